@@ -1,0 +1,325 @@
+-- staffroom: the whole data model.  Read this file and you know the product.
+--
+-- Applied by `staffroom init` to a database whose PRAGMA user_version is 0;
+-- later changes go in migrations (see docs/HACKING.md).  Timestamps are UTC
+-- ISO-8601 text ("2026-11-20T09:30:00Z"), dates are "YYYY-MM-DD".  Statuses
+-- are CHECK-constrained text.  Foreign keys are enforced (PRAGMA foreign_keys).
+
+-- People -----------------------------------------------------------------
+
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  email         TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(email) BETWEEN 3 AND 254),
+  name          TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  job_title     TEXT NOT NULL DEFAULT '',
+  department    TEXT NOT NULL DEFAULT '',
+  staff_type    TEXT NOT NULL DEFAULT 'teacher'
+                CHECK (staff_type IN ('teacher','support','supply','governor','contractor','volunteer')),
+  active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),
+  left_on       TEXT,                       -- date the person left (set on deactivation)
+  password_hash TEXT,                       -- argon2id string; NULL: cannot sign in yet
+  created_at    TEXT NOT NULL
+);
+
+CREATE TABLE user_roles (
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  role    TEXT NOT NULL CHECK (role IN ('staff','headteacher','slt','dsl','moderator',
+                                        'business_manager','network_manager','governor','chair','admin')),
+  PRIMARY KEY (user_id, role)
+) WITHOUT ROWID;
+CREATE INDEX user_roles_by_role ON user_roles(role, user_id);
+
+-- Sessions: only a SHA-256 of the cookie token is stored.
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id    INTEGER NOT NULL REFERENCES users(id),
+  csrf       TEXT NOT NULL,
+  created_at INTEGER NOT NULL,              -- unix seconds (compared arithmetically)
+  last_seen  INTEGER NOT NULL,
+  flash      TEXT                           -- one-shot message shown on the next page
+) WITHOUT ROWID;
+CREATE INDEX sessions_by_user ON sessions(user_id);
+
+-- Failed sign-ins, counted per account and per address, to slow guessing.
+CREATE TABLE throttle (
+  key        TEXT PRIMARY KEY,              -- 'acct:<email>' or 'addr:<address>'
+  failures   INTEGER NOT NULL,
+  last_at    INTEGER NOT NULL               -- unix seconds of the last failure
+) WITHOUT ROWID;
+
+-- School settings as key/value pairs (school_name, account_decider, ...).
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Days the school is closed (holidays, INSET days): skipped by working-day deadlines.
+CREATE TABLE closure_days (
+  day   TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  label TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+
+CREATE TABLE notifications (
+  id         INTEGER PRIMARY KEY,
+  user_id    INTEGER NOT NULL REFERENCES users(id),
+  kind       TEXT NOT NULL,
+  message    TEXT NOT NULL,
+  link       TEXT NOT NULL DEFAULT '/',
+  created_at TEXT NOT NULL,
+  read_at    TEXT,
+  emailed_at TEXT
+);
+CREATE INDEX notifications_by_user ON notifications(user_id, read_at, id);
+
+-- The audit log: append-only and hash-chained.  hash = SHA-256(prev_hash | the row's content).
+CREATE TABLE audit (
+  id        INTEGER PRIMARY KEY,
+  at        TEXT NOT NULL,
+  actor_id  INTEGER,                        -- NULL for the system or an unknown person
+  actor     TEXT NOT NULL DEFAULT '',       -- e-mail at the time, kept even if the user changes
+  address   TEXT NOT NULL DEFAULT '',
+  action    TEXT NOT NULL,
+  object    TEXT NOT NULL DEFAULT '',
+  detail    TEXT NOT NULL DEFAULT '',
+  prev_hash TEXT NOT NULL,
+  hash      TEXT NOT NULL
+);
+CREATE INDEX audit_by_actor ON audit(actor, id);
+CREATE INDEX audit_by_action ON audit(action, id);
+CREATE INDEX audit_by_object ON audit(object, id);
+CREATE INDEX audit_by_at ON audit(at);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+-- Acceptable-use agreement and other policies --------------------------------
+
+CREATE TABLE policies (
+  id         INTEGER PRIMARY KEY,
+  title      TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  applies_to TEXT NOT NULL,                 -- comma-separated staff types
+  created_at TEXT NOT NULL
+);
+
+-- Published versions never change (see trigger).
+CREATE TABLE policy_versions (
+  id           INTEGER PRIMARY KEY,
+  policy_id    INTEGER NOT NULL REFERENCES policies(id),
+  number       INTEGER NOT NULL,
+  body         TEXT NOT NULL,               -- Markdown
+  sha256       TEXT NOT NULL,               -- of body, exactly as signed
+  summary      TEXT NOT NULL,
+  effective    TEXT NOT NULL,               -- date
+  review_due   TEXT NOT NULL,               -- date
+  published_at TEXT NOT NULL,
+  published_by INTEGER REFERENCES users(id),
+  UNIQUE (policy_id, number)
+);
+CREATE INDEX policy_versions_current ON policy_versions(policy_id, effective, id);
+CREATE TRIGGER policy_versions_immutable BEFORE UPDATE ON policy_versions
+  BEGIN SELECT RAISE(ABORT, 'a published policy version never changes'); END;
+
+CREATE TABLE signatures (
+  id          INTEGER PRIMARY KEY,
+  version_id  INTEGER NOT NULL REFERENCES policy_versions(id),
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  typed_name  TEXT NOT NULL,
+  signed_at   TEXT NOT NULL,
+  address     TEXT NOT NULL,
+  user_agent  TEXT NOT NULL,
+  body_sha256 TEXT NOT NULL,
+  UNIQUE (version_id, user_id)
+);
+CREATE INDEX signatures_by_user ON signatures(user_id, version_id);
+
+CREATE TABLE courses (
+  code  TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND length(code) <= 64),
+  title TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE training (
+  id           INTEGER PRIMARY KEY,
+  user_id      INTEGER NOT NULL REFERENCES users(id),
+  course       TEXT NOT NULL REFERENCES courses(code),
+  completed_on TEXT NOT NULL,
+  expires_on   TEXT,
+  recorded_by  INTEGER REFERENCES users(id),
+  recorded_at  TEXT NOT NULL,
+  CHECK (expires_on IS NULL OR expires_on >= completed_on)
+);
+CREATE INDEX training_by_user ON training(user_id, course, expires_on);
+
+-- Concerns ----------------------------------------------------------------
+
+CREATE TABLE routing (
+  category TEXT NOT NULL,
+  role     TEXT NOT NULL CHECK (role IN ('headteacher','slt','dsl','moderator','business_manager',
+                                         'network_manager','chair','admin')),
+  PRIMARY KEY (category, role)
+) WITHOUT ROWID;
+
+CREATE TABLE concerns (
+  id          INTEGER PRIMARY KEY,
+  reference   TEXT NOT NULL UNIQUE,         -- shown to people: C-2026-000123
+  reporter_id INTEGER NOT NULL REFERENCES users(id),
+  category    TEXT NOT NULL CHECK (category IN ('cyberbullying_staff','cyberbullying_pupil',
+                'pupil_contact','parent_post','premises_content','sexting','account_comment',
+                'media_contact','staff_conduct','other')),
+  summary     TEXT NOT NULL CHECK (length(summary) BETWEEN 1 AND 200),
+  details     TEXT NOT NULL DEFAULT '',
+  occurred_at TEXT,
+  platform    TEXT NOT NULL DEFAULT '',
+  url         TEXT NOT NULL DEFAULT '',
+  involved    TEXT NOT NULL DEFAULT '',
+  about_id    INTEGER REFERENCES users(id), -- the member of staff it is about; never sees it
+  account_id  INTEGER REFERENCES social_accounts(id),
+  urgent      INTEGER NOT NULL DEFAULT 0 CHECK (urgent IN (0,1)),
+  status      TEXT NOT NULL DEFAULT 'new'
+              CHECK (status IN ('new','acknowledged','investigating','escalated','closed')),
+  assignee_id INTEGER REFERENCES users(id),
+  created_at  TEXT NOT NULL,
+  due_by      TEXT NOT NULL,                -- acknowledge by (end of that working day)
+  acknowledged_at TEXT,
+  closed_at   TEXT,
+  outcome     TEXT,
+  outcome_category TEXT
+);
+CREATE INDEX concerns_queue ON concerns(status, urgent, created_at);
+CREATE INDEX concerns_by_reporter ON concerns(reporter_id, id);
+CREATE INDEX concerns_by_category ON concerns(category, id);
+CREATE INDEX concerns_by_assignee ON concerns(assignee_id, id);
+CREATE INDEX concerns_by_created ON concerns(created_at);
+
+-- Who receives a concern, fixed when it is filed (routing may change later).
+CREATE TABLE concern_recipients (
+  concern_id INTEGER NOT NULL REFERENCES concerns(id),
+  role       TEXT NOT NULL,
+  PRIMARY KEY (concern_id, role)
+) WITHOUT ROWID;
+CREATE INDEX concern_recipients_by_role ON concern_recipients(role, concern_id);
+
+-- The chronology.  Never updated or deleted: corrections are new events.
+CREATE TABLE concern_events (
+  id         INTEGER PRIMARY KEY,
+  concern_id INTEGER NOT NULL REFERENCES concerns(id),
+  at         TEXT NOT NULL,
+  actor_id   INTEGER REFERENCES users(id),
+  action     TEXT NOT NULL CHECK (action IN ('reported','acknowledge','note','assign','status',
+                                           'escalate','close','reopen','evidence')),
+  detail     TEXT NOT NULL DEFAULT '',       -- JSON object of the action's fields
+  internal   INTEGER NOT NULL DEFAULT 1 CHECK (internal IN (0,1))
+);
+CREATE INDEX concern_events_by_concern ON concern_events(concern_id, id);
+CREATE TRIGGER concern_events_no_update BEFORE UPDATE ON concern_events
+  BEGIN SELECT RAISE(ABORT, 'the chronology is append-only'); END;
+CREATE TRIGGER concern_events_no_delete BEFORE DELETE ON concern_events
+  BEGIN SELECT RAISE(ABORT, 'the chronology is append-only'); END;
+
+CREATE TABLE evidence (
+  id         INTEGER PRIMARY KEY,
+  concern_id INTEGER NOT NULL REFERENCES concerns(id),
+  filename   TEXT NOT NULL,
+  type       TEXT NOT NULL CHECK (type IN ('image/png','image/jpeg','application/pdf','text/plain')),
+  size       INTEGER NOT NULL,
+  sha256     TEXT NOT NULL,
+  bytes      BLOB NOT NULL,
+  added_at   TEXT NOT NULL,
+  added_by   INTEGER REFERENCES users(id)
+);
+CREATE INDEX evidence_by_concern ON evidence(concern_id, id);
+
+-- Departmental social-media accounts ----------------------------------------
+
+CREATE TABLE account_applications (
+  id           INTEGER PRIMARY KEY,
+  applicant_id INTEGER NOT NULL REFERENCES users(id),
+  platform     TEXT NOT NULL CHECK (platform IN ('x','facebook','instagram','youtube','tiktok',
+                                                 'linkedin','blog','other')),
+  name         TEXT NOT NULL,
+  department   TEXT NOT NULL,
+  aim          TEXT NOT NULL,
+  audience     TEXT NOT NULL,
+  promotion    TEXT NOT NULL,
+  lead_id      INTEGER NOT NULL REFERENCES users(id),
+  visibility   TEXT NOT NULL CHECK (visibility IN ('open','closed')),
+  monitoring   TEXT NOT NULL,
+  status       TEXT NOT NULL DEFAULT 'submitted'
+               CHECK (status IN ('submitted','forwarded','returned','approved','rejected','withdrawn')),
+  created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL,
+  account_id   INTEGER REFERENCES social_accounts(id)
+);
+CREATE INDEX applications_by_status ON account_applications(status, id);
+CREATE INDEX applications_by_applicant ON account_applications(applicant_id, id);
+
+-- One row per step and decision: the application's history.
+CREATE TABLE approvals (
+  id             INTEGER PRIMARY KEY,
+  application_id INTEGER NOT NULL REFERENCES account_applications(id),
+  step           TEXT NOT NULL CHECK (step IN ('submit','review','decision','resubmit','withdraw')),
+  decision       TEXT NOT NULL,
+  comment        TEXT NOT NULL DEFAULT '',
+  actor_id       INTEGER NOT NULL REFERENCES users(id),
+  at             TEXT NOT NULL,
+  checks         TEXT NOT NULL DEFAULT ''    -- JSON: the policy checks at that moment
+);
+CREATE INDEX approvals_by_application ON approvals(application_id, id);
+
+CREATE TABLE social_accounts (
+  id           INTEGER PRIMARY KEY,
+  platform     TEXT NOT NULL CHECK (platform IN ('x','facebook','instagram','youtube','tiktok',
+                                                 'linkedin','blog','other')),
+  name         TEXT NOT NULL,               -- handle
+  url          TEXT NOT NULL DEFAULT '',
+  department   TEXT NOT NULL,
+  lead_id      INTEGER NOT NULL REFERENCES users(id),
+  visibility   TEXT NOT NULL DEFAULT 'open' CHECK (visibility IN ('open','closed')),
+  status       TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','suspended','closed')),
+  created_at   TEXT NOT NULL,
+  closed_at    TEXT,
+  close_reason TEXT,
+  -- XChaCha20-Poly1305 under the key file; never stored in clear.
+  cred_nonce   BLOB,
+  cred_box     BLOB,
+  cred_updated_at TEXT
+);
+CREATE INDEX social_accounts_by_lead ON social_accounts(lead_id, status);
+CREATE INDEX social_accounts_by_status ON social_accounts(status, id);
+
+CREATE TABLE account_checks (
+  id             INTEGER PRIMARY KEY,
+  account_id     INTEGER NOT NULL REFERENCES social_accounts(id),
+  checked_at     TEXT NOT NULL,
+  comments_found INTEGER NOT NULL CHECK (comments_found IN (0,1)),
+  all_answered   INTEGER NOT NULL CHECK (all_answered IN (0,1)),
+  notes          TEXT NOT NULL DEFAULT '',
+  by_id          INTEGER NOT NULL REFERENCES users(id),
+  concern_id     INTEGER REFERENCES concerns(id),
+  recorded_at    TEXT NOT NULL
+);
+CREATE INDEX account_checks_by_account ON account_checks(account_id, checked_at);
+
+-- Defaults ---------------------------------------------------------------
+
+-- Who receives each category of concern (DESIGN.md section 5; heatons 5.4, 6.3, 6.8, 7.3;
+-- ravens-wood 8 and 10).  An administrator edits this at /admin/routing.
+INSERT INTO routing(category, role) VALUES
+  ('cyberbullying_staff','headteacher'), ('cyberbullying_staff','slt'),
+  ('cyberbullying_pupil','dsl'),         ('cyberbullying_pupil','headteacher'),
+  ('pupil_contact','headteacher'),
+  ('parent_post','headteacher'),         ('parent_post','slt'),
+  ('premises_content','network_manager'),('premises_content','headteacher'),
+  ('sexting','dsl'),                     ('sexting','headteacher'),
+  ('account_comment','moderator'),
+  ('media_contact','slt'),
+  ('staff_conduct','headteacher'),
+  ('other','headteacher');
+
+INSERT INTO courses(code, title) VALUES
+  ('social_media_policy', 'Social-media policy'),
+  ('safeguarding', 'Safeguarding induction');
+
+INSERT INTO settings(key, value) VALUES
+  ('school_name', 'Our school'),
+  ('account_decider', 'business_manager');

@@ -1,0 +1,18 @@
+/* The audit log: append-only (triggers refuse UPDATE and DELETE) and
+ * hash-chained.  Rows are written inside the caller's write transaction, so
+ * there is no change without its row and no row without its change. */
+#ifndef STAFFROOM_AUDIT_H
+#define STAFFROOM_AUDIT_H
+
+#include "request.h"
+
+/* Who acted is taken from the request (NULL: the command line). */
+void audit(const struct request *rq, const char *action, const char *object, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void audit_as(int64_t actor_id, const char *actor, const char *address, const char *action,
+	      const char *object, const char *detail);
+
+/* 0 when the chain holds; otherwise the id of the first bad row. */
+int64_t audit_verify(void);
+
+#endif

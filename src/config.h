@@ -1,0 +1,33 @@
+/* Settings of the running program: from the command line, with defaults a
+ * school can run with.  Limits are explicit here rather than left to the
+ * libraries' defaults. */
+#ifndef STAFFROOM_CONFIG_H
+#define STAFFROOM_CONFIG_H
+
+#include <stddef.h>
+
+struct config {
+	const char *db_path;
+	const char *listen;           /* host:port; port 0 picks a free one */
+	const char *share_dir;        /* holds templates/, static/, schema.sql */
+	const char *key_file;         /* the credential vault's key */
+	unsigned threads;
+	unsigned max_connections;
+	unsigned max_per_address;
+	size_t connection_memory;     /* bytes of buffer per connection */
+	unsigned connection_timeout;  /* seconds without traffic */
+	size_t form_max;              /* a url-encoded body */
+	size_t upload_max;            /* one uploaded file */
+	unsigned upload_files;        /* files in one request */
+	unsigned session_idle;        /* seconds */
+	unsigned session_lifetime;    /* seconds */
+	int cookie_secure;
+};
+
+extern struct config cfg;
+
+void config_defaults(void);
+/* Path of a file in the share directory (templates/x.tpl, static/y, schema.sql). */
+char *share_path(const char *rel);
+
+#endif

@@ -1,0 +1,32 @@
+/* CSV in (libcsv does the parsing) and out (quoted, and safe to open in a
+ * spreadsheet: a cell starting with = + - @ is neutralised). */
+#ifndef STAFFROOM_CSV_H
+#define STAFFROOM_CSV_H
+
+#include <stddef.h>
+
+struct csv_row {
+	size_t line;        /* the record's number, the header being 1 */
+	size_t nfields;
+	char **fields;
+};
+
+struct csv_table {
+	size_t nrows;
+	struct csv_row *rows;
+};
+
+/* 0, or -1 with a message (bad quoting, not UTF-8, too many rows). */
+int csv_load(const char *data, size_t len, struct csv_table *out, char *err, size_t errsize);
+void csv_table_free(struct csv_table *t);
+
+struct csv_out {
+	char *buf;
+	size_t len;
+	int fresh_line;
+};
+void csv_cell(struct csv_out *o, const char *value);
+void csv_cell_int(struct csv_out *o, long long v);
+void csv_end_row(struct csv_out *o);
+
+#endif

@@ -1,0 +1,430 @@
+#define _GNU_SOURCE
+#include "db.h"
+#include "util.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STMT_CACHE 256
+
+struct cached { const char *sql; sqlite3_stmt *st; };
+
+struct conn {
+	sqlite3 *db;
+	struct cached cache[STMT_CACHE];
+};
+
+static char *db_path;
+static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_key_t conn_key;
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+
+static __thread struct conn *tl_conn;
+static __thread int tl_failed, tl_code, tl_in_tx;
+
+static void conn_free(void *p)
+{
+	struct conn *c = p;
+	if (!c)
+		return;
+	for (int i = 0; i < STMT_CACHE; i++)
+		sqlite3_finalize(c->cache[i].st);
+	sqlite3_close(c->db);
+	free(c);
+}
+
+static void make_key(void)
+{
+	pthread_key_create(&conn_key, conn_free);
+}
+
+void db_configure(const char *path)
+{
+	free(db_path);
+	db_path = xstrdup(path);
+}
+
+static void fail(int code, const char *what)
+{
+	tl_failed = 1;
+	tl_code = code;
+	fprintf(stderr, "staffroom: database: %s: %s\n", what,
+		tl_conn ? sqlite3_errmsg(tl_conn->db) : sqlite3_errstr(code));
+}
+
+/* A pragma's answer is checked: WAL in particular can silently stay off. */
+static int pragma(sqlite3 *db, const char *sql, const char *expect)
+{
+	sqlite3_stmt *st;
+	int ok = sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK;
+	int rc = ok ? sqlite3_step(st) : SQLITE_ERROR;
+	if (ok && expect)
+		ok = rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), expect) == 0;
+	else
+		ok = ok && (rc == SQLITE_ROW || rc == SQLITE_DONE);
+	sqlite3_finalize(st);
+	if (!ok)
+		fprintf(stderr, "staffroom: database: %s failed\n", sql);
+	return ok ? 0 : -1;
+}
+
+static struct conn *conn_open(void)
+{
+	struct conn *c = xcalloc(1, sizeof *c);
+	int rc = sqlite3_open_v2(db_path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+				 SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_busy_timeout(c->db, 5000);
+	if (rc != SQLITE_OK || pragma(c->db, "PRAGMA journal_mode=WAL", "wal") ||
+	    pragma(c->db, "PRAGMA foreign_keys=ON", NULL) ||
+	    pragma(c->db, "PRAGMA synchronous=FULL", NULL) ||
+	    pragma(c->db, "PRAGMA foreign_keys", "1") ||
+	    pragma(c->db, "PRAGMA synchronous", "2")) {
+		fprintf(stderr, "staffroom: cannot open database %s: %s\n", db_path,
+			c->db ? sqlite3_errmsg(c->db) : "out of memory");
+		conn_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+sqlite3 *db_handle(void)
+{
+	if (!tl_conn) {
+		pthread_once(&key_once, make_key);
+		if (!db_path || !(tl_conn = conn_open()))
+			return NULL;
+		pthread_setspecific(conn_key, tl_conn);
+	}
+	return tl_conn->db;
+}
+
+void db_close_thread(void)
+{
+	if (!tl_conn)
+		return;
+	pthread_setspecific(conn_key, NULL);
+	conn_free(tl_conn);
+	tl_conn = NULL;
+}
+
+static sqlite3_stmt *prepare_cached(const char *sql)
+{
+	if (!db_handle()) {
+		fail(SQLITE_CANTOPEN, "open");
+		return NULL;
+	}
+	size_t h = ((uintptr_t)sql >> 3) % STMT_CACHE;
+	for (size_t i = 0; i < STMT_CACHE; i++) {
+		struct cached *e = &tl_conn->cache[(h + i) % STMT_CACHE];
+		if (e->sql == sql) {
+			sqlite3_reset(e->st);
+			sqlite3_clear_bindings(e->st);
+			return e->st;
+		}
+		if (!e->sql) {
+			int rc = sqlite3_prepare_v3(tl_conn->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &e->st, NULL);
+			if (rc == SQLITE_ERROR) {
+				/* A statement that does not compile is a bug, never bad input. */
+				fprintf(stderr, "staffroom: bad SQL: %s\n  in: %s\n", sqlite3_errmsg(tl_conn->db), sql);
+				abort();
+			}
+			if (rc != SQLITE_OK) {
+				fail(rc, "prepare");
+				return NULL;
+			}
+			e->sql = sql;
+			return e->st;
+		}
+	}
+	fputs("staffroom: statement cache full: raise STMT_CACHE\n", stderr);
+	abort();
+}
+
+static int bind_args(sqlite3_stmt *st, const char *fmt, va_list ap)
+{
+	int n = (int)strlen(fmt), rc = SQLITE_OK;
+	if (n != sqlite3_bind_parameter_count(st)) {
+		fprintf(stderr, "staffroom: %d binds for %d parameters in: %s\n", n,
+			sqlite3_bind_parameter_count(st), sqlite3_sql(st));
+		abort();
+	}
+	for (int i = 1; i <= n && rc == SQLITE_OK; i++) {
+		switch (fmt[i - 1]) {
+		case 'i': rc = sqlite3_bind_int(st, i, va_arg(ap, int)); break;
+		case 'I': rc = sqlite3_bind_int64(st, i, va_arg(ap, int64_t)); break;
+		case 't': {
+			const char *s = va_arg(ap, const char *);
+			rc = s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
+			break;
+		}
+		case 'b': {
+			const void *p = va_arg(ap, const void *);
+			size_t len = va_arg(ap, size_t);
+			rc = sqlite3_bind_blob64(st, i, p ? p : "", len, SQLITE_TRANSIENT);
+			break;
+		}
+		case 'n': rc = sqlite3_bind_null(st, i); break;
+		default:
+			fprintf(stderr, "staffroom: bad bind format '%s'\n", fmt);
+			abort();
+		}
+	}
+	if (rc != SQLITE_OK)
+		fail(rc, "bind");
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+sqlite3_stmt *db_vstmt(const char *sql, const char *fmt, va_list ap)
+{
+	sqlite3_stmt *st = prepare_cached(sql);
+	if (st && bind_args(st, fmt, ap) != 0)
+		return NULL;
+	return st;
+}
+
+sqlite3_stmt *db_stmt(const char *sql, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sqlite3_stmt *st = db_vstmt(sql, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+int db_step(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		fail(rc, sqlite3_sql(st));
+	return rc;
+}
+
+static int run(sqlite3_stmt *st)
+{
+	if (!st)
+		return -1;
+	int rc = db_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+int db_exec(const char *sql, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sqlite3_stmt *st = db_vstmt(sql, fmt, ap);
+	va_end(ap);
+	return run(st);
+}
+
+int64_t db_insert(const char *sql, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sqlite3_stmt *st = db_vstmt(sql, fmt, ap);
+	va_end(ap);
+	return run(st) == 0 ? sqlite3_last_insert_rowid(tl_conn->db) : -1;
+}
+
+int64_t db_int(int64_t dflt, const char *sql, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sqlite3_stmt *st = db_vstmt(sql, fmt, ap);
+	va_end(ap);
+	if (st && db_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		dflt = sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return dflt;
+}
+
+char *db_text(const char *sql, const char *fmt, ...)
+{
+	va_list ap;
+	char *out = NULL;
+	va_start(ap, fmt);
+	sqlite3_stmt *st = db_vstmt(sql, fmt, ap);
+	va_end(ap);
+	if (st && db_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		out = xstrdup((const char *)sqlite3_column_text(st, 0));
+	if (st)
+		sqlite3_reset(st);
+	return out;
+}
+
+json_t *db_row_json(sqlite3_stmt *st)
+{
+	json_t *o = json_object();
+	int n = sqlite3_column_count(st);
+	for (int i = 0; i < n; i++) {
+		json_t *v;
+		switch (sqlite3_column_type(st, i)) {
+		case SQLITE_INTEGER: v = json_integer(sqlite3_column_int64(st, i)); break;
+		case SQLITE_FLOAT: v = json_real(sqlite3_column_double(st, i)); break;
+		case SQLITE_NULL: v = json_null(); break;
+		default:
+			v = json_stringn((const char *)sqlite3_column_text(st, i), (size_t)sqlite3_column_bytes(st, i));
+			if (!v) /* not UTF-8 (a BLOB): never put raw bytes in a model */
+				v = json_null();
+		}
+		json_object_set_new(o, sqlite3_column_name(st, i), v);
+	}
+	return o;
+}
+
+json_t *db_row(const char *sql, const char *fmt, ...)
+{
+	va_list ap;
+	json_t *row = NULL;
+	va_start(ap, fmt);
+	sqlite3_stmt *st = db_vstmt(sql, fmt, ap);
+	va_end(ap);
+	if (st && db_step(st) == SQLITE_ROW)
+		row = db_row_json(st);
+	if (st)
+		sqlite3_reset(st);
+	return row;
+}
+
+json_t *db_rows(const char *sql, const char *fmt, ...)
+{
+	va_list ap;
+	json_t *rows = json_array();
+	va_start(ap, fmt);
+	sqlite3_stmt *st = db_vstmt(sql, fmt, ap);
+	va_end(ap);
+	while (st && db_step(st) == SQLITE_ROW)
+		json_array_append_new(rows, db_row_json(st));
+	if (st)
+		sqlite3_reset(st);
+	return rows;
+}
+
+int db_begin(void)
+{
+	if (tl_in_tx) {
+		fputs("staffroom: nested write transaction\n", stderr);
+		abort();
+	}
+	tl_failed = 0;
+	tl_code = 0;
+	if (!db_handle()) {
+		fail(SQLITE_CANTOPEN, "open");
+		return -1;
+	}
+	pthread_mutex_lock(&write_lock);
+	tl_in_tx = 1;
+	if (run(db_stmt("BEGIN IMMEDIATE", "")) != 0) {
+		tl_in_tx = 0;
+		pthread_mutex_unlock(&write_lock);
+		return -1;
+	}
+	return 0;
+}
+
+static void end_tx(void)
+{
+	tl_in_tx = 0;
+	pthread_mutex_unlock(&write_lock);
+}
+
+void db_rollback(void)
+{
+	if (!tl_in_tx)
+		return;
+	int failed = tl_failed, code = tl_code;
+	sqlite3_exec(tl_conn->db, "ROLLBACK", NULL, NULL, NULL);
+	tl_failed = failed;
+	tl_code = code;
+	end_tx();
+}
+
+int db_commit(void)
+{
+	if (!tl_in_tx)
+		return -1;
+	if (tl_failed) {
+		db_rollback();
+		return -1;
+	}
+	if (run(db_stmt("COMMIT", "")) != 0) {
+		db_rollback();
+		return -1;
+	}
+	end_tx();
+	return 0;
+}
+
+int db_failed(void)
+{
+	return tl_failed;
+}
+
+int db_last_error(void)
+{
+	return tl_code;
+}
+
+int db_changes(void)
+{
+	return tl_conn ? sqlite3_changes(tl_conn->db) : 0;
+}
+
+int db_schema_version(void)
+{
+	return (int)db_int(-1, "PRAGMA user_version", "");
+}
+
+static char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 1 << 16, len = 0;
+	char *buf = xmalloc(cap);
+	size_t n;
+	while ((n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+		len += n;
+		if (cap - len < 2)
+			buf = xrealloc(buf, cap *= 2);
+	}
+	fclose(f);
+	buf[len] = 0;
+	return buf;
+}
+
+/* The schema is applied as one script inside one transaction: either the
+ * whole data model exists afterwards, or nothing does. */
+int db_init_schema(const char *schema_path)
+{
+	if (!db_handle())
+		return -1;
+	int version = db_schema_version();
+	if (version >= 1)
+		return 0;
+	char *sql = read_file(schema_path);
+	if (!sql) {
+		fprintf(stderr, "staffroom: cannot read %s\n", schema_path);
+		return -1;
+	}
+	char *err = NULL;
+	pthread_mutex_lock(&write_lock);
+	int rc = sqlite3_exec(tl_conn->db, "BEGIN IMMEDIATE", NULL, NULL, &err);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(tl_conn->db, sql, NULL, NULL, &err);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(tl_conn->db, "PRAGMA user_version = 1; COMMIT", NULL, NULL, &err);
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "staffroom: schema: %s\n", err ? err : sqlite3_errstr(rc));
+		sqlite3_exec(tl_conn->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	pthread_mutex_unlock(&write_lock);
+	sqlite3_free(err);
+	free(sql);
+	return rc == SQLITE_OK ? 0 : -1;
+}

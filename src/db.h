@@ -1,0 +1,47 @@
+/* The database layer: one SQLite connection per thread, statements prepared
+ * once per connection with ? binds, one lock around write transactions.
+ *
+ * Binding is described by a format string, one letter a parameter:
+ *   i int   I int64_t   t const char * (NULL binds NULL)   n NULL
+ *   b blob: two arguments, const void * and size_t
+ * A format whose length differs from the statement's parameter count is a
+ * bug and aborts, so a misspelt or missing parameter fails loudly in tests.
+ *
+ * Errors are sticky for the thread until the next db_begin(): a handler can
+ * write straight-line code and let db_commit() roll back if anything failed. */
+#ifndef STAFFROOM_DB_H
+#define STAFFROOM_DB_H
+
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdint.h>
+
+void db_configure(const char *path);
+sqlite3 *db_handle(void);       /* this thread's connection, opened on first use */
+void db_close_thread(void);
+
+sqlite3_stmt *db_stmt(const char *sql, const char *fmt, ...);
+sqlite3_stmt *db_vstmt(const char *sql, const char *fmt, va_list ap);
+
+int db_exec(const char *sql, const char *fmt, ...);        /* 0, or -1 on error */
+int64_t db_insert(const char *sql, const char *fmt, ...);  /* new rowid, or -1 */
+int64_t db_int(int64_t dflt, const char *sql, const char *fmt, ...);
+char *db_text(const char *sql, const char *fmt, ...);       /* malloc'd, or NULL */
+json_t *db_row(const char *sql, const char *fmt, ...);      /* object, or NULL */
+json_t *db_rows(const char *sql, const char *fmt, ...);     /* array, maybe empty */
+json_t *db_row_json(sqlite3_stmt *st);                      /* the current row */
+int db_step(sqlite3_stmt *st);                              /* SQLITE_ROW/DONE/error */
+
+/* Write transactions: BEGIN IMMEDIATE under the process-wide write lock. */
+int db_begin(void);
+int db_commit(void);            /* 0 committed; -1 rolled back (an earlier error) */
+void db_rollback(void);
+int db_failed(void);            /* an error since db_begin() */
+int db_last_error(void);        /* SQLite result code of the last failure */
+int db_changes(void);
+
+/* Schema: apply schema.sql to an empty database; later, migrations. */
+int db_init_schema(const char *schema_path);
+int db_schema_version(void);
+
+#endif

@@ -1,0 +1,15 @@
+/* The credential vault's key: 32 random bytes in a file outside the
+ * database, created with mode 0600, so that a copy of the database (or its
+ * WAL, or a backup) never holds account credentials in clear. */
+#ifndef STAFFROOM_KEYFILE_H
+#define STAFFROOM_KEYFILE_H
+
+#include <sodium.h>
+
+#define VAULT_KEY_BYTES crypto_aead_xchacha20poly1305_ietf_KEYBYTES
+
+int keyfile_ensure(const char *path);   /* creates it when missing: 0 ok */
+int keyfile_load(const char *path, unsigned char key[VAULT_KEY_BYTES]);
+char *keyfile_default(const char *db_path); /* "<db>.key" */
+
+#endif

@@ -1,0 +1,177 @@
+/* Signing in and out, with failed attempts slowed per account and address. */
+#define _GNU_SOURCE
+#include "audit.h"
+#include "auth.h"
+#include "config.h"
+#include "db.h"
+#include "router.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* After three failures each further one doubles the wait: 1 s, 2 s, 4 s ...
+ * An account's wait stops growing at a minute, so strangers guessing at it
+ * can slow its owner but never lock them out; an address waits up to 15
+ * minutes.  Fifteen quiet minutes forget the failures. */
+#define FREE_TRIES 3
+#define ACCOUNT_CAP 60
+#define ADDRESS_CAP 900
+#define FORGET_AFTER 900
+
+static int64_t wait_for(const char *key, int64_t cap)
+{
+	json_t *row = db_row("SELECT failures, last_at FROM throttle WHERE key = ?", "t", key);
+	int64_t wait = 0;
+	if (row) {
+		int64_t failures = json_integer_value(json_object_get(row, "failures"));
+		int64_t last = json_integer_value(json_object_get(row, "last_at"));
+		int64_t since = now() - last;
+		if (failures >= FREE_TRIES && since < FORGET_AFTER) {
+			int64_t delay = failures - FREE_TRIES >= 20 ? cap : (int64_t)1 << (failures - FREE_TRIES);
+			if (delay > cap)
+				delay = cap;
+			wait = delay - since;
+		}
+		json_decref(row);
+	}
+	return wait > 0 ? wait : 0;
+}
+
+static void count_failure(const char *key)
+{
+	int64_t t = now();
+	db_exec("INSERT INTO throttle(key, failures, last_at) VALUES (?, 1, ?) "
+		"ON CONFLICT(key) DO UPDATE SET failures = CASE WHEN ? - last_at >= ? THEN 1 ELSE failures + 1 END, "
+		"last_at = ?", "tIIiI", key, t, t, FORGET_AFTER, t);
+}
+
+static void login_page(struct request *rq, struct reply *rp)
+{
+	json_t *m = json_object();
+	const char *next = arg(rq, "next");
+	if (next && next[0] == '/' && next[1] != '/' && next[1] != '\\')
+		json_object_set_new(m, "next", json_string(next));
+	if (arg_yes(rq, "signed_out"))
+		json_object_set_new(m, "signed_out", json_true());
+	reply_page(rp, "login", "Sign in", m);
+}
+
+static void record_failure(struct request *rq, const char *email, const char *acct_key, const char *addr_key,
+			   const char *why)
+{
+	if (db_begin() != 0)
+		return;
+	count_failure(acct_key);
+	count_failure(addr_key);
+	db_exec("DELETE FROM throttle WHERE last_at < ?", "I", now() - 86400);
+	audit(rq, "login.failed", email, "%s", why);
+	db_commit();
+}
+
+static void start_session(struct request *rq, struct reply *rp, int64_t user_id, const char *acct_key)
+{
+	char token[44], csrf[44], hash[65];
+	random_token(token);
+	random_token(csrf);
+	sha256_hex(token, strlen(token), hash);
+	int64_t t = now();
+	db_begin();
+	db_exec("INSERT INTO sessions(token_hash, user_id, csrf, created_at, last_seen) VALUES (?,?,?,?,?)",
+		"tItII", hash, user_id, csrf, t, t);
+	db_exec("DELETE FROM throttle WHERE key = ?", "t", acct_key);
+	db_exec("DELETE FROM sessions WHERE user_id = ? AND created_at < ?", "II", user_id,
+		t - (int64_t)cfg.session_lifetime);
+	rq->signed_in = 1;
+	rq->user.id = user_id;
+	json_t *u = db_row("SELECT email, name FROM users WHERE id = ?", "I", user_id);
+	copy_str(rq->user.email, sizeof rq->user.email, json_string_value(json_object_get(u, "email")));
+	audit(rq, "login", rq->user.email, "signed in");
+	if (db_commit() != 0) {
+		json_decref(u);
+		reply_error(rp, 503, NULL, "The service is busy. Please try again.");
+		rp->retry_after = 2;
+		return;
+	}
+	json_object_set_new(u, "roles", roles_json(user_roles_load(user_id) | ROLE_STAFF));
+	rp->set_cookie = xasprintf("sr_session=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%u%s", token,
+				   cfg.session_lifetime, cfg.cookie_secure ? "; Secure" : "");
+	const char *next = arg(rq, "next");
+	int local = next && next[0] == '/' && next[1] != '/' && next[1] != '\\';
+	reply_done(rp, 200, json_pack("{s:o, s:s}", "user", u, "csrf", csrf), local ? next : "/", NULL);
+}
+
+/* A well-formed hash of a password nobody has, so that an unknown address
+ * costs as much time as a wrong password and timing tells nothing. */
+static const char *dummy_hash(void)
+{
+	static char hash[crypto_pwhash_STRBYTES];
+	static int ready;
+	if (!ready) {
+		password_hash("no account has this password", hash);
+		ready = 1;
+	}
+	return hash;
+}
+
+static void login_submit(struct request *rq, struct reply *rp)
+{
+	const char *email = arg(rq, "email"), *password = arg(rq, "password");
+	char *acct_key = xasprintf("acct:%s", email), *addr_key = xasprintf("addr:%s", rq->address);
+	for (char *p = acct_key; *p; p++)
+		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	int64_t wait = wait_for(acct_key, ACCOUNT_CAP), w2 = wait_for(addr_key, ADDRESS_CAP);
+	if (w2 > wait)
+		wait = w2;
+	if (wait > 0) {
+		record_failure(rq, email, acct_key, addr_key, "refused: too many recent failures");
+		reply_error(rp, 429, NULL, "Too many failed sign-ins. Please wait %lld seconds and try again.",
+			    (long long)wait);
+		rp->retry_after = (int)wait;
+	} else {
+		json_t *u = db_row("SELECT id, password_hash FROM users WHERE email = ? AND active = 1", "t", email);
+		const char *hash = u ? json_string_value(json_object_get(u, "password_hash")) : NULL;
+		int ok = password_verify(hash ? hash : dummy_hash(), password) && hash;
+		if (ok)
+			start_session(rq, rp, json_integer_value(json_object_get(u, "id")), acct_key);
+		else {
+			record_failure(rq, email, acct_key, addr_key, u ? "wrong password" : "unknown or inactive account");
+			reply_error(rp, 401, "password", "The e-mail address or password is not right.");
+		}
+		json_decref(u);
+	}
+	free(acct_key);
+	free(addr_key);
+}
+
+static void logout(struct request *rq, struct reply *rp)
+{
+	db_begin();
+	db_exec("DELETE FROM sessions WHERE token_hash = ?", "t", rq->session_hash);
+	audit(rq, "logout", rq->user.email, "signed out");
+	db_commit();
+	rp->set_cookie = xasprintf("sr_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0%s",
+				   cfg.cookie_secure ? "; Secure" : "");
+	reply_done(rp, 200, json_pack("{s:b}", "signed_out", 1), "/login?signed_out=yes", NULL);
+}
+
+static const struct field_spec login_query[] = {
+	{ "next", F_TEXT, 500, 0, NULL },
+	{ "signed_out", F_YESNO, 3, 0, NULL },
+	{ NULL },
+};
+
+static const struct field_spec login_form[] = {
+	{ "email", F_TEXT, 254, F_REQUIRED, NULL },
+	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL },
+	{ "next", F_TEXT, 500, 0, NULL },
+	{ NULL },
+};
+
+const struct route auth_routes[] = {
+	{ "GET", "/login", login_page, ROUTE_PUBLIC, login_query, NULL, 0 },
+	{ "POST", "/login", login_submit, ROUTE_PUBLIC, login_form, login_page, R_NO_CSRF },
+	{ "POST", "/logout", logout, ROLE_STAFF, NULL, NULL, 0 },
+	{ NULL },
+};

@@ -1,0 +1,492 @@
+/* The command line: init, serve, demo, user, import-staff, audit verify,
+ * backup.  Exit 0 on success, 2 on a usage error, 1 on failure, with a
+ * one-line message on stderr. */
+#define _GNU_SOURCE
+#include "audit.h"
+#include "auth.h"
+#include "config.h"
+#include "db.h"
+#include "demo.h"
+#include "keyfile.h"
+#include "server.h"
+#include "staff.h"
+#include "template.h"
+#include "util.h"
+
+#include <getopt.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { EXIT_USAGE = 2 };
+
+struct opts {
+	const char *db, *email, *name, *department, *job_title, *staff_type, *set, *left_on, *key_file;
+	char *roles;
+	int password_stdin, scale;
+	int argc;
+	char **argv;            /* what remains after the options */
+};
+
+static const char *usage_text =
+	"usage: staffroom COMMAND [options]\n"
+	"\n"
+	"  init --db FILE [--key-file K]        create or upgrade the database\n"
+	"  serve --db FILE [--listen HOST:PORT] [--threads N] [limits...]\n"
+	"                                       run the web server (see serve --help)\n"
+	"  demo --db FILE                       create a demo school and print its sign-ins\n"
+	"  user add --db FILE --email E --name N [--role R]... [--department D]\n"
+	"           [--job-title J] [--staff-type T] --password-stdin\n"
+	"  user roles --db FILE --email E --set r1,r2\n"
+	"  user deactivate --db FILE --email E [--left-on YYYY-MM-DD]\n"
+	"  user list --db FILE\n"
+	"  import-staff --db FILE staff.csv     columns email,name,job_title,department,staff_type\n"
+	"  audit verify --db FILE               check the audit log's hash chain\n"
+	"  backup --db FILE OUT                 a consistent copy, safe while serving\n"
+	"\n"
+	"Roles: staff headteacher slt dsl moderator business_manager network_manager\n"
+	"       governor chair admin (everyone holds staff).\n";
+
+static const char *serve_help =
+	"usage: staffroom serve --db FILE [options]\n"
+	"  --listen HOST:PORT        address to listen on (default 127.0.0.1:8080; port 0 picks one)\n"
+	"  --threads N               worker threads (default 4)\n"
+	"  --key-file FILE           credential vault key (default FILE.key beside the database)\n"
+	"  --max-connections N       connections in all (default 512)\n"
+	"  --max-per-address N       connections from one address (default 64)\n"
+	"  --connection-timeout S    seconds of silence before a connection is dropped (default 30)\n"
+	"  --upload-max BYTES        largest evidence file (default 10485760)\n"
+	"  --upload-files N          files in one report (default 5)\n"
+	"  --session-idle S          idle time-out in seconds (default 1800)\n"
+	"  --session-lifetime S      absolute session lifetime in seconds (default 43200)\n"
+	"  --secure-cookies          mark the session cookie Secure (behind HTTPS)\n"
+	"  --share DIR               where templates/, static/ and schema.sql are\n";
+
+static int usage_error(const char *msg)
+{
+	fprintf(stderr, "staffroom: %s (try --help)\n", msg);
+	return EXIT_USAGE;
+}
+
+static int fail(const char *msg)
+{
+	fprintf(stderr, "staffroom: %s\n", msg);
+	return EXIT_FAILURE;
+}
+
+static long number(const char *s, long lo, long hi, int *bad)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*end || end == s || v < lo || v > hi)
+		*bad = 1;
+	return v;
+}
+
+enum {
+	O_DB = 256, O_EMAIL, O_NAME, O_ROLE, O_DEPT, O_JOB, O_TYPE, O_PWSTDIN, O_SET, O_LEFT, O_LISTEN, O_THREADS,
+	O_KEY, O_MAXCONN, O_PERADDR, O_TIMEOUT, O_UPMAX, O_UPFILES, O_IDLE, O_LIFE, O_SECURE, O_SHARE, O_HELP,
+	O_SCALE,
+};
+
+static const struct option long_opts[] = {
+	{ "db", required_argument, NULL, O_DB },
+	{ "email", required_argument, NULL, O_EMAIL },
+	{ "name", required_argument, NULL, O_NAME },
+	{ "role", required_argument, NULL, O_ROLE },
+	{ "department", required_argument, NULL, O_DEPT },
+	{ "job-title", required_argument, NULL, O_JOB },
+	{ "staff-type", required_argument, NULL, O_TYPE },
+	{ "password-stdin", no_argument, NULL, O_PWSTDIN },
+	{ "set", required_argument, NULL, O_SET },
+	{ "left-on", required_argument, NULL, O_LEFT },
+	{ "listen", required_argument, NULL, O_LISTEN },
+	{ "threads", required_argument, NULL, O_THREADS },
+	{ "key-file", required_argument, NULL, O_KEY },
+	{ "max-connections", required_argument, NULL, O_MAXCONN },
+	{ "max-per-address", required_argument, NULL, O_PERADDR },
+	{ "connection-timeout", required_argument, NULL, O_TIMEOUT },
+	{ "upload-max", required_argument, NULL, O_UPMAX },
+	{ "upload-files", required_argument, NULL, O_UPFILES },
+	{ "session-idle", required_argument, NULL, O_IDLE },
+	{ "session-lifetime", required_argument, NULL, O_LIFE },
+	{ "secure-cookies", no_argument, NULL, O_SECURE },
+	{ "share", required_argument, NULL, O_SHARE },
+	{ "scale", required_argument, NULL, O_SCALE },
+	{ "help", no_argument, NULL, O_HELP },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Parses every option any command takes; each command then checks that
+ * what it needs is there.  Returns -1 for --help, 1 on a bad option. */
+static int parse_opts(int argc, char **argv, struct opts *o)
+{
+	int c, bad = 0;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", long_opts, NULL)) != -1) {
+		switch (c) {
+		case O_DB: o->db = optarg; break;
+		case O_EMAIL: o->email = optarg; break;
+		case O_NAME: o->name = optarg; break;
+		case O_ROLE: {
+			char *r = o->roles ? xasprintf("%s,%s", o->roles, optarg) : xstrdup(optarg);
+			free(o->roles);
+			o->roles = r;
+			break;
+		}
+		case O_DEPT: o->department = optarg; break;
+		case O_JOB: o->job_title = optarg; break;
+		case O_TYPE: o->staff_type = optarg; break;
+		case O_PWSTDIN: o->password_stdin = 1; break;
+		case O_SET: o->set = optarg; break;
+		case O_LEFT: o->left_on = optarg; break;
+		case O_LISTEN: cfg.listen = optarg; break;
+		case O_THREADS: cfg.threads = (unsigned)number(optarg, 1, 256, &bad); break;
+		case O_KEY: o->key_file = cfg.key_file = optarg; break;
+		case O_MAXCONN: cfg.max_connections = (unsigned)number(optarg, 1, 100000, &bad); break;
+		case O_PERADDR: cfg.max_per_address = (unsigned)number(optarg, 1, 100000, &bad); break;
+		case O_TIMEOUT: cfg.connection_timeout = (unsigned)number(optarg, 1, 3600, &bad); break;
+		case O_UPMAX: cfg.upload_max = (size_t)number(optarg, 1024, 1L << 30, &bad); break;
+		case O_UPFILES: cfg.upload_files = (unsigned)number(optarg, 0, 50, &bad); break;
+		case O_IDLE: cfg.session_idle = (unsigned)number(optarg, 1, 86400 * 30, &bad); break;
+		case O_LIFE: cfg.session_lifetime = (unsigned)number(optarg, 1, 86400 * 90, &bad); break;
+		case O_SECURE: cfg.cookie_secure = 1; break;
+		case O_SHARE: cfg.share_dir = optarg; break;
+		case O_SCALE: o->scale = (int)number(optarg, 1, 1000000, &bad); break;
+		case O_HELP: case 'h': return -1;
+		default: return 1;
+		}
+		if (bad)
+			return 1;
+	}
+	o->argc = argc - optind;
+	o->argv = argv + optind;
+	return 0;
+}
+
+static int open_db(const char *path, int must_exist)
+{
+	struct stat st;
+	if (!path)
+		return usage_error("--db FILE is required");
+	if (must_exist && stat(path, &st) != 0)
+		return fail("no database there: run 'staffroom init --db FILE' first");
+	db_configure(path);
+	if (!db_handle())
+		return fail("cannot open the database");
+	if (must_exist && db_schema_version() < 1)
+		return fail("the database is not initialised: run 'staffroom init --db FILE' first");
+	return 0;
+}
+
+static int cmd_init(struct opts *o)
+{
+	int rc = open_db(o->db, 0);
+	if (rc)
+		return rc;
+	char *schema = share_path("schema.sql");
+	rc = db_init_schema(schema);
+	free(schema);
+	if (rc != 0)
+		return fail("could not create the database schema");
+	char *key = o->key_file ? xstrdup(o->key_file) : keyfile_default(o->db);
+	rc = keyfile_ensure(key);
+	free(key);
+	if (rc != 0)
+		return fail("could not create the key file");
+	printf("staffroom: database %s is ready (schema version %d)\n", o->db, db_schema_version());
+	return 0;
+}
+
+static int cmd_serve(struct opts *o)
+{
+	int rc = open_db(o->db, 1);
+	if (rc)
+		return rc;
+	db_close_thread(); /* the workers open their own */
+	if (!cfg.key_file)
+		cfg.key_file = keyfile_default(o->db);
+	char *tpl = share_path("templates");
+	rc = template_init(tpl);
+	free(tpl);
+	if (rc != 0)
+		return fail("cannot read the templates");
+	return server_run();
+}
+
+static char *read_password(void)
+{
+	char buf[PASSWORD_MAX * 4 + 2];
+	if (!fgets(buf, sizeof buf, stdin))
+		return NULL;
+	buf[strcspn(buf, "\r\n")] = 0;
+	char *p = xstrdup(buf);
+	sodium_memzero(buf, sizeof buf);
+	return p;
+}
+
+static int cmd_user_add(struct opts *o)
+{
+	if (!o->email || !o->name)
+		return usage_error("user add needs --email and --name");
+	if (!o->password_stdin)
+		return usage_error("user add needs --password-stdin (the password is read from standard input)");
+	unsigned roles = ROLE_STAFF;
+	char bad[64];
+	if (o->roles && roles_parse(o->roles, &roles, bad, sizeof bad) != 0) {
+		fprintf(stderr, "staffroom: unknown role '%s'\n", bad);
+		return EXIT_USAGE;
+	}
+	int rc = open_db(o->db, 1);
+	if (rc)
+		return rc;
+	char *pw = read_password();
+	const char *why = pw ? password_problem(pw) : "no password was given on standard input";
+	if (why) {
+		free(pw);
+		return fail(why);
+	}
+	char hash[crypto_pwhash_STRBYTES];
+	rc = password_hash(pw, hash);
+	sodium_memzero(pw, strlen(pw));
+	free(pw);
+	if (rc != 0)
+		return fail("could not hash the password (out of memory?)");
+	struct staff_input in = { o->email, o->name, o->job_title, o->department, o->staff_type, roles, hash };
+	const char *field;
+	if ((why = staff_problem(&in, &field)))
+		return fail(why);
+	db_begin();
+	int64_t id = staff_add(NULL, &in);
+	if (id < 0 || db_commit() != 0)
+		return fail("could not add the person");
+	printf("staffroom: added %s\n", o->email);
+	return 0;
+}
+
+static int cmd_user_roles(struct opts *o)
+{
+	if (!o->email || !o->set)
+		return usage_error("user roles needs --email and --set r1,r2");
+	unsigned roles;
+	char bad[64];
+	if (roles_parse(o->set, &roles, bad, sizeof bad) != 0) {
+		fprintf(stderr, "staffroom: unknown role '%s'\n", bad);
+		return EXIT_USAGE;
+	}
+	int rc = open_db(o->db, 1);
+	if (rc)
+		return rc;
+	int64_t id = staff_id(o->email);
+	if (!id)
+		return fail("no one with that e-mail address");
+	db_begin();
+	if (staff_set_roles(NULL, id, roles) != 0 || db_commit() != 0)
+		return fail("could not change the roles");
+	return 0;
+}
+
+static int cmd_user_deactivate(struct opts *o)
+{
+	int y, m, d;
+	if (!o->email)
+		return usage_error("user deactivate needs --email");
+	if (o->left_on && (strlen(o->left_on) != 10 || parse_date(o->left_on, &y, &m, &d) != 0))
+		return usage_error("--left-on wants a date, YYYY-MM-DD");
+	int rc = open_db(o->db, 1);
+	if (rc)
+		return rc;
+	int64_t id = staff_id(o->email);
+	if (!id)
+		return fail("no one with that e-mail address");
+	db_begin();
+	if (staff_deactivate(NULL, id, o->left_on) != 0 || db_commit() != 0)
+		return fail("could not deactivate the person");
+	return 0;
+}
+
+static int cmd_user_list(struct opts *o)
+{
+	int rc = open_db(o->db, 1);
+	if (rc)
+		return rc;
+	json_t *rows = db_rows("SELECT u.id, u.email, u.name, u.staff_type, u.department, u.active, "
+			       "(SELECT group_concat(role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles "
+			       "FROM users u ORDER BY u.name", "");
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+		printf("%s\t%s\t%s\t%s\t%s\t%s\n", json_string_value(json_object_get(r, "email")),
+		       json_string_value(json_object_get(r, "name")),
+		       json_string_value(json_object_get(r, "staff_type")),
+		       json_string_value(json_object_get(r, "department")),
+		       json_integer_value(json_object_get(r, "active")) ? "active" : "inactive",
+		       json_string_value(json_object_get(r, "roles")) ? json_string_value(json_object_get(r, "roles")) : "");
+	json_decref(rows);
+	return 0;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 4096, n = 0, got;
+	char *buf = xmalloc(cap);
+	while ((got = fread(buf + n, 1, cap - n, f)) > 0)
+		if ((n += got) == cap)
+			buf = xrealloc(buf, cap *= 2);
+	fclose(f);
+	*len = n;
+	return buf;
+}
+
+static int cmd_import(struct opts *o)
+{
+	if (o->argc != 1)
+		return usage_error("import-staff needs one CSV file");
+	int rc = open_db(o->db, 1);
+	if (rc)
+		return rc;
+	size_t len;
+	char *csv = slurp(o->argv[0], &len);
+	if (!csv)
+		return fail("cannot read the CSV file");
+	json_t *errors = json_array();
+	db_begin();
+	int added = staff_import(NULL, csv, len, errors);
+	free(csv);
+	if (added < 0 || db_commit() != 0) {
+		db_rollback();
+		size_t i;
+		json_t *e;
+		json_array_foreach(errors, i, e)
+			fprintf(stderr, "staffroom: line %lld: %s\n", (long long)json_integer_value(json_object_get(e, "line")),
+				json_string_value(json_object_get(e, "error")));
+		json_decref(errors);
+		fprintf(stderr, "staffroom: nothing was imported\n");
+		return EXIT_FAILURE;
+	}
+	json_decref(errors);
+	printf("staffroom: imported %d people\n", added);
+	return 0;
+}
+
+static int cmd_audit_verify(struct opts *o)
+{
+	int rc = open_db(o->db, 1);
+	if (rc)
+		return rc;
+	int64_t bad = audit_verify();
+	if (bad) {
+		fprintf(stderr, "staffroom: audit log broken at row %lld\n", (long long)bad);
+		return EXIT_FAILURE;
+	}
+	printf("staffroom: audit log intact (%lld rows)\n", (long long)db_int(0, "SELECT count(*) FROM audit", ""));
+	return 0;
+}
+
+/* SQLite's online backup: a consistent snapshot even while the server writes. */
+static int cmd_backup(struct opts *o)
+{
+	if (o->argc != 1)
+		return usage_error("backup needs the output file");
+	int rc = open_db(o->db, 1);
+	if (rc)
+		return rc;
+	sqlite3 *out;
+	if (sqlite3_open(o->argv[0], &out) != SQLITE_OK) {
+		sqlite3_close(out);
+		return fail("cannot create the backup file");
+	}
+	sqlite3_busy_timeout(out, 5000);
+	sqlite3_backup *b = sqlite3_backup_init(out, "main", db_handle(), "main");
+	int step = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+	sqlite3_backup_finish(b);
+	rc = sqlite3_errcode(out);
+	sqlite3_close(out);
+	if (step != SQLITE_DONE || rc != SQLITE_OK)
+		return fail("the backup failed");
+	printf("staffroom: backed up to %s\n", o->argv[0]);
+	return 0;
+}
+
+static int cmd_demo(struct opts *o)
+{
+	int rc = cmd_init(o);
+	if (rc)
+		return rc;
+	return demo_create(o->scale) == 0 ? 0 : fail("could not create the demo school");
+}
+
+struct command {
+	const char *name, *sub;
+	int (*run)(struct opts *);
+	const char *help;
+};
+
+static const struct command commands[] = {
+	{ "init", NULL, cmd_init, "usage: staffroom init --db FILE [--key-file FILE]\n" },
+	{ "serve", NULL, cmd_serve, NULL },
+	{ "demo", NULL, cmd_demo, "usage: staffroom demo --db FILE [--scale N]\n" },
+	{ "user", "add", cmd_user_add, "usage: staffroom user add --db FILE --email E --name N [--role R]... "
+	  "[--department D] [--job-title J] [--staff-type teacher|support|supply|governor|contractor|volunteer] "
+	  "--password-stdin\n" },
+	{ "user", "roles", cmd_user_roles, "usage: staffroom user roles --db FILE --email E --set r1,r2\n" },
+	{ "user", "deactivate", cmd_user_deactivate,
+	  "usage: staffroom user deactivate --db FILE --email E [--left-on YYYY-MM-DD]\n" },
+	{ "user", "list", cmd_user_list, "usage: staffroom user list --db FILE\n" },
+	{ "import-staff", NULL, cmd_import, "usage: staffroom import-staff --db FILE staff.csv\n" },
+	{ "audit", "verify", cmd_audit_verify, "usage: staffroom audit verify --db FILE\n" },
+	{ "backup", NULL, cmd_backup, "usage: staffroom backup --db FILE OUT\n" },
+};
+
+int main(int argc, char **argv)
+{
+	if (sodium_init() < 0)
+		return fail("libsodium could not start");
+	config_defaults();
+	clock_init();
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(usage_text, argc < 2 ? stderr : stdout);
+		return argc < 2 ? EXIT_USAGE : 0;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		const struct command *c = &commands[i];
+		if (strcmp(argv[1], c->name) != 0)
+			continue;
+		int skip = 1;
+		if (c->sub) {
+			if (argc < 3 || strcmp(argv[2], c->sub) != 0)
+				continue;
+			skip = 2;
+		}
+		struct opts o = { 0 };
+		int p = parse_opts(argc - skip, argv + skip, &o);
+		int rc;
+		if (p < 0) {
+			fputs(c->help ? c->help : serve_help, stdout);
+			rc = 0;
+		} else if (p > 0) {
+			rc = usage_error("unknown or malformed option");
+		} else if (o.argc && c->run != cmd_import && c->run != cmd_backup) {
+			rc = usage_error("unexpected argument");
+		} else {
+			rc = c->run(&o);
+		}
+		free(o.roles);
+		db_close_thread();
+		return rc;
+	}
+	if (argc >= 2 && (strcmp(argv[1], "user") == 0 || strcmp(argv[1], "audit") == 0) &&
+	    (argc < 3 || strcmp(argv[2], "--help") == 0)) {
+		fputs(usage_text, stdout);
+		return argc < 3 ? EXIT_USAGE : 0;
+	}
+	fprintf(stderr, "staffroom: unknown command '%s' (try --help)\n", argv[1]);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,115 @@
+/* One request and its reply, as every handler sees them.  The server fills a
+ * struct request; the router checks sign-in, capability, CSRF and fields;
+ * the handler fills a struct reply whose model the view renders as JSON or
+ * HTML. */
+#ifndef STAFFROOM_REQUEST_H
+#define STAFFROOM_REQUEST_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum role {
+	ROLE_STAFF = 1 << 0,
+	ROLE_HEADTEACHER = 1 << 1,
+	ROLE_SLT = 1 << 2,
+	ROLE_DSL = 1 << 3,
+	ROLE_MODERATOR = 1 << 4,
+	ROLE_BUSINESS_MANAGER = 1 << 5,
+	ROLE_NETWORK_MANAGER = 1 << 6,
+	ROLE_GOVERNOR = 1 << 7,
+	ROLE_CHAIR = 1 << 8,
+	ROLE_ADMIN = 1 << 9,
+};
+#define ROLE_COUNT 10
+#define ROLE_LEADERS (ROLE_HEADTEACHER | ROLE_SLT | ROLE_BUSINESS_MANAGER | ROLE_ADMIN)
+
+struct param {
+	char *name;
+	char *value;      /* NUL-terminated; len counts bytes (a NUL inside is refused) */
+	size_t len;
+};
+
+struct upload {
+	char *field;
+	char *filename;
+	unsigned char *data;
+	size_t len;
+};
+
+struct user {
+	int64_t id;
+	char email[256];
+	char name[256];
+	char department[128];
+	char staff_type[16];
+	unsigned roles;
+};
+
+struct request {
+	int is_post;
+	const char *method;
+	const char *path;
+	const char *accept;
+	const char *user_agent;
+	const char *origin;
+	const char *host;
+	const char *cookie;          /* the session cookie's value, if sent */
+	const char *csrf_header;
+	char address[64];
+	int wants_json;
+
+	struct param *params;        /* the query (GET) or the form body (POST) */
+	size_t nparams;
+	struct upload *files;
+	size_t nfiles;
+
+	int64_t ids[3];              /* the {id} parts of the path, in order */
+	int nids;
+
+	int signed_in;
+	struct user user;
+	char session_hash[65];
+	char csrf[44];
+};
+
+struct reply {
+	int status;
+	json_t *model;               /* owned; the one truth of the page */
+	const char *template;        /* templates/NAME.tpl */
+	const char *title;
+	char *location;              /* HTML: 303 See Other here */
+	char *flash;                 /* HTML: message shown on the next page */
+
+	/* A raw body instead of a model (CSV, evidence downloads). */
+	char *body;
+	size_t body_len;
+	const char *content_type;
+	char *filename;              /* Content-Disposition filename */
+	int inline_ok;               /* inline rather than attachment */
+
+	char *set_cookie;
+	int retry_after;
+	const char *error_field;
+};
+
+/* Field values, after validation by the router. */
+const char *arg(const struct request *rq, const char *name);          /* NULL if absent or empty */
+int arg_yes(const struct request *rq, const char *name);
+int64_t arg_int(const struct request *rq, const char *name, int64_t dflt);
+size_t arg_all(const struct request *rq, const char *name, const char **out, size_t max);
+
+int has_role(const struct request *rq, unsigned roles);  /* any of them */
+
+/* Building replies. */
+void reply_page(struct reply *rp, const char *template, const char *title, json_t *model);
+/* After a successful POST: JSON gets status and model; HTML is sent to location with a message. */
+void reply_done(struct reply *rp, int status, json_t *model, const char *location, const char *flash);
+void reply_error(struct reply *rp, int status, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void reply_not_found(struct reply *rp);
+void reply_redirect(struct reply *rp, const char *location);
+void reply_raw(struct reply *rp, const char *content_type, char *body, size_t len);
+void reply_free(struct reply *rp);
+
+#endif

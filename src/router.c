@@ -1,0 +1,180 @@
+/* The route table and dispatch: every check that applies to all pages is
+ * made here, once, before a handler runs. */
+#define _GNU_SOURCE
+#include "router.h"
+#include "auth.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct route *const tables[] = {
+	auth_routes, home_routes, admin_routes, audit_routes,
+	aup_routes, training_routes, concern_routes, account_routes,
+};
+
+/* Matches one pattern; {id} takes a positive number of at most 18 digits. */
+static int pattern_match(const char *pat, const char *path, int64_t ids[3], int *nids)
+{
+	*nids = 0;
+	while (*pat && *path) {
+		if (strncmp(pat, "{id}", 4) == 0) {
+			const char *start = path;
+			while (isdigit((unsigned char)*path))
+				path++;
+			size_t n = (size_t)(path - start);
+			if (n == 0 || n > 18 || *start == '0' || *nids == 3)
+				return 0;
+			ids[(*nids)++] = strtoll(start, NULL, 10);
+			pat += 4;
+			continue;
+		}
+		if (*pat++ != *path++)
+			return 0;
+	}
+	return *pat == 0 && *path == 0;
+}
+
+const struct route *route_match(const char *method, const char *path, int64_t ids[3], int *nids,
+				int *path_known)
+{
+	*path_known = 0;
+	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+		for (const struct route *r = tables[t]; r->method; r++) {
+			if (!pattern_match(r->pattern, path, ids, nids))
+				continue;
+			*path_known = 1;
+			if (strcmp(r->method, method) == 0)
+				return r;
+		}
+	return NULL;
+}
+
+/* The Origin header, when a browser sends one, must name this site: a
+ * cross-site form post is refused even before its token is looked at. */
+static int same_origin(const struct request *rq)
+{
+	if (!rq->origin)
+		return 1;
+	if (!rq->host)
+		return 0;
+	const char *o = strstr(rq->origin, "://");
+	return o && strcmp(o + 3, rq->host) == 0;
+}
+
+static void ask_to_sign_in(struct request *rq, struct reply *rp)
+{
+	if (rq->wants_json || rq->is_post) {
+		reply_error(rp, 401, NULL, "Please sign in first.");
+		return;
+	}
+	char *enc = xmalloc(strlen(rq->path) * 3 + 1), *o = enc;
+	for (const unsigned char *p = (const unsigned char *)rq->path; *p; p++) {
+		if (isalnum(*p) || strchr("/-_.", *p))
+			*o++ = (char)*p;
+		else
+			o += sprintf(o, "%%%02X", *p);
+	}
+	*o = 0;
+	char *loc = xasprintf("/login?next=%s", enc);
+	reply_redirect(rp, loc);
+	free(loc);
+	free(enc);
+}
+
+static int is_password_field(const struct field_spec *spec, const char *name)
+{
+	for (; spec && spec->name; spec++)
+		if (strcmp(spec->name, name) == 0)
+			return spec->type == F_PASSWORD;
+	return 0;
+}
+
+/* A refused form comes back as the form itself, with the message beside the
+ * field and everything typed kept (passwords excepted). */
+static void reshow_form(const struct route *r, struct request *rq, struct reply *rp)
+{
+	struct reply page = { 0 };
+	r->form_page(rq, &page);
+	if (page.status != 200 || !page.model || !page.template) {
+		reply_free(&page);
+		return;
+	}
+	json_t *form = json_object();
+	for (size_t i = 0; i < rq->nparams; i++)
+		if (strcmp(rq->params[i].name, "csrf") != 0 && !is_password_field(r->fields, rq->params[i].name))
+			json_object_set_new(form, rq->params[i].name, json_stringn_nocheck(rq->params[i].value,
+								  rq->params[i].len));
+	json_t *err = json_object();
+	json_t *msg = json_object_get(rp->model, "error");
+	json_object_set(err, rp->error_field ? rp->error_field : "general", msg);
+	json_object_set_new(page.model, "form", form);
+	json_object_set_new(page.model, "err", err);
+	json_object_set(page.model, "error", msg);
+	if (rp->error_field)
+		json_object_set_new(page.model, "field", json_string(rp->error_field));
+	page.status = rp->status;
+	page.retry_after = rp->retry_after;
+	page.set_cookie = rp->set_cookie;
+	rp->set_cookie = NULL;
+	reply_free(rp);
+	*rp = page;
+}
+
+static int checks_pass(const struct route *r, struct request *rq, struct reply *rp)
+{
+	if (r->roles != ROUTE_PUBLIC) {
+		if (!rq->signed_in) {
+			ask_to_sign_in(rq, rp);
+			return 0;
+		}
+		if (!(rq->user.roles & r->roles)) {
+			reply_error(rp, 403, NULL, "Your roles do not give you access to this page.");
+			return 0;
+		}
+	}
+	if (rq->is_post && (!same_origin(rq) || (!(r->flags & R_NO_CSRF) && !csrf_ok(rq)))) {
+		reply_error(rp, 403, "csrf", "This form has expired or did not come from staffroom. "
+			    "Please go back, reload the page and try again.");
+		return 0;
+	}
+	if (rq->nfiles && !(r->flags & R_UPLOAD)) {
+		reply_error(rp, 400, NULL, "This page does not take file uploads.");
+		return 0;
+	}
+	char msg[256];
+	const char *bad = NULL;
+	int status = fields_check(r->fields, rq, &bad, msg, sizeof msg);
+	if (status) {
+		reply_error(rp, status, bad, "%s", msg);
+		return 0;
+	}
+	return 1;
+}
+
+void router_dispatch(struct request *rq, struct reply *rp)
+{
+	int path_known = 0;
+	const char *method = strcmp(rq->method, "HEAD") == 0 ? "GET" : rq->method;
+	const struct route *r = route_match(method, rq->path, rq->ids, &rq->nids, &path_known);
+	auth_load(rq);
+	if (!r) {
+		if (path_known)
+			reply_error(rp, 405, NULL, "This page does not accept that kind of request.");
+		else
+			reply_not_found(rp);
+		return;
+	}
+	if (checks_pass(r, rq, rp))
+		r->handler(rq, rp);
+	/* Re-show a refused form, but only to someone allowed to see that form. */
+	int allowed = r->roles == ROUTE_PUBLIC || (rq->signed_in && (rq->user.roles & r->roles));
+	if (rq->is_post && allowed && r->form_page && !rq->wants_json && rp->status >= 400 &&
+	    rp->status != 403 && rp->status != 404 && !rp->location && rp->template &&
+	    strcmp(rp->template, "error") == 0)
+		reshow_form(r, rq, rp);
+	if (rp->flash && rp->location && !rq->wants_json)
+		auth_set_flash(rq, rp->flash);
+}

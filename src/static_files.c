@@ -1,0 +1,76 @@
+#define _GNU_SOURCE
+#include "static_files.h"
+#include "config.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const struct { const char *ext, *type; } types[] = {
+	{ ".css", "text/css; charset=utf-8" },
+	{ ".js", "text/javascript; charset=utf-8" },
+	{ ".svg", "image/svg+xml" },
+	{ ".png", "image/png" },
+	{ ".ico", "image/x-icon" },
+	{ ".txt", "text/plain; charset=utf-8" },
+	{ ".woff2", "font/woff2" },
+};
+
+int static_wanted(const char *path)
+{
+	return strncmp(path, "/static/", 8) == 0;
+}
+
+/* Names are letters, digits, '-', '_' and single dots inside a segment: no
+ * "..", no hidden files, no encoded tricks (the path arrives decoded). */
+static int safe_name(const char *name)
+{
+	if (!*name || *name == '.' || *name == '/')
+		return 0;
+	for (const char *p = name; *p; p++) {
+		int ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+			 *p == '-' || *p == '_' || *p == '.' || *p == '/';
+		if (!ok || (*p == '.' && (p[1] == '.' || p[-1] == '/')) || (*p == '/' && (p[1] == '/' || p[1] == 0)))
+			return 0;
+	}
+	return 1;
+}
+
+static const char *type_of(const char *name)
+{
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+		size_t e = strlen(types[i].ext);
+		if (n > e && strcmp(name + n - e, types[i].ext) == 0)
+			return types[i].type;
+	}
+	return NULL;
+}
+
+void static_serve(const char *path, struct reply *rp)
+{
+	const char *name = path + 8;
+	const char *type = type_of(name);
+	if (!safe_name(name) || !type) {
+		reply_not_found(rp);
+		return;
+	}
+	char *rel = xasprintf("static/%s", name), *full = share_path(rel);
+	free(rel);
+	FILE *f = fopen(full, "rb");
+	free(full);
+	struct stat st;
+	if (!f || fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > 4 * 1024 * 1024) {
+		if (f)
+			fclose(f);
+		reply_not_found(rp);
+		return;
+	}
+	char *buf = xmalloc((size_t)st.st_size + 1);
+	size_t got = fread(buf, 1, (size_t)st.st_size, f);
+	fclose(f);
+	reply_raw(rp, type, buf, got);
+	rp->inline_ok = 1;
+}

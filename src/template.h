@@ -1,0 +1,31 @@
+/* The bridge to ctemplate (template.cc, the only C++ file).  A jansson model
+ * becomes a ctemplate dictionary:
+ *   string/number  -> variable KEY, and section KEY when non-empty/non-zero
+ *   true           -> section KEY;  false, null, "", 0, [] or {} -> section not_KEY
+ *   object         -> section KEY with its members inside, and also each
+ *                     member flattened as KEY_MEMBER
+ *   array          -> section KEY repeated per element (a scalar element is
+ *                     the variable "item"); KEY_count holds its length and
+ *                     section has_KEY shows once when it is not empty
+ * Every template starts with {{%AUTOESCAPE context="HTML"}}; the only
+ * modifier that skips escaping is :x-markdown, which renders Markdown with
+ * raw HTML disabled. */
+#ifndef STAFFROOM_TEMPLATE_H
+#define STAFFROOM_TEMPLATE_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+int template_init(const char *dir);
+/* Renders templates/NAME.tpl inside templates/layout.tpl; malloc'd, or NULL. */
+char *template_render(const char *name, const json_t *page, const json_t *layout, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,229 @@
+#define _GNU_SOURCE
+#include "util.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+static time_t clock_offset;
+
+void clock_init(void)
+{
+	const char *fake = getenv("STAFFROOM_TEST_NOW");
+	time_t t;
+	if (fake && parse_iso_time(fake, &t) == 0)
+		clock_offset = t - time(NULL);
+}
+
+time_t now(void)
+{
+	return time(NULL) + clock_offset;
+}
+
+void iso_time(time_t t, char out[ISO_LEN])
+{
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, ISO_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void iso_now(char out[ISO_LEN])
+{
+	iso_time(now(), out);
+}
+
+void iso_date(time_t t, char out[11])
+{
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int parse_date(const char *s, int *y, int *m, int *d)
+{
+	if (strlen(s) < 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	*y = digits(s, 4);
+	*m = digits(s + 5, 2);
+	*d = digits(s + 8, 2);
+	if (*y < 1900 || *y > 9999 || *m < 1 || *m > 12 || *d < 1 || *d > days_in_month(*y, *m))
+		return -1;
+	return 0;
+}
+
+int parse_iso_time(const char *s, time_t *out)
+{
+	int y, mo, d, h, mi, sec = 0;
+	size_t n = strlen(s);
+	if (n < 16 || parse_date(s, &y, &mo, &d) != 0 || (s[10] != 'T' && s[10] != ' ') || s[13] != ':')
+		return -1;
+	h = digits(s + 11, 2);
+	mi = digits(s + 14, 2);
+	const char *rest = s + 16;
+	if (*rest == ':') {
+		sec = digits(rest + 1, 2);
+		rest += 3;
+	}
+	if (*rest == 'Z')
+		rest++;
+	if (*rest || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)
+		return -1;
+	struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
+			 .tm_hour = h, .tm_min = mi, .tm_sec = sec };
+	*out = timegm(&tm);
+	return 0;
+}
+
+void sha256_hex(const void *data, size_t len, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, data, len);
+	sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+void random_token(char out[44])
+{
+	unsigned char raw[32];
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2base64(out, 44, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+int utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	while (p < end) {
+		unsigned c = *p;
+		int n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+		if (n < 0 || end - p <= n)
+			return 0;
+		unsigned cp = n == 0 ? c : n == 1 ? c & 0x1F : n == 2 ? c & 0x0F : c & 0x07;
+		for (int i = 1; i <= n; i++) {
+			if ((p[i] & 0xC0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (p[i] & 0x3F);
+		}
+		/* Overlong forms, surrogates and values past U+10FFFF are not UTF-8. */
+		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+			return 0;
+		p += n + 1;
+	}
+	return 1;
+}
+
+size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p) {
+		fputs("staffroom: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p) {
+		fputs("staffroom: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p) {
+		fputs("staffroom: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = 0;
+	return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *out;
+	va_start(ap, fmt);
+	int n = vasprintf(&out, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		fputs("staffroom: out of memory\n", stderr);
+		abort();
+	}
+	return out;
+}
+
+char *normalise_name(const char *s)
+{
+	char *out = xmalloc(strlen(s) + 1), *o = out;
+	int space = 0;
+	while (isspace((unsigned char)*s))
+		s++;
+	for (; *s; s++) {
+		if (isspace((unsigned char)*s)) {
+			space = 1;
+			continue;
+		}
+		if (space && o > out)
+			*o++ = ' ';
+		space = 0;
+		*o++ = (char)tolower((unsigned char)*s);
+	}
+	*o = 0;
+	return out;
+}
+
+void copy_str(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, src, n);
+	dst[n] = 0;
+}

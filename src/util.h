@@ -1,0 +1,41 @@
+/* Small helpers shared by every part: time, strings, hashing, tokens. */
+#ifndef STAFFROOM_UTIL_H
+#define STAFFROOM_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#define ISO_LEN 24 /* "2026-11-20T09:30:00Z" plus NUL, rounded up */
+
+/* The clock.  Tests may start the server with STAFFROOM_TEST_NOW set to an
+ * ISO time; the clock then starts there and runs at normal speed. */
+void clock_init(void);
+time_t now(void);
+void iso_time(time_t t, char out[ISO_LEN]);
+void iso_now(char out[ISO_LEN]);
+void iso_date(time_t t, char out[11]);
+int parse_iso_time(const char *s, time_t *out); /* "YYYY-MM-DDTHH:MM[:SS][Z]" as UTC */
+int parse_date(const char *s, int *y, int *m, int *d); /* valid calendar date */
+
+/* SHA-256 of bytes as 64 lower-case hex digits plus NUL. */
+void sha256_hex(const void *data, size_t len, char out[65]);
+/* 32 random bytes, URL-safe base64 without padding (43 chars plus NUL). */
+void random_token(char out[44]);
+
+int utf8_valid(const char *s, size_t len);
+size_t utf8_chars(const char *s);
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Lower-case, trim and fold runs of white space: for comparing typed names. */
+char *normalise_name(const char *s);
+/* Copies at most size-1 bytes and always terminates. */
+void copy_str(char *dst, size_t size, const char *src);
+
+#endif

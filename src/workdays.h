@@ -1,0 +1,22 @@
+/* Deadlines in working days: weekends and the school's closure days are
+ * skipped.  Days are UTC calendar days; a deadline is the last second of
+ * its day. */
+#ifndef STAFFROOM_WORKDAYS_H
+#define STAFFROOM_WORKDAYS_H
+
+#include <time.h>
+
+typedef int closed_fn(const char *date, void *cls);  /* 1 when the school is closed */
+
+int is_working_day(time_t t, closed_fn *closed, void *cls);
+/* End of the n-th working day after t's day; n = 0: t's day if it is a
+ * working day, otherwise the next one. */
+time_t workday_deadline(time_t t, int n, closed_fn *closed, void *cls);
+/* When an account check falls overdue: 24 hours later, or, when that falls
+ * on a day the school is closed, the end of the next working day. */
+time_t monitoring_due(time_t last_check, closed_fn *closed, void *cls);
+
+/* The predicate backed by the closure_days table. */
+int closure_day_db(const char *date, void *cls);
+
+#endif

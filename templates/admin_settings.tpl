@@ -1,0 +1,29 @@
+{{%AUTOESCAPE context="HTML"}}<h1>School settings</h1>
+<form class="stack card" method="post" action="/admin/settings">
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field"><label for="f-school_name">School name</label>
+<input id="f-school_name" name="school_name" type="text" required value="{{school_name}}"></div>
+<fieldset><legend>Who makes the final decision on social-media account applications</legend>
+<label class="checkbox"><input type="radio" name="account_decider" value="business_manager"{{#not_decider_is_slt}} checked{{/not_decider_is_slt}}> Business manager</label>
+<label class="checkbox"><input type="radio" name="account_decider" value="slt"{{#decider_is_slt}} checked{{/decider_is_slt}}> Senior leadership team</label>
+</fieldset>
+<div class="actions"><button class="btn" type="submit">Save settings</button></div>
+</form>
+<section class="card" aria-labelledby="h-closures">
+<h2 id="h-closures">Closure days</h2>
+<p class="hint">Days the school is closed are skipped when working-day deadlines are counted, as weekends are.</p>
+{{#not_closures}}<p class="muted">No closure days yet.</p>{{/not_closures}}
+{{#has_closures}}<table class="data"><caption>Closure days</caption><thead><tr><th scope="col">Day</th><th scope="col">Reason</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead><tbody>{{/has_closures}}
+{{#closures}}<tr><td>{{day}}</td><td>{{label}}</td><td><form method="post" action="/admin/closures/remove"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="day" value="{{day}}"><button class="link" type="submit">Remove {{day}}</button></form></td></tr>
+{{/closures}}
+{{#has_closures}}</tbody></table>{{/has_closures}}
+<form class="stack" method="post" action="/admin/closures">
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field{{#err_day}} has-error{{/err_day}}"><label for="f-day">Day</label>
+{{#err_day}}<p class="field-error">{{err_day}}</p>{{/err_day}}
+<input id="f-day" name="day" type="date" required></div>
+<div class="field"><label for="f-label">Reason (for example "INSET day")</label>
+<input id="f-label" name="label" type="text"></div>
+<div class="actions"><button class="btn secondary" type="submit">Add closure day</button></div>
+</form>
+</section>

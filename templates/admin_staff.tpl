@@ -1,0 +1,19 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Staff</h1>
+<p class="actions"><a class="btn" href="/admin/staff/new">Add a member of staff</a> <a class="btn secondary" href="/admin/import">Import from CSV</a> <a class="btn secondary" href="/admin/settings">School settings</a></p>
+<form class="filters" method="get" action="/admin/staff">
+<label for="f-q">Search by name, e-mail or department</label>
+<input id="f-q" name="q" type="text" value="{{q}}">
+<button class="btn secondary" type="submit">Search</button>
+</form>
+<div class="table-scroll">
+<table class="data">
+<caption>Everyone on the staff list</caption>
+<thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Job title</th><th scope="col">Department</th><th scope="col">Type</th><th scope="col">Roles</th><th scope="col">Status</th></tr></thead>
+<tbody>
+{{#staff}}<tr><td><a href="/admin/staff/{{id}}">{{name}}</a></td><td>{{email}}</td><td>{{job_title}}</td><td>{{department}}</td><td>{{staff_type}}</td><td>{{roles}}</td><td>{{#active}}<span class="badge status-active">Active</span>{{#not_can_sign_in}} <span class="badge status-pending">No sign-in yet</span>{{/not_can_sign_in}}{{/active}}{{#not_active}}<span class="badge status-closed">Left {{left_on}}</span>{{/not_active}}</td></tr>
+{{/staff}}
+</tbody>
+</table>
+</div>
+{{#not_staff}}<p class="notice">No one matches.</p>{{/not_staff}}
+<nav class="pagination" aria-label="Pages">{{#prev_page}}<a href="/admin/staff?q={{q}}&amp;page={{prev_page}}">Previous page</a>{{/prev_page}} {{#next_page}}<a href="/admin/staff?q={{q}}&amp;page={{next_page}}">Next page</a>{{/next_page}}</nav>

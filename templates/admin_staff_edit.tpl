@@ -1,0 +1,39 @@
+{{%AUTOESCAPE context="HTML"}}{{#user}}<h1>{{name}}</h1>
+<dl class="facts"><dt>E-mail</dt><dd>{{email}}</dd><dt>Added</dt><dd>{{created_at}}</dd>
+<dt>Status</dt><dd>{{#active}}Active{{/active}}{{#not_active}}Left on {{left_on}}{{/not_active}}{{#not_can_sign_in}} · cannot sign in yet{{/not_can_sign_in}}</dd></dl>
+<form class="stack card" method="post" action="/admin/staff/{{id}}">
+<h2>Details and roles</h2>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field{{#err_name}} has-error{{/err_name}}"><label for="f-name">Full name</label>
+{{#err_name}}<p class="field-error">{{err_name}}</p>{{/err_name}}
+<input id="f-name" name="name" type="text" required value="{{name}}"></div>
+<div class="field"><label for="f-job_title">Job title</label>
+<input id="f-job_title" name="job_title" type="text" value="{{job_title}}"></div>
+<div class="field"><label for="f-department">Department</label>
+<input id="f-department" name="department" type="text" value="{{department}}"></div>
+<div class="field"><label for="f-staff_type">Staff type</label>
+<select id="f-staff_type" name="staff_type">{{#staff_types}}<option value="{{type}}"{{#selected}} selected{{/selected}}>{{type}}</option>{{/staff_types}}</select></div>
+<fieldset id="f-role"><legend>Roles (everyone holds staff)</legend>
+{{#role_boxes}}<label class="checkbox"><input type="checkbox" name="role" value="{{role}}"{{#held}} checked{{/held}}> {{role}}</label>
+{{/role_boxes}}</fieldset>
+<p class="hint">Changing roles signs the person out everywhere.</p>
+<div class="actions"><button class="btn" type="submit">Save changes</button></div>
+</form>
+<form class="stack card" method="post" action="/admin/staff/{{id}}/password">
+<h2>Set a password</h2>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">New password (at least 10 characters)</label>
+{{#err_password}}<p class="field-error">{{err_password}}</p>{{/err_password}}
+<input id="f-password" name="password" type="password" autocomplete="new-password" required></div>
+<div class="actions"><button class="btn secondary" type="submit">Set password</button></div>
+</form>
+{{#active}}<form class="stack card" method="post" action="/admin/staff/{{id}}/deactivate">
+<h2>Leaving</h2>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field{{#err_left_on}} has-error{{/err_left_on}}"><label for="f-left_on">Leaving date</label>
+{{#err_left_on}}<p class="field-error">{{err_left_on}}</p>{{/err_left_on}}
+<input id="f-left_on" name="left_on" type="date"></div>
+<p class="hint">Deactivating signs the person out and stops them signing in. Their records are kept.</p>
+<div class="actions"><button class="btn danger" type="submit">Deactivate</button></div>
+</form>{{/active}}{{/user}}
+<p><a href="/admin/staff">Back to the staff list</a></p>

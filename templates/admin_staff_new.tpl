@@ -1,0 +1,24 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Add a member of staff</h1>
+<form class="stack card" method="post" action="/admin/staff">
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field{{#err_email}} has-error{{/err_email}}"><label for="f-email">E-mail address</label>
+{{#err_email}}<p class="field-error">{{err_email}}</p>{{/err_email}}
+<input id="f-email" name="email" type="email" required value="{{form_email}}"></div>
+<div class="field{{#err_name}} has-error{{/err_name}}"><label for="f-name">Full name</label>
+{{#err_name}}<p class="field-error">{{err_name}}</p>{{/err_name}}
+<input id="f-name" name="name" type="text" required value="{{form_name}}"></div>
+<div class="field"><label for="f-job_title">Job title</label>
+<input id="f-job_title" name="job_title" type="text" value="{{form_job_title}}"></div>
+<div class="field"><label for="f-department">Department</label>
+<input id="f-department" name="department" type="text" value="{{form_department}}"></div>
+<div class="field"><label for="f-staff_type">Staff type</label>
+<select id="f-staff_type" name="staff_type">{{#staff_types}}<option value="{{type}}"{{#selected}} selected{{/selected}}>{{type}}</option>{{/staff_types}}</select></div>
+<fieldset><legend>Roles (everyone holds staff)</legend>
+{{#roles}}<label class="checkbox"><input type="checkbox" name="role" value="{{role}}"{{#held}} checked{{/held}}> {{role}}</label>
+{{/roles}}</fieldset>
+<div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">Password (optional, at least 10 characters)</label>
+<p class="hint">Leave empty to set it later; the person cannot sign in until it is set.</p>
+{{#err_password}}<p class="field-error">{{err_password}}</p>{{/err_password}}
+<input id="f-password" name="password" type="password" autocomplete="new-password"></div>
+<div class="actions"><button class="btn" type="submit">Add</button> <a class="btn secondary" href="/admin/staff">Cancel</a></div>
+</form>

@@ -1,0 +1,22 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Audit log</h1>
+<p class="lead">Every sign-in, change and view of a confidential record, in order. Entries cannot be changed or removed.</p>
+<form class="filters" method="get" action="/audit">
+<div class="field"><label for="f-actor">Person (e-mail)</label><input id="f-actor" name="actor" type="text" value="{{actor}}"></div>
+<div class="field"><label for="f-action">Action</label><select id="f-action" name="action"><option value="">Any</option>{{#actions}}<option>{{action}}</option>{{/actions}}</select></div>
+<div class="field"><label for="f-object">Object</label><input id="f-object" name="object" type="text" value="{{object}}"></div>
+<div class="field"><label for="f-from">From</label><input id="f-from" name="from" type="date" value="{{from}}"></div>
+<div class="field"><label for="f-to">To</label><input id="f-to" name="to" type="date" value="{{to}}"></div>
+<div class="actions"><button class="btn secondary" type="submit">Filter</button></div>
+</form>
+<div class="table-scroll">
+<table class="data">
+<caption>Audit entries, newest first</caption>
+<thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">From</th><th scope="col">Action</th><th scope="col">Object</th><th scope="col">Detail</th></tr></thead>
+<tbody>
+{{#audit}}<tr><td><time datetime="{{at}}">{{at}}</time></td><td>{{actor}}</td><td>{{address}}</td><td>{{action}}</td><td>{{object}}</td><td>{{detail}}</td></tr>
+{{/audit}}
+</tbody>
+</table>
+</div>
+{{#not_audit}}<p class="notice">No entries match.</p>{{/not_audit}}
+{{#next_before}}<nav class="pagination" aria-label="Pages"><a href="/audit?before={{next_before}}&amp;actor={{actor}}&amp;action={{action}}&amp;object={{object}}&amp;from={{from}}&amp;to={{to}}">Older entries</a></nav>{{/next_before}}

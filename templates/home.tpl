@@ -1,0 +1,19 @@
+{{%AUTOESCAPE context="HTML"}}<h1>My tasks</h1>
+<p class="lead">Hello {{name}}. Here is what needs you now.</p>
+<section aria-labelledby="h-tasks">
+<h2 id="h-tasks">To do</h2>
+{{#not_tasks}}<p class="notice">Nothing needs your attention. Thank you.</p>{{/not_tasks}}
+<ul class="tasks">
+{{#tasks}}<li class="task{{#urgent}} urgent{{/urgent}}">{{#urgent}}<span class="badge status-urgent">Urgent</span> {{/urgent}}<a href="{{link}}">{{message}}</a></li>
+{{/tasks}}
+</ul>
+</section>
+<section aria-labelledby="h-notes">
+<h2 id="h-notes">Notifications</h2>
+{{#not_notifications}}<p class="muted">No new notifications.</p>{{/not_notifications}}
+{{#has_notifications}}<ul class="tasks">{{/has_notifications}}
+{{#notifications}}<li class="task"><a href="{{link}}">{{message}}</a><p class="muted"><time datetime="{{created_at}}">{{created_at}}</time></p></li>
+{{/notifications}}
+{{#has_notifications}}</ul>{{/has_notifications}}
+{{#has_notifications}}<form method="post" action="/notifications/read"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn secondary" type="submit">Mark all as read</button></form>{{/has_notifications}}
+</section>

@@ -1,0 +1,135 @@
+// Test harness: starts the real `staffroom serve` on a free loopback port
+// with a fresh database, and a small client that keeps the session cookie
+// and CSRF token.  STAFFROOM_BIN picks the binary (the sanitizer build in
+// `make test`'s second pass).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = process.env.STAFFROOM_BIN ? path.resolve(process.env.STAFFROOM_BIN)
+  : path.join(ROOT, 'build/staffroom');
+export const PASSWORD = 'staffroom-demo';
+const SANITIZER = /ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: UndefinedBehaviorSanitizer/;
+
+export function cli(args, { input = '', env = {} } = {}) {
+  const r = spawnSync(BIN, args, { input, env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (SANITIZER.test(r.stderr)) throw new Error(`sanitizer report from staffroom ${args.join(' ')}:\n${r.stderr}`);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function sql(db, statement) {
+  const r = spawnSync('sqlite3', [db, statement], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sqlite3 failed: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+// Starts a server.  demo: true gives the demo school (one person per role,
+// password PASSWORD); otherwise an empty database.
+export async function startServer({ demo = true, args = [], env = {} } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-test-'));
+  const db = path.join(dir, 'test.db');
+  const made = cli([demo ? 'demo' : 'init', '--db', db]);
+  if (made.code !== 0) throw new Error(`cannot create the database: ${made.stderr}`);
+  return launch({ dir, db, args, env });
+}
+
+export async function launch({ dir, db, args = [], env = {} }) {
+  const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...args],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (d) => { stderr += d; });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 10000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/[0-9.]+:\d+)\//);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${stderr}`)); });
+  });
+  const server = {
+    url, db, dir, proc,
+    stderr: () => stderr,
+    client: () => new Client(url),
+    async login(email, password = PASSWORD) {
+      const c = new Client(url);
+      const r = await c.login(email, password);
+      if (r.status !== 200) throw new Error(`sign-in as ${email} failed: ${r.status} ${r.text}`);
+      return c;
+    },
+    // Stops the server and fails if it crashed or a sanitizer spoke.
+    async stop({ keep = false } = {}) {
+      if (proc.exitCode === null) {
+        const exited = new Promise((res) => proc.on('exit', res));
+        proc.kill('SIGTERM');
+        await exited;
+      }
+      if (SANITIZER.test(stderr)) throw new Error(`sanitizer report:\n${stderr}`);
+      if (proc.exitCode !== 0) throw new Error(`server exited with ${proc.exitCode} (signal ${proc.signalCode}):\n${stderr}`);
+      if (!keep) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+export class Client {
+  constructor(base) {
+    this.base = base;
+    this.cookie = null;
+    this.csrf = null;
+  }
+
+  // Sends a request; returns {status, headers, text, body (parsed JSON or null)}.
+  // opts: json (Accept JSON, default true), form (object or array of pairs),
+  // multipart (FormData), csrf (false to omit, a string to send that),
+  // headers, body (raw), contentType.
+  async request(method, p, opts = {}) {
+    const headers = { ...(opts.headers || {}) };
+    if (opts.json !== false) headers.Accept = 'application/json';
+    else headers.Accept = headers.Accept || 'text/html';
+    if (this.cookie) headers.Cookie = `sr_session=${this.cookie}`;
+    let body = opts.body;
+    if (method === 'POST' && body === undefined) {
+      if (opts.multipart) {
+        body = opts.multipart;
+        if (opts.csrf !== false && !body.has('csrf')) body.append('csrf', opts.csrf ?? this.csrf ?? '');
+      } else {
+        const pairs = Array.isArray(opts.form) ? [...opts.form] : Object.entries(opts.form || {});
+        if (opts.csrf !== false) pairs.push(['csrf', opts.csrf ?? this.csrf ?? '']);
+        body = new URLSearchParams(pairs).toString();
+        headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      }
+    }
+    if (opts.contentType) headers['Content-Type'] = opts.contentType;
+    const res = await fetch(this.base + p, { method, headers, body, redirect: 'manual' });
+    const buf = Buffer.from(await res.arrayBuffer());
+    const text = buf.toString('utf8');
+    let parsed = null;
+    if ((res.headers.get('content-type') || '').startsWith('application/json')) parsed = JSON.parse(text);
+    const set = res.headers.get('set-cookie');
+    if (set) {
+      const m = set.match(/sr_session=([^;]*)/);
+      if (m) this.cookie = m[1] || null;
+    }
+    return { status: res.status, headers: res.headers, text, body: parsed, bytes: buf };
+  }
+
+  get(p, opts = {}) { return this.request('GET', p, opts); }
+  post(p, form = {}, opts = {}) { return this.request('POST', p, { ...opts, form }); }
+  page(p) { return this.request('GET', p, { json: false }); }
+
+  async login(email, password = PASSWORD) {
+    const r = await this.request('POST', '/login', { form: { email, password }, csrf: false });
+    if (r.status === 200 && r.body) this.csrf = r.body.csrf;
+    return r;
+  }
+}
+
+// The text between tags, for asserting on what a person reads.
+export function visibleText(html) {
+  return html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
