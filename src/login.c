@@ -11,16 +11,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* After three failures each further one doubles the wait: 1 s, 2 s, 4 s ...
- * An account's wait stops growing at a minute, so strangers guessing at it
- * can slow its owner but never lock them out; an address waits up to 15
- * minutes.  Fifteen quiet minutes forget the failures. */
-#define FREE_TRIES 3
+/* After three failures for an account each further one doubles the wait:
+ * 1 s, 2 s, 4 s ...  An account's wait stops growing at a minute, so
+ * strangers guessing at it can slow its owner but never lock them out.  An
+ * address gets twenty free tries, since a whole school may share one
+ * address, then waits up to 15 minutes.  Fifteen quiet minutes forget the
+ * failures.  Attempts refused while waiting are audited but not counted. */
+#define ACCOUNT_FREE 3
+#define ADDRESS_FREE 20
 #define ACCOUNT_CAP 60
 #define ADDRESS_CAP 900
 #define FORGET_AFTER 900
 
-static int64_t wait_for(const char *key, int64_t cap)
+static int64_t wait_for(const char *key, int64_t free_tries, int64_t cap)
 {
 	json_t *row = db_row("SELECT failures, last_at FROM throttle WHERE key = ?", "t", key);
 	int64_t wait = 0;
@@ -28,8 +31,8 @@ static int64_t wait_for(const char *key, int64_t cap)
 		int64_t failures = json_integer_value(json_object_get(row, "failures"));
 		int64_t last = json_integer_value(json_object_get(row, "last_at"));
 		int64_t since = now() - last;
-		if (failures >= FREE_TRIES && since < FORGET_AFTER) {
-			int64_t delay = failures - FREE_TRIES >= 20 ? cap : (int64_t)1 << (failures - FREE_TRIES);
+		if (failures >= free_tries && since < FORGET_AFTER) {
+			int64_t delay = failures - free_tries >= 20 ? cap : (int64_t)1 << (failures - free_tries);
 			if (delay > cap)
 				delay = cap;
 			wait = delay - since;
@@ -63,8 +66,10 @@ static void record_failure(struct request *rq, const char *email, const char *ac
 {
 	if (db_begin() != 0)
 		return;
-	count_failure(acct_key);
-	count_failure(addr_key);
+	if (acct_key) {
+		count_failure(acct_key);
+		count_failure(addr_key);
+	}
 	db_exec("DELETE FROM throttle WHERE last_at < ?", "I", now() - 86400);
 	audit(rq, "login.failed", email, "%s", why);
 	db_commit();
@@ -121,11 +126,11 @@ static void login_submit(struct request *rq, struct reply *rp)
 	char *acct_key = xasprintf("acct:%s", email), *addr_key = xasprintf("addr:%s", rq->address);
 	for (char *p = acct_key; *p; p++)
 		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-	int64_t wait = wait_for(acct_key, ACCOUNT_CAP), w2 = wait_for(addr_key, ADDRESS_CAP);
+	int64_t wait = wait_for(acct_key, ACCOUNT_FREE, ACCOUNT_CAP), w2 = wait_for(addr_key, ADDRESS_FREE, ADDRESS_CAP);
 	if (w2 > wait)
 		wait = w2;
 	if (wait > 0) {
-		record_failure(rq, email, acct_key, addr_key, "refused: too many recent failures");
+		record_failure(rq, email, NULL, NULL, "refused: too many recent failures");
 		reply_error(rp, 429, NULL, "Too many failed sign-ins. Please wait %lld seconds and try again.",
 			    (long long)wait);
 		rp->retry_after = (int)wait;

@@ -304,6 +304,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	return respond(conn, c);
 }
 
+/* Percent-decoding as libmicrohttpd does it, except that a decoded NUL
+ * becomes 0x01: a C string cut short at an embedded NUL could otherwise
+ * name another file or value ("/static/a.css%00.png").  Fields refuse
+ * control characters, so such input still gets a 400. */
+static size_t unescape(void *cls, struct MHD_Connection *conn, char *uri)
+{
+	(void)cls, (void)conn;
+	size_t n = MHD_http_unescape(uri);
+	for (size_t i = 0; i < n; i++)
+		if (uri[i] == 0)
+			uri[i] = 1;
+	return n;
+}
+
 static void on_completed(void *cls, struct MHD_Connection *conn, void **state, enum MHD_RequestTerminationCode t)
 {
 	(void)cls, (void)conn, (void)t;
@@ -367,6 +381,7 @@ int server_run(void)
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg.connection_memory,
 		MHD_OPTION_CONNECTION_TIMEOUT, cfg.connection_timeout,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 		MHD_OPTION_LISTENING_ADDRESS_REUSE, 1,
 		MHD_OPTION_END);
 	if (!d) {

@@ -1,0 +1,128 @@
+// The command line: init, user management, CSV import, audit verify, backup.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, statSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cli, sql, startServer } from './lib.mjs';
+
+const fresh = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-cli-'));
+  return { dir, db: path.join(dir, 'cli.db') };
+};
+
+test('--help on every command exits 0; usage errors exit 2; failures exit 1', () => {
+  for (const args of [['--help'], ['init', '--help'], ['serve', '--help'], ['demo', '--help'],
+    ['user', 'add', '--help'], ['user', 'roles', '--help'], ['user', 'deactivate', '--help'],
+    ['user', 'list', '--help'], ['import-staff', '--help'], ['audit', 'verify', '--help'], ['backup', '--help']]) {
+    const r = cli(args);
+    assert.equal(r.code, 0, args.join(' '));
+    assert.match(r.stdout, /usage/);
+  }
+  assert.equal(cli([]).code, 2);
+  assert.equal(cli(['frobnicate']).code, 2);
+  assert.equal(cli(['init']).code, 2);
+  assert.equal(cli(['init', '--db']).code, 2);
+  const r = cli(['user', 'list', '--db', '/nonexistent/x.db']);
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr.trim().split('\n').length, 1, 'a one-line message');
+});
+
+test('init creates the schema and a 0600 key file; running it twice changes nothing', () => {
+  const { dir, db } = fresh();
+  assert.equal(cli(['init', '--db', db]).code, 0);
+  assert.equal(sql(db, 'PRAGMA user_version'), '1');
+  assert.equal(statSync(`${db}.key`).mode & 0o777, 0o600);
+  const tables = sql(db, "SELECT count(*) FROM sqlite_master");
+  const key = statSync(`${db}.key`).mtimeMs;
+  assert.equal(cli(['init', '--db', db]).code, 0);
+  assert.equal(sql(db, "SELECT count(*) FROM sqlite_master"), tables);
+  assert.equal(statSync(`${db}.key`).mtimeMs, key, 'the key is never replaced');
+  assert.equal(sql(db, 'SELECT count(*) FROM users'), '0', 'no default administrator exists');
+  rmSync(dir, { recursive: true });
+});
+
+test('user add, roles, deactivate and list', () => {
+  const { dir, db } = fresh();
+  cli(['init', '--db', db]);
+  let r = cli(['user', 'add', '--db', db, '--email', 'head@x.school', '--name', 'Head Teacher', '--role', 'headteacher',
+    '--role', 'admin', '--department', 'SLT', '--job-title', 'Head', '--password-stdin'], { input: 'a long password\n' });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(sql(db, "SELECT password_hash FROM users WHERE email = 'head@x.school'"), /^\$argon2id\$/);
+  assert.equal(sql(db, "SELECT group_concat(role) FROM (SELECT role FROM user_roles ORDER BY role)"), 'admin,headteacher,staff');
+  r = cli(['user', 'add', '--db', db, '--email', 'short@x.school', '--name', 'S', '--password-stdin'], { input: 'short\n' });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /10 characters/);
+  r = cli(['user', 'add', '--db', db, '--email', 'v@x.school', '--name', 'V', '--staff-type', 'volunteer', '--role', 'wizard',
+    '--password-stdin'], { input: 'a long password\n' });
+  assert.equal(r.code, 2);
+  r = cli(['user', 'add', '--db', db, '--email', 'head@x.school', '--name', 'Again', '--password-stdin'], { input: 'a long password\n' });
+  assert.equal(r.code, 1);
+  assert.equal(cli(['user', 'roles', '--db', db, '--email', 'head@x.school', '--set', 'dsl,slt']).code, 0);
+  assert.equal(sql(db, "SELECT group_concat(role) FROM (SELECT role FROM user_roles ORDER BY role)"), 'dsl,slt,staff');
+  assert.equal(cli(['user', 'roles', '--db', db, '--email', 'nobody@x.school', '--set', 'dsl']).code, 1);
+  assert.equal(cli(['user', 'deactivate', '--db', db, '--email', 'head@x.school', '--left-on', '2026-08-31']).code, 0);
+  assert.equal(sql(db, "SELECT active || ' ' || left_on FROM users"), '0 2026-08-31');
+  assert.equal(cli(['user', 'deactivate', '--db', db, '--email', 'head@x.school', '--left-on', '31/08/2026']).code, 2);
+  r = cli(['user', 'list', '--db', db]);
+  assert.match(r.stdout, /head@x.school\tHead Teacher\tteacher\tSLT\tinactive\t/);
+  assert.ok(Number(sql(db, "SELECT count(*) FROM audit WHERE actor = 'command line'")) >= 3);
+  assert.equal(cli(['audit', 'verify', '--db', db]).code, 0);
+  rmSync(dir, { recursive: true });
+});
+
+test('import-staff: all rows or none, each bad row named by its line', () => {
+  const { dir, db } = fresh();
+  cli(['init', '--db', db]);
+  const bad = path.join(dir, 'bad.csv');
+  writeFileSync(bad, 'email,name,job_title,department,staff_type\n' +
+    'a@x.school,Ann,Teacher,Maths,teacher\n' +
+    'not-an-email,Bob,,,support\n' +
+    'c@x.school,Cat,TA,,astronaut\n' +
+    'a@x.school,Ann Again,,,teacher\n' +
+    'd@x.school,"Dee, with comma",,,volunteer\n');
+  let r = cli(['import-staff', '--db', db, bad]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /line 3: .*e-mail/);
+  assert.match(r.stderr, /line 4: .*staff type/);
+  assert.match(r.stderr, /line 5: .*twice/);
+  assert.doesNotMatch(r.stderr, /line 2:|line 6:/);
+  assert.equal(sql(db, 'SELECT count(*) FROM users'), '0', 'nothing was imported');
+  const good = path.join(dir, 'good.csv');
+  writeFileSync(good, 'email,name,job_title,department,staff_type\r\na@x.school,Ann,Teacher,Maths,teacher\r\n' +
+    'd@x.school,"Dee, with comma",,,volunteer\r\n');
+  r = cli(['import-staff', '--db', db, good]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, "SELECT name FROM users WHERE email = 'd@x.school'"), 'Dee, with comma');
+  assert.equal(sql(db, "SELECT staff_type FROM users WHERE email = 'd@x.school'"), 'volunteer');
+  const header = path.join(dir, 'header.csv');
+  writeFileSync(header, 'mail,name\nz@x.school,Zed\n');
+  assert.equal(cli(['import-staff', '--db', db, header]).code, 1);
+  rmSync(dir, { recursive: true });
+});
+
+test('audit verify finds a tampered row and names it', () => {
+  const { dir, db } = fresh();
+  cli(['demo', '--db', db]);
+  assert.equal(cli(['audit', 'verify', '--db', db]).code, 0);
+  sql(db, "DROP TRIGGER audit_no_update; UPDATE audit SET detail = 'forged' WHERE id = 3;");
+  const r = cli(['audit', 'verify', '--db', db]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /row 3\b/);
+  rmSync(dir, { recursive: true });
+});
+
+test('backup makes a consistent copy while the server runs', async () => {
+  const s = await startServer();
+  const admin = await s.login('admin@demo.school');
+  const writes = [];
+  for (let i = 0; i < 20; i++) writes.push(admin.post('/admin/closures', { day: `2027-01-${String(i + 1).padStart(2, '0')}` }));
+  const out = path.join(s.dir, 'backup.db');
+  const r = cli(['backup', '--db', s.db, out]);
+  await Promise.all(writes);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(out, 'PRAGMA integrity_check'), 'ok');
+  assert.equal(sql(out, 'SELECT count(*) FROM users'), sql(s.db, 'SELECT count(*) FROM users'));
+  assert.equal(cli(['audit', 'verify', '--db', out]).code, 0);
+  await s.stop();
+});

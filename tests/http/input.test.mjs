@@ -1,0 +1,121 @@
+// Bad input: a 4xx naming the problem, nothing written, and the server keeps serving.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, sql } from './lib.mjs';
+
+let s, admin, users, audit;
+before(async () => {
+  s = await startServer();
+  admin = await s.login('admin@demo.school');
+});
+after(async () => { await s.stop(); });
+
+const snapshot = () => { users = sql(s.db, 'SELECT count(*) FROM users'); audit = sql(s.db, 'SELECT count(*) FROM audit'); };
+const unchanged = () => {
+  assert.equal(sql(s.db, 'SELECT count(*) FROM users'), users, 'no person was added');
+  assert.equal(sql(s.db, 'SELECT count(*) FROM audit'), audit, 'nothing was recorded');
+};
+const good = { email: 'valid@demo.school', name: 'Valid Name' };
+
+async function refused(body, status, field, opts = {}) {
+  snapshot();
+  const r = await admin.request('POST', '/admin/staff', { body, contentType: 'application/x-www-form-urlencoded', ...opts });
+  assert.equal(r.status, status, r.text);
+  if (field) assert.equal(r.body.field, field);
+  assert.ok(r.body.error.length > 10, 'the message says what is wrong');
+  unchanged();
+  return r;
+}
+
+const enc = (pairs) => new URLSearchParams([...pairs, ['csrf', admin.csrf]]).toString();
+
+test('a missing required field names the field', async () => {
+  const r = await refused(enc([['email', 'a@demo.school']]), 400, 'name');
+  assert.match(r.body.error, /name.*required/);
+});
+
+test('an over-long field is refused', async () => {
+  await refused(enc([['email', 'b@demo.school'], ['name', 'x'.repeat(201)]]), 400, 'name');
+});
+
+test('an unknown field is refused', async () => {
+  await refused(enc([...Object.entries(good), ['is_admin', 'yes']]), 400, 'is_admin');
+});
+
+test('a duplicated field is refused', async () => {
+  await refused(enc([...Object.entries(good), ['name', 'Second Name']]), 400, 'name');
+});
+
+test('wrong types are refused', async () => {
+  await refused(enc([...Object.entries(good), ['staff_type', 'wizard']]), 400, 'staff_type');
+  await refused(enc([['email', 'not an email'], ['name', 'N']]), 400, 'email');
+  await refused(enc([...Object.entries(good), ['role', 'superuser']]), 400, 'role');
+});
+
+test('bad UTF-8 and NUL bytes are refused', async () => {
+  const base = `email=c%40demo.school&csrf=${encodeURIComponent(admin.csrf)}`;
+  await refused(`${base}&name=bad%FFbyte`, 400, 'name');
+  await refused(`${base}&name=nul%00byte`, 400, 'name');
+  await refused(`${base}&name=overlong%C0%AF`, 400, 'name');
+  await refused(`${base}&name=line%0Abreak`, 400, 'name');
+});
+
+test('an oversized form is 413 and the server keeps serving', async () => {
+  snapshot();
+  const big = enc([...Object.entries(good), ['job_title', 'x'.repeat(1100 * 1024)]]);
+  const r = await admin.request('POST', '/admin/staff', { body: big, contentType: 'application/x-www-form-urlencoded' });
+  assert.equal(r.status, 413);
+  unchanged();
+  assert.equal((await admin.get('/')).status, 200);
+});
+
+test('a body that is not a form is 415', async () => {
+  await refused(JSON.stringify(good), 415, null, { contentType: 'application/json' });
+  await refused('just text', 415, null, { contentType: 'text/plain' });
+});
+
+test('a malformed multipart body is refused', async () => {
+  snapshot();
+  const r = await admin.request('POST', '/admin/staff', { body: 'garbage without boundary',
+    contentType: 'multipart/form-data' });
+  assert.ok(r.status === 400 || r.status === 403, `status ${r.status}`);
+  unchanged();
+});
+
+test('a file sent to a page that takes none is refused', async () => {
+  snapshot();
+  const fd = new FormData();
+  fd.append('email', 'f@demo.school');
+  fd.append('name', 'F');
+  fd.append('photo', new Blob(['hello']), 'a.txt');
+  const r = await admin.request('POST', '/admin/staff', { multipart: fd });
+  assert.equal(r.status, 400);
+  unchanged();
+});
+
+test('unknown or malformed query parameters on a page are refused', async () => {
+  assert.equal((await admin.get('/admin/staff?page=abc')).status, 400);
+  assert.equal((await admin.get('/admin/staff?page=0')).status, 400);
+  assert.equal((await admin.get('/admin/staff?sort=name')).status, 400);
+  assert.equal((await admin.get('/audit?from=yesterday')).body.field, 'from');
+});
+
+test('a refused HTML form comes back with the message beside the field and the values kept', async () => {
+  const r = await admin.request('POST', '/admin/staff', { json: false,
+    form: { email: 'kept@demo.school', name: 'x'.repeat(201), department: 'Kept Dept', password: 'secret-typed-1' } });
+  assert.equal(r.status, 400);
+  assert.match(r.text, /class="error-summary"/);
+  assert.match(r.text, /value="kept@demo.school"/);
+  assert.match(r.text, /value="Kept Dept"/);
+  assert.doesNotMatch(r.text, /secret-typed-1/);
+  assert.match(r.text, /class="field-error"/);
+});
+
+test('after all that, the server still serves and a good request works', async () => {
+  const r = await admin.post('/admin/staff', good);
+  assert.equal(r.status, 201);
+  assert.equal(r.body.user.email, 'valid@demo.school');
+  const dup = await admin.post('/admin/staff', good);
+  assert.equal(dup.status, 409);
+  assert.match(dup.body.error, /already/);
+});

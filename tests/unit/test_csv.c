@@ -1,0 +1,66 @@
+/* CSV in through libcsv, and CSV out quoted and safe for spreadsheets. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+
+static void quoted_fields_and_bom(void **state)
+{
+	(void)state;
+	const char *in = "\xEF\xBB\xBF" "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\nlast,\n";
+	struct csv_table t;
+	char err[128];
+	assert_int_equal(csv_load(in, strlen(in), &t, err, sizeof err), 0);
+	assert_int_equal(t.nrows, 3);
+	assert_string_equal(t.rows[0].fields[0], "a");
+	assert_string_equal(t.rows[1].fields[0], "x, y");
+	assert_string_equal(t.rows[1].fields[1], "say \"hi\"");
+	assert_int_equal(t.rows[2].nfields, 2);
+	assert_string_equal(t.rows[2].fields[1], "");
+	assert_int_equal(t.rows[2].line, 3);
+	csv_table_free(&t);
+}
+
+static void broken_quoting_and_binary_are_refused(void **state)
+{
+	(void)state;
+	struct csv_table t;
+	char err[128];
+	const char *bad = "a,b\n\"open,never closed\n";
+	assert_int_equal(csv_load(bad, strlen(bad), &t, err, sizeof err), -1);
+	const char bin[] = { 'a', ',', (char)0xff, '\n' };
+	assert_int_equal(csv_load(bin, sizeof bin, &t, err, sizeof err), -1);
+	assert_non_null(strstr(err, "UTF-8"));
+}
+
+static void output_quotes_and_neutralises_formulas(void **state)
+{
+	(void)state;
+	struct csv_out o = { 0 };
+	csv_cell(&o, "=HYPERLINK(\"http://evil\")");
+	csv_cell(&o, "+1");
+	csv_cell(&o, "-2");
+	csv_cell(&o, "@SUM(A1)");
+	csv_cell(&o, "plain, \"quoted\"");
+	csv_cell_int(&o, 7);
+	csv_end_row(&o);
+	assert_string_equal(o.buf, "\"'=HYPERLINK(\"\"http://evil\"\")\",\"'+1\",\"'-2\",\"'@SUM(A1)\","
+				   "\"plain, \"\"quoted\"\"\",7\r\n");
+	free(o.buf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(quoted_fields_and_bom),
+		cmocka_unit_test(broken_quoting_and_binary_are_refused),
+		cmocka_unit_test(output_quotes_and_neutralises_formulas),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,170 @@
+/* Route matching and declared-field validation. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "router.h"
+
+static void literal_routes_win_and_ids_parse(void **state)
+{
+	(void)state;
+	int64_t ids[3];
+	int n, known;
+	const struct route *r = route_match("GET", "/admin/staff/new", ids, &n, &known);
+	assert_non_null(r);
+	assert_string_equal(r->pattern, "/admin/staff/new");
+	r = route_match("GET", "/admin/staff/42", ids, &n, &known);
+	assert_non_null(r);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], 42);
+	r = route_match("POST", "/admin/staff/7/password", ids, &n, &known);
+	assert_non_null(r);
+	assert_int_equal(ids[0], 7);
+}
+
+static void bad_ids_and_unknown_paths_do_not_match(void **state)
+{
+	(void)state;
+	int64_t ids[3];
+	int n, known;
+	assert_null(route_match("GET", "/admin/staff/0", ids, &n, &known));
+	assert_null(route_match("GET", "/admin/staff/01", ids, &n, &known));
+	assert_null(route_match("GET", "/admin/staff/-1", ids, &n, &known));
+	assert_null(route_match("GET", "/admin/staff/1234567890123456789", ids, &n, &known));
+	assert_null(route_match("GET", "/admin/staff/1x", ids, &n, &known));
+	assert_null(route_match("GET", "/nowhere", ids, &n, &known));
+	assert_int_equal(known, 0);
+	/* a known path with the wrong method: the router answers 405, not 404 */
+	assert_null(route_match("DELETE", "/login", ids, &n, &known));
+	assert_int_equal(known, 1);
+}
+
+static const struct field_spec spec[] = {
+	{ "name", F_TEXT, 10, F_REQUIRED, NULL },
+	{ "notes", F_LONGTEXT, 50, 0, NULL },
+	{ "when", F_DATE, 10, 0, NULL },
+	{ "at", F_DATETIME, 20, 0, NULL },
+	{ "email", F_EMAIL, 254, 0, NULL },
+	{ "n", F_INT, 10, 0, NULL },
+	{ "id", F_ID, 10, 0, NULL },
+	{ "ok", F_YESNO, 3, 0, NULL },
+	{ "colour", F_CHOICE, 10, 0, "red|green" },
+	{ "types", F_CHOICE, 40, F_MULTI | F_LIST, "a|b|c" },
+	{ NULL },
+};
+
+static int check(const char *pairs[][2], size_t n, const char **bad)
+{
+	struct param params[16];
+	struct request rq = { .is_post = 1, .params = params, .nparams = n };
+	for (size_t i = 0; i < n; i++) {
+		params[i].name = (char *)pairs[i][0];
+		params[i].value = (char *)pairs[i][1];
+		params[i].len = strlen(pairs[i][1]);
+	}
+	char msg[256];
+	*bad = NULL;
+	return fields_check(spec, &rq, bad, msg, sizeof msg);
+}
+
+static void good_input_passes(void **state)
+{
+	(void)state;
+	const char *bad;
+	const char *ok[][2] = { { "name", "Amy" }, { "notes", "line one\nline two" }, { "when", "2024-02-29" },
+				{ "at", "2026-11-20T09:30" }, { "email", "a@b.school" }, { "n", "-5" },
+				{ "id", "12" }, { "ok", "yes" }, { "colour", "green" }, { "types", "a, c" },
+				{ "types", "b" }, { "csrf", "x" } };
+	assert_int_equal(check(ok, 12, &bad), 0);
+}
+
+#define REFUSED(field, value, expect_field)                                  \
+	do {                                                                   \
+		const char *p[][2] = { { "name", "Amy" }, { field, value } };      \
+		const char *bad;                                               \
+		assert_int_equal(check(p, 2, &bad), 400);                      \
+		assert_string_equal(bad, expect_field);                        \
+	} while (0)
+
+static void each_type_refuses_bad_values(void **state)
+{
+	(void)state;
+	REFUSED("when", "2023-02-29", "when");
+	REFUSED("when", "29/02/2024", "when");
+	REFUSED("at", "2026-11-20 25:00", "at");
+	REFUSED("email", "not-an-email", "email");
+	REFUSED("email", "a@b", "email");
+	REFUSED("n", "12a", "n");
+	REFUSED("id", "0", "id");
+	REFUSED("ok", "maybe", "ok");
+	REFUSED("colour", "blue", "colour");
+	REFUSED("types", "a,d", "types");
+	REFUSED("notes", "has a \x01 control", "notes");
+	REFUSED("name2", "x", "name2");
+}
+
+static void length_counts_characters_not_bytes(void **state)
+{
+	(void)state;
+	const char *bad;
+	const char *ten[][2] = { { "name", "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9" } };
+	assert_int_equal(check(ten, 1, &bad), 0);
+	const char *eleven[][2] = { { "name", "abcdefghijk" } };
+	assert_int_equal(check(eleven, 1, &bad), 400);
+	assert_string_equal(bad, "name");
+}
+
+static void text_must_be_one_line(void **state)
+{
+	(void)state;
+	const char *bad;
+	const char *p[][2] = { { "name", "two\nlines" } };
+	assert_int_equal(check(p, 1, &bad), 400);
+}
+
+static void missing_duplicate_and_malformed(void **state)
+{
+	(void)state;
+	const char *bad;
+	const char *missing[][2] = { { "notes", "hello" } };
+	assert_int_equal(check(missing, 1, &bad), 400);
+	assert_string_equal(bad, "name");
+	const char *dup[][2] = { { "name", "a" }, { "name", "b" } };
+	assert_int_equal(check(dup, 2, &bad), 400);
+	assert_string_equal(bad, "name");
+	const char *utf[][2] = { { "name", "bad \xff byte" } };
+	assert_int_equal(check(utf, 1, &bad), 400);
+	const char *overlong[][2] = { { "name", "\xc0\xaf" } };
+	assert_int_equal(check(overlong, 1, &bad), 400);
+}
+
+static void nul_inside_a_value_is_refused(void **state)
+{
+	(void)state;
+	char value[] = { 'a', 0, 'b', 0 };
+	struct param p = { .name = (char *)"name", .value = value, .len = 3 };
+	struct request rq = { .is_post = 1, .params = &p, .nparams = 1 };
+	char msg[256];
+	const char *bad;
+	assert_int_equal(fields_check(spec, &rq, &bad, msg, sizeof msg), 400);
+	assert_non_null(strstr(msg, "NUL"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(literal_routes_win_and_ids_parse),
+		cmocka_unit_test(bad_ids_and_unknown_paths_do_not_match),
+		cmocka_unit_test(good_input_passes),
+		cmocka_unit_test(each_type_refuses_bad_values),
+		cmocka_unit_test(length_counts_characters_not_bytes),
+		cmocka_unit_test(text_must_be_one_line),
+		cmocka_unit_test(missing_duplicate_and_malformed),
+		cmocka_unit_test(nul_inside_a_value_is_refused),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

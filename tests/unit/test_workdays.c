@@ -1,0 +1,97 @@
+/* Working-day deadlines: weekends and closure days are skipped. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "util.h"
+#include "workdays.h"
+
+static int closed_on(const char *date, void *cls)
+{
+	const char *const *days = cls;
+	for (; days && *days; days++)
+		if (strcmp(*days, date) == 0)
+			return 1;
+	return 0;
+}
+
+static time_t at(const char *iso)
+{
+	time_t t;
+	assert_int_equal(parse_iso_time(iso, &t), 0);
+	return t;
+}
+
+static void assert_when(time_t t, const char *expect)
+{
+	char buf[ISO_LEN];
+	iso_time(t, buf);
+	assert_string_equal(buf, expect);
+}
+
+static void next_working_day_skips_the_weekend(void **state)
+{
+	(void)state;
+	/* 2026-11-20 is a Friday */
+	assert_when(workday_deadline(at("2026-11-20T10:00:00Z"), 1, NULL, NULL), "2026-11-23T23:59:59Z");
+	assert_when(workday_deadline(at("2026-11-21T10:00:00Z"), 1, NULL, NULL), "2026-11-23T23:59:59Z");
+	assert_when(workday_deadline(at("2026-11-23T10:00:00Z"), 1, NULL, NULL), "2026-11-24T23:59:59Z");
+}
+
+static void same_day_when_urgent(void **state)
+{
+	(void)state;
+	assert_when(workday_deadline(at("2026-11-20T10:00:00Z"), 0, NULL, NULL), "2026-11-20T23:59:59Z");
+	assert_when(workday_deadline(at("2026-11-22T10:00:00Z"), 0, NULL, NULL), "2026-11-23T23:59:59Z");
+}
+
+static void closure_days_are_skipped(void **state)
+{
+	(void)state;
+	const char *closed[] = { "2026-11-23", "2026-11-24", NULL };
+	assert_when(workday_deadline(at("2026-11-20T10:00:00Z"), 1, closed_on, closed), "2026-11-25T23:59:59Z");
+	assert_when(workday_deadline(at("2026-11-23T10:00:00Z"), 0, closed_on, closed), "2026-11-25T23:59:59Z");
+	assert_false(is_working_day(at("2026-11-24T12:00:00Z"), closed_on, closed));
+	assert_true(is_working_day(at("2026-11-25T12:00:00Z"), closed_on, closed));
+}
+
+static void monitoring_is_due_a_day_later_or_next_working_day(void **state)
+{
+	(void)state;
+	/* Wednesday check: due Thursday same time */
+	assert_when(monitoring_due(at("2026-11-18T09:00:00Z"), NULL, NULL), "2026-11-19T09:00:00Z");
+	/* Friday check: 24 h later is Saturday, so the end of Monday */
+	assert_when(monitoring_due(at("2026-11-20T09:00:00Z"), NULL, NULL), "2026-11-23T23:59:59Z");
+	const char *closed[] = { "2026-11-23", NULL };
+	assert_when(monitoring_due(at("2026-11-20T09:00:00Z"), closed_on, closed), "2026-11-24T23:59:59Z");
+}
+
+static void dates_parse_strictly(void **state)
+{
+	(void)state;
+	int y, m, d;
+	time_t t;
+	assert_int_equal(parse_date("2024-02-29", &y, &m, &d), 0);
+	assert_int_equal(parse_date("2025-02-29", &y, &m, &d), -1);
+	assert_int_equal(parse_date("2025-13-01", &y, &m, &d), -1);
+	assert_int_equal(parse_iso_time("2026-11-20T09:30", &t), 0);
+	assert_int_equal(parse_iso_time("2026-11-20T09:30:59Z", &t), 0);
+	assert_int_equal(parse_iso_time("2026-11-20T24:00", &t), -1);
+	assert_int_equal(parse_iso_time("2026-11-20T09:30Zjunk", &t), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(next_working_day_skips_the_weekend),
+		cmocka_unit_test(same_day_when_urgent),
+		cmocka_unit_test(closure_days_are_skipped),
+		cmocka_unit_test(monitoring_is_due_a_day_later_or_next_working_day),
+		cmocka_unit_test(dates_parse_strictly),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,39 @@
+/* A fresh database from schema.sql for a unit test (run from the top folder). */
+#ifndef STAFFROOM_TESTDB_H
+#define STAFFROOM_TESTDB_H
+
+#include "db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static char testdb_path[64];
+
+static int testdb_open(void **state)
+{
+	(void)state;
+	snprintf(testdb_path, sizeof testdb_path, "/tmp/staffroom-unit-XXXXXX");
+	int fd = mkstemp(testdb_path);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	unlink(testdb_path);
+	db_configure(testdb_path);
+	return db_init_schema("schema.sql");
+}
+
+static int testdb_close(void **state)
+{
+	(void)state;
+	db_close_thread();
+	char p[80];
+	unlink(testdb_path);
+	snprintf(p, sizeof p, "%s-wal", testdb_path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", testdb_path);
+	unlink(p);
+	return 0;
+}
+
+#endif
