@@ -38,6 +38,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(ASAN)/%)
 
 .PHONY: all deps run test check-asan unit http clean install demo-db
+.SECONDARY:
 
 all: $(BUILD)/staffroom
 

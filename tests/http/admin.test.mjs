@@ -1,0 +1,140 @@
+// Administration pages, the audit log page and "My tasks".
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startServer, sql, ROOT } from './lib.mjs';
+
+let s, admin;
+before(async () => {
+  s = await startServer();
+  admin = await s.login('admin@demo.school');
+});
+after(async () => { await s.stop(); });
+
+test('the staff list shows everyone with roles, searchable, in JSON and HTML', async () => {
+  const r = await admin.get('/admin/staff');
+  assert.equal(r.status, 200);
+  assert.equal(r.body.staff.length, 14);
+  const head = r.body.staff.find((p) => p.email === 'head@demo.school');
+  assert.equal(head.roles, 'headteacher');
+  const q = await admin.get('/admin/staff?q=Science');
+  assert.deepEqual(q.body.staff.map((p) => p.email), ['science@demo.school']);
+  const page = await admin.page('/admin/staff');
+  assert.match(page.text, /<caption>Everyone on the staff list<\/caption>/);
+  assert.match(page.text, /href="\/admin\/staff\/new"/);
+});
+
+test('add, edit and set a password for a member of staff through the pages', async () => {
+  let r = await admin.post('/admin/staff', [['email', 'new.teacher@demo.school'], ['name', 'Nia Jones'],
+    ['department', 'English'], ['staff_type', 'supply'], ['role', 'slt'], ['password', 'a good password']]);
+  assert.equal(r.status, 201);
+  const id = r.body.user.id;
+  const nia = await s.login('new.teacher@demo.school', 'a good password');
+  assert.deepEqual((await nia.get('/')).body.user.roles, ['staff', 'slt']);
+  r = await admin.post(`/admin/staff/${id}`, [['name', 'Nia Jones-Evans'], ['staff_type', 'teacher'], ['department', 'English']]);
+  assert.equal(r.status, 200);
+  assert.deepEqual(r.body.user.roles, ['staff']);
+  assert.equal(sql(s.db, `SELECT name || '/' || staff_type FROM users WHERE id = ${id}`), 'Nia Jones-Evans/teacher');
+  r = await admin.post(`/admin/staff/${id}/password`, { password: 'short' });
+  assert.equal(r.status, 400);
+  r = await admin.post(`/admin/staff/${id}/password`, { password: 'another good one' });
+  assert.equal(r.status, 200);
+  assert.equal((await s.client().login('new.teacher@demo.school', 'another good one')).status, 200);
+  const html = await admin.page(`/admin/staff/${id}`);
+  assert.match(html.text, /<h1>Nia Jones-Evans<\/h1>/);
+  assert.ok(Number(sql(s.db, "SELECT count(*) FROM audit WHERE object = 'new.teacher@demo.school'")) >= 4);
+});
+
+test('an administrator cannot remove their own admin role or deactivate themselves', async () => {
+  const me = sql(s.db, "SELECT id FROM users WHERE email = 'admin@demo.school'");
+  let r = await admin.post(`/admin/staff/${me}`, [['name', 'Chris Doyle'], ['staff_type', 'support']]);
+  assert.equal(r.status, 409);
+  r = await admin.post(`/admin/staff/${me}/deactivate`, {});
+  assert.equal(r.status, 409);
+  assert.equal(sql(s.db, `SELECT active FROM users WHERE id = ${me}`), '1');
+});
+
+test('CSV import from the browser: all rows or none', async () => {
+  const bad = new FormData();
+  bad.append('file', new Blob(['email,name,job_title,department,staff_type\nok@demo.school,Ok,,,teacher\nbad,Bad,,,teacher\n']), 'staff.csv');
+  let r = await admin.request('POST', '/admin/import', { multipart: bad });
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.body.errors.map((e) => e.line), [3]);
+  assert.equal(sql(s.db, "SELECT count(*) FROM users WHERE email = 'ok@demo.school'"), '0');
+  const good = new FormData();
+  good.append('file', new Blob(['email,name,job_title,department,staff_type\nok@demo.school,Ok,,,teacher\nok2@demo.school,Ok Two,,,support\n']), 'staff.csv');
+  r = await admin.request('POST', '/admin/import', { multipart: good });
+  assert.equal(r.status, 201);
+  assert.equal(r.body.imported, 2);
+  const html = await admin.page('/admin/import');
+  assert.match(html.text, /enctype="multipart\/form-data"/);
+});
+
+test('settings: school name and closure days', async () => {
+  let r = await admin.post('/admin/settings', { school_name: 'Riverside Primary' });
+  assert.equal(r.status, 200);
+  assert.match((await admin.page('/')).text, /Riverside Primary/);
+  r = await admin.post('/admin/closures', { day: '2026-12-24', label: 'Christmas Eve' });
+  assert.equal(r.status, 201);
+  r = await admin.post('/admin/closures', { day: '24/12/2026' });
+  assert.equal(r.status, 400);
+  assert.equal(r.body.field, 'day');
+  assert.deepEqual((await admin.get('/admin/settings')).body.closures, [{ day: '2026-12-24', label: 'Christmas Eve' }]);
+  r = await admin.post('/admin/closures/remove', { day: '2026-12-24' });
+  assert.equal(r.status, 200);
+  assert.equal((await admin.post('/admin/closures/remove', { day: '2026-12-24' })).status, 404);
+  r = await admin.post('/admin/settings', { account_decider: 'governors' });
+  assert.equal(r.status, 400);
+});
+
+test('the audit log can be filtered by person, action, object and date', async () => {
+  const head = await s.login('head@demo.school');
+  let r = await head.get('/audit?action=login&actor=head%40demo.school');
+  assert.equal(r.status, 200);
+  assert.ok(r.body.audit.length >= 1);
+  assert.ok(r.body.audit.every((a) => a.action === 'login' && a.actor === 'head@demo.school'));
+  r = await head.get('/audit?object=admin%40demo.school');
+  assert.ok(r.body.audit.every((a) => a.object === 'admin@demo.school'));
+  r = await head.get('/audit?from=2000-01-01&to=2000-01-02');
+  assert.equal(r.body.audit.length, 0);
+  const page = await head.page('/audit?action=login');
+  assert.match(page.text, /<caption>Audit entries, newest first<\/caption>/);
+});
+
+test('My tasks shows an administrator who cannot sign in yet, and notifications can be marked read', async () => {
+  await admin.post('/admin/staff', { email: 'nopass@demo.school', name: 'No Password' });
+  const r = await admin.get('/');
+  assert.ok(r.body.tasks.some((t) => t.kind === 'staff_without_sign_in'));
+  const teacher = await s.login('teacher@demo.school');
+  const tid = sql(s.db, "SELECT id FROM users WHERE email = 'teacher@demo.school'");
+  sql(s.db, `INSERT INTO notifications(user_id, kind, message, link, created_at) VALUES (${tid}, 'test', 'Hello <b>there</b>', '/', '2026-01-01T00:00:00Z')`);
+  let home = await teacher.get('/');
+  assert.ok(home.body.notifications.some((n) => n.message === 'Hello <b>there</b>'));
+  assert.match((await teacher.page('/')).text, /Hello &lt;b&gt;there&lt;\/b&gt;/);
+  assert.equal((await teacher.post('/notifications/read')).status, 200);
+  home = await teacher.get('/');
+  assert.equal(home.body.notifications.length, 0);
+});
+
+test('navigation follows roles', async () => {
+  const teacher = await s.login('teacher@demo.school');
+  const t = await teacher.page('/');
+  assert.doesNotMatch(t.text, /href="\/admin\/staff"/);
+  assert.doesNotMatch(t.text, /href="\/audit"/);
+  const a = await admin.page('/');
+  assert.match(a.text, /href="\/admin\/staff"/);
+  assert.match(a.text, /aria-current="page">My tasks/);
+});
+
+test('every template escapes: AUTOESCAPE first, never :none, only the Markdown modifier', () => {
+  const dir = path.join(ROOT, 'templates');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.tpl'));
+  assert.ok(files.length >= 10);
+  for (const f of files) {
+    const text = readFileSync(path.join(dir, f), 'utf8');
+    assert.ok(text.startsWith('{{%AUTOESCAPE context="HTML"}}'), `${f} must start with the AUTOESCAPE pragma`);
+    assert.doesNotMatch(text, /:none\b/, `${f} prints a value raw`);
+    for (const m of text.matchAll(/\{\{[^}#/>!%]*:([a-z_-]+)/g)) assert.equal(m[1], 'x-markdown', `${f} uses modifier ${m[1]}`);
+  }
+});
