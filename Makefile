@@ -8,9 +8,9 @@ ASAN      := build-asan
 DEMO_DB   ?= var/demo.db
 LISTEN    ?= 127.0.0.1:8080
 
-PKGS      := libmicrohttpd jansson sqlite3 libctemplate libsodium libcmark
+PKGS      := libmicrohttpd jansson sqlite3 libctemplate libsodium libcmark libseccomp
 DEB_PKGS  := gcc g++ make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libctemplate-dev \
-             libsodium-dev libcmark-dev libcsv-dev libcmocka-dev sqlite3 nodejs tidy
+             libsodium-dev libcmark-dev libcsv-dev libseccomp-dev libcmocka-dev sqlite3 nodejs tidy
 
 CC        ?= cc
 CXX       ?= g++

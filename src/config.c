@@ -50,6 +50,7 @@ void config_defaults(void)
 	cfg.session_idle = 30 * 60;
 	cfg.session_lifetime = 12 * 60 * 60;
 	cfg.cookie_secure = 0;
+	cfg.seccomp = 1;
 }
 
 char *share_path(const char *rel)

@@ -22,6 +22,9 @@ struct config {
 	unsigned session_idle;        /* seconds */
 	unsigned session_lifetime;    /* seconds */
 	int cookie_secure;
+	const char *run_as;           /* drop root for this user after start-up */
+	int seccomp;                  /* install the system-call filter (default on) */
+	int seccomp_selftest;         /* make a forbidden call after the filter (tests) */
 };
 
 extern struct config cfg;

@@ -63,7 +63,10 @@ static const char *serve_help =
 	"  --session-idle S          idle time-out in seconds (default 1800)\n"
 	"  --session-lifetime S      absolute session lifetime in seconds (default 43200)\n"
 	"  --secure-cookies          mark the session cookie Secure (behind HTTPS)\n"
-	"  --share DIR               where templates/, static/ and schema.sql are\n";
+	"  --share DIR               where templates/, static/ and schema.sql are\n"
+	"  --user NAME               started as root: become NAME once listening (required as root)\n"
+	"  --no-seccomp              do not install the system-call filter (debugging only)\n"
+	"  --seccomp-selftest        after the filter, make a forbidden call (the process must die)\n";
 
 static int usage_error(const char *msg)
 {
@@ -89,7 +92,7 @@ static long number(const char *s, long lo, long hi, int *bad)
 enum {
 	O_DB = 256, O_EMAIL, O_NAME, O_ROLE, O_DEPT, O_JOB, O_TYPE, O_PWSTDIN, O_SET, O_LEFT, O_LISTEN, O_THREADS,
 	O_KEY, O_MAXCONN, O_PERADDR, O_TIMEOUT, O_UPMAX, O_UPFILES, O_IDLE, O_LIFE, O_SECURE, O_SHARE, O_HELP,
-	O_SCALE,
+	O_SCALE, O_USER, O_NOSECCOMP, O_SELFTEST,
 };
 
 static const struct option long_opts[] = {
@@ -116,6 +119,9 @@ static const struct option long_opts[] = {
 	{ "secure-cookies", no_argument, NULL, O_SECURE },
 	{ "share", required_argument, NULL, O_SHARE },
 	{ "scale", required_argument, NULL, O_SCALE },
+	{ "user", required_argument, NULL, O_USER },
+	{ "no-seccomp", no_argument, NULL, O_NOSECCOMP },
+	{ "seccomp-selftest", no_argument, NULL, O_SELFTEST },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -156,6 +162,9 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		case O_LIFE: cfg.session_lifetime = (unsigned)number(optarg, 1, 86400 * 90, &bad); break;
 		case O_SECURE: cfg.cookie_secure = 1; break;
 		case O_SHARE: cfg.share_dir = optarg; break;
+		case O_USER: cfg.run_as = optarg; break;
+		case O_NOSECCOMP: cfg.seccomp = 0; break;
+		case O_SELFTEST: cfg.seccomp_selftest = 1; break;
 		case O_SCALE: o->scale = (int)number(optarg, 1, 1000000, &bad); break;
 		case O_HELP: case 'h': return -1;
 		default: return 1;

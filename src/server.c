@@ -3,6 +3,7 @@
 #include "config.h"
 #include "db.h"
 #include "router.h"
+#include "sandbox.h"
 #include "static_files.h"
 #include "util.h"
 #include "view.h"
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #define MAX_PARAMS 200
 
@@ -363,6 +365,8 @@ int server_run(void)
 		fprintf(stderr, "staffroom: --listen wants HOST:PORT (e.g. 127.0.0.1:8080), not '%s'\n", cfg.listen);
 		return 2;
 	}
+	if (geteuid() == 0 && !cfg.run_as)
+		return sandbox_drop_root(NULL) == 0 ? 0 : 1;
 	/* Workers inherit this mask; the main thread waits for the signals. */
 	sigset_t sigs;
 	sigemptyset(&sigs);
@@ -386,6 +390,18 @@ int server_run(void)
 		MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "staffroom: cannot listen on %s\n", cfg.listen);
+		return 1;
+	}
+	/* Bound: now give up root and every system call not needed to serve. */
+	if (sandbox_drop_root(cfg.run_as) != 0 || (cfg.seccomp && sandbox_seccomp() != 0)) {
+		MHD_stop_daemon(d);
+		return 1;
+	}
+	if (cfg.seccomp_selftest) {
+		fprintf(stderr, "staffroom: seccomp self-test: calling execve, which the filter forbids\n");
+		execl("/bin/true", "true", (char *)NULL);
+		fprintf(stderr, "staffroom: the seccomp filter did not stop execve\n");
+		MHD_stop_daemon(d);
 		return 1;
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);

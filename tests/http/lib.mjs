@@ -3,7 +3,7 @@
 // and CSRF token.  STAFFROOM_BIN picks the binary (the sanitizer build in
 // `make test`'s second pass).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, chownSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,8 +36,19 @@ export async function startServer({ demo = true, args = [], env = {} } = {}) {
   return launch({ dir, db, args, env });
 }
 
+// The server refuses to run as root; tests running as root (CI) hand the
+// files to "nobody" and tell the server to become that user.
+export const AS_ROOT = process.getuid?.() === 0;
+export function handOver(dir) {
+  if (!AS_ROOT) return;
+  chownSync(dir, 65534, 65534);
+  for (const f of readdirSync(dir)) chownSync(path.join(dir, f), 65534, 65534);
+}
+
 export async function launch({ dir, db, args = [], env = {} }) {
-  const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...args],
+  handOver(dir);
+  const user = AS_ROOT ? ['--user', 'nobody'] : [];
+  const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...user, ...args],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });

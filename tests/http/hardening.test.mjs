@@ -1,0 +1,53 @@
+// The program itself: hardened build flags, no running as root, a seccomp filter.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BIN, cli, AS_ROOT, handOver } from './lib.mjs';
+
+const readelf = (flag) => spawnSync('readelf', ['-W', flag, BIN], { encoding: 'utf8' }).stdout;
+const sanitized = /__asan_init/.test(readelf('--dyn-syms'));
+
+test('the binary is PIE with full RELRO, stack protector and fortified calls', { skip: sanitized && 'sanitizer build' }, () => {
+  assert.match(readelf('-h'), /Type:\s+DYN/);
+  assert.match(readelf('-l'), /GNU_RELRO/);
+  const dyn = readelf('-d');
+  assert.match(dyn, /BIND_NOW|FLAGS_1.*NOW/);
+  assert.match(dyn, /PIE/);
+  const syms = readelf('--dyn-syms');
+  assert.match(syms, /__stack_chk_fail/);
+  assert.match(syms, /__\w+_chk@/, 'FORTIFY_SOURCE replaced some calls with checked ones');
+});
+
+function serve(args) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-hard-'));
+  const db = path.join(dir, 'h.db');
+  cli(['init', '--db', db]);
+  handOver(dir);
+  return { dir, db, run: (extra) => new Promise((resolve) => {
+    const p = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (d) => { err += d; });
+    const t = setTimeout(() => p.kill('SIGKILL'), 10000);
+    p.on('exit', (code, signal) => { clearTimeout(t); resolve({ code, signal, err }); });
+  }) };
+}
+
+test('the server refuses to run as root unless told whom to become', { skip: !AS_ROOT && 'not running as root' }, async () => {
+  const s = serve();
+  const r = await s.run([]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /refusing to run as root/);
+  const bad = await s.run(['--user', 'no-such-user-here']);
+  assert.equal(bad.code, 1);
+  rmSync(s.dir, { recursive: true });
+});
+
+test('after start-up a forbidden system call kills the server', { skip: sanitized && 'sanitizer build runs unfiltered' }, async () => {
+  const s = serve();
+  const r = await s.run([...(AS_ROOT ? ['--user', 'nobody'] : []), '--seccomp-selftest']);
+  assert.equal(r.signal, 'SIGSYS', `expected death by SIGSYS, got ${r.code}/${r.signal}: ${r.err}`);
+  rmSync(s.dir, { recursive: true });
+});
