@@ -123,7 +123,8 @@ void aup_version_page(struct request *rq, struct reply *rp)
 				 json_integer_value(json_object_get(v, "policy_id")), vid);
 	json_t *m = json_pack("{s:o, s:o, s:b, s:b, s:o, s:s}", "policy", v, "signature", sig ? sig : json_object(),
 			      "applies", applies, "can_sign", can_sign, "others", others, "account_name", rq->user.name);
-	reply_page(rp, "aup_version", "Agreement", m);
+	/* The title lives in the model, which the reply owns until it is rendered. */
+	reply_page(rp, "aup_version", json_string_value(json_object_get(v, "title")), m);
 }
 
 /* Why this person may not sign this version now, or NULL. */

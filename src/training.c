@@ -79,7 +79,9 @@ void training_page(struct request *rq, struct reply *rp)
 	if (leader) {
 		json_object_set_new(m, "mine", own_records(rq->user.id));
 		current_flags(json_object_get(m, "mine"), 0);
-		json_object_set_new(m, "courses", db_rows("SELECT code, title FROM courses ORDER BY title", ""));
+		/* A refused form keeps the course that was chosen. */
+		json_object_set_new(m, "courses", db_rows("SELECT code, title, coalesce(code = ?, 0) AS selected FROM courses ORDER BY title",
+							  "t", rq->is_post ? arg(rq, "course") : NULL));
 	}
 	reply_page(rp, "training", "Training", m);
 }

@@ -32,7 +32,7 @@
 <input id="f-email" name="email" type="email" required value="{{form_email}}"></div>
 <div class="field{{#err_course}} has-error{{/err_course}}"><label for="f-course">Course</label>
 {{#err_course}}<p class="field-error">{{err_course}}</p>{{/err_course}}
-<select id="f-course" name="course" required>{{#courses}}<option value="{{code}}">{{title}}</option>{{/courses}}</select></div>
+<select id="f-course" name="course" required>{{#courses}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{title}}</option>{{/courses}}</select></div>
 <div class="field{{#err_completed_on}} has-error{{/err_completed_on}}"><label for="f-completed_on">Completed on</label>
 {{#err_completed_on}}<p class="field-error">{{err_completed_on}}</p>{{/err_completed_on}}
 <input id="f-completed_on" name="completed_on" type="date" required value="{{form_completed_on}}"></div>
