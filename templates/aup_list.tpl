@@ -1,0 +1,25 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Agreements</h1>
+<p class="lead">The policies you are asked to read and sign. Each shows its current version and whether you have signed it.</p>
+{{#not_policies}}<p class="notice">There is nothing for you to sign at the moment.</p>{{/not_policies}}
+{{#has_policies}}<div class="table-scroll">
+<table class="data">
+<caption>Policies that apply to you</caption>
+<thead><tr><th scope="col">Policy</th><th scope="col">Version</th><th scope="col">In effect from</th><th scope="col">Your signature</th></tr></thead>
+<tbody>{{/has_policies}}
+{{#policies}}<tr><th scope="row"><a href="/aup/{{version_id}}">{{title}}</a></th><td class="num">{{version}}</td><td><time datetime="{{effective}}">{{effective}}</time></td>
+<td>{{#signed}}<span class="badge status-signed">Signed</span> <time datetime="{{signed_at}}">{{signed_at}}</time> · <a href="/aup/{{version_id}}/record">Record</a>{{/signed}}{{#not_signed}}<span class="badge status-unsigned">Not signed</span>{{#signed_earlier}} You signed an earlier version: this one has changed.{{/signed_earlier}} <a href="/aup/{{version_id}}">Read and sign</a>{{/not_signed}}</td></tr>
+{{/policies}}
+{{#has_policies}}</tbody>
+</table>
+</div>{{/has_policies}}
+{{#has_upcoming}}<h2>Coming soon</h2>
+<ul>{{/has_upcoming}}
+{{#upcoming}}<li><a href="/aup/{{version_id}}">{{title}}, version {{version}}</a> takes effect on <time datetime="{{effective}}">{{effective}}</time>. What changes: {{summary}}</li>
+{{/upcoming}}
+{{#has_upcoming}}</ul>{{/has_upcoming}}
+<h2>More</h2>
+<ul>
+<li><a href="/aup/history">My signatures</a></li>
+{{#sees_compliance}}<li><a href="/aup/compliance">Compliance: who has signed</a></li>{{/sees_compliance}}
+{{#is_admin}}<li><a href="/admin/policies">Manage policies and publish versions</a></li>{{/is_admin}}
+</ul>

@@ -1,0 +1,18 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Record of my signature</h1>
+<div class="signature-record">
+<h2>{{version_title}}, version {{version_version}}</h2>
+<dl class="facts">
+<dt>Signed by</dt><dd>{{signature_name}} ({{signature_email}})</dd>
+<dt>Name typed</dt><dd>{{signature_typed_name}}</dd>
+<dt>Signed at (UTC)</dt><dd><time datetime="{{signature_signed_at}}">{{signature_signed_at}}</time></dd>
+<dt>Network address</dt><dd>{{signature_address}}</dd>
+<dt>Browser</dt><dd>{{signature_user_agent}}</dd>
+<dt>Version in effect from</dt><dd><time datetime="{{version_effective}}">{{version_effective}}</time></dd>
+<dt>SHA-256 of the text signed</dt><dd><code>{{signature_body_sha256}}</code></dd>
+</dl>
+</div>
+<p class="no-print"><a href="/aup/{{version_version_id}}">Read this version</a> · <a href="/aup/history">My signatures</a> · Use your browser's Print command to keep a paper copy.</p>
+<h2>The text I signed</h2>
+<section class="policy-body" aria-label="The text signed">
+{{#version}}{{body:x-markdown}}{{/version}}
+</section>

@@ -1,0 +1,32 @@
+{{%AUTOESCAPE context="HTML"}}<h1>{{policy_title}}, version {{policy_version}}</h1>
+<dl class="facts">
+<dt>Status</dt><dd>{{#policy_is_current}}<span class="badge status-active">Current version</span>{{/policy_is_current}}{{#not_policy_is_current}}<span class="badge status-pending">Not the current version ({{policy_status}})</span> It can be read but not signed.{{/not_policy_is_current}}</dd>
+<dt>In effect from</dt><dd><time datetime="{{policy_effective}}">{{policy_effective}}</time></dd>
+<dt>Review due</dt><dd><time datetime="{{policy_review_due}}">{{policy_review_due}}</time></dd>
+<dt>What changed</dt><dd>{{policy_summary}}</dd>
+<dt>Fingerprint (SHA-256)</dt><dd><code>{{policy_sha256}}</code></dd>
+<dt>Your signature</dt><dd>{{#signature}}Signed <time datetime="{{signed_at}}">{{signed_at}}</time> · <a href="/aup/{{policy_version_id}}/record">Printable record</a>{{/signature}}{{#not_signature}}{{#applies}}Not signed{{/applies}}{{#not_applies}}This policy does not apply to your staff type.{{/not_applies}}{{/not_signature}}</dd>
+</dl>
+<section class="policy-body" aria-label="The text of the policy">
+{{#policy}}{{body:x-markdown}}{{/policy}}
+</section>
+{{#can_sign}}<form class="stack card" method="post" action="/aup/sign">
+<h2>Sign this agreement</h2>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<input type="hidden" name="version_id" value="{{policy_version_id}}">
+<div class="field{{#err_agree}} has-error{{/err_agree}}" id="f-agree-field">
+{{#err_agree}}<p class="field-error">{{err_agree}}</p>{{/err_agree}}
+<label class="checkbox" for="f-agree"><input id="f-agree" name="agree" type="checkbox" value="yes"> I have read this agreement and I agree to follow it.</label></div>
+<div class="field{{#err_typed_name}} has-error{{/err_typed_name}}"><label for="f-typed_name">Type your full name to sign</label>
+<p class="hint">As it appears on your account: {{account_name}}</p>
+{{#err_typed_name}}<p class="field-error">{{err_typed_name}}</p>{{/err_typed_name}}
+<input id="f-typed_name" name="typed_name" type="text" required autocomplete="name" value="{{form_typed_name}}"></div>
+<p class="hint">Your name, the time, your network address and browser, and a fingerprint of the exact text above are recorded.</p>
+<div class="actions"><button class="btn" type="submit">Sign</button></div>
+</form>{{/can_sign}}
+{{#has_others}}<h2>Other versions</h2>
+<ul>{{/has_others}}
+{{#others}}<li><a href="/aup/{{version_id}}">Version {{version}}</a>, in effect from <time datetime="{{effective}}">{{effective}}</time>: {{summary}}</li>
+{{/others}}
+{{#has_others}}</ul>{{/has_others}}
+<p class="no-print"><a href="/aup">Back to agreements</a></p>

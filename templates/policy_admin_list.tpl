@@ -1,0 +1,26 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Policies</h1>
+<p class="lead">Policies that staff must read and sign. Open a policy to publish a new version.</p>
+{{#not_policies}}<p class="notice">There are no policies yet.</p>{{/not_policies}}
+{{#has_policies}}<div class="table-scroll">
+<table class="data">
+<caption>Every policy</caption>
+<thead><tr><th scope="col">Policy</th><th scope="col">Applies to</th><th scope="col">Versions</th><th scope="col">Current version</th><th scope="col">Review due</th></tr></thead>
+<tbody>{{/has_policies}}
+{{#policies}}<tr><th scope="row"><a href="/admin/policies/{{id}}">{{title}}</a></th><td>{{applies_to}}</td><td class="num">{{versions}}</td><td>{{#current_id}}<a href="/aup/{{current_id}}">Version {{current_version}}</a>, from <time datetime="{{effective}}">{{effective}}</time>{{/current_id}}{{#not_current_id}}None in effect yet{{/not_current_id}}</td><td>{{#review_due}}<time datetime="{{review_due}}">{{review_due}}</time>{{/review_due}}{{#review_overdue}} <span class="badge status-overdue">Overdue</span>{{/review_overdue}}</td></tr>
+{{/policies}}
+{{#has_policies}}</tbody>
+</table>
+</div>{{/has_policies}}
+<form class="stack card" method="post" action="/admin/policies">
+<h2>Create a policy</h2>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field{{#err_title}} has-error{{/err_title}}"><label for="f-title">Title</label>
+{{#err_title}}<p class="field-error">{{err_title}}</p>{{/err_title}}
+<input id="f-title" name="title" type="text" required maxlength="200" value="{{form_title}}"></div>
+<fieldset id="f-applies_to"{{#err_applies_to}} class="has-error"{{/err_applies_to}}><legend>Who must sign it</legend>
+{{#err_applies_to}}<p class="field-error">{{err_applies_to}}</p>{{/err_applies_to}}
+{{#staff_types}}<label class="checkbox" for="f-type-{{type}}"><input id="f-type-{{type}}" type="checkbox" name="applies_to" value="{{type}}"{{#checked}} checked{{/checked}}> {{type}}</label>
+{{/staff_types}}</fieldset>
+<div class="actions"><button class="btn" type="submit">Create</button></div>
+</form>
+<p><a href="/aup/compliance">Compliance</a> · <a href="/admin/courses">Training courses</a> · <a href="/admin/staff">Staff</a></p>
