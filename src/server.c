@@ -88,7 +88,9 @@ static int on_upload_chunk(struct call *c, const char *key, const char *filename
 			   uint64_t off, size_t size)
 {
 	struct upload *u = c->rq.nfiles ? &c->rq.files[c->rq.nfiles - 1] : NULL;
-	if (off == 0 || !u) {
+	/* MHD may announce a part with an empty call before its bytes (also at offset 0). */
+	int announced = u && u->len == 0 && strcmp(u->field, key) == 0 && strcmp(u->filename, filename) == 0;
+	if ((off == 0 && !announced) || !u) {
 		if (c->rq.nfiles >= cfg.upload_files + 1u) {
 			char msg[96];
 			snprintf(msg, sizeof msg, "Too many files: at most %u can be sent at once.", cfg.upload_files);
@@ -128,7 +130,8 @@ static enum MHD_Result on_post_field(void *cls, enum MHD_ValueKind kind, const c
 		return MHD_NO;
 	}
 	struct param *last = c->rq.nparams ? &c->rq.params[c->rq.nparams - 1] : NULL;
-	if (off > 0 && last && strcmp(last->name, key) == 0) {
+	/* MHD may announce a multipart value with an empty call before its bytes (also at offset 0). */
+	if (last && strcmp(last->name, key) == 0 && (off > 0 || last->len == 0)) {
 		append(&last->value, &last->len, data, size);
 		return MHD_YES;
 	}

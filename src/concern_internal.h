@@ -1,0 +1,64 @@
+/* Shared between the concern page groups (reporting, queue, events,
+ * statistics, routing, evidence): access rules and the route handlers that
+ * concerns.c lists in its table. */
+#ifndef STAFFROOM_CONCERN_INTERNAL_H
+#define STAFFROOM_CONCERN_INTERNAL_H
+
+#include "router.h"
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Roles a concern may be routed to (the routing table's CHECK). */
+#define ROUTABLE_ROLES "headteacher|slt|dsl|moderator|business_manager|network_manager|chair|admin"
+#define ROLE_ROUTABLE (ROLE_HEADTEACHER | ROLE_SLT | ROLE_DSL | ROLE_MODERATOR | ROLE_BUSINESS_MANAGER | \
+		       ROLE_NETWORK_MANAGER | ROLE_CHAIR | ROLE_ADMIN)
+#define CONCERN_STATUSES "new|acknowledged|investigating|escalated|closed"
+#define OUTCOME_CATEGORIES "no_further_action|resolved_in_school|content_removed|disciplinary|" \
+			   "referred_externally|police_action|other"
+#define ESCALATION_BODIES "police|lado|ceop|platform|parents|safeguarding_unit|external_other"
+
+/* The person's roles as a JSON array text, for "role IN (SELECT value FROM json_each(?))". */
+char *concern_roles_json(unsigned roles);
+
+/* Who may handle a case: holds one of its recipient roles and is not the
+ * person it is about.  1 yes, 0 no (also when there is no such case). */
+int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles);
+/* The reporter of a case (0 when there is no such case). */
+int64_t concern_reporter(int64_t concern_id);
+
+/* Plain words for codes, for pages and messages. */
+const char *concern_category_label(const char *code);
+const char *concern_body_label(const char *code);
+const char *concern_outcome_label(const char *code);
+/* The categories with their explanation and advice, for the report form and filters. */
+json_t *concern_categories(const char *selected);
+
+/* Adds a "label" member to every row, from its "category" code. */
+void concern_label_rows(json_t *rows);
+/* One line describing an event; for_reporter leaves out everything internal. */
+char *concern_event_text(const char *action, const char *detail_json, int for_reporter);
+
+/* The text of ISO time t converted from the school's clock (UK) to UTC; 0 or -1. */
+int uk_local_to_utc(const char *local, char out[24]);
+
+/* Writes the evidence of a new concern (inside the caller's transaction);
+ * sets status/message and returns -1 when a file is refused. */
+struct request;
+int evidence_check(const struct request *rq, int *status, char *msg, size_t msgsize);
+int evidence_store(const struct request *rq, int64_t concern_id);
+/* The MIME type decided from the bytes, or NULL when refused. */
+const char *evidence_sniff(const unsigned char *data, size_t len);
+json_t *evidence_list(int64_t concern_id);
+
+void concern_busy(struct reply *rp);
+/* The chronology: [{id, at, action, what, text, actor, internal}]; for the
+ * reporter only events with internal = 0, as {at, action, what}. */
+json_t *concern_events(int64_t concern_id, int for_reporter);
+
+handler_fn concern_new_page, concern_create, concern_mine, concern_mine_case;
+handler_fn concern_queue, concern_case, evidence_download;
+handler_fn concern_event_post, concern_stats, routing_page, routing_post;
+
+#endif

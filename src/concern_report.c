@@ -1,0 +1,116 @@
+/* Reporting a concern (any member of staff) and following one's own
+ * reports: status and the events meant for the reporter, never the
+ * handlers' notes. */
+#define _GNU_SOURCE
+#include "concern_internal.h"
+#include "concerns.h"
+#include "db.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE 50
+
+void concern_new_page(struct request *rq, struct reply *rp)
+{
+	reply_page(rp, "concern_new", "Report a concern",
+		   json_pack("{s:o}", "categories", concern_categories(arg(rq, "category"))));
+}
+
+/* What the form's values mean, checked before anything is written. */
+static int check_report(const struct request *rq, struct reply *rp, char occurred[24], int64_t *about_id)
+{
+	occurred[0] = 0;
+	*about_id = 0;
+	const char *when = arg(rq, "occurred_at");
+	char at_now[ISO_LEN];
+	iso_time(now() + 60, at_now);
+	if (when && (uk_local_to_utc(when, occurred) != 0 || strcmp(occurred, at_now) > 0)) {
+		reply_error(rp, 400, "occurred_at", "The date and time it happened cannot be in the future.");
+		return -1;
+	}
+	const char *about = arg(rq, "about");
+	if (about) {
+		*about_id = db_int(0, "SELECT id FROM users WHERE email = ? AND active = 1", "t", about);
+		if (!*about_id) {
+			reply_error(rp, 400, "about", "'%s' is not the e-mail address of a current member of staff.", about);
+			return -1;
+		}
+		if (*about_id == rq->user.id) {
+			reply_error(rp, 400, "about", "You cannot report a concern about yourself here; "
+				    "please speak to the headteacher or the safeguarding lead.");
+			return -1;
+		}
+	}
+	int status;
+	char msg[400];
+	if (evidence_check(rq, &status, msg, sizeof msg) != 0) {
+		reply_error(rp, status, "evidence", "%s", msg);
+		return -1;
+	}
+	return 0;
+}
+
+void concern_create(struct request *rq, struct reply *rp)
+{
+	char occurred[24], ref[32];
+	int64_t about_id;
+	if (check_report(rq, rp, occurred, &about_id) != 0)
+		return;
+	struct concern_input in = {
+		.category = arg(rq, "category"), .summary = arg(rq, "summary"), .details = arg(rq, "details"),
+		.occurred_at = occurred[0] ? occurred : NULL, .platform = arg(rq, "platform"), .url = arg(rq, "url"),
+		.involved = arg(rq, "involved"), .about_id = about_id, .urgent = arg_yes(rq, "urgent"),
+	};
+	db_begin();
+	int64_t id = concern_file(rq, &in, ref);
+	if (id < 0 || evidence_store(rq, id) != 0 || db_commit() != 0) {
+		db_rollback();
+		concern_busy(rp);
+		return;
+	}
+	char *loc = xasprintf("/concerns/mine/%lld", (long long)id);
+	char *msg = xasprintf("Thank you. Your concern has been sent; its reference is %s.", ref);
+	reply_done(rp, 201, json_pack("{s:{s:I, s:s, s:s}}", "concern", "id", (json_int_t)id, "reference", ref,
+				      "status", "new"), loc, msg);
+	free(loc);
+	free(msg);
+}
+
+void concern_mine(struct request *rq, struct reply *rp)
+{
+	int64_t page = arg_int(rq, "page", 1);
+	json_t *rows = db_rows("SELECT id, reference, category, created_at, status, '/concerns/mine/' || id AS url "
+			       "FROM concerns WHERE reporter_id = ? AND (about_id IS NULL OR about_id != ?) "
+			       "ORDER BY id DESC LIMIT ? OFFSET ?", "IIII", rq->user.id, rq->user.id, (int64_t)PAGE + 1,
+			       (page - 1) * PAGE);
+	int more = json_array_size(rows) > PAGE;
+	if (more)
+		json_array_remove(rows, PAGE);
+	concern_label_rows(rows);
+	json_t *m = json_pack("{s:o, s:I}", "concerns", rows, "page", (json_int_t)page);
+	if (more)
+		json_object_set_new(m, "next_page", json_integer(page + 1));
+	if (page > 1)
+		json_object_set_new(m, "prev_page", json_integer(page - 1));
+	reply_page(rp, "concern_mine", "My reports", m);
+}
+
+void concern_mine_case(struct request *rq, struct reply *rp)
+{
+	json_t *c = db_row("SELECT id, reference, category, summary, details, occurred_at, platform, url, involved, "
+			   "urgent, status, created_at FROM concerns WHERE id = ? AND reporter_id = ? "
+			   "AND (about_id IS NULL OR about_id != ?)", "III", rq->ids[0], rq->user.id, rq->user.id);
+	if (!c) {
+		reply_not_found(rp);
+		return;
+	}
+	json_object_set_new(c, "label", json_string(concern_category_label(
+						 json_string_value(json_object_get(c, "category")))));
+	json_object_set_new(c, "urgent", json_boolean(json_integer_value(json_object_get(c, "urgent"))));
+	json_object_set_new(c, "events", concern_events(rq->ids[0], 1));
+	json_object_set_new(c, "evidence", evidence_list(rq->ids[0]));
+	reply_page(rp, "concern_mine_case", "My report", json_pack("{s:o}", "concern", c));
+}

@@ -1,0 +1,29 @@
+{{%AUTOESCAPE context="HTML"}}{{#concern}}<h1>My report {{reference}}</h1>
+<p class="lead">Status: <span class="badge status-{{status}}">{{status}}</span>{{#urgent}} <span class="badge status-urgent">Urgent</span>{{/urgent}}</p>
+<p class="hint">Keep this reference. The people dealing with your report keep their own notes; you see here what has happened to it.</p>
+<section class="card" aria-labelledby="h-report">
+<h2 id="h-report">What you reported</h2>
+<dl class="facts"><dt>Category</dt><dd>{{label}}</dd><dt>Summary</dt><dd>{{summary}}</dd>
+<dt>Reported</dt><dd><time datetime="{{created_at}}">{{created_at}}</time></dd>
+{{#occurred_at}}<dt>Happened</dt><dd><time datetime="{{occurred_at}}">{{occurred_at}}</time></dd>{{/occurred_at}}
+{{#platform}}<dt>Site or app</dt><dd>{{platform}}</dd>{{/platform}}
+{{#url}}<dt>Web address</dt><dd>{{url}}</dd>{{/url}}
+{{#involved}}<dt>Who is involved</dt><dd>{{involved}}</dd>{{/involved}}
+{{#details}}<dt>What happened</dt><dd>{{details}}</dd>{{/details}}</dl>
+</section>
+<section class="card" aria-labelledby="h-evidence">
+<h2 id="h-evidence">Evidence</h2>
+{{#not_evidence}}<p class="muted">No files were attached.</p>{{/not_evidence}}
+{{#has_evidence}}<ul class="evidence-list">{{/has_evidence}}
+{{#evidence}}<li><a href="{{url}}">{{filename}}</a> <span class="muted">({{type}}, {{size}} bytes)</span></li>
+{{/evidence}}
+{{#has_evidence}}</ul>{{/has_evidence}}
+</section>
+<section class="card" aria-labelledby="h-progress">
+<h2 id="h-progress">Progress</h2>
+<ol class="timeline">
+{{#events}}<li><span class="when"><time datetime="{{at}}">{{at}}</time></span> <span class="what">{{what}}</span></li>
+{{/events}}
+</ol>
+</section>{{/concern}}
+<p><a href="/concerns/mine">Back to my reports</a></p>

@@ -1,0 +1,50 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Report a concern</h1>
+<p class="lead">Tell us what happened. Your report goes only to the people who deal with this kind of concern.</p>
+<div class="notice">
+<h2>Before you start</h2>
+<ul>
+<li>Do not reply to, or retaliate against, anyone involved.</li>
+<li>Keep the evidence: do not delete messages, texts or e-mails. Take screen prints of messages or web pages.</li>
+<li>Write down the time, the date and the site or app where it happened.</li>
+<li>If someone may be at risk now, tick "urgent" and also speak to the safeguarding lead straight away.</li>
+<li>Never copy, forward or print an indecent image of a young person: describe where it is instead.</li>
+</ul>
+</div>
+<form class="stack card" method="post" action="/concerns" enctype="multipart/form-data">
+<input type="hidden" name="csrf" value="{{csrf}}">
+<fieldset id="f-category"{{#err_category}} class="has-error"{{/err_category}}><legend>What is it about?</legend>
+{{#err_category}}<p class="field-error">{{err_category}}</p>{{/err_category}}
+{{#categories}}<div class="field"><label class="checkbox" for="f-category-{{code}}"><input type="radio" id="f-category-{{code}}" name="category" value="{{code}}" required{{#selected}} checked{{/selected}}> {{label}}</label>
+<p class="hint">{{explain}}</p></div>
+{{/categories}}</fieldset>
+<div class="field{{#err_summary}} has-error{{/err_summary}}"><label for="f-summary">Summary (at most 200 characters)</label>
+{{#err_summary}}<p class="field-error">{{err_summary}}</p>{{/err_summary}}
+<input id="f-summary" name="summary" type="text" maxlength="200" required value="{{form_summary}}"></div>
+<div class="field{{#err_details}} has-error{{/err_details}}"><label for="f-details">What happened</label>
+{{#err_details}}<p class="field-error">{{err_details}}</p>{{/err_details}}
+<textarea id="f-details" name="details" rows="6">{{form_details}}</textarea></div>
+<div class="field{{#err_occurred_at}} has-error{{/err_occurred_at}}"><label for="f-occurred_at">When it happened (school time)</label>
+{{#err_occurred_at}}<p class="field-error">{{err_occurred_at}}</p>{{/err_occurred_at}}
+<input id="f-occurred_at" name="occurred_at" type="datetime-local" value="{{form_occurred_at}}"></div>
+<div class="field{{#err_platform}} has-error{{/err_platform}}"><label for="f-platform">Site or app (for example Facebook, WhatsApp)</label>
+{{#err_platform}}<p class="field-error">{{err_platform}}</p>{{/err_platform}}
+<input id="f-platform" name="platform" type="text" value="{{form_platform}}"></div>
+<div class="field{{#err_url}} has-error{{/err_url}}"><label for="f-url">Web address of the page or post, if there is one</label>
+{{#err_url}}<p class="field-error">{{err_url}}</p>{{/err_url}}
+<input id="f-url" name="url" type="text" inputmode="url" value="{{form_url}}"></div>
+<div class="field{{#err_involved}} has-error{{/err_involved}}"><label for="f-involved">Who is involved (pupils, parents, others)</label>
+{{#err_involved}}<p class="field-error">{{err_involved}}</p>{{/err_involved}}
+<textarea id="f-involved" name="involved" rows="3">{{form_involved}}</textarea></div>
+<div class="field{{#err_about}} has-error{{/err_about}}"><label for="f-about">If it is about a member of staff: their e-mail address (optional)</label>
+<p class="hint">They will not see this report. A concern about the headteacher goes to the chair of governors only.</p>
+{{#err_about}}<p class="field-error">{{err_about}}</p>{{/err_about}}
+<input id="f-about" name="about" type="email" value="{{form_about}}"></div>
+<div class="field{{#err_urgent}} has-error{{/err_urgent}}">
+{{#err_urgent}}<p class="field-error">{{err_urgent}}</p>{{/err_urgent}}
+<label class="checkbox" for="f-urgent"><input id="f-urgent" name="urgent" type="checkbox" value="yes"{{#form_urgent}} checked{{/form_urgent}}> Urgent: someone may be at risk now</label></div>
+<div class="field{{#err_evidence}} has-error{{/err_evidence}}"><label for="f-evidence">Evidence: screenshots or files (up to 5; PNG, JPEG, PDF or plain text; each at most 10 MiB)</label>
+<p class="hint">Files are checked by their contents. If the form comes back with a problem, choose the files again.</p>
+{{#err_evidence}}<p class="field-error">{{err_evidence}}</p>{{/err_evidence}}
+<input id="f-evidence" name="evidence" type="file" multiple accept="image/png,image/jpeg,application/pdf,text/plain"></div>
+<div class="actions"><button class="btn" type="submit">Send the report</button> <a class="btn secondary" href="/concerns/mine">My reports</a></div>
+</form>

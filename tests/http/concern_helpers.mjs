@@ -1,0 +1,32 @@
+// Shared by the concern suites: filing a report with files, counting rows.
+import { sql } from './lib.mjs';
+
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+export const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+// fields: object of form fields; files: [{name, data, type}]
+export function report(client, fields, files = []) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  for (const f of files) fd.append('evidence', new Blob([f.data], { type: f.type || 'application/octet-stream' }), f.name);
+  return client.request('POST', '/concerns', { multipart: fd });
+}
+
+export async function file(client, fields, files = []) {
+  const r = await report(client, { summary: 'A concern', ...fields }, files);
+  if (r.status !== 201) throw new Error(`report failed: ${r.status} ${r.text}`);
+  return r.body.concern;
+}
+
+export function counts(db) {
+  return {
+    concerns: Number(sql(db, 'SELECT count(*) FROM concerns')),
+    evidence: Number(sql(db, 'SELECT count(*) FROM evidence')),
+    events: Number(sql(db, 'SELECT count(*) FROM concern_events')),
+  };
+}
+
+export function event(client, id, form) {
+  return client.post(`/concerns/${id}/events`, form);
+}
