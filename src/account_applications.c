@@ -142,7 +142,7 @@ void application_resubmit(struct request *rq, struct reply *rp)
 	}
 	db_exec("UPDATE account_applications SET platform = ?, platform_other = ?, name = ?, department = ?, aim = ?, "
 		"audience = ?, promotion = ?, lead_id = ?, visibility = ?, monitoring = ?, status = 'submitted', updated_at = ? "
-		"WHERE id = ? AND status = 'returned'", "tttttttIttI", arg(rq, "platform"), other, arg(rq, "name"),
+		"WHERE id = ? AND status = 'returned'", "tttttttItttI", arg(rq, "platform"), other, arg(rq, "name"),
 		arg(rq, "department"), arg(rq, "aim"), arg(rq, "audience"), arg(rq, "promotion"), lead,
 		arg(rq, "visibility"), arg(rq, "monitoring"), at, id);
 	int changed = db_changes();
