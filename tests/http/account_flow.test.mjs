@@ -269,3 +269,44 @@ test('who sees what: the register and applications', async () => {
   assert.match(html.text, /Monitoring overdue/);
   assert.match(html.text, /href="\/accounts\/new"/);
 });
+
+// Every page of the feature, as a browser sees it: one h1, headings in
+// order, a label for every field, and a CSRF token in every POST form.
+function checkPage(html, where) {
+  assert.equal((html.match(/<h1[\s>]/g) || []).length, 1, `${where}: one h1`);
+  const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
+  for (let i = 1; i < levels.length; i++) assert.ok(levels[i] <= levels[i - 1] + 1, `${where}: heading order ${levels}`);
+  const ids = [...html.matchAll(/<(?:input|select|textarea)\b([^>]*)>/g)].map((m) => m[1])
+    .filter((attrs) => !/type="hidden"/.test(attrs)).map((attrs) => (attrs.match(/id="([^"]+)"/) || [])[1]);
+  for (const id of ids) {
+    assert.ok(id, `${where}: every field has an id`);
+    assert.match(html, new RegExp(`<label[^>]*for="${id}"`), `${where}: label for ${id}`);
+  }
+  const allIds = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+  assert.equal(new Set(allIds).size, allIds.length, `${where}: ids are unique`);
+  const forms = html.match(/<form[^>]*method="post"[\s\S]*?<\/form>/g) || [];
+  for (const f of forms) assert.match(f, /name="csrf"/, `${where}: csrf in every form`);
+  assert.doesNotMatch(html, /<script/i);
+}
+
+test('every page is reachable, labelled and in heading order', async () => {
+  const mod = await s.login('moderator@demo.school');
+  const pages = ['/accounts', '/accounts/new', '/accounts/apply', '/accounts/applications', '/accounts/applications/1',
+    '/accounts/applications/2', '/accounts/1', '/accounts/2'];
+  for (const p of pages) {
+    const r = await mod.page(p);
+    assert.equal(r.status, 200, p);
+    checkPage(r.text, `moderator ${p}`);
+  }
+  const deputy = await s.login('deputy@demo.school');
+  for (const p of ['/accounts/1', '/accounts/applications/1']) checkPage((await deputy.page(p)).text, `deputy ${p}`);
+  const science = await s.login('science@demo.school');
+  for (const p of ['/accounts', '/accounts/1', '/accounts/applications']) checkPage((await science.page(p)).text, `lead ${p}`);
+  // The navigation links to the register, and the register to every page.
+  const reg = await science.page('/accounts');
+  assert.match(reg.text, /href="\/accounts\/apply"/);
+  assert.match(reg.text, /href="\/accounts\/applications"/);
+  assert.match(reg.text, /href="\/accounts\/1"/);
+  const rev = await mod.page('/accounts/applications/2');
+  assert.match(rev.text, /action="\/accounts\/applications\/2\/review"/);
+});
