@@ -236,6 +236,7 @@ CREATE TABLE account_applications (
   applicant_id INTEGER NOT NULL REFERENCES users(id),
   platform     TEXT NOT NULL CHECK (platform IN ('x','facebook','instagram','youtube','tiktok',
                                                  'linkedin','blog','other')),
+  platform_other TEXT NOT NULL DEFAULT '',  -- what the platform is, when platform = 'other'
   name         TEXT NOT NULL,
   department   TEXT NOT NULL,
   aim          TEXT NOT NULL,
@@ -270,6 +271,7 @@ CREATE TABLE social_accounts (
   id           INTEGER PRIMARY KEY,
   platform     TEXT NOT NULL CHECK (platform IN ('x','facebook','instagram','youtube','tiktok',
                                                  'linkedin','blog','other')),
+  platform_other TEXT NOT NULL DEFAULT '',  -- what the platform is, when platform = 'other'
   name         TEXT NOT NULL,               -- handle
   url          TEXT NOT NULL DEFAULT '',
   department   TEXT NOT NULL,

@@ -1,0 +1,122 @@
+{{%AUTOESCAPE context="HTML"}}{{#account}}<h1>{{name}}</h1>
+<p><span class="badge status-{{status}}">{{status}}</span>{{#lead_left}} <span class="badge status-urgent">Lead has left</span>{{/lead_left}}{{#monitoring_overdue}} <span class="badge status-overdue">Monitoring overdue</span>{{/monitoring_overdue}}</p>
+{{#lead_left}}<p class="notice">{{lead_name}} has left the school. Transfer the account to a new lead or close it.</p>{{/lead_left}}
+<dl class="facts card">
+<dt>Platform</dt><dd>{{platform_label}}</dd>
+<dt>Web address</dt><dd>{{#url}}<a href="{{url}}" rel="noopener noreferrer">{{url}}</a>{{/url}}{{#not_url}}Not recorded yet{{/not_url}}</dd>
+<dt>Department</dt><dd>{{department}}</dd>
+<dt>Lead</dt><dd>{{lead_name}} ({{lead}})</dd>
+<dt>Open or closed</dt><dd>{{visibility}}</dd>
+<dt>On the register since</dt><dd><time datetime="{{created_at}}">{{created_at}}</time></dd>
+<dt>Last monitoring check</dt><dd>{{#last_check}}<time datetime="{{last_check}}">{{last_check}}</time>{{/last_check}}{{#not_last_check}}None yet{{/not_last_check}}</dd>
+{{#closed_at}}<dt>Closed</dt><dd><time datetime="{{closed_at}}">{{closed_at}}</time>: {{close_reason}}</dd>{{/closed_at}}
+</dl>{{/account}}
+{{#application_id}}<p><a href="/accounts/applications/{{application_id}}">The application and its approval history</a></p>{{/application_id}}
+<section aria-labelledby="h-checks">
+<h2 id="h-checks">Monitoring checks</h2>
+<p class="muted">Comments, queries and complaints must be answered within 24 hours, or by the end of the next working day when that falls on a weekend or closure day.</p>
+{{#not_checks_log}}<p class="notice">No monitoring check has been logged yet.</p>{{/not_checks_log}}
+{{#has_checks_log}}<div class="table-scroll"><table class="data">
+<caption>The latest monitoring checks, newest first</caption>
+<thead><tr><th scope="col">Checked</th><th scope="col">By</th><th scope="col">Comments found</th><th scope="col">All answered</th><th scope="col">Notes</th><th scope="col">Concern</th></tr></thead>
+<tbody>{{/has_checks_log}}
+{{#checks_log}}<tr><th scope="row"><time datetime="{{checked_at}}">{{checked_at}}</time></th><td>{{by_name}}</td><td>{{#comments_found}}Yes{{/comments_found}}{{#not_comments_found}}No{{/not_comments_found}}</td><td>{{#all_answered}}Yes{{/all_answered}}{{#not_all_answered}}No{{/not_all_answered}}</td><td>{{notes}}</td><td>{{#concern_id}}<a href="/concerns/{{concern_id}}">{{concern_reference}}</a>{{/concern_id}}</td></tr>
+{{/checks_log}}
+{{#has_checks_log}}</tbody></table></div>{{/has_checks_log}}
+{{#can_log_check}}<form class="stack card" method="post" action="/accounts/{{account_id}}/checks">
+<h3>Log a check</h3>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field{{#err_checked_at}} has-error{{/err_checked_at}}"><label for="f-checked_at">When you checked (UTC)</label>
+{{#err_checked_at}}<p class="field-error">{{err_checked_at}}</p>{{/err_checked_at}}
+<input id="f-checked_at" name="checked_at" type="datetime-local" required value="{{v_checked_at}}"></div>
+<fieldset id="f-comments_found"><legend>Were there new comments, queries or complaints?</legend>
+{{#err_comments_found}}<p class="field-error">{{err_comments_found}}</p>{{/err_comments_found}}
+<label class="checkbox" for="f-comments_found-yes"><input id="f-comments_found-yes" type="radio" name="comments_found" value="yes" required> Yes</label>
+<label class="checkbox" for="f-comments_found-no"><input id="f-comments_found-no" type="radio" name="comments_found" value="no"> No</label>
+</fieldset>
+<fieldset id="f-all_answered"><legend>Have they all been answered?</legend>
+{{#err_all_answered}}<p class="field-error">{{err_all_answered}}</p>{{/err_all_answered}}
+<label class="checkbox" for="f-all_answered-yes"><input id="f-all_answered-yes" type="radio" name="all_answered" value="yes" required> Yes (or there were none)</label>
+<label class="checkbox" for="f-all_answered-no"><input id="f-all_answered-no" type="radio" name="all_answered" value="no"> No</label>
+</fieldset>
+<div class="field"><label for="f-notes">Notes</label>
+<textarea id="f-notes" name="notes" rows="3" maxlength="4000">{{v_notes}}</textarea></div>
+<label class="checkbox" for="f-open_concern"><input id="f-open_concern" type="checkbox" name="open_concern" value="yes"> Report an offensive or worrying comment to the moderator as a concern</label>
+<div class="field{{#err_summary}} has-error{{/err_summary}}"><label for="f-summary">What was found, in one line (needed to report a concern)</label>
+{{#err_summary}}<p class="field-error">{{err_summary}}</p>{{/err_summary}}
+<input id="f-summary" name="summary" type="text" maxlength="200" value="{{v_summary}}"></div>
+<div class="actions"><button class="btn" type="submit">Log the check</button></div>
+</form>{{/can_log_check}}
+</section>
+{{#can_credentials}}<section aria-labelledby="h-credentials">
+<h2 id="h-credentials">Credentials</h2>
+<p class="muted">Kept encrypted. Only the moderator and the senior leadership team can store or see them, and every viewing is recorded.</p>
+{{#has_credentials}}<form class="stack card" method="post" action="/accounts/{{account_id}}/credentials/reveal">
+<h3>Show the credentials</h3>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field"><label for="f-reveal-password">Your own staffroom password, to confirm it is you</label>
+<input id="f-reveal-password" name="password" type="password" autocomplete="current-password" required></div>
+<div class="actions"><button class="btn" type="submit">Show the credentials once</button></div>
+</form>{{/has_credentials}}
+{{#not_has_credentials}}<p class="notice">No credentials have been stored for this account yet.</p>{{/not_has_credentials}}
+{{#can_set_credentials}}<form class="stack card" method="post" action="/accounts/{{account_id}}/credentials">
+<h3>{{#has_credentials}}Replace the credentials{{/has_credentials}}{{#not_has_credentials}}Store the credentials{{/not_has_credentials}}</h3>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field{{#err_login}} has-error{{/err_login}}"><label for="f-login">Sign-in name</label>
+{{#err_login}}<p class="field-error">{{err_login}}</p>{{/err_login}}
+<input id="f-login" name="login" type="text" maxlength="254" autocomplete="off" required value="{{v_login}}"></div>
+<div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">The account's password</label>
+{{#err_password}}<p class="field-error">{{err_password}}</p>{{/err_password}}
+<input id="f-password" name="password" type="password" autocomplete="new-password" required></div>
+<div class="field{{#err_recovery_email}} has-error{{/err_recovery_email}}"><label for="f-recovery_email">Recovery e-mail address</label>
+{{#err_recovery_email}}<p class="field-error">{{err_recovery_email}}</p>{{/err_recovery_email}}
+<input id="f-recovery_email" name="recovery_email" type="email" maxlength="254" value="{{v_recovery_email}}"></div>
+<div class="field"><label for="f-two_factor_notes">Two-factor notes (where the codes go)</label>
+<textarea id="f-two_factor_notes" name="two_factor_notes" rows="2" maxlength="2000">{{v_two_factor_notes}}</textarea></div>
+<div class="actions"><button class="btn secondary" type="submit">Store, encrypted</button></div>
+</form>{{/can_set_credentials}}
+</section>{{/can_credentials}}
+{{#can_manage}}<section aria-labelledby="h-manage">
+<h2 id="h-manage">Manage the account</h2>
+<form class="stack card" method="post" action="/accounts/{{account_id}}">
+<h3>Details</h3>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field{{#err_name}} has-error{{/err_name}}"><label for="f-name">Name or handle</label>
+{{#err_name}}<p class="field-error">{{err_name}}</p>{{/err_name}}
+<input id="f-name" name="name" type="text" maxlength="120" required value="{{v_name}}"></div>
+<div class="field{{#err_url}} has-error{{/err_url}}"><label for="f-url">Web address</label>
+{{#err_url}}<p class="field-error">{{err_url}}</p>{{/err_url}}
+<input id="f-url" name="url" type="url" maxlength="300" value="{{v_url}}"></div>
+<div class="field"><label for="f-status">Status</label>
+<select id="f-status" name="status"><option value="active">active</option><option value="suspended"{{#v_suspended}} selected{{/v_suspended}}>suspended</option></select></div>
+<div class="actions"><button class="btn secondary" type="submit">Save the details</button></div>
+</form>
+<form class="stack card" method="post" action="/accounts/{{account_id}}/transfer">
+<h3>Transfer to a new lead</h3>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field{{#err_lead}} has-error{{/err_lead}}"><label for="f-lead">E-mail address of the new lead</label>
+<p class="hint">The new lead must be active, have signed the current acceptable-use agreement and have current social-media policy training.</p>
+{{#err_lead}}<p class="field-error">{{err_lead}}</p>{{/err_lead}}
+<input id="f-lead" name="lead" type="email" maxlength="254" required value="{{v_lead}}"></div>
+<div class="actions"><button class="btn secondary" type="submit">Transfer</button></div>
+</form>
+<form class="stack card" method="post" action="/accounts/{{account_id}}/close">
+<h3>Close the account</h3>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field{{#err_reason}} has-error{{/err_reason}}"><label for="f-reason">Why it is being closed</label>
+{{#err_reason}}<p class="field-error">{{err_reason}}</p>{{/err_reason}}
+<textarea id="f-reason" name="reason" rows="2" maxlength="2000" required>{{v_reason}}</textarea></div>
+<fieldset><legend>Handover checklist: confirm each step</legend>
+{{#err_password_changed}}<p class="field-error" id="f-password_changed">{{err_password_changed}}</p>{{/err_password_changed}}
+{{#err_recovery_changed}}<p class="field-error" id="f-recovery_changed">{{err_recovery_changed}}</p>{{/err_recovery_changed}}
+{{#err_two_factor_moved}}<p class="field-error" id="f-two_factor_moved">{{err_two_factor_moved}}</p>{{/err_two_factor_moved}}
+{{#err_content_archived}}<p class="field-error" id="f-content_archived">{{err_content_archived}}</p>{{/err_content_archived}}
+<label class="checkbox" for="c-password_changed"><input id="c-password_changed" type="checkbox" name="password_changed" value="yes"> The password has been changed</label>
+<label class="checkbox" for="c-recovery_changed"><input id="c-recovery_changed" type="checkbox" name="recovery_changed" value="yes"> The recovery e-mail and telephone have been changed</label>
+<label class="checkbox" for="c-two_factor_moved"><input id="c-two_factor_moved" type="checkbox" name="two_factor_moved" value="yes"> Two-factor sign-in has been moved</label>
+<label class="checkbox" for="c-content_archived"><input id="c-content_archived" type="checkbox" name="content_archived" value="yes"> The content has been archived</label>
+</fieldset>
+<div class="actions"><button class="btn danger" type="submit">Close the account</button></div>
+</form>
+</section>{{/can_manage}}
+<p><a href="/accounts">Back to the register</a></p>

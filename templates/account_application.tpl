@@ -1,0 +1,66 @@
+{{%AUTOESCAPE context="HTML"}}{{#application}}<h1>Application: {{name}}</h1>
+<p><span class="badge status-{{status_class}}">{{status}}</span>{{#account_id}} · <a href="/accounts/{{account_id}}">See the account on the register</a>{{/account_id}}</p>
+<dl class="facts card">
+<dt>Platform</dt><dd>{{platform_label}}</dd>
+<dt>Proposed name or handle</dt><dd>{{name}}</dd>
+<dt>Department</dt><dd>{{department}}</dd>
+<dt>Applicant</dt><dd>{{applicant_name}} ({{applicant}})</dd>
+<dt>Lead</dt><dd>{{lead_name}} ({{lead}})</dd>
+<dt>Open or closed</dt><dd>{{visibility}}</dd>
+<dt>Aim</dt><dd>{{aim}}</dd>
+<dt>Audience</dt><dd>{{audience}}</dd>
+<dt>Promotion</dt><dd>{{promotion}}</dd>
+<dt>Monitoring</dt><dd>{{monitoring}}</dd>
+<dt>Applied</dt><dd><time datetime="{{created_at}}">{{created_at}}</time></dd>
+</dl>{{/application}}
+<section aria-labelledby="h-checks">
+<h2 id="h-checks">Policy checks for the lead</h2>
+<p class="muted">Checked now, and again at the moment of the decision. An account cannot be approved while any check fails.</p>
+<div class="table-scroll"><table class="data">
+<caption>The lead's standing against the policies</caption>
+<thead><tr><th scope="col">Check</th><th scope="col">Result</th><th scope="col">Detail</th></tr></thead>
+<tbody>{{#checks}}<tr><th scope="row">{{name}}</th><td>{{#ok}}<span class="badge status-ok">Passes</span>{{/ok}}{{#not_ok}}<span class="badge status-fail">Fails</span>{{/not_ok}}</td><td>{{detail}}</td></tr>
+{{/checks}}</tbody></table></div>
+</section>
+{{#can_review}}<form class="stack card" method="post" action="/accounts/applications/{{application_id}}/review">
+<h2>Moderator's review</h2>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<fieldset id="f-decision"><legend>Your review</legend>
+{{#err_decision}}<p class="field-error">{{err_decision}}</p>{{/err_decision}}
+<label class="checkbox" for="f-decision-forward"><input id="f-decision-forward" type="radio" name="decision" value="forward" required> Forward for the final decision</label>
+<label class="checkbox" for="f-decision-return"><input id="f-decision-return" type="radio" name="decision" value="return"> Return to the applicant for changes</label>
+</fieldset>
+<div class="field{{#err_comment}} has-error{{/err_comment}}"><label for="f-comment">Comment (required when returning)</label>
+{{#err_comment}}<p class="field-error">{{err_comment}}</p>{{/err_comment}}
+<textarea id="f-comment" name="comment" rows="3" maxlength="2000">{{form_comment}}</textarea></div>
+<div class="actions"><button class="btn" type="submit">Record the review</button></div>
+</form>{{/can_review}}
+{{#can_decide}}<form class="stack card" method="post" action="/accounts/applications/{{application_id}}/decision">
+<h2>Final decision</h2>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<fieldset id="f-decision"><legend>Your decision</legend>
+{{#err_decision}}<p class="field-error">{{err_decision}}</p>{{/err_decision}}
+<label class="checkbox" for="f-decision-approve"><input id="f-decision-approve" type="radio" name="decision" value="approve" required> Approve: add the account to the register</label>
+<label class="checkbox" for="f-decision-reject"><input id="f-decision-reject" type="radio" name="decision" value="reject"> Reject</label>
+</fieldset>
+<div class="field{{#err_reason}} has-error{{/err_reason}}"><label for="f-reason">Reason (required when rejecting; the applicant sees it)</label>
+{{#err_reason}}<p class="field-error">{{err_reason}}</p>{{/err_reason}}
+<textarea id="f-reason" name="reason" rows="3" maxlength="2000">{{form_reason}}</textarea></div>
+<div class="actions"><button class="btn" type="submit">Record the decision</button></div>
+</form>{{/can_decide}}
+{{#decide_refusal}}<p class="notice">{{decide_refusal}}</p>{{/decide_refusal}}
+{{#can_edit}}<p class="actions"><a class="btn" href="/accounts/applications/{{application_id}}/edit">Change and resend the application</a></p>{{/can_edit}}
+{{#can_withdraw}}<form class="card" method="post" action="/accounts/applications/{{application_id}}/withdraw">
+<h2>Withdraw</h2>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<p class="muted">Withdraw the application if the account is no longer wanted. This cannot be undone.</p>
+<div class="actions"><button class="btn danger" type="submit">Withdraw the application</button></div>
+</form>{{/can_withdraw}}
+<section aria-labelledby="h-history">
+<h2 id="h-history">History</h2>
+<ol class="timeline">
+{{#history}}<li><span class="when"><time datetime="{{at}}">{{at}}</time></span> <span class="who">{{actor}}</span> <span class="what">{{step}}: {{decision}}{{#comment}} – {{comment}}{{/comment}}{{#has_checks_then}} (checks at that moment: {{#checks_then}}{{name}} {{#ok}}passed{{/ok}}{{#not_ok}}failed{{/not_ok}}; {{/checks_then}}){{/has_checks_then}}</span></li>
+{{/history}}
+</ol>
+</section>
+<p><a href="/accounts/applications">Back to the applications</a></p>

@@ -1,0 +1,142 @@
+// The credential vault: only the moderator and SLT store or reveal; reveal
+// asks for the person's own password and is audited; the database, its WAL
+// and a backup never hold the credentials in clear; a wrong key file gives
+// a clear error and shows nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startServer, launch, cli, sql, visibleText } from './lib.mjs';
+import { auditRows, count, qualify } from './account_lib.mjs';
+
+const SECRET = {
+  login: 'hillside.science.login',
+  password: 'Zq9-unique-pa55word-7731',
+  recovery_email: 'recovery-7731@hillside.example',
+  two_factor_notes: 'codes go to the office phone 7731',
+};
+
+let s;
+before(async () => { s = await startServer(); });
+after(async () => { await s.stop(); });
+
+test('only the moderator and SLT may store or reveal; everyone else gets 404', async () => {
+  const mod = await s.login('moderator@demo.school');
+  let r = await mod.post('/accounts/1/credentials', SECRET);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.credentials.stored, true);
+  const deputy = await s.login('deputy@demo.school');
+  r = await deputy.post('/accounts/2/credentials', { login: 'y3', password: 'another-secret-4455' });
+  assert.equal(r.status, 200);
+  for (const who of ['bursar', 'head', 'science', 'teacher', 'admin']) {
+    const c = await s.login(`${who}@demo.school`);
+    r = await c.post('/accounts/1/credentials', { login: 'x', password: 'y-123456789' });
+    assert.equal(r.status, 404, who);
+    r = await c.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' });
+    assert.equal(r.status, 404, who);
+  }
+  r = await mod.post('/accounts/99999/credentials', SECRET);
+  assert.equal(r.status, 404);
+  r = await mod.post('/accounts/1/credentials', { login: 'x' });
+  assert.equal(r.status, 400);
+  assert.equal(r.body.field, 'password');
+  assert.equal(auditRows(s.db, 'account.credentials_set').length, 2);
+  // The account page offers the reveal form to the moderator, not to the lead.
+  assert.match((await mod.page('/accounts/1')).text, /credentials\/reveal/);
+  assert.doesNotMatch((await (await s.login('science@demo.school')).page('/accounts/1')).text, /credentials\/reveal/);
+});
+
+test('reveal needs the person\'s own password, shows the credentials once and is audited', async () => {
+  const mod = await s.login('moderator@demo.school');
+  let r = await mod.post('/accounts/1/credentials/reveal', { password: 'not-my-password' });
+  assert.equal(r.status, 403);
+  assert.match(r.body.error, /not your sign-in password/);
+  assert.ok(!r.text.includes(SECRET.password));
+  assert.equal(auditRows(s.db, 'account.credentials_reveal_refused').length, 1);
+  assert.equal(auditRows(s.db, 'account.credentials_reveal').length, 0);
+  r = await mod.post('/accounts/1/credentials/reveal', {});
+  assert.equal(r.status, 400);
+
+  r = await mod.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' });
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.body.credentials, SECRET);
+  const rows = auditRows(s.db, 'account.credentials_reveal');
+  assert.equal(rows.length, 1);
+  assert.match(rows[0], /^moderator@demo\.school\|accounts\/1\|/);
+  assert.ok(sql(s.db, `SELECT at FROM audit WHERE action = 'account.credentials_reveal'`).match(/^\d{4}-\d\d-\d\dT/));
+
+  const deputy = await s.login('deputy@demo.school');
+  r = await deputy.request('POST', '/accounts/1/credentials/reveal', { json: false, form: { password: 'staffroom-demo' } });
+  assert.equal(r.status, 200);
+  assert.match(visibleText(r.text), new RegExp(SECRET.password));
+  assert.match(r.headers.get('cache-control') || '', /no-store/);
+  assert.equal(auditRows(s.db, 'account.credentials_reveal').length, 2);
+
+  // An account without stored credentials.
+  qualify(s.db, 'moderator@demo.school');
+  const fresh = await mod.post('/accounts', { platform: 'youtube', name: 'Hillside Music', url: 'https://youtube.com/@hillsidemusic', department: 'Music', lead: 'moderator@demo.school', visibility: 'open' });
+  assert.equal(fresh.status, 201, fresh.text);
+  r = await mod.post(`/accounts/${fresh.body.account.id}/credentials/reveal`, { password: 'staffroom-demo' });
+  assert.equal(r.status, 409);
+});
+
+test('no credential is ever stored in clear: database, WAL and backup', async () => {
+  const files = [s.db, `${s.db}-wal`];
+  const backup = path.join(s.dir, 'backup.db');
+  const b = cli(['backup', '--db', s.db, backup]);
+  assert.equal(b.code, 0, b.stderr);
+  files.push(backup);
+  let searched = 0;
+  for (const f of files) {
+    if (!existsSync(f)) continue;
+    const bytes = readFileSync(f);
+    searched++;
+    for (const [k, v] of Object.entries(SECRET))
+      assert.equal(bytes.indexOf(Buffer.from(v)), -1, `${k} found in clear in ${path.basename(f)}`);
+    assert.equal(bytes.indexOf(Buffer.from('another-secret-4455')), -1);
+  }
+  assert.ok(searched >= 2, 'the database and its backup were searched');
+  // The sealed box is there, with a 24-byte nonce.
+  assert.equal(sql(s.db, 'SELECT length(cred_nonce) FROM social_accounts WHERE id = 1'), '24');
+  assert.ok(Number(sql(s.db, 'SELECT length(cred_box) FROM social_accounts WHERE id = 1')) > 16);
+});
+
+test('a box moved to another account does not open (the account id is bound in)', async () => {
+  const mod = await s.login('moderator@demo.school');
+  sql(s.db, `UPDATE social_accounts SET cred_nonce = (SELECT cred_nonce FROM social_accounts WHERE id = 1),
+    cred_box = (SELECT cred_box FROM social_accounts WHERE id = 1) WHERE id = 2`);
+  const r = await mod.post('/accounts/2/credentials/reveal', { password: 'staffroom-demo' });
+  assert.equal(r.status, 500);
+  assert.equal(r.body.error, "The credentials cannot be read with this server's key file.");
+  assert.ok(!r.text.includes(SECRET.password));
+});
+
+test('a server with another key file cannot read the credentials and says so', async () => {
+  await s.stop({ keep: true });
+  const otherKey = path.join(s.dir, 'other.key');
+  const made = cli(['init', '--db', path.join(s.dir, 'other.db'), '--key-file', otherKey]);
+  assert.equal(made.code, 0, made.stderr);
+  const failedBefore = count(s.db, 'audit', `action = 'account.credentials_reveal_failed'`);
+  const wrong = await launch({ dir: s.dir, db: s.db, args: ['--key-file', otherKey] });
+  try {
+    const mod = await wrong.login('moderator@demo.school');
+    const r = await mod.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' });
+    assert.equal(r.status, 500);
+    assert.equal(r.body.error, "The credentials cannot be read with this server's key file.");
+    assert.equal(r.body.credentials, undefined);
+    assert.ok(!r.text.includes(SECRET.password));
+    const html = await mod.request('POST', '/accounts/1/credentials/reveal', { json: false, form: { password: 'staffroom-demo' } });
+    assert.equal(html.status, 500);
+    assert.match(html.text, /cannot be read with this server&#39;s key file|cannot be read with this server's key file/);
+    assert.ok(!html.text.includes(SECRET.login));
+  } finally {
+    await wrong.stop({ keep: true });
+  }
+  assert.equal(count(s.db, 'audit', `action = 'account.credentials_reveal_failed'`), failedBefore + 2);
+  // The right key still opens them.
+  s = await launch({ dir: s.dir, db: s.db });
+  const mod = await s.login('moderator@demo.school');
+  const r = await mod.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' });
+  assert.equal(r.status, 200);
+  assert.equal(r.body.credentials.password, SECRET.password);
+});
