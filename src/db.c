@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STMT_CACHE 256
+#define STMT_CACHE 1024
 
 struct cached { const char *sql; sqlite3_stmt *st; };
 

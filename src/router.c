@@ -171,8 +171,10 @@ void router_dispatch(struct request *rq, struct reply *rp)
 		r->handler(rq, rp);
 	/* Re-show a refused form, but only to someone allowed to see that form. */
 	int allowed = r->roles == ROUTE_PUBLIC || (rq->signed_in && (rq->user.roles & r->roles));
+	/* A 403 about a field (a password typed again) is a form error; any other 403 is not. */
+	int form_403 = rp->status == 403 && rp->error_field && strcmp(rp->error_field, "csrf") != 0;
 	if (rq->is_post && allowed && r->form_page && !rq->wants_json && rp->status >= 400 &&
-	    rp->status != 403 && rp->status != 404 && !rp->location && rp->template &&
+	    (rp->status != 403 || form_403) && rp->status != 404 && !rp->location && rp->template &&
 	    strcmp(rp->template, "error") == 0)
 		reshow_form(r, rq, rp);
 	if (rp->flash && rp->location && !rq->wants_json)
