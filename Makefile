@@ -24,6 +24,16 @@ CFLAGS_A  := -std=c11 $(WARN) -fPIE -O1 -g $(SAN)
 CXXFLAGS_A:= -std=c++17 $(WARN) -fPIE -O1 -g $(SAN)
 LDFLAGS_A := -pie $(SAN)
 
+# --- issue 9a (ops): FastCGI front end, TLS tests, install, man page ---
+# libfcgi and GNU cgicc (forms) for `staffroom fastcgi`; nginx and openssl
+# only for the tests (nginx in front of the FastCGI server, openssl for a
+# throw-away certificate).
+PKGS      += fcgi cgicc
+DEB_PKGS  += libfcgi-dev libcgicc-dev nginx openssl
+SYSCONFDIR ?= /etc
+MANDIR    ?= $(PREFIX)/share/man
+# --- end of issue 9a block ---
+
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread
 

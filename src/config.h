@@ -1,6 +1,6 @@
-/* Settings of the running program: from the command line, with defaults a
- * school can run with.  Limits are explicit here rather than left to the
- * libraries' defaults. */
+/* Settings of the running program: defaults a school can run with, then the
+ * configuration file (config_file.c), then the command line, which wins.
+ * Limits are explicit here rather than left to the libraries' defaults. */
 #ifndef STAFFROOM_CONFIG_H
 #define STAFFROOM_CONFIG_H
 
@@ -25,6 +25,15 @@ struct config {
 	const char *run_as;           /* drop root for this user after start-up */
 	int seccomp;                  /* install the system-call filter (default on) */
 	int seccomp_selftest;         /* make a forbidden call after the filter (tests) */
+	const char *tls_cert;         /* PEM files: serve HTTPS (the cookie is then Secure) */
+	const char *tls_key;
+	const char *socket_group;     /* FastCGI unix socket: this group may connect */
+	const char *base_url;         /* how people reach staffroom, for links in e-mail; no final / */
+	const char *school_name;      /* when set, overrides the settings table's school_name */
+	const char *smtp_url;         /* smtp://host:587 (STARTTLS) or smtps://host:465 */
+	const char *smtp_user;
+	const char *smtp_password_file;
+	const char *mail_from;
 };
 
 extern struct config cfg;

@@ -5,6 +5,8 @@
 #include "audit.h"
 #include "auth.h"
 #include "config.h"
+#include "config_file.h"
+#include "fastcgi.h"
 #include "db.h"
 #include "demo.h"
 #include "keyfile.h"
@@ -35,8 +37,10 @@ static const char *usage_text =
 	"usage: staffroom COMMAND [options]\n"
 	"\n"
 	"  init --db FILE [--key-file K]        create or upgrade the database\n"
-	"  serve --db FILE [--listen HOST:PORT] [--threads N] [limits...]\n"
+	"  serve --db FILE [--listen HOST:PORT] [--tls-cert F --tls-key F] [limits...]\n"
 	"                                       run the web server (see serve --help)\n"
+	"  fastcgi --db FILE --listen unix:/PATH|HOST:PORT [limits...]\n"
+	"                                       serve behind nginx or Apache (FastCGI)\n"
 	"  demo --db FILE                       create a demo school and print its sign-ins\n"
 	"  user add --db FILE --email E --name N [--role R]... [--department D]\n"
 	"           [--job-title J] [--staff-type T] --password-stdin\n"
@@ -47,26 +51,32 @@ static const char *usage_text =
 	"  audit verify --db FILE               check the audit log's hash chain\n"
 	"  backup --db FILE OUT                 a consistent copy, safe while serving\n"
 	"\n"
+	"\n"
+	"Every command reads " CONFIG_DEFAULT_PATH " when it exists, or --config FILE;\n"
+	"--no-config reads none.  Options on the command line win over the file.\n"
+	"\n"
 	"Roles: staff headteacher slt dsl moderator business_manager network_manager\n"
 	"       governor chair admin (everyone holds staff).\n";
 
-static const char *serve_help =
-	"usage: staffroom serve --db FILE [options]\n"
-	"  --listen HOST:PORT        address to listen on (default 127.0.0.1:8080; port 0 picks one)\n"
-	"  --threads N               worker threads (default 4)\n"
-	"  --key-file FILE           credential vault key (default FILE.key beside the database)\n"
-	"  --max-connections N       connections in all (default 512)\n"
-	"  --max-per-address N       connections from one address (default 64)\n"
-	"  --connection-timeout S    seconds of silence before a connection is dropped (default 30)\n"
-	"  --upload-max BYTES        largest evidence file (default 10485760)\n"
-	"  --upload-files N          files in one report (default 5)\n"
-	"  --session-idle S          idle time-out in seconds (default 1800)\n"
-	"  --session-lifetime S      absolute session lifetime in seconds (default 43200)\n"
-	"  --secure-cookies          mark the session cookie Secure (behind HTTPS)\n"
-	"  --share DIR               where templates/, static/ and schema.sql are\n"
-	"  --user NAME               started as root: become NAME once listening (required as root)\n"
-	"  --no-seccomp              do not install the system-call filter (debugging only)\n"
-	"  --seccomp-selftest        after the filter, make a forbidden call (the process must die)\n";
+/* The settings (config_file.c) are listed from their table. */
+static void serve_help(void)
+{
+	printf("usage: staffroom serve|fastcgi [--config FILE | --no-config] [options]\n"
+	       "Every setting below may also be given in the configuration file (default "
+	       CONFIG_DEFAULT_PATH ",\nif it exists) as 'key = value', with '_' for '-'; "
+	       "the command line wins.\n\n");
+	for (size_t i = 0; i < settings_count; i++) {
+		const struct setting *st = &settings_table[i];
+		char flag[64];
+		snprintf(flag, sizeof flag, "--%s%s", st->key, st->type == S_BOOL ? "" : " VALUE");
+		for (char *p = flag; *p; p++)
+			if (*p == '_')
+				*p = '-';
+		printf("  %-28s %s\n", flag, st->help);
+	}
+	printf("  %-28s %s\n  %-28s %s\n", "--no-seccomp", "do not install the system-call filter (debugging only)",
+	       "--seccomp-selftest", "after the filter, make a forbidden call (the process must die)");
+}
 
 static int usage_error(const char *msg)
 {
@@ -90,13 +100,12 @@ static long number(const char *s, long lo, long hi, int *bad)
 }
 
 enum {
-	O_DB = 256, O_EMAIL, O_NAME, O_ROLE, O_DEPT, O_JOB, O_TYPE, O_PWSTDIN, O_SET, O_LEFT, O_LISTEN, O_THREADS,
-	O_KEY, O_MAXCONN, O_PERADDR, O_TIMEOUT, O_UPMAX, O_UPFILES, O_IDLE, O_LIFE, O_SECURE, O_SHARE, O_HELP,
-	O_SCALE, O_USER, O_NOSECCOMP, O_SELFTEST,
+	O_EMAIL = 256, O_NAME, O_ROLE, O_DEPT, O_JOB, O_TYPE, O_PWSTDIN, O_SET, O_LEFT, O_HELP, O_SCALE,
+	O_NOSECCOMP, O_SELFTEST, O_CONFIG, O_NOCONFIG,
+	O_SETTING = 1000, /* plus the index in settings_table */
 };
 
-static const struct option long_opts[] = {
-	{ "db", required_argument, NULL, O_DB },
+static const struct option command_opts[] = {
 	{ "email", required_argument, NULL, O_EMAIL },
 	{ "name", required_argument, NULL, O_NAME },
 	{ "role", required_argument, NULL, O_ROLE },
@@ -106,36 +115,52 @@ static const struct option long_opts[] = {
 	{ "password-stdin", no_argument, NULL, O_PWSTDIN },
 	{ "set", required_argument, NULL, O_SET },
 	{ "left-on", required_argument, NULL, O_LEFT },
-	{ "listen", required_argument, NULL, O_LISTEN },
-	{ "threads", required_argument, NULL, O_THREADS },
-	{ "key-file", required_argument, NULL, O_KEY },
-	{ "max-connections", required_argument, NULL, O_MAXCONN },
-	{ "max-per-address", required_argument, NULL, O_PERADDR },
-	{ "connection-timeout", required_argument, NULL, O_TIMEOUT },
-	{ "upload-max", required_argument, NULL, O_UPMAX },
-	{ "upload-files", required_argument, NULL, O_UPFILES },
-	{ "session-idle", required_argument, NULL, O_IDLE },
-	{ "session-lifetime", required_argument, NULL, O_LIFE },
-	{ "secure-cookies", no_argument, NULL, O_SECURE },
-	{ "share", required_argument, NULL, O_SHARE },
 	{ "scale", required_argument, NULL, O_SCALE },
-	{ "user", required_argument, NULL, O_USER },
 	{ "no-seccomp", no_argument, NULL, O_NOSECCOMP },
 	{ "seccomp-selftest", no_argument, NULL, O_SELFTEST },
+	{ "config", required_argument, NULL, O_CONFIG },
+	{ "no-config", no_argument, NULL, O_NOCONFIG },
 	{ "help", no_argument, NULL, O_HELP },
-	{ NULL, 0, NULL, 0 },
 };
+
+/* The command's own options plus one flag per setting. */
+static struct option *long_options(void)
+{
+	static char names[sizeof command_opts / sizeof command_opts[0] + 64][40];
+	size_t n = sizeof command_opts / sizeof command_opts[0];
+	struct option *o = xcalloc(n + settings_count + 1, sizeof *o);
+	memcpy(o, command_opts, sizeof command_opts);
+	for (size_t i = 0; i < settings_count && i < 64; i++) {
+		const struct setting *st = &settings_table[i];
+		copy_str(names[i], sizeof names[i], st->key);
+		for (char *p = names[i]; *p; p++)
+			if (*p == '_')
+				*p = '-';
+		o[n + i] = (struct option){ names[i], st->type == S_BOOL ? no_argument : required_argument, NULL,
+					    O_SETTING + (int)i };
+	}
+	return o;
+}
+
+static int set_from_flag(int idx, const char *value)
+{
+	char err[200];
+	if (config_set(&settings_table[idx], value, err, sizeof err) == 0)
+		return 0;
+	fprintf(stderr, "staffroom: --%s\n", err);
+	return 1;
+}
 
 /* Parses every option any command takes; each command then checks that
  * what it needs is there.  Returns -1 for --help, 1 on a bad option. */
 static int parse_opts(int argc, char **argv, struct opts *o)
 {
 	int c, bad = 0;
+	struct option *opts = long_options();
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", long_opts, NULL)) != -1) {
+	while (!bad && (c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
-		case O_DB: o->db = optarg; break;
 		case O_EMAIL: o->email = optarg; break;
 		case O_NAME: o->name = optarg; break;
 		case O_ROLE: {
@@ -150,31 +175,44 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		case O_PWSTDIN: o->password_stdin = 1; break;
 		case O_SET: o->set = optarg; break;
 		case O_LEFT: o->left_on = optarg; break;
-		case O_LISTEN: cfg.listen = optarg; break;
-		case O_THREADS: cfg.threads = (unsigned)number(optarg, 1, 256, &bad); break;
-		case O_KEY: o->key_file = cfg.key_file = optarg; break;
-		case O_MAXCONN: cfg.max_connections = (unsigned)number(optarg, 1, 100000, &bad); break;
-		case O_PERADDR: cfg.max_per_address = (unsigned)number(optarg, 1, 100000, &bad); break;
-		case O_TIMEOUT: cfg.connection_timeout = (unsigned)number(optarg, 1, 3600, &bad); break;
-		case O_UPMAX: cfg.upload_max = (size_t)number(optarg, 1024, 1L << 30, &bad); break;
-		case O_UPFILES: cfg.upload_files = (unsigned)number(optarg, 0, 50, &bad); break;
-		case O_IDLE: cfg.session_idle = (unsigned)number(optarg, 1, 86400 * 30, &bad); break;
-		case O_LIFE: cfg.session_lifetime = (unsigned)number(optarg, 1, 86400 * 90, &bad); break;
-		case O_SECURE: cfg.cookie_secure = 1; break;
-		case O_SHARE: cfg.share_dir = optarg; break;
-		case O_USER: cfg.run_as = optarg; break;
 		case O_NOSECCOMP: cfg.seccomp = 0; break;
 		case O_SELFTEST: cfg.seccomp_selftest = 1; break;
 		case O_SCALE: o->scale = (int)number(optarg, 1, 1000000, &bad); break;
-		case O_HELP: case 'h': return -1;
-		default: return 1;
+		case O_CONFIG: case O_NOCONFIG: break; /* read before the other options */
+		case O_HELP: case 'h': free(opts); return -1;
+		default:
+			if (c >= O_SETTING && c < O_SETTING + (int)settings_count)
+				bad = set_from_flag(c - O_SETTING, optarg ? optarg : "yes") ? 2 : 0;
+			else
+				bad = 1;
 		}
-		if (bad)
-			return 1;
 	}
+	free(opts);
+	o->db = cfg.db_path;
+	o->key_file = cfg.key_file;
 	o->argc = argc - optind;
 	o->argv = argv + optind;
-	return 0;
+	return bad;
+}
+
+/* The configuration file comes before the flags, so that flags win:
+ * --config FILE (which must exist), else the default when it exists. */
+static int read_config(int argc, char **argv)
+{
+	const char *path = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--no-config") == 0)
+			return 0;
+		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+			path = argv[++i];
+		else if (strncmp(argv[i], "--config=", 9) == 0)
+			path = argv[i] + 9;
+	}
+	if (!path && access(CONFIG_DEFAULT_PATH, F_OK) == 0)
+		path = CONFIG_DEFAULT_PATH;
+	return path ? config_load(path) : 0;
 }
 
 static int open_db(const char *path, int must_exist)
@@ -211,7 +249,9 @@ static int cmd_init(struct opts *o)
 	return 0;
 }
 
-static int cmd_serve(struct opts *o)
+/* What serve and fastcgi share: the database is there, the key file and the
+ * templates are found, before any socket is opened. */
+static int prepare_serving(struct opts *o)
 {
 	int rc = open_db(o->db, 1);
 	if (rc)
@@ -222,9 +262,23 @@ static int cmd_serve(struct opts *o)
 	char *tpl = share_path("templates");
 	rc = template_init(tpl);
 	free(tpl);
-	if (rc != 0)
-		return fail("cannot read the templates");
-	return server_run();
+	return rc != 0 ? fail("cannot read the templates") : 0;
+}
+
+static int cmd_serve(struct opts *o)
+{
+	if (strncmp(cfg.listen, "unix:", 5) == 0)
+		return usage_error("serve listens on HOST:PORT; unix:/path is for fastcgi");
+	int rc = prepare_serving(o);
+	return rc ? rc : server_run();
+}
+
+static int cmd_fastcgi(struct opts *o)
+{
+	if (cfg.tls_cert)
+		return usage_error("fastcgi does not take a certificate: the web server in front holds it");
+	int rc = prepare_serving(o);
+	return rc ? rc : fastcgi_run();
 }
 
 static char *read_password(void)
@@ -441,6 +495,7 @@ struct command {
 static const struct command commands[] = {
 	{ "init", NULL, cmd_init, "usage: staffroom init --db FILE [--key-file FILE]\n" },
 	{ "serve", NULL, cmd_serve, NULL },
+	{ "fastcgi", NULL, cmd_fastcgi, NULL },
 	{ "demo", NULL, cmd_demo, "usage: staffroom demo --db FILE [--scale N]\n" },
 	{ "user", "add", cmd_user_add, "usage: staffroom user add --db FILE --email E --name N [--role R]... "
 	  "[--department D] [--job-title J] [--staff-type teacher|support|supply|governor|contractor|volunteer] "
@@ -475,13 +530,23 @@ int main(int argc, char **argv)
 			skip = 2;
 		}
 		struct opts o = { 0 };
+		if (read_config(argc - skip, argv + skip) != 0)
+			return EXIT_USAGE;
 		int p = parse_opts(argc - skip, argv + skip, &o);
+		char why[200];
 		int rc;
 		if (p < 0) {
-			fputs(c->help ? c->help : serve_help, stdout);
+			if (c->help)
+				fputs(c->help, stdout);
+			else
+				serve_help();
 			rc = 0;
+		} else if (p == 2) {
+			rc = EXIT_USAGE; /* the bad value is already named */
 		} else if (p > 0) {
 			rc = usage_error("unknown or malformed option");
+		} else if (config_check(why, sizeof why) != 0) {
+			rc = usage_error(why);
 		} else if (o.argc && c->run != cmd_import && c->run != cmd_backup) {
 			rc = usage_error("unexpected argument");
 		} else {

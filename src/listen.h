@@ -1,0 +1,24 @@
+/* What both front ends do around serving: parse the listening address, open
+ * a listening socket (FastCGI; libmicrohttpd opens its own), block the stop
+ * signals for the workers, and enter the sandbox once bound. */
+#ifndef STAFFROOM_LISTEN_H
+#define STAFFROOM_LISTEN_H
+
+#include <signal.h>
+#include <sys/socket.h>
+
+/* "HOST:PORT" or "[V6]:PORT"; port 0 picks a free one.  0 ok. */
+int listen_parse_inet(const char *listen, struct sockaddr_storage *ss, int *v6);
+/* "HOST:PORT" or "unix:/path".  A socket file is made readable and writable
+ * for its owner and group only: owner cfg.run_as, group cfg.socket_group
+ * when given.  Returns the listening descriptor, or -1 with a message. */
+int listen_open(const char *listen);
+/* Describes the bound address for the start-up line ("127.0.0.1:39123"). */
+void listen_describe(int fd, const char *listen, char *out, size_t size);
+/* Workers inherit the mask; the main thread waits for SIGINT or SIGTERM. */
+void listen_block_signals(sigset_t *sigs);
+/* Drops root (cfg.run_as), installs the seccomp filter, and runs the
+ * filter's self-test when asked.  0 ok. */
+int listen_enter_sandbox(void);
+
+#endif
