@@ -127,13 +127,21 @@ static void start(FCGX_Request *req, struct fcgi_call *c)
 		parse_form(&c->x, 0, ctype, c->body, len);
 }
 
+static void put(FCGX_Request *req, char *text)
+{
+	FCGX_PutStr(text, (int)strlen(text), req->out);
+	free(text);
+}
+
+/* The CGI response: a Status header, the others, a blank line, the body.
+ * (libfcgi's own printf knows no %zu, so lines are built here.) */
 static void send_response(FCGX_Request *req, const struct exchange *x, const struct response *out)
 {
 	const char *reason = MHD_get_reason_phrase_for((unsigned)out->status);
-	FCGX_FPrintF(req->out, "Status: %d %s\r\n", out->status, reason && *reason ? reason : "Unknown");
+	put(req, xasprintf("Status: %d %s\r\n", out->status, reason && *reason ? reason : "Unknown"));
 	for (int i = 0; i < out->nheaders; i++)
-		FCGX_FPrintF(req->out, "%s: %s\r\n", out->headers[i].name, out->headers[i].value);
-	FCGX_FPrintF(req->out, "Content-Length: %zu\r\n\r\n", out->len);
+		put(req, xasprintf("%s: %s\r\n", out->headers[i].name, out->headers[i].value));
+	put(req, xasprintf("Content-Length: %zu\r\n\r\n", out->len));
 	if (out->len && strcmp(x->rq.method, "HEAD") != 0)
 		FCGX_PutStr(out->body, (int)out->len, req->out);
 }

@@ -1,17 +1,21 @@
 // Test harness: starts the real `staffroom serve` on a free loopback port
 // with a fresh database, and a small client that keeps the session cookie
 // and CSRF token.  STAFFROOM_BIN picks the binary (the sanitizer build in
-// `make test`'s second pass).
+// `make test`'s second pass).  STAFFROOM_FRONT=fastcgi runs every test
+// through nginx instead: `staffroom fastcgi` on a unix socket, nginx with
+// fastcgi_pass on a loopback port (see fastcgi_front.mjs).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, chownSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startFastcgiFront } from './fastcgi_front.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = process.env.STAFFROOM_BIN ? path.resolve(process.env.STAFFROOM_BIN)
   : path.join(ROOT, 'build/staffroom');
 export const PASSWORD = 'staffroom-demo';
+export const FRONT = process.env.STAFFROOM_FRONT === 'fastcgi' ? 'fastcgi' : 'http';
 const SANITIZER = /ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: UndefinedBehaviorSanitizer/;
 
 export function cli(args, { input = '', env = {} } = {}) {
@@ -45,26 +49,42 @@ export function handOver(dir) {
   for (const f of readdirSync(dir)) chownSync(path.join(dir, f), 65534, 65534);
 }
 
-export async function launch({ dir, db, args = [], env = {} }) {
-  handOver(dir);
+// Starts `staffroom COMMAND --db DB --listen LISTEN ...` and waits for its
+// "listening on" line; resolves {proc, address, stderr()}.
+export function startProcess(command, db, listen, args = [], env = {}) {
   const user = AS_ROOT ? ['--user', 'nobody'] : [];
-  const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...user, ...args],
+  const proc = spawn(BIN, [command, '--db', db, '--listen', listen, ...user, ...args],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
-  const url = await new Promise((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 10000);
     proc.stdout.on('data', (d) => {
       out += d;
-      const m = out.match(/listening on (http:\/\/[0-9.]+:\d+)\//);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
+      const m = out.match(/listening on (\S+(?: \S+)?)\n/);
+      if (m) { clearTimeout(timer); resolve({ proc, address: m[1], stderr: () => stderr }); }
     });
     proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${stderr}`)); });
   });
+}
+
+export async function launch({ dir, db, args = [], env = {} }) {
+  handOver(dir);
+  let proc, url, stderr, front = null;
+  if (FRONT === 'fastcgi') {
+    const sock = path.join(dir, 'fcgi.sock');
+    ({ proc, stderr } = await startProcess('fastcgi', db, `unix:${sock}`, args, env));
+    front = await startFastcgiFront(`unix:${sock}`);
+    url = front.url;
+  } else {
+    let address;
+    ({ proc, address, stderr } = await startProcess('serve', db, '127.0.0.1:0', args, env));
+    url = address.replace(/\/$/, '');
+  }
   const server = {
-    url, db, dir, proc,
-    stderr: () => stderr,
+    url, db, dir, proc, front,
+    stderr,
     client: () => new Client(url),
     async login(email, password = PASSWORD) {
       const c = new Client(url);
@@ -74,13 +94,14 @@ export async function launch({ dir, db, args = [], env = {} }) {
     },
     // Stops the server and fails if it crashed or a sanitizer spoke.
     async stop({ keep = false } = {}) {
+      if (front) await front.stop();
       if (proc.exitCode === null) {
         const exited = new Promise((res) => proc.on('exit', res));
         proc.kill('SIGTERM');
         await exited;
       }
-      if (SANITIZER.test(stderr)) throw new Error(`sanitizer report:\n${stderr}`);
-      if (proc.exitCode !== 0) throw new Error(`server exited with ${proc.exitCode} (signal ${proc.signalCode}):\n${stderr}`);
+      if (SANITIZER.test(stderr())) throw new Error(`sanitizer report:\n${stderr()}`);
+      if (proc.exitCode !== 0) throw new Error(`server exited with ${proc.exitCode} (signal ${proc.signalCode}):\n${stderr()}`);
       if (!keep) rmSync(dir, { recursive: true, force: true });
     },
   };

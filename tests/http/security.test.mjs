@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { startServer, sql } from './lib.mjs';
+import { startServer, sql, FRONT } from './lib.mjs';
 
 let s, admin, teacher;
 before(async () => {
@@ -119,7 +119,9 @@ test('static files have types and caching; nothing outside static/ can be reache
     '/static/%2E%2E%2Fschema.sql', '/static//etc/passwd', '/static/.hidden', '/static/style.css%00.png',
     '/static/', '/static/nothing.css']) {
     const r = await raw(`GET ${p} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
-    assert.match(r, /^HTTP\/1\.1 404/, `${p} must be 404`);
+    // Behind nginx (STAFFROOM_FRONT=fastcgi) a NUL in the path is refused by nginx itself.
+    const nginxRefuses = FRONT === 'fastcgi' && p.includes('%00');
+    assert.match(r, nginxRefuses ? /^HTTP\/1\.1 400/ : /^HTTP\/1\.1 404/, `${p} must be 404`);
     assert.doesNotMatch(r, /CREATE TABLE/);
   }
 });
