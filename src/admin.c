@@ -2,6 +2,7 @@
  * dates, CSV import, and the school's settings (name, closure days). */
 #define _GNU_SOURCE
 #include "audit.h"
+#include "config.h"
 #include "auth.h"
 #include "db.h"
 #include "router.h"
@@ -272,6 +273,10 @@ static void settings_page(struct request *rq, struct reply *rp)
 	json_array_foreach(all, i, row)
 		json_object_set(m, json_string_value(json_object_get(row, "key")), json_object_get(row, "value"));
 	json_decref(all);
+	if (cfg.school_name) {
+		json_object_set_new(m, "school_name", json_string(cfg.school_name));
+		json_object_set_new(m, "school_name_fixed", json_true());
+	}
 	const char *decider = json_string_value(json_object_get(m, "account_decider"));
 	json_object_set_new(m, "decider_is_slt", json_boolean(decider && strcmp(decider, "slt") == 0));
 	json_object_set_new(m, "closures", db_rows("SELECT day, label FROM closure_days ORDER BY day", ""));
@@ -280,6 +285,12 @@ static void settings_page(struct request *rq, struct reply *rp)
 
 static void settings_post(struct request *rq, struct reply *rp)
 {
+	const char *name = arg(rq, "school_name");
+	if (cfg.school_name && name && strcmp(name, cfg.school_name) != 0) {
+		reply_error(rp, 409, "school_name", "The school name is set in the server's configuration file "
+			    "(school_name); change it there.");
+		return;
+	}
 	db_begin();
 	const char *keys[] = { "school_name", "account_decider" };
 	for (size_t i = 0; i < 2; i++) {

@@ -51,7 +51,7 @@ static int sink_file(void *ctx, const char *field, const char *filename, const c
 
 /* Fields of a query string (is_query) or of a form body; the exchange
  * applies the limits as they arrive. */
-static void parse_form(struct exchange *x, int is_query, const char *ctype, const char *data, size_t len)
+void fastcgi_parse_form(struct exchange *x, int is_query, const char *ctype, const char *data, size_t len)
 {
 	struct form_sink sink = { x, sink_field, sink_file };
 	if (form_cgicc_parse(&sink, is_query, ctype, data, len) == FORM_UNREADABLE)
@@ -122,9 +122,9 @@ static void start(FCGX_Request *req, struct fcgi_call *c)
 	if (c->x.status)
 		return;
 	if (!rq->is_post)
-		parse_form(&c->x, 1, NULL, query, strlen(query));
+		fastcgi_parse_form(&c->x, 1, NULL, query, strlen(query));
 	else if (body != BODY_NONE && read_body(req, c, clen, &len) == 0)
-		parse_form(&c->x, 0, ctype, c->body, len);
+		fastcgi_parse_form(&c->x, 0, ctype, c->body, len);
 }
 
 static void put(FCGX_Request *req, char *text)

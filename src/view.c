@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "view.h"
 #include "auth.h"
+#include "config.h"
 #include "db.h"
 #include "template.h"
 #include "util.h"
@@ -57,7 +58,9 @@ json_t *view_nav(const struct request *rq)
 
 static json_t *layout_model(struct request *rq, struct reply *rp)
 {
-	char *school = db_text("SELECT value FROM settings WHERE key = 'school_name'", "");
+	/* The configuration file's school_name, when given, wins over the settings page. */
+	char *school = cfg.school_name ? xstrdup(cfg.school_name)
+				       : db_text("SELECT value FROM settings WHERE key = 'school_name'", "");
 	json_t *m = json_pack("{s:s, s:s}", "school_name", school ? school : "staffroom", "title",
 			      rp->title ? rp->title : "staffroom");
 	free(school);
