@@ -44,7 +44,7 @@ export const FASTCGI_PARAMS = `
       fastcgi_param SERVER_PROTOCOL $server_protocol;
       fastcgi_param HTTPS           $https if_not_empty;`;
 
-export function nginxConfig({ dir, port, upstream }) {
+export function nginxConfig({ dir, port, upstream, extra = '' }) {
   const user = process.getuid?.() === 0 ? 'user nobody nogroup;' : '';
   return `daemon off;
 master_process on;
@@ -65,7 +65,7 @@ http {
   server {
     listen 127.0.0.1:${port};
     location / {${FASTCGI_PARAMS}
-      fastcgi_pass ${upstream};
+      fastcgi_pass ${upstream};${extra}
     }
   }
 }
@@ -73,13 +73,13 @@ http {
 }
 
 // upstream: "unix:/path" or "127.0.0.1:PORT".  Resolves {url, stop()}.
-export async function startFastcgiFront(upstream) {
+export async function startFastcgiFront(upstream, { extra = '' } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-nginx-'));
   // nginx's workers (nobody, when started as root) write request bodies
   // into temporary directories under this one.
   if (process.getuid?.() === 0) chownSync(dir, 65534, 65534);
   const port = await freePort();
-  writeFileSync(path.join(dir, 'nginx.conf'), nginxConfig({ dir, port, upstream }));
+  writeFileSync(path.join(dir, 'nginx.conf'), nginxConfig({ dir, port, upstream, extra }));
   const proc = spawn(NGINX, ['-p', dir, '-e', path.join(dir, 'error.log'), '-c', path.join(dir, 'nginx.conf')],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';

@@ -1,0 +1,72 @@
+// `staffroom fastcgi` itself: the socket it makes, loopback TCP, and what it
+// takes from the web server (HTTPS, the client's address).  The whole HTTP
+// suite also runs through nginx and this front end (STAFFROOM_FRONT=fastcgi).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cli, sql, startProcess, Client, FRONT, AS_ROOT, handOver } from './lib.mjs';
+import { startFastcgiFront } from './fastcgi_front.mjs';
+
+const skip = FRONT === 'fastcgi' && 'starts its own pair: runs in the embedded-server pass';
+
+function school() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-fcgi-'));
+  const db = path.join(dir, 'f.db');
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  handOver(dir);
+  return { dir, db };
+}
+
+async function stop(p) {
+  const exited = new Promise((res) => p.proc.on('exit', res));
+  p.proc.kill('SIGTERM');
+  await exited;
+  assert.equal(p.proc.exitCode, 0, p.stderr());
+}
+
+test('a unix socket only its owner and group may use; removed on stop', { skip }, async () => {
+  const { dir, db } = school();
+  const sock = path.join(dir, 's.sock');
+  const p = await startProcess('fastcgi', db, `unix:${sock}`);
+  const st = statSync(sock);
+  assert.ok(st.isSocket());
+  assert.equal(st.mode & 0o777, 0o660);
+  if (AS_ROOT) assert.equal(st.uid, 65534, 'owned by the user it runs as');
+  await stop(p);
+  assert.throws(() => statSync(sock), /ENOENT/);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('loopback TCP; HTTPS=on from the web server makes the cookie Secure; the client address is the one nginx saw', { skip }, async () => {
+  const { dir, db } = school();
+  const p = await startProcess('fastcgi', db, '127.0.0.1:0');
+  const upstream = p.address.replace(/^fastcgi /, '');
+  assert.match(upstream, /^127\.0\.0\.1:\d+$/);
+  const front = await startFastcgiFront(upstream, { extra: '\n      fastcgi_param HTTPS on;' });
+  try {
+    const c = new Client(front.url);
+    const r = await c.login('teacher@demo.school');
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('set-cookie'), /Secure/);
+    assert.match(r.headers.get('strict-transport-security'), /max-age/);
+    assert.equal((await c.get('/')).status, 200, 'the cookie comes back through nginx');
+    const addr = sql(db, "SELECT address FROM audit WHERE action = 'login' ORDER BY id DESC LIMIT 1");
+    assert.equal(addr, '127.0.0.1');
+  } finally {
+    await front.stop();
+    await stop(p);
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('fastcgi refuses a listening address it cannot use', { skip }, () => {
+  const { dir, db } = school();
+  const user = AS_ROOT ? ['--user', 'nobody'] : [];
+  const rel = cli(['fastcgi', '--db', db, '--listen', 'unix:relative.sock', ...user]);
+  assert.equal(rel.code, 2);
+  assert.match(rel.stderr, /listen must be/);
+  assert.equal(cli(['serve', '--db', db, '--listen', `unix:${dir}/x.sock`, ...user]).code, 2, 'serve takes HOST:PORT only');
+  rmSync(dir, { recursive: true, force: true });
+});
