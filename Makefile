@@ -32,6 +32,7 @@ PKGS      += fcgi cgicc
 DEB_PKGS  += libfcgi-dev libcgicc-dev nginx openssl
 SYSCONFDIR ?= /etc
 MANDIR    ?= $(PREFIX)/share/man
+DOCDIR    ?= $(PREFIX)/share/doc/staffroom
 # --- end of issue 9a block ---
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -115,3 +116,16 @@ install: all
 
 clean:
 	rm -rf $(BUILD) $(ASAN)
+
+# --- issue 9a (ops): what `make install` adds: the man page, the deployment
+# notes, an example configuration, and /etc/staffroom.conf (all comments)
+# when there is none yet -- an existing one is never overwritten.
+.PHONY: install-ops
+install: install-ops
+install-ops: all
+	install -d $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)
+	install -m 644 docs/staffroom.8 $(DESTDIR)$(MANDIR)/man8/staffroom.8
+	install -m 644 docs/DEPLOY.md docs/API.md docs/staffroom.conf.example $(DESTDIR)$(DOCDIR)/
+	[ -e $(DESTDIR)$(SYSCONFDIR)/staffroom.conf ] || \
+	  install -m 644 docs/staffroom.conf.example $(DESTDIR)$(SYSCONFDIR)/staffroom.conf
+# --- end of issue 9a block ---

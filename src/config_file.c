@@ -15,7 +15,7 @@
 const struct setting settings_table[] = {
 	{ "db", S_PATH, &cfg.db_path, 0, 0, "the database file" },
 	{ "key_file", S_PATH, &cfg.key_file, 0, 0, "the credential vault's key (default: the database's name plus .key)" },
-	{ "listen", S_LISTEN, &cfg.listen, 0, 0, "HOST:PORT, or unix:/path for fastcgi (default 127.0.0.1:8080)" },
+	{ "listen", S_LISTEN, &cfg.listen, 0, 0, "HOST:PORT; fastcgi also unix:/path or stdin (default 127.0.0.1:8080)" },
 	{ "threads", S_UINT, &cfg.threads, 1, 256, "worker threads (default 4)" },
 	{ "max_connections", S_UINT, &cfg.max_connections, 1, 100000, "connections in all (default 512)" },
 	{ "max_per_address", S_UINT, &cfg.max_per_address, 1, 100000, "connections from one address (default 64)" },
@@ -107,6 +107,8 @@ static int set_bool(const struct setting *s, const char *v, char *err, size_t er
 
 static int valid_listen(const char *v)
 {
+	if (strcmp(v, "stdin") == 0)
+		return 1;
 	if (strncmp(v, "unix:", 5) == 0)
 		return v[5] == '/' && strlen(v) < 5 + 108 && no_spaces(v);
 	const char *colon = strrchr(v, ':');
@@ -130,7 +132,7 @@ static const char *string_problem(const struct setting *s, const char *v)
 	case S_TEXT:
 		return *v && one_line_text(v, 200) ? NULL : "must be one line of text (at most 200 characters)";
 	case S_LISTEN:
-		return valid_listen(v) ? NULL : "must be HOST:PORT (e.g. 127.0.0.1:8080) or unix:/absolute/path";
+		return valid_listen(v) ? NULL : "must be HOST:PORT (e.g. 127.0.0.1:8080), unix:/absolute/path or stdin";
 	case S_URL:
 		return (strncmp(v, "https://", 8) == 0 || strncmp(v, "http://", 7) == 0) && strlen(v) > 8 &&
 		       no_spaces(v) && strlen(v) < 2000 ? NULL : "must start with https:// (or http://) and hold no spaces";

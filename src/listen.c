@@ -98,8 +98,23 @@ static int open_unix(const char *path)
 	return fd;
 }
 
+/* Apache's mod_fcgid (and spawn-fcgi) start the program with the listening
+ * socket as standard input, as the FastCGI specification describes. */
+static int inherited_socket(void)
+{
+	int yes = 0;
+	socklen_t len = sizeof yes;
+	if (getsockopt(0, SOL_SOCKET, SO_ACCEPTCONN, &yes, &len) != 0 || !yes) {
+		fprintf(stderr, "staffroom: --listen stdin: standard input is not a listening socket\n");
+		return -1;
+	}
+	return 0;
+}
+
 int listen_open(const char *where)
 {
+	if (strcmp(where, "stdin") == 0)
+		return inherited_socket();
 	if (strncmp(where, "unix:", 5) == 0)
 		return open_unix(where + 5);
 	struct sockaddr_storage ss;
@@ -126,7 +141,7 @@ void listen_describe(int fd, const char *listen, char *out, size_t size)
 	socklen_t len = sizeof ss;
 	char host[INET6_ADDRSTRLEN] = "";
 	copy_str(out, size, listen);
-	if (strncmp(listen, "unix:", 5) == 0 || getsockname(fd, (struct sockaddr *)&ss, &len) != 0)
+	if (strncmp(listen, "unix:", 5) == 0 || fd == 0 || getsockname(fd, (struct sockaddr *)&ss, &len) != 0)
 		return;
 	if (ss.ss_family == AF_INET) {
 		struct sockaddr_in *a = (struct sockaddr_in *)&ss;

@@ -267,8 +267,8 @@ static int prepare_serving(struct opts *o)
 
 static int cmd_serve(struct opts *o)
 {
-	if (strncmp(cfg.listen, "unix:", 5) == 0)
-		return usage_error("serve listens on HOST:PORT; unix:/path is for fastcgi");
+	if (strncmp(cfg.listen, "unix:", 5) == 0 || strcmp(cfg.listen, "stdin") == 0)
+		return usage_error("serve listens on HOST:PORT; unix:/path and stdin are for fastcgi");
 	int rc = prepare_serving(o);
 	return rc ? rc : server_run();
 }

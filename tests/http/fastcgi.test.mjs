@@ -4,9 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cli, sql, startProcess, Client, FRONT, AS_ROOT, handOver } from './lib.mjs';
+import { BIN, cli, sql, startProcess, Client, FRONT, AS_ROOT, handOver } from './lib.mjs';
 import { startFastcgiFront } from './fastcgi_front.mjs';
 
 const skip = FRONT === 'fastcgi' && 'starts its own pair: runs in the embedded-server pass';
@@ -68,5 +69,45 @@ test('fastcgi refuses a listening address it cannot use', { skip }, () => {
   assert.equal(rel.code, 2);
   assert.match(rel.stderr, /listen must be/);
   assert.equal(cli(['serve', '--db', db, '--listen', `unix:${dir}/x.sock`, ...user]).code, 2, 'serve takes HOST:PORT only');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+// mod_fcgid and spawn-fcgi bind the socket themselves and start the program
+// with it as standard input; python plays that part here.
+const SPAWNER = `
+import os, socket, sys
+path, args = sys.argv[1], sys.argv[2:]
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.bind(path); os.chmod(path, 0o666); s.listen(16)
+os.dup2(s.fileno(), 0)
+os.execv(args[0], args)
+`;
+
+test('--listen stdin: the listening socket a process manager passes (mod_fcgid)', { skip }, async () => {
+  const { dir, db } = school();
+  const sock = path.join(dir, 'spawned.sock');
+  const user = AS_ROOT ? ['--user', 'nobody'] : [];
+  const proc = spawn('python3', ['-c', SPAWNER, sock, BIN, 'fastcgi', '--db', db, '--listen', 'stdin', ...user],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  proc.stderr.on('data', (d) => { err += d; });
+  await new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout.on('data', (d) => { out += d; if (/listening on fastcgi stdin/.test(out)) resolve(); });
+    proc.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
+  });
+  const front = await startFastcgiFront(`unix:${sock}`);
+  try {
+    assert.equal((await new Client(front.url).login('teacher@demo.school')).status, 200);
+  } finally {
+    await front.stop();
+    const exited = new Promise((res) => proc.on('exit', res));
+    proc.kill('SIGTERM');
+    await exited;
+  }
+  assert.equal(proc.exitCode, 0, err);
+  const notSocket = cli(['fastcgi', '--db', db, '--listen', 'stdin', ...user]);
+  assert.equal(notSocket.code, 1);
+  assert.match(notSocket.stderr, /standard input is not a listening socket/);
   rmSync(dir, { recursive: true, force: true });
 });

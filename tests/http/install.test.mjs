@@ -1,0 +1,31 @@
+// `make install` into a staging directory: everything needed to run is there,
+// and the installed program finds its templates and schema by itself.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT, FRONT } from './lib.mjs';
+
+const skip = FRONT === 'fastcgi' && 'runs once, in the embedded-server pass';
+
+test('make install DESTDIR=... stages the program, share files, man page, docs and a commented configuration', { skip }, () => {
+  const dest = mkdtempSync(path.join(tmpdir(), 'staffroom-install-'));
+  const r = spawnSync('make', ['-s', '-C', ROOT, 'install', `DESTDIR=${dest}`, 'PREFIX=/usr'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  for (const f of ['usr/bin/staffroom', 'usr/share/staffroom/schema.sql', 'usr/share/staffroom/templates/layout.tpl',
+    'usr/share/staffroom/static/style.css', 'usr/share/man/man8/staffroom.8', 'usr/share/doc/staffroom/DEPLOY.md',
+    'usr/share/doc/staffroom/staffroom.conf.example', 'etc/staffroom.conf'])
+    assert.ok(existsSync(path.join(dest, f)), f);
+  const bin = path.join(dest, 'usr/bin/staffroom');
+  const conf = path.join(dest, 'etc/staffroom.conf');
+  const db = path.join(dest, 'x.db');
+  // The installed example is all comments: a valid, empty configuration.
+  const init = spawnSync(bin, ['init', '--config', conf, '--db', db], { encoding: 'utf8' });
+  assert.equal(init.status, 0, init.stderr);
+  assert.equal(statSync(`${db}.key`).mode & 0o777, 0o600);
+  const man = spawnSync('man', ['-l', path.join(dest, 'usr/share/man/man8/staffroom.8')], { encoding: 'utf8', env: { ...process.env, MANPAGER: 'cat', MANWIDTH: '80' } });
+  if (man.status === 0) assert.match(man.stdout, /FastCGI/);
+  rmSync(dest, { recursive: true, force: true });
+});
