@@ -18,6 +18,7 @@ struct conn {
 };
 
 static char *db_path;
+static int check_plans;         /* STAFFROOM_CHECK_PLANS=1: report full table scans */
 static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_key_t conn_key;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
@@ -58,6 +59,77 @@ void db_configure(const char *path)
 {
 	free(db_path);
 	db_path = xstrdup(path);
+	const char *cp = getenv("STAFFROOM_CHECK_PLANS");
+	check_plans = cp && strcmp(cp, "1") == 0;
+}
+
+/* Tables with a handful of rows set by an administrator: reading them
+ * whole is cheaper than any index and does not grow with the school. */
+static int small_table(const char *name, size_t len)
+{
+	static const char *const small[] = { "routing", "settings", "courses", "closure_days", "policies",
+					     "policy_versions" };
+	for (size_t i = 0; i < sizeof small / sizeof small[0]; i++)
+		if (strlen(small[i]) == len && strncmp(small[i], name, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* The plan names a table by its alias ("SCAN p"): find "table alias" in the SQL. */
+static int small_alias(const char *sql, const char *alias, size_t len)
+{
+	static const char *const small[] = { "routing", "settings", "courses", "closure_days", "policies",
+					     "policy_versions" };
+	for (size_t i = 0; i < sizeof small / sizeof small[0]; i++) {
+		size_t tl = strlen(small[i]);
+		for (const char *p = strstr(sql, small[i]); p; p = strstr(p + 1, small[i]))
+			if (p[tl] == ' ' && strncmp(p + tl + 1, alias, len) == 0 &&
+			    (p[tl + 1 + len] == ' ' || p[tl + 1 + len] == 0 || p[tl + 1 + len] == ','))
+				return 1;
+	}
+	return 0;
+}
+
+/* "SCAN t" without "USING ... INDEX" reads every row of t; virtual tables
+ * (json_each), subqueries and constant rows are not stored tables. */
+static int full_scan(const char *sql, const char *detail)
+{
+	if (strncmp(detail, "SCAN ", 5) != 0 || strstr(detail, " USING ") || strstr(detail, "VIRTUAL TABLE") ||
+	    strncmp(detail, "SCAN CONSTANT ROW", 17) == 0 || detail[5] == '(')
+		return 0;
+	const char *name = detail + 5;
+	size_t len = strcspn(name, " ");
+	return !small_table(name, len) && !small_alias(sql, name, len);
+}
+
+/* Every statement is checked once, when first prepared on a connection, so
+ * running the pages (tests/http/query_plans.test.mjs) checks every query
+ * they make.  The report goes to stderr, where the test looks for it. */
+static void plan_check(sqlite3 *db, const char *sql)
+{
+	/* Declared exceptions: a report that summarises every record says so in its SQL. */
+	if (strstr(sql, WHOLE_TABLE_REPORT))
+		return;
+	/* A scan in rowid or index order with no filter, stopped by LIMIT (no sort),
+	 * reads one page, not the table ("the last audit row"). */
+	int bounded = strstr(sql, " LIMIT ") != NULL && !strstr(sql, " WHERE ");
+	char scans[1024] = "";
+	char *q = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *st = NULL;
+	if (q && sqlite3_prepare_v2(db, q, -1, &st, NULL) == SQLITE_OK)
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *detail = (const char *)sqlite3_column_text(st, 3);
+			if (detail && strstr(detail, "USE TEMP B-TREE FOR ORDER BY"))
+				bounded = 0;
+			if (detail && full_scan(sql, detail) && strlen(scans) + strlen(detail) + 3 < sizeof scans) {
+				strcat(scans, scans[0] ? "; " : "");
+				strcat(scans, detail);
+			}
+		}
+	sqlite3_finalize(st);
+	sqlite3_free(q);
+	if (scans[0] && !bounded)
+		fprintf(stderr, "staffroom: full table scan (%s) in: %s\n", scans, sql);
 }
 
 static void fail(int code, const char *what)
@@ -150,6 +222,8 @@ static sqlite3_stmt *prepare_cached(const char *sql)
 				return NULL;
 			}
 			e->sql = sql;
+			if (check_plans)
+				plan_check(tl_conn->db, sql);
 			return e->st;
 		}
 	}

@@ -17,6 +17,11 @@
 #include <stdint.h>
 
 void db_configure(const char *path);
+
+/* Put in the SQL of a report that must read every row (statistics over all
+ * records): the query-plan check (STAFFROOM_CHECK_PLANS=1) then accepts its
+ * full table scan.  List pages never use it. */
+#define WHOLE_TABLE_REPORT "/* whole-table report */"
 sqlite3 *db_handle(void);       /* this thread's connection, opened on first use */
 void db_close_thread(void);
 
