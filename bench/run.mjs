@@ -108,9 +108,17 @@ async function login(url, email) {
   return { cookie, csrf: body.csrf };
 }
 
+// After a scenario the server may still be working through requests wrk gave
+// up on (and refuse new connections at the per-address limit): retry a while.
+async function fetchRetry(u, o) {
+  for (let i = 0; ; i++) {
+    try { return await fetch(u, o); } catch (e) { if (i >= 60) throw e; await new Promise((r) => setTimeout(r, 1000)); }
+  }
+}
+
 async function fetchPage(url, p, cookie, json) {
   const t0 = process.hrtime.bigint();
-  const r = await fetch(url + p, { headers: { Cookie: `sr_session=${cookie}`, Accept: json ? 'application/json' : 'text/html' } });
+  const r = await fetchRetry(url + p, { headers: { Cookie: `sr_session=${cookie}`, Accept: json ? 'application/json' : 'text/html' } });
   const buf = Buffer.from(await r.arrayBuffer());
   return { status: r.status, bytes: buf.length, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
 }
