@@ -193,7 +193,8 @@ async function runSize(n, results) {
   const version = sql(db, 'SELECT max(id) FROM policy_versions');
   const signers = sql(db, "SELECT email || '|' || name FROM users u WHERE email LIKE '%@scale.school' AND NOT EXISTS " +
     `(SELECT 1 FROM signatures s WHERE s.user_id = u.id AND s.version_id = ${version}) ORDER BY id LIMIT 16`).split('\n');
-  const s = await startServer(db);
+  // wrk's 64 connections plus reconnects must not hit the default per-address limit of 64.
+  const s = await startServer(db, ['--max-per-address', '256']);
   log(`N=${n}: ${counts}; started in ${s.startupMs.toFixed(1)} ms`);
   const who = {};
   for (const w of ['head', 'teacher', 'moderator']) who[w] = await login(s.url, `${w}@demo.school`);
