@@ -129,3 +129,25 @@ install-ops: all
 	[ -e $(DESTDIR)$(SYSCONFDIR)/staffroom.conf ] || \
 	  install -m 644 docs/staffroom.conf.example $(DESTDIR)$(SYSCONFDIR)/staffroom.conf
 # --- end of issue 9a block ---
+
+# --- Benchmark (issue 7): `make bench` ------------------------------------
+# Optimised build, the ceilings in bench/, wrk from Debian; results in
+# bench/results-latest.md (bench/results.md is the committed, annotated run).
+BENCH_BIN   := bench/bin
+BENCH_ARGS  ?=
+
+.PHONY: bench bench-deps
+bench-deps:
+	@command -v wrk >/dev/null 2>&1 || { SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
+
+$(BENCH_BIN):
+	mkdir -p $@
+$(BENCH_BIN)/baseline: bench/baseline.c | $(BENCH_BIN)
+	$(CC) $(CFLAGS_B) $(PKG_CFLAGS) $< $(PKG_LIBS) -o $@
+$(BENCH_BIN)/commit_ceiling: bench/commit_ceiling.c | $(BENCH_BIN)
+	$(CC) $(CFLAGS_B) $(PKG_CFLAGS) $< $(PKG_LIBS) -o $@
+
+bench: deps bench-deps
+	$(MAKE) all $(BENCH_BIN)/baseline $(BENCH_BIN)/commit_ceiling
+	node bench/run.mjs $(BENCH_ARGS)

@@ -21,6 +21,12 @@ CREATE TABLE users (
   created_at    TEXT NOT NULL
 );
 
+-- Active staff in name order: whole-school lists (compliance, the staff
+-- list) read this index instead of the table.
+CREATE INDEX users_by_active ON users(active DESC, name);
+-- The few who cannot sign in yet (counted on the staff page).
+CREATE INDEX users_without_password ON users(id) WHERE active = 1 AND password_hash IS NULL;
+
 CREATE TABLE user_roles (
   user_id INTEGER NOT NULL REFERENCES users(id),
   role    TEXT NOT NULL CHECK (role IN ('staff','headteacher','slt','dsl','moderator',
@@ -253,6 +259,7 @@ CREATE TABLE account_applications (
 );
 CREATE INDEX applications_by_status ON account_applications(status, id);
 CREATE INDEX applications_by_applicant ON account_applications(applicant_id, id);
+CREATE INDEX applications_by_lead ON account_applications(lead_id, id);
 
 -- One row per step and decision: the application's history.
 CREATE TABLE approvals (

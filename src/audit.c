@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+#define GENESIS AUDIT_GENESIS
 
 /* The hashed content: every field, each preceded by its length so that no
  * two different rows can hash the same text. */
-static void row_hash(const char *prev, const char *at, int64_t actor_id, const char *actor,
+void audit_chain_hash(const char *prev, const char *at, int64_t actor_id, const char *actor,
 		     const char *address, const char *action, const char *object, const char *detail,
 		     char out[65])
 {
@@ -29,7 +29,7 @@ void audit_as(int64_t actor_id, const char *actor, const char *address, const ch
 	char at[ISO_LEN], hash[65];
 	char *prev = db_text("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", "");
 	iso_now(at);
-	row_hash(prev ? prev : GENESIS, at, actor_id, actor, address, action, object, detail, hash);
+	audit_chain_hash(prev ? prev : GENESIS, at, actor_id, actor, address, action, object, detail, hash);
 	db_exec("INSERT INTO audit(at, actor_id, actor, address, action, object, detail, prev_hash, hash) "
 		"VALUES (?,?,?,?,?,?,?,?,?)", "tIttttttt", at, actor_id, actor, address, action, object,
 		detail, prev ? prev : GENESIS, hash);
@@ -65,7 +65,7 @@ int64_t audit_verify(void)
 			bad = sqlite3_column_int64(st, 0);
 			break;
 		}
-		row_hash(col[8], col[1], sqlite3_column_int64(st, 2), col[3], col[4], col[5], col[6], col[7], h);
+		audit_chain_hash(col[8], col[1], sqlite3_column_int64(st, 2), col[3], col[4], col[5], col[6], col[7], h);
 		if (strcmp(col[8], expect_prev) != 0 || strcmp(h, col[9]) != 0) {
 			bad = sqlite3_column_int64(st, 0);
 			break;

@@ -33,11 +33,11 @@ static void add_percents(json_t *rows)
 static json_t *split(int64_t vid, const char *applies_to, int by_department)
 {
 	json_t *rows = by_department
-		? db_rows("SELECT u.department, count(*) AS required, count(s.id) AS signed FROM users u "
+		? db_rows(WHOLE_TABLE_REPORT "SELECT u.department, count(*) AS required, count(s.id) AS signed FROM users u "
 			  "LEFT JOIN signatures s ON s.version_id = ? AND s.user_id = u.id "
 			  "WHERE u.active = 1 AND instr(',' || ? || ',', ',' || u.staff_type || ',') > 0 "
 			  "GROUP BY u.department ORDER BY u.department", "It", vid, applies_to)
-		: db_rows("SELECT u.staff_type, count(*) AS required, count(s.id) AS signed FROM users u "
+		: db_rows(WHOLE_TABLE_REPORT "SELECT u.staff_type, count(*) AS required, count(s.id) AS signed FROM users u "
 			  "LEFT JOIN signatures s ON s.version_id = ? AND s.user_id = u.id "
 			  "WHERE u.active = 1 AND instr(',' || ? || ',', ',' || u.staff_type || ',') > 0 "
 			  "GROUP BY u.staff_type ORDER BY u.staff_type", "It", vid, applies_to);
@@ -51,7 +51,7 @@ static json_t *outstanding(int64_t vid, const char *applies_to, const char *effe
 {
 	char d[11];
 	today(d);
-	return db_rows("SELECT u.email, u.name, u.department, u.staff_type, "
+	return db_rows(WHOLE_TABLE_REPORT "SELECT u.email, u.name, u.department, u.staff_type, "
 		       "CAST(julianday(?) - julianday(max(?, substr(u.created_at, 1, 10))) AS INTEGER) AS days "
 		       "FROM users u WHERE u.active = 1 AND instr(',' || ? || ',', ',' || u.staff_type || ',') > 0 "
 		       "AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.version_id = ? AND s.user_id = u.id) "
@@ -66,7 +66,7 @@ static json_t *policy_figures(json_t *cur, int with_names)
 	char d[11];
 	today(d);
 	json_t *people = outstanding(vid, applies, eff);
-	json_int_t required = db_int(0, "SELECT count(*) FROM users WHERE active = 1 AND "
+	json_int_t required = db_int(0, WHOLE_TABLE_REPORT "SELECT count(*) FROM users WHERE active = 1 AND "
 					"instr(',' || ? || ',', ',' || staff_type || ',') > 0", "t", applies);
 	json_int_t left = (json_int_t)json_array_size(people);
 	json_object_set_new(cur, "required", json_integer(required));

@@ -17,6 +17,11 @@
 #include <stdint.h>
 
 void db_configure(const char *path);
+
+/* Put in the SQL of a report that must read every row (statistics over all
+ * records): the query-plan check (STAFFROOM_CHECK_PLANS=1) then accepts its
+ * full table scan.  List pages never use it. */
+#define WHOLE_TABLE_REPORT "/* whole-table report */"
 sqlite3 *db_handle(void);       /* this thread's connection, opened on first use */
 void db_close_thread(void);
 
@@ -32,13 +37,17 @@ json_t *db_rows(const char *sql, const char *fmt, ...);     /* array, maybe empt
 json_t *db_row_json(sqlite3_stmt *st);                      /* the current row */
 int db_step(sqlite3_stmt *st);                              /* SQLITE_ROW/DONE/error */
 
-/* Write transactions: BEGIN IMMEDIATE under the process-wide write lock. */
+/* Write transactions: BEGIN IMMEDIATE under the process-wide write lock.
+ * db_commit() returns only once the transaction is on disk; concurrent
+ * commits share one fsync of the WAL (group commit, see db.c). */
 int db_begin(void);
 int db_commit(void);            /* 0 committed; -1 rolled back (an earlier error) */
 void db_rollback(void);
 int db_failed(void);            /* an error since db_begin() */
 int db_last_error(void);        /* SQLite result code of the last failure */
 int db_changes(void);
+/* fsyncs made by group commit so far: commits / syncs is the group size. */
+uint64_t db_sync_count(void);
 
 /* Schema: apply schema.sql to an empty database; later, migrations. */
 int db_init_schema(const char *schema_path);

@@ -53,7 +53,6 @@ static int demo_people(void)
 
 int demo_create(int scale)
 {
-	(void)scale;
 	if (db_int(0, "SELECT count(*) FROM users", "") > 0) {
 		printf("staffroom: the database already has people in it; the demo school was not added again\n");
 		return 0;
@@ -65,6 +64,12 @@ int demo_create(int scale)
 	    db_commit() != 0) {
 		db_rollback();
 		return -1;
+	}
+	if (scale > 0) {
+		int64_t extra = scale - (int64_t)(sizeof people / sizeof people[0]);
+		if (demo_scale(extra > 0 ? (int)extra : 1) != 0)
+			return -1;
+		printf("staffroom: added %lld synthetic staff with ten years of records\n", (long long)(extra > 0 ? extra : 1));
 	}
 	printf("staffroom: demo school created. Every demo sign-in uses the password '%s':\n", DEMO_PASSWORD);
 	for (size_t i = 0; i < sizeof people / sizeof people[0]; i++) {

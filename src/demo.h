@@ -13,5 +13,7 @@ int64_t demo_user(const char *email);   /* the id of a demo person */
 int demo_aup(void);
 int demo_concerns(void);
 int demo_accounts(void);
+/* N synthetic staff with ten years of records, after the demo school (demo_scale.c). */
+int demo_scale(int staff);
 
 #endif

@@ -208,7 +208,7 @@ static const char *publish_problem(const struct request *rq, const char **field)
 
 static void notify_people(const char *applies_to, const char *msg, const char *link)
 {
-	json_t *ids = db_rows("SELECT id FROM users WHERE active = 1 AND instr(',' || ? || ',', ',' || staff_type || ',') > 0",
+	json_t *ids = db_rows(WHOLE_TABLE_REPORT "SELECT id FROM users WHERE active = 1 AND instr(',' || ? || ',', ',' || staff_type || ',') > 0",
 			      "t", applies_to);
 	size_t i;
 	json_t *o;

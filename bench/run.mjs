@@ -1,0 +1,314 @@
+// `make bench`: the synthetic schools, the scenarios under wrk, the ceilings
+// (bench/baseline.c, bench/commit_ceiling.c) and bench/results.md.
+//   node bench/run.mjs [--seconds S] [--sizes 200,20000]
+// Large databases are cached in bench/cache/ (gitignored), keyed by the
+// schema and the generator's source, and copied before each run (writes
+// change them).
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, copyFileSync, rmSync, writeFileSync, readFileSync, chownSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BENCH = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(BENCH, '..');
+const BIN = path.join(ROOT, 'build/staffroom');
+const CACHE = path.join(BENCH, 'cache');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const SECONDS = Number(opt('--seconds', '5'));
+const SIZES = opt('--sizes', '200,20000').split(',').map(Number);
+const CONNS = 64;
+const AS_ROOT = process.getuid() === 0;
+const PASSWORD = 'staffroom-demo';
+const log = (...a) => console.error('bench:', ...a);
+
+mkdirSync(CACHE, { recursive: true });
+
+function cacheKey() {
+  const h = createHash('sha256');
+  for (const f of ['schema.sql', 'src/demo_scale.c', 'src/demo.c', 'src/aup.c', 'src/concerns.c', 'src/accounts.c', 'src/audit.c'])
+    h.update(readFileSync(path.join(ROOT, f)));
+  return h.digest('hex').slice(0, 12);
+}
+
+function sql(db, q) {
+  return execFileSync('sqlite3', [db, q], { encoding: 'utf8' }).trim();
+}
+
+// The school of N staff, generated once per cache key and copied for a run.
+function school(n) {
+  const cached = path.join(CACHE, `school-${n}-${cacheKey()}.db`);
+  const made = { seconds: null };
+  if (!existsSync(cached)) {
+    for (const f of readdirSync(CACHE)) if (f.startsWith(`school-${n}-`)) rmSync(path.join(CACHE, f));
+    log(`generating a school of ${n} staff`);
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(BIN, ['demo', '--db', cached + '.tmp', '--scale', String(n)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`demo --scale failed: ${r.stderr}`);
+    made.seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const v = spawnSync(BIN, ['audit', 'verify', '--db', cached + '.tmp'], { encoding: 'utf8' });
+    if (v.status !== 0) throw new Error(`the generated audit chain does not verify: ${v.stderr}`);
+    made.verify = v.stdout.trim();
+    sql(cached + '.tmp', 'PRAGMA wal_checkpoint(TRUNCATE)');
+    copyFileSync(cached + '.tmp', cached);
+    copyFileSync(cached + '.tmp.key', cached + '.key');
+    for (const s of ['.tmp', '.tmp.key', '.tmp-wal', '.tmp-shm']) rmSync(cached + s, { force: true });
+  }
+  const dir = path.join(CACHE, `run-${n}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir);
+  const db = path.join(dir, 'school.db');
+  copyFileSync(cached, db);
+  copyFileSync(cached + '.key', db + '.key');
+  if (AS_ROOT) { chownSync(dir, 65534, 65534); for (const f of readdirSync(dir)) chownSync(path.join(dir, f), 65534, 65534); }
+  return { db, dir, made };
+}
+
+function waitLine(proc, re, what) {
+  return new Promise((resolve, reject) => {
+    let out = '', err = '';
+    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${err}`)), 20000);
+    proc.stderr.on('data', (d) => { err += d; });
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(re);
+      if (m) { clearTimeout(timer); resolve(m); }
+    });
+    proc.on('exit', (c) => { clearTimeout(timer); reject(new Error(`${what} exited ${c}: ${err}`)); });
+  });
+}
+
+async function startServer(db, extra = []) {
+  const user = AS_ROOT ? ['--user', 'nobody'] : [];
+  const t0 = process.hrtime.bigint();
+  const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...user, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const m = await waitLine(proc, /listening on (http:\/\/[0-9.]+:\d+)\//, 'staffroom');
+  const startupMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  return { proc, url: m[1], startupMs };
+}
+
+async function stop(proc) {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise((r) => proc.on('exit', r));
+  proc.kill('SIGTERM');
+  await exited;
+}
+
+async function login(url, email) {
+  const r = await fetch(url + '/login', {
+    method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password: PASSWORD }).toString(), redirect: 'manual',
+  });
+  const body = await r.json();
+  const cookie = (r.headers.get('set-cookie') || '').match(/sr_session=([^;]*)/)?.[1];
+  if (r.status !== 200 || !cookie) throw new Error(`sign-in as ${email} failed: ${r.status}`);
+  return { cookie, csrf: body.csrf };
+}
+
+// After a scenario the server may still be working through requests wrk gave
+// up on (and refuse new connections at the per-address limit): retry a while.
+async function fetchRetry(u, o) {
+  for (let i = 0; ; i++) {
+    try { return await fetch(u, o); } catch (e) { if (i >= 60) throw e; await new Promise((r) => setTimeout(r, 1000)); }
+  }
+}
+
+async function fetchPage(url, p, cookie, json) {
+  const t0 = process.hrtime.bigint();
+  const r = await fetchRetry(url + p, { headers: { Cookie: `sr_session=${cookie}`, Accept: json ? 'application/json' : 'text/html' } });
+  const buf = Buffer.from(await r.arrayBuffer());
+  return { status: r.status, bytes: buf.length, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
+}
+
+function wrk(url, script, env, seconds = SECONDS) {
+  const r = spawnSync('wrk', ['-t2', `-c${CONNS}`, `-d${seconds}s`, '--timeout', '10s', '-s', path.join(BENCH, script), url],
+    { encoding: 'utf8', env: { ...process.env, BENCH_DIR: BENCH, ...env } });
+  const m = r.stdout.match(/BENCH (\{.*\})/);
+  if (!m) throw new Error(`wrk gave no result: ${r.stdout}\n${r.stderr}`);
+  const o = JSON.parse(m[1]);
+  return { rps: o.requests / (o.duration_us / 1e6), p50: o.p50_us / 1000, p99: o.p99_us / 1000, bad: o.bad_status + o.errors, n: o.requests };
+}
+
+// The HTTP ceiling for a body of BYTES: the minimal libmicrohttpd server.
+const baselineCache = new Map();
+async function baseline(bytes) {
+  if (baselineCache.has(bytes)) return baselineCache.get(bytes);
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const proc = spawn(path.join(BENCH, 'bin/baseline'), [String(port), String(bytes), '4'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await waitLine(proc, /listening on/, 'baseline');
+  const res = wrk(`http://127.0.0.1:${port}/`, 'get.lua', { BENCH_COOKIE: '' });
+  await stop(proc);
+  baselineCache.set(bytes, res);
+  return res;
+}
+
+function commitCeiling(dir) {
+  const out = execFileSync(path.join(BENCH, 'bin/commit_ceiling'), [dir, String(SECONDS)], { encoding: 'utf8' });
+  const kv = Object.fromEntries(out.trim().split(' ').map((x) => x.split('=')));
+  return { rps: Number(kv.per_second), p50: Number(kv.p50_ms), p99: Number(kv.p99_ms) };
+}
+
+// Resident size with 1,000 idle keep-alive connections, each having made one request.
+async function rssWithConnections(db) {
+  const s = await startServer(db, ['--max-connections', '1100', '--max-per-address', '1100']);
+  const port = Number(new URL(s.url).port);
+  const socks = [];
+  for (let i = 0; i < 1000; i++) {
+    socks.push(await new Promise((resolve, reject) => {
+      const c = net.connect(port, '127.0.0.1', () => c.write('GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n'));
+      let got = '';
+      c.on('data', (d) => { got += d; if (got.includes('</html>')) resolve(c); });
+      c.on('error', reject);
+    }));
+  }
+  const status = readFileSync(`/proc/${s.proc.pid}/status`, 'utf8');
+  const open = socks.filter((c) => !c.destroyed).length;
+  const rssKb = Number(status.match(/VmRSS:\s+(\d+)/)[1]);
+  for (const c of socks) c.destroy();
+  await stop(s.proc);
+  return { rssMb: rssKb / 1024, open };
+}
+
+const PAGES = [
+  // [label, path, who, json forms too]
+  ['sign-in page', '/login', null],
+  ['/ My tasks', '/', 'head'],
+  ['/aup', '/aup', 'teacher'],
+  ['/concerns (queue, first page)', '/concerns', 'head'],
+  ['/concerns/{id} (20 events)', '/concerns/{case}', 'head'],
+  ['/aup/compliance (whole school)', '/aup/compliance', 'head'],
+  ['/accounts', '/accounts', 'moderator'],
+];
+const LISTS = ['/concerns (queue, first page)', '/aup/compliance (whole school)', '/accounts'];
+
+async function runSize(n, results) {
+  const { db, dir, made } = school(n);
+  const counts = sql(db, "SELECT (SELECT count(*) FROM users)||' staff, '||(SELECT count(*) FROM concerns)||' concerns, '||" +
+    "(SELECT count(*) FROM concern_events)||' events, '||(SELECT count(*) FROM audit)||' audit rows'");
+  const caseId = sql(db, 'SELECT concern_id FROM concern_events e JOIN concern_recipients r USING (concern_id) ' +
+    "WHERE r.role = 'headteacher' GROUP BY concern_id HAVING count(DISTINCT e.id) = 20 LIMIT 1");
+  const version = sql(db, 'SELECT max(id) FROM policy_versions');
+  const signers = sql(db, "SELECT email || '|' || name FROM users u WHERE email LIKE '%@scale.school' AND NOT EXISTS " +
+    `(SELECT 1 FROM signatures s WHERE s.user_id = u.id AND s.version_id = ${version}) ORDER BY id LIMIT 16`).split('\n');
+  // wrk's 64 connections plus reconnects must not hit the default per-address limit of 64.
+  const s = await startServer(db, ['--max-per-address', '256']);
+  log(`N=${n}: ${counts}; started in ${s.startupMs.toFixed(1)} ms`);
+  const who = {};
+  for (const w of ['head', 'teacher', 'moderator']) who[w] = await login(s.url, `${w}@demo.school`);
+  const out = { n, counts, startupMs: s.startupMs, made, rows: [] };
+  for (const [label, p0, person] of PAGES) {
+    for (const json of person ? [false, true] : [false]) {
+      const p = p0.replace('{case}', caseId);
+      const cookie = person ? who[person].cookie : '';
+      const probe = await fetchPage(s.url, p, cookie, json);
+      if (probe.status !== 200) throw new Error(`${p} answered ${probe.status}`);
+      const r = wrk(s.url + p, 'get.lua', { BENCH_COOKIE: cookie, BENCH_JSON: json ? '1' : '0' });
+      const b = await baseline(probe.bytes);
+      out.rows.push({ label: label + (json ? ' (JSON)' : ''), kind: json ? 'json' : 'html', signedIn: !!person, bytes: probe.bytes, ...r, base: b, list: LISTS.includes(label) });
+      log(`N=${n} ${label}${json ? ' JSON' : ''}: ${r.rps.toFixed(0)} req/s p99 ${r.p99.toFixed(1)} ms (baseline ${b.rps.toFixed(0)})`);
+    }
+  }
+  // compliance.csv for the whole school: sequential requests, one at a time.
+  const csv = [];
+  for (let i = 0; i < 15; i++) csv.push(await fetchPage(s.url, '/aup/compliance.csv', who.head.cookie, false));
+  csv.sort((a, b) => a.ms - b.ms);
+  out.csv = { median: csv[7].ms, max: csv[14].ms, bytes: csv[0].bytes, status: csv[0].status };
+  // Durable writes, against the raw commit ceiling on the same disk.
+  const ceiling = commitCeiling(dir);
+  const sessions = path.join(dir, 'sessions.txt');
+  writeFileSync(sessions, `${who.teacher.cookie} ${who.teacher.csrf}\n`);
+  const syncsBefore = Number(sql(db, 'SELECT count(*) FROM concerns'));
+  for (const [label, kind] of [['POST /concerns (no evidence)', 'concern'], ['POST /concerns (100 KB file)', 'concern_file']]) {
+    const r = wrk(s.url + '/concerns', 'post.lua', { BENCH_SESSIONS: sessions, BENCH_KIND: kind });
+    out.rows.push({ label, kind: 'write', ...r, base: ceiling });
+    log(`N=${n} ${label}: ${r.rps.toFixed(0)}/s p99 ${r.p99.toFixed(1)} ms (ceiling ${ceiling.rps.toFixed(0)}/s), ${r.bad} refused`);
+  }
+  out.stored = Number(sql(db, 'SELECT count(*) FROM concerns')) - syncsBefore;
+  const signSessions = [];
+  for (const line of signers) {
+    const [email, name] = line.split('|');
+    const l = await login(s.url, email);
+    signSessions.push(`${l.cookie} ${l.csrf} ${name}`);
+  }
+  writeFileSync(sessions, signSessions.join('\n') + '\n');
+  const sign = wrk(s.url + '/aup/sign', 'post.lua', { BENCH_SESSIONS: sessions, BENCH_KIND: 'sign', BENCH_VERSION: version });
+  out.rows.push({ label: 'POST /aup/sign', kind: 'write', ...sign, base: ceiling });
+  log(`N=${n} POST /aup/sign: ${sign.rps.toFixed(0)}/s p99 ${sign.p99.toFixed(1)} ms, ${sign.bad} refused`);
+  out.ceiling = ceiling;
+  await stop(s.proc);
+  out.mem = await rssWithConnections(db);
+  log(`N=${n}: RSS ${out.mem.rssMb.toFixed(1)} MB with ${out.mem.open} open connections`);
+  rmSync(dir, { recursive: true, force: true });
+  results.push(out);
+}
+
+function machine() {
+  const cpu = os.cpus()[0]?.model || 'unknown CPU';
+  const disk = spawnSync('df', ['-h', CACHE], { encoding: 'utf8' }).stdout.trim().split('\n').pop();
+  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Linux ${os.release()}; ` +
+    `database disk: \`${disk.replace(/\s+/g, ' ')}\``;
+}
+
+const f1 = (x) => x.toFixed(1), f0 = (x) => x.toFixed(0), f2 = (x) => x.toFixed(2);
+function verdict(row) {
+  if (row.kind === 'write') {
+    if (row.label.includes('no evidence')) return (row.rps >= row.base.rps && row.p99 < 30 && !row.bad) ? 'met' : 'MISSED';
+    return '—';
+  }
+  if (!row.signedIn) return '—';
+  const need = row.kind === 'json' ? 0.30 : 0.15;
+  return row.rps / row.base.rps >= need && (row.kind === 'json' || row.p99 < 10) ? 'met' : 'MISSED';
+}
+
+function markdown(results, cmd, started) {
+  const L = [];
+  L.push('# Benchmark results', '');
+  L.push(`- Date: ${started.toISOString()}`);
+  L.push(`- Command: \`${cmd}\``);
+  L.push(`- Machine: ${machine()}`);
+  L.push(`- wrk: 2 threads, ${CONNS} connections, ${SECONDS} s per scenario, on the same cores as the server; ` +
+    'staffroom with its default 4 worker threads. Other work on the machine during the run makes the figures noisy.');
+  L.push('- Ceilings: HTML/JSON pages against `bench/baseline.c` (libmicrohttpd, same thread pool and options, ' +
+    'a fixed body of the same size); writes against `bench/commit_ceiling.c` (single-row INSERT transactions, ' +
+    'WAL, synchronous=FULL, same disk).', '');
+  for (const r of results) {
+    L.push(`## N = ${r.n} (${r.counts})`, '');
+    if (r.made.seconds !== null) L.push(`Generated in ${f1(r.made.seconds)} s (\`staffroom demo --scale ${r.n}\`); ${r.made.verify}.`, '');
+    else L.push('Database taken from the cache in bench/cache/ (generated by an earlier run).', '');
+    L.push('| scenario | bytes | req/s | p50 ms | p99 ms | ceiling req/s | ratio | target | |', '|---|---|---|---|---|---|---|---|---|');
+    for (const row of r.rows) {
+      const target = row.kind === 'write' ? (row.label.includes('no evidence') ? '≥ 1.0, p99 < 30 ms' : '') :
+        !row.signedIn ? '' : row.kind === 'json' ? '≥ 0.30' : '≥ 0.15, p99 < 10 ms';
+      L.push(`| ${row.label} | ${row.bytes ?? ''} | ${f0(row.rps)} | ${f2(row.p50)} | ${f2(row.p99)} | ${f0(row.base.rps)} | ` +
+        `${f2(row.rps / row.base.rps)} | ${target} | ${verdict(row)}${row.bad ? ` (${row.bad} non-2xx/errors)` : ''} |`);
+    }
+    L.push('');
+    L.push(`- Raw commit ceiling: ${f0(r.ceiling.rps)} commits/s, p50 ${f2(r.ceiling.p50)} ms, p99 ${f2(r.ceiling.p99)} ms.`);
+    L.push(`- Concerns stored by the two POST /concerns scenarios: ${r.stored}.`);
+    L.push(`- /aup/compliance.csv (${r.csv.bytes} bytes): median ${f1(r.csv.median)} ms, worst ${f1(r.csv.max)} ms of 15 sequential requests (target < 200 ms at N = 20,000).`);
+    L.push(`- Start-up (spawn to "listening"): ${f1(r.startupMs)} ms (target < 50 ms).`);
+    L.push(`- Resident size with ${r.mem.open} open keep-alive connections: ${f1(r.mem.rssMb)} MB (target < 64 MB).`, '');
+  }
+  if (results.length === 2) {
+    const [small, big] = results;
+    L.push(`## List pages: N = ${big.n} against N = ${small.n} (target ≤ 1.5× the time)`, '');
+    L.push('| page | p50 ms small | p50 ms large | ratio | |', '|---|---|---|---|---|');
+    for (const row of big.rows.filter((x) => x.list)) {
+      const s = small.rows.find((x) => x.label === row.label);
+      const ratio = row.p50 / s.p50;
+      L.push(`| ${row.label} | ${f2(s.p50)} | ${f2(row.p50)} | ${f2(ratio)} | ${ratio <= 1.5 ? 'met' : 'MISSED'} |`);
+    }
+    L.push('');
+  }
+  return L.join('\n');
+}
+
+const started = new Date();
+const results = [];
+for (const n of SIZES) await runSize(n, results);
+const md = markdown(results, `make bench   # node bench/run.mjs ${args.join(' ')}`.trim(), started);
+writeFileSync(path.join(BENCH, 'results-latest.md'), md + '\n');
+console.log(md);

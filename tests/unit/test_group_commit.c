@@ -1,0 +1,99 @@
+/* Group commit: many threads committing at once share fsyncs, yet each
+ * transaction stays all-or-nothing and every acknowledged one is stored. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <pthread.h>
+#include <string.h>
+
+#include "testdb.h"
+
+#define THREADS 8
+#define EACH 40
+
+struct worker { int n, ok, refused; };
+
+/* Every fifth transaction breaks a CHECK after a good insert: the commit
+ * must refuse it whole, whatever the other threads commit meanwhile. */
+static void *writer(void *p)
+{
+	struct worker *w = p;
+	for (int i = 0; i < EACH; i++) {
+		char key[64], day[16];
+		snprintf(key, sizeof key, "gc-%d-%d", w->n, i);
+		snprintf(day, sizeof day, "%04d-01-%02d", 2100 + w->n * EACH + i, 1 + i % 28);
+		if (db_begin() != 0)
+			continue;
+		db_exec("INSERT INTO settings(key, value) VALUES (?, 'x')", "t", key);
+		db_exec("INSERT INTO closure_days(day, label) VALUES (?, ?)", "tt", i % 5 == 4 ? "not a day" : day, key);
+		if (db_commit() == 0)
+			w->ok++;
+		else
+			w->refused++;
+	}
+	db_close_thread();
+	return NULL;
+}
+
+static void concurrent_commits_are_each_all_or_nothing(void **state)
+{
+	(void)state;
+	pthread_t t[THREADS];
+	struct worker w[THREADS];
+	uint64_t syncs_before = db_sync_count();
+	for (int i = 0; i < THREADS; i++) {
+		w[i] = (struct worker){ .n = i };
+		assert_int_equal(pthread_create(&t[i], NULL, writer, &w[i]), 0);
+	}
+	int ok = 0, refused = 0;
+	for (int i = 0; i < THREADS; i++) {
+		pthread_join(t[i], NULL);
+		ok += w[i].ok;
+		refused += w[i].refused;
+	}
+	assert_int_equal(ok, THREADS * EACH * 4 / 5);
+	assert_int_equal(refused, THREADS * EACH / 5);
+	/* A fresh connection sees exactly the acknowledged transactions, both halves of each. */
+	db_close_thread();
+	assert_int_equal(db_int(0, "SELECT count(*) FROM settings WHERE key LIKE 'gc-%'", ""), ok);
+	assert_int_equal(db_int(0, "SELECT count(*) FROM closure_days WHERE label LIKE 'gc-%'", ""), ok);
+	assert_int_equal(db_int(0, "SELECT count(*) FROM settings s JOIN closure_days c ON c.label = s.key "
+				   "WHERE s.key LIKE 'gc-%'", ""), ok);
+	uint64_t syncs = db_sync_count() - syncs_before;
+	/* Every acknowledged commit waited for a sync; never more syncs than commits. */
+	assert_true(syncs >= 1);
+	assert_true(syncs <= (uint64_t)ok);
+}
+
+static void a_commit_waits_for_a_sync(void **state)
+{
+	(void)state;
+	uint64_t before = db_sync_count();
+	assert_int_equal(db_begin(), 0);
+	db_exec("INSERT INTO settings(key, value) VALUES ('one', 'x')", "");
+	assert_int_equal(db_commit(), 0);
+	assert_int_equal(db_sync_count(), before + 1);
+	/* A write outside a transaction commits on its own and is synced too. */
+	assert_int_equal(db_exec("UPDATE settings SET value = 'y' WHERE key = 'one'", ""), 0);
+	assert_int_equal(db_sync_count(), before + 2);
+	/* Reads never sync. */
+	assert_int_equal(db_int(0, "SELECT count(*) FROM settings WHERE key = 'one'", ""), 1);
+	assert_int_equal(db_sync_count(), before + 2);
+	/* A refused transaction does not sync either. */
+	assert_int_equal(db_begin(), 0);
+	db_exec("INSERT INTO closure_days(day) VALUES ('bad')", "");
+	assert_int_equal(db_commit(), -1);
+	assert_int_equal(db_sync_count(), before + 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_commit_waits_for_a_sync),
+		cmocka_unit_test(concurrent_commits_are_each_all_or_nothing),
+	};
+	return cmocka_run_group_tests(tests, testdb_open, testdb_close);
+}
