@@ -189,13 +189,16 @@ CREATE TABLE concerns (
   acknowledged_at TEXT,
   closed_at   TEXT,
   outcome     TEXT,
-  outcome_category TEXT
+  outcome_category TEXT,
+  recipient_mask INTEGER NOT NULL DEFAULT 0  -- the receiving roles as role bits (see role_bits)
 );
 CREATE INDEX concerns_queue ON concerns(status, urgent, created_at);
 CREATE INDEX concerns_by_reporter ON concerns(reporter_id, id);
 CREATE INDEX concerns_by_category ON concerns(category, id);
 CREATE INDEX concerns_by_assignee ON concerns(assignee_id, id);
 CREATE INDEX concerns_by_created ON concerns(created_at);
+CREATE INDEX concerns_by_status_created ON concerns(status, created_at);
+CREATE INDEX concerns_by_about ON concerns(about_id) WHERE about_id IS NOT NULL;
 
 -- Who receives a concern, fixed when it is filed (routing may change later).
 CREATE TABLE concern_recipients (
@@ -204,6 +207,45 @@ CREATE TABLE concern_recipients (
   PRIMARY KEY (concern_id, role)
 ) WITHOUT ROWID;
 CREATE INDEX concern_recipients_by_role ON concern_recipients(role, concern_id);
+
+-- The bit each role has in a mask; the same values as enum role in src/request.h
+-- (a unit test checks they agree).
+CREATE TABLE role_bits (
+  role TEXT PRIMARY KEY,
+  bit  INTEGER NOT NULL UNIQUE
+) WITHOUT ROWID;
+INSERT INTO role_bits(role, bit) VALUES ('staff', 1), ('headteacher', 2), ('slt', 4), ('dsl', 8),
+  ('moderator', 16), ('business_manager', 32), ('network_manager', 64), ('governor', 128), ('chair', 256),
+  ('admin', 512);
+
+-- A concern's receiving roles as one mask, so that "may this person see it"
+-- is one AND, and the queue's counts need not read every case ever filed.
+CREATE TRIGGER concern_recipients_mask AFTER INSERT ON concern_recipients BEGIN
+  UPDATE concerns SET recipient_mask = recipient_mask | (SELECT bit FROM role_bits WHERE role = new.role)
+   WHERE id = new.concern_id;
+END;
+
+-- How many concerns each set of receiving roles has in each status, kept by
+-- triggers in the same transaction as every change.
+CREATE TABLE concern_counts (
+  mask   INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  n      INTEGER NOT NULL,
+  PRIMARY KEY (mask, status)
+) WITHOUT ROWID;
+CREATE TRIGGER concern_counts_insert AFTER INSERT ON concerns BEGIN
+  INSERT INTO concern_counts(mask, status, n) VALUES (new.recipient_mask, new.status, 1)
+    ON CONFLICT(mask, status) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER concern_counts_update AFTER UPDATE OF status, recipient_mask ON concerns
+  WHEN old.status != new.status OR old.recipient_mask != new.recipient_mask BEGIN
+  UPDATE concern_counts SET n = n - 1 WHERE mask = old.recipient_mask AND status = old.status;
+  INSERT INTO concern_counts(mask, status, n) VALUES (new.recipient_mask, new.status, 1)
+    ON CONFLICT(mask, status) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER concern_counts_delete AFTER DELETE ON concerns BEGIN
+  UPDATE concern_counts SET n = n - 1 WHERE mask = old.recipient_mask AND status = old.status;
+END;
 
 -- The chronology.  Never updated or deleted: corrections are new events.
 CREATE TABLE concern_events (

@@ -12,22 +12,11 @@
 #include <string.h>
 #include <time.h>
 
-char *concern_roles_json(unsigned roles)
-{
-	json_t *a = roles_json(roles & ROLE_ROUTABLE);
-	char *s = json_dumps(a, JSON_COMPACT);
-	json_decref(a);
-	return s;
-}
-
 int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles)
 {
-	char *mine = concern_roles_json(roles);
-	int ok = db_int(0, "SELECT 1 FROM concerns c WHERE c.id = ? AND (c.about_id IS NULL OR c.about_id != ?) "
-			   "AND EXISTS (SELECT 1 FROM concern_recipients r WHERE r.concern_id = c.id "
-			   "AND r.role IN (SELECT value FROM json_each(?)))", "IIt", concern_id, user_id, mine) == 1;
-	free(mine);
-	return ok;
+	return db_int(0, "SELECT 1 FROM concerns c WHERE c.id = ? AND (c.about_id IS NULL OR c.about_id != ?) "
+			 "AND (c.recipient_mask & ?) != 0", "III", concern_id, user_id,
+		      (int64_t)(roles & ROLE_ROUTABLE)) == 1;
 }
 
 int64_t concern_reporter(int64_t concern_id)

@@ -20,7 +20,6 @@
 #define ESCALATION_BODIES "police|lado|ceop|platform|parents|safeguarding_unit|external_other"
 
 /* The person's roles as a JSON array text, for "role IN (SELECT value FROM json_each(?))". */
-char *concern_roles_json(unsigned roles);
 
 /* Who may handle a case: holds one of its recipient roles and is not the
  * person it is about.  1 yes, 0 no (also when there is no such case). */

@@ -63,14 +63,16 @@ void db_configure(const char *path)
 	check_plans = cp && strcmp(cp, "1") == 0;
 }
 
-/* Tables with a handful of rows set by an administrator: reading them
- * whole is cheaper than any index and does not grow with the school. */
+/* Tables with a handful of rows that do not grow with the school (set by an
+ * administrator, or one row per set of roles): reading them whole is
+ * cheaper than any index. */
+static const char *const small_tables[] = { "routing", "settings", "courses", "closure_days", "policies",
+					    "policy_versions", "concern_counts", "role_bits" };
+
 static int small_table(const char *name, size_t len)
 {
-	static const char *const small[] = { "routing", "settings", "courses", "closure_days", "policies",
-					     "policy_versions" };
-	for (size_t i = 0; i < sizeof small / sizeof small[0]; i++)
-		if (strlen(small[i]) == len && strncmp(small[i], name, len) == 0)
+	for (size_t i = 0; i < sizeof small_tables / sizeof small_tables[0]; i++)
+		if (strlen(small_tables[i]) == len && strncmp(small_tables[i], name, len) == 0)
 			return 1;
 	return 0;
 }
@@ -78,11 +80,10 @@ static int small_table(const char *name, size_t len)
 /* The plan names a table by its alias ("SCAN p"): find "table alias" in the SQL. */
 static int small_alias(const char *sql, const char *alias, size_t len)
 {
-	static const char *const small[] = { "routing", "settings", "courses", "closure_days", "policies",
-					     "policy_versions" };
-	for (size_t i = 0; i < sizeof small / sizeof small[0]; i++) {
-		size_t tl = strlen(small[i]);
-		for (const char *p = strstr(sql, small[i]); p; p = strstr(p + 1, small[i]))
+	for (size_t i = 0; i < sizeof small_tables / sizeof small_tables[0]; i++) {
+		const char *t = small_tables[i];
+		size_t tl = strlen(t);
+		for (const char *p = strstr(sql, t); p; p = strstr(p + 1, t))
 			if (p[tl] == ' ' && strncmp(p + tl + 1, alias, len) == 0 &&
 			    (p[tl + 1 + len] == ' ' || p[tl + 1 + len] == 0 || p[tl + 1 + len] == ','))
 				return 1;
