@@ -25,6 +25,12 @@ struct config {
 	const char *run_as;           /* drop root for this user after start-up */
 	int seccomp;                  /* install the system-call filter (default on) */
 	int seccomp_selftest;         /* make a forbidden call after the filter (tests) */
+	/* E-mail: notifications also go by mail when smtp_url is set. */
+	const char *smtp_url;         /* smtp://host:587 (STARTTLS) or smtps://host:465 */
+	const char *smtp_user;
+	const char *smtp_password_file; /* read once at start-up, before root is dropped */
+	const char *mail_from;        /* the envelope and From: address */
+	const char *base_url;         /* https://staffroom.school.example: links in e-mails */
 };
 
 extern struct config cfg;

@@ -66,7 +66,13 @@ static const char *serve_help =
 	"  --share DIR               where templates/, static/ and schema.sql are\n"
 	"  --user NAME               started as root: become NAME once listening (required as root)\n"
 	"  --no-seccomp              do not install the system-call filter (debugging only)\n"
-	"  --seccomp-selftest        after the filter, make a forbidden call (the process must die)\n";
+	"  --seccomp-selftest        after the filter, make a forbidden call (the process must die)\n"
+	"  --smtp-url URL            send notifications by e-mail through this relay: smtp://HOST:587\n"
+	"                            (STARTTLS required unless HOST is loopback) or smtps://HOST:465\n"
+	"  --smtp-user NAME          relay sign-in name\n"
+	"  --smtp-password-file FILE relay password, first line of FILE (read before root is dropped)\n"
+	"  --mail-from ADDRESS       the From: address of notification e-mails\n"
+	"  --base-url URL            the address staff use, for links in e-mails (https://staffroom.example)\n";
 
 static int usage_error(const char *msg)
 {
@@ -92,7 +98,7 @@ static long number(const char *s, long lo, long hi, int *bad)
 enum {
 	O_DB = 256, O_EMAIL, O_NAME, O_ROLE, O_DEPT, O_JOB, O_TYPE, O_PWSTDIN, O_SET, O_LEFT, O_LISTEN, O_THREADS,
 	O_KEY, O_MAXCONN, O_PERADDR, O_TIMEOUT, O_UPMAX, O_UPFILES, O_IDLE, O_LIFE, O_SECURE, O_SHARE, O_HELP,
-	O_SCALE, O_USER, O_NOSECCOMP, O_SELFTEST,
+	O_SCALE, O_USER, O_NOSECCOMP, O_SELFTEST, O_SMTP_URL, O_SMTP_USER, O_SMTP_PWFILE, O_MAIL_FROM, O_BASE_URL,
 };
 
 static const struct option long_opts[] = {
@@ -122,6 +128,11 @@ static const struct option long_opts[] = {
 	{ "user", required_argument, NULL, O_USER },
 	{ "no-seccomp", no_argument, NULL, O_NOSECCOMP },
 	{ "seccomp-selftest", no_argument, NULL, O_SELFTEST },
+	{ "smtp-url", required_argument, NULL, O_SMTP_URL },
+	{ "smtp-user", required_argument, NULL, O_SMTP_USER },
+	{ "smtp-password-file", required_argument, NULL, O_SMTP_PWFILE },
+	{ "mail-from", required_argument, NULL, O_MAIL_FROM },
+	{ "base-url", required_argument, NULL, O_BASE_URL },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -165,6 +176,11 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		case O_USER: cfg.run_as = optarg; break;
 		case O_NOSECCOMP: cfg.seccomp = 0; break;
 		case O_SELFTEST: cfg.seccomp_selftest = 1; break;
+		case O_SMTP_URL: cfg.smtp_url = optarg; break;
+		case O_SMTP_USER: cfg.smtp_user = optarg; break;
+		case O_SMTP_PWFILE: cfg.smtp_password_file = optarg; break;
+		case O_MAIL_FROM: cfg.mail_from = optarg; break;
+		case O_BASE_URL: cfg.base_url = optarg; break;
 		case O_SCALE: o->scale = (int)number(optarg, 1, 1000000, &bad); break;
 		case O_HELP: case 'h': return -1;
 		default: return 1;
