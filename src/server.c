@@ -2,6 +2,7 @@
 #include "server.h"
 #include "config.h"
 #include "db.h"
+#include "mailer.h"
 #include "router.h"
 #include "sandbox.h"
 #include "static_files.h"
@@ -370,6 +371,9 @@ int server_run(void)
 	}
 	if (geteuid() == 0 && !cfg.run_as)
 		return sandbox_drop_root(NULL) == 0 ? 0 : 1;
+	int mrc = mailer_prepare();
+	if (mrc != 0)
+		return mrc;
 	/* Workers inherit this mask; the main thread waits for the signals. */
 	sigset_t sigs;
 	sigemptyset(&sigs);
@@ -400,6 +404,11 @@ int server_run(void)
 		MHD_stop_daemon(d);
 		return 1;
 	}
+	if (mailer_start() != 0) {
+		fprintf(stderr, "staffroom: cannot start the mail thread\n");
+		MHD_stop_daemon(d);
+		return 1;
+	}
 	if (cfg.seccomp_selftest) {
 		fprintf(stderr, "staffroom: seccomp self-test: calling execve, which the filter forbids\n");
 		execl("/bin/true", "true", (char *)NULL);
@@ -416,6 +425,7 @@ int server_run(void)
 	int sig;
 	sigwait(&sigs, &sig);
 	MHD_stop_daemon(d);
+	mailer_stop();
 	db_close_thread();
 	printf("staffroom: stopped\n");
 	return 0;
