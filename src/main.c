@@ -7,6 +7,7 @@
 #include "config.h"
 #include "db.h"
 #include "demo.h"
+#include "export.h"
 #include "keyfile.h"
 #include "server.h"
 #include "staff.h"
@@ -24,7 +25,7 @@
 enum { EXIT_USAGE = 2 };
 
 struct opts {
-	const char *db, *email, *name, *department, *job_title, *staff_type, *set, *left_on, *key_file;
+	const char *db, *email, *name, *department, *job_title, *staff_type, *set, *left_on, *key_file, *person;
 	char *roles;
 	int password_stdin, scale;
 	int argc;
@@ -46,6 +47,7 @@ static const char *usage_text =
 	"  import-staff --db FILE staff.csv     columns email,name,job_title,department,staff_type\n"
 	"  audit verify --db FILE               check the audit log's hash chain\n"
 	"  backup --db FILE OUT                 a consistent copy, safe while serving\n"
+	"  export --db FILE --person EMAIL      everything held about one person, as JSON (subject access)\n"
 	"\n"
 	"Roles: staff headteacher slt dsl moderator business_manager network_manager\n"
 	"       governor chair admin (everyone holds staff).\n";
@@ -99,6 +101,7 @@ enum {
 	O_DB = 256, O_EMAIL, O_NAME, O_ROLE, O_DEPT, O_JOB, O_TYPE, O_PWSTDIN, O_SET, O_LEFT, O_LISTEN, O_THREADS,
 	O_KEY, O_MAXCONN, O_PERADDR, O_TIMEOUT, O_UPMAX, O_UPFILES, O_IDLE, O_LIFE, O_SECURE, O_SHARE, O_HELP,
 	O_SCALE, O_USER, O_NOSECCOMP, O_SELFTEST, O_SMTP_URL, O_SMTP_USER, O_SMTP_PWFILE, O_MAIL_FROM, O_BASE_URL,
+	O_PERSON,
 };
 
 static const struct option long_opts[] = {
@@ -133,6 +136,7 @@ static const struct option long_opts[] = {
 	{ "smtp-password-file", required_argument, NULL, O_SMTP_PWFILE },
 	{ "mail-from", required_argument, NULL, O_MAIL_FROM },
 	{ "base-url", required_argument, NULL, O_BASE_URL },
+	{ "person", required_argument, NULL, O_PERSON },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -181,6 +185,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		case O_SMTP_PWFILE: cfg.smtp_password_file = optarg; break;
 		case O_MAIL_FROM: cfg.mail_from = optarg; break;
 		case O_BASE_URL: cfg.base_url = optarg; break;
+		case O_PERSON: o->person = optarg; break;
 		case O_SCALE: o->scale = (int)number(optarg, 1, 1000000, &bad); break;
 		case O_HELP: case 'h': return -1;
 		default: return 1;
@@ -440,6 +445,21 @@ static int cmd_backup(struct opts *o)
 	return 0;
 }
 
+static int cmd_export(struct opts *o)
+{
+	if (!o->person)
+		return usage_error("export needs --person EMAIL");
+	int rc = open_db(o->db, 1);
+	if (rc)
+		return rc;
+	char *json = export_person(o->person);
+	if (!json)
+		return fail("no one with that e-mail address");
+	puts(json);
+	free(json);
+	return 0;
+}
+
 static int cmd_demo(struct opts *o)
 {
 	int rc = cmd_init(o);
@@ -468,6 +488,7 @@ static const struct command commands[] = {
 	{ "import-staff", NULL, cmd_import, "usage: staffroom import-staff --db FILE staff.csv\n" },
 	{ "audit", "verify", cmd_audit_verify, "usage: staffroom audit verify --db FILE\n" },
 	{ "backup", NULL, cmd_backup, "usage: staffroom backup --db FILE OUT\n" },
+	{ "export", NULL, cmd_export, "usage: staffroom export --db FILE --person EMAIL\n" },
 };
 
 int main(int argc, char **argv)
