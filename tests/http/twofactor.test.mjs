@@ -206,6 +206,10 @@ test('an administrator requires roles and resets a second factor (audited); nobo
     // Required roles cannot turn it off.
     assert.equal((await head.post('/account/2fa/remove', { password: PASSWORD })).status, 409);
 
+    const html = await admin.page('/admin/two-factor');
+    assert.equal(html.status, 200);
+    assert.match(html.text, /head@demo\.school/);
+    assert.match(html.text, /name="role" value="headteacher" checked/);
     const list = await admin.get('/admin/two-factor');
     const row = list.body.people.find((p) => p.email === 'head@demo.school');
     assert.equal(row.enrolled, true);
@@ -242,7 +246,13 @@ test('someone whose role does not need it may turn two-factor sign-in off with t
   const s = await startServer();
   try {
     const c = await s.login('volunteer@demo.school');
-    await enrol(c);
+    // Enrolled through the pages, as a browser does: the codes are shown once, on a page.
+    const secret = (await c.get('/account/2fa')).body.secret;
+    const shown = await c.request('POST', '/account/2fa/confirm', { json: false, form: { code: totp(secret) } });
+    assert.equal(shown.status, 201);
+    assert.equal((shown.text.match(/<li><code>[a-z2-9-]{19}<\/code><\/li>/g) || []).length, 10);
+    const status = await c.page('/account/2fa');
+    assert.match(status.text, /You have 10 unused recovery codes/);
     assert.equal((await c.post('/account/2fa/remove', { password: 'wrong password!' })).status, 403);
     const off = await c.post('/account/2fa/remove', { password: PASSWORD });
     assert.equal(off.status, 200);
