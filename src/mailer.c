@@ -97,6 +97,13 @@ static size_t read_cb(char *out, size_t size, size_t n, void *arg)
 	return want;
 }
 
+/* Stopping the server abandons a send in progress (it stays queued). */
+static int progress_cb(void *arg, curl_off_t a, curl_off_t b, curl_off_t c, curl_off_t d)
+{
+	(void)arg, (void)a, (void)b, (void)c, (void)d;
+	return __atomic_load_n(&stopping, __ATOMIC_SEQ_CST) ? 1 : 0;
+}
+
 /* RFC 2047 for a subject that is not plain ASCII (a school's name may not be). */
 static char *encode_subject(const char *s)
 {
@@ -170,6 +177,8 @@ static int send_one(const json_t *m, char err[CURL_ERROR_SIZE])
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 15L);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, err);
+	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, progress_cb);
+	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
 	CURLcode rc = curl_easy_perform(c);
 	if (rc != CURLE_OK && !err[0])
 		copy_str(err, CURL_ERROR_SIZE, curl_easy_strerror(rc));
@@ -212,6 +221,8 @@ static void send_due(void)
 	json_array_foreach(due, i, m) {
 		char err[CURL_ERROR_SIZE];
 		int ok = send_one(m, err) == 0;
+		if (!ok && __atomic_load_n(&stopping, __ATOMIC_SEQ_CST))
+			break; /* abandoned, not failed: no attempt is counted */
 		record(json_integer_value(json_object_get(m, "id")), json_integer_value(json_object_get(m, "attempts")) + 1, ok,
 		       err);
 		if (__atomic_load_n(&stopping, __ATOMIC_SEQ_CST))
