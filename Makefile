@@ -12,6 +12,10 @@ PKGS      := libmicrohttpd jansson sqlite3 libctemplate libsodium libcmark libse
 DEB_PKGS  := gcc g++ make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libctemplate-dev \
              libsodium-dev libcmark-dev libcsv-dev libseccomp-dev libcmocka-dev sqlite3 nodejs tidy
 
+# Issue 9 part B (two-factor sign-in, e-mail): TOTP, QR codes, SMTP.
+PKGS      += liboath libqrencode libcurl
+DEB_PKGS  += liboath-dev libqrencode-dev libcurl4-openssl-dev
+
 CC        ?= cc
 CXX       ?= g++
 WARN      := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral

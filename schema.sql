@@ -374,3 +374,101 @@ INSERT INTO courses(code, title) VALUES
 INSERT INTO settings(key, value) VALUES
   ('school_name', 'Our school'),
   ('account_decider', 'business_manager');
+
+-- Two-factor sign-in, e-mail, records management (issue 9, part B) ----------
+
+-- A person's TOTP secret (RFC 6238: SHA-1, 6 digits, 30 s), sealed with
+-- XChaCha20-Poly1305 under the key file with "totp:<user id>" as associated
+-- data, so that a copy of the database never holds a usable secret.
+-- confirmed_at is NULL while enrolling; last_step refuses a code twice.
+CREATE TABLE totp (
+  user_id      INTEGER PRIMARY KEY REFERENCES users(id),
+  nonce        BLOB NOT NULL,
+  box          BLOB NOT NULL,
+  created_at   TEXT NOT NULL,
+  confirmed_at TEXT,
+  last_step    INTEGER NOT NULL DEFAULT 0
+);
+
+-- One-time recovery codes: only SHA-256("<user id>:<code>") is stored; the
+-- codes carry 80 random bits, so the hash cannot be searched back.
+CREATE TABLE recovery_codes (
+  user_id   INTEGER NOT NULL REFERENCES users(id),
+  code_hash TEXT NOT NULL,
+  used_at   TEXT,
+  PRIMARY KEY (user_id, code_hash)
+) WITHOUT ROWID;
+
+-- Half-signed-in: the password was right, the code is still owed.  Not a
+-- session: nothing but the code page accepts it.  Token stored as SHA-256.
+CREATE TABLE pending_logins (
+  token_hash TEXT PRIMARY KEY,
+  user_id    INTEGER NOT NULL REFERENCES users(id),
+  csrf       TEXT NOT NULL,
+  created_at INTEGER NOT NULL,             -- unix seconds; lives five minutes
+  next       TEXT NOT NULL DEFAULT '/'
+) WITHOUT ROWID;
+
+-- E-mail waiting to go, written in the transaction of the event that caused
+-- it (src/notify.c) and sent by the mail thread (src/mailer.c).
+CREATE TABLE outbox (
+  id              INTEGER PRIMARY KEY,
+  notification_id INTEGER REFERENCES notifications(id),
+  user_id         INTEGER REFERENCES users(id),
+  to_addr         TEXT NOT NULL,
+  subject         TEXT NOT NULL,
+  body            TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  status          TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sent','failed')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,         -- unix seconds
+  sent_at         TEXT,
+  last_error      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+
+-- A legal hold stops a record being deleted under its retention rule.
+CREATE TABLE legal_holds (
+  record_type TEXT NOT NULL CHECK (record_type IN ('concern','signature','training')),
+  record_id   INTEGER NOT NULL,
+  reason      TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 500),
+  placed_by   INTEGER NOT NULL REFERENCES users(id),
+  placed_at   TEXT NOT NULL,
+  PRIMARY KEY (record_type, record_id)
+) WITHOUT ROWID;
+
+-- The register of what was deleted under a retention rule: what, when, who
+-- and why, never the content.  Append-only, like the audit log.
+CREATE TABLE disposals (
+  id          INTEGER PRIMARY KEY,
+  record_type TEXT NOT NULL,
+  record_id   INTEGER NOT NULL,
+  label       TEXT NOT NULL,                -- a reference or a description without content
+  rule        TEXT NOT NULL,                -- the rule and the date it made the record due
+  reason      TEXT NOT NULL,
+  by_id       INTEGER NOT NULL REFERENCES users(id),
+  at          TEXT NOT NULL
+);
+CREATE INDEX disposals_by_record ON disposals(record_type, record_id);
+CREATE TRIGGER disposals_no_update BEFORE UPDATE ON disposals
+  BEGIN SELECT RAISE(ABORT, 'the disposal register is append-only'); END;
+CREATE TRIGGER disposals_no_delete BEFORE DELETE ON disposals
+  BEGIN SELECT RAISE(ABORT, 'the disposal register is append-only'); END;
+
+-- A concern's chronology stays append-only, except that it goes with its
+-- concern once the disposal register records that concern's deletion.
+DROP TRIGGER concern_events_no_delete;
+CREATE TRIGGER concern_events_no_delete BEFORE DELETE ON concern_events
+  WHEN NOT EXISTS (SELECT 1 FROM disposals d WHERE d.record_type = 'concern' AND d.record_id = OLD.concern_id)
+  BEGIN SELECT RAISE(ABORT, 'the chronology is append-only'); END;
+
+-- Second factor required for these roles (demo schools set it empty);
+-- retention rules in years (see docs/RECORDS.md).
+INSERT INTO settings(key, value) VALUES
+  ('require_2fa_roles', 'headteacher,dsl,slt,moderator,chair,admin'),
+  ('retention_concern_staff_years', '10'),
+  ('retention_retirement_review_years', '10'),
+  ('retention_safeguarding_years', '25'),
+  ('retention_concern_years', '6'),
+  ('retention_signature_years', '6'),
+  ('retention_training_years', '6');

@@ -2,6 +2,7 @@
 #include "auth.h"
 #include "config.h"
 #include "db.h"
+#include "twofactor.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -146,6 +147,7 @@ void auth_load(struct request *rq)
 	if (!st || db_step(st) != SQLITE_ROW) {
 		if (st)
 			sqlite3_reset(st);
+		twofactor_load_pending(rq, hash);
 		return;
 	}
 	int64_t t = now(), created = sqlite3_column_int64(st, 2), seen = sqlite3_column_int64(st, 3);
@@ -167,6 +169,7 @@ void auth_load(struct request *rq)
 		return;
 	}
 	rq->user.roles = user_roles_load(rq->user.id) | ROLE_STAFF;
+	rq->must_enrol = (rq->user.roles & twofactor_required_roles()) && !twofactor_enrolled(rq->user.id);
 	touch_session(hash, seen);
 }
 
@@ -175,7 +178,7 @@ int csrf_ok(const struct request *rq)
 	const char *sent = arg(rq, "csrf");
 	if (!sent)
 		sent = rq->csrf_header;
-	if (!rq->signed_in || !sent || strlen(sent) != strlen(rq->csrf) || !rq->csrf[0])
+	if (!(rq->signed_in || rq->pending_login) || !sent || strlen(sent) != strlen(rq->csrf) || !rq->csrf[0])
 		return 0;
 	return sodium_memcmp(sent, rq->csrf, strlen(rq->csrf)) == 0;
 }

@@ -4,6 +4,7 @@
 #include "db.h"
 #include "form_cgicc.h"
 #include "listen.h"
+#include "mailer.h"
 #include "sandbox.h"
 #include "util.h"
 
@@ -186,12 +187,15 @@ int fastcgi_run(void)
 {
 	if (geteuid() == 0 && !cfg.run_as)
 		return sandbox_drop_root(NULL) == 0 ? 0 : 1;
+	int mrc = mailer_prepare();
+	if (mrc != 0)
+		return mrc;
 	sigset_t sigs;
 	listen_block_signals(&sigs);
 	int fd = listen_open(cfg.listen);
 	if (fd < 0)
 		return 1;
-	if (FCGX_Init() != 0 || listen_enter_sandbox() != 0) {
+	if (FCGX_Init() != 0 || listen_enter_sandbox() != 0 || mailer_start() != 0) {
 		close(fd);
 		return 1;
 	}
@@ -209,6 +213,7 @@ int fastcgi_run(void)
 	else
 		fprintf(stderr, "staffroom: could not start the worker threads\n");
 	stop_workers(fd, threads, started);
+	mailer_stop();
 	free(threads);
 	if (strncmp(cfg.listen, "unix:", 5) == 0)
 		unlink(cfg.listen + 5); /* fails quietly when the directory is not ours */

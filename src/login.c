@@ -4,7 +4,9 @@
 #include "auth.h"
 #include "config.h"
 #include "db.h"
+#include "login.h"
 #include "router.h"
+#include "twofactor.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -16,14 +18,11 @@
  * strangers guessing at it can slow its owner but never lock them out.  An
  * address gets twenty free tries, since a whole school may share one
  * address, then waits up to 15 minutes.  Fifteen quiet minutes forget the
- * failures.  Attempts refused while waiting are audited but not counted. */
-#define ACCOUNT_FREE 3
-#define ADDRESS_FREE 20
-#define ACCOUNT_CAP 60
-#define ADDRESS_CAP 900
+ * failures.  Attempts refused while waiting are audited but not counted.
+ * (The numbers are in login.h: the code step uses the same ones.) */
 #define FORGET_AFTER 900
 
-static int64_t wait_for(const char *key, int64_t free_tries, int64_t cap)
+int64_t throttle_wait(const char *key, int64_t free_tries, int64_t cap)
 {
 	json_t *row = db_row("SELECT failures, last_at FROM throttle WHERE key = ?", "t", key);
 	int64_t wait = 0;
@@ -42,7 +41,7 @@ static int64_t wait_for(const char *key, int64_t free_tries, int64_t cap)
 	return wait > 0 ? wait : 0;
 }
 
-static void count_failure(const char *key)
+void throttle_count(const char *key)
 {
 	int64_t t = now();
 	db_exec("INSERT INTO throttle(key, failures, last_at) VALUES (?, 1, ?) "
@@ -67,15 +66,15 @@ static void record_failure(struct request *rq, const char *email, const char *ac
 	if (db_begin() != 0)
 		return;
 	if (acct_key) {
-		count_failure(acct_key);
-		count_failure(addr_key);
+		throttle_count(acct_key);
+		throttle_count(addr_key);
 	}
 	db_exec("DELETE FROM throttle WHERE last_at < ?", "I", now() - 86400);
 	audit(rq, "login.failed", email, "%s", why);
 	db_commit();
 }
 
-static void start_session(struct request *rq, struct reply *rp, int64_t user_id, const char *acct_key)
+void login_start_session(struct request *rq, struct reply *rp, int64_t user_id, const char *acct_key, const char *next)
 {
 	char token[44], csrf[44], hash[65];
 	random_token(token);
@@ -102,7 +101,6 @@ static void start_session(struct request *rq, struct reply *rp, int64_t user_id,
 	json_object_set_new(u, "roles", roles_json(user_roles_load(user_id) | ROLE_STAFF));
 	rp->set_cookie = xasprintf("sr_session=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%u%s", token,
 				   cfg.session_lifetime, cfg.cookie_secure ? "; Secure" : "");
-	const char *next = arg(rq, "next");
 	int local = next && next[0] == '/' && next[1] != '/' && next[1] != '\\';
 	reply_done(rp, 200, json_pack("{s:o, s:s}", "user", u, "csrf", csrf), local ? next : "/", NULL);
 }
@@ -126,7 +124,7 @@ static void login_submit(struct request *rq, struct reply *rp)
 	char *acct_key = xasprintf("acct:%s", email), *addr_key = xasprintf("addr:%s", rq->address);
 	for (char *p = acct_key; *p; p++)
 		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-	int64_t wait = wait_for(acct_key, ACCOUNT_FREE, ACCOUNT_CAP), w2 = wait_for(addr_key, ADDRESS_FREE, ADDRESS_CAP);
+	int64_t wait = throttle_wait(acct_key, ACCOUNT_FREE, ACCOUNT_CAP), w2 = throttle_wait(addr_key, ADDRESS_FREE, ADDRESS_CAP);
 	if (w2 > wait)
 		wait = w2;
 	if (wait > 0) {
@@ -138,8 +136,11 @@ static void login_submit(struct request *rq, struct reply *rp)
 		json_t *u = db_row("SELECT id, password_hash FROM users WHERE email = ? AND active = 1", "t", email);
 		const char *hash = u ? json_string_value(json_object_get(u, "password_hash")) : NULL;
 		int ok = password_verify(hash ? hash : dummy_hash(), password) && hash;
-		if (ok)
-			start_session(rq, rp, json_integer_value(json_object_get(u, "id")), acct_key);
+		int64_t uid = json_integer_value(json_object_get(u, "id"));
+		if (ok && twofactor_enrolled(uid))
+			twofactor_start_pending(rq, rp, uid, email, arg(rq, "next"));
+		else if (ok)
+			login_start_session(rq, rp, uid, acct_key, arg(rq, "next"));
 		else {
 			record_failure(rq, email, acct_key, addr_key, u ? "wrong password" : "unknown or inactive account");
 			reply_error(rp, 401, "password", "The e-mail address or password is not right.");
@@ -177,6 +178,6 @@ static const struct field_spec login_form[] = {
 const struct route auth_routes[] = {
 	{ "GET", "/login", login_page, ROUTE_PUBLIC, login_query, NULL, 0 },
 	{ "POST", "/login", login_submit, ROUTE_PUBLIC, login_form, login_page, R_NO_CSRF },
-	{ "POST", "/logout", logout, ROLE_STAFF, NULL, NULL, 0 },
+	{ "POST", "/logout", logout, ROLE_STAFF, NULL, NULL, R_ENROL },
 	{ NULL },
 };

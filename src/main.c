@@ -9,6 +9,7 @@
 #include "fastcgi.h"
 #include "db.h"
 #include "demo.h"
+#include "export.h"
 #include "keyfile.h"
 #include "server.h"
 #include "staff.h"
@@ -26,7 +27,7 @@
 enum { EXIT_USAGE = 2 };
 
 struct opts {
-	const char *db, *email, *name, *department, *job_title, *staff_type, *set, *left_on, *key_file;
+	const char *db, *email, *name, *department, *job_title, *staff_type, *set, *left_on, *key_file, *person;
 	char *roles;
 	int password_stdin, scale;
 	int argc;
@@ -50,6 +51,7 @@ static const char *usage_text =
 	"  import-staff --db FILE staff.csv     columns email,name,job_title,department,staff_type\n"
 	"  audit verify --db FILE               check the audit log's hash chain\n"
 	"  backup --db FILE OUT                 a consistent copy, safe while serving\n"
+	"  export --db FILE --person EMAIL      everything held about one person, as JSON (subject access)\n"
 	"\n"
 	"\n"
 	"Every command reads " CONFIG_DEFAULT_PATH " when it exists, or --config FILE;\n"
@@ -103,6 +105,7 @@ enum {
 	O_EMAIL = 256, O_NAME, O_ROLE, O_DEPT, O_JOB, O_TYPE, O_PWSTDIN, O_SET, O_LEFT, O_HELP, O_SCALE,
 	O_NOSECCOMP, O_SELFTEST, O_CONFIG, O_NOCONFIG,
 	O_SETTING = 1000, /* plus the index in settings_table */
+	O_PERSON,
 };
 
 static const struct option command_opts[] = {
@@ -120,6 +123,7 @@ static const struct option command_opts[] = {
 	{ "seccomp-selftest", no_argument, NULL, O_SELFTEST },
 	{ "config", required_argument, NULL, O_CONFIG },
 	{ "no-config", no_argument, NULL, O_NOCONFIG },
+	{ "person", required_argument, NULL, O_PERSON },
 	{ "help", no_argument, NULL, O_HELP },
 };
 
@@ -177,6 +181,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		case O_LEFT: o->left_on = optarg; break;
 		case O_NOSECCOMP: cfg.seccomp = 0; break;
 		case O_SELFTEST: cfg.seccomp_selftest = 1; break;
+		case O_PERSON: o->person = optarg; break;
 		case O_SCALE: o->scale = (int)number(optarg, 1, 1000000, &bad); break;
 		case O_CONFIG: case O_NOCONFIG: break; /* read before the other options */
 		case O_HELP: case 'h': free(opts); return -1;
@@ -478,6 +483,21 @@ static int cmd_backup(struct opts *o)
 	return 0;
 }
 
+static int cmd_export(struct opts *o)
+{
+	if (!o->person)
+		return usage_error("export needs --person EMAIL");
+	int rc = open_db(o->db, 1);
+	if (rc)
+		return rc;
+	char *json = export_person(o->person);
+	if (!json)
+		return fail("no one with that e-mail address");
+	puts(json);
+	free(json);
+	return 0;
+}
+
 static int cmd_demo(struct opts *o)
 {
 	int rc = cmd_init(o);
@@ -507,6 +527,7 @@ static const struct command commands[] = {
 	{ "import-staff", NULL, cmd_import, "usage: staffroom import-staff --db FILE staff.csv\n" },
 	{ "audit", "verify", cmd_audit_verify, "usage: staffroom audit verify --db FILE\n" },
 	{ "backup", NULL, cmd_backup, "usage: staffroom backup --db FILE OUT\n" },
+	{ "export", NULL, cmd_export, "usage: staffroom export --db FILE --person EMAIL\n" },
 };
 
 int main(int argc, char **argv)

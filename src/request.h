@@ -68,6 +68,8 @@ struct request {
 	int nids;
 
 	int signed_in;
+	int pending_login;           /* password right, second-factor code still owed: not signed in */
+	int must_enrol;              /* signed in, but a role needs a second factor not yet set up */
 	struct user user;
 	char session_hash[65];
 	char csrf[44];

@@ -13,6 +13,7 @@
 static const struct route *const tables[] = {
 	auth_routes, home_routes, admin_routes, audit_routes,
 	aup_routes, training_routes, concern_routes, account_routes,
+	twofactor_routes, twofactor_admin_routes, login_code_routes, retention_routes,
 };
 
 /* Matches one pattern; {id} takes a positive number of at most 18 digits. */
@@ -66,6 +67,13 @@ static int same_origin(const struct request *rq)
 
 static void ask_to_sign_in(struct request *rq, struct reply *rp)
 {
+	if (rq->pending_login) {
+		if (rq->wants_json || rq->is_post)
+			reply_error(rp, 401, NULL, "Please enter the code from your authenticator app first.");
+		else
+			reply_redirect(rp, "/login/code");
+		return;
+	}
 	if (rq->wants_json || rq->is_post) {
 		reply_error(rp, 401, NULL, "Please sign in first.");
 		return;
@@ -132,6 +140,14 @@ static int checks_pass(const struct route *r, struct request *rq, struct reply *
 		}
 		if (!(rq->user.roles & r->roles)) {
 			reply_error(rp, 403, NULL, "Your roles do not give you access to this page.");
+			return 0;
+		}
+		/* A role that needs a second factor: nothing else until it is set up. */
+		if (rq->must_enrol && !(r->flags & R_ENROL)) {
+			if (rq->wants_json || rq->is_post)
+				reply_error(rp, 403, NULL, "Your role needs two-factor sign-in. Set it up at /account/2fa first.");
+			else
+				reply_redirect(rp, "/account/2fa");
 			return 0;
 		}
 	}

@@ -34,7 +34,7 @@ struct field_spec {
 typedef void handler_fn(struct request *rq, struct reply *rp);
 
 enum { ROUTE_PUBLIC = 0 };      /* roles value: no sign-in needed */
-enum { R_NO_CSRF = 1, R_UPLOAD = 2 };
+enum { R_NO_CSRF = 1, R_UPLOAD = 2, R_ENROL = 4 }; /* R_ENROL: open to someone who must enrol first */
 
 struct route {
 	const char *method;
@@ -49,6 +49,8 @@ struct route {
 /* Every page group's table, each ending with a {NULL} entry. */
 extern const struct route auth_routes[], home_routes[], admin_routes[], audit_routes[];
 extern const struct route aup_routes[], training_routes[], concern_routes[], account_routes[];
+extern const struct route twofactor_routes[], twofactor_admin_routes[], login_code_routes[],
+	retention_routes[];
 
 void router_dispatch(struct request *rq, struct reply *rp);
 

@@ -5,6 +5,7 @@
 #include <pwd.h>
 #include <seccomp.h>
 #include <stdio.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 int sandbox_drop_root(const char *user)
@@ -32,8 +33,9 @@ int sandbox_drop_root(const char *user)
 }
 
 /* What libmicrohttpd (epoll, threads), SQLite (files, locks, WAL), glibc
- * and libsodium call while serving.  Anything else kills the process:
- * no exec, no new sockets, no ptrace, no chmod, no mount. */
+ * and libsodium call while serving, and libcurl for the mail thread.
+ * Anything else kills the process: no exec, no listening sockets, no
+ * ptrace, no chmod, no mount. */
 static const char *const allowed[] = {
 	"read", "write", "readv", "writev", "pread64", "pwrite64", "lseek", "openat", "close", "fstat",
 	"newfstatat", "statx", "stat", "lstat", "access", "faccessat", "faccessat2", "readlink",
@@ -47,7 +49,14 @@ static const char *const allowed[] = {
 	"shutdown", "setsockopt", "getsockopt", "getsockname", "getpeername",
 	"clock_gettime", "clock_getres", "gettimeofday", "nanosleep", "clock_nanosleep", "getrandom",
 	"prlimit64", "uname", "ioctl", "sysinfo",
+	/* The mail thread (libcurl) connects out to the SMTP relay, and its
+	 * resolver thread wakes it through a socket pair. */
+	"connect", "socketpair",
 };
+
+/* New sockets only of the families the mail thread needs: IPv4 and IPv6 to
+ * reach the relay and DNS, and UNIX for glibc's name-service cache (nscd). */
+static const int socket_families[] = { AF_INET, AF_INET6, AF_UNIX };
 
 int sandbox_seccomp(void)
 {
@@ -66,6 +75,9 @@ int sandbox_seccomp(void)
 		if (nr != __NR_SCMP_ERROR)
 			rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 0);
 	}
+	for (size_t i = 0; rc == 0 && i < sizeof socket_families / sizeof socket_families[0]; i++)
+		rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(socket), 1,
+				      SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)socket_families[i]));
 	if (rc == 0)
 		rc = seccomp_load(ctx);
 	seccomp_release(ctx);

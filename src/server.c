@@ -7,6 +7,7 @@
 #include "db.h"
 #include "exchange.h"
 #include "listen.h"
+#include "mailer.h"
 #include "sandbox.h"
 #include "readfile.h"
 #include "util.h"
@@ -229,13 +230,16 @@ int server_run(void)
 	}
 	if (geteuid() == 0 && !cfg.run_as)
 		return sandbox_drop_root(NULL) == 0 ? 0 : 1;
+	int mrc = mailer_prepare();
+	if (mrc != 0)
+		return mrc;
 	sigset_t sigs;
 	listen_block_signals(&sigs);
 	struct MHD_Daemon *d = start_daemon(&ss, v6);
 	if (!d)
 		return 1;
 	/* Bound: now give up root and every system call not needed to serve. */
-	if (listen_enter_sandbox() != 0) {
+	if (listen_enter_sandbox() != 0 || mailer_start() != 0) {
 		MHD_stop_daemon(d);
 		return 1;
 	}
@@ -248,6 +252,7 @@ int server_run(void)
 	int sig;
 	sigwait(&sigs, &sig);
 	MHD_stop_daemon(d);
+	mailer_stop();
 	db_close_thread();
 	printf("staffroom: stopped\n");
 	return 0;

@@ -18,6 +18,11 @@ int vault_seal(int64_t account_id, const char *plain, size_t len, unsigned char 
  * missing or wrong, or the box was altered or belongs to another account. */
 char *vault_open(int64_t account_id, const unsigned char *nonce, size_t nonce_len, const unsigned char *box,
 		 size_t box_len);
+/* The same with any associated data ("totp:<user id>" for second factors). */
+int vault_seal_ad(const char *ad, const char *plain, size_t len, unsigned char nonce[VAULT_NONCE_BYTES],
+		  unsigned char **box, size_t *box_len);
+char *vault_open_ad(const char *ad, const unsigned char *nonce, size_t nonce_len, const unsigned char *box,
+		    size_t box_len);
 /* Wipes and frees a plaintext from vault_open. */
 void vault_free(char *plain);
 

@@ -29,6 +29,8 @@ static const struct nav_item nav[] = {
 	{ "/training", "Training", ROLE_STAFF },
 	{ "/audit", "Audit log", ROLE_HEADTEACHER | ROLE_ADMIN },
 	{ "/admin/staff", "Administration", ROLE_ADMIN },
+	{ "/admin/retention", "Records", ROLE_HEADTEACHER | ROLE_ADMIN },
+	{ "/account/2fa", "Sign-in security", ROLE_STAFF },
 	{ NULL, NULL, 0 },
 };
 

@@ -1,0 +1,22 @@
+/* E-mail: notifications queued in the outbox (in the transaction of the
+ * event, by notify.c) and sent by one background thread through an SMTP
+ * relay with libcurl, with retries and back-off.  A request never waits for
+ * mail. */
+#ifndef STAFFROOM_MAILER_H
+#define STAFFROOM_MAILER_H
+
+#include <stdint.h>
+
+/* Is a relay configured (serve --smtp-url)?  Only then is mail queued. */
+int mail_enabled(void);
+/* Inside a write transaction: an outbox message for each notification with id > after_id. */
+void mail_queue_notifications(int64_t after_id);
+
+/* Before threads start and before root is dropped: checks the options and
+ * reads the relay password.  0, or 2 (usage) with a message on stderr. */
+int mailer_prepare(void);
+/* The sending thread (does nothing without a relay); stop joins it. */
+int mailer_start(void);
+void mailer_stop(void);
+
+#endif

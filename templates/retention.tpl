@@ -1,0 +1,42 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Records past their retention date</h1>
+<p class="lead">Nothing is deleted automatically. Review each record below: delete it, or place a legal hold if it must be kept (a claim, an investigation, a request from the police or the local authority). Every deletion is written in the disposal register and the audit log, without the record's content.</p>
+{{#not_due}}<p class="muted">No record is past its retention date today ({{today}}).</p>{{/not_due}}
+{{#has_due}}<table class="data"><caption>Due for review</caption>
+<thead><tr><th scope="col">Record</th><th scope="col">Rule</th><th scope="col">Due</th><th scope="col">Action</th></tr></thead><tbody>{{/has_due}}
+{{#due}}<tr><td>{{record_type}} {{record_id}}: {{label}}</td><td>{{rule}}</td><td>{{due}}</td>
+<td>{{#hold_reason}}<strong>Legal hold</strong> since {{held_since}}: {{hold_reason}}{{/hold_reason}}{{#not_hold_reason}}
+<form method="post" action="/admin/retention/delete"><input type="hidden" name="csrf" value="{{csrf}}">
+<input type="hidden" name="record_type" value="{{record_type}}"><input type="hidden" name="record_id" value="{{record_id}}">
+<label for="d-{{record_type}}-{{record_id}}">Why</label> <input id="d-{{record_type}}-{{record_id}}" name="reason" type="text" required value="Retention period over">
+<button class="btn danger" type="submit">Delete</button></form>{{/not_hold_reason}}</td></tr>
+{{/due}}
+{{#has_due}}</tbody></table>{{/has_due}}
+<section class="card" aria-labelledby="h-holds"><h2 id="h-holds">Legal holds</h2>
+{{#not_holds}}<p class="muted">No legal holds.</p>{{/not_holds}}
+<ul>{{#holds}}<li>{{record_type}} {{record_id}}: {{reason}} (placed {{placed_at}} by {{placed_by}})
+<form method="post" action="/admin/retention/release"><input type="hidden" name="csrf" value="{{csrf}}">
+<input type="hidden" name="record_type" value="{{record_type}}"><input type="hidden" name="record_id" value="{{record_id}}">
+<label for="r-{{record_type}}-{{record_id}}">Why release</label> <input id="r-{{record_type}}-{{record_id}}" name="reason" type="text" required>
+<button class="btn secondary" type="submit">Release</button></form></li>{{/holds}}</ul>
+<form class="stack" method="post" action="/admin/retention/hold"><input type="hidden" name="csrf" value="{{csrf}}">
+<h3>Place a legal hold</h3>
+{{#err_record_id}}<p class="field-error">{{err_record_id}}</p>{{/err_record_id}}
+<div class="field"><label for="f-record_type">Record type</label><select id="f-record_type" name="record_type"><option value="concern">concern</option><option value="signature">signature</option><option value="training">training record</option></select></div>
+<div class="field"><label for="f-record_id">Record number</label><input id="f-record_id" name="record_id" type="text" inputmode="numeric" required></div>
+<div class="field"><label for="f-reason">Reason</label><input id="f-reason" name="reason" type="text" required></div>
+<div class="actions"><button class="btn" type="submit">Place hold</button></div></form>
+</section>
+{{#rules}}<section class="card" aria-labelledby="h-rules"><h2 id="h-rules">Retention rules (years)</h2>
+<form class="stack" method="post" action="/admin/retention/rules"><input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field"><label for="f-cs">Concerns about staff: years after the concern</label><input id="f-cs" name="concern_staff_years" type="number" min="1" max="100" value="{{concern_staff_years}}"></div>
+<div class="field"><label for="f-rr">Concerns about staff: retirement review, years after the person leaves (staffroom does not hold dates of birth)</label><input id="f-rr" name="retirement_review_years" type="number" min="1" max="100" value="{{retirement_review_years}}"></div>
+<div class="field"><label for="f-sg">Safeguarding concerns about pupils: years after closing</label><input id="f-sg" name="safeguarding_years" type="number" min="1" max="100" value="{{safeguarding_years}}"></div>
+<div class="field"><label for="f-co">Other concerns: years after closing</label><input id="f-co" name="concern_years" type="number" min="1" max="100" value="{{concern_years}}"></div>
+<div class="field"><label for="f-sy">Signatures: years after the person leaves</label><input id="f-sy" name="signature_years" type="number" min="1" max="100" value="{{signature_years}}"></div>
+<div class="field"><label for="f-ty">Training records: years after the person leaves</label><input id="f-ty" name="training_years" type="number" min="1" max="100" value="{{training_years}}"></div>
+{{#can_edit_rules}}<div class="actions"><button class="btn" type="submit">Save rules</button></div>{{/can_edit_rules}}
+</form></section>{{/rules}}
+<section class="card" aria-labelledby="h-disposals"><h2 id="h-disposals">Disposal register (latest 50)</h2>
+{{#not_disposals}}<p class="muted">Nothing has been deleted.</p>{{/not_disposals}}
+<ul>{{#disposals}}<li>{{at}}: {{record_type}} {{label}}, deleted by {{by_email}}: {{reason}}</li>{{/disposals}}</ul>
+</section>

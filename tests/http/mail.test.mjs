@@ -1,0 +1,155 @@
+// E-mail: notifications queued in the outbox with the event, sent by the
+// mail thread to an SMTP sink the test starts on loopback, retried with
+// back-off, never blocking a request, never carrying a concern's content.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, sql } from './lib.mjs';
+import { startSink } from './smtp_sink.mjs';
+import { file } from './concern_helpers.mjs';
+
+const BASE = 'https://staffroom.hillside.test';
+const mailArgs = (url) => ['--smtp-url', url, '--mail-from', 'staffroom@hillside.test', '--base-url', BASE];
+const today = () => new Date().toISOString().slice(0, 10);
+
+test('a new concern e-mails its recipients a link, never what it says', async () => {
+  const sink = await startSink();
+  const s = await startServer({ args: mailArgs(sink.url) });
+  try {
+    const teacher = await s.login('teacher@demo.school');
+    const before = Number(sql(s.db, 'SELECT count(*) FROM outbox'));
+    const c = await file(teacher, { category: 'staff_conduct', summary: 'Zebra-summary-7731',
+      details: 'Quokka-details-9924', involved: 'Wombat-person-5519' });
+    // Queued in the same transaction: the rows are there when the reply comes.
+    const queued = Number(sql(s.db, 'SELECT count(*) FROM outbox')) - before;
+    assert.equal(queued, Number(sql(s.db, `SELECT count(*) FROM notifications WHERE link = '/concerns/${c.id}'`)));
+    assert.ok(queued >= 1);
+    const msgs = await sink.waitFor(queued);
+    const head = msgs.find((m) => m.to.some((t) => t.includes('head@demo.school')));
+    assert.ok(head, 'the headteacher receives one');
+    assert.match(head.from, /<staffroom@hillside\.test>/);
+    assert.match(head.data, /^Subject: A concern needs your attention \(Hillside Academy\)\r$/m);
+    assert.ok(head.data.includes(`${BASE}/concerns/${c.id}`));
+    for (const m of msgs) {
+      for (const secret of ['Zebra', 'Quokka', 'Wombat', 'staff_conduct', c.reference])
+        assert.ok(!m.data.includes(secret), `an e-mail carried "${secret}"`);
+    }
+    await new Promise((res) => setTimeout(res, 300));
+    assert.equal(sql(s.db, `SELECT count(*) FROM outbox WHERE status = 'sent' AND sent_at IS NOT NULL`), String(queued));
+    assert.equal(sql(s.db, `SELECT count(*) FROM notifications WHERE link = '/concerns/${c.id}' AND emailed_at IS NULL`), '0');
+  } finally {
+    await s.stop();
+    await sink.close();
+  }
+});
+
+test('a new agreement version, an application and a reminder each reach people by e-mail', async () => {
+  const sink = await startSink();
+  const s = await startServer({ args: mailArgs(sink.url) });
+  try {
+    const admin = await s.login('admin@demo.school');
+    const pid = sql(s.db, 'SELECT id FROM policies ORDER BY id LIMIT 1');
+    const pub = await admin.post(`/admin/policies/${pid}/versions`, { body: '## Rules\n\nBe kind.\n',
+      summary: 'Kinder wording.', effective: today(), review_due: '2099-01-01' });
+    assert.equal(pub.status, 201, pub.text);
+    const people = Number(sql(s.db, "SELECT count(*) FROM notifications WHERE kind = 'aup_new_version'"));
+    assert.ok(people > 5);
+    assert.equal(sql(s.db, "SELECT count(*) FROM outbox o JOIN notifications n ON n.id = o.notification_id WHERE n.kind = 'aup_new_version'"),
+      String(people));
+    await sink.waitFor(people);
+    assert.ok(sink.messages.some((m) => /Subject: A new version of an agreement to sign/.test(m.data) &&
+      m.data.includes('Kinder wording.') && m.data.includes(`${BASE}/aup/`)));
+
+    const teacher = await s.login('teacher@demo.school');
+    const n = sink.messages.length;
+    const app = await teacher.post('/accounts/applications', { platform: 'instagram', name: 'hillside_pe', department: 'PE',
+      aim: 'Show fixtures and results', audience: 'Parents', promotion: 'Newsletter', lead: 'teacher@demo.school',
+      visibility: 'open', monitoring: 'Daily by the lead' });
+    assert.equal(app.status, 201, app.text);
+    const to = await sink.waitFor(n + 1);
+    assert.ok(to.slice(n).some((m) => m.to.some((t) => t.includes('moderator@demo.school')) &&
+      /Subject: A social-media account application is waiting for you/.test(m.data)));
+
+    const head = await s.login('head@demo.school');
+    const k = sink.messages.length;
+    const rem = await head.post('/aup/compliance/remind');
+    assert.equal(rem.status, 200, rem.text);
+    const reminded = Number(sql(s.db, "SELECT count(*) FROM notifications WHERE kind = 'aup_reminder'"));
+    assert.ok(reminded > 0);
+    await sink.waitFor(k + reminded);
+    assert.ok(sink.messages.slice(k).every((m) => /Subject: Reminder: an agreement needs your signature/.test(m.data)));
+  } finally {
+    await s.stop();
+    await sink.close();
+  }
+});
+
+test('a refusing relay is retried with back-off; a stalled relay never holds up a request', async () => {
+  const sink = await startSink({ refuse: 2 });
+  const s = await startServer({ args: mailArgs(sink.url), env: { STAFFROOM_MAIL_RETRY_BASE: '1' } });
+  try {
+    const teacher = await s.login('teacher@demo.school');
+    await file(teacher, { category: 'other', summary: 'retry me' });
+    const queued = Number(sql(s.db, 'SELECT count(*) FROM outbox'));
+    assert.equal(queued, 1, 'one recipient for "other": the headteacher');
+    await sink.waitFor(1, 20000);
+    assert.equal(sink.refused, 2);
+    const row = sql(s.db, "SELECT status || ' ' || attempts FROM outbox");
+    assert.equal(row, 'sent 3');
+  } finally {
+    await s.stop();
+    await sink.close();
+  }
+
+  const stalled = await startSink({ stall: true });
+  const s2 = await startServer({ args: mailArgs(stalled.url) });
+  try {
+    const teacher = await s2.login('teacher@demo.school');
+    await file(teacher, { category: 'other', summary: 'first' });
+    await new Promise((res) => setTimeout(res, 1500)); // the mail thread is now stuck waiting for a greeting
+    assert.ok(stalled.connections >= 1);
+    await file(teacher, { category: 'other', summary: 'second' });
+    const page = await teacher.get('/');
+    assert.equal(page.status, 200);
+    // The first send has not finished (no attempt recorded) yet requests were answered:
+    // they never wait for the relay.
+    assert.equal(sql(s2.db, "SELECT group_concat(status || ' ' || attempts, ',') FROM outbox ORDER BY id"),
+      'queued 0,queued 0');
+    assert.equal(stalled.messages.length, 0);
+  } finally {
+    await s2.stop();
+    await stalled.close();
+  }
+});
+
+test('without a relay nothing is queued; a relay without its companions is refused at start', async () => {
+  const s = await startServer();
+  try {
+    const teacher = await s.login('teacher@demo.school');
+    await file(teacher, { category: 'other', summary: 'no mail' });
+    assert.equal(sql(s.db, 'SELECT count(*) FROM outbox'), '0');
+    assert.ok(Number(sql(s.db, 'SELECT count(*) FROM notifications')) > 0);
+  } finally {
+    await s.stop();
+  }
+  for (const [args, msg] of [
+    [['--smtp-url', 'smtp://127.0.0.1:25'], /--mail-from/],
+    [['--smtp-url', 'smtp://127.0.0.1:25', '--mail-from', 'x@y.test'], /--base-url/],
+    [['--smtp-url', 'http://127.0.0.1:25', '--mail-from', 'x@y.test', '--base-url', BASE], /smtp:\/\//],
+  ]) {
+    await assert.rejects(startServer({ args }), msg);
+  }
+});
+
+test('the mail thread resolves a host name and sends under the seccomp filter', async () => {
+  const sink = await startSink();
+  const s = await startServer({ args: mailArgs(`smtp://localhost:${sink.port}`) });
+  try {
+    const teacher = await s.login('teacher@demo.school');
+    await file(teacher, { category: 'other', summary: 'by name' });
+    await sink.waitFor(1);
+    assert.equal(s.proc.exitCode, null, 'still running');
+  } finally {
+    await s.stop();
+    await sink.close();
+  }
+});

@@ -1,0 +1,104 @@
+// Records management: records past their retention date are listed for
+// review, deleted only by a person, never under a legal hold, leaving a
+// disposal row and an audit row without the content.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, cli, sql } from './lib.mjs';
+
+const id = (db, email) => sql(db, `SELECT id FROM users WHERE email = '${email}'`);
+
+test('retention: review, legal hold, deletion with a register, the chronology and audit chain intact', async () => {
+  // Fourteen years on from the demo data.
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2040-06-01T10:00:00Z' } });
+  try {
+    const admin = await s.login('admin@demo.school');
+    const head = await s.login('head@demo.school');
+    const teacher = await s.login('teacher@demo.school');
+    const governor = await s.login('governor@demo.school');
+    assert.equal((await teacher.get('/admin/retention')).status, 403);
+    assert.equal((await governor.get('/admin/retention')).status, 403);
+    assert.equal((await head.get('/admin/retention')).status, 200);
+
+    const closed = sql(s.db, "SELECT id || '|' || reference FROM concerns WHERE status = 'closed'").split('|');
+    const about = sql(s.db, "SELECT id FROM concerns WHERE about_id IS NOT NULL");
+    sql(s.db, `UPDATE concerns SET status = 'closed', closed_at = '2026-03-01T10:00:00Z', created_at = '2026-02-01T10:00:00Z' WHERE id = ${about}`);
+    const science = id(s.db, 'science@demo.school');
+    const left = await admin.post(`/admin/staff/${science}/deactivate`, { left_on: '2030-01-01' });
+    assert.equal(left.status, 200, left.text);
+
+    let page = await head.get('/admin/retention');
+    const keys = page.body.due.map((d) => `${d.record_type}:${d.record_id}`);
+    assert.ok(keys.includes(`concern:${closed[0]}`), 'a closed concern, six years on');
+    assert.ok(!keys.includes(`concern:${about}`), 'a concern about someone still at the school is kept');
+    const sigs = sql(s.db, `SELECT id FROM signatures WHERE user_id = ${science}`).split('\n');
+    const trainings = sql(s.db, `SELECT id FROM training WHERE user_id = ${science}`).split('\n');
+    for (const x of sigs) assert.ok(keys.includes(`signature:${x}`));
+    for (const x of trainings) assert.ok(keys.includes(`training:${x}`));
+    const ta = sql(s.db, "SELECT s.id FROM signatures s JOIN users u ON u.id = s.user_id WHERE u.email = 'ta@demo.school'");
+    assert.ok(!keys.includes(`signature:${ta}`), 'someone still here keeps their signature');
+    assert.equal(sql(s.db, 'SELECT count(*) FROM disposals'), '0', 'nothing is deleted by listing');
+
+    // The headteacher leaves in 2031: ten years after leaving is 2041, so not yet...
+    sql(s.db, `UPDATE users SET left_on = '2031-01-01' WHERE email = 'head@demo.school'`);
+    page = await admin.get('/admin/retention');
+    assert.ok(!page.body.due.some((d) => d.record_type === 'concern' && String(d.record_id) === about));
+    const early = await admin.post('/admin/retention/delete', { record_type: 'concern', record_id: about, reason: 'tidy' });
+    assert.equal(early.status, 409);
+    assert.match(early.body.error, /2041-01-01/);
+    // ...until the school shortens the retirement review.
+    assert.equal((await head.post('/admin/retention/rules', { retirement_review_years: '5' })).status, 403);
+    assert.equal((await admin.post('/admin/retention/rules', { retirement_review_years: '0' })).status, 400);
+    assert.equal((await admin.post('/admin/retention/rules', { retirement_review_years: '5' })).status, 200);
+    page = await admin.get('/admin/retention');
+    const row = page.body.due.find((d) => d.record_type === 'concern' && String(d.record_id) === about);
+    assert.equal(row.due, '2036-02-01', 'ten years after the concern is the later date now');
+
+    // Bad input changes nothing.
+    for (const [form, status] of [
+      [{ record_type: 'pupil', record_id: '1', reason: 'x' }, 400],
+      [{ record_type: 'concern', record_id: '-1', reason: 'x' }, 400],
+      [{ record_type: 'concern', record_id: closed[0] }, 400],
+      [{ record_type: 'concern', record_id: '99999', reason: 'x' }, 404],
+    ]) assert.equal((await head.post('/admin/retention/delete', form)).status, status, JSON.stringify(form));
+
+    // A legal hold stops deletion; releasing it allows it again.
+    const sig = sigs[0];
+    assert.equal((await head.post('/admin/retention/hold', { record_type: 'signature', record_id: sig,
+      reason: 'Employment tribunal claim' })).status, 201);
+    assert.equal((await head.post('/admin/retention/hold', { record_type: 'signature', record_id: sig, reason: 'again' })).status, 409);
+    assert.equal((await head.post('/admin/retention/hold', { record_type: 'training', record_id: '99999', reason: 'x' })).status, 404);
+    page = await head.get('/admin/retention');
+    assert.equal(page.body.due.find((d) => d.record_type === 'signature' && String(d.record_id) === sig).hold_reason,
+      'Employment tribunal claim');
+    const held = await head.post('/admin/retention/delete', { record_type: 'signature', record_id: sig, reason: 'over' });
+    assert.equal(held.status, 409);
+    assert.equal(sql(s.db, `SELECT count(*) FROM signatures WHERE id = ${sig}`), '1');
+    assert.equal((await head.post('/admin/retention/release', { record_type: 'signature', record_id: sig, reason: 'Claim settled' })).status, 200);
+    assert.equal((await head.post('/admin/retention/delete', { record_type: 'signature', record_id: sig, reason: 'Retention period over' })).status, 200);
+    assert.equal(sql(s.db, `SELECT count(*) FROM signatures WHERE id = ${sig}`), '0');
+
+    // A concern goes with its chronology, evidence and recipients; the register keeps what, when, who, why.
+    const summary = sql(s.db, `SELECT summary FROM concerns WHERE id = ${closed[0]}`);
+    assert.ok(Number(sql(s.db, `SELECT count(*) FROM concern_events WHERE concern_id = ${closed[0]}`)) > 0);
+    // Events of a concern not disposed of still cannot be deleted.
+    assert.throws(() => sql(s.db, `DELETE FROM concern_events WHERE concern_id = ${about}`), /append-only/);
+    const del = await head.post('/admin/retention/delete', { record_type: 'concern', record_id: closed[0], reason: 'Retention period over' });
+    assert.equal(del.status, 200, del.text);
+    for (const t of ['concerns WHERE id', 'concern_events WHERE concern_id', 'concern_recipients WHERE concern_id', 'evidence WHERE concern_id'])
+      assert.equal(sql(s.db, `SELECT count(*) FROM ${t} = ${closed[0]}`), '0', t);
+    assert.equal(sql(s.db, `SELECT label || '|' || reason || '|' || (SELECT email FROM users WHERE id = by_id) FROM disposals WHERE record_type = 'concern'`),
+      `${closed[1]}|Retention period over|head@demo.school`);
+    const auditRow = sql(s.db, `SELECT detail FROM audit WHERE action = 'retention.delete' AND object = 'concern:${closed[0]}'`);
+    assert.match(auditRow, /Retention period over/);
+    assert.ok(!auditRow.includes(summary), 'the audit row holds no content');
+    assert.throws(() => sql(s.db, 'DELETE FROM disposals'), /append-only/);
+    assert.equal((await head.post('/admin/retention/delete', { record_type: 'concern', record_id: closed[0], reason: 'x' })).status, 404);
+    assert.equal(cli(['audit', 'verify', '--db', s.db]).code, 0);
+    const html = await head.page('/admin/retention');
+    assert.equal(html.status, 200);
+    assert.match(html.text, /Disposal register/);
+    assert.ok(html.text.includes(closed[1]));
+  } finally {
+    await s.stop();
+  }
+});

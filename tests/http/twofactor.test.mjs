@@ -1,0 +1,267 @@
+// Two-factor sign-in: enrolment with a QR code, the half-signed-in state,
+// recovery codes, throttling, required roles and the administrator's reset.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, cli, sql, Client, PASSWORD } from './lib.mjs';
+import { totp, nowStep } from './totp_lib.mjs';
+
+// Enrols a signed-in client; returns { secret, codes, step }.
+async function enrol(c) {
+  const page = await c.get('/account/2fa');
+  assert.equal(page.status, 200);
+  assert.equal(page.body.enrolled, false);
+  const secret = page.body.secret;
+  assert.match(secret, /^[A-Z2-7]{32}$/);
+  const step = nowStep();
+  const r = await c.post('/account/2fa/confirm', { code: totp(secret, step) });
+  assert.equal(r.status, 201, r.text);
+  return { secret, codes: r.body.recovery_codes, step };
+}
+
+// Password, then code: returns the signed-in client.
+async function signInWithCode(s, email, code) {
+  const c = s.client();
+  const r = await c.login(email);
+  assert.equal(r.status, 200);
+  assert.equal(r.body.second_factor, true);
+  const done = await c.post('/login/code', { code });
+  if (done.status === 200) c.csrf = done.body.csrf;
+  return { c, done };
+}
+
+test('a new school requires a second factor of leaders; enrolment shows a QR code and the secret', async () => {
+  const s = await startServer({ demo: false });
+  try {
+    const add = cli(['user', 'add', '--db', s.db, '--email', 'head@school.test', '--name', 'Jo Head',
+      '--role', 'headteacher', '--role', 'admin', '--password-stdin'], { input: `${PASSWORD}\n` });
+    assert.equal(add.code, 0, add.stderr);
+    assert.equal(sql(s.db, "SELECT value FROM settings WHERE key = 'require_2fa_roles'"),
+      'headteacher,dsl,slt,moderator,chair,admin');
+    const c = await s.login('head@school.test');
+    // Every page sends them to enrolment first.
+    const home = await c.page('/');
+    assert.equal(home.status, 303);
+    assert.equal(home.headers.get('location'), '/account/2fa');
+    const api = await c.get('/admin/staff');
+    assert.equal(api.status, 403);
+    assert.match(api.body.error, /two-factor/);
+    const post = await c.post('/admin/closures', { day: '2027-01-04', label: 'INSET' });
+    assert.equal(post.status, 403);
+    assert.equal(sql(s.db, 'SELECT count(*) FROM closure_days'), '0');
+
+    const html = await c.page('/account/2fa');
+    assert.equal(html.status, 200);
+    const secret = (await c.get('/account/2fa')).body.secret;
+    assert.ok(html.text.includes(secret), 'the secret is written on the page');
+    assert.ok(html.text.includes('src="/account/2fa/qr.svg"'));
+    const qr = await c.request('GET', '/account/2fa/qr.svg', { json: false });
+    assert.equal(qr.status, 200);
+    assert.match(qr.headers.get('content-type'), /^image\/svg\+xml/);
+    assert.match(qr.text, /^<\?xml[\s\S]*<svg [\s\S]*<path fill="#000" d="M/);
+    // The secret is sealed in the database, never stored in clear.
+    assert.equal(sql(s.db, `SELECT count(*) FROM totp WHERE instr(CAST(box AS TEXT), '${secret}') > 0`), '0');
+    assert.equal(sql(s.db, 'SELECT length(box) FROM totp'), String(32 + 16));
+
+    const wrong = await c.post('/account/2fa/confirm', { code: totp(secret, nowStep() + 5) });
+    assert.equal(wrong.status, 400);
+    assert.equal(wrong.body.field, 'code');
+    const bad = await c.post('/account/2fa/confirm', { code: 'abcdef' });
+    assert.equal(bad.status, 400);
+    assert.equal(sql(s.db, 'SELECT count(*) FROM totp WHERE confirmed_at IS NOT NULL'), '0');
+
+    const r = await c.post('/account/2fa/confirm', { code: totp(secret) });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.body.recovery_codes.length, 10);
+    assert.equal(new Set(r.body.recovery_codes).size, 10);
+    for (const code of r.body.recovery_codes) {
+      assert.match(code, /^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+      assert.equal(sql(s.db, `SELECT count(*) FROM recovery_codes WHERE code_hash LIKE '%${code}%'`), '0');
+    }
+    assert.equal(sql(s.db, 'SELECT count(*) FROM recovery_codes WHERE used_at IS NULL'), '10');
+    assert.equal((await c.page('/')).status, 200);
+    assert.equal((await c.get('/account/2fa/qr.svg')).status, 404, 'no QR code once enrolled');
+    assert.equal(sql(s.db, "SELECT count(*) FROM audit WHERE action = '2fa.enrol'"), '1');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('signing in takes the password, then a code; the half-signed-in state can do nothing else', async () => {
+  const s = await startServer();
+  try {
+    const { secret, step } = await enrol(await s.login('teacher@demo.school'));
+    const c = s.client();
+    const r = await c.login('teacher@demo.school');
+    assert.equal(r.status, 200);
+    assert.equal(r.body.second_factor, true);
+    assert.equal(r.body.user, undefined);
+    assert.equal((await c.get('/')).status, 401);
+    const page = await c.page('/aup');
+    assert.equal(page.status, 303);
+    assert.equal(page.headers.get('location'), '/login/code');
+    assert.equal((await c.post('/notifications/read')).status, 401);
+    assert.equal((await c.post('/logout')).status, 401);
+    const form = await c.page('/login/code');
+    assert.equal(form.status, 200);
+    assert.match(form.text, /name="code"/);
+    // Without the CSRF token of the pending sign-in the code is not even looked at.
+    assert.equal((await c.post('/login/code', { code: totp(secret, step + 1) }, { csrf: 'x'.repeat(43) })).status, 403);
+
+    const wrong = await c.post('/login/code', { code: '000000' === totp(secret, step + 1) ? '111111' : '000000' });
+    assert.equal(wrong.status, 401);
+    assert.equal(wrong.body.field, 'code');
+    // The code used to enrol cannot be used again.
+    assert.equal((await c.post('/login/code', { code: totp(secret, step) })).status, 401);
+    const ok = await c.post('/login/code', { code: totp(secret, step + 1) });
+    assert.equal(ok.status, 200, ok.text);
+    assert.equal(ok.body.user.email, 'teacher@demo.school');
+    c.csrf = ok.body.csrf;
+    assert.equal((await c.get('/')).status, 200);
+    assert.equal(sql(s.db, 'SELECT count(*) FROM pending_logins'), '0');
+    // Replaying the same code in a new sign-in is refused.
+    const again = await signInWithCode(s, 'teacher@demo.school', totp(secret, step + 1));
+    assert.equal(again.done.status, 401);
+    assert.equal(sql(s.db, "SELECT count(*) FROM audit WHERE action = 'login.code_failed' AND object = 'teacher@demo.school'"), '3');
+    assert.equal(sql(s.db, "SELECT count(*) FROM audit WHERE action = 'login.second_factor'"), '1');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a browser is taken from the password to the code page and back to where it was going', async () => {
+  const s = await startServer();
+  try {
+    const { secret, step } = await enrol(await s.login('science@demo.school'));
+    const c = s.client();
+    const r = await c.request('POST', '/login', { json: false, csrf: false,
+      form: { email: 'science@demo.school', password: PASSWORD, next: '/training' } });
+    assert.equal(r.status, 303);
+    assert.equal(r.headers.get('location'), '/login/code');
+    const form = await c.page('/login/code');
+    const csrf = form.text.match(/name="csrf" value="([^"]+)"/)[1];
+    const wrong = await c.request('POST', '/login/code', { json: false, csrf, form: { code: 'nothing-like-it' } });
+    assert.equal(wrong.status, 401);
+    assert.match(wrong.text, /That code is not right/);
+    const ok = await c.request('POST', '/login/code', { json: false, csrf, form: { code: totp(secret, step + 1) } });
+    assert.equal(ok.status, 303);
+    assert.equal(ok.headers.get('location'), '/training');
+    assert.equal((await c.page('/training')).status, 200);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('recovery codes work once each, and wrong codes are throttled', async () => {
+  const s = await startServer();
+  try {
+    const { codes } = await enrol(await s.login('ta@demo.school'));
+    const first = await signInWithCode(s, 'ta@demo.school', codes[0].toUpperCase().replace(/-/g, ' '));
+    assert.equal(first.done.status, 200, first.done.text);
+    assert.equal(sql(s.db, 'SELECT count(*) FROM recovery_codes WHERE used_at IS NOT NULL'), '1');
+    const reused = await signInWithCode(s, 'ta@demo.school', codes[0]);
+    assert.equal(reused.done.status, 401);
+
+    const c = reused.c;
+    assert.equal((await c.post('/login/code', { code: '12345x' })).status, 401);
+    assert.equal((await c.post('/login/code', { code: 'aaaa-bbbb-cccc-dddd' })).status, 401);
+    const slowed = await c.post('/login/code', { code: codes[1] });
+    assert.equal(slowed.status, 429, 'after three failures even a right code waits');
+    assert.ok(Number(slowed.headers.get('retry-after')) >= 1);
+    assert.equal(sql(s.db, 'SELECT count(*) FROM recovery_codes WHERE used_at IS NOT NULL'), '1');
+    await new Promise((res) => setTimeout(res, 1100));
+    const after = await c.post('/login/code', { code: codes[1] });
+    assert.equal(after.status, 200, after.text);
+
+    // New codes need the password, and replace the old ones.
+    c.csrf = after.body.csrf;
+    assert.equal((await c.post('/account/2fa/recovery-codes', { password: 'not the password' })).status, 403);
+    const fresh = await c.post('/account/2fa/recovery-codes', { password: PASSWORD });
+    assert.equal(fresh.status, 200);
+    assert.equal(fresh.body.recovery_codes.length, 10);
+    assert.equal(sql(s.db, 'SELECT count(*) FROM recovery_codes'), '10');
+    assert.equal(sql(s.db, 'SELECT count(*) FROM recovery_codes WHERE used_at IS NOT NULL'), '0');
+    const old = await signInWithCode(s, 'ta@demo.school', codes[2]);
+    assert.equal(old.done.status, 401);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('an administrator requires roles and resets a second factor (audited); nobody resets their own', async () => {
+  const s = await startServer();
+  try {
+    const admin = await s.login('admin@demo.school');
+    const head = await s.login('head@demo.school');
+    assert.equal((await head.get('/')).status, 200, 'the demo school requires nothing');
+    assert.equal((await head.post('/admin/two-factor', { role: 'teacher' })).status, 403);
+    assert.equal((await admin.post('/admin/two-factor', { role: 'janitor' })).status, 400);
+    const set = await admin.post('/admin/two-factor', [['role', 'headteacher'], ['role', 'dsl']]);
+    assert.equal(set.status, 200);
+    assert.equal(sql(s.db, "SELECT value FROM settings WHERE key = 'require_2fa_roles'"), 'headteacher,dsl');
+    assert.equal((await head.page('/concerns')).headers.get('location'), '/account/2fa');
+    assert.equal((await admin.get('/admin/staff')).status, 200, 'admin is not in the list now');
+
+    await enrol(head);
+    assert.equal((await head.get('/concerns')).status, 200);
+    // Required roles cannot turn it off.
+    assert.equal((await head.post('/account/2fa/remove', { password: PASSWORD })).status, 409);
+
+    const html = await admin.page('/admin/two-factor');
+    assert.equal(html.status, 200);
+    assert.match(html.text, /head@demo\.school/);
+    assert.match(html.text, /name="role" value="headteacher" checked/);
+    const list = await admin.get('/admin/two-factor');
+    const row = list.body.people.find((p) => p.email === 'head@demo.school');
+    assert.equal(row.enrolled, true);
+    assert.equal(row.required, true);
+    assert.equal((await admin.post(`/admin/two-factor/${row.id}/reset`, {})).status, 400, 'a reason is required');
+    const selfId = list.body.people.find((p) => p.email === 'admin@demo.school').id;
+    const teacherId = sql(s.db, "SELECT id FROM users WHERE email = 'teacher@demo.school'");
+    assert.equal((await admin.post(`/admin/two-factor/${teacherId}/reset`, { reason: 'x' })).status, 409);
+    assert.equal((await admin.post('/admin/two-factor/99999/reset', { reason: 'x' })).status, 404);
+    const reset = await admin.post(`/admin/two-factor/${row.id}/reset`, { reason: 'Lost her phone on a trip' });
+    assert.equal(reset.status, 200);
+    assert.equal(sql(s.db, `SELECT count(*) FROM totp WHERE user_id = ${row.id}`), '0');
+    assert.equal(sql(s.db, `SELECT count(*) FROM recovery_codes WHERE user_id = ${row.id}`), '0');
+    assert.equal(sql(s.db, "SELECT detail FROM audit WHERE action = '2fa.reset' AND object = 'head@demo.school'"),
+      'reason: Lost her phone on a trip');
+    assert.equal((await head.get('/')).status, 401, 'the reset ended her sessions');
+    // She signs in with the password alone and is sent to enrol again.
+    const again = await s.login('head@demo.school');
+    assert.equal((await again.page('/')).headers.get('location'), '/account/2fa');
+
+    // An administrator with a second factor cannot reset their own.
+    await admin.post('/admin/two-factor', [['role', 'admin']]);
+    await enrol(admin);
+    const mine = await admin.post(`/admin/two-factor/${selfId}/reset`, { reason: 'mine' });
+    assert.equal(mine.status, 409);
+    assert.equal(sql(s.db, `SELECT count(*) FROM totp WHERE user_id = ${selfId}`), '1');
+    assert.equal(cli(['audit', 'verify', '--db', s.db]).code, 0);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('someone whose role does not need it may turn two-factor sign-in off with their password', async () => {
+  const s = await startServer();
+  try {
+    const c = await s.login('volunteer@demo.school');
+    // Enrolled through the pages, as a browser does: the codes are shown once, on a page.
+    const secret = (await c.get('/account/2fa')).body.secret;
+    const shown = await c.request('POST', '/account/2fa/confirm', { json: false, form: { code: totp(secret) } });
+    assert.equal(shown.status, 201);
+    assert.equal((shown.text.match(/<li><code>[a-z2-9-]{19}<\/code><\/li>/g) || []).length, 10);
+    const status = await c.page('/account/2fa');
+    assert.match(status.text, /You have 10 unused recovery codes/);
+    assert.equal((await c.post('/account/2fa/remove', { password: 'wrong password!' })).status, 403);
+    const off = await c.post('/account/2fa/remove', { password: PASSWORD });
+    assert.equal(off.status, 200);
+    assert.equal(sql(s.db, 'SELECT count(*) FROM totp'), '0');
+    const plain = new Client(s.url);
+    const r = await plain.login('volunteer@demo.school');
+    assert.equal(r.status, 200);
+    assert.equal(r.body.user.email, 'volunteer@demo.school');
+  } finally {
+    await s.stop();
+  }
+});
