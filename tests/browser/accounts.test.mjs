@@ -82,9 +82,7 @@ for (const mode of MODES) {
 
       // The lead signs the current agreement…
       await b.signIn(server.url, APPLICANT);
-      await page.locator('ul.tasks').first().getByRole('link', { name: /Please read and sign/ }).click();
-      await page.waitForLoadState('load');
-      await b.check();
+      await b.navigates(() => page.locator('ul.tasks').first().getByRole('link', { name: /Please read and sign/ }).click());
       await page.getByLabel('I have read this agreement and I agree to follow it.').check();
       await page.getByLabel('Type your full name to sign').fill('Amy Clarke');
       await b.submit('Sign');

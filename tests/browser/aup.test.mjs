@@ -24,9 +24,7 @@ for (const mode of MODES) {
       const task = page.locator('ul.tasks').first().getByRole('link', { name: /Please read and sign/ });
       await assert.doesNotReject(task.waitFor(), 'the signing task is on the home page');
       const policyTitle = (await task.innerText()).replace(/^Please read and sign /, '').replace(/\.$/, '');
-      await task.click();
-      await page.waitForLoadState('load');
-      await b.check();
+      await b.navigates(() => task.click());
       await b.expectHeading(new RegExp(`^${policyTitle}, version 1$`));
 
       // A mistake first: the box not ticked and a wrong name.  The form
@@ -88,9 +86,7 @@ for (const mode of MODES) {
       const again = page.locator('ul.tasks').first().getByRole('link', { name: /A new version of .* \(version 2\) needs your signature/ });
       await assert.doesNotReject(again.waitFor(), 'the task comes back for version 2');
       assert.match(await again.innerText(), /Reporting must now happen the same day\./);
-      await again.click();
-      await page.waitForLoadState('load');
-      await b.check();
+      await b.navigates(() => again.click());
       await b.expectHeading(`${policyTitle}, version 2`);
       await b.expectText('Reporting must now happen the same day.');
     } finally {

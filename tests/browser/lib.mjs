@@ -88,8 +88,18 @@ export class Browser {
 
   // Follows a link by its visible name (in the main content unless scope is given).
   async follow(name, scope = this.page.locator('main')) {
-    await scope.getByRole('link', { name, exact: true }).first().click();
-    await this.page.waitForLoadState('load');
+    await this.navigates(() => scope.getByRole('link', { name, exact: true }).first().click());
+  }
+
+  // Does what leads to a new page, waits until that page has loaded (not
+  // just until the old one is still there), then checks it.
+  async navigates(action) {
+    const page = this.page;
+    const arrived = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() });
+    arrived.catch(() => {}); // when the action itself fails, its error is the one to report
+    await action();
+    await arrived;
+    await page.waitForLoadState('load');
     await this.check();
   }
 
@@ -99,9 +109,7 @@ export class Browser {
 
   // Presses a button by its visible name (optionally inside a form or section).
   async submit(name, scope = this.page) {
-    await scope.getByRole('button', { name, exact: true }).click();
-    await this.page.waitForLoadState('load');
-    await this.check();
+    await this.navigates(() => scope.getByRole('button', { name, exact: true }).click());
   }
 
   async expectHeading(text) {
