@@ -16,7 +16,7 @@
 <section aria-labelledby="h-checks">
 <h2 id="h-checks">Policy checks for the lead</h2>
 <p class="muted">Checked now, and again at the moment of the decision. An account cannot be approved while any check fails.</p>
-<div class="table-scroll"><table class="data">
+<div class="table-scroll" tabindex="0"><table class="data">
 <caption>The lead's standing against the policies</caption>
 <thead><tr><th scope="col">What the policy asks</th><th scope="col">Result</th></tr></thead>
 <tbody>{{#checks}}<tr><th scope="row">{{detail}}</th><td>{{#ok}}<span class="badge status-ok">Passes</span>{{/ok}}{{#not_ok}}<span class="badge status-fail">Fails</span>{{/not_ok}}</td></tr>

@@ -72,7 +72,6 @@ for (const mode of MODES) {
       await openApplication(b);
       const before = await checkResults(b);
       assert.ok(before.some((c) => /Fails$/i.test(c)), `a check fails: ${before.join('; ')}`);
-      await b.screenshot('account-application');
       await page.getByLabel(/Approve: add the account/).check();
       await b.submit('Record the decision');
       const refused = page.locator('.error-summary');
@@ -118,7 +117,6 @@ for (const mode of MODES) {
       await b.nav('Social accounts');
       const register = page.getByRole('table', { name: /Every school account/ });
       await b.expectText(ACCOUNT, register);
-      await b.screenshot('accounts-register');
       await b.signOut();
 
       await b.signIn(server.url, APPLICANT);

@@ -63,7 +63,6 @@ for (const mode of MODES) {
       const row = page.locator('table.data tbody tr', { has: page.getByRole('link', { name: ref, exact: true }) });
       assert.match(await row.innerText(), /new/i);
       assert.match(await row.innerText(), /nobody yet/);
-      await b.screenshot('concern-queue');
       await b.follow(ref);
       await b.expectHeading(`Concern ${ref}`);
       assert.equal(await caseStatus(page), 'new');
@@ -92,7 +91,6 @@ for (const mode of MODES) {
       assert.equal(await caseStatus(page), 'escalated');
       await addToChronology(b, 'Add a note', (f) => f.getByLabel(/^Note/).fill(NOTE), 'Add note');
       await b.expectText(NOTE, page.getByRole('region', { name: 'Chronology', exact: true }));
-      await b.screenshot('concern-case');
       await addToChronology(b, 'Close', async (f) => {
         await f.getByLabel('Outcome', { exact: true }).selectOption({ label: 'Content removed' });
         await f.getByLabel(/^What was done/).fill(OUTCOME);
