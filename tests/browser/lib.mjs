@@ -71,6 +71,7 @@ export class Browser {
 
   // Signs in from the sign-in page, as a person does.
   async signIn(base, email) {
+    await this.context.clearCookies(); // whoever used this browser before is gone
     await this.page.goto(`${base}/`);
     await this.expectHeading('Sign in');
     await this.check();
