@@ -155,3 +155,31 @@ $(BENCH_BIN)/commit_ceiling: bench/commit_ceiling.c | $(BENCH_BIN)
 bench: deps bench-deps
 	$(MAKE) all $(BENCH_BIN)/baseline $(BENCH_BIN)/commit_ceiling
 	node bench/run.mjs $(BENCH_ARGS)
+
+# ---- Browser tests (issue 6) -------------------------------------------------
+# Debian's chromium and, from npm, the versions pinned in
+# tests/browser/package-lock.json (playwright-core, axe-core).
+.PHONY: deps-browser test-browser screenshots
+
+deps-browser:
+	@missing=""; \
+	dpkg-query -W -f='$${Status}' chromium 2>/dev/null | grep -q 'install ok installed' || missing="$$missing chromium"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+	@[ -d tests/browser/node_modules ] || (cd tests/browser && npm ci --no-audit --no-fund)
+
+# `make test` runs the browser suite too (tests/run-all calls tests/browser/run).
+test: deps-browser
+
+test-browser: deps deps-browser
+	$(MAKE) all
+	@tests/browser/run $(BUILD)/staffroom
+
+# Writes the README's screenshots (docs/screenshots/*.png) from the demo school.
+screenshots: deps deps-browser
+	$(MAKE) all
+	@STAFFROOM_SCREENSHOTS=docs/screenshots tests/browser/run $(BUILD)/staffroom pages.test.mjs

@@ -16,7 +16,7 @@
 <h2 id="h-checks">Monitoring checks</h2>
 <p class="muted">Comments, queries and complaints must be answered within 24 hours, or by the end of the next working day when that falls on a weekend or closure day.</p>
 {{#not_checks_log}}<p class="notice">No monitoring check has been logged yet.</p>{{/not_checks_log}}
-{{#has_checks_log}}<div class="table-scroll"><table class="data">
+{{#has_checks_log}}<div class="table-scroll" tabindex="0"><table class="data">
 <caption>The latest monitoring checks, newest first</caption>
 <thead><tr><th scope="col">Checked</th><th scope="col">By</th><th scope="col">Comments found</th><th scope="col">All answered</th><th scope="col">Notes</th><th scope="col">Concern</th></tr></thead>
 <tbody>{{/has_checks_log}}

@@ -16,10 +16,10 @@
 <section aria-labelledby="h-checks">
 <h2 id="h-checks">Policy checks for the lead</h2>
 <p class="muted">Checked now, and again at the moment of the decision. An account cannot be approved while any check fails.</p>
-<div class="table-scroll"><table class="data">
+<div class="table-scroll" tabindex="0"><table class="data">
 <caption>The lead's standing against the policies</caption>
-<thead><tr><th scope="col">Check</th><th scope="col">Result</th><th scope="col">Detail</th></tr></thead>
-<tbody>{{#checks}}<tr><th scope="row">{{name}}</th><td>{{#ok}}<span class="badge status-ok">Passes</span>{{/ok}}{{#not_ok}}<span class="badge status-fail">Fails</span>{{/not_ok}}</td><td>{{detail}}</td></tr>
+<thead><tr><th scope="col">What the policy asks</th><th scope="col">Result</th></tr></thead>
+<tbody>{{#checks}}<tr><th scope="row">{{detail}}</th><td>{{#ok}}<span class="badge status-ok">Passes</span>{{/ok}}{{#not_ok}}<span class="badge status-fail">Fails</span>{{/not_ok}}</td></tr>
 {{/checks}}</tbody></table></div>
 </section>
 {{#can_review}}<form class="stack card" method="post" action="/accounts/applications/{{application_id}}/review">
@@ -59,7 +59,7 @@
 <section aria-labelledby="h-history">
 <h2 id="h-history">History</h2>
 <ol class="timeline">
-{{#history}}<li><span class="when"><time datetime="{{at}}">{{at}}</time></span> <span class="who">{{actor}}</span> <span class="what">{{step}}: {{decision}}{{#comment}} – {{comment}}{{/comment}}{{#has_checks_then}} (checks at that moment: {{#checks_then}}{{name}} {{#ok}}passed{{/ok}}{{#not_ok}}failed{{/not_ok}}; {{/checks_then}}){{/has_checks_then}}</span></li>
+{{#history}}<li><span class="when"><time datetime="{{at}}">{{at}}</time></span> <span class="who">{{actor}}</span> <span class="what">{{step}}: {{decision}}{{#comment}} – {{comment}}{{/comment}}{{#has_checks_then}} <span class="checks-then">Checks at that moment: {{#checks_then}}{{detail}} ({{#ok}}passed{{/ok}}{{#not_ok}}failed{{/not_ok}}) {{/checks_then}}</span>{{/has_checks_then}}</span></li>
 {{/history}}
 </ol>
 </section>

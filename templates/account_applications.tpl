@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{#all}}Account applications{{/all}}{{#not_all}}Your account applications{{/not_all}}</h1>
 <p class="actions"><a class="btn" href="/accounts/apply">Apply for a new account</a> <a class="btn secondary" href="/accounts">The register of accounts</a></p>
 {{#not_applications}}<p class="notice">There are no applications yet.</p>{{/not_applications}}
-{{#has_applications}}<div class="table-scroll"><table class="data">
+{{#has_applications}}<div class="table-scroll" tabindex="0"><table class="data">
 <caption>{{#all}}Every application, newest first{{/all}}{{#not_all}}Applications you made or in which you are the lead, newest first{{/not_all}}</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Platform</th><th scope="col">Department</th><th scope="col">Applicant</th><th scope="col">Lead</th><th scope="col">Status</th><th scope="col">Last change</th></tr></thead>
 <tbody>{{/has_applications}}

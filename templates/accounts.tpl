@@ -2,7 +2,7 @@
 <p class="lead">{{#all}}The register of every school social-media account, its lead and its monitoring.{{/all}}{{#not_all}}The school accounts you lead. Every school account needs approval before it is used.{{/not_all}}</p>
 <p class="actions"><a class="btn" href="/accounts/apply">Apply for a new account</a> <a class="btn secondary" href="/accounts/applications">{{#all}}Applications{{/all}}{{#not_all}}Your applications{{/not_all}}</a>{{#moderator}} <a class="btn secondary" href="/accounts/new">Register an existing account</a>{{/moderator}}</p>
 {{#not_accounts}}<p class="notice">{{#all}}No accounts are on the register yet.{{/all}}{{#not_all}}You do not lead any school account.{{/not_all}}</p>{{/not_accounts}}
-{{#has_accounts}}<div class="table-scroll"><table class="data">
+{{#has_accounts}}<div class="table-scroll" tabindex="0"><table class="data">
 <caption>{{#all}}Every school account{{/all}}{{#not_all}}Accounts you lead{{/not_all}} ({{accounts_count}})</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Platform</th><th scope="col">Web address</th><th scope="col">Department</th><th scope="col">Lead</th><th scope="col">Status</th><th scope="col">Last monitoring check</th><th scope="col">Needs attention</th></tr></thead>
 <tbody>{{/has_accounts}}

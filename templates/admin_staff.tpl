@@ -5,7 +5,7 @@
 <input id="f-q" name="q" type="text" value="{{q}}">
 <button class="btn secondary" type="submit">Search</button>
 </form>
-<div class="table-scroll">
+<div class="table-scroll" tabindex="0">
 <table class="data">
 <caption>Everyone on the staff list</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Job title</th><th scope="col">Department</th><th scope="col">Type</th><th scope="col">Roles</th><th scope="col">Status</th></tr></thead>

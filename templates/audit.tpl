@@ -8,7 +8,7 @@
 <div class="field"><label for="f-to">To</label><input id="f-to" name="to" type="date" value="{{to}}"></div>
 <div class="actions"><button class="btn secondary" type="submit">Filter</button></div>
 </form>
-<div class="table-scroll">
+<div class="table-scroll" tabindex="0">
 <table class="data">
 <caption>Audit entries, newest first</caption>
 <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">From</th><th scope="col">Action</th><th scope="col">Object</th><th scope="col">Detail</th></tr></thead>

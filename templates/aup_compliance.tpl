@@ -15,20 +15,20 @@
 <li class="stat"><span class="stat-value">{{outstanding_count}}</span> <span class="stat-label">outstanding</span></li>
 </ul>
 <div class="grid">
-<div class="table-scroll"><table class="data">
+<div class="table-scroll" tabindex="0"><table class="data">
 <caption>By department</caption>
-<thead><tr><th scope="col">Department</th><th scope="col">Must sign</th><th scope="col">Signed</th><th scope="col">Per cent</th></tr></thead>
+<thead><tr><th scope="col">Department</th><th scope="col" class="num">Must sign</th><th scope="col" class="num">Signed</th><th scope="col" class="num">Per cent</th></tr></thead>
 <tbody>{{#by_department}}<tr><th scope="row">{{department}}{{#not_department}}(none){{/not_department}}</th><td class="num">{{required}}</td><td class="num">{{signed}}</td><td class="num">{{percent}}%</td></tr>
 {{/by_department}}</tbody></table></div>
-<div class="table-scroll"><table class="data">
+<div class="table-scroll" tabindex="0"><table class="data">
 <caption>By staff type</caption>
-<thead><tr><th scope="col">Staff type</th><th scope="col">Must sign</th><th scope="col">Signed</th><th scope="col">Per cent</th></tr></thead>
+<thead><tr><th scope="col">Staff type</th><th scope="col" class="num">Must sign</th><th scope="col" class="num">Signed</th><th scope="col" class="num">Per cent</th></tr></thead>
 <tbody>{{#by_staff_type}}<tr><th scope="row">{{staff_type}}</th><td class="num">{{required}}</td><td class="num">{{signed}}</td><td class="num">{{percent}}%</td></tr>
 {{/by_staff_type}}</tbody></table></div>
 </div>
-{{#has_outstanding}}<div class="table-scroll"><table class="data">
+{{#has_outstanding}}<div class="table-scroll" tabindex="0"><table class="data">
 <caption>Still to sign, longest waiting first</caption>
-<thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Department</th><th scope="col">Staff type</th><th scope="col">Days waiting</th></tr></thead>
+<thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Department</th><th scope="col">Staff type</th><th scope="col" class="num">Days waiting</th></tr></thead>
 <tbody>{{/has_outstanding}}{{#outstanding}}<tr><th scope="row">{{name}}</th><td>{{email}}</td><td>{{department}}</td><td>{{staff_type}}</td><td class="num">{{days}}</td></tr>
 {{/outstanding}}{{#has_outstanding}}</tbody></table></div>{{/has_outstanding}}
 </section>

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>My signatures</h1>
 {{#not_signatures}}<p class="notice">You have not signed any agreement yet. <a href="/aup">See what needs your signature</a>.</p>{{/not_signatures}}
-{{#has_signatures}}<div class="table-scroll">
+{{#has_signatures}}<div class="table-scroll" tabindex="0">
 <table class="data">
 <caption>Every agreement you have signed, newest first</caption>
 <thead><tr><th scope="col">Policy</th><th scope="col">Version</th><th scope="col">Signed at (UTC)</th><th scope="col">Still current</th><th scope="col">Record</th></tr></thead>

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Agreements</h1>
 <p class="lead">The policies you are asked to read and sign. Each shows its current version and whether you have signed it.</p>
 {{#not_policies}}<p class="notice">There is nothing for you to sign at the moment.</p>{{/not_policies}}
-{{#has_policies}}<div class="table-scroll">
+{{#has_policies}}<div class="table-scroll" tabindex="0">
 <table class="data">
 <caption>Policies that apply to you</caption>
 <thead><tr><th scope="col">Policy</th><th scope="col">Version</th><th scope="col">In effect from</th><th scope="col">Your signature</th></tr></thead>

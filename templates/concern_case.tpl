@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}{{#concern}}<h1>Concern {{reference}}</h1>
+<p class="print-only print-warning">Confidential case file. Keep it locked away and shred it when it is no longer needed.</p>
 <p class="lead"><span class="badge status-{{status}}">{{status}}</span>{{#urgent}} <span class="badge status-urgent">Urgent</span>{{/urgent}}{{#overdue}} <span class="badge status-overdue">Overdue: not acknowledged by <time datetime="{{due_by}}">{{due_by}}</time></span>{{/overdue}} · {{label}}</p>
 <section class="card" aria-labelledby="h-report">
 <h2 id="h-report">The report</h2>
@@ -32,7 +33,7 @@
 {{/events}}
 </ol>
 </section>{{/concern}}
-<section aria-labelledby="h-actions">
+<section class="no-print" aria-labelledby="h-actions">
 <h2 id="h-actions">Add to the chronology</h2>
 <p class="hint">Nothing is ever edited or deleted: a correction is a new note.</p>
 {{#concern_is_new}}<form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
@@ -96,4 +97,4 @@
 <div class="actions"><button class="btn secondary" type="submit">Reopen</button></div>
 </form>{{/concern_is_closed}}
 </section>
-<p><a href="/concerns">Back to the queue</a></p>
+<p class="no-print"><a href="/concerns">Back to the queue</a></p>

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>My reports</h1>
 <p class="lead">The concerns you have reported and where each one stands. <a href="/concerns/new">Report a concern</a>.</p>
 {{#not_concerns}}<p class="notice">You have not reported any concerns.</p>{{/not_concerns}}
-{{#has_concerns}}<div class="table-scroll"><table class="data"><caption>Concerns you reported</caption>
+{{#has_concerns}}<div class="table-scroll" tabindex="0"><table class="data"><caption>Concerns you reported</caption>
 <thead><tr><th scope="col">Reference</th><th scope="col">Category</th><th scope="col">Reported</th><th scope="col">Status</th></tr></thead>
 <tbody>{{/has_concerns}}
 {{#concerns}}<tr><th scope="row"><a href="{{url}}">{{reference}}</a></th><td>{{label}}</td><td><time datetime="{{created_at}}">{{created_at}}</time></td><td><span class="badge status-{{status}}">{{status}}</span></td></tr>

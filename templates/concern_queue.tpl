@@ -21,7 +21,7 @@
 <div class="actions"><button class="btn secondary" type="submit">Filter</button> <a href="/concerns">Clear</a></div>
 </form>
 {{#not_concerns}}<p class="notice">No concerns match.</p>{{/not_concerns}}
-{{#has_concerns}}<div class="table-scroll"><table class="data"><caption>Concerns</caption>
+{{#has_concerns}}<div class="table-scroll" tabindex="0"><table class="data"><caption>Concerns</caption>
 <thead><tr><th scope="col">Reference</th><th scope="col">Category</th><th scope="col">Received</th><th scope="col">Status</th><th scope="col">Assigned to</th><th scope="col">Acknowledge by</th></tr></thead>
 <tbody>{{/has_concerns}}
 {{#concerns}}<tr class="{{#urgent}}urgent{{/urgent}}{{#overdue}} overdue{{/overdue}}"><th scope="row"><a href="{{url}}">{{reference}}</a>{{#urgent}} <span class="badge status-urgent">Urgent</span>{{/urgent}}</th><td>{{label}}</td><td><time datetime="{{created_at}}">{{created_at}}</time></td><td><span class="badge status-{{status}}">{{status}}</span></td><td>{{#assignee}}{{assignee}}{{/assignee}}{{#not_assignee}}<span class="muted">nobody yet</span>{{/not_assignee}}</td><td><time datetime="{{due_by}}">{{due_by}}</time>{{#overdue}} <span class="badge status-overdue">Overdue</span>{{/overdue}}</td></tr>

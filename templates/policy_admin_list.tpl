@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Policies</h1>
 <p class="lead">Policies that staff must read and sign. Open a policy to publish a new version.</p>
 {{#not_policies}}<p class="notice">There are no policies yet.</p>{{/not_policies}}
-{{#has_policies}}<div class="table-scroll">
+{{#has_policies}}<div class="table-scroll" tabindex="0">
 <table class="data">
 <caption>Every policy</caption>
 <thead><tr><th scope="col">Policy</th><th scope="col">Applies to</th><th scope="col">Versions</th><th scope="col">Current version</th><th scope="col">Review due</th></tr></thead>

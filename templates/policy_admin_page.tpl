@@ -2,7 +2,7 @@
 <dl class="facts"><dt>Applies to</dt><dd>{{policy_applies_to}}</dd><dt>Created</dt><dd><time datetime="{{policy_created_at}}">{{policy_created_at}}</time></dd></dl>
 <h2>Versions</h2>
 {{#not_versions}}<p class="notice">No version has been published yet.</p>{{/not_versions}}
-{{#has_versions}}<div class="table-scroll">
+{{#has_versions}}<div class="table-scroll" tabindex="0">
 <table class="data">
 <caption>Published versions, newest first</caption>
 <thead><tr><th scope="col">Version</th><th scope="col">Status</th><th scope="col">In effect from</th><th scope="col">Review due</th><th scope="col">What changed</th><th scope="col">Published</th></tr></thead>

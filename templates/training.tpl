@@ -13,7 +13,7 @@
 <div class="actions"><button class="btn secondary" type="submit">Search</button></div>
 </form>
 {{#not_training}}<p class="notice">No training records match.</p>{{/not_training}}{{/leader}}
-{{#has_training}}<div class="table-scroll">
+{{#has_training}}<div class="table-scroll" tabindex="0">
 <table class="data">
 <caption>{{#leader}}Training records{{/leader}}{{#not_leader}}My training records{{/not_leader}}, most recent first</caption>
 <thead><tr>{{#leader}}<th scope="col">Person</th>{{/leader}}<th scope="col">Course</th><th scope="col">Completed</th><th scope="col">Expires</th><th scope="col">Status</th></tr></thead>

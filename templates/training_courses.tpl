@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Training courses</h1>
 <p class="lead">The courses training can be recorded against. The codes are used in CSV uploads and by the account-approval checks.</p>
-<div class="table-scroll">
+<div class="table-scroll" tabindex="0">
 <table class="data">
 <caption>Courses</caption>
 <thead><tr><th scope="col">Code</th><th scope="col">Title</th><th scope="col">Records</th></tr></thead>

@@ -1,0 +1,96 @@
+// Journey 1 in a browser: a member of staff signs the current acceptable-use
+// agreement; the task on the home page goes; a leader's compliance page shows
+// the signature; an administrator publishes a new version and the task comes
+// back.  Run with JavaScript on and again with it off.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openBrowser, startServer, MODES } from './lib.mjs';
+
+const TEACHER = 'teacher@demo.school';
+const TEACHER_NAME = 'Amy Clarke';
+
+function today() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+for (const mode of MODES) {
+  test(`journey 1: signing the acceptable-use agreement (${mode.label})`, async () => {
+    const server = await startServer();
+    const b = await openBrowser({ js: mode.js });
+    try {
+      const { page } = b;
+      // The home page asks the teacher to sign.
+      await b.signIn(server.url, TEACHER);
+      const task = page.locator('ul.tasks').first().getByRole('link', { name: /Please read and sign/ });
+      await assert.doesNotReject(task.waitFor(), 'the signing task is on the home page');
+      const policyTitle = (await task.innerText()).replace(/^Please read and sign /, '').replace(/\.$/, '');
+      await b.navigates(() => task.click());
+      await b.expectHeading(new RegExp(`^${policyTitle}, version 1$`));
+
+      // A mistake first: the box not ticked and a wrong name.  The form
+      // comes back with the summary on top, the errors by the fields and
+      // what was typed kept.
+      await page.getByLabel('Type your full name to sign').fill('Amy Clark');
+      await b.submit('Sign');
+      const summary = page.locator('.error-summary');
+      await assert.doesNotReject(summary.waitFor(), 'the error summary is shown');
+      assert.match(await summary.innerText(), /There is a problem/);
+      assert.ok(await page.locator('.field.has-error .field-error').count() >= 1, 'an error is shown by its field');
+      assert.equal(await page.getByLabel('Type your full name to sign').inputValue(), 'Amy Clark');
+
+      // Now properly.
+      await page.getByLabel('I have read this agreement and I agree to follow it.').check();
+      await page.getByLabel('Type your full name to sign').fill(TEACHER_NAME);
+      await b.submit('Sign');
+      await b.expectHeading('Record of my signature');
+      const record = page.locator('.signature-record');
+      assert.match(await record.innerText(), new RegExp(`Signed by\\s+${TEACHER_NAME} \\(${TEACHER}\\)`));
+      assert.match(await record.innerText(), /SHA-256 of the text signed\s+[0-9a-f]{64}/);
+
+      // The task has gone from the home page.
+      await b.nav('My tasks');
+      await b.expectNoText(`Please read and sign ${policyTitle}`);
+      await b.nav('Agreements');
+      await b.expectText('Signed');
+      await b.signOut();
+
+      // The headteacher's compliance page names the teacher no longer.
+      await b.signIn(server.url, 'head@demo.school');
+      await b.nav('Compliance');
+      await b.expectHeading('Compliance');
+      const outstanding = page.getByRole('table', { name: /Still to sign/ }).first();
+      await b.expectNoText(TEACHER, outstanding);
+      await b.expectText('volunteer@demo.school', outstanding);
+      await b.signOut();
+
+      // The administrator publishes version 2, in effect today.
+      await b.signIn(server.url, 'admin@demo.school');
+      await page.goto(`${server.url}/admin/policies`);
+      await b.check();
+      await b.follow(policyTitle);
+      await b.expectHeading(policyTitle);
+      const form = page.locator('form', { has: page.getByRole('heading', { name: 'Publish a new version' }) });
+      await form.getByLabel('The text, in Markdown').fill(
+        '## Using social media\n\nKeep your accounts private and never add pupils as friends.\n\n## Reporting\n\nReport every concern the same day.');
+      await form.getByLabel('What changed in this version').fill('Reporting must now happen the same day.');
+      await form.getByLabel('Takes effect on').fill(today());
+      const due = new Date(Date.now() + 365 * 86400e3).toISOString().slice(0, 10);
+      await form.getByLabel('Review due by').fill(due);
+      await b.submit('Publish', form);
+      assert.match(await b.flash(), /Version 2 has been published/);
+      await b.signOut();
+
+      // The teacher's task is back, naming the change.
+      await b.signIn(server.url, TEACHER);
+      const again = page.locator('ul.tasks').first().getByRole('link', { name: /A new version of .* \(version 2\) needs your signature/ });
+      await assert.doesNotReject(again.waitFor(), 'the task comes back for version 2');
+      assert.match(await again.innerText(), /Reporting must now happen the same day\./);
+      await b.navigates(() => again.click());
+      await b.expectHeading(`${policyTitle}, version 2`);
+      await b.expectText('Reporting must now happen the same day.');
+    } finally {
+      await b.close();
+      await server.stop();
+    }
+  });
+}

@@ -1,0 +1,75 @@
+// Every page of the demo school, as the person who uses it: valid HTML, no
+// serious axe violation, headings in order, no sideways scrolling on a 375 px
+// phone or at 200% zoom, and the main pages photographed at 1280 and 375 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import { openBrowser, startServer } from './lib.mjs';
+
+// person → [path, screenshot name or null]
+const PAGES = {
+  '': [['/login', 'sign-in']],
+  'teacher@demo.school': [['/', 'home'], ['/aup', null], ['/aup/1', 'aup-sign'], ['/aup/history', null],
+    ['/concerns/new', 'concern-new'], ['/concerns/mine', null], ['/accounts', null], ['/accounts/apply', null],
+    ['/accounts/applications', null], ['/training', null]],
+  'science@demo.school': [['/aup/1/record', 'aup-record']],
+  'head@demo.school': [['/', 'home-headteacher'], ['/concerns', 'concern-queue'], ['/concerns/1', 'concern-case'],
+    ['/aup/compliance', 'compliance'], ['/concerns/stats', 'statistics'], ['/audit', null], ['/training', null]],
+  'moderator@demo.school': [['/accounts', 'accounts-register'], ['/accounts/1', 'account'],
+    ['/accounts/applications', null], ['/accounts/applications/1', 'account-application'], ['/accounts/new', null],
+    ['/concerns', null]],
+  'bursar@demo.school': [['/accounts/applications', null]],
+  'governor@demo.school': [['/aup/compliance', null], ['/concerns/stats', null]],
+  'admin@demo.school': [['/admin/staff', 'admin-staff'], ['/admin/staff/1', null], ['/admin/staff/new', null],
+    ['/admin/settings', null], ['/admin/policies', null], ['/admin/policies/1', null], ['/admin/routing', null],
+    ['/admin/courses', null], ['/admin/import', null]],
+};
+
+const PHONE = { width: 375, height: 812 };
+const DESKTOP = { width: 1280, height: 900 };
+const ZOOM_200 = { width: 640, height: 450 }; // a 1280 × 900 window at 200% zoom
+
+let server, b;
+before(async () => {
+  server = await startServer();
+  b = await openBrowser({ js: true });
+});
+after(async () => {
+  await b?.close();
+  await server?.stop();
+});
+
+async function noSidewaysScroll(page, size, where) {
+  await page.setViewportSize(size);
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
+  assert.ok(scroll <= width, `${where} at ${size.width} px: the page is ${scroll} px wide`);
+}
+
+for (const [person, pages] of Object.entries(PAGES)) {
+  test(`pages of ${person || 'a visitor'}`, async () => {
+    const { page } = b;
+    await b.context.clearCookies(); // a fresh start even if the last person's test failed
+    await page.setViewportSize(DESKTOP);
+    if (person) await b.signIn(server.url, person);
+    for (const [p, shot] of pages) {
+      await b.navigates(() => page.goto(server.url + p));
+      assert.equal(b.lastDocument.status, 200, `${p} as ${person}`);
+      assert.equal(new URL(page.url()).pathname, p, `${p} was not redirected`);
+      if (shot) await shoot(shot);
+      await noSidewaysScroll(page, PHONE, p);
+      await noSidewaysScroll(page, ZOOM_200, p);
+      await page.setViewportSize(DESKTOP);
+    }
+    if (person) await b.signOut();
+  });
+}
+
+async function shoot(name) {
+  for (const size of [DESKTOP, PHONE]) {
+    await b.page.setViewportSize(size);
+    const file = await b.screenshot(name);
+    assert.ok(statSync(file).size < 300 * 1024, `${file} is under 300 KB`);
+  }
+  await b.page.setViewportSize(DESKTOP);
+}
