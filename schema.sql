@@ -195,7 +195,9 @@ CREATE TABLE concerns (
 CREATE INDEX concerns_queue ON concerns(status, urgent, created_at);
 CREATE INDEX concerns_by_reporter ON concerns(reporter_id, id);
 CREATE INDEX concerns_by_category ON concerns(category, id);
-CREATE INDEX concerns_by_assignee ON concerns(assignee_id, id);
+CREATE INDEX concerns_by_assignee ON concerns(assignee_id, status);
+-- Covering, so "how many new cases are overdue for me" reads only index entries.
+CREATE INDEX concerns_overdue ON concerns(status, due_by, recipient_mask, about_id);
 CREATE INDEX concerns_by_created ON concerns(created_at);
 CREATE INDEX concerns_by_status_created ON concerns(status, created_at);
 CREATE INDEX concerns_by_about ON concerns(about_id) WHERE about_id IS NOT NULL;
@@ -337,6 +339,8 @@ CREATE TABLE social_accounts (
 );
 CREATE INDEX social_accounts_by_lead ON social_accounts(lead_id, status);
 CREATE INDEX social_accounts_by_status ON social_accounts(status, id);
+-- The register's order: open accounts by name, then closed ones.
+CREATE INDEX social_accounts_register ON social_accounts(status = 'closed', name COLLATE NOCASE, id);
 
 CREATE TABLE account_checks (
   id             INTEGER PRIMARY KEY,

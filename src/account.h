@@ -37,7 +37,9 @@ const char *decider_role(void);
 /* Register rows with lead_left and monitoring_overdue as booleans. */
 void account_flags(json_t *rows);
 /* The register: every account (all), or those the person leads. */
-json_t *accounts_query(int all, int64_t lead_id);
+/* The register in its order (open accounts by name, then closed ones); limit -1: all. */
+json_t *accounts_query(int all, int64_t lead_id, int64_t limit, int64_t offset);
+#define ACCOUNTS_PAGE 50
 json_t *account_load(int64_t id);             /* one register row, or NULL */
 int account_visible(const struct request *rq, const json_t *account);
 

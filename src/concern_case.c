@@ -43,6 +43,13 @@ json_t *concern_events(int64_t concern_id, int for_reporter)
 	return rows;
 }
 
+int64_t concern_overdue_count(int64_t mask, int64_t me, const char *at)
+{
+	return db_int(0, "SELECT count(*) FROM concerns c INDEXED BY concerns_overdue WHERE c.status = 'new' "
+			 "AND c.due_by < ? AND (c.recipient_mask & ?) != 0 AND (c.about_id IS NULL OR c.about_id != ?)",
+		      "tII", at, mask, me);
+}
+
 static void add_counts(json_t *counts, json_t *rows, int sign)
 {
 	size_t i;
@@ -67,9 +74,7 @@ static json_t *status_counts(unsigned roles, int64_t me, const char *at)
 				   "GROUP BY status", "I", mask), 1);
 	add_counts(counts, db_rows("SELECT status, count(*) AS n FROM concerns WHERE about_id = ? "
 				   "AND (recipient_mask & ?) != 0 GROUP BY status", "II", me, mask), -1);
-	json_object_set_new(counts, "overdue", json_integer(db_int(0,
-		"SELECT count(*) FROM concerns c WHERE c.status = 'new' AND c.due_by < ? AND (c.recipient_mask & ?) != 0 "
-		"AND (c.about_id IS NULL OR c.about_id != ?)", "tII", at, mask, me)));
+	json_object_set_new(counts, "overdue", json_integer(concern_overdue_count(mask, me, at)));
 	return counts;
 }
 

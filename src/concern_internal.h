@@ -60,4 +60,7 @@ handler_fn concern_new_page, concern_create, concern_mine, concern_mine_case;
 handler_fn concern_queue, concern_case, evidence_download;
 handler_fn concern_event_post, concern_stats, routing_page, routing_post;
 
+/* New cases past their acknowledgement deadline that this person may see. */
+int64_t concern_overdue_count(int64_t mask, int64_t me, const char *at);
+
 #endif

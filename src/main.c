@@ -103,9 +103,8 @@ static long number(const char *s, long lo, long hi, int *bad)
 
 enum {
 	O_EMAIL = 256, O_NAME, O_ROLE, O_DEPT, O_JOB, O_TYPE, O_PWSTDIN, O_SET, O_LEFT, O_HELP, O_SCALE,
-	O_NOSECCOMP, O_SELFTEST, O_CONFIG, O_NOCONFIG,
-	O_SETTING = 1000, /* plus the index in settings_table */
-	O_PERSON,
+	O_NOSECCOMP, O_SELFTEST, O_CONFIG, O_NOCONFIG, O_PERSON,
+	O_SETTING = 1000, /* plus the index in settings_table: keep it last */
 };
 
 static const struct option command_opts[] = {

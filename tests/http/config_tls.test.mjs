@@ -30,7 +30,8 @@ test('serve reads its settings from --config; a flag wins over the file', { skip
   const { dir, db } = school();
   const conf = path.join(dir, 'staffroom.conf');
   writeFileSync(conf, `# the school's settings\ndb = ${db}\nlisten = 127.0.0.1:1\nschool_name = Config Academy\n`
-    + 'session_idle = 600\nsmtp_url = smtp://127.0.0.1:2525\nmail_from = staffroom@config.example\n');
+    + 'session_idle = 600\nsmtp_url = smtp://127.0.0.1:2525\nmail_from = staffroom@config.example\n'
+    + 'base_url = https://staffroom.config.example\n');
   handOver(dir);
   // --listen on the command line wins over the file's unusable port 1.
   const p = await startProcess('serve', db, '127.0.0.1:0', ['--config', conf]);
