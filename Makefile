@@ -96,7 +96,10 @@ demo-db: $(BUILD)/staffroom | var
 run: deps
 	$(MAKE) all demo-db
 	@echo "Demo sign-ins: head@demo.school, teacher@demo.school, ... (password: staffroom-demo; see README.md)"
-	$(BUILD)/staffroom serve --db $(DEMO_DB) --listen $(LISTEN)
+	@# staffroom will not serve as root: as root, hand var/ to "nobody" and become it once listening.
+	@if [ "$$(id -u)" = 0 ]; then chown -R nobody: var; \
+	  exec $(BUILD)/staffroom serve --db $(DEMO_DB) --listen $(LISTEN) --user nobody; \
+	else exec $(BUILD)/staffroom serve --db $(DEMO_DB) --listen $(LISTEN); fi
 
 # Every suite: C unit tests (under ASan/UBSan), then the HTTP suites against
 # the optimised build and again against the sanitizer build.

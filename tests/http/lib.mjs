@@ -59,7 +59,7 @@ export function startProcess(command, db, listen, args = [], env = {}) {
   proc.stderr.on('data', (d) => { stderr += d; });
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 10000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 30000);
     proc.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/listening on (\S+(?: \S+)?)\n/);
