@@ -61,12 +61,20 @@ static void call_free(struct call *c)
 	free(c);
 }
 
-static void append(char **buf, size_t *len, const char *data, size_t size)
+/* Body buffers grow with what a client sends: when memory runs out the
+ * request is refused (503) rather than the server stopped. */
+static int append(struct call *c, char **buf, size_t *len, const char *data, size_t size)
 {
-	*buf = xrealloc(*buf, *len + size + 1);
+	char *grown = try_realloc(*buf, *len + size + 1);
+	if (!grown) {
+		call_error(c, 503, NULL, "The server is short of memory and nothing was saved. Please try again in a moment.");
+		return -1;
+	}
+	*buf = grown;
 	memcpy(*buf + *len, data, size);
 	*len += size;
 	(*buf)[*len] = 0;
+	return 0;
 }
 
 static int add_param(struct call *c, const char *key, size_t klen, const char *value, size_t vlen)
@@ -110,8 +118,7 @@ static int on_upload_chunk(struct call *c, const char *key, const char *filename
 		call_error(c, 413, key, msg);
 		return -1;
 	}
-	append((char **)&u->data, &u->len, data, size);
-	return 0;
+	return append(c, (char **)&u->data, &u->len, data, size);
 }
 
 static enum MHD_Result on_post_field(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
@@ -132,8 +139,7 @@ static enum MHD_Result on_post_field(void *cls, enum MHD_ValueKind kind, const c
 	struct param *last = c->rq.nparams ? &c->rq.params[c->rq.nparams - 1] : NULL;
 	/* MHD may announce a multipart value with an empty call before its bytes (also at offset 0). */
 	if (last && strcmp(last->name, key) == 0 && (off > 0 || last->len == 0)) {
-		append(&last->value, &last->len, data, size);
-		return MHD_YES;
+		return append(c, &last->value, &last->len, data, size) == 0 ? MHD_YES : MHD_NO;
 	}
 	return add_param(c, key, strlen(key), data, size) == 0 ? MHD_YES : MHD_NO;
 }
@@ -249,22 +255,50 @@ static void add_headers(struct MHD_Response *resp, const struct request *rq, con
 	}
 }
 
+/* The handler and the page, with a recovery point for running out of
+ * memory (see util.h): the transaction is rolled back and the answer is a
+ * 503.  What the handler had allocated is lost rather than freed, since
+ * its state at that moment is unknown. */
+static void handle(struct call *c, struct reply *rp, struct rendered *out)
+{
+	struct request *rq = &c->rq;
+	static __thread jmp_buf jump;
+	static __thread struct reply *volatile current;
+	current = rp;
+	if (setjmp(jump)) {
+		db_rollback();
+		memset(current, 0, sizeof *current);
+		fprintf(stderr, "staffroom: out of memory serving a request; answered 503\n");
+		reply_error(current, 503, NULL, "The server is short of memory and nothing was saved. "
+			    "Please try again in a moment.");
+		current->retry_after = 5;
+		view_render(rq, current, out);
+		return;
+	}
+	oom_recover_at(&jump);
+	if (c->status)
+		reply_error(rp, c->status, c->field, "%s", c->message);
+	else if (!rq->is_post && static_wanted(rq->path))
+		static_serve(rq->path, rp);
+	else
+		router_dispatch(rq, rp);
+	if (!rp->status)
+		rp->status = 200;
+	if (rp->status == 503 && !rp->retry_after)
+		rp->retry_after = 2;
+	if (rp->status >= 500 && !rp->retry_after && db_failed())
+		rp->retry_after = 2;
+	view_render(rq, rp, out);
+	oom_recover_at(NULL);
+	db_rollback(); /* a transaction a handler left open ends here, not in the next request */
+}
+
 static enum MHD_Result respond(struct MHD_Connection *conn, struct call *c)
 {
 	struct request *rq = &c->rq;
 	struct reply rp = { 0 };
-	if (c->status)
-		reply_error(&rp, c->status, c->field, "%s", c->message);
-	else if (!rq->is_post && static_wanted(rq->path))
-		static_serve(rq->path, &rp);
-	else
-		router_dispatch(rq, &rp);
-	if (!rp.status)
-		rp.status = 200;
-	if (rp.status >= 500 && !rp.retry_after && db_failed())
-		rp.retry_after = 2;
 	struct rendered out;
-	view_render(rq, &rp, &out);
+	handle(c, &rp, &out);
 	struct MHD_Response *resp = MHD_create_response_from_buffer(out.len, out.body ? out.body : (void *)"",
 								     out.body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
 	add_headers(resp, rq, &rp, &out);
