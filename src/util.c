@@ -85,7 +85,9 @@ int parse_iso_time(const char *s, time_t *out)
 	mi = digits(s + 14, 2);
 	const char *rest = s + 16;
 	if (*rest == ':') {
-		sec = digits(rest + 1, 2);
+		/* Stop at a bad seconds part: stepping over it could pass the end. */
+		if ((sec = digits(rest + 1, 2)) < 0)
+			return -1;
 		rest += 3;
 	}
 	if (*rest == 'Z')
