@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli, sql, launch } from './lib.mjs';
@@ -94,6 +94,34 @@ test('a failed allocation: 503 with Retry-After, nothing stored, the server goes
     const ok = await report(c, { category: 'other', summary: 'small enough' }, [{ name: 'p.png', data: PNG }]);
     assert.equal(ok.status, 201, ok.text);
     assert.equal(server.proc.exitCode, null, 'still running');
+  } finally {
+    await server.stop();
+  }
+});
+
+// The handler's own allocations: a compliance CSV of 600 people outgrows a
+// 20 kB allocation limit while it is being built.  The request answers 503
+// and the next one is served.  The half-built buffer is lost by design (its
+// owner's state is unknown at that moment), so the sanitizer build's leak
+// check is off for this one server.
+test('a failed allocation inside a handler: 503 with Retry-After, and the next request is served', async () => {
+  const { dir, db } = demoDb();
+  const rows = ['email,name,job_title,department,staff_type'];
+  for (let i = 0; i < 600; i++) rows.push(`person${i}@demo.school,Person Number ${i},Teaching Assistant,Science,support`);
+  const csvPath = path.join(dir, 'staff.csv');
+  writeFileSync(csvPath, rows.join('\n') + '\n');
+  assert.equal(cli(['import-staff', '--db', db, csvPath]).code, 0);
+  const server = await launch({ dir, db, env: { STAFFROOM_TEST_ALLOC_LIMIT: String(20000), ASAN_OPTIONS: 'detect_leaks=0' } });
+  try {
+    const head = await server.login('head@demo.school');
+    const r = await head.request('GET', '/aup/compliance.csv', { json: false });
+    assert.equal(r.status, 503, r.text.slice(0, 200));
+    assert.ok(Number(r.headers.get('retry-after')) > 0);
+    assert.match(r.text, /nothing was saved/);
+    assert.doesNotMatch(r.text, /memory \(|\.c:\d|sqlite/i);
+    assert.match(server.stderr(), /out of memory serving a request; answered 503/);
+    assert.equal((await head.get('/aup')).status, 200, 'the next request is served');
+    assert.equal((await head.get('/aup/compliance')).status, 200);
   } finally {
     await server.stop();
   }
