@@ -25,6 +25,11 @@ static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 
 static __thread struct conn *tl_conn;
 static __thread int tl_failed, tl_code, tl_in_tx;
+/* db_begin() failed (locked, disk full): until the caller's db_commit() or
+ * db_rollback(), no statement runs.  Otherwise a handler that went on after
+ * a failed BEGIN would write statement by statement in autocommit mode, and
+ * a request refused half-way could leave half its rows behind. */
+static __thread int tl_begin_failed;
 
 /* Group commit.  Connections run with synchronous=NORMAL, so COMMIT writes
  * the transaction to the WAL without waiting for the disk; db_commit() then
@@ -157,6 +162,19 @@ static int pragma(sqlite3 *db, const char *sql, const char *expect)
 	return ok ? 0 : -1;
 }
 
+/* STAFFROOM_TEST_MAX_PAGES=N (tests only): the database cannot grow past
+ * N pages, which is how the tests fill the disk without filling one. */
+static int test_page_limit(sqlite3 *db)
+{
+	const char *v = getenv("STAFFROOM_TEST_MAX_PAGES");
+	if (!v)
+		return SQLITE_OK;
+	/* A PRAGMA takes no binds; the value is a number we formatted. */
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld", strtoll(v, NULL, 10));
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
 static struct conn *conn_open(void)
 {
 	struct conn *c = xcalloc(1, sizeof *c);
@@ -164,6 +182,8 @@ static struct conn *conn_open(void)
 				 SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_busy_timeout(c->db, 5000);
+	if (rc == SQLITE_OK)
+		rc = test_page_limit(c->db);
 	if (rc != SQLITE_OK || pragma(c->db, "PRAGMA journal_mode=WAL", "wal") ||
 	    pragma(c->db, "PRAGMA foreign_keys=ON", NULL) ||
 	    pragma(c->db, "PRAGMA synchronous=NORMAL", NULL) ||
@@ -199,6 +219,8 @@ void db_close_thread(void)
 
 static sqlite3_stmt *prepare_cached(const char *sql)
 {
+	if (tl_begin_failed)
+		return NULL;
 	if (!db_handle()) {
 		fail(SQLITE_CANTOPEN, "open");
 		return NULL;
@@ -412,14 +434,17 @@ int db_begin(void)
 	}
 	tl_failed = 0;
 	tl_code = 0;
+	tl_begin_failed = 0;
 	if (!db_handle()) {
 		fail(SQLITE_CANTOPEN, "open");
+		tl_begin_failed = 1;
 		return -1;
 	}
 	pthread_mutex_lock(&write_lock);
 	tl_in_tx = 1;
 	if (run(db_stmt("BEGIN IMMEDIATE", "")) != 0) {
 		tl_in_tx = 0;
+		tl_begin_failed = 1;
 		pthread_mutex_unlock(&write_lock);
 		return -1;
 	}
@@ -434,6 +459,7 @@ static void end_tx(void)
 
 void db_rollback(void)
 {
+	tl_begin_failed = 0;
 	if (!tl_in_tx)
 		return;
 	int failed = tl_failed, code = tl_code;
@@ -507,8 +533,10 @@ uint64_t db_sync_count(void)
 
 int db_commit(void)
 {
-	if (!tl_in_tx)
+	if (!tl_in_tx) {
+		tl_begin_failed = 0;
 		return -1;
+	}
 	if (tl_failed || durability_lost) {
 		db_rollback();
 		return -1;

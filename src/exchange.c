@@ -8,6 +8,7 @@
 #include "view.h"
 
 #include <microhttpd.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,12 +65,21 @@ enum body_kind exchange_body_kind(struct exchange *x, const char *ctype, const c
 	return BODY_NONE;
 }
 
-static void append(char **buf, size_t *len, const char *data, size_t size)
+/* Body buffers grow with what a client sends: when memory runs out the
+ * request is refused (503) rather than the server stopped. */
+static int append(struct exchange *x, char **buf, size_t *len, const char *data, size_t size)
 {
-	*buf = xrealloc(*buf, *len + size + 1);
+	char *grown = try_realloc(*buf, *len + size + 1);
+	if (!grown) {
+		exchange_fail(x, 503, NULL, "The server is short of memory and nothing was saved. "
+			      "Please try again in a moment.");
+		return -1;
+	}
+	*buf = grown;
 	memcpy(*buf + *len, data, size);
 	*len += size;
 	(*buf)[*len] = 0;
+	return 0;
 }
 
 /* Field names and values together may not pass the form limit. */
@@ -106,7 +116,8 @@ int exchange_param_more(struct exchange *x, const char *data, size_t size)
 	if (x->status || !x->rq.nparams)
 		return -1;
 	struct param *p = &x->rq.params[x->rq.nparams - 1];
-	append(&p->value, &p->len, data, size);
+	if (append(x, &p->value, &p->len, data, size) != 0)
+		return -1;
 	return count_form_bytes(x, p->name, size);
 }
 
@@ -143,8 +154,7 @@ int exchange_file_more(struct exchange *x, const char *data, size_t size)
 		exchange_fail(x, 413, u->field, msg);
 		return -1;
 	}
-	append((char **)&u->data, &u->len, data, size);
-	return 0;
+	return append(x, (char **)&u->data, &u->len, data, size);
 }
 
 /* A browser's empty file input sends a part with no name and no bytes. */
@@ -223,24 +233,52 @@ static void add_headers(struct exchange *x, const struct reply *rp, const char *
 		add_header(out, "Strict-Transport-Security", xstrdup("max-age=31536000"));
 }
 
-void exchange_respond(struct exchange *x, struct response *out)
+/* The handler and the page, with a recovery point for running out of
+ * memory (see util.h): the transaction is rolled back and the answer is a
+ * 503.  What the handler had allocated is lost rather than freed, since
+ * its state at that moment is unknown. */
+static void handle(struct exchange *x, struct reply *rp, struct rendered *r)
 {
 	struct request *rq = &x->rq;
+	static __thread jmp_buf jump;
+	static __thread struct reply *volatile current;
+	current = rp;
+	if (setjmp(jump)) {
+		oom_recover_at(NULL);
+		db_rollback();
+		memset(current, 0, sizeof *current);
+		fprintf(stderr, "staffroom: out of memory serving a request; answered 503\n");
+		reply_error(current, 503, NULL, "The server is short of memory and nothing was saved. "
+			    "Please try again in a moment.");
+		current->retry_after = 5;
+		view_render(rq, current, r);
+		return;
+	}
+	oom_recover_at(&jump);
+	if (x->status)
+		reply_error(rp, x->status, x->field, "%s", x->message);
+	else if (!rq->is_post && static_wanted(rq->path))
+		static_serve(rq->path, rp);
+	else
+		router_dispatch(rq, rp);
+	if (!rp->status)
+		rp->status = 200;
+	if (rp->status == 503 && !rp->retry_after)
+		rp->retry_after = 2;
+	if (rp->status >= 500 && !rp->retry_after && db_failed())
+		rp->retry_after = 2;
+	view_render(rq, rp, r);
+	oom_recover_at(NULL);
+	db_rollback(); /* a transaction a handler left open ends here, not in the next request */
+}
+
+void exchange_respond(struct exchange *x, struct response *out)
+{
 	struct reply rp = { 0 };
 	memset(out, 0, sizeof *out);
-	drop_empty_files(rq);
-	if (x->status)
-		reply_error(&rp, x->status, x->field, "%s", x->message);
-	else if (!rq->is_post && static_wanted(rq->path))
-		static_serve(rq->path, &rp);
-	else
-		router_dispatch(rq, &rp);
-	if (!rp.status)
-		rp.status = 200;
-	if (rp.status >= 500 && !rp.retry_after && db_failed())
-		rp.retry_after = 2;
+	drop_empty_files(&x->rq);
 	struct rendered r;
-	view_render(rq, &rp, &r);
+	handle(x, &rp, &r);
 	out->status = rp.status;
 	out->body = r.body;
 	out->len = r.body ? r.len : 0;

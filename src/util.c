@@ -2,6 +2,8 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,7 +85,9 @@ int parse_iso_time(const char *s, time_t *out)
 	mi = digits(s + 14, 2);
 	const char *rest = s + 16;
 	if (*rest == ':') {
-		sec = digits(rest + 1, 2);
+		/* Stop at a bad seconds part: stepping over it could pass the end. */
+		if ((sec = digits(rest + 1, 2)) < 0)
+			return -1;
 		rest += 3;
 	}
 	if (*rest == 'Z')
@@ -142,33 +146,73 @@ size_t utf8_chars(const char *s)
 	return n;
 }
 
+/* Running out of memory.  A server must not die with every connection
+ * because one request could not get memory: a request thread sets a
+ * recovery point (oom_recover_at) and a failed allocation jumps back to
+ * it; the server then rolls back the request's transaction and answers
+ * 503.  Anywhere else (the command line, start-up) there is nothing to
+ * save, and the program stops with a message.
+ *
+ * STAFFROOM_TEST_ALLOC_LIMIT=BYTES (tests only) makes every single
+ * allocation above BYTES fail, as if the system were out of memory. */
+static __thread jmp_buf *oom_jump;
+static size_t alloc_limit;
+static pthread_once_t alloc_once = PTHREAD_ONCE_INIT;
+
+static void alloc_limit_read(void)
+{
+	const char *v = getenv("STAFFROOM_TEST_ALLOC_LIMIT");
+	alloc_limit = v ? (size_t)strtoull(v, NULL, 10) : 0;
+}
+
+static int alloc_refused(size_t n)
+{
+	pthread_once(&alloc_once, alloc_limit_read);
+	return alloc_limit && n > alloc_limit;
+}
+
+void oom_recover_at(jmp_buf *jump)
+{
+	oom_jump = jump;
+}
+
+static void out_of_memory(size_t n)
+{
+	if (oom_jump) {
+		jmp_buf *j = oom_jump;
+		oom_jump = NULL;
+		longjmp(*j, 1);
+	}
+	fprintf(stderr, "staffroom: out of memory (%zu bytes)\n", n);
+	abort();
+}
+
+void *try_realloc(void *p, size_t n)
+{
+	return alloc_refused(n) ? NULL : realloc(p, n ? n : 1);
+}
+
 void *xmalloc(size_t n)
 {
-	void *p = malloc(n ? n : 1);
-	if (!p) {
-		fputs("staffroom: out of memory\n", stderr);
-		abort();
-	}
+	void *p = alloc_refused(n) ? NULL : malloc(n ? n : 1);
+	if (!p)
+		out_of_memory(n);
 	return p;
 }
 
 void *xcalloc(size_t n, size_t size)
 {
-	void *p = calloc(n ? n : 1, size ? size : 1);
-	if (!p) {
-		fputs("staffroom: out of memory\n", stderr);
-		abort();
-	}
+	void *p = size && n > SIZE_MAX / size ? NULL : alloc_refused(n * size) ? NULL : calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		out_of_memory(n * size);
 	return p;
 }
 
 void *xrealloc(void *p, size_t n)
 {
-	p = realloc(p, n ? n : 1);
-	if (!p) {
-		fputs("staffroom: out of memory\n", stderr);
-		abort();
-	}
+	p = try_realloc(p, n);
+	if (!p)
+		out_of_memory(n);
 	return p;
 }
 
@@ -192,9 +236,10 @@ char *xasprintf(const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = vasprintf(&out, fmt, ap);
 	va_end(ap);
-	if (n < 0) {
-		fputs("staffroom: out of memory\n", stderr);
-		abort();
+	if (n < 0 || alloc_refused((size_t)n + 1)) {
+		if (n >= 0)
+			free(out);
+		out_of_memory(n < 0 ? 0 : (size_t)n + 1);
 	}
 	return out;
 }

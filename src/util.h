@@ -2,6 +2,7 @@
 #ifndef STAFFROOM_UTIL_H
 #define STAFFROOM_UTIL_H
 
+#include <setjmp.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
@@ -26,6 +27,12 @@ void random_token(char out[44]);
 int utf8_valid(const char *s, size_t len);
 size_t utf8_chars(const char *s);
 
+/* Allocation that does not fail: in a request thread with a recovery
+ * point set, failure jumps there (the request answers 503); otherwise the
+ * program stops.  try_realloc returns NULL instead, for buffers whose
+ * caller can refuse the request itself. */
+void oom_recover_at(jmp_buf *jump);   /* NULL: no recovery point */
+void *try_realloc(void *p, size_t n);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

@@ -1,0 +1,59 @@
+/* CSV import: libcsv through csv_load, then the staff import's row checks
+ * and inserts (rolled back after every input) and the training import's
+ * row checks, against the real schema in memory. */
+#define _GNU_SOURCE
+#include "csv.h"
+#include "fuzz_db.h"
+#include "staff.h"
+#include "training.h"
+
+#include <assert.h>
+#include <string.h>
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc, (void)argv;
+	fuzz_db_open();
+	return 0;
+}
+
+static void check_training(const struct csv_table *t)
+{
+	for (size_t r = 1; r < t->nrows; r++) {
+		const struct csv_row *row = &t->rows[r];
+		if (row->nfields != 4)
+			continue;
+		struct training_input in = { row->fields[0], row->fields[1], row->fields[2],
+					     *row->fields[3] ? row->fields[3] : NULL };
+		int64_t uid;
+		int status;
+		const char *field, *why = training_problem(&in, &uid, &status, &field);
+		assert(why ? (status == 400 || status == 409) && field : uid == 1);
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size > 65536)
+		return 0;
+	struct csv_table t;
+	char err[200] = "";
+	if (csv_load((const char *)data, size, &t, err, sizeof err) == 0) {
+		for (size_t r = 0; r < t.nrows; r++)
+			for (size_t f = 0; f < t.rows[r].nfields; f++)
+				assert(utf8_valid(t.rows[r].fields[f], strlen(t.rows[r].fields[f])));
+		check_training(&t);
+		csv_table_free(&t);
+	} else {
+		assert(err[0] && t.nrows == 0 && !t.rows);
+	}
+	json_t *errors = json_array();
+	int64_t before = db_int(-1, "SELECT count(*) FROM users", "");
+	assert(db_begin() == 0);
+	int added = staff_import(NULL, (const char *)data, size, errors);
+	assert(added >= 0 ? json_array_size(errors) == 0 : json_array_size(errors) > 0);
+	db_rollback();
+	assert(db_int(-1, "SELECT count(*) FROM users", "") == before);
+	json_decref(errors);
+	return 0;
+}
