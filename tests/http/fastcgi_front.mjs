@@ -54,6 +54,7 @@ pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
 events { worker_connections 512; }
 http {
+  server_tokens off;
   access_log off;
   client_body_temp_path ${dir}/body;
   fastcgi_temp_path ${dir}/fastcgi;

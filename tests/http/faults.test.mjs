@@ -9,7 +9,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cli, sql, launch } from './lib.mjs';
+import { cli, sql, launch, FRONT } from './lib.mjs';
+
+const embedded = FRONT === 'fastcgi' && 'about the embedded server: runs in the serve passes';
+
 import { report, counts, PNG } from './concern_helpers.mjs';
 
 const big = (mib) => ({ name: 'big.txt', data: Buffer.alloc(mib * 1024 * 1024, 'evidence line\n') });
@@ -29,7 +32,7 @@ function refused(r) {
   assert.doesNotMatch(r.text, /SQLITE|sqlite|database|disk|\/tmp\/|\.c:\d|memory \(/i);
 }
 
-test('a full disk: 503 with Retry-After, nothing partial, smaller writes go on, and the refused one succeeds with room', async () => {
+test('a full disk: 503 with Retry-After, nothing partial, smaller writes go on, and the refused one succeeds with room', { skip: embedded }, async () => {
   const { dir, db } = demoDb();
   const pages = Number(sql(db, 'PRAGMA page_count'));
   let server = await launch({ dir, db, env: { STAFFROOM_TEST_MAX_PAGES: String(pages + 60) } });
@@ -51,7 +54,7 @@ test('a full disk: 503 with Retry-After, nothing partial, smaller writes go on, 
   }
 });
 
-test('a locked database: 503 with Retry-After while another process holds the write lock, then success', { timeout: 60000 }, async () => {
+test('a locked database: 503 with Retry-After while another process holds the write lock, then success', { skip: embedded, timeout: 60000 }, async () => {
   const { dir, db } = demoDb();
   const server = await launch({ dir, db });
   let holder;
@@ -83,7 +86,7 @@ print('released', flush=True)`, db], { stdio: ['pipe', 'pipe', 'inherit'] });
   }
 });
 
-test('a failed allocation: 503 with Retry-After, nothing stored, the server goes on', async () => {
+test('a failed allocation: 503 with Retry-After, nothing stored, the server goes on', { skip: embedded }, async () => {
   const { dir, db } = demoDb();
   const server = await launch({ dir, db, env: { STAFFROOM_TEST_ALLOC_LIMIT: String(1024 * 1024) } });
   try {
@@ -104,7 +107,7 @@ test('a failed allocation: 503 with Retry-After, nothing stored, the server goes
 // and the next one is served.  The half-built buffer is lost by design (its
 // owner's state is unknown at that moment), so the sanitizer build's leak
 // check is off for this one server.
-test('a failed allocation inside a handler: 503 with Retry-After, and the next request is served', async () => {
+test('a failed allocation inside a handler: 503 with Retry-After, and the next request is served', { skip: embedded }, async () => {
   const { dir, db } = demoDb();
   const rows = ['email,name,job_title,department,staff_type'];
   for (let i = 0; i < 600; i++) rows.push(`person${i}@demo.school,Person Number ${i},Teaching Assistant,Science,support`);
