@@ -70,7 +70,13 @@ struct fcgi_call {
 static int read_body(FCGX_Request *req, struct fcgi_call *c, const char *clen, size_t *len)
 {
 	unsigned long long want = clen ? strtoull(clen, NULL, 10) : 0;
-	c->body = xmalloc((size_t)want + 1);
+	/* As in the embedded server: short of memory, the request is refused, not the server stopped. */
+	c->body = try_realloc(NULL, (size_t)want + 1);
+	if (!c->body) {
+		exchange_fail(&c->x, 503, NULL, "The server is short of memory and nothing was saved. "
+			      "Please try again in a moment.");
+		return -1;
+	}
 	size_t got = 0;
 	while (got < want) {
 		int n = FCGX_GetStr(c->body + got, (int)(want - got > 65536 ? 65536 : want - got), req->in);
