@@ -206,7 +206,7 @@ FUZZ_CXXFLAGS:= -std=c++17 $(FUZZ_WARN) -O1 -g $(FUZZ_SAN)
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ)/fuzz_%)
 FUZZ_LIB     := $(LIB_C:src/%.c=$(FUZZ)/%.o) $(CXX_SRCS:src/%.cc=$(FUZZ)/%.o)
-DEB_PKGS     += clang-14
+DEB_PKGS     += clang-14 libclang-rt-14-dev python3
 
 .PHONY: fuzz fuzz-build
 $(FUZZ):
