@@ -191,13 +191,10 @@ static void stop_workers(int fd, pthread_t *threads, unsigned n)
 
 int fastcgi_run(void)
 {
-	if (geteuid() == 0 && !cfg.run_as)
-		return sandbox_drop_root(NULL) == 0 ? 0 : 1;
-	int mrc = mailer_prepare();
-	if (mrc != 0)
-		return mrc;
 	sigset_t sigs;
-	listen_block_signals(&sigs);
+	int rc = listen_prepare(&sigs);
+	if (rc != 0)
+		return rc;
 	int fd = listen_open(cfg.listen);
 	if (fd < 0)
 		return 1;

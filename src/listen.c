@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "listen.h"
+#include "mailer.h"
 #include "config.h"
 #include "sandbox.h"
 #include "util.h"
@@ -173,5 +174,18 @@ int listen_enter_sandbox(void)
 		fprintf(stderr, "staffroom: the seccomp filter did not stop execve\n");
 		return -1;
 	}
+	return 0;
+}
+
+int listen_prepare(sigset_t *sigs)
+{
+	if (geteuid() == 0 && !cfg.run_as) {
+		sandbox_drop_root(NULL); /* says why it will not */
+		return 1;
+	}
+	int rc = mailer_prepare();
+	if (rc != 0)
+		return rc;
+	listen_block_signals(sigs);
 	return 0;
 }

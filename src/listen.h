@@ -16,6 +16,10 @@ int listen_parse_inet(const char *listen, struct sockaddr_storage *ss, int *v6);
 int listen_open(const char *listen);
 /* Describes the bound address for the start-up line ("127.0.0.1:39123"). */
 void listen_describe(int fd, const char *listen, char *out, size_t size);
+/* Before binding, for both front ends: refuse root without cfg.run_as, read
+ * the mail relay's password file (while still root), and block the stop
+ * signals for the workers.  0 to go on, otherwise the exit code. */
+int listen_prepare(sigset_t *sigs);
 /* Workers inherit the mask; the main thread waits for SIGINT or SIGTERM. */
 void listen_block_signals(sigset_t *sigs);
 /* Drops root (cfg.run_as), installs the seccomp filter, and runs the

@@ -228,13 +228,10 @@ int server_run(void)
 		fprintf(stderr, "staffroom: --listen wants HOST:PORT (e.g. 127.0.0.1:8080), not '%s'\n", cfg.listen);
 		return 2;
 	}
-	if (geteuid() == 0 && !cfg.run_as)
-		return sandbox_drop_root(NULL) == 0 ? 0 : 1;
-	int mrc = mailer_prepare();
-	if (mrc != 0)
-		return mrc;
 	sigset_t sigs;
-	listen_block_signals(&sigs);
+	int rc = listen_prepare(&sigs);
+	if (rc != 0)
+		return rc;
 	struct MHD_Daemon *d = start_daemon(&ss, v6);
 	if (!d)
 		return 1;
