@@ -13,6 +13,7 @@
 #include "keyfile.h"
 #include "server.h"
 #include "staff.h"
+#include "static_files.h"
 #include "template.h"
 #include "util.h"
 
@@ -266,6 +267,8 @@ static int prepare_serving(struct opts *o)
 	char *tpl = share_path("templates");
 	rc = template_init(tpl);
 	free(tpl);
+	if (rc == 0 && static_preload() != 0)
+		return fail("cannot read the static files");
 	return rc != 0 ? fail("cannot read the templates") : 0;
 }
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 
 static const struct { const char *ext, *type; } types[] = {
@@ -49,28 +50,69 @@ static const char *type_of(const char *name)
 	return NULL;
 }
 
-void static_serve(const char *path, struct reply *rp)
+/* The files are read once at start-up (static_preload), while the install
+ * directory is still readable: the server then runs as another user. */
+struct static_file {
+	char *name;
+	const char *type;
+	char *data;
+	size_t len;
+};
+
+static struct static_file *files;
+static size_t nfiles;
+
+static int load_one(const char *dir, const char *name)
 {
-	const char *name = path + 8;
 	const char *type = type_of(name);
-	if (!safe_name(name) || !type) {
-		reply_not_found(rp);
-		return;
-	}
-	char *rel = xasprintf("static/%s", name), *full = share_path(rel);
-	free(rel);
+	if (!safe_name(name) || !type)
+		return 0;
+	char *full = xasprintf("%s/%s", dir, name);
 	FILE *f = fopen(full, "rb");
 	free(full);
 	struct stat st;
 	if (!f || fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > 4 * 1024 * 1024) {
 		if (f)
 			fclose(f);
-		reply_not_found(rp);
-		return;
+		return 0;
 	}
 	char *buf = xmalloc((size_t)st.st_size + 1);
 	size_t got = fread(buf, 1, (size_t)st.st_size, f);
 	fclose(f);
-	reply_raw(rp, type, buf, got);
-	rp->inline_ok = 1;
+	files = xrealloc(files, (nfiles + 1) * sizeof *files);
+	files[nfiles++] = (struct static_file){ xstrdup(name), type, buf, got };
+	return 0;
+}
+
+int static_preload(void)
+{
+	char *dir = share_path("static");
+	DIR *d = opendir(dir);
+	if (!d) {
+		free(dir);
+		return -1;
+	}
+	for (struct dirent *e = readdir(d); e; e = readdir(d))
+		load_one(dir, e->d_name);
+	closedir(d);
+	free(dir);
+	return 0;
+}
+
+void static_serve(const char *path, struct reply *rp)
+{
+	const char *name = path + 8;
+	if (!safe_name(name) || !type_of(name)) {
+		reply_not_found(rp);
+		return;
+	}
+	for (size_t i = 0; i < nfiles; i++)
+		if (strcmp(files[i].name, name) == 0) {
+			char *copy = xmalloc(files[i].len + 1);
+			memcpy(copy, files[i].data, files[i].len);
+			reply_raw(rp, files[i].type, copy, files[i].len);
+			rp->inline_ok = 1;
+			return;
+		}
+	reply_not_found(rp);
 }

@@ -5,6 +5,7 @@
 #include "request.h"
 
 int static_wanted(const char *path);       /* a path under /static/ */
+int static_preload(void);                  /* reads static/ once, at start-up */
 void static_serve(const char *path, struct reply *rp);
 
 #endif

@@ -7,6 +7,7 @@
 #include <ctemplate/template_modifiers.h>
 
 #include <cstdio>
+#include <dirent.h>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -91,11 +92,29 @@ void fill(ctemplate::TemplateDictionary *d, const json_t *obj, const std::string
 
 } // namespace
 
+/* Every template is read and parsed now, while the server may still read
+ * its install directory: after start-up it runs as another user, under a
+ * system-call filter, and never opens a template file again. */
 extern "C" int template_init(const char *dir)
 {
 	if (!ctemplate::AddXssSafeModifier("x-markdown", &markdown_modifier))
 		return -1;
-	return ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(dir) ? 0 : -1;
+	if (!ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(dir))
+		return -1;
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
+	int rc = 0, loaded = 0;
+	while (struct dirent *e = readdir(d)) {
+		size_t n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 4, ".tpl") != 0)
+			continue;
+		if (!ctemplate::LoadTemplate(e->d_name, ctemplate::STRIP_BLANK_LINES))
+			rc = -1;
+		loaded++;
+	}
+	closedir(d);
+	return rc == 0 && loaded > 0 ? 0 : -1;
 }
 
 extern "C" char *template_render(const char *name, const json_t *page, const json_t *layout, size_t *len)
