@@ -118,6 +118,24 @@ static json_t *own_application(struct request *rq, struct reply *rp)
 	return app;
 }
 
+/* The end of an applicant's step, in its open transaction: nothing changed
+ * means someone else got there first (409, rolled back); otherwise commit
+ * and answer with the new status.  Takes ownership of link. */
+static void finish_step(struct reply *rp, int changed, int64_t id, char *link, const char *status,
+			const char *conflict, const char *done)
+{
+	if (!changed) {
+		db_rollback();
+		reply_error(rp, 409, NULL, "%s", conflict);
+	} else if (db_commit() != 0) {
+		account_busy(rp);
+	} else {
+		reply_done(rp, 200, json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)id, "status", status),
+			   link, done);
+	}
+	free(link);
+}
+
 void application_resubmit(struct request *rq, struct reply *rp)
 {
 	json_t *app = own_application(rq, rp);
@@ -152,20 +170,8 @@ void application_resubmit(struct request *rq, struct reply *rp)
 	notify_role("moderator", rq->user.id, "account_application", msg, link);
 	audit(rq, "account.resubmit", link + 1, "name=%s lead=%s", arg(rq, "name"), arg(rq, "lead"));
 	free(msg);
-	if (!changed) {
-		db_rollback();
-		free(link);
-		reply_error(rp, 409, NULL, "This application has just changed; reload it and try again.");
-		return;
-	}
-	if (db_commit() != 0) {
-		free(link);
-		account_busy(rp);
-		return;
-	}
-	reply_done(rp, 200, json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)id, "status", "submitted"), link,
-		   "Your application has been sent to the moderator again.");
-	free(link);
+	finish_step(rp, changed, id, link, "submitted", "This application has just changed; reload it and try again.",
+		    "Your application has been sent to the moderator again.");
 }
 
 void application_withdraw(struct request *rq, struct reply *rp)
@@ -187,20 +193,9 @@ void application_withdraw(struct request *rq, struct reply *rp)
 	application_step(id, "withdraw", "withdrawn", "", rq->user.id, NULL);
 	char *link = application_link(id);
 	audit(rq, "account.withdraw", link + 1, "withdrawn by the applicant");
-	if (!changed) {
-		db_rollback();
-		free(link);
-		reply_error(rp, 409, NULL, "This application has already been decided or withdrawn, so it cannot be withdrawn.");
-		return;
-	}
-	if (db_commit() != 0) {
-		free(link);
-		account_busy(rp);
-		return;
-	}
-	reply_done(rp, 200, json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)id, "status", "withdrawn"), link,
-		   "Your application has been withdrawn.");
-	free(link);
+	finish_step(rp, changed, id, link, "withdrawn",
+		    "This application has already been decided or withdrawn, so it cannot be withdrawn.",
+		    "Your application has been withdrawn.");
 }
 
 void applications_list(struct request *rq, struct reply *rp)
