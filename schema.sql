@@ -50,7 +50,7 @@ CREATE INDEX sessions_by_user ON sessions(user_id);
 CREATE TABLE throttle (
   key        TEXT PRIMARY KEY,              -- 'acct:<email>' or 'addr:<address>'
   failures   INTEGER NOT NULL,
-  last_at    INTEGER NOT NULL               -- unix seconds of the last failure
+  last_at    INTEGER NOT NULL               -- unix milliseconds of the last failure
 ) WITHOUT ROWID;
 
 -- School settings as key/value pairs (school_name, account_decider, ...).

@@ -29,12 +29,13 @@ int64_t throttle_wait(const char *key, int64_t free_tries, int64_t cap)
 	if (row) {
 		int64_t failures = json_integer_value(json_object_get(row, "failures"));
 		int64_t last = json_integer_value(json_object_get(row, "last_at"));
-		int64_t since = now() - last;
-		if (failures >= free_tries && since < FORGET_AFTER) {
+		int64_t since = now_ms() - last;
+		if (failures >= free_tries && since < FORGET_AFTER * 1000) {
 			int64_t delay = failures - free_tries >= 20 ? cap : (int64_t)1 << (failures - free_tries);
 			if (delay > cap)
 				delay = cap;
-			wait = delay - since;
+			/* Milliseconds, rounded up: Retry-After never says less than the wait. */
+			wait = (delay * 1000 - since + 999) / 1000;
 		}
 		json_decref(row);
 	}
@@ -43,10 +44,10 @@ int64_t throttle_wait(const char *key, int64_t free_tries, int64_t cap)
 
 void throttle_count(const char *key)
 {
-	int64_t t = now();
+	int64_t t = now_ms();
 	db_exec("INSERT INTO throttle(key, failures, last_at) VALUES (?, 1, ?) "
 		"ON CONFLICT(key) DO UPDATE SET failures = CASE WHEN ? - last_at >= ? THEN 1 ELSE failures + 1 END, "
-		"last_at = ?", "tIIiI", key, t, t, FORGET_AFTER, t);
+		"last_at = ?", "tIIiI", key, t, t, FORGET_AFTER * 1000, t);
 }
 
 static void login_page(struct request *rq, struct reply *rp)
@@ -69,7 +70,7 @@ static void record_failure(struct request *rq, const char *email, const char *ac
 		throttle_count(acct_key);
 		throttle_count(addr_key);
 	}
-	db_exec("DELETE FROM throttle WHERE last_at < ?", "I", now() - 86400);
+	db_exec("DELETE FROM throttle WHERE last_at < ?", "I", now_ms() - (int64_t)86400 * 1000);
 	audit(rq, "login.failed", email, "%s", why);
 	db_commit();
 }

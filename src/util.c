@@ -26,6 +26,13 @@ time_t now(void)
 	return time(NULL) + clock_offset;
 }
 
+int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ((int64_t)ts.tv_sec + clock_offset) * 1000 + ts.tv_nsec / 1000000;
+}
+
 void iso_time(time_t t, char out[ISO_LEN])
 {
 	struct tm tm;

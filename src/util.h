@@ -13,6 +13,7 @@
  * ISO time; the clock then starts there and runs at normal speed. */
 void clock_init(void);
 time_t now(void);
+int64_t now_ms(void);      /* the same clock, in milliseconds */
 void iso_time(time_t t, char out[ISO_LEN]);
 void iso_now(char out[ISO_LEN]);
 void iso_date(time_t t, char out[11]);
