@@ -39,6 +39,13 @@ MANDIR    ?= $(PREFIX)/share/man
 DOCDIR    ?= $(PREFIX)/share/doc/staffroom
 # --- end of issue 9a block ---
 
+# Issue 7: the release binary allocates with tcmalloc (fewer instructions per
+# malloc/free than glibc's, and no heap trimming between requests, as the
+# profile showed).  Sanitizer builds keep the C library's allocator, which
+# AddressSanitizer replaces anyway.
+DEB_PKGS  += libgoogle-perftools-dev
+MALLOC_LIBS = $(shell pkg-config --libs libtcmalloc_minimal 2>/dev/null)
+
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread
 
@@ -77,7 +84,7 @@ $(BUILD)/%.o: src/%.c src/*.h | $(BUILD)
 $(BUILD)/%.o: src/%.cc src/*.h | $(BUILD)
 	$(CXX) $(CXXFLAGS_B) $(PKG_CFLAGS) -c $< -o $@
 $(BUILD)/staffroom: $(OBJS)
-	$(CXX) $(LDFLAGS_B) $(OBJS) $(PKG_LIBS) -o $@
+	$(CXX) $(LDFLAGS_B) $(OBJS) $(PKG_LIBS) $(MALLOC_LIBS) -o $@
 
 $(ASAN)/%.o: src/%.c src/*.h | $(ASAN)
 	$(CC) $(CFLAGS_A) $(PKG_CFLAGS) -c $< -o $@
