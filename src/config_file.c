@@ -19,6 +19,7 @@ const struct setting settings_table[] = {
 	{ "threads", S_UINT, &cfg.threads, 1, 256, "worker threads (default 4)" },
 	{ "max_connections", S_UINT, &cfg.max_connections, 1, 100000, "connections in all (default 512)" },
 	{ "max_per_address", S_UINT, &cfg.max_per_address, 1, 100000, "connections from one address (default 64)" },
+	{ "connection_memory", S_SIZE, &cfg.connection_memory, 16 * 1024, 1 * MiB, "bytes of buffer per connection; a request's headers get at most half (default 32768)" },
 	{ "connection_timeout", S_UINT, &cfg.connection_timeout, 1, 3600, "seconds of silence before a connection is dropped (default 30)" },
 	{ "form_max", S_SIZE, &cfg.form_max, 1024, 64 * MiB, "bytes of form fields in one request (default 1048576)" },
 	{ "upload_max", S_SIZE, &cfg.upload_max, 1024, 1024 * MiB, "bytes in one uploaded file (default 10485760)" },
