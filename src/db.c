@@ -3,10 +3,12 @@
 #include "util.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define STMT_CACHE 1024
 
@@ -24,7 +26,15 @@ static pthread_key_t conn_key;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 
 static __thread struct conn *tl_conn;
-static __thread int tl_failed, tl_code, tl_in_tx;
+/* Write transactions all run on one connection, under write_lock.  SQLite
+ * empties a connection's page cache whenever another connection has
+ * written, so with a writer per thread every transaction started cold and
+ * re-read its pages (some sixty reads a report, by strace); the one writer
+ * keeps its cache. */
+static struct conn *writer;
+/* The connection of the statement run last, for db_changes(). */
+static __thread sqlite3 *tl_last_db;
+static __thread int tl_failed, tl_code, tl_in_tx, tl_in_read;
 /* db_begin() failed (locked, disk full): until the caller's db_commit() or
  * db_rollback(), no statement runs.  Otherwise a handler that went on after
  * a failed BEGIN would write statement by statement in autocommit mode, and
@@ -37,12 +47,37 @@ static __thread int tl_begin_failed;
  * finished.  The first thread to wait becomes the leader and syncs for
  * everyone committed so far; those arriving meanwhile wait for the next
  * sync.  One fsync thus makes many requests durable, and no request is
- * answered before its transaction is on disk.  Sequence numbers are taken
- * under the write lock, so they follow the order of the commits. */
+ * answered before its transaction is on disk.  Sequence numbers count
+ * commits in the order they were made.  (Requests are also batched into
+ * one transaction: see below.) */
 static pthread_mutex_t sync_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t sync_cv = PTHREAD_COND_INITIALIZER;
 static uint64_t committed_seq, synced_seq, sync_calls;
 static int syncing, durability_lost;
+
+/* Transaction batching.  Each db_begin()..db_commit() is a SAVEPOINT inside
+ * one SQLite transaction on the writer, and that transaction is committed
+ * when the writer has nobody queued for it (or the batch is full or old).
+ * A report touches some thirty pages (the concern, its indexes, events,
+ * recipients, notifications, the audit row and its indexes); most are the
+ * same rightmost pages for the next report, so a batch of reports writes
+ * them once.  A request's db_commit() still returns only once its batch is
+ * committed and on disk, or -1 if the batch was lost, in which case its
+ * changes were never visible to anyone. */
+#define BATCH_MAX 32
+#define BATCH_MAX_MS 5
+
+enum { PENDING, COMMITTED, LOST };
+struct member {
+	struct member *next;
+	int state;          /* under sync_mu */
+	uint64_t seq;       /* the physical commit that holds it */
+};
+static __thread struct member tl_member;
+static struct member *batch;             /* under write_lock */
+static int batch_open, batch_size;       /* under write_lock */
+static int64_t batch_started_ms;         /* under write_lock */
+static atomic_int lock_queue;            /* threads waiting in db_begin() */
 
 static void conn_free(void *p)
 {
@@ -138,12 +173,19 @@ static void plan_check(sqlite3 *db, const char *sql)
 		fprintf(stderr, "staffroom: full table scan (%s) in: %s\n", scans, sql);
 }
 
+/* Statements go to the writer inside db_begin()..db_commit(), else to this
+ * thread's own connection. */
+static struct conn *current(void)
+{
+	return tl_in_tx ? writer : tl_conn;
+}
+
 static void fail(int code, const char *what)
 {
 	tl_failed = 1;
 	tl_code = code;
 	fprintf(stderr, "staffroom: database: %s: %s\n", what,
-		tl_conn ? sqlite3_errmsg(tl_conn->db) : sqlite3_errstr(code));
+		current() ? sqlite3_errmsg(current()->db) : sqlite3_errstr(code));
 }
 
 /* A pragma's answer is checked: WAL in particular can silently stay off. */
@@ -187,6 +229,7 @@ static struct conn *conn_open(void)
 	if (rc != SQLITE_OK || pragma(c->db, "PRAGMA journal_mode=WAL", "wal") ||
 	    pragma(c->db, "PRAGMA foreign_keys=ON", NULL) ||
 	    pragma(c->db, "PRAGMA synchronous=NORMAL", NULL) ||
+	    pragma(c->db, "PRAGMA temp_store=MEMORY", NULL) ||
 	    pragma(c->db, "PRAGMA foreign_keys", "1") ||
 	    pragma(c->db, "PRAGMA synchronous", "1")) {
 		fprintf(stderr, "staffroom: cannot open database %s: %s\n", db_path,
@@ -208,6 +251,16 @@ sqlite3 *db_handle(void)
 	return tl_conn->db;
 }
 
+/* At exit, or before the server drops root (the files it opens after must
+ * be opened as the run-as user); no transaction may be running. */
+void db_close_writer(void)
+{
+	pthread_mutex_lock(&write_lock);
+	conn_free(writer);
+	writer = NULL;
+	pthread_mutex_unlock(&write_lock);
+}
+
 void db_close_thread(void)
 {
 	if (!tl_conn)
@@ -225,19 +278,20 @@ static sqlite3_stmt *prepare_cached(const char *sql)
 		fail(SQLITE_CANTOPEN, "open");
 		return NULL;
 	}
+	struct conn *c = current();
 	size_t h = ((uintptr_t)sql >> 3) % STMT_CACHE;
 	for (size_t i = 0; i < STMT_CACHE; i++) {
-		struct cached *e = &tl_conn->cache[(h + i) % STMT_CACHE];
+		struct cached *e = &c->cache[(h + i) % STMT_CACHE];
 		if (e->sql == sql) {
 			sqlite3_reset(e->st);
 			sqlite3_clear_bindings(e->st);
 			return e->st;
 		}
 		if (!e->sql) {
-			int rc = sqlite3_prepare_v3(tl_conn->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &e->st, NULL);
+			int rc = sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &e->st, NULL);
 			if (rc == SQLITE_ERROR) {
 				/* A statement that does not compile is a bug, never bad input. */
-				fprintf(stderr, "staffroom: bad SQL: %s\n  in: %s\n", sqlite3_errmsg(tl_conn->db), sql);
+				fprintf(stderr, "staffroom: bad SQL: %s\n  in: %s\n", sqlite3_errmsg(c->db), sql);
 				abort();
 			}
 			if (rc != SQLITE_OK) {
@@ -246,7 +300,7 @@ static sqlite3_stmt *prepare_cached(const char *sql)
 			}
 			e->sql = sql;
 			if (check_plans)
-				plan_check(tl_conn->db, sql);
+				plan_check(c->db, sql);
 			return e->st;
 		}
 	}
@@ -320,8 +374,18 @@ static int run(sqlite3_stmt *st)
 {
 	if (!st)
 		return -1;
+	/* A write must not join a page's read snapshot: it commits on its own. */
+	if (tl_in_read && !sqlite3_stmt_readonly(st))
+		db_read_end();
+	/* An error (disk full) may have rolled the whole batch back: nothing
+	 * more of this request may then run, least of all on its own. */
+	if (tl_in_tx && sqlite3_get_autocommit(writer->db) && batch_open) {
+		fail(SQLITE_ABORT, "the transaction was rolled back");
+		return -1;
+	}
 	/* A write outside db_begin() commits on its own: it too must reach the disk. */
 	int autocommit_write = !tl_in_tx && !sqlite3_stmt_readonly(st);
+	tl_last_db = sqlite3_db_handle(st);
 	int rc = db_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
@@ -348,7 +412,7 @@ int64_t db_insert(const char *sql, const char *fmt, ...)
 	va_start(ap, fmt);
 	sqlite3_stmt *st = db_vstmt(sql, fmt, ap);
 	va_end(ap);
-	return run(st) == 0 ? sqlite3_last_insert_rowid(tl_conn->db) : -1;
+	return run(st) == 0 ? sqlite3_last_insert_rowid(sqlite3_db_handle(st)) : -1;
 }
 
 int64_t db_int(int64_t dflt, const char *sql, const char *fmt, ...)
@@ -393,7 +457,8 @@ json_t *db_row_json(sqlite3_stmt *st)
 			if (!v) /* not UTF-8 (a BLOB): never put raw bytes in a model */
 				v = json_null();
 		}
-		json_object_set_new(o, sqlite3_column_name(st, i), v);
+		/* column names are the SQL's own identifiers: no need to check them as UTF-8 */
+		json_object_set_new_nocheck(o, sqlite3_column_name(st, i), v);
 	}
 	return o;
 }
@@ -426,8 +491,96 @@ json_t *db_rows(const char *sql, const char *fmt, ...)
 	return rows;
 }
 
+/* A page reads in one read transaction: every query sees the same
+ * snapshot, and the WAL read lock (fcntl calls on the -shm file) is taken
+ * once per page rather than once per statement. */
+void db_read_begin(void)
+{
+	if (tl_in_tx || tl_in_read || !db_handle())
+		return;
+	sqlite3_stmt *st = prepare_cached("BEGIN DEFERRED");
+	if (st && sqlite3_step(st) == SQLITE_DONE)
+		tl_in_read = 1;
+	if (st)
+		sqlite3_reset(st);
+}
+
+void db_read_end(void)
+{
+	if (!tl_in_read)
+		return;
+	tl_in_read = 0;
+	sqlite3_stmt *st = prepare_cached("COMMIT");
+	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+	if (st)
+		sqlite3_reset(st);
+	/* Nothing was written, so nothing is lost if it cannot commit. */
+	if (rc != SQLITE_DONE && !sqlite3_get_autocommit(tl_conn->db))
+		sqlite3_exec(tl_conn->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int64_t monotonic_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Under write_lock and sync_mu: tell the batch's requests how it ended. */
+static void settle_batch(int state, uint64_t seq)
+{
+	for (struct member *m = batch; m; m = m->next) {
+		m->state = state;
+		m->seq = seq;
+	}
+	batch = NULL;
+	batch_open = 0;
+	batch_size = 0;
+	pthread_cond_broadcast(&sync_cv);
+}
+
+static void commit_batch(void)
+{
+	int rc = sqlite3_exec(writer->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "staffroom: database: commit: %s\n", sqlite3_errmsg(writer->db));
+		if (!sqlite3_get_autocommit(writer->db))
+			sqlite3_exec(writer->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	pthread_mutex_lock(&sync_mu);
+	if (rc == SQLITE_OK)
+		settle_batch(COMMITTED, ++committed_seq);
+	else
+		settle_batch(LOST, 0);
+	pthread_mutex_unlock(&sync_mu);
+}
+
+/* The end of a request's turn on the writer (write_lock held). */
+static void end_turn(void)
+{
+	if (batch_open && sqlite3_get_autocommit(writer->db)) {
+		/* An error (disk full, I/O) rolled the whole transaction back. */
+		pthread_mutex_lock(&sync_mu);
+		settle_batch(LOST, 0);
+		pthread_mutex_unlock(&sync_mu);
+	} else if (batch_open && (atomic_load(&lock_queue) == 0 || batch_size >= BATCH_MAX ||
+				  monotonic_ms() - batch_started_ms >= BATCH_MAX_MS)) {
+		commit_batch();
+	}
+	tl_in_tx = 0;
+	pthread_mutex_unlock(&write_lock);
+}
+
+static int begin_failed(void)
+{
+	tl_begin_failed = 1;
+	end_turn();
+	return -1;
+}
+
 int db_begin(void)
 {
+	db_read_end();
 	if (tl_in_tx) {
 		fputs("staffroom: nested write transaction\n", stderr);
 		abort();
@@ -440,37 +593,43 @@ int db_begin(void)
 		tl_begin_failed = 1;
 		return -1;
 	}
+	atomic_fetch_add(&lock_queue, 1);
 	pthread_mutex_lock(&write_lock);
+	atomic_fetch_sub(&lock_queue, 1);
 	tl_in_tx = 1;
-	if (run(db_stmt("BEGIN IMMEDIATE", "")) != 0) {
-		tl_in_tx = 0;
-		tl_begin_failed = 1;
-		pthread_mutex_unlock(&write_lock);
-		return -1;
+	if (!writer && !(writer = conn_open())) {
+		fail(SQLITE_CANTOPEN, "open");
+		return begin_failed();
 	}
+	if (!batch_open) {
+		if (run(db_stmt("BEGIN IMMEDIATE", "")) != 0)
+			return begin_failed();
+		batch_open = 1;
+		batch_started_ms = monotonic_ms();
+	}
+	if (run(db_stmt("SAVEPOINT request", "")) != 0)
+		return begin_failed();
 	return 0;
 }
 
-static void end_tx(void)
-{
-	tl_in_tx = 0;
-	pthread_mutex_unlock(&write_lock);
-}
-
+/* Undoes this request's savepoint only; the batch goes on. */
 void db_rollback(void)
 {
 	tl_begin_failed = 0;
 	if (!tl_in_tx)
 		return;
 	int failed = tl_failed, code = tl_code;
-	sqlite3_exec(tl_conn->db, "ROLLBACK", NULL, NULL, NULL);
+	if (!sqlite3_get_autocommit(writer->db)) {
+		sqlite3_exec(writer->db, "ROLLBACK TO request", NULL, NULL, NULL);
+		sqlite3_exec(writer->db, "RELEASE request", NULL, NULL, NULL);
+	}
 	tl_failed = failed;
 	tl_code = code;
-	end_tx();
+	end_turn();
 }
 
-/* The sequence number of the commit just made; call under the write lock
- * (or right after an autocommit write: a later sync covers it either way). */
+/* The sequence number of an autocommit write just made on this thread's
+ * own connection (a later sync covers it whichever thread makes it). */
 static uint64_t note_commit(void)
 {
 	pthread_mutex_lock(&sync_mu);
@@ -481,23 +640,33 @@ static uint64_t note_commit(void)
 
 /* fsync of this thread's WAL file: fsync works on the file, so it also
  * covers what other connections wrote to it. */
-static int sync_wal(void)
+static sqlite3_file *wal_file(void)
 {
 	sqlite3_file *f = NULL;
 	if (!tl_conn || sqlite3_file_control(tl_conn->db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &f) != SQLITE_OK)
-		return -1;
-	if (!f || !f->pMethods) /* the leader has just written, so its WAL is open */
+		return NULL;
+	return f && f->pMethods ? f : NULL;
+}
+
+/* The writes were made on the writer connection; this thread's own
+ * connection opens the same WAL file at its first read, and fsync covers
+ * the file whichever descriptor asks. */
+static int sync_wal(void)
+{
+	sqlite3_file *f = wal_file();
+	if (!f && tl_conn && sqlite3_exec(tl_conn->db, "SELECT 1 FROM sqlite_schema LIMIT 1", NULL, NULL, NULL) == SQLITE_OK)
+		f = wal_file();
+	if (!f)
 		return -1;
 	return f->pMethods->xSync(f, SQLITE_SYNC_NORMAL) == SQLITE_OK ? 0 : -1;
 }
 
-/* Waits until commit SEQ is on disk, syncing as the leader when no sync is
- * running.  After a failed fsync nothing written since can be trusted
- * (the kernel may have dropped the pages), so every later commit fails too
- * until the server is restarted. */
-static int wait_durable(uint64_t seq)
+/* Under sync_mu: waits until commit SEQ is on disk, syncing as the leader
+ * when no sync is running.  After a failed fsync nothing written since can
+ * be trusted (the kernel may have dropped the pages), so every later commit
+ * fails too until the server is restarted. */
+static int wait_synced(uint64_t seq)
 {
-	pthread_mutex_lock(&sync_mu);
 	while (synced_seq < seq && !durability_lost) {
 		if (syncing) {
 			pthread_cond_wait(&sync_cv, &sync_mu);
@@ -518,9 +687,26 @@ static int wait_durable(uint64_t seq)
 		}
 		pthread_cond_broadcast(&sync_cv);
 	}
-	int ok = !durability_lost;
+	return durability_lost ? -1 : 0;
+}
+
+static int wait_durable(uint64_t seq)
+{
+	pthread_mutex_lock(&sync_mu);
+	int rc = wait_synced(seq);
 	pthread_mutex_unlock(&sync_mu);
-	return ok ? 0 : -1;
+	return rc;
+}
+
+/* This request's batch: committed by whoever ends it, then synced. */
+static int wait_batch(void)
+{
+	pthread_mutex_lock(&sync_mu);
+	while (tl_member.state == PENDING)
+		pthread_cond_wait(&sync_cv, &sync_mu);
+	int rc = tl_member.state == LOST ? -1 : wait_synced(tl_member.seq);
+	pthread_mutex_unlock(&sync_mu);
+	return rc;
 }
 
 uint64_t db_sync_count(void)
@@ -537,19 +723,20 @@ int db_commit(void)
 		tl_begin_failed = 0;
 		return -1;
 	}
-	if (tl_failed || durability_lost) {
+	if (tl_failed || durability_lost || run(db_stmt("RELEASE request", "")) != 0) {
 		db_rollback();
 		return -1;
 	}
-	if (run(db_stmt("COMMIT", "")) != 0) {
-		db_rollback();
-		return -1;
-	}
-	uint64_t seq = note_commit();
-	end_tx();
-	/* Outside the write lock: the next transactions run while we sync. */
-	if (wait_durable(seq) != 0) {
-		fail(SQLITE_IOERR, "sync");
+	pthread_mutex_lock(&sync_mu);
+	tl_member.state = PENDING;
+	pthread_mutex_unlock(&sync_mu);
+	tl_member.next = batch;
+	batch = &tl_member;
+	batch_size++;
+	end_turn();
+	/* Outside the write lock: the next requests join the batch meanwhile. */
+	if (wait_batch() != 0) {
+		fail(SQLITE_IOERR, "commit");
 		return -1;
 	}
 	return 0;
@@ -567,7 +754,7 @@ int db_last_error(void)
 
 int db_changes(void)
 {
-	return tl_conn ? sqlite3_changes(tl_conn->db) : 0;
+	return tl_last_db ? sqlite3_changes(tl_last_db) : 0;
 }
 
 int db_schema_version(void)

@@ -24,6 +24,7 @@ void db_configure(const char *path);
 #define WHOLE_TABLE_REPORT "/* whole-table report */"
 sqlite3 *db_handle(void);       /* this thread's connection, opened on first use */
 void db_close_thread(void);
+void db_close_writer(void);     /* the shared write connection (see db.c) */
 
 sqlite3_stmt *db_stmt(const char *sql, const char *fmt, ...);
 sqlite3_stmt *db_vstmt(const char *sql, const char *fmt, va_list ap);
@@ -46,6 +47,9 @@ void db_rollback(void);
 int db_failed(void);            /* an error since db_begin() */
 int db_last_error(void);        /* SQLite result code of the last failure */
 int db_changes(void);
+/* A page's reads in one read transaction (see db.c); a write ends it first. */
+void db_read_begin(void);
+void db_read_end(void);
 /* fsyncs made by group commit so far: commits / syncs is the group size. */
 uint64_t db_sync_count(void);
 

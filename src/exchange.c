@@ -246,6 +246,7 @@ static void handle(struct exchange *x, struct reply *rp, struct rendered *r)
 	if (setjmp(jump)) {
 		oom_recover_at(NULL);
 		db_rollback();
+		db_read_end();
 		memset(current, 0, sizeof *current);
 		fprintf(stderr, "staffroom: out of memory serving a request; answered 503\n");
 		reply_error(current, 503, NULL, "The server is short of memory and nothing was saved. "
@@ -259,8 +260,11 @@ static void handle(struct exchange *x, struct reply *rp, struct rendered *r)
 		reply_error(rp, x->status, x->field, "%s", x->message);
 	else if (!rq->is_post && static_wanted(rq->path))
 		static_serve(rq->path, rp);
-	else
+	else {
+		if (!rq->is_post)
+			db_read_begin();
 		router_dispatch(rq, rp);
+	}
 	if (!rp->status)
 		rp->status = 200;
 	if (rp->status == 503 && !rp->retry_after)
@@ -270,6 +274,7 @@ static void handle(struct exchange *x, struct reply *rp, struct rendered *r)
 	view_render(rq, rp, r);
 	oom_recover_at(NULL);
 	db_rollback(); /* a transaction a handler left open ends here, not in the next request */
+	db_read_end();
 }
 
 void exchange_respond(struct exchange *x, struct response *out)

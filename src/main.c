@@ -262,6 +262,7 @@ static int prepare_serving(struct opts *o)
 	if (rc)
 		return rc;
 	db_close_thread(); /* the workers open their own */
+	db_close_writer();
 	if (!cfg.key_file)
 		cfg.key_file = keyfile_default(o->db);
 	char *tpl = share_path("templates");
@@ -577,6 +578,7 @@ int main(int argc, char **argv)
 		}
 		free(o.roles);
 		db_close_thread();
+		db_close_writer();
 		return rc;
 	}
 	if (argc >= 2 && (strcmp(argv[1], "user") == 0 || strcmp(argv[1], "audit") == 0) &&
