@@ -104,15 +104,14 @@ void concern_label_rows(json_t *rows)
 							 json_string_value(json_object_get(row, "category")))));
 }
 
-static const char *member(json_t *d, const char *key)
+static const char *member(const json_t *d, const char *key)
 {
 	const char *v = json_string_value(json_object_get(d, key));
 	return v ? v : "";
 }
 
-char *concern_event_text(const char *action, const char *detail_json, int for_reporter)
+char *concern_event_text(const char *action, const json_t *d, int for_reporter)
 {
-	json_t *d = json_loads(detail_json ? detail_json : "{}", 0, NULL);
 	char *s;
 	if (strcmp(action, "reported") == 0)
 		s = xstrdup("Concern reported");
@@ -140,7 +139,6 @@ char *concern_event_text(const char *action, const char *detail_json, int for_re
 		s = xstrdup("Note");
 	else
 		s = xstrdup(action);
-	json_decref(d);
 	return s;
 }
 

@@ -23,10 +23,10 @@ json_t *concern_events(int64_t concern_id, int for_reporter)
 	json_t *ev;
 	json_array_foreach(rows, i, ev) {
 		const char *detail = json_string_value(json_object_get(ev, "detail"));
-		char *what = concern_event_text(json_string_value(json_object_get(ev, "action")), detail, for_reporter);
+		json_t *d = json_loads(detail ? detail : "{}", 0, NULL);
+		char *what = concern_event_text(json_string_value(json_object_get(ev, "action")), d, for_reporter);
 		json_object_set_new(ev, "what", json_string(what));
 		free(what);
-		json_t *d = json_loads(detail ? detail : "{}", 0, NULL);
 		if (for_reporter) {
 			/* Who handled it and what they wrote stay with the handlers. */
 			const char *drop[] = { "id", "detail", "internal", "actor", "actor_email" };

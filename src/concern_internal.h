@@ -37,7 +37,7 @@ json_t *concern_categories(const char *selected);
 /* Adds a "label" member to every row, from its "category" code. */
 void concern_label_rows(json_t *rows);
 /* One line describing an event; for_reporter leaves out everything internal. */
-char *concern_event_text(const char *action, const char *detail_json, int for_reporter);
+char *concern_event_text(const char *action, const json_t *detail, int for_reporter);
 
 /* The text of ISO time t converted from the school's clock (UK) to UTC; 0 or -1. */
 int uk_local_to_utc(const char *local, char out[24]);
