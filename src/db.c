@@ -541,6 +541,12 @@ static void settle_batch(int state, uint64_t seq)
 
 static void commit_batch(void)
 {
+	if (!batch) {
+		/* every request in it was refused: nothing to keep */
+		sqlite3_exec(writer->db, "ROLLBACK", NULL, NULL, NULL);
+		batch_open = 0;
+		return;
+	}
 	int rc = sqlite3_exec(writer->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		fprintf(stderr, "staffroom: database: commit: %s\n", sqlite3_errmsg(writer->db));
@@ -707,6 +713,14 @@ static int wait_batch(void)
 	int rc = tl_member.state == LOST ? -1 : wait_synced(tl_member.seq);
 	pthread_mutex_unlock(&sync_mu);
 	return rc;
+}
+
+uint64_t db_commit_count(void)
+{
+	pthread_mutex_lock(&sync_mu);
+	uint64_t n = committed_seq;
+	pthread_mutex_unlock(&sync_mu);
+	return n;
 }
 
 uint64_t db_sync_count(void)

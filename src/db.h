@@ -52,6 +52,8 @@ void db_read_begin(void);
 void db_read_end(void);
 /* fsyncs made by group commit so far: commits / syncs is the group size. */
 uint64_t db_sync_count(void);
+/* SQLite commits so far (a batch of requests is one). */
+uint64_t db_commit_count(void);
 
 /* Schema: apply schema.sql to an empty database; later, migrations. */
 int db_init_schema(const char *schema_path);
