@@ -195,7 +195,9 @@ static struct MHD_Daemon *start_daemon(const struct sockaddr_storage *ss, int v6
 		return NULL;
 	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0) |
 			 (cert ? MHD_USE_TLS : 0);
-	/* The TLS options come last: with no certificate they end the list early. */
+	/* No SO_REUSEPORT: a second server started on the same port by mistake
+	 * must fail, not quietly take half the requests to another database.
+	 * The TLS options come last: with no certificate they end the list early. */
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, 0, NULL, NULL, on_request, NULL,
 		MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)ss,
@@ -206,7 +208,6 @@ static struct MHD_Daemon *start_daemon(const struct sockaddr_storage *ss, int v6
 		MHD_OPTION_CONNECTION_TIMEOUT, cfg.connection_timeout,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
-		MHD_OPTION_LISTENING_ADDRESS_REUSE, 1,
 		cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
 		MHD_OPTION_HTTPS_MEM_KEY, key,
 		MHD_OPTION_HTTPS_PRIORITIES, TLS_PRIORITIES,

@@ -5,7 +5,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BIN, cli, AS_ROOT, handOver } from './lib.mjs';
+import { BIN, cli, AS_ROOT, handOver, startServer, FRONT } from './lib.mjs';
 
 const readelf = (flag) => spawnSync('readelf', ['-W', flag, BIN], { encoding: 'utf8' }).stdout;
 const sanitized = /__asan_init/.test(readelf('--dyn-syms'));
@@ -21,13 +21,13 @@ test('the binary is PIE with full RELRO, stack protector and fortified calls', {
   assert.match(syms, /__\w+_chk@/, 'FORTIFY_SOURCE replaced some calls with checked ones');
 });
 
-function serve(args) {
+function serve(listen = '127.0.0.1:0') {
   const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-hard-'));
   const db = path.join(dir, 'h.db');
   cli(['init', '--db', db]);
   handOver(dir);
   return { dir, db, run: (extra) => new Promise((resolve) => {
-    const p = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(BIN, ['serve', '--db', db, '--listen', listen, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     p.stderr.on('data', (d) => { err += d; });
     const t = setTimeout(() => p.kill('SIGKILL'), 10000);
@@ -50,4 +50,19 @@ test('after start-up a forbidden system call kills the server', { skip: sanitize
   const r = await s.run([...(AS_ROOT ? ['--user', 'nobody'] : []), '--seccomp-selftest']);
   assert.equal(r.signal, 'SIGSYS', `expected death by SIGSYS, got ${r.code}/${r.signal}: ${r.err}`);
   rmSync(s.dir, { recursive: true });
+});
+
+test('a second server on a port already in use fails instead of sharing it', { skip: FRONT === 'fastcgi' && 'embedded server only' }, async () => {
+  const first = await startServer();
+  try {
+    const port = new URL(first.url).port;
+    const s = serve(`127.0.0.1:${port}`);
+    const r = await s.run(AS_ROOT ? ['--user', 'nobody'] : []);
+    assert.equal(r.code, 1, `the second server should not start: ${r.err}`);
+    assert.match(r.err, /cannot listen/);
+    rmSync(s.dir, { recursive: true });
+    assert.equal((await first.client().get('/login')).status, 200, 'the first goes on serving');
+  } finally {
+    await first.stop();
+  }
 });
