@@ -74,6 +74,10 @@ struct member {
 	uint64_t seq;       /* the physical commit that holds it */
 };
 static __thread struct member tl_member;
+/* Deferred durability (db_defer_sync): the commit to wait for before this
+ * thread's answer may go out. */
+static __thread int tl_defer;
+static __thread uint64_t tl_pending_seq;
 static struct member *batch;             /* under write_lock */
 static int batch_open, batch_size;       /* under write_lock */
 static int64_t batch_started_ms;         /* under write_lock */
@@ -390,7 +394,10 @@ static int run(sqlite3_stmt *st)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return -1;
-	if (autocommit_write && wait_durable(note_commit()) != 0) {
+	if (autocommit_write && tl_defer) {
+		uint64_t seq = note_commit();
+		tl_pending_seq = seq > tl_pending_seq ? seq : tl_pending_seq;
+	} else if (autocommit_write && wait_durable(note_commit()) != 0) {
 		fail(SQLITE_IOERR, "sync");
 		return -1;
 	}
@@ -569,11 +576,29 @@ static void end_turn(void)
 		pthread_mutex_lock(&sync_mu);
 		settle_batch(LOST, 0);
 		pthread_mutex_unlock(&sync_mu);
-	} else if (batch_open && (atomic_load(&lock_queue) == 0 || batch_size >= BATCH_MAX ||
-				  monotonic_ms() - batch_started_ms >= BATCH_MAX_MS)) {
-		commit_batch();
+	} else if (batch_open) {
+		int full = batch_size >= BATCH_MAX || monotonic_ms() - batch_started_ms >= BATCH_MAX_MS;
+		pthread_mutex_lock(&sync_mu);
+		int busy = syncing;
+		pthread_mutex_unlock(&sync_mu);
+		/* While an fsync runs, committing would make nothing durable
+		 * sooner: the batch stays open for more requests, and whoever
+		 * ends that fsync commits it (flush_batch). */
+		if (full || (atomic_load(&lock_queue) == 0 && !busy))
+			commit_batch();
 	}
 	tl_in_tx = 0;
+	pthread_mutex_unlock(&write_lock);
+}
+
+/* After an fsync: commit the batch left open meanwhile, if no request is
+ * on the writer to do it.  Called without sync_mu (lock order: write_lock,
+ * then sync_mu). */
+static void flush_batch(void)
+{
+	pthread_mutex_lock(&write_lock);
+	if (batch_open && atomic_load(&lock_queue) == 0)
+		commit_batch();
 	pthread_mutex_unlock(&write_lock);
 }
 
@@ -660,7 +685,7 @@ static sqlite3_file *wal_file(void)
 static int sync_wal(void)
 {
 	sqlite3_file *f = wal_file();
-	if (!f && tl_conn && sqlite3_exec(tl_conn->db, "SELECT 1 FROM sqlite_schema LIMIT 1", NULL, NULL, NULL) == SQLITE_OK)
+	if (!f && db_handle() && sqlite3_exec(tl_conn->db, "SELECT 1 FROM sqlite_schema LIMIT 1", NULL, NULL, NULL) == SQLITE_OK)
 		f = wal_file();
 	if (!f)
 		return -1;
@@ -692,6 +717,9 @@ static int wait_synced(uint64_t seq)
 			fputs("staffroom: database: fsync of the WAL failed; refusing writes until restarted\n", stderr);
 		}
 		pthread_cond_broadcast(&sync_cv);
+		pthread_mutex_unlock(&sync_mu);
+		flush_batch();
+		pthread_mutex_lock(&sync_mu);
 	}
 	return durability_lost ? -1 : 0;
 }
@@ -710,9 +738,44 @@ static int wait_batch(void)
 	pthread_mutex_lock(&sync_mu);
 	while (tl_member.state == PENDING)
 		pthread_cond_wait(&sync_cv, &sync_mu);
-	int rc = tl_member.state == LOST ? -1 : wait_synced(tl_member.seq);
+	int rc;
+	if (tl_member.state == LOST) {
+		rc = -1;
+	} else if (tl_defer) {
+		/* committed and visible; the fsync is awaited before the answer goes out */
+		if (tl_member.seq > tl_pending_seq)
+			tl_pending_seq = tl_member.seq;
+		rc = durability_lost ? -1 : 0;
+	} else {
+		rc = wait_synced(tl_member.seq);
+	}
 	pthread_mutex_unlock(&sync_mu);
 	return rc;
+}
+
+void db_defer_sync(int on)
+{
+	tl_defer = on;
+}
+
+uint64_t db_take_pending(void)
+{
+	uint64_t seq = tl_pending_seq;
+	tl_pending_seq = 0;
+	return seq;
+}
+
+int db_synced(uint64_t seq)
+{
+	pthread_mutex_lock(&sync_mu);
+	int rc = durability_lost ? -1 : synced_seq >= seq;
+	pthread_mutex_unlock(&sync_mu);
+	return rc;
+}
+
+int db_sync_through(uint64_t seq)
+{
+	return wait_durable(seq);
 }
 
 uint64_t db_commit_count(void)

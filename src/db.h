@@ -55,6 +55,17 @@ uint64_t db_sync_count(void);
 /* SQLite commits so far (a batch of requests is one). */
 uint64_t db_commit_count(void);
 
+/* Deferred durability, for a front end that can hold an answer back
+ * (server.c suspends the connection): with db_defer_sync(1), db_commit()
+ * returns once the commit is made and visible, and db_take_pending() then
+ * names the commit whose fsync the answer must wait for (0: none).
+ * db_synced(): 1 once it is on disk, 0 not yet, -1 never (fsync failed).
+ * db_sync_through() syncs (or waits for a sync) up to it: 0, or -1. */
+void db_defer_sync(int on);
+uint64_t db_take_pending(void);
+int db_synced(uint64_t seq);
+int db_sync_through(uint64_t seq);
+
 /* Schema: apply schema.sql to an empty database; later, migrations. */
 int db_init_schema(const char *schema_path);
 int db_schema_version(void);

@@ -291,6 +291,24 @@ void exchange_respond(struct exchange *x, struct response *out)
 	reply_free(&rp);
 }
 
+/* The answer for a request whose write was made but could not be synced
+ * (see held.c): what the handler answered is dropped. */
+void exchange_respond_unsaved(struct exchange *x, struct response *out)
+{
+	struct reply rp = { 0 };
+	struct rendered r;
+	memset(out, 0, sizeof *out);
+	reply_error(&rp, 503, NULL, "The server could not confirm that your change was saved. "
+		    "Please check, and try again in a moment.");
+	rp.retry_after = 5;
+	view_render(&x->rq, &rp, &r);
+	out->status = rp.status;
+	out->body = r.body;
+	out->len = r.body ? r.len : 0;
+	add_headers(x, &rp, r.content_type, out);
+	reply_free(&rp);
+}
+
 void response_free(struct response *out)
 {
 	free(out->body);

@@ -51,6 +51,7 @@ int exchange_file_more(struct exchange *x, const char *data, size_t size);  /* a
 void exchange_fail(struct exchange *x, int status, const char *field, const char *msg);
 /* The body is complete: answers it (or its error). */
 void exchange_respond(struct exchange *x, struct response *out);
+void exchange_respond_unsaved(struct exchange *x, struct response *out); /* 503: the write was not synced */
 void response_free(struct response *out);
 void exchange_free(struct exchange *x);
 

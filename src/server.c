@@ -6,6 +6,7 @@
 #include "config.h"
 #include "db.h"
 #include "exchange.h"
+#include "held.h"
 #include "listen.h"
 #include "mailer.h"
 #include "sandbox.h"
@@ -26,12 +27,16 @@
 struct call {
 	struct exchange x;
 	struct MHD_PostProcessor *pp;
+	struct response out;    /* the answer, while held for its fsync (held.c) */
+	int held, unsaved;
 };
 
 static void call_free(struct call *c)
 {
 	if (c->pp)
 		MHD_destroy_post_processor(c->pp);
+	if (c->held)
+		response_free(&c->out);
 	exchange_free(&c->x);
 	free(c);
 }
@@ -112,19 +117,44 @@ static struct call *call_start(struct MHD_Connection *conn, const char *url, con
 	return c;
 }
 
+static enum MHD_Result queue(struct MHD_Connection *conn, struct response *out)
+{
+	struct MHD_Response *resp = MHD_create_response_from_buffer(out->len, out->body ? out->body : (void *)"",
+								     out->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+	out->body = NULL; /* MHD frees it */
+	for (int i = 0; i < out->nheaders; i++)
+		MHD_add_response_header(resp, out->headers[i].name, out->headers[i].value);
+	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)out->status, resp);
+	MHD_destroy_response(resp);
+	response_free(out);
+	return ret;
+}
+
+/* A write is answered only once it is on disk.  Rather than wait for the
+ * fsync here, the connection is held (held.c) and this thread serves
+ * others; libmicrohttpd calls again once it is resumed. */
 static enum MHD_Result respond(struct MHD_Connection *conn, struct call *c)
 {
-	struct response out;
-	exchange_respond(&c->x, &out);
-	struct MHD_Response *resp = MHD_create_response_from_buffer(out.len, out.body ? out.body : (void *)"",
-								     out.body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
-	out.body = NULL; /* MHD frees it */
-	for (int i = 0; i < out.nheaders; i++)
-		MHD_add_response_header(resp, out.headers[i].name, out.headers[i].value);
-	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)out.status, resp);
-	MHD_destroy_response(resp);
-	response_free(&out);
-	return ret;
+	if (!c->held) {
+		db_defer_sync(1);
+		exchange_respond(&c->x, &c->out);
+		db_defer_sync(0);
+		uint64_t seq = db_take_pending();
+		int synced = seq ? db_synced(seq) : 1;
+		if (synced == 0) {
+			c->held = 1;
+			if (held_add(conn, seq, &c->unsaved) == 0)
+				return MHD_YES;
+			synced = db_sync_through(seq) == 0 ? 1 : -1;
+		}
+		c->unsaved = synced < 0;
+	}
+	c->held = 0;
+	if (c->unsaved) {
+		response_free(&c->out);
+		exchange_respond_unsaved(&c->x, &c->out);
+	}
+	return queue(conn, &c->out);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -193,8 +223,8 @@ static struct MHD_Daemon *start_daemon(const struct sockaddr_storage *ss, int v6
 	char *cert = NULL, *key = NULL;
 	if (cfg.tls_cert && read_tls_files(&cert, &key) != 0)
 		return NULL;
-	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0) |
-			 (cert ? MHD_USE_TLS : 0);
+	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME |
+			 (v6 ? MHD_USE_IPv6 : 0) | (cert ? MHD_USE_TLS : 0);
 	/* No SO_REUSEPORT: a second server started on the same port by mistake
 	 * must fail, not quietly take half the requests to another database.
 	 * The TLS options come last: with no certificate they end the list early. */
@@ -237,7 +267,8 @@ int server_run(void)
 	if (!d)
 		return 1;
 	/* Bound: now give up root and every system call not needed to serve. */
-	if (listen_enter_sandbox() != 0 || mailer_start() != 0) {
+	if (listen_enter_sandbox() != 0 || mailer_start() != 0 || held_start() != 0) {
+		mailer_stop();
 		MHD_stop_daemon(d);
 		return 1;
 	}
@@ -249,6 +280,7 @@ int server_run(void)
 	fflush(stdout);
 	int sig;
 	sigwait(&sigs, &sig);
+	held_stop();
 	MHD_stop_daemon(d);
 	mailer_stop();
 	db_close_thread();
