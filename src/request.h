@@ -114,4 +114,11 @@ void reply_redirect(struct reply *rp, const char *location);
 void reply_raw(struct reply *rp, const char *content_type, char *body, size_t len);
 void reply_free(struct reply *rp);
 
+/* Lists in pages: ?page=N (declared F_ID, so 1 or more).  Sets "page" in
+ * the model, "next_page" when a later page has rows and "prev_page" after
+ * the first page.  rows were read with LIMIT per_page + 1 OFFSET (page - 1)
+ * * per_page; the extra row only tells that there is a next page and is
+ * dropped. */
+void reply_pager(json_t *model, json_t *rows, int64_t page, size_t per_page);
+
 #endif
