@@ -130,3 +130,13 @@ void reply_pager(json_t *model, json_t *rows, int64_t page, size_t per_page)
 		json_array_remove(rows, per_page);
 	pager_links(model, page, more ? page + 1 : 0, page > 1 ? page - 1 : 0);
 }
+
+void reply_pager_total(json_t *model, int64_t page, size_t per_page, int64_t total)
+{
+	int64_t pages = total > 0 ? (total + (int64_t)per_page - 1) / (int64_t)per_page : 1;
+	json_object_set_new(model, "pages", json_integer(pages));
+	json_object_set_new(model, "paged", json_boolean(pages > 1 || page > 1));
+	if (page > pages)
+		json_object_set_new(model, "past_end", json_true());
+	pager_links(model, page, page < pages ? page + 1 : 0, page <= 1 ? 0 : page <= pages ? page - 1 : pages);
+}
