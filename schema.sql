@@ -545,24 +545,27 @@ CREATE TRIGGER IF NOT EXISTS awaiting_counts_delete AFTER DELETE ON awaiting_sig
    WHERE version_id = old.version_id AND staff_type = old.staff_type AND department = old.department;
 END;
 
+-- The rule, worked out from the records: what awaiting_signature holds.
+-- The triggers below apply it to the rows a change can affect.
+CREATE VIEW IF NOT EXISTS awaiting_signature_rule AS
+  SELECT v.id AS version_id, u.id AS user_id, max(v.effective, substr(u.created_at, 1, 10)) AS since,
+         u.name, u.staff_type, u.department
+    FROM policies p JOIN policy_versions v ON v.policy_id = p.id
+    JOIN users u ON u.active = 1 AND instr(',' || p.applies_to || ',', ',' || u.staff_type || ',') > 0
+   WHERE NOT EXISTS (SELECT 1 FROM signatures s WHERE s.version_id = v.id AND s.user_id = u.id);
+
 -- Signing ends a wait; a signature removed (retention) starts it again if
 -- the person is still active and the policy still applies to them.
 CREATE TRIGGER IF NOT EXISTS awaiting_signed AFTER INSERT ON signatures BEGIN
   DELETE FROM awaiting_signature WHERE version_id = new.version_id AND user_id = new.user_id;
 END;
 CREATE TRIGGER IF NOT EXISTS awaiting_unsigned AFTER DELETE ON signatures BEGIN
-  INSERT OR IGNORE INTO awaiting_signature(version_id, user_id, since, name, staff_type, department)
-    SELECT v.id, u.id, max(v.effective, substr(u.created_at, 1, 10)), u.name, u.staff_type, u.department
-      FROM users u JOIN policy_versions v ON v.id = old.version_id JOIN policies p ON p.id = v.policy_id
-     WHERE u.id = old.user_id AND u.active = 1 AND instr(',' || p.applies_to || ',', ',' || u.staff_type || ',') > 0;
+  INSERT OR IGNORE INTO awaiting_signature
+    SELECT * FROM awaiting_signature_rule WHERE version_id = old.version_id AND user_id = old.user_id;
 END;
 -- A new version: everyone it applies to waits.
 CREATE TRIGGER IF NOT EXISTS awaiting_new_version AFTER INSERT ON policy_versions BEGIN
-  INSERT INTO awaiting_signature(version_id, user_id, since, name, staff_type, department)
-    SELECT new.id, u.id, max(new.effective, substr(u.created_at, 1, 10)), u.name, u.staff_type, u.department
-      FROM policies p JOIN users u ON u.active = 1 AND instr(',' || p.applies_to || ',', ',' || u.staff_type || ',') > 0
-     WHERE p.id = new.policy_id
-       AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.version_id = new.id AND s.user_id = u.id);
+  INSERT INTO awaiting_signature SELECT * FROM awaiting_signature_rule WHERE version_id = new.id;
 END;
 CREATE TRIGGER IF NOT EXISTS awaiting_version_deleted AFTER DELETE ON policy_versions BEGIN
   DELETE FROM awaiting_signature WHERE version_id = old.id;
@@ -571,29 +574,18 @@ END;
 CREATE TRIGGER IF NOT EXISTS awaiting_policy_changed AFTER UPDATE OF applies_to ON policies
   WHEN old.applies_to != new.applies_to BEGIN
   DELETE FROM awaiting_signature WHERE version_id IN (SELECT id FROM policy_versions WHERE policy_id = new.id);
-  INSERT INTO awaiting_signature(version_id, user_id, since, name, staff_type, department)
-    SELECT v.id, u.id, max(v.effective, substr(u.created_at, 1, 10)), u.name, u.staff_type, u.department
-      FROM policy_versions v JOIN users u ON u.active = 1 AND instr(',' || new.applies_to || ',', ',' || u.staff_type || ',') > 0
-     WHERE v.policy_id = new.id
-       AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.version_id = v.id AND s.user_id = u.id);
+  INSERT INTO awaiting_signature SELECT * FROM awaiting_signature_rule
+   WHERE version_id IN (SELECT id FROM policy_versions WHERE policy_id = new.id);
 END;
 -- A person joins, changes or leaves: their waits are worked out again.
 CREATE TRIGGER IF NOT EXISTS awaiting_new_person AFTER INSERT ON users WHEN new.active = 1 BEGIN
-  INSERT INTO awaiting_signature(version_id, user_id, since, name, staff_type, department)
-    SELECT v.id, new.id, max(v.effective, substr(new.created_at, 1, 10)), new.name, new.staff_type, new.department
-      FROM policies p JOIN policy_versions v ON v.policy_id = p.id
-     WHERE instr(',' || p.applies_to || ',', ',' || new.staff_type || ',') > 0
-       AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.version_id = v.id AND s.user_id = new.id);
+  INSERT INTO awaiting_signature SELECT * FROM awaiting_signature_rule WHERE user_id = new.id;
 END;
 CREATE TRIGGER IF NOT EXISTS awaiting_person_changed AFTER UPDATE OF active, staff_type, department, name, created_at ON users
   WHEN old.active != new.active OR old.staff_type != new.staff_type OR old.department != new.department
     OR old.name != new.name OR old.created_at != new.created_at BEGIN
   DELETE FROM awaiting_signature WHERE user_id = old.id;
-  INSERT INTO awaiting_signature(version_id, user_id, since, name, staff_type, department)
-    SELECT v.id, new.id, max(v.effective, substr(new.created_at, 1, 10)), new.name, new.staff_type, new.department
-      FROM policies p JOIN policy_versions v ON v.policy_id = p.id
-     WHERE new.active = 1 AND instr(',' || p.applies_to || ',', ',' || new.staff_type || ',') > 0
-       AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.version_id = v.id AND s.user_id = new.id);
+  INSERT INTO awaiting_signature SELECT * FROM awaiting_signature_rule WHERE user_id = new.id;
 END;
 CREATE TRIGGER IF NOT EXISTS awaiting_person_deleted AFTER DELETE ON users BEGIN
   DELETE FROM awaiting_signature WHERE user_id = old.id;
@@ -606,8 +598,4 @@ INSERT INTO staff_counts(staff_type, department, n)
   SELECT staff_type, department, count(*) FROM users WHERE active = 1 GROUP BY staff_type, department;
 DELETE FROM awaiting_signature;
 DELETE FROM awaiting_counts;
-INSERT INTO awaiting_signature(version_id, user_id, since, name, staff_type, department)
-  SELECT v.id, u.id, max(v.effective, substr(u.created_at, 1, 10)), u.name, u.staff_type, u.department
-    FROM policies p JOIN policy_versions v ON v.policy_id = p.id
-    JOIN users u ON u.active = 1 AND instr(',' || p.applies_to || ',', ',' || u.staff_type || ',') > 0
-   WHERE NOT EXISTS (SELECT 1 FROM signatures s WHERE s.version_id = v.id AND s.user_id = u.id);
+INSERT INTO awaiting_signature SELECT * FROM awaiting_signature_rule;
