@@ -1,7 +1,9 @@
 -- staffroom: the whole data model.  Read this file and you know the product.
 --
--- Applied by `staffroom init` to a database whose PRAGMA user_version is 0;
--- later changes go in migrations (see docs/HACKING.md).  Timestamps are UTC
+-- Applied whole by `staffroom init` to a new database.  What is added later
+-- goes at the end, in a part that starts with a "-- Schema version N" line
+-- and may run twice: staffroom adds it to an older database when it opens
+-- it (docs/HACKING.md, src/schema_upgrade.h).  Timestamps are UTC
 -- ISO-8601 text ("2026-11-20T09:30:00Z"), dates are "YYYY-MM-DD".  Statuses
 -- are CHECK-constrained text.  Foreign keys are enforced (PRAGMA foreign_keys).
 
@@ -476,3 +478,124 @@ INSERT INTO settings(key, value) VALUES
   ('retention_concern_years', '6'),
   ('retention_signature_years', '6'),
   ('retention_training_years', '6');
+
+-- Schema version 2: compliance at scale (issue 7) ----------------------------
+--
+-- A database made before this part gets it when staffroom next opens it
+-- (src/schema_upgrade.c), so everything down to the next "-- Schema version"
+-- line may run again on a database that has it already: IF NOT EXISTS, and
+-- the kept tables rebuilt from the records at the end.
+
+-- Active people by staff type and department: who must sign, per group.
+-- Kept by triggers in the same transaction as every change to people.
+CREATE TABLE IF NOT EXISTS staff_counts (
+  staff_type TEXT NOT NULL,
+  department TEXT NOT NULL,
+  n          INTEGER NOT NULL,
+  PRIMARY KEY (staff_type, department)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS staff_counts_insert AFTER INSERT ON users WHEN new.active = 1 BEGIN
+  INSERT INTO staff_counts(staff_type, department, n) VALUES (new.staff_type, new.department, 1)
+    ON CONFLICT(staff_type, department) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS staff_counts_update AFTER UPDATE OF active, staff_type, department ON users
+  WHEN old.active != new.active OR old.staff_type != new.staff_type OR old.department != new.department BEGIN
+  UPDATE staff_counts SET n = n - 1 WHERE old.active = 1 AND staff_type = old.staff_type AND department = old.department;
+  INSERT INTO staff_counts(staff_type, department, n) SELECT new.staff_type, new.department, 1 WHERE new.active = 1
+    ON CONFLICT(staff_type, department) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS staff_counts_delete AFTER DELETE ON users WHEN old.active = 1 BEGIN
+  UPDATE staff_counts SET n = n - 1 WHERE staff_type = old.staff_type AND department = old.department;
+END;
+
+-- Who has not signed a policy version: every active person whose staff type
+-- the policy applies to and who has no signature of that version (current,
+-- upcoming or superseded).  Derived from users, policies, policy_versions
+-- and signatures by the triggers below, so that the compliance page reads
+-- one page of its outstanding list, in its order, from an index.  since is
+-- the day the wait began: the version's effective date, or the day the
+-- person joined if that was later; name is the person's, for the order.
+CREATE TABLE IF NOT EXISTS awaiting_signature (
+  version_id INTEGER NOT NULL,
+  user_id    INTEGER NOT NULL,
+  since      TEXT NOT NULL,
+  name       TEXT NOT NULL,
+  staff_type TEXT NOT NULL,
+  department TEXT NOT NULL,
+  PRIMARY KEY (version_id, user_id)
+) WITHOUT ROWID;
+-- The list's order: longest waiting first, then by name.
+CREATE INDEX IF NOT EXISTS awaiting_signature_order ON awaiting_signature(version_id, since, name, user_id);
+CREATE INDEX IF NOT EXISTS awaiting_signature_by_user ON awaiting_signature(user_id);
+
+-- How many of each group have not signed each version (the figures).
+CREATE TABLE IF NOT EXISTS awaiting_counts (
+  version_id INTEGER NOT NULL,
+  staff_type TEXT NOT NULL,
+  department TEXT NOT NULL,
+  n          INTEGER NOT NULL,
+  PRIMARY KEY (version_id, staff_type, department)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS awaiting_counts_insert AFTER INSERT ON awaiting_signature BEGIN
+  INSERT INTO awaiting_counts(version_id, staff_type, department, n) VALUES (new.version_id, new.staff_type, new.department, 1)
+    ON CONFLICT(version_id, staff_type, department) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS awaiting_counts_delete AFTER DELETE ON awaiting_signature BEGIN
+  UPDATE awaiting_counts SET n = n - 1
+   WHERE version_id = old.version_id AND staff_type = old.staff_type AND department = old.department;
+END;
+
+-- The rule, worked out from the records: what awaiting_signature holds.
+-- The triggers below apply it to the rows a change can affect.
+CREATE VIEW IF NOT EXISTS awaiting_signature_rule AS
+  SELECT v.id AS version_id, u.id AS user_id, max(v.effective, substr(u.created_at, 1, 10)) AS since,
+         u.name, u.staff_type, u.department
+    FROM policies p JOIN policy_versions v ON v.policy_id = p.id
+    JOIN users u ON u.active = 1 AND instr(',' || p.applies_to || ',', ',' || u.staff_type || ',') > 0
+   WHERE NOT EXISTS (SELECT 1 FROM signatures s WHERE s.version_id = v.id AND s.user_id = u.id);
+
+-- Signing ends a wait; a signature removed (retention) starts it again if
+-- the person is still active and the policy still applies to them.
+CREATE TRIGGER IF NOT EXISTS awaiting_signed AFTER INSERT ON signatures BEGIN
+  DELETE FROM awaiting_signature WHERE version_id = new.version_id AND user_id = new.user_id;
+END;
+CREATE TRIGGER IF NOT EXISTS awaiting_unsigned AFTER DELETE ON signatures BEGIN
+  INSERT OR IGNORE INTO awaiting_signature
+    SELECT * FROM awaiting_signature_rule WHERE version_id = old.version_id AND user_id = old.user_id;
+END;
+-- A new version: everyone it applies to waits.
+CREATE TRIGGER IF NOT EXISTS awaiting_new_version AFTER INSERT ON policy_versions BEGIN
+  INSERT INTO awaiting_signature SELECT * FROM awaiting_signature_rule WHERE version_id = new.id;
+END;
+CREATE TRIGGER IF NOT EXISTS awaiting_version_deleted AFTER DELETE ON policy_versions BEGIN
+  DELETE FROM awaiting_signature WHERE version_id = old.id;
+END;
+-- Who a policy applies to changed: its versions' waits are worked out again.
+CREATE TRIGGER IF NOT EXISTS awaiting_policy_changed AFTER UPDATE OF applies_to ON policies
+  WHEN old.applies_to != new.applies_to BEGIN
+  DELETE FROM awaiting_signature WHERE version_id IN (SELECT id FROM policy_versions WHERE policy_id = new.id);
+  INSERT INTO awaiting_signature SELECT * FROM awaiting_signature_rule
+   WHERE version_id IN (SELECT id FROM policy_versions WHERE policy_id = new.id);
+END;
+-- A person joins, changes or leaves: their waits are worked out again.
+CREATE TRIGGER IF NOT EXISTS awaiting_new_person AFTER INSERT ON users WHEN new.active = 1 BEGIN
+  INSERT INTO awaiting_signature SELECT * FROM awaiting_signature_rule WHERE user_id = new.id;
+END;
+CREATE TRIGGER IF NOT EXISTS awaiting_person_changed AFTER UPDATE OF active, staff_type, department, name, created_at ON users
+  WHEN old.active != new.active OR old.staff_type != new.staff_type OR old.department != new.department
+    OR old.name != new.name OR old.created_at != new.created_at BEGIN
+  DELETE FROM awaiting_signature WHERE user_id = old.id;
+  INSERT INTO awaiting_signature SELECT * FROM awaiting_signature_rule WHERE user_id = new.id;
+END;
+CREATE TRIGGER IF NOT EXISTS awaiting_person_deleted AFTER DELETE ON users BEGIN
+  DELETE FROM awaiting_signature WHERE user_id = old.id;
+END;
+
+-- Rebuilt from the records: a database from before this part, or this part
+-- run again, holds exactly what the triggers would have kept.
+DELETE FROM staff_counts;
+INSERT INTO staff_counts(staff_type, department, n)
+  SELECT staff_type, department, count(*) FROM users WHERE active = 1 GROUP BY staff_type, department;
+DELETE FROM awaiting_signature;
+DELETE FROM awaiting_counts;
+INSERT INTO awaiting_signature SELECT * FROM awaiting_signature_rule;

@@ -187,7 +187,7 @@ const char *decider_role(void)
 	return role;
 }
 
-static int overdue(const json_t *row, time_t t)
+static int overdue(const json_t *row, time_t t, struct closure_set *closed)
 {
 	const char *status = json_string_value(json_object_get(row, "status"));
 	const char *last = json_string_value(json_object_get(row, "last_check"));
@@ -195,19 +195,23 @@ static int overdue(const json_t *row, time_t t)
 	time_t base;
 	if (!status || strcmp(status, "active") != 0 || !from || parse_iso_time(from, &base) != 0)
 		return 0;
-	return t > monitoring_due(base, closure_day_db, NULL);
+	return t > monitoring_due(base, closure_day_in, closed);
 }
 
+/* The closure days are read once for all the rows, not once a row. */
 void account_flags(json_t *rows)
 {
 	time_t t = now();
+	struct closure_set closed;
+	closure_set_load(&closed);
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r) {
 		json_object_set_new(r, "lead_left", json_boolean(json_integer_value(json_object_get(r, "lead_left"))));
-		json_object_set_new(r, "monitoring_overdue", json_boolean(overdue(r, t)));
+		json_object_set_new(r, "monitoring_overdue", json_boolean(overdue(r, t, &closed)));
 		account_row_labels(r);
 	}
+	closure_set_free(&closed);
 }
 
 json_t *accounts_query(int all, int64_t lead_id, int64_t limit, int64_t offset)

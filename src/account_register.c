@@ -17,15 +17,8 @@ void accounts_list(struct request *rq, struct reply *rp)
 	int all = has_role(rq, ACCOUNT_OVERSEERS);
 	int64_t page = arg_int(rq, "page", 1);
 	json_t *rows = accounts_query(all, rq->user.id, ACCOUNTS_PAGE + 1, (page - 1) * ACCOUNTS_PAGE);
-	int more = json_array_size(rows) > ACCOUNTS_PAGE;
-	if (more)
-		json_array_remove(rows, ACCOUNTS_PAGE);
-	json_t *m = json_pack("{s:o, s:b, s:b, s:I}", "accounts", rows, "all", all, "moderator",
-			      has_role(rq, ROLE_MODERATOR), "page", (json_int_t)page);
-	if (more)
-		json_object_set_new(m, "next_page", json_integer(page + 1));
-	if (page > 1)
-		json_object_set_new(m, "prev_page", json_integer(page - 1));
+	json_t *m = json_pack("{s:o, s:b, s:b}", "accounts", rows, "all", all, "moderator", has_role(rq, ROLE_MODERATOR));
+	reply_pager(m, rows, page, ACCOUNTS_PAGE);
 	reply_page(rp, "accounts", all ? "Social-media accounts" : "Your social-media accounts", m);
 }
 

@@ -76,10 +76,6 @@ void account_tasks(const struct request *rq, json_t *tasks)
 	{ "lead", F_EMAIL, 254, F_REQUIRED, NULL },                       \
 	{ "visibility", F_CHOICE, 6, F_REQUIRED, "open|closed" }
 
-static const struct field_spec page_query[] = {
-	{ "page", F_ID, 6, 0, NULL },
-	{ NULL },
-};
 static const struct field_spec application_form[] = {
 	PLATFORM_FIELDS,
 	{ "aim", F_LONGTEXT, 2000, F_REQUIRED, NULL },
@@ -145,7 +141,7 @@ static const struct field_spec reveal_form[] = {
 /* Who may use a route is checked here by role; who may see an object (a
  * record you may not see answers 404) in each handler. */
 const struct route account_routes[] = {
-	{ "GET", "/accounts", accounts_list, ROLE_STAFF, page_query, NULL, 0 },
+	{ "GET", "/accounts", accounts_list, ROLE_STAFF, page_fields, NULL, 0 },
 	{ "GET", "/accounts/new", account_new_page, ROLE_MODERATOR, NULL, NULL, 0 },
 	{ "POST", "/accounts", account_register, ROLE_MODERATOR, register_form, account_new_page, 0 },
 	{ "GET", "/accounts/apply", apply_page, ROLE_STAFF, NULL, NULL, 0 },

@@ -69,14 +69,8 @@ static void staff_list(struct request *rq, struct reply *rp)
 		"ORDER BY u.active DESC, u.name LIMIT ? OFFSET ?", "tttII", like, like, like, (int64_t)PAGE + 1,
 		(page - 1) * PAGE);
 	free(like);
-	int more = json_array_size(rows) > PAGE;
-	if (more)
-		json_array_remove(rows, PAGE);
-	json_t *m = json_pack("{s:o, s:s, s:I}", "staff", rows, "q", q ? q : "", "page", (json_int_t)page);
-	if (more)
-		json_object_set_new(m, "next_page", json_integer(page + 1));
-	if (page > 1)
-		json_object_set_new(m, "prev_page", json_integer(page - 1));
+	json_t *m = json_pack("{s:o, s:s}", "staff", rows, "q", q ? q : "");
+	reply_pager(m, rows, page, PAGE);
 	reply_page(rp, "admin_staff", "Staff", m);
 }
 
@@ -362,7 +356,7 @@ void admin_tasks(const struct request *rq, json_t *tasks)
 
 static const struct field_spec list_q[] = {
 	{ "q", F_TEXT, 100, 0, NULL },
-	{ "page", F_ID, 6, 0, NULL },
+	PAGE_FIELD,
 	{ NULL },
 };
 static const struct field_spec staff_form[] = {

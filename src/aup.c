@@ -204,7 +204,7 @@ const struct route aup_routes[] = {
 	{ "GET", "/aup/{id}", aup_version_page, ROLE_STAFF, NULL, NULL, 0 },
 	{ "GET", "/aup/{id}/record", aup_record, ROLE_STAFF, NULL, NULL, 0 },
 	{ "POST", "/aup/sign", aup_sign, ROLE_STAFF, sign_form, aup_version_page, 0 },
-	{ "GET", "/aup/compliance", aup_compliance_page, ROLE_LEADERS | ROLE_GOVERNOR, NULL, NULL, 0 },
+	{ "GET", "/aup/compliance", aup_compliance_page, ROLE_LEADERS | ROLE_GOVERNOR, page_fields, NULL, 0 },
 	{ "GET", "/aup/compliance.csv", aup_compliance_csv, ROLE_LEADERS, NULL, NULL, 0 },
 	{ "POST", "/aup/compliance/remind", aup_remind, ROLE_LEADERS, NULL, NULL, 0 },
 	{ "GET", "/admin/policies", policy_admin_list, ROLE_ADMIN, NULL, NULL, 0 },

@@ -144,18 +144,11 @@ void concern_queue(struct request *rq, struct reply *rp)
 	char at[ISO_LEN];
 	iso_now(at);
 	json_t *rows = queue_page(rq, status, category, assigned, overdue, page, at);
-	int more = json_array_size(rows) > PAGE;
-	if (more)
-		json_array_remove(rows, PAGE);
-	queue_flags(rows);
-	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:b, s:b, s:I}", "concerns", rows, "counts",
+	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:b, s:b}", "concerns", rows, "counts",
 			      status_counts(rq->user.roles, rq->user.id, at), "statuses", status_options(status), "categories",
-			      concern_categories(category), "assigned", assigned, "overdue", overdue, "page",
-			      (json_int_t)page);
-	if (more)
-		json_object_set_new(m, "next_page", json_integer(page + 1));
-	if (page > 1)
-		json_object_set_new(m, "prev_page", json_integer(page - 1));
+			      concern_categories(category), "assigned", assigned, "overdue", overdue);
+	reply_pager(m, rows, page, PAGE);
+	queue_flags(rows);
 	reply_page(rp, "concern_queue", "Incident queue", m);
 }
 

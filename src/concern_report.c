@@ -86,15 +86,9 @@ void concern_mine(struct request *rq, struct reply *rp)
 			       "FROM concerns WHERE reporter_id = ? AND (about_id IS NULL OR about_id != ?) "
 			       "ORDER BY id DESC LIMIT ? OFFSET ?", "IIII", rq->user.id, rq->user.id, (int64_t)PAGE + 1,
 			       (page - 1) * PAGE);
-	int more = json_array_size(rows) > PAGE;
-	if (more)
-		json_array_remove(rows, PAGE);
+	json_t *m = json_pack("{s:o}", "concerns", rows);
+	reply_pager(m, rows, page, PAGE);
 	concern_label_rows(rows);
-	json_t *m = json_pack("{s:o, s:I}", "concerns", rows, "page", (json_int_t)page);
-	if (more)
-		json_object_set_new(m, "next_page", json_integer(page + 1));
-	if (page > 1)
-		json_object_set_new(m, "prev_page", json_integer(page - 1));
 	reply_page(rp, "concern_mine", "My reports", m);
 }
 

@@ -147,16 +147,12 @@ static const struct field_spec report_form[] = {
 	{ "evidence", F_FILE, 5, 0, NULL },
 	{ NULL },
 };
-static const struct field_spec page_q[] = {
-	{ "page", F_ID, 6, 0, NULL },
-	{ NULL },
-};
 static const struct field_spec queue_q[] = {
 	{ "status", F_CHOICE, 16, 0, CONCERN_STATUSES },
 	{ "category", F_CHOICE, 32, 0, CONCERN_CATEGORIES },
 	{ "assigned", F_YESNO, 3, 0, NULL },
 	{ "overdue", F_YESNO, 3, 0, NULL },
-	{ "page", F_ID, 6, 0, NULL },
+	PAGE_FIELD,
 	{ NULL },
 };
 static const struct field_spec event_form[] = {
@@ -189,7 +185,7 @@ static const struct field_spec routing_form[] = {
 const struct route concern_routes[] = {
 	{ "GET", "/concerns/new", concern_new_page, ROLE_STAFF, NULL, NULL, 0 },
 	{ "POST", "/concerns", concern_create, ROLE_STAFF, report_form, concern_new_page, R_UPLOAD },
-	{ "GET", "/concerns/mine", concern_mine, ROLE_STAFF, page_q, NULL, 0 },
+	{ "GET", "/concerns/mine", concern_mine, ROLE_STAFF, page_fields, NULL, 0 },
 	{ "GET", "/concerns/mine/{id}", concern_mine_case, ROLE_STAFF, NULL, NULL, 0 },
 	{ "GET", "/concerns", concern_queue, ROLE_ROUTABLE, queue_q, NULL, 0 },
 	{ "GET", "/concerns/stats", concern_stats, ROLE_HEADTEACHER | ROLE_GOVERNOR, stats_q, NULL, 0 },

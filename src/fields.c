@@ -9,6 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+const struct field_spec page_fields[] = {
+	PAGE_FIELD,
+	{ NULL },
+};
+
 static const struct field_spec *find_spec(const struct field_spec *spec, const char *name)
 {
 	for (; spec && spec->name; spec++)

@@ -11,6 +11,7 @@
 #include "demo.h"
 #include "export.h"
 #include "keyfile.h"
+#include "schema_upgrade.h"
 #include "server.h"
 #include "staff.h"
 #include "static_files.h"
@@ -220,6 +221,20 @@ static int read_config(int argc, char **argv)
 	return path ? config_load(path) : 0;
 }
 
+/* A database made by an older staffroom gets what schema.sql has added
+ * since (told, unless the database is being created). */
+static int upgrade(int tell)
+{
+	char *schema = share_path("schema.sql");
+	int parts = schema_upgrade(schema);
+	free(schema);
+	if (parts < 0)
+		return fail("could not upgrade the database schema");
+	if (parts > 0 && tell)
+		fprintf(stderr, "staffroom: database upgraded to schema version %d\n", SCHEMA_VERSION);
+	return 0;
+}
+
 static int open_db(const char *path, int must_exist)
 {
 	struct stat st;
@@ -232,7 +247,7 @@ static int open_db(const char *path, int must_exist)
 		return fail("cannot open the database");
 	if (must_exist && db_schema_version() < 1)
 		return fail("the database is not initialised: run 'staffroom init --db FILE' first");
-	return 0;
+	return must_exist ? upgrade(1) : 0;
 }
 
 static int cmd_init(struct opts *o)
@@ -245,6 +260,11 @@ static int cmd_init(struct opts *o)
 	free(schema);
 	if (rc != 0)
 		return fail("could not create the database schema");
+	/* The whole file was applied, and the parts added later are written to
+	 * run again: this only moves user_version on. */
+	rc = upgrade(0);
+	if (rc != 0)
+		return rc;
 	char *key = o->key_file ? xstrdup(o->key_file) : keyfile_default(o->db);
 	rc = keyfile_ensure(key);
 	free(key);

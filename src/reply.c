@@ -113,3 +113,30 @@ void reply_free(struct reply *rp)
 	free(rp->set_cookie);
 	memset(rp, 0, sizeof *rp);
 }
+
+static void pager_links(json_t *model, int64_t page, int64_t next, int64_t prev)
+{
+	json_object_set_new(model, "page", json_integer(page));
+	if (next)
+		json_object_set_new(model, "next_page", json_integer(next));
+	if (prev)
+		json_object_set_new(model, "prev_page", json_integer(prev));
+}
+
+void reply_pager(json_t *model, json_t *rows, int64_t page, size_t per_page)
+{
+	int more = json_array_size(rows) > per_page;
+	if (more)
+		json_array_remove(rows, per_page);
+	pager_links(model, page, more ? page + 1 : 0, page > 1 ? page - 1 : 0);
+}
+
+void reply_pager_total(json_t *model, int64_t page, size_t per_page, int64_t total)
+{
+	int64_t pages = total > 0 ? (total + (int64_t)per_page - 1) / (int64_t)per_page : 1;
+	json_object_set_new(model, "pages", json_integer(pages));
+	json_object_set_new(model, "paged", json_boolean(pages > 1 || page > 1));
+	if (page > pages)
+		json_object_set_new(model, "past_end", json_true());
+	pager_links(model, page, page < pages ? page + 1 : 0, page <= 1 ? 0 : page <= pages ? page - 1 : pages);
+}

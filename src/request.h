@@ -114,4 +114,16 @@ void reply_redirect(struct reply *rp, const char *location);
 void reply_raw(struct reply *rp, const char *content_type, char *body, size_t len);
 void reply_free(struct reply *rp);
 
+/* Lists in pages: ?page=N (declared F_ID, so 1 or more).  Both set "page"
+ * in the model, "next_page" when a later page has rows and "prev_page"
+ * after the first page.
+ * reply_pager: rows were read with LIMIT per_page + 1 OFFSET (page - 1) *
+ * per_page; the extra row only tells that there is a next page and is
+ * dropped. */
+void reply_pager(json_t *model, json_t *rows, int64_t page, size_t per_page);
+/* reply_pager_total: the list's length is known.  Also sets "pages" (1 for
+ * an empty list), "paged" (true when there is another page to go to) and,
+ * past the last page, "past_end": true with "prev_page" the last page. */
+void reply_pager_total(json_t *model, int64_t page, size_t per_page, int64_t total);
+
 #endif

@@ -31,6 +31,11 @@ struct field_spec {
 	const char *choices;
 };
 
+/* ?page=N of a list in pages (reply_pager): the field, and the whole field
+ * list of a route that takes nothing else. */
+#define PAGE_FIELD { "page", F_ID, 6, 0, NULL }
+extern const struct field_spec page_fields[];
+
 typedef void handler_fn(struct request *rq, struct reply *rp);
 
 enum { ROUTE_PUBLIC = 0 };      /* roles value: no sign-in needed */

@@ -69,12 +69,8 @@ void training_page(struct request *rq, struct reply *rp)
 	json_t *rows = leader ? all_records(q, page) : own_records(rq->user.id);
 	current_flags(rows, leader);
 	json_t *m = json_pack("{s:b, s:b, s:s}", "leader", leader, "is_admin", has_role(rq, ROLE_ADMIN), "q", q ? q : "");
-	if (leader && json_array_size(rows) > PAGE) {
-		json_array_remove(rows, PAGE);
-		json_object_set_new(m, "next_page", json_integer(page + 1));
-	}
-	if (leader && page > 1)
-		json_object_set_new(m, "prev_page", json_integer(page - 1));
+	if (leader)
+		reply_pager(m, rows, page, PAGE);
 	json_object_set_new(m, "training", rows);
 	if (leader) {
 		json_object_set_new(m, "mine", own_records(rq->user.id));
@@ -209,7 +205,7 @@ static void course_add(struct request *rq, struct reply *rp)
 
 static const struct field_spec list_q[] = {
 	{ "q", F_TEXT, 100, 0, NULL },
-	{ "page", F_ID, 6, 0, NULL },
+	PAGE_FIELD,
 	{ NULL },
 };
 static const struct field_spec record_form[] = {

@@ -3,6 +3,9 @@
 #include "db.h"
 #include "util.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #define DAY 86400
 
 static time_t day_start(time_t t)
@@ -50,4 +53,37 @@ int closure_day_db(const char *date, void *cls)
 {
 	(void)cls;
 	return db_int(0, "SELECT 1 FROM closure_days WHERE day = ?", "t", date) == 1;
+}
+
+void closure_set_load(struct closure_set *set)
+{
+	size_t cap = 0;
+	set->day = NULL;
+	set->n = 0;
+	sqlite3_stmt *st = db_stmt("SELECT day FROM closure_days ORDER BY day", "");
+	while (st && db_step(st) == SQLITE_ROW) {
+		if (set->n == cap)
+			set->day = xrealloc(set->day, (cap = cap ? 2 * cap : 32) * sizeof *set->day);
+		copy_str(set->day[set->n++], sizeof *set->day, (const char *)sqlite3_column_text(st, 0));
+	}
+	if (st)
+		sqlite3_reset(st);
+}
+
+void closure_set_free(struct closure_set *set)
+{
+	free(set->day);
+	set->day = NULL;
+	set->n = 0;
+}
+
+static int day_cmp(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+int closure_day_in(const char *date, void *set)
+{
+	const struct closure_set *s = set;
+	return s->n && bsearch(date, s->day, s->n, sizeof *s->day, day_cmp) != NULL;
 }

@@ -19,4 +19,14 @@ time_t monitoring_due(time_t last_check, closed_fn *closed, void *cls);
 /* The predicate backed by the closure_days table. */
 int closure_day_db(const char *date, void *cls);
 
+/* The closure days read once, for many deadlines in one request (a page of
+ * the register): closure_day_in(date, &set) answers without a query. */
+struct closure_set {
+	char (*day)[11];          /* "YYYY-MM-DD", in order */
+	size_t n;
+};
+void closure_set_load(struct closure_set *set);
+void closure_set_free(struct closure_set *set);
+int closure_day_in(const char *date, void *set);
+
 #endif

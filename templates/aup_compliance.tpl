@@ -12,7 +12,7 @@
 <li class="stat"><span class="stat-value">{{required}}</span> <span class="stat-label">must sign</span></li>
 <li class="stat"><span class="stat-value">{{signed}}</span> <span class="stat-label">have signed</span></li>
 <li class="stat"><span class="stat-value">{{percent}}%</span> <span class="stat-label">signed</span></li>
-<li class="stat"><span class="stat-value">{{outstanding_count}}</span> <span class="stat-label">outstanding</span></li>
+<li class="stat"><span class="stat-value">{{outstanding_total}}</span> <span class="stat-label">outstanding</span></li>
 </ul>
 <div class="grid">
 <div class="table-scroll" tabindex="0"><table class="data">
@@ -27,10 +27,12 @@
 {{/by_staff_type}}</tbody></table></div>
 </div>
 {{#has_outstanding}}<div class="table-scroll" tabindex="0"><table class="data">
-<caption>Still to sign, longest waiting first</caption>
+<caption>Still to sign, longest waiting first{{#paged}} (page {{page}} of {{pages}}){{/paged}}</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Department</th><th scope="col">Staff type</th><th scope="col" class="num">Days waiting</th></tr></thead>
 <tbody>{{/has_outstanding}}{{#outstanding}}<tr><th scope="row">{{name}}</th><td>{{email}}</td><td>{{department}}</td><td>{{staff_type}}</td><td class="num">{{days}}</td></tr>
 {{/outstanding}}{{#has_outstanding}}</tbody></table></div>{{/has_outstanding}}
+{{#past_end}}<p class="notice">There is no page {{page}} of the people still to sign this version: the last page is {{pages}}.</p>{{/past_end}}
+{{#paged}}<nav class="pagination" aria-label="Pages of the people still to sign {{title}}, version {{version}}">{{#prev_page}}<a href="/aup/compliance?page={{prev_page}}#h-policy-{{version_id}}">Previous page</a> {{/prev_page}}{{#next_page}}<a href="/aup/compliance?page={{next_page}}#h-policy-{{version_id}}">Next page</a>{{/next_page}}</nav>{{/paged}}
 </section>
 {{/policies}}
 {{#not_with_names}}<p class="muted">As a governor you see the figures only; names are shown to the school's leaders.</p>{{/not_with_names}}

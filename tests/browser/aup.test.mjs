@@ -4,7 +4,7 @@
 // back.  Run with JavaScript on and again with it off.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, startServer, MODES } from './lib.mjs';
+import { openBrowser, startServer, sql, MODES } from './lib.mjs';
 
 const TEACHER = 'teacher@demo.school';
 const TEACHER_NAME = 'Amy Clarke';
@@ -88,6 +88,46 @@ for (const mode of MODES) {
       await b.navigates(() => again.click());
       await b.expectHeading(`${policyTitle}, version 2`);
       await b.expectText('Reporting must now happen the same day.');
+    } finally {
+      await b.close();
+      await server.stop();
+    }
+  });
+}
+
+// A whole school's outstanding list comes in pages: the links between them
+// are in a navigation landmark named for the policy, work with JavaScript on
+// and off, and every page passes tidy and axe.
+for (const mode of MODES) {
+  test(`the compliance list in pages (${mode.label})`, async () => {
+    const server = await startServer();
+    sql(server.db, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120)
+      INSERT INTO users(email, name, department, staff_type, created_at)
+      SELECT printf('p%03d@demo.school', i), printf('Person %03d', i), 'Maths', 'teacher', '2020-01-01T09:00:00Z' FROM n`);
+    const b = await openBrowser({ js: mode.js });
+    try {
+      const { page } = b;
+      await b.signIn(server.url, 'head@demo.school');
+      await b.nav('Compliance');
+      await b.expectHeading('Compliance');
+      const pages = page.getByRole('navigation', { name: /^Pages of the people still to sign .*, version 1$/ });
+      assert.equal(await pages.count(), 1, 'one pager, named for its policy');
+      const table = page.getByRole('table', { name: /Still to sign, longest waiting first \(page 1 of 3\)/ });
+      assert.equal(await table.locator('tbody tr').count(), 50);
+      await b.expectText(/126\s+outstanding/);
+      await b.follow('Next page', pages);
+      assert.match(page.url(), /\/aup\/compliance\?page=2#h-policy-\d+$/);
+      await b.expectText('(page 2 of 3)');
+      await b.follow('Next page', pages);
+      await b.expectText('(page 3 of 3)');
+      assert.equal(await pages.getByRole('link', { name: 'Next page' }).count(), 0, 'no next page after the last');
+      await b.follow('Previous page', pages);
+      await b.expectText('(page 2 of 3)');
+      // Past the end: said in words, with the way back to the last page.
+      await b.navigates(() => page.goto(`${server.url}/aup/compliance?page=7`));
+      await b.expectText('There is no page 7 of the people still to sign this version: the last page is 3.');
+      await b.follow('Previous page', pages);
+      await b.expectText('(page 3 of 3)');
     } finally {
       await b.close();
       await server.stop();

@@ -190,3 +190,39 @@ test('the moderator edits URL, handle and status and registers existing accounts
   assert.equal(e.platform_label, 'Other: Mastodon');
   assert.equal(auditRows(s.db, 'account.register').length >= 1, true);
 });
+
+test('the register comes in pages of 50, each row flagged from the closure days read once for the page', async () => {
+  const mod = await s.login('moderator@demo.school');
+  const lead = uid(s.db, 'science@demo.school');
+  // 60 more open accounts, each last checked on Friday 20th at 10:00 (Monday 23rd is made a closure day below).
+  sql(s.db, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60)
+    INSERT INTO social_accounts(platform, name, url, department, lead_id, created_at)
+    SELECT 'blog', printf('zz page %02d', i), '', 'Science', ${lead}, '2026-11-01T10:00:00Z' FROM n`);
+  sql(s.db, `INSERT INTO account_checks(account_id, checked_at, comments_found, all_answered, by_id, recorded_at)
+    SELECT id, '2026-11-20T10:00:00Z', 0, 1, ${lead}, '2026-11-20T10:00:00Z' FROM social_accounts WHERE name LIKE 'zz page %'`);
+  const total = Number(sql(s.db, 'SELECT count(*) FROM social_accounts'));
+  const one = await mod.get('/accounts');
+  assert.equal(one.status, 200);
+  assert.equal(one.body.accounts.length, 50);
+  assert.equal(one.body.page, 1);
+  assert.equal(one.body.next_page, 2);
+  assert.equal(one.body.prev_page, undefined);
+  const two = await mod.get('/accounts?page=2');
+  assert.equal(two.body.accounts.length, total - 50);
+  assert.equal(two.body.prev_page, 1);
+  assert.equal(two.body.next_page, undefined);
+  const ids = [...one.body.accounts, ...two.body.accounts].map((a) => a.id);
+  assert.equal(new Set(ids).size, total, 'no account is on both pages');
+  const html = await mod.page('/accounts?page=2');
+  assert.match(html.text, /<nav class="pagination" aria-label="Pages"><a href="\/accounts\?page=1">Previous page<\/a>/);
+  assert.deepEqual((await mod.get('/accounts?page=3')).body.accounts, []);
+  assert.equal((await mod.get('/accounts?page=0')).status, 400);
+  // Tuesday 00:30 (this server's clock): a Friday check is overdue, unless Monday was closed.
+  const zz = (r) => r.body.accounts.filter((a) => a.name.startsWith('zz page'));
+  assert.ok([...zz(one), ...zz(two)].every((a) => a.monitoring_overdue === true));
+  sql(s.db, `INSERT INTO closure_days(day, label) VALUES ('2026-11-23', 'INSET day')`);
+  const after = [...zz(await mod.get('/accounts')), ...zz(await mod.get('/accounts?page=2'))];
+  assert.equal(after.length, 60);
+  assert.ok(after.every((a) => a.monitoring_overdue === false));
+  sql(s.db, `DELETE FROM closure_days WHERE day = '2026-11-23'`);
+});

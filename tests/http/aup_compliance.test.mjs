@@ -1,7 +1,10 @@
 // Compliance figures, the outstanding list as CSV, and reminders.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, sql, visibleText, PASSWORD } from './lib.mjs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer, launch, cli, sql, visibleText, PASSWORD } from './lib.mjs';
 
 const DEMO = [
   ['head@demo.school', 'Helen Ashworth'], ['deputy@demo.school', 'Samir Patel'], ['dsl@demo.school', 'Grace Okafor'],
@@ -147,4 +150,224 @@ test('remind everyone outstanding: one notification per person, each audited', a
   const html = await head.request('POST', '/aup/compliance/remind', { json: false, form: {} });
   assert.equal(html.status, 303);
   assert.equal(html.headers.get('location'), '/aup/compliance');
+});
+
+// Paging the outstanding list, and the kept figures (schema version 2)
+// against the records, on a school of its own with more than a page of
+// people outstanding.
+
+// What the kept tables must hold, worked out from the records: every line
+// is a disagreement.
+const KEPT_DISAGREE = `
+WITH truth AS (SELECT v.id AS version_id, u.id AS user_id, max(v.effective, substr(u.created_at, 1, 10)) AS since,
+    u.name, u.staff_type, u.department
+  FROM policies p JOIN policy_versions v ON v.policy_id = p.id
+  JOIN users u ON u.active = 1 AND instr(',' || p.applies_to || ',', ',' || u.staff_type || ',') > 0
+  WHERE NOT EXISTS (SELECT 1 FROM signatures s WHERE s.version_id = v.id AND s.user_id = u.id)),
+groups AS (SELECT version_id, staff_type, department, count(*) AS n FROM awaiting_signature GROUP BY 1, 2, 3),
+staff AS (SELECT staff_type, department, count(*) AS n FROM users WHERE active = 1 GROUP BY 1, 2)
+SELECT 'awaiting lacks ' || user_id || '/' || version_id FROM (SELECT * FROM truth EXCEPT SELECT * FROM awaiting_signature)
+UNION ALL SELECT 'awaiting has ' || user_id || '/' || version_id FROM (SELECT * FROM awaiting_signature EXCEPT SELECT * FROM truth)
+UNION ALL SELECT 'awaiting_counts ' || version_id || '/' || staff_type || '/' || department FROM (
+  SELECT * FROM groups EXCEPT SELECT * FROM awaiting_counts WHERE n != 0
+  UNION ALL SELECT * FROM (SELECT * FROM awaiting_counts WHERE n != 0 EXCEPT SELECT * FROM groups))
+UNION ALL SELECT 'staff_counts ' || staff_type || '/' || department FROM (
+  SELECT * FROM staff EXCEPT SELECT * FROM staff_counts WHERE n != 0
+  UNION ALL SELECT * FROM (SELECT * FROM staff_counts WHERE n != 0 EXCEPT SELECT * FROM staff))`;
+const disagreements = (db) => sql(db, KEPT_DISAGREE).split('\n').filter(Boolean);
+
+// The list's order as it was defined before it was kept: days waiting, most
+// first, then name (then id, for people with the same name).
+const expectedOrder = (db, vid) => sql(db, `SELECT u.email FROM users u JOIN policy_versions v ON v.id = ${vid}
+  JOIN policies p ON p.id = v.policy_id WHERE u.active = 1 AND instr(',' || p.applies_to || ',', ',' || u.staff_type || ',') > 0
+  AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.version_id = v.id AND s.user_id = u.id)
+  ORDER BY max(v.effective, substr(u.created_at, 1, 10)), u.name, u.id`).split('\n');
+
+const daysFromNow = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+
+let big;
+before(async () => {
+  big = await startServer();
+  // 120 more teachers outstanding (126 in all: three pages), joined on different days,
+  // two with the same name, none able to sign in.
+  sql(big.db, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120)
+    INSERT INTO users(email, name, department, staff_type, created_at)
+    SELECT printf('p%03d@demo.school', i), CASE WHEN i IN (7, 8) THEN 'Same Name' ELSE printf('Person %03d', 121 - i) END,
+      CASE WHEN i % 2 THEN 'Odd' ELSE 'Even' END, 'teacher',
+      CASE WHEN i % 3 = 0 THEN strftime('%Y-%m-%dT09:00:00Z', 'now', printf('-%d days', i % 30)) ELSE '2020-01-01T09:00:00Z' END
+    FROM n`);
+});
+after(async () => { await big.stop(); });
+
+test('the outstanding list comes in pages of 50 that together are the whole list, in its order, like the CSV', async () => {
+  const head = await big.login('head@demo.school');
+  const pages = [];
+  for (let n = 1; n <= 3; n++) {
+    const r = await head.get(`/aup/compliance?page=${n}`);
+    assert.equal(r.status, 200);
+    assert.equal(r.body.page, n);
+    assert.equal(r.body.per_page, 50);
+    const p = r.body.policies[0];
+    assert.equal(p.outstanding_count, 126);
+    assert.equal(p.required, 134);
+    assert.equal(p.pages, 3);
+    assert.equal(p.page, n);
+    assert.equal(p.paged, true);
+    assert.equal(p.outstanding.length, n < 3 ? 50 : 26);
+    assert.equal(p.next_page, n < 3 ? n + 1 : undefined);
+    assert.equal(p.prev_page, n > 1 ? n - 1 : undefined);
+    assert.ok(!('past_end' in p));
+    pages.push(p.outstanding);
+  }
+  const emails = pages.flat().map((o) => o.email);
+  assert.equal(new Set(emails).size, 126, 'no one is on two pages');
+  const vid = (await head.get('/aup/compliance')).body.policies[0].version_id;
+  assert.deepEqual(emails, expectedOrder(big.db, vid));
+  const days = pages.flat().map((o) => o.days);
+  assert.deepEqual(days, [...days].sort((a, b) => b - a), 'longest waiting first');
+  // The CSV is never paged: everyone, in the same order.
+  const csv = await head.get('/aup/compliance.csv');
+  const rows = csv.text.split('\r\n').slice(1).filter(Boolean);
+  assert.equal(rows.length, 126);
+  assert.deepEqual(rows.map((l) => l.split(',')[2].replace(/"/g, '')), emails);
+});
+
+test('the pages link to each other without JavaScript, in a labelled navigation landmark', async () => {
+  const head = await big.login('head@demo.school');
+  const { version_id: vid, title, version } = (await head.get('/aup/compliance')).body.policies[0];
+  const one = await head.page('/aup/compliance');
+  assert.equal(one.status, 200);
+  assert.ok(one.text.includes(`<nav class="pagination" aria-label="Pages of the people still to sign ${title}, version ${version}">`));
+  assert.ok(one.text.includes(`<a href="/aup/compliance?page=2#h-policy-${vid}">Next page</a>`));
+  assert.ok(!one.text.includes('Previous page'));
+  assert.match(visibleText(one.text), /Still to sign, longest waiting first \(page 1 of 3\)/);
+  assert.match(visibleText(one.text), /134 must sign 8 have signed 5% signed 126 outstanding/, 'the figures are for everyone, not the page');
+  const two = await head.page('/aup/compliance?page=2');
+  assert.ok(two.text.includes(`<a href="/aup/compliance?page=1#h-policy-${vid}">Previous page</a>`));
+  assert.ok(two.text.includes(`<a href="/aup/compliance?page=3#h-policy-${vid}">Next page</a>`));
+  const three = await head.page('/aup/compliance?page=3');
+  assert.ok(!three.text.includes('Next page'));
+  // A list that fits on one page has no page links (the small demo school).
+  const small = await s.login('head@demo.school');
+  assert.ok(!(await small.page('/aup/compliance')).text.includes('class="pagination"'));
+  assert.equal((await small.get('/aup/compliance')).body.policies[0].paged, false);
+});
+
+test('a page past the end is empty and points back to the last page; a bad page number is refused', async () => {
+  const head = await big.login('head@demo.school');
+  const r = await head.get('/aup/compliance?page=9');
+  assert.equal(r.status, 200);
+  const p = r.body.policies[0];
+  assert.deepEqual(p.outstanding, []);
+  assert.equal(p.past_end, true);
+  assert.equal(p.prev_page, 3);
+  assert.equal(p.next_page, undefined);
+  assert.equal(p.outstanding_count, 126, 'the figures are still there');
+  const html = await head.page('/aup/compliance?page=9');
+  assert.equal(html.status, 200);
+  assert.match(visibleText(html.text), /There is no page 9 of the people still to sign this version: the last page is 3\./);
+  assert.match(html.text, /<a href="\/aup\/compliance\?page=3#h-policy-\d+">Previous page<\/a>/);
+  for (const bad of ['0', '-1', 'abc', '1.5', '2%20OR%201=1', '9999999']) {
+    const b = await head.get(`/aup/compliance?page=${bad}`);
+    assert.equal(b.status, 400, bad);
+    assert.equal(b.body.field, 'page', bad);
+  }
+  assert.equal((await head.page('/aup/compliance?page=0')).status, 400);
+  // A governor may page too, and still sees no names.
+  const g = await big.login('governor@demo.school');
+  const gp = await g.get('/aup/compliance?page=2');
+  assert.equal(gp.status, 200);
+  assert.ok(!('outstanding' in gp.body.policies[0]) && !('next_page' in gp.body.policies[0]));
+  assert.ok(!gp.text.includes('@demo.school'));
+});
+
+test('the figures follow signatures, people joining, changing and leaving, and new versions', async () => {
+  const head = await big.login('head@demo.school');
+  const a = await big.login('admin@demo.school');
+  assert.deepEqual(disagreements(big.db), []);
+  const group = (p, key, value) => p[`by_${key}`].find((x) => x[key] === value);
+  const before = (await head.get('/aup/compliance')).body.policies[0];
+
+  // Someone signs: on every count at once, and gone from every page.
+  const v = await big.login('volunteer@demo.school');
+  assert.equal((await v.post('/aup/sign', { version_id: before.version_id, typed_name: 'Ruth Bennett', agree: 'yes' })).status, 201);
+  let p = (await head.get('/aup/compliance')).body.policies[0];
+  assert.equal(p.signed, before.signed + 1);
+  assert.equal(p.outstanding_count, before.outstanding_count - 1);
+  assert.equal(group(p, 'staff_type', 'volunteer').signed, group(before, 'staff_type', 'volunteer').signed + 1);
+  assert.equal(group(p, 'department', 'Library').signed, group(before, 'department', 'Library').signed + 1);
+  for (let n = 1; n <= 3; n++) {
+    const list = (await head.get(`/aup/compliance?page=${n}`)).body.policies[0].outstanding;
+    assert.ok(!list.some((o) => o.email === 'volunteer@demo.school'), `page ${n}`);
+  }
+  assert.deepEqual(disagreements(big.db), []);
+
+  // Signatures written straight to the database (as by another tool) count too,
+  // and one removed (as by retention) makes that person outstanding again.
+  const p001 = sql(big.db, "SELECT id FROM users WHERE email = 'p001@demo.school'");
+  sql(big.db, `INSERT INTO signatures(version_id, user_id, typed_name, signed_at, address, user_agent, body_sha256)
+    VALUES (${before.version_id}, ${p001}, 'Person', '2026-11-20T10:00:00Z', '', '', '')`);
+  p = (await head.get('/aup/compliance')).body.policies[0];
+  assert.equal(p.outstanding_count, before.outstanding_count - 2);
+  assert.equal(p.pages, 3);
+  sql(big.db, `DELETE FROM signatures WHERE user_id = ${p001}`);
+  assert.equal((await head.get('/aup/compliance')).body.policies[0].outstanding_count, before.outstanding_count - 1);
+  assert.deepEqual(disagreements(big.db), []);
+
+  // A person changes department, staff type and name, and one leaves.
+  const p002 = sql(big.db, "SELECT id FROM users WHERE email = 'p002@demo.school'");
+  assert.equal((await a.post(`/admin/staff/${p002}`, [['name', 'Renamed Person'], ['staff_type', 'support'], ['department', 'Moved']])).status, 200);
+  const p003 = sql(big.db, "SELECT id FROM users WHERE email = 'p003@demo.school'");
+  assert.equal((await a.post(`/admin/staff/${p003}/deactivate`, {})).status, 200);
+  p = (await head.get('/aup/compliance')).body.policies[0];
+  assert.equal(p.required, before.required - 1);
+  assert.deepEqual(group(p, 'department', 'Moved'), { department: 'Moved', required: 1, signed: 0, percent: 0 });
+  const all = [];
+  for (let n = 1; n <= p.pages; n++) all.push(...(await head.get(`/aup/compliance?page=${n}`)).body.policies[0].outstanding);
+  assert.equal(all.find((o) => o.email === 'p002@demo.school').name, 'Renamed Person');
+  assert.ok(!all.some((o) => o.email === 'p003@demo.school'));
+  assert.deepEqual(all.map((o) => o.email), expectedOrder(big.db, before.version_id));
+  assert.deepEqual(disagreements(big.db), []);
+
+  // A new policy, a version of it, and someone joining afterwards.
+  const pol = await a.post('/admin/policies', [['title', 'Support staff code'], ['applies_to', 'support']]);
+  assert.equal(pol.status, 201);
+  const ver = await a.post(`/admin/policies/${pol.body.policy.id}/versions`,
+    { body: '## Code\n\nBe kind.\n', summary: 'First.', effective: daysFromNow(0), review_due: daysFromNow(365) });
+  assert.equal(ver.status, 201);
+  assert.equal((await a.post('/admin/staff', { email: 'late@demo.school', name: 'Late Joiner', department: 'Office', staff_type: 'support' })).status, 201);
+  const code = (await head.get('/aup/compliance')).body.policies.find((x) => x.title === 'Support staff code');
+  const supportNow = Number(sql(big.db, "SELECT count(*) FROM users WHERE active = 1 AND staff_type = 'support'"));
+  assert.equal(code.required, supportNow);
+  assert.equal(code.outstanding_count, supportNow);
+  assert.ok(code.outstanding.some((o) => o.email === 'late@demo.school' && o.days === 0));
+  assert.deepEqual(disagreements(big.db), []);
+});
+
+test('a database from before schema version 2 gets the kept figures when it is opened', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
+  const db = path.join(dir, 'old.db');
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  // What the previous staffroom made: none of version 2's tables or triggers, user_version 1.
+  const made = sql(db, "SELECT type || ' ' || name FROM sqlite_master WHERE type IN ('table', 'trigger', 'view') AND (name LIKE 'awaiting%' OR name LIKE 'staff_counts%') AND NOT (type = 'trigger' AND tbl_name LIKE 'awaiting%')").split('\n');
+  sql(db, made.map((m) => `DROP ${m};`).join(' ') + ' PRAGMA user_version = 1;');
+  assert.equal(sql(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'awaiting%' OR name LIKE 'staff_counts%'"), '0');
+  const old = await launch({ dir, db });
+  try {
+    assert.match(old.stderr(), /database upgraded to schema version 2/);
+    assert.equal(sql(db, 'PRAGMA user_version'), '2');
+    assert.deepEqual(disagreements(db), []);
+    const head = await old.login('head@demo.school');
+    const p = (await head.get('/aup/compliance')).body.policies[0];
+    assert.equal(p.required, 14);
+    assert.equal(p.signed, 8);
+    assert.equal(p.outstanding.length, 6);
+  } finally {
+    await old.stop({ keep: true });
+  }
+  // Opened again: nothing more to do, and nothing said.
+  const again = cli(['user', 'list', '--db', db]);
+  assert.equal(again.code, 0);
+  assert.doesNotMatch(again.stderr, /upgraded/);
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -7,7 +7,10 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "schema_upgrade.h"
 #include "testdb.h"
+#include "util.h"
+#include "workdays.h"
 
 static void rows_come_back_as_json(void **state)
 {
@@ -88,6 +91,43 @@ static void blobs_round_trip(void **state)
 	json_decref(row);
 }
 
+/* The closure days read once answer as the table does, and so give the same deadlines. */
+static void closure_set_agrees_with_the_table(void **state)
+{
+	(void)state;
+	assert_int_equal(db_begin(), 0);
+	db_exec("INSERT INTO closure_days(day, label) VALUES ('2026-11-23', 'INSET'), ('2026-11-24', 'INSET'), "
+		"('2027-01-04', 'INSET')", "");
+	assert_int_equal(db_commit(), 0);
+	struct closure_set set;
+	closure_set_load(&set);
+	const char *days[] = { "2026-11-22", "2026-11-23", "2026-11-24", "2026-11-25", "2026-12-25", "2027-01-04",
+			       "2027-01-05", "2000-01-01" };
+	for (size_t i = 0; i < sizeof days / sizeof days[0]; i++)
+		assert_int_equal(closure_day_in(days[i], &set), closure_day_db(days[i], NULL));
+	time_t fri;
+	assert_int_equal(parse_iso_time("2026-11-20T09:00:00Z", &fri), 0);
+	assert_int_equal(monitoring_due(fri, closure_day_in, &set), monitoring_due(fri, closure_day_db, NULL));
+	char due[ISO_LEN];
+	iso_time(monitoring_due(fri, closure_day_in, &set), due);
+	assert_string_equal(due, "2026-11-25T23:59:59Z");
+	closure_set_free(&set);
+	struct closure_set none = { NULL, 0 };
+	assert_int_equal(closure_day_in("2026-11-23", &none), 0);
+}
+
+/* schema.sql's later parts: applied to a version 1 database, once. */
+static void schema_upgrade_applies_each_part_once(void **state)
+{
+	(void)state;
+	assert_int_equal(db_schema_version(), 1);
+	assert_int_equal(schema_upgrade("schema.sql"), SCHEMA_VERSION - 1);
+	assert_int_equal(db_schema_version(), SCHEMA_VERSION);
+	assert_int_equal(schema_upgrade("schema.sql"), 0);
+	assert_int_equal(schema_upgrade("/nonexistent/schema.sql"), 0); /* nothing to do: not read */
+	assert_int_equal(db_int(0, "SELECT count(*) FROM awaiting_signature", ""), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -98,6 +138,8 @@ int main(void)
 		cmocka_unit_test(pragmas_are_set),
 		cmocka_unit_test(init_twice_changes_nothing),
 		cmocka_unit_test(blobs_round_trip),
+		cmocka_unit_test(closure_set_agrees_with_the_table),
+		cmocka_unit_test(schema_upgrade_applies_each_part_once),
 	};
 	return cmocka_run_group_tests(tests, testdb_open, testdb_close);
 }
