@@ -628,9 +628,14 @@ int db_begin(void)
 	pthread_mutex_lock(&write_lock);
 	atomic_fetch_sub(&lock_queue, 1);
 	tl_in_tx = 1;
-	if (!writer && !(writer = conn_open())) {
-		fail(SQLITE_CANTOPEN, "open");
-		return begin_failed();
+	if (!writer) {
+		if (!(writer = conn_open())) {
+			fail(SQLITE_CANTOPEN, "open");
+			return begin_failed();
+		}
+		/* Every write goes through this connection: room for the index
+		 * pages a large school's writes touch (32 MB, taken as it fills). */
+		sqlite3_exec(writer->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
 	}
 	if (!batch_open) {
 		if (run(db_stmt("BEGIN IMMEDIATE", "")) != 0)

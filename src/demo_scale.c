@@ -282,10 +282,12 @@ int demo_scale(int staff)
 	char *prev = db_text("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", "");
 	copy_str(s.prev_hash, sizeof s.prev_hash, prev ? prev : AUDIT_GENESIS);
 	free(prev);
-	/* A big page cache: the audit and concern indexes are written all over. */
-	db_int(0, "PRAGMA cache_size = -262144", "");
 	if (db_begin() != 0)
 		return -1;
+	/* A big page cache for the writer connection (this statement runs on
+	 * it, inside the transaction): the audit and concern indexes are
+	 * written all over. */
+	db_int(0, "PRAGMA cache_size = -262144", "");
 	if (add_people(&s) || add_signatures_and_training(&s) || add_concerns(&s) || add_accounts(&s) ||
 	    add_audit(&s)) {
 		db_rollback();
