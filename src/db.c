@@ -82,6 +82,9 @@ static struct member *batch;             /* under write_lock */
 static int batch_open, batch_size;       /* under write_lock */
 static int64_t batch_started_ms;         /* under write_lock */
 static atomic_int lock_queue;            /* threads waiting in db_begin() */
+/* Off for the command line (one writer, bulk transactions that savepoints
+ * only slow down): then each db_begin()..db_commit() is its own transaction. */
+static int batching;
 
 static void conn_free(void *p)
 {
@@ -584,7 +587,7 @@ static void end_turn(void)
 		/* While an fsync runs, committing would make nothing durable
 		 * sooner: the batch stays open for more requests, and whoever
 		 * ends that fsync commits it (flush_batch). */
-		if (full || (atomic_load(&lock_queue) == 0 && !busy))
+		if (!batching || full || (atomic_load(&lock_queue) == 0 && !busy))
 			commit_batch();
 	}
 	tl_in_tx = 0;
@@ -643,7 +646,7 @@ int db_begin(void)
 		batch_open = 1;
 		batch_started_ms = monotonic_ms();
 	}
-	if (run(db_stmt("SAVEPOINT request", "")) != 0)
+	if (batching && run(db_stmt("SAVEPOINT request", "")) != 0)
 		return begin_failed();
 	return 0;
 }
@@ -655,9 +658,11 @@ void db_rollback(void)
 	if (!tl_in_tx)
 		return;
 	int failed = tl_failed, code = tl_code;
-	if (!sqlite3_get_autocommit(writer->db)) {
+	if (!sqlite3_get_autocommit(writer->db) && batching) {
 		sqlite3_exec(writer->db, "ROLLBACK TO request", NULL, NULL, NULL);
 		sqlite3_exec(writer->db, "RELEASE request", NULL, NULL, NULL);
+	} else if (!sqlite3_get_autocommit(writer->db)) {
+		sqlite3_exec(writer->db, "ROLLBACK", NULL, NULL, NULL);
 	}
 	tl_failed = failed;
 	tl_code = code;
@@ -758,6 +763,13 @@ static int wait_batch(void)
 	return rc;
 }
 
+void db_batch_requests(int on)
+{
+	pthread_mutex_lock(&write_lock);
+	batching = on;
+	pthread_mutex_unlock(&write_lock);
+}
+
 void db_defer_sync(int on)
 {
 	tl_defer = on;
@@ -805,7 +817,7 @@ int db_commit(void)
 		tl_begin_failed = 0;
 		return -1;
 	}
-	if (tl_failed || durability_lost || run(db_stmt("RELEASE request", "")) != 0) {
+	if (tl_failed || durability_lost || (batching && run(db_stmt("RELEASE request", "")) != 0)) {
 		db_rollback();
 		return -1;
 	}

@@ -55,6 +55,9 @@ uint64_t db_sync_count(void);
 /* SQLite commits so far (a batch of requests is one). */
 uint64_t db_commit_count(void);
 
+/* The server's requests share transactions (see db.c); before threads start. */
+void db_batch_requests(int on);
+
 /* Deferred durability, for a front end that can hold an answer back
  * (server.c suspends the connection): with db_defer_sync(1), db_commit()
  * returns once the commit is made and visible, and db_take_pending() then

@@ -198,6 +198,7 @@ int fastcgi_run(void)
 	int fd = listen_open(cfg.listen);
 	if (fd < 0)
 		return 1;
+	db_batch_requests(1);
 	if (FCGX_Init() != 0 || listen_enter_sandbox() != 0 || mailer_start() != 0) {
 		close(fd);
 		return 1;

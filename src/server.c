@@ -267,6 +267,7 @@ int server_run(void)
 	if (!d)
 		return 1;
 	/* Bound: now give up root and every system call not needed to serve. */
+	db_batch_requests(1);
 	if (listen_enter_sandbox() != 0 || mailer_start() != 0 || held_start() != 0) {
 		mailer_stop();
 		MHD_stop_daemon(d);

@@ -129,5 +129,6 @@ int main(void)
 		cmocka_unit_test(a_commit_waits_for_a_sync),
 		cmocka_unit_test(concurrent_commits_are_each_all_or_nothing),
 	};
+	db_batch_requests(1); /* as the server does */
 	return cmocka_run_group_tests(tests, testdb_open, testdb_close);
 }
