@@ -5,7 +5,7 @@
 // schema and the generator's source, and copied before each run (writes
 // change them).
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, copyFileSync, rmSync, writeFileSync, readFileSync, chownSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, copyFileSync, rmSync, writeFileSync, readFileSync, chownSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import net from 'node:net';
 import os from 'node:os';
@@ -57,9 +57,9 @@ function school(n) {
     copyFileSync(cached + '.tmp.key', cached + '.key');
     for (const s of ['.tmp', '.tmp.key', '.tmp-wal', '.tmp-shm']) rmSync(cached + s, { force: true });
   }
-  const dir = path.join(CACHE, `run-${n}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir);
+  // Outside the checkout: the server runs as nobody, who may not be able to
+  // reach a checkout in a folder only its owner may enter.
+  const dir = mkdtempSync(path.join(os.tmpdir(), `staffroom-bench-${n}-`));
   const db = path.join(dir, 'school.db');
   copyFileSync(cached, db);
   copyFileSync(cached + '.key', db + '.key');

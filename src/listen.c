@@ -2,6 +2,7 @@
 #include "listen.h"
 #include "mailer.h"
 #include "config.h"
+#include "db.h"
 #include "sandbox.h"
 #include "util.h"
 
@@ -174,6 +175,14 @@ int listen_enter_sandbox(void)
 		fprintf(stderr, "staffroom: the seccomp filter did not stop execve\n");
 		return -1;
 	}
+	/* Connections are opened as requests come, as the run-as user: find
+	 * out now if it cannot reach the database, not at the first sign-in. */
+	if (!db_handle()) {
+		fprintf(stderr, "staffroom: cannot open the database %s%s%s (check the folder's permissions)\n",
+			cfg.db_path, cfg.run_as ? " as user " : "", cfg.run_as ? cfg.run_as : "");
+		return -1;
+	}
+	db_close_thread();
 	return 0;
 }
 

@@ -66,3 +66,19 @@ test('a second server on a port already in use fails instead of sharing it', { s
     await first.stop();
   }
 });
+
+test('a database the run-as user cannot reach stops the server at start-up, with the reason', { skip: !AS_ROOT && 'not running as root' }, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-closed-')); // mode 0700, root's
+  const db = path.join(dir, 'c.db');
+  cli(['init', '--db', db]);
+  const r = await new Promise((resolve) => {
+    const p = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--user', 'nobody'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (d) => { err += d; });
+    const t = setTimeout(() => p.kill('SIGKILL'), 10000);
+    p.on('exit', (code) => { clearTimeout(t); resolve({ code, err }); });
+  });
+  assert.equal(r.code, 1, r.err);
+  assert.match(r.err, /cannot open the database .* as user nobody/);
+  rmSync(dir, { recursive: true });
+});
