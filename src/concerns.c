@@ -27,14 +27,9 @@ void concern_tasks(const struct request *rq, json_t *tasks)
 				    "AND (mask & ?) != 0", "I", mask) -
 			  db_int(0, "SELECT count(*) FROM concerns WHERE about_id = ? AND status = 'new' "
 				    "AND (recipient_mask & ?) != 0", "II", me, mask);
-	json_t *n = json_pack("{s:I, s:I}", "overdue", (json_int_t)concern_overdue_count(mask, me, at), "assigned",
-			      (json_int_t)db_int(0, "SELECT count(*) FROM concerns WHERE assignee_id = ? AND status IN "
-						    "('new', 'acknowledged', 'investigating', 'escalated')", "I", me));
-	json_object_set_new(n, "fresh", json_integer(all_new - json_integer_value(json_object_get(n, "overdue"))));
-	json_int_t overdue = json_integer_value(json_object_get(n, "overdue"));
-	json_int_t fresh = json_integer_value(json_object_get(n, "fresh"));
-	json_int_t assigned = json_integer_value(json_object_get(n, "assigned"));
-	json_decref(n);
+	int64_t overdue = concern_overdue_count(mask, me, at), fresh = all_new - overdue;
+	int64_t assigned = db_int(0, "SELECT count(*) FROM concerns WHERE assignee_id = ? AND status IN "
+				     "('new', 'acknowledged', 'investigating', 'escalated')", "I", me);
 	char *msg;
 	if (overdue) {
 		msg = xasprintf("%lld concern%s overdue: not acknowledged in time.", (long long)overdue,
