@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "db.h"
+#include "readfile.h"
 #include "util.h"
 
 #include <pthread.h>
@@ -78,6 +79,12 @@ static __thread struct member tl_member;
  * thread's answer may go out. */
 static __thread int tl_defer;
 static __thread uint64_t tl_pending_seq;
+
+static void hold_answer_until(uint64_t seq)
+{
+	if (seq > tl_pending_seq)
+		tl_pending_seq = seq;
+}
 static struct member *batch;             /* under write_lock */
 static int batch_open, batch_size;       /* under write_lock */
 static int64_t batch_started_ms;         /* under write_lock */
@@ -398,8 +405,7 @@ static int run(sqlite3_stmt *st)
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return -1;
 	if (autocommit_write && tl_defer) {
-		uint64_t seq = note_commit();
-		tl_pending_seq = seq > tl_pending_seq ? seq : tl_pending_seq;
+		hold_answer_until(note_commit());
 	} else if (autocommit_write && wait_durable(note_commit()) != 0) {
 		fail(SQLITE_IOERR, "sync");
 		return -1;
@@ -658,12 +664,8 @@ void db_rollback(void)
 	if (!tl_in_tx)
 		return;
 	int failed = tl_failed, code = tl_code;
-	if (!sqlite3_get_autocommit(writer->db) && batching) {
-		sqlite3_exec(writer->db, "ROLLBACK TO request", NULL, NULL, NULL);
-		sqlite3_exec(writer->db, "RELEASE request", NULL, NULL, NULL);
-	} else if (!sqlite3_get_autocommit(writer->db)) {
-		sqlite3_exec(writer->db, "ROLLBACK", NULL, NULL, NULL);
-	}
+	if (!sqlite3_get_autocommit(writer->db))
+		sqlite3_exec(writer->db, batching ? "ROLLBACK TO request; RELEASE request" : "ROLLBACK", NULL, NULL, NULL);
 	tl_failed = failed;
 	tl_code = code;
 	end_turn();
@@ -753,8 +755,7 @@ static int wait_batch(void)
 		rc = -1;
 	} else if (tl_defer) {
 		/* committed and visible; the fsync is awaited before the answer goes out */
-		if (tl_member.seq > tl_pending_seq)
-			tl_pending_seq = tl_member.seq;
+		hold_answer_until(tl_member.seq);
 		rc = durability_lost ? -1 : 0;
 	} else {
 		rc = wait_synced(tl_member.seq);
@@ -856,24 +857,6 @@ int db_schema_version(void)
 	return (int)db_int(-1, "PRAGMA user_version", "");
 }
 
-static char *read_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 1 << 16, len = 0;
-	char *buf = xmalloc(cap);
-	size_t n;
-	while ((n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
-		len += n;
-		if (cap - len < 2)
-			buf = xrealloc(buf, cap *= 2);
-	}
-	fclose(f);
-	buf[len] = 0;
-	return buf;
-}
-
 /* The schema is applied as one script inside one transaction: either the
  * whole data model exists afterwards, or nothing does. */
 int db_init_schema(const char *schema_path)
@@ -883,7 +866,8 @@ int db_init_schema(const char *schema_path)
 	int version = db_schema_version();
 	if (version >= 1)
 		return 0;
-	char *sql = read_file(schema_path);
+	size_t len;
+	char *sql = read_whole_file(schema_path, &len, 1 << 22);
 	if (!sql) {
 		fprintf(stderr, "staffroom: cannot read %s\n", schema_path);
 		return -1;
