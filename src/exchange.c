@@ -71,8 +71,7 @@ static int append(struct exchange *x, char **buf, size_t *len, const char *data,
 {
 	char *grown = try_realloc(*buf, *len + size + 1);
 	if (!grown) {
-		exchange_fail(x, 503, NULL, "The server is short of memory and nothing was saved. "
-			      "Please try again in a moment.");
+		exchange_fail(x, 503, NULL, EXCHANGE_NO_MEMORY);
 		return -1;
 	}
 	*buf = grown;
@@ -249,8 +248,7 @@ static void handle(struct exchange *x, struct reply *rp, struct rendered *r)
 		db_read_end();
 		memset(current, 0, sizeof *current);
 		fprintf(stderr, "staffroom: out of memory serving a request; answered 503\n");
-		reply_error(current, 503, NULL, "The server is short of memory and nothing was saved. "
-			    "Please try again in a moment.");
+		reply_error(current, 503, NULL, "%s", EXCHANGE_NO_MEMORY);
 		current->retry_after = 5;
 		view_render(rq, current, r);
 		return;
@@ -277,6 +275,16 @@ static void handle(struct exchange *x, struct reply *rp, struct rendered *r)
 	db_read_end();
 }
 
+/* The rendered page and the reply's headers, as the front end sends them. */
+static void to_response(struct exchange *x, struct reply *rp, const struct rendered *r, struct response *out)
+{
+	out->status = rp->status;
+	out->body = r->body;
+	out->len = r->body ? r->len : 0;
+	add_headers(x, rp, r->content_type, out);
+	reply_free(rp);
+}
+
 void exchange_respond(struct exchange *x, struct response *out)
 {
 	struct reply rp = { 0 };
@@ -284,11 +292,7 @@ void exchange_respond(struct exchange *x, struct response *out)
 	drop_empty_files(&x->rq);
 	struct rendered r;
 	handle(x, &rp, &r);
-	out->status = rp.status;
-	out->body = r.body;
-	out->len = r.body ? r.len : 0;
-	add_headers(x, &rp, r.content_type, out);
-	reply_free(&rp);
+	to_response(x, &rp, &r, out);
 }
 
 /* The answer for a request whose write was made but could not be synced
@@ -302,11 +306,7 @@ void exchange_respond_unsaved(struct exchange *x, struct response *out)
 		    "Please check, and try again in a moment.");
 	rp.retry_after = 5;
 	view_render(&x->rq, &rp, &r);
-	out->status = rp.status;
-	out->body = r.body;
-	out->len = r.body ? r.len : 0;
-	add_headers(x, &rp, r.content_type, out);
-	reply_free(&rp);
+	to_response(x, &rp, &r, out);
 }
 
 void response_free(struct response *out)

@@ -22,6 +22,10 @@ struct exchange {
 
 enum body_kind { BODY_NONE, BODY_FORM, BODY_MULTIPART };
 
+/* The 503 text when a request could not get memory (the request is refused,
+ * the server goes on). */
+#define EXCHANGE_NO_MEMORY "The server is short of memory and nothing was saved. Please try again in a moment."
+
 struct header {
 	const char *name;
 	char *value;                 /* owned */

@@ -73,8 +73,7 @@ static int read_body(FCGX_Request *req, struct fcgi_call *c, const char *clen, s
 	/* As in the embedded server: short of memory, the request is refused, not the server stopped. */
 	c->body = try_realloc(NULL, (size_t)want + 1);
 	if (!c->body) {
-		exchange_fail(&c->x, 503, NULL, "The server is short of memory and nothing was saved. "
-			      "Please try again in a moment.");
+		exchange_fail(&c->x, 503, NULL, EXCHANGE_NO_MEMORY);
 		return -1;
 	}
 	size_t got = 0;
