@@ -147,15 +147,25 @@ class Filler {
 			d->ShowSection(*n->sts);
 	}
 
-	// NAME with a prefix or suffix, looked up without allocating.
+	// A followed by B in BUF, without allocating; false when the result is
+	// longer than any name of this template, so could name nothing.
+	bool join(char (&buf)[NAME_MAX_BYTES], std::string_view a, std::string_view b, std::string_view *out) const
+	{
+		size_t n = a.size() + b.size();
+		if (n > vocab.longest || n > sizeof buf)
+			return false;
+		memcpy(buf, a.data(), a.size());
+		memcpy(buf + a.size(), b.data(), b.size());
+		*out = std::string_view(buf, n);
+		return true;
+	}
+
+	// NAME with a prefix or suffix.
 	const Name *find2(std::string_view a, std::string_view b) const
 	{
 		char buf[NAME_MAX_BYTES];
-		if (a.size() + b.size() > vocab.longest || a.size() + b.size() > sizeof buf)
-			return nullptr;
-		memcpy(buf, a.data(), a.size());
-		memcpy(buf + a.size(), b.data(), b.size());
-		return find(std::string_view(buf, a.size() + b.size()));
+		std::string_view name;
+		return join(buf, a, b, &name) ? find(name) : nullptr;
 	}
 
 	void show(ctemplate::TemplateDictionary *d, std::string_view name, bool truthy) const
@@ -226,13 +236,11 @@ class Filler {
 			const Name *s = find(name);
 			if (s && s->section)
 				fill(d->AddSectionDictionary(*s->sts), v, "");
-			// flattened members are NAME_MEMBER: only worth a look if some name is that long
-			if (name.size() + 2 <= vocab.longest && name.size() + 1 < NAME_MAX_BYTES) {
-				char prefix[NAME_MAX_BYTES];
-				memcpy(prefix, name.data(), name.size());
-				prefix[name.size()] = '_';
-				fill(d, v, std::string_view(prefix, name.size() + 1));
-			}
+			// flattened members are NAME_MEMBER
+			char buf[NAME_MAX_BYTES];
+			std::string_view prefix;
+			if (join(buf, name, "_", &prefix))
+				fill(d, v, prefix);
 		} else if (json_is_array(v)) {
 			fill_array(d, name, v);
 		} else {
@@ -248,14 +256,10 @@ public:
 		const char *key;
 		const json_t *v;
 		char buf[NAME_MAX_BYTES];
-		json_object_foreach(const_cast<json_t *>(obj), key, v) {
-			size_t klen = strlen(key);
-			if (prefix.size() + klen > vocab.longest || prefix.size() + klen > sizeof buf)
-				continue;
-			memcpy(buf, prefix.data(), prefix.size());
-			memcpy(buf + prefix.size(), key, klen);
-			fill_value(d, std::string_view(buf, prefix.size() + klen), v);
-		}
+		std::string_view name;
+		json_object_foreach(const_cast<json_t *>(obj), key, v)
+			if (join(buf, prefix, key, &name))
+				fill_value(d, name, v);
 	}
 };
 
