@@ -1,13 +1,13 @@
 #define _GNU_SOURCE
 #include "static_files.h"
 #include "config.h"
-#include "readfile.h"
 #include "util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <sys/stat.h>
 
 static const struct { const char *ext, *type; } types[] = {
 	{ ".css", "text/css; charset=utf-8" },
@@ -68,11 +68,17 @@ static int load_one(const char *dir, const char *name)
 	if (!safe_name(name) || !type)
 		return 0;
 	char *full = xasprintf("%s/%s", dir, name);
-	size_t got;
-	char *buf = read_whole_file(full, &got, 4 * 1024 * 1024);
+	FILE *f = fopen(full, "rb");
 	free(full);
-	if (!buf)
+	struct stat st;
+	if (!f || fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > 4 * 1024 * 1024) {
+		if (f)
+			fclose(f);
 		return 0;
+	}
+	char *buf = xmalloc((size_t)st.st_size + 1);
+	size_t got = fread(buf, 1, (size_t)st.st_size, f);
+	fclose(f);
 	files = xrealloc(files, (nfiles + 1) * sizeof *files);
 	files[nfiles++] = (struct static_file){ xstrdup(name), type, buf, got };
 	return 0;
