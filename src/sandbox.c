@@ -5,6 +5,7 @@
 #include <pwd.h>
 #include <seccomp.h>
 #include <stdio.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -75,6 +76,13 @@ int sandbox_seccomp(void)
 		if (nr != __NR_SCMP_ERROR)
 			rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 0);
 	}
+	/* libmicrohttpd names each worker thread as it starts
+	 * (pthread_setname_np, i.e. prctl PR_SET_NAME), and with TSYNC the
+	 * filter can be in force before the last worker has started: naming a
+	 * thread is harmless, every other prctl stays forbidden. */
+	if (rc == 0)
+		rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(prctl), 1,
+				      SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)PR_SET_NAME));
 	for (size_t i = 0; rc == 0 && i < sizeof socket_families / sizeof socket_families[0]; i++)
 		rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(socket), 1,
 				      SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)socket_families[i]));

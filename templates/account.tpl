@@ -9,7 +9,7 @@
 <dt>Open or closed</dt><dd>{{visibility}}</dd>
 <dt>On the register since</dt><dd><time datetime="{{created_at}}">{{created_at}}</time></dd>
 <dt>Last monitoring check</dt><dd>{{#last_check}}<time datetime="{{last_check}}">{{last_check}}</time>{{/last_check}}{{#not_last_check}}None yet{{/not_last_check}}</dd>
-{{#closed_at}}<dt>Closed</dt><dd><time datetime="{{closed_at}}">{{closed_at}}</time>: {{close_reason}}</dd>{{/closed_at}}
+{{#closed_at}}<dt>Closed</dt><dd><time datetime="{{closed_at}}">{{closed_at}}</time>: <span class="multiline">{{close_reason:pre_escape}}</span></dd>{{/closed_at}}
 </dl>{{/account}}
 {{#application_id}}<p><a href="/accounts/applications/{{application_id}}">The application and its approval history</a></p>{{/application_id}}
 <section aria-labelledby="h-checks">
@@ -20,7 +20,7 @@
 <caption>The latest monitoring checks, newest first</caption>
 <thead><tr><th scope="col">Checked</th><th scope="col">By</th><th scope="col">Comments found</th><th scope="col">All answered</th><th scope="col">Notes</th><th scope="col">Concern</th></tr></thead>
 <tbody>{{/has_checks_log}}
-{{#checks_log}}<tr><th scope="row"><time datetime="{{checked_at}}">{{checked_at}}</time></th><td>{{by_name}}</td><td>{{#comments_found}}Yes{{/comments_found}}{{#not_comments_found}}No{{/not_comments_found}}</td><td>{{#all_answered}}Yes{{/all_answered}}{{#not_all_answered}}No{{/not_all_answered}}</td><td>{{notes}}</td><td>{{#concern_id}}<a href="/concerns/{{concern_id}}">{{concern_reference}}</a>{{/concern_id}}</td></tr>
+{{#checks_log}}<tr><th scope="row"><time datetime="{{checked_at}}">{{checked_at}}</time></th><td>{{by_name}}</td><td>{{#comments_found}}Yes{{/comments_found}}{{#not_comments_found}}No{{/not_comments_found}}</td><td>{{#all_answered}}Yes{{/all_answered}}{{#not_all_answered}}No{{/not_all_answered}}</td><td><span class="multiline">{{notes:pre_escape}}</span></td><td>{{#concern_id}}<a href="/concerns/{{concern_id}}">{{concern_reference}}</a>{{/concern_id}}</td></tr>
 {{/checks_log}}
 {{#has_checks_log}}</tbody></table></div>{{/has_checks_log}}
 {{#can_log_check}}<form class="stack card" method="post" action="/accounts/{{account_id}}/checks">
@@ -40,7 +40,7 @@
 <label class="checkbox" for="f-all_answered-no"><input id="f-all_answered-no" type="radio" name="all_answered" value="no"> No</label>
 </fieldset>
 <div class="field"><label for="f-notes">Notes</label>
-<textarea id="f-notes" name="notes" rows="3" maxlength="4000">{{v_notes}}</textarea></div>
+<textarea id="f-notes" name="notes" rows="3" maxlength="4000">&#10;{{v_notes:pre_escape}}</textarea></div>
 <label class="checkbox" for="f-open_concern"><input id="f-open_concern" type="checkbox" name="open_concern" value="yes"> Report an offensive or worrying comment to the moderator as a concern</label>
 <div class="field{{#err_summary}} has-error{{/err_summary}}"><label for="f-summary">What was found, in one line (needed to report a concern)</label>
 {{#err_summary}}<p class="field-error">{{err_summary}}</p>{{/err_summary}}
@@ -72,7 +72,7 @@
 {{#err_recovery_email}}<p class="field-error">{{err_recovery_email}}</p>{{/err_recovery_email}}
 <input id="f-recovery_email" name="recovery_email" type="email" maxlength="254" value="{{v_recovery_email}}"></div>
 <div class="field"><label for="f-two_factor_notes">Two-factor notes (where the codes go)</label>
-<textarea id="f-two_factor_notes" name="two_factor_notes" rows="2" maxlength="2000">{{v_two_factor_notes}}</textarea></div>
+<textarea id="f-two_factor_notes" name="two_factor_notes" rows="2" maxlength="2000">&#10;{{v_two_factor_notes:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Store, encrypted</button></div>
 </form>{{/can_set_credentials}}
 </section>{{/can_credentials}}
@@ -105,7 +105,7 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_reason}} has-error{{/err_reason}}"><label for="f-reason">Why it is being closed</label>
 {{#err_reason}}<p class="field-error">{{err_reason}}</p>{{/err_reason}}
-<textarea id="f-reason" name="reason" rows="2" maxlength="2000" required>{{v_reason}}</textarea></div>
+<textarea id="f-reason" name="reason" rows="2" maxlength="2000" required>&#10;{{v_reason:pre_escape}}</textarea></div>
 <fieldset><legend>Handover checklist: confirm each step</legend>
 {{#err_password_changed}}<p class="field-error" id="f-password_changed">{{err_password_changed}}</p>{{/err_password_changed}}
 {{#err_recovery_changed}}<p class="field-error" id="f-recovery_changed">{{err_recovery_changed}}</p>{{/err_recovery_changed}}

@@ -7,10 +7,10 @@
 <dt>Applicant</dt><dd>{{applicant_name}} ({{applicant}})</dd>
 <dt>Lead</dt><dd>{{lead_name}} ({{lead}})</dd>
 <dt>Open or closed</dt><dd>{{visibility}}</dd>
-<dt>Aim</dt><dd>{{aim}}</dd>
-<dt>Audience</dt><dd>{{audience}}</dd>
-<dt>Promotion</dt><dd>{{promotion}}</dd>
-<dt>Monitoring</dt><dd>{{monitoring}}</dd>
+<dt>Aim</dt><dd><span class="multiline">{{aim:pre_escape}}</span></dd>
+<dt>Audience</dt><dd><span class="multiline">{{audience:pre_escape}}</span></dd>
+<dt>Promotion</dt><dd><span class="multiline">{{promotion:pre_escape}}</span></dd>
+<dt>Monitoring</dt><dd><span class="multiline">{{monitoring:pre_escape}}</span></dd>
 <dt>Applied</dt><dd><time datetime="{{created_at}}">{{created_at}}</time></dd>
 </dl>{{/application}}
 <section aria-labelledby="h-checks">
@@ -32,7 +32,7 @@
 </fieldset>
 <div class="field{{#err_comment}} has-error{{/err_comment}}"><label for="f-comment">Comment (required when returning)</label>
 {{#err_comment}}<p class="field-error">{{err_comment}}</p>{{/err_comment}}
-<textarea id="f-comment" name="comment" rows="3" maxlength="2000">{{form_comment}}</textarea></div>
+<textarea id="f-comment" name="comment" rows="3" maxlength="2000">&#10;{{form_comment:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn" type="submit">Record the review</button></div>
 </form>{{/can_review}}
 {{#can_decide}}<form class="stack card" method="post" action="/accounts/applications/{{application_id}}/decision">
@@ -45,7 +45,7 @@
 </fieldset>
 <div class="field{{#err_reason}} has-error{{/err_reason}}"><label for="f-reason">Reason (required when rejecting; the applicant sees it)</label>
 {{#err_reason}}<p class="field-error">{{err_reason}}</p>{{/err_reason}}
-<textarea id="f-reason" name="reason" rows="3" maxlength="2000">{{form_reason}}</textarea></div>
+<textarea id="f-reason" name="reason" rows="3" maxlength="2000">&#10;{{form_reason:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn" type="submit">Record the decision</button></div>
 </form>{{/can_decide}}
 {{#decide_refusal}}<p class="notice">{{decide_refusal}}</p>{{/decide_refusal}}
@@ -59,7 +59,7 @@
 <section aria-labelledby="h-history">
 <h2 id="h-history">History</h2>
 <ol class="timeline">
-{{#history}}<li><span class="when"><time datetime="{{at}}">{{at}}</time></span> <span class="who">{{actor}}</span> <span class="what">{{step}}: {{decision}}{{#comment}} – {{comment}}{{/comment}}{{#has_checks_then}} <span class="checks-then">Checks at that moment: {{#checks_then}}{{detail}} ({{#ok}}passed{{/ok}}{{#not_ok}}failed{{/not_ok}}) {{/checks_then}}</span>{{/has_checks_then}}</span></li>
+{{#history}}<li><span class="when"><time datetime="{{at}}">{{at}}</time></span> <span class="who">{{actor}}</span> <span class="what">{{step}}: {{decision}}{{#comment}} – <span class="multiline">{{comment:pre_escape}}</span>{{/comment}}{{#has_checks_then}} <span class="checks-then">Checks at that moment: {{#checks_then}}{{detail}} ({{#ok}}passed{{/ok}}{{#not_ok}}failed{{/not_ok}}) {{/checks_then}}</span>{{/has_checks_then}}</span></li>
 {{/history}}
 </ol>
 </section>

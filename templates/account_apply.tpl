@@ -18,13 +18,13 @@
 <input id="f-department" name="department" type="text" maxlength="120" required value="{{v_department}}"></div>
 <div class="field{{#err_aim}} has-error{{/err_aim}}"><label for="f-aim">The aim of the account</label>
 {{#err_aim}}<p class="field-error">{{err_aim}}</p>{{/err_aim}}
-<textarea id="f-aim" name="aim" rows="3" maxlength="2000" required>{{v_aim}}</textarea></div>
+<textarea id="f-aim" name="aim" rows="3" maxlength="2000" required>&#10;{{v_aim:pre_escape}}</textarea></div>
 <div class="field{{#err_audience}} has-error{{/err_audience}}"><label for="f-audience">The intended audience</label>
 {{#err_audience}}<p class="field-error">{{err_audience}}</p>{{/err_audience}}
-<textarea id="f-audience" name="audience" rows="2" maxlength="1000" required>{{v_audience}}</textarea></div>
+<textarea id="f-audience" name="audience" rows="2" maxlength="1000" required>&#10;{{v_audience:pre_escape}}</textarea></div>
 <div class="field{{#err_promotion}} has-error{{/err_promotion}}"><label for="f-promotion">How the account will be promoted</label>
 {{#err_promotion}}<p class="field-error">{{err_promotion}}</p>{{/err_promotion}}
-<textarea id="f-promotion" name="promotion" rows="2" maxlength="1000" required>{{v_promotion}}</textarea></div>
+<textarea id="f-promotion" name="promotion" rows="2" maxlength="1000" required>&#10;{{v_promotion:pre_escape}}</textarea></div>
 <div class="field{{#err_lead}} has-error{{/err_lead}}"><label for="f-lead">E-mail address of the lead (the member of staff who will run it)</label>
 {{#err_lead}}<p class="field-error">{{err_lead}}</p>{{/err_lead}}
 <input id="f-lead" name="lead" type="email" maxlength="254" required value="{{v_lead}}"></div>
@@ -36,6 +36,6 @@
 <div class="field{{#err_monitoring}} has-error{{/err_monitoring}}"><label for="f-monitoring">How comments will be watched and answered</label>
 <p class="hint">Comments, queries and complaints must be answered within 24 hours, or on the next working day at a weekend.</p>
 {{#err_monitoring}}<p class="field-error">{{err_monitoring}}</p>{{/err_monitoring}}
-<textarea id="f-monitoring" name="monitoring" rows="3" maxlength="2000" required>{{v_monitoring}}</textarea></div>
+<textarea id="f-monitoring" name="monitoring" rows="3" maxlength="2000" required>&#10;{{v_monitoring:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn" type="submit">{{#editing}}Send the changed application{{/editing}}{{#not_editing}}Send the application{{/not_editing}}</button> <a class="btn secondary" href="/accounts/applications">Cancel</a></div>
 </form>

@@ -5,6 +5,6 @@
 <dt>Sign-in name</dt><dd>{{credentials_login}}</dd>
 <dt>Password</dt><dd>{{credentials_password}}</dd>
 <dt>Recovery e-mail</dt><dd>{{#credentials_recovery_email}}{{credentials_recovery_email}}{{/credentials_recovery_email}}{{#not_credentials_recovery_email}}None recorded{{/not_credentials_recovery_email}}</dd>
-<dt>Two-factor notes</dt><dd>{{#credentials_two_factor_notes}}{{credentials_two_factor_notes}}{{/credentials_two_factor_notes}}{{#not_credentials_two_factor_notes}}None recorded{{/not_credentials_two_factor_notes}}</dd>
+<dt>Two-factor notes</dt><dd>{{#credentials_two_factor_notes}}<span class="multiline">{{credentials_two_factor_notes:pre_escape}}</span>{{/credentials_two_factor_notes}}{{#not_credentials_two_factor_notes}}None recorded{{/not_credentials_two_factor_notes}}</dd>
 </dl>
 <p><a href="/accounts/{{account_id}}">Back to the account</a></p>

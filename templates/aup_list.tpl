@@ -14,7 +14,7 @@
 </div>{{/has_policies}}
 {{#has_upcoming}}<h2>Coming soon</h2>
 <ul>{{/has_upcoming}}
-{{#upcoming}}<li><a href="/aup/{{version_id}}">{{title}}, version {{version}}</a> takes effect on <time datetime="{{effective}}">{{effective}}</time>. What changes: {{summary}}</li>
+{{#upcoming}}<li><a href="/aup/{{version_id}}">{{title}}, version {{version}}</a> takes effect on <time datetime="{{effective}}">{{effective}}</time>. What changes: <span class="multiline">{{summary:pre_escape}}</span></li>
 {{/upcoming}}
 {{#has_upcoming}}</ul>{{/has_upcoming}}
 <h2>More</h2>

@@ -10,12 +10,12 @@
 <dt>Happened</dt><dd>{{#occurred_at}}<time datetime="{{occurred_at}}">{{occurred_at}}</time>{{/occurred_at}}{{#not_occurred_at}}<span class="muted">not given</span>{{/not_occurred_at}}</dd>
 {{#platform}}<dt>Site or app</dt><dd>{{platform}}</dd>{{/platform}}
 {{#url}}<dt>Web address (not a link: copy it with care)</dt><dd>{{url}}</dd>{{/url}}
-{{#involved}}<dt>Who is involved</dt><dd>{{involved}}</dd>{{/involved}}
+{{#involved}}<dt>Who is involved</dt><dd><span class="multiline">{{involved:pre_escape}}</span></dd>{{/involved}}
 {{#about}}<dt>About</dt><dd>{{about}} ({{about_email}})</dd>{{/about}}
 <dt>Sent to</dt><dd>{{recipients}}</dd>
 <dt>Assigned to</dt><dd>{{#assignee}}{{assignee}} ({{assignee_email}}){{/assignee}}{{#not_assignee}}<span class="muted">nobody yet</span>{{/not_assignee}}</dd>
-{{#closed_at}}<dt>Closed</dt><dd><time datetime="{{closed_at}}">{{closed_at}}</time> · {{outcome_label}}</dd><dt>Outcome</dt><dd>{{outcome}}</dd>{{/closed_at}}
-{{#details}}<dt>What happened</dt><dd>{{details}}</dd>{{/details}}</dl>
+{{#closed_at}}<dt>Closed</dt><dd><time datetime="{{closed_at}}">{{closed_at}}</time> · {{outcome_label}}</dd><dt>Outcome</dt><dd><span class="multiline">{{outcome:pre_escape}}</span></dd>{{/closed_at}}
+{{#details}}<dt>What happened</dt><dd><span class="multiline">{{details:pre_escape}}</span></dd>{{/details}}</dl>
 </section>
 <section class="card" aria-labelledby="h-evidence">
 <h2 id="h-evidence">Evidence</h2>
@@ -29,7 +29,7 @@
 <section class="card" aria-labelledby="chronology" id="chronology-section">
 <h2 id="chronology">Chronology</h2>
 <ol class="timeline">
-{{#events}}<li><span class="when"><time datetime="{{at}}">{{at}}</time></span> <span class="who">{{#actor}}{{actor}}{{/actor}}{{#not_actor}}system{{/not_actor}}</span> <span class="what">{{what}}{{#internal}} <span class="muted">(internal)</span>{{/internal}}</span>{{#text}}<p>{{text}}</p>{{/text}}</li>
+{{#events}}<li><span class="when"><time datetime="{{at}}">{{at}}</time></span> <span class="who">{{#actor}}{{actor}}{{/actor}}{{#not_actor}}system{{/not_actor}}</span> <span class="what">{{what}}{{#internal}} <span class="muted">(internal)</span>{{/internal}}</span>{{#text}}<p><span class="multiline">{{text:pre_escape}}</span></p>{{/text}}</li>
 {{/events}}
 </ol>
 </section>{{/concern}}

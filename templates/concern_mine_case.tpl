@@ -8,8 +8,8 @@
 {{#occurred_at}}<dt>Happened</dt><dd><time datetime="{{occurred_at}}">{{occurred_at}}</time></dd>{{/occurred_at}}
 {{#platform}}<dt>Site or app</dt><dd>{{platform}}</dd>{{/platform}}
 {{#url}}<dt>Web address</dt><dd>{{url}}</dd>{{/url}}
-{{#involved}}<dt>Who is involved</dt><dd>{{involved}}</dd>{{/involved}}
-{{#details}}<dt>What happened</dt><dd>{{details}}</dd>{{/details}}</dl>
+{{#involved}}<dt>Who is involved</dt><dd><span class="multiline">{{involved:pre_escape}}</span></dd>{{/involved}}
+{{#details}}<dt>What happened</dt><dd><span class="multiline">{{details:pre_escape}}</span></dd>{{/details}}</dl>
 </section>
 <section class="card" aria-labelledby="h-evidence">
 <h2 id="h-evidence">Evidence</h2>

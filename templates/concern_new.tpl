@@ -22,7 +22,7 @@
 <input id="f-summary" name="summary" type="text" maxlength="200" required value="{{form_summary}}"></div>
 <div class="field{{#err_details}} has-error{{/err_details}}"><label for="f-details">What happened</label>
 {{#err_details}}<p class="field-error">{{err_details}}</p>{{/err_details}}
-<textarea id="f-details" name="details" rows="6">{{form_details}}</textarea></div>
+<textarea id="f-details" name="details" rows="6">&#10;{{form_details:pre_escape}}</textarea></div>
 <div class="field{{#err_occurred_at}} has-error{{/err_occurred_at}}"><label for="f-occurred_at">When it happened (school time)</label>
 {{#err_occurred_at}}<p class="field-error">{{err_occurred_at}}</p>{{/err_occurred_at}}
 <input id="f-occurred_at" name="occurred_at" type="datetime-local" value="{{form_occurred_at}}"></div>
@@ -34,7 +34,7 @@
 <input id="f-url" name="url" type="text" inputmode="url" value="{{form_url}}"></div>
 <div class="field{{#err_involved}} has-error{{/err_involved}}"><label for="f-involved">Who is involved (pupils, parents, others)</label>
 {{#err_involved}}<p class="field-error">{{err_involved}}</p>{{/err_involved}}
-<textarea id="f-involved" name="involved" rows="3">{{form_involved}}</textarea></div>
+<textarea id="f-involved" name="involved" rows="3">&#10;{{form_involved:pre_escape}}</textarea></div>
 <div class="field{{#err_about}} has-error{{/err_about}}"><label for="f-about">If it is about a member of staff: their e-mail address (optional)</label>
 <p class="hint">They will not see this report. A concern about the headteacher goes to the chair of governors only.</p>
 {{#err_about}}<p class="field-error">{{err_about}}</p>{{/err_about}}

@@ -7,7 +7,7 @@
 <caption>Published versions, newest first</caption>
 <thead><tr><th scope="col">Version</th><th scope="col">Status</th><th scope="col">In effect from</th><th scope="col">Review due</th><th scope="col">What changed</th><th scope="col">Published</th></tr></thead>
 <tbody>{{/has_versions}}
-{{#versions}}<tr><th scope="row"><a href="/aup/{{version_id}}">Version {{version}}</a></th><td>{{#current}}<span class="badge status-active">Current</span>{{/current}}{{#upcoming}}<span class="badge status-pending">Not yet in effect</span>{{/upcoming}}{{#not_current}}{{#not_upcoming}}<span class="badge status-closed">Replaced</span>{{/not_upcoming}}{{/not_current}}</td><td><time datetime="{{effective}}">{{effective}}</time></td><td><time datetime="{{review_due}}">{{review_due}}</time></td><td>{{summary}}</td><td><time datetime="{{published_at}}">{{published_at}}</time>{{#published_by}} by {{published_by}}{{/published_by}}</td></tr>
+{{#versions}}<tr><th scope="row"><a href="/aup/{{version_id}}">Version {{version}}</a></th><td>{{#current}}<span class="badge status-active">Current</span>{{/current}}{{#upcoming}}<span class="badge status-pending">Not yet in effect</span>{{/upcoming}}{{#not_current}}{{#not_upcoming}}<span class="badge status-closed">Replaced</span>{{/not_upcoming}}{{/not_current}}</td><td><time datetime="{{effective}}">{{effective}}</time></td><td><time datetime="{{review_due}}">{{review_due}}</time></td><td><span class="multiline">{{summary:pre_escape}}</span></td><td><time datetime="{{published_at}}">{{published_at}}</time>{{#published_by}} by {{published_by}}{{/published_by}}</td></tr>
 {{/versions}}
 {{#has_versions}}</tbody>
 </table>
@@ -19,11 +19,11 @@
 <div class="field{{#err_body}} has-error{{/err_body}}"><label for="f-body">The text, in Markdown</label>
 <p class="hint">Use ## for section headings (the policy's title is the page's main heading). HTML is not allowed and is shown as text removed.</p>
 {{#err_body}}<p class="field-error">{{err_body}}</p>{{/err_body}}
-<textarea id="f-body" name="body" rows="20" required>{{form_body}}</textarea></div>
+<textarea id="f-body" name="body" rows="20" required>&#10;{{form_body:pre_escape}}</textarea></div>
 <div class="field{{#err_summary}} has-error{{/err_summary}}"><label for="f-summary">What changed in this version</label>
 <p class="hint">Shown to everyone asked to sign it.</p>
 {{#err_summary}}<p class="field-error">{{err_summary}}</p>{{/err_summary}}
-<textarea id="f-summary" name="summary" rows="3" required>{{form_summary}}</textarea></div>
+<textarea id="f-summary" name="summary" rows="3" required>&#10;{{form_summary:pre_escape}}</textarea></div>
 <div class="field{{#err_effective}} has-error{{/err_effective}}"><label for="f-effective">Takes effect on</label>
 {{#err_effective}}<p class="field-error">{{err_effective}}</p>{{/err_effective}}
 <input id="f-effective" name="effective" type="date" required value="{{form_effective}}"></div>

@@ -4,7 +4,7 @@
 {{#has_due}}<table class="data"><caption>Due for review</caption>
 <thead><tr><th scope="col">Record</th><th scope="col">Rule</th><th scope="col">Due</th><th scope="col">Action</th></tr></thead><tbody>{{/has_due}}
 {{#due}}<tr><td>{{record_type}} {{record_id}}: {{label}}</td><td>{{rule}}</td><td>{{due}}</td>
-<td>{{#hold_reason}}<strong>Legal hold</strong> since {{held_since}}: {{hold_reason}}{{/hold_reason}}{{#not_hold_reason}}
+<td>{{#hold_reason}}<strong>Legal hold</strong> since {{held_since}}: <span class="multiline">{{hold_reason:pre_escape}}</span>{{/hold_reason}}{{#not_hold_reason}}
 <form method="post" action="/admin/retention/delete"><input type="hidden" name="csrf" value="{{csrf}}">
 <input type="hidden" name="record_type" value="{{record_type}}"><input type="hidden" name="record_id" value="{{record_id}}">
 <label for="d-{{record_type}}-{{record_id}}">Why</label> <input id="d-{{record_type}}-{{record_id}}" name="reason" type="text" required value="Retention period over">
@@ -13,7 +13,7 @@
 {{#has_due}}</tbody></table>{{/has_due}}
 <section class="card" aria-labelledby="h-holds"><h2 id="h-holds">Legal holds</h2>
 {{#not_holds}}<p class="muted">No legal holds.</p>{{/not_holds}}
-<ul>{{#holds}}<li>{{record_type}} {{record_id}}: {{reason}} (placed {{placed_at}} by {{placed_by}})
+<ul>{{#holds}}<li>{{record_type}} {{record_id}}: <span class="multiline">{{reason:pre_escape}}</span> (placed {{placed_at}} by {{placed_by}})
 <form method="post" action="/admin/retention/release"><input type="hidden" name="csrf" value="{{csrf}}">
 <input type="hidden" name="record_type" value="{{record_type}}"><input type="hidden" name="record_id" value="{{record_id}}">
 <label for="r-{{record_type}}-{{record_id}}">Why release</label> <input id="r-{{record_type}}-{{record_id}}" name="reason" type="text" required>
@@ -38,5 +38,5 @@
 </form></section>{{/rules}}
 <section class="card" aria-labelledby="h-disposals"><h2 id="h-disposals">Disposal register (latest 50)</h2>
 {{#not_disposals}}<p class="muted">Nothing has been deleted.</p>{{/not_disposals}}
-<ul>{{#disposals}}<li>{{at}}: {{record_type}} {{label}}, deleted by {{by_email}}: {{reason}}</li>{{/disposals}}</ul>
+<ul>{{#disposals}}<li>{{at}}: {{record_type}} {{label}}, deleted by {{by_email}}: <span class="multiline">{{reason:pre_escape}}</span></li>{{/disposals}}</ul>
 </section>

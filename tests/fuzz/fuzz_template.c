@@ -1,6 +1,7 @@
 /* The JSON -> template bridge: any JSON model, rendered through a small
  * template set that uses every mapping (variables, sections, not_, has_,
- * _count, flattened objects, arrays of scalars and objects, x-markdown),
+ * _count, flattened objects, arrays of scalars and objects, x-markdown,
+ * pre_escape in text and in a textarea),
  * comes out with every value escaped: no markup the templates do not hold. */
 #define _GNU_SOURCE
 #include "html_check.h"
@@ -34,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *out = template_render("page", page, layout, &len);
 	assert(out);
 	assert(strlen(out) == len);
-	assert(html_only(out, MARKDOWN_TAGS " title form input div", MARKDOWN_ATTRS " type name value"));
+	assert(html_only(out, MARKDOWN_TAGS " title form input div span textarea", MARKDOWN_ATTRS " type name value"));
 	free(out);
 	json_decref(layout);
 	json_decref(page);

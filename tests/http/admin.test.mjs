@@ -127,7 +127,7 @@ test('navigation follows roles', async () => {
   assert.match(a.text, /aria-current="page">My tasks/);
 });
 
-test('every template escapes: AUTOESCAPE first, never :none, only the Markdown modifier', () => {
+test('every template escapes: AUTOESCAPE first, never :none, only the Markdown and line-keeping modifiers', () => {
   const dir = path.join(ROOT, 'templates');
   const files = readdirSync(dir).filter((f) => f.endsWith('.tpl'));
   assert.ok(files.length >= 10);
@@ -135,6 +135,7 @@ test('every template escapes: AUTOESCAPE first, never :none, only the Markdown m
     const text = readFileSync(path.join(dir, f), 'utf8');
     assert.ok(text.startsWith('{{%AUTOESCAPE context="HTML"}}'), `${f} must start with the AUTOESCAPE pragma`);
     assert.doesNotMatch(text, /:none\b/, `${f} prints a value raw`);
-    for (const m of text.matchAll(/\{\{[^}#/>!%]*:([a-z_-]+)/g)) assert.equal(m[1], 'x-markdown', `${f} uses modifier ${m[1]}`);
+    // pre_escape is ctemplate's HTML escaping that keeps line breaks.
+    for (const m of text.matchAll(/\{\{[^}#/>!%]*:([a-z_-]+)/g)) assert.ok(['x-markdown', 'pre_escape'].includes(m[1]), `${f} uses modifier ${m[1]}`);
   }
 });

@@ -121,7 +121,8 @@ test('serve --tls-cert --tls-key: HTTPS with a Secure cookie; plain HTTP gets no
   const { cert, key } = makeCertificate(dir);
   handOver(dir);
   if (AS_ROOT) chownSync(key, 0, 0); // read before dropping root, as in /etc/ssl/private
-  const p = await startProcess('serve', db, '127.0.0.1:0', ['--tls-cert', cert, '--tls-key', key]);
+  const asRoot = AS_ROOT ? ['--user', 'nobody'] : []; // started as root, to read the key, then dropped
+  const p = await startProcess('serve', db, '127.0.0.1:0', ['--tls-cert', cert, '--tls-key', key, ...asRoot]);
   try {
     assert.match(p.address, /^https:\/\/127\.0\.0\.1:\d+\/$/);
     const ca = readFileSync(cert);

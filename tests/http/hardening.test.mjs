@@ -5,7 +5,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BIN, cli, AS_ROOT, handOver, startServer, FRONT } from './lib.mjs';
+import { BIN, cli, AS_ROOT, handOver, startServer, FRONT, serverCommand } from './lib.mjs';
 
 const readelf = (flag) => spawnSync('readelf', ['-W', flag, BIN], { encoding: 'utf8' }).stdout;
 const sanitized = /__asan_init/.test(readelf('--dyn-syms'));
@@ -26,8 +26,11 @@ function serve(listen = '127.0.0.1:0') {
   const db = path.join(dir, 'h.db');
   cli(['init', '--db', db]);
   handOver(dir);
-  return { dir, db, run: (extra) => new Promise((resolve) => {
-    const p = spawn(BIN, ['serve', '--db', db, '--listen', listen, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // run(): as the service manager starts it (unprivileged); run(extra, true): as whoever runs the test.
+  return { dir, db, run: (extra, asIs = false) => new Promise((resolve) => {
+    const args = ['serve', '--db', db, '--listen', listen, ...extra];
+    const [file, argv] = asIs ? [BIN, args] : serverCommand(args);
+    const p = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     p.stderr.on('data', (d) => { err += d; });
     const t = setTimeout(() => p.kill('SIGKILL'), 10000);
@@ -37,17 +40,17 @@ function serve(listen = '127.0.0.1:0') {
 
 test('the server refuses to run as root unless told whom to become', { skip: !AS_ROOT && 'not running as root' }, async () => {
   const s = serve();
-  const r = await s.run([]);
+  const r = await s.run([], true);
   assert.equal(r.code, 1);
   assert.match(r.err, /refusing to run as root/);
-  const bad = await s.run(['--user', 'no-such-user-here']);
+  const bad = await s.run(['--user', 'no-such-user-here'], true);
   assert.equal(bad.code, 1);
   rmSync(s.dir, { recursive: true });
 });
 
 test('after start-up a forbidden system call kills the server', { skip: sanitized && 'sanitizer build runs unfiltered' }, async () => {
   const s = serve();
-  const r = await s.run([...(AS_ROOT ? ['--user', 'nobody'] : []), '--seccomp-selftest']);
+  const r = await s.run(['--seccomp-selftest']);
   assert.equal(r.signal, 'SIGSYS', `expected death by SIGSYS, got ${r.code}/${r.signal}: ${r.err}`);
   rmSync(s.dir, { recursive: true });
 });
@@ -57,7 +60,7 @@ test('a second server on a port already in use fails instead of sharing it', { s
   try {
     const port = new URL(first.url).port;
     const s = serve(`127.0.0.1:${port}`);
-    const r = await s.run(AS_ROOT ? ['--user', 'nobody'] : []);
+    const r = await s.run([]);
     assert.equal(r.code, 1, `the second server should not start: ${r.err}`);
     assert.match(r.err, /cannot listen/);
     rmSync(s.dir, { recursive: true });
@@ -82,3 +85,37 @@ test('a database the run-as user cannot reach stops the server at start-up, with
   assert.match(r.err, /cannot open the database .* as user nobody/);
   rmSync(dir, { recursive: true });
 });
+
+// A service manager (systemd's User= or DynamicUser=) starts the server
+// already unprivileged, so the filter goes on while libmicrohttpd's workers
+// are still starting (and naming themselves).  Started 50 times that way,
+// five at once to keep the machine busy, every one must serve and stop
+// cleanly: none may die of SIGSYS.
+test('started 50 times as an unprivileged user, the server always serves and stops cleanly',
+  { skip: FRONT === 'fastcgi' && 'embedded server only' }, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-starts-'));
+    const db = path.join(dir, 's.db');
+    cli(['demo', '--db', db]);
+    handOver(dir);
+    const startOnce = () => new Promise((resolve) => {
+      const [file, argv] = serverCommand(['serve', '--db', db, '--listen', '127.0.0.1:0']);
+      const p = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '', err = '', served = null;
+      p.stderr.on('data', (d) => { err += d; });
+      p.stdout.on('data', async (d) => {
+        out += d;
+        const m = out.match(/listening on (\S+)\n/);
+        if (!m || served !== null) return;
+        served = (await fetch(`${m[1]}login`).catch(() => ({ status: 0 }))).status;
+        p.kill('SIGTERM');
+      });
+      const t = setTimeout(() => p.kill('SIGKILL'), 20000);
+      p.on('exit', (code, signal) => { clearTimeout(t); resolve({ code, signal, served, err }); });
+    });
+    const results = [];
+    for (let round = 0; round < 10; round++) results.push(...await Promise.all(Array.from({ length: 5 }, startOnce)));
+    rmSync(dir, { recursive: true, force: true });
+    const bad = results.filter((r) => r.signal || r.code !== 0 || r.served !== 200);
+    assert.equal(results.length, 50);
+    assert.deepEqual(bad, [], `${bad.length} of 50 starts failed, e.g. ${JSON.stringify(bad[0])}`);
+  });

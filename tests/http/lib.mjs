@@ -49,12 +49,21 @@ export function handOver(dir) {
   for (const f of readdirSync(dir)) chownSync(path.join(dir, f), 65534, 65534);
 }
 
+// How a school's service manager starts the server: already as an
+// unprivileged user (systemd's User= or DynamicUser=), never as root.  Tests
+// running as root (CI) become "nobody" with setpriv before staffroom starts;
+// a test that passes --user itself exercises the start-as-root-and-drop path.
+export const UNPRIVILEGED = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'];
+export function serverCommand(args) {
+  if (!AS_ROOT || args.includes('--user')) return [BIN, args];
+  return [UNPRIVILEGED[0], [...UNPRIVILEGED.slice(1), BIN, ...args]];
+}
+
 // Starts `staffroom COMMAND --db DB --listen LISTEN ...` and waits for its
 // "listening on" line; resolves {proc, address, stderr()}.
 export function startProcess(command, db, listen, args = [], env = {}) {
-  const user = AS_ROOT ? ['--user', 'nobody'] : [];
-  const proc = spawn(BIN, [command, '--db', db, '--listen', listen, ...user, ...args],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [file, argv] = serverCommand([command, '--db', db, '--listen', listen, ...args]);
+  const proc = spawn(file, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
   return new Promise((resolve, reject) => {

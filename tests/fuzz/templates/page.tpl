@@ -5,3 +5,4 @@
 {{#flag}}<em>{{flag}}</em>{{/flag}}{{#not_flag}}<em>off</em>{{/not_flag}}
 <a href="/x?q={{query:u}}">{{label}}</a>
 <div>{{body:x-markdown}}</div>
+<span class="multiline">{{name:pre_escape}}</span><textarea name="t">&#10;{{label:pre_escape}}</textarea>
