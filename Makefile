@@ -1,67 +1,69 @@
 # staffroom: `make run` and `make test` on a fresh Debian 12 machine.
 # Everything the build needs comes from Debian's packages (installed when
 # missing) and, for the browser tests, the npm registry.
+#
+# In order: settings and the one package list; building; running; testing;
+# installing; the benchmark; the browser tests; fuzzing.
 
-PREFIX    ?= /usr/local
-BUILD     := build
-ASAN      := build-asan
-DEMO_DB   ?= var/demo.db
-LISTEN    ?= 127.0.0.1:8080
-
-PKGS      := libmicrohttpd jansson sqlite3 libctemplate libsodium libcmark libseccomp
-DEB_PKGS  := gcc g++ make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libctemplate-dev \
-             libsodium-dev libcmark-dev libcsv-dev libseccomp-dev libcmocka-dev sqlite3 nodejs tidy
-
-# Issue 9 part B (two-factor sign-in, e-mail): TOTP, QR codes, SMTP.
-PKGS      += liboath libqrencode libcurl
-DEB_PKGS  += liboath-dev libqrencode-dev libcurl4-openssl-dev
-
-CC        ?= cc
-CXX       ?= g++
-WARN      := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
-HARDEN    := -fstack-protector-strong -fstack-clash-protection -fPIE
-CFLAGS_B  := -std=c11 $(WARN) $(HARDEN) -O2 -g -D_FORTIFY_SOURCE=3
-CXXFLAGS_B:= -std=c++17 $(WARN) $(HARDEN) -O2 -g -D_FORTIFY_SOURCE=3
-LDFLAGS_B := -pie -Wl,-z,relro,-z,now
-SAN       := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-CFLAGS_A  := -std=c11 $(WARN) -fPIE -O1 -g $(SAN)
-CXXFLAGS_A:= -std=c++17 $(WARN) -fPIE -O1 -g $(SAN)
-LDFLAGS_A := -pie $(SAN)
-
-# --- issue 9a (ops): FastCGI front end, TLS tests, install, man page ---
-# libfcgi and GNU cgicc (forms) for `staffroom fastcgi`; nginx and openssl
-# only for the tests (nginx in front of the FastCGI server, openssl for a
-# throw-away certificate).
-PKGS      += fcgi cgicc
-DEB_PKGS  += libfcgi-dev libcgicc-dev nginx openssl
+# --- Settings -----------------------------------------------------------------
+PREFIX     ?= /usr/local
 SYSCONFDIR ?= /etc
-MANDIR    ?= $(PREFIX)/share/man
-DOCDIR    ?= $(PREFIX)/share/doc/staffroom
-# --- end of issue 9a block ---
+MANDIR     ?= $(PREFIX)/share/man
+DOCDIR     ?= $(PREFIX)/share/doc/staffroom
+BUILD      := build
+ASAN       := build-asan
+FUZZ       := build-fuzz
+BENCH_BIN  := bench/bin
+DEMO_DB    ?= var/demo.db
+LISTEN     ?= 127.0.0.1:8080
+BENCH_ARGS ?=
+FUZZ_SECONDS ?= 300
 
-# Issue 7: the release binary allocates with tcmalloc (fewer instructions per
-# malloc/free than glibc's, and no heap trimming between requests, as the
-# profile showed).  Sanitizer builds keep the C library's allocator, which
-# AddressSanitizer replaces anyway.
-DEB_PKGS  += libgoogle-perftools-dev
+# The libraries staffroom links (pkg-config names), and every Debian package
+# the build, the tests, the benchmark and fuzzing need.  tcmalloc: the release
+# binary allocates with it (fewer instructions per malloc/free than glibc's,
+# no heap trimming between requests); the sanitizer builds keep the C
+# library's allocator.  nginx and openssl are for the tests only (nginx in
+# front of the FastCGI server, a throw-away TLS certificate); setpriv
+# (util-linux) starts the server as an unprivileged user in the tests.
+PKGS     := libmicrohttpd jansson sqlite3 libctemplate libsodium libcmark libseccomp \
+            liboath libqrencode libcurl fcgi cgicc
+DEB_PKGS := gcc g++ make pkg-config util-linux libmicrohttpd-dev libjansson-dev libsqlite3-dev \
+            libctemplate-dev libsodium-dev libcmark-dev libcsv-dev libseccomp-dev libcmocka-dev \
+            liboath-dev libqrencode-dev libcurl4-openssl-dev libfcgi-dev libcgicc-dev \
+            libgoogle-perftools-dev sqlite3 nodejs tidy nginx openssl \
+            clang-14 libclang-rt-14-dev python3
+
+CC         ?= cc
+CXX        ?= g++
+WARN       := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
+HARDEN     := -fstack-protector-strong -fstack-clash-protection -fPIE
+CFLAGS_B   := -std=c11 $(WARN) $(HARDEN) -O2 -g -D_FORTIFY_SOURCE=3
+CXXFLAGS_B := -std=c++17 $(WARN) $(HARDEN) -O2 -g -D_FORTIFY_SOURCE=3
+LDFLAGS_B  := -pie -Wl,-z,relro,-z,now
+SAN        := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+CFLAGS_A   := -std=c11 $(WARN) -fPIE -O1 -g $(SAN)
+CXXFLAGS_A := -std=c++17 $(WARN) -fPIE -O1 -g $(SAN)
+LDFLAGS_A  := -pie $(SAN)
+
+PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread
 MALLOC_LIBS = $(shell pkg-config --libs libtcmalloc_minimal 2>/dev/null)
-
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread
 
 C_SRCS    := $(wildcard src/*.c)
 CXX_SRCS  := $(wildcard src/*.cc)
 LIB_C     := $(filter-out src/main.c,$(C_SRCS))
 OBJS      := $(C_SRCS:src/%.c=$(BUILD)/%.o) $(CXX_SRCS:src/%.cc=$(BUILD)/%.o)
-LIB_OBJS  := $(LIB_C:src/%.c=$(BUILD)/%.o) $(CXX_SRCS:src/%.cc=$(BUILD)/%.o)
 ASAN_OBJS := $(C_SRCS:src/%.c=$(ASAN)/%.o) $(CXX_SRCS:src/%.cc=$(ASAN)/%.o)
 ASAN_LIB  := $(LIB_C:src/%.c=$(ASAN)/%.o) $(CXX_SRCS:src/%.cc=$(ASAN)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(ASAN)/%)
 
-.PHONY: all deps run test check-asan unit http clean install demo-db
+.PHONY: all deps run demo-db test check-asan clean install bench bench-deps \
+        deps-browser test-browser screenshots fuzz fuzz-build
 .SECONDARY:
 
+# --- Building -----------------------------------------------------------------
 all: $(BUILD)/staffroom
 
 # Installs the Debian packages that are missing (as root, or through sudo).
@@ -76,7 +78,7 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-$(BUILD) $(ASAN) var:
+$(BUILD) $(ASAN) $(FUZZ) $(BENCH_BIN) var:
 	mkdir -p $@
 
 $(BUILD)/%.o: src/%.c src/*.h | $(BUILD)
@@ -97,6 +99,10 @@ $(ASAN)/test_%.o: tests/unit/test_%.c src/*.h | $(ASAN)
 $(ASAN)/test_%: $(ASAN)/test_%.o $(ASAN_LIB)
 	$(CXX) $(LDFLAGS_A) $^ $(PKG_LIBS) -lcmocka -o $@
 
+clean:
+	rm -rf $(BUILD) $(ASAN) $(FUZZ) $(BENCH_BIN)
+
+# --- Running the demo school --------------------------------------------------
 demo-db: $(BUILD)/staffroom | var
 	@[ -f $(DEMO_DB) ] || $(BUILD)/staffroom demo --db $(DEMO_DB)
 
@@ -108,55 +114,44 @@ run: deps
 	  exec $(BUILD)/staffroom serve --db $(DEMO_DB) --listen $(LISTEN) --user nobody; \
 	else exec $(BUILD)/staffroom serve --db $(DEMO_DB) --listen $(LISTEN); fi
 
-# Every suite: C unit tests (under ASan/UBSan), then the HTTP suites against
-# the optimised build and again against the sanitizer build.
-test: deps
-	$(MAKE) all $(ASAN)/staffroom $(UNIT_BINS)
+# --- Testing ------------------------------------------------------------------
+# Every suite: C unit tests (under ASan/UBSan), the fuzz harnesses briefly,
+# the HTTP suites against the optimised and the sanitizer build (each through
+# the embedded server and through nginx + FastCGI), and the browser tests.
+# Ends with one line: "N passed, N failed".
+test: deps deps-browser
+	$(MAKE) all $(ASAN)/staffroom $(UNIT_BINS) fuzz-build
 	@tests/run-all $(BUILD)/staffroom $(ASAN)/staffroom $(UNIT_BINS)
 
 check-asan: deps
 	$(MAKE) $(ASAN)/staffroom $(UNIT_BINS)
 	@tests/run-all --only-asan $(BUILD)/staffroom $(ASAN)/staffroom $(UNIT_BINS)
 
+# --- Installing ---------------------------------------------------------------
+# The binary, templates, static files, schema and demo texts; the man page,
+# the deployment notes, an example configuration, and /etc/staffroom.conf
+# (all comments) when there is none yet: an existing one is never overwritten.
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/staffroom/templates \
-	  $(DESTDIR)$(PREFIX)/share/staffroom/static
+	  $(DESTDIR)$(PREFIX)/share/staffroom/static $(DESTDIR)$(PREFIX)/share/staffroom/src/demo \
+	  $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)
 	install -m 755 $(BUILD)/staffroom $(DESTDIR)$(PREFIX)/bin/staffroom
 	install -m 644 schema.sql $(DESTDIR)$(PREFIX)/share/staffroom/schema.sql
 	install -m 644 templates/*.tpl $(DESTDIR)$(PREFIX)/share/staffroom/templates/
 	install -m 644 static/* $(DESTDIR)$(PREFIX)/share/staffroom/static/
-	install -d $(DESTDIR)$(PREFIX)/share/staffroom/src/demo
 	install -m 644 src/demo/* $(DESTDIR)$(PREFIX)/share/staffroom/src/demo/
-
-clean:
-	rm -rf $(BUILD) $(ASAN)
-
-# --- issue 9a (ops): what `make install` adds: the man page, the deployment
-# notes, an example configuration, and /etc/staffroom.conf (all comments)
-# when there is none yet -- an existing one is never overwritten.
-.PHONY: install-ops
-install: install-ops
-install-ops: all
-	install -d $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)
 	install -m 644 docs/staffroom.8 $(DESTDIR)$(MANDIR)/man8/staffroom.8
 	install -m 644 docs/DEPLOY.md docs/API.md docs/staffroom.conf.example $(DESTDIR)$(DOCDIR)/
 	[ -e $(DESTDIR)$(SYSCONFDIR)/staffroom.conf ] || \
 	  install -m 644 docs/staffroom.conf.example $(DESTDIR)$(SYSCONFDIR)/staffroom.conf
-# --- end of issue 9a block ---
 
-# --- Benchmark (issue 7): `make bench` ------------------------------------
+# --- Benchmark: `make bench` --------------------------------------------------
 # Optimised build, the ceilings in bench/, wrk from Debian; results in
 # bench/results-latest.md (bench/results.md is the committed, annotated run).
-BENCH_BIN   := bench/bin
-BENCH_ARGS  ?=
-
-.PHONY: bench bench-deps
 bench-deps:
 	@command -v wrk >/dev/null 2>&1 || { SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
 
-$(BENCH_BIN):
-	mkdir -p $@
 $(BENCH_BIN)/baseline: bench/baseline.c | $(BENCH_BIN)
 	$(CC) $(CFLAGS_B) $(PKG_CFLAGS) $< $(PKG_LIBS) -o $@
 $(BENCH_BIN)/commit_ceiling: bench/commit_ceiling.c | $(BENCH_BIN)
@@ -166,11 +161,9 @@ bench: deps bench-deps
 	$(MAKE) all $(BENCH_BIN)/baseline $(BENCH_BIN)/commit_ceiling
 	node bench/run.mjs $(BENCH_ARGS)
 
-# ---- Browser tests (issue 6) -------------------------------------------------
+# --- Browser tests ------------------------------------------------------------
 # Debian's chromium and, from npm, the versions pinned in
 # tests/browser/package-lock.json (playwright-core, axe-core).
-.PHONY: deps-browser test-browser screenshots
-
 deps-browser:
 	@missing=""; \
 	dpkg-query -W -f='$${Status}' chromium 2>/dev/null | grep -q 'install ok installed' || missing="$$missing chromium"; \
@@ -182,9 +175,6 @@ deps-browser:
 	fi
 	@[ -d tests/browser/node_modules ] || (cd tests/browser && npm ci --no-audit --no-fund)
 
-# `make test` runs the browser suite too (tests/run-all calls tests/browser/run).
-test: deps-browser
-
 test-browser: deps deps-browser
 	$(MAKE) all
 	@tests/browser/run $(BUILD)/staffroom
@@ -194,15 +184,13 @@ screenshots: deps deps-browser
 	$(MAKE) all
 	@STAFFROOM_SCREENSHOTS=docs/screenshots tests/browser/run $(BUILD)/staffroom pages.test.mjs
 
-# --- Fuzzing (issue 8) -------------------------------------------------------
+# --- Fuzzing ------------------------------------------------------------------
 # libFuzzer harnesses in tests/fuzz/, built with clang together with our
 # sources (not main.c) under ASan and UBSan in build-fuzz/.  `make fuzz`
 # runs each for FUZZ_SECONDS; `make test` runs each briefly (30 s when
 # CI=true).  The Debian libraries they call (libcsv, cmark, ctemplate,
 # jansson, SQLite, libmicrohttpd) are the packaged builds, so coverage
 # feedback comes from our code only.
-FUZZ         := build-fuzz
-FUZZ_SECONDS ?= 300
 FUZZ_CC      := clang-14
 FUZZ_CXX     := clang++-14
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -213,11 +201,7 @@ FUZZ_CXXFLAGS:= -std=c++17 $(FUZZ_WARN) -O1 -g $(FUZZ_SAN)
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ)/fuzz_%)
 FUZZ_LIB     := $(LIB_C:src/%.c=$(FUZZ)/%.o) $(CXX_SRCS:src/%.cc=$(FUZZ)/%.o)
-DEB_PKGS     += clang-14 libclang-rt-14-dev python3
 
-.PHONY: fuzz fuzz-build
-$(FUZZ):
-	mkdir -p $@
 $(FUZZ)/%.o: src/%.c src/*.h | $(FUZZ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 $(FUZZ)/%.o: src/%.cc src/*.h | $(FUZZ)
@@ -231,6 +215,3 @@ fuzz-build: $(FUZZ_BINS)
 fuzz: deps
 	$(MAKE) fuzz-build
 	tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
-# `make test` also builds the harnesses; tests/run-all runs each for a few
-# seconds (30 s when CI=true).
-test: fuzz-build
