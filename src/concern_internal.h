@@ -59,13 +59,19 @@ int uk_local_to_utc(const char *local, char out[24]);
 /* Writes the evidence of a new concern (inside the caller's transaction);
  * sets status/message and returns -1 when a file is refused. */
 struct request;
-int evidence_check(const struct request *rq, int *status, char *msg, size_t msgsize);
+int evidence_check(const struct request *rq, const char *category, int *status, char *msg, size_t msgsize);
+/* -1 (nothing written) when the concern's category takes no files. */
 int evidence_store(const struct request *rq, int64_t concern_id);
+/* The file's name with the extension of its type (a new string). */
+char *evidence_name(const char *filename, const char *type);
 /* The MIME type decided from the bytes, or NULL when refused. */
 const char *evidence_sniff(const unsigned char *data, size_t len);
 json_t *evidence_list(int64_t concern_id);
 
 void concern_busy(struct reply *rp);
+/* 0, or -1 with a 429 and Retry-After when this person has sent too many
+ * reports lately (call inside the write transaction, before filing). */
+int concern_limit_check(const struct request *rq, struct reply *rp);
 /* The chronology: [{id, at, action, what, text, actor, internal}]; for the
  * reporter only events with internal = 0, as {at, action, what}. */
 json_t *concern_events(int64_t concern_id, int for_reporter);

@@ -45,8 +45,8 @@ static int check_report(const struct request *rq, struct reply *rp, char occurre
 		}
 	}
 	int status;
-	char msg[400];
-	if (evidence_check(rq, &status, msg, sizeof msg) != 0) {
+	char msg[600];
+	if (evidence_check(rq, arg(rq, "category"), &status, msg, sizeof msg) != 0) {
 		reply_error(rp, status, "evidence", "%s", msg);
 		return -1;
 	}
