@@ -116,9 +116,7 @@ char *evidence_name(const char *filename, const char *type)
 	const char *ext = strcmp(type, "image/png") == 0 ? ".png" : strcmp(type, "image/jpeg") == 0 ? ".jpg"
 			  : strcmp(type, "application/pdf") == 0 ? ".pdf" : ".txt";
 	const char *name = filename ? filename : "", *dot = strrchr(name, '.');
-	size_t base = dot && dot != name ? (size_t)(dot - name) : strlen(name);
-	if (dot == name)
-		base = 0;
+	size_t base = dot ? (size_t)(dot - name) : strlen(name); /* ".html" has nothing before its extension */
 	return base ? xasprintf("%.*s%s", (int)base, name, ext) : xasprintf("evidence%s", ext);
 }
 
