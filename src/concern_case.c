@@ -119,8 +119,8 @@ static json_t *queue_page(const struct request *rq, const char *status, const ch
 	int64_t mask = rq->user.roles & ROLE_ROUTABLE, me = rq->user.id;
 	json_t *urgent = db_rows(QUEUE_COLUMNS_FROM("INDEXED BY concerns_queue")
 		"WHERE c.status IN ('new', 'acknowledged', 'investigating', 'escalated') AND c.urgent = 1 " QUEUE_FILTERS
-		"ORDER BY c.created_at DESC, c.id DESC", "t" CONCERN_MAY_OPEN_BINDS "ttttiIit", at, me, mask, me, status, status, category, category,
-		assigned, me, overdue, at);
+		"ORDER BY c.created_at DESC, c.id DESC", "t" CONCERN_MAY_OPEN_BINDS "ttttiIit", at, me, mask, me, status,
+		status, category, category, assigned, me, overdue, at);
 	int64_t first = (page - 1) * PAGE, nurgent = (int64_t)json_array_size(urgent);
 	json_t *rows = json_array();
 	for (int64_t i = first; i < nurgent && i < first + PAGE + 1; i++)
@@ -129,8 +129,8 @@ static json_t *queue_page(const struct request *rq, const char *status, const ch
 	int64_t want = PAGE + 1 - (int64_t)json_array_size(rows), skip = first > nurgent ? first - nurgent : 0;
 	json_t *rest = db_rows(QUEUE_COLUMNS_FROM("")
 		"WHERE NOT (c.urgent = 1 AND c.status IN ('new', 'acknowledged', 'investigating', 'escalated')) "
-		QUEUE_FILTERS "ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?", "t" CONCERN_MAY_OPEN_BINDS "ttttiIitII", at, me, mask, me,
-		status, status, category, category, assigned, me, overdue, at, want, skip);
+		QUEUE_FILTERS "ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?", "t" CONCERN_MAY_OPEN_BINDS
+		"ttttiIitII", at, me, mask, me, status, status, category, category, assigned, me, overdue, at, want, skip);
 	json_array_extend(rows, rest);
 	json_decref(rest);
 	return rows;
@@ -217,8 +217,8 @@ void concern_case(struct request *rq, struct reply *rp)
 			return;
 		}
 	}
-	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:o}", "concern", c, "assignees", assignees(id, rq->user.roles), "bodies",
-			      choice_list(ESCALATION_BODIES, concern_body_label), "outcomes",
+	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:o}", "concern", c, "assignees", assignees(id, rq->user.roles),
+			      "bodies", choice_list(ESCALATION_BODIES, concern_body_label), "outcomes",
 			      choice_list(OUTCOME_CATEGORIES, concern_outcome_label), "statuses", status_options(NULL));
 	reply_page(rp, "concern_case", "Concern", m);
 }
