@@ -360,11 +360,12 @@ CREATE INDEX account_checks_by_account ON account_checks(account_id, checked_at)
 -- Defaults ---------------------------------------------------------------
 
 -- Who receives each category of concern (DESIGN.md section 5; heatons 5.4, 6.3, 6.8, 7.3;
--- ravens-wood 8 and 10).  An administrator edits this at /admin/routing.
+-- ravens-wood 8 and 10; pupil contact also to the DSL: the acceptable-use agreement,
+-- "If a pupil tries to contact you": "Tell the Designated Safeguarding Lead (DSL) the same day").  An administrator edits this at /admin/routing.
 INSERT INTO routing(category, role) VALUES
   ('cyberbullying_staff','headteacher'), ('cyberbullying_staff','slt'),
   ('cyberbullying_pupil','dsl'),         ('cyberbullying_pupil','headteacher'),
-  ('pupil_contact','headteacher'),
+  ('pupil_contact','dsl'),              ('pupil_contact','headteacher'),
   ('parent_post','headteacher'),         ('parent_post','slt'),
   ('premises_content','network_manager'),('premises_content','headteacher'),
   ('sexting','dsl'),                     ('sexting','headteacher'),
@@ -599,3 +600,25 @@ INSERT INTO staff_counts(staff_type, department, n)
 DELETE FROM awaiting_signature;
 DELETE FROM awaiting_counts;
 INSERT INTO awaiting_signature SELECT * FROM awaiting_signature_rule;
+
+-- Schema version 3: reserved for another branch (empty here) ---------------
+
+-- Schema version 4: every concern reaches someone who may act on it ---------
+--
+-- May run again (see version 2).
+--
+-- Contact from a pupil goes to the DSL as well as the headteacher (the
+-- acceptable-use agreement: "Tell the Designated Safeguarding Lead (DSL) the
+-- same day").  Only where the school still has the old default (headteacher
+-- alone) and has never changed this category's routing (no routing.change
+-- in the audit log): a school that chose its routing keeps it.
+INSERT OR IGNORE INTO routing(category, role)
+  SELECT 'pupil_contact', 'dsl'
+   WHERE (SELECT group_concat(role) FROM routing WHERE category = 'pupil_contact') = 'headteacher'
+     AND NOT EXISTS (SELECT 1 FROM audit WHERE action = 'routing.change' AND object = 'pupil_contact');
+
+-- At most this many reports per person in this many minutes (POST /concerns,
+-- src/concern_limit.c): far above what a person needs, far below a flood.
+INSERT OR IGNORE INTO settings(key, value) VALUES
+  ('concern_report_limit', '20'),
+  ('concern_report_window_minutes', '10');

@@ -1,6 +1,7 @@
 /* Who may see a concern, and the plain words used for its codes.  A case is
- * for the holders of its recipient roles (fixed when it was filed), never
- * for the person it is about; everyone else is told it does not exist. */
+ * for the holders of its recipient roles (fixed when it was filed) and the
+ * person it is assigned to, never for the person it is about; everyone else
+ * is told it does not exist (CONCERN_MAY_OPEN in concern_internal.h). */
 #define _GNU_SOURCE
 #include "auth.h"
 #include "concern_internal.h"
@@ -14,9 +15,26 @@
 
 int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles)
 {
-	return db_int(0, "SELECT 1 FROM concerns c WHERE c.id = ? AND (c.about_id IS NULL OR c.about_id != ?) "
-			 "AND (c.recipient_mask & ?) != 0", "III", concern_id, user_id,
-		      (int64_t)(roles & ROLE_ROUTABLE)) == 1;
+	return db_int(0, "SELECT 1 FROM concerns c WHERE c.id = ? AND " CONCERN_MAY_OPEN("c"),
+		      "I" CONCERN_MAY_OPEN_BINDS, concern_id, user_id, (int64_t)(roles & ROLE_ROUTABLE), user_id) == 1;
+}
+
+/* The acceptable-use agreement has pupil contact told to the DSL, and the
+ * headteacher directs the investigation (DESIGN.md section 5: "assign"):
+ * a senior leader or DSL may be given any case the head can see. */
+json_t *concern_assignable(int64_t concern_id, const char *email, int by_headteacher)
+{
+	return db_rows("SELECT u.id, u.email, u.name FROM user_roles ur JOIN users u ON u.id = ur.user_id "
+		       "JOIN concerns c ON c.id = ?1 WHERE ur.role IN (SELECT role FROM concern_recipients "
+		       "WHERE concern_id = ?1 UNION ALL SELECT 'slt' WHERE ?2 UNION ALL SELECT 'dsl' WHERE ?2) "
+		       "AND u.active = 1 AND (c.about_id IS NULL OR u.id != c.about_id) AND (?3 IS NULL OR u.email = ?3) "
+		       "GROUP BY u.id ORDER BY u.name, u.id", "Iit", concern_id, by_headteacher ? 1 : 0, email);
+}
+
+json_t *concern_assigned_only(int64_t me, int64_t mask)
+{
+	return db_rows("SELECT status, count(*) AS n FROM concerns WHERE assignee_id = ? AND (recipient_mask & ?) = 0 "
+		       "AND (about_id IS NULL OR about_id != ?) GROUP BY status", "III", me, mask, me);
 }
 
 int64_t concern_reporter(int64_t concern_id)

@@ -46,8 +46,7 @@ json_t *concern_events(int64_t concern_id, int for_reporter)
 int64_t concern_overdue_count(int64_t mask, int64_t me, const char *at)
 {
 	return db_int(0, "SELECT count(*) FROM concerns c INDEXED BY concerns_overdue WHERE c.status = 'new' "
-			 "AND c.due_by < ? AND (c.recipient_mask & ?) != 0 AND (c.about_id IS NULL OR c.about_id != ?)",
-		      "tII", at, mask, me);
+			 "AND c.due_by < ? AND " CONCERN_MAY_OPEN("c"), "t" CONCERN_MAY_OPEN_BINDS, at, me, mask, me);
 }
 
 static void add_counts(json_t *counts, json_t *rows, int sign)
@@ -74,6 +73,7 @@ static json_t *status_counts(unsigned roles, int64_t me, const char *at)
 				   "GROUP BY status", "I", mask), 1);
 	add_counts(counts, db_rows("SELECT status, count(*) AS n FROM concerns WHERE about_id = ? "
 				   "AND (recipient_mask & ?) != 0 GROUP BY status", "II", me, mask), -1);
+	add_counts(counts, concern_assigned_only(me, mask), 1);
 	json_object_set_new(counts, "overdue", json_integer(concern_overdue_count(mask, me, at)));
 	return counts;
 }
@@ -104,7 +104,7 @@ static json_t *status_options(const char *selected)
 	"u.name AS assignee, u.email AS assignee_email, (c.status = 'new' AND c.due_by < ?) AS overdue, " \
 	"'/concerns/' || c.id AS url FROM concerns c " hint " LEFT JOIN users u ON u.id = c.assignee_id "
 #define QUEUE_FILTERS \
-	"AND (c.recipient_mask & ?) != 0 AND (c.about_id IS NULL OR c.about_id != ?) " \
+	"AND " CONCERN_MAY_OPEN("c") " " \
 	"AND (? IS NULL OR c.status = ?) AND (? IS NULL OR c.category = ?) AND (? = 0 OR c.assignee_id = ?) " \
 	"AND (? = 0 OR (c.status = 'new' AND c.due_by < ?)) "
 
@@ -119,8 +119,8 @@ static json_t *queue_page(const struct request *rq, const char *status, const ch
 	int64_t mask = rq->user.roles & ROLE_ROUTABLE, me = rq->user.id;
 	json_t *urgent = db_rows(QUEUE_COLUMNS_FROM("INDEXED BY concerns_queue")
 		"WHERE c.status IN ('new', 'acknowledged', 'investigating', 'escalated') AND c.urgent = 1 " QUEUE_FILTERS
-		"ORDER BY c.created_at DESC, c.id DESC", "tIIttttiIit", at, mask, me, status, status, category, category,
-		assigned, me, overdue, at);
+		"ORDER BY c.created_at DESC, c.id DESC", "t" CONCERN_MAY_OPEN_BINDS "ttttiIit", at, me, mask, me, status,
+		status, category, category, assigned, me, overdue, at);
 	int64_t first = (page - 1) * PAGE, nurgent = (int64_t)json_array_size(urgent);
 	json_t *rows = json_array();
 	for (int64_t i = first; i < nurgent && i < first + PAGE + 1; i++)
@@ -129,8 +129,8 @@ static json_t *queue_page(const struct request *rq, const char *status, const ch
 	int64_t want = PAGE + 1 - (int64_t)json_array_size(rows), skip = first > nurgent ? first - nurgent : 0;
 	json_t *rest = db_rows(QUEUE_COLUMNS_FROM("")
 		"WHERE NOT (c.urgent = 1 AND c.status IN ('new', 'acknowledged', 'investigating', 'escalated')) "
-		QUEUE_FILTERS "ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?", "tIIttttiIitII", at, mask, me,
-		status, status, category, category, assigned, me, overdue, at, want, skip);
+		QUEUE_FILTERS "ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?", "t" CONCERN_MAY_OPEN_BINDS
+		"ttttiIitII", at, me, mask, me, status, status, category, category, assigned, me, overdue, at, want, skip);
 	json_array_extend(rows, rest);
 	json_decref(rest);
 	return rows;
@@ -152,14 +152,16 @@ void concern_queue(struct request *rq, struct reply *rp)
 	reply_page(rp, "concern_queue", "Incident queue", m);
 }
 
-/* The people a case may be assigned to: active holders of its recipient
- * roles, never the person it is about. */
-static json_t *assignees(int64_t id)
+/* The people the case page offers for "assign" (the same list do_assign
+ * accepts), as {email, name}. */
+static json_t *assignees(int64_t id, unsigned roles)
 {
-	return db_rows("SELECT DISTINCT u.email, u.name FROM concern_recipients r JOIN user_roles ur ON ur.role = r.role "
-		       "JOIN users u ON u.id = ur.user_id JOIN concerns c ON c.id = r.concern_id "
-		       "WHERE r.concern_id = ? AND u.active = 1 AND (c.about_id IS NULL OR u.id != c.about_id) "
-		       "ORDER BY u.name", "I", id);
+	json_t *rows = concern_assignable(id, NULL, (roles & ROLE_HEADTEACHER) != 0);
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row)
+		json_object_del(row, "id");
+	return rows;
 }
 
 static json_t *choice_list(const char *choices, const char *(*label)(const char *))
@@ -215,8 +217,8 @@ void concern_case(struct request *rq, struct reply *rp)
 			return;
 		}
 	}
-	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:o}", "concern", c, "assignees", assignees(id), "bodies",
-			      choice_list(ESCALATION_BODIES, concern_body_label), "outcomes",
+	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:o}", "concern", c, "assignees", assignees(id, rq->user.roles),
+			      "bodies", choice_list(ESCALATION_BODIES, concern_body_label), "outcomes",
 			      choice_list(OUTCOME_CATEGORIES, concern_outcome_label), "statuses", status_options(NULL));
 	reply_page(rp, "concern_case", "Concern", m);
 }

@@ -102,13 +102,13 @@ static void set_status(const struct request *rq, const struct ev *e, const char 
 /* 0, or a status with the reply filled. */
 static int do_assign(const struct request *rq, struct reply *rp, const struct ev *e)
 {
-	json_t *who = db_row("SELECT u.id, u.name, u.email FROM users u JOIN concerns c ON c.id = ? "
-			     "WHERE u.email = ? AND u.active = 1 AND (c.about_id IS NULL OR u.id != c.about_id) "
-			     "AND EXISTS (SELECT 1 FROM user_roles ur JOIN concern_recipients r ON r.role = ur.role "
-			     "WHERE ur.user_id = u.id AND r.concern_id = c.id)", "It", e->id, arg(rq, "assignee"));
+	json_t *list = concern_assignable(e->id, arg(rq, "assignee"), (rq->user.roles & ROLE_HEADTEACHER) != 0);
+	json_t *who = json_array_size(list) ? json_incref(json_array_get(list, 0)) : NULL;
+	json_decref(list);
 	if (!who) {
-		reply_error(rp, 400, "assignee", "'%s' does not hold a role this concern was sent to, so it cannot be "
-			    "assigned to them.", arg(rq, "assignee"));
+		reply_error(rp, 400, "assignee", "'%s' cannot be assigned this concern: it can go to someone holding a "
+			    "role it was sent to%s, never to the person it is about.", arg(rq, "assignee"),
+			    (rq->user.roles & ROLE_HEADTEACHER) ? ", a senior leader or a safeguarding lead" : "");
 		return 400;
 	}
 	int64_t uid = json_integer_value(json_object_get(who, "id"));
@@ -212,7 +212,8 @@ void concern_event_post(struct request *rq, struct reply *rp)
 		return;
 	}
 	char *action = xasprintf("concern.%s", e.action);
-	audit(rq, action, e.reference, "%s", arg(rq, "status") ? arg(rq, "status") : arg(rq, "to") ? arg(rq, "to") : "");
+	audit(rq, action, e.reference, "%s", arg(rq, "status") ? arg(rq, "status") : arg(rq, "to") ? arg(rq, "to")
+		  : strcmp(e.action, "assign") == 0 ? arg(rq, "assignee") : "");
 	free(action);
 	char *now_status = db_text("SELECT status FROM concerns WHERE id = ?", "I", e.id);
 	if (db_commit() != 0) {

@@ -21,9 +21,23 @@
 
 /* The person's roles as a JSON array text, for "role IN (SELECT value FROM json_each(?))". */
 
-/* Who may handle a case: holds one of its recipient roles and is not the
- * person it is about.  1 yes, 0 no (also when there is no such case). */
+/* THE rule for "may this person open this case", as one SQL condition on
+ * the concerns row aliased c: never the person it is about; otherwise a
+ * holder of one of its recipient roles, or the person it is assigned to
+ * (the headteacher may hand a case to a senior leader or a DSL who is not
+ * a recipient).  Pages, JSON, lists, counts, notifications and the audit
+ * log all use this, so they cannot disagree.  Binds, in this order: the
+ * person's id, their role mask (roles & ROLE_ROUTABLE), their id again. */
+#define CONCERN_MAY_OPEN(c) \
+	"((" c ".about_id IS NULL OR " c ".about_id != ?) AND ((" c ".recipient_mask & ?) != 0 OR " c ".assignee_id = ?))"
+#define CONCERN_MAY_OPEN_BINDS "III"
+
+/* CONCERN_MAY_OPEN for one case: 1 yes, 0 no (also when there is no such case). */
 int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles);
+/* Who a case may be assigned to: [{id, email, name}], active, never its
+ * subject; holders of its recipient roles, and also senior leaders and
+ * DSLs when the headteacher assigns.  email narrows it to one person. */
+json_t *concern_assignable(int64_t concern_id, const char *email, int by_headteacher);
 /* The reporter of a case (0 when there is no such case). */
 int64_t concern_reporter(int64_t concern_id);
 
@@ -45,13 +59,19 @@ int uk_local_to_utc(const char *local, char out[24]);
 /* Writes the evidence of a new concern (inside the caller's transaction);
  * sets status/message and returns -1 when a file is refused. */
 struct request;
-int evidence_check(const struct request *rq, int *status, char *msg, size_t msgsize);
+int evidence_check(const struct request *rq, const char *category, int *status, char *msg, size_t msgsize);
+/* -1 (nothing written) when the concern's category takes no files. */
 int evidence_store(const struct request *rq, int64_t concern_id);
+/* The file's name with the extension of its type (a new string). */
+char *evidence_name(const char *filename, const char *type);
 /* The MIME type decided from the bytes, or NULL when refused. */
 const char *evidence_sniff(const unsigned char *data, size_t len);
 json_t *evidence_list(int64_t concern_id);
 
 void concern_busy(struct reply *rp);
+/* 0, or -1 with a 429 and Retry-After when this person has sent too many
+ * reports lately (call inside the write transaction, before filing). */
+int concern_limit_check(const struct request *rq, struct reply *rp);
 /* The chronology: [{id, at, action, what, text, actor, internal}]; for the
  * reporter only events with internal = 0, as {at, action, what}. */
 json_t *concern_events(int64_t concern_id, int for_reporter);
@@ -59,6 +79,11 @@ json_t *concern_events(int64_t concern_id, int for_reporter);
 handler_fn concern_new_page, concern_create, concern_mine, concern_mine_case;
 handler_fn concern_queue, concern_case, evidence_download;
 handler_fn concern_event_post, concern_stats, routing_page, routing_post;
+
+/* Cases assigned to me that none of my roles receive, by status:
+ * [{status, n}].  The kept counts (concern_counts) are by receiving roles,
+ * so these are added to them. */
+json_t *concern_assigned_only(int64_t me, int64_t mask);
 
 /* New cases past their acknowledgement deadline that this person may see. */
 int64_t concern_overdue_count(int64_t mask, int64_t me, const char *at);

@@ -3,6 +3,7 @@
  * handlers' notes. */
 #define _GNU_SOURCE
 #include "concern_internal.h"
+#include "concern_reach.h"
 #include "concerns.h"
 #include "db.h"
 #include "util.h"
@@ -45,12 +46,32 @@ static int check_report(const struct request *rq, struct reply *rp, char occurre
 		}
 	}
 	int status;
-	char msg[400];
-	if (evidence_check(rq, &status, msg, sizeof msg) != 0) {
+	char msg[600];
+	if (evidence_check(rq, arg(rq, "category"), &status, msg, sizeof msg) != 0) {
 		reply_error(rp, status, "evidence", "%s", msg);
 		return -1;
 	}
 	return 0;
+}
+
+/* 201 when the concern reached at least one person who may act on it.
+ * Otherwise it is stored all the same (a report is never lost: it waits for
+ * whoever is given the role), but the answer is 202, "accepted, not yet
+ * acted on", and says plainly that nobody has it and whom to contact now. */
+static void answer_filed(struct reply *rp, int64_t id, const char *ref, int64_t reached, const char *fallback)
+{
+	char *loc = xasprintf("/concerns/mine/%lld", (long long)id);
+	char *msg = reached ? xasprintf("Thank you. Your concern has been sent; its reference is %s.", ref)
+			    : xasprintf("Your concern has been saved with the reference %s, but it has NOT reached anyone "
+					"yet: nobody who deals with this kind of concern is active in staffroom. %s",
+					ref, fallback);
+	json_t *m = json_pack("{s:{s:I, s:s, s:s}, s:b}", "concern", "id", (json_int_t)id, "reference", ref, "status",
+			      "new", "delivered", reached > 0);
+	if (!reached)
+		json_object_set_new(m, "warning", json_string(msg));
+	reply_done(rp, reached ? 201 : 202, m, loc, msg);
+	free(loc);
+	free(msg);
 }
 
 void concern_create(struct request *rq, struct reply *rp)
@@ -65,18 +86,19 @@ void concern_create(struct request *rq, struct reply *rp)
 		.involved = arg(rq, "involved"), .about_id = about_id, .urgent = arg_yes(rq, "urgent"),
 	};
 	db_begin();
+	if (concern_limit_check(rq, rp) != 0) {
+		db_rollback();
+		return;
+	}
 	int64_t id = concern_file(rq, &in, ref);
+	int64_t reached = id > 0 ? concern_reach(id) : 0;
+	int about_head = id > 0 && concern_about_head(id);
 	if (id < 0 || evidence_store(rq, id) != 0 || db_commit() != 0) {
 		db_rollback();
 		concern_busy(rp);
 		return;
 	}
-	char *loc = xasprintf("/concerns/mine/%lld", (long long)id);
-	char *msg = xasprintf("Thank you. Your concern has been sent; its reference is %s.", ref);
-	reply_done(rp, 201, json_pack("{s:{s:I, s:s, s:s}}", "concern", "id", (json_int_t)id, "reference", ref,
-				      "status", "new"), loc, msg);
-	free(loc);
-	free(msg);
+	answer_filed(rp, id, ref, reached, concern_fallback(in.category, about_head));
 }
 
 void concern_mine(struct request *rq, struct reply *rp)
@@ -90,6 +112,19 @@ void concern_mine(struct request *rq, struct reply *rp)
 	reply_pager(m, rows, page, PAGE);
 	concern_label_rows(rows);
 	reply_page(rp, "concern_mine", "My reports", m);
+}
+
+/* While nobody may act on the report, its page says so, with whom to contact. */
+static void mine_reach(json_t *c, int64_t id)
+{
+	int assigned = db_int(0, "SELECT 1 FROM concerns c JOIN users u ON u.id = c.assignee_id WHERE c.id = ? "
+				 "AND u.active = 1", "I", id) == 1;
+	int reached = assigned || concern_reach(id) > 0;
+	json_object_set_new(c, "delivered", json_boolean(reached));
+	if (!reached)
+		json_object_set_new(c, "fallback", json_string(concern_fallback(
+							   json_string_value(json_object_get(c, "category")),
+							   concern_about_head(id))));
 }
 
 void concern_mine_case(struct request *rq, struct reply *rp)
@@ -106,5 +141,6 @@ void concern_mine_case(struct request *rq, struct reply *rp)
 	json_object_set_new(c, "urgent", json_boolean(json_integer_value(json_object_get(c, "urgent"))));
 	json_object_set_new(c, "events", concern_events(rq->ids[0], 1));
 	json_object_set_new(c, "evidence", evidence_list(rq->ids[0]));
+	mine_reach(c, rq->ids[0]);
 	reply_page(rp, "concern_mine_case", "My report", json_pack("{s:o}", "concern", c));
 }

@@ -26,7 +26,9 @@ void concern_tasks(const struct request *rq, json_t *tasks)
 	int64_t all_new = db_int(0, "SELECT coalesce(sum(n), 0) FROM concern_counts WHERE status = 'new' "
 				    "AND (mask & ?) != 0", "I", mask) -
 			  db_int(0, "SELECT count(*) FROM concerns WHERE about_id = ? AND status = 'new' "
-				    "AND (recipient_mask & ?) != 0", "II", me, mask);
+				    "AND (recipient_mask & ?) != 0", "II", me, mask) +
+			  db_int(0, "SELECT count(*) FROM concerns WHERE assignee_id = ? AND status = 'new' "
+				    "AND (recipient_mask & ?) = 0 AND (about_id IS NULL OR about_id != ?)", "III", me, mask, me);
 	int64_t overdue = concern_overdue_count(mask, me, at), fresh = all_new - overdue;
 	int64_t assigned = db_int(0, "SELECT count(*) FROM concerns WHERE assignee_id = ? AND status IN "
 				     "('new', 'acknowledged', 'investigating', 'escalated')", "I", me);

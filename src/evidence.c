@@ -63,8 +63,29 @@ const char *evidence_sniff(const unsigned char *data, size_t len)
 	return plain_text(data, len) ? "text/plain" : NULL;
 }
 
-int evidence_check(const struct request *rq, int *status, char *msg, size_t msgsize)
+/* UKCIS, "Sharing nudes and semi-nudes: advice for education settings
+ * working with children and young people" (2024): staff must never copy,
+ * print, share, store or save such images.  So a sexting report takes no
+ * file at all, whatever its name, declared type or contents: a screenshot
+ * of the image would be the image. */
+static int no_files_allowed(const char *category)
 {
+	return category && strcmp(category, "sexting") == 0;
+}
+
+#define SEXTING_NO_FILES                                                                                        \
+	"Do not attach any file to a report about sexting or an indecent image: staff must never copy, save or "  \
+	"upload such images, not even as a screenshot. Nothing has been stored. Instead, describe in 'What "     \
+	"happened' where the image is (the device, app, account or chat), who has it, who is in it if you know, " \
+	"and who has seen it; the safeguarding lead will decide what to do. Then send the report without a file."
+
+int evidence_check(const struct request *rq, const char *category, int *status, char *msg, size_t msgsize)
+{
+	if (rq->nfiles && no_files_allowed(category)) {
+		*status = 400;
+		snprintf(msg, msgsize, "%s", SEXTING_NO_FILES);
+		return -1;
+	}
 	if (rq->nfiles > cfg.upload_files) {
 		*status = 413;
 		snprintf(msg, msgsize, "Too many files: at most %u can be attached to one report.", cfg.upload_files);
@@ -87,16 +108,37 @@ int evidence_check(const struct request *rq, int *status, char *msg, size_t msgs
 	return 0;
 }
 
+/* The name a file is stored, listed and served under: the person's name for
+ * it, but with the extension of the type found in its bytes, so that a text
+ * file called "x.html" (or .js, .hta, .svg) is never saved or opened as one. */
+char *evidence_name(const char *filename, const char *type)
+{
+	const char *ext = strcmp(type, "image/png") == 0 ? ".png" : strcmp(type, "image/jpeg") == 0 ? ".jpg"
+			  : strcmp(type, "application/pdf") == 0 ? ".pdf" : ".txt";
+	const char *name = filename ? filename : "", *dot = strrchr(name, '.');
+	size_t base = dot ? (size_t)(dot - name) : strlen(name); /* ".html" has nothing before its extension */
+	return base ? xasprintf("%.*s%s", (int)base, name, ext) : xasprintf("evidence%s", ext);
+}
+
 int evidence_store(const struct request *rq, int64_t concern_id)
 {
 	char at[ISO_LEN], sha[65];
 	iso_now(at);
+	/* Checked again here, for every way evidence is added, not only the form. */
+	char *category = db_text("SELECT category FROM concerns WHERE id = ?", "I", concern_id);
+	int refused = rq->nfiles && no_files_allowed(category);
+	free(category);
+	if (refused)
+		return -1;
 	for (size_t i = 0; i < rq->nfiles; i++) {
 		const struct upload *u = &rq->files[i];
-		const char *name = u->filename[0] ? u->filename : "evidence";
+		const char *type = evidence_sniff(u->data, u->len);
+		if (!type)
+			return -1;
+		char *name = evidence_name(u->filename, type);
 		sha256_hex(u->data, u->len, sha);
 		db_exec("INSERT INTO evidence(concern_id, filename, type, size, sha256, bytes, added_at, added_by) "
-			"VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "IttItbtI", concern_id, name, evidence_sniff(u->data, u->len),
+			"VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "IttItbtI", concern_id, name, type,
 			(int64_t)u->len, sha, (const void *)u->data, u->len, at, rq->user.id);
 		json_t *d = json_pack("{s:s, s:s}", "filename", name, "sha256", sha);
 		char *detail = json_dumps(d, JSON_COMPACT);
@@ -104,19 +146,34 @@ int evidence_store(const struct request *rq, int64_t concern_id)
 			"VALUES (?, ?, ?, 'evidence', ?, 0)", "ItIt", concern_id, at, rq->user.id, detail);
 		free(detail);
 		json_decref(d);
+		free(name);
 	}
 	return db_failed() ? -1 : 0;
 }
 
+/* Rows stored before names were fixed on the way in get the same name on the way out. */
+static void fix_name(json_t *row)
+{
+	char *name = evidence_name(json_string_value(json_object_get(row, "filename")),
+				   json_string_value(json_object_get(row, "type")));
+	json_object_set_new(row, "filename", json_string(name));
+	free(name);
+}
+
+/* A picture in a sexting case (stored before such files were refused) is
+ * never shown on a page: UKCIS, see no_files_allowed(). */
 json_t *evidence_list(int64_t concern_id)
 {
-	json_t *rows = db_rows("SELECT id, filename, type, size, sha256, added_at, "
-			       "'/evidence/' || id AS url, type IN ('image/png','image/jpeg') AS image "
-			       "FROM evidence WHERE concern_id = ? ORDER BY id", "I", concern_id);
+	json_t *rows = db_rows("SELECT e.id, e.filename, e.type, e.size, e.sha256, e.added_at, "
+			       "'/evidence/' || e.id AS url, (e.type IN ('image/png','image/jpeg') AND c.category != 'sexting') "
+			       "AS image FROM evidence e JOIN concerns c ON c.id = e.concern_id WHERE e.concern_id = ? "
+			       "ORDER BY e.id", "I", concern_id);
 	size_t i;
 	json_t *row;
-	json_array_foreach(rows, i, row)
+	json_array_foreach(rows, i, row) {
 		json_object_set_new(row, "image", json_boolean(json_integer_value(json_object_get(row, "image"))));
+		fix_name(row);
+	}
 	return rows;
 }
 
@@ -139,7 +196,7 @@ static char *evidence_bytes(int64_t id, size_t *len)
 
 void evidence_download(struct request *rq, struct reply *rp)
 {
-	json_t *e = db_row("SELECT e.concern_id, e.filename, e.type, c.reference, c.reporter_id, c.about_id "
+	json_t *e = db_row("SELECT e.concern_id, e.filename, e.type, c.reference, c.reporter_id, c.about_id, c.category "
 			   "FROM evidence e JOIN concerns c ON c.id = e.concern_id WHERE e.id = ?", "I", rq->ids[0]);
 	if (!e) {
 		reply_not_found(rp);
@@ -153,8 +210,10 @@ void evidence_download(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return;
 	}
+	fix_name(e);
 	const char *type = json_string_value(json_object_get(e, "type"));
 	const char *name = json_string_value(json_object_get(e, "filename"));
+	int no_pictures = no_files_allowed(json_string_value(json_object_get(e, "category")));
 	if (!reporter) {
 		db_begin();
 		audit(rq, "evidence.download", json_string_value(json_object_get(e, "reference")), "evidence=%lld file=%s",
@@ -172,6 +231,6 @@ void evidence_download(struct request *rq, struct reply *rp)
 		      : strcmp(type, "application/pdf") == 0 ? "application/pdf" : "text/plain; charset=utf-8",
 		  bytes, len);
 	rp->filename = xstrdup(name);
-	rp->inline_ok = image && arg_yes(rq, "inline");
+	rp->inline_ok = image && !no_pictures && arg_yes(rq, "inline");
 	json_decref(e);
 }

@@ -10,7 +10,7 @@
 #include <string.h>
 
 static task_fn *const providers[] = {
-	admin_tasks, aup_tasks, concern_tasks, account_tasks,
+	admin_tasks, aup_tasks, concern_gap_tasks, concern_tasks, account_tasks,
 };
 
 void task_add(json_t *tasks, const char *kind, const char *message, const char *link, int urgent)

@@ -11,6 +11,6 @@ typedef void task_fn(const struct request *rq, json_t *tasks);
 
 void task_add(json_t *tasks, const char *kind, const char *message, const char *link, int urgent);
 
-task_fn admin_tasks, aup_tasks, concern_tasks, account_tasks;
+task_fn admin_tasks, aup_tasks, concern_tasks, concern_gap_tasks, account_tasks;
 
 #endif

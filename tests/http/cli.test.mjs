@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync, statSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli, sql, startServer } from './lib.mjs';
+import { SCHEMA_VERSION } from './schema_version.mjs';
 
 const fresh = () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-cli-'));
@@ -31,7 +32,7 @@ test('--help on every command exits 0; usage errors exit 2; failures exit 1', ()
 test('init creates the schema and a 0600 key file; running it twice changes nothing', () => {
   const { dir, db } = fresh();
   assert.equal(cli(['init', '--db', db]).code, 0);
-  assert.equal(sql(db, 'PRAGMA user_version'), '2');
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
   assert.equal(statSync(`${db}.key`).mode & 0o777, 0o600);
   const tables = sql(db, "SELECT count(*) FROM sqlite_master");
   const key = statSync(`${db}.key`).mtimeMs;

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "concern_internal.h"
@@ -46,12 +47,39 @@ static void test_markup_refused(void **state)
 	assert_null(SNIFF("<?xml version=\"1.0\"?>"));
 }
 
+/* The stored name keeps the person's name for the file but takes the
+ * extension of the type found in its bytes. */
+static void name_is(const char *filename, const char *type, const char *want)
+{
+	char *got = evidence_name(filename, type);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_served_name(void **state)
+{
+	(void)state;
+	name_is("x.html", "text/plain", "x.txt");
+	name_is("run.js", "text/plain", "run.txt");
+	name_is("app.hta", "text/plain", "app.txt");
+	name_is("logo.svg", "text/plain", "logo.txt");
+	name_is("shot.gif", "image/png", "shot.png");
+	name_is("photo.jpeg", "image/jpeg", "photo.jpg");
+	name_is("a.b.exe", "application/pdf", "a.b.pdf");
+	name_is("letter", "application/pdf", "letter.pdf");
+	name_is("notes.txt", "text/plain", "notes.txt");
+	name_is(".html", "text/plain", "evidence.txt");
+	name_is("", "image/jpeg", "evidence.jpg");
+	name_is(NULL, "text/plain", "evidence.txt");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_magic_numbers),
 		cmocka_unit_test(test_plain_text),
 		cmocka_unit_test(test_markup_refused),
+		cmocka_unit_test(test_served_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
