@@ -3,6 +3,7 @@
  * for the person it is about; everyone else is told it does not exist. */
 #define _GNU_SOURCE
 #include "auth.h"
+#include "concern_access.h"
 #include "concern_internal.h"
 #include "db.h"
 #include "util.h"
@@ -14,9 +15,8 @@
 
 int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles)
 {
-	return db_int(0, "SELECT 1 FROM concerns c WHERE c.id = ? AND (c.about_id IS NULL OR c.about_id != ?) "
-			 "AND (c.recipient_mask & ?) != 0", "III", concern_id, user_id,
-		      (int64_t)(roles & ROLE_ROUTABLE)) == 1;
+	return db_int(0, "SELECT 1 FROM concerns c WHERE c.id = ?3 AND " CONCERN_MAY_OPEN, "III", user_id,
+		      (int64_t)(roles & ROLE_ROUTABLE), concern_id) == 1;
 }
 
 int64_t concern_reporter(int64_t concern_id)
