@@ -242,6 +242,8 @@ static int upgrade(int tell)
 	return 0;
 }
 
+static int writes_to_log; /* the command adds audit rows: it needs the key */
+
 static int open_db(const char *path, int must_exist)
 {
 	struct stat st;
@@ -256,6 +258,8 @@ static int open_db(const char *path, int must_exist)
 		return fail("cannot open the database");
 	if (must_exist && db_schema_version() < 1)
 		return fail("the database is not initialised: run 'staffroom init --db FILE' first");
+	if (must_exist && writes_to_log && audit_key_load() != 0)
+		return fail("cannot read the key file, so the audit log cannot be written (--key-file)");
 	return must_exist ? upgrade(1) : 0;
 }
 
@@ -621,6 +625,7 @@ int main(int argc, char **argv)
 		} else if (o.argc && c->run != cmd_import && c->run != cmd_backup) {
 			rc = usage_error("unexpected argument");
 		} else {
+			writes_to_log = writes_log(c->run);
 			rc = c->run(&o);
 			if (rc == 0 && writes_log(c->run) && audit_anchor_write() != 0)
 				rc = fail("could not append to the audit anchor file");
