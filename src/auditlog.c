@@ -65,7 +65,7 @@ static void audit_page(struct request *rq, struct reply *rp)
 	/* Only actions this reader has a row of: a choice for an action seen only
 	 * on hidden rows would say that such rows exist. */
 	json_object_set_new(m, "actions",
-			    db_rows("SELECT x.action FROM (SELECT DISTINCT action FROM audit) x WHERE EXISTS "
+			    db_rows("SELECT x.action FROM audit x GROUP BY x.action HAVING EXISTS "
 				    "(SELECT 1 FROM audit a WHERE a.action = x.action AND " VISIBLE_ROW ") ORDER BY x.action",
 				    "II", me, roles));
 	reply_page(rp, "audit", "Audit log", m);
