@@ -25,6 +25,9 @@ void audit_as(int64_t actor_id, const char *actor, const char *address, const ch
 
 #define AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 #define AUDIT_START_ACTION "audit.keyed"
+/* The schema part that brought the keyed chain (schema.sql): a database
+ * below it is carried over when it is upgraded. */
+#define AUDIT_KEYED_SCHEMA 3
 
 /* Reads the key file (cfg.key_file) once and keeps the chain's key: before
  * threads start and before root is dropped.  0, or -1 when it cannot be read. */

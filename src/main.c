@@ -237,7 +237,7 @@ static int upgrade(int tell)
 	/* A database made before the audit chain was keyed: its plain chain is
 	 * checked once and the keyed chain starts after it (init does this for
 	 * a new database). */
-	if (tell && before < 3 && parts > 0 && (audit_start_keyed() != 0 || audit_anchor_write() != 0))
+	if (tell && before < AUDIT_KEYED_SCHEMA && parts > 0 && (audit_start_keyed() != 0 || audit_anchor_write() != 0))
 		return fail("could not start the keyed audit chain");
 	return 0;
 }
