@@ -9,7 +9,8 @@
  * keyed chain starts at a row with action "audit.keyed", which records the
  * head of the plain SHA-256 chain of an older database (or the genesis
  * value for a new one).  Its head is also anchored outside the database
- * (audit_anchor.c), which is what shows rows removed from the end. */
+ * (audit_anchor.c), which is what shows rows removed from the end
+ * (UK GDPR Art. 5(1)(f) and 32: integrity of the records; docs/SOURCES.md). */
 #ifndef STAFFROOM_AUDIT_H
 #define STAFFROOM_AUDIT_H
 
