@@ -79,7 +79,8 @@ CREATE TABLE notifications (
 );
 CREATE INDEX notifications_by_user ON notifications(user_id, read_at, id);
 
--- The audit log: append-only and hash-chained.  hash = SHA-256(prev_hash | the row's content).
+-- The audit log: append-only and hash-chained.  hash = SHA-256(prev_hash | the row's content),
+-- keyed from the row whose action is 'audit.keyed' on (see schema version 3).
 CREATE TABLE audit (
   id        INTEGER PRIMARY KEY,
   at        TEXT NOT NULL,
@@ -601,7 +602,22 @@ DELETE FROM awaiting_signature;
 DELETE FROM awaiting_counts;
 INSERT INTO awaiting_signature SELECT * FROM awaiting_signature_rule;
 
--- Schema version 3: reserved for another branch (empty here) ---------------
+-- Schema version 3: the audit chain keyed and anchored outside the database
+--
+-- From the row whose action is 'audit.keyed' on, audit.hash is a keyed
+-- BLAKE2b MAC under a key derived from the key file (src/audit.c), not a
+-- plain SHA-256: the database alone cannot recompute it.  That row is
+-- written by staffroom itself when a database is created or first opened
+-- after this part, and records the plain chain's head and length.  Each
+-- day's head, appended to the anchor file and e-mailed to the headteachers,
+-- is noted here so that it is done once a day.
+CREATE TABLE IF NOT EXISTS audit_anchor_days (
+  day    TEXT PRIMARY KEY,                 -- YYYY-MM-DD
+  row_id INTEGER NOT NULL,
+  hash   TEXT NOT NULL,
+  rows   INTEGER NOT NULL,
+  at     TEXT NOT NULL
+) WITHOUT ROWID;
 
 -- Schema version 4: every concern reaches someone who may act on it ---------
 --

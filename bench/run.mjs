@@ -55,7 +55,8 @@ function school(n) {
     sql(cached + '.tmp', 'PRAGMA wal_checkpoint(TRUNCATE)');
     copyFileSync(cached + '.tmp', cached);
     copyFileSync(cached + '.tmp.key', cached + '.key');
-    for (const s of ['.tmp', '.tmp.key', '.tmp-wal', '.tmp-shm']) rmSync(cached + s, { force: true });
+    copyFileSync(cached + '.tmp.anchors', cached + '.anchors');
+    for (const s of ['.tmp', '.tmp.key', '.tmp.anchors', '.tmp-wal', '.tmp-shm']) rmSync(cached + s, { force: true });
   }
   // Outside the checkout: the server runs as nobody, who may not be able to
   // reach a checkout in a folder only its owner may enter.
@@ -63,6 +64,7 @@ function school(n) {
   const db = path.join(dir, 'school.db');
   copyFileSync(cached, db);
   copyFileSync(cached + '.key', db + '.key');
+  copyFileSync(cached + '.anchors', db + '.anchors');
   if (AS_ROOT) { chownSync(dir, 65534, 65534); for (const f of readdirSync(dir)) chownSync(path.join(dir, f), 65534, 65534); }
   return { db, dir, made };
 }

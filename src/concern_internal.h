@@ -21,16 +21,8 @@
 
 /* The person's roles as a JSON array text, for "role IN (SELECT value FROM json_each(?))". */
 
-/* THE rule for "may this person open this case", as one SQL condition on
- * the concerns row aliased c: never the person it is about; otherwise a
- * holder of one of its recipient roles, or the person it is assigned to
- * (the headteacher may hand a case to a senior leader or a DSL who is not
- * a recipient).  Pages, JSON, lists, counts, notifications and the audit
- * log all use this, so they cannot disagree.  Binds, in this order: the
- * person's id, their role mask (roles & ROLE_ROUTABLE), their id again. */
-#define CONCERN_MAY_OPEN(c) \
-	"((" c ".about_id IS NULL OR " c ".about_id != ?) AND ((" c ".recipient_mask & ?) != 0 OR " c ".assignee_id = ?))"
-#define CONCERN_MAY_OPEN_BINDS "III"
+/* Who may open a case: CONCERN_MAY_OPEN, in concern_access.h. */
+#include "concern_access.h"
 
 /* CONCERN_MAY_OPEN for one case: 1 yes, 0 no (also when there is no such case). */
 int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles);

@@ -11,6 +11,7 @@ struct config {
 	const char *listen;           /* host:port; port 0 picks a free one */
 	const char *share_dir;        /* holds templates/, static/, schema.sql */
 	const char *key_file;         /* the credential vault's key */
+	const char *audit_anchor_file; /* the audit log's heads, appended outside the database */
 	unsigned threads;
 	unsigned max_connections;
 	unsigned max_per_address;

@@ -15,6 +15,7 @@
 const struct setting settings_table[] = {
 	{ "db", S_PATH, &cfg.db_path, 0, 0, "the database file" },
 	{ "key_file", S_PATH, &cfg.key_file, 0, 0, "the credential vault's key (default: the database's name plus .key)" },
+	{ "audit_anchor_file", S_PATH, &cfg.audit_anchor_file, 0, 0, "where the audit log's head is appended (default: the database's name plus .anchors)" },
 	{ "listen", S_LISTEN, &cfg.listen, 0, 0, "HOST:PORT; fastcgi also unix:/path or stdin (default 127.0.0.1:8080)" },
 	{ "threads", S_UINT, &cfg.threads, 1, 256, "worker threads (default 4)" },
 	{ "max_connections", S_UINT, &cfg.max_connections, 1, 100000, "connections in all (default 512)" },

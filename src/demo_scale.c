@@ -8,7 +8,8 @@
  *
  * Speed: rows go in through the cached prepared statements in large
  * transactions, synthetic staff share ONE password hash, and the audit
- * hash chain is carried along in C instead of being read back per row. */
+ * chain (keyed, after the start row init wrote) is carried along in C
+ * instead of being read back per row. */
 #define _GNU_SOURCE
 #include "audit.h"
 #include "auth.h"

@@ -5,6 +5,7 @@
  * administrator to see. */
 #define _GNU_SOURCE
 #include "mailer.h"
+#include "audit_anchor.h"
 #include "config.h"
 #include "db.h"
 #include "util.h"
@@ -237,7 +238,9 @@ static void *mail_loop(void *arg)
 	pthread_mutex_lock(&lock);
 	while (!stopping) {
 		pthread_mutex_unlock(&lock);
-		send_due();
+		audit_anchor_daily();
+		if (mail_enabled())
+			send_due();
 		pthread_mutex_lock(&lock);
 		if (stopping)
 			break;
@@ -251,10 +254,10 @@ static void *mail_loop(void *arg)
 	return NULL;
 }
 
+/* The thread runs even without a relay: it also writes the audit log's
+ * daily anchor. */
 int mailer_start(void)
 {
-	if (!mail_enabled())
-		return 0;
 	if (pthread_create(&thread, NULL, mail_loop, NULL) != 0)
 		return -1;
 	running = 1;
@@ -275,5 +278,6 @@ void mailer_stop(void)
 		sodium_memzero(smtp_password, strlen(smtp_password));
 		free(smtp_password);
 	}
-	curl_global_cleanup();
+	if (mail_enabled())
+		curl_global_cleanup();
 }

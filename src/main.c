@@ -3,6 +3,7 @@
  * one-line message on stderr. */
 #define _GNU_SOURCE
 #include "audit.h"
+#include "audit_anchor.h"
 #include "auth.h"
 #include "config.h"
 #include "config_file.h"
@@ -225,6 +226,7 @@ static int read_config(int argc, char **argv)
  * since (told, unless the database is being created). */
 static int upgrade(int tell)
 {
+	int before = db_schema_version();
 	char *schema = share_path("schema.sql");
 	int parts = schema_upgrade(schema);
 	free(schema);
@@ -232,8 +234,15 @@ static int upgrade(int tell)
 		return fail("could not upgrade the database schema");
 	if (parts > 0 && tell)
 		fprintf(stderr, "staffroom: database upgraded to schema version %d\n", SCHEMA_VERSION);
+	/* A database made before the audit chain was keyed: its plain chain is
+	 * checked once and the keyed chain starts after it (init does this for
+	 * a new database). */
+	if (tell && before < AUDIT_KEYED_SCHEMA && parts > 0 && (audit_start_keyed() != 0 || audit_anchor_write() != 0))
+		return fail("could not start the keyed audit chain");
 	return 0;
 }
+
+static int writes_to_log; /* the command adds audit rows: it needs the key */
 
 static int open_db(const char *path, int must_exist)
 {
@@ -243,10 +252,14 @@ static int open_db(const char *path, int must_exist)
 	if (must_exist && stat(path, &st) != 0)
 		return fail("no database there: run 'staffroom init --db FILE' first");
 	db_configure(path);
+	if (!cfg.key_file)
+		cfg.key_file = keyfile_default(path);
 	if (!db_handle())
 		return fail("cannot open the database");
 	if (must_exist && db_schema_version() < 1)
 		return fail("the database is not initialised: run 'staffroom init --db FILE' first");
+	if (must_exist && writes_to_log && audit_key_load() != 0)
+		return fail("cannot read the key file, so the audit log cannot be written (--key-file)");
 	return must_exist ? upgrade(1) : 0;
 }
 
@@ -265,11 +278,12 @@ static int cmd_init(struct opts *o)
 	rc = upgrade(0);
 	if (rc != 0)
 		return rc;
-	char *key = o->key_file ? xstrdup(o->key_file) : keyfile_default(o->db);
-	rc = keyfile_ensure(key);
-	free(key);
-	if (rc != 0)
+	if (keyfile_ensure(cfg.key_file) != 0)
 		return fail("could not create the key file");
+	/* The log's first row starts the keyed chain, and its head is anchored
+	 * at once: from now on an empty log is a removed log. */
+	if (audit_start_keyed() != 0 || audit_anchor_write() != 0 || audit_anchor_note_today() != 0)
+		return fail("could not start the audit log");
 	printf("staffroom: database %s is ready (schema version %d)\n", o->db, db_schema_version());
 	return 0;
 }
@@ -281,10 +295,14 @@ static int prepare_serving(struct opts *o)
 	int rc = open_db(o->db, 1);
 	if (rc)
 		return rc;
+	/* Read now, while still root and before the system-call filter: the
+	 * chain's key, and the anchor file kept open for appending. */
+	if (audit_key_load() != 0)
+		return fail("cannot read the key file: the audit log cannot be written");
+	if (audit_anchor_open() != 0 || audit_anchor_write() != 0)
+		return fail("cannot append to the audit anchor file");
 	db_close_thread(); /* the workers open their own */
 	db_close_writer();
-	if (!cfg.key_file)
-		cfg.key_file = keyfile_default(o->db);
 	char *tpl = share_path("templates");
 	rc = template_init(tpl);
 	free(tpl);
@@ -298,7 +316,9 @@ static int cmd_serve(struct opts *o)
 	if (strncmp(cfg.listen, "unix:", 5) == 0 || strcmp(cfg.listen, "stdin") == 0)
 		return usage_error("serve listens on HOST:PORT; unix:/path and stdin are for fastcgi");
 	int rc = prepare_serving(o);
-	return rc ? rc : server_run();
+	rc = rc ? rc : server_run();
+	audit_anchor_write(); /* the head at stop */
+	return rc;
 }
 
 static int cmd_fastcgi(struct opts *o)
@@ -306,7 +326,9 @@ static int cmd_fastcgi(struct opts *o)
 	if (cfg.tls_cert)
 		return usage_error("fastcgi does not take a certificate: the web server in front holds it");
 	int rc = prepare_serving(o);
-	return rc ? rc : fastcgi_run();
+	rc = rc ? rc : fastcgi_run();
+	audit_anchor_write(); /* the head at stop */
+	return rc;
 }
 
 static char *read_password(void)
@@ -472,12 +494,13 @@ static int cmd_audit_verify(struct opts *o)
 	int rc = open_db(o->db, 1);
 	if (rc)
 		return rc;
-	int64_t bad = audit_verify();
-	if (bad) {
-		fprintf(stderr, "staffroom: audit log broken at row %lld\n", (long long)bad);
+	char why[400];
+	if (audit_check(why, sizeof why) != 0) {
+		fprintf(stderr, "staffroom: audit log broken: %s\n", why);
 		return EXIT_FAILURE;
 	}
-	printf("staffroom: audit log intact (%lld rows)\n", (long long)db_int(0, "SELECT count(*) FROM audit", ""));
+	printf("staffroom: audit log intact (%lld rows; checked against the anchors in %s)\n",
+	       (long long)db_int(0, "SELECT count(*) FROM audit", ""), audit_anchor_path());
 	return 0;
 }
 
@@ -527,6 +550,14 @@ static int cmd_demo(struct opts *o)
 	if (rc)
 		return rc;
 	return demo_create(o->scale) == 0 ? 0 : fail("could not create the demo school");
+}
+
+/* Commands that add rows to the audit log: its head is anchored after them,
+ * so that rows they wrote cannot later be removed unseen. */
+static int writes_log(int (*run)(struct opts *))
+{
+	return run == cmd_demo || run == cmd_user_add || run == cmd_user_roles || run == cmd_user_deactivate ||
+	       run == cmd_import;
 }
 
 struct command {
@@ -594,7 +625,10 @@ int main(int argc, char **argv)
 		} else if (o.argc && c->run != cmd_import && c->run != cmd_backup) {
 			rc = usage_error("unexpected argument");
 		} else {
+			writes_to_log = writes_log(c->run);
 			rc = c->run(&o);
+			if (rc == 0 && writes_log(c->run) && audit_anchor_write() != 0)
+				rc = fail("could not append to the audit anchor file");
 		}
 		free(o.roles);
 		db_close_thread();

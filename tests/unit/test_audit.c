@@ -9,7 +9,27 @@
 #include <string.h>
 
 #include "audit.h"
+#include "config.h"
+#include "keyfile.h"
 #include "testdb.h"
+
+/* The chain is keyed: a key file for this test, and the start row first. */
+static char key_path[80];
+
+static int setup(void **state)
+{
+	if (testdb_open(state) != 0)
+		return -1;
+	snprintf(key_path, sizeof key_path, "%s.key", testdb_path);
+	cfg.key_file = key_path;
+	return keyfile_ensure(key_path) == 0 && audit_start_keyed() == 0 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	unlink(key_path);
+	return testdb_close(state);
+}
 
 static void write_three(void)
 {
@@ -26,7 +46,7 @@ static void a_fresh_chain_verifies(void **state)
 	write_three();
 	assert_int_equal(audit_verify(), 0);
 	json_t *rows = db_rows("SELECT prev_hash, hash FROM audit ORDER BY id", "");
-	assert_int_equal(json_array_size(rows), 3);
+	assert_int_equal(json_array_size(rows), 4); /* the start row, then the three */
 	/* each row names the one before it */
 	assert_string_equal(json_string_value(json_object_get(json_array_get(rows, 1), "prev_hash")),
 			    json_string_value(json_object_get(json_array_get(rows, 0), "hash")));
@@ -64,6 +84,16 @@ static void tampering_is_found_at_the_right_row(void **state)
 	assert_int_equal(audit_verify(), 2);
 }
 
+static void a_plain_chain_without_the_key_is_refused(void **state)
+{
+	(void)state;
+	/* Rows without a keyed start row: what rewriting the log without the key leaves. */
+	sqlite3 *db = db_handle();
+	assert_int_equal(sqlite3_exec(db, "DROP TRIGGER IF EXISTS audit_no_delete; DELETE FROM audit WHERE id = 1;", NULL,
+				      NULL, NULL), SQLITE_OK);
+	assert_true(audit_verify() != 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -71,6 +101,7 @@ int main(void)
 		cmocka_unit_test(rolled_back_work_leaves_no_row),
 		cmocka_unit_test(updates_and_deletes_are_refused),
 		cmocka_unit_test(tampering_is_found_at_the_right_row),
+		cmocka_unit_test(a_plain_chain_without_the_key_is_refused),
 	};
-	return cmocka_run_group_tests(tests, testdb_open, testdb_close);
+	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,105 @@
+// The audit log's page shows a row about a concern only to someone who may
+// open that concern: never to the person it is about, and the administrator
+// sees administrative actions, not safeguarding activity.  Every view, filter
+// and page of /audit is checked.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, sql, visibleText } from './lib.mjs';
+import { PNG, file, event } from './concern_helpers.mjs';
+
+let s, ref, filename;
+const c = {};
+const today = () => new Date().toISOString().slice(0, 10);
+
+before(async () => {
+  s = await startServer();
+  for (const who of ['teacher', 'head', 'chair', 'admin']) c[who] = await s.login(`${who}@demo.school`);
+  // A concern about the headteacher: the chair's alone.
+  filename = 'head-evidence-zq7.png';
+  const concern = await file(c.teacher, { category: 'staff_conduct', about: 'head@demo.school', summary: 'about the head' },
+    [{ name: filename, data: PNG, type: 'image/png' }]);
+  ref = concern.reference;
+  const id = concern.id;
+  const ev = sql(s.db, `SELECT id FROM evidence WHERE concern_id = ${id}`);
+  assert.equal((await c.chair.get(`/concerns/${id}`)).status, 200);
+  assert.equal((await c.chair.get(`/evidence/${ev}`)).status, 200);
+  assert.equal((await event(c.chair, id, { action: 'acknowledge' })).status, 200);
+  assert.equal((await event(c.chair, id, { action: 'escalate', to: 'lado', reference: 'LADO-1' })).status, 200);
+  // A legal hold on it, placed by the administrator: a row about the concern too.
+  assert.equal((await c.admin.post('/admin/retention/hold', { record_type: 'concern', record_id: id, reason: 'hold it' })).status, 201);
+  // Enough visible activity for more than one page, interleaved with hidden rows.
+  for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 40; j++) {
+      const day = new Date(Date.UTC(2030, 0, 1 + i * 40 + j)).toISOString().slice(0, 10);
+      assert.equal((await c.admin.post('/admin/closures', { day, label: `closed ${day}` })).status, 201);
+    }
+    assert.equal((await c.chair.get(`/concerns/${id}`)).status, 200);
+  }
+});
+after(async () => { await s.stop(); });
+
+const hiddenRow = (a) => a.object === ref || a.object.startsWith('concern:') || a.detail.includes(filename) ||
+  a.detail.includes(ref) || /^(concern|evidence|disclosure)\./.test(a.action);
+
+// Every row of every page, following "Older entries".
+async function walk(client, query) {
+  const rows = [];
+  let q = query;
+  for (;;) {
+    const r = await client.get(q ? `/audit?${q}` : '/audit');
+    assert.equal(r.status, 200, q);
+    rows.push(...r.body.audit);
+    if (!r.body.next_before) return { rows, last: r.body };
+    assert.equal(r.body.audit.length, 100, 'a page that is not the last is full: hidden rows are not counted');
+    const next = new URLSearchParams(query);
+    next.set('before', r.body.next_before);
+    q = next.toString();
+  }
+}
+
+for (const who of ['head', 'admin']) {
+  test(`${who}: no row about the concern on the head, in any filter or page`, async () => {
+    const filters = ['', `object=${encodeURIComponent(ref)}`, 'action=concern.report', 'action=concern.escalate',
+      'action=concern.view', 'action=evidence.download', 'action=retention.hold', 'object=' + encodeURIComponent('concern:' + sql(s.db, `SELECT id FROM concerns WHERE reference = '${ref}'`)),
+      'actor=chair%40demo.school', 'actor=teacher%40demo.school', `from=${today()}&to=${today()}`, `before=${Number(sql(s.db, 'SELECT max(id) FROM audit')) + 1}`];
+    for (const f of filters) {
+      const { rows } = await walk(c[who], f);
+      const leaked = rows.filter((a) => (who === 'admin' ? hiddenRow(a) : a.object === ref || a.object.startsWith('concern:') || a.detail.includes(filename) || a.detail.includes('lado')));
+      assert.deepEqual(leaked, [], `${who} /audit?${f}`);
+    }
+    // The whole log, paged: exactly the rows this person may see, each once.
+    const { rows } = await walk(c[who], '');
+    assert.equal(new Set(rows.map((a) => a.id)).size, rows.length);
+    assert.ok(rows.length > 100, 'there is more than one page');
+  });
+
+  test(`${who}: the action choices and the HTML page say nothing of it`, async () => {
+    const r = await c[who].get('/audit');
+    for (const { action } of r.body.actions) {
+      const f = await c[who].get(`/audit?action=${encodeURIComponent(action)}`);
+      assert.ok(f.body.audit.length >= 1, `${who} is offered ${action} but has no row of it`);
+    }
+    if (who === 'admin') assert.deepEqual(r.body.actions.filter((a) => /^(concern|evidence)\./.test(a.action)), []);
+    assert.ok(!r.body.actions.some((a) => a.action === 'concern.escalate'), 'nobody the head may see escalated anything');
+    for (const q of ['', `?object=${encodeURIComponent(ref)}`, '?action=concern.escalate', '?actor=chair%40demo.school']) {
+      const html = await c[who].page(`/audit${q}`);
+      assert.equal(html.status, 200);
+      const text = visibleText(html.text);
+      assert.ok(!text.includes(ref), `${who} page ${q} names the case`);
+      assert.ok(!text.includes(filename), `${who} page ${q} names the evidence`);
+      assert.ok(!html.text.includes('concern.escalate'), `${who} page ${q} shows an escalation`);
+    }
+  });
+}
+
+test('a row about a concern the headteacher may open is shown to them, not to the administrator', async () => {
+  const { id, reference } = await file(c.teacher, { category: 'other', summary: 'for the head' });
+  assert.equal((await c.head.get(`/concerns/${id}`)).status, 200);
+  const head = await c.head.get(`/audit?object=${encodeURIComponent(reference)}`);
+  assert.deepEqual(head.body.audit.map((a) => a.action).sort(), ['concern.report', 'concern.view']);
+  const admin = await c.admin.get(`/audit?object=${encodeURIComponent(reference)}`);
+  assert.deepEqual(admin.body.audit, []);
+  // Administrative rows stay visible to both.
+  assert.ok((await c.admin.get('/audit?action=settings.closure_add')).body.audit.length >= 100);
+  assert.ok((await c.head.get('/audit?action=settings.closure_add')).body.audit.length >= 100);
+});

@@ -1,0 +1,201 @@
+// The audit chain is keyed with a secret the database does not hold, and its
+// head is anchored outside the database (the anchor file, and a daily e-mail
+// to the headteacher).  An attacker with write access to the database file
+// drops the append-only triggers with sqlite3, as one would, and then
+// removes the last rows, rewrites the whole chain or empties the log:
+// `staffroom audit verify` must fail with a clear message each time.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cli, sql, startServer } from './lib.mjs';
+import { startSink } from './smtp_sink.mjs';
+import { SCHEMA_VERSION } from './schema_version.mjs';
+
+const GENESIS = '0'.repeat(64);
+
+function demo() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-chain-'));
+  const db = path.join(dir, 'chain.db');
+  const r = cli(['demo', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  return { dir, db };
+}
+
+const verify = (db) => cli(['audit', 'verify', '--db', db]);
+
+function run(db, script) {
+  const r = spawnSync('sqlite3', [db], { input: script, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
+  return r.stdout;
+}
+
+function rows(db) {
+  const out = spawnSync('sqlite3', ['-json', db, 'SELECT * FROM audit ORDER BY id'], { encoding: 'utf8' }).stdout;
+  return out.trim() ? JSON.parse(out) : [];
+}
+
+// The plain chain of older staffroom versions: SHA-256 over each field with
+// its length in bytes, as anyone reading the source can recompute it.
+function plainHash(prev, a) {
+  const f = (s) => `${Buffer.byteLength(s)}:${s}`;
+  const text = `${prev}|${f(a.at)}|${a.actor_id ?? 0}|${f(a.actor)}|${f(a.address)}|${f(a.action)}|${f(a.object)}|${f(a.detail)}`;
+  return createHash('sha256').update(text).digest('hex');
+}
+
+const q = (s) => `'${String(s).replace(/'/g, "''")}'`;
+const DROP = 'DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;\n';
+
+// Rewrites every row's hashes as a consistent plain chain.
+function rewritePlain(db, keep = () => true) {
+  let prev = GENESIS;
+  let script = `${DROP}BEGIN;\nDELETE FROM audit;\n`;
+  for (const a of rows(db).filter(keep)) {
+    const h = plainHash(prev, a);
+    script += `INSERT INTO audit(id, at, actor_id, actor, address, action, object, detail, prev_hash, hash) VALUES (${a.id}, ${q(a.at)}, ${a.actor_id ?? 'NULL'}, ${q(a.actor)}, ${q(a.address)}, ${q(a.action)}, ${q(a.object)}, ${q(a.detail)}, ${q(prev)}, ${q(h)});\n`;
+    prev = h;
+  }
+  run(db, `${script}COMMIT;\n`);
+  return prev;
+}
+
+test('an intact log verifies, against its anchor file', () => {
+  const { dir, db } = demo();
+  assert.equal(statSync(`${db}.anchors`).mode & 0o777, 0o600);
+  const r = verify(db);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /audit log intact \(\d+ rows; checked against the anchors/);
+  assert.equal(sql(db, "SELECT action FROM audit WHERE id = 1"), 'audit.keyed');
+  rmSync(dir, { recursive: true });
+});
+
+test('deleting the last rows is found', () => {
+  const { dir, db } = demo();
+  run(db, `${DROP}DELETE FROM audit WHERE id > (SELECT max(id) - 3 FROM audit);`);
+  const r = verify(db);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /rows were removed from the end: the log ends at row \d+, but the anchor of .* names row \d+/);
+  rmSync(dir, { recursive: true });
+});
+
+test('rewriting the whole chain with a recomputed plain chain is found', () => {
+  const { dir, db } = demo();
+  rewritePlain(db);
+  let r = verify(db);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /audit log broken: row 1 does not match the chain/);
+  // Without the keyed start row as well, and forged so that it looks untouched.
+  const d2 = demo();
+  rewritePlain(d2.db, (a) => a.action !== 'audit.keyed');
+  r = verify(d2.db);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /no keyed start row|is not the row anchored/);
+  rmSync(dir, { recursive: true });
+  rmSync(d2.dir, { recursive: true });
+});
+
+test('changing one row is found and the row named', () => {
+  const { dir, db } = demo();
+  run(db, `${DROP}UPDATE audit SET detail = 'forged' WHERE id = 5;`);
+  const r = verify(db);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /row 5 does not match the chain/);
+  rmSync(dir, { recursive: true });
+});
+
+test('an emptied log is found', () => {
+  const { dir, db } = demo();
+  run(db, `${DROP}DELETE FROM audit;`);
+  const r = verify(db);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /the audit log is empty/);
+  assert.doesNotMatch(r.stdout, /intact/);
+  rmSync(dir, { recursive: true });
+});
+
+test('a missing anchor file or key file is a failure, not a pass', () => {
+  const { dir, db } = demo();
+  rmSync(`${db}.anchors`);
+  let r = verify(db);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /anchor file .* cannot be read/);
+  const d2 = demo();
+  rmSync(`${d2.db}.key`);
+  r = verify(d2.db);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /key file cannot be read/);
+  rmSync(dir, { recursive: true });
+  rmSync(d2.dir, { recursive: true });
+});
+
+test('a database made before the key: its plain chain is checked once and carried over', () => {
+  const { dir, db } = demo();
+  // What an older staffroom left: a plain chain, schema version 2, no anchors.
+  const head = rewritePlain(db, (a) => a.action !== 'audit.keyed');
+  const n = Number(sql(db, 'SELECT count(*) FROM audit'));
+  const last = Number(sql(db, 'SELECT max(id) FROM audit'));
+  run(db, `DROP TABLE audit_anchor_days; PRAGMA user_version = 2;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`);
+  rmSync(`${db}.anchors`);
+  const up = cli(['user', 'list', '--db', db]);
+  assert.equal(up.code, 0, up.stderr);
+  assert.match(up.stderr, new RegExp(`upgraded to schema version ${SCHEMA_VERSION}`));
+  assert.equal(sql(db, 'PRAGMA user_version'), '3');
+  const start = JSON.parse(spawnSync('sqlite3', ['-json', db, "SELECT * FROM audit WHERE action = 'audit.keyed'"], { encoding: 'utf8' }).stdout);
+  assert.equal(start.length, 1);
+  assert.equal(start[0].id, last + 1);
+  assert.equal(start[0].prev_hash, head);
+  assert.equal(start[0].detail, `old_rows=${n} old_head=${head} old_chain=intact`);
+  let r = verify(db);
+  assert.equal(r.code, 0, r.stderr);
+  // New rows after the carry-over are keyed and verify too.
+  assert.equal(cli(['user', 'roles', '--db', db, '--email', 'teacher@demo.school', '--set', 'slt']).code, 0);
+  assert.equal(verify(db).code, 0);
+  // The old rows are still checked.
+  run(db, `${DROP}UPDATE audit SET detail = 'forged' WHERE id = 3;`);
+  r = verify(db);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /row 3 does not match/);
+  rmSync(dir, { recursive: true });
+});
+
+test('once a day the server anchors the head and e-mails it to the headteacher, with no case detail', async () => {
+  const sink = await startSink();
+  const day = '2030-11-20';
+  const s = await startServer({
+    args: ['--smtp-url', sink.url, '--mail-from', 'staffroom@hillside.test', '--base-url', 'https://staffroom.hillside.test'],
+    env: { STAFFROOM_TEST_NOW: `${day}T10:00:00Z` },
+  });
+  try {
+    const msgs = await sink.waitFor(1);
+    const m = msgs.find((x) => /^Subject: Daily audit anchor/m.test(x.data));
+    assert.ok(m, 'the daily anchor e-mail was sent');
+    assert.equal(m.to.length, 1);
+    assert.match(m.to[0], /head@demo\.school/);
+    assert.equal(sink.messages.filter((x) => /^Subject: Daily audit anchor/m.test(x.data)).length, 1, 'to the headteacher only');
+    assert.match(m.data, /20 November 2030/);
+    const id = m.data.match(/Newest row: (\d+)/)[1];
+    const hash = m.data.match(/Its keyed hash: ([0-9a-f]{64})/)[1];
+    assert.equal(sql(s.db, `SELECT hash FROM audit WHERE id = ${id}`), hash);
+    assert.match(m.data, new RegExp(`Rows in the log: ${sql(s.db, `SELECT count(*) FROM audit WHERE id <= ${id}`)}`));
+    assert.ok(readFileSync(`${s.db}.anchors`, 'utf8').includes(` ${id} ${hash} `), 'the same head is in the anchor file');
+    assert.doesNotMatch(m.data, /C-\d{4}-\d+/, 'no case reference');
+    assert.equal(sql(s.db, `SELECT count(*) FROM audit_anchor_days WHERE day = '${day}'`), '1');
+    // Once a day: the background thread keeps running, but sends no second one.
+    const teacher = await s.login('teacher@demo.school');
+    assert.equal((await teacher.get('/')).status, 200);
+    await new Promise((res) => setTimeout(res, 2500));
+    assert.equal(sink.messages.filter((x) => /^Subject: Daily audit anchor/m.test(x.data)).length, 1);
+  } finally {
+    await s.stop({ keep: true });
+    await sink.close();
+  }
+  // The server anchored its head on stopping: the whole log verifies.
+  const r = verify(s.db);
+  assert.equal(r.code, 0, r.stderr);
+  rmSync(s.dir, { recursive: true, force: true });
+});
