@@ -144,7 +144,7 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 
   const up = cli(['user', 'list', '--db', db]);
   assert.equal(up.code, 0, up.stderr);
   assert.match(up.stderr, new RegExp(`upgraded to schema version ${SCHEMA_VERSION}`));
-  assert.equal(sql(db, 'PRAGMA user_version'), '3');
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
   const start = JSON.parse(spawnSync('sqlite3', ['-json', db, "SELECT * FROM audit WHERE action = 'audit.keyed'"], { encoding: 'utf8' }).stdout);
   assert.equal(start.length, 1);
   assert.equal(start[0].id, last + 1);
