@@ -95,7 +95,7 @@ static void staff_create(struct request *rq, struct reply *rp)
 		return;
 	}
 	struct staff_input in = { arg(rq, "email"), arg(rq, "name"), arg(rq, "job_title"), arg(rq, "department"),
-				  arg(rq, "staff_type"), roles_from_form(rq), pw ? hash : NULL };
+				  arg(rq, "staff_type"), roles_from_form(rq), pw ? hash : NULL, 0 };
 	const char *field;
 	if ((why = staff_problem(&in, &field))) {
 		reply_error(rp, staff_id(in.email) && field && strcmp(field, "email") == 0 ? 409 : 400, field, "%s", why);
@@ -147,6 +147,12 @@ static void staff_update(struct request *rq, struct reply *rp)
 	if (id == rq->user.id && !(roles & ROLE_ADMIN)) {
 		json_decref(u);
 		reply_error(rp, 409, "role", "You cannot remove your own administrator role; ask another administrator.");
+		return;
+	}
+	const char *why = staff_self_grant_problem(rq, id, roles);
+	if (why) {
+		json_decref(u);
+		reply_error(rp, 403, "role", "%s", why);
 		return;
 	}
 	db_begin();

@@ -347,7 +347,7 @@ static int cmd_user_add(struct opts *o)
 	free(pw);
 	if (rc != 0)
 		return fail("could not hash the password (out of memory?)");
-	struct staff_input in = { o->email, o->name, o->job_title, o->department, o->staff_type, roles, hash };
+	struct staff_input in = { o->email, o->name, o->job_title, o->department, o->staff_type, roles, hash, 0 };
 	const char *field;
 	if ((why = staff_problem(&in, &field)))
 		return fail(why);
