@@ -599,3 +599,18 @@ INSERT INTO staff_counts(staff_type, department, n)
 DELETE FROM awaiting_signature;
 DELETE FROM awaiting_counts;
 INSERT INTO awaiting_signature SELECT * FROM awaiting_signature_rule;
+
+-- Schema version 3: placeholder, nothing (another branch's part; replaced at merge)
+-- Schema version 4: placeholder, nothing (another branch's part; replaced at merge)
+
+-- Schema version 5: leaving dates set ahead ----------------------------------
+-- A leaving date after today waits here and is applied on that day (the
+-- person is deactivated then, not when the date is typed); the admin may
+-- cancel it until then.
+CREATE TABLE IF NOT EXISTS leaving_dates (
+  user_id  INTEGER PRIMARY KEY REFERENCES users(id),
+  left_on  TEXT NOT NULL CHECK (left_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  set_by   TEXT NOT NULL,                   -- who typed it (an e-mail address or "the command line")
+  set_at   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS leaving_dates_by_day ON leaving_dates(left_on);

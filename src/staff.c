@@ -51,7 +51,9 @@ const char *staff_problem(const struct staff_input *in, const char **field)
 	if (!in->email || !email_ok(in->email))
 		return "The e-mail address is not valid.";
 	if (staff_id(in->email))
-		return "Someone with that e-mail address is already on the staff list.";
+		return db_int(0, "SELECT active FROM users WHERE email = ?", "t", in->email)
+			? "Someone with that e-mail address is already on the staff list."
+			: "Someone with that e-mail address has left: reactivate them from their page in the staff list.";
 	*field = "name";
 	if (!in->name || !in->name[0] || !plain_text(in->name, 200))
 		return "A name is required (at most 200 characters).";
@@ -161,6 +163,12 @@ int staff_set_roles(const struct request *rq, int64_t user_id, unsigned roles)
 	return db_failed() ? -1 : 0;
 }
 
+void staff_leave_now(int64_t user_id, const char *left_on)
+{
+	db_exec("UPDATE users SET active = 0, left_on = ? WHERE id = ?", "tI", left_on, user_id);
+	auth_end_sessions(user_id);
+}
+
 int staff_deactivate(const struct request *rq, int64_t user_id, const char *left_on)
 {
 	char today[11];
@@ -168,8 +176,7 @@ int staff_deactivate(const struct request *rq, int64_t user_id, const char *left
 	char *email = db_text("SELECT email FROM users WHERE id = ?", "I", user_id);
 	if (!email)
 		return -1;
-	db_exec("UPDATE users SET active = 0, left_on = ? WHERE id = ?", "tI", left_on ? left_on : today, user_id);
-	auth_end_sessions(user_id);
+	staff_leave_now(user_id, left_on ? left_on : today);
 	audit(rq, "staff.deactivate", email, "left_on=%s", left_on ? left_on : today);
 	free(email);
 	return db_failed() ? -1 : 0;

@@ -30,7 +30,10 @@ int staff_set_roles(const struct request *rq, int64_t user_id, unsigned roles);
  * safeguarding role to themselves), or NULL.  Adding and changing roles tell
  * the headteacher and the chair of any safeguarding role given. */
 const char *staff_self_grant_problem(const struct request *rq, int64_t user_id, unsigned roles);
+/* Deactivates at once (a leaving date after today goes through leaving.h). */
 int staff_deactivate(const struct request *rq, int64_t user_id, const char *left_on);
+/* The change itself, without its audit row (the caller writes that). */
+void staff_leave_now(int64_t user_id, const char *left_on);
 int64_t staff_id(const char *email);  /* 0 when there is no such person */
 
 /* Imports a CSV (email,name,job_title,department,staff_type with a header):
