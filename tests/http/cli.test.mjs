@@ -31,7 +31,7 @@ test('--help on every command exits 0; usage errors exit 2; failures exit 1', ()
 test('init creates the schema and a 0600 key file; running it twice changes nothing', () => {
   const { dir, db } = fresh();
   assert.equal(cli(['init', '--db', db]).code, 0);
-  assert.equal(sql(db, 'PRAGMA user_version'), '2');
+  assert.equal(sql(db, 'PRAGMA user_version'), '5');
   assert.equal(statSync(`${db}.key`).mode & 0o777, 0o600);
   const tables = sql(db, "SELECT count(*) FROM sqlite_master");
   const key = statSync(`${db}.key`).mtimeMs;

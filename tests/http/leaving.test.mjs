@@ -155,3 +155,18 @@ test('the command line keeps a leaving date after today too', async () => {
     await s.stop();
   }
 });
+
+test('a database from before leaving dates gets their table when it is opened', async () => {
+  let s = await startServer();
+  try {
+    await s.stop({ keep: true });
+    sql(s.db, 'DROP TABLE leaving_dates; PRAGMA user_version = 2;');
+    s = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: NOW } });
+    assert.match(s.stderr(), /database upgraded to schema version 5/);
+    const admin = await s.login('admin@demo.school');
+    const r = await admin.post(`/admin/staff/${id(s.db, 'ta@demo.school')}/deactivate`, { left_on: '2027-01-08' });
+    assert.deepEqual(r.body, { deactivated: false, leaving_on: '2027-01-08' });
+  } finally {
+    await s.stop();
+  }
+});
