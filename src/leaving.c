@@ -32,7 +32,9 @@ int leaving_set(const struct request *rq, int64_t user_id, const char *left_on, 
 	char at[ISO_LEN];
 	iso_now(at);
 	/* Until the day, nothing about the person changes: they still sign in,
-	 * still count in compliance, and accounts they lead are not flagged. */
+	 * still count in compliance, and accounts they lead are not flagged
+	 * (Raven's Wood accounts appendix: the account is closed or transferred
+	 * once the lead "has left the organisation", not before). */
 	db_exec("INSERT INTO leaving_dates(user_id, left_on, set_by, set_at) VALUES (?, ?, ?, ?) "
 		"ON CONFLICT(user_id) DO UPDATE SET left_on = excluded.left_on, set_by = excluded.set_by, "
 		"set_at = excluded.set_at", "Ittt", user_id, left_on, actor(rq), at);
