@@ -638,3 +638,15 @@ INSERT OR IGNORE INTO routing(category, role)
 INSERT OR IGNORE INTO settings(key, value) VALUES
   ('concern_report_limit', '20'),
   ('concern_report_window_minutes', '10');
+
+-- Schema version 5: leaving dates set ahead ----------------------------------
+-- A leaving date after today waits here and is applied on that day (the
+-- person is deactivated then, not when the date is typed); the admin may
+-- cancel it until then.
+CREATE TABLE IF NOT EXISTS leaving_dates (
+  user_id  INTEGER PRIMARY KEY REFERENCES users(id),
+  left_on  TEXT NOT NULL CHECK (left_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  set_by   TEXT NOT NULL,                   -- who typed it (an e-mail address or "the command line")
+  set_at   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS leaving_dates_by_day ON leaving_dates(left_on);

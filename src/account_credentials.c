@@ -7,6 +7,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "db.h"
+#include "throttle.h"
 #include "util.h"
 #include "vault.h"
 
@@ -132,7 +133,10 @@ void credentials_reveal(struct request *rq, struct reply *rp)
 		return;
 	}
 	json_t *creds = NULL;
-	if (!user_password_ok(rq->user.id, arg(rq, "password"))) {
+	int right = password_recheck(rq, rp);  /* slowed as at sign-in */
+	if (right == 0) {
+		audit_alone(rq, rp, "account.credentials_reveal_refused", "too many wrong passwords: asked to wait");
+	} else if (right < 0) {
 		audit_alone(rq, rp, "account.credentials_reveal_refused", "wrong password typed");
 		if (!rp->status)
 			reply_error(rp, 403, "password", "That is not your sign-in password, so the credentials are not shown. "

@@ -5,6 +5,7 @@
 #include "config.h"
 #include "auth.h"
 #include "db.h"
+#include "leaving.h"
 #include "router.h"
 #include "staff.h"
 #include "tasks.h"
@@ -95,7 +96,7 @@ static void staff_create(struct request *rq, struct reply *rp)
 		return;
 	}
 	struct staff_input in = { arg(rq, "email"), arg(rq, "name"), arg(rq, "job_title"), arg(rq, "department"),
-				  arg(rq, "staff_type"), roles_from_form(rq), pw ? hash : NULL };
+				  arg(rq, "staff_type"), roles_from_form(rq), pw ? hash : NULL, 0 };
 	const char *field;
 	if ((why = staff_problem(&in, &field))) {
 		reply_error(rp, staff_id(in.email) && field && strcmp(field, "email") == 0 ? 409 : 400, field, "%s", why);
@@ -118,7 +119,21 @@ static void staff_create(struct request *rq, struct reply *rp)
 static json_t *person(int64_t id)
 {
 	return db_row("SELECT id, email, name, job_title, department, staff_type, active, left_on, created_at, "
-		      "password_hash IS NOT NULL AS can_sign_in FROM users WHERE id = ?", "I", id);
+		      "password_hash IS NOT NULL AS can_sign_in, "
+		      "(SELECT left_on FROM leaving_dates WHERE user_id = users.id) AS leaving_on "
+		      "FROM users WHERE id = ?", "I", id);
+}
+
+/* KEY_words beside a date: pages show dates in words. */
+static void add_date_words(json_t *o, const char *key)
+{
+	const char *iso = json_string_value(json_object_get(o, key));
+	if (!iso)
+		return;
+	char words[40], *name = xasprintf("%s_words", key);
+	date_words(iso, words, sizeof words);
+	json_object_set_new(o, name, json_string(words));
+	free(name);
 }
 
 static void staff_edit_page(struct request *rq, struct reply *rp)
@@ -130,6 +145,8 @@ static void staff_edit_page(struct request *rq, struct reply *rp)
 	}
 	unsigned roles = user_roles_load(rq->ids[0]);
 	json_object_set_new(u, "roles", roles_json(roles));
+	add_date_words(u, "left_on");
+	add_date_words(u, "leaving_on");
 	json_t *m = json_pack("{s:o, s:o, s:o}", "user", u, "role_boxes", role_boxes(roles), "staff_types",
 			      staff_types(json_string_value(json_object_get(u, "staff_type"))));
 	reply_page(rp, "admin_staff_edit", "Edit a member of staff", m);
@@ -147,6 +164,12 @@ static void staff_update(struct request *rq, struct reply *rp)
 	if (id == rq->user.id && !(roles & ROLE_ADMIN)) {
 		json_decref(u);
 		reply_error(rp, 409, "role", "You cannot remove your own administrator role; ask another administrator.");
+		return;
+	}
+	const char *why = staff_self_grant_problem(rq, id, roles);
+	if (why) {
+		json_decref(u);
+		reply_error(rp, 403, "role", "%s", why);
 		return;
 	}
 	db_begin();
@@ -216,15 +239,72 @@ static void staff_deactivate_post(struct request *rq, struct reply *rp)
 		reply_error(rp, 409, NULL, "You cannot deactivate yourself; ask another administrator.");
 		return;
 	}
+	int later = 0;
 	db_begin();
-	staff_deactivate(rq, rq->ids[0], arg(rq, "left_on"));
-	if (db_commit() != 0) {
+	if (leaving_set(rq, rq->ids[0], arg(rq, "left_on"), &later) != 0 || db_commit() != 0) {
 		busy(rp);
 		return;
 	}
 	char *loc = xasprintf("/admin/staff/%lld", (long long)rq->ids[0]);
-	reply_done(rp, 200, json_pack("{s:b}", "deactivated", 1), loc, "The person has been deactivated and signed out.");
+	if (later)
+		reply_done(rp, 200, json_pack("{s:b, s:s}", "deactivated", 0, "leaving_on", arg(rq, "left_on")), loc,
+			   "The leaving date has been saved. The person stays active until that day.");
+	else
+		reply_done(rp, 200, json_pack("{s:b}", "deactivated", 1), loc, "The person has been deactivated and signed out.");
 	free(loc);
+}
+
+/* A person's page, after a change: JSON gets the model, browsers the page. */
+static void back_to_person(struct reply *rp, int64_t id, json_t *model, const char *message)
+{
+	char *loc = xasprintf("/admin/staff/%lld", (long long)id);
+	reply_done(rp, 200, model, loc, message);
+	free(loc);
+}
+
+static void leaving_cancel_post(struct request *rq, struct reply *rp)
+{
+	json_t *u = person(rq->ids[0]);
+	if (!u) {
+		reply_not_found(rp);
+		return;
+	}
+	json_decref(u);
+	db_begin();
+	int n = leaving_cancel(rq, rq->ids[0]);
+	if (n == 0) {
+		db_rollback();
+		reply_error(rp, 409, NULL, "No leaving date is waiting for this person, so there is nothing to cancel.");
+		return;
+	}
+	if (n < 0 || db_commit() != 0) {
+		busy(rp);
+		return;
+	}
+	back_to_person(rp, rq->ids[0], json_pack("{s:b}", "leaving_cancelled", 1),
+		       "The leaving date has been cancelled. The person stays active.");
+}
+
+static void reactivate_post(struct request *rq, struct reply *rp)
+{
+	json_t *u = person(rq->ids[0]);
+	if (!u) {
+		reply_not_found(rp);
+		return;
+	}
+	int active = (int)json_integer_value(json_object_get(u, "active"));
+	json_decref(u);
+	if (active) {
+		reply_error(rp, 409, NULL, "This person is active already.");
+		return;
+	}
+	db_begin();
+	if (leaving_reactivate(rq, rq->ids[0]) != 0 || db_commit() != 0) {
+		busy(rp);
+		return;
+	}
+	back_to_person(rp, rq->ids[0], json_pack("{s:b}", "reactivated", 1),
+		       "The person is active again and can sign in with their password.");
 }
 
 static void import_page(struct request *rq, struct reply *rp)
@@ -412,6 +492,8 @@ const struct route admin_routes[] = {
 	{ "POST", "/admin/staff/{id}", staff_update, ROLE_ADMIN, edit_form, staff_edit_page, 0 },
 	{ "POST", "/admin/staff/{id}/password", staff_password, ROLE_ADMIN, password_form, staff_edit_page, 0 },
 	{ "POST", "/admin/staff/{id}/deactivate", staff_deactivate_post, ROLE_ADMIN, deactivate_form, staff_edit_page, 0 },
+	{ "POST", "/admin/staff/{id}/leaving/cancel", leaving_cancel_post, ROLE_ADMIN, NULL, staff_edit_page, 0 },
+	{ "POST", "/admin/staff/{id}/reactivate", reactivate_post, ROLE_ADMIN, NULL, staff_edit_page, 0 },
 	{ "GET", "/admin/import", import_page, ROLE_ADMIN, NULL, NULL, 0 },
 	{ "POST", "/admin/import", import_post, ROLE_ADMIN, import_form, import_page, R_UPLOAD },
 	{ "GET", "/admin/settings", settings_page, ROLE_ADMIN, NULL, NULL, 0 },

@@ -36,6 +36,18 @@ json_t *roles_json(unsigned roles)
 	return a;
 }
 
+char *roles_text(unsigned roles)
+{
+	char *out = xstrdup("");
+	for (int i = 0; i < ROLE_COUNT; i++)
+		if (roles & (1u << i)) {
+			char *next = xasprintf("%s%s%s", out, out[0] ? ", " : "", role_names[i]);
+			free(out);
+			out = next;
+		}
+	return out;
+}
+
 unsigned user_roles_load(int64_t user_id)
 {
 	unsigned roles = 0;

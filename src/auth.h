@@ -10,9 +10,17 @@
 #define PASSWORD_MIN 10
 #define PASSWORD_MAX 1024
 
+/* Roles that open safeguarding records (every concern, including those about
+ * the headteacher).  KCSIE: the governing body appoints the designated
+ * safeguarding lead, so nobody gives one of these to themselves, and every
+ * grant is told to the headteacher and the chair (staff.c). */
+#define ROLE_SAFEGUARDING (ROLE_HEADTEACHER | ROLE_SLT | ROLE_DSL | ROLE_CHAIR)
+
 unsigned role_bit(const char *name);      /* 0 when unknown */
 const char *role_name(int index);         /* index 0..ROLE_COUNT-1 */
 json_t *roles_json(unsigned roles);
+/* "dsl, chair": the roles in the mask, for messages. */
+char *roles_text(unsigned roles);
 unsigned user_roles_load(int64_t user_id);
 /* Parses "a,b,c" into a role mask; staff is always added.  -1 on an unknown role. */
 int roles_parse(const char *list, unsigned *out, char *bad, size_t badsize);

@@ -35,6 +35,7 @@ struct config {
 	const char *smtp_user;
 	const char *smtp_password_file;
 	const char *mail_from;
+	const char *trusted_proxy;    /* addresses whose X-Real-IP / X-Forwarded-For is believed */
 };
 
 extern struct config cfg;

@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "config_file.h"
+#include "client_address.h"
 #include "config.h"
 #include "readfile.h"
 #include "util.h"
@@ -39,6 +40,7 @@ const struct setting settings_table[] = {
 	{ "smtp_user", S_TEXT, &cfg.smtp_user, 0, 0, "mail relay user name" },
 	{ "smtp_password_file", S_PATH, &cfg.smtp_password_file, 0, 0, "file holding the mail relay password" },
 	{ "mail_from", S_EMAIL, &cfg.mail_from, 0, 0, "sender address of staffroom's e-mail" },
+	{ "trusted_proxy", S_ADDRESSES, &cfg.trusted_proxy, 0, 0, "addresses of reverse proxies whose X-Real-IP / X-Forwarded-For header gives the client's address" },
 };
 const size_t settings_count = sizeof settings_table / sizeof settings_table[0];
 
@@ -143,6 +145,9 @@ static const char *string_problem(const struct setting *s, const char *v)
 		       no_spaces(v) && strlen(v) < 2000 ? NULL : "must start with smtp:// or smtps:// and hold no spaces";
 	case S_EMAIL:
 		return valid_email(v) && strlen(v) < 255 ? NULL : "must be an e-mail address";
+	case S_ADDRESSES:
+		return strlen(v) < 2000 && address_list_valid(v) ? NULL
+			: "must be IP addresses separated by commas, e.g. 127.0.0.1, ::1";
 	default:
 		return "is not valid";
 	}

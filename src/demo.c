@@ -44,7 +44,7 @@ static int demo_people(void)
 		return -1;
 	for (size_t i = 0; i < sizeof people / sizeof people[0]; i++) {
 		const struct demo_person *p = &people[i];
-		struct staff_input in = { p->email, p->name, p->job, p->dept, p->type, p->roles, hash };
+		struct staff_input in = { p->email, p->name, p->job, p->dept, p->type, p->roles, hash, 1 };
 		if (staff_add(NULL, &in) < 0)
 			return -1;
 	}

@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "fastcgi.h"
+#include "client_address.h"
 #include "config.h"
 #include "db.h"
 #include "form_cgicc.h"
@@ -117,8 +118,8 @@ static void start(FCGX_Request *req, struct fcgi_call *c)
 	rq->csrf_header = P("HTTP_X_CSRF_TOKEN");
 	if (fastcgi_cookie(P("HTTP_COOKIE"), SESSION_COOKIE, c->cookie, sizeof c->cookie) == 0)
 		rq->cookie = c->cookie;
-	if (P("REMOTE_ADDR"))
-		copy_str(rq->address, sizeof rq->address, P("REMOTE_ADDR"));
+	client_address_choose(P("REMOTE_ADDR"), P("HTTP_X_REAL_IP"), P("HTTP_X_FORWARDED_FOR"), rq->address,
+			      sizeof rq->address);
 	/* nginx's fastcgi_params and Apache both set HTTPS=on for HTTPS. */
 	c->x.https = P("HTTPS") && strcasecmp(P("HTTPS"), "on") == 0;
 	const char *ctype = P("CONTENT_TYPE"), *clen = P("CONTENT_LENGTH");

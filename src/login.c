@@ -1,4 +1,4 @@
-/* Signing in and out, with failed attempts slowed per account and address. */
+/* Signing in and out, with failed attempts slowed per account (throttle.c). */
 #define _GNU_SOURCE
 #include "audit.h"
 #include "auth.h"
@@ -6,49 +6,13 @@
 #include "db.h"
 #include "login.h"
 #include "router.h"
+#include "throttle.h"
 #include "twofactor.h"
 #include "util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* After three failures for an account each further one doubles the wait:
- * 1 s, 2 s, 4 s ...  An account's wait stops growing at a minute, so
- * strangers guessing at it can slow its owner but never lock them out.  An
- * address gets twenty free tries, since a whole school may share one
- * address, then waits up to 15 minutes.  Fifteen quiet minutes forget the
- * failures.  Attempts refused while waiting are audited but not counted.
- * (The numbers are in login.h: the code step uses the same ones.) */
-#define FORGET_AFTER 900
-
-int64_t throttle_wait(const char *key, int64_t free_tries, int64_t cap)
-{
-	json_t *row = db_row("SELECT failures, last_at FROM throttle WHERE key = ?", "t", key);
-	int64_t wait = 0;
-	if (row) {
-		int64_t failures = json_integer_value(json_object_get(row, "failures"));
-		int64_t last = json_integer_value(json_object_get(row, "last_at"));
-		int64_t since = now_ms() - last;
-		if (failures >= free_tries && since < FORGET_AFTER * 1000) {
-			int64_t delay = failures - free_tries >= 20 ? cap : (int64_t)1 << (failures - free_tries);
-			if (delay > cap)
-				delay = cap;
-			/* Milliseconds, rounded up: Retry-After never says less than the wait. */
-			wait = (delay * 1000 - since + 999) / 1000;
-		}
-		json_decref(row);
-	}
-	return wait > 0 ? wait : 0;
-}
-
-void throttle_count(const char *key)
-{
-	int64_t t = now_ms();
-	db_exec("INSERT INTO throttle(key, failures, last_at) VALUES (?, 1, ?) "
-		"ON CONFLICT(key) DO UPDATE SET failures = CASE WHEN ? - last_at >= ? THEN 1 ELSE failures + 1 END, "
-		"last_at = ?", "tIIiI", key, t, t, FORGET_AFTER * 1000, t);
-}
 
 static void login_page(struct request *rq, struct reply *rp)
 {
@@ -61,21 +25,17 @@ static void login_page(struct request *rq, struct reply *rp)
 	reply_page(rp, "login", "Sign in", m);
 }
 
-static void record_failure(struct request *rq, const char *email, const char *acct_key, const char *addr_key,
-			   const char *why)
+static void record_failure(struct request *rq, const char *email, int count, const char *why)
 {
 	if (db_begin() != 0)
 		return;
-	if (acct_key) {
-		throttle_count(acct_key);
-		throttle_count(addr_key);
-	}
-	db_exec("DELETE FROM throttle WHERE last_at < ?", "I", now_ms() - (int64_t)86400 * 1000);
+	if (count)
+		password_failed(rq, email);
 	audit(rq, "login.failed", email, "%s", why);
 	db_commit();
 }
 
-void login_start_session(struct request *rq, struct reply *rp, int64_t user_id, const char *acct_key, const char *next)
+void login_start_session(struct request *rq, struct reply *rp, int64_t user_id, const char *next)
 {
 	char token[44], csrf[44], hash[65];
 	random_token(token);
@@ -85,13 +45,15 @@ void login_start_session(struct request *rq, struct reply *rp, int64_t user_id, 
 	db_begin();
 	db_exec("INSERT INTO sessions(token_hash, user_id, csrf, created_at, last_seen) VALUES (?,?,?,?,?)",
 		"tItII", hash, user_id, csrf, t, t);
-	db_exec("DELETE FROM throttle WHERE key = ?", "t", acct_key);
 	db_exec("DELETE FROM sessions WHERE user_id = ? AND created_at < ?", "II", user_id,
 		t - (int64_t)cfg.session_lifetime);
 	rq->signed_in = 1;
 	rq->user.id = user_id;
 	json_t *u = db_row("SELECT email, name FROM users WHERE id = ?", "I", user_id);
 	copy_str(rq->user.email, sizeof rq->user.email, json_string_value(json_object_get(u, "email")));
+	/* The owner is in: strangers' failures no longer slow them from here. */
+	password_cleared(rq, rq->user.email);
+	login_code_cleared(user_id);
 	audit(rq, "login", rq->user.email, "signed in");
 	if (db_commit() != 0) {
 		json_decref(u);
@@ -122,34 +84,27 @@ static const char *dummy_hash(void)
 static void login_submit(struct request *rq, struct reply *rp)
 {
 	const char *email = arg(rq, "email"), *password = arg(rq, "password");
-	char *acct_key = xasprintf("acct:%s", email), *addr_key = xasprintf("addr:%s", rq->address);
-	for (char *p = acct_key; *p; p++)
-		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-	int64_t wait = throttle_wait(acct_key, ACCOUNT_FREE, ACCOUNT_CAP), w2 = throttle_wait(addr_key, ADDRESS_FREE, ADDRESS_CAP);
-	if (w2 > wait)
-		wait = w2;
+	int64_t wait = password_wait(rq, email);
 	if (wait > 0) {
-		record_failure(rq, email, NULL, NULL, "refused: too many recent failures");
+		record_failure(rq, email, 0, "refused: too many recent failures");
 		reply_error(rp, 429, NULL, "Too many failed sign-ins. Please wait %lld seconds and try again.",
 			    (long long)wait);
 		rp->retry_after = (int)wait;
-	} else {
-		json_t *u = db_row("SELECT id, password_hash FROM users WHERE email = ? AND active = 1", "t", email);
-		const char *hash = u ? json_string_value(json_object_get(u, "password_hash")) : NULL;
-		int ok = password_verify(hash ? hash : dummy_hash(), password) && hash;
-		int64_t uid = json_integer_value(json_object_get(u, "id"));
-		if (ok && twofactor_enrolled(uid))
-			twofactor_start_pending(rq, rp, uid, email, arg(rq, "next"));
-		else if (ok)
-			login_start_session(rq, rp, uid, acct_key, arg(rq, "next"));
-		else {
-			record_failure(rq, email, acct_key, addr_key, u ? "wrong password" : "unknown or inactive account");
-			reply_error(rp, 401, "password", "The e-mail address or password is not right.");
-		}
-		json_decref(u);
+		return;
 	}
-	free(acct_key);
-	free(addr_key);
+	json_t *u = db_row("SELECT id, password_hash FROM users WHERE email = ? AND active = 1", "t", email);
+	const char *hash = u ? json_string_value(json_object_get(u, "password_hash")) : NULL;
+	int ok = password_verify(hash ? hash : dummy_hash(), password) && hash;
+	int64_t uid = json_integer_value(json_object_get(u, "id"));
+	if (ok && twofactor_enrolled(uid))
+		twofactor_start_pending(rq, rp, uid, email, arg(rq, "next"));
+	else if (ok)
+		login_start_session(rq, rp, uid, arg(rq, "next"));
+	else {
+		record_failure(rq, email, 1, u ? "wrong password" : "unknown or inactive account");
+		reply_error(rp, 401, "password", "The e-mail address or password is not right.");
+	}
+	json_decref(u);
 }
 
 static void logout(struct request *rq, struct reply *rp)

@@ -6,6 +6,7 @@
 #include "db.h"
 #include "login.h"
 #include "router.h"
+#include "throttle.h"
 #include "twofactor.h"
 #include "util.h"
 
@@ -22,14 +23,26 @@ static void code_page(struct request *rq, struct reply *rp)
 	reply_page(rp, "login_code", "Enter your code", json_pack("{s:s}", "csrf", rq->csrf));
 }
 
-static void code_refused(struct request *rq, struct reply *rp, const char *key, const char *addr_key,
-			 const char *why)
+/* Wrong codes are counted per person only: reaching this step took their
+ * right password, so nobody else's failures can slow them here. */
+static char *code_key(int64_t user_id)
+{
+	return xasprintf("code:%lld", (long long)user_id);
+}
+
+void login_code_cleared(int64_t user_id)
+{
+	char *key = code_key(user_id);
+	db_exec("DELETE FROM throttle WHERE key = ?", "t", key);
+	free(key);
+}
+
+static void code_refused(struct request *rq, struct reply *rp, const char *key, const char *why)
 {
 	db_rollback();
 	if (db_begin() != 0)
 		return;
 	throttle_count(key);
-	throttle_count(addr_key);
 	audit(rq, "login.code_failed", rq->user.email, "%s", why);
 	db_commit();
 	reply_error(rp, 401, "code", "That code is not right. Check the time on your phone, or use a recovery code.");
@@ -41,10 +54,8 @@ static void code_submit(struct request *rq, struct reply *rp)
 		reply_error(rp, 401, NULL, "Your sign-in has expired. Please sign in again.");
 		return;
 	}
-	char *key = xasprintf("code:%lld", (long long)rq->user.id), *addr_key = xasprintf("addr:%s", rq->address);
-	int64_t wait = throttle_wait(key, ACCOUNT_FREE, ACCOUNT_CAP), w2 = throttle_wait(addr_key, ADDRESS_FREE, ADDRESS_CAP);
-	if (w2 > wait)
-		wait = w2;
+	char *key = code_key(rq->user.id);
+	int64_t wait = throttle_wait(key, ACCOUNT_ADDRESS_FREE, ACCOUNT_CAP);
 	const char *how = "app";
 	char *next = db_text("SELECT next FROM pending_logins WHERE token_hash = ?", "t", rq->session_hash);
 	if (wait > 0) {
@@ -53,18 +64,17 @@ static void code_submit(struct request *rq, struct reply *rp)
 	} else if (db_begin() != 0) {
 		reply_error(rp, 503, NULL, "The service is busy. Please try again.");
 	} else if (!twofactor_check(rq->user.id, arg(rq, "code"), &how)) {
-		code_refused(rq, rp, key, addr_key, "wrong or reused code");
+		code_refused(rq, rp, key, "wrong or reused code");
 	} else {
 		db_exec("DELETE FROM pending_logins WHERE token_hash = ?", "t", rq->session_hash);
 		audit(rq, "login.second_factor", rq->user.email, "by %s", how);
 		if (db_commit() != 0)
 			reply_error(rp, 503, NULL, "The service is busy. Please try again.");
 		else
-			login_start_session(rq, rp, rq->user.id, key, next ? next : "/");
+			login_start_session(rq, rp, rq->user.id, next ? next : "/");
 	}
 	free(next);
 	free(key);
-	free(addr_key);
 }
 
 static void code_cancel(struct request *rq, struct reply *rp)

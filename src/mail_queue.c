@@ -26,6 +26,7 @@ static const struct wording subjects[] = {
 	{ "aup_reminder", "Reminder: an agreement needs your signature" },
 	{ "account_application", "A social-media account application is waiting for you" },
 	{ "account_decision", "A social-media account application is waiting for your decision" },
+	{ "role_grant", "A safeguarding role has been given" },
 	{ NULL, "A new notification" },
 };
 

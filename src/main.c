@@ -15,6 +15,7 @@
 #include "schema_upgrade.h"
 #include "server.h"
 #include "staff.h"
+#include "leaving.h"
 #include "static_files.h"
 #include "template.h"
 #include "util.h"
@@ -369,7 +370,7 @@ static int cmd_user_add(struct opts *o)
 	free(pw);
 	if (rc != 0)
 		return fail("could not hash the password (out of memory?)");
-	struct staff_input in = { o->email, o->name, o->job_title, o->department, o->staff_type, roles, hash };
+	struct staff_input in = { o->email, o->name, o->job_title, o->department, o->staff_type, roles, hash, 0 };
 	const char *field;
 	if ((why = staff_problem(&in, &field)))
 		return fail(why);
@@ -416,9 +417,12 @@ static int cmd_user_deactivate(struct opts *o)
 	int64_t id = staff_id(o->email);
 	if (!id)
 		return fail("no one with that e-mail address");
+	int later = 0;
 	db_begin();
-	if (staff_deactivate(NULL, id, o->left_on) != 0 || db_commit() != 0)
+	if (leaving_set(NULL, id, o->left_on, &later) != 0 || db_commit() != 0)
 		return fail("could not deactivate the person");
+	if (later)
+		printf("%s leaves on %s: they stay active until then\n", o->email, o->left_on);
 	return 0;
 }
 

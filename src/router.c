@@ -2,7 +2,9 @@
  * made here, once, before a handler runs. */
 #define _GNU_SOURCE
 #include "router.h"
+#include "leaving.h"
 #include "auth.h"
+#include "db.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -175,6 +177,12 @@ void router_dispatch(struct request *rq, struct reply *rp)
 	int path_known = 0;
 	const char *method = strcmp(rq->method, "HEAD") == 0 ? "GET" : rq->method;
 	const struct route *r = route_match(method, rq->path, rq->ids, &rq->nids, &path_known);
+	/* Leaving dates that have come take effect before anyone is let in; a
+	 * page's read snapshot, taken before, is renewed to see them. */
+	if (leaving_apply_daily() > 0 && !rq->is_post) {
+		db_read_end();
+		db_read_begin();
+	}
 	auth_load(rq);
 	if (!r) {
 		if (path_known)

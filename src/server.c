@@ -3,6 +3,7 @@
  * rest, as it does for FastCGI. */
 #define _GNU_SOURCE
 #include "server.h"
+#include "client_address.h"
 #include "config.h"
 #include "db.h"
 #include "exchange.h"
@@ -104,9 +105,12 @@ static struct call *call_start(struct MHD_Connection *conn, const char *url, con
 	rq->host = HDR(MHD_HTTP_HEADER_HOST);
 	rq->csrf_header = HDR("X-CSRF-Token");
 	const char *ctype = HDR(MHD_HTTP_HEADER_CONTENT_TYPE), *clen = HDR(MHD_HTTP_HEADER_CONTENT_LENGTH);
+	char peer[64] = "";
+	client_address(conn, peer, sizeof peer);
+	client_address_choose(peer[0] ? peer : NULL, HDR("X-Real-IP"), HDR("X-Forwarded-For"), rq->address,
+			      sizeof rq->address);
 #undef HDR
 	rq->cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "sr_session");
-	client_address(conn, rq->address, sizeof rq->address);
 	enum body_kind body = exchange_body_kind(&c->x, ctype, clen);
 	if (c->x.status)
 		return c;

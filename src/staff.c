@@ -4,6 +4,7 @@
 #include "auth.h"
 #include "csv.h"
 #include "db.h"
+#include "notify.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -50,7 +51,9 @@ const char *staff_problem(const struct staff_input *in, const char **field)
 	if (!in->email || !email_ok(in->email))
 		return "The e-mail address is not valid.";
 	if (staff_id(in->email))
-		return "Someone with that e-mail address is already on the staff list.";
+		return db_int(0, "SELECT active FROM users WHERE email = ?", "t", in->email)
+			? "Someone with that e-mail address is already on the staff list."
+			: "Someone with that e-mail address has left: reactivate them from their page in the staff list.";
 	*field = "name";
 	if (!in->name || !in->name[0] || !plain_text(in->name, 200))
 		return "A name is required (at most 200 characters).";
@@ -72,6 +75,49 @@ int64_t staff_id(const char *email)
 	return db_int(0, "SELECT id FROM users WHERE email = ?", "t", email);
 }
 
+const char *staff_self_grant_problem(const struct request *rq, int64_t user_id, unsigned roles)
+{
+	if (!rq || user_id != rq->user.id)
+		return NULL;
+	unsigned gained = roles & ~user_roles_load(user_id) & ROLE_SAFEGUARDING;
+	if (!gained)
+		return NULL;
+	return "You cannot give yourself a safeguarding role (headteacher, slt, dsl or chair). Another "
+	       "administrator must do it, and the headteacher and the chair of governors are told.";
+}
+
+/* Who gave it: the signed-in person, or the command line. */
+static const char *granted_by(const struct request *rq)
+{
+	return rq && rq->signed_in ? rq->user.email : "the command line";
+}
+
+/* Tells every active headteacher and chair (but the person given the role:
+ * the point is a check by someone else) of a safeguarding role given, in
+ * staffroom and by e-mail: who, which role, by whom; nothing about any case.
+ * KCSIE: the DSL is appointed by the governing body, whose chair must know. */
+static void tell_safeguarding_grant(const struct request *rq, const char *email, const char *name, unsigned gained)
+{
+	gained &= ROLE_SAFEGUARDING;
+	if (!gained)
+		return;
+	char *list = roles_text(gained);
+	char *msg = xasprintf("%s (%s) has been given the safeguarding role %s by %s. They can now read "
+			      "safeguarding records. If this was not agreed, ask an administrator to remove it.",
+			      name, email, list, granted_by(rq));
+	json_t *told = db_rows("SELECT DISTINCT u.id FROM users u JOIN user_roles r ON r.user_id = u.id "
+			       "WHERE r.role IN ('headteacher', 'chair') AND u.active = 1 AND u.email != ? ORDER BY u.id",
+			       "t", email);
+	size_t i;
+	json_t *row;
+	json_array_foreach(told, i, row)
+		notify_user(json_integer_value(json_object_get(row, "id")), "role_grant", msg, "/");
+	audit(rq, "staff.role_grant_told", email, "roles=%s told=%zu", list, json_array_size(told));
+	json_decref(told);
+	free(msg);
+	free(list);
+}
+
 int64_t staff_add(const struct request *rq, const struct staff_input *in)
 {
 	char at[ISO_LEN];
@@ -89,14 +135,17 @@ int64_t staff_add(const struct request *rq, const struct staff_input *in)
 	audit(rq, "staff.add", in->email, "name=%s type=%s roles=%s", in->name, type, list ? list : "");
 	free(list);
 	json_decref(roles);
+	if (!in->demo)
+		tell_safeguarding_grant(rq, in->email, in->name, in->roles);
 	return db_failed() ? -1 : id;
 }
 
 int staff_set_roles(const struct request *rq, int64_t user_id, unsigned roles)
 {
-	char *email = db_text("SELECT email FROM users WHERE id = ?", "I", user_id);
-	if (!email)
+	json_t *u = db_row("SELECT email, name FROM users WHERE id = ?", "I", user_id);
+	if (!u)
 		return -1;
+	const char *email = json_string_value(json_object_get(u, "email"));
 	unsigned before = user_roles_load(user_id);
 	roles |= ROLE_STAFF;
 	if (before != roles) {
@@ -108,9 +157,16 @@ int staff_set_roles(const struct request *rq, int64_t user_id, unsigned roles)
 		audit(rq, "staff.roles", email, "from=%s to=%s", from ? from : "", to ? to : "");
 		free(from), free(to);
 		json_decref(a), json_decref(b);
+		tell_safeguarding_grant(rq, email, json_string_value(json_object_get(u, "name")), roles & ~before);
 	}
-	free(email);
+	json_decref(u);
 	return db_failed() ? -1 : 0;
+}
+
+void staff_leave_now(int64_t user_id, const char *left_on)
+{
+	db_exec("UPDATE users SET active = 0, left_on = ? WHERE id = ?", "tI", left_on, user_id);
+	auth_end_sessions(user_id);
 }
 
 int staff_deactivate(const struct request *rq, int64_t user_id, const char *left_on)
@@ -120,8 +176,7 @@ int staff_deactivate(const struct request *rq, int64_t user_id, const char *left
 	char *email = db_text("SELECT email FROM users WHERE id = ?", "I", user_id);
 	if (!email)
 		return -1;
-	db_exec("UPDATE users SET active = 0, left_on = ? WHERE id = ?", "tI", left_on ? left_on : today, user_id);
-	auth_end_sessions(user_id);
+	staff_leave_now(user_id, left_on ? left_on : today);
 	audit(rq, "staff.deactivate", email, "left_on=%s", left_on ? left_on : today);
 	free(email);
 	return db_failed() ? -1 : 0;
@@ -157,7 +212,7 @@ static void check_row(const struct csv_table *t, size_t r, json_t *errors)
 		return;
 	}
 	struct staff_input in = { row->fields[0], row->fields[1], row->fields[2], row->fields[3], row->fields[4],
-				  ROLE_STAFF, NULL };
+				  ROLE_STAFF, NULL, 0 };
 	const char *field, *why = staff_problem(&in, &field);
 	if (why) {
 		row_error(errors, row->line, why);
@@ -188,7 +243,7 @@ int staff_import(const struct request *rq, const char *csv, size_t len, json_t *
 	int added = 0;
 	for (size_t r = 1; r < t.nrows && json_array_size(errors) == 0; r++) {
 		char **f = t.rows[r].fields;
-		struct staff_input in = { f[0], f[1], f[2], f[3], f[4], ROLE_STAFF, NULL };
+		struct staff_input in = { f[0], f[1], f[2], f[3], f[4], ROLE_STAFF, NULL, 0 };
 		if (staff_add(rq, &in) < 0) {
 			row_error(errors, t.rows[r].line, "The row could not be stored.");
 			break;

@@ -6,6 +6,7 @@
 #include "db.h"
 #include "router.h"
 #include "totp.h"
+#include "throttle.h"
 #include "twofactor.h"
 #include "util.h"
 #include "vault.h"
@@ -146,13 +147,14 @@ static void enrol_confirm(struct request *rq, struct reply *rp)
 	show_codes(rp, 201, codes, "Your recovery codes");
 }
 
-/* Asking for the password again: a borrowed, signed-in screen is not enough. */
+/* Asking for the password again: a borrowed, signed-in screen is not enough.
+ * Wrong guesses are slowed as at sign-in (throttle.c). */
 static int password_again(struct request *rq, struct reply *rp)
 {
-	if (user_password_ok(rq->user.id, arg(rq, "password")))
-		return 1;
-	reply_error(rp, 403, "password", "That password is not right.");
-	return 0;
+	int ok = password_recheck(rq, rp);
+	if (ok < 0)
+		reply_error(rp, 403, "password", "That password is not right.");
+	return ok > 0;
 }
 
 static void new_codes(struct request *rq, struct reply *rp)

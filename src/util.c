@@ -52,6 +52,17 @@ void iso_date(time_t t, char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+void date_words(const char *iso, char *out, size_t size)
+{
+	static const char *const months[] = { "January", "February", "March", "April", "May", "June", "July",
+					      "August", "September", "October", "November", "December" };
+	int y, m, d;
+	if (iso && sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+		snprintf(out, size, "%d %s %d", d, months[m - 1], y);
+	else
+		copy_str(out, size, iso ? iso : "");
+}
+
 static int days_in_month(int y, int m)
 {
 	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };

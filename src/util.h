@@ -17,6 +17,9 @@ int64_t now_ms(void);      /* the same clock, in milliseconds */
 void iso_time(time_t t, char out[ISO_LEN]);
 void iso_now(char out[ISO_LEN]);
 void iso_date(time_t t, char out[11]);
+/* "2026-12-18" as "18 December 2026" (UK order, month in words); the input
+ * itself when it is not a date. */
+void date_words(const char *iso, char *out, size_t size);
 int parse_iso_time(const char *s, time_t *out); /* "YYYY-MM-DDTHH:MM[:SS][Z]" as UTC */
 int parse_date(const char *s, int *y, int *m, int *d); /* valid calendar date */
 

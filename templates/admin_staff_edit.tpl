@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{#user}}<h1>{{name}}</h1>
 <dl class="facts"><dt>E-mail</dt><dd>{{email}}</dd><dt>Added</dt><dd>{{created_at}}</dd>
-<dt>Status</dt><dd>{{#active}}Active{{/active}}{{#not_active}}Left on {{left_on}}{{/not_active}}{{#not_can_sign_in}} · cannot sign in yet{{/not_can_sign_in}}</dd></dl>
+<dt>Status</dt><dd>{{#active}}Active{{#leaving_on}} · leaves on <time datetime="{{leaving_on}}">{{leaving_on_words}}</time>{{/leaving_on}}{{/active}}{{#not_active}}Left on <time datetime="{{left_on}}">{{left_on_words}}</time>{{/not_active}}{{#not_can_sign_in}} · cannot sign in yet{{/not_can_sign_in}}</dd></dl>
 <form class="stack card" method="post" action="/admin/staff/{{id}}">
 <h2>Details and roles</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
@@ -27,13 +27,23 @@
 <input id="f-password" name="password" type="password" autocomplete="new-password" required></div>
 <div class="actions"><button class="btn secondary" type="submit">Set password</button></div>
 </form>
-{{#active}}<form class="stack card" method="post" action="/admin/staff/{{id}}/deactivate">
+{{#active}}{{#leaving_on}}<form class="stack card" method="post" action="/admin/staff/{{id}}/leaving/cancel">
+<h2>Leaving date</h2>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<p>{{name}} leaves on <time datetime="{{leaving_on}}">{{leaving_on_words}}</time>. Until then they stay active and can sign in; on that day they are deactivated and signed out.</p>
+<div class="actions"><button class="btn secondary" type="submit">Cancel the leaving date</button></div>
+</form>{{/leaving_on}}<form class="stack card" method="post" action="/admin/staff/{{id}}/deactivate">
 <h2>Leaving</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_left_on}} has-error{{/err_left_on}}"><label for="f-left_on">Leaving date</label>
 {{#err_left_on}}<p class="field-error">{{err_left_on}}</p>{{/err_left_on}}
 <input id="f-left_on" name="left_on" type="date"></div>
-<p class="hint">Deactivating signs the person out and stops them signing in. Their records are kept.</p>
-<div class="actions"><button class="btn danger" type="submit">Deactivate</button></div>
-</form>{{/active}}{{/user}}
+<p class="hint">A date after today is kept, and the person is deactivated on that day. Today, an earlier date or no date deactivates them now: they are signed out and cannot sign in. Their records are kept.</p>
+<div class="actions"><button class="btn danger" type="submit">Save the leaving date or deactivate</button></div>
+</form>{{/active}}{{#not_active}}<form class="stack card" method="post" action="/admin/staff/{{id}}/reactivate">
+<h2>Reactivate</h2>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<p class="hint">{{name}} becomes active again: they can sign in with their password and count in compliance. Their leaving date is removed. This is recorded in the audit log.</p>
+<div class="actions"><button class="btn" type="submit">Reactivate</button></div>
+</form>{{/not_active}}{{/user}}
 <p><a href="/admin/staff">Back to the staff list</a></p>

@@ -23,7 +23,7 @@ const PAGES = [
   ['moderator', ['/', '/accounts', '/accounts?page=2', '/accounts/applications', '/concerns']],
   ['bursar', ['/', '/accounts/applications']],
   ['governor', ['/', '/aup/compliance', '/aup/compliance?page=2', '/concerns/stats']],
-  ['admin', ['/', '/admin/staff', '/admin/staff?page=2', '/admin/staff?q=smith', '/admin/policies', '/admin/routing', '/admin/courses',
+  ['admin', ['/', '/admin/staff', '/admin/staff/2', '/admin/staff?page=2', '/admin/staff?q=smith', '/admin/policies', '/admin/routing', '/admin/courses',
     '/training', '/training?q=patel', '/training?page=2', '/audit', '/admin/settings']],
   ['teacher', ['/', '/aup', '/concerns/mine', '/accounts', '/accounts/applications', '/training']],
 ];

@@ -1,0 +1,93 @@
+// Safeguarding roles (headteacher, slt, dsl, chair) open every concern, so
+// nobody gives one to themselves, and every grant, by anyone to anyone, on
+// the web or the command line, is told to the headteacher and the chair in
+// staffroom and by e-mail, without any detail of a case.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, sql, cli, visibleText } from './lib.mjs';
+import { startSink } from './smtp_sink.mjs';
+import { file } from './concern_helpers.mjs';
+
+const mailArgs = (url) => ['--smtp-url', url, '--mail-from', 'staffroom@hillside.test', '--base-url', 'https://staff.test'];
+const id = (db, email) => sql(db, `SELECT id FROM users WHERE email = '${email}'`);
+const roles = (db, email) => sql(db, `SELECT group_concat(role, ',') FROM (SELECT role FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.email = '${email}' ORDER BY role)`);
+const told = (db) => sql(db, "SELECT u.email FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'role_grant' ORDER BY u.email").split('\n').filter(Boolean);
+
+test('an administrator cannot give themselves a safeguarding role (JSON and the page); nothing changes', async () => {
+  const s = await startServer();
+  try {
+    const admin = await s.login('admin@demo.school');
+    const me = id(s.db, 'admin@demo.school');
+    const before = roles(s.db, 'admin@demo.school');
+    for (const role of ['dsl', 'chair', 'headteacher', 'slt']) {
+      const r = await admin.post(`/admin/staff/${me}`, [['name', 'Changed Name'], ['staff_type', 'support'], ['role', 'admin'], ['role', role]]);
+      assert.equal(r.status, 403, role);
+      assert.match(r.body.error, /cannot give yourself a safeguarding role/);
+    }
+    assert.equal(roles(s.db, 'admin@demo.school'), before);
+    assert.equal(sql(s.db, "SELECT name FROM users WHERE email = 'admin@demo.school'"), 'Chris Doyle', 'no partial write');
+    assert.deepEqual(told(s.db), []);
+    const page = await admin.request('POST', `/admin/staff/${me}`, { json: false,
+      form: [['name', 'Chris Doyle'], ['staff_type', 'support'], ['role', 'admin'], ['role', 'dsl']] });
+    assert.equal(page.status, 403);
+    assert.match(visibleText(page.text), /cannot give yourself a safeguarding role/);
+    assert.equal(roles(s.db, 'admin@demo.school'), before);
+    // Changing their own other details still works.
+    const ok = await admin.post(`/admin/staff/${me}`, [['name', 'Chris Doyle'], ['staff_type', 'support'], ['role', 'admin'], ['role', 'moderator']]);
+    assert.equal(ok.status, 200, ok.text);
+    assert.deepEqual(told(s.db), []);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('giving someone the dsl role tells the headteacher and the chair, in staffroom and by e-mail, with no case detail', async () => {
+  const sink = await startSink();
+  const s = await startServer({ args: mailArgs(sink.url) });
+  try {
+    await file(await s.login('teacher@demo.school'), { category: 'staff_conduct', summary: 'Narwhal-summary-4411',
+      details: 'Pangolin-details-8812', involved: 'Ocelot-person-2290' });
+    const outboxBefore = Number(sql(s.db, 'SELECT count(*) FROM outbox'));
+    const admin = await s.login('admin@demo.school');
+    const ta = id(s.db, 'ta@demo.school');
+    const r = await admin.post(`/admin/staff/${ta}`, [['name', sql(s.db, `SELECT name FROM users WHERE id = ${ta}`)],
+      ['staff_type', 'support'], ['role', 'dsl']]);
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(told(s.db), ['chair@demo.school', 'head@demo.school']);
+    const msg = sql(s.db, "SELECT message FROM notifications WHERE kind = 'role_grant' LIMIT 1");
+    assert.match(msg, /ta@demo\.school/);
+    assert.match(msg, /dsl/);
+    assert.match(msg, /admin@demo\.school/);
+    const mail = sql(s.db, `SELECT group_concat(to_addr || ' ' || subject || ' ' || body, '\n') FROM outbox WHERE id > ${outboxBefore}`);
+    assert.match(mail, /head@demo\.school/);
+    assert.match(mail, /chair@demo\.school/);
+    assert.match(mail, /A safeguarding role has been given/);
+    for (const secret of [/Narwhal/, /Pangolin/, /Ocelot/]) {
+      assert.doesNotMatch(msg, secret);
+      assert.doesNotMatch(mail, secret);
+    }
+    // Taking a role away, or keeping one, tells nobody again.
+    const again = await admin.post(`/admin/staff/${ta}`, [['name', 'Same'], ['staff_type', 'support'], ['role', 'dsl']]);
+    assert.equal(again.status, 200);
+    assert.equal(told(s.db).length, 2);
+    // A new member of staff added with a safeguarding role is told too.
+    const added = await admin.post('/admin/staff', [['email', 'new.slt@demo.school'], ['name', 'New Leader'], ['role', 'slt']]);
+    assert.equal(added.status, 201, added.text);
+    assert.equal(told(s.db).length, 4);
+  } finally {
+    await s.stop();
+    await sink.close();
+  }
+});
+
+test('a grant on the command line tells the headteacher and the chair too', async () => {
+  const s = await startServer();
+  try {
+    const r = cli(['user', 'roles', '--db', s.db, '--email', 'teacher@demo.school', '--set', 'chair']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(told(s.db), ['chair@demo.school', 'head@demo.school']);
+    assert.match(sql(s.db, "SELECT message FROM notifications WHERE kind = 'role_grant' LIMIT 1"), /teacher@demo\.school.*chair.*command line/);
+  } finally {
+    await s.stop();
+  }
+});
