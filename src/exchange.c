@@ -224,6 +224,8 @@ static void add_headers(struct exchange *x, const struct reply *rp, const char *
 		add_header(out, "Location", xstrdup(rp->location));
 	if (rp->set_cookie)
 		add_header(out, "Set-Cookie", cookie_header(x, rp->set_cookie));
+	if (rp->status == 405)
+		add_header(out, "Allow", router_allow(rq->path));
 	if (rp->retry_after > 0)
 		add_header(out, "Retry-After", xasprintf("%d", rp->retry_after));
 	if (rp->filename)

@@ -53,6 +53,24 @@ const struct route *route_match(const char *method, const char *path, int64_t id
 	return NULL;
 }
 
+/* The Allow header of a 405 (RFC 9110, 15.5.6 requires it): the methods the
+ * path's routes take, HEAD wherever GET is.  A path no route knows (a
+ * static file, or none at all) is offered what the server takes there. */
+char *router_allow(const char *path)
+{
+	int64_t ids[3];
+	int nids, get = 0, post = 0;
+	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+		for (const struct route *r = tables[t]; r->method; r++)
+			if (pattern_match(r->pattern, path, ids, &nids)) {
+				get |= strcmp(r->method, "GET") == 0;
+				post |= strcmp(r->method, "POST") == 0;
+			}
+	if (!get && !post)
+		return xstrdup(strncmp(path, "/static/", 8) == 0 ? "GET, HEAD" : "GET, HEAD, POST");
+	return xasprintf("%s%s%s", get ? "GET, HEAD" : "", get && post ? ", " : "", post ? "POST" : "");
+}
+
 /* The Origin header, when a browser sends one, must name this site: a
  * cross-site form post is refused even before its token is looked at. */
 static int same_origin(const struct request *rq)
