@@ -3,6 +3,7 @@
  * rest, as it does for FastCGI. */
 #define _GNU_SOURCE
 #include "server.h"
+#include "arrival.h"
 #include "config.h"
 #include "db.h"
 #include "exchange.h"
@@ -166,14 +167,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		/* Queue nothing yet: answering on the first call makes
 		 * libmicrohttpd close the connection (no keep-alive). */
 		*state = call_start(conn, url, method);
+		arrival_headers_in(conn);
 		return MHD_YES;
 	}
 	if (*upload_size) {
+		arrival_body_bytes(conn, *upload_size);
 		if (!c->x.status && c->pp && MHD_post_process(c->pp, upload_data, *upload_size) != MHD_YES)
 			exchange_fail(&c->x, 400, NULL, "The form could not be read.");
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	arrival_request_in(conn);
 	if (c->pp && !c->x.status) {
 		MHD_destroy_post_processor(c->pp);
 		c->pp = NULL;
@@ -189,7 +193,8 @@ static size_t unescape(void *cls, struct MHD_Connection *conn, char *uri)
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **state, enum MHD_RequestTerminationCode t)
 {
-	(void)cls, (void)conn, (void)t;
+	(void)cls, (void)t;
+	arrival_answered(conn);
 	if (*state)
 		call_free(*state);
 	*state = NULL;
@@ -229,7 +234,7 @@ static struct MHD_Daemon *start_daemon(const struct sockaddr_storage *ss, int v6
 	 * must fail, not quietly take half the requests to another database.
 	 * The TLS options come last: with no certificate they end the list early. */
 	struct MHD_Daemon *d = MHD_start_daemon(
-		flags, 0, NULL, NULL, on_request, NULL,
+		flags, 0, arrival_accept, NULL, on_request, NULL,
 		MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)ss,
 		MHD_OPTION_THREAD_POOL_SIZE, cfg.threads,
 		MHD_OPTION_CONNECTION_LIMIT, cfg.max_connections,
@@ -237,6 +242,7 @@ static struct MHD_Daemon *start_daemon(const struct sockaddr_storage *ss, int v6
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg.connection_memory,
 		MHD_OPTION_CONNECTION_TIMEOUT, cfg.connection_timeout,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_NOTIFY_CONNECTION, arrival_notify, NULL,
 		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 		cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
 		MHD_OPTION_HTTPS_MEM_KEY, key,
@@ -268,9 +274,10 @@ int server_run(void)
 		return 1;
 	/* Bound: now give up root and every system call not needed to serve. */
 	db_batch_requests(1);
-	if (listen_enter_sandbox() != 0 || mailer_start() != 0 || held_start() != 0) {
+	if (listen_enter_sandbox() != 0 || mailer_start() != 0 || held_start() != 0 || arrival_start() != 0) {
 		mailer_stop();
 		MHD_stop_daemon(d);
+		arrival_stop();
 		return 1;
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -283,6 +290,7 @@ int server_run(void)
 	sigwait(&sigs, &sig);
 	held_stop();
 	MHD_stop_daemon(d);
+	arrival_stop();
 	mailer_stop();
 	db_close_thread();
 	printf("staffroom: stopped\n");
