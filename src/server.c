@@ -7,6 +7,7 @@
 #include "config.h"
 #include "db.h"
 #include "exchange.h"
+#include "framing.h"
 #include "held.h"
 #include "listen.h"
 #include "mailer.h"
@@ -30,6 +31,7 @@ struct call {
 	struct MHD_PostProcessor *pp;
 	struct response out;    /* the answer, while held for its fsync (held.c) */
 	int held, unsaved;
+	int close;              /* answer, then close the connection: its framing is not to be trusted */
 };
 
 static void call_free(struct call *c)
@@ -97,6 +99,12 @@ static struct call *call_start(struct MHD_Connection *conn, const char *url, con
 	struct call *c = xcalloc(1, sizeof *c);
 	exchange_start(&c->x, method, url);
 	struct request *rq = &c->x.rq;
+	const char *why = framing_problem(conn, method);
+	if (why) {
+		c->x.status = 0; /* before any other answer, such as a 405 */
+		exchange_fail(&c->x, 400, NULL, why);
+		c->close = 1;
+	}
 	c->x.https = cfg.tls_cert != NULL;
 #define HDR(name) MHD_lookup_connection_value(conn, MHD_HEADER_KIND, name)
 	rq->accept = HDR(MHD_HTTP_HEADER_ACCEPT);
@@ -109,7 +117,7 @@ static struct call *call_start(struct MHD_Connection *conn, const char *url, con
 	rq->cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "sr_session");
 	client_address(conn, rq->address, sizeof rq->address);
 	enum body_kind body = exchange_body_kind(&c->x, ctype, clen);
-	if (c->x.status)
+	if (c->x.status || c->close)
 		return c;
 	if (!rq->is_post)
 		MHD_get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, on_query_arg, &c->x);
@@ -118,13 +126,15 @@ static struct call *call_start(struct MHD_Connection *conn, const char *url, con
 	return c;
 }
 
-static enum MHD_Result queue(struct MHD_Connection *conn, struct response *out)
+static enum MHD_Result queue(struct MHD_Connection *conn, struct response *out, int close)
 {
 	struct MHD_Response *resp = MHD_create_response_from_buffer(out->len, out->body ? out->body : (void *)"",
 								     out->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
 	out->body = NULL; /* MHD frees it */
 	for (int i = 0; i < out->nheaders; i++)
 		MHD_add_response_header(resp, out->headers[i].name, out->headers[i].value);
+	if (close)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
 	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)out->status, resp);
 	MHD_destroy_response(resp);
 	response_free(out);
@@ -155,7 +165,7 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct call *c)
 		response_free(&c->out);
 		exchange_respond_unsaved(&c->x, &c->out);
 	}
-	return queue(conn, &c->out);
+	return queue(conn, &c->out, c->close);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -166,9 +176,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (!c) {
 		/* Queue nothing yet: answering on the first call makes
 		 * libmicrohttpd close the connection (no keep-alive). */
-		*state = call_start(conn, url, method);
+		*state = c = call_start(conn, url, method);
 		arrival_headers_in(conn);
-		return MHD_YES;
+		/* Answered before the body is read: whatever follows is never
+		 * taken for a request. */
+		return c->close ? respond(conn, c) : MHD_YES;
 	}
 	if (*upload_size) {
 		arrival_body_bytes(conn, *upload_size);
