@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include "router.h"
 #include "auth.h"
+#include "db.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -188,6 +189,18 @@ static int checks_pass(const struct route *r, struct request *rq, struct reply *
 	return 1;
 }
 
+/* A change refused because the disk is full is not "busy": trying again in a
+ * moment will not help, so say what is wrong (507 Insufficient Storage,
+ * RFC 4918 section 11.5), and that what is saved can still be read.  Every
+ * handler's 503 after a failed write comes through here. */
+static void storage_full(struct reply *rp)
+{
+	reply_free(rp);
+	memset(rp, 0, sizeof *rp);
+	reply_error(rp, 507, NULL, "%s", "The school's staffroom storage is full, so nothing was saved. "
+		    "Everything saved before can still be read. Please tell whoever looks after staffroom in your school.");
+}
+
 void router_dispatch(struct request *rq, struct reply *rp)
 {
 	int path_known = 0;
@@ -203,6 +216,8 @@ void router_dispatch(struct request *rq, struct reply *rp)
 	}
 	if (checks_pass(r, rq, rp))
 		r->handler(rq, rp);
+	if (rp->status >= 500 && db_storage_full())
+		storage_full(rp);
 	/* Re-show a refused form, but only to someone allowed to see that form. */
 	int allowed = r->roles == ROUTE_PUBLIC || (rq->signed_in && (rq->user.roles & r->roles));
 	/* A 403 about a field (a password typed again) is a form error; any other 403 is not. */
