@@ -117,25 +117,32 @@ static unsigned global_cap(void)
  * make room for another from its address. */
 #define BURST_MS 1000
 
-/* Of ADDR's arriving connections, the one to close for a new one: the
- * oldest still waiting for headers (an idle keep-alive connection, or a
- * slowloris), else the oldest sending a body; none younger than BURST_MS. */
-static struct arrival *to_close(const struct address *addr, int64_t now, unsigned *mine)
+/* A connection that may be closed to make room for a new one: waiting for
+ * headers (an idle keep-alive connection, or a slowloris) or sending its
+ * body slower than body_min_rate, and not part of a burst.  An upload
+ * coming at the rate is never closed for another. */
+static int evictable(const struct arrival *a, int64_t now)
 {
-	struct arrival *headers = NULL, *body = NULL;
-	*mine = 0;
+	int64_t age = now - a->since_ms;
+	if (age < BURST_MS)
+		return 0;
+	return a->phase == HEADERS || (int64_t)a->body_bytes * 1000 < (int64_t)cfg.body_min_rate * age;
+}
+
+/* The oldest connection to close for a new one from ADDR (NULL: any
+ * address), or NULL; *n counts ADDR's arriving connections. */
+static struct arrival *oldest_evictable(const struct address *addr, int64_t now, unsigned *n)
+{
+	struct arrival *found = NULL;
+	*n = 0;
 	for (struct arrival *a = head; a; a = a->next) {
-		if (!same_address(&a->addr, addr))
+		if (addr && !same_address(&a->addr, addr))
 			continue;
-		(*mine)++;
-		if (now - a->since_ms < BURST_MS)
-			continue;
-		if (a->phase == HEADERS && !headers)
-			headers = a;
-		else if (a->phase == BODY && !body)
-			body = a;
+		(*n)++;
+		if (!found && evictable(a, now))
+			found = a;
 	}
-	return headers ? headers : body;
+	return found;
 }
 
 /* A new connection: room is made for it among those still arriving. */
@@ -144,13 +151,18 @@ enum MHD_Result arrival_accept(void *cls, const struct sockaddr *sa, socklen_t l
 	(void)cls, (void)len;
 	struct address addr;
 	address_of(sa, &addr);
+	int64_t now = monotonic_ms();
+	unsigned n;
 	pthread_mutex_lock(&mu);
-	unsigned mine;
-	struct arrival *old = to_close(&addr, monotonic_ms(), &mine);
-	if (mine >= cfg.max_arriving_per_address && old)
+	struct arrival *old = oldest_evictable(&addr, now, &n);
+	if (n >= cfg.max_arriving_per_address && old)
 		close_entry(old);
-	while (arriving >= global_cap() && head)
-		close_entry(head);
+	/* The pool's half for arriving requests is a hard bound: the oldest
+	 * slow one goes first, else the oldest of all. */
+	while (arriving >= global_cap() && head) {
+		old = oldest_evictable(NULL, now, &n);
+		close_entry(old ? old : head);
+	}
 	pthread_mutex_unlock(&mu);
 	return MHD_YES;
 }

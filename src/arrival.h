@@ -12,11 +12,14 @@
  *     must then come at body_min_rate bytes a second on average (after a
  *     first header_timeout seconds of grace), or the connection is closed;
  *   - when one address has max_arriving_per_address such connections, a
- *     new one from it closes the oldest of them (one waiting for headers,
- *     idle keep-alive or slow, before one sending a body), unless all are
- *     younger than a second: a browser's burst of connections is let in;
+ *     new one from it closes the oldest of them that is waiting for its
+ *     headers (an idle keep-alive connection, or a slowloris) or sending
+ *     its body slower than body_min_rate, and at least a second old: a
+ *     browser's burst of connections, or uploads at a fair rate from
+ *     people sharing one address (a school's), are never closed for it;
  *   - all addresses together may hold half of max_connections: beyond that
- *     the oldest arriving connection anywhere is closed.
+ *     the oldest such connection anywhere is closed (the oldest of all if
+ *     there is none).
  * So the other half of the pool is always free for requests that have
  * arrived, and a client from another address is served however many slow
  * connections are open.  Connections whose request has arrived (being

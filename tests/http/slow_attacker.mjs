@@ -4,7 +4,8 @@
 // reconnectMs}.  Each address holds perAddress connections that send
 // `start`, then `drip` every second or so; a connection the server drops
 // is replaced after reconnectMs (as slowhttptest does).  Message 'stop'
-// ends the attack and posts back {opened, connected}.
+// ends the attack and posts back {opened, connected}: connections opened in
+// all, and the most connected at once (sampled every 250 ms).
 import { parentPort, workerData } from 'node:worker_threads';
 import net from 'node:net';
 
@@ -34,12 +35,18 @@ function open(localAddress) {
 }
 
 for (const a of addresses) for (let i = 0; i < perAddress; i++) open(a);
+let most = 0;
+const sampler = setInterval(() => {
+  let n = 0;
+  for (const s of socks) if (s.readyState === 'open') n++;
+  most = Math.max(most, n);
+}, 250);
 
 parentPort.on('message', (m) => {
   if (m !== 'stop') return;
   stopped = true;
-  const connected = [...socks].filter((s) => s.readyState === 'open').length;
+  clearInterval(sampler);
   for (const s of socks) s.destroy();
-  parentPort.postMessage({ opened, connected });
+  parentPort.postMessage({ opened, connected: most });
   parentPort.close();
 });
