@@ -34,9 +34,8 @@ static enum MHD_Result count_field(void *cls, enum MHD_ValueKind kind, const cha
  * NULs, and takes a value up to its first NUL.  So between the end of one
  * value and the start of the next name there are only NULs, unless the
  * value held a NUL of its own and the rest of it was cut off unseen.  Where
- * the fields are not laid out so (never, in libmicrohttpd 0.9.75 and
- * later, short of a header line folded onto the next), nothing is
- * concluded. */
+ * the fields are not laid out so (a value folded over two lines, which
+ * libmicrohttpd joins in a copy elsewhere), nothing is concluded. */
 static int cut_at_nul(const struct fields *f, const char *block, size_t size)
 {
 	if (f->n > MAX_FIELDS)
