@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 /* Per-request state: made on the first callback, freed on completion. */
@@ -269,6 +270,23 @@ static struct MHD_Daemon *start_daemon(const struct sockaddr_storage *ss, int v6
 	return d;
 }
 
+/* Every connection is a descriptor, and so are each thread's database
+ * files: a shell's usual soft limit (1024) would refuse connections before
+ * max_connections is reached, so it is raised as far as the hard limit
+ * allows, and a limit too low for the settings is said at start-up. */
+static void raise_fd_limit(void)
+{
+	struct rlimit rl;
+	rlim_t want = (rlim_t)cfg.max_connections + 64 + 8 * (rlim_t)cfg.threads;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= want)
+		return;
+	rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max;
+	setrlimit(RLIMIT_NOFILE, &rl);
+	if (rl.rlim_cur < want)
+		fprintf(stderr, "staffroom: only %llu open files are allowed (ulimit -n); max_connections %u needs about %llu\n",
+			(unsigned long long)rl.rlim_cur, cfg.max_connections, (unsigned long long)want);
+}
+
 int server_run(void)
 {
 	struct sockaddr_storage ss;
@@ -281,6 +299,7 @@ int server_run(void)
 	int rc = listen_prepare(&sigs);
 	if (rc != 0)
 		return rc;
+	raise_fd_limit();
 	struct MHD_Daemon *d = start_daemon(&ss, v6);
 	if (!d)
 		return 1;
