@@ -145,6 +145,21 @@ static struct arrival *oldest_evictable(const struct address *addr, int64_t now,
 	return found;
 }
 
+/* When none is slow (all younger than a second, as when an attacker's are
+ * closed and reopened at once): the oldest connection of an address that
+ * holds more than one, so that a client making one connection at a time is
+ * not the one closed; else the oldest.  A few candidates are looked at,
+ * not all: this runs for every new connection. */
+static struct arrival *oldest_of_many(void)
+{
+	int looked = 0;
+	for (struct arrival *a = head; a && looked < 32; a = a->next, looked++)
+		for (struct arrival *b = a->next; b; b = b->next)
+			if (same_address(&a->addr, &b->addr))
+				return a;
+	return head;
+}
+
 /* A new connection: room is made for it among those still arriving. */
 enum MHD_Result arrival_accept(void *cls, const struct sockaddr *sa, socklen_t len)
 {
@@ -158,10 +173,10 @@ enum MHD_Result arrival_accept(void *cls, const struct sockaddr *sa, socklen_t l
 	if (n >= cfg.max_arriving_per_address && old)
 		close_entry(old);
 	/* The pool's half for arriving requests is a hard bound: the oldest
-	 * slow one goes first, else the oldest of all. */
+	 * slow one goes first. */
 	while (arriving >= global_cap() && head) {
 		old = oldest_evictable(NULL, now, &n);
-		close_entry(old ? old : head);
+		close_entry(old ? old : oldest_of_many());
 	}
 	pthread_mutex_unlock(&mu);
 	return MHD_YES;

@@ -18,8 +18,8 @@
  *     browser's burst of connections, or uploads at a fair rate from
  *     people sharing one address (a school's), are never closed for it;
  *   - all addresses together may hold half of max_connections: beyond that
- *     the oldest such connection anywhere is closed (the oldest of all if
- *     there is none).
+ *     the oldest such connection anywhere is closed (if there is none, the
+ *     oldest of an address holding several).
  * So the other half of the pool is always free for requests that have
  * arrived, and a client from another address is served however many slow
  * connections are open.  Connections whose request has arrived (being
