@@ -46,6 +46,11 @@ void config_defaults(void)
 	 * buffer) and keeps 1,000 idle keep-alive connections near 32 MB. */
 	cfg.connection_memory = 32 * 1024;
 	cfg.connection_timeout = 30;
+	/* As Apache's mod_reqtimeout (header=20-40,MinRate=500; body=20,MinRate=500),
+	 * a little stricter on the headers, which any client sends at once. */
+	cfg.header_timeout = 10;
+	cfg.body_min_rate = 500;
+	cfg.max_arriving_per_address = 8;
 	cfg.form_max = 1024 * 1024;
 	cfg.upload_max = 10 * 1024 * 1024;
 	cfg.upload_files = 5;

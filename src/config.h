@@ -17,6 +17,9 @@ struct config {
 	unsigned max_per_address;
 	size_t connection_memory;     /* bytes of buffer per connection */
 	unsigned connection_timeout;  /* seconds without traffic */
+	unsigned header_timeout;      /* seconds for a request's headers to arrive (arrival.h) */
+	unsigned body_min_rate;       /* bytes a second a body must average, after header_timeout */
+	unsigned max_arriving_per_address; /* connections from one address whose request is not all in */
 	size_t form_max;              /* a url-encoded body */
 	size_t upload_max;            /* one uploaded file */
 	unsigned upload_files;        /* files in one request */

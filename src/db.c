@@ -73,6 +73,7 @@ struct member {
 	struct member *next;
 	int state;          /* under sync_mu */
 	uint64_t seq;       /* the physical commit that holds it */
+	int full;           /* LOST because storage is full */
 };
 static __thread struct member tl_member;
 /* Deferred durability (db_defer_sync): the commit to wait for before this
@@ -194,10 +195,38 @@ static struct conn *current(void)
 	return tl_in_tx ? writer : tl_conn;
 }
 
+/* Storage full: said once on stderr, not once a refused request; again
+ * only if it comes back after a quiet spell (a new episode). */
+#define FULL_QUIET_MS (10 * 60 * 1000)
+static atomic_llong full_last_ms;
+/* The code of the last failure on the writer: why a batch was lost. */
+static atomic_int writer_code;
+
+static int is_full(int code)
+{
+	return (code & 0xff) == SQLITE_FULL;
+}
+
+static void note_full(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	long long ms = (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000, last = atomic_exchange(&full_last_ms, ms);
+	if (!last || ms - last > FULL_QUIET_MS)
+		fprintf(stderr, "staffroom: storage is full: the database %s cannot grow, so changes are refused "
+			"(reading goes on); free some disk space\n", db_path ? db_path : "");
+}
+
 static void fail(int code, const char *what)
 {
 	tl_failed = 1;
 	tl_code = code;
+	if (tl_in_tx)
+		atomic_store(&writer_code, code);
+	if (is_full(code)) {
+		note_full();
+		return;
+	}
 	fprintf(stderr, "staffroom: database: %s: %s\n", what,
 		current() ? sqlite3_errmsg(current()->db) : sqlite3_errstr(code));
 }
@@ -394,7 +423,7 @@ static int run(sqlite3_stmt *st)
 	/* An error (disk full) may have rolled the whole batch back: nothing
 	 * more of this request may then run, least of all on its own. */
 	if (tl_in_tx && sqlite3_get_autocommit(writer->db) && batch_open) {
-		fail(SQLITE_ABORT, "the transaction was rolled back");
+		fail(is_full(atomic_load(&writer_code)) ? SQLITE_FULL : SQLITE_ABORT, "the transaction was rolled back");
 		return -1;
 	}
 	/* A write outside db_begin() commits on its own: it too must reach the disk. */
@@ -543,11 +572,12 @@ static int64_t monotonic_ms(void)
 }
 
 /* Under write_lock and sync_mu: tell the batch's requests how it ended. */
-static void settle_batch(int state, uint64_t seq)
+static void settle_batch(int state, uint64_t seq, int full)
 {
 	for (struct member *m = batch; m; m = m->next) {
 		m->state = state;
 		m->seq = seq;
+		m->full = full;
 	}
 	batch = NULL;
 	batch_open = 0;
@@ -564,16 +594,19 @@ static void commit_batch(void)
 		return;
 	}
 	int rc = sqlite3_exec(writer->db, "COMMIT", NULL, NULL, NULL);
-	if (rc != SQLITE_OK) {
+	if (is_full(rc))
+		note_full();
+	else if (rc != SQLITE_OK)
 		fprintf(stderr, "staffroom: database: commit: %s\n", sqlite3_errmsg(writer->db));
+	if (rc != SQLITE_OK) {
 		if (!sqlite3_get_autocommit(writer->db))
 			sqlite3_exec(writer->db, "ROLLBACK", NULL, NULL, NULL);
 	}
 	pthread_mutex_lock(&sync_mu);
 	if (rc == SQLITE_OK)
-		settle_batch(COMMITTED, ++committed_seq);
+		settle_batch(COMMITTED, ++committed_seq, 0);
 	else
-		settle_batch(LOST, 0);
+		settle_batch(LOST, 0, is_full(rc));
 	pthread_mutex_unlock(&sync_mu);
 }
 
@@ -583,7 +616,7 @@ static void end_turn(void)
 	if (batch_open && sqlite3_get_autocommit(writer->db)) {
 		/* An error (disk full, I/O) rolled the whole transaction back. */
 		pthread_mutex_lock(&sync_mu);
-		settle_batch(LOST, 0);
+		settle_batch(LOST, 0, is_full(atomic_load(&writer_code)));
 		pthread_mutex_unlock(&sync_mu);
 	} else if (batch_open) {
 		int full = batch_size >= BATCH_MAX || monotonic_ms() - batch_started_ms >= BATCH_MAX_MS;
@@ -831,7 +864,7 @@ int db_commit(void)
 	end_turn();
 	/* Outside the write lock: the next requests join the batch meanwhile. */
 	if (wait_batch() != 0) {
-		fail(SQLITE_IOERR, "commit");
+		fail(tl_member.full ? SQLITE_FULL : SQLITE_IOERR, "commit");
 		return -1;
 	}
 	return 0;
@@ -840,6 +873,11 @@ int db_commit(void)
 int db_failed(void)
 {
 	return tl_failed;
+}
+
+int db_storage_full(void)
+{
+	return is_full(tl_code);
 }
 
 int db_last_error(void)

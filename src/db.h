@@ -46,6 +46,7 @@ int db_commit(void);            /* 0 committed; -1 rolled back (an earlier error
 void db_rollback(void);
 int db_failed(void);            /* an error since db_begin() */
 int db_last_error(void);        /* SQLite result code of the last failure */
+int db_storage_full(void);      /* that failure was a full disk (the database cannot grow) */
 int db_changes(void);
 /* A page's reads in one read transaction (see db.c); a write ends it first. */
 void db_read_begin(void);

@@ -224,6 +224,8 @@ static void add_headers(struct exchange *x, const struct reply *rp, const char *
 		add_header(out, "Location", xstrdup(rp->location));
 	if (rp->set_cookie)
 		add_header(out, "Set-Cookie", cookie_header(x, rp->set_cookie));
+	if (rp->status == 405)
+		add_header(out, "Allow", router_allow(rq->path));
 	if (rp->retry_after > 0)
 		add_header(out, "Retry-After", xasprintf("%d", rp->retry_after));
 	if (rp->filename)
@@ -267,7 +269,8 @@ static void handle(struct exchange *x, struct reply *rp, struct rendered *r)
 		rp->status = 200;
 	if (rp->status == 503 && !rp->retry_after)
 		rp->retry_after = 2;
-	if (rp->status >= 500 && !rp->retry_after && db_failed())
+	/* not for a full disk (507): waiting two seconds will not make room */
+	if (rp->status >= 500 && rp->status != 507 && !rp->retry_after && db_failed())
 		rp->retry_after = 2;
 	view_render(rq, rp, r);
 	oom_recover_at(NULL);

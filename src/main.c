@@ -590,6 +590,13 @@ static const struct command commands[] = {
 
 int main(int argc, char **argv)
 {
+	/* The database, its -wal and -shm files and backups hold personal and
+	 * special category data (safeguarding concerns): readable by the
+	 * service's user alone, also when started outside systemd's UMask=0077
+	 * (UK GDPR Article 32, security of processing; see docs/SOURCES.md).
+	 * SQLite creates the -wal and -shm files with the database's mode, less
+	 * the umask. */
+	umask(S_IRWXG | S_IRWXO);
 	if (sodium_init() < 0)
 		return fail("libsodium could not start");
 	config_defaults();

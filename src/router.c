@@ -55,6 +55,24 @@ const struct route *route_match(const char *method, const char *path, int64_t id
 	return NULL;
 }
 
+/* The Allow header of a 405 (RFC 9110, 15.5.6 requires it): the methods the
+ * path's routes take, HEAD wherever GET is.  A path no route knows (a
+ * static file, or none at all) is offered what the server takes there. */
+char *router_allow(const char *path)
+{
+	int64_t ids[3];
+	int nids, get = 0, post = 0;
+	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+		for (const struct route *r = tables[t]; r->method; r++)
+			if (pattern_match(r->pattern, path, ids, &nids)) {
+				get |= strcmp(r->method, "GET") == 0;
+				post |= strcmp(r->method, "POST") == 0;
+			}
+	if (!get && !post)
+		return xstrdup(strncmp(path, "/static/", 8) == 0 ? "GET, HEAD" : "GET, HEAD, POST");
+	return xasprintf("%s%s%s", get ? "GET, HEAD" : "", get && post ? ", " : "", post ? "POST" : "");
+}
+
 /* The Origin header, when a browser sends one, must name this site: a
  * cross-site form post is refused even before its token is looked at. */
 static int same_origin(const struct request *rq)
@@ -172,6 +190,18 @@ static int checks_pass(const struct route *r, struct request *rq, struct reply *
 	return 1;
 }
 
+/* A change refused because the disk is full is not "busy": trying again in a
+ * moment will not help, so say what is wrong (507 Insufficient Storage,
+ * RFC 4918 section 11.5), and that what is saved can still be read.  Every
+ * handler's 503 after a failed write comes through here. */
+static void storage_full(struct reply *rp)
+{
+	reply_free(rp);
+	memset(rp, 0, sizeof *rp);
+	reply_error(rp, 507, NULL, "%s", "The school's staffroom storage is full, so nothing was saved. "
+		    "Everything saved before can still be read. Please tell whoever looks after staffroom in your school.");
+}
+
 void router_dispatch(struct request *rq, struct reply *rp)
 {
 	int path_known = 0;
@@ -193,6 +223,8 @@ void router_dispatch(struct request *rq, struct reply *rp)
 	}
 	if (checks_pass(r, rq, rp))
 		r->handler(rq, rp);
+	if (rp->status >= 500 && db_storage_full())
+		storage_full(rp);
 	/* Re-show a refused form, but only to someone allowed to see that form. */
 	int allowed = r->roles == ROUTE_PUBLIC || (rq->signed_in && (rq->user.roles & r->roles));
 	/* A 403 about a field (a password typed again) is a form error; any other 403 is not. */

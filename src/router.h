@@ -58,6 +58,8 @@ extern const struct route twofactor_routes[], twofactor_admin_routes[], login_co
 	retention_routes[];
 
 void router_dispatch(struct request *rq, struct reply *rp);
+/* The methods a path takes, for a 405's Allow header ("GET, HEAD, POST"); malloc'd. */
+char *router_allow(const char *path);
 
 /* Exposed for unit tests. */
 const struct route *route_match(const char *method, const char *path, int64_t ids[3], int *nids,

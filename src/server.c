@@ -3,10 +3,12 @@
  * rest, as it does for FastCGI. */
 #define _GNU_SOURCE
 #include "server.h"
+#include "arrival.h"
 #include "client_address.h"
 #include "config.h"
 #include "db.h"
 #include "exchange.h"
+#include "framing.h"
 #include "held.h"
 #include "listen.h"
 #include "mailer.h"
@@ -22,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 /* Per-request state: made on the first callback, freed on completion. */
@@ -30,6 +33,7 @@ struct call {
 	struct MHD_PostProcessor *pp;
 	struct response out;    /* the answer, while held for its fsync (held.c) */
 	int held, unsaved;
+	int close;              /* answer, then close the connection: its framing is not to be trusted */
 };
 
 static void call_free(struct call *c)
@@ -97,6 +101,12 @@ static struct call *call_start(struct MHD_Connection *conn, const char *url, con
 	struct call *c = xcalloc(1, sizeof *c);
 	exchange_start(&c->x, method, url);
 	struct request *rq = &c->x.rq;
+	const char *why = framing_problem(conn, method);
+	if (why) {
+		c->x.status = 0; /* before any other answer, such as a 405 */
+		exchange_fail(&c->x, 400, NULL, why);
+		c->close = 1;
+	}
 	c->x.https = cfg.tls_cert != NULL;
 #define HDR(name) MHD_lookup_connection_value(conn, MHD_HEADER_KIND, name)
 	rq->accept = HDR(MHD_HTTP_HEADER_ACCEPT);
@@ -112,7 +122,7 @@ static struct call *call_start(struct MHD_Connection *conn, const char *url, con
 #undef HDR
 	rq->cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "sr_session");
 	enum body_kind body = exchange_body_kind(&c->x, ctype, clen);
-	if (c->x.status)
+	if (c->x.status || c->close)
 		return c;
 	if (!rq->is_post)
 		MHD_get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, on_query_arg, &c->x);
@@ -121,13 +131,15 @@ static struct call *call_start(struct MHD_Connection *conn, const char *url, con
 	return c;
 }
 
-static enum MHD_Result queue(struct MHD_Connection *conn, struct response *out)
+static enum MHD_Result queue(struct MHD_Connection *conn, struct response *out, int close)
 {
 	struct MHD_Response *resp = MHD_create_response_from_buffer(out->len, out->body ? out->body : (void *)"",
 								     out->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
 	out->body = NULL; /* MHD frees it */
 	for (int i = 0; i < out->nheaders; i++)
 		MHD_add_response_header(resp, out->headers[i].name, out->headers[i].value);
+	if (close)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
 	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)out->status, resp);
 	MHD_destroy_response(resp);
 	response_free(out);
@@ -158,7 +170,7 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct call *c)
 		response_free(&c->out);
 		exchange_respond_unsaved(&c->x, &c->out);
 	}
-	return queue(conn, &c->out);
+	return queue(conn, &c->out, c->close);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -169,15 +181,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (!c) {
 		/* Queue nothing yet: answering on the first call makes
 		 * libmicrohttpd close the connection (no keep-alive). */
-		*state = call_start(conn, url, method);
-		return MHD_YES;
+		*state = c = call_start(conn, url, method);
+		arrival_headers_in(conn);
+		/* Answered before the body is read: whatever follows is never
+		 * taken for a request. */
+		return c->close ? respond(conn, c) : MHD_YES;
 	}
 	if (*upload_size) {
+		arrival_body_bytes(conn, *upload_size);
 		if (!c->x.status && c->pp && MHD_post_process(c->pp, upload_data, *upload_size) != MHD_YES)
 			exchange_fail(&c->x, 400, NULL, "The form could not be read.");
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	arrival_request_in(conn);
 	if (c->pp && !c->x.status) {
 		MHD_destroy_post_processor(c->pp);
 		c->pp = NULL;
@@ -193,7 +210,8 @@ static size_t unescape(void *cls, struct MHD_Connection *conn, char *uri)
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **state, enum MHD_RequestTerminationCode t)
 {
-	(void)cls, (void)conn, (void)t;
+	(void)cls, (void)t;
+	arrival_answered(conn);
 	if (*state)
 		call_free(*state);
 	*state = NULL;
@@ -233,7 +251,7 @@ static struct MHD_Daemon *start_daemon(const struct sockaddr_storage *ss, int v6
 	 * must fail, not quietly take half the requests to another database.
 	 * The TLS options come last: with no certificate they end the list early. */
 	struct MHD_Daemon *d = MHD_start_daemon(
-		flags, 0, NULL, NULL, on_request, NULL,
+		flags, 0, arrival_accept, NULL, on_request, NULL,
 		MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)ss,
 		MHD_OPTION_THREAD_POOL_SIZE, cfg.threads,
 		MHD_OPTION_CONNECTION_LIMIT, cfg.max_connections,
@@ -241,6 +259,7 @@ static struct MHD_Daemon *start_daemon(const struct sockaddr_storage *ss, int v6
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg.connection_memory,
 		MHD_OPTION_CONNECTION_TIMEOUT, cfg.connection_timeout,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_NOTIFY_CONNECTION, arrival_notify, NULL,
 		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 		cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
 		MHD_OPTION_HTTPS_MEM_KEY, key,
@@ -255,6 +274,23 @@ static struct MHD_Daemon *start_daemon(const struct sockaddr_storage *ss, int v6
 	return d;
 }
 
+/* Every connection is a descriptor, and so are each thread's database
+ * files: a shell's usual soft limit (1024) would refuse connections before
+ * max_connections is reached, so it is raised as far as the hard limit
+ * allows, and a limit too low for the settings is said at start-up. */
+static void raise_fd_limit(void)
+{
+	struct rlimit rl;
+	rlim_t want = (rlim_t)cfg.max_connections + 64 + 8 * (rlim_t)cfg.threads;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= want)
+		return;
+	rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max;
+	setrlimit(RLIMIT_NOFILE, &rl);
+	if (rl.rlim_cur < want)
+		fprintf(stderr, "staffroom: only %llu open files are allowed (ulimit -n); max_connections %u needs about %llu\n",
+			(unsigned long long)rl.rlim_cur, cfg.max_connections, (unsigned long long)want);
+}
+
 int server_run(void)
 {
 	struct sockaddr_storage ss;
@@ -267,14 +303,16 @@ int server_run(void)
 	int rc = listen_prepare(&sigs);
 	if (rc != 0)
 		return rc;
+	raise_fd_limit();
 	struct MHD_Daemon *d = start_daemon(&ss, v6);
 	if (!d)
 		return 1;
 	/* Bound: now give up root and every system call not needed to serve. */
 	db_batch_requests(1);
-	if (listen_enter_sandbox() != 0 || mailer_start() != 0 || held_start() != 0) {
+	if (listen_enter_sandbox() != 0 || mailer_start() != 0 || held_start() != 0 || arrival_start() != 0) {
 		mailer_stop();
 		MHD_stop_daemon(d);
+		arrival_stop();
 		return 1;
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -287,6 +325,7 @@ int server_run(void)
 	sigwait(&sigs, &sig);
 	held_stop();
 	MHD_stop_daemon(d);
+	arrival_stop();
 	mailer_stop();
 	db_close_thread();
 	printf("staffroom: stopped\n");

@@ -1,15 +1,16 @@
 // Faults: a full disk (the database may not grow: STAFFROOM_TEST_MAX_PAGES),
 // a database another process holds locked, and a failed allocation
-// (STAFFROOM_TEST_ALLOC_LIMIT).  Each answers 503 with Retry-After and a
-// generic message, stores nothing of the refused request, and the next
-// request succeeds once the fault is gone.
+// (STAFFROOM_TEST_ALLOC_LIMIT).  A full disk answers 507 saying that storage
+// is full (waiting will not help); the others 503 with Retry-After and a
+// generic message.  None stores anything of the refused request, and the
+// next request succeeds once the fault is gone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cli, sql, launch, FRONT } from './lib.mjs';
+import { cli, sql, launch, Client, FRONT } from './lib.mjs';
 
 const embedded = FRONT === 'fastcgi' && 'about the embedded server: runs in the serve passes';
 
@@ -32,14 +33,25 @@ function refused(r) {
   assert.doesNotMatch(r.text, /SQLITE|sqlite|database|disk|\/tmp\/|\.c:\d|memory \(/i);
 }
 
-test('a full disk: 503 with Retry-After, nothing partial, smaller writes go on, and the refused one succeeds with room', { skip: embedded }, async () => {
+// A full disk: 507 Insufficient Storage, in words a member of staff can act
+// on, with no Retry-After (trying again in a moment will not help).
+function storageFull(r) {
+  assert.equal(r.status, 507, r.text);
+  assert.equal(r.headers.get('retry-after'), null, 'no Retry-After');
+  assert.match(r.body.error, /storage is full, so nothing was saved/);
+  assert.match(r.body.error, /can still be read/);
+  assert.doesNotMatch(r.body.error, /busy/);
+  assert.doesNotMatch(r.text, /SQLITE|sqlite|database|\/tmp\/|\.c:\d|memory \(/i);
+}
+
+test('a full disk: 507 storage full, nothing partial, smaller writes go on, and the refused one succeeds with room', { skip: embedded }, async () => {
   const { dir, db } = demoDb();
   const pages = Number(sql(db, 'PRAGMA page_count'));
   let server = await launch({ dir, db, env: { STAFFROOM_TEST_MAX_PAGES: String(pages + 60) } });
   try {
     const c = await server.login('teacher@demo.school');
     const before = counts(db);
-    refused(await report(c, { category: 'other', summary: 'too big for the disk' }, [big(1), { name: 'p.png', data: PNG }]));
+    storageFull(await report(c, { category: 'other', summary: 'too big for the disk' }, [big(1), { name: 'p.png', data: PNG }]));
     assert.deepEqual(counts(db), before, 'no concern, evidence or event of the refused report');
     assert.equal(sql(db, "SELECT count(*) FROM audit WHERE detail LIKE '%too big%'"), '0');
     const ok = await report(c, { category: 'other', summary: 'fits' }, [{ name: 'p.png', data: PNG }]);
@@ -49,6 +61,39 @@ test('a full disk: 503 with Retry-After, nothing partial, smaller writes go on, 
     const c2 = await server.login('teacher@demo.school');
     assert.equal((await report(c2, { category: 'other', summary: 'room again' }, [big(1)])).status, 201);
     assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a full disk: reading goes on, every change is refused with 507 in words, and the log says so once', async () => {
+  const { dir, db } = demoDb();
+  let server = await launch({ dir, db });
+  const signedIn = await server.login('teacher@demo.school');
+  await server.stop({ keep: true });
+  // Not one page more than the database has now.
+  server = await launch({ dir, db, env: { STAFFROOM_TEST_MAX_PAGES: sql(db, 'PRAGMA page_count') } });
+  try {
+    const c = new Client(server.url);
+    c.cookie = signedIn.cookie;
+    c.csrf = signedIn.csrf;
+    const before = counts(db);
+    for (const p of ['/', '/concerns/mine', '/aup']) assert.equal((await c.get(p)).status, 200, `${p} is read`);
+    storageFull(await report(c, { category: 'other', summary: 'no room' }, [big(1)]));
+    storageFull(await report(c, { category: 'other', summary: 'no room either' }, [big(1)]));
+    const fd = new FormData();
+    fd.append('category', 'other');
+    fd.append('summary', 'as a page');
+    fd.append('evidence', new Blob([big(1).data]), 'big.txt');
+    const page = await c.request('POST', '/concerns', { json: false, multipart: fd });
+    assert.equal(page.status, 507);
+    assert.match(page.text, /storage is full, so nothing was saved/);
+    assert.deepEqual(counts(db), before, 'nothing of the refused reports');
+    assert.equal((await c.get('/concerns/mine')).status, 200, 'still read afterwards');
+    // The log line and the answers travel on different pipes: give it a moment.
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal((server.stderr().match(/storage is full/g) || []).length, 1, `said once:\n${server.stderr()}`);
+    assert.doesNotMatch(server.stderr(), /database or disk is full/, 'not once per refused request');
   } finally {
     await server.stop();
   }
