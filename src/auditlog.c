@@ -9,7 +9,7 @@
  * concern that no longer exists (deleted under its retention rule) is shown
  * to nobody: the disposal register says what went. */
 #define _GNU_SOURCE
-#include "concern_internal.h"
+#include "concerns.h"
 #include "db.h"
 #include "router.h"
 #include "util.h"

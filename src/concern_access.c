@@ -1,7 +1,7 @@
 /* Who may see a concern, and the plain words used for its codes.  A case is
  * for the holders of its recipient roles (fixed when it was filed) and the
  * person it is assigned to, never for the person it is about; everyone else
- * is told it does not exist (CONCERN_MAY_OPEN in concern_access.h). */
+ * is told it does not exist (CONCERN_MAY_OPEN in concerns.h). */
 #define _GNU_SOURCE
 #include "auth.h"
 #include "concern_internal.h"

@@ -4,16 +4,13 @@
 #ifndef STAFFROOM_CONCERN_INTERNAL_H
 #define STAFFROOM_CONCERN_INTERNAL_H
 
+#include "concerns.h"
 #include "router.h"
 
 #include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
-/* Roles a concern may be routed to (the routing table's CHECK). */
-#define ROUTABLE_ROLES "headteacher|slt|dsl|moderator|business_manager|network_manager|chair|admin"
-#define ROLE_ROUTABLE (ROLE_HEADTEACHER | ROLE_SLT | ROLE_DSL | ROLE_MODERATOR | ROLE_BUSINESS_MANAGER | \
-		       ROLE_NETWORK_MANAGER | ROLE_CHAIR | ROLE_ADMIN)
 #define CONCERN_STATUSES "new|acknowledged|investigating|escalated|closed"
 #define OUTCOME_CATEGORIES "no_further_action|resolved_in_school|content_removed|disciplinary|" \
 			   "referred_externally|police_action|other"
@@ -21,8 +18,6 @@
 
 /* The person's roles as a JSON array text, for "role IN (SELECT value FROM json_each(?))". */
 
-/* Who may open a case: CONCERN_MAY_OPEN, in concern_access.h. */
-#include "concern_access.h"
 
 /* CONCERN_MAY_OPEN for one case: 1 yes, 0 no (also when there is no such case). */
 int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles);
@@ -79,5 +74,17 @@ json_t *concern_assigned_only(int64_t me, int64_t mask);
 
 /* New cases past their acknowledgement deadline that this person may see. */
 int64_t concern_overdue_count(int64_t mask, int64_t me, const char *at);
+
+
+/* Whether a concern reached anyone who may act on it, and what to do when
+ * it did not (src/concern_reach.c). */
+/* Active people holding one of the case's recipient roles, its subject left out. */
+int64_t concern_reach(int64_t concern_id);
+/* 1 when the case went to the chair alone because it is about the headteacher. */
+int concern_about_head(int64_t concern_id);
+/* Whom the reporter should contact instead, in words. */
+const char *concern_fallback(const char *category, int about_head);
+/* "My tasks" for the administrator and the headteacher: receiving roles nobody holds. */
+void concern_gap_tasks(const struct request *rq, json_t *tasks);
 
 #endif

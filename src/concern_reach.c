@@ -6,7 +6,6 @@
  * on "My tasks" naming the empty role, never a case. */
 #define _GNU_SOURCE
 #include "concern_internal.h"
-#include "concern_reach.h"
 #include "db.h"
 #include "tasks.h"
 #include "util.h"

@@ -3,7 +3,6 @@
  * handlers' notes. */
 #define _GNU_SOURCE
 #include "concern_internal.h"
-#include "concern_reach.h"
 #include "concerns.h"
 #include "db.h"
 #include "util.h"
