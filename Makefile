@@ -38,20 +38,23 @@ CC         ?= cc
 CXX        ?= g++
 WARN       := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
 HARDEN     := -fstack-protector-strong -fstack-clash-protection -fPIE
-CFLAGS_B   := -std=c11 $(WARN) $(HARDEN) -O2 -g -D_FORTIFY_SOURCE=3
-CXXFLAGS_B := -std=c++17 $(WARN) $(HARDEN) -O2 -g -D_FORTIFY_SOURCE=3
+CFLAGS_B   := -std=c11 $(WARN) $(HARDEN) -O2 -g -D_FORTIFY_SOURCE=3 -Isrc
+CXXFLAGS_B := -std=c++17 $(WARN) $(HARDEN) -O2 -g -D_FORTIFY_SOURCE=3 -Isrc
 LDFLAGS_B  := -pie -Wl,-z,relro,-z,now
 SAN        := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-CFLAGS_A   := -std=c11 $(WARN) -fPIE -O1 -g $(SAN)
-CXXFLAGS_A := -std=c++17 $(WARN) -fPIE -O1 -g $(SAN)
+CFLAGS_A   := -std=c11 $(WARN) -fPIE -O1 -g $(SAN) -Isrc
+CXXFLAGS_A := -std=c++17 $(WARN) -fPIE -O1 -g $(SAN) -Isrc
 LDFLAGS_A  := -pie $(SAN)
 
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread
 MALLOC_LIBS = $(shell pkg-config --libs libtcmalloc_minimal 2>/dev/null)
 
-C_SRCS    := $(wildcard src/*.c)
-CXX_SRCS  := $(wildcard src/*.cc)
+# Sources live in layer folders (src/lib, src/db, src/core, src/http,
+# src/features/NAME); includes are written from src/, hence -Isrc.
+C_SRCS    := $(shell find src -name '*.c' | sort)
+CXX_SRCS  := $(shell find src -name '*.cc' | sort)
+HDRS      := $(shell find src -name '*.h')
 LIB_C     := $(filter-out src/main.c,$(C_SRCS))
 OBJS      := $(C_SRCS:src/%.c=$(BUILD)/%.o) $(CXX_SRCS:src/%.cc=$(BUILD)/%.o)
 ASAN_OBJS := $(C_SRCS:src/%.c=$(ASAN)/%.o) $(CXX_SRCS:src/%.cc=$(ASAN)/%.o)
@@ -81,21 +84,25 @@ deps:
 $(BUILD) $(ASAN) $(FUZZ) $(BENCH_BIN) var:
 	mkdir -p $@
 
-$(BUILD)/%.o: src/%.c src/*.h | $(BUILD)
+$(BUILD)/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_B) $(PKG_CFLAGS) -c $< -o $@
-$(BUILD)/%.o: src/%.cc src/*.h | $(BUILD)
+$(BUILD)/%.o: src/%.cc $(HDRS)
+	@mkdir -p $(@D)
 	$(CXX) $(CXXFLAGS_B) $(PKG_CFLAGS) -c $< -o $@
 $(BUILD)/staffroom: $(OBJS)
 	$(CXX) $(LDFLAGS_B) $(OBJS) $(PKG_LIBS) $(MALLOC_LIBS) -o $@
 
-$(ASAN)/%.o: src/%.c src/*.h | $(ASAN)
+$(ASAN)/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_A) $(PKG_CFLAGS) -c $< -o $@
-$(ASAN)/%.o: src/%.cc src/*.h | $(ASAN)
+$(ASAN)/%.o: src/%.cc $(HDRS)
+	@mkdir -p $(@D)
 	$(CXX) $(CXXFLAGS_A) $(PKG_CFLAGS) -c $< -o $@
 $(ASAN)/staffroom: $(ASAN_OBJS)
 	$(CXX) $(LDFLAGS_A) $(ASAN_OBJS) $(PKG_LIBS) -o $@
-$(ASAN)/test_%.o: tests/unit/test_%.c src/*.h | $(ASAN)
-	$(CC) $(CFLAGS_A) -Isrc $(PKG_CFLAGS) -c $< -o $@
+$(ASAN)/test_%.o: tests/unit/test_%.c $(HDRS) | $(ASAN)
+	$(CC) $(CFLAGS_A) $(PKG_CFLAGS) -c $< -o $@
 $(ASAN)/test_%: $(ASAN)/test_%.o $(ASAN_LIB)
 	$(CXX) $(LDFLAGS_A) $^ $(PKG_LIBS) -lcmocka -o $@
 
@@ -195,19 +202,21 @@ FUZZ_CC      := clang-14
 FUZZ_CXX     := clang++-14
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_WARN    := $(WARN) -Wno-missing-field-initializers  # clang flags the {NULL} table ends gcc accepts
-FUZZ_CFLAGS  := -std=c11 $(FUZZ_WARN) -O1 -g $(FUZZ_SAN) -DSCHEMA_PATH='"$(CURDIR)/schema.sql"' \
+FUZZ_CFLAGS  := -std=c11 $(FUZZ_WARN) -O1 -g $(FUZZ_SAN) -Isrc -DSCHEMA_PATH='"$(CURDIR)/schema.sql"' \
                 -DTEMPLATE_DIR='"$(CURDIR)/tests/fuzz/templates"'
-FUZZ_CXXFLAGS:= -std=c++17 $(FUZZ_WARN) -O1 -g $(FUZZ_SAN)
+FUZZ_CXXFLAGS:= -std=c++17 $(FUZZ_WARN) -O1 -g $(FUZZ_SAN) -Isrc
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ)/fuzz_%)
 FUZZ_LIB     := $(LIB_C:src/%.c=$(FUZZ)/%.o) $(CXX_SRCS:src/%.cc=$(FUZZ)/%.o)
 
-$(FUZZ)/%.o: src/%.c src/*.h | $(FUZZ)
+$(FUZZ)/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
-$(FUZZ)/%.o: src/%.cc src/*.h | $(FUZZ)
+$(FUZZ)/%.o: src/%.cc $(HDRS)
+	@mkdir -p $(@D)
 	$(FUZZ_CXX) $(FUZZ_CXXFLAGS) $(PKG_CFLAGS) -c $< -o $@
 $(FUZZ)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/*.h $(FUZZ_LIB) | $(FUZZ)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc $(PKG_CFLAGS) -c $< -o $@.o
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(PKG_CFLAGS) -c $< -o $@.o
 	$(FUZZ_CXX) -fsanitize=fuzzer,address,undefined $@.o $(FUZZ_LIB) $(PKG_LIBS) -o $@
 
 fuzz-build: $(FUZZ_BINS)

@@ -3,7 +3,7 @@
 -- Applied whole by `staffroom init` to a new database.  What is added later
 -- goes at the end, in a part that starts with a "-- Schema version N" line
 -- and may run twice: staffroom adds it to an older database when it opens
--- it (docs/HACKING.md, src/schema_upgrade.h).  Timestamps are UTC
+-- it (docs/HACKING.md, src/db/schema_upgrade.h).  Timestamps are UTC
 -- ISO-8601 text ("2026-11-20T09:30:00Z"), dates are "YYYY-MM-DD".  Statuses
 -- are CHECK-constrained text.  Foreign keys are enforced (PRAGMA foreign_keys).
 
@@ -213,7 +213,7 @@ CREATE TABLE concern_recipients (
 ) WITHOUT ROWID;
 CREATE INDEX concern_recipients_by_role ON concern_recipients(role, concern_id);
 
--- The bit each role has in a mask; the same values as enum role in src/request.h
+-- The bit each role has in a mask; the same values as enum role in src/core/request.h
 -- (a unit test checks they agree).
 CREATE TABLE role_bits (
   role TEXT PRIMARY KEY,
@@ -418,7 +418,7 @@ CREATE TABLE pending_logins (
 ) WITHOUT ROWID;
 
 -- E-mail waiting to go, written in the transaction of the event that caused
--- it (src/notify.c) and sent by the mail thread (src/mailer.c).
+-- it (src/core/notify.c) and sent by the mail thread (src/core/mailer.c).
 CREATE TABLE outbox (
   id              INTEGER PRIMARY KEY,
   notification_id INTEGER REFERENCES notifications(id),
@@ -484,7 +484,7 @@ INSERT INTO settings(key, value) VALUES
 -- Schema version 2: compliance at scale (issue 7) ----------------------------
 --
 -- A database made before this part gets it when staffroom next opens it
--- (src/schema_upgrade.c), so everything down to the next "-- Schema version"
+-- (src/db/schema_upgrade.c), so everything down to the next "-- Schema version"
 -- line may run again on a database that has it already: IF NOT EXISTS, and
 -- the kept tables rebuilt from the records at the end.
 
@@ -605,7 +605,7 @@ INSERT INTO awaiting_signature SELECT * FROM awaiting_signature_rule;
 -- Schema version 3: the audit chain keyed and anchored outside the database
 --
 -- From the row whose action is 'audit.keyed' on, audit.hash is a keyed
--- BLAKE2b MAC under a key derived from the key file (src/audit.c), not a
+-- BLAKE2b MAC under a key derived from the key file (src/core/audit.c), not a
 -- plain SHA-256: the database alone cannot recompute it.  That row is
 -- written by staffroom itself when a database is created or first opened
 -- after this part, and records the plain chain's head and length.  Each
@@ -634,7 +634,7 @@ INSERT OR IGNORE INTO routing(category, role)
      AND NOT EXISTS (SELECT 1 FROM audit WHERE action = 'routing.change' AND object = 'pupil_contact');
 
 -- At most this many reports per person in this many minutes (POST /concerns,
--- src/concern_limit.c): far above what a person needs, far below a flood.
+-- src/features/concerns/concern_limit.c): far above what a person needs, far below a flood.
 INSERT OR IGNORE INTO settings(key, value) VALUES
   ('concern_report_limit', '20'),
   ('concern_report_window_minutes', '10');

@@ -1,4 +1,4 @@
-/* The HTTP ceiling: libmicrohttpd with the options src/server.c uses (an
+/* The HTTP ceiling: libmicrohttpd with the options src/http/server.c uses (an
  * epoll thread pool of the same size, the same connection limits), answering
  * every request with a fixed body of a given size and no other work.
  *   baseline PORT BYTES [THREADS]

@@ -2,10 +2,10 @@
  * and inserts (rolled back after every input) and the training import's
  * row checks, against the real schema in memory. */
 #define _GNU_SOURCE
-#include "csv.h"
+#include "lib/csv.h"
 #include "fuzz_db.h"
-#include "staff.h"
-#include "training.h"
+#include "core/staff.h"
+#include "features/training/training.h"
 
 #include <assert.h>
 #include <string.h>

@@ -4,9 +4,9 @@
 #ifndef FUZZ_DB_H
 #define FUZZ_DB_H
 
-#include "config.h"
-#include "db.h"
-#include "util.h"
+#include "lib/config.h"
+#include "db/db.h"
+#include "lib/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,9 +3,9 @@
  * plain text that no browser would read as markup.  The first byte gives
  * the number of files; the rest is cut into that many parts. */
 #define _GNU_SOURCE
-#include "concern_internal.h"
-#include "config.h"
-#include "util.h"
+#include "features/concerns/concern_internal.h"
+#include "lib/config.h"
+#include "lib/util.h"
 
 #include <assert.h>
 #include <string.h>

@@ -6,8 +6,8 @@
  * against a spec that uses every field type.  A name starting with '@' is
  * an uploaded file (the value is its file name). */
 #define _GNU_SOURCE
-#include "router.h"
-#include "util.h"
+#include "http/router.h"
+#include "lib/util.h"
 
 #include <assert.h>
 #include <microhttpd.h>

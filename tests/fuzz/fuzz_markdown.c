@@ -2,7 +2,7 @@
  * script link through, whatever the text. */
 #define _GNU_SOURCE
 #include "html_check.h"
-#include "markdown.h"
+#include "lib/markdown.h"
 
 #include <assert.h>
 #include <stdint.h>

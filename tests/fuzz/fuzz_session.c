@@ -4,7 +4,7 @@
  * has already split the Cookie header by name); the same bytes also go
  * through roles_parse. */
 #define _GNU_SOURCE
-#include "auth.h"
+#include "core/auth.h"
 #include "fuzz_db.h"
 
 #include <assert.h>

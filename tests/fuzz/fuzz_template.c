@@ -5,7 +5,7 @@
  * comes out with every value escaped: no markup the templates do not hold. */
 #define _GNU_SOURCE
 #include "html_check.h"
-#include "template.h"
+#include "http/template.h"
 
 #include <assert.h>
 #include <jansson.h>

@@ -2,8 +2,8 @@
  * number of days and a closure calendar of 256 days from the start (one
  * bit a day) come from the input. */
 #define _GNU_SOURCE
-#include "workdays.h"
-#include "util.h"
+#include "core/workdays.h"
+#include "lib/util.h"
 
 #include <assert.h>
 #include <stdint.h>

@@ -8,9 +8,9 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "audit.h"
-#include "config.h"
-#include "keyfile.h"
+#include "core/audit.h"
+#include "lib/config.h"
+#include "lib/keyfile.h"
 #include "testdb.h"
 
 /* The chain is keyed: a key file for this test, and the start row first. */

@@ -7,10 +7,10 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "auth.h"
-#include "config.h"
+#include "core/auth.h"
+#include "lib/config.h"
 #include "testdb.h"
-#include "util.h"
+#include "lib/util.h"
 
 static int64_t uid;
 

@@ -9,9 +9,9 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "client_address.h"
-#include "config.h"
-#include "config_file.h"
+#include "lib/client_address.h"
+#include "lib/config.h"
+#include "lib/config_file.h"
 
 static char out[64];
 

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
-#include "config_file.h"
+#include "lib/config.h"
+#include "lib/config_file.h"
 
 static int reset(void **state)
 {

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
+#include "lib/csv.h"
 
 static void quoted_fields_and_bom(void **state)
 {

@@ -7,10 +7,10 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "schema_upgrade.h"
+#include "db/schema_upgrade.h"
 #include "testdb.h"
-#include "util.h"
-#include "workdays.h"
+#include "lib/util.h"
+#include "core/workdays.h"
 
 static void rows_come_back_as_json(void **state)
 {

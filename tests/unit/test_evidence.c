@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "concern_internal.h"
+#include "features/concerns/concern_internal.h"
 
 static const char *sniff(const char *s, size_t n)
 {

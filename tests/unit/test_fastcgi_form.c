@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
-#include "fastcgi.h"
+#include "lib/config.h"
+#include "http/fastcgi.h"
 
 static void session_cookie_among_others(void **state)
 {

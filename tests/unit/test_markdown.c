@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "markdown.h"
+#include "lib/markdown.h"
 
 static char *render(const char *md)
 {

@@ -9,7 +9,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 
-#include "util.h"
+#include "lib/util.h"
 
 #define LIMIT 65536
 

@@ -7,7 +7,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "router.h"
+#include "http/router.h"
 
 static void literal_routes_win_and_ids_parse(void **state)
 {

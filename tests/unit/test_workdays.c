@@ -7,8 +7,8 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "util.h"
-#include "workdays.h"
+#include "lib/util.h"
+#include "core/workdays.h"
 
 static int closed_on(const char *date, void *cls)
 {

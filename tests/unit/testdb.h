@@ -2,7 +2,7 @@
 #ifndef STAFFROOM_TESTDB_H
 #define STAFFROOM_TESTDB_H
 
-#include "db.h"
+#include "db/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>

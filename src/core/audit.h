@@ -1,0 +1,55 @@
+/* The audit log: append-only (triggers refuse UPDATE and DELETE) and
+ * chained.  Rows are written inside the caller's write transaction, so
+ * there is no change without its row and no row without its change.
+ *
+ * The chain is keyed: each row's hash is a BLAKE2b MAC (libsodium's keyed
+ * crypto_generichash) of the previous hash and the row, under a key derived
+ * from the key file, which the database does not hold; so someone who can
+ * write the database cannot recompute the chain after changing it.  The
+ * keyed chain starts at a row with action "audit.keyed", which records the
+ * head of the plain SHA-256 chain of an older database (or the genesis
+ * value for a new one).  Its head is also anchored outside the database
+ * (audit_anchor.c), which is what shows rows removed from the end
+ * (UK GDPR Art. 5(1)(f) and 32: integrity of the records; docs/SOURCES.md). */
+#ifndef STAFFROOM_AUDIT_H
+#define STAFFROOM_AUDIT_H
+
+#include "core/request.h"
+
+#include <stddef.h>
+
+/* Who acted is taken from the request (NULL: the command line). */
+void audit(const struct request *rq, const char *action, const char *object, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void audit_as(int64_t actor_id, const char *actor, const char *address, const char *action,
+	      const char *object, const char *detail);
+
+#define AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+#define AUDIT_START_ACTION "audit.keyed"
+/* The schema part that brought the keyed chain (schema.sql): a database
+ * below it is carried over when it is upgraded. */
+#define AUDIT_KEYED_SCHEMA 3
+
+/* Reads the key file (cfg.key_file) once and keeps the chain's key: before
+ * threads start and before root is dropped.  0, or -1 when it cannot be read. */
+int audit_key_load(void);
+
+/* The chain's keyed hash of one row given the previous row's hash: for
+ * writers that add many rows at once (demo --scale). */
+void audit_chain_hash(const char *prev, const char *at, int64_t actor_id, const char *actor,
+		      const char *address, const char *action, const char *object, const char *detail,
+		      char out[65]);
+
+/* Starts the keyed chain when the log has no start row yet (a new
+ * database, or one made before the chain was keyed): checks the plain chain
+ * so far and writes the start row recording its head, in its own
+ * transaction.  0, or -1 with a message on stderr. */
+int audit_start_keyed(void);
+
+/* Checks the chain alone: 0 when it holds; otherwise the id of the first
+ * bad row (-1: rows but no keyed start).  why (may be NULL) says what. */
+int64_t audit_verify_chain(char *why, size_t n);
+/* The same, 0 or the first bad row (kept for the unit tests). */
+int64_t audit_verify(void);
+
+#endif

@@ -1,0 +1,248 @@
+#define _GNU_SOURCE
+#include "core/audit_anchor.h"
+#include "core/audit.h"
+#include "lib/config.h"
+#include "db/db.h"
+#include "core/mailer.h"
+#include "lib/readfile.h"
+#include "lib/util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define ANCHOR_FILE_MAX (256u << 20)
+
+static int kept_fd = -1; /* the server's, opened before the sandbox */
+
+const char *audit_anchor_path(void)
+{
+	static char *derived;
+	if (cfg.audit_anchor_file)
+		return cfg.audit_anchor_file;
+	if (!derived && cfg.db_path)
+		derived = xasprintf("%s.anchors", cfg.db_path);
+	return derived;
+}
+
+static int open_anchor_file(void)
+{
+	const char *path = audit_anchor_path();
+	return path ? open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600) : -1;
+}
+
+int audit_anchor_open(void)
+{
+	if (kept_fd < 0)
+		kept_fd = open_anchor_file();
+	return kept_fd < 0 ? -1 : 0;
+}
+
+void audit_anchor_close(void)
+{
+	if (kept_fd >= 0)
+		close(kept_fd);
+	kept_fd = -1;
+}
+
+struct head {
+	int64_t id, rows;
+	char hash[65];
+};
+
+static int read_head(struct head *h)
+{
+	json_t *r = db_row("SELECT id, hash, (SELECT count(*) FROM audit) AS n FROM audit ORDER BY id DESC LIMIT 1", "");
+	if (!r)
+		return -1;
+	h->id = json_integer_value(json_object_get(r, "id"));
+	h->rows = json_integer_value(json_object_get(r, "n"));
+	copy_str(h->hash, sizeof h->hash, json_string_value(json_object_get(r, "hash")));
+	json_decref(r);
+	return 0;
+}
+
+/* The last line of the file names this head already? */
+static int already_anchored(const struct head *h)
+{
+	size_t len;
+	char *text = read_whole_file(audit_anchor_path(), &len, ANCHOR_FILE_MAX);
+	if (!text)
+		return 0;
+	char *last = text;
+	for (char *p = text; *p; p++)
+		if (*p == '\n' && p[1])
+			last = p + 1;
+	char at[ISO_LEN], hash[65];
+	long long id = 0, rows = 0;
+	int same = sscanf(last, "%23s %lld %64s %lld", at, &id, hash, &rows) == 4 && id == h->id &&
+		   strcmp(hash, h->hash) == 0;
+	free(text);
+	return same;
+}
+
+static int append_line(const struct head *h)
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	char *line = xasprintf("%s %lld %s %lld\n", at, (long long)h->id, h->hash, (long long)h->rows);
+	int fd = kept_fd >= 0 ? kept_fd : open_anchor_file();
+	size_t len = strlen(line);
+	int ok = fd >= 0 && write(fd, line, len) == (ssize_t)len && fsync(fd) == 0;
+	if (fd >= 0 && fd != kept_fd)
+		close(fd);
+	free(line);
+	if (!ok)
+		fprintf(stderr, "staffroom: could not append the audit log's head to %s: %s\n",
+			audit_anchor_path() ? audit_anchor_path() : "(no file)", strerror(errno));
+	return ok ? 0 : -1;
+}
+
+int audit_anchor_write(void)
+{
+	struct head h;
+	if (read_head(&h) != 0 || already_anchored(&h))
+		return 0;
+	return append_line(&h);
+}
+
+/* Records today's head as the day's anchor (inside the caller's transaction):
+ * 1 when this call recorded it, 0 when it was already done. */
+static int claim_today(const struct head *h, time_t t)
+{
+	char today[11], at[ISO_LEN];
+	iso_date(t, today);
+	iso_now(at);
+	/* One server (or FastCGI process) of several wins the day. */
+	db_exec("INSERT INTO audit_anchor_days(day, row_id, hash, rows, at) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
+		"tItIt", today, h->id, h->hash, h->rows, at);
+	return db_changes() == 1;
+}
+
+int audit_anchor_note_today(void)
+{
+	struct head h;
+	if (read_head(&h) != 0 || db_begin() != 0)
+		return -1;
+	claim_today(&h, now());
+	return db_commit() == 0 ? 0 : -1;
+}
+
+/* "1 December 2026": dates in words, as the pages show them. */
+static void date_in_words(time_t t, char out[32])
+{
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%-d %B %Y", &tm);
+}
+
+/* The e-mail says only how long the log is and its head: no case, no name. */
+static void queue_mail(const struct head *h, const char *words)
+{
+	if (!mail_enabled())
+		return;
+	char *school = cfg.school_name ? xstrdup(cfg.school_name)
+				       : db_text("SELECT value FROM settings WHERE key = 'school_name'", "");
+	const char *name = school ? school : "your school";
+	char *subject = xasprintf("Daily audit anchor (%s)", name);
+	char *body = xasprintf(
+		"The audit log's daily anchor for %s, %s.\n\n"
+		"Rows in the log: %lld\nNewest row: %lld\nIts keyed hash: %s\n\n"
+		"Please keep this e-mail. The audit log can only grow: when it is checked (staffroom audit verify), "
+		"row %lld must still be there with this hash. If it is not, rows were removed or rewritten.\n\n"
+		"-- \nSent by staffroom for %s to its headteacher, once a day.\n",
+		name, words, (long long)h->rows, (long long)h->id, h->hash, (long long)h->id, name);
+	char at[ISO_LEN];
+	iso_now(at);
+	db_exec("INSERT INTO outbox(user_id, to_addr, subject, body, created_at, next_attempt_at) "
+		"SELECT u.id, u.email, ?, ?, ?, 0 FROM users u JOIN user_roles r ON r.user_id = u.id "
+		"WHERE r.role = 'headteacher' AND u.active = 1", "ttt", subject, body, at);
+	free(subject);
+	free(body);
+	free(school);
+}
+
+void audit_anchor_daily(void)
+{
+	char today[11], words[32];
+	time_t t = now();
+	iso_date(t, today);
+	if (db_int(0, "SELECT count(*) FROM audit_anchor_days WHERE day = ?", "t", today))
+		return;
+	struct head h;
+	if (db_begin() != 0)
+		return;
+	if (read_head(&h) != 0 || !claim_today(&h, t)) {
+		db_rollback();
+		return;
+	}
+	date_in_words(t, words);
+	queue_mail(&h, words);
+	if (db_commit() != 0)
+		return;
+	append_line(&h);
+}
+
+static int check_anchor(const char *line, int lineno, int64_t last_id, char *why, size_t n)
+{
+	char at[ISO_LEN], hash[65];
+	long long id = 0, rows = 0;
+	if (sscanf(line, "%23s %lld %64s %lld", at, &id, hash, &rows) != 4) {
+		snprintf(why, n, "line %d of the anchor file %s is not an anchor", lineno, audit_anchor_path());
+		return 1;
+	}
+	if (id > last_id) {
+		snprintf(why, n, "rows were removed from the end: the log ends at row %lld, but the anchor of %s names row %lld",
+			 (long long)last_id, at, id);
+		return 1;
+	}
+	char *have = db_text("SELECT hash FROM audit WHERE id = ?", "I", (int64_t)id);
+	int64_t count = db_int(0, "SELECT count(*) FROM audit WHERE id <= ?", "I", (int64_t)id);
+	int same = have && strcmp(have, hash) == 0;
+	free(have);
+	if (!same) {
+		snprintf(why, n, "row %lld is not the row anchored on %s: the log was rewritten", id, at);
+		return 1;
+	}
+	if (count != rows) {
+		snprintf(why, n, "the anchor of %s counted %lld rows up to row %lld, the log now has %lld: rows were removed",
+			 at, rows, id, (long long)count);
+		return 1;
+	}
+	return 0;
+}
+
+static int check_anchors(int64_t last_id, char *why, size_t n)
+{
+	size_t len;
+	char *text = read_whole_file(audit_anchor_path(), &len, ANCHOR_FILE_MAX);
+	if (!text) {
+		snprintf(why, n, "the anchor file %s cannot be read, so rows removed from the end could not be seen",
+			 audit_anchor_path() ? audit_anchor_path() : "(none)");
+		return 1;
+	}
+	int bad = 0, lineno = 0;
+	for (char *save = NULL, *line = strtok_r(text, "\n", &save); line && !bad; line = strtok_r(NULL, "\n", &save))
+		bad = check_anchor(line, ++lineno, last_id, why, n);
+	if (!bad && lineno == 0)
+		bad = snprintf(why, n, "the anchor file %s is empty", audit_anchor_path()) > 0;
+	free(text);
+	return bad;
+}
+
+int audit_check(char *why, size_t n)
+{
+	int64_t last = db_int(0, "SELECT coalesce(max(id), 0) FROM audit", "");
+	if (last == 0) {
+		snprintf(why, n, "the audit log is empty, but it always keeps at least the row that starts its keyed "
+				 "chain: every row was removed");
+		return 1;
+	}
+	if (audit_verify_chain(why, n) != 0)
+		return 1;
+	return check_anchors(last, why, n);
+}

@@ -1,0 +1,221 @@
+#define _GNU_SOURCE
+#include "core/auth.h"
+#include "lib/config.h"
+#include "db/db.h"
+#include "core/twofactor.h"
+#include "lib/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const role_names[ROLE_COUNT] = {
+	"staff", "headteacher", "slt", "dsl", "moderator",
+	"business_manager", "network_manager", "governor", "chair", "admin",
+};
+
+unsigned role_bit(const char *name)
+{
+	for (int i = 0; i < ROLE_COUNT; i++)
+		if (strcmp(role_names[i], name) == 0)
+			return 1u << i;
+	return 0;
+}
+
+const char *role_name(int index)
+{
+	return index >= 0 && index < ROLE_COUNT ? role_names[index] : "";
+}
+
+json_t *roles_json(unsigned roles)
+{
+	json_t *a = json_array();
+	for (int i = 0; i < ROLE_COUNT; i++)
+		if (roles & (1u << i))
+			json_array_append_new(a, json_string(role_names[i]));
+	return a;
+}
+
+char *roles_text(unsigned roles)
+{
+	char *out = xstrdup("");
+	for (int i = 0; i < ROLE_COUNT; i++)
+		if (roles & (1u << i)) {
+			char *next = xasprintf("%s%s%s", out, out[0] ? ", " : "", role_names[i]);
+			free(out);
+			out = next;
+		}
+	return out;
+}
+
+unsigned user_roles_load(int64_t user_id)
+{
+	unsigned roles = 0;
+	sqlite3_stmt *st = db_stmt("SELECT role FROM user_roles WHERE user_id = ?", "I", user_id);
+	while (st && db_step(st) == SQLITE_ROW)
+		roles |= role_bit((const char *)sqlite3_column_text(st, 0));
+	if (st)
+		sqlite3_reset(st);
+	return roles;
+}
+
+int roles_parse(const char *list, unsigned *out, char *bad, size_t badsize)
+{
+	unsigned roles = ROLE_STAFF;
+	char *copy = xstrdup(list), *save = NULL;
+	for (char *tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+		unsigned bit = role_bit(tok);
+		if (!bit) {
+			copy_str(bad, badsize, tok);
+			free(copy);
+			return -1;
+		}
+		roles |= bit;
+	}
+	free(copy);
+	*out = roles;
+	return 0;
+}
+
+int roles_store(int64_t user_id, unsigned roles)
+{
+	int rc = db_exec("DELETE FROM user_roles WHERE user_id = ?", "I", user_id);
+	for (int i = 0; i < ROLE_COUNT && rc == 0; i++)
+		if (roles & (1u << i))
+			rc = db_exec("INSERT INTO user_roles(user_id, role) VALUES (?, ?)", "It", user_id, role_names[i]);
+	return rc;
+}
+
+const char *password_problem(const char *password)
+{
+	size_t n = utf8_chars(password);
+	if (n < PASSWORD_MIN)
+		return "A password needs at least 10 characters.";
+	if (n > PASSWORD_MAX)
+		return "A password may have at most 1024 characters.";
+	return NULL;
+}
+
+int password_hash(const char *password, char out[crypto_pwhash_STRBYTES])
+{
+	return crypto_pwhash_str_alg(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+				     crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13);
+}
+
+int password_verify(const char *hash, const char *password)
+{
+	return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+}
+
+int user_password_ok(int64_t user_id, const char *password)
+{
+	char *hash = db_text("SELECT password_hash FROM users WHERE id = ? AND active = 1", "I", user_id);
+	int ok = hash && password_verify(hash, password);
+	free(hash);
+	return ok;
+}
+
+static int token_shape_ok(const char *t)
+{
+	if (strlen(t) != 43)
+		return 0;
+	for (; *t; t++)
+		if (!((*t >= 'A' && *t <= 'Z') || (*t >= 'a' && *t <= 'z') || (*t >= '0' && *t <= '9') ||
+		      *t == '-' || *t == '_'))
+			return 0;
+	return 1;
+}
+
+static void drop_session(const char *hash)
+{
+	if (db_begin() == 0) {
+		db_exec("DELETE FROM sessions WHERE token_hash = ?", "t", hash);
+		db_commit();
+	}
+}
+
+/* last_seen is written at most every minute (or a quarter of the idle
+ * time), so reading pages does not mean a write per request. */
+static void touch_session(const char *hash, int64_t last_seen)
+{
+	int64_t t = now(), step = cfg.session_idle / 4 < 60 ? cfg.session_idle / 4 : 60;
+	if (t - last_seen < step)
+		return;
+	if (db_begin() == 0) {
+		db_exec("UPDATE sessions SET last_seen = ? WHERE token_hash = ?", "It", t, hash);
+		db_commit();
+	}
+}
+
+void auth_load(struct request *rq)
+{
+	if (!rq->cookie || !token_shape_ok(rq->cookie))
+		return;
+	char hash[65];
+	sha256_hex(rq->cookie, strlen(rq->cookie), hash);
+	sqlite3_stmt *st = db_stmt("SELECT s.user_id, s.csrf, s.created_at, s.last_seen, u.email, u.name, "
+				   "u.department, u.staff_type, u.active FROM sessions s "
+				   "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?", "t", hash);
+	if (!st || db_step(st) != SQLITE_ROW) {
+		if (st)
+			sqlite3_reset(st);
+		twofactor_load_pending(rq, hash);
+		return;
+	}
+	int64_t t = now(), created = sqlite3_column_int64(st, 2), seen = sqlite3_column_int64(st, 3);
+	int live = sqlite3_column_int(st, 8) == 1 && t - seen <= (int64_t)cfg.session_idle &&
+		   t - created <= (int64_t)cfg.session_lifetime;
+	if (live) {
+		rq->signed_in = 1;
+		rq->user.id = sqlite3_column_int64(st, 0);
+		copy_str(rq->csrf, sizeof rq->csrf, (const char *)sqlite3_column_text(st, 1));
+		copy_str(rq->user.email, sizeof rq->user.email, (const char *)sqlite3_column_text(st, 4));
+		copy_str(rq->user.name, sizeof rq->user.name, (const char *)sqlite3_column_text(st, 5));
+		copy_str(rq->user.department, sizeof rq->user.department, (const char *)sqlite3_column_text(st, 6));
+		copy_str(rq->user.staff_type, sizeof rq->user.staff_type, (const char *)sqlite3_column_text(st, 7));
+		copy_str(rq->session_hash, sizeof rq->session_hash, hash);
+	}
+	sqlite3_reset(st);
+	if (!live) {
+		drop_session(hash);
+		return;
+	}
+	rq->user.roles = user_roles_load(rq->user.id) | ROLE_STAFF;
+	rq->must_enrol = (rq->user.roles & twofactor_required_roles()) && !twofactor_enrolled(rq->user.id);
+	touch_session(hash, seen);
+}
+
+int csrf_ok(const struct request *rq)
+{
+	const char *sent = arg(rq, "csrf");
+	if (!sent)
+		sent = rq->csrf_header;
+	if (!(rq->signed_in || rq->pending_login) || !sent || strlen(sent) != strlen(rq->csrf) || !rq->csrf[0])
+		return 0;
+	return sodium_memcmp(sent, rq->csrf, strlen(rq->csrf)) == 0;
+}
+
+void auth_end_sessions(int64_t user_id)
+{
+	db_exec("DELETE FROM sessions WHERE user_id = ?", "I", user_id);
+}
+
+void auth_set_flash(const struct request *rq, const char *message)
+{
+	if (!rq->session_hash[0] || db_begin() != 0)
+		return;
+	db_exec("UPDATE sessions SET flash = ? WHERE token_hash = ?", "tt", message, rq->session_hash);
+	db_commit();
+}
+
+char *auth_take_flash(const struct request *rq)
+{
+	if (!rq->session_hash[0])
+		return NULL;
+	char *flash = db_text("SELECT flash FROM sessions WHERE token_hash = ?", "t", rq->session_hash);
+	if (flash && db_begin() == 0) {
+		db_exec("UPDATE sessions SET flash = NULL WHERE token_hash = ?", "t", rq->session_hash);
+		db_commit();
+	}
+	return flash;
+}

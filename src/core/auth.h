@@ -1,0 +1,45 @@
+/* Who is asking: passwords, sessions, CSRF tokens and roles. */
+#ifndef STAFFROOM_AUTH_H
+#define STAFFROOM_AUTH_H
+
+#include "core/request.h"
+
+#include <jansson.h>
+#include <sodium.h>
+
+#define PASSWORD_MIN 10
+#define PASSWORD_MAX 1024
+
+/* Roles that open safeguarding records (every concern, including those about
+ * the headteacher).  KCSIE: the governing body appoints the designated
+ * safeguarding lead, so nobody gives one of these to themselves, and every
+ * grant is told to the headteacher and the chair (staff.c). */
+#define ROLE_SAFEGUARDING (ROLE_HEADTEACHER | ROLE_SLT | ROLE_DSL | ROLE_CHAIR)
+
+unsigned role_bit(const char *name);      /* 0 when unknown */
+const char *role_name(int index);         /* index 0..ROLE_COUNT-1 */
+json_t *roles_json(unsigned roles);
+/* "dsl, chair": the roles in the mask, for messages. */
+char *roles_text(unsigned roles);
+unsigned user_roles_load(int64_t user_id);
+/* Parses "a,b,c" into a role mask; staff is always added.  -1 on an unknown role. */
+int roles_parse(const char *list, unsigned *out, char *bad, size_t badsize);
+int roles_store(int64_t user_id, unsigned roles);   /* inside a write transaction */
+
+/* NULL when the password is acceptable, otherwise why not. */
+const char *password_problem(const char *password);
+int password_hash(const char *password, char out[crypto_pwhash_STRBYTES]);
+int password_verify(const char *hash, const char *password);
+/* Does this user's password match?  (Reveal of credentials asks again.) */
+int user_password_ok(int64_t user_id, const char *password);
+
+/* Loads the session named by the cookie, if it is live, into rq. */
+void auth_load(struct request *rq);
+int csrf_ok(const struct request *rq);
+/* Ends every session of a user (deactivation, role change); in a transaction. */
+void auth_end_sessions(int64_t user_id);
+/* Saves a one-shot message for the session's next page. */
+void auth_set_flash(const struct request *rq, const char *message);
+char *auth_take_flash(const struct request *rq);
+
+#endif

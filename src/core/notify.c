@@ -1,0 +1,38 @@
+#define _GNU_SOURCE
+#include "core/notify.h"
+#include "db/db.h"
+#include "core/mailer.h"
+#include "lib/util.h"
+
+/* The newest notification id before an insert: everything after it is
+ * what this call added, and gets its e-mail in the same transaction. */
+int64_t notify_mark(void)
+{
+	return db_int(0, "SELECT coalesce(max(id), 0) FROM notifications", "");
+}
+
+void notify_mail_since(int64_t mark)
+{
+	mail_queue_notifications(mark);
+}
+
+void notify_user(int64_t user_id, const char *kind, const char *message, const char *link)
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	int64_t mark = notify_mark();
+	db_exec("INSERT INTO notifications(user_id, kind, message, link, created_at) VALUES (?,?,?,?,?)", "Itttt",
+		user_id, kind, message, link, at);
+	notify_mail_since(mark);
+}
+
+void notify_role(const char *role, int64_t except_user, const char *kind, const char *message, const char *link)
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	int64_t mark = notify_mark();
+	db_exec("INSERT INTO notifications(user_id, kind, message, link, created_at) "
+		"SELECT u.id, ?, ?, ?, ? FROM users u JOIN user_roles r ON r.user_id = u.id "
+		"WHERE r.role = ? AND u.active = 1 AND u.id != ?", "tttttI", kind, message, link, at, role, except_user);
+	notify_mail_since(mark);
+}

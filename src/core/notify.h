@@ -1,0 +1,18 @@
+/* Notifications: a line on the person's "My tasks" page.  Written inside
+ * the caller's transaction, with the event that caused them, and with an
+ * e-mail in the outbox when a relay is configured (src/core/mail_queue.c). */
+#ifndef STAFFROOM_NOTIFY_H
+#define STAFFROOM_NOTIFY_H
+
+#include <stdint.h>
+
+void notify_user(int64_t user_id, const char *kind, const char *message, const char *link);
+/* For code that inserts notifications itself (a concern's recipients):
+ * take a mark before, and queue their e-mails after, in the same transaction. */
+int64_t notify_mark(void);
+void notify_mail_since(int64_t mark);
+/* Everyone active holding the role, except one person (0: nobody). */
+void notify_role(const char *role, int64_t except_user, const char *kind, const char *message,
+		 const char *link);
+
+#endif

@@ -1,0 +1,44 @@
+/* The staff list: adding, changing roles, deactivating and importing people.
+ * Shared by the command line and the administration pages; every function
+ * here runs inside the caller's write transaction and writes its audit row. */
+#ifndef STAFFROOM_STAFF_H
+#define STAFFROOM_STAFF_H
+
+#include "core/request.h"
+
+#include <jansson.h>
+#include <stddef.h>
+
+#define STAFF_TYPES "teacher|support|supply|governor|contractor|volunteer"
+
+struct staff_input {
+	const char *email;
+	const char *name;
+	const char *job_title;
+	const char *department;
+	const char *staff_type;       /* NULL: teacher */
+	unsigned roles;
+	const char *password_hash;    /* NULL: cannot sign in until one is set */
+	int demo;                     /* the made-up demo school: nobody real to tell of roles */
+};
+
+/* What is wrong with the input, or NULL; field names the culprit. */
+const char *staff_problem(const struct staff_input *in, const char **field);
+int64_t staff_add(const struct request *rq, const struct staff_input *in);  /* id, or -1 */
+int staff_set_roles(const struct request *rq, int64_t user_id, unsigned roles);
+/* Why the signed-in person may not give these roles to user_id (a
+ * safeguarding role to themselves), or NULL.  Adding and changing roles tell
+ * the headteacher and the chair of any safeguarding role given. */
+const char *staff_self_grant_problem(const struct request *rq, int64_t user_id, unsigned roles);
+/* Deactivates at once (a leaving date after today goes through leaving.h). */
+int staff_deactivate(const struct request *rq, int64_t user_id, const char *left_on);
+/* The change itself, without its audit row (the caller writes that). */
+void staff_leave_now(int64_t user_id, const char *left_on);
+int64_t staff_id(const char *email);  /* 0 when there is no such person */
+
+/* Imports a CSV (email,name,job_title,department,staff_type with a header):
+ * every row or none.  Returns the number added, or -1 with errors filled
+ * as [{"line": N, "error": "..."}]. */
+int staff_import(const struct request *rq, const char *csv, size_t len, json_t *errors);
+
+#endif

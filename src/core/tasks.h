@@ -1,0 +1,16 @@
+/* "My tasks": each feature adds what needs this person now. */
+#ifndef STAFFROOM_TASKS_H
+#define STAFFROOM_TASKS_H
+
+#include "core/request.h"
+
+#include <jansson.h>
+
+/* Appends {"kind","message","link","urgent"} objects to tasks. */
+typedef void task_fn(const struct request *rq, json_t *tasks);
+
+void task_add(json_t *tasks, const char *kind, const char *message, const char *link, int urgent);
+
+task_fn admin_tasks, aup_tasks, concern_tasks, concern_gap_tasks, account_tasks;
+
+#endif

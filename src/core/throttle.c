@@ -1,0 +1,103 @@
+/* Slowing password guessing: see throttle.h for why there is no gate per
+ * address alone. */
+#define _GNU_SOURCE
+#include "core/throttle.h"
+#include "core/auth.h"
+#include "db/db.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+
+/* After the free tries each further failure doubles the wait: 1 s, 2 s,
+ * 4 s ... up to ACCOUNT_CAP, so strangers guessing at an account can slow
+ * its owner but never lock them out.  Fifteen quiet minutes forget the
+ * failures.  Attempts refused while waiting are not counted. */
+#define FORGET_AFTER 900
+
+int64_t throttle_wait(const char *key, int64_t free_tries, int64_t cap)
+{
+	json_t *row = db_row("SELECT failures, last_at FROM throttle WHERE key = ?", "t", key);
+	int64_t wait = 0;
+	if (row) {
+		int64_t failures = json_integer_value(json_object_get(row, "failures"));
+		int64_t last = json_integer_value(json_object_get(row, "last_at"));
+		int64_t since = now_ms() - last;
+		if (failures >= free_tries && since < FORGET_AFTER * 1000) {
+			int64_t delay = failures - free_tries >= 20 ? cap : (int64_t)1 << (failures - free_tries);
+			if (delay > cap)
+				delay = cap;
+			/* Milliseconds, rounded up: Retry-After never says less than the wait. */
+			wait = (delay * 1000 - since + 999) / 1000;
+		}
+		json_decref(row);
+	}
+	return wait > 0 ? wait : 0;
+}
+
+void throttle_count(const char *key)
+{
+	int64_t t = now_ms();
+	db_exec("INSERT INTO throttle(key, failures, last_at) VALUES (?, 1, ?) "
+		"ON CONFLICT(key) DO UPDATE SET failures = CASE WHEN ? - last_at >= ? THEN 1 ELSE failures + 1 END, "
+		"last_at = ?", "tIIiI", key, t, t, FORGET_AFTER * 1000, t);
+	db_exec("DELETE FROM throttle WHERE last_at < ?", "I", t - (int64_t)86400 * 1000);
+}
+
+/* 'acct:<email>' (any address) and 'acct:<email> from <address>', the
+ * e-mail address in lower case so that case changes do not reset them. */
+static void keys(const struct request *rq, const char *email, char **acct, char **pair)
+{
+	*acct = xasprintf("acct:%s", email ? email : "");
+	for (char *p = *acct; *p; p++)
+		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	*pair = xasprintf("%s from %s", *acct, rq->address);
+}
+
+int64_t password_wait(const struct request *rq, const char *email)
+{
+	char *acct, *pair;
+	keys(rq, email, &acct, &pair);
+	int64_t wait = throttle_wait(pair, ACCOUNT_ADDRESS_FREE, ACCOUNT_CAP);
+	int64_t all = throttle_wait(acct, ACCOUNT_FREE, ACCOUNT_CAP);
+	free(acct);
+	free(pair);
+	return all > wait ? all : wait;
+}
+
+void password_failed(const struct request *rq, const char *email)
+{
+	char *acct, *pair;
+	keys(rq, email, &acct, &pair);
+	throttle_count(acct);
+	throttle_count(pair);
+	free(acct);
+	free(pair);
+}
+
+void password_cleared(const struct request *rq, const char *email)
+{
+	char *acct, *pair;
+	keys(rq, email, &acct, &pair);
+	db_exec("DELETE FROM throttle WHERE key = ?", "t", acct);
+	db_exec("DELETE FROM throttle WHERE key = ?", "t", pair);
+	free(acct);
+	free(pair);
+}
+
+int password_recheck(struct request *rq, struct reply *rp)
+{
+	int64_t wait = password_wait(rq, rq->user.email);
+	if (wait > 0) {
+		reply_error(rp, 429, "password", "Too many wrong passwords. Please wait %lld seconds and try again.",
+			    (long long)wait);
+		rp->retry_after = (int)wait;
+		return 0;
+	}
+	if (user_password_ok(rq->user.id, arg(rq, "password")))
+		return 1;
+	if (db_begin() == 0) {
+		password_failed(rq, rq->user.email);
+		db_commit();
+	}
+	return -1;
+}

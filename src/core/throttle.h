@@ -1,0 +1,36 @@
+/* Slowing password and code guessing.  One mechanism for every place a
+ * password is typed: signing in, and the screens that ask a signed-in
+ * person for their password again (credential reveal, two-factor changes).
+ *
+ * Failures are counted per account, and per account as seen from one
+ * address.  Never per address alone: a school's staff share one public
+ * address (and every client is the proxy when the real address is not
+ * trusted), so strangers failing from it must not stop anyone else. */
+#ifndef STAFFROOM_THROTTLE_H
+#define STAFFROOM_THROTTLE_H
+
+#include "core/request.h"
+
+#include <stdint.h>
+
+/* Failures before the wait starts, and the longest wait, in seconds. */
+#define ACCOUNT_ADDRESS_FREE 3
+#define ACCOUNT_FREE 10
+#define ACCOUNT_CAP 60
+
+/* Seconds still to wait before another attempt under this key. */
+int64_t throttle_wait(const char *key, int64_t free_tries, int64_t cap);
+/* Counts a failure under this key; inside a write transaction. */
+void throttle_count(const char *key);
+
+/* Passwords for the account with this e-mail address, from rq->address. */
+int64_t password_wait(const struct request *rq, const char *email);
+void password_failed(const struct request *rq, const char *email);   /* in a transaction */
+void password_cleared(const struct request *rq, const char *email);  /* in a transaction */
+
+/* Asks the signed-in person's password again, slowed like signing in.
+ * 1 when right; 0 with a 429 (and Retry-After) already in rp while they
+ * must wait; -1 when wrong (the failure is counted; the caller answers). */
+int password_recheck(struct request *rq, struct reply *rp);
+
+#endif

@@ -1,0 +1,64 @@
+/* Departmental social-media accounts: what the page groups of the feature
+ * (applications, decisions, the register, monitoring, credentials) share. */
+#ifndef STAFFROOM_ACCOUNT_H
+#define STAFFROOM_ACCOUNT_H
+
+#include "core/request.h"
+#include "http/router.h"
+
+#include <jansson.h>
+#include <stdint.h>
+
+#define ACCOUNT_PLATFORMS "x|facebook|instagram|youtube|tiktok|linkedin|blog|other"
+/* Who sees the whole register and every application. */
+#define ACCOUNT_OVERSEERS (ROLE_MODERATOR | ROLE_SLT | ROLE_BUSINESS_MANAGER | ROLE_HEADTEACHER)
+
+void account_busy(struct reply *rp);
+const char *platform_label(const char *code);
+/* [{"value","label","selected"}] for the platform list. */
+json_t *platform_options(const char *selected);
+/* Adds "platform_label" (and "status_class") to a row holding platform, platform_other, status. */
+void account_row_labels(json_t *row);
+/* The platform_other field: required for 'other'; NULL and a 400 reply when missing. */
+int platform_other_ok(const struct request *rq, struct reply *rp, const char **other);
+int url_ok(const char *url);
+
+/* The lead named by e-mail: its id, or 0 with a 400 reply (unknown; inactive when must_be_active). */
+int64_t lead_lookup(const struct request *rq, struct reply *rp, int must_be_active);
+/* The policy checks for a lead: [{"name","ok","detail"}]. */
+json_t *lead_checks(int64_t lead_id);
+int checks_all_pass(const json_t *checks);
+/* 409 with the failing checks in the model and in words. */
+void reply_checks_failed(struct reply *rp, const json_t *checks, const char *what);
+
+/* Who decides: "business_manager" (default) or "slt", read from settings now. */
+const char *decider_role(void);
+
+/* Register rows with lead_left and monitoring_overdue as booleans. */
+void account_flags(json_t *rows);
+/* The register: every account (all), or those the person leads. */
+/* The register in its order (open accounts by name, then closed ones); limit -1: all. */
+json_t *accounts_query(int all, int64_t lead_id, int64_t limit, int64_t offset);
+#define ACCOUNTS_PAGE 50
+json_t *account_load(int64_t id);             /* one register row, or NULL */
+int account_visible(const struct request *rq, const json_t *account);
+
+/* Applications: one row with applicant and lead, or NULL; who may see it. */
+json_t *application_load(int64_t id);
+int application_visible(const struct request *rq, const json_t *app);
+/* A line of the application's history (the approvals table); checks may be NULL. */
+void application_step(int64_t app_id, const char *step, const char *decision, const char *comment, int64_t actor,
+		      const json_t *checks);
+char *application_link(int64_t id);
+char *account_link(int64_t id);
+
+/* Handlers, one file each group. */
+handler_fn apply_page, application_create, applications_list, application_page, application_edit_page,
+	application_resubmit, application_withdraw;
+handler_fn application_review, application_decision;
+handler_fn accounts_list, account_new_page, account_register, account_page, account_edit, account_transfer,
+	account_close;
+handler_fn account_check_add;
+handler_fn credentials_set, credentials_reveal;
+
+#endif

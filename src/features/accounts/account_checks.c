@@ -1,0 +1,101 @@
+#define _GNU_SOURCE
+/* Monitoring: the lead or the moderator logs a check of an account's
+ * comments; a check that finds something offensive files a concern for the
+ * moderator in the same transaction. */
+#include "features/accounts/account.h"
+#include "core/audit.h"
+#include "features/concerns/concerns.h"
+#include "db/db.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define CLOCK_SKEW 300 /* seconds a check may be ahead of the server's clock */
+
+/* Refuses what the router cannot see; 0 with a reply when refused. */
+static int check_input_ok(const struct request *rq, struct reply *rp, const json_t *a, time_t *at)
+{
+	int lead = json_integer_value(json_object_get(a, "lead_id")) == rq->user.id;
+	if (!lead && !has_role(rq, ROLE_MODERATOR)) {
+		reply_error(rp, 403, NULL, "Only the account's lead or the moderator logs monitoring checks.");
+		return 0;
+	}
+	if (strcmp(json_string_value(json_object_get(a, "status")), "closed") == 0) {
+		reply_error(rp, 409, NULL, "This account has been closed; it is no longer monitored.");
+		return 0;
+	}
+	if (parse_iso_time(arg(rq, "checked_at"), at) != 0 || *at > now() + CLOCK_SKEW) {
+		reply_error(rp, 400, "checked_at", "The time of the check cannot be in the future.");
+		return 0;
+	}
+	if (arg_yes(rq, "open_concern") && !arg(rq, "summary")) {
+		reply_error(rp, 400, "summary", "To report a concern with this check, say in a line what was found.");
+		return 0;
+	}
+	return 1;
+}
+
+static int64_t file_concern(const struct request *rq, const json_t *a, char ref[32])
+{
+	struct concern_input in = {
+		.category = "account_comment",
+		.summary = arg(rq, "summary"),
+		.details = arg(rq, "notes"),
+		.occurred_at = NULL,
+		.platform = json_string_value(json_object_get(a, "platform_label")),
+		.url = json_string_value(json_object_get(a, "url")),
+		.involved = "",
+		.about_id = 0,
+		.account_id = json_integer_value(json_object_get(a, "id")),
+		.urgent = 0,
+	};
+	return concern_file(rq, &in, ref);
+}
+
+void account_check_add(struct request *rq, struct reply *rp)
+{
+	json_t *a = account_load(rq->ids[0]);
+	time_t t;
+	if (!a || !account_visible(rq, a)) {
+		json_decref(a);
+		reply_not_found(rp);
+		return;
+	}
+	if (!check_input_ok(rq, rp, a, &t)) {
+		json_decref(a);
+		return;
+	}
+	if (db_begin() != 0) {
+		json_decref(a);
+		account_busy(rp);
+		return;
+	}
+	char checked[ISO_LEN], at[ISO_LEN], ref[32] = "";
+	iso_time(t, checked);
+	iso_now(at);
+	int64_t concern = arg_yes(rq, "open_concern") ? file_concern(rq, a, ref) : 0;
+	int64_t id = db_insert("INSERT INTO account_checks(account_id, checked_at, comments_found, all_answered, notes, "
+			       "by_id, concern_id, recorded_at) VALUES (?,?,?,?,?,?,nullif(?, 0),?)", "ItiitIIt",
+			       rq->ids[0], checked, arg_yes(rq, "comments_found"), arg_yes(rq, "all_answered"),
+			       arg(rq, "notes") ? arg(rq, "notes") : "", rq->user.id, concern > 0 ? concern : 0, at);
+	char *link = account_link(rq->ids[0]);
+	audit(rq, "account.check", link + 1, "checked_at=%s comments_found=%s all_answered=%s%s%s", checked,
+	      arg(rq, "comments_found"), arg(rq, "all_answered"), *ref ? " concern=" : "", ref);
+	json_decref(a);
+	if (concern < 0 || id < 0 || db_commit() != 0) {
+		db_rollback();
+		free(link);
+		account_busy(rp);
+		return;
+	}
+	json_t *m = json_pack("{s:{s:I, s:s}}", "check", "id", (json_int_t)id, "checked_at", checked);
+	if (concern > 0)
+		json_object_set_new(json_object_get(m, "check"), "concern",
+				    json_pack("{s:I, s:s}", "id", (json_int_t)concern, "reference", ref));
+	char *flash = concern > 0 ? xasprintf("The check has been logged and concern %s sent to the moderator.", ref)
+				  : xstrdup("The check has been logged.");
+	reply_done(rp, 201, m, link, flash);
+	free(flash);
+	free(link);
+}

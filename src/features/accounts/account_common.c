@@ -1,0 +1,294 @@
+#define _GNU_SOURCE
+/* Shared by the accounts pages: platforms, the lead's policy checks, who
+ * decides, and the register's flags (lead has left, monitoring overdue). */
+#include "features/accounts/account.h"
+#include "db/db.h"
+#include "core/policy_status.h"
+#include "lib/util.h"
+#include "core/workdays.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *code, *label;
+} platforms[] = {
+	{ "x", "X/Twitter" }, { "facebook", "Facebook" }, { "instagram", "Instagram" }, { "youtube", "YouTube" },
+	{ "tiktok", "TikTok" }, { "linkedin", "LinkedIn" }, { "blog", "Blog" }, { "other", "Other" },
+};
+#define NPLATFORMS (sizeof platforms / sizeof platforms[0])
+
+void account_busy(struct reply *rp)
+{
+	reply_error(rp, 503, NULL, "The service is busy and nothing was saved. Please try again in a moment.");
+	rp->retry_after = 2;
+}
+
+const char *platform_label(const char *code)
+{
+	for (size_t i = 0; code && i < NPLATFORMS; i++)
+		if (strcmp(platforms[i].code, code) == 0)
+			return platforms[i].label;
+	return "Unknown";
+}
+
+json_t *platform_options(const char *selected)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < NPLATFORMS; i++)
+		json_array_append_new(a, json_pack("{s:s, s:s, s:b}", "value", platforms[i].code, "label",
+						   platforms[i].label, "selected",
+						   selected && strcmp(selected, platforms[i].code) == 0));
+	return a;
+}
+
+/* Badge classes of the style sheet: a submitted application is "pending". */
+static const char *status_class(const char *status)
+{
+	return status && strcmp(status, "submitted") == 0 ? "pending" : status ? status : "pending";
+}
+
+void account_row_labels(json_t *row)
+{
+	const char *p = json_string_value(json_object_get(row, "platform"));
+	const char *other = json_string_value(json_object_get(row, "platform_other"));
+	if (p && strcmp(p, "other") == 0 && other && *other) {
+		char *l = xasprintf("Other: %s", other);
+		json_object_set_new(row, "platform_label", json_string(l));
+		free(l);
+	} else {
+		json_object_set_new(row, "platform_label", json_string(platform_label(p)));
+	}
+	json_object_set_new(row, "status_class",
+			    json_string(status_class(json_string_value(json_object_get(row, "status")))));
+}
+
+int platform_other_ok(const struct request *rq, struct reply *rp, const char **other)
+{
+	const char *p = arg(rq, "platform");
+	*other = "";
+	if (!p || strcmp(p, "other") != 0)
+		return 1;
+	*other = arg(rq, "platform_other");
+	if (*other)
+		return 1;
+	reply_error(rp, 400, "platform_other", "You chose 'Other' as the platform: say which platform it is.");
+	return 0;
+}
+
+int url_ok(const char *url)
+{
+	return url && (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0) && strlen(url) > 8 &&
+	       !strpbrk(url, " \"<>");
+}
+
+int64_t lead_lookup(const struct request *rq, struct reply *rp, int must_be_active)
+{
+	const char *email = arg(rq, "lead");
+	json_t *u = db_row("SELECT id, name, active FROM users WHERE email = ?", "t", email ? email : "");
+	if (!u) {
+		reply_error(rp, 400, "lead", "There is no member of staff with the e-mail address %s.", email ? email : "");
+		return 0;
+	}
+	int64_t id = json_integer_value(json_object_get(u, "id"));
+	int active = (int)json_integer_value(json_object_get(u, "active"));
+	if (must_be_active && !active) {
+		reply_error(rp, 400, "lead", "%s has left the school and cannot lead an account.",
+			    json_string_value(json_object_get(u, "name")));
+		id = 0;
+	}
+	json_decref(u);
+	return id;
+}
+
+static void add_check(json_t *checks, const char *name, int ok, const char *detail)
+{
+	json_array_append_new(checks, json_pack("{s:s, s:b, s:s}", "name", name, "ok", ok, "detail", detail));
+}
+
+/* "Has not signed: Title (version N), Title (version M)." */
+static char *unsigned_detail(const json_t *missing)
+{
+	char *s = xstrdup("Has not signed the current version of:");
+	size_t i;
+	json_t *v;
+	json_array_foreach(missing, i, v) {
+		char *n = xasprintf("%s%s %s (version %lld)", s, i ? "," : "", json_string_value(json_object_get(v, "title")),
+				    (long long)json_integer_value(json_object_get(v, "number")));
+		free(s);
+		s = n;
+	}
+	char *n = xasprintf("%s.", s);
+	free(s);
+	return n;
+}
+
+json_t *lead_checks(int64_t lead_id)
+{
+	json_t *checks = json_array();
+	json_t *u = db_row("SELECT name, email, active FROM users WHERE id = ?", "I", lead_id);
+	const char *name = u ? json_string_value(json_object_get(u, "name")) : "The lead";
+	int active = u && json_integer_value(json_object_get(u, "active")) == 1;
+	char *d = xasprintf(active ? "%s is an active member of staff." : "%s is no longer an active member of staff.",
+			    name);
+	add_check(checks, "lead_active", active, d);
+	free(d);
+	json_t *missing = policies_unsigned(lead_id);
+	if (json_array_size(missing) == 0) {
+		add_check(checks, "lead_signed_aup", 1, "Has signed the current acceptable-use agreement.");
+	} else {
+		d = unsigned_detail(missing);
+		add_check(checks, "lead_signed_aup", 0, d);
+		free(d);
+	}
+	json_decref(missing);
+	int trained = training_current(lead_id, "social_media_policy");
+	add_check(checks, "lead_trained", trained,
+		  trained ? "Has current social-media policy training."
+			  : "Has no completed, unexpired social-media policy training.");
+	json_decref(u);
+	return checks;
+}
+
+int checks_all_pass(const json_t *checks)
+{
+	size_t i;
+	json_t *c;
+	json_array_foreach(checks, i, c)
+		if (!json_is_true(json_object_get(c, "ok")))
+			return 0;
+	return 1;
+}
+
+void reply_checks_failed(struct reply *rp, const json_t *checks, const char *what)
+{
+	json_t *failing = json_array();
+	char *words = xstrdup("");
+	size_t i;
+	json_t *c;
+	json_array_foreach(checks, i, c) {
+		if (json_is_true(json_object_get(c, "ok")))
+			continue;
+		json_array_append(failing, c);
+		char *n = xasprintf("%s %s", words, json_string_value(json_object_get(c, "detail")));
+		free(words);
+		words = n;
+	}
+	reply_error(rp, 409, "lead", "%s: the lead does not pass the policy checks.%s", what, words);
+	json_object_set_new(rp->model, "checks", failing);
+	free(words);
+}
+
+const char *decider_role(void)
+{
+	char *v = db_text("SELECT value FROM settings WHERE key = 'account_decider'", "");
+	const char *role = v && strcmp(v, "slt") == 0 ? "slt" : "business_manager";
+	free(v);
+	return role;
+}
+
+static int overdue(const json_t *row, time_t t, struct closure_set *closed)
+{
+	const char *status = json_string_value(json_object_get(row, "status"));
+	const char *last = json_string_value(json_object_get(row, "last_check"));
+	const char *from = last ? last : json_string_value(json_object_get(row, "created_at"));
+	time_t base;
+	if (!status || strcmp(status, "active") != 0 || !from || parse_iso_time(from, &base) != 0)
+		return 0;
+	return t > monitoring_due(base, closure_day_in, closed);
+}
+
+/* The closure days are read once for all the rows, not once a row. */
+void account_flags(json_t *rows)
+{
+	time_t t = now();
+	struct closure_set closed;
+	closure_set_load(&closed);
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r) {
+		json_object_set_new(r, "lead_left", json_boolean(json_integer_value(json_object_get(r, "lead_left"))));
+		json_object_set_new(r, "monitoring_overdue", json_boolean(overdue(r, t, &closed)));
+		account_row_labels(r);
+	}
+	closure_set_free(&closed);
+}
+
+json_t *accounts_query(int all, int64_t lead_id, int64_t limit, int64_t offset)
+{
+	/* Two statements rather than "? OR lead_id = ?", so each has its index:
+	 * the register's order for everyone, the lead's own accounts otherwise. */
+	json_t *rows = all ? db_rows(
+		"SELECT a.id, a.platform, a.platform_other, a.name, a.url, a.department, u.email AS lead, u.name AS lead_name, "
+		"a.status, a.created_at, (SELECT max(checked_at) FROM account_checks c WHERE c.account_id = a.id) AS last_check, "
+		"(u.active = 0 AND a.status != 'closed') AS lead_left "
+		"FROM social_accounts a JOIN users u ON u.id = a.lead_id "
+		"ORDER BY a.status = 'closed', a.name COLLATE NOCASE, a.id LIMIT ? OFFSET ?", "II", limit, offset)
+		: db_rows(
+		"SELECT a.id, a.platform, a.platform_other, a.name, a.url, a.department, u.email AS lead, u.name AS lead_name, "
+		"a.status, a.created_at, (SELECT max(checked_at) FROM account_checks c WHERE c.account_id = a.id) AS last_check, "
+		"(u.active = 0 AND a.status != 'closed') AS lead_left "
+		"FROM social_accounts a JOIN users u ON u.id = a.lead_id WHERE a.lead_id = ? "
+		"ORDER BY a.status = 'closed', a.name COLLATE NOCASE, a.id LIMIT ? OFFSET ?", "III", lead_id, limit, offset);
+	account_flags(rows);
+	return rows;
+}
+
+json_t *account_load(int64_t id)
+{
+	json_t *rows = db_rows(
+		"SELECT a.id, a.platform, a.platform_other, a.name, a.url, a.department, u.email AS lead, u.name AS lead_name, "
+		"a.lead_id, a.visibility, a.status, a.created_at, a.closed_at, a.close_reason, a.cred_updated_at, "
+		"(SELECT max(checked_at) FROM account_checks c WHERE c.account_id = a.id) AS last_check, "
+		"(u.active = 0 AND a.status != 'closed') AS lead_left "
+		"FROM social_accounts a JOIN users u ON u.id = a.lead_id WHERE a.id = ?", "I", id);
+	account_flags(rows);
+	json_t *row = json_array_size(rows) ? json_incref(json_array_get(rows, 0)) : NULL;
+	json_decref(rows);
+	return row;
+}
+
+int account_visible(const struct request *rq, const json_t *account)
+{
+	return has_role(rq, ACCOUNT_OVERSEERS) || json_integer_value(json_object_get(account, "lead_id")) == rq->user.id;
+}
+
+json_t *application_load(int64_t id)
+{
+	json_t *app = db_row(
+		"SELECT a.id, a.applicant_id, ap.name AS applicant_name, ap.email AS applicant, a.platform, a.platform_other, "
+		"a.name, a.department, a.aim, a.audience, a.promotion, a.lead_id, l.email AS lead, l.name AS lead_name, "
+		"a.visibility, a.monitoring, a.status, a.created_at, a.updated_at, a.account_id "
+		"FROM account_applications a JOIN users ap ON ap.id = a.applicant_id JOIN users l ON l.id = a.lead_id "
+		"WHERE a.id = ?", "I", id);
+	if (app)
+		account_row_labels(app);
+	return app;
+}
+
+int application_visible(const struct request *rq, const json_t *app)
+{
+	return has_role(rq, ACCOUNT_OVERSEERS) || json_integer_value(json_object_get(app, "applicant_id")) == rq->user.id ||
+	       json_integer_value(json_object_get(app, "lead_id")) == rq->user.id;
+}
+
+void application_step(int64_t app_id, const char *step, const char *decision, const char *comment, int64_t actor,
+		      const json_t *checks)
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	char *c = checks ? json_dumps(checks, JSON_COMPACT) : NULL;
+	db_exec("INSERT INTO approvals(application_id, step, decision, comment, actor_id, at, checks) VALUES (?,?,?,?,?,?,?)",
+		"ItttItt", app_id, step, decision, comment ? comment : "", actor, at, c ? c : "");
+	free(c);
+}
+
+char *application_link(int64_t id)
+{
+	return xasprintf("/accounts/applications/%lld", (long long)id);
+}
+
+char *account_link(int64_t id)
+{
+	return xasprintf("/accounts/%lld", (long long)id);
+}

@@ -1,0 +1,248 @@
+#define _GNU_SOURCE
+/* Taking an application to a decision: the application page with its
+ * policy checks and history, the moderator's review (forward or return)
+ * and the decider's approval or rejection, which creates the register
+ * entry.  The moderator who reviewed and the applicant never decide. */
+#include "features/accounts/account.h"
+#include "core/audit.h"
+#include "core/auth.h"
+#include "db/db.h"
+#include "core/notify.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int is_status(const json_t *app, const char *status)
+{
+	return strcmp(json_string_value(json_object_get(app, "status")), status) == 0;
+}
+
+static int reviewed_by(int64_t app_id, int64_t user_id)
+{
+	return db_int(0, "SELECT 1 FROM approvals WHERE application_id = ? AND step = 'review' AND actor_id = ? LIMIT 1",
+		      "II", app_id, user_id) == 1;
+}
+
+/* Why this person may not take the final decision, or NULL when they may. */
+static const char *decide_refusal(const struct request *rq, const json_t *app)
+{
+	const char *role = decider_role();
+	if (!has_role(rq, role_bit(role)))
+		return strcmp(role, "slt") == 0 ? "Only a member of the senior leadership team takes the final decision."
+						: "Only the business manager takes the final decision.";
+	if (json_integer_value(json_object_get(app, "applicant_id")) == rq->user.id)
+		return "You applied for this account, so someone else must decide on it.";
+	if (reviewed_by(json_integer_value(json_object_get(app, "id")), rq->user.id))
+		return "You reviewed this application as moderator, so someone else must take the final decision.";
+	return NULL;
+}
+
+static json_t *history(int64_t app_id)
+{
+	json_t *rows = db_rows("SELECT p.step, p.decision, p.comment, p.at, u.name AS actor, p.checks "
+			       "FROM approvals p JOIN users u ON u.id = p.actor_id WHERE p.application_id = ? ORDER BY p.id",
+			       "I", app_id);
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r) {
+		const char *c = json_string_value(json_object_get(r, "checks"));
+		json_t *parsed = c && *c ? json_loads(c, 0, NULL) : NULL;
+		json_object_set_new(r, "checks_then", parsed ? parsed : json_array());
+		json_object_del(r, "checks");
+	}
+	return rows;
+}
+
+void application_page(struct request *rq, struct reply *rp)
+{
+	json_t *app = application_load(rq->ids[0]);
+	if (!app || !application_visible(rq, app)) {
+		json_decref(app);
+		reply_not_found(rp);
+		return;
+	}
+	int64_t id = rq->ids[0];
+	int applicant = json_integer_value(json_object_get(app, "applicant_id")) == rq->user.id;
+	int pending = is_status(app, "submitted") || is_status(app, "forwarded") || is_status(app, "returned");
+	const char *refusal = decide_refusal(rq, app);
+	json_t *m = json_pack("{s:o, s:o, s:o}", "checks", lead_checks(json_integer_value(json_object_get(app, "lead_id"))),
+			      "history", history(id), "application", app);
+	json_object_set_new(m, "can_edit", json_boolean(applicant && is_status(app, "returned")));
+	json_object_set_new(m, "can_withdraw", json_boolean(applicant && pending));
+	json_object_set_new(m, "can_review",
+			    json_boolean(has_role(rq, ROLE_MODERATOR) && !applicant && is_status(app, "submitted")));
+	json_object_set_new(m, "can_decide", json_boolean(!refusal && is_status(app, "forwarded")));
+	if (refusal && is_status(app, "forwarded") && has_role(rq, role_bit(decider_role())))
+		json_object_set_new(m, "decide_refusal", json_string(refusal));
+	reply_page(rp, "account_application", "Account application", m);
+}
+
+/* The application for a step, if it is in the state the step needs; otherwise NULL and a reply.
+ * refuse, when given, says why this person may not take the step at all (403, before the state). */
+static json_t *application_for_step(struct request *rq, struct reply *rp, const char *needed, const char *why,
+				    const char *(*refuse)(const struct request *, const json_t *))
+{
+	json_t *app = application_load(rq->ids[0]);
+	const char *refusal;
+	if (!app || !application_visible(rq, app)) {
+		json_decref(app);
+		reply_not_found(rp);
+		return NULL;
+	}
+	if (refuse && (refusal = refuse(rq, app))) {
+		reply_error(rp, 403, NULL, "%s", refusal);
+		json_decref(app);
+		return NULL;
+	}
+	if (!is_status(app, needed)) {
+		reply_error(rp, 409, "decision", "%s This application is %s.", why,
+			    json_string_value(json_object_get(app, "status")));
+		json_decref(app);
+		return NULL;
+	}
+	return app;
+}
+
+void application_review(struct request *rq, struct reply *rp)
+{
+	json_t *app = application_for_step(rq, rp, "submitted", "Only a submitted application can be reviewed.", NULL);
+	if (!app)
+		return;
+	int64_t id = rq->ids[0], applicant = json_integer_value(json_object_get(app, "applicant_id"));
+	char *name = xstrdup(json_string_value(json_object_get(app, "name")));
+	json_decref(app);
+	const char *decision = arg(rq, "decision"), *comment = arg(rq, "comment");
+	int forward = strcmp(decision, "forward") == 0;
+	if (applicant == rq->user.id) {
+		free(name);
+		reply_error(rp, 403, NULL, "You applied for this account, so another moderator must review it.");
+		return;
+	}
+	if (!forward && !comment) {
+		free(name);
+		reply_error(rp, 400, "comment", "Say what the applicant needs to change before returning the application.");
+		return;
+	}
+	char at[ISO_LEN];
+	iso_now(at);
+	if (db_begin() != 0) {
+		free(name);
+		account_busy(rp);
+		return;
+	}
+	const char *status = forward ? "forwarded" : "returned";
+	db_exec("UPDATE account_applications SET status = ?, updated_at = ? WHERE id = ? AND status = 'submitted'", "ttI",
+		status, at, id);
+	int changed = db_changes();
+	application_step(id, "review", decision, comment, rq->user.id, NULL);
+	char *link = application_link(id);
+	char *msg = forward ? xasprintf("The application for '%s' is ready for your decision.", name)
+			    : xasprintf("Your application for '%s' was returned for changes.", name);
+	if (forward)
+		notify_role(decider_role(), rq->user.id, "account_decision", msg, link);
+	else
+		notify_user(applicant, "account_returned", msg, link);
+	audit(rq, forward ? "account.forward" : "account.return", link + 1, "%s", comment ? comment : "");
+	free(msg);
+	free(name);
+	if (!changed || db_commit() != 0) {
+		db_rollback();
+		free(link);
+		if (!changed)
+			reply_error(rp, 409, "decision", "This application has just been reviewed by someone else.");
+		else
+			account_busy(rp);
+		return;
+	}
+	reply_done(rp, 200, json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)id, "status", status), link,
+		   forward ? "The application has been forwarded for the final decision."
+			   : "The application has been returned to the applicant.");
+	free(link);
+}
+
+/* The register entry an approval creates: 0 on failure (the transaction is then failed). */
+static int64_t create_account(const json_t *app, const char *at)
+{
+	return db_insert("INSERT INTO social_accounts(platform, platform_other, name, department, lead_id, visibility, "
+			 "status, created_at) VALUES (?,?,?,?,?,?,'active',?)", "ttttItt",
+			 json_string_value(json_object_get(app, "platform")),
+			 json_string_value(json_object_get(app, "platform_other")),
+			 json_string_value(json_object_get(app, "name")), json_string_value(json_object_get(app, "department")),
+			 (int64_t)json_integer_value(json_object_get(app, "lead_id")),
+			 json_string_value(json_object_get(app, "visibility")), at);
+}
+
+static void tell_applicant_and_lead(const json_t *app, const char *kind, const char *msg, const char *link)
+{
+	int64_t applicant = json_integer_value(json_object_get(app, "applicant_id"));
+	int64_t lead = json_integer_value(json_object_get(app, "lead_id"));
+	notify_user(applicant, kind, msg, link);
+	if (lead != applicant)
+		notify_user(lead, kind, msg, link);
+}
+
+/* Inside the transaction: the decision's rows.  Returns the new account id (approve) or 0; -1 when the
+ * application was decided meanwhile. */
+static int64_t record_decision(struct request *rq, const json_t *app, int approve, const json_t *checks)
+{
+	int64_t id = rq->ids[0], account = 0;
+	char at[ISO_LEN];
+	iso_now(at);
+	if (approve)
+		account = create_account(app, at);
+	db_exec("UPDATE account_applications SET status = ?, updated_at = ?, account_id = nullif(?, 0) "
+		"WHERE id = ? AND status = 'forwarded'", "ttII", approve ? "approved" : "rejected", at, account, id);
+	if (db_changes() != 1)
+		return -1;
+	application_step(id, "decision", approve ? "approve" : "reject", arg(rq, "reason"), rq->user.id, checks);
+	char *link = approve ? account_link(account) : application_link(id);
+	const char *name = json_string_value(json_object_get(app, "name"));
+	char *msg = approve ? xasprintf("The account '%s' has been approved and added to the register.", name)
+			    : xasprintf("The application for '%s' was not approved: %s", name, arg(rq, "reason"));
+	tell_applicant_and_lead(app, approve ? "account_approved" : "account_rejected", msg, link);
+	char *object = application_link(id);
+	audit(rq, approve ? "account.approve" : "account.reject", object + 1, "%s%s", approve ? link + 1 : "reason: ",
+	      approve ? "" : arg(rq, "reason"));
+	free(object);
+	free(msg);
+	free(link);
+	return account;
+}
+
+void application_decision(struct request *rq, struct reply *rp)
+{
+	json_t *app = application_for_step(rq, rp, "forwarded",
+					   "Only an application forwarded by the moderator can be decided.", decide_refusal);
+	if (!app)
+		return;
+	int approve = strcmp(arg(rq, "decision"), "approve") == 0;
+	json_t *checks = approve ? lead_checks(json_integer_value(json_object_get(app, "lead_id"))) : NULL;
+	if (!approve && !arg(rq, "reason"))
+		reply_error(rp, 400, "reason", "Give the reason for rejecting the application; the applicant will see it.");
+	else if (approve && !checks_all_pass(checks))
+		reply_checks_failed(rp, checks, "The account cannot be approved");
+	else if (db_begin() != 0)
+		account_busy(rp);
+	else {
+		int64_t account = record_decision(rq, app, approve, checks);
+		if (account < 0) {
+			db_rollback();
+			reply_error(rp, 409, "decision", "This application has just been decided by someone else.");
+		} else if (db_commit() != 0) {
+			account_busy(rp);
+		} else {
+			char *link = approve ? account_link(account) : application_link(rq->ids[0]);
+			json_t *m = json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)rq->ids[0], "status",
+					      approve ? "approved" : "rejected");
+			if (approve)
+				json_object_set_new(m, "account", json_pack("{s:I, s:s}", "id", (json_int_t)account,
+									   "status", "active"));
+			reply_done(rp, 200, m, link, approve ? "Approved: the account is now on the register."
+							     : "The application has been rejected.");
+			free(link);
+		}
+	}
+	json_decref(checks);
+	json_decref(app);
+}

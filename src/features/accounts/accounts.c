@@ -1,0 +1,250 @@
+#define _GNU_SOURCE
+/* Departmental social-media accounts (issue 5; ravens-wood appendix A,
+ * sections 2 to 4 and 10): the routes and their declared fields, what the
+ * feature adds to "My tasks", and the demo school's accounts. */
+#include "features/accounts/account.h"
+#include "core/audit.h"
+#include "core/auth.h"
+#include "db/db.h"
+#include "core/demo.h"
+#include "core/tasks.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void flagged_account_tasks(json_t *accounts, json_t *tasks, int lead_left_too)
+{
+	size_t i;
+	json_t *a;
+	json_array_foreach(accounts, i, a) {
+		const char *name = json_string_value(json_object_get(a, "name"));
+		char *link = account_link(json_integer_value(json_object_get(a, "id")));
+		if (lead_left_too && json_is_true(json_object_get(a, "lead_left"))) {
+			char *msg = xasprintf("The lead of the account '%s' has left: transfer or close it.", name);
+			task_add(tasks, "account_lead_left", msg, link, 1);
+			free(msg);
+		}
+		if (json_is_true(json_object_get(a, "monitoring_overdue"))) {
+			char *msg = xasprintf("Monitoring of the account '%s' is overdue: log a check.", name);
+			task_add(tasks, "account_monitoring_overdue", msg, link, 1);
+			free(msg);
+		}
+		free(link);
+	}
+}
+
+/* one and many: what follows "1 account application" and "N account applications". */
+static void count_task(json_t *tasks, int64_t n, const char *kind, const char *one, const char *many,
+		       const char *link)
+{
+	if (n <= 0)
+		return;
+	char *msg = xasprintf("%lld account application%s %s.", (long long)n, n == 1 ? "" : "s", n == 1 ? one : many);
+	task_add(tasks, kind, msg, link, 0);
+	free(msg);
+}
+
+void account_tasks(const struct request *rq, json_t *tasks)
+{
+	int moderator = has_role(rq, ROLE_MODERATOR);
+	if (moderator)
+		count_task(tasks, db_int(0, "SELECT count(*) FROM account_applications WHERE status = 'submitted' "
+					    "AND applicant_id != ?", "I", rq->user.id),
+			   "account_review", "waits for your review", "wait for your review", "/accounts/applications");
+	if (has_role(rq, role_bit(decider_role())))
+		count_task(tasks, db_int(0, "SELECT count(*) FROM account_applications a WHERE status = 'forwarded' "
+					    "AND applicant_id != ? AND NOT EXISTS (SELECT 1 FROM approvals p WHERE "
+					    "p.application_id = a.id AND p.step = 'review' AND p.actor_id = ?)", "II",
+					    rq->user.id, rq->user.id),
+			   "account_decision", "waits for your decision", "wait for your decision", "/accounts/applications");
+	count_task(tasks, db_int(0, "SELECT count(*) FROM account_applications WHERE status = 'returned' AND applicant_id = ?",
+				 "I", rq->user.id),
+		   "account_returned", "of yours came back for changes", "of yours came back for changes", "/accounts/applications");
+	json_t *accounts = accounts_query(moderator, rq->user.id, -1, 0);
+	flagged_account_tasks(accounts, tasks, moderator);
+	json_decref(accounts);
+}
+
+/* Field declarations ----------------------------------------------------- */
+
+#define PLATFORM_FIELDS                                                   \
+	{ "platform", F_CHOICE, 12, F_REQUIRED, ACCOUNT_PLATFORMS },      \
+	{ "platform_other", F_TEXT, 60, 0, NULL },                        \
+	{ "name", F_TEXT, 120, F_REQUIRED, NULL },                        \
+	{ "department", F_TEXT, 120, F_REQUIRED, NULL },                  \
+	{ "lead", F_EMAIL, 254, F_REQUIRED, NULL },                       \
+	{ "visibility", F_CHOICE, 6, F_REQUIRED, "open|closed" }
+
+static const struct field_spec application_form[] = {
+	PLATFORM_FIELDS,
+	{ "aim", F_LONGTEXT, 2000, F_REQUIRED, NULL },
+	{ "audience", F_LONGTEXT, 1000, F_REQUIRED, NULL },
+	{ "promotion", F_LONGTEXT, 1000, F_REQUIRED, NULL },
+	{ "monitoring", F_LONGTEXT, 2000, F_REQUIRED, NULL },
+	{ NULL },
+};
+static const struct field_spec register_form[] = {
+	PLATFORM_FIELDS,
+	{ "url", F_TEXT, 300, F_REQUIRED, NULL },
+	{ NULL },
+};
+static const struct field_spec review_form[] = {
+	{ "decision", F_CHOICE, 8, F_REQUIRED, "forward|return" },
+	{ "comment", F_LONGTEXT, 2000, 0, NULL },
+	{ NULL },
+};
+static const struct field_spec decision_form[] = {
+	{ "decision", F_CHOICE, 8, F_REQUIRED, "approve|reject" },
+	{ "reason", F_LONGTEXT, 2000, 0, NULL },
+	{ NULL },
+};
+static const struct field_spec edit_form[] = {
+	{ "name", F_TEXT, 120, F_REQUIRED, NULL },
+	{ "url", F_TEXT, 300, 0, NULL },
+	{ "status", F_CHOICE, 10, F_REQUIRED, "active|suspended" },
+	{ NULL },
+};
+static const struct field_spec transfer_form[] = {
+	{ "lead", F_EMAIL, 254, F_REQUIRED, NULL },
+	{ NULL },
+};
+static const struct field_spec close_form[] = {
+	{ "reason", F_LONGTEXT, 2000, F_REQUIRED, NULL },
+	{ "password_changed", F_YESNO, 3, 0, NULL },
+	{ "recovery_changed", F_YESNO, 3, 0, NULL },
+	{ "two_factor_moved", F_YESNO, 3, 0, NULL },
+	{ "content_archived", F_YESNO, 3, 0, NULL },
+	{ NULL },
+};
+static const struct field_spec check_form[] = {
+	{ "checked_at", F_DATETIME, 25, F_REQUIRED, NULL },
+	{ "comments_found", F_YESNO, 3, F_REQUIRED, NULL },
+	{ "all_answered", F_YESNO, 3, F_REQUIRED, NULL },
+	{ "notes", F_LONGTEXT, 4000, 0, NULL },
+	{ "open_concern", F_YESNO, 3, 0, NULL },
+	{ "summary", F_TEXT, 200, 0, NULL },
+	{ NULL },
+};
+static const struct field_spec credentials_form[] = {
+	{ "login", F_TEXT, 254, F_REQUIRED, NULL },
+	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL },
+	{ "recovery_email", F_EMAIL, 254, 0, NULL },
+	{ "two_factor_notes", F_LONGTEXT, 2000, 0, NULL },
+	{ NULL },
+};
+static const struct field_spec reveal_form[] = {
+	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL },
+	{ NULL },
+};
+
+/* Who may use a route is checked here by role; who may see an object (a
+ * record you may not see answers 404) in each handler. */
+const struct route account_routes[] = {
+	{ "GET", "/accounts", accounts_list, ROLE_STAFF, page_fields, NULL, 0 },
+	{ "GET", "/accounts/new", account_new_page, ROLE_MODERATOR, NULL, NULL, 0 },
+	{ "POST", "/accounts", account_register, ROLE_MODERATOR, register_form, account_new_page, 0 },
+	{ "GET", "/accounts/apply", apply_page, ROLE_STAFF, NULL, NULL, 0 },
+	{ "GET", "/accounts/applications", applications_list, ROLE_STAFF, NULL, NULL, 0 },
+	{ "POST", "/accounts/applications", application_create, ROLE_STAFF, application_form, apply_page, 0 },
+	{ "GET", "/accounts/applications/{id}", application_page, ROLE_STAFF, NULL, NULL, 0 },
+	{ "GET", "/accounts/applications/{id}/edit", application_edit_page, ROLE_STAFF, NULL, NULL, 0 },
+	{ "POST", "/accounts/applications/{id}", application_resubmit, ROLE_STAFF, application_form,
+	  application_edit_page, 0 },
+	{ "POST", "/accounts/applications/{id}/withdraw", application_withdraw, ROLE_STAFF, NULL, application_page, 0 },
+	{ "POST", "/accounts/applications/{id}/review", application_review, ROLE_MODERATOR, review_form,
+	  application_page, 0 },
+	{ "POST", "/accounts/applications/{id}/decision", application_decision, ROLE_STAFF, decision_form,
+	  application_page, 0 },
+	{ "GET", "/accounts/{id}", account_page, ROLE_STAFF, NULL, NULL, 0 },
+	{ "POST", "/accounts/{id}", account_edit, ROLE_MODERATOR, edit_form, account_page, 0 },
+	{ "POST", "/accounts/{id}/transfer", account_transfer, ROLE_MODERATOR, transfer_form, account_page, 0 },
+	{ "POST", "/accounts/{id}/close", account_close, ROLE_MODERATOR, close_form, account_page, 0 },
+	{ "POST", "/accounts/{id}/checks", account_check_add, ROLE_STAFF, check_form, account_page, 0 },
+	{ "POST", "/accounts/{id}/credentials", credentials_set, ROLE_STAFF, credentials_form, account_page, 0 },
+	{ "POST", "/accounts/{id}/credentials/reveal", credentials_reveal, ROLE_STAFF, reveal_form, NULL, 0 },
+	{ NULL },
+};
+
+/* The demo school -------------------------------------------------------- */
+
+#define DAY 86400
+
+static void ago(time_t seconds, char out[ISO_LEN])
+{
+	iso_time(now() - seconds, out);
+}
+
+static int64_t demo_application(int64_t applicant, const char *platform, const char *name, const char *dept,
+				const char *aim, const char *status, time_t age)
+{
+	char at[ISO_LEN];
+	ago(age, at);
+	int64_t id = db_insert(
+		"INSERT INTO account_applications(applicant_id, platform, name, department, aim, audience, promotion, lead_id, "
+		"visibility, monitoring, status, created_at, updated_at) VALUES (?,?,?,?,?,'Parents and pupils of the school',"
+		"'The school newsletter, website and parents'' evenings',?,'open',"
+		"'The lead reads every comment before 9am each school day and answers within 24 hours.',?,?,?)",
+		"IttttIttt", applicant, platform, name, dept, aim, applicant, status, at, at);
+	db_exec("INSERT INTO approvals(application_id, step, decision, actor_id, at) VALUES (?, 'submit', 'submitted', ?, ?)",
+		"IIt", id, applicant, at);
+	audit(NULL, "account.apply", "demo", "%s", name);
+	return id;
+}
+
+static int64_t demo_account(const char *platform, const char *name, const char *url, const char *dept, int64_t lead,
+			    time_t age, time_t checked_ago, const char *notes)
+{
+	char at[ISO_LEN], checked[ISO_LEN];
+	ago(age, at);
+	ago(checked_ago, checked);
+	int64_t id = db_insert("INSERT INTO social_accounts(platform, name, url, department, lead_id, visibility, status, "
+			       "created_at) VALUES (?,?,?,?,?,'open','active',?)", "ttttIt", platform, name, url, dept,
+			       lead, at);
+	db_exec("INSERT INTO account_checks(account_id, checked_at, comments_found, all_answered, notes, by_id, recorded_at) "
+		"VALUES (?,?,1,1,?,?,?)", "IttIt", id, checked, notes, lead, checked);
+	return id;
+}
+
+/* The approved account's lead was trained, as the approval required. */
+static void demo_training(int64_t user)
+{
+	char done[11], expires[11], at[ISO_LEN];
+	iso_date(now() - 60 * DAY, done);
+	iso_date(now() + 300 * DAY, expires);
+	ago(60 * DAY, at);
+	db_exec("INSERT INTO training(user_id, course, completed_on, expires_on, recorded_at) "
+		"VALUES (?, 'social_media_policy', ?, ?, ?)", "Ittt", user, done, expires, at);
+}
+
+int demo_accounts(void)
+{
+	int64_t science = demo_user("science@demo.school"), teacher = demo_user("teacher@demo.school");
+	int64_t ta = demo_user("ta@demo.school"), mod = demo_user("moderator@demo.school");
+	int64_t bursar = demo_user("bursar@demo.school");
+	if (!science || !teacher || !ta || !mod || !bursar)
+		return -1;
+	char at[ISO_LEN];
+	demo_training(science);
+	int64_t app = demo_application(science, "x", "@HillsideScience", "Science",
+				       "Share practical work, trips and science-week news with families.", "approved", 32 * DAY);
+	ago(31 * DAY, at);
+	db_exec("INSERT INTO approvals(application_id, step, decision, comment, actor_id, at) "
+		"VALUES (?, 'review', 'forward', 'Clear plan; the lead is trained.', ?, ?)", "IIt", app, mod, at);
+	ago(30 * DAY, at);
+	db_exec("INSERT INTO approvals(application_id, step, decision, actor_id, at, checks) VALUES (?, 'decision', "
+		"'approve', ?, ?, '[{\"name\":\"lead_active\",\"ok\":true,\"detail\":\"Daniel Reid is an active member of staff.\"},"
+		"{\"name\":\"lead_signed_aup\",\"ok\":true,\"detail\":\"Has signed the current acceptable-use agreement.\"},"
+		"{\"name\":\"lead_trained\",\"ok\":true,\"detail\":\"Has current social-media policy training.\"}]')",
+		"IIt", app, bursar, at);
+	int64_t acct = demo_account("x", "@HillsideScience", "https://x.com/HillsideScience", "Science", science, 30 * DAY,
+				    3 * 3600, "Two questions from parents about science week; both answered.");
+	db_exec("UPDATE account_applications SET account_id = ? WHERE id = ?", "II", acct, app);
+	audit(NULL, "account.approve", "demo", "%s", "@HillsideScience");
+	demo_application(teacher, "instagram", "hillside_pe", "PE",
+			 "Celebrate fixtures, results and clubs; remind families about kit and fixtures.", "submitted", 2 * DAY);
+	demo_account("blog", "Year 3 class blog", "https://blogs.hillside.example/year3", "Year 3", ta, 400 * DAY, 6 * DAY,
+		     "No new comments.");
+	audit(NULL, "account.register", "demo", "%s", "Year 3 class blog");
+	return db_failed() ? -1 : 0;
+}

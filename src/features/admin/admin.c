@@ -1,0 +1,504 @@
+/* Administration: the staff list, adding and editing people, leaving
+ * dates, CSV import, and the school's settings (name, closure days). */
+#define _GNU_SOURCE
+#include "core/audit.h"
+#include "lib/config.h"
+#include "core/auth.h"
+#include "db/db.h"
+#include "core/leaving.h"
+#include "http/router.h"
+#include "core/staff.h"
+#include "core/tasks.h"
+#include "lib/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ROLE_CHOICES "staff|headteacher|slt|dsl|moderator|business_manager|network_manager|governor|chair|admin"
+#define PAGE 100
+
+static void busy(struct reply *rp)
+{
+	reply_error(rp, 503, NULL, "The service is busy. Please try again in a moment.");
+	rp->retry_after = 2;
+}
+
+/* Every role with a flag saying whether this person holds it: the form's checkboxes. */
+static json_t *role_boxes(unsigned held)
+{
+	json_t *a = json_array();
+	for (int i = 1; i < ROLE_COUNT; i++)
+		json_array_append_new(a, json_pack("{s:s, s:b}", "role", role_name(i), "held", (held >> i) & 1));
+	return a;
+}
+
+static json_t *staff_types(const char *current)
+{
+	json_t *a = json_array();
+	const char *types[] = { "teacher", "support", "supply", "governor", "contractor", "volunteer" };
+	for (size_t i = 0; i < 6; i++)
+		json_array_append_new(a, json_pack("{s:s, s:b}", "type", types[i], "selected",
+						   current && strcmp(current, types[i]) == 0));
+	return a;
+}
+
+static unsigned roles_from_form(const struct request *rq)
+{
+	const char *vals[ROLE_COUNT * 2];
+	unsigned roles = ROLE_STAFF;
+	size_t n = arg_all(rq, "role", vals, ROLE_COUNT * 2);
+	for (size_t i = 0; i < n; i++) {
+		unsigned tmp;
+		char bad[64];
+		if (roles_parse(vals[i], &tmp, bad, sizeof bad) == 0)
+			roles |= tmp;
+	}
+	return roles;
+}
+
+static void staff_list(struct request *rq, struct reply *rp)
+{
+	const char *q = arg(rq, "q");
+	int64_t page = arg_int(rq, "page", 1);
+	char *like = xasprintf("%%%s%%", q ? q : "");
+	json_t *rows = db_rows(
+		"SELECT u.id, u.email, u.name, u.job_title, u.department, u.staff_type, u.active, u.left_on, "
+		"u.password_hash IS NOT NULL AS can_sign_in, "
+		"(SELECT group_concat(role, ', ') FROM user_roles r WHERE r.user_id = u.id AND r.role != 'staff') AS roles "
+		"FROM users u WHERE (u.name LIKE ? OR u.email LIKE ? OR u.department LIKE ?) "
+		"ORDER BY u.active DESC, u.name LIMIT ? OFFSET ?", "tttII", like, like, like, (int64_t)PAGE + 1,
+		(page - 1) * PAGE);
+	free(like);
+	json_t *m = json_pack("{s:o, s:s}", "staff", rows, "q", q ? q : "");
+	reply_pager(m, rows, page, PAGE);
+	reply_page(rp, "admin_staff", "Staff", m);
+}
+
+static void staff_new_page(struct request *rq, struct reply *rp)
+{
+	(void)rq;
+	reply_page(rp, "admin_staff_new", "Add a member of staff",
+		   json_pack("{s:o, s:o}", "roles", role_boxes(ROLE_STAFF), "staff_types", staff_types("teacher")));
+}
+
+static void staff_create(struct request *rq, struct reply *rp)
+{
+	const char *pw = arg(rq, "password");
+	const char *why = pw ? password_problem(pw) : NULL;
+	if (why) {
+		reply_error(rp, 400, "password", "%s", why);
+		return;
+	}
+	char hash[crypto_pwhash_STRBYTES];
+	if (pw && password_hash(pw, hash) != 0) {
+		busy(rp);
+		return;
+	}
+	struct staff_input in = { arg(rq, "email"), arg(rq, "name"), arg(rq, "job_title"), arg(rq, "department"),
+				  arg(rq, "staff_type"), roles_from_form(rq), pw ? hash : NULL, 0 };
+	const char *field;
+	if ((why = staff_problem(&in, &field))) {
+		reply_error(rp, staff_id(in.email) && field && strcmp(field, "email") == 0 ? 409 : 400, field, "%s", why);
+		return;
+	}
+	db_begin();
+	int64_t id = staff_add(rq, &in);
+	if (id < 0 || db_commit() != 0) {
+		db_rollback();
+		busy(rp);
+		return;
+	}
+	char *loc = xasprintf("/admin/staff/%lld", (long long)id);
+	char *msg = xasprintf("%s has been added.", in.name);
+	reply_done(rp, 201, json_pack("{s:{s:I, s:s}}", "user", "id", (json_int_t)id, "email", in.email), loc, msg);
+	free(loc);
+	free(msg);
+}
+
+static json_t *person(int64_t id)
+{
+	return db_row("SELECT id, email, name, job_title, department, staff_type, active, left_on, created_at, "
+		      "password_hash IS NOT NULL AS can_sign_in, "
+		      "(SELECT left_on FROM leaving_dates WHERE user_id = users.id) AS leaving_on "
+		      "FROM users WHERE id = ?", "I", id);
+}
+
+/* KEY_words beside a date: pages show dates in words. */
+static void add_date_words(json_t *o, const char *key)
+{
+	const char *iso = json_string_value(json_object_get(o, key));
+	if (!iso)
+		return;
+	char words[40], *name = xasprintf("%s_words", key);
+	date_words(iso, words, sizeof words);
+	json_object_set_new(o, name, json_string(words));
+	free(name);
+}
+
+static void staff_edit_page(struct request *rq, struct reply *rp)
+{
+	json_t *u = person(rq->ids[0]);
+	if (!u) {
+		reply_not_found(rp);
+		return;
+	}
+	unsigned roles = user_roles_load(rq->ids[0]);
+	json_object_set_new(u, "roles", roles_json(roles));
+	add_date_words(u, "left_on");
+	add_date_words(u, "leaving_on");
+	json_t *m = json_pack("{s:o, s:o, s:o}", "user", u, "role_boxes", role_boxes(roles), "staff_types",
+			      staff_types(json_string_value(json_object_get(u, "staff_type"))));
+	reply_page(rp, "admin_staff_edit", "Edit a member of staff", m);
+}
+
+static void staff_update(struct request *rq, struct reply *rp)
+{
+	int64_t id = rq->ids[0];
+	json_t *u = person(id);
+	if (!u) {
+		reply_not_found(rp);
+		return;
+	}
+	unsigned roles = roles_from_form(rq);
+	if (id == rq->user.id && !(roles & ROLE_ADMIN)) {
+		json_decref(u);
+		reply_error(rp, 409, "role", "You cannot remove your own administrator role; ask another administrator.");
+		return;
+	}
+	const char *why = staff_self_grant_problem(rq, id, roles);
+	if (why) {
+		json_decref(u);
+		reply_error(rp, 403, "role", "%s", why);
+		return;
+	}
+	db_begin();
+	db_exec("UPDATE users SET name = ?, job_title = ?, department = ?, staff_type = ? WHERE id = ?", "ttttI",
+		arg(rq, "name"), arg(rq, "job_title") ? arg(rq, "job_title") : "",
+		arg(rq, "department") ? arg(rq, "department") : "", arg(rq, "staff_type"), id);
+	audit(rq, "staff.edit", json_string_value(json_object_get(u, "email")), "name=%s", arg(rq, "name"));
+	json_decref(u);
+	staff_set_roles(rq, id, roles);
+	if (db_commit() != 0) {
+		busy(rp);
+		return;
+	}
+	char *loc = xasprintf("/admin/staff/%lld", (long long)id);
+	reply_done(rp, 200, json_pack("{s:{s:I, s:o}}", "user", "id", (json_int_t)id, "roles", roles_json(roles)), loc,
+		   "The changes have been saved.");
+	free(loc);
+}
+
+static void staff_password(struct request *rq, struct reply *rp)
+{
+	json_t *u = person(rq->ids[0]);
+	if (!u) {
+		reply_not_found(rp);
+		return;
+	}
+	const char *why = password_problem(arg(rq, "password"));
+	char hash[crypto_pwhash_STRBYTES];
+	if (why) {
+		json_decref(u);
+		reply_error(rp, 400, "password", "%s", why);
+		return;
+	}
+	if (password_hash(arg(rq, "password"), hash) != 0) {
+		json_decref(u);
+		busy(rp);
+		return;
+	}
+	db_begin();
+	db_exec("UPDATE users SET password_hash = ? WHERE id = ?", "tI", hash, rq->ids[0]);
+	auth_end_sessions(rq->ids[0]);
+	audit(rq, "staff.password", json_string_value(json_object_get(u, "email")), "password set by an administrator");
+	json_decref(u);
+	if (db_commit() != 0) {
+		busy(rp);
+		return;
+	}
+	char *loc = xasprintf("/admin/staff/%lld", (long long)rq->ids[0]);
+	reply_done(rp, 200, json_pack("{s:b}", "password_set", 1), loc, "The password has been set.");
+	free(loc);
+}
+
+static void staff_deactivate_post(struct request *rq, struct reply *rp)
+{
+	json_t *u = person(rq->ids[0]);
+	if (!u) {
+		reply_not_found(rp);
+		return;
+	}
+	int active = (int)json_integer_value(json_object_get(u, "active"));
+	json_decref(u);
+	if (!active) {
+		reply_error(rp, 409, NULL, "This person has already been deactivated.");
+		return;
+	}
+	if (rq->ids[0] == rq->user.id) {
+		reply_error(rp, 409, NULL, "You cannot deactivate yourself; ask another administrator.");
+		return;
+	}
+	int later = 0;
+	db_begin();
+	if (leaving_set(rq, rq->ids[0], arg(rq, "left_on"), &later) != 0 || db_commit() != 0) {
+		busy(rp);
+		return;
+	}
+	char *loc = xasprintf("/admin/staff/%lld", (long long)rq->ids[0]);
+	if (later)
+		reply_done(rp, 200, json_pack("{s:b, s:s}", "deactivated", 0, "leaving_on", arg(rq, "left_on")), loc,
+			   "The leaving date has been saved. The person stays active until that day.");
+	else
+		reply_done(rp, 200, json_pack("{s:b}", "deactivated", 1), loc, "The person has been deactivated and signed out.");
+	free(loc);
+}
+
+/* A person's page, after a change: JSON gets the model, browsers the page. */
+static void back_to_person(struct reply *rp, int64_t id, json_t *model, const char *message)
+{
+	char *loc = xasprintf("/admin/staff/%lld", (long long)id);
+	reply_done(rp, 200, model, loc, message);
+	free(loc);
+}
+
+static void leaving_cancel_post(struct request *rq, struct reply *rp)
+{
+	json_t *u = person(rq->ids[0]);
+	if (!u) {
+		reply_not_found(rp);
+		return;
+	}
+	json_decref(u);
+	db_begin();
+	int n = leaving_cancel(rq, rq->ids[0]);
+	if (n == 0) {
+		db_rollback();
+		reply_error(rp, 409, NULL, "No leaving date is waiting for this person, so there is nothing to cancel.");
+		return;
+	}
+	if (n < 0 || db_commit() != 0) {
+		busy(rp);
+		return;
+	}
+	back_to_person(rp, rq->ids[0], json_pack("{s:b}", "leaving_cancelled", 1),
+		       "The leaving date has been cancelled. The person stays active.");
+}
+
+static void reactivate_post(struct request *rq, struct reply *rp)
+{
+	json_t *u = person(rq->ids[0]);
+	if (!u) {
+		reply_not_found(rp);
+		return;
+	}
+	int active = (int)json_integer_value(json_object_get(u, "active"));
+	json_decref(u);
+	if (active) {
+		reply_error(rp, 409, NULL, "This person is active already.");
+		return;
+	}
+	db_begin();
+	if (leaving_reactivate(rq, rq->ids[0]) != 0 || db_commit() != 0) {
+		busy(rp);
+		return;
+	}
+	back_to_person(rp, rq->ids[0], json_pack("{s:b}", "reactivated", 1),
+		       "The person is active again and can sign in with their password.");
+}
+
+static void import_page(struct request *rq, struct reply *rp)
+{
+	(void)rq;
+	reply_page(rp, "admin_import", "Import staff", json_object());
+}
+
+static void import_post(struct request *rq, struct reply *rp)
+{
+	if (rq->nfiles != 1) {
+		reply_error(rp, 400, "file", "Choose a CSV file to import.");
+		return;
+	}
+	json_t *errors = json_array();
+	db_begin();
+	int added = staff_import(rq, (const char *)rq->files[0].data, rq->files[0].len, errors);
+	if (added < 0 || db_commit() != 0) {
+		db_rollback();
+		if (json_array_size(errors) == 0)
+			json_array_append_new(errors, json_pack("{s:i, s:s}", "line", 0, "error", "The import could not be stored."));
+		reply_page(rp, "admin_import", "Import staff", json_pack("{s:s, s:o}", "error",
+			   "Nothing was imported. Correct these rows and try again.", "errors", errors));
+		rp->status = 400;
+		return;
+	}
+	json_decref(errors);
+	char *msg = xasprintf("%d people were imported.", added);
+	reply_done(rp, 201, json_pack("{s:i}", "imported", added), "/admin/staff", msg);
+	free(msg);
+}
+
+static void settings_page(struct request *rq, struct reply *rp)
+{
+	(void)rq;
+	json_t *m = json_object();
+	json_t *all = db_rows("SELECT key, value FROM settings", "");
+	size_t i;
+	json_t *row;
+	json_array_foreach(all, i, row)
+		json_object_set(m, json_string_value(json_object_get(row, "key")), json_object_get(row, "value"));
+	json_decref(all);
+	if (cfg.school_name) {
+		json_object_set_new(m, "school_name", json_string(cfg.school_name));
+		json_object_set_new(m, "school_name_fixed", json_true());
+	}
+	const char *decider = json_string_value(json_object_get(m, "account_decider"));
+	json_object_set_new(m, "decider_is_slt", json_boolean(decider && strcmp(decider, "slt") == 0));
+	json_object_set_new(m, "closures", db_rows("SELECT day, label FROM closure_days ORDER BY day", ""));
+	reply_page(rp, "admin_settings", "School settings", m);
+}
+
+static void settings_post(struct request *rq, struct reply *rp)
+{
+	const char *name = arg(rq, "school_name");
+	if (cfg.school_name && name && strcmp(name, cfg.school_name) != 0) {
+		reply_error(rp, 409, "school_name", "The school name is set in the server's configuration file "
+			    "(school_name); change it there.");
+		return;
+	}
+	db_begin();
+	const char *keys[] = { "school_name", "account_decider" };
+	for (size_t i = 0; i < 2; i++) {
+		const char *v = arg(rq, keys[i]);
+		if (!v)
+			continue;
+		db_exec("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+			"tt", keys[i], v);
+		audit(rq, "settings.change", keys[i], "%s", v);
+	}
+	if (db_commit() != 0) {
+		busy(rp);
+		return;
+	}
+	reply_done(rp, 200, json_pack("{s:b}", "saved", 1), "/admin/settings", "The settings have been saved.");
+}
+
+static void closure_add(struct request *rq, struct reply *rp)
+{
+	db_begin();
+	db_exec("INSERT INTO closure_days(day, label) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET label = excluded.label",
+		"tt", arg(rq, "day"), arg(rq, "label") ? arg(rq, "label") : "");
+	audit(rq, "settings.closure_add", arg(rq, "day"), "%s", arg(rq, "label") ? arg(rq, "label") : "");
+	if (db_commit() != 0) {
+		busy(rp);
+		return;
+	}
+	reply_done(rp, 201, json_pack("{s:s}", "day", arg(rq, "day")), "/admin/settings", "The closure day has been added.");
+}
+
+static void closure_remove(struct request *rq, struct reply *rp)
+{
+	db_begin();
+	db_exec("DELETE FROM closure_days WHERE day = ?", "t", arg(rq, "day"));
+	int n = db_changes();
+	if (n)
+		audit(rq, "settings.closure_remove", arg(rq, "day"), "removed");
+	if (db_commit() != 0) {
+		busy(rp);
+		return;
+	}
+	if (!n) {
+		reply_error(rp, 404, "day", "That day is not a closure day.");
+		return;
+	}
+	reply_done(rp, 200, json_pack("{s:b}", "removed", 1), "/admin/settings", "The closure day has been removed.");
+}
+
+void admin_tasks(const struct request *rq, json_t *tasks)
+{
+	if (!(rq->user.roles & ROLE_ADMIN))
+		return;
+	int64_t no_login = db_int(0, "SELECT count(*) FROM users WHERE active = 1 AND password_hash IS NULL", "");
+	if (no_login) {
+		char *msg = xasprintf("%lld member%s of staff cannot sign in yet: set a password for them.",
+				      (long long)no_login, no_login == 1 ? "" : "s");
+		task_add(tasks, "staff_without_sign_in", msg, "/admin/staff", 0);
+		free(msg);
+	}
+	static const char *const key_roles[] = { "headteacher", "dsl", "moderator", "admin" };
+	for (size_t i = 0; i < 4; i++)
+		if (!db_int(0, "SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id WHERE r.role = ? AND u.active = 1 "
+			       "LIMIT 1", "t", key_roles[i])) {
+			char *msg = xasprintf("No active member of staff holds the %s role.", key_roles[i]);
+			task_add(tasks, "role_unfilled", msg, "/admin/staff", 1);
+			free(msg);
+		}
+}
+
+static const struct field_spec list_q[] = {
+	{ "q", F_TEXT, 100, 0, NULL },
+	PAGE_FIELD,
+	{ NULL },
+};
+static const struct field_spec staff_form[] = {
+	{ "email", F_EMAIL, 254, F_REQUIRED, NULL },
+	{ "name", F_TEXT, 200, F_REQUIRED, NULL },
+	{ "job_title", F_TEXT, 200, 0, NULL },
+	{ "department", F_TEXT, 120, 0, NULL },
+	{ "staff_type", F_CHOICE, 12, 0, STAFF_TYPES },
+	{ "role", F_CHOICE, 20, F_MULTI | F_LIST, ROLE_CHOICES },
+	{ "password", F_PASSWORD, 1024, 0, NULL },
+	{ NULL },
+};
+static const struct field_spec edit_form[] = {
+	{ "name", F_TEXT, 200, F_REQUIRED, NULL },
+	{ "job_title", F_TEXT, 200, 0, NULL },
+	{ "department", F_TEXT, 120, 0, NULL },
+	{ "staff_type", F_CHOICE, 12, F_REQUIRED, STAFF_TYPES },
+	{ "role", F_CHOICE, 20, F_MULTI | F_LIST, ROLE_CHOICES },
+	{ NULL },
+};
+static const struct field_spec password_form[] = {
+	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL },
+	{ NULL },
+};
+static const struct field_spec deactivate_form[] = {
+	{ "left_on", F_DATE, 10, 0, NULL },
+	{ NULL },
+};
+static const struct field_spec import_form[] = {
+	{ "file", F_FILE, 1, F_REQUIRED, NULL },
+	{ NULL },
+};
+static const struct field_spec settings_form[] = {
+	{ "school_name", F_TEXT, 120, 0, NULL },
+	{ "account_decider", F_CHOICE, 20, 0, "business_manager|slt" },
+	{ NULL },
+};
+static const struct field_spec closure_form[] = {
+	{ "day", F_DATE, 10, F_REQUIRED, NULL },
+	{ "label", F_TEXT, 120, 0, NULL },
+	{ NULL },
+};
+static const struct field_spec closure_remove_form[] = {
+	{ "day", F_DATE, 10, F_REQUIRED, NULL },
+	{ NULL },
+};
+
+const struct route admin_routes[] = {
+	{ "GET", "/admin/staff", staff_list, ROLE_ADMIN, list_q, NULL, 0 },
+	{ "GET", "/admin/staff/new", staff_new_page, ROLE_ADMIN, NULL, NULL, 0 },
+	{ "POST", "/admin/staff", staff_create, ROLE_ADMIN, staff_form, staff_new_page, 0 },
+	{ "GET", "/admin/staff/{id}", staff_edit_page, ROLE_ADMIN, NULL, NULL, 0 },
+	{ "POST", "/admin/staff/{id}", staff_update, ROLE_ADMIN, edit_form, staff_edit_page, 0 },
+	{ "POST", "/admin/staff/{id}/password", staff_password, ROLE_ADMIN, password_form, staff_edit_page, 0 },
+	{ "POST", "/admin/staff/{id}/deactivate", staff_deactivate_post, ROLE_ADMIN, deactivate_form, staff_edit_page, 0 },
+	{ "POST", "/admin/staff/{id}/leaving/cancel", leaving_cancel_post, ROLE_ADMIN, NULL, staff_edit_page, 0 },
+	{ "POST", "/admin/staff/{id}/reactivate", reactivate_post, ROLE_ADMIN, NULL, staff_edit_page, 0 },
+	{ "GET", "/admin/import", import_page, ROLE_ADMIN, NULL, NULL, 0 },
+	{ "POST", "/admin/import", import_post, ROLE_ADMIN, import_form, import_page, R_UPLOAD },
+	{ "GET", "/admin/settings", settings_page, ROLE_ADMIN, NULL, NULL, 0 },
+	{ "POST", "/admin/settings", settings_post, ROLE_ADMIN, settings_form, settings_page, 0 },
+	{ "POST", "/admin/closures", closure_add, ROLE_ADMIN, closure_form, settings_page, 0 },
+	{ "POST", "/admin/closures/remove", closure_remove, ROLE_ADMIN, closure_remove_form, settings_page, 0 },
+	{ NULL },
+};

@@ -1,0 +1,29 @@
+/* The acceptable-use agreement and other signed policies: shared between
+ * the page groups (signing, compliance, administration) whose routes
+ * aup.c lists. */
+#ifndef STAFFROOM_AUP_H
+#define STAFFROOM_AUP_H
+
+#include "http/router.h"
+
+#include <jansson.h>
+#include <stdint.h>
+
+/* Signing: /aup, /aup/{id}, /aup/sign, /aup/{id}/record, /aup/history (aup_sign.c). */
+handler_fn aup_list, aup_version_page, aup_sign, aup_record, aup_history;
+/* Compliance: figures, CSV and reminders (aup_compliance.c). */
+handler_fn aup_compliance_page, aup_compliance_csv, aup_remind;
+/* Administration: policies and publishing versions (policy_admin.c). */
+handler_fn policy_admin_list, policy_admin_create, policy_admin_page, policy_admin_publish;
+
+/* One version with its policy, or NULL: {"version_id","policy_id","title",
+ * "applies_to","version","body","sha256","summary","effective","review_due",
+ * "published_at","status" (current|upcoming|superseded),"is_current"}. */
+json_t *aup_version_load(int64_t version_id);
+/* Replaces the integer 0/1 member key by a JSON boolean, in one object or
+ * in every object of an array. */
+void aup_bool(json_t *rows, const char *key);
+/* 503 with a message: the write could not be committed. */
+void aup_busy(struct reply *rp);
+
+#endif

@@ -1,0 +1,209 @@
+/* Compliance: for the current version of each policy, who must sign, who
+ * has, split by department and staff type, and who is outstanding.  Only
+ * active people whose staff type the policy applies to are counted.
+ * Governors see the figures, never names.
+ *
+ * Nothing here reads every person: the figures come from the counts kept by
+ * triggers (staff_counts: active people by staff type and department;
+ * awaiting_counts: those who have not signed, by version), the outstanding
+ * list a page at a time from awaiting_signature in its order (schema.sql,
+ * schema version 2). */
+#define _GNU_SOURCE
+#include "features/aup/aup.h"
+#include "core/audit.h"
+#include "lib/csv.h"
+#include "db/db.h"
+#include "core/notify.h"
+#include "core/policy_status.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define OUTSTANDING_PAGE 50
+
+static int percent(json_int_t signed_n, json_int_t required)
+{
+	/* Rounded down, so an incomplete set never shows as 100%. */
+	return required ? (int)(signed_n * 100 / required) : 100;
+}
+
+static void add_percents(json_t *rows)
+{
+	size_t i;
+	json_t *o;
+	json_array_foreach(rows, i, o)
+		json_object_set_new(o, "percent", json_integer(percent(json_integer_value(json_object_get(o, "signed")),
+								       json_integer_value(json_object_get(o, "required")))));
+}
+
+/* The staff types a policy applies to ("teacher,support") as a JSON array
+ * ('["teacher","support"]') for json_each(?), so that each type is a key
+ * into the kept counts.  Staff types are lower-case words (the CHECK on
+ * users.staff_type); anything else could match no one and is left out. */
+static char *types_json(const char *applies_to)
+{
+	char *out = xmalloc(3 * strlen(applies_to) + 4), *w = out;
+	*w++ = '[';
+	for (const char *p = applies_to; *p;) {
+		size_t len = strcspn(p, ",");
+		if (len && strspn(p, "abcdefghijklmnopqrstuvwxyz_") == len)
+			w += sprintf(w, "%s\"%.*s\"", w[-1] == '[' ? "" : ",", (int)len, p);
+		p += len + (p[len] == ',');
+	}
+	strcpy(w, "]");
+	return out;
+}
+
+/* Each row: one group's count of people who must sign and who have. */
+static json_t *split(int64_t vid, const char *types, int by_department)
+{
+	json_t *rows = by_department
+		? db_rows("SELECT s.department, sum(s.n) AS required, sum(s.n - coalesce(a.n, 0)) AS signed "
+			  "FROM json_each(?) t JOIN staff_counts s ON s.staff_type = t.value "
+			  "LEFT JOIN awaiting_counts a ON a.version_id = ? AND a.staff_type = s.staff_type "
+			  "AND a.department = s.department "
+			  "WHERE s.n > 0 GROUP BY s.department ORDER BY s.department", "tI", types, vid)
+		: db_rows("SELECT s.staff_type, sum(s.n) AS required, sum(s.n - coalesce(a.n, 0)) AS signed "
+			  "FROM json_each(?) t JOIN staff_counts s ON s.staff_type = t.value "
+			  "LEFT JOIN awaiting_counts a ON a.version_id = ? AND a.staff_type = s.staff_type "
+			  "AND a.department = s.department "
+			  "WHERE s.n > 0 GROUP BY s.staff_type ORDER BY s.staff_type", "tI", types, vid);
+	add_percents(rows);
+	return rows;
+}
+
+/* Longest waiting first, then by name, read in the order of the index
+ * awaiting_signature_order; limit -1: everyone.  The subquery finds the
+ * page's first entry in that index alone, so the people before the page
+ * are skipped without being read and a late page costs what the first
+ * does.  Days are counted from the version's effective date, or from the
+ * day the person joined when that came later (awaiting_signature.since). */
+static json_t *outstanding(int64_t vid, int64_t limit, int64_t offset)
+{
+	char d[11];
+	today(d);
+	return db_rows("SELECT u.email, u.name, u.department, u.staff_type, "
+		       "CAST(julianday(?) - julianday(w.since) AS INTEGER) AS days "
+		       "FROM awaiting_signature w JOIN users u ON u.id = w.user_id WHERE w.version_id = ? "
+		       "AND (w.since, w.name, w.user_id) >= (SELECT since, name, user_id FROM awaiting_signature "
+		       "WHERE version_id = ? ORDER BY since, name, user_id LIMIT 1 OFFSET ?) "
+		       "ORDER BY w.since, w.name, w.user_id LIMIT ?", "tIIII", d, vid, vid, offset, limit);
+}
+
+/* page: of the outstanding list, shown to leaders only. */
+static json_t *policy_figures(json_t *cur, int with_names, int64_t page)
+{
+	int64_t vid = json_integer_value(json_object_get(cur, "version_id"));
+	char *types = types_json(json_string_value(json_object_get(cur, "applies_to")));
+	char d[11];
+	today(d);
+	json_t *by_type = split(vid, types, 0);
+	json_int_t required = 0, signed_n = 0;
+	size_t i;
+	json_t *g;
+	json_array_foreach(by_type, i, g) {
+		required += json_integer_value(json_object_get(g, "required"));
+		signed_n += json_integer_value(json_object_get(g, "signed"));
+	}
+	json_object_set_new(cur, "required", json_integer(required));
+	json_object_set_new(cur, "signed", json_integer(signed_n));
+	json_object_set_new(cur, "outstanding_count", json_integer(required - signed_n));
+	/* The same, for the page: the template layer gives the outstanding
+	 * array's length as outstanding_count, which is one page of it. */
+	json_object_set_new(cur, "outstanding_total", json_integer(required - signed_n));
+	json_object_set_new(cur, "percent", json_integer(percent(signed_n, required)));
+	json_object_set_new(cur, "review_overdue", json_boolean(strcmp(json_string_value(json_object_get(cur, "review_due")), d) < 0));
+	json_object_set_new(cur, "by_department", split(vid, types, 1));
+	json_object_set_new(cur, "by_staff_type", by_type);
+	if (with_names) {
+		json_object_set_new(cur, "outstanding", outstanding(vid, OUTSTANDING_PAGE, (page - 1) * OUTSTANDING_PAGE));
+		reply_pager_total(cur, page, OUTSTANDING_PAGE, required - signed_n);
+	}
+	free(types);
+	return cur;
+}
+
+/* Names are for leaders; a governor who is not also a leader sees figures. */
+static int sees_names(const struct request *rq)
+{
+	return has_role(rq, ROLE_LEADERS);
+}
+
+void aup_compliance_page(struct request *rq, struct reply *rp)
+{
+	int64_t page = arg_int(rq, "page", 1);
+	json_t *all = policy_current_versions();
+	size_t i;
+	json_t *cur;
+	json_array_foreach(all, i, cur)
+		policy_figures(cur, sees_names(rq), page);
+	json_t *m = json_pack("{s:o, s:b, s:I, s:i}", "policies", all, "with_names", sees_names(rq), "page",
+			      (json_int_t)page, "per_page", OUTSTANDING_PAGE);
+	reply_page(rp, "aup_compliance", "Compliance", m);
+}
+
+/* The whole outstanding list, every current version: the export is never paged. */
+void aup_compliance_csv(struct request *rq, struct reply *rp)
+{
+	(void)rq;
+	struct csv_out o = { 0 };
+	const char *head[] = { "policy", "version", "email", "name", "department", "staff_type", "days" };
+	for (size_t h = 0; h < 7; h++)
+		csv_cell(&o, head[h]);
+	csv_end_row(&o);
+	json_t *all = policy_current_versions();
+	size_t i, j;
+	json_t *cur, *p;
+	json_array_foreach(all, i, cur) {
+		json_t *people = outstanding(json_integer_value(json_object_get(cur, "version_id")), -1, 0);
+		json_array_foreach(people, j, p) {
+			csv_cell(&o, json_string_value(json_object_get(cur, "title")));
+			csv_cell_int(&o, json_integer_value(json_object_get(cur, "version")));
+			const char *cols[] = { "email", "name", "department", "staff_type" };
+			for (size_t c = 0; c < 4; c++)
+				csv_cell(&o, json_string_value(json_object_get(p, cols[c])));
+			csv_cell_int(&o, json_integer_value(json_object_get(p, "days")));
+			csv_end_row(&o);
+		}
+		json_decref(people);
+	}
+	json_decref(all);
+	reply_raw(rp, "text/csv; charset=utf-8", o.buf, o.len);
+	rp->filename = xstrdup("aup-outstanding.csv");
+}
+
+/* One notification per person, however many policies they have still to
+ * sign; each reminder is its own audit row. */
+void aup_remind(struct request *rq, struct reply *rp)
+{
+	char d[11];
+	today(d);
+	db_begin();
+	json_t *people = db_rows(
+		"SELECT u.id, u.email, count(*) AS policies FROM users u "
+		"JOIN policies p ON instr(',' || p.applies_to || ',', ',' || u.staff_type || ',') > 0 "
+		"JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions WHERE policy_id = p.id AND effective <= ? "
+		"  ORDER BY effective DESC, id DESC LIMIT 1) "
+		"WHERE u.active = 1 AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.version_id = v.id AND s.user_id = u.id) "
+		"GROUP BY u.id ORDER BY u.id", "t", d);
+	size_t i;
+	json_t *p;
+	json_array_foreach(people, i, p) {
+		json_int_t n = json_integer_value(json_object_get(p, "policies"));
+		char *msg = xasprintf("Reminder: %lld agreement%s still need%s your signature.", (long long)n,
+				      n == 1 ? "" : "s", n == 1 ? "s" : "");
+		notify_user(json_integer_value(json_object_get(p, "id")), "aup_reminder", msg, "/aup");
+		audit(rq, "aup.remind", json_string_value(json_object_get(p, "email")), "unsigned=%lld", (long long)n);
+		free(msg);
+	}
+	size_t sent = json_array_size(people);
+	json_decref(people);
+	if (db_commit() != 0) {
+		aup_busy(rp);
+		return;
+	}
+	char *flash = xasprintf("%zu %s been reminded.", sent, sent == 1 ? "person has" : "people have");
+	reply_done(rp, 200, json_pack("{s:I}", "reminded", (json_int_t)sent), "/aup/compliance", flash);
+	free(flash);
+}

@@ -1,0 +1,232 @@
+/* Signing the agreements: what applies to me, reading a version, signing
+ * it, the printable record of my signature and my own history. */
+#define _GNU_SOURCE
+#include "features/aup/aup.h"
+#include "core/audit.h"
+#include "db/db.h"
+#include "core/policy_status.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void aup_busy(struct reply *rp)
+{
+	reply_error(rp, 503, NULL, "The service is busy and nothing was saved. Please try again in a moment.");
+	rp->retry_after = 2;
+}
+
+static void bool_member(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	if (v && json_is_integer(v))
+		json_object_set_new(o, key, json_boolean(json_integer_value(v) != 0));
+}
+
+void aup_bool(json_t *rows, const char *key)
+{
+	size_t i;
+	json_t *o;
+	if (json_is_object(rows)) {
+		bool_member(rows, key);
+		return;
+	}
+	json_array_foreach(rows, i, o)
+		bool_member(o, key);
+}
+
+json_t *aup_version_load(int64_t version_id)
+{
+	char d[11];
+	today(d);
+	json_t *v = db_row(
+		"SELECT v.id AS version_id, v.policy_id, p.title, p.applies_to, v.number AS version, v.body, v.sha256, "
+		"v.summary, v.effective, v.review_due, v.published_at, "
+		"(SELECT id FROM policy_versions c WHERE c.policy_id = v.policy_id AND c.effective <= ? "
+		" ORDER BY c.effective DESC, c.id DESC LIMIT 1) AS current_id "
+		"FROM policy_versions v JOIN policies p ON p.id = v.policy_id WHERE v.id = ?", "tI", d, version_id);
+	if (!v)
+		return NULL;
+	int current = json_integer_value(json_object_get(v, "current_id")) == version_id;
+	const char *eff = json_string_value(json_object_get(v, "effective"));
+	json_object_del(v, "current_id");
+	json_object_set_new(v, "is_current", json_boolean(current));
+	json_object_set_new(v, "status", json_string(current ? "current" : strcmp(eff, d) > 0 ? "upcoming" : "superseded"));
+	return v;
+}
+
+static const char *member(const json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+	return s ? s : "";
+}
+
+static int applies_to_me(const struct request *rq, const json_t *v)
+{
+	return policy_applies(member(v, "applies_to"), rq->user.staff_type);
+}
+
+/* Policies are read by the people they apply to; leaders and governors,
+ * who oversee compliance, may read every one. */
+static json_t *readable_version(const struct request *rq, int64_t version_id)
+{
+	json_t *v = aup_version_load(version_id);
+	if (v && !applies_to_me(rq, v) && !has_role(rq, ROLE_LEADERS | ROLE_GOVERNOR)) {
+		json_decref(v);
+		return NULL;
+	}
+	return v;
+}
+
+void aup_list(struct request *rq, struct reply *rp)
+{
+	char d[11];
+	today(d);
+	json_t *rows = db_rows(
+		"SELECT p.id, p.title, v.number AS version, v.id AS version_id, v.sha256, v.effective, v.summary, "
+		"s.signed_at, s.signed_at IS NOT NULL AS signed, "
+		"EXISTS (SELECT 1 FROM signatures e JOIN policy_versions ev ON ev.id = e.version_id "
+		"        WHERE ev.policy_id = p.id AND e.user_id = ? AND e.version_id != v.id) AS signed_earlier "
+		"FROM policies p JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions WHERE policy_id = p.id "
+		"  AND effective <= ? ORDER BY effective DESC, id DESC LIMIT 1) "
+		"LEFT JOIN signatures s ON s.version_id = v.id AND s.user_id = ? "
+		"WHERE instr(',' || p.applies_to || ',', ',' || ? || ',') > 0 ORDER BY p.id",
+		"ItIt", rq->user.id, d, rq->user.id, rq->user.staff_type);
+	aup_bool(rows, "signed");
+	aup_bool(rows, "signed_earlier");
+	json_t *upcoming = db_rows(
+		"SELECT v.id AS version_id, p.title, v.number AS version, v.effective, v.summary "
+		"FROM policy_versions v JOIN policies p ON p.id = v.policy_id "
+		"WHERE v.effective > ? AND instr(',' || p.applies_to || ',', ',' || ? || ',') > 0 ORDER BY v.effective, v.id",
+		"tt", d, rq->user.staff_type);
+	json_t *m = json_pack("{s:o, s:o, s:b, s:b}", "policies", rows, "upcoming", upcoming, "is_admin",
+			      has_role(rq, ROLE_ADMIN), "sees_compliance", has_role(rq, ROLE_LEADERS | ROLE_GOVERNOR));
+	reply_page(rp, "aup_list", "Agreements", m);
+}
+
+/* Version pages are also the sign form's page: a refused signature comes
+ * back here with the message, so the id may come from the form. */
+void aup_version_page(struct request *rq, struct reply *rp)
+{
+	int64_t vid = rq->nids ? rq->ids[0] : arg_int(rq, "version_id", 0);
+	json_t *v = readable_version(rq, vid);
+	if (!v) {
+		reply_not_found(rp);
+		return;
+	}
+	json_t *sig = db_row("SELECT signed_at, typed_name, body_sha256 FROM signatures WHERE version_id = ? AND user_id = ?",
+			     "II", vid, rq->user.id);
+	int applies = applies_to_me(rq, v);
+	int can_sign = applies && !sig && json_is_true(json_object_get(v, "is_current"));
+	json_t *others = db_rows("SELECT id AS version_id, number AS version, effective, summary FROM policy_versions "
+				 "WHERE policy_id = ? AND id != ? ORDER BY number DESC", "II",
+				 json_integer_value(json_object_get(v, "policy_id")), vid);
+	json_t *m = json_pack("{s:o, s:o, s:b, s:b, s:o, s:s}", "policy", v, "signature", sig ? sig : json_object(),
+			      "applies", applies, "can_sign", can_sign, "others", others, "account_name", rq->user.name);
+	/* The title lives in the model, which the reply owns until it is rendered. */
+	reply_page(rp, "aup_version", json_string_value(json_object_get(v, "title")), m);
+}
+
+/* Why this person may not sign this version now, or NULL. */
+static const char *sign_problem(const struct request *rq, const json_t *v, int *status, const char **field)
+{
+	*status = 409;
+	*field = NULL;
+	if (!applies_to_me(rq, v))
+		return "This policy does not apply to your staff type, so there is nothing for you to sign.";
+	if (!json_is_true(json_object_get(v, "is_current")))
+		return strcmp(member(v, "status"), "upcoming") == 0
+			       ? "This version has not taken effect yet. You can sign it once it is the current version."
+			       : "This version has been replaced by a newer one. Please read and sign the current version.";
+	*status = 400;
+	if (!arg_yes(rq, "agree")) {
+		*field = "agree";
+		return "Tick the box to confirm that you have read the agreement and agree to follow it.";
+	}
+	char *typed = normalise_name(arg(rq, "typed_name"));
+	char *mine = normalise_name(rq->user.name);
+	int same = strcmp(typed, mine) == 0;
+	free(typed);
+	free(mine);
+	if (!same) {
+		*field = "typed_name";
+		return "The name you typed does not match the name on your account. Type your full name as it appears at the top of the page.";
+	}
+	return NULL;
+}
+
+static void sign_reply(struct request *rq, struct reply *rp, int64_t vid, int fresh)
+{
+	json_t *sig = db_row("SELECT id, version_id, typed_name, signed_at, body_sha256 FROM signatures "
+			     "WHERE version_id = ? AND user_id = ?", "II", vid, rq->user.id);
+	if (!sig) {
+		aup_busy(rp);
+		return;
+	}
+	char *loc = xasprintf("/aup/%lld/record", (long long)vid);
+	reply_done(rp, fresh ? 201 : 200, json_pack("{s:o, s:b}", "signature", sig, "already_signed", !fresh), loc,
+		   fresh ? "Thank you: your signature has been recorded." : "You had already signed this version.");
+	free(loc);
+}
+
+void aup_sign(struct request *rq, struct reply *rp)
+{
+	int64_t vid = arg_int(rq, "version_id", 0);
+	json_t *v = readable_version(rq, vid);
+	if (!v) {
+		reply_not_found(rp);
+		return;
+	}
+	int status;
+	const char *field, *why = sign_problem(rq, v, &status, &field);
+	if (why) {
+		json_decref(v);
+		reply_error(rp, status, field, "%s", why);
+		return;
+	}
+	char at[ISO_LEN];
+	iso_now(at);
+	db_begin();
+	db_exec("INSERT INTO signatures(version_id, user_id, typed_name, signed_at, address, user_agent, body_sha256) "
+		"VALUES (?,?,?,?,?,?,?) ON CONFLICT(version_id, user_id) DO NOTHING", "IIttttt", vid, rq->user.id,
+		arg(rq, "typed_name"), at, rq->address, rq->user_agent ? rq->user_agent : "", member(v, "sha256"));
+	int fresh = db_changes() == 1;
+	if (fresh)
+		audit(rq, "aup.sign", member(v, "title"), "version_id=%lld number=%lld sha256=%s", (long long)vid,
+		      (long long)json_integer_value(json_object_get(v, "version")), member(v, "sha256"));
+	json_decref(v);
+	if (db_commit() != 0) {
+		aup_busy(rp);
+		return;
+	}
+	sign_reply(rq, rp, vid, fresh);
+}
+
+void aup_record(struct request *rq, struct reply *rp)
+{
+	json_t *sig = db_row("SELECT id, typed_name, signed_at, address, user_agent, body_sha256 FROM signatures "
+			     "WHERE version_id = ? AND user_id = ?", "II", rq->ids[0], rq->user.id);
+	json_t *v = sig ? aup_version_load(rq->ids[0]) : NULL;
+	if (!v) {
+		json_decref(sig);
+		reply_not_found(rp);
+		return;
+	}
+	json_object_set_new(sig, "name", json_string(rq->user.name));
+	json_object_set_new(sig, "email", json_string(rq->user.email));
+	reply_page(rp, "aup_record", "Record of my signature", json_pack("{s:o, s:o}", "signature", sig, "version", v));
+}
+
+void aup_history(struct request *rq, struct reply *rp)
+{
+	char d[11];
+	today(d);
+	json_t *rows = db_rows(
+		"SELECT s.version_id, v.policy_id, p.title, v.number AS version, v.effective, s.signed_at, s.typed_name, "
+		"s.body_sha256, v.id = (SELECT id FROM policy_versions c WHERE c.policy_id = v.policy_id AND c.effective <= ? "
+		"  ORDER BY c.effective DESC, c.id DESC LIMIT 1) AS current "
+		"FROM signatures s JOIN policy_versions v ON v.id = s.version_id JOIN policies p ON p.id = v.policy_id "
+		"WHERE s.user_id = ? ORDER BY s.signed_at DESC, s.id DESC", "tI", d, rq->user.id);
+	aup_bool(rows, "current");
+	reply_page(rp, "aup_history", "My signatures", json_pack("{s:o}", "signatures", rows));
+}

@@ -1,0 +1,271 @@
+/* Administration of policies: creating a policy (who must sign it) and
+ * publishing its versions.  A published version never changes; a new one
+ * takes effect on its date and from then on needs everyone's signature. */
+#define _GNU_SOURCE
+#include "features/aup/aup.h"
+#include "core/audit.h"
+#include "db/db.h"
+#include "core/notify.h"
+#include "core/policy_status.h"
+#include "core/staff.h"
+#include "lib/util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const types[] = { "teacher", "support", "supply", "governor", "contractor", "volunteer" };
+#define NTYPES (sizeof types / sizeof types[0])
+
+static unsigned type_bit(const char *s, size_t n)
+{
+	while (n && *s == ' ')
+		s++, n--;
+	while (n && s[n - 1] == ' ')
+		n--;
+	for (size_t t = 0; t < NTYPES; t++)
+		if (strlen(types[t]) == n && strncmp(s, types[t], n) == 0)
+			return 1u << t;
+	return 0;
+}
+
+/* The staff types named in the form's values (repeated or comma-separated). */
+static unsigned types_from_form(const struct request *rq)
+{
+	const char *vals[32];
+	size_t n = arg_all(rq, "applies_to", vals, 32);
+	unsigned mask = 0;
+	for (size_t i = 0; i < n; i++)
+		for (const char *p = vals[i]; *p;) {
+			size_t len = strcspn(p, ",");
+			mask |= type_bit(p, len);
+			p += len + (p[len] == ',');
+		}
+	return mask;
+}
+
+static char *types_text(unsigned mask)
+{
+	char *out = xstrdup("");
+	for (size_t t = 0; t < NTYPES; t++)
+		if (mask & (1u << t)) {
+			char *next = xasprintf("%s%s%s", out, *out ? "," : "", types[t]);
+			free(out);
+			out = next;
+		}
+	return out;
+}
+
+static json_t *type_boxes(unsigned checked)
+{
+	json_t *a = json_array();
+	for (size_t t = 0; t < NTYPES; t++)
+		json_array_append_new(a, json_pack("{s:s, s:b}", "type", types[t], "checked", (checked >> t) & 1));
+	return a;
+}
+
+void policy_admin_list(struct request *rq, struct reply *rp)
+{
+	char d[11];
+	today(d);
+	json_t *rows = db_rows(
+		"SELECT p.id, p.title, p.applies_to, (SELECT count(*) FROM policy_versions WHERE policy_id = p.id) AS versions, "
+		"c.id AS current_id, c.number AS current_version, c.effective, c.review_due, "
+		"coalesce(c.review_due < ?, 0) AS review_overdue FROM policies p "
+		"LEFT JOIN policy_versions c ON c.id = (SELECT id FROM policy_versions WHERE policy_id = p.id AND effective <= ? "
+		"  ORDER BY effective DESC, id DESC LIMIT 1) ORDER BY p.title, p.id", "tt", d, d);
+	aup_bool(rows, "review_overdue");
+	unsigned checked = rq->is_post ? types_from_form(rq) : (1u << NTYPES) - 1;
+	reply_page(rp, "policy_admin_list", "Policies",
+		   json_pack("{s:o, s:o}", "policies", rows, "staff_types", type_boxes(checked)));
+}
+
+void policy_admin_create(struct request *rq, struct reply *rp)
+{
+	unsigned mask = types_from_form(rq);
+	if (!mask) {
+		reply_error(rp, 400, "applies_to", "Choose at least one staff type who must sign this policy.");
+		return;
+	}
+	const char *title = arg(rq, "title");
+	if (db_int(0, "SELECT 1 FROM policies WHERE title = ? COLLATE NOCASE", "t", title)) {
+		reply_error(rp, 409, "title", "There is already a policy with this title. Publish a new version of it instead.");
+		return;
+	}
+	char *applies = types_text(mask), at[ISO_LEN];
+	iso_now(at);
+	db_begin();
+	int64_t id = db_insert("INSERT INTO policies(title, applies_to, created_at) VALUES (?,?,?)", "ttt", title, applies, at);
+	audit(rq, "policy.create", title, "applies_to=%s", applies);
+	if (id < 0 || db_commit() != 0) {
+		db_rollback();
+		free(applies);
+		aup_busy(rp);
+		return;
+	}
+	char *loc = xasprintf("/admin/policies/%lld", (long long)id);
+	reply_done(rp, 201, json_pack("{s:{s:I, s:s, s:s}}", "policy", "id", (json_int_t)id, "title", title, "applies_to", applies),
+		   loc, "The policy has been created. Now publish its first version.");
+	free(loc);
+	free(applies);
+}
+
+static json_t *versions_of(int64_t policy_id)
+{
+	char d[11];
+	today(d);
+	json_t *rows = db_rows(
+		"SELECT v.id AS version_id, v.number AS version, v.summary, v.effective, v.review_due, v.published_at, v.sha256, "
+		"v.id = (SELECT id FROM policy_versions c WHERE c.policy_id = v.policy_id AND c.effective <= ? "
+		"  ORDER BY c.effective DESC, c.id DESC LIMIT 1) AS current, v.effective > ? AS upcoming, "
+		"u.name AS published_by FROM policy_versions v LEFT JOIN users u ON u.id = v.published_by "
+		"WHERE v.policy_id = ? ORDER BY v.number DESC", "ttI", d, d, policy_id);
+	aup_bool(rows, "current");
+	aup_bool(rows, "upcoming");
+	return rows;
+}
+
+void policy_admin_page(struct request *rq, struct reply *rp)
+{
+	json_t *p = db_row("SELECT id, title, applies_to, created_at FROM policies WHERE id = ?", "I", rq->ids[0]);
+	if (!p) {
+		reply_not_found(rp);
+		return;
+	}
+	/* The publish form starts from the latest text, so a new version is an edit of it. */
+	char *latest = db_text("SELECT body FROM policy_versions WHERE policy_id = ? ORDER BY number DESC LIMIT 1", "I",
+			       rq->ids[0]);
+	char d[11];
+	today(d);
+	json_t *m = json_pack("{s:o, s:o, s:{s:s, s:s}}", "policy", p, "versions", versions_of(rq->ids[0]), "form", "body",
+			      latest ? latest : "", "effective", d);
+	free(latest);
+	reply_page(rp, "policy_admin_page", "Policy", m);
+}
+
+static int blank_n(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n && s[i]; i++)
+		if (!isspace((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+static int blank(const char *s)
+{
+	return blank_n(s, strlen(s));
+}
+
+/* The page shows the policy's title as its one main heading, so the text
+ * must not bring a second: a "# " line or a line underlined with "=". */
+static int has_main_heading(const char *body)
+{
+	int prev_text = 0;
+	for (const char *line = body; *line;) {
+		size_t len = strcspn(line, "\n");
+		const char *p = line;
+		while (*p == ' ' && p - line < 3)
+			p++;
+		size_t rest = len - (size_t)(p - line);
+		if (*p == '#' && (rest == 1 || p[1] == ' ' || p[1] == '\t' || p[1] == '\r'))
+			return 1;
+		size_t eq = strspn(p, "=");
+		if (eq && prev_text && strspn(p + eq, " \t\r") >= rest - eq)
+			return 1;
+		prev_text = !blank_n(line, len);
+		line += len + (line[len] == '\n');
+	}
+	return 0;
+}
+
+/* Why these dates or this text cannot be published, or NULL. */
+static const char *publish_problem(const struct request *rq, const char **field)
+{
+	char d[11];
+	today(d);
+	const char *eff = arg(rq, "effective"), *due = arg(rq, "review_due");
+	*field = "body";
+	if (blank(arg(rq, "body")))
+		return "The policy text is empty.";
+	if (has_main_heading(arg(rq, "body")))
+		return "Start sections with ## rather than #: the policy's title is already the page's main heading.";
+	*field = "summary";
+	if (blank(arg(rq, "summary")))
+		return "Say what changed in this version: it is shown to everyone asked to sign it.";
+	*field = "effective";
+	if (strcmp(eff, d) < 0)
+		return "The date it takes effect cannot be in the past: people cannot have signed it already.";
+	char *last = db_text("SELECT max(effective) FROM policy_versions WHERE policy_id = ?", "I", rq->ids[0]);
+	int before = last && strcmp(eff, last) < 0;
+	free(last);
+	if (before)
+		return "The date it takes effect cannot be earlier than that of the latest published version.";
+	*field = "review_due";
+	if (strcmp(due, eff) <= 0)
+		return "The review date must come after the date the version takes effect.";
+	return NULL;
+}
+
+static void notify_people(const char *applies_to, const char *msg, const char *link)
+{
+	json_t *ids = db_rows(WHOLE_TABLE_REPORT "SELECT id FROM users WHERE active = 1 AND instr(',' || ? || ',', ',' || staff_type || ',') > 0",
+			      "t", applies_to);
+	size_t i;
+	json_t *o;
+	json_array_foreach(ids, i, o)
+		notify_user(json_integer_value(json_object_get(o, "id")), "aup_new_version", msg, link);
+	json_decref(ids);
+}
+
+static int64_t store_version(struct request *rq, const json_t *p, int64_t *number, char sha[65])
+{
+	const char *body = arg(rq, "body");
+	char at[ISO_LEN];
+	iso_now(at);
+	sha256_hex(body, strlen(body), sha);
+	*number = db_int(0, "SELECT max(number) FROM policy_versions WHERE policy_id = ?", "I", rq->ids[0]) + 1;
+	int64_t vid = db_insert("INSERT INTO policy_versions(policy_id, number, body, sha256, summary, effective, review_due, "
+				"published_at, published_by) VALUES (?,?,?,?,?,?,?,?,?)", "IIttttttI", rq->ids[0], *number,
+				body, sha, arg(rq, "summary"), arg(rq, "effective"), arg(rq, "review_due"), at, rq->user.id);
+	const char *title = json_string_value(json_object_get(p, "title"));
+	char *msg = xasprintf("Version %lld of %s has been published and takes effect on %s. What changed: %s",
+			      (long long)*number, title, arg(rq, "effective"), arg(rq, "summary"));
+	char *link = xasprintf("/aup/%lld", (long long)vid);
+	notify_people(json_string_value(json_object_get(p, "applies_to")), msg, link);
+	audit(rq, "policy.publish", title, "version=%lld effective=%s review_due=%s sha256=%s", (long long)*number,
+	      arg(rq, "effective"), arg(rq, "review_due"), sha);
+	free(msg);
+	free(link);
+	return vid;
+}
+
+void policy_admin_publish(struct request *rq, struct reply *rp)
+{
+	json_t *p = db_row("SELECT id, title, applies_to FROM policies WHERE id = ?", "I", rq->ids[0]);
+	if (!p) {
+		reply_not_found(rp);
+		return;
+	}
+	const char *field, *why = publish_problem(rq, &field);
+	if (why) {
+		json_decref(p);
+		reply_error(rp, 400, field, "%s", why);
+		return;
+	}
+	int64_t number;
+	char sha[65];
+	db_begin();
+	int64_t vid = store_version(rq, p, &number, sha);
+	json_decref(p);
+	if (vid < 0 || db_commit() != 0) {
+		db_rollback();
+		aup_busy(rp);
+		return;
+	}
+	char *loc = xasprintf("/admin/policies/%lld", (long long)rq->ids[0]);
+	char *flash = xasprintf("Version %lld has been published. Everyone it applies to has been told.", (long long)number);
+	reply_done(rp, 201, json_pack("{s:{s:I, s:I, s:s, s:s}}", "version", "id", (json_int_t)vid, "number",
+				      (json_int_t)number, "sha256", sha, "effective", arg(rq, "effective")), loc, flash);
+	free(loc);
+	free(flash);
+}

@@ -1,0 +1,188 @@
+/* Who may see a concern, and the plain words used for its codes.  A case is
+ * for the holders of its recipient roles (fixed when it was filed) and the
+ * person it is assigned to, never for the person it is about; everyone else
+ * is told it does not exist (CONCERN_MAY_OPEN in concerns.h). */
+#define _GNU_SOURCE
+#include "core/auth.h"
+#include "features/concerns/concern_internal.h"
+#include "db/db.h"
+#include "lib/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles)
+{
+	return db_int(0, "SELECT 1 FROM concerns c WHERE c.id = ? AND " CONCERN_MAY_OPEN("c"),
+		      "I" CONCERN_MAY_OPEN_BINDS, concern_id, user_id, (int64_t)(roles & ROLE_ROUTABLE), user_id) == 1;
+}
+
+/* The acceptable-use agreement has pupil contact told to the DSL, and the
+ * headteacher directs the investigation (DESIGN.md section 5: "assign"):
+ * a senior leader or DSL may be given any case the head can see. */
+json_t *concern_assignable(int64_t concern_id, const char *email, int by_headteacher)
+{
+	return db_rows("SELECT u.id, u.email, u.name FROM user_roles ur JOIN users u ON u.id = ur.user_id "
+		       "JOIN concerns c ON c.id = ?1 WHERE ur.role IN (SELECT role FROM concern_recipients "
+		       "WHERE concern_id = ?1 UNION ALL SELECT 'slt' WHERE ?2 UNION ALL SELECT 'dsl' WHERE ?2) "
+		       "AND u.active = 1 AND (c.about_id IS NULL OR u.id != c.about_id) AND (?3 IS NULL OR u.email = ?3) "
+		       "GROUP BY u.id ORDER BY u.name, u.id", "Iit", concern_id, by_headteacher ? 1 : 0, email);
+}
+
+json_t *concern_assigned_only(int64_t me, int64_t mask)
+{
+	return db_rows("SELECT status, count(*) AS n FROM concerns WHERE assignee_id = ? AND (recipient_mask & ?) = 0 "
+		       "AND (about_id IS NULL OR about_id != ?) GROUP BY status", "III", me, mask, me);
+}
+
+int64_t concern_reporter(int64_t concern_id)
+{
+	return db_int(0, "SELECT reporter_id FROM concerns WHERE id = ?", "I", concern_id);
+}
+
+void concern_busy(struct reply *rp)
+{
+	reply_error(rp, 503, NULL, "The service is busy and nothing was saved. Please try again in a moment.");
+	rp->retry_after = 2;
+}
+
+struct label {
+	const char *code, *label, *explain;
+};
+
+/* Explanations in plain words, from the policies' own advice (braunstone
+ * "Reporting Concerns" and "Cyberbullying"; heatons 5.4, 6.3, 6.8, 7.3, 8;
+ * ravens-wood 8 and 10; wynstones). */
+static const struct label categories[] = {
+	{ "cyberbullying_staff", "Cyberbullying of a member of staff",
+	  "Abuse, threats or humiliation of a colleague online. Do not reply or retaliate; keep the messages." },
+	{ "cyberbullying_pupil", "Cyberbullying of a pupil",
+	  "A pupil is being bullied online, by other pupils or anyone else. The safeguarding lead is told." },
+	{ "pupil_contact", "Contact from a pupil or former pupil",
+	  "A pupil or ex-pupil tried to contact you, or follow or befriend you, on a personal account. Do not accept or reply." },
+	{ "parent_post", "Abusive or defamatory post by a parent or carer",
+	  "A parent or carer posted something abusive or untrue about the school or staff. Do not respond online." },
+	{ "premises_content", "Inappropriate content reached on school premises",
+	  "Unsuitable material was reached on a school device or the school network." },
+	{ "sexting", "Sexting or an indecent image",
+	  "An indecent image of a young person was shared or seen. Do not copy, forward or print it: describe where it is." },
+	{ "account_comment", "Offensive comment on a school account",
+	  "An offensive or inappropriate comment on one of the school's social-media accounts. The moderator deals with it." },
+	{ "media_contact", "Journalist or media contact",
+	  "A journalist or the media contacted you about the school. Do not comment; senior leaders respond." },
+	{ "staff_conduct", "Concern about a member of staff's conduct",
+	  "A colleague's use of social media or conduct online worries you. A concern about the headteacher goes to the chair of governors only." },
+	{ "other", "Something else", "Anything else that worries you about social media, online safety or school accounts." },
+	{ NULL, NULL, NULL },
+};
+
+static const struct label bodies[] = {
+	{ "police", "Police", NULL }, { "lado", "Local authority designated officer (LADO)", NULL },
+	{ "ceop", "CEOP", NULL }, { "platform", "The platform or site", NULL }, { "parents", "Parents or carers", NULL },
+	{ "safeguarding_unit", "Safeguarding unit", NULL }, { "external_other", "Another external body", NULL },
+	{ NULL, NULL, NULL },
+};
+
+static const struct label outcomes[] = {
+	{ "no_further_action", "No further action", NULL }, { "resolved_in_school", "Resolved in school", NULL },
+	{ "content_removed", "Content removed", NULL }, { "disciplinary", "Disciplinary process", NULL },
+	{ "referred_externally", "Referred to an external body", NULL }, { "police_action", "Police action", NULL },
+	{ "other", "Other", NULL }, { NULL, NULL, NULL },
+};
+
+static const char *find_label(const struct label *l, const char *code)
+{
+	for (; code && l->code; l++)
+		if (strcmp(l->code, code) == 0)
+			return l->label;
+	return code ? code : "";
+}
+
+const char *concern_category_label(const char *code) { return find_label(categories, code); }
+const char *concern_body_label(const char *code) { return find_label(bodies, code); }
+const char *concern_outcome_label(const char *code) { return find_label(outcomes, code); }
+
+json_t *concern_categories(const char *selected)
+{
+	json_t *a = json_array();
+	for (const struct label *l = categories; l->code; l++)
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:b}", "code", l->code, "label", l->label, "explain",
+						   l->explain, "selected", selected && strcmp(selected, l->code) == 0));
+	return a;
+}
+
+void concern_label_rows(json_t *rows)
+{
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row)
+		json_object_set_new(row, "label", json_string(concern_category_label(
+							 json_string_value(json_object_get(row, "category")))));
+}
+
+static const char *member(const json_t *d, const char *key)
+{
+	const char *v = json_string_value(json_object_get(d, key));
+	return v ? v : "";
+}
+
+char *concern_event_text(const char *action, const json_t *d, int for_reporter)
+{
+	char *s;
+	if (strcmp(action, "reported") == 0)
+		s = xstrdup("Concern reported");
+	else if (strcmp(action, "acknowledge") == 0)
+		s = xstrdup("Acknowledged");
+	else if (strcmp(action, "status") == 0)
+		s = xasprintf("Status changed from %s to %s", member(d, "from"), member(d, "to"));
+	else if (strcmp(action, "close") == 0)
+		s = *member(d, "outcome_category") ? xasprintf("Closed (outcome: %s)",
+							       concern_outcome_label(member(d, "outcome_category")))
+						   : xstrdup("Closed");
+	else if (strcmp(action, "reopen") == 0)
+		s = xstrdup("Reopened");
+	else if (strcmp(action, "evidence") == 0)
+		s = xasprintf("Evidence added: %s", member(d, "filename"));
+	else if (for_reporter)
+		s = xstrdup("Updated");
+	else if (strcmp(action, "assign") == 0)
+		s = xasprintf("Assigned to %s (%s)", member(d, "name"), member(d, "assignee"));
+	else if (strcmp(action, "escalate") == 0)
+		s = *member(d, "reference") ? xasprintf("Escalated to %s (their reference: %s)",
+							 concern_body_label(member(d, "to")), member(d, "reference"))
+					    : xasprintf("Escalated to %s", concern_body_label(member(d, "to")));
+	else if (strcmp(action, "note") == 0)
+		s = xstrdup("Note");
+	else
+		s = xstrdup(action);
+	return s;
+}
+
+/* British Summer Time runs from 01:00 UTC on the last Sunday of March to
+ * 01:00 UTC on the last Sunday of October. */
+static time_t last_sunday_1am(int year, int month)
+{
+	struct tm tm = { .tm_year = year - 1900, .tm_mon = month - 1, .tm_mday = 31, .tm_hour = 1 };
+	time_t t = timegm(&tm);
+	struct tm back;
+	gmtime_r(&t, &back);
+	return t - (time_t)back.tm_wday * 86400;
+}
+
+int uk_local_to_utc(const char *local, char out[24])
+{
+	time_t t;
+	if (parse_iso_time(local, &t) != 0)
+		return -1;
+	if (local[strlen(local) - 1] != 'Z') {
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		time_t start = last_sunday_1am(tm.tm_year + 1900, 3), end = last_sunday_1am(tm.tm_year + 1900, 10);
+		if (t - 3600 >= start && t - 3600 < end)
+			t -= 3600;
+	}
+	iso_time(t, out);
+	return 0;
+}

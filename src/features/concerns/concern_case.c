@@ -1,0 +1,224 @@
+/* The incident queue and one case, for whoever holds a role the case was
+ * routed to (never the person it is about).  Every view of a case by
+ * anyone but its reporter is written to the audit log. */
+#define _GNU_SOURCE
+#include "core/audit.h"
+#include "features/concerns/concern_internal.h"
+#include "db/db.h"
+#include "lib/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE 50
+
+json_t *concern_events(int64_t concern_id, int for_reporter)
+{
+	json_t *rows = db_rows("SELECT e.id, e.at, e.action, e.detail, e.internal, u.name AS actor, u.email AS actor_email "
+			       "FROM concern_events e LEFT JOIN users u ON u.id = e.actor_id "
+			       "WHERE e.concern_id = ? AND (? = 0 OR e.internal = 0) ORDER BY e.id", "Ii", concern_id,
+			       for_reporter);
+	size_t i;
+	json_t *ev;
+	json_array_foreach(rows, i, ev) {
+		const char *detail = json_string_value(json_object_get(ev, "detail"));
+		json_t *d = json_loads(detail ? detail : "{}", 0, NULL);
+		char *what = concern_event_text(json_string_value(json_object_get(ev, "action")), d, for_reporter);
+		json_object_set_new(ev, "what", json_string(what));
+		free(what);
+		if (for_reporter) {
+			/* Who handled it and what they wrote stay with the handlers. */
+			const char *drop[] = { "id", "detail", "internal", "actor", "actor_email" };
+			for (size_t k = 0; k < 5; k++)
+				json_object_del(ev, drop[k]);
+			json_decref(d);
+			continue;
+		}
+		json_t *text = json_object_get(d, "text") ? json_object_get(d, "text") : json_object_get(d, "outcome");
+		json_object_set(ev, "text", text ? text : json_null());
+		json_object_set_new(ev, "detail", d ? d : json_object());
+		json_object_set_new(ev, "internal", json_boolean(json_integer_value(json_object_get(ev, "internal"))));
+	}
+	return rows;
+}
+
+int64_t concern_overdue_count(int64_t mask, int64_t me, const char *at)
+{
+	return db_int(0, "SELECT count(*) FROM concerns c INDEXED BY concerns_overdue WHERE c.status = 'new' "
+			 "AND c.due_by < ? AND " CONCERN_MAY_OPEN("c"), "t" CONCERN_MAY_OPEN_BINDS, at, me, mask, me);
+}
+
+static void add_counts(json_t *counts, json_t *rows, int sign)
+{
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		const char *st = json_string_value(json_object_get(row, "status"));
+		json_int_t n = json_integer_value(json_object_get(counts, st)) +
+			       sign * json_integer_value(json_object_get(row, "n"));
+		json_object_set_new(counts, st, json_integer(n));
+	}
+	json_decref(rows);
+}
+
+/* Counts by status come from concern_counts (kept by triggers), less the
+ * cases about me, which I never see: no need to read every case ever filed. */
+static json_t *status_counts(unsigned roles, int64_t me, const char *at)
+{
+	int64_t mask = roles & ROLE_ROUTABLE;
+	json_t *counts = json_pack("{s:i, s:i, s:i, s:i, s:i}", "new", 0, "acknowledged", 0, "investigating", 0,
+				   "escalated", 0, "closed", 0);
+	add_counts(counts, db_rows("SELECT status, sum(n) AS n FROM concern_counts WHERE (mask & ?) != 0 "
+				   "GROUP BY status", "I", mask), 1);
+	add_counts(counts, db_rows("SELECT status, count(*) AS n FROM concerns WHERE about_id = ? "
+				   "AND (recipient_mask & ?) != 0 GROUP BY status", "II", me, mask), -1);
+	add_counts(counts, concern_assigned_only(me, mask), 1);
+	json_object_set_new(counts, "overdue", json_integer(concern_overdue_count(mask, me, at)));
+	return counts;
+}
+
+static void queue_flags(json_t *rows)
+{
+	size_t i;
+	json_t *row;
+	concern_label_rows(rows);
+	json_array_foreach(rows, i, row) {
+		json_object_set_new(row, "overdue", json_boolean(json_integer_value(json_object_get(row, "overdue"))));
+		json_object_set_new(row, "urgent", json_boolean(json_integer_value(json_object_get(row, "urgent"))));
+	}
+}
+
+static json_t *status_options(const char *selected)
+{
+	static const char *const st[] = { "new", "acknowledged", "investigating", "escalated", "closed" };
+	json_t *a = json_array();
+	for (size_t i = 0; i < 5; i++)
+		json_array_append_new(a, json_pack("{s:s, s:b}", "code", st[i], "selected",
+						   selected && strcmp(selected, st[i]) == 0));
+	return a;
+}
+
+#define QUEUE_COLUMNS_FROM(hint) \
+	"SELECT c.id, c.reference, c.category, c.created_at, c.status, c.urgent, c.due_by, " \
+	"u.name AS assignee, u.email AS assignee_email, (c.status = 'new' AND c.due_by < ?) AS overdue, " \
+	"'/concerns/' || c.id AS url FROM concerns c " hint " LEFT JOIN users u ON u.id = c.assignee_id "
+#define QUEUE_FILTERS \
+	"AND " CONCERN_MAY_OPEN("c") " " \
+	"AND (? IS NULL OR c.status = ?) AND (? IS NULL OR c.category = ?) AND (? = 0 OR c.assignee_id = ?) " \
+	"AND (? = 0 OR (c.status = 'new' AND c.due_by < ?)) "
+
+/* The queue shows open urgent cases first, then everything else newest
+ * first.  Read as two lists: the few open urgent cases through the queue
+ * index (named: the planner would rather walk every case in date order),
+ * then the rest in date order, so a page costs its fifty rows, not a sort
+ * of every case ever filed. */
+static json_t *queue_page(const struct request *rq, const char *status, const char *category, int assigned,
+			  int overdue, int64_t page, const char *at)
+{
+	int64_t mask = rq->user.roles & ROLE_ROUTABLE, me = rq->user.id;
+	json_t *urgent = db_rows(QUEUE_COLUMNS_FROM("INDEXED BY concerns_queue")
+		"WHERE c.status IN ('new', 'acknowledged', 'investigating', 'escalated') AND c.urgent = 1 " QUEUE_FILTERS
+		"ORDER BY c.created_at DESC, c.id DESC", "t" CONCERN_MAY_OPEN_BINDS "ttttiIit", at, me, mask, me, status,
+		status, category, category, assigned, me, overdue, at);
+	int64_t first = (page - 1) * PAGE, nurgent = (int64_t)json_array_size(urgent);
+	json_t *rows = json_array();
+	for (int64_t i = first; i < nurgent && i < first + PAGE + 1; i++)
+		json_array_append(rows, json_array_get(urgent, (size_t)i));
+	json_decref(urgent);
+	int64_t want = PAGE + 1 - (int64_t)json_array_size(rows), skip = first > nurgent ? first - nurgent : 0;
+	json_t *rest = db_rows(QUEUE_COLUMNS_FROM("")
+		"WHERE NOT (c.urgent = 1 AND c.status IN ('new', 'acknowledged', 'investigating', 'escalated')) "
+		QUEUE_FILTERS "ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?", "t" CONCERN_MAY_OPEN_BINDS
+		"ttttiIitII", at, me, mask, me, status, status, category, category, assigned, me, overdue, at, want, skip);
+	json_array_extend(rows, rest);
+	json_decref(rest);
+	return rows;
+}
+
+void concern_queue(struct request *rq, struct reply *rp)
+{
+	const char *status = arg(rq, "status"), *category = arg(rq, "category");
+	int assigned = arg_yes(rq, "assigned"), overdue = arg_yes(rq, "overdue");
+	int64_t page = arg_int(rq, "page", 1);
+	char at[ISO_LEN];
+	iso_now(at);
+	json_t *rows = queue_page(rq, status, category, assigned, overdue, page, at);
+	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:b, s:b}", "concerns", rows, "counts",
+			      status_counts(rq->user.roles, rq->user.id, at), "statuses", status_options(status), "categories",
+			      concern_categories(category), "assigned", assigned, "overdue", overdue);
+	reply_pager(m, rows, page, PAGE);
+	queue_flags(rows);
+	reply_page(rp, "concern_queue", "Incident queue", m);
+}
+
+/* The people the case page offers for "assign" (the same list do_assign
+ * accepts), as {email, name}. */
+static json_t *assignees(int64_t id, unsigned roles)
+{
+	json_t *rows = concern_assignable(id, NULL, (roles & ROLE_HEADTEACHER) != 0);
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row)
+		json_object_del(row, "id");
+	return rows;
+}
+
+static json_t *choice_list(const char *choices, const char *(*label)(const char *))
+{
+	json_t *a = json_array();
+	char *copy = xstrdup(choices), *save = NULL;
+	for (char *c = strtok_r(copy, "|", &save); c; c = strtok_r(NULL, "|", &save))
+		json_array_append_new(a, json_pack("{s:s, s:s}", "code", c, "label", label(c)));
+	free(copy);
+	return a;
+}
+
+static json_t *case_row(int64_t id)
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	json_t *c = db_row(
+		"SELECT c.id, c.reference, c.category, c.summary, c.details, c.occurred_at, c.platform, c.url, c.involved, "
+		"c.urgent, c.status, c.created_at, c.due_by, c.acknowledged_at, c.closed_at, c.outcome, c.outcome_category, "
+		"(c.status = 'new' AND c.due_by < ?) AS overdue, r.name AS reporter, r.email AS reporter_email, "
+		"a.name AS about, a.email AS about_email, s.name AS assignee, s.email AS assignee_email, "
+		"(SELECT group_concat(role, ', ') FROM concern_recipients WHERE concern_id = c.id) AS recipients "
+		"FROM concerns c JOIN users r ON r.id = c.reporter_id LEFT JOIN users a ON a.id = c.about_id "
+		"LEFT JOIN users s ON s.id = c.assignee_id WHERE c.id = ?", "tI", at, id);
+	const char *st = json_string_value(json_object_get(c, "status"));
+	json_object_set_new(c, "label", json_string(concern_category_label(
+						 json_string_value(json_object_get(c, "category")))));
+	json_object_set_new(c, "outcome_label", json_string(concern_outcome_label(
+							json_string_value(json_object_get(c, "outcome_category")))));
+	json_object_set_new(c, "overdue", json_boolean(json_integer_value(json_object_get(c, "overdue"))));
+	json_object_set_new(c, "urgent", json_boolean(json_integer_value(json_object_get(c, "urgent"))));
+	json_object_set_new(c, "is_new", json_boolean(strcmp(st, "new") == 0));
+	json_object_set_new(c, "is_closed", json_boolean(strcmp(st, "closed") == 0));
+	json_object_set_new(c, "events", concern_events(id, 0));
+	json_object_set_new(c, "evidence", evidence_list(id));
+	return c;
+}
+
+void concern_case(struct request *rq, struct reply *rp)
+{
+	int64_t id = rq->ids[0];
+	if (!concern_handler_ok(id, rq->user.id, rq->user.roles)) {
+		reply_not_found(rp);
+		return;
+	}
+	json_t *c = case_row(id);
+	if (concern_reporter(id) != rq->user.id) {
+		db_begin();
+		audit(rq, "concern.view", json_string_value(json_object_get(c, "reference")), "viewed the case");
+		if (db_commit() != 0) {
+			json_decref(c);
+			concern_busy(rp);
+			return;
+		}
+	}
+	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:o}", "concern", c, "assignees", assignees(id, rq->user.roles),
+			      "bodies", choice_list(ESCALATION_BODIES, concern_body_label), "outcomes",
+			      choice_list(OUTCOME_CATEGORIES, concern_outcome_label), "statuses", status_options(NULL));
+	reply_page(rp, "concern_case", "Concern", m);
+}

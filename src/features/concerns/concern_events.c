@@ -1,0 +1,232 @@
+/* POST /concerns/{id}/events: every change to a case is a new event in its
+ * chronology; nothing is edited or deleted.  The case moves new ->
+ * acknowledged -> investigating -> escalated -> closed; a closed case takes
+ * only a note or a reopening.  Checks run inside the write transaction, so
+ * two handlers acting at once cannot both move the same step. */
+#define _GNU_SOURCE
+#include "core/audit.h"
+#include "features/concerns/concern_internal.h"
+#include "db/db.h"
+#include "core/notify.h"
+#include "lib/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ev {
+	int64_t id;
+	const char *action;
+	char *status;       /* current, from the database */
+	char *reference;
+	int64_t reporter;
+	char at[ISO_LEN];
+};
+
+static int rank(const char *status)
+{
+	static const char *const order[] = { "new", "acknowledged", "investigating", "escalated", "closed" };
+	for (int i = 0; i < 5; i++)
+		if (strcmp(order[i], status) == 0)
+			return i;
+	return -1;
+}
+
+/* Why this action cannot happen now (409), or NULL. */
+static const char *transition_problem(const struct ev *e, const char *target)
+{
+	const char *a = e->action, *cur = e->status;
+	int closed = strcmp(cur, "closed") == 0, is_new = strcmp(cur, "new") == 0;
+	if (closed && strcmp(a, "reopen") != 0 && strcmp(a, "note") != 0)
+		return "This concern is closed: it can only be reopened or have a note added.";
+	if (strcmp(a, "acknowledge") == 0 && !is_new)
+		return "This concern has already been acknowledged.";
+	if (strcmp(a, "reopen") == 0 && !closed)
+		return "Only a closed concern can be reopened.";
+	if ((strcmp(a, "escalate") == 0 || strcmp(a, "close") == 0) && is_new)
+		return "Acknowledge the concern first.";
+	if (strcmp(a, "status") != 0 || !target)
+		return NULL;
+	if (strcmp(target, cur) == 0)
+		return "The concern already has that status.";
+	if (strcmp(target, "closed") == 0)
+		return "Use Close, which records the outcome, to close a concern.";
+	if (rank(target) < rank(cur))
+		return "A concern's status only moves forward; add a note to record a correction.";
+	if (is_new && strcmp(target, "acknowledged") != 0)
+		return "Acknowledge the concern first.";
+	return NULL;
+}
+
+/* The field each action needs (400 when missing), or NULL. */
+static const char *missing_field(const struct request *rq, const char *action)
+{
+	static const char *const need[][2] = { { "note", "text" }, { "reopen", "text" }, { "assign", "assignee" },
+					       { "status", "status" }, { "escalate", "to" }, { "close", "outcome" } };
+	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
+		if (strcmp(action, need[i][0]) == 0 && !arg(rq, need[i][1]))
+			return need[i][1];
+	return NULL;
+}
+
+static void add_event(const struct request *rq, const struct ev *e, const char *action, json_t *detail, int internal)
+{
+	char *d = json_dumps(detail, JSON_COMPACT);
+	db_exec("INSERT INTO concern_events(concern_id, at, actor_id, action, detail, internal) VALUES (?, ?, ?, ?, ?, ?)",
+		"ItItti", e->id, e->at, rq->user.id, action, d, internal);
+	free(d);
+	json_decref(detail);
+}
+
+static void tell_reporter(const struct request *rq, const struct ev *e, const char *what)
+{
+	if (e->reporter == rq->user.id)
+		return;
+	char *msg = xasprintf("Your concern %s %s.", e->reference, what);
+	char *link = xasprintf("/concerns/mine/%lld", (long long)e->id);
+	notify_user(e->reporter, "concern", msg, link);
+	free(msg);
+	free(link);
+}
+
+static void set_status(const struct request *rq, const struct ev *e, const char *to)
+{
+	db_exec("UPDATE concerns SET status = ?, acknowledged_at = coalesce(acknowledged_at, ?) WHERE id = ?", "ttI", to,
+		e->at, e->id);
+	add_event(rq, e, "status", json_pack("{s:s, s:s}", "from", e->status, "to", to), 0);
+	char *what = xasprintf("is now %s", to);
+	tell_reporter(rq, e, what);
+	free(what);
+}
+
+/* 0, or a status with the reply filled. */
+static int do_assign(const struct request *rq, struct reply *rp, const struct ev *e)
+{
+	json_t *list = concern_assignable(e->id, arg(rq, "assignee"), (rq->user.roles & ROLE_HEADTEACHER) != 0);
+	json_t *who = json_array_size(list) ? json_incref(json_array_get(list, 0)) : NULL;
+	json_decref(list);
+	if (!who) {
+		reply_error(rp, 400, "assignee", "'%s' cannot be assigned this concern: it can go to someone holding a "
+			    "role it was sent to%s, never to the person it is about.", arg(rq, "assignee"),
+			    (rq->user.roles & ROLE_HEADTEACHER) ? ", a senior leader or a safeguarding lead" : "");
+		return 400;
+	}
+	int64_t uid = json_integer_value(json_object_get(who, "id"));
+	db_exec("UPDATE concerns SET assignee_id = ? WHERE id = ?", "II", uid, e->id);
+	add_event(rq, e, "assign", json_pack("{s:O, s:O}", "assignee", json_object_get(who, "email"), "name",
+					     json_object_get(who, "name")), 1);
+	if (uid != rq->user.id) {
+		char *msg = xasprintf("Concern %s has been assigned to you.", e->reference);
+		char *link = xasprintf("/concerns/%lld", (long long)e->id);
+		notify_user(uid, "concern", msg, link);
+		free(msg);
+		free(link);
+	}
+	json_decref(who);
+	return 0;
+}
+
+static void do_escalate(const struct request *rq, const struct ev *e)
+{
+	add_event(rq, e, "escalate", json_pack("{s:s, s:s, s:s}", "to", arg(rq, "to"), "reference",
+					       arg(rq, "reference") ? arg(rq, "reference") : "", "text",
+					       arg(rq, "text") ? arg(rq, "text") : ""), 1);
+	if (strcmp(e->status, "escalated") != 0)
+		set_status(rq, e, "escalated");
+}
+
+static void do_close(const struct request *rq, const struct ev *e)
+{
+	const char *cat = arg(rq, "outcome_category");
+	db_exec("UPDATE concerns SET status = 'closed', closed_at = ?, outcome = ?, outcome_category = ? WHERE id = ?",
+		"tttI", e->at, arg(rq, "outcome"), cat, e->id);
+	add_event(rq, e, "close", json_pack("{s:s, s:s}", "outcome", arg(rq, "outcome"), "outcome_category",
+					    cat ? cat : ""), 0);
+	tell_reporter(rq, e, "has been closed");
+}
+
+static void do_reopen(const struct request *rq, const struct ev *e)
+{
+	db_exec("UPDATE concerns SET status = 'investigating', closed_at = NULL, outcome = NULL, outcome_category = NULL "
+		"WHERE id = ?", "I", e->id);
+	add_event(rq, e, "reopen", json_pack("{s:s}", "text", arg(rq, "text")), 0);
+	tell_reporter(rq, e, "has been reopened");
+}
+
+static int apply(const struct request *rq, struct reply *rp, const struct ev *e)
+{
+	const char *a = e->action;
+	if (strcmp(a, "acknowledge") == 0) {
+		db_exec("UPDATE concerns SET status = 'acknowledged', acknowledged_at = ? WHERE id = ?", "tI", e->at, e->id);
+		add_event(rq, e, "acknowledge", json_object(), 0);
+		tell_reporter(rq, e, "has been acknowledged");
+	} else if (strcmp(a, "note") == 0) {
+		add_event(rq, e, "note", json_pack("{s:s}", "text", arg(rq, "text")), 1);
+	} else if (strcmp(a, "assign") == 0) {
+		return do_assign(rq, rp, e);
+	} else if (strcmp(a, "status") == 0) {
+		set_status(rq, e, arg(rq, "status"));
+	} else if (strcmp(a, "escalate") == 0) {
+		do_escalate(rq, e);
+	} else if (strcmp(a, "close") == 0) {
+		do_close(rq, e);
+	} else {
+		do_reopen(rq, e);
+	}
+	return 0;
+}
+
+static void ev_free(struct ev *e)
+{
+	free(e->status);
+	free(e->reference);
+}
+
+void concern_event_post(struct request *rq, struct reply *rp)
+{
+	struct ev e = { .id = rq->ids[0], .action = arg(rq, "action") };
+	if (!concern_handler_ok(e.id, rq->user.id, rq->user.roles)) {
+		reply_not_found(rp);
+		return;
+	}
+	const char *missing = missing_field(rq, e.action);
+	if (missing) {
+		reply_error(rp, 400, missing, "The field '%s' is required for this action.", missing);
+		return;
+	}
+	iso_now(e.at);
+	db_begin();
+	e.status = db_text("SELECT status FROM concerns WHERE id = ?", "I", e.id);
+	e.reference = db_text("SELECT reference FROM concerns WHERE id = ?", "I", e.id);
+	e.reporter = concern_reporter(e.id);
+	const char *why = e.status ? transition_problem(&e, arg(rq, "status")) : "The concern could not be read.";
+	if (why) {
+		db_rollback();
+		reply_error(rp, 409, NULL, "%s", why);
+		ev_free(&e);
+		return;
+	}
+	if (apply(rq, rp, &e) != 0) {
+		db_rollback();
+		ev_free(&e);
+		return;
+	}
+	char *action = xasprintf("concern.%s", e.action);
+	audit(rq, action, e.reference, "%s", arg(rq, "status") ? arg(rq, "status") : arg(rq, "to") ? arg(rq, "to")
+		  : strcmp(e.action, "assign") == 0 ? arg(rq, "assignee") : "");
+	free(action);
+	char *now_status = db_text("SELECT status FROM concerns WHERE id = ?", "I", e.id);
+	if (db_commit() != 0) {
+		free(now_status);
+		ev_free(&e);
+		concern_busy(rp);
+		return;
+	}
+	char *loc = xasprintf("/concerns/%lld#chronology", (long long)e.id);
+	reply_done(rp, 200, json_pack("{s:{s:I, s:s, s:s}, s:s}", "concern", "id", (json_int_t)e.id, "reference",
+				      e.reference, "status", now_status ? now_status : "", "action", e.action),
+		   loc, "The chronology has been updated.");
+	free(loc);
+	free(now_status);
+	ev_free(&e);
+}

@@ -1,0 +1,90 @@
+/* Shared between the concern page groups (reporting, queue, events,
+ * statistics, routing, evidence): access rules and the route handlers that
+ * concerns.c lists in its table. */
+#ifndef STAFFROOM_CONCERN_INTERNAL_H
+#define STAFFROOM_CONCERN_INTERNAL_H
+
+#include "features/concerns/concerns.h"
+#include "http/router.h"
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define CONCERN_STATUSES "new|acknowledged|investigating|escalated|closed"
+#define OUTCOME_CATEGORIES "no_further_action|resolved_in_school|content_removed|disciplinary|" \
+			   "referred_externally|police_action|other"
+#define ESCALATION_BODIES "police|lado|ceop|platform|parents|safeguarding_unit|external_other"
+
+/* The person's roles as a JSON array text, for "role IN (SELECT value FROM json_each(?))". */
+
+
+/* CONCERN_MAY_OPEN for one case: 1 yes, 0 no (also when there is no such case). */
+int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles);
+/* Who a case may be assigned to: [{id, email, name}], active, never its
+ * subject; holders of its recipient roles, and also senior leaders and
+ * DSLs when the headteacher assigns.  email narrows it to one person. */
+json_t *concern_assignable(int64_t concern_id, const char *email, int by_headteacher);
+/* The reporter of a case (0 when there is no such case). */
+int64_t concern_reporter(int64_t concern_id);
+
+/* Plain words for codes, for pages and messages. */
+const char *concern_category_label(const char *code);
+const char *concern_body_label(const char *code);
+const char *concern_outcome_label(const char *code);
+/* The categories with their explanation and advice, for the report form and filters. */
+json_t *concern_categories(const char *selected);
+
+/* Adds a "label" member to every row, from its "category" code. */
+void concern_label_rows(json_t *rows);
+/* One line describing an event; for_reporter leaves out everything internal. */
+char *concern_event_text(const char *action, const json_t *detail, int for_reporter);
+
+/* The text of ISO time t converted from the school's clock (UK) to UTC; 0 or -1. */
+int uk_local_to_utc(const char *local, char out[24]);
+
+/* Writes the evidence of a new concern (inside the caller's transaction);
+ * sets status/message and returns -1 when a file is refused. */
+struct request;
+int evidence_check(const struct request *rq, const char *category, int *status, char *msg, size_t msgsize);
+/* -1 (nothing written) when the concern's category takes no files. */
+int evidence_store(const struct request *rq, int64_t concern_id);
+/* The file's name with the extension of its type (a new string). */
+char *evidence_name(const char *filename, const char *type);
+/* The MIME type decided from the bytes, or NULL when refused. */
+const char *evidence_sniff(const unsigned char *data, size_t len);
+json_t *evidence_list(int64_t concern_id);
+
+void concern_busy(struct reply *rp);
+/* 0, or -1 with a 429 and Retry-After when this person has sent too many
+ * reports lately (call inside the write transaction, before filing). */
+int concern_limit_check(const struct request *rq, struct reply *rp);
+/* The chronology: [{id, at, action, what, text, actor, internal}]; for the
+ * reporter only events with internal = 0, as {at, action, what}. */
+json_t *concern_events(int64_t concern_id, int for_reporter);
+
+handler_fn concern_new_page, concern_create, concern_mine, concern_mine_case;
+handler_fn concern_queue, concern_case, evidence_download;
+handler_fn concern_event_post, concern_stats, routing_page, routing_post;
+
+/* Cases assigned to me that none of my roles receive, by status:
+ * [{status, n}].  The kept counts (concern_counts) are by receiving roles,
+ * so these are added to them. */
+json_t *concern_assigned_only(int64_t me, int64_t mask);
+
+/* New cases past their acknowledgement deadline that this person may see. */
+int64_t concern_overdue_count(int64_t mask, int64_t me, const char *at);
+
+
+/* Whether a concern reached anyone who may act on it, and what to do when
+ * it did not (src/features/concerns/concern_reach.c). */
+/* Active people holding one of the case's recipient roles, its subject left out. */
+int64_t concern_reach(int64_t concern_id);
+/* 1 when the case went to the chair alone because it is about the headteacher. */
+int concern_about_head(int64_t concern_id);
+/* Whom the reporter should contact instead, in words. */
+const char *concern_fallback(const char *category, int about_head);
+/* "My tasks" for the administrator and the headteacher: receiving roles nobody holds. */
+void concern_gap_tasks(const struct request *rq, json_t *tasks);
+
+#endif

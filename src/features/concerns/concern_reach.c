@@ -1,0 +1,119 @@
+/* A report must always reach someone who may act on it.  When nobody active
+ * holds a role a concern goes to, the concern is still stored (it is there
+ * for whoever is given the role, who then finds it in the queue), the
+ * reporter is told at once that it has reached nobody and whom to contact
+ * instead, and the administrator and the headteacher see a standing warning
+ * on "My tasks" naming the empty role, never a case. */
+#define _GNU_SOURCE
+#include "features/concerns/concern_internal.h"
+#include "db/db.h"
+#include "core/tasks.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int64_t concern_reach(int64_t concern_id)
+{
+	return db_int(0, "SELECT count(DISTINCT u.id) FROM concern_recipients r JOIN user_roles ur ON ur.role = r.role "
+			 "JOIN users u ON u.id = ur.user_id JOIN concerns c ON c.id = r.concern_id "
+			 "WHERE r.concern_id = ? AND u.active = 1 AND (c.about_id IS NULL OR u.id != c.about_id)",
+		      "I", concern_id);
+}
+
+/* Whom to contact when staffroom reached nobody.  About the headteacher:
+ * the LADO (KCSIE 2024, Part four: an allegation about the headteacher goes
+ * to the chair of governors, and the local authority designated officer
+ * deals with allegations about anyone working with children).  A pupil who
+ * may be at risk: the DSL, or children's social care or the police (KCSIE
+ * 2024, Part one: anyone may refer to children's social care, and to the
+ * police when a child is in immediate danger). */
+const char *concern_fallback(const char *category, int about_head)
+{
+	if (about_head)
+		return "Contact the local authority designated officer (LADO) today: your local authority's website "
+		       "gives their telephone number.";
+	if (category && (strcmp(category, "sexting") == 0 || strcmp(category, "cyberbullying_pupil") == 0 ||
+			 strcmp(category, "pupil_contact") == 0))
+		return "Speak to the designated safeguarding lead (DSL) or the headteacher in person today. If a child "
+		       "may be at risk of harm, contact children's social care now, or the police on 999 if a child is "
+		       "in immediate danger.";
+	if (category && strcmp(category, "staff_conduct") == 0)
+		return "Speak to the headteacher in person today, or contact the local authority designated officer "
+		       "(LADO) if it concerns the safety of children.";
+	return "Speak to the headteacher or another senior leader in person today.";
+}
+
+int concern_about_head(int64_t concern_id)
+{
+	/* Routed to the chair alone because of whom it is about (concern_file.c). */
+	return db_int(0, "SELECT 1 FROM concerns c WHERE c.id = ? AND c.about_id IS NOT NULL AND "
+			 "(SELECT group_concat(role) FROM concern_recipients WHERE concern_id = c.id) = 'chair' AND "
+			 "EXISTS (SELECT 1 FROM user_roles WHERE user_id = c.about_id AND role = 'headteacher')",
+		      "I", concern_id) == 1;
+}
+
+static const struct {
+	const char *role, *words;
+} role_words[] = {
+	{ "headteacher", "headteacher" },         { "slt", "senior leader" },
+	{ "dsl", "designated safeguarding lead" }, { "moderator", "moderator" },
+	{ "business_manager", "business manager" }, { "network_manager", "network manager" },
+	{ "chair", "chair of governors" },         { "admin", "administrator" },
+};
+
+static const char *words_for(const char *role)
+{
+	for (size_t i = 0; i < sizeof role_words / sizeof role_words[0]; i++)
+		if (strcmp(role_words[i].role, role) == 0)
+			return role_words[i].words;
+	return role;
+}
+
+/* "chair of governors", "designated safeguarding lead or headteacher", ... */
+static char *roles_in_words(const char *list)
+{
+	char *copy = xstrdup(list ? list : ""), *save = NULL, *out = xstrdup("");
+	for (char *r = strtok_r(copy, ",", &save); r; r = strtok_r(NULL, ",", &save)) {
+		char *next = xasprintf("%s%s%s", out, *out ? " or " : "", words_for(r));
+		free(out);
+		out = next;
+	}
+	free(copy);
+	return out;
+}
+
+static void warn(json_t *tasks, const struct request *rq, const char *roles, const char *what)
+{
+	char *who = roles_in_words(roles);
+	char *msg = xasprintf("No %s is active in staffroom: %s reach nobody.%s", who, what,
+			      (rq->user.roles & ROLE_ADMIN) ? " Give the role to someone, or change the routing."
+							    : " Ask the administrator to give the role to someone.");
+	task_add(tasks, "concern_unreached", msg, (rq->user.roles & ROLE_ADMIN) ? "/admin/staff" : "/", 1);
+	free(msg);
+	free(who);
+}
+
+/* For the administrator and the headteacher: which receiving roles are
+ * empty, from the routing table and the people, never from the cases. */
+void concern_gap_tasks(const struct request *rq, json_t *tasks)
+{
+	if (!(rq->user.roles & (ROLE_ADMIN | ROLE_HEADTEACHER)))
+		return;
+	if (!db_int(0, "SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id WHERE r.role = 'chair' "
+		       "AND u.active = 1 LIMIT 1", ""))
+		warn(tasks, rq, "chair", "concerns about the headteacher");
+	json_t *gaps = db_rows("SELECT r.category, group_concat(r.role, ',') AS roles FROM routing r GROUP BY r.category "
+			       "HAVING NOT EXISTS (SELECT 1 FROM routing r2 JOIN user_roles ur ON ur.role = r2.role "
+			       "JOIN users u ON u.id = ur.user_id WHERE r2.category = r.category AND u.active = 1) "
+			       "ORDER BY r.category", "");
+	size_t i;
+	json_t *g;
+	json_array_foreach(gaps, i, g) {
+		char *what = xasprintf("concerns of the kind '%s'",
+				       concern_category_label(json_string_value(json_object_get(g, "category"))));
+		warn(tasks, rq, json_string_value(json_object_get(g, "roles")), what);
+		free(what);
+	}
+	json_decref(gaps);
+}

@@ -1,0 +1,114 @@
+/* GET /concerns/stats: counts by category, status and month and the median
+ * times to acknowledge and to close, for the headteacher and governors.
+ * Never a case: only numbers.  Concerns about the person asking are left
+ * out, so that the numbers cannot reveal a case about them. */
+#define _GNU_SOURCE
+#include "features/concerns/concern_internal.h"
+#include "lib/csv.h"
+#include "db/db.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *median_hours(json_t *rows)
+{
+	size_t n = json_array_size(rows);
+	if (n == 0)
+		return json_null();
+	double a = json_real_value(json_object_get(json_array_get(rows, (n - 1) / 2), "h"));
+	double b = json_real_value(json_object_get(json_array_get(rows, n / 2), "h"));
+	double m = (a + b) / 2;
+	return json_real((double)(long long)(m * 10 + 0.5) / 10);
+}
+
+static json_t *stats_model(int64_t me)
+{
+	json_t *cats = db_rows(WHOLE_TABLE_REPORT "SELECT category, count(*) AS count FROM concerns WHERE (about_id IS NULL OR about_id != ?) "
+			       "GROUP BY category", "I", me);
+	json_t *by_cat = json_array();
+	json_t *all = concern_categories(NULL);
+	size_t i, j;
+	json_t *c, *row;
+	json_array_foreach(all, i, c) {
+		json_int_t n = 0;
+		json_array_foreach(cats, j, row)
+			if (strcmp(json_string_value(json_object_get(row, "category")),
+				   json_string_value(json_object_get(c, "code"))) == 0)
+				n = json_integer_value(json_object_get(row, "count"));
+		json_array_append_new(by_cat, json_pack("{s:O, s:O, s:I}", "category", json_object_get(c, "code"), "label",
+							json_object_get(c, "label"), "count", n));
+	}
+	json_decref(all);
+	json_decref(cats);
+	json_t *ack = db_rows(WHOLE_TABLE_REPORT "SELECT (julianday(acknowledged_at) - julianday(created_at)) * 24.0 AS h FROM concerns "
+			      "WHERE acknowledged_at IS NOT NULL AND (about_id IS NULL OR about_id != ?) ORDER BY h", "I", me);
+	json_t *closed = db_rows(WHOLE_TABLE_REPORT "SELECT (julianday(closed_at) - julianday(created_at)) * 24.0 AS h FROM concerns "
+				 "WHERE closed_at IS NOT NULL AND (about_id IS NULL OR about_id != ?) ORDER BY h", "I", me);
+	json_t *m = json_pack(
+		"{s:I, s:o, s:o, s:o, s:o, s:o}", "total",
+		(json_int_t)db_int(0, WHOLE_TABLE_REPORT "SELECT count(*) FROM concerns WHERE (about_id IS NULL OR about_id != ?)", "I", me),
+		"by_category", by_cat, "by_status",
+		db_rows(WHOLE_TABLE_REPORT "SELECT status, count(*) AS count FROM concerns WHERE (about_id IS NULL OR about_id != ?) "
+			"GROUP BY status ORDER BY CASE status WHEN 'new' THEN 0 WHEN 'acknowledged' THEN 1 "
+			"WHEN 'investigating' THEN 2 WHEN 'escalated' THEN 3 ELSE 4 END", "I", me),
+		"by_month",
+		db_rows(WHOLE_TABLE_REPORT "SELECT substr(created_at, 1, 7) AS month, count(*) AS count FROM concerns "
+			"WHERE (about_id IS NULL OR about_id != ?) GROUP BY month ORDER BY month DESC", "I", me),
+		"median_hours_to_acknowledge", median_hours(ack), "median_hours_to_close", median_hours(closed));
+	json_decref(ack);
+	json_decref(closed);
+	return m;
+}
+
+static void csv_section(struct csv_out *o, json_t *rows, const char *measure, const char *key)
+{
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		csv_cell(o, measure);
+		csv_cell(o, json_string_value(json_object_get(row, key)));
+		csv_cell_int(o, (long long)json_integer_value(json_object_get(row, "count")));
+		csv_end_row(o);
+	}
+}
+
+static void csv_median(struct csv_out *o, json_t *m, const char *key, const char *what)
+{
+	json_t *v = json_object_get(m, key);
+	char num[32] = "";
+	if (json_is_real(v))
+		snprintf(num, sizeof num, "%.1f", json_real_value(v));
+	csv_cell(o, "median_hours");
+	csv_cell(o, what);
+	csv_cell(o, num);
+	csv_end_row(o);
+}
+
+static void stats_csv(struct reply *rp, json_t *m)
+{
+	struct csv_out o = { 0 };
+	const char *head[] = { "measure", "key", "value" };
+	for (size_t i = 0; i < 3; i++)
+		csv_cell(&o, head[i]);
+	csv_end_row(&o);
+	csv_section(&o, json_object_get(m, "by_category"), "category", "category");
+	csv_section(&o, json_object_get(m, "by_status"), "status", "status");
+	csv_section(&o, json_object_get(m, "by_month"), "month", "month");
+	csv_median(&o, m, "median_hours_to_acknowledge", "acknowledge");
+	csv_median(&o, m, "median_hours_to_close", "close");
+	reply_raw(rp, "text/csv; charset=utf-8", o.buf, o.len);
+	rp->filename = xstrdup("concern-statistics.csv");
+	json_decref(m);
+}
+
+void concern_stats(struct request *rq, struct reply *rp)
+{
+	json_t *m = stats_model(rq->user.id);
+	const char *format = arg(rq, "format");
+	if (format && strcmp(format, "csv") == 0) {
+		stats_csv(rp, m);
+		return;
+	}
+	reply_page(rp, "concern_stats", "Concern statistics", m);
+}

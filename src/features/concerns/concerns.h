@@ -1,0 +1,56 @@
+/* Filing a concern: shared by the report form and by an account check
+ * that finds an offensive comment. */
+#ifndef STAFFROOM_CONCERNS_H
+#define STAFFROOM_CONCERNS_H
+
+#include "core/request.h"
+
+#include <stdint.h>
+
+#define CONCERN_CATEGORIES "cyberbullying_staff|cyberbullying_pupil|pupil_contact|parent_post|premises_content|" \
+			   "sexting|account_comment|media_contact|staff_conduct|other"
+
+struct concern_input {
+	const char *category;
+	const char *summary;
+	const char *details;
+	const char *occurred_at;    /* ISO time or NULL */
+	const char *platform;
+	const char *url;
+	const char *involved;
+	int64_t about_id;           /* the member of staff it is about, or 0 */
+	int64_t account_id;         /* the school account it concerns, or 0 */
+	int urgent;
+};
+
+/* Inside the caller's write transaction: the concern, who receives it (from
+ * routing, or only the chair when it is about the headteacher), its first
+ * chronology event, notifications and the audit row.  Returns the new id
+ * (reference such as "C-2026-000042" written to ref), or -1. */
+int64_t concern_file(const struct request *rq, const struct concern_input *in, char ref[32]);
+
+/* Roles a concern may be routed to (the routing table's CHECK). */
+#define ROUTABLE_ROLES "headteacher|slt|dsl|moderator|business_manager|network_manager|chair|admin"
+#define ROLE_ROUTABLE (ROLE_HEADTEACHER | ROLE_SLT | ROLE_DSL | ROLE_MODERATOR | ROLE_BUSINESS_MANAGER | \
+		       ROLE_NETWORK_MANAGER | ROLE_CHAIR | ROLE_ADMIN)
+
+/* THE rule for "may this person open this case", as one SQL condition on
+ * the concerns row aliased c: never the person it is about; otherwise a
+ * holder of one of its recipient roles, or the person it is assigned to
+ * (the headteacher may hand a case to a senior leader or a DSL who is not
+ * a recipient).  Pages, JSON, lists, counts, notifications and the audit
+ * log all use this, so they cannot disagree (KCSIE part four: an
+ * allegation about a member of staff is not handled by, nor shown to, that
+ * person).
+ *
+ * CONCERN_MAY_OPEN_AS(c, me, mask) names the parameters: e.g. "?1", "?2" for
+ * a query that numbers its own.  CONCERN_MAY_OPEN(c) uses plain ?s and
+ * binds, in this order (CONCERN_MAY_OPEN_BINDS): the person's id, their role
+ * mask (roles & ROLE_ROUTABLE), their id again. */
+#define CONCERN_MAY_OPEN_AS(c, me, mask)                                                   \
+	"((" c ".about_id IS NULL OR " c ".about_id != " me ") AND ((" c ".recipient_mask & " \
+	mask ") != 0 OR " c ".assignee_id = " me "))"
+#define CONCERN_MAY_OPEN(c) CONCERN_MAY_OPEN_AS(c, "?", "?")
+#define CONCERN_MAY_OPEN_BINDS "III"
+
+#endif

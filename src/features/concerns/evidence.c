@@ -1,0 +1,236 @@
+/* Evidence: files attached to a concern.  The type is decided from the
+ * bytes, never from the name or the declared type, and every download by
+ * anyone but the reporter is audited.  Served as an attachment with
+ * nosniff; only PNG and JPEG may be shown inline (as <img>, which cannot
+ * run script). */
+#define _GNU_SOURCE
+#include "core/audit.h"
+#include "features/concerns/concern_internal.h"
+#include "lib/config.h"
+#include "db/db.h"
+#include "lib/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static int starts(const unsigned char *d, size_t len, const char *magic, size_t n)
+{
+	return len >= n && memcmp(d, magic, n) == 0;
+}
+
+/* Markup a browser could render as a page or an image with script in it. */
+static int looks_like_markup(const unsigned char *d, size_t len)
+{
+	size_t i = 0;
+	if (starts(d, len, "\xEF\xBB\xBF", 3))
+		i = 3;
+	while (i < len && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n' || d[i] == '\f'))
+		i++;
+	if (i < len && d[i] == '<')
+		return 1;
+	static const char *const tags[] = { "<html", "<script", "<svg", "<iframe", "<body", "<!doctype", "<?xml" };
+	for (size_t t = 0; t < sizeof tags / sizeof tags[0]; t++) {
+		size_t n = strlen(tags[t]);
+		for (size_t k = 0; k + n <= len; k++)
+			if (d[k] == '<' && strncasecmp((const char *)d + k, tags[t], n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+static int plain_text(const unsigned char *d, size_t len)
+{
+	if (memchr(d, 0, len) || !utf8_valid((const char *)d, len))
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if ((d[i] < 0x20 && d[i] != '\t' && d[i] != '\n' && d[i] != '\r' && d[i] != '\f') || d[i] == 0x7f)
+			return 0;
+	return !looks_like_markup(d, len);
+}
+
+const char *evidence_sniff(const unsigned char *data, size_t len)
+{
+	if (len == 0)
+		return NULL;
+	if (starts(data, len, "\x89PNG\r\n\x1A\n", 8))
+		return "image/png";
+	if (starts(data, len, "\xFF\xD8\xFF", 3))
+		return "image/jpeg";
+	if (starts(data, len, "%PDF-", 5))
+		return "application/pdf";
+	return plain_text(data, len) ? "text/plain" : NULL;
+}
+
+/* UKCIS, "Sharing nudes and semi-nudes: advice for education settings
+ * working with children and young people" (2024): staff must never copy,
+ * print, share, store or save such images.  So a sexting report takes no
+ * file at all, whatever its name, declared type or contents: a screenshot
+ * of the image would be the image. */
+static int no_files_allowed(const char *category)
+{
+	return category && strcmp(category, "sexting") == 0;
+}
+
+#define SEXTING_NO_FILES                                                                                        \
+	"Do not attach any file to a report about sexting or an indecent image: staff must never copy, save or "  \
+	"upload such images, not even as a screenshot. Nothing has been stored. Instead, describe in 'What "     \
+	"happened' where the image is (the device, app, account or chat), who has it, who is in it if you know, " \
+	"and who has seen it; the safeguarding lead will decide what to do. Then send the report without a file."
+
+int evidence_check(const struct request *rq, const char *category, int *status, char *msg, size_t msgsize)
+{
+	if (rq->nfiles && no_files_allowed(category)) {
+		*status = 400;
+		snprintf(msg, msgsize, "%s", SEXTING_NO_FILES);
+		return -1;
+	}
+	if (rq->nfiles > cfg.upload_files) {
+		*status = 413;
+		snprintf(msg, msgsize, "Too many files: at most %u can be attached to one report.", cfg.upload_files);
+		return -1;
+	}
+	for (size_t i = 0; i < rq->nfiles; i++) {
+		const struct upload *u = &rq->files[i];
+		if (u->len == 0) {
+			*status = 400;
+			snprintf(msg, msgsize, "The file '%s' is empty.", u->filename);
+			return -1;
+		}
+		if (!evidence_sniff(u->data, u->len)) {
+			*status = 415;
+			snprintf(msg, msgsize, "The file '%s' is not a PNG or JPEG picture, a PDF or plain text "
+				 "(its contents were checked, not its name). Nothing has been stored.", u->filename);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The name a file is stored, listed and served under: the person's name for
+ * it, but with the extension of the type found in its bytes, so that a text
+ * file called "x.html" (or .js, .hta, .svg) is never saved or opened as one. */
+char *evidence_name(const char *filename, const char *type)
+{
+	const char *ext = strcmp(type, "image/png") == 0 ? ".png" : strcmp(type, "image/jpeg") == 0 ? ".jpg"
+			  : strcmp(type, "application/pdf") == 0 ? ".pdf" : ".txt";
+	const char *name = filename ? filename : "", *dot = strrchr(name, '.');
+	size_t base = dot ? (size_t)(dot - name) : strlen(name); /* ".html" has nothing before its extension */
+	return base ? xasprintf("%.*s%s", (int)base, name, ext) : xasprintf("evidence%s", ext);
+}
+
+int evidence_store(const struct request *rq, int64_t concern_id)
+{
+	char at[ISO_LEN], sha[65];
+	iso_now(at);
+	/* Checked again here, for every way evidence is added, not only the form. */
+	char *category = db_text("SELECT category FROM concerns WHERE id = ?", "I", concern_id);
+	int refused = rq->nfiles && no_files_allowed(category);
+	free(category);
+	if (refused)
+		return -1;
+	for (size_t i = 0; i < rq->nfiles; i++) {
+		const struct upload *u = &rq->files[i];
+		const char *type = evidence_sniff(u->data, u->len);
+		if (!type)
+			return -1;
+		char *name = evidence_name(u->filename, type);
+		sha256_hex(u->data, u->len, sha);
+		db_exec("INSERT INTO evidence(concern_id, filename, type, size, sha256, bytes, added_at, added_by) "
+			"VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "IttItbtI", concern_id, name, type,
+			(int64_t)u->len, sha, (const void *)u->data, u->len, at, rq->user.id);
+		json_t *d = json_pack("{s:s, s:s}", "filename", name, "sha256", sha);
+		char *detail = json_dumps(d, JSON_COMPACT);
+		db_exec("INSERT INTO concern_events(concern_id, at, actor_id, action, detail, internal) "
+			"VALUES (?, ?, ?, 'evidence', ?, 0)", "ItIt", concern_id, at, rq->user.id, detail);
+		free(detail);
+		json_decref(d);
+		free(name);
+	}
+	return db_failed() ? -1 : 0;
+}
+
+/* Rows stored before names were fixed on the way in get the same name on the way out. */
+static void fix_name(json_t *row)
+{
+	char *name = evidence_name(json_string_value(json_object_get(row, "filename")),
+				   json_string_value(json_object_get(row, "type")));
+	json_object_set_new(row, "filename", json_string(name));
+	free(name);
+}
+
+/* A picture in a sexting case (stored before such files were refused) is
+ * never shown on a page: UKCIS, see no_files_allowed(). */
+json_t *evidence_list(int64_t concern_id)
+{
+	json_t *rows = db_rows("SELECT e.id, e.filename, e.type, e.size, e.sha256, e.added_at, "
+			       "'/evidence/' || e.id AS url, (e.type IN ('image/png','image/jpeg') AND c.category != 'sexting') "
+			       "AS image FROM evidence e JOIN concerns c ON c.id = e.concern_id WHERE e.concern_id = ? "
+			       "ORDER BY e.id", "I", concern_id);
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		json_object_set_new(row, "image", json_boolean(json_integer_value(json_object_get(row, "image"))));
+		fix_name(row);
+	}
+	return rows;
+}
+
+/* Copies the stored bytes into a buffer the reply owns. */
+static char *evidence_bytes(int64_t id, size_t *len)
+{
+	sqlite3_stmt *st = db_stmt("SELECT bytes FROM evidence WHERE id = ?", "I", id);
+	char *buf = NULL;
+	*len = 0;
+	if (st && db_step(st) == SQLITE_ROW) {
+		*len = (size_t)sqlite3_column_bytes(st, 0);
+		buf = xmalloc(*len + 1);
+		if (*len)
+			memcpy(buf, sqlite3_column_blob(st, 0), *len);
+	}
+	if (st)
+		sqlite3_reset(st);
+	return buf;
+}
+
+void evidence_download(struct request *rq, struct reply *rp)
+{
+	json_t *e = db_row("SELECT e.concern_id, e.filename, e.type, c.reference, c.reporter_id, c.about_id, c.category "
+			   "FROM evidence e JOIN concerns c ON c.id = e.concern_id WHERE e.id = ?", "I", rq->ids[0]);
+	if (!e) {
+		reply_not_found(rp);
+		return;
+	}
+	int64_t cid = json_integer_value(json_object_get(e, "concern_id"));
+	int64_t about = json_integer_value(json_object_get(e, "about_id"));
+	int reporter = json_integer_value(json_object_get(e, "reporter_id")) == rq->user.id && about != rq->user.id;
+	if (!reporter && !concern_handler_ok(cid, rq->user.id, rq->user.roles)) {
+		json_decref(e);
+		reply_not_found(rp);
+		return;
+	}
+	fix_name(e);
+	const char *type = json_string_value(json_object_get(e, "type"));
+	const char *name = json_string_value(json_object_get(e, "filename"));
+	int no_pictures = no_files_allowed(json_string_value(json_object_get(e, "category")));
+	if (!reporter) {
+		db_begin();
+		audit(rq, "evidence.download", json_string_value(json_object_get(e, "reference")), "evidence=%lld file=%s",
+		      (long long)rq->ids[0], name);
+		if (db_commit() != 0) {
+			json_decref(e);
+			concern_busy(rp);
+			return;
+		}
+	}
+	size_t len;
+	char *bytes = evidence_bytes(rq->ids[0], &len);
+	int image = strcmp(type, "image/png") == 0 || strcmp(type, "image/jpeg") == 0;
+	reply_raw(rp, strcmp(type, "image/png") == 0 ? "image/png" : strcmp(type, "image/jpeg") == 0 ? "image/jpeg"
+		      : strcmp(type, "application/pdf") == 0 ? "application/pdf" : "text/plain; charset=utf-8",
+		  bytes, len);
+	rp->filename = xstrdup(name);
+	rp->inline_ok = image && !no_pictures && arg_yes(rq, "inline");
+	json_decref(e);
+}

@@ -1,0 +1,92 @@
+/* /admin/routing: which roles receive each category of concern.  Cases
+ * already filed keep the recipients they were given. */
+#define _GNU_SOURCE
+#include "core/audit.h"
+#include "core/auth.h"
+#include "features/concerns/concern_internal.h"
+#include "db/db.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const routable[] = { "headteacher", "slt", "dsl", "moderator", "business_manager",
+					"network_manager", "chair", "admin" };
+#define NROUTABLE (sizeof routable / sizeof routable[0])
+
+static json_t *routing_model(void)
+{
+	json_t *cats = concern_categories(NULL), *out = json_array();
+	size_t i;
+	json_t *c;
+	json_array_foreach(cats, i, c) {
+		const char *code = json_string_value(json_object_get(c, "code"));
+		json_t *roles = json_array();
+		for (size_t r = 0; r < NROUTABLE; r++)
+			json_array_append_new(roles, json_pack("{s:s, s:s, s:b}", "category", code, "role", routable[r],
+							       "held", db_int(0, "SELECT 1 FROM routing WHERE category = ? AND role = ?",
+									      "tt", code, routable[r]) == 1));
+		json_array_append_new(out, json_pack("{s:s, s:O, s:o}", "category", code, "label", json_object_get(c, "label"),
+						     "roles", roles));
+	}
+	json_decref(cats);
+	return out;
+}
+
+void routing_page(struct request *rq, struct reply *rp)
+{
+	(void)rq;
+	reply_page(rp, "routing", "Who receives concerns", json_pack("{s:o}", "routing", routing_model()));
+}
+
+/* Replaces one category's roles; audited when they change. */
+static void set_category(const struct request *rq, const char *code, const char **roles, size_t n)
+{
+	char *before = db_text("SELECT group_concat(role, ',') FROM (SELECT role FROM routing WHERE category = ? "
+			       "ORDER BY role)", "t", code);
+	db_exec("DELETE FROM routing WHERE category = ?", "t", code);
+	for (size_t i = 0; i < n; i++)
+		db_exec("INSERT OR IGNORE INTO routing(category, role) VALUES (?, ?)", "tt", code, roles[i]);
+	char *after = db_text("SELECT group_concat(role, ',') FROM (SELECT role FROM routing WHERE category = ? "
+			      "ORDER BY role)", "t", code);
+	if (strcmp(before ? before : "", after ? after : "") != 0)
+		audit(rq, "routing.change", code, "from=%s to=%s", before ? before : "", after ? after : "");
+	free(before);
+	free(after);
+}
+
+void routing_post(struct request *rq, struct reply *rp)
+{
+	json_t *cats = concern_categories(NULL);
+	size_t i;
+	json_t *c;
+	const char *roles[NROUTABLE * 2];
+	json_array_foreach(cats, i, c) {
+		const char *code = json_string_value(json_object_get(c, "code"));
+		if (arg_all(rq, code, roles, NROUTABLE * 2) == 0) {
+			reply_error(rp, 400, code, "'%s' must go to at least one role.",
+				    json_string_value(json_object_get(c, "label")));
+			json_decref(cats);
+			return;
+		}
+	}
+	db_begin();
+	json_t *saved = json_object();
+	json_array_foreach(cats, i, c) {
+		const char *code = json_string_value(json_object_get(c, "code"));
+		size_t n = arg_all(rq, code, roles, NROUTABLE * 2);
+		set_category(rq, code, roles, n);
+		json_t *list = json_array();
+		for (size_t k = 0; k < n; k++)
+			json_array_append_new(list, json_string(roles[k]));
+		json_object_set_new(saved, code, list);
+	}
+	json_decref(cats);
+	if (db_commit() != 0) {
+		json_decref(saved);
+		concern_busy(rp);
+		return;
+	}
+	reply_done(rp, 200, json_pack("{s:o}", "routing", saved), "/admin/routing",
+		   "Routing saved. Concerns already reported keep the people they were sent to.");
+}

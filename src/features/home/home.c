@@ -1,0 +1,51 @@
+#define _GNU_SOURCE
+/* "/": My tasks.  What needs this person now, gathered from every feature,
+ * and their notifications. */
+#include "core/audit.h"
+#include "db/db.h"
+#include "http/router.h"
+#include "core/tasks.h"
+#include "lib/util.h"
+
+#include <string.h>
+
+static task_fn *const providers[] = {
+	admin_tasks, aup_tasks, concern_gap_tasks, concern_tasks, account_tasks,
+};
+
+void task_add(json_t *tasks, const char *kind, const char *message, const char *link, int urgent)
+{
+	json_array_append_new(tasks, json_pack("{s:s, s:s, s:s, s:b}", "kind", kind, "message", message, "link", link,
+					       "urgent", urgent));
+}
+
+static void home(struct request *rq, struct reply *rp)
+{
+	json_t *tasks = json_array();
+	for (size_t i = 0; i < sizeof providers / sizeof providers[0]; i++)
+		providers[i](rq, tasks);
+	json_t *notes = db_rows("SELECT id, kind, message, link, created_at FROM notifications "
+				"WHERE user_id = ? AND read_at IS NULL ORDER BY id DESC LIMIT 50", "I", rq->user.id);
+	json_t *m = json_pack("{s:o, s:o, s:s}", "tasks", tasks, "notifications", notes, "name", rq->user.name);
+	reply_page(rp, "home", "My tasks", m);
+}
+
+static void notifications_read(struct request *rq, struct reply *rp)
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	db_begin();
+	db_exec("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL", "tI", at, rq->user.id);
+	int n = db_changes();
+	if (db_commit() != 0) {
+		reply_error(rp, 503, NULL, "The service is busy. Please try again.");
+		return;
+	}
+	reply_done(rp, 200, json_pack("{s:i}", "marked_read", n), "/", "Notifications marked as read.");
+}
+
+const struct route home_routes[] = {
+	{ "GET", "/", home, ROLE_STAFF, NULL, NULL, 0 },
+	{ "POST", "/notifications/read", notifications_read, ROLE_STAFF, NULL, NULL, 0 },
+	{ NULL },
+};

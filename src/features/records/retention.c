@@ -1,0 +1,264 @@
+/* /admin/retention: records past their retention date, listed for a
+ * person to review and delete (never automatically), legal holds that stop
+ * deletion, and the rules themselves.  A deletion leaves a row in the
+ * disposal register and the audit log saying what, when, who and why,
+ * never the content.  The rules are in docs/RECORDS.md. */
+#define _GNU_SOURCE
+#include "core/audit.h"
+#include "db/db.h"
+#include "http/router.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Every record with the date its rule makes it due (NULL: not yet known,
+ * e.g. the person has not left).  Years come from the settings table. */
+#define YEARS(key) "'+' || (SELECT value FROM settings WHERE key = '" key "') || ' years'"
+#define DUE_SQL                                                                                          \
+	"WITH due AS ("                                                                                      \
+	"SELECT 'concern' AS record_type, c.id AS record_id, c.reference AS label, "                           \
+	"CASE WHEN c.about_id IS NOT NULL THEN max(date(c.created_at, " YEARS("retention_concern_staff_years") "), " \
+	"  date(a.left_on, " YEARS("retention_retirement_review_years") ")) "                                  \
+	"WHEN c.category IN ('cyberbullying_pupil','sexting','pupil_contact') "                                \
+	"  THEN date(c.closed_at, " YEARS("retention_safeguarding_years") ") "                                 \
+	"ELSE date(c.closed_at, " YEARS("retention_concern_years") ") END AS due, "                            \
+	"CASE WHEN c.about_id IS NOT NULL THEN 'concern about a member of staff: the later of its date and "   \
+	"their leaving date plus the retirement review' "                                                      \
+	"WHEN c.category IN ('cyberbullying_pupil','sexting','pupil_contact') THEN 'safeguarding concern: "     \
+	"after closing' ELSE 'concern: after closing' END AS rule "                                            \
+	"FROM concerns c LEFT JOIN users a ON a.id = c.about_id WHERE c.status = 'closed' "                    \
+	"UNION ALL SELECT 'signature', s.id, u.email || ': ' || p.title || ' version ' || v.number, "          \
+	"date(u.left_on, " YEARS("retention_signature_years") "), 'signature: after the person left' "          \
+	"FROM signatures s JOIN users u ON u.id = s.user_id JOIN policy_versions v ON v.id = s.version_id "      \
+	"JOIN policies p ON p.id = v.policy_id WHERE u.left_on IS NOT NULL "                                   \
+	"UNION ALL SELECT 'training', t.id, u.email || ': ' || t.course || ' ' || t.completed_on, "           \
+	"date(u.left_on, " YEARS("retention_training_years") "), 'training record: after the person left' "     \
+	"FROM training t JOIN users u ON u.id = t.user_id WHERE u.left_on IS NOT NULL) "
+
+static const char *const rule_keys[] = {
+	"retention_concern_staff_years", "retention_retirement_review_years", "retention_safeguarding_years",
+	"retention_concern_years", "retention_signature_years", "retention_training_years",
+};
+#define NRULES (sizeof rule_keys / sizeof rule_keys[0])
+
+static void busy(struct reply *rp)
+{
+	reply_error(rp, 503, NULL, "The service is busy. Please try again in a moment.");
+	rp->retry_after = 2;
+}
+
+static void review_page(struct request *rq, struct reply *rp)
+{
+	char today[11];
+	iso_date(now(), today);
+	json_t *due = db_rows(DUE_SQL "SELECT d.record_type, d.record_id, d.label, d.due, d.rule, "
+			      "h.reason AS hold_reason, h.placed_at AS held_since FROM due d LEFT JOIN legal_holds h "
+			      "ON h.record_type = d.record_type AND h.record_id = d.record_id "
+			      "WHERE d.due IS NOT NULL AND d.due <= ? ORDER BY d.due, d.record_type, d.record_id", "t", today);
+	json_t *holds = db_rows("SELECT h.record_type, h.record_id, h.reason, h.placed_at, u.email AS placed_by "
+				"FROM legal_holds h JOIN users u ON u.id = h.placed_by ORDER BY h.placed_at", "");
+	json_t *rules = json_object();
+	for (size_t i = 0; i < NRULES; i++) {
+		char *v = db_text("SELECT value FROM settings WHERE key = ?", "t", rule_keys[i]);
+		json_object_set_new(rules, rule_keys[i] + strlen("retention_"), json_string(v ? v : ""));
+		free(v);
+	}
+	json_t *done = db_rows("SELECT d.record_type, d.label, d.at, d.reason, u.email AS by_email FROM disposals d "
+			       "JOIN users u ON u.id = d.by_id ORDER BY d.id DESC LIMIT 50", "");
+	reply_page(rp, "retention", "Records past their retention date",
+		   json_pack("{s:o, s:o, s:o, s:o, s:s, s:b}", "due", due, "holds", holds, "rules", rules, "disposals", done,
+			     "today", today, "can_edit_rules", has_role(rq, ROLE_ADMIN)));
+}
+
+/* The record with its due date, or NULL when there is no such record. */
+static json_t *find(const char *type, int64_t id)
+{
+	return db_row(DUE_SQL "SELECT record_type, record_id, label, due, rule FROM due WHERE record_type = ? AND "
+		      "record_id = ?", "tI", type, id);
+}
+
+static void hold(struct request *rq, struct reply *rp)
+{
+	const char *type = arg(rq, "record_type");
+	int64_t id = arg_int(rq, "record_id", 0);
+	json_t *r = find(type, id);
+	int exists = r || db_int(0, "SELECT (? = 'concern' AND EXISTS (SELECT 1 FROM concerns WHERE id = ?)) OR "
+				 "(? = 'signature' AND EXISTS (SELECT 1 FROM signatures WHERE id = ?)) OR "
+				 "(? = 'training' AND EXISTS (SELECT 1 FROM training WHERE id = ?))", "tItItI", type, id, type,
+				 id, type, id);
+	json_decref(r);
+	if (!exists) {
+		reply_error(rp, 404, "record_id", "There is no %s with that number.", type);
+		return;
+	}
+	char at[ISO_LEN];
+	iso_now(at);
+	if (db_begin() != 0) {
+		busy(rp);
+		return;
+	}
+	db_exec("INSERT INTO legal_holds(record_type, record_id, reason, placed_by, placed_at) VALUES (?,?,?,?,?) "
+		"ON CONFLICT DO NOTHING", "tItIt", type, id, arg(rq, "reason"), rq->user.id, at);
+	int added = db_changes();
+	char object[64];
+	snprintf(object, sizeof object, "%s:%lld", type, (long long)id);
+	audit(rq, "retention.hold", object, "reason: %s", arg(rq, "reason"));
+	if (!added) {
+		db_rollback();
+		reply_error(rp, 409, NULL, "That record is already under a legal hold.");
+		return;
+	}
+	if (db_commit() != 0) {
+		busy(rp);
+		return;
+	}
+	reply_done(rp, 201, json_pack("{s:s, s:I}", "record_type", type, "record_id", (json_int_t)id), "/admin/retention",
+		   "The legal hold is in place: the record cannot be deleted until it is released.");
+}
+
+static void release(struct request *rq, struct reply *rp)
+{
+	const char *type = arg(rq, "record_type");
+	int64_t id = arg_int(rq, "record_id", 0);
+	if (db_begin() != 0) {
+		busy(rp);
+		return;
+	}
+	db_exec("DELETE FROM legal_holds WHERE record_type = ? AND record_id = ?", "tI", type, id);
+	int gone = db_changes();
+	char object[64];
+	snprintf(object, sizeof object, "%s:%lld", type, (long long)id);
+	audit(rq, "retention.release", object, "reason: %s", arg(rq, "reason"));
+	if (!gone) {
+		db_rollback();
+		reply_error(rp, 404, "record_id", "That record is not under a legal hold.");
+		return;
+	}
+	if (db_commit() != 0) {
+		busy(rp);
+		return;
+	}
+	reply_done(rp, 200, json_pack("{s:b}", "released", 1), "/admin/retention", "The legal hold has been released.");
+}
+
+/* A concern goes with everything hanging from it; the disposal row comes
+ * first, because the chronology's trigger lets events go only after it. */
+static void delete_concern(int64_t id)
+{
+	char *a = xasprintf("/concerns/%lld", (long long)id), *b = xasprintf("/concerns/mine/%lld", (long long)id);
+	db_exec("DELETE FROM outbox WHERE notification_id IN (SELECT id FROM notifications WHERE link = ? OR link = ?)",
+		"tt", a, b);
+	db_exec("DELETE FROM notifications WHERE link = ? OR link = ?", "tt", a, b);
+	db_exec("UPDATE account_checks SET concern_id = NULL WHERE concern_id = ?", "I", id);
+	db_exec("DELETE FROM evidence WHERE concern_id = ?", "I", id);
+	db_exec("DELETE FROM concern_events WHERE concern_id = ?", "I", id);
+	db_exec("DELETE FROM concern_recipients WHERE concern_id = ?", "I", id);
+	db_exec("DELETE FROM concerns WHERE id = ?", "I", id);
+	free(a);
+	free(b);
+}
+
+static void dispose(struct request *rq, struct reply *rp)
+{
+	const char *type = arg(rq, "record_type");
+	int64_t id = arg_int(rq, "record_id", 0);
+	char today[11], at[ISO_LEN];
+	iso_date(now(), today);
+	iso_now(at);
+	if (db_begin() != 0) {
+		busy(rp);
+		return;
+	}
+	json_t *r = find(type, id);
+	const char *due = r ? json_string_value(json_object_get(r, "due")) : NULL;
+	if (!r)
+		reply_error(rp, 404, "record_id", "There is no %s with that number that a retention rule covers.", type);
+	else if (!due || strcmp(due, today) > 0)
+		reply_error(rp, 409, NULL, "This record is not yet past its retention date (%s), so it is kept.",
+			    due ? due : "not yet known");
+	else if (db_int(0, "SELECT count(*) FROM legal_holds WHERE record_type = ? AND record_id = ?", "tI", type, id))
+		reply_error(rp, 409, NULL, "This record is under a legal hold and cannot be deleted.");
+	if (rp->status) {
+		db_rollback();
+		json_decref(r);
+		return;
+	}
+	char *rule = xasprintf("%s; due %s", json_string_value(json_object_get(r, "rule")), due);
+	const char *label = json_string_value(json_object_get(r, "label"));
+	db_exec("INSERT INTO disposals(record_type, record_id, label, rule, reason, by_id, at) VALUES (?,?,?,?,?,?,?)",
+		"tItttIt", type, id, label, rule, arg(rq, "reason"), rq->user.id, at);
+	if (strcmp(type, "concern") == 0)
+		delete_concern(id);
+	else if (strcmp(type, "signature") == 0)
+		db_exec("DELETE FROM signatures WHERE id = ?", "I", id);
+	else
+		db_exec("DELETE FROM training WHERE id = ?", "I", id);
+	char object[64];
+	snprintf(object, sizeof object, "%s:%lld", type, (long long)id);
+	audit(rq, "retention.delete", object, "%s; rule: %s; reason: %s", label, rule, arg(rq, "reason"));
+	free(rule);
+	json_decref(r);
+	if (db_commit() != 0) {
+		busy(rp);
+		return;
+	}
+	reply_done(rp, 200, json_pack("{s:s, s:I, s:b}", "record_type", type, "record_id", (json_int_t)id, "deleted", 1),
+		   "/admin/retention", "The record has been deleted; the disposal register keeps a note of it.");
+}
+
+static void rules_post(struct request *rq, struct reply *rp)
+{
+	for (size_t i = 0; i < NRULES; i++) {
+		const char *name = rule_keys[i] + strlen("retention_"), *v = arg(rq, name);
+		if (v && (strtoll(v, NULL, 10) < 1 || strtoll(v, NULL, 10) > 100)) {
+			reply_error(rp, 400, name, "A retention period is between 1 and 100 years.");
+			return;
+		}
+	}
+	if (db_begin() != 0) {
+		busy(rp);
+		return;
+	}
+	for (size_t i = 0; i < NRULES; i++) {
+		const char *v = arg(rq, rule_keys[i] + strlen("retention_"));
+		if (!v)
+			continue;
+		char *n = xasprintf("%lld", (long long)strtoll(v, NULL, 10));
+		db_exec("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+			"tt", rule_keys[i], n);
+		audit(rq, "settings.change", rule_keys[i], "%s", n);
+		free(n);
+	}
+	if (db_commit() != 0) {
+		busy(rp);
+		return;
+	}
+	reply_done(rp, 200, json_pack("{s:b}", "saved", 1), "/admin/retention", "The retention rules have been saved.");
+}
+
+static const struct field_spec record_form[] = {
+	{ "record_type", F_CHOICE, 10, F_REQUIRED, "concern|signature|training" },
+	{ "record_id", F_ID, 18, F_REQUIRED, NULL },
+	{ "reason", F_TEXT, 500, F_REQUIRED, NULL },
+	{ NULL },
+};
+static const struct field_spec rules_form[] = {
+	{ "concern_staff_years", F_INT, 3, 0, NULL },
+	{ "retirement_review_years", F_INT, 3, 0, NULL },
+	{ "safeguarding_years", F_INT, 3, 0, NULL },
+	{ "concern_years", F_INT, 3, 0, NULL },
+	{ "signature_years", F_INT, 3, 0, NULL },
+	{ "training_years", F_INT, 3, 0, NULL },
+	{ NULL },
+};
+
+#define REVIEWERS (ROLE_HEADTEACHER | ROLE_ADMIN)
+const struct route retention_routes[] = {
+	{ "GET", "/admin/retention", review_page, REVIEWERS, NULL, NULL, 0 },
+	{ "POST", "/admin/retention/hold", hold, REVIEWERS, record_form, review_page, 0 },
+	{ "POST", "/admin/retention/release", release, REVIEWERS, record_form, review_page, 0 },
+	{ "POST", "/admin/retention/delete", dispose, REVIEWERS, record_form, review_page, 0 },
+	{ "POST", "/admin/retention/rules", rules_post, ROLE_ADMIN, rules_form, review_page, 0 },
+	{ NULL },
+};

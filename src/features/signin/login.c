@@ -1,0 +1,139 @@
+/* Signing in and out, with failed attempts slowed per account (throttle.c). */
+#define _GNU_SOURCE
+#include "core/audit.h"
+#include "core/auth.h"
+#include "lib/config.h"
+#include "db/db.h"
+#include "features/signin/login.h"
+#include "http/router.h"
+#include "core/throttle.h"
+#include "core/twofactor.h"
+#include "lib/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void login_page(struct request *rq, struct reply *rp)
+{
+	json_t *m = json_object();
+	const char *next = arg(rq, "next");
+	if (next && next[0] == '/' && next[1] != '/' && next[1] != '\\')
+		json_object_set_new(m, "next", json_string(next));
+	if (arg_yes(rq, "signed_out"))
+		json_object_set_new(m, "signed_out", json_true());
+	reply_page(rp, "login", "Sign in", m);
+}
+
+static void record_failure(struct request *rq, const char *email, int count, const char *why)
+{
+	if (db_begin() != 0)
+		return;
+	if (count)
+		password_failed(rq, email);
+	audit(rq, "login.failed", email, "%s", why);
+	db_commit();
+}
+
+void login_start_session(struct request *rq, struct reply *rp, int64_t user_id, const char *next)
+{
+	char token[44], csrf[44], hash[65];
+	random_token(token);
+	random_token(csrf);
+	sha256_hex(token, strlen(token), hash);
+	int64_t t = now();
+	db_begin();
+	db_exec("INSERT INTO sessions(token_hash, user_id, csrf, created_at, last_seen) VALUES (?,?,?,?,?)",
+		"tItII", hash, user_id, csrf, t, t);
+	db_exec("DELETE FROM sessions WHERE user_id = ? AND created_at < ?", "II", user_id,
+		t - (int64_t)cfg.session_lifetime);
+	rq->signed_in = 1;
+	rq->user.id = user_id;
+	json_t *u = db_row("SELECT email, name FROM users WHERE id = ?", "I", user_id);
+	copy_str(rq->user.email, sizeof rq->user.email, json_string_value(json_object_get(u, "email")));
+	/* The owner is in: strangers' failures no longer slow them from here. */
+	password_cleared(rq, rq->user.email);
+	login_code_cleared(user_id);
+	audit(rq, "login", rq->user.email, "signed in");
+	if (db_commit() != 0) {
+		json_decref(u);
+		reply_error(rp, 503, NULL, "The service is busy. Please try again.");
+		rp->retry_after = 2;
+		return;
+	}
+	json_object_set_new(u, "roles", roles_json(user_roles_load(user_id) | ROLE_STAFF));
+	rp->set_cookie = xasprintf("sr_session=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%u%s", token,
+				   cfg.session_lifetime, cfg.cookie_secure ? "; Secure" : "");
+	int local = next && next[0] == '/' && next[1] != '/' && next[1] != '\\';
+	reply_done(rp, 200, json_pack("{s:o, s:s}", "user", u, "csrf", csrf), local ? next : "/", NULL);
+}
+
+/* A well-formed hash of a password nobody has, so that an unknown address
+ * costs as much time as a wrong password and timing tells nothing. */
+static const char *dummy_hash(void)
+{
+	static char hash[crypto_pwhash_STRBYTES];
+	static int ready;
+	if (!ready) {
+		password_hash("no account has this password", hash);
+		ready = 1;
+	}
+	return hash;
+}
+
+static void login_submit(struct request *rq, struct reply *rp)
+{
+	const char *email = arg(rq, "email"), *password = arg(rq, "password");
+	int64_t wait = password_wait(rq, email);
+	if (wait > 0) {
+		record_failure(rq, email, 0, "refused: too many recent failures");
+		reply_error(rp, 429, NULL, "Too many failed sign-ins. Please wait %lld seconds and try again.",
+			    (long long)wait);
+		rp->retry_after = (int)wait;
+		return;
+	}
+	json_t *u = db_row("SELECT id, password_hash FROM users WHERE email = ? AND active = 1", "t", email);
+	const char *hash = u ? json_string_value(json_object_get(u, "password_hash")) : NULL;
+	int ok = password_verify(hash ? hash : dummy_hash(), password) && hash;
+	int64_t uid = json_integer_value(json_object_get(u, "id"));
+	if (ok && twofactor_enrolled(uid))
+		twofactor_start_pending(rq, rp, uid, email, arg(rq, "next"));
+	else if (ok)
+		login_start_session(rq, rp, uid, arg(rq, "next"));
+	else {
+		record_failure(rq, email, 1, u ? "wrong password" : "unknown or inactive account");
+		reply_error(rp, 401, "password", "The e-mail address or password is not right.");
+	}
+	json_decref(u);
+}
+
+static void logout(struct request *rq, struct reply *rp)
+{
+	db_begin();
+	db_exec("DELETE FROM sessions WHERE token_hash = ?", "t", rq->session_hash);
+	audit(rq, "logout", rq->user.email, "signed out");
+	db_commit();
+	rp->set_cookie = xasprintf("sr_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0%s",
+				   cfg.cookie_secure ? "; Secure" : "");
+	reply_done(rp, 200, json_pack("{s:b}", "signed_out", 1), "/login?signed_out=yes", NULL);
+}
+
+static const struct field_spec login_query[] = {
+	{ "next", F_TEXT, 500, 0, NULL },
+	{ "signed_out", F_YESNO, 3, 0, NULL },
+	{ NULL },
+};
+
+static const struct field_spec login_form[] = {
+	{ "email", F_TEXT, 254, F_REQUIRED, NULL },
+	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL },
+	{ "next", F_TEXT, 500, 0, NULL },
+	{ NULL },
+};
+
+const struct route auth_routes[] = {
+	{ "GET", "/login", login_page, ROUTE_PUBLIC, login_query, NULL, 0 },
+	{ "POST", "/login", login_submit, ROUTE_PUBLIC, login_form, login_page, R_NO_CSRF },
+	{ "POST", "/logout", logout, ROLE_STAFF, NULL, NULL, R_ENROL },
+	{ NULL },
+};

@@ -1,0 +1,100 @@
+/* The second step of signing in: the code from the authenticator app (or a
+ * recovery code), throttled like passwords, under the half-signed-in token
+ * that the password step gave.  Success swaps it for a real session. */
+#define _GNU_SOURCE
+#include "core/audit.h"
+#include "db/db.h"
+#include "features/signin/login.h"
+#include "http/router.h"
+#include "core/throttle.h"
+#include "core/twofactor.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void code_page(struct request *rq, struct reply *rp)
+{
+	if (!rq->pending_login) {
+		reply_redirect(rp, rq->signed_in ? "/" : "/login");
+		return;
+	}
+	/* Not signed in, so the layout has no token: the page carries its own. */
+	reply_page(rp, "login_code", "Enter your code", json_pack("{s:s}", "csrf", rq->csrf));
+}
+
+/* Wrong codes are counted per person only: reaching this step took their
+ * right password, so nobody else's failures can slow them here. */
+static char *code_key(int64_t user_id)
+{
+	return xasprintf("code:%lld", (long long)user_id);
+}
+
+void login_code_cleared(int64_t user_id)
+{
+	char *key = code_key(user_id);
+	db_exec("DELETE FROM throttle WHERE key = ?", "t", key);
+	free(key);
+}
+
+static void code_refused(struct request *rq, struct reply *rp, const char *key, const char *why)
+{
+	db_rollback();
+	if (db_begin() != 0)
+		return;
+	throttle_count(key);
+	audit(rq, "login.code_failed", rq->user.email, "%s", why);
+	db_commit();
+	reply_error(rp, 401, "code", "That code is not right. Check the time on your phone, or use a recovery code.");
+}
+
+static void code_submit(struct request *rq, struct reply *rp)
+{
+	if (!rq->pending_login) {
+		reply_error(rp, 401, NULL, "Your sign-in has expired. Please sign in again.");
+		return;
+	}
+	char *key = code_key(rq->user.id);
+	int64_t wait = throttle_wait(key, ACCOUNT_ADDRESS_FREE, ACCOUNT_CAP);
+	const char *how = "app";
+	char *next = db_text("SELECT next FROM pending_logins WHERE token_hash = ?", "t", rq->session_hash);
+	if (wait > 0) {
+		reply_error(rp, 429, "code", "Too many wrong codes. Please wait %lld seconds and try again.", (long long)wait);
+		rp->retry_after = (int)wait;
+	} else if (db_begin() != 0) {
+		reply_error(rp, 503, NULL, "The service is busy. Please try again.");
+	} else if (!twofactor_check(rq->user.id, arg(rq, "code"), &how)) {
+		code_refused(rq, rp, key, "wrong or reused code");
+	} else {
+		db_exec("DELETE FROM pending_logins WHERE token_hash = ?", "t", rq->session_hash);
+		audit(rq, "login.second_factor", rq->user.email, "by %s", how);
+		if (db_commit() != 0)
+			reply_error(rp, 503, NULL, "The service is busy. Please try again.");
+		else
+			login_start_session(rq, rp, rq->user.id, next ? next : "/");
+	}
+	free(next);
+	free(key);
+}
+
+static void code_cancel(struct request *rq, struct reply *rp)
+{
+	if (rq->pending_login && db_begin() == 0) {
+		db_exec("DELETE FROM pending_logins WHERE token_hash = ?", "t", rq->session_hash);
+		db_commit();
+	}
+	rp->set_cookie = xstrdup("sr_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+	reply_done(rp, 200, json_pack("{s:b}", "cancelled", 1), "/login", NULL);
+}
+
+static const struct field_spec code_form[] = {
+	{ "code", F_TEXT, 40, F_REQUIRED, NULL },
+	{ NULL },
+};
+
+const struct route login_code_routes[] = {
+	{ "GET", "/login/code", code_page, ROUTE_PUBLIC, NULL, NULL, 0 },
+	{ "POST", "/login/code", code_submit, ROUTE_PUBLIC, code_form, code_page, 0 },
+	{ "POST", "/login/code/cancel", code_cancel, ROUTE_PUBLIC, NULL, NULL, 0 },
+	{ NULL },
+};

@@ -1,0 +1,220 @@
+/* /account/2fa: setting up a second factor (QR code and secret, confirmed
+ * by a first code), recovery codes, and removing it when no role needs it. */
+#define _GNU_SOURCE
+#include "core/audit.h"
+#include "core/auth.h"
+#include "db/db.h"
+#include "http/router.h"
+#include "lib/totp.h"
+#include "core/throttle.h"
+#include "core/twofactor.h"
+#include "lib/util.h"
+#include "lib/vault.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void busy(struct reply *rp)
+{
+	reply_error(rp, 503, NULL, "The service is busy. Please try again in a moment.");
+	rp->retry_after = 2;
+}
+
+/* A secret waiting to be confirmed, made on first sight of the page and
+ * kept (sealed) until confirmed, so reloading shows the same QR code. */
+static char *pending_secret(int64_t user_id)
+{
+	char *secret = twofactor_secret(user_id);
+	if (secret)
+		return secret;
+	char b32[TOTP_B32_LEN + 1], ad[40], at[ISO_LEN];
+	unsigned char nonce[VAULT_NONCE_BYTES], *box = NULL;
+	size_t box_len = 0;
+	totp_new_secret(b32);
+	snprintf(ad, sizeof ad, "totp:%lld", (long long)user_id);
+	if (vault_seal_ad(ad, b32, strlen(b32), nonce, &box, &box_len) != 0)
+		return NULL;
+	iso_now(at);
+	int ok = db_begin() == 0;
+	if (ok) {
+		db_exec("INSERT INTO totp(user_id, nonce, box, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(user_id) DO NOTHING",
+			"Ibbt", user_id, nonce, sizeof nonce, box, box_len, at);
+		ok = db_commit() == 0;
+	}
+	free(box);
+	sodium_memzero(b32, sizeof b32);
+	return ok ? twofactor_secret(user_id) : NULL;
+}
+
+static char *issuer(void)
+{
+	char *school = db_text("SELECT value FROM settings WHERE key = 'school_name'", "");
+	char *s = xasprintf("staffroom (%s)", school ? school : "school");
+	free(school);
+	return s;
+}
+
+static void enrol_page(struct request *rq, struct reply *rp)
+{
+	int enrolled = twofactor_enrolled(rq->user.id);
+	json_t *m = json_pack("{s:b, s:b}", "enrolled", enrolled, "required",
+			      (rq->user.roles & twofactor_required_roles()) != 0);
+	if (enrolled) {
+		json_t *row = db_row("SELECT confirmed_at FROM totp WHERE user_id = ?", "I", rq->user.id);
+		json_object_set(m, "confirmed_at", json_object_get(row, "confirmed_at"));
+		json_decref(row);
+		json_object_set_new(m, "recovery_left", json_integer(db_int(0,
+			"SELECT count(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL", "I", rq->user.id)));
+	} else {
+		char *secret = pending_secret(rq->user.id);
+		if (!secret) {
+			reply_error(rp, 503, NULL, "The key file cannot be read, so a second factor cannot be set up. "
+				    "Ask your IT technician.");
+			json_decref(m);
+			return;
+		}
+		char *is = issuer(), *uri = totp_uri(is, rq->user.email, secret);
+		json_object_set_new(m, "secret", json_string(secret));
+		json_object_set_new(m, "uri", json_string(uri));
+		free(is);
+		free(uri);
+		vault_free(secret);
+	}
+	reply_page(rp, "twofactor", "Two-factor sign-in", m);
+}
+
+static void qr_image(struct request *rq, struct reply *rp)
+{
+	if (twofactor_enrolled(rq->user.id)) {
+		reply_not_found(rp);
+		return;
+	}
+	char *secret = twofactor_secret(rq->user.id);
+	if (!secret) {
+		reply_not_found(rp);
+		return;
+	}
+	char *is = issuer(), *uri = totp_uri(is, rq->user.email, secret);
+	size_t len = 0;
+	char *svg = qr_svg(uri, &len);
+	sodium_memzero(uri, strlen(uri));
+	free(uri);
+	free(is);
+	vault_free(secret);
+	if (!svg) {
+		reply_error(rp, 500, NULL, "The QR code could not be drawn. Type the secret into your app instead.");
+		return;
+	}
+	reply_raw(rp, "image/svg+xml", svg, len);
+	rp->inline_ok = 1;
+}
+
+static void show_codes(struct reply *rp, int status, json_t *codes, const char *title)
+{
+	reply_page(rp, "twofactor_codes", title, json_pack("{s:o, s:b}", "recovery_codes", codes, "enrolled", 1));
+	rp->status = status;
+}
+
+static void enrol_confirm(struct request *rq, struct reply *rp)
+{
+	if (twofactor_enrolled(rq->user.id)) {
+		reply_error(rp, 409, NULL, "Two-factor sign-in is already set up.");
+		return;
+	}
+	char *secret = twofactor_secret(rq->user.id);
+	int64_t step = secret ? totp_match(secret, now(), arg(rq, "code")) : -1;
+	vault_free(secret);
+	if (step < 0) {
+		reply_error(rp, 400, "code", "That code is not right. Check that the app shows staffroom, and the time "
+			    "on your phone.");
+		return;
+	}
+	char at[ISO_LEN];
+	iso_now(at);
+	if (db_begin() != 0) {
+		busy(rp);
+		return;
+	}
+	db_exec("UPDATE totp SET confirmed_at = ?, last_step = ? WHERE user_id = ? AND confirmed_at IS NULL", "tII", at,
+		step, rq->user.id);
+	json_t *codes = twofactor_new_recovery_codes(rq->user.id);
+	audit(rq, "2fa.enrol", rq->user.email, "second factor set up; %d recovery codes", RECOVERY_CODES);
+	if (db_commit() != 0) {
+		json_decref(codes);
+		busy(rp);
+		return;
+	}
+	show_codes(rp, 201, codes, "Your recovery codes");
+}
+
+/* Asking for the password again: a borrowed, signed-in screen is not enough.
+ * Wrong guesses are slowed as at sign-in (throttle.c). */
+static int password_again(struct request *rq, struct reply *rp)
+{
+	int ok = password_recheck(rq, rp);
+	if (ok < 0)
+		reply_error(rp, 403, "password", "That password is not right.");
+	return ok > 0;
+}
+
+static void new_codes(struct request *rq, struct reply *rp)
+{
+	if (!twofactor_enrolled(rq->user.id)) {
+		reply_error(rp, 409, NULL, "Set up two-factor sign-in first.");
+		return;
+	}
+	if (!password_again(rq, rp))
+		return;
+	if (db_begin() != 0) {
+		busy(rp);
+		return;
+	}
+	json_t *codes = twofactor_new_recovery_codes(rq->user.id);
+	audit(rq, "2fa.recovery_codes", rq->user.email, "new recovery codes; the old ones no longer work");
+	if (db_commit() != 0) {
+		json_decref(codes);
+		busy(rp);
+		return;
+	}
+	show_codes(rp, 200, codes, "Your new recovery codes");
+}
+
+static void remove_own(struct request *rq, struct reply *rp)
+{
+	if (rq->user.roles & twofactor_required_roles()) {
+		reply_error(rp, 409, NULL, "Your role needs two-factor sign-in, so you cannot turn it off. "
+			    "If you have lost your phone, use a recovery code or ask an administrator to reset it.");
+		return;
+	}
+	if (!password_again(rq, rp))
+		return;
+	if (db_begin() != 0) {
+		busy(rp);
+		return;
+	}
+	twofactor_remove(rq->user.id);
+	audit(rq, "2fa.remove", rq->user.email, "turned off by the person");
+	if (db_commit() != 0) {
+		busy(rp);
+		return;
+	}
+	reply_done(rp, 200, json_pack("{s:b}", "enrolled", 0), "/account/2fa", "Two-factor sign-in is off.");
+}
+
+static const struct field_spec code_form[] = {
+	{ "code", F_TEXT, 10, F_REQUIRED, NULL },
+	{ NULL },
+};
+static const struct field_spec password_form[] = {
+	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL },
+	{ NULL },
+};
+
+const struct route twofactor_routes[] = {
+	{ "GET", "/account/2fa", enrol_page, ROLE_STAFF, NULL, NULL, R_ENROL },
+	{ "GET", "/account/2fa/qr.svg", qr_image, ROLE_STAFF, NULL, NULL, R_ENROL },
+	{ "POST", "/account/2fa/confirm", enrol_confirm, ROLE_STAFF, code_form, enrol_page, R_ENROL },
+	{ "POST", "/account/2fa/recovery-codes", new_codes, ROLE_STAFF, password_form, enrol_page, 0 },
+	{ "POST", "/account/2fa/remove", remove_own, ROLE_STAFF, password_form, enrol_page, 0 },
+	{ NULL },
+};

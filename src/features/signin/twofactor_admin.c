@@ -1,0 +1,115 @@
+/* /admin/two-factor: which roles need a second factor, who has one, and
+ * resetting a person's (a lost phone), always audited with the reason. */
+#define _GNU_SOURCE
+#include "core/audit.h"
+#include "core/auth.h"
+#include "db/db.h"
+#include "http/router.h"
+#include "core/twofactor.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ROLE_CHOICES "headteacher|slt|dsl|moderator|business_manager|network_manager|governor|chair|admin"
+
+static void busy(struct reply *rp)
+{
+	reply_error(rp, 503, NULL, "The service is busy. Please try again in a moment.");
+	rp->retry_after = 2;
+}
+
+static void admin_page(struct request *rq, struct reply *rp)
+{
+	(void)rq;
+	unsigned required = twofactor_required_roles();
+	json_t *boxes = json_array();
+	for (int i = 1; i < ROLE_COUNT; i++)
+		json_array_append_new(boxes, json_pack("{s:s, s:b}", "role", role_name(i), "required", (required >> i) & 1));
+	json_t *people = db_rows(
+		"SELECT u.id, u.email, u.name, t.confirmed_at AS enrolled_at, "
+		"(SELECT count(*) FROM recovery_codes c WHERE c.user_id = u.id AND c.used_at IS NULL) AS recovery_left, "
+		"(SELECT group_concat(role, ', ') FROM user_roles r WHERE r.user_id = u.id AND r.role != 'staff') AS roles "
+		"FROM users u LEFT JOIN totp t ON t.user_id = u.id AND t.confirmed_at IS NOT NULL "
+		"WHERE u.active = 1 AND (t.user_id IS NOT NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id "
+		"AND r.role != 'staff')) ORDER BY u.name", "");
+	size_t i;
+	json_t *p;
+	json_array_foreach(people, i, p) {
+		unsigned roles = user_roles_load(json_integer_value(json_object_get(p, "id")));
+		json_object_set_new(p, "required", json_boolean(roles & required));
+		json_object_set_new(p, "enrolled", json_boolean(!json_is_null(json_object_get(p, "enrolled_at"))));
+	}
+	reply_page(rp, "admin_twofactor", "Two-factor sign-in", json_pack("{s:o, s:o}", "roles", boxes, "people", people));
+}
+
+static void admin_settings(struct request *rq, struct reply *rp)
+{
+	const char *vals[ROLE_COUNT * 2];
+	size_t n = arg_all(rq, "role", vals, ROLE_COUNT * 2);
+	char list[256] = "";
+	for (size_t i = 0; i < n; i++) {
+		if (strlen(list) + strlen(vals[i]) + 2 > sizeof list)
+			break;
+		if (list[0])
+			strcat(list, ",");
+		strcat(list, vals[i]);
+	}
+	if (db_begin() != 0) {
+		busy(rp);
+		return;
+	}
+	db_exec("INSERT INTO settings(key, value) VALUES ('require_2fa_roles', ?) "
+		"ON CONFLICT(key) DO UPDATE SET value = excluded.value", "t", list);
+	audit(rq, "settings.change", "require_2fa_roles", "%s", list);
+	if (db_commit() != 0) {
+		busy(rp);
+		return;
+	}
+	reply_done(rp, 200, json_pack("{s:s}", "require_2fa_roles", list), "/admin/two-factor",
+		   "The roles that need two-factor sign-in have been saved.");
+}
+
+static void admin_reset(struct request *rq, struct reply *rp)
+{
+	json_t *u = db_row("SELECT id, email FROM users WHERE id = ?", "I", rq->ids[0]);
+	if (!u) {
+		reply_not_found(rp);
+		return;
+	}
+	const char *email = json_string_value(json_object_get(u, "email"));
+	if (rq->ids[0] == rq->user.id) {
+		reply_error(rp, 409, NULL, "You cannot reset your own second factor: another administrator must, so that "
+			    "one stolen password is never enough.");
+	} else if (db_int(0, "SELECT count(*) FROM totp WHERE user_id = ?", "I", rq->ids[0]) == 0) {
+		reply_error(rp, 409, NULL, "%s has no second factor to reset.", email);
+	} else if (db_begin() != 0) {
+		busy(rp);
+	} else {
+		twofactor_remove(rq->ids[0]);
+		auth_end_sessions(rq->ids[0]);
+		audit(rq, "2fa.reset", email, "reason: %s", arg(rq, "reason"));
+		if (db_commit() != 0)
+			busy(rp);
+		else
+			reply_done(rp, 200, json_pack("{s:s, s:b}", "email", email, "reset", 1), "/admin/two-factor",
+				   "The second factor has been reset. They set up a new one when they next sign in.");
+	}
+	json_decref(u);
+}
+
+static const struct field_spec settings_form[] = {
+	{ "role", F_CHOICE, 20, F_MULTI, ROLE_CHOICES },
+	{ NULL },
+};
+static const struct field_spec reset_form[] = {
+	{ "reason", F_TEXT, 300, F_REQUIRED, NULL },
+	{ NULL },
+};
+
+const struct route twofactor_admin_routes[] = {
+	{ "GET", "/admin/two-factor", admin_page, ROLE_ADMIN, NULL, NULL, 0 },
+	{ "POST", "/admin/two-factor", admin_settings, ROLE_ADMIN, settings_form, admin_page, 0 },
+	{ "POST", "/admin/two-factor/{id}/reset", admin_reset, ROLE_ADMIN, reset_form, admin_page, 0 },
+	{ NULL },
+};

@@ -1,0 +1,352 @@
+#define _GNU_SOURCE
+#include "http/exchange.h"
+#include "lib/config.h"
+#include "db/db.h"
+#include "http/router.h"
+#include "http/static_files.h"
+#include "lib/util.h"
+#include "http/view.h"
+
+#include <microhttpd.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_PARAMS 200
+
+static const char *CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			 "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+void exchange_fail(struct exchange *x, int status, const char *field, const char *msg)
+{
+	if (x->status)
+		return;
+	x->status = status;
+	x->field = field;
+	copy_str(x->message, sizeof x->message, msg);
+}
+
+void exchange_start(struct exchange *x, const char *method, const char *path)
+{
+	memset(x, 0, sizeof *x);
+	x->rq.method = method;
+	x->rq.path = xstrdup(path);
+	x->rq.is_post = strcmp(method, "POST") == 0;
+	copy_str(x->rq.address, sizeof x->rq.address, "unknown");
+	if (strcmp(method, "GET") && strcmp(method, "HEAD") && !x->rq.is_post)
+		exchange_fail(x, 405, NULL, "This server only accepts GET and POST requests.");
+}
+
+static int is_type(const char *ctype, const char *want)
+{
+	return ctype && strncasecmp(ctype, want, strlen(want)) == 0;
+}
+
+enum body_kind exchange_body_kind(struct exchange *x, const char *ctype, const char *clen)
+{
+	x->rq.wants_json = x->rq.accept && strstr(x->rq.accept, "application/json") != NULL;
+	if (x->status || !x->rq.is_post)
+		return BODY_NONE;
+	int multipart = is_type(ctype, "multipart/form-data");
+	unsigned long long declared = clen ? strtoull(clen, NULL, 10) : 0;
+	size_t limit = multipart ? cfg.form_max + (size_t)cfg.upload_files * (cfg.upload_max + 4096) : cfg.form_max;
+	if (declared > limit) {
+		exchange_fail(x, 413, NULL, multipart ? "The upload is too large." : "The form is too large.");
+		return BODY_NONE;
+	}
+	if (multipart)
+		return BODY_MULTIPART;
+	if (is_type(ctype, "application/x-www-form-urlencoded"))
+		return BODY_FORM;
+	if (declared > 0)
+		exchange_fail(x, 415, NULL, "Send forms as application/x-www-form-urlencoded or multipart/form-data.");
+	return BODY_NONE;
+}
+
+/* Body buffers grow with what a client sends: when memory runs out the
+ * request is refused (503) rather than the server stopped. */
+static int append(struct exchange *x, char **buf, size_t *len, const char *data, size_t size)
+{
+	char *grown = try_realloc(*buf, *len + size + 1);
+	if (!grown) {
+		exchange_fail(x, 503, NULL, EXCHANGE_NO_MEMORY);
+		return -1;
+	}
+	*buf = grown;
+	memcpy(*buf + *len, data, size);
+	*len += size;
+	(*buf)[*len] = 0;
+	return 0;
+}
+
+/* Field names and values together may not pass the form limit. */
+static int count_form_bytes(struct exchange *x, const char *field, size_t size)
+{
+	x->form_bytes += size;
+	if (x->form_bytes > cfg.form_max) {
+		exchange_fail(x, 413, field, "The form is too large.");
+		return -1;
+	}
+	return 0;
+}
+
+int exchange_param(struct exchange *x, const char *name, size_t nlen, const char *value, size_t vlen)
+{
+	struct request *rq = &x->rq;
+	if (x->status)
+		return -1;
+	if (rq->nparams >= MAX_PARAMS) {
+		exchange_fail(x, 413, NULL, "The form has too many fields.");
+		return -1;
+	}
+	if ((rq->nparams & 15) == 0)
+		rq->params = xrealloc(rq->params, (rq->nparams + 16) * sizeof *rq->params);
+	struct param *p = &rq->params[rq->nparams++];
+	p->name = xstrndup(name, nlen);
+	p->value = xstrndup(value ? value : "", value ? vlen : 0);
+	p->len = value ? vlen : 0;
+	return count_form_bytes(x, p->name, nlen + p->len);
+}
+
+int exchange_param_more(struct exchange *x, const char *data, size_t size)
+{
+	if (x->status || !x->rq.nparams)
+		return -1;
+	struct param *p = &x->rq.params[x->rq.nparams - 1];
+	if (append(x, &p->value, &p->len, data, size) != 0)
+		return -1;
+	return count_form_bytes(x, p->name, size);
+}
+
+int exchange_file(struct exchange *x, const char *field, const char *filename)
+{
+	struct request *rq = &x->rq;
+	if (x->status)
+		return -1;
+	/* One more than allowed is kept, so that the router can name the field
+	 * that was given too many; beyond that, the request is refused here. */
+	if (rq->nfiles >= cfg.upload_files + 1u) {
+		char msg[96];
+		snprintf(msg, sizeof msg, "Too many files: at most %u can be sent at once.", cfg.upload_files);
+		exchange_fail(x, 413, field, msg);
+		return -1;
+	}
+	rq->files = xrealloc(rq->files, (rq->nfiles + 1) * sizeof *rq->files);
+	struct upload *u = &rq->files[rq->nfiles++];
+	memset(u, 0, sizeof *u);
+	u->field = xstrdup(field);
+	u->filename = xstrdup(filename);
+	return 0;
+}
+
+int exchange_file_more(struct exchange *x, const char *data, size_t size)
+{
+	if (x->status || !x->rq.nfiles)
+		return -1;
+	struct upload *u = &x->rq.files[x->rq.nfiles - 1];
+	if (u->len + size > cfg.upload_max) {
+		char msg[160];
+		snprintf(msg, sizeof msg, "The file is too large: each file may be at most %zu MiB.",
+			 cfg.upload_max / (1024 * 1024));
+		exchange_fail(x, 413, u->field, msg);
+		return -1;
+	}
+	return append(x, (char **)&u->data, &u->len, data, size);
+}
+
+/* A browser's empty file input sends a part with no name and no bytes. */
+static void drop_empty_files(struct request *rq)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < rq->nfiles; i++) {
+		struct upload *u = &rq->files[i];
+		if (!u->filename[0] && u->len == 0) {
+			free(u->field), free(u->filename), free(u->data);
+			continue;
+		}
+		rq->files[kept++] = *u;
+	}
+	rq->nfiles = kept;
+}
+
+static void add_header(struct response *out, const char *name, char *value)
+{
+	if (out->nheaders < (int)(sizeof out->headers / sizeof out->headers[0]))
+		out->headers[out->nheaders++] = (struct header){ name, value };
+	else
+		free(value);
+}
+
+/* An ASCII fallback plus the exact name, percent-encoded (RFC 6266). */
+static char *content_disposition(const struct reply *rp)
+{
+	size_t n = strlen(rp->filename);
+	char *ascii = xmalloc(n + 1), *enc = xmalloc(n * 3 + 1), *e = enc;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)rp->filename[i];
+		int plain = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+			    ch == '.' || ch == '-' || ch == '_';
+		ascii[i] = plain ? (char)ch : '_';
+		e += plain ? sprintf(e, "%c", ch) : sprintf(e, "%%%02X", ch);
+	}
+	ascii[n] = 0;
+	char *cd = xasprintf("%s; filename=\"%s\"; filename*=UTF-8''%s", rp->inline_ok ? "inline" : "attachment",
+			     ascii, enc);
+	free(ascii);
+	free(enc);
+	return cd;
+}
+
+/* Over an encrypted connection the session cookie never travels in clear
+ * text, whatever --secure-cookies says. */
+static char *cookie_header(const struct exchange *x, const char *set_cookie)
+{
+	if (x->https && !strstr(set_cookie, "; Secure"))
+		return xasprintf("%s; Secure", set_cookie);
+	return xstrdup(set_cookie);
+}
+
+static void add_headers(struct exchange *x, const struct reply *rp, const char *content_type,
+			struct response *out)
+{
+	const struct request *rq = &x->rq;
+	add_header(out, "Content-Security-Policy", xstrdup(CSP));
+	add_header(out, "X-Content-Type-Options", xstrdup("nosniff"));
+	add_header(out, "Referrer-Policy", xstrdup("same-origin"));
+	add_header(out, "X-Frame-Options", xstrdup("DENY"));
+	if (content_type)
+		add_header(out, "Content-Type", xstrdup(content_type));
+	int is_static = rp->inline_ok && static_wanted(rq->path) && rp->status == 200;
+	add_header(out, "Cache-Control", xstrdup(is_static ? "public, max-age=86400" : "no-store"));
+	if (rp->location)
+		add_header(out, "Location", xstrdup(rp->location));
+	if (rp->set_cookie)
+		add_header(out, "Set-Cookie", cookie_header(x, rp->set_cookie));
+	if (rp->status == 405)
+		add_header(out, "Allow", router_allow(rq->path));
+	if (rp->retry_after > 0)
+		add_header(out, "Retry-After", xasprintf("%d", rp->retry_after));
+	if (rp->filename)
+		add_header(out, "Content-Disposition", content_disposition(rp));
+	if (x->https)
+		add_header(out, "Strict-Transport-Security", xstrdup("max-age=31536000"));
+}
+
+/* The handler and the page, with a recovery point for running out of
+ * memory (see util.h): the transaction is rolled back and the answer is a
+ * 503.  What the handler had allocated is lost rather than freed, since
+ * its state at that moment is unknown. */
+static void handle(struct exchange *x, struct reply *rp, struct rendered *r)
+{
+	struct request *rq = &x->rq;
+	static __thread jmp_buf jump;
+	static __thread struct reply *volatile current;
+	current = rp;
+	if (setjmp(jump)) {
+		oom_recover_at(NULL);
+		db_rollback();
+		db_read_end();
+		memset(current, 0, sizeof *current);
+		fprintf(stderr, "staffroom: out of memory serving a request; answered 503\n");
+		reply_error(current, 503, NULL, "%s", EXCHANGE_NO_MEMORY);
+		current->retry_after = 5;
+		view_render(rq, current, r);
+		return;
+	}
+	oom_recover_at(&jump);
+	if (x->status)
+		reply_error(rp, x->status, x->field, "%s", x->message);
+	else if (!rq->is_post && static_wanted(rq->path))
+		static_serve(rq->path, rp);
+	else {
+		if (!rq->is_post)
+			db_read_begin();
+		router_dispatch(rq, rp);
+	}
+	if (!rp->status)
+		rp->status = 200;
+	if (rp->status == 503 && !rp->retry_after)
+		rp->retry_after = 2;
+	/* not for a full disk (507): waiting two seconds will not make room */
+	if (rp->status >= 500 && rp->status != 507 && !rp->retry_after && db_failed())
+		rp->retry_after = 2;
+	view_render(rq, rp, r);
+	oom_recover_at(NULL);
+	db_rollback(); /* a transaction a handler left open ends here, not in the next request */
+	db_read_end();
+}
+
+/* The rendered page and the reply's headers, as the front end sends them. */
+static void to_response(struct exchange *x, struct reply *rp, const struct rendered *r, struct response *out)
+{
+	out->status = rp->status;
+	out->body = r->body;
+	out->len = r->body ? r->len : 0;
+	add_headers(x, rp, r->content_type, out);
+	reply_free(rp);
+}
+
+void exchange_respond(struct exchange *x, struct response *out)
+{
+	struct reply rp = { 0 };
+	memset(out, 0, sizeof *out);
+	drop_empty_files(&x->rq);
+	struct rendered r;
+	handle(x, &rp, &r);
+	to_response(x, &rp, &r, out);
+}
+
+/* The answer for a request whose write was made but could not be synced
+ * (see held.c): what the handler answered is dropped. */
+void exchange_respond_unsaved(struct exchange *x, struct response *out)
+{
+	struct reply rp = { 0 };
+	struct rendered r;
+	memset(out, 0, sizeof *out);
+	reply_error(&rp, 503, NULL, "The server could not confirm that your change was saved. "
+		    "Please check, and try again in a moment.");
+	rp.retry_after = 5;
+	view_render(&x->rq, &rp, &r);
+	to_response(x, &rp, &r, out);
+}
+
+void response_free(struct response *out)
+{
+	free(out->body);
+	for (int i = 0; i < out->nheaders; i++)
+		free(out->headers[i].value);
+	memset(out, 0, sizeof *out);
+}
+
+void exchange_free(struct exchange *x)
+{
+	struct request *rq = &x->rq;
+	for (size_t i = 0; i < rq->nparams; i++) {
+		free(rq->params[i].name);
+		free(rq->params[i].value);
+	}
+	free(rq->params);
+	for (size_t i = 0; i < rq->nfiles; i++) {
+		free(rq->files[i].field);
+		free(rq->files[i].filename);
+		free(rq->files[i].data);
+	}
+	free(rq->files);
+	free((char *)rq->path);
+	memset(x, 0, sizeof *x);
+}
+
+/* libmicrohttpd's percent-decoding, except that a decoded NUL becomes 0x01:
+ * a C string cut short at an embedded NUL could otherwise name another file
+ * or value ("/static/a.css%00.png").  Fields refuse control characters, so
+ * such input still gets a 400. */
+size_t exchange_unescape_path(char *path)
+{
+	size_t n = MHD_http_unescape(path);
+	for (size_t i = 0; i < n; i++)
+		if (path[i] == 0)
+			path[i] = 1;
+	return n;
+}

@@ -1,0 +1,19 @@
+/* The FastCGI front end (libfcgi): `staffroom fastcgi` behind nginx
+ * (fastcgi_pass) or Apache (mod_fcgid / mod_proxy_fcgi).  It reads each
+ * request's parameters and body and sends the response; exchange.c does the
+ * rest, exactly as for the embedded server. */
+#ifndef STAFFROOM_FASTCGI_H
+#define STAFFROOM_FASTCGI_H
+
+#include "http/exchange.h"
+
+int fastcgi_run(void);  /* serves until SIGINT or SIGTERM; 0 on a clean stop */
+
+/* Fields of a query string (is_query) or of a form body, parsed by GNU cgicc
+ * (form_cgicc.cc) and passed to the exchange, which applies the limits. */
+void fastcgi_parse_form(struct exchange *x, int is_query, const char *content_type, const char *data, size_t len);
+
+/* The value of one cookie in a Cookie header, copied into out; 0 if found. */
+int fastcgi_cookie(const char *header, const char *name, char *out, size_t size);
+
+#endif

@@ -1,0 +1,117 @@
+#include "http/held.h"
+#include "db/db.h"
+#include "lib/util.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+struct held {
+	struct held *next;
+	struct MHD_Connection *conn;
+	uint64_t seq;
+	int *failed;
+};
+
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
+static struct held *list;
+static pthread_t thread;
+static int running, stopping;
+
+int held_add(struct MHD_Connection *conn, uint64_t seq, int *failed)
+{
+	struct held *h = xmalloc(sizeof *h);
+	pthread_mutex_lock(&mu);
+	if (!running || stopping) {
+		pthread_mutex_unlock(&mu);
+		free(h);
+		return -1;
+	}
+	/* Suspended before anyone can resume it: under the same lock. */
+	MHD_suspend_connection(conn);
+	*h = (struct held){ list, conn, seq, failed };
+	list = h;
+	pthread_cond_signal(&cv);
+	pthread_mutex_unlock(&mu);
+	return 0;
+}
+
+/* Resumes every held answer whose commit is now settled (mu held). */
+static void release_settled(void)
+{
+	struct held **p = &list;
+	while (*p) {
+		struct held *h = *p;
+		int synced = db_synced(h->seq);
+		if (synced == 0) {
+			p = &h->next;
+			continue;
+		}
+		if (synced < 0)
+			*h->failed = 1;
+		*p = h->next;
+		MHD_resume_connection(h->conn);
+		free(h);
+	}
+}
+
+static uint64_t highest(void)
+{
+	uint64_t seq = 0;
+	for (struct held *h = list; h; h = h->next)
+		if (h->seq > seq)
+			seq = h->seq;
+	return seq;
+}
+
+static void *loop(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&mu);
+	for (;;) {
+		while (!list && !stopping)
+			pthread_cond_wait(&cv, &mu);
+		if (!list && stopping)
+			break;
+		uint64_t target = highest();
+		pthread_mutex_unlock(&mu);
+		/* One fsync for everything held so far (or the one a committing
+		 * thread is making): its failure is reported by db_synced(). */
+		db_sync_through(target);
+		pthread_mutex_lock(&mu);
+		release_settled();
+	}
+	pthread_mutex_unlock(&mu);
+	db_close_thread();
+	return NULL;
+}
+
+int held_start(void)
+{
+	pthread_mutex_lock(&mu);
+	running = 1;
+	stopping = 0;
+	pthread_mutex_unlock(&mu);
+	if (pthread_create(&thread, NULL, loop, NULL) == 0)
+		return 0;
+	pthread_mutex_lock(&mu);
+	running = 0;
+	pthread_mutex_unlock(&mu);
+	fputs("staffroom: cannot start the sync thread\n", stderr);
+	return -1;
+}
+
+void held_stop(void)
+{
+	pthread_mutex_lock(&mu);
+	int was = running;
+	stopping = 1;
+	pthread_cond_signal(&cv);
+	pthread_mutex_unlock(&mu);
+	if (was)
+		pthread_join(thread, NULL);
+	pthread_mutex_lock(&mu);
+	running = 0;
+	pthread_mutex_unlock(&mu);
+}

@@ -1,0 +1,200 @@
+#define _GNU_SOURCE
+#include "http/listen.h"
+#include "core/mailer.h"
+#include "lib/config.h"
+#include "db/db.h"
+#include "http/sandbox.h"
+#include "lib/util.h"
+
+#include <arpa/inet.h>
+#include <grp.h>
+#include <netinet/in.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+int listen_parse_inet(const char *listen, struct sockaddr_storage *ss, int *v6)
+{
+	char host[128];
+	const char *colon = strrchr(listen, ':');
+	if (!colon || (size_t)(colon - listen) >= sizeof host)
+		return -1;
+	memcpy(host, listen, (size_t)(colon - listen));
+	host[colon - listen] = 0;
+	char *end;
+	long port = strtol(colon + 1, &end, 10);
+	if (*end || end == colon + 1 || port < 0 || port > 65535)
+		return -1;
+	memset(ss, 0, sizeof *ss);
+	size_t hl = strlen(host);
+	if (hl > 2 && host[0] == '[' && host[hl - 1] == ']') {
+		host[hl - 1] = 0;
+		struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
+		a->sin6_family = AF_INET6;
+		a->sin6_port = htons((uint16_t)port);
+		*v6 = 1;
+		return inet_pton(AF_INET6, host + 1, &a->sin6_addr) == 1 ? 0 : -1;
+	}
+	struct sockaddr_in *a = (struct sockaddr_in *)ss;
+	a->sin_family = AF_INET;
+	a->sin_port = htons((uint16_t)port);
+	*v6 = 0;
+	return inet_pton(AF_INET, host, &a->sin_addr) == 1 ? 0 : -1;
+}
+
+/* The web server (nginx as www-data, say) must reach the socket, and no one
+ * else: any local user who could would be able to claim any client address. */
+static int own_socket_file(const char *path)
+{
+	uid_t uid = (uid_t)-1;
+	gid_t gid = (gid_t)-1;
+	if (cfg.run_as && geteuid() == 0) {
+		struct passwd *pw = getpwnam(cfg.run_as);
+		if (pw)
+			uid = pw->pw_uid, gid = pw->pw_gid;
+	}
+	if (cfg.socket_group) {
+		struct group *gr = getgrnam(cfg.socket_group);
+		if (!gr) {
+			fprintf(stderr, "staffroom: no such group '%s'\n", cfg.socket_group);
+			return -1;
+		}
+		gid = gr->gr_gid;
+	}
+	if (chmod(path, 0660) != 0 || ((uid != (uid_t)-1 || gid != (gid_t)-1) && chown(path, uid, gid) != 0)) {
+		fprintf(stderr, "staffroom: cannot set the owner and mode of %s\n", path);
+		return -1;
+	}
+	return 0;
+}
+
+static int open_unix(const char *path)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	if (strlen(path) >= sizeof a.sun_path || path[0] != '/') {
+		fprintf(stderr, "staffroom: a socket path must be absolute and shorter than %zu bytes\n",
+			sizeof a.sun_path);
+		return -1;
+	}
+	strcpy(a.sun_path, path);
+	/* A socket file left by a previous run would make bind fail; remove
+	 * only a socket, never a regular file the path may name by mistake. */
+	struct stat st;
+	if (lstat(path, &st) == 0 && S_ISSOCK(st.st_mode))
+		unlink(path);
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	mode_t old = umask(0077); /* no moment when others could connect */
+	int ok = fd >= 0 && bind(fd, (struct sockaddr *)&a, sizeof a) == 0;
+	umask(old);
+	if (!ok || own_socket_file(path) != 0 || listen(fd, 128) != 0) {
+		if (!ok)
+			fprintf(stderr, "staffroom: cannot listen on unix:%s\n", path);
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Apache's mod_fcgid (and spawn-fcgi) start the program with the listening
+ * socket as standard input, as the FastCGI specification describes. */
+static int inherited_socket(void)
+{
+	int yes = 0;
+	socklen_t len = sizeof yes;
+	if (getsockopt(0, SOL_SOCKET, SO_ACCEPTCONN, &yes, &len) != 0 || !yes) {
+		fprintf(stderr, "staffroom: --listen stdin: standard input is not a listening socket\n");
+		return -1;
+	}
+	return 0;
+}
+
+int listen_open(const char *where)
+{
+	if (strcmp(where, "stdin") == 0)
+		return inherited_socket();
+	if (strncmp(where, "unix:", 5) == 0)
+		return open_unix(where + 5);
+	struct sockaddr_storage ss;
+	int v6, one = 1;
+	if (listen_parse_inet(where, &ss, &v6) != 0) {
+		fprintf(stderr, "staffroom: --listen wants HOST:PORT or unix:/path, not '%s'\n", where);
+		return -1;
+	}
+	int fd = socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+	    bind(fd, (struct sockaddr *)&ss, v6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in)) != 0 ||
+	    listen(fd, 128) != 0) {
+		fprintf(stderr, "staffroom: cannot listen on %s\n", where);
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+void listen_describe(int fd, const char *listen, char *out, size_t size)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	char host[INET6_ADDRSTRLEN] = "";
+	copy_str(out, size, listen);
+	if (strncmp(listen, "unix:", 5) == 0 || fd == 0 || getsockname(fd, (struct sockaddr *)&ss, &len) != 0)
+		return;
+	if (ss.ss_family == AF_INET) {
+		struct sockaddr_in *a = (struct sockaddr_in *)&ss;
+		inet_ntop(AF_INET, &a->sin_addr, host, sizeof host);
+		snprintf(out, size, "%s:%u", host, ntohs(a->sin_port));
+	} else if (ss.ss_family == AF_INET6) {
+		struct sockaddr_in6 *a = (struct sockaddr_in6 *)&ss;
+		inet_ntop(AF_INET6, &a->sin6_addr, host, sizeof host);
+		snprintf(out, size, "[%s]:%u", host, ntohs(a->sin6_port));
+	}
+}
+
+void listen_block_signals(sigset_t *sigs)
+{
+	sigemptyset(sigs);
+	sigaddset(sigs, SIGINT);
+	sigaddset(sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+int listen_enter_sandbox(void)
+{
+	if (sandbox_drop_root(cfg.run_as) != 0 || (cfg.seccomp && sandbox_seccomp() != 0))
+		return -1;
+	if (cfg.seccomp_selftest) {
+		fprintf(stderr, "staffroom: seccomp self-test: calling execve, which the filter forbids\n");
+		execl("/bin/true", "true", (char *)NULL);
+		fprintf(stderr, "staffroom: the seccomp filter did not stop execve\n");
+		return -1;
+	}
+	/* Connections are opened as requests come, as the run-as user: find
+	 * out now if it cannot reach the database, not at the first sign-in. */
+	if (!db_handle()) {
+		fprintf(stderr, "staffroom: cannot open the database %s%s%s (check the folder's permissions)\n",
+			cfg.db_path, cfg.run_as ? " as user " : "", cfg.run_as ? cfg.run_as : "");
+		return -1;
+	}
+	db_close_thread();
+	return 0;
+}
+
+int listen_prepare(sigset_t *sigs)
+{
+	if (geteuid() == 0 && !cfg.run_as) {
+		sandbox_drop_root(NULL); /* says why it will not */
+		return 1;
+	}
+	int rc = mailer_prepare();
+	if (rc != 0)
+		return rc;
+	listen_block_signals(sigs);
+	return 0;
+}

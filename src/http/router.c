@@ -1,0 +1,238 @@
+/* The route table and dispatch: every check that applies to all pages is
+ * made here, once, before a handler runs. */
+#define _GNU_SOURCE
+#include "http/router.h"
+#include "core/leaving.h"
+#include "core/auth.h"
+#include "db/db.h"
+#include "lib/util.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct route *const tables[] = {
+	auth_routes, home_routes, admin_routes, audit_routes,
+	aup_routes, training_routes, concern_routes, account_routes,
+	twofactor_routes, twofactor_admin_routes, login_code_routes, retention_routes,
+};
+
+/* Matches one pattern; {id} takes a positive number of at most 18 digits. */
+static int pattern_match(const char *pat, const char *path, int64_t ids[3], int *nids)
+{
+	*nids = 0;
+	while (*pat && *path) {
+		if (strncmp(pat, "{id}", 4) == 0) {
+			const char *start = path;
+			while (isdigit((unsigned char)*path))
+				path++;
+			size_t n = (size_t)(path - start);
+			if (n == 0 || n > 18 || *start == '0' || *nids == 3)
+				return 0;
+			ids[(*nids)++] = strtoll(start, NULL, 10);
+			pat += 4;
+			continue;
+		}
+		if (*pat++ != *path++)
+			return 0;
+	}
+	return *pat == 0 && *path == 0;
+}
+
+const struct route *route_match(const char *method, const char *path, int64_t ids[3], int *nids,
+				int *path_known)
+{
+	*path_known = 0;
+	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+		for (const struct route *r = tables[t]; r->method; r++) {
+			if (!pattern_match(r->pattern, path, ids, nids))
+				continue;
+			*path_known = 1;
+			if (strcmp(r->method, method) == 0)
+				return r;
+		}
+	return NULL;
+}
+
+/* The Allow header of a 405 (RFC 9110, 15.5.6 requires it): the methods the
+ * path's routes take, HEAD wherever GET is.  A path no route knows (a
+ * static file, or none at all) is offered what the server takes there. */
+char *router_allow(const char *path)
+{
+	int64_t ids[3];
+	int nids, get = 0, post = 0;
+	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+		for (const struct route *r = tables[t]; r->method; r++)
+			if (pattern_match(r->pattern, path, ids, &nids)) {
+				get |= strcmp(r->method, "GET") == 0;
+				post |= strcmp(r->method, "POST") == 0;
+			}
+	if (!get && !post)
+		return xstrdup(strncmp(path, "/static/", 8) == 0 ? "GET, HEAD" : "GET, HEAD, POST");
+	return xasprintf("%s%s%s", get ? "GET, HEAD" : "", get && post ? ", " : "", post ? "POST" : "");
+}
+
+/* The Origin header, when a browser sends one, must name this site: a
+ * cross-site form post is refused even before its token is looked at. */
+static int same_origin(const struct request *rq)
+{
+	if (!rq->origin)
+		return 1;
+	if (!rq->host)
+		return 0;
+	const char *o = strstr(rq->origin, "://");
+	return o && strcmp(o + 3, rq->host) == 0;
+}
+
+static void ask_to_sign_in(struct request *rq, struct reply *rp)
+{
+	if (rq->pending_login) {
+		if (rq->wants_json || rq->is_post)
+			reply_error(rp, 401, NULL, "Please enter the code from your authenticator app first.");
+		else
+			reply_redirect(rp, "/login/code");
+		return;
+	}
+	if (rq->wants_json || rq->is_post) {
+		reply_error(rp, 401, NULL, "Please sign in first.");
+		return;
+	}
+	char *enc = xmalloc(strlen(rq->path) * 3 + 1), *o = enc;
+	for (const unsigned char *p = (const unsigned char *)rq->path; *p; p++) {
+		if (isalnum(*p) || strchr("/-_.", *p))
+			*o++ = (char)*p;
+		else
+			o += sprintf(o, "%%%02X", *p);
+	}
+	*o = 0;
+	char *loc = xasprintf("/login?next=%s", enc);
+	reply_redirect(rp, loc);
+	free(loc);
+	free(enc);
+}
+
+static int is_password_field(const struct field_spec *spec, const char *name)
+{
+	for (; spec && spec->name; spec++)
+		if (strcmp(spec->name, name) == 0)
+			return spec->type == F_PASSWORD;
+	return 0;
+}
+
+/* A refused form comes back as the form itself, with the message beside the
+ * field and everything typed kept (passwords excepted). */
+static void reshow_form(const struct route *r, struct request *rq, struct reply *rp)
+{
+	struct reply page = { 0 };
+	r->form_page(rq, &page);
+	if (page.status != 200 || !page.model || !page.template) {
+		reply_free(&page);
+		return;
+	}
+	json_t *form = json_object();
+	for (size_t i = 0; i < rq->nparams; i++)
+		if (strcmp(rq->params[i].name, "csrf") != 0 && !is_password_field(r->fields, rq->params[i].name))
+			json_object_set_new(form, rq->params[i].name, json_stringn_nocheck(rq->params[i].value,
+								  rq->params[i].len));
+	json_t *err = json_object();
+	json_t *msg = json_object_get(rp->model, "error");
+	json_object_set(err, rp->error_field ? rp->error_field : "general", msg);
+	json_object_set_new(page.model, "form", form);
+	json_object_set_new(page.model, "err", err);
+	json_object_set(page.model, "error", msg);
+	if (rp->error_field)
+		json_object_set_new(page.model, "field", json_string(rp->error_field));
+	page.status = rp->status;
+	page.retry_after = rp->retry_after;
+	page.set_cookie = rp->set_cookie;
+	rp->set_cookie = NULL;
+	reply_free(rp);
+	*rp = page;
+}
+
+static int checks_pass(const struct route *r, struct request *rq, struct reply *rp)
+{
+	if (r->roles != ROUTE_PUBLIC) {
+		if (!rq->signed_in) {
+			ask_to_sign_in(rq, rp);
+			return 0;
+		}
+		if (!(rq->user.roles & r->roles)) {
+			reply_error(rp, 403, NULL, "Your roles do not give you access to this page.");
+			return 0;
+		}
+		/* A role that needs a second factor: nothing else until it is set up. */
+		if (rq->must_enrol && !(r->flags & R_ENROL)) {
+			if (rq->wants_json || rq->is_post)
+				reply_error(rp, 403, NULL, "Your role needs two-factor sign-in. Set it up at /account/2fa first.");
+			else
+				reply_redirect(rp, "/account/2fa");
+			return 0;
+		}
+	}
+	if (rq->is_post && (!same_origin(rq) || (!(r->flags & R_NO_CSRF) && !csrf_ok(rq)))) {
+		reply_error(rp, 403, "csrf", "This form has expired or did not come from staffroom. "
+			    "Please go back, reload the page and try again.");
+		return 0;
+	}
+	if (rq->nfiles && !(r->flags & R_UPLOAD)) {
+		reply_error(rp, 400, NULL, "This page does not take file uploads.");
+		return 0;
+	}
+	char msg[256];
+	const char *bad = NULL;
+	int status = fields_check(r->fields, rq, &bad, msg, sizeof msg);
+	if (status) {
+		reply_error(rp, status, bad, "%s", msg);
+		return 0;
+	}
+	return 1;
+}
+
+/* A change refused because the disk is full is not "busy": trying again in a
+ * moment will not help, so say what is wrong (507 Insufficient Storage,
+ * RFC 4918 section 11.5), and that what is saved can still be read.  Every
+ * handler's 503 after a failed write comes through here. */
+static void storage_full(struct reply *rp)
+{
+	reply_free(rp);
+	memset(rp, 0, sizeof *rp);
+	reply_error(rp, 507, NULL, "%s", "The school's staffroom storage is full, so nothing was saved. "
+		    "Everything saved before can still be read. Please tell whoever looks after staffroom in your school.");
+}
+
+void router_dispatch(struct request *rq, struct reply *rp)
+{
+	int path_known = 0;
+	const char *method = strcmp(rq->method, "HEAD") == 0 ? "GET" : rq->method;
+	const struct route *r = route_match(method, rq->path, rq->ids, &rq->nids, &path_known);
+	/* Leaving dates that have come take effect before anyone is let in; a
+	 * page's read snapshot, taken before, is renewed to see them. */
+	if (leaving_apply_daily() > 0 && !rq->is_post) {
+		db_read_end();
+		db_read_begin();
+	}
+	auth_load(rq);
+	if (!r) {
+		if (path_known)
+			reply_error(rp, 405, NULL, "This page does not accept that kind of request.");
+		else
+			reply_not_found(rp);
+		return;
+	}
+	if (checks_pass(r, rq, rp))
+		r->handler(rq, rp);
+	if (rp->status >= 500 && db_storage_full())
+		storage_full(rp);
+	/* Re-show a refused form, but only to someone allowed to see that form. */
+	int allowed = r->roles == ROUTE_PUBLIC || (rq->signed_in && (rq->user.roles & r->roles));
+	/* A 403 about a field (a password typed again) is a form error; any other 403 is not. */
+	int form_403 = rp->status == 403 && rp->error_field && strcmp(rp->error_field, "csrf") != 0;
+	if (rq->is_post && allowed && r->form_page && !rq->wants_json && rp->status >= 400 &&
+	    (rp->status != 403 || form_403) && rp->status != 404 && !rp->location && rp->template &&
+	    strcmp(rp->template, "error") == 0)
+		reshow_form(r, rq, rp);
+	if (rp->flash && rp->location && !rq->wants_json)
+		auth_set_flash(rq, rp->flash);
+}

@@ -1,0 +1,70 @@
+/* Routes are data: one table per page group, each entry naming its method,
+ * path pattern, handler, the roles that may use it and the fields it takes.
+ * The dispatcher checks sign-in, capability, CSRF and every field once, for
+ * all routes, before any handler runs. */
+#ifndef STAFFROOM_ROUTER_H
+#define STAFFROOM_ROUTER_H
+
+#include "core/request.h"
+
+enum field_type {
+	F_TEXT,      /* one line: no control characters */
+	F_LONGTEXT,  /* may hold line breaks and tabs */
+	F_EMAIL,
+	F_INT,       /* a whole number */
+	F_ID,        /* a positive whole number */
+	F_DATE,      /* YYYY-MM-DD */
+	F_DATETIME,  /* YYYY-MM-DDTHH:MM[:SS][Z], UTC */
+	F_YESNO,     /* "yes" or "no" (an unticked box sends nothing) */
+	F_CHOICE,    /* one of choices, "a|b|c"; with F_LIST each comma-separated part */
+	F_PASSWORD,  /* never echoed back into a form */
+	F_FILE,      /* multipart upload; max is the number of files */
+};
+
+enum { F_REQUIRED = 1, F_MULTI = 2, F_LIST = 4 };
+
+struct field_spec {
+	const char *name;
+	enum field_type type;
+	unsigned max;            /* characters (files: how many) */
+	unsigned flags;
+	const char *choices;
+};
+
+/* ?page=N of a list in pages (reply_pager): the field, and the whole field
+ * list of a route that takes nothing else. */
+#define PAGE_FIELD { "page", F_ID, 6, 0, NULL }
+extern const struct field_spec page_fields[];
+
+typedef void handler_fn(struct request *rq, struct reply *rp);
+
+enum { ROUTE_PUBLIC = 0 };      /* roles value: no sign-in needed */
+enum { R_NO_CSRF = 1, R_UPLOAD = 2, R_ENROL = 4 }; /* R_ENROL: open to someone who must enrol first */
+
+struct route {
+	const char *method;
+	const char *pattern;         /* "/concerns/{id}/events": {id} is a positive number */
+	handler_fn *handler;
+	unsigned roles;              /* ROUTE_PUBLIC, ROLE_STAFF (anyone signed in), or any of these */
+	const struct field_spec *fields; /* ends with a {NULL} entry; NULL: takes no fields */
+	handler_fn *form_page;       /* re-shows the form with errors and typed values kept */
+	unsigned flags;
+};
+
+/* Every page group's table, each ending with a {NULL} entry. */
+extern const struct route auth_routes[], home_routes[], admin_routes[], audit_routes[];
+extern const struct route aup_routes[], training_routes[], concern_routes[], account_routes[];
+extern const struct route twofactor_routes[], twofactor_admin_routes[], login_code_routes[],
+	retention_routes[];
+
+void router_dispatch(struct request *rq, struct reply *rp);
+/* The methods a path takes, for a 405's Allow header ("GET, HEAD, POST"); malloc'd. */
+char *router_allow(const char *path);
+
+/* Exposed for unit tests. */
+const struct route *route_match(const char *method, const char *path, int64_t ids[3], int *nids,
+				int *path_known);
+int fields_check(const struct field_spec *spec, struct request *rq, const char **bad_field, char *msg,
+		 size_t msgsize);
+
+#endif

@@ -1,0 +1,328 @@
+// The ctemplate bridge: a jansson model becomes a TemplateDictionary (see
+// template.h for the mapping).  Kept thin on purpose: all logic is in C.
+//
+// Speed: a dictionary key given as a plain string costs ctemplate a hash
+// and an insert into its global id-to-name map under a lock, every time.
+// So at start-up each template's names are read back from ctemplate
+// (WriteHeaderEntries, the list make_tpl_varnames_h uses) and interned as
+// StaticTemplateStrings whose id is computed once.  A model value whose
+// name the template never mentions cannot change its output, so it is not
+// put in the dictionary at all.
+#include "http/template.h"
+#include "lib/markdown.h"
+#include "lib/readfile.h"
+
+#include <ctemplate/template.h>
+#include <ctemplate/template_modifiers.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <dirent.h>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace {
+
+// Longer keys than this are never looked up (no template name is near it).
+constexpr size_t NAME_MAX_BYTES = 256;
+
+class MarkdownModifier : public ctemplate::TemplateModifier {
+	void Modify(const char *in, size_t inlen, const ctemplate::PerExpandData *,
+		    ctemplate::ExpandEmitter *out, const std::string &) const override
+	{
+		char *html = markdown_to_html(in, inlen);
+		if (html) {
+			out->Emit(html);
+			free(html);
+		}
+	}
+};
+
+MarkdownModifier markdown_modifier;
+
+// One StaticTemplateString per distinct name in any template, never freed.
+std::deque<std::string> name_text;
+std::deque<ctemplate::StaticTemplateString> name_pool;
+std::unordered_map<std::string_view, const ctemplate::StaticTemplateString *> interned;
+
+struct Name {
+	const ctemplate::StaticTemplateString *sts;
+	bool section; // opened somewhere as {{#NAME}}
+};
+
+// The names one template mentions (variables, sections, includes).
+struct Vocabulary {
+	std::unordered_map<std::string_view, Name> names;
+	size_t longest = 0;
+};
+
+// Filled at start-up, read-only while serving: no lock needed.
+std::map<std::string, Vocabulary, std::less<>> vocabularies;
+
+const ctemplate::StaticTemplateString *intern(const std::string &name)
+{
+	auto found = interned.find(name);
+	if (found != interned.end())
+		return found->second;
+	const std::string &text = name_text.emplace_back(name);
+	ctemplate::StaticTemplateString &sts = name_pool.emplace_back();
+	sts.do_not_use_directly_.ptr_ = text.data();
+	sts.do_not_use_directly_.length_ = text.size();
+	sts.do_not_use_directly_.id_ = ctemplate::kIllegalTemplateId;
+	ctemplate::StaticTemplateStringInitializer computes_id(&sts);
+	interned.emplace(std::string_view(text), &sts);
+	return &sts;
+}
+
+bool is_name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// ctemplate can list a template's names but not say which are sections;
+// showing a section costs a sub-dictionary, so only names that follow an
+// opening "{{#" in the file get one.
+bool mark_sections(const std::string &path, Vocabulary &v)
+{
+	size_t len;
+	char *text = read_whole_file(path.c_str(), &len, 1 << 20);
+	if (!text)
+		return false;
+	for (const char *p = text; (p = strstr(p, "{{#")) != nullptr;) {
+		const char *name = p += 3;
+		while (is_name_char(*p))
+			p++;
+		auto found = v.names.find(std::string_view(name, (size_t)(p - name)));
+		if (found != v.names.end())
+			found->second.section = true;
+	}
+	free(text);
+	return true;
+}
+
+// WriteHeaderEntries writes one line per name:
+//   static const ::ctemplate::StaticTemplateString k_x = STS_INIT_WITH_HASH(k_x, "NAME", 123ULL);
+bool learn_names(const char *dir, const char *file)
+{
+	const ctemplate::Template *t = ctemplate::Template::GetTemplate(file, ctemplate::STRIP_BLANK_LINES);
+	if (!t)
+		return false;
+	std::string entries;
+	t->WriteHeaderEntries(&entries);
+	Vocabulary &v = vocabularies[file];
+	size_t at = 0;
+	while ((at = entries.find(", \"", at)) != std::string::npos) {
+		size_t end = entries.find('"', at + 3);
+		if (end == std::string::npos)
+			break;
+		std::string name = entries.substr(at + 3, end - at - 3);
+		const ctemplate::StaticTemplateString *sts = intern(name);
+		v.names.emplace(std::string_view(sts->do_not_use_directly_.ptr_, name.size()), Name{ sts, false });
+		v.longest = std::max(v.longest, name.size());
+		at = end;
+	}
+	return mark_sections(std::string(dir) + "/" + file, v);
+}
+
+// Builds the dictionary for one template from a model, naming only what
+// that template mentions.
+class Filler {
+	const Vocabulary &vocab;
+
+	const Name *find(std::string_view name) const
+	{
+		if (name.size() > vocab.longest)
+			return nullptr;
+		auto found = vocab.names.find(name);
+		return found == vocab.names.end() ? nullptr : &found->second;
+	}
+
+	static void show_section(ctemplate::TemplateDictionary *d, const Name *n)
+	{
+		if (n && n->section)
+			d->ShowSection(*n->sts);
+	}
+
+	// A followed by B in BUF, without allocating; false when the result is
+	// longer than any name of this template, so could name nothing.
+	bool join(char (&buf)[NAME_MAX_BYTES], std::string_view a, std::string_view b, std::string_view *out) const
+	{
+		size_t n = a.size() + b.size();
+		if (n > vocab.longest || n > sizeof buf)
+			return false;
+		memcpy(buf, a.data(), a.size());
+		memcpy(buf + a.size(), b.data(), b.size());
+		*out = std::string_view(buf, n);
+		return true;
+	}
+
+	// NAME with a prefix or suffix.
+	const Name *find2(std::string_view a, std::string_view b) const
+	{
+		char buf[NAME_MAX_BYTES];
+		std::string_view name;
+		return join(buf, a, b, &name) ? find(name) : nullptr;
+	}
+
+	void show(ctemplate::TemplateDictionary *d, std::string_view name, bool truthy) const
+	{
+		show_section(d, truthy ? find(name) : find2("not_", name));
+	}
+
+	void set_scalar(ctemplate::TemplateDictionary *d, std::string_view name, const json_t *v) const
+	{
+		const Name *n = find(name);
+		char num[64];
+		switch (json_typeof(v)) {
+		case JSON_STRING:
+			// set even when empty: an unset name would show a parent's value
+			if (n)
+				d->SetValue(*n->sts, ctemplate::TemplateString(json_string_value(v), json_string_length(v)));
+			show(d, name, json_string_length(v) != 0);
+			break;
+		case JSON_INTEGER:
+			if (n)
+				d->SetIntValue(*n->sts, (long)json_integer_value(v));
+			show(d, name, json_integer_value(v) != 0);
+			break;
+		case JSON_REAL:
+			if (n) {
+				snprintf(num, sizeof num, "%.1f", json_real_value(v));
+				d->SetValue(*n->sts, num);
+			}
+			show(d, name, json_real_value(v) != 0);
+			break;
+		case JSON_TRUE:
+			if (n)
+				d->SetValue(*n->sts, ctemplate::TemplateString("yes", 3));
+			show_section(d, n);
+			break;
+		default:
+			show(d, name, false);
+		}
+	}
+
+	void fill_array(ctemplate::TemplateDictionary *d, std::string_view name, const json_t *v) const
+	{
+		size_t n = json_array_size(v), i;
+		const Name *count = find2(name, "_count");
+		if (count)
+			d->SetIntValue(*count->sts, (long)n);
+		show_section(d, find2(n ? "has_" : "not_", name));
+		const Name *s = find(name);
+		if (!s || !s->section)
+			return;
+		const json_t *el;
+		json_array_foreach(v, i, el) {
+			ctemplate::TemplateDictionary *sub = d->AddSectionDictionary(*s->sts);
+			if (json_is_object(el))
+				fill(sub, el, "");
+			else
+				set_scalar(sub, "item", el);
+		}
+	}
+
+	void fill_value(ctemplate::TemplateDictionary *d, std::string_view name, const json_t *v) const
+	{
+		if (json_is_object(v)) {
+			if (json_object_size(v) == 0) {
+				show(d, name, false);
+				return;
+			}
+			const Name *s = find(name);
+			if (s && s->section)
+				fill(d->AddSectionDictionary(*s->sts), v, "");
+			// flattened members are NAME_MEMBER
+			char buf[NAME_MAX_BYTES];
+			std::string_view prefix;
+			if (join(buf, name, "_", &prefix))
+				fill(d, v, prefix);
+		} else if (json_is_array(v)) {
+			fill_array(d, name, v);
+		} else {
+			set_scalar(d, name, v);
+		}
+	}
+
+public:
+	explicit Filler(const Vocabulary &v) : vocab(v) {}
+
+	void fill(ctemplate::TemplateDictionary *d, const json_t *obj, std::string_view prefix) const
+	{
+		const char *key;
+		const json_t *v;
+		char buf[NAME_MAX_BYTES];
+		std::string_view name;
+		json_object_foreach(const_cast<json_t *>(obj), key, v)
+			if (join(buf, prefix, key, &name))
+				fill_value(d, name, v);
+	}
+};
+
+const Vocabulary *vocabulary(const std::string &file)
+{
+	auto found = vocabularies.find(file);
+	return found == vocabularies.end() ? nullptr : &found->second;
+}
+
+} // namespace
+
+/* Every template is read and parsed now, while the server may still read
+ * its install directory: after start-up it runs as another user, under a
+ * system-call filter, and never opens a template file again. */
+extern "C" int template_init(const char *dir)
+{
+	if (!ctemplate::AddXssSafeModifier("x-markdown", &markdown_modifier))
+		return -1;
+	if (!ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(dir))
+		return -1;
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
+	int rc = 0, loaded = 0;
+	while (struct dirent *e = readdir(d)) {
+		size_t n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 4, ".tpl") != 0)
+			continue;
+		if (!ctemplate::LoadTemplate(e->d_name, ctemplate::STRIP_BLANK_LINES) || !learn_names(dir, e->d_name))
+			rc = -1;
+		loaded++;
+	}
+	closedir(d);
+	return rc == 0 && loaded > 0 && vocabulary("layout.tpl") ? 0 : -1;
+}
+
+extern "C" char *template_render(const char *name, const json_t *page, const json_t *layout, size_t *len)
+{
+	try {
+		std::string file = std::string(name) + ".tpl";
+		const Vocabulary *outer = vocabulary("layout.tpl"), *inner = vocabulary(file);
+		if (!outer || !inner)
+			return NULL;
+		ctemplate::TemplateDictionary dict("layout");
+		Filler(*outer).fill(&dict, layout, "");
+		ctemplate::TemplateDictionary *content = dict.AddIncludeDictionary("CONTENT");
+		content->SetFilename(file);
+		Filler(*inner).fill(content, page, "");
+		const json_t *csrf = json_object_get(layout, "csrf");
+		if (csrf)
+			dict.SetTemplateGlobalValue("csrf", json_string_value(csrf));
+		std::string out;
+		out.reserve(16384);
+		if (!ctemplate::ExpandTemplate("layout.tpl", ctemplate::STRIP_BLANK_LINES, &dict, &out))
+			return NULL;
+		char *buf = static_cast<char *>(malloc(out.size() + 1));
+		if (!buf)
+			return NULL;
+		memcpy(buf, out.data(), out.size());
+		buf[out.size()] = 0;
+		*len = out.size();
+		return buf;
+	} catch (...) {
+		return NULL;
+	}
+}

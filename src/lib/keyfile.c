@@ -1,0 +1,42 @@
+#define _GNU_SOURCE
+#include "lib/keyfile.h"
+#include "lib/util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *keyfile_default(const char *db_path)
+{
+	return xasprintf("%s.key", db_path);
+}
+
+int keyfile_ensure(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return errno == EEXIST ? 0 : -1;
+	unsigned char key[VAULT_KEY_BYTES];
+	crypto_aead_xchacha20poly1305_ietf_keygen(key);
+	int ok = write(fd, key, sizeof key) == (ssize_t)sizeof key && fsync(fd) == 0;
+	sodium_memzero(key, sizeof key);
+	close(fd);
+	if (!ok)
+		unlink(path);
+	return ok ? 0 : -1;
+}
+
+int keyfile_load(const char *path, unsigned char key[VAULT_KEY_BYTES])
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	int ok = fstat(fd, &st) == 0 && st.st_size == VAULT_KEY_BYTES &&
+		 read(fd, key, VAULT_KEY_BYTES) == VAULT_KEY_BYTES;
+	close(fd);
+	return ok ? 0 : -1;
+}
