@@ -360,7 +360,7 @@ CREATE INDEX account_checks_by_account ON account_checks(account_id, checked_at)
 
 -- Defaults ---------------------------------------------------------------
 
--- Who receives each category of concern (DESIGN.md section 5; heatons 5.4, 6.3, 6.8, 7.3;
+-- Who receives each category of concern (heatons 5.4, 6.3, 6.8, 7.3;
 -- ravens-wood 8 and 10; pupil contact also to the DSL: the acceptable-use agreement,
 -- "If a pupil tries to contact you": "Tell the Designated Safeguarding Lead (DSL) the same day").  An administrator edits this at /admin/routing.
 INSERT INTO routing(category, role) VALUES
@@ -383,7 +383,7 @@ INSERT INTO settings(key, value) VALUES
   ('school_name', 'Our school'),
   ('account_decider', 'business_manager');
 
--- Two-factor sign-in, e-mail, records management (issue 9, part B) ----------
+-- Two-factor sign-in, e-mail, records management -----------------------
 
 -- A person's TOTP secret (RFC 6238: SHA-1, 6 digits, 30 s), sealed with
 -- XChaCha20-Poly1305 under the key file with "totp:<user id>" as associated
@@ -481,7 +481,7 @@ INSERT INTO settings(key, value) VALUES
   ('retention_signature_years', '6'),
   ('retention_training_years', '6');
 
--- Schema version 2: compliance at scale (issue 7) ----------------------------
+-- Schema version 2: compliance at scale ------------------------------------
 --
 -- A database made before this part gets it when staffroom next opens it
 -- (src/db/schema_upgrade.c), so everything down to the next "-- Schema version"

@@ -1,5 +1,5 @@
 #define _GNU_SOURCE
-/* Departmental social-media accounts (issue 5; ravens-wood appendix A,
+/* Departmental social-media accounts (ravens-wood appendix A,
  * sections 2 to 4 and 10): the routes and their declared fields, what the
  * feature adds to "My tasks", and the demo school's accounts. */
 #include "features/accounts/account.h"

@@ -20,7 +20,7 @@ int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles)
 }
 
 /* The acceptable-use agreement has pupil contact told to the DSL, and the
- * headteacher directs the investigation (DESIGN.md section 5: "assign"):
+ * headteacher directs the investigation and may hand it on (KCSIE part four):
  * a senior leader or DSL may be given any case the head can see. */
 json_t *concern_assignable(int64_t concern_id, const char *email, int by_headteacher)
 {

@@ -11,7 +11,7 @@
 #include <string.h>
 
 /* The roles a new concern goes to.  About the headteacher: the chair only
- * (heatons 6.8; DESIGN.md section 5), whatever the category says. */
+ * (heatons 6.8; KCSIE part four), whatever the category says. */
 static void route_concern(int64_t id, const struct concern_input *in)
 {
 	int about_head = in->about_id &&
