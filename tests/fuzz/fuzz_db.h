@@ -4,8 +4,10 @@
 #ifndef FUZZ_DB_H
 #define FUZZ_DB_H
 
+#include "core/audit.h"
 #include "lib/config.h"
 #include "db/db.h"
+#include "lib/keyfile.h"
 #include "lib/util.h"
 
 #include <stdio.h>
@@ -19,9 +21,9 @@ static char fuzz_dir[] = "/tmp/staffroom-fuzz-XXXXXX";
 
 static void fuzz_db_remove(void)
 {
-	static const char *const files[] = { "/f.db", "/f.db-wal", "/f.db-shm" };
+	static const char *const files[] = { "/f.db", "/f.db-wal", "/f.db-shm", "/f.db.key" };
 	db_close_thread();
-	for (size_t i = 0; i < 3; i++) {
+	for (size_t i = 0; i < 4; i++) {
 		char *p = xasprintf("%s%s", fuzz_dir, files[i]);
 		unlink(p);
 		free(p);
@@ -38,9 +40,13 @@ static void fuzz_db_open(void)
 	atexit(fuzz_db_remove);
 	char *path = xasprintf("%s/f.db", fuzz_dir);
 	db_configure(path);
+	/* The audit chain is keyed: the harness's own key file, and the chain's start row. */
+	static char key[64];
+	snprintf(key, sizeof key, "%s.key", path);
 	free(path);
-	if (db_init_schema(SCHEMA_PATH) != 0) {
-		fprintf(stderr, "fuzz: cannot apply %s\n", SCHEMA_PATH);
+	cfg.key_file = key;
+	if (db_init_schema(SCHEMA_PATH) != 0 || keyfile_ensure(key) != 0 || audit_start_keyed() != 0) {
+		fprintf(stderr, "fuzz: cannot apply %s or make the key file\n", SCHEMA_PATH);
 		abort();
 	}
 	iso_now(at);

@@ -25,7 +25,8 @@ export function cli(args, { input = '', env = {} } = {}) {
 }
 
 export function sql(db, statement) {
-  const r = spawnSync('sqlite3', [db, statement], { encoding: 'utf8' });
+  // The server writes in the background too: wait for its write lock as it waits for ours.
+  const r = spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, statement], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`sqlite3 failed: ${r.stderr}`);
   return r.stdout.trim();
 }
