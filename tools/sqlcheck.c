@@ -198,33 +198,38 @@ static void check_call(const struct scan *s, long line, const char *name,
 		       const struct arg *sql, const struct arg *fmt)
 {
 	char what[256];
+	const char *q = sql->text ? sql->text : "";
 	if (!fmt->literals || fmt->other) {
-		report(s, line, name, "the bind format is not a string literal", sql->text);
+		report(s, line, name, "the bind format is not a string literal", q);
 		return;
 	}
 	const char *f = fmt->text ? fmt->text : "";
 	if (strspn(f, "iItbn") != strlen(f)) {
 		snprintf(what, sizeof what, "bad letter in bind format \"%s\"", f);
-		report(s, line, name, what, sql->text);
+		report(s, line, name, what, q);
 	}
 	sqlite3_stmt *st;
 	const char *tail;
 	statements++;
-	if (sqlite3_prepare_v2(db, sql->text, -1, &st, &tail) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, q, -1, &st, &tail) != SQLITE_OK) {
 		snprintf(what, sizeof what, "does not prepare: %s", sqlite3_errmsg(db));
-		report(s, line, name, what, sql->text);
+		report(s, line, name, what, q);
+		return;
+	}
+	if (!st) {
+		report(s, line, name, "no statement", q);
 		return;
 	}
 	int want = sqlite3_bind_parameter_count(st);
 	if ((size_t)want != strlen(f)) {
 		snprintf(what, sizeof what, "%zu binds (\"%s\") for %d parameters",
 			 strlen(f), f, want);
-		report(s, line, name, what, sql->text);
+		report(s, line, name, what, q);
 	}
 	while (*tail && isspace((unsigned char)*tail))
 		tail++;
 	if (*tail)
-		report(s, line, name, "more than one statement (only the first runs)", sql->text);
+		report(s, line, name, "more than one statement (only the first runs)", q);
 	sqlite3_finalize(st);
 }
 
