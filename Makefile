@@ -136,9 +136,10 @@ check: $(BUILD)/sqlcheck
 	@$(CHECK_ENV) tests/check/run
 
 # --- Testing ------------------------------------------------------------------
-# The checks first, then every suite: C unit tests (under ASan/UBSan), the fuzz harnesses briefly,
-# the HTTP suites against the optimised and the sanitizer build (each through
-# the embedded server and through nginx + FastCGI), and the browser tests.
+# The checks first, then every suite: C unit tests (under ASan/UBSan), the
+# fuzz harnesses briefly, the HTTP suites against the optimised and the
+# sanitizer build (each through the embedded server and through nginx +
+# FastCGI), and the browser tests.
 # Ends with one line: "N passed, N failed".
 test: deps deps-browser
 	$(MAKE) all $(BUILD)/sqlcheck $(ASAN)/staffroom $(UNIT_BINS) fuzz-build
