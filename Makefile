@@ -62,7 +62,7 @@ ASAN_LIB  := $(LIB_C:src/%.c=$(ASAN)/%.o) $(CXX_SRCS:src/%.cc=$(ASAN)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(ASAN)/%)
 
-.PHONY: all deps run demo-db test check-asan clean install bench bench-deps \
+.PHONY: all deps run demo-db test check check-asan clean install bench bench-deps \
         deps-browser test-browser screenshots fuzz fuzz-build
 .SECONDARY:
 
@@ -121,14 +121,29 @@ run: deps
 	  exec $(BUILD)/staffroom serve --db $(DEMO_DB) --listen $(LISTEN) --user nobody; \
 	else exec $(BUILD)/staffroom serve --db $(DEMO_DB) --listen $(LISTEN); fi
 
+# --- Checking -----------------------------------------------------------------
+# Rules checked at build time (tests/check/run): every SQL literal given to a
+# db helper prepares against schema.sql with as many `?` as bind letters
+# (tools/sqlcheck.c, on the preprocessed sources), templates escape, includes
+# follow the layers, lines fit 100 columns (enforced with CHECK_LINE_WIDTH=1).
+# That SQL is a literal at all, db.h makes the compiler check.
+CHECK_ENV = CC="$(CC)" CHECK_CFLAGS="$(CFLAGS_B) $(PKG_CFLAGS)" SQLCHECK=$(BUILD)/sqlcheck
+
+$(BUILD)/sqlcheck: tools/sqlcheck.c | $(BUILD)
+	$(CC) $(CFLAGS_B) $(LDFLAGS_B) $< $(shell pkg-config --libs sqlite3) -o $@
+
+check: $(BUILD)/sqlcheck
+	@$(CHECK_ENV) tests/check/run
+
 # --- Testing ------------------------------------------------------------------
-# Every suite: C unit tests (under ASan/UBSan), the fuzz harnesses briefly,
-# the HTTP suites against the optimised and the sanitizer build (each through
-# the embedded server and through nginx + FastCGI), and the browser tests.
+# The checks first, then every suite: C unit tests (under ASan/UBSan), the
+# fuzz harnesses briefly, the HTTP suites against the optimised and the
+# sanitizer build (each through the embedded server and through nginx +
+# FastCGI), and the browser tests.
 # Ends with one line: "N passed, N failed".
 test: deps deps-browser
-	$(MAKE) all $(ASAN)/staffroom $(UNIT_BINS) fuzz-build
-	@tests/run-all $(BUILD)/staffroom $(ASAN)/staffroom $(UNIT_BINS)
+	$(MAKE) all $(BUILD)/sqlcheck $(ASAN)/staffroom $(UNIT_BINS) fuzz-build
+	@$(CHECK_ENV) tests/run-all $(BUILD)/staffroom $(ASAN)/staffroom $(UNIT_BINS)
 
 check-asan: deps
 	$(MAKE) $(ASAN)/staffroom $(UNIT_BINS)

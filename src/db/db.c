@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+#define DB_DEFINES_HELPERS /* the functions db.h wraps in literal checks */
 #include "db/db.h"
 #include "lib/readfile.h"
 #include "lib/util.h"

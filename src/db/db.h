@@ -74,4 +74,20 @@ int db_sync_through(uint64_t seq);
 int db_init_schema(const char *schema_path);
 int db_schema_version(void);
 
+/* Every SQL argument must be a string literal: the statement cache is keyed
+ * by the string's address, and `make check` prepares each literal against the
+ * schema.  Pasting "" in front of the argument makes anything else fail to
+ * compile.  A file that defines these functions defines DB_DEFINES_HELPERS
+ * before including this header. */
+#ifndef DB_DEFINES_HELPERS
+#define db_stmt(sql, ...) db_stmt("" sql, __VA_ARGS__)
+#define db_vstmt(sql, fmt, ap) db_vstmt("" sql, fmt, ap)
+#define db_exec(sql, ...) db_exec("" sql, __VA_ARGS__)
+#define db_insert(sql, ...) db_insert("" sql, __VA_ARGS__)
+#define db_int(dflt, sql, ...) db_int(dflt, "" sql, __VA_ARGS__)
+#define db_text(sql, ...) db_text("" sql, __VA_ARGS__)
+#define db_row(sql, ...) db_row("" sql, __VA_ARGS__)
+#define db_rows(sql, ...) db_rows("" sql, __VA_ARGS__)
+#endif
+
 #endif

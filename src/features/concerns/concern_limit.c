@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <time.h>
 
-static long setting(const char *sql, long fallback)
+static long setting(const char *key, long fallback)
 {
-	char *v = db_text(sql, "");
+	char *v = db_text("SELECT value FROM settings WHERE key = ?", "t", key);
 	char *end = NULL;
 	long n = v ? strtol(v, &end, 10) : 0;
 	int ok = v && end != v && *end == 0 && n > 0 && n <= 1000000;
@@ -22,8 +22,8 @@ static long setting(const char *sql, long fallback)
 
 int concern_limit_check(const struct request *rq, struct reply *rp)
 {
-	long limit = setting("SELECT value FROM settings WHERE key = 'concern_report_limit'", 20);
-	long minutes = setting("SELECT value FROM settings WHERE key = 'concern_report_window_minutes'", 10);
+	long limit = setting("concern_report_limit", 20);
+	long minutes = setting("concern_report_window_minutes", 10);
 	/* The limit-th newest report, through the reporter index: if it is inside
 	 * the window, this one would be one too many. */
 	char *oldest = db_text("SELECT created_at FROM concerns WHERE reporter_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?",

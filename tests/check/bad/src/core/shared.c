@@ -1,0 +1,1 @@
+#include "features/alpha/alpha.h"

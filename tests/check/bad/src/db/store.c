@@ -1,0 +1,3 @@
+#include "db/store.h"
+#include "../lib/helper.h"
+#include "helper.h"

@@ -1,0 +1,2 @@
+#include "features/alpha/alpha_internal.h"
+#include "db/store.h"

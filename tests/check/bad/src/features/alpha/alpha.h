@@ -1,0 +1,2 @@
+/* Alpha's public header. */
+#include "core/shared.h"

@@ -1,0 +1,2 @@
+#include "lib/helper.h"
+#include "core/shared.h"

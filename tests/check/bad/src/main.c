@@ -1,0 +1,2 @@
+#include "features/beta/beta.c"
+#include "features/alpha/alpha_internal.h"

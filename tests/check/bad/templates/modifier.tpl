@@ -1,0 +1,2 @@
+{{%AUTOESCAPE context="HTML"}}
+<a href="{{url:url_query_escape}}">x</a>
