@@ -15,25 +15,34 @@
 /* Every record with the date its rule makes it due (NULL: not yet known,
  * e.g. the person has not left).  Years come from the settings table. */
 #define YEARS(key) "'+' || (SELECT value FROM settings WHERE key = '" key "') || ' years'"
-#define DUE_SQL                                                                                          \
-	"WITH due AS ("                                                                                      \
-	"SELECT 'concern' AS record_type, c.id AS record_id, c.reference AS label, "                           \
-	"CASE WHEN c.about_id IS NOT NULL THEN max(date(c.created_at, " YEARS("retention_concern_staff_years") "), " \
-	"  date(a.left_on, " YEARS("retention_retirement_review_years") ")) "                                  \
-	"WHEN c.category IN ('cyberbullying_pupil','sexting','pupil_contact') "                                \
-	"  THEN date(c.closed_at, " YEARS("retention_safeguarding_years") ") "                                 \
-	"ELSE date(c.closed_at, " YEARS("retention_concern_years") ") END AS due, "                            \
-	"CASE WHEN c.about_id IS NOT NULL THEN 'concern about a member of staff: the later of its date and "   \
-	"their leaving date plus the retirement review' "                                                      \
-	"WHEN c.category IN ('cyberbullying_pupil','sexting','pupil_contact') THEN 'safeguarding concern: "     \
-	"after closing' ELSE 'concern: after closing' END AS rule "                                            \
-	"FROM concerns c LEFT JOIN users a ON a.id = c.about_id WHERE c.status = 'closed' "                    \
-	"UNION ALL SELECT 'signature', s.id, u.email || ': ' || p.title || ' version ' || v.number, "          \
-	"date(u.left_on, " YEARS("retention_signature_years") "), 'signature: after the person left' "          \
-	"FROM signatures s JOIN users u ON u.id = s.user_id JOIN policy_versions v ON v.id = s.version_id "      \
-	"JOIN policies p ON p.id = v.policy_id WHERE u.left_on IS NOT NULL "                                   \
-	"UNION ALL SELECT 'training', t.id, u.email || ': ' || t.course || ' ' || t.completed_on, "           \
-	"date(u.left_on, " YEARS("retention_training_years") "), 'training record: after the person left' "     \
+#define DUE_SQL                                                                            \
+	"WITH due AS ("                                                                    \
+	"SELECT 'concern' AS record_type, c.id AS record_id, c.reference AS label, "     \
+	"CASE WHEN c.about_id IS NOT NULL "                                               \
+	"  THEN max(date(c.created_at, " YEARS("retention_concern_staff_years") "), "     \
+	"    date(a.left_on, " YEARS("retention_retirement_review_years") ")) "          \
+	"WHEN c.category IN ('cyberbullying_pupil','sexting','pupil_contact') "          \
+	"  THEN date(c.closed_at, " YEARS("retention_safeguarding_years") ") "           \
+	"ELSE date(c.closed_at, " YEARS("retention_concern_years") ") END AS due, "      \
+	"CASE WHEN c.about_id IS NOT NULL "                                               \
+	"  THEN 'concern about a member of staff: the later of its date and "            \
+	"their leaving date plus the retirement review' "                                \
+	"WHEN c.category IN ('cyberbullying_pupil','sexting','pupil_contact') "          \
+	"  THEN 'safeguarding concern: after closing' "                                  \
+	"ELSE 'concern: after closing' END AS rule "                                     \
+	"FROM concerns c LEFT JOIN users a ON a.id = c.about_id "                        \
+	"WHERE c.status = 'closed' "                                                     \
+	"UNION ALL SELECT 'signature', s.id, "                                           \
+	"  u.email || ': ' || p.title || ' version ' || v.number, "                      \
+	"  date(u.left_on, " YEARS("retention_signature_years") "), "                    \
+	"  'signature: after the person left' "                                          \
+	"FROM signatures s JOIN users u ON u.id = s.user_id "                            \
+	"JOIN policy_versions v ON v.id = s.version_id "                                 \
+	"JOIN policies p ON p.id = v.policy_id WHERE u.left_on IS NOT NULL "             \
+	"UNION ALL SELECT 'training', t.id, "                                            \
+	"  u.email || ': ' || t.course || ' ' || t.completed_on, "                       \
+	"  date(u.left_on, " YEARS("retention_training_years") "), "                     \
+	"  'training record: after the person left' "                                    \
 	"FROM training t JOIN users u ON u.id = t.user_id WHERE u.left_on IS NOT NULL) "
 
 static const char *const rule_keys[] = {
