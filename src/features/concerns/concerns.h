@@ -4,6 +4,7 @@
 #define STAFFROOM_CONCERNS_H
 
 #include "core/request.h"
+#include "lib/lists.h"
 
 #include <stdint.h>
 
@@ -29,10 +30,14 @@ struct concern_input {
  * (reference such as "C-2026-000042" written to ref), or -1. */
 int64_t concern_file(const struct request *rq, const struct concern_input *in, char ref[32]);
 
-/* Roles a concern may be routed to (the routing table's CHECK). */
-#define ROUTABLE_ROLES "headteacher|slt|dsl|moderator|business_manager|network_manager|chair|admin"
-#define ROLE_ROUTABLE (ROLE_HEADTEACHER | ROLE_SLT | ROLE_DSL | ROLE_MODERATOR | ROLE_BUSINESS_MANAGER | \
-		       ROLE_NETWORK_MANAGER | ROLE_CHAIR | ROLE_ADMIN)
+/* Roles a concern may be routed to (the routing table's CHECK): those marked
+ * routable in ROLE_LIST (core/roles.h), as F_CHOICE text and as a mask. */
+#define ROUTABLE_1_(name) "|" name
+#define ROUTABLE_0_(name)
+#define ROUTABLE_CHOICE_(id, name, words, routable) ROUTABLE_##routable##_(name)
+#define ROUTABLE_ROLES LIST_CHOICES(ROLE_LIST, ROUTABLE_CHOICE_)
+#define ROUTABLE_BIT_(id, name, words, routable) | (routable ? ROLE_##id : 0)
+#define ROLE_ROUTABLE (0 ROLE_LIST(ROUTABLE_BIT_))
 
 /* THE rule for "may this person open this case", as one SQL condition on
  * the concerns row aliased c: never the person it is about; otherwise a
