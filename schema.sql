@@ -213,8 +213,9 @@ CREATE TABLE concern_recipients (
 ) WITHOUT ROWID;
 CREATE INDEX concern_recipients_by_role ON concern_recipients(role, concern_id);
 
--- The bit each role has in a mask; the same values as enum role in src/core/request.h
--- (a unit test checks they agree).
+-- The bit each role has in a mask; the same values as ROLE_LIST in src/core/roles.h
+-- (tests/unit/test_lists.c checks they agree, and the CHECK lists of roles,
+-- platforms, concern categories and statuses against their C lists).
 CREATE TABLE role_bits (
   role TEXT PRIMARY KEY,
   bit  INTEGER NOT NULL UNIQUE

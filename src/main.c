@@ -60,9 +60,23 @@ static const char *usage_text =
 	"\n"
 	"Every command reads " CONFIG_DEFAULT_PATH " when it exists, or --config FILE;\n"
 	"--no-config reads none.  Options on the command line win over the file.\n"
-	"\n"
-	"Roles: staff headteacher slt dsl moderator business_manager network_manager\n"
-	"       governor chair admin (everyone holds staff).\n";
+	"\n";
+
+/* The usage, ending with the roles of ROLE_LIST, wrapped within 80 columns. */
+static void usage(FILE *out)
+{
+	fputs(usage_text, out);
+	int col = fprintf(out, "Roles:");
+	for (int i = 0; i <= ROLE_COUNT; i++) {
+		const char *word = i < ROLE_COUNT ? role_name(i) : "(everyone holds staff).";
+		if (col + 1 + (int)strlen(word) > 80) {
+			fputs("\n      ", out);
+			col = 6;
+		}
+		col += fprintf(out, " %s", word);
+	}
+	fputs("\n", out);
+}
 
 /* The settings (config_file.c) are listed from their table. */
 static void serve_help(void)
@@ -602,7 +616,7 @@ int main(int argc, char **argv)
 	config_defaults();
 	clock_init();
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fputs(usage_text, argc < 2 ? stderr : stdout);
+		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? EXIT_USAGE : 0;
 	}
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
@@ -648,7 +662,7 @@ int main(int argc, char **argv)
 	}
 	if (argc >= 2 && (strcmp(argv[1], "user") == 0 || strcmp(argv[1], "audit") == 0) &&
 	    (argc < 3 || strcmp(argv[2], "--help") == 0)) {
-		fputs(usage_text, stdout);
+		usage(stdout);
 		return argc < 3 ? EXIT_USAGE : 0;
 	}
 	fprintf(stderr, "staffroom: unknown command '%s' (try --help)\n", argv[1]);

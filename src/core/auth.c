@@ -9,10 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const role_names[ROLE_COUNT] = {
-	"staff", "headteacher", "slt", "dsl", "moderator",
-	"business_manager", "network_manager", "governor", "chair", "admin",
-};
+#define ROLE_NAME_(id, name, words, routable) name,
+static const char *const role_names[ROLE_COUNT] = { ROLE_LIST(ROLE_NAME_) };
 
 unsigned role_bit(const char *name)
 {

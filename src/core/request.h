@@ -5,23 +5,12 @@
 #ifndef STAFFROOM_REQUEST_H
 #define STAFFROOM_REQUEST_H
 
+#include "core/roles.h"
+
 #include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
-enum role {
-	ROLE_STAFF = 1 << 0,
-	ROLE_HEADTEACHER = 1 << 1,
-	ROLE_SLT = 1 << 2,
-	ROLE_DSL = 1 << 3,
-	ROLE_MODERATOR = 1 << 4,
-	ROLE_BUSINESS_MANAGER = 1 << 5,
-	ROLE_NETWORK_MANAGER = 1 << 6,
-	ROLE_GOVERNOR = 1 << 7,
-	ROLE_CHAIR = 1 << 8,
-	ROLE_ADMIN = 1 << 9,
-};
-#define ROLE_COUNT 10
 #define ROLE_LEADERS (ROLE_HEADTEACHER | ROLE_SLT | ROLE_BUSINESS_MANAGER | ROLE_ADMIN)
 
 struct param {

@@ -10,12 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define PLATFORM_ROW_(code, label) { code, label },
 static const struct {
 	const char *code, *label;
-} platforms[] = {
-	{ "x", "X/Twitter" }, { "facebook", "Facebook" }, { "instagram", "Instagram" }, { "youtube", "YouTube" },
-	{ "tiktok", "TikTok" }, { "linkedin", "LinkedIn" }, { "blog", "Blog" }, { "other", "Other" },
-};
+} platforms[] = { PLATFORM_LIST(PLATFORM_ROW_) };
 #define NPLATFORMS (sizeof platforms / sizeof platforms[0])
 
 void account_busy(struct reply *rp)

@@ -52,45 +52,14 @@ struct label {
 	const char *code, *label, *explain;
 };
 
-/* Explanations in plain words, from the policies' own advice (braunstone
- * "Reporting Concerns" and "Cyberbullying"; heatons 5.4, 6.3, 6.8, 7.3, 8;
- * ravens-wood 8 and 10; wynstones). */
+#define CATEGORY_ROW_(code, label, explain) { code, label, explain },
 static const struct label categories[] = {
-	{ "cyberbullying_staff", "Cyberbullying of a member of staff",
-	  "Abuse, threats or humiliation of a colleague online. Do not reply or retaliate; keep the messages." },
-	{ "cyberbullying_pupil", "Cyberbullying of a pupil",
-	  "A pupil is being bullied online, by other pupils or anyone else. The safeguarding lead is told." },
-	{ "pupil_contact", "Contact from a pupil or former pupil",
-	  "A pupil or ex-pupil tried to contact you, or follow or befriend you, on a personal account. Do not accept or reply." },
-	{ "parent_post", "Abusive or defamatory post by a parent or carer",
-	  "A parent or carer posted something abusive or untrue about the school or staff. Do not respond online." },
-	{ "premises_content", "Inappropriate content reached on school premises",
-	  "Unsuitable material was reached on a school device or the school network." },
-	{ "sexting", "Sexting or an indecent image",
-	  "An indecent image of a young person was shared or seen. Do not copy, forward or print it: describe where it is." },
-	{ "account_comment", "Offensive comment on a school account",
-	  "An offensive or inappropriate comment on one of the school's social-media accounts. The moderator deals with it." },
-	{ "media_contact", "Journalist or media contact",
-	  "A journalist or the media contacted you about the school. Do not comment; senior leaders respond." },
-	{ "staff_conduct", "Concern about a member of staff's conduct",
-	  "A colleague's use of social media or conduct online worries you. A concern about the headteacher goes to the chair of governors only." },
-	{ "other", "Something else", "Anything else that worries you about social media, online safety or school accounts." },
-	{ NULL, NULL, NULL },
+	CONCERN_CATEGORY_LIST(CATEGORY_ROW_) { NULL, NULL, NULL },
 };
 
-static const struct label bodies[] = {
-	{ "police", "Police", NULL }, { "lado", "Local authority designated officer (LADO)", NULL },
-	{ "ceop", "CEOP", NULL }, { "platform", "The platform or site", NULL }, { "parents", "Parents or carers", NULL },
-	{ "safeguarding_unit", "Safeguarding unit", NULL }, { "external_other", "Another external body", NULL },
-	{ NULL, NULL, NULL },
-};
-
-static const struct label outcomes[] = {
-	{ "no_further_action", "No further action", NULL }, { "resolved_in_school", "Resolved in school", NULL },
-	{ "content_removed", "Content removed", NULL }, { "disciplinary", "Disciplinary process", NULL },
-	{ "referred_externally", "Referred to an external body", NULL }, { "police_action", "Police action", NULL },
-	{ "other", "Other", NULL }, { NULL, NULL, NULL },
-};
+#define LABEL_ROW_(code, label) { code, label, NULL },
+static const struct label bodies[] = { ESCALATION_BODY_LIST(LABEL_ROW_) { NULL, NULL, NULL } };
+static const struct label outcomes[] = { OUTCOME_CATEGORY_LIST(LABEL_ROW_) { NULL, NULL, NULL } };
 
 static const char *find_label(const struct label *l, const char *code)
 {

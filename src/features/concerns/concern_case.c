@@ -67,8 +67,9 @@ static void add_counts(json_t *counts, json_t *rows, int sign)
 static json_t *status_counts(unsigned roles, int64_t me, const char *at)
 {
 	int64_t mask = roles & ROLE_ROUTABLE;
-	json_t *counts = json_pack("{s:i, s:i, s:i, s:i, s:i}", "new", 0, "acknowledged", 0, "investigating", 0,
-				   "escalated", 0, "closed", 0);
+	json_t *counts = json_object();
+#define STATUS_ZERO_(code) json_object_set_new(counts, code, json_integer(0));
+	CONCERN_STATUS_LIST(STATUS_ZERO_)
 	add_counts(counts, db_rows("SELECT status, sum(n) AS n FROM concern_counts WHERE (mask & ?) != 0 "
 				   "GROUP BY status", "I", mask), 1);
 	add_counts(counts, db_rows("SELECT status, count(*) AS n FROM concerns WHERE about_id = ? "
@@ -91,9 +92,10 @@ static void queue_flags(json_t *rows)
 
 static json_t *status_options(const char *selected)
 {
-	static const char *const st[] = { "new", "acknowledged", "investigating", "escalated", "closed" };
+#define STATUS_CODE_(code) code,
+	static const char *const st[] = { CONCERN_STATUS_LIST(STATUS_CODE_) };
 	json_t *a = json_array();
-	for (size_t i = 0; i < 5; i++)
+	for (size_t i = 0; i < sizeof st / sizeof st[0]; i++)
 		json_array_append_new(a, json_pack("{s:s, s:b}", "code", st[i], "selected",
 						   selected && strcmp(selected, st[i]) == 0));
 	return a;

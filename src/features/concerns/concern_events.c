@@ -25,8 +25,9 @@ struct ev {
 
 static int rank(const char *status)
 {
-	static const char *const order[] = { "new", "acknowledged", "investigating", "escalated", "closed" };
-	for (int i = 0; i < 5; i++)
+#define STATUS_CODE_(code) code,
+	static const char *const order[] = { CONCERN_STATUS_LIST(STATUS_CODE_) };
+	for (int i = 0; i < (int)(sizeof order / sizeof order[0]); i++)
 		if (strcmp(order[i], status) == 0)
 			return i;
 	return -1;

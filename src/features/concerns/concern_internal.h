@@ -11,10 +11,28 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CONCERN_STATUSES "new|acknowledged|investigating|escalated|closed"
-#define OUTCOME_CATEGORIES "no_further_action|resolved_in_school|content_removed|disciplinary|" \
-			   "referred_externally|police_action|other"
-#define ESCALATION_BODIES "police|lado|ceop|platform|parents|safeguarding_unit|external_other"
+/* The codes of a case, each list declared once.  The statuses are in the
+ * order a case moves through them; schema.sql's CHECK on concerns.status
+ * repeats them (tests/unit/test_lists.c checks they agree).  X(code). */
+#define CONCERN_STATUS_LIST(X) \
+	X("new") X("acknowledged") X("investigating") X("escalated") X("closed")
+#define CONCERN_STATUS_CHOICE_(code) "|" code
+#define CONCERN_STATUSES LIST_CHOICES(CONCERN_STATUS_LIST, CONCERN_STATUS_CHOICE_)
+
+/* How a case ended: X(code, label). */
+#define OUTCOME_CATEGORY_LIST(X)                                                                  \
+	X("no_further_action", "No further action") X("resolved_in_school", "Resolved in school") \
+	X("content_removed", "Content removed") X("disciplinary", "Disciplinary process")         \
+	X("referred_externally", "Referred to an external body")                                  \
+	X("police_action", "Police action") X("other", "Other")
+#define OUTCOME_CATEGORIES LIST_CHOICES(OUTCOME_CATEGORY_LIST, CONCERN_CODE_CHOICE_)
+
+/* Whom a case is escalated to: X(code, label). */
+#define ESCALATION_BODY_LIST(X)                                                                  \
+	X("police", "Police") X("lado", "Local authority designated officer (LADO)")             \
+	X("ceop", "CEOP") X("platform", "The platform or site") X("parents", "Parents or carers") \
+	X("safeguarding_unit", "Safeguarding unit") X("external_other", "Another external body")
+#define ESCALATION_BODIES LIST_CHOICES(ESCALATION_BODY_LIST, CONCERN_CODE_CHOICE_)
 
 /* The person's roles as a JSON array text, for "role IN (SELECT value FROM json_each(?))". */
 

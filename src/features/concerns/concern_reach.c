@@ -53,14 +53,10 @@ int concern_about_head(int64_t concern_id)
 		      "I", concern_id) == 1;
 }
 
+#define ROLE_WORDS_(id, name, words, routable) { name, words },
 static const struct {
 	const char *role, *words;
-} role_words[] = {
-	{ "headteacher", "headteacher" },         { "slt", "senior leader" },
-	{ "dsl", "designated safeguarding lead" }, { "moderator", "moderator" },
-	{ "business_manager", "business manager" }, { "network_manager", "network manager" },
-	{ "chair", "chair of governors" },         { "admin", "administrator" },
-};
+} role_words[] = { ROLE_LIST(ROLE_WORDS_) };
 
 static const char *words_for(const char *role)
 {

@@ -172,10 +172,9 @@ static const struct field_spec stats_q[] = {
 	{ NULL },
 };
 #define ROUTE_FIELD(c) { c, F_CHOICE, 20, F_MULTI, ROUTABLE_ROLES }
+#define ROUTE_CATEGORY_(code, label, explain) ROUTE_FIELD(code),
 static const struct field_spec routing_form[] = {
-	ROUTE_FIELD("cyberbullying_staff"), ROUTE_FIELD("cyberbullying_pupil"), ROUTE_FIELD("pupil_contact"),
-	ROUTE_FIELD("parent_post"), ROUTE_FIELD("premises_content"), ROUTE_FIELD("sexting"),
-	ROUTE_FIELD("account_comment"), ROUTE_FIELD("media_contact"), ROUTE_FIELD("staff_conduct"), ROUTE_FIELD("other"),
+	CONCERN_CATEGORY_LIST(ROUTE_CATEGORY_)
 	{ NULL },
 };
 

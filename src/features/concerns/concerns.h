@@ -4,11 +4,50 @@
 #define STAFFROOM_CONCERNS_H
 
 #include "core/request.h"
+#include "lib/lists.h"
 
 #include <stdint.h>
 
-#define CONCERN_CATEGORIES "cyberbullying_staff|cyberbullying_pupil|pupil_contact|parent_post|premises_content|" \
-			   "sexting|account_comment|media_contact|staff_conduct|other"
+/* The categories of concern, declared once (schema.sql's CHECK on
+ * concerns.category repeats the codes; tests/unit/test_lists.c checks they
+ * agree).  X(code, label, explain): the stored code, its name on pages, and
+ * what it covers in plain words, from the policies' own advice (braunstone
+ * "Reporting Concerns" and "Cyberbullying"; heatons 5.4, 6.3, 6.8, 7.3, 8;
+ * ravens-wood 8 and 10; wynstones).  A new category also needs its routing
+ * rows in schema.sql. */
+#define CONCERN_CATEGORY_LIST(X)                                                                   \
+	X("cyberbullying_staff", "Cyberbullying of a member of staff",                             \
+	  "Abuse, threats or humiliation of a colleague online. Do not reply or retaliate; keep "  \
+	  "the messages.")                                                                         \
+	X("cyberbullying_pupil", "Cyberbullying of a pupil",                                       \
+	  "A pupil is being bullied online, by other pupils or anyone else. The safeguarding "     \
+	  "lead is told.")                                                                         \
+	X("pupil_contact", "Contact from a pupil or former pupil",                                 \
+	  "A pupil or ex-pupil tried to contact you, or follow or befriend you, on a personal "    \
+	  "account. Do not accept or reply.")                                                      \
+	X("parent_post", "Abusive or defamatory post by a parent or carer",                        \
+	  "A parent or carer posted something abusive or untrue about the school or staff. Do "    \
+	  "not respond online.")                                                                   \
+	X("premises_content", "Inappropriate content reached on school premises",                  \
+	  "Unsuitable material was reached on a school device or the school network.")             \
+	X("sexting", "Sexting or an indecent image",                                               \
+	  "An indecent image of a young person was shared or seen. Do not copy, forward or print " \
+	  "it: describe where it is.")                                                             \
+	X("account_comment", "Offensive comment on a school account",                              \
+	  "An offensive or inappropriate comment on one of the school's social-media accounts. "   \
+	  "The moderator deals with it.")                                                          \
+	X("media_contact", "Journalist or media contact",                                          \
+	  "A journalist or the media contacted you about the school. Do not comment; senior "      \
+	  "leaders respond.")                                                                      \
+	X("staff_conduct", "Concern about a member of staff's conduct",                            \
+	  "A colleague's use of social media or conduct online worries you. A concern about the " \
+	  "headteacher goes to the chair of governors only.")                                      \
+	X("other", "Something else",                                                               \
+	  "Anything else that worries you about social media, online safety or school accounts.")
+
+/* A list's codes (the first member of each row) as F_CHOICE text. */
+#define CONCERN_CODE_CHOICE_(code, ...) "|" code
+#define CONCERN_CATEGORIES LIST_CHOICES(CONCERN_CATEGORY_LIST, CONCERN_CODE_CHOICE_)
 
 struct concern_input {
 	const char *category;
@@ -29,10 +68,14 @@ struct concern_input {
  * (reference such as "C-2026-000042" written to ref), or -1. */
 int64_t concern_file(const struct request *rq, const struct concern_input *in, char ref[32]);
 
-/* Roles a concern may be routed to (the routing table's CHECK). */
-#define ROUTABLE_ROLES "headteacher|slt|dsl|moderator|business_manager|network_manager|chair|admin"
-#define ROLE_ROUTABLE (ROLE_HEADTEACHER | ROLE_SLT | ROLE_DSL | ROLE_MODERATOR | ROLE_BUSINESS_MANAGER | \
-		       ROLE_NETWORK_MANAGER | ROLE_CHAIR | ROLE_ADMIN)
+/* Roles a concern may be routed to (the routing table's CHECK): those marked
+ * routable in ROLE_LIST (core/roles.h), as F_CHOICE text and as a mask. */
+#define ROUTABLE_1_(name) "|" name
+#define ROUTABLE_0_(name)
+#define ROUTABLE_CHOICE_(id, name, words, routable) ROUTABLE_##routable##_(name)
+#define ROUTABLE_ROLES LIST_CHOICES(ROLE_LIST, ROUTABLE_CHOICE_)
+#define ROUTABLE_BIT_(id, name, words, routable) | (routable ? ROLE_##id : 0)
+#define ROLE_ROUTABLE (0 ROLE_LIST(ROUTABLE_BIT_))
 
 /* THE rule for "may this person open this case", as one SQL condition on
  * the concerns row aliased c: never the person it is about; otherwise a

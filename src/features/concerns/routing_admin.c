@@ -10,9 +10,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const routable[] = { "headteacher", "slt", "dsl", "moderator", "business_manager",
-					"network_manager", "chair", "admin" };
-#define NROUTABLE (sizeof routable / sizeof routable[0])
+/* How many roles a concern may be routed to (ROLE_LIST's routable column). */
+#define ROUTABLE_COUNT_(id, name, words, routable) + routable
+#define NROUTABLE (0 ROLE_LIST(ROUTABLE_COUNT_))
+
+static int is_routed(const char *code, const char *role)
+{
+	return db_int(0, "SELECT 1 FROM routing WHERE category = ? AND role = ?", "tt", code,
+		      role) == 1;
+}
+
+/* The routable roles as the category's checkboxes, in ROLE_LIST's order. */
+static json_t *role_boxes(const char *code)
+{
+	json_t *roles = json_array();
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		const char *role = role_name(r);
+		if (!(ROLE_ROUTABLE & (1 << r)))
+			continue;
+		json_t *box = json_pack("{s:s, s:s, s:b}", "category", code, "role", role, "held",
+					is_routed(code, role));
+		json_array_append_new(roles, box);
+	}
+	return roles;
+}
 
 static json_t *routing_model(void)
 {
@@ -21,13 +42,9 @@ static json_t *routing_model(void)
 	json_t *c;
 	json_array_foreach(cats, i, c) {
 		const char *code = json_string_value(json_object_get(c, "code"));
-		json_t *roles = json_array();
-		for (size_t r = 0; r < NROUTABLE; r++)
-			json_array_append_new(roles, json_pack("{s:s, s:s, s:b}", "category", code, "role", routable[r],
-							       "held", db_int(0, "SELECT 1 FROM routing WHERE category = ? AND role = ?",
-									      "tt", code, routable[r]) == 1));
-		json_array_append_new(out, json_pack("{s:s, s:O, s:o}", "category", code, "label", json_object_get(c, "label"),
-						     "roles", roles));
+		json_t *row = json_pack("{s:s, s:O, s:o}", "category", code, "label",
+					json_object_get(c, "label"), "roles", role_boxes(code));
+		json_array_append_new(out, row);
 	}
 	json_decref(cats);
 	return out;

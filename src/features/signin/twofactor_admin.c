@@ -11,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ROLE_CHOICES "headteacher|slt|dsl|moderator|business_manager|network_manager|governor|chair|admin"
-
 static void busy(struct reply *rp)
 {
 	reply_error(rp, 503, NULL, "The service is busy. Please try again in a moment.");
@@ -99,7 +97,7 @@ static void admin_reset(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec settings_form[] = {
-	{ "role", F_CHOICE, 20, F_MULTI, ROLE_CHOICES },
+	{ "role", F_CHOICE, 20, F_MULTI, GIVEN_ROLE_CHOICES },
 	{ NULL },
 };
 static const struct field_spec reset_form[] = {
