@@ -15,23 +15,24 @@
 #include <string.h>
 
 /* The registry's routes in one flat list, made once: dispatch walks it for
- * every request. */
-static const struct route **all_routes;
+ * every request.  A fixed array, so that making it cannot fail inside a
+ * request (an allocation failing there jumps out of pthread_once). */
+enum { ROUTES_MAX = 512 };
+static const struct route *all_routes[ROUTES_MAX];
 static size_t all_count;
 static pthread_once_t all_once = PTHREAD_ONCE_INIT;
 
 static void gather_routes(void)
 {
-	size_t n = 0;
 	for (const struct feature *const *f = features; *f; f++)
 		for (const struct route *const *t = (*f)->routes; t && *t; t++)
-			for (const struct route *r = *t; r->method; r++)
-				n++;
-	all_routes = xcalloc(n + 1, sizeof *all_routes);
-	for (const struct feature *const *f = features; *f; f++)
-		for (const struct route *const *t = (*f)->routes; t && *t; t++)
-			for (const struct route *r = *t; r->method; r++)
+			for (const struct route *r = *t; r->method; r++) {
+				if (all_count == ROUTES_MAX) {
+					fputs("staffroom: more routes than ROUTES_MAX\n", stderr);
+					abort();
+				}
 				all_routes[all_count++] = r;
+			}
 }
 
 const struct route *const *router_all(size_t *n)

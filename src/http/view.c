@@ -19,7 +19,8 @@ struct nav_item {
 	const struct route *route;
 };
 
-static struct nav_item *nav;
+enum { NAV_MAX = 32 };   /* fixed, so that making it cannot fail inside a request */
+static struct nav_item nav[NAV_MAX];
 static size_t nav_count;
 static pthread_once_t nav_once = PTHREAD_ONCE_INIT;
 
@@ -32,17 +33,12 @@ static int by_order(const void *a, const void *b)
 /* A link to no route is a bug: stop at once, where the tests see it. */
 static void gather_nav(void)
 {
-	size_t n = 0;
-	for (const struct feature *const *f = features; *f; f++)
-		for (const struct nav_link *l = (*f)->nav; l && l->label; l++)
-			n++;
-	nav = xcalloc(n + 1, sizeof *nav);
 	for (const struct feature *const *f = features; *f; f++)
 		for (const struct nav_link *l = (*f)->nav; l && l->label; l++) {
 			const struct route *r = feature_route(l->method, l->pattern);
-			if (!r) {
-				fprintf(stderr, "staffroom: the %s link names no route %s %s\n", l->label,
-					l->method, l->pattern);
+			if (!r || nav_count == NAV_MAX) {
+				fprintf(stderr, "staffroom: the %s link names no route %s %s, or is "
+					"one more than NAV_MAX\n", l->label, l->method, l->pattern);
 				abort();
 			}
 			nav[nav_count++] = (struct nav_item){ l, r };

@@ -40,8 +40,9 @@ static void days_ago(int days, char out[11])
 	iso_date(now() - (time_t)days * 86400, out);
 }
 
-static const char *const demo_signers[] = { "head@demo.school", "deputy@demo.school", "dsl@demo.school",
-					    "moderator@demo.school", "bursar@demo.school", "governor@demo.school",
+static const char *const demo_signers[] = { "head@demo.school",    "deputy@demo.school",
+					    "dsl@demo.school",     "moderator@demo.school",
+					    "bursar@demo.school",  "governor@demo.school",
 					    "science@demo.school", "ta@demo.school" };
 
 static void demo_signatures(int64_t vid, const char *sha, const char *title)
@@ -51,8 +52,10 @@ static void demo_signatures(int64_t vid, const char *sha, const char *title)
 		char *name = db_text("SELECT name FROM users WHERE id = ?", "I", uid);
 		char at[ISO_LEN];
 		iso_time(now() - (time_t)(40 - (int)i * 3) * 86400, at);
-		db_exec("INSERT INTO signatures(version_id, user_id, typed_name, signed_at, address, user_agent, body_sha256) "
-			"VALUES (?,?,?,?,'','demo',?)", "IIttt", vid, uid, name ? name : "", at, sha);
+		db_exec("INSERT INTO signatures(version_id, user_id, typed_name, signed_at, "
+			"address, user_agent, body_sha256) "
+			"VALUES (?,?,?,?,'','demo',?)",
+			"IIttt", vid, uid, name ? name : "", at, sha);
 		audit(NULL, "aup.sign", title, "demo signature by %s", demo_signers[i]);
 		free(name);
 	}
@@ -60,7 +63,7 @@ static void demo_signatures(int64_t vid, const char *sha, const char *title)
 
 struct demo_training {
 	const char *email, *course;
-	int completed_ago, expires_ago;   /* days before today; a negative number is in the future */
+	int completed_ago, expires_ago; /* days before today; a negative number is in the future */
 };
 
 static const struct demo_training demo_records[] = {
@@ -80,10 +83,13 @@ static void demo_training(void)
 	for (size_t i = 0; i < sizeof demo_records / sizeof demo_records[0]; i++) {
 		days_ago(demo_records[i].completed_ago, done);
 		days_ago(demo_records[i].expires_ago, expires);
-		db_exec("INSERT INTO training(user_id, course, completed_on, expires_on, recorded_at) VALUES (?,?,?,?,?)",
-			"Itttt", demo_user(demo_records[i].email), demo_records[i].course, done, expires, at);
+		db_exec("INSERT INTO training(user_id, course, completed_on, expires_on, "
+			"recorded_at) VALUES (?,?,?,?,?)",
+			"Itttt", demo_user(demo_records[i].email), demo_records[i].course, done,
+			expires, at);
 	}
-	audit(NULL, "training.record", "", "demo records=%zu", sizeof demo_records / sizeof demo_records[0]);
+	audit(NULL, "training.record", "", "demo records=%zu",
+	      sizeof demo_records / sizeof demo_records[0]);
 }
 
 int aup_demo(void)
@@ -107,13 +113,17 @@ int aup_demo(void)
 	days_ago(42, eff);
 	days_ago(42 - 365, due);
 	sha256_hex(body, strlen(body), sha);
-	int64_t pid = db_insert("INSERT INTO policies(title, applies_to, created_at) VALUES (?,?,?)", "ttt", title,
-				"teacher,support,supply,governor,contractor,volunteer", at);
-	int64_t vid = db_insert("INSERT INTO policy_versions(policy_id, number, body, sha256, summary, effective, review_due, "
-				"published_at, published_by) VALUES (?,1,?,?,?,?,?,?,?)", "IttttttI", pid, body, sha,
-				"First version of the agreement.", eff, due, at, demo_user("admin@demo.school"));
+	int64_t pid =
+		db_insert("INSERT INTO policies(title, applies_to, created_at) VALUES (?,?,?)",
+			  "ttt", title, "teacher,support,supply,governor,contractor,volunteer", at);
+	int64_t vid = db_insert("INSERT INTO policy_versions(policy_id, number, body, sha256, "
+				"summary, effective, review_due, "
+				"published_at, published_by) VALUES (?,1,?,?,?,?,?,?,?)",
+				"IttttttI", pid, body, sha, "First version of the agreement.", eff,
+				due, at, demo_user("admin@demo.school"));
 	free(text);
-	audit(NULL, "policy.publish", title, "version=1 effective=%s review_due=%s sha256=%s", eff, due, sha);
+	audit(NULL, "policy.publish", title, "version=1 effective=%s review_due=%s sha256=%s", eff,
+	      due, sha);
 	demo_signatures(vid, sha, title);
 	demo_training();
 	return db_failed() ? -1 : 0;
