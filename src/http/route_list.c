@@ -13,6 +13,26 @@ static const char *const type_names[] = {
 	[F_CHOICE] = "choice", [F_PASSWORD] = "password", [F_FILE] = "file",
 };
 
+struct flag_name {
+	unsigned bit;
+	const char *name;
+};
+
+static const struct flag_name route_flags[] = {
+	{ R_UPLOAD, "upload" }, { R_NO_CSRF, "no-csrf" }, { R_ENROL, "before-enrolment" },
+	{ 0, NULL },
+};
+static const struct flag_name field_flags[] = {
+	{ F_REQUIRED, "required" }, { F_MULTI, "multi" }, { F_LIST, "list" }, { 0, NULL },
+};
+
+static void print_flags(FILE *out, unsigned flags, const struct flag_name *names)
+{
+	for (; names->name; names++)
+		if (flags & names->bit)
+			fprintf(out, "  %s", names->name);
+}
+
 static void print_roles(FILE *out, unsigned roles)
 {
 	if (roles == ROUTE_PUBLIC) {
@@ -30,12 +50,7 @@ static void print_roles(FILE *out, unsigned roles)
 static void print_field(FILE *out, const struct field_spec *f)
 {
 	fprintf(out, "    %s  %s  max %u", f->name, type_names[f->type], f->max);
-	if (f->flags & F_REQUIRED)
-		fputs("  required", out);
-	if (f->flags & F_MULTI)
-		fputs("  multi", out);
-	if (f->flags & F_LIST)
-		fputs("  list", out);
+	print_flags(out, f->flags, field_flags);
 	if (f->choices)
 		fprintf(out, "  one of %s", f->choices);
 	fputc('\n', out);
@@ -49,12 +64,7 @@ void router_print(FILE *out)
 		const struct route *r = all[i];
 		fprintf(out, "%s %s  roles: ", r->method, r->pattern);
 		print_roles(out, r->roles);
-		if (r->flags & R_UPLOAD)
-			fputs("  upload", out);
-		if (r->flags & R_NO_CSRF)
-			fputs("  no-csrf", out);
-		if (r->flags & R_ENROL)
-			fputs("  before-enrolment", out);
+		print_flags(out, r->flags, route_flags);
 		fputc('\n', out);
 		for (const struct field_spec *f = r->fields; f && f->name; f++)
 			print_field(out, f);

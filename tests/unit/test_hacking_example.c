@@ -12,28 +12,8 @@
 
 #include "motto.c"
 
-#include "core/audit.h"
 #include "http/template.h"
-#include "lib/config.h"
-#include "lib/keyfile.h"
 #include "testdb.h"
-
-static char key_path[80];
-
-static int setup(void **state)
-{
-	if (testdb_open(state) != 0)
-		return -1;
-	snprintf(key_path, sizeof key_path, "%s.key", testdb_path);
-	cfg.key_file = key_path;
-	return keyfile_ensure(key_path) == 0 && audit_start_keyed() == 0 ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	unlink(key_path);
-	return testdb_close(state);
-}
 
 /* The navigation link names a route of the feature itself. */
 static void the_feature_hangs_together(void **state)
@@ -104,5 +84,5 @@ int main(void)
 		cmocka_unit_test(setting_and_reading_the_motto),
 		cmocka_unit_test(an_empty_motto_is_refused),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, testdb_open_keyed, testdb_close_keyed);
 }
