@@ -106,6 +106,23 @@ $(ASAN)/test_%.o: tests/unit/test_%.c $(HDRS) | $(ASAN)
 $(ASAN)/test_%: $(ASAN)/test_%.o $(ASAN_LIB)
 	$(CXX) $(LDFLAGS_A) $^ $(PKG_LIBS) -lcmocka -o $@
 
+# The worked example of docs/HACKING.md ("Adding a page group"): its C file
+# and template are taken out of the page (each follows a line
+# "<!-- example: FILE -->") and built and run by test_hacking_example, so the
+# page cannot drift from the tree.
+EXAMPLE     := $(ASAN)/hacking
+EXAMPLE_AWK := /^<!-- example: / { out = dir "/" $$3; next } \
+               out && /^```/ { if (open) out = ""; open = !open; next } \
+               open { print > out }
+$(EXAMPLE)/extracted: docs/HACKING.md templates/layout.tpl
+	@mkdir -p $(EXAMPLE)/templates
+	awk -v dir=$(EXAMPLE) '$(EXAMPLE_AWK)' docs/HACKING.md
+	cp templates/layout.tpl $(EXAMPLE)/templates/
+	touch $@
+$(ASAN)/test_hacking_example.o: $(EXAMPLE)/extracted
+$(ASAN)/test_hacking_example.o: CFLAGS_A += -I$(EXAMPLE) \
+	-DEXAMPLE_TEMPLATES='"$(EXAMPLE)/templates"'
+
 clean:
 	rm -rf $(BUILD) $(ASAN) $(FUZZ) $(BENCH_BIN)
 

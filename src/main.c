@@ -1,6 +1,6 @@
 /* The command line: init, serve, demo, user, import-staff, audit verify,
- * backup.  Exit 0 on success, 2 on a usage error, 1 on failure, with a
- * one-line message on stderr. */
+ * backup, export, routes.  Exit 0 on success, 2 on a usage error, 1 on
+ * failure, with a one-line message on stderr. */
 #define _GNU_SOURCE
 #include "core/audit.h"
 #include "core/audit_anchor.h"
@@ -11,6 +11,8 @@
 #include "db/db.h"
 #include "core/demo.h"
 #include "features/records/export.h"
+#include "http/feature.h"
+#include "http/router.h"
 #include "lib/keyfile.h"
 #include "db/schema_upgrade.h"
 #include "http/server.h"
@@ -56,6 +58,7 @@ static const char *usage_text =
 	"  audit verify --db FILE               check the audit log's hash chain\n"
 	"  backup --db FILE OUT                 a consistent copy, safe while serving\n"
 	"  export --db FILE --person EMAIL      everything held about one person, as JSON (subject access)\n"
+	"  routes                               every route: method, path, roles and fields\n"
 	"\n"
 	"\n"
 	"Every command reads " CONFIG_DEFAULT_PATH " when it exists, or --config FILE;\n"
@@ -562,12 +565,20 @@ static int cmd_export(struct opts *o)
 	return 0;
 }
 
+/* The route table, for people and for the test that holds docs/API.md to it. */
+static int cmd_routes(struct opts *o)
+{
+	(void)o;
+	router_print(stdout);
+	return 0;
+}
+
 static int cmd_demo(struct opts *o)
 {
 	int rc = cmd_init(o);
 	if (rc)
 		return rc;
-	return demo_create(o->scale) == 0 ? 0 : fail("could not create the demo school");
+	return demo_create(o->scale, features_demo) == 0 ? 0 : fail("could not create the demo school");
 }
 
 /* Commands that add rows to the audit log: its head is anchored after them,
@@ -600,6 +611,7 @@ static const struct command commands[] = {
 	{ "audit", "verify", cmd_audit_verify, "usage: staffroom audit verify --db FILE\n" },
 	{ "backup", NULL, cmd_backup, "usage: staffroom backup --db FILE OUT\n" },
 	{ "export", NULL, cmd_export, "usage: staffroom export --db FILE --person EMAIL\n" },
+	{ "routes", NULL, cmd_routes, "usage: staffroom routes\n" },
 };
 
 int main(int argc, char **argv)

@@ -51,7 +51,7 @@ static int demo_people(void)
 	return 0;
 }
 
-int demo_create(int scale)
+int demo_create(int scale, int (*seed)(void))
 {
 	if (db_int(0, "SELECT count(*) FROM users", "") > 0) {
 		printf("staffroom: the database already has people in it; the demo school was not added again\n");
@@ -63,8 +63,7 @@ int demo_create(int scale)
 	/* Demo sign-ins are password-only, so anyone can try every role at once;
 	 * a real school keeps schema.sql's list (see docs/RECORDS.md). */
 	db_exec("UPDATE settings SET value = '' WHERE key = 'require_2fa_roles'", "");
-	if (demo_people() != 0 || demo_aup() != 0 || demo_concerns() != 0 || demo_accounts() != 0 ||
-	    db_commit() != 0) {
+	if (demo_people() != 0 || seed() != 0 || db_commit() != 0) {
 		db_rollback();
 		return -1;
 	}

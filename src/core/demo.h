@@ -6,13 +6,12 @@
 
 #define DEMO_PASSWORD "staffroom-demo"
 
-int demo_create(int scale);
+/* The demo people, then seed(): every feature's records, in the same
+ * transaction; core knows no feature, so the caller passes the walk over
+ * the registry (features_demo, http/feature.h). */
+int demo_create(int scale, int (*seed)(void));
 int64_t demo_user(const char *email);   /* the id of a demo person */
 
-/* Each feature's demo records, inside demo_create()'s transaction; 0 on success. */
-int demo_aup(void);
-int demo_concerns(void);
-int demo_accounts(void);
 /* N synthetic staff with ten years of records, after the demo school (demo_scale.c). */
 int demo_scale(int staff);
 

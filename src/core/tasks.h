@@ -1,4 +1,5 @@
-/* "My tasks": each feature adds what needs this person now. */
+/* "My tasks": each feature adds what needs this person now (its providers
+ * are in its registry entry, http/feature.h). */
 #ifndef STAFFROOM_TASKS_H
 #define STAFFROOM_TASKS_H
 
@@ -10,7 +11,5 @@
 typedef void task_fn(const struct request *rq, json_t *tasks);
 
 void task_add(json_t *tasks, const char *kind, const char *message, const char *link, int urgent);
-
-task_fn admin_tasks, aup_tasks, concern_tasks, concern_gap_tasks, account_tasks;
 
 #endif

@@ -2,21 +2,55 @@
  * made here, once, before a handler runs. */
 #define _GNU_SOURCE
 #include "http/router.h"
+#include "http/feature.h"
 #include "core/leaving.h"
 #include "core/auth.h"
 #include "db/db.h"
 #include "lib/util.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const struct route *const tables[] = {
-	auth_routes, home_routes, admin_routes, audit_routes,
-	aup_routes, training_routes, concern_routes, account_routes,
-	twofactor_routes, twofactor_admin_routes, login_code_routes, retention_routes,
-};
+/* The registry's routes in one flat list, made once: dispatch walks it for
+ * every request.  A fixed array, so that making it cannot fail inside a
+ * request (an allocation failing there jumps out of pthread_once). */
+enum { ROUTES_MAX = 512 };
+static const struct route *all_routes[ROUTES_MAX];
+static size_t all_count;
+static pthread_once_t all_once = PTHREAD_ONCE_INIT;
+
+static void gather_routes(void)
+{
+	for (const struct feature *const *f = features; *f; f++)
+		for (const struct route *const *t = (*f)->routes; t && *t; t++)
+			for (const struct route *r = *t; r->method; r++) {
+				if (all_count == ROUTES_MAX) {
+					fputs("staffroom: more routes than ROUTES_MAX\n", stderr);
+					abort();
+				}
+				all_routes[all_count++] = r;
+			}
+}
+
+const struct route *const *router_all(size_t *n)
+{
+	pthread_once(&all_once, gather_routes);
+	*n = all_count;
+	return all_routes;
+}
+
+const struct route *feature_route(const char *method, const char *pattern)
+{
+	size_t n;
+	const struct route *const *all = router_all(&n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(all[i]->method, method) == 0 && strcmp(all[i]->pattern, pattern) == 0)
+			return all[i];
+	return NULL;
+}
 
 /* Matches one pattern; {id} takes a positive number of at most 18 digits. */
 static int pattern_match(const char *pat, const char *path, int64_t ids[3], int *nids)
@@ -44,14 +78,15 @@ const struct route *route_match(const char *method, const char *path, int64_t id
 				int *path_known)
 {
 	*path_known = 0;
-	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
-		for (const struct route *r = tables[t]; r->method; r++) {
-			if (!pattern_match(r->pattern, path, ids, nids))
-				continue;
-			*path_known = 1;
-			if (strcmp(r->method, method) == 0)
-				return r;
-		}
+	size_t n;
+	const struct route *const *all = router_all(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (!pattern_match(all[i]->pattern, path, ids, nids))
+			continue;
+		*path_known = 1;
+		if (strcmp(all[i]->method, method) == 0)
+			return all[i];
+	}
 	return NULL;
 }
 
@@ -62,12 +97,13 @@ char *router_allow(const char *path)
 {
 	int64_t ids[3];
 	int nids, get = 0, post = 0;
-	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
-		for (const struct route *r = tables[t]; r->method; r++)
-			if (pattern_match(r->pattern, path, ids, &nids)) {
-				get |= strcmp(r->method, "GET") == 0;
-				post |= strcmp(r->method, "POST") == 0;
-			}
+	size_t n;
+	const struct route *const *all = router_all(&n);
+	for (size_t i = 0; i < n; i++)
+		if (pattern_match(all[i]->pattern, path, ids, &nids)) {
+			get |= strcmp(all[i]->method, "GET") == 0;
+			post |= strcmp(all[i]->method, "POST") == 0;
+		}
 	if (!get && !post)
 		return xstrdup(strncmp(path, "/static/", 8) == 0 ? "GET, HEAD" : "GET, HEAD, POST");
 	return xasprintf("%s%s%s", get ? "GET, HEAD" : "", get && post ? ", " : "", post ? "POST" : "");

@@ -7,6 +7,8 @@
 
 #include "core/request.h"
 
+#include <stdio.h>
+
 enum field_type {
 	F_TEXT,      /* one line: no control characters */
 	F_LONGTEXT,  /* may hold line breaks and tabs */
@@ -51,15 +53,14 @@ struct route {
 	unsigned flags;
 };
 
-/* Every page group's table, each ending with a {NULL} entry. */
-extern const struct route auth_routes[], home_routes[], admin_routes[], audit_routes[];
-extern const struct route aup_routes[], training_routes[], concern_routes[], account_routes[];
-extern const struct route twofactor_routes[], twofactor_admin_routes[], login_code_routes[],
-	retention_routes[];
-
 void router_dispatch(struct request *rq, struct reply *rp);
 /* The methods a path takes, for a 405's Allow header ("GET, HEAD, POST"); malloc'd. */
 char *router_allow(const char *path);
+
+/* Every route of every feature (http/feature.h), in registry order; n is set to how many. */
+const struct route *const *router_all(size_t *n);
+/* The route table for `staffroom routes`: method, pattern, roles, flags and fields. */
+void router_print(FILE *out);
 
 /* Exposed for unit tests. */
 const struct route *route_match(const char *method, const char *path, int64_t ids[3], int *nids,

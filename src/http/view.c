@@ -1,38 +1,50 @@
 #define _GNU_SOURCE
 #include "http/view.h"
+#include "http/feature.h"
 #include "core/auth.h"
 #include "lib/config.h"
 #include "db/db.h"
 #include "http/template.h"
 #include "lib/util.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The navigation: every feature's links in their order, each with the route
+ * it points at, whose roles say who sees it.  Made once. */
 struct nav_item {
-	const char *href;
-	const char *label;
-	unsigned roles;
+	const struct nav_link *link;
+	const struct route *route;
 };
 
-/* The navigation, by role: each person sees the pages they can use. */
-static const struct nav_item nav[] = {
-	{ "/", "My tasks", ROLE_STAFF },
-	{ "/aup", "Agreements", ROLE_STAFF },
-	{ "/concerns/new", "Report a concern", ROLE_STAFF },
-	{ "/concerns", "Incident queue", ROLE_HEADTEACHER | ROLE_SLT | ROLE_DSL | ROLE_MODERATOR |
-						 ROLE_NETWORK_MANAGER | ROLE_CHAIR },
-	{ "/accounts", "Social accounts", ROLE_STAFF },
-	{ "/aup/compliance", "Compliance", ROLE_LEADERS | ROLE_GOVERNOR },
-	{ "/concerns/stats", "Statistics", ROLE_HEADTEACHER | ROLE_GOVERNOR },
-	{ "/training", "Training", ROLE_STAFF },
-	{ "/audit", "Audit log", ROLE_HEADTEACHER | ROLE_ADMIN },
-	{ "/admin/staff", "Administration", ROLE_ADMIN },
-	{ "/admin/retention", "Records", ROLE_HEADTEACHER | ROLE_ADMIN },
-	{ "/account/2fa", "Sign-in security", ROLE_STAFF },
-	{ NULL, NULL, 0 },
-};
+enum { NAV_MAX = 32 };   /* fixed, so that making it cannot fail inside a request */
+static struct nav_item nav[NAV_MAX];
+static size_t nav_count;
+static pthread_once_t nav_once = PTHREAD_ONCE_INIT;
+
+static int by_order(const void *a, const void *b)
+{
+	const struct nav_item *x = a, *y = b;
+	return (x->link->order > y->link->order) - (x->link->order < y->link->order);
+}
+
+/* A link to no route is a bug: stop at once, where the tests see it. */
+static void gather_nav(void)
+{
+	for (const struct feature *const *f = features; *f; f++)
+		for (const struct nav_link *l = (*f)->nav; l && l->label; l++) {
+			const struct route *r = feature_route(l->method, l->pattern);
+			if (!r || nav_count == NAV_MAX) {
+				fprintf(stderr, "staffroom: the %s link names no route %s %s, or is "
+					"one more than NAV_MAX\n", l->label, l->method, l->pattern);
+				abort();
+			}
+			nav[nav_count++] = (struct nav_item){ l, r };
+		}
+	qsort(nav, nav_count, sizeof *nav, by_order);
+}
 
 static int is_current(const char *href, const char *path)
 {
@@ -42,19 +54,25 @@ static int is_current(const char *href, const char *path)
 	if (strncmp(path, href, n) != 0 || (path[n] && path[n] != '/'))
 		return 0;
 	/* the longest matching entry wins: /concerns/new is not the queue */
-	for (const struct nav_item *o = nav; o->href; o++)
-		if (strlen(o->href) > n && strncmp(path, o->href, strlen(o->href)) == 0)
+	for (size_t i = 0; i < nav_count; i++) {
+		const char *o = nav[i].link->pattern;
+		if (strlen(o) > n && strncmp(path, o, strlen(o)) == 0)
 			return 0;
+	}
 	return 1;
 }
 
 json_t *view_nav(const struct request *rq)
 {
+	pthread_once(&nav_once, gather_nav);
 	json_t *items = json_array();
-	for (const struct nav_item *n = nav; n->href; n++)
-		if (rq->user.roles & n->roles)
-			json_array_append_new(items, json_pack("{s:s, s:s, s:b}", "href", n->href, "label", n->label,
-							       "current", is_current(n->href, rq->path)));
+	for (size_t i = 0; i < nav_count; i++) {
+		const char *href = nav[i].link->pattern;
+		if (rq->user.roles & nav[i].route->roles)
+			json_array_append_new(items, json_pack("{s:s, s:s, s:b}", "href", href, "label",
+							       nav[i].link->label, "current",
+							       is_current(href, rq->path)));
+	}
 	return items;
 }
 

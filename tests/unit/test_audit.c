@@ -8,28 +8,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "core/audit.h"
-#include "lib/config.h"
-#include "lib/keyfile.h"
 #include "testdb.h"
-
-/* The chain is keyed: a key file for this test, and the start row first. */
-static char key_path[80];
-
-static int setup(void **state)
-{
-	if (testdb_open(state) != 0)
-		return -1;
-	snprintf(key_path, sizeof key_path, "%s.key", testdb_path);
-	cfg.key_file = key_path;
-	return keyfile_ensure(key_path) == 0 && audit_start_keyed() == 0 ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	unlink(key_path);
-	return testdb_close(state);
-}
 
 static void write_three(void)
 {
@@ -103,5 +82,5 @@ int main(void)
 		cmocka_unit_test(tampering_is_found_at_the_right_row),
 		cmocka_unit_test(a_plain_chain_without_the_key_is_refused),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, testdb_open_keyed, testdb_close_keyed);
 }

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "http/feature.h"
 #include "http/router.h"
 
 static void literal_routes_win_and_ids_parse(void **state)
@@ -154,6 +155,41 @@ static void nul_inside_a_value_is_refused(void **state)
 	assert_non_null(strstr(msg, "NUL"));
 }
 
+/* Every navigation link names a route of the registry: its roles come from it. */
+static void every_nav_link_names_a_route(void **state)
+{
+	(void)state;
+	int links = 0;
+	for (const struct feature *const *f = features; *f; f++)
+		for (const struct nav_link *l = (*f)->nav; l && l->label; l++, links++)
+			assert_non_null(feature_route(l->method, l->pattern));
+	assert_true(links > 0);
+}
+
+/* No route is hidden by one listed before it (the same path twice, in two
+ * features): each answers its own path, with each {id} made a number. */
+static void no_route_is_hidden_by_another(void **state)
+{
+	(void)state;
+	size_t n;
+	const struct route *const *all = router_all(&n);
+	assert_true(n > 0);
+	for (size_t i = 0; i < n; i++) {
+		char path[256], *o = path;
+		for (const char *p = all[i]->pattern; *p;)
+			if (strncmp(p, "{id}", 4) == 0) {
+				*o++ = '7';
+				p += 4;
+			} else {
+				*o++ = *p++;
+			}
+		*o = 0;
+		int64_t ids[3];
+		int nids, known;
+		assert_ptr_equal(route_match(all[i]->method, path, ids, &nids, &known), all[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -165,6 +201,8 @@ int main(void)
 		cmocka_unit_test(text_must_be_one_line),
 		cmocka_unit_test(missing_duplicate_and_malformed),
 		cmocka_unit_test(nul_inside_a_value_is_refused),
+		cmocka_unit_test(every_nav_link_names_a_route),
+		cmocka_unit_test(no_route_is_hidden_by_another),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

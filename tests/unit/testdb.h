@@ -2,7 +2,10 @@
 #ifndef STAFFROOM_TESTDB_H
 #define STAFFROOM_TESTDB_H
 
+#include "core/audit.h"
 #include "db/db.h"
+#include "lib/config.h"
+#include "lib/keyfile.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +37,25 @@ static int testdb_close(void **state)
 	snprintf(p, sizeof p, "%s-shm", testdb_path);
 	unlink(p);
 	return 0;
+}
+
+/* The same with the audit chain keyed: a key file beside the database, and
+ * the chain's start row written (audit() needs both). */
+static char testdb_key_path[80];
+
+static inline int testdb_open_keyed(void **state)
+{
+	if (testdb_open(state) != 0)
+		return -1;
+	snprintf(testdb_key_path, sizeof testdb_key_path, "%s.key", testdb_path);
+	cfg.key_file = testdb_key_path;
+	return keyfile_ensure(testdb_key_path) == 0 && audit_start_keyed() == 0 ? 0 : -1;
+}
+
+static inline int testdb_close_keyed(void **state)
+{
+	unlink(testdb_key_path);
+	return testdb_close(state);
 }
 
 #endif

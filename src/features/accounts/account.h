@@ -71,4 +71,7 @@ handler_fn accounts_list, account_new_page, account_register, account_page, acco
 handler_fn account_check_add;
 handler_fn credentials_set, credentials_reveal;
 
+/* The demo school's applications and accounts (demo.c); 0 on success. */
+int accounts_demo(void);
+
 #endif

@@ -6,9 +6,8 @@
 #include "core/auth.h"
 #include "db/db.h"
 #include "core/leaving.h"
-#include "http/router.h"
+#include "http/feature.h"
 #include "core/staff.h"
-#include "core/tasks.h"
 #include "lib/util.h"
 
 #include <stdio.h>
@@ -420,7 +419,7 @@ static int role_held(const char *role)
 			 "WHERE r.role = ? AND u.active = 1 LIMIT 1", "t", role) != 0;
 }
 
-void admin_tasks(const struct request *rq, json_t *tasks)
+static void admin_tasks(const struct request *rq, json_t *tasks)
 {
 	if (!(rq->user.roles & ROLE_ADMIN))
 		return;
@@ -490,7 +489,7 @@ static const struct field_spec closure_remove_form[] = {
 	{ NULL },
 };
 
-const struct route admin_routes[] = {
+static const struct route admin_routes[] = {
 	{ "GET", "/admin/staff", staff_list, ROLE_ADMIN, list_q, NULL, 0 },
 	{ "GET", "/admin/staff/new", staff_new_page, ROLE_ADMIN, NULL, NULL, 0 },
 	{ "POST", "/admin/staff", staff_create, ROLE_ADMIN, staff_form, staff_new_page, 0 },
@@ -507,4 +506,11 @@ const struct route admin_routes[] = {
 	{ "POST", "/admin/closures", closure_add, ROLE_ADMIN, closure_form, settings_page, 0 },
 	{ "POST", "/admin/closures/remove", closure_remove, ROLE_ADMIN, closure_remove_form, settings_page, 0 },
 	{ NULL },
+};
+
+const struct feature admin_feature = {
+	.name = "admin",
+	.routes = (const struct route *const[]){ admin_routes, NULL },
+	.tasks = (task_fn *const[]){ admin_tasks, NULL },
+	.nav = (const struct nav_link[]){ { 100, "Administration", "GET", "/admin/staff" }, { 0 } },
 };

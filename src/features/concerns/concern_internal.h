@@ -104,5 +104,7 @@ int concern_about_head(int64_t concern_id);
 const char *concern_fallback(const char *category, int about_head);
 /* "My tasks" for the administrator and the headteacher: receiving roles nobody holds. */
 void concern_gap_tasks(const struct request *rq, json_t *tasks);
+/* The demo school's concerns (demo.c); 0 on success. */
+int concerns_demo(void);
 
 #endif

@@ -3,15 +3,10 @@
  * and their notifications. */
 #include "core/audit.h"
 #include "db/db.h"
-#include "http/router.h"
-#include "core/tasks.h"
+#include "http/feature.h"
 #include "lib/util.h"
 
 #include <string.h>
-
-static task_fn *const providers[] = {
-	admin_tasks, aup_tasks, concern_gap_tasks, concern_tasks, account_tasks,
-};
 
 void task_add(json_t *tasks, const char *kind, const char *message, const char *link, int urgent)
 {
@@ -22,8 +17,9 @@ void task_add(json_t *tasks, const char *kind, const char *message, const char *
 static void home(struct request *rq, struct reply *rp)
 {
 	json_t *tasks = json_array();
-	for (size_t i = 0; i < sizeof providers / sizeof providers[0]; i++)
-		providers[i](rq, tasks);
+	for (const struct feature *const *f = features; *f; f++)
+		for (task_fn *const *t = (*f)->tasks; t && *t; t++)
+			(*t)(rq, tasks);
 	json_t *notes = db_rows("SELECT id, kind, message, link, created_at FROM notifications "
 				"WHERE user_id = ? AND read_at IS NULL ORDER BY id DESC LIMIT 50", "I", rq->user.id);
 	json_t *m = json_pack("{s:o, s:o, s:s}", "tasks", tasks, "notifications", notes, "name", rq->user.name);
@@ -44,8 +40,14 @@ static void notifications_read(struct request *rq, struct reply *rp)
 	reply_done(rp, 200, json_pack("{s:i}", "marked_read", n), "/", "Notifications marked as read.");
 }
 
-const struct route home_routes[] = {
+static const struct route home_routes[] = {
 	{ "GET", "/", home, ROLE_STAFF, NULL, NULL, 0 },
 	{ "POST", "/notifications/read", notifications_read, ROLE_STAFF, NULL, NULL, 0 },
 	{ NULL },
+};
+
+const struct feature home_feature = {
+	.name = "home",
+	.routes = (const struct route *const[]){ home_routes, NULL },
+	.nav = (const struct nav_link[]){ { 10, "My tasks", "GET", "/" }, { 0 } },
 };

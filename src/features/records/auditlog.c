@@ -10,6 +10,7 @@
  * to nobody: the disposal register says what went. */
 #define _GNU_SOURCE
 #include "features/concerns/concerns.h"
+#include "features/records/auditlog.h"
 #include "db/db.h"
 #include "http/router.h"
 #include "lib/util.h"

@@ -6,7 +6,8 @@
 #define _GNU_SOURCE
 #include "core/audit.h"
 #include "db/db.h"
-#include "http/router.h"
+#include "features/records/auditlog.h"
+#include "http/feature.h"
 #include "lib/util.h"
 
 #include <stdlib.h>
@@ -263,11 +264,22 @@ static const struct field_spec rules_form[] = {
 };
 
 #define REVIEWERS (ROLE_HEADTEACHER | ROLE_ADMIN)
-const struct route retention_routes[] = {
+static const struct route retention_routes[] = {
 	{ "GET", "/admin/retention", review_page, REVIEWERS, NULL, NULL, 0 },
 	{ "POST", "/admin/retention/hold", hold, REVIEWERS, record_form, review_page, 0 },
 	{ "POST", "/admin/retention/release", release, REVIEWERS, record_form, review_page, 0 },
 	{ "POST", "/admin/retention/delete", dispose, REVIEWERS, record_form, review_page, 0 },
 	{ "POST", "/admin/retention/rules", rules_post, ROLE_ADMIN, rules_form, review_page, 0 },
 	{ NULL },
+};
+
+/* Records: the audit log's page and the retention review. */
+const struct feature records_feature = {
+	.name = "records",
+	.routes = (const struct route *const[]){ audit_routes, retention_routes, NULL },
+	.nav = (const struct nav_link[]){
+		{ 90, "Audit log", "GET", "/audit" },
+		{ 110, "Records", "GET", "/admin/retention" },
+		{ 0 },
+	},
 };

@@ -5,7 +5,7 @@
 #include "lib/config.h"
 #include "db/db.h"
 #include "features/signin/login.h"
-#include "http/router.h"
+#include "http/feature.h"
 #include "core/throttle.h"
 #include "core/twofactor.h"
 #include "lib/util.h"
@@ -131,9 +131,17 @@ static const struct field_spec login_form[] = {
 	{ NULL },
 };
 
-const struct route auth_routes[] = {
+static const struct route auth_routes[] = {
 	{ "GET", "/login", login_page, ROUTE_PUBLIC, login_query, NULL, 0 },
 	{ "POST", "/login", login_submit, ROUTE_PUBLIC, login_form, login_page, R_NO_CSRF },
 	{ "POST", "/logout", logout, ROLE_STAFF, NULL, NULL, R_ENROL },
 	{ NULL },
+};
+
+/* Signing in: the password step, the code step, enrolment and the reset. */
+const struct feature signin_feature = {
+	.name = "signin",
+	.routes = (const struct route *const[]){ auth_routes, twofactor_routes, twofactor_admin_routes,
+						  login_code_routes, NULL },
+	.nav = (const struct nav_link[]){ { 120, "Sign-in security", "GET", "/account/2fa" }, { 0 } },
 };

@@ -4,6 +4,7 @@
 #include "core/audit.h"
 #include "core/auth.h"
 #include "db/db.h"
+#include "features/signin/login.h"
 #include "http/router.h"
 #include "lib/totp.h"
 #include "core/throttle.h"

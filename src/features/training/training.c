@@ -2,6 +2,7 @@
  * anyone and see everyone's; the administrator keeps the list of courses. */
 #define _GNU_SOURCE
 #include "features/training/training.h"
+#include "http/feature.h"
 #include "core/audit.h"
 #include "db/db.h"
 #include "core/policy_status.h"
@@ -225,11 +226,17 @@ static const struct field_spec course_form[] = {
 	{ NULL },
 };
 
-const struct route training_routes[] = {
+static const struct route training_routes[] = {
 	{ "GET", "/training", training_page, ROLE_STAFF, list_q, NULL, 0 },
 	{ "POST", "/training", training_add, ROLE_LEADERS, record_form, training_page, 0 },
 	{ "POST", "/training/import", training_import, ROLE_LEADERS, import_form, NULL, R_UPLOAD },
 	{ "GET", "/admin/courses", courses_page, ROLE_ADMIN, NULL, NULL, 0 },
 	{ "POST", "/admin/courses", course_add, ROLE_ADMIN, course_form, courses_page, 0 },
 	{ NULL },
+};
+
+const struct feature training_feature = {
+	.name = "training",
+	.routes = (const struct route *const[]){ training_routes, NULL },
+	.nav = (const struct nav_link[]){ { 80, "Training", "GET", "/training" }, { 0 } },
 };

@@ -1,0 +1,130 @@
+/* The demo school's agreement: its first version, published six weeks ago
+ * from src/demo/acceptable-use.md, signed by most of the demo people, and
+ * their training records. */
+#define _GNU_SOURCE
+#include "features/aup/aup.h"
+#include "core/audit.h"
+#include "lib/config.h"
+#include "db/db.h"
+#include "core/demo.h"
+#include "lib/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *read_file(const char *rel)
+{
+	char *path = share_path(rel);
+	FILE *f = fopen(path, "rb");
+	free(path);
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t len = 0, cap = 0, n;
+	char chunk[4096];
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (len + n + 1 > cap)
+			buf = xrealloc(buf, cap = (len + n + 1) * 2);
+		memcpy(buf + len, chunk, n);
+		len += n;
+	}
+	fclose(f);
+	if (buf)
+		buf[len] = 0;
+	return buf;
+}
+
+static void days_ago(int days, char out[11])
+{
+	iso_date(now() - (time_t)days * 86400, out);
+}
+
+static const char *const demo_signers[] = { "head@demo.school",    "deputy@demo.school",
+					    "dsl@demo.school",     "moderator@demo.school",
+					    "bursar@demo.school",  "governor@demo.school",
+					    "science@demo.school", "ta@demo.school" };
+
+static void demo_signatures(int64_t vid, const char *sha, const char *title)
+{
+	for (size_t i = 0; i < sizeof demo_signers / sizeof demo_signers[0]; i++) {
+		int64_t uid = demo_user(demo_signers[i]);
+		char *name = db_text("SELECT name FROM users WHERE id = ?", "I", uid);
+		char at[ISO_LEN];
+		iso_time(now() - (time_t)(40 - (int)i * 3) * 86400, at);
+		db_exec("INSERT INTO signatures(version_id, user_id, typed_name, signed_at, "
+			"address, user_agent, body_sha256) "
+			"VALUES (?,?,?,?,'','demo',?)",
+			"IIttt", vid, uid, name ? name : "", at, sha);
+		audit(NULL, "aup.sign", title, "demo signature by %s", demo_signers[i]);
+		free(name);
+	}
+}
+
+struct demo_training {
+	const char *email, *course;
+	int completed_ago, expires_ago; /* days before today; a negative number is in the future */
+};
+
+static const struct demo_training demo_records[] = {
+	{ "head@demo.school", "social_media_policy", 100, -265 },
+	{ "moderator@demo.school", "social_media_policy", 60, -305 },
+	{ "science@demo.school", "social_media_policy", 30, -335 },
+	{ "dsl@demo.school", "safeguarding", 200, -530 },
+	{ "teacher@demo.school", "safeguarding", 45, -685 },
+	{ "ta@demo.school", "safeguarding", 20, -710 },
+	{ "network@demo.school", "social_media_policy", 500, 135 },
+};
+
+static void demo_training(void)
+{
+	char at[ISO_LEN], done[11], expires[11];
+	iso_now(at);
+	for (size_t i = 0; i < sizeof demo_records / sizeof demo_records[0]; i++) {
+		days_ago(demo_records[i].completed_ago, done);
+		days_ago(demo_records[i].expires_ago, expires);
+		db_exec("INSERT INTO training(user_id, course, completed_on, expires_on, "
+			"recorded_at) VALUES (?,?,?,?,?)",
+			"Itttt", demo_user(demo_records[i].email), demo_records[i].course, done,
+			expires, at);
+	}
+	audit(NULL, "training.record", "", "demo records=%zu",
+	      sizeof demo_records / sizeof demo_records[0]);
+}
+
+int aup_demo(void)
+{
+	/* The demo people have worked here for a while: days outstanding count
+	 * from the version's date, not from the moment the demo was made. */
+	char joined[ISO_LEN];
+	iso_time(now() - (time_t)400 * 86400, joined);
+	db_exec("UPDATE users SET created_at = ?", "t", joined);
+	char *text = read_file("src/demo/acceptable-use.md");
+	if (!text)
+		return -1;
+	/* The file's "# " title line is the policy's title, shown as the page's heading. */
+	char *body = text;
+	if (strncmp(body, "# ", 2) == 0 && strchr(body, '\n'))
+		for (body = strchr(body, '\n'); *body == '\n'; body++)
+			;
+	const char *title = "Staff acceptable-use agreement";
+	char at[ISO_LEN], eff[11], due[11], sha[65];
+	iso_now(at);
+	days_ago(42, eff);
+	days_ago(42 - 365, due);
+	sha256_hex(body, strlen(body), sha);
+	int64_t pid =
+		db_insert("INSERT INTO policies(title, applies_to, created_at) VALUES (?,?,?)",
+			  "ttt", title, "teacher,support,supply,governor,contractor,volunteer", at);
+	int64_t vid = db_insert("INSERT INTO policy_versions(policy_id, number, body, sha256, "
+				"summary, effective, review_due, "
+				"published_at, published_by) VALUES (?,1,?,?,?,?,?,?,?)",
+				"IttttttI", pid, body, sha, "First version of the agreement.", eff,
+				due, at, demo_user("admin@demo.school"));
+	free(text);
+	audit(NULL, "policy.publish", title, "version=1 effective=%s review_due=%s sha256=%s", eff,
+	      due, sha);
+	demo_signatures(vid, sha, title);
+	demo_training();
+	return db_failed() ? -1 : 0;
+}

@@ -1,0 +1,37 @@
+/* The feature registry: every page group declares itself once, as a
+ * struct feature in its own folder, and src/features/registry.c lists them.
+ * The router, the navigation, "My tasks" and the demo school all walk that
+ * one list, so adding a page group is one folder and one registry line. */
+#ifndef STAFFROOM_FEATURE_H
+#define STAFFROOM_FEATURE_H
+
+#include "core/tasks.h"
+#include "http/router.h"
+
+/* A link in the navigation bar.  It names the route it points at and is
+ * shown to whoever that route admits: the roles are never copied here. */
+struct nav_link {
+	int order;                     /* place in the bar, smallest first */
+	const char *label;
+	const char *method, *pattern;  /* the route; the pattern is the link */
+};
+
+struct feature {
+	const char *name;
+	const struct route *const *routes; /* route tables, NULL-terminated */
+	task_fn *const *tasks;         /* "My tasks" providers, NULL-terminated; NULL: none */
+	int (*demo)(void);             /* the demo school's records, or NULL; 0 on success */
+	const struct nav_link *nav;    /* ends with a { 0 } entry; NULL: no links */
+};
+
+/* Every feature, NULL-terminated, in the order their tasks and demo run. */
+extern const struct feature *const features[];
+
+/* Every feature's demo records, in registry order (features/registry.c);
+ * 0 on success.  Given to demo_create() by main.c. */
+int features_demo(void);
+
+/* The route with exactly this method and pattern, or NULL. */
+const struct route *feature_route(const char *method, const char *pattern);
+
+#endif
