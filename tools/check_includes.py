@@ -22,9 +22,11 @@ def layer(rel):
     parts = rel.parts
     if len(parts) == 1:
         return len(LAYERS), None
-    if parts[0] not in LAYERS or (parts[0] == 'features' and len(parts) < 3):
+    if parts[0] not in LAYERS:
         return None, None
-    return LAYERS.index(parts[0]), parts[1] if parts[0] == 'features' else None
+    # features/registry.c, the list of features, is in the layer but in no feature.
+    in_feature = parts[0] == 'features' and len(parts) >= 3
+    return LAYERS.index(parts[0]), parts[1] if in_feature else None
 
 
 def problem(src, rel, name):
