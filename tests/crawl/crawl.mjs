@@ -2,15 +2,19 @@
 // The crawl that shows a refactor changed nothing a person or a client sees.
 //   node tests/crawl/crawl.mjs OUTDIR            (STAFFROOM_BIN picks the binary)
 // Creates the demo school on a fixed date, signs in as every demo person, and
-// from "My tasks" follows every link on every page (GET only, same site),
-// saving each page as HTML and as JSON under OUTDIR/<person>/.  What changes
+// from "My tasks" and every GET route of `staffroom routes` (each {id} as the
+// demo's ids 1 to 3) follows every link on every page (GET only, same site),
+// saving each page as HTML and as JSON under OUTDIR/<person>/.
+// CRAWL_ROUTES_BIN names the binary whose route table is read (default: the
+// one crawled), so that a build from before a change is crawled by the same list.  What changes
 // from run to run (CSRF tokens, two-factor secrets, chain hashes, clock times)
 // is masked, so two crawls of the same behaviour give `diff -r` nothing.
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cli, launch, PASSWORD, Client } from '../http/lib.mjs';
+import { BIN, cli, launch, PASSWORD, Client } from '../http/lib.mjs';
 
 const out = process.argv[2];
 if (!out) { console.error('usage: crawl.mjs OUTDIR'); process.exit(2); }
@@ -24,12 +28,26 @@ export function mask(text) {
   return text
     .replace(/("csrf"\s*:\s*"|name="csrf" value="|content=")[A-Za-z0-9_-]{20,}/g, '$1<csrf>')
     .replace(/otpauth:\/\/[^"'<\s]*/g, '<otpauth>')
+    .replace(/(<path fill="#000" d=")[^"]*"/g, '$1<qr code>"')
     .replace(/data:image\/[a-z]+;base64,[A-Za-z0-9+/=]+/g, '<image>')
     .replace(/\b[A-Z2-7]{16,}\b/g, '<secret>')
     .replace(/\b[0-9a-f]{64}\b/g, '<hash>')
     .replace(/(\d{4}-\d{2}-\d{2}[T ])\d{2}:\d{2}(:\d{2}(\.\d+)?)?/g, '$1<time>')
     .replace(/\b\d{1,2}:\d{2}(:\d{2})?\s*(am|pm)?\b/gi, '<time>');
 }
+
+// Every GET route, its {id}s as the demo's first ids.
+function routeStarts() {
+  const list = spawnSync(process.env.CRAWL_ROUTES_BIN || BIN, ['routes'], { encoding: 'utf8' });
+  if (list.status !== 0) throw new Error(`staffroom routes: ${list.stderr}`);
+  const starts = [];
+  for (const m of list.stdout.matchAll(/^GET (\S+)/gm)) {
+    if (!m[1].includes('{id}')) starts.push(m[1]);
+    else for (const id of [1, 2, 3]) starts.push(m[1].replaceAll('{id}', String(id)));
+  }
+  return starts.filter((p) => !SKIP.test(p));
+}
+const STARTS = routeStarts();
 
 const fileName = (p) => (p === '/' ? 'index' : p.slice(1).replace(/[^A-Za-z0-9._-]/g, '_'));
 
@@ -48,7 +66,7 @@ async function crawlAs(server, who) {
   if (r.status !== 200) throw new Error(`sign-in as ${who}: ${r.status} ${r.text}`);
   const dir = path.join(out, who);
   mkdirSync(dir, { recursive: true });
-  const queue = ['/'], seen = new Set(queue);
+  const queue = ['/', ...STARTS.filter((p) => p !== '/')], seen = new Set(queue);
   while (queue.length && seen.size <= LIMIT) {
     const p = queue.shift();
     const page = await c.request('GET', p, { json: false });
