@@ -12,6 +12,7 @@
 #include "core/demo.h"
 #include "features/records/export.h"
 #include "lib/keyfile.h"
+#include "lib/readfile.h"
 #include "db/schema_upgrade.h"
 #include "http/server.h"
 #include "core/staff.h"
@@ -22,6 +23,7 @@
 
 #include <getopt.h>
 #include <sodium.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -447,21 +449,6 @@ static int cmd_user_list(struct opts *o)
 	return 0;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 4096, n = 0, got;
-	char *buf = xmalloc(cap);
-	while ((got = fread(buf + n, 1, cap - n, f)) > 0)
-		if ((n += got) == cap)
-			buf = xrealloc(buf, cap *= 2);
-	fclose(f);
-	*len = n;
-	return buf;
-}
-
 static int cmd_import(struct opts *o)
 {
 	if (o->argc != 1)
@@ -470,7 +457,7 @@ static int cmd_import(struct opts *o)
 	if (rc)
 		return rc;
 	size_t len;
-	char *csv = slurp(o->argv[0], &len);
+	char *csv = read_whole_file(o->argv[0], &len, SIZE_MAX);
 	if (!csv)
 		return fail("cannot read the CSV file");
 	json_t *errors = json_array();
