@@ -4,6 +4,7 @@
 #include "core/twofactor.h"
 #include "core/audit.h"
 #include "core/auth.h"
+#include "core/write.h"
 #include "lib/config.h"
 #include "db/db.h"
 #include "lib/totp.h"
@@ -60,18 +61,15 @@ void twofactor_start_pending(struct request *rq, struct reply *rp, int64_t user_
 	sha256_hex(token, strlen(token), hash);
 	int local = next && next[0] == '/' && next[1] != '/' && next[1] != '\\';
 	int64_t t = now();
-	db_begin();
+	if (reply_begin(rp, BUSY_SHORT) != 0)
+		return;
 	db_exec("DELETE FROM pending_logins WHERE created_at < ?", "I", t - PENDING_LIFETIME);
 	db_exec("INSERT INTO pending_logins(token_hash, user_id, csrf, created_at, next) VALUES (?,?,?,?,?)", "tItIt",
 		hash, user_id, csrf, t, local ? next : "/");
 	audit(rq, "login.password_ok", email, "second factor owed");
-	if (db_commit() != 0) {
-		reply_error(rp, 503, NULL, "The service is busy. Please try again.");
-		rp->retry_after = 2;
+	if (reply_commit(rp, BUSY_SHORT) != 0)
 		return;
-	}
-	rp->set_cookie = xasprintf("sr_session=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s", token,
-				   PENDING_LIFETIME, cfg.cookie_secure ? "; Secure" : "");
+	rp->set_cookie = auth_session_cookie(token, PENDING_LIFETIME);
 	reply_done(rp, 200, json_pack("{s:b, s:s}", "second_factor", 1, "csrf", csrf), "/login/code", NULL);
 }
 

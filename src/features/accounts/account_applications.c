@@ -6,6 +6,7 @@
 #include "core/audit.h"
 #include "db/db.h"
 #include "core/notify.h"
+#include "core/write.h"
 #include "lib/util.h"
 
 #include <stdlib.h>
@@ -73,10 +74,8 @@ void application_create(struct request *rq, struct reply *rp)
 		return;
 	char at[ISO_LEN];
 	iso_now(at);
-	if (db_begin() != 0) {
-		account_busy(rp);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
-	}
 	int64_t id = db_insert(
 		"INSERT INTO account_applications(applicant_id, platform, platform_other, name, department, aim, audience, "
 		"promotion, lead_id, visibility, monitoring, status, created_at, updated_at) "
@@ -93,7 +92,7 @@ void application_create(struct request *rq, struct reply *rp)
 	free(msg);
 	if (id < 0 || db_commit() != 0) {
 		free(link);
-		account_busy(rp);
+		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
 	reply_done(rp, 201, json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)id, "status", "submitted"), link,
@@ -124,15 +123,9 @@ static json_t *own_application(struct request *rq, struct reply *rp)
 static void finish_step(struct reply *rp, int changed, int64_t id, char *link, const char *status,
 			const char *conflict, const char *done)
 {
-	if (!changed) {
-		db_rollback();
-		reply_error(rp, 409, NULL, "%s", conflict);
-	} else if (db_commit() != 0) {
-		account_busy(rp);
-	} else {
+	if (reply_commit_changed(rp, changed, NULL, conflict, BUSY_UNSAVED) == 0)
 		reply_done(rp, 200, json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)id, "status", status),
 			   link, done);
-	}
 	free(link);
 }
 
@@ -154,10 +147,8 @@ void application_resubmit(struct request *rq, struct reply *rp)
 	char at[ISO_LEN];
 	iso_now(at);
 	int64_t id = rq->ids[0];
-	if (db_begin() != 0) {
-		account_busy(rp);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
-	}
 	db_exec("UPDATE account_applications SET platform = ?, platform_other = ?, name = ?, department = ?, aim = ?, "
 		"audience = ?, promotion = ?, lead_id = ?, visibility = ?, monitoring = ?, status = 'submitted', updated_at = ? "
 		"WHERE id = ? AND status = 'returned'", "tttttttItttI", arg(rq, "platform"), other, arg(rq, "name"),
@@ -183,10 +174,8 @@ void application_withdraw(struct request *rq, struct reply *rp)
 	int64_t id = rq->ids[0];
 	char at[ISO_LEN];
 	iso_now(at);
-	if (db_begin() != 0) {
-		account_busy(rp);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
-	}
 	db_exec("UPDATE account_applications SET status = 'withdrawn', updated_at = ? "
 		"WHERE id = ? AND status IN ('submitted','forwarded','returned')", "tI", at, id);
 	int changed = db_changes();

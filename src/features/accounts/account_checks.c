@@ -4,6 +4,7 @@
  * moderator in the same transaction. */
 #include "features/accounts/account.h"
 #include "core/audit.h"
+#include "core/write.h"
 #include "features/concerns/concerns.h"
 #include "db/db.h"
 #include "lib/util.h"
@@ -66,9 +67,8 @@ void account_check_add(struct request *rq, struct reply *rp)
 		json_decref(a);
 		return;
 	}
-	if (db_begin() != 0) {
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
 		json_decref(a);
-		account_busy(rp);
 		return;
 	}
 	char checked[ISO_LEN], at[ISO_LEN], ref[32] = "";
@@ -86,7 +86,7 @@ void account_check_add(struct request *rq, struct reply *rp)
 	if (concern < 0 || id < 0 || db_commit() != 0) {
 		db_rollback();
 		free(link);
-		account_busy(rp);
+		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
 	json_t *m = json_pack("{s:{s:I, s:s}}", "check", "id", (json_int_t)id, "checked_at", checked);

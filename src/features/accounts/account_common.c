@@ -18,12 +18,6 @@ static const struct {
 };
 #define NPLATFORMS (sizeof platforms / sizeof platforms[0])
 
-void account_busy(struct reply *rp)
-{
-	reply_error(rp, 503, NULL, "The service is busy and nothing was saved. Please try again in a moment.");
-	rp->retry_after = 2;
-}
-
 const char *platform_label(const char *code)
 {
 	for (size_t i = 0; code && i < NPLATFORMS; i++)

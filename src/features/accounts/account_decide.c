@@ -8,6 +8,7 @@
 #include "core/auth.h"
 #include "db/db.h"
 #include "core/notify.h"
+#include "core/write.h"
 #include "lib/util.h"
 
 #include <stdlib.h>
@@ -126,9 +127,8 @@ void application_review(struct request *rq, struct reply *rp)
 	}
 	char at[ISO_LEN];
 	iso_now(at);
-	if (db_begin() != 0) {
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
 		free(name);
-		account_busy(rp);
 		return;
 	}
 	const char *status = forward ? "forwarded" : "returned";
@@ -146,13 +146,9 @@ void application_review(struct request *rq, struct reply *rp)
 	audit(rq, forward ? "account.forward" : "account.return", link + 1, "%s", comment ? comment : "");
 	free(msg);
 	free(name);
-	if (!changed || db_commit() != 0) {
-		db_rollback();
+	if (reply_commit_changed(rp, changed, "decision",
+				 "This application has just been reviewed by someone else.", BUSY_UNSAVED) != 0) {
 		free(link);
-		if (!changed)
-			reply_error(rp, 409, "decision", "This application has just been reviewed by someone else.");
-		else
-			account_busy(rp);
 		return;
 	}
 	reply_done(rp, 200, json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)id, "status", status), link,
@@ -222,16 +218,10 @@ void application_decision(struct request *rq, struct reply *rp)
 		reply_error(rp, 400, "reason", "Give the reason for rejecting the application; the applicant will see it.");
 	else if (approve && !checks_all_pass(checks))
 		reply_checks_failed(rp, checks, "The account cannot be approved");
-	else if (db_begin() != 0)
-		account_busy(rp);
-	else {
+	else if (reply_begin(rp, BUSY_UNSAVED) == 0) {
 		int64_t account = record_decision(rq, app, approve, checks);
-		if (account < 0) {
-			db_rollback();
-			reply_error(rp, 409, "decision", "This application has just been decided by someone else.");
-		} else if (db_commit() != 0) {
-			account_busy(rp);
-		} else {
+		const char *decided = "This application has just been decided by someone else.";
+		if (reply_commit_changed(rp, account >= 0, "decision", decided, BUSY_UNSAVED) == 0) {
 			char *link = approve ? account_link(account) : application_link(rq->ids[0]);
 			json_t *m = json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)rq->ids[0], "status",
 					      approve ? "approved" : "rejected");

@@ -7,6 +7,7 @@
 #include "core/auth.h"
 #include "db/db.h"
 #include "core/notify.h"
+#include "core/write.h"
 #include "lib/util.h"
 
 #include <stdlib.h>
@@ -62,10 +63,8 @@ void account_register(struct request *rq, struct reply *rp)
 		return;
 	char at[ISO_LEN];
 	iso_now(at);
-	if (db_begin() != 0) {
-		account_busy(rp);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
-	}
 	int64_t id = db_insert("INSERT INTO social_accounts(platform, platform_other, name, url, department, lead_id, "
 			       "visibility, status, created_at) VALUES (?,?,?,?,?,?,?,'active',?)", "tttttItt",
 			       arg(rq, "platform"), other, arg(rq, "name"), arg(rq, "url"), arg(rq, "department"), lead,
@@ -79,7 +78,7 @@ void account_register(struct request *rq, struct reply *rp)
 	free(msg);
 	if (id < 0 || db_commit() != 0) {
 		free(link);
-		account_busy(rp);
+		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
 	reply_done(rp, 201, json_pack("{s:{s:I, s:s}}", "account", "id", (json_int_t)id, "status", "active"), link,
@@ -156,10 +155,8 @@ static json_t *open_account(struct request *rq, struct reply *rp)
 /* Commits and answers with the account as it now stands. */
 static void finish(struct reply *rp, int64_t id, int status, const char *flash)
 {
-	if (db_commit() != 0) {
-		account_busy(rp);
+	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
-	}
 	json_t *a = account_load(id);
 	char *link = account_link(id);
 	reply_done(rp, status, json_pack("{s:o}", "account", a ? a : json_null()), link, flash);
@@ -178,10 +175,9 @@ void account_edit(struct request *rq, struct reply *rp)
 		return;
 	}
 	char *object = account_link(rq->ids[0]);
-	if (db_begin() != 0) {
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
 		json_decref(a);
 		free(object);
-		account_busy(rp);
 		return;
 	}
 	db_exec("UPDATE social_accounts SET name = ?, url = ?, status = ? WHERE id = ?", "tttI", arg(rq, "name"),
@@ -206,9 +202,7 @@ void account_transfer(struct request *rq, struct reply *rp)
 		reply_error(rp, 409, "lead", "%s already leads this account.", json_string_value(json_object_get(a, "lead_name")));
 	else if (lead && !checks_all_pass(checks))
 		reply_checks_failed(rp, checks, "The account cannot be transferred");
-	else if (lead && db_begin() != 0)
-		account_busy(rp);
-	else if (lead) {
+	else if (lead && reply_begin(rp, BUSY_UNSAVED) == 0) {
 		char *link = account_link(rq->ids[0]);
 		db_exec("UPDATE social_accounts SET lead_id = ? WHERE id = ?", "II", lead, rq->ids[0]);
 		char *msg = xasprintf("You are now the lead of the school account '%s'.",
@@ -248,9 +242,8 @@ void account_close(struct request *rq, struct reply *rp)
 	char at[ISO_LEN];
 	iso_now(at);
 	char *object = account_link(rq->ids[0]);
-	if (db_begin() != 0) {
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
 		free(object);
-		account_busy(rp);
 		return;
 	}
 	db_exec("UPDATE social_accounts SET status = 'closed', closed_at = ?, close_reason = ? WHERE id = ?", "ttI", at,

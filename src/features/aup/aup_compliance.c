@@ -15,6 +15,7 @@
 #include "db/db.h"
 #include "core/notify.h"
 #include "core/policy_status.h"
+#include "core/write.h"
 #include "lib/util.h"
 
 #include <stdlib.h>
@@ -179,7 +180,8 @@ void aup_remind(struct request *rq, struct reply *rp)
 {
 	char d[11];
 	today(d);
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return;
 	json_t *people = db_rows(
 		"SELECT u.id, u.email, count(*) AS policies FROM users u "
 		"JOIN policies p ON instr(',' || p.applies_to || ',', ',' || u.staff_type || ',') > 0 "
@@ -199,10 +201,8 @@ void aup_remind(struct request *rq, struct reply *rp)
 	}
 	size_t sent = json_array_size(people);
 	json_decref(people);
-	if (db_commit() != 0) {
-		aup_busy(rp);
+	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
-	}
 	char *flash = xasprintf("%zu %s been reminded.", sent, sent == 1 ? "person has" : "people have");
 	reply_done(rp, 200, json_pack("{s:I}", "reminded", (json_int_t)sent), "/aup/compliance", flash);
 	free(flash);

@@ -5,16 +5,11 @@
 #include "core/audit.h"
 #include "db/db.h"
 #include "core/policy_status.h"
+#include "core/write.h"
 #include "lib/util.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-void aup_busy(struct reply *rp)
-{
-	reply_error(rp, 503, NULL, "The service is busy and nothing was saved. Please try again in a moment.");
-	rp->retry_after = 2;
-}
 
 static void bool_member(json_t *o, const char *key)
 {
@@ -160,7 +155,7 @@ static void sign_reply(struct request *rq, struct reply *rp, int64_t vid, int fr
 	json_t *sig = db_row("SELECT id, version_id, typed_name, signed_at, body_sha256 FROM signatures "
 			     "WHERE version_id = ? AND user_id = ?", "II", vid, rq->user.id);
 	if (!sig) {
-		aup_busy(rp);
+		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
 	char *loc = xasprintf("/aup/%lld/record", (long long)vid);
@@ -186,7 +181,10 @@ void aup_sign(struct request *rq, struct reply *rp)
 	}
 	char at[ISO_LEN];
 	iso_now(at);
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
+		json_decref(v);
+		return;
+	}
 	db_exec("INSERT INTO signatures(version_id, user_id, typed_name, signed_at, address, user_agent, body_sha256) "
 		"VALUES (?,?,?,?,?,?,?) ON CONFLICT(version_id, user_id) DO NOTHING", "IIttttt", vid, rq->user.id,
 		arg(rq, "typed_name"), at, rq->address, rq->user_agent ? rq->user_agent : "", member(v, "sha256"));
@@ -195,10 +193,8 @@ void aup_sign(struct request *rq, struct reply *rp)
 		audit(rq, "aup.sign", member(v, "title"), "version_id=%lld number=%lld sha256=%s", (long long)vid,
 		      (long long)json_integer_value(json_object_get(v, "version")), member(v, "sha256"));
 	json_decref(v);
-	if (db_commit() != 0) {
-		aup_busy(rp);
+	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
-	}
 	sign_reply(rq, rp, vid, fresh);
 }
 

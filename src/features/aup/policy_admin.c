@@ -8,6 +8,7 @@
 #include "core/notify.h"
 #include "core/policy_status.h"
 #include "core/staff.h"
+#include "core/write.h"
 #include "lib/util.h"
 
 #include <ctype.h>
@@ -94,13 +95,16 @@ void policy_admin_create(struct request *rq, struct reply *rp)
 	}
 	char *applies = types_text(mask), at[ISO_LEN];
 	iso_now(at);
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
+		free(applies);
+		return;
+	}
 	int64_t id = db_insert("INSERT INTO policies(title, applies_to, created_at) VALUES (?,?,?)", "ttt", title, applies, at);
 	audit(rq, "policy.create", title, "applies_to=%s", applies);
 	if (id < 0 || db_commit() != 0) {
 		db_rollback();
 		free(applies);
-		aup_busy(rp);
+		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
 	char *loc = xasprintf("/admin/policies/%lld", (long long)id);
@@ -254,12 +258,15 @@ void policy_admin_publish(struct request *rq, struct reply *rp)
 	}
 	int64_t number;
 	char sha[65];
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
+		json_decref(p);
+		return;
+	}
 	int64_t vid = store_version(rq, p, &number, sha);
 	json_decref(p);
 	if (vid < 0 || db_commit() != 0) {
 		db_rollback();
-		aup_busy(rp);
+		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
 	char *loc = xasprintf("/admin/policies/%lld", (long long)rq->ids[0]);

@@ -42,12 +42,6 @@ int64_t concern_reporter(int64_t concern_id)
 	return db_int(0, "SELECT reporter_id FROM concerns WHERE id = ?", "I", concern_id);
 }
 
-void concern_busy(struct reply *rp)
-{
-	reply_error(rp, 503, NULL, "The service is busy and nothing was saved. Please try again in a moment.");
-	rp->retry_after = 2;
-}
-
 struct label {
 	const char *code, *label, *explain;
 };

@@ -3,6 +3,7 @@
  * anyone but its reporter is written to the audit log. */
 #define _GNU_SOURCE
 #include "core/audit.h"
+#include "core/write.h"
 #include "features/concerns/concern_internal.h"
 #include "db/db.h"
 #include "lib/util.h"
@@ -209,11 +210,13 @@ void concern_case(struct request *rq, struct reply *rp)
 	}
 	json_t *c = case_row(id);
 	if (concern_reporter(id) != rq->user.id) {
-		db_begin();
-		audit(rq, "concern.view", json_string_value(json_object_get(c, "reference")), "viewed the case");
-		if (db_commit() != 0) {
+		if (reply_begin(rp, BUSY_UNSAVED) != 0) {
 			json_decref(c);
-			concern_busy(rp);
+			return;
+		}
+		audit(rq, "concern.view", json_string_value(json_object_get(c, "reference")), "viewed the case");
+		if (reply_commit(rp, BUSY_UNSAVED) != 0) {
+			json_decref(c);
 			return;
 		}
 	}

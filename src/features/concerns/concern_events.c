@@ -8,6 +8,7 @@
 #include "features/concerns/concern_internal.h"
 #include "db/db.h"
 #include "core/notify.h"
+#include "core/write.h"
 #include "lib/util.h"
 
 #include <stdio.h>
@@ -195,7 +196,8 @@ void concern_event_post(struct request *rq, struct reply *rp)
 		return;
 	}
 	iso_now(e.at);
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return;
 	e.status = db_text("SELECT status FROM concerns WHERE id = ?", "I", e.id);
 	e.reference = db_text("SELECT reference FROM concerns WHERE id = ?", "I", e.id);
 	e.reporter = concern_reporter(e.id);
@@ -216,10 +218,9 @@ void concern_event_post(struct request *rq, struct reply *rp)
 		  : strcmp(e.action, "assign") == 0 ? arg(rq, "assignee") : "");
 	free(action);
 	char *now_status = db_text("SELECT status FROM concerns WHERE id = ?", "I", e.id);
-	if (db_commit() != 0) {
+	if (reply_commit(rp, BUSY_UNSAVED) != 0) {
 		free(now_status);
 		ev_free(&e);
-		concern_busy(rp);
 		return;
 	}
 	char *loc = xasprintf("/concerns/%lld#chronology", (long long)e.id);

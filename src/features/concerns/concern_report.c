@@ -3,6 +3,7 @@
  * handlers' notes. */
 #define _GNU_SOURCE
 #include "features/concerns/concern_internal.h"
+#include "core/write.h"
 #include "features/concerns/concerns.h"
 #include "db/db.h"
 #include "lib/util.h"
@@ -84,7 +85,8 @@ void concern_create(struct request *rq, struct reply *rp)
 		.occurred_at = occurred[0] ? occurred : NULL, .platform = arg(rq, "platform"), .url = arg(rq, "url"),
 		.involved = arg(rq, "involved"), .about_id = about_id, .urgent = arg_yes(rq, "urgent"),
 	};
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return;
 	if (concern_limit_check(rq, rp) != 0) {
 		db_rollback();
 		return;
@@ -94,7 +96,7 @@ void concern_create(struct request *rq, struct reply *rp)
 	int about_head = id > 0 && concern_about_head(id);
 	if (id < 0 || evidence_store(rq, id) != 0 || db_commit() != 0) {
 		db_rollback();
-		concern_busy(rp);
+		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
 	answer_filed(rp, id, ref, reached, concern_fallback(in.category, about_head));

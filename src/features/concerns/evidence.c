@@ -5,6 +5,7 @@
  * run script). */
 #define _GNU_SOURCE
 #include "core/audit.h"
+#include "core/write.h"
 #include "features/concerns/concern_internal.h"
 #include "lib/config.h"
 #include "db/db.h"
@@ -215,12 +216,14 @@ void evidence_download(struct request *rq, struct reply *rp)
 	const char *name = json_string_value(json_object_get(e, "filename"));
 	int no_pictures = no_files_allowed(json_string_value(json_object_get(e, "category")));
 	if (!reporter) {
-		db_begin();
+		if (reply_begin(rp, BUSY_UNSAVED) != 0) {
+			json_decref(e);
+			return;
+		}
 		audit(rq, "evidence.download", json_string_value(json_object_get(e, "reference")), "evidence=%lld file=%s",
 		      (long long)rq->ids[0], name);
-		if (db_commit() != 0) {
+		if (reply_commit(rp, BUSY_UNSAVED) != 0) {
 			json_decref(e);
-			concern_busy(rp);
 			return;
 		}
 	}

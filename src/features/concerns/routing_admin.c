@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include "core/audit.h"
 #include "core/auth.h"
+#include "core/write.h"
 #include "features/concerns/concern_internal.h"
 #include "db/db.h"
 #include "lib/util.h"
@@ -70,7 +71,10 @@ void routing_post(struct request *rq, struct reply *rp)
 			return;
 		}
 	}
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
+		json_decref(cats);
+		return;
+	}
 	json_t *saved = json_object();
 	json_array_foreach(cats, i, c) {
 		const char *code = json_string_value(json_object_get(c, "code"));
@@ -82,9 +86,8 @@ void routing_post(struct request *rq, struct reply *rp)
 		json_object_set_new(saved, code, list);
 	}
 	json_decref(cats);
-	if (db_commit() != 0) {
+	if (reply_commit(rp, BUSY_UNSAVED) != 0) {
 		json_decref(saved);
-		concern_busy(rp);
 		return;
 	}
 	reply_done(rp, 200, json_pack("{s:o}", "routing", saved), "/admin/routing",

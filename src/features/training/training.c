@@ -6,6 +6,7 @@
 #include "db/db.h"
 #include "core/policy_status.h"
 #include "core/staff.h"
+#include "core/write.h"
 #include "lib/util.h"
 
 #include <ctype.h>
@@ -13,12 +14,6 @@
 #include <string.h>
 
 #define PAGE 100
-
-static void busy(struct reply *rp)
-{
-	reply_error(rp, 503, NULL, "The service is busy and nothing was saved. Please try again in a moment.");
-	rp->retry_after = 2;
-}
 
 /* Sections do not reach into a row from the page, so each row says itself
  * whether the person's column is shown. */
@@ -149,11 +144,12 @@ static void training_add(struct request *rq, struct reply *rp)
 		reply_error(rp, status, field, "%s", why);
 		return;
 	}
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return;
 	int64_t id = training_store(rq, &in, uid);
 	if (id < 0 || db_commit() != 0) {
 		db_rollback();
-		busy(rp);
+		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
 	json_t *rec = json_pack("{s:I, s:s, s:s, s:s, s:o}", "id", (json_int_t)id, "email", in.email, "course", in.course,
@@ -192,13 +188,12 @@ static void course_add(struct request *rq, struct reply *rp)
 		reply_error(rp, 409, "code", "There is already a course with this code.");
 		return;
 	}
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return;
 	db_exec("INSERT INTO courses(code, title) VALUES (?, ?)", "tt", code, title);
 	audit(rq, "course.add", code, "%s", title);
-	if (db_commit() != 0) {
-		busy(rp);
+	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
-	}
 	reply_done(rp, 201, json_pack("{s:{s:s, s:s}}", "course", "code", code, "title", title), "/admin/courses",
 		   "The course has been added.");
 }
