@@ -20,6 +20,7 @@
 #include "http/static_files.h"
 #include "http/template.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <getopt.h>
 #include <sodium.h>
@@ -439,12 +440,12 @@ static int cmd_user_list(struct opts *o)
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r)
-		printf("%s\t%s\t%s\t%s\t%s\t%s\n", json_string_value(json_object_get(r, "email")),
-		       json_string_value(json_object_get(r, "name")),
-		       json_string_value(json_object_get(r, "staff_type")),
-		       json_string_value(json_object_get(r, "department")),
-		       json_integer_value(json_object_get(r, "active")) ? "active" : "inactive",
-		       json_string_value(json_object_get(r, "roles")) ? json_string_value(json_object_get(r, "roles")) : "");
+		printf("%s\t%s\t%s\t%s\t%s\t%s\n", json_str(r, "email"),
+		       json_str(r, "name"),
+		       json_str(r, "staff_type"),
+		       json_str(r, "department"),
+		       json_int(r, "active") ? "active" : "inactive",
+		       json_str(r, "roles") ? json_str(r, "roles") : "");
 	json_decref(rows);
 	return 0;
 }
@@ -469,8 +470,8 @@ static int cmd_import(struct opts *o)
 		size_t i;
 		json_t *e;
 		json_array_foreach(errors, i, e)
-			fprintf(stderr, "staffroom: line %lld: %s\n", (long long)json_integer_value(json_object_get(e, "line")),
-				json_string_value(json_object_get(e, "error")));
+			fprintf(stderr, "staffroom: line %lld: %s\n",
+				(long long)json_int(e, "line"), json_str(e, "error"));
 		json_decref(errors);
 		fprintf(stderr, "staffroom: nothing was imported\n");
 		return EXIT_FAILURE;

@@ -10,6 +10,7 @@
 #include "lib/totp.h"
 #include "lib/util.h"
 #include "lib/vault.h"
+#include "lib/json_get.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -41,12 +42,12 @@ void twofactor_load_pending(struct request *rq, const char hash[65])
 			   "JOIN users u ON u.id = p.user_id WHERE p.token_hash = ? AND u.active = 1", "t", hash);
 	if (!p)
 		return;
-	if (now() - json_integer_value(json_object_get(p, "created_at")) <= PENDING_LIFETIME) {
+	if (now() - json_int(p, "created_at") <= PENDING_LIFETIME) {
 		rq->pending_login = 1;
-		rq->user.id = json_integer_value(json_object_get(p, "user_id"));
-		copy_str(rq->csrf, sizeof rq->csrf, json_string_value(json_object_get(p, "csrf")));
-		copy_str(rq->user.email, sizeof rq->user.email, json_string_value(json_object_get(p, "email")));
-		copy_str(rq->user.name, sizeof rq->user.name, json_string_value(json_object_get(p, "name")));
+		rq->user.id = json_int(p, "user_id");
+		copy_str(rq->csrf, sizeof rq->csrf, json_str(p, "csrf"));
+		copy_str(rq->user.email, sizeof rq->user.email, json_str(p, "email"));
+		copy_str(rq->user.name, sizeof rq->user.name, json_str(p, "name"));
 		copy_str(rq->session_hash, sizeof rq->session_hash, hash);
 	}
 	json_decref(p);

@@ -8,6 +8,7 @@
 #include "core/notify.h"
 #include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,7 @@ static json_t *form_values(const struct request *rq, const json_t *from)
 		const char *s = rq->is_post ? arg(rq, text_fields[i]) : json_string_value(json_object_get(from, text_fields[i]));
 		json_object_set_new(v, text_fields[i], json_string(s ? s : ""));
 	}
-	const char *vis = rq->is_post ? arg(rq, "visibility") : json_string_value(json_object_get(from, "visibility"));
+	const char *vis = rq->is_post ? arg(rq, "visibility") : json_str(from, "visibility");
 	json_object_set_new(v, "open", json_boolean(vis && strcmp(vis, "open") == 0));
 	json_object_set_new(v, "closed", json_boolean(vis && strcmp(vis, "closed") == 0));
 	return v;
@@ -31,7 +32,7 @@ static json_t *form_values(const struct request *rq, const json_t *from)
 
 static void form_page(struct request *rq, struct reply *rp, const json_t *from, const char *action, int editing)
 {
-	const char *platform = rq->is_post ? arg(rq, "platform") : json_string_value(json_object_get(from, "platform"));
+	const char *platform = rq->is_post ? arg(rq, "platform") : json_str(from, "platform");
 	json_t *m = json_pack("{s:o, s:o, s:s, s:b}", "v", form_values(rq, from), "platforms", platform_options(platform),
 			      "action", action, "editing", editing);
 	reply_page(rp, "account_apply", editing ? "Change your application" : "Apply for a social-media account", m);
@@ -109,7 +110,7 @@ static json_t *own_application(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return NULL;
 	}
-	if (json_integer_value(json_object_get(app, "applicant_id")) != rq->user.id) {
+	if (json_int(app, "applicant_id") != rq->user.id) {
 		json_decref(app);
 		reply_error(rp, 403, NULL, "Only the person who applied can change or withdraw this application.");
 		return NULL;
@@ -134,7 +135,7 @@ void application_resubmit(struct request *rq, struct reply *rp)
 	json_t *app = own_application(rq, rp);
 	if (!app)
 		return;
-	int returned = strcmp(json_string_value(json_object_get(app, "status")), "returned") == 0;
+	int returned = strcmp(json_str(app, "status"), "returned") == 0;
 	json_decref(app);
 	if (!returned) {
 		reply_error(rp, 409, NULL, "Only an application returned for changes can be edited and sent again.");

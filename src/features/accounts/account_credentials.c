@@ -11,6 +11,7 @@
 #include "core/write.h"
 #include "lib/util.h"
 #include "lib/vault.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +41,7 @@ void credentials_set(struct request *rq, struct reply *rp)
 	json_t *a = vault_account(rq, rp);
 	if (!a)
 		return;
-	int closed = strcmp(json_string_value(json_object_get(a, "status")), "closed") == 0;
+	int closed = strcmp(json_str(a, "status"), "closed") == 0;
 	json_decref(a);
 	if (closed) {
 		reply_error(rp, 409, NULL, "This account has been closed; its credentials can no longer be changed.");

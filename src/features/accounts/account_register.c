@@ -9,6 +9,7 @@
 #include "core/notify.h"
 #include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -121,8 +122,8 @@ void account_page(struct request *rq, struct reply *rp)
 		return;
 	}
 	int64_t id = rq->ids[0];
-	int open = strcmp(json_string_value(json_object_get(a, "status")), "closed") != 0;
-	int lead = json_integer_value(json_object_get(a, "lead_id")) == rq->user.id;
+	int open = strcmp(json_str(a, "status"), "closed") != 0;
+	int lead = json_int(a, "lead_id") == rq->user.id;
 	int moderator = has_role(rq, ROLE_MODERATOR);
 	json_t *m = json_pack("{s:o, s:o, s:o}", "v", account_form_values(rq, a), "checks_log", check_log(id), "account", a);
 	json_object_set_new(m, "can_manage", json_boolean(moderator && open));
@@ -133,7 +134,7 @@ void account_page(struct request *rq, struct reply *rp)
 			    json_boolean(db_int(0, "SELECT cred_box IS NOT NULL FROM social_accounts WHERE id = ?", "I", id)));
 	json_object_set_new(m, "application_id",
 			    json_integer(db_int(0, "SELECT id FROM account_applications WHERE account_id = ?", "I", id)));
-	reply_page(rp, "account", json_string_value(json_object_get(a, "name")), m);
+	reply_page(rp, "account", json_str(a, "name"), m);
 }
 
 /* The account for a moderator's change: NULL with a 404 or 409 reply when it is missing or closed. */
@@ -144,7 +145,7 @@ static json_t *open_account(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return NULL;
 	}
-	if (strcmp(json_string_value(json_object_get(a, "status")), "closed") == 0) {
+	if (strcmp(json_str(a, "status"), "closed") == 0) {
 		json_decref(a);
 		reply_error(rp, 409, NULL, "This account has been closed; it can no longer be changed.");
 		return NULL;
@@ -183,8 +184,8 @@ void account_edit(struct request *rq, struct reply *rp)
 	db_exec("UPDATE social_accounts SET name = ?, url = ?, status = ? WHERE id = ?", "tttI", arg(rq, "name"),
 		url ? url : "", arg(rq, "status"), rq->ids[0]);
 	audit(rq, "account.edit", object + 1, "name: %s -> %s; url: %s -> %s; status: %s -> %s",
-	      json_string_value(json_object_get(a, "name")), arg(rq, "name"), json_string_value(json_object_get(a, "url")),
-	      url ? url : "", json_string_value(json_object_get(a, "status")), arg(rq, "status"));
+	      json_str(a, "name"), arg(rq, "name"), json_str(a, "url"),
+	      url ? url : "", json_str(a, "status"), arg(rq, "status"));
 	json_decref(a);
 	free(object);
 	finish(rp, rq->ids[0], 200, "The account's details have been saved.");
@@ -196,19 +197,20 @@ void account_transfer(struct request *rq, struct reply *rp)
 	if (!a)
 		return;
 	int64_t lead = lead_lookup(rq, rp, 0);
-	int64_t old = json_integer_value(json_object_get(a, "lead_id"));
+	int64_t old = json_int(a, "lead_id");
 	json_t *checks = lead ? lead_checks(lead) : NULL;
 	if (lead && lead == old && !json_is_true(json_object_get(a, "lead_left")))
-		reply_error(rp, 409, "lead", "%s already leads this account.", json_string_value(json_object_get(a, "lead_name")));
+		reply_error(rp, 409, "lead", "%s already leads this account.",
+			    json_str(a, "lead_name"));
 	else if (lead && !checks_all_pass(checks))
 		reply_checks_failed(rp, checks, "The account cannot be transferred");
 	else if (lead && reply_begin(rp, BUSY_UNSAVED) == 0) {
 		char *link = account_link(rq->ids[0]);
 		db_exec("UPDATE social_accounts SET lead_id = ? WHERE id = ?", "II", lead, rq->ids[0]);
 		char *msg = xasprintf("You are now the lead of the school account '%s'.",
-				      json_string_value(json_object_get(a, "name")));
+				      json_str(a, "name"));
 		notify_user(lead, "account_lead", msg, link);
-		audit(rq, "account.transfer", link + 1, "lead: %s -> %s", json_string_value(json_object_get(a, "lead")),
+		audit(rq, "account.transfer", link + 1, "lead: %s -> %s", json_str(a, "lead"),
 		      arg(rq, "lead"));
 		free(msg);
 		free(link);

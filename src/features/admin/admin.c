@@ -11,6 +11,7 @@
 #include "core/tasks.h"
 #include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,7 +147,7 @@ static void staff_edit_page(struct request *rq, struct reply *rp)
 	add_date_words(u, "left_on");
 	add_date_words(u, "leaving_on");
 	json_t *m = json_pack("{s:o, s:o, s:o}", "user", u, "role_boxes", role_boxes(roles), "staff_types",
-			      staff_types(json_string_value(json_object_get(u, "staff_type"))));
+			      staff_types(json_str(u, "staff_type")));
 	reply_page(rp, "admin_staff_edit", "Edit a member of staff", m);
 }
 
@@ -177,7 +178,7 @@ static void staff_update(struct request *rq, struct reply *rp)
 	db_exec("UPDATE users SET name = ?, job_title = ?, department = ?, staff_type = ? WHERE id = ?", "ttttI",
 		arg(rq, "name"), arg(rq, "job_title") ? arg(rq, "job_title") : "",
 		arg(rq, "department") ? arg(rq, "department") : "", arg(rq, "staff_type"), id);
-	audit(rq, "staff.edit", json_string_value(json_object_get(u, "email")), "name=%s", arg(rq, "name"));
+	audit(rq, "staff.edit", json_str(u, "email"), "name=%s", arg(rq, "name"));
 	json_decref(u);
 	staff_set_roles(rq, id, roles);
 	if (reply_commit(rp, BUSY) != 0)
@@ -213,7 +214,7 @@ static void staff_password(struct request *rq, struct reply *rp)
 	}
 	db_exec("UPDATE users SET password_hash = ? WHERE id = ?", "tI", hash, rq->ids[0]);
 	auth_end_sessions(rq->ids[0]);
-	audit(rq, "staff.password", json_string_value(json_object_get(u, "email")), "password set by an administrator");
+	audit(rq, "staff.password", json_str(u, "email"), "password set by an administrator");
 	json_decref(u);
 	if (reply_commit(rp, BUSY) != 0)
 		return;
@@ -229,7 +230,7 @@ static void staff_deactivate_post(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return;
 	}
-	int active = (int)json_integer_value(json_object_get(u, "active"));
+	int active = (int)json_int(u, "active");
 	json_decref(u);
 	if (!active) {
 		reply_error(rp, 409, NULL, "This person has already been deactivated.");
@@ -293,7 +294,7 @@ static void reactivate_post(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return;
 	}
-	int active = (int)json_integer_value(json_object_get(u, "active"));
+	int active = (int)json_int(u, "active");
 	json_decref(u);
 	if (active) {
 		reply_error(rp, 409, NULL, "This person is active already.");
@@ -348,13 +349,13 @@ static void settings_page(struct request *rq, struct reply *rp)
 	size_t i;
 	json_t *row;
 	json_array_foreach(all, i, row)
-		json_object_set(m, json_string_value(json_object_get(row, "key")), json_object_get(row, "value"));
+		json_object_set(m, json_str(row, "key"), json_object_get(row, "value"));
 	json_decref(all);
 	if (cfg.school_name) {
 		json_object_set_new(m, "school_name", json_string(cfg.school_name));
 		json_object_set_new(m, "school_name_fixed", json_true());
 	}
-	const char *decider = json_string_value(json_object_get(m, "account_decider"));
+	const char *decider = json_str(m, "account_decider");
 	json_object_set_new(m, "decider_is_slt", json_boolean(decider && strcmp(decider, "slt") == 0));
 	json_object_set_new(m, "closures", db_rows("SELECT day, label FROM closure_days ORDER BY day", ""));
 	reply_page(rp, "admin_settings", "School settings", m);

@@ -7,6 +7,7 @@
 #include "core/policy_status.h"
 #include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -42,8 +43,8 @@ json_t *aup_version_load(int64_t version_id)
 		"FROM policy_versions v JOIN policies p ON p.id = v.policy_id WHERE v.id = ?", "tI", d, version_id);
 	if (!v)
 		return NULL;
-	int current = json_integer_value(json_object_get(v, "current_id")) == version_id;
-	const char *eff = json_string_value(json_object_get(v, "effective"));
+	int current = json_int(v, "current_id") == version_id;
+	const char *eff = json_str(v, "effective");
 	json_object_del(v, "current_id");
 	json_object_set_new(v, "is_current", json_boolean(current));
 	json_object_set_new(v, "status", json_string(current ? "current" : strcmp(eff, d) > 0 ? "upcoming" : "superseded"));
@@ -115,11 +116,11 @@ void aup_version_page(struct request *rq, struct reply *rp)
 	int can_sign = applies && !sig && json_is_true(json_object_get(v, "is_current"));
 	json_t *others = db_rows("SELECT id AS version_id, number AS version, effective, summary FROM policy_versions "
 				 "WHERE policy_id = ? AND id != ? ORDER BY number DESC", "II",
-				 json_integer_value(json_object_get(v, "policy_id")), vid);
+				 json_int(v, "policy_id"), vid);
 	json_t *m = json_pack("{s:o, s:o, s:b, s:b, s:o, s:s}", "policy", v, "signature", sig ? sig : json_object(),
 			      "applies", applies, "can_sign", can_sign, "others", others, "account_name", rq->user.name);
 	/* The title lives in the model, which the reply owns until it is rendered. */
-	reply_page(rp, "aup_version", json_string_value(json_object_get(v, "title")), m);
+	reply_page(rp, "aup_version", json_str(v, "title"), m);
 }
 
 /* Why this person may not sign this version now, or NULL. */
@@ -191,7 +192,7 @@ void aup_sign(struct request *rq, struct reply *rp)
 	int fresh = db_changes() == 1;
 	if (fresh)
 		audit(rq, "aup.sign", member(v, "title"), "version_id=%lld number=%lld sha256=%s", (long long)vid,
-		      (long long)json_integer_value(json_object_get(v, "version")), member(v, "sha256"));
+		      (long long)json_int(v, "version"), member(v, "sha256"));
 	json_decref(v);
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;

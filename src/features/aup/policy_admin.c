@@ -10,6 +10,7 @@
 #include "core/staff.h"
 #include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -217,7 +218,7 @@ static void notify_people(const char *applies_to, const char *msg, const char *l
 	size_t i;
 	json_t *o;
 	json_array_foreach(ids, i, o)
-		notify_user(json_integer_value(json_object_get(o, "id")), "aup_new_version", msg, link);
+		notify_user(json_int(o, "id"), "aup_new_version", msg, link);
 	json_decref(ids);
 }
 
@@ -231,11 +232,11 @@ static int64_t store_version(struct request *rq, const json_t *p, int64_t *numbe
 	int64_t vid = db_insert("INSERT INTO policy_versions(policy_id, number, body, sha256, summary, effective, review_due, "
 				"published_at, published_by) VALUES (?,?,?,?,?,?,?,?,?)", "IIttttttI", rq->ids[0], *number,
 				body, sha, arg(rq, "summary"), arg(rq, "effective"), arg(rq, "review_due"), at, rq->user.id);
-	const char *title = json_string_value(json_object_get(p, "title"));
+	const char *title = json_str(p, "title");
 	char *msg = xasprintf("Version %lld of %s has been published and takes effect on %s. What changed: %s",
 			      (long long)*number, title, arg(rq, "effective"), arg(rq, "summary"));
 	char *link = xasprintf("/aup/%lld", (long long)vid);
-	notify_people(json_string_value(json_object_get(p, "applies_to")), msg, link);
+	notify_people(json_str(p, "applies_to"), msg, link);
 	audit(rq, "policy.publish", title, "version=%lld effective=%s review_due=%s sha256=%s", (long long)*number,
 	      arg(rq, "effective"), arg(rq, "review_due"), sha);
 	free(msg);

@@ -7,6 +7,7 @@
 #include "features/concerns/concern_internal.h"
 #include "db/db.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,7 +114,7 @@ void concern_label_rows(json_t *rows)
 	json_t *row;
 	json_array_foreach(rows, i, row)
 		json_object_set_new(row, "label", json_string(concern_category_label(
-							 json_string_value(json_object_get(row, "category")))));
+							 json_str(row, "category"))));
 }
 
 static const char *member(const json_t *d, const char *key)

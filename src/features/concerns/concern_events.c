@@ -10,6 +10,7 @@
 #include "core/notify.h"
 #include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,7 +113,7 @@ static int do_assign(const struct request *rq, struct reply *rp, const struct ev
 			    (rq->user.roles & ROLE_HEADTEACHER) ? ", a senior leader or a safeguarding lead" : "");
 		return 400;
 	}
-	int64_t uid = json_integer_value(json_object_get(who, "id"));
+	int64_t uid = json_int(who, "id");
 	db_exec("UPDATE concerns SET assignee_id = ? WHERE id = ?", "II", uid, e->id);
 	add_event(rq, e, "assign", json_pack("{s:O, s:O}", "assignee", json_object_get(who, "email"), "name",
 					     json_object_get(who, "name")), 1);

@@ -7,6 +7,7 @@
 #include "features/concerns/concerns.h"
 #include "db/db.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,7 +125,7 @@ static void mine_reach(json_t *c, int64_t id)
 	json_object_set_new(c, "delivered", json_boolean(reached));
 	if (!reached)
 		json_object_set_new(c, "fallback", json_string(concern_fallback(
-							   json_string_value(json_object_get(c, "category")),
+							   json_str(c, "category"),
 							   concern_about_head(id))));
 }
 
@@ -138,8 +139,8 @@ void concern_mine_case(struct request *rq, struct reply *rp)
 		return;
 	}
 	json_object_set_new(c, "label", json_string(concern_category_label(
-						 json_string_value(json_object_get(c, "category")))));
-	json_object_set_new(c, "urgent", json_boolean(json_integer_value(json_object_get(c, "urgent"))));
+						 json_str(c, "category"))));
+	json_object_set_new(c, "urgent", json_boolean(json_int(c, "urgent")));
 	json_object_set_new(c, "events", concern_events(rq->ids[0], 1));
 	json_object_set_new(c, "evidence", evidence_list(rq->ids[0]));
 	mine_reach(c, rq->ids[0]);

@@ -7,6 +7,7 @@
 #include "features/concerns/concern_internal.h"
 #include "db/db.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,7 @@ static json_t *routing_model(void)
 	size_t i;
 	json_t *c;
 	json_array_foreach(cats, i, c) {
-		const char *code = json_string_value(json_object_get(c, "code"));
+		const char *code = json_str(c, "code");
 		json_t *roles = json_array();
 		for (size_t r = 0; r < NROUTABLE; r++)
 			json_array_append_new(roles, json_pack("{s:s, s:s, s:b}", "category", code, "role", routable[r],
@@ -63,10 +64,10 @@ void routing_post(struct request *rq, struct reply *rp)
 	json_t *c;
 	const char *roles[NROUTABLE * 2];
 	json_array_foreach(cats, i, c) {
-		const char *code = json_string_value(json_object_get(c, "code"));
+		const char *code = json_str(c, "code");
 		if (arg_all(rq, code, roles, NROUTABLE * 2) == 0) {
 			reply_error(rp, 400, code, "'%s' must go to at least one role.",
-				    json_string_value(json_object_get(c, "label")));
+				    json_str(c, "label"));
 			json_decref(cats);
 			return;
 		}
@@ -77,7 +78,7 @@ void routing_post(struct request *rq, struct reply *rp)
 	}
 	json_t *saved = json_object();
 	json_array_foreach(cats, i, c) {
-		const char *code = json_string_value(json_object_get(c, "code"));
+		const char *code = json_str(c, "code");
 		size_t n = arg_all(rq, code, roles, NROUTABLE * 2);
 		set_category(rq, code, roles, n);
 		json_t *list = json_array();

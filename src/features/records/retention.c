@@ -9,6 +9,7 @@
 #include "db/db.h"
 #include "http/router.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -152,7 +153,7 @@ static void dispose(struct request *rq, struct reply *rp)
 	if (reply_begin(rp, BUSY) != 0)
 		return;
 	json_t *r = find(type, id);
-	const char *due = r ? json_string_value(json_object_get(r, "due")) : NULL;
+	const char *due = r ? json_str(r, "due") : NULL;
 	if (!r)
 		reply_error(rp, 404, "record_id", "There is no %s with that number that a retention rule covers.", type);
 	else if (!due || strcmp(due, today) > 0)
@@ -165,8 +166,8 @@ static void dispose(struct request *rq, struct reply *rp)
 		json_decref(r);
 		return;
 	}
-	char *rule = xasprintf("%s; due %s", json_string_value(json_object_get(r, "rule")), due);
-	const char *label = json_string_value(json_object_get(r, "label"));
+	char *rule = xasprintf("%s; due %s", json_str(r, "rule"), due);
+	const char *label = json_str(r, "label");
 	db_exec("INSERT INTO disposals(record_type, record_id, label, rule, reason, by_id, at) VALUES (?,?,?,?,?,?,?)",
 		"tItttIt", type, id, label, rule, arg(rq, "reason"), rq->user.id, at);
 	if (strcmp(type, "concern") == 0)

@@ -10,6 +10,7 @@
 #include "core/twofactor.h"
 #include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,7 +53,7 @@ void login_start_session(struct request *rq, struct reply *rp, int64_t user_id, 
 	rq->signed_in = 1;
 	rq->user.id = user_id;
 	json_t *u = db_row("SELECT email, name FROM users WHERE id = ?", "I", user_id);
-	copy_str(rq->user.email, sizeof rq->user.email, json_string_value(json_object_get(u, "email")));
+	copy_str(rq->user.email, sizeof rq->user.email, json_str(u, "email"));
 	/* The owner is in: strangers' failures no longer slow them from here. */
 	password_cleared(rq, rq->user.email);
 	login_code_cleared(user_id);
@@ -92,9 +93,9 @@ static void login_submit(struct request *rq, struct reply *rp)
 		return;
 	}
 	json_t *u = db_row("SELECT id, password_hash FROM users WHERE email = ? AND active = 1", "t", email);
-	const char *hash = u ? json_string_value(json_object_get(u, "password_hash")) : NULL;
+	const char *hash = u ? json_str(u, "password_hash") : NULL;
 	int ok = password_verify(hash ? hash : dummy_hash(), password) && hash;
-	int64_t uid = json_integer_value(json_object_get(u, "id"));
+	int64_t uid = json_int(u, "id");
 	if (ok && twofactor_enrolled(uid))
 		twofactor_start_pending(rq, rp, uid, email, arg(rq, "next"));
 	else if (ok)

@@ -8,6 +8,7 @@
 #include "core/twofactor.h"
 #include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,7 @@ static void admin_page(struct request *rq, struct reply *rp)
 	size_t i;
 	json_t *p;
 	json_array_foreach(people, i, p) {
-		unsigned roles = user_roles_load(json_integer_value(json_object_get(p, "id")));
+		unsigned roles = user_roles_load(json_int(p, "id"));
 		json_object_set_new(p, "required", json_boolean(roles & required));
 		json_object_set_new(p, "enrolled", json_boolean(!json_is_null(json_object_get(p, "enrolled_at"))));
 	}
@@ -68,7 +69,7 @@ static void admin_reset(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return;
 	}
-	const char *email = json_string_value(json_object_get(u, "email"));
+	const char *email = json_str(u, "email");
 	if (rq->ids[0] == rq->user.id) {
 		reply_error(rp, 409, NULL, "You cannot reset your own second factor: another administrator must, so that "
 			    "one stolen password is never enough.");

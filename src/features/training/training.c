@@ -8,6 +8,7 @@
 #include "core/staff.h"
 #include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -22,8 +23,8 @@ static void current_flags(json_t *rows, int show_person)
 	size_t i;
 	json_t *o;
 	json_array_foreach(rows, i, o) {
-		json_object_set_new(o, "current", json_boolean(json_integer_value(json_object_get(o, "current")) != 0));
-		json_object_set_new(o, "expired", json_boolean(json_integer_value(json_object_get(o, "expired")) != 0));
+		json_object_set_new(o, "current", json_boolean(json_int(o, "current") != 0));
+		json_object_set_new(o, "expired", json_boolean(json_int(o, "expired") != 0));
 		json_object_set_new(o, "show_person", json_boolean(show_person));
 	}
 }
