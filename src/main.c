@@ -377,8 +377,7 @@ static int cmd_user_add(struct opts *o)
 	const char *field;
 	if ((why = staff_problem(&in, &field)))
 		return fail(why);
-	db_begin();
-	int64_t id = staff_add(NULL, &in);
+	int64_t id = db_begin() == 0 ? staff_add(NULL, &in) : -1;
 	if (id < 0 || db_commit() != 0)
 		return fail("could not add the person");
 	printf("staffroom: added %s\n", o->email);
@@ -401,8 +400,7 @@ static int cmd_user_roles(struct opts *o)
 	int64_t id = staff_id(o->email);
 	if (!id)
 		return fail("no one with that e-mail address");
-	db_begin();
-	if (staff_set_roles(NULL, id, roles) != 0 || db_commit() != 0)
+	if (db_begin() != 0 || staff_set_roles(NULL, id, roles) != 0 || db_commit() != 0)
 		return fail("could not change the roles");
 	return 0;
 }
@@ -421,8 +419,7 @@ static int cmd_user_deactivate(struct opts *o)
 	if (!id)
 		return fail("no one with that e-mail address");
 	int later = 0;
-	db_begin();
-	if (leaving_set(NULL, id, o->left_on, &later) != 0 || db_commit() != 0)
+	if (db_begin() != 0 || leaving_set(NULL, id, o->left_on, &later) != 0 || db_commit() != 0)
 		return fail("could not deactivate the person");
 	if (later)
 		printf("%s leaves on %s: they stay active until then\n", o->email, o->left_on);
@@ -462,8 +459,7 @@ static int cmd_import(struct opts *o)
 	if (!csv)
 		return fail("cannot read the CSV file");
 	json_t *errors = json_array();
-	db_begin();
-	int added = staff_import(NULL, csv, len, errors);
+	int added = db_begin() == 0 ? staff_import(NULL, csv, len, errors) : -1;
 	free(csv);
 	if (added < 0 || db_commit() != 0) {
 		db_rollback();

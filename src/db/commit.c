@@ -7,7 +7,8 @@
  * takes write_lock: the fsync leader lets go of sync_mu before it flushes
  * the batch left open meanwhile (flush_batch).  write_lock is held from
  * db_begin() to the end of the request's turn (end_turn), sync_mu only for
- * the sequence numbers and the batch members' states. */
+ * the sequence numbers and the batch members' states; the fsync itself
+ * runs with neither held, and nobody waits for a sync holding write_lock. */
 #define _GNU_SOURCE
 #include "db/db.h"
 #include "db/internal.h"
