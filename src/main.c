@@ -14,6 +14,7 @@
 #include "http/feature.h"
 #include "http/router.h"
 #include "lib/keyfile.h"
+#include "lib/readfile.h"
 #include "db/schema_upgrade.h"
 #include "http/server.h"
 #include "core/staff.h"
@@ -21,9 +22,11 @@
 #include "http/static_files.h"
 #include "http/template.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <getopt.h>
 #include <sodium.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -391,8 +394,7 @@ static int cmd_user_add(struct opts *o)
 	const char *field;
 	if ((why = staff_problem(&in, &field)))
 		return fail(why);
-	db_begin();
-	int64_t id = staff_add(NULL, &in);
+	int64_t id = db_begin() == 0 ? staff_add(NULL, &in) : -1;
 	if (id < 0 || db_commit() != 0)
 		return fail("could not add the person");
 	printf("staffroom: added %s\n", o->email);
@@ -415,8 +417,7 @@ static int cmd_user_roles(struct opts *o)
 	int64_t id = staff_id(o->email);
 	if (!id)
 		return fail("no one with that e-mail address");
-	db_begin();
-	if (staff_set_roles(NULL, id, roles) != 0 || db_commit() != 0)
+	if (db_begin() != 0 || staff_set_roles(NULL, id, roles) != 0 || db_commit() != 0)
 		return fail("could not change the roles");
 	return 0;
 }
@@ -435,8 +436,7 @@ static int cmd_user_deactivate(struct opts *o)
 	if (!id)
 		return fail("no one with that e-mail address");
 	int later = 0;
-	db_begin();
-	if (leaving_set(NULL, id, o->left_on, &later) != 0 || db_commit() != 0)
+	if (db_begin() != 0 || leaving_set(NULL, id, o->left_on, &later) != 0 || db_commit() != 0)
 		return fail("could not deactivate the person");
 	if (later)
 		printf("%s leaves on %s: they stay active until then\n", o->email, o->left_on);
@@ -454,29 +454,14 @@ static int cmd_user_list(struct opts *o)
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r)
-		printf("%s\t%s\t%s\t%s\t%s\t%s\n", json_string_value(json_object_get(r, "email")),
-		       json_string_value(json_object_get(r, "name")),
-		       json_string_value(json_object_get(r, "staff_type")),
-		       json_string_value(json_object_get(r, "department")),
-		       json_integer_value(json_object_get(r, "active")) ? "active" : "inactive",
-		       json_string_value(json_object_get(r, "roles")) ? json_string_value(json_object_get(r, "roles")) : "");
+		printf("%s\t%s\t%s\t%s\t%s\t%s\n", json_str(r, "email"),
+		       json_str(r, "name"),
+		       json_str(r, "staff_type"),
+		       json_str(r, "department"),
+		       json_int(r, "active") ? "active" : "inactive",
+		       json_str(r, "roles") ? json_str(r, "roles") : "");
 	json_decref(rows);
 	return 0;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 4096, n = 0, got;
-	char *buf = xmalloc(cap);
-	while ((got = fread(buf + n, 1, cap - n, f)) > 0)
-		if ((n += got) == cap)
-			buf = xrealloc(buf, cap *= 2);
-	fclose(f);
-	*len = n;
-	return buf;
 }
 
 static int cmd_import(struct opts *o)
@@ -487,20 +472,19 @@ static int cmd_import(struct opts *o)
 	if (rc)
 		return rc;
 	size_t len;
-	char *csv = slurp(o->argv[0], &len);
+	char *csv = read_whole_file(o->argv[0], &len, SIZE_MAX);
 	if (!csv)
 		return fail("cannot read the CSV file");
 	json_t *errors = json_array();
-	db_begin();
-	int added = staff_import(NULL, csv, len, errors);
+	int added = db_begin() == 0 ? staff_import(NULL, csv, len, errors) : -1;
 	free(csv);
 	if (added < 0 || db_commit() != 0) {
 		db_rollback();
 		size_t i;
 		json_t *e;
 		json_array_foreach(errors, i, e)
-			fprintf(stderr, "staffroom: line %lld: %s\n", (long long)json_integer_value(json_object_get(e, "line")),
-				json_string_value(json_object_get(e, "error")));
+			fprintf(stderr, "staffroom: line %lld: %s\n",
+				(long long)json_int(e, "line"), json_str(e, "error"));
 		json_decref(errors);
 		fprintf(stderr, "staffroom: nothing was imported\n");
 		return EXIT_FAILURE;

@@ -6,6 +6,7 @@
 #include "core/mailer.h"
 #include "lib/readfile.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -59,9 +60,9 @@ static int read_head(struct head *h)
 	json_t *r = db_row("SELECT id, hash, (SELECT count(*) FROM audit) AS n FROM audit ORDER BY id DESC LIMIT 1", "");
 	if (!r)
 		return -1;
-	h->id = json_integer_value(json_object_get(r, "id"));
-	h->rows = json_integer_value(json_object_get(r, "n"));
-	copy_str(h->hash, sizeof h->hash, json_string_value(json_object_get(r, "hash")));
+	h->id = json_int(r, "id");
+	h->rows = json_int(r, "n");
+	copy_str(h->hash, sizeof h->hash, json_str(r, "hash"));
 	json_decref(r);
 	return 0;
 }

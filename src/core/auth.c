@@ -198,6 +198,12 @@ void auth_end_sessions(int64_t user_id)
 	db_exec("DELETE FROM sessions WHERE user_id = ?", "I", user_id);
 }
 
+char *auth_session_cookie(const char *token, long max_age)
+{
+	return xasprintf("sr_session=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%ld%s",
+			 token ? token : "", max_age, cfg.cookie_secure ? "; Secure" : "");
+}
+
 void auth_set_flash(const struct request *rq, const char *message)
 {
 	if (!rq->session_hash[0] || db_begin() != 0)

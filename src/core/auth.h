@@ -38,6 +38,10 @@ void auth_load(struct request *rq);
 int csrf_ok(const struct request *rq);
 /* Ends every session of a user (deactivation, role change); in a transaction. */
 void auth_end_sessions(int64_t user_id);
+/* The session cookie (Set-Cookie): token for max_age seconds, or cleared
+ * when token is NULL; Secure when configured (over TLS exchange.c adds it
+ * in any case). */
+char *auth_session_cookie(const char *token, long max_age);
 /* Saves a one-shot message for the session's next page. */
 void auth_set_flash(const struct request *rq, const char *message);
 char *auth_take_flash(const struct request *rq);

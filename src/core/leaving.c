@@ -6,6 +6,7 @@
 #include "db/db.h"
 #include "core/staff.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
@@ -63,8 +64,8 @@ int leaving_reactivate(const struct request *rq, int64_t user_id)
 		return -1;
 	/* The triggers on users.active put them back into the compliance figures. */
 	db_exec("UPDATE users SET active = 1, left_on = NULL WHERE id = ?", "I", user_id);
-	const char *left = json_string_value(json_object_get(u, "left_on"));
-	audit(rq, "staff.reactivate", json_string_value(json_object_get(u, "email")), "had left on %s",
+	const char *left = json_str(u, "left_on");
+	audit(rq, "staff.reactivate", json_str(u, "email"), "had left on %s",
 	      left ? left : "an unknown date");
 	json_decref(u);
 	return db_failed() ? -1 : 0;
@@ -74,13 +75,13 @@ int leaving_reactivate(const struct request *rq, int64_t user_id)
  * date's own doing, naming who set it. */
 static void apply_one(json_t *row)
 {
-	int64_t id = json_integer_value(json_object_get(row, "user_id"));
-	const char *left_on = json_string_value(json_object_get(row, "left_on"));
-	const char *email = json_string_value(json_object_get(row, "email"));
+	int64_t id = json_int(row, "user_id");
+	const char *left_on = json_str(row, "left_on");
+	const char *email = json_str(row, "email");
 	staff_leave_now(id, left_on);
 	db_exec("DELETE FROM leaving_dates WHERE user_id = ?", "I", id);
 	char *detail = xasprintf("left_on=%s (set ahead by %s)", left_on,
-				 json_string_value(json_object_get(row, "set_by")));
+				 json_str(row, "set_by"));
 	audit_as(0, "leaving date", "", "staff.deactivate", email, detail);
 	free(detail);
 }

@@ -7,6 +7,7 @@
 #include "db/db.h"
 #include "core/mailer.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -40,21 +41,21 @@ static const char *subject_for(const char *kind)
 
 static void queue_one(json_t *n, const char *school)
 {
-	const char *kind = json_string_value(json_object_get(n, "kind"));
+	const char *kind = json_str(n, "kind");
 	const char *line = strcmp(kind, "concern") == 0
 		? "There is news about a concern in staffroom for you to read. For confidentiality, e-mails never "
 		  "say what a concern is about: please sign in to see it."
-		: json_string_value(json_object_get(n, "message"));
-	char *url = xasprintf("%s%s", cfg.base_url ? cfg.base_url : "", json_string_value(json_object_get(n, "link")));
+		: json_str(n, "message");
+	char *url = xasprintf("%s%s", cfg.base_url ? cfg.base_url : "", json_str(n, "link"));
 	char *subject = xasprintf("%s (%s)", subject_for(kind), school);
 	char *body = xasprintf("Hello %s,\n\n%s\n\nOpen staffroom: %s\n\n-- \nSent by staffroom for %s. "
 			       "You receive these e-mails because staffroom showed you a notification.\n",
-			       json_string_value(json_object_get(n, "name")), line, url, school);
+			       json_str(n, "name"), line, url, school);
 	char at[ISO_LEN];
 	iso_now(at);
 	db_exec("INSERT INTO outbox(notification_id, user_id, to_addr, subject, body, created_at, next_attempt_at) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?)", "IItttti", json_integer_value(json_object_get(n, "id")),
-		json_integer_value(json_object_get(n, "user_id")), json_string_value(json_object_get(n, "email")), subject,
+		"VALUES (?, ?, ?, ?, ?, ?, ?)", "IItttti", json_int(n, "id"),
+		json_int(n, "user_id"), json_str(n, "email"), subject,
 		body, at, 0);
 	free(url);
 	free(subject);

@@ -9,6 +9,7 @@
 #include "lib/config.h"
 #include "db/db.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <curl/curl.h>
 #include <pthread.h>
@@ -132,8 +133,8 @@ static char *compose(const json_t *m, size_t *len)
 	strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
 	random_token(mid);
 	const char *domain = strchr(cfg.mail_from, '@') + 1;
-	char *subject = encode_subject(json_string_value(json_object_get(m, "subject")));
-	const char *body = json_string_value(json_object_get(m, "body"));
+	char *subject = encode_subject(json_str(m, "subject"));
+	const char *body = json_str(m, "body");
 	char *crlf = xmalloc(strlen(body) * 2 + 1), *o = crlf;
 	for (const char *p = body; *p; p++) {
 		if (*p == '\n')
@@ -144,7 +145,8 @@ static char *compose(const json_t *m, size_t *len)
 	char *msg = xasprintf("Date: %s\r\nFrom: staffroom <%s>\r\nTo: <%s>\r\nSubject: %s\r\nMessage-ID: <%s@%s>\r\n"
 			      "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
 			      "Content-Transfer-Encoding: 8bit\r\nAuto-Submitted: auto-generated\r\n\r\n%s",
-			      date, cfg.mail_from, json_string_value(json_object_get(m, "to_addr")), subject, mid, domain, crlf);
+			      date, cfg.mail_from, json_str(m, "to_addr"), subject, mid, domain,
+			      crlf);
 	free(subject);
 	free(crlf);
 	*len = strlen(msg);
@@ -158,7 +160,7 @@ static int send_one(const json_t *m, char err[CURL_ERROR_SIZE])
 	char *msg = compose(m, &len);
 	struct upload up = { msg, len, 0 };
 	char *from = xasprintf("<%s>", cfg.mail_from);
-	char *to = xasprintf("<%s>", json_string_value(json_object_get(m, "to_addr")));
+	char *to = xasprintf("<%s>", json_str(m, "to_addr"));
 	struct curl_slist *rcpt = curl_slist_append(NULL, to);
 	CURL *c = curl_easy_init();
 	err[0] = 0;
@@ -224,7 +226,7 @@ static void send_due(void)
 		int ok = send_one(m, err) == 0;
 		if (!ok && __atomic_load_n(&stopping, __ATOMIC_SEQ_CST))
 			break; /* abandoned, not failed: no attempt is counted */
-		record(json_integer_value(json_object_get(m, "id")), json_integer_value(json_object_get(m, "attempts")) + 1, ok,
+		record(json_int(m, "id"), json_int(m, "attempts") + 1, ok,
 		       err);
 		if (__atomic_load_n(&stopping, __ATOMIC_SEQ_CST))
 			break;

@@ -6,6 +6,7 @@
 #include "db/db.h"
 #include "core/notify.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -111,7 +112,7 @@ static void tell_safeguarding_grant(const struct request *rq, const char *email,
 	size_t i;
 	json_t *row;
 	json_array_foreach(told, i, row)
-		notify_user(json_integer_value(json_object_get(row, "id")), "role_grant", msg, "/");
+		notify_user(json_int(row, "id"), "role_grant", msg, "/");
 	audit(rq, "staff.role_grant_told", email, "roles=%s told=%zu", list, json_array_size(told));
 	json_decref(told);
 	free(msg);
@@ -145,7 +146,7 @@ int staff_set_roles(const struct request *rq, int64_t user_id, unsigned roles)
 	json_t *u = db_row("SELECT email, name FROM users WHERE id = ?", "I", user_id);
 	if (!u)
 		return -1;
-	const char *email = json_string_value(json_object_get(u, "email"));
+	const char *email = json_str(u, "email");
 	unsigned before = user_roles_load(user_id);
 	roles |= ROLE_STAFF;
 	if (before != roles) {
@@ -157,7 +158,7 @@ int staff_set_roles(const struct request *rq, int64_t user_id, unsigned roles)
 		audit(rq, "staff.roles", email, "from=%s to=%s", from ? from : "", to ? to : "");
 		free(from), free(to);
 		json_decref(a), json_decref(b);
-		tell_safeguarding_grant(rq, email, json_string_value(json_object_get(u, "name")), roles & ~before);
+		tell_safeguarding_grant(rq, email, json_str(u, "name"), roles & ~before);
 	}
 	json_decref(u);
 	return db_failed() ? -1 : 0;

@@ -5,6 +5,7 @@
 #include "core/auth.h"
 #include "db/db.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 
@@ -19,8 +20,8 @@ int64_t throttle_wait(const char *key, int64_t free_tries, int64_t cap)
 	json_t *row = db_row("SELECT failures, last_at FROM throttle WHERE key = ?", "t", key);
 	int64_t wait = 0;
 	if (row) {
-		int64_t failures = json_integer_value(json_object_get(row, "failures"));
-		int64_t last = json_integer_value(json_object_get(row, "last_at"));
+		int64_t failures = json_int(row, "failures");
+		int64_t last = json_int(row, "last_at");
 		int64_t since = now_ms() - last;
 		if (failures >= free_tries && since < FORGET_AFTER * 1000) {
 			int64_t delay = failures - free_tries >= 20 ? cap : (int64_t)1 << (failures - free_tries);

@@ -4,11 +4,13 @@
 #include "core/twofactor.h"
 #include "core/audit.h"
 #include "core/auth.h"
+#include "core/write.h"
 #include "lib/config.h"
 #include "db/db.h"
 #include "lib/totp.h"
 #include "lib/util.h"
 #include "lib/vault.h"
+#include "lib/json_get.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -40,12 +42,12 @@ void twofactor_load_pending(struct request *rq, const char hash[65])
 			   "JOIN users u ON u.id = p.user_id WHERE p.token_hash = ? AND u.active = 1", "t", hash);
 	if (!p)
 		return;
-	if (now() - json_integer_value(json_object_get(p, "created_at")) <= PENDING_LIFETIME) {
+	if (now() - json_int(p, "created_at") <= PENDING_LIFETIME) {
 		rq->pending_login = 1;
-		rq->user.id = json_integer_value(json_object_get(p, "user_id"));
-		copy_str(rq->csrf, sizeof rq->csrf, json_string_value(json_object_get(p, "csrf")));
-		copy_str(rq->user.email, sizeof rq->user.email, json_string_value(json_object_get(p, "email")));
-		copy_str(rq->user.name, sizeof rq->user.name, json_string_value(json_object_get(p, "name")));
+		rq->user.id = json_int(p, "user_id");
+		copy_str(rq->csrf, sizeof rq->csrf, json_str(p, "csrf"));
+		copy_str(rq->user.email, sizeof rq->user.email, json_str(p, "email"));
+		copy_str(rq->user.name, sizeof rq->user.name, json_str(p, "name"));
 		copy_str(rq->session_hash, sizeof rq->session_hash, hash);
 	}
 	json_decref(p);
@@ -60,18 +62,15 @@ void twofactor_start_pending(struct request *rq, struct reply *rp, int64_t user_
 	sha256_hex(token, strlen(token), hash);
 	int local = next && next[0] == '/' && next[1] != '/' && next[1] != '\\';
 	int64_t t = now();
-	db_begin();
+	if (reply_begin(rp, BUSY_SHORT) != 0)
+		return;
 	db_exec("DELETE FROM pending_logins WHERE created_at < ?", "I", t - PENDING_LIFETIME);
 	db_exec("INSERT INTO pending_logins(token_hash, user_id, csrf, created_at, next) VALUES (?,?,?,?,?)", "tItIt",
 		hash, user_id, csrf, t, local ? next : "/");
 	audit(rq, "login.password_ok", email, "second factor owed");
-	if (db_commit() != 0) {
-		reply_error(rp, 503, NULL, "The service is busy. Please try again.");
-		rp->retry_after = 2;
+	if (reply_commit(rp, BUSY_SHORT) != 0)
 		return;
-	}
-	rp->set_cookie = xasprintf("sr_session=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s", token,
-				   PENDING_LIFETIME, cfg.cookie_secure ? "; Secure" : "");
+	rp->set_cookie = auth_session_cookie(token, PENDING_LIFETIME);
 	reply_done(rp, 200, json_pack("{s:b, s:s}", "second_factor", 1, "csrf", csrf), "/login/code", NULL);
 }
 

@@ -24,10 +24,9 @@ void db_configure(const char *path);
 #define WHOLE_TABLE_REPORT "/* whole-table report */"
 sqlite3 *db_handle(void);       /* this thread's connection, opened on first use */
 void db_close_thread(void);
-void db_close_writer(void);     /* the shared write connection (see db.c) */
+void db_close_writer(void);     /* the shared write connection (see commit.c) */
 
 sqlite3_stmt *db_stmt(const char *sql, const char *fmt, ...);
-sqlite3_stmt *db_vstmt(const char *sql, const char *fmt, va_list ap);
 
 int db_exec(const char *sql, const char *fmt, ...);        /* 0, or -1 on error */
 int64_t db_insert(const char *sql, const char *fmt, ...);  /* new rowid, or -1 */
@@ -35,20 +34,18 @@ int64_t db_int(int64_t dflt, const char *sql, const char *fmt, ...);
 char *db_text(const char *sql, const char *fmt, ...);       /* malloc'd, or NULL */
 json_t *db_row(const char *sql, const char *fmt, ...);      /* object, or NULL */
 json_t *db_rows(const char *sql, const char *fmt, ...);     /* array, maybe empty */
-json_t *db_row_json(sqlite3_stmt *st);                      /* the current row */
 int db_step(sqlite3_stmt *st);                              /* SQLITE_ROW/DONE/error */
 
 /* Write transactions: BEGIN IMMEDIATE under the process-wide write lock.
  * db_commit() returns only once the transaction is on disk; concurrent
- * commits share one fsync of the WAL (group commit, see db.c). */
+ * commits share one fsync of the WAL (group commit, see commit.c). */
 int db_begin(void);
 int db_commit(void);            /* 0 committed; -1 rolled back (an earlier error) */
 void db_rollback(void);
 int db_failed(void);            /* an error since db_begin() */
-int db_last_error(void);        /* SQLite result code of the last failure */
 int db_storage_full(void);      /* that failure was a full disk (the database cannot grow) */
 int db_changes(void);
-/* A page's reads in one read transaction (see db.c); a write ends it first. */
+/* A page's reads in one read transaction; a write ends it first. */
 void db_read_begin(void);
 void db_read_end(void);
 /* fsyncs made by group commit so far: commits / syncs is the group size. */
@@ -56,7 +53,7 @@ uint64_t db_sync_count(void);
 /* SQLite commits so far (a batch of requests is one). */
 uint64_t db_commit_count(void);
 
-/* The server's requests share transactions (see db.c); before threads start. */
+/* The server's requests share transactions (see commit.c); before threads start. */
 void db_batch_requests(int on);
 
 /* Deferred durability, for a front end that can hold an answer back

@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "http/exchange.h"
+#include "core/auth.h"
 #include "lib/config.h"
 #include "db/db.h"
 #include "http/router.h"
@@ -234,6 +235,24 @@ static void add_headers(struct exchange *x, const struct reply *rp, const char *
 		add_header(out, "Strict-Transport-Security", xstrdup("max-age=31536000"));
 }
 
+/* The layout's school name and one-shot message come from the database:
+ * read here, before rendering, which only turns the model into a page.
+ * Taking the message is a write, so it ends a page's read transaction. */
+static void render(struct request *rq, struct reply *rp, struct rendered *r)
+{
+	struct layout_data ld = { 0 };
+	if (view_wants_layout(rq, rp)) {
+		/* The configuration file's school_name, when given, wins over the settings page. */
+		ld.school_name = cfg.school_name ? xstrdup(cfg.school_name)
+			: db_text("SELECT value FROM settings WHERE key = 'school_name'", "");
+		if (rq->signed_in)
+			ld.flash = auth_take_flash(rq);
+	}
+	view_render(rq, rp, &ld, r);
+	free(ld.school_name);
+	free(ld.flash);
+}
+
 /* The handler and the page, with a recovery point for running out of
  * memory (see util.h): the transaction is rolled back and the answer is a
  * 503.  What the handler had allocated is lost rather than freed, since
@@ -252,7 +271,7 @@ static void handle(struct exchange *x, struct reply *rp, struct rendered *r)
 		fprintf(stderr, "staffroom: out of memory serving a request; answered 503\n");
 		reply_error(current, 503, NULL, "%s", EXCHANGE_NO_MEMORY);
 		current->retry_after = 5;
-		view_render(rq, current, r);
+		render(rq, current, r);
 		return;
 	}
 	oom_recover_at(&jump);
@@ -272,7 +291,7 @@ static void handle(struct exchange *x, struct reply *rp, struct rendered *r)
 	/* not for a full disk (507): waiting two seconds will not make room */
 	if (rp->status >= 500 && rp->status != 507 && !rp->retry_after && db_failed())
 		rp->retry_after = 2;
-	view_render(rq, rp, r);
+	render(rq, rp, r);
 	oom_recover_at(NULL);
 	db_rollback(); /* a transaction a handler left open ends here, not in the next request */
 	db_read_end();
@@ -308,7 +327,7 @@ void exchange_respond_unsaved(struct exchange *x, struct response *out)
 	reply_error(&rp, 503, NULL, "The server could not confirm that your change was saved. "
 		    "Please check, and try again in a moment.");
 	rp.retry_after = 5;
-	view_render(&x->rq, &rp, &r);
+	render(&x->rq, &rp, &r);
 	to_response(x, &rp, &r, out);
 }
 

@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "http/static_files.h"
 #include "lib/config.h"
+#include "lib/readfile.h"
 #include "lib/util.h"
 
 #include <stdio.h>
@@ -68,17 +69,14 @@ static int load_one(const char *dir, const char *name)
 	if (!safe_name(name) || !type)
 		return 0;
 	char *full = xasprintf("%s/%s", dir, name);
-	FILE *f = fopen(full, "rb");
-	free(full);
 	struct stat st;
-	if (!f || fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > 4 * 1024 * 1024) {
-		if (f)
-			fclose(f);
+	size_t got = 0;
+	/* Regular files only: reading a FIFO or a device would never end. */
+	char *buf = stat(full, &st) == 0 && S_ISREG(st.st_mode) ? read_whole_file(full, &got, 4 * 1024 * 1024)
+								 : NULL;
+	free(full);
+	if (!buf)
 		return 0;
-	}
-	char *buf = xmalloc((size_t)st.st_size + 1);
-	size_t got = fread(buf, 1, (size_t)st.st_size, f);
-	fclose(f);
 	files = xrealloc(files, (nfiles + 1) * sizeof *files);
 	files[nfiles++] = (struct static_file){ xstrdup(name), type, buf, got };
 	return 0;

@@ -2,8 +2,6 @@
 #include "http/view.h"
 #include "http/feature.h"
 #include "core/auth.h"
-#include "lib/config.h"
-#include "db/db.h"
 #include "http/template.h"
 #include "lib/util.h"
 
@@ -76,14 +74,10 @@ json_t *view_nav(const struct request *rq)
 	return items;
 }
 
-static json_t *layout_model(struct request *rq, struct reply *rp)
+static json_t *layout_model(struct request *rq, struct reply *rp, const struct layout_data *ld)
 {
-	/* The configuration file's school_name, when given, wins over the settings page. */
-	char *school = cfg.school_name ? xstrdup(cfg.school_name)
-				       : db_text("SELECT value FROM settings WHERE key = 'school_name'", "");
-	json_t *m = json_pack("{s:s, s:s}", "school_name", school ? school : "staffroom", "title",
-			      rp->title ? rp->title : "staffroom");
-	free(school);
+	json_t *m = json_pack("{s:s, s:s}", "school_name", ld->school_name ? ld->school_name : "staffroom",
+			      "title", rp->title ? rp->title : "staffroom");
 	/* A form shown again after an error carries its summary at the top. */
 	json_t *err = json_object_get(rp->model, "error");
 	if (err && rp->template && strcmp(rp->template, "error") != 0) {
@@ -96,10 +90,8 @@ static json_t *layout_model(struct request *rq, struct reply *rp)
 		json_object_set_new(m, "user", json_pack("{s:s, s:s}", "name", rq->user.name, "email", rq->user.email));
 		json_object_set_new(m, "nav", view_nav(rq));
 		json_object_set_new(m, "csrf", json_string(rq->csrf));
-		char *flash = auth_take_flash(rq);
-		if (flash)
-			json_object_set_new(m, "flash", json_string(flash));
-		free(flash);
+		if (ld->flash)
+			json_object_set_new(m, "flash", json_string(ld->flash));
 	}
 	return m;
 }
@@ -119,7 +111,12 @@ static void render_json(struct request *rq, struct reply *rp, struct rendered *o
 	json_decref(model);
 }
 
-void view_render(struct request *rq, struct reply *rp, struct rendered *out)
+int view_wants_layout(const struct request *rq, const struct reply *rp)
+{
+	return !rp->body && !rq->wants_json && !rp->location;
+}
+
+void view_render(struct request *rq, struct reply *rp, const struct layout_data *ld, struct rendered *out)
 {
 	memset(out, 0, sizeof *out);
 	if (rp->body) {
@@ -139,7 +136,7 @@ void view_render(struct request *rq, struct reply *rp, struct rendered *out)
 		rp->status = 303;
 		return;
 	}
-	json_t *layout = layout_model(rq, rp);
+	json_t *layout = layout_model(rq, rp, ld);
 	out->body = template_render(rp->template ? rp->template : "error", rp->model, layout, &out->len);
 	json_decref(layout);
 	out->content_type = "text/html; charset=utf-8";

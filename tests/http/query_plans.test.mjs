@@ -1,6 +1,6 @@
 // Every query the pages make, checked with EXPLAIN QUERY PLAN: none may read
 // a whole table (a SCAN without an index) except the few small settings
-// tables (src/db/db.c, small_table).  The server is started with
+// tables (src/db/plans.c, small_table).  The server is started with
 // STAFFROOM_CHECK_PLANS=1, which checks each statement when it is first
 // prepared and reports full scans on stderr; the test visits every page
 // that lists or counts records, as each role, on a synthetic school with

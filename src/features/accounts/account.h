@@ -23,7 +23,6 @@
 /* Who sees the whole register and every application. */
 #define ACCOUNT_OVERSEERS (ROLE_MODERATOR | ROLE_SLT | ROLE_BUSINESS_MANAGER | ROLE_HEADTEACHER)
 
-void account_busy(struct reply *rp);
 const char *platform_label(const char *code);
 /* [{"value","label","selected"}] for the platform list. */
 json_t *platform_options(const char *selected);

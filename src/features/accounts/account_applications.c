@@ -6,7 +6,9 @@
 #include "core/audit.h"
 #include "db/db.h"
 #include "core/notify.h"
+#include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +24,7 @@ static json_t *form_values(const struct request *rq, const json_t *from)
 		const char *s = rq->is_post ? arg(rq, text_fields[i]) : json_string_value(json_object_get(from, text_fields[i]));
 		json_object_set_new(v, text_fields[i], json_string(s ? s : ""));
 	}
-	const char *vis = rq->is_post ? arg(rq, "visibility") : json_string_value(json_object_get(from, "visibility"));
+	const char *vis = rq->is_post ? arg(rq, "visibility") : json_str(from, "visibility");
 	json_object_set_new(v, "open", json_boolean(vis && strcmp(vis, "open") == 0));
 	json_object_set_new(v, "closed", json_boolean(vis && strcmp(vis, "closed") == 0));
 	return v;
@@ -30,7 +32,7 @@ static json_t *form_values(const struct request *rq, const json_t *from)
 
 static void form_page(struct request *rq, struct reply *rp, const json_t *from, const char *action, int editing)
 {
-	const char *platform = rq->is_post ? arg(rq, "platform") : json_string_value(json_object_get(from, "platform"));
+	const char *platform = rq->is_post ? arg(rq, "platform") : json_str(from, "platform");
 	json_t *m = json_pack("{s:o, s:o, s:s, s:b}", "v", form_values(rq, from), "platforms", platform_options(platform),
 			      "action", action, "editing", editing);
 	reply_page(rp, "account_apply", editing ? "Change your application" : "Apply for a social-media account", m);
@@ -73,10 +75,8 @@ void application_create(struct request *rq, struct reply *rp)
 		return;
 	char at[ISO_LEN];
 	iso_now(at);
-	if (db_begin() != 0) {
-		account_busy(rp);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
-	}
 	int64_t id = db_insert(
 		"INSERT INTO account_applications(applicant_id, platform, platform_other, name, department, aim, audience, "
 		"promotion, lead_id, visibility, monitoring, status, created_at, updated_at) "
@@ -93,7 +93,7 @@ void application_create(struct request *rq, struct reply *rp)
 	free(msg);
 	if (id < 0 || db_commit() != 0) {
 		free(link);
-		account_busy(rp);
+		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
 	reply_done(rp, 201, json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)id, "status", "submitted"), link,
@@ -110,7 +110,7 @@ static json_t *own_application(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return NULL;
 	}
-	if (json_integer_value(json_object_get(app, "applicant_id")) != rq->user.id) {
+	if (json_int(app, "applicant_id") != rq->user.id) {
 		json_decref(app);
 		reply_error(rp, 403, NULL, "Only the person who applied can change or withdraw this application.");
 		return NULL;
@@ -124,15 +124,9 @@ static json_t *own_application(struct request *rq, struct reply *rp)
 static void finish_step(struct reply *rp, int changed, int64_t id, char *link, const char *status,
 			const char *conflict, const char *done)
 {
-	if (!changed) {
-		db_rollback();
-		reply_error(rp, 409, NULL, "%s", conflict);
-	} else if (db_commit() != 0) {
-		account_busy(rp);
-	} else {
+	if (reply_commit_changed(rp, changed, NULL, conflict, BUSY_UNSAVED) == 0)
 		reply_done(rp, 200, json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)id, "status", status),
 			   link, done);
-	}
 	free(link);
 }
 
@@ -141,7 +135,7 @@ void application_resubmit(struct request *rq, struct reply *rp)
 	json_t *app = own_application(rq, rp);
 	if (!app)
 		return;
-	int returned = strcmp(json_string_value(json_object_get(app, "status")), "returned") == 0;
+	int returned = strcmp(json_str(app, "status"), "returned") == 0;
 	json_decref(app);
 	if (!returned) {
 		reply_error(rp, 409, NULL, "Only an application returned for changes can be edited and sent again.");
@@ -154,10 +148,8 @@ void application_resubmit(struct request *rq, struct reply *rp)
 	char at[ISO_LEN];
 	iso_now(at);
 	int64_t id = rq->ids[0];
-	if (db_begin() != 0) {
-		account_busy(rp);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
-	}
 	db_exec("UPDATE account_applications SET platform = ?, platform_other = ?, name = ?, department = ?, aim = ?, "
 		"audience = ?, promotion = ?, lead_id = ?, visibility = ?, monitoring = ?, status = 'submitted', updated_at = ? "
 		"WHERE id = ? AND status = 'returned'", "tttttttItttI", arg(rq, "platform"), other, arg(rq, "name"),
@@ -183,10 +175,8 @@ void application_withdraw(struct request *rq, struct reply *rp)
 	int64_t id = rq->ids[0];
 	char at[ISO_LEN];
 	iso_now(at);
-	if (db_begin() != 0) {
-		account_busy(rp);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
-	}
 	db_exec("UPDATE account_applications SET status = 'withdrawn', updated_at = ? "
 		"WHERE id = ? AND status IN ('submitted','forwarded','returned')", "tI", at, id);
 	int changed = db_changes();

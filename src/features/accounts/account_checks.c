@@ -4,9 +4,11 @@
  * moderator in the same transaction. */
 #include "features/accounts/account.h"
 #include "core/audit.h"
+#include "core/write.h"
 #include "features/concerns/concerns.h"
 #include "db/db.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,12 +18,12 @@
 /* Refuses what the router cannot see; 0 with a reply when refused. */
 static int check_input_ok(const struct request *rq, struct reply *rp, const json_t *a, time_t *at)
 {
-	int lead = json_integer_value(json_object_get(a, "lead_id")) == rq->user.id;
+	int lead = json_int(a, "lead_id") == rq->user.id;
 	if (!lead && !has_role(rq, ROLE_MODERATOR)) {
 		reply_error(rp, 403, NULL, "Only the account's lead or the moderator logs monitoring checks.");
 		return 0;
 	}
-	if (strcmp(json_string_value(json_object_get(a, "status")), "closed") == 0) {
+	if (strcmp(json_str(a, "status"), "closed") == 0) {
 		reply_error(rp, 409, NULL, "This account has been closed; it is no longer monitored.");
 		return 0;
 	}
@@ -43,11 +45,11 @@ static int64_t file_concern(const struct request *rq, const json_t *a, char ref[
 		.summary = arg(rq, "summary"),
 		.details = arg(rq, "notes"),
 		.occurred_at = NULL,
-		.platform = json_string_value(json_object_get(a, "platform_label")),
-		.url = json_string_value(json_object_get(a, "url")),
+		.platform = json_str(a, "platform_label"),
+		.url = json_str(a, "url"),
 		.involved = "",
 		.about_id = 0,
-		.account_id = json_integer_value(json_object_get(a, "id")),
+		.account_id = json_int(a, "id"),
 		.urgent = 0,
 	};
 	return concern_file(rq, &in, ref);
@@ -66,9 +68,8 @@ void account_check_add(struct request *rq, struct reply *rp)
 		json_decref(a);
 		return;
 	}
-	if (db_begin() != 0) {
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
 		json_decref(a);
-		account_busy(rp);
 		return;
 	}
 	char checked[ISO_LEN], at[ISO_LEN], ref[32] = "";
@@ -86,7 +87,7 @@ void account_check_add(struct request *rq, struct reply *rp)
 	if (concern < 0 || id < 0 || db_commit() != 0) {
 		db_rollback();
 		free(link);
-		account_busy(rp);
+		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
 	json_t *m = json_pack("{s:{s:I, s:s}}", "check", "id", (json_int_t)id, "checked_at", checked);

@@ -6,6 +6,7 @@
 #include "core/policy_status.h"
 #include "lib/util.h"
 #include "core/workdays.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,12 +16,6 @@ static const struct {
 	const char *code, *label;
 } platforms[] = { PLATFORM_LIST(PLATFORM_ROW_) };
 #define NPLATFORMS (sizeof platforms / sizeof platforms[0])
-
-void account_busy(struct reply *rp)
-{
-	reply_error(rp, 503, NULL, "The service is busy and nothing was saved. Please try again in a moment.");
-	rp->retry_after = 2;
-}
 
 const char *platform_label(const char *code)
 {
@@ -48,8 +43,8 @@ static const char *status_class(const char *status)
 
 void account_row_labels(json_t *row)
 {
-	const char *p = json_string_value(json_object_get(row, "platform"));
-	const char *other = json_string_value(json_object_get(row, "platform_other"));
+	const char *p = json_str(row, "platform");
+	const char *other = json_str(row, "platform_other");
 	if (p && strcmp(p, "other") == 0 && other && *other) {
 		char *l = xasprintf("Other: %s", other);
 		json_object_set_new(row, "platform_label", json_string(l));
@@ -58,7 +53,7 @@ void account_row_labels(json_t *row)
 		json_object_set_new(row, "platform_label", json_string(platform_label(p)));
 	}
 	json_object_set_new(row, "status_class",
-			    json_string(status_class(json_string_value(json_object_get(row, "status")))));
+			    json_string(status_class(json_str(row, "status"))));
 }
 
 int platform_other_ok(const struct request *rq, struct reply *rp, const char **other)
@@ -88,11 +83,11 @@ int64_t lead_lookup(const struct request *rq, struct reply *rp, int must_be_acti
 		reply_error(rp, 400, "lead", "There is no member of staff with the e-mail address %s.", email ? email : "");
 		return 0;
 	}
-	int64_t id = json_integer_value(json_object_get(u, "id"));
-	int active = (int)json_integer_value(json_object_get(u, "active"));
+	int64_t id = json_int(u, "id");
+	int active = (int)json_int(u, "active");
 	if (must_be_active && !active) {
 		reply_error(rp, 400, "lead", "%s has left the school and cannot lead an account.",
-			    json_string_value(json_object_get(u, "name")));
+			    json_str(u, "name"));
 		id = 0;
 	}
 	json_decref(u);
@@ -111,8 +106,8 @@ static char *unsigned_detail(const json_t *missing)
 	size_t i;
 	json_t *v;
 	json_array_foreach(missing, i, v) {
-		char *n = xasprintf("%s%s %s (version %lld)", s, i ? "," : "", json_string_value(json_object_get(v, "title")),
-				    (long long)json_integer_value(json_object_get(v, "number")));
+		char *n = xasprintf("%s%s %s (version %lld)", s, i ? "," : "", json_str(v, "title"),
+				    (long long)json_int(v, "number"));
 		free(s);
 		s = n;
 	}
@@ -125,8 +120,8 @@ json_t *lead_checks(int64_t lead_id)
 {
 	json_t *checks = json_array();
 	json_t *u = db_row("SELECT name, email, active FROM users WHERE id = ?", "I", lead_id);
-	const char *name = u ? json_string_value(json_object_get(u, "name")) : "The lead";
-	int active = u && json_integer_value(json_object_get(u, "active")) == 1;
+	const char *name = u ? json_str(u, "name") : "The lead";
+	int active = u && json_int(u, "active") == 1;
 	char *d = xasprintf(active ? "%s is an active member of staff." : "%s is no longer an active member of staff.",
 			    name);
 	add_check(checks, "lead_active", active, d);
@@ -168,7 +163,7 @@ void reply_checks_failed(struct reply *rp, const json_t *checks, const char *wha
 		if (json_is_true(json_object_get(c, "ok")))
 			continue;
 		json_array_append(failing, c);
-		char *n = xasprintf("%s %s", words, json_string_value(json_object_get(c, "detail")));
+		char *n = xasprintf("%s %s", words, json_str(c, "detail"));
 		free(words);
 		words = n;
 	}
@@ -187,9 +182,9 @@ const char *decider_role(void)
 
 static int overdue(const json_t *row, time_t t, struct closure_set *closed)
 {
-	const char *status = json_string_value(json_object_get(row, "status"));
-	const char *last = json_string_value(json_object_get(row, "last_check"));
-	const char *from = last ? last : json_string_value(json_object_get(row, "created_at"));
+	const char *status = json_str(row, "status");
+	const char *last = json_str(row, "last_check");
+	const char *from = last ? last : json_str(row, "created_at");
 	time_t base;
 	if (!status || strcmp(status, "active") != 0 || !from || parse_iso_time(from, &base) != 0)
 		return 0;
@@ -205,7 +200,7 @@ void account_flags(json_t *rows)
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r) {
-		json_object_set_new(r, "lead_left", json_boolean(json_integer_value(json_object_get(r, "lead_left"))));
+		json_object_set_new(r, "lead_left", json_boolean(json_int(r, "lead_left")));
 		json_object_set_new(r, "monitoring_overdue", json_boolean(overdue(r, t, &closed)));
 		account_row_labels(r);
 	}
@@ -248,7 +243,7 @@ json_t *account_load(int64_t id)
 
 int account_visible(const struct request *rq, const json_t *account)
 {
-	return has_role(rq, ACCOUNT_OVERSEERS) || json_integer_value(json_object_get(account, "lead_id")) == rq->user.id;
+	return has_role(rq, ACCOUNT_OVERSEERS) || json_int(account, "lead_id") == rq->user.id;
 }
 
 json_t *application_load(int64_t id)
@@ -266,8 +261,8 @@ json_t *application_load(int64_t id)
 
 int application_visible(const struct request *rq, const json_t *app)
 {
-	return has_role(rq, ACCOUNT_OVERSEERS) || json_integer_value(json_object_get(app, "applicant_id")) == rq->user.id ||
-	       json_integer_value(json_object_get(app, "lead_id")) == rq->user.id;
+	return has_role(rq, ACCOUNT_OVERSEERS) || json_int(app, "applicant_id") == rq->user.id ||
+	       json_int(app, "lead_id") == rq->user.id;
 }
 
 void application_step(int64_t app_id, const char *step, const char *decision, const char *comment, int64_t actor,

@@ -8,8 +8,10 @@
 #include "core/auth.h"
 #include "db/db.h"
 #include "core/throttle.h"
+#include "core/write.h"
 #include "lib/util.h"
 #include "lib/vault.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,12 +29,9 @@ static json_t *vault_account(struct request *rq, struct reply *rp)
 static void audit_alone(struct request *rq, struct reply *rp, const char *action, const char *detail)
 {
 	char *object = account_link(rq->ids[0]);
-	if (db_begin() != 0) {
-		account_busy(rp);
-	} else {
+	if (reply_begin(rp, BUSY_UNSAVED) == 0) {
 		audit(rq, action, object + 1, "%s", detail);
-		if (db_commit() != 0)
-			account_busy(rp);
+		reply_commit(rp, BUSY_UNSAVED);
 	}
 	free(object);
 }
@@ -42,7 +41,7 @@ void credentials_set(struct request *rq, struct reply *rp)
 	json_t *a = vault_account(rq, rp);
 	if (!a)
 		return;
-	int closed = strcmp(json_string_value(json_object_get(a, "status")), "closed") == 0;
+	int closed = strcmp(json_str(a, "status"), "closed") == 0;
 	json_decref(a);
 	if (closed) {
 		reply_error(rp, 409, NULL, "This account has been closed; its credentials can no longer be changed.");
@@ -63,15 +62,11 @@ void credentials_set(struct request *rq, struct reply *rp)
 	}
 	char at[ISO_LEN], *link = account_link(rq->ids[0]);
 	iso_now(at);
-	if (db_begin() != 0) {
-		account_busy(rp);
-	} else {
+	if (reply_begin(rp, BUSY_UNSAVED) == 0) {
 		db_exec("UPDATE social_accounts SET cred_nonce = ?, cred_box = ?, cred_updated_at = ? WHERE id = ?", "bbtI",
 			nonce, sizeof nonce, box, box_len, at, rq->ids[0]);
 		audit(rq, "account.credentials_set", link + 1, "credentials stored, encrypted");
-		if (db_commit() != 0)
-			account_busy(rp);
-		else
+		if (reply_commit(rp, BUSY_UNSAVED) == 0)
 			reply_done(rp, 200, json_pack("{s:{s:b, s:s}}", "credentials", "stored", 1, "updated_at", at), link,
 				   "The credentials have been stored, encrypted.");
 	}

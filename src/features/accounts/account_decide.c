@@ -8,14 +8,16 @@
 #include "core/auth.h"
 #include "db/db.h"
 #include "core/notify.h"
+#include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static int is_status(const json_t *app, const char *status)
 {
-	return strcmp(json_string_value(json_object_get(app, "status")), status) == 0;
+	return strcmp(json_str(app, "status"), status) == 0;
 }
 
 static int reviewed_by(int64_t app_id, int64_t user_id)
@@ -31,9 +33,9 @@ static const char *decide_refusal(const struct request *rq, const json_t *app)
 	if (!has_role(rq, role_bit(role)))
 		return strcmp(role, "slt") == 0 ? "Only a member of the senior leadership team takes the final decision."
 						: "Only the business manager takes the final decision.";
-	if (json_integer_value(json_object_get(app, "applicant_id")) == rq->user.id)
+	if (json_int(app, "applicant_id") == rq->user.id)
 		return "You applied for this account, so someone else must decide on it.";
-	if (reviewed_by(json_integer_value(json_object_get(app, "id")), rq->user.id))
+	if (reviewed_by(json_int(app, "id"), rq->user.id))
 		return "You reviewed this application as moderator, so someone else must take the final decision.";
 	return NULL;
 }
@@ -46,7 +48,7 @@ static json_t *history(int64_t app_id)
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r) {
-		const char *c = json_string_value(json_object_get(r, "checks"));
+		const char *c = json_str(r, "checks");
 		json_t *parsed = c && *c ? json_loads(c, 0, NULL) : NULL;
 		json_object_set_new(r, "checks_then", parsed ? parsed : json_array());
 		json_object_del(r, "checks");
@@ -63,10 +65,10 @@ void application_page(struct request *rq, struct reply *rp)
 		return;
 	}
 	int64_t id = rq->ids[0];
-	int applicant = json_integer_value(json_object_get(app, "applicant_id")) == rq->user.id;
+	int applicant = json_int(app, "applicant_id") == rq->user.id;
 	int pending = is_status(app, "submitted") || is_status(app, "forwarded") || is_status(app, "returned");
 	const char *refusal = decide_refusal(rq, app);
-	json_t *m = json_pack("{s:o, s:o, s:o}", "checks", lead_checks(json_integer_value(json_object_get(app, "lead_id"))),
+	json_t *m = json_pack("{s:o, s:o, s:o}", "checks", lead_checks(json_int(app, "lead_id")),
 			      "history", history(id), "application", app);
 	json_object_set_new(m, "can_edit", json_boolean(applicant && is_status(app, "returned")));
 	json_object_set_new(m, "can_withdraw", json_boolean(applicant && pending));
@@ -97,7 +99,7 @@ static json_t *application_for_step(struct request *rq, struct reply *rp, const 
 	}
 	if (!is_status(app, needed)) {
 		reply_error(rp, 409, "decision", "%s This application is %s.", why,
-			    json_string_value(json_object_get(app, "status")));
+			    json_str(app, "status"));
 		json_decref(app);
 		return NULL;
 	}
@@ -109,8 +111,8 @@ void application_review(struct request *rq, struct reply *rp)
 	json_t *app = application_for_step(rq, rp, "submitted", "Only a submitted application can be reviewed.", NULL);
 	if (!app)
 		return;
-	int64_t id = rq->ids[0], applicant = json_integer_value(json_object_get(app, "applicant_id"));
-	char *name = xstrdup(json_string_value(json_object_get(app, "name")));
+	int64_t id = rq->ids[0], applicant = json_int(app, "applicant_id");
+	char *name = xstrdup(json_str(app, "name"));
 	json_decref(app);
 	const char *decision = arg(rq, "decision"), *comment = arg(rq, "comment");
 	int forward = strcmp(decision, "forward") == 0;
@@ -126,9 +128,8 @@ void application_review(struct request *rq, struct reply *rp)
 	}
 	char at[ISO_LEN];
 	iso_now(at);
-	if (db_begin() != 0) {
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
 		free(name);
-		account_busy(rp);
 		return;
 	}
 	const char *status = forward ? "forwarded" : "returned";
@@ -146,13 +147,9 @@ void application_review(struct request *rq, struct reply *rp)
 	audit(rq, forward ? "account.forward" : "account.return", link + 1, "%s", comment ? comment : "");
 	free(msg);
 	free(name);
-	if (!changed || db_commit() != 0) {
-		db_rollback();
+	if (reply_commit_changed(rp, changed, "decision",
+				 "This application has just been reviewed by someone else.", BUSY_UNSAVED) != 0) {
 		free(link);
-		if (!changed)
-			reply_error(rp, 409, "decision", "This application has just been reviewed by someone else.");
-		else
-			account_busy(rp);
 		return;
 	}
 	reply_done(rp, 200, json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)id, "status", status), link,
@@ -166,17 +163,17 @@ static int64_t create_account(const json_t *app, const char *at)
 {
 	return db_insert("INSERT INTO social_accounts(platform, platform_other, name, department, lead_id, visibility, "
 			 "status, created_at) VALUES (?,?,?,?,?,?,'active',?)", "ttttItt",
-			 json_string_value(json_object_get(app, "platform")),
-			 json_string_value(json_object_get(app, "platform_other")),
-			 json_string_value(json_object_get(app, "name")), json_string_value(json_object_get(app, "department")),
-			 (int64_t)json_integer_value(json_object_get(app, "lead_id")),
-			 json_string_value(json_object_get(app, "visibility")), at);
+			 json_str(app, "platform"),
+			 json_str(app, "platform_other"),
+			 json_str(app, "name"), json_str(app, "department"),
+			 (int64_t)json_int(app, "lead_id"),
+			 json_str(app, "visibility"), at);
 }
 
 static void tell_applicant_and_lead(const json_t *app, const char *kind, const char *msg, const char *link)
 {
-	int64_t applicant = json_integer_value(json_object_get(app, "applicant_id"));
-	int64_t lead = json_integer_value(json_object_get(app, "lead_id"));
+	int64_t applicant = json_int(app, "applicant_id");
+	int64_t lead = json_int(app, "lead_id");
 	notify_user(applicant, kind, msg, link);
 	if (lead != applicant)
 		notify_user(lead, kind, msg, link);
@@ -197,7 +194,7 @@ static int64_t record_decision(struct request *rq, const json_t *app, int approv
 		return -1;
 	application_step(id, "decision", approve ? "approve" : "reject", arg(rq, "reason"), rq->user.id, checks);
 	char *link = approve ? account_link(account) : application_link(id);
-	const char *name = json_string_value(json_object_get(app, "name"));
+	const char *name = json_str(app, "name");
 	char *msg = approve ? xasprintf("The account '%s' has been approved and added to the register.", name)
 			    : xasprintf("The application for '%s' was not approved: %s", name, arg(rq, "reason"));
 	tell_applicant_and_lead(app, approve ? "account_approved" : "account_rejected", msg, link);
@@ -217,21 +214,15 @@ void application_decision(struct request *rq, struct reply *rp)
 	if (!app)
 		return;
 	int approve = strcmp(arg(rq, "decision"), "approve") == 0;
-	json_t *checks = approve ? lead_checks(json_integer_value(json_object_get(app, "lead_id"))) : NULL;
+	json_t *checks = approve ? lead_checks(json_int(app, "lead_id")) : NULL;
 	if (!approve && !arg(rq, "reason"))
 		reply_error(rp, 400, "reason", "Give the reason for rejecting the application; the applicant will see it.");
 	else if (approve && !checks_all_pass(checks))
 		reply_checks_failed(rp, checks, "The account cannot be approved");
-	else if (db_begin() != 0)
-		account_busy(rp);
-	else {
+	else if (reply_begin(rp, BUSY_UNSAVED) == 0) {
 		int64_t account = record_decision(rq, app, approve, checks);
-		if (account < 0) {
-			db_rollback();
-			reply_error(rp, 409, "decision", "This application has just been decided by someone else.");
-		} else if (db_commit() != 0) {
-			account_busy(rp);
-		} else {
+		const char *decided = "This application has just been decided by someone else.";
+		if (reply_commit_changed(rp, account >= 0, "decision", decided, BUSY_UNSAVED) == 0) {
 			char *link = approve ? account_link(account) : application_link(rq->ids[0]);
 			json_t *m = json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)rq->ids[0], "status",
 					      approve ? "approved" : "rejected");

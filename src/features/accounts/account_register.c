@@ -7,7 +7,9 @@
 #include "core/auth.h"
 #include "db/db.h"
 #include "core/notify.h"
+#include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -62,10 +64,8 @@ void account_register(struct request *rq, struct reply *rp)
 		return;
 	char at[ISO_LEN];
 	iso_now(at);
-	if (db_begin() != 0) {
-		account_busy(rp);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
-	}
 	int64_t id = db_insert("INSERT INTO social_accounts(platform, platform_other, name, url, department, lead_id, "
 			       "visibility, status, created_at) VALUES (?,?,?,?,?,?,?,'active',?)", "tttttItt",
 			       arg(rq, "platform"), other, arg(rq, "name"), arg(rq, "url"), arg(rq, "department"), lead,
@@ -79,7 +79,7 @@ void account_register(struct request *rq, struct reply *rp)
 	free(msg);
 	if (id < 0 || db_commit() != 0) {
 		free(link);
-		account_busy(rp);
+		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
 	reply_done(rp, 201, json_pack("{s:{s:I, s:s}}", "account", "id", (json_int_t)id, "status", "active"), link,
@@ -122,8 +122,8 @@ void account_page(struct request *rq, struct reply *rp)
 		return;
 	}
 	int64_t id = rq->ids[0];
-	int open = strcmp(json_string_value(json_object_get(a, "status")), "closed") != 0;
-	int lead = json_integer_value(json_object_get(a, "lead_id")) == rq->user.id;
+	int open = strcmp(json_str(a, "status"), "closed") != 0;
+	int lead = json_int(a, "lead_id") == rq->user.id;
 	int moderator = has_role(rq, ROLE_MODERATOR);
 	json_t *m = json_pack("{s:o, s:o, s:o}", "v", account_form_values(rq, a), "checks_log", check_log(id), "account", a);
 	json_object_set_new(m, "can_manage", json_boolean(moderator && open));
@@ -134,7 +134,7 @@ void account_page(struct request *rq, struct reply *rp)
 			    json_boolean(db_int(0, "SELECT cred_box IS NOT NULL FROM social_accounts WHERE id = ?", "I", id)));
 	json_object_set_new(m, "application_id",
 			    json_integer(db_int(0, "SELECT id FROM account_applications WHERE account_id = ?", "I", id)));
-	reply_page(rp, "account", json_string_value(json_object_get(a, "name")), m);
+	reply_page(rp, "account", json_str(a, "name"), m);
 }
 
 /* The account for a moderator's change: NULL with a 404 or 409 reply when it is missing or closed. */
@@ -145,7 +145,7 @@ static json_t *open_account(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return NULL;
 	}
-	if (strcmp(json_string_value(json_object_get(a, "status")), "closed") == 0) {
+	if (strcmp(json_str(a, "status"), "closed") == 0) {
 		json_decref(a);
 		reply_error(rp, 409, NULL, "This account has been closed; it can no longer be changed.");
 		return NULL;
@@ -156,10 +156,8 @@ static json_t *open_account(struct request *rq, struct reply *rp)
 /* Commits and answers with the account as it now stands. */
 static void finish(struct reply *rp, int64_t id, int status, const char *flash)
 {
-	if (db_commit() != 0) {
-		account_busy(rp);
+	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
-	}
 	json_t *a = account_load(id);
 	char *link = account_link(id);
 	reply_done(rp, status, json_pack("{s:o}", "account", a ? a : json_null()), link, flash);
@@ -178,17 +176,16 @@ void account_edit(struct request *rq, struct reply *rp)
 		return;
 	}
 	char *object = account_link(rq->ids[0]);
-	if (db_begin() != 0) {
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
 		json_decref(a);
 		free(object);
-		account_busy(rp);
 		return;
 	}
 	db_exec("UPDATE social_accounts SET name = ?, url = ?, status = ? WHERE id = ?", "tttI", arg(rq, "name"),
 		url ? url : "", arg(rq, "status"), rq->ids[0]);
 	audit(rq, "account.edit", object + 1, "name: %s -> %s; url: %s -> %s; status: %s -> %s",
-	      json_string_value(json_object_get(a, "name")), arg(rq, "name"), json_string_value(json_object_get(a, "url")),
-	      url ? url : "", json_string_value(json_object_get(a, "status")), arg(rq, "status"));
+	      json_str(a, "name"), arg(rq, "name"), json_str(a, "url"),
+	      url ? url : "", json_str(a, "status"), arg(rq, "status"));
 	json_decref(a);
 	free(object);
 	finish(rp, rq->ids[0], 200, "The account's details have been saved.");
@@ -200,21 +197,20 @@ void account_transfer(struct request *rq, struct reply *rp)
 	if (!a)
 		return;
 	int64_t lead = lead_lookup(rq, rp, 0);
-	int64_t old = json_integer_value(json_object_get(a, "lead_id"));
+	int64_t old = json_int(a, "lead_id");
 	json_t *checks = lead ? lead_checks(lead) : NULL;
 	if (lead && lead == old && !json_is_true(json_object_get(a, "lead_left")))
-		reply_error(rp, 409, "lead", "%s already leads this account.", json_string_value(json_object_get(a, "lead_name")));
+		reply_error(rp, 409, "lead", "%s already leads this account.",
+			    json_str(a, "lead_name"));
 	else if (lead && !checks_all_pass(checks))
 		reply_checks_failed(rp, checks, "The account cannot be transferred");
-	else if (lead && db_begin() != 0)
-		account_busy(rp);
-	else if (lead) {
+	else if (lead && reply_begin(rp, BUSY_UNSAVED) == 0) {
 		char *link = account_link(rq->ids[0]);
 		db_exec("UPDATE social_accounts SET lead_id = ? WHERE id = ?", "II", lead, rq->ids[0]);
 		char *msg = xasprintf("You are now the lead of the school account '%s'.",
-				      json_string_value(json_object_get(a, "name")));
+				      json_str(a, "name"));
 		notify_user(lead, "account_lead", msg, link);
-		audit(rq, "account.transfer", link + 1, "lead: %s -> %s", json_string_value(json_object_get(a, "lead")),
+		audit(rq, "account.transfer", link + 1, "lead: %s -> %s", json_str(a, "lead"),
 		      arg(rq, "lead"));
 		free(msg);
 		free(link);
@@ -248,9 +244,8 @@ void account_close(struct request *rq, struct reply *rp)
 	char at[ISO_LEN];
 	iso_now(at);
 	char *object = account_link(rq->ids[0]);
-	if (db_begin() != 0) {
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
 		free(object);
-		account_busy(rp);
 		return;
 	}
 	db_exec("UPDATE social_accounts SET status = 'closed', closed_at = ?, close_reason = ? WHERE id = ?", "ttI", at,

@@ -8,6 +8,7 @@
 #include "db/db.h"
 #include "http/feature.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +18,8 @@ static void flagged_account_tasks(json_t *accounts, json_t *tasks, int lead_left
 	size_t i;
 	json_t *a;
 	json_array_foreach(accounts, i, a) {
-		const char *name = json_string_value(json_object_get(a, "name"));
-		char *link = account_link(json_integer_value(json_object_get(a, "id")));
+		const char *name = json_str(a, "name");
+		char *link = account_link(json_int(a, "id"));
 		if (lead_left_too && json_is_true(json_object_get(a, "lead_left"))) {
 			char *msg = xasprintf("The lead of the account '%s' has left: transfer or close it.", name);
 			task_add(tasks, "account_lead_left", msg, link, 1);

@@ -8,7 +8,10 @@
 #include "core/leaving.h"
 #include "http/feature.h"
 #include "core/staff.h"
+#include "core/tasks.h"
+#include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,12 +20,6 @@
 #define PAGE 100
 /* Roles a school cannot do without: the administrator is told when nobody holds one. */
 #define KEY_ROLES (ROLE_HEADTEACHER | ROLE_DSL | ROLE_MODERATOR | ROLE_ADMIN)
-
-static void busy(struct reply *rp)
-{
-	reply_error(rp, 503, NULL, "The service is busy. Please try again in a moment.");
-	rp->retry_after = 2;
-}
 
 /* Every role with a flag saying whether this person holds it: the form's checkboxes. */
 static json_t *role_boxes(unsigned held)
@@ -92,7 +89,7 @@ static void staff_create(struct request *rq, struct reply *rp)
 	}
 	char hash[crypto_pwhash_STRBYTES];
 	if (pw && password_hash(pw, hash) != 0) {
-		busy(rp);
+		reply_busy(rp, BUSY);
 		return;
 	}
 	struct staff_input in = { arg(rq, "email"), arg(rq, "name"), arg(rq, "job_title"), arg(rq, "department"),
@@ -102,13 +99,16 @@ static void staff_create(struct request *rq, struct reply *rp)
 		reply_error(rp, staff_id(in.email) && field && strcmp(field, "email") == 0 ? 409 : 400, field, "%s", why);
 		return;
 	}
-	db_begin();
+	if (reply_begin(rp, BUSY) != 0)
+		return;
 	int64_t id = staff_add(rq, &in);
-	if (id < 0 || db_commit() != 0) {
+	if (id < 0) {
 		db_rollback();
-		busy(rp);
+		reply_busy(rp, BUSY);
 		return;
 	}
+	if (reply_commit(rp, BUSY) != 0)
+		return;
 	char *loc = xasprintf("/admin/staff/%lld", (long long)id);
 	char *msg = xasprintf("%s has been added.", in.name);
 	reply_done(rp, 201, json_pack("{s:{s:I, s:s}}", "user", "id", (json_int_t)id, "email", in.email), loc, msg);
@@ -148,7 +148,7 @@ static void staff_edit_page(struct request *rq, struct reply *rp)
 	add_date_words(u, "left_on");
 	add_date_words(u, "leaving_on");
 	json_t *m = json_pack("{s:o, s:o, s:o}", "user", u, "role_boxes", role_boxes(roles), "staff_types",
-			      staff_types(json_string_value(json_object_get(u, "staff_type"))));
+			      staff_types(json_str(u, "staff_type")));
 	reply_page(rp, "admin_staff_edit", "Edit a member of staff", m);
 }
 
@@ -172,17 +172,18 @@ static void staff_update(struct request *rq, struct reply *rp)
 		reply_error(rp, 403, "role", "%s", why);
 		return;
 	}
-	db_begin();
+	if (reply_begin(rp, BUSY) != 0) {
+		json_decref(u);
+		return;
+	}
 	db_exec("UPDATE users SET name = ?, job_title = ?, department = ?, staff_type = ? WHERE id = ?", "ttttI",
 		arg(rq, "name"), arg(rq, "job_title") ? arg(rq, "job_title") : "",
 		arg(rq, "department") ? arg(rq, "department") : "", arg(rq, "staff_type"), id);
-	audit(rq, "staff.edit", json_string_value(json_object_get(u, "email")), "name=%s", arg(rq, "name"));
+	audit(rq, "staff.edit", json_str(u, "email"), "name=%s", arg(rq, "name"));
 	json_decref(u);
 	staff_set_roles(rq, id, roles);
-	if (db_commit() != 0) {
-		busy(rp);
+	if (reply_commit(rp, BUSY) != 0)
 		return;
-	}
 	char *loc = xasprintf("/admin/staff/%lld", (long long)id);
 	reply_done(rp, 200, json_pack("{s:{s:I, s:o}}", "user", "id", (json_int_t)id, "roles", roles_json(roles)), loc,
 		   "The changes have been saved.");
@@ -205,18 +206,19 @@ static void staff_password(struct request *rq, struct reply *rp)
 	}
 	if (password_hash(arg(rq, "password"), hash) != 0) {
 		json_decref(u);
-		busy(rp);
+		reply_busy(rp, BUSY);
 		return;
 	}
-	db_begin();
+	if (reply_begin(rp, BUSY) != 0) {
+		json_decref(u);
+		return;
+	}
 	db_exec("UPDATE users SET password_hash = ? WHERE id = ?", "tI", hash, rq->ids[0]);
 	auth_end_sessions(rq->ids[0]);
-	audit(rq, "staff.password", json_string_value(json_object_get(u, "email")), "password set by an administrator");
+	audit(rq, "staff.password", json_str(u, "email"), "password set by an administrator");
 	json_decref(u);
-	if (db_commit() != 0) {
-		busy(rp);
+	if (reply_commit(rp, BUSY) != 0)
 		return;
-	}
 	char *loc = xasprintf("/admin/staff/%lld", (long long)rq->ids[0]);
 	reply_done(rp, 200, json_pack("{s:b}", "password_set", 1), loc, "The password has been set.");
 	free(loc);
@@ -229,7 +231,7 @@ static void staff_deactivate_post(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return;
 	}
-	int active = (int)json_integer_value(json_object_get(u, "active"));
+	int active = (int)json_int(u, "active");
 	json_decref(u);
 	if (!active) {
 		reply_error(rp, 409, NULL, "This person has already been deactivated.");
@@ -240,9 +242,10 @@ static void staff_deactivate_post(struct request *rq, struct reply *rp)
 		return;
 	}
 	int later = 0;
-	db_begin();
+	if (reply_begin(rp, BUSY) != 0)
+		return;
 	if (leaving_set(rq, rq->ids[0], arg(rq, "left_on"), &later) != 0 || db_commit() != 0) {
-		busy(rp);
+		reply_busy(rp, BUSY);
 		return;
 	}
 	char *loc = xasprintf("/admin/staff/%lld", (long long)rq->ids[0]);
@@ -270,17 +273,17 @@ static void leaving_cancel_post(struct request *rq, struct reply *rp)
 		return;
 	}
 	json_decref(u);
-	db_begin();
+	if (reply_begin(rp, BUSY) != 0)
+		return;
 	int n = leaving_cancel(rq, rq->ids[0]);
-	if (n == 0) {
+	if (n < 0) {
 		db_rollback();
-		reply_error(rp, 409, NULL, "No leaving date is waiting for this person, so there is nothing to cancel.");
+		reply_busy(rp, BUSY);
 		return;
 	}
-	if (n < 0 || db_commit() != 0) {
-		busy(rp);
+	if (reply_commit_changed(rp, n, NULL, "No leaving date is waiting for this person, "
+				 "so there is nothing to cancel.", BUSY) != 0)
 		return;
-	}
 	back_to_person(rp, rq->ids[0], json_pack("{s:b}", "leaving_cancelled", 1),
 		       "The leaving date has been cancelled. The person stays active.");
 }
@@ -292,15 +295,16 @@ static void reactivate_post(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return;
 	}
-	int active = (int)json_integer_value(json_object_get(u, "active"));
+	int active = (int)json_int(u, "active");
 	json_decref(u);
 	if (active) {
 		reply_error(rp, 409, NULL, "This person is active already.");
 		return;
 	}
-	db_begin();
+	if (reply_begin(rp, BUSY) != 0)
+		return;
 	if (leaving_reactivate(rq, rq->ids[0]) != 0 || db_commit() != 0) {
-		busy(rp);
+		reply_busy(rp, BUSY);
 		return;
 	}
 	back_to_person(rp, rq->ids[0], json_pack("{s:b}", "reactivated", 1),
@@ -319,8 +323,9 @@ static void import_post(struct request *rq, struct reply *rp)
 		reply_error(rp, 400, "file", "Choose a CSV file to import.");
 		return;
 	}
+	if (reply_begin(rp, BUSY) != 0)
+		return;
 	json_t *errors = json_array();
-	db_begin();
 	int added = staff_import(rq, (const char *)rq->files[0].data, rq->files[0].len, errors);
 	if (added < 0 || db_commit() != 0) {
 		db_rollback();
@@ -345,13 +350,13 @@ static void settings_page(struct request *rq, struct reply *rp)
 	size_t i;
 	json_t *row;
 	json_array_foreach(all, i, row)
-		json_object_set(m, json_string_value(json_object_get(row, "key")), json_object_get(row, "value"));
+		json_object_set(m, json_str(row, "key"), json_object_get(row, "value"));
 	json_decref(all);
 	if (cfg.school_name) {
 		json_object_set_new(m, "school_name", json_string(cfg.school_name));
 		json_object_set_new(m, "school_name_fixed", json_true());
 	}
-	const char *decider = json_string_value(json_object_get(m, "account_decider"));
+	const char *decider = json_str(m, "account_decider");
 	json_object_set_new(m, "decider_is_slt", json_boolean(decider && strcmp(decider, "slt") == 0));
 	json_object_set_new(m, "closures", db_rows("SELECT day, label FROM closure_days ORDER BY day", ""));
 	reply_page(rp, "admin_settings", "School settings", m);
@@ -365,7 +370,8 @@ static void settings_post(struct request *rq, struct reply *rp)
 			    "(school_name); change it there.");
 		return;
 	}
-	db_begin();
+	if (reply_begin(rp, BUSY) != 0)
+		return;
 	const char *keys[] = { "school_name", "account_decider" };
 	for (size_t i = 0; i < 2; i++) {
 		const char *v = arg(rq, keys[i]);
@@ -375,37 +381,33 @@ static void settings_post(struct request *rq, struct reply *rp)
 			"tt", keys[i], v);
 		audit(rq, "settings.change", keys[i], "%s", v);
 	}
-	if (db_commit() != 0) {
-		busy(rp);
+	if (reply_commit(rp, BUSY) != 0)
 		return;
-	}
 	reply_done(rp, 200, json_pack("{s:b}", "saved", 1), "/admin/settings", "The settings have been saved.");
 }
 
 static void closure_add(struct request *rq, struct reply *rp)
 {
-	db_begin();
+	if (reply_begin(rp, BUSY) != 0)
+		return;
 	db_exec("INSERT INTO closure_days(day, label) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET label = excluded.label",
 		"tt", arg(rq, "day"), arg(rq, "label") ? arg(rq, "label") : "");
 	audit(rq, "settings.closure_add", arg(rq, "day"), "%s", arg(rq, "label") ? arg(rq, "label") : "");
-	if (db_commit() != 0) {
-		busy(rp);
+	if (reply_commit(rp, BUSY) != 0)
 		return;
-	}
 	reply_done(rp, 201, json_pack("{s:s}", "day", arg(rq, "day")), "/admin/settings", "The closure day has been added.");
 }
 
 static void closure_remove(struct request *rq, struct reply *rp)
 {
-	db_begin();
+	if (reply_begin(rp, BUSY) != 0)
+		return;
 	db_exec("DELETE FROM closure_days WHERE day = ?", "t", arg(rq, "day"));
 	int n = db_changes();
 	if (n)
 		audit(rq, "settings.closure_remove", arg(rq, "day"), "removed");
-	if (db_commit() != 0) {
-		busy(rp);
+	if (reply_commit(rp, BUSY) != 0)
 		return;
-	}
 	if (!n) {
 		reply_error(rp, 404, "day", "That day is not a closure day.");
 		return;

@@ -6,8 +6,10 @@
 #include "features/aup/aup.h"
 #include "core/policy_status.h"
 #include "core/staff.h"
+#include "core/tasks.h"
 #include "http/feature.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,13 +23,13 @@ static void sign_tasks(const struct request *rq, json_t *tasks)
 	size_t i;
 	json_t *p;
 	json_array_foreach(todo, i, p) {
-		const char *title = json_string_value(json_object_get(p, "title"));
-		json_int_t number = json_integer_value(json_object_get(p, "number"));
+		const char *title = json_str(p, "title");
+		json_int_t number = json_int(p, "number");
 		char *msg = number > 1
 			? xasprintf("A new version of %s (version %lld) needs your signature. What changed: %s", title,
-				    (long long)number, json_string_value(json_object_get(p, "summary")))
+				    (long long)number, json_str(p, "summary"))
 			: xasprintf("Please read and sign %s.", title);
-		char *link = xasprintf("/aup/%lld", (long long)json_integer_value(json_object_get(p, "version_id")));
+		char *link = xasprintf("/aup/%lld", (long long)json_int(p, "version_id"));
 		task_add(tasks, "aup_sign", msg, link, 0);
 		free(msg);
 		free(link);
@@ -45,14 +47,14 @@ static void review_tasks(const struct request *rq, json_t *tasks)
 	size_t i;
 	json_t *p;
 	json_array_foreach(cur, i, p) {
-		const char *due = json_string_value(json_object_get(p, "review_due"));
+		const char *due = json_str(p, "review_due");
 		if (strcmp(due, d) >= 0)
 			continue;
 		char *msg = xasprintf("%s was due for review on %s: review it and publish a new version.",
-				      json_string_value(json_object_get(p, "title")), due);
+				      json_str(p, "title"), due);
 		char *link = rq->user.roles & ROLE_ADMIN
-			? xasprintf("/admin/policies/%lld", (long long)json_integer_value(json_object_get(p, "policy_id")))
-			: xasprintf("/aup/%lld", (long long)json_integer_value(json_object_get(p, "version_id")));
+			? xasprintf("/admin/policies/%lld", (long long)json_int(p, "policy_id"))
+			: xasprintf("/aup/%lld", (long long)json_int(p, "version_id"));
 		task_add(tasks, "policy_review_due", msg, link, 1);
 		free(msg);
 		free(link);

@@ -24,7 +24,6 @@ json_t *aup_version_load(int64_t version_id);
  * in every object of an array. */
 void aup_bool(json_t *rows, const char *key);
 /* 503 with a message: the write could not be committed. */
-void aup_busy(struct reply *rp);
 /* The demo school's agreement, signatures and training (demo.c); 0 on success. */
 int aup_demo(void);
 

@@ -15,7 +15,9 @@
 #include "db/db.h"
 #include "core/notify.h"
 #include "core/policy_status.h"
+#include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +35,8 @@ static void add_percents(json_t *rows)
 	size_t i;
 	json_t *o;
 	json_array_foreach(rows, i, o)
-		json_object_set_new(o, "percent", json_integer(percent(json_integer_value(json_object_get(o, "signed")),
-								       json_integer_value(json_object_get(o, "required")))));
+		json_object_set_new(o, "percent", json_integer(percent(json_int(o, "signed"),
+								       json_int(o, "required"))));
 }
 
 /* The staff types a policy applies to ("teacher,support") as a JSON array
@@ -94,8 +96,8 @@ static json_t *outstanding(int64_t vid, int64_t limit, int64_t offset)
 /* page: of the outstanding list, shown to leaders only. */
 static json_t *policy_figures(json_t *cur, int with_names, int64_t page)
 {
-	int64_t vid = json_integer_value(json_object_get(cur, "version_id"));
-	char *types = types_json(json_string_value(json_object_get(cur, "applies_to")));
+	int64_t vid = json_int(cur, "version_id");
+	char *types = types_json(json_str(cur, "applies_to"));
 	char d[11];
 	today(d);
 	json_t *by_type = split(vid, types, 0);
@@ -103,8 +105,8 @@ static json_t *policy_figures(json_t *cur, int with_names, int64_t page)
 	size_t i;
 	json_t *g;
 	json_array_foreach(by_type, i, g) {
-		required += json_integer_value(json_object_get(g, "required"));
-		signed_n += json_integer_value(json_object_get(g, "signed"));
+		required += json_int(g, "required");
+		signed_n += json_int(g, "signed");
 	}
 	json_object_set_new(cur, "required", json_integer(required));
 	json_object_set_new(cur, "signed", json_integer(signed_n));
@@ -113,7 +115,8 @@ static json_t *policy_figures(json_t *cur, int with_names, int64_t page)
 	 * array's length as outstanding_count, which is one page of it. */
 	json_object_set_new(cur, "outstanding_total", json_integer(required - signed_n));
 	json_object_set_new(cur, "percent", json_integer(percent(signed_n, required)));
-	json_object_set_new(cur, "review_overdue", json_boolean(strcmp(json_string_value(json_object_get(cur, "review_due")), d) < 0));
+	json_object_set_new(cur, "review_overdue",
+			    json_boolean(strcmp(json_str(cur, "review_due"), d) < 0));
 	json_object_set_new(cur, "by_department", split(vid, types, 1));
 	json_object_set_new(cur, "by_staff_type", by_type);
 	if (with_names) {
@@ -156,14 +159,14 @@ void aup_compliance_csv(struct request *rq, struct reply *rp)
 	size_t i, j;
 	json_t *cur, *p;
 	json_array_foreach(all, i, cur) {
-		json_t *people = outstanding(json_integer_value(json_object_get(cur, "version_id")), -1, 0);
+		json_t *people = outstanding(json_int(cur, "version_id"), -1, 0);
 		json_array_foreach(people, j, p) {
-			csv_cell(&o, json_string_value(json_object_get(cur, "title")));
-			csv_cell_int(&o, json_integer_value(json_object_get(cur, "version")));
+			csv_cell(&o, json_str(cur, "title"));
+			csv_cell_int(&o, json_int(cur, "version"));
 			const char *cols[] = { "email", "name", "department", "staff_type" };
 			for (size_t c = 0; c < 4; c++)
 				csv_cell(&o, json_string_value(json_object_get(p, cols[c])));
-			csv_cell_int(&o, json_integer_value(json_object_get(p, "days")));
+			csv_cell_int(&o, json_int(p, "days"));
 			csv_end_row(&o);
 		}
 		json_decref(people);
@@ -179,7 +182,8 @@ void aup_remind(struct request *rq, struct reply *rp)
 {
 	char d[11];
 	today(d);
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return;
 	json_t *people = db_rows(
 		"SELECT u.id, u.email, count(*) AS policies FROM users u "
 		"JOIN policies p ON instr(',' || p.applies_to || ',', ',' || u.staff_type || ',') > 0 "
@@ -190,19 +194,17 @@ void aup_remind(struct request *rq, struct reply *rp)
 	size_t i;
 	json_t *p;
 	json_array_foreach(people, i, p) {
-		json_int_t n = json_integer_value(json_object_get(p, "policies"));
+		json_int_t n = json_int(p, "policies");
 		char *msg = xasprintf("Reminder: %lld agreement%s still need%s your signature.", (long long)n,
 				      n == 1 ? "" : "s", n == 1 ? "s" : "");
-		notify_user(json_integer_value(json_object_get(p, "id")), "aup_reminder", msg, "/aup");
-		audit(rq, "aup.remind", json_string_value(json_object_get(p, "email")), "unsigned=%lld", (long long)n);
+		notify_user(json_int(p, "id"), "aup_reminder", msg, "/aup");
+		audit(rq, "aup.remind", json_str(p, "email"), "unsigned=%lld", (long long)n);
 		free(msg);
 	}
 	size_t sent = json_array_size(people);
 	json_decref(people);
-	if (db_commit() != 0) {
-		aup_busy(rp);
+	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
-	}
 	char *flash = xasprintf("%zu %s been reminded.", sent, sent == 1 ? "person has" : "people have");
 	reply_done(rp, 200, json_pack("{s:I}", "reminded", (json_int_t)sent), "/aup/compliance", flash);
 	free(flash);

@@ -5,16 +5,12 @@
 #include "core/audit.h"
 #include "db/db.h"
 #include "core/policy_status.h"
+#include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-void aup_busy(struct reply *rp)
-{
-	reply_error(rp, 503, NULL, "The service is busy and nothing was saved. Please try again in a moment.");
-	rp->retry_after = 2;
-}
 
 static void bool_member(json_t *o, const char *key)
 {
@@ -47,8 +43,8 @@ json_t *aup_version_load(int64_t version_id)
 		"FROM policy_versions v JOIN policies p ON p.id = v.policy_id WHERE v.id = ?", "tI", d, version_id);
 	if (!v)
 		return NULL;
-	int current = json_integer_value(json_object_get(v, "current_id")) == version_id;
-	const char *eff = json_string_value(json_object_get(v, "effective"));
+	int current = json_int(v, "current_id") == version_id;
+	const char *eff = json_str(v, "effective");
 	json_object_del(v, "current_id");
 	json_object_set_new(v, "is_current", json_boolean(current));
 	json_object_set_new(v, "status", json_string(current ? "current" : strcmp(eff, d) > 0 ? "upcoming" : "superseded"));
@@ -120,11 +116,11 @@ void aup_version_page(struct request *rq, struct reply *rp)
 	int can_sign = applies && !sig && json_is_true(json_object_get(v, "is_current"));
 	json_t *others = db_rows("SELECT id AS version_id, number AS version, effective, summary FROM policy_versions "
 				 "WHERE policy_id = ? AND id != ? ORDER BY number DESC", "II",
-				 json_integer_value(json_object_get(v, "policy_id")), vid);
+				 json_int(v, "policy_id"), vid);
 	json_t *m = json_pack("{s:o, s:o, s:b, s:b, s:o, s:s}", "policy", v, "signature", sig ? sig : json_object(),
 			      "applies", applies, "can_sign", can_sign, "others", others, "account_name", rq->user.name);
 	/* The title lives in the model, which the reply owns until it is rendered. */
-	reply_page(rp, "aup_version", json_string_value(json_object_get(v, "title")), m);
+	reply_page(rp, "aup_version", json_str(v, "title"), m);
 }
 
 /* Why this person may not sign this version now, or NULL. */
@@ -160,7 +156,7 @@ static void sign_reply(struct request *rq, struct reply *rp, int64_t vid, int fr
 	json_t *sig = db_row("SELECT id, version_id, typed_name, signed_at, body_sha256 FROM signatures "
 			     "WHERE version_id = ? AND user_id = ?", "II", vid, rq->user.id);
 	if (!sig) {
-		aup_busy(rp);
+		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
 	char *loc = xasprintf("/aup/%lld/record", (long long)vid);
@@ -186,19 +182,20 @@ void aup_sign(struct request *rq, struct reply *rp)
 	}
 	char at[ISO_LEN];
 	iso_now(at);
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
+		json_decref(v);
+		return;
+	}
 	db_exec("INSERT INTO signatures(version_id, user_id, typed_name, signed_at, address, user_agent, body_sha256) "
 		"VALUES (?,?,?,?,?,?,?) ON CONFLICT(version_id, user_id) DO NOTHING", "IIttttt", vid, rq->user.id,
 		arg(rq, "typed_name"), at, rq->address, rq->user_agent ? rq->user_agent : "", member(v, "sha256"));
 	int fresh = db_changes() == 1;
 	if (fresh)
 		audit(rq, "aup.sign", member(v, "title"), "version_id=%lld number=%lld sha256=%s", (long long)vid,
-		      (long long)json_integer_value(json_object_get(v, "version")), member(v, "sha256"));
+		      (long long)json_int(v, "version"), member(v, "sha256"));
 	json_decref(v);
-	if (db_commit() != 0) {
-		aup_busy(rp);
+	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
-	}
 	sign_reply(rq, rp, vid, fresh);
 }
 

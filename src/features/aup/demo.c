@@ -7,32 +7,21 @@
 #include "lib/config.h"
 #include "db/db.h"
 #include "core/demo.h"
+#include "lib/readfile.h"
 #include "lib/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* A file shipped with staffroom (the demo's policy texts), or NULL. */
 static char *read_file(const char *rel)
 {
 	char *path = share_path(rel);
-	FILE *f = fopen(path, "rb");
+	size_t len;
+	char *text = read_whole_file(path, &len, 1 << 22);
 	free(path);
-	if (!f)
-		return NULL;
-	char *buf = NULL;
-	size_t len = 0, cap = 0, n;
-	char chunk[4096];
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (len + n + 1 > cap)
-			buf = xrealloc(buf, cap = (len + n + 1) * 2);
-		memcpy(buf + len, chunk, n);
-		len += n;
-	}
-	fclose(f);
-	if (buf)
-		buf[len] = 0;
-	return buf;
+	return text;
 }
 
 static void days_ago(int days, char out[11])

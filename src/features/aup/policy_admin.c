@@ -8,7 +8,9 @@
 #include "core/notify.h"
 #include "core/policy_status.h"
 #include "core/staff.h"
+#include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -94,13 +96,16 @@ void policy_admin_create(struct request *rq, struct reply *rp)
 	}
 	char *applies = types_text(mask), at[ISO_LEN];
 	iso_now(at);
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
+		free(applies);
+		return;
+	}
 	int64_t id = db_insert("INSERT INTO policies(title, applies_to, created_at) VALUES (?,?,?)", "ttt", title, applies, at);
 	audit(rq, "policy.create", title, "applies_to=%s", applies);
 	if (id < 0 || db_commit() != 0) {
 		db_rollback();
 		free(applies);
-		aup_busy(rp);
+		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
 	char *loc = xasprintf("/admin/policies/%lld", (long long)id);
@@ -213,7 +218,7 @@ static void notify_people(const char *applies_to, const char *msg, const char *l
 	size_t i;
 	json_t *o;
 	json_array_foreach(ids, i, o)
-		notify_user(json_integer_value(json_object_get(o, "id")), "aup_new_version", msg, link);
+		notify_user(json_int(o, "id"), "aup_new_version", msg, link);
 	json_decref(ids);
 }
 
@@ -227,11 +232,11 @@ static int64_t store_version(struct request *rq, const json_t *p, int64_t *numbe
 	int64_t vid = db_insert("INSERT INTO policy_versions(policy_id, number, body, sha256, summary, effective, review_due, "
 				"published_at, published_by) VALUES (?,?,?,?,?,?,?,?,?)", "IIttttttI", rq->ids[0], *number,
 				body, sha, arg(rq, "summary"), arg(rq, "effective"), arg(rq, "review_due"), at, rq->user.id);
-	const char *title = json_string_value(json_object_get(p, "title"));
+	const char *title = json_str(p, "title");
 	char *msg = xasprintf("Version %lld of %s has been published and takes effect on %s. What changed: %s",
 			      (long long)*number, title, arg(rq, "effective"), arg(rq, "summary"));
 	char *link = xasprintf("/aup/%lld", (long long)vid);
-	notify_people(json_string_value(json_object_get(p, "applies_to")), msg, link);
+	notify_people(json_str(p, "applies_to"), msg, link);
 	audit(rq, "policy.publish", title, "version=%lld effective=%s review_due=%s sha256=%s", (long long)*number,
 	      arg(rq, "effective"), arg(rq, "review_due"), sha);
 	free(msg);
@@ -254,12 +259,15 @@ void policy_admin_publish(struct request *rq, struct reply *rp)
 	}
 	int64_t number;
 	char sha[65];
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
+		json_decref(p);
+		return;
+	}
 	int64_t vid = store_version(rq, p, &number, sha);
 	json_decref(p);
 	if (vid < 0 || db_commit() != 0) {
 		db_rollback();
-		aup_busy(rp);
+		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
 	char *loc = xasprintf("/admin/policies/%lld", (long long)rq->ids[0]);

@@ -7,6 +7,7 @@
 #include "features/concerns/concern_internal.h"
 #include "db/db.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,12 +41,6 @@ json_t *concern_assigned_only(int64_t me, int64_t mask)
 int64_t concern_reporter(int64_t concern_id)
 {
 	return db_int(0, "SELECT reporter_id FROM concerns WHERE id = ?", "I", concern_id);
-}
-
-void concern_busy(struct reply *rp)
-{
-	reply_error(rp, 503, NULL, "The service is busy and nothing was saved. Please try again in a moment.");
-	rp->retry_after = 2;
 }
 
 struct label {
@@ -88,7 +83,7 @@ void concern_label_rows(json_t *rows)
 	json_t *row;
 	json_array_foreach(rows, i, row)
 		json_object_set_new(row, "label", json_string(concern_category_label(
-							 json_string_value(json_object_get(row, "category")))));
+							 json_str(row, "category"))));
 }
 
 static const char *member(const json_t *d, const char *key)

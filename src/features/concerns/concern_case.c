@@ -3,9 +3,11 @@
  * anyone but its reporter is written to the audit log. */
 #define _GNU_SOURCE
 #include "core/audit.h"
+#include "core/write.h"
 #include "features/concerns/concern_internal.h"
 #include "db/db.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,9 +24,9 @@ json_t *concern_events(int64_t concern_id, int for_reporter)
 	size_t i;
 	json_t *ev;
 	json_array_foreach(rows, i, ev) {
-		const char *detail = json_string_value(json_object_get(ev, "detail"));
+		const char *detail = json_str(ev, "detail");
 		json_t *d = json_loads(detail ? detail : "{}", 0, NULL);
-		char *what = concern_event_text(json_string_value(json_object_get(ev, "action")), d, for_reporter);
+		char *what = concern_event_text(json_str(ev, "action"), d, for_reporter);
 		json_object_set_new(ev, "what", json_string(what));
 		free(what);
 		if (for_reporter) {
@@ -38,7 +40,7 @@ json_t *concern_events(int64_t concern_id, int for_reporter)
 		json_t *text = json_object_get(d, "text") ? json_object_get(d, "text") : json_object_get(d, "outcome");
 		json_object_set(ev, "text", text ? text : json_null());
 		json_object_set_new(ev, "detail", d ? d : json_object());
-		json_object_set_new(ev, "internal", json_boolean(json_integer_value(json_object_get(ev, "internal"))));
+		json_object_set_new(ev, "internal", json_boolean(json_int(ev, "internal")));
 	}
 	return rows;
 }
@@ -54,9 +56,9 @@ static void add_counts(json_t *counts, json_t *rows, int sign)
 	size_t i;
 	json_t *row;
 	json_array_foreach(rows, i, row) {
-		const char *st = json_string_value(json_object_get(row, "status"));
+		const char *st = json_str(row, "status");
 		json_int_t n = json_integer_value(json_object_get(counts, st)) +
-			       sign * json_integer_value(json_object_get(row, "n"));
+			       sign * json_int(row, "n");
 		json_object_set_new(counts, st, json_integer(n));
 	}
 	json_decref(rows);
@@ -85,8 +87,8 @@ static void queue_flags(json_t *rows)
 	json_t *row;
 	concern_label_rows(rows);
 	json_array_foreach(rows, i, row) {
-		json_object_set_new(row, "overdue", json_boolean(json_integer_value(json_object_get(row, "overdue"))));
-		json_object_set_new(row, "urgent", json_boolean(json_integer_value(json_object_get(row, "urgent"))));
+		json_object_set_new(row, "overdue", json_boolean(json_int(row, "overdue")));
+		json_object_set_new(row, "urgent", json_boolean(json_int(row, "urgent")));
 	}
 }
 
@@ -188,13 +190,13 @@ static json_t *case_row(int64_t id)
 		"(SELECT group_concat(role, ', ') FROM concern_recipients WHERE concern_id = c.id) AS recipients "
 		"FROM concerns c JOIN users r ON r.id = c.reporter_id LEFT JOIN users a ON a.id = c.about_id "
 		"LEFT JOIN users s ON s.id = c.assignee_id WHERE c.id = ?", "tI", at, id);
-	const char *st = json_string_value(json_object_get(c, "status"));
+	const char *st = json_str(c, "status");
 	json_object_set_new(c, "label", json_string(concern_category_label(
-						 json_string_value(json_object_get(c, "category")))));
+						 json_str(c, "category"))));
 	json_object_set_new(c, "outcome_label", json_string(concern_outcome_label(
-							json_string_value(json_object_get(c, "outcome_category")))));
-	json_object_set_new(c, "overdue", json_boolean(json_integer_value(json_object_get(c, "overdue"))));
-	json_object_set_new(c, "urgent", json_boolean(json_integer_value(json_object_get(c, "urgent"))));
+							json_str(c, "outcome_category"))));
+	json_object_set_new(c, "overdue", json_boolean(json_int(c, "overdue")));
+	json_object_set_new(c, "urgent", json_boolean(json_int(c, "urgent")));
 	json_object_set_new(c, "is_new", json_boolean(strcmp(st, "new") == 0));
 	json_object_set_new(c, "is_closed", json_boolean(strcmp(st, "closed") == 0));
 	json_object_set_new(c, "events", concern_events(id, 0));
@@ -211,11 +213,13 @@ void concern_case(struct request *rq, struct reply *rp)
 	}
 	json_t *c = case_row(id);
 	if (concern_reporter(id) != rq->user.id) {
-		db_begin();
-		audit(rq, "concern.view", json_string_value(json_object_get(c, "reference")), "viewed the case");
-		if (db_commit() != 0) {
+		if (reply_begin(rp, BUSY_UNSAVED) != 0) {
 			json_decref(c);
-			concern_busy(rp);
+			return;
+		}
+		audit(rq, "concern.view", json_str(c, "reference"), "viewed the case");
+		if (reply_commit(rp, BUSY_UNSAVED) != 0) {
+			json_decref(c);
 			return;
 		}
 	}

@@ -8,7 +8,9 @@
 #include "features/concerns/concern_internal.h"
 #include "db/db.h"
 #include "core/notify.h"
+#include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,7 +114,7 @@ static int do_assign(const struct request *rq, struct reply *rp, const struct ev
 			    (rq->user.roles & ROLE_HEADTEACHER) ? ", a senior leader or a safeguarding lead" : "");
 		return 400;
 	}
-	int64_t uid = json_integer_value(json_object_get(who, "id"));
+	int64_t uid = json_int(who, "id");
 	db_exec("UPDATE concerns SET assignee_id = ? WHERE id = ?", "II", uid, e->id);
 	add_event(rq, e, "assign", json_pack("{s:O, s:O}", "assignee", json_object_get(who, "email"), "name",
 					     json_object_get(who, "name")), 1);
@@ -196,7 +198,8 @@ void concern_event_post(struct request *rq, struct reply *rp)
 		return;
 	}
 	iso_now(e.at);
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return;
 	e.status = db_text("SELECT status FROM concerns WHERE id = ?", "I", e.id);
 	e.reference = db_text("SELECT reference FROM concerns WHERE id = ?", "I", e.id);
 	e.reporter = concern_reporter(e.id);
@@ -217,10 +220,9 @@ void concern_event_post(struct request *rq, struct reply *rp)
 		  : strcmp(e.action, "assign") == 0 ? arg(rq, "assignee") : "");
 	free(action);
 	char *now_status = db_text("SELECT status FROM concerns WHERE id = ?", "I", e.id);
-	if (db_commit() != 0) {
+	if (reply_commit(rp, BUSY_UNSAVED) != 0) {
 		free(now_status);
 		ev_free(&e);
-		concern_busy(rp);
 		return;
 	}
 	char *loc = xasprintf("/concerns/%lld#chronology", (long long)e.id);

@@ -73,7 +73,6 @@ char *evidence_name(const char *filename, const char *type);
 const char *evidence_sniff(const unsigned char *data, size_t len);
 json_t *evidence_list(int64_t concern_id);
 
-void concern_busy(struct reply *rp);
 /* 0, or -1 with a 429 and Retry-After when this person has sent too many
  * reports lately (call inside the write transaction, before filing). */
 int concern_limit_check(const struct request *rq, struct reply *rp);

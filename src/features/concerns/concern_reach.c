@@ -9,6 +9,7 @@
 #include "db/db.h"
 #include "core/tasks.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -107,8 +108,8 @@ void concern_gap_tasks(const struct request *rq, json_t *tasks)
 	json_t *g;
 	json_array_foreach(gaps, i, g) {
 		char *what = xasprintf("concerns of the kind '%s'",
-				       concern_category_label(json_string_value(json_object_get(g, "category"))));
-		warn(tasks, rq, json_string_value(json_object_get(g, "roles")), what);
+				       concern_category_label(json_str(g, "category")));
+		warn(tasks, rq, json_str(g, "roles"), what);
 		free(what);
 	}
 	json_decref(gaps);

@@ -3,9 +3,11 @@
  * handlers' notes. */
 #define _GNU_SOURCE
 #include "features/concerns/concern_internal.h"
+#include "core/write.h"
 #include "features/concerns/concerns.h"
 #include "db/db.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,7 +86,8 @@ void concern_create(struct request *rq, struct reply *rp)
 		.occurred_at = occurred[0] ? occurred : NULL, .platform = arg(rq, "platform"), .url = arg(rq, "url"),
 		.involved = arg(rq, "involved"), .about_id = about_id, .urgent = arg_yes(rq, "urgent"),
 	};
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return;
 	if (concern_limit_check(rq, rp) != 0) {
 		db_rollback();
 		return;
@@ -94,7 +97,7 @@ void concern_create(struct request *rq, struct reply *rp)
 	int about_head = id > 0 && concern_about_head(id);
 	if (id < 0 || evidence_store(rq, id) != 0 || db_commit() != 0) {
 		db_rollback();
-		concern_busy(rp);
+		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
 	answer_filed(rp, id, ref, reached, concern_fallback(in.category, about_head));
@@ -122,7 +125,7 @@ static void mine_reach(json_t *c, int64_t id)
 	json_object_set_new(c, "delivered", json_boolean(reached));
 	if (!reached)
 		json_object_set_new(c, "fallback", json_string(concern_fallback(
-							   json_string_value(json_object_get(c, "category")),
+							   json_str(c, "category"),
 							   concern_about_head(id))));
 }
 
@@ -136,8 +139,8 @@ void concern_mine_case(struct request *rq, struct reply *rp)
 		return;
 	}
 	json_object_set_new(c, "label", json_string(concern_category_label(
-						 json_string_value(json_object_get(c, "category")))));
-	json_object_set_new(c, "urgent", json_boolean(json_integer_value(json_object_get(c, "urgent"))));
+						 json_str(c, "category"))));
+	json_object_set_new(c, "urgent", json_boolean(json_int(c, "urgent")));
 	json_object_set_new(c, "events", concern_events(rq->ids[0], 1));
 	json_object_set_new(c, "evidence", evidence_list(rq->ids[0]));
 	mine_reach(c, rq->ids[0]);

@@ -7,6 +7,7 @@
 #include "lib/csv.h"
 #include "db/db.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -33,9 +34,9 @@ static json_t *stats_model(int64_t me)
 	json_array_foreach(all, i, c) {
 		json_int_t n = 0;
 		json_array_foreach(cats, j, row)
-			if (strcmp(json_string_value(json_object_get(row, "category")),
-				   json_string_value(json_object_get(c, "code"))) == 0)
-				n = json_integer_value(json_object_get(row, "count"));
+			if (strcmp(json_str(row, "category"),
+				   json_str(c, "code")) == 0)
+				n = json_int(row, "count");
 		json_array_append_new(by_cat, json_pack("{s:O, s:O, s:I}", "category", json_object_get(c, "code"), "label",
 							json_object_get(c, "label"), "count", n));
 	}
@@ -68,7 +69,7 @@ static void csv_section(struct csv_out *o, json_t *rows, const char *measure, co
 	json_array_foreach(rows, i, row) {
 		csv_cell(o, measure);
 		csv_cell(o, json_string_value(json_object_get(row, key)));
-		csv_cell_int(o, (long long)json_integer_value(json_object_get(row, "count")));
+		csv_cell_int(o, (long long)json_int(row, "count"));
 		csv_end_row(o);
 	}
 }

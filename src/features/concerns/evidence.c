@@ -5,10 +5,12 @@
  * run script). */
 #define _GNU_SOURCE
 #include "core/audit.h"
+#include "core/write.h"
 #include "features/concerns/concern_internal.h"
 #include "lib/config.h"
 #include "db/db.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -154,8 +156,8 @@ int evidence_store(const struct request *rq, int64_t concern_id)
 /* Rows stored before names were fixed on the way in get the same name on the way out. */
 static void fix_name(json_t *row)
 {
-	char *name = evidence_name(json_string_value(json_object_get(row, "filename")),
-				   json_string_value(json_object_get(row, "type")));
+	char *name = evidence_name(json_str(row, "filename"),
+				   json_str(row, "type"));
 	json_object_set_new(row, "filename", json_string(name));
 	free(name);
 }
@@ -171,7 +173,7 @@ json_t *evidence_list(int64_t concern_id)
 	size_t i;
 	json_t *row;
 	json_array_foreach(rows, i, row) {
-		json_object_set_new(row, "image", json_boolean(json_integer_value(json_object_get(row, "image"))));
+		json_object_set_new(row, "image", json_boolean(json_int(row, "image")));
 		fix_name(row);
 	}
 	return rows;
@@ -202,25 +204,27 @@ void evidence_download(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return;
 	}
-	int64_t cid = json_integer_value(json_object_get(e, "concern_id"));
-	int64_t about = json_integer_value(json_object_get(e, "about_id"));
-	int reporter = json_integer_value(json_object_get(e, "reporter_id")) == rq->user.id && about != rq->user.id;
+	int64_t cid = json_int(e, "concern_id");
+	int64_t about = json_int(e, "about_id");
+	int reporter = json_int(e, "reporter_id") == rq->user.id && about != rq->user.id;
 	if (!reporter && !concern_handler_ok(cid, rq->user.id, rq->user.roles)) {
 		json_decref(e);
 		reply_not_found(rp);
 		return;
 	}
 	fix_name(e);
-	const char *type = json_string_value(json_object_get(e, "type"));
-	const char *name = json_string_value(json_object_get(e, "filename"));
-	int no_pictures = no_files_allowed(json_string_value(json_object_get(e, "category")));
+	const char *type = json_str(e, "type");
+	const char *name = json_str(e, "filename");
+	int no_pictures = no_files_allowed(json_str(e, "category"));
 	if (!reporter) {
-		db_begin();
-		audit(rq, "evidence.download", json_string_value(json_object_get(e, "reference")), "evidence=%lld file=%s",
-		      (long long)rq->ids[0], name);
-		if (db_commit() != 0) {
+		if (reply_begin(rp, BUSY_UNSAVED) != 0) {
 			json_decref(e);
-			concern_busy(rp);
+			return;
+		}
+		audit(rq, "evidence.download", json_str(e, "reference"), "evidence=%lld file=%s",
+		      (long long)rq->ids[0], name);
+		if (reply_commit(rp, BUSY_UNSAVED) != 0) {
+			json_decref(e);
 			return;
 		}
 	}

@@ -3,9 +3,11 @@
 #define _GNU_SOURCE
 #include "core/audit.h"
 #include "core/auth.h"
+#include "core/write.h"
 #include "features/concerns/concern_internal.h"
 #include "db/db.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +43,7 @@ static json_t *routing_model(void)
 	size_t i;
 	json_t *c;
 	json_array_foreach(cats, i, c) {
-		const char *code = json_string_value(json_object_get(c, "code"));
+		const char *code = json_str(c, "code");
 		json_t *row = json_pack("{s:s, s:O, s:o}", "category", code, "label",
 					json_object_get(c, "label"), "roles", role_boxes(code));
 		json_array_append_new(out, row);
@@ -79,18 +81,21 @@ void routing_post(struct request *rq, struct reply *rp)
 	json_t *c;
 	const char *roles[NROUTABLE * 2];
 	json_array_foreach(cats, i, c) {
-		const char *code = json_string_value(json_object_get(c, "code"));
+		const char *code = json_str(c, "code");
 		if (arg_all(rq, code, roles, NROUTABLE * 2) == 0) {
 			reply_error(rp, 400, code, "'%s' must go to at least one role.",
-				    json_string_value(json_object_get(c, "label")));
+				    json_str(c, "label"));
 			json_decref(cats);
 			return;
 		}
 	}
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
+		json_decref(cats);
+		return;
+	}
 	json_t *saved = json_object();
 	json_array_foreach(cats, i, c) {
-		const char *code = json_string_value(json_object_get(c, "code"));
+		const char *code = json_str(c, "code");
 		size_t n = arg_all(rq, code, roles, NROUTABLE * 2);
 		set_category(rq, code, roles, n);
 		json_t *list = json_array();
@@ -99,9 +104,8 @@ void routing_post(struct request *rq, struct reply *rp)
 		json_object_set_new(saved, code, list);
 	}
 	json_decref(cats);
-	if (db_commit() != 0) {
+	if (reply_commit(rp, BUSY_UNSAVED) != 0) {
 		json_decref(saved);
-		concern_busy(rp);
 		return;
 	}
 	reply_done(rp, 200, json_pack("{s:o}", "routing", saved), "/admin/routing",

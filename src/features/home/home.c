@@ -3,6 +3,8 @@
  * and their notifications. */
 #include "core/audit.h"
 #include "db/db.h"
+#include "core/tasks.h"
+#include "core/write.h"
 #include "http/feature.h"
 #include "lib/util.h"
 
@@ -30,13 +32,12 @@ static void notifications_read(struct request *rq, struct reply *rp)
 {
 	char at[ISO_LEN];
 	iso_now(at);
-	db_begin();
+	if (reply_begin(rp, BUSY_SHORT) != 0)
+		return;
 	db_exec("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL", "tI", at, rq->user.id);
 	int n = db_changes();
-	if (db_commit() != 0) {
-		reply_error(rp, 503, NULL, "The service is busy. Please try again.");
+	if (reply_commit(rp, BUSY_SHORT) != 0)
 		return;
-	}
 	reply_done(rp, 200, json_pack("{s:i}", "marked_read", n), "/", "Notifications marked as read.");
 }
 

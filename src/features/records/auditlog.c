@@ -14,6 +14,7 @@
 #include "db/db.h"
 #include "http/router.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 
@@ -61,7 +62,7 @@ static void audit_page(struct request *rq, struct reply *rp)
 			      to ? to : "");
 	if (more) {
 		json_t *last = json_array_get(rows, PAGE - 1);
-		json_object_set_new(m, "next_before", json_integer(json_integer_value(json_object_get(last, "id"))));
+		json_object_set_new(m, "next_before", json_integer(json_int(last, "id")));
 	}
 	/* Only actions this reader has a row of: a choice for an action seen only
 	 * on hidden rows would say that such rows exist.  Looked for among the

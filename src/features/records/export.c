@@ -12,6 +12,7 @@
 #include "core/auth.h"
 #include "db/db.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -38,10 +39,10 @@ static json_t *own_concerns(int64_t id)
 	json_array_foreach(rows, i, c) {
 		json_object_set_new(c, "events", db_rows("SELECT at, action, detail FROM concern_events WHERE concern_id = ? "
 							 "AND internal = 0 ORDER BY id", "I",
-							 json_integer_value(json_object_get(c, "id"))));
+							 json_int(c, "id")));
 		json_object_set_new(c, "evidence", db_rows("SELECT filename, type, size, sha256, added_at FROM evidence "
 							   "WHERE concern_id = ? AND added_by = ? ORDER BY id", "II",
-							   json_integer_value(json_object_get(c, "id")), id));
+							   json_int(c, "id"), id));
 		json_object_del(c, "id");
 	}
 	return rows;
@@ -84,7 +85,7 @@ static json_t *build(int64_t id)
 	json_t *apps = json_object_get(e, "account_applications"), *a;
 	size_t i;
 	json_array_foreach(apps, i, a) {
-		json_t *h = json_loads(json_string_value(json_object_get(a, "history")), 0, NULL);
+		json_t *h = json_loads(json_str(a, "history"), 0, NULL);
 		json_object_set_new(a, "history", h ? h : json_array());
 	}
 	return e;

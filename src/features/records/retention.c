@@ -5,10 +5,12 @@
  * never the content.  The rules are in docs/RECORDS.md. */
 #define _GNU_SOURCE
 #include "core/audit.h"
+#include "core/write.h"
 #include "db/db.h"
 #include "features/records/auditlog.h"
 #include "http/feature.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -51,12 +53,6 @@ static const char *const rule_keys[] = {
 	"retention_concern_years", "retention_signature_years", "retention_training_years",
 };
 #define NRULES (sizeof rule_keys / sizeof rule_keys[0])
-
-static void busy(struct reply *rp)
-{
-	reply_error(rp, 503, NULL, "The service is busy. Please try again in a moment.");
-	rp->retry_after = 2;
-}
 
 static void review_page(struct request *rq, struct reply *rp)
 {
@@ -104,25 +100,17 @@ static void hold(struct request *rq, struct reply *rp)
 	}
 	char at[ISO_LEN];
 	iso_now(at);
-	if (db_begin() != 0) {
-		busy(rp);
+	if (reply_begin(rp, BUSY) != 0)
 		return;
-	}
 	db_exec("INSERT INTO legal_holds(record_type, record_id, reason, placed_by, placed_at) VALUES (?,?,?,?,?) "
 		"ON CONFLICT DO NOTHING", "tItIt", type, id, arg(rq, "reason"), rq->user.id, at);
 	int added = db_changes();
 	char object[64];
 	snprintf(object, sizeof object, "%s:%lld", type, (long long)id);
 	audit(rq, "retention.hold", object, "reason: %s", arg(rq, "reason"));
-	if (!added) {
-		db_rollback();
-		reply_error(rp, 409, NULL, "That record is already under a legal hold.");
+	if (reply_commit_changed(rp, added, NULL, "That record is already under a legal hold.",
+				 BUSY) != 0)
 		return;
-	}
-	if (db_commit() != 0) {
-		busy(rp);
-		return;
-	}
 	reply_done(rp, 201, json_pack("{s:s, s:I}", "record_type", type, "record_id", (json_int_t)id), "/admin/retention",
 		   "The legal hold is in place: the record cannot be deleted until it is released.");
 }
@@ -131,10 +119,8 @@ static void release(struct request *rq, struct reply *rp)
 {
 	const char *type = arg(rq, "record_type");
 	int64_t id = arg_int(rq, "record_id", 0);
-	if (db_begin() != 0) {
-		busy(rp);
+	if (reply_begin(rp, BUSY) != 0)
 		return;
-	}
 	db_exec("DELETE FROM legal_holds WHERE record_type = ? AND record_id = ?", "tI", type, id);
 	int gone = db_changes();
 	char object[64];
@@ -145,10 +131,8 @@ static void release(struct request *rq, struct reply *rp)
 		reply_error(rp, 404, "record_id", "That record is not under a legal hold.");
 		return;
 	}
-	if (db_commit() != 0) {
-		busy(rp);
+	if (reply_commit(rp, BUSY) != 0)
 		return;
-	}
 	reply_done(rp, 200, json_pack("{s:b}", "released", 1), "/admin/retention", "The legal hold has been released.");
 }
 
@@ -176,12 +160,10 @@ static void dispose(struct request *rq, struct reply *rp)
 	char today[11], at[ISO_LEN];
 	iso_date(now(), today);
 	iso_now(at);
-	if (db_begin() != 0) {
-		busy(rp);
+	if (reply_begin(rp, BUSY) != 0)
 		return;
-	}
 	json_t *r = find(type, id);
-	const char *due = r ? json_string_value(json_object_get(r, "due")) : NULL;
+	const char *due = r ? json_str(r, "due") : NULL;
 	if (!r)
 		reply_error(rp, 404, "record_id", "There is no %s with that number that a retention rule covers.", type);
 	else if (!due || strcmp(due, today) > 0)
@@ -194,8 +176,8 @@ static void dispose(struct request *rq, struct reply *rp)
 		json_decref(r);
 		return;
 	}
-	char *rule = xasprintf("%s; due %s", json_string_value(json_object_get(r, "rule")), due);
-	const char *label = json_string_value(json_object_get(r, "label"));
+	char *rule = xasprintf("%s; due %s", json_str(r, "rule"), due);
+	const char *label = json_str(r, "label");
 	db_exec("INSERT INTO disposals(record_type, record_id, label, rule, reason, by_id, at) VALUES (?,?,?,?,?,?,?)",
 		"tItttIt", type, id, label, rule, arg(rq, "reason"), rq->user.id, at);
 	if (strcmp(type, "concern") == 0)
@@ -209,10 +191,8 @@ static void dispose(struct request *rq, struct reply *rp)
 	audit(rq, "retention.delete", object, "%s; rule: %s; reason: %s", label, rule, arg(rq, "reason"));
 	free(rule);
 	json_decref(r);
-	if (db_commit() != 0) {
-		busy(rp);
+	if (reply_commit(rp, BUSY) != 0)
 		return;
-	}
 	reply_done(rp, 200, json_pack("{s:s, s:I, s:b}", "record_type", type, "record_id", (json_int_t)id, "deleted", 1),
 		   "/admin/retention", "The record has been deleted; the disposal register keeps a note of it.");
 }
@@ -226,10 +206,8 @@ static void rules_post(struct request *rq, struct reply *rp)
 			return;
 		}
 	}
-	if (db_begin() != 0) {
-		busy(rp);
+	if (reply_begin(rp, BUSY) != 0)
 		return;
-	}
 	for (size_t i = 0; i < NRULES; i++) {
 		const char *v = arg(rq, rule_keys[i] + strlen("retention_"));
 		if (!v)
@@ -240,10 +218,8 @@ static void rules_post(struct request *rq, struct reply *rp)
 		audit(rq, "settings.change", rule_keys[i], "%s", n);
 		free(n);
 	}
-	if (db_commit() != 0) {
-		busy(rp);
+	if (reply_commit(rp, BUSY) != 0)
 		return;
-	}
 	reply_done(rp, 200, json_pack("{s:b}", "saved", 1), "/admin/retention", "The retention rules have been saved.");
 }
 

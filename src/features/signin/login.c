@@ -8,7 +8,9 @@
 #include "http/feature.h"
 #include "core/throttle.h"
 #include "core/twofactor.h"
+#include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,7 +44,8 @@ void login_start_session(struct request *rq, struct reply *rp, int64_t user_id, 
 	random_token(csrf);
 	sha256_hex(token, strlen(token), hash);
 	int64_t t = now();
-	db_begin();
+	if (reply_begin(rp, BUSY_SHORT) != 0)
+		return;
 	db_exec("INSERT INTO sessions(token_hash, user_id, csrf, created_at, last_seen) VALUES (?,?,?,?,?)",
 		"tItII", hash, user_id, csrf, t, t);
 	db_exec("DELETE FROM sessions WHERE user_id = ? AND created_at < ?", "II", user_id,
@@ -50,20 +53,17 @@ void login_start_session(struct request *rq, struct reply *rp, int64_t user_id, 
 	rq->signed_in = 1;
 	rq->user.id = user_id;
 	json_t *u = db_row("SELECT email, name FROM users WHERE id = ?", "I", user_id);
-	copy_str(rq->user.email, sizeof rq->user.email, json_string_value(json_object_get(u, "email")));
+	copy_str(rq->user.email, sizeof rq->user.email, json_str(u, "email"));
 	/* The owner is in: strangers' failures no longer slow them from here. */
 	password_cleared(rq, rq->user.email);
 	login_code_cleared(user_id);
 	audit(rq, "login", rq->user.email, "signed in");
-	if (db_commit() != 0) {
+	if (reply_commit(rp, BUSY_SHORT) != 0) {
 		json_decref(u);
-		reply_error(rp, 503, NULL, "The service is busy. Please try again.");
-		rp->retry_after = 2;
 		return;
 	}
 	json_object_set_new(u, "roles", roles_json(user_roles_load(user_id) | ROLE_STAFF));
-	rp->set_cookie = xasprintf("sr_session=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%u%s", token,
-				   cfg.session_lifetime, cfg.cookie_secure ? "; Secure" : "");
+	rp->set_cookie = auth_session_cookie(token, cfg.session_lifetime);
 	int local = next && next[0] == '/' && next[1] != '/' && next[1] != '\\';
 	reply_done(rp, 200, json_pack("{s:o, s:s}", "user", u, "csrf", csrf), local ? next : "/", NULL);
 }
@@ -93,9 +93,9 @@ static void login_submit(struct request *rq, struct reply *rp)
 		return;
 	}
 	json_t *u = db_row("SELECT id, password_hash FROM users WHERE email = ? AND active = 1", "t", email);
-	const char *hash = u ? json_string_value(json_object_get(u, "password_hash")) : NULL;
+	const char *hash = u ? json_str(u, "password_hash") : NULL;
 	int ok = password_verify(hash ? hash : dummy_hash(), password) && hash;
-	int64_t uid = json_integer_value(json_object_get(u, "id"));
+	int64_t uid = json_int(u, "id");
 	if (ok && twofactor_enrolled(uid))
 		twofactor_start_pending(rq, rp, uid, email, arg(rq, "next"));
 	else if (ok)
@@ -109,12 +109,13 @@ static void login_submit(struct request *rq, struct reply *rp)
 
 static void logout(struct request *rq, struct reply *rp)
 {
-	db_begin();
-	db_exec("DELETE FROM sessions WHERE token_hash = ?", "t", rq->session_hash);
-	audit(rq, "logout", rq->user.email, "signed out");
-	db_commit();
-	rp->set_cookie = xasprintf("sr_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0%s",
-				   cfg.cookie_secure ? "; Secure" : "");
+	/* Signed out whatever happens: the cookie goes even if the row stays. */
+	if (db_begin() == 0) {
+		db_exec("DELETE FROM sessions WHERE token_hash = ?", "t", rq->session_hash);
+		audit(rq, "logout", rq->user.email, "signed out");
+		db_commit();
+	}
+	rp->set_cookie = auth_session_cookie(NULL, 0);
 	reply_done(rp, 200, json_pack("{s:b}", "signed_out", 1), "/login?signed_out=yes", NULL);
 }
 

@@ -8,6 +8,8 @@
 #include "http/router.h"
 #include "core/throttle.h"
 #include "core/twofactor.h"
+#include "core/write.h"
+#include "core/auth.h"
 #include "lib/util.h"
 
 #include <stdlib.h>
@@ -61,17 +63,16 @@ static void code_submit(struct request *rq, struct reply *rp)
 	if (wait > 0) {
 		reply_error(rp, 429, "code", "Too many wrong codes. Please wait %lld seconds and try again.", (long long)wait);
 		rp->retry_after = (int)wait;
-	} else if (db_begin() != 0) {
-		reply_error(rp, 503, NULL, "The service is busy. Please try again.");
-	} else if (!twofactor_check(rq->user.id, arg(rq, "code"), &how)) {
-		code_refused(rq, rp, key, "wrong or reused code");
-	} else {
-		db_exec("DELETE FROM pending_logins WHERE token_hash = ?", "t", rq->session_hash);
-		audit(rq, "login.second_factor", rq->user.email, "by %s", how);
-		if (db_commit() != 0)
-			reply_error(rp, 503, NULL, "The service is busy. Please try again.");
-		else
-			login_start_session(rq, rp, rq->user.id, next ? next : "/");
+	} else if (reply_begin(rp, BUSY_SHORT) == 0) {
+		if (!twofactor_check(rq->user.id, arg(rq, "code"), &how)) {
+			code_refused(rq, rp, key, "wrong or reused code");
+		} else {
+			db_exec("DELETE FROM pending_logins WHERE token_hash = ?", "t",
+				rq->session_hash);
+			audit(rq, "login.second_factor", rq->user.email, "by %s", how);
+			if (reply_commit(rp, BUSY_SHORT) == 0)
+				login_start_session(rq, rp, rq->user.id, next ? next : "/");
+		}
 	}
 	free(next);
 	free(key);
@@ -83,7 +84,7 @@ static void code_cancel(struct request *rq, struct reply *rp)
 		db_exec("DELETE FROM pending_logins WHERE token_hash = ?", "t", rq->session_hash);
 		db_commit();
 	}
-	rp->set_cookie = xstrdup("sr_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+	rp->set_cookie = auth_session_cookie(NULL, 0);
 	reply_done(rp, 200, json_pack("{s:b}", "cancelled", 1), "/login", NULL);
 }
 

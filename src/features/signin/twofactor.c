@@ -9,17 +9,12 @@
 #include "lib/totp.h"
 #include "core/throttle.h"
 #include "core/twofactor.h"
+#include "core/write.h"
 #include "lib/util.h"
 #include "lib/vault.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static void busy(struct reply *rp)
-{
-	reply_error(rp, 503, NULL, "The service is busy. Please try again in a moment.");
-	rp->retry_after = 2;
-}
 
 /* A secret waiting to be confirmed, made on first sight of the page and
  * kept (sealed) until confirmed, so reloading shows the same QR code. */
@@ -132,17 +127,14 @@ static void enrol_confirm(struct request *rq, struct reply *rp)
 	}
 	char at[ISO_LEN];
 	iso_now(at);
-	if (db_begin() != 0) {
-		busy(rp);
+	if (reply_begin(rp, BUSY) != 0)
 		return;
-	}
 	db_exec("UPDATE totp SET confirmed_at = ?, last_step = ? WHERE user_id = ? AND confirmed_at IS NULL", "tII", at,
 		step, rq->user.id);
 	json_t *codes = twofactor_new_recovery_codes(rq->user.id);
 	audit(rq, "2fa.enrol", rq->user.email, "second factor set up; %d recovery codes", RECOVERY_CODES);
-	if (db_commit() != 0) {
+	if (reply_commit(rp, BUSY) != 0) {
 		json_decref(codes);
-		busy(rp);
 		return;
 	}
 	show_codes(rp, 201, codes, "Your recovery codes");
@@ -166,15 +158,12 @@ static void new_codes(struct request *rq, struct reply *rp)
 	}
 	if (!password_again(rq, rp))
 		return;
-	if (db_begin() != 0) {
-		busy(rp);
+	if (reply_begin(rp, BUSY) != 0)
 		return;
-	}
 	json_t *codes = twofactor_new_recovery_codes(rq->user.id);
 	audit(rq, "2fa.recovery_codes", rq->user.email, "new recovery codes; the old ones no longer work");
-	if (db_commit() != 0) {
+	if (reply_commit(rp, BUSY) != 0) {
 		json_decref(codes);
-		busy(rp);
 		return;
 	}
 	show_codes(rp, 200, codes, "Your new recovery codes");
@@ -189,16 +178,12 @@ static void remove_own(struct request *rq, struct reply *rp)
 	}
 	if (!password_again(rq, rp))
 		return;
-	if (db_begin() != 0) {
-		busy(rp);
+	if (reply_begin(rp, BUSY) != 0)
 		return;
-	}
 	twofactor_remove(rq->user.id);
 	audit(rq, "2fa.remove", rq->user.email, "turned off by the person");
-	if (db_commit() != 0) {
-		busy(rp);
+	if (reply_commit(rp, BUSY) != 0)
 		return;
-	}
 	reply_done(rp, 200, json_pack("{s:b}", "enrolled", 0), "/account/2fa", "Two-factor sign-in is off.");
 }
 

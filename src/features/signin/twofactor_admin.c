@@ -7,16 +7,13 @@
 #include "features/signin/login.h"
 #include "http/router.h"
 #include "core/twofactor.h"
+#include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static void busy(struct reply *rp)
-{
-	reply_error(rp, 503, NULL, "The service is busy. Please try again in a moment.");
-	rp->retry_after = 2;
-}
 
 static void admin_page(struct request *rq, struct reply *rp)
 {
@@ -35,7 +32,7 @@ static void admin_page(struct request *rq, struct reply *rp)
 	size_t i;
 	json_t *p;
 	json_array_foreach(people, i, p) {
-		unsigned roles = user_roles_load(json_integer_value(json_object_get(p, "id")));
+		unsigned roles = user_roles_load(json_int(p, "id"));
 		json_object_set_new(p, "required", json_boolean(roles & required));
 		json_object_set_new(p, "enrolled", json_boolean(!json_is_null(json_object_get(p, "enrolled_at"))));
 	}
@@ -54,17 +51,13 @@ static void admin_settings(struct request *rq, struct reply *rp)
 			strcat(list, ",");
 		strcat(list, vals[i]);
 	}
-	if (db_begin() != 0) {
-		busy(rp);
+	if (reply_begin(rp, BUSY) != 0)
 		return;
-	}
 	db_exec("INSERT INTO settings(key, value) VALUES ('require_2fa_roles', ?) "
 		"ON CONFLICT(key) DO UPDATE SET value = excluded.value", "t", list);
 	audit(rq, "settings.change", "require_2fa_roles", "%s", list);
-	if (db_commit() != 0) {
-		busy(rp);
+	if (reply_commit(rp, BUSY) != 0)
 		return;
-	}
 	reply_done(rp, 200, json_pack("{s:s}", "require_2fa_roles", list), "/admin/two-factor",
 		   "The roles that need two-factor sign-in have been saved.");
 }
@@ -76,21 +69,17 @@ static void admin_reset(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return;
 	}
-	const char *email = json_string_value(json_object_get(u, "email"));
+	const char *email = json_str(u, "email");
 	if (rq->ids[0] == rq->user.id) {
 		reply_error(rp, 409, NULL, "You cannot reset your own second factor: another administrator must, so that "
 			    "one stolen password is never enough.");
 	} else if (db_int(0, "SELECT count(*) FROM totp WHERE user_id = ?", "I", rq->ids[0]) == 0) {
 		reply_error(rp, 409, NULL, "%s has no second factor to reset.", email);
-	} else if (db_begin() != 0) {
-		busy(rp);
-	} else {
+	} else if (reply_begin(rp, BUSY) == 0) {
 		twofactor_remove(rq->ids[0]);
 		auth_end_sessions(rq->ids[0]);
 		audit(rq, "2fa.reset", email, "reason: %s", arg(rq, "reason"));
-		if (db_commit() != 0)
-			busy(rp);
-		else
+		if (reply_commit(rp, BUSY) == 0)
 			reply_done(rp, 200, json_pack("{s:s, s:b}", "email", email, "reset", 1), "/admin/two-factor",
 				   "The second factor has been reset. They set up a new one when they next sign in.");
 	}

@@ -7,19 +7,15 @@
 #include "db/db.h"
 #include "core/policy_status.h"
 #include "core/staff.h"
+#include "core/write.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define PAGE 100
-
-static void busy(struct reply *rp)
-{
-	reply_error(rp, 503, NULL, "The service is busy and nothing was saved. Please try again in a moment.");
-	rp->retry_after = 2;
-}
 
 /* Sections do not reach into a row from the page, so each row says itself
  * whether the person's column is shown. */
@@ -28,8 +24,8 @@ static void current_flags(json_t *rows, int show_person)
 	size_t i;
 	json_t *o;
 	json_array_foreach(rows, i, o) {
-		json_object_set_new(o, "current", json_boolean(json_integer_value(json_object_get(o, "current")) != 0));
-		json_object_set_new(o, "expired", json_boolean(json_integer_value(json_object_get(o, "expired")) != 0));
+		json_object_set_new(o, "current", json_boolean(json_int(o, "current") != 0));
+		json_object_set_new(o, "expired", json_boolean(json_int(o, "expired") != 0));
 		json_object_set_new(o, "show_person", json_boolean(show_person));
 	}
 }
@@ -150,11 +146,12 @@ static void training_add(struct request *rq, struct reply *rp)
 		reply_error(rp, status, field, "%s", why);
 		return;
 	}
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return;
 	int64_t id = training_store(rq, &in, uid);
 	if (id < 0 || db_commit() != 0) {
 		db_rollback();
-		busy(rp);
+		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
 	json_t *rec = json_pack("{s:I, s:s, s:s, s:s, s:o}", "id", (json_int_t)id, "email", in.email, "course", in.course,
@@ -193,13 +190,12 @@ static void course_add(struct request *rq, struct reply *rp)
 		reply_error(rp, 409, "code", "There is already a course with this code.");
 		return;
 	}
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return;
 	db_exec("INSERT INTO courses(code, title) VALUES (?, ?)", "tt", code, title);
 	audit(rq, "course.add", code, "%s", title);
-	if (db_commit() != 0) {
-		busy(rp);
+	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
-	}
 	reply_done(rp, 201, json_pack("{s:{s:s, s:s}}", "course", "code", code, "title", title), "/admin/courses",
 		   "The course has been added.");
 }

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include "features/training/training.h"
 #include "core/audit.h"
+#include "core/write.h"
 #include "lib/csv.h"
 #include "db/db.h"
 #include "lib/util.h"
@@ -98,7 +99,11 @@ void training_import(struct request *rq, struct reply *rp)
 		refused(rq, rp, errors);
 		return;
 	}
-	db_begin();
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
+		csv_table_free(&t);
+		json_decref(errors);
+		return;
+	}
 	int stored = import_rows(rq, &t, errors);
 	csv_table_free(&t);
 	if (json_array_size(errors) == 0)

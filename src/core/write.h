@@ -1,0 +1,37 @@
+/* One way for a handler to write: begin, do the statements, commit, and
+ * let a refused begin or commit answer by itself.
+ *
+ *	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+ *		return;
+ *	db_exec(...);
+ *	audit(rq, ...);
+ *	if (reply_commit(rp, BUSY_UNSAVED) != 0)
+ *		return;
+ *	reply_done(rp, ...);
+ *
+ * The answer is 503 with Retry-After: 2 and the message given; the router
+ * turns it into 507 when the disk is full (router.c, storage_full). */
+#ifndef STAFFROOM_WRITE_H
+#define STAFFROOM_WRITE_H
+
+#include "core/request.h"
+
+/* The wordings of a refused write, each page group keeping its own. */
+#define BUSY "The service is busy. Please try again in a moment."
+#define BUSY_UNSAVED "The service is busy and nothing was saved. Please try again in a moment."
+#define BUSY_SHORT "The service is busy. Please try again."
+
+/* 503, Retry-After: 2, with the message. */
+void reply_busy(struct reply *rp, const char *message);
+/* db_begin(): 0, or -1 with the 503 answered. */
+int reply_begin(struct reply *rp, const char *busy);
+/* db_commit() (all rolled back if any statement failed): 0, or -1 with the
+ * 503 answered. */
+int reply_commit(struct reply *rp, const char *busy);
+/* The end of a change that may find someone else got there first:
+ * nothing changed rolls back and answers 409 (field, conflict); otherwise
+ * as reply_commit. */
+int reply_commit_changed(struct reply *rp, int changed, const char *field, const char *conflict,
+			 const char *busy);
+
+#endif

@@ -1,0 +1,84 @@
+/* The query-plan check (STAFFROOM_CHECK_PLANS=1): each statement, when
+ * first prepared on a connection, is explained, and a full table scan is
+ * reported on stderr, where tests/http/query_plans.test.mjs looks for it. */
+#include "db/db.h"
+#include "db/internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int check_plans;
+
+/* Tables with a handful of rows that do not grow with the school (set by an
+ * administrator, or one row per set of roles): reading them whole is
+ * cheaper than any index. */
+static const char *const small_tables[] = { "routing", "settings", "courses", "closure_days",
+					    "policies", "policy_versions", "concern_counts",
+					    "role_bits" };
+
+static int small_table(const char *name, size_t len)
+{
+	for (size_t i = 0; i < sizeof small_tables / sizeof small_tables[0]; i++)
+		if (strlen(small_tables[i]) == len && strncmp(small_tables[i], name, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* The plan names a table by its alias ("SCAN p"): find "table alias" in the SQL. */
+static int small_alias(const char *sql, const char *alias, size_t len)
+{
+	for (size_t i = 0; i < sizeof small_tables / sizeof small_tables[0]; i++) {
+		const char *t = small_tables[i];
+		size_t tl = strlen(t);
+		for (const char *p = strstr(sql, t); p; p = strstr(p + 1, t))
+			if (p[tl] == ' ' && strncmp(p + tl + 1, alias, len) == 0 &&
+			    (p[tl + 1 + len] == ' ' || p[tl + 1 + len] == 0 ||
+			     p[tl + 1 + len] == ','))
+				return 1;
+	}
+	return 0;
+}
+
+/* "SCAN t" without "USING ... INDEX" reads every row of t; virtual tables
+ * (json_each), subqueries and constant rows are not stored tables. */
+static int full_scan(const char *sql, const char *detail)
+{
+	if (strncmp(detail, "SCAN ", 5) != 0 || strstr(detail, " USING ") ||
+	    strstr(detail, "VIRTUAL TABLE") ||
+	    strncmp(detail, "SCAN CONSTANT ROW", 17) == 0 || detail[5] == '(')
+		return 0;
+	const char *name = detail + 5;
+	size_t len = strcspn(name, " ");
+	return !small_table(name, len) && !small_alias(sql, name, len);
+}
+
+/* Every statement is checked once, when first prepared on a connection, so
+ * running the pages (tests/http/query_plans.test.mjs) checks every query
+ * they make.  The report goes to stderr, where the test looks for it. */
+void plan_check(sqlite3 *db, const char *sql)
+{
+	/* Declared exceptions: a report that summarises every record says so in its SQL. */
+	if (strstr(sql, WHOLE_TABLE_REPORT))
+		return;
+	/* A scan in rowid or index order with no filter, stopped by LIMIT (no sort),
+	 * reads one page, not the table ("the last audit row"). */
+	int bounded = strstr(sql, " LIMIT ") != NULL && !strstr(sql, " WHERE ");
+	char scans[1024] = "";
+	char *q = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *st = NULL;
+	if (q && sqlite3_prepare_v2(db, q, -1, &st, NULL) == SQLITE_OK)
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *detail = (const char *)sqlite3_column_text(st, 3);
+			if (detail && strstr(detail, "USE TEMP B-TREE FOR ORDER BY"))
+				bounded = 0;
+			if (detail && full_scan(sql, detail) &&
+			    strlen(scans) + strlen(detail) + 3 < sizeof scans) {
+				strcat(scans, scans[0] ? "; " : "");
+				strcat(scans, detail);
+			}
+		}
+	sqlite3_finalize(st);
+	sqlite3_free(q);
+	if (scans[0] && !bounded)
+		fprintf(stderr, "staffroom: full table scan (%s) in: %s\n", scans, sql);
+}
