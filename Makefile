@@ -142,7 +142,7 @@ run: deps
 # Rules checked at build time (tests/check/run): every SQL literal given to a
 # db helper prepares against schema.sql with as many `?` as bind letters
 # (tools/sqlcheck.c, on the preprocessed sources), templates escape, includes
-# follow the layers, lines fit 100 columns (enforced with CHECK_LINE_WIDTH=1).
+# follow the layers, lines of src/ fit 100 columns.
 # That SQL is a literal at all, db.h makes the compiler check.
 CHECK_ENV = CC="$(CC)" CHECK_CFLAGS="$(CFLAGS_B) $(PKG_CFLAGS)" SQLCHECK=$(BUILD)/sqlcheck
 

@@ -36,7 +36,8 @@
 enum { EXIT_USAGE = 2 };
 
 struct opts {
-	const char *db, *email, *name, *department, *job_title, *staff_type, *set, *left_on, *key_file, *person;
+	const char *db, *email, *name, *department, *job_title, *staff_type, *set, *left_on,
+		*key_file, *person;
 	char *roles;
 	int password_stdin, scale;
 	int argc;
@@ -57,10 +58,12 @@ static const char *usage_text =
 	"  user roles --db FILE --email E --set r1,r2\n"
 	"  user deactivate --db FILE --email E [--left-on YYYY-MM-DD]\n"
 	"  user list --db FILE\n"
-	"  import-staff --db FILE staff.csv     columns email,name,job_title,department,staff_type\n"
+	"  import-staff --db FILE staff.csv     columns "
+	"email,name,job_title,department,staff_type\n"
 	"  audit verify --db FILE               check the audit log's hash chain\n"
 	"  backup --db FILE OUT                 a consistent copy, safe while serving\n"
-	"  export --db FILE --person EMAIL      everything held about one person, as JSON (subject access)\n"
+	"  export --db FILE --person EMAIL      everything held about one person, as JSON (subject "
+	"access)\n"
 	"  routes                               every route: method, path, roles and fields\n"
 	"\n"
 	"\n"
@@ -100,8 +103,9 @@ static void serve_help(void)
 				*p = '-';
 		printf("  %-28s %s\n", flag, st->help);
 	}
-	printf("  %-28s %s\n  %-28s %s\n", "--no-seccomp", "do not install the system-call filter (debugging only)",
-	       "--seccomp-selftest", "after the filter, make a forbidden call (the process must die)");
+	printf("  %-28s %s\n  %-28s %s\n", "--no-seccomp",
+	       "do not install the system-call filter (debugging only)", "--seccomp-selftest",
+	       "after the filter, make a forbidden call (the process must die)");
 }
 
 static int usage_error(const char *msg)
@@ -126,8 +130,22 @@ static long number(const char *s, long lo, long hi, int *bad)
 }
 
 enum {
-	O_EMAIL = 256, O_NAME, O_ROLE, O_DEPT, O_JOB, O_TYPE, O_PWSTDIN, O_SET, O_LEFT, O_HELP, O_SCALE,
-	O_NOSECCOMP, O_SELFTEST, O_CONFIG, O_NOCONFIG, O_PERSON,
+	O_EMAIL = 256,
+	O_NAME,
+	O_ROLE,
+	O_DEPT,
+	O_JOB,
+	O_TYPE,
+	O_PWSTDIN,
+	O_SET,
+	O_LEFT,
+	O_HELP,
+	O_SCALE,
+	O_NOSECCOMP,
+	O_SELFTEST,
+	O_CONFIG,
+	O_NOCONFIG,
+	O_PERSON,
 	O_SETTING = 1000, /* plus the index in settings_table: keep it last */
 };
 
@@ -163,8 +181,9 @@ static struct option *long_options(void)
 		for (char *p = names[i]; *p; p++)
 			if (*p == '_')
 				*p = '-';
-		o[n + i] = (struct option){ names[i], st->type == S_BOOL ? no_argument : required_argument, NULL,
-					    O_SETTING + (int)i };
+		o[n + i] = (struct option){ names[i],
+					    st->type == S_BOOL ? no_argument : required_argument,
+					    NULL, O_SETTING + (int)i };
 	}
 	return o;
 }
@@ -254,11 +273,13 @@ static int upgrade(int tell)
 	if (parts < 0)
 		return fail("could not upgrade the database schema");
 	if (parts > 0 && tell)
-		fprintf(stderr, "staffroom: database upgraded to schema version %d\n", SCHEMA_VERSION);
+		fprintf(stderr, "staffroom: database upgraded to schema version %d\n",
+			SCHEMA_VERSION);
 	/* A database made before the audit chain was keyed: its plain chain is
 	 * checked once and the keyed chain starts after it (init does this for
 	 * a new database). */
-	if (tell && before < AUDIT_KEYED_SCHEMA && parts > 0 && (audit_start_keyed() != 0 || audit_anchor_write() != 0))
+	if (tell && before < AUDIT_KEYED_SCHEMA && parts > 0 &&
+	    (audit_start_keyed() != 0 || audit_anchor_write() != 0))
 		return fail("could not start the keyed audit chain");
 	return 0;
 }
@@ -278,9 +299,11 @@ static int open_db(const char *path, int must_exist)
 	if (!db_handle())
 		return fail("cannot open the database");
 	if (must_exist && db_schema_version() < 1)
-		return fail("the database is not initialised: run 'staffroom init --db FILE' first");
+		return fail(
+			"the database is not initialised: run 'staffroom init --db FILE' first");
 	if (must_exist && writes_to_log && audit_key_load() != 0)
-		return fail("cannot read the key file, so the audit log cannot be written (--key-file)");
+		return fail("cannot read the key file, so the audit log cannot be written "
+			    "(--key-file)");
 	return must_exist ? upgrade(1) : 0;
 }
 
@@ -335,7 +358,8 @@ static int prepare_serving(struct opts *o)
 static int cmd_serve(struct opts *o)
 {
 	if (strncmp(cfg.listen, "unix:", 5) == 0 || strcmp(cfg.listen, "stdin") == 0)
-		return usage_error("serve listens on HOST:PORT; unix:/path and stdin are for fastcgi");
+		return usage_error(
+			"serve listens on HOST:PORT; unix:/path and stdin are for fastcgi");
 	int rc = prepare_serving(o);
 	rc = rc ? rc : server_run();
 	audit_anchor_write(); /* the head at stop */
@@ -345,7 +369,8 @@ static int cmd_serve(struct opts *o)
 static int cmd_fastcgi(struct opts *o)
 {
 	if (cfg.tls_cert)
-		return usage_error("fastcgi does not take a certificate: the web server in front holds it");
+		return usage_error(
+			"fastcgi does not take a certificate: the web server in front holds it");
 	int rc = prepare_serving(o);
 	rc = rc ? rc : fastcgi_run();
 	audit_anchor_write(); /* the head at stop */
@@ -368,7 +393,8 @@ static int cmd_user_add(struct opts *o)
 	if (!o->email || !o->name)
 		return usage_error("user add needs --email and --name");
 	if (!o->password_stdin)
-		return usage_error("user add needs --password-stdin (the password is read from standard input)");
+		return usage_error("user add needs --password-stdin (the password is read from "
+				   "standard input)");
 	unsigned roles = ROLE_STAFF;
 	char bad[64];
 	if (o->roles && roles_parse(o->roles, &roles, bad, sizeof bad) != 0) {
@@ -390,7 +416,8 @@ static int cmd_user_add(struct opts *o)
 	free(pw);
 	if (rc != 0)
 		return fail("could not hash the password (out of memory?)");
-	struct staff_input in = { o->email, o->name, o->job_title, o->department, o->staff_type, roles, hash, 0 };
+	struct staff_input in = { o->email,      o->name, o->job_title, o->department,
+				  o->staff_type, roles,   hash,         0 };
 	const char *field;
 	if ((why = staff_problem(&in, &field)))
 		return fail(why);
@@ -448,9 +475,12 @@ static int cmd_user_list(struct opts *o)
 	int rc = open_db(o->db, 1);
 	if (rc)
 		return rc;
-	json_t *rows = db_rows("SELECT u.id, u.email, u.name, u.staff_type, u.department, u.active, "
-			       "(SELECT group_concat(role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles "
-			       "FROM users u ORDER BY u.name", "");
+	json_t *rows =
+		db_rows("SELECT u.id, u.email, u.name, u.staff_type, u.department, u.active, "
+			"(SELECT group_concat(role, ',') FROM user_roles r WHERE r.user_id = u.id) "
+			"AS roles "
+			"FROM users u ORDER BY u.name",
+			"");
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r)
@@ -562,15 +592,16 @@ static int cmd_demo(struct opts *o)
 	int rc = cmd_init(o);
 	if (rc)
 		return rc;
-	return demo_create(o->scale, features_demo) == 0 ? 0 : fail("could not create the demo school");
+	return demo_create(o->scale, features_demo) == 0 ? 0
+							 : fail("could not create the demo school");
 }
 
 /* Commands that add rows to the audit log: its head is anchored after them,
  * so that rows they wrote cannot later be removed unseen. */
 static int writes_log(int (*run)(struct opts *))
 {
-	return run == cmd_demo || run == cmd_user_add || run == cmd_user_roles || run == cmd_user_deactivate ||
-	       run == cmd_import;
+	return run == cmd_demo || run == cmd_user_add || run == cmd_user_roles ||
+	       run == cmd_user_deactivate || run == cmd_import;
 }
 
 struct command {
@@ -584,10 +615,13 @@ static const struct command commands[] = {
 	{ "serve", NULL, cmd_serve, NULL },
 	{ "fastcgi", NULL, cmd_fastcgi, NULL },
 	{ "demo", NULL, cmd_demo, "usage: staffroom demo --db FILE [--scale N]\n" },
-	{ "user", "add", cmd_user_add, "usage: staffroom user add --db FILE --email E --name N [--role R]... "
-	  "[--department D] [--job-title J] [--staff-type teacher|support|supply|governor|contractor|volunteer] "
+	{ "user", "add", cmd_user_add,
+	  "usage: staffroom user add --db FILE --email E --name N [--role R]... "
+	  "[--department D] [--job-title J] [--staff-type "
+	  "teacher|support|supply|governor|contractor|volunteer] "
 	  "--password-stdin\n" },
-	{ "user", "roles", cmd_user_roles, "usage: staffroom user roles --db FILE --email E --set r1,r2\n" },
+	{ "user", "roles", cmd_user_roles,
+	  "usage: staffroom user roles --db FILE --email E --set r1,r2\n" },
 	{ "user", "deactivate", cmd_user_deactivate,
 	  "usage: staffroom user deactivate --db FILE --email E [--left-on YYYY-MM-DD]\n" },
 	{ "user", "list", cmd_user_list, "usage: staffroom user list --db FILE\n" },

@@ -36,7 +36,9 @@ static const unsigned char *key_or_die(void)
 	if (audit_key_load() != 0) {
 		/* No row may be written outside the chain; a missing key file is
 		 * a broken installation, caught at start-up for the server. */
-		fprintf(stderr, "staffroom: the key file %s cannot be read: the audit log cannot be written\n",
+		fprintf(stderr,
+			"staffroom: the key file %s cannot be read: the audit log cannot be "
+			"written\n",
 			cfg.key_file ? cfg.key_file : "(none)");
 		abort();
 	}
@@ -45,17 +47,19 @@ static const unsigned char *key_or_die(void)
 
 /* The hashed content: every field, each preceded by its length so that no
  * two different rows can hash the same text. */
-static char *chain_text(const char *prev, const char *at, int64_t actor_id, const char *actor, const char *address,
-			const char *action, const char *object, const char *detail)
+static char *chain_text(const char *prev, const char *at, int64_t actor_id, const char *actor,
+			const char *address, const char *action, const char *object,
+			const char *detail)
 {
-	return xasprintf("%s|%zu:%s|%lld|%zu:%s|%zu:%s|%zu:%s|%zu:%s|%zu:%s", prev, strlen(at), at, (long long)actor_id,
-			 strlen(actor), actor, strlen(address), address, strlen(action), action, strlen(object), object,
-			 strlen(detail), detail);
+	return xasprintf("%s|%zu:%s|%lld|%zu:%s|%zu:%s|%zu:%s|%zu:%s|%zu:%s", prev, strlen(at), at,
+			 (long long)actor_id, strlen(actor), actor, strlen(address), address,
+			 strlen(action), action, strlen(object), object, strlen(detail), detail);
 }
 
 /* The chain of databases made before the key: SHA-256, checked only. */
-static void plain_hash(const char *prev, const char *at, int64_t actor_id, const char *actor, const char *address,
-		       const char *action, const char *object, const char *detail, char out[65])
+static void plain_hash(const char *prev, const char *at, int64_t actor_id, const char *actor,
+		       const char *address, const char *action, const char *object,
+		       const char *detail, char out[65])
 {
 	char *text = chain_text(prev, at, actor_id, actor, address, action, object, detail);
 	sha256_hex(text, strlen(text), out);
@@ -63,19 +67,20 @@ static void plain_hash(const char *prev, const char *at, int64_t actor_id, const
 }
 
 static void keyed_hash(const unsigned char *key, const char *prev, const char *at, int64_t actor_id,
-		       const char *actor, const char *address, const char *action, const char *object,
-		       const char *detail, char out[65])
+		       const char *actor, const char *address, const char *action,
+		       const char *object, const char *detail, char out[65])
 {
 	char *text = chain_text(prev, at, actor_id, actor, address, action, object, detail);
 	unsigned char mac[32];
-	crypto_generichash(mac, sizeof mac, (const unsigned char *)text, strlen(text), key, crypto_generichash_KEYBYTES);
+	crypto_generichash(mac, sizeof mac, (const unsigned char *)text, strlen(text), key,
+			   crypto_generichash_KEYBYTES);
 	sodium_bin2hex(out, 65, mac, sizeof mac);
 	free(text);
 }
 
 void audit_chain_hash(const char *prev, const char *at, int64_t actor_id, const char *actor,
-		     const char *address, const char *action, const char *object, const char *detail,
-		     char out[65])
+		      const char *address, const char *action, const char *object,
+		      const char *detail, char out[65])
 {
 	keyed_hash(key_or_die(), prev, at, actor_id, actor, address, action, object, detail, out);
 }
@@ -86,10 +91,13 @@ void audit_as(int64_t actor_id, const char *actor, const char *address, const ch
 	char at[ISO_LEN], hash[65];
 	char *prev = db_text("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", "");
 	iso_now(at);
-	audit_chain_hash(prev ? prev : GENESIS, at, actor_id, actor, address, action, object, detail, hash);
-	db_exec("INSERT INTO audit(at, actor_id, actor, address, action, object, detail, prev_hash, hash) "
-		"VALUES (?,?,?,?,?,?,?,?,?)", "tIttttttt", at, actor_id, actor, address, action, object,
-		detail, prev ? prev : GENESIS, hash);
+	audit_chain_hash(prev ? prev : GENESIS, at, actor_id, actor, address, action, object,
+			 detail, hash);
+	db_exec("INSERT INTO audit(at, actor_id, actor, address, action, object, detail, "
+		"prev_hash, hash) "
+		"VALUES (?,?,?,?,?,?,?,?,?)",
+		"tIttttttt", at, actor_id, actor, address, action, object, detail,
+		prev ? prev : GENESIS, hash);
 	free(prev);
 }
 
@@ -102,9 +110,11 @@ void audit(const struct request *rq, const char *action, const char *object, con
 		detail = NULL;
 	va_end(ap);
 	if (rq && rq->signed_in)
-		audit_as(rq->user.id, rq->user.email, rq->address, action, object, detail ? detail : "");
+		audit_as(rq->user.id, rq->user.email, rq->address, action, object,
+			 detail ? detail : "");
 	else
-		audit_as(0, rq ? "" : "command line", rq ? rq->address : "", action, object, detail ? detail : "");
+		audit_as(0, rq ? "" : "command line", rq ? rq->address : "", action, object,
+			 detail ? detail : "");
 	free(detail);
 }
 
@@ -120,8 +130,10 @@ static void say(char *why, size_t n, const char *fmt, long long a)
 static int64_t walk_chain(int need_start, char *why, size_t n)
 {
 	const unsigned char *key = audit_key_load() == 0 ? chain_key : NULL;
-	sqlite3_stmt *st = db_stmt("SELECT id, at, actor_id, actor, address, action, object, detail, "
-				   "prev_hash, hash FROM audit ORDER BY id", "");
+	sqlite3_stmt *st =
+		db_stmt("SELECT id, at, actor_id, actor, address, action, object, detail, "
+			"prev_hash, hash FROM audit ORDER BY id",
+			"");
 	char expect_prev[65] = GENESIS, h[65];
 	int64_t bad = 0, plain_rows = 0;
 	int keyed = 0;
@@ -132,30 +144,40 @@ static int64_t walk_chain(int need_start, char *why, size_t n)
 		const char *col[10];
 		for (int i = 1; i < 10; i++)
 			col[i] = (const char *)sqlite3_column_text(st, i);
-		if (!col[1] || !col[3] || !col[4] || !col[5] || !col[6] || !col[7] || !col[8] || !col[9]) {
+		if (!col[1] || !col[3] || !col[4] || !col[5] || !col[6] || !col[7] || !col[8] ||
+		    !col[9]) {
 			bad = id;
 			say(why, n, "row %lld has an empty field", id);
 			break;
 		}
 		if (!keyed && strcmp(col[5], AUDIT_START_ACTION) == 0) {
-			char *expect = xasprintf("old_rows=%lld old_head=%s", (long long)plain_rows, expect_prev);
+			char *expect = xasprintf("old_rows=%lld old_head=%s", (long long)plain_rows,
+						 expect_prev);
 			int same = strncmp(col[7], expect, strlen(expect)) == 0;
 			free(expect);
 			if (!key || !same) {
 				bad = id;
-				say(why, n, key ? "row %lld starts the keyed chain but does not match the rows before it"
-					       : "row %lld starts the keyed chain, and the key file cannot be read to check it", id);
+				say(why, n,
+				    key ? "row %lld starts the keyed chain but does not match the "
+					  "rows before it"
+					: "row %lld starts the keyed chain, and the key file "
+					  "cannot be read to check it",
+				    id);
 				break;
 			}
 			keyed = 1;
 		}
 		if (keyed)
-			keyed_hash(key, col[8], col[1], sqlite3_column_int64(st, 2), col[3], col[4], col[5], col[6], col[7], h);
+			keyed_hash(key, col[8], col[1], sqlite3_column_int64(st, 2), col[3], col[4],
+				   col[5], col[6], col[7], h);
 		else
-			plain_hash(col[8], col[1], sqlite3_column_int64(st, 2), col[3], col[4], col[5], col[6], col[7], h);
+			plain_hash(col[8], col[1], sqlite3_column_int64(st, 2), col[3], col[4],
+				   col[5], col[6], col[7], h);
 		if (strcmp(col[8], expect_prev) != 0 || strcmp(h, col[9]) != 0) {
 			bad = id;
-			say(why, n, "row %lld does not match the chain (changed, removed before it, or rewritten without the key)",
+			say(why, n,
+			    "row %lld does not match the chain (changed, removed before it, or "
+			    "rewritten without the key)",
 			    id);
 			break;
 		}
@@ -167,7 +189,10 @@ static int64_t walk_chain(int need_start, char *why, size_t n)
 		sqlite3_reset(st);
 	if (!bad && plain_rows && !keyed && need_start) {
 		bad = -1;
-		say(why, n, "the log has %lld rows but no keyed start row: it was rewritten without the key", plain_rows);
+		say(why, n,
+		    "the log has %lld rows but no keyed start row: it was rewritten without the "
+		    "key",
+		    plain_rows);
 	}
 	return bad;
 }
@@ -187,7 +212,9 @@ int audit_start_keyed(void)
 	if (db_int(0, "SELECT count(*) FROM audit WHERE action = ?", "t", AUDIT_START_ACTION) > 0)
 		return 0;
 	if (audit_key_load() != 0) {
-		fprintf(stderr, "staffroom: the key file %s cannot be read, so the audit log cannot be keyed\n",
+		fprintf(stderr,
+			"staffroom: the key file %s cannot be read, so the audit log cannot be "
+			"keyed\n",
 			cfg.key_file ? cfg.key_file : "(none)");
 		return -1;
 	}
@@ -196,10 +223,13 @@ int audit_start_keyed(void)
 	int64_t bad = walk_chain(0, why, sizeof why);
 	int64_t rows = db_int(0, "SELECT count(*) FROM audit", "");
 	char *head = db_text("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", "");
-	char *detail = xasprintf("old_rows=%lld old_head=%s old_chain=%s", (long long)rows, head ? head : GENESIS,
-				 bad ? "broken" : "intact");
+	char *detail = xasprintf("old_rows=%lld old_head=%s old_chain=%s", (long long)rows,
+				 head ? head : GENESIS, bad ? "broken" : "intact");
 	if (bad)
-		fprintf(stderr, "staffroom: the old audit chain is broken (%s); the keyed chain starts after it\n", why);
+		fprintf(stderr,
+			"staffroom: the old audit chain is broken (%s); the keyed chain starts "
+			"after it\n",
+			why);
 	int rc = db_begin();
 	if (rc == 0) {
 		audit_as(0, "command line", "", AUDIT_START_ACTION, "", detail);

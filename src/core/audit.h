@@ -37,8 +37,8 @@ int audit_key_load(void);
 /* The chain's keyed hash of one row given the previous row's hash: for
  * writers that add many rows at once (demo --scale). */
 void audit_chain_hash(const char *prev, const char *at, int64_t actor_id, const char *actor,
-		      const char *address, const char *action, const char *object, const char *detail,
-		      char out[65]);
+		      const char *address, const char *action, const char *object,
+		      const char *detail, char out[65]);
 
 /* Starts the keyed chain when the log has no start row yet (a new
  * database, or one made before the chain was keyed): checks the plain chain

@@ -57,7 +57,9 @@ struct head {
 
 static int read_head(struct head *h)
 {
-	json_t *r = db_row("SELECT id, hash, (SELECT count(*) FROM audit) AS n FROM audit ORDER BY id DESC LIMIT 1", "");
+	json_t *r = db_row("SELECT id, hash, (SELECT count(*) FROM audit) AS n FROM audit ORDER BY "
+			   "id DESC LIMIT 1",
+			   "");
 	if (!r)
 		return -1;
 	h->id = json_int(r, "id");
@@ -90,7 +92,8 @@ static int append_line(const struct head *h)
 {
 	char at[ISO_LEN];
 	iso_now(at);
-	char *line = xasprintf("%s %lld %s %lld\n", at, (long long)h->id, h->hash, (long long)h->rows);
+	char *line =
+		xasprintf("%s %lld %s %lld\n", at, (long long)h->id, h->hash, (long long)h->rows);
 	int fd = kept_fd >= 0 ? kept_fd : open_anchor_file();
 	size_t len = strlen(line);
 	int ok = fd >= 0 && write(fd, line, len) == (ssize_t)len && fsync(fd) == 0;
@@ -119,7 +122,8 @@ static int claim_today(const struct head *h, time_t t)
 	iso_date(t, today);
 	iso_now(at);
 	/* One server (or FastCGI process) of several wins the day. */
-	db_exec("INSERT INTO audit_anchor_days(day, row_id, hash, rows, at) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
+	db_exec("INSERT INTO audit_anchor_days(day, row_id, hash, rows, at) VALUES (?,?,?,?,?) ON "
+		"CONFLICT DO NOTHING",
 		"tItIt", today, h->id, h->hash, h->rows, at);
 	return db_changes() == 1;
 }
@@ -146,22 +150,28 @@ static void queue_mail(const struct head *h, const char *words)
 {
 	if (!mail_enabled())
 		return;
-	char *school = cfg.school_name ? xstrdup(cfg.school_name)
-				       : db_text("SELECT value FROM settings WHERE key = 'school_name'", "");
+	char *school =
+		cfg.school_name
+			? xstrdup(cfg.school_name)
+			: db_text("SELECT value FROM settings WHERE key = 'school_name'", "");
 	const char *name = school ? school : "your school";
 	char *subject = xasprintf("Daily audit anchor (%s)", name);
-	char *body = xasprintf(
-		"The audit log's daily anchor for %s, %s.\n\n"
-		"Rows in the log: %lld\nNewest row: %lld\nIts keyed hash: %s\n\n"
-		"Please keep this e-mail. The audit log can only grow: when it is checked (staffroom audit verify), "
-		"row %lld must still be there with this hash. If it is not, rows were removed or rewritten.\n\n"
-		"-- \nSent by staffroom for %s to its headteacher, once a day.\n",
-		name, words, (long long)h->rows, (long long)h->id, h->hash, (long long)h->id, name);
+	char *body = xasprintf("The audit log's daily anchor for %s, %s.\n\n"
+			       "Rows in the log: %lld\nNewest row: %lld\nIts keyed hash: %s\n\n"
+			       "Please keep this e-mail. The audit log can only grow: when it is "
+			       "checked (staffroom audit verify), "
+			       "row %lld must still be there with this hash. If it is not, rows "
+			       "were removed or rewritten.\n\n"
+			       "-- \nSent by staffroom for %s to its headteacher, once a day.\n",
+			       name, words, (long long)h->rows, (long long)h->id, h->hash,
+			       (long long)h->id, name);
 	char at[ISO_LEN];
 	iso_now(at);
 	db_exec("INSERT INTO outbox(user_id, to_addr, subject, body, created_at, next_attempt_at) "
-		"SELECT u.id, u.email, ?, ?, ?, 0 FROM users u JOIN user_roles r ON r.user_id = u.id "
-		"WHERE r.role = 'headteacher' AND u.active = 1", "ttt", subject, body, at);
+		"SELECT u.id, u.email, ?, ?, ?, 0 FROM users u JOIN user_roles r ON r.user_id = "
+		"u.id "
+		"WHERE r.role = 'headteacher' AND u.active = 1",
+		"ttt", subject, body, at);
 	free(subject);
 	free(body);
 	free(school);
@@ -193,11 +203,14 @@ static int check_anchor(const char *line, int lineno, int64_t last_id, char *why
 	char at[ISO_LEN], hash[65];
 	long long id = 0, rows = 0;
 	if (sscanf(line, "%23s %lld %64s %lld", at, &id, hash, &rows) != 4) {
-		snprintf(why, n, "line %d of the anchor file %s is not an anchor", lineno, audit_anchor_path());
+		snprintf(why, n, "line %d of the anchor file %s is not an anchor", lineno,
+			 audit_anchor_path());
 		return 1;
 	}
 	if (id > last_id) {
-		snprintf(why, n, "rows were removed from the end: the log ends at row %lld, but the anchor of %s names row %lld",
+		snprintf(why, n,
+			 "rows were removed from the end: the log ends at row %lld, but the anchor "
+			 "of %s names row %lld",
 			 (long long)last_id, at, id);
 		return 1;
 	}
@@ -206,11 +219,14 @@ static int check_anchor(const char *line, int lineno, int64_t last_id, char *why
 	int same = have && strcmp(have, hash) == 0;
 	free(have);
 	if (!same) {
-		snprintf(why, n, "row %lld is not the row anchored on %s: the log was rewritten", id, at);
+		snprintf(why, n, "row %lld is not the row anchored on %s: the log was rewritten",
+			 id, at);
 		return 1;
 	}
 	if (count != rows) {
-		snprintf(why, n, "the anchor of %s counted %lld rows up to row %lld, the log now has %lld: rows were removed",
+		snprintf(why, n,
+			 "the anchor of %s counted %lld rows up to row %lld, the log now has %lld: "
+			 "rows were removed",
 			 at, rows, id, (long long)count);
 		return 1;
 	}
@@ -222,12 +238,15 @@ static int check_anchors(int64_t last_id, char *why, size_t n)
 	size_t len;
 	char *text = read_whole_file(audit_anchor_path(), &len, ANCHOR_FILE_MAX);
 	if (!text) {
-		snprintf(why, n, "the anchor file %s cannot be read, so rows removed from the end could not be seen",
+		snprintf(why, n,
+			 "the anchor file %s cannot be read, so rows removed from the end could "
+			 "not be seen",
 			 audit_anchor_path() ? audit_anchor_path() : "(none)");
 		return 1;
 	}
 	int bad = 0, lineno = 0;
-	for (char *save = NULL, *line = strtok_r(text, "\n", &save); line && !bad; line = strtok_r(NULL, "\n", &save))
+	for (char *save = NULL, *line = strtok_r(text, "\n", &save); line && !bad;
+	     line = strtok_r(NULL, "\n", &save))
 		bad = check_anchor(line, ++lineno, last_id, why, n);
 	if (!bad && lineno == 0)
 		bad = snprintf(why, n, "the anchor file %s is empty", audit_anchor_path()) > 0;
@@ -239,8 +258,10 @@ int audit_check(char *why, size_t n)
 {
 	int64_t last = db_int(0, "SELECT coalesce(max(id), 0) FROM audit", "");
 	if (last == 0) {
-		snprintf(why, n, "the audit log is empty, but it always keeps at least the row that starts its keyed "
-				 "chain: every row was removed");
+		snprintf(why, n,
+			 "the audit log is empty, but it always keeps at least the row that starts "
+			 "its keyed "
+			 "chain: every row was removed");
 		return 1;
 	}
 	if (audit_verify_chain(why, n) != 0)

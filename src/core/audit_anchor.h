@@ -16,7 +16,8 @@ const char *audit_anchor_path(void);
  * system-call filter is in place, and keeps it open.  0, or -1. */
 int audit_anchor_open(void);
 void audit_anchor_close(void);
-/* Appends the log's head when it is not the last line already.  0, or -1 with a message on stderr. */
+/* Appends the log's head when it is not the last line already.  0, or -1 with a message on stderr.
+ */
 int audit_anchor_write(void);
 /* Once a day (the server's background thread): the head recorded and
  * appended, and an e-mail with it queued for every active headteacher. */

@@ -80,7 +80,8 @@ int roles_store(int64_t user_id, unsigned roles)
 	int rc = db_exec("DELETE FROM user_roles WHERE user_id = ?", "I", user_id);
 	for (int i = 0; i < ROLE_COUNT && rc == 0; i++)
 		if (roles & (1u << i))
-			rc = db_exec("INSERT INTO user_roles(user_id, role) VALUES (?, ?)", "It", user_id, role_names[i]);
+			rc = db_exec("INSERT INTO user_roles(user_id, role) VALUES (?, ?)", "It",
+				     user_id, role_names[i]);
 	return rc;
 }
 
@@ -96,8 +97,9 @@ const char *password_problem(const char *password)
 
 int password_hash(const char *password, char out[crypto_pwhash_STRBYTES])
 {
-	return crypto_pwhash_str_alg(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				     crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13);
+	return crypto_pwhash_str_alg(
+		out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+		crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13);
 }
 
 int password_verify(const char *hash, const char *password)
@@ -107,7 +109,8 @@ int password_verify(const char *hash, const char *password)
 
 int user_password_ok(int64_t user_id, const char *password)
 {
-	char *hash = db_text("SELECT password_hash FROM users WHERE id = ? AND active = 1", "I", user_id);
+	char *hash = db_text("SELECT password_hash FROM users WHERE id = ? AND active = 1", "I",
+			     user_id);
 	int ok = hash && password_verify(hash, password);
 	free(hash);
 	return ok;
@@ -118,8 +121,8 @@ static int token_shape_ok(const char *t)
 	if (strlen(t) != 43)
 		return 0;
 	for (; *t; t++)
-		if (!((*t >= 'A' && *t <= 'Z') || (*t >= 'a' && *t <= 'z') || (*t >= '0' && *t <= '9') ||
-		      *t == '-' || *t == '_'))
+		if (!((*t >= 'A' && *t <= 'Z') || (*t >= 'a' && *t <= 'z') ||
+		      (*t >= '0' && *t <= '9') || *t == '-' || *t == '_'))
 			return 0;
 	return 1;
 }
@@ -151,26 +154,33 @@ void auth_load(struct request *rq)
 		return;
 	char hash[65];
 	sha256_hex(rq->cookie, strlen(rq->cookie), hash);
-	sqlite3_stmt *st = db_stmt("SELECT s.user_id, s.csrf, s.created_at, s.last_seen, u.email, u.name, "
-				   "u.department, u.staff_type, u.active FROM sessions s "
-				   "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?", "t", hash);
+	sqlite3_stmt *st =
+		db_stmt("SELECT s.user_id, s.csrf, s.created_at, s.last_seen, u.email, u.name, "
+			"u.department, u.staff_type, u.active FROM sessions s "
+			"JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+			"t", hash);
 	if (!st || db_step(st) != SQLITE_ROW) {
 		if (st)
 			sqlite3_reset(st);
 		twofactor_load_pending(rq, hash);
 		return;
 	}
-	int64_t t = now(), created = sqlite3_column_int64(st, 2), seen = sqlite3_column_int64(st, 3);
+	int64_t t = now(), created = sqlite3_column_int64(st, 2),
+		seen = sqlite3_column_int64(st, 3);
 	int live = sqlite3_column_int(st, 8) == 1 && t - seen <= (int64_t)cfg.session_idle &&
 		   t - created <= (int64_t)cfg.session_lifetime;
 	if (live) {
 		rq->signed_in = 1;
 		rq->user.id = sqlite3_column_int64(st, 0);
 		copy_str(rq->csrf, sizeof rq->csrf, (const char *)sqlite3_column_text(st, 1));
-		copy_str(rq->user.email, sizeof rq->user.email, (const char *)sqlite3_column_text(st, 4));
-		copy_str(rq->user.name, sizeof rq->user.name, (const char *)sqlite3_column_text(st, 5));
-		copy_str(rq->user.department, sizeof rq->user.department, (const char *)sqlite3_column_text(st, 6));
-		copy_str(rq->user.staff_type, sizeof rq->user.staff_type, (const char *)sqlite3_column_text(st, 7));
+		copy_str(rq->user.email, sizeof rq->user.email,
+			 (const char *)sqlite3_column_text(st, 4));
+		copy_str(rq->user.name, sizeof rq->user.name,
+			 (const char *)sqlite3_column_text(st, 5));
+		copy_str(rq->user.department, sizeof rq->user.department,
+			 (const char *)sqlite3_column_text(st, 6));
+		copy_str(rq->user.staff_type, sizeof rq->user.staff_type,
+			 (const char *)sqlite3_column_text(st, 7));
 		copy_str(rq->session_hash, sizeof rq->session_hash, hash);
 	}
 	sqlite3_reset(st);
@@ -179,7 +189,8 @@ void auth_load(struct request *rq)
 		return;
 	}
 	rq->user.roles = user_roles_load(rq->user.id) | ROLE_STAFF;
-	rq->must_enrol = (rq->user.roles & twofactor_required_roles()) && !twofactor_enrolled(rq->user.id);
+	rq->must_enrol =
+		(rq->user.roles & twofactor_required_roles()) && !twofactor_enrolled(rq->user.id);
 	touch_session(hash, seen);
 }
 
@@ -188,7 +199,8 @@ int csrf_ok(const struct request *rq)
 	const char *sent = arg(rq, "csrf");
 	if (!sent)
 		sent = rq->csrf_header;
-	if (!(rq->signed_in || rq->pending_login) || !sent || strlen(sent) != strlen(rq->csrf) || !rq->csrf[0])
+	if (!(rq->signed_in || rq->pending_login) || !sent || strlen(sent) != strlen(rq->csrf) ||
+	    !rq->csrf[0])
 		return 0;
 	return sodium_memcmp(sent, rq->csrf, strlen(rq->csrf)) == 0;
 }
@@ -208,7 +220,8 @@ void auth_set_flash(const struct request *rq, const char *message)
 {
 	if (!rq->session_hash[0] || db_begin() != 0)
 		return;
-	db_exec("UPDATE sessions SET flash = ? WHERE token_hash = ?", "tt", message, rq->session_hash);
+	db_exec("UPDATE sessions SET flash = ? WHERE token_hash = ?", "tt", message,
+		rq->session_hash);
 	db_commit();
 }
 
@@ -216,9 +229,11 @@ char *auth_take_flash(const struct request *rq)
 {
 	if (!rq->session_hash[0])
 		return NULL;
-	char *flash = db_text("SELECT flash FROM sessions WHERE token_hash = ?", "t", rq->session_hash);
+	char *flash =
+		db_text("SELECT flash FROM sessions WHERE token_hash = ?", "t", rq->session_hash);
 	if (flash && db_begin() == 0) {
-		db_exec("UPDATE sessions SET flash = NULL WHERE token_hash = ?", "t", rq->session_hash);
+		db_exec("UPDATE sessions SET flash = NULL WHERE token_hash = ?", "t",
+			rq->session_hash);
 		db_commit();
 	}
 	return flash;

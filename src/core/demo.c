@@ -15,14 +15,22 @@ struct demo_person {
 };
 
 static const struct demo_person people[] = {
-	{ "head@demo.school", "Helen Ashworth", "Headteacher", "Leadership", "teacher", ROLE_HEADTEACHER },
-	{ "deputy@demo.school", "Samir Patel", "Deputy headteacher", "Leadership", "teacher", ROLE_SLT },
-	{ "dsl@demo.school", "Grace Okafor", "Designated safeguarding lead", "Pastoral", "teacher", ROLE_DSL | ROLE_SLT },
-	{ "moderator@demo.school", "Tom Hughes", "Communications officer", "Office", "support", ROLE_MODERATOR },
-	{ "bursar@demo.school", "Linda Morris", "School business manager", "Office", "support", ROLE_BUSINESS_MANAGER },
-	{ "network@demo.school", "Raj Singh", "Network manager", "IT", "support", ROLE_NETWORK_MANAGER },
-	{ "governor@demo.school", "Peter Blake", "Parent governor", "Governors", "governor", ROLE_GOVERNOR },
-	{ "chair@demo.school", "Margaret Ellis", "Chair of governors", "Governors", "governor", ROLE_CHAIR | ROLE_GOVERNOR },
+	{ "head@demo.school", "Helen Ashworth", "Headteacher", "Leadership", "teacher",
+	  ROLE_HEADTEACHER },
+	{ "deputy@demo.school", "Samir Patel", "Deputy headteacher", "Leadership", "teacher",
+	  ROLE_SLT },
+	{ "dsl@demo.school", "Grace Okafor", "Designated safeguarding lead", "Pastoral", "teacher",
+	  ROLE_DSL | ROLE_SLT },
+	{ "moderator@demo.school", "Tom Hughes", "Communications officer", "Office", "support",
+	  ROLE_MODERATOR },
+	{ "bursar@demo.school", "Linda Morris", "School business manager", "Office", "support",
+	  ROLE_BUSINESS_MANAGER },
+	{ "network@demo.school", "Raj Singh", "Network manager", "IT", "support",
+	  ROLE_NETWORK_MANAGER },
+	{ "governor@demo.school", "Peter Blake", "Parent governor", "Governors", "governor",
+	  ROLE_GOVERNOR },
+	{ "chair@demo.school", "Margaret Ellis", "Chair of governors", "Governors", "governor",
+	  ROLE_CHAIR | ROLE_GOVERNOR },
 	{ "admin@demo.school", "Chris Doyle", "Office manager", "Office", "support", ROLE_ADMIN },
 	{ "teacher@demo.school", "Amy Clarke", "Teacher of PE", "PE", "teacher", 0 },
 	{ "science@demo.school", "Daniel Reid", "Head of science", "Science", "teacher", 0 },
@@ -44,7 +52,8 @@ static int demo_people(void)
 		return -1;
 	for (size_t i = 0; i < sizeof people / sizeof people[0]; i++) {
 		const struct demo_person *p = &people[i];
-		struct staff_input in = { p->email, p->name, p->job, p->dept, p->type, p->roles, hash, 1 };
+		struct staff_input in = { p->email, p->name,  p->job, p->dept,
+					  p->type,  p->roles, hash,   1 };
 		if (staff_add(NULL, &in) < 0)
 			return -1;
 	}
@@ -54,7 +63,8 @@ static int demo_people(void)
 int demo_create(int scale, int (*seed)(void))
 {
 	if (db_int(0, "SELECT count(*) FROM users", "") > 0) {
-		printf("staffroom: the database already has people in it; the demo school was not added again\n");
+		printf("staffroom: the database already has people in it; the demo school was not "
+		       "added again\n");
 		return 0;
 	}
 	if (db_begin() != 0)
@@ -71,9 +81,11 @@ int demo_create(int scale, int (*seed)(void))
 		int64_t extra = scale - (int64_t)(sizeof people / sizeof people[0]);
 		if (demo_scale(extra > 0 ? (int)extra : 1) != 0)
 			return -1;
-		printf("staffroom: added %lld synthetic staff with ten years of records\n", (long long)(extra > 0 ? extra : 1));
+		printf("staffroom: added %lld synthetic staff with ten years of records\n",
+		       (long long)(extra > 0 ? extra : 1));
 	}
-	printf("staffroom: demo school created. Every demo sign-in uses the password '%s':\n", DEMO_PASSWORD);
+	printf("staffroom: demo school created. Every demo sign-in uses the password '%s':\n",
+	       DEMO_PASSWORD);
 	for (size_t i = 0; i < sizeof people / sizeof people[0]; i++) {
 		json_t *r = roles_json(people[i].roles | ROLE_STAFF);
 		char *s = json_dumps(r, JSON_COMPACT);

@@ -35,19 +35,26 @@ static uint32_t rnd(uint32_t n)
 	return (uint32_t)(rng_state % n);
 }
 
-static const char *const first[] = { "Amy", "Ben", "Chloe", "David", "Emma", "Farid", "Grace", "Harry", "Isla",
-				     "Jack", "Kiran", "Laura", "Mohammed", "Nina", "Oliver", "Priya", "Rosa", "Sam" };
-static const char *const last[] = { "Ahmed", "Brown", "Clarke", "Davies", "Evans", "Green", "Hughes", "Jones",
-				    "Khan", "Lewis", "Morgan", "Patel", "Roberts", "Smith", "Taylor", "Walker" };
-static const char *const depts[] = { "English", "Maths", "Science", "History", "Geography", "PE", "Art", "Music",
-				     "Languages", "Computing", "Office", "Pastoral", "Year 3", "Year 5" };
-static const char *const types[] = { "teacher", "teacher", "teacher", "support", "support", "supply", "governor",
-				     "volunteer", "contractor" };
-static const char *const categories[] = { "cyberbullying_staff", "cyberbullying_pupil", "pupil_contact",
-					  "parent_post", "premises_content", "sexting", "account_comment",
-					  "media_contact", "staff_conduct", "other" };
-static const char *const platforms[] = { "x", "facebook", "instagram", "youtube", "tiktok", "linkedin", "blog" };
-static const char *const app_status[] = { "submitted", "forwarded", "returned", "approved", "rejected", "withdrawn" };
+static const char *const first[] = { "Amy",      "Ben",   "Chloe",  "David", "Emma",  "Farid",
+				     "Grace",    "Harry", "Isla",   "Jack",  "Kiran", "Laura",
+				     "Mohammed", "Nina",  "Oliver", "Priya", "Rosa",  "Sam" };
+static const char *const last[] = { "Ahmed",   "Brown", "Clarke", "Davies", "Evans",  "Green",
+				    "Hughes",  "Jones", "Khan",   "Lewis",  "Morgan", "Patel",
+				    "Roberts", "Smith", "Taylor", "Walker" };
+static const char *const depts[] = { "English", "Maths",    "Science", "History",   "Geography",
+				     "PE",      "Art",      "Music",   "Languages", "Computing",
+				     "Office",  "Pastoral", "Year 3",  "Year 5" };
+static const char *const types[] = { "teacher", "teacher",  "teacher",   "support",   "support",
+				     "supply",  "governor", "volunteer", "contractor" };
+static const char *const categories[] = { "cyberbullying_staff", "cyberbullying_pupil",
+					  "pupil_contact",       "parent_post",
+					  "premises_content",    "sexting",
+					  "account_comment",     "media_contact",
+					  "staff_conduct",       "other" };
+static const char *const platforms[] = { "x",      "facebook", "instagram", "youtube",
+					 "tiktok", "linkedin", "blog" };
+static const char *const app_status[] = { "submitted", "forwarded", "returned",
+					  "approved",  "rejected",  "withdrawn" };
 
 struct scale {
 	int staff;                /* synthetic people to add */
@@ -93,9 +100,13 @@ static int add_people(struct scale *s)
 		snprintf(email, sizeof email, "staff%06d@scale.school", i + 1);
 		snprintf(name, sizeof name, "%s %s", first[rnd(18)], last[rnd(16)]);
 		at_time(s->start + (time_t)rnd((uint32_t)(s->now - s->start)), at);
-		db_exec("INSERT INTO users(id, email, name, job_title, department, staff_type, password_hash, created_at) "
-			"VALUES (?,?,?,?,?,?,?,?)", "Itttttt" "t", id, email, name, "Member of staff",
-			depts[rnd(14)], types[rnd(9)], hash, at);
+		db_exec("INSERT INTO users(id, email, name, job_title, department, staff_type, "
+			"password_hash, created_at) "
+			"VALUES (?,?,?,?,?,?,?,?)",
+			"Itttttt"
+			"t",
+			id, email, name, "Member of staff", depts[rnd(14)], types[rnd(9)], hash,
+			at);
 		db_exec("INSERT INTO user_roles(user_id, role) VALUES (?, 'staff')", "I", id);
 		if (tick(s))
 			return -1;
@@ -111,17 +122,22 @@ static int add_signatures_and_training(struct scale *s)
 		time_t t = s->now - (time_t)rnd(40 * DAY);
 		at_time(t, at);
 		if (rnd(100) < 92)
-			db_exec("INSERT INTO signatures(version_id, user_id, typed_name, signed_at, address, user_agent, "
-				"body_sha256) VALUES (?,?,'Synthetic signer',?,'127.0.0.1','bench',?)", "IItt",
-				s->version_id, id, at, s->version_sha);
+			db_exec("INSERT INTO signatures(version_id, user_id, typed_name, "
+				"signed_at, address, user_agent, "
+				"body_sha256) VALUES (?,?,'Synthetic "
+				"signer',?,'127.0.0.1','bench',?)",
+				"IItt", s->version_id, id, at, s->version_sha);
 		if (rnd(100) < 85) {
-			static const char *const courses[] = { "social_media_policy", "safeguarding" };
+			static const char *const courses[] = { "social_media_policy",
+							       "safeguarding" };
 			for (int c = 0; c < 2; c++) {
 				time_t when = s->now - (time_t)rnd(700) * DAY;
 				iso_date(when, done);
 				iso_date(when + 730 * (time_t)DAY, expires);
-				db_exec("INSERT INTO training(user_id, course, completed_on, expires_on, recorded_at) "
-					"VALUES (?,?,?,?,?)", "Itttt", id, courses[c], done, expires, at);
+				db_exec("INSERT INTO training(user_id, course, completed_on, "
+					"expires_on, recorded_at) "
+					"VALUES (?,?,?,?,?)",
+					"Itttt", id, courses[c], done, expires, at);
 			}
 		}
 		if (tick(s))
@@ -130,24 +146,32 @@ static int add_signatures_and_training(struct scale *s)
 	return db_failed() ? -1 : 0;
 }
 
-static void event(int64_t concern, time_t t, int64_t actor, const char *action, const char *detail, int internal)
+static void event(int64_t concern, time_t t, int64_t actor, const char *action, const char *detail,
+		  int internal)
 {
 	char at[ISO_LEN];
 	at_time(t, at);
-	db_exec("INSERT INTO concern_events(concern_id, at, actor_id, action, detail, internal) VALUES (?,?,?,?,?,?)",
+	db_exec("INSERT INTO concern_events(concern_id, at, actor_id, action, detail, internal) "
+		"VALUES (?,?,?,?,?,?)",
 		"ItItti", concern, at, actor, action, detail, internal);
 }
 
 static void add_evidence(int64_t concern, int64_t by, time_t t)
 {
 	char body[320], sha[65], at[ISO_LEN];
-	int n = snprintf(body, sizeof body, "Transcript of the post reported with concern %lld.\n"
-			 "Posted in a public group; several replies; screenshot kept by the reporter.\n", (long long)concern);
+	int n = snprintf(
+		body, sizeof body,
+		"Transcript of the post reported with concern %lld.\n"
+		"Posted in a public group; several replies; screenshot kept by the reporter.\n",
+		(long long)concern);
 	sha256_hex(body, (size_t)n, sha);
 	at_time(t, at);
-	db_exec("INSERT INTO evidence(concern_id, filename, type, size, sha256, bytes, added_at, added_by) "
-		"VALUES (?, 'transcript.txt', 'text/plain', ?, ?, ?, ?, ?)", "Iitbt" "I", concern, n, sha, body,
-		(size_t)n, at, by);
+	db_exec("INSERT INTO evidence(concern_id, filename, type, size, sha256, bytes, added_at, "
+		"added_by) "
+		"VALUES (?, 'transcript.txt', 'text/plain', ?, ?, ?, ?, ?)",
+		"Iitbt"
+		"I",
+		concern, n, sha, body, (size_t)n, at, by);
 }
 
 /* One concern and its chronology; older cases are closed, recent ones open. */
@@ -164,16 +188,23 @@ static void add_concern(struct scale *s, int64_t id, time_t t)
 	memcpy(year, at, 4);
 	year[4] = 0;
 	snprintf(ref, sizeof ref, "C-%s-%06lld", year, (long long)id);
-	db_exec("INSERT INTO concerns(id, reference, reporter_id, category, summary, details, platform, urgent, status, "
-		"assignee_id, created_at, due_by, acknowledged_at, closed_at, outcome, outcome_category) "
-		"VALUES (?,?,?,?,?,?,?,?,?,nullif(?,0),?,?,?,?,?,?)", "ItItttti" "tIttttt" "t", id, ref, reporter, category,
-		"A post about the school that needs looking at", "Seen on a public page; the reporter kept a screenshot.",
-		platforms[rnd(7)], rnd(20) == 0, status, strcmp(status, "new") ? handler : (int64_t)0, at, due,
+	db_exec("INSERT INTO concerns(id, reference, reporter_id, category, summary, details, "
+		"platform, urgent, status, "
+		"assignee_id, created_at, due_by, acknowledged_at, closed_at, outcome, "
+		"outcome_category) "
+		"VALUES (?,?,?,?,?,?,?,?,?,nullif(?,0),?,?,?,?,?,?)",
+		"ItItttti"
+		"tIttttt"
+		"t",
+		id, ref, reporter, category, "A post about the school that needs looking at",
+		"Seen on a public page; the reporter kept a screenshot.", platforms[rnd(7)],
+		rnd(20) == 0, status, strcmp(status, "new") ? handler : (int64_t)0, at, due,
 		strcmp(status, "new") ? due : NULL, strcmp(status, "closed") ? NULL : due,
 		strcmp(status, "closed") ? NULL : "Content removed and the parent spoken to.",
 		strcmp(status, "closed") ? NULL : "content_removed");
-	db_exec("INSERT INTO concern_recipients(concern_id, role) SELECT ?, role FROM routing WHERE category = ?", "It",
-		id, category);
+	db_exec("INSERT INTO concern_recipients(concern_id, role) SELECT ?, role FROM routing "
+		"WHERE category = ?",
+		"It", id, category);
 	event(id, t, reporter, "reported", "{}", 0);
 	int events = id % 1000 == 7 ? 20 : 1;
 	if (strcmp(status, "new") != 0 && events < 2)
@@ -183,10 +214,13 @@ static void add_concern(struct scale *s, int64_t id, time_t t)
 		if (e == 1)
 			event(id, et, handler, "acknowledge", "{}", 0);
 		else if (e == events - 1 && strcmp(status, "closed") == 0)
-			event(id, et, handler, "close", "{\"outcome\":\"Content removed and the parent spoken to.\","
-			      "\"outcome_category\":\"content_removed\"}", 0);
+			event(id, et, handler, "close",
+			      "{\"outcome\":\"Content removed and the parent spoken to.\","
+			      "\"outcome_category\":\"content_removed\"}",
+			      0);
 		else
-			event(id, et, handler, "note", "{\"text\":\"Spoke to the people involved; notes on file.\"}", 1);
+			event(id, et, handler, "note",
+			      "{\"text\":\"Spoke to the people involved; notes on file.\"}", 1);
 	}
 	if (id % 10 == 3)
 		add_evidence(id, reporter, t);
@@ -218,24 +252,41 @@ static int add_accounts(struct scale *s)
 		snprintf(name, sizeof name, "@school_dept_%d", i + 1);
 		int64_t account = 0;
 		if (i % 2 == 0) {
-			account = db_insert("INSERT INTO social_accounts(platform, name, url, department, lead_id, status, "
-					    "created_at) VALUES (?,?,'',?,?,?,?)", "tttIt" "t", platforms[rnd(7)], name,
-					    depts[rnd(14)], lead, rnd(10) ? "active" : "closed", at);
+			account = db_insert("INSERT INTO social_accounts(platform, name, url, "
+					    "department, lead_id, status, "
+					    "created_at) VALUES (?,?,'',?,?,?,?)",
+					    "tttIt"
+					    "t",
+					    platforms[rnd(7)], name, depts[rnd(14)], lead,
+					    rnd(10) ? "active" : "closed", at);
 			for (int c = 0; c < 4; c++)
-				db_exec("INSERT INTO account_checks(account_id, checked_at, comments_found, all_answered, by_id, "
-					"recorded_at) VALUES (?,?,?,1,?,?)", "ItiIt", account, at, (int)rnd(2), lead, at);
+				db_exec("INSERT INTO account_checks(account_id, checked_at, "
+					"comments_found, all_answered, by_id, "
+					"recorded_at) VALUES (?,?,?,1,?,?)",
+					"ItiIt", account, at, (int)rnd(2), lead, at);
 			status = "approved";
 		}
-		int64_t app = db_insert("INSERT INTO account_applications(applicant_id, platform, name, department, aim, "
-					"audience, promotion, lead_id, visibility, monitoring, status, created_at, updated_at, "
-					"account_id) VALUES (?,?,?,?,'Share news with families.','Parents','Newsletter',?,"
-					"'open','Checked weekly by the lead.',?,?,?,nullif(?,0))", "Ittt" "Ittt" "I", lead,
-					platforms[rnd(7)], name, depts[rnd(14)], lead, status, at, at, account);
-		db_exec("INSERT INTO approvals(application_id, step, decision, actor_id, at) VALUES (?, 'submit', "
-			"'submitted', ?, ?)", "IIt", app, lead, at);
+		int64_t app = db_insert("INSERT INTO account_applications(applicant_id, platform, "
+					"name, department, aim, "
+					"audience, promotion, lead_id, visibility, monitoring, "
+					"status, created_at, updated_at, "
+					"account_id) VALUES (?,?,?,?,'Share news with "
+					"families.','Parents','Newsletter',?,"
+					"'open','Checked weekly by the lead.',?,?,?,nullif(?,0))",
+					"Ittt"
+					"Ittt"
+					"I",
+					lead, platforms[rnd(7)], name, depts[rnd(14)], lead, status,
+					at, at, account);
+		db_exec("INSERT INTO approvals(application_id, step, decision, actor_id, at) "
+			"VALUES (?, 'submit', "
+			"'submitted', ?, ?)",
+			"IIt", app, lead, at);
 		if (strcmp(status, "submitted") != 0)
-			db_exec("INSERT INTO approvals(application_id, step, decision, actor_id, at) VALUES (?, 'decision', "
-				"?, ?, ?)", "ItIt", app, status, someone(s), at);
+			db_exec("INSERT INTO approvals(application_id, step, decision, actor_id, "
+				"at) VALUES (?, 'decision', "
+				"?, ?, ?)",
+				"ItIt", app, status, someone(s), at);
 		if (tick(s))
 			return -1;
 	}
@@ -245,8 +296,9 @@ static int add_accounts(struct scale *s)
 /* Audit rows, oldest first, chained from the last row already there. */
 static int add_audit(struct scale *s)
 {
-	static const char *const actions[] = { "concern.view", "concern.view", "concern.view", "session.signin",
-					       "session.signin", "aup.sign", "concern.report", "training.record" };
+	static const char *const actions[] = { "concern.view",   "concern.view",   "concern.view",
+					       "session.signin", "session.signin", "aup.sign",
+					       "concern.report", "training.record" };
 	char at[ISO_LEN], hash[65], actor[64], object[32], detail[64];
 	long n = (long)s->staff * 100;
 	for (long i = 0; i < n; i++) {
@@ -254,13 +306,19 @@ static int add_audit(struct scale *s)
 		int64_t who = someone(s);
 		const char *action = actions[rnd(8)];
 		at_time(t, at);
-		snprintf(actor, sizeof actor, "staff%06lld@scale.school", (long long)(who - s->first_id + 1));
-		snprintf(object, sizeof object, "C-%.4s-%06u", at, rnd((uint32_t)s->staff * 10) + 1);
+		snprintf(actor, sizeof actor, "staff%06lld@scale.school",
+			 (long long)(who - s->first_id + 1));
+		snprintf(object, sizeof object, "C-%.4s-%06u", at,
+			 rnd((uint32_t)s->staff * 10) + 1);
 		snprintf(detail, sizeof detail, "synthetic row %ld", i + 1);
-		audit_chain_hash(s->prev_hash, at, who, actor, "127.0.0.1", action, object, detail, hash);
-		db_exec("INSERT INTO audit(at, actor_id, actor, address, action, object, detail, prev_hash, hash) "
-			"VALUES (?,?,?,'127.0.0.1',?,?,?,?,?)", "tIt" "ttttt", at, who, actor, action, object, detail,
-			s->prev_hash, hash);
+		audit_chain_hash(s->prev_hash, at, who, actor, "127.0.0.1", action, object, detail,
+				 hash);
+		db_exec("INSERT INTO audit(at, actor_id, actor, address, action, object, detail, "
+			"prev_hash, hash) "
+			"VALUES (?,?,?,'127.0.0.1',?,?,?,?,?)",
+			"tIt"
+			"ttttt",
+			at, who, actor, action, object, detail, s->prev_hash, hash);
 		memcpy(s->prev_hash, hash, sizeof hash);
 		if (tick(s))
 			return -1;
@@ -289,8 +347,8 @@ int demo_scale(int staff)
 	 * it, inside the transaction): the audit and concern indexes are
 	 * written all over. */
 	db_int(0, "PRAGMA cache_size = -262144", "");
-	if (add_people(&s) || add_signatures_and_training(&s) || add_concerns(&s) || add_accounts(&s) ||
-	    add_audit(&s)) {
+	if (add_people(&s) || add_signatures_and_training(&s) || add_concerns(&s) ||
+	    add_accounts(&s) || add_audit(&s)) {
 		db_rollback();
 		return -1;
 	}

@@ -37,8 +37,10 @@ int leaving_set(const struct request *rq, int64_t user_id, const char *left_on, 
 	 * (Raven's Wood accounts appendix: the account is closed or transferred
 	 * once the lead "has left the organisation", not before). */
 	db_exec("INSERT INTO leaving_dates(user_id, left_on, set_by, set_at) VALUES (?, ?, ?, ?) "
-		"ON CONFLICT(user_id) DO UPDATE SET left_on = excluded.left_on, set_by = excluded.set_by, "
-		"set_at = excluded.set_at", "Ittt", user_id, left_on, actor(rq), at);
+		"ON CONFLICT(user_id) DO UPDATE SET left_on = excluded.left_on, set_by = "
+		"excluded.set_by, "
+		"set_at = excluded.set_at",
+		"Ittt", user_id, left_on, actor(rq), at);
 	audit(rq, "staff.leaving_date", email, "left_on=%s (applied on that day)", left_on);
 	free(email);
 	return db_failed() ? -1 : 0;
@@ -46,7 +48,8 @@ int leaving_set(const struct request *rq, int64_t user_id, const char *left_on, 
 
 int leaving_cancel(const struct request *rq, int64_t user_id)
 {
-	char *left_on = db_text("SELECT left_on FROM leaving_dates WHERE user_id = ?", "I", user_id);
+	char *left_on =
+		db_text("SELECT left_on FROM leaving_dates WHERE user_id = ?", "I", user_id);
 	if (!left_on)
 		return 0;
 	char *email = db_text("SELECT email FROM users WHERE id = ?", "I", user_id);
@@ -59,7 +62,8 @@ int leaving_cancel(const struct request *rq, int64_t user_id)
 
 int leaving_reactivate(const struct request *rq, int64_t user_id)
 {
-	json_t *u = db_row("SELECT email, left_on FROM users WHERE id = ? AND active = 0", "I", user_id);
+	json_t *u = db_row("SELECT email, left_on FROM users WHERE id = ? AND active = 0", "I",
+			   user_id);
 	if (!u)
 		return -1;
 	/* The triggers on users.active put them back into the compliance figures. */
@@ -88,8 +92,10 @@ static void apply_one(json_t *row)
 
 static int apply_due(const char *today)
 {
-	json_t *due = db_rows("SELECT l.user_id, l.left_on, l.set_by, u.email FROM leaving_dates l "
-			      "JOIN users u ON u.id = l.user_id WHERE l.left_on <= ? ORDER BY l.left_on", "t", today);
+	json_t *due =
+		db_rows("SELECT l.user_id, l.left_on, l.set_by, u.email FROM leaving_dates l "
+			"JOIN users u ON u.id = l.user_id WHERE l.left_on <= ? ORDER BY l.left_on",
+			"t", today);
 	size_t n = json_array_size(due), i;
 	json_t *row;
 	if (n && db_begin() != 0) {

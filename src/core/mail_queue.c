@@ -43,19 +43,22 @@ static void queue_one(json_t *n, const char *school)
 {
 	const char *kind = json_str(n, "kind");
 	const char *line = strcmp(kind, "concern") == 0
-		? "There is news about a concern in staffroom for you to read. For confidentiality, e-mails never "
-		  "say what a concern is about: please sign in to see it."
-		: json_str(n, "message");
+				   ? "There is news about a concern in staffroom for you to read. "
+				     "For confidentiality, e-mails never "
+				     "say what a concern is about: please sign in to see it."
+				   : json_str(n, "message");
 	char *url = xasprintf("%s%s", cfg.base_url ? cfg.base_url : "", json_str(n, "link"));
 	char *subject = xasprintf("%s (%s)", subject_for(kind), school);
-	char *body = xasprintf("Hello %s,\n\n%s\n\nOpen staffroom: %s\n\n-- \nSent by staffroom for %s. "
-			       "You receive these e-mails because staffroom showed you a notification.\n",
-			       json_str(n, "name"), line, url, school);
+	char *body = xasprintf(
+		"Hello %s,\n\n%s\n\nOpen staffroom: %s\n\n-- \nSent by staffroom for %s. "
+		"You receive these e-mails because staffroom showed you a notification.\n",
+		json_str(n, "name"), line, url, school);
 	char at[ISO_LEN];
 	iso_now(at);
-	db_exec("INSERT INTO outbox(notification_id, user_id, to_addr, subject, body, created_at, next_attempt_at) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?)", "IItttti", json_int(n, "id"),
-		json_int(n, "user_id"), json_str(n, "email"), subject,
+	db_exec("INSERT INTO outbox(notification_id, user_id, to_addr, subject, body, created_at, "
+		"next_attempt_at) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?)",
+		"IItttti", json_int(n, "id"), json_int(n, "user_id"), json_str(n, "email"), subject,
 		body, at, 0);
 	free(url);
 	free(subject);
@@ -67,8 +70,11 @@ void mail_queue_notifications(int64_t after_id)
 	if (!mail_enabled())
 		return;
 	char *school = db_text("SELECT value FROM settings WHERE key = 'school_name'", "");
-	json_t *rows = db_rows("SELECT n.id, n.user_id, n.kind, n.message, n.link, u.email, u.name FROM notifications n "
-			       "JOIN users u ON u.id = n.user_id WHERE n.id > ? AND u.active = 1 ORDER BY n.id", "I", after_id);
+	json_t *rows = db_rows(
+		"SELECT n.id, n.user_id, n.kind, n.message, n.link, u.email, u.name FROM "
+		"notifications n "
+		"JOIN users u ON u.id = n.user_id WHERE n.id > ? AND u.active = 1 ORDER BY n.id",
+		"I", after_id);
 	size_t i;
 	json_t *n;
 	json_array_foreach(rows, i, n)

@@ -39,7 +39,8 @@ static int relay_is_loopback(void)
 	int local = 0;
 	if (curl_url_set(u, CURLUPART_URL, cfg.smtp_url, 0) == CURLUE_OK &&
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK)
-		local = strcmp(host, "localhost") == 0 || strncmp(host, "127.", 4) == 0 || strcmp(host, "[::1]") == 0;
+		local = strcmp(host, "localhost") == 0 || strncmp(host, "127.", 4) == 0 ||
+			strcmp(host, "[::1]") == 0;
 	curl_free(host);
 	curl_url_cleanup(u);
 	return local;
@@ -51,7 +52,8 @@ static char *read_first_line(const char *path)
 	if (!f)
 		return NULL;
 	char buf[1024];
-	char *line = fgets(buf, sizeof buf, f) ? (buf[strcspn(buf, "\r\n")] = 0, xstrdup(buf)) : NULL;
+	char *line =
+		fgets(buf, sizeof buf, f) ? (buf[strcspn(buf, "\r\n")] = 0, xstrdup(buf)) : NULL;
 	sodium_memzero(buf, sizeof buf);
 	fclose(f);
 	return line;
@@ -62,22 +64,26 @@ int mailer_prepare(void)
 	if (!mail_enabled())
 		return 0;
 	if (strncmp(cfg.smtp_url, "smtp://", 7) != 0 && strncmp(cfg.smtp_url, "smtps://", 8) != 0) {
-		fprintf(stderr, "staffroom: --smtp-url wants smtp://HOST:PORT or smtps://HOST:PORT\n");
+		fprintf(stderr,
+			"staffroom: --smtp-url wants smtp://HOST:PORT or smtps://HOST:PORT\n");
 		return 2;
 	}
 	if (!cfg.mail_from || !strchr(cfg.mail_from, '@') || strpbrk(cfg.mail_from, "\r\n<>")) {
 		fprintf(stderr, "staffroom: --smtp-url needs --mail-from ADDRESS\n");
 		return 2;
 	}
-	if (!cfg.base_url || (strncmp(cfg.base_url, "https://", 8) != 0 && strncmp(cfg.base_url, "http://", 7) != 0)) {
-		fprintf(stderr, "staffroom: --smtp-url needs --base-url https://... for the links in e-mails\n");
+	if (!cfg.base_url || (strncmp(cfg.base_url, "https://", 8) != 0 &&
+			      strncmp(cfg.base_url, "http://", 7) != 0)) {
+		fprintf(stderr, "staffroom: --smtp-url needs --base-url https://... for the links "
+				"in e-mails\n");
 		return 2;
 	}
 	if (cfg.smtp_password_file && !(smtp_password = read_first_line(cfg.smtp_password_file))) {
 		fprintf(stderr, "staffroom: cannot read --smtp-password-file\n");
 		return 1;
 	}
-	const char *base = getenv("STAFFROOM_MAIL_RETRY_BASE"); /* tests: seconds instead of minutes */
+	const char *base =
+		getenv("STAFFROOM_MAIL_RETRY_BASE"); /* tests: seconds instead of minutes */
 	if (base && atoi(base) > 0)
 		backoff_base = atoi(base);
 	return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? 0 : 1;
@@ -115,7 +121,8 @@ static char *encode_subject(const char *s)
 			ascii = 0;
 	if (ascii)
 		return xstrdup(s);
-	size_t len = strlen(s), cap = sodium_base64_ENCODED_LEN(len, sodium_base64_VARIANT_ORIGINAL);
+	size_t len = strlen(s),
+	       cap = sodium_base64_ENCODED_LEN(len, sodium_base64_VARIANT_ORIGINAL);
 	char *b64 = xmalloc(cap);
 	sodium_bin2base64(b64, cap, (const unsigned char *)s, len, sodium_base64_VARIANT_ORIGINAL);
 	char *out = xasprintf("=?UTF-8?B?%s?=", b64);
@@ -142,11 +149,12 @@ static char *compose(const json_t *m, size_t *len)
 		*o++ = *p;
 	}
 	*o = 0;
-	char *msg = xasprintf("Date: %s\r\nFrom: staffroom <%s>\r\nTo: <%s>\r\nSubject: %s\r\nMessage-ID: <%s@%s>\r\n"
-			      "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
-			      "Content-Transfer-Encoding: 8bit\r\nAuto-Submitted: auto-generated\r\n\r\n%s",
-			      date, cfg.mail_from, json_str(m, "to_addr"), subject, mid, domain,
-			      crlf);
+	char *msg = xasprintf(
+		"Date: %s\r\nFrom: staffroom <%s>\r\nTo: <%s>\r\nSubject: %s\r\nMessage-ID: "
+		"<%s@%s>\r\n"
+		"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+		"Content-Transfer-Encoding: 8bit\r\nAuto-Submitted: auto-generated\r\n\r\n%s",
+		date, cfg.mail_from, json_str(m, "to_addr"), subject, mid, domain, crlf);
 	free(subject);
 	free(crlf);
 	*len = strlen(msg);
@@ -166,7 +174,8 @@ static int send_one(const json_t *m, char err[CURL_ERROR_SIZE])
 	err[0] = 0;
 	curl_easy_setopt(c, CURLOPT_URL, cfg.smtp_url);
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-	curl_easy_setopt(c, CURLOPT_USE_SSL, relay_is_loopback() ? (long)CURLUSESSL_TRY : (long)CURLUSESSL_ALL);
+	curl_easy_setopt(c, CURLOPT_USE_SSL,
+			 relay_is_loopback() ? (long)CURLUSESSL_TRY : (long)CURLUSESSL_ALL);
 	if (cfg.smtp_user)
 		curl_easy_setopt(c, CURLOPT_USERNAME, cfg.smtp_user);
 	if (smtp_password)
@@ -200,25 +209,32 @@ static void record(int64_t id, int64_t attempts, int ok, const char *err)
 	if (db_begin() != 0)
 		return;
 	if (ok) {
-		db_exec("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = ?, last_error = '' WHERE id = ?", "tII", at,
-			attempts, id);
-		db_exec("UPDATE notifications SET emailed_at = ? WHERE id = (SELECT notification_id FROM outbox WHERE id = ?)",
+		db_exec("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = ?, last_error "
+			"= '' WHERE id = ?",
+			"tII", at, attempts, id);
+		db_exec("UPDATE notifications SET emailed_at = ? WHERE id = (SELECT "
+			"notification_id FROM outbox WHERE id = ?)",
 			"tI", at, id);
 	} else {
 		int64_t wait = attempts >= 20 ? BACKOFF_CAP : backoff_base << (attempts - 1);
 		if (wait > BACKOFF_CAP)
 			wait = BACKOFF_CAP;
-		db_exec("UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?", "tIItI",
-			attempts >= MAX_ATTEMPTS ? "failed" : "queued", attempts, (int64_t)now() + wait, err, id);
+		db_exec("UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, "
+			"last_error = ? WHERE id = ?",
+			"tIItI", attempts >= MAX_ATTEMPTS ? "failed" : "queued", attempts,
+			(int64_t)now() + wait, err, id);
 	}
 	if (db_commit() != 0)
-		fprintf(stderr, "staffroom: could not record the outcome of e-mail %lld\n", (long long)id);
+		fprintf(stderr, "staffroom: could not record the outcome of e-mail %lld\n",
+			(long long)id);
 }
 
 static void send_due(void)
 {
-	json_t *due = db_rows("SELECT id, to_addr, subject, body, attempts FROM outbox "
-			      "WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY id LIMIT ?", "Ii", (int64_t)now(), BATCH);
+	json_t *due =
+		db_rows("SELECT id, to_addr, subject, body, attempts FROM outbox "
+			"WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+			"Ii", (int64_t)now(), BATCH);
 	size_t i;
 	json_t *m;
 	json_array_foreach(due, i, m) {

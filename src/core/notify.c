@@ -21,18 +21,21 @@ void notify_user(int64_t user_id, const char *kind, const char *message, const c
 	char at[ISO_LEN];
 	iso_now(at);
 	int64_t mark = notify_mark();
-	db_exec("INSERT INTO notifications(user_id, kind, message, link, created_at) VALUES (?,?,?,?,?)", "Itttt",
-		user_id, kind, message, link, at);
+	db_exec("INSERT INTO notifications(user_id, kind, message, link, created_at) VALUES "
+		"(?,?,?,?,?)",
+		"Itttt", user_id, kind, message, link, at);
 	notify_mail_since(mark);
 }
 
-void notify_role(const char *role, int64_t except_user, const char *kind, const char *message, const char *link)
+void notify_role(const char *role, int64_t except_user, const char *kind, const char *message,
+		 const char *link)
 {
 	char at[ISO_LEN];
 	iso_now(at);
 	int64_t mark = notify_mark();
 	db_exec("INSERT INTO notifications(user_id, kind, message, link, created_at) "
 		"SELECT u.id, ?, ?, ?, ? FROM users u JOIN user_roles r ON r.user_id = u.id "
-		"WHERE r.role = ? AND u.active = 1 AND u.id != ?", "tttttI", kind, message, link, at, role, except_user);
+		"WHERE r.role = ? AND u.active = 1 AND u.id != ?",
+		"tttttI", kind, message, link, at, role, except_user);
 	notify_mail_since(mark);
 }

@@ -13,32 +13,41 @@ json_t *policies_unsigned(int64_t user_id)
 {
 	char d[11];
 	today(d);
-	return db_rows(
-		"SELECT p.id AS policy_id, p.title, v.id AS version_id, v.number, v.summary, v.effective "
-		"FROM users u JOIN policies p ON instr(',' || p.applies_to || ',', ',' || u.staff_type || ',') > 0 "
-		"JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions WHERE policy_id = p.id AND effective <= ? "
-		"  ORDER BY effective DESC, id DESC LIMIT 1) "
-		"WHERE u.id = ? AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.version_id = v.id AND s.user_id = u.id) "
-		"ORDER BY p.id", "tI", d, user_id);
+	return db_rows("SELECT p.id AS policy_id, p.title, v.id AS version_id, v.number, "
+		       "v.summary, v.effective "
+		       "FROM users u JOIN policies p ON instr(',' || p.applies_to || ',', ',' || "
+		       "u.staff_type || ',') > 0 "
+		       "JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions WHERE "
+		       "policy_id = p.id AND effective <= ? "
+		       "  ORDER BY effective DESC, id DESC LIMIT 1) "
+		       "WHERE u.id = ? AND NOT EXISTS (SELECT 1 FROM signatures s WHERE "
+		       "s.version_id = v.id AND s.user_id = u.id) "
+		       "ORDER BY p.id",
+		       "tI", d, user_id);
 }
 
 int training_current(int64_t user_id, const char *course)
 {
 	char d[11];
 	today(d);
-	return db_int(0, "SELECT 1 FROM training WHERE user_id = ? AND course = ? AND completed_on <= ? "
-			 "AND (expires_on IS NULL OR expires_on >= ?) LIMIT 1", "Ittt", user_id, course, d, d) == 1;
+	return db_int(0,
+		      "SELECT 1 FROM training WHERE user_id = ? AND course = ? AND completed_on <= "
+		      "? "
+		      "AND (expires_on IS NULL OR expires_on >= ?) LIMIT 1",
+		      "Ittt", user_id, course, d, d) == 1;
 }
 
 json_t *policy_current_versions(void)
 {
 	char d[11];
 	today(d);
-	return db_rows(
-		"SELECT p.id AS policy_id, p.title, p.applies_to, v.id AS version_id, v.number AS version, v.sha256, "
-		"v.summary, v.effective, v.review_due FROM policies p "
-		"JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions WHERE policy_id = p.id AND effective <= ? "
-		"  ORDER BY effective DESC, id DESC LIMIT 1) ORDER BY p.id", "t", d);
+	return db_rows("SELECT p.id AS policy_id, p.title, p.applies_to, v.id AS version_id, "
+		       "v.number AS version, v.sha256, "
+		       "v.summary, v.effective, v.review_due FROM policies p "
+		       "JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions WHERE "
+		       "policy_id = p.id AND effective <= ? "
+		       "  ORDER BY effective DESC, id DESC LIMIT 1) ORDER BY p.id",
+		       "t", d);
 }
 
 int policy_applies(const char *applies_to, const char *staff_type)

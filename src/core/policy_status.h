@@ -15,7 +15,8 @@ json_t *policies_unsigned(int64_t user_id);
 /* 1 when the person has a completed, unexpired record for the course today. */
 int training_current(int64_t user_id, const char *course);
 /* The current version of every policy (whoever it applies to):
- * [{"policy_id","title","applies_to","version_id","version","sha256","summary","effective","review_due"}]. */
+ * [{"policy_id","title","applies_to","version_id","version","sha256","summary",
+ *   "effective","review_due"}]. */
 json_t *policy_current_versions(void);
 /* 1 when a comma-separated applies_to list names the staff type. */
 int policy_applies(const char *applies_to, const char *staff_type);

@@ -50,7 +50,8 @@ void reply_page(struct reply *rp, const char *template, const char *title, json_
 	rp->model = model ? model : json_object();
 }
 
-void reply_done(struct reply *rp, int status, json_t *model, const char *location, const char *flash)
+void reply_done(struct reply *rp, int status, json_t *model, const char *location,
+		const char *flash)
 {
 	rp->status = status;
 	json_decref(rp->model);
@@ -76,7 +77,9 @@ void reply_error(struct reply *rp, int status, const char *field, const char *fm
 	free(msg);
 	rp->status = status;
 	rp->template = "error";
-	rp->title = status == 404 ? "Not found" : status == 403 ? "Not allowed" : "There is a problem";
+	rp->title = status == 404   ? "Not found"
+		    : status == 403 ? "Not allowed"
+				    : "There is a problem";
 	rp->error_field = field;
 	free(rp->location);
 	rp->location = NULL;
@@ -138,5 +141,8 @@ void reply_pager_total(json_t *model, int64_t page, size_t per_page, int64_t tot
 	json_object_set_new(model, "paged", json_boolean(pages > 1 || page > 1));
 	if (page > pages)
 		json_object_set_new(model, "past_end", json_true());
-	pager_links(model, page, page < pages ? page + 1 : 0, page <= 1 ? 0 : page <= pages ? page - 1 : pages);
+	pager_links(model, page, page < pages ? page + 1 : 0,
+		    page <= 1       ? 0
+		    : page <= pages ? page - 1
+				    : pages);
 }

@@ -57,8 +57,8 @@ struct request {
 	int nids;
 
 	int signed_in;
-	int pending_login;           /* password right, second-factor code still owed: not signed in */
-	int must_enrol;              /* signed in, but a role needs a second factor not yet set up */
+	int pending_login; /* password right, second-factor code still owed: not signed in */
+	int must_enrol;    /* signed in, but a role needs a second factor not yet set up */
 	struct user user;
 	char session_hash[65];
 	char csrf[44];
@@ -95,7 +95,8 @@ int has_role(const struct request *rq, unsigned roles);  /* any of them */
 /* Building replies. */
 void reply_page(struct reply *rp, const char *template, const char *title, json_t *model);
 /* After a successful POST: JSON gets status and model; HTML is sent to location with a message. */
-void reply_done(struct reply *rp, int status, json_t *model, const char *location, const char *flash);
+void reply_done(struct reply *rp, int status, json_t *model, const char *location,
+		const char *flash);
 void reply_error(struct reply *rp, int status, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 void reply_not_found(struct reply *rp);

@@ -41,7 +41,8 @@ static int email_ok(const char *e)
 	if (!at || at == e || strchr(at + 1, '@') || !strchr(at + 1, '.') || strlen(e) > 254)
 		return 0;
 	for (; *e; e++)
-		if (isspace((unsigned char)*e) || iscntrl((unsigned char)*e) || strchr("<>()[]\\,;:\"", *e))
+		if (isspace((unsigned char)*e) || iscntrl((unsigned char)*e) ||
+		    strchr("<>()[]\\,;:\"", *e))
 			return 0;
 	return 1;
 }
@@ -53,8 +54,9 @@ const char *staff_problem(const struct staff_input *in, const char **field)
 		return "The e-mail address is not valid.";
 	if (staff_id(in->email))
 		return db_int(0, "SELECT active FROM users WHERE email = ?", "t", in->email)
-			? "Someone with that e-mail address is already on the staff list."
-			: "Someone with that e-mail address has left: reactivate them from their page in the staff list.";
+			       ? "Someone with that e-mail address is already on the staff list."
+			       : "Someone with that e-mail address has left: reactivate them from "
+				 "their page in the staff list.";
 	*field = "name";
 	if (!in->name || !in->name[0] || !plain_text(in->name, 200))
 		return "A name is required (at most 200 characters).";
@@ -66,7 +68,8 @@ const char *staff_problem(const struct staff_input *in, const char **field)
 		return "The department is not valid (at most 120 characters).";
 	*field = "staff_type";
 	if (in->staff_type && in->staff_type[0] && !one_of(in->staff_type, STAFF_TYPES))
-		return "The staff type must be teacher, support, supply, governor, contractor or volunteer.";
+		return "The staff type must be teacher, support, supply, governor, contractor or "
+		       "volunteer.";
 	*field = NULL;
 	return NULL;
 }
@@ -83,7 +86,8 @@ const char *staff_self_grant_problem(const struct request *rq, int64_t user_id, 
 	unsigned gained = roles & ~user_roles_load(user_id) & ROLE_SAFEGUARDING;
 	if (!gained)
 		return NULL;
-	return "You cannot give yourself a safeguarding role (headteacher, slt, dsl or chair). Another "
+	return "You cannot give yourself a safeguarding role (headteacher, slt, dsl or chair). "
+	       "Another "
 	       "administrator must do it, and the headteacher and the chair of governors are told.";
 }
 
@@ -97,18 +101,22 @@ static const char *granted_by(const struct request *rq)
  * the point is a check by someone else) of a safeguarding role given, in
  * staffroom and by e-mail: who, which role, by whom; nothing about any case.
  * KCSIE: the DSL is appointed by the governing body, whose chair must know. */
-static void tell_safeguarding_grant(const struct request *rq, const char *email, const char *name, unsigned gained)
+static void tell_safeguarding_grant(const struct request *rq, const char *email, const char *name,
+				    unsigned gained)
 {
 	gained &= ROLE_SAFEGUARDING;
 	if (!gained)
 		return;
 	char *list = roles_text(gained);
-	char *msg = xasprintf("%s (%s) has been given the safeguarding role %s by %s. They can now read "
-			      "safeguarding records. If this was not agreed, ask an administrator to remove it.",
-			      name, email, list, granted_by(rq));
-	json_t *told = db_rows("SELECT DISTINCT u.id FROM users u JOIN user_roles r ON r.user_id = u.id "
-			       "WHERE r.role IN ('headteacher', 'chair') AND u.active = 1 AND u.email != ? ORDER BY u.id",
-			       "t", email);
+	char *msg = xasprintf(
+		"%s (%s) has been given the safeguarding role %s by %s. They can now read "
+		"safeguarding records. If this was not agreed, ask an administrator to remove it.",
+		name, email, list, granted_by(rq));
+	json_t *told =
+		db_rows("SELECT DISTINCT u.id FROM users u JOIN user_roles r ON r.user_id = u.id "
+			"WHERE r.role IN ('headteacher', 'chair') AND u.active = 1 AND u.email != "
+			"? ORDER BY u.id",
+			"t", email);
 	size_t i;
 	json_t *row;
 	json_array_foreach(told, i, row)
@@ -124,16 +132,18 @@ int64_t staff_add(const struct request *rq, const struct staff_input *in)
 	char at[ISO_LEN];
 	iso_now(at);
 	const char *type = in->staff_type && in->staff_type[0] ? in->staff_type : "teacher";
-	int64_t id = db_insert("INSERT INTO users(email, name, job_title, department, staff_type, password_hash, "
-			       "created_at) VALUES (?,?,?,?,?,?,?)", "ttttttt", in->email, in->name,
-			       in->job_title ? in->job_title : "", in->department ? in->department : "", type,
-			       in->password_hash, at);
+	int64_t id = db_insert(
+		"INSERT INTO users(email, name, job_title, department, staff_type, password_hash, "
+		"created_at) VALUES (?,?,?,?,?,?,?)",
+		"ttttttt", in->email, in->name, in->job_title ? in->job_title : "",
+		in->department ? in->department : "", type, in->password_hash, at);
 	if (id < 0)
 		return -1;
 	roles_store(id, in->roles | ROLE_STAFF);
 	json_t *roles = roles_json(in->roles | ROLE_STAFF);
 	char *list = json_dumps(roles, JSON_COMPACT);
-	audit(rq, "staff.add", in->email, "name=%s type=%s roles=%s", in->name, type, list ? list : "");
+	audit(rq, "staff.add", in->email, "name=%s type=%s roles=%s", in->name, type,
+	      list ? list : "");
 	free(list);
 	json_decref(roles);
 	if (!in->demo)
@@ -183,11 +193,13 @@ int staff_deactivate(const struct request *rq, int64_t user_id, const char *left
 	return db_failed() ? -1 : 0;
 }
 
-static const char *const csv_columns[] = { "email", "name", "job_title", "department", "staff_type" };
+static const char *const csv_columns[] = { "email", "name", "job_title", "department",
+					   "staff_type" };
 
 static void row_error(json_t *errors, size_t line, const char *msg)
 {
-	json_array_append_new(errors, json_pack("{s:I, s:s}", "line", (json_int_t)line, "error", msg));
+	json_array_append_new(errors,
+			      json_pack("{s:I, s:s}", "line", (json_int_t)line, "error", msg));
 }
 
 static int header_ok(const struct csv_row *h)
@@ -209,19 +221,22 @@ static void check_row(const struct csv_table *t, size_t r, json_t *errors)
 {
 	const struct csv_row *row = &t->rows[r];
 	if (row->nfields != 5) {
-		row_error(errors, row->line, "A row needs 5 columns: email,name,job_title,department,staff_type.");
+		row_error(errors, row->line,
+			  "A row needs 5 columns: email,name,job_title,department,staff_type.");
 		return;
 	}
-	struct staff_input in = { row->fields[0], row->fields[1], row->fields[2], row->fields[3], row->fields[4],
-				  ROLE_STAFF, NULL, 0 };
+	struct staff_input in = { row->fields[0], row->fields[1], row->fields[2], row->fields[3],
+				  row->fields[4], ROLE_STAFF,     NULL,           0 };
 	const char *field, *why = staff_problem(&in, &field);
 	if (why) {
 		row_error(errors, row->line, why);
 		return;
 	}
 	for (size_t p = 1; p < r; p++)
-		if (t->rows[p].nfields == 5 && strcasecmp(t->rows[p].fields[0], row->fields[0]) == 0) {
-			row_error(errors, row->line, "This e-mail address appears twice in the file.");
+		if (t->rows[p].nfields == 5 &&
+		    strcasecmp(t->rows[p].fields[0], row->fields[0]) == 0) {
+			row_error(errors, row->line,
+				  "This e-mail address appears twice in the file.");
 			return;
 		}
 }
@@ -235,7 +250,9 @@ int staff_import(const struct request *rq, const char *csv, size_t len, json_t *
 		return -1;
 	}
 	if (t.nrows == 0 || !header_ok(&t.rows[0])) {
-		row_error(errors, 1, "The first row must be the header: email,name,job_title,department,staff_type.");
+		row_error(errors, 1,
+			  "The first row must be the header: "
+			  "email,name,job_title,department,staff_type.");
 		csv_table_free(&t);
 		return -1;
 	}

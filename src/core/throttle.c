@@ -24,7 +24,9 @@ int64_t throttle_wait(const char *key, int64_t free_tries, int64_t cap)
 		int64_t last = json_int(row, "last_at");
 		int64_t since = now_ms() - last;
 		if (failures >= free_tries && since < FORGET_AFTER * 1000) {
-			int64_t delay = failures - free_tries >= 20 ? cap : (int64_t)1 << (failures - free_tries);
+			int64_t delay = failures - free_tries >= 20
+						? cap
+						: (int64_t)1 << (failures - free_tries);
 			if (delay > cap)
 				delay = cap;
 			/* Milliseconds, rounded up: Retry-After never says less than the wait. */
@@ -39,8 +41,10 @@ void throttle_count(const char *key)
 {
 	int64_t t = now_ms();
 	db_exec("INSERT INTO throttle(key, failures, last_at) VALUES (?, 1, ?) "
-		"ON CONFLICT(key) DO UPDATE SET failures = CASE WHEN ? - last_at >= ? THEN 1 ELSE failures + 1 END, "
-		"last_at = ?", "tIIiI", key, t, t, FORGET_AFTER * 1000, t);
+		"ON CONFLICT(key) DO UPDATE SET failures = CASE WHEN ? - last_at >= ? THEN 1 ELSE "
+		"failures + 1 END, "
+		"last_at = ?",
+		"tIIiI", key, t, t, FORGET_AFTER * 1000, t);
 	db_exec("DELETE FROM throttle WHERE last_at < ?", "I", t - (int64_t)86400 * 1000);
 }
 
@@ -89,7 +93,8 @@ int password_recheck(struct request *rq, struct reply *rp)
 {
 	int64_t wait = password_wait(rq, rq->user.email);
 	if (wait > 0) {
-		reply_error(rp, 429, "password", "Too many wrong passwords. Please wait %lld seconds and try again.",
+		reply_error(rp, 429, "password",
+			    "Too many wrong passwords. Please wait %lld seconds and try again.",
 			    (long long)wait);
 		rp->retry_after = (int)wait;
 		return 0;

@@ -16,13 +16,14 @@ unsigned twofactor_required_roles(void);
 /* Fills rq from a live half-signed-in token (auth_load, when no session matched). */
 void twofactor_load_pending(struct request *rq, const char hash[65]);
 /* The password was right and the person has a second factor: a pending token, and the code page. */
-void twofactor_start_pending(struct request *rq, struct reply *rp, int64_t user_id, const char *email,
-			     const char *next);
+void twofactor_start_pending(struct request *rq, struct reply *rp, int64_t user_id,
+			     const char *email, const char *next);
 /* Inside a write transaction: 1 when code is the current TOTP code (a step
  * never used before) or an unused recovery code, which is then spent.
  * *how says which ("app" or "recovery code"). */
 int twofactor_check(int64_t user_id, const char *code, const char **how);
-/* Inside a write transaction: replaces the person's recovery codes; returns the new ones in clear. */
+/* Inside a write transaction: replaces the person's recovery codes; returns the new ones in clear.
+ */
 json_t *twofactor_new_recovery_codes(int64_t user_id);
 /* Inside a write transaction: removes the second factor and every pending sign-in. */
 void twofactor_remove(int64_t user_id);

@@ -19,7 +19,8 @@
 
 int twofactor_enrolled(int64_t user_id)
 {
-	return db_int(0, "SELECT count(*) FROM totp WHERE user_id = ? AND confirmed_at IS NOT NULL", "I", user_id) > 0;
+	return db_int(0, "SELECT count(*) FROM totp WHERE user_id = ? AND confirmed_at IS NOT NULL",
+		      "I", user_id) > 0;
 }
 
 unsigned twofactor_required_roles(void)
@@ -38,8 +39,10 @@ unsigned twofactor_required_roles(void)
 
 void twofactor_load_pending(struct request *rq, const char hash[65])
 {
-	json_t *p = db_row("SELECT p.user_id, p.csrf, p.created_at, u.email, u.name FROM pending_logins p "
-			   "JOIN users u ON u.id = p.user_id WHERE p.token_hash = ? AND u.active = 1", "t", hash);
+	json_t *p = db_row(
+		"SELECT p.user_id, p.csrf, p.created_at, u.email, u.name FROM pending_logins p "
+		"JOIN users u ON u.id = p.user_id WHERE p.token_hash = ? AND u.active = 1",
+		"t", hash);
 	if (!p)
 		return;
 	if (now() - json_int(p, "created_at") <= PENDING_LIFETIME) {
@@ -53,8 +56,8 @@ void twofactor_load_pending(struct request *rq, const char hash[65])
 	json_decref(p);
 }
 
-void twofactor_start_pending(struct request *rq, struct reply *rp, int64_t user_id, const char *email,
-			     const char *next)
+void twofactor_start_pending(struct request *rq, struct reply *rp, int64_t user_id,
+			     const char *email, const char *next)
 {
 	char token[44], csrf[44], hash[65];
 	random_token(token);
@@ -65,13 +68,15 @@ void twofactor_start_pending(struct request *rq, struct reply *rp, int64_t user_
 	if (reply_begin(rp, BUSY_SHORT) != 0)
 		return;
 	db_exec("DELETE FROM pending_logins WHERE created_at < ?", "I", t - PENDING_LIFETIME);
-	db_exec("INSERT INTO pending_logins(token_hash, user_id, csrf, created_at, next) VALUES (?,?,?,?,?)", "tItIt",
-		hash, user_id, csrf, t, local ? next : "/");
+	db_exec("INSERT INTO pending_logins(token_hash, user_id, csrf, created_at, next) VALUES "
+		"(?,?,?,?,?)",
+		"tItIt", hash, user_id, csrf, t, local ? next : "/");
 	audit(rq, "login.password_ok", email, "second factor owed");
 	if (reply_commit(rp, BUSY_SHORT) != 0)
 		return;
 	rp->set_cookie = auth_session_cookie(token, PENDING_LIFETIME);
-	reply_done(rp, 200, json_pack("{s:b, s:s}", "second_factor", 1, "csrf", csrf), "/login/code", NULL);
+	reply_done(rp, 200, json_pack("{s:b, s:s}", "second_factor", 1, "csrf", csrf),
+		   "/login/code", NULL);
 }
 
 char *twofactor_secret(int64_t user_id)
@@ -81,8 +86,9 @@ char *twofactor_secret(int64_t user_id)
 	if (st && db_step(st) == SQLITE_ROW) {
 		char ad[40];
 		snprintf(ad, sizeof ad, "totp:%lld", (long long)user_id);
-		plain = vault_open_ad(ad, sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
-				      sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+		plain = vault_open_ad(
+			ad, sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
+			sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1));
 	}
 	if (st)
 		sqlite3_reset(st);
@@ -108,8 +114,9 @@ static int check_recovery(int64_t user_id, const char *code)
 	char hash[65], at[ISO_LEN];
 	recovery_hash(user_id, code, hash);
 	iso_now(at);
-	db_exec("UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL", "tIt", at,
-		user_id, hash);
+	db_exec("UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND "
+		"used_at IS NULL",
+		"tIt", at, user_id, hash);
 	return db_changes() == 1;
 }
 
@@ -121,7 +128,8 @@ int twofactor_check(int64_t user_id, const char *code, const char **how)
 	*how = "app";
 	if (step >= 0) {
 		/* A code works once: a step at or before the last one used is refused. */
-		db_exec("UPDATE totp SET last_step = ? WHERE user_id = ? AND last_step < ?", "III", step, user_id, step);
+		db_exec("UPDATE totp SET last_step = ? WHERE user_id = ? AND last_step < ?", "III",
+			step, user_id, step);
 		return db_changes() == 1;
 	}
 	*how = "recovery code";
@@ -144,7 +152,8 @@ json_t *twofactor_new_recovery_codes(int64_t user_id)
 		}
 		code[n] = 0;
 		recovery_hash(user_id, code, hash);
-		db_exec("INSERT INTO recovery_codes(user_id, code_hash) VALUES (?, ?)", "It", user_id, hash);
+		db_exec("INSERT INTO recovery_codes(user_id, code_hash) VALUES (?, ?)", "It",
+			user_id, hash);
 		json_array_append_new(codes, json_string(code));
 	}
 	return codes;

@@ -63,8 +63,10 @@ void closure_set_load(struct closure_set *set)
 	sqlite3_stmt *st = db_stmt("SELECT day FROM closure_days ORDER BY day", "");
 	while (st && db_step(st) == SQLITE_ROW) {
 		if (set->n == cap)
-			set->day = xrealloc(set->day, (cap = cap ? 2 * cap : 32) * sizeof *set->day);
-		copy_str(set->day[set->n++], sizeof *set->day, (const char *)sqlite3_column_text(st, 0));
+			set->day =
+				xrealloc(set->day, (cap = cap ? 2 * cap : 32) * sizeof *set->day);
+		copy_str(set->day[set->n++], sizeof *set->day,
+			 (const char *)sqlite3_column_text(st, 0));
 	}
 	if (st)
 		sqlite3_reset(st);

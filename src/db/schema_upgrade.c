@@ -71,7 +71,8 @@ int schema_upgrade(const char *schema_path)
 	for (int n = version + 1; rc == 0 && n <= SCHEMA_VERSION; n++) {
 		char *part = schema_part(sql, n);
 		if (!part)
-			fprintf(stderr, "staffroom: %s has no part for schema version %d\n", schema_path, n);
+			fprintf(stderr, "staffroom: %s has no part for schema version %d\n",
+				schema_path, n);
 		rc = part ? apply(db, part, n) : -1;
 		free(part);
 	}

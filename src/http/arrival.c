@@ -126,7 +126,8 @@ static int evictable(const struct arrival *a, int64_t now)
 	int64_t age = now - a->since_ms;
 	if (age < BURST_MS)
 		return 0;
-	return a->phase == HEADERS || (int64_t)a->body_bytes * 1000 < (int64_t)cfg.body_min_rate * age;
+	return a->phase == HEADERS ||
+	       (int64_t)a->body_bytes * 1000 < (int64_t)cfg.body_min_rate * age;
 }
 
 /* The oldest connection to close for a new one from ADDR (NULL: any
@@ -185,8 +186,10 @@ enum MHD_Result arrival_accept(void *cls, const struct sockaddr *sa, socklen_t l
 static struct arrival *opened(struct MHD_Connection *conn)
 {
 	struct arrival *a = xcalloc(1, sizeof *a);
-	const union MHD_ConnectionInfo *fd = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
-	const union MHD_ConnectionInfo *ca = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const union MHD_ConnectionInfo *fd =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+	const union MHD_ConnectionInfo *ca =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	a->fd = fd ? fd->connect_fd : -1;
 	address_of(ca ? ca->client_addr : NULL, &a->addr);
 	a->phase = WORKING; /* not yet listed */
@@ -196,7 +199,8 @@ static struct arrival *opened(struct MHD_Connection *conn)
 	return a;
 }
 
-void arrival_notify(void *cls, struct MHD_Connection *conn, void **ctx, enum MHD_ConnectionNotificationCode code)
+void arrival_notify(void *cls, struct MHD_Connection *conn, void **ctx,
+		    enum MHD_ConnectionNotificationCode code)
 {
 	(void)cls;
 	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
@@ -215,7 +219,8 @@ void arrival_notify(void *cls, struct MHD_Connection *conn, void **ctx, enum MHD
 
 static struct arrival *entry(struct MHD_Connection *conn)
 {
-	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 	return ci ? ci->socket_context : NULL;
 }
 
@@ -270,7 +275,8 @@ static int overdue(const struct arrival *a, int64_t now)
 	int64_t grace = (int64_t)cfg.header_timeout * 1000, waited = now - a->since_ms;
 	if (a->phase == HEADERS)
 		return waited > grace;
-	return waited > grace && (int64_t)a->body_bytes * 1000 < (int64_t)cfg.body_min_rate * (waited - grace);
+	return waited > grace &&
+	       (int64_t)a->body_bytes * 1000 < (int64_t)cfg.body_min_rate * (waited - grace);
 }
 
 static void *reap(void *arg)

@@ -32,7 +32,8 @@
 
 /* libmicrohttpd's accept policy and connection notification callbacks. */
 enum MHD_Result arrival_accept(void *cls, const struct sockaddr *addr, socklen_t len);
-void arrival_notify(void *cls, struct MHD_Connection *conn, void **ctx, enum MHD_ConnectionNotificationCode code);
+void arrival_notify(void *cls, struct MHD_Connection *conn, void **ctx,
+		    enum MHD_ConnectionNotificationCode code);
 
 void arrival_headers_in(struct MHD_Connection *conn);            /* first call of the request */
 void arrival_body_bytes(struct MHD_Connection *conn, size_t n);  /* upload data received */

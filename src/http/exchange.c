@@ -17,8 +17,9 @@
 
 #define MAX_PARAMS 200
 
-static const char *CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-			 "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+static const char *CSP =
+	"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 void exchange_fail(struct exchange *x, int status, const char *field, const char *msg)
 {
@@ -52,9 +53,11 @@ enum body_kind exchange_body_kind(struct exchange *x, const char *ctype, const c
 		return BODY_NONE;
 	int multipart = is_type(ctype, "multipart/form-data");
 	unsigned long long declared = clen ? strtoull(clen, NULL, 10) : 0;
-	size_t limit = multipart ? cfg.form_max + (size_t)cfg.upload_files * (cfg.upload_max + 4096) : cfg.form_max;
+	size_t limit = multipart ? cfg.form_max + (size_t)cfg.upload_files * (cfg.upload_max + 4096)
+				 : cfg.form_max;
 	if (declared > limit) {
-		exchange_fail(x, 413, NULL, multipart ? "The upload is too large." : "The form is too large.");
+		exchange_fail(x, 413, NULL,
+			      multipart ? "The upload is too large." : "The form is too large.");
 		return BODY_NONE;
 	}
 	if (multipart)
@@ -62,7 +65,9 @@ enum body_kind exchange_body_kind(struct exchange *x, const char *ctype, const c
 	if (is_type(ctype, "application/x-www-form-urlencoded"))
 		return BODY_FORM;
 	if (declared > 0)
-		exchange_fail(x, 415, NULL, "Send forms as application/x-www-form-urlencoded or multipart/form-data.");
+		exchange_fail(
+			x, 415, NULL,
+			"Send forms as application/x-www-form-urlencoded or multipart/form-data.");
 	return BODY_NONE;
 }
 
@@ -93,7 +98,8 @@ static int count_form_bytes(struct exchange *x, const char *field, size_t size)
 	return 0;
 }
 
-int exchange_param(struct exchange *x, const char *name, size_t nlen, const char *value, size_t vlen)
+int exchange_param(struct exchange *x, const char *name, size_t nlen, const char *value,
+		   size_t vlen)
 {
 	struct request *rq = &x->rq;
 	if (x->status)
@@ -130,7 +136,8 @@ int exchange_file(struct exchange *x, const char *field, const char *filename)
 	 * that was given too many; beyond that, the request is refused here. */
 	if (rq->nfiles >= cfg.upload_files + 1u) {
 		char msg[96];
-		snprintf(msg, sizeof msg, "Too many files: at most %u can be sent at once.", cfg.upload_files);
+		snprintf(msg, sizeof msg, "Too many files: at most %u can be sent at once.",
+			 cfg.upload_files);
 		exchange_fail(x, 413, field, msg);
 		return -1;
 	}
@@ -149,7 +156,8 @@ int exchange_file_more(struct exchange *x, const char *data, size_t size)
 	struct upload *u = &x->rq.files[x->rq.nfiles - 1];
 	if (u->len + size > cfg.upload_max) {
 		char msg[160];
-		snprintf(msg, sizeof msg, "The file is too large: each file may be at most %zu MiB.",
+		snprintf(msg, sizeof msg,
+			 "The file is too large: each file may be at most %zu MiB.",
 			 cfg.upload_max / (1024 * 1024));
 		exchange_fail(x, 413, u->field, msg);
 		return -1;
@@ -187,14 +195,14 @@ static char *content_disposition(const struct reply *rp)
 	char *ascii = xmalloc(n + 1), *enc = xmalloc(n * 3 + 1), *e = enc;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)rp->filename[i];
-		int plain = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-			    ch == '.' || ch == '-' || ch == '_';
+		int plain = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+			    (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '_';
 		ascii[i] = plain ? (char)ch : '_';
 		e += plain ? sprintf(e, "%c", ch) : sprintf(e, "%%%02X", ch);
 	}
 	ascii[n] = 0;
-	char *cd = xasprintf("%s; filename=\"%s\"; filename*=UTF-8''%s", rp->inline_ok ? "inline" : "attachment",
-			     ascii, enc);
+	char *cd = xasprintf("%s; filename=\"%s\"; filename*=UTF-8''%s",
+			     rp->inline_ok ? "inline" : "attachment", ascii, enc);
 	free(ascii);
 	free(enc);
 	return cd;
@@ -298,7 +306,8 @@ static void handle(struct exchange *x, struct reply *rp, struct rendered *r)
 }
 
 /* The rendered page and the reply's headers, as the front end sends them. */
-static void to_response(struct exchange *x, struct reply *rp, const struct rendered *r, struct response *out)
+static void to_response(struct exchange *x, struct reply *rp, const struct rendered *r,
+			struct response *out)
 {
 	out->status = rp->status;
 	out->body = r->body;

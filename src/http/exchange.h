@@ -13,18 +13,19 @@
 
 struct exchange {
 	struct request rq;
-	int status;                  /* an error found while reading; answered instead of dispatching */
+	int status; /* an error found while reading; answered instead of dispatching */
 	char message[200];
 	const char *field;
 	size_t form_bytes;           /* field names and values so far */
-	int https;                   /* the client's connection is encrypted: the cookie is Secure */
+	int https; /* the client's connection is encrypted: the cookie is Secure */
 };
 
 enum body_kind { BODY_NONE, BODY_FORM, BODY_MULTIPART };
 
 /* The 503 text when a request could not get memory (the request is refused,
  * the server goes on). */
-#define EXCHANGE_NO_MEMORY "The server is short of memory and nothing was saved. Please try again in a moment."
+#define EXCHANGE_NO_MEMORY                                                                         \
+	"The server is short of memory and nothing was saved. Please try again in a moment."
 
 struct header {
 	const char *name;
@@ -45,17 +46,22 @@ void exchange_start(struct exchange *x, const char *method, const char *path);
 /* After the front end has set rq.accept, rq.cookie, ...: what body to expect.
  * A declared length over the limits, or a body that is not a form, sets the
  * error and gives BODY_NONE. */
-enum body_kind exchange_body_kind(struct exchange *x, const char *content_type, const char *content_length);
+enum body_kind exchange_body_kind(struct exchange *x, const char *content_type,
+				  const char *content_length);
 /* The pieces of a body (or of a query string).  Each returns -1 once the
  * exchange has an error: stop reading then. */
-int exchange_param(struct exchange *x, const char *name, size_t nlen, const char *value, size_t vlen);
-int exchange_param_more(struct exchange *x, const char *data, size_t size); /* appends to the last field */
+int exchange_param(struct exchange *x, const char *name, size_t nlen, const char *value,
+		   size_t vlen);
+int exchange_param_more(struct exchange *x, const char *data,
+			size_t size); /* appends to the last field */
 int exchange_file(struct exchange *x, const char *field, const char *filename);
-int exchange_file_more(struct exchange *x, const char *data, size_t size);  /* appends to the last file */
+int exchange_file_more(struct exchange *x, const char *data,
+		       size_t size); /* appends to the last file */
 void exchange_fail(struct exchange *x, int status, const char *field, const char *msg);
 /* The body is complete: answers it (or its error). */
 void exchange_respond(struct exchange *x, struct response *out);
-void exchange_respond_unsaved(struct exchange *x, struct response *out); /* 503: the write was not synced */
+void exchange_respond_unsaved(struct exchange *x,
+			      struct response *out); /* 503: the write was not synced */
 void response_free(struct response *out);
 void exchange_free(struct exchange *x);
 

@@ -28,7 +28,8 @@ int fastcgi_cookie(const char *header, const char *name, char *out, size_t size)
 		size_t n = strcspn(p, ";");
 		if (n > nlen && strncmp(p, name, nlen) == 0 && p[nlen] == '=') {
 			size_t vlen = n - nlen - 1;
-			while (vlen && (p[nlen + 1 + vlen - 1] == ' ' || p[nlen + 1 + vlen - 1] == '\t'))
+			while (vlen &&
+			       (p[nlen + 1 + vlen - 1] == ' ' || p[nlen + 1 + vlen - 1] == '\t'))
 				vlen--;
 			if (vlen >= size)
 				return -1; /* not a cookie staffroom made */
@@ -46,14 +47,16 @@ static int sink_field(void *ctx, const char *name, size_t nlen, const char *valu
 	return exchange_param(ctx, name, nlen, value, vlen);
 }
 
-static int sink_file(void *ctx, const char *field, const char *filename, const char *data, size_t len)
+static int sink_file(void *ctx, const char *field, const char *filename, const char *data,
+		     size_t len)
 {
 	return exchange_file(ctx, field, filename) == 0 ? exchange_file_more(ctx, data, len) : -1;
 }
 
 /* Fields of a query string (is_query) or of a form body; the exchange
  * applies the limits as they arrive. */
-void fastcgi_parse_form(struct exchange *x, int is_query, const char *ctype, const char *data, size_t len)
+void fastcgi_parse_form(struct exchange *x, int is_query, const char *ctype, const char *data,
+			size_t len)
 {
 	struct form_sink sink = { x, sink_field, sink_file };
 	if (form_cgicc_parse(&sink, is_query, ctype, data, len) == FORM_UNREADABLE)
@@ -71,7 +74,8 @@ struct fcgi_call {
 static int read_body(FCGX_Request *req, struct fcgi_call *c, const char *clen, size_t *len)
 {
 	unsigned long long want = clen ? strtoull(clen, NULL, 10) : 0;
-	/* As in the embedded server: short of memory, the request is refused, not the server stopped. */
+	/* As in the embedded server: short of memory, the request is refused, not the server
+	 * stopped. */
 	c->body = try_realloc(NULL, (size_t)want + 1);
 	if (!c->body) {
 		exchange_fail(&c->x, 503, NULL, EXCHANGE_NO_MEMORY);
@@ -79,7 +83,8 @@ static int read_body(FCGX_Request *req, struct fcgi_call *c, const char *clen, s
 	}
 	size_t got = 0;
 	while (got < want) {
-		int n = FCGX_GetStr(c->body + got, (int)(want - got > 65536 ? 65536 : want - got), req->in);
+		int n = FCGX_GetStr(c->body + got, (int)(want - got > 65536 ? 65536 : want - got),
+				    req->in);
 		if (n <= 0)
 			break;
 		got += (size_t)n;
@@ -118,8 +123,8 @@ static void start(FCGX_Request *req, struct fcgi_call *c)
 	rq->csrf_header = P("HTTP_X_CSRF_TOKEN");
 	if (fastcgi_cookie(P("HTTP_COOKIE"), SESSION_COOKIE, c->cookie, sizeof c->cookie) == 0)
 		rq->cookie = c->cookie;
-	client_address_choose(P("REMOTE_ADDR"), P("HTTP_X_REAL_IP"), P("HTTP_X_FORWARDED_FOR"), rq->address,
-			      sizeof rq->address);
+	client_address_choose(P("REMOTE_ADDR"), P("HTTP_X_REAL_IP"), P("HTTP_X_FORWARDED_FOR"),
+			      rq->address, sizeof rq->address);
 	/* nginx's fastcgi_params and Apache both set HTTPS=on for HTTPS. */
 	c->x.https = P("HTTPS") && strcasecmp(P("HTTPS"), "on") == 0;
 	const char *ctype = P("CONTENT_TYPE"), *clen = P("CONTENT_LENGTH");
@@ -145,7 +150,8 @@ static void put(FCGX_Request *req, char *text)
 static void send_response(FCGX_Request *req, const struct exchange *x, const struct response *out)
 {
 	const char *reason = MHD_get_reason_phrase_for((unsigned)out->status);
-	put(req, xasprintf("Status: %d %s\r\n", out->status, reason && *reason ? reason : "Unknown"));
+	put(req,
+	    xasprintf("Status: %d %s\r\n", out->status, reason && *reason ? reason : "Unknown"));
 	for (int i = 0; i < out->nheaders; i++)
 		put(req, xasprintf("%s: %s\r\n", out->headers[i].name, out->headers[i].value));
 	put(req, xasprintf("Content-Length: %zu\r\n\r\n", out->len));

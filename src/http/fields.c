@@ -37,7 +37,8 @@ static int valid_email(const char *s)
 	    s[strlen(s) - 1] == '.')
 		return 0;
 	for (; *s; s++)
-		if (isspace((unsigned char)*s) || iscntrl((unsigned char)*s) || strchr("<>()[]\\,;:\"", *s))
+		if (isspace((unsigned char)*s) || iscntrl((unsigned char)*s) ||
+		    strchr("<>()[]\\,;:\"", *s))
 			return 0;
 	return 1;
 }
@@ -89,7 +90,8 @@ static int no_controls(const char *s, int multiline)
 {
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		if ((c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) || c == 0x7f)
+		if ((c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) ||
+		    c == 0x7f)
 			return 0;
 	}
 	return 1;
@@ -112,9 +114,12 @@ static const char *type_problem(const struct field_spec *f, const char *v)
 	case F_ID:
 		return valid_int(v, 1) ? NULL : "must be a positive whole number";
 	case F_DATE:
-		return strlen(v) == 10 && parse_date(v, &y, &m, &d) == 0 ? NULL : "must be a date (YYYY-MM-DD)";
+		return strlen(v) == 10 && parse_date(v, &y, &m, &d) == 0
+			       ? NULL
+			       : "must be a date (YYYY-MM-DD)";
 	case F_DATETIME:
-		return parse_iso_time(v, &t) == 0 ? NULL : "must be a date and time (YYYY-MM-DDTHH:MM)";
+		return parse_iso_time(v, &t) == 0 ? NULL
+						  : "must be a date and time (YYYY-MM-DDTHH:MM)";
 	case F_YESNO:
 		return strcmp(v, "yes") == 0 || strcmp(v, "no") == 0 ? NULL : "must be yes or no";
 	case F_CHOICE:
@@ -134,8 +139,8 @@ static int problem(char *msg, size_t size, const char **bad, const char *name, c
 	return 400;
 }
 
-static int check_params(const struct field_spec *spec, struct request *rq, const char **bad, char *msg,
-			size_t size)
+static int check_params(const struct field_spec *spec, struct request *rq, const char **bad,
+			char *msg, size_t size)
 {
 	for (size_t i = 0; i < rq->nparams; i++) {
 		struct param *p = &rq->params[i];
@@ -146,7 +151,8 @@ static int check_params(const struct field_spec *spec, struct request *rq, const
 		if (!f && !is_csrf)
 			return problem(msg, size, bad, p->name, "is not expected here");
 		if (strlen(p->value) != p->len || !utf8_valid(p->value, p->len))
-			return problem(msg, size, bad, p->name, "is not valid text (bad UTF-8 or a NUL byte)");
+			return problem(msg, size, bad, p->name,
+				       "is not valid text (bad UTF-8 or a NUL byte)");
 		if (is_csrf)
 			continue;
 		for (size_t j = 0; j < i; j++)
@@ -166,8 +172,8 @@ static int check_params(const struct field_spec *spec, struct request *rq, const
 	return 0;
 }
 
-static int check_files(const struct field_spec *spec, struct request *rq, const char **bad, char *msg,
-		       size_t size)
+static int check_files(const struct field_spec *spec, struct request *rq, const char **bad,
+		       char *msg, size_t size)
 {
 	for (size_t i = 0; i < rq->nfiles; i++) {
 		const struct field_spec *f = find_spec(spec, rq->files[i].field);
@@ -175,7 +181,8 @@ static int check_files(const struct field_spec *spec, struct request *rq, const 
 			return problem(msg, size, bad, rq->files[i].field, "does not take a file");
 		const char *fn = rq->files[i].filename;
 		if (!utf8_valid(fn, strlen(fn)) || utf8_chars(fn) > 255 || !no_controls(fn, 0))
-			return problem(msg, size, bad, f->name, "has a file name that is not valid");
+			return problem(msg, size, bad, f->name,
+				       "has a file name that is not valid");
 	}
 	for (; spec && spec->name; spec++) {
 		if (spec->type != F_FILE)
@@ -194,8 +201,8 @@ static int check_files(const struct field_spec *spec, struct request *rq, const 
 	return 0;
 }
 
-static int check_required(const struct field_spec *spec, struct request *rq, const char **bad, char *msg,
-			  size_t size)
+static int check_required(const struct field_spec *spec, struct request *rq, const char **bad,
+			  char *msg, size_t size)
 {
 	for (; spec && spec->name; spec++)
 		if ((spec->flags & F_REQUIRED) && spec->type != F_FILE && !arg(rq, spec->name))
@@ -203,7 +210,8 @@ static int check_required(const struct field_spec *spec, struct request *rq, con
 	return 0;
 }
 
-int fields_check(const struct field_spec *spec, struct request *rq, const char **bad, char *msg, size_t size)
+int fields_check(const struct field_spec *spec, struct request *rq, const char **bad, char *msg,
+		 size_t size)
 {
 	int status = check_params(spec, rq, bad, msg, size);
 	if (!status)

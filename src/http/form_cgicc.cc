@@ -49,12 +49,14 @@ int pass_on(const struct form_sink *sink, const cgicc::Cgicc &cgi)
 {
 	for (const cgicc::FormEntry &e : *cgi) {
 		const std::string &name = e.getName(), &value = e.getValue();
-		if (sink->field(sink->ctx, name.data(), name.size(), value.data(), value.size()) != 0)
+		if (sink->field(sink->ctx, name.data(), name.size(), value.data(), value.size()) !=
+		    0)
 			return FORM_STOPPED;
 	}
 	for (const cgicc::FormFile &f : cgi.getFiles()) {
 		const std::string &data = f.getData();
-		if (sink->file(sink->ctx, f.getName().c_str(), f.getFilename().c_str(), data.data(), data.size()) != 0)
+		if (sink->file(sink->ctx, f.getName().c_str(), f.getFilename().c_str(), data.data(),
+			       data.size()) != 0)
 			return FORM_STOPPED;
 	}
 	return FORM_OK;
@@ -62,8 +64,8 @@ int pass_on(const struct form_sink *sink, const cgicc::Cgicc &cgi)
 
 } // namespace
 
-extern "C" int form_cgicc_parse(const struct form_sink *sink, int is_query, const char *content_type,
-				const char *body, size_t len)
+extern "C" int form_cgicc_parse(const struct form_sink *sink, int is_query,
+				const char *content_type, const char *body, size_t len)
 {
 	try {
 		BufferInput in(is_query, content_type, body ? body : "", body ? len : 0);

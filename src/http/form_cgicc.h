@@ -15,14 +15,15 @@ extern "C" {
 struct form_sink {
 	void *ctx;
 	int (*field)(void *ctx, const char *name, size_t nlen, const char *value, size_t vlen);
-	int (*file)(void *ctx, const char *field, const char *filename, const char *data, size_t len);
+	int (*file)(void *ctx, const char *field, const char *filename, const char *data,
+		    size_t len);
 };
 
 enum { FORM_OK = 0, FORM_STOPPED = -1, FORM_UNREADABLE = -2 };
 
 /* A query string (is_query) or a form body of the given content type. */
-int form_cgicc_parse(const struct form_sink *sink, int is_query, const char *content_type, const char *body,
-		     size_t len);
+int form_cgicc_parse(const struct form_sink *sink, int is_query, const char *content_type,
+		     const char *body, size_t len);
 
 #ifdef __cplusplus
 }

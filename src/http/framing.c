@@ -42,7 +42,8 @@ static int cut_at_nul(const struct fields *f, const char *block, size_t size)
 		return 0;
 	const char *end = block + size;
 	for (int i = 0; i < f->n; i++) {
-		const char *from = f->value[i] + f->value_len[i], *to = i + 1 < f->n ? f->key[i + 1] : end;
+		const char *from = f->value[i] + f->value_len[i],
+			   *to = i + 1 < f->n ? f->key[i + 1] : end;
 		if (f->key[i] < block || from > to || to > end)
 			return 0;
 		for (const char *p = from; p < to; p++)
@@ -57,12 +58,14 @@ const char *framing_problem(struct MHD_Connection *conn, const char *method)
 	struct fields f = { 0 };
 	MHD_get_connection_values_n(conn, MHD_HEADER_KIND, count_field, &f);
 	if (f.lengths && f.encodings)
-		return "The request could not be read: it has both Content-Length and Transfer-Encoding.";
+		return "The request could not be read: it has both Content-Length and "
+		       "Transfer-Encoding.";
 	if (f.lengths > 1 || f.encodings > 1)
 		return "The request could not be read: it gives its length more than once.";
 	if (f.hosts > 1)
 		return "The request could not be read: it has more than one Host header.";
-	const union MHD_ConnectionInfo *hs = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+	const union MHD_ConnectionInfo *hs =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
 	if (hs && cut_at_nul(&f, method, hs->header_size))
 		return "The request could not be read: a header holds a NUL character.";
 	return NULL;

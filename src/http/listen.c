@@ -65,7 +65,8 @@ static int own_socket_file(const char *path)
 		}
 		gid = gr->gr_gid;
 	}
-	if (chmod(path, 0660) != 0 || ((uid != (uid_t)-1 || gid != (gid_t)-1) && chown(path, uid, gid) != 0)) {
+	if (chmod(path, 0660) != 0 ||
+	    ((uid != (uid_t)-1 || gid != (gid_t)-1) && chown(path, uid, gid) != 0)) {
 		fprintf(stderr, "staffroom: cannot set the owner and mode of %s\n", path);
 		return -1;
 	}
@@ -76,7 +77,8 @@ static int open_unix(const char *path)
 {
 	struct sockaddr_un a = { .sun_family = AF_UNIX };
 	if (strlen(path) >= sizeof a.sun_path || path[0] != '/') {
-		fprintf(stderr, "staffroom: a socket path must be absolute and shorter than %zu bytes\n",
+		fprintf(stderr,
+			"staffroom: a socket path must be absolute and shorter than %zu bytes\n",
 			sizeof a.sun_path);
 		return -1;
 	}
@@ -107,7 +109,8 @@ static int inherited_socket(void)
 	int yes = 0;
 	socklen_t len = sizeof yes;
 	if (getsockopt(0, SOL_SOCKET, SO_ACCEPTCONN, &yes, &len) != 0 || !yes) {
-		fprintf(stderr, "staffroom: --listen stdin: standard input is not a listening socket\n");
+		fprintf(stderr,
+			"staffroom: --listen stdin: standard input is not a listening socket\n");
 		return -1;
 	}
 	return 0;
@@ -122,12 +125,14 @@ int listen_open(const char *where)
 	struct sockaddr_storage ss;
 	int v6, one = 1;
 	if (listen_parse_inet(where, &ss, &v6) != 0) {
-		fprintf(stderr, "staffroom: --listen wants HOST:PORT or unix:/path, not '%s'\n", where);
+		fprintf(stderr, "staffroom: --listen wants HOST:PORT or unix:/path, not '%s'\n",
+			where);
 		return -1;
 	}
 	int fd = socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
-	    bind(fd, (struct sockaddr *)&ss, v6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in)) != 0 ||
+	    bind(fd, (struct sockaddr *)&ss,
+		 v6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in)) != 0 ||
 	    listen(fd, 128) != 0) {
 		fprintf(stderr, "staffroom: cannot listen on %s\n", where);
 		if (fd >= 0)
@@ -143,7 +148,8 @@ void listen_describe(int fd, const char *listen, char *out, size_t size)
 	socklen_t len = sizeof ss;
 	char host[INET6_ADDRSTRLEN] = "";
 	copy_str(out, size, listen);
-	if (strncmp(listen, "unix:", 5) == 0 || fd == 0 || getsockname(fd, (struct sockaddr *)&ss, &len) != 0)
+	if (strncmp(listen, "unix:", 5) == 0 || fd == 0 ||
+	    getsockname(fd, (struct sockaddr *)&ss, &len) != 0)
 		return;
 	if (ss.ss_family == AF_INET) {
 		struct sockaddr_in *a = (struct sockaddr_in *)&ss;
@@ -170,7 +176,8 @@ int listen_enter_sandbox(void)
 	if (sandbox_drop_root(cfg.run_as) != 0 || (cfg.seccomp && sandbox_seccomp() != 0))
 		return -1;
 	if (cfg.seccomp_selftest) {
-		fprintf(stderr, "staffroom: seccomp self-test: calling execve, which the filter forbids\n");
+		fprintf(stderr,
+			"staffroom: seccomp self-test: calling execve, which the filter forbids\n");
 		execl("/bin/true", "true", (char *)NULL);
 		fprintf(stderr, "staffroom: the seccomp filter did not stop execve\n");
 		return -1;
@@ -178,7 +185,9 @@ int listen_enter_sandbox(void)
 	/* Connections are opened as requests come, as the run-as user: find
 	 * out now if it cannot reach the database, not at the first sign-in. */
 	if (!db_handle()) {
-		fprintf(stderr, "staffroom: cannot open the database %s%s%s (check the folder's permissions)\n",
+		fprintf(stderr,
+			"staffroom: cannot open the database %s%s%s (check the folder's "
+			"permissions)\n",
 			cfg.db_path, cfg.run_as ? " as user " : "", cfg.run_as ? cfg.run_as : "");
 		return -1;
 	}

@@ -106,7 +106,8 @@ char *router_allow(const char *path)
 		}
 	if (!get && !post)
 		return xstrdup(strncmp(path, "/static/", 8) == 0 ? "GET, HEAD" : "GET, HEAD, POST");
-	return xasprintf("%s%s%s", get ? "GET, HEAD" : "", get && post ? ", " : "", post ? "POST" : "");
+	return xasprintf("%s%s%s", get ? "GET, HEAD" : "", get && post ? ", " : "",
+			 post ? "POST" : "");
 }
 
 /* The Origin header, when a browser sends one, must name this site: a
@@ -125,7 +126,8 @@ static void ask_to_sign_in(struct request *rq, struct reply *rp)
 {
 	if (rq->pending_login) {
 		if (rq->wants_json || rq->is_post)
-			reply_error(rp, 401, NULL, "Please enter the code from your authenticator app first.");
+			reply_error(rp, 401, NULL,
+				    "Please enter the code from your authenticator app first.");
 		else
 			reply_redirect(rp, "/login/code");
 		return;
@@ -168,9 +170,11 @@ static void reshow_form(const struct route *r, struct request *rq, struct reply 
 	}
 	json_t *form = json_object();
 	for (size_t i = 0; i < rq->nparams; i++)
-		if (strcmp(rq->params[i].name, "csrf") != 0 && !is_password_field(r->fields, rq->params[i].name))
-			json_object_set_new(form, rq->params[i].name, json_stringn_nocheck(rq->params[i].value,
-								  rq->params[i].len));
+		if (strcmp(rq->params[i].name, "csrf") != 0 &&
+		    !is_password_field(r->fields, rq->params[i].name))
+			json_object_set_new(
+				form, rq->params[i].name,
+				json_stringn_nocheck(rq->params[i].value, rq->params[i].len));
 	json_t *err = json_object();
 	json_t *msg = json_object_get(rp->model, "error");
 	json_object_set(err, rp->error_field ? rp->error_field : "general", msg);
@@ -195,20 +199,24 @@ static int checks_pass(const struct route *r, struct request *rq, struct reply *
 			return 0;
 		}
 		if (!(rq->user.roles & r->roles)) {
-			reply_error(rp, 403, NULL, "Your roles do not give you access to this page.");
+			reply_error(rp, 403, NULL,
+				    "Your roles do not give you access to this page.");
 			return 0;
 		}
 		/* A role that needs a second factor: nothing else until it is set up. */
 		if (rq->must_enrol && !(r->flags & R_ENROL)) {
 			if (rq->wants_json || rq->is_post)
-				reply_error(rp, 403, NULL, "Your role needs two-factor sign-in. Set it up at /account/2fa first.");
+				reply_error(rp, 403, NULL,
+					    "Your role needs two-factor sign-in. Set it up at "
+					    "/account/2fa first.");
 			else
 				reply_redirect(rp, "/account/2fa");
 			return 0;
 		}
 	}
 	if (rq->is_post && (!same_origin(rq) || (!(r->flags & R_NO_CSRF) && !csrf_ok(rq)))) {
-		reply_error(rp, 403, "csrf", "This form has expired or did not come from staffroom. "
+		reply_error(rp, 403, "csrf",
+			    "This form has expired or did not come from staffroom. "
 			    "Please go back, reload the page and try again.");
 		return 0;
 	}
@@ -234,8 +242,10 @@ static void storage_full(struct reply *rp)
 {
 	reply_free(rp);
 	memset(rp, 0, sizeof *rp);
-	reply_error(rp, 507, NULL, "%s", "The school's staffroom storage is full, so nothing was saved. "
-		    "Everything saved before can still be read. Please tell whoever looks after staffroom in your school.");
+	reply_error(rp, 507, NULL, "%s",
+		    "The school's staffroom storage is full, so nothing was saved. "
+		    "Everything saved before can still be read. Please tell whoever looks after "
+		    "staffroom in your school.");
 }
 
 void router_dispatch(struct request *rq, struct reply *rp)
@@ -252,7 +262,8 @@ void router_dispatch(struct request *rq, struct reply *rp)
 	auth_load(rq);
 	if (!r) {
 		if (path_known)
-			reply_error(rp, 405, NULL, "This page does not accept that kind of request.");
+			reply_error(rp, 405, NULL,
+				    "This page does not accept that kind of request.");
 		else
 			reply_not_found(rp);
 		return;

@@ -41,13 +41,17 @@ extern const struct field_spec page_fields[];
 typedef void handler_fn(struct request *rq, struct reply *rp);
 
 enum { ROUTE_PUBLIC = 0 };      /* roles value: no sign-in needed */
-enum { R_NO_CSRF = 1, R_UPLOAD = 2, R_ENROL = 4 }; /* R_ENROL: open to someone who must enrol first */
+enum {
+	R_NO_CSRF = 1,
+	R_UPLOAD = 2,
+	R_ENROL = 4
+}; /* R_ENROL: open to someone who must enrol first */
 
 struct route {
 	const char *method;
 	const char *pattern;         /* "/concerns/{id}/events": {id} is a positive number */
 	handler_fn *handler;
-	unsigned roles;              /* ROUTE_PUBLIC, ROLE_STAFF (anyone signed in), or any of these */
+	unsigned roles; /* ROUTE_PUBLIC, ROLE_STAFF (anyone signed in), or any of these */
 	const struct field_spec *fields; /* ends with a {NULL} entry; NULL: takes no fields */
 	handler_fn *form_page;       /* re-shows the form with errors and typed values kept */
 	unsigned flags;
@@ -65,7 +69,7 @@ void router_print(FILE *out);
 /* Exposed for unit tests. */
 const struct route *route_match(const char *method, const char *path, int64_t ids[3], int *nids,
 				int *path_known);
-int fields_check(const struct field_spec *spec, struct request *rq, const char **bad_field, char *msg,
-		 size_t msgsize);
+int fields_check(const struct field_spec *spec, struct request *rq, const char **bad_field,
+		 char *msg, size_t msgsize);
 
 #endif

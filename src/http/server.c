@@ -33,7 +33,7 @@ struct call {
 	struct MHD_PostProcessor *pp;
 	struct response out;    /* the answer, while held for its fsync (held.c) */
 	int held, unsaved;
-	int close;              /* answer, then close the connection: its framing is not to be trusted */
+	int close; /* answer, then close the connection: its framing is not to be trusted */
 };
 
 static void call_free(struct call *c)
@@ -48,14 +48,17 @@ static void call_free(struct call *c)
 
 /* MHD may announce a part with an empty call before its bytes (also at
  * offset 0): that call and the bytes that follow are one part. */
-static int same_part(const char *name, size_t len, const char *key, const char *filename, const char *last_filename)
+static int same_part(const char *name, size_t len, const char *key, const char *filename,
+		     const char *last_filename)
 {
-	return len == 0 && strcmp(name, key) == 0 && (!filename || strcmp(filename, last_filename) == 0);
+	return len == 0 && strcmp(name, key) == 0 &&
+	       (!filename || strcmp(filename, last_filename) == 0);
 }
 
-static enum MHD_Result on_post_field(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
-				     const char *content_type, const char *encoding, const char *data,
-				     uint64_t off, size_t size)
+static enum MHD_Result on_post_field(void *cls, enum MHD_ValueKind kind, const char *key,
+				     const char *filename, const char *content_type,
+				     const char *encoding, const char *data, uint64_t off,
+				     size_t size)
 {
 	struct call *c = cls;
 	struct request *rq = &c->x.rq;
@@ -65,20 +68,22 @@ static enum MHD_Result on_post_field(void *cls, enum MHD_ValueKind kind, const c
 	int rc;
 	if (filename) {
 		struct upload *u = rq->nfiles ? &rq->files[rq->nfiles - 1] : NULL;
-		int cont = u && (off > 0 || same_part(u->field, u->len, key, filename, u->filename));
+		int cont =
+			u && (off > 0 || same_part(u->field, u->len, key, filename, u->filename));
 		rc = cont ? 0 : exchange_file(&c->x, key, filename);
 		if (rc == 0)
 			rc = exchange_file_more(&c->x, data, size);
 	} else {
 		struct param *p = rq->nparams ? &rq->params[rq->nparams - 1] : NULL;
 		int cont = p && strcmp(p->name, key) == 0 && (off > 0 || p->len == 0);
-		rc = cont ? exchange_param_more(&c->x, data, size) : exchange_param(&c->x, key, strlen(key), data, size);
+		rc = cont ? exchange_param_more(&c->x, data, size)
+			  : exchange_param(&c->x, key, strlen(key), data, size);
 	}
 	return rc == 0 ? MHD_YES : MHD_NO;
 }
 
-static enum MHD_Result on_query_arg(void *cls, enum MHD_ValueKind kind, const char *key, size_t klen,
-				    const char *value, size_t vlen)
+static enum MHD_Result on_query_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+				    size_t klen, const char *value, size_t vlen)
 {
 	(void)kind;
 	return exchange_param(cls, key, klen, value, vlen) == 0 ? MHD_YES : MHD_NO;
@@ -86,13 +91,16 @@ static enum MHD_Result on_query_arg(void *cls, enum MHD_ValueKind kind, const ch
 
 static void client_address(struct MHD_Connection *conn, char *out, size_t size)
 {
-	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (!ci || !ci->client_addr)
 		return;
 	if (ci->client_addr->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, out, (socklen_t)size);
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, out,
+			  (socklen_t)size);
 	else if (ci->client_addr->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, out, (socklen_t)size);
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, out,
+			  (socklen_t)size);
 }
 
 /* The first call: headers are here, the body is not yet. */
@@ -114,11 +122,12 @@ static struct call *call_start(struct MHD_Connection *conn, const char *url, con
 	rq->origin = HDR("Origin");
 	rq->host = HDR(MHD_HTTP_HEADER_HOST);
 	rq->csrf_header = HDR("X-CSRF-Token");
-	const char *ctype = HDR(MHD_HTTP_HEADER_CONTENT_TYPE), *clen = HDR(MHD_HTTP_HEADER_CONTENT_LENGTH);
+	const char *ctype = HDR(MHD_HTTP_HEADER_CONTENT_TYPE),
+		   *clen = HDR(MHD_HTTP_HEADER_CONTENT_LENGTH);
 	char peer[64] = "";
 	client_address(conn, peer, sizeof peer);
-	client_address_choose(peer[0] ? peer : NULL, HDR("X-Real-IP"), HDR("X-Forwarded-For"), rq->address,
-			      sizeof rq->address);
+	client_address_choose(peer[0] ? peer : NULL, HDR("X-Real-IP"), HDR("X-Forwarded-For"),
+			      rq->address, sizeof rq->address);
 #undef HDR
 	rq->cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "sr_session");
 	enum body_kind body = exchange_body_kind(&c->x, ctype, clen);
@@ -126,15 +135,17 @@ static struct call *call_start(struct MHD_Connection *conn, const char *url, con
 		return c;
 	if (!rq->is_post)
 		MHD_get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, on_query_arg, &c->x);
-	else if (body != BODY_NONE && !(c->pp = MHD_create_post_processor(conn, 64 * 1024, on_post_field, c)))
+	else if (body != BODY_NONE &&
+		 !(c->pp = MHD_create_post_processor(conn, 64 * 1024, on_post_field, c)))
 		exchange_fail(&c->x, 400, NULL, "The form could not be read.");
 	return c;
 }
 
 static enum MHD_Result queue(struct MHD_Connection *conn, struct response *out, int close)
 {
-	struct MHD_Response *resp = MHD_create_response_from_buffer(out->len, out->body ? out->body : (void *)"",
-								     out->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+	struct MHD_Response *resp = MHD_create_response_from_buffer(
+		out->len, out->body ? out->body : (void *)"",
+		out->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
 	out->body = NULL; /* MHD frees it */
 	for (int i = 0; i < out->nheaders; i++)
 		MHD_add_response_header(resp, out->headers[i].name, out->headers[i].value);
@@ -173,8 +184,9 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct call *c)
 	return queue(conn, &c->out, c->close);
 }
 
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
-				  const char *version, const char *upload_data, size_t *upload_size, void **state)
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+				  const char *method, const char *version, const char *upload_data,
+				  size_t *upload_size, void **state)
 {
 	(void)cls, (void)version;
 	struct call *c = *state;
@@ -189,7 +201,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	if (*upload_size) {
 		arrival_body_bytes(conn, *upload_size);
-		if (!c->x.status && c->pp && MHD_post_process(c->pp, upload_data, *upload_size) != MHD_YES)
+		if (!c->x.status && c->pp &&
+		    MHD_post_process(c->pp, upload_data, *upload_size) != MHD_YES)
 			exchange_fail(&c->x, 400, NULL, "The form could not be read.");
 		*upload_size = 0;
 		return MHD_YES;
@@ -208,7 +221,8 @@ static size_t unescape(void *cls, struct MHD_Connection *conn, char *uri)
 	return exchange_unescape_path(uri);
 }
 
-static void on_completed(void *cls, struct MHD_Connection *conn, void **state, enum MHD_RequestTerminationCode t)
+static void on_completed(void *cls, struct MHD_Connection *conn, void **state,
+			 enum MHD_RequestTerminationCode t)
 {
 	(void)cls, (void)t;
 	arrival_answered(conn);
@@ -245,8 +259,9 @@ static struct MHD_Daemon *start_daemon(const struct sockaddr_storage *ss, int v6
 	char *cert = NULL, *key = NULL;
 	if (cfg.tls_cert && read_tls_files(&cert, &key) != 0)
 		return NULL;
-	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME |
-			 (v6 ? MHD_USE_IPv6 : 0) | (cert ? MHD_USE_TLS : 0);
+	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG |
+			 MHD_ALLOW_SUSPEND_RESUME | (v6 ? MHD_USE_IPv6 : 0) |
+			 (cert ? MHD_USE_TLS : 0);
 	/* No SO_REUSEPORT: a second server started on the same port by mistake
 	 * must fail, not quietly take half the requests to another database.
 	 * The TLS options come last: with no certificate they end the list early. */
@@ -287,8 +302,11 @@ static void raise_fd_limit(void)
 	rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max;
 	setrlimit(RLIMIT_NOFILE, &rl);
 	if (rl.rlim_cur < want)
-		fprintf(stderr, "staffroom: only %llu open files are allowed (ulimit -n); max_connections %u needs about %llu\n",
-			(unsigned long long)rl.rlim_cur, cfg.max_connections, (unsigned long long)want);
+		fprintf(stderr,
+			"staffroom: only %llu open files are allowed (ulimit -n); max_connections "
+			"%u needs about %llu\n",
+			(unsigned long long)rl.rlim_cur, cfg.max_connections,
+			(unsigned long long)want);
 }
 
 int server_run(void)
@@ -296,7 +314,9 @@ int server_run(void)
 	struct sockaddr_storage ss;
 	int v6;
 	if (listen_parse_inet(cfg.listen, &ss, &v6) != 0) {
-		fprintf(stderr, "staffroom: --listen wants HOST:PORT (e.g. 127.0.0.1:8080), not '%s'\n", cfg.listen);
+		fprintf(stderr,
+			"staffroom: --listen wants HOST:PORT (e.g. 127.0.0.1:8080), not '%s'\n",
+			cfg.listen);
 		return 2;
 	}
 	sigset_t sigs;
@@ -309,7 +329,8 @@ int server_run(void)
 		return 1;
 	/* Bound: now give up root and every system call not needed to serve. */
 	db_batch_requests(1);
-	if (listen_enter_sandbox() != 0 || mailer_start() != 0 || held_start() != 0 || arrival_start() != 0) {
+	if (listen_enter_sandbox() != 0 || mailer_start() != 0 || held_start() != 0 ||
+	    arrival_start() != 0) {
 		mailer_stop();
 		MHD_stop_daemon(d);
 		arrival_stop();
@@ -319,7 +340,8 @@ int server_run(void)
 	char host[128];
 	copy_str(host, sizeof host, cfg.listen);
 	*strrchr(host, ':') = 0;
-	printf("staffroom: listening on %s://%s:%u/\n", cfg.tls_cert ? "https" : "http", host, info ? info->port : 0);
+	printf("staffroom: listening on %s://%s:%u/\n", cfg.tls_cert ? "https" : "http", host,
+	       info ? info->port : 0);
 	fflush(stdout);
 	int sig;
 	sigwait(&sigs, &sig);

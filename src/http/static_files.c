@@ -32,9 +32,11 @@ static int safe_name(const char *name)
 	if (!*name || *name == '.' || *name == '/')
 		return 0;
 	for (const char *p = name; *p; p++) {
-		int ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-			 *p == '-' || *p == '_' || *p == '.' || *p == '/';
-		if (!ok || (*p == '.' && (p[1] == '.' || p[-1] == '/')) || (*p == '/' && (p[1] == '/' || p[1] == 0)))
+		int ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			 (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.' ||
+			 *p == '/';
+		if (!ok || (*p == '.' && (p[1] == '.' || p[-1] == '/')) ||
+		    (*p == '/' && (p[1] == '/' || p[1] == 0)))
 			return 0;
 	}
 	return 1;
@@ -72,8 +74,9 @@ static int load_one(const char *dir, const char *name)
 	struct stat st;
 	size_t got = 0;
 	/* Regular files only: reading a FIFO or a device would never end. */
-	char *buf = stat(full, &st) == 0 && S_ISREG(st.st_mode) ? read_whole_file(full, &got, 4 * 1024 * 1024)
-								 : NULL;
+	char *buf = stat(full, &st) == 0 && S_ISREG(st.st_mode)
+			    ? read_whole_file(full, &got, 4 * 1024 * 1024)
+			    : NULL;
 	free(full);
 	if (!buf)
 		return 0;

@@ -80,7 +80,8 @@ const ctemplate::StaticTemplateString *intern(const std::string &name)
 
 bool is_name_char(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_';
 }
 
 // ctemplate can list a template's names but not say which are sections;
@@ -108,7 +109,8 @@ bool mark_sections(const std::string &path, Vocabulary &v)
 //   static const ::ctemplate::StaticTemplateString k_x = STS_INIT_WITH_HASH(k_x, "NAME", 123ULL);
 bool learn_names(const char *dir, const char *file)
 {
-	const ctemplate::Template *t = ctemplate::Template::GetTemplate(file, ctemplate::STRIP_BLANK_LINES);
+	const ctemplate::Template *t =
+		ctemplate::Template::GetTemplate(file, ctemplate::STRIP_BLANK_LINES);
 	if (!t)
 		return false;
 	std::string entries;
@@ -121,7 +123,8 @@ bool learn_names(const char *dir, const char *file)
 			break;
 		std::string name = entries.substr(at + 3, end - at - 3);
 		const ctemplate::StaticTemplateString *sts = intern(name);
-		v.names.emplace(std::string_view(sts->do_not_use_directly_.ptr_, name.size()), Name{ sts, false });
+		v.names.emplace(std::string_view(sts->do_not_use_directly_.ptr_, name.size()),
+				Name{ sts, false });
 		v.longest = std::max(v.longest, name.size());
 		at = end;
 	}
@@ -149,7 +152,8 @@ class Filler {
 
 	// A followed by B in BUF, without allocating; false when the result is
 	// longer than any name of this template, so could name nothing.
-	bool join(char (&buf)[NAME_MAX_BYTES], std::string_view a, std::string_view b, std::string_view *out) const
+	bool join(char (&buf)[NAME_MAX_BYTES], std::string_view a, std::string_view b,
+		  std::string_view *out) const
 	{
 		size_t n = a.size() + b.size();
 		if (n > vocab.longest || n > sizeof buf)
@@ -173,7 +177,8 @@ class Filler {
 		show_section(d, truthy ? find(name) : find2("not_", name));
 	}
 
-	void set_scalar(ctemplate::TemplateDictionary *d, std::string_view name, const json_t *v) const
+	void set_scalar(ctemplate::TemplateDictionary *d, std::string_view name,
+			const json_t *v) const
 	{
 		const Name *n = find(name);
 		char num[64];
@@ -181,7 +186,9 @@ class Filler {
 		case JSON_STRING:
 			// set even when empty: an unset name would show a parent's value
 			if (n)
-				d->SetValue(*n->sts, ctemplate::TemplateString(json_string_value(v), json_string_length(v)));
+				d->SetValue(*n->sts,
+					    ctemplate::TemplateString(json_string_value(v),
+								      json_string_length(v)));
 			show(d, name, json_string_length(v) != 0);
 			break;
 		case JSON_INTEGER:
@@ -206,7 +213,8 @@ class Filler {
 		}
 	}
 
-	void fill_array(ctemplate::TemplateDictionary *d, std::string_view name, const json_t *v) const
+	void fill_array(ctemplate::TemplateDictionary *d, std::string_view name,
+			const json_t *v) const
 	{
 		size_t n = json_array_size(v), i;
 		const Name *count = find2(name, "_count");
@@ -226,7 +234,8 @@ class Filler {
 		}
 	}
 
-	void fill_value(ctemplate::TemplateDictionary *d, std::string_view name, const json_t *v) const
+	void fill_value(ctemplate::TemplateDictionary *d, std::string_view name,
+			const json_t *v) const
 	{
 		if (json_is_object(v)) {
 			if (json_object_size(v) == 0) {
@@ -251,7 +260,8 @@ class Filler {
 public:
 	explicit Filler(const Vocabulary &v) : vocab(v) {}
 
-	void fill(ctemplate::TemplateDictionary *d, const json_t *obj, std::string_view prefix) const
+	void fill(ctemplate::TemplateDictionary *d, const json_t *obj,
+		  std::string_view prefix) const
 	{
 		const char *key;
 		const json_t *v;
@@ -288,7 +298,8 @@ extern "C" int template_init(const char *dir)
 		size_t n = strlen(e->d_name);
 		if (n < 5 || strcmp(e->d_name + n - 4, ".tpl") != 0)
 			continue;
-		if (!ctemplate::LoadTemplate(e->d_name, ctemplate::STRIP_BLANK_LINES) || !learn_names(dir, e->d_name))
+		if (!ctemplate::LoadTemplate(e->d_name, ctemplate::STRIP_BLANK_LINES) ||
+		    !learn_names(dir, e->d_name))
 			rc = -1;
 		loaded++;
 	}
@@ -296,7 +307,8 @@ extern "C" int template_init(const char *dir)
 	return rc == 0 && loaded > 0 && vocabulary("layout.tpl") ? 0 : -1;
 }
 
-extern "C" char *template_render(const char *name, const json_t *page, const json_t *layout, size_t *len)
+extern "C" char *template_render(const char *name, const json_t *page, const json_t *layout,
+				 size_t *len)
 {
 	try {
 		std::string file = std::string(name) + ".tpl";
@@ -313,7 +325,8 @@ extern "C" char *template_render(const char *name, const json_t *page, const jso
 			dict.SetTemplateGlobalValue("csrf", json_string_value(csrf));
 		std::string out;
 		out.reserve(16384);
-		if (!ctemplate::ExpandTemplate("layout.tpl", ctemplate::STRIP_BLANK_LINES, &dict, &out))
+		if (!ctemplate::ExpandTemplate("layout.tpl", ctemplate::STRIP_BLANK_LINES, &dict,
+					       &out))
 			return NULL;
 		char *buf = static_cast<char *>(malloc(out.size() + 1));
 		if (!buf)

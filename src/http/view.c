@@ -35,8 +35,10 @@ static void gather_nav(void)
 		for (const struct nav_link *l = (*f)->nav; l && l->label; l++) {
 			const struct route *r = feature_route(l->method, l->pattern);
 			if (!r || nav_count == NAV_MAX) {
-				fprintf(stderr, "staffroom: the %s link names no route %s %s, or is "
-					"one more than NAV_MAX\n", l->label, l->method, l->pattern);
+				fprintf(stderr,
+					"staffroom: the %s link names no route %s %s, or is "
+					"one more than NAV_MAX\n",
+					l->label, l->method, l->pattern);
 				abort();
 			}
 			nav[nav_count++] = (struct nav_item){ l, r };
@@ -67,17 +69,19 @@ json_t *view_nav(const struct request *rq)
 	for (size_t i = 0; i < nav_count; i++) {
 		const char *href = nav[i].link->pattern;
 		if (rq->user.roles & nav[i].route->roles)
-			json_array_append_new(items, json_pack("{s:s, s:s, s:b}", "href", href, "label",
-							       nav[i].link->label, "current",
-							       is_current(href, rq->path)));
+			json_array_append_new(items,
+					      json_pack("{s:s, s:s, s:b}", "href", href, "label",
+							nav[i].link->label, "current",
+							is_current(href, rq->path)));
 	}
 	return items;
 }
 
 static json_t *layout_model(struct request *rq, struct reply *rp, const struct layout_data *ld)
 {
-	json_t *m = json_pack("{s:s, s:s}", "school_name", ld->school_name ? ld->school_name : "staffroom",
-			      "title", rp->title ? rp->title : "staffroom");
+	json_t *m = json_pack("{s:s, s:s}", "school_name",
+			      ld->school_name ? ld->school_name : "staffroom", "title",
+			      rp->title ? rp->title : "staffroom");
 	/* A form shown again after an error carries its summary at the top. */
 	json_t *err = json_object_get(rp->model, "error");
 	if (err && rp->template && strcmp(rp->template, "error") != 0) {
@@ -87,7 +91,9 @@ static json_t *layout_model(struct request *rq, struct reply *rp, const struct l
 			json_object_set(m, "field", field);
 	}
 	if (rq->signed_in) {
-		json_object_set_new(m, "user", json_pack("{s:s, s:s}", "name", rq->user.name, "email", rq->user.email));
+		json_object_set_new(
+			m, "user",
+			json_pack("{s:s, s:s}", "name", rq->user.name, "email", rq->user.email));
 		json_object_set_new(m, "nav", view_nav(rq));
 		json_object_set_new(m, "csrf", json_string(rq->csrf));
 		if (ld->flash)
@@ -101,8 +107,9 @@ static void render_json(struct request *rq, struct reply *rp, struct rendered *o
 	json_t *model = rp->model ? json_incref(rp->model) : json_object();
 	/* The home page carries who is signed in and the CSRF token for API clients. */
 	if (rq->signed_in && strcmp(rq->path, "/") == 0 && rp->status == 200) {
-		json_object_set_new(model, "user", json_pack("{s:s, s:s, s:o}", "email", rq->user.email, "name",
-							    rq->user.name, "roles", roles_json(rq->user.roles)));
+		json_object_set_new(model, "user",
+				    json_pack("{s:s, s:s, s:o}", "email", rq->user.email, "name",
+					      rq->user.name, "roles", roles_json(rq->user.roles)));
 		json_object_set_new(model, "csrf", json_string(rq->csrf));
 	}
 	out->body = json_dumps(model, JSON_COMPACT | JSON_ENSURE_ASCII);
@@ -116,7 +123,8 @@ int view_wants_layout(const struct request *rq, const struct reply *rp)
 	return !rp->body && !rq->wants_json && !rp->location;
 }
 
-void view_render(struct request *rq, struct reply *rp, const struct layout_data *ld, struct rendered *out)
+void view_render(struct request *rq, struct reply *rp, const struct layout_data *ld,
+		 struct rendered *out)
 {
 	memset(out, 0, sizeof *out);
 	if (rp->body) {
@@ -137,13 +145,16 @@ void view_render(struct request *rq, struct reply *rp, const struct layout_data 
 		return;
 	}
 	json_t *layout = layout_model(rq, rp, ld);
-	out->body = template_render(rp->template ? rp->template : "error", rp->model, layout, &out->len);
+	out->body = template_render(rp->template ? rp->template : "error", rp->model, layout,
+				    &out->len);
 	json_decref(layout);
 	out->content_type = "text/html; charset=utf-8";
 	if (!out->body) {
-		fprintf(stderr, "staffroom: template %s failed to render\n", rp->template ? rp->template : "error");
+		fprintf(stderr, "staffroom: template %s failed to render\n",
+			rp->template ? rp->template : "error");
 		rp->status = 500;
-		out->body = xstrdup("<!DOCTYPE html><title>Error</title><p>Something went wrong. Please try again.</p>");
+		out->body = xstrdup("<!DOCTYPE html><title>Error</title><p>Something went wrong. "
+				    "Please try again.</p>");
 		out->len = strlen(out->body);
 	}
 }

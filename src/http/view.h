@@ -20,7 +20,8 @@ struct layout_data {
 
 /* 1 when the answer is a page inside the layout (not JSON, a redirect or a raw body). */
 int view_wants_layout(const struct request *rq, const struct reply *rp);
-void view_render(struct request *rq, struct reply *rp, const struct layout_data *ld, struct rendered *out);
+void view_render(struct request *rq, struct reply *rp, const struct layout_data *ld,
+		 struct rendered *out);
 json_t *view_nav(const struct request *rq);
 
 #endif

@@ -53,7 +53,8 @@ static int trusted(const char *peer)
 	for (const char *p = cfg.trusted_proxy + strspn(cfg.trusted_proxy, SEPARATORS); *p;
 	     p += strspn(p, SEPARATORS)) {
 		size_t n = strcspn(p, SEPARATORS);
-		if (ip_parse(p, n, &ip) && ip.family == want.family && memcmp(ip.bytes, want.bytes, 16) == 0)
+		if (ip_parse(p, n, &ip) && ip.family == want.family &&
+		    memcmp(ip.bytes, want.bytes, 16) == 0)
 			return 1;
 		p += n;
 	}
@@ -69,8 +70,8 @@ static const char *address_in(const char *text, size_t *len)
 	return ip_parse(text, *len, &ip) ? text : NULL;
 }
 
-void client_address_choose(const char *peer, const char *real_ip, const char *forwarded_for, char *out,
-			   size_t size)
+void client_address_choose(const char *peer, const char *real_ip, const char *forwarded_for,
+			   char *out, size_t size)
 {
 	copy_str(out, size, peer ? peer : "unknown");
 	if (!trusted(peer))

@@ -12,7 +12,7 @@ int address_list_valid(const char *text);
 /* Writes the believed client address into out (size bytes).  peer may be
  * NULL (unknown); real_ip and forwarded_for are the X-Real-IP and
  * X-Forwarded-For headers, or NULL. */
-void client_address_choose(const char *peer, const char *real_ip, const char *forwarded_for, char *out,
-			   size_t size);
+void client_address_choose(const char *peer, const char *real_ip, const char *forwarded_for,
+			   char *out, size_t size);
 
 #endif

@@ -19,7 +19,8 @@ struct config {
 	unsigned connection_timeout;  /* seconds without traffic */
 	unsigned header_timeout;      /* seconds for a request's headers to arrive (arrival.h) */
 	unsigned body_min_rate;       /* bytes a second a body must average, after header_timeout */
-	unsigned max_arriving_per_address; /* connections from one address whose request is not all in */
+	unsigned max_arriving_per_address; /* connections from one address whose request is not all
+					      in */
 	size_t form_max;              /* a url-encoded body */
 	size_t upload_max;            /* one uploaded file */
 	unsigned upload_files;        /* files in one request */
@@ -32,7 +33,7 @@ struct config {
 	const char *tls_cert;         /* PEM files: serve HTTPS (the cookie is then Secure) */
 	const char *tls_key;
 	const char *socket_group;     /* FastCGI unix socket: this group may connect */
-	const char *base_url;         /* how people reach staffroom, for links in e-mail; no final / */
+	const char *base_url; /* how people reach staffroom, for links in e-mail; no final / */
 	const char *school_name;      /* when set, overrides the settings table's school_name */
 	const char *smtp_url;         /* smtp://host:587 (STARTTLS) or smtps://host:465 */
 	const char *smtp_user;

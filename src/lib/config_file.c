@@ -15,35 +15,61 @@
 
 const struct setting settings_table[] = {
 	{ "db", S_PATH, &cfg.db_path, 0, 0, "the database file" },
-	{ "key_file", S_PATH, &cfg.key_file, 0, 0, "the credential vault's key (default: the database's name plus .key)" },
-	{ "audit_anchor_file", S_PATH, &cfg.audit_anchor_file, 0, 0, "where the audit log's head is appended (default: the database's name plus .anchors)" },
-	{ "listen", S_LISTEN, &cfg.listen, 0, 0, "HOST:PORT; fastcgi also unix:/path or stdin (default 127.0.0.1:8080)" },
+	{ "key_file", S_PATH, &cfg.key_file, 0, 0,
+	  "the credential vault's key (default: the database's name plus .key)" },
+	{ "audit_anchor_file", S_PATH, &cfg.audit_anchor_file, 0, 0,
+	  "where the audit log's head is appended (default: the database's name plus .anchors)" },
+	{ "listen", S_LISTEN, &cfg.listen, 0, 0,
+	  "HOST:PORT; fastcgi also unix:/path or stdin (default 127.0.0.1:8080)" },
 	{ "threads", S_UINT, &cfg.threads, 1, 256, "worker threads (default 4)" },
-	{ "max_connections", S_UINT, &cfg.max_connections, 1, 100000, "connections in all (default 512)" },
-	{ "max_per_address", S_UINT, &cfg.max_per_address, 1, 100000, "connections from one address (default 64)" },
-	{ "connection_memory", S_SIZE, &cfg.connection_memory, 16 * 1024, 1 * MiB, "bytes of buffer per connection; a request's headers get at most half (default 32768)" },
-	{ "connection_timeout", S_UINT, &cfg.connection_timeout, 1, 3600, "seconds of silence before a connection is dropped (default 30)" },
-	{ "header_timeout", S_UINT, &cfg.header_timeout, 1, 600, "serve: seconds a request's headers may take to arrive, also the idle time allowed between requests (default 10)" },
-	{ "body_min_rate", S_UINT, &cfg.body_min_rate, 1, 100 * 1024 * 1024, "serve: bytes a second a request's body must average once header_timeout has passed (default 500)" },
-	{ "max_arriving_per_address", S_UINT, &cfg.max_arriving_per_address, 1, 100000, "serve: connections from one address whose request has not all arrived (default 8); all addresses together: half of max_connections" },
-	{ "form_max", S_SIZE, &cfg.form_max, 1024, 64 * MiB, "bytes of form fields in one request (default 1048576)" },
-	{ "upload_max", S_SIZE, &cfg.upload_max, 1024, 1024 * MiB, "bytes in one uploaded file (default 10485760)" },
+	{ "max_connections", S_UINT, &cfg.max_connections, 1, 100000,
+	  "connections in all (default 512)" },
+	{ "max_per_address", S_UINT, &cfg.max_per_address, 1, 100000,
+	  "connections from one address (default 64)" },
+	{ "connection_memory", S_SIZE, &cfg.connection_memory, 16 * 1024, 1 * MiB,
+	  "bytes of buffer per connection; a request's headers get at most half (default 32768)" },
+	{ "connection_timeout", S_UINT, &cfg.connection_timeout, 1, 3600,
+	  "seconds of silence before a connection is dropped (default 30)" },
+	{ "header_timeout", S_UINT, &cfg.header_timeout, 1, 600,
+	  "serve: seconds a request's headers may take to arrive, also the idle time allowed "
+	  "between requests (default 10)" },
+	{ "body_min_rate", S_UINT, &cfg.body_min_rate, 1, 100 * 1024 * 1024,
+	  "serve: bytes a second a request's body must average once header_timeout has passed "
+	  "(default 500)" },
+	{ "max_arriving_per_address", S_UINT, &cfg.max_arriving_per_address, 1, 100000,
+	  "serve: connections from one address whose request has not all arrived (default 8); all "
+	  "addresses together: half of max_connections" },
+	{ "form_max", S_SIZE, &cfg.form_max, 1024, 64 * MiB,
+	  "bytes of form fields in one request (default 1048576)" },
+	{ "upload_max", S_SIZE, &cfg.upload_max, 1024, 1024 * MiB,
+	  "bytes in one uploaded file (default 10485760)" },
 	{ "upload_files", S_UINT, &cfg.upload_files, 0, 50, "files in one request (default 5)" },
-	{ "session_idle", S_UINT, &cfg.session_idle, 1, 86400UL * 30, "seconds a session may be idle (default 1800)" },
-	{ "session_lifetime", S_UINT, &cfg.session_lifetime, 1, 86400UL * 90, "seconds a session lasts at most (default 43200)" },
-	{ "secure_cookies", S_BOOL, &cfg.cookie_secure, 0, 1, "mark the session cookie Secure (behind HTTPS; automatic with TLS)" },
-	{ "tls_cert", S_PATH, &cfg.tls_cert, 0, 0, "serve: HTTPS with this certificate chain (PEM)" },
+	{ "session_idle", S_UINT, &cfg.session_idle, 1, 86400UL * 30,
+	  "seconds a session may be idle (default 1800)" },
+	{ "session_lifetime", S_UINT, &cfg.session_lifetime, 1, 86400UL * 90,
+	  "seconds a session lasts at most (default 43200)" },
+	{ "secure_cookies", S_BOOL, &cfg.cookie_secure, 0, 1,
+	  "mark the session cookie Secure (behind HTTPS; automatic with TLS)" },
+	{ "tls_cert", S_PATH, &cfg.tls_cert, 0, 0,
+	  "serve: HTTPS with this certificate chain (PEM)" },
 	{ "tls_key", S_PATH, &cfg.tls_key, 0, 0, "serve: the certificate's private key (PEM)" },
 	{ "user", S_TEXT, &cfg.run_as, 0, 0, "started as root: become this user once listening" },
-	{ "socket_group", S_TEXT, &cfg.socket_group, 0, 0, "fastcgi on unix:/path: the group that may connect (the web server's)" },
+	{ "socket_group", S_TEXT, &cfg.socket_group, 0, 0,
+	  "fastcgi on unix:/path: the group that may connect (the web server's)" },
 	{ "share", S_PATH, &cfg.share_dir, 0, 0, "where templates/, static/ and schema.sql are" },
-	{ "base_url", S_URL, &cfg.base_url, 0, 0, "the address people use, e.g. https://staff.school.example" },
-	{ "school_name", S_TEXT, &cfg.school_name, 0, 0, "the school's name (overrides the name in the settings page)" },
-	{ "smtp_url", S_SMTP_URL, &cfg.smtp_url, 0, 0, "mail relay: smtp://host:587 (STARTTLS) or smtps://host:465" },
+	{ "base_url", S_URL, &cfg.base_url, 0, 0,
+	  "the address people use, e.g. https://staff.school.example" },
+	{ "school_name", S_TEXT, &cfg.school_name, 0, 0,
+	  "the school's name (overrides the name in the settings page)" },
+	{ "smtp_url", S_SMTP_URL, &cfg.smtp_url, 0, 0,
+	  "mail relay: smtp://host:587 (STARTTLS) or smtps://host:465" },
 	{ "smtp_user", S_TEXT, &cfg.smtp_user, 0, 0, "mail relay user name" },
-	{ "smtp_password_file", S_PATH, &cfg.smtp_password_file, 0, 0, "file holding the mail relay password" },
+	{ "smtp_password_file", S_PATH, &cfg.smtp_password_file, 0, 0,
+	  "file holding the mail relay password" },
 	{ "mail_from", S_EMAIL, &cfg.mail_from, 0, 0, "sender address of staffroom's e-mail" },
-	{ "trusted_proxy", S_ADDRESSES, &cfg.trusted_proxy, 0, 0, "addresses of reverse proxies whose X-Real-IP / X-Forwarded-For header gives the client's address" },
+	{ "trusted_proxy", S_ADDRESSES, &cfg.trusted_proxy, 0, 0,
+	  "addresses of reverse proxies whose X-Real-IP / X-Forwarded-For header gives the "
+	  "client's address" },
 };
 const size_t settings_count = sizeof settings_table / sizeof settings_table[0];
 
@@ -89,7 +115,8 @@ static int set_number(const struct setting *s, const char *v, char *err, size_t 
 	errno = 0;
 	unsigned long n = strtoul(v, &end, 10);
 	if (!isdigit((unsigned char)*v) || *end || errno || n < s->lo || n > s->hi) {
-		snprintf(err, errsize, "%s must be a whole number from %lu to %lu", s->key, s->lo, s->hi);
+		snprintf(err, errsize, "%s must be a whole number from %lu to %lu", s->key, s->lo,
+			 s->hi);
 		return -1;
 	}
 	if (s->type == S_SIZE)
@@ -101,7 +128,9 @@ static int set_number(const struct setting *s, const char *v, char *err, size_t 
 
 static int set_bool(const struct setting *s, const char *v, char *err, size_t errsize)
 {
-	static const char *const yes[] = { "yes", "true", "on", "1" }, *const no[] = { "no", "false", "off", "0" };
+	static const char *const yes[] = { "yes", "true", "on", "1" }, *const no[] = { "no",
+										       "false",
+										       "off", "0" };
 	for (size_t i = 0; i < 4; i++) {
 		if (strcmp(v, yes[i]) == 0 || strcmp(v, no[i]) == 0) {
 			*(int *)s->where = strcmp(v, yes[i]) == 0;
@@ -119,8 +148,9 @@ static int valid_listen(const char *v)
 	if (strncmp(v, "unix:", 5) == 0)
 		return v[5] == '/' && strlen(v) < 5 + 108 && no_spaces(v);
 	const char *colon = strrchr(v, ':');
-	return colon && colon > v && colon[1] && strspn(colon + 1, "0123456789") == strlen(colon + 1) &&
-	       atol(colon + 1) <= 65535 && no_spaces(v);
+	return colon && colon > v && colon[1] &&
+	       strspn(colon + 1, "0123456789") == strlen(colon + 1) && atol(colon + 1) <= 65535 &&
+	       no_spaces(v);
 }
 
 static int valid_email(const char *v)
@@ -137,15 +167,23 @@ static const char *string_problem(const struct setting *s, const char *v)
 	case S_PATH:
 		return *v && one_line_text(v, 4096) ? NULL : "must be a file or directory name";
 	case S_TEXT:
-		return *v && one_line_text(v, 200) ? NULL : "must be one line of text (at most 200 characters)";
+		return *v && one_line_text(v, 200)
+			       ? NULL
+			       : "must be one line of text (at most 200 characters)";
 	case S_LISTEN:
-		return valid_listen(v) ? NULL : "must be HOST:PORT (e.g. 127.0.0.1:8080), unix:/absolute/path or stdin";
+		return valid_listen(v) ? NULL
+				       : "must be HOST:PORT (e.g. 127.0.0.1:8080), "
+					 "unix:/absolute/path or stdin";
 	case S_URL:
-		return (strncmp(v, "https://", 8) == 0 || strncmp(v, "http://", 7) == 0) && strlen(v) > 8 &&
-		       no_spaces(v) && strlen(v) < 2000 ? NULL : "must start with https:// (or http://) and hold no spaces";
+		return (strncmp(v, "https://", 8) == 0 || strncmp(v, "http://", 7) == 0) &&
+				       strlen(v) > 8 && no_spaces(v) && strlen(v) < 2000
+			       ? NULL
+			       : "must start with https:// (or http://) and hold no spaces";
 	case S_SMTP_URL:
-		return (strncmp(v, "smtp://", 7) == 0 || strncmp(v, "smtps://", 8) == 0) && strlen(v) > 8 &&
-		       no_spaces(v) && strlen(v) < 2000 ? NULL : "must start with smtp:// or smtps:// and hold no spaces";
+		return (strncmp(v, "smtp://", 7) == 0 || strncmp(v, "smtps://", 8) == 0) &&
+				       strlen(v) > 8 && no_spaces(v) && strlen(v) < 2000
+			       ? NULL
+			       : "must start with smtp:// or smtps:// and hold no spaces";
 	case S_EMAIL:
 		return valid_email(v) && strlen(v) < 255 ? NULL : "must be an e-mail address";
 	case S_ADDRESSES:
@@ -266,8 +304,8 @@ int config_check(char *err, size_t errsize)
 		return -1;
 	}
 	if (cfg.session_idle > cfg.session_lifetime) {
-		snprintf(err, errsize, "session_idle (%u) is longer than session_lifetime (%u)", cfg.session_idle,
-			 cfg.session_lifetime);
+		snprintf(err, errsize, "session_idle (%u) is longer than session_lifetime (%u)",
+			 cfg.session_idle, cfg.session_lifetime);
 		return -1;
 	}
 	if (cfg.tls_cert)

@@ -9,7 +9,18 @@
 
 #define CONFIG_DEFAULT_PATH "/etc/staffroom.conf"
 
-enum setting_type { S_PATH, S_TEXT, S_UINT, S_SIZE, S_BOOL, S_LISTEN, S_URL, S_SMTP_URL, S_EMAIL, S_ADDRESSES };
+enum setting_type {
+	S_PATH,
+	S_TEXT,
+	S_UINT,
+	S_SIZE,
+	S_BOOL,
+	S_LISTEN,
+	S_URL,
+	S_SMTP_URL,
+	S_EMAIL,
+	S_ADDRESSES
+};
 
 struct setting {
 	const char *key;              /* as in the file; the flag is --key with '-' for '_' */

@@ -53,7 +53,8 @@ int csv_load(const char *data, size_t len, struct csv_table *out, char *err, siz
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		data += 3, len -= 3;
 	if (!utf8_valid(data, len) || memchr(data, 0, len)) {
-		snprintf(err, errsize, "The file is not UTF-8 text. Save it as 'CSV UTF-8' and try again.");
+		snprintf(err, errsize,
+			 "The file is not UTF-8 text. Save it as 'CSV UTF-8' and try again.");
 		return -1;
 	}
 	struct csv_parser p;
@@ -65,11 +66,11 @@ int csv_load(const char *data, size_t len, struct csv_table *out, char *err, siz
 	int ok = csv_parse(&p, data, len, on_field, on_row, &l) == len &&
 		 csv_fini(&p, on_field, on_row, &l) == 0;
 	if (!ok)
-		snprintf(err, errsize, "The file is not valid CSV near record %zu: %s.", out->nrows + 1,
-			 csv_strerror(csv_error(&p)));
+		snprintf(err, errsize, "The file is not valid CSV near record %zu: %s.",
+			 out->nrows + 1, csv_strerror(csv_error(&p)));
 	else if (l.overflow) {
-		snprintf(err, errsize, "The file is too large (at most %d records of %d columns).", CSV_MAX_ROWS,
-			 CSV_MAX_FIELDS);
+		snprintf(err, errsize, "The file is too large (at most %d records of %d columns).",
+			 CSV_MAX_ROWS, CSV_MAX_FIELDS);
 		ok = 0;
 	}
 	csv_free(&p);

@@ -8,5 +8,6 @@
  * and javascript:, vbscript:, file: and data: links are dropped. */
 char *markdown_to_html(const char *text, size_t len)
 {
-	return cmark_markdown_to_html(text, len, CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART);
+	return cmark_markdown_to_html(
+		text, len, CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART);
 }

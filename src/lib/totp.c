@@ -72,7 +72,9 @@ static char *uri_escape(const char *s)
 char *totp_uri(const char *issuer, const char *account, const char *b32)
 {
 	char *i = uri_escape(issuer), *a = uri_escape(account);
-	char *uri = xasprintf("otpauth://totp/%s:%s?secret=%s&issuer=%s&algorithm=SHA1&digits=6&period=30", i, a, b32, i);
+	char *uri = xasprintf(
+		"otpauth://totp/%s:%s?secret=%s&issuer=%s&algorithm=SHA1&digits=6&period=30", i, a,
+		b32, i);
 	free(i);
 	free(a);
 	return uri;
@@ -87,16 +89,19 @@ char *qr_svg(const char *text, size_t *len)
 	int w = qr->width, size = w + 8;
 	size_t cap = 512 + (size_t)w * (size_t)w * 16, n = 0;
 	char *svg = xmalloc(cap);
-	n += (size_t)snprintf(svg + n, cap - n,
-			      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-			      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
-			      "shape-rendering=\"crispEdges\"><title>QR code for your authenticator app</title>"
-			      "<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
-			      size, size, size * 6, size * 6, size, size);
+	n += (size_t)snprintf(
+		svg + n, cap - n,
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
+		"height=\"%d\" "
+		"shape-rendering=\"crispEdges\"><title>QR code for your authenticator app</title>"
+		"<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
+		size, size, size * 6, size * 6, size, size);
 	for (int y = 0; y < w; y++)
 		for (int x = 0; x < w; x++)
 			if (qr->data[y * w + x] & 1)
-				n += (size_t)snprintf(svg + n, cap - n, "M%d %dh1v1h-1z", x + 4, y + 4);
+				n += (size_t)snprintf(svg + n, cap - n, "M%d %dh1v1h-1z", x + 4,
+						      y + 4);
 	n += (size_t)snprintf(svg + n, cap - n, "\"/></svg>\n");
 	QRcode_free(qr);
 	*len = n;

@@ -54,10 +54,12 @@ void iso_date(time_t t, char out[11])
 
 void date_words(const char *iso, char *out, size_t size)
 {
-	static const char *const months[] = { "January", "February", "March", "April", "May", "June", "July",
-					      "August", "September", "October", "November", "December" };
+	static const char *const months[] = { "January",   "February", "March",    "April",
+					      "May",       "June",     "July",     "August",
+					      "September", "October",  "November", "December" };
 	int y, m, d;
-	if (iso && sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+	if (iso && sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 &&
+	    d <= 31)
 		snprintf(out, size, "%d %s %d", d, months[m - 1], y);
 	else
 		copy_str(out, size, iso ? iso : "");
@@ -97,7 +99,8 @@ int parse_iso_time(const char *s, time_t *out)
 {
 	int y, mo, d, h, mi, sec = 0;
 	size_t n = strlen(s);
-	if (n < 16 || parse_date(s, &y, &mo, &d) != 0 || (s[10] != 'T' && s[10] != ' ') || s[13] != ':')
+	if (n < 16 || parse_date(s, &y, &mo, &d) != 0 || (s[10] != 'T' && s[10] != ' ') ||
+	    s[13] != ':')
 		return -1;
 	h = digits(s + 11, 2);
 	mi = digits(s + 14, 2);
@@ -137,7 +140,11 @@ int utf8_valid(const char *s, size_t len)
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	while (p < end) {
 		unsigned c = *p;
-		int n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+		int n = c < 0x80             ? 0
+			: (c & 0xE0) == 0xC0 ? 1
+			: (c & 0xF0) == 0xE0 ? 2
+			: (c & 0xF8) == 0xF0 ? 3
+					     : -1;
 		if (n < 0 || end - p <= n)
 			return 0;
 		unsigned cp = n == 0 ? c : n == 1 ? c & 0x1F : n == 2 ? c & 0x0F : c & 0x07;
@@ -220,7 +227,9 @@ void *xmalloc(size_t n)
 
 void *xcalloc(size_t n, size_t size)
 {
-	void *p = size && n > SIZE_MAX / size ? NULL : alloc_refused(n * size) ? NULL : calloc(n ? n : 1, size ? size : 1);
+	void *p = size && n > SIZE_MAX / size ? NULL
+		  : alloc_refused(n * size)   ? NULL
+					      : calloc(n ? n : 1, size ? size : 1);
 	if (!p)
 		out_of_memory(n * size);
 	return p;

@@ -32,7 +32,8 @@ void account_row_labels(json_t *row);
 int platform_other_ok(const struct request *rq, struct reply *rp, const char **other);
 int url_ok(const char *url);
 
-/* The lead named by e-mail: its id, or 0 with a 400 reply (unknown; inactive when must_be_active). */
+/* The lead named by e-mail: its id, or 0 with a 400 reply (unknown; inactive when must_be_active).
+ */
 int64_t lead_lookup(const struct request *rq, struct reply *rp, int must_be_active);
 /* The policy checks for a lead: [{"name","ok","detail"}]. */
 json_t *lead_checks(int64_t lead_id);
@@ -56,17 +57,17 @@ int account_visible(const struct request *rq, const json_t *account);
 json_t *application_load(int64_t id);
 int application_visible(const struct request *rq, const json_t *app);
 /* A line of the application's history (the approvals table); checks may be NULL. */
-void application_step(int64_t app_id, const char *step, const char *decision, const char *comment, int64_t actor,
-		      const json_t *checks);
+void application_step(int64_t app_id, const char *step, const char *decision, const char *comment,
+		      int64_t actor, const json_t *checks);
 char *application_link(int64_t id);
 char *account_link(int64_t id);
 
 /* Handlers, one file each group. */
-handler_fn apply_page, application_create, applications_list, application_page, application_edit_page,
-	application_resubmit, application_withdraw;
+handler_fn apply_page, application_create, applications_list, application_page,
+	application_edit_page, application_resubmit, application_withdraw;
 handler_fn application_review, application_decision;
-handler_fn accounts_list, account_new_page, account_register, account_page, account_edit, account_transfer,
-	account_close;
+handler_fn accounts_list, account_new_page, account_register, account_page, account_edit,
+	account_transfer, account_close;
 handler_fn account_check_add;
 handler_fn credentials_set, credentials_reveal;
 

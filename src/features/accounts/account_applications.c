@@ -13,15 +13,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const text_fields[] = { "platform_other", "name", "department", "aim", "audience",
-					   "promotion", "lead", "monitoring", NULL };
+static const char *const text_fields[] = {
+	"platform_other", "name", "department", "aim", "audience",
+	"promotion",      "lead", "monitoring", NULL
+};
 
 /* What the form shows: what was just typed (a refused POST), else the stored values. */
 static json_t *form_values(const struct request *rq, const json_t *from)
 {
 	json_t *v = json_object();
 	for (size_t i = 0; text_fields[i]; i++) {
-		const char *s = rq->is_post ? arg(rq, text_fields[i]) : json_string_value(json_object_get(from, text_fields[i]));
+		const char *s = rq->is_post
+					? arg(rq, text_fields[i])
+					: json_string_value(json_object_get(from, text_fields[i]));
 		json_object_set_new(v, text_fields[i], json_string(s ? s : ""));
 	}
 	const char *vis = rq->is_post ? arg(rq, "visibility") : json_str(from, "visibility");
@@ -30,17 +34,20 @@ static json_t *form_values(const struct request *rq, const json_t *from)
 	return v;
 }
 
-static void form_page(struct request *rq, struct reply *rp, const json_t *from, const char *action, int editing)
+static void form_page(struct request *rq, struct reply *rp, const json_t *from, const char *action,
+		      int editing)
 {
 	const char *platform = rq->is_post ? arg(rq, "platform") : json_str(from, "platform");
-	json_t *m = json_pack("{s:o, s:o, s:s, s:b}", "v", form_values(rq, from), "platforms", platform_options(platform),
-			      "action", action, "editing", editing);
-	reply_page(rp, "account_apply", editing ? "Change your application" : "Apply for a social-media account", m);
+	json_t *m = json_pack("{s:o, s:o, s:s, s:b}", "v", form_values(rq, from), "platforms",
+			      platform_options(platform), "action", action, "editing", editing);
+	reply_page(rp, "account_apply",
+		   editing ? "Change your application" : "Apply for a social-media account", m);
 }
 
 void apply_page(struct request *rq, struct reply *rp)
 {
-	json_t *from = json_pack("{s:s, s:s}", "department", rq->user.department, "lead", rq->user.email);
+	json_t *from =
+		json_pack("{s:s, s:s}", "department", rq->user.department, "lead", rq->user.email);
 	form_page(rq, rp, from, "/accounts/applications", 0);
 	json_decref(from);
 }
@@ -78,26 +85,30 @@ void application_create(struct request *rq, struct reply *rp)
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
 	int64_t id = db_insert(
-		"INSERT INTO account_applications(applicant_id, platform, platform_other, name, department, aim, audience, "
+		"INSERT INTO account_applications(applicant_id, platform, platform_other, name, "
+		"department, aim, audience, "
 		"promotion, lead_id, visibility, monitoring, status, created_at, updated_at) "
-		"VALUES (?,?,?,?,?,?,?,?,?,?,?,'submitted',?,?)", "ItttttttItttt", rq->user.id, arg(rq, "platform"), other,
-		arg(rq, "name"), arg(rq, "department"), arg(rq, "aim"), arg(rq, "audience"), arg(rq, "promotion"), lead,
-		arg(rq, "visibility"), arg(rq, "monitoring"), at, at);
+		"VALUES (?,?,?,?,?,?,?,?,?,?,?,'submitted',?,?)",
+		"ItttttttItttt", rq->user.id, arg(rq, "platform"), other, arg(rq, "name"),
+		arg(rq, "department"), arg(rq, "aim"), arg(rq, "audience"), arg(rq, "promotion"),
+		lead, arg(rq, "visibility"), arg(rq, "monitoring"), at, at);
 	application_step(id, "submit", "submitted", "", rq->user.id, NULL);
 	char *link = application_link(id);
-	char *msg = xasprintf("%s applied for the %s account '%s'.", rq->user.name, platform_label(arg(rq, "platform")),
-			      arg(rq, "name"));
+	char *msg = xasprintf("%s applied for the %s account '%s'.", rq->user.name,
+			      platform_label(arg(rq, "platform")), arg(rq, "name"));
 	notify_role("moderator", rq->user.id, "account_application", msg, link);
-	audit(rq, "account.apply", link + 1, "platform=%s name=%s lead=%s", arg(rq, "platform"), arg(rq, "name"),
-	      arg(rq, "lead"));
+	audit(rq, "account.apply", link + 1, "platform=%s name=%s lead=%s", arg(rq, "platform"),
+	      arg(rq, "name"), arg(rq, "lead"));
 	free(msg);
 	if (id < 0 || db_commit() != 0) {
 		free(link);
 		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
-	reply_done(rp, 201, json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)id, "status", "submitted"), link,
-		   "Your application has been sent to the moderator.");
+	reply_done(rp, 201,
+		   json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)id, "status",
+			     "submitted"),
+		   link, "Your application has been sent to the moderator.");
 	free(link);
 }
 
@@ -112,7 +123,8 @@ static json_t *own_application(struct request *rq, struct reply *rp)
 	}
 	if (json_int(app, "applicant_id") != rq->user.id) {
 		json_decref(app);
-		reply_error(rp, 403, NULL, "Only the person who applied can change or withdraw this application.");
+		reply_error(rp, 403, NULL,
+			    "Only the person who applied can change or withdraw this application.");
 		return NULL;
 	}
 	return app;
@@ -125,7 +137,9 @@ static void finish_step(struct reply *rp, int changed, int64_t id, char *link, c
 			const char *conflict, const char *done)
 {
 	if (reply_commit_changed(rp, changed, NULL, conflict, BUSY_UNSAVED) == 0)
-		reply_done(rp, 200, json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)id, "status", status),
+		reply_done(rp, 200,
+			   json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)id,
+				     "status", status),
 			   link, done);
 	free(link);
 }
@@ -138,7 +152,9 @@ void application_resubmit(struct request *rq, struct reply *rp)
 	int returned = strcmp(json_str(app, "status"), "returned") == 0;
 	json_decref(app);
 	if (!returned) {
-		reply_error(rp, 409, NULL, "Only an application returned for changes can be edited and sent again.");
+		reply_error(
+			rp, 409, NULL,
+			"Only an application returned for changes can be edited and sent again.");
 		return;
 	}
 	const char *other;
@@ -150,19 +166,25 @@ void application_resubmit(struct request *rq, struct reply *rp)
 	int64_t id = rq->ids[0];
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
-	db_exec("UPDATE account_applications SET platform = ?, platform_other = ?, name = ?, department = ?, aim = ?, "
-		"audience = ?, promotion = ?, lead_id = ?, visibility = ?, monitoring = ?, status = 'submitted', updated_at = ? "
-		"WHERE id = ? AND status = 'returned'", "tttttttItttI", arg(rq, "platform"), other, arg(rq, "name"),
-		arg(rq, "department"), arg(rq, "aim"), arg(rq, "audience"), arg(rq, "promotion"), lead,
+	db_exec("UPDATE account_applications SET platform = ?, platform_other = ?, name = ?, "
+		"department = ?, aim = ?, "
+		"audience = ?, promotion = ?, lead_id = ?, visibility = ?, monitoring = ?, status "
+		"= 'submitted', updated_at = ? "
+		"WHERE id = ? AND status = 'returned'",
+		"tttttttItttI", arg(rq, "platform"), other, arg(rq, "name"), arg(rq, "department"),
+		arg(rq, "aim"), arg(rq, "audience"), arg(rq, "promotion"), lead,
 		arg(rq, "visibility"), arg(rq, "monitoring"), at, id);
 	int changed = db_changes();
 	application_step(id, "resubmit", "submitted", "", rq->user.id, NULL);
 	char *link = application_link(id);
-	char *msg = xasprintf("%s changed and resubmitted the application for '%s'.", rq->user.name, arg(rq, "name"));
+	char *msg = xasprintf("%s changed and resubmitted the application for '%s'.", rq->user.name,
+			      arg(rq, "name"));
 	notify_role("moderator", rq->user.id, "account_application", msg, link);
-	audit(rq, "account.resubmit", link + 1, "name=%s lead=%s", arg(rq, "name"), arg(rq, "lead"));
+	audit(rq, "account.resubmit", link + 1, "name=%s lead=%s", arg(rq, "name"),
+	      arg(rq, "lead"));
 	free(msg);
-	finish_step(rp, changed, id, link, "submitted", "This application has just changed; reload it and try again.",
+	finish_step(rp, changed, id, link, "submitted",
+		    "This application has just changed; reload it and try again.",
 		    "Your application has been sent to the moderator again.");
 }
 
@@ -184,7 +206,8 @@ void application_withdraw(struct request *rq, struct reply *rp)
 	char *link = application_link(id);
 	audit(rq, "account.withdraw", link + 1, "withdrawn by the applicant");
 	finish_step(rp, changed, id, link, "withdrawn",
-		    "This application has already been decided or withdrawn, so it cannot be withdrawn.",
+		    "This application has already been decided or withdrawn, so it cannot be "
+		    "withdrawn.",
 		    "Your application has been withdrawn.");
 }
 
@@ -194,19 +217,27 @@ void applications_list(struct request *rq, struct reply *rp)
 	/* Two statements, not "? OR ...": an OR with a constant defeats the indexes. The
 	 * overseers' list is every application (one per 25 staff at most, in practice). */
 	json_t *rows = all ? db_rows(WHOLE_TABLE_REPORT
-		"SELECT a.id, a.platform, a.platform_other, a.name, a.department, ap.email AS applicant, "
-		"ap.name AS applicant_name, l.email AS lead, l.name AS lead_name, a.status, a.updated_at, a.account_id "
-		"FROM account_applications a JOIN users ap ON ap.id = a.applicant_id JOIN users l ON l.id = a.lead_id "
-		"ORDER BY a.id DESC", "")
-		: db_rows(
-		"SELECT a.id, a.platform, a.platform_other, a.name, a.department, ap.email AS applicant, "
-		"ap.name AS applicant_name, l.email AS lead, l.name AS lead_name, a.status, a.updated_at, a.account_id "
-		"FROM account_applications a JOIN users ap ON ap.id = a.applicant_id JOIN users l ON l.id = a.lead_id "
-		"WHERE a.applicant_id = ? OR a.lead_id = ? ORDER BY a.id DESC", "II", rq->user.id, rq->user.id);
+				     "SELECT a.id, a.platform, a.platform_other, a.name, "
+				     "a.department, ap.email AS applicant, "
+				     "ap.name AS applicant_name, l.email AS lead, l.name AS "
+				     "lead_name, a.status, a.updated_at, a.account_id "
+				     "FROM account_applications a JOIN users ap ON ap.id = "
+				     "a.applicant_id JOIN users l ON l.id = a.lead_id "
+				     "ORDER BY a.id DESC",
+				     "")
+			   : db_rows("SELECT a.id, a.platform, a.platform_other, a.name, "
+				     "a.department, ap.email AS applicant, "
+				     "ap.name AS applicant_name, l.email AS lead, l.name AS "
+				     "lead_name, a.status, a.updated_at, a.account_id "
+				     "FROM account_applications a JOIN users ap ON ap.id = "
+				     "a.applicant_id JOIN users l ON l.id = a.lead_id "
+				     "WHERE a.applicant_id = ? OR a.lead_id = ? ORDER BY a.id DESC",
+				     "II", rq->user.id, rq->user.id);
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r)
 		account_row_labels(r);
-	reply_page(rp, "account_applications", all ? "Account applications" : "Your account applications",
+	reply_page(rp, "account_applications",
+		   all ? "Account applications" : "Your account applications",
 		   json_pack("{s:o, s:b}", "applications", rows, "all", all));
 }

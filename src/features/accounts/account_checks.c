@@ -20,19 +20,23 @@ static int check_input_ok(const struct request *rq, struct reply *rp, const json
 {
 	int lead = json_int(a, "lead_id") == rq->user.id;
 	if (!lead && !has_role(rq, ROLE_MODERATOR)) {
-		reply_error(rp, 403, NULL, "Only the account's lead or the moderator logs monitoring checks.");
+		reply_error(rp, 403, NULL,
+			    "Only the account's lead or the moderator logs monitoring checks.");
 		return 0;
 	}
 	if (strcmp(json_str(a, "status"), "closed") == 0) {
-		reply_error(rp, 409, NULL, "This account has been closed; it is no longer monitored.");
+		reply_error(rp, 409, NULL,
+			    "This account has been closed; it is no longer monitored.");
 		return 0;
 	}
 	if (parse_iso_time(arg(rq, "checked_at"), at) != 0 || *at > now() + CLOCK_SKEW) {
-		reply_error(rp, 400, "checked_at", "The time of the check cannot be in the future.");
+		reply_error(rp, 400, "checked_at",
+			    "The time of the check cannot be in the future.");
 		return 0;
 	}
 	if (arg_yes(rq, "open_concern") && !arg(rq, "summary")) {
-		reply_error(rp, 400, "summary", "To report a concern with this check, say in a line what was found.");
+		reply_error(rp, 400, "summary",
+			    "To report a concern with this check, say in a line what was found.");
 		return 0;
 	}
 	return 1;
@@ -76,13 +80,17 @@ void account_check_add(struct request *rq, struct reply *rp)
 	iso_time(t, checked);
 	iso_now(at);
 	int64_t concern = arg_yes(rq, "open_concern") ? file_concern(rq, a, ref) : 0;
-	int64_t id = db_insert("INSERT INTO account_checks(account_id, checked_at, comments_found, all_answered, notes, "
-			       "by_id, concern_id, recorded_at) VALUES (?,?,?,?,?,?,nullif(?, 0),?)", "ItiitIIt",
-			       rq->ids[0], checked, arg_yes(rq, "comments_found"), arg_yes(rq, "all_answered"),
-			       arg(rq, "notes") ? arg(rq, "notes") : "", rq->user.id, concern > 0 ? concern : 0, at);
+	int64_t id =
+		db_insert("INSERT INTO account_checks(account_id, checked_at, comments_found, "
+			  "all_answered, notes, "
+			  "by_id, concern_id, recorded_at) VALUES (?,?,?,?,?,?,nullif(?, 0),?)",
+			  "ItiitIIt", rq->ids[0], checked, arg_yes(rq, "comments_found"),
+			  arg_yes(rq, "all_answered"), arg(rq, "notes") ? arg(rq, "notes") : "",
+			  rq->user.id, concern > 0 ? concern : 0, at);
 	char *link = account_link(rq->ids[0]);
-	audit(rq, "account.check", link + 1, "checked_at=%s comments_found=%s all_answered=%s%s%s", checked,
-	      arg(rq, "comments_found"), arg(rq, "all_answered"), *ref ? " concern=" : "", ref);
+	audit(rq, "account.check", link + 1, "checked_at=%s comments_found=%s all_answered=%s%s%s",
+	      checked, arg(rq, "comments_found"), arg(rq, "all_answered"), *ref ? " concern=" : "",
+	      ref);
 	json_decref(a);
 	if (concern < 0 || id < 0 || db_commit() != 0) {
 		db_rollback();
@@ -90,12 +98,18 @@ void account_check_add(struct request *rq, struct reply *rp)
 		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
-	json_t *m = json_pack("{s:{s:I, s:s}}", "check", "id", (json_int_t)id, "checked_at", checked);
+	json_t *m =
+		json_pack("{s:{s:I, s:s}}", "check", "id", (json_int_t)id, "checked_at", checked);
 	if (concern > 0)
-		json_object_set_new(json_object_get(m, "check"), "concern",
-				    json_pack("{s:I, s:s}", "id", (json_int_t)concern, "reference", ref));
-	char *flash = concern > 0 ? xasprintf("The check has been logged and concern %s sent to the moderator.", ref)
-				  : xstrdup("The check has been logged.");
+		json_object_set_new(
+			json_object_get(m, "check"), "concern",
+			json_pack("{s:I, s:s}", "id", (json_int_t)concern, "reference", ref));
+	char *flash =
+		concern > 0
+			? xasprintf(
+				  "The check has been logged and concern %s sent to the moderator.",
+				  ref)
+			: xstrdup("The check has been logged.");
 	reply_done(rp, 201, m, link, flash);
 	free(flash);
 	free(link);

@@ -29,9 +29,10 @@ json_t *platform_options(const char *selected)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < NPLATFORMS; i++)
-		json_array_append_new(a, json_pack("{s:s, s:s, s:b}", "value", platforms[i].code, "label",
-						   platforms[i].label, "selected",
-						   selected && strcmp(selected, platforms[i].code) == 0));
+		json_array_append_new(
+			a, json_pack("{s:s, s:s, s:b}", "value", platforms[i].code, "label",
+				     platforms[i].label, "selected",
+				     selected && strcmp(selected, platforms[i].code) == 0));
 	return a;
 }
 
@@ -65,22 +66,26 @@ int platform_other_ok(const struct request *rq, struct reply *rp, const char **o
 	*other = arg(rq, "platform_other");
 	if (*other)
 		return 1;
-	reply_error(rp, 400, "platform_other", "You chose 'Other' as the platform: say which platform it is.");
+	reply_error(rp, 400, "platform_other",
+		    "You chose 'Other' as the platform: say which platform it is.");
 	return 0;
 }
 
 int url_ok(const char *url)
 {
-	return url && (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0) && strlen(url) > 8 &&
-	       !strpbrk(url, " \"<>");
+	return url && (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0) &&
+	       strlen(url) > 8 && !strpbrk(url, " \"<>");
 }
 
 int64_t lead_lookup(const struct request *rq, struct reply *rp, int must_be_active)
 {
 	const char *email = arg(rq, "lead");
-	json_t *u = db_row("SELECT id, name, active FROM users WHERE email = ?", "t", email ? email : "");
+	json_t *u = db_row("SELECT id, name, active FROM users WHERE email = ?", "t",
+			   email ? email : "");
 	if (!u) {
-		reply_error(rp, 400, "lead", "There is no member of staff with the e-mail address %s.", email ? email : "");
+		reply_error(rp, 400, "lead",
+			    "There is no member of staff with the e-mail address %s.",
+			    email ? email : "");
 		return 0;
 	}
 	int64_t id = json_int(u, "id");
@@ -96,7 +101,8 @@ int64_t lead_lookup(const struct request *rq, struct reply *rp, int must_be_acti
 
 static void add_check(json_t *checks, const char *name, int ok, const char *detail)
 {
-	json_array_append_new(checks, json_pack("{s:s, s:b, s:s}", "name", name, "ok", ok, "detail", detail));
+	json_array_append_new(
+		checks, json_pack("{s:s, s:b, s:s}", "name", name, "ok", ok, "detail", detail));
 }
 
 /* "Has not signed: Title (version N), Title (version M)." */
@@ -122,13 +128,15 @@ json_t *lead_checks(int64_t lead_id)
 	json_t *u = db_row("SELECT name, email, active FROM users WHERE id = ?", "I", lead_id);
 	const char *name = u ? json_str(u, "name") : "The lead";
 	int active = u && json_int(u, "active") == 1;
-	char *d = xasprintf(active ? "%s is an active member of staff." : "%s is no longer an active member of staff.",
+	char *d = xasprintf(active ? "%s is an active member of staff."
+				   : "%s is no longer an active member of staff.",
 			    name);
 	add_check(checks, "lead_active", active, d);
 	free(d);
 	json_t *missing = policies_unsigned(lead_id);
 	if (json_array_size(missing) == 0) {
-		add_check(checks, "lead_signed_aup", 1, "Has signed the current acceptable-use agreement.");
+		add_check(checks, "lead_signed_aup", 1,
+			  "Has signed the current acceptable-use agreement.");
 	} else {
 		d = unsigned_detail(missing);
 		add_check(checks, "lead_signed_aup", 0, d);
@@ -167,7 +175,8 @@ void reply_checks_failed(struct reply *rp, const json_t *checks, const char *wha
 		free(words);
 		words = n;
 	}
-	reply_error(rp, 409, "lead", "%s: the lead does not pass the policy checks.%s", what, words);
+	reply_error(rp, 409, "lead", "%s: the lead does not pass the policy checks.%s", what,
+		    words);
 	json_object_set_new(rp->model, "checks", failing);
 	free(words);
 }
@@ -211,30 +220,41 @@ json_t *accounts_query(int all, int64_t lead_id, int64_t limit, int64_t offset)
 {
 	/* Two statements rather than "? OR lead_id = ?", so each has its index:
 	 * the register's order for everyone, the lead's own accounts otherwise. */
-	json_t *rows = all ? db_rows(
-		"SELECT a.id, a.platform, a.platform_other, a.name, a.url, a.department, u.email AS lead, u.name AS lead_name, "
-		"a.status, a.created_at, (SELECT max(checked_at) FROM account_checks c WHERE c.account_id = a.id) AS last_check, "
-		"(u.active = 0 AND a.status != 'closed') AS lead_left "
-		"FROM social_accounts a JOIN users u ON u.id = a.lead_id "
-		"ORDER BY a.status = 'closed', a.name COLLATE NOCASE, a.id LIMIT ? OFFSET ?", "II", limit, offset)
-		: db_rows(
-		"SELECT a.id, a.platform, a.platform_other, a.name, a.url, a.department, u.email AS lead, u.name AS lead_name, "
-		"a.status, a.created_at, (SELECT max(checked_at) FROM account_checks c WHERE c.account_id = a.id) AS last_check, "
-		"(u.active = 0 AND a.status != 'closed') AS lead_left "
-		"FROM social_accounts a JOIN users u ON u.id = a.lead_id WHERE a.lead_id = ? "
-		"ORDER BY a.status = 'closed', a.name COLLATE NOCASE, a.id LIMIT ? OFFSET ?", "III", lead_id, limit, offset);
+	json_t *rows = all ? db_rows("SELECT a.id, a.platform, a.platform_other, a.name, a.url, "
+				     "a.department, u.email AS lead, u.name AS lead_name, "
+				     "a.status, a.created_at, (SELECT max(checked_at) FROM "
+				     "account_checks c WHERE c.account_id = a.id) AS last_check, "
+				     "(u.active = 0 AND a.status != 'closed') AS lead_left "
+				     "FROM social_accounts a JOIN users u ON u.id = a.lead_id "
+				     "ORDER BY a.status = 'closed', a.name COLLATE NOCASE, a.id "
+				     "LIMIT ? OFFSET ?",
+				     "II", limit, offset)
+			   : db_rows("SELECT a.id, a.platform, a.platform_other, a.name, a.url, "
+				     "a.department, u.email AS lead, u.name AS lead_name, "
+				     "a.status, a.created_at, (SELECT max(checked_at) FROM "
+				     "account_checks c WHERE c.account_id = a.id) AS last_check, "
+				     "(u.active = 0 AND a.status != 'closed') AS lead_left "
+				     "FROM social_accounts a JOIN users u ON u.id = a.lead_id "
+				     "WHERE a.lead_id = ? "
+				     "ORDER BY a.status = 'closed', a.name COLLATE NOCASE, a.id "
+				     "LIMIT ? OFFSET ?",
+				     "III", lead_id, limit, offset);
 	account_flags(rows);
 	return rows;
 }
 
 json_t *account_load(int64_t id)
 {
-	json_t *rows = db_rows(
-		"SELECT a.id, a.platform, a.platform_other, a.name, a.url, a.department, u.email AS lead, u.name AS lead_name, "
-		"a.lead_id, a.visibility, a.status, a.created_at, a.closed_at, a.close_reason, a.cred_updated_at, "
-		"(SELECT max(checked_at) FROM account_checks c WHERE c.account_id = a.id) AS last_check, "
-		"(u.active = 0 AND a.status != 'closed') AS lead_left "
-		"FROM social_accounts a JOIN users u ON u.id = a.lead_id WHERE a.id = ?", "I", id);
+	json_t *rows =
+		db_rows("SELECT a.id, a.platform, a.platform_other, a.name, a.url, a.department, "
+			"u.email AS lead, u.name AS lead_name, "
+			"a.lead_id, a.visibility, a.status, a.created_at, a.closed_at, "
+			"a.close_reason, a.cred_updated_at, "
+			"(SELECT max(checked_at) FROM account_checks c WHERE c.account_id = a.id) "
+			"AS last_check, "
+			"(u.active = 0 AND a.status != 'closed') AS lead_left "
+			"FROM social_accounts a JOIN users u ON u.id = a.lead_id WHERE a.id = ?",
+			"I", id);
 	account_flags(rows);
 	json_t *row = json_array_size(rows) ? json_incref(json_array_get(rows, 0)) : NULL;
 	json_decref(rows);
@@ -249,11 +269,15 @@ int account_visible(const struct request *rq, const json_t *account)
 json_t *application_load(int64_t id)
 {
 	json_t *app = db_row(
-		"SELECT a.id, a.applicant_id, ap.name AS applicant_name, ap.email AS applicant, a.platform, a.platform_other, "
-		"a.name, a.department, a.aim, a.audience, a.promotion, a.lead_id, l.email AS lead, l.name AS lead_name, "
+		"SELECT a.id, a.applicant_id, ap.name AS applicant_name, ap.email AS applicant, "
+		"a.platform, a.platform_other, "
+		"a.name, a.department, a.aim, a.audience, a.promotion, a.lead_id, l.email AS lead, "
+		"l.name AS lead_name, "
 		"a.visibility, a.monitoring, a.status, a.created_at, a.updated_at, a.account_id "
-		"FROM account_applications a JOIN users ap ON ap.id = a.applicant_id JOIN users l ON l.id = a.lead_id "
-		"WHERE a.id = ?", "I", id);
+		"FROM account_applications a JOIN users ap ON ap.id = a.applicant_id JOIN users l "
+		"ON l.id = a.lead_id "
+		"WHERE a.id = ?",
+		"I", id);
 	if (app)
 		account_row_labels(app);
 	return app;
@@ -265,13 +289,14 @@ int application_visible(const struct request *rq, const json_t *app)
 	       json_int(app, "lead_id") == rq->user.id;
 }
 
-void application_step(int64_t app_id, const char *step, const char *decision, const char *comment, int64_t actor,
-		      const json_t *checks)
+void application_step(int64_t app_id, const char *step, const char *decision, const char *comment,
+		      int64_t actor, const json_t *checks)
 {
 	char at[ISO_LEN];
 	iso_now(at);
 	char *c = checks ? json_dumps(checks, JSON_COMPACT) : NULL;
-	db_exec("INSERT INTO approvals(application_id, step, decision, comment, actor_id, at, checks) VALUES (?,?,?,?,?,?,?)",
+	db_exec("INSERT INTO approvals(application_id, step, decision, comment, actor_id, at, "
+		"checks) VALUES (?,?,?,?,?,?,?)",
 		"ItttItt", app_id, step, decision, comment ? comment : "", actor, at, c ? c : "");
 	free(c);
 }

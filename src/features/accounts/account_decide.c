@@ -22,7 +22,9 @@ static int is_status(const json_t *app, const char *status)
 
 static int reviewed_by(int64_t app_id, int64_t user_id)
 {
-	return db_int(0, "SELECT 1 FROM approvals WHERE application_id = ? AND step = 'review' AND actor_id = ? LIMIT 1",
+	return db_int(0,
+		      "SELECT 1 FROM approvals WHERE application_id = ? AND step = 'review' AND "
+		      "actor_id = ? LIMIT 1",
 		      "II", app_id, user_id) == 1;
 }
 
@@ -31,20 +33,25 @@ static const char *decide_refusal(const struct request *rq, const json_t *app)
 {
 	const char *role = decider_role();
 	if (!has_role(rq, role_bit(role)))
-		return strcmp(role, "slt") == 0 ? "Only a member of the senior leadership team takes the final decision."
-						: "Only the business manager takes the final decision.";
+		return strcmp(role, "slt") == 0
+			       ? "Only a member of the senior leadership team takes the final "
+				 "decision."
+			       : "Only the business manager takes the final decision.";
 	if (json_int(app, "applicant_id") == rq->user.id)
 		return "You applied for this account, so someone else must decide on it.";
 	if (reviewed_by(json_int(app, "id"), rq->user.id))
-		return "You reviewed this application as moderator, so someone else must take the final decision.";
+		return "You reviewed this application as moderator, so someone else must take the "
+		       "final decision.";
 	return NULL;
 }
 
 static json_t *history(int64_t app_id)
 {
-	json_t *rows = db_rows("SELECT p.step, p.decision, p.comment, p.at, u.name AS actor, p.checks "
-			       "FROM approvals p JOIN users u ON u.id = p.actor_id WHERE p.application_id = ? ORDER BY p.id",
-			       "I", app_id);
+	json_t *rows =
+		db_rows("SELECT p.step, p.decision, p.comment, p.at, u.name AS actor, p.checks "
+			"FROM approvals p JOIN users u ON u.id = p.actor_id WHERE p.application_id "
+			"= ? ORDER BY p.id",
+			"I", app_id);
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r) {
@@ -66,14 +73,16 @@ void application_page(struct request *rq, struct reply *rp)
 	}
 	int64_t id = rq->ids[0];
 	int applicant = json_int(app, "applicant_id") == rq->user.id;
-	int pending = is_status(app, "submitted") || is_status(app, "forwarded") || is_status(app, "returned");
+	int pending = is_status(app, "submitted") || is_status(app, "forwarded") ||
+		      is_status(app, "returned");
 	const char *refusal = decide_refusal(rq, app);
 	json_t *m = json_pack("{s:o, s:o, s:o}", "checks", lead_checks(json_int(app, "lead_id")),
 			      "history", history(id), "application", app);
 	json_object_set_new(m, "can_edit", json_boolean(applicant && is_status(app, "returned")));
 	json_object_set_new(m, "can_withdraw", json_boolean(applicant && pending));
 	json_object_set_new(m, "can_review",
-			    json_boolean(has_role(rq, ROLE_MODERATOR) && !applicant && is_status(app, "submitted")));
+			    json_boolean(has_role(rq, ROLE_MODERATOR) && !applicant &&
+					 is_status(app, "submitted")));
 	json_object_set_new(m, "can_decide", json_boolean(!refusal && is_status(app, "forwarded")));
 	if (refusal && is_status(app, "forwarded") && has_role(rq, role_bit(decider_role())))
 		json_object_set_new(m, "decide_refusal", json_string(refusal));
@@ -82,7 +91,8 @@ void application_page(struct request *rq, struct reply *rp)
 
 /* The application for a step, if it is in the state the step needs; otherwise NULL and a reply.
  * refuse, when given, says why this person may not take the step at all (403, before the state). */
-static json_t *application_for_step(struct request *rq, struct reply *rp, const char *needed, const char *why,
+static json_t *application_for_step(struct request *rq, struct reply *rp, const char *needed,
+				    const char *why,
 				    const char *(*refuse)(const struct request *, const json_t *))
 {
 	json_t *app = application_load(rq->ids[0]);
@@ -108,7 +118,8 @@ static json_t *application_for_step(struct request *rq, struct reply *rp, const 
 
 void application_review(struct request *rq, struct reply *rp)
 {
-	json_t *app = application_for_step(rq, rp, "submitted", "Only a submitted application can be reviewed.", NULL);
+	json_t *app = application_for_step(rq, rp, "submitted",
+					   "Only a submitted application can be reviewed.", NULL);
 	if (!app)
 		return;
 	int64_t id = rq->ids[0], applicant = json_int(app, "applicant_id");
@@ -118,12 +129,15 @@ void application_review(struct request *rq, struct reply *rp)
 	int forward = strcmp(decision, "forward") == 0;
 	if (applicant == rq->user.id) {
 		free(name);
-		reply_error(rp, 403, NULL, "You applied for this account, so another moderator must review it.");
+		reply_error(rp, 403, NULL,
+			    "You applied for this account, so another moderator must review it.");
 		return;
 	}
 	if (!forward && !comment) {
 		free(name);
-		reply_error(rp, 400, "comment", "Say what the applicant needs to change before returning the application.");
+		reply_error(
+			rp, 400, "comment",
+			"Say what the applicant needs to change before returning the application.");
 		return;
 	}
 	char at[ISO_LEN];
@@ -133,44 +147,51 @@ void application_review(struct request *rq, struct reply *rp)
 		return;
 	}
 	const char *status = forward ? "forwarded" : "returned";
-	db_exec("UPDATE account_applications SET status = ?, updated_at = ? WHERE id = ? AND status = 'submitted'", "ttI",
-		status, at, id);
+	db_exec("UPDATE account_applications SET status = ?, updated_at = ? WHERE id = ? AND "
+		"status = 'submitted'",
+		"ttI", status, at, id);
 	int changed = db_changes();
 	application_step(id, "review", decision, comment, rq->user.id, NULL);
 	char *link = application_link(id);
-	char *msg = forward ? xasprintf("The application for '%s' is ready for your decision.", name)
-			    : xasprintf("Your application for '%s' was returned for changes.", name);
+	char *msg =
+		forward ? xasprintf("The application for '%s' is ready for your decision.", name)
+			: xasprintf("Your application for '%s' was returned for changes.", name);
 	if (forward)
 		notify_role(decider_role(), rq->user.id, "account_decision", msg, link);
 	else
 		notify_user(applicant, "account_returned", msg, link);
-	audit(rq, forward ? "account.forward" : "account.return", link + 1, "%s", comment ? comment : "");
+	audit(rq, forward ? "account.forward" : "account.return", link + 1, "%s",
+	      comment ? comment : "");
 	free(msg);
 	free(name);
 	if (reply_commit_changed(rp, changed, "decision",
-				 "This application has just been reviewed by someone else.", BUSY_UNSAVED) != 0) {
+				 "This application has just been reviewed by someone else.",
+				 BUSY_UNSAVED) != 0) {
 		free(link);
 		return;
 	}
-	reply_done(rp, 200, json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)id, "status", status), link,
-		   forward ? "The application has been forwarded for the final decision."
-			   : "The application has been returned to the applicant.");
+	reply_done(
+		rp, 200,
+		json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)id, "status", status),
+		link,
+		forward ? "The application has been forwarded for the final decision."
+			: "The application has been returned to the applicant.");
 	free(link);
 }
 
 /* The register entry an approval creates: 0 on failure (the transaction is then failed). */
 static int64_t create_account(const json_t *app, const char *at)
 {
-	return db_insert("INSERT INTO social_accounts(platform, platform_other, name, department, lead_id, visibility, "
-			 "status, created_at) VALUES (?,?,?,?,?,?,'active',?)", "ttttItt",
-			 json_str(app, "platform"),
-			 json_str(app, "platform_other"),
+	return db_insert("INSERT INTO social_accounts(platform, platform_other, name, department, "
+			 "lead_id, visibility, "
+			 "status, created_at) VALUES (?,?,?,?,?,?,'active',?)",
+			 "ttttItt", json_str(app, "platform"), json_str(app, "platform_other"),
 			 json_str(app, "name"), json_str(app, "department"),
-			 (int64_t)json_int(app, "lead_id"),
-			 json_str(app, "visibility"), at);
+			 (int64_t)json_int(app, "lead_id"), json_str(app, "visibility"), at);
 }
 
-static void tell_applicant_and_lead(const json_t *app, const char *kind, const char *msg, const char *link)
+static void tell_applicant_and_lead(const json_t *app, const char *kind, const char *msg,
+				    const char *link)
 {
 	int64_t applicant = json_int(app, "applicant_id");
 	int64_t lead = json_int(app, "lead_id");
@@ -179,28 +200,35 @@ static void tell_applicant_and_lead(const json_t *app, const char *kind, const c
 		notify_user(lead, kind, msg, link);
 }
 
-/* Inside the transaction: the decision's rows.  Returns the new account id (approve) or 0; -1 when the
- * application was decided meanwhile. */
-static int64_t record_decision(struct request *rq, const json_t *app, int approve, const json_t *checks)
+/* Inside the transaction: the decision's rows.  Returns the new account id (approve) or 0; -1 when
+ * the application was decided meanwhile. */
+static int64_t record_decision(struct request *rq, const json_t *app, int approve,
+			       const json_t *checks)
 {
 	int64_t id = rq->ids[0], account = 0;
 	char at[ISO_LEN];
 	iso_now(at);
 	if (approve)
 		account = create_account(app, at);
-	db_exec("UPDATE account_applications SET status = ?, updated_at = ?, account_id = nullif(?, 0) "
-		"WHERE id = ? AND status = 'forwarded'", "ttII", approve ? "approved" : "rejected", at, account, id);
+	db_exec("UPDATE account_applications SET status = ?, updated_at = ?, account_id = "
+		"nullif(?, 0) "
+		"WHERE id = ? AND status = 'forwarded'",
+		"ttII", approve ? "approved" : "rejected", at, account, id);
 	if (db_changes() != 1)
 		return -1;
-	application_step(id, "decision", approve ? "approve" : "reject", arg(rq, "reason"), rq->user.id, checks);
+	application_step(id, "decision", approve ? "approve" : "reject", arg(rq, "reason"),
+			 rq->user.id, checks);
 	char *link = approve ? account_link(account) : application_link(id);
 	const char *name = json_str(app, "name");
-	char *msg = approve ? xasprintf("The account '%s' has been approved and added to the register.", name)
-			    : xasprintf("The application for '%s' was not approved: %s", name, arg(rq, "reason"));
+	char *msg =
+		approve ? xasprintf("The account '%s' has been approved and added to the register.",
+				    name)
+			: xasprintf("The application for '%s' was not approved: %s", name,
+				    arg(rq, "reason"));
 	tell_applicant_and_lead(app, approve ? "account_approved" : "account_rejected", msg, link);
 	char *object = application_link(id);
-	audit(rq, approve ? "account.approve" : "account.reject", object + 1, "%s%s", approve ? link + 1 : "reason: ",
-	      approve ? "" : arg(rq, "reason"));
+	audit(rq, approve ? "account.approve" : "account.reject", object + 1, "%s%s",
+	      approve ? link + 1 : "reason: ", approve ? "" : arg(rq, "reason"));
 	free(object);
 	free(msg);
 	free(link);
@@ -209,28 +237,36 @@ static int64_t record_decision(struct request *rq, const json_t *app, int approv
 
 void application_decision(struct request *rq, struct reply *rp)
 {
-	json_t *app = application_for_step(rq, rp, "forwarded",
-					   "Only an application forwarded by the moderator can be decided.", decide_refusal);
+	json_t *app = application_for_step(
+		rq, rp, "forwarded",
+		"Only an application forwarded by the moderator can be decided.", decide_refusal);
 	if (!app)
 		return;
 	int approve = strcmp(arg(rq, "decision"), "approve") == 0;
 	json_t *checks = approve ? lead_checks(json_int(app, "lead_id")) : NULL;
 	if (!approve && !arg(rq, "reason"))
-		reply_error(rp, 400, "reason", "Give the reason for rejecting the application; the applicant will see it.");
+		reply_error(rp, 400, "reason",
+			    "Give the reason for rejecting the application; the applicant will see "
+			    "it.");
 	else if (approve && !checks_all_pass(checks))
 		reply_checks_failed(rp, checks, "The account cannot be approved");
 	else if (reply_begin(rp, BUSY_UNSAVED) == 0) {
 		int64_t account = record_decision(rq, app, approve, checks);
 		const char *decided = "This application has just been decided by someone else.";
-		if (reply_commit_changed(rp, account >= 0, "decision", decided, BUSY_UNSAVED) == 0) {
+		if (reply_commit_changed(rp, account >= 0, "decision", decided, BUSY_UNSAVED) ==
+		    0) {
 			char *link = approve ? account_link(account) : application_link(rq->ids[0]);
-			json_t *m = json_pack("{s:{s:I, s:s}}", "application", "id", (json_int_t)rq->ids[0], "status",
+			json_t *m = json_pack("{s:{s:I, s:s}}", "application", "id",
+					      (json_int_t)rq->ids[0], "status",
 					      approve ? "approved" : "rejected");
 			if (approve)
-				json_object_set_new(m, "account", json_pack("{s:I, s:s}", "id", (json_int_t)account,
-									   "status", "active"));
-			reply_done(rp, 200, m, link, approve ? "Approved: the account is now on the register."
-							     : "The application has been rejected.");
+				json_object_set_new(m, "account",
+						    json_pack("{s:I, s:s}", "id",
+							      (json_int_t)account, "status",
+							      "active"));
+			reply_done(rp, 200, m, link,
+				   approve ? "Approved: the account is now on the register."
+					   : "The application has been rejected.");
 			free(link);
 		}
 	}

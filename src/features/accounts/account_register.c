@@ -18,13 +18,16 @@ void accounts_list(struct request *rq, struct reply *rp)
 {
 	int all = has_role(rq, ACCOUNT_OVERSEERS);
 	int64_t page = arg_int(rq, "page", 1);
-	json_t *rows = accounts_query(all, rq->user.id, ACCOUNTS_PAGE + 1, (page - 1) * ACCOUNTS_PAGE);
-	json_t *m = json_pack("{s:o, s:b, s:b}", "accounts", rows, "all", all, "moderator", has_role(rq, ROLE_MODERATOR));
+	json_t *rows =
+		accounts_query(all, rq->user.id, ACCOUNTS_PAGE + 1, (page - 1) * ACCOUNTS_PAGE);
+	json_t *m = json_pack("{s:o, s:b, s:b}", "accounts", rows, "all", all, "moderator",
+			      has_role(rq, ROLE_MODERATOR));
 	reply_pager(m, rows, page, ACCOUNTS_PAGE);
 	reply_page(rp, "accounts", all ? "Social-media accounts" : "Your social-media accounts", m);
 }
 
-static const char *posted_or(const struct request *rq, const char *field, const json_t *from, const char *key)
+static const char *posted_or(const struct request *rq, const char *field, const json_t *from,
+			     const char *key)
 {
 	const char *typed = rq->is_post ? arg(rq, field) : NULL;
 	const char *stored = from ? json_string_value(json_object_get(from, key)) : NULL;
@@ -33,14 +36,17 @@ static const char *posted_or(const struct request *rq, const char *field, const 
 
 void account_new_page(struct request *rq, struct reply *rp)
 {
-	static const char *const fields[] = { "platform_other", "name", "url", "department", "lead", NULL };
+	static const char *const fields[] = { "platform_other", "name", "url",
+					      "department",     "lead", NULL };
 	json_t *v = json_object();
 	for (size_t i = 0; fields[i]; i++)
-		json_object_set_new(v, fields[i], json_string(posted_or(rq, fields[i], NULL, NULL)));
+		json_object_set_new(v, fields[i],
+				    json_string(posted_or(rq, fields[i], NULL, NULL)));
 	const char *vis = posted_or(rq, "visibility", NULL, NULL);
 	json_object_set_new(v, "closed", json_boolean(strcmp(vis, "closed") == 0));
 	reply_page(rp, "account_new", "Register an existing account",
-		   json_pack("{s:o, s:o}", "v", v, "platforms", platform_options(arg(rq, "platform"))));
+		   json_pack("{s:o, s:o}", "v", v, "platforms",
+			     platform_options(arg(rq, "platform"))));
 }
 
 void account_register(struct request *rq, struct reply *rp)
@@ -49,7 +55,8 @@ void account_register(struct request *rq, struct reply *rp)
 	if (!platform_other_ok(rq, rp, &other))
 		return;
 	if (!url_ok(arg(rq, "url"))) {
-		reply_error(rp, 400, "url", "Give the account's web address, starting with https://.");
+		reply_error(rp, 400, "url",
+			    "Give the account's web address, starting with https://.");
 		return;
 	}
 	int64_t lead = lead_lookup(rq, rp, 0);
@@ -66,24 +73,27 @@ void account_register(struct request *rq, struct reply *rp)
 	iso_now(at);
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
-	int64_t id = db_insert("INSERT INTO social_accounts(platform, platform_other, name, url, department, lead_id, "
-			       "visibility, status, created_at) VALUES (?,?,?,?,?,?,?,'active',?)", "tttttItt",
-			       arg(rq, "platform"), other, arg(rq, "name"), arg(rq, "url"), arg(rq, "department"), lead,
-			       arg(rq, "visibility"), at);
+	int64_t id =
+		db_insert("INSERT INTO social_accounts(platform, platform_other, name, url, "
+			  "department, lead_id, "
+			  "visibility, status, created_at) VALUES (?,?,?,?,?,?,?,'active',?)",
+			  "tttttItt", arg(rq, "platform"), other, arg(rq, "name"), arg(rq, "url"),
+			  arg(rq, "department"), lead, arg(rq, "visibility"), at);
 	char *link = account_link(id);
 	char *msg = xasprintf("You are now the lead of the school account '%s'.", arg(rq, "name"));
 	if (lead != rq->user.id)
 		notify_user(lead, "account_lead", msg, link);
-	audit(rq, "account.register", link + 1, "existing account: platform=%s name=%s lead=%s", arg(rq, "platform"),
-	      arg(rq, "name"), arg(rq, "lead"));
+	audit(rq, "account.register", link + 1, "existing account: platform=%s name=%s lead=%s",
+	      arg(rq, "platform"), arg(rq, "name"), arg(rq, "lead"));
 	free(msg);
 	if (id < 0 || db_commit() != 0) {
 		free(link);
 		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
-	reply_done(rp, 201, json_pack("{s:{s:I, s:s}}", "account", "id", (json_int_t)id, "status", "active"), link,
-		   "The account has been added to the register.");
+	reply_done(rp, 201,
+		   json_pack("{s:{s:I, s:s}}", "account", "id", (json_int_t)id, "status", "active"),
+		   link, "The account has been added to the register.");
 	free(link);
 }
 
@@ -94,12 +104,13 @@ static json_t *account_form_values(const struct request *rq, const json_t *a)
 	iso_now(at);
 	at[16] = 0; /* YYYY-MM-DDTHH:MM, as a datetime-local field wants it */
 	const char *status = posted_or(rq, "status", a, "status");
-	json_t *v = json_pack("{s:s, s:s, s:s, s:s, s:b}", "name", posted_or(rq, "name", a, "name"), "url",
-			      posted_or(rq, "url", a, "url"), "checked_at", rq->is_post && arg(rq, "checked_at") ?
-			      arg(rq, "checked_at") : at, "lead", posted_or(rq, "lead", NULL, NULL), "suspended",
+	json_t *v = json_pack("{s:s, s:s, s:s, s:s, s:b}", "name", posted_or(rq, "name", a, "name"),
+			      "url", posted_or(rq, "url", a, "url"), "checked_at",
+			      rq->is_post && arg(rq, "checked_at") ? arg(rq, "checked_at") : at,
+			      "lead", posted_or(rq, "lead", NULL, NULL), "suspended",
 			      strcmp(status, "suspended") == 0);
-	static const char *const kept[] = { "notes", "summary", "reason", "login", "recovery_email", "two_factor_notes",
-					    NULL };
+	static const char *const kept[] = { "notes",          "summary",          "reason", "login",
+					    "recovery_email", "two_factor_notes", NULL };
 	for (size_t i = 0; kept[i]; i++)
 		json_object_set_new(v, kept[i], json_string(posted_or(rq, kept[i], NULL, NULL)));
 	return v;
@@ -107,10 +118,13 @@ static json_t *account_form_values(const struct request *rq, const json_t *a)
 
 static json_t *check_log(int64_t id)
 {
-	return db_rows("SELECT c.id, c.checked_at, c.comments_found, c.all_answered, c.notes, u.name AS by_name, "
-		       "c.concern_id, k.reference AS concern_reference FROM account_checks c JOIN users u ON u.id = c.by_id "
+	return db_rows("SELECT c.id, c.checked_at, c.comments_found, c.all_answered, c.notes, "
+		       "u.name AS by_name, "
+		       "c.concern_id, k.reference AS concern_reference FROM account_checks c JOIN "
+		       "users u ON u.id = c.by_id "
 		       "LEFT JOIN concerns k ON k.id = c.concern_id WHERE c.account_id = ? "
-		       "ORDER BY c.checked_at DESC, c.id DESC LIMIT 50", "I", id);
+		       "ORDER BY c.checked_at DESC, c.id DESC LIMIT 50",
+		       "I", id);
 }
 
 void account_page(struct request *rq, struct reply *rp)
@@ -125,19 +139,28 @@ void account_page(struct request *rq, struct reply *rp)
 	int open = strcmp(json_str(a, "status"), "closed") != 0;
 	int lead = json_int(a, "lead_id") == rq->user.id;
 	int moderator = has_role(rq, ROLE_MODERATOR);
-	json_t *m = json_pack("{s:o, s:o, s:o}", "v", account_form_values(rq, a), "checks_log", check_log(id), "account", a);
+	json_t *m = json_pack("{s:o, s:o, s:o}", "v", account_form_values(rq, a), "checks_log",
+			      check_log(id), "account", a);
 	json_object_set_new(m, "can_manage", json_boolean(moderator && open));
 	json_object_set_new(m, "can_log_check", json_boolean((moderator || lead) && open));
-	json_object_set_new(m, "can_credentials", json_boolean(has_role(rq, ROLE_MODERATOR | ROLE_SLT)));
-	json_object_set_new(m, "can_set_credentials", json_boolean(has_role(rq, ROLE_MODERATOR | ROLE_SLT) && open));
-	json_object_set_new(m, "has_credentials",
-			    json_boolean(db_int(0, "SELECT cred_box IS NOT NULL FROM social_accounts WHERE id = ?", "I", id)));
-	json_object_set_new(m, "application_id",
-			    json_integer(db_int(0, "SELECT id FROM account_applications WHERE account_id = ?", "I", id)));
+	json_object_set_new(m, "can_credentials",
+			    json_boolean(has_role(rq, ROLE_MODERATOR | ROLE_SLT)));
+	json_object_set_new(m, "can_set_credentials",
+			    json_boolean(has_role(rq, ROLE_MODERATOR | ROLE_SLT) && open));
+	json_object_set_new(
+		m, "has_credentials",
+		json_boolean(db_int(0,
+				    "SELECT cred_box IS NOT NULL FROM social_accounts WHERE id = ?",
+				    "I", id)));
+	json_object_set_new(
+		m, "application_id",
+		json_integer(db_int(0, "SELECT id FROM account_applications WHERE account_id = ?",
+				    "I", id)));
 	reply_page(rp, "account", json_str(a, "name"), m);
 }
 
-/* The account for a moderator's change: NULL with a 404 or 409 reply when it is missing or closed. */
+/* The account for a moderator's change: NULL with a 404 or 409 reply when it is missing or closed.
+ */
 static json_t *open_account(struct request *rq, struct reply *rp)
 {
 	json_t *a = account_load(rq->ids[0]);
@@ -147,7 +170,8 @@ static json_t *open_account(struct request *rq, struct reply *rp)
 	}
 	if (strcmp(json_str(a, "status"), "closed") == 0) {
 		json_decref(a);
-		reply_error(rp, 409, NULL, "This account has been closed; it can no longer be changed.");
+		reply_error(rp, 409, NULL,
+			    "This account has been closed; it can no longer be changed.");
 		return NULL;
 	}
 	return a;
@@ -172,7 +196,9 @@ void account_edit(struct request *rq, struct reply *rp)
 	const char *url = arg(rq, "url");
 	if (url && !url_ok(url)) {
 		json_decref(a);
-		reply_error(rp, 400, "url", "The web address must start with https:// (or http://) and hold no spaces.");
+		reply_error(rp, 400, "url",
+			    "The web address must start with https:// (or http://) and hold no "
+			    "spaces.");
 		return;
 	}
 	char *object = account_link(rq->ids[0]);
@@ -181,8 +207,8 @@ void account_edit(struct request *rq, struct reply *rp)
 		free(object);
 		return;
 	}
-	db_exec("UPDATE social_accounts SET name = ?, url = ?, status = ? WHERE id = ?", "tttI", arg(rq, "name"),
-		url ? url : "", arg(rq, "status"), rq->ids[0]);
+	db_exec("UPDATE social_accounts SET name = ?, url = ?, status = ? WHERE id = ?", "tttI",
+		arg(rq, "name"), url ? url : "", arg(rq, "status"), rq->ids[0]);
 	audit(rq, "account.edit", object + 1, "name: %s -> %s; url: %s -> %s; status: %s -> %s",
 	      json_str(a, "name"), arg(rq, "name"), json_str(a, "url"),
 	      url ? url : "", json_str(a, "status"), arg(rq, "status"));
@@ -206,7 +232,8 @@ void account_transfer(struct request *rq, struct reply *rp)
 		reply_checks_failed(rp, checks, "The account cannot be transferred");
 	else if (lead && reply_begin(rp, BUSY_UNSAVED) == 0) {
 		char *link = account_link(rq->ids[0]);
-		db_exec("UPDATE social_accounts SET lead_id = ? WHERE id = ?", "II", lead, rq->ids[0]);
+		db_exec("UPDATE social_accounts SET lead_id = ? WHERE id = ?", "II", lead,
+			rq->ids[0]);
 		char *msg = xasprintf("You are now the lead of the school account '%s'.",
 				      json_str(a, "name"));
 		notify_user(lead, "account_lead", msg, link);
@@ -224,7 +251,8 @@ static const struct {
 	const char *field, *what;
 } close_checklist[] = {
 	{ "password_changed", "the account's password has been changed" },
-	{ "recovery_changed", "the recovery e-mail address and telephone number have been changed" },
+	{ "recovery_changed",
+	  "the recovery e-mail address and telephone number have been changed" },
 	{ "two_factor_moved", "two-factor sign-in has been moved away from the previous lead" },
 	{ "content_archived", "the account's content has been archived" },
 };
@@ -237,7 +265,8 @@ void account_close(struct request *rq, struct reply *rp)
 	json_decref(a);
 	for (size_t i = 0; i < sizeof close_checklist / sizeof close_checklist[0]; i++)
 		if (!arg_yes(rq, close_checklist[i].field)) {
-			reply_error(rp, 400, close_checklist[i].field, "Confirm that %s (%s) before closing the account.",
+			reply_error(rp, 400, close_checklist[i].field,
+				    "Confirm that %s (%s) before closing the account.",
 				    close_checklist[i].what, close_checklist[i].field);
 			return;
 		}
@@ -248,10 +277,13 @@ void account_close(struct request *rq, struct reply *rp)
 		free(object);
 		return;
 	}
-	db_exec("UPDATE social_accounts SET status = 'closed', closed_at = ?, close_reason = ? WHERE id = ?", "ttI", at,
-		arg(rq, "reason"), rq->ids[0]);
-	audit(rq, "account.close", object + 1, "reason: %s; checklist: password changed, recovery changed, "
-	      "two-factor moved, content archived", arg(rq, "reason"));
+	db_exec("UPDATE social_accounts SET status = 'closed', closed_at = ?, close_reason = ? "
+		"WHERE id = ?",
+		"ttI", at, arg(rq, "reason"), rq->ids[0]);
+	audit(rq, "account.close", object + 1,
+	      "reason: %s; checklist: password changed, recovery changed, "
+	      "two-factor moved, content archived",
+	      arg(rq, "reason"));
 	free(object);
 	finish(rp, rq->ids[0], 200, "The account has been closed.");
 }

@@ -21,12 +21,15 @@ static void flagged_account_tasks(json_t *accounts, json_t *tasks, int lead_left
 		const char *name = json_str(a, "name");
 		char *link = account_link(json_int(a, "id"));
 		if (lead_left_too && json_is_true(json_object_get(a, "lead_left"))) {
-			char *msg = xasprintf("The lead of the account '%s' has left: transfer or close it.", name);
+			char *msg = xasprintf(
+				"The lead of the account '%s' has left: transfer or close it.",
+				name);
 			task_add(tasks, "account_lead_left", msg, link, 1);
 			free(msg);
 		}
 		if (json_is_true(json_object_get(a, "monitoring_overdue"))) {
-			char *msg = xasprintf("Monitoring of the account '%s' is overdue: log a check.", name);
+			char *msg = xasprintf(
+				"Monitoring of the account '%s' is overdue: log a check.", name);
 			task_add(tasks, "account_monitoring_overdue", msg, link, 1);
 			free(msg);
 		}
@@ -35,12 +38,13 @@ static void flagged_account_tasks(json_t *accounts, json_t *tasks, int lead_left
 }
 
 /* one and many: what follows "1 account application" and "N account applications". */
-static void count_task(json_t *tasks, int64_t n, const char *kind, const char *one, const char *many,
-		       const char *link)
+static void count_task(json_t *tasks, int64_t n, const char *kind, const char *one,
+		       const char *many, const char *link)
 {
 	if (n <= 0)
 		return;
-	char *msg = xasprintf("%lld account application%s %s.", (long long)n, n == 1 ? "" : "s", n == 1 ? one : many);
+	char *msg = xasprintf("%lld account application%s %s.", (long long)n, n == 1 ? "" : "s",
+			      n == 1 ? one : many);
 	task_add(tasks, kind, msg, link, 0);
 	free(msg);
 }
@@ -49,18 +53,33 @@ static void account_tasks(const struct request *rq, json_t *tasks)
 {
 	int moderator = has_role(rq, ROLE_MODERATOR);
 	if (moderator)
-		count_task(tasks, db_int(0, "SELECT count(*) FROM account_applications WHERE status = 'submitted' "
-					    "AND applicant_id != ?", "I", rq->user.id),
-			   "account_review", "waits for your review", "wait for your review", "/accounts/applications");
+		count_task(tasks,
+			   db_int(0,
+				  "SELECT count(*) FROM account_applications WHERE status = "
+				  "'submitted' "
+				  "AND applicant_id != ?",
+				  "I", rq->user.id),
+			   "account_review", "waits for your review", "wait for your review",
+			   "/accounts/applications");
 	if (has_role(rq, role_bit(decider_role())))
-		count_task(tasks, db_int(0, "SELECT count(*) FROM account_applications a WHERE status = 'forwarded' "
-					    "AND applicant_id != ? AND NOT EXISTS (SELECT 1 FROM approvals p WHERE "
-					    "p.application_id = a.id AND p.step = 'review' AND p.actor_id = ?)", "II",
-					    rq->user.id, rq->user.id),
-			   "account_decision", "waits for your decision", "wait for your decision", "/accounts/applications");
-	count_task(tasks, db_int(0, "SELECT count(*) FROM account_applications WHERE status = 'returned' AND applicant_id = ?",
-				 "I", rq->user.id),
-		   "account_returned", "of yours came back for changes", "of yours came back for changes", "/accounts/applications");
+		count_task(
+			tasks,
+			db_int(0,
+			       "SELECT count(*) FROM account_applications a WHERE status = "
+			       "'forwarded' "
+			       "AND applicant_id != ? AND NOT EXISTS (SELECT 1 FROM approvals p "
+			       "WHERE "
+			       "p.application_id = a.id AND p.step = 'review' AND p.actor_id = ?)",
+			       "II", rq->user.id, rq->user.id),
+			"account_decision", "waits for your decision", "wait for your decision",
+			"/accounts/applications");
+	count_task(tasks,
+		   db_int(0,
+			  "SELECT count(*) FROM account_applications WHERE status = 'returned' AND "
+			  "applicant_id = ?",
+			  "I", rq->user.id),
+		   "account_returned", "of yours came back for changes",
+		   "of yours came back for changes", "/accounts/applications");
 	json_t *accounts = accounts_query(moderator, rq->user.id, -1, 0);
 	flagged_account_tasks(accounts, tasks, moderator);
 	json_decref(accounts);
@@ -143,26 +162,35 @@ static const struct field_spec reveal_form[] = {
 static const struct route account_routes[] = {
 	{ "GET", "/accounts", accounts_list, ROLE_STAFF, page_fields, NULL, 0 },
 	{ "GET", "/accounts/new", account_new_page, ROLE_MODERATOR, NULL, NULL, 0 },
-	{ "POST", "/accounts", account_register, ROLE_MODERATOR, register_form, account_new_page, 0 },
+	{ "POST", "/accounts", account_register, ROLE_MODERATOR, register_form, account_new_page,
+	  0 },
 	{ "GET", "/accounts/apply", apply_page, ROLE_STAFF, NULL, NULL, 0 },
 	{ "GET", "/accounts/applications", applications_list, ROLE_STAFF, NULL, NULL, 0 },
-	{ "POST", "/accounts/applications", application_create, ROLE_STAFF, application_form, apply_page, 0 },
+	{ "POST", "/accounts/applications", application_create, ROLE_STAFF, application_form,
+	  apply_page, 0 },
 	{ "GET", "/accounts/applications/{id}", application_page, ROLE_STAFF, NULL, NULL, 0 },
-	{ "GET", "/accounts/applications/{id}/edit", application_edit_page, ROLE_STAFF, NULL, NULL, 0 },
+	{ "GET", "/accounts/applications/{id}/edit", application_edit_page, ROLE_STAFF, NULL, NULL,
+	  0 },
 	{ "POST", "/accounts/applications/{id}", application_resubmit, ROLE_STAFF, application_form,
 	  application_edit_page, 0 },
-	{ "POST", "/accounts/applications/{id}/withdraw", application_withdraw, ROLE_STAFF, NULL, application_page, 0 },
-	{ "POST", "/accounts/applications/{id}/review", application_review, ROLE_MODERATOR, review_form,
+	{ "POST", "/accounts/applications/{id}/withdraw", application_withdraw, ROLE_STAFF, NULL,
 	  application_page, 0 },
-	{ "POST", "/accounts/applications/{id}/decision", application_decision, ROLE_STAFF, decision_form,
-	  application_page, 0 },
+	{ "POST", "/accounts/applications/{id}/review", application_review, ROLE_MODERATOR,
+	  review_form, application_page, 0 },
+	{ "POST", "/accounts/applications/{id}/decision", application_decision, ROLE_STAFF,
+	  decision_form, application_page, 0 },
 	{ "GET", "/accounts/{id}", account_page, ROLE_STAFF, NULL, NULL, 0 },
 	{ "POST", "/accounts/{id}", account_edit, ROLE_MODERATOR, edit_form, account_page, 0 },
-	{ "POST", "/accounts/{id}/transfer", account_transfer, ROLE_MODERATOR, transfer_form, account_page, 0 },
-	{ "POST", "/accounts/{id}/close", account_close, ROLE_MODERATOR, close_form, account_page, 0 },
-	{ "POST", "/accounts/{id}/checks", account_check_add, ROLE_STAFF, check_form, account_page, 0 },
-	{ "POST", "/accounts/{id}/credentials", credentials_set, ROLE_STAFF, credentials_form, account_page, 0 },
-	{ "POST", "/accounts/{id}/credentials/reveal", credentials_reveal, ROLE_STAFF, reveal_form, NULL, 0 },
+	{ "POST", "/accounts/{id}/transfer", account_transfer, ROLE_MODERATOR, transfer_form,
+	  account_page, 0 },
+	{ "POST", "/accounts/{id}/close", account_close, ROLE_MODERATOR, close_form, account_page,
+	  0 },
+	{ "POST", "/accounts/{id}/checks", account_check_add, ROLE_STAFF, check_form, account_page,
+	  0 },
+	{ "POST", "/accounts/{id}/credentials", credentials_set, ROLE_STAFF, credentials_form,
+	  account_page, 0 },
+	{ "POST", "/accounts/{id}/credentials/reveal", credentials_reveal, ROLE_STAFF, reveal_form,
+	  NULL, 0 },
 	{ NULL },
 };
 

@@ -26,14 +26,16 @@ static json_t *role_boxes(unsigned held)
 {
 	json_t *a = json_array();
 	for (int i = 1; i < ROLE_COUNT; i++)
-		json_array_append_new(a, json_pack("{s:s, s:b}", "role", role_name(i), "held", (held >> i) & 1));
+		json_array_append_new(
+			a, json_pack("{s:s, s:b}", "role", role_name(i), "held", (held >> i) & 1));
 	return a;
 }
 
 static json_t *staff_types(const char *current)
 {
 	json_t *a = json_array();
-	const char *types[] = { "teacher", "support", "supply", "governor", "contractor", "volunteer" };
+	const char *types[] = { "teacher",  "support",    "supply",
+				"governor", "contractor", "volunteer" };
 	for (size_t i = 0; i < 6; i++)
 		json_array_append_new(a, json_pack("{s:s, s:b}", "type", types[i], "selected",
 						   current && strcmp(current, types[i]) == 0));
@@ -60,12 +62,14 @@ static void staff_list(struct request *rq, struct reply *rp)
 	int64_t page = arg_int(rq, "page", 1);
 	char *like = xasprintf("%%%s%%", q ? q : "");
 	json_t *rows = db_rows(
-		"SELECT u.id, u.email, u.name, u.job_title, u.department, u.staff_type, u.active, u.left_on, "
+		"SELECT u.id, u.email, u.name, u.job_title, u.department, u.staff_type, u.active, "
+		"u.left_on, "
 		"u.password_hash IS NOT NULL AS can_sign_in, "
-		"(SELECT group_concat(role, ', ') FROM user_roles r WHERE r.user_id = u.id AND r.role != 'staff') AS roles "
+		"(SELECT group_concat(role, ', ') FROM user_roles r WHERE r.user_id = u.id AND "
+		"r.role != 'staff') AS roles "
 		"FROM users u WHERE (u.name LIKE ? OR u.email LIKE ? OR u.department LIKE ?) "
-		"ORDER BY u.active DESC, u.name LIMIT ? OFFSET ?", "tttII", like, like, like, (int64_t)PAGE + 1,
-		(page - 1) * PAGE);
+		"ORDER BY u.active DESC, u.name LIMIT ? OFFSET ?",
+		"tttII", like, like, like, (int64_t)PAGE + 1, (page - 1) * PAGE);
 	free(like);
 	json_t *m = json_pack("{s:o, s:s}", "staff", rows, "q", q ? q : "");
 	reply_pager(m, rows, page, PAGE);
@@ -76,7 +80,8 @@ static void staff_new_page(struct request *rq, struct reply *rp)
 {
 	(void)rq;
 	reply_page(rp, "admin_staff_new", "Add a member of staff",
-		   json_pack("{s:o, s:o}", "roles", role_boxes(ROLE_STAFF), "staff_types", staff_types("teacher")));
+		   json_pack("{s:o, s:o}", "roles", role_boxes(ROLE_STAFF), "staff_types",
+			     staff_types("teacher")));
 }
 
 static void staff_create(struct request *rq, struct reply *rp)
@@ -92,11 +97,15 @@ static void staff_create(struct request *rq, struct reply *rp)
 		reply_busy(rp, BUSY);
 		return;
 	}
-	struct staff_input in = { arg(rq, "email"), arg(rq, "name"), arg(rq, "job_title"), arg(rq, "department"),
-				  arg(rq, "staff_type"), roles_from_form(rq), pw ? hash : NULL, 0 };
+	struct staff_input in = { arg(rq, "email"),      arg(rq, "name"),
+				  arg(rq, "job_title"),  arg(rq, "department"),
+				  arg(rq, "staff_type"), roles_from_form(rq),
+				  pw ? hash : NULL,      0 };
 	const char *field;
 	if ((why = staff_problem(&in, &field))) {
-		reply_error(rp, staff_id(in.email) && field && strcmp(field, "email") == 0 ? 409 : 400, field, "%s", why);
+		reply_error(rp,
+			    staff_id(in.email) && field && strcmp(field, "email") == 0 ? 409 : 400,
+			    field, "%s", why);
 		return;
 	}
 	if (reply_begin(rp, BUSY) != 0)
@@ -111,17 +120,21 @@ static void staff_create(struct request *rq, struct reply *rp)
 		return;
 	char *loc = xasprintf("/admin/staff/%lld", (long long)id);
 	char *msg = xasprintf("%s has been added.", in.name);
-	reply_done(rp, 201, json_pack("{s:{s:I, s:s}}", "user", "id", (json_int_t)id, "email", in.email), loc, msg);
+	reply_done(rp, 201,
+		   json_pack("{s:{s:I, s:s}}", "user", "id", (json_int_t)id, "email", in.email),
+		   loc, msg);
 	free(loc);
 	free(msg);
 }
 
 static json_t *person(int64_t id)
 {
-	return db_row("SELECT id, email, name, job_title, department, staff_type, active, left_on, created_at, "
+	return db_row("SELECT id, email, name, job_title, department, staff_type, active, left_on, "
+		      "created_at, "
 		      "password_hash IS NOT NULL AS can_sign_in, "
 		      "(SELECT left_on FROM leaving_dates WHERE user_id = users.id) AS leaving_on "
-		      "FROM users WHERE id = ?", "I", id);
+		      "FROM users WHERE id = ?",
+		      "I", id);
 }
 
 /* KEY_words beside a date: pages show dates in words. */
@@ -147,8 +160,8 @@ static void staff_edit_page(struct request *rq, struct reply *rp)
 	json_object_set_new(u, "roles", roles_json(roles));
 	add_date_words(u, "left_on");
 	add_date_words(u, "leaving_on");
-	json_t *m = json_pack("{s:o, s:o, s:o}", "user", u, "role_boxes", role_boxes(roles), "staff_types",
-			      staff_types(json_str(u, "staff_type")));
+	json_t *m = json_pack("{s:o, s:o, s:o}", "user", u, "role_boxes", role_boxes(roles),
+			      "staff_types", staff_types(json_str(u, "staff_type")));
 	reply_page(rp, "admin_staff_edit", "Edit a member of staff", m);
 }
 
@@ -163,7 +176,9 @@ static void staff_update(struct request *rq, struct reply *rp)
 	unsigned roles = roles_from_form(rq);
 	if (id == rq->user.id && !(roles & ROLE_ADMIN)) {
 		json_decref(u);
-		reply_error(rp, 409, "role", "You cannot remove your own administrator role; ask another administrator.");
+		reply_error(rp, 409, "role",
+			    "You cannot remove your own administrator role; ask another "
+			    "administrator.");
 		return;
 	}
 	const char *why = staff_self_grant_problem(rq, id, roles);
@@ -176,8 +191,9 @@ static void staff_update(struct request *rq, struct reply *rp)
 		json_decref(u);
 		return;
 	}
-	db_exec("UPDATE users SET name = ?, job_title = ?, department = ?, staff_type = ? WHERE id = ?", "ttttI",
-		arg(rq, "name"), arg(rq, "job_title") ? arg(rq, "job_title") : "",
+	db_exec("UPDATE users SET name = ?, job_title = ?, department = ?, staff_type = ? WHERE id "
+		"= ?",
+		"ttttI", arg(rq, "name"), arg(rq, "job_title") ? arg(rq, "job_title") : "",
 		arg(rq, "department") ? arg(rq, "department") : "", arg(rq, "staff_type"), id);
 	audit(rq, "staff.edit", json_str(u, "email"), "name=%s", arg(rq, "name"));
 	json_decref(u);
@@ -185,8 +201,10 @@ static void staff_update(struct request *rq, struct reply *rp)
 	if (reply_commit(rp, BUSY) != 0)
 		return;
 	char *loc = xasprintf("/admin/staff/%lld", (long long)id);
-	reply_done(rp, 200, json_pack("{s:{s:I, s:o}}", "user", "id", (json_int_t)id, "roles", roles_json(roles)), loc,
-		   "The changes have been saved.");
+	reply_done(rp, 200,
+		   json_pack("{s:{s:I, s:o}}", "user", "id", (json_int_t)id, "roles",
+			     roles_json(roles)),
+		   loc, "The changes have been saved.");
 	free(loc);
 }
 
@@ -220,7 +238,8 @@ static void staff_password(struct request *rq, struct reply *rp)
 	if (reply_commit(rp, BUSY) != 0)
 		return;
 	char *loc = xasprintf("/admin/staff/%lld", (long long)rq->ids[0]);
-	reply_done(rp, 200, json_pack("{s:b}", "password_set", 1), loc, "The password has been set.");
+	reply_done(rp, 200, json_pack("{s:b}", "password_set", 1), loc,
+		   "The password has been set.");
 	free(loc);
 }
 
@@ -238,7 +257,8 @@ static void staff_deactivate_post(struct request *rq, struct reply *rp)
 		return;
 	}
 	if (rq->ids[0] == rq->user.id) {
-		reply_error(rp, 409, NULL, "You cannot deactivate yourself; ask another administrator.");
+		reply_error(rp, 409, NULL,
+			    "You cannot deactivate yourself; ask another administrator.");
 		return;
 	}
 	int later = 0;
@@ -250,10 +270,14 @@ static void staff_deactivate_post(struct request *rq, struct reply *rp)
 	}
 	char *loc = xasprintf("/admin/staff/%lld", (long long)rq->ids[0]);
 	if (later)
-		reply_done(rp, 200, json_pack("{s:b, s:s}", "deactivated", 0, "leaving_on", arg(rq, "left_on")), loc,
-			   "The leaving date has been saved. The person stays active until that day.");
+		reply_done(
+			rp, 200,
+			json_pack("{s:b, s:s}", "deactivated", 0, "leaving_on", arg(rq, "left_on")),
+			loc,
+			"The leaving date has been saved. The person stays active until that day.");
 	else
-		reply_done(rp, 200, json_pack("{s:b}", "deactivated", 1), loc, "The person has been deactivated and signed out.");
+		reply_done(rp, 200, json_pack("{s:b}", "deactivated", 1), loc,
+			   "The person has been deactivated and signed out.");
 	free(loc);
 }
 
@@ -330,9 +354,12 @@ static void import_post(struct request *rq, struct reply *rp)
 	if (added < 0 || db_commit() != 0) {
 		db_rollback();
 		if (json_array_size(errors) == 0)
-			json_array_append_new(errors, json_pack("{s:i, s:s}", "line", 0, "error", "The import could not be stored."));
-		reply_page(rp, "admin_import", "Import staff", json_pack("{s:s, s:o}", "error",
-			   "Nothing was imported. Correct these rows and try again.", "errors", errors));
+			json_array_append_new(errors, json_pack("{s:i, s:s}", "line", 0, "error",
+								"The import could not be stored."));
+		reply_page(rp, "admin_import", "Import staff",
+			   json_pack("{s:s, s:o}", "error",
+				     "Nothing was imported. Correct these rows and try again.",
+				     "errors", errors));
 		rp->status = 400;
 		return;
 	}
@@ -357,8 +384,10 @@ static void settings_page(struct request *rq, struct reply *rp)
 		json_object_set_new(m, "school_name_fixed", json_true());
 	}
 	const char *decider = json_str(m, "account_decider");
-	json_object_set_new(m, "decider_is_slt", json_boolean(decider && strcmp(decider, "slt") == 0));
-	json_object_set_new(m, "closures", db_rows("SELECT day, label FROM closure_days ORDER BY day", ""));
+	json_object_set_new(m, "decider_is_slt",
+			    json_boolean(decider && strcmp(decider, "slt") == 0));
+	json_object_set_new(m, "closures",
+			    db_rows("SELECT day, label FROM closure_days ORDER BY day", ""));
 	reply_page(rp, "admin_settings", "School settings", m);
 }
 
@@ -366,7 +395,8 @@ static void settings_post(struct request *rq, struct reply *rp)
 {
 	const char *name = arg(rq, "school_name");
 	if (cfg.school_name && name && strcmp(name, cfg.school_name) != 0) {
-		reply_error(rp, 409, "school_name", "The school name is set in the server's configuration file "
+		reply_error(rp, 409, "school_name",
+			    "The school name is set in the server's configuration file "
 			    "(school_name); change it there.");
 		return;
 	}
@@ -377,25 +407,30 @@ static void settings_post(struct request *rq, struct reply *rp)
 		const char *v = arg(rq, keys[i]);
 		if (!v)
 			continue;
-		db_exec("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+		db_exec("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+			"SET value = excluded.value",
 			"tt", keys[i], v);
 		audit(rq, "settings.change", keys[i], "%s", v);
 	}
 	if (reply_commit(rp, BUSY) != 0)
 		return;
-	reply_done(rp, 200, json_pack("{s:b}", "saved", 1), "/admin/settings", "The settings have been saved.");
+	reply_done(rp, 200, json_pack("{s:b}", "saved", 1), "/admin/settings",
+		   "The settings have been saved.");
 }
 
 static void closure_add(struct request *rq, struct reply *rp)
 {
 	if (reply_begin(rp, BUSY) != 0)
 		return;
-	db_exec("INSERT INTO closure_days(day, label) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET label = excluded.label",
+	db_exec("INSERT INTO closure_days(day, label) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET "
+		"label = excluded.label",
 		"tt", arg(rq, "day"), arg(rq, "label") ? arg(rq, "label") : "");
-	audit(rq, "settings.closure_add", arg(rq, "day"), "%s", arg(rq, "label") ? arg(rq, "label") : "");
+	audit(rq, "settings.closure_add", arg(rq, "day"), "%s",
+	      arg(rq, "label") ? arg(rq, "label") : "");
 	if (reply_commit(rp, BUSY) != 0)
 		return;
-	reply_done(rp, 201, json_pack("{s:s}", "day", arg(rq, "day")), "/admin/settings", "The closure day has been added.");
+	reply_done(rp, 201, json_pack("{s:s}", "day", arg(rq, "day")), "/admin/settings",
+		   "The closure day has been added.");
 }
 
 static void closure_remove(struct request *rq, struct reply *rp)
@@ -412,7 +447,8 @@ static void closure_remove(struct request *rq, struct reply *rp)
 		reply_error(rp, 404, "day", "That day is not a closure day.");
 		return;
 	}
-	reply_done(rp, 200, json_pack("{s:b}", "removed", 1), "/admin/settings", "The closure day has been removed.");
+	reply_done(rp, 200, json_pack("{s:b}", "removed", 1), "/admin/settings",
+		   "The closure day has been removed.");
 }
 
 static int role_held(const char *role)
@@ -425,10 +461,12 @@ static void admin_tasks(const struct request *rq, json_t *tasks)
 {
 	if (!(rq->user.roles & ROLE_ADMIN))
 		return;
-	int64_t no_login = db_int(0, "SELECT count(*) FROM users WHERE active = 1 AND password_hash IS NULL", "");
+	int64_t no_login = db_int(
+		0, "SELECT count(*) FROM users WHERE active = 1 AND password_hash IS NULL", "");
 	if (no_login) {
-		char *msg = xasprintf("%lld member%s of staff cannot sign in yet: set a password for them.",
-				      (long long)no_login, no_login == 1 ? "" : "s");
+		char *msg = xasprintf(
+			"%lld member%s of staff cannot sign in yet: set a password for them.",
+			(long long)no_login, no_login == 1 ? "" : "s");
 		task_add(tasks, "staff_without_sign_in", msg, "/admin/staff", 0);
 		free(msg);
 	}
@@ -497,16 +535,21 @@ static const struct route admin_routes[] = {
 	{ "POST", "/admin/staff", staff_create, ROLE_ADMIN, staff_form, staff_new_page, 0 },
 	{ "GET", "/admin/staff/{id}", staff_edit_page, ROLE_ADMIN, NULL, NULL, 0 },
 	{ "POST", "/admin/staff/{id}", staff_update, ROLE_ADMIN, edit_form, staff_edit_page, 0 },
-	{ "POST", "/admin/staff/{id}/password", staff_password, ROLE_ADMIN, password_form, staff_edit_page, 0 },
-	{ "POST", "/admin/staff/{id}/deactivate", staff_deactivate_post, ROLE_ADMIN, deactivate_form, staff_edit_page, 0 },
-	{ "POST", "/admin/staff/{id}/leaving/cancel", leaving_cancel_post, ROLE_ADMIN, NULL, staff_edit_page, 0 },
-	{ "POST", "/admin/staff/{id}/reactivate", reactivate_post, ROLE_ADMIN, NULL, staff_edit_page, 0 },
+	{ "POST", "/admin/staff/{id}/password", staff_password, ROLE_ADMIN, password_form,
+	  staff_edit_page, 0 },
+	{ "POST", "/admin/staff/{id}/deactivate", staff_deactivate_post, ROLE_ADMIN,
+	  deactivate_form, staff_edit_page, 0 },
+	{ "POST", "/admin/staff/{id}/leaving/cancel", leaving_cancel_post, ROLE_ADMIN, NULL,
+	  staff_edit_page, 0 },
+	{ "POST", "/admin/staff/{id}/reactivate", reactivate_post, ROLE_ADMIN, NULL,
+	  staff_edit_page, 0 },
 	{ "GET", "/admin/import", import_page, ROLE_ADMIN, NULL, NULL, 0 },
 	{ "POST", "/admin/import", import_post, ROLE_ADMIN, import_form, import_page, R_UPLOAD },
 	{ "GET", "/admin/settings", settings_page, ROLE_ADMIN, NULL, NULL, 0 },
 	{ "POST", "/admin/settings", settings_post, ROLE_ADMIN, settings_form, settings_page, 0 },
 	{ "POST", "/admin/closures", closure_add, ROLE_ADMIN, closure_form, settings_page, 0 },
-	{ "POST", "/admin/closures/remove", closure_remove, ROLE_ADMIN, closure_remove_form, settings_page, 0 },
+	{ "POST", "/admin/closures/remove", closure_remove, ROLE_ADMIN, closure_remove_form,
+	  settings_page, 0 },
 	{ NULL },
 };
 

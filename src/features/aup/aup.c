@@ -25,10 +25,10 @@ static void sign_tasks(const struct request *rq, json_t *tasks)
 	json_array_foreach(todo, i, p) {
 		const char *title = json_str(p, "title");
 		json_int_t number = json_int(p, "number");
-		char *msg = number > 1
-			? xasprintf("A new version of %s (version %lld) needs your signature. What changed: %s", title,
-				    (long long)number, json_str(p, "summary"))
-			: xasprintf("Please read and sign %s.", title);
+		char *msg = number > 1 ? xasprintf("A new version of %s (version %lld) needs your "
+						   "signature. What changed: %s",
+						   title, (long long)number, json_str(p, "summary"))
+				       : xasprintf("Please read and sign %s.", title);
 		char *link = xasprintf("/aup/%lld", (long long)json_int(p, "version_id"));
 		task_add(tasks, "aup_sign", msg, link, 0);
 		free(msg);
@@ -50,8 +50,9 @@ static void review_tasks(const struct request *rq, json_t *tasks)
 		const char *due = json_str(p, "review_due");
 		if (strcmp(due, d) >= 0)
 			continue;
-		char *msg = xasprintf("%s was due for review on %s: review it and publish a new version.",
-				      json_str(p, "title"), due);
+		char *msg = xasprintf(
+			"%s was due for review on %s: review it and publish a new version.",
+			json_str(p, "title"), due);
 		char *link = rq->user.roles & ROLE_ADMIN
 			? xasprintf("/admin/policies/%lld", (long long)json_int(p, "policy_id"))
 			: xasprintf("/aup/%lld", (long long)json_int(p, "version_id"));
@@ -95,13 +96,16 @@ static const struct route aup_routes[] = {
 	{ "GET", "/aup/{id}", aup_version_page, ROLE_STAFF, NULL, NULL, 0 },
 	{ "GET", "/aup/{id}/record", aup_record, ROLE_STAFF, NULL, NULL, 0 },
 	{ "POST", "/aup/sign", aup_sign, ROLE_STAFF, sign_form, aup_version_page, 0 },
-	{ "GET", "/aup/compliance", aup_compliance_page, ROLE_LEADERS | ROLE_GOVERNOR, page_fields, NULL, 0 },
+	{ "GET", "/aup/compliance", aup_compliance_page, ROLE_LEADERS | ROLE_GOVERNOR, page_fields,
+	  NULL, 0 },
 	{ "GET", "/aup/compliance.csv", aup_compliance_csv, ROLE_LEADERS, NULL, NULL, 0 },
 	{ "POST", "/aup/compliance/remind", aup_remind, ROLE_LEADERS, NULL, NULL, 0 },
 	{ "GET", "/admin/policies", policy_admin_list, ROLE_ADMIN, NULL, NULL, 0 },
-	{ "POST", "/admin/policies", policy_admin_create, ROLE_ADMIN, policy_form, policy_admin_list, 0 },
+	{ "POST", "/admin/policies", policy_admin_create, ROLE_ADMIN, policy_form,
+	  policy_admin_list, 0 },
 	{ "GET", "/admin/policies/{id}", policy_admin_page, ROLE_ADMIN, NULL, NULL, 0 },
-	{ "POST", "/admin/policies/{id}/versions", policy_admin_publish, ROLE_ADMIN, version_form, policy_admin_page, 0 },
+	{ "POST", "/admin/policies/{id}/versions", policy_admin_publish, ROLE_ADMIN, version_form,
+	  policy_admin_page, 0 },
 	{ NULL },
 };
 

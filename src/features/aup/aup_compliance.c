@@ -60,17 +60,25 @@ static char *types_json(const char *applies_to)
 /* Each row: one group's count of people who must sign and who have. */
 static json_t *split(int64_t vid, const char *types, int by_department)
 {
-	json_t *rows = by_department
-		? db_rows("SELECT s.department, sum(s.n) AS required, sum(s.n - coalesce(a.n, 0)) AS signed "
-			  "FROM json_each(?) t JOIN staff_counts s ON s.staff_type = t.value "
-			  "LEFT JOIN awaiting_counts a ON a.version_id = ? AND a.staff_type = s.staff_type "
-			  "AND a.department = s.department "
-			  "WHERE s.n > 0 GROUP BY s.department ORDER BY s.department", "tI", types, vid)
-		: db_rows("SELECT s.staff_type, sum(s.n) AS required, sum(s.n - coalesce(a.n, 0)) AS signed "
-			  "FROM json_each(?) t JOIN staff_counts s ON s.staff_type = t.value "
-			  "LEFT JOIN awaiting_counts a ON a.version_id = ? AND a.staff_type = s.staff_type "
-			  "AND a.department = s.department "
-			  "WHERE s.n > 0 GROUP BY s.staff_type ORDER BY s.staff_type", "tI", types, vid);
+	json_t *rows =
+		by_department ? db_rows("SELECT s.department, sum(s.n) AS required, sum(s.n - "
+					"coalesce(a.n, 0)) AS signed "
+					"FROM json_each(?) t JOIN staff_counts s ON s.staff_type = "
+					"t.value "
+					"LEFT JOIN awaiting_counts a ON a.version_id = ? AND "
+					"a.staff_type = s.staff_type "
+					"AND a.department = s.department "
+					"WHERE s.n > 0 GROUP BY s.department ORDER BY s.department",
+					"tI", types, vid)
+			      : db_rows("SELECT s.staff_type, sum(s.n) AS required, sum(s.n - "
+					"coalesce(a.n, 0)) AS signed "
+					"FROM json_each(?) t JOIN staff_counts s ON s.staff_type = "
+					"t.value "
+					"LEFT JOIN awaiting_counts a ON a.version_id = ? AND "
+					"a.staff_type = s.staff_type "
+					"AND a.department = s.department "
+					"WHERE s.n > 0 GROUP BY s.staff_type ORDER BY s.staff_type",
+					"tI", types, vid);
 	add_percents(rows);
 	return rows;
 }
@@ -85,12 +93,15 @@ static json_t *outstanding(int64_t vid, int64_t limit, int64_t offset)
 {
 	char d[11];
 	today(d);
-	return db_rows("SELECT u.email, u.name, u.department, u.staff_type, "
-		       "CAST(julianday(?) - julianday(w.since) AS INTEGER) AS days "
-		       "FROM awaiting_signature w JOIN users u ON u.id = w.user_id WHERE w.version_id = ? "
-		       "AND (w.since, w.name, w.user_id) >= (SELECT since, name, user_id FROM awaiting_signature "
-		       "WHERE version_id = ? ORDER BY since, name, user_id LIMIT 1 OFFSET ?) "
-		       "ORDER BY w.since, w.name, w.user_id LIMIT ?", "tIIII", d, vid, vid, offset, limit);
+	return db_rows(
+		"SELECT u.email, u.name, u.department, u.staff_type, "
+		"CAST(julianday(?) - julianday(w.since) AS INTEGER) AS days "
+		"FROM awaiting_signature w JOIN users u ON u.id = w.user_id WHERE w.version_id = ? "
+		"AND (w.since, w.name, w.user_id) >= (SELECT since, name, user_id FROM "
+		"awaiting_signature "
+		"WHERE version_id = ? ORDER BY since, name, user_id LIMIT 1 OFFSET ?) "
+		"ORDER BY w.since, w.name, w.user_id LIMIT ?",
+		"tIIII", d, vid, vid, offset, limit);
 }
 
 /* page: of the outstanding list, shown to leaders only. */
@@ -120,7 +131,9 @@ static json_t *policy_figures(json_t *cur, int with_names, int64_t page)
 	json_object_set_new(cur, "by_department", split(vid, types, 1));
 	json_object_set_new(cur, "by_staff_type", by_type);
 	if (with_names) {
-		json_object_set_new(cur, "outstanding", outstanding(vid, OUTSTANDING_PAGE, (page - 1) * OUTSTANDING_PAGE));
+		json_object_set_new(
+			cur, "outstanding",
+			outstanding(vid, OUTSTANDING_PAGE, (page - 1) * OUTSTANDING_PAGE));
 		reply_pager_total(cur, page, OUTSTANDING_PAGE, required - signed_n);
 	}
 	free(types);
@@ -141,8 +154,8 @@ void aup_compliance_page(struct request *rq, struct reply *rp)
 	json_t *cur;
 	json_array_foreach(all, i, cur)
 		policy_figures(cur, sees_names(rq), page);
-	json_t *m = json_pack("{s:o, s:b, s:I, s:i}", "policies", all, "with_names", sees_names(rq), "page",
-			      (json_int_t)page, "per_page", OUTSTANDING_PAGE);
+	json_t *m = json_pack("{s:o, s:b, s:I, s:i}", "policies", all, "with_names", sees_names(rq),
+			      "page", (json_int_t)page, "per_page", OUTSTANDING_PAGE);
 	reply_page(rp, "aup_compliance", "Compliance", m);
 }
 
@@ -151,7 +164,8 @@ void aup_compliance_csv(struct request *rq, struct reply *rp)
 {
 	(void)rq;
 	struct csv_out o = { 0 };
-	const char *head[] = { "policy", "version", "email", "name", "department", "staff_type", "days" };
+	const char *head[] = { "policy",     "version",    "email", "name",
+			       "department", "staff_type", "days" };
 	for (size_t h = 0; h < 7; h++)
 		csv_cell(&o, head[h]);
 	csv_end_row(&o);
@@ -184,19 +198,22 @@ void aup_remind(struct request *rq, struct reply *rp)
 	today(d);
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
-	json_t *people = db_rows(
-		"SELECT u.id, u.email, count(*) AS policies FROM users u "
-		"JOIN policies p ON instr(',' || p.applies_to || ',', ',' || u.staff_type || ',') > 0 "
-		"JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions WHERE policy_id = p.id AND effective <= ? "
-		"  ORDER BY effective DESC, id DESC LIMIT 1) "
-		"WHERE u.active = 1 AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.version_id = v.id AND s.user_id = u.id) "
-		"GROUP BY u.id ORDER BY u.id", "t", d);
+	json_t *people = db_rows("SELECT u.id, u.email, count(*) AS policies FROM users u "
+				 "JOIN policies p ON instr(',' || p.applies_to || ',', ',' || "
+				 "u.staff_type || ',') > 0 "
+				 "JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions "
+				 "WHERE policy_id = p.id AND effective <= ? "
+				 "  ORDER BY effective DESC, id DESC LIMIT 1) "
+				 "WHERE u.active = 1 AND NOT EXISTS (SELECT 1 FROM signatures s "
+				 "WHERE s.version_id = v.id AND s.user_id = u.id) "
+				 "GROUP BY u.id ORDER BY u.id",
+				 "t", d);
 	size_t i;
 	json_t *p;
 	json_array_foreach(people, i, p) {
 		json_int_t n = json_int(p, "policies");
-		char *msg = xasprintf("Reminder: %lld agreement%s still need%s your signature.", (long long)n,
-				      n == 1 ? "" : "s", n == 1 ? "s" : "");
+		char *msg = xasprintf("Reminder: %lld agreement%s still need%s your signature.",
+				      (long long)n, n == 1 ? "" : "s", n == 1 ? "s" : "");
 		notify_user(json_int(p, "id"), "aup_reminder", msg, "/aup");
 		audit(rq, "aup.remind", json_str(p, "email"), "unsigned=%lld", (long long)n);
 		free(msg);
@@ -205,7 +222,9 @@ void aup_remind(struct request *rq, struct reply *rp)
 	json_decref(people);
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
-	char *flash = xasprintf("%zu %s been reminded.", sent, sent == 1 ? "person has" : "people have");
-	reply_done(rp, 200, json_pack("{s:I}", "reminded", (json_int_t)sent), "/aup/compliance", flash);
+	char *flash =
+		xasprintf("%zu %s been reminded.", sent, sent == 1 ? "person has" : "people have");
+	reply_done(rp, 200, json_pack("{s:I}", "reminded", (json_int_t)sent), "/aup/compliance",
+		   flash);
 	free(flash);
 }

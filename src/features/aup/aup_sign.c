@@ -36,18 +36,24 @@ json_t *aup_version_load(int64_t version_id)
 	char d[11];
 	today(d);
 	json_t *v = db_row(
-		"SELECT v.id AS version_id, v.policy_id, p.title, p.applies_to, v.number AS version, v.body, v.sha256, "
+		"SELECT v.id AS version_id, v.policy_id, p.title, p.applies_to, v.number AS "
+		"version, v.body, v.sha256, "
 		"v.summary, v.effective, v.review_due, v.published_at, "
-		"(SELECT id FROM policy_versions c WHERE c.policy_id = v.policy_id AND c.effective <= ? "
+		"(SELECT id FROM policy_versions c WHERE c.policy_id = v.policy_id AND c.effective "
+		"<= ? "
 		" ORDER BY c.effective DESC, c.id DESC LIMIT 1) AS current_id "
-		"FROM policy_versions v JOIN policies p ON p.id = v.policy_id WHERE v.id = ?", "tI", d, version_id);
+		"FROM policy_versions v JOIN policies p ON p.id = v.policy_id WHERE v.id = ?",
+		"tI", d, version_id);
 	if (!v)
 		return NULL;
 	int current = json_int(v, "current_id") == version_id;
 	const char *eff = json_str(v, "effective");
 	json_object_del(v, "current_id");
 	json_object_set_new(v, "is_current", json_boolean(current));
-	json_object_set_new(v, "status", json_string(current ? "current" : strcmp(eff, d) > 0 ? "upcoming" : "superseded"));
+	json_object_set_new(v, "status",
+			    json_string(current              ? "current"
+					: strcmp(eff, d) > 0 ? "upcoming"
+							     : "superseded"));
 	return v;
 }
 
@@ -79,11 +85,15 @@ void aup_list(struct request *rq, struct reply *rp)
 	char d[11];
 	today(d);
 	json_t *rows = db_rows(
-		"SELECT p.id, p.title, v.number AS version, v.id AS version_id, v.sha256, v.effective, v.summary, "
+		"SELECT p.id, p.title, v.number AS version, v.id AS version_id, v.sha256, "
+		"v.effective, v.summary, "
 		"s.signed_at, s.signed_at IS NOT NULL AS signed, "
-		"EXISTS (SELECT 1 FROM signatures e JOIN policy_versions ev ON ev.id = e.version_id "
-		"        WHERE ev.policy_id = p.id AND e.user_id = ? AND e.version_id != v.id) AS signed_earlier "
-		"FROM policies p JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions WHERE policy_id = p.id "
+		"EXISTS (SELECT 1 FROM signatures e JOIN policy_versions ev ON ev.id = "
+		"e.version_id "
+		"        WHERE ev.policy_id = p.id AND e.user_id = ? AND e.version_id != v.id) AS "
+		"signed_earlier "
+		"FROM policies p JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions "
+		"WHERE policy_id = p.id "
 		"  AND effective <= ? ORDER BY effective DESC, id DESC LIMIT 1) "
 		"LEFT JOIN signatures s ON s.version_id = v.id AND s.user_id = ? "
 		"WHERE instr(',' || p.applies_to || ',', ',' || ? || ',') > 0 ORDER BY p.id",
@@ -93,10 +103,12 @@ void aup_list(struct request *rq, struct reply *rp)
 	json_t *upcoming = db_rows(
 		"SELECT v.id AS version_id, p.title, v.number AS version, v.effective, v.summary "
 		"FROM policy_versions v JOIN policies p ON p.id = v.policy_id "
-		"WHERE v.effective > ? AND instr(',' || p.applies_to || ',', ',' || ? || ',') > 0 ORDER BY v.effective, v.id",
+		"WHERE v.effective > ? AND instr(',' || p.applies_to || ',', ',' || ? || ',') > 0 "
+		"ORDER BY v.effective, v.id",
 		"tt", d, rq->user.staff_type);
-	json_t *m = json_pack("{s:o, s:o, s:b, s:b}", "policies", rows, "upcoming", upcoming, "is_admin",
-			      has_role(rq, ROLE_ADMIN), "sees_compliance", has_role(rq, ROLE_LEADERS | ROLE_GOVERNOR));
+	json_t *m = json_pack("{s:o, s:o, s:b, s:b}", "policies", rows, "upcoming", upcoming,
+			      "is_admin", has_role(rq, ROLE_ADMIN), "sees_compliance",
+			      has_role(rq, ROLE_LEADERS | ROLE_GOVERNOR));
 	reply_page(rp, "aup_list", "Agreements", m);
 }
 
@@ -110,34 +122,42 @@ void aup_version_page(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return;
 	}
-	json_t *sig = db_row("SELECT signed_at, typed_name, body_sha256 FROM signatures WHERE version_id = ? AND user_id = ?",
+	json_t *sig = db_row("SELECT signed_at, typed_name, body_sha256 FROM signatures WHERE "
+			     "version_id = ? AND user_id = ?",
 			     "II", vid, rq->user.id);
 	int applies = applies_to_me(rq, v);
 	int can_sign = applies && !sig && json_is_true(json_object_get(v, "is_current"));
-	json_t *others = db_rows("SELECT id AS version_id, number AS version, effective, summary FROM policy_versions "
-				 "WHERE policy_id = ? AND id != ? ORDER BY number DESC", "II",
-				 json_int(v, "policy_id"), vid);
-	json_t *m = json_pack("{s:o, s:o, s:b, s:b, s:o, s:s}", "policy", v, "signature", sig ? sig : json_object(),
-			      "applies", applies, "can_sign", can_sign, "others", others, "account_name", rq->user.name);
+	json_t *others = db_rows("SELECT id AS version_id, number AS version, effective, summary "
+				 "FROM policy_versions "
+				 "WHERE policy_id = ? AND id != ? ORDER BY number DESC",
+				 "II", json_int(v, "policy_id"), vid);
+	json_t *m = json_pack("{s:o, s:o, s:b, s:b, s:o, s:s}", "policy", v, "signature",
+			      sig ? sig : json_object(), "applies", applies, "can_sign", can_sign,
+			      "others", others, "account_name", rq->user.name);
 	/* The title lives in the model, which the reply owns until it is rendered. */
 	reply_page(rp, "aup_version", json_str(v, "title"), m);
 }
 
 /* Why this person may not sign this version now, or NULL. */
-static const char *sign_problem(const struct request *rq, const json_t *v, int *status, const char **field)
+static const char *sign_problem(const struct request *rq, const json_t *v, int *status,
+				const char **field)
 {
 	*status = 409;
 	*field = NULL;
 	if (!applies_to_me(rq, v))
-		return "This policy does not apply to your staff type, so there is nothing for you to sign.";
+		return "This policy does not apply to your staff type, so there is nothing for you "
+		       "to sign.";
 	if (!json_is_true(json_object_get(v, "is_current")))
 		return strcmp(member(v, "status"), "upcoming") == 0
-			       ? "This version has not taken effect yet. You can sign it once it is the current version."
-			       : "This version has been replaced by a newer one. Please read and sign the current version.";
+			       ? "This version has not taken effect yet. You can sign it once it "
+				 "is the current version."
+			       : "This version has been replaced by a newer one. Please read and "
+				 "sign the current version.";
 	*status = 400;
 	if (!arg_yes(rq, "agree")) {
 		*field = "agree";
-		return "Tick the box to confirm that you have read the agreement and agree to follow it.";
+		return "Tick the box to confirm that you have read the agreement and agree to "
+		       "follow it.";
 	}
 	char *typed = normalise_name(arg(rq, "typed_name"));
 	char *mine = normalise_name(rq->user.name);
@@ -146,22 +166,27 @@ static const char *sign_problem(const struct request *rq, const json_t *v, int *
 	free(mine);
 	if (!same) {
 		*field = "typed_name";
-		return "The name you typed does not match the name on your account. Type your full name as it appears at the top of the page.";
+		return "The name you typed does not match the name on your account. Type your full "
+		       "name as it appears at the top of the page.";
 	}
 	return NULL;
 }
 
 static void sign_reply(struct request *rq, struct reply *rp, int64_t vid, int fresh)
 {
-	json_t *sig = db_row("SELECT id, version_id, typed_name, signed_at, body_sha256 FROM signatures "
-			     "WHERE version_id = ? AND user_id = ?", "II", vid, rq->user.id);
+	json_t *sig =
+		db_row("SELECT id, version_id, typed_name, signed_at, body_sha256 FROM signatures "
+		       "WHERE version_id = ? AND user_id = ?",
+		       "II", vid, rq->user.id);
 	if (!sig) {
 		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
 	char *loc = xasprintf("/aup/%lld/record", (long long)vid);
-	reply_done(rp, fresh ? 201 : 200, json_pack("{s:o, s:b}", "signature", sig, "already_signed", !fresh), loc,
-		   fresh ? "Thank you: your signature has been recorded." : "You had already signed this version.");
+	reply_done(rp, fresh ? 201 : 200,
+		   json_pack("{s:o, s:b}", "signature", sig, "already_signed", !fresh), loc,
+		   fresh ? "Thank you: your signature has been recorded."
+			 : "You had already signed this version.");
 	free(loc);
 }
 
@@ -186,13 +211,15 @@ void aup_sign(struct request *rq, struct reply *rp)
 		json_decref(v);
 		return;
 	}
-	db_exec("INSERT INTO signatures(version_id, user_id, typed_name, signed_at, address, user_agent, body_sha256) "
-		"VALUES (?,?,?,?,?,?,?) ON CONFLICT(version_id, user_id) DO NOTHING", "IIttttt", vid, rq->user.id,
-		arg(rq, "typed_name"), at, rq->address, rq->user_agent ? rq->user_agent : "", member(v, "sha256"));
+	db_exec("INSERT INTO signatures(version_id, user_id, typed_name, signed_at, address, "
+		"user_agent, body_sha256) "
+		"VALUES (?,?,?,?,?,?,?) ON CONFLICT(version_id, user_id) DO NOTHING",
+		"IIttttt", vid, rq->user.id, arg(rq, "typed_name"), at, rq->address,
+		rq->user_agent ? rq->user_agent : "", member(v, "sha256"));
 	int fresh = db_changes() == 1;
 	if (fresh)
-		audit(rq, "aup.sign", member(v, "title"), "version_id=%lld number=%lld sha256=%s", (long long)vid,
-		      (long long)json_int(v, "version"), member(v, "sha256"));
+		audit(rq, "aup.sign", member(v, "title"), "version_id=%lld number=%lld sha256=%s",
+		      (long long)vid, (long long)json_int(v, "version"), member(v, "sha256"));
 	json_decref(v);
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
@@ -201,8 +228,10 @@ void aup_sign(struct request *rq, struct reply *rp)
 
 void aup_record(struct request *rq, struct reply *rp)
 {
-	json_t *sig = db_row("SELECT id, typed_name, signed_at, address, user_agent, body_sha256 FROM signatures "
-			     "WHERE version_id = ? AND user_id = ?", "II", rq->ids[0], rq->user.id);
+	json_t *sig = db_row("SELECT id, typed_name, signed_at, address, user_agent, body_sha256 "
+			     "FROM signatures "
+			     "WHERE version_id = ? AND user_id = ?",
+			     "II", rq->ids[0], rq->user.id);
 	json_t *v = sig ? aup_version_load(rq->ids[0]) : NULL;
 	if (!v) {
 		json_decref(sig);
@@ -211,19 +240,23 @@ void aup_record(struct request *rq, struct reply *rp)
 	}
 	json_object_set_new(sig, "name", json_string(rq->user.name));
 	json_object_set_new(sig, "email", json_string(rq->user.email));
-	reply_page(rp, "aup_record", "Record of my signature", json_pack("{s:o, s:o}", "signature", sig, "version", v));
+	reply_page(rp, "aup_record", "Record of my signature",
+		   json_pack("{s:o, s:o}", "signature", sig, "version", v));
 }
 
 void aup_history(struct request *rq, struct reply *rp)
 {
 	char d[11];
 	today(d);
-	json_t *rows = db_rows(
-		"SELECT s.version_id, v.policy_id, p.title, v.number AS version, v.effective, s.signed_at, s.typed_name, "
-		"s.body_sha256, v.id = (SELECT id FROM policy_versions c WHERE c.policy_id = v.policy_id AND c.effective <= ? "
-		"  ORDER BY c.effective DESC, c.id DESC LIMIT 1) AS current "
-		"FROM signatures s JOIN policy_versions v ON v.id = s.version_id JOIN policies p ON p.id = v.policy_id "
-		"WHERE s.user_id = ? ORDER BY s.signed_at DESC, s.id DESC", "tI", d, rq->user.id);
+	json_t *rows = db_rows("SELECT s.version_id, v.policy_id, p.title, v.number AS version, "
+			       "v.effective, s.signed_at, s.typed_name, "
+			       "s.body_sha256, v.id = (SELECT id FROM policy_versions c WHERE "
+			       "c.policy_id = v.policy_id AND c.effective <= ? "
+			       "  ORDER BY c.effective DESC, c.id DESC LIMIT 1) AS current "
+			       "FROM signatures s JOIN policy_versions v ON v.id = s.version_id "
+			       "JOIN policies p ON p.id = v.policy_id "
+			       "WHERE s.user_id = ? ORDER BY s.signed_at DESC, s.id DESC",
+			       "tI", d, rq->user.id);
 	aup_bool(rows, "current");
 	reply_page(rp, "aup_history", "My signatures", json_pack("{s:o}", "signatures", rows));
 }

@@ -16,7 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const types[] = { "teacher", "support", "supply", "governor", "contractor", "volunteer" };
+static const char *const types[] = { "teacher",  "support",    "supply",
+				     "governor", "contractor", "volunteer" };
 #define NTYPES (sizeof types / sizeof types[0])
 
 static unsigned type_bit(const char *s, size_t n)
@@ -62,7 +63,8 @@ static json_t *type_boxes(unsigned checked)
 {
 	json_t *a = json_array();
 	for (size_t t = 0; t < NTYPES; t++)
-		json_array_append_new(a, json_pack("{s:s, s:b}", "type", types[t], "checked", (checked >> t) & 1));
+		json_array_append_new(a, json_pack("{s:s, s:b}", "type", types[t], "checked",
+						   (checked >> t) & 1));
 	return a;
 }
 
@@ -71,11 +73,14 @@ void policy_admin_list(struct request *rq, struct reply *rp)
 	char d[11];
 	today(d);
 	json_t *rows = db_rows(
-		"SELECT p.id, p.title, p.applies_to, (SELECT count(*) FROM policy_versions WHERE policy_id = p.id) AS versions, "
+		"SELECT p.id, p.title, p.applies_to, (SELECT count(*) FROM policy_versions WHERE "
+		"policy_id = p.id) AS versions, "
 		"c.id AS current_id, c.number AS current_version, c.effective, c.review_due, "
 		"coalesce(c.review_due < ?, 0) AS review_overdue FROM policies p "
-		"LEFT JOIN policy_versions c ON c.id = (SELECT id FROM policy_versions WHERE policy_id = p.id AND effective <= ? "
-		"  ORDER BY effective DESC, id DESC LIMIT 1) ORDER BY p.title, p.id", "tt", d, d);
+		"LEFT JOIN policy_versions c ON c.id = (SELECT id FROM policy_versions WHERE "
+		"policy_id = p.id AND effective <= ? "
+		"  ORDER BY effective DESC, id DESC LIMIT 1) ORDER BY p.title, p.id",
+		"tt", d, d);
 	aup_bool(rows, "review_overdue");
 	unsigned checked = rq->is_post ? types_from_form(rq) : (1u << NTYPES) - 1;
 	reply_page(rp, "policy_admin_list", "Policies",
@@ -86,12 +91,15 @@ void policy_admin_create(struct request *rq, struct reply *rp)
 {
 	unsigned mask = types_from_form(rq);
 	if (!mask) {
-		reply_error(rp, 400, "applies_to", "Choose at least one staff type who must sign this policy.");
+		reply_error(rp, 400, "applies_to",
+			    "Choose at least one staff type who must sign this policy.");
 		return;
 	}
 	const char *title = arg(rq, "title");
 	if (db_int(0, "SELECT 1 FROM policies WHERE title = ? COLLATE NOCASE", "t", title)) {
-		reply_error(rp, 409, "title", "There is already a policy with this title. Publish a new version of it instead.");
+		reply_error(rp, 409, "title",
+			    "There is already a policy with this title. Publish a new version of "
+			    "it instead.");
 		return;
 	}
 	char *applies = types_text(mask), at[ISO_LEN];
@@ -100,7 +108,8 @@ void policy_admin_create(struct request *rq, struct reply *rp)
 		free(applies);
 		return;
 	}
-	int64_t id = db_insert("INSERT INTO policies(title, applies_to, created_at) VALUES (?,?,?)", "ttt", title, applies, at);
+	int64_t id = db_insert("INSERT INTO policies(title, applies_to, created_at) VALUES (?,?,?)",
+			       "ttt", title, applies, at);
 	audit(rq, "policy.create", title, "applies_to=%s", applies);
 	if (id < 0 || db_commit() != 0) {
 		db_rollback();
@@ -109,7 +118,9 @@ void policy_admin_create(struct request *rq, struct reply *rp)
 		return;
 	}
 	char *loc = xasprintf("/admin/policies/%lld", (long long)id);
-	reply_done(rp, 201, json_pack("{s:{s:I, s:s, s:s}}", "policy", "id", (json_int_t)id, "title", title, "applies_to", applies),
+	reply_done(rp, 201,
+		   json_pack("{s:{s:I, s:s, s:s}}", "policy", "id", (json_int_t)id, "title", title,
+			     "applies_to", applies),
 		   loc, "The policy has been created. Now publish its first version.");
 	free(loc);
 	free(applies);
@@ -119,12 +130,16 @@ static json_t *versions_of(int64_t policy_id)
 {
 	char d[11];
 	today(d);
-	json_t *rows = db_rows(
-		"SELECT v.id AS version_id, v.number AS version, v.summary, v.effective, v.review_due, v.published_at, v.sha256, "
-		"v.id = (SELECT id FROM policy_versions c WHERE c.policy_id = v.policy_id AND c.effective <= ? "
-		"  ORDER BY c.effective DESC, c.id DESC LIMIT 1) AS current, v.effective > ? AS upcoming, "
-		"u.name AS published_by FROM policy_versions v LEFT JOIN users u ON u.id = v.published_by "
-		"WHERE v.policy_id = ? ORDER BY v.number DESC", "ttI", d, d, policy_id);
+	json_t *rows = db_rows("SELECT v.id AS version_id, v.number AS version, v.summary, "
+			       "v.effective, v.review_due, v.published_at, v.sha256, "
+			       "v.id = (SELECT id FROM policy_versions c WHERE c.policy_id = "
+			       "v.policy_id AND c.effective <= ? "
+			       "  ORDER BY c.effective DESC, c.id DESC LIMIT 1) AS current, "
+			       "v.effective > ? AS upcoming, "
+			       "u.name AS published_by FROM policy_versions v LEFT JOIN users u ON "
+			       "u.id = v.published_by "
+			       "WHERE v.policy_id = ? ORDER BY v.number DESC",
+			       "ttI", d, d, policy_id);
 	aup_bool(rows, "current");
 	aup_bool(rows, "upcoming");
 	return rows;
@@ -132,18 +147,21 @@ static json_t *versions_of(int64_t policy_id)
 
 void policy_admin_page(struct request *rq, struct reply *rp)
 {
-	json_t *p = db_row("SELECT id, title, applies_to, created_at FROM policies WHERE id = ?", "I", rq->ids[0]);
+	json_t *p = db_row("SELECT id, title, applies_to, created_at FROM policies WHERE id = ?",
+			   "I", rq->ids[0]);
 	if (!p) {
 		reply_not_found(rp);
 		return;
 	}
 	/* The publish form starts from the latest text, so a new version is an edit of it. */
-	char *latest = db_text("SELECT body FROM policy_versions WHERE policy_id = ? ORDER BY number DESC LIMIT 1", "I",
-			       rq->ids[0]);
+	char *latest = db_text(
+		"SELECT body FROM policy_versions WHERE policy_id = ? ORDER BY number DESC LIMIT 1",
+		"I", rq->ids[0]);
 	char d[11];
 	today(d);
-	json_t *m = json_pack("{s:o, s:o, s:{s:s, s:s}}", "policy", p, "versions", versions_of(rq->ids[0]), "form", "body",
-			      latest ? latest : "", "effective", d);
+	json_t *m = json_pack("{s:o, s:o, s:{s:s, s:s}}", "policy", p, "versions",
+			      versions_of(rq->ids[0]), "form", "body", latest ? latest : "",
+			      "effective", d);
 	free(latest);
 	reply_page(rp, "policy_admin_page", "Policy", m);
 }
@@ -193,18 +211,23 @@ static const char *publish_problem(const struct request *rq, const char **field)
 	if (blank(arg(rq, "body")))
 		return "The policy text is empty.";
 	if (has_main_heading(arg(rq, "body")))
-		return "Start sections with ## rather than #: the policy's title is already the page's main heading.";
+		return "Start sections with ## rather than #: the policy's title is already the "
+		       "page's main heading.";
 	*field = "summary";
 	if (blank(arg(rq, "summary")))
-		return "Say what changed in this version: it is shown to everyone asked to sign it.";
+		return "Say what changed in this version: it is shown to everyone asked to sign "
+		       "it.";
 	*field = "effective";
 	if (strcmp(eff, d) < 0)
-		return "The date it takes effect cannot be in the past: people cannot have signed it already.";
-	char *last = db_text("SELECT max(effective) FROM policy_versions WHERE policy_id = ?", "I", rq->ids[0]);
+		return "The date it takes effect cannot be in the past: people cannot have signed "
+		       "it already.";
+	char *last = db_text("SELECT max(effective) FROM policy_versions WHERE policy_id = ?", "I",
+			     rq->ids[0]);
 	int before = last && strcmp(eff, last) < 0;
 	free(last);
 	if (before)
-		return "The date it takes effect cannot be earlier than that of the latest published version.";
+		return "The date it takes effect cannot be earlier than that of the latest "
+		       "published version.";
 	*field = "review_due";
 	if (strcmp(due, eff) <= 0)
 		return "The review date must come after the date the version takes effect.";
@@ -213,8 +236,10 @@ static const char *publish_problem(const struct request *rq, const char **field)
 
 static void notify_people(const char *applies_to, const char *msg, const char *link)
 {
-	json_t *ids = db_rows(WHOLE_TABLE_REPORT "SELECT id FROM users WHERE active = 1 AND instr(',' || ? || ',', ',' || staff_type || ',') > 0",
-			      "t", applies_to);
+	json_t *ids =
+		db_rows(WHOLE_TABLE_REPORT "SELECT id FROM users WHERE active = 1 AND instr(',' || "
+					   "? || ',', ',' || staff_type || ',') > 0",
+			"t", applies_to);
 	size_t i;
 	json_t *o;
 	json_array_foreach(ids, i, o)
@@ -228,17 +253,22 @@ static int64_t store_version(struct request *rq, const json_t *p, int64_t *numbe
 	char at[ISO_LEN];
 	iso_now(at);
 	sha256_hex(body, strlen(body), sha);
-	*number = db_int(0, "SELECT max(number) FROM policy_versions WHERE policy_id = ?", "I", rq->ids[0]) + 1;
-	int64_t vid = db_insert("INSERT INTO policy_versions(policy_id, number, body, sha256, summary, effective, review_due, "
-				"published_at, published_by) VALUES (?,?,?,?,?,?,?,?,?)", "IIttttttI", rq->ids[0], *number,
-				body, sha, arg(rq, "summary"), arg(rq, "effective"), arg(rq, "review_due"), at, rq->user.id);
+	*number = db_int(0, "SELECT max(number) FROM policy_versions WHERE policy_id = ?", "I",
+			 rq->ids[0]) +
+		  1;
+	int64_t vid = db_insert("INSERT INTO policy_versions(policy_id, number, body, sha256, "
+				"summary, effective, review_due, "
+				"published_at, published_by) VALUES (?,?,?,?,?,?,?,?,?)",
+				"IIttttttI", rq->ids[0], *number, body, sha, arg(rq, "summary"),
+				arg(rq, "effective"), arg(rq, "review_due"), at, rq->user.id);
 	const char *title = json_str(p, "title");
-	char *msg = xasprintf("Version %lld of %s has been published and takes effect on %s. What changed: %s",
-			      (long long)*number, title, arg(rq, "effective"), arg(rq, "summary"));
+	char *msg = xasprintf(
+		"Version %lld of %s has been published and takes effect on %s. What changed: %s",
+		(long long)*number, title, arg(rq, "effective"), arg(rq, "summary"));
 	char *link = xasprintf("/aup/%lld", (long long)vid);
 	notify_people(json_str(p, "applies_to"), msg, link);
-	audit(rq, "policy.publish", title, "version=%lld effective=%s review_due=%s sha256=%s", (long long)*number,
-	      arg(rq, "effective"), arg(rq, "review_due"), sha);
+	audit(rq, "policy.publish", title, "version=%lld effective=%s review_due=%s sha256=%s",
+	      (long long)*number, arg(rq, "effective"), arg(rq, "review_due"), sha);
 	free(msg);
 	free(link);
 	return vid;
@@ -246,7 +276,8 @@ static int64_t store_version(struct request *rq, const json_t *p, int64_t *numbe
 
 void policy_admin_publish(struct request *rq, struct reply *rp)
 {
-	json_t *p = db_row("SELECT id, title, applies_to FROM policies WHERE id = ?", "I", rq->ids[0]);
+	json_t *p =
+		db_row("SELECT id, title, applies_to FROM policies WHERE id = ?", "I", rq->ids[0]);
 	if (!p) {
 		reply_not_found(rp);
 		return;
@@ -271,9 +302,13 @@ void policy_admin_publish(struct request *rq, struct reply *rp)
 		return;
 	}
 	char *loc = xasprintf("/admin/policies/%lld", (long long)rq->ids[0]);
-	char *flash = xasprintf("Version %lld has been published. Everyone it applies to has been told.", (long long)number);
-	reply_done(rp, 201, json_pack("{s:{s:I, s:I, s:s, s:s}}", "version", "id", (json_int_t)vid, "number",
-				      (json_int_t)number, "sha256", sha, "effective", arg(rq, "effective")), loc, flash);
+	char *flash =
+		xasprintf("Version %lld has been published. Everyone it applies to has been told.",
+			  (long long)number);
+	reply_done(rp, 201,
+		   json_pack("{s:{s:I, s:I, s:s, s:s}}", "version", "id", (json_int_t)vid, "number",
+			     (json_int_t)number, "sha256", sha, "effective", arg(rq, "effective")),
+		   loc, flash);
 	free(loc);
 	free(flash);
 }

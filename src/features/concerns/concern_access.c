@@ -17,7 +17,8 @@
 int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles)
 {
 	return db_int(0, "SELECT 1 FROM concerns c WHERE c.id = ? AND " CONCERN_MAY_OPEN("c"),
-		      "I" CONCERN_MAY_OPEN_BINDS, concern_id, user_id, (int64_t)(roles & ROLE_ROUTABLE), user_id) == 1;
+		      "I" CONCERN_MAY_OPEN_BINDS, concern_id, user_id,
+		      (int64_t)(roles & ROLE_ROUTABLE), user_id) == 1;
 }
 
 /* The acceptable-use agreement has pupil contact told to the DSL, and the
@@ -25,17 +26,24 @@ int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles)
  * a senior leader or DSL may be given any case the head can see. */
 json_t *concern_assignable(int64_t concern_id, const char *email, int by_headteacher)
 {
-	return db_rows("SELECT u.id, u.email, u.name FROM user_roles ur JOIN users u ON u.id = ur.user_id "
-		       "JOIN concerns c ON c.id = ?1 WHERE ur.role IN (SELECT role FROM concern_recipients "
-		       "WHERE concern_id = ?1 UNION ALL SELECT 'slt' WHERE ?2 UNION ALL SELECT 'dsl' WHERE ?2) "
-		       "AND u.active = 1 AND (c.about_id IS NULL OR u.id != c.about_id) AND (?3 IS NULL OR u.email = ?3) "
-		       "GROUP BY u.id ORDER BY u.name, u.id", "Iit", concern_id, by_headteacher ? 1 : 0, email);
+	return db_rows(
+		"SELECT u.id, u.email, u.name FROM user_roles ur JOIN users u ON u.id = ur.user_id "
+		"JOIN concerns c ON c.id = ?1 WHERE ur.role IN (SELECT role FROM "
+		"concern_recipients "
+		"WHERE concern_id = ?1 UNION ALL SELECT 'slt' WHERE ?2 UNION ALL SELECT 'dsl' "
+		"WHERE ?2) "
+		"AND u.active = 1 AND (c.about_id IS NULL OR u.id != c.about_id) AND (?3 IS NULL "
+		"OR u.email = ?3) "
+		"GROUP BY u.id ORDER BY u.name, u.id",
+		"Iit", concern_id, by_headteacher ? 1 : 0, email);
 }
 
 json_t *concern_assigned_only(int64_t me, int64_t mask)
 {
-	return db_rows("SELECT status, count(*) AS n FROM concerns WHERE assignee_id = ? AND (recipient_mask & ?) = 0 "
-		       "AND (about_id IS NULL OR about_id != ?) GROUP BY status", "III", me, mask, me);
+	return db_rows("SELECT status, count(*) AS n FROM concerns WHERE assignee_id = ? AND "
+		       "(recipient_mask & ?) = 0 "
+		       "AND (about_id IS NULL OR about_id != ?) GROUP BY status",
+		       "III", me, mask, me);
 }
 
 int64_t concern_reporter(int64_t concern_id)
@@ -72,8 +80,9 @@ json_t *concern_categories(const char *selected)
 {
 	json_t *a = json_array();
 	for (const struct label *l = categories; l->code; l++)
-		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:b}", "code", l->code, "label", l->label, "explain",
-						   l->explain, "selected", selected && strcmp(selected, l->code) == 0));
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:b}", "code", l->code, "label",
+						   l->label, "explain", l->explain, "selected",
+						   selected && strcmp(selected, l->code) == 0));
 	return a;
 }
 
@@ -102,9 +111,10 @@ char *concern_event_text(const char *action, const json_t *d, int for_reporter)
 	else if (strcmp(action, "status") == 0)
 		s = xasprintf("Status changed from %s to %s", member(d, "from"), member(d, "to"));
 	else if (strcmp(action, "close") == 0)
-		s = *member(d, "outcome_category") ? xasprintf("Closed (outcome: %s)",
-							       concern_outcome_label(member(d, "outcome_category")))
-						   : xstrdup("Closed");
+		s = *member(d, "outcome_category")
+			    ? xasprintf("Closed (outcome: %s)",
+					concern_outcome_label(member(d, "outcome_category")))
+			    : xstrdup("Closed");
 	else if (strcmp(action, "reopen") == 0)
 		s = xstrdup("Reopened");
 	else if (strcmp(action, "evidence") == 0)
@@ -114,9 +124,10 @@ char *concern_event_text(const char *action, const json_t *d, int for_reporter)
 	else if (strcmp(action, "assign") == 0)
 		s = xasprintf("Assigned to %s (%s)", member(d, "name"), member(d, "assignee"));
 	else if (strcmp(action, "escalate") == 0)
-		s = *member(d, "reference") ? xasprintf("Escalated to %s (their reference: %s)",
-							 concern_body_label(member(d, "to")), member(d, "reference"))
-					    : xasprintf("Escalated to %s", concern_body_label(member(d, "to")));
+		s = *member(d, "reference")
+			    ? xasprintf("Escalated to %s (their reference: %s)",
+					concern_body_label(member(d, "to")), member(d, "reference"))
+			    : xasprintf("Escalated to %s", concern_body_label(member(d, "to")));
 	else if (strcmp(action, "note") == 0)
 		s = xstrdup("Note");
 	else
@@ -143,7 +154,8 @@ int uk_local_to_utc(const char *local, char out[24])
 	if (local[strlen(local) - 1] != 'Z') {
 		struct tm tm;
 		gmtime_r(&t, &tm);
-		time_t start = last_sunday_1am(tm.tm_year + 1900, 3), end = last_sunday_1am(tm.tm_year + 1900, 10);
+		time_t start = last_sunday_1am(tm.tm_year + 1900, 3),
+		       end = last_sunday_1am(tm.tm_year + 1900, 10);
 		if (t - 3600 >= start && t - 3600 < end)
 			t -= 3600;
 	}

@@ -17,10 +17,11 @@
 
 json_t *concern_events(int64_t concern_id, int for_reporter)
 {
-	json_t *rows = db_rows("SELECT e.id, e.at, e.action, e.detail, e.internal, u.name AS actor, u.email AS actor_email "
+	json_t *rows = db_rows("SELECT e.id, e.at, e.action, e.detail, e.internal, u.name AS "
+			       "actor, u.email AS actor_email "
 			       "FROM concern_events e LEFT JOIN users u ON u.id = e.actor_id "
-			       "WHERE e.concern_id = ? AND (? = 0 OR e.internal = 0) ORDER BY e.id", "Ii", concern_id,
-			       for_reporter);
+			       "WHERE e.concern_id = ? AND (? = 0 OR e.internal = 0) ORDER BY e.id",
+			       "Ii", concern_id, for_reporter);
 	size_t i;
 	json_t *ev;
 	json_array_foreach(rows, i, ev) {
@@ -37,7 +38,8 @@ json_t *concern_events(int64_t concern_id, int for_reporter)
 			json_decref(d);
 			continue;
 		}
-		json_t *text = json_object_get(d, "text") ? json_object_get(d, "text") : json_object_get(d, "outcome");
+		json_t *text = json_object_get(d, "text") ? json_object_get(d, "text")
+							  : json_object_get(d, "outcome");
 		json_object_set(ev, "text", text ? text : json_null());
 		json_object_set_new(ev, "detail", d ? d : json_object());
 		json_object_set_new(ev, "internal", json_boolean(json_int(ev, "internal")));
@@ -47,8 +49,11 @@ json_t *concern_events(int64_t concern_id, int for_reporter)
 
 int64_t concern_overdue_count(int64_t mask, int64_t me, const char *at)
 {
-	return db_int(0, "SELECT count(*) FROM concerns c INDEXED BY concerns_overdue WHERE c.status = 'new' "
-			 "AND c.due_by < ? AND " CONCERN_MAY_OPEN("c"), "t" CONCERN_MAY_OPEN_BINDS, at, me, mask, me);
+	return db_int(0,
+		      "SELECT count(*) FROM concerns c INDEXED BY concerns_overdue WHERE c.status "
+		      "= 'new' "
+		      "AND c.due_by < ? AND " CONCERN_MAY_OPEN("c"),
+		      "t" CONCERN_MAY_OPEN_BINDS, at, me, mask, me);
 }
 
 static void add_counts(json_t *counts, json_t *rows, int sign)
@@ -72,10 +77,16 @@ static json_t *status_counts(unsigned roles, int64_t me, const char *at)
 	json_t *counts = json_object();
 #define STATUS_ZERO_(code) json_object_set_new(counts, code, json_integer(0));
 	CONCERN_STATUS_LIST(STATUS_ZERO_)
-	add_counts(counts, db_rows("SELECT status, sum(n) AS n FROM concern_counts WHERE (mask & ?) != 0 "
-				   "GROUP BY status", "I", mask), 1);
-	add_counts(counts, db_rows("SELECT status, count(*) AS n FROM concerns WHERE about_id = ? "
-				   "AND (recipient_mask & ?) != 0 GROUP BY status", "II", me, mask), -1);
+	add_counts(counts,
+		   db_rows("SELECT status, sum(n) AS n FROM concern_counts WHERE (mask & ?) != 0 "
+			   "GROUP BY status",
+			   "I", mask),
+		   1);
+	add_counts(counts,
+		   db_rows("SELECT status, count(*) AS n FROM concerns WHERE about_id = ? "
+			   "AND (recipient_mask & ?) != 0 GROUP BY status",
+			   "II", me, mask),
+		   -1);
 	add_counts(counts, concern_assigned_only(me, mask), 1);
 	json_object_set_new(counts, "overdue", json_integer(concern_overdue_count(mask, me, at)));
 	return counts;
@@ -103,38 +114,49 @@ static json_t *status_options(const char *selected)
 	return a;
 }
 
-#define QUEUE_COLUMNS_FROM(hint) \
-	"SELECT c.id, c.reference, c.category, c.created_at, c.status, c.urgent, c.due_by, " \
-	"u.name AS assignee, u.email AS assignee_email, (c.status = 'new' AND c.due_by < ?) AS overdue, " \
-	"'/concerns/' || c.id AS url FROM concerns c " hint " LEFT JOIN users u ON u.id = c.assignee_id "
-#define QUEUE_FILTERS \
-	"AND " CONCERN_MAY_OPEN("c") " " \
-	"AND (? IS NULL OR c.status = ?) AND (? IS NULL OR c.category = ?) AND (? = 0 OR c.assignee_id = ?) " \
-	"AND (? = 0 OR (c.status = 'new' AND c.due_by < ?)) "
+#define QUEUE_COLUMNS_FROM(hint)                                                                   \
+	"SELECT c.id, c.reference, c.category, c.created_at, c.status, c.urgent, c.due_by, "       \
+	"u.name AS assignee, u.email AS assignee_email, (c.status = 'new' AND c.due_by < ?) AS "   \
+	"overdue, "                                                                                \
+	"'/concerns/' || c.id AS url FROM concerns c " hint                                        \
+	" LEFT JOIN users u ON u.id = c.assignee_id "
+#define QUEUE_FILTERS                                                                              \
+	"AND " CONCERN_MAY_OPEN("c") " "                                                           \
+				     "AND (? IS NULL OR c.status = ?) AND (? IS NULL OR "          \
+				     "c.category = ?) AND (? = 0 OR c.assignee_id = ?) "           \
+				     "AND (? = 0 OR (c.status = 'new' AND c.due_by < ?)) "
 
 /* The queue shows open urgent cases first, then everything else newest
  * first.  Read as two lists: the few open urgent cases through the queue
  * index (named: the planner would rather walk every case in date order),
  * then the rest in date order, so a page costs its fifty rows, not a sort
  * of every case ever filed. */
-static json_t *queue_page(const struct request *rq, const char *status, const char *category, int assigned,
-			  int overdue, int64_t page, const char *at)
+static json_t *queue_page(const struct request *rq, const char *status, const char *category,
+			  int assigned, int overdue, int64_t page, const char *at)
 {
 	int64_t mask = rq->user.roles & ROLE_ROUTABLE, me = rq->user.id;
-	json_t *urgent = db_rows(QUEUE_COLUMNS_FROM("INDEXED BY concerns_queue")
-		"WHERE c.status IN ('new', 'acknowledged', 'investigating', 'escalated') AND c.urgent = 1 " QUEUE_FILTERS
-		"ORDER BY c.created_at DESC, c.id DESC", "t" CONCERN_MAY_OPEN_BINDS "ttttiIit", at, me, mask, me, status,
-		status, category, category, assigned, me, overdue, at);
+	json_t *urgent = db_rows(
+		QUEUE_COLUMNS_FROM(
+			"INDEXED BY concerns_queue") "WHERE c.status IN ('new', 'acknowledged', "
+						     "'investigating', 'escalated') AND c.urgent = "
+						     "1 " QUEUE_FILTERS
+						     "ORDER BY c.created_at DESC, c.id DESC",
+		"t" CONCERN_MAY_OPEN_BINDS "ttttiIit", at, me, mask, me, status, status, category,
+		category, assigned, me, overdue, at);
 	int64_t first = (page - 1) * PAGE, nurgent = (int64_t)json_array_size(urgent);
 	json_t *rows = json_array();
 	for (int64_t i = first; i < nurgent && i < first + PAGE + 1; i++)
 		json_array_append(rows, json_array_get(urgent, (size_t)i));
 	json_decref(urgent);
-	int64_t want = PAGE + 1 - (int64_t)json_array_size(rows), skip = first > nurgent ? first - nurgent : 0;
-	json_t *rest = db_rows(QUEUE_COLUMNS_FROM("")
-		"WHERE NOT (c.urgent = 1 AND c.status IN ('new', 'acknowledged', 'investigating', 'escalated')) "
-		QUEUE_FILTERS "ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?", "t" CONCERN_MAY_OPEN_BINDS
-		"ttttiIitII", at, me, mask, me, status, status, category, category, assigned, me, overdue, at, want, skip);
+	int64_t want = PAGE + 1 - (int64_t)json_array_size(rows),
+		skip = first > nurgent ? first - nurgent : 0;
+	json_t *rest =
+		db_rows(QUEUE_COLUMNS_FROM(
+				"") "WHERE NOT (c.urgent = 1 AND c.status IN ('new', "
+				    "'acknowledged', 'investigating', 'escalated')) " QUEUE_FILTERS
+				    "ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
+			"t" CONCERN_MAY_OPEN_BINDS "ttttiIitII", at, me, mask, me, status, status,
+			category, category, assigned, me, overdue, at, want, skip);
 	json_array_extend(rows, rest);
 	json_decref(rest);
 	return rows;
@@ -149,8 +171,9 @@ void concern_queue(struct request *rq, struct reply *rp)
 	iso_now(at);
 	json_t *rows = queue_page(rq, status, category, assigned, overdue, page, at);
 	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:b, s:b}", "concerns", rows, "counts",
-			      status_counts(rq->user.roles, rq->user.id, at), "statuses", status_options(status), "categories",
-			      concern_categories(category), "assigned", assigned, "overdue", overdue);
+			      status_counts(rq->user.roles, rq->user.id, at), "statuses",
+			      status_options(status), "categories", concern_categories(category),
+			      "assigned", assigned, "overdue", overdue);
 	reply_pager(m, rows, page, PAGE);
 	queue_flags(rows);
 	reply_page(rp, "concern_queue", "Incident queue", m);
@@ -182,14 +205,20 @@ static json_t *case_row(int64_t id)
 {
 	char at[ISO_LEN];
 	iso_now(at);
-	json_t *c = db_row(
-		"SELECT c.id, c.reference, c.category, c.summary, c.details, c.occurred_at, c.platform, c.url, c.involved, "
-		"c.urgent, c.status, c.created_at, c.due_by, c.acknowledged_at, c.closed_at, c.outcome, c.outcome_category, "
-		"(c.status = 'new' AND c.due_by < ?) AS overdue, r.name AS reporter, r.email AS reporter_email, "
-		"a.name AS about, a.email AS about_email, s.name AS assignee, s.email AS assignee_email, "
-		"(SELECT group_concat(role, ', ') FROM concern_recipients WHERE concern_id = c.id) AS recipients "
-		"FROM concerns c JOIN users r ON r.id = c.reporter_id LEFT JOIN users a ON a.id = c.about_id "
-		"LEFT JOIN users s ON s.id = c.assignee_id WHERE c.id = ?", "tI", at, id);
+	json_t *c = db_row("SELECT c.id, c.reference, c.category, c.summary, c.details, "
+			   "c.occurred_at, c.platform, c.url, c.involved, "
+			   "c.urgent, c.status, c.created_at, c.due_by, c.acknowledged_at, "
+			   "c.closed_at, c.outcome, c.outcome_category, "
+			   "(c.status = 'new' AND c.due_by < ?) AS overdue, r.name AS reporter, "
+			   "r.email AS reporter_email, "
+			   "a.name AS about, a.email AS about_email, s.name AS assignee, s.email "
+			   "AS assignee_email, "
+			   "(SELECT group_concat(role, ', ') FROM concern_recipients WHERE "
+			   "concern_id = c.id) AS recipients "
+			   "FROM concerns c JOIN users r ON r.id = c.reporter_id LEFT JOIN users a "
+			   "ON a.id = c.about_id "
+			   "LEFT JOIN users s ON s.id = c.assignee_id WHERE c.id = ?",
+			   "tI", at, id);
 	const char *st = json_str(c, "status");
 	json_object_set_new(c, "label", json_string(concern_category_label(
 						 json_str(c, "category"))));
@@ -223,8 +252,10 @@ void concern_case(struct request *rq, struct reply *rp)
 			return;
 		}
 	}
-	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:o}", "concern", c, "assignees", assignees(id, rq->user.roles),
-			      "bodies", choice_list(ESCALATION_BODIES, concern_body_label), "outcomes",
-			      choice_list(OUTCOME_CATEGORIES, concern_outcome_label), "statuses", status_options(NULL));
+	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:o}", "concern", c, "assignees",
+			      assignees(id, rq->user.roles), "bodies",
+			      choice_list(ESCALATION_BODIES, concern_body_label), "outcomes",
+			      choice_list(OUTCOME_CATEGORIES, concern_outcome_label), "statuses",
+			      status_options(NULL));
 	reply_page(rp, "concern_case", "Concern", m);
 }

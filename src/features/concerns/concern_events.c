@@ -64,18 +64,21 @@ static const char *transition_problem(const struct ev *e, const char *target)
 /* The field each action needs (400 when missing), or NULL. */
 static const char *missing_field(const struct request *rq, const char *action)
 {
-	static const char *const need[][2] = { { "note", "text" }, { "reopen", "text" }, { "assign", "assignee" },
-					       { "status", "status" }, { "escalate", "to" }, { "close", "outcome" } };
+	static const char *const need[][2] = { { "note", "text" },       { "reopen", "text" },
+					       { "assign", "assignee" }, { "status", "status" },
+					       { "escalate", "to" },     { "close", "outcome" } };
 	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
 		if (strcmp(action, need[i][0]) == 0 && !arg(rq, need[i][1]))
 			return need[i][1];
 	return NULL;
 }
 
-static void add_event(const struct request *rq, const struct ev *e, const char *action, json_t *detail, int internal)
+static void add_event(const struct request *rq, const struct ev *e, const char *action,
+		      json_t *detail, int internal)
 {
 	char *d = json_dumps(detail, JSON_COMPACT);
-	db_exec("INSERT INTO concern_events(concern_id, at, actor_id, action, detail, internal) VALUES (?, ?, ?, ?, ?, ?)",
+	db_exec("INSERT INTO concern_events(concern_id, at, actor_id, action, detail, internal) "
+		"VALUES (?, ?, ?, ?, ?, ?)",
 		"ItItti", e->id, e->at, rq->user.id, action, d, internal);
 	free(d);
 	json_decref(detail);
@@ -94,8 +97,9 @@ static void tell_reporter(const struct request *rq, const struct ev *e, const ch
 
 static void set_status(const struct request *rq, const struct ev *e, const char *to)
 {
-	db_exec("UPDATE concerns SET status = ?, acknowledged_at = coalesce(acknowledged_at, ?) WHERE id = ?", "ttI", to,
-		e->at, e->id);
+	db_exec("UPDATE concerns SET status = ?, acknowledged_at = coalesce(acknowledged_at, ?) "
+		"WHERE id = ?",
+		"ttI", to, e->at, e->id);
 	add_event(rq, e, "status", json_pack("{s:s, s:s}", "from", e->status, "to", to), 0);
 	char *what = xasprintf("is now %s", to);
 	tell_reporter(rq, e, what);
@@ -105,19 +109,26 @@ static void set_status(const struct request *rq, const struct ev *e, const char 
 /* 0, or a status with the reply filled. */
 static int do_assign(const struct request *rq, struct reply *rp, const struct ev *e)
 {
-	json_t *list = concern_assignable(e->id, arg(rq, "assignee"), (rq->user.roles & ROLE_HEADTEACHER) != 0);
+	json_t *list = concern_assignable(e->id, arg(rq, "assignee"),
+					  (rq->user.roles & ROLE_HEADTEACHER) != 0);
 	json_t *who = json_array_size(list) ? json_incref(json_array_get(list, 0)) : NULL;
 	json_decref(list);
 	if (!who) {
-		reply_error(rp, 400, "assignee", "'%s' cannot be assigned this concern: it can go to someone holding a "
-			    "role it was sent to%s, never to the person it is about.", arg(rq, "assignee"),
-			    (rq->user.roles & ROLE_HEADTEACHER) ? ", a senior leader or a safeguarding lead" : "");
+		reply_error(rp, 400, "assignee",
+			    "'%s' cannot be assigned this concern: it can go to someone holding a "
+			    "role it was sent to%s, never to the person it is about.",
+			    arg(rq, "assignee"),
+			    (rq->user.roles & ROLE_HEADTEACHER)
+				    ? ", a senior leader or a safeguarding lead"
+				    : "");
 		return 400;
 	}
 	int64_t uid = json_int(who, "id");
 	db_exec("UPDATE concerns SET assignee_id = ? WHERE id = ?", "II", uid, e->id);
-	add_event(rq, e, "assign", json_pack("{s:O, s:O}", "assignee", json_object_get(who, "email"), "name",
-					     json_object_get(who, "name")), 1);
+	add_event(rq, e, "assign",
+		  json_pack("{s:O, s:O}", "assignee", json_object_get(who, "email"), "name",
+			    json_object_get(who, "name")),
+		  1);
 	if (uid != rq->user.id) {
 		char *msg = xasprintf("Concern %s has been assigned to you.", e->reference);
 		char *link = xasprintf("/concerns/%lld", (long long)e->id);
@@ -131,9 +142,11 @@ static int do_assign(const struct request *rq, struct reply *rp, const struct ev
 
 static void do_escalate(const struct request *rq, const struct ev *e)
 {
-	add_event(rq, e, "escalate", json_pack("{s:s, s:s, s:s}", "to", arg(rq, "to"), "reference",
-					       arg(rq, "reference") ? arg(rq, "reference") : "", "text",
-					       arg(rq, "text") ? arg(rq, "text") : ""), 1);
+	add_event(rq, e, "escalate",
+		  json_pack("{s:s, s:s, s:s}", "to", arg(rq, "to"), "reference",
+			    arg(rq, "reference") ? arg(rq, "reference") : "", "text",
+			    arg(rq, "text") ? arg(rq, "text") : ""),
+		  1);
 	if (strcmp(e->status, "escalated") != 0)
 		set_status(rq, e, "escalated");
 }
@@ -141,17 +154,22 @@ static void do_escalate(const struct request *rq, const struct ev *e)
 static void do_close(const struct request *rq, const struct ev *e)
 {
 	const char *cat = arg(rq, "outcome_category");
-	db_exec("UPDATE concerns SET status = 'closed', closed_at = ?, outcome = ?, outcome_category = ? WHERE id = ?",
+	db_exec("UPDATE concerns SET status = 'closed', closed_at = ?, outcome = ?, "
+		"outcome_category = ? WHERE id = ?",
 		"tttI", e->at, arg(rq, "outcome"), cat, e->id);
-	add_event(rq, e, "close", json_pack("{s:s, s:s}", "outcome", arg(rq, "outcome"), "outcome_category",
-					    cat ? cat : ""), 0);
+	add_event(rq, e, "close",
+		  json_pack("{s:s, s:s}", "outcome", arg(rq, "outcome"), "outcome_category",
+			    cat ? cat : ""),
+		  0);
 	tell_reporter(rq, e, "has been closed");
 }
 
 static void do_reopen(const struct request *rq, const struct ev *e)
 {
-	db_exec("UPDATE concerns SET status = 'investigating', closed_at = NULL, outcome = NULL, outcome_category = NULL "
-		"WHERE id = ?", "I", e->id);
+	db_exec("UPDATE concerns SET status = 'investigating', closed_at = NULL, outcome = NULL, "
+		"outcome_category = NULL "
+		"WHERE id = ?",
+		"I", e->id);
 	add_event(rq, e, "reopen", json_pack("{s:s}", "text", arg(rq, "text")), 0);
 	tell_reporter(rq, e, "has been reopened");
 }
@@ -160,7 +178,9 @@ static int apply(const struct request *rq, struct reply *rp, const struct ev *e)
 {
 	const char *a = e->action;
 	if (strcmp(a, "acknowledge") == 0) {
-		db_exec("UPDATE concerns SET status = 'acknowledged', acknowledged_at = ? WHERE id = ?", "tI", e->at, e->id);
+		db_exec("UPDATE concerns SET status = 'acknowledged', acknowledged_at = ? WHERE id "
+			"= ?",
+			"tI", e->at, e->id);
 		add_event(rq, e, "acknowledge", json_object(), 0);
 		tell_reporter(rq, e, "has been acknowledged");
 	} else if (strcmp(a, "note") == 0) {
@@ -194,7 +214,8 @@ void concern_event_post(struct request *rq, struct reply *rp)
 	}
 	const char *missing = missing_field(rq, e.action);
 	if (missing) {
-		reply_error(rp, 400, missing, "The field '%s' is required for this action.", missing);
+		reply_error(rp, 400, missing, "The field '%s' is required for this action.",
+			    missing);
 		return;
 	}
 	iso_now(e.at);
@@ -203,7 +224,8 @@ void concern_event_post(struct request *rq, struct reply *rp)
 	e.status = db_text("SELECT status FROM concerns WHERE id = ?", "I", e.id);
 	e.reference = db_text("SELECT reference FROM concerns WHERE id = ?", "I", e.id);
 	e.reporter = concern_reporter(e.id);
-	const char *why = e.status ? transition_problem(&e, arg(rq, "status")) : "The concern could not be read.";
+	const char *why = e.status ? transition_problem(&e, arg(rq, "status"))
+				   : "The concern could not be read.";
 	if (why) {
 		db_rollback();
 		reply_error(rp, 409, NULL, "%s", why);
@@ -216,8 +238,11 @@ void concern_event_post(struct request *rq, struct reply *rp)
 		return;
 	}
 	char *action = xasprintf("concern.%s", e.action);
-	audit(rq, action, e.reference, "%s", arg(rq, "status") ? arg(rq, "status") : arg(rq, "to") ? arg(rq, "to")
-		  : strcmp(e.action, "assign") == 0 ? arg(rq, "assignee") : "");
+	audit(rq, action, e.reference, "%s",
+	      arg(rq, "status")                 ? arg(rq, "status")
+	      : arg(rq, "to")                   ? arg(rq, "to")
+	      : strcmp(e.action, "assign") == 0 ? arg(rq, "assignee")
+						: "");
 	free(action);
 	char *now_status = db_text("SELECT status FROM concerns WHERE id = ?", "I", e.id);
 	if (reply_commit(rp, BUSY_UNSAVED) != 0) {
@@ -226,8 +251,10 @@ void concern_event_post(struct request *rq, struct reply *rp)
 		return;
 	}
 	char *loc = xasprintf("/concerns/%lld#chronology", (long long)e.id);
-	reply_done(rp, 200, json_pack("{s:{s:I, s:s, s:s}, s:s}", "concern", "id", (json_int_t)e.id, "reference",
-				      e.reference, "status", now_status ? now_status : "", "action", e.action),
+	reply_done(rp, 200,
+		   json_pack("{s:{s:I, s:s, s:s}, s:s}", "concern", "id", (json_int_t)e.id,
+			     "reference", e.reference, "status", now_status ? now_status : "",
+			     "action", e.action),
 		   loc, "The chronology has been updated.");
 	free(loc);
 	free(now_status);

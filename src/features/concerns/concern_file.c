@@ -14,12 +14,16 @@
  * (heatons 6.8; KCSIE part four), whatever the category says. */
 static void route_concern(int64_t id, const struct concern_input *in)
 {
-	int about_head = in->about_id &&
-			 db_int(0, "SELECT 1 FROM user_roles WHERE user_id = ? AND role = 'headteacher'", "I", in->about_id);
+	int about_head =
+		in->about_id &&
+		db_int(0, "SELECT 1 FROM user_roles WHERE user_id = ? AND role = 'headteacher'",
+		       "I", in->about_id);
 	if (about_head)
-		db_exec("INSERT INTO concern_recipients(concern_id, role) VALUES (?, 'chair')", "I", id);
+		db_exec("INSERT INTO concern_recipients(concern_id, role) VALUES (?, 'chair')", "I",
+			id);
 	else
-		db_exec("INSERT INTO concern_recipients(concern_id, role) SELECT ?, role FROM routing WHERE category = ?",
+		db_exec("INSERT INTO concern_recipients(concern_id, role) SELECT ?, role FROM "
+			"routing WHERE category = ?",
 			"It", id, in->category);
 }
 
@@ -27,7 +31,8 @@ static void route_concern(int64_t id, const struct concern_input *in)
  * what it says; the person it is about is never told. */
 static void notify_recipients(int64_t id, const char *ref, int64_t about_id, int urgent)
 {
-	char *msg = xasprintf("%s concern %s needs your attention.", urgent ? "An urgent" : "A new", ref);
+	char *msg = xasprintf("%s concern %s needs your attention.", urgent ? "An urgent" : "A new",
+			      ref);
 	char *link = xasprintf("/concerns/%lld", (long long)id);
 	char at[ISO_LEN];
 	iso_now(at);
@@ -35,7 +40,8 @@ static void notify_recipients(int64_t id, const char *ref, int64_t about_id, int
 	db_exec("INSERT INTO notifications(user_id, kind, message, link, created_at) "
 		"SELECT DISTINCT u.id, 'concern', ?, ?, ? FROM concern_recipients c "
 		"JOIN user_roles r ON r.role = c.role JOIN users u ON u.id = r.user_id "
-		"WHERE c.concern_id = ? AND u.active = 1 AND u.id != ?", "tttII", msg, link, at, id, about_id);
+		"WHERE c.concern_id = ? AND u.active = 1 AND u.id != ?",
+		"tttII", msg, link, at, id, about_id);
 	notify_mail_since(mark);
 	free(msg);
 	free(link);
@@ -52,16 +58,22 @@ int64_t concern_file(const struct request *rq, const struct concern_input *in, c
 	/* Under the write lock, so the next id is ours. */
 	int64_t id = db_int(0, "SELECT coalesce(max(id), 0) + 1 FROM concerns", "");
 	snprintf(ref, 32, "C-%s-%06lld", year, (long long)id);
-	db_exec("INSERT INTO concerns(id, reference, reporter_id, category, summary, details, occurred_at, platform, url, "
+	db_exec("INSERT INTO concerns(id, reference, reporter_id, category, summary, details, "
+		"occurred_at, platform, url, "
 		"involved, about_id, account_id, urgent, created_at, due_by) "
-		"VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, nullif(?, 0), nullif(?, 0), ?, ?, ?)",
-		"ItItttttttIIitt", id, ref, rq ? rq->user.id : (int64_t)0, in->category, in->summary,
-		in->details ? in->details : "", in->occurred_at, in->platform ? in->platform : "", in->url ? in->url : "",
-		in->involved ? in->involved : "", in->about_id, in->account_id, in->urgent, at, due);
+		"VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, nullif(?, 0), nullif(?, 0), ?, "
+		"?, ?)",
+		"ItItttttttIIitt", id, ref, rq ? rq->user.id : (int64_t)0, in->category,
+		in->summary, in->details ? in->details : "", in->occurred_at,
+		in->platform ? in->platform : "", in->url ? in->url : "",
+		in->involved ? in->involved : "", in->about_id, in->account_id, in->urgent, at,
+		due);
 	route_concern(id, in);
 	db_exec("INSERT INTO concern_events(concern_id, at, actor_id, action, detail, internal) "
-		"VALUES (?, ?, nullif(?, 0), 'reported', '{}', 0)", "ItI", id, at, rq ? rq->user.id : (int64_t)0);
+		"VALUES (?, ?, nullif(?, 0), 'reported', '{}', 0)",
+		"ItI", id, at, rq ? rq->user.id : (int64_t)0);
 	notify_recipients(id, ref, in->about_id, in->urgent);
-	audit(rq, "concern.report", ref, "category=%s urgent=%s", in->category, in->urgent ? "yes" : "no");
+	audit(rq, "concern.report", ref, "category=%s urgent=%s", in->category,
+	      in->urgent ? "yes" : "no");
 	return db_failed() ? -1 : id;
 }

@@ -64,7 +64,8 @@ int uk_local_to_utc(const char *local, char out[24]);
 /* Writes the evidence of a new concern (inside the caller's transaction);
  * sets status/message and returns -1 when a file is refused. */
 struct request;
-int evidence_check(const struct request *rq, const char *category, int *status, char *msg, size_t msgsize);
+int evidence_check(const struct request *rq, const char *category, int *status, char *msg,
+		   size_t msgsize);
 /* -1 (nothing written) when the concern's category takes no files. */
 int evidence_store(const struct request *rq, int64_t concern_id);
 /* The file's name with the extension of its type (a new string). */

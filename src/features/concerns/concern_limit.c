@@ -26,7 +26,8 @@ int concern_limit_check(const struct request *rq, struct reply *rp)
 	long minutes = setting("concern_report_window_minutes", 10);
 	/* The limit-th newest report, through the reporter index: if it is inside
 	 * the window, this one would be one too many. */
-	char *oldest = db_text("SELECT created_at FROM concerns WHERE reporter_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?",
+	char *oldest = db_text("SELECT created_at FROM concerns WHERE reporter_id = ? ORDER BY id "
+			       "DESC LIMIT 1 OFFSET ?",
 			       "II", rq->user.id, (int64_t)(limit - 1));
 	time_t at, t = now();
 	long wait = oldest && parse_iso_time(oldest, &at) == 0 ? (long)(at + minutes * 60 - t) : 0;
@@ -34,9 +35,13 @@ int concern_limit_check(const struct request *rq, struct reply *rp)
 	if (wait <= 0)
 		return 0;
 	long in_minutes = (wait + 59) / 60;
-	reply_error(rp, 429, NULL, "You have sent %ld reports in the last %ld minutes, the most staffroom accepts from one "
-		    "person in that time. This report has not been sent and nothing has been saved. Please send it again "
-		    "in %ld minute%s. If someone may be at risk now, speak to the safeguarding lead in person.",
+	reply_error(rp, 429, NULL,
+		    "You have sent %ld reports in the last %ld minutes, the most staffroom accepts "
+		    "from one "
+		    "person in that time. This report has not been sent and nothing has been "
+		    "saved. Please send it again "
+		    "in %ld minute%s. If someone may be at risk now, speak to the safeguarding "
+		    "lead in person.",
 		    limit, minutes, in_minutes, in_minutes == 1 ? "" : "s");
 	rp->retry_after = (int)wait;
 	return -1;

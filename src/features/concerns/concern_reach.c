@@ -16,9 +16,12 @@
 
 int64_t concern_reach(int64_t concern_id)
 {
-	return db_int(0, "SELECT count(DISTINCT u.id) FROM concern_recipients r JOIN user_roles ur ON ur.role = r.role "
-			 "JOIN users u ON u.id = ur.user_id JOIN concerns c ON c.id = r.concern_id "
-			 "WHERE r.concern_id = ? AND u.active = 1 AND (c.about_id IS NULL OR u.id != c.about_id)",
+	return db_int(0,
+		      "SELECT count(DISTINCT u.id) FROM concern_recipients r JOIN user_roles ur ON "
+		      "ur.role = r.role "
+		      "JOIN users u ON u.id = ur.user_id JOIN concerns c ON c.id = r.concern_id "
+		      "WHERE r.concern_id = ? AND u.active = 1 AND (c.about_id IS NULL OR u.id != "
+		      "c.about_id)",
 		      "I", concern_id);
 }
 
@@ -32,15 +35,20 @@ int64_t concern_reach(int64_t concern_id)
 const char *concern_fallback(const char *category, int about_head)
 {
 	if (about_head)
-		return "Contact the local authority designated officer (LADO) today: your local authority's website "
+		return "Contact the local authority designated officer (LADO) today: your local "
+		       "authority's website "
 		       "gives their telephone number.";
-	if (category && (strcmp(category, "sexting") == 0 || strcmp(category, "cyberbullying_pupil") == 0 ||
-			 strcmp(category, "pupil_contact") == 0))
-		return "Speak to the designated safeguarding lead (DSL) or the headteacher in person today. If a child "
-		       "may be at risk of harm, contact children's social care now, or the police on 999 if a child is "
+	if (category &&
+	    (strcmp(category, "sexting") == 0 || strcmp(category, "cyberbullying_pupil") == 0 ||
+	     strcmp(category, "pupil_contact") == 0))
+		return "Speak to the designated safeguarding lead (DSL) or the headteacher in "
+		       "person today. If a child "
+		       "may be at risk of harm, contact children's social care now, or the police "
+		       "on 999 if a child is "
 		       "in immediate danger.";
 	if (category && strcmp(category, "staff_conduct") == 0)
-		return "Speak to the headteacher in person today, or contact the local authority designated officer "
+		return "Speak to the headteacher in person today, or contact the local authority "
+		       "designated officer "
 		       "(LADO) if it concerns the safety of children.";
 	return "Speak to the headteacher or another senior leader in person today.";
 }
@@ -48,9 +56,12 @@ const char *concern_fallback(const char *category, int about_head)
 int concern_about_head(int64_t concern_id)
 {
 	/* Routed to the chair alone because of whom it is about (concern_file.c). */
-	return db_int(0, "SELECT 1 FROM concerns c WHERE c.id = ? AND c.about_id IS NOT NULL AND "
-			 "(SELECT group_concat(role) FROM concern_recipients WHERE concern_id = c.id) = 'chair' AND "
-			 "EXISTS (SELECT 1 FROM user_roles WHERE user_id = c.about_id AND role = 'headteacher')",
+	return db_int(0,
+		      "SELECT 1 FROM concerns c WHERE c.id = ? AND c.about_id IS NOT NULL AND "
+		      "(SELECT group_concat(role) FROM concern_recipients WHERE concern_id = c.id) "
+		      "= 'chair' AND "
+		      "EXISTS (SELECT 1 FROM user_roles WHERE user_id = c.about_id AND role = "
+		      "'headteacher')",
 		      "I", concern_id) == 1;
 }
 
@@ -84,9 +95,11 @@ static void warn(json_t *tasks, const struct request *rq, const char *roles, con
 {
 	char *who = roles_in_words(roles);
 	char *msg = xasprintf("No %s is active in staffroom: %s reach nobody.%s", who, what,
-			      (rq->user.roles & ROLE_ADMIN) ? " Give the role to someone, or change the routing."
-							    : " Ask the administrator to give the role to someone.");
-	task_add(tasks, "concern_unreached", msg, (rq->user.roles & ROLE_ADMIN) ? "/admin/staff" : "/", 1);
+			      (rq->user.roles & ROLE_ADMIN)
+				      ? " Give the role to someone, or change the routing."
+				      : " Ask the administrator to give the role to someone.");
+	task_add(tasks, "concern_unreached", msg,
+		 (rq->user.roles & ROLE_ADMIN) ? "/admin/staff" : "/", 1);
 	free(msg);
 	free(who);
 }
@@ -97,13 +110,20 @@ void concern_gap_tasks(const struct request *rq, json_t *tasks)
 {
 	if (!(rq->user.roles & (ROLE_ADMIN | ROLE_HEADTEACHER)))
 		return;
-	if (!db_int(0, "SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id WHERE r.role = 'chair' "
-		       "AND u.active = 1 LIMIT 1", ""))
+	if (!db_int(0,
+		    "SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id WHERE r.role = "
+		    "'chair' "
+		    "AND u.active = 1 LIMIT 1",
+		    ""))
 		warn(tasks, rq, "chair", "concerns about the headteacher");
-	json_t *gaps = db_rows("SELECT r.category, group_concat(r.role, ',') AS roles FROM routing r GROUP BY r.category "
-			       "HAVING NOT EXISTS (SELECT 1 FROM routing r2 JOIN user_roles ur ON ur.role = r2.role "
-			       "JOIN users u ON u.id = ur.user_id WHERE r2.category = r.category AND u.active = 1) "
-			       "ORDER BY r.category", "");
+	json_t *gaps = db_rows("SELECT r.category, group_concat(r.role, ',') AS roles FROM routing "
+			       "r GROUP BY r.category "
+			       "HAVING NOT EXISTS (SELECT 1 FROM routing r2 JOIN user_roles ur ON "
+			       "ur.role = r2.role "
+			       "JOIN users u ON u.id = ur.user_id WHERE r2.category = r.category "
+			       "AND u.active = 1) "
+			       "ORDER BY r.category",
+			       "");
 	size_t i;
 	json_t *g;
 	json_array_foreach(gaps, i, g) {

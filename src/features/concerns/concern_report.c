@@ -22,7 +22,8 @@ void concern_new_page(struct request *rq, struct reply *rp)
 }
 
 /* What the form's values mean, checked before anything is written. */
-static int check_report(const struct request *rq, struct reply *rp, char occurred[24], int64_t *about_id)
+static int check_report(const struct request *rq, struct reply *rp, char occurred[24],
+			int64_t *about_id)
 {
 	occurred[0] = 0;
 	*about_id = 0;
@@ -30,18 +31,23 @@ static int check_report(const struct request *rq, struct reply *rp, char occurre
 	char at_now[ISO_LEN];
 	iso_time(now() + 60, at_now);
 	if (when && (uk_local_to_utc(when, occurred) != 0 || strcmp(occurred, at_now) > 0)) {
-		reply_error(rp, 400, "occurred_at", "The date and time it happened cannot be in the future.");
+		reply_error(rp, 400, "occurred_at",
+			    "The date and time it happened cannot be in the future.");
 		return -1;
 	}
 	const char *about = arg(rq, "about");
 	if (about) {
-		*about_id = db_int(0, "SELECT id FROM users WHERE email = ? AND active = 1", "t", about);
+		*about_id = db_int(0, "SELECT id FROM users WHERE email = ? AND active = 1", "t",
+				   about);
 		if (!*about_id) {
-			reply_error(rp, 400, "about", "'%s' is not the e-mail address of a current member of staff.", about);
+			reply_error(rp, 400, "about",
+				    "'%s' is not the e-mail address of a current member of staff.",
+				    about);
 			return -1;
 		}
 		if (*about_id == rq->user.id) {
-			reply_error(rp, 400, "about", "You cannot report a concern about yourself here; "
+			reply_error(rp, 400, "about",
+				    "You cannot report a concern about yourself here; "
 				    "please speak to the headteacher or the safeguarding lead.");
 			return -1;
 		}
@@ -59,15 +65,20 @@ static int check_report(const struct request *rq, struct reply *rp, char occurre
  * Otherwise it is stored all the same (a report is never lost: it waits for
  * whoever is given the role), but the answer is 202, "accepted, not yet
  * acted on", and says plainly that nobody has it and whom to contact now. */
-static void answer_filed(struct reply *rp, int64_t id, const char *ref, int64_t reached, const char *fallback)
+static void answer_filed(struct reply *rp, int64_t id, const char *ref, int64_t reached,
+			 const char *fallback)
 {
 	char *loc = xasprintf("/concerns/mine/%lld", (long long)id);
-	char *msg = reached ? xasprintf("Thank you. Your concern has been sent; its reference is %s.", ref)
-			    : xasprintf("Your concern has been saved with the reference %s, but it has NOT reached anyone "
-					"yet: nobody who deals with this kind of concern is active in staffroom. %s",
-					ref, fallback);
-	json_t *m = json_pack("{s:{s:I, s:s, s:s}, s:b}", "concern", "id", (json_int_t)id, "reference", ref, "status",
-			      "new", "delivered", reached > 0);
+	char *msg =
+		reached ? xasprintf("Thank you. Your concern has been sent; its reference is %s.",
+				    ref)
+			: xasprintf("Your concern has been saved with the reference %s, but it has "
+				    "NOT reached anyone "
+				    "yet: nobody who deals with this kind of concern is active in "
+				    "staffroom. %s",
+				    ref, fallback);
+	json_t *m = json_pack("{s:{s:I, s:s, s:s}, s:b}", "concern", "id", (json_int_t)id,
+			      "reference", ref, "status", "new", "delivered", reached > 0);
 	if (!reached)
 		json_object_set_new(m, "warning", json_string(msg));
 	reply_done(rp, reached ? 201 : 202, m, loc, msg);
@@ -82,9 +93,15 @@ void concern_create(struct request *rq, struct reply *rp)
 	if (check_report(rq, rp, occurred, &about_id) != 0)
 		return;
 	struct concern_input in = {
-		.category = arg(rq, "category"), .summary = arg(rq, "summary"), .details = arg(rq, "details"),
-		.occurred_at = occurred[0] ? occurred : NULL, .platform = arg(rq, "platform"), .url = arg(rq, "url"),
-		.involved = arg(rq, "involved"), .about_id = about_id, .urgent = arg_yes(rq, "urgent"),
+		.category = arg(rq, "category"),
+		.summary = arg(rq, "summary"),
+		.details = arg(rq, "details"),
+		.occurred_at = occurred[0] ? occurred : NULL,
+		.platform = arg(rq, "platform"),
+		.url = arg(rq, "url"),
+		.involved = arg(rq, "involved"),
+		.about_id = about_id,
+		.urgent = arg_yes(rq, "urgent"),
 	};
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
@@ -106,10 +123,12 @@ void concern_create(struct request *rq, struct reply *rp)
 void concern_mine(struct request *rq, struct reply *rp)
 {
 	int64_t page = arg_int(rq, "page", 1);
-	json_t *rows = db_rows("SELECT id, reference, category, created_at, status, '/concerns/mine/' || id AS url "
-			       "FROM concerns WHERE reporter_id = ? AND (about_id IS NULL OR about_id != ?) "
-			       "ORDER BY id DESC LIMIT ? OFFSET ?", "IIII", rq->user.id, rq->user.id, (int64_t)PAGE + 1,
-			       (page - 1) * PAGE);
+	json_t *rows = db_rows(
+		"SELECT id, reference, category, created_at, status, '/concerns/mine/' || id AS "
+		"url "
+		"FROM concerns WHERE reporter_id = ? AND (about_id IS NULL OR about_id != ?) "
+		"ORDER BY id DESC LIMIT ? OFFSET ?",
+		"IIII", rq->user.id, rq->user.id, (int64_t)PAGE + 1, (page - 1) * PAGE);
 	json_t *m = json_pack("{s:o}", "concerns", rows);
 	reply_pager(m, rows, page, PAGE);
 	concern_label_rows(rows);
@@ -119,8 +138,11 @@ void concern_mine(struct request *rq, struct reply *rp)
 /* While nobody may act on the report, its page says so, with whom to contact. */
 static void mine_reach(json_t *c, int64_t id)
 {
-	int assigned = db_int(0, "SELECT 1 FROM concerns c JOIN users u ON u.id = c.assignee_id WHERE c.id = ? "
-				 "AND u.active = 1", "I", id) == 1;
+	int assigned = db_int(0,
+			      "SELECT 1 FROM concerns c JOIN users u ON u.id = c.assignee_id WHERE "
+			      "c.id = ? "
+			      "AND u.active = 1",
+			      "I", id) == 1;
 	int reached = assigned || concern_reach(id) > 0;
 	json_object_set_new(c, "delivered", json_boolean(reached));
 	if (!reached)
@@ -131,9 +153,12 @@ static void mine_reach(json_t *c, int64_t id)
 
 void concern_mine_case(struct request *rq, struct reply *rp)
 {
-	json_t *c = db_row("SELECT id, reference, category, summary, details, occurred_at, platform, url, involved, "
-			   "urgent, status, created_at FROM concerns WHERE id = ? AND reporter_id = ? "
-			   "AND (about_id IS NULL OR about_id != ?)", "III", rq->ids[0], rq->user.id, rq->user.id);
+	json_t *c =
+		db_row("SELECT id, reference, category, summary, details, occurred_at, platform, "
+		       "url, involved, "
+		       "urgent, status, created_at FROM concerns WHERE id = ? AND reporter_id = ? "
+		       "AND (about_id IS NULL OR about_id != ?)",
+		       "III", rq->ids[0], rq->user.id, rq->user.id);
 	if (!c) {
 		reply_not_found(rp);
 		return;

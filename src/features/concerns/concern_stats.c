@@ -25,8 +25,11 @@ static json_t *median_hours(json_t *rows)
 
 static json_t *stats_model(int64_t me)
 {
-	json_t *cats = db_rows(WHOLE_TABLE_REPORT "SELECT category, count(*) AS count FROM concerns WHERE (about_id IS NULL OR about_id != ?) "
-			       "GROUP BY category", "I", me);
+	json_t *cats =
+		db_rows(WHOLE_TABLE_REPORT "SELECT category, count(*) AS count FROM concerns WHERE "
+					   "(about_id IS NULL OR about_id != ?) "
+					   "GROUP BY category",
+			"I", me);
 	json_t *by_cat = json_array();
 	json_t *all = concern_categories(NULL);
 	size_t i, j;
@@ -37,26 +40,45 @@ static json_t *stats_model(int64_t me)
 			if (strcmp(json_str(row, "category"),
 				   json_str(c, "code")) == 0)
 				n = json_int(row, "count");
-		json_array_append_new(by_cat, json_pack("{s:O, s:O, s:I}", "category", json_object_get(c, "code"), "label",
+		json_array_append_new(by_cat, json_pack("{s:O, s:O, s:I}", "category",
+							json_object_get(c, "code"), "label",
 							json_object_get(c, "label"), "count", n));
 	}
 	json_decref(all);
 	json_decref(cats);
-	json_t *ack = db_rows(WHOLE_TABLE_REPORT "SELECT (julianday(acknowledged_at) - julianday(created_at)) * 24.0 AS h FROM concerns "
-			      "WHERE acknowledged_at IS NOT NULL AND (about_id IS NULL OR about_id != ?) ORDER BY h", "I", me);
-	json_t *closed = db_rows(WHOLE_TABLE_REPORT "SELECT (julianday(closed_at) - julianday(created_at)) * 24.0 AS h FROM concerns "
-				 "WHERE closed_at IS NOT NULL AND (about_id IS NULL OR about_id != ?) ORDER BY h", "I", me);
+	json_t *ack = db_rows(WHOLE_TABLE_REPORT "SELECT (julianday(acknowledged_at) - "
+						 "julianday(created_at)) * 24.0 AS h FROM concerns "
+						 "WHERE acknowledged_at IS NOT NULL AND (about_id "
+						 "IS NULL OR about_id != ?) ORDER BY h",
+			      "I", me);
+	json_t *closed = db_rows(
+		WHOLE_TABLE_REPORT
+		"SELECT (julianday(closed_at) - julianday(created_at)) * 24.0 AS h FROM concerns "
+		"WHERE closed_at IS NOT NULL AND (about_id IS NULL OR about_id != ?) ORDER BY h",
+		"I", me);
 	json_t *m = json_pack(
 		"{s:I, s:o, s:o, s:o, s:o, s:o}", "total",
-		(json_int_t)db_int(0, WHOLE_TABLE_REPORT "SELECT count(*) FROM concerns WHERE (about_id IS NULL OR about_id != ?)", "I", me),
+		(json_int_t)db_int(
+			0,
+			WHOLE_TABLE_REPORT
+			"SELECT count(*) FROM concerns WHERE (about_id IS NULL OR about_id != ?)",
+			"I", me),
 		"by_category", by_cat, "by_status",
-		db_rows(WHOLE_TABLE_REPORT "SELECT status, count(*) AS count FROM concerns WHERE (about_id IS NULL OR about_id != ?) "
-			"GROUP BY status ORDER BY CASE status WHEN 'new' THEN 0 WHEN 'acknowledged' THEN 1 "
-			"WHEN 'investigating' THEN 2 WHEN 'escalated' THEN 3 ELSE 4 END", "I", me),
+		db_rows(WHOLE_TABLE_REPORT
+			"SELECT status, count(*) AS count FROM concerns WHERE (about_id IS NULL OR "
+			"about_id != ?) "
+			"GROUP BY status ORDER BY CASE status WHEN 'new' THEN 0 WHEN "
+			"'acknowledged' THEN 1 "
+			"WHEN 'investigating' THEN 2 WHEN 'escalated' THEN 3 ELSE 4 END",
+			"I", me),
 		"by_month",
-		db_rows(WHOLE_TABLE_REPORT "SELECT substr(created_at, 1, 7) AS month, count(*) AS count FROM concerns "
-			"WHERE (about_id IS NULL OR about_id != ?) GROUP BY month ORDER BY month DESC", "I", me),
-		"median_hours_to_acknowledge", median_hours(ack), "median_hours_to_close", median_hours(closed));
+		db_rows(WHOLE_TABLE_REPORT
+			"SELECT substr(created_at, 1, 7) AS month, count(*) AS count FROM concerns "
+			"WHERE (about_id IS NULL OR about_id != ?) GROUP BY month ORDER BY month "
+			"DESC",
+			"I", me),
+		"median_hours_to_acknowledge", median_hours(ack), "median_hours_to_close",
+		median_hours(closed));
 	json_decref(ack);
 	json_decref(closed);
 	return m;

@@ -23,29 +23,41 @@ static void concern_tasks(const struct request *rq, json_t *tasks)
 	/* New cases from the kept counts, overdue ones from a covering index, and
 	 * mine through the assignee index: nothing here grows with the years. */
 	int64_t mask = rq->user.roles & ROLE_ROUTABLE, me = rq->user.id;
-	int64_t all_new = db_int(0, "SELECT coalesce(sum(n), 0) FROM concern_counts WHERE status = 'new' "
-				    "AND (mask & ?) != 0", "I", mask) -
-			  db_int(0, "SELECT count(*) FROM concerns WHERE about_id = ? AND status = 'new' "
-				    "AND (recipient_mask & ?) != 0", "II", me, mask) +
-			  db_int(0, "SELECT count(*) FROM concerns WHERE assignee_id = ? AND status = 'new' "
-				    "AND (recipient_mask & ?) = 0 AND (about_id IS NULL OR about_id != ?)", "III", me, mask, me);
+	int64_t all_new =
+		db_int(0,
+		       "SELECT coalesce(sum(n), 0) FROM concern_counts WHERE status = 'new' "
+		       "AND (mask & ?) != 0",
+		       "I", mask) -
+		db_int(0,
+		       "SELECT count(*) FROM concerns WHERE about_id = ? AND status = 'new' "
+		       "AND (recipient_mask & ?) != 0",
+		       "II", me, mask) +
+		db_int(0,
+		       "SELECT count(*) FROM concerns WHERE assignee_id = ? AND status = 'new' "
+		       "AND (recipient_mask & ?) = 0 AND (about_id IS NULL OR about_id != ?)",
+		       "III", me, mask, me);
 	int64_t overdue = concern_overdue_count(mask, me, at), fresh = all_new - overdue;
-	int64_t assigned = db_int(0, "SELECT count(*) FROM concerns WHERE assignee_id = ? AND status IN "
-				     "('new', 'acknowledged', 'investigating', 'escalated')", "I", me);
+	int64_t assigned =
+		db_int(0,
+		       "SELECT count(*) FROM concerns WHERE assignee_id = ? AND status IN "
+		       "('new', 'acknowledged', 'investigating', 'escalated')",
+		       "I", me);
 	char *msg;
 	if (overdue) {
-		msg = xasprintf("%lld concern%s overdue: not acknowledged in time.", (long long)overdue,
-				overdue == 1 ? " is" : "s are");
+		msg = xasprintf("%lld concern%s overdue: not acknowledged in time.",
+				(long long)overdue, overdue == 1 ? " is" : "s are");
 		task_add(tasks, "concern_overdue", msg, "/concerns?overdue=yes", 1);
 		free(msg);
 	}
 	if (fresh) {
-		msg = xasprintf("%lld new concern%s to acknowledge.", (long long)fresh, fresh == 1 ? "" : "s");
+		msg = xasprintf("%lld new concern%s to acknowledge.", (long long)fresh,
+				fresh == 1 ? "" : "s");
 		task_add(tasks, "concern_new", msg, "/concerns?status=new", 0);
 		free(msg);
 	}
 	if (assigned) {
-		msg = xasprintf("%lld open concern%s assigned to you.", (long long)assigned, assigned == 1 ? "" : "s");
+		msg = xasprintf("%lld open concern%s assigned to you.", (long long)assigned,
+				assigned == 1 ? "" : "s");
 		task_add(tasks, "concern_assigned", msg, "/concerns?assigned=yes", 0);
 		free(msg);
 	}
@@ -75,7 +87,8 @@ static const struct field_spec queue_q[] = {
 	{ NULL },
 };
 static const struct field_spec event_form[] = {
-	{ "action", F_CHOICE, 16, F_REQUIRED, "acknowledge|note|assign|status|escalate|close|reopen" },
+	{ "action", F_CHOICE, 16, F_REQUIRED,
+	  "acknowledge|note|assign|status|escalate|close|reopen" },
 	{ "text", F_LONGTEXT, 5000, 0, NULL },
 	{ "assignee", F_EMAIL, 254, 0, NULL },
 	{ "status", F_CHOICE, 16, 0, CONCERN_STATUSES },
@@ -102,13 +115,16 @@ static const struct field_spec routing_form[] = {
 
 static const struct route concern_routes[] = {
 	{ "GET", "/concerns/new", concern_new_page, ROLE_STAFF, NULL, NULL, 0 },
-	{ "POST", "/concerns", concern_create, ROLE_STAFF, report_form, concern_new_page, R_UPLOAD },
+	{ "POST", "/concerns", concern_create, ROLE_STAFF, report_form, concern_new_page,
+	  R_UPLOAD },
 	{ "GET", "/concerns/mine", concern_mine, ROLE_STAFF, page_fields, NULL, 0 },
 	{ "GET", "/concerns/mine/{id}", concern_mine_case, ROLE_STAFF, NULL, NULL, 0 },
 	{ "GET", "/concerns", concern_queue, ROLE_ROUTABLE, queue_q, NULL, 0 },
-	{ "GET", "/concerns/stats", concern_stats, ROLE_HEADTEACHER | ROLE_GOVERNOR, stats_q, NULL, 0 },
+	{ "GET", "/concerns/stats", concern_stats, ROLE_HEADTEACHER | ROLE_GOVERNOR, stats_q, NULL,
+	  0 },
 	{ "GET", "/concerns/{id}", concern_case, ROLE_STAFF, NULL, NULL, 0 },
-	{ "POST", "/concerns/{id}/events", concern_event_post, ROLE_STAFF, event_form, concern_case, 0 },
+	{ "POST", "/concerns/{id}/events", concern_event_post, ROLE_STAFF, event_form, concern_case,
+	  0 },
 	{ "GET", "/evidence/{id}", evidence_download, ROLE_STAFF, evidence_q, NULL, 0 },
 	{ "GET", "/admin/routing", routing_page, ROLE_ADMIN, NULL, NULL, 0 },
 	{ "POST", "/admin/routing", routing_post, ROLE_ADMIN, routing_form, routing_page, 0 },

@@ -28,11 +28,13 @@ static int looks_like_markup(const unsigned char *d, size_t len)
 	size_t i = 0;
 	if (starts(d, len, "\xEF\xBB\xBF", 3))
 		i = 3;
-	while (i < len && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n' || d[i] == '\f'))
+	while (i < len &&
+	       (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n' || d[i] == '\f'))
 		i++;
 	if (i < len && d[i] == '<')
 		return 1;
-	static const char *const tags[] = { "<html", "<script", "<svg", "<iframe", "<body", "<!doctype", "<?xml" };
+	static const char *const tags[] = { "<html", "<script",   "<svg", "<iframe",
+					    "<body", "<!doctype", "<?xml" };
 	for (size_t t = 0; t < sizeof tags / sizeof tags[0]; t++) {
 		size_t n = strlen(tags[t]);
 		for (size_t k = 0; k + n <= len; k++)
@@ -47,7 +49,8 @@ static int plain_text(const unsigned char *d, size_t len)
 	if (memchr(d, 0, len) || !utf8_valid((const char *)d, len))
 		return 0;
 	for (size_t i = 0; i < len; i++)
-		if ((d[i] < 0x20 && d[i] != '\t' && d[i] != '\n' && d[i] != '\r' && d[i] != '\f') || d[i] == 0x7f)
+		if ((d[i] < 0x20 && d[i] != '\t' && d[i] != '\n' && d[i] != '\r' && d[i] != '\f') ||
+		    d[i] == 0x7f)
 			return 0;
 	return !looks_like_markup(d, len);
 }
@@ -75,13 +78,18 @@ static int no_files_allowed(const char *category)
 	return category && strcmp(category, "sexting") == 0;
 }
 
-#define SEXTING_NO_FILES                                                                                        \
-	"Do not attach any file to a report about sexting or an indecent image: staff must never copy, save or "  \
-	"upload such images, not even as a screenshot. Nothing has been stored. Instead, describe in 'What "     \
-	"happened' where the image is (the device, app, account or chat), who has it, who is in it if you know, " \
-	"and who has seen it; the safeguarding lead will decide what to do. Then send the report without a file."
+#define SEXTING_NO_FILES                                                                           \
+	"Do not attach any file to a report about sexting or an indecent image: staff must never " \
+	"copy, save or "                                                                           \
+	"upload such images, not even as a screenshot. Nothing has been stored. Instead, "         \
+	"describe in 'What "                                                                       \
+	"happened' where the image is (the device, app, account or chat), who has it, who is in "  \
+	"it if you know, "                                                                         \
+	"and who has seen it; the safeguarding lead will decide what to do. Then send the report " \
+	"without a file."
 
-int evidence_check(const struct request *rq, const char *category, int *status, char *msg, size_t msgsize)
+int evidence_check(const struct request *rq, const char *category, int *status, char *msg,
+		   size_t msgsize)
 {
 	if (rq->nfiles && no_files_allowed(category)) {
 		*status = 400;
@@ -90,7 +98,8 @@ int evidence_check(const struct request *rq, const char *category, int *status, 
 	}
 	if (rq->nfiles > cfg.upload_files) {
 		*status = 413;
-		snprintf(msg, msgsize, "Too many files: at most %u can be attached to one report.", cfg.upload_files);
+		snprintf(msg, msgsize, "Too many files: at most %u can be attached to one report.",
+			 cfg.upload_files);
 		return -1;
 	}
 	for (size_t i = 0; i < rq->nfiles; i++) {
@@ -102,8 +111,11 @@ int evidence_check(const struct request *rq, const char *category, int *status, 
 		}
 		if (!evidence_sniff(u->data, u->len)) {
 			*status = 415;
-			snprintf(msg, msgsize, "The file '%s' is not a PNG or JPEG picture, a PDF or plain text "
-				 "(its contents were checked, not its name). Nothing has been stored.", u->filename);
+			snprintf(msg, msgsize,
+				 "The file '%s' is not a PNG or JPEG picture, a PDF or plain text "
+				 "(its contents were checked, not its name). Nothing has been "
+				 "stored.",
+				 u->filename);
 			return -1;
 		}
 	}
@@ -115,10 +127,13 @@ int evidence_check(const struct request *rq, const char *category, int *status, 
  * file called "x.html" (or .js, .hta, .svg) is never saved or opened as one. */
 char *evidence_name(const char *filename, const char *type)
 {
-	const char *ext = strcmp(type, "image/png") == 0 ? ".png" : strcmp(type, "image/jpeg") == 0 ? ".jpg"
-			  : strcmp(type, "application/pdf") == 0 ? ".pdf" : ".txt";
+	const char *ext = strcmp(type, "image/png") == 0         ? ".png"
+			  : strcmp(type, "image/jpeg") == 0      ? ".jpg"
+			  : strcmp(type, "application/pdf") == 0 ? ".pdf"
+								 : ".txt";
 	const char *name = filename ? filename : "", *dot = strrchr(name, '.');
-	size_t base = dot ? (size_t)(dot - name) : strlen(name); /* ".html" has nothing before its extension */
+	size_t base = dot ? (size_t)(dot - name)
+			  : strlen(name); /* ".html" has nothing before its extension */
 	return base ? xasprintf("%.*s%s", (int)base, name, ext) : xasprintf("evidence%s", ext);
 }
 
@@ -139,13 +154,17 @@ int evidence_store(const struct request *rq, int64_t concern_id)
 			return -1;
 		char *name = evidence_name(u->filename, type);
 		sha256_hex(u->data, u->len, sha);
-		db_exec("INSERT INTO evidence(concern_id, filename, type, size, sha256, bytes, added_at, added_by) "
-			"VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "IttItbtI", concern_id, name, type,
-			(int64_t)u->len, sha, (const void *)u->data, u->len, at, rq->user.id);
+		db_exec("INSERT INTO evidence(concern_id, filename, type, size, sha256, bytes, "
+			"added_at, added_by) "
+			"VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+			"IttItbtI", concern_id, name, type, (int64_t)u->len, sha,
+			(const void *)u->data, u->len, at, rq->user.id);
 		json_t *d = json_pack("{s:s, s:s}", "filename", name, "sha256", sha);
 		char *detail = json_dumps(d, JSON_COMPACT);
-		db_exec("INSERT INTO concern_events(concern_id, at, actor_id, action, detail, internal) "
-			"VALUES (?, ?, ?, 'evidence', ?, 0)", "ItIt", concern_id, at, rq->user.id, detail);
+		db_exec("INSERT INTO concern_events(concern_id, at, actor_id, action, detail, "
+			"internal) "
+			"VALUES (?, ?, ?, 'evidence', ?, 0)",
+			"ItIt", concern_id, at, rq->user.id, detail);
 		free(detail);
 		json_decref(d);
 		free(name);
@@ -167,9 +186,12 @@ static void fix_name(json_t *row)
 json_t *evidence_list(int64_t concern_id)
 {
 	json_t *rows = db_rows("SELECT e.id, e.filename, e.type, e.size, e.sha256, e.added_at, "
-			       "'/evidence/' || e.id AS url, (e.type IN ('image/png','image/jpeg') AND c.category != 'sexting') "
-			       "AS image FROM evidence e JOIN concerns c ON c.id = e.concern_id WHERE e.concern_id = ? "
-			       "ORDER BY e.id", "I", concern_id);
+			       "'/evidence/' || e.id AS url, (e.type IN ('image/png','image/jpeg') "
+			       "AND c.category != 'sexting') "
+			       "AS image FROM evidence e JOIN concerns c ON c.id = e.concern_id "
+			       "WHERE e.concern_id = ? "
+			       "ORDER BY e.id",
+			       "I", concern_id);
 	size_t i;
 	json_t *row;
 	json_array_foreach(rows, i, row) {
@@ -198,8 +220,10 @@ static char *evidence_bytes(int64_t id, size_t *len)
 
 void evidence_download(struct request *rq, struct reply *rp)
 {
-	json_t *e = db_row("SELECT e.concern_id, e.filename, e.type, c.reference, c.reporter_id, c.about_id, c.category "
-			   "FROM evidence e JOIN concerns c ON c.id = e.concern_id WHERE e.id = ?", "I", rq->ids[0]);
+	json_t *e = db_row("SELECT e.concern_id, e.filename, e.type, c.reference, c.reporter_id, "
+			   "c.about_id, c.category "
+			   "FROM evidence e JOIN concerns c ON c.id = e.concern_id WHERE e.id = ?",
+			   "I", rq->ids[0]);
 	if (!e) {
 		reply_not_found(rp);
 		return;
@@ -231,8 +255,11 @@ void evidence_download(struct request *rq, struct reply *rp)
 	size_t len;
 	char *bytes = evidence_bytes(rq->ids[0], &len);
 	int image = strcmp(type, "image/png") == 0 || strcmp(type, "image/jpeg") == 0;
-	reply_raw(rp, strcmp(type, "image/png") == 0 ? "image/png" : strcmp(type, "image/jpeg") == 0 ? "image/jpeg"
-		      : strcmp(type, "application/pdf") == 0 ? "application/pdf" : "text/plain; charset=utf-8",
+	reply_raw(rp,
+		  strcmp(type, "image/png") == 0         ? "image/png"
+		  : strcmp(type, "image/jpeg") == 0      ? "image/jpeg"
+		  : strcmp(type, "application/pdf") == 0 ? "application/pdf"
+							 : "text/plain; charset=utf-8",
 		  bytes, len);
 	rp->filename = xstrdup(name);
 	rp->inline_ok = image && !no_pictures && arg_yes(rq, "inline");

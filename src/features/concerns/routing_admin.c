@@ -55,21 +55,28 @@ static json_t *routing_model(void)
 void routing_page(struct request *rq, struct reply *rp)
 {
 	(void)rq;
-	reply_page(rp, "routing", "Who receives concerns", json_pack("{s:o}", "routing", routing_model()));
+	reply_page(rp, "routing", "Who receives concerns",
+		   json_pack("{s:o}", "routing", routing_model()));
 }
 
 /* Replaces one category's roles; audited when they change. */
 static void set_category(const struct request *rq, const char *code, const char **roles, size_t n)
 {
-	char *before = db_text("SELECT group_concat(role, ',') FROM (SELECT role FROM routing WHERE category = ? "
-			       "ORDER BY role)", "t", code);
+	char *before = db_text(
+		"SELECT group_concat(role, ',') FROM (SELECT role FROM routing WHERE category = ? "
+		"ORDER BY role)",
+		"t", code);
 	db_exec("DELETE FROM routing WHERE category = ?", "t", code);
 	for (size_t i = 0; i < n; i++)
-		db_exec("INSERT OR IGNORE INTO routing(category, role) VALUES (?, ?)", "tt", code, roles[i]);
-	char *after = db_text("SELECT group_concat(role, ',') FROM (SELECT role FROM routing WHERE category = ? "
-			      "ORDER BY role)", "t", code);
+		db_exec("INSERT OR IGNORE INTO routing(category, role) VALUES (?, ?)", "tt", code,
+			roles[i]);
+	char *after = db_text(
+		"SELECT group_concat(role, ',') FROM (SELECT role FROM routing WHERE category = ? "
+		"ORDER BY role)",
+		"t", code);
 	if (strcmp(before ? before : "", after ? after : "") != 0)
-		audit(rq, "routing.change", code, "from=%s to=%s", before ? before : "", after ? after : "");
+		audit(rq, "routing.change", code, "from=%s to=%s", before ? before : "",
+		      after ? after : "");
 	free(before);
 	free(after);
 }

@@ -12,8 +12,8 @@
 
 void task_add(json_t *tasks, const char *kind, const char *message, const char *link, int urgent)
 {
-	json_array_append_new(tasks, json_pack("{s:s, s:s, s:s, s:b}", "kind", kind, "message", message, "link", link,
-					       "urgent", urgent));
+	json_array_append_new(tasks, json_pack("{s:s, s:s, s:s, s:b}", "kind", kind, "message",
+					       message, "link", link, "urgent", urgent));
 }
 
 static void home(struct request *rq, struct reply *rp)
@@ -23,8 +23,10 @@ static void home(struct request *rq, struct reply *rp)
 		for (task_fn *const *t = (*f)->tasks; t && *t; t++)
 			(*t)(rq, tasks);
 	json_t *notes = db_rows("SELECT id, kind, message, link, created_at FROM notifications "
-				"WHERE user_id = ? AND read_at IS NULL ORDER BY id DESC LIMIT 50", "I", rq->user.id);
-	json_t *m = json_pack("{s:o, s:o, s:s}", "tasks", tasks, "notifications", notes, "name", rq->user.name);
+				"WHERE user_id = ? AND read_at IS NULL ORDER BY id DESC LIMIT 50",
+				"I", rq->user.id);
+	json_t *m = json_pack("{s:o, s:o, s:s}", "tasks", tasks, "notifications", notes, "name",
+			      rq->user.name);
 	reply_page(rp, "home", "My tasks", m);
 }
 
@@ -34,11 +36,13 @@ static void notifications_read(struct request *rq, struct reply *rp)
 	iso_now(at);
 	if (reply_begin(rp, BUSY_SHORT) != 0)
 		return;
-	db_exec("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL", "tI", at, rq->user.id);
+	db_exec("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL", "tI",
+		at, rq->user.id);
 	int n = db_changes();
 	if (reply_commit(rp, BUSY_SHORT) != 0)
 		return;
-	reply_done(rp, 200, json_pack("{s:i}", "marked_read", n), "/", "Notifications marked as read.");
+	reply_done(rp, 200, json_pack("{s:i}", "marked_read", n), "/",
+		   "Notifications marked as read.");
 }
 
 static const struct route home_routes[] = {

@@ -26,40 +26,49 @@
  * naming one ("concern=C-2026-000123", written by account checks).  Any
  * new concern action (concern.*, evidence.*, disclosure.*) is covered
  * without a change here. */
-#define REFERS_TO_CONCERN                                                                                     \
-	"(a.action GLOB 'concern.*' OR a.action GLOB 'evidence.*' OR a.action GLOB 'disclosure*' OR "         \
-	"a.object GLOB 'C-[0-9]*' OR a.object GLOB 'concern:*' OR a.detail GLOB '*concern=C-[0-9]*')"
+#define REFERS_TO_CONCERN                                                                          \
+	"(a.action GLOB 'concern.*' OR a.action GLOB 'evidence.*' OR a.action GLOB 'disclosure*' " \
+	"OR "                                                                                      \
+	"a.object GLOB 'C-[0-9]*' OR a.object GLOB 'concern:*' OR a.detail GLOB "                  \
+	"'*concern=C-[0-9]*')"
 /* The id of that concern (NULL when it is gone or cannot be told). */
-#define CONCERN_OF_ROW                                                                                        \
-	"CASE WHEN a.object GLOB 'concern:[0-9]*' THEN CAST(substr(a.object, 9) AS INTEGER) "                   \
-	"ELSE (SELECT r.id FROM concerns r WHERE r.reference = CASE WHEN a.object GLOB 'C-[0-9]*' THEN a.object " \
+#define CONCERN_OF_ROW                                                                             \
+	"CASE WHEN a.object GLOB 'concern:[0-9]*' THEN CAST(substr(a.object, 9) AS INTEGER) "      \
+	"ELSE (SELECT r.id FROM concerns r WHERE r.reference = CASE WHEN a.object GLOB "           \
+	"'C-[0-9]*' THEN a.object "                                                                \
 	"ELSE substr(a.detail, instr(a.detail, 'concern=C-') + 8) END) END"
 /* Binds ?1 (the reader's id) and ?2 (their role bits), for CONCERN_MAY_OPEN_AS. */
-#define VISIBLE_ROW                                                                                           \
-	"(NOT " REFERS_TO_CONCERN " OR EXISTS (SELECT 1 FROM concerns c WHERE c.id = (" CONCERN_OF_ROW ") AND "   \
-	CONCERN_MAY_OPEN_AS("c", "?1", "?2") "))"
+#define VISIBLE_ROW                                                                                \
+	"(NOT " REFERS_TO_CONCERN                                                                  \
+	" OR EXISTS (SELECT 1 FROM concerns c WHERE c.id = (" CONCERN_OF_ROW                       \
+	") AND " CONCERN_MAY_OPEN_AS("c", "?1", "?2") "))"
 
 static void audit_page(struct request *rq, struct reply *rp)
 {
-	const char *actor = arg(rq, "actor"), *action = arg(rq, "action"), *object = arg(rq, "object");
+	const char *actor = arg(rq, "actor"), *action = arg(rq, "action"),
+		   *object = arg(rq, "object");
 	const char *from = arg(rq, "from"), *to = arg(rq, "to");
 	int64_t before = arg_int(rq, "before", INT64_MAX);
 	int64_t me = rq->user.id, roles = (int64_t)(rq->user.roles & ROLE_ROUTABLE);
 	char *to_end = to ? xasprintf("%sT23:59:59Z", to) : NULL;
-	/* Each filter is "? IS NULL OR column = ?", so one prepared statement serves every combination. */
+	/* Each filter is "? IS NULL OR column = ?", so one prepared statement serves every
+	 * combination. */
 	json_t *rows = db_rows(
 		"SELECT a.id, a.at, a.actor, a.address, a.action, a.object, a.detail FROM audit a "
-		"WHERE a.id < ?3 AND (?4 IS NULL OR a.actor = ?4) AND (?5 IS NULL OR a.action = ?5) "
-		"AND (?6 IS NULL OR a.object = ?6) AND (?7 IS NULL OR a.at >= ?7) AND (?8 IS NULL OR a.at <= ?8) "
+		"WHERE a.id < ?3 AND (?4 IS NULL OR a.actor = ?4) AND (?5 IS NULL OR a.action = "
+		"?5) "
+		"AND (?6 IS NULL OR a.object = ?6) AND (?7 IS NULL OR a.at >= ?7) AND (?8 IS NULL "
+		"OR a.at <= ?8) "
 		"AND " VISIBLE_ROW " ORDER BY a.id DESC LIMIT ?9",
-		"IIItttttI", me, roles, before, actor, action, object, from, to_end, (int64_t)PAGE + 1);
+		"IIItttttI", me, roles, before, actor, action, object, from, to_end,
+		(int64_t)PAGE + 1);
 	free(to_end);
 	int more = json_array_size(rows) > PAGE;
 	if (more)
 		json_array_remove(rows, PAGE);
-	json_t *m = json_pack("{s:o, s:s, s:s, s:s, s:s, s:s}", "audit", rows, "actor", actor ? actor : "", "action",
-			      action ? action : "", "object", object ? object : "", "from", from ? from : "", "to",
-			      to ? to : "");
+	json_t *m = json_pack("{s:o, s:s, s:s, s:s, s:s, s:s}", "audit", rows, "actor",
+			      actor ? actor : "", "action", action ? action : "", "object",
+			      object ? object : "", "from", from ? from : "", "to", to ? to : "");
 	if (more) {
 		json_t *last = json_array_get(rows, PAGE - 1);
 		json_object_set_new(m, "next_before", json_integer(json_int(last, "id")));
@@ -71,9 +80,11 @@ static void audit_page(struct request *rq, struct reply *rp)
 	 * bounded search, not a read of every one of its rows. */
 	json_object_set_new(m, "actions",
 			    db_rows("SELECT x.action FROM audit x GROUP BY x.action HAVING EXISTS "
-				    "(SELECT 1 FROM audit a WHERE a.action = x.action AND a.id >= coalesce((SELECT l.id FROM "
-				    "audit l WHERE l.action = x.action ORDER BY l.id DESC LIMIT 1 OFFSET ?3), 0) AND "
-				    VISIBLE_ROW ") ORDER BY x.action", "III", me, roles, (int64_t)ACTION_LOOKBACK - 1));
+				    "(SELECT 1 FROM audit a WHERE a.action = x.action AND a.id >= "
+				    "coalesce((SELECT l.id FROM "
+				    "audit l WHERE l.action = x.action ORDER BY l.id DESC LIMIT 1 "
+				    "OFFSET ?3), 0) AND " VISIBLE_ROW ") ORDER BY x.action",
+				    "III", me, roles, (int64_t)ACTION_LOOKBACK - 1));
 	reply_page(rp, "audit", "Audit log", m);
 }
 

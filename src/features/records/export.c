@@ -19,30 +19,41 @@
 
 static json_t *profile(int64_t id)
 {
-	json_t *p = db_row("SELECT id, email, name, job_title, department, staff_type, active, left_on, created_at, "
-			   "password_hash IS NOT NULL AS has_password FROM users WHERE id = ?", "I", id);
+	json_t *p = db_row("SELECT id, email, name, job_title, department, staff_type, active, "
+			   "left_on, created_at, "
+			   "password_hash IS NOT NULL AS has_password FROM users WHERE id = ?",
+			   "I", id);
 	json_object_set_new(p, "roles", roles_json(user_roles_load(id) | ROLE_STAFF));
-	json_object_set_new(p, "two_factor", db_row("SELECT created_at, confirmed_at, "
-		"(SELECT count(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL) AS recovery_codes_unused "
-		"FROM totp WHERE user_id = ?", "II", id, id));
+	json_object_set_new(p, "two_factor",
+			    db_row("SELECT created_at, confirmed_at, "
+				   "(SELECT count(*) FROM recovery_codes WHERE user_id = ? AND "
+				   "used_at IS NULL) AS recovery_codes_unused "
+				   "FROM totp WHERE user_id = ?",
+				   "II", id, id));
 	return p;
 }
 
 static json_t *own_concerns(int64_t id)
 {
-	json_t *rows = db_rows("SELECT id, reference, category, summary, details, occurred_at, platform, url, involved, "
-			       "urgent, status, created_at, closed_at, outcome FROM concerns WHERE reporter_id = ? ORDER BY id",
+	json_t *rows = db_rows("SELECT id, reference, category, summary, details, occurred_at, "
+			       "platform, url, involved, "
+			       "urgent, status, created_at, closed_at, outcome FROM concerns WHERE "
+			       "reporter_id = ? ORDER BY id",
 			       "I", id);
 	size_t i;
 	json_t *c;
 	/* What the reporter was shown: the shared events, never internal notes. */
 	json_array_foreach(rows, i, c) {
-		json_object_set_new(c, "events", db_rows("SELECT at, action, detail FROM concern_events WHERE concern_id = ? "
-							 "AND internal = 0 ORDER BY id", "I",
-							 json_int(c, "id")));
-		json_object_set_new(c, "evidence", db_rows("SELECT filename, type, size, sha256, added_at FROM evidence "
-							   "WHERE concern_id = ? AND added_by = ? ORDER BY id", "II",
-							   json_int(c, "id"), id));
+		json_object_set_new(c, "events",
+				    db_rows("SELECT at, action, detail FROM concern_events WHERE "
+					    "concern_id = ? "
+					    "AND internal = 0 ORDER BY id",
+					    "I", json_int(c, "id")));
+		json_object_set_new(
+			c, "evidence",
+			db_rows("SELECT filename, type, size, sha256, added_at FROM evidence "
+				"WHERE concern_id = ? AND added_by = ? ORDER BY id",
+				"II", json_int(c, "id"), id));
 		json_object_del(c, "id");
 	}
 	return rows;
@@ -55,32 +66,60 @@ static json_t *build(int64_t id)
 	iso_now(at);
 	json_object_set_new(e, "generated_at", json_string(at));
 	json_object_set_new(e, "profile", profile(id));
-	json_object_set_new(e, "signatures", db_rows(
-		"SELECT p.title AS policy, v.number AS version, v.sha256 AS version_sha256, s.typed_name, s.signed_at, "
-		"s.address, s.user_agent FROM signatures s JOIN policy_versions v ON v.id = s.version_id "
-		"JOIN policies p ON p.id = v.policy_id WHERE s.user_id = ? ORDER BY s.signed_at", "I", id));
-	json_object_set_new(e, "training", db_rows("SELECT t.course, c.title, t.completed_on, t.expires_on, t.recorded_at "
-						   "FROM training t JOIN courses c ON c.code = t.course WHERE t.user_id = ? "
-						   "ORDER BY t.completed_on", "I", id));
+	json_object_set_new(e, "signatures",
+			    db_rows("SELECT p.title AS policy, v.number AS version, v.sha256 AS "
+				    "version_sha256, s.typed_name, s.signed_at, "
+				    "s.address, s.user_agent FROM signatures s JOIN "
+				    "policy_versions v ON v.id = s.version_id "
+				    "JOIN policies p ON p.id = v.policy_id WHERE s.user_id = ? "
+				    "ORDER BY s.signed_at",
+				    "I", id));
+	json_object_set_new(
+		e, "training",
+		db_rows("SELECT t.course, c.title, t.completed_on, t.expires_on, t.recorded_at "
+			"FROM training t JOIN courses c ON c.code = t.course WHERE t.user_id = ? "
+			"ORDER BY t.completed_on",
+			"I", id));
 	json_object_set_new(e, "concerns_reported", own_concerns(id));
-	json_object_set_new(e, "concerns_about_them_for_review", db_rows(
-		"SELECT reference, category, status, created_at, closed_at, outcome_category FROM concerns "
-		"WHERE about_id = ? ORDER BY id", "I", id));
-	json_object_set_new(e, "account_applications", db_rows(
-		"SELECT a.platform, a.platform_other, a.name, a.department, a.aim, a.audience, a.promotion, a.visibility, "
-		"a.monitoring, a.status, a.created_at, a.updated_at, (SELECT json_group_array(json_object('step', p.step, "
-		"'decision', p.decision, 'comment', p.comment, 'at', p.at)) FROM approvals p WHERE p.application_id = a.id) "
-		"AS history FROM account_applications a WHERE a.applicant_id = ? ORDER BY a.id", "I", id));
-	json_object_set_new(e, "accounts_led", db_rows("SELECT platform, name, url, department, status, created_at, closed_at "
-						       "FROM social_accounts WHERE lead_id = ? ORDER BY id", "I", id));
-	json_object_set_new(e, "notifications", db_rows("SELECT kind, message, link, created_at, read_at, emailed_at "
-							"FROM notifications WHERE user_id = ? ORDER BY id", "I", id));
-	json_object_set_new(e, "emails", db_rows("SELECT to_addr, subject, created_at, status, sent_at FROM outbox "
-						 "WHERE user_id = ? ORDER BY id", "I", id));
-	json_object_set_new(e, "sign_in_activity", db_rows(
-		"SELECT at, action, address FROM audit WHERE actor_id = ? AND action LIKE 'login%' ORDER BY id", "I", id));
-	json_object_set_new(e, "actions_recorded", db_int(0, "SELECT count(*) FROM audit WHERE actor_id = ?", "I", id) ?
-			    db_rows("SELECT at, action FROM audit WHERE actor_id = ? ORDER BY id", "I", id) : json_array());
+	json_object_set_new(e, "concerns_about_them_for_review",
+			    db_rows("SELECT reference, category, status, created_at, closed_at, "
+				    "outcome_category FROM concerns "
+				    "WHERE about_id = ? ORDER BY id",
+				    "I", id));
+	json_object_set_new(e, "account_applications",
+			    db_rows("SELECT a.platform, a.platform_other, a.name, a.department, "
+				    "a.aim, a.audience, a.promotion, a.visibility, "
+				    "a.monitoring, a.status, a.created_at, a.updated_at, (SELECT "
+				    "json_group_array(json_object('step', p.step, "
+				    "'decision', p.decision, 'comment', p.comment, 'at', p.at)) "
+				    "FROM approvals p WHERE p.application_id = a.id) "
+				    "AS history FROM account_applications a WHERE a.applicant_id = "
+				    "? ORDER BY a.id",
+				    "I", id));
+	json_object_set_new(
+		e, "accounts_led",
+		db_rows("SELECT platform, name, url, department, status, created_at, closed_at "
+			"FROM social_accounts WHERE lead_id = ? ORDER BY id",
+			"I", id));
+	json_object_set_new(e, "notifications",
+			    db_rows("SELECT kind, message, link, created_at, read_at, emailed_at "
+				    "FROM notifications WHERE user_id = ? ORDER BY id",
+				    "I", id));
+	json_object_set_new(
+		e, "emails",
+		db_rows("SELECT to_addr, subject, created_at, status, sent_at FROM outbox "
+			"WHERE user_id = ? ORDER BY id",
+			"I", id));
+	json_object_set_new(e, "sign_in_activity",
+			    db_rows("SELECT at, action, address FROM audit WHERE actor_id = ? AND "
+				    "action LIKE 'login%' ORDER BY id",
+				    "I", id));
+	json_object_set_new(
+		e, "actions_recorded",
+		db_int(0, "SELECT count(*) FROM audit WHERE actor_id = ?", "I", id)
+			? db_rows("SELECT at, action FROM audit WHERE actor_id = ? ORDER BY id",
+				  "I", id)
+			: json_array());
 	/* history arrives as JSON text from SQLite: make it real JSON. */
 	json_t *apps = json_object_get(e, "account_applications"), *a;
 	size_t i;

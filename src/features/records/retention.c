@@ -49,8 +49,9 @@
 	"FROM training t JOIN users u ON u.id = t.user_id WHERE u.left_on IS NOT NULL) "
 
 static const char *const rule_keys[] = {
-	"retention_concern_staff_years", "retention_retirement_review_years", "retention_safeguarding_years",
-	"retention_concern_years", "retention_signature_years", "retention_training_years",
+	"retention_concern_staff_years", "retention_retirement_review_years",
+	"retention_safeguarding_years",  "retention_concern_years",
+	"retention_signature_years",     "retention_training_years",
 };
 #define NRULES (sizeof rule_keys / sizeof rule_keys[0])
 
@@ -58,30 +59,42 @@ static void review_page(struct request *rq, struct reply *rp)
 {
 	char today[11];
 	iso_date(now(), today);
-	json_t *due = db_rows(DUE_SQL "SELECT d.record_type, d.record_id, d.label, d.due, d.rule, "
-			      "h.reason AS hold_reason, h.placed_at AS held_since FROM due d LEFT JOIN legal_holds h "
-			      "ON h.record_type = d.record_type AND h.record_id = d.record_id "
-			      "WHERE d.due IS NOT NULL AND d.due <= ? ORDER BY d.due, d.record_type, d.record_id", "t", today);
-	json_t *holds = db_rows("SELECT h.record_type, h.record_id, h.reason, h.placed_at, u.email AS placed_by "
-				"FROM legal_holds h JOIN users u ON u.id = h.placed_by ORDER BY h.placed_at", "");
+	json_t *due = db_rows(
+		DUE_SQL
+		"SELECT d.record_type, d.record_id, d.label, d.due, d.rule, "
+		"h.reason AS hold_reason, h.placed_at AS held_since FROM due d LEFT JOIN "
+		"legal_holds h "
+		"ON h.record_type = d.record_type AND h.record_id = d.record_id "
+		"WHERE d.due IS NOT NULL AND d.due <= ? ORDER BY d.due, d.record_type, d.record_id",
+		"t", today);
+	json_t *holds = db_rows(
+		"SELECT h.record_type, h.record_id, h.reason, h.placed_at, u.email AS placed_by "
+		"FROM legal_holds h JOIN users u ON u.id = h.placed_by ORDER BY h.placed_at",
+		"");
 	json_t *rules = json_object();
 	for (size_t i = 0; i < NRULES; i++) {
 		char *v = db_text("SELECT value FROM settings WHERE key = ?", "t", rule_keys[i]);
-		json_object_set_new(rules, rule_keys[i] + strlen("retention_"), json_string(v ? v : ""));
+		json_object_set_new(rules, rule_keys[i] + strlen("retention_"),
+				    json_string(v ? v : ""));
 		free(v);
 	}
-	json_t *done = db_rows("SELECT d.record_type, d.label, d.at, d.reason, u.email AS by_email FROM disposals d "
-			       "JOIN users u ON u.id = d.by_id ORDER BY d.id DESC LIMIT 50", "");
+	json_t *done = db_rows("SELECT d.record_type, d.label, d.at, d.reason, u.email AS by_email "
+			       "FROM disposals d "
+			       "JOIN users u ON u.id = d.by_id ORDER BY d.id DESC LIMIT 50",
+			       "");
 	reply_page(rp, "retention", "Records past their retention date",
-		   json_pack("{s:o, s:o, s:o, s:o, s:s, s:b}", "due", due, "holds", holds, "rules", rules, "disposals", done,
-			     "today", today, "can_edit_rules", has_role(rq, ROLE_ADMIN)));
+		   json_pack("{s:o, s:o, s:o, s:o, s:s, s:b}", "due", due, "holds", holds, "rules",
+			     rules, "disposals", done, "today", today, "can_edit_rules",
+			     has_role(rq, ROLE_ADMIN)));
 }
 
 /* The record with its due date, or NULL when there is no such record. */
 static json_t *find(const char *type, int64_t id)
 {
-	return db_row(DUE_SQL "SELECT record_type, record_id, label, due, rule FROM due WHERE record_type = ? AND "
-		      "record_id = ?", "tI", type, id);
+	return db_row(DUE_SQL "SELECT record_type, record_id, label, due, rule FROM due WHERE "
+			      "record_type = ? AND "
+			      "record_id = ?",
+		      "tI", type, id);
 }
 
 static void hold(struct request *rq, struct reply *rp)
@@ -89,10 +102,13 @@ static void hold(struct request *rq, struct reply *rp)
 	const char *type = arg(rq, "record_type");
 	int64_t id = arg_int(rq, "record_id", 0);
 	json_t *r = find(type, id);
-	int exists = r || db_int(0, "SELECT (? = 'concern' AND EXISTS (SELECT 1 FROM concerns WHERE id = ?)) OR "
-				 "(? = 'signature' AND EXISTS (SELECT 1 FROM signatures WHERE id = ?)) OR "
-				 "(? = 'training' AND EXISTS (SELECT 1 FROM training WHERE id = ?))", "tItItI", type, id, type,
-				 id, type, id);
+	int exists =
+		r ||
+		db_int(0,
+		       "SELECT (? = 'concern' AND EXISTS (SELECT 1 FROM concerns WHERE id = ?)) OR "
+		       "(? = 'signature' AND EXISTS (SELECT 1 FROM signatures WHERE id = ?)) OR "
+		       "(? = 'training' AND EXISTS (SELECT 1 FROM training WHERE id = ?))",
+		       "tItItI", type, id, type, id, type, id);
 	json_decref(r);
 	if (!exists) {
 		reply_error(rp, 404, "record_id", "There is no %s with that number.", type);
@@ -102,8 +118,10 @@ static void hold(struct request *rq, struct reply *rp)
 	iso_now(at);
 	if (reply_begin(rp, BUSY) != 0)
 		return;
-	db_exec("INSERT INTO legal_holds(record_type, record_id, reason, placed_by, placed_at) VALUES (?,?,?,?,?) "
-		"ON CONFLICT DO NOTHING", "tItIt", type, id, arg(rq, "reason"), rq->user.id, at);
+	db_exec("INSERT INTO legal_holds(record_type, record_id, reason, placed_by, placed_at) "
+		"VALUES (?,?,?,?,?) "
+		"ON CONFLICT DO NOTHING",
+		"tItIt", type, id, arg(rq, "reason"), rq->user.id, at);
 	int added = db_changes();
 	char object[64];
 	snprintf(object, sizeof object, "%s:%lld", type, (long long)id);
@@ -111,8 +129,10 @@ static void hold(struct request *rq, struct reply *rp)
 	if (reply_commit_changed(rp, added, NULL, "That record is already under a legal hold.",
 				 BUSY) != 0)
 		return;
-	reply_done(rp, 201, json_pack("{s:s, s:I}", "record_type", type, "record_id", (json_int_t)id), "/admin/retention",
-		   "The legal hold is in place: the record cannot be deleted until it is released.");
+	reply_done(
+		rp, 201, json_pack("{s:s, s:I}", "record_type", type, "record_id", (json_int_t)id),
+		"/admin/retention",
+		"The legal hold is in place: the record cannot be deleted until it is released.");
 }
 
 static void release(struct request *rq, struct reply *rp)
@@ -133,15 +153,18 @@ static void release(struct request *rq, struct reply *rp)
 	}
 	if (reply_commit(rp, BUSY) != 0)
 		return;
-	reply_done(rp, 200, json_pack("{s:b}", "released", 1), "/admin/retention", "The legal hold has been released.");
+	reply_done(rp, 200, json_pack("{s:b}", "released", 1), "/admin/retention",
+		   "The legal hold has been released.");
 }
 
 /* A concern goes with everything hanging from it; the disposal row comes
  * first, because the chronology's trigger lets events go only after it. */
 static void delete_concern(int64_t id)
 {
-	char *a = xasprintf("/concerns/%lld", (long long)id), *b = xasprintf("/concerns/mine/%lld", (long long)id);
-	db_exec("DELETE FROM outbox WHERE notification_id IN (SELECT id FROM notifications WHERE link = ? OR link = ?)",
+	char *a = xasprintf("/concerns/%lld", (long long)id),
+	     *b = xasprintf("/concerns/mine/%lld", (long long)id);
+	db_exec("DELETE FROM outbox WHERE notification_id IN (SELECT id FROM notifications WHERE "
+		"link = ? OR link = ?)",
 		"tt", a, b);
 	db_exec("DELETE FROM notifications WHERE link = ? OR link = ?", "tt", a, b);
 	db_exec("UPDATE account_checks SET concern_id = NULL WHERE concern_id = ?", "I", id);
@@ -165,12 +188,17 @@ static void dispose(struct request *rq, struct reply *rp)
 	json_t *r = find(type, id);
 	const char *due = r ? json_str(r, "due") : NULL;
 	if (!r)
-		reply_error(rp, 404, "record_id", "There is no %s with that number that a retention rule covers.", type);
+		reply_error(rp, 404, "record_id",
+			    "There is no %s with that number that a retention rule covers.", type);
 	else if (!due || strcmp(due, today) > 0)
-		reply_error(rp, 409, NULL, "This record is not yet past its retention date (%s), so it is kept.",
+		reply_error(rp, 409, NULL,
+			    "This record is not yet past its retention date (%s), so it is kept.",
 			    due ? due : "not yet known");
-	else if (db_int(0, "SELECT count(*) FROM legal_holds WHERE record_type = ? AND record_id = ?", "tI", type, id))
-		reply_error(rp, 409, NULL, "This record is under a legal hold and cannot be deleted.");
+	else if (db_int(0,
+			"SELECT count(*) FROM legal_holds WHERE record_type = ? AND record_id = ?",
+			"tI", type, id))
+		reply_error(rp, 409, NULL,
+			    "This record is under a legal hold and cannot be deleted.");
 	if (rp->status) {
 		db_rollback();
 		json_decref(r);
@@ -178,7 +206,8 @@ static void dispose(struct request *rq, struct reply *rp)
 	}
 	char *rule = xasprintf("%s; due %s", json_str(r, "rule"), due);
 	const char *label = json_str(r, "label");
-	db_exec("INSERT INTO disposals(record_type, record_id, label, rule, reason, by_id, at) VALUES (?,?,?,?,?,?,?)",
+	db_exec("INSERT INTO disposals(record_type, record_id, label, rule, reason, by_id, at) "
+		"VALUES (?,?,?,?,?,?,?)",
 		"tItttIt", type, id, label, rule, arg(rq, "reason"), rq->user.id, at);
 	if (strcmp(type, "concern") == 0)
 		delete_concern(id);
@@ -188,13 +217,17 @@ static void dispose(struct request *rq, struct reply *rp)
 		db_exec("DELETE FROM training WHERE id = ?", "I", id);
 	char object[64];
 	snprintf(object, sizeof object, "%s:%lld", type, (long long)id);
-	audit(rq, "retention.delete", object, "%s; rule: %s; reason: %s", label, rule, arg(rq, "reason"));
+	audit(rq, "retention.delete", object, "%s; rule: %s; reason: %s", label, rule,
+	      arg(rq, "reason"));
 	free(rule);
 	json_decref(r);
 	if (reply_commit(rp, BUSY) != 0)
 		return;
-	reply_done(rp, 200, json_pack("{s:s, s:I, s:b}", "record_type", type, "record_id", (json_int_t)id, "deleted", 1),
-		   "/admin/retention", "The record has been deleted; the disposal register keeps a note of it.");
+	reply_done(rp, 200,
+		   json_pack("{s:s, s:I, s:b}", "record_type", type, "record_id", (json_int_t)id,
+			     "deleted", 1),
+		   "/admin/retention",
+		   "The record has been deleted; the disposal register keeps a note of it.");
 }
 
 static void rules_post(struct request *rq, struct reply *rp)
@@ -202,7 +235,8 @@ static void rules_post(struct request *rq, struct reply *rp)
 	for (size_t i = 0; i < NRULES; i++) {
 		const char *name = rule_keys[i] + strlen("retention_"), *v = arg(rq, name);
 		if (v && (strtoll(v, NULL, 10) < 1 || strtoll(v, NULL, 10) > 100)) {
-			reply_error(rp, 400, name, "A retention period is between 1 and 100 years.");
+			reply_error(rp, 400, name,
+				    "A retention period is between 1 and 100 years.");
 			return;
 		}
 	}
@@ -213,14 +247,16 @@ static void rules_post(struct request *rq, struct reply *rp)
 		if (!v)
 			continue;
 		char *n = xasprintf("%lld", (long long)strtoll(v, NULL, 10));
-		db_exec("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+		db_exec("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+			"SET value = excluded.value",
 			"tt", rule_keys[i], n);
 		audit(rq, "settings.change", rule_keys[i], "%s", n);
 		free(n);
 	}
 	if (reply_commit(rp, BUSY) != 0)
 		return;
-	reply_done(rp, 200, json_pack("{s:b}", "saved", 1), "/admin/retention", "The retention rules have been saved.");
+	reply_done(rp, 200, json_pack("{s:b}", "saved", 1), "/admin/retention",
+		   "The retention rules have been saved.");
 }
 
 static const struct field_spec record_form[] = {

@@ -46,7 +46,8 @@ void login_start_session(struct request *rq, struct reply *rp, int64_t user_id, 
 	int64_t t = now();
 	if (reply_begin(rp, BUSY_SHORT) != 0)
 		return;
-	db_exec("INSERT INTO sessions(token_hash, user_id, csrf, created_at, last_seen) VALUES (?,?,?,?,?)",
+	db_exec("INSERT INTO sessions(token_hash, user_id, csrf, created_at, last_seen) VALUES "
+		"(?,?,?,?,?)",
 		"tItII", hash, user_id, csrf, t, t);
 	db_exec("DELETE FROM sessions WHERE user_id = ? AND created_at < ?", "II", user_id,
 		t - (int64_t)cfg.session_lifetime);
@@ -65,7 +66,8 @@ void login_start_session(struct request *rq, struct reply *rp, int64_t user_id, 
 	json_object_set_new(u, "roles", roles_json(user_roles_load(user_id) | ROLE_STAFF));
 	rp->set_cookie = auth_session_cookie(token, cfg.session_lifetime);
 	int local = next && next[0] == '/' && next[1] != '/' && next[1] != '\\';
-	reply_done(rp, 200, json_pack("{s:o, s:s}", "user", u, "csrf", csrf), local ? next : "/", NULL);
+	reply_done(rp, 200, json_pack("{s:o, s:s}", "user", u, "csrf", csrf), local ? next : "/",
+		   NULL);
 }
 
 /* A well-formed hash of a password nobody has, so that an unknown address
@@ -87,12 +89,14 @@ static void login_submit(struct request *rq, struct reply *rp)
 	int64_t wait = password_wait(rq, email);
 	if (wait > 0) {
 		record_failure(rq, email, 0, "refused: too many recent failures");
-		reply_error(rp, 429, NULL, "Too many failed sign-ins. Please wait %lld seconds and try again.",
+		reply_error(rp, 429, NULL,
+			    "Too many failed sign-ins. Please wait %lld seconds and try again.",
 			    (long long)wait);
 		rp->retry_after = (int)wait;
 		return;
 	}
-	json_t *u = db_row("SELECT id, password_hash FROM users WHERE email = ? AND active = 1", "t", email);
+	json_t *u = db_row("SELECT id, password_hash FROM users WHERE email = ? AND active = 1",
+			   "t", email);
 	const char *hash = u ? json_str(u, "password_hash") : NULL;
 	int ok = password_verify(hash ? hash : dummy_hash(), password) && hash;
 	int64_t uid = json_int(u, "id");
@@ -142,7 +146,8 @@ static const struct route auth_routes[] = {
 /* Signing in: the password step, the code step, enrolment and the reset. */
 const struct feature signin_feature = {
 	.name = "signin",
-	.routes = (const struct route *const[]){ auth_routes, twofactor_routes, twofactor_admin_routes,
-						  login_code_routes, NULL },
-	.nav = (const struct nav_link[]){ { 120, "Sign-in security", "GET", "/account/2fa" }, { 0 } },
+	.routes = (const struct route *const[]){ auth_routes, twofactor_routes,
+						 twofactor_admin_routes, login_code_routes, NULL },
+	.nav = (const struct nav_link[]){ { 120, "Sign-in security", "GET", "/account/2fa" },
+					  { 0 } },
 };

@@ -47,7 +47,9 @@ static void code_refused(struct request *rq, struct reply *rp, const char *key, 
 	throttle_count(key);
 	audit(rq, "login.code_failed", rq->user.email, "%s", why);
 	db_commit();
-	reply_error(rp, 401, "code", "That code is not right. Check the time on your phone, or use a recovery code.");
+	reply_error(
+		rp, 401, "code",
+		"That code is not right. Check the time on your phone, or use a recovery code.");
 }
 
 static void code_submit(struct request *rq, struct reply *rp)
@@ -59,9 +61,12 @@ static void code_submit(struct request *rq, struct reply *rp)
 	char *key = code_key(rq->user.id);
 	int64_t wait = throttle_wait(key, ACCOUNT_ADDRESS_FREE, ACCOUNT_CAP);
 	const char *how = "app";
-	char *next = db_text("SELECT next FROM pending_logins WHERE token_hash = ?", "t", rq->session_hash);
+	char *next = db_text("SELECT next FROM pending_logins WHERE token_hash = ?", "t",
+			     rq->session_hash);
 	if (wait > 0) {
-		reply_error(rp, 429, "code", "Too many wrong codes. Please wait %lld seconds and try again.", (long long)wait);
+		reply_error(rp, 429, "code",
+			    "Too many wrong codes. Please wait %lld seconds and try again.",
+			    (long long)wait);
 		rp->retry_after = (int)wait;
 	} else if (reply_begin(rp, BUSY_SHORT) == 0) {
 		if (!twofactor_check(rq->user.id, arg(rq, "code"), &how)) {

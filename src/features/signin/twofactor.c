@@ -33,7 +33,8 @@ static char *pending_secret(int64_t user_id)
 	iso_now(at);
 	int ok = db_begin() == 0;
 	if (ok) {
-		db_exec("INSERT INTO totp(user_id, nonce, box, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(user_id) DO NOTHING",
+		db_exec("INSERT INTO totp(user_id, nonce, box, created_at) VALUES (?, ?, ?, ?) ON "
+			"CONFLICT(user_id) DO NOTHING",
 			"Ibbt", user_id, nonce, sizeof nonce, box, box_len, at);
 		ok = db_commit() == 0;
 	}
@@ -56,16 +57,22 @@ static void enrol_page(struct request *rq, struct reply *rp)
 	json_t *m = json_pack("{s:b, s:b}", "enrolled", enrolled, "required",
 			      (rq->user.roles & twofactor_required_roles()) != 0);
 	if (enrolled) {
-		json_t *row = db_row("SELECT confirmed_at FROM totp WHERE user_id = ?", "I", rq->user.id);
+		json_t *row =
+			db_row("SELECT confirmed_at FROM totp WHERE user_id = ?", "I", rq->user.id);
 		json_object_set(m, "confirmed_at", json_object_get(row, "confirmed_at"));
 		json_decref(row);
-		json_object_set_new(m, "recovery_left", json_integer(db_int(0,
-			"SELECT count(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL", "I", rq->user.id)));
+		json_object_set_new(m, "recovery_left",
+				    json_integer(db_int(0,
+							"SELECT count(*) FROM recovery_codes WHERE "
+							"user_id = ? AND used_at IS NULL",
+							"I", rq->user.id)));
 	} else {
 		char *secret = pending_secret(rq->user.id);
 		if (!secret) {
-			reply_error(rp, 503, NULL, "The key file cannot be read, so a second factor cannot be set up. "
-				    "Ask your IT technician.");
+			reply_error(
+				rp, 503, NULL,
+				"The key file cannot be read, so a second factor cannot be set up. "
+				"Ask your IT technician.");
 			json_decref(m);
 			return;
 		}
@@ -98,7 +105,9 @@ static void qr_image(struct request *rq, struct reply *rp)
 	free(is);
 	vault_free(secret);
 	if (!svg) {
-		reply_error(rp, 500, NULL, "The QR code could not be drawn. Type the secret into your app instead.");
+		reply_error(
+			rp, 500, NULL,
+			"The QR code could not be drawn. Type the secret into your app instead.");
 		return;
 	}
 	reply_raw(rp, "image/svg+xml", svg, len);
@@ -107,7 +116,8 @@ static void qr_image(struct request *rq, struct reply *rp)
 
 static void show_codes(struct reply *rp, int status, json_t *codes, const char *title)
 {
-	reply_page(rp, "twofactor_codes", title, json_pack("{s:o, s:b}", "recovery_codes", codes, "enrolled", 1));
+	reply_page(rp, "twofactor_codes", title,
+		   json_pack("{s:o, s:b}", "recovery_codes", codes, "enrolled", 1));
 	rp->status = status;
 }
 
@@ -121,18 +131,22 @@ static void enrol_confirm(struct request *rq, struct reply *rp)
 	int64_t step = secret ? totp_match(secret, now(), arg(rq, "code")) : -1;
 	vault_free(secret);
 	if (step < 0) {
-		reply_error(rp, 400, "code", "That code is not right. Check that the app shows staffroom, and the time "
-			    "on your phone.");
+		reply_error(
+			rp, 400, "code",
+			"That code is not right. Check that the app shows staffroom, and the time "
+			"on your phone.");
 		return;
 	}
 	char at[ISO_LEN];
 	iso_now(at);
 	if (reply_begin(rp, BUSY) != 0)
 		return;
-	db_exec("UPDATE totp SET confirmed_at = ?, last_step = ? WHERE user_id = ? AND confirmed_at IS NULL", "tII", at,
-		step, rq->user.id);
+	db_exec("UPDATE totp SET confirmed_at = ?, last_step = ? WHERE user_id = ? AND "
+		"confirmed_at IS NULL",
+		"tII", at, step, rq->user.id);
 	json_t *codes = twofactor_new_recovery_codes(rq->user.id);
-	audit(rq, "2fa.enrol", rq->user.email, "second factor set up; %d recovery codes", RECOVERY_CODES);
+	audit(rq, "2fa.enrol", rq->user.email, "second factor set up; %d recovery codes",
+	      RECOVERY_CODES);
 	if (reply_commit(rp, BUSY) != 0) {
 		json_decref(codes);
 		return;
@@ -161,7 +175,8 @@ static void new_codes(struct request *rq, struct reply *rp)
 	if (reply_begin(rp, BUSY) != 0)
 		return;
 	json_t *codes = twofactor_new_recovery_codes(rq->user.id);
-	audit(rq, "2fa.recovery_codes", rq->user.email, "new recovery codes; the old ones no longer work");
+	audit(rq, "2fa.recovery_codes", rq->user.email,
+	      "new recovery codes; the old ones no longer work");
 	if (reply_commit(rp, BUSY) != 0) {
 		json_decref(codes);
 		return;
@@ -172,8 +187,10 @@ static void new_codes(struct request *rq, struct reply *rp)
 static void remove_own(struct request *rq, struct reply *rp)
 {
 	if (rq->user.roles & twofactor_required_roles()) {
-		reply_error(rp, 409, NULL, "Your role needs two-factor sign-in, so you cannot turn it off. "
-			    "If you have lost your phone, use a recovery code or ask an administrator to reset it.");
+		reply_error(rp, 409, NULL,
+			    "Your role needs two-factor sign-in, so you cannot turn it off. "
+			    "If you have lost your phone, use a recovery code or ask an "
+			    "administrator to reset it.");
 		return;
 	}
 	if (!password_again(rq, rp))
@@ -184,7 +201,8 @@ static void remove_own(struct request *rq, struct reply *rp)
 	audit(rq, "2fa.remove", rq->user.email, "turned off by the person");
 	if (reply_commit(rp, BUSY) != 0)
 		return;
-	reply_done(rp, 200, json_pack("{s:b}", "enrolled", 0), "/account/2fa", "Two-factor sign-in is off.");
+	reply_done(rp, 200, json_pack("{s:b}", "enrolled", 0), "/account/2fa",
+		   "Two-factor sign-in is off.");
 }
 
 static const struct field_spec code_form[] = {
@@ -199,8 +217,10 @@ static const struct field_spec password_form[] = {
 const struct route twofactor_routes[] = {
 	{ "GET", "/account/2fa", enrol_page, ROLE_STAFF, NULL, NULL, R_ENROL },
 	{ "GET", "/account/2fa/qr.svg", qr_image, ROLE_STAFF, NULL, NULL, R_ENROL },
-	{ "POST", "/account/2fa/confirm", enrol_confirm, ROLE_STAFF, code_form, enrol_page, R_ENROL },
-	{ "POST", "/account/2fa/recovery-codes", new_codes, ROLE_STAFF, password_form, enrol_page, 0 },
+	{ "POST", "/account/2fa/confirm", enrol_confirm, ROLE_STAFF, code_form, enrol_page,
+	  R_ENROL },
+	{ "POST", "/account/2fa/recovery-codes", new_codes, ROLE_STAFF, password_form, enrol_page,
+	  0 },
 	{ "POST", "/account/2fa/remove", remove_own, ROLE_STAFF, password_form, enrol_page, 0 },
 	{ NULL },
 };

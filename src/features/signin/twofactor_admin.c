@@ -21,22 +21,29 @@ static void admin_page(struct request *rq, struct reply *rp)
 	unsigned required = twofactor_required_roles();
 	json_t *boxes = json_array();
 	for (int i = 1; i < ROLE_COUNT; i++)
-		json_array_append_new(boxes, json_pack("{s:s, s:b}", "role", role_name(i), "required", (required >> i) & 1));
+		json_array_append_new(boxes, json_pack("{s:s, s:b}", "role", role_name(i),
+						       "required", (required >> i) & 1));
 	json_t *people = db_rows(
 		"SELECT u.id, u.email, u.name, t.confirmed_at AS enrolled_at, "
-		"(SELECT count(*) FROM recovery_codes c WHERE c.user_id = u.id AND c.used_at IS NULL) AS recovery_left, "
-		"(SELECT group_concat(role, ', ') FROM user_roles r WHERE r.user_id = u.id AND r.role != 'staff') AS roles "
+		"(SELECT count(*) FROM recovery_codes c WHERE c.user_id = u.id AND c.used_at IS "
+		"NULL) AS recovery_left, "
+		"(SELECT group_concat(role, ', ') FROM user_roles r WHERE r.user_id = u.id AND "
+		"r.role != 'staff') AS roles "
 		"FROM users u LEFT JOIN totp t ON t.user_id = u.id AND t.confirmed_at IS NOT NULL "
-		"WHERE u.active = 1 AND (t.user_id IS NOT NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id "
-		"AND r.role != 'staff')) ORDER BY u.name", "");
+		"WHERE u.active = 1 AND (t.user_id IS NOT NULL OR EXISTS (SELECT 1 FROM user_roles "
+		"r WHERE r.user_id = u.id "
+		"AND r.role != 'staff')) ORDER BY u.name",
+		"");
 	size_t i;
 	json_t *p;
 	json_array_foreach(people, i, p) {
 		unsigned roles = user_roles_load(json_int(p, "id"));
 		json_object_set_new(p, "required", json_boolean(roles & required));
-		json_object_set_new(p, "enrolled", json_boolean(!json_is_null(json_object_get(p, "enrolled_at"))));
+		json_object_set_new(p, "enrolled",
+				    json_boolean(!json_is_null(json_object_get(p, "enrolled_at"))));
 	}
-	reply_page(rp, "admin_twofactor", "Two-factor sign-in", json_pack("{s:o, s:o}", "roles", boxes, "people", people));
+	reply_page(rp, "admin_twofactor", "Two-factor sign-in",
+		   json_pack("{s:o, s:o}", "roles", boxes, "people", people));
 }
 
 static void admin_settings(struct request *rq, struct reply *rp)
@@ -71,7 +78,9 @@ static void admin_reset(struct request *rq, struct reply *rp)
 	}
 	const char *email = json_str(u, "email");
 	if (rq->ids[0] == rq->user.id) {
-		reply_error(rp, 409, NULL, "You cannot reset your own second factor: another administrator must, so that "
+		reply_error(rp, 409, NULL,
+			    "You cannot reset your own second factor: another administrator must, "
+			    "so that "
 			    "one stolen password is never enough.");
 	} else if (db_int(0, "SELECT count(*) FROM totp WHERE user_id = ?", "I", rq->ids[0]) == 0) {
 		reply_error(rp, 409, NULL, "%s has no second factor to reset.", email);
@@ -80,8 +89,10 @@ static void admin_reset(struct request *rq, struct reply *rp)
 		auth_end_sessions(rq->ids[0]);
 		audit(rq, "2fa.reset", email, "reason: %s", arg(rq, "reason"));
 		if (reply_commit(rp, BUSY) == 0)
-			reply_done(rp, 200, json_pack("{s:s, s:b}", "email", email, "reset", 1), "/admin/two-factor",
-				   "The second factor has been reset. They set up a new one when they next sign in.");
+			reply_done(rp, 200, json_pack("{s:s, s:b}", "email", email, "reset", 1),
+				   "/admin/two-factor",
+				   "The second factor has been reset. They set up a new one when "
+				   "they next sign in.");
 	}
 	json_decref(u);
 }
@@ -98,6 +109,7 @@ static const struct field_spec reset_form[] = {
 const struct route twofactor_admin_routes[] = {
 	{ "GET", "/admin/two-factor", admin_page, ROLE_ADMIN, NULL, NULL, 0 },
 	{ "POST", "/admin/two-factor", admin_settings, ROLE_ADMIN, settings_form, admin_page, 0 },
-	{ "POST", "/admin/two-factor/{id}/reset", admin_reset, ROLE_ADMIN, reset_form, admin_page, 0 },
+	{ "POST", "/admin/two-factor/{id}/reset", admin_reset, ROLE_ADMIN, reset_form, admin_page,
+	  0 },
 	{ NULL },
 };

@@ -34,11 +34,15 @@ static json_t *own_records(int64_t user_id)
 {
 	char d[11];
 	today(d);
-	return db_rows("SELECT t.id, u.email, u.name, t.course, c.title AS course_title, t.completed_on, t.expires_on, "
-		       "t.completed_on <= ? AND (t.expires_on IS NULL OR t.expires_on >= ?) AS current, "
-		       "coalesce(t.expires_on < ?, 0) AS expired, t.recorded_at "
-		       "FROM training t JOIN users u ON u.id = t.user_id JOIN courses c ON c.code = t.course "
-		       "WHERE t.user_id = ? ORDER BY t.completed_on DESC, t.id DESC", "tttI", d, d, d, user_id);
+	return db_rows(
+		"SELECT t.id, u.email, u.name, t.course, c.title AS course_title, t.completed_on, "
+		"t.expires_on, "
+		"t.completed_on <= ? AND (t.expires_on IS NULL OR t.expires_on >= ?) AS current, "
+		"coalesce(t.expires_on < ?, 0) AS expired, t.recorded_at "
+		"FROM training t JOIN users u ON u.id = t.user_id JOIN courses c ON c.code = "
+		"t.course "
+		"WHERE t.user_id = ? ORDER BY t.completed_on DESC, t.id DESC",
+		"tttI", d, d, d, user_id);
 }
 
 static json_t *all_records(const char *q, int64_t page)
@@ -47,13 +51,15 @@ static json_t *all_records(const char *q, int64_t page)
 	today(d);
 	char *like = xasprintf("%%%s%%", q ? q : "");
 	json_t *rows = db_rows(
-		"SELECT t.id, u.email, u.name, t.course, c.title AS course_title, t.completed_on, t.expires_on, "
+		"SELECT t.id, u.email, u.name, t.course, c.title AS course_title, t.completed_on, "
+		"t.expires_on, "
 		"t.completed_on <= ? AND (t.expires_on IS NULL OR t.expires_on >= ?) AS current, "
 		"coalesce(t.expires_on < ?, 0) AS expired, t.recorded_at "
-		"FROM training t JOIN users u ON u.id = t.user_id JOIN courses c ON c.code = t.course "
+		"FROM training t JOIN users u ON u.id = t.user_id JOIN courses c ON c.code = "
+		"t.course "
 		"WHERE u.name LIKE ? OR u.email LIKE ? OR t.course LIKE ? "
-		"ORDER BY t.completed_on DESC, t.id DESC LIMIT ? OFFSET ?", "ttttttII", d, d, d, like, like, like,
-		(int64_t)PAGE + 1, (page - 1) * PAGE);
+		"ORDER BY t.completed_on DESC, t.id DESC LIMIT ? OFFSET ?",
+		"ttttttII", d, d, d, like, like, like, (int64_t)PAGE + 1, (page - 1) * PAGE);
 	free(like);
 	return rows;
 }
@@ -65,7 +71,8 @@ void training_page(struct request *rq, struct reply *rp)
 	int64_t page = rq->is_post ? 1 : arg_int(rq, "page", 1);
 	json_t *rows = leader ? all_records(q, page) : own_records(rq->user.id);
 	current_flags(rows, leader);
-	json_t *m = json_pack("{s:b, s:b, s:s}", "leader", leader, "is_admin", has_role(rq, ROLE_ADMIN), "q", q ? q : "");
+	json_t *m = json_pack("{s:b, s:b, s:s}", "leader", leader, "is_admin",
+			      has_role(rq, ROLE_ADMIN), "q", q ? q : "");
 	if (leader)
 		reply_pager(m, rows, page, PAGE);
 	json_object_set_new(m, "training", rows);
@@ -73,8 +80,10 @@ void training_page(struct request *rq, struct reply *rp)
 		json_object_set_new(m, "mine", own_records(rq->user.id));
 		current_flags(json_object_get(m, "mine"), 0);
 		/* A refused form keeps the course that was chosen. */
-		json_object_set_new(m, "courses", db_rows("SELECT code, title, coalesce(code = ?, 0) AS selected FROM courses ORDER BY title",
-							  "t", rq->is_post ? arg(rq, "course") : NULL));
+		json_object_set_new(m, "courses",
+				    db_rows("SELECT code, title, coalesce(code = ?, 0) AS selected "
+					    "FROM courses ORDER BY title",
+					    "t", rq->is_post ? arg(rq, "course") : NULL));
 	}
 	reply_page(rp, "training", "Training", m);
 }
@@ -96,13 +105,15 @@ static const char *dates_problem(const struct training_input *in, const char **f
 		return "The completion date cannot be in the future.";
 	*field = "expires_on";
 	if (in->expires_on && !valid_date(in->expires_on))
-		return "The expiry date must be a date (YYYY-MM-DD), or left empty when the training does not expire.";
+		return "The expiry date must be a date (YYYY-MM-DD), or left empty when the "
+		       "training does not expire.";
 	if (in->expires_on && strcmp(in->expires_on, in->completed_on) < 0)
 		return "The expiry date cannot come before the completion date.";
 	return NULL;
 }
 
-const char *training_problem(const struct training_input *in, int64_t *user_id, int *status, const char **field)
+const char *training_problem(const struct training_input *in, int64_t *user_id, int *status,
+			     const char **field)
 {
 	*status = 400;
 	*field = "email";
@@ -111,12 +122,14 @@ const char *training_problem(const struct training_input *in, int64_t *user_id, 
 		return "No one on the staff list has this e-mail address.";
 	*field = "course";
 	if (!in->course || !db_int(0, "SELECT 1 FROM courses WHERE code = ?", "t", in->course))
-		return "There is no course with this code. The administrator keeps the list of courses.";
+		return "There is no course with this code. The administrator keeps the list of "
+		       "courses.";
 	const char *why = dates_problem(in, field);
 	if (why)
 		return why;
-	if (db_int(0, "SELECT 1 FROM training WHERE user_id = ? AND course = ? AND completed_on = ?", "Itt", *user_id,
-		   in->course, in->completed_on)) {
+	if (db_int(0,
+		   "SELECT 1 FROM training WHERE user_id = ? AND course = ? AND completed_on = ?",
+		   "Itt", *user_id, in->course, in->completed_on)) {
 		*status = 409;
 		*field = "completed_on";
 		return "This training is already recorded for this person on this date.";
@@ -128,17 +141,20 @@ int64_t training_store(const struct request *rq, const struct training_input *in
 {
 	char at[ISO_LEN];
 	iso_now(at);
-	int64_t id = db_insert("INSERT INTO training(user_id, course, completed_on, expires_on, recorded_by, recorded_at) "
-			       "VALUES (?,?,?,?,?,?)", "ItttIt", user_id, in->course, in->completed_on, in->expires_on,
+	int64_t id = db_insert("INSERT INTO training(user_id, course, completed_on, expires_on, "
+			       "recorded_by, recorded_at) "
+			       "VALUES (?,?,?,?,?,?)",
+			       "ItttIt", user_id, in->course, in->completed_on, in->expires_on,
 			       rq->user.id, at);
-	audit(rq, "training.record", in->email, "course=%s completed_on=%s expires_on=%s", in->course, in->completed_on,
-	      in->expires_on ? in->expires_on : "");
+	audit(rq, "training.record", in->email, "course=%s completed_on=%s expires_on=%s",
+	      in->course, in->completed_on, in->expires_on ? in->expires_on : "");
 	return id;
 }
 
 static void training_add(struct request *rq, struct reply *rp)
 {
-	struct training_input in = { arg(rq, "email"), arg(rq, "course"), arg(rq, "completed_on"), arg(rq, "expires_on") };
+	struct training_input in = { arg(rq, "email"), arg(rq, "course"), arg(rq, "completed_on"),
+				     arg(rq, "expires_on") };
 	int64_t uid;
 	int status;
 	const char *field, *why = training_problem(&in, &uid, &status, &field);
@@ -154,17 +170,21 @@ static void training_add(struct request *rq, struct reply *rp)
 		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
-	json_t *rec = json_pack("{s:I, s:s, s:s, s:s, s:o}", "id", (json_int_t)id, "email", in.email, "course", in.course,
-				"completed_on", in.completed_on, "expires_on",
-				in.expires_on ? json_string(in.expires_on) : json_null());
-	reply_done(rp, 201, json_pack("{s:o}", "training", rec), "/training", "The training record has been saved.");
+	json_t *rec =
+		json_pack("{s:I, s:s, s:s, s:s, s:o}", "id", (json_int_t)id, "email", in.email,
+			  "course", in.course, "completed_on", in.completed_on, "expires_on",
+			  in.expires_on ? json_string(in.expires_on) : json_null());
+	reply_done(rp, 201, json_pack("{s:o}", "training", rec), "/training",
+		   "The training record has been saved.");
 }
 
 static void courses_page(struct request *rq, struct reply *rp)
 {
 	(void)rq;
-	json_t *rows = db_rows("SELECT c.code, c.title, (SELECT count(*) FROM training t WHERE t.course = c.code) AS records "
-			       "FROM courses c ORDER BY c.title", "");
+	json_t *rows = db_rows("SELECT c.code, c.title, (SELECT count(*) FROM training t WHERE "
+			       "t.course = c.code) AS records "
+			       "FROM courses c ORDER BY c.title",
+			       "");
 	reply_page(rp, "training_courses", "Training courses", json_pack("{s:o}", "courses", rows));
 }
 
@@ -182,7 +202,9 @@ static void course_add(struct request *rq, struct reply *rp)
 {
 	const char *code = arg(rq, "code"), *title = arg(rq, "title");
 	if (!valid_code(code)) {
-		reply_error(rp, 400, "code", "The code must start with a lower-case letter and hold only lower-case letters, "
+		reply_error(rp, 400, "code",
+			    "The code must start with a lower-case letter and hold only lower-case "
+			    "letters, "
 			    "digits and underscores, such as first_aid.");
 		return;
 	}
@@ -196,8 +218,8 @@ static void course_add(struct request *rq, struct reply *rp)
 	audit(rq, "course.add", code, "%s", title);
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
-	reply_done(rp, 201, json_pack("{s:{s:s, s:s}}", "course", "code", code, "title", title), "/admin/courses",
-		   "The course has been added.");
+	reply_done(rp, 201, json_pack("{s:{s:s, s:s}}", "course", "code", code, "title", title),
+		   "/admin/courses", "The course has been added.");
 }
 
 static const struct field_spec list_q[] = {

@@ -14,7 +14,8 @@ struct training_input {
 /* Why the record cannot be stored, or NULL (then *user_id is the person).
  * *status is 400 for bad input and 409 for a record already stored;
  * *field names the culprit. */
-const char *training_problem(const struct training_input *in, int64_t *user_id, int *status, const char **field);
+const char *training_problem(const struct training_input *in, int64_t *user_id, int *status,
+			     const char **field);
 /* Inserts the record and its audit row; the new id, or -1. */
 int64_t training_store(const struct request *rq, const struct training_input *in, int64_t user_id);
 

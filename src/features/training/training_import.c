@@ -17,7 +17,8 @@ static const char *const columns[] = { "email", "course", "completed_on", "expir
 
 static void line_error(json_t *errors, size_t line, const char *msg)
 {
-	json_array_append_new(errors, json_pack("{s:I, s:s}", "line", (json_int_t)line, "error", msg));
+	json_array_append_new(errors,
+			      json_pack("{s:I, s:s}", "line", (json_int_t)line, "error", msg));
 }
 
 static int header_ok(const struct csv_row *h)
@@ -43,7 +44,8 @@ static int import_rows(const struct request *rq, const struct csv_table *t, json
 	for (size_t r = 1; r < t->nrows; r++) {
 		const struct csv_row *row = &t->rows[r];
 		if (row->nfields != NCOLS) {
-			line_error(errors, row->line, "A row needs 4 columns: email,course,completed_on,expires_on.");
+			line_error(errors, row->line,
+				   "A row needs 4 columns: email,course,completed_on,expires_on.");
 			continue;
 		}
 		struct training_input in = { row->fields[0], row->fields[1], row->fields[2],
@@ -92,9 +94,11 @@ void training_import(struct request *rq, struct reply *rp)
 		return;
 	}
 	if (t.nrows < 2 || !header_ok(&t.rows[0])) {
-		line_error(errors, 1, t.nrows < 2 && t.nrows && header_ok(&t.rows[0])
-			   ? "The file has a header but no rows."
-			   : "The first row must be the header: email,course,completed_on,expires_on.");
+		line_error(errors, 1,
+			   t.nrows < 2 && t.nrows && header_ok(&t.rows[0])
+				   ? "The file has a header but no rows."
+				   : "The first row must be the header: "
+				     "email,course,completed_on,expires_on.");
 		csv_table_free(&t);
 		refused(rq, rp, errors);
 		return;
@@ -116,7 +120,8 @@ void training_import(struct request *rq, struct reply *rp)
 		return;
 	}
 	json_decref(errors);
-	char *msg = xasprintf("%d training record%s imported.", stored, stored == 1 ? " was" : "s were");
+	char *msg = xasprintf("%d training record%s imported.", stored,
+			      stored == 1 ? " was" : "s were");
 	reply_done(rp, 201, json_pack("{s:i}", "imported", stored), "/training", msg);
 	free(msg);
 }
