@@ -29,7 +29,8 @@ mkdirSync(CACHE, { recursive: true });
 
 function cacheKey() {
   const h = createHash('sha256');
-  for (const f of ['schema.sql', 'src/core/demo_scale.c', 'src/core/demo.c', 'src/features/aup/aup.c', 'src/features/concerns/concerns.c', 'src/features/accounts/accounts.c', 'src/core/audit.c'])
+  for (const f of ['schema.sql', 'src/features/demo_scale.c', 'src/core/demo.c', 'src/features/aup/demo.c',
+    'src/features/concerns/demo.c', 'src/features/accounts/demo.c', 'src/core/audit.c'])
     h.update(readFileSync(path.join(ROOT, f)));
   return h.digest('hex').slice(0, 12);
 }

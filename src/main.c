@@ -592,7 +592,7 @@ static int cmd_demo(struct opts *o)
 	int rc = cmd_init(o);
 	if (rc)
 		return rc;
-	return demo_create(o->scale, features_demo) == 0 ? 0
+	return demo_create(o->scale, features_demo, demo_scale) == 0 ? 0
 							 : fail("could not create the demo school");
 }
 

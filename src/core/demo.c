@@ -60,7 +60,7 @@ static int demo_people(void)
 	return 0;
 }
 
-int demo_create(int scale, int (*seed)(void))
+int demo_create(int scale, int (*seed)(void), int (*grow)(int staff))
 {
 	if (db_int(0, "SELECT count(*) FROM users", "") > 0) {
 		printf("staffroom: the database already has people in it; the demo school was not "
@@ -79,7 +79,7 @@ int demo_create(int scale, int (*seed)(void))
 	}
 	if (scale > 0) {
 		int64_t extra = scale - (int64_t)(sizeof people / sizeof people[0]);
-		if (demo_scale(extra > 0 ? (int)extra : 1) != 0)
+		if (grow(extra > 0 ? (int)extra : 1) != 0)
 			return -1;
 		printf("staffroom: added %lld synthetic staff with ten years of records\n",
 		       (long long)(extra > 0 ? extra : 1));

@@ -30,6 +30,9 @@ extern const struct feature *const features[];
 /* Every feature's demo records, in registry order (features/registry.c);
  * 0 on success.  Given to demo_create() by main.c. */
 int features_demo(void);
+/* N synthetic staff with ten years of records, after the demo school
+ * (features/demo_scale.c, `staffroom demo --scale`). */
+int demo_scale(int staff);
 
 /* The route with exactly this method and pattern, or NULL. */
 const struct route *feature_route(const char *method, const char *pattern);

@@ -4,20 +4,13 @@
 #define STAFFROOM_ACCOUNT_H
 
 #include "core/request.h"
+#include "features/accounts/accounts.h"
 #include "http/router.h"
 #include "lib/lists.h"
 
 #include <jansson.h>
 #include <stdint.h>
 
-/* The platforms an account may be on, declared once (schema.sql's CHECKs on
- * account_applications.platform and social_accounts.platform repeat the
- * codes; tests/unit/test_lists.c checks they agree).  X(code, label): the
- * stored code and its name on pages. */
-#define PLATFORM_LIST(X)                                                                    \
-	X("x", "X/Twitter") X("facebook", "Facebook") X("instagram", "Instagram")           \
-	X("youtube", "YouTube") X("tiktok", "TikTok") X("linkedin", "LinkedIn") X("blog", "Blog") \
-	X("other", "Other")
 #define PLATFORM_CHOICE_(code, label) "|" code
 #define ACCOUNT_PLATFORMS LIST_CHOICES(PLATFORM_LIST, PLATFORM_CHOICE_)
 /* Who sees the whole register and every application. */

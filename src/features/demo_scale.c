@@ -15,6 +15,9 @@
 #include "core/auth.h"
 #include "db/db.h"
 #include "core/demo.h"
+#include "features/accounts/accounts.h"
+#include "features/concerns/concerns.h"
+#include "http/feature.h"
 #include "lib/util.h"
 
 #include <stdio.h>
@@ -46,13 +49,14 @@ static const char *const depts[] = { "English", "Maths",    "Science", "History"
 				     "Office",  "Pastoral", "Year 3",  "Year 5" };
 static const char *const types[] = { "teacher", "teacher",  "teacher",   "support",   "support",
 				     "supply",  "governor", "volunteer", "contractor" };
-static const char *const categories[] = { "cyberbullying_staff", "cyberbullying_pupil",
-					  "pupil_contact",       "parent_post",
-					  "premises_content",    "sexting",
-					  "account_comment",     "media_contact",
-					  "staff_conduct",       "other" };
-static const char *const platforms[] = { "x",      "facebook", "instagram", "youtube",
-					 "tiktok", "linkedin", "blog" };
+/* Every category and every platform, from their lists; "other", the
+ * platforms' last, is left out of the synthetic accounts. */
+#define CATEGORY_CODE(code, label, explanation) code,
+#define PLATFORM_CODE(code, label) code,
+static const char *const categories[] = { CONCERN_CATEGORY_LIST(CATEGORY_CODE) };
+#define NCATEGORIES (sizeof categories / sizeof categories[0])
+static const char *const platforms[] = { PLATFORM_LIST(PLATFORM_CODE) };
+#define NPLATFORMS (sizeof platforms / sizeof platforms[0] - 1)
 static const char *const app_status[] = { "submitted", "forwarded", "returned",
 					  "approved",  "rejected",  "withdrawn" };
 
@@ -179,7 +183,7 @@ static void add_concern(struct scale *s, int64_t id, time_t t)
 {
 	static const char *const open[] = { "new", "acknowledged", "investigating", "escalated" };
 	char at[ISO_LEN], due[ISO_LEN], ref[32], year[5];
-	const char *category = categories[rnd(10)];
+	const char *category = categories[rnd(NCATEGORIES)];
 	int64_t reporter = someone(s), handler = someone(s);
 	int recent = s->now - t < 60 * DAY;
 	const char *status = recent ? open[rnd(4)] : "closed";
@@ -197,8 +201,9 @@ static void add_concern(struct scale *s, int64_t id, time_t t)
 		"tIttttt"
 		"t",
 		id, ref, reporter, category, "A post about the school that needs looking at",
-		"Seen on a public page; the reporter kept a screenshot.", platforms[rnd(7)],
-		rnd(20) == 0, status, strcmp(status, "new") ? handler : (int64_t)0, at, due,
+		"Seen on a public page; the reporter kept a screenshot.",
+		platforms[rnd(NPLATFORMS)], rnd(20) == 0, status,
+		strcmp(status, "new") ? handler : (int64_t)0, at, due,
 		strcmp(status, "new") ? due : NULL, strcmp(status, "closed") ? NULL : due,
 		strcmp(status, "closed") ? NULL : "Content removed and the parent spoken to.",
 		strcmp(status, "closed") ? NULL : "content_removed");
@@ -257,7 +262,7 @@ static int add_accounts(struct scale *s)
 					    "created_at) VALUES (?,?,'',?,?,?,?)",
 					    "tttIt"
 					    "t",
-					    platforms[rnd(7)], name, depts[rnd(14)], lead,
+					    platforms[rnd(NPLATFORMS)], name, depts[rnd(14)], lead,
 					    rnd(10) ? "active" : "closed", at);
 			for (int c = 0; c < 4; c++)
 				db_exec("INSERT INTO account_checks(account_id, checked_at, "
@@ -276,8 +281,8 @@ static int add_accounts(struct scale *s)
 					"Ittt"
 					"Ittt"
 					"I",
-					lead, platforms[rnd(7)], name, depts[rnd(14)], lead, status,
-					at, at, account);
+					lead, platforms[rnd(NPLATFORMS)], name, depts[rnd(14)],
+					lead, status, at, at, account);
 		db_exec("INSERT INTO approvals(application_id, step, decision, actor_id, at) "
 			"VALUES (?, 'submit', "
 			"'submitted', ?, ?)",

@@ -1,0 +1,15 @@
+/* Departmental social-media accounts: what other features may know of them
+ * (the folder's public header). */
+#ifndef STAFFROOM_ACCOUNTS_H
+#define STAFFROOM_ACCOUNTS_H
+
+/* The platforms an account may be on, declared once (schema.sql's CHECKs on
+ * account_applications.platform and social_accounts.platform repeat the
+ * codes; tests/unit/test_lists.c checks they agree).  X(code, label): the
+ * stored code and its name on pages. */
+#define PLATFORM_LIST(X)                                                                    \
+	X("x", "X/Twitter") X("facebook", "Facebook") X("instagram", "Instagram")           \
+	X("youtube", "YouTube") X("tiktok", "TikTok") X("linkedin", "LinkedIn") X("blog", "Blog") \
+	X("other", "Other")
+
+#endif
