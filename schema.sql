@@ -651,3 +651,42 @@ CREATE TABLE IF NOT EXISTS leaving_dates (
   set_at   TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS leaving_dates_by_day ON leaving_dates(left_on);
+
+-- Schema version 6: what the law asks of safeguarding records ----------------
+--
+-- May run again (see version 2).
+--
+-- New codes in three CHECK lists: the data protection officer's role (UK GDPR
+-- articles 37-39), and the whistleblowing and personal-data-breach
+-- categories.  Widening a CHECK changes nothing stored, so it is made the way
+-- SQLite documents for such changes ("Making Other Kinds Of Table Schema
+-- Changes"): the table's stored SQL edited under writable_schema, and the
+-- schema cookie raised (src/db/schema_upgrade.c does that after every part).
+-- Each edit runs only where the new code is not there yet; rows using the
+-- new codes are written in version 7.
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql, '''chair'',''admin'')', '''chair'',''admin'',''dpo'')')
+ WHERE type = 'table' AND name IN ('user_roles', 'routing') AND instr(sql, '''dpo''') = 0;
+UPDATE sqlite_schema
+   SET sql = replace(sql, '''staff_conduct'',''other'')',
+                     '''staff_conduct'',''whistleblowing'',''data_breach'',''other'')')
+ WHERE type = 'table' AND name = 'concerns' AND instr(sql, '''whistleblowing''') = 0;
+INSERT OR IGNORE INTO role_bits(role, bit) VALUES ('dpo', 1024);
+
+-- Schema version 7: routing for the new codes ---------------------------------
+--
+-- May run again (see version 2).  A part of its own, so that it runs after
+-- the widened CHECKs of version 6 are in force.
+--
+-- Whistleblowing about safeguarding practice goes to the headteacher and the
+-- chair (KCSIE part one, "whistleblowing"); a personal data breach to the DPO
+-- and the headteacher (UK GDPR article 33: the controller decides within 72 hours).
+INSERT OR IGNORE INTO routing(category, role) VALUES
+  ('whistleblowing', 'headteacher'), ('whistleblowing', 'chair'),
+  ('data_breach', 'dpo'), ('data_breach', 'headteacher');
+
+-- The data protection officer signs in with a second factor, like the other
+-- roles that open safeguarding and personal-data records, where the school
+-- still has the default list.
+UPDATE settings SET value = value || ',dpo'
+ WHERE key = 'require_2fa_roles' AND value = 'headteacher,dsl,slt,moderator,chair,admin';

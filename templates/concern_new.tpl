@@ -44,7 +44,7 @@
 <label class="checkbox" for="f-urgent"><input id="f-urgent" name="urgent" type="checkbox" value="yes"{{#form_urgent}} checked{{/form_urgent}}> Urgent: someone may be at risk now</label></div>
 <div class="field{{#err_evidence}} has-error{{/err_evidence}}"><label for="f-evidence">Evidence: screenshots or files (up to 5; PNG, JPEG, PDF or plain text; each at most 10 MiB)</label>
 <p class="hint">Files are checked by their contents. If the form comes back with a problem, choose the files again.</p>
-<p class="hint" id="evidence-sexting"><strong>Sexting or an indecent image: attach no file at all, not even a screenshot.</strong> Staff must never copy, save or upload such images, and a report of that kind with a file is refused. Describe in "What happened" where the image is (the device, app, account or chat), who has it and who has seen it.</p>
+<p class="hint" id="evidence-sexting"><strong>Nude or semi-nude image of a young person: attach no file at all, not even a screenshot.</strong> Staff must never copy, save or upload such images, and a report of that kind with a file is refused. Describe in "What happened" where the image is (the device, app, account or chat), who has it and who has seen it.</p>
 {{#err_evidence}}<p class="field-error">{{err_evidence}}</p>{{/err_evidence}}
 <input id="f-evidence" name="evidence" type="file" aria-describedby="evidence-sexting" multiple accept="image/png,image/jpeg,application/pdf,text/plain"></div>
 <div class="actions"><button class="btn" type="submit">Send the report</button> <a class="btn secondary" href="/concerns/mine">My reports</a></div>

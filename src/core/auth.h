@@ -11,10 +11,12 @@
 #define PASSWORD_MAX 1024
 
 /* Roles that open safeguarding records (every concern, including those about
- * the headteacher).  KCSIE: the governing body appoints the designated
- * safeguarding lead, so nobody gives one of these to themselves, and every
- * grant is told to the headteacher and the chair (staff.c). */
-#define ROLE_SAFEGUARDING (ROLE_HEADTEACHER | ROLE_SLT | ROLE_DSL | ROLE_CHAIR)
+ * the headteacher) or the school's record of data breaches and subject
+ * access requests (the data protection officer).  KCSIE: the governing body
+ * appoints the designated safeguarding lead, so nobody gives one of these to
+ * themselves, and every grant is told to the headteacher and the chair
+ * (staff.c). */
+#define ROLE_SAFEGUARDING (ROLE_HEADTEACHER | ROLE_SLT | ROLE_DSL | ROLE_CHAIR | ROLE_DPO)
 
 unsigned role_bit(const char *name);      /* 0 when unknown */
 const char *role_name(int index);         /* index 0..ROLE_COUNT-1 */

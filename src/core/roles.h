@@ -26,7 +26,8 @@
 	X(NETWORK_MANAGER, "network_manager", "network manager", 1)           \
 	X(GOVERNOR, "governor", "governor", 0)                                \
 	X(CHAIR, "chair", "chair of governors", 1)                            \
-	X(ADMIN, "admin", "administrator", 1)
+	X(ADMIN, "admin", "administrator", 1)                                 \
+	X(DPO, "dpo", "data protection officer", 1)
 
 #define ROLE_INDEX_(id, name, words, routable) ROLE_INDEX_##id,
 enum role_index { ROLE_LIST(ROLE_INDEX_) ROLE_COUNT };

@@ -37,6 +37,19 @@ static int exec(sqlite3 *db, const char *sql)
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
+/* A part may edit a table's stored SQL under writable_schema (a widened
+ * CHECK).  SQLite then needs the schema cookie raised, so that every
+ * connection, in this process or another, reads the new definition; it is
+ * raised after every part, which is harmless when nothing was edited. */
+static int bump_schema_cookie(sqlite3 *db)
+{
+	char sql[96];
+	/* A PRAGMA takes no binds; the value is a number read just now. */
+	snprintf(sql, sizeof sql, "PRAGMA schema_version = %lld; PRAGMA writable_schema = OFF",
+		 (long long)db_int(0, "PRAGMA schema_version", "") + 1);
+	return exec(db, sql);
+}
+
 static int apply(sqlite3 *db, const char *part, int n)
 {
 	char set_version[48];
@@ -46,7 +59,10 @@ static int apply(sqlite3 *db, const char *part, int n)
 		return -1;
 	int rc = 0;
 	if (db_schema_version() < n)
-		rc = exec(db, part) != 0 || exec(db, set_version) != 0 ? -1 : 0;
+		rc = exec(db, part) != 0 || bump_schema_cookie(db) != 0 ||
+				     exec(db, set_version) != 0
+			     ? -1
+			     : 0;
 	if (rc == 0 && exec(db, "COMMIT") == 0)
 		return 0;
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);

@@ -52,7 +52,7 @@ test('a sexting report refuses every file, whatever its name or type, and stores
 test('the report form says up front, by the evidence field, that a sexting report takes no file', async () => {
   const r = await c.teacher.page('/concerns/new');
   const field = r.text.slice(r.text.indexOf('<label for="f-evidence"'), r.text.indexOf('<input id="f-evidence"'));
-  assert.match(visibleText(field), /Sexting or an indecent image: attach no file at all, not even a screenshot\./);
+  assert.match(visibleText(field), /Nude or semi-nude image of a young person: attach no file at all, not even a screenshot\./);
   assert.match(r.text, /<input id="f-evidence" name="evidence" type="file" aria-describedby="evidence-sexting"/);
 });
 

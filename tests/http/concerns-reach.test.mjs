@@ -103,7 +103,7 @@ test('a pupil at risk with no DSL and no headteacher: children\'s social care an
     assert.match(r.body.warning, /children's social care/);
     assert.match(r.body.warning, /police on 999/);
     const msgs = (await unreached('admin')).map((t) => t.message);
-    assert.ok(msgs.includes("No designated safeguarding lead or headteacher is active in staffroom: concerns of the kind 'Sexting or an indecent image' reach nobody. Give the role to someone, or change the routing."), msgs.join('\n'));
+    assert.ok(msgs.includes("No designated safeguarding lead or headteacher is active in staffroom: concerns of the kind 'Nude or semi-nude image of a young person' reach nobody. Give the role to someone, or change the routing."), msgs.join('\n'));
   } finally {
     active('dsl@demo.school', true);
     active('head@demo.school', true);

@@ -16,7 +16,8 @@ const DEFAULTS = {
   cyberbullying_staff: ['headteacher', 'slt'], cyberbullying_pupil: ['dsl', 'headteacher'],
   pupil_contact: ['dsl', 'headteacher'], parent_post: ['headteacher', 'slt'], premises_content: ['headteacher', 'network_manager'],
   sexting: ['dsl', 'headteacher'], account_comment: ['moderator'], media_contact: ['slt'],
-  staff_conduct: ['headteacher'], other: ['headteacher'],
+  staff_conduct: ['headteacher'], whistleblowing: ['chair', 'headteacher'],
+  data_breach: ['dpo', 'headteacher'], other: ['headteacher'],
 };
 
 before(async () => {
@@ -98,7 +99,7 @@ test('a governor sees statistics only, never a case', async () => {
   const st = await c.governor.get('/concerns/stats');
   assert.equal(st.status, 200);
   assert.ok(st.body.total >= 1);
-  assert.equal(st.body.by_category.length, 10);
+  assert.equal(st.body.by_category.length, 12);
   assert.ok(st.body.by_category.find((x) => x.category === 'other').count >= 1);
   assert.ok(st.body.by_status.length >= 1);
   assert.ok(st.body.by_month.length >= 1);

@@ -57,7 +57,7 @@ test('staffroom routes lists every route with its roles and fields', () => {
   const text = listing();
   assert.ok(listed(text).size > 50);
   assert.match(text, /^POST \/login {2}roles: public {2}no-csrf$/m);
-  assert.match(text, /^GET \/concerns {2}roles: headteacher,slt,dsl,moderator,business_manager,network_manager,chair,admin$/m);
+  assert.match(text, /^GET \/concerns {2}roles: headteacher,slt,dsl,moderator,business_manager,network_manager,chair,admin,dpo$/m);
   assert.match(text, /^ {4}typed_name {2}text {2}max 200 {2}required$/m);
   assert.match(text, /^ {4}applies_to {2}choice {2}max 80 {2}required {2}multi {2}list {2}one of teacher\|/m);
   assert.equal(cli(['routes', '--no-config']).stdout, text, 'the listing is stable');

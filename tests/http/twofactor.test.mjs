@@ -36,7 +36,7 @@ test('a new school requires a second factor of leaders; enrolment shows a QR cod
       '--role', 'headteacher', '--role', 'admin', '--password-stdin'], { input: `${PASSWORD}\n` });
     assert.equal(add.code, 0, add.stderr);
     assert.equal(sql(s.db, "SELECT value FROM settings WHERE key = 'require_2fa_roles'"),
-      'headteacher,dsl,slt,moderator,chair,admin');
+      'headteacher,dsl,slt,moderator,chair,admin,dpo');
     const c = await s.login('head@school.test');
     // Every page sends them to enrolment first.
     const home = await c.page('/');

@@ -30,7 +30,7 @@
 	  "not respond online.")                                                                   \
 	X("premises_content", "Inappropriate content reached on school premises",                  \
 	  "Unsuitable material was reached on a school device or the school network.")             \
-	X("sexting", "Sexting or an indecent image",                                               \
+	X("sexting", "Nude or semi-nude image of a young person",                                  \
 	  "An indecent image of a young person was shared or seen. Do not copy, forward or print " \
 	  "it: describe where it is.")                                                             \
 	X("account_comment", "Offensive comment on a school account",                              \
@@ -42,6 +42,12 @@
 	X("staff_conduct", "Concern about a member of staff's conduct",                            \
 	  "A colleague's use of social media or conduct online worries you. A concern about the " \
 	  "headteacher goes to the chair of governors only.")                                      \
+	X("whistleblowing", "Poor or unsafe safeguarding practice in the school",                \
+	  "Whistleblowing: the way the school keeps children safe is failing or unsafe. It "       \
+	  "goes to the headteacher and the chair of governors.")                                   \
+	X("data_breach", "Personal data breach",                                                   \
+	  "Personal data lost, sent to the wrong people or seen by someone who should not: a "     \
+	  "lost laptop, data posted in a group chat, an e-mail to the wrong parents.")             \
 	X("other", "Something else",                                                               \
 	  "Anything else that worries you about social media, online safety or school accounts.")
 
