@@ -690,3 +690,22 @@ INSERT OR IGNORE INTO routing(category, role) VALUES
 -- still has the default list.
 UPDATE settings SET value = value || ',dpo'
  WHERE key = 'require_2fa_roles' AND value = 'headteacher,dsl,slt,moderator,chair,admin';
+
+-- The legal clocks on a case, beside the acknowledgement deadline
+-- (concerns.due_by): tell the police the same day when an adult is involved
+-- in a nude image of a young person (UKCIS), tell the LADO within one
+-- working day of an allegation that meets the harm threshold (KCSIE part
+-- four), decide within 72 hours whether to report a personal data breach to
+-- the ICO (UK GDPR article 33).  A clock is met by the event that answers it
+-- (src/features/concerns/concern_deadline.c); it is never deleted.
+CREATE TABLE IF NOT EXISTS concern_deadlines (
+  concern_id INTEGER NOT NULL REFERENCES concerns(id),
+  kind       TEXT NOT NULL CHECK (kind IN ('police','lado','ico_decision')),
+  due_at     TEXT NOT NULL,                 -- ISO-8601 UTC
+  set_at     TEXT NOT NULL,
+  met_at     TEXT,                          -- when the answering event was recorded
+  PRIMARY KEY (concern_id, kind)
+) WITHOUT ROWID;
+-- "Which clocks have run out", read for "My tasks" on every page.
+CREATE INDEX IF NOT EXISTS concern_deadlines_open ON concern_deadlines(due_at, concern_id)
+  WHERE met_at IS NULL;

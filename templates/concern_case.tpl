@@ -1,6 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}{{#concern}}<h1>Concern {{reference}}</h1>
 <p class="print-only print-warning">Confidential case file. Keep it locked away and shred it when it is no longer needed.</p>
 <p class="lead"><span class="badge status-{{status}}">{{status}}</span>{{#urgent}} <span class="badge status-urgent">Urgent</span>{{/urgent}}{{#overdue}} <span class="badge status-overdue">Overdue: not acknowledged by <time datetime="{{due_by}}">{{due_by}}</time></span>{{/overdue}} · {{label}}</p>
+{{#has_deadlines}}<section class="card" aria-labelledby="h-deadlines">
+<h2 id="h-deadlines">Legal deadlines</h2>
+<ul class="deadlines">{{#deadlines}}<li>{{label}}: by <time datetime="{{due_at}}">{{due_at}}</time>{{#met_at}} · done <time datetime="{{met_at}}">{{met_at}}</time>{{/met_at}}{{#overdue}} <span class="badge status-overdue">Past the deadline</span>{{/overdue}}</li>{{/deadlines}}</ul>
+</section>{{/has_deadlines}}
 <section class="card" aria-labelledby="h-report">
 <h2 id="h-report">The report</h2>
 <dl class="facts"><dt>Summary</dt><dd>{{summary}}</dd>

@@ -18,13 +18,14 @@
 <select id="f-category" name="category"><option value="">Any category</option>{{#categories}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/categories}}</select></div>
 <label class="checkbox" for="f-assigned"><input type="checkbox" id="f-assigned" name="assigned" value="yes"{{#assigned}} checked{{/assigned}}> Assigned to me</label>
 <label class="checkbox" for="f-overdue"><input type="checkbox" id="f-overdue" name="overdue" value="yes"{{#overdue}} checked{{/overdue}}> Overdue only</label>
+<label class="checkbox" for="f-deadline"><input type="checkbox" id="f-deadline" name="deadline" value="overdue"{{#deadline_overdue}} checked{{/deadline_overdue}}> Past a legal deadline (police, LADO, ICO)</label>
 <div class="actions"><button class="btn secondary" type="submit">Filter</button> <a href="/concerns">Clear</a></div>
 </form>
 {{#not_concerns}}<p class="notice">No concerns match.</p>{{/not_concerns}}
 {{#has_concerns}}<div class="table-scroll" tabindex="0"><table class="data"><caption>Concerns</caption>
-<thead><tr><th scope="col">Reference</th><th scope="col">Category</th><th scope="col">Received</th><th scope="col">Status</th><th scope="col">Assigned to</th><th scope="col">Acknowledge by</th></tr></thead>
+<thead><tr><th scope="col">Reference</th><th scope="col">Category</th><th scope="col">Received</th><th scope="col">Status</th><th scope="col">Assigned to</th><th scope="col">Acknowledge by</th><th scope="col">Legal deadline</th></tr></thead>
 <tbody>{{/has_concerns}}
-{{#concerns}}<tr class="{{#urgent}}urgent{{/urgent}}{{#overdue}} overdue{{/overdue}}"><th scope="row"><a href="{{url}}">{{reference}}</a>{{#urgent}} <span class="badge status-urgent">Urgent</span>{{/urgent}}</th><td>{{label}}</td><td><time datetime="{{created_at}}">{{created_at}}</time></td><td><span class="badge status-{{status}}">{{status}}</span></td><td>{{#assignee}}{{assignee}}{{/assignee}}{{#not_assignee}}<span class="muted">nobody yet</span>{{/not_assignee}}</td><td><time datetime="{{due_by}}">{{due_by}}</time>{{#overdue}} <span class="badge status-overdue">Overdue</span>{{/overdue}}</td></tr>
+{{#concerns}}<tr class="{{#urgent}}urgent{{/urgent}}{{#overdue}} overdue{{/overdue}}"><th scope="row"><a href="{{url}}">{{reference}}</a>{{#urgent}} <span class="badge status-urgent">Urgent</span>{{/urgent}}</th><td>{{label}}</td><td><time datetime="{{created_at}}">{{created_at}}</time></td><td><span class="badge status-{{status}}">{{status}}</span></td><td>{{#assignee}}{{assignee}}{{/assignee}}{{#not_assignee}}<span class="muted">nobody yet</span>{{/not_assignee}}</td><td><time datetime="{{due_by}}">{{due_by}}</time>{{#overdue}} <span class="badge status-overdue">Overdue</span>{{/overdue}}</td><td>{{#deadline_due}}<time datetime="{{deadline_due}}">{{deadline_due}}</time>{{#deadline_overdue}} <span class="badge status-overdue">Past the deadline</span>{{/deadline_overdue}}{{/deadline_due}}{{#not_deadline_due}}<span class="muted">none</span>{{/not_deadline_due}}</td></tr>
 {{/concerns}}
 {{#has_concerns}}</tbody></table></div>{{/has_concerns}}
 <nav class="pagination" aria-label="Pages">{{#prev_page}}<a href="/concerns?page={{prev_page}}">Previous page</a> {{/prev_page}}{{#next_page}}<a href="/concerns?page={{next_page}}">Next page</a>{{/next_page}}</nav>

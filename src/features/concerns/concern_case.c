@@ -92,12 +92,15 @@ static json_t *status_counts(unsigned roles, int64_t me, const char *at)
 	return counts;
 }
 
-static void queue_flags(json_t *rows)
+static void queue_flags(json_t *rows, const char *at)
 {
 	size_t i;
 	json_t *row;
 	concern_label_rows(rows);
 	json_array_foreach(rows, i, row) {
+		const char *due = json_str(row, "deadline_due");
+		json_object_set_new(row, "deadline_overdue",
+				    json_boolean(due && strcmp(due, at) < 0));
 		json_object_set_new(row, "overdue", json_boolean(json_int(row, "overdue")));
 		json_object_set_new(row, "urgent", json_boolean(json_int(row, "urgent")));
 	}
@@ -117,22 +120,31 @@ static json_t *status_options(const char *selected)
 #define QUEUE_COLUMNS_FROM(hint)                                                                   \
 	"SELECT c.id, c.reference, c.category, c.created_at, c.status, c.urgent, c.due_by, "       \
 	"u.name AS assignee, u.email AS assignee_email, (c.status = 'new' AND c.due_by < ?) AS "   \
-	"overdue, "                                                                                \
+	"overdue, (SELECT min(d.due_at) FROM concern_deadlines d WHERE d.concern_id = c.id AND "   \
+	"d.met_at IS NULL) AS deadline_due, "                                                      \
 	"'/concerns/' || c.id AS url FROM concerns c " hint                                        \
 	" LEFT JOIN users u ON u.id = c.assignee_id "
 #define QUEUE_FILTERS                                                                              \
 	"AND " CONCERN_MAY_OPEN("c") " "                                                           \
 				     "AND (? IS NULL OR c.status = ?) AND (? IS NULL OR "          \
 				     "c.category = ?) AND (? = 0 OR c.assignee_id = ?) "           \
-				     "AND (? = 0 OR (c.status = 'new' AND c.due_by < ?)) "
+				     "AND (? = 0 OR (c.status = 'new' AND c.due_by < ?)) "         \
+				     "AND (? = 0 OR EXISTS (SELECT 1 FROM concern_deadlines d "    \
+				     "WHERE d.concern_id = c.id AND d.met_at IS NULL AND "         \
+				     "d.due_at < ?)) "
 
 /* The queue shows open urgent cases first, then everything else newest
  * first.  Read as two lists: the few open urgent cases through the queue
  * index (named: the planner would rather walk every case in date order),
  * then the rest in date order, so a page costs its fifty rows, not a sort
  * of every case ever filed. */
-static json_t *queue_page(const struct request *rq, const char *status, const char *category,
-			  int assigned, int overdue, int64_t page, const char *at)
+struct queue_filter {
+	const char *status, *category;
+	int assigned, overdue, deadline;
+};
+
+static json_t *queue_page(const struct request *rq, const struct queue_filter *f, int64_t page,
+			  const char *at)
 {
 	int64_t mask = rq->user.roles & ROLE_ROUTABLE, me = rq->user.id;
 	json_t *urgent = db_rows(
@@ -141,8 +153,8 @@ static json_t *queue_page(const struct request *rq, const char *status, const ch
 						     "'investigating', 'escalated') AND c.urgent = "
 						     "1 " QUEUE_FILTERS
 						     "ORDER BY c.created_at DESC, c.id DESC",
-		"t" CONCERN_MAY_OPEN_BINDS "ttttiIit", at, me, mask, me, status, status, category,
-		category, assigned, me, overdue, at);
+		"t" CONCERN_MAY_OPEN_BINDS "ttttiIitit", at, me, mask, me, f->status, f->status,
+		f->category, f->category, f->assigned, me, f->overdue, at, f->deadline, at);
 	int64_t first = (page - 1) * PAGE, nurgent = (int64_t)json_array_size(urgent);
 	json_t *rows = json_array();
 	for (int64_t i = first; i < nurgent && i < first + PAGE + 1; i++)
@@ -155,8 +167,9 @@ static json_t *queue_page(const struct request *rq, const char *status, const ch
 				"") "WHERE NOT (c.urgent = 1 AND c.status IN ('new', "
 				    "'acknowledged', 'investigating', 'escalated')) " QUEUE_FILTERS
 				    "ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
-			"t" CONCERN_MAY_OPEN_BINDS "ttttiIitII", at, me, mask, me, status, status,
-			category, category, assigned, me, overdue, at, want, skip);
+			"t" CONCERN_MAY_OPEN_BINDS "ttttiIititII", at, me, mask, me, f->status,
+			f->status, f->category, f->category, f->assigned, me, f->overdue, at,
+			f->deadline, at, want, skip);
 	json_array_extend(rows, rest);
 	json_decref(rest);
 	return rows;
@@ -164,18 +177,24 @@ static json_t *queue_page(const struct request *rq, const char *status, const ch
 
 void concern_queue(struct request *rq, struct reply *rp)
 {
-	const char *status = arg(rq, "status"), *category = arg(rq, "category");
-	int assigned = arg_yes(rq, "assigned"), overdue = arg_yes(rq, "overdue");
+	struct queue_filter f = {
+		.status = arg(rq, "status"),
+		.category = arg(rq, "category"),
+		.assigned = arg_yes(rq, "assigned"),
+		.overdue = arg_yes(rq, "overdue"),
+		.deadline = arg(rq, "deadline") != NULL,
+	};
 	int64_t page = arg_int(rq, "page", 1);
 	char at[ISO_LEN];
 	iso_now(at);
-	json_t *rows = queue_page(rq, status, category, assigned, overdue, page, at);
-	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:b, s:b}", "concerns", rows, "counts",
+	json_t *rows = queue_page(rq, &f, page, at);
+	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:b, s:b, s:b}", "concerns", rows, "counts",
 			      status_counts(rq->user.roles, rq->user.id, at), "statuses",
-			      status_options(status), "categories", concern_categories(category),
-			      "assigned", assigned, "overdue", overdue);
+			      status_options(f.status), "categories",
+			      concern_categories(f.category), "assigned", f.assigned, "overdue",
+			      f.overdue, "deadline_overdue", f.deadline);
 	reply_pager(m, rows, page, PAGE);
-	queue_flags(rows);
+	queue_flags(rows, at);
 	reply_page(rp, "concern_queue", "Incident queue", m);
 }
 
@@ -230,6 +249,7 @@ static json_t *case_row(int64_t id)
 	json_object_set_new(c, "is_closed", json_boolean(strcmp(st, "closed") == 0));
 	json_object_set_new(c, "events", concern_events(id, 0));
 	json_object_set_new(c, "evidence", evidence_list(id));
+	concern_deadlines_add(c, id);
 	return c;
 }
 

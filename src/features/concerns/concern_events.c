@@ -140,8 +140,11 @@ static int do_assign(const struct request *rq, struct reply *rp, const struct ev
 	return 0;
 }
 
+/* Telling the police or the LADO meets the clock a rule started for it
+ * (concern_deadline.c). */
 static void do_escalate(const struct request *rq, const struct ev *e)
 {
+	concern_deadline_meet(e->id, arg(rq, "to"), e->at);
 	add_event(rq, e, "escalate",
 		  json_pack("{s:s, s:s, s:s}", "to", arg(rq, "to"), "reference",
 			    arg(rq, "reference") ? arg(rq, "reference") : "", "text",

@@ -104,6 +104,17 @@ int concern_about_head(int64_t concern_id);
 const char *concern_fallback(const char *category, int about_head);
 /* "My tasks" for the administrator and the headteacher: receiving roles nobody holds. */
 void concern_gap_tasks(const struct request *rq, json_t *tasks);
+/* The legal clocks on a case (concern_deadline.c): kind is "police",
+ * "lado" or "ico_decision" (schema.sql's CHECK); times are ISO-8601 UTC.
+ * Setting one that exists changes nothing; meeting one records when. */
+void concern_deadline_set(int64_t concern_id, const char *kind, const char *due_at);
+void concern_deadline_meet(int64_t concern_id, const char *kind, const char *at);
+const char *concern_deadline_label(const char *kind);
+/* "<kind>_due" for each running clock and "deadlines" (all, in words) on c. */
+void concern_deadlines_add(json_t *c, int64_t concern_id);
+/* "My tasks": cases this person may open whose legal clock has run out. */
+void concern_deadline_tasks(const struct request *rq, json_t *tasks);
+
 /* The demo school's concerns (demo.c); 0 on success. */
 int concerns_demo(void);
 

@@ -83,6 +83,7 @@ static const struct field_spec queue_q[] = {
 	{ "category", F_CHOICE, 32, 0, CONCERN_CATEGORIES },
 	{ "assigned", F_YESNO, 3, 0, NULL },
 	{ "overdue", F_YESNO, 3, 0, NULL },
+	{ "deadline", F_CHOICE, 8, 0, "overdue" },
 	PAGE_FIELD,
 	{ NULL },
 };
@@ -134,7 +135,8 @@ static const struct route concern_routes[] = {
 const struct feature concerns_feature = {
 	.name = "concerns",
 	.routes = (const struct route *const[]){ concern_routes, NULL },
-	.tasks = (task_fn *const[]){ concern_gap_tasks, concern_tasks, NULL },
+	.tasks = (task_fn *const[]){ concern_gap_tasks, concern_tasks, concern_deadline_tasks,
+				     NULL },
 	.demo = concerns_demo,
 	.nav = (const struct nav_link[]){
 		{ 30, "Report a concern", "GET", "/concerns/new" },
