@@ -16,15 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct ev {
-	int64_t id;
-	const char *action;
-	char *status;       /* current, from the database */
-	char *reference;
-	int64_t reporter;
-	char at[ISO_LEN];
-};
-
 static int rank(const char *status)
 {
 #define STATUS_CODE_(code) code,
@@ -73,8 +64,8 @@ static const char *missing_field(const struct request *rq, const char *action)
 	return NULL;
 }
 
-static void add_event(const struct request *rq, const struct ev *e, const char *action,
-		      json_t *detail, int internal)
+void concern_add_event(const struct request *rq, const struct ev *e, const char *action,
+		       json_t *detail, int internal)
 {
 	char *d = json_dumps(detail, JSON_COMPACT);
 	db_exec("INSERT INTO concern_events(concern_id, at, actor_id, action, detail, internal) "
@@ -100,7 +91,7 @@ static void set_status(const struct request *rq, const struct ev *e, const char 
 	db_exec("UPDATE concerns SET status = ?, acknowledged_at = coalesce(acknowledged_at, ?) "
 		"WHERE id = ?",
 		"ttI", to, e->at, e->id);
-	add_event(rq, e, "status", json_pack("{s:s, s:s}", "from", e->status, "to", to), 0);
+	concern_add_event(rq, e, "status", json_pack("{s:s, s:s}", "from", e->status, "to", to), 0);
 	char *what = xasprintf("is now %s", to);
 	tell_reporter(rq, e, what);
 	free(what);
@@ -125,7 +116,7 @@ static int do_assign(const struct request *rq, struct reply *rp, const struct ev
 	}
 	int64_t uid = json_int(who, "id");
 	db_exec("UPDATE concerns SET assignee_id = ? WHERE id = ?", "II", uid, e->id);
-	add_event(rq, e, "assign",
+	concern_add_event(rq, e, "assign",
 		  json_pack("{s:O, s:O}", "assignee", json_object_get(who, "email"), "name",
 			    json_object_get(who, "name")),
 		  1);
@@ -145,7 +136,7 @@ static int do_assign(const struct request *rq, struct reply *rp, const struct ev
 static void do_escalate(const struct request *rq, const struct ev *e)
 {
 	concern_deadline_meet(e->id, arg(rq, "to"), e->at);
-	add_event(rq, e, "escalate",
+	concern_add_event(rq, e, "escalate",
 		  json_pack("{s:s, s:s, s:s}", "to", arg(rq, "to"), "reference",
 			    arg(rq, "reference") ? arg(rq, "reference") : "", "text",
 			    arg(rq, "text") ? arg(rq, "text") : ""),
@@ -160,7 +151,7 @@ static void do_close(const struct request *rq, const struct ev *e)
 	db_exec("UPDATE concerns SET status = 'closed', closed_at = ?, outcome = ?, "
 		"outcome_category = ? WHERE id = ?",
 		"tttI", e->at, arg(rq, "outcome"), cat, e->id);
-	add_event(rq, e, "close",
+	concern_add_event(rq, e, "close",
 		  json_pack("{s:s, s:s}", "outcome", arg(rq, "outcome"), "outcome_category",
 			    cat ? cat : ""),
 		  0);
@@ -173,7 +164,7 @@ static void do_reopen(const struct request *rq, const struct ev *e)
 		"outcome_category = NULL "
 		"WHERE id = ?",
 		"I", e->id);
-	add_event(rq, e, "reopen", json_pack("{s:s}", "text", arg(rq, "text")), 0);
+	concern_add_event(rq, e, "reopen", json_pack("{s:s}", "text", arg(rq, "text")), 0);
 	tell_reporter(rq, e, "has been reopened");
 }
 
@@ -184,10 +175,10 @@ static int apply(const struct request *rq, struct reply *rp, const struct ev *e)
 		db_exec("UPDATE concerns SET status = 'acknowledged', acknowledged_at = ? WHERE id "
 			"= ?",
 			"tI", e->at, e->id);
-		add_event(rq, e, "acknowledge", json_object(), 0);
+		concern_add_event(rq, e, "acknowledge", json_object(), 0);
 		tell_reporter(rq, e, "has been acknowledged");
 	} else if (strcmp(a, "note") == 0) {
-		add_event(rq, e, "note", json_pack("{s:s}", "text", arg(rq, "text")), 1);
+		concern_add_event(rq, e, "note", json_pack("{s:s}", "text", arg(rq, "text")), 1);
 	} else if (strcmp(a, "assign") == 0) {
 		return do_assign(rq, rp, e);
 	} else if (strcmp(a, "status") == 0) {

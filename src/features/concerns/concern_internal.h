@@ -6,6 +6,7 @@
 
 #include "features/concerns/concerns.h"
 #include "http/router.h"
+#include "lib/util.h"
 
 #include <jansson.h>
 #include <stddef.h>
@@ -104,6 +105,22 @@ int concern_about_head(int64_t concern_id);
 const char *concern_fallback(const char *category, int about_head);
 /* "My tasks" for the administrator and the headteacher: receiving roles nobody holds. */
 void concern_gap_tasks(const struct request *rq, json_t *tasks);
+/* One action on a case being applied (POST /concerns/{id}/events), inside
+ * its write transaction: concern_events.c reads it, an action's handler
+ * (there or in the file of the rule it serves) adds its events. */
+struct ev {
+	int64_t id;
+	const char *action;
+	char *status;       /* current, from the database */
+	char *reference;
+	int64_t reporter;
+	char at[ISO_LEN];
+};
+/* Appends an event to the chronology (takes detail); internal events are
+ * never shown to the reporter. */
+void concern_add_event(const struct request *rq, const struct ev *e, const char *action,
+		       json_t *detail, int internal);
+
 /* The legal clocks on a case (concern_deadline.c): kind is "police",
  * "lado" or "ico_decision" (schema.sql's CHECK); times are ISO-8601 UTC.
  * Setting one that exists changes nothing; meeting one records when. */
