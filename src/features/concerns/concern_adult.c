@@ -134,8 +134,7 @@ int concern_adult_answer(const struct request *rq, struct reply *rp, int64_t id,
 	json_t *m = json_pack("{s:{s:I, s:s, s:s}, s:b, s:b}", "concern", "id", (json_int_t)id,
 			      "reference", ref, "status", "new", "delivered", reached > 0,
 			      "self_referral", 1);
-	if (!reached)
-		json_object_set_new(m, "warning", json_string(msg));
+	json_object_set_new(m, reached ? "message" : "warning", json_string(msg));
 	reply_done(rp, reached ? 201 : 202, m, "/concerns/new", msg);
 	free(msg);
 	return 1;
@@ -360,8 +359,9 @@ void concern_adult_view(const struct request *rq, json_t *m)
 	 * a concern about the headteacher that nobody in school can act on. */
 	int conflict = concern_about_head(id) && concern_reach(id) == 0;
 	json_object_set_new(c, "conflict_of_interest", json_boolean(conflict));
-	json_object_set_new(c, "has_lado", json_boolean(allegation || conflict));
-	if (allegation || conflict) {
+	int clock = json_object_get(c, "lado_due") != NULL;
+	json_object_set_new(c, "has_lado", json_boolean(allegation || conflict || clock));
+	if (allegation || conflict || clock) {
 		char *lado = db_text("SELECT value FROM settings WHERE key = 'lado_contact'", "");
 		json_object_set_new(c, "lado_contact", json_string(lado ? lado : ""));
 		free(lado);
