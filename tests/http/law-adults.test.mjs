@@ -160,6 +160,9 @@ test('threshold decision, the LADO clock in working days, the allegation outcome
     const head = await s.login('head@demo.school');
     const other = await file(t, { category: 'other', summary: 'not about an adult' });
     assert.equal((await event(head, other.id, { action: 'threshold', level: 'low_level', text: 'x' })).status, 409);
+    // Any other case names its reporter as before.
+    assert.equal((await head.get(`/concerns/${other.id}`)).body.concern.reporter_withheld, false);
+    assert.match((await head.page(`/concerns/${other.id}`)).text, /Amy Clarke \(teacher@demo.school\)/);
     const c = await file(t, { ...ABOUT, summary: 'Gave a pupil a lift home' });
     assert.equal((await event(head, c.id, { action: 'acknowledge' })).status, 200);
     const before = counts(s.db);

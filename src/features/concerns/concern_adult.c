@@ -340,6 +340,7 @@ void concern_adult_view(const struct request *rq, json_t *m)
 	json_t *c = json_object_get(m, "concern");
 	int64_t id = json_int(c, "id");
 	json_object_set_new(c, "allegation", json_false());
+	json_object_set_new(c, "reporter_withheld", json_false());
 	if (!is_staff_conduct(id))
 		return;
 	json_object_set_new(c, "adult", json_true());
