@@ -157,10 +157,13 @@ static void mine_reach(json_t *c, int64_t id)
 			      "I", id) == 1;
 	int reached = assigned || concern_reach(id) > 0;
 	json_object_set_new(c, "delivered", json_boolean(reached));
-	if (!reached)
-		json_object_set_new(c, "fallback", json_string(concern_fallback(
-							   json_str(c, "category"),
-							   concern_about_head(id))));
+	if (!reached) {
+		int about_head = concern_about_head(id);
+		char *fb = concern_adult_fallback(
+			concern_fallback(json_str(c, "category"), about_head), about_head, 0);
+		json_object_set_new(c, "fallback", json_string(fb));
+		free(fb);
+	}
 }
 
 void concern_mine_case(struct request *rq, struct reply *rp)
