@@ -1,8 +1,10 @@
 /* Concerns: the route table, "My tasks" for handlers, and the feature's
  * registry entry.  The pages themselves live in concern_report.c
  * (reporting, my reports), concern_case.c (queue and case),
- * concern_events.c (the chronology), concern_stats.c, evidence.c and
- * routing_admin.c; the demo cases in demo.c. */
+ * concern_events.c (the chronology), concern_adult.c (concerns about
+ * adults: self-referral, anonymity, threshold, LADO, outcomes),
+ * concern_stats.c, evidence.c and routing_admin.c; the demo cases in
+ * demo.c. */
 #define _GNU_SOURCE
 #include "features/concerns/concern_internal.h"
 #include "features/concerns/concerns.h"
