@@ -709,3 +709,33 @@ CREATE TABLE IF NOT EXISTS concern_deadlines (
 -- "Which clocks have run out", read for "My tasks" on every page.
 CREATE INDEX IF NOT EXISTS concern_deadlines_open ON concern_deadlines(due_at, concern_id)
   WHERE met_at IS NULL;
+
+-- Concerns about adults working in the school (KCSIE part four,
+-- src/features/concerns/concern_adult.c).  How a concern about an adult was
+-- raised, fixed when it is filed: a self-referral (the reporter is the
+-- person it is about), and, when the reporter asked for anonymity, the one
+-- role that may see who raised it (the headteacher, or the chair when the
+-- concern is about the headteacher).
+CREATE TABLE IF NOT EXISTS concern_adult (
+  concern_id      INTEGER PRIMARY KEY REFERENCES concerns(id),
+  self_referral   INTEGER NOT NULL DEFAULT 0 CHECK (self_referral IN (0,1)),
+  confidential_to TEXT CHECK (confidential_to IN ('headteacher','chair'))
+) WITHOUT ROWID;
+
+-- The threshold decision and "copy of the outcome given to the person" are
+-- chronology events; the CHECK on their action is widened as in version 6,
+-- keyed on the codes before it so that another widening of the same list
+-- does not undo it.
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+   SET sql = replace(sql, '''reopen'',''evidence''',
+                     '''reopen'',''evidence'',''threshold'',''copy_given''')
+ WHERE type = 'table' AND name = 'concern_events' AND instr(sql, '''threshold''') = 0;
+
+-- An allegation is kept until the person's retirement review or this many
+-- years from the allegation, whichever is later (KCSIE part four); the
+-- LADO's contact details, shown when nobody in school can act on a concern
+-- about the headteacher.
+INSERT OR IGNORE INTO settings(key, value) VALUES
+  ('retention_allegation_years', '10'),
+  ('lado_contact', '');

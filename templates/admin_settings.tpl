@@ -9,6 +9,9 @@
 <label class="checkbox"><input type="radio" name="account_decider" value="business_manager"{{#not_decider_is_slt}} checked{{/not_decider_is_slt}}> Business manager</label>
 <label class="checkbox"><input type="radio" name="account_decider" value="slt"{{#decider_is_slt}} checked{{/decider_is_slt}}> Senior leadership team</label>
 </fieldset>
+<div class="field"><label for="f-lado_contact">The LADO (local authority designated officer): name, telephone and e-mail</label>
+<p class="hint" id="h-lado_contact">Shown on a concern about an adult that must be reported to the LADO, and to the reporter when a concern about the headteacher reaches nobody in school.</p>
+<textarea id="f-lado_contact" name="lado_contact" rows="3" aria-describedby="h-lado_contact">&#10;{{lado_contact:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn" type="submit">Save settings</button></div>
 </form>
 <section class="card" aria-labelledby="h-closures">

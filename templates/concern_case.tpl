@@ -5,10 +5,21 @@
 <h2 id="h-deadlines">Legal deadlines</h2>
 <ul class="deadlines">{{#deadlines}}<li>{{label}}: by <time datetime="{{due_at}}">{{due_at}}</time>{{#met_at}} · done <time datetime="{{met_at}}">{{met_at}}</time>{{/met_at}}{{#overdue}} <span class="badge status-overdue">Past the deadline</span>{{/overdue}}</li>{{/deadlines}}</ul>
 </section>{{/has_deadlines}}
+{{#adult}}<section class="card" aria-labelledby="h-adult">
+<h2 id="h-adult">Concern about an adult (KCSIE part four)</h2>
+{{#conflict_of_interest}}<div class="notice warning" role="alert"><p>This concern is about the headteacher and no chair of governors can act on it in staffroom: tell the LADO within one working day.</p></div>{{/conflict_of_interest}}
+<dl class="facts"><dt>Threshold decision</dt><dd>{{#threshold}}{{#harm_threshold}}Meets the harm threshold: an allegation, to be reported to the LADO{{/harm_threshold}}{{#not_harm_threshold}}A low-level concern{{/not_harm_threshold}} · <time datetime="{{at}}">{{at}}</time>{{#by}} by {{by}}{{/by}}</dd>
+<dt>Why</dt><dd><span class="multiline">{{text:pre_escape}}</span></dd>
+{{#action_taken}}<dt>Action taken</dt><dd><span class="multiline">{{action_taken:pre_escape}}</span></dd>{{/action_taken}}{{/threshold}}{{#not_threshold}}<span class="muted">not yet recorded: it is needed before the concern can close</span></dd>{{/not_threshold}}
+{{#lado_due}}<dt>Tell the LADO by</dt><dd><time datetime="{{lado_due}}">{{lado_due}}</time></dd>{{/lado_due}}
+{{#has_lado}}<dt>The LADO</dt><dd>{{#lado_contact}}<span class="multiline">{{lado_contact:pre_escape}}</span>{{/lado_contact}}{{#not_lado_contact}}<span class="muted">not set: the administrator adds it on School settings; your local authority's website gives it</span>{{/not_lado_contact}}</dd>{{/has_lado}}
+{{#malicious}}<dt>On the person's file</dt><dd>No: a malicious allegation is kept only until it is reviewed for deletion.</dd>{{/malicious}}
+{{#copy_due}}<dt>Copy of the outcome given to the person</dt><dd>{{#copy_given_on}}<time datetime="{{copy_given_on}}">{{copy_given_on}}</time>{{/copy_given_on}}{{#not_copy_given_on}}<span class="muted">not yet</span>{{/not_copy_given_on}}</dd>{{/copy_due}}</dl>
+</section>{{/adult}}
 <section class="card" aria-labelledby="h-report">
 <h2 id="h-report">The report</h2>
 <dl class="facts"><dt>Summary</dt><dd>{{summary}}</dd>
-<dt>Reported by</dt><dd>{{reporter}} ({{reporter_email}})</dd>
+<dt>Reported by</dt><dd>{{#reporter_withheld}}<span class="muted">Name withheld: the reporter asked that only the headteacher (or the chair, for a concern about the headteacher) knows who raised it.</span>{{/reporter_withheld}}{{#not_reporter_withheld}}{{reporter}} ({{reporter_email}}){{#reporter_confidential}} · <strong>asked for confidentiality: do not share their name</strong>{{/reporter_confidential}}{{/not_reporter_withheld}}{{#self_referral}} · a self-referral{{/self_referral}}</dd>
 <dt>Received</dt><dd><time datetime="{{created_at}}">{{created_at}}</time></dd>
 <dt>Acknowledge by</dt><dd><time datetime="{{due_by}}">{{due_by}}</time>{{#acknowledged_at}} · acknowledged <time datetime="{{acknowledged_at}}">{{acknowledged_at}}</time>{{/acknowledged_at}}</dd>
 <dt>Happened</dt><dd>{{#occurred_at}}<time datetime="{{occurred_at}}">{{occurred_at}}</time>{{/occurred_at}}{{#not_occurred_at}}<span class="muted">not given</span>{{/not_occurred_at}}</dd>
@@ -77,22 +88,52 @@
 <div class="field{{#err_to}} has-error{{/err_to}}"><label for="f-to">Escalated to</label>
 {{#err_to}}<p class="field-error">{{err_to}}</p>{{/err_to}}
 <select id="f-to" name="to" required>{{#bodies}}<option value="{{code}}">{{label}}</option>{{/bodies}}</select></div>
-<div class="field"><label for="f-reference">Their reference (crime number, case number)</label>
+<div class="field"><label for="f-reference">Their reference (crime number, LADO or case number)</label>
 <input id="f-reference" name="reference" type="text"></div>
-<div class="field"><label for="f-escalate-text">Details</label>
+<div class="field"><label for="f-escalate-text">Details (for the LADO: their advice)</label>
 <textarea id="f-escalate-text" name="text" rows="3"></textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Record escalation</button></div>
 </form>
+{{#concern_adult}}<form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
+<h3>Threshold decision</h3>
+<input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="threshold">
+<fieldset class="field{{#err_level}} has-error{{/err_level}}" id="f-level"><legend>Is it a low-level concern, or does it meet the harm threshold?</legend>
+{{#err_level}}<p class="field-error">{{err_level}}</p>{{/err_level}}
+<div class="field"><label class="checkbox" for="f-level-low"><input type="radio" id="f-level-low" name="level" value="low_level" required aria-describedby="h-level-low"> A low-level concern</label>
+<p class="hint" id="h-level-low">Behaviour inconsistent with the staff code of conduct, no matter how small, that does not meet the harm threshold.</p></div>
+<div class="field"><label class="checkbox" for="f-level-harm"><input type="radio" id="f-level-harm" name="level" value="harm_threshold" aria-describedby="h-level-harm"> Meets the harm threshold: an allegation</label>
+<p class="hint" id="h-level-harm">The adult may have harmed a child, committed a criminal offence against or related to a child, behaved in a way that indicates they may pose a risk of harm to children, or in a way that indicates they may not be suitable to work with children. The LADO must be told within one working day.</p></div></fieldset>
+<div class="field{{#err_text}} has-error{{/err_text}}"><label for="f-threshold-text">Why (required)</label>
+<textarea id="f-threshold-text" name="text" rows="3" required></textarea></div>
+<div class="field"><label for="f-action_taken">Action taken</label>
+<textarea id="f-action_taken" name="action_taken" rows="2"></textarea></div>
+<p class="hint">A later decision corrects an earlier one; the latest counts.</p>
+<div class="actions"><button class="btn secondary" type="submit">Record the decision</button></div>
+</form>{{/concern_adult}}
 <form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
 <h3>Close</h3>
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="close">
-<div class="field"><label for="f-outcome_category">Outcome</label>
-<select id="f-outcome_category" name="outcome_category">{{#outcomes}}<option value="{{code}}">{{label}}</option>{{/outcomes}}</select></div>
-<div class="field{{#err_outcome}} has-error{{/err_outcome}}"><label for="f-outcome">What was done (required; the reporter sees only the outcome above)</label>
+{{#not_concern_allegation}}<div class="field"><label for="f-outcome_category">Outcome</label>
+<select id="f-outcome_category" name="outcome_category">{{#outcomes}}<option value="{{code}}">{{label}}</option>{{/outcomes}}</select></div>{{/not_concern_allegation}}
+{{#concern_allegation}}<fieldset class="field{{#err_outcome_category}} has-error{{/err_outcome_category}}" id="f-outcome_category"><legend>Outcome of the allegation (KCSIE part four)</legend>
+{{#err_outcome_category}}<p class="field-error">{{err_outcome_category}}</p>{{/err_outcome_category}}
+{{#outcomes}}<div class="field"><label class="checkbox" for="f-oc-{{code}}"><input type="radio" id="f-oc-{{code}}" name="outcome_category" value="{{code}}" required aria-describedby="h-oc-{{code}}"> {{label}}</label>
+<p class="hint" id="h-oc-{{code}}">{{definition}}</p></div>{{/outcomes}}</fieldset>{{/concern_allegation}}
+<div class="field{{#err_outcome}} has-error{{/err_outcome}}"><label for="f-outcome">What was done (required; the reporter sees only the outcome above){{#concern_allegation}}: for an allegation, the summary for the person's file{{/concern_allegation}}</label>
 {{#err_outcome}}<p class="field-error">{{err_outcome}}</p>{{/err_outcome}}
 <textarea id="f-outcome" name="outcome" rows="3" required></textarea></div>
 <div class="actions"><button class="btn danger" type="submit">Close the concern</button></div>
 </form>{{/not_concern_is_closed}}
+{{#concern_copy_due}}<form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
+<h3>Copy of the outcome given to the person</h3>
+<input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="copy_given">
+<div class="field{{#err_date}} has-error{{/err_date}}"><label for="f-copy-date">Date the copy was given (required)</label>
+{{#err_date}}<p class="field-error">{{err_date}}</p>{{/err_date}}
+<input id="f-copy-date" name="date" type="date" required></div>
+<div class="field"><label for="f-copy-text">Note</label>
+<textarea id="f-copy-text" name="text" rows="2"></textarea></div>
+<div class="actions"><button class="btn secondary" type="submit">Record the copy given</button></div>
+</form>{{/concern_copy_due}}
 {{#concern_is_closed}}<form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
 <h3>Reopen</h3>
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="reopen">

@@ -35,10 +35,18 @@
 <div class="field{{#err_involved}} has-error{{/err_involved}}"><label for="f-involved">Who is involved (pupils, parents, others)</label>
 {{#err_involved}}<p class="field-error">{{err_involved}}</p>{{/err_involved}}
 <textarea id="f-involved" name="involved" rows="3">&#10;{{form_involved:pre_escape}}</textarea></div>
-<div class="field{{#err_about}} has-error{{/err_about}}"><label for="f-about">If it is about a member of staff: their e-mail address (optional)</label>
+<div class="field{{#err_about}} has-error{{/err_about}}"><label for="f-about">If it is about an adult working in the school: their e-mail address (needed for a concern about an adult's conduct, unless it is about you)</label>
 <p class="hint">They will not see this report. A concern about the headteacher goes to the chair of governors only.</p>
 {{#err_about}}<p class="field-error">{{err_about}}</p>{{/err_about}}
 <input id="f-about" name="about" type="email" value="{{form_about}}"></div>
+<fieldset class="field" aria-describedby="h-adult"><legend>A concern about an adult's conduct</legend>
+<p class="hint" id="h-adult">Only for "Concern about an adult's conduct". Tick "about me" to refer yourself: leave the e-mail address above empty; the headteacher (the chair of governors, for the headteacher) will speak to you, and the report is not shown in your reports because it is about you. Otherwise give the adult's e-mail address above.</p>
+<div class="field{{#err_self}} has-error{{/err_self}}">{{#err_self}}<p class="field-error">{{err_self}}</p>{{/err_self}}
+<label class="checkbox" for="f-self"><input id="f-self" name="self" type="checkbox" value="yes"{{#form_self}} checked{{/form_self}}> About me: I am referring myself</label></div>
+<div class="field{{#err_confidential}} has-error{{/err_confidential}}">{{#err_confidential}}<p class="field-error">{{err_confidential}}</p>{{/err_confidential}}
+<label class="checkbox" for="f-confidential"><input id="f-confidential" name="confidential" type="checkbox" value="yes" aria-describedby="h-confidential"{{#form_confidential}} checked{{/form_confidential}}> Keep my name confidential</label>
+<p class="hint" id="h-confidential">Only the headteacher (or the chair of governors, for a concern about the headteacher) will see who raised it.</p></div>
+</fieldset>
 <div class="field{{#err_urgent}} has-error{{/err_urgent}}">
 {{#err_urgent}}<p class="field-error">{{err_urgent}}</p>{{/err_urgent}}
 <label class="checkbox" for="f-urgent"><input id="f-urgent" name="urgent" type="checkbox" value="yes"{{#form_urgent}} checked{{/form_urgent}}> Urgent: someone may be at risk now</label></div>

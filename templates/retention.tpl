@@ -30,6 +30,7 @@
 <form class="stack" method="post" action="/admin/retention/rules"><input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field"><label for="f-cs">Concerns about staff: years after the concern</label><input id="f-cs" name="concern_staff_years" type="number" min="1" max="100" value="{{concern_staff_years}}"></div>
 <div class="field"><label for="f-rr">Concerns about staff: retirement review, years after the person leaves (staffroom does not hold dates of birth)</label><input id="f-rr" name="retirement_review_years" type="number" min="1" max="100" value="{{retirement_review_years}}"></div>
+<div class="field"><label for="f-al">Allegations about staff (not malicious): years after the allegation, or the retirement review if later</label><input id="f-al" name="allegation_years" type="number" min="1" max="100" value="{{allegation_years}}"></div>
 <div class="field"><label for="f-sg">Safeguarding concerns about pupils: years after closing</label><input id="f-sg" name="safeguarding_years" type="number" min="1" max="100" value="{{safeguarding_years}}"></div>
 <div class="field"><label for="f-co">Other concerns: years after closing</label><input id="f-co" name="concern_years" type="number" min="1" max="100" value="{{concern_years}}"></div>
 <div class="field"><label for="f-sy">Signatures: years after the person leaves</label><input id="f-sy" name="signature_years" type="number" min="1" max="100" value="{{signature_years}}"></div>

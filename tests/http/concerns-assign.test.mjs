@@ -31,7 +31,7 @@ test('contact from a pupil reaches the DSL and the headteacher', async () => {
 });
 
 test('the headteacher assigns a case to a senior leader who was not sent it; they may then open it everywhere', async () => {
-  const { id } = await file(c.teacher, { category: 'staff_conduct', summary: 'Colleague posts about pupils' }, [{ name: 'p.png', data: PNG }]);
+  const { id } = await file(c.teacher, { category: 'staff_conduct', summary: 'Colleague posts about pupils', about: 'science@demo.school' }, [{ name: 'p.png', data: PNG }]);
   const evid = sql(s.db, `SELECT id FROM evidence WHERE concern_id = ${id}`);
   // staff_conduct goes to the headteacher only: the deputy (slt) cannot see it yet
   assert.equal((await c.deputy.get(`/concerns/${id}`)).status, 404);

@@ -17,7 +17,7 @@ test('a new concern e-mails its recipients a link, never what it says', async ()
   try {
     const teacher = await s.login('teacher@demo.school');
     const before = Number(sql(s.db, 'SELECT count(*) FROM outbox'));
-    const c = await file(teacher, { category: 'staff_conduct', summary: 'Zebra-summary-7731',
+    const c = await file(teacher, { category: 'staff_conduct', summary: 'Zebra-summary-7731', about: 'science@demo.school',
       details: 'Quokka-details-9924', involved: 'Wombat-person-5519' });
     // Queued in the same transaction: the rows are there when the reply comes.
     const queued = Number(sql(s.db, 'SELECT count(*) FROM outbox')) - before;

@@ -88,6 +88,7 @@ test('filing, reading and assigning a concern read no whole table', async () => 
     const teacher = await t.login('teacher@demo.school');
     const fd = new FormData();
     fd.append('category', 'staff_conduct'); fd.append('summary', 'plans');
+    fd.append('about', 'science@demo.school');
     const r = await teacher.request('POST', '/concerns', { multipart: fd });
     assert.ok([201, 202].includes(r.status), r.text);
     const id = r.body.concern.id;

@@ -45,7 +45,7 @@ test('giving someone the dsl role tells the headteacher and the chair, in staffr
   const sink = await startSink();
   const s = await startServer({ args: mailArgs(sink.url) });
   try {
-    await file(await s.login('teacher@demo.school'), { category: 'staff_conduct', summary: 'Narwhal-summary-4411',
+    await file(await s.login('teacher@demo.school'), { category: 'staff_conduct', summary: 'Narwhal-summary-4411', about: 'science@demo.school',
       details: 'Pangolin-details-8812', involved: 'Ocelot-person-2290' });
     const outboxBefore = Number(sql(s.db, 'SELECT count(*) FROM outbox'));
     const admin = await s.login('admin@demo.school');

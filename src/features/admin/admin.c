@@ -402,8 +402,10 @@ static void settings_post(struct request *rq, struct reply *rp)
 	}
 	if (reply_begin(rp, BUSY) != 0)
 		return;
-	const char *keys[] = { "school_name", "account_decider" };
-	for (size_t i = 0; i < 2; i++) {
+	/* lado_contact: the local authority designated officer's name, telephone
+	 * and e-mail, shown when the LADO must be told (KCSIE part four). */
+	const char *keys[] = { "school_name", "account_decider", "lado_contact" };
+	for (size_t i = 0; i < 3; i++) {
 		const char *v = arg(rq, keys[i]);
 		if (!v)
 			continue;
@@ -517,6 +519,7 @@ static const struct field_spec import_form[] = {
 static const struct field_spec settings_form[] = {
 	{ "school_name", F_TEXT, 120, 0, NULL },
 	{ "account_decider", F_CHOICE, 20, 0, "business_manager|slt" },
+	{ "lado_contact", F_LONGTEXT, 1000, 0, NULL },
 	{ NULL },
 };
 static const struct field_spec closure_form[] = {

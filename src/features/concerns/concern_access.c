@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include "core/auth.h"
 #include "features/concerns/concern_internal.h"
+#include "features/concerns/concern_adult.h"
 #include "db/db.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
@@ -130,7 +131,7 @@ char *concern_event_text(const char *action, const json_t *d, int for_reporter)
 			    : xasprintf("Escalated to %s", concern_body_label(member(d, "to")));
 	else if (strcmp(action, "note") == 0)
 		s = xstrdup("Note");
-	else
+	else if (!(s = concern_adult_event_text(action, d)))
 		s = xstrdup(action);
 	return s;
 }

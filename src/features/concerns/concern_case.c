@@ -5,6 +5,7 @@
 #include "core/audit.h"
 #include "core/write.h"
 #include "features/concerns/concern_internal.h"
+#include "features/concerns/concern_adult.h"
 #include "db/db.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
@@ -277,5 +278,6 @@ void concern_case(struct request *rq, struct reply *rp)
 			      choice_list(ESCALATION_BODIES, concern_body_label), "outcomes",
 			      choice_list(OUTCOME_CATEGORIES, concern_outcome_label), "statuses",
 			      status_options(NULL));
+	concern_adult_view(rq, m);
 	reply_page(rp, "concern_case", "Concern", m);
 }

@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include "core/audit.h"
 #include "features/concerns/concern_internal.h"
+#include "features/concerns/concern_adult.h"
 #include "db/db.h"
 #include "core/notify.h"
 #include "core/write.h"
@@ -31,7 +32,8 @@ static const char *transition_problem(const struct ev *e, const char *target)
 {
 	const char *a = e->action, *cur = e->status;
 	int closed = strcmp(cur, "closed") == 0, is_new = strcmp(cur, "new") == 0;
-	if (closed && strcmp(a, "reopen") != 0 && strcmp(a, "note") != 0)
+	if (closed && strcmp(a, "reopen") != 0 && strcmp(a, "note") != 0 &&
+	    strcmp(a, "copy_given") != 0)
 		return "This concern is closed: it can only be reopened or have a note added.";
 	if (strcmp(a, "acknowledge") == 0 && !is_new)
 		return "This concern has already been acknowledged.";
@@ -57,7 +59,9 @@ static const char *missing_field(const struct request *rq, const char *action)
 {
 	static const char *const need[][2] = { { "note", "text" },       { "reopen", "text" },
 					       { "assign", "assignee" }, { "status", "status" },
-					       { "escalate", "to" },     { "close", "outcome" } };
+					       { "escalate", "to" },     { "close", "outcome" },
+					       { "threshold", "level" }, { "threshold", "text" },
+					       { "copy_given", "date" } };
 	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
 		if (strcmp(action, need[i][0]) == 0 && !arg(rq, need[i][1]))
 			return need[i][1];
@@ -77,7 +81,10 @@ void concern_add_event(const struct request *rq, const struct ev *e, const char 
 
 static void tell_reporter(const struct request *rq, const struct ev *e, const char *what)
 {
-	if (e->reporter == rq->user.id)
+	/* The reporter of a self-referral is its subject, who is told nothing. */
+	if (e->reporter == rq->user.id ||
+	    db_int(0, "SELECT 1 FROM concerns WHERE id = ? AND about_id = ?", "II", e->id,
+		   e->reporter) == 1)
 		return;
 	char *msg = xasprintf("Your concern %s %s.", e->reference, what);
 	char *link = xasprintf("/concerns/mine/%lld", (long long)e->id);
@@ -186,7 +193,14 @@ static int apply(const struct request *rq, struct reply *rp, const struct ev *e)
 	} else if (strcmp(a, "escalate") == 0) {
 		do_escalate(rq, e);
 	} else if (strcmp(a, "close") == 0) {
+		int refused = concern_adult_close_check(rq, rp, e);
+		if (refused)
+			return refused;
 		do_close(rq, e);
+	} else if (strcmp(a, "threshold") == 0) {
+		return concern_threshold(rq, rp, e);
+	} else if (strcmp(a, "copy_given") == 0) {
+		return concern_copy_given(rq, rp, e);
 	} else {
 		do_reopen(rq, e);
 	}
@@ -235,6 +249,7 @@ void concern_event_post(struct request *rq, struct reply *rp)
 	audit(rq, action, e.reference, "%s",
 	      arg(rq, "status")                 ? arg(rq, "status")
 	      : arg(rq, "to")                   ? arg(rq, "to")
+	      : arg(rq, "level")                ? arg(rq, "level")
 	      : strcmp(e.action, "assign") == 0 ? arg(rq, "assignee")
 						: "");
 	free(action);

@@ -20,12 +20,15 @@
 #define CONCERN_STATUS_CHOICE_(code) "|" code
 #define CONCERN_STATUSES LIST_CHOICES(CONCERN_STATUS_LIST, CONCERN_STATUS_CHOICE_)
 
-/* How a case ended: X(code, label). */
+/* How a case ended: X(code, label).  The last five end an allegation that
+ * met the harm threshold, and only such a case (concern_adult.c). */
 #define OUTCOME_CATEGORY_LIST(X)                                                                  \
 	X("no_further_action", "No further action") X("resolved_in_school", "Resolved in school") \
 	X("content_removed", "Content removed") X("disciplinary", "Disciplinary process")         \
 	X("referred_externally", "Referred to an external body")                                  \
-	X("police_action", "Police action") X("other", "Other")
+	X("police_action", "Police action") X("other", "Other")                                   \
+	X("substantiated", "Substantiated") X("false", "False") X("malicious", "Malicious")       \
+	X("unsubstantiated", "Unsubstantiated") X("unfounded", "Unfounded")
 #define OUTCOME_CATEGORIES LIST_CHOICES(OUTCOME_CATEGORY_LIST, CONCERN_CODE_CHOICE_)
 
 /* Whom a case is escalated to: X(code, label). */

@@ -3,6 +3,7 @@
  * handlers' notes. */
 #define _GNU_SOURCE
 #include "features/concerns/concern_internal.h"
+#include "features/concerns/concern_adult.h"
 #include "core/write.h"
 #include "features/concerns/concerns.h"
 #include "db/db.h"
@@ -36,7 +37,12 @@ static int check_report(const struct request *rq, struct reply *rp, char occurre
 		return -1;
 	}
 	const char *about = arg(rq, "about");
-	if (about) {
+	int self;
+	if (concern_adult_check(rq, rp, &self) != 0)
+		return -1;
+	if (self) {
+		*about_id = rq->user.id;
+	} else if (about) {
 		*about_id = db_int(0, "SELECT id FROM users WHERE email = ? AND active = 1", "t",
 				   about);
 		if (!*about_id) {
@@ -110,6 +116,8 @@ void concern_create(struct request *rq, struct reply *rp)
 		return;
 	}
 	int64_t id = concern_file(rq, &in, ref);
+	if (id > 0)
+		concern_adult_filed(rq, id);
 	int64_t reached = id > 0 ? concern_reach(id) : 0;
 	int about_head = id > 0 && concern_about_head(id);
 	if (id < 0 || evidence_store(rq, id) != 0 || db_commit() != 0) {
@@ -117,7 +125,11 @@ void concern_create(struct request *rq, struct reply *rp)
 		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
-	answer_filed(rp, id, ref, reached, concern_fallback(in.category, about_head));
+	char *fallback = concern_adult_fallback(concern_fallback(in.category, about_head),
+						about_head, reached);
+	if (!concern_adult_answer(rq, rp, id, ref, reached, fallback))
+		answer_filed(rp, id, ref, reached, fallback);
+	free(fallback);
 }
 
 void concern_mine(struct request *rq, struct reply *rp)
@@ -145,10 +157,13 @@ static void mine_reach(json_t *c, int64_t id)
 			      "I", id) == 1;
 	int reached = assigned || concern_reach(id) > 0;
 	json_object_set_new(c, "delivered", json_boolean(reached));
-	if (!reached)
-		json_object_set_new(c, "fallback", json_string(concern_fallback(
-							   json_str(c, "category"),
-							   concern_about_head(id))));
+	if (!reached) {
+		int about_head = concern_about_head(id);
+		char *fb = concern_adult_fallback(
+			concern_fallback(json_str(c, "category"), about_head), about_head, 0);
+		json_object_set_new(c, "fallback", json_string(fb));
+		free(fb);
+	}
 }
 
 void concern_mine_case(struct request *rq, struct reply *rp)

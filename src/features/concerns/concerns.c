@@ -1,8 +1,10 @@
 /* Concerns: the route table, "My tasks" for handlers, and the feature's
  * registry entry.  The pages themselves live in concern_report.c
  * (reporting, my reports), concern_case.c (queue and case),
- * concern_events.c (the chronology), concern_stats.c, evidence.c and
- * routing_admin.c; the demo cases in demo.c. */
+ * concern_events.c (the chronology), concern_adult.c (concerns about
+ * adults: self-referral, anonymity, threshold, LADO, outcomes),
+ * concern_stats.c, evidence.c and routing_admin.c; the demo cases in
+ * demo.c. */
 #define _GNU_SOURCE
 #include "features/concerns/concern_internal.h"
 #include "features/concerns/concerns.h"
@@ -75,6 +77,8 @@ static const struct field_spec report_form[] = {
 	{ "involved", F_LONGTEXT, 2000, 0, NULL },
 	{ "about", F_EMAIL, 254, 0, NULL },
 	{ "urgent", F_YESNO, 3, 0, NULL },
+	{ "self", F_YESNO, 3, 0, NULL },
+	{ "confidential", F_YESNO, 3, 0, NULL },
 	{ "evidence", F_FILE, 5, 0, NULL },
 	{ NULL },
 };
@@ -89,7 +93,7 @@ static const struct field_spec queue_q[] = {
 };
 static const struct field_spec event_form[] = {
 	{ "action", F_CHOICE, 16, F_REQUIRED,
-	  "acknowledge|note|assign|status|escalate|close|reopen" },
+	  "acknowledge|note|assign|status|escalate|close|reopen|threshold|copy_given" },
 	{ "text", F_LONGTEXT, 5000, 0, NULL },
 	{ "assignee", F_EMAIL, 254, 0, NULL },
 	{ "status", F_CHOICE, 16, 0, CONCERN_STATUSES },
@@ -97,6 +101,9 @@ static const struct field_spec event_form[] = {
 	{ "reference", F_TEXT, 100, 0, NULL },
 	{ "outcome", F_LONGTEXT, 5000, 0, NULL },
 	{ "outcome_category", F_CHOICE, 24, 0, OUTCOME_CATEGORIES },
+	{ "level", F_CHOICE, 16, 0, "low_level|harm_threshold" },
+	{ "action_taken", F_LONGTEXT, 5000, 0, NULL },
+	{ "date", F_DATE, 10, 0, NULL },
 	{ NULL },
 };
 static const struct field_spec evidence_q[] = {

@@ -39,9 +39,10 @@
 	X("media_contact", "Journalist or media contact",                                          \
 	  "A journalist or the media contacted you about the school. Do not comment; senior "      \
 	  "leaders respond.")                                                                      \
-	X("staff_conduct", "Concern about a member of staff's conduct",                            \
-	  "A colleague's use of social media or conduct online worries you. A concern about the " \
-	  "headteacher goes to the chair of governors only.")                                      \
+	X("staff_conduct", "Concern about an adult's conduct (low-level concern or allegation)",   \
+	  "Behaviour of an adult working in the school that is inconsistent with the staff code " \
+	  "of conduct, no matter how small, at work, outside work or online; you may refer "      \
+	  "yourself. It goes to the headteacher; about the headteacher, to the chair only.")      \
 	X("whistleblowing", "Poor or unsafe safeguarding practice in the school",                \
 	  "Whistleblowing: the way the school keeps children safe is failing or unsafe. It "       \
 	  "goes to the headteacher and the chair of governors.")                                   \
@@ -101,5 +102,24 @@ int64_t concern_file(const struct request *rq, const struct concern_input *in, c
 	mask ") != 0 OR " c ".assignee_id = " me "))"
 #define CONCERN_MAY_OPEN(c) CONCERN_MAY_OPEN_AS(c, "?", "?")
 #define CONCERN_MAY_OPEN_BINDS "III"
+
+/* A concern about an adult whose reporter asked for anonymity names them
+ * only to the headteacher, or the chair for a concern about the
+ * headteacher (KCSIE part four, section two): true when this reader (me,
+ * their role mask) may not learn who raised concern c.  The pages, JSON and
+ * the audit log's rows by the reporter all use it. */
+#define CONCERN_REPORTER_HIDDEN_AS(c, me, mask)                                                    \
+	"EXISTS (SELECT 1 FROM concern_adult ca JOIN role_bits rb ON rb.role = "                   \
+	"ca.confidential_to "                                                                      \
+	"WHERE ca.concern_id = " c ".id AND " c ".reporter_id != " me " AND (" mask                \
+	" & rb.bit) = 0)"
+
+/* Whether concern c stays on the file of the person it is about (their
+ * subject access export, the page of concerns about one adult): all but an
+ * allegation found malicious, which KCSIE part four has removed from the
+ * person's records; it is kept only for review for deletion
+ * (/admin/retention). */
+#define CONCERN_ON_FILE(c)                                                                         \
+	"(" c ".outcome_category IS NULL OR " c ".outcome_category != 'malicious')"
 
 #endif

@@ -43,6 +43,15 @@
 	" OR EXISTS (SELECT 1 FROM concerns c WHERE c.id = (" CONCERN_OF_ROW                       \
 	") AND " CONCERN_MAY_OPEN_AS("c", "?1", "?2") "))"
 
+/* A row the reporter of a confidential concern about an adult wrote (its
+ * report, their evidence) names them only to those who may know who raised
+ * it (CONCERN_REPORTER_HIDDEN_AS): for everyone else the row shows, but not
+ * who or from where, and no filter by person finds it. */
+#define REPORTER_WITHHELD                                                                          \
+	"(" REFERS_TO_CONCERN                                                                      \
+	" AND EXISTS (SELECT 1 FROM concerns c WHERE c.id = (" CONCERN_OF_ROW                      \
+	") AND a.actor_id = c.reporter_id AND " CONCERN_REPORTER_HIDDEN_AS("c", "?1", "?2") "))"
+
 static void audit_page(struct request *rq, struct reply *rp)
 {
 	const char *actor = arg(rq, "actor"), *action = arg(rq, "action"),
@@ -54,8 +63,12 @@ static void audit_page(struct request *rq, struct reply *rp)
 	/* Each filter is "? IS NULL OR column = ?", so one prepared statement serves every
 	 * combination. */
 	json_t *rows = db_rows(
-		"SELECT a.id, a.at, a.actor, a.address, a.action, a.object, a.detail FROM audit a "
-		"WHERE a.id < ?3 AND (?4 IS NULL OR a.actor = ?4) AND (?5 IS NULL OR a.action = "
+		"SELECT a.id, a.at, CASE WHEN " REPORTER_WITHHELD
+		" THEN 'name withheld (confidential "
+		"report)' ELSE a.actor END AS actor, CASE WHEN " REPORTER_WITHHELD " THEN '' ELSE "
+		"a.address END AS address, a.action, a.object, a.detail FROM audit a "
+		"WHERE a.id < ?3 AND (?4 IS NULL OR (a.actor = ?4 AND NOT " REPORTER_WITHHELD
+		")) AND (?5 IS NULL OR a.action = "
 		"?5) "
 		"AND (?6 IS NULL OR a.object = ?6) AND (?7 IS NULL OR a.at >= ?7) AND (?8 IS NULL "
 		"OR a.at <= ?8) "

@@ -8,6 +8,7 @@
  * Secrets are never exported: password hash, TOTP secret, recovery codes,
  * vault credentials, session tokens. */
 #define _GNU_SOURCE
+#include "features/concerns/concerns.h"
 #include "features/records/export.h"
 #include "core/auth.h"
 #include "db/db.h"
@@ -81,11 +82,13 @@ static json_t *build(int64_t id)
 			"ORDER BY t.completed_on",
 			"I", id));
 	json_object_set_new(e, "concerns_reported", own_concerns(id));
-	json_object_set_new(e, "concerns_about_them_for_review",
-			    db_rows("SELECT reference, category, status, created_at, closed_at, "
-				    "outcome_category FROM concerns "
-				    "WHERE about_id = ? ORDER BY id",
-				    "I", id));
+	/* An allegation found malicious is not on the person's file (KCSIE part four). */
+	json_object_set_new(
+		e, "concerns_about_them_for_review",
+		db_rows("SELECT c.reference, c.category, c.status, c.created_at, "
+			"c.closed_at, c.outcome_category FROM concerns c "
+			"WHERE c.about_id = ? AND " CONCERN_ON_FILE("c") " ORDER BY c.id",
+			"I", id));
 	json_object_set_new(e, "account_applications",
 			    db_rows("SELECT a.platform, a.platform_other, a.name, a.department, "
 				    "a.aim, a.audience, a.promotion, a.visibility, "

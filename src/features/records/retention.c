@@ -21,13 +21,22 @@
 #define DUE_SQL                                                                            \
 	"WITH due AS ("                                                                    \
 	"SELECT 'concern' AS record_type, c.id AS record_id, c.reference AS label, "     \
-	"CASE WHEN c.about_id IS NOT NULL "                                               \
+	"CASE WHEN c.outcome_category = 'malicious' THEN date(c.closed_at) "              \
+	"WHEN c.outcome_category IN ('substantiated','false','unsubstantiated','unfounded') " \
+	"  THEN max(date(c.created_at, " YEARS("retention_allegation_years") "), "        \
+	"    date(a.left_on, " YEARS("retention_retirement_review_years") ")) "          \
+	"WHEN c.about_id IS NOT NULL "                                                    \
 	"  THEN max(date(c.created_at, " YEARS("retention_concern_staff_years") "), "     \
 	"    date(a.left_on, " YEARS("retention_retirement_review_years") ")) "          \
 	"WHEN c.category IN ('cyberbullying_pupil','sexting','pupil_contact') "          \
 	"  THEN date(c.closed_at, " YEARS("retention_safeguarding_years") ") "           \
 	"ELSE date(c.closed_at, " YEARS("retention_concern_years") ") END AS due, "      \
-	"CASE WHEN c.about_id IS NOT NULL "                                               \
+	"CASE WHEN c.outcome_category = 'malicious' "                                     \
+	"  THEN 'malicious allegation: review for deletion' "                            \
+	"WHEN c.outcome_category IN ('substantiated','false','unsubstantiated','unfounded') " \
+	"  THEN 'allegation about a member of staff: the later of its date plus the "    \
+	"allegation years and their leaving date plus the retirement review' "           \
+	"WHEN c.about_id IS NOT NULL "                                                    \
 	"  THEN 'concern about a member of staff: the later of its date and "            \
 	"their leaving date plus the retirement review' "                                \
 	"WHEN c.category IN ('cyberbullying_pupil','sexting','pupil_contact') "          \
@@ -52,6 +61,7 @@ static const char *const rule_keys[] = {
 	"retention_concern_staff_years", "retention_retirement_review_years",
 	"retention_safeguarding_years",  "retention_concern_years",
 	"retention_signature_years",     "retention_training_years",
+	"retention_allegation_years",
 };
 #define NRULES (sizeof rule_keys / sizeof rule_keys[0])
 
@@ -171,6 +181,8 @@ static void delete_concern(int64_t id)
 	db_exec("DELETE FROM evidence WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM concern_events WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM concern_recipients WHERE concern_id = ?", "I", id);
+	db_exec("DELETE FROM concern_deadlines WHERE concern_id = ?", "I", id);
+	db_exec("DELETE FROM concern_adult WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM concerns WHERE id = ?", "I", id);
 	free(a);
 	free(b);
@@ -272,6 +284,7 @@ static const struct field_spec rules_form[] = {
 	{ "concern_years", F_INT, 3, 0, NULL },
 	{ "signature_years", F_INT, 3, 0, NULL },
 	{ "training_years", F_INT, 3, 0, NULL },
+	{ "allegation_years", F_INT, 3, 0, NULL },
 	{ NULL },
 };
 
