@@ -709,3 +709,10 @@ CREATE TABLE IF NOT EXISTS concern_deadlines (
 -- "Which clocks have run out", read for "My tasks" on every page.
 CREATE INDEX IF NOT EXISTS concern_deadlines_open ON concern_deadlines(due_at, concern_id)
   WHERE met_at IS NULL;
+
+-- A third concern about the same adult within this many days warns the
+-- headteacher, or the chair for the headteacher (KCSIE part four: records
+-- are reviewed so that patterns can be identified; it sets no period, and a
+-- year spans a whole school year).  The administrator changes it on
+-- /admin/settings (src/features/concerns/concern_pattern.c).
+INSERT OR IGNORE INTO settings(key, value) VALUES ('pattern_window_days', '365');

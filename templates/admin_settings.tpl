@@ -9,6 +9,10 @@
 <label class="checkbox"><input type="radio" name="account_decider" value="business_manager"{{#not_decider_is_slt}} checked{{/not_decider_is_slt}}> Business manager</label>
 <label class="checkbox"><input type="radio" name="account_decider" value="slt"{{#decider_is_slt}} checked{{/decider_is_slt}}> Senior leadership team</label>
 </fieldset>
+<div class="field{{#err_pattern_window_days}} has-error{{/err_pattern_window_days}}"><label for="f-pattern_window_days">Period for a pattern of concerns about one adult (days)</label>
+<p class="hint" id="h-pattern_window_days">When a third concern about the same member of staff arrives within this many days, the headteacher (the chair of governors, for the headteacher) is warned. A year covers a whole school year.</p>
+{{#err_pattern_window_days}}<p class="field-error">{{err_pattern_window_days}}</p>{{/err_pattern_window_days}}
+<input id="f-pattern_window_days" name="pattern_window_days" type="number" min="1" max="3650" value="{{pattern_window_days}}" aria-describedby="h-pattern_window_days"></div>
 <div class="actions"><button class="btn" type="submit">Save settings</button></div>
 </form>
 <section class="card" aria-labelledby="h-closures">

@@ -102,4 +102,9 @@ int64_t concern_file(const struct request *rq, const struct concern_input *in, c
 #define CONCERN_MAY_OPEN(c) CONCERN_MAY_OPEN_AS(c, "?", "?")
 #define CONCERN_MAY_OPEN_BINDS "III"
 
+/* May this person see all the concerns about `person` on one page
+ * (GET /concerns/about/{id})?  The headteacher for anyone but themselves,
+ * the chair of governors for the headteacher (KCSIE part four); 1 or 0. */
+int concern_pattern_may_view(int64_t viewer, unsigned roles, int64_t person);
+
 #endif
