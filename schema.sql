@@ -739,3 +739,9 @@ UPDATE sqlite_schema
 INSERT OR IGNORE INTO settings(key, value) VALUES
   ('retention_allegation_years', '10'),
   ('lado_contact', '');
+-- A third concern about the same adult within this many days warns the
+-- headteacher, or the chair for the headteacher (KCSIE part four: records
+-- are reviewed so that patterns can be identified; it sets no period, and a
+-- year spans a whole school year).  The administrator changes it on
+-- /admin/settings (src/features/concerns/concern_pattern.c).
+INSERT OR IGNORE INTO settings(key, value) VALUES ('pattern_window_days', '365');

@@ -12,6 +12,10 @@
 <div class="field"><label for="f-lado_contact">The LADO (local authority designated officer): name, telephone and e-mail</label>
 <p class="hint" id="h-lado_contact">Shown on a concern about an adult that must be reported to the LADO, and to the reporter when a concern about the headteacher reaches nobody in school.</p>
 <textarea id="f-lado_contact" name="lado_contact" rows="3" aria-describedby="h-lado_contact">&#10;{{lado_contact:pre_escape}}</textarea></div>
+<div class="field{{#err_pattern_window_days}} has-error{{/err_pattern_window_days}}"><label for="f-pattern_window_days">Period for a pattern of concerns about one adult (days)</label>
+<p class="hint" id="h-pattern_window_days">When a third concern about the same member of staff arrives within this many days, the headteacher (the chair of governors, for the headteacher) is warned. A year covers a whole school year.</p>
+{{#err_pattern_window_days}}<p class="field-error">{{err_pattern_window_days}}</p>{{/err_pattern_window_days}}
+<input id="f-pattern_window_days" name="pattern_window_days" type="number" min="1" max="3650" value="{{pattern_window_days}}" aria-describedby="h-pattern_window_days"></div>
 <div class="actions"><button class="btn" type="submit">Save settings</button></div>
 </form>
 <section class="card" aria-labelledby="h-closures">

@@ -1,6 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}{{#concern}}<h1>Concern {{reference}}</h1>
 <p class="print-only print-warning">Confidential case file. Keep it locked away and shred it when it is no longer needed.</p>
 <p class="lead"><span class="badge status-{{status}}">{{status}}</span>{{#urgent}} <span class="badge status-urgent">Urgent</span>{{/urgent}}{{#overdue}} <span class="badge status-overdue">Overdue: not acknowledged by <time datetime="{{due_by}}">{{due_by}}</time></span>{{/overdue}} · {{label}}</p>
+{{#pattern}}<div class="notice warning" role="alert"><h2>A pattern to look at</h2>
+<p>This is concern number {{count}} about the same member of staff within {{window_days}} days. <a href="{{link}}">See all the concerns about them</a>.</p></div>{{/pattern}}
+{{#advice}}<p class="notice">{{advice}}</p>{{/advice}}
 {{#has_deadlines}}<section class="card" aria-labelledby="h-deadlines">
 <h2 id="h-deadlines">Legal deadlines</h2>
 <ul class="deadlines">{{#deadlines}}<li>{{label}}: by <time datetime="{{due_at}}">{{due_at}}</time>{{#met_at}} · done <time datetime="{{met_at}}">{{met_at}}</time>{{/met_at}}{{#overdue}} <span class="badge status-overdue">Past the deadline</span>{{/overdue}}</li>{{/deadlines}}</ul>
@@ -26,7 +29,7 @@
 {{#platform}}<dt>Site or app</dt><dd>{{platform}}</dd>{{/platform}}
 {{#url}}<dt>Web address (not a link: copy it with care)</dt><dd>{{url}}</dd>{{/url}}
 {{#involved}}<dt>Who is involved</dt><dd><span class="multiline">{{involved:pre_escape}}</span></dd>{{/involved}}
-{{#about}}<dt>About</dt><dd>{{about}} ({{about_email}})</dd>{{/about}}
+{{#about}}<dt>About</dt><dd>{{about}} ({{about_email}}){{#about_link}} · <a href="{{about_link}}">All concerns about this person</a>{{/about_link}}</dd>{{/about}}
 <dt>Sent to</dt><dd>{{recipients}}</dd>
 <dt>Assigned to</dt><dd>{{#assignee}}{{assignee}} ({{assignee_email}}){{/assignee}}{{#not_assignee}}<span class="muted">nobody yet</span>{{/not_assignee}}</dd>
 {{#closed_at}}<dt>Closed</dt><dd><time datetime="{{closed_at}}">{{closed_at}}</time> · {{outcome_label}}</dd><dt>Outcome</dt><dd><span class="multiline">{{outcome:pre_escape}}</span></dd>{{/closed_at}}

@@ -15,7 +15,7 @@
 <fieldset id="f-category"{{#err_category}} class="has-error"{{/err_category}}><legend>What is it about?</legend>
 {{#err_category}}<p class="field-error">{{err_category}}</p>{{/err_category}}
 {{#categories}}<div class="field"><label class="checkbox" for="f-category-{{code}}"><input type="radio" id="f-category-{{code}}" name="category" value="{{code}}" required{{#selected}} checked{{/selected}}> {{label}}</label>
-<p class="hint">{{explain}}</p></div>
+<p class="hint">{{explain}}</p>{{#advice}}<p class="hint"><strong>{{advice}}</strong></p>{{/advice}}</div>
 {{/categories}}</fieldset>
 <div class="field{{#err_summary}} has-error{{/err_summary}}"><label for="f-summary">Summary (at most 200 characters)</label>
 {{#err_summary}}<p class="field-error">{{err_summary}}</p>{{/err_summary}}

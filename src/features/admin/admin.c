@@ -10,6 +10,7 @@
 #include "core/staff.h"
 #include "core/tasks.h"
 #include "core/write.h"
+#include "features/concerns/concerns.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
 
@@ -158,6 +159,9 @@ static void staff_edit_page(struct request *rq, struct reply *rp)
 	}
 	unsigned roles = user_roles_load(rq->ids[0]);
 	json_object_set_new(u, "roles", roles_json(roles));
+	if (concern_pattern_may_view(rq->user.id, rq->user.roles, rq->ids[0]))
+		json_object_set_new(u, "concerns_link",
+				    json_sprintf("/concerns/about/%lld", (long long)rq->ids[0]));
 	add_date_words(u, "left_on");
 	add_date_words(u, "leaving_on");
 	json_t *m = json_pack("{s:o, s:o, s:o}", "user", u, "role_boxes", role_boxes(roles),
@@ -400,12 +404,20 @@ static void settings_post(struct request *rq, struct reply *rp)
 			    "(school_name); change it there.");
 		return;
 	}
+	int64_t window = arg_int(rq, "pattern_window_days", 365);
+	if (window < 1 || window > 3650) {
+		reply_error(
+			rp, 400, "pattern_window_days",
+			"The period for a pattern of concerns must be between 1 and 3650 days.");
+		return;
+	}
 	if (reply_begin(rp, BUSY) != 0)
 		return;
 	/* lado_contact: the local authority designated officer's name, telephone
 	 * and e-mail, shown when the LADO must be told (KCSIE part four). */
-	const char *keys[] = { "school_name", "account_decider", "lado_contact" };
-	for (size_t i = 0; i < 3; i++) {
+	const char *keys[] = { "school_name", "account_decider", "lado_contact",
+			       "pattern_window_days" };
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = arg(rq, keys[i]);
 		if (!v)
 			continue;
@@ -520,6 +532,7 @@ static const struct field_spec settings_form[] = {
 	{ "school_name", F_TEXT, 120, 0, NULL },
 	{ "account_decider", F_CHOICE, 20, 0, "business_manager|slt" },
 	{ "lado_contact", F_LONGTEXT, 1000, 0, NULL },
+	{ "pattern_window_days", F_INT, 4, 0, NULL },
 	{ NULL },
 };
 static const struct field_spec closure_form[] = {

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include "core/audit.h"
 #include "core/write.h"
+#include "features/concerns/concern_adults.h"
 #include "features/concerns/concern_internal.h"
 #include "features/concerns/concern_adult.h"
 #include "db/db.h"
@@ -251,6 +252,7 @@ static json_t *case_row(int64_t id)
 	json_object_set_new(c, "events", concern_events(id, 0));
 	json_object_set_new(c, "evidence", evidence_list(id));
 	concern_deadlines_add(c, id);
+	concern_whistle_add(c);
 	return c;
 }
 
@@ -262,6 +264,7 @@ void concern_case(struct request *rq, struct reply *rp)
 		return;
 	}
 	json_t *c = case_row(id);
+	concern_pattern_add(c, id, rq);
 	if (concern_reporter(id) != rq->user.id) {
 		if (reply_begin(rp, BUSY_UNSAVED) != 0) {
 			json_decref(c);

@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+#include "features/concerns/concern_adults.h"
 #include "features/concerns/concerns.h"
 #include "core/audit.h"
 #include "db/db.h"
@@ -73,6 +74,7 @@ int64_t concern_file(const struct request *rq, const struct concern_input *in, c
 		"VALUES (?, ?, nullif(?, 0), 'reported', '{}', 0)",
 		"ItI", id, at, rq ? rq->user.id : (int64_t)0);
 	notify_recipients(id, ref, in->about_id, in->urgent);
+	concern_pattern_warn(id, ref, in->about_id);
 	audit(rq, "concern.report", ref, "category=%s urgent=%s", in->category,
 	      in->urgent ? "yes" : "no");
 	return db_failed() ? -1 : id;

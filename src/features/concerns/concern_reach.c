@@ -34,6 +34,11 @@ int64_t concern_reach(int64_t concern_id)
  * police when a child is in immediate danger). */
 const char *concern_fallback(const char *category, int about_head)
 {
+	/* KCSIE part one: the NSPCC line is there for whistleblowers. */
+	if (category && strcmp(category, "whistleblowing") == 0)
+		return "Call the NSPCC Whistleblowing Advice Line on 0800 028 0285, or write to "
+		       "help@nspcc.org.uk. If a child may be at risk of harm, contact children's "
+		       "social care or the local authority designated officer (LADO) today.";
 	if (about_head)
 		return "Contact the local authority designated officer (LADO) today: your local "
 		       "authority's website "

@@ -2,6 +2,7 @@
  * reports: status and the events meant for the reporter, never the
  * handlers' notes. */
 #define _GNU_SOURCE
+#include "features/concerns/concern_adults.h"
 #include "features/concerns/concern_internal.h"
 #include "features/concerns/concern_adult.h"
 #include "core/write.h"
@@ -18,8 +19,10 @@
 
 void concern_new_page(struct request *rq, struct reply *rp)
 {
+	json_t *categories = concern_categories(arg(rq, "category"));
+	concern_whistle_categories(categories);
 	reply_page(rp, "concern_new", "Report a concern",
-		   json_pack("{s:o}", "categories", concern_categories(arg(rq, "category"))));
+		   json_pack("{s:o}", "categories", categories));
 }
 
 /* What the form's values mean, checked before anything is written. */
@@ -184,5 +187,6 @@ void concern_mine_case(struct request *rq, struct reply *rp)
 	json_object_set_new(c, "events", concern_events(rq->ids[0], 1));
 	json_object_set_new(c, "evidence", evidence_list(rq->ids[0]));
 	mine_reach(c, rq->ids[0]);
+	concern_whistle_add(c);
 	reply_page(rp, "concern_mine_case", "My report", json_pack("{s:o}", "concern", c));
 }

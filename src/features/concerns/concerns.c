@@ -6,6 +6,7 @@
  * concern_stats.c, evidence.c and routing_admin.c; the demo cases in
  * demo.c. */
 #define _GNU_SOURCE
+#include "features/concerns/concern_adults.h"
 #include "features/concerns/concern_internal.h"
 #include "features/concerns/concerns.h"
 #include "db/db.h"
@@ -131,6 +132,8 @@ static const struct route concern_routes[] = {
 	{ "GET", "/concerns/stats", concern_stats, ROLE_HEADTEACHER | ROLE_GOVERNOR, stats_q, NULL,
 	  0 },
 	{ "GET", "/concerns/{id}", concern_case, ROLE_STAFF, NULL, NULL, 0 },
+	/* Everyone signed in, so that all but the headteacher and chair get a 404, not a 403. */
+	{ "GET", "/concerns/about/{id}", concern_pattern_page, ROLE_STAFF, page_fields, NULL, 0 },
 	{ "POST", "/concerns/{id}/events", concern_event_post, ROLE_STAFF, event_form, concern_case,
 	  0 },
 	{ "GET", "/evidence/{id}", evidence_download, ROLE_STAFF, evidence_q, NULL, 0 },

@@ -121,5 +121,9 @@ int64_t concern_file(const struct request *rq, const struct concern_input *in, c
  * (/admin/retention). */
 #define CONCERN_ON_FILE(c)                                                                         \
 	"(" c ".outcome_category IS NULL OR " c ".outcome_category != 'malicious')"
+/* May this person see all the concerns about `person` on one page
+ * (GET /concerns/about/{id})?  The headteacher for anyone but themselves,
+ * the chair of governors for the headteacher (KCSIE part four); 1 or 0. */
+int concern_pattern_may_view(int64_t viewer, unsigned roles, int64_t person);
 
 #endif

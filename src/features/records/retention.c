@@ -65,6 +65,21 @@ static const char *const rule_keys[] = {
 };
 #define NRULES (sizeof rule_keys / sizeof rule_keys[0])
 
+/* A concern about the person asking is, for them, not there: neither listed
+ * nor held, released or deleted by them (KCSIE part four: an allegation is
+ * not handled by, nor shown to, the person it is about).  On a row x with
+ * record_type and record_id; binds the person's id. */
+#define ABOUT_ME(x)                                                                        \
+	"(" x ".record_type = 'concern' AND EXISTS (SELECT 1 FROM concerns m WHERE m.id = " x \
+	".record_id AND m.about_id = ?))"
+
+static int about_me(const struct request *rq, const char *type, int64_t id)
+{
+	return strcmp(type, "concern") == 0 &&
+	       db_int(0, "SELECT 1 FROM concerns WHERE id = ? AND about_id = ?", "II", id,
+		      rq->user.id) == 1;
+}
+
 static void review_page(struct request *rq, struct reply *rp)
 {
 	char today[11];
@@ -75,12 +90,14 @@ static void review_page(struct request *rq, struct reply *rp)
 		"h.reason AS hold_reason, h.placed_at AS held_since FROM due d LEFT JOIN "
 		"legal_holds h "
 		"ON h.record_type = d.record_type AND h.record_id = d.record_id "
-		"WHERE d.due IS NOT NULL AND d.due <= ? ORDER BY d.due, d.record_type, d.record_id",
-		"t", today);
+		"WHERE d.due IS NOT NULL AND d.due <= ? AND NOT " ABOUT_ME("d")
+		" ORDER BY d.due, d.record_type, d.record_id",
+		"tI", today, rq->user.id);
 	json_t *holds = db_rows(
 		"SELECT h.record_type, h.record_id, h.reason, h.placed_at, u.email AS placed_by "
-		"FROM legal_holds h JOIN users u ON u.id = h.placed_by ORDER BY h.placed_at",
-		"");
+		"FROM legal_holds h JOIN users u ON u.id = h.placed_by WHERE NOT " ABOUT_ME("h")
+		" ORDER BY h.placed_at",
+		"I", rq->user.id);
 	json_t *rules = json_object();
 	for (size_t i = 0; i < NRULES; i++) {
 		char *v = db_text("SELECT value FROM settings WHERE key = ?", "t", rule_keys[i]);
@@ -111,14 +128,14 @@ static void hold(struct request *rq, struct reply *rp)
 {
 	const char *type = arg(rq, "record_type");
 	int64_t id = arg_int(rq, "record_id", 0);
-	json_t *r = find(type, id);
+	json_t *r = about_me(rq, type, id) ? NULL : find(type, id);
 	int exists =
-		r ||
+		!about_me(rq, type, id) && (r ||
 		db_int(0,
 		       "SELECT (? = 'concern' AND EXISTS (SELECT 1 FROM concerns WHERE id = ?)) OR "
 		       "(? = 'signature' AND EXISTS (SELECT 1 FROM signatures WHERE id = ?)) OR "
 		       "(? = 'training' AND EXISTS (SELECT 1 FROM training WHERE id = ?))",
-		       "tItItI", type, id, type, id, type, id);
+		       "tItItI", type, id, type, id, type, id));
 	json_decref(r);
 	if (!exists) {
 		reply_error(rp, 404, "record_id", "There is no %s with that number.", type);
@@ -149,6 +166,10 @@ static void release(struct request *rq, struct reply *rp)
 {
 	const char *type = arg(rq, "record_type");
 	int64_t id = arg_int(rq, "record_id", 0);
+	if (about_me(rq, type, id)) {
+		reply_error(rp, 404, "record_id", "That record is not under a legal hold.");
+		return;
+	}
 	if (reply_begin(rp, BUSY) != 0)
 		return;
 	db_exec("DELETE FROM legal_holds WHERE record_type = ? AND record_id = ?", "tI", type, id);
@@ -197,7 +218,7 @@ static void dispose(struct request *rq, struct reply *rp)
 	iso_now(at);
 	if (reply_begin(rp, BUSY) != 0)
 		return;
-	json_t *r = find(type, id);
+	json_t *r = about_me(rq, type, id) ? NULL : find(type, id);
 	const char *due = r ? json_str(r, "due") : NULL;
 	if (!r)
 		reply_error(rp, 404, "record_id",

@@ -1,0 +1,221 @@
+/* Patterns of concerns about one adult (KCSIE part four: records of
+ * low-level concerns are reviewed "so that potential patterns of
+ * concerning, problematic or inappropriate behaviour can be identified").
+ * The headteacher sees every concern about a member of staff on one page;
+ * the chair of governors sees them for the headteacher (KCSIE part four:
+ * allegations about the headteacher go to the chair), and for nobody else.
+ * A third concern about the same person within the school's window warns
+ * them.  The person it is about never sees any of it: their own page is a
+ * 404, and every list keeps to CONCERN_MAY_OPEN. */
+#define _GNU_SOURCE
+#include "core/audit.h"
+#include "core/notify.h"
+#include "core/write.h"
+#include "db/db.h"
+#include "features/concerns/concern_adults.h"
+#include "features/concerns/concern_internal.h"
+#include "lib/json_get.h"
+#include "lib/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE 50
+#define WINDOW_DEFAULT 365
+
+/* Which concerns count as on the person's file, on the concerns row c.  A
+ * malicious allegation is removed from the person's records (KCSIE part
+ * four, "Record keeping"), so it is neither listed nor counted.  The one
+ * place to add the threshold decision's own "on file" condition. */
+#define ON_FILE(c) "(" c ".outcome_category IS NULL OR " c ".outcome_category != 'malicious')"
+
+static int holds_head(int64_t person)
+{
+	return db_int(0, "SELECT 1 FROM user_roles WHERE user_id = ? AND role = 'headteacher'",
+		      "I", person) == 1;
+}
+
+int concern_pattern_may_view(int64_t viewer, unsigned roles, int64_t person)
+{
+	if (!person || person == viewer ||
+	    !db_int(0, "SELECT 1 FROM users WHERE id = ?", "I", person))
+		return 0;
+	/* The headteacher for anyone but themselves; the chair for the head only. */
+	return holds_head(person) ? (roles & ROLE_CHAIR) != 0 : (roles & ROLE_HEADTEACHER) != 0;
+}
+
+/* KCSIE sets no period; a year spans a whole school year, so concerns
+ * raised in different terms, or by different colleagues, are seen together. */
+static int64_t window_days(void)
+{
+	int64_t d = db_int(WINDOW_DEFAULT,
+			   "SELECT CAST(value AS INTEGER) FROM settings WHERE "
+			   "key = 'pattern_window_days'",
+			   "");
+	return d > 0 ? d : WINDOW_DEFAULT;
+}
+
+/* Concerns about the person from..to (ISO times) that this viewer may open. */
+static int64_t count_between(int64_t person, const char *from, const char *to, int64_t me,
+			     int64_t mask)
+{
+	return db_int(0,
+		      "SELECT count(*) FROM concerns c WHERE c.about_id = ? AND c.created_at >= ? "
+		      "AND c.created_at <= ? AND " ON_FILE("c") " AND " CONCERN_MAY_OPEN("c"),
+		      "Itt" CONCERN_MAY_OPEN_BINDS, person, from, to, me, mask, me);
+}
+
+/* How many concerns the viewer may open about the person arrived in the
+ * window that ends at `at`. */
+static int64_t count_window(int64_t person, const char *at, int64_t me, int64_t mask)
+{
+	time_t t;
+	char from[ISO_LEN];
+	if (parse_iso_time(at, &t) != 0)
+		return 0;
+	iso_time(t - (time_t)window_days() * 86400, from);
+	return count_between(person, from, at, me, mask);
+}
+
+static char *pattern_link(int64_t person)
+{
+	return xasprintf("/concerns/about/%lld", (long long)person);
+}
+
+/* The people who look at patterns about this person: the active
+ * headteachers, or the chairs for a headteacher, never the person. */
+static json_t *watchers(int64_t person)
+{
+	return db_rows("SELECT u.id, (SELECT sum(b.bit) FROM user_roles x JOIN role_bits b ON "
+		       "b.role = x.role WHERE x.user_id = u.id) AS mask FROM user_roles r "
+		       "JOIN users u ON u.id = r.user_id WHERE r.role = ? AND u.active = 1 "
+		       "AND u.id != ? ORDER BY u.id",
+		       "tI", holds_head(person) ? "chair" : "headteacher", person);
+}
+
+void concern_pattern_warn(int64_t concern_id, const char *ref, int64_t about_id)
+{
+	if (!about_id)
+		return;
+	char *at = db_text("SELECT created_at FROM concerns WHERE id = ?", "I", concern_id);
+	json_t *who = watchers(about_id);
+	char *link = pattern_link(about_id);
+	size_t i;
+	json_t *w;
+	json_array_foreach(who, i, w) {
+		int64_t uid = json_int(w, "id"), mask = json_int(w, "mask") & ROLE_ROUTABLE;
+		/* Only for a concern they may open: the warning must not reveal one. */
+		if (!at || !concern_handler_ok(concern_id, uid, (unsigned)mask))
+			continue;
+		int64_t n = count_window(about_id, at, uid, mask);
+		if (n < PATTERN_THRESHOLD)
+			continue;
+		/* The reference and a count only: notifications are e-mailed. */
+		char *msg =
+			xasprintf("Concern %s is concern number %lld about the same member of "
+				  "staff within %lld days: look at all the concerns about them.",
+				  ref, (long long)n, (long long)window_days());
+		notify_user(uid, "concern", msg, link);
+		free(msg);
+	}
+	free(link);
+	json_decref(who);
+	free(at);
+}
+
+void concern_pattern_add(json_t *c, int64_t concern_id, const struct request *rq)
+{
+	json_t *row = db_row("SELECT about_id, created_at FROM concerns WHERE id = ?", "I",
+			     concern_id);
+	int64_t person = row ? json_int(row, "about_id") : 0;
+	if (person && concern_pattern_may_view(rq->user.id, rq->user.roles, person)) {
+		char *link = pattern_link(person);
+		int64_t n = count_window(person, json_str(row, "created_at"), rq->user.id,
+					 rq->user.roles & ROLE_ROUTABLE);
+		json_object_set_new(c, "about_link", json_string(link));
+		if (n >= PATTERN_THRESHOLD)
+			json_object_set_new(c, "pattern",
+					    json_pack("{s:I, s:I, s:s}", "count", (json_int_t)n,
+						      "window_days", (json_int_t)window_days(),
+						      "link", link));
+		free(link);
+	}
+	json_decref(row);
+}
+
+static const char *threshold_label(const char *level)
+{
+	if (level && strcmp(level, "low_level") == 0)
+		return "Low-level concern";
+	if (level && strcmp(level, "harm_threshold") == 0)
+		return "Meets the harm threshold";
+	return "";
+}
+
+/* Newest first; the threshold is the latest decision recorded on the case. */
+static json_t *pattern_rows(int64_t person, const struct request *rq, int64_t page)
+{
+	int64_t me = rq->user.id, mask = rq->user.roles & ROLE_ROUTABLE;
+	json_t *rows = db_rows(
+		"SELECT c.id, c.reference, c.created_at, c.category, c.status, "
+		"c.outcome_category, (SELECT json_extract(e.detail, '$.level') FROM "
+		"concern_events e WHERE e.concern_id = c.id AND e.action = 'threshold' "
+		"ORDER BY e.id DESC LIMIT 1) AS threshold, '/concerns/' || c.id AS url "
+		"FROM concerns c WHERE c.about_id = ? AND " ON_FILE("c") " AND " CONCERN_MAY_OPEN(
+			"c") " ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
+		"I" CONCERN_MAY_OPEN_BINDS "II", person, me, mask, me, (int64_t)PAGE + 1,
+		(page - 1) * PAGE);
+	size_t i;
+	json_t *r;
+	concern_label_rows(rows);
+	json_array_foreach(rows, i, r) {
+		json_object_set_new(r, "threshold_label",
+				    json_string(threshold_label(json_str(r, "threshold"))));
+		json_object_set_new(r, "outcome_label",
+				    json_string(json_str(r, "outcome_category")
+							? concern_outcome_label(
+								  json_str(r, "outcome_category"))
+							: ""));
+	}
+	return rows;
+}
+
+/* Each view is in the audit log, as a case view is.  The row names the
+ * newest concern listed, so the audit page shows it only to those who may
+ * open that concern (never to the person it is about). */
+static int audit_view(struct request *rq, struct reply *rp, int64_t person, json_t *rows)
+{
+	const char *ref = json_str(json_array_get(rows, 0), "reference");
+	char object[48];
+	snprintf(object, sizeof object, "%s", ref ? ref : "concerns about a person");
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return -1;
+	audit(rq, "concern.pattern_view", object, "all concerns about user %lld",
+	      (long long)person);
+	return reply_commit(rp, BUSY_UNSAVED);
+}
+
+void concern_pattern_page(struct request *rq, struct reply *rp)
+{
+	int64_t person = rq->ids[0], page = arg_int(rq, "page", 1);
+	if (!concern_pattern_may_view(rq->user.id, rq->user.roles, person)) {
+		reply_not_found(rp);
+		return;
+	}
+	json_t *rows = pattern_rows(person, rq, page);
+	if (audit_view(rq, rp, person, rows) != 0) {
+		json_decref(rows);
+		return;
+	}
+	char at[ISO_LEN];
+	iso_now(at);
+	json_t *who = db_row("SELECT id, name, email, job_title FROM users WHERE id = ?", "I",
+			     person);
+	int64_t recent = count_window(person, at, rq->user.id, rq->user.roles & ROLE_ROUTABLE);
+	json_t *m = json_pack("{s:o, s:o, s:I, s:I, s:b}", "person", who, "concerns", rows,
+			      "window_days", (json_int_t)window_days(), "recent",
+			      (json_int_t)recent, "pattern", recent >= PATTERN_THRESHOLD);
+	reply_pager(m, rows, page, PAGE);
+	reply_page(rp, "concern_pattern", "All concerns about a member of staff", m);
+}
