@@ -24,11 +24,8 @@
 #define PAGE 50
 #define WINDOW_DEFAULT 365
 
-/* Which concerns count as on the person's file, on the concerns row c.  A
- * malicious allegation is removed from the person's records (KCSIE part
- * four, "Record keeping"), so it is neither listed nor counted.  The one
- * place to add the threshold decision's own "on file" condition. */
-#define ON_FILE(c) "(" c ".outcome_category IS NULL OR " c ".outcome_category != 'malicious')"
+/* Only concerns on the person's file are listed or counted
+ * (CONCERN_ON_FILE in concerns.h: a malicious allegation is not). */
 
 static int holds_head(int64_t person)
 {
@@ -62,7 +59,7 @@ static int64_t count_between(int64_t person, const char *from, const char *to, i
 {
 	return db_int(0,
 		      "SELECT count(*) FROM concerns c WHERE c.about_id = ? AND c.created_at >= ? "
-		      "AND c.created_at <= ? AND " ON_FILE("c") " AND " CONCERN_MAY_OPEN("c"),
+		      "AND c.created_at <= ? AND " CONCERN_ON_FILE("c") " AND " CONCERN_MAY_OPEN("c"),
 		      "Itt" CONCERN_MAY_OPEN_BINDS, person, from, to, me, mask, me);
 }
 
@@ -162,7 +159,7 @@ static json_t *pattern_rows(int64_t person, const struct request *rq, int64_t pa
 		"c.outcome_category, (SELECT json_extract(e.detail, '$.level') FROM "
 		"concern_events e WHERE e.concern_id = c.id AND e.action = 'threshold' "
 		"ORDER BY e.id DESC LIMIT 1) AS threshold, '/concerns/' || c.id AS url "
-		"FROM concerns c WHERE c.about_id = ? AND " ON_FILE("c") " AND " CONCERN_MAY_OPEN(
+		"FROM concerns c WHERE c.about_id = ? AND " CONCERN_ON_FILE("c") " AND " CONCERN_MAY_OPEN(
 			"c") " ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
 		"I" CONCERN_MAY_OPEN_BINDS "II", person, me, mask, me, (int64_t)PAGE + 1,
 		(page - 1) * PAGE);
