@@ -57,10 +57,11 @@ static int64_t window_days(void)
 static int64_t count_between(int64_t person, const char *from, const char *to, int64_t me,
 			     int64_t mask)
 {
-	return db_int(0,
-		      "SELECT count(*) FROM concerns c WHERE c.about_id = ? AND c.created_at >= ? "
-		      "AND c.created_at <= ? AND " CONCERN_ON_FILE("c") " AND " CONCERN_MAY_OPEN("c"),
-		      "Itt" CONCERN_MAY_OPEN_BINDS, person, from, to, me, mask, me);
+	return db_int(
+		0,
+		"SELECT count(*) FROM concerns c WHERE c.about_id = ? AND c.created_at >= ? "
+		"AND c.created_at <= ? AND " CONCERN_ON_FILE("c") " AND " CONCERN_MAY_OPEN("c"),
+		"Itt" CONCERN_MAY_OPEN_BINDS, person, from, to, me, mask, me);
 }
 
 /* How many concerns the viewer may open about the person arrived in the
@@ -154,19 +155,21 @@ static const char *threshold_label(const char *level)
 static json_t *pattern_rows(int64_t person, const struct request *rq, int64_t page)
 {
 	int64_t me = rq->user.id, mask = rq->user.roles & ROLE_ROUTABLE;
-	json_t *rows = db_rows(
-		"SELECT c.id, c.reference, c.created_at, c.category, c.status, "
-		"c.outcome_category, (SELECT json_extract(e.detail, '$.level') FROM "
-		"concern_events e WHERE e.concern_id = c.id AND e.action = 'threshold' "
-		"ORDER BY e.id DESC LIMIT 1) AS threshold, '/concerns/' || c.id AS url "
-		"FROM concerns c WHERE c.about_id = ? AND " CONCERN_ON_FILE("c") " AND " CONCERN_MAY_OPEN(
-			"c") " ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
-		"I" CONCERN_MAY_OPEN_BINDS "II", person, me, mask, me, (int64_t)PAGE + 1,
-		(page - 1) * PAGE);
+	json_t *rows =
+		db_rows("SELECT c.id, c.reference, c.created_at, c.category, c.status, "
+			"c.outcome_category, (SELECT json_extract(e.detail, '$.level') FROM "
+			"concern_events e WHERE e.concern_id = c.id AND e.action = 'threshold' "
+			"ORDER BY e.id DESC LIMIT 1) AS threshold, '/concerns/' || c.id AS url "
+			"FROM concerns c WHERE c.about_id = ? AND " CONCERN_ON_FILE(
+				"c") " AND " CONCERN_MAY_OPEN("c") " ORDER BY c.created_at DESC, "
+								   "c.id DESC LIMIT ? OFFSET ?",
+			"I" CONCERN_MAY_OPEN_BINDS "II", person, me, mask, me, (int64_t)PAGE + 1,
+			(page - 1) * PAGE);
 	size_t i;
 	json_t *r;
 	concern_label_rows(rows);
-	json_array_foreach(rows, i, r) {
+	json_array_foreach(rows, i, r)
+	{
 		json_object_set_new(r, "threshold_label",
 				    json_string(threshold_label(json_str(r, "threshold"))));
 		json_object_set_new(r, "outcome_label",
