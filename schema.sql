@@ -709,3 +709,29 @@ CREATE TABLE IF NOT EXISTS concern_deadlines (
 -- "Which clocks have run out", read for "My tasks" on every page.
 CREATE INDEX IF NOT EXISTS concern_deadlines_open ON concern_deadlines(due_at, concern_id)
   WHERE met_at IS NULL;
+
+-- A report of a nude or semi-nude image of a young person, or of an
+-- indecent image of a child on a school device: its description, since the
+-- image itself is never stored (UKCIS, "Sharing nudes and semi-nudes", 2024;
+-- src/features/concerns/concern_image.c).  One row per such report.
+CREATE TABLE IF NOT EXISTS concern_image_reports (
+  concern_id     INTEGER PRIMARY KEY REFERENCES concerns(id),
+  indecent_image INTEGER NOT NULL DEFAULT 0 CHECK (indecent_image IN (0,1)), -- the premises tick
+  image_location TEXT NOT NULL DEFAULT '',  -- where it is: device, app, account
+  image_holders  TEXT NOT NULL DEFAULT '',  -- who has it
+  image_seen_by  TEXT NOT NULL DEFAULT '',  -- who has seen it
+  adult_involved INTEGER NOT NULL DEFAULT 0 CHECK (adult_involved IN (0,1)),
+  told_dsl       INTEGER NOT NULL DEFAULT 0 CHECK (told_dsl IN (0,1)) -- told in person
+);
+-- The description goes with its concern when a record is disposed of.
+CREATE TRIGGER IF NOT EXISTS concern_image_reports_dispose BEFORE DELETE ON concerns BEGIN
+  DELETE FROM concern_image_reports WHERE concern_id = old.id;
+END;
+
+-- A device confiscated or searched is a chronology event of its own (DfE,
+-- "Searching, screening and confiscation", 2022; concern_device.c): the
+-- CHECK on concern_events.action widened as in version 6.  The edit appends
+-- after 'evidence', so another code appended the same way keeps both.
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql, '''evidence''', '''evidence'',''device''')
+ WHERE type = 'table' AND name = 'concern_events' AND instr(sql, '''device''') = 0;

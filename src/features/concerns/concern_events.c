@@ -57,7 +57,8 @@ static const char *missing_field(const struct request *rq, const char *action)
 {
 	static const char *const need[][2] = { { "note", "text" },       { "reopen", "text" },
 					       { "assign", "assignee" }, { "status", "status" },
-					       { "escalate", "to" },     { "close", "outcome" } };
+					       { "escalate", "to" },     { "close", "outcome" },
+					       { "device", "text" } };
 	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
 		if (strcmp(action, need[i][0]) == 0 && !arg(rq, need[i][1]))
 			return need[i][1];
@@ -187,6 +188,8 @@ static int apply(const struct request *rq, struct reply *rp, const struct ev *e)
 		do_escalate(rq, e);
 	} else if (strcmp(a, "close") == 0) {
 		do_close(rq, e);
+	} else if (strcmp(a, "device") == 0) {
+		return concern_device(rq, rp, e);
 	} else {
 		do_reopen(rq, e);
 	}

@@ -76,6 +76,13 @@ static const struct field_spec report_form[] = {
 	{ "about", F_EMAIL, 254, 0, NULL },
 	{ "urgent", F_YESNO, 3, 0, NULL },
 	{ "evidence", F_FILE, 5, 0, NULL },
+	/* Only for an image report (concern_image.c). */
+	{ "indecent_image", F_YESNO, 3, 0, NULL },
+	{ "image_location", F_LONGTEXT, 2000, 0, NULL },
+	{ "image_holders", F_LONGTEXT, 2000, 0, NULL },
+	{ "image_seen_by", F_LONGTEXT, 2000, 0, NULL },
+	{ "adult_involved", F_YESNO, 3, 0, NULL },
+	{ "told_dsl", F_YESNO, 3, 0, NULL },
 	{ NULL },
 };
 static const struct field_spec queue_q[] = {
@@ -89,7 +96,7 @@ static const struct field_spec queue_q[] = {
 };
 static const struct field_spec event_form[] = {
 	{ "action", F_CHOICE, 16, F_REQUIRED,
-	  "acknowledge|note|assign|status|escalate|close|reopen" },
+	  "acknowledge|note|assign|status|escalate|close|reopen|device" },
 	{ "text", F_LONGTEXT, 5000, 0, NULL },
 	{ "assignee", F_EMAIL, 254, 0, NULL },
 	{ "status", F_CHOICE, 16, 0, CONCERN_STATUSES },
@@ -97,6 +104,12 @@ static const struct field_spec event_form[] = {
 	{ "reference", F_TEXT, 100, 0, NULL },
 	{ "outcome", F_LONGTEXT, 5000, 0, NULL },
 	{ "outcome_category", F_CHOICE, 24, 0, OUTCOME_CATEGORIES },
+	/* action=device (concern_device.c) */
+	{ "device", F_TEXT, 200, 0, NULL },
+	{ "done_by", F_TEXT, 200, 0, NULL },
+	{ "done_at", F_DATETIME, 25, 0, NULL },
+	{ "kept_at", F_TEXT, 200, 0, NULL },
+	{ "handed_to", F_TEXT, 200, 0, NULL },
 	{ NULL },
 };
 static const struct field_spec evidence_q[] = {
