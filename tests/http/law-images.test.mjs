@@ -205,6 +205,11 @@ test('the description is stored and shown; the report is urgent and reaches ever
   const mine = (await c.teacher.get(`/concerns/mine/${id}`)).body.concern;
   assert.deepEqual(mine.image_report, cs.image_report);
   assert.match(visibleText((await c.teacher.page(`/concerns/mine/${id}`)).text), /Who has it Two Year 10 pupils/);
+  // and in their subject access export, as they wrote it
+  const sar = JSON.parse(cli(['export', '--db', s.db, '--person', 'teacher@demo.school']).stdout);
+  const own = sar.concerns_reported.find((x) => x.reference === reference);
+  assert.deepEqual(own.image_report, { indecent_image: 0, ...desc, adult_involved: 0, told_dsl: 1 });
+  assert.deepEqual(own.evidence, []);
   // nobody else sees any of it
   assert.equal((await c.science.get(`/concerns/${id}`)).status, 404);
   assert.equal((await c.science.get(`/concerns/mine/${id}`)).status, 404);
@@ -349,4 +354,10 @@ test('a device event: bad input is 400 naming the field, a closed case 409, othe
   const closed = await event(c.dsl, id, { action: 'device', text: 'Returned to parents.' });
   assert.equal(closed.status, 409);
   assert.match(closed.body.error, /closed/);
+  // when the case is disposed of at the end of its retention, its description goes with it
+  assert.equal(sql(s.db, `SELECT count(*) FROM concern_image_reports WHERE concern_id = ${id}`), '1');
+  sql(s.db, `UPDATE concerns SET closed_at = '1990-01-01T00:00:00Z' WHERE id = ${id}`);
+  const gone = await c.admin.post('/admin/retention/delete', { record_type: 'concern', record_id: String(id), reason: 'Retention period over' });
+  assert.equal(gone.status, 200, gone.text);
+  assert.equal(sql(s.db, `SELECT count(*) FROM concern_image_reports WHERE concern_id = ${id}`), '0');
 });
