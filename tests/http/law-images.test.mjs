@@ -42,13 +42,14 @@ const tables = () => ({ ...counts(s.db),
   images: Number(sql(s.db, 'SELECT count(*) FROM concern_image_reports')),
   deadlines: Number(sql(s.db, 'SELECT count(*) FROM concern_deadlines')) });
 
-// Every file under the server's directory (database, WAL, key files…).
+// Every file under the server's directory (database, WAL, key files, anchor…).
 function bytesOnDisk(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
     const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...bytesOnDisk(p));
-    else out.push([p, readFileSync(p)]);
+    const st = statSync(p);
+    if (st.isDirectory()) out.push(...bytesOnDisk(p));
+    else if (st.isFile()) out.push([p, readFileSync(p)]); // not the FastCGI socket
   }
   return out;
 }
