@@ -362,3 +362,24 @@ test('a device event: bad input is 400 naming the field, a closed case 409, othe
   assert.equal(gone.status, 200, gone.text);
   assert.equal(sql(s.db, `SELECT count(*) FROM concern_image_reports WHERE concern_id = ${id}`), '0');
 });
+
+test('a database from before image reports is brought up to date: device events and descriptions work', async () => {
+  const old = await startServer();
+  await old.stop({ keep: true });
+  // As the previous schema left it: no description table, no 'device' in the events' CHECK.
+  sql(old.db, `DROP TRIGGER concern_image_reports_dispose; DROP TABLE concern_image_reports;
+    PRAGMA writable_schema = ON;
+    UPDATE sqlite_schema SET sql = replace(sql, ',''device''', '') WHERE name = 'concern_events';
+    PRAGMA writable_schema = OFF; PRAGMA user_version = 5;`);
+  assert.equal(sql(old.db, "SELECT instr(sql, 'device') FROM sqlite_schema WHERE name = 'concern_events'"), '0');
+  const up = await launch({ dir: old.dir, db: old.db });
+  try {
+    assert.equal(sql(up.db, 'PRAGMA integrity_check'), 'ok');
+    const t = await up.login('teacher@demo.school'), dsl = await up.login('dsl@demo.school');
+    const r = await file(t, { category: 'sexting', summary: 'After the upgrade', image_location: 'A phone' });
+    assert.equal((await dsl.get(`/concerns/${r.id}`)).body.concern.image_report.image_location, 'A phone');
+    assert.equal((await event(dsl, r.id, { action: 'device', text: 'Phone confiscated.' })).status, 200);
+  } finally {
+    await up.stop();
+  }
+});
