@@ -50,9 +50,9 @@ int concern_device(const struct request *rq, struct reply *rp, const struct ev *
 	const char *by = arg(rq, "done_by") ? arg(rq, "done_by") : rq->user.name;
 	concern_add_event(rq, e, "device",
 			  json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "text", arg(rq, "text"),
-				    "device", or_empty(arg(rq, "device")), "done_by", by,
-				    "done_at", when, "kept_at", or_empty(arg(rq, "kept_at")),
-				    "handed_to", or_empty(arg(rq, "handed_to"))),
+				    "device", or_empty(arg(rq, "device")), "done_by", by, "done_at",
+				    when, "kept_at", or_empty(arg(rq, "kept_at")), "handed_to",
+				    or_empty(arg(rq, "handed_to"))),
 			  1);
 	return 0;
 }

@@ -96,8 +96,8 @@ static void police_same_day(int64_t concern_id)
 static void reach_dsl(int64_t id, const char *ref)
 {
 	if (concern_about_head(id) ||
-	    db_int(0, "SELECT 1 FROM concern_recipients WHERE concern_id = ? AND role = 'dsl'",
-		   "I", id))
+	    db_int(0, "SELECT 1 FROM concern_recipients WHERE concern_id = ? AND role = 'dsl'", "I",
+		   id))
 		return;
 	db_exec("INSERT INTO concern_recipients(concern_id, role) VALUES (?, 'dsl')", "I", id);
 	char at[ISO_LEN];
@@ -117,8 +117,7 @@ static void reach_dsl(int64_t id, const char *ref)
 	free(link);
 }
 
-void concern_image_store(const struct request *rq, int64_t concern_id, const char *ref,
-			 int adult)
+void concern_image_store(const struct request *rq, int64_t concern_id, const char *ref, int adult)
 {
 	reach_dsl(concern_id, ref);
 	const char *t[3];
