@@ -735,3 +735,10 @@ END;
 PRAGMA writable_schema = ON;
 UPDATE sqlite_schema SET sql = replace(sql, '''evidence''', '''evidence'',''device''')
  WHERE type = 'table' AND name = 'concern_events' AND instr(sql, '''device''') = 0;
+
+-- A legal clock goes with its concern when a record is disposed of (a case
+-- whose clock was started, e.g. the police clock of an image report, could
+-- not be deleted otherwise: concern_deadlines refers to it).
+CREATE TRIGGER IF NOT EXISTS concern_deadlines_dispose BEFORE DELETE ON concerns BEGIN
+  DELETE FROM concern_deadlines WHERE concern_id = old.id;
+END;

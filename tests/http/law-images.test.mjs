@@ -329,7 +329,7 @@ test('a device confiscated or searched is an internal chronology event, on any o
 });
 
 test('a device event: bad input is 400 naming the field, a closed case 409, others 404; nothing stored', async () => {
-  const { id } = await file(c.teacher, { category: 'sexting', summary: 'Device checks' });
+  const { id } = await file(c.teacher, { category: 'sexting', summary: 'Device checks', adult_involved: 'yes' });
   const bad = [
     [{ action: 'device' }, 'text'],
     [{ action: 'device', text: 'x', done_at: '2099-01-01T10:00' }, 'done_at'],
@@ -355,19 +355,22 @@ test('a device event: bad input is 400 naming the field, a closed case 409, othe
   const closed = await event(c.dsl, id, { action: 'device', text: 'Returned to parents.' });
   assert.equal(closed.status, 409);
   assert.match(closed.body.error, /closed/);
-  // when the case is disposed of at the end of its retention, its description goes with it
+  // when the case is disposed of at the end of its retention, its description and clock go with it
   assert.equal(sql(s.db, `SELECT count(*) FROM concern_image_reports WHERE concern_id = ${id}`), '1');
+  assert.equal(sql(s.db, `SELECT count(*) FROM concern_deadlines WHERE concern_id = ${id}`), '1');
   sql(s.db, `UPDATE concerns SET closed_at = '1990-01-01T00:00:00Z' WHERE id = ${id}`);
   const gone = await c.admin.post('/admin/retention/delete', { record_type: 'concern', record_id: String(id), reason: 'Retention period over' });
   assert.equal(gone.status, 200, gone.text);
   assert.equal(sql(s.db, `SELECT count(*) FROM concern_image_reports WHERE concern_id = ${id}`), '0');
+  assert.equal(sql(s.db, `SELECT count(*) FROM concern_deadlines WHERE concern_id = ${id}`), '0');
 });
 
 test('a database from before image reports is brought up to date: device events and descriptions work', async () => {
   const old = await startServer();
   await old.stop({ keep: true });
   // As the previous schema left it: no description table, no 'device' in the events' CHECK.
-  sql(old.db, `DROP TRIGGER concern_image_reports_dispose; DROP TABLE concern_image_reports;
+  sql(old.db, `DROP TRIGGER concern_image_reports_dispose; DROP TRIGGER concern_deadlines_dispose;
+    DROP TABLE concern_image_reports;
     PRAGMA writable_schema = ON;
     UPDATE sqlite_schema SET sql = replace(sql, ',''device''', '') WHERE name = 'concern_events';
     PRAGMA writable_schema = OFF; PRAGMA user_version = 5;`);
