@@ -656,7 +656,7 @@ CREATE INDEX IF NOT EXISTS leaving_dates_by_day ON leaving_dates(left_on);
 --
 -- May run again (see version 2).
 --
--- New codes in three CHECK lists: the data protection officer's role (UK GDPR
+-- New codes in four CHECK lists: the data protection officer's role (UK GDPR
 -- articles 37-39), and the whistleblowing and personal-data-breach
 -- categories.  Widening a CHECK changes nothing stored, so it is made the way
 -- SQLite documents for such changes ("Making Other Kinds Of Table Schema
@@ -672,6 +672,16 @@ UPDATE sqlite_schema
                      '''staff_conduct'',''whistleblowing'',''data_breach'',''other'')')
  WHERE type = 'table' AND name = 'concerns' AND instr(sql, '''whistleblowing''') = 0;
 INSERT OR IGNORE INTO role_bits(role, bit) VALUES ('dpo', 1024);
+
+-- New actions in a case's chronology: the threshold decision on a concern
+-- about an adult and the copy of its outcome given to the person (KCSIE part
+-- four), a device confiscated or searched (DfE, "Searching, screening and
+-- confiscation", 2022), and the decision on reporting a personal data breach
+-- to the ICO (UK GDPR article 33).
+UPDATE sqlite_schema
+   SET sql = replace(sql, '''reopen'',''evidence'')',
+                     '''reopen'',''evidence'',''threshold'',''copy_given'',''device'',''ico_decision'')')
+ WHERE type = 'table' AND name = 'concern_events' AND instr(sql, '''threshold''') = 0;
 
 -- Schema version 7: routing for the new codes ---------------------------------
 --
@@ -722,16 +732,6 @@ CREATE TABLE IF NOT EXISTS concern_adult (
   confidential_to TEXT CHECK (confidential_to IN ('headteacher','chair'))
 ) WITHOUT ROWID;
 
--- The threshold decision and "copy of the outcome given to the person" are
--- chronology events; the CHECK on their action is widened as in version 6,
--- keyed on the codes before it so that another widening of the same list
--- does not undo it.
-PRAGMA writable_schema = ON;
-UPDATE sqlite_schema
-   SET sql = replace(sql, '''reopen'',''evidence''',
-                     '''reopen'',''evidence'',''threshold'',''copy_given''')
- WHERE type = 'table' AND name = 'concern_events' AND instr(sql, '''threshold''') = 0;
-
 -- An allegation is kept until the person's retirement review or this many
 -- years from the allegation, whichever is later (KCSIE part four); the
 -- LADO's contact details, shown when nobody in school can act on a concern
@@ -745,3 +745,17 @@ INSERT OR IGNORE INTO settings(key, value) VALUES
 -- year spans a whole school year).  The administrator changes it on
 -- /admin/settings (src/features/concerns/concern_pattern.c).
 INSERT OR IGNORE INTO settings(key, value) VALUES ('pattern_window_days', '365');
+
+-- A report of a nude or semi-nude image of a young person, or of an
+-- indecent image of a child on a school device: its description, since the
+-- image itself is never stored (UKCIS, "Sharing nudes and semi-nudes", 2024;
+-- src/features/concerns/concern_image.c).  One row per such report.
+CREATE TABLE IF NOT EXISTS concern_image_reports (
+  concern_id     INTEGER PRIMARY KEY REFERENCES concerns(id),
+  indecent_image INTEGER NOT NULL DEFAULT 0 CHECK (indecent_image IN (0,1)), -- the premises tick
+  image_location TEXT NOT NULL DEFAULT '',  -- where it is: device, app, account
+  image_holders  TEXT NOT NULL DEFAULT '',  -- who has it
+  image_seen_by  TEXT NOT NULL DEFAULT '',  -- who has seen it
+  adult_involved INTEGER NOT NULL DEFAULT 0 CHECK (adult_involved IN (0,1)),
+  told_dsl       INTEGER NOT NULL DEFAULT 0 CHECK (told_dsl IN (0,1)) -- told in person
+);

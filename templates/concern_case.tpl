@@ -35,6 +35,15 @@
 {{#closed_at}}<dt>Closed</dt><dd><time datetime="{{closed_at}}">{{closed_at}}</time> · {{outcome_label}}</dd><dt>Outcome</dt><dd><span class="multiline">{{outcome:pre_escape}}</span></dd>{{/closed_at}}
 {{#details}}<dt>What happened</dt><dd><span class="multiline">{{details:pre_escape}}</span></dd>{{/details}}</dl>
 </section>
+{{#image_report}}<section class="card" aria-labelledby="h-image">
+<h2 id="h-image">The image, as described (never stored)</h2>
+<dl class="facts">{{#indecent_image}}<dt>Kind</dt><dd>An indecent image of a child on a school device</dd>{{/indecent_image}}
+<dt>Where it is</dt><dd>{{#image_location}}<span class="multiline">{{image_location:pre_escape}}</span>{{/image_location}}{{#not_image_location}}<span class="muted">not given</span>{{/not_image_location}}</dd>
+<dt>Who has it</dt><dd>{{#image_holders}}<span class="multiline">{{image_holders:pre_escape}}</span>{{/image_holders}}{{#not_image_holders}}<span class="muted">not given</span>{{/not_image_holders}}</dd>
+<dt>Who has seen it</dt><dd>{{#image_seen_by}}<span class="multiline">{{image_seen_by:pre_escape}}</span>{{/image_seen_by}}{{#not_image_seen_by}}<span class="muted">not given</span>{{/not_image_seen_by}}</dd>
+<dt>An adult is involved</dt><dd>{{#adult_involved}}Yes: tell the police today{{/adult_involved}}{{#not_adult_involved}}No{{/not_adult_involved}}</dd>
+<dt>Reporter told the DSL in person</dt><dd>{{#told_dsl}}Yes{{/told_dsl}}{{#not_told_dsl}}No{{/not_told_dsl}}</dd></dl>
+</section>{{/image_report}}
 <section class="card" aria-labelledby="h-evidence">
 <h2 id="h-evidence">Evidence</h2>
 {{#not_evidence}}<p class="muted">No files were attached.</p>{{/not_evidence}}
@@ -113,6 +122,26 @@
 <p class="hint">A later decision corrects an earlier one; the latest counts.</p>
 <div class="actions"><button class="btn secondary" type="submit">Record the decision</button></div>
 </form>{{/concern_adult}}
+<form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
+<h3>A device confiscated or searched</h3>
+<input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="device">
+<p class="hint" id="device-hint">Record what was searched or confiscated, by whom, when, and what was done with it. Never open or copy an image on it.</p>
+<div class="field"><label for="f-device">The device (for example "pupil's phone, black iPhone")</label>
+<input id="f-device" name="device" type="text" maxlength="200" aria-describedby="device-hint"></div>
+<div class="field{{#err_done_by}} has-error{{/err_done_by}}"><label for="f-done_by">Confiscated or searched by (leave empty for yourself)</label>
+{{#err_done_by}}<p class="field-error">{{err_done_by}}</p>{{/err_done_by}}
+<input id="f-done_by" name="done_by" type="text" maxlength="200"></div>
+<div class="field{{#err_done_at}} has-error{{/err_done_at}}"><label for="f-done_at">When (school time; leave empty for now)</label>
+{{#err_done_at}}<p class="field-error">{{err_done_at}}</p>{{/err_done_at}}
+<input id="f-done_at" name="done_at" type="datetime-local"></div>
+<div class="field"><label for="f-kept_at">Where it is kept</label>
+<input id="f-kept_at" name="kept_at" type="text" maxlength="200"></div>
+<div class="field"><label for="f-handed_to">Handed to (for example a police officer and their collar number)</label>
+<input id="f-handed_to" name="handed_to" type="text" maxlength="200"></div>
+<div class="field"><label for="f-device-text">What happened (required)</label>
+<textarea id="f-device-text" name="text" rows="3" required></textarea></div>
+<div class="actions"><button class="btn secondary" type="submit">Record the device</button></div>
+</form>
 <form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
 <h3>Close</h3>
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="close">

@@ -14,6 +14,15 @@
 {{#involved}}<dt>Who is involved</dt><dd><span class="multiline">{{involved:pre_escape}}</span></dd>{{/involved}}
 {{#details}}<dt>What happened</dt><dd><span class="multiline">{{details:pre_escape}}</span></dd>{{/details}}</dl>
 </section>
+{{#image_report}}<section class="card" aria-labelledby="h-image">
+<h2 id="h-image">The image, as you described it</h2>
+<dl class="facts">{{#indecent_image}}<dt>Kind</dt><dd>An indecent image of a child on a school device</dd>{{/indecent_image}}
+{{#image_location}}<dt>Where it is</dt><dd><span class="multiline">{{image_location:pre_escape}}</span></dd>{{/image_location}}
+{{#image_holders}}<dt>Who has it</dt><dd><span class="multiline">{{image_holders:pre_escape}}</span></dd>{{/image_holders}}
+{{#image_seen_by}}<dt>Who has seen it</dt><dd><span class="multiline">{{image_seen_by:pre_escape}}</span></dd>{{/image_seen_by}}
+<dt>An adult is involved</dt><dd>{{#adult_involved}}Yes{{/adult_involved}}{{#not_adult_involved}}No{{/not_adult_involved}}</dd>
+<dt>You told the DSL in person</dt><dd>{{#told_dsl}}Yes{{/told_dsl}}{{#not_told_dsl}}No: please find them and tell them now{{/not_told_dsl}}</dd></dl>
+</section>{{/image_report}}
 <section class="card" aria-labelledby="h-evidence">
 <h2 id="h-evidence">Evidence</h2>
 {{#not_evidence}}<p class="muted">No files were attached.</p>{{/not_evidence}}

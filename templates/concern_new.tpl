@@ -50,9 +50,32 @@
 <div class="field{{#err_urgent}} has-error{{/err_urgent}}">
 {{#err_urgent}}<p class="field-error">{{err_urgent}}</p>{{/err_urgent}}
 <label class="checkbox" for="f-urgent"><input id="f-urgent" name="urgent" type="checkbox" value="yes"{{#form_urgent}} checked{{/form_urgent}}> Urgent: someone may be at risk now</label></div>
+<fieldset id="f-image" class="stack" aria-describedby="image-hint"><legend>Only for a nude or semi-nude image, or an indecent image on a school device</legend>
+<p class="hint" id="image-hint">Never open, copy, forward, print or screenshot the image: describe it here instead. Such a report is always urgent and goes to the designated safeguarding lead at once; tell them in person as well.</p>
+<div class="field{{#err_indecent_image}} has-error{{/err_indecent_image}}">
+{{#err_indecent_image}}<p class="field-error">{{err_indecent_image}}</p>{{/err_indecent_image}}
+<label class="checkbox" for="f-indecent_image"><input id="f-indecent_image" name="indecent_image" type="checkbox" value="yes" aria-describedby="indecent_image-hint"{{#form_indecent_image}} checked{{/form_indecent_image}}> An indecent image of a child</label>
+<p class="hint" id="indecent_image-hint">Tick this with "Inappropriate content reached on school premises" when what was found on a school device or the school network is, or may be, an indecent image of a child.</p></div>
+<div class="field{{#err_image_location}} has-error{{/err_image_location}}"><label for="f-image_location">Where the image is (the device, app, account or chat)</label>
+{{#err_image_location}}<p class="field-error">{{err_image_location}}</p>{{/err_image_location}}
+<textarea id="f-image_location" name="image_location" rows="2">&#10;{{form_image_location:pre_escape}}</textarea></div>
+<div class="field{{#err_image_holders}} has-error{{/err_image_holders}}"><label for="f-image_holders">Who has it</label>
+{{#err_image_holders}}<p class="field-error">{{err_image_holders}}</p>{{/err_image_holders}}
+<textarea id="f-image_holders" name="image_holders" rows="2">&#10;{{form_image_holders:pre_escape}}</textarea></div>
+<div class="field{{#err_image_seen_by}} has-error{{/err_image_seen_by}}"><label for="f-image_seen_by">Who has seen it</label>
+{{#err_image_seen_by}}<p class="field-error">{{err_image_seen_by}}</p>{{/err_image_seen_by}}
+<textarea id="f-image_seen_by" name="image_seen_by" rows="2">&#10;{{form_image_seen_by:pre_escape}}</textarea></div>
+<div class="field{{#err_adult_involved}} has-error{{/err_adult_involved}}">
+{{#err_adult_involved}}<p class="field-error">{{err_adult_involved}}</p>{{/err_adult_involved}}
+<label class="checkbox" for="f-adult_involved"><input id="f-adult_involved" name="adult_involved" type="checkbox" value="yes" aria-describedby="adult_involved-hint"{{#form_adult_involved}} checked{{/form_adult_involved}}> An adult is involved</label>
+<p class="hint" id="adult_involved-hint">An adult sent it, asked for it, has it or is in it. The police must then be told the same day.</p></div>
+<div class="field{{#err_told_dsl}} has-error{{/err_told_dsl}}">
+{{#err_told_dsl}}<p class="field-error">{{err_told_dsl}}</p>{{/err_told_dsl}}
+<label class="checkbox" for="f-told_dsl"><input id="f-told_dsl" name="told_dsl" type="checkbox" value="yes"{{#form_told_dsl}} checked{{/form_told_dsl}}> I have told the designated safeguarding lead in person</label></div>
+</fieldset>
 <div class="field{{#err_evidence}} has-error{{/err_evidence}}"><label for="f-evidence">Evidence: screenshots or files (up to 5; PNG, JPEG, PDF or plain text; each at most 10 MiB)</label>
 <p class="hint">Files are checked by their contents. If the form comes back with a problem, choose the files again.</p>
-<p class="hint" id="evidence-sexting"><strong>Nude or semi-nude image of a young person: attach no file at all, not even a screenshot.</strong> Staff must never copy, save or upload such images, and a report of that kind with a file is refused. Describe in "What happened" where the image is (the device, app, account or chat), who has it and who has seen it.</p>
+<p class="hint" id="evidence-sexting"><strong>Nude or semi-nude image of a young person: attach no file at all, not even a screenshot.</strong> Staff must never copy, save or upload such images, and a report of that kind with a file is refused. The same for an indecent image of a child found on a school device. Describe where the image is (the device, app, account or chat), who has it and who has seen it in the part of the form above, or in "What happened".</p>
 {{#err_evidence}}<p class="field-error">{{err_evidence}}</p>{{/err_evidence}}
 <input id="f-evidence" name="evidence" type="file" aria-describedby="evidence-sexting" multiple accept="image/png,image/jpeg,application/pdf,text/plain"></div>
 <div class="actions"><button class="btn" type="submit">Send the report</button> <a class="btn secondary" href="/concerns/mine">My reports</a></div>

@@ -23,6 +23,7 @@ struct wording {
 
 static const struct wording subjects[] = {
 	{ "concern", "A concern needs your attention" },
+	{ "concern_urgent", "An urgent concern needs your attention now" },
 	{ "aup_new_version", "A new version of an agreement to sign" },
 	{ "aup_reminder", "Reminder: an agreement needs your signature" },
 	{ "account_application", "A social-media account application is waiting for you" },
@@ -42,7 +43,7 @@ static const char *subject_for(const char *kind)
 static void queue_one(json_t *n, const char *school)
 {
 	const char *kind = json_str(n, "kind");
-	const char *line = strcmp(kind, "concern") == 0
+	const char *line = strncmp(kind, "concern", 7) == 0
 				   ? "There is news about a concern in staffroom for you to read. "
 				     "For confidentiality, e-mails never "
 				     "say what a concern is about: please sign in to see it."

@@ -31,8 +31,8 @@ test('a sexting report refuses every file, whatever its name or type, and stores
     const r = await report(c.teacher, { category: 'sexting', summary: 'Image shared among pupils' }, [f]);
     assert.equal(r.status, 400, `${f.name}: ${r.text}`);
     assert.equal(r.body.field, 'evidence');
-    assert.match(r.body.error, /must never copy, save or upload such images/);
-    assert.match(r.body.error, /describe in 'What happened' where the image is/);
+    assert.match(r.body.error, /must never view, copy, print, share, store or save such images/);
+    assert.match(r.body.error, /describe where the image is/);
     assert.match(r.body.error, /Nothing has been stored/);
     assert.deepEqual(tables(), before, f.name);
   }

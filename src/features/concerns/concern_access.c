@@ -131,6 +131,8 @@ char *concern_event_text(const char *action, const json_t *d, int for_reporter)
 			    : xasprintf("Escalated to %s", concern_body_label(member(d, "to")));
 	else if (strcmp(action, "note") == 0)
 		s = xstrdup("Note");
+	else if (strcmp(action, "device") == 0)
+		s = concern_device_text(d);
 	else if (!(s = concern_adult_event_text(action, d)))
 		s = xstrdup(action);
 	return s;

@@ -253,6 +253,7 @@ static json_t *case_row(int64_t id)
 	json_object_set_new(c, "evidence", evidence_list(id));
 	concern_deadlines_add(c, id);
 	concern_whistle_add(c);
+	concern_image_add(c, id);
 	return c;
 }
 

@@ -61,7 +61,7 @@ static const char *missing_field(const struct request *rq, const char *action)
 					       { "assign", "assignee" }, { "status", "status" },
 					       { "escalate", "to" },     { "close", "outcome" },
 					       { "threshold", "level" }, { "threshold", "text" },
-					       { "copy_given", "date" } };
+					       { "copy_given", "date" }, { "device", "text" } };
 	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
 		if (strcmp(action, need[i][0]) == 0 && !arg(rq, need[i][1]))
 			return need[i][1];
@@ -201,6 +201,8 @@ static int apply(const struct request *rq, struct reply *rp, const struct ev *e)
 		return concern_threshold(rq, rp, e);
 	} else if (strcmp(a, "copy_given") == 0) {
 		return concern_copy_given(rq, rp, e);
+	} else if (strcmp(a, "device") == 0) {
+		return concern_device(rq, rp, e);
 	} else {
 		do_reopen(rq, e);
 	}

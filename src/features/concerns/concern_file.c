@@ -38,11 +38,12 @@ static void notify_recipients(int64_t id, const char *ref, int64_t about_id, int
 	char at[ISO_LEN];
 	iso_now(at);
 	int64_t mark = notify_mark();
+	/* The kind gives the e-mail its subject: urgent says so, nothing more. */
 	db_exec("INSERT INTO notifications(user_id, kind, message, link, created_at) "
-		"SELECT DISTINCT u.id, 'concern', ?, ?, ? FROM concern_recipients c "
+		"SELECT DISTINCT u.id, ?, ?, ?, ? FROM concern_recipients c "
 		"JOIN user_roles r ON r.role = c.role JOIN users u ON u.id = r.user_id "
 		"WHERE c.concern_id = ? AND u.active = 1 AND u.id != ?",
-		"tttII", msg, link, at, id, about_id);
+		"ttttII", urgent ? "concern_urgent" : "concern", msg, link, at, id, about_id);
 	notify_mail_since(mark);
 	free(msg);
 	free(link);

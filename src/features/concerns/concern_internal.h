@@ -135,6 +135,28 @@ void concern_deadlines_add(json_t *c, int64_t concern_id);
 /* "My tasks": cases this person may open whose legal clock has run out. */
 void concern_deadline_tasks(const struct request *rq, json_t *tasks);
 
+/* Reports of a nude or semi-nude image, or of an indecent image on a
+ * school device (concern_image.c, UKCIS 2024). */
+/* 1 when a report of this category (and tick) is such a report. */
+int concern_image_kind(const char *category, int indecent_image);
+/* 1 when the case may never hold a file (such a report, or any sexting case). */
+int concern_no_files(int64_t concern_id);
+/* 0, or -1 with a 400 naming the image field given for another kind of report. */
+int concern_image_check(const struct request *rq, struct reply *rp);
+/* 1 when an adult is involved: the form says so, or it is about a member of staff. */
+int concern_image_adult(const struct request *rq, int64_t about_id);
+/* Inside the filing transaction, after concern_file(): the description, the
+ * DSL among the recipients, and the police clock when an adult is involved. */
+void concern_image_store(const struct request *rq, int64_t concern_id, const char *ref,
+			 int adult);
+/* "image_report" on the case model, when there is one. */
+void concern_image_add(json_t *c, int64_t concern_id);
+/* action=device (concern_device.c): a device confiscated or searched; 0, or a
+ * status with the reply filled. */
+int concern_device(const struct request *rq, struct reply *rp, const struct ev *e);
+/* The chronology's line for a device event. */
+char *concern_device_text(const json_t *detail);
+
 /* The demo school's concerns (demo.c); 0 on success. */
 int concerns_demo(void);
 

@@ -61,6 +61,8 @@ static int check_report(const struct request *rq, struct reply *rp, char occurre
 			return -1;
 		}
 	}
+	if (concern_image_check(rq, rp) != 0)
+		return -1;
 	int status;
 	char msg[600];
 	if (evidence_check(rq, arg(rq, "category"), &status, msg, sizeof msg) != 0) {
@@ -112,6 +114,11 @@ void concern_create(struct request *rq, struct reply *rp)
 		.about_id = about_id,
 		.urgent = arg_yes(rq, "urgent"),
 	};
+	/* UKCIS (2024): the DSL is told at once, so an image report is always
+	 * urgent (acknowledged the same working day) and always reaches the DSL. */
+	int image = concern_image_kind(in.category, arg_yes(rq, "indecent_image"));
+	if (image)
+		in.urgent = 1;
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
 	if (concern_limit_check(rq, rp) != 0) {
@@ -121,6 +128,8 @@ void concern_create(struct request *rq, struct reply *rp)
 	int64_t id = concern_file(rq, &in, ref);
 	if (id > 0)
 		concern_adult_filed(rq, id);
+	if (id > 0 && image)
+		concern_image_store(rq, id, ref, concern_image_adult(rq, about_id));
 	int64_t reached = id > 0 ? concern_reach(id) : 0;
 	int about_head = id > 0 && concern_about_head(id);
 	if (id < 0 || evidence_store(rq, id) != 0 || db_commit() != 0) {
@@ -186,6 +195,7 @@ void concern_mine_case(struct request *rq, struct reply *rp)
 	json_object_set_new(c, "urgent", json_boolean(json_int(c, "urgent")));
 	json_object_set_new(c, "events", concern_events(rq->ids[0], 1));
 	json_object_set_new(c, "evidence", evidence_list(rq->ids[0]));
+	concern_image_add(c, rq->ids[0]);
 	mine_reach(c, rq->ids[0]);
 	concern_whistle_add(c);
 	reply_page(rp, "concern_mine_case", "My report", json_pack("{s:o}", "concern", c));

@@ -81,6 +81,13 @@ static const struct field_spec report_form[] = {
 	{ "self", F_YESNO, 3, 0, NULL },
 	{ "confidential", F_YESNO, 3, 0, NULL },
 	{ "evidence", F_FILE, 5, 0, NULL },
+	/* Only for an image report (concern_image.c). */
+	{ "indecent_image", F_YESNO, 3, 0, NULL },
+	{ "image_location", F_LONGTEXT, 2000, 0, NULL },
+	{ "image_holders", F_LONGTEXT, 2000, 0, NULL },
+	{ "image_seen_by", F_LONGTEXT, 2000, 0, NULL },
+	{ "adult_involved", F_YESNO, 3, 0, NULL },
+	{ "told_dsl", F_YESNO, 3, 0, NULL },
 	{ NULL },
 };
 static const struct field_spec queue_q[] = {
@@ -94,7 +101,7 @@ static const struct field_spec queue_q[] = {
 };
 static const struct field_spec event_form[] = {
 	{ "action", F_CHOICE, 16, F_REQUIRED,
-	  "acknowledge|note|assign|status|escalate|close|reopen|threshold|copy_given" },
+	  "acknowledge|note|assign|status|escalate|close|reopen|threshold|copy_given|device" },
 	{ "text", F_LONGTEXT, 5000, 0, NULL },
 	{ "assignee", F_EMAIL, 254, 0, NULL },
 	{ "status", F_CHOICE, 16, 0, CONCERN_STATUSES },
@@ -105,6 +112,12 @@ static const struct field_spec event_form[] = {
 	{ "level", F_CHOICE, 16, 0, "low_level|harm_threshold" },
 	{ "action_taken", F_LONGTEXT, 5000, 0, NULL },
 	{ "date", F_DATE, 10, 0, NULL },
+	/* action=device (concern_device.c) */
+	{ "device", F_TEXT, 200, 0, NULL },
+	{ "done_by", F_TEXT, 200, 0, NULL },
+	{ "done_at", F_DATETIME, 25, 0, NULL },
+	{ "kept_at", F_TEXT, 200, 0, NULL },
+	{ "handed_to", F_TEXT, 200, 0, NULL },
 	{ NULL },
 };
 static const struct field_spec evidence_q[] = {

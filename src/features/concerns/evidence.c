@@ -69,29 +69,23 @@ const char *evidence_sniff(const unsigned char *data, size_t len)
 }
 
 /* UKCIS, "Sharing nudes and semi-nudes: advice for education settings
- * working with children and young people" (2024): staff must never copy,
- * print, share, store or save such images.  So a sexting report takes no
+ * working with children and young people" (2024): staff must "never view,
+ * copy, print, share, store or save the imagery".  So a report of a nude or
+ * semi-nude image, or of an indecent image on a school device, takes no
  * file at all, whatever its name, declared type or contents: a screenshot
- * of the image would be the image. */
-static int no_files_allowed(const char *category)
-{
-	return category && strcmp(category, "sexting") == 0;
-}
-
+ * of the image would be the image (concern_image.c). */
 #define SEXTING_NO_FILES                                                                           \
-	"Do not attach any file to a report about sexting or an indecent image: staff must never " \
-	"copy, save or "                                                                           \
-	"upload such images, not even as a screenshot. Nothing has been stored. Instead, "         \
-	"describe in 'What "                                                                       \
-	"happened' where the image is (the device, app, account or chat), who has it, who is in "  \
-	"it if you know, "                                                                         \
-	"and who has seen it; the safeguarding lead will decide what to do. Then send the report " \
-	"without a file."
+	"Do not attach any file to a report about a nude or semi-nude image of a young person or " \
+	"an indecent image of a child: staff must never view, copy, print, share, store or save "  \
+	"such images, not even as a screenshot (UKCIS guidance). Nothing has been stored. "        \
+	"Instead, describe where the image is (the device, app, account or chat), who has it "     \
+	"and who has seen it, in the part of the form for an image or in 'What happened'; the "    \
+	"safeguarding lead will decide what to do. Then send the report without a file."
 
 int evidence_check(const struct request *rq, const char *category, int *status, char *msg,
 		   size_t msgsize)
 {
-	if (rq->nfiles && no_files_allowed(category)) {
+	if (rq->nfiles && concern_image_kind(category, arg_yes(rq, "indecent_image"))) {
 		*status = 400;
 		snprintf(msg, msgsize, "%s", SEXTING_NO_FILES);
 		return -1;
@@ -142,10 +136,7 @@ int evidence_store(const struct request *rq, int64_t concern_id)
 	char at[ISO_LEN], sha[65];
 	iso_now(at);
 	/* Checked again here, for every way evidence is added, not only the form. */
-	char *category = db_text("SELECT category FROM concerns WHERE id = ?", "I", concern_id);
-	int refused = rq->nfiles && no_files_allowed(category);
-	free(category);
-	if (refused)
+	if (rq->nfiles && concern_no_files(concern_id))
 		return -1;
 	for (size_t i = 0; i < rq->nfiles; i++) {
 		const struct upload *u = &rq->files[i];
@@ -181,13 +172,15 @@ static void fix_name(json_t *row)
 	free(name);
 }
 
-/* A picture in a sexting case (stored before such files were refused) is
- * never shown on a page: UKCIS, see no_files_allowed(). */
+/* A picture in an image case (stored before such files were refused) is
+ * never shown on a page: UKCIS, see SEXTING_NO_FILES. */
 json_t *evidence_list(int64_t concern_id)
 {
 	json_t *rows = db_rows("SELECT e.id, e.filename, e.type, e.size, e.sha256, e.added_at, "
 			       "'/evidence/' || e.id AS url, (e.type IN ('image/png','image/jpeg') "
-			       "AND c.category != 'sexting') "
+			       "AND c.category != 'sexting' AND NOT EXISTS (SELECT 1 FROM "
+			       "concern_image_reports i WHERE i.concern_id = c.id AND "
+			       "i.indecent_image = 1)) "
 			       "AS image FROM evidence e JOIN concerns c ON c.id = e.concern_id "
 			       "WHERE e.concern_id = ? "
 			       "ORDER BY e.id",
@@ -239,7 +232,7 @@ void evidence_download(struct request *rq, struct reply *rp)
 	fix_name(e);
 	const char *type = json_str(e, "type");
 	const char *name = json_str(e, "filename");
-	int no_pictures = no_files_allowed(json_str(e, "category"));
+	int no_pictures = concern_no_files(cid);
 	if (!reporter) {
 		if (reply_begin(rp, BUSY_UNSAVED) != 0) {
 			json_decref(e);

@@ -55,6 +55,13 @@ static json_t *own_concerns(int64_t id)
 			db_rows("SELECT filename, type, size, sha256, added_at FROM evidence "
 				"WHERE concern_id = ? AND added_by = ? ORDER BY id",
 				"II", json_int(c, "id"), id));
+		/* The reporter's own description of an image (never the image). */
+		json_t *img = db_row("SELECT indecent_image, image_location, image_holders, "
+				     "image_seen_by, adult_involved, told_dsl FROM "
+				     "concern_image_reports WHERE concern_id = ?",
+				     "I", json_int(c, "id"));
+		if (img)
+			json_object_set_new(c, "image_report", img);
 		json_object_del(c, "id");
 	}
 	return rows;

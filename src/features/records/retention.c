@@ -204,6 +204,7 @@ static void delete_concern(int64_t id)
 	db_exec("DELETE FROM concern_recipients WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM concern_deadlines WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM concern_adult WHERE concern_id = ?", "I", id);
+	db_exec("DELETE FROM concern_image_reports WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM concerns WHERE id = ?", "I", id);
 	free(a);
 	free(b);
