@@ -1,6 +1,7 @@
-// A database made before the data protection officer's role and the
-// whistleblowing and data-breach categories existed is brought up to date
-// in place: the CHECK lists widened, the routing added, nothing lost.
+// A database made before the data protection officer's role, the
+// whistleblowing and data-breach categories and the new chronology actions
+// is brought up to date in place: the CHECK lists widened, the routing
+// added, nothing lost.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -16,6 +17,8 @@ UPDATE sqlite_schema SET sql = replace(sql, '''chair'',''admin'',''dpo'')', '''c
  WHERE name IN ('user_roles', 'routing');
 UPDATE sqlite_schema SET sql = replace(sql, '''staff_conduct'',''whistleblowing'',''data_breach'',''other'')',
   '''staff_conduct'',''other'')') WHERE name = 'concerns';
+UPDATE sqlite_schema SET sql = replace(sql, ',''threshold'',''copy_given'',''device'',''ico_decision''', '')
+ WHERE name = 'concern_events';
 PRAGMA writable_schema = OFF;
 DELETE FROM role_bits WHERE role = 'dpo';
 DELETE FROM routing WHERE category IN ('whistleblowing', 'data_breach');
@@ -36,6 +39,8 @@ test('a version-5 database takes the new role and categories after the upgrade',
   assert.match(sql(db, "SELECT sql FROM sqlite_schema WHERE name = 'user_roles'"), /'admin','dpo'\)/);
   assert.match(sql(db, "SELECT sql FROM sqlite_schema WHERE name = 'concerns'"),
     /'staff_conduct','whistleblowing','data_breach','other'\)/);
+  assert.match(sql(db, "SELECT sql FROM sqlite_schema WHERE name = 'concern_events'"),
+    /'reopen','evidence','threshold','copy_given','device','ico_decision'\)/);
   assert.equal(sql(db, "SELECT bit FROM role_bits WHERE role = 'dpo'"), '1024');
   assert.equal(sql(db, "SELECT group_concat(category || ':' || role) FROM (SELECT * FROM routing " +
     "WHERE category IN ('whistleblowing', 'data_breach') ORDER BY category, role)"),
