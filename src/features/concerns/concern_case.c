@@ -4,7 +4,7 @@
 #define _GNU_SOURCE
 #include "core/audit.h"
 #include "core/write.h"
-#include "features/concerns/concern_adults.h"
+#include "features/concerns/concern_pattern.h"
 #include "features/concerns/concern_internal.h"
 #include "features/concerns/concern_adult.h"
 #include "db/db.h"

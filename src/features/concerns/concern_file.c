@@ -1,5 +1,5 @@
 #define _GNU_SOURCE
-#include "features/concerns/concern_adults.h"
+#include "features/concerns/concern_pattern.h"
 #include "features/concerns/concerns.h"
 #include "core/audit.h"
 #include "db/db.h"

@@ -12,7 +12,7 @@
 #include "core/notify.h"
 #include "core/write.h"
 #include "db/db.h"
-#include "features/concerns/concern_adults.h"
+#include "features/concerns/concern_pattern.h"
 #include "features/concerns/concern_internal.h"
 #include "lib/json_get.h"
 #include "lib/util.h"

@@ -2,7 +2,7 @@
  * reports: status and the events meant for the reporter, never the
  * handlers' notes. */
 #define _GNU_SOURCE
-#include "features/concerns/concern_adults.h"
+#include "features/concerns/concern_pattern.h"
 #include "features/concerns/concern_internal.h"
 #include "features/concerns/concern_adult.h"
 #include "core/write.h"

@@ -5,7 +5,7 @@
  * shown beside the category on the report form, on the case and on the
  * reporter's own page, and is whom to call when the report reached nobody
  * (concern_reach.c). */
-#include "features/concerns/concern_adults.h"
+#include "features/concerns/concern_pattern.h"
 #include "lib/json_get.h"
 
 #include <string.h>

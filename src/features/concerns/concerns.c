@@ -6,7 +6,7 @@
  * concern_stats.c, evidence.c and routing_admin.c; the demo cases in
  * demo.c. */
 #define _GNU_SOURCE
-#include "features/concerns/concern_adults.h"
+#include "features/concerns/concern_pattern.h"
 #include "features/concerns/concern_internal.h"
 #include "features/concerns/concerns.h"
 #include "db/db.h"

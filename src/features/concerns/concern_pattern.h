@@ -1,8 +1,8 @@
-/* Concerns about adults working in the school (KCSIE part four): the
+/* Patterns of concerns about one adult (KCSIE part four) and whistleblowing: the
  * pattern of concerns about one person (concern_pattern.c) and the advice
  * line for whistleblowers (concern_whistle.c).  Private to the folder. */
-#ifndef STAFFROOM_CONCERN_ADULTS_H
-#define STAFFROOM_CONCERN_ADULTS_H
+#ifndef STAFFROOM_CONCERN_PATTERN_H
+#define STAFFROOM_CONCERN_PATTERN_H
 
 #include "core/request.h"
 #include "http/router.h"
