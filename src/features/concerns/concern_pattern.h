@@ -1,6 +1,6 @@
-/* Patterns of concerns about one adult (KCSIE part four) and whistleblowing: the
- * pattern of concerns about one person (concern_pattern.c) and the advice
- * line for whistleblowers (concern_whistle.c).  Private to the folder. */
+/* Concerns about adults beyond one case (KCSIE part four): the pattern of
+ * concerns about one person (concern_pattern.c) and the advice line for
+ * whistleblowers (concern_whistle.c).  Private to the folder. */
 #ifndef STAFFROOM_CONCERN_PATTERN_H
 #define STAFFROOM_CONCERN_PATTERN_H
 
