@@ -28,6 +28,7 @@ int month_after(const char *date, char out[11])
 		return -1;
 	if (d > days_in(y, m))
 		d = days_in(y, m);
-	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+		 (unsigned)d % 100u);
 	return 0;
 }

@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include "core/auth.h"
 #include "features/concerns/concern_internal.h"
+#include "features/concerns/concern_breach.h"
 #include "db/db.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
@@ -130,6 +131,8 @@ char *concern_event_text(const char *action, const json_t *d, int for_reporter)
 			    : xasprintf("Escalated to %s", concern_body_label(member(d, "to")));
 	else if (strcmp(action, "note") == 0)
 		s = xstrdup("Note");
+	else if (strcmp(action, "ico_decision") == 0)
+		s = breach_event_text(d);
 	else
 		s = xstrdup(action);
 	return s;

@@ -5,6 +5,7 @@
 #include "core/audit.h"
 #include "core/write.h"
 #include "features/concerns/concern_internal.h"
+#include "features/concerns/concern_breach.h"
 #include "db/db.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
@@ -250,6 +251,7 @@ static json_t *case_row(int64_t id)
 	json_object_set_new(c, "events", concern_events(id, 0));
 	json_object_set_new(c, "evidence", evidence_list(id));
 	concern_deadlines_add(c, id);
+	breach_add(c, id);
 	return c;
 }
 

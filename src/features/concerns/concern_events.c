@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include "core/audit.h"
 #include "features/concerns/concern_internal.h"
+#include "features/concerns/concern_breach.h"
 #include "db/db.h"
 #include "core/notify.h"
 #include "core/write.h"
@@ -187,6 +188,8 @@ static int apply(const struct request *rq, struct reply *rp, const struct ev *e)
 		do_escalate(rq, e);
 	} else if (strcmp(a, "close") == 0) {
 		do_close(rq, e);
+	} else if (strcmp(a, "ico_decision") == 0) {
+		return breach_decide(rq, rp, e);
 	} else {
 		do_reopen(rq, e);
 	}
@@ -235,6 +238,7 @@ void concern_event_post(struct request *rq, struct reply *rp)
 	audit(rq, action, e.reference, "%s",
 	      arg(rq, "status")                 ? arg(rq, "status")
 	      : arg(rq, "to")                   ? arg(rq, "to")
+	      : arg(rq, "decision")             ? arg(rq, "decision")
 	      : strcmp(e.action, "assign") == 0 ? arg(rq, "assignee")
 						: "");
 	free(action);

@@ -5,6 +5,7 @@
  * routing_admin.c; the demo cases in demo.c. */
 #define _GNU_SOURCE
 #include "features/concerns/concern_internal.h"
+#include "features/concerns/concern_breach.h"
 #include "features/concerns/concerns.h"
 #include "db/db.h"
 #include "http/feature.h"
@@ -70,6 +71,7 @@ static const struct field_spec report_form[] = {
 	{ "summary", F_TEXT, 200, F_REQUIRED, NULL },
 	{ "details", F_LONGTEXT, 10000, 0, NULL },
 	{ "occurred_at", F_DATETIME, 25, 0, NULL },
+	{ "aware_at", F_DATETIME, 25, 0, NULL },
 	{ "platform", F_TEXT, 100, 0, NULL },
 	{ "url", F_TEXT, 2000, 0, NULL },
 	{ "involved", F_LONGTEXT, 2000, 0, NULL },
@@ -89,7 +91,7 @@ static const struct field_spec queue_q[] = {
 };
 static const struct field_spec event_form[] = {
 	{ "action", F_CHOICE, 16, F_REQUIRED,
-	  "acknowledge|note|assign|status|escalate|close|reopen" },
+	  "acknowledge|note|assign|status|escalate|close|reopen|ico_decision" },
 	{ "text", F_LONGTEXT, 5000, 0, NULL },
 	{ "assignee", F_EMAIL, 254, 0, NULL },
 	{ "status", F_CHOICE, 16, 0, CONCERN_STATUSES },
@@ -97,6 +99,9 @@ static const struct field_spec event_form[] = {
 	{ "reference", F_TEXT, 100, 0, NULL },
 	{ "outcome", F_LONGTEXT, 5000, 0, NULL },
 	{ "outcome_category", F_CHOICE, 24, 0, OUTCOME_CATEGORIES },
+	{ "decision", F_CHOICE, 12, 0, BREACH_DECISIONS },
+	{ "ico_reference", F_TEXT, 100, 0, NULL },
+	{ "subjects_told", F_YESNO, 3, 0, NULL },
 	{ NULL },
 };
 static const struct field_spec evidence_q[] = {
@@ -134,7 +139,7 @@ static const struct route concern_routes[] = {
 
 const struct feature concerns_feature = {
 	.name = "concerns",
-	.routes = (const struct route *const[]){ concern_routes, NULL },
+	.routes = (const struct route *const[]){ concern_routes, breach_routes, NULL },
 	.tasks = (task_fn *const[]){ concern_gap_tasks, concern_tasks, concern_deadline_tasks,
 				     NULL },
 	.demo = concerns_demo,
@@ -142,6 +147,7 @@ const struct feature concerns_feature = {
 		{ 30, "Report a concern", "GET", "/concerns/new" },
 		{ 40, "Incident queue", "GET", "/concerns" },
 		{ 70, "Statistics", "GET", "/concerns/stats" },
+		{ 75, "Breach log", "GET", "/breaches" },
 		{ 0 },
 	},
 };
