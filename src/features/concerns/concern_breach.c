@@ -96,9 +96,10 @@ int breach_decide(const struct request *rq, struct reply *rp, const struct ev *e
 	const char *told = arg(rq, "subjects_told");
 	/* A later decision may add the ICO's reference, which can come days
 	 * after the report; the chronology keeps every decision. */
-	db_exec("UPDATE breach_records SET decision = ?1, reasons = ?2, ico_reference = CASE WHEN "
-		"?1 = 'report' THEN coalesce(?3, ico_reference) END, subjects_told = "
-		"coalesce(?4, subjects_told), decided_at = ?5, decided_by = ?6 WHERE concern_id = ?7",
+	db_exec("UPDATE breach_records SET decision = ?1, reasons = ?2, ico_reference = CASE "
+		"WHEN ?1 = 'report' THEN coalesce(?3, ico_reference) END, subjects_told = "
+		"coalesce(?4, subjects_told), decided_at = ?5, decided_by = ?6 "
+		"WHERE concern_id = ?7",
 		"tttttII", decision, arg(rq, "text"), ref, told, e->at, rq->user.id, e->id);
 	concern_deadline_meet(e->id, "ico_decision", e->at);
 	json_t *d = json_pack("{s:s, s:s}", "decision", decision, "text", arg(rq, "text"));

@@ -81,10 +81,11 @@ static int64_t check_request(const struct request *rq, struct reply *rp, char du
 	if (!subject) {
 		/* The export covers the staff list only: someone else's request
 		 * (a parent, a former pupil) is answered outside staffroom. */
-		reply_error(rp, 400, "email",
-			    "'%s' is not on the staff list. Staffroom holds records about its staff "
-			    "only; answer a request from anyone else outside staffroom.",
-			    email);
+		reply_error(
+			rp, 400, "email",
+			"'%s' is not on the staff list. Staffroom holds records about its staff "
+			"only; answer a request from anyone else outside staffroom.",
+			email);
 		return -1;
 	}
 	if (subject == rq->user.id) {

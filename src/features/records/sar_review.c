@@ -39,10 +39,11 @@ json_t *sar_third_parties(int64_t subject_id)
 	json_t *about = db_rows("SELECT reference, category, status FROM concerns WHERE "
 				"about_id = ? ORDER BY id",
 				"I", subject_id);
-	json_t *wrote = db_rows("SELECT reference, category, about_id IS NOT NULL AS about_someone, "
-				"involved != '' AS names_people FROM concerns WHERE reporter_id = ? "
-				"AND (about_id IS NOT NULL OR involved != '') ORDER BY id",
-				"I", subject_id);
+	json_t *wrote =
+		db_rows("SELECT reference, category, about_id IS NOT NULL AS about_someone, "
+			"involved != '' AS names_people FROM concerns WHERE reporter_id = ? "
+			"AND (about_id IS NOT NULL OR involved != '') ORDER BY id",
+			"I", subject_id);
 	size_t i;
 	json_t *r;
 	json_array_foreach(about, i, r)
