@@ -351,3 +351,23 @@ test('subject access requests: one calendar month, holidays not counted out; the
     await s.stop();
   }
 });
+
+test('a breach past its retention date is deleted with its decision and its clock', async () => {
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2040-06-01T10:00:00Z' } });
+  try {
+    const t = await s.login('teacher@demo.school');
+    const b = await file(t, { category: 'data_breach', summary: 'Old breach' });
+    const dpo = await s.login('dpo@demo.school');
+    assert.equal((await event(dpo, b.id, { action: 'ico_decision', decision: 'no_report', text: 'Low risk.' })).status, 200);
+    sql(s.db, `UPDATE concerns SET status = 'closed', closed_at = '2026-03-01T10:00:00Z', created_at = '2026-02-01T10:00:00Z' WHERE id = ${b.id}`);
+    const head = await s.login('head@demo.school');
+    const r = await head.post('/admin/retention/delete', { record_type: 'concern', record_id: b.id, reason: 'Retention period over' });
+    assert.equal(r.status, 200, r.text);
+    for (const table of ['concerns', 'breach_records', 'concern_deadlines']) {
+      assert.equal(sql(s.db, `SELECT count(*) FROM ${table} WHERE ${table === 'concerns' ? 'id' : 'concern_id'} = ${b.id}`), '0', table);
+    }
+    assert.deepEqual((await dpo.get('/breaches')).body.breaches, []);
+  } finally {
+    await s.stop();
+  }
+});

@@ -172,6 +172,8 @@ static void delete_concern(int64_t id)
 	db_exec("DELETE FROM evidence WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM concern_events WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM concern_recipients WHERE concern_id = ?", "I", id);
+	db_exec("DELETE FROM concern_deadlines WHERE concern_id = ?", "I", id);
+	db_exec("DELETE FROM breach_records WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM concerns WHERE id = ?", "I", id);
 	free(a);
 	free(b);
