@@ -371,3 +371,20 @@ test('a breach past its retention date is deleted with its decision and its cloc
     await s.stop();
   }
 });
+
+test('a breach filed without a breach record (the synthetic school) is still in the log and takes a decision', async () => {
+  const s = await startServer();
+  try {
+    const t = await s.login('teacher@demo.school');
+    const b = await file(t, { category: 'data_breach', summary: 'Filed elsewhere' });
+    sql(s.db, `DELETE FROM breach_records WHERE concern_id = ${b.id}`);
+    const dpo = await s.login('dpo@demo.school');
+    const created = sql(s.db, `SELECT created_at FROM concerns WHERE id = ${b.id}`);
+    assert.equal((await dpo.get('/breaches')).body.breaches.find((x) => x.id === b.id).aware_at, created);
+    assert.equal((await dpo.get(`/concerns/${b.id}`)).body.concern.breach.aware_at, created);
+    assert.equal((await event(dpo, b.id, { action: 'ico_decision', decision: 'no_report', text: 'No risk.' })).status, 200);
+    assert.equal(sql(s.db, `SELECT aware_at || ' ' || decision FROM breach_records WHERE concern_id = ${b.id}`), `${created} no_report`);
+  } finally {
+    await s.stop();
+  }
+});

@@ -82,7 +82,8 @@ static const char *decision_problem(const struct request *rq, const char **field
 
 int breach_decide(const struct request *rq, struct reply *rp, const struct ev *e)
 {
-	if (!db_int(0, "SELECT 1 FROM breach_records WHERE concern_id = ?", "I", e->id)) {
+	if (!db_int(0, "SELECT 1 FROM concerns WHERE id = ? AND category = 'data_breach'", "I",
+		    e->id)) {
 		reply_error(rp, 409, "action",
 			    "Only a personal data breach has a decision on reporting to the ICO.");
 		return 409;
@@ -94,6 +95,11 @@ int breach_decide(const struct request *rq, struct reply *rp, const struct ev *e
 	}
 	const char *decision = arg(rq, "decision"), *ref = arg(rq, "ico_reference");
 	const char *told = arg(rq, "subjects_told");
+	/* A breach filed by another way than the report form (the synthetic
+	 * school) has no row yet: the school was aware when it was filed. */
+	db_exec("INSERT OR IGNORE INTO breach_records(concern_id, aware_at) SELECT id, created_at "
+		"FROM concerns WHERE id = ?",
+		"I", e->id);
 	/* A later decision may add the ICO's reference, which can come days
 	 * after the report; the chronology keeps every decision. */
 	db_exec("UPDATE breach_records SET decision = ?1, reasons = ?2, ico_reference = CASE "

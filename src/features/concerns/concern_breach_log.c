@@ -54,12 +54,13 @@ void breach_add(json_t *c, int64_t concern_id)
 {
 	char at_now[ISO_LEN];
 	iso_now(at_now);
-	json_t *b = db_row("SELECT b.aware_at, b.decision, b.reasons, b.ico_reference, "
-			   "b.subjects_told, b.decided_at, u.name AS decided_by, d.due_at AS "
-			   "decision_due, d.met_at AS decision_met FROM breach_records b LEFT "
-			   "JOIN users u ON u.id = b.decided_by LEFT JOIN concern_deadlines d ON "
-			   "d.concern_id = b.concern_id AND d.kind = 'ico_decision' WHERE "
-			   "b.concern_id = ?",
+	json_t *b = db_row("SELECT coalesce(b.aware_at, c.created_at) AS aware_at, b.decision, "
+			   "b.reasons, b.ico_reference, b.subjects_told, b.decided_at, u.name AS "
+			   "decided_by, d.due_at AS decision_due, d.met_at AS decision_met FROM "
+			   "concerns c LEFT JOIN breach_records b ON b.concern_id = c.id LEFT JOIN "
+			   "users u ON u.id = b.decided_by LEFT JOIN concern_deadlines d ON "
+			   "d.concern_id = c.id AND d.kind = 'ico_decision' WHERE c.id = ? AND "
+			   "c.category = 'data_breach'",
 			   "I", concern_id);
 	if (!b)
 		return;
@@ -71,19 +72,21 @@ void breach_add(json_t *c, int64_t concern_id)
 	json_object_set_new(c, "breach", b);
 }
 
-/* Every breach this person may open, the newest first.  A school records a
- * handful a year, so the log is one list, read whole. */
+/* Every breach this person may open, the newest first, also one filed
+ * without a breach record (aware when filed).  A school records a handful a
+ * year, so the log is one list, read whole. */
 static json_t *log_rows(const struct request *rq, const char *at_now)
 {
 	int64_t me = rq->user.id, mask = rq->user.roles & ROLE_ROUTABLE;
 	json_t *rows = db_rows(
 		WHOLE_TABLE_REPORT
-		"SELECT c.id, c.reference, c.summary, c.status, b.aware_at, b.decision, "
-		"b.reasons, b.ico_reference, b.subjects_told, b.decided_at, d.due_at AS "
-		"decision_due, d.met_at AS decision_met, '/concerns/' || c.id AS url "
-		"FROM breach_records b JOIN concerns c ON c.id = b.concern_id LEFT JOIN "
-		"concern_deadlines d ON d.concern_id = b.concern_id AND d.kind = 'ico_decision' "
-		"WHERE " CONCERN_MAY_OPEN("c") " ORDER BY b.aware_at DESC, c.id DESC",
+		"SELECT c.id, c.reference, c.summary, c.status, coalesce(b.aware_at, c.created_at) "
+		"AS aware_at, b.decision, b.reasons, b.ico_reference, b.subjects_told, "
+		"b.decided_at, d.due_at AS decision_due, d.met_at AS decision_met, "
+		"'/concerns/' || c.id AS url FROM concerns c LEFT JOIN breach_records b ON "
+		"b.concern_id = c.id LEFT JOIN concern_deadlines d ON d.concern_id = c.id AND "
+		"d.kind = 'ico_decision' WHERE c.category = 'data_breach' AND "
+		CONCERN_MAY_OPEN("c") " ORDER BY aware_at DESC, c.id DESC",
 		CONCERN_MAY_OPEN_BINDS, me, mask, me);
 	size_t i;
 	json_t *row;
