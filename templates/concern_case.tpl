@@ -13,7 +13,7 @@
 {{#ico_reference}}<dt>ICO reference</dt><dd>{{ico_reference}}</dd>{{/ico_reference}}
 {{#reasons}}<dt>Reasons</dt><dd><span class="multiline">{{reasons:pre_escape}}</span></dd>{{/reasons}}
 <dt>The people affected were told</dt><dd>{{subjects_told_label}}</dd></dl>
-<form class="stack no-print" method="post" action="/concerns/{{id}}/events">
+{{#can_decide}}<form class="stack no-print" method="post" action="/concerns/{{id}}/events">
 <h3>Record the decision on reporting to the ICO</h3>
 <p class="hint">Record the reasons whatever the decision: a breach that is not reported is kept in the <a href="/breaches">breach log</a> with them. The ICO's reference can be added by recording the decision again.</p>
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="ico_decision">
@@ -28,7 +28,7 @@
 <label class="checkbox" for="f-subjects_told-yes"><input type="radio" id="f-subjects_told-yes" name="subjects_told" value="yes"> Yes</label>
 <label class="checkbox" for="f-subjects_told-no"><input type="radio" id="f-subjects_told-no" name="subjects_told" value="no"> No</label></fieldset>
 <div class="actions"><button class="btn" type="submit">Record the decision</button></div>
-</form>
+</form>{{/can_decide}}
 </section>{{/breach}}
 <section class="card" aria-labelledby="h-report">
 <h2 id="h-report">The report</h2>

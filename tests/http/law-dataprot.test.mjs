@@ -384,6 +384,13 @@ test('a breach filed without a breach record (the synthetic school) is still in 
     assert.equal((await dpo.get(`/concerns/${b.id}`)).body.concern.breach.aware_at, created);
     assert.equal((await event(dpo, b.id, { action: 'ico_decision', decision: 'no_report', text: 'No risk.' })).status, 200);
     assert.equal(sql(s.db, `SELECT aware_at || ' ' || decision FROM breach_records WHERE concern_id = ${b.id}`), `${created} no_report`);
+    // the case page offers the decision until the case is closed
+    const form = /Record the decision on reporting to the ICO/;
+    assert.match((await dpo.page(`/concerns/${b.id}`)).text, form);
+    assert.equal((await event(dpo, b.id, { action: 'acknowledge' })).status, 200);
+    assert.equal((await event(dpo, b.id, { action: 'close', outcome: 'Handled.' })).status, 200);
+    assert.doesNotMatch((await dpo.page(`/concerns/${b.id}`)).text, form);
+    assert.equal((await event(dpo, b.id, { action: 'ico_decision', decision: 'report', text: 'x' })).status, 409);
   } finally {
     await s.stop();
   }

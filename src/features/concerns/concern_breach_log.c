@@ -65,6 +65,9 @@ void breach_add(json_t *c, int64_t concern_id)
 	if (!b)
 		return;
 	label_row(b, at_now);
+	/* A closed case takes no decision (concern_events.c): no form for it. */
+	int closed = json_is_true(json_object_get(c, "is_closed"));
+	json_object_set_new(b, "can_decide", json_boolean(!closed));
 	json_object_set_new(b, "decisions", json_pack("[{s:s, s:s}, {s:s, s:s}]", "code",
 						      "report", "label", "Report it to the ICO",
 						      "code", "no_report", "label",
