@@ -759,3 +759,41 @@ CREATE TABLE IF NOT EXISTS concern_image_reports (
   adult_involved INTEGER NOT NULL DEFAULT 0 CHECK (adult_involved IN (0,1)),
   told_dsl       INTEGER NOT NULL DEFAULT 0 CHECK (told_dsl IN (0,1)) -- told in person
 );
+
+-- Personal data breaches (UK GDPR article 33): when the school became aware
+-- (the 72-hour clock runs from then, in calendar hours) and the decision on
+-- reporting to the ICO, with its reasons, whether or not it was reported
+-- (article 33(5): every breach is documented) and whether the people
+-- affected were told (article 34).  One row a data_breach concern, written
+-- when it is filed; the decision is also an event in the case's chronology
+-- (src/features/concerns/concern_breach.c).
+CREATE TABLE IF NOT EXISTS breach_records (
+  concern_id    INTEGER PRIMARY KEY REFERENCES concerns(id),
+  aware_at      TEXT NOT NULL,             -- ISO-8601 UTC
+  decision      TEXT CHECK (decision IN ('report','no_report')),
+  reasons       TEXT,
+  ico_reference TEXT,
+  subjects_told TEXT CHECK (subjects_told IN ('yes','no')),
+  decided_at    TEXT,                      -- the latest decision
+  decided_by    INTEGER REFERENCES users(id)
+);
+
+-- Subject access requests (UK GDPR articles 15 and 12(3)): about a member of
+-- staff, answered within one calendar month of receipt (due_on, worked out
+-- by src/lib/calendar_month.c; closures do not extend it).  Seen only by
+-- the data protection officer and the headteacher, never by the person it
+-- is about (src/features/records/sar.c).
+CREATE TABLE IF NOT EXISTS subject_access_requests (
+  id           INTEGER PRIMARY KEY,
+  subject_id   INTEGER NOT NULL REFERENCES users(id),
+  received_on  TEXT NOT NULL CHECK (received_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  due_on       TEXT NOT NULL CHECK (due_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  notes        TEXT NOT NULL DEFAULT '',
+  recorded_by  INTEGER NOT NULL REFERENCES users(id),
+  recorded_at  TEXT NOT NULL,
+  responded_on TEXT,                       -- when the response was sent; NULL while open
+  closed_by    INTEGER REFERENCES users(id)
+);
+-- "Which requests are open, soonest due first", for the list and "My tasks".
+CREATE INDEX IF NOT EXISTS subject_access_open ON subject_access_requests(due_on)
+  WHERE responded_on IS NULL;

@@ -17,6 +17,7 @@
 <fieldset id="f-role"><legend>Roles (everyone holds staff)</legend>
 {{#role_boxes}}<label class="checkbox"><input type="checkbox" name="role" value="{{role}}"{{#held}} checked{{/held}}> {{role}}</label>
 {{/role_boxes}}</fieldset>
+<p class="hint">Data protection officer (dpo), who may be someone from outside the school: receives reports of personal data breaches, the breach log and the subject access requests, and opens no other concern unless one is sent or assigned to them.</p>
 <p class="hint">Changing roles signs the person out everywhere.</p>
 <div class="actions"><button class="btn" type="submit">Save changes</button></div>
 </form>

@@ -19,6 +19,31 @@
 {{#malicious}}<dt>On the person's file</dt><dd>No: a malicious allegation is kept only until it is reviewed for deletion.</dd>{{/malicious}}
 {{#copy_due}}<dt>Copy of the outcome given to the person</dt><dd>{{#copy_given_on}}<time datetime="{{copy_given_on}}">{{copy_given_on}}</time>{{/copy_given_on}}{{#not_copy_given_on}}<span class="muted">not yet</span>{{/not_copy_given_on}}</dd>{{/copy_due}}</dl>
 </section>{{/adult}}
+{{#breach}}<section class="card" aria-labelledby="h-breach">
+<h2 id="h-breach">Personal data breach</h2>
+<dl class="facts"><dt>The school became aware</dt><dd><time datetime="{{aware_at}}">{{aware_at}}</time></dd>
+<dt>Decide on reporting to the ICO by</dt><dd><time datetime="{{decision_due}}">{{decision_due}}</time> · {{deadline_words}}</dd>
+<dt>Decision</dt><dd>{{decision_label}}{{#decided_at}} (<time datetime="{{decided_at}}">{{decided_at}}</time>{{#decided_by}}, {{decided_by}}{{/decided_by}}){{/decided_at}}</dd>
+{{#ico_reference}}<dt>ICO reference</dt><dd>{{ico_reference}}</dd>{{/ico_reference}}
+{{#reasons}}<dt>Reasons</dt><dd><span class="multiline">{{reasons:pre_escape}}</span></dd>{{/reasons}}
+<dt>The people affected were told</dt><dd>{{subjects_told_label}}</dd></dl>
+{{#can_decide}}<form class="stack no-print" method="post" action="/concerns/{{id}}/events">
+<h3>Record the decision on reporting to the ICO</h3>
+<p class="hint">Record the reasons whatever the decision: a breach that is not reported is kept in the <a href="/breaches">breach log</a> with them. The ICO's reference can be added by recording the decision again.</p>
+<input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="ico_decision">
+<fieldset id="f-decision"><legend>Decision</legend>
+{{#decisions}}<label class="checkbox" for="f-decision-{{code}}"><input type="radio" id="f-decision-{{code}}" name="decision" value="{{code}}" required> {{label}}</label>
+{{/decisions}}</fieldset>
+<div class="field"><label for="f-decision-text">Reasons (required)</label>
+<textarea id="f-decision-text" name="text" rows="3" required></textarea></div>
+<div class="field"><label for="f-ico_reference">ICO reference (only when reported)</label>
+<input id="f-ico_reference" name="ico_reference" type="text" maxlength="100"></div>
+<fieldset id="f-subjects_told"><legend>Were the people affected told? (required when the risk to them is high)</legend>
+<label class="checkbox" for="f-subjects_told-yes"><input type="radio" id="f-subjects_told-yes" name="subjects_told" value="yes"> Yes</label>
+<label class="checkbox" for="f-subjects_told-no"><input type="radio" id="f-subjects_told-no" name="subjects_told" value="no"> No</label></fieldset>
+<div class="actions"><button class="btn" type="submit">Record the decision</button></div>
+</form>{{/can_decide}}
+</section>{{/breach}}
 <section class="card" aria-labelledby="h-report">
 <h2 id="h-report">The report</h2>
 <dl class="facts"><dt>Summary</dt><dd>{{summary}}</dd>

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>My tasks</h1>
 <p class="lead">Hello {{name}}. Here is what needs you now.</p>
+{{#is_dpo}}<p class="notice">As data protection officer you receive reports of personal data breaches, the <a href="/breaches">breach log</a> and the <a href="/sar">subject access requests</a>. You do not see other concerns unless one is sent or assigned to you.</p>{{/is_dpo}}
 <section aria-labelledby="h-tasks">
 <h2 id="h-tasks">To do</h2>
 {{#not_tasks}}<p class="notice">Nothing needs your attention. Thank you.</p>{{/not_tasks}}

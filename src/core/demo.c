@@ -37,6 +37,11 @@ static const struct demo_person people[] = {
 	{ "ta@demo.school", "Fatima Khan", "Teaching assistant", "Year 3", "support", 0 },
 	{ "supply@demo.school", "Owen Price", "Supply teacher", "Maths", "supply", 0 },
 	{ "volunteer@demo.school", "Ruth Bennett", "Reading volunteer", "Library", "volunteer", 0 },
+	/* Last, so that nobody else's id moves.  From outside the school, as
+	 * many schools' DPOs are (UK GDPR article 37(6)): the DPO role alone,
+	 * so the demo shows what that role opens and nothing more. */
+	{ "dpo@demo.school", "Priya Shah", "Data protection officer (from outside the school)",
+	  "External", "contractor", ROLE_DPO },
 };
 
 int64_t demo_user(const char *email)

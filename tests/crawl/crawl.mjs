@@ -20,7 +20,7 @@ const out = process.argv[2];
 if (!out) { console.error('usage: crawl.mjs OUTDIR'); process.exit(2); }
 const NOW = '2026-11-20T10:00:00Z';
 const PEOPLE = ['head', 'deputy', 'dsl', 'moderator', 'bursar', 'network', 'governor', 'chair', 'admin',
-  'teacher', 'science', 'ta', 'supply', 'volunteer'];
+  'teacher', 'science', 'ta', 'supply', 'volunteer', 'dpo'];
 const LIMIT = 600; // pages per person: the crawl stops by itself
 const SKIP = /^\/(logout|static\/)/;
 

@@ -15,7 +15,7 @@ after(async () => { await s.stop(); });
 test('the staff list shows everyone with roles, searchable, in JSON and HTML', async () => {
   const r = await admin.get('/admin/staff');
   assert.equal(r.status, 200);
-  assert.equal(r.body.staff.length, 14);
+  assert.equal(r.body.staff.length, 15);
   const head = r.body.staff.find((p) => p.email === 'head@demo.school');
   assert.equal(head.roles, 'headteacher');
   const q = await admin.get('/admin/staff?q=Science');

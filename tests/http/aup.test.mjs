@@ -222,7 +222,7 @@ test('publishing: admin only, dates and text checked, nothing partial stored', a
   assert.doesNotMatch(page.text, /<script>alert/);
   assert.match(page.text, /Be fair\./);
   assert.equal(count('audit', "action = 'policy.publish' AND actor = 'admin@demo.school'"), 1);
-  assert.equal(count('notifications', `kind = 'aup_new_version' AND user_id IN (SELECT id FROM users WHERE staff_type IN ('governor','contractor'))`), 2);
+  assert.equal(count('notifications', `kind = 'aup_new_version' AND user_id IN (SELECT id FROM users WHERE staff_type IN ('governor','contractor'))`), 3, 'two governors and the DPO, a contractor');
   assert.equal(count('notifications', `kind = 'aup_new_version' AND user_id IN (SELECT id FROM users WHERE staff_type NOT IN ('governor','contractor'))`), 0);
   const admin = await a.page(`/admin/policies/${pid}`);
   assert.match(admin.text, /Version 1/);

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, sql, cli, visibleText, PASSWORD } from './lib.mjs';
+import { SCHEMA_VERSION } from './schema_version.mjs';
 
 const NOW = '2026-11-20T10:00:00Z';
 const id = (db, email) => sql(db, `SELECT id FROM users WHERE email = '${email}'`);
@@ -162,7 +163,7 @@ test('a database from before leaving dates gets their table when it is opened', 
     await s.stop({ keep: true });
     sql(s.db, 'DROP TABLE leaving_dates; PRAGMA user_version = 2;');
     s = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: NOW } });
-    assert.match(s.stderr(), /database upgraded to schema version 5/);
+    assert.match(s.stderr(), new RegExp(`database upgraded to schema version ${SCHEMA_VERSION}`));
     const admin = await s.login('admin@demo.school');
     const r = await admin.post(`/admin/staff/${id(s.db, 'ta@demo.school')}/deactivate`, { left_on: '2027-01-08' });
     assert.deepEqual(r.body, { deactivated: false, leaving_on: '2027-01-08' });

@@ -14,6 +14,7 @@
 
 #include "core/request.h"
 #include "features/accounts/account.h"
+#include "features/concerns/concern_breach.h"
 #include "features/concerns/concern_internal.h"
 #include "lib/util.h"
 #include "testdb.h"
@@ -67,6 +68,7 @@ static const struct {
 	{ "social_accounts", "platform", ACCOUNT_PLATFORMS },
 	{ "concerns", "category", CONCERN_CATEGORIES },
 	{ "concerns", "status", CONCERN_STATUSES },
+	{ "breach_records", "decision", BREACH_DECISIONS },
 };
 
 static void check_lists_are_the_c_lists(void **state)

@@ -6,6 +6,7 @@
 #include "core/auth.h"
 #include "features/concerns/concern_internal.h"
 #include "features/concerns/concern_adult.h"
+#include "features/concerns/concern_breach.h"
 #include "db/db.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
@@ -133,6 +134,8 @@ char *concern_event_text(const char *action, const json_t *d, int for_reporter)
 		s = xstrdup("Note");
 	else if (strcmp(action, "device") == 0)
 		s = concern_device_text(d);
+	else if (strcmp(action, "ico_decision") == 0)
+		s = breach_event_text(d);
 	else if (!(s = concern_adult_event_text(action, d)))
 		s = xstrdup(action);
 	return s;

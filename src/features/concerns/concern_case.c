@@ -7,6 +7,7 @@
 #include "features/concerns/concern_pattern.h"
 #include "features/concerns/concern_internal.h"
 #include "features/concerns/concern_adult.h"
+#include "features/concerns/concern_breach.h"
 #include "db/db.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
@@ -254,6 +255,7 @@ static json_t *case_row(int64_t id)
 	concern_deadlines_add(c, id);
 	concern_whistle_add(c);
 	concern_image_add(c, id);
+	breach_add(c, id);
 	return c;
 }
 

@@ -7,6 +7,7 @@
 #include "core/audit.h"
 #include "features/concerns/concern_internal.h"
 #include "features/concerns/concern_adult.h"
+#include "features/concerns/concern_breach.h"
 #include "db/db.h"
 #include "core/notify.h"
 #include "core/write.h"
@@ -203,6 +204,8 @@ static int apply(const struct request *rq, struct reply *rp, const struct ev *e)
 		return concern_copy_given(rq, rp, e);
 	} else if (strcmp(a, "device") == 0) {
 		return concern_device(rq, rp, e);
+	} else if (strcmp(a, "ico_decision") == 0) {
+		return breach_decide(rq, rp, e);
 	} else {
 		do_reopen(rq, e);
 	}
@@ -252,6 +255,7 @@ void concern_event_post(struct request *rq, struct reply *rp)
 	      arg(rq, "status")                 ? arg(rq, "status")
 	      : arg(rq, "to")                   ? arg(rq, "to")
 	      : arg(rq, "level")                ? arg(rq, "level")
+	      : arg(rq, "decision")             ? arg(rq, "decision")
 	      : strcmp(e.action, "assign") == 0 ? arg(rq, "assignee")
 						: "");
 	free(action);

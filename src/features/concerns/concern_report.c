@@ -5,6 +5,7 @@
 #include "features/concerns/concern_pattern.h"
 #include "features/concerns/concern_internal.h"
 #include "features/concerns/concern_adult.h"
+#include "features/concerns/concern_breach.h"
 #include "core/write.h"
 #include "features/concerns/concerns.h"
 #include "db/db.h"
@@ -99,9 +100,9 @@ static void answer_filed(struct reply *rp, int64_t id, const char *ref, int64_t 
 
 void concern_create(struct request *rq, struct reply *rp)
 {
-	char occurred[24], ref[32];
+	char occurred[24], ref[32], aware[ISO_LEN];
 	int64_t about_id;
-	if (check_report(rq, rp, occurred, &about_id) != 0)
+	if (check_report(rq, rp, occurred, &about_id) != 0 || breach_check(rq, rp, aware) != 0)
 		return;
 	struct concern_input in = {
 		.category = arg(rq, "category"),
@@ -130,6 +131,8 @@ void concern_create(struct request *rq, struct reply *rp)
 		concern_adult_filed(rq, id);
 	if (id > 0 && image)
 		concern_image_store(rq, id, ref, concern_image_adult(rq, about_id));
+	if (id > 0 && aware[0])
+		breach_start(id, aware);
 	int64_t reached = id > 0 ? concern_reach(id) : 0;
 	int about_head = id > 0 && concern_about_head(id);
 	if (id < 0 || evidence_store(rq, id) != 0 || db_commit() != 0) {

@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 #include "features/concerns/concern_pattern.h"
 #include "features/concerns/concern_internal.h"
+#include "features/concerns/concern_breach.h"
 #include "features/concerns/concerns.h"
 #include "db/db.h"
 #include "http/feature.h"
@@ -73,6 +74,7 @@ static const struct field_spec report_form[] = {
 	{ "summary", F_TEXT, 200, F_REQUIRED, NULL },
 	{ "details", F_LONGTEXT, 10000, 0, NULL },
 	{ "occurred_at", F_DATETIME, 25, 0, NULL },
+	{ "aware_at", F_DATETIME, 25, 0, NULL },
 	{ "platform", F_TEXT, 100, 0, NULL },
 	{ "url", F_TEXT, 2000, 0, NULL },
 	{ "involved", F_LONGTEXT, 2000, 0, NULL },
@@ -101,7 +103,8 @@ static const struct field_spec queue_q[] = {
 };
 static const struct field_spec event_form[] = {
 	{ "action", F_CHOICE, 16, F_REQUIRED,
-	  "acknowledge|note|assign|status|escalate|close|reopen|threshold|copy_given|device" },
+	  "acknowledge|note|assign|status|escalate|close|reopen|threshold|copy_given|device|"
+	  "ico_decision" },
 	{ "text", F_LONGTEXT, 5000, 0, NULL },
 	{ "assignee", F_EMAIL, 254, 0, NULL },
 	{ "status", F_CHOICE, 16, 0, CONCERN_STATUSES },
@@ -118,6 +121,9 @@ static const struct field_spec event_form[] = {
 	{ "done_at", F_DATETIME, 25, 0, NULL },
 	{ "kept_at", F_TEXT, 200, 0, NULL },
 	{ "handed_to", F_TEXT, 200, 0, NULL },
+	{ "decision", F_CHOICE, 12, 0, BREACH_DECISIONS },
+	{ "ico_reference", F_TEXT, 100, 0, NULL },
+	{ "subjects_told", F_YESNO, 3, 0, NULL },
 	{ NULL },
 };
 static const struct field_spec evidence_q[] = {
@@ -157,7 +163,7 @@ static const struct route concern_routes[] = {
 
 const struct feature concerns_feature = {
 	.name = "concerns",
-	.routes = (const struct route *const[]){ concern_routes, NULL },
+	.routes = (const struct route *const[]){ concern_routes, breach_routes, NULL },
 	.tasks = (task_fn *const[]){ concern_gap_tasks, concern_tasks, concern_deadline_tasks,
 				     NULL },
 	.demo = concerns_demo,
@@ -165,6 +171,7 @@ const struct feature concerns_feature = {
 		{ 30, "Report a concern", "GET", "/concerns/new" },
 		{ 40, "Incident queue", "GET", "/concerns" },
 		{ 70, "Statistics", "GET", "/concerns/stats" },
+		{ 75, "Breach log", "GET", "/breaches" },
 		{ 0 },
 	},
 };

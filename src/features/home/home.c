@@ -25,8 +25,8 @@ static void home(struct request *rq, struct reply *rp)
 	json_t *notes = db_rows("SELECT id, kind, message, link, created_at FROM notifications "
 				"WHERE user_id = ? AND read_at IS NULL ORDER BY id DESC LIMIT 50",
 				"I", rq->user.id);
-	json_t *m = json_pack("{s:o, s:o, s:s}", "tasks", tasks, "notifications", notes, "name",
-			      rq->user.name);
+	json_t *m = json_pack("{s:o, s:o, s:s, s:b}", "tasks", tasks, "notifications", notes,
+			      "name", rq->user.name, "is_dpo", has_role(rq, ROLE_DPO));
 	reply_page(rp, "home", "My tasks", m);
 }
 

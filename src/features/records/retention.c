@@ -8,6 +8,7 @@
 #include "core/write.h"
 #include "db/db.h"
 #include "features/records/auditlog.h"
+#include "features/records/sar.h"
 #include "http/feature.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
@@ -205,6 +206,7 @@ static void delete_concern(int64_t id)
 	db_exec("DELETE FROM concern_deadlines WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM concern_adult WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM concern_image_reports WHERE concern_id = ?", "I", id);
+	db_exec("DELETE FROM breach_records WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM concerns WHERE id = ?", "I", id);
 	free(a);
 	free(b);
@@ -320,11 +322,13 @@ static const struct route retention_routes[] = {
 	{ NULL },
 };
 
-/* Records: the audit log's page and the retention review. */
+/* Records: the audit log's page, the retention review and subject access requests. */
 const struct feature records_feature = {
 	.name = "records",
-	.routes = (const struct route *const[]){ audit_routes, retention_routes, NULL },
+	.routes = (const struct route *const[]){ audit_routes, retention_routes, sar_routes, NULL },
+	.tasks = (task_fn *const[]){ sar_tasks, NULL },
 	.nav = (const struct nav_link[]){
+		{ 76, "Subject access requests", "GET", "/sar" },
 		{ 90, "Audit log", "GET", "/audit" },
 		{ 110, "Records", "GET", "/admin/retention" },
 		{ 0 },

@@ -1,0 +1,148 @@
+/* The breach log (GET /breaches) and a breach's facts on its case page.
+ * UK GDPR article 33(5): the controller documents every personal data
+ * breach, reported to the ICO or not, so the log lists them all: the
+ * facts, the decision and its reasons, the ICO's reference and whether the
+ * 72-hour deadline was met.  Only the breaches this person may open are
+ * listed (CONCERN_MAY_OPEN): a breach about a colleague is never shown to
+ * that colleague, here or anywhere. */
+#define _GNU_SOURCE
+#include "features/concerns/concern_breach.h"
+#include "db/db.h"
+#include "lib/csv.h"
+#include "lib/json_get.h"
+#include "lib/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *decision_words(const char *code)
+{
+#define DECISION_WORDS_(c, words)           \
+	if (code && strcmp(code, c) == 0) \
+		return words;
+	BREACH_DECISION_LIST(DECISION_WORDS_)
+	return "Not decided yet";
+}
+
+static const char *told_words(const char *told)
+{
+	return !told ? "Not recorded" : strcmp(told, "yes") == 0 ? "Yes" : "No";
+}
+
+/* Whether the decision came within the 72 hours, in words and as a flag. */
+static void deadline_words(json_t *row, const char *at_now)
+{
+	const char *due = json_str(row, "decision_due"), *met = json_str(row, "decision_met");
+	int late = due && (met ? strcmp(met, due) > 0 : strcmp(at_now, due) > 0);
+	const char *words = met ? (late ? "Decided late" : "Decided in time")
+				: (late ? "Not decided: past the deadline" : "Not decided yet");
+	json_object_set_new(row, "late", json_boolean(late));
+	json_object_set_new(row, "deadline_words", json_string(words));
+}
+
+static void label_row(json_t *row, const char *at_now)
+{
+	json_object_set_new(row, "decision_label",
+			    json_string(decision_words(json_str(row, "decision"))));
+	json_object_set_new(row, "subjects_told_label",
+			    json_string(told_words(json_str(row, "subjects_told"))));
+	deadline_words(row, at_now);
+}
+
+void breach_add(json_t *c, int64_t concern_id)
+{
+	char at_now[ISO_LEN];
+	iso_now(at_now);
+	json_t *b = db_row("SELECT coalesce(b.aware_at, c.created_at) AS aware_at, b.decision, "
+			   "b.reasons, b.ico_reference, b.subjects_told, b.decided_at, u.name AS "
+			   "decided_by, d.due_at AS decision_due, d.met_at AS decision_met FROM "
+			   "concerns c LEFT JOIN breach_records b ON b.concern_id = c.id LEFT JOIN "
+			   "users u ON u.id = b.decided_by LEFT JOIN concern_deadlines d ON "
+			   "d.concern_id = c.id AND d.kind = 'ico_decision' WHERE c.id = ? AND "
+			   "c.category = 'data_breach'",
+			   "I", concern_id);
+	if (!b)
+		return;
+	label_row(b, at_now);
+	/* A closed case takes no decision (concern_events.c): no form for it. */
+	int closed = json_is_true(json_object_get(c, "is_closed"));
+	json_object_set_new(b, "can_decide", json_boolean(!closed));
+	json_object_set_new(b, "decisions", json_pack("[{s:s, s:s}, {s:s, s:s}]", "code",
+						      "report", "label", "Report it to the ICO",
+						      "code", "no_report", "label",
+						      "Do not report it to the ICO"));
+	json_object_set_new(c, "breach", b);
+}
+
+/* Every breach this person may open, the newest first, also one filed
+ * without a breach record (aware when filed).  A school records a handful a
+ * year, so the log is one list, read whole. */
+static json_t *log_rows(const struct request *rq, const char *at_now)
+{
+	int64_t me = rq->user.id, mask = rq->user.roles & ROLE_ROUTABLE;
+	json_t *rows = db_rows(
+		WHOLE_TABLE_REPORT
+		"SELECT c.id, c.reference, c.summary, c.status, coalesce(b.aware_at, c.created_at) "
+		"AS aware_at, b.decision, b.reasons, b.ico_reference, b.subjects_told, "
+		"b.decided_at, d.due_at AS decision_due, d.met_at AS decision_met, "
+		"'/concerns/' || c.id AS url FROM concerns c LEFT JOIN breach_records b ON "
+		"b.concern_id = c.id LEFT JOIN concern_deadlines d ON d.concern_id = c.id AND "
+		"d.kind = 'ico_decision' WHERE c.category = 'data_breach' AND "
+		CONCERN_MAY_OPEN("c") " ORDER BY aware_at DESC, c.id DESC",
+		CONCERN_MAY_OPEN_BINDS, me, mask, me);
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row)
+		label_row(row, at_now);
+	return rows;
+}
+
+static void log_csv(struct reply *rp, json_t *rows)
+{
+	static const char *const cols[] = { "reference",     "aware_at",      "summary",
+					    "status",        "decision",      "reasons",
+					    "ico_reference", "subjects_told", "decided_at",
+					    "decision_due",  "decision_met",  "deadline_words" };
+	struct csv_out o = { 0 };
+	size_t n = sizeof cols / sizeof cols[0], i;
+	for (size_t k = 0; k < n; k++)
+		csv_cell(&o, cols[k]);
+	csv_end_row(&o);
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		for (size_t k = 0; k < n; k++)
+			csv_cell(&o, json_str(row, cols[k]) ? json_str(row, cols[k]) : "");
+		csv_end_row(&o);
+	}
+	reply_raw(rp, "text/csv; charset=utf-8", o.buf, o.len);
+	rp->filename = xstrdup("breach-log.csv");
+	json_decref(rows);
+}
+
+void breach_log(struct request *rq, struct reply *rp)
+{
+	char at_now[ISO_LEN];
+	iso_now(at_now);
+	json_t *rows = log_rows(rq, at_now);
+	const char *format = arg(rq, "format");
+	if (format && strcmp(format, "csv") == 0) {
+		log_csv(rp, rows);
+		return;
+	}
+	reply_page(rp, "breach_log", "Breach log",
+		   json_pack("{s:o, s:b}", "breaches", rows, "is_dpo",
+			     has_role(rq, ROLE_DPO)));
+}
+
+static const struct field_spec log_q[] = {
+	{ "format", F_CHOICE, 4, 0, "csv" },
+	{ NULL },
+};
+
+/* The data protection officer and the headteacher (UK GDPR articles 37-39:
+ * the DPO monitors compliance; the headteacher acts for the controller). */
+const struct route breach_routes[] = {
+	{ "GET", "/breaches", breach_log, ROLE_DPO | ROLE_HEADTEACHER, log_q, NULL, 0 },
+	{ NULL },
+};

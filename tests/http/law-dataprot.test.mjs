@@ -1,0 +1,397 @@
+// Data protection clocks and roles: the data protection officer's role and
+// what it opens, personal data breaches (the 72-hour decision on reporting
+// to the ICO, in calendar hours, and the breach log), and subject access
+// requests (one calendar month, holidays not counted out).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer, launch, sql, cli, visibleText } from './lib.mjs';
+import { report, file, event } from './concern_helpers.mjs';
+
+const rolesOf = (db, email) => sql(db, 'SELECT group_concat(role, \',\') FROM (SELECT role FROM user_roles r ' +
+  `JOIN users u ON u.id = r.user_id WHERE u.email = '${email}' ORDER BY role)`);
+const count = (db, table) => Number(sql(db, `SELECT count(*) FROM ${table}`));
+const notified = (db, id) => sql(db, 'SELECT DISTINCT u.email FROM notifications n JOIN users u ON u.id = n.user_id ' +
+  `WHERE n.link = '/concerns/${id}' ORDER BY u.email`).split('\n').filter(Boolean);
+
+test('the dpo role is given on the command line and by the administrator', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-dpo-'));
+  try {
+    const db = path.join(dir, 'cli.db');
+    assert.equal(cli(['init', '--db', db]).code, 0);
+    const usage = cli(['--help']);
+    assert.match(usage.stdout + usage.stderr, /Roles:[^(]*\bdpo\b/);
+    const add = cli(['user', 'add', '--db', db, '--email', 'dpo@x.school', '--name', 'Data Officer', '--role', 'dpo',
+      '--staff-type', 'contractor', '--password-stdin'], { input: 'a long password\n' });
+    assert.equal(add.code, 0, add.stderr);
+    assert.equal(rolesOf(db, 'dpo@x.school'), 'dpo,staff');
+    const set = cli(['user', 'roles', '--db', db, '--email', 'dpo@x.school', '--set', 'slt,dpo']);
+    assert.equal(set.code, 0, set.stderr);
+    assert.equal(rolesOf(db, 'dpo@x.school'), 'dpo,slt,staff');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const s = await startServer();
+  try {
+    const admin = await s.login('admin@demo.school');
+    const form = await admin.page('/admin/staff/new');
+    assert.match(form.text, /<input type="checkbox" name="role" value="dpo">/);
+    assert.match(visibleText(form.text), /Data protection officer \(dpo\).*breach log.*subject access requests/);
+    const r = await admin.post('/admin/staff', [['email', 'new.dpo@demo.school'], ['name', 'Dee Officer'], ['role', 'dpo']]);
+    assert.equal(r.status, 201, r.text);
+    assert.equal(rolesOf(s.db, 'new.dpo@demo.school'), 'dpo,staff');
+    const id = sql(s.db, "SELECT id FROM users WHERE email = 'new.dpo@demo.school'");
+    assert.match((await admin.page(`/admin/staff/${id}`)).text, /value="dpo" checked/);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('the demo DPO opens breaches and requests only, and is told so on the page', async () => {
+  const s = await startServer();
+  try {
+    assert.equal(rolesOf(s.db, 'dpo@demo.school'), 'dpo,staff');
+    const t = await s.login('teacher@demo.school');
+    const conduct = await file(t, { category: 'staff_conduct', summary: 'Conduct', about: 'science@demo.school' });
+    const breach = await file(t, { category: 'data_breach', summary: 'Register left on the bus' });
+    const dpo = await s.login('dpo@demo.school');
+    const home = await dpo.page('/');
+    assert.match(visibleText(home.text), /As data protection officer you receive reports of personal data breaches/);
+    assert.match(home.text, /href="\/breaches">Breach log</);
+    assert.match(home.text, /href="\/sar">Subject access requests</);
+    assert.equal((await dpo.get(`/concerns/${conduct.id}`)).status, 404);
+    assert.equal((await dpo.page(`/concerns/${conduct.id}`)).status, 404);
+    assert.equal((await dpo.post(`/concerns/${conduct.id}/events`, { action: 'note', text: 'x' })).status, 404);
+    assert.deepEqual((await dpo.get('/concerns')).body.concerns.map((c) => c.id), [breach.id]);
+    assert.equal((await dpo.get(`/concerns/${breach.id}`)).status, 200);
+    for (const p of ['/concerns/stats', '/admin/staff', '/audit', '/aup/compliance', '/admin/routing']) {
+      assert.equal((await dpo.get(p)).status, 403, p);
+    }
+    const log = await dpo.page('/breaches');
+    assert.equal(log.status, 200);
+    assert.match(visibleText(log.text), /You do not see other concerns unless one is sent or assigned to you/);
+    assert.equal((await dpo.get('/sar')).status, 200);
+    // nobody else but the headteacher reaches the log or the requests
+    for (const who of ['teacher@demo.school', 'deputy@demo.school', 'dsl@demo.school', 'chair@demo.school', 'admin@demo.school']) {
+      const c = await s.login(who);
+      assert.equal((await c.get('/breaches')).status, 403, who);
+      assert.equal((await c.get('/sar')).status, 403, who);
+      assert.doesNotMatch((await c.page('/')).text, /href="\/breaches"/, who);
+    }
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a breach goes to the DPO and the headteacher; the 72-hour clock runs through the weekend in hours', async () => {
+  // Friday 20 November 2026, 16:00 (GMT: school time is UTC).
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-11-20T16:00:00Z' } });
+  let s2, s3;
+  try {
+    const admin = await s.login('admin@demo.school');
+    assert.equal((await admin.post('/admin/closures', { day: '2026-11-23', label: 'INSET day' })).status, 201);
+    const t = await s.login('teacher@demo.school');
+    const b = await file(t, { category: 'data_breach', summary: 'Laptop lost', aware_at: '2026-11-20T16:00' });
+    const later = await file(t, { category: 'data_breach', summary: 'E-mail to the wrong parents' });
+    assert.equal(sql(s.db, `SELECT group_concat(role) FROM (SELECT role FROM concern_recipients WHERE concern_id = ${b.id} ORDER BY role)`),
+      'dpo,headteacher');
+    assert.deepEqual(notified(s.db, b.id), ['dpo@demo.school', 'head@demo.school']);
+    const dpo = await s.login('dpo@demo.school');
+    const c = (await dpo.get(`/concerns/${b.id}`)).body.concern;
+    assert.equal(c.ico_decision_due, '2026-11-23T16:00:00Z', 'Friday 16:00 + 72 hours: Monday 16:00, the INSET day not counted out');
+    assert.equal(c.breach.aware_at, '2026-11-20T16:00:00Z');
+    // aware_at left out: aware when it was reported
+    const d = (await dpo.get(`/concerns/${later.id}`)).body.concern;
+    assert.match(d.breach.aware_at, /^2026-11-20T16:0/);
+    const due = new Date(Date.parse(d.breach.aware_at) + 72 * 3600e3).toISOString().replace(/\.000Z$/, 'Z');
+    assert.equal(d.ico_decision_due, due);
+    const page = await dpo.page(`/concerns/${b.id}`);
+    assert.match(visibleText(page.text), /Decide on reporting to the ICO by 2026-11-23T16:00:00Z/);
+    await s.stop({ keep: true });
+
+    // Monday 15:59: not yet past.
+    s2 = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: '2026-11-23T15:59:00Z' } });
+    const dpo2 = await s2.login('dpo@demo.school');
+    assert.equal((await dpo2.get('/')).body.tasks.filter((x) => x.kind === 'concern_deadline').length, 0);
+    assert.deepEqual((await dpo2.get('/concerns?deadline=overdue')).body.concerns, []);
+    await s2.stop({ keep: true });
+
+    // Monday 16:01: past the deadline, in My tasks and the queue of both recipients.
+    s3 = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: '2026-11-23T16:01:00Z' } });
+    for (const who of ['dpo@demo.school', 'head@demo.school']) {
+      const c3 = await s3.login(who);
+      const task = (await c3.get('/')).body.tasks.find((x) => x.kind === 'concern_deadline');
+      assert.ok(task && task.urgent && task.link === '/concerns?deadline=overdue', who);
+      assert.match(task.message, /Decide whether to report the breach to the ICO/);
+      const q = (await c3.get('/concerns?deadline=overdue')).body.concerns.map((x) => x.id);
+      assert.ok(q.includes(b.id), who);
+    }
+    const dpo3 = await s3.login('dpo@demo.school');
+    let row = (await dpo3.get('/breaches')).body.breaches.find((x) => x.id === b.id);
+    assert.equal(row.late, true);
+    assert.equal(row.deadline_words, 'Not decided: past the deadline');
+    // deciding now meets the clock, late
+    const r = await event(dpo3, b.id, { action: 'ico_decision', decision: 'report', text: 'Pupil data on an unencrypted laptop.' });
+    assert.equal(r.status, 200, r.text);
+    const after = (await dpo3.get(`/concerns/${b.id}`)).body.concern;
+    assert.ok(!('ico_decision_due' in after));
+    assert.match(after.deadlines.find((x) => x.kind === 'ico_decision').met_at, /^2026-11-23T16:01/);
+    row = (await dpo3.get('/breaches')).body.breaches.find((x) => x.id === b.id);
+    assert.equal(row.late, true);
+    assert.equal(row.deadline_words, 'Decided late');
+    assert.ok(!(await dpo3.get('/concerns?deadline=overdue')).body.concerns.some((x) => x.id === b.id));
+  } finally {
+    for (const x of [s3, s2]) if (x) await x.stop({ keep: true }).catch(() => {});
+    await s.stop().catch(() => {});
+  }
+});
+
+test('the decision on reporting is recorded with its reasons; the breach log lists every breach, reported or not', async () => {
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-11-20T10:00:00Z' } });
+  try {
+    const t = await s.login('teacher@demo.school');
+    const a = await file(t, { category: 'data_breach', summary: 'Laptop stolen from a car', aware_at: '2026-11-19T09:30' });
+    const b = await file(t, { category: 'data_breach', summary: 'Class list posted in the staff chat' });
+    const aboutDpo = await file(t, { category: 'data_breach', summary: 'The DPO mailed the wrong list', about: 'dpo@demo.school' });
+    const other = await file(t, { category: 'other', summary: 'Not a breach' });
+    const dpo = await s.login('dpo@demo.school');
+    const head = await s.login('head@demo.school');
+
+    // first the decision, then the ICO's reference when it comes
+    let r = await event(dpo, a.id, { action: 'ico_decision', decision: 'report', text: 'Risk to pupils: report it.', subjects_told: 'yes' });
+    assert.equal(r.status, 200, r.text);
+    r = await event(dpo, a.id, { action: 'ico_decision', decision: 'report', text: 'The ICO gave its reference.', ico_reference: 'ICO-00123' });
+    assert.equal(r.status, 200, r.text);
+    r = await event(head, b.id, { action: 'ico_decision', decision: 'no_report', text: 'Removed within minutes; seen by staff only.', subjects_told: 'no' });
+    assert.equal(r.status, 200, r.text);
+    const ca = (await dpo.get(`/concerns/${a.id}`)).body.concern;
+    assert.equal(ca.breach.decision, 'report');
+    assert.equal(ca.breach.ico_reference, 'ICO-00123');
+    assert.equal(ca.breach.subjects_told, 'yes', 'kept when a later decision leaves it out');
+    assert.equal(ca.breach.reasons, 'The ICO gave its reference.');
+    assert.deepEqual(ca.events.filter((e) => e.action === 'ico_decision').map((e) => e.what),
+      ['Breach reported to the ICO; the people affected were told', 'Breach reported to the ICO (ICO reference: ICO-00123)']);
+    assert.ok(ca.events.filter((e) => e.action === 'ico_decision').every((e) => e.internal));
+    assert.ok(!('ico_decision_due' in ca));
+    // the reporter sees none of it
+    const mine = (await t.get(`/concerns/mine/${a.id}`)).body.concern;
+    assert.ok(!JSON.stringify(mine).includes('ICO-00123'));
+    assert.equal(sql(s.db, "SELECT count(*) FROM audit WHERE action = 'concern.ico_decision'"), '3');
+
+    // the log: JSON for the DPO leaves out the breach about the DPO
+    const log = (await dpo.get('/breaches')).body.breaches;
+    assert.deepEqual(log.map((x) => x.reference).sort(), [a.reference, b.reference].sort());
+    const ra = log.find((x) => x.id === a.id), rb = log.find((x) => x.id === b.id);
+    assert.equal(ra.aware_at, '2026-11-19T09:30:00Z');
+    assert.equal(ra.decision_due, '2026-11-22T09:30:00Z');
+    assert.equal(ra.decision_label, 'Reported to the ICO');
+    assert.equal(ra.deadline_words, 'Decided in time');
+    assert.equal(rb.decision_label, 'Not reported to the ICO');
+    assert.equal(rb.reasons, 'Removed within minutes; seen by staff only.');
+    assert.equal(rb.summary, 'Class list posted in the staff chat');
+    assert.equal((await dpo.get(`/concerns/${aboutDpo.id}`)).status, 404);
+    // the headteacher sees all three
+    assert.equal((await head.get('/breaches')).body.breaches.length, 3);
+    // HTML and CSV
+    const html = await dpo.page('/breaches');
+    const text = visibleText(html.text);
+    assert.match(text, /Reported to the ICO/);
+    assert.match(text, /Not reported to the ICO/);
+    assert.match(text, /ICO-00123/);
+    assert.doesNotMatch(text, /The DPO mailed the wrong list/);
+    assert.match(html.text, /href="\/breaches\?format=csv"/);
+    const csv = await dpo.get('/breaches?format=csv');
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get('content-type'), /^text\/csv/);
+    assert.match(csv.headers.get('content-disposition'), /attachment; filename="breach-log\.csv"/);
+    const lines = csv.text.trim().split('\r\n');
+    assert.equal(lines.length, 3);
+    assert.match(lines[0], /^"reference","aware_at","summary"/);
+    assert.ok(lines.some((l) => l.includes('"ICO-00123"')));
+    assert.ok(lines.some((l) => l.includes('"no_report"')));
+
+    // bad input: nothing is written
+    const before = [count(s.db, 'concern_events'), count(s.db, 'concerns'), sql(s.db, 'SELECT group_concat(coalesce(decision, \'-\')) FROM breach_records')];
+    const refused = async (client, id, form, status, field) => {
+      const x = await event(client, id, form);
+      assert.equal(x.status, status, JSON.stringify(form) + x.text);
+      assert.equal(x.body.field, field, JSON.stringify(form));
+    };
+    await refused(dpo, b.id, { action: 'ico_decision', text: 'no decision' }, 400, 'decision');
+    await refused(dpo, b.id, { action: 'ico_decision', decision: 'report' }, 400, 'text');
+    await refused(dpo, b.id, { action: 'ico_decision', decision: 'maybe', text: 'x' }, 400, 'decision');
+    await refused(dpo, b.id, { action: 'ico_decision', decision: 'no_report', text: 'x', ico_reference: 'ICO-1' }, 400, 'ico_reference');
+    await refused(dpo, b.id, { action: 'ico_decision', decision: 'report', text: 'x', subjects_told: 'perhaps' }, 400, 'subjects_told');
+    await refused(head, other.id, { action: 'ico_decision', decision: 'report', text: 'x' }, 409, 'action');
+    assert.equal((await event(dpo, aboutDpo.id, { action: 'ico_decision', decision: 'report', text: 'x' })).status, 404);
+    const bad = async (fields, field) => {
+      const x = await report(t, { summary: 'A breach', ...fields });
+      assert.equal(x.status, 400, JSON.stringify(fields) + x.text);
+      assert.equal(x.body.field, field);
+    };
+    await bad({ category: 'data_breach', aware_at: '2026-11-21T10:00' }, 'aware_at');
+    await bad({ category: 'data_breach', aware_at: 'yesterday' }, 'aware_at');
+    await bad({ category: 'other', aware_at: '2026-11-19T10:00' }, 'aware_at');
+    const form = await t.request('POST', '/concerns', { json: false, multipart: (() => {
+      const fd = new FormData();
+      for (const [k, v] of Object.entries({ category: 'data_breach', summary: 'x', aware_at: '2027-01-01T10:00' })) fd.append(k, v);
+      return fd;
+    })() });
+    assert.match(form.text, /When the school became aware of the breach cannot be in the future/);
+    assert.match(form.text, /<label for="f-aware_at">/);
+    assert.deepEqual([count(s.db, 'concern_events'), count(s.db, 'concerns'), sql(s.db, 'SELECT group_concat(coalesce(decision, \'-\')) FROM breach_records')], before);
+    assert.equal(count(s.db, 'breach_records'), 3);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('subject access requests: one calendar month, holidays not counted out; the export is tied to the request', async () => {
+  // Friday 18 December 2026; the school closes for Christmas.
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-12-18T10:00:00Z' } });
+  try {
+    const admin = await s.login('admin@demo.school');
+    for (const day of ['2026-12-21', '2026-12-22', '2027-01-04', '2027-01-18']) {
+      assert.equal((await admin.post('/admin/closures', { day, label: 'Holiday' })).status, 201, day);
+    }
+    const sci = await s.login('science@demo.school');
+    const about = await file(sci, { category: 'staff_conduct', summary: 'About Amy', about: 'teacher@demo.school' });
+    const t = await s.login('teacher@demo.school');
+    const named = await file(t, { category: 'other', summary: 'Pupils named', involved: 'Two pupils in Year 9' });
+    const dpo = await s.login('dpo@demo.school');
+
+    let r = await dpo.post('/sar', { email: 'teacher@demo.school', received_on: '2026-12-18', notes: 'Asked by e-mail for everything.' });
+    assert.equal(r.status, 201, r.text);
+    const sar = r.body.request;
+    assert.equal(sar.due_on, '2027-01-18', 'the same date next month: the holidays and the closure on the day do not move it');
+    r = await dpo.post('/sar', { email: 'ta@demo.school', received_on: '2026-01-31' });
+    assert.equal(r.status, 201, r.text);
+    const jan = r.body.request;
+    assert.equal(jan.due_on, '2026-02-28', '31 January: the last day of February');
+    assert.equal(sql(s.db, "SELECT count(*) FROM audit WHERE action = 'sar.record'"), '2');
+
+    // the list, My tasks and the page
+    const list = (await dpo.get('/sar')).body.requests;
+    assert.deepEqual(list.map((x) => [x.reference, x.overdue]), [[jan.reference, true], [sar.reference, false]]);
+    assert.match(visibleText((await dpo.page('/sar')).text), /2026-02-28 Overdue/);
+    const tasks = (await dpo.get('/')).body.tasks;
+    assert.ok(tasks.some((x) => x.kind === 'sar_overdue' && x.urgent && x.link === '/sar'), JSON.stringify(tasks));
+    assert.ok(tasks.some((x) => x.kind === 'sar_open' && /1 subject access request to answer/.test(x.message)));
+    const page = (await dpo.get(`/sar/${sar.id}`)).body.request;
+    assert.equal(page.email, 'teacher@demo.school');
+    assert.equal(page.notes, 'Asked by e-mail for everything.');
+    const refs = page.third_parties.map((x) => x.reference);
+    assert.ok(refs.includes(about.reference) && refs.includes(named.reference), JSON.stringify(page.third_parties));
+    assert.match(page.third_parties.find((x) => x.reference === about.reference).words, /who reported it and what was written are withheld/);
+    assert.match(page.third_parties.find((x) => x.reference === named.reference).words, /names other people involved/);
+    const html = visibleText((await dpo.page(`/sar/${sar.id}`)).text);
+    assert.match(html, /Other people's details to consider before disclosure/);
+    assert.match(html, new RegExp(`${about.reference} ?: A concern about this person`));
+
+    // the export, downloaded and audited
+    const ex = await dpo.get(`/sar/${sar.id}/export`);
+    assert.equal(ex.status, 200);
+    assert.match(ex.headers.get('content-type'), /^application\/json/);
+    assert.match(ex.headers.get('content-disposition'), new RegExp(`attachment; filename="subject-access-${sar.reference}\\.json"`));
+    assert.equal(ex.body.profile.email, 'teacher@demo.school');
+    assert.ok(ex.body.concerns_about_them_for_review.some((x) => x.reference === about.reference));
+    assert.equal(sql(s.db, `SELECT count(*) FROM audit WHERE action = 'sar.export' AND object = '${sar.reference}'`), '1');
+
+    // the person it is about never sees it; a headteacher's own request is hidden from them
+    assert.equal((await t.get('/sar')).status, 403);
+    assert.equal((await t.get(`/sar/${sar.id}`)).status, 403);
+    r = await dpo.post('/sar', { email: 'head@demo.school', received_on: '2026-12-17' });
+    assert.equal(r.status, 201);
+    const headSar = r.body.request;
+    const head = await s.login('head@demo.school');
+    assert.equal((await head.get(`/sar/${headSar.id}`)).status, 404);
+    assert.equal((await head.get(`/sar/${headSar.id}/export`)).status, 404);
+    assert.equal((await head.post(`/sar/${headSar.id}/close`, { responded_on: '2026-12-18' })).status, 404);
+    assert.ok(!(await head.get('/sar')).body.requests.some((x) => x.id === headSar.id));
+    assert.ok((await head.get('/sar')).body.requests.some((x) => x.id === sar.id));
+    assert.equal(sql(s.db, "SELECT count(*) FROM audit WHERE action = 'sar.export'"), '1', 'a refused export is not logged');
+
+    // bad input: 400 naming the field, nothing written
+    const n = count(s.db, 'subject_access_requests');
+    const refused = async (client, form, field) => {
+      const x = await client.post('/sar', form);
+      assert.equal(x.status, 400, JSON.stringify(form) + x.text);
+      assert.equal(x.body.field, field);
+    };
+    await refused(dpo, { email: 'parent@example.com', received_on: '2026-12-01' }, 'email');
+    await refused(dpo, { received_on: '2026-12-01' }, 'email');
+    await refused(dpo, { email: 'teacher@demo.school', received_on: '2026-12-25' }, 'received_on');
+    await refused(dpo, { email: 'teacher@demo.school', received_on: '31/01/2026' }, 'received_on');
+    await refused(dpo, { email: 'teacher@demo.school' }, 'received_on');
+    await refused(head, { email: 'head@demo.school', received_on: '2026-12-01' }, 'email');
+    const shown = await dpo.request('POST', '/sar', { json: false, form: { email: 'teacher@demo.school', received_on: '2026-12-25' } });
+    assert.match(shown.text, /The date received cannot be in the future/);
+    assert.equal(count(s.db, 'subject_access_requests'), n);
+
+    // closing records the date the response was sent
+    const close = (id, on) => dpo.post(`/sar/${id}/close`, { responded_on: on });
+    r = await close(sar.id, '2026-12-01');
+    assert.equal(r.status, 400);
+    assert.equal(r.body.field, 'responded_on');
+    r = await close(sar.id, '2026-12-19');
+    assert.equal(r.status, 400);
+    assert.equal(sql(s.db, `SELECT count(*) FROM subject_access_requests WHERE responded_on IS NOT NULL`), '0');
+    r = await close(sar.id, '2026-12-18');
+    assert.equal(r.status, 200, r.text);
+    assert.equal((await close(sar.id, '2026-12-18')).status, 409);
+    assert.equal((await dpo.get(`/sar/${sar.id}`)).body.request.responded_on, '2026-12-18');
+    assert.equal(sql(s.db, "SELECT count(*) FROM audit WHERE action = 'sar.close'"), '1');
+    const last = (await dpo.get('/sar')).body.requests.at(-1);
+    assert.deepEqual([last.id, last.open, last.responded_on], [sar.id, false, '2026-12-18'], 'answered requests come last');
+    assert.equal((await dpo.get('/sar/999')).status, 404);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a breach past its retention date is deleted with its decision and its clock', async () => {
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2040-06-01T10:00:00Z' } });
+  try {
+    const t = await s.login('teacher@demo.school');
+    const b = await file(t, { category: 'data_breach', summary: 'Old breach' });
+    const dpo = await s.login('dpo@demo.school');
+    assert.equal((await event(dpo, b.id, { action: 'ico_decision', decision: 'no_report', text: 'Low risk.' })).status, 200);
+    sql(s.db, `UPDATE concerns SET status = 'closed', closed_at = '2026-03-01T10:00:00Z', created_at = '2026-02-01T10:00:00Z' WHERE id = ${b.id}`);
+    const head = await s.login('head@demo.school');
+    const r = await head.post('/admin/retention/delete', { record_type: 'concern', record_id: b.id, reason: 'Retention period over' });
+    assert.equal(r.status, 200, r.text);
+    for (const table of ['concerns', 'breach_records', 'concern_deadlines']) {
+      assert.equal(sql(s.db, `SELECT count(*) FROM ${table} WHERE ${table === 'concerns' ? 'id' : 'concern_id'} = ${b.id}`), '0', table);
+    }
+    assert.deepEqual((await dpo.get('/breaches')).body.breaches, []);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a breach filed without a breach record (the synthetic school) is still in the log and takes a decision', async () => {
+  const s = await startServer();
+  try {
+    const t = await s.login('teacher@demo.school');
+    const b = await file(t, { category: 'data_breach', summary: 'Filed elsewhere' });
+    sql(s.db, `DELETE FROM breach_records WHERE concern_id = ${b.id}`);
+    const dpo = await s.login('dpo@demo.school');
+    const created = sql(s.db, `SELECT created_at FROM concerns WHERE id = ${b.id}`);
+    assert.equal((await dpo.get('/breaches')).body.breaches.find((x) => x.id === b.id).aware_at, created);
+    assert.equal((await dpo.get(`/concerns/${b.id}`)).body.concern.breach.aware_at, created);
+    assert.equal((await event(dpo, b.id, { action: 'ico_decision', decision: 'no_report', text: 'No risk.' })).status, 200);
+    assert.equal(sql(s.db, `SELECT aware_at || ' ' || decision FROM breach_records WHERE concern_id = ${b.id}`), `${created} no_report`);
+    // the case page offers the decision until the case is closed
+    const form = /Record the decision on reporting to the ICO/;
+    assert.match((await dpo.page(`/concerns/${b.id}`)).text, form);
+    assert.equal((await event(dpo, b.id, { action: 'acknowledge' })).status, 200);
+    assert.equal((await event(dpo, b.id, { action: 'close', outcome: 'Handled.' })).status, 200);
+    assert.doesNotMatch((await dpo.page(`/concerns/${b.id}`)).text, form);
+    assert.equal((await event(dpo, b.id, { action: 'ico_decision', decision: 'report', text: 'x' })).status, 409);
+  } finally {
+    await s.stop();
+  }
+});
