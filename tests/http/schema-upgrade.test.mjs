@@ -20,6 +20,7 @@ UPDATE sqlite_schema SET sql = replace(sql, '''staff_conduct'',''whistleblowing'
 UPDATE sqlite_schema SET sql = replace(sql, ',''threshold'',''copy_given'',''device'',''ico_decision''', '')
  WHERE name = 'concern_events';
 PRAGMA writable_schema = OFF;
+DELETE FROM user_roles WHERE role = 'dpo';
 DELETE FROM role_bits WHERE role = 'dpo';
 DELETE FROM routing WHERE category IN ('whistleblowing', 'data_breach');
 PRAGMA user_version = 5;`;
