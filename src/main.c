@@ -22,6 +22,7 @@
 #include "http/static_files.h"
 #include "http/template.h"
 #include "lib/util.h"
+#include "lib/uk_time.h"
 #include "lib/json_get.h"
 
 #include <getopt.h>
@@ -645,6 +646,7 @@ int main(int argc, char **argv)
 		return fail("libsodium could not start");
 	config_defaults();
 	clock_init();
+	uk_time_init(); /* before any thread and the sandbox: it reads the zone file */
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? EXIT_USAGE : 0;

@@ -7,9 +7,9 @@
 <dt>Department</dt><dd>{{department}}</dd>
 <dt>Lead</dt><dd>{{lead_name}} ({{lead}})</dd>
 <dt>Open or closed</dt><dd>{{visibility}}</dd>
-<dt>On the register since</dt><dd><time datetime="{{created_at}}">{{created_at}}</time></dd>
-<dt>Last monitoring check</dt><dd>{{#last_check}}<time datetime="{{last_check}}">{{last_check}}</time>{{/last_check}}{{#not_last_check}}None yet{{/not_last_check}}</dd>
-{{#closed_at}}<dt>Closed</dt><dd><time datetime="{{closed_at}}">{{closed_at}}</time>: <span class="multiline">{{close_reason:pre_escape}}</span></dd>{{/closed_at}}
+<dt>On the register since</dt><dd><time datetime="{{created_at}}">{{created_at:x-uk-time}}</time></dd>
+<dt>Last monitoring check</dt><dd>{{#last_check}}<time datetime="{{last_check}}">{{last_check:x-uk-time}}</time>{{/last_check}}{{#not_last_check}}None yet{{/not_last_check}}</dd>
+{{#closed_at}}<dt>Closed</dt><dd><time datetime="{{closed_at}}">{{closed_at:x-uk-time}}</time>: <span class="multiline">{{close_reason:pre_escape}}</span></dd>{{/closed_at}}
 </dl>{{/account}}
 {{#application_id}}<p><a href="/accounts/applications/{{application_id}}">The application and its approval history</a></p>{{/application_id}}
 <section aria-labelledby="h-checks">
@@ -20,13 +20,13 @@
 <caption>The latest monitoring checks, newest first</caption>
 <thead><tr><th scope="col">Checked</th><th scope="col">By</th><th scope="col">Comments found</th><th scope="col">All answered</th><th scope="col">Notes</th><th scope="col">Concern</th></tr></thead>
 <tbody>{{/has_checks_log}}
-{{#checks_log}}<tr><th scope="row"><time datetime="{{checked_at}}">{{checked_at}}</time></th><td>{{by_name}}</td><td>{{#comments_found}}Yes{{/comments_found}}{{#not_comments_found}}No{{/not_comments_found}}</td><td>{{#all_answered}}Yes{{/all_answered}}{{#not_all_answered}}No{{/not_all_answered}}</td><td><span class="multiline">{{notes:pre_escape}}</span></td><td>{{#concern_id}}<a href="/concerns/{{concern_id}}">{{concern_reference}}</a>{{/concern_id}}</td></tr>
+{{#checks_log}}<tr><th scope="row"><time datetime="{{checked_at}}">{{checked_at:x-uk-time}}</time></th><td>{{by_name}}</td><td>{{#comments_found}}Yes{{/comments_found}}{{#not_comments_found}}No{{/not_comments_found}}</td><td>{{#all_answered}}Yes{{/all_answered}}{{#not_all_answered}}No{{/not_all_answered}}</td><td><span class="multiline">{{notes:pre_escape}}</span></td><td>{{#concern_id}}<a href="/concerns/{{concern_id}}">{{concern_reference}}</a>{{/concern_id}}</td></tr>
 {{/checks_log}}
 {{#has_checks_log}}</tbody></table></div>{{/has_checks_log}}
 {{#can_log_check}}<form class="stack card" method="post" action="/accounts/{{account_id}}/checks">
 <h3>Log a check</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<div class="field{{#err_checked_at}} has-error{{/err_checked_at}}"><label for="f-checked_at">When you checked (UTC)</label>
+<div class="field{{#err_checked_at}} has-error{{/err_checked_at}}"><label for="f-checked_at">When you checked (UK time)</label>
 {{#err_checked_at}}<p class="field-error">{{err_checked_at}}</p>{{/err_checked_at}}
 <input id="f-checked_at" name="checked_at" type="datetime-local" required value="{{v_checked_at}}"></div>
 <fieldset id="f-comments_found"><legend>Were there new comments, queries or complaints?</legend>

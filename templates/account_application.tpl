@@ -11,7 +11,7 @@
 <dt>Audience</dt><dd><span class="multiline">{{audience:pre_escape}}</span></dd>
 <dt>Promotion</dt><dd><span class="multiline">{{promotion:pre_escape}}</span></dd>
 <dt>Monitoring</dt><dd><span class="multiline">{{monitoring:pre_escape}}</span></dd>
-<dt>Applied</dt><dd><time datetime="{{created_at}}">{{created_at}}</time></dd>
+<dt>Applied</dt><dd><time datetime="{{created_at}}">{{created_at:x-uk-time}}</time></dd>
 </dl>{{/application}}
 <section aria-labelledby="h-checks">
 <h2 id="h-checks">Policy checks for the lead</h2>
@@ -59,7 +59,7 @@
 <section aria-labelledby="h-history">
 <h2 id="h-history">History</h2>
 <ol class="timeline">
-{{#history}}<li><span class="when"><time datetime="{{at}}">{{at}}</time></span> <span class="who">{{actor}}</span> <span class="what">{{step}}: {{decision}}{{#comment}} – <span class="multiline">{{comment:pre_escape}}</span>{{/comment}}{{#has_checks_then}} <span class="checks-then">Checks at that moment: {{#checks_then}}{{detail}} ({{#ok}}passed{{/ok}}{{#not_ok}}failed{{/not_ok}}) {{/checks_then}}</span>{{/has_checks_then}}</span></li>
+{{#history}}<li><span class="when"><time datetime="{{at}}">{{at:x-uk-time}}</time></span> <span class="who">{{actor}}</span> <span class="what">{{step}}: {{decision}}{{#comment}} – <span class="multiline">{{comment:pre_escape}}</span>{{/comment}}{{#has_checks_then}} <span class="checks-then">Checks at that moment: {{#checks_then}}{{detail}} ({{#ok}}passed{{/ok}}{{#not_ok}}failed{{/not_ok}}) {{/checks_then}}</span>{{/has_checks_then}}</span></li>
 {{/history}}
 </ol>
 </section>

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{#user}}<h1>{{name}}</h1>
-<dl class="facts"><dt>E-mail</dt><dd>{{email}}</dd><dt>Added</dt><dd>{{created_at}}</dd>
-<dt>Status</dt><dd>{{#active}}Active{{#leaving_on}} · leaves on <time datetime="{{leaving_on}}">{{leaving_on_words}}</time>{{/leaving_on}}{{/active}}{{#not_active}}Left on <time datetime="{{left_on}}">{{left_on_words}}</time>{{/not_active}}{{#not_can_sign_in}} · cannot sign in yet{{/not_can_sign_in}}</dd></dl>
+<dl class="facts"><dt>E-mail</dt><dd>{{email}}</dd><dt>Added</dt><dd><time datetime="{{created_at}}">{{created_at:x-uk-time}}</time></dd>
+<dt>Status</dt><dd>{{#active}}Active{{#leaving_on}} · leaves on <time datetime="{{leaving_on}}">{{leaving_on:x-uk-time}}</time>{{/leaving_on}}{{/active}}{{#not_active}}Left on <time datetime="{{left_on}}">{{left_on:x-uk-time}}</time>{{/not_active}}{{#not_can_sign_in}} · cannot sign in yet{{/not_can_sign_in}}</dd></dl>
 {{#concerns_link}}<p><a href="{{concerns_link}}">All concerns about this person</a></p>{{/concerns_link}}
 <form class="stack card" method="post" action="/admin/staff/{{id}}">
 <h2>Details and roles</h2>
@@ -32,7 +32,7 @@
 {{#active}}{{#leaving_on}}<form class="stack card" method="post" action="/admin/staff/{{id}}/leaving/cancel">
 <h2>Leaving date</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<p>{{name}} leaves on <time datetime="{{leaving_on}}">{{leaving_on_words}}</time>. Until then they stay active and can sign in; on that day they are deactivated and signed out.</p>
+<p>{{name}} leaves on <time datetime="{{leaving_on}}">{{leaving_on:x-uk-time}}</time>. Until then they stay active and can sign in; on that day they are deactivated and signed out.</p>
 <div class="actions"><button class="btn secondary" type="submit">Cancel the leaving date</button></div>
 </form>{{/leaving_on}}<form class="stack card" method="post" action="/admin/staff/{{id}}/deactivate">
 <h2>Leaving</h2>

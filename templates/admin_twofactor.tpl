@@ -13,7 +13,7 @@
 <table class="data"><caption>People with a role or a second factor</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Roles</th><th scope="col">Two-factor</th><th scope="col">Reset</th></tr></thead><tbody>
 {{#people}}<tr><td>{{name}}<br><span class="muted">{{email}}</span></td><td>{{roles}}</td>
-<td>{{#enrolled}}On since {{enrolled_at}} ({{recovery_left}} recovery codes left){{/enrolled}}{{#not_enrolled}}Off{{#required}} · <strong>required</strong>{{/required}}{{/not_enrolled}}</td>
+<td>{{#enrolled}}On since <time datetime="{{enrolled_at}}">{{enrolled_at:x-uk-time}}</time> ({{recovery_left}} recovery codes left){{/enrolled}}{{#not_enrolled}}Off{{#required}} · <strong>required</strong>{{/required}}{{/not_enrolled}}</td>
 <td>{{#enrolled}}<form method="post" action="/admin/two-factor/{{id}}/reset"><input type="hidden" name="csrf" value="{{csrf}}">
 <label for="r-{{id}}">Reason</label> <input id="r-{{id}}" name="reason" type="text" required>
 <button class="btn secondary" type="submit">Reset</button></form>{{/enrolled}}</td></tr>

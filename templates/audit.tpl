@@ -13,7 +13,7 @@
 <caption>Audit entries, newest first</caption>
 <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">From</th><th scope="col">Action</th><th scope="col">Object</th><th scope="col">Detail</th></tr></thead>
 <tbody>
-{{#audit}}<tr><td><time datetime="{{at}}">{{at}}</time></td><td>{{actor}}</td><td>{{address}}</td><td>{{action}}</td><td>{{object}}</td><td>{{detail}}</td></tr>
+{{#audit}}<tr><td><time datetime="{{at}}">{{at:x-uk-time}}</time></td><td>{{actor}}</td><td>{{address}}</td><td>{{action}}</td><td>{{object}}</td><td>{{detail}}</td></tr>
 {{/audit}}
 </tbody>
 </table>

@@ -6,15 +6,15 @@
 <caption>Policies that apply to you</caption>
 <thead><tr><th scope="col">Policy</th><th scope="col">Version</th><th scope="col">In effect from</th><th scope="col">Your signature</th></tr></thead>
 <tbody>{{/has_policies}}
-{{#policies}}<tr><th scope="row"><a href="/aup/{{version_id}}">{{title}}</a></th><td class="num">{{version}}</td><td><time datetime="{{effective}}">{{effective}}</time></td>
-<td>{{#signed}}<span class="badge status-signed">Signed</span> <time datetime="{{signed_at}}">{{signed_at}}</time> · <a href="/aup/{{version_id}}/record">Record</a>{{/signed}}{{#not_signed}}<span class="badge status-unsigned">Not signed</span>{{#signed_earlier}} You signed an earlier version: this one has changed.{{/signed_earlier}} <a href="/aup/{{version_id}}">Read and sign</a>{{/not_signed}}</td></tr>
+{{#policies}}<tr><th scope="row"><a href="/aup/{{version_id}}">{{title}}</a></th><td class="num">{{version}}</td><td><time datetime="{{effective}}">{{effective:x-uk-time}}</time></td>
+<td>{{#signed}}<span class="badge status-signed">Signed</span> <time datetime="{{signed_at}}">{{signed_at:x-uk-time}}</time> · <a href="/aup/{{version_id}}/record">Record</a>{{/signed}}{{#not_signed}}<span class="badge status-unsigned">Not signed</span>{{#signed_earlier}} You signed an earlier version: this one has changed.{{/signed_earlier}} <a href="/aup/{{version_id}}">Read and sign</a>{{/not_signed}}</td></tr>
 {{/policies}}
 {{#has_policies}}</tbody>
 </table>
 </div>{{/has_policies}}
 {{#has_upcoming}}<h2>Coming soon</h2>
 <ul>{{/has_upcoming}}
-{{#upcoming}}<li><a href="/aup/{{version_id}}">{{title}}, version {{version}}</a> takes effect on <time datetime="{{effective}}">{{effective}}</time>. What changes: <span class="multiline">{{summary:pre_escape}}</span></li>
+{{#upcoming}}<li><a href="/aup/{{version_id}}">{{title}}, version {{version}}</a> takes effect on <time datetime="{{effective}}">{{effective:x-uk-time}}</time>. What changes: <span class="multiline">{{summary:pre_escape}}</span></li>
 {{/upcoming}}
 {{#has_upcoming}}</ul>{{/has_upcoming}}
 <h2>More</h2>

@@ -4,10 +4,10 @@
 <dl class="facts">
 <dt>Signed by</dt><dd>{{signature_name}} ({{signature_email}})</dd>
 <dt>Name typed</dt><dd>{{signature_typed_name}}</dd>
-<dt>Signed at (UTC)</dt><dd><time datetime="{{signature_signed_at}}">{{signature_signed_at}}</time></dd>
+<dt>Signed at (UK time)</dt><dd><time datetime="{{signature_signed_at}}">{{signature_signed_at:x-uk-time}}</time></dd>
 <dt>Network address</dt><dd>{{signature_address}}</dd>
 <dt>Browser</dt><dd>{{signature_user_agent}}</dd>
-<dt>Version in effect from</dt><dd><time datetime="{{version_effective}}">{{version_effective}}</time></dd>
+<dt>Version in effect from</dt><dd><time datetime="{{version_effective}}">{{version_effective:x-uk-time}}</time></dd>
 <dt>SHA-256 of the text signed</dt><dd><code>{{signature_body_sha256}}</code></dd>
 </dl>
 </div>

@@ -1,11 +1,11 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{policy_title}}, version {{policy_version}}</h1>
 <dl class="facts">
 <dt>Status</dt><dd>{{#policy_is_current}}<span class="badge status-active">Current version</span>{{/policy_is_current}}{{#not_policy_is_current}}<span class="badge status-pending">Not the current version ({{policy_status}})</span> It can be read but not signed.{{/not_policy_is_current}}</dd>
-<dt>In effect from</dt><dd><time datetime="{{policy_effective}}">{{policy_effective}}</time></dd>
-<dt>Review due</dt><dd><time datetime="{{policy_review_due}}">{{policy_review_due}}</time></dd>
+<dt>In effect from</dt><dd><time datetime="{{policy_effective}}">{{policy_effective:x-uk-time}}</time></dd>
+<dt>Review due</dt><dd><time datetime="{{policy_review_due}}">{{policy_review_due:x-uk-due}}</time></dd>
 <dt>What changed</dt><dd><span class="multiline">{{policy_summary:pre_escape}}</span></dd>
 <dt>Fingerprint (SHA-256)</dt><dd><code>{{policy_sha256}}</code></dd>
-<dt>Your signature</dt><dd>{{#signature}}Signed <time datetime="{{signed_at}}">{{signed_at}}</time> · <a href="/aup/{{policy_version_id}}/record">Printable record</a>{{/signature}}{{#not_signature}}{{#applies}}Not signed{{/applies}}{{#not_applies}}This policy does not apply to your staff type.{{/not_applies}}{{/not_signature}}</dd>
+<dt>Your signature</dt><dd>{{#signature}}Signed <time datetime="{{signed_at}}">{{signed_at:x-uk-time}}</time> · <a href="/aup/{{policy_version_id}}/record">Printable record</a>{{/signature}}{{#not_signature}}{{#applies}}Not signed{{/applies}}{{#not_applies}}This policy does not apply to your staff type.{{/not_applies}}{{/not_signature}}</dd>
 </dl>
 <section class="policy-body" aria-label="The text of the policy">
 {{#policy}}{{body:x-markdown}}{{/policy}}
@@ -26,7 +26,7 @@
 </form>{{/can_sign}}
 {{#has_others}}<h2>Other versions</h2>
 <ul>{{/has_others}}
-{{#others}}<li><a href="/aup/{{version_id}}">Version {{version}}</a>, in effect from <time datetime="{{effective}}">{{effective}}</time>: <span class="multiline">{{summary:pre_escape}}</span></li>
+{{#others}}<li><a href="/aup/{{version_id}}">Version {{version}}</a>, in effect from <time datetime="{{effective}}">{{effective:x-uk-time}}</time>: <span class="multiline">{{summary:pre_escape}}</span></li>
 {{/others}}
 {{#has_others}}</ul>{{/has_others}}
 <p class="no-print"><a href="/aup">Back to agreements</a></p>

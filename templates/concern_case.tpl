@@ -1,29 +1,29 @@
 {{%AUTOESCAPE context="HTML"}}{{#concern}}<h1>Concern {{reference}}</h1>
 <p class="print-only print-warning">Confidential case file. Keep it locked away and shred it when it is no longer needed.</p>
-<p class="lead"><span class="badge status-{{status}}">{{status}}</span>{{#urgent}} <span class="badge status-urgent">Urgent</span>{{/urgent}}{{#overdue}} <span class="badge status-overdue">Overdue: not acknowledged by <time datetime="{{due_by}}">{{due_by}}</time></span>{{/overdue}} · {{label}}</p>
+<p class="lead"><span class="badge status-{{status}}">{{status}}</span>{{#urgent}} <span class="badge status-urgent">Urgent</span>{{/urgent}}{{#overdue}} <span class="badge status-overdue">Overdue: not acknowledged by <time datetime="{{due_by}}">{{due_by:x-uk-time}}</time></span>{{/overdue}} · {{label}}</p>
 {{#pattern}}<div class="notice warning" role="alert"><h2>A pattern to look at</h2>
 <p>This is concern number {{count}} about the same member of staff within {{window_days}} days. <a href="{{link}}">See all the concerns about them</a>.</p></div>{{/pattern}}
 {{#advice}}<p class="notice">{{advice}}</p>{{/advice}}
 {{#has_deadlines}}<section class="card" aria-labelledby="h-deadlines">
 <h2 id="h-deadlines">Legal deadlines</h2>
-<ul class="deadlines">{{#deadlines}}<li>{{label}}: by <time datetime="{{due_at}}">{{due_at}}</time>{{#met_at}} · done <time datetime="{{met_at}}">{{met_at}}</time>{{/met_at}}{{#overdue}} <span class="badge status-overdue">Past the deadline</span>{{/overdue}}</li>{{/deadlines}}</ul>
+<ul class="deadlines">{{#deadlines}}<li>{{label}}: by {{#met_at}}<time datetime="{{due_at}}">{{due_at:x-uk-time}}</time> · done <time datetime="{{met_at}}">{{met_at:x-uk-time}}</time>{{/met_at}}{{#not_met_at}}<time datetime="{{due_at}}">{{due_at:x-uk-due}}</time>{{/not_met_at}}{{#overdue}} <span class="badge status-overdue">Past the deadline</span>{{/overdue}}</li>{{/deadlines}}</ul>
 </section>{{/has_deadlines}}
 {{#adult}}<section class="card" aria-labelledby="h-adult">
 <h2 id="h-adult">Concern about an adult (KCSIE part four)</h2>
 {{#conflict_of_interest}}<div class="notice warning" role="alert"><p>This concern is about the headteacher and no chair of governors can act on it in staffroom: tell the LADO within one working day.</p></div>{{/conflict_of_interest}}
-<dl class="facts"><dt>Threshold decision</dt><dd>{{#threshold}}{{#harm_threshold}}Meets the harm threshold: an allegation, to be reported to the LADO{{/harm_threshold}}{{#not_harm_threshold}}A low-level concern{{/not_harm_threshold}} · <time datetime="{{at}}">{{at}}</time>{{#by}} by {{by}}{{/by}}</dd>
+<dl class="facts"><dt>Threshold decision</dt><dd>{{#threshold}}{{#harm_threshold}}Meets the harm threshold: an allegation, to be reported to the LADO{{/harm_threshold}}{{#not_harm_threshold}}A low-level concern{{/not_harm_threshold}} · <time datetime="{{at}}">{{at:x-uk-time}}</time>{{#by}} by {{by}}{{/by}}</dd>
 <dt>Why</dt><dd><span class="multiline">{{text:pre_escape}}</span></dd>
 {{#action_taken}}<dt>Action taken</dt><dd><span class="multiline">{{action_taken:pre_escape}}</span></dd>{{/action_taken}}{{/threshold}}{{#not_threshold}}<span class="muted">not yet recorded: it is needed before the concern can close</span></dd>{{/not_threshold}}
-{{#lado_due}}<dt>Tell the LADO by</dt><dd><time datetime="{{lado_due}}">{{lado_due}}</time></dd>{{/lado_due}}
+{{#lado_due}}<dt>Tell the LADO by</dt><dd><time datetime="{{lado_due}}">{{lado_due:x-uk-time}}</time></dd>{{/lado_due}}
 {{#has_lado}}<dt>The LADO</dt><dd>{{#lado_contact}}<span class="multiline">{{lado_contact:pre_escape}}</span>{{/lado_contact}}{{#not_lado_contact}}<span class="muted">not set: the administrator adds it on School settings; your local authority's website gives it</span>{{/not_lado_contact}}</dd>{{/has_lado}}
 {{#malicious}}<dt>On the person's file</dt><dd>No: a malicious allegation is kept only until it is reviewed for deletion.</dd>{{/malicious}}
-{{#copy_due}}<dt>Copy of the outcome given to the person</dt><dd>{{#copy_given_on}}<time datetime="{{copy_given_on}}">{{copy_given_on}}</time>{{/copy_given_on}}{{#not_copy_given_on}}<span class="muted">not yet</span>{{/not_copy_given_on}}</dd>{{/copy_due}}</dl>
+{{#copy_due}}<dt>Copy of the outcome given to the person</dt><dd>{{#copy_given_on}}<time datetime="{{copy_given_on}}">{{copy_given_on:x-uk-time}}</time>{{/copy_given_on}}{{#not_copy_given_on}}<span class="muted">not yet</span>{{/not_copy_given_on}}</dd>{{/copy_due}}</dl>
 </section>{{/adult}}
 {{#breach}}<section class="card" aria-labelledby="h-breach">
 <h2 id="h-breach">Personal data breach</h2>
-<dl class="facts"><dt>The school became aware</dt><dd><time datetime="{{aware_at}}">{{aware_at}}</time></dd>
-<dt>Decide on reporting to the ICO by</dt><dd><time datetime="{{decision_due}}">{{decision_due}}</time> · {{deadline_words}}</dd>
-<dt>Decision</dt><dd>{{decision_label}}{{#decided_at}} (<time datetime="{{decided_at}}">{{decided_at}}</time>{{#decided_by}}, {{decided_by}}{{/decided_by}}){{/decided_at}}</dd>
+<dl class="facts"><dt>The school became aware</dt><dd><time datetime="{{aware_at}}">{{aware_at:x-uk-time}}</time></dd>
+<dt>Decide on reporting to the ICO by</dt><dd>{{#decision_met}}<time datetime="{{decision_due}}">{{decision_due:x-uk-time}}</time>{{/decision_met}}{{#not_decision_met}}<time datetime="{{decision_due}}">{{decision_due:x-uk-due}}</time>{{/not_decision_met}} · {{deadline_words}}</dd>
+<dt>Decision</dt><dd>{{decision_label}}{{#decided_at}} (<time datetime="{{decided_at}}">{{decided_at:x-uk-time}}</time>{{#decided_by}}, {{decided_by}}{{/decided_by}}){{/decided_at}}</dd>
 {{#ico_reference}}<dt>ICO reference</dt><dd>{{ico_reference}}</dd>{{/ico_reference}}
 {{#reasons}}<dt>Reasons</dt><dd><span class="multiline">{{reasons:pre_escape}}</span></dd>{{/reasons}}
 <dt>The people affected were told</dt><dd>{{subjects_told_label}}</dd></dl>
@@ -48,16 +48,16 @@
 <h2 id="h-report">The report</h2>
 <dl class="facts"><dt>Summary</dt><dd>{{summary}}</dd>
 <dt>Reported by</dt><dd>{{#reporter_withheld}}<span class="muted">Name withheld: the reporter asked that only the headteacher (or the chair, for a concern about the headteacher) knows who raised it.</span>{{/reporter_withheld}}{{#not_reporter_withheld}}{{reporter}} ({{reporter_email}}){{#reporter_confidential}} · <strong>asked for confidentiality: do not share their name</strong>{{/reporter_confidential}}{{/not_reporter_withheld}}{{#self_referral}} · a self-referral{{/self_referral}}</dd>
-<dt>Received</dt><dd><time datetime="{{created_at}}">{{created_at}}</time></dd>
-<dt>Acknowledge by</dt><dd><time datetime="{{due_by}}">{{due_by}}</time>{{#acknowledged_at}} · acknowledged <time datetime="{{acknowledged_at}}">{{acknowledged_at}}</time>{{/acknowledged_at}}</dd>
-<dt>Happened</dt><dd>{{#occurred_at}}<time datetime="{{occurred_at}}">{{occurred_at}}</time>{{/occurred_at}}{{#not_occurred_at}}<span class="muted">not given</span>{{/not_occurred_at}}</dd>
+<dt>Received</dt><dd><time datetime="{{created_at}}">{{created_at:x-uk-time}}</time></dd>
+<dt>Acknowledge by</dt><dd>{{#acknowledged_at}}<time datetime="{{due_by}}">{{due_by:x-uk-time}}</time>{{/acknowledged_at}}{{#not_acknowledged_at}}{{#closed_at}}<time datetime="{{due_by}}">{{due_by:x-uk-time}}</time>{{/closed_at}}{{#not_closed_at}}<time datetime="{{due_by}}">{{due_by:x-uk-due}}</time>{{/not_closed_at}}{{/not_acknowledged_at}}{{#acknowledged_at}} · acknowledged <time datetime="{{acknowledged_at}}">{{acknowledged_at:x-uk-time}}</time>{{/acknowledged_at}}</dd>
+<dt>Happened</dt><dd>{{#occurred_at}}<time datetime="{{occurred_at}}">{{occurred_at:x-uk-time}}</time>{{/occurred_at}}{{#not_occurred_at}}<span class="muted">not given</span>{{/not_occurred_at}}</dd>
 {{#platform}}<dt>Site or app</dt><dd>{{platform}}</dd>{{/platform}}
 {{#url}}<dt>Web address (not a link: copy it with care)</dt><dd>{{url}}</dd>{{/url}}
 {{#involved}}<dt>Who is involved</dt><dd><span class="multiline">{{involved:pre_escape}}</span></dd>{{/involved}}
 {{#about}}<dt>About</dt><dd>{{about}} ({{about_email}}){{#about_link}} · <a href="{{about_link}}">All concerns about this person</a>{{/about_link}}</dd>{{/about}}
 <dt>Sent to</dt><dd>{{recipients}}</dd>
 <dt>Assigned to</dt><dd>{{#assignee}}{{assignee}} ({{assignee_email}}){{/assignee}}{{#not_assignee}}<span class="muted">nobody yet</span>{{/not_assignee}}</dd>
-{{#closed_at}}<dt>Closed</dt><dd><time datetime="{{closed_at}}">{{closed_at}}</time> · {{outcome_label}}</dd><dt>Outcome</dt><dd><span class="multiline">{{outcome:pre_escape}}</span></dd>{{/closed_at}}
+{{#closed_at}}<dt>Closed</dt><dd><time datetime="{{closed_at}}">{{closed_at:x-uk-time}}</time> · {{outcome_label}}</dd><dt>Outcome</dt><dd><span class="multiline">{{outcome:pre_escape}}</span></dd>{{/closed_at}}
 {{#details}}<dt>What happened</dt><dd><span class="multiline">{{details:pre_escape}}</span></dd>{{/details}}</dl>
 </section>
 {{#image_report}}<section class="card" aria-labelledby="h-image">
@@ -81,7 +81,7 @@
 <section class="card" aria-labelledby="chronology" id="chronology-section">
 <h2 id="chronology">Chronology</h2>
 <ol class="timeline">
-{{#events}}<li><span class="when"><time datetime="{{at}}">{{at}}</time></span> <span class="who">{{#actor}}{{actor}}{{/actor}}{{#not_actor}}system{{/not_actor}}</span> <span class="what">{{what}}{{#internal}} <span class="muted">(internal)</span>{{/internal}}</span>{{#text}}<p><span class="multiline">{{text:pre_escape}}</span></p>{{/text}}</li>
+{{#events}}<li><span class="when"><time datetime="{{at}}">{{at:x-uk-time}}</time></span> <span class="who">{{#actor}}{{actor}}{{/actor}}{{#not_actor}}system{{/not_actor}}</span> <span class="what">{{what}}{{#internal}} <span class="muted">(internal)</span>{{/internal}}</span>{{#text}}<p><span class="multiline">{{text:pre_escape}}</span></p>{{/text}}</li>
 {{/events}}
 </ol>
 </section>{{/concern}}
@@ -156,7 +156,7 @@
 <div class="field{{#err_done_by}} has-error{{/err_done_by}}"><label for="f-done_by">Confiscated or searched by (leave empty for yourself)</label>
 {{#err_done_by}}<p class="field-error">{{err_done_by}}</p>{{/err_done_by}}
 <input id="f-done_by" name="done_by" type="text" maxlength="200"></div>
-<div class="field{{#err_done_at}} has-error{{/err_done_at}}"><label for="f-done_at">When (school time; leave empty for now)</label>
+<div class="field{{#err_done_at}} has-error{{/err_done_at}}"><label for="f-done_at">When (UK time; leave empty for now)</label>
 {{#err_done_at}}<p class="field-error">{{err_done_at}}</p>{{/err_done_at}}
 <input id="f-done_at" name="done_at" type="datetime-local"></div>
 <div class="field"><label for="f-kept_at">Where it is kept</label>

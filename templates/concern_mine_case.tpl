@@ -7,8 +7,8 @@
 <section class="card" aria-labelledby="h-report">
 <h2 id="h-report">What you reported</h2>
 <dl class="facts"><dt>Category</dt><dd>{{label}}</dd><dt>Summary</dt><dd>{{summary}}</dd>
-<dt>Reported</dt><dd><time datetime="{{created_at}}">{{created_at}}</time></dd>
-{{#occurred_at}}<dt>Happened</dt><dd><time datetime="{{occurred_at}}">{{occurred_at}}</time></dd>{{/occurred_at}}
+<dt>Reported</dt><dd><time datetime="{{created_at}}">{{created_at:x-uk-time}}</time></dd>
+{{#occurred_at}}<dt>Happened</dt><dd><time datetime="{{occurred_at}}">{{occurred_at:x-uk-time}}</time></dd>{{/occurred_at}}
 {{#platform}}<dt>Site or app</dt><dd>{{platform}}</dd>{{/platform}}
 {{#url}}<dt>Web address</dt><dd>{{url}}</dd>{{/url}}
 {{#involved}}<dt>Who is involved</dt><dd><span class="multiline">{{involved:pre_escape}}</span></dd>{{/involved}}
@@ -34,7 +34,7 @@
 <section class="card" aria-labelledby="h-progress">
 <h2 id="h-progress">Progress</h2>
 <ol class="timeline">
-{{#events}}<li><span class="when"><time datetime="{{at}}">{{at}}</time></span> <span class="what">{{what}}</span></li>
+{{#events}}<li><span class="when"><time datetime="{{at}}">{{at:x-uk-time}}</time></span> <span class="what">{{what}}</span></li>
 {{/events}}
 </ol>
 </section>{{/concern}}

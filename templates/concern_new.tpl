@@ -23,10 +23,10 @@
 <div class="field{{#err_details}} has-error{{/err_details}}"><label for="f-details">What happened</label>
 {{#err_details}}<p class="field-error">{{err_details}}</p>{{/err_details}}
 <textarea id="f-details" name="details" rows="6">&#10;{{form_details:pre_escape}}</textarea></div>
-<div class="field{{#err_occurred_at}} has-error{{/err_occurred_at}}"><label for="f-occurred_at">When it happened (school time)</label>
+<div class="field{{#err_occurred_at}} has-error{{/err_occurred_at}}"><label for="f-occurred_at">When it happened (UK time)</label>
 {{#err_occurred_at}}<p class="field-error">{{err_occurred_at}}</p>{{/err_occurred_at}}
 <input id="f-occurred_at" name="occurred_at" type="datetime-local" value="{{form_occurred_at}}"></div>
-<div class="field{{#err_aware_at}} has-error{{/err_aware_at}}"><label for="f-aware_at">Personal data breach only: when the school became aware of it (school time)</label>
+<div class="field{{#err_aware_at}} has-error{{/err_aware_at}}"><label for="f-aware_at">Personal data breach only: when the school became aware of it (UK time)</label>
 <p class="hint" id="h-aware_at">Leave it empty for any other concern. Empty means now. The decision on reporting the breach to the Information Commissioner's Office is due 72 hours after this time, weekends included.</p>
 {{#err_aware_at}}<p class="field-error">{{err_aware_at}}</p>{{/err_aware_at}}
 <input id="f-aware_at" name="aware_at" type="datetime-local" aria-describedby="h-aware_at" value="{{form_aware_at}}"></div>

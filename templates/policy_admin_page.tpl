@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{policy_title}}</h1>
-<dl class="facts"><dt>Applies to</dt><dd>{{policy_applies_to}}</dd><dt>Created</dt><dd><time datetime="{{policy_created_at}}">{{policy_created_at}}</time></dd></dl>
+<dl class="facts"><dt>Applies to</dt><dd>{{policy_applies_to}}</dd><dt>Created</dt><dd><time datetime="{{policy_created_at}}">{{policy_created_at:x-uk-time}}</time></dd></dl>
 <h2>Versions</h2>
 {{#not_versions}}<p class="notice">No version has been published yet.</p>{{/not_versions}}
 {{#has_versions}}<div class="table-scroll" tabindex="0">
@@ -7,7 +7,7 @@
 <caption>Published versions, newest first</caption>
 <thead><tr><th scope="col">Version</th><th scope="col">Status</th><th scope="col">In effect from</th><th scope="col">Review due</th><th scope="col">What changed</th><th scope="col">Published</th></tr></thead>
 <tbody>{{/has_versions}}
-{{#versions}}<tr><th scope="row"><a href="/aup/{{version_id}}">Version {{version}}</a></th><td>{{#current}}<span class="badge status-active">Current</span>{{/current}}{{#upcoming}}<span class="badge status-pending">Not yet in effect</span>{{/upcoming}}{{#not_current}}{{#not_upcoming}}<span class="badge status-closed">Replaced</span>{{/not_upcoming}}{{/not_current}}</td><td><time datetime="{{effective}}">{{effective}}</time></td><td><time datetime="{{review_due}}">{{review_due}}</time></td><td><span class="multiline">{{summary:pre_escape}}</span></td><td><time datetime="{{published_at}}">{{published_at}}</time>{{#published_by}} by {{published_by}}{{/published_by}}</td></tr>
+{{#versions}}<tr><th scope="row"><a href="/aup/{{version_id}}">Version {{version}}</a></th><td>{{#current}}<span class="badge status-active">Current</span>{{/current}}{{#upcoming}}<span class="badge status-pending">Not yet in effect</span>{{/upcoming}}{{#not_current}}{{#not_upcoming}}<span class="badge status-closed">Replaced</span>{{/not_upcoming}}{{/not_current}}</td><td><time datetime="{{effective}}">{{effective:x-uk-time}}</time></td><td><time datetime="{{review_due}}">{{review_due:x-uk-time}}</time></td><td><span class="multiline">{{summary:pre_escape}}</span></td><td><time datetime="{{published_at}}">{{published_at:x-uk-time}}</time>{{#published_by}} by {{published_by}}{{/published_by}}</td></tr>
 {{/versions}}
 {{#has_versions}}</tbody>
 </table>

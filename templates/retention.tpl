@@ -1,10 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Records past their retention date</h1>
 <p class="lead">Nothing is deleted automatically. Review each record below: delete it, or place a legal hold if it must be kept (a claim, an investigation, a request from the police or the local authority). Every deletion is written in the disposal register and the audit log, without the record's content.</p>
-{{#not_due}}<p class="muted">No record is past its retention date today ({{today}}).</p>{{/not_due}}
+{{#not_due}}<p class="muted">No record is past its retention date today (<time datetime="{{today}}">{{today:x-uk-time}}</time>).</p>{{/not_due}}
 {{#has_due}}<table class="data"><caption>Due for review</caption>
 <thead><tr><th scope="col">Record</th><th scope="col">Rule</th><th scope="col">Due</th><th scope="col">Action</th></tr></thead><tbody>{{/has_due}}
-{{#due}}<tr><td>{{record_type}} {{record_id}}: {{label}}</td><td>{{rule}}</td><td>{{due}}</td>
-<td>{{#hold_reason}}<strong>Legal hold</strong> since {{held_since}}: <span class="multiline">{{hold_reason:pre_escape}}</span>{{/hold_reason}}{{#not_hold_reason}}
+{{#due}}<tr><td>{{record_type}} {{record_id}}: {{label}}</td><td>{{rule}}</td><td><time datetime="{{due}}">{{due:x-uk-time}}</time></td>
+<td>{{#hold_reason}}<strong>Legal hold</strong> since <time datetime="{{held_since}}">{{held_since:x-uk-time}}</time>: <span class="multiline">{{hold_reason:pre_escape}}</span>{{/hold_reason}}{{#not_hold_reason}}
 <form method="post" action="/admin/retention/delete"><input type="hidden" name="csrf" value="{{csrf}}">
 <input type="hidden" name="record_type" value="{{record_type}}"><input type="hidden" name="record_id" value="{{record_id}}">
 <label for="d-{{record_type}}-{{record_id}}">Why</label> <input id="d-{{record_type}}-{{record_id}}" name="reason" type="text" required value="Retention period over">
@@ -13,7 +13,7 @@
 {{#has_due}}</tbody></table>{{/has_due}}
 <section class="card" aria-labelledby="h-holds"><h2 id="h-holds">Legal holds</h2>
 {{#not_holds}}<p class="muted">No legal holds.</p>{{/not_holds}}
-<ul>{{#holds}}<li>{{record_type}} {{record_id}}: <span class="multiline">{{reason:pre_escape}}</span> (placed {{placed_at}} by {{placed_by}})
+<ul>{{#holds}}<li>{{record_type}} {{record_id}}: <span class="multiline">{{reason:pre_escape}}</span> (placed <time datetime="{{placed_at}}">{{placed_at:x-uk-time}}</time> by {{placed_by}})
 <form method="post" action="/admin/retention/release"><input type="hidden" name="csrf" value="{{csrf}}">
 <input type="hidden" name="record_type" value="{{record_type}}"><input type="hidden" name="record_id" value="{{record_id}}">
 <label for="r-{{record_type}}-{{record_id}}">Why release</label> <input id="r-{{record_type}}-{{record_id}}" name="reason" type="text" required>

@@ -1,12 +1,12 @@
 {{%AUTOESCAPE context="HTML"}}{{#request}}<h1>Subject access request {{reference}}</h1>
-<p class="lead">{{#open}}Open{{/open}}{{#not_open}}Answered{{/not_open}}{{#overdue}} <span class="badge status-overdue">Overdue: the response was due by {{due_on}}</span>{{/overdue}}</p>
+<p class="lead">{{#open}}Open{{/open}}{{#not_open}}Answered{{/not_open}}{{#overdue}} <span class="badge status-overdue">Overdue: the response was due by <time datetime="{{due_on}}">{{due_on:x-uk-time}}</time></span>{{/overdue}}</p>
 <section class="card" aria-labelledby="h-request">
 <h2 id="h-request">The request</h2>
 <dl class="facts"><dt>Person</dt><dd>{{name}} ({{email}})</dd>
-<dt>Received</dt><dd>{{received_on}}</dd>
-<dt>Response due by</dt><dd>{{due_on}} (one calendar month; holidays do not extend it)</dd>
-<dt>Response sent</dt><dd>{{#responded_on}}{{responded_on}}{{/responded_on}}{{#not_responded_on}}<span class="muted">not yet</span>{{/not_responded_on}}</dd>
-<dt>Recorded by</dt><dd>{{recorded_by}}, <time datetime="{{recorded_at}}">{{recorded_at}}</time></dd>
+<dt>Received</dt><dd><time datetime="{{received_on}}">{{received_on:x-uk-time}}</time></dd>
+<dt>Response due by</dt><dd>{{#open}}<time datetime="{{due_on}}">{{due_on:x-uk-due}}</time>{{/open}}{{#not_open}}<time datetime="{{due_on}}">{{due_on:x-uk-time}}</time>{{/not_open}} (one calendar month; holidays do not extend it)</dd>
+<dt>Response sent</dt><dd>{{#responded_on}}<time datetime="{{responded_on}}">{{responded_on:x-uk-time}}</time>{{/responded_on}}{{#not_responded_on}}<span class="muted">not yet</span>{{/not_responded_on}}</dd>
+<dt>Recorded by</dt><dd>{{recorded_by}}, <time datetime="{{recorded_at}}">{{recorded_at:x-uk-time}}</time></dd>
 {{#notes}}<dt>Notes</dt><dd><span class="multiline">{{notes:pre_escape}}</span></dd>{{/notes}}</dl>
 </section>
 <section class="card" aria-labelledby="h-export">

@@ -4,7 +4,7 @@
 {{#leader}}<p class="lead">Training records for everyone. Record one below or upload a CSV file.</p>
 <h2>My own training</h2>
 {{#not_mine}}<p class="muted">No training has been recorded for you yet.</p>{{/not_mine}}
-{{#has_mine}}<ul>{{/has_mine}}{{#mine}}<li>{{course_title}}: completed <time datetime="{{completed_on}}">{{completed_on}}</time>{{#expires_on}}, expires <time datetime="{{expires_on}}">{{expires_on}}</time>{{/expires_on}} {{#current}}<span class="badge status-ok">Current</span>{{/current}}{{#expired}}<span class="badge status-overdue">Expired</span>{{/expired}}</li>
+{{#has_mine}}<ul>{{/has_mine}}{{#mine}}<li>{{course_title}}: completed <time datetime="{{completed_on}}">{{completed_on:x-uk-time}}</time>{{#expires_on}}, expires <time datetime="{{expires_on}}">{{expires_on:x-uk-time}}</time>{{/expires_on}} {{#current}}<span class="badge status-ok">Current</span>{{/current}}{{#expired}}<span class="badge status-overdue">Expired</span>{{/expired}}</li>
 {{/mine}}{{#has_mine}}</ul>{{/has_mine}}
 <h2>Everyone's training</h2>
 <form class="filters" method="get" action="/training">
@@ -18,7 +18,7 @@
 <caption>{{#leader}}Training records{{/leader}}{{#not_leader}}My training records{{/not_leader}}, most recent first</caption>
 <thead><tr>{{#leader}}<th scope="col">Person</th>{{/leader}}<th scope="col">Course</th><th scope="col">Completed</th><th scope="col">Expires</th><th scope="col">Status</th></tr></thead>
 <tbody>{{/has_training}}
-{{#training}}<tr>{{#show_person}}<td>{{name}} <span class="muted">{{email}}</span></td>{{/show_person}}<td>{{course_title}}</td><td><time datetime="{{completed_on}}">{{completed_on}}</time></td><td>{{#expires_on}}<time datetime="{{expires_on}}">{{expires_on}}</time>{{/expires_on}}{{#not_expires_on}}Does not expire{{/not_expires_on}}</td><td>{{#current}}<span class="badge status-ok">Current</span>{{/current}}{{#expired}}<span class="badge status-overdue">Expired</span>{{/expired}}</td></tr>
+{{#training}}<tr>{{#show_person}}<td>{{name}} <span class="muted">{{email}}</span></td>{{/show_person}}<td>{{course_title}}</td><td><time datetime="{{completed_on}}">{{completed_on:x-uk-time}}</time></td><td>{{#expires_on}}<time datetime="{{expires_on}}">{{expires_on:x-uk-time}}</time>{{/expires_on}}{{#not_expires_on}}Does not expire{{/not_expires_on}}</td><td>{{#current}}<span class="badge status-ok">Current</span>{{/current}}{{#expired}}<span class="badge status-overdue">Expired</span>{{/expired}}</td></tr>
 {{/training}}
 {{#has_training}}</tbody>
 </table>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Two-factor sign-in</h1>
-{{#enrolled}}<p class="lead">Two-factor sign-in is on{{#confirmed_at}} (since {{confirmed_at}}){{/confirmed_at}}. After your password, staffroom asks for the code from your authenticator app.</p>
+{{#enrolled}}<p class="lead">Two-factor sign-in is on{{#confirmed_at}} (since <time datetime="{{confirmed_at}}">{{confirmed_at:x-uk-time}}</time>){{/confirmed_at}}. After your password, staffroom asks for the code from your authenticator app.</p>
 <p>You have {{recovery_left}} unused recovery codes.</p>
 <form class="stack card" method="post" action="/account/2fa/recovery-codes">
 <h2>New recovery codes</h2>

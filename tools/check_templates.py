@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Every template escapes: it starts with the AUTOESCAPE pragma, never prints
 a value raw (:none), and uses no modifier but x-markdown (cmark, raw HTML
-off) and pre_escape (HTML escaping that keeps line breaks).
+off), pre_escape (HTML escaping that keeps line breaks), x-uk-time and
+x-uk-due (an ISO time as UK time in words, then escaped).
 
     tools/check_templates.py DIR    (exit status 1 on any problem)
 """
@@ -10,7 +11,7 @@ import re
 import sys
 
 PRAGMA = '{{%AUTOESCAPE context="HTML"}}'
-ALLOWED = {'x-markdown', 'pre_escape'}
+ALLOWED = {'x-markdown', 'pre_escape', 'x-uk-time', 'x-uk-due'}
 MODIFIER = re.compile(r'\{\{[^}#/>!%]*:([a-z_-]+)')
 RAW = re.compile(r':none\b')
 

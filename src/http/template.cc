@@ -11,6 +11,10 @@
 #include "http/template.h"
 #include "lib/markdown.h"
 #include "lib/readfile.h"
+#include "lib/uk_time.h"
+extern "C" {
+#include "lib/util.h" // now(); a C header without its own extern "C"
+}
 
 #include <ctemplate/template.h>
 #include <ctemplate/template_modifiers.h>
@@ -43,6 +47,29 @@ class MarkdownModifier : public ctemplate::TemplateModifier {
 };
 
 MarkdownModifier markdown_modifier;
+
+// {{x:x-uk-time}}: an ISO time or date as UK time in words; {{x:x-uk-due}}:
+// a deadline, also how far off it is.  Their output is escaped after them
+// (registered as ordinary modifiers, not XSS-safe ones).
+class UkTimeModifier : public ctemplate::TemplateModifier {
+	bool due;
+
+    public:
+	explicit UkTimeModifier(bool deadline) : due(deadline) {}
+	void Modify(const char *in, size_t inlen, const ctemplate::PerExpandData *,
+		    ctemplate::ExpandEmitter *out, const std::string &) const override
+	{
+		std::string iso(in, inlen);
+		char words[128];
+		if (due)
+			uk_deadline_words(iso.c_str(), now(), words, sizeof words);
+		else
+			uk_time_words(iso.c_str(), words, sizeof words);
+		out->Emit(words);
+	}
+};
+
+UkTimeModifier uk_time_modifier(false), uk_due_modifier(true);
 
 // One StaticTemplateString per distinct name in any template, never freed.
 std::deque<std::string> name_text;
@@ -286,7 +313,9 @@ const Vocabulary *vocabulary(const std::string &file)
  * system-call filter, and never opens a template file again. */
 extern "C" int template_init(const char *dir)
 {
-	if (!ctemplate::AddXssSafeModifier("x-markdown", &markdown_modifier))
+	if (!ctemplate::AddXssSafeModifier("x-markdown", &markdown_modifier) ||
+	    !ctemplate::AddModifier("x-uk-time", &uk_time_modifier) ||
+	    !ctemplate::AddModifier("x-uk-due", &uk_due_modifier))
 		return -1;
 	if (!ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(dir))
 		return -1;

@@ -7,6 +7,7 @@
 #include "core/write.h"
 #include "features/concerns/concerns.h"
 #include "db/db.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
 
@@ -29,7 +30,9 @@ static int check_input_ok(const struct request *rq, struct reply *rp, const json
 			    "This account has been closed; it is no longer monitored.");
 		return 0;
 	}
-	if (parse_iso_time(arg(rq, "checked_at"), at) != 0 || *at > now() + CLOCK_SKEW) {
+	char utc[ISO_LEN]; /* typed in UK time, like every time a person enters */
+	if (uk_time_to_utc(arg(rq, "checked_at"), utc) != 0 || parse_iso_time(utc, at) != 0 ||
+	    *at > now() + CLOCK_SKEW) {
 		reply_error(rp, 400, "checked_at",
 			    "The time of the check cannot be in the future.");
 		return 0;

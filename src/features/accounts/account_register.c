@@ -8,6 +8,7 @@
 #include "db/db.h"
 #include "core/notify.h"
 #include "core/write.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
 
@@ -100,13 +101,13 @@ void account_register(struct request *rq, struct reply *rp)
 /* Values for the page's forms: what was typed into a refused form, else what is stored. */
 static json_t *account_form_values(const struct request *rq, const json_t *a)
 {
-	char at[ISO_LEN];
+	char at[ISO_LEN], field[17];
 	iso_now(at);
-	at[16] = 0; /* YYYY-MM-DDTHH:MM, as a datetime-local field wants it */
+	uk_time_for_field(at, field); /* now in UK time, as a datetime-local field wants it */
 	const char *status = posted_or(rq, "status", a, "status");
 	json_t *v = json_pack("{s:s, s:s, s:s, s:s, s:b}", "name", posted_or(rq, "name", a, "name"),
 			      "url", posted_or(rq, "url", a, "url"), "checked_at",
-			      rq->is_post && arg(rq, "checked_at") ? arg(rq, "checked_at") : at,
+			      rq->is_post && arg(rq, "checked_at") ? arg(rq, "checked_at") : field,
 			      "lead", posted_or(rq, "lead", NULL, NULL), "suspended",
 			      strcmp(status, "suspended") == 0);
 	static const char *const kept[] = { "notes",          "summary",          "reason", "login",

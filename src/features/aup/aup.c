@@ -8,6 +8,7 @@
 #include "core/staff.h"
 #include "core/tasks.h"
 #include "http/feature.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
 
@@ -50,9 +51,11 @@ static void review_tasks(const struct request *rq, json_t *tasks)
 		const char *due = json_str(p, "review_due");
 		if (strcmp(due, d) >= 0)
 			continue;
+		char on[32];
+		uk_time_words(due, on, sizeof on);
 		char *msg = xasprintf(
 			"%s was due for review on %s: review it and publish a new version.",
-			json_str(p, "title"), due);
+			json_str(p, "title"), on);
 		char *link = rq->user.roles & ROLE_ADMIN
 			? xasprintf("/admin/policies/%lld", (long long)json_int(p, "policy_id"))
 			: xasprintf("/aup/%lld", (long long)json_int(p, "version_id"));

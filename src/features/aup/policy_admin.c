@@ -9,6 +9,7 @@
 #include "core/policy_status.h"
 #include "core/staff.h"
 #include "core/write.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
 
@@ -262,9 +263,11 @@ static int64_t store_version(struct request *rq, const json_t *p, int64_t *numbe
 				"IIttttttI", rq->ids[0], *number, body, sha, arg(rq, "summary"),
 				arg(rq, "effective"), arg(rq, "review_due"), at, rq->user.id);
 	const char *title = json_str(p, "title");
+	char on[32];
+	uk_time_words(arg(rq, "effective"), on, sizeof on);
 	char *msg = xasprintf(
 		"Version %lld of %s has been published and takes effect on %s. What changed: %s",
-		(long long)*number, title, arg(rq, "effective"), arg(rq, "summary"));
+		(long long)*number, title, on, arg(rq, "summary"));
 	char *link = xasprintf("/aup/%lld", (long long)vid);
 	notify_people(json_str(p, "applies_to"), msg, link);
 	audit(rq, "policy.publish", title, "version=%lld effective=%s review_due=%s sha256=%s",

@@ -8,6 +8,7 @@
 #include "features/concerns/concern_adult.h"
 #include "features/concerns/concern_breach.h"
 #include "db/db.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
 
@@ -141,30 +142,8 @@ char *concern_event_text(const char *action, const json_t *d, int for_reporter)
 	return s;
 }
 
-/* British Summer Time runs from 01:00 UTC on the last Sunday of March to
- * 01:00 UTC on the last Sunday of October. */
-static time_t last_sunday_1am(int year, int month)
-{
-	struct tm tm = { .tm_year = year - 1900, .tm_mon = month - 1, .tm_mday = 31, .tm_hour = 1 };
-	time_t t = timegm(&tm);
-	struct tm back;
-	gmtime_r(&t, &back);
-	return t - (time_t)back.tm_wday * 86400;
-}
-
+/* The one reading of typed times, shared with every other form. */
 int uk_local_to_utc(const char *local, char out[24])
 {
-	time_t t;
-	if (parse_iso_time(local, &t) != 0)
-		return -1;
-	if (local[strlen(local) - 1] != 'Z') {
-		struct tm tm;
-		gmtime_r(&t, &tm);
-		time_t start = last_sunday_1am(tm.tm_year + 1900, 3),
-		       end = last_sunday_1am(tm.tm_year + 1900, 10);
-		if (t - 3600 >= start && t - 3600 < end)
-			t -= 3600;
-	}
-	iso_time(t, out);
-	return 0;
+	return uk_time_to_utc(local, out);
 }

@@ -11,6 +11,7 @@
 #include "core/workdays.h"
 #include "db/db.h"
 #include "lib/json_get.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 
 #include <stdio.h>
@@ -253,9 +254,11 @@ char *concern_adult_event_text(const char *action, const json_t *d)
 					 ? "an allegation that meets the harm threshold"
 					 : "a low-level concern",
 				 taken && *taken ? "; action taken: " : "", taken ? taken : "");
-	if (strcmp(action, "copy_given") == 0)
-		return xasprintf("Copy of the outcome given to the person on %s",
-				 json_string_value(json_object_get(d, "date")));
+	if (strcmp(action, "copy_given") == 0) {
+		char on[32];
+		uk_time_words(json_string_value(json_object_get(d, "date")), on, sizeof on);
+		return xasprintf("Copy of the outcome given to the person on %s", on);
+	}
 	return NULL;
 }
 

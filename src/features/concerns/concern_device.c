@@ -7,6 +7,7 @@
  * and threats too.  An internal event: the reporter never sees it. */
 #define _GNU_SOURCE
 #include "features/concerns/concern_internal.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
 
@@ -66,8 +67,9 @@ char *concern_device_text(const json_t *d)
 {
 	const char *dev = member(d, "device"), *kept = member(d, "kept_at"),
 		   *handed = member(d, "handed_to");
+	char when[64];
+	uk_time_words(member(d, "done_at"), when, sizeof when);
 	return xasprintf("Device confiscated or searched%s%s%s by %s at %s%s%s%s%s",
-			 *dev ? " (" : "", dev, *dev ? ")" : "", member(d, "done_by"),
-			 member(d, "done_at"), *kept ? "; kept at: " : "", kept,
+			 *dev ? " (" : "", dev, *dev ? ")" : "", member(d, "done_by"), when, *kept ? "; kept at: " : "", kept,
 			 *handed ? "; handed to: " : "", handed);
 }

@@ -16,6 +16,7 @@
 #include "features/records/export.h"
 #include "lib/calendar_month.h"
 #include "lib/json_get.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 
 #include <stdio.h>
@@ -121,8 +122,10 @@ static void sar_record(struct request *rq, struct reply *rp)
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
 	char *loc = xasprintf("/sar/%lld", (long long)id);
+	char due_words[32];
+	uk_time_words(due, due_words, sizeof due_words);
 	char *msg = xasprintf("The request has been recorded as %s; the response is due by %s.",
-			      ref, due);
+			      ref, due_words);
 	reply_done(rp, 201,
 		   json_pack("{s:{s:I, s:s, s:s, s:s}}", "request", "id", (json_int_t)id,
 			     "reference", ref, "received_on", arg(rq, "received_on"), "due_on",

@@ -2,3 +2,4 @@
 <p>{{name}}</p>
 <div>{{body:x-markdown}}</div>
 <span>{{note:pre_escape}}</span>
+<p><time datetime="{{at}}">{{at:x-uk-time}}</time>, <time datetime="{{due}}">{{due:x-uk-due}}</time></p>

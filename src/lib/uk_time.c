@@ -1,0 +1,140 @@
+/* UK time in words (see uk_time.h).  The C library does the time zone
+ * arithmetic from the Europe/London zone, read once at start-up. */
+#define _GNU_SOURCE
+#include "lib/uk_time.h"
+#include "lib/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The UK rule in POSIX form, for a machine without the zone file. */
+static const char UK_RULE[] = "GMT0BST,M3.5.0/1,M10.5.0";
+
+void uk_time_init(void)
+{
+	setenv("TZ", "Europe/London", 1);
+	tzset();
+	/* A missing zone file leaves the C library on UTC without a word:
+	 * midsummer then shows no hour of summer time. */
+	struct tm tm = { .tm_year = 126, .tm_mon = 6, .tm_mday = 1, .tm_hour = 12 };
+	time_t summer = timegm(&tm);
+	if (!localtime_r(&summer, &tm) || tm.tm_gmtoff != 3600) {
+		setenv("TZ", UK_RULE, 1);
+		tzset();
+	}
+}
+
+static const char *const MONTHS[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+				      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+/* A date alone ("2026-12-01"), or an ISO time as UK local time.  The date is
+ * in *day (year, month, day); *timed says whether there is a time too. */
+static int read_value(const char *iso, struct tm *day, time_t *t, int *timed)
+{
+	int y, m, d;
+	memset(day, 0, sizeof *day);
+	if (!iso)
+		return -1;
+	if (strlen(iso) == 10 && parse_date(iso, &y, &m, &d) == 0) {
+		day->tm_year = y - 1900;
+		day->tm_mon = m - 1;
+		day->tm_mday = d;
+		*timed = 0;
+		return 0;
+	}
+	if (parse_iso_time(iso, t) != 0 || !localtime_r(t, day))
+		return -1;
+	*timed = 1;
+	return 0;
+}
+
+int uk_time_words(const char *iso, char *out, size_t size)
+{
+	struct tm tm;
+	time_t t;
+	int timed;
+	if (read_value(iso, &tm, &t, &timed) != 0) {
+		copy_str(out, size, iso ? iso : "");
+		return -1;
+	}
+	if (timed)
+		snprintf(out, size, "%d %s %d, %02d:%02d", tm.tm_mday, MONTHS[tm.tm_mon],
+			 tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+	else
+		snprintf(out, size, "%d %s %d", tm.tm_mday, MONTHS[tm.tm_mon], tm.tm_year + 1900);
+	return 0;
+}
+
+/* Days since 1970-01-01 of a calendar date, for counting calendar days. */
+static long day_number(const struct tm *tm)
+{
+	struct tm d = { .tm_year = tm->tm_year, .tm_mon = tm->tm_mon, .tm_mday = tm->tm_mday };
+	return (long)(timegm(&d) / 86400);
+}
+
+int uk_due_words(const char *iso, time_t at, char *out, size_t size)
+{
+	struct tm due, today;
+	time_t t;
+	int timed;
+	if (read_value(iso, &due, &t, &timed) != 0 || !localtime_r(&at, &today)) {
+		copy_str(out, size, "");
+		return -1;
+	}
+	long days = day_number(&due) - day_number(&today);
+	if (days > 1)
+		snprintf(out, size, "due in %ld days", days);
+	else if (days == 1)
+		copy_str(out, size, "due tomorrow");
+	else if (days == 0)
+		copy_str(out, size, timed && t < at ? "overdue" : "due today");
+	else
+		snprintf(out, size, "%ld day%s overdue", -days, days == -1 ? "" : "s");
+	return 0;
+}
+
+void uk_deadline_words(const char *iso, time_t at, char *out, size_t size)
+{
+	char when[64], due[32];
+	if (uk_time_words(iso, when, sizeof when) != 0 ||
+	    uk_due_words(iso, at, due, sizeof due) != 0) {
+		copy_str(out, size, iso ? iso : "");
+		return;
+	}
+	snprintf(out, size, "%s \xc2\xb7 %s", when, due);
+}
+
+static long offset_at(time_t t)
+{
+	struct tm tm;
+	return localtime_r(&t, &tm) ? tm.tm_gmtoff : 0;
+}
+
+int uk_time_to_utc(const char *local, char out[24])
+{
+	time_t t;
+	if (!local || parse_iso_time(local, &t) != 0)
+		return -1;
+	if (local[strlen(local) - 1] != 'Z') {
+		/* The offsets in force a day either side; the larger (summer)
+		 * one first, kept when the clock really read so then. */
+		long a = offset_at(t - 86400), b = offset_at(t + 86400);
+		long hi = a > b ? a : b, lo = a > b ? b : a;
+		t -= offset_at(t - hi) == hi ? hi : lo;
+	}
+	iso_time(t, out);
+	return 0;
+}
+
+int uk_time_for_field(const char *iso, char out[17])
+{
+	time_t t;
+	struct tm tm;
+	if (!iso || parse_iso_time(iso, &t) != 0 || !localtime_r(&t, &tm)) {
+		out[0] = 0;
+		return -1;
+	}
+	strftime(out, 17, "%Y-%m-%dT%H:%M", &tm);
+	return 0;
+}
