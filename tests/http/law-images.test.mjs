@@ -310,7 +310,7 @@ test('a device confiscated or searched is an internal chronology event, on any o
   assert.deepEqual(ev.detail, { text: full.text, device: full.device, done_by: full.done_by, done_at: '2026-11-20T09:30:00Z',
     kept_at: full.kept_at, handed_to: full.handed_to });
   assert.equal(ev.what, 'Device confiscated or searched (Black iPhone, Year 10 pupil) by Mr Hughes, head of year at '
-    + '2026-11-20T09:30:00Z; kept at: The school office safe; handed to: PC Jones, collar number 4521');
+    + '20 Nov 2026, 09:30; kept at: The school office safe; handed to: PC Jones, collar number 4521');
   assert.equal(sql(s.db, `SELECT count(*) FROM audit a JOIN concerns c ON c.reference = a.object WHERE c.id = ${img.id} AND a.action = 'concern.device'`), '1');
   // defaults: the person recording it, now; on a case of another kind too
   const o = await event(c.dsl, other.id, { action: 'device', text: 'Phone searched with the pupil present.' });

@@ -42,7 +42,7 @@ test('a leaving date after today changes nothing until that day, then deactivate
     assert.equal(sql(s.db, "SELECT count(*) FROM audit WHERE action = 'staff.leaving_date'"), '1');
     // The admin's page says when, in words, and offers to cancel.
     const page = await admin.page(`/admin/staff/${id(s.db, leaver)}`);
-    assert.match(visibleText(page.text), /leaves on 18 December 2026/);
+    assert.match(visibleText(page.text), /leaves on 18 Dec 2026/);
     assert.match(page.text, /action="\/admin\/staff\/\d+\/leaving\/cancel"/);
     assert.equal((await admin.get(`/admin/staff/${id(s.db, leaver)}`)).body.user.leaving_on, '2026-12-18');
 
@@ -125,7 +125,7 @@ test('a person who has left can be reactivated (audited), and their e-mail addre
     assert.equal(again.status, 409);
     assert.match(again.body.error, /reactivate/);
     const page = await admin.page(`/admin/staff/${who}`);
-    assert.match(visibleText(page.text), /Left on 20 November 2026/);
+    assert.match(visibleText(page.text), /Left on 20 Nov 2026/);
     assert.match(page.text, /action="\/admin\/staff\/\d+\/reactivate"/);
     let r = await admin.post(`/admin/staff/${who}/reactivate`);
     assert.equal(r.status, 200, r.text);

@@ -44,7 +44,7 @@ test('retention: review, legal hold, deletion with a register, the chronology an
     assert.ok(!page.body.due.some((d) => d.record_type === 'concern' && String(d.record_id) === about));
     const early = await admin.post('/admin/retention/delete', { record_type: 'concern', record_id: about, reason: 'tidy' });
     assert.equal(early.status, 409);
-    assert.match(early.body.error, /2041-01-01/);
+    assert.match(early.body.error, /1 Jan 2041/);
     // ...until the school shortens the retirement review.
     assert.equal((await head.post('/admin/retention/rules', { retirement_review_years: '5' })).status, 403);
     assert.equal((await admin.post('/admin/retention/rules', { retirement_review_years: '0' })).status, 400);

@@ -10,6 +10,7 @@
 #include "features/records/auditlog.h"
 #include "features/records/sar.h"
 #include "http/feature.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
 
@@ -223,13 +224,15 @@ static void dispose(struct request *rq, struct reply *rp)
 		return;
 	json_t *r = about_me(rq, type, id) ? NULL : find(type, id);
 	const char *due = r ? json_str(r, "due") : NULL;
+	char due_words[32];
+	uk_time_words(due ? due : "not yet known", due_words, sizeof due_words);
 	if (!r)
 		reply_error(rp, 404, "record_id",
 			    "There is no %s with that number that a retention rule covers.", type);
 	else if (!due || strcmp(due, today) > 0)
 		reply_error(rp, 409, NULL,
 			    "This record is not yet past its retention date (%s), so it is kept.",
-			    due ? due : "not yet known");
+			    due_words);
 	else if (db_int(0,
 			"SELECT count(*) FROM legal_holds WHERE record_type = ? AND record_id = ?",
 			"tI", type, id))
