@@ -127,7 +127,7 @@ test('navigation follows roles', async () => {
   assert.match(a.text, /aria-current="page">My tasks/);
 });
 
-test('every template escapes: AUTOESCAPE first, never :none, only the Markdown and line-keeping modifiers', () => {
+test('every template escapes: AUTOESCAPE first, never :none, only the Markdown, line-keeping and UK time modifiers', () => {
   const dir = path.join(ROOT, 'templates');
   const files = readdirSync(dir).filter((f) => f.endsWith('.tpl'));
   assert.ok(files.length >= 10);
@@ -135,7 +135,9 @@ test('every template escapes: AUTOESCAPE first, never :none, only the Markdown a
     const text = readFileSync(path.join(dir, f), 'utf8');
     assert.ok(text.startsWith('{{%AUTOESCAPE context="HTML"}}'), `${f} must start with the AUTOESCAPE pragma`);
     assert.doesNotMatch(text, /:none\b/, `${f} prints a value raw`);
-    // pre_escape is ctemplate's HTML escaping that keeps line breaks.
-    for (const m of text.matchAll(/\{\{[^}#/>!%]*:([a-z_-]+)/g)) assert.ok(['x-markdown', 'pre_escape'].includes(m[1]), `${f} uses modifier ${m[1]}`);
+    // pre_escape is ctemplate's HTML escaping that keeps line breaks; x-uk-time and x-uk-due
+    // write a time in words, escaped after them.
+    const allowed = ['x-markdown', 'pre_escape', 'x-uk-time', 'x-uk-due'];
+    for (const m of text.matchAll(/\{\{[^}#/>!%]*:([a-z_-]+)/g)) assert.ok(allowed.includes(m[1]), `${f} uses modifier ${m[1]}`);
   }
 });

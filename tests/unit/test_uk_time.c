@@ -128,7 +128,8 @@ static int without_zone_file(void **state)
 	(void)state;
 	setenv("TZDIR", "/nonexistent", 1);
 	uk_time_init();
-	return 0;
+	const char *tz = getenv("TZ");
+	return tz && strcmp(tz, "GMT0BST,M3.5.0/1,M10.5.0") == 0 ? 0 : -1; /* the rule took over */
 }
 
 static int with_zone_file(void **state)
@@ -136,7 +137,8 @@ static int with_zone_file(void **state)
 	(void)state;
 	unsetenv("TZDIR");
 	uk_time_init();
-	return 0;
+	const char *tz = getenv("TZ");
+	return tz && strcmp(tz, "Europe/London") == 0 ? 0 : -1;
 }
 
 int main(void)
