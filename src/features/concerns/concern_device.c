@@ -70,6 +70,6 @@ char *concern_device_text(const json_t *d)
 	char when[64];
 	uk_time_words(member(d, "done_at"), when, sizeof when);
 	return xasprintf("Device confiscated or searched%s%s%s by %s at %s%s%s%s%s",
-			 *dev ? " (" : "", dev, *dev ? ")" : "", member(d, "done_by"), when, *kept ? "; kept at: " : "", kept,
-			 *handed ? "; handed to: " : "", handed);
+			 *dev ? " (" : "", dev, *dev ? ")" : "", member(d, "done_by"), when,
+			 *kept ? "; kept at: " : "", kept, *handed ? "; handed to: " : "", handed);
 }
