@@ -9,7 +9,8 @@
  *                     section has_KEY shows once when it is not empty
  * Every template starts with {{%AUTOESCAPE context="HTML"}}; the only
  * modifier that skips escaping is :x-markdown, which renders Markdown with
- * raw HTML disabled. */
+ * raw HTML disabled.  :x-uk-time and :x-uk-due write an ISO time or date in
+ * UK time in words (lib/uk_time.h), escaped after them. */
 #ifndef STAFFROOM_TEMPLATE_H
 #define STAFFROOM_TEMPLATE_H
 
