@@ -23,7 +23,7 @@
 <p class="hint">Days the school is closed are skipped when working-day deadlines are counted, as weekends are.</p>
 {{#not_closures}}<p class="muted">No closure days yet.</p>{{/not_closures}}
 {{#has_closures}}<table class="data"><caption>Closure days</caption><thead><tr><th scope="col">Day</th><th scope="col">Reason</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead><tbody>{{/has_closures}}
-{{#closures}}<tr><td>{{day}}</td><td>{{label}}</td><td><form method="post" action="/admin/closures/remove"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="day" value="{{day}}"><button class="link" type="submit">Remove {{day}}</button></form></td></tr>
+{{#closures}}<tr><td><time datetime="{{day}}">{{day:x-uk-time}}</time></td><td>{{label}}</td><td><form method="post" action="/admin/closures/remove"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="day" value="{{day}}"><button class="link" type="submit">Remove {{day:x-uk-time}}</button></form></td></tr>
 {{/closures}}
 {{#has_closures}}</tbody></table>{{/has_closures}}
 <form class="stack" method="post" action="/admin/closures">
