@@ -129,3 +129,27 @@ test('deadlines in words: a subject access request due in a month, then overdue'
     await s.stop().catch(() => {});
   }
 });
+
+test('a breach in summer: aware at 09:00 BST, the ICO decision due in words on the case page and the breach log', async () => {
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: JULY } });
+  try {
+    const admin = await s.login('admin@demo.school');
+    assert.equal((await admin.post('/admin/closures', { day: '2026-07-20', label: 'INSET day' })).status, 201);
+    assert.match((await admin.page('/admin/settings')).text, /<time datetime="2026-07-20">20 Jul 2026<\/time>/);
+    const t = await s.login('teacher@demo.school');
+    const b = await file(t, { category: 'data_breach', summary: 'Laptop lost', aware_at: '2026-07-14T09:00' });
+    const dpo = await s.login('dpo@demo.school');
+    const c = (await dpo.get(`/concerns/${b.id}`)).body.concern;
+    assert.equal(c.breach.aware_at, '2026-07-14T08:00:00Z', 'JSON: UTC');
+    assert.equal(c.ico_decision_due, '2026-07-17T08:00:00Z');
+    const page = await dpo.page(`/concerns/${b.id}`);
+    assert.ok(page.text.includes(time('2026-07-14T08:00:00Z', '14 Jul 2026, 09:00')), 'aware at 09:00 BST');
+    assert.ok(page.text.includes(time('2026-07-17T08:00:00Z', '17 Jul 2026, 09:00 · due in 3 days')), 'the ICO decision');
+    assert.match(page.text, /class="deadlines">.*<time datetime="2026-07-17T08:00:00Z">17 Jul 2026, 09:00 · due in 3 days<\/time>/);
+    const log = await dpo.page('/breaches');
+    assert.ok(log.text.includes(time('2026-07-17T08:00:00Z', '17 Jul 2026, 09:00 · due in 3 days')), 'the breach log');
+    assert.doesNotMatch(log.text.replace(/datetime="[^"]*"/g, ''), /\d\d:\d\d:\d\dZ/);
+  } finally {
+    await s.stop().catch(() => {});
+  }
+});
