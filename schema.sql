@@ -817,3 +817,15 @@ CREATE TABLE IF NOT EXISTS password_links (
 CREATE INDEX IF NOT EXISTS password_links_by_user ON password_links(user_id, used_at);
 -- How long an invitation stays usable, in days (/admin/settings).
 INSERT OR IGNORE INTO settings(key, value) VALUES ('invitation_days', '7');
+-- E-mails that carry a one-time link: the outbox holds the link only until
+-- the message is sent (or given up), then its text is replaced, so the
+-- token in clear lives no longer than the mail needs it.
+CREATE TABLE IF NOT EXISTS outbox_one_time (
+  outbox_id INTEGER PRIMARY KEY REFERENCES outbox(id)
+);
+CREATE TRIGGER IF NOT EXISTS outbox_one_time_cleared AFTER UPDATE OF status ON outbox
+WHEN NEW.status != 'queued' AND EXISTS (SELECT 1 FROM outbox_one_time WHERE outbox_id = NEW.id)
+BEGIN
+  UPDATE outbox SET body = '(This e-mail held a one-time link; its text was removed once sent.)'
+   WHERE id = NEW.id;
+END;

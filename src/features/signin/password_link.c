@@ -76,9 +76,13 @@ static int queue_mail(const struct request *rq, json_t *u, enum link_purpose pur
 				  name);
 	char at[ISO_LEN];
 	iso_now(at);
-	int rc = db_exec("INSERT INTO outbox(user_id, to_addr, subject, body, created_at, "
-			 "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)",
-			 "Itttti", json_int(u, "id"), json_str(u, "email"), subject, body, at, 0);
+	int64_t id = db_insert("INSERT INTO outbox(user_id, to_addr, subject, body, created_at, "
+			       "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)",
+			       "Itttti", json_int(u, "id"), json_str(u, "email"), subject, body, at,
+			       0);
+	int rc = id < 0 ? -1
+			: db_exec("INSERT INTO outbox_one_time(outbox_id) VALUES (?)", "I", id);
+	sodium_memzero(body, strlen(body));
 	sodium_memzero(url, strlen(url));
 	free(url);
 	free(until);
