@@ -105,7 +105,8 @@ int password_link_send(struct request *rq, int64_t user_id, enum link_purpose pu
 	time_t life = purpose == LINK_INVITATION ? invitation_days() * 86400 : RESET_LIFETIME;
 	iso_time(now() + life, until);
 	const char *kind = purpose == LINK_INVITATION ? "invitation" : "reset";
-	int rc = db_exec("UPDATE password_links SET used_at = ? WHERE user_id = ? AND used_at IS NULL",
+	int rc = db_exec("UPDATE password_links SET used_at = ? "
+			 "WHERE user_id = ? AND used_at IS NULL",
 			 "tI", at, user_id);
 	rc |= db_exec("INSERT INTO password_links(token_hash, user_id, purpose, sent_by, "
 		      "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
