@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { startServer, launch, sql, PASSWORD } from './lib.mjs';
 import { startSink } from './smtp_sink.mjs';
+import { totp, nowStep } from './totp_lib.mjs';
 
 const BASE = 'https://staffroom.hillside.test';
 const mailArgs = (url) => ['--smtp-url', url, '--mail-from', 'staffroom@hillside.test', '--base-url', BASE];
@@ -289,6 +290,13 @@ test('only the administrator sends invitations, and only with a mail relay', asy
       assert.equal((await c.post('/admin/invitations', { to: 'without_password' })).status, 403, who);
     }
     assert.equal(count(s.db, 'SELECT count(*) FROM password_links'), 0);
+    // The staff list's form sends its (empty) search along.
+    const form = await admin.request('POST', '/admin/invitations', { form: { to: 'without_password', q: '' }, json: false });
+    assert.equal(form.status, 303);
+    assert.equal(form.headers.get('location'), '/admin/staff');
+    assert.match((await admin.page('/admin/staff')).text, /1 invitation has been sent\. Each link works once, for 7 days\./);
+    assert.equal(count(s.db, 'SELECT count(*) FROM password_links'), 1);
+    assert.match((await admin.get('/')).body.tasks.map((t) => t.message).join(' '), /1 member of staff cannot sign in yet: invite them/);
   });
   const s = await startServer();
   try {
@@ -304,4 +312,37 @@ test('only the administrator sends invitations, and only with a mail relay', asy
   } finally {
     await s.stop();
   }
+});
+
+test('a link does not skip the second factor: the code is asked for, or enrolment', async () => {
+  await withMail(async (s, sink) => {
+    // A teacher who chose to set up a second factor.
+    const t = await s.login('teacher@demo.school');
+    const secret = (await t.get('/account/2fa')).body.secret;
+    assert.equal((await t.post('/account/2fa/confirm', { code: totp(secret, nowStep() - 1) })).status, 201);
+    assert.equal((await s.client().post('/password/forgot', { email: 'teacher@demo.school' }, { csrf: false })).status, 200);
+    const c = s.client();
+    const set = await c.post('/password/set', { token: (await mailTo(sink, 'teacher@demo.school')).token,
+      password: NEW_PASSWORD, password_again: NEW_PASSWORD }, { csrf: false });
+    assert.equal(set.status, 200, set.text);
+    assert.equal(set.body.second_factor, true);
+    assert.equal((await c.get('/')).status, 401, 'not signed in before the code');
+    c.csrf = set.body.csrf;
+    const done = await c.post('/login/code', { code: totp(secret) });
+    assert.equal(done.status, 200, done.text);
+
+    // A leader who must have one and has not: sent to enrolment, as after a password.
+    const admin = await s.login('admin@demo.school');
+    assert.equal((await admin.post('/admin/two-factor', { role: 'dsl' })).status, 200);
+    const id = await addPerson(admin, 'newhead@demo.school', 'Nell Newhead');
+    assert.equal((await admin.post(`/admin/staff/${id}`, { name: 'Nell Newhead', staff_type: 'teacher', role: 'dsl' })).status, 200);
+    assert.equal((await admin.post(`/admin/staff/${id}/invite`)).status, 200);
+    const h = s.client();
+    const hs = await h.post('/password/set', { token: (await mailTo(sink, 'newhead@demo.school')).token,
+      password: NEW_PASSWORD, password_again: NEW_PASSWORD }, { csrf: false });
+    assert.equal(hs.status, 200, hs.text);
+    const home = await h.page('/');
+    assert.equal(home.status, 303);
+    assert.equal(home.headers.get('location'), '/account/2fa');
+  });
 });
