@@ -485,7 +485,8 @@ static void admin_tasks(const struct request *rq, json_t *tasks)
 		0, "SELECT count(*) FROM users WHERE active = 1 AND password_hash IS NULL", "");
 	if (no_login) {
 		char *msg = xasprintf(
-			"%lld member%s of staff cannot sign in yet: invite them from the staff list.",
+			"%lld member%s of staff cannot sign in yet: invite them from the staff "
+			"list.",
 			(long long)no_login, no_login == 1 ? "" : "s");
 		task_add(tasks, "staff_without_sign_in", msg, "/admin/staff", 0);
 		free(msg);

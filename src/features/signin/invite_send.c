@@ -12,9 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NO_RELAY                                                                         \
-	"staffroom cannot send e-mail: no mail relay is set up (smtp_url in the server's " \
-	"configuration). Set a password on the person's page instead."
+#define NO_RELAY                                                                           \
+	"staffroom cannot send invitations: no mail relay or web address is set up (smtp_url " \
+	"and base_url in the server's configuration). Set a password on the person's page "    \
+	"instead."
 
 /* Sends a link to each person in ids, in one transaction; answers. */
 static void send_all(struct request *rq, struct reply *rp, json_t *ids, const char *back)

@@ -64,7 +64,8 @@ static void forgot_submit(struct request *rq, struct reply *rp)
 		}
 	} else
 		audit(rq, "password.reset_refused", email, "%s",
-		      uid ? "no mail relay is configured" : "no active member of staff");
+		      uid ? "no mail relay or base_url is configured"
+			  : "no active member of staff");
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
 	reply_page(rp, "password_forgot", "Forgot your password?",

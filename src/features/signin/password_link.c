@@ -17,9 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The link is built from base_url: without it the e-mail could not be opened. */
 int password_link_can_mail(void)
 {
-	return mail_enabled();
+	return mail_enabled() && cfg.base_url && cfg.base_url[0];
 }
 
 int64_t invitation_days(void)
@@ -67,7 +68,7 @@ static int queue_mail(const struct request *rq, json_t *u, enum link_purpose pur
 {
 	char *school = db_text("SELECT value FROM settings WHERE key = 'school_name'", "");
 	const char *name = cfg.school_name ? cfg.school_name : school ? school : "your school";
-	char *url = xasprintf("%s/password/set?token=%s", cfg.base_url ? cfg.base_url : "", token);
+	char *url = xasprintf("%s/password/set?token=%s", cfg.base_url, token);
 	char *until = expiry_words(until_iso);
 	char *body = mail_body(rq, u, purpose, url, until, name);
 	char *subject = xasprintf("%s (%s)",

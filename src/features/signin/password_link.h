@@ -24,7 +24,7 @@ int password_link_send(struct request *rq, int64_t user_id, enum link_purpose pu
 json_t *password_link_find(const char *token);
 /* Days an invitation stays usable (the setting, within 1..INVITATION_DAYS_MAX). */
 int64_t invitation_days(void);
-/* Can staffroom send e-mail at all?  Without a relay no link can reach anyone. */
+/* Can staffroom send a link at all: a relay, and base_url to build the link from? */
 int password_link_can_mail(void);
 
 extern const struct route password_link_routes[], invite_routes[], forgot_routes[];
