@@ -232,6 +232,7 @@ test('"Forgot your password?" is slowed after a few requests, whether the addres
       assert.deepEqual(statuses, [200, 200, 200, 429], email);
     }
     assert.equal(count(s.db, "SELECT count(*) FROM password_links"), 3);
+    assert.equal(count(s.db, "SELECT count(*) FROM audit WHERE action = 'password.reset_refused' AND detail = 'too many recent requests'"), 2);
   });
 });
 

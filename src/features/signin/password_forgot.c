@@ -42,6 +42,10 @@ static void forgot_submit(struct request *rq, struct reply *rp)
 	int64_t wait = throttle_wait(key, ACCOUNT_ADDRESS_FREE, ACCOUNT_CAP);
 	if (wait > 0) {
 		free(key);
+		if (db_begin() == 0) {
+			audit(rq, "password.reset_refused", email, "too many recent requests");
+			db_commit();
+		}
 		reply_error(rp, 429, "email",
 			    "A link was asked for this address a moment ago. Please wait %lld "
 			    "seconds and try again.",
