@@ -49,16 +49,17 @@ static char *mail_body(const struct request *rq, json_t *u, enum link_purpose pu
 					"%s. Open this link to choose your password and sign in:",
 					rq->user.name, rq->user.email, school)
 			    : xasprintf("Someone asked to reset your staffroom password on the "
-					"sign-in page of %s. If it was you, open this link to "
-					"choose a new password:",
+					"sign-in page of %s's staffroom. If it was you, open this "
+					"link to choose a new password:",
 					school);
 	char *body = xasprintf("Hello %s,\n\n%s\n\n%s\n\nThe link works once and expires on %s. "
 			       "Choosing a password with it signs you out everywhere else.\n\n"
 			       "If you did not expect this e-mail, ignore it: nothing changes "
 			       "until the link is used.\n\n-- \nSent by staffroom for %s%s.\n",
 			       json_str(u, "name"), why, url, until, school,
-			       purpose == LINK_INVITATION ? " at an administrator's request"
-							  : " because its address was typed");
+			       purpose == LINK_INVITATION
+				       ? " at an administrator's request"
+				       : " because this address was typed on its sign-in page");
 	free(why);
 	return body;
 }
