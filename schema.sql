@@ -797,3 +797,35 @@ CREATE TABLE IF NOT EXISTS subject_access_requests (
 -- "Which requests are open, soonest due first", for the list and "My tasks".
 CREATE INDEX IF NOT EXISTS subject_access_open ON subject_access_requests(due_on)
   WHERE responded_on IS NULL;
+
+-- Schema version 8: links to set a password ----------------------------------
+-- An invitation (sent by an administrator) or a reset ("Forgot your
+-- password?") is a one-time link e-mailed to the person.  Only the SHA-256
+-- of its token is kept, as for sessions, so a copy of the database opens
+-- nobody's account; a link is spent when used, when a newer one is sent to
+-- the same person, or when it expires (src/features/signin/password_link.c).
+CREATE TABLE IF NOT EXISTS password_links (
+  id          INTEGER PRIMARY KEY,
+  token_hash  TEXT NOT NULL UNIQUE,
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  purpose     TEXT NOT NULL CHECK (purpose IN ('invitation','reset')),
+  sent_by     TEXT NOT NULL,                 -- an administrator's e-mail, or "the person"
+  created_at  TEXT NOT NULL,                 -- ISO-8601 UTC
+  expires_at  TEXT NOT NULL,
+  used_at     TEXT                           -- set when used or replaced
+);
+CREATE INDEX IF NOT EXISTS password_links_by_user ON password_links(user_id, used_at);
+-- How long an invitation stays usable, in days (/admin/settings).
+INSERT OR IGNORE INTO settings(key, value) VALUES ('invitation_days', '7');
+-- E-mails that carry a one-time link: the outbox holds the link only until
+-- the message is sent (or given up), then its text is replaced, so the
+-- token in clear lives no longer than the mail needs it.
+CREATE TABLE IF NOT EXISTS outbox_one_time (
+  outbox_id INTEGER PRIMARY KEY REFERENCES outbox(id)
+);
+CREATE TRIGGER IF NOT EXISTS outbox_one_time_cleared AFTER UPDATE OF status ON outbox
+WHEN NEW.status != 'queued' AND EXISTS (SELECT 1 FROM outbox_one_time WHERE outbox_id = NEW.id)
+BEGIN
+  UPDATE outbox SET body = '(This e-mail held a one-time link; its text was removed once sent.)'
+   WHERE id = NEW.id;
+END;

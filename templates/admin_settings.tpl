@@ -16,6 +16,10 @@
 <p class="hint" id="h-pattern_window_days">When a third concern about the same member of staff arrives within this many days, the headteacher (the chair of governors, for the headteacher) is warned. A year covers a whole school year.</p>
 {{#err_pattern_window_days}}<p class="field-error">{{err_pattern_window_days}}</p>{{/err_pattern_window_days}}
 <input id="f-pattern_window_days" name="pattern_window_days" type="number" min="1" max="3650" value="{{pattern_window_days}}" aria-describedby="h-pattern_window_days"></div>
+<div class="field{{#err_invitation_days}} has-error{{/err_invitation_days}}"><label for="f-invitation_days">Days an invitation link stays usable</label>
+<p class="hint" id="h-invitation_days">An invitation e-mailed to a member of staff works once, for this many days (1 to 30).</p>
+{{#err_invitation_days}}<p class="field-error">{{err_invitation_days}}</p>{{/err_invitation_days}}
+<input id="f-invitation_days" name="invitation_days" type="number" min="1" max="30" value="{{invitation_days}}" aria-describedby="h-invitation_days"></div>
 <div class="actions"><button class="btn" type="submit">Save settings</button></div>
 </form>
 <section class="card" aria-labelledby="h-closures">

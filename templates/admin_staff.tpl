@@ -5,6 +5,13 @@
 <input id="f-q" name="q" type="text" value="{{q}}">
 <button class="btn secondary" type="submit">Search</button>
 </form>
+<form class="card" method="post" action="/admin/invitations">
+<h2>Invitations</h2>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<input type="hidden" name="q" value="{{q}}">
+<p class="hint">Each person receives an e-mail with a link to choose their own password.</p>
+<div class="actions"><button class="btn secondary" type="submit" name="to" value="without_password">Invite everyone who cannot sign in yet</button>{{#q}} <button class="btn secondary" type="submit" name="to" value="matching">Invite everyone matching this search</button>{{/q}}</div>
+</form>
 <div class="table-scroll" tabindex="0">
 <table class="data">
 <caption>Everyone on the staff list</caption>

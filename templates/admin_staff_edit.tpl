@@ -21,6 +21,12 @@
 <p class="hint">Changing roles signs the person out everywhere.</p>
 <div class="actions"><button class="btn" type="submit">Save changes</button></div>
 </form>
+{{#active}}<form class="stack card" method="post" action="/admin/staff/{{id}}/invite">
+<h2>Send an invitation</h2>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<p class="hint">{{name}} receives an e-mail with a link to choose their own password. The link works once and expires; a newer invitation replaces it.</p>
+<div class="actions"><button class="btn secondary" type="submit">E-mail an invitation</button></div>
+</form>{{/active}}
 <form class="stack card" method="post" action="/admin/staff/{{id}}/password">
 <h2>Set a password</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">

@@ -15,4 +15,4 @@
 </div>
 <div class="actions"><button class="btn" type="submit">Sign in</button></div>
 </form>
-<p class="muted">Forgotten your password? Ask your school office or IT technician to set a new one.</p>
+<p><a href="/password/forgot">Forgot your password?</a></p>

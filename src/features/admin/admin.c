@@ -411,12 +411,18 @@ static void settings_post(struct request *rq, struct reply *rp)
 			"The period for a pattern of concerns must be between 1 and 3650 days.");
 		return;
 	}
+	int64_t invite_days = arg_int(rq, "invitation_days", 7);
+	if (invite_days < 1 || invite_days > 30) {
+		reply_error(rp, 400, "invitation_days",
+			    "Days an invitation link stays usable must be between 1 and 30.");
+		return;
+	}
 	if (reply_begin(rp, BUSY) != 0)
 		return;
 	/* lado_contact: the local authority designated officer's name, telephone
 	 * and e-mail, shown when the LADO must be told (KCSIE part four). */
 	const char *keys[] = { "school_name", "account_decider", "lado_contact",
-			       "pattern_window_days" };
+			       "pattern_window_days", "invitation_days" };
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = arg(rq, keys[i]);
 		if (!v)
@@ -479,7 +485,8 @@ static void admin_tasks(const struct request *rq, json_t *tasks)
 		0, "SELECT count(*) FROM users WHERE active = 1 AND password_hash IS NULL", "");
 	if (no_login) {
 		char *msg = xasprintf(
-			"%lld member%s of staff cannot sign in yet: set a password for them.",
+			"%lld member%s of staff cannot sign in yet: invite them from the staff "
+			"list.",
 			(long long)no_login, no_login == 1 ? "" : "s");
 		task_add(tasks, "staff_without_sign_in", msg, "/admin/staff", 0);
 		free(msg);
@@ -533,6 +540,7 @@ static const struct field_spec settings_form[] = {
 	{ "account_decider", F_CHOICE, 20, 0, "business_manager|slt" },
 	{ "lado_contact", F_LONGTEXT, 1000, 0, NULL },
 	{ "pattern_window_days", F_INT, 4, 0, NULL },
+	{ "invitation_days", F_INT, 2, 0, NULL },
 	{ NULL },
 };
 static const struct field_spec closure_form[] = {

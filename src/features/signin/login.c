@@ -5,6 +5,7 @@
 #include "lib/config.h"
 #include "db/db.h"
 #include "features/signin/login.h"
+#include "features/signin/password_link.h"
 #include "http/feature.h"
 #include "core/throttle.h"
 #include "core/twofactor.h"
@@ -147,7 +148,9 @@ static const struct route auth_routes[] = {
 const struct feature signin_feature = {
 	.name = "signin",
 	.routes = (const struct route *const[]){ auth_routes, twofactor_routes,
-						 twofactor_admin_routes, login_code_routes, NULL },
+						 twofactor_admin_routes, login_code_routes,
+						 password_link_routes, forgot_routes, invite_routes,
+						 NULL },
 	.nav = (const struct nav_link[]){ { 120, "Sign-in security", "GET", "/account/2fa" },
 					  { 0 } },
 };

@@ -1,0 +1,89 @@
+/* "Forgot your password?": an active person gets a one-time link by e-mail.
+ *
+ * The answer is the same page, status and words whatever was typed, and
+ * every request takes the same steps (a throttle count and an audit row in
+ * one transaction), so the page tells nobody which addresses belong to
+ * staff.  Requests are counted per address typed, known or not, and slowed
+ * after a few, as sign-in is (core/throttle.c): nobody can fill a
+ * colleague's inbox, and the wait itself reveals nothing. */
+#define _GNU_SOURCE
+#include "core/audit.h"
+#include "core/throttle.h"
+#include "core/write.h"
+#include "db/db.h"
+#include "features/signin/password_link.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+
+#define SENT_WORDS                                                                         \
+	"If this address belongs to a member of staff who can use staffroom, an e-mail with " \
+	"a link to choose a new password is on its way. The link works once, for an hour."
+
+static void forgot_page(struct request *rq, struct reply *rp)
+{
+	(void)rq;
+	reply_page(rp, "password_forgot", "Forgot your password?", json_object());
+}
+
+/* 'reset:<address typed>', in lower case so that case changes share one count. */
+static char *throttle_key(const char *email)
+{
+	char *key = xasprintf("reset:%s", email);
+	for (char *p = key; *p; p++)
+		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	return key;
+}
+
+static void forgot_submit(struct request *rq, struct reply *rp)
+{
+	const char *email = arg(rq, "email");
+	char *key = throttle_key(email);
+	int64_t wait = throttle_wait(key, ACCOUNT_ADDRESS_FREE, ACCOUNT_CAP);
+	if (wait > 0) {
+		free(key);
+		if (db_begin() == 0) {
+			audit(rq, "password.reset_refused", email, "too many recent requests");
+			db_commit();
+		}
+		reply_error(rp, 429, "email",
+			    "A link was asked for this address a moment ago. Please wait %lld "
+			    "seconds and try again.",
+			    (long long)wait);
+		rp->retry_after = (int)wait;
+		return;
+	}
+	int64_t uid = db_int(0, "SELECT id FROM users WHERE email = ? AND active = 1", "t", email);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
+		free(key);
+		return;
+	}
+	throttle_count(key);
+	free(key);
+	if (uid && password_link_can_mail()) {
+		if (password_link_send(rq, uid, LINK_RESET) != 0) {
+			db_rollback();
+			reply_busy(rp, BUSY_UNSAVED);
+			return;
+		}
+	} else
+		audit(rq, "password.reset_refused", email, "%s",
+		      uid ? "no mail relay or base_url is configured"
+			  : "no active member of staff");
+	if (reply_commit(rp, BUSY_UNSAVED) != 0)
+		return;
+	reply_page(rp, "password_forgot", "Forgot your password?",
+		   json_pack("{s:b, s:s}", "sent", 1, "message", SENT_WORDS));
+}
+
+static const struct field_spec forgot_form[] = {
+	{ "email", F_EMAIL, 254, F_REQUIRED, NULL },
+	{ NULL },
+};
+
+const struct route forgot_routes[] = {
+	{ "GET", "/password/forgot", forgot_page, ROUTE_PUBLIC, NULL, NULL, 0 },
+	{ "POST", "/password/forgot", forgot_submit, ROUTE_PUBLIC, forgot_form, forgot_page,
+	  R_NO_CSRF },
+	{ NULL },
+};

@@ -1,0 +1,113 @@
+/* The page an e-mailed link opens: choose a password, then be signed in.
+ *
+ * The token comes in the link's query (GET /password/set?token=...): a
+ * path parameter would land in the same logs, and a link in an e-mail
+ * cannot POST.  Opening the page changes nothing (mail scanners open links
+ * to look at them); the token is spent only by the form's POST, which
+ * carries it in its body.  A link works once and expires, so one read from
+ * a log or a browser history afterwards opens nothing. */
+#define _GNU_SOURCE
+#include "core/audit.h"
+#include "core/auth.h"
+#include "core/twofactor.h"
+#include "core/write.h"
+#include "db/db.h"
+#include "features/signin/login.h"
+#include "features/signin/password_link.h"
+#include "lib/json_get.h"
+#include "lib/util.h"
+
+#include <string.h>
+
+#define LINK_UNUSABLE                                                                         \
+	"This link cannot be used: it has expired, has been used already, or was replaced by " \
+	"a newer one. Ask for a new link with \"Forgot your password?\" on the sign-in page, " \
+	"or ask your school's administrator to send a new invitation."
+
+static void password_set_page(struct request *rq, struct reply *rp)
+{
+	json_t *link = password_link_find(arg(rq, "token"));
+	if (!link) {
+		reply_error(rp, 410, "token", LINK_UNUSABLE);
+		return;
+	}
+	json_t *m = json_pack("{s:s, s:s, s:s, s:b, s:i}", "token", arg(rq, "token"), "name",
+			      json_str(link, "name"), "email", json_str(link, "email"),
+			      "invitation", strcmp(json_str(link, "purpose"), "invitation") == 0,
+			      "password_min", PASSWORD_MIN);
+	json_decref(link);
+	reply_page(rp, "password_set", "Choose your password", m);
+}
+
+/* Spends the link and every other one of the person's, sets the password
+ * and ends their sessions: a reset after a suspected compromise must shut
+ * out whoever else is signed in, as the administrator's password change
+ * does.  0 when stored; otherwise rp holds the answer. */
+static int store_password(struct request *rq, struct reply *rp, json_t *link, const char *hash)
+{
+	int64_t uid = json_int(link, "user_id");
+	char at[ISO_LEN];
+	iso_now(at);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return -1;
+	db_exec("UPDATE password_links SET used_at = ? WHERE id = ? AND used_at IS NULL", "tI", at,
+		json_int(link, "id"));
+	if (db_changes() != 1) {
+		db_rollback();
+		reply_error(rp, 410, "token", LINK_UNUSABLE);
+		return -1;
+	}
+	db_exec("UPDATE password_links SET used_at = ? WHERE user_id = ? AND used_at IS NULL",
+		"tI", at, uid);
+	db_exec("UPDATE users SET password_hash = ? WHERE id = ?", "tI", hash, uid);
+	auth_end_sessions(uid);
+	audit(rq, "password.link_used", json_str(link, "email"), "password set with a%s link",
+	      strcmp(json_str(link, "purpose"), "invitation") == 0 ? "n invitation" : " reset");
+	return reply_commit(rp, BUSY_UNSAVED);
+}
+
+static void password_set(struct request *rq, struct reply *rp)
+{
+	const char *pw = arg(rq, "password"), *again = arg(rq, "password_again");
+	const char *why = password_problem(pw);
+	json_t *link = password_link_find(arg(rq, "token"));
+	char hash[crypto_pwhash_STRBYTES];
+	if (!link)
+		reply_error(rp, 410, "token", LINK_UNUSABLE);
+	else if (why)
+		reply_error(rp, 400, "password", "%s", why);
+	else if (strcmp(pw, again) != 0)
+		reply_error(rp, 400, "password_again",
+			    "The two passwords are not the same: type the same password twice.");
+	else if (password_hash(pw, hash) != 0)
+		reply_busy(rp, BUSY_UNSAVED);
+	else if (store_password(rq, rp, link, hash) == 0) {
+		/* Signed in as after a password: a leader with a second factor is
+		 * asked for the code, one who must set one up is sent to enrol. */
+		int64_t uid = json_int(link, "user_id");
+		if (twofactor_enrolled(uid))
+			twofactor_start_pending(rq, rp, uid, json_str(link, "email"), "/");
+		else
+			login_start_session(rq, rp, uid, "/");
+	}
+	json_decref(link);
+}
+
+static const struct field_spec set_query[] = {
+	{ "token", F_TEXT, 100, F_REQUIRED, NULL },
+	{ NULL },
+};
+
+static const struct field_spec set_form[] = {
+	{ "token", F_TEXT, 100, F_REQUIRED, NULL },
+	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL },
+	{ "password_again", F_PASSWORD, 1024, F_REQUIRED, NULL },
+	{ NULL },
+};
+
+const struct route password_link_routes[] = {
+	{ "GET", "/password/set", password_set_page, ROUTE_PUBLIC, set_query, NULL, 0 },
+	{ "POST", "/password/set", password_set, ROUTE_PUBLIC, set_form, password_set_page,
+	  R_NO_CSRF },
+	{ NULL },
+};
