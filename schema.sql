@@ -797,3 +797,12 @@ CREATE TABLE IF NOT EXISTS subject_access_requests (
 -- "Which requests are open, soonest due first", for the list and "My tasks".
 CREATE INDEX IF NOT EXISTS subject_access_open ON subject_access_requests(due_on)
   WHERE responded_on IS NULL;
+
+-- Schema version 8: the people on the staff list missing from the last staff file
+-- The termly staff sync (src/core/staff_sync.c) lists them as "possibly left"
+-- until each is confirmed as leaving (core/leaving.c) or appears in a later
+-- file; nobody is deactivated by a file.  Replaced whole by each import.
+CREATE TABLE IF NOT EXISTS staff_sync_missing (
+  user_id  INTEGER PRIMARY KEY REFERENCES users(id),
+  file_at  TEXT NOT NULL                     -- when the file they were missing from was imported
+);
