@@ -4,7 +4,10 @@
 // is confirmed on their page, after seeing what they lead.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, sql } from './lib.mjs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer, sql, cli } from './lib.mjs';
 
 let s, admin;
 before(async () => {
@@ -231,4 +234,24 @@ test('before a leaving date: what the person leads, only as far as the admin may
   const someone = sql(s.db, "SELECT id FROM users WHERE email = 'volunteer@demo.school'");
   const none = await admin.get(`/admin/staff/${someone}`);
   assert.equal(none.body.user.handover.leads_nothing, true);
+});
+
+test('the command line: updates people already on the list and adds new ones, never deactivates', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-sync-'));
+  const db = path.join(dir, 'cli.db');
+  assert.equal(cli(['init', '--db', db]).code, 0);
+  const file = path.join(dir, 'staff.csv');
+  writeFileSync(file, `${HEADER}\na@x.school,Ann,Teacher,Maths,teacher\nb@x.school,Ben,TA,Year 1,Support Staff\n`);
+  let r = cli(['import-staff', '--db', db, file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /added 2, updated 0/);
+  writeFileSync(file, `${HEADER}\nA@X.school,Ann,Head of maths,Maths,TEACHING\nc@x.school,Cy,,,volunteer\n`);
+  r = cli(['import-staff', '--db', db, file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /added 1, updated 1/);
+  assert.match(r.stdout, /possibly left \(not deactivated\): b@x\.school/);
+  assert.equal(sql(db, "SELECT job_title FROM users WHERE email = 'a@x.school'"), 'Head of maths');
+  assert.equal(sql(db, "SELECT active || staff_type FROM users WHERE email = 'b@x.school'"), '1support');
+  assert.equal(sql(db, "SELECT count(*) FROM audit WHERE action = 'staff.sync_update'"), '1');
+  rmSync(dir, { recursive: true });
 });
