@@ -168,7 +168,8 @@ static json_t *missing(json_t *seen)
 	char *emails = json_dumps(seen, JSON_COMPACT);
 	json_t *rows = db_rows("SELECT u.id, u.email, u.name, (SELECT left_on FROM leaving_dates l "
 			       "WHERE l.user_id = u.id) AS leaving_on FROM users u "
-			       "WHERE u.active = 1 AND u.email NOT IN (SELECT value FROM json_each(?)) "
+			       "WHERE u.active = 1 AND u.email NOT IN "
+			       "(SELECT value FROM json_each(?)) "
 			       "ORDER BY u.name",
 			       "t", emails ? emails : "[]");
 	free(emails);
@@ -188,7 +189,8 @@ void staff_sync_read(const char *csv, size_t len, struct staff_sync *s)
 		return;
 	}
 	if (t.nrows == 0 || !header_ok(&t.rows[0])) {
-		row_error(s->refused, 1, "The first line must be the header: " STAFF_CSV_HEADER ".");
+		row_error(s->refused, 1,
+			  "The first line must be the header: " STAFF_CSV_HEADER ".");
 		csv_table_free(&t);
 		return;
 	}

@@ -65,6 +65,9 @@ static char *decode(const char *b64, size_t *len)
 	return (char *)out;
 }
 
+static const char refused_words[] = "Nothing can be imported until these lines are "
+				     "corrected. Correct the file and upload it again.";
+
 static json_t *preview_model(const struct staff_sync *s, const unsigned char *csv, size_t len)
 {
 	json_t *m = staff_sync_model(s);
@@ -79,9 +82,7 @@ static json_t *preview_model(const struct staff_sync *s, const unsigned char *cs
 			    json_boolean(ok && !json_array_size(s->added) &&
 					 !json_array_size(s->changed)));
 	if (!ok)
-		json_object_set_new(m, "error",
-				    json_string("Nothing can be imported until these lines are "
-						"corrected. Correct the file and upload it again."));
+		json_object_set_new(m, "error", json_string(refused_words));
 	return m;
 }
 
@@ -136,6 +137,22 @@ static int confirm_write(struct request *rq, struct reply *rp, const char *csv, 
 	return reply_commit(rp, BUSY);
 }
 
+static void confirmed(struct reply *rp, const struct staff_sync *s)
+{
+	size_t added = json_array_size(s->added), changed = json_array_size(s->changed);
+	size_t left = json_array_size(s->possibly_left);
+	char *msg = xasprintf("The staff list has been updated: %zu added, %zu changed. %zu %s "
+			      "not in the file: confirm below whether they have left.",
+			      added, changed, left,
+			      left == 1 ? "person on the list is" : "people on the list are");
+	reply_done(rp, 200,
+		   json_pack("{s:I, s:I, s:i, s:O}", "added", (json_int_t)added, "changed",
+			     (json_int_t)changed, "unchanged", s->unchanged, "possibly_left",
+			     s->possibly_left),
+		   "/admin/import", msg);
+	free(msg);
+}
+
 static void import_confirm(struct request *rq, struct reply *rp)
 {
 	size_t len;
@@ -149,20 +166,8 @@ static void import_confirm(struct request *rq, struct reply *rp)
 	memset(&s, 0, sizeof s);
 	int rc = confirm_write(rq, rp, csv, len, &s);
 	free(csv);
-	if (rc == 0) {
-		size_t left = json_array_size(s.possibly_left);
-		char *msg = xasprintf("The staff list has been updated: %zu added, %zu changed. "
-				      "%zu %s not in the file: confirm below whether they have left.",
-				      json_array_size(s.added), json_array_size(s.changed), left,
-				      left == 1 ? "person on the list is" : "people on the list are");
-		reply_done(rp, 200,
-			   json_pack("{s:I, s:I, s:i, s:O}", "added",
-				     (json_int_t)json_array_size(s.added), "changed",
-				     (json_int_t)json_array_size(s.changed), "unchanged",
-				     s.unchanged, "possibly_left", s.possibly_left),
-			   "/admin/import", msg);
-		free(msg);
-	}
+	if (rc == 0)
+		confirmed(rp, &s);
 	staff_sync_free(&s);
 }
 
