@@ -153,6 +153,9 @@ test('a stale preview is refused with 409 and writes nothing', async () => {
   assert.equal(c.status, 409);
   assert.equal(c.body.field, 'stamp');
   assert.match(c.body.error, /changed since this preview/);
+  const html = await admin.request('POST', '/admin/import/confirm', { form: { csv: p.body.csv, stamp: p.body.stamp }, json: false });
+  assert.equal(html.status, 409);
+  assert.match(html.text, /The staff list has changed since this preview was made/);
   assert.equal(count("users WHERE email = 'late@demo.school'"), 0);
   assert.equal(count('audit'), audits);
   // a file other than the one previewed is refused the same way
