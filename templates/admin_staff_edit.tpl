@@ -37,9 +37,9 @@
 </form>{{/leaving_on}}{{#handover}}<section class="card" id="hand-over" aria-labelledby="h-hand-over">
 <h2 id="h-hand-over">Before they leave: what they lead</h2>
 {{#leads_nothing}}<p>Nothing you can open names them as its lead: no social-media account, no application being decided, no open case assigned to them.</p>{{/leads_nothing}}
-{{#has_accounts}}<p>Social-media accounts they lead: a moderator transfers each to a new lead on the account's page.</p><ul>{{/has_accounts}}{{#accounts}}<li><a href="/accounts/{{id}}">{{name}}</a> ({{platform}}, {{department}})</li>
+{{#has_accounts}}<p>Social-media accounts they lead: a moderator transfers each to a new lead on the account's page.</p><ul>{{/has_accounts}}{{#accounts}}<li><a href="/accounts/{{id}}">{{name}}</a> ({{platform_label}}, {{department}})</li>
 {{/accounts}}{{#has_accounts}}</ul>{{/has_accounts}}
-{{#has_applications}}<p>Applications for an account naming them as lead, still being decided: return or withdraw them on their page, naming a new lead.</p><ul>{{/has_applications}}{{#applications}}<li><a href="/accounts/applications/{{id}}">{{name}}</a> ({{platform}}, {{status}})</li>
+{{#has_applications}}<p>Applications for an account naming them as lead, still being decided: open each and agree a new lead with the applicant and the moderator.</p><ul>{{/has_applications}}{{#applications}}<li><a href="/accounts/applications/{{id}}">{{name}}</a> ({{platform_label}}, {{status}})</li>
 {{/applications}}{{#has_applications}}</ul>{{/has_applications}}
 {{#has_cases}}<p>Open cases assigned to them: reassign each on the case's page.</p><ul>{{/has_cases}}{{#cases}}<li><a href="/concerns/{{id}}">{{reference}}</a> ({{status}})</li>
 {{/cases}}{{#has_cases}}</ul>{{/has_cases}}

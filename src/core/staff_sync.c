@@ -87,12 +87,12 @@ static json_t *changes(const json_t *u, const char *const vals[4])
 {
 	json_t *c = json_array();
 	for (size_t i = 0; i < 4; i++) {
-		const char *was = json_str(u, synced[i].field);
-		if (!vals[i] || !vals[i][0] || strcmp(was ? was : "", vals[i]) == 0)
+		const char *stored = json_str(u, synced[i].field);
+		if (!vals[i] || !vals[i][0] || strcmp(stored ? stored : "", vals[i]) == 0)
 			continue;
 		json_array_append_new(c, json_pack("{s:s, s:s, s:s, s:s}", "field",
 						   synced[i].field, "label", synced[i].label,
-						   "from", was ? was : "", "to", vals[i]));
+						   "from", stored ? stored : "", "to", vals[i]));
 	}
 	return c;
 }

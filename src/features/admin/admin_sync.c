@@ -30,7 +30,8 @@ static const char stale[] =
 static json_t *possibly_left(void)
 {
 	/* The table holds only the people missing from the last file. */
-	return db_rows(WHOLE_TABLE_REPORT "SELECT u.id, u.email, u.name, m.file_at, (SELECT left_on FROM "
+	return db_rows(WHOLE_TABLE_REPORT
+		       "SELECT u.id, u.email, u.name, m.file_at, (SELECT left_on FROM "
 		       "leaving_dates l WHERE l.user_id = u.id) AS leaving_on "
 		       "FROM staff_sync_missing m JOIN users u ON u.id = m.user_id "
 		       "WHERE u.active = 1 ORDER BY u.name",
