@@ -258,3 +258,23 @@ test('the command line: updates people already on the list and adds new ones, ne
   assert.equal(sql(db, "SELECT count(*) FROM audit WHERE action = 'staff.sync_update'"), '1');
   rmSync(dir, { recursive: true });
 });
+
+test('a file near the size limit previews and confirms through the form; a larger one is refused', async () => {
+  const rows = currentFile();
+  const pad = 'x'.repeat(60);
+  for (let i = 0; i < 3600; i++) rows.push({ email: `big${i}@demo.school`, name: `Person ${i} ${pad}`, job_title: 'Teaching assistant', department: 'Year 2', staff_type: 'support' });
+  const text = toCsv(rows);
+  assert.ok(text.length > 400 * 1024 && text.length <= 512 * 1024, String(text.length));
+  const p = await upload(admin, text, { json: false });
+  assert.equal(p.status, 200);
+  const csv = p.text.match(/name="csv" value="([^"]*)"/)[1];
+  const stamp = p.text.match(/name="stamp" value="([0-9a-f]{64})"/)[1];
+  const c = await admin.request('POST', '/admin/import/confirm', { form: { csv, stamp }, json: false });
+  assert.equal(c.status, 303, c.text.slice(0, 300));
+  assert.equal(count("users WHERE email LIKE 'big%@demo.school'"), 3600);
+  const users = count('users');
+  const big = await upload(admin, text + text.slice(HEADER.length + 2));
+  assert.equal(big.status, 400);
+  assert.equal(big.body.field, 'file');
+  assert.equal(count('users'), users);
+});
