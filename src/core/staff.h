@@ -1,4 +1,4 @@
-/* The staff list: adding, changing roles, deactivating and importing people.
+/* The staff list: adding, changing roles and deactivating people (the CSV sync is staff_sync.h).
  * Shared by the command line and the administration pages; every function
  * here runs inside the caller's write transaction and writes its audit row. */
 #ifndef STAFFROOM_STAFF_H
