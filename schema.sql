@@ -683,10 +683,12 @@ UPDATE sqlite_schema
                      '''reopen'',''evidence'',''threshold'',''copy_given'',''device'',''ico_decision'')')
  WHERE type = 'table' AND name = 'concern_events' AND instr(sql, '''threshold''') = 0;
 
--- Schema version 7: routing for the new codes ---------------------------------
+-- Schema version 7: the records the new codes need ---------------------------
 --
--- May run again (see version 2).  A part of its own, so that it runs after
--- the widened CHECKs of version 6 are in force.
+-- May run again (see version 2).  Routing, legal clocks, concerns about
+-- adults, image reports, data breaches and subject access requests: a part
+-- of its own, so that it runs after the widened CHECKs of version 6 are in
+-- force.
 --
 -- Whistleblowing about safeguarding practice goes to the headteacher and the
 -- chair (KCSIE part one, "whistleblowing"); a personal data breach to the DPO
@@ -798,7 +800,10 @@ CREATE TABLE IF NOT EXISTS subject_access_requests (
 CREATE INDEX IF NOT EXISTS subject_access_open ON subject_access_requests(due_on)
   WHERE responded_on IS NULL;
 
--- Schema version 8: links to set a password ----------------------------------
+-- Schema version 8: links to set a password ---------------------------------
+--
+-- May run again (see version 2).
+--
 -- An invitation (sent by an administrator) or a reset ("Forgot your
 -- password?") is a one-time link e-mailed to the person.  Only the SHA-256
 -- of its token is kept, as for sessions, so a copy of the database opens
@@ -829,3 +834,14 @@ BEGIN
   UPDATE outbox SET body = '(This e-mail held a one-time link; its text was removed once sent.)'
    WHERE id = NEW.id;
 END;
+
+-- Schema version 9: the people on the staff list missing from the last staff file
+--
+-- May run again (see version 2).
+-- The termly staff sync (src/core/staff_sync.c) lists them as "possibly left"
+-- until each is confirmed as leaving (core/leaving.c) or appears in a later
+-- file; nobody is deactivated by a file.  Replaced whole by each import.
+CREATE TABLE IF NOT EXISTS staff_sync_missing (
+  user_id  INTEGER PRIMARY KEY REFERENCES users(id),
+  file_at  TEXT NOT NULL                     -- when the file they were missing from was imported
+);

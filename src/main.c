@@ -18,6 +18,7 @@
 #include "db/schema_upgrade.h"
 #include "http/server.h"
 #include "core/staff.h"
+#include "core/staff_sync.h"
 #include "core/leaving.h"
 #include "http/static_files.h"
 #include "http/template.h"
@@ -61,6 +62,8 @@ static const char *usage_text =
 	"  user list --db FILE\n"
 	"  import-staff --db FILE staff.csv     columns "
 	"email,name,job_title,department,staff_type\n"
+	"                                       adds new people, updates those on the list,\n"
+	"                                       lists those missing (never deactivates)\n"
 	"  audit verify --db FILE               check the audit log's hash chain\n"
 	"  backup --db FILE OUT                 a consistent copy, safe while serving\n"
 	"  export --db FILE --person EMAIL      everything held about one person, as JSON (subject "
@@ -495,6 +498,24 @@ static int cmd_user_list(struct opts *o)
 	return 0;
 }
 
+/* The same sync as the import page, confirmed at once: people in the file
+ * are added or updated; people missing from it are only listed (nobody is
+ * deactivated from the command line: a leaving date is confirmed on their
+ * page, after seeing what they lead). */
+static void print_sync(const struct staff_sync *s)
+{
+	printf("staffroom: added %zu, updated %zu, unchanged %d\n", json_array_size(s->added),
+	       json_array_size(s->changed), s->unchanged);
+	size_t i;
+	json_t *e;
+	json_array_foreach(s->possibly_left, i, e)
+		printf("staffroom: not in the file, possibly left (not deactivated): %s\n",
+		       json_str(e, "email"));
+	json_array_foreach(s->left_in_file, i, e)
+		printf("staffroom: in the file but has left (not changed): %s\n",
+		       json_str(e, "email"));
+}
+
 static int cmd_import(struct opts *o)
 {
 	if (o->argc != 1)
@@ -506,22 +527,26 @@ static int cmd_import(struct opts *o)
 	char *csv = read_whole_file(o->argv[0], &len, SIZE_MAX);
 	if (!csv)
 		return fail("cannot read the CSV file");
-	json_t *errors = json_array();
-	int added = db_begin() == 0 ? staff_import(NULL, csv, len, errors) : -1;
+	if (db_begin() != 0) {
+		free(csv);
+		return fail("the database is busy: nothing was imported");
+	}
+	struct staff_sync s;
+	staff_sync_read(csv, len, &s);
 	free(csv);
-	if (added < 0 || db_commit() != 0) {
+	if (staff_sync_apply(NULL, &s) != 0 || db_commit() != 0) {
 		db_rollback();
 		size_t i;
 		json_t *e;
-		json_array_foreach(errors, i, e)
+		json_array_foreach(s.refused, i, e)
 			fprintf(stderr, "staffroom: line %lld: %s\n",
 				(long long)json_int(e, "line"), json_str(e, "error"));
-		json_decref(errors);
+		staff_sync_free(&s);
 		fprintf(stderr, "staffroom: nothing was imported\n");
 		return EXIT_FAILURE;
 	}
-	json_decref(errors);
-	printf("staffroom: imported %d people\n", added);
+	print_sync(&s);
+	staff_sync_free(&s);
 	return 0;
 }
 

@@ -40,7 +40,17 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <p>{{name}} leaves on <time datetime="{{leaving_on}}">{{leaving_on:x-uk-time}}</time>. Until then they stay active and can sign in; on that day they are deactivated and signed out.</p>
 <div class="actions"><button class="btn secondary" type="submit">Cancel the leaving date</button></div>
-</form>{{/leaving_on}}<form class="stack card" method="post" action="/admin/staff/{{id}}/deactivate">
+</form>{{/leaving_on}}{{#handover}}<section class="card" id="hand-over" aria-labelledby="h-hand-over">
+<h2 id="h-hand-over">Before they leave: what they lead</h2>
+{{#leads_nothing}}<p>Nothing you can open names them as its lead: no social-media account, no application being decided, no open case assigned to them.</p>{{/leads_nothing}}
+{{#has_accounts}}<p>Social-media accounts they lead: a moderator transfers each to a new lead on the account's page.</p><ul>{{/has_accounts}}{{#accounts}}<li><a href="/accounts/{{id}}">{{name}}</a> ({{platform_label}}, {{department}})</li>
+{{/accounts}}{{#has_accounts}}</ul>{{/has_accounts}}
+{{#has_applications}}<p>Applications for an account naming them as lead, still being decided: open each and agree a new lead with the applicant and the moderator.</p><ul>{{/has_applications}}{{#applications}}<li><a href="/accounts/applications/{{id}}">{{name}}</a> ({{platform_label}}, {{status}})</li>
+{{/applications}}{{#has_applications}}</ul>{{/has_applications}}
+{{#has_cases}}<p>Open cases assigned to them: reassign each on the case's page.</p><ul>{{/has_cases}}{{#cases}}<li><a href="/concerns/{{id}}">{{reference}}</a> ({{status}})</li>
+{{/cases}}{{#has_cases}}</ul>{{/has_cases}}
+<p class="hint">Only what you may open is listed. Ask the designated safeguarding lead to reassign any other case assigned to them, and a moderator any other account they lead. You can still save the leaving date.</p>
+</section>{{/handover}}<form class="stack card" id="leaving" method="post" action="/admin/staff/{{id}}/deactivate">
 <h2>Leaving</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_left_on}} has-error{{/err_left_on}}"><label for="f-left_on">Leaving date</label>

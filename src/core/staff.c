@@ -2,7 +2,6 @@
 #include "core/staff.h"
 #include "core/audit.h"
 #include "core/auth.h"
-#include "lib/csv.h"
 #include "db/db.h"
 #include "core/notify.h"
 #include "lib/util.h"
@@ -57,6 +56,11 @@ const char *staff_problem(const struct staff_input *in, const char **field)
 			       ? "Someone with that e-mail address is already on the staff list."
 			       : "Someone with that e-mail address has left: reactivate them from "
 				 "their page in the staff list.";
+	return staff_details_problem(in, field);
+}
+
+const char *staff_details_problem(const struct staff_input *in, const char **field)
+{
 	*field = "name";
 	if (!in->name || !in->name[0] || !plain_text(in->name, 200))
 		return "A name is required (at most 200 characters).";
@@ -191,85 +195,4 @@ int staff_deactivate(const struct request *rq, int64_t user_id, const char *left
 	audit(rq, "staff.deactivate", email, "left_on=%s", left_on ? left_on : today);
 	free(email);
 	return db_failed() ? -1 : 0;
-}
-
-static const char *const csv_columns[] = { "email", "name", "job_title", "department",
-					   "staff_type" };
-
-static void row_error(json_t *errors, size_t line, const char *msg)
-{
-	json_array_append_new(errors,
-			      json_pack("{s:I, s:s}", "line", (json_int_t)line, "error", msg));
-}
-
-static int header_ok(const struct csv_row *h)
-{
-	if (h->nfields != 5)
-		return 0;
-	for (size_t i = 0; i < 5; i++) {
-		char *n = normalise_name(h->fields[i]);
-		int same = strcmp(n, csv_columns[i]) == 0;
-		free(n);
-		if (!same)
-			return 0;
-	}
-	return 1;
-}
-
-/* Checks one row against the database and the rows before it. */
-static void check_row(const struct csv_table *t, size_t r, json_t *errors)
-{
-	const struct csv_row *row = &t->rows[r];
-	if (row->nfields != 5) {
-		row_error(errors, row->line,
-			  "A row needs 5 columns: email,name,job_title,department,staff_type.");
-		return;
-	}
-	struct staff_input in = { row->fields[0], row->fields[1], row->fields[2], row->fields[3],
-				  row->fields[4], ROLE_STAFF,     NULL,           0 };
-	const char *field, *why = staff_problem(&in, &field);
-	if (why) {
-		row_error(errors, row->line, why);
-		return;
-	}
-	for (size_t p = 1; p < r; p++)
-		if (t->rows[p].nfields == 5 &&
-		    strcasecmp(t->rows[p].fields[0], row->fields[0]) == 0) {
-			row_error(errors, row->line,
-				  "This e-mail address appears twice in the file.");
-			return;
-		}
-}
-
-int staff_import(const struct request *rq, const char *csv, size_t len, json_t *errors)
-{
-	struct csv_table t;
-	char err[200];
-	if (csv_load(csv, len, &t, err, sizeof err) != 0) {
-		row_error(errors, 0, err);
-		return -1;
-	}
-	if (t.nrows == 0 || !header_ok(&t.rows[0])) {
-		row_error(errors, 1,
-			  "The first row must be the header: "
-			  "email,name,job_title,department,staff_type.");
-		csv_table_free(&t);
-		return -1;
-	}
-	for (size_t r = 1; r < t.nrows; r++)
-		check_row(&t, r, errors);
-	int added = 0;
-	for (size_t r = 1; r < t.nrows && json_array_size(errors) == 0; r++) {
-		char **f = t.rows[r].fields;
-		struct staff_input in = { f[0], f[1], f[2], f[3], f[4], ROLE_STAFF, NULL, 0 };
-		if (staff_add(rq, &in) < 0) {
-			row_error(errors, t.rows[r].line, "The row could not be stored.");
-			break;
-		}
-		added++;
-	}
-	if (json_array_size(errors) == 0)
-		audit(rq, "staff.import", "", "rows=%d", added);
-	csv_table_free(&t);
-	return json_array_size(errors) ? -1 : added;
 }

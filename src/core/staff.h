@@ -1,4 +1,4 @@
-/* The staff list: adding, changing roles, deactivating and importing people.
+/* The staff list: adding, changing roles and deactivating people (the CSV sync is staff_sync.h).
  * Shared by the command line and the administration pages; every function
  * here runs inside the caller's write transaction and writes its audit row. */
 #ifndef STAFFROOM_STAFF_H
@@ -24,6 +24,8 @@ struct staff_input {
 
 /* What is wrong with the input, or NULL; field names the culprit. */
 const char *staff_problem(const struct staff_input *in, const char **field);
+/* The same for someone already on the list: all but the e-mail address. */
+const char *staff_details_problem(const struct staff_input *in, const char **field);
 int64_t staff_add(const struct request *rq, const struct staff_input *in);  /* id, or -1 */
 int staff_set_roles(const struct request *rq, int64_t user_id, unsigned roles);
 /* Why the signed-in person may not give these roles to user_id (a
@@ -35,10 +37,5 @@ int staff_deactivate(const struct request *rq, int64_t user_id, const char *left
 /* The change itself, without its audit row (the caller writes that). */
 void staff_leave_now(int64_t user_id, const char *left_on);
 int64_t staff_id(const char *email);  /* 0 when there is no such person */
-
-/* Imports a CSV (email,name,job_title,department,staff_type with a header):
- * every row or none.  Returns the number added, or -1 with errors filled
- * as [{"line": N, "error": "..."}]. */
-int staff_import(const struct request *rq, const char *csv, size_t len, json_t *errors);
 
 #endif

@@ -55,7 +55,7 @@ test('an administrator cannot remove their own admin role or deactivate themselv
   assert.equal(sql(s.db, `SELECT active FROM users WHERE id = ${me}`), '1');
 });
 
-test('CSV import from the browser: all rows or none', async () => {
+test('CSV import from the browser: all rows or none, after a preview', async () => {
   const bad = new FormData();
   bad.append('file', new Blob(['email,name,job_title,department,staff_type\nok@demo.school,Ok,,,teacher\nbad,Bad,,,teacher\n']), 'staff.csv');
   let r = await admin.request('POST', '/admin/import', { multipart: bad });
@@ -65,8 +65,12 @@ test('CSV import from the browser: all rows or none', async () => {
   const good = new FormData();
   good.append('file', new Blob(['email,name,job_title,department,staff_type\nok@demo.school,Ok,,,teacher\nok2@demo.school,Ok Two,,,support\n']), 'staff.csv');
   r = await admin.request('POST', '/admin/import', { multipart: good });
-  assert.equal(r.status, 201);
-  assert.equal(r.body.imported, 2);
+  assert.equal(r.status, 200);
+  assert.equal(r.body.added.length, 2);
+  assert.equal(sql(s.db, "SELECT count(*) FROM users WHERE email = 'ok@demo.school'"), '0', 'a preview writes nothing');
+  r = await admin.post('/admin/import/confirm', { csv: r.body.csv, stamp: r.body.stamp });
+  assert.equal(r.status, 200);
+  assert.equal(r.body.added, 2);
   const html = await admin.page('/admin/import');
   assert.match(html.text, /enctype="multipart\/form-data"/);
 });

@@ -12,4 +12,15 @@
 	X("youtube", "YouTube") X("tiktok", "TikTok") X("linkedin", "LinkedIn") X("blog", "Blog") \
 	X("other", "Other")
 
+#include "core/request.h"
+
+#include <jansson.h>
+
+/* The open accounts, and the applications still being decided, that name
+ * user_id as their lead, as far as this reader may open them: what must be
+ * handed over before the person leaves.  {"accounts": [{id, name, platform,
+ * platform_label, department, status}], "applications": [{id, name,
+ * platform, platform_label, status}]} */
+json_t *accounts_led_by(const struct request *rq, int64_t user_id);
+
 #endif

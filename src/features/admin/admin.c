@@ -1,5 +1,5 @@
 /* Administration: the staff list, adding and editing people, leaving
- * dates, CSV import, and the school's settings (name, closure days). */
+ * dates (the CSV import is admin_sync.c), and the school's settings (name, closure days). */
 #define _GNU_SOURCE
 #include "core/audit.h"
 #include "lib/config.h"
@@ -10,6 +10,7 @@
 #include "core/staff.h"
 #include "core/tasks.h"
 #include "core/write.h"
+#include "features/admin/admin_sync.h"
 #include "features/concerns/concerns.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
@@ -164,6 +165,7 @@ static void staff_edit_page(struct request *rq, struct reply *rp)
 				    json_sprintf("/concerns/about/%lld", (long long)rq->ids[0]));
 	add_date_words(u, "left_on");
 	add_date_words(u, "leaving_on");
+	json_object_set_new(u, "handover", admin_handover(rq, rq->ids[0]));
 	json_t *m = json_pack("{s:o, s:o, s:o}", "user", u, "role_boxes", role_boxes(roles),
 			      "staff_types", staff_types(json_str(u, "staff_type")));
 	reply_page(rp, "admin_staff_edit", "Edit a member of staff", m);
@@ -339,40 +341,6 @@ static void reactivate_post(struct request *rq, struct reply *rp)
 		       "The person is active again and can sign in with their password.");
 }
 
-static void import_page(struct request *rq, struct reply *rp)
-{
-	(void)rq;
-	reply_page(rp, "admin_import", "Import staff", json_object());
-}
-
-static void import_post(struct request *rq, struct reply *rp)
-{
-	if (rq->nfiles != 1) {
-		reply_error(rp, 400, "file", "Choose a CSV file to import.");
-		return;
-	}
-	if (reply_begin(rp, BUSY) != 0)
-		return;
-	json_t *errors = json_array();
-	int added = staff_import(rq, (const char *)rq->files[0].data, rq->files[0].len, errors);
-	if (added < 0 || db_commit() != 0) {
-		db_rollback();
-		if (json_array_size(errors) == 0)
-			json_array_append_new(errors, json_pack("{s:i, s:s}", "line", 0, "error",
-								"The import could not be stored."));
-		reply_page(rp, "admin_import", "Import staff",
-			   json_pack("{s:s, s:o}", "error",
-				     "Nothing was imported. Correct these rows and try again.",
-				     "errors", errors));
-		rp->status = 400;
-		return;
-	}
-	json_decref(errors);
-	char *msg = xasprintf("%d people were imported.", added);
-	reply_done(rp, 201, json_pack("{s:i}", "imported", added), "/admin/staff", msg);
-	free(msg);
-}
-
 static void settings_page(struct request *rq, struct reply *rp)
 {
 	(void)rq;
@@ -531,10 +499,6 @@ static const struct field_spec deactivate_form[] = {
 	{ "left_on", F_DATE, 10, 0, NULL },
 	{ NULL },
 };
-static const struct field_spec import_form[] = {
-	{ "file", F_FILE, 1, F_REQUIRED, NULL },
-	{ NULL },
-};
 static const struct field_spec settings_form[] = {
 	{ "school_name", F_TEXT, 120, 0, NULL },
 	{ "account_decider", F_CHOICE, 20, 0, "business_manager|slt" },
@@ -567,8 +531,6 @@ static const struct route admin_routes[] = {
 	  staff_edit_page, 0 },
 	{ "POST", "/admin/staff/{id}/reactivate", reactivate_post, ROLE_ADMIN, NULL,
 	  staff_edit_page, 0 },
-	{ "GET", "/admin/import", import_page, ROLE_ADMIN, NULL, NULL, 0 },
-	{ "POST", "/admin/import", import_post, ROLE_ADMIN, import_form, import_page, R_UPLOAD },
 	{ "GET", "/admin/settings", settings_page, ROLE_ADMIN, NULL, NULL, 0 },
 	{ "POST", "/admin/settings", settings_post, ROLE_ADMIN, settings_form, settings_page, 0 },
 	{ "POST", "/admin/closures", closure_add, ROLE_ADMIN, closure_form, settings_page, 0 },
@@ -579,7 +541,7 @@ static const struct route admin_routes[] = {
 
 const struct feature admin_feature = {
 	.name = "admin",
-	.routes = (const struct route *const[]){ admin_routes, NULL },
+	.routes = (const struct route *const[]){ admin_routes, admin_sync_routes, NULL },
 	.tasks = (task_fn *const[]){ admin_tasks, NULL },
 	.nav = (const struct nav_link[]){ { 100, "Administration", "GET", "/admin/staff" }, { 0 } },
 };
