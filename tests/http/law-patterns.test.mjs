@@ -36,8 +36,11 @@ test('the headteacher sees every concern about one adult, newest first; nobody e
     const c3 = (await head.get(`/concerns/${third.id}`)).body.concern;
     assert.deepEqual(c3.pattern, { count: 3, window_days: 365, link: `/concerns/about/${science}` });
     assert.equal(c3.about_link, `/concerns/about/${science}`);
+    // Concerns filed in the same second still arrive in order: the first was not a pattern.
+    sql(s.db, `UPDATE concerns SET created_at = (SELECT created_at FROM concerns WHERE id = ${first.id}) WHERE id IN (${second.id}, ${third.id})`);
     const c1 = (await head.get(`/concerns/${first.id}`)).body.concern;
     assert.equal(c1.pattern, undefined, 'the first concern did not arrive as a pattern');
+    assert.equal((await head.get(`/concerns/${third.id}`)).body.concern.pattern.count, 3);
     assert.equal(c1.about_link, `/concerns/about/${science}`);
     const casePage = await head.page(`/concerns/${third.id}`);
     assert.match(casePage.text, /A pattern to look at/);

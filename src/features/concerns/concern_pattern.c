@@ -53,27 +53,30 @@ static int64_t window_days(void)
 	return d > 0 ? d : WINDOW_DEFAULT;
 }
 
-/* Concerns about the person from..to (ISO times) that this viewer may open. */
-static int64_t count_between(int64_t person, const char *from, const char *to, int64_t me,
+/* Concerns about the person filed since `from` (an ISO time) and no later
+ * than concern upto_id, that this viewer may open.  "No later" is by id, the
+ * order of filing: several concerns may share a second. */
+static int64_t count_between(int64_t person, const char *from, int64_t upto_id, int64_t me,
 			     int64_t mask)
 {
 	return db_int(
 		0,
 		"SELECT count(*) FROM concerns c WHERE c.about_id = ? AND c.created_at >= ? "
-		"AND c.created_at <= ? AND " CONCERN_ON_FILE("c") " AND " CONCERN_MAY_OPEN("c"),
-		"Itt" CONCERN_MAY_OPEN_BINDS, person, from, to, me, mask, me);
+		"AND c.id <= ? AND " CONCERN_ON_FILE("c") " AND " CONCERN_MAY_OPEN("c"),
+		"ItI" CONCERN_MAY_OPEN_BINDS, person, from, upto_id, me, mask, me);
 }
 
 /* How many concerns the viewer may open about the person arrived in the
- * window that ends at `at`. */
-static int64_t count_window(int64_t person, const char *at, int64_t me, int64_t mask)
+ * window that ends at `at`, counting those filed up to concern upto_id. */
+static int64_t count_window(int64_t person, const char *at, int64_t upto_id, int64_t me,
+			    int64_t mask)
 {
 	time_t t;
 	char from[ISO_LEN];
 	if (parse_iso_time(at, &t) != 0)
 		return 0;
 	iso_time(t - (time_t)window_days() * 86400, from);
-	return count_between(person, from, at, me, mask);
+	return count_between(person, from, upto_id, me, mask);
 }
 
 static char *pattern_link(int64_t person)
@@ -106,7 +109,7 @@ void concern_pattern_warn(int64_t concern_id, const char *ref, int64_t about_id)
 		/* Only for a concern they may open: the warning must not reveal one. */
 		if (!at || !concern_handler_ok(concern_id, uid, (unsigned)mask))
 			continue;
-		int64_t n = count_window(about_id, at, uid, mask);
+		int64_t n = count_window(about_id, at, concern_id, uid, mask);
 		if (n < PATTERN_THRESHOLD)
 			continue;
 		/* The reference and a count only: notifications are e-mailed. */
@@ -129,8 +132,8 @@ void concern_pattern_add(json_t *c, int64_t concern_id, const struct request *rq
 	int64_t person = row ? json_int(row, "about_id") : 0;
 	if (person && concern_pattern_may_view(rq->user.id, rq->user.roles, person)) {
 		char *link = pattern_link(person);
-		int64_t n = count_window(person, json_str(row, "created_at"), rq->user.id,
-					 rq->user.roles & ROLE_ROUTABLE);
+		int64_t n = count_window(person, json_str(row, "created_at"), concern_id,
+					 rq->user.id, rq->user.roles & ROLE_ROUTABLE);
 		json_object_set_new(c, "about_link", json_string(link));
 		if (n >= PATTERN_THRESHOLD)
 			json_object_set_new(c, "pattern",
@@ -212,7 +215,8 @@ void concern_pattern_page(struct request *rq, struct reply *rp)
 	iso_now(at);
 	json_t *who = db_row("SELECT id, name, email, job_title FROM users WHERE id = ?", "I",
 			     person);
-	int64_t recent = count_window(person, at, rq->user.id, rq->user.roles & ROLE_ROUTABLE);
+	int64_t recent = count_window(person, at, INT64_MAX, rq->user.id,
+				      rq->user.roles & ROLE_ROUTABLE);
 	json_t *m = json_pack("{s:o, s:o, s:I, s:I, s:b}", "person", who, "concerns", rows,
 			      "window_days", (json_int_t)window_days(), "recent",
 			      (json_int_t)recent, "pattern", recent >= PATTERN_THRESHOLD);
