@@ -2,6 +2,7 @@
 #include "features/concerns/concern_pattern.h"
 #include "features/concerns/concerns.h"
 #include "core/audit.h"
+#include "core/auth.h"
 #include "db/db.h"
 #include "core/notify.h"
 #include "lib/util.h"
@@ -15,10 +16,7 @@
  * (heatons 6.8; KCSIE part four), whatever the category says. */
 static void route_concern(int64_t id, const struct concern_input *in)
 {
-	int about_head =
-		in->about_id &&
-		db_int(0, "SELECT 1 FROM user_roles WHERE user_id = ? AND role = 'headteacher'",
-		       "I", in->about_id);
+	int about_head = in->about_id && (user_roles_load(in->about_id) & ROLE_HEADTEACHER);
 	if (about_head)
 		db_exec("INSERT INTO concern_recipients(concern_id, role) VALUES (?, 'chair')", "I",
 			id);

@@ -9,6 +9,7 @@
  * 404, and every list keeps to CONCERN_MAY_OPEN. */
 #define _GNU_SOURCE
 #include "core/audit.h"
+#include "core/auth.h"
 #include "core/notify.h"
 #include "core/write.h"
 #include "db/db.h"
@@ -29,8 +30,7 @@
 
 static int holds_head(int64_t person)
 {
-	return db_int(0, "SELECT 1 FROM user_roles WHERE user_id = ? AND role = 'headteacher'",
-		      "I", person) == 1;
+	return (user_roles_load(person) & ROLE_HEADTEACHER) != 0;
 }
 
 int concern_pattern_may_view(int64_t viewer, unsigned roles, int64_t person)
