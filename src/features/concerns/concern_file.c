@@ -13,7 +13,10 @@
 #include <string.h>
 
 /* The roles a new concern goes to.  About the headteacher: the chair only
- * (heatons 6.8; KCSIE part four), whatever the category says. */
+ * (heatons 6.8; KCSIE part four), whatever the category says.  A report of
+ * a nude or semi-nude image also goes to the DSL (every deputy holds the
+ * role too) whatever the school's routing: UKCIS (2024) has them told at
+ * once. */
 static void route_concern(int64_t id, const struct concern_input *in)
 {
 	int about_head = in->about_id && (user_roles_load(in->about_id) & ROLE_HEADTEACHER);
@@ -24,6 +27,10 @@ static void route_concern(int64_t id, const struct concern_input *in)
 		db_exec("INSERT INTO concern_recipients(concern_id, role) SELECT ?, role FROM "
 			"routing WHERE category = ?",
 			"It", id, in->category);
+	if (!about_head && in->to_dsl)
+		db_exec("INSERT OR IGNORE INTO concern_recipients(concern_id, role) "
+			"VALUES (?, 'dsl')",
+			"I", id);
 }
 
 /* Everyone holding a receiving role is told that there is a concern, never

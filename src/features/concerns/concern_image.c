@@ -10,7 +10,6 @@
  * reaches the DSL, and an adult involved starts the police clock. */
 #define _GNU_SOURCE
 #include "features/concerns/concern_internal.h"
-#include "core/notify.h"
 #include "db/db.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
@@ -88,38 +87,8 @@ static void police_same_day(int64_t concern_id)
 	concern_deadline_set(concern_id, "police", due);
 }
 
-/* UKCIS (2024): the DSL (and every deputy: each active holder of the role)
- * is told at once, whatever the school's routing, with the notification and
- * e-mail every recipient gets.  Not when the report is about the
- * headteacher: KCSIE part four sends an allegation about the head to the
- * chair alone (concern_file.c), and the chair involves the LADO. */
-static void reach_dsl(int64_t id, const char *ref)
+void concern_image_store(const struct request *rq, int64_t concern_id, int adult)
 {
-	if (concern_about_head(id) ||
-	    db_int(0, "SELECT 1 FROM concern_recipients WHERE concern_id = ? AND role = 'dsl'", "I",
-		   id))
-		return;
-	db_exec("INSERT INTO concern_recipients(concern_id, role) VALUES (?, 'dsl')", "I", id);
-	char at[ISO_LEN];
-	iso_now(at);
-	char *msg = xasprintf("An urgent concern %s needs your attention.", ref);
-	char *link = xasprintf("/concerns/%lld", (long long)id);
-	int64_t mark = notify_mark();
-	db_exec("INSERT INTO notifications(user_id, kind, message, link, created_at) "
-		"SELECT DISTINCT u.id, 'concern_urgent', ?, ?, ? FROM user_roles r "
-		"JOIN users u ON u.id = r.user_id WHERE r.role = 'dsl' AND u.active = 1 "
-		"AND u.id != coalesce((SELECT about_id FROM concerns WHERE id = ?), 0) "
-		"AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id "
-		"AND n.link = ?)",
-		"tttIt", msg, link, at, id, link);
-	notify_mail_since(mark);
-	free(msg);
-	free(link);
-}
-
-void concern_image_store(const struct request *rq, int64_t concern_id, const char *ref, int adult)
-{
-	reach_dsl(concern_id, ref);
 	const char *t[3];
 	for (size_t i = 0; i < 3; i++)
 		t[i] = arg(rq, text_fields[i]) ? arg(rq, text_fields[i]) : "";

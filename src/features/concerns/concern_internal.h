@@ -145,10 +145,10 @@ int concern_no_files(int64_t concern_id);
 int concern_image_check(const struct request *rq, struct reply *rp);
 /* 1 when an adult is involved: the form says so, or it is about a member of staff. */
 int concern_image_adult(const struct request *rq, int64_t about_id);
-/* Inside the filing transaction, after concern_file(): the description, the
- * DSL among the recipients, and the police clock when an adult is involved. */
-void concern_image_store(const struct request *rq, int64_t concern_id, const char *ref,
-			 int adult);
+/* Inside the filing transaction, after concern_file() (which sent it to the
+ * DSL: concern_input.to_dsl): the description, and the police clock when an
+ * adult is involved. */
+void concern_image_store(const struct request *rq, int64_t concern_id, int adult);
 /* "image_report" on the case model, when there is one. */
 void concern_image_add(json_t *c, int64_t concern_id);
 /* action=device (concern_device.c): a device confiscated or searched; 0, or a

@@ -119,7 +119,7 @@ void concern_create(struct request *rq, struct reply *rp)
 	 * urgent (acknowledged the same working day) and always reaches the DSL. */
 	int image = concern_image_kind(in.category, arg_yes(rq, "indecent_image"));
 	if (image)
-		in.urgent = 1;
+		in.urgent = in.to_dsl = 1;
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
 	if (concern_limit_check(rq, rp) != 0) {
@@ -130,7 +130,7 @@ void concern_create(struct request *rq, struct reply *rp)
 	if (id > 0)
 		concern_adult_filed(rq, id);
 	if (id > 0 && image)
-		concern_image_store(rq, id, ref, concern_image_adult(rq, about_id));
+		concern_image_store(rq, id, concern_image_adult(rq, about_id));
 	if (id > 0 && aware[0])
 		breach_start(id, aware);
 	int64_t reached = id > 0 ? concern_reach(id) : 0;

@@ -67,6 +67,7 @@ struct concern_input {
 	int64_t about_id;           /* the member of staff it is about, or 0 */
 	int64_t account_id;         /* the school account it concerns, or 0 */
 	int urgent;
+	int to_dsl;                 /* the DSL receives it whatever the routing (UKCIS) */
 };
 
 /* Inside the caller's write transaction: the concern, who receives it (from

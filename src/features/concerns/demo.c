@@ -69,7 +69,8 @@ int concerns_demo(void)
 				   "A parent of a Year 9 pupil",
 				   0,
 				   0,
-				   0 };
+				   0,
+				   0 /* to_dsl */ };
 	int64_t id = demo_file("teacher@demo.school", &a, &file);
 	demo_status(id, "acknowledged", "head@demo.school");
 	demo_event(id, "head@demo.school", "assign",
@@ -90,7 +91,8 @@ int concerns_demo(void)
 		"Three Year 8 pupils",
 		0,
 		0,
-		1
+		1,
+		0 /* to_dsl */
 	};
 	demo_file("ta@demo.school", &b, NULL);
 
@@ -104,7 +106,8 @@ int concerns_demo(void)
 		"",
 		0,
 		0,
-		0
+		0,
+		0 /* to_dsl */
 	};
 	id = demo_file("science@demo.school", &c, NULL);
 	demo_status(id, "acknowledged", "moderator@demo.school");
@@ -127,7 +130,8 @@ int concerns_demo(void)
 		"",
 		demo_user("head@demo.school"),
 		0,
-		0
+		0,
+		0 /* to_dsl */
 	};
 	demo_file("deputy@demo.school", &d, NULL);
 	return db_failed() ? -1 : 0;
