@@ -27,11 +27,11 @@ FUZZ_SECONDS ?= 300
 # front of the FastCGI server, a throw-away TLS certificate); setpriv
 # (util-linux) starts the server as an unprivileged user in the tests.
 PKGS     := libmicrohttpd jansson sqlite3 libctemplate libsodium libcmark libseccomp \
-            liboath libqrencode libcurl fcgi cgicc
+            liboath libqrencode libcurl fcgi cgicc cjose
 DEB_PKGS := gcc g++ make pkg-config util-linux libmicrohttpd-dev libjansson-dev libsqlite3-dev \
             libctemplate-dev libsodium-dev libcmark-dev libcsv-dev libseccomp-dev libcmocka-dev \
             liboath-dev libqrencode-dev libcurl4-openssl-dev libfcgi-dev libcgicc-dev \
-            libgoogle-perftools-dev sqlite3 nodejs tidy nginx openssl \
+            libcjose-dev libgoogle-perftools-dev sqlite3 nodejs tidy nginx openssl \
             clang-14 libclang-rt-14-dev python3
 
 CC         ?= cc

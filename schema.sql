@@ -845,3 +845,38 @@ CREATE TABLE IF NOT EXISTS staff_sync_missing (
   user_id  INTEGER PRIMARY KEY REFERENCES users(id),
   file_at  TEXT NOT NULL                     -- when the file they were missing from was imported
 );
+
+-- Schema version 10: single sign-on (OpenID Connect)
+--
+-- May run again (see version 2).
+-- A sign-in sent to a provider, until the provider sends the person back
+-- (src/features/signin/oidc_login.c): spent on its first use, refused after
+-- ten minutes.  state and nonce are kept only as SHA-256 hashes (the answer
+-- carries them, the hash is enough to check them); the PKCE verifier must be
+-- sent to the token endpoint as it is (RFC 7636 §4.5), and is useless
+-- without the code, which only the person's browser receives.
+CREATE TABLE IF NOT EXISTS oidc_starts (
+  state_hash   TEXT PRIMARY KEY,
+  provider     TEXT NOT NULL,
+  nonce_hash   TEXT NOT NULL,
+  verifier     TEXT NOT NULL,
+  redirect_uri TEXT NOT NULL,
+  next         TEXT,
+  created_at   INTEGER NOT NULL,              -- unix seconds
+  used_at      INTEGER                        -- set on the first answer: a second is a replay
+) WITHOUT ROWID;
+-- The provider a session came from (for its end-session link), and whether
+-- its sign-in counted as the second factor (the provider's MFA, when the
+-- school lets it count).
+CREATE TABLE IF NOT EXISTS oidc_sessions (
+  token_hash TEXT PRIMARY KEY REFERENCES sessions(token_hash) ON DELETE CASCADE,
+  provider   TEXT NOT NULL,
+  mfa        INTEGER NOT NULL DEFAULT 0 CHECK (mfa IN (0, 1))
+) WITHOUT ROWID;
+-- Who may sign in with a password: 'everyone', or 'breakglass' (only the
+-- administrator named by password_breakglass, for when the provider is down);
+-- and whether a provider's multi-factor sign-in (amr "mfa") stands in for
+-- staffroom's own second factor.  Set on /admin/sign-in.
+INSERT OR IGNORE INTO settings(key, value) VALUES ('password_signin', 'everyone');
+INSERT OR IGNORE INTO settings(key, value) VALUES ('password_breakglass', '');
+INSERT OR IGNORE INTO settings(key, value) VALUES ('oidc_mfa_counts', 'no');

@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>School settings</h1>
+<p><a href="/admin/sign-in">Sign-in settings</a>: passwords and single sign-on.</p>
 <form class="stack card" method="post" action="/admin/settings">
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_school_name}} has-error{{/err_school_name}}"><label for="f-school_name">School name</label>

@@ -1,6 +1,13 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Sign in</h1>
-{{#signed_out}}<div class="flash" role="status">You have signed out.</div>{{/signed_out}}
-<p class="lead">Use the e-mail address and password your school gave you.</p>
+{{#signed_out}}<div class="flash" role="status">You have signed out.{{#provider_signout}} You may still be signed in to {{label}}: <a href="{{url}}">sign out of {{label}} too</a>.{{/provider_signout}}</div>{{/signed_out}}
+{{#has_providers}}<p class="lead">Use your school account.</p>
+<ul class="stack sign-in-providers">{{/has_providers}}
+{{#providers}}<li><a class="btn" href="/login/oidc/{{name}}">Sign in with {{label}}</a></li>
+{{/providers}}
+{{#has_providers}}</ul>{{/has_providers}}
+{{#passwords_off}}<details{{#err_password}} open{{/err_password}}><summary>Sign in with a password (the school's break-glass administrator only)</summary>{{/passwords_off}}
+{{#not_passwords_off}}{{#has_providers}}<h2>Or sign in with a password</h2>{{/has_providers}}
+<p class="lead">Use the e-mail address and password your school gave you.</p>{{/not_passwords_off}}
 <form class="stack card" method="post" action="/login">
 {{#next}}<input type="hidden" name="next" value="{{next}}">{{/next}}
 <div class="field{{#err_email}} has-error{{/err_email}}">
@@ -15,4 +22,5 @@
 </div>
 <div class="actions"><button class="btn" type="submit">Sign in</button></div>
 </form>
-<p><a href="/password/forgot">Forgot your password?</a></p>
+{{#passwords_off}}</details>{{/passwords_off}}
+{{#not_passwords_off}}<p><a href="/password/forgot">Forgot your password?</a></p>{{/not_passwords_off}}

@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "core/auth.h"
+#include "core/oidc_session.h"
 #include "lib/config.h"
 #include "db/db.h"
 #include "core/twofactor.h"
@@ -189,8 +190,10 @@ void auth_load(struct request *rq)
 		return;
 	}
 	rq->user.roles = user_roles_load(rq->user.id) | ROLE_STAFF;
-	rq->must_enrol =
-		(rq->user.roles & twofactor_required_roles()) && !twofactor_enrolled(rq->user.id);
+	/* A provider's multi-factor sign-in, when the school lets it count,
+	 * is the second factor: nothing more to enrol for this session. */
+	rq->must_enrol = (rq->user.roles & twofactor_required_roles()) &&
+			 !twofactor_enrolled(rq->user.id) && !oidc_session_mfa(hash);
 	touch_session(hash, seen);
 }
 

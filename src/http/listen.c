@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "http/listen.h"
 #include "core/mailer.h"
+#include "core/oidc.h"
 #include "lib/config.h"
 #include "db/db.h"
 #include "http/sandbox.h"
@@ -202,6 +203,8 @@ int listen_prepare(sigset_t *sigs)
 		return 1;
 	}
 	int rc = mailer_prepare();
+	if (rc == 0)
+		rc = oidc_prepare();
 	if (rc != 0)
 		return rc;
 	listen_block_signals(sigs);

@@ -6,6 +6,7 @@
 #include "core/leaving.h"
 #include "core/auth.h"
 #include "db/db.h"
+#include "lib/oidc_config.h"
 #include "lib/util.h"
 
 #include <ctype.h>
@@ -52,11 +53,21 @@ const struct route *feature_route(const char *method, const char *pattern)
 	return NULL;
 }
 
-/* Matches one pattern; {id} takes a positive number of at most 18 digits. */
+/* Matches one pattern; {id} takes a positive number of at most 18 digits,
+ * {name} a name of lower-case letters, digits and '-' (the handler reads it
+ * from the path). */
 static int pattern_match(const char *pat, const char *path, int64_t ids[3], int *nids)
 {
 	*nids = 0;
 	while (*pat && *path) {
+		if (strncmp(pat, "{name}", 6) == 0) {
+			size_t n = strcspn(path, "/");
+			if (!oidc_name_valid(path, n))
+				return 0;
+			path += n;
+			pat += 6;
+			continue;
+		}
 		if (strncmp(pat, "{id}", 4) == 0) {
 			const char *start = path;
 			while (isdigit((unsigned char)*path))

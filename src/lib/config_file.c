@@ -2,6 +2,7 @@
 #include "lib/config_file.h"
 #include "lib/client_address.h"
 #include "lib/config.h"
+#include "lib/oidc_config.h"
 #include "lib/readfile.h"
 #include "lib/util.h"
 
@@ -241,6 +242,12 @@ static int parse_line(char *line, unsigned lineno, unsigned *seen, char *err, si
 	}
 	*eq = 0;
 	char *key = trim(line), *value = trim(eq + 1);
+	int oidc_rc;
+	if (oidc_config_set(key, value, &oidc_rc, why, sizeof why)) {
+		if (oidc_rc != 0)
+			snprintf(err, errsize, "%u: %s", lineno, why);
+		return oidc_rc;
+	}
 	const struct setting *s = config_find(key);
 	if (!s) {
 		snprintf(err, errsize, "%u: unknown setting '%.60s'", lineno, key);
@@ -310,5 +317,5 @@ int config_check(char *err, size_t errsize)
 	}
 	if (cfg.tls_cert)
 		cfg.cookie_secure = 1;
-	return 0;
+	return oidc_config_check(err, errsize);
 }

@@ -167,7 +167,8 @@ static void every_nav_link_names_a_route(void **state)
 }
 
 /* No route is hidden by one listed before it (the same path twice, in two
- * features): each answers its own path, with each {id} made a number. */
+ * features): each answers its own path, with each {id} made a number and
+ * each {name} a name. */
 static void no_route_is_hidden_by_another(void **state)
 {
 	(void)state;
@@ -180,6 +181,9 @@ static void no_route_is_hidden_by_another(void **state)
 			if (strncmp(p, "{id}", 4) == 0) {
 				*o++ = '7';
 				p += 4;
+			} else if (strncmp(p, "{name}", 6) == 0) {
+				*o++ = 'x';
+				p += 6;
 			} else {
 				*o++ = *p++;
 			}

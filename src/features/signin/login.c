@@ -5,6 +5,8 @@
 #include "lib/config.h"
 #include "db/db.h"
 #include "features/signin/login.h"
+#include "features/signin/oidc_login.h"
+#include "core/oidc_session.h"
 #include "features/signin/password_link.h"
 #include "http/feature.h"
 #include "core/throttle.h"
@@ -25,6 +27,9 @@ static void login_page(struct request *rq, struct reply *rp)
 		json_object_set_new(m, "next", json_string(next));
 	if (arg_yes(rq, "signed_out"))
 		json_object_set_new(m, "signed_out", json_true());
+	if (arg_yes(rq, "signed_out"))
+		oidc_signed_out_model(arg(rq, "provider"), m);
+	oidc_login_model(rq, m);
 	reply_page(rp, "login", "Sign in", m);
 }
 
@@ -40,6 +45,12 @@ static void record_failure(struct request *rq, const char *email, int count, con
 
 void login_start_session(struct request *rq, struct reply *rp, int64_t user_id, const char *next)
 {
+	login_start_session_via(rq, rp, user_id, next, NULL, 0);
+}
+
+void login_start_session_via(struct request *rq, struct reply *rp, int64_t user_id,
+			     const char *next, const struct oidc_provider *via, int mfa)
+{
 	char token[44], csrf[44], hash[65];
 	random_token(token);
 	random_token(csrf);
@@ -52,6 +63,9 @@ void login_start_session(struct request *rq, struct reply *rp, int64_t user_id, 
 		"tItII", hash, user_id, csrf, t, t);
 	db_exec("DELETE FROM sessions WHERE user_id = ? AND created_at < ?", "II", user_id,
 		t - (int64_t)cfg.session_lifetime);
+	if (via)
+		db_exec("INSERT INTO oidc_sessions(token_hash, provider, mfa) VALUES (?,?,?)",
+			"tti", hash, via->name, mfa);
 	rq->signed_in = 1;
 	rq->user.id = user_id;
 	json_t *u = db_row("SELECT email, name FROM users WHERE id = ?", "I", user_id);
@@ -59,7 +73,11 @@ void login_start_session(struct request *rq, struct reply *rp, int64_t user_id, 
 	/* The owner is in: strangers' failures no longer slow them from here. */
 	password_cleared(rq, rq->user.email);
 	login_code_cleared(user_id);
-	audit(rq, "login", rq->user.email, "signed in");
+	if (via)
+		audit(rq, "login", rq->user.email, "signed in with %s (single sign-on %s%s)",
+		      via->label, via->name, mfa ? ", its multi-factor sign-in counted" : "");
+	else
+		audit(rq, "login", rq->user.email, "signed in");
 	if (reply_commit(rp, BUSY_SHORT) != 0) {
 		json_decref(u);
 		return;
@@ -87,6 +105,13 @@ static const char *dummy_hash(void)
 static void login_submit(struct request *rq, struct reply *rp)
 {
 	const char *email = arg(rq, "email"), *password = arg(rq, "password");
+	if (password_signin_refused(email)) {
+		record_failure(rq, email, 0, "refused: password sign-in is turned off");
+		reply_error(rp, 403, "password",
+			    "Signing in with a password is turned off at this school. Use the "
+			    "\"Sign in with\" button for your school account above.");
+		return;
+	}
 	int64_t wait = password_wait(rq, email);
 	if (wait > 0) {
 		record_failure(rq, email, 0, "refused: too many recent failures");
@@ -115,18 +140,26 @@ static void login_submit(struct request *rq, struct reply *rp)
 static void logout(struct request *rq, struct reply *rp)
 {
 	/* Signed out whatever happens: the cookie goes even if the row stays. */
+	char *provider = oidc_session_provider(rq->session_hash);
+	char *signed_out = xasprintf("/login?signed_out=yes%s%s", provider ? "&provider=" : "",
+				     provider ? provider : "");
+	json_t *m = json_pack("{s:b}", "signed_out", 1);
+	oidc_signed_out_model(provider, m);
+	free(provider);
 	if (db_begin() == 0) {
 		db_exec("DELETE FROM sessions WHERE token_hash = ?", "t", rq->session_hash);
 		audit(rq, "logout", rq->user.email, "signed out");
 		db_commit();
 	}
 	rp->set_cookie = auth_session_cookie(NULL, 0);
-	reply_done(rp, 200, json_pack("{s:b}", "signed_out", 1), "/login?signed_out=yes", NULL);
+	reply_done(rp, 200, m, signed_out, NULL);
+	free(signed_out);
 }
 
 static const struct field_spec login_query[] = {
 	{ "next", F_TEXT, 500, 0, NULL },
 	{ "signed_out", F_YESNO, 3, 0, NULL },
+	{ "provider", F_TEXT, OIDC_NAME_MAX, 0, NULL },
 	{ NULL },
 };
 
@@ -150,7 +183,7 @@ const struct feature signin_feature = {
 	.routes = (const struct route *const[]){ auth_routes, twofactor_routes,
 						 twofactor_admin_routes, login_code_routes,
 						 password_link_routes, forgot_routes, invite_routes,
-						 NULL },
+						 oidc_routes, oidc_settings_routes, NULL },
 	.nav = (const struct nav_link[]){ { 120, "Sign-in security", "GET", "/account/2fa" },
 					  { 0 } },
 };

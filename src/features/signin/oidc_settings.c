@@ -1,0 +1,100 @@
+/* The administrator's sign-in settings: whether passwords still sign anyone
+ * in once the school signs in with its provider (everyone, or only one
+ * named break-glass administrator, for the day the provider is down), and
+ * whether a provider's multi-factor sign-in counts as staffroom's second
+ * factor for the roles that need one (default: it does not). */
+#define _GNU_SOURCE
+#include "features/signin/oidc_login.h"
+#include "core/audit.h"
+#include "core/write.h"
+#include "db/db.h"
+#include "lib/json_get.h"
+#include "lib/oidc_config.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static char *setting(const char *key)
+{
+	return db_text("SELECT value FROM settings WHERE key = ?", "t", key);
+}
+
+int password_signin_refused(const char *email)
+{
+	char *mode = setting("password_signin"), *breakglass = setting("password_breakglass");
+	int refused = mode && strcmp(mode, "breakglass") == 0 &&
+		      !(breakglass && email && strcasecmp(breakglass, email) == 0);
+	free(mode);
+	free(breakglass);
+	return refused;
+}
+
+static void signin_settings_page(struct request *rq, struct reply *rp)
+{
+	(void)rq;
+	char *mode = setting("password_signin"), *breakglass = setting("password_breakglass"),
+	     *mfa = setting("oidc_mfa_counts");
+	json_t *m = json_pack("{s:b, s:s, s:b}", "passwords_off",
+			      mode && strcmp(mode, "breakglass") == 0, "breakglass_email",
+			      breakglass ? breakglass : "", "mfa_counts",
+			      mfa && strcmp(mfa, "yes") == 0);
+	oidc_login_model(rq, m);
+	free(mode);
+	free(breakglass);
+	free(mfa);
+	reply_page(rp, "signin_settings", "Sign-in settings", m);
+}
+
+/* The break-glass account must be an active administrator: anyone else
+ * keeping a password would defeat turning passwords off. */
+static int breakglass_ok(const char *email)
+{
+	return email && db_int(0,
+			       "SELECT 1 FROM users u JOIN user_roles r ON r.user_id = u.id "
+			       "WHERE u.email = ? AND u.active = 1 AND r.role = 'admin'",
+			       "t", email) == 1;
+}
+
+static void signin_settings_save(struct request *rq, struct reply *rp)
+{
+	const char *mode = arg(rq, "password_signin"), *email = arg(rq, "breakglass_email");
+	int off = strcmp(mode, "breakglass") == 0;
+	if (off && !breakglass_ok(email)) {
+		reply_error(rp, 400, "breakglass_email",
+			    "The break-glass administrator's e-mail address must be that of an "
+			    "active administrator on the staff list.");
+		return;
+	}
+	const char *mfa = arg_yes(rq, "mfa_counts") ? "yes" : "no";
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return;
+	db_exec("UPDATE settings SET value = ? WHERE key = 'password_signin'", "t", mode);
+	db_exec("UPDATE settings SET value = ? WHERE key = 'password_breakglass'", "t",
+		off ? email : "");
+	db_exec("UPDATE settings SET value = ? WHERE key = 'oidc_mfa_counts'", "t", mfa);
+	audit(rq, "settings.change", "password_signin", "%s%s%s", mode, off ? " " : "",
+	      off ? email : "");
+	audit(rq, "settings.change", "oidc_mfa_counts", "%s", mfa);
+	if (reply_commit(rp, BUSY_UNSAVED) != 0)
+		return;
+	reply_done(rp, 200,
+		   json_pack("{s:s, s:s, s:s}", "password_signin", mode, "breakglass_email",
+			     off ? email : "", "mfa_counts", mfa),
+		   "/admin/sign-in", "The sign-in settings have been saved.");
+}
+
+static const struct field_spec signin_settings_form[] = {
+	{ "password_signin", F_CHOICE, 20, F_REQUIRED, "everyone|breakglass" },
+	{ "breakglass_email", F_EMAIL, 254, 0, NULL },
+	{ "mfa_counts", F_YESNO, 3, 0, NULL },
+	{ NULL },
+};
+
+const struct route oidc_settings_routes[] = {
+	{ "GET", "/admin/sign-in", signin_settings_page, ROLE_ADMIN, NULL, NULL, 0 },
+	{ "POST", "/admin/sign-in", signin_settings_save, ROLE_ADMIN, signin_settings_form,
+	  signin_settings_page, 0 },
+	{ NULL },
+};

@@ -1,0 +1,197 @@
+/* The single sign-on providers of the configuration file: "oidc.NAME.KEY =
+ * value" lines, one group of keys a provider.  The client secret is named by
+ * a file, never given as a value, so that it is on no command line and in no
+ * configuration file shown to anyone (as smtp_password_file). */
+#define _GNU_SOURCE
+#include "lib/oidc_config.h"
+#include "lib/util.h"
+
+#include <ctype.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct oidc_provider oidc_providers[OIDC_MAX_PROVIDERS];
+size_t oidc_provider_count;
+
+int oidc_name_valid(const char *name, size_t len)
+{
+	if (len == 0 || len > OIDC_NAME_MAX)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (!islower((unsigned char)name[i]) && !isdigit((unsigned char)name[i]) &&
+		    name[i] != '-')
+			return 0;
+	return 1;
+}
+
+const struct oidc_provider *oidc_provider_named(const char *name)
+{
+	for (size_t i = 0; i < oidc_provider_count; i++)
+		if (strcmp(oidc_providers[i].name, name) == 0)
+			return &oidc_providers[i];
+	return NULL;
+}
+
+static struct oidc_provider *provider_for(const char *name, size_t len)
+{
+	for (size_t i = 0; i < oidc_provider_count; i++)
+		if (strlen(oidc_providers[i].name) == len &&
+		    memcmp(oidc_providers[i].name, name, len) == 0)
+			return &oidc_providers[i];
+	if (oidc_provider_count == OIDC_MAX_PROVIDERS)
+		return NULL;
+	struct oidc_provider *p = &oidc_providers[oidc_provider_count++];
+	memcpy(p->name, name, len);
+	p->name[len] = 0;
+	return p;
+}
+
+/* Only an address on this machine may be reached without TLS: the tests'
+ * provider.  Anywhere else the ID token's keys and the client secret travel
+ * over the network and must not be readable or replaceable on the way. */
+int oidc_url_allowed(const char *url)
+{
+	if (strncmp(url, "https://", 8) == 0)
+		return strlen(url) > 8;
+	return strncmp(url, "http://127.", 11) == 0;
+}
+
+static int plain_value(const char *v)
+{
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return 0;
+	return *v && strlen(v) < 1000;
+}
+
+static const char *problem(const char *k, const char *v)
+{
+	if (!plain_value(v))
+		return "must be one line of text";
+	if (strcmp(k, "issuer") == 0 && (!oidc_url_allowed(v) || strpbrk(v, " \"<>")))
+		return "must start with https:// (http:// only to 127.x.x.x, for tests)";
+	if (strcmp(k, "claim") == 0 && strcmp(v, "email") != 0 &&
+	    strcmp(v, "preferred_username") != 0 && strcmp(v, "upn") != 0)
+		return "must be email, preferred_username or upn";
+	if (strcmp(k, "client_auth") == 0 && strcmp(v, "client_secret_basic") != 0 &&
+	    strcmp(v, "client_secret_post") != 0)
+		return "must be client_secret_basic or client_secret_post";
+	return NULL;
+}
+
+static const char **slot(struct oidc_provider *p, const char *k)
+{
+	static const char *auth_value;
+	if (strcmp(k, "label") == 0)
+		return &p->label;
+	if (strcmp(k, "issuer") == 0)
+		return &p->issuer;
+	if (strcmp(k, "client_id") == 0)
+		return &p->client_id;
+	if (strcmp(k, "client_secret_file") == 0)
+		return &p->client_secret_file;
+	if (strcmp(k, "domains") == 0)
+		return &p->domains;
+	if (strcmp(k, "claim") == 0)
+		return &p->claim;
+	if (strcmp(k, "client_auth") == 0)
+		return &auth_value;
+	return NULL;
+}
+
+int oidc_config_set(const char *key, const char *value, int *rc, char *err, size_t errsize)
+{
+	if (strncmp(key, "oidc.", 5) != 0)
+		return 0;
+	const char *name = key + 5, *dot = strchr(name, '.');
+	*rc = -1;
+	if (!dot || !oidc_name_valid(name, (size_t)(dot - name))) {
+		snprintf(err, errsize, "%.60s: write oidc.NAME.KEY, NAME in lower-case letters, "
+			 "digits and '-'", key);
+		return 1;
+	}
+	struct oidc_provider *p = provider_for(name, (size_t)(dot - name));
+	const char *k = dot + 1, **where = p ? slot(p, k) : NULL, *why = problem(k, value);
+	if (!p)
+		snprintf(err, errsize, "at most %d single sign-on providers", OIDC_MAX_PROVIDERS);
+	else if (!where)
+		snprintf(err, errsize, "unknown setting '%.60s'", key);
+	else if (*where && strcmp(k, "client_auth") != 0)
+		snprintf(err, errsize, "%.60s is already set", key);
+	else if (why)
+		snprintf(err, errsize, "%.60s %s", key, why);
+	else {
+		*where = xstrdup(value);
+		if (strcmp(k, "client_auth") == 0)
+			p->secret_post = strcmp(value, "client_secret_post") == 0;
+		if (strcmp(k, "issuer") == 0)
+			for (char *w = (char *)*where, *e = w + strlen(w);
+			     e > w + 8 && e[-1] == '/';)
+				*--e = 0;
+		*rc = 0;
+	}
+	return 1;
+}
+
+int oidc_config_check(char *err, size_t errsize)
+{
+	for (size_t i = 0; i < oidc_provider_count; i++) {
+		const struct oidc_provider *p = &oidc_providers[i];
+		const char *missing = !p->issuer	       ? "issuer"
+				      : !p->client_id	       ? "client_id"
+				      : !p->client_secret_file ? "client_secret_file"
+				      : !p->domains	       ? "domains"
+							       : NULL;
+		if (missing) {
+			snprintf(err, errsize, "oidc.%s.%s is missing", p->name, missing);
+			return -1;
+		}
+		if (!p->label)
+			oidc_providers[i].label = p->name;
+		if (!p->claim)
+			oidc_providers[i].claim = "email";
+	}
+	return 0;
+}
+
+int oidc_config_read_secrets(void)
+{
+	for (size_t i = 0; i < oidc_provider_count; i++) {
+		struct oidc_provider *p = &oidc_providers[i];
+		FILE *f = fopen(p->client_secret_file, "r");
+		char buf[1024];
+		int ok = f && fgets(buf, sizeof buf, f);
+		if (f)
+			fclose(f);
+		if (ok)
+			buf[strcspn(buf, "\r\n")] = 0;
+		if (!ok || !buf[0]) {
+			fprintf(stderr, "staffroom: cannot read oidc.%s.client_secret_file %s\n",
+				p->name, p->client_secret_file);
+			return -1;
+		}
+		free(p->client_secret);
+		p->client_secret = xstrdup(buf);
+		sodium_memzero(buf, sizeof buf);
+	}
+	return 0;
+}
+
+int oidc_domain_allowed(const struct oidc_provider *p, const char *email)
+{
+	const char *at = strrchr(email, '@');
+	if (!at || !at[1])
+		return 0;
+	size_t dlen = strlen(at + 1);
+	for (const char *d = p->domains; *d;) {
+		d += strspn(d, " ,");
+		size_t n = strcspn(d, " ,");
+		if (n && n == dlen && strncasecmp(d, at + 1, n) == 0)
+			return 1;
+		d += n;
+	}
+	return 0;
+}
