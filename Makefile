@@ -202,7 +202,8 @@ bench: deps bench-deps
 
 # --- Browser tests ------------------------------------------------------------
 # Debian's chromium and, from npm, the versions pinned in
-# tests/browser/package-lock.json (playwright-core, axe-core).
+# tests/browser/package-lock.json (playwright-core, axe-core), and the OpenID
+# provider the single sign-on tests start (tests/oidc/package-lock.json).
 deps-browser:
 	@missing=""; \
 	dpkg-query -W -f='$${Status}' chromium 2>/dev/null | grep -q 'install ok installed' || missing="$$missing chromium"; \
@@ -213,6 +214,7 @@ deps-browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 	@[ -d tests/browser/node_modules ] || (cd tests/browser && npm ci --no-audit --no-fund)
+	@[ -d tests/oidc/node_modules ] || (cd tests/oidc && npm ci --no-audit --no-fund)
 
 test-browser: deps deps-browser
 	$(MAKE) all

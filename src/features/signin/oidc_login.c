@@ -220,7 +220,8 @@ static int provider_said_no(struct request *rq, struct reply *rp, const struct o
 	if (!error && arg(rq, "code"))
 		return 0;
 	snprintf(detail, sizeof detail,
-		 "single sign-on with %s: the provider answered %.60s %.200s", p->name, error ? error : "without a code", description ? description : "");
+		 "single sign-on with %s: the provider answered %.60s %.200s", p->name,
+		 error ? error : "without a code", description ? description : "");
 	snprintf(msg, sizeof msg,
 		 "You were not signed in with %s%s, so nobody has been signed in to staffroom. "
 		 "You can try again, or ask the school's staffroom administrator.",

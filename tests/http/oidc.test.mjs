@@ -1,0 +1,365 @@
+// Single sign-on (OpenID Connect) against a real OpenID provider started
+// here (tests/oidc/provider.mjs, the npm package oidc-provider), set up like
+// Microsoft Entra ID and like Google.  Each refusal is checked for what did
+// not happen too: no session cookie, and an audit row saying why.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cli, sql, launch, Client, PASSWORD } from './lib.mjs';
+import { totp, nowStep } from './totp_lib.mjs';
+import { startProvider } from '../oidc/provider.mjs';
+
+let entra, google;
+before(async () => {
+  entra = await startProvider({ profile: 'entra', clientId: 'staffroom-entra' });
+  google = await startProvider({ profile: 'google', clientId: 'staffroom-google.apps' });
+});
+after(async () => { await entra.close(); await google.close(); });
+
+// The demo school, with both providers in its configuration file.
+async function startSso() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-oidc-'));
+  const db = path.join(dir, 'test.db');
+  const made = cli(['demo', '--db', db]);
+  assert.equal(made.code, 0, made.stderr);
+  const conf = path.join(dir, 'staffroom.conf');
+  const lines = [];
+  for (const [p, label, claim] of [[entra, 'Microsoft 365', 'preferred_username'],
+    [google, 'Google', 'email']]) {
+    const secretFile = path.join(dir, `${p.profile}.secret`);
+    writeFileSync(secretFile, `${p.secret}\n`);
+    lines.push(`oidc.${p.profile}.label = ${label}`, `oidc.${p.profile}.issuer = ${p.issuer}`,
+      `oidc.${p.profile}.client_id = ${p.clientId}`,
+      `oidc.${p.profile}.client_secret_file = ${secretFile}`,
+      `oidc.${p.profile}.domains = demo.school, other.example`, `oidc.${p.profile}.claim = ${claim}`);
+  }
+  lines.push('oidc.google.client_auth = client_secret_post');
+  writeFileSync(conf, lines.join('\n') + '\n');
+  return launch({ dir, db, args: ['--config', conf] });
+}
+
+const entraUser = (email, amr) => entra.setUser({ preferred_username: email, upn: email, name: 'Someone' }, amr);
+const googleUser = (email, verified = true) =>
+  google.setUser({ email, email_verified: verified, name: 'Someone', hd: 'demo.school' });
+
+// Follows the provider's redirects (with its own cookies) until it sends the
+// browser back to staffroom; returns the callback's path and query.
+async function throughProvider(s, location) {
+  const jar = new Map();
+  let url = location;
+  for (let i = 0; i < 10 && !url.startsWith(s.url); i++) {
+    const res = await fetch(url, {
+      redirect: 'manual',
+      headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const eq = pair.indexOf('=');
+      jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    assert.equal(res.status, 303, `the provider answered ${res.status} at ${url}: ${await res.text()}`);
+    url = new URL(res.headers.get('location'), url).href;
+  }
+  assert.ok(url.startsWith(s.url), `never sent back to staffroom: ${url}`);
+  return url.slice(s.url.length);
+}
+
+// The whole flow through one provider; returns the client, the callback's
+// answer (JSON) and the callback path (to replay it).
+async function ssoSignIn(s, p) {
+  const c = s.client();
+  const start = await c.request('GET', `/login/oidc/${p.profile}`, { json: false });
+  assert.equal(start.status, 303, start.text);
+  const to = start.headers.get('location');
+  assert.ok(to.startsWith(`${p.issuer}/auth?`), to);
+  const q = new URL(to).searchParams;
+  assert.equal(q.get('code_challenge_method'), 'S256');
+  assert.equal(q.get('client_id'), p.clientId);
+  assert.match(q.get('state'), /^[A-Za-z0-9_-]{43}$/);
+  assert.match(q.get('nonce'), /^[A-Za-z0-9_-]{43}$/);
+  const callback = await throughProvider(s, to);
+  const done = await c.get(callback);
+  if (done.status === 200 && done.body?.csrf) c.csrf = done.body.csrf;
+  return { c, done, callback };
+}
+
+const lastAudit = (s, action) => sql(s.db,
+  `SELECT object || ' | ' || detail FROM audit WHERE action = '${action}' ORDER BY id DESC LIMIT 1`);
+const sessions = (s) => Number(sql(s.db, 'SELECT count(*) FROM sessions'));
+
+// A refusal: the status, the words, no cookie, no session, and the audit row.
+function refused(s, r, status, words, auditWords, sessionsBefore) {
+  assert.equal(r.done.status, status, r.done.text);
+  assert.match(r.done.body.error, words);
+  assert.equal(r.c.cookie, null, 'no session cookie');
+  assert.equal(sessions(s), sessionsBefore, 'no session was made');
+  assert.match(lastAudit(s, 'login.failed'), auditWords);
+}
+
+test('Entra-like sign-in: a session like a password one, audited with the provider; the page has a button', async () => {
+  const s = await startSso();
+  try {
+    const page = await s.client().page('/login');
+    assert.match(page.text, /href="\/login\/oidc\/entra">Sign in with Microsoft 365</);
+    assert.match(page.text, /href="\/login\/oidc\/google">Sign in with Google</);
+    assert.match(page.text, /name="password"/, 'the password form stays');
+
+    entraUser('Teacher@Demo.School');
+    const r = await ssoSignIn(s, entra);
+    assert.equal(r.done.status, 200, r.done.text);
+    assert.equal(r.done.body.user.email, 'teacher@demo.school');
+    assert.ok(r.c.cookie);
+    assert.match(lastAudit(s, 'login'), /^teacher@demo\.school \| signed in with Microsoft 365 \(single sign-on entra\)$/);
+    // The session works, and its CSRF token too.
+    const home = await r.c.get('/');
+    assert.equal(home.status, 200);
+    assert.equal(home.body.user.email, 'teacher@demo.school');
+    // The start was spent, and only hashes of state and nonce were kept.
+    assert.equal(sql(s.db, 'SELECT count(*) FROM oidc_starts WHERE used_at IS NULL'), '0');
+    assert.match(sql(s.db, 'SELECT state_hash || nonce_hash FROM oidc_starts LIMIT 1'), /^[0-9a-f]{128}$/);
+
+    // Signing out ends the session and offers the provider's end-session URL.
+    const out = await r.c.post('/logout');
+    assert.equal(out.status, 200);
+    assert.ok(out.body.provider_signout.url.startsWith(`${entra.issuer}/session/end?client_id=staffroom-entra`));
+    assert.equal((await r.c.get('/')).status, 401);
+    const html = await s.client().page('/login?signed_out=yes&provider=entra');
+    assert.match(html.text, /sign out of Microsoft 365 too/);
+  } finally { await s.stop(); }
+});
+
+test('Google-like sign-in: email claim, client_secret_post; an unverified address names nobody', async () => {
+  const s = await startSso();
+  try {
+    googleUser('science@demo.school');
+    const r = await ssoSignIn(s, google);
+    assert.equal(r.done.status, 200, r.done.text);
+    assert.equal(r.done.body.user.email, 'science@demo.school');
+    assert.match(lastAudit(s, 'login'), /signed in with Google \(single sign-on google\)/);
+
+    const n = sessions(s);
+    googleUser('science@demo.school', false);
+    refused(s, await ssoSignIn(s, google), 401, /could not be checked/, /names no usable address/, n);
+  } finally { await s.stop(); }
+});
+
+test('token faults are refused: wrong audience, expired, bad signature, wrong nonce, alg none and HS256', async () => {
+  const s = await startSso();
+  try {
+    entraUser('teacher@demo.school');
+    const n = sessions(s);
+    const now = Math.floor(Date.now() / 1000);
+    const cases = [
+      [(c) => ({ ...c, aud: 'someone-else' }), undefined, /not for this client/],
+      [(c) => ({ ...c, aud: ['staffroom-entra', 'someone-else'] }), undefined, /not for this client/],
+      [(c) => ({ ...c, exp: now - 3600, iat: now - 7200 }), undefined, /expired/],
+      [(c) => ({ ...c, iat: now + 3600, exp: now + 7200 }), undefined, /issued in the future/],
+      [(c) => ({ ...c, nonce: 'not-the-nonce-that-was-sent' }), undefined, /nonce/],
+      [(c) => ({ ...c, iss: 'https://login.example.net' }), undefined, /issuer/],
+    ];
+    for (const [fn, key, why] of cases) {
+      entra.tamper(fn, key);
+      refused(s, await ssoSignIn(s, entra), 401, /could not be checked/, why, n);
+    }
+    // Signed by a key the provider never published, under its key's kid.
+    const forged = { ...(await entra.newKey('key-1')) };
+    entra.tamper((c) => c, forged);
+    refused(s, await ssoSignIn(s, entra), 401, /could not be checked/, /signature is wrong/, n);
+    // Unsigned, and signed with the client secret as an HMAC key.
+    const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    entra.rewrite(async (t) => `${b64({ alg: 'none' })}.${t.split('.')[1]}.`);
+    refused(s, await ssoSignIn(s, entra), 401, /could not be checked/, /algorithm|not a JWS/, n);
+    entra.rewrite(async (t) => {
+      const { createHmac } = await import('node:crypto');
+      const head = b64({ alg: 'HS256', kid: 'key-1' }), body = t.split('.')[1];
+      const sig = createHmac('sha256', entra.secret).update(`${head}.${body}`).digest('base64url');
+      return `${head}.${body}.${sig}`;
+    });
+    refused(s, await ssoSignIn(s, entra), 401, /could not be checked/, /algorithm HS256 is refused/, n);
+    entra.tamper(null);
+    // The untouched token still signs in.
+    assert.equal((await ssoSignIn(s, entra)).done.status, 200);
+  } finally { entra.tamper(null); await s.stop(); }
+});
+
+test('a replayed or unknown state is refused and signs nobody in', async () => {
+  const s = await startSso();
+  try {
+    entraUser('teacher@demo.school');
+    const first = await ssoSignIn(s, entra);
+    assert.equal(first.done.status, 200);
+    const n = sessions(s);
+    const again = { c: s.client() };
+    again.done = await again.c.get(first.callback);
+    refused(s, again, 400, /already been used or has run out of time/, /a replay/, n);
+    const forged = { c: s.client() };
+    forged.done = await forged.c.get('/login/oidc/entra/callback?state=made-up&code=abc');
+    refused(s, forged, 400, /already been used/, /unknown state/, n);
+    // A state from one provider does not complete a sign-in at another.
+    const c = s.client();
+    const start = await c.request('GET', '/login/oidc/entra', { json: false });
+    const state = new URL(start.headers.get('location')).searchParams.get('state');
+    const cross = { c, done: await c.get(`/login/oidc/google/callback?state=${state}&code=abc`) };
+    refused(s, cross, 400, /already been used/, /unknown state/, n);
+    // An unknown provider is not found.
+    assert.equal((await s.client().get('/login/oidc/nobody')).status, 404);
+    assert.equal((await s.client().get('/login/oidc/Bad_Name')).status, 404);
+  } finally { await s.stop(); }
+});
+
+test('unknown, deactivated or other-domain people are refused with a clear page; nobody is created', async () => {
+  const s = await startSso();
+  try {
+    const people = sql(s.db, 'SELECT count(*) FROM users');
+    const n = sessions(s);
+    entraUser('nobody@demo.school');
+    refused(s, await ssoSignIn(s, entra), 403,
+      /^No active member of staff has the address nobody@demo\.school\. Ask the school's staffroom administrator\.$/,
+      /no active member of staff has this address/, n);
+    sql(s.db, "UPDATE users SET active = 0 WHERE email = 'ta@demo.school'");
+    entraUser('ta@demo.school');
+    refused(s, await ssoSignIn(s, entra), 403, /No active member of staff has the address ta@demo\.school/,
+      /no active member of staff/, n);
+    entraUser('teacher@elsewhere.example');
+    refused(s, await ssoSignIn(s, entra), 403, /No active member of staff/, /domain is not allowed/, n);
+    assert.equal(sql(s.db, 'SELECT count(*) FROM users'), people, 'nobody was created');
+    // The page a browser sees says it in words.
+    entraUser('nobody@demo.school');
+    const c = s.client();
+    const start = await c.request('GET', '/login/oidc/entra', { json: false });
+    const page = await c.page(await throughProvider(s, start.headers.get('location')));
+    assert.equal(page.status, 403);
+    assert.match(page.text, /No active member of staff has the address nobody@demo.school/);
+  } finally { await s.stop(); }
+});
+
+test('the provider refusing (access_denied) is a clear page, audited, no session', async () => {
+  const s = await startSso();
+  try {
+    const n = sessions(s);
+    entra.setUser(null);
+    refused(s, await ssoSignIn(s, entra), 401, /not signed in with Microsoft 365: the sign-in was cancelled/,
+      /answered access_denied/, n);
+  } finally { await s.stop(); }
+});
+
+test('key rotation: a token signed with a newly published key is checked after one fetch of the keys', async () => {
+  const s = await startSso();
+  try {
+    entraUser('teacher@demo.school');
+    assert.equal((await ssoSignIn(s, entra)).done.status, 200);
+    const fetched = entra.jwksFetches;
+    assert.equal((await ssoSignIn(s, entra)).done.status, 200);
+    assert.equal(entra.jwksFetches, fetched, 'the keys are cached');
+    await entra.rotate();
+    const r = await ssoSignIn(s, entra);
+    assert.equal(r.done.status, 200, r.done.text);
+    assert.equal(entra.jwksFetches, fetched + 1, 'the unknown kid made one fetch of the keys');
+  } finally { entra.tamper(null); await s.stop(); }
+});
+
+test("a leader's TOTP is still asked after single sign-on, unless the school lets the provider's MFA count", async () => {
+  const s = await startSso();
+  try {
+    const head = await s.login('head@demo.school');
+    const secret = (await head.get('/account/2fa')).body.secret;
+    const step = nowStep();
+    assert.equal((await head.post('/account/2fa/confirm', { code: totp(secret, step) })).status, 201);
+
+    entraUser('head@demo.school', ['pwd', 'mfa']);
+    const r = await ssoSignIn(s, entra);
+    assert.equal(r.done.status, 200, r.done.text);
+    assert.equal(r.done.body.second_factor, true, 'the code is still asked');
+    assert.equal(r.done.body.user, undefined);
+    r.c.csrf = r.done.body.csrf;
+    const code = await r.c.post('/login/code', { code: totp(secret, step + 1) });
+    assert.equal(code.status, 200, code.text);
+
+    // The administrator lets the provider's MFA count.
+    const admin = await s.login('admin@demo.school');
+    const set = await admin.post('/admin/sign-in', { password_signin: 'everyone', mfa_counts: 'yes' });
+    assert.equal(set.status, 200, set.text);
+    const m = await ssoSignIn(s, entra);
+    assert.equal(m.done.status, 200);
+    assert.equal(m.done.body.user.email, 'head@demo.school', 'signed in without the code');
+    assert.match(lastAudit(s, 'login'), /its multi-factor sign-in counted/);
+    // Without mfa in amr the code is asked even so.
+    entraUser('head@demo.school', ['pwd']);
+    assert.equal((await ssoSignIn(s, entra)).done.body.second_factor, true);
+
+    // A leader who must enrol does not have to when the provider's MFA counted.
+    sql(s.db, "UPDATE settings SET value = 'slt' WHERE key = 'require_2fa_roles'");
+    entraUser('deputy@demo.school', ['pwd', 'mfa']);
+    const d = await ssoSignIn(s, entra);
+    assert.equal(d.done.status, 200);
+    assert.equal((await d.c.page('/')).status, 200, 'no enrolment asked');
+    entraUser('deputy@demo.school', ['pwd']);
+    const e = await ssoSignIn(s, entra);
+    assert.equal(e.done.status, 200);
+    assert.equal((await e.c.page('/')).headers.get('location'), '/account/2fa', 'enrolment asked');
+  } finally { await s.stop(); }
+});
+
+test('passwords off: only the break-glass administrator signs in with a password', async () => {
+  const s = await startSso();
+  try {
+    const admin = await s.login('admin@demo.school');
+    const teacher = await s.login('teacher@demo.school');
+    // Only an administrator may change it, and only to name an active administrator.
+    assert.equal((await teacher.post('/admin/sign-in', { password_signin: 'breakglass',
+      breakglass_email: 'teacher@demo.school' })).status, 403);
+    const bad = await admin.post('/admin/sign-in', { password_signin: 'breakglass',
+      breakglass_email: 'teacher@demo.school' });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.field, 'breakglass_email');
+    assert.match(bad.body.error, /active administrator/);
+    const none = await admin.post('/admin/sign-in', { password_signin: 'breakglass' });
+    assert.equal(none.status, 400);
+    assert.equal(sql(s.db, "SELECT value FROM settings WHERE key = 'password_signin'"), 'everyone');
+    const page = await admin.page('/admin/sign-in');
+    assert.equal(page.status, 200);
+    assert.match(page.text, /<label for="f-breakglass_email">/);
+
+    const ok = await admin.post('/admin/sign-in', { password_signin: 'breakglass',
+      breakglass_email: 'admin@demo.school' });
+    assert.equal(ok.status, 200, ok.text);
+    assert.match(lastAudit(s, 'settings.change'), /oidc_mfa_counts|password_signin/);
+
+    const refusedLogin = await new Client(s.url).login('teacher@demo.school', PASSWORD);
+    assert.equal(refusedLogin.status, 403);
+    assert.match(refusedLogin.body.error, /Signing in with a password is turned off/);
+    assert.match(lastAudit(s, 'login.failed'), /password sign-in is turned off/);
+    const glass = await new Client(s.url).login('admin@demo.school', PASSWORD);
+    assert.equal(glass.status, 200, glass.text);
+    // The page hides the form behind the break-glass disclosure.
+    const login = await s.client().page('/login');
+    assert.match(login.text, /<details><summary>Sign in with a password \(the school's break-glass administrator only\)/);
+    assert.doesNotMatch(login.text, /Forgot your password/);
+    // Single sign-on still works for everyone else.
+    entraUser('teacher@demo.school');
+    assert.equal((await ssoSignIn(s, entra)).done.status, 200);
+  } finally { await s.stop(); }
+});
+
+test('the configuration refuses a provider without https, or with a missing key, and reads no secret from the command line', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-oidc-conf-'));
+  const conf = path.join(dir, 'c.conf');
+  const check = (text) => {
+    writeFileSync(conf, text);
+    return cli(['routes', '--config', conf]);
+  };
+  let r = check('oidc.x.issuer = http://login.example.net\n');
+  assert.notEqual(r.code, 0);
+  assert.match(r.stderr, /oidc\.x\.issuer must start with https:\/\//);
+  r = check('oidc.x.issuer = https://login.example.net\noidc.x.client_id = a\n');
+  assert.notEqual(r.code, 0);
+  assert.match(r.stderr, /oidc\.x\.client_secret_file is missing/);
+  r = check('oidc.x.colour = blue\n');
+  assert.match(r.stderr, /unknown setting 'oidc\.x\.colour'/);
+  r = check('oidc.x.claim = sub\n');
+  assert.match(r.stderr, /must be email, preferred_username or upn/);
+  r = check('oidc.X.issuer = https://a.example\n');
+  assert.match(r.stderr, /lower-case/);
+});
