@@ -93,8 +93,10 @@ static json_t *verified_payload(const struct oidc_provider *p, const char *id_to
 		;
 	else if (!cjose_jws_verify(jws, key, &err))
 		snprintf(why, whysize, "the ID token's signature is wrong");
+	/* json_is_object evaluates its argument twice: load first, then test. */
 	else if (!cjose_jws_get_plaintext(jws, &plain, &plain_len, &err) ||
-		 !json_is_object(claims = json_loadb((const char *)plain, plain_len, 0, NULL))) {
+		 !(claims = json_loadb((const char *)plain, plain_len, 0, NULL)) ||
+		 !json_is_object(claims)) {
 		json_decref(claims);
 		claims = NULL;
 		snprintf(why, whysize, "the ID token's claims are not a JSON object");
