@@ -56,7 +56,11 @@ int oidc_url_allowed(const char *url)
 {
 	if (strncmp(url, "https://", 8) == 0)
 		return strlen(url) > 8;
-	return strncmp(url, "http://127.", 11) == 0;
+	if (strncmp(url, "http://127.", 11) != 0)
+		return 0;
+	/* An address, not a name that merely starts with "127.". */
+	size_t n = strspn(url + 11, "0123456789.");
+	return n > 0 && strchr(":/", url[11 + n]) != NULL;
 }
 
 static int plain_value(const char *v)

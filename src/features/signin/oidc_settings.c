@@ -12,6 +12,7 @@
 #include "lib/oidc_config.h"
 #include "lib/util.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -51,7 +52,7 @@ static void signin_settings_page(struct request *rq, struct reply *rp)
  * keeping a password would defeat turning passwords off. */
 static int breakglass_ok(const char *email)
 {
-	return email && db_int(0,
+	return email[0] && db_int(0,
 			       "SELECT 1 FROM users u JOIN user_roles r ON r.user_id = u.id "
 			       "WHERE u.email = ? AND u.active = 1 AND r.role = 'admin'",
 			       "t", email) == 1;
@@ -59,7 +60,12 @@ static int breakglass_ok(const char *email)
 
 static void signin_settings_save(struct request *rq, struct reply *rp)
 {
-	const char *mode = arg(rq, "password_signin"), *email = arg(rq, "breakglass_email");
+	const char *mode = arg(rq, "password_signin"), *typed = arg(rq, "breakglass_email");
+	char email[255];
+	/* One spelling of the address, as the sign-in compares it. */
+	copy_str(email, sizeof email, typed ? typed : "");
+	for (char *c = email; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
 	int off = strcmp(mode, "breakglass") == 0;
 	if (off && !breakglass_ok(email)) {
 		reply_error(rp, 400, "breakglass_email",
