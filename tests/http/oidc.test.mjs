@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cli, sql, launch, Client, PASSWORD } from './lib.mjs';
+import { cli, sql, Client, PASSWORD } from './lib.mjs';
 import { totp, nowStep } from './totp_lib.mjs';
 import { startProvider } from '../oidc/provider.mjs';
+import { startWithProviders, throughProvider } from './oidc_helpers.mjs';
 
 let entra, google;
 before(async () => {
@@ -18,53 +19,11 @@ before(async () => {
 });
 after(async () => { await entra.close(); await google.close(); });
 
-// The demo school, with both providers in its configuration file.
-async function startSso() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-oidc-'));
-  const db = path.join(dir, 'test.db');
-  const made = cli(['demo', '--db', db]);
-  assert.equal(made.code, 0, made.stderr);
-  const conf = path.join(dir, 'staffroom.conf');
-  const lines = [];
-  for (const [p, label, claim] of [[entra, 'Microsoft 365', 'preferred_username'],
-    [google, 'Google', 'email']]) {
-    const secretFile = path.join(dir, `${p.profile}.secret`);
-    writeFileSync(secretFile, `${p.secret}\n`);
-    lines.push(`oidc.${p.profile}.label = ${label}`, `oidc.${p.profile}.issuer = ${p.issuer}`,
-      `oidc.${p.profile}.client_id = ${p.clientId}`,
-      `oidc.${p.profile}.client_secret_file = ${secretFile}`,
-      `oidc.${p.profile}.domains = demo.school, other.example`, `oidc.${p.profile}.claim = ${claim}`);
-  }
-  lines.push('oidc.google.client_auth = client_secret_post');
-  writeFileSync(conf, lines.join('\n') + '\n');
-  return launch({ dir, db, args: ['--config', conf] });
-}
+const startSso = () => startWithProviders([entra, google]);
 
 const entraUser = (email, amr) => entra.setUser({ preferred_username: email, upn: email, name: 'Someone' }, amr);
 const googleUser = (email, verified = true) =>
   google.setUser({ email, email_verified: verified, name: 'Someone', hd: 'demo.school' });
-
-// Follows the provider's redirects (with its own cookies) until it sends the
-// browser back to staffroom; returns the callback's path and query.
-async function throughProvider(s, location) {
-  const jar = new Map();
-  let url = location;
-  for (let i = 0; i < 10 && !url.startsWith(s.url); i++) {
-    const res = await fetch(url, {
-      redirect: 'manual',
-      headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const eq = pair.indexOf('=');
-      jar.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-    assert.equal(res.status, 303, `the provider answered ${res.status} at ${url}: ${await res.text()}`);
-    url = new URL(res.headers.get('location'), url).href;
-  }
-  assert.ok(url.startsWith(s.url), `never sent back to staffroom: ${url}`);
-  return url.slice(s.url.length);
-}
 
 // The whole flow through one provider; returns the client, the callback's
 // answer (JSON) and the callback path (to replay it).

@@ -28,6 +28,7 @@ export async function startProvider({ profile = 'entra', clientId = 'staffroom' 
   const issuer = `http://127.0.0.1:${server.address().port}`;
   const key = await signingKey('key-1');
   const state = { user: null, tamper: null, extraKeys: [] };
+  const accounts = new Map(); // every person set so far, by sub
 
   const provider = new Provider(issuer, {
     clients: [{
@@ -49,7 +50,7 @@ export async function startProvider({ profile = 'entra', clientId = 'staffroom' 
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
     pkce: { required: () => true },
     async findAccount(ctx, sub) {
-      const u = state.user && state.user.sub === sub ? state.user : null;
+      const u = accounts.get(sub);
       return u && { accountId: sub, async claims() { return { sub, ...u.claims }; } };
     },
   });
@@ -95,7 +96,10 @@ export async function startProvider({ profile = 'entra', clientId = 'staffroom' 
     issuer, clientId, profile, secret: CLIENT_SECRET,
     get jwksFetches() { return jwksFetches; },
     // The next person to sign in: the claims their token carries.
-    setUser(claims, amr) { state.user = claims && { sub: claims.sub || randomUUID(), claims, amr }; },
+    setUser(claims, amr) {
+      state.user = claims && { sub: claims.sub || randomUUID(), claims, amr };
+      if (state.user) accounts.set(state.user.sub, state.user);
+    },
     // Rewrites the next ID tokens: fn(payload) returns the claims to sign, with key
     // (a private JWK) or the provider's own key.
     tamper(fn, withKey = key) {
