@@ -865,6 +865,7 @@ CREATE TABLE IF NOT EXISTS oidc_starts (
   created_at   INTEGER NOT NULL,              -- unix seconds
   used_at      INTEGER                        -- set on the first answer: a second is a replay
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS oidc_starts_by_age ON oidc_starts(created_at);
 -- The provider a session came from (for its end-session link), and whether
 -- its sign-in counted as the second factor (the provider's MFA, when the
 -- school lets it count).

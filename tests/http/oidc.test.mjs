@@ -194,6 +194,21 @@ test('unknown, deactivated or other-domain people are refused with a clear page;
   } finally { await s.stop(); }
 });
 
+test('repeated refusals for one address are slowed as wrong passwords are', async () => {
+  const s = await startSso();
+  try {
+    entraUser('nobody@demo.school');
+    const seen = [];
+    for (let i = 0; i < 6 && !seen.includes(429); i++) seen.push((await ssoSignIn(s, entra)).done.status);
+    assert.equal(seen[0], 403);
+    assert.ok(seen.includes(429), `never slowed: ${seen}`);
+    assert.match(lastAudit(s, 'login.failed'), /too many recent failures/);
+    // The same count as the password's: that address's password waits too.
+    const pw = await new Client(s.url).login('nobody@demo.school', 'wrong');
+    assert.equal(pw.status, 429);
+  } finally { await s.stop(); }
+});
+
 test('the provider refusing (access_denied) is a clear page, audited, no session', async () => {
   const s = await startSso();
   try {
