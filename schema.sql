@@ -860,6 +860,7 @@ CREATE TABLE IF NOT EXISTS oidc_starts (
   provider     TEXT NOT NULL,
   nonce_hash   TEXT NOT NULL,
   verifier     TEXT NOT NULL,
+  browser_hash TEXT NOT NULL,                -- SHA-256 of the sr_sso cookie set at the start
   redirect_uri TEXT NOT NULL,
   next         TEXT,
   created_at   INTEGER NOT NULL,              -- unix seconds

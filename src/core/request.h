@@ -44,6 +44,7 @@ struct request {
 	const char *origin;
 	const char *host;
 	const char *cookie;          /* the session cookie's value, if sent */
+	const char *sso_cookie;      /* sr_sso: ties a started single sign-on to this browser */
 	const char *csrf_header;
 	char address[64];
 	int wants_json;

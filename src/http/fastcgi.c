@@ -67,6 +67,7 @@ void fastcgi_parse_form(struct exchange *x, int is_query, const char *ctype, con
 struct fcgi_call {
 	struct exchange x;
 	char cookie[128];
+	char sso_cookie[64];
 	char *body;
 };
 
@@ -123,6 +124,8 @@ static void start(FCGX_Request *req, struct fcgi_call *c)
 	rq->csrf_header = P("HTTP_X_CSRF_TOKEN");
 	if (fastcgi_cookie(P("HTTP_COOKIE"), SESSION_COOKIE, c->cookie, sizeof c->cookie) == 0)
 		rq->cookie = c->cookie;
+	if (fastcgi_cookie(P("HTTP_COOKIE"), "sr_sso", c->sso_cookie, sizeof c->sso_cookie) == 0)
+		rq->sso_cookie = c->sso_cookie;
 	client_address_choose(P("REMOTE_ADDR"), P("HTTP_X_REAL_IP"), P("HTTP_X_FORWARDED_FOR"),
 			      rq->address, sizeof rq->address);
 	/* nginx's fastcgi_params and Apache both set HTTPS=on for HTTPS. */

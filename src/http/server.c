@@ -130,6 +130,7 @@ static struct call *call_start(struct MHD_Connection *conn, const char *url, con
 			      rq->address, sizeof rq->address);
 #undef HDR
 	rq->cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "sr_session");
+	rq->sso_cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "sr_sso");
 	enum body_kind body = exchange_body_kind(&c->x, ctype, clen);
 	if (c->x.status || c->close)
 		return c;

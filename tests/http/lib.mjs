@@ -133,7 +133,8 @@ export class Client {
     const headers = { ...(opts.headers || {}) };
     if (opts.json !== false) headers.Accept = 'application/json';
     else headers.Accept = headers.Accept || 'text/html';
-    if (this.cookie) headers.Cookie = `sr_session=${this.cookie}`;
+    const jar = [this.cookie && `sr_session=${this.cookie}`, this.sso && `sr_sso=${this.sso}`].filter(Boolean);
+    if (jar.length) headers.Cookie = jar.join('; ');
     let body = opts.body;
     if (method === 'POST' && body === undefined) {
       if (opts.multipart) {
@@ -156,6 +157,8 @@ export class Client {
     if (set) {
       const m = set.match(/sr_session=([^;]*)/);
       if (m) this.cookie = m[1] || null;
+      const sso = set.match(/sr_sso=([^;]*)/); // a started single sign-on's browser tie
+      if (sso) this.sso = sso[1] || null;
     }
     return { status: res.status, headers: res.headers, text, body: parsed, bytes: buf };
   }

@@ -162,6 +162,15 @@ test('a replayed or unknown state is refused and signs nobody in', async () => {
     const state = new URL(start.headers.get('location')).searchParams.get('state');
     const cross = { c, done: await c.get(`/login/oidc/google/callback?state=${state}&code=abc`) };
     refused(s, cross, 400, /already been used/, /unknown state/, n);
+    // An answer carried into another browser (a forged link with someone
+    // else's sign-in) signs nobody in: the start is tied to its browser.
+    const starter = s.client();
+    const begun = await starter.request('GET', '/login/oidc/entra', { json: false });
+    assert.match(begun.headers.get('set-cookie'), /^sr_sso=[A-Za-z0-9_-]{43}; Path=\/login\/oidc; HttpOnly; SameSite=Lax/);
+    const answer = await throughProvider(s, begun.headers.get('location'));
+    const victim = { c: s.client() };
+    victim.done = await victim.c.get(answer);
+    refused(s, victim, 400, /already been used or has run out of time/, /another browser/, n);
     // An unknown provider is not found.
     assert.equal((await s.client().get('/login/oidc/nobody')).status, 404);
     assert.equal((await s.client().get('/login/oidc/Bad_Name')).status, 404);

@@ -71,6 +71,16 @@ static void pkce_challenge(const char *verifier, char out[44])
 	sodium_bin2base64(out, 44, h, sizeof h, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 }
 
+/* The start is tied to the browser that made it (RFC 6749 §10.12, OpenID
+ * Connect Core §15.5.2): an answer carried into another browser, as a
+ * forged link would carry an attacker's own sign-in, finds no cookie to
+ * match and signs nobody in.  The cookie lives as long as a start. */
+static char *browser_cookie(const char *value)
+{
+	return xasprintf("sr_sso=%s; Path=/login/oidc; HttpOnly; SameSite=Lax; Max-Age=%d%s",
+			 value, START_LIFETIME, cfg.cookie_secure ? "; Secure" : "");
+}
+
 static char *authorize_url(json_t *d, const struct oidc_provider *p, const char *redirect,
 			   const char *state, const char *nonce, const char *challenge)
 {
@@ -100,7 +110,8 @@ static void provider_unreachable(struct reply *rp, const struct oidc_provider *p
 static void oidc_start(struct request *rq, struct reply *rp)
 {
 	const struct oidc_provider *p = provider_in_path(rq);
-	char why[300], state[44], nonce[44], verifier[44], challenge[44], sh[65], nh[65];
+	char why[300], state[44], nonce[44], verifier[44], challenge[44], browser[44], sh[65],
+		nh[65], bh[65];
 	json_t *d = p ? oidc_discovery(p, why, sizeof why) : NULL;
 	if (!p || !d) {
 		if (p)
@@ -113,26 +124,39 @@ static void oidc_start(struct request *rq, struct reply *rp)
 	random_token(nonce);
 	random_token(verifier);
 	pkce_challenge(verifier, challenge);
+	random_token(browser);
 	sha256_hex(state, strlen(state), sh);
 	sha256_hex(nonce, strlen(nonce), nh);
+	sha256_hex(browser, strlen(browser), bh);
 	char *redirect = redirect_uri(rq, p), *url = NULL;
 	int64_t t = now();
 	if (reply_begin(rp, BUSY_SHORT) == 0) {
 		db_exec("DELETE FROM oidc_starts WHERE created_at < ?", "I", t - START_LIFETIME);
 		db_exec("INSERT INTO oidc_starts(state_hash, provider, nonce_hash, verifier, "
-			"redirect_uri, next, created_at) VALUES (?,?,?,?,?,?,?)",
-			"ttttttI", sh, p->name, nh, verifier, redirect,
+			"browser_hash, redirect_uri, next, created_at) VALUES (?,?,?,?,?,?,?,?)",
+			"tttttttI", sh, p->name, nh, verifier, bh, redirect,
 			local_path(arg(rq, "next")), t);
 		if (reply_commit(rp, BUSY_SHORT) == 0) {
 			url = authorize_url(d, p, redirect, state, nonce, challenge);
 			reply_done(rp, 200, json_pack("{s:s}", "authorization_url", url), url,
 				   NULL);
+			rp->set_cookie = browser_cookie(browser);
 		}
 	}
 	sodium_memzero(verifier, sizeof verifier);
 	free(url);
 	free(redirect);
 	json_decref(d);
+}
+
+/* Whether the answer comes back to the browser that started it. */
+static int same_browser(const struct request *rq, json_t *start)
+{
+	char bh[65];
+	const char *c = rq->sso_cookie;
+	sha256_hex(c ? c : "", c ? strlen(c) : 0, bh);
+	const char *want = json_str(start, "browser_hash");
+	return c && want && sodium_memcmp(bh, want, 64) == 0;
 }
 
 /* A refusal with its audit row, in a transaction of its own; nobody is signed in. */
@@ -158,17 +182,22 @@ static json_t *take_start(struct request *rq, struct reply *rp, const struct oid
 	sha256_hex(state ? state : "", state ? strlen(state) : 0, sh);
 	if (reply_begin(rp, BUSY_SHORT) != 0)
 		return NULL;
-	json_t *s = db_row("SELECT provider, nonce_hash, verifier, redirect_uri, next, created_at, "
-			   "used_at FROM oidc_starts WHERE state_hash = ? AND provider = ?",
+	json_t *s = db_row("SELECT provider, nonce_hash, verifier, browser_hash, redirect_uri, next, "
+			   "created_at, used_at FROM oidc_starts WHERE state_hash = ? AND "
+			   "provider = ?",
 			   "tt", sh, p->name);
 	db_exec("UPDATE oidc_starts SET used_at = ? WHERE state_hash = ? AND used_at IS NULL",
 		"It", (int64_t)now(), sh);
-	int fresh = s && db_changes() == 1 && json_int(s, "created_at") + START_LIFETIME > now();
+	int spent = s && db_changes() == 1;
+	int in_time = s && json_int(s, "created_at") + START_LIFETIME > now();
+	int fresh = spent && in_time && same_browser(rq, s);
 	if (!fresh)
 		audit(rq, "login.failed", object, "single sign-on with %s: %s", p->name,
-		      !s	       ? "unknown state"
-		      : json_int(s, "used_at") ? "state already used (a replay)"
-					       : "state expired");
+		      !s       ? "unknown state"
+		      : !spent ? "state already used (a replay)"
+		      : !in_time
+			      ? "state expired"
+			      : "answer brought to another browser than the one that started it");
 	if (reply_commit(rp, BUSY_SHORT) != 0 || !fresh) {
 		if (!fresh)
 			reply_error(rp, 400, NULL,
