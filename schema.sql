@@ -845,3 +845,42 @@ CREATE TABLE IF NOT EXISTS staff_sync_missing (
   user_id  INTEGER PRIMARY KEY REFERENCES users(id),
   file_at  TEXT NOT NULL                     -- when the file they were missing from was imported
 );
+
+-- Schema version 10: the filtering record
+--
+-- May run again (see version 2).
+-- Requests to block a site reached on school machines, or to unblock one
+-- that stops teaching (Heatons 7.3), each decided by the network manager or
+-- the senior leader named for filtering and monitoring, with who, when and
+-- why: the log of filtering decisions the DfE's filtering and monitoring
+-- standards ask a school to keep.
+CREATE TABLE IF NOT EXISTS filter_requests (
+  id              INTEGER PRIMARY KEY,
+  kind            TEXT NOT NULL CHECK (kind IN ('block', 'unblock')),
+  site            TEXT NOT NULL,             -- the address or name of the site
+  reason          TEXT NOT NULL,             -- what was seen, or the teaching it stops
+  requested_by    INTEGER NOT NULL REFERENCES users(id),
+  requested_at    TEXT NOT NULL,             -- ISO-8601 UTC
+  decision        TEXT CHECK (decision IN ('done', 'refused')),
+  decision_reason TEXT,
+  decided_by      INTEGER REFERENCES users(id),
+  decided_at      TEXT
+);
+CREATE INDEX IF NOT EXISTS filter_requests_by_requester ON filter_requests(requested_by);
+CREATE INDEX IF NOT EXISTS filter_requests_open ON filter_requests(decided_at, kind);
+-- The checks of the filtering and monitoring systems and their yearly
+-- review, as the standards ask: what was tested or reviewed, when, by
+-- whom, and the actions that followed.
+CREATE TABLE IF NOT EXISTS filter_checks (
+  id          INTEGER PRIMARY KEY,
+  kind        TEXT NOT NULL CHECK (kind IN ('check', 'review')),
+  done_on     TEXT NOT NULL,                 -- YYYY-MM-DD
+  tested      TEXT NOT NULL,
+  actions     TEXT NOT NULL DEFAULT '',
+  recorded_by INTEGER NOT NULL REFERENCES users(id),
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS filter_checks_by_kind ON filter_checks(kind, done_on);
+-- The senior leader and the governor responsible for filtering and
+-- monitoring (user ids; empty until named, on /filtering).
+INSERT OR IGNORE INTO settings(key, value) VALUES ('filtering_leader', ''), ('filtering_governor', '');
