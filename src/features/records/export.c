@@ -111,6 +111,11 @@ static json_t *build(int64_t id)
 		db_rows("SELECT platform, name, url, department, status, created_at, closed_at "
 			"FROM social_accounts WHERE lead_id = ? ORDER BY id",
 			"I", id));
+	json_object_set_new(e, "filtering_requests",
+			    db_rows("SELECT kind, site, reason, requested_at, decision, "
+				    "decision_reason, decided_at FROM filter_requests WHERE "
+				    "requested_by = ? ORDER BY id",
+				    "I", id));
 	json_object_set_new(e, "notifications",
 			    db_rows("SELECT kind, message, link, created_at, read_at, emailed_at "
 				    "FROM notifications WHERE user_id = ? ORDER BY id",
