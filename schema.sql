@@ -884,3 +884,22 @@ CREATE INDEX IF NOT EXISTS filter_checks_by_kind ON filter_checks(kind, done_on)
 -- The senior leader and the governor responsible for filtering and
 -- monitoring (user ids; empty until named, on /filtering).
 INSERT OR IGNORE INTO settings(key, value) VALUES ('filtering_leader', ''), ('filtering_governor', '');
+
+-- Schema version 11: images taken on a member of staff's own device
+--
+-- May run again (see version 2).
+-- Braunstone, "Safer Working Practices": images taken on personal equipment
+-- are transferred "at the earliest convenience and deleted from the staff's
+-- personal equipment".  The record holds what the images were for and when
+-- the person confirmed both; never the images.
+CREATE TABLE IF NOT EXISTS device_images (
+  id          INTEGER PRIMARY KEY,
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  taken_on    TEXT NOT NULL,                 -- YYYY-MM-DD
+  event       TEXT NOT NULL,                 -- the trip, match or event
+  recorded_at TEXT NOT NULL,                 -- ISO-8601 UTC
+  due_by      TEXT NOT NULL,                 -- the end of the next working day
+  cleared_at  TEXT                           -- transferred and deleted, as they confirmed
+);
+CREATE INDEX IF NOT EXISTS device_images_by_user ON device_images(user_id, cleared_at);
+CREATE INDEX IF NOT EXISTS device_images_open ON device_images(cleared_at, due_by);

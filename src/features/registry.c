@@ -15,7 +15,8 @@
 	X(training) \
 	X(concerns) \
 	X(accounts) \
-	X(filtering)
+	X(filtering) \
+	X(conduct)
 
 #define DECLARE(name) extern const struct feature name##_feature;
 #define ENTRY(name) &name##_feature,

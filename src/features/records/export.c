@@ -116,6 +116,10 @@ static json_t *build(int64_t id)
 				    "decision_reason, decided_at FROM filter_requests WHERE "
 				    "requested_by = ? ORDER BY id",
 				    "I", id));
+	json_object_set_new(e, "images_on_own_device",
+			    db_rows("SELECT taken_on, event, recorded_at, due_by, cleared_at FROM "
+				    "device_images WHERE user_id = ? ORDER BY id",
+				    "I", id));
 	json_object_set_new(e, "notifications",
 			    db_rows("SELECT kind, message, link, created_at, read_at, emailed_at "
 				    "FROM notifications WHERE user_id = ? ORDER BY id",

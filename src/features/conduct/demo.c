@@ -1,0 +1,26 @@
+/* The demo school's records of images on staff's own devices: the PE
+ * teacher's photos of last week's match, transferred and deleted, and the
+ * science teacher's of yesterday's trip, still to confirm. */
+#include "core/demo.h"
+#include "db/db.h"
+#include "features/conduct/conduct_internal.h"
+#include "lib/util.h"
+
+static int demo_images(const char *email, int ago, const char *event, int cleared)
+{
+	char on[11], at[ISO_LEN], due[ISO_LEN];
+	iso_date(now() - (time_t)ago * 86400, on);
+	iso_time(now() - (time_t)ago * 86400, at);
+	iso_time(now() - (time_t)ago * 86400 + 2 * 86400, due);
+	return db_insert("INSERT INTO device_images(user_id, taken_on, event, recorded_at, due_by, "
+			 "cleared_at) VALUES (?, ?, ?, ?, ?, ?)",
+			 "Ittttt", demo_user(email), on, event, at, due, cleared ? due : NULL) > 0
+		       ? 0
+		       : -1;
+}
+
+int conduct_demo(void)
+{
+	return demo_images("teacher@demo.school", 8, "Year 6 netball match at Oakfield", 1) |
+	       demo_images("science@demo.school", 1, "Year 8 trip to the science museum", 0);
+}

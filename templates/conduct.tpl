@@ -1,0 +1,34 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Declarations and checks</h1>
+<p class="lead">The records the school's policies ask you to keep about your own practice.</p>
+<section aria-labelledby="h-images">
+<h2 id="h-images">Images on your own device</h2>
+<p>If you take photos or videos of pupils on your own phone or camera (on a trip, at a match), move them to the school's storage and delete them from your device as soon as you can: by the end of the next working day. Record it here, then confirm once it is done. The images themselves are never uploaded here.</p>
+{{#not_images}}<p class="muted">You have not recorded any.</p>{{/not_images}}
+{{#has_images}}<div class="table-scroll" tabindex="0"><table class="data"><caption>Your records, those still to confirm first</caption>
+<thead><tr><th scope="col">Taken on</th><th scope="col">Event</th><th scope="col">Transfer and delete by</th><th scope="col">Done</th></tr></thead><tbody>{{/has_images}}
+{{#images}}<tr><th scope="row"><time datetime="{{taken_on}}">{{taken_on:x-uk-time}}</time></th><td>{{event}}</td><td>{{#cleared_at}}<time datetime="{{due_by}}">{{due_by:x-uk-time}}</time>{{/cleared_at}}{{#not_cleared_at}}<time datetime="{{due_by}}">{{due_by:x-uk-due}}</time>{{#overdue}} <span class="badge status-overdue">Overdue</span>{{/overdue}}{{/not_cleared_at}}</td><td>{{#cleared_at}}<time datetime="{{cleared_at}}">{{cleared_at:x-uk-time}}</time>{{/cleared_at}}{{#not_cleared_at}}<form method="post" action="/conduct/images/{{id}}/cleared">
+<input type="hidden" name="csrf" value="{{csrf}}">
+<input type="hidden" name="confirm" value="yes">
+<button class="btn secondary" type="submit">I have moved and deleted the images of {{event}}</button>
+</form>{{/not_cleared_at}}</td></tr>
+{{/images}}
+{{#has_images}}</tbody></table></div>{{/has_images}}
+<form class="stack card" method="post" action="/conduct/images">
+<h3>Record images taken on your own device</h3>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field{{#err_taken_on}} has-error{{/err_taken_on}}"><label for="f-taken_on">Date they were taken</label>
+{{#err_taken_on}}<p class="field-error" id="e-taken_on">{{err_taken_on}}</p>{{/err_taken_on}}
+<input id="f-taken_on" name="taken_on" type="date" required value="{{form_taken_on}}"></div>
+<div class="field{{#err_event}} has-error{{/err_event}}"><label for="f-event">The event (for example "Year 6 trip to the zoo")</label>
+<p class="hint" id="h-event">Do not name pupils.</p>
+{{#err_event}}<p class="field-error" id="e-event">{{err_event}}</p>{{/err_event}}
+<input id="f-event" name="event" type="text" required maxlength="200" aria-describedby="h-event" value="{{form_event}}"></div>
+<div class="actions"><button class="btn" type="submit">Record them</button></div>
+</form>
+</section>
+{{#is_head}}<section aria-labelledby="h-images-overdue">
+<h2 id="h-images-overdue">Staff images not yet moved and deleted</h2>
+{{#not_images_overdue}}<p class="muted">None is overdue.</p>{{/not_images_overdue}}
+{{#has_images_overdue}}<ul>{{/has_images_overdue}}{{#images_overdue}}<li>{{name}}: {{event}}, taken <time datetime="{{taken_on}}">{{taken_on:x-uk-time}}</time>; due <time datetime="{{due_by}}">{{due_by:x-uk-due}}</time></li>
+{{/images_overdue}}{{#has_images_overdue}}</ul>{{/has_images_overdue}}
+</section>{{/is_head}}

@@ -1,0 +1,79 @@
+// Images on a member of staff's own device: recorded with the event, due
+// to be moved and deleted by the end of the next working day, confirmed by
+// the person alone; overdue ones show to them and to the headteacher, and
+// to nobody else; bad input changes nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, sql, visibleText } from './lib.mjs';
+
+let s;
+before(async () => { s = await startServer(); });
+after(() => s.stop());
+
+const count = (q) => Number(sql(s.db, `SELECT count(*) FROM ${q}`));
+const tasksOf = async (c) => (await c.get('/')).body.tasks;
+const today = () => sql(s.db, "SELECT date('now')");
+
+test('recorded, due the next working day, confirmed once by its owner', async () => {
+  const teacher = await s.login('teacher@demo.school');
+  const r = await teacher.post('/conduct/images', { taken_on: today(), event: 'Year 5 rounders tournament' });
+  assert.equal(r.status, 201, r.text);
+  const { id, due_by: due } = r.body.images;
+  // The end of a working day after today: a weekday, in the future.
+  assert.ok(due > new Date().toISOString(), due);
+  assert.ok(![0, 6].includes(new Date(due).getUTCDay()), `${due} is a weekday`);
+  assert.equal(count(`audit WHERE action = 'conduct.images' AND object = 'DI-${String(id).padStart(5, '0')}'`), 1);
+  assert.ok((await tasksOf(teacher)).some((t) => t.kind === 'device_images' && !t.urgent));
+
+  // Only its owner confirms; for anyone else it does not exist.
+  const science = await s.login('science@demo.school');
+  assert.equal((await science.post(`/conduct/images/${id}/cleared`, { confirm: 'yes' })).status, 404);
+  const head = await s.login('head@demo.school');
+  assert.equal((await head.post(`/conduct/images/${id}/cleared`, { confirm: 'yes' })).status, 404);
+  assert.equal((await teacher.post(`/conduct/images/${id}/cleared`, {})).status, 400, 'the confirmation is needed');
+  assert.equal(sql(s.db, `SELECT cleared_at IS NULL FROM device_images WHERE id = ${id}`), '1');
+  const ok = await teacher.post(`/conduct/images/${id}/cleared`, { confirm: 'yes' });
+  assert.equal(ok.status, 200, ok.text);
+  assert.equal((await teacher.post(`/conduct/images/${id}/cleared`, { confirm: 'yes' })).status, 409);
+  assert.ok(!(await tasksOf(teacher)).some((t) => t.kind.startsWith('device_images')));
+  // Nobody else's records are listed for a member of staff.
+  const page = await science.get('/conduct');
+  assert.ok(page.body.images.every((i) => i.name === 'Daniel Reid'));
+  assert.equal(page.body.images_overdue, undefined);
+});
+
+test('overdue: urgent for the person and for the headteacher only', async () => {
+  const science = await s.login('science@demo.school');
+  const head = await s.login('head@demo.school');
+  const dsl = await s.login('dsl@demo.school');
+  sql(s.db, "UPDATE device_images SET due_by = '2026-01-05T23:59:59Z' WHERE cleared_at IS NULL AND " +
+    "user_id = (SELECT id FROM users WHERE email = 'science@demo.school')");
+  const mine = (await tasksOf(science)).find((t) => t.kind === 'device_images_overdue');
+  assert.ok(mine && mine.urgent);
+  const staff = (await tasksOf(head)).find((t) => t.kind === 'device_images_staff');
+  assert.ok(staff && staff.urgent && /1 record of images/.test(staff.message));
+  const listed = await head.get('/conduct');
+  assert.ok(listed.body.images_overdue.some((i) => i.name === 'Daniel Reid' && /science museum/.test(i.event)));
+  assert.match(visibleText((await head.page('/conduct')).text), /Daniel Reid: Year 8 trip/);
+  assert.ok(!(await tasksOf(dsl)).some((t) => t.kind.startsWith('device_images')));
+  assert.equal((await dsl.get('/conduct')).body.images_overdue, undefined);
+});
+
+test('bad input: a clear 400 naming the field, nothing written', async () => {
+  const teacher = await s.login('teacher@demo.school');
+  const rows = count('device_images'), audits = count('audit');
+  let r = await teacher.post('/conduct/images', { taken_on: '2999-01-01', event: 'Sports day' });
+  assert.equal(r.status, 400);
+  assert.equal(r.body.field, 'taken_on');
+  assert.match(r.body.error, /cannot be in the future/);
+  r = await teacher.post('/conduct/images', { taken_on: today() });
+  assert.equal(r.status, 400);
+  assert.equal(r.body.field, 'event');
+  r = await teacher.post('/conduct/images', { taken_on: 'yesterday', event: 'Sports day' }, { json: false });
+  assert.equal(r.status, 400);
+  assert.match(r.text, /class="error-summary"/);
+  assert.match(r.text, /value="Sports day"/, 'what was typed is kept');
+  assert.equal((await teacher.post('/conduct/images/999999/cleared', { confirm: 'yes' })).status, 404);
+  assert.equal(count('device_images'), rows);
+  assert.equal(count('audit'), audits);
+});
