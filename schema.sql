@@ -903,3 +903,26 @@ CREATE TABLE IF NOT EXISTS device_images (
 );
 CREATE INDEX IF NOT EXISTS device_images_by_user ON device_images(user_id, cleared_at);
 CREATE INDEX IF NOT EXISTS device_images_open ON device_images(cleared_at, due_by);
+
+-- Schema version 12: declarations of connections and personal accounts
+--
+-- May run again (see version 2).
+-- Braunstone: social contacts with parents "easily recognised and openly
+-- acknowledged"; slyne 4.1(iv): existing online friendships with parents
+-- or pupils; ravens-wood §2: a personal account that names the school.  A
+-- member of staff declares one, the headteacher acknowledges it (the chair
+-- of governors, for the headteacher's own), and it is renewed yearly: a
+-- renewal is acknowledged again.  Only the person, the headteacher and the
+-- DSL see them.
+CREATE TABLE IF NOT EXISTS declarations (
+  id              INTEGER PRIMARY KEY,
+  user_id         INTEGER NOT NULL REFERENCES users(id),
+  kind            TEXT NOT NULL CHECK (kind IN ('parent', 'pupil', 'account')),
+  details         TEXT NOT NULL,
+  declared_on     TEXT NOT NULL,             -- YYYY-MM-DD: first declared, or last renewed
+  acknowledged_by INTEGER REFERENCES users(id),
+  acknowledged_at TEXT,
+  ended_at        TEXT                       -- no longer applies
+);
+CREATE INDEX IF NOT EXISTS declarations_by_user ON declarations(user_id, ended_at);
+CREATE INDEX IF NOT EXISTS declarations_open ON declarations(ended_at, acknowledged_at);

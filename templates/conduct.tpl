@@ -26,6 +26,34 @@
 <div class="actions"><button class="btn" type="submit">Record them</button></div>
 </form>
 </section>
+<section aria-labelledby="h-declarations" id="declarations">
+<h2 id="h-declarations">Declarations</h2>
+<p>Declare an existing connection with a parent or a pupil (a friend or relative, a friendship online), or a personal social-media account that names the school (it should say that the views are your own). The headteacher acknowledges each one; you renew it every year. Only you, the headteacher and the designated safeguarding lead see your declarations.</p>
+{{#not_declarations}}<p class="muted">No declarations.</p>{{/not_declarations}}
+{{#has_declarations}}<ul class="stack">{{/has_declarations}}{{#declarations}}<li class="card"><h3>{{kind_label}}{{#not_mine}}: {{name}}{{/not_mine}}</h3>
+<p><span class="multiline">{{details:pre_escape}}</span></p>
+<p>Declared or renewed <time datetime="{{declared_on}}">{{declared_on:x-uk-time}}</time>; renew by <time datetime="{{renew_by}}">{{renew_by:x-uk-due}}</time>. {{#acknowledged_at}}Acknowledged by {{acknowledged_by}}, <time datetime="{{acknowledged_at}}">{{acknowledged_at:x-uk-time}}</time>.{{/acknowledged_at}}{{#not_acknowledged_at}}<span class="badge status-pending">Not yet acknowledged</span>{{/not_acknowledged_at}}</p>
+{{#may_acknowledge}}<form method="post" action="/conduct/declarations/{{id}}/acknowledge"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn" type="submit">Acknowledge the declaration of {{name}}</button></form>{{/may_acknowledge}}
+{{#mine}}<form class="actions" method="post" action="/conduct/declarations/{{id}}"><input type="hidden" name="csrf" value="{{csrf}}">
+<button class="btn secondary" type="submit" name="still" value="yes">It still applies: renew it</button> <button class="btn secondary" type="submit" name="still" value="no">It no longer applies</button></form>{{/mine}}
+</li>
+{{/declarations}}{{#has_declarations}}</ul>{{/has_declarations}}
+<form class="stack card" method="post" action="/conduct/declarations">
+<h3>Make a declaration</h3>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<fieldset id="f-kind" class="field{{#err_kind}} has-error{{/err_kind}}"><legend>What are you declaring?</legend>
+{{#err_kind}}<p class="field-error" id="e-kind">{{err_kind}}</p>{{/err_kind}}
+<label class="checkbox" for="f-kind-parent"><input type="radio" id="f-kind-parent" name="kind" value="parent" checked> A connection with a parent</label>
+<label class="checkbox" for="f-kind-pupil"><input type="radio" id="f-kind-pupil" name="kind" value="pupil"> A connection with a pupil</label>
+<label class="checkbox" for="f-kind-account"><input type="radio" id="f-kind-account" name="kind" value="account"> A personal account that names the school</label>
+</fieldset>
+<div class="field{{#err_details}} has-error{{/err_details}}"><label for="f-details">Details</label>
+<p class="hint" id="h-details">Who, and how you know them; or the account and what it says about the school.</p>
+{{#err_details}}<p class="field-error" id="e-details">{{err_details}}</p>{{/err_details}}
+<textarea id="f-details" name="details" rows="3" required aria-describedby="h-details">&#10;{{form_details:pre_escape}}</textarea></div>
+<div class="actions"><button class="btn" type="submit">Send the declaration</button></div>
+</form>
+</section>
 {{#is_head}}<section aria-labelledby="h-images-overdue">
 <h2 id="h-images-overdue">Staff images not yet moved and deleted</h2>
 {{#not_images_overdue}}<p class="muted">None is overdue.</p>{{/not_images_overdue}}

@@ -77,3 +77,79 @@ test('bad input: a clear 400 naming the field, nothing written', async () => {
   assert.equal(count('device_images'), rows);
   assert.equal(count('audit'), audits);
 });
+
+test('a declaration: seen by the person, the headteacher and the DSL only; acknowledged; renewed yearly', async () => {
+  const teacher = await s.login('teacher@demo.school');
+  const head = await s.login('head@demo.school');
+  const dsl = await s.login('dsl@demo.school');
+  const science = await s.login('science@demo.school');
+  const chair = await s.login('chair@demo.school');
+  const r = await teacher.post('/conduct/declarations', { kind: 'parent',
+    details: 'Ella in Year 2 is my neighbour\u2019s daughter; her mother and I are friends online.' });
+  assert.equal(r.status, 201, r.text);
+  const id = r.body.declaration.id;
+  assert.equal(sql(s.db, "SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id " +
+    "WHERE u.email = 'head@demo.school' AND n.message = 'Amy Clarke has declared a connection with a parent: acknowledge it.'"), '1');
+  assert.equal(count("audit WHERE action = 'declaration.add' AND detail NOT LIKE '%Ella%'"), 1, 'no details on the log');
+
+  const ids = async (c) => (await c.get('/conduct')).body.declarations.map((d) => d.id);
+  assert.ok((await ids(teacher)).includes(id));
+  assert.ok((await ids(head)).includes(id));
+  assert.ok((await ids(dsl)).includes(id));
+  assert.ok(!(await ids(science)).includes(id), 'another member of staff does not see it');
+  assert.ok(!(await ids(chair)).includes(id), 'nor does the chair, for someone other than the headteacher');
+  assert.doesNotMatch((await science.page('/conduct')).text, /neighbour/);
+  for (const c of [science, chair])
+    assert.equal((await c.post(`/conduct/declarations/${id}/acknowledge`)).status, 404);
+  assert.equal((await dsl.post(`/conduct/declarations/${id}/acknowledge`)).status, 403, 'the DSL reads, the headteacher acknowledges');
+  assert.equal((await teacher.post(`/conduct/declarations/${id}/acknowledge`)).status, 403);
+  assert.ok((await tasksOf(head)).some((t) => t.kind === 'declaration_acknowledge'));
+
+  const ack = await head.post(`/conduct/declarations/${id}/acknowledge`);
+  assert.equal(ack.status, 200, ack.text);
+  assert.equal((await head.post(`/conduct/declarations/${id}/acknowledge`)).status, 409);
+  assert.equal(sql(s.db, `SELECT acknowledged_by = (SELECT id FROM users WHERE email = 'head@demo.school') FROM declarations WHERE id = ${id}`), '1');
+
+  // A year on, the person is asked to renew; a renewal is acknowledged again.
+  assert.ok(!(await tasksOf(teacher)).some((t) => t.kind === 'declaration_renew'));
+  sql(s.db, `UPDATE declarations SET declared_on = date('now', '-1 year', '-1 day') WHERE id = ${id}`);
+  assert.ok((await tasksOf(teacher)).some((t) => t.kind === 'declaration_renew'));
+  assert.equal((await head.post(`/conduct/declarations/${id}`, { still: 'yes' })).status, 403, 'only its maker renews it');
+  assert.equal((await science.post(`/conduct/declarations/${id}`, { still: 'yes' })).status, 404);
+  const renew = await teacher.post(`/conduct/declarations/${id}`, { still: 'yes' });
+  assert.equal(renew.status, 200, renew.text);
+  assert.equal(sql(s.db, `SELECT declared_on = date('now') AND acknowledged_at IS NULL FROM declarations WHERE id = ${id}`), '1');
+  assert.ok(!(await tasksOf(teacher)).some((t) => t.kind === 'declaration_renew'));
+  // It no longer applies: gone from every list.
+  const end = await teacher.post(`/conduct/declarations/${id}`, { still: 'no' });
+  assert.equal(end.status, 200);
+  assert.ok(!(await ids(head)).includes(id));
+  assert.equal((await head.post(`/conduct/declarations/${id}/acknowledge`)).status, 404);
+});
+
+test("the headteacher's own declaration goes to the chair of governors", async () => {
+  const head = await s.login('head@demo.school');
+  const chair = await s.login('chair@demo.school');
+  const r = await head.post('/conduct/declarations', { kind: 'account', details: 'I write a blog about school leadership.' });
+  assert.equal(r.status, 201, r.text);
+  const id = r.body.declaration.id;
+  assert.equal((await head.post(`/conduct/declarations/${id}/acknowledge`)).status, 403, 'not by the headteacher');
+  assert.ok((await chair.get('/conduct')).body.declarations.some((d) => d.id === id && d.may_acknowledge));
+  assert.equal((await chair.post(`/conduct/declarations/${id}/acknowledge`)).status, 200);
+});
+
+test('a declaration with bad input is refused and nothing is written', async () => {
+  const teacher = await s.login('teacher@demo.school');
+  const rows = count('declarations'), audits = count('audit'), notes = count('notifications');
+  let r = await teacher.post('/conduct/declarations', { kind: 'friend', details: 'x' });
+  assert.equal(r.status, 400);
+  assert.equal(r.body.field, 'kind');
+  r = await teacher.post('/conduct/declarations', { kind: 'pupil', details: '' });
+  assert.equal(r.status, 400);
+  assert.equal(r.body.field, 'details');
+  r = await teacher.post('/conduct/declarations/1', { still: 'maybe' });
+  assert.equal(r.status, 400);
+  assert.equal(count('declarations'), rows);
+  assert.equal(count('audit'), audits);
+  assert.equal(count('notifications'), notes);
+});

@@ -12,6 +12,12 @@ void device_image_add(struct request *rq, struct reply *rp);
 void device_image_cleared(struct request *rq, struct reply *rp);
 void device_image_tasks(const struct request *rq, json_t *tasks);
 
+json_t *declarations_list(const struct request *rq);
+void declaration_add(struct request *rq, struct reply *rp);
+void declaration_acknowledge(struct request *rq, struct reply *rp);
+void declaration_update(struct request *rq, struct reply *rp);
+void declaration_tasks(const struct request *rq, json_t *tasks);
+
 int conduct_demo(void);
 
 #endif

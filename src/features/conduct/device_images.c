@@ -27,8 +27,7 @@ static void flag(json_t *rows)
 {
 	size_t i;
 	json_t *row;
-	json_array_foreach(rows, i, row)
-	{
+	json_array_foreach(rows, i, row) {
 		json_t *o = json_object_get(row, "overdue");
 		json_object_set_new(row, "overdue", json_boolean(json_integer_value(o)));
 	}

@@ -42,7 +42,8 @@ static json_t *label_all(json_t *rows, int may_decide)
 {
 	size_t i;
 	json_t *row;
-	json_array_foreach(rows, i, row) label(row, may_decide);
+	json_array_foreach(rows, i, row)
+		label(row, may_decide);
 	return rows;
 }
 
