@@ -926,3 +926,19 @@ CREATE TABLE IF NOT EXISTS declarations (
 );
 CREATE INDEX IF NOT EXISTS declarations_by_user ON declarations(user_id, ended_at);
 CREATE INDEX IF NOT EXISTS declarations_open ON declarations(ended_at, acknowledged_at);
+
+-- Schema version 13: a member of staff's own checks of their online presence
+--
+-- May run again (see version 2).
+-- braunstone: new staff "review their social networking sites when they
+-- join"; heatons 5.12: "regularly check their online presence"; wynstones:
+-- privacy settings.  Done at induction and then every year; recorded as
+-- done with the date, never what was found.
+CREATE TABLE IF NOT EXISTS self_checks (
+  id          INTEGER PRIMARY KEY,
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  kind        TEXT NOT NULL CHECK (kind IN ('privacy', 'search')),
+  done_on     TEXT NOT NULL,                 -- YYYY-MM-DD
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS self_checks_by_user ON self_checks(user_id, kind, done_on);

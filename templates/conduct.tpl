@@ -1,5 +1,13 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Declarations and checks</h1>
 <p class="lead">The records the school's policies ask you to keep about your own practice.</p>
+<section aria-labelledby="h-self-checks" id="self-checks">
+<h2 id="h-self-checks">Your checks</h2>
+<p>When you join, and then once a year, check what your personal social-media accounts show and what anyone can find about you. Only the date is recorded here, never what you found.</p>
+<ul class="stack">{{#self_checks}}<li>{{label}}: {{#last_done}}<time datetime="{{last_done}}">{{last_done:x-uk-time}}</time>{{/last_done}}{{#not_last_done}}not yet{{/not_last_done}}{{#due}} <span class="badge status-pending">Due</span>
+<form method="post" action="/conduct/checks"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="kind" value="{{kind}}"><button class="btn secondary" type="submit">{{label}}: done today</button></form>{{/due}}</li>
+{{/self_checks}}{{#induction}}<li>The agreements: {{#to_sign}}<a href="/aup">{{to_sign}} to read and sign</a>{{/to_sign}}{{#not_to_sign}}all signed{{/not_to_sign}}</li>
+<li>Social-media policy training: {{#trained}}current{{/trained}}{{#not_trained}}<a href="/training">not recorded yet</a>: ask the office to book it{{/not_trained}}</li>{{/induction}}</ul>
+</section>
 <section aria-labelledby="h-images">
 <h2 id="h-images">Images on your own device</h2>
 <p>If you take photos or videos of pupils on your own phone or camera (on a trip, at a match), move them to the school's storage and delete them from your device as soon as you can: by the end of the next working day. Record it here, then confirm once it is done. The images themselves are never uploaded here.</p>

@@ -153,3 +153,30 @@ test('a declaration with bad input is refused and nothing is written', async () 
   assert.equal(count('audit'), audits);
   assert.equal(count('notifications'), notes);
 });
+
+test('self-checks: due at induction and yearly, recorded with the date only', async () => {
+  const volunteer = await s.login('volunteer@demo.school');
+  const teacher = await s.login('teacher@demo.school');
+  // The volunteer has just joined: both checks are on "My tasks".
+  const due = (await tasksOf(volunteer)).filter((t) => t.kind === 'self_check');
+  assert.equal(due.length, 2);
+  assert.ok(due.some((t) => /privacy settings/.test(t.message)) && due.some((t) => /Search for yourself/.test(t.message)));
+  assert.ok(!(await tasksOf(teacher)).some((t) => t.kind === 'self_check'), 'done in September');
+  const page = await volunteer.get('/conduct');
+  assert.deepEqual(page.body.self_checks.map((c) => [c.kind, c.due]), [['privacy', true], ['search', true]]);
+  assert.equal(typeof page.body.induction.to_sign, 'number');
+  assert.equal(typeof page.body.induction.trained, 'boolean');
+
+  const r = await volunteer.post('/conduct/checks', { kind: 'privacy' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.self_check.done_on, today());
+  assert.equal((await volunteer.post('/conduct/checks', { kind: 'privacy' })).status, 200);
+  assert.equal(count("self_checks WHERE kind = 'privacy' AND user_id = (SELECT id FROM users WHERE email = 'volunteer@demo.school')"), 1,
+    'once a day');
+  assert.deepEqual((await tasksOf(volunteer)).filter((t) => t.kind === 'self_check').length, 1);
+  assert.equal((await volunteer.post('/conduct/checks', { kind: 'stalk' })).status, 400);
+
+  // A year on, due again.
+  sql(s.db, "UPDATE self_checks SET done_on = date('now', '-1 year') WHERE user_id = (SELECT id FROM users WHERE email = 'teacher@demo.school')");
+  assert.equal((await tasksOf(teacher)).filter((t) => t.kind === 'self_check').length, 2);
+});

@@ -18,6 +18,11 @@ void declaration_acknowledge(struct request *rq, struct reply *rp);
 void declaration_update(struct request *rq, struct reply *rp);
 void declaration_tasks(const struct request *rq, json_t *tasks);
 
+json_t *self_checks_list(const struct request *rq);
+json_t *induction_status(const struct request *rq);
+void self_check_add(struct request *rq, struct reply *rp);
+void self_check_tasks(const struct request *rq, json_t *tasks);
+
 int conduct_demo(void);
 
 #endif

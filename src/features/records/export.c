@@ -120,6 +120,10 @@ static json_t *build(int64_t id)
 			    db_rows("SELECT taken_on, event, recorded_at, due_by, cleared_at FROM "
 				    "device_images WHERE user_id = ? ORDER BY id",
 				    "I", id));
+	json_object_set_new(e, "self_checks",
+			    db_rows("SELECT kind, done_on FROM self_checks WHERE user_id = ? "
+				    "ORDER BY id",
+				    "I", id));
 	json_object_set_new(e, "declarations",
 			    db_rows("SELECT kind, details, declared_on, acknowledged_at, ended_at "
 				    "FROM declarations WHERE user_id = ? ORDER BY id",
