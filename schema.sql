@@ -882,3 +882,100 @@ CREATE TABLE IF NOT EXISTS oidc_sessions (
 INSERT OR IGNORE INTO settings(key, value) VALUES ('password_signin', 'everyone');
 INSERT OR IGNORE INTO settings(key, value) VALUES ('password_breakglass', '');
 INSERT OR IGNORE INTO settings(key, value) VALUES ('oidc_mfa_counts', 'no');
+
+-- Schema version 11: the filtering record
+--
+-- May run again (see version 2).
+-- Requests to block a site reached on school machines, or to unblock one
+-- that stops teaching (Heatons 7.3), each decided by the network manager or
+-- the senior leader named for filtering and monitoring, with who, when and
+-- why: the log of filtering decisions the DfE's filtering and monitoring
+-- standards ask a school to keep.
+CREATE TABLE IF NOT EXISTS filter_requests (
+  id              INTEGER PRIMARY KEY,
+  kind            TEXT NOT NULL CHECK (kind IN ('block', 'unblock')),
+  site            TEXT NOT NULL,             -- the address or name of the site
+  reason          TEXT NOT NULL,             -- what was seen, or the teaching it stops
+  requested_by    INTEGER NOT NULL REFERENCES users(id),
+  requested_at    TEXT NOT NULL,             -- ISO-8601 UTC
+  decision        TEXT CHECK (decision IN ('done', 'refused')),
+  decision_reason TEXT,
+  decided_by      INTEGER REFERENCES users(id),
+  decided_at      TEXT
+);
+CREATE INDEX IF NOT EXISTS filter_requests_by_requester ON filter_requests(requested_by);
+CREATE INDEX IF NOT EXISTS filter_requests_open ON filter_requests(decided_at, kind);
+-- The checks of the filtering and monitoring systems and their yearly
+-- review, as the standards ask: what was tested or reviewed, when, by
+-- whom, and the actions that followed.
+CREATE TABLE IF NOT EXISTS filter_checks (
+  id          INTEGER PRIMARY KEY,
+  kind        TEXT NOT NULL CHECK (kind IN ('check', 'review')),
+  done_on     TEXT NOT NULL,                 -- YYYY-MM-DD
+  tested      TEXT NOT NULL,
+  actions     TEXT NOT NULL DEFAULT '',
+  recorded_by INTEGER NOT NULL REFERENCES users(id),
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS filter_checks_by_kind ON filter_checks(kind, done_on);
+-- The senior leader and the governor responsible for filtering and
+-- monitoring (user ids; empty until named, on /filtering).
+INSERT OR IGNORE INTO settings(key, value) VALUES ('filtering_leader', ''), ('filtering_governor', '');
+
+-- Schema version 12: images taken on a member of staff's own device
+--
+-- May run again (see version 2).
+-- Braunstone, "Safer Working Practices": images taken on personal equipment
+-- are transferred "at the earliest convenience and deleted from the staff's
+-- personal equipment".  The record holds what the images were for and when
+-- the person confirmed both; never the images.
+CREATE TABLE IF NOT EXISTS device_images (
+  id          INTEGER PRIMARY KEY,
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  taken_on    TEXT NOT NULL,                 -- YYYY-MM-DD
+  event       TEXT NOT NULL,                 -- the trip, match or event
+  recorded_at TEXT NOT NULL,                 -- ISO-8601 UTC
+  due_by      TEXT NOT NULL,                 -- the end of the next working day
+  cleared_at  TEXT                           -- transferred and deleted, as they confirmed
+);
+CREATE INDEX IF NOT EXISTS device_images_by_user ON device_images(user_id, cleared_at);
+CREATE INDEX IF NOT EXISTS device_images_open ON device_images(cleared_at, due_by);
+
+-- Schema version 13: declarations of connections and personal accounts
+--
+-- May run again (see version 2).
+-- Braunstone: social contacts with parents "easily recognised and openly
+-- acknowledged"; slyne 4.1(iv): existing online friendships with parents
+-- or pupils; ravens-wood §2: a personal account that names the school.  A
+-- member of staff declares one, the headteacher acknowledges it (the chair
+-- of governors, for the headteacher's own), and it is renewed yearly: a
+-- renewal is acknowledged again.  Only the person, the headteacher and the
+-- DSL see them.
+CREATE TABLE IF NOT EXISTS declarations (
+  id              INTEGER PRIMARY KEY,
+  user_id         INTEGER NOT NULL REFERENCES users(id),
+  kind            TEXT NOT NULL CHECK (kind IN ('parent', 'pupil', 'account')),
+  details         TEXT NOT NULL,
+  declared_on     TEXT NOT NULL,             -- YYYY-MM-DD: first declared, or last renewed
+  acknowledged_by INTEGER REFERENCES users(id),
+  acknowledged_at TEXT,
+  ended_at        TEXT                       -- no longer applies
+);
+CREATE INDEX IF NOT EXISTS declarations_by_user ON declarations(user_id, ended_at);
+CREATE INDEX IF NOT EXISTS declarations_open ON declarations(ended_at, acknowledged_at);
+
+-- Schema version 14: a member of staff's own checks of their online presence
+--
+-- May run again (see version 2).
+-- braunstone: new staff "review their social networking sites when they
+-- join"; heatons 5.12: "regularly check their online presence"; wynstones:
+-- privacy settings.  Done at induction and then every year; recorded as
+-- done with the date, never what was found.
+CREATE TABLE IF NOT EXISTS self_checks (
+  id          INTEGER PRIMARY KEY,
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  kind        TEXT NOT NULL CHECK (kind IN ('privacy', 'search')),
+  done_on     TEXT NOT NULL,                 -- YYYY-MM-DD
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS self_checks_by_user ON self_checks(user_id, kind, done_on);

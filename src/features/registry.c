@@ -14,7 +14,9 @@
 	X(aup)      \
 	X(training) \
 	X(concerns) \
-	X(accounts)
+	X(accounts) \
+	X(filtering) \
+	X(conduct)
 
 #define DECLARE(name) extern const struct feature name##_feature;
 #define ENTRY(name) &name##_feature,

@@ -29,6 +29,7 @@ const TIDY_ALLOWED = [
   /proprietary attribute "aria-current"/, // marks the current page in the navigation
   /proprietary attribute "inputmode"/, // the URL field on the concern form
   /proprietary attribute "loading"/, // evidence pictures load lazily
+  /proprietary attribute "minlength"/, // a new password's shortest length, checked as typed
   /proprietary attribute "referrerpolicy"/, // evidence pictures send no referrer
 ];
 

@@ -48,6 +48,9 @@ test('export: own records in full, concerns about them listed without content, n
     assert.ok(!all.includes(sql(db, "SELECT hex(box) FROM totp LIMIT 1")));
     assert.ok(Array.isArray(e.signatures) && Array.isArray(e.training) && Array.isArray(e.notifications));
     assert.ok(e.sign_in_activity.some((a) => a.action === 'login'));
+    assert.ok(e.filtering_requests.some((f) => f.site === 'games-unblocked.example' && f.decision === 'done'),
+      'their requests to block or unblock a site');
+    assert.ok(e.images_on_own_device.some((i) => /netball/.test(i.event) && i.cleared_at), 'their images records');
 
     const none = cli(['export', '--db', db, '--person', 'nobody@demo.school']);
     assert.equal(none.code, 1);

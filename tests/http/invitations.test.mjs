@@ -63,7 +63,7 @@ test('an invitation to one person: e-mailed, hash only, works once, signs them i
     assert.match(mail.data, /^Subject: Choose your staffroom password \(Hillside Academy\)\r$/m);
     assert.ok(mail.data.includes(`${BASE}/password/set?token=${token}`));
     assert.match(mail.data, /Chris Doyle \(admin@demo\.school\) has invited you/);
-    assert.match(mail.data, /expires on \d+ \w+ \d{4} at \d\d:\d\d \(UTC\)/);
+    assert.match(mail.data, /expires on \d+ \w{3} \d{4}, \d\d:\d\d \(UK time\)/);
 
     // Only the hash is kept; the e-mail's text goes once it is sent.
     assert.equal(count(s.db, `SELECT count(*) FROM password_links WHERE token_hash = '${sha256(token)}'`), 1);

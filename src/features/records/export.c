@@ -111,6 +111,23 @@ static json_t *build(int64_t id)
 		db_rows("SELECT platform, name, url, department, status, created_at, closed_at "
 			"FROM social_accounts WHERE lead_id = ? ORDER BY id",
 			"I", id));
+	json_object_set_new(e, "filtering_requests",
+			    db_rows("SELECT kind, site, reason, requested_at, decision, "
+				    "decision_reason, decided_at FROM filter_requests WHERE "
+				    "requested_by = ? ORDER BY id",
+				    "I", id));
+	json_object_set_new(e, "images_on_own_device",
+			    db_rows("SELECT taken_on, event, recorded_at, due_by, cleared_at FROM "
+				    "device_images WHERE user_id = ? ORDER BY id",
+				    "I", id));
+	json_object_set_new(e, "self_checks",
+			    db_rows("SELECT kind, done_on FROM self_checks WHERE user_id = ? "
+				    "ORDER BY id",
+				    "I", id));
+	json_object_set_new(e, "declarations",
+			    db_rows("SELECT kind, details, declared_on, acknowledged_at, ended_at "
+				    "FROM declarations WHERE user_id = ? ORDER BY id",
+				    "I", id));
 	json_object_set_new(e, "notifications",
 			    db_rows("SELECT kind, message, link, created_at, read_at, emailed_at "
 				    "FROM notifications WHERE user_id = ? ORDER BY id",

@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "lib/config.h"
 #include "lib/json_get.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 
 #include <sodium.h>
@@ -31,13 +32,13 @@ int64_t invitation_days(void)
 	return days >= 1 && days <= INVITATION_DAYS_MAX ? days : 7;
 }
 
-/* "9 December 2026 at 14:05 (UTC)": plain text, for the e-mail. */
+/* "9 Dec 2026, 14:05 (UK time)": plain text, for the e-mail, read in the
+ * school's own time like every page. */
 static char *expiry_words(const char *iso)
 {
-	char date[11], words[40];
-	copy_str(date, sizeof date, iso);
-	date_words(date, words, sizeof words);
-	return xasprintf("%s at %.5s (UTC)", words, iso + 11);
+	char words[40];
+	uk_time_words(iso, words, sizeof words);
+	return xasprintf("%s (UK time)", words);
 }
 
 /* What the e-mail says: what the link is for, who sent it, when it ends. */

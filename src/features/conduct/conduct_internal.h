@@ -1,0 +1,28 @@
+/* Shared by the files of this folder (private to it). */
+#ifndef STAFFROOM_CONDUCT_INTERNAL_H
+#define STAFFROOM_CONDUCT_INTERNAL_H
+
+#include "http/router.h"
+
+#include <jansson.h>
+
+json_t *device_images_mine(const struct request *rq);
+json_t *device_images_overdue(void);
+void device_image_add(struct request *rq, struct reply *rp);
+void device_image_cleared(struct request *rq, struct reply *rp);
+void device_image_tasks(const struct request *rq, json_t *tasks);
+
+json_t *declarations_list(const struct request *rq);
+void declaration_add(struct request *rq, struct reply *rp);
+void declaration_acknowledge(struct request *rq, struct reply *rp);
+void declaration_update(struct request *rq, struct reply *rp);
+void declaration_tasks(const struct request *rq, json_t *tasks);
+
+json_t *self_checks_list(const struct request *rq);
+json_t *induction_status(const struct request *rq);
+void self_check_add(struct request *rq, struct reply *rp);
+void self_check_tasks(const struct request *rq, json_t *tasks);
+
+int conduct_demo(void);
+
+#endif

@@ -1,0 +1,151 @@
+/* Images taken on a member of staff's own device (Braunstone, "Safer
+ * Working Practices": transferred "at the earliest convenience and deleted
+ * from the staff's personal equipment").  The person records the event;
+ * by the end of the next working day they confirm the images are on the
+ * school's storage and gone from their device.  An overdue record shows to
+ * them and to the headteacher.  Only what the images were for is kept:
+ * never the images, never who is in them. */
+#define _GNU_SOURCE
+#include "features/conduct/conduct.h"
+#include "core/audit.h"
+#include "core/tasks.h"
+#include "core/workdays.h"
+#include "core/write.h"
+#include "db/db.h"
+#include "lib/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define IMAGE_COLUMNS                                                                              \
+	"SELECT d.id, d.taken_on, d.event, d.recorded_at, d.due_by, d.cleared_at, "                \
+	"(d.cleared_at IS NULL AND d.due_by < ?) AS overdue, u.name FROM device_images d "         \
+	"JOIN users u ON u.id = d.user_id "
+
+static void flag(json_t *rows)
+{
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		json_t *o = json_object_get(row, "overdue");
+		json_object_set_new(row, "overdue", json_boolean(json_integer_value(o)));
+	}
+}
+
+/* This person's records, open ones first. */
+json_t *device_images_mine(const struct request *rq)
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	json_t *rows = db_rows(IMAGE_COLUMNS "WHERE d.user_id = ? ORDER BY d.cleared_at IS NOT "
+					     "NULL, d.id DESC",
+			       "tI", at, rq->user.id);
+	flag(rows);
+	return rows;
+}
+
+/* For the headteacher: everyone's records past their deadline. */
+json_t *device_images_overdue(void)
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	json_t *rows = db_rows(IMAGE_COLUMNS
+			       "WHERE d.cleared_at IS NULL AND d.due_by < ? ORDER BY d.due_by",
+			       "tt", at, at);
+	flag(rows);
+	return rows;
+}
+
+void device_image_add(struct request *rq, struct reply *rp)
+{
+	const char *on = arg(rq, "taken_on"), *event = arg(rq, "event");
+	char today[11], at[ISO_LEN], due[ISO_LEN];
+	/* UTC plus at most an hour of summer time: today is never "in the future". */
+	iso_date(now() + 3600, today);
+	if (strcmp(on, today) > 0) {
+		reply_error(rp, 400, "taken_on",
+			    "The date the images were taken cannot be in the "
+			    "future.");
+		return;
+	}
+	iso_now(at);
+	iso_time(workday_deadline(now(), 1, closure_day_db, NULL), due);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return;
+	int64_t id = db_insert("INSERT INTO device_images(user_id, taken_on, event, recorded_at, "
+			       "due_by) VALUES (?, ?, ?, ?, ?)",
+			       "Itttt", rq->user.id, on, event, at, due);
+	char ref[16];
+	snprintf(ref, sizeof ref, "DI-%05lld", (long long)id);
+	audit(rq, "conduct.images", ref, "taken_on=%s due_by=%s", on, due);
+	if (reply_commit(rp, BUSY_UNSAVED) != 0)
+		return;
+	reply_done(rp, 201,
+		   json_pack("{s:{s:I, s:s, s:s}}", "images", "id", (json_int_t)id, "taken_on", on,
+			     "due_by", due),
+		   "/conduct",
+		   "Recorded. Move the images to the school's storage and delete them from your "
+		   "device by the end of the next working day, then confirm it here.");
+}
+
+void device_image_cleared(struct request *rq, struct reply *rp)
+{
+	/* Someone else's record, or none: the same answer. */
+	if (!db_int(0, "SELECT count(*) FROM device_images WHERE id = ? AND user_id = ?", "II",
+		    rq->ids[0], rq->user.id)) {
+		reply_not_found(rp);
+		return;
+	}
+	char at[ISO_LEN], ref[16];
+	iso_now(at);
+	snprintf(ref, sizeof ref, "DI-%05lld", (long long)rq->ids[0]);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return;
+	db_exec("UPDATE device_images SET cleared_at = ? WHERE id = ? AND cleared_at IS NULL", "tI",
+		at, rq->ids[0]);
+	int changed = db_changes();
+	audit(rq, "conduct.images_cleared", ref, "transferred and deleted");
+	if (reply_commit_changed(rp, changed, "confirm", "You have already confirmed this.",
+				 BUSY_UNSAVED) != 0)
+		return;
+	reply_done(rp, 200,
+		   json_pack("{s:{s:I, s:s}}", "images", "id", (json_int_t)rq->ids[0], "cleared_at",
+			     at),
+		   "/conduct", "Thank you: the images are recorded as transferred and deleted.");
+}
+
+/* "My tasks": the person's own open records (urgent once overdue); for the
+ * headteacher, how many of everyone's are overdue. */
+void device_image_tasks(const struct request *rq, json_t *tasks)
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	int64_t late = db_int(0,
+			      "SELECT count(*) FROM device_images INDEXED BY device_images_by_user "
+			      "WHERE user_id = ? AND cleared_at IS NULL AND due_by < ?",
+			      "It", rq->user.id, at);
+	int64_t open = db_int(0,
+			      "SELECT count(*) FROM device_images INDEXED BY device_images_by_user "
+			      "WHERE user_id = ? AND cleared_at IS NULL",
+			      "I", rq->user.id);
+	if (open)
+		task_add(tasks, late ? "device_images_overdue" : "device_images",
+			 late ? "Images on your own device are past their deadline: move them to "
+				"the school's storage, delete them and confirm."
+			      : "Move the images on your own device to the school's storage, "
+				"delete them and confirm.",
+			 "/conduct", late > 0);
+	if (!has_role(rq, ROLE_HEADTEACHER))
+		return;
+	int64_t all = db_int(0,
+			     "SELECT count(*) FROM device_images INDEXED BY device_images_open "
+			     "WHERE cleared_at IS NULL AND due_by < ?",
+			     "t", at);
+	if (!all)
+		return;
+	char *msg = xasprintf("%lld record%s of images on staff's own devices %s overdue.",
+			      (long long)all, all == 1 ? "" : "s", all == 1 ? "is" : "are");
+	task_add(tasks, "device_images_staff", msg, "/conduct", 1);
+	free(msg);
+}

@@ -1,0 +1,175 @@
+/* Requests to block or unblock a site, and the decisions on them: the log
+ * of filtering decisions (who asked, who decided, when and why).  A person
+ * sees their own requests; the whole log is for those filtering.c names.
+ * A request someone may not see answers 404, as every record does. */
+#define _GNU_SOURCE
+#include "core/audit.h"
+#include "core/notify.h"
+#include "core/tasks.h"
+#include "core/write.h"
+#include "db/db.h"
+#include "features/filtering/filtering_internal.h"
+#include "lib/json_get.h"
+#include "lib/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define REQUEST_COLUMNS                                                                            \
+	"SELECT f.id, printf('F-%05d', f.id) AS reference, f.kind, f.site, f.reason, "             \
+	"f.requested_at, q.name AS requested_by, f.decision, f.decision_reason, "                  \
+	"f.decided_at, d.name AS decided_by, f.requested_by AS requester_id FROM "                 \
+	"filter_requests f JOIN users q ON q.id = f.requested_by LEFT JOIN users d ON "            \
+	"d.id = f.decided_by "
+
+/* Words for the codes, for the page: the JSON keeps the codes. */
+static void label(json_t *row, int may_decide)
+{
+	const char *kind = json_str(row, "kind"), *decision = json_str(row, "decision");
+	json_object_set_new(row, "kind_label",
+			    json_string(strcmp(kind, "block") == 0 ? "Block" : "Unblock"));
+	json_object_set_new(row, "decision_label",
+			    json_string(!decision                       ? "Awaiting a decision"
+					: strcmp(decision, "done") == 0 ? "Done"
+									: "Refused"));
+	json_object_set_new(row, "open", json_boolean(!decision));
+	json_object_set_new(row, "may_decide", json_boolean(may_decide && !decision));
+	json_object_del(row, "requester_id");
+}
+
+static json_t *label_all(json_t *rows, int may_decide)
+{
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row)
+		label(row, may_decide);
+	return rows;
+}
+
+json_t *filter_requests_list(const struct request *rq)
+{
+	if (!filtering_may_read(rq))
+		return label_all(db_rows(REQUEST_COLUMNS
+					 "WHERE f.requested_by = ? ORDER BY f.id DESC",
+					 "I", rq->user.id),
+				 0);
+	return label_all(db_rows(WHOLE_TABLE_REPORT REQUEST_COLUMNS
+				 "ORDER BY f.decided_at IS NOT NULL, f.id DESC",
+				 ""),
+			 filtering_may_decide(rq));
+}
+
+/* Everyone who decides: the network managers and the named senior leader. */
+static void tell_deciders(const struct request *rq, const char *msg)
+{
+	notify_role("network_manager", rq->user.id, "filtering_request", msg, "/filtering");
+	int64_t leader = filtering_named("filtering_leader");
+	int is_network_manager = leader && db_int(0,
+						  "SELECT count(*) FROM user_roles WHERE user_id "
+						  "= ? AND role = 'network_manager'",
+						  "I", leader);
+	if (leader && leader != rq->user.id && !is_network_manager)
+		notify_user(leader, "filtering_request", msg, "/filtering");
+}
+
+void filter_request_add(struct request *rq, struct reply *rp)
+{
+	const char *kind = arg(rq, "kind"), *site = arg(rq, "site");
+	char at[ISO_LEN], ref[16];
+	iso_now(at);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return;
+	int64_t id = db_insert("INSERT INTO filter_requests(kind, site, reason, requested_by, "
+			       "requested_at) VALUES (?, ?, ?, ?, ?)",
+			       "tttIt", kind, site, arg(rq, "reason"), rq->user.id, at);
+	snprintf(ref, sizeof ref, "F-%05lld", (long long)id);
+	char *msg = xasprintf("Filtering request %s: %s %s. It awaits your decision.", ref,
+			      strcmp(kind, "block") == 0 ? "block" : "unblock", site);
+	tell_deciders(rq, msg);
+	free(msg);
+	audit(rq, "filtering.request", ref, "kind=%s site=%s", kind, site);
+	if (reply_commit(rp, BUSY_UNSAVED) != 0)
+		return;
+	reply_done(rp, 201,
+		   json_pack("{s:{s:I, s:s, s:s, s:s}}", "request", "id", (json_int_t)id,
+			     "reference", ref, "kind", kind, "site", site),
+		   "/filtering",
+		   "Your request has been sent to the network manager. You will see the "
+		   "decision here.");
+}
+
+/* Who may decide, and whether the request exists for them: 0 to go on. */
+static int decide_allowed(const struct request *rq, struct reply *rp, json_t **row)
+{
+	*row = db_row(REQUEST_COLUMNS "WHERE f.id = ?", "I", rq->ids[0]);
+	int own = *row && json_int(*row, "requester_id") == rq->user.id;
+	if (!*row || (!filtering_may_read(rq) && !own)) {
+		reply_not_found(rp);
+		return -1;
+	}
+	if (!filtering_may_decide(rq)) {
+		reply_error(rp, 403, NULL,
+			    "Only the network manager or the senior leader named for filtering "
+			    "decides a request.");
+		return -1;
+	}
+	return 0;
+}
+
+void filter_request_decide(struct request *rq, struct reply *rp)
+{
+	json_t *row;
+	if (decide_allowed(rq, rp, &row) != 0) {
+		json_decref(row);
+		return;
+	}
+	const char *decision = arg(rq, "decision");
+	char at[ISO_LEN], ref[16];
+	iso_now(at);
+	copy_str(ref, sizeof ref, json_str(row, "reference"));
+	int64_t requester = json_int(row, "requester_id");
+	json_decref(row);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return;
+	db_exec("UPDATE filter_requests SET decision = ?, decision_reason = ?, decided_by = ?, "
+		"decided_at = ? WHERE id = ? AND decision IS NULL",
+		"ttItI", decision, arg(rq, "decision_reason"), rq->user.id, at, rq->ids[0]);
+	int changed = db_changes();
+	if (changed && requester != rq->user.id) {
+		char *msg = xasprintf("Your filtering request %s: %s.", ref,
+				      strcmp(decision, "done") == 0 ? "done" : "refused");
+		notify_user(requester, "filtering_decision", msg, "/filtering");
+		free(msg);
+	}
+	audit(rq, "filtering.decide", ref, "decision=%s", decision);
+	if (reply_commit_changed(rp, changed, "decision", "This request has already been decided.",
+				 BUSY_UNSAVED) != 0)
+		return;
+	reply_done(rp, 200,
+		   json_pack("{s:{s:I, s:s, s:s}}", "request", "id", (json_int_t)rq->ids[0],
+			     "reference", ref, "decision", decision),
+		   "/filtering", "The decision has been recorded.");
+}
+
+/* "My tasks": requests awaiting a decision.  A site to block is urgent:
+ * until it is blocked, pupils can reach what was reported. */
+void filter_request_tasks(const struct request *rq, json_t *tasks)
+{
+	if (!filtering_may_decide(rq))
+		return;
+	static const char *const kinds[] = { "block", "unblock" };
+	for (int i = 0; i < 2; i++) {
+		int64_t n = db_int(0,
+				   "SELECT count(*) FROM filter_requests INDEXED BY "
+				   "filter_requests_open WHERE decided_at IS NULL AND kind = ?",
+				   "t", kinds[i]);
+		if (!n)
+			continue;
+		char *msg = xasprintf("%lld request%s to %s a site await%s your decision.",
+				      (long long)n, n == 1 ? "" : "s", kinds[i], n == 1 ? "s" : "");
+		task_add(tasks, i == 0 ? "filtering_block" : "filtering_unblock", msg, "/filtering",
+			 i == 0);
+		free(msg);
+	}
+}
