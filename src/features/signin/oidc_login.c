@@ -182,10 +182,11 @@ static json_t *take_start(struct request *rq, struct reply *rp, const struct oid
 	sha256_hex(state ? state : "", state ? strlen(state) : 0, sh);
 	if (reply_begin(rp, BUSY_SHORT) != 0)
 		return NULL;
-	json_t *s = db_row("SELECT provider, nonce_hash, verifier, browser_hash, redirect_uri, next, "
-			   "created_at, used_at FROM oidc_starts WHERE state_hash = ? AND "
-			   "provider = ?",
-			   "tt", sh, p->name);
+	json_t *s =
+		db_row("SELECT provider, nonce_hash, verifier, browser_hash, redirect_uri, next, "
+		       "created_at, used_at FROM oidc_starts WHERE state_hash = ? AND "
+		       "provider = ?",
+		       "tt", sh, p->name);
 	db_exec("UPDATE oidc_starts SET used_at = ? WHERE state_hash = ? AND used_at IS NULL",
 		"It", (int64_t)now(), sh);
 	int spent = s && db_changes() == 1;
