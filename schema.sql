@@ -870,6 +870,12 @@ CREATE INDEX IF NOT EXISTS oidc_starts_by_age ON oidc_starts(created_at);
 -- The provider a session came from (for its end-session link), and whether
 -- its sign-in counted as the second factor (the provider's MFA, when the
 -- school lets it count).
+-- A sign-in by single sign-on waiting for staffroom's own second factor:
+-- the provider, so that the session made after the code remembers it.
+CREATE TABLE IF NOT EXISTS pending_sso (
+  token_hash TEXT PRIMARY KEY REFERENCES pending_logins(token_hash) ON DELETE CASCADE,
+  provider   TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS oidc_sessions (
   token_hash TEXT PRIMARY KEY REFERENCES sessions(token_hash) ON DELETE CASCADE,
   provider   TEXT NOT NULL,

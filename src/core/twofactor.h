@@ -15,9 +15,11 @@ int twofactor_enrolled(int64_t user_id);
 unsigned twofactor_required_roles(void);
 /* Fills rq from a live half-signed-in token (auth_load, when no session matched). */
 void twofactor_load_pending(struct request *rq, const char hash[65]);
-/* The password was right and the person has a second factor: a pending token, and the code page. */
+/* The password was right (or single sign-on through `provider`, a name; NULL
+ * for a password) and the person has a second factor: a pending token, and
+ * the code page. */
 void twofactor_start_pending(struct request *rq, struct reply *rp, int64_t user_id,
-			     const char *email, const char *next);
+			     const char *email, const char *next, const char *provider);
 /* Inside a write transaction: 1 when code is the current TOTP code (a step
  * never used before) or an unused recovery code, which is then spent.
  * *how says which ("app" or "recovery code"). */

@@ -57,7 +57,7 @@ void twofactor_load_pending(struct request *rq, const char hash[65])
 }
 
 void twofactor_start_pending(struct request *rq, struct reply *rp, int64_t user_id,
-			     const char *email, const char *next)
+			     const char *email, const char *next, const char *provider)
 {
 	char token[44], csrf[44], hash[65];
 	random_token(token);
@@ -71,7 +71,11 @@ void twofactor_start_pending(struct request *rq, struct reply *rp, int64_t user_
 	db_exec("INSERT INTO pending_logins(token_hash, user_id, csrf, created_at, next) VALUES "
 		"(?,?,?,?,?)",
 		"tItIt", hash, user_id, csrf, t, local ? next : "/");
-	audit(rq, "login.password_ok", email, "second factor owed");
+	if (provider)
+		db_exec("INSERT INTO pending_sso(token_hash, provider) VALUES (?, ?)", "tt", hash,
+			provider);
+	else
+		audit(rq, "login.password_ok", email, "second factor owed");
 	if (reply_commit(rp, BUSY_SHORT) != 0)
 		return;
 	rp->set_cookie = auth_session_cookie(token, PENDING_LIFETIME);

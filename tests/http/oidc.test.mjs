@@ -257,8 +257,15 @@ test("a leader's TOTP is still asked after single sign-on, unless the school let
     assert.equal(r.done.body.second_factor, true, 'the code is still asked');
     assert.equal(r.done.body.user, undefined);
     r.c.csrf = r.done.body.csrf;
+    assert.equal(sql(s.db, "SELECT count(*) FROM audit WHERE action = 'login.password_ok'"), '0',
+      'no password is said to have been used');
     const code = await r.c.post('/login/code', { code: totp(secret, step + 1) });
     assert.equal(code.status, 200, code.text);
+    // The session after the code still knows its provider: audit and sign-out link.
+    assert.match(lastAudit(s, 'login'), /Microsoft 365/);
+    assert.equal(sql(s.db, 'SELECT group_concat(o.provider) FROM oidc_sessions o JOIN sessions x ' +
+      "ON x.token_hash = o.token_hash JOIN users u ON u.id = x.user_id WHERE u.email = 'head@demo.school'"), 'entra');
+    assert.equal(sql(s.db, 'SELECT count(*) FROM pending_sso'), '0', 'the waiting sign-in is gone');
 
     // The administrator lets the provider's MFA count.
     const admin = await s.login('admin@demo.school');

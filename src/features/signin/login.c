@@ -127,7 +127,7 @@ static void login_submit(struct request *rq, struct reply *rp)
 	int ok = password_verify(hash ? hash : dummy_hash(), password) && hash;
 	int64_t uid = json_int(u, "id");
 	if (ok && twofactor_enrolled(uid))
-		twofactor_start_pending(rq, rp, uid, email, arg(rq, "next"));
+		twofactor_start_pending(rq, rp, uid, email, arg(rq, "next"), NULL);
 	else if (ok)
 		login_start_session(rq, rp, uid, arg(rq, "next"));
 	else {

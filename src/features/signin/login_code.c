@@ -10,6 +10,7 @@
 #include "core/twofactor.h"
 #include "core/write.h"
 #include "core/auth.h"
+#include "lib/oidc_config.h"
 #include "lib/util.h"
 
 #include <stdlib.h>
@@ -63,6 +64,10 @@ static void code_submit(struct request *rq, struct reply *rp)
 	const char *how = "app";
 	char *next = db_text("SELECT next FROM pending_logins WHERE token_hash = ?", "t",
 			     rq->session_hash);
+	/* After single sign-on the session remembers its provider (sign-out link, audit). */
+	char *sso = db_text("SELECT provider FROM pending_sso WHERE token_hash = ?", "t",
+			    rq->session_hash);
+	const struct oidc_provider *via = sso ? oidc_provider_named(sso) : NULL;
 	if (wait > 0) {
 		reply_error(rp, 429, "code",
 			    "Too many wrong codes. Please wait %lld seconds and try again.",
@@ -76,9 +81,11 @@ static void code_submit(struct request *rq, struct reply *rp)
 				rq->session_hash);
 			audit(rq, "login.second_factor", rq->user.email, "by %s", how);
 			if (reply_commit(rp, BUSY_SHORT) == 0)
-				login_start_session(rq, rp, rq->user.id, next ? next : "/");
+				login_start_session_via(rq, rp, rq->user.id, next ? next : "/",
+							via, 0);
 		}
 	}
+	free(sso);
 	free(next);
 	free(key);
 }

@@ -306,7 +306,7 @@ static void sign_in(struct request *rq, struct reply *rp, const struct oidc_prov
 		      p->label, p->name);
 		db_commit();
 	}
-	twofactor_start_pending(rq, rp, uid, email, next);
+	twofactor_start_pending(rq, rp, uid, email, next, p->name);
 }
 
 static void oidc_callback(struct request *rq, struct reply *rp)

@@ -86,7 +86,7 @@ static void password_set(struct request *rq, struct reply *rp)
 		 * asked for the code, one who must set one up is sent to enrol. */
 		int64_t uid = json_int(link, "user_id");
 		if (twofactor_enrolled(uid))
-			twofactor_start_pending(rq, rp, uid, json_str(link, "email"), "/");
+			twofactor_start_pending(rq, rp, uid, json_str(link, "email"), "/", NULL);
 		else
 			login_start_session(rq, rp, uid, "/");
 	}
