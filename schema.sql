@@ -845,3 +845,11 @@ CREATE TABLE IF NOT EXISTS staff_sync_missing (
   user_id  INTEGER PRIMARY KEY REFERENCES users(id),
   file_at  TEXT NOT NULL                     -- when the file they were missing from was imported
 );
+
+-- Schema version 10: unread notifications found by the page they link to
+--
+-- May run again (see version 2).
+-- A notification clears for everyone once what it asks for is done (a case
+-- acknowledged or closed, an application decided: core/notify.c).
+CREATE INDEX IF NOT EXISTS notifications_unread_by_link ON notifications(link)
+  WHERE read_at IS NULL;
