@@ -210,6 +210,15 @@ test('notifications say what they are about and clear when opened or dealt with'
     assert.equal((await event(dsl, three.id, { action: 'acknowledge' })).status, 200);
     assert.equal(unread(s.db, 'head@demo.school', link3), '0');
 
+    // Signing a version clears the notification that asked for it.
+    const { version_id } = (await t.get('/aup')).body.policies[0];
+    const tid = sql(s.db, "SELECT id FROM users WHERE email = 'teacher@demo.school'");
+    sql(s.db, `INSERT INTO notifications(user_id, kind, message, link, created_at) VALUES
+      (${tid}, 'aup_new_version', 'Version 2 of the policy has been published', '/aup/${version_id}', '2026-11-18T10:00:00Z')`);
+    assert.equal(unread(s.db, 'teacher@demo.school', `/aup/${version_id}`), '1');
+    assert.equal((await t.post('/aup/sign', { version_id, typed_name: 'Amy Clarke', agree: 'yes' })).status, 201);
+    assert.equal(unread(s.db, 'teacher@demo.school', `/aup/${version_id}`), '0');
+
     // Assigning names the case's category.
     assert.equal((await event(head, one.id, { action: 'assign', assignee: 'dsl@demo.school' })).status, 200);
     assert.ok((await dsl.get('/')).body.notifications.some((n) =>
