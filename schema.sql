@@ -985,3 +985,11 @@ CREATE TABLE IF NOT EXISTS self_checks (
   recorded_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS self_checks_by_user ON self_checks(user_id, kind, done_on);
+
+-- Schema version 15: unread notifications found by the page they link to
+--
+-- May run again (see version 2).
+-- A notification clears for everyone once what it asks for is done (a case
+-- acknowledged or closed, an application decided: core/notify.c).
+CREATE INDEX IF NOT EXISTS notifications_unread_by_link ON notifications(link)
+  WHERE read_at IS NULL;

@@ -13,7 +13,7 @@
 <h2 id="h-notes">Notifications</h2>
 {{#not_notifications}}<p class="muted">No new notifications.</p>{{/not_notifications}}
 {{#has_notifications}}<ul class="tasks">{{/has_notifications}}
-{{#notifications}}<li class="task"><a href="{{link}}">{{message}}</a><p class="muted"><time datetime="{{created_at}}">{{created_at:x-uk-time}}</time></p></li>
+{{#notifications}}<li class="task"><a href="{{open}}">{{message}}</a><p class="muted"><time datetime="{{created_at}}">{{created_at:x-uk-time}}</time></p></li>
 {{/notifications}}
 {{#has_notifications}}</ul>{{/has_notifications}}
 {{#has_notifications}}<form method="post" action="/notifications/read"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn secondary" type="submit">Mark all as read</button></form>{{/has_notifications}}

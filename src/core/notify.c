@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+/* Notifications: written, e-mailed through the outbox, and cleared (notify.h). */
 #include "core/notify.h"
 #include "db/db.h"
 #include "core/mailer.h"
@@ -38,4 +39,21 @@ void notify_role(const char *role, int64_t except_user, const char *kind, const 
 		"WHERE r.role = ? AND u.active = 1 AND u.id != ?",
 		"tttttI", kind, message, link, at, role, except_user);
 	notify_mail_since(mark);
+}
+
+void notify_done(const char *link)
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	db_exec("UPDATE notifications SET read_at = ? WHERE link = ? AND read_at IS NULL", "tt", at,
+		link);
+}
+
+void notify_seen(int64_t user_id, const char *link)
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	db_exec("UPDATE notifications SET read_at = ? WHERE user_id = ? AND link = ? AND read_at "
+		"IS NULL",
+		"tIt", at, user_id, link);
 }

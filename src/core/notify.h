@@ -15,4 +15,13 @@ void notify_mail_since(int64_t mark);
 void notify_role(const char *role, int64_t except_user, const char *kind, const char *message,
 		 const char *link);
 
+/* Notifications clear when opened or when what they ask for is done.
+ * Everyone's unread notifications linking to `link` are marked read (the
+ * case was acknowledged, the application decided): call it before adding
+ * the notifications that tell of the change, in the same transaction. */
+void notify_done(const char *link);
+/* This person's unread notifications linking to `link` are marked read:
+ * they have opened that page. */
+void notify_seen(int64_t user_id, const char *link);
+
 #endif

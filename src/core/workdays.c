@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "core/workdays.h"
 #include "db/db.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 
 #include <stdlib.h>
@@ -8,37 +9,38 @@
 
 #define DAY 86400
 
-static time_t day_start(time_t t)
+/* Days are the school's: UK calendar days (lib/uk_time.h), numbered from
+ * 1970-01-01, which was a Thursday. */
+static int day_open(long day, closed_fn *closed, void *cls)
 {
-	return t - ((t % DAY) + DAY) % DAY;
+	long wday = ((day % 7) + 7 + 4) % 7;
+	if (wday == 0 || wday == 6)
+		return 0;
+	char date[11];
+	iso_date((time_t)day * DAY, date);
+	return !(closed && closed(date, cls));
 }
 
 int is_working_day(time_t t, closed_fn *closed, void *cls)
 {
-	struct tm tm;
-	char date[11];
-	gmtime_r(&t, &tm);
-	if (tm.tm_wday == 0 || tm.tm_wday == 6)
-		return 0;
-	iso_date(t, date);
-	return !(closed && closed(date, cls));
+	return day_open(uk_day_number(t), closed, cls);
 }
 
 time_t workday_deadline(time_t t, int n, closed_fn *closed, void *cls)
 {
-	time_t d = day_start(t);
+	long d = uk_day_number(t);
 	if (n == 0) {
 		/* A school year has at most a few hundred closed days in a row. */
-		for (int i = 0; i < 400 && !is_working_day(d, closed, cls); i++)
-			d += DAY;
-		return d + DAY - 1;
+		for (int i = 0; i < 400 && !day_open(d, closed, cls); i++)
+			d++;
+		return uk_day_end(d);
 	}
 	for (int counted = 0, i = 0; counted < n && i < 400 * n; i++) {
-		d += DAY;
-		if (is_working_day(d, closed, cls))
+		d++;
+		if (day_open(d, closed, cls))
 			counted++;
 	}
-	return d + DAY - 1;
+	return uk_day_end(d);
 }
 
 time_t monitoring_due(time_t last_check, closed_fn *closed, void *cls)

@@ -1,6 +1,6 @@
 /* Deadlines in working days: weekends and the school's closure days are
- * skipped.  Days are UTC calendar days; a deadline is the last second of
- * its day. */
+ * skipped.  Days are UK calendar days (Europe/London); a deadline is the
+ * last second of its day in UK time (23:59:59 BST is 22:59:59 UTC). */
 #ifndef STAFFROOM_WORKDAYS_H
 #define STAFFROOM_WORKDAYS_H
 

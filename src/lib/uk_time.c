@@ -138,3 +138,25 @@ int uk_time_for_field(const char *iso, char out[17])
 	strftime(out, 17, "%Y-%m-%dT%H:%M", &tm);
 	return 0;
 }
+
+long uk_day_number(time_t t)
+{
+	struct tm tm;
+	if (!localtime_r(&t, &tm))
+		return (long)(t / 86400);
+	return day_number(&tm);
+}
+
+/* mktime reads the fields as UK time; 23:59:59 is never in an hour the
+ * clocks skip or repeat (they change at 01:00 UTC), so it is one instant. */
+time_t uk_day_end(long day)
+{
+	time_t noon = (time_t)day * 86400 + 12 * 3600;
+	struct tm tm;
+	gmtime_r(&noon, &tm);
+	tm.tm_hour = 23;
+	tm.tm_min = 59;
+	tm.tm_sec = 59;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}

@@ -41,6 +41,14 @@ int uk_time_to_utc(const char *local, char out[24]);
 /* A UTC time as a datetime-local field shows it: "2026-07-01T14:00". */
 int uk_time_for_field(const char *iso, char out[17]);
 
+/* The UK calendar day t falls on, as days since 1970-01-01 (a report at
+ * 23:30 on a summer Friday, 22:30 UTC, is on the Friday). */
+long uk_day_number(time_t t);
+
+/* The last second of UK calendar day `day` (a uk_day_number) as a UTC
+ * time: 23:59:59 in UK time, which is 22:59:59 UTC in summer. */
+time_t uk_day_end(long day);
+
 #ifdef __cplusplus
 }
 #endif

@@ -101,7 +101,7 @@ for (const mode of MODES) {
 
       // The reporter sees it closed, and none of the internal notes.
       await b.signIn(server.url, REPORTER);
-      await b.follow(new RegExp(`Your concern ${ref} has been closed`));
+      await b.follow(new RegExp(`Your concern ${ref} \\([^)]+\\) has been closed`));
       await b.expectHeading(`My report ${ref}`);
       assert.equal((await page.locator('main p.lead .badge').first().innerText()).trim().toLowerCase(), 'closed');
       for (const secret of [NOTE, THEIR_REFERENCE, OUTCOME, 'Samir Patel']) await b.expectNoText(secret, page.locator('body'));

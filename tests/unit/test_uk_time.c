@@ -122,6 +122,27 @@ static void typed_times_read_as_uk_time(void **state)
 	assert_string_equal(field, "2026-12-15T13:00");
 }
 
+/* The UK calendar day and its last second, either side of midnight UTC. */
+static void uk_days_and_their_ends(void **state)
+{
+	(void)state;
+	char out[ISO_LEN];
+	long fri = uk_day_number(at("2026-07-17T12:00:00Z"));
+	assert_int_equal(uk_day_number(at("2026-07-17T22:30:00Z")), fri);
+	assert_int_equal(uk_day_number(at("2026-07-17T23:30:00Z")), fri + 1);
+	assert_int_equal(uk_day_number(at("2026-12-17T23:30:00Z")),
+			 uk_day_number(at("2026-12-17T00:00:00Z")));
+	iso_time(uk_day_end(fri), out);
+	assert_string_equal(out, "2026-07-17T22:59:59Z");
+	iso_time(uk_day_end(uk_day_number(at("2026-12-17T12:00:00Z"))), out);
+	assert_string_equal(out, "2026-12-17T23:59:59Z");
+	/* The days the clocks change: the end is in the new time. */
+	iso_time(uk_day_end(uk_day_number(at("2026-03-29T12:00:00Z"))), out);
+	assert_string_equal(out, "2026-03-29T22:59:59Z");
+	iso_time(uk_day_end(uk_day_number(at("2026-10-25T12:00:00Z"))), out);
+	assert_string_equal(out, "2026-10-25T23:59:59Z");
+}
+
 /* Without the zone file (TZDIR pointing nowhere) the UK rule is used. */
 static int without_zone_file(void **state)
 {
@@ -149,6 +170,7 @@ int main(void)
 		cmocka_unit_test(dates_alone_and_other_text),
 		cmocka_unit_test(deadlines_in_words),
 		cmocka_unit_test(typed_times_read_as_uk_time),
+		cmocka_unit_test(uk_days_and_their_ends),
 	};
 	int failed = cmocka_run_group_tests_name("without the zone file", tests, without_zone_file,
 						 NULL);

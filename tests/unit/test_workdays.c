@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "lib/uk_time.h"
 #include "lib/util.h"
 #include "core/workdays.h"
 
@@ -70,6 +71,29 @@ static void monitoring_is_due_a_day_later_or_next_working_day(void **state)
 	assert_when(monitoring_due(at("2026-11-20T09:00:00Z"), closed_on, closed), "2026-11-24T23:59:59Z");
 }
 
+/* Days are UK days: in summer a deadline ends at 23:59:59 BST, 22:59:59 UTC,
+ * and a report at 23:30 BST on a Friday (22:30 UTC) is a Friday report, a
+ * report at 00:30 BST on a Saturday (23:30 UTC on Friday) a weekend one. */
+static void summer_days_are_uk_days(void **state)
+{
+	(void)state;
+	/* 2026-07-17 is a Friday */
+	assert_when(workday_deadline(at("2026-07-17T22:30:00Z"), 1, NULL, NULL),
+		    "2026-07-20T22:59:59Z");
+	assert_when(workday_deadline(at("2026-07-17T22:30:00Z"), 0, NULL, NULL),
+		    "2026-07-17T22:59:59Z");
+	assert_when(workday_deadline(at("2026-07-17T23:30:00Z"), 0, NULL, NULL),
+		    "2026-07-20T22:59:59Z");
+	assert_false(is_working_day(at("2026-07-17T23:30:00Z"), NULL, NULL));
+	assert_true(is_working_day(at("2026-07-19T23:30:00Z"), NULL, NULL));
+	const char *closed[] = { "2026-07-20", NULL };
+	assert_when(workday_deadline(at("2026-07-17T22:30:00Z"), 1, closed_on, closed),
+		    "2026-07-21T22:59:59Z");
+	/* The Friday before the clocks go back, Monday in winter time. */
+	assert_when(workday_deadline(at("2026-10-23T12:00:00Z"), 1, NULL, NULL),
+		    "2026-10-26T23:59:59Z");
+}
+
 static void dates_parse_strictly(void **state)
 {
 	(void)state;
@@ -91,7 +115,9 @@ int main(void)
 		cmocka_unit_test(same_day_when_urgent),
 		cmocka_unit_test(closure_days_are_skipped),
 		cmocka_unit_test(monitoring_is_due_a_day_later_or_next_working_day),
+		cmocka_unit_test(summer_days_are_uk_days),
 		cmocka_unit_test(dates_parse_strictly),
 	};
+	uk_time_init();
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -179,6 +179,7 @@ void application_resubmit(struct request *rq, struct reply *rp)
 	char *link = application_link(id);
 	char *msg = xasprintf("%s changed and resubmitted the application for '%s'.", rq->user.name,
 			      arg(rq, "name"));
+	notify_done(link); /* the changes asked for are made */
 	notify_role("moderator", rq->user.id, "account_application", msg, link);
 	audit(rq, "account.resubmit", link + 1, "name=%s lead=%s", arg(rq, "name"),
 	      arg(rq, "lead"));

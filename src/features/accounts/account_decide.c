@@ -156,6 +156,7 @@ void application_review(struct request *rq, struct reply *rp)
 	char *msg =
 		forward ? xasprintf("The application for '%s' is ready for your decision.", name)
 			: xasprintf("Your application for '%s' was returned for changes.", name);
+	notify_done(link); /* the moderators' part is done */
 	if (forward)
 		notify_role(decider_role(), rq->user.id, "account_decision", msg, link);
 	else
@@ -218,6 +219,8 @@ static int64_t record_decision(struct request *rq, const json_t *app, int approv
 		return -1;
 	application_step(id, "decision", approve ? "approve" : "reject", arg(rq, "reason"),
 			 rq->user.id, checks);
+	char *object = application_link(id);
+	notify_done(object); /* decided: nothing about it waits for anyone now */
 	char *link = approve ? account_link(account) : application_link(id);
 	const char *name = json_str(app, "name");
 	char *msg =
@@ -226,7 +229,6 @@ static int64_t record_decision(struct request *rq, const json_t *app, int approv
 			: xasprintf("The application for '%s' was not approved: %s", name,
 				    arg(rq, "reason"));
 	tell_applicant_and_lead(app, approve ? "account_approved" : "account_rejected", msg, link);
-	char *object = application_link(id);
 	audit(rq, approve ? "account.approve" : "account.reject", object + 1, "%s%s",
 	      approve ? link + 1 : "reason: ", approve ? "" : arg(rq, "reason"));
 	free(object);

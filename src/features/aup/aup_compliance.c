@@ -198,7 +198,8 @@ void aup_remind(struct request *rq, struct reply *rp)
 	today(d);
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
-	json_t *people = db_rows("SELECT u.id, u.email, count(*) AS policies FROM users u "
+	json_t *people = db_rows("SELECT u.id, u.email, count(*) AS policies, "
+				 "group_concat(p.title, '; ') AS titles FROM users u "
 				 "JOIN policies p ON instr(',' || p.applies_to || ',', ',' || "
 				 "u.staff_type || ',') > 0 "
 				 "JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions "
@@ -212,8 +213,9 @@ void aup_remind(struct request *rq, struct reply *rp)
 	json_t *p;
 	json_array_foreach(people, i, p) {
 		json_int_t n = json_int(p, "policies");
-		char *msg = xasprintf("Reminder: %lld agreement%s still need%s your signature.",
-				      (long long)n, n == 1 ? "" : "s", n == 1 ? "s" : "");
+		char *msg = xasprintf("Reminder: %lld agreement%s still need%s your signature: %s.",
+				      (long long)n, n == 1 ? "" : "s", n == 1 ? "s" : "",
+				      json_str(p, "titles"));
 		notify_user(json_int(p, "id"), "aup_reminder", msg, "/aup");
 		audit(rq, "aup.remind", json_str(p, "email"), "unsigned=%lld", (long long)n);
 		free(msg);

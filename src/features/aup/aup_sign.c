@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include "features/aup/aup.h"
 #include "core/audit.h"
+#include "core/notify.h"
 #include "db/db.h"
 #include "core/policy_status.h"
 #include "core/write.h"
@@ -220,6 +221,10 @@ void aup_sign(struct request *rq, struct reply *rp)
 	if (fresh)
 		audit(rq, "aup.sign", member(v, "title"), "version_id=%lld number=%lld sha256=%s",
 		      (long long)vid, (long long)json_int(v, "version"), member(v, "sha256"));
+	/* Signed: the notification asking for it is dealt with. */
+	char *link = xasprintf("/aup/%lld", (long long)vid);
+	notify_seen(rq->user.id, link);
+	free(link);
 	json_decref(v);
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;

@@ -3,6 +3,7 @@
  * anyone but its reporter is written to the audit log. */
 #define _GNU_SOURCE
 #include "core/audit.h"
+#include "core/notify.h"
 #include "core/write.h"
 #include "features/concerns/concern_pattern.h"
 #include "features/concerns/concern_internal.h"
@@ -100,6 +101,7 @@ static void queue_flags(json_t *rows, const char *at)
 	size_t i;
 	json_t *row;
 	concern_label_rows(rows);
+	concern_queue_rows(rows, at);
 	json_array_foreach(rows, i, row) {
 		const char *due = json_str(row, "deadline_due");
 		json_object_set_new(row, "deadline_overdue",
@@ -121,10 +123,12 @@ static json_t *status_options(const char *selected)
 }
 
 #define QUEUE_COLUMNS_FROM(hint)                                                                   \
-	"SELECT c.id, c.reference, c.category, c.created_at, c.status, c.urgent, c.due_by, "       \
+	"SELECT c.id, c.reference, c.category, c.summary, c.created_at, c.status, c.urgent, "      \
+	"c.due_by, "                                                                               \
 	"u.name AS assignee, u.email AS assignee_email, (c.status = 'new' AND c.due_by < ?) AS "   \
 	"overdue, (SELECT min(d.due_at) FROM concern_deadlines d WHERE d.concern_id = c.id AND "   \
-	"d.met_at IS NULL) AS deadline_due, "                                                      \
+	"d.met_at IS NULL) AS deadline_due, (SELECT d.kind FROM concern_deadlines d WHERE "        \
+	"d.concern_id = c.id AND d.met_at IS NULL ORDER BY d.due_at LIMIT 1) AS deadline_kind, "   \
 	"'/concerns/' || c.id AS url FROM concerns c " hint                                        \
 	" LEFT JOIN users u ON u.id = c.assignee_id "
 #define QUEUE_FILTERS                                                                              \
@@ -134,7 +138,7 @@ static json_t *status_options(const char *selected)
 				     "AND (? = 0 OR (c.status = 'new' AND c.due_by < ?)) "         \
 				     "AND (? = 0 OR EXISTS (SELECT 1 FROM concern_deadlines d "    \
 				     "WHERE d.concern_id = c.id AND d.met_at IS NULL AND "         \
-				     "d.due_at < ?)) "
+				     "d.due_at < ?)) AND (? = 0 OR c.status != 'closed') "
 
 /* The queue shows open urgent cases first, then everything else newest
  * first.  Read as two lists: the few open urgent cases through the queue
@@ -144,6 +148,7 @@ static json_t *status_options(const char *selected)
 struct queue_filter {
 	const char *status, *category;
 	int assigned, overdue, deadline;
+	int open;       /* only cases not closed: the queue's default */
 };
 
 static json_t *queue_page(const struct request *rq, const struct queue_filter *f, int64_t page,
@@ -156,8 +161,9 @@ static json_t *queue_page(const struct request *rq, const struct queue_filter *f
 						     "'investigating', 'escalated') AND c.urgent = "
 						     "1 " QUEUE_FILTERS
 						     "ORDER BY c.created_at DESC, c.id DESC",
-		"t" CONCERN_MAY_OPEN_BINDS "ttttiIitit", at, me, mask, me, f->status, f->status,
-		f->category, f->category, f->assigned, me, f->overdue, at, f->deadline, at);
+		"t" CONCERN_MAY_OPEN_BINDS "ttttiIititi", at, me, mask, me, f->status, f->status,
+		f->category, f->category, f->assigned, me, f->overdue, at, f->deadline, at,
+		f->open);
 	int64_t first = (page - 1) * PAGE, nurgent = (int64_t)json_array_size(urgent);
 	json_t *rows = json_array();
 	for (int64_t i = first; i < nurgent && i < first + PAGE + 1; i++)
@@ -170,32 +176,47 @@ static json_t *queue_page(const struct request *rq, const struct queue_filter *f
 				"") "WHERE NOT (c.urgent = 1 AND c.status IN ('new', "
 				    "'acknowledged', 'investigating', 'escalated')) " QUEUE_FILTERS
 				    "ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
-			"t" CONCERN_MAY_OPEN_BINDS "ttttiIititII", at, me, mask, me, f->status,
+			"t" CONCERN_MAY_OPEN_BINDS "ttttiIititiII", at, me, mask, me, f->status,
 			f->status, f->category, f->category, f->assigned, me, f->overdue, at,
-			f->deadline, at, want, skip);
+			f->deadline, at, f->open, want, skip);
 	json_array_extend(rows, rest);
 	json_decref(rest);
 	return rows;
 }
 
+/* "open" (or no status: the default) and "all" choose by whether a case is
+ * closed; a status's code chooses that status. */
+static void queue_status(struct queue_filter *f, const char *status)
+{
+	f->open = !status || strcmp(status, "open") == 0;
+	f->status = status && strcmp(status, "open") != 0 && strcmp(status, "all") != 0
+			    ? status
+			    : NULL;
+}
+
 void concern_queue(struct request *rq, struct reply *rp)
 {
 	struct queue_filter f = {
-		.status = arg(rq, "status"),
 		.category = arg(rq, "category"),
 		.assigned = arg_yes(rq, "assigned"),
 		.overdue = arg_yes(rq, "overdue"),
 		.deadline = arg(rq, "deadline") != NULL,
 	};
+	queue_status(&f, arg(rq, "status"));
 	int64_t page = arg_int(rq, "page", 1);
 	char at[ISO_LEN];
 	iso_now(at);
 	json_t *rows = queue_page(rq, &f, page, at);
-	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:b, s:b, s:b}", "concerns", rows, "counts",
-			      status_counts(rq->user.roles, rq->user.id, at), "statuses",
-			      status_options(f.status), "categories",
+	json_t *counts = status_counts(rq->user.roles, rq->user.id, at);
+	char *query = concern_queue_query(arg(rq, "status"), f.category, f.assigned, f.overdue,
+					  f.deadline);
+	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:o, s:b, s:b, s:b, s:s, s:s}", "concerns",
+			      rows, "counts", counts, "count_links", concern_count_links(counts),
+			      "statuses", concern_queue_statuses(arg(rq, "status")), "categories",
 			      concern_categories(f.category), "assigned", f.assigned, "overdue",
-			      f.overdue, "deadline_overdue", f.deadline);
+			      f.overdue, "deadline_overdue", f.deadline, "status",
+			      f.open ? "open" : f.status ? f.status : "all", "query", query);
+	free(query);
 	reply_pager(m, rows, page, PAGE);
 	queue_flags(rows, at);
 	reply_page(rp, "concern_queue", "Incident queue", m);
@@ -274,6 +295,10 @@ void concern_case(struct request *rq, struct reply *rp)
 			return;
 		}
 		audit(rq, "concern.view", json_str(c, "reference"), "viewed the case");
+		/* Opening the case is reading what told them of it. */
+		char link[40];
+		snprintf(link, sizeof link, "/concerns/%lld", (long long)id);
+		notify_seen(rq->user.id, link);
 		if (reply_commit(rp, BUSY_UNSAVED) != 0) {
 			json_decref(c);
 			return;

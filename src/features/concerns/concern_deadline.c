@@ -13,18 +13,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* X(kind, what must happen by then, in words). */
+/* X(kind, its name in a list, what must happen by then, in words). */
 #define CONCERN_DEADLINE_LIST(X)                                                      \
-	X("police", "Tell the police (an adult is involved)")                         \
-	X("lado", "Tell the LADO (the allegation meets the harm threshold)")          \
-	X("ico_decision", "Decide whether to report the breach to the ICO")
+	X("police", "Police", "Tell the police (an adult is involved)")               \
+	X("lado", "LADO", "Tell the LADO (the allegation meets the harm threshold)")  \
+	X("ico_decision", "ICO decision", "Decide whether to report the breach to the ICO")
 
 const char *concern_deadline_label(const char *kind)
 {
-#define DEADLINE_LABEL_(k, words)           \
+#define DEADLINE_LABEL_(k, name, words)     \
 	if (kind && strcmp(kind, k) == 0) \
 		return words;
 	CONCERN_DEADLINE_LIST(DEADLINE_LABEL_)
+	return kind ? kind : "";
+}
+
+const char *concern_deadline_name(const char *kind)
+{
+#define DEADLINE_NAME_(k, name, words)      \
+	if (kind && strcmp(kind, k) == 0) \
+		return name;
+	CONCERN_DEADLINE_LIST(DEADLINE_NAME_)
 	return kind ? kind : "";
 }
 

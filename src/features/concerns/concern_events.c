@@ -87,7 +87,10 @@ static void tell_reporter(const struct request *rq, const struct ev *e, const ch
 	    db_int(0, "SELECT 1 FROM concerns WHERE id = ? AND about_id = ?", "II", e->id,
 		   e->reporter) == 1)
 		return;
-	char *msg = xasprintf("Your concern %s %s.", e->reference, what);
+	char *cat = db_text("SELECT category FROM concerns WHERE id = ?", "I", e->id);
+	char *msg = xasprintf("Your concern %s (%s) %s.", e->reference,
+			      concern_category_label(cat), what);
+	free(cat);
 	char *link = xasprintf("/concerns/mine/%lld", (long long)e->id);
 	notify_user(e->reporter, "concern", msg, link);
 	free(msg);
@@ -100,7 +103,7 @@ static void set_status(const struct request *rq, const struct ev *e, const char 
 		"WHERE id = ?",
 		"ttI", to, e->at, e->id);
 	concern_add_event(rq, e, "status", json_pack("{s:s, s:s}", "from", e->status, "to", to), 0);
-	char *what = xasprintf("is now %s", to);
+	char *what = xasprintf("is now: %s", concern_status_label(to));
 	tell_reporter(rq, e, what);
 	free(what);
 }
@@ -129,7 +132,10 @@ static int do_assign(const struct request *rq, struct reply *rp, const struct ev
 			    json_object_get(who, "name")),
 		  1);
 	if (uid != rq->user.id) {
-		char *msg = xasprintf("Concern %s has been assigned to you.", e->reference);
+		char *cat = db_text("SELECT category FROM concerns WHERE id = ?", "I", e->id);
+		char *msg = xasprintf("Concern %s (%s) has been assigned to you.", e->reference,
+				      concern_category_label(cat));
+		free(cat);
 		char *link = xasprintf("/concerns/%lld", (long long)e->id);
 		notify_user(uid, "concern", msg, link);
 		free(msg);
@@ -260,6 +266,7 @@ void concern_event_post(struct request *rq, struct reply *rp)
 						: "");
 	free(action);
 	char *now_status = db_text("SELECT status FROM concerns WHERE id = ?", "I", e.id);
+	concern_notes_done(e.id, e.status, now_status);
 	if (reply_commit(rp, BUSY_UNSAVED) != 0) {
 		free(now_status);
 		ev_free(&e);

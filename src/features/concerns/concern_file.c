@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "features/concerns/concern_pattern.h"
+#include "features/concerns/concern_internal.h"
 #include "features/concerns/concerns.h"
 #include "core/audit.h"
 #include "core/auth.h"
@@ -35,10 +36,13 @@ static void route_concern(int64_t id, const struct concern_input *in)
 
 /* Everyone holding a receiving role is told that there is a concern, never
  * what it says; the person it is about is never told. */
-static void notify_recipients(int64_t id, const char *ref, int64_t about_id, int urgent)
+static void notify_recipients(int64_t id, const char *ref, const char *category, int64_t about_id,
+			      int urgent)
 {
-	char *msg = xasprintf("%s concern %s needs your attention.", urgent ? "An urgent" : "A new",
-			      ref);
+	/* The category and reference only: never who or what it is about. */
+	char *msg = xasprintf("%s concern %s (%s) needs your attention.",
+			      urgent ? "An urgent" : "A new", ref,
+			      concern_category_label(category));
 	char *link = xasprintf("/concerns/%lld", (long long)id);
 	char at[ISO_LEN];
 	iso_now(at);
@@ -79,7 +83,7 @@ int64_t concern_file(const struct request *rq, const struct concern_input *in, c
 	db_exec("INSERT INTO concern_events(concern_id, at, actor_id, action, detail, internal) "
 		"VALUES (?, ?, nullif(?, 0), 'reported', '{}', 0)",
 		"ItI", id, at, rq ? rq->user.id : (int64_t)0);
-	notify_recipients(id, ref, in->about_id, in->urgent);
+	notify_recipients(id, ref, in->category, in->about_id, in->urgent);
 	concern_pattern_warn(id, ref, in->about_id);
 	audit(rq, "concern.report", ref, "category=%s urgent=%s", in->category,
 	      in->urgent ? "yes" : "no");

@@ -11,6 +11,7 @@
 #define _GNU_SOURCE
 #include "features/concerns/concern_internal.h"
 #include "db/db.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
 
@@ -76,14 +77,14 @@ int concern_image_adult(const struct request *rq, int64_t about_id)
 	return arg_yes(rq, "adult_involved") || about_id != 0;
 }
 
-/* The police clock runs to the end of the calendar day the report arrives
- * (UTC, as every deadline here): UKCIS asks for the police to be told at
- * once when an adult is involved, weekends and holidays included. */
+/* The police clock runs to the end of the UK calendar day the report
+ * arrives (23:59:59 UK time, as every deadline here): UKCIS asks for the
+ * police to be told at once when an adult is involved, weekends and
+ * holidays included. */
 static void police_same_day(int64_t concern_id)
 {
-	char today[11], due[ISO_LEN];
-	iso_date(now(), today);
-	snprintf(due, sizeof due, "%sT23:59:59Z", today);
+	char due[ISO_LEN];
+	iso_time(uk_day_end(uk_day_number(now())), due);
 	concern_deadline_set(concern_id, "police", due);
 }
 

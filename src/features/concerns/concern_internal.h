@@ -130,6 +130,8 @@ void concern_add_event(const struct request *rq, const struct ev *e, const char 
 void concern_deadline_set(int64_t concern_id, const char *kind, const char *due_at);
 void concern_deadline_meet(int64_t concern_id, const char *kind, const char *at);
 const char *concern_deadline_label(const char *kind);
+/* The clock's short name in a list: "Police", "LADO", "ICO decision". */
+const char *concern_deadline_name(const char *kind);
 /* "<kind>_due" for each running clock and "deadlines" (all, in words) on c. */
 void concern_deadlines_add(json_t *c, int64_t concern_id);
 /* "My tasks": cases this person may open whose legal clock has run out. */
@@ -156,6 +158,27 @@ void concern_image_add(json_t *c, int64_t concern_id);
 int concern_device(const struct request *rq, struct reply *rp, const struct ev *e);
 /* The chronology's line for a device event. */
 char *concern_device_text(const json_t *detail);
+
+/* The incident queue read at a glance (concern_queue_view.c). */
+/* A status's name on pages ("Investigating"). */
+const char *concern_status_label(const char *code);
+/* The first line of text, at most max_chars characters, cut at a word and
+ * ended with "…" when anything was left out (a new string). */
+char *concern_summary_line(const char *text, size_t max_chars);
+/* On each queue row: "summary" cut to one line, "status_label", and the
+ * next deadline ("next_due", "next_what", "next_overdue"). */
+void concern_queue_rows(json_t *rows, const char *at);
+/* The status filter's options: open cases (the default), each status, all. */
+json_t *concern_queue_statuses(const char *selected);
+/* The counts as [{label, n, link, alert}], each linking to its list. */
+json_t *concern_count_links(const json_t *counts);
+/* The filters as a query string ending in "&" (a new string), for page links. */
+char *concern_queue_query(const char *status, const char *category, int assigned, int overdue,
+			  int deadline);
+
+/* Inside the write transaction of an event: once a case leaves "new" or is
+ * closed, everyone's notifications about it have been dealt with. */
+void concern_notes_done(int64_t concern_id, const char *was, const char *now_status);
 
 /* The demo school's concerns (demo.c); 0 on success. */
 int concerns_demo(void);

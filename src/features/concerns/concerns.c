@@ -92,8 +92,10 @@ static const struct field_spec report_form[] = {
 	{ "told_dsl", F_YESNO, 3, 0, NULL },
 	{ NULL },
 };
+/* The queue's status filter also takes "open" (the default) and "all". */
+#define QUEUE_STATUS_LIST_(X) CONCERN_STATUS_LIST(X) X("open") X("all")
 static const struct field_spec queue_q[] = {
-	{ "status", F_CHOICE, 16, 0, CONCERN_STATUSES },
+	{ "status", F_CHOICE, 16, 0, LIST_CHOICES(QUEUE_STATUS_LIST_, CONCERN_STATUS_CHOICE_) },
 	{ "category", F_CHOICE, 32, 0, CONCERN_CATEGORIES },
 	{ "assigned", F_YESNO, 3, 0, NULL },
 	{ "overdue", F_YESNO, 3, 0, NULL },

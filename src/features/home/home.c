@@ -2,12 +2,14 @@
 /* "/": My tasks.  What needs this person now, gathered from every feature,
  * and their notifications. */
 #include "core/audit.h"
+#include "core/notify.h"
 #include "db/db.h"
 #include "core/tasks.h"
 #include "core/write.h"
 #include "http/feature.h"
 #include "lib/util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void task_add(json_t *tasks, const char *kind, const char *message, const char *link, int urgent)
@@ -16,13 +18,30 @@ void task_add(json_t *tasks, const char *kind, const char *message, const char *
 					       message, "link", link, "urgent", urgent));
 }
 
+/* Urgent tasks first, each group keeping the order the features gave. */
+static json_t *urgent_first(json_t *tasks)
+{
+	json_t *sorted = json_array();
+	for (int pass = 1; pass >= 0; pass--) {
+		size_t i;
+		json_t *t;
+		json_array_foreach(tasks, i, t)
+			if (json_is_true(json_object_get(t, "urgent")) == pass)
+				json_array_append(sorted, t);
+	}
+	json_decref(tasks);
+	return sorted;
+}
+
 static void home(struct request *rq, struct reply *rp)
 {
 	json_t *tasks = json_array();
 	for (const struct feature *const *f = features; *f; f++)
 		for (task_fn *const *t = (*f)->tasks; t && *t; t++)
 			(*t)(rq, tasks);
-	json_t *notes = db_rows("SELECT id, kind, message, link, created_at FROM notifications "
+	tasks = urgent_first(tasks);
+	json_t *notes = db_rows("SELECT id, kind, message, link, created_at, '/notifications/' || "
+				"id AS open FROM notifications "
 				"WHERE user_id = ? AND read_at IS NULL ORDER BY id DESC LIMIT 50",
 				"I", rq->user.id);
 	json_t *m = json_pack("{s:o, s:o, s:s, s:b}", "tasks", tasks, "notifications", notes,
@@ -45,9 +64,38 @@ static void notifications_read(struct request *rq, struct reply *rp)
 		   "Notifications marked as read.");
 }
 
+/* Following a notification: it is marked read and the browser sent on to
+ * what it links to.  Only its owner may; anyone else gets the 404 of a
+ * notification that does not exist. */
+static void notification_open(struct request *rq, struct reply *rp)
+{
+	char *link = db_text("SELECT link FROM notifications WHERE id = ? AND user_id = ?", "II",
+			     rq->ids[0], rq->user.id);
+	if (!link) {
+		reply_not_found(rp);
+		return;
+	}
+	char at[ISO_LEN];
+	iso_now(at);
+	if (reply_begin(rp, BUSY_SHORT) != 0) {
+		free(link);
+		return;
+	}
+	db_exec("UPDATE notifications SET read_at = coalesce(read_at, ?) WHERE id = ?", "tI", at,
+		rq->ids[0]);
+	if (reply_commit(rp, BUSY_SHORT) != 0) {
+		free(link);
+		return;
+	}
+	/* Links are written by staffroom itself; still, only ever a path here. */
+	reply_redirect(rp, link[0] == '/' && link[1] != '/' ? link : "/");
+	free(link);
+}
+
 static const struct route home_routes[] = {
 	{ "GET", "/", home, ROLE_STAFF, NULL, NULL, 0 },
 	{ "POST", "/notifications/read", notifications_read, ROLE_STAFF, NULL, NULL, 0 },
+	{ "GET", "/notifications/{id}", notification_open, ROLE_STAFF, NULL, NULL, 0 },
 	{ NULL },
 };
 
