@@ -38,7 +38,7 @@
 <h2 id="h-declarations">Declarations</h2>
 <p>Declare an existing connection with a parent or a pupil (a friend or relative, a friendship online), or a personal social-media account that names the school (it should say that the views are your own). The headteacher acknowledges each one; you renew it every year. Only you, the headteacher and the designated safeguarding lead see your declarations.</p>
 {{#not_declarations}}<p class="muted">No declarations.</p>{{/not_declarations}}
-{{#has_declarations}}<ul class="stack">{{/has_declarations}}{{#declarations}}<li class="card"><h3>{{kind_label}}{{#not_mine}}: {{name}}{{/not_mine}}</h3>
+{{#has_declarations}}<ul class="stack">{{/has_declarations}}{{#declarations}}<li class="card" id="declaration-{{id}}"><h3>{{kind_label}}{{#not_mine}}: {{name}}{{/not_mine}}</h3>
 <p><span class="multiline">{{details:pre_escape}}</span></p>
 <p>Declared or renewed <time datetime="{{declared_on}}">{{declared_on:x-uk-time}}</time>; renew by <time datetime="{{renew_by}}">{{renew_by:x-uk-due}}</time>. {{#acknowledged_at}}Acknowledged by {{acknowledged_by}}, <time datetime="{{acknowledged_at}}">{{acknowledged_at:x-uk-time}}</time>.{{/acknowledged_at}}{{#not_acknowledged_at}}<span class="badge status-pending">Not yet acknowledged</span>{{/not_acknowledged_at}}</p>
 {{#may_acknowledge}}<form method="post" action="/conduct/declarations/{{id}}/acknowledge"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn" type="submit">Acknowledge the declaration of {{name}}</button></form>{{/may_acknowledge}}

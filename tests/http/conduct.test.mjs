@@ -108,6 +108,9 @@ test('a declaration: seen by the person, the headteacher and the DSL only; ackno
   const ack = await head.post(`/conduct/declarations/${id}/acknowledge`);
   assert.equal(ack.status, 200, ack.text);
   assert.equal((await head.post(`/conduct/declarations/${id}/acknowledge`)).status, 409);
+  assert.equal(sql(s.db, "SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE " +
+    `u.email = 'head@demo.school' AND n.link = '/conduct#declaration-${id}' AND n.read_at IS NULL`), '0',
+    'the headteacher\'s notification cleared once acknowledged');
   assert.equal(sql(s.db, `SELECT acknowledged_by = (SELECT id FROM users WHERE email = 'head@demo.school') FROM declarations WHERE id = ${id}`), '1');
 
   // A year on, the person is asked to renew; a renewal is acknowledged again.

@@ -36,6 +36,9 @@ test('a request: sent to the network manager, decided with a reason, the asker t
   assert.equal(d.status, 200, d.text);
   assert.equal(sql(s.db, `SELECT decision || '|' || decision_reason FROM filter_requests WHERE id = ${id}`),
     'done|Blocked for pupil accounts.');
+  // Dealt with: the deciders' notifications of it are cleared.
+  assert.equal(sql(s.db, "SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id " +
+    `WHERE u.email = 'network@demo.school' AND n.link = '/filtering#request-${id}' AND n.read_at IS NULL`), '0');
   // Decided once: a second decision is refused and changes nothing.
   const again = await network.post(`/filtering/requests/${id}/decision`, { decision: 'refused',
     decision_reason: 'Changed my mind.' });

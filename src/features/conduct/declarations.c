@@ -111,13 +111,21 @@ static json_t *declaration_seen(const struct request *rq, struct reply *rp)
 }
 
 /* The headteacher, or for the headteacher's own declaration the chair. */
-static void tell_acknowledger(const struct request *rq, const char *kind)
+/* Where a notification about one declaration points; acknowledging it
+ * clears everyone's notification of it (notify_done). */
+static char *declaration_link(int64_t id)
+{
+	return xasprintf("/conduct#declaration-%lld", (long long)id);
+}
+
+static void tell_acknowledger(const struct request *rq, const char *kind, int64_t id)
 {
 	int by_head = has_role(rq, ROLE_HEADTEACHER);
 	char *msg =
 		xasprintf("%s has declared %s: acknowledge it.", rq->user.name, kind_words(kind));
-	notify_role(by_head ? "chair" : "headteacher", rq->user.id, "declaration", msg,
-		    "/conduct#declarations");
+	char *link = declaration_link(id);
+	notify_role(by_head ? "chair" : "headteacher", rq->user.id, "declaration", msg, link);
+	free(link);
 	free(msg);
 }
 
@@ -132,7 +140,7 @@ void declaration_add(struct request *rq, struct reply *rp)
 			       "VALUES (?, ?, ?, ?)",
 			       "Ittt", rq->user.id, kind, arg(rq, "details"), today);
 	snprintf(ref, sizeof ref, "D-%05lld", (long long)id);
-	tell_acknowledger(rq, kind);
+	tell_acknowledger(rq, kind, id);
 	/* No details on the log: the audit page is read more widely. */
 	audit(rq, "declaration.add", ref, "kind=%s", kind);
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
@@ -167,9 +175,13 @@ void declaration_acknowledge(struct request *rq, struct reply *rp)
 		"acknowledged_at IS NULL",
 		"ItI", rq->user.id, at, rq->ids[0]);
 	int changed = db_changes();
-	if (changed)
+	char *link = declaration_link(rq->ids[0]);
+	if (changed) {
+		notify_done(link);
 		notify_user(owner, "declaration_acknowledged",
-			    "Your declaration has been acknowledged.", "/conduct#declarations");
+			    "Your declaration has been acknowledged.", link);
+	}
+	free(link);
 	audit(rq, "declaration.acknowledge", ref, "acknowledged");
 	if (reply_commit_changed(rp, changed, NULL,
 				 "This declaration has already been "
@@ -209,7 +221,7 @@ void declaration_update(struct request *rq, struct reply *rp)
 		db_exec("UPDATE declarations SET declared_on = ?, acknowledged_by = NULL, "
 			"acknowledged_at = NULL WHERE id = ?",
 			"tI", today, rq->ids[0]);
-		tell_acknowledger(rq, kind);
+		tell_acknowledger(rq, kind, rq->ids[0]);
 	} else {
 		db_exec("UPDATE declarations SET ended_at = ? WHERE id = ?", "tI", at, rq->ids[0]);
 	}

@@ -61,16 +61,23 @@ json_t *filter_requests_list(const struct request *rq)
 }
 
 /* Everyone who decides: the network managers and the named senior leader. */
-static void tell_deciders(const struct request *rq, const char *msg)
+/* Where a notification about one request points: its row on /filtering.
+ * Deciding it clears everyone's notification of it (notify_done). */
+static char *request_link(int64_t id)
 {
-	notify_role("network_manager", rq->user.id, "filtering_request", msg, "/filtering");
+	return xasprintf("/filtering#request-%lld", (long long)id);
+}
+
+static void tell_deciders(const struct request *rq, const char *msg, const char *link)
+{
+	notify_role("network_manager", rq->user.id, "filtering_request", msg, link);
 	int64_t leader = filtering_named("filtering_leader");
 	int is_network_manager = leader && db_int(0,
 						  "SELECT count(*) FROM user_roles WHERE user_id "
 						  "= ? AND role = 'network_manager'",
 						  "I", leader);
 	if (leader && leader != rq->user.id && !is_network_manager)
-		notify_user(leader, "filtering_request", msg, "/filtering");
+		notify_user(leader, "filtering_request", msg, link);
 }
 
 void filter_request_add(struct request *rq, struct reply *rp)
@@ -86,7 +93,9 @@ void filter_request_add(struct request *rq, struct reply *rp)
 	snprintf(ref, sizeof ref, "F-%05lld", (long long)id);
 	char *msg = xasprintf("Filtering request %s: %s %s. It awaits your decision.", ref,
 			      strcmp(kind, "block") == 0 ? "block" : "unblock", site);
-	tell_deciders(rq, msg);
+	char *link = request_link(id);
+	tell_deciders(rq, msg, link);
+	free(link);
 	free(msg);
 	audit(rq, "filtering.request", ref, "kind=%s site=%s", kind, site);
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
@@ -136,12 +145,16 @@ void filter_request_decide(struct request *rq, struct reply *rp)
 		"decided_at = ? WHERE id = ? AND decision IS NULL",
 		"ttItI", decision, arg(rq, "decision_reason"), rq->user.id, at, rq->ids[0]);
 	int changed = db_changes();
+	char *link = request_link(rq->ids[0]);
+	if (changed)
+		notify_done(link);
 	if (changed && requester != rq->user.id) {
 		char *msg = xasprintf("Your filtering request %s: %s.", ref,
 				      strcmp(decision, "done") == 0 ? "done" : "refused");
-		notify_user(requester, "filtering_decision", msg, "/filtering");
+		notify_user(requester, "filtering_decision", msg, link);
 		free(msg);
 	}
+	free(link);
 	audit(rq, "filtering.decide", ref, "decision=%s", decision);
 	if (reply_commit_changed(rp, changed, "decision", "This request has already been decided.",
 				 BUSY_UNSAVED) != 0)
