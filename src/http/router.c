@@ -175,12 +175,16 @@ static void reshow_form(const struct route *r, struct request *rq, struct reply 
 			json_object_set_new(
 				form, rq->params[i].name,
 				json_stringn_nocheck(rq->params[i].value, rq->params[i].len));
-	json_t *err = json_object();
-	json_t *msg = json_object_get(rp->model, "error");
-	json_object_set(err, rp->error_field ? rp->error_field : "general", msg);
+	json_t *err = json_object(), *errors = json_object_get(rp->model, "errors"), *e;
+	size_t i;
+	json_array_foreach(errors, i, e) {
+		const char *f = json_string_value(json_object_get(e, "field"));
+		json_object_set(err, f ? f : "general", json_object_get(e, "error"));
+	}
 	json_object_set_new(page.model, "form", form);
 	json_object_set_new(page.model, "err", err);
-	json_object_set(page.model, "error", msg);
+	json_object_set(page.model, "error", json_object_get(rp->model, "error"));
+	json_object_set(page.model, "errors", errors);
 	if (rp->error_field)
 		json_object_set_new(page.model, "field", json_string(rp->error_field));
 	page.status = rp->status;
@@ -224,14 +228,7 @@ static int checks_pass(const struct route *r, struct request *rq, struct reply *
 		reply_error(rp, 400, NULL, "This page does not take file uploads.");
 		return 0;
 	}
-	char msg[256];
-	const char *bad = NULL;
-	int status = fields_check(r->fields, rq, &bad, msg, sizeof msg);
-	if (status) {
-		reply_error(rp, status, bad, "%s", msg);
-		return 0;
-	}
-	return 1;
+	return fields_refuse(r->fields, rq, rp) == 0;
 }
 
 /* A change refused because the disk is full is not "busy": trying again in a

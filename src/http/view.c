@@ -87,8 +87,15 @@ static json_t *layout_model(struct request *rq, struct reply *rp, const struct l
 	if (err && rp->template && strcmp(rp->template, "error") != 0) {
 		json_object_set(m, "error", err);
 		json_t *field = json_object_get(rp->model, "field");
-		if (field)
-			json_object_set(m, "field", field);
+		json_t *errors = json_object_get(rp->model, "errors");
+		if (json_array_size(errors))
+			json_object_set(m, "errors", errors);
+		else { /* a page that set only "error" and "field" itself */
+			json_t *one = json_pack("{s:O}", "error", err);
+			if (field)
+				json_object_set(one, "field", field);
+			json_object_set_new(m, "errors", json_pack("[o]", one));
+		}
 	}
 	if (rq->signed_in) {
 		json_object_set_new(

@@ -45,16 +45,16 @@ static void bad_ids_and_unknown_paths_do_not_match(void **state)
 }
 
 static const struct field_spec spec[] = {
-	{ "name", F_TEXT, 10, F_REQUIRED, NULL },
-	{ "notes", F_LONGTEXT, 50, 0, NULL },
-	{ "when", F_DATE, 10, 0, NULL },
-	{ "at", F_DATETIME, 20, 0, NULL },
-	{ "email", F_EMAIL, 254, 0, NULL },
-	{ "n", F_INT, 10, 0, NULL },
-	{ "id", F_ID, 10, 0, NULL },
-	{ "ok", F_YESNO, 3, 0, NULL },
-	{ "colour", F_CHOICE, 10, 0, "red|green" },
-	{ "types", F_CHOICE, 40, F_MULTI | F_LIST, "a|b|c" },
+	{ "name", F_TEXT, 10, F_REQUIRED, NULL, NULL },
+	{ "notes", F_LONGTEXT, 50, 0, NULL, NULL },
+	{ "when", F_DATE, 10, 0, NULL, NULL },
+	{ "at", F_DATETIME, 20, 0, NULL, NULL },
+	{ "email", F_EMAIL, 254, 0, NULL, NULL },
+	{ "n", F_INT, 10, 0, NULL, NULL },
+	{ "id", F_ID, 10, 0, NULL, NULL },
+	{ "ok", F_YESNO, 3, 0, NULL, NULL },
+	{ "colour", F_CHOICE, 10, 0, "red|green", NULL },
+	{ "types", F_CHOICE, 40, F_MULTI | F_LIST, "a|b|c", NULL },
 	{ NULL },
 };
 

@@ -469,51 +469,54 @@ static void admin_tasks(const struct request *rq, json_t *tasks)
 }
 
 static const struct field_spec list_q[] = {
-	{ "q", F_TEXT, 100, 0, NULL },
+	{ "q", F_TEXT, 100, 0, NULL, NULL },
 	PAGE_FIELD,
 	{ NULL },
 };
 static const struct field_spec staff_form[] = {
-	{ "email", F_EMAIL, 254, F_REQUIRED, NULL },
-	{ "name", F_TEXT, 200, F_REQUIRED, NULL },
-	{ "job_title", F_TEXT, 200, 0, NULL },
-	{ "department", F_TEXT, 120, 0, NULL },
-	{ "staff_type", F_CHOICE, 12, 0, STAFF_TYPES },
-	{ "role", F_CHOICE, 20, F_MULTI | F_LIST, ROLE_CHOICES },
-	{ "password", F_PASSWORD, 1024, 0, NULL },
+	{ "email", F_EMAIL, 254, F_REQUIRED, NULL, "E-mail address" },
+	{ "name", F_TEXT, 200, F_REQUIRED, NULL, "Full name" },
+	{ "job_title", F_TEXT, 200, 0, NULL, "Job title" },
+	{ "department", F_TEXT, 120, 0, NULL, "Department" },
+	{ "staff_type", F_CHOICE, 12, 0, STAFF_TYPES, "Staff type" },
+	{ "role", F_CHOICE, 20, F_MULTI | F_LIST, ROLE_CHOICES, "Roles" },
+	{ "password", F_PASSWORD, 1024, 0, NULL, "Password" },
 	{ NULL },
 };
 static const struct field_spec edit_form[] = {
-	{ "name", F_TEXT, 200, F_REQUIRED, NULL },
-	{ "job_title", F_TEXT, 200, 0, NULL },
-	{ "department", F_TEXT, 120, 0, NULL },
-	{ "staff_type", F_CHOICE, 12, F_REQUIRED, STAFF_TYPES },
-	{ "role", F_CHOICE, 20, F_MULTI | F_LIST, ROLE_CHOICES },
+	{ "name", F_TEXT, 200, F_REQUIRED, NULL, "Full name" },
+	{ "job_title", F_TEXT, 200, 0, NULL, "Job title" },
+	{ "department", F_TEXT, 120, 0, NULL, "Department" },
+	{ "staff_type", F_CHOICE, 12, F_REQUIRED, STAFF_TYPES, "Staff type" },
+	{ "role", F_CHOICE, 20, F_MULTI | F_LIST, ROLE_CHOICES, "Roles" },
 	{ NULL },
 };
 static const struct field_spec password_form[] = {
-	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL },
+	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL, "New password" },
 	{ NULL },
 };
 static const struct field_spec deactivate_form[] = {
-	{ "left_on", F_DATE, 10, 0, NULL },
+	{ "left_on", F_DATE, 10, 0, NULL, "Leaving date" },
 	{ NULL },
 };
 static const struct field_spec settings_form[] = {
-	{ "school_name", F_TEXT, 120, 0, NULL },
-	{ "account_decider", F_CHOICE, 20, 0, "business_manager|slt" },
-	{ "lado_contact", F_LONGTEXT, 1000, 0, NULL },
-	{ "pattern_window_days", F_INT, 4, 0, NULL },
-	{ "invitation_days", F_INT, 2, 0, NULL },
+	{ "school_name", F_TEXT, 120, 0, NULL, "School name" },
+	{ "account_decider", F_CHOICE, 20, 0, "business_manager|slt",
+	  "Who makes the final decision on social-media account applications" },
+	{ "lado_contact", F_LONGTEXT, 1000, 0, NULL,
+	  "The LADO (local authority designated officer)" },
+	{ "pattern_window_days", F_INT, 4, 0, NULL,
+	  "Period for a pattern of concerns about one adult (days)" },
+	{ "invitation_days", F_INT, 2, 0, NULL, "Days an invitation link stays usable" },
 	{ NULL },
 };
 static const struct field_spec closure_form[] = {
-	{ "day", F_DATE, 10, F_REQUIRED, NULL },
-	{ "label", F_TEXT, 120, 0, NULL },
+	{ "day", F_DATE, 10, F_REQUIRED, NULL, "Day" },
+	{ "label", F_TEXT, 120, 0, NULL, "Reason" },
 	{ NULL },
 };
 static const struct field_spec closure_remove_form[] = {
-	{ "day", F_DATE, 10, F_REQUIRED, NULL },
+	{ "day", F_DATE, 10, F_REQUIRED, NULL, "Day" },
 	{ NULL },
 };
 

@@ -98,11 +98,12 @@ static void admin_reset(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec settings_form[] = {
-	{ "role", F_CHOICE, 20, F_MULTI, GIVEN_ROLE_CHOICES },
+	{ "role", F_CHOICE, 20, F_MULTI, GIVEN_ROLE_CHOICES,
+	  "Roles that must use two-factor sign-in" },
 	{ NULL },
 };
 static const struct field_spec reset_form[] = {
-	{ "reason", F_TEXT, 300, F_REQUIRED, NULL },
+	{ "reason", F_TEXT, 300, F_REQUIRED, NULL, "Reason" },
 	{ NULL },
 };
 

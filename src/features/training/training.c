@@ -223,24 +223,24 @@ static void course_add(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec list_q[] = {
-	{ "q", F_TEXT, 100, 0, NULL },
+	{ "q", F_TEXT, 100, 0, NULL, NULL },
 	PAGE_FIELD,
 	{ NULL },
 };
 static const struct field_spec record_form[] = {
-	{ "email", F_EMAIL, 254, F_REQUIRED, NULL },
-	{ "course", F_TEXT, 64, F_REQUIRED, NULL },
-	{ "completed_on", F_DATE, 10, F_REQUIRED, NULL },
-	{ "expires_on", F_DATE, 10, 0, NULL },
+	{ "email", F_EMAIL, 254, F_REQUIRED, NULL, "E-mail address of the person trained" },
+	{ "course", F_TEXT, 64, F_REQUIRED, NULL, "Course" },
+	{ "completed_on", F_DATE, 10, F_REQUIRED, NULL, "Completed on" },
+	{ "expires_on", F_DATE, 10, 0, NULL, "Expires on" },
 	{ NULL },
 };
 static const struct field_spec import_form[] = {
-	{ "file", F_FILE, 1, F_REQUIRED, NULL },
+	{ "file", F_FILE, 1, F_REQUIRED, NULL, NULL },
 	{ NULL },
 };
 static const struct field_spec course_form[] = {
-	{ "code", F_TEXT, 64, F_REQUIRED, NULL },
-	{ "title", F_TEXT, 200, F_REQUIRED, NULL },
+	{ "code", F_TEXT, 64, F_REQUIRED, NULL, "Code" },
+	{ "title", F_TEXT, 200, F_REQUIRED, NULL, "Title" },
 	{ NULL },
 };
 
