@@ -127,6 +127,23 @@ void reply_error_add(struct reply *rp, const char *field, const char *fmt, ...)
 	free(msg);
 }
 
+void reply_keep_chosen(const struct request *rq, json_t *items, const char *field,
+		       const char *key, const char *flag)
+{
+	if (!rq->is_post)
+		return;
+	size_t i;
+	json_t *item;
+	json_array_foreach(items, i, item) {
+		const char *v = json_string_value(json_object_get(item, key));
+		int chosen = 0;
+		for (size_t j = 0; v && j < rq->nparams && !chosen; j++)
+			chosen = strcmp(rq->params[j].name, field) == 0 &&
+				 strcmp(rq->params[j].value, v) == 0;
+		json_object_set_new(item, flag, json_boolean(chosen));
+	}
+}
+
 void reply_not_found(struct reply *rp)
 {
 	reply_error(rp, 404, NULL, "There is no such page, or you may not see it.");

@@ -158,6 +158,22 @@ static int is_password_field(const struct field_spec *spec, const char *name)
 	return 0;
 }
 
+/* A tick, radio button or option with a fixed value, as chose_NAME_VALUE: the
+ * template marks it again ({{#chose_visibility_open}} checked{{/…}}), for
+ * every value of a name sent more than once too. */
+static void choice_made(json_t *chose, const struct param *p)
+{
+	if (p->len == 0 || p->len > 40 || strlen(p->name) > 40)
+		return;
+	for (size_t i = 0; i < p->len; i++)
+		if (!islower((unsigned char)p->value[i]) && !isdigit((unsigned char)p->value[i]) &&
+		    p->value[i] != '_')
+			return;
+	char key[96];
+	snprintf(key, sizeof key, "%s_%s", p->name, p->value);
+	json_object_set_new(chose, key, json_true());
+}
+
 /* A refused form comes back as the form itself, with the message beside the
  * field and everything typed kept (passwords excepted). */
 static void reshow_form(const struct route *r, struct request *rq, struct reply *rp)
@@ -168,13 +184,16 @@ static void reshow_form(const struct route *r, struct request *rq, struct reply 
 		reply_free(&page);
 		return;
 	}
-	json_t *form = json_object();
+	json_t *form = json_object(), *chose = json_object();
 	for (size_t i = 0; i < rq->nparams; i++)
 		if (strcmp(rq->params[i].name, "csrf") != 0 &&
-		    !is_password_field(r->fields, rq->params[i].name))
+		    !is_password_field(r->fields, rq->params[i].name)) {
 			json_object_set_new(
 				form, rq->params[i].name,
 				json_stringn_nocheck(rq->params[i].value, rq->params[i].len));
+			choice_made(chose, &rq->params[i]);
+		}
+	json_object_set_new(page.model, "chose", chose);
 	json_t *err = json_object(), *errors = json_object_get(rp->model, "errors"), *e;
 	size_t i;
 	json_array_foreach(errors, i, e) {

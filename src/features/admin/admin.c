@@ -78,36 +78,48 @@ static void staff_list(struct request *rq, struct reply *rp)
 	reply_page(rp, "admin_staff", "Staff", m);
 }
 
+/* Shown again after a refusal (a POST), the form keeps what was ticked and
+ * chosen rather than what is stored. */
 static void staff_new_page(struct request *rq, struct reply *rp)
 {
-	(void)rq;
+	const char *type = rq->is_post ? arg(rq, "staff_type") : "teacher";
 	reply_page(rp, "admin_staff_new", "Add a member of staff",
-		   json_pack("{s:o, s:o}", "roles", role_boxes(ROLE_STAFF), "staff_types",
-			     staff_types("teacher")));
+		   json_pack("{s:o, s:o}", "roles",
+			     role_boxes(rq->is_post ? roles_from_form(rq) : ROLE_STAFF),
+			     "staff_types", staff_types(type)));
+}
+
+/* Every problem with a new person's details at once: the password's, then the
+ * list's (an address already on it is a conflict, 409, when it is the only one). */
+static int staff_new_problems(const struct request *rq, struct reply *rp,
+			      const struct staff_input *in)
+{
+	const char *pw = arg(rq, "password");
+	const char *why = pw ? password_problem(pw) : NULL, *field;
+	if (why)
+		reply_error_add(rp, "password", "%s", why);
+	if ((why = staff_problem(in, &field))) {
+		if (!reply_errors(rp) && staff_id(in->email) && field &&
+		    strcmp(field, "email") == 0)
+			reply_error(rp, 409, field, "%s", why);
+		else
+			reply_error_add(rp, field, "%s", why);
+	}
+	return reply_errors(rp) ? -1 : 0;
 }
 
 static void staff_create(struct request *rq, struct reply *rp)
 {
 	const char *pw = arg(rq, "password");
-	const char *why = pw ? password_problem(pw) : NULL;
-	if (why) {
-		reply_error(rp, 400, "password", "%s", why);
-		return;
-	}
 	char hash[crypto_pwhash_STRBYTES];
-	if (pw && password_hash(pw, hash) != 0) {
-		reply_busy(rp, BUSY);
-		return;
-	}
 	struct staff_input in = { arg(rq, "email"),      arg(rq, "name"),
 				  arg(rq, "job_title"),  arg(rq, "department"),
 				  arg(rq, "staff_type"), roles_from_form(rq),
 				  pw ? hash : NULL,      0 };
-	const char *field;
-	if ((why = staff_problem(&in, &field))) {
-		reply_error(rp,
-			    staff_id(in.email) && field && strcmp(field, "email") == 0 ? 409 : 400,
-			    field, "%s", why);
+	if (staff_new_problems(rq, rp, &in) != 0)
+		return;
+	if (pw && password_hash(pw, hash) != 0) {
+		reply_busy(rp, BUSY);
 		return;
 	}
 	if (reply_begin(rp, BUSY) != 0)
@@ -166,8 +178,20 @@ static void staff_edit_page(struct request *rq, struct reply *rp)
 	add_date_words(u, "left_on");
 	add_date_words(u, "leaving_on");
 	json_object_set_new(u, "handover", admin_handover(rq, rq->ids[0]));
-	json_t *m = json_pack("{s:o, s:o, s:o}", "user", u, "role_boxes", role_boxes(roles),
-			      "staff_types", staff_types(json_str(u, "staff_type")));
+	/* The details form shows what is stored or, shown again after a refused
+	 * change to them, what was typed, ticked and chosen. */
+	static const char *const typed[] = { "name", "job_title", "department", "staff_type" };
+	int again = rq->is_post && !strchr(rq->path + strlen("/admin/staff/"), '/');
+	json_t *edit = json_object();
+	for (size_t i = 0; i < 4; i++) {
+		const char *v = again ? arg(rq, typed[i]) : json_str(u, typed[i]);
+		json_object_set_new(edit, typed[i], json_string(v ? v : ""));
+	}
+	if (again)
+		roles = roles_from_form(rq);
+	json_t *m = json_pack("{s:o, s:o, s:o, s:o}", "user", u, "edit", edit, "role_boxes",
+			      role_boxes(roles), "staff_types",
+			      staff_types(json_str(edit, "staff_type")));
 	reply_page(rp, "admin_staff_edit", "Edit a member of staff", m);
 }
 
@@ -343,7 +367,6 @@ static void reactivate_post(struct request *rq, struct reply *rp)
 
 static void settings_page(struct request *rq, struct reply *rp)
 {
-	(void)rq;
 	json_t *m = json_object();
 	json_t *all = db_rows("SELECT key, value FROM settings", "");
 	size_t i;
@@ -355,7 +378,10 @@ static void settings_page(struct request *rq, struct reply *rp)
 		json_object_set_new(m, "school_name", json_string(cfg.school_name));
 		json_object_set_new(m, "school_name_fixed", json_true());
 	}
-	const char *decider = json_str(m, "account_decider");
+	/* Shown again after a refused change, the choice made is kept. */
+	const char *decider = rq->is_post && arg(rq, "account_decider")
+				      ? arg(rq, "account_decider")
+				      : json_str(m, "account_decider");
 	json_object_set_new(m, "decider_is_slt",
 			    json_boolean(decider && strcmp(decider, "slt") == 0));
 	json_object_set_new(m, "closures",
