@@ -34,9 +34,9 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_day}} has-error{{/err_day}}"><label for="f-day">Day</label>
 {{#err_day}}<p class="field-error" id="e-day">{{err_day}}</p>{{/err_day}}
-<input id="f-day" name="day" type="date" required{{#err_day}} aria-describedby="e-day"{{/err_day}}></div>
+<input id="f-day" name="day" type="date" required value="{{form_day}}"{{#err_day}} aria-describedby="e-day"{{/err_day}}></div>
 <div class="field"><label for="f-label">Reason (for example "INSET day")</label>
-<input id="f-label" name="label" type="text"></div>
+<input id="f-label" name="label" type="text" value="{{form_label}}"></div>
 <div class="actions"><button class="btn secondary" type="submit">Add closure day</button></div>
 </form>
 </section>

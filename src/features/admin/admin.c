@@ -374,6 +374,12 @@ static void settings_page(struct request *rq, struct reply *rp)
 	json_array_foreach(all, i, row)
 		json_object_set(m, json_str(row, "key"), json_object_get(row, "value"));
 	json_decref(all);
+	/* Shown again after a refused change, the settings show what was typed. */
+	static const char *const typed[] = { "school_name", "lado_contact", "pattern_window_days",
+					     "invitation_days" };
+	for (size_t k = 0; rq->is_post && k < 4; k++)
+		if (arg(rq, typed[k]))
+			json_object_set_new(m, typed[k], json_string(arg(rq, typed[k])));
 	if (cfg.school_name) {
 		json_object_set_new(m, "school_name", json_string(cfg.school_name));
 		json_object_set_new(m, "school_name_fixed", json_true());
