@@ -97,9 +97,9 @@
 <form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
 <h3>Add a note</h3>
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="note">
-<div class="field{{#err_text}} has-error{{/err_text}}"><label for="f-text">Note (seen only by those dealing with the concern)</label>
-{{#err_text}}<p class="field-error" id="e-text">{{err_text}}</p>{{/err_text}}
-<textarea id="f-text" name="text" rows="4" required{{#err_text}} aria-describedby="e-text"{{/err_text}}>&#10;{{#again_note}}{{form_text:pre_escape}}{{/again_note}}</textarea></div>
+<div class="field{{#again_note}}{{#err_text}} has-error{{/err_text}}{{/again_note}}"><label for="f-text">Note (seen only by those dealing with the concern)</label>
+{{#again_note}}{{#err_text}}<p class="field-error" id="e-text">{{err_text}}</p>{{/err_text}}{{/again_note}}
+<textarea id="f-text" name="text" rows="4" required{{#again_note}}{{#err_text}} aria-describedby="e-text"{{/err_text}}{{/again_note}}>&#10;{{#again_note}}{{form_text:pre_escape}}{{/again_note}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Add note</button></div>
 </form>
 {{#not_concern_is_closed}}<form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
@@ -140,8 +140,9 @@
 <p class="hint" id="h-level-low">Behaviour inconsistent with the staff code of conduct, no matter how small, that does not meet the harm threshold.</p></div>
 <div class="field"><label class="checkbox" for="f-level-harm"><input type="radio" id="f-level-harm" name="level" value="harm_threshold"{{#chose_level_harm_threshold}} checked{{/chose_level_harm_threshold}} aria-describedby="h-level-harm"> Meets the harm threshold: an allegation</label>
 <p class="hint" id="h-level-harm">The adult may have harmed a child, committed a criminal offence against or related to a child, behaved in a way that indicates they may pose a risk of harm to children, or in a way that indicates they may not be suitable to work with children. The LADO must be told within one working day.</p></div></fieldset>
-<div class="field{{#err_text}} has-error{{/err_text}}"><label for="f-threshold-text">Why (required)</label>
-<textarea id="f-threshold-text" name="text" rows="3" required>&#10;{{#again_threshold}}{{form_text:pre_escape}}{{/again_threshold}}</textarea></div>
+<div class="field{{#again_threshold}}{{#err_text}} has-error{{/err_text}}{{/again_threshold}}"><label for="f-threshold-text">Why (required)</label>
+{{#again_threshold}}{{#err_text}}<p class="field-error" id="e-threshold-text">{{err_text}}</p>{{/err_text}}{{/again_threshold}}
+<textarea id="f-threshold-text" name="text" rows="3" required{{#again_threshold}}{{#err_text}} aria-describedby="e-threshold-text"{{/err_text}}{{/again_threshold}}>&#10;{{#again_threshold}}{{form_text:pre_escape}}{{/again_threshold}}</textarea></div>
 <div class="field"><label for="f-action_taken">Action taken</label>
 <textarea id="f-action_taken" name="action_taken" rows="2">&#10;{{#again_threshold}}{{form_action_taken:pre_escape}}{{/again_threshold}}</textarea></div>
 <p class="hint">A later decision corrects an earlier one; the latest counts.</p>
@@ -163,8 +164,9 @@
 <input id="f-kept_at" name="kept_at" type="text" maxlength="200" value="{{#again_device}}{{form_kept_at}}{{/again_device}}"></div>
 <div class="field"><label for="f-handed_to">Handed to (for example a police officer and their collar number)</label>
 <input id="f-handed_to" name="handed_to" type="text" maxlength="200" value="{{#again_device}}{{form_handed_to}}{{/again_device}}"></div>
-<div class="field"><label for="f-device-text">What happened (required)</label>
-<textarea id="f-device-text" name="text" rows="3" required>&#10;{{#again_device}}{{form_text:pre_escape}}{{/again_device}}</textarea></div>
+<div class="field{{#again_device}}{{#err_text}} has-error{{/err_text}}{{/again_device}}"><label for="f-device-text">What happened (required)</label>
+{{#again_device}}{{#err_text}}<p class="field-error" id="e-device-text">{{err_text}}</p>{{/err_text}}{{/again_device}}
+<textarea id="f-device-text" name="text" rows="3" required{{#again_device}}{{#err_text}} aria-describedby="e-device-text"{{/err_text}}{{/again_device}}>&#10;{{#again_device}}{{form_text:pre_escape}}{{/again_device}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Record the device</button></div>
 </form>
 <form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
@@ -194,8 +196,9 @@
 {{#concern_is_closed}}<form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
 <h3>Reopen</h3>
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="reopen">
-<div class="field"><label for="f-reopen-text">Why it is reopened (required)</label>
-<textarea id="f-reopen-text" name="text" rows="3" required>&#10;{{#again_reopen}}{{form_text:pre_escape}}{{/again_reopen}}</textarea></div>
+<div class="field{{#again_reopen}}{{#err_text}} has-error{{/err_text}}{{/again_reopen}}"><label for="f-reopen-text">Why it is reopened (required)</label>
+{{#again_reopen}}{{#err_text}}<p class="field-error" id="e-reopen-text">{{err_text}}</p>{{/err_text}}{{/again_reopen}}
+<textarea id="f-reopen-text" name="text" rows="3" required{{#again_reopen}}{{#err_text}} aria-describedby="e-reopen-text"{{/err_text}}{{/again_reopen}}>&#10;{{#again_reopen}}{{form_text:pre_escape}}{{/again_reopen}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Reopen</button></div>
 </form>{{/concern_is_closed}}
 </section>
