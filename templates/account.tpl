@@ -27,24 +27,24 @@
 <h3>Log a check</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_checked_at}} has-error{{/err_checked_at}}"><label for="f-checked_at">When you checked (UK time)</label>
-{{#err_checked_at}}<p class="field-error">{{err_checked_at}}</p>{{/err_checked_at}}
-<input id="f-checked_at" name="checked_at" type="datetime-local" required value="{{v_checked_at}}"></div>
-<fieldset id="f-comments_found"><legend>Were there new comments, queries or complaints?</legend>
-{{#err_comments_found}}<p class="field-error">{{err_comments_found}}</p>{{/err_comments_found}}
-<label class="checkbox" for="f-comments_found-yes"><input id="f-comments_found-yes" type="radio" name="comments_found" value="yes" required> Yes</label>
-<label class="checkbox" for="f-comments_found-no"><input id="f-comments_found-no" type="radio" name="comments_found" value="no"> No</label>
+{{#err_checked_at}}<p class="field-error" id="e-checked_at">{{err_checked_at}}</p>{{/err_checked_at}}
+<input id="f-checked_at" name="checked_at" type="datetime-local" required value="{{v_checked_at}}"{{#err_checked_at}} aria-describedby="e-checked_at"{{/err_checked_at}}></div>
+<fieldset id="f-comments_found"{{#err_comments_found}} aria-describedby="e-comments_found"{{/err_comments_found}}><legend>Were there new comments, queries or complaints?</legend>
+{{#err_comments_found}}<p class="field-error" id="e-comments_found">{{err_comments_found}}</p>{{/err_comments_found}}
+<label class="checkbox" for="f-comments_found-yes"><input id="f-comments_found-yes" type="radio" name="comments_found" value="yes"{{#chose_comments_found_yes}} checked{{/chose_comments_found_yes}} required> Yes</label>
+<label class="checkbox" for="f-comments_found-no"><input id="f-comments_found-no" type="radio" name="comments_found" value="no"{{#chose_comments_found_no}} checked{{/chose_comments_found_no}}> No</label>
 </fieldset>
-<fieldset id="f-all_answered"><legend>Have they all been answered?</legend>
-{{#err_all_answered}}<p class="field-error">{{err_all_answered}}</p>{{/err_all_answered}}
-<label class="checkbox" for="f-all_answered-yes"><input id="f-all_answered-yes" type="radio" name="all_answered" value="yes" required> Yes (or there were none)</label>
-<label class="checkbox" for="f-all_answered-no"><input id="f-all_answered-no" type="radio" name="all_answered" value="no"> No</label>
+<fieldset id="f-all_answered"{{#err_all_answered}} aria-describedby="e-all_answered"{{/err_all_answered}}><legend>Have they all been answered?</legend>
+{{#err_all_answered}}<p class="field-error" id="e-all_answered">{{err_all_answered}}</p>{{/err_all_answered}}
+<label class="checkbox" for="f-all_answered-yes"><input id="f-all_answered-yes" type="radio" name="all_answered" value="yes"{{#chose_all_answered_yes}} checked{{/chose_all_answered_yes}} required> Yes (or there were none)</label>
+<label class="checkbox" for="f-all_answered-no"><input id="f-all_answered-no" type="radio" name="all_answered" value="no"{{#chose_all_answered_no}} checked{{/chose_all_answered_no}}> No</label>
 </fieldset>
 <div class="field"><label for="f-notes">Notes</label>
 <textarea id="f-notes" name="notes" rows="3" maxlength="4000">&#10;{{v_notes:pre_escape}}</textarea></div>
-<label class="checkbox" for="f-open_concern"><input id="f-open_concern" type="checkbox" name="open_concern" value="yes"> Report an offensive or worrying comment to the moderator as a concern</label>
+<label class="checkbox" for="f-open_concern"><input id="f-open_concern" type="checkbox" name="open_concern" value="yes"{{#chose_open_concern_yes}} checked{{/chose_open_concern_yes}}> Report an offensive or worrying comment to the moderator as a concern</label>
 <div class="field{{#err_summary}} has-error{{/err_summary}}"><label for="f-summary">What was found, in one line (needed to report a concern)</label>
-{{#err_summary}}<p class="field-error">{{err_summary}}</p>{{/err_summary}}
-<input id="f-summary" name="summary" type="text" maxlength="200" value="{{v_summary}}"></div>
+{{#err_summary}}<p class="field-error" id="e-summary">{{err_summary}}</p>{{/err_summary}}
+<input id="f-summary" name="summary" type="text" maxlength="200" value="{{v_summary}}"{{#err_summary}} aria-describedby="e-summary"{{/err_summary}}></div>
 <div class="actions"><button class="btn" type="submit">Log the check</button></div>
 </form>{{/can_log_check}}
 </section>
@@ -63,14 +63,14 @@
 <h3>{{#has_credentials}}Replace the credentials{{/has_credentials}}{{#not_has_credentials}}Store the credentials{{/not_has_credentials}}</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_login}} has-error{{/err_login}}"><label for="f-login">Sign-in name</label>
-{{#err_login}}<p class="field-error">{{err_login}}</p>{{/err_login}}
-<input id="f-login" name="login" type="text" maxlength="254" autocomplete="off" required value="{{v_login}}"></div>
+{{#err_login}}<p class="field-error" id="e-login">{{err_login}}</p>{{/err_login}}
+<input id="f-login" name="login" type="text" maxlength="254" autocomplete="off" required value="{{v_login}}"{{#err_login}} aria-describedby="e-login"{{/err_login}}></div>
 <div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">The account's password</label>
-{{#err_password}}<p class="field-error">{{err_password}}</p>{{/err_password}}
-<input id="f-password" name="password" type="password" autocomplete="new-password" required></div>
+{{#err_password}}<p class="field-error" id="e-password">{{err_password}}</p>{{/err_password}}
+<input id="f-password" name="password" type="password" autocomplete="new-password" required{{#err_password}} aria-describedby="e-password"{{/err_password}}></div>
 <div class="field{{#err_recovery_email}} has-error{{/err_recovery_email}}"><label for="f-recovery_email">Recovery e-mail address</label>
-{{#err_recovery_email}}<p class="field-error">{{err_recovery_email}}</p>{{/err_recovery_email}}
-<input id="f-recovery_email" name="recovery_email" type="email" maxlength="254" value="{{v_recovery_email}}"></div>
+{{#err_recovery_email}}<p class="field-error" id="e-recovery_email">{{err_recovery_email}}</p>{{/err_recovery_email}}
+<input id="f-recovery_email" name="recovery_email" type="email" maxlength="254" value="{{v_recovery_email}}"{{#err_recovery_email}} aria-describedby="e-recovery_email"{{/err_recovery_email}}></div>
 <div class="field"><label for="f-two_factor_notes">Two-factor notes (where the codes go)</label>
 <textarea id="f-two_factor_notes" name="two_factor_notes" rows="2" maxlength="2000">&#10;{{v_two_factor_notes:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Store, encrypted</button></div>
@@ -82,11 +82,11 @@
 <h3>Details</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_name}} has-error{{/err_name}}"><label for="f-name">Name or handle</label>
-{{#err_name}}<p class="field-error">{{err_name}}</p>{{/err_name}}
-<input id="f-name" name="name" type="text" maxlength="120" required value="{{v_name}}"></div>
+{{#err_name}}<p class="field-error" id="e-name">{{err_name}}</p>{{/err_name}}
+<input id="f-name" name="name" type="text" maxlength="120" required value="{{v_name}}"{{#err_name}} aria-describedby="e-name"{{/err_name}}></div>
 <div class="field{{#err_url}} has-error{{/err_url}}"><label for="f-url">Web address</label>
-{{#err_url}}<p class="field-error">{{err_url}}</p>{{/err_url}}
-<input id="f-url" name="url" type="url" maxlength="300" value="{{v_url}}"></div>
+{{#err_url}}<p class="field-error" id="e-url">{{err_url}}</p>{{/err_url}}
+<input id="f-url" name="url" type="url" maxlength="300" value="{{v_url}}"{{#err_url}} aria-describedby="e-url"{{/err_url}}></div>
 <div class="field"><label for="f-status">Status</label>
 <select id="f-status" name="status"><option value="active">active</option><option value="suspended"{{#v_suspended}} selected{{/v_suspended}}>suspended</option></select></div>
 <div class="actions"><button class="btn secondary" type="submit">Save the details</button></div>
@@ -96,25 +96,25 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_lead}} has-error{{/err_lead}}"><label for="f-lead">E-mail address of the new lead</label>
 <p class="hint">The new lead must be active, have signed the current acceptable-use agreement and have current social-media policy training.</p>
-{{#err_lead}}<p class="field-error">{{err_lead}}</p>{{/err_lead}}
-<input id="f-lead" name="lead" type="email" maxlength="254" required value="{{v_lead}}"></div>
+{{#err_lead}}<p class="field-error" id="e-lead">{{err_lead}}</p>{{/err_lead}}
+<input id="f-lead" name="lead" type="email" maxlength="254" required value="{{v_lead}}"{{#err_lead}} aria-describedby="e-lead"{{/err_lead}}></div>
 <div class="actions"><button class="btn secondary" type="submit">Transfer</button></div>
 </form>
 <form class="stack card" method="post" action="/accounts/{{account_id}}/close">
 <h3>Close the account</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_reason}} has-error{{/err_reason}}"><label for="f-reason">Why it is being closed</label>
-{{#err_reason}}<p class="field-error">{{err_reason}}</p>{{/err_reason}}
-<textarea id="f-reason" name="reason" rows="2" maxlength="2000" required>&#10;{{v_reason:pre_escape}}</textarea></div>
+{{#err_reason}}<p class="field-error" id="e-reason">{{err_reason}}</p>{{/err_reason}}
+<textarea id="f-reason" name="reason" rows="2" maxlength="2000" required{{#err_reason}} aria-describedby="e-reason"{{/err_reason}}>&#10;{{v_reason:pre_escape}}</textarea></div>
 <fieldset><legend>Handover checklist: confirm each step</legend>
 {{#err_password_changed}}<p class="field-error" id="f-password_changed">{{err_password_changed}}</p>{{/err_password_changed}}
 {{#err_recovery_changed}}<p class="field-error" id="f-recovery_changed">{{err_recovery_changed}}</p>{{/err_recovery_changed}}
 {{#err_two_factor_moved}}<p class="field-error" id="f-two_factor_moved">{{err_two_factor_moved}}</p>{{/err_two_factor_moved}}
 {{#err_content_archived}}<p class="field-error" id="f-content_archived">{{err_content_archived}}</p>{{/err_content_archived}}
-<label class="checkbox" for="c-password_changed"><input id="c-password_changed" type="checkbox" name="password_changed" value="yes"> The password has been changed</label>
-<label class="checkbox" for="c-recovery_changed"><input id="c-recovery_changed" type="checkbox" name="recovery_changed" value="yes"> The recovery e-mail and telephone have been changed</label>
-<label class="checkbox" for="c-two_factor_moved"><input id="c-two_factor_moved" type="checkbox" name="two_factor_moved" value="yes"> Two-factor sign-in has been moved</label>
-<label class="checkbox" for="c-content_archived"><input id="c-content_archived" type="checkbox" name="content_archived" value="yes"> The content has been archived</label>
+<label class="checkbox" for="c-password_changed"><input id="c-password_changed" type="checkbox" name="password_changed" value="yes"{{#chose_password_changed_yes}} checked{{/chose_password_changed_yes}}> The password has been changed</label>
+<label class="checkbox" for="c-recovery_changed"><input id="c-recovery_changed" type="checkbox" name="recovery_changed" value="yes"{{#chose_recovery_changed_yes}} checked{{/chose_recovery_changed_yes}}> The recovery e-mail and telephone have been changed</label>
+<label class="checkbox" for="c-two_factor_moved"><input id="c-two_factor_moved" type="checkbox" name="two_factor_moved" value="yes"{{#chose_two_factor_moved_yes}} checked{{/chose_two_factor_moved_yes}}> Two-factor sign-in has been moved</label>
+<label class="checkbox" for="c-content_archived"><input id="c-content_archived" type="checkbox" name="content_archived" value="yes"{{#chose_content_archived_yes}} checked{{/chose_content_archived_yes}}> The content has been archived</label>
 </fieldset>
 <div class="actions"><button class="btn danger" type="submit">Close the account</button></div>
 </form>

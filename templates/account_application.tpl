@@ -25,14 +25,14 @@
 {{#can_review}}<form class="stack card" method="post" action="/accounts/applications/{{application_id}}/review">
 <h2>Moderator's review</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<fieldset id="f-decision"><legend>Your review</legend>
-{{#err_decision}}<p class="field-error">{{err_decision}}</p>{{/err_decision}}
-<label class="checkbox" for="f-decision-forward"><input id="f-decision-forward" type="radio" name="decision" value="forward" required> Forward for the final decision</label>
-<label class="checkbox" for="f-decision-return"><input id="f-decision-return" type="radio" name="decision" value="return"> Return to the applicant for changes</label>
+<fieldset id="f-decision"{{#err_decision}} aria-describedby="e-decision"{{/err_decision}}><legend>Your review</legend>
+{{#err_decision}}<p class="field-error" id="e-decision">{{err_decision}}</p>{{/err_decision}}
+<label class="checkbox" for="f-decision-forward"><input id="f-decision-forward" type="radio" name="decision" value="forward"{{#chose_decision_forward}} checked{{/chose_decision_forward}} required> Forward for the final decision</label>
+<label class="checkbox" for="f-decision-return"><input id="f-decision-return" type="radio" name="decision" value="return"{{#chose_decision_return}} checked{{/chose_decision_return}}> Return to the applicant for changes</label>
 </fieldset>
 <div class="field{{#err_comment}} has-error{{/err_comment}}"><label for="f-comment">Comment (required when returning)</label>
-{{#err_comment}}<p class="field-error">{{err_comment}}</p>{{/err_comment}}
-<textarea id="f-comment" name="comment" rows="3" maxlength="2000">&#10;{{form_comment:pre_escape}}</textarea></div>
+{{#err_comment}}<p class="field-error" id="e-comment">{{err_comment}}</p>{{/err_comment}}
+<textarea id="f-comment" name="comment" rows="3" maxlength="2000"{{#err_comment}} aria-describedby="e-comment"{{/err_comment}}>&#10;{{form_comment:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn" type="submit">Record the review</button></div>
 </form>{{/can_review}}
 {{#can_decide}}<form class="stack card" method="post" action="/accounts/applications/{{application_id}}/decision">
@@ -40,12 +40,12 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <fieldset id="f-decision"><legend>Your decision</legend>
 {{#err_decision}}<p class="field-error">{{err_decision}}</p>{{/err_decision}}
-<label class="checkbox" for="f-decision-approve"><input id="f-decision-approve" type="radio" name="decision" value="approve" required> Approve: add the account to the register</label>
-<label class="checkbox" for="f-decision-reject"><input id="f-decision-reject" type="radio" name="decision" value="reject"> Reject</label>
+<label class="checkbox" for="f-decision-approve"><input id="f-decision-approve" type="radio" name="decision" value="approve"{{#chose_decision_approve}} checked{{/chose_decision_approve}} required> Approve: add the account to the register</label>
+<label class="checkbox" for="f-decision-reject"><input id="f-decision-reject" type="radio" name="decision" value="reject"{{#chose_decision_reject}} checked{{/chose_decision_reject}}> Reject</label>
 </fieldset>
 <div class="field{{#err_reason}} has-error{{/err_reason}}"><label for="f-reason">Reason (required when rejecting; the applicant sees it)</label>
-{{#err_reason}}<p class="field-error">{{err_reason}}</p>{{/err_reason}}
-<textarea id="f-reason" name="reason" rows="3" maxlength="2000">&#10;{{form_reason:pre_escape}}</textarea></div>
+{{#err_reason}}<p class="field-error" id="e-reason">{{err_reason}}</p>{{/err_reason}}
+<textarea id="f-reason" name="reason" rows="3" maxlength="2000"{{#err_reason}} aria-describedby="e-reason"{{/err_reason}}>&#10;{{form_reason:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn" type="submit">Record the decision</button></div>
 </form>{{/can_decide}}
 {{#decide_refusal}}<p class="notice">{{decide_refusal}}</p>{{/decide_refusal}}

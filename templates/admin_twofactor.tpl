@@ -9,7 +9,7 @@
 </form>
 <section class="card" aria-labelledby="h-people">
 <h2 id="h-people">People</h2>
-{{#err_reason}}<p class="field-error">{{err_reason}}</p>{{/err_reason}}
+{{#err_reason}}<p class="field-error" id="e-reason">{{err_reason}}</p>{{/err_reason}}
 <table class="data"><caption>People with a role or a second factor</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Roles</th><th scope="col">Two-factor</th><th scope="col">Reset</th></tr></thead><tbody>
 {{#people}}<tr><td>{{name}}<br><span class="muted">{{email}}</span></td><td>{{roles}}</td>

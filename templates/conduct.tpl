@@ -42,8 +42,9 @@
 <p><span class="multiline">{{details:pre_escape}}</span></p>
 <p>Declared or renewed <time datetime="{{declared_on}}">{{declared_on:x-uk-time}}</time>; renew by <time datetime="{{renew_by}}">{{renew_by:x-uk-due}}</time>. {{#acknowledged_at}}Acknowledged by {{acknowledged_by}}, <time datetime="{{acknowledged_at}}">{{acknowledged_at:x-uk-time}}</time>.{{/acknowledged_at}}{{#not_acknowledged_at}}<span class="badge status-pending">Not yet acknowledged</span>{{/not_acknowledged_at}}</p>
 {{#may_acknowledge}}<form method="post" action="/conduct/declarations/{{id}}/acknowledge"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn" type="submit">Acknowledge the declaration of {{name}}</button></form>{{/may_acknowledge}}
-{{#mine}}<form class="actions" method="post" action="/conduct/declarations/{{id}}"><input type="hidden" name="csrf" value="{{csrf}}">
-<button class="btn secondary" type="submit" name="still" value="yes">It still applies: renew it</button> <button class="btn secondary" type="submit" name="still" value="no">It no longer applies</button></form>{{/mine}}
+{{#mine}}<form method="post" action="/conduct/declarations/{{id}}"><input type="hidden" name="csrf" value="{{csrf}}">
+<fieldset class="actions"><legend>Does it still apply?</legend>
+<button class="btn secondary" type="submit" name="still" value="yes">It still applies: renew it</button> <button class="btn secondary" type="submit" name="still" value="no">It no longer applies</button></fieldset></form>{{/mine}}
 </li>
 {{/declarations}}{{#has_declarations}}</ul>{{/has_declarations}}
 <form class="stack card" method="post" action="/conduct/declarations">

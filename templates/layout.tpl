@@ -30,7 +30,8 @@
 {{#flash}}<div class="flash" role="status">{{flash}}</div>{{/flash}}
 {{#error}}<div class="error-summary" role="alert" id="error-summary">
 <h2>There is a problem</h2>
-<ul><li>{{#field}}<a href="#f-{{field}}">{{/field}}{{error}}{{#field}}</a>{{/field}}</li></ul>
+<ul>{{#errors}}<li>{{#field}}<a href="#f-{{field}}">{{/field}}{{error}}{{#field}}</a>{{/field}}</li>
+{{/errors}}</ul>
 </div>{{/error}}
 {{>CONTENT}}
 </main>

@@ -15,10 +15,10 @@
 <h2>Create a policy</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_title}} has-error{{/err_title}}"><label for="f-title">Title</label>
-{{#err_title}}<p class="field-error">{{err_title}}</p>{{/err_title}}
-<input id="f-title" name="title" type="text" required maxlength="200" value="{{form_title}}"></div>
-<fieldset id="f-applies_to"{{#err_applies_to}} class="has-error"{{/err_applies_to}}><legend>Who must sign it</legend>
-{{#err_applies_to}}<p class="field-error">{{err_applies_to}}</p>{{/err_applies_to}}
+{{#err_title}}<p class="field-error" id="e-title">{{err_title}}</p>{{/err_title}}
+<input id="f-title" name="title" type="text" required maxlength="200" value="{{form_title}}"{{#err_title}} aria-describedby="e-title"{{/err_title}}></div>
+<fieldset id="f-applies_to"{{#err_applies_to}} class="has-error"{{/err_applies_to}}{{#err_applies_to}} aria-describedby="e-applies_to"{{/err_applies_to}}><legend>Who must sign it</legend>
+{{#err_applies_to}}<p class="field-error" id="e-applies_to">{{err_applies_to}}</p>{{/err_applies_to}}
 {{#staff_types}}<label class="checkbox" for="f-type-{{type}}"><input id="f-type-{{type}}" type="checkbox" name="applies_to" value="{{type}}"{{#checked}} checked{{/checked}}> {{type}}</label>
 {{/staff_types}}</fieldset>
 <div class="actions"><button class="btn" type="submit">Create</button></div>

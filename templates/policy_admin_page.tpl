@@ -18,18 +18,18 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_body}} has-error{{/err_body}}"><label for="f-body">The text, in Markdown</label>
 <p class="hint">Use ## for section headings (the policy's title is the page's main heading). HTML is not allowed and is shown as text removed.</p>
-{{#err_body}}<p class="field-error">{{err_body}}</p>{{/err_body}}
-<textarea id="f-body" name="body" rows="20" required>&#10;{{form_body:pre_escape}}</textarea></div>
+{{#err_body}}<p class="field-error" id="e-body">{{err_body}}</p>{{/err_body}}
+<textarea id="f-body" name="body" rows="20" required{{#err_body}} aria-describedby="e-body"{{/err_body}}>&#10;{{form_body:pre_escape}}</textarea></div>
 <div class="field{{#err_summary}} has-error{{/err_summary}}"><label for="f-summary">What changed in this version</label>
 <p class="hint">Shown to everyone asked to sign it.</p>
-{{#err_summary}}<p class="field-error">{{err_summary}}</p>{{/err_summary}}
-<textarea id="f-summary" name="summary" rows="3" required>&#10;{{form_summary:pre_escape}}</textarea></div>
+{{#err_summary}}<p class="field-error" id="e-summary">{{err_summary}}</p>{{/err_summary}}
+<textarea id="f-summary" name="summary" rows="3" required{{#err_summary}} aria-describedby="e-summary"{{/err_summary}}>&#10;{{form_summary:pre_escape}}</textarea></div>
 <div class="field{{#err_effective}} has-error{{/err_effective}}"><label for="f-effective">Takes effect on</label>
-{{#err_effective}}<p class="field-error">{{err_effective}}</p>{{/err_effective}}
-<input id="f-effective" name="effective" type="date" required value="{{form_effective}}"></div>
+{{#err_effective}}<p class="field-error" id="e-effective">{{err_effective}}</p>{{/err_effective}}
+<input id="f-effective" name="effective" type="date" required value="{{form_effective}}"{{#err_effective}} aria-describedby="e-effective"{{/err_effective}}></div>
 <div class="field{{#err_review_due}} has-error{{/err_review_due}}"><label for="f-review_due">Review due by</label>
-{{#err_review_due}}<p class="field-error">{{err_review_due}}</p>{{/err_review_due}}
-<input id="f-review_due" name="review_due" type="date" required value="{{form_review_due}}"></div>
+{{#err_review_due}}<p class="field-error" id="e-review_due">{{err_review_due}}</p>{{/err_review_due}}
+<input id="f-review_due" name="review_due" type="date" required value="{{form_review_due}}"{{#err_review_due}} aria-describedby="e-review_due"{{/err_review_due}}></div>
 <div class="actions"><button class="btn" type="submit">Publish</button></div>
 </form>
 <p><a href="/admin/policies">Back to policies</a></p>

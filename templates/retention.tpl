@@ -20,10 +20,10 @@
 <button class="btn secondary" type="submit">Release</button></form></li>{{/holds}}</ul>
 <form class="stack" method="post" action="/admin/retention/hold"><input type="hidden" name="csrf" value="{{csrf}}">
 <h3>Place a legal hold</h3>
-{{#err_record_id}}<p class="field-error">{{err_record_id}}</p>{{/err_record_id}}
-<div class="field"><label for="f-record_type">Record type</label><select id="f-record_type" name="record_type"><option value="concern">concern</option><option value="signature">signature</option><option value="training">training record</option></select></div>
-<div class="field"><label for="f-record_id">Record number</label><input id="f-record_id" name="record_id" type="text" inputmode="numeric" required></div>
-<div class="field"><label for="f-reason">Reason</label><input id="f-reason" name="reason" type="text" required></div>
+{{#err_record_id}}<p class="field-error" id="e-record_id">{{err_record_id}}</p>{{/err_record_id}}
+<div class="field"><label for="f-record_type">Record type</label><select id="f-record_type" name="record_type"><option value="concern"{{#chose_record_type_concern}} selected{{/chose_record_type_concern}}>concern</option><option value="signature"{{#chose_record_type_signature}} selected{{/chose_record_type_signature}}>signature</option><option value="training"{{#chose_record_type_training}} selected{{/chose_record_type_training}}>training record</option></select></div>
+<div class="field"><label for="f-record_id">Record number</label><input id="f-record_id" name="record_id" type="text" inputmode="numeric" required value="{{form_record_id}}"{{#err_record_id}} aria-describedby="e-record_id"{{/err_record_id}}></div>
+<div class="field"><label for="f-reason">Reason</label><input id="f-reason" name="reason" type="text" required value="{{form_reason}}"></div>
 <div class="actions"><button class="btn" type="submit">Place hold</button></div></form>
 </section>
 {{#rules}}<section class="card" aria-labelledby="h-rules"><h2 id="h-rules">Retention rules (years)</h2>

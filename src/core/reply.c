@@ -62,6 +62,24 @@ void reply_done(struct reply *rp, int status, json_t *model, const char *locatio
 	rp->flash = flash ? xstrdup(flash) : NULL;
 }
 
+/* One problem in the model's list: {field, error}, at most one per field so
+ * the page shows one message beside each field. */
+static void reply_problem(json_t *model, const char *field, const char *msg)
+{
+	json_t *errors = json_object_get(model, "errors");
+	size_t i;
+	json_t *e;
+	json_array_foreach(errors, i, e) {
+		const char *f = json_string_value(json_object_get(e, "field"));
+		if (field && f && strcmp(f, field) == 0)
+			return;
+	}
+	e = json_pack("{s:s}", "error", msg);
+	if (field)
+		json_object_set_new(e, "field", json_string(field));
+	json_array_append_new(errors, e);
+}
+
 void reply_error(struct reply *rp, int status, const char *field, const char *fmt, ...)
 {
 	va_list ap;
@@ -74,6 +92,8 @@ void reply_error(struct reply *rp, int status, const char *field, const char *fm
 	rp->model = json_pack("{s:s}", "error", msg ? msg : "error");
 	if (field)
 		json_object_set_new(rp->model, "field", json_string(field));
+	json_object_set_new(rp->model, "errors", json_array());
+	reply_problem(rp->model, field, msg ? msg : "error");
 	free(msg);
 	rp->status = status;
 	rp->template = "error";
@@ -83,6 +103,45 @@ void reply_error(struct reply *rp, int status, const char *field, const char *fm
 	rp->error_field = field;
 	free(rp->location);
 	rp->location = NULL;
+}
+
+size_t reply_errors(const struct reply *rp)
+{
+	if (rp->status < 400 || !rp->template || strcmp(rp->template, "error") != 0)
+		return 0;
+	return json_array_size(json_object_get(rp->model, "errors"));
+}
+
+void reply_error_add(struct reply *rp, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	if (reply_errors(rp))
+		reply_problem(rp->model, field, msg ? msg : "error");
+	else
+		reply_error(rp, 400, field, "%s", msg ? msg : "error");
+	free(msg);
+}
+
+void reply_keep_chosen(const struct request *rq, json_t *items, const char *field,
+		       const char *key, const char *flag)
+{
+	if (!rq->is_post)
+		return;
+	size_t i;
+	json_t *item;
+	json_array_foreach(items, i, item) {
+		const char *v = json_string_value(json_object_get(item, key));
+		int chosen = 0;
+		for (size_t j = 0; v && j < rq->nparams && !chosen; j++)
+			chosen = strcmp(rq->params[j].name, field) == 0 &&
+				 strcmp(rq->params[j].value, v) == 0;
+		json_object_set_new(item, flag, json_boolean(chosen));
+	}
 }
 
 void reply_not_found(struct reply *rp)

@@ -100,6 +100,18 @@ void reply_done(struct reply *rp, int status, json_t *model, const char *locatio
 		const char *flash);
 void reply_error(struct reply *rp, int status, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* Several problems at once: the first call refuses with 400 like reply_error,
+ * later ones add to the model's "errors" list ({field, error}, one per field;
+ * "error" and "field" stay the first).  A handler adds every problem it finds,
+ * then returns if reply_errors(rp) is not 0. */
+void reply_error_add(struct reply *rp, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+size_t reply_errors(const struct reply *rp);   /* problems so far; 0 when not refused */
+/* A form shown again after a refusal (its page called for a POST) keeps what
+ * was chosen: each item of items (options, ticks, radio buttons) gets
+ * flag = whether the request sent field = item[key].  Nothing for a GET. */
+void reply_keep_chosen(const struct request *rq, json_t *items, const char *field,
+		       const char *key, const char *flag);
 void reply_not_found(struct reply *rp);
 void reply_redirect(struct reply *rp, const char *location);
 void reply_raw(struct reply *rp, const char *content_type, char *body, size_t len);

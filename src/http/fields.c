@@ -108,18 +108,19 @@ static const char *type_problem(const struct field_spec *f, const char *v)
 	case F_LONGTEXT:
 		return no_controls(v, 1) ? NULL : "holds characters that are not allowed";
 	case F_EMAIL:
-		return valid_email(v) ? NULL : "must be an e-mail address";
+		return valid_email(v) ? NULL : "must be in the form name@school.org.uk";
 	case F_INT:
 		return valid_int(v, 0) ? NULL : "must be a whole number";
 	case F_ID:
-		return valid_int(v, 1) ? NULL : "must be a positive whole number";
+		return valid_int(v, 1) ? NULL : "must be a whole number above 0";
 	case F_DATE:
 		return strlen(v) == 10 && parse_date(v, &y, &m, &d) == 0
 			       ? NULL
-			       : "must be a date (YYYY-MM-DD)";
+			       : "must be a real date, like 2026-12-25 (year, month, day)";
 	case F_DATETIME:
-		return parse_iso_time(v, &t) == 0 ? NULL
-						  : "must be a date and time (YYYY-MM-DDTHH:MM)";
+		return parse_iso_time(v, &t) == 0
+			       ? NULL
+			       : "must be a real date and time, like 2026-12-25 14:30";
 	case F_YESNO:
 		return strcmp(v, "yes") == 0 || strcmp(v, "no") == 0 ? NULL : "must be yes or no";
 	case F_CHOICE:
@@ -130,59 +131,127 @@ static const char *type_problem(const struct field_spec *f, const char *v)
 	return "is not valid";
 }
 
-static int problem(char *msg, size_t size, const char **bad, const char *name, const char *what)
-{
-	char l[64];
-	label(name, l, sizeof l);
-	snprintf(msg, size, "The field '%s' %s.", l, what);
-	*bad = name;
-	return 400;
-}
+/* Where problems go: every one into a reply, or only the first into a buffer
+ * (fields_check, for callers that judge one request without a reply). */
+struct found {
+	struct reply *rp;
+	const char **bad;
+	char *msg;
+	size_t size;
+	size_t n;
+};
 
-static int check_params(const struct field_spec *spec, struct request *rq, const char **bad,
-			char *msg, size_t size)
+static void found_add(struct found *fd, const char *field, const char *msg)
 {
-	for (size_t i = 0; i < rq->nparams; i++) {
-		struct param *p = &rq->params[i];
-		int is_csrf = rq->is_post && strcmp(p->name, "csrf") == 0;
-		const struct field_spec *f = find_spec(spec, p->name);
-		if (!utf8_valid(p->name, strlen(p->name)) || strlen(p->name) > 64)
-			return problem(msg, size, bad, "?", "has a name that is not valid");
-		if (!f && !is_csrf)
-			return problem(msg, size, bad, p->name, "is not expected here");
-		if (strlen(p->value) != p->len || !utf8_valid(p->value, p->len))
-			return problem(msg, size, bad, p->name,
-				       "is not valid text (bad UTF-8 or a NUL byte)");
-		if (is_csrf)
-			continue;
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(rq->params[j].name, p->name) == 0 && !(f->flags & F_MULTI))
-				return problem(msg, size, bad, p->name, "was sent more than once");
-		if (p->len == 0)
-			continue;
-		if (f->type != F_FILE && utf8_chars(p->value) > f->max) {
-			char what[80];
-			snprintf(what, sizeof what, "is too long (at most %u characters)", f->max);
-			return problem(msg, size, bad, p->name, what);
-		}
-		const char *why = type_problem(f, p->value);
-		if (why)
-			return problem(msg, size, bad, p->name, why);
+	if (fd->rp)
+		reply_error_add(fd->rp, field, "%s", msg);
+	else if (fd->n == 0) {
+		*fd->bad = field;
+		copy_str(fd->msg, fd->size, msg);
 	}
-	return 0;
+	fd->n++;
 }
 
-static int check_files(const struct field_spec *spec, struct request *rq, const char **bad,
-		       char *msg, size_t size)
+/* The label as the start of a sentence, or inside one ("Enter what happened"). */
+static void label_case(const char *in, char *out, size_t size, int upper)
+{
+	copy_str(out, size, in);
+	/* An acronym at the start ("UK time", "ICO") keeps its capitals. */
+	if (out[0] && !isupper((unsigned char)out[1]))
+		out[0] = (char)(upper ? toupper((unsigned char)out[0])
+				      : tolower((unsigned char)out[0]));
+}
+
+/* A problem with a field, named by the label its form shows; a field no form
+ * shows is named by its name in words. */
+static void problem(struct found *fd, const struct field_spec *f, const char *name,
+		    const char *what)
+{
+	char l[200], msg[512];
+	size_t n = f && f->label ? strlen(f->label) : 0;
+	if (n && f->label[n - 1] == '?') {
+		snprintf(msg, sizeof msg, "The answer to \"%s\" %s.", f->label, what);
+	} else if (n) {
+		label_case(f->label, l, sizeof l, 1);
+		snprintf(msg, sizeof msg, "%s %s.", l, what);
+	} else {
+		label(name, l, sizeof l);
+		snprintf(msg, sizeof msg, "The field '%s' %s.", l, what);
+	}
+	found_add(fd, f ? f->name : name, msg);
+}
+
+/* A required field left empty: what to do, in the form's own words. */
+static void missing(struct found *fd, const struct field_spec *f)
+{
+	char l[200], msg[512];
+	if (!f->label) {
+		problem(fd, f, f->name, f->type == F_FILE ? "needs a file" : "is required");
+		return;
+	}
+	size_t n = strlen(f->label);
+	label_case(f->label, l, sizeof l, 0);
+	if (f->type == F_FILE)
+		snprintf(msg, sizeof msg, "Choose a file for %s.", l);
+	else if (n && f->label[n - 1] == '?')
+		snprintf(msg, sizeof msg, "Answer \"%s\"", f->label);
+	else if (f->type == F_CHOICE || f->type == F_YESNO)
+		snprintf(msg, sizeof msg, "Choose %s.", l);
+	else
+		snprintf(msg, sizeof msg, "Enter %s.", l);
+	found_add(fd, f->name, msg);
+}
+
+/* Why parameter i is refused (what[] may hold the words), or NULL. */
+static const char *param_problem(const struct field_spec *f, struct request *rq, size_t i,
+				 char *what, size_t size)
+{
+	struct param *p = &rq->params[i];
+	if (strlen(p->value) != p->len || !utf8_valid(p->value, p->len))
+		return "is not valid text (bad UTF-8 or a NUL byte)";
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(rq->params[j].name, p->name) == 0 && !(f->flags & F_MULTI))
+			return "was sent more than once";
+	if (p->len == 0)
+		return NULL;
+	if (f->type != F_FILE && utf8_chars(p->value) > f->max) {
+		snprintf(what, size, "must be %u characters or fewer", f->max);
+		return what;
+	}
+	return type_problem(f, p->value);
+}
+
+/* One parameter: its name, its text, then its value against its field. */
+static void check_param(const struct field_spec *spec, struct request *rq, size_t i,
+			struct found *fd)
+{
+	struct param *p = &rq->params[i];
+	const struct field_spec *f = find_spec(spec, p->name);
+	char what[80];
+	if (!utf8_valid(p->name, strlen(p->name)) || strlen(p->name) > 64)
+		problem(fd, NULL, "?", "has a name that is not valid");
+	else if (rq->is_post && strcmp(p->name, "csrf") == 0) {
+		if (strlen(p->value) != p->len || !utf8_valid(p->value, p->len))
+			problem(fd, NULL, p->name, "is not valid text (bad UTF-8 or a NUL byte)");
+	} else if (!f)
+		problem(fd, NULL, p->name, "is not expected here");
+	else {
+		const char *why = param_problem(f, rq, i, what, sizeof what);
+		if (why)
+			problem(fd, f, p->name, why);
+	}
+}
+
+static void check_files(const struct field_spec *spec, struct request *rq, struct found *fd)
 {
 	for (size_t i = 0; i < rq->nfiles; i++) {
 		const struct field_spec *f = find_spec(spec, rq->files[i].field);
-		if (!f || f->type != F_FILE)
-			return problem(msg, size, bad, rq->files[i].field, "does not take a file");
 		const char *fn = rq->files[i].filename;
-		if (!utf8_valid(fn, strlen(fn)) || utf8_chars(fn) > 255 || !no_controls(fn, 0))
-			return problem(msg, size, bad, f->name,
-				       "has a file name that is not valid");
+		if (!f || f->type != F_FILE)
+			problem(fd, f, rq->files[i].field, "does not take a file");
+		else if (!utf8_valid(fn, strlen(fn)) || utf8_chars(fn) > 255 ||
+			 !no_controls(fn, 0))
+			problem(fd, f, f->name, "has a file name that is not valid");
 	}
 	for (; spec && spec->name; spec++) {
 		if (spec->type != F_FILE)
@@ -193,30 +262,39 @@ static int check_files(const struct field_spec *spec, struct request *rq, const 
 		if (n > spec->max) {
 			char what[64];
 			snprintf(what, sizeof what, "takes at most %u files", spec->max);
-			return problem(msg, size, bad, spec->name, what);
+			problem(fd, spec, spec->name, what);
 		}
 		if (n == 0 && (spec->flags & F_REQUIRED))
-			return problem(msg, size, bad, spec->name, "needs a file");
+			missing(fd, spec);
 	}
-	return 0;
 }
 
-static int check_required(const struct field_spec *spec, struct request *rq, const char **bad,
-			  char *msg, size_t size)
+static void check_required(const struct field_spec *spec, struct request *rq, struct found *fd)
 {
 	for (; spec && spec->name; spec++)
 		if ((spec->flags & F_REQUIRED) && spec->type != F_FILE && !arg(rq, spec->name))
-			return problem(msg, size, bad, spec->name, "is required");
-	return 0;
+			missing(fd, spec);
+}
+
+static void check_all(const struct field_spec *spec, struct request *rq, struct found *fd)
+{
+	for (size_t i = 0; i < rq->nparams; i++)
+		check_param(spec, rq, i, fd);
+	check_files(spec, rq, fd);
+	check_required(spec, rq, fd);
 }
 
 int fields_check(const struct field_spec *spec, struct request *rq, const char **bad, char *msg,
 		 size_t size)
 {
-	int status = check_params(spec, rq, bad, msg, size);
-	if (!status)
-		status = check_files(spec, rq, bad, msg, size);
-	if (!status)
-		status = check_required(spec, rq, bad, msg, size);
-	return status;
+	struct found fd = { .bad = bad, .msg = msg, .size = size };
+	check_all(spec, rq, &fd);
+	return fd.n ? 400 : 0;
+}
+
+size_t fields_refuse(const struct field_spec *spec, struct request *rq, struct reply *rp)
+{
+	struct found fd = { .rp = rp };
+	check_all(spec, rq, &fd);
+	return fd.n;
 }

@@ -169,6 +169,22 @@ static int is_password_field(const struct field_spec *spec, const char *name)
 	return 0;
 }
 
+/* A tick, radio button or option with a fixed value, as chose_NAME_VALUE: the
+ * template marks it again ({{#chose_visibility_open}} checked{{/…}}), for
+ * every value of a name sent more than once too. */
+static void choice_made(json_t *chose, const struct param *p)
+{
+	if (p->len == 0 || p->len > 40 || strlen(p->name) > 40)
+		return;
+	for (size_t i = 0; i < p->len; i++)
+		if (!islower((unsigned char)p->value[i]) && !isdigit((unsigned char)p->value[i]) &&
+		    p->value[i] != '_')
+			return;
+	char key[96];
+	snprintf(key, sizeof key, "%s_%s", p->name, p->value);
+	json_object_set_new(chose, key, json_true());
+}
+
 /* A refused form comes back as the form itself, with the message beside the
  * field and everything typed kept (passwords excepted). */
 static void reshow_form(const struct route *r, struct request *rq, struct reply *rp)
@@ -179,19 +195,26 @@ static void reshow_form(const struct route *r, struct request *rq, struct reply 
 		reply_free(&page);
 		return;
 	}
-	json_t *form = json_object();
+	json_t *form = json_object(), *chose = json_object();
 	for (size_t i = 0; i < rq->nparams; i++)
 		if (strcmp(rq->params[i].name, "csrf") != 0 &&
-		    !is_password_field(r->fields, rq->params[i].name))
+		    !is_password_field(r->fields, rq->params[i].name)) {
 			json_object_set_new(
 				form, rq->params[i].name,
 				json_stringn_nocheck(rq->params[i].value, rq->params[i].len));
-	json_t *err = json_object();
-	json_t *msg = json_object_get(rp->model, "error");
-	json_object_set(err, rp->error_field ? rp->error_field : "general", msg);
+			choice_made(chose, &rq->params[i]);
+		}
+	json_object_set_new(page.model, "chose", chose);
+	json_t *err = json_object(), *errors = json_object_get(rp->model, "errors"), *e;
+	size_t i;
+	json_array_foreach(errors, i, e) {
+		const char *f = json_string_value(json_object_get(e, "field"));
+		json_object_set(err, f ? f : "general", json_object_get(e, "error"));
+	}
 	json_object_set_new(page.model, "form", form);
 	json_object_set_new(page.model, "err", err);
-	json_object_set(page.model, "error", msg);
+	json_object_set(page.model, "error", json_object_get(rp->model, "error"));
+	json_object_set(page.model, "errors", errors);
 	if (rp->error_field)
 		json_object_set_new(page.model, "field", json_string(rp->error_field));
 	page.status = rp->status;
@@ -235,14 +258,7 @@ static int checks_pass(const struct route *r, struct request *rq, struct reply *
 		reply_error(rp, 400, NULL, "This page does not take file uploads.");
 		return 0;
 	}
-	char msg[256];
-	const char *bad = NULL;
-	int status = fields_check(r->fields, rq, &bad, msg, sizeof msg);
-	if (status) {
-		reply_error(rp, status, bad, "%s", msg);
-		return 0;
-	}
-	return 1;
+	return fields_refuse(r->fields, rq, rp) == 0;
 }
 
 /* A change refused because the disk is full is not "busy": trying again in a

@@ -31,11 +31,14 @@ struct field_spec {
 	unsigned max;            /* characters (files: how many) */
 	unsigned flags;
 	const char *choices;
+	/* The words the form shows for it (its <label> or <legend>), used in every
+	 * message about it; NULL for a field no form shows (make check: labels). */
+	const char *label;
 };
 
 /* ?page=N of a list in pages (reply_pager): the field, and the whole field
  * list of a route that takes nothing else. */
-#define PAGE_FIELD { "page", F_ID, 6, 0, NULL }
+#define PAGE_FIELD { "page", F_ID, 6, 0, NULL, NULL }
 extern const struct field_spec page_fields[];
 
 typedef void handler_fn(struct request *rq, struct reply *rp);
@@ -71,5 +74,8 @@ const struct route *route_match(const char *method, const char *path, int64_t id
 				int *path_known);
 int fields_check(const struct field_spec *spec, struct request *rq, const char **bad_field,
 		 char *msg, size_t msgsize);
+/* Every problem of a request at once, one per field, added to rp with
+ * reply_error_add; returns how many. */
+size_t fields_refuse(const struct field_spec *spec, struct request *rq, struct reply *rp);
 
 #endif

@@ -87,8 +87,18 @@ static json_t *layout_model(struct request *rq, struct reply *rp, const struct l
 	if (err && rp->template && strcmp(rp->template, "error") != 0) {
 		json_object_set(m, "error", err);
 		json_t *field = json_object_get(rp->model, "field");
-		if (field)
-			json_object_set(m, "field", field);
+		/* The problems of a refused form start with the one in "error"; a page's
+		 * own list under that name (an import's refused lines) is not one. */
+		json_t *errors = json_object_get(rp->model, "errors");
+		json_t *first = json_object_get(json_array_get(errors, 0), "error");
+		if (first && json_equal(first, err))
+			json_object_set(m, "errors", errors);
+		else { /* a page that set only "error" and "field" itself */
+			json_t *one = json_pack("{s:O}", "error", err);
+			if (field)
+				json_object_set(one, "field", field);
+			json_object_set_new(m, "errors", json_pack("[o]", one));
+		}
 	}
 	if (rq->signed_in) {
 		json_object_set_new(

@@ -66,6 +66,43 @@ test('an account application with an unknown lead keeps everything typed', async
   assert.equal(await page.getByLabel('Platform', { exact: true }).inputValue(), 'facebook');
 });
 
+test('a report with several problems lists them all, each by its label, and keeps its choice and ticks', async () => {
+  const { page } = b;
+  await b.signIn(server.url, 'teacher@demo.school');
+  await page.goto(`${server.url}/concerns/new`);
+  await page.getByLabel(/an adult.s conduct \(low-level/).check();
+  await page.getByLabel(/^Summary/).fill('Comments made to a pupil');
+  await page.getByLabel(/^When it happened/).fill('2099-06-01T14:00');
+  await page.getByLabel(/^If it is about an adult/).fill('nobody@demo.school');
+  await page.getByLabel(/About me: I am referring/).check();
+  await page.getByLabel('Keep my name confidential').check();
+  await page.getByLabel(/Urgent: someone may be/).check();
+  await b.submit('Send the report');
+  await b.expectHeading('Report a concern');
+  const items = await page.locator('.error-summary li').allInnerTexts();
+  assert.equal(items.length, 3, `three problems listed: ${items.join(' | ')}`);
+  for (const text of items) assert.doesNotMatch(text, /\b[a-z]+_[a-z_]+\b/, `no field code in "${text}"`);
+  await summaryLinksToFields(page);
+  assert.ok(await page.getByLabel(/an adult.s conduct \(low-level/).isChecked(), 'the radio button is kept');
+  for (const tick of [/About me: I am referring/, 'Keep my name confidential', /Urgent: someone may be/]) {
+    assert.ok(await page.getByLabel(tick).isChecked(), `${tick} is still ticked`);
+  }
+  assert.equal(await page.getByLabel(/^Summary/).inputValue(), 'Comments made to a pupil');
+  // A select is kept too: the application's platform, with two problems listed.
+  await page.goto(`${server.url}/accounts/apply`);
+  await page.getByLabel('Platform', { exact: true }).selectOption({ label: 'Other' });
+  for (const label of ['Proposed name or handle', 'The aim of the account', 'The intended audience',
+    'How the account will be promoted', 'How comments will be watched and answered']) await page.getByLabel(label).fill('x');
+  await page.getByLabel('Department', { exact: true }).fill('Drama');
+  await page.getByLabel(/E-mail address of the lead/).fill('nobody@demo.school');
+  await page.getByLabel('Open: anyone can see it').check();
+  await b.submit('Send the application');
+  assert.equal(await page.locator('.error-summary li').count(), 2);
+  await summaryLinksToFields(page);
+  assert.equal(await page.getByLabel('Platform', { exact: true }).inputValue(), 'other');
+  assert.ok(await page.getByLabel('Open: anyone can see it').isChecked());
+});
+
 test('every field on the forms has a label', async () => {
   const { page } = b;
   await b.signIn(server.url, 'admin@demo.school');

@@ -15,18 +15,18 @@
 #include <string.h>
 
 static const struct field_spec spec[] = {
-	{ "t", F_TEXT, 20, 0, NULL },
-	{ "l", F_LONGTEXT, 200, F_MULTI, NULL },
-	{ "e", F_EMAIL, 254, 0, NULL },
-	{ "i", F_INT, 20, 0, NULL },
-	{ "id", F_ID, 20, 0, NULL },
-	{ "d", F_DATE, 10, 0, NULL },
-	{ "dt", F_DATETIME, 20, 0, NULL },
-	{ "y", F_YESNO, 3, 0, NULL },
-	{ "c", F_CHOICE, 40, 0, "a|bb|ccc" },
-	{ "cl", F_CHOICE, 100, F_LIST, "x|y|zz" },
-	{ "p", F_PASSWORD, 1024, 0, NULL },
-	{ "f", F_FILE, 2, 0, NULL },
+	{ "t", F_TEXT, 20, 0, NULL, NULL },
+	{ "l", F_LONGTEXT, 200, F_MULTI, NULL, NULL },
+	{ "e", F_EMAIL, 254, 0, NULL, NULL },
+	{ "i", F_INT, 20, 0, NULL, NULL },
+	{ "id", F_ID, 20, 0, NULL, NULL },
+	{ "d", F_DATE, 10, 0, NULL, NULL },
+	{ "dt", F_DATETIME, 20, 0, NULL, NULL },
+	{ "y", F_YESNO, 3, 0, NULL, NULL },
+	{ "c", F_CHOICE, 40, 0, "a|bb|ccc", NULL },
+	{ "cl", F_CHOICE, 100, F_LIST, "x|y|zz", NULL },
+	{ "p", F_PASSWORD, 1024, 0, NULL, NULL },
+	{ "f", F_FILE, 2, 0, NULL, NULL },
 	{ NULL, 0, 0, 0, NULL },
 };
 

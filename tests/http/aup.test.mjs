@@ -96,7 +96,7 @@ test('a refused signature in the browser shows the form again with the message a
   const r = await t.post('/aup/sign', { version_id, typed_name: 'Amy Clerk', agree: 'yes' }, { json: false });
   assert.equal(r.status, 400);
   assert.match(r.text, /class="error-summary"/);
-  assert.match(r.text, /<p class="field-error">The name you typed does not match/);
+  assert.match(r.text, /<p class="field-error" id="e-typed_name">The name you typed does not match/);
   assert.match(r.text, /value="Amy Clerk"/);
 });
 

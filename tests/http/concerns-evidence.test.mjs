@@ -43,7 +43,7 @@ test('a sexting report refuses every file, whatever its name or type, and stores
   const page = await c.teacher.request('POST', '/concerns', { json: false, multipart: fd });
   assert.equal(page.status, 400);
   assert.match(page.text, /value="typed summary"/);
-  assert.match(page.text, /class="field-error">Do not attach any file/);
+  assert.match(page.text, /class="field-error" id="e-evidence">Do not attach any file/);
   // described instead of attached: accepted
   const ok = await file(c.teacher, { category: 'sexting', summary: 'Described', details: 'On a Year 10 pupil\'s phone, in Snapchat.' });
   assert.equal(Number(sql(s.db, `SELECT count(*) FROM evidence WHERE concern_id = ${ok.id}`)), 0);

@@ -216,7 +216,7 @@ test('refused evidence types: 415 naming the file, nothing stored', async () => 
     fd.append('evidence', new Blob([Buffer.from('<html>')]), 'x.png'); return fd; })() });
   assert.equal(page.status, 415);
   assert.match(page.text, /value="kept summary"/);
-  assert.match(page.text, /class="field-error">The file &#39;x.png&#39; is not/);
+  assert.match(page.text, /class="field-error" id="e-evidence">The file &#39;x.png&#39; is not/);
   const empty = await report(c.teacher, { category: 'other', summary: 'empty file' }, [{ name: 'empty.txt', data: Buffer.alloc(0) }]);
   assert.equal(empty.status, 400);
 });

@@ -94,7 +94,7 @@ test('an image report refuses every file, whatever is sent, and nothing of it is
   assert.match(page.text, /value="typed summary"/);
   assert.match(page.text, /name="indecent_image" type="checkbox" value="yes" aria-describedby="indecent_image-hint" checked>/);
   assert.match(page.text, /Typed holders<\/textarea>/);
-  assert.match(page.text, /class="field-error">Do not attach any file/);
+  assert.match(page.text, /class="field-error" id="e-evidence">Do not attach any file/);
   assert.deepEqual(markOnDisk(), []);
 });
 
@@ -290,7 +290,7 @@ test('the image fields belong to image reports only; bad values are refused and 
     return fd;
   })() });
   assert.equal(page.status, 400);
-  assert.match(page.text, /class="field-error">This part of the form is only for/);
+  assert.match(page.text, /class="field-error" id="e-image_location">This part of the form is only for/);
   assert.match(page.text, /a phone<\/textarea>/);
 });
 

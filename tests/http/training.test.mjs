@@ -89,7 +89,7 @@ test('bad input: 400 naming the field, 409 for a duplicate, and nothing stored',
   assert.equal(count('training'), before + 1);
   const page = await head.request('POST', '/training', { json: false, form: { ...good, email: 'nobody@demo.school' } });
   assert.equal(page.status, 400);
-  assert.match(page.text, /<p class="field-error">No one on the staff list has this e-mail address/);
+  assert.match(page.text, /<p class="field-error" id="e-email">No one on the staff list has this e-mail address/);
   assert.match(page.text, /value="nobody@demo.school"/);
 });
 

@@ -45,16 +45,16 @@ static void bad_ids_and_unknown_paths_do_not_match(void **state)
 }
 
 static const struct field_spec spec[] = {
-	{ "name", F_TEXT, 10, F_REQUIRED, NULL },
-	{ "notes", F_LONGTEXT, 50, 0, NULL },
-	{ "when", F_DATE, 10, 0, NULL },
-	{ "at", F_DATETIME, 20, 0, NULL },
-	{ "email", F_EMAIL, 254, 0, NULL },
-	{ "n", F_INT, 10, 0, NULL },
-	{ "id", F_ID, 10, 0, NULL },
-	{ "ok", F_YESNO, 3, 0, NULL },
-	{ "colour", F_CHOICE, 10, 0, "red|green" },
-	{ "types", F_CHOICE, 40, F_MULTI | F_LIST, "a|b|c" },
+	{ "name", F_TEXT, 10, F_REQUIRED, NULL, NULL },
+	{ "notes", F_LONGTEXT, 50, 0, NULL, NULL },
+	{ "when", F_DATE, 10, 0, NULL, NULL },
+	{ "at", F_DATETIME, 20, 0, NULL, NULL },
+	{ "email", F_EMAIL, 254, 0, NULL, NULL },
+	{ "n", F_INT, 10, 0, NULL, NULL },
+	{ "id", F_ID, 10, 0, NULL, NULL },
+	{ "ok", F_YESNO, 3, 0, NULL, NULL },
+	{ "colour", F_CHOICE, 10, 0, "red|green", NULL },
+	{ "types", F_CHOICE, 40, F_MULTI | F_LIST, "a|b|c", NULL },
 	{ NULL },
 };
 
@@ -155,6 +155,41 @@ static void nul_inside_a_value_is_refused(void **state)
 	assert_non_null(strstr(msg, "NUL"));
 }
 
+/* Every problem at once, one per field, each named by its label when it has one. */
+static void every_problem_is_listed_by_its_label(void **state)
+{
+	(void)state;
+	static const struct field_spec labelled[] = {
+		{ "summary", F_TEXT, 200, F_REQUIRED, NULL, "Summary" },
+		{ "category", F_CHOICE, 10, F_REQUIRED, "a|b", "What is it about?" },
+		{ "when", F_DATE, 10, 0, NULL, "When it happened" },
+		{ "about", F_EMAIL, 254, 0, NULL, NULL },
+		{ NULL },
+	};
+	struct param p[] = { { .name = (char *)"when", .value = (char *)"soon", .len = 4 },
+			     { .name = (char *)"when", .value = (char *)"later", .len = 5 },
+			     { .name = (char *)"about", .value = (char *)"x", .len = 1 } };
+	struct request rq = { .is_post = 1, .params = p, .nparams = 3 };
+	struct reply rp = { 0 };
+	assert_int_equal(fields_refuse(labelled, &rq, &rp), 5);
+	assert_int_equal(rp.status, 400);
+	json_t *errors = json_object_get(rp.model, "errors");
+	assert_int_equal(json_array_size(errors), 4); /* "when" twice: its first problem only */
+	const char *want[][2] = {
+		{ "when", "When it happened must be a real date, like 2026-12-25 (year, month, day)." },
+		{ "about", "The field 'about' must be in the form name@school.org.uk." },
+		{ "summary", "Enter summary." },
+		{ "category", "Answer \"What is it about?\"" },
+	};
+	for (size_t i = 0; i < 4; i++) {
+		json_t *e = json_array_get(errors, i);
+		assert_string_equal(json_string_value(json_object_get(e, "field")), want[i][0]);
+		assert_string_equal(json_string_value(json_object_get(e, "error")), want[i][1]);
+	}
+	assert_string_equal(json_string_value(json_object_get(rp.model, "field")), "when");
+	reply_free(&rp);
+}
+
 /* Every navigation link names a route of the registry: its roles come from it. */
 static void every_nav_link_names_a_route(void **state)
 {
@@ -205,6 +240,7 @@ int main(void)
 		cmocka_unit_test(text_must_be_one_line),
 		cmocka_unit_test(missing_duplicate_and_malformed),
 		cmocka_unit_test(nul_inside_a_value_is_refused),
+		cmocka_unit_test(every_problem_is_listed_by_its_label),
 		cmocka_unit_test(every_nav_link_names_a_route),
 		cmocka_unit_test(no_route_is_hidden_by_another),
 	};

@@ -69,9 +69,10 @@ void application_edit_page(struct request *rq, struct reply *rp)
 /* Checks shared by a new application and a resubmission: 0 with a 400 reply when refused. */
 static int64_t valid_input(const struct request *rq, struct reply *rp, const char **other)
 {
-	if (!platform_other_ok(rq, rp, other))
-		return 0;
-	return lead_lookup(rq, rp, 1);
+	/* Both are checked, so the form lists every problem at once. */
+	int other_ok = platform_other_ok(rq, rp, other);
+	int64_t lead = lead_lookup(rq, rp, 1);
+	return other_ok ? lead : 0;
 }
 
 void application_create(struct request *rq, struct reply *rp)

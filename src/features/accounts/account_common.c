@@ -66,8 +66,8 @@ int platform_other_ok(const struct request *rq, struct reply *rp, const char **o
 	*other = arg(rq, "platform_other");
 	if (*other)
 		return 1;
-	reply_error(rp, 400, "platform_other",
-		    "You chose 'Other' as the platform: say which platform it is.");
+	reply_error_add(rp, "platform_other",
+			"You chose 'Other' as the platform: say which platform it is.");
 	return 0;
 }
 
@@ -83,16 +83,16 @@ int64_t lead_lookup(const struct request *rq, struct reply *rp, int must_be_acti
 	json_t *u = db_row("SELECT id, name, active FROM users WHERE email = ?", "t",
 			   email ? email : "");
 	if (!u) {
-		reply_error(rp, 400, "lead",
-			    "There is no member of staff with the e-mail address %s.",
-			    email ? email : "");
+		reply_error_add(rp, "lead",
+				"There is no member of staff with the e-mail address %s.",
+				email ? email : "");
 		return 0;
 	}
 	int64_t id = json_int(u, "id");
 	int active = (int)json_int(u, "active");
 	if (must_be_active && !active) {
-		reply_error(rp, 400, "lead", "%s has left the school and cannot lead an account.",
-			    json_str(u, "name"));
+		reply_error_add(rp, "lead", "%s has left the school and cannot lead an account.",
+				json_str(u, "name"));
 		id = 0;
 	}
 	json_decref(u);

@@ -53,15 +53,12 @@ void account_new_page(struct request *rq, struct reply *rp)
 void account_register(struct request *rq, struct reply *rp)
 {
 	const char *other;
-	if (!platform_other_ok(rq, rp, &other))
-		return;
-	if (!url_ok(arg(rq, "url"))) {
-		reply_error(rp, 400, "url",
-			    "Give the account's web address, starting with https://.");
-		return;
-	}
+	int other_ok = platform_other_ok(rq, rp, &other);
+	if (!url_ok(arg(rq, "url")))
+		reply_error_add(rp, "url",
+				"Give the account's web address, starting with https://.");
 	int64_t lead = lead_lookup(rq, rp, 0);
-	if (!lead)
+	if (!other_ok || !lead || reply_errors(rp))
 		return;
 	json_t *checks = lead_checks(lead);
 	int pass = checks_all_pass(checks);

@@ -87,73 +87,77 @@ static void account_tasks(const struct request *rq, json_t *tasks)
 
 /* Field declarations ----------------------------------------------------- */
 
-#define PLATFORM_FIELDS                                                   \
-	{ "platform", F_CHOICE, 12, F_REQUIRED, ACCOUNT_PLATFORMS },      \
-	{ "platform_other", F_TEXT, 60, 0, NULL },                        \
-	{ "name", F_TEXT, 120, F_REQUIRED, NULL },                        \
-	{ "department", F_TEXT, 120, F_REQUIRED, NULL },                  \
-	{ "lead", F_EMAIL, 254, F_REQUIRED, NULL },                       \
-	{ "visibility", F_CHOICE, 6, F_REQUIRED, "open|closed" }
+#define PLATFORM_FIELDS                                                                   \
+	{ "platform", F_CHOICE, 12, F_REQUIRED, ACCOUNT_PLATFORMS, "Platform" },                \
+	{ "platform_other", F_TEXT, 60, 0, NULL, "Which platform" },                            \
+	{ "name", F_TEXT, 120, F_REQUIRED, NULL, "Name or handle" },                            \
+	{ "department", F_TEXT, 120, F_REQUIRED, NULL, "Department" },                          \
+	{ "lead", F_EMAIL, 254, F_REQUIRED, NULL, "E-mail address of the lead" },               \
+	{ "visibility", F_CHOICE, 6, F_REQUIRED, "open|closed", "Open or closed" }
 
 static const struct field_spec application_form[] = {
 	PLATFORM_FIELDS,
-	{ "aim", F_LONGTEXT, 2000, F_REQUIRED, NULL },
-	{ "audience", F_LONGTEXT, 1000, F_REQUIRED, NULL },
-	{ "promotion", F_LONGTEXT, 1000, F_REQUIRED, NULL },
-	{ "monitoring", F_LONGTEXT, 2000, F_REQUIRED, NULL },
+	{ "aim", F_LONGTEXT, 2000, F_REQUIRED, NULL, "The aim of the account" },
+	{ "audience", F_LONGTEXT, 1000, F_REQUIRED, NULL, "The intended audience" },
+	{ "promotion", F_LONGTEXT, 1000, F_REQUIRED, NULL, "How the account will be promoted" },
+	{ "monitoring", F_LONGTEXT, 2000, F_REQUIRED, NULL,
+	  "How comments will be watched and answered" },
 	{ NULL },
 };
 static const struct field_spec register_form[] = {
 	PLATFORM_FIELDS,
-	{ "url", F_TEXT, 300, F_REQUIRED, NULL },
+	{ "url", F_TEXT, 300, F_REQUIRED, NULL, "Web address" },
 	{ NULL },
 };
 static const struct field_spec review_form[] = {
-	{ "decision", F_CHOICE, 8, F_REQUIRED, "forward|return" },
-	{ "comment", F_LONGTEXT, 2000, 0, NULL },
+	{ "decision", F_CHOICE, 8, F_REQUIRED, "forward|return", "Your review" },
+	{ "comment", F_LONGTEXT, 2000, 0, NULL, "Comment" },
 	{ NULL },
 };
 static const struct field_spec decision_form[] = {
-	{ "decision", F_CHOICE, 8, F_REQUIRED, "approve|reject" },
-	{ "reason", F_LONGTEXT, 2000, 0, NULL },
+	{ "decision", F_CHOICE, 8, F_REQUIRED, "approve|reject", "Your decision" },
+	{ "reason", F_LONGTEXT, 2000, 0, NULL, "Reason" },
 	{ NULL },
 };
 static const struct field_spec edit_form[] = {
-	{ "name", F_TEXT, 120, F_REQUIRED, NULL },
-	{ "url", F_TEXT, 300, 0, NULL },
-	{ "status", F_CHOICE, 10, F_REQUIRED, "active|suspended" },
+	{ "name", F_TEXT, 120, F_REQUIRED, NULL, "Name or handle" },
+	{ "url", F_TEXT, 300, 0, NULL, "Web address" },
+	{ "status", F_CHOICE, 10, F_REQUIRED, "active|suspended", "Status" },
 	{ NULL },
 };
 static const struct field_spec transfer_form[] = {
-	{ "lead", F_EMAIL, 254, F_REQUIRED, NULL },
+	{ "lead", F_EMAIL, 254, F_REQUIRED, NULL, "E-mail address of the new lead" },
 	{ NULL },
 };
 static const struct field_spec close_form[] = {
-	{ "reason", F_LONGTEXT, 2000, F_REQUIRED, NULL },
-	{ "password_changed", F_YESNO, 3, 0, NULL },
-	{ "recovery_changed", F_YESNO, 3, 0, NULL },
-	{ "two_factor_moved", F_YESNO, 3, 0, NULL },
-	{ "content_archived", F_YESNO, 3, 0, NULL },
+	{ "reason", F_LONGTEXT, 2000, F_REQUIRED, NULL, "Why it is being closed" },
+	{ "password_changed", F_YESNO, 3, 0, NULL, "The password has been changed" },
+	{ "recovery_changed", F_YESNO, 3, 0, NULL,
+	  "The recovery e-mail and telephone have been changed" },
+	{ "two_factor_moved", F_YESNO, 3, 0, NULL, "Two-factor sign-in has been moved" },
+	{ "content_archived", F_YESNO, 3, 0, NULL, "The content has been archived" },
 	{ NULL },
 };
 static const struct field_spec check_form[] = {
-	{ "checked_at", F_DATETIME, 25, F_REQUIRED, NULL },
-	{ "comments_found", F_YESNO, 3, F_REQUIRED, NULL },
-	{ "all_answered", F_YESNO, 3, F_REQUIRED, NULL },
-	{ "notes", F_LONGTEXT, 4000, 0, NULL },
-	{ "open_concern", F_YESNO, 3, 0, NULL },
-	{ "summary", F_TEXT, 200, 0, NULL },
+	{ "checked_at", F_DATETIME, 25, F_REQUIRED, NULL, "When you checked" },
+	{ "comments_found", F_YESNO, 3, F_REQUIRED, NULL,
+	  "Were there new comments, queries or complaints?" },
+	{ "all_answered", F_YESNO, 3, F_REQUIRED, NULL, "Have they all been answered?" },
+	{ "notes", F_LONGTEXT, 4000, 0, NULL, "Notes" },
+	{ "open_concern", F_YESNO, 3, 0, NULL,
+	  "Report an offensive or worrying comment to the moderator as a concern" },
+	{ "summary", F_TEXT, 200, 0, NULL, "What was found, in one line" },
 	{ NULL },
 };
 static const struct field_spec credentials_form[] = {
-	{ "login", F_TEXT, 254, F_REQUIRED, NULL },
-	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL },
-	{ "recovery_email", F_EMAIL, 254, 0, NULL },
-	{ "two_factor_notes", F_LONGTEXT, 2000, 0, NULL },
+	{ "login", F_TEXT, 254, F_REQUIRED, NULL, "Sign-in name" },
+	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL, "The account's password" },
+	{ "recovery_email", F_EMAIL, 254, 0, NULL, "Recovery e-mail address" },
+	{ "two_factor_notes", F_LONGTEXT, 2000, 0, NULL, "Two-factor notes" },
 	{ NULL },
 };
 static const struct field_spec reveal_form[] = {
-	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL },
+	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL, NULL },
 	{ NULL },
 };
 

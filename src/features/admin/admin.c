@@ -78,36 +78,48 @@ static void staff_list(struct request *rq, struct reply *rp)
 	reply_page(rp, "admin_staff", "Staff", m);
 }
 
+/* Shown again after a refusal (a POST), the form keeps what was ticked and
+ * chosen rather than what is stored. */
 static void staff_new_page(struct request *rq, struct reply *rp)
 {
-	(void)rq;
+	const char *type = rq->is_post ? arg(rq, "staff_type") : "teacher";
 	reply_page(rp, "admin_staff_new", "Add a member of staff",
-		   json_pack("{s:o, s:o}", "roles", role_boxes(ROLE_STAFF), "staff_types",
-			     staff_types("teacher")));
+		   json_pack("{s:o, s:o}", "roles",
+			     role_boxes(rq->is_post ? roles_from_form(rq) : ROLE_STAFF),
+			     "staff_types", staff_types(type)));
+}
+
+/* Every problem with a new person's details at once: the password's, then the
+ * list's (an address already on it is a conflict, 409, when it is the only one). */
+static int staff_new_problems(const struct request *rq, struct reply *rp,
+			      const struct staff_input *in)
+{
+	const char *pw = arg(rq, "password");
+	const char *why = pw ? password_problem(pw) : NULL, *field;
+	if (why)
+		reply_error_add(rp, "password", "%s", why);
+	if ((why = staff_problem(in, &field))) {
+		if (!reply_errors(rp) && staff_id(in->email) && field &&
+		    strcmp(field, "email") == 0)
+			reply_error(rp, 409, field, "%s", why);
+		else
+			reply_error_add(rp, field, "%s", why);
+	}
+	return reply_errors(rp) ? -1 : 0;
 }
 
 static void staff_create(struct request *rq, struct reply *rp)
 {
 	const char *pw = arg(rq, "password");
-	const char *why = pw ? password_problem(pw) : NULL;
-	if (why) {
-		reply_error(rp, 400, "password", "%s", why);
-		return;
-	}
 	char hash[crypto_pwhash_STRBYTES];
-	if (pw && password_hash(pw, hash) != 0) {
-		reply_busy(rp, BUSY);
-		return;
-	}
 	struct staff_input in = { arg(rq, "email"),      arg(rq, "name"),
 				  arg(rq, "job_title"),  arg(rq, "department"),
 				  arg(rq, "staff_type"), roles_from_form(rq),
 				  pw ? hash : NULL,      0 };
-	const char *field;
-	if ((why = staff_problem(&in, &field))) {
-		reply_error(rp,
-			    staff_id(in.email) && field && strcmp(field, "email") == 0 ? 409 : 400,
-			    field, "%s", why);
+	if (staff_new_problems(rq, rp, &in) != 0)
+		return;
+	if (pw && password_hash(pw, hash) != 0) {
+		reply_busy(rp, BUSY);
 		return;
 	}
 	if (reply_begin(rp, BUSY) != 0)
@@ -166,8 +178,20 @@ static void staff_edit_page(struct request *rq, struct reply *rp)
 	add_date_words(u, "left_on");
 	add_date_words(u, "leaving_on");
 	json_object_set_new(u, "handover", admin_handover(rq, rq->ids[0]));
-	json_t *m = json_pack("{s:o, s:o, s:o}", "user", u, "role_boxes", role_boxes(roles),
-			      "staff_types", staff_types(json_str(u, "staff_type")));
+	/* The details form shows what is stored or, shown again after a refused
+	 * change to them, what was typed, ticked and chosen. */
+	static const char *const typed[] = { "name", "job_title", "department", "staff_type" };
+	int again = rq->is_post && !strchr(rq->path + strlen("/admin/staff/"), '/');
+	json_t *edit = json_object();
+	for (size_t i = 0; i < 4; i++) {
+		const char *v = again ? arg(rq, typed[i]) : json_str(u, typed[i]);
+		json_object_set_new(edit, typed[i], json_string(v ? v : ""));
+	}
+	if (again)
+		roles = roles_from_form(rq);
+	json_t *m = json_pack("{s:o, s:o, s:o, s:o}", "user", u, "edit", edit, "role_boxes",
+			      role_boxes(roles), "staff_types",
+			      staff_types(json_str(edit, "staff_type")));
 	reply_page(rp, "admin_staff_edit", "Edit a member of staff", m);
 }
 
@@ -343,7 +367,6 @@ static void reactivate_post(struct request *rq, struct reply *rp)
 
 static void settings_page(struct request *rq, struct reply *rp)
 {
-	(void)rq;
 	json_t *m = json_object();
 	json_t *all = db_rows("SELECT key, value FROM settings", "");
 	size_t i;
@@ -351,11 +374,20 @@ static void settings_page(struct request *rq, struct reply *rp)
 	json_array_foreach(all, i, row)
 		json_object_set(m, json_str(row, "key"), json_object_get(row, "value"));
 	json_decref(all);
+	/* Shown again after a refused change, the settings show what was typed. */
+	static const char *const typed[] = { "school_name", "lado_contact", "pattern_window_days",
+					     "invitation_days" };
+	for (size_t k = 0; rq->is_post && k < 4; k++)
+		if (arg(rq, typed[k]))
+			json_object_set_new(m, typed[k], json_string(arg(rq, typed[k])));
 	if (cfg.school_name) {
 		json_object_set_new(m, "school_name", json_string(cfg.school_name));
 		json_object_set_new(m, "school_name_fixed", json_true());
 	}
-	const char *decider = json_str(m, "account_decider");
+	/* Shown again after a refused change, the choice made is kept. */
+	const char *decider = rq->is_post && arg(rq, "account_decider")
+				      ? arg(rq, "account_decider")
+				      : json_str(m, "account_decider");
 	json_object_set_new(m, "decider_is_slt",
 			    json_boolean(decider && strcmp(decider, "slt") == 0));
 	json_object_set_new(m, "closures",
@@ -469,51 +501,54 @@ static void admin_tasks(const struct request *rq, json_t *tasks)
 }
 
 static const struct field_spec list_q[] = {
-	{ "q", F_TEXT, 100, 0, NULL },
+	{ "q", F_TEXT, 100, 0, NULL, NULL },
 	PAGE_FIELD,
 	{ NULL },
 };
 static const struct field_spec staff_form[] = {
-	{ "email", F_EMAIL, 254, F_REQUIRED, NULL },
-	{ "name", F_TEXT, 200, F_REQUIRED, NULL },
-	{ "job_title", F_TEXT, 200, 0, NULL },
-	{ "department", F_TEXT, 120, 0, NULL },
-	{ "staff_type", F_CHOICE, 12, 0, STAFF_TYPES },
-	{ "role", F_CHOICE, 20, F_MULTI | F_LIST, ROLE_CHOICES },
-	{ "password", F_PASSWORD, 1024, 0, NULL },
+	{ "email", F_EMAIL, 254, F_REQUIRED, NULL, "E-mail address" },
+	{ "name", F_TEXT, 200, F_REQUIRED, NULL, "Full name" },
+	{ "job_title", F_TEXT, 200, 0, NULL, "Job title" },
+	{ "department", F_TEXT, 120, 0, NULL, "Department" },
+	{ "staff_type", F_CHOICE, 12, 0, STAFF_TYPES, "Staff type" },
+	{ "role", F_CHOICE, 20, F_MULTI | F_LIST, ROLE_CHOICES, "Roles" },
+	{ "password", F_PASSWORD, 1024, 0, NULL, "Password" },
 	{ NULL },
 };
 static const struct field_spec edit_form[] = {
-	{ "name", F_TEXT, 200, F_REQUIRED, NULL },
-	{ "job_title", F_TEXT, 200, 0, NULL },
-	{ "department", F_TEXT, 120, 0, NULL },
-	{ "staff_type", F_CHOICE, 12, F_REQUIRED, STAFF_TYPES },
-	{ "role", F_CHOICE, 20, F_MULTI | F_LIST, ROLE_CHOICES },
+	{ "name", F_TEXT, 200, F_REQUIRED, NULL, "Full name" },
+	{ "job_title", F_TEXT, 200, 0, NULL, "Job title" },
+	{ "department", F_TEXT, 120, 0, NULL, "Department" },
+	{ "staff_type", F_CHOICE, 12, F_REQUIRED, STAFF_TYPES, "Staff type" },
+	{ "role", F_CHOICE, 20, F_MULTI | F_LIST, ROLE_CHOICES, "Roles" },
 	{ NULL },
 };
 static const struct field_spec password_form[] = {
-	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL },
+	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL, "New password" },
 	{ NULL },
 };
 static const struct field_spec deactivate_form[] = {
-	{ "left_on", F_DATE, 10, 0, NULL },
+	{ "left_on", F_DATE, 10, 0, NULL, "Leaving date" },
 	{ NULL },
 };
 static const struct field_spec settings_form[] = {
-	{ "school_name", F_TEXT, 120, 0, NULL },
-	{ "account_decider", F_CHOICE, 20, 0, "business_manager|slt" },
-	{ "lado_contact", F_LONGTEXT, 1000, 0, NULL },
-	{ "pattern_window_days", F_INT, 4, 0, NULL },
-	{ "invitation_days", F_INT, 2, 0, NULL },
+	{ "school_name", F_TEXT, 120, 0, NULL, "School name" },
+	{ "account_decider", F_CHOICE, 20, 0, "business_manager|slt",
+	  "Who makes the final decision on social-media account applications" },
+	{ "lado_contact", F_LONGTEXT, 1000, 0, NULL,
+	  "The LADO (local authority designated officer)" },
+	{ "pattern_window_days", F_INT, 4, 0, NULL,
+	  "Period for a pattern of concerns about one adult (days)" },
+	{ "invitation_days", F_INT, 2, 0, NULL, "Days an invitation link stays usable" },
 	{ NULL },
 };
 static const struct field_spec closure_form[] = {
-	{ "day", F_DATE, 10, F_REQUIRED, NULL },
-	{ "label", F_TEXT, 120, 0, NULL },
+	{ "day", F_DATE, 10, F_REQUIRED, NULL, "Day" },
+	{ "label", F_TEXT, 120, 0, NULL, "Reason" },
 	{ NULL },
 };
 static const struct field_spec closure_remove_form[] = {
-	{ "day", F_DATE, 10, F_REQUIRED, NULL },
+	{ "day", F_DATE, 10, F_REQUIRED, NULL, "Day" },
 	{ NULL },
 };
 

@@ -185,12 +185,12 @@ static void import_template(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec import_form[] = {
-	{ "file", F_FILE, 1, F_REQUIRED, NULL },
+	{ "file", F_FILE, 1, F_REQUIRED, NULL, "CSV file" },
 	{ NULL },
 };
 static const struct field_spec confirm_form[] = {
-	{ "csv", F_TEXT, SYNC_B64_MAX, F_REQUIRED, NULL },
-	{ "stamp", F_TEXT, 64, F_REQUIRED, NULL },
+	{ "csv", F_TEXT, SYNC_B64_MAX, F_REQUIRED, NULL, "The file read" },
+	{ "stamp", F_TEXT, 64, F_REQUIRED, NULL, "The list as it was read" },
 	{ NULL },
 };
 

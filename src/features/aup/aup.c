@@ -75,21 +75,22 @@ static void aup_tasks(const struct request *rq, json_t *tasks)
 /* The route table ----------------------------------------------------- */
 
 static const struct field_spec sign_form[] = {
-	{ "version_id", F_ID, 18, F_REQUIRED, NULL },
-	{ "agree", F_YESNO, 3, 0, NULL },
-	{ "typed_name", F_TEXT, 200, F_REQUIRED, NULL },
+	{ "version_id", F_ID, 18, F_REQUIRED, NULL, "Version" },
+	{ "agree", F_YESNO, 3, 0, NULL, "I have read this agreement and I agree to follow it" },
+	{ "typed_name", F_TEXT, 200, F_REQUIRED, NULL, "Type your full name to sign" },
 	{ NULL },
 };
 static const struct field_spec policy_form[] = {
-	{ "title", F_TEXT, 200, F_REQUIRED, NULL },
-	{ "applies_to", F_CHOICE, 80, F_REQUIRED | F_MULTI | F_LIST, STAFF_TYPES },
+	{ "title", F_TEXT, 200, F_REQUIRED, NULL, "Title" },
+	{ "applies_to", F_CHOICE, 80, F_REQUIRED | F_MULTI | F_LIST, STAFF_TYPES,
+	  "Who must sign it" },
 	{ NULL },
 };
 static const struct field_spec version_form[] = {
-	{ "body", F_LONGTEXT, 200000, F_REQUIRED, NULL },
-	{ "summary", F_LONGTEXT, 2000, F_REQUIRED, NULL },
-	{ "effective", F_DATE, 10, F_REQUIRED, NULL },
-	{ "review_due", F_DATE, 10, F_REQUIRED, NULL },
+	{ "body", F_LONGTEXT, 200000, F_REQUIRED, NULL, "The text" },
+	{ "summary", F_LONGTEXT, 2000, F_REQUIRED, NULL, "What changed in this version" },
+	{ "effective", F_DATE, 10, F_REQUIRED, NULL, "Takes effect on" },
+	{ "review_due", F_DATE, 10, F_REQUIRED, NULL, "Review due by" },
 	{ NULL },
 };
 

@@ -202,37 +202,39 @@ static int has_main_heading(const char *body)
 	return 0;
 }
 
-/* Why these dates or this text cannot be published, or NULL. */
-static const char *publish_problem(const struct request *rq, const char **field)
+/* Every reason these dates or this text cannot be published, added to rp
+ * so that the form lists them all at once. */
+static void publish_problems(const struct request *rq, struct reply *rp)
 {
 	char d[11];
 	today(d);
 	const char *eff = arg(rq, "effective"), *due = arg(rq, "review_due");
-	*field = "body";
 	if (blank(arg(rq, "body")))
-		return "The policy text is empty.";
-	if (has_main_heading(arg(rq, "body")))
-		return "Start sections with ## rather than #: the policy's title is already the "
-		       "page's main heading.";
-	*field = "summary";
+		reply_error_add(rp, "body", "The policy text is empty.");
+	else if (has_main_heading(arg(rq, "body")))
+		reply_error_add(rp, "body",
+				"Start sections with ## rather than #: the policy's title is "
+				"already the page's main heading.");
 	if (blank(arg(rq, "summary")))
-		return "Say what changed in this version: it is shown to everyone asked to sign "
-		       "it.";
-	*field = "effective";
-	if (strcmp(eff, d) < 0)
-		return "The date it takes effect cannot be in the past: people cannot have signed "
-		       "it already.";
+		reply_error_add(rp, "summary",
+				"Say what changed in this version: it is shown to everyone asked "
+				"to sign it.");
 	char *last = db_text("SELECT max(effective) FROM policy_versions WHERE policy_id = ?", "I",
 			     rq->ids[0]);
 	int before = last && strcmp(eff, last) < 0;
 	free(last);
-	if (before)
-		return "The date it takes effect cannot be earlier than that of the latest "
-		       "published version.";
-	*field = "review_due";
+	if (strcmp(eff, d) < 0)
+		reply_error_add(rp, "effective",
+				"The date it takes effect cannot be in the past: people cannot "
+				"have signed it already.");
+	else if (before)
+		reply_error_add(rp, "effective",
+				"The date it takes effect cannot be earlier than that of the "
+				"latest published version.");
 	if (strcmp(due, eff) <= 0)
-		return "The review date must come after the date the version takes effect.";
-	return NULL;
+		reply_error_add(rp, "review_due",
+				"The review date must come after the date the version takes "
+				"effect.");
 }
 
 static void notify_people(const char *applies_to, const char *msg, const char *link)
@@ -285,10 +287,9 @@ void policy_admin_publish(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return;
 	}
-	const char *field, *why = publish_problem(rq, &field);
-	if (why) {
+	publish_problems(rq, rp);
+	if (reply_errors(rp)) {
 		json_decref(p);
-		reply_error(rp, 400, field, "%s", why);
 		return;
 	}
 	int64_t number;

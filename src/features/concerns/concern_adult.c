@@ -62,36 +62,27 @@ int concern_adult_check(const struct request *rq, struct reply *rp, int *self_re
 {
 	const char *category = arg(rq, "category"), *about = arg(rq, "about");
 	int adult = category && strcmp(category, "staff_conduct") == 0;
+	size_t before = reply_errors(rp);
 	*self_referral = arg_yes(rq, "self");
 	static const char *const own[] = { "self", "confidential" };
 	for (size_t i = 0; i < 2; i++)
-		if (!adult && arg(rq, own[i])) {
-			reply_error(rp, 400, own[i],
-				    "'About me' and 'keep my name confidential' are only for a "
-				    "concern about an adult's conduct.");
-			return -1;
-		}
-	if (!adult)
-		return 0;
-	if (*self_referral && arg_yes(rq, "confidential")) {
-		reply_error(rp, 400, "confidential",
-			    "A self-referral is about you, so your name cannot be kept from the "
-			    "headteacher: leave 'keep my name confidential' unticked.");
-		return -1;
-	}
-	if (*self_referral && about && strcasecmp(about, rq->user.email) != 0) {
-		reply_error(rp, 400, "about",
-			    "A self-referral is about you: leave the e-mail address of the adult "
-			    "empty, or untick 'about me'.");
-		return -1;
-	}
-	if (!*self_referral && !about) {
-		reply_error(rp, 400, "about",
-			    "Give the e-mail address of the adult the concern is about, or tick "
-			    "'about me' for a self-referral.");
-		return -1;
-	}
-	return 0;
+		if (!adult && arg(rq, own[i]))
+			reply_error_add(rp, own[i],
+					"'About me' and 'keep my name confidential' are only for a "
+					"concern about an adult's conduct.");
+	if (adult && *self_referral && arg_yes(rq, "confidential"))
+		reply_error_add(rp, "confidential",
+				"A self-referral is about you, so your name cannot be kept from "
+				"the headteacher: leave 'keep my name confidential' unticked.");
+	if (adult && *self_referral && about && strcasecmp(about, rq->user.email) != 0)
+		reply_error_add(rp, "about",
+				"A self-referral is about you: leave the e-mail address of the "
+				"adult empty, or untick 'about me'.");
+	if (adult && !*self_referral && !about)
+		reply_error_add(rp, "about",
+				"Give the e-mail address of the adult the concern is about, or "
+				"tick 'about me' for a self-referral.");
+	return reply_errors(rp) > before ? -1 : 0;
 }
 
 void concern_adult_filed(const struct request *rq, int64_t id)

@@ -26,9 +26,9 @@ int breach_check(const struct request *rq, struct reply *rp, char aware[ISO_LEN]
 	int is_breach = category && strcmp(category, "data_breach") == 0;
 	aware[0] = 0;
 	if (when && !is_breach) {
-		reply_error(rp, 400, "aware_at",
-			    "When the school became aware is asked only for a personal data "
-			    "breach; leave it empty for this kind of concern.");
+		reply_error_add(rp, "aware_at",
+				"When the school became aware is asked only for a personal data "
+				"breach; leave it empty for this kind of concern.");
 		return -1;
 	}
 	if (!is_breach)
@@ -41,8 +41,9 @@ int breach_check(const struct request *rq, struct reply *rp, char aware[ISO_LEN]
 	char at_now[ISO_LEN];
 	iso_time(now() + 60, at_now);
 	if (uk_local_to_utc(when, aware) != 0 || strcmp(aware, at_now) > 0) {
-		reply_error(rp, 400, "aware_at",
-			    "When the school became aware of the breach cannot be in the future.");
+		reply_error_add(rp, "aware_at",
+				"When the school became aware of the breach cannot be in the "
+				"future.");
 		aware[0] = 0;
 		return -1;
 	}

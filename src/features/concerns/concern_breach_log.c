@@ -136,7 +136,7 @@ void breach_log(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec log_q[] = {
-	{ "format", F_CHOICE, 4, 0, "csv" },
+	{ "format", F_CHOICE, 4, 0, "csv", NULL },
 	{ NULL },
 };
 

@@ -280,6 +280,21 @@ static json_t *case_row(int64_t id)
 	return c;
 }
 
+/* Shown again after a refused action, the page keeps what was typed and chosen
+ * in that action's form (again_ACTION marks it), and only there: the forms
+ * of one page share field names. */
+static void keep_action(const struct request *rq, json_t *m)
+{
+	const char *action = rq->is_post ? arg(rq, "action") : NULL;
+	if (!action)
+		return;
+	json_object_set_new(m, "again", json_pack("{s:b}", action, 1));
+	reply_keep_chosen(rq, json_object_get(m, "assignees"), "assignee", "email", "chosen");
+	reply_keep_chosen(rq, json_object_get(m, "bodies"), "to", "code", "chosen");
+	reply_keep_chosen(rq, json_object_get(m, "outcomes"), "outcome_category", "code",
+			  "chosen");
+}
+
 void concern_case(struct request *rq, struct reply *rp)
 {
 	int64_t id = rq->ids[0];
@@ -310,5 +325,6 @@ void concern_case(struct request *rq, struct reply *rp)
 			      choice_list(OUTCOME_CATEGORIES, concern_outcome_label), "statuses",
 			      status_options(NULL));
 	concern_adult_view(rq, m);
+	keep_action(rq, m);
 	reply_page(rp, "concern_case", "Concern", m);
 }

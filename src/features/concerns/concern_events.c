@@ -55,18 +55,34 @@ static const char *transition_problem(const struct ev *e, const char *target)
 	return NULL;
 }
 
-/* The field each action needs (400 when missing), or NULL. */
-static const char *missing_field(const struct request *rq, const char *action)
+/* The fields each action needs, and what to say when one is left empty, in
+ * the words of the action's form on the case page. */
+static const struct {
+	const char *action, *field, *say;
+} needs[] = {
+	{ "note", "text", "Enter the note" },
+	{ "reopen", "text", "Say why the concern is reopened" },
+	{ "assign", "assignee", "Choose who to assign it to" },
+	{ "status", "status", "Choose the new status" },
+	{ "escalate", "to", "Choose who it was escalated to" },
+	{ "close", "outcome", "Say what was done" },
+	{ "threshold", "level",
+	  "Choose whether it is a low-level concern or meets the harm threshold" },
+	{ "threshold", "text", "Say why you decided this" },
+	{ "copy_given", "date", "Enter the date the copy was given" },
+	{ "device", "text", "Say what happened to the device" },
+};
+
+/* Every field the action needs and was not given, added to rp: the number. */
+static size_t missing_fields(const struct request *rq, struct reply *rp, const char *action)
 {
-	static const char *const need[][2] = { { "note", "text" },       { "reopen", "text" },
-					       { "assign", "assignee" }, { "status", "status" },
-					       { "escalate", "to" },     { "close", "outcome" },
-					       { "threshold", "level" }, { "threshold", "text" },
-					       { "copy_given", "date" }, { "device", "text" } };
-	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
-		if (strcmp(action, need[i][0]) == 0 && !arg(rq, need[i][1]))
-			return need[i][1];
-	return NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
+		if (strcmp(action, needs[i].action) == 0 && !arg(rq, needs[i].field)) {
+			reply_error_add(rp, needs[i].field, "%s.", needs[i].say);
+			n++;
+		}
+	return n;
 }
 
 void concern_add_event(const struct request *rq, const struct ev *e, const char *action,
@@ -231,12 +247,8 @@ void concern_event_post(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return;
 	}
-	const char *missing = missing_field(rq, e.action);
-	if (missing) {
-		reply_error(rp, 400, missing, "The field '%s' is required for this action.",
-			    missing);
+	if (missing_fields(rq, rp, e.action))
 		return;
-	}
 	iso_now(e.at);
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;

@@ -48,9 +48,9 @@ int concern_image_check(const struct request *rq, struct reply *rp)
 	const char *category = arg(rq, "category");
 	int premises = category && strcmp(category, "premises_content") == 0;
 	if (arg_yes(rq, "indecent_image") && !premises) {
-		reply_error(rp, 400, "indecent_image",
-			    "'An indecent image of a child' is only for the kind of concern "
-			    "'Inappropriate content reached on school premises'.");
+		reply_error_add(rp, "indecent_image",
+				"'An indecent image of a child' is only for the kind of concern "
+				"'Inappropriate content reached on school premises'.");
 		return -1;
 	}
 	if (concern_image_kind(category, arg_yes(rq, "indecent_image")))
@@ -61,7 +61,7 @@ int concern_image_check(const struct request *rq, struct reply *rp)
 	for (size_t i = 0; i < 2 && !given; i++)
 		given = arg_yes(rq, yes_fields[i]) ? yes_fields[i] : NULL;
 	if (given) {
-		reply_error(rp, 400, given,
+		reply_error_add(rp, given,
 			    premises ? "This part of the form is only for " IMAGE_FIELDSET
 				       ": tick 'An indecent image of a child', or leave it empty."
 				     : "This part of the form is only for " IMAGE_FIELDSET

@@ -26,7 +26,33 @@ void concern_new_page(struct request *rq, struct reply *rp)
 		   json_pack("{s:o}", "categories", categories));
 }
 
-/* What the form's values mean, checked before anything is written. */
+/* The person a concern is about, named by e-mail or by ticking "about me";
+ * every problem with that part of the form is added to rp. */
+static void check_about(const struct request *rq, struct reply *rp, int64_t *about_id)
+{
+	const char *about = arg(rq, "about");
+	int self;
+	if (concern_adult_check(rq, rp, &self) != 0)
+		return;
+	if (self) {
+		*about_id = rq->user.id;
+		return;
+	}
+	if (!about)
+		return;
+	*about_id = db_int(0, "SELECT id FROM users WHERE email = ? AND active = 1", "t", about);
+	if (!*about_id)
+		reply_error_add(rp, "about",
+				"'%s' is not the e-mail address of a current member of staff.",
+				about);
+	else if (*about_id == rq->user.id)
+		reply_error_add(rp, "about",
+				"You cannot report a concern about yourself here; "
+				"please speak to the headteacher or the safeguarding lead.");
+}
+
+/* What the form's values mean, checked before anything is written: every
+ * problem is added to rp, so the form lists them all at once. */
 static int check_report(const struct request *rq, struct reply *rp, char occurred[24],
 			int64_t *about_id)
 {
@@ -35,42 +61,20 @@ static int check_report(const struct request *rq, struct reply *rp, char occurre
 	const char *when = arg(rq, "occurred_at");
 	char at_now[ISO_LEN];
 	iso_time(now() + 60, at_now);
-	if (when && (uk_local_to_utc(when, occurred) != 0 || strcmp(occurred, at_now) > 0)) {
-		reply_error(rp, 400, "occurred_at",
-			    "The date and time it happened cannot be in the future.");
-		return -1;
-	}
-	const char *about = arg(rq, "about");
-	int self;
-	if (concern_adult_check(rq, rp, &self) != 0)
-		return -1;
-	if (self) {
-		*about_id = rq->user.id;
-	} else if (about) {
-		*about_id = db_int(0, "SELECT id FROM users WHERE email = ? AND active = 1", "t",
-				   about);
-		if (!*about_id) {
-			reply_error(rp, 400, "about",
-				    "'%s' is not the e-mail address of a current member of staff.",
-				    about);
-			return -1;
-		}
-		if (*about_id == rq->user.id) {
-			reply_error(rp, 400, "about",
-				    "You cannot report a concern about yourself here; "
-				    "please speak to the headteacher or the safeguarding lead.");
-			return -1;
-		}
-	}
-	if (concern_image_check(rq, rp) != 0)
-		return -1;
+	if (when && (uk_local_to_utc(when, occurred) != 0 || strcmp(occurred, at_now) > 0))
+		reply_error_add(rp, "occurred_at",
+				"The date and time it happened cannot be in the future.");
+	check_about(rq, rp, about_id);
+	concern_image_check(rq, rp);
 	int status;
 	char msg[600];
 	if (evidence_check(rq, arg(rq, "category"), &status, msg, sizeof msg) != 0) {
-		reply_error(rp, status, "evidence", "%s", msg);
-		return -1;
+		if (status == 400 || reply_errors(rp))
+			reply_error_add(rp, "evidence", "%s", msg);
+		else
+			reply_error(rp, status, "evidence", "%s", msg);
 	}
-	return 0;
+	return reply_errors(rp) ? -1 : 0;
 }
 
 /* 201 when the concern reached at least one person who may act on it.
@@ -102,7 +106,8 @@ void concern_create(struct request *rq, struct reply *rp)
 {
 	char occurred[24], ref[32], aware[ISO_LEN];
 	int64_t about_id;
-	if (check_report(rq, rp, occurred, &about_id) != 0 || breach_check(rq, rp, aware) != 0)
+	int refused = check_report(rq, rp, occurred, &about_id);
+	if (breach_check(rq, rp, aware) != 0 || refused)
 		return;
 	struct concern_input in = {
 		.category = arg(rq, "category"),

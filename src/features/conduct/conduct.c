@@ -17,25 +17,25 @@ static void conduct_page(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec images_form[] = {
-	{ "taken_on", F_DATE, 10, F_REQUIRED, NULL },
-	{ "event", F_TEXT, 200, F_REQUIRED, NULL },
+	{ "taken_on", F_DATE, 10, F_REQUIRED, NULL, "Date they were taken" },
+	{ "event", F_TEXT, 200, F_REQUIRED, NULL, "The event" },
 	{ NULL },
 };
 static const struct field_spec self_check_form[] = {
-	{ "kind", F_CHOICE, 8, F_REQUIRED, "privacy|search" },
+	{ "kind", F_CHOICE, 8, F_REQUIRED, "privacy|search", "Check" },
 	{ NULL },
 };
 static const struct field_spec declaration_form[] = {
-	{ "kind", F_CHOICE, 8, F_REQUIRED, "parent|pupil|account" },
-	{ "details", F_LONGTEXT, 1000, F_REQUIRED, NULL },
+	{ "kind", F_CHOICE, 8, F_REQUIRED, "parent|pupil|account", "What are you declaring?" },
+	{ "details", F_LONGTEXT, 1000, F_REQUIRED, NULL, "Details" },
 	{ NULL },
 };
 static const struct field_spec still_form[] = {
-	{ "still", F_YESNO, 3, F_REQUIRED, NULL },
+	{ "still", F_YESNO, 3, F_REQUIRED, NULL, "Does it still apply?" },
 	{ NULL },
 };
 static const struct field_spec cleared_form[] = {
-	{ "confirm", F_CHOICE, 3, F_REQUIRED, "yes" },
+	{ "confirm", F_CHOICE, 3, F_REQUIRED, "yes", "Confirmation" },
 	{ NULL },
 };
 

@@ -118,26 +118,26 @@ static void filtering_people(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec request_form[] = {
-	{ "kind", F_CHOICE, 8, F_REQUIRED, "block|unblock" },
-	{ "site", F_TEXT, 500, F_REQUIRED, NULL },
-	{ "reason", F_LONGTEXT, 2000, F_REQUIRED, NULL },
+	{ "kind", F_CHOICE, 8, F_REQUIRED, "block|unblock", "What should happen to the site?" },
+	{ "site", F_TEXT, 500, F_REQUIRED, NULL, "The site's address or name" },
+	{ "reason", F_LONGTEXT, 2000, F_REQUIRED, NULL, "Why" },
 	{ NULL },
 };
 static const struct field_spec decision_form[] = {
-	{ "decision", F_CHOICE, 8, F_REQUIRED, "done|refused" },
-	{ "decision_reason", F_LONGTEXT, 2000, F_REQUIRED, NULL },
+	{ "decision", F_CHOICE, 8, F_REQUIRED, "done|refused", "Decision" },
+	{ "decision_reason", F_LONGTEXT, 2000, F_REQUIRED, NULL, "Why" },
 	{ NULL },
 };
 static const struct field_spec check_form[] = {
-	{ "kind", F_CHOICE, 8, F_REQUIRED, "check|review" },
-	{ "done_on", F_DATE, 10, F_REQUIRED, NULL },
-	{ "tested", F_LONGTEXT, 4000, F_REQUIRED, NULL },
-	{ "actions", F_LONGTEXT, 4000, 0, NULL },
+	{ "kind", F_CHOICE, 8, F_REQUIRED, "check|review", "What was done?" },
+	{ "done_on", F_DATE, 10, F_REQUIRED, NULL, "Done on" },
+	{ "tested", F_LONGTEXT, 4000, F_REQUIRED, NULL, "What was tested or reviewed" },
+	{ "actions", F_LONGTEXT, 4000, 0, NULL, "Actions that follow" },
 	{ NULL },
 };
 static const struct field_spec people_form[] = {
-	{ "leader", F_EMAIL, 254, F_REQUIRED, NULL },
-	{ "governor", F_EMAIL, 254, F_REQUIRED, NULL },
+	{ "leader", F_EMAIL, 254, F_REQUIRED, NULL, "E-mail address of the senior leader" },
+	{ "governor", F_EMAIL, 254, F_REQUIRED, NULL, "E-mail address of the governor" },
 	{ NULL },
 };
 

@@ -102,12 +102,12 @@ static void audit_page(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec audit_q[] = {
-	{ "actor", F_TEXT, 254, 0, NULL },
-	{ "action", F_TEXT, 64, 0, NULL },
-	{ "object", F_TEXT, 254, 0, NULL },
-	{ "from", F_DATE, 10, 0, NULL },
-	{ "to", F_DATE, 10, 0, NULL },
-	{ "before", F_ID, 19, 0, NULL },
+	{ "actor", F_TEXT, 254, 0, NULL, NULL },
+	{ "action", F_TEXT, 64, 0, NULL, NULL },
+	{ "object", F_TEXT, 254, 0, NULL, NULL },
+	{ "from", F_DATE, 10, 0, NULL, NULL },
+	{ "to", F_DATE, 10, 0, NULL, NULL },
+	{ "before", F_ID, 19, 0, NULL, NULL },
 	{ NULL },
 };
 

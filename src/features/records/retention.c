@@ -299,19 +299,21 @@ static void rules_post(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec record_form[] = {
-	{ "record_type", F_CHOICE, 10, F_REQUIRED, "concern|signature|training" },
-	{ "record_id", F_ID, 18, F_REQUIRED, NULL },
-	{ "reason", F_TEXT, 500, F_REQUIRED, NULL },
+	{ "record_type", F_CHOICE, 10, F_REQUIRED, "concern|signature|training", "Record type" },
+	{ "record_id", F_ID, 18, F_REQUIRED, NULL, "Record number" },
+	{ "reason", F_TEXT, 500, F_REQUIRED, NULL, "Reason" },
 	{ NULL },
 };
 static const struct field_spec rules_form[] = {
-	{ "concern_staff_years", F_INT, 3, 0, NULL },
-	{ "retirement_review_years", F_INT, 3, 0, NULL },
-	{ "safeguarding_years", F_INT, 3, 0, NULL },
-	{ "concern_years", F_INT, 3, 0, NULL },
-	{ "signature_years", F_INT, 3, 0, NULL },
-	{ "training_years", F_INT, 3, 0, NULL },
-	{ "allegation_years", F_INT, 3, 0, NULL },
+	{ "concern_staff_years", F_INT, 3, 0, NULL,
+	  "Concerns about staff: years after the concern" },
+	{ "retirement_review_years", F_INT, 3, 0, NULL, "Concerns about staff: retirement review" },
+	{ "safeguarding_years", F_INT, 3, 0, NULL,
+	  "Safeguarding concerns about pupils: years after closing" },
+	{ "concern_years", F_INT, 3, 0, NULL, "Other concerns: years after closing" },
+	{ "signature_years", F_INT, 3, 0, NULL, "Signatures: years after the person leaves" },
+	{ "training_years", F_INT, 3, 0, NULL, "Training records: years after the person leaves" },
+	{ "allegation_years", F_INT, 3, 0, NULL, "Allegations about staff" },
 	{ NULL },
 };
 

@@ -244,13 +244,14 @@ void sar_tasks(const struct request *rq, json_t *tasks)
 }
 
 static const struct field_spec sar_form[] = {
-	{ "email", F_EMAIL, 254, F_REQUIRED, NULL },
-	{ "received_on", F_DATE, 10, F_REQUIRED, NULL },
-	{ "notes", F_LONGTEXT, 5000, 0, NULL },
+	{ "email", F_EMAIL, 254, F_REQUIRED, NULL,
+	  "E-mail address of the member of staff who asked" },
+	{ "received_on", F_DATE, 10, F_REQUIRED, NULL, "Date the request was received" },
+	{ "notes", F_LONGTEXT, 5000, 0, NULL, "Notes" },
 	{ NULL },
 };
 static const struct field_spec close_form[] = {
-	{ "responded_on", F_DATE, 10, F_REQUIRED, NULL },
+	{ "responded_on", F_DATE, 10, F_REQUIRED, NULL, "Date the response was sent" },
 	{ NULL },
 };
 

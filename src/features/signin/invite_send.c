@@ -103,8 +103,8 @@ static void invite_many(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec many_form[] = {
-	{ "to", F_CHOICE, 20, F_REQUIRED, "matching|without_password" },
-	{ "q", F_TEXT, 100, 0, NULL },
+	{ "to", F_CHOICE, 20, F_REQUIRED, "matching|without_password", NULL },
+	{ "q", F_TEXT, 100, 0, NULL, NULL },
 	{ NULL },
 };
 

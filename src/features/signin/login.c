@@ -157,16 +157,16 @@ static void logout(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec login_query[] = {
-	{ "next", F_TEXT, 500, 0, NULL },
-	{ "signed_out", F_YESNO, 3, 0, NULL },
-	{ "provider", F_TEXT, OIDC_NAME_MAX, 0, NULL },
+	{ "next", F_TEXT, 500, 0, NULL, NULL },
+	{ "signed_out", F_YESNO, 3, 0, NULL, NULL },
+	{ "provider", F_TEXT, OIDC_NAME_MAX, 0, NULL, NULL },
 	{ NULL },
 };
 
 static const struct field_spec login_form[] = {
-	{ "email", F_TEXT, 254, F_REQUIRED, NULL },
-	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL },
-	{ "next", F_TEXT, 500, 0, NULL },
+	{ "email", F_TEXT, 254, F_REQUIRED, NULL, "E-mail address" },
+	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL, "Password" },
+	{ "next", F_TEXT, 500, 0, NULL, "The page to go to next" },
 	{ NULL },
 };
 

@@ -101,7 +101,7 @@ static void code_cancel(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec code_form[] = {
-	{ "code", F_TEXT, 40, F_REQUIRED, NULL },
+	{ "code", F_TEXT, 40, F_REQUIRED, NULL, "Code" },
 	{ NULL },
 };
 

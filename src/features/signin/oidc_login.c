@@ -379,22 +379,22 @@ void oidc_signed_out_model(const char *provider, json_t *m)
 /* What a provider may add to its answer besides code and state: every
  * field must be declared, and Entra, Google and RFC 9207 add these. */
 static const struct field_spec callback_query[] = {
-	{ "state", F_TEXT, 200, 0, NULL },
-	{ "code", F_TEXT, 4000, 0, NULL },
-	{ "error", F_TEXT, 200, 0, NULL },
-	{ "error_description", F_TEXT, 1000, 0, NULL },
-	{ "error_uri", F_TEXT, 1000, 0, NULL },
-	{ "iss", F_TEXT, 1000, 0, NULL },
-	{ "session_state", F_TEXT, 200, 0, NULL },
-	{ "scope", F_TEXT, 1000, 0, NULL },
-	{ "authuser", F_TEXT, 20, 0, NULL },
-	{ "hd", F_TEXT, 254, 0, NULL },
-	{ "prompt", F_TEXT, 100, 0, NULL },
+	{ "state", F_TEXT, 200, 0, NULL, NULL },
+	{ "code", F_TEXT, 4000, 0, NULL, NULL },
+	{ "error", F_TEXT, 200, 0, NULL, NULL },
+	{ "error_description", F_TEXT, 1000, 0, NULL, NULL },
+	{ "error_uri", F_TEXT, 1000, 0, NULL, NULL },
+	{ "iss", F_TEXT, 1000, 0, NULL, NULL },
+	{ "session_state", F_TEXT, 200, 0, NULL, NULL },
+	{ "scope", F_TEXT, 1000, 0, NULL, NULL },
+	{ "authuser", F_TEXT, 20, 0, NULL, NULL },
+	{ "hd", F_TEXT, 254, 0, NULL, NULL },
+	{ "prompt", F_TEXT, 100, 0, NULL, NULL },
 	{ NULL },
 };
 
 static const struct field_spec start_query[] = {
-	{ "next", F_TEXT, 500, 0, NULL },
+	{ "next", F_TEXT, 500, 0, NULL, NULL },
 	{ NULL },
 };
 

@@ -53,9 +53,9 @@ static void signin_settings_page(struct request *rq, struct reply *rp)
 static int breakglass_ok(const char *email)
 {
 	return email[0] && db_int(0,
-			       "SELECT 1 FROM users u JOIN user_roles r ON r.user_id = u.id "
-			       "WHERE u.email = ? AND u.active = 1 AND r.role = 'admin'",
-			       "t", email) == 1;
+				  "SELECT 1 FROM users u JOIN user_roles r ON r.user_id = u.id "
+				  "WHERE u.email = ? AND u.active = 1 AND r.role = 'admin'",
+				  "t", email) == 1;
 }
 
 static void signin_settings_save(struct request *rq, struct reply *rp)
@@ -92,9 +92,11 @@ static void signin_settings_save(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec signin_settings_form[] = {
-	{ "password_signin", F_CHOICE, 20, F_REQUIRED, "everyone|breakglass" },
-	{ "breakglass_email", F_EMAIL, 254, 0, NULL },
-	{ "mfa_counts", F_YESNO, 3, 0, NULL },
+	{ "password_signin", F_CHOICE, 20, F_REQUIRED, "everyone|breakglass",
+	  "Who may sign in with a password" },
+	{ "breakglass_email", F_EMAIL, 254, 0, NULL,
+	  "The break-glass administrator's e-mail address" },
+	{ "mfa_counts", F_YESNO, 3, 0, NULL, "Second factor for the roles that need one" },
 	{ NULL },
 };
 

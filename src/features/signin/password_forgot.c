@@ -77,7 +77,7 @@ static void forgot_submit(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec forgot_form[] = {
-	{ "email", F_EMAIL, 254, F_REQUIRED, NULL },
+	{ "email", F_EMAIL, 254, F_REQUIRED, NULL, "E-mail address" },
 	{ NULL },
 };
 

@@ -94,14 +94,14 @@ static void password_set(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec set_query[] = {
-	{ "token", F_TEXT, 100, F_REQUIRED, NULL },
+	{ "token", F_TEXT, 100, F_REQUIRED, NULL, NULL },
 	{ NULL },
 };
 
 static const struct field_spec set_form[] = {
-	{ "token", F_TEXT, 100, F_REQUIRED, NULL },
-	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL },
-	{ "password_again", F_PASSWORD, 1024, F_REQUIRED, NULL },
+	{ "token", F_TEXT, 100, F_REQUIRED, NULL, "The link from the e-mail" },
+	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL, "New password" },
+	{ "password_again", F_PASSWORD, 1024, F_REQUIRED, NULL, "The same password again" },
 	{ NULL },
 };
 

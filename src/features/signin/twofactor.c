@@ -206,11 +206,11 @@ static void remove_own(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec code_form[] = {
-	{ "code", F_TEXT, 10, F_REQUIRED, NULL },
+	{ "code", F_TEXT, 10, F_REQUIRED, NULL, "Code from the app" },
 	{ NULL },
 };
 static const struct field_spec password_form[] = {
-	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL },
+	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL, "Your password" },
 	{ NULL },
 };
 

@@ -17,12 +17,14 @@
 
 static void admin_page(struct request *rq, struct reply *rp)
 {
-	(void)rq;
 	unsigned required = twofactor_required_roles();
 	json_t *boxes = json_array();
 	for (int i = 1; i < ROLE_COUNT; i++)
 		json_array_append_new(boxes, json_pack("{s:s, s:b}", "role", role_name(i),
 						       "required", (required >> i) & 1));
+	/* Shown again after a refused change of the roles: what was ticked. */
+	if (strcmp(rq->path, "/admin/two-factor") == 0)
+		reply_keep_chosen(rq, boxes, "role", "role", "required");
 	json_t *people = db_rows(
 		"SELECT u.id, u.email, u.name, t.confirmed_at AS enrolled_at, "
 		"(SELECT count(*) FROM recovery_codes c WHERE c.user_id = u.id AND c.used_at IS "
@@ -98,11 +100,12 @@ static void admin_reset(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec settings_form[] = {
-	{ "role", F_CHOICE, 20, F_MULTI, GIVEN_ROLE_CHOICES },
+	{ "role", F_CHOICE, 20, F_MULTI, GIVEN_ROLE_CHOICES,
+	  "Roles that must use two-factor sign-in" },
 	{ NULL },
 };
 static const struct field_spec reset_form[] = {
-	{ "reason", F_TEXT, 300, F_REQUIRED, NULL },
+	{ "reason", F_TEXT, 300, F_REQUIRED, NULL, "Reason" },
 	{ NULL },
 };
 

@@ -112,19 +112,32 @@ static const char *dates_problem(const struct training_input *in, const char **f
 	return NULL;
 }
 
-const char *training_problem(const struct training_input *in, int64_t *user_id, int *status,
-			     const char **field)
+static const char *person_problem(const struct training_input *in, int64_t *user_id,
+				  const char **field)
 {
-	*status = 400;
 	*field = "email";
 	*user_id = in->email ? staff_id(in->email) : 0;
-	if (!*user_id)
-		return "No one on the staff list has this e-mail address.";
+	return *user_id ? NULL : "No one on the staff list has this e-mail address.";
+}
+
+static const char *course_problem(const struct training_input *in, const char **field)
+{
 	*field = "course";
 	if (!in->course || !db_int(0, "SELECT 1 FROM courses WHERE code = ?", "t", in->course))
 		return "There is no course with this code. The administrator keeps the list of "
 		       "courses.";
-	const char *why = dates_problem(in, field);
+	return NULL;
+}
+
+const char *training_problem(const struct training_input *in, int64_t *user_id, int *status,
+			     const char **field)
+{
+	*status = 400;
+	const char *why = person_problem(in, user_id, field);
+	if (!why)
+		why = course_problem(in, field);
+	if (!why)
+		why = dates_problem(in, field);
 	if (why)
 		return why;
 	if (db_int(0,
@@ -157,8 +170,17 @@ static void training_add(struct request *rq, struct reply *rp)
 				     arg(rq, "expires_on") };
 	int64_t uid;
 	int status;
-	const char *field, *why = training_problem(&in, &uid, &status, &field);
-	if (why) {
+	/* The person, the course and the dates each checked, so all are listed at once. */
+	const char *field, *why;
+	if ((why = person_problem(&in, &uid, &field)))
+		reply_error_add(rp, field, "%s", why);
+	if ((why = course_problem(&in, &field)))
+		reply_error_add(rp, field, "%s", why);
+	if ((why = dates_problem(&in, &field)))
+		reply_error_add(rp, field, "%s", why);
+	if (reply_errors(rp))
+		return;
+	if ((why = training_problem(&in, &uid, &status, &field))) {
 		reply_error(rp, status, field, "%s", why);
 		return;
 	}
@@ -223,24 +245,24 @@ static void course_add(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec list_q[] = {
-	{ "q", F_TEXT, 100, 0, NULL },
+	{ "q", F_TEXT, 100, 0, NULL, NULL },
 	PAGE_FIELD,
 	{ NULL },
 };
 static const struct field_spec record_form[] = {
-	{ "email", F_EMAIL, 254, F_REQUIRED, NULL },
-	{ "course", F_TEXT, 64, F_REQUIRED, NULL },
-	{ "completed_on", F_DATE, 10, F_REQUIRED, NULL },
-	{ "expires_on", F_DATE, 10, 0, NULL },
+	{ "email", F_EMAIL, 254, F_REQUIRED, NULL, "E-mail address of the person trained" },
+	{ "course", F_TEXT, 64, F_REQUIRED, NULL, "Course" },
+	{ "completed_on", F_DATE, 10, F_REQUIRED, NULL, "Completed on" },
+	{ "expires_on", F_DATE, 10, 0, NULL, "Expires on" },
 	{ NULL },
 };
 static const struct field_spec import_form[] = {
-	{ "file", F_FILE, 1, F_REQUIRED, NULL },
+	{ "file", F_FILE, 1, F_REQUIRED, NULL, NULL },
 	{ NULL },
 };
 static const struct field_spec course_form[] = {
-	{ "code", F_TEXT, 64, F_REQUIRED, NULL },
-	{ "title", F_TEXT, 200, F_REQUIRED, NULL },
+	{ "code", F_TEXT, 64, F_REQUIRED, NULL, "Code" },
+	{ "title", F_TEXT, 200, F_REQUIRED, NULL, "Title" },
 	{ NULL },
 };
 

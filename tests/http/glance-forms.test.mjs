@@ -1,0 +1,215 @@
+// A refused form, read at a glance: every problem listed at once (JSON
+// `errors`, the HTML summary linking to each field, each field marked), each
+// named by the label its page shows, never a field code; nothing written; and
+// everything typed, ticked and chosen still there when the form comes back.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { startServer, sql, ROOT } from './lib.mjs';
+import { report, counts, file, event } from './concern_helpers.mjs';
+
+let s, admin, teacher;
+before(async () => {
+  s = await startServer();
+  admin = await s.login('admin@demo.school');
+  teacher = await s.login('teacher@demo.school');
+});
+after(async () => { await s.stop(); });
+
+const audits = () => Number(sql(s.db, 'SELECT count(*) FROM audit'));
+const CODE = /\b[a-z]+_[a-z_]+\b|The field '/; // snake_case or the old "The field 'x'" wording
+
+function multipart(fields) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  return fd;
+}
+
+// The summary's items: [href, text], in order.
+function summary(html) {
+  const box = html.match(/<div class="error-summary"[\s\S]*?<\/div>/);
+  assert.ok(box, 'the page has an error summary');
+  return [...box[0].matchAll(/<li><a href="([^"]*)">([^<]*)<\/a><\/li>/g)].map((m) => [m[1], m[2]]);
+}
+
+// The field with id f-NAME (or the box around it) is marked, with its message beside it.
+function marked(html, name, message) {
+  const esc = message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  assert.match(html, new RegExp(`<p class="field-error" id="e-${name}">${esc}</p>`), `${name}: message beside it`);
+  assert.match(html, new RegExp(`id="f-${name}"[^>]*aria-describedby="[^"]*e-${name}`), `${name}: described by its message`);
+  const at = html.indexOf(`id="f-${name}"`);
+  const start = html.lastIndexOf('<div class="field', at);
+  const fieldset = html.lastIndexOf('<fieldset', at);
+  const box = html.slice(Math.max(start, fieldset), at + 200);
+  assert.match(box, /has-error/, `${name}: marked as in error`);
+}
+
+test('a concern report with three problems lists all three, by their labels, and writes nothing', async () => {
+  const before = { ...counts(s.db), audit: audits() };
+  const bad = { occurred_at: 'last Tuesday', details: 'Someone posted about a pupil.' };
+  const r = await report(teacher, bad);
+  assert.equal(r.status, 400);
+  const fields = r.body.errors.map((e) => e.field);
+  assert.deepEqual(fields.sort(), ['category', 'occurred_at', 'summary']);
+  assert.equal(r.body.field, r.body.errors[0].field, 'field stays the first problem');
+  assert.equal(r.body.error, r.body.errors[0].error, 'error stays the first message');
+  const by = Object.fromEntries(r.body.errors.map((e) => [e.field, e.error]));
+  assert.equal(by.summary, 'Enter summary.');
+  assert.equal(by.category, 'Answer "What is it about?"');
+  assert.match(by.occurred_at, /^When it happened must be a real date and time/);
+  for (const e of r.body.errors) assert.doesNotMatch(e.error, CODE, e.error);
+  assert.deepEqual({ ...counts(s.db), audit: audits() }, before, 'nothing was written');
+
+  const page = await teacher.request('POST', '/concerns', { json: false, multipart: multipart(bad) });
+  assert.equal(page.status, 400);
+  const items = summary(page.text);
+  assert.deepEqual(items.map(([href]) => href).sort(), ['#f-category', '#f-occurred_at', '#f-summary']);
+  for (const [href, text] of items) {
+    assert.doesNotMatch(text, CODE, text);
+    marked(page.text, href.slice(3), text.replace(/&quot;/g, '"'));
+  }
+  assert.match(page.text, /&#10;Someone posted about a pupil\.<\/textarea>/, 'what was typed is kept');
+  assert.deepEqual({ ...counts(s.db), audit: audits() }, before, 'nothing was written');
+});
+
+test("the report's own checks are listed together too, in the page's words", async () => {
+  const before = counts(s.db);
+  const r = await report(teacher, {
+    category: 'staff_conduct', summary: 'About a colleague', self: 'yes', confidential: 'yes',
+    about: 'head@demo.school', occurred_at: '2099-01-01T10:00',
+  });
+  assert.equal(r.status, 400);
+  const fields = r.body.errors.map((e) => e.field).sort();
+  assert.deepEqual(fields, ['about', 'confidential', 'occurred_at']);
+  assert.ok(r.body.errors.every((e) => !CODE.test(e.error)));
+  assert.deepEqual(counts(s.db), before);
+});
+
+test("a case action left incomplete says what to do in the form's words", async () => {
+  const c = await file(teacher, { category: 'parent_post' });
+  const dsl = await s.login('dsl@demo.school');
+  const before = counts(s.db);
+  let r = await event(dsl, c.id, { action: 'note' });
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.body.errors, [{ field: 'text', error: 'Enter the note.' }]);
+  assert.equal((await event(dsl, c.id, { action: 'acknowledge' })).status, 200);
+  const after = counts(s.db);
+  r = await event(dsl, c.id, { action: 'close' });
+  assert.equal(r.status, 400);
+  assert.equal(r.body.error, 'Say what was done.');
+  assert.equal(r.body.field, 'outcome');
+  assert.deepEqual(counts(s.db), after);
+  assert.equal(after.events, before.events + 1);
+  // The page shown again keeps the note typed in the note form only.
+  r = await dsl.request('POST', `/concerns/${c.id}/events`, { json: false, form: { action: 'escalate', text: 'Rang the LADO <today>' } });
+  assert.equal(r.status, 400);
+  assert.match(r.text, /Choose who it was escalated to\./);
+  assert.match(r.text, /id="f-escalate-text" name="text" rows="3"[^>]*>&#10;Rang the LADO &lt;today&gt;<\/textarea>/);
+  assert.match(r.text, /id="f-text" name="text" rows="4"[^>]*>&#10;<\/textarea>/, 'not in the note form');
+});
+
+async function staffId(email) {
+  return (await admin.get(`/admin/staff?q=${encodeURIComponent(email)}`)).body.staff[0].id;
+}
+
+test('adding staff with a bad e-mail address keeps the ticked roles, the staff type and the name', async () => {
+  const before = Number(sql(s.db, 'SELECT count(*) FROM users'));
+  const form = [['email', 'not an address'], ['name', 'Rhian Evans'], ['job_title', 'Head of Year 9'],
+    ['staff_type', 'support'], ['role', 'dsl'], ['role', 'slt'], ['password', 'short']];
+  const r = await admin.post('/admin/staff', form);
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.body.errors.map((e) => e.field).sort(), ['email']);
+  assert.match(r.body.error, /^E-mail address must be in the form name@school\.org\.uk\.$/);
+  const page = await admin.request('POST', '/admin/staff', { json: false, form });
+  assert.equal(page.status, 400);
+  assert.match(page.text, /value="Rhian Evans"/);
+  assert.match(page.text, /value="Head of Year 9"/);
+  assert.match(page.text, /<option value="support" selected>/);
+  assert.doesNotMatch(page.text, /<option value="teacher" selected>/);
+  assert.match(page.text, /value="dsl" checked>/);
+  assert.match(page.text, /value="slt" checked>/);
+  assert.doesNotMatch(page.text, /value="headteacher" checked>/);
+  assert.doesNotMatch(page.text, /value="short"/, 'a password is never shown again');
+  marked(page.text, 'email', r.body.error);
+  assert.equal(Number(sql(s.db, 'SELECT count(*) FROM users')), before);
+});
+
+test("a new person's own problems come together: the password and the address already on the list", async () => {
+  const r = await admin.post('/admin/staff', [['email', 'teacher@demo.school'], ['name', 'Second Teacher'],
+    ['staff_type', 'teacher'], ['password', 'short']]);
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.body.errors.map((e) => e.field), ['password', 'email']);
+  // Alone, an address already on the list is still a conflict.
+  const dup = await admin.post('/admin/staff', [['email', 'teacher@demo.school'], ['name', 'Second Teacher']]);
+  assert.equal(dup.status, 409);
+  assert.equal(dup.body.field, 'email');
+});
+
+test('a refused staff edit keeps the ticked roles and the chosen staff type, not what is stored', async () => {
+  const id = await staffId('science@demo.school');
+  const stored = (await admin.get(`/admin/staff/${id}`)).body;
+  const form = [['name', 'x'.repeat(201)], ['job_title', 'Head of Science'], ['staff_type', 'supply'],
+    ['role', 'moderator'], ['role', 'dsl']];
+  const r = await admin.request('POST', `/admin/staff/${id}`, { json: false, form });
+  assert.equal(r.status, 400);
+  assert.deepEqual(summary(r.text).map(([h]) => h), ['#f-name']);
+  assert.match(r.text, /Full name must be 200 characters or fewer\./);
+  assert.match(r.text, /<option value="supply" selected>/);
+  assert.match(r.text, /value="moderator" checked>/);
+  assert.match(r.text, /value="dsl" checked>/);
+  assert.match(r.text, /id="f-job_title" name="job_title" type="text" value="Head of Science"/);
+  assert.deepEqual((await admin.get(`/admin/staff/${id}`)).body, stored, 'nothing changed');
+});
+
+test('an account application keeps its platform and its open or closed choice', async () => {
+  const before = Number(sql(s.db, 'SELECT count(*) FROM account_applications'));
+  const form = { platform: 'instagram', name: 'Hillside Art', department: 'Art', lead: 'nobody@demo.school',
+    visibility: 'closed', aim: 'Show work', audience: 'Families', promotion: 'Newsletter', monitoring: 'Daily' };
+  const r = await teacher.request('POST', '/accounts/applications', { json: false, form });
+  assert.equal(r.status, 400);
+  assert.match(r.text, /<option value="instagram" selected>/);
+  assert.match(r.text, /value="closed" checked>/);
+  assert.doesNotMatch(r.text, /value="open" required checked>/);
+  assert.match(r.text, /There is no member of staff with the e-mail address nobody@demo\.school\./);
+  // Other without saying which, and an unknown lead: both at once.
+  const both = await teacher.post('/accounts/applications', { ...form, platform: 'other' });
+  assert.deepEqual(both.body.errors.map((e) => e.field), ['platform_other', 'lead']);
+  assert.equal(Number(sql(s.db, 'SELECT count(*) FROM account_applications')), before);
+});
+
+test('a training record and a policy version list every problem at once', async () => {
+  const head = await s.login('head@demo.school');
+  const rows = Number(sql(s.db, 'SELECT count(*) FROM training'));
+  let r = await head.post('/training', { email: 'nobody@demo.school', course: 'no_such_course', completed_on: '2099-01-01' });
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.body.errors.map((e) => e.field), ['email', 'course', 'completed_on']);
+  assert.equal(Number(sql(s.db, 'SELECT count(*) FROM training')), rows);
+  r = await head.post('/training', { completed_on: 'soon' });
+  assert.deepEqual(r.body.errors.map((e) => e.error).sort(), [
+    'Completed on must be a real date, like 2026-12-25 (year, month, day).',
+    'Enter course.', 'Enter e-mail address of the person trained.']);
+
+  const versions = Number(sql(s.db, 'SELECT count(*) FROM policy_versions'));
+  const audit = audits();
+  r = await admin.post('/admin/policies/1/versions', { body: 'The text.', summary: '   ', effective: '2020-01-01', review_due: '2019-01-01' });
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.body.errors.map((e) => e.field), ['summary', 'effective', 'review_due']);
+  assert.equal(Number(sql(s.db, 'SELECT count(*) FROM policy_versions')), versions);
+  assert.equal(audits(), audit);
+});
+
+test('JSON keeps its shape for a single problem: error and field, and errors with the one', async () => {
+  const r = await teacher.post('/concerns', { category: 'other' });
+  assert.equal(r.status, 400);
+  assert.equal(r.body.field, 'summary');
+  assert.equal(r.body.error, 'Enter summary.');
+  assert.deepEqual(r.body.errors, [{ field: 'summary', error: 'Enter summary.' }]);
+});
+
+test("make check's labels check refuses a form whose labels drift from its page", () => {
+  const run = spawnSync('python3', ['tools/check_labels.py', 'tests/check/bad/labels', 'tests/check/bad/labels.c'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(run.status, 1);
+  assert.match(run.stdout, /POST \/motto: field author has no label/);
+  assert.match(run.stdout, /POST \/motto: field motto: label "The school's motto" is not a <label> or <legend> of form/);
+  assert.doesNotMatch(run.stdout, /field (version|year)/, 'a hidden field and a good label pass');
+});
