@@ -12,9 +12,9 @@
 <div class="field"><label for="f-department">Department</label>
 <input id="f-department" name="department" type="text" value="{{form_department}}"></div>
 <div class="field"><label for="f-staff_type">Staff type</label>
-<select id="f-staff_type" name="staff_type">{{#staff_types}}<option value="{{type}}"{{#selected}} selected{{/selected}}>{{type}}</option>{{/staff_types}}</select></div>
+<select id="f-staff_type" name="staff_type">{{#staff_types}}<option value="{{type}}"{{#selected}} selected{{/selected}}>{{type:x-staff-type}}</option>{{/staff_types}}</select></div>
 <fieldset><legend>Roles (everyone holds staff)</legend>
-{{#roles}}<label class="checkbox"><input type="checkbox" name="role" value="{{role}}"{{#held}} checked{{/held}}> {{role}}</label>
+{{#roles}}<label class="checkbox"><input type="checkbox" name="role" value="{{role}}"{{#held}} checked{{/held}}> {{role:x-role}}</label>
 {{/roles}}</fieldset>
 <p class="hint">Data protection officer (dpo), who may be someone from outside the school: receives reports of personal data breaches, the breach log and the subject access requests, and opens no other concern unless one is sent or assigned to them.</p>
 <div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">Password (optional, at least 10 characters)</label>

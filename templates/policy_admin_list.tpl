@@ -19,7 +19,7 @@
 <input id="f-title" name="title" type="text" required maxlength="200" value="{{form_title}}"></div>
 <fieldset id="f-applies_to"{{#err_applies_to}} class="has-error"{{/err_applies_to}}><legend>Who must sign it</legend>
 {{#err_applies_to}}<p class="field-error">{{err_applies_to}}</p>{{/err_applies_to}}
-{{#staff_types}}<label class="checkbox" for="f-type-{{type}}"><input id="f-type-{{type}}" type="checkbox" name="applies_to" value="{{type}}"{{#checked}} checked{{/checked}}> {{type}}</label>
+{{#staff_types}}<label class="checkbox" for="f-type-{{type}}"><input id="f-type-{{type}}" type="checkbox" name="applies_to" value="{{type}}"{{#checked}} checked{{/checked}}> {{type:x-staff-type}}</label>
 {{/staff_types}}</fieldset>
 <div class="actions"><button class="btn" type="submit">Create</button></div>
 </form>
