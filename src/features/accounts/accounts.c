@@ -111,6 +111,7 @@ static const struct field_spec register_form[] = {
 static const struct field_spec review_form[] = {
 	{ "decision", F_CHOICE, 8, F_REQUIRED, "forward|return" },
 	{ "comment", F_LONGTEXT, 2000, 0, NULL },
+	{ "confirm", F_YESNO, 3, 0, NULL },
 	{ NULL },
 };
 static const struct field_spec decision_form[] = {
