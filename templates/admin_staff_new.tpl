@@ -16,7 +16,7 @@
 <fieldset><legend>Roles (everyone holds staff)</legend>
 {{#roles}}<label class="checkbox"><input type="checkbox" name="role" value="{{role}}"{{#held}} checked{{/held}}> {{role:x-role}}</label>
 {{/roles}}</fieldset>
-<p class="hint">Data protection officer (dpo), who may be someone from outside the school: receives reports of personal data breaches, the breach log and the subject access requests, and opens no other concern unless one is sent or assigned to them.</p>
+<p class="hint">Data protection officer, who may be someone from outside the school: receives reports of personal data breaches, the breach log and the subject access requests, and opens no other concern unless one is sent or assigned to them.</p>
 <div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">Password (optional, at least 10 characters)</label>
 <p class="hint">Leave empty to set it later; the person cannot sign in until it is set.</p>
 {{#err_password}}<p class="field-error">{{err_password}}</p>{{/err_password}}

@@ -3,7 +3,7 @@
 a value raw (:none), and uses no modifier but x-markdown (cmark, raw HTML
 off), pre_escape (HTML escaping that keeps line breaks), x-uk-time and
 x-uk-due (an ISO time as UK time in words, then escaped), and the names of
-stored codes (x-role, x-roles, x-staff-type, x-concern-status,
+stored codes (x-role, x-roles, x-staff-type, x-staff-types, x-concern-status,
 x-application-status, x-application-step, x-application-decision,
 x-account-status, x-visibility:
 core/names.h, then escaped).
@@ -16,7 +16,7 @@ import sys
 
 PRAGMA = '{{%AUTOESCAPE context="HTML"}}'
 ALLOWED = {'x-markdown', 'pre_escape', 'x-uk-time', 'x-uk-due', 'x-role', 'x-roles',
-           'x-staff-type', 'x-concern-status', 'x-application-status',
+           'x-staff-type', 'x-staff-types', 'x-concern-status', 'x-application-status',
            'x-application-step', 'x-application-decision', 'x-account-status',
            'x-visibility'}
 MODIFIER = re.compile(r'\{\{[^}#/>!%]*:([a-z_-]+(?:=[^}:]*)?)')

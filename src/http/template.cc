@@ -100,6 +100,7 @@ const struct {
 	{ "x-role", { NAME_ROLE, false } },
 	{ "x-roles", { NAME_ROLE, true } },
 	{ "x-staff-type", { NAME_STAFF_TYPE, false } },
+	{ "x-staff-types", { NAME_STAFF_TYPE, true } },
 	{ "x-concern-status", { NAME_CONCERN_STATUS, false } },
 	{ "x-application-status", { NAME_APPLICATION_STATUS, false } },
 	{ "x-application-step", { NAME_APPLICATION_STEP, false } },

@@ -90,6 +90,7 @@ static const struct field_spec version_form[] = {
 	{ "summary", F_LONGTEXT, 2000, F_REQUIRED, NULL },
 	{ "effective", F_DATE, 10, F_REQUIRED, NULL },
 	{ "review_due", F_DATE, 10, F_REQUIRED, NULL },
+	{ "confirm", F_CHOICE, 6, 0, "yes|change" },
 	{ NULL },
 };
 
