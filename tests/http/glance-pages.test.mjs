@@ -90,6 +90,18 @@ test('no page of the crawl shows a raw role, status or staff-type code as text',
   const caseText = mainText((await dsl.page(`/concerns/${concern.id}`)).text);
   assert.match(caseText, /Investigating/);
   assert.match(mainText((await mod.page(`/accounts/applications/${appId}`)).text), /Waiting for the moderator/);
+  // The staff import's preview names a staff type that changes.
+  const people = JSON.parse(sql(s.db, "SELECT json_group_array(json_array(email, name, job_title, department, " +
+    "CASE email WHEN 'ta@demo.school' THEN 'Volunteers' ELSE staff_type END)) FROM " +
+    '(SELECT * FROM users WHERE active = 1 ORDER BY id)'));
+  const csv = ['email,name,job_title,department,staff_type',
+    ...people.map((r) => r.map((v) => `"${v}"`).join(','))].join('\r\n') + '\r\n';
+  const fd = new FormData();
+  fd.append('file', new Blob([csv], { type: 'text/csv' }), 'staff.csv');
+  const preview = await admin.request('POST', '/admin/import', { multipart: fd, json: false });
+  assert.equal(preview.status, 200);
+  assertNamesNotCodes(preview.text, '/admin/import');
+  assert.match(mainText(preview.text), /Staff type: Support staff → Volunteer/);
   // JSON keeps the codes.
   const json = await dsl.get(`/concerns/${concern.id}`);
   assert.equal(json.body.concern?.status ?? json.body.status, 'investigating');
