@@ -5,7 +5,7 @@ off), pre_escape (HTML escaping that keeps line breaks), x-uk-time and
 x-uk-due (an ISO time as UK time in words, then escaped), and the names of
 stored codes (x-role, x-roles, x-staff-type, x-staff-types, x-concern-status,
 x-application-status, x-application-step, x-application-decision,
-x-account-status, x-visibility:
+x-account-status, x-visibility, x-policy-status:
 core/names.h, then escaped).
 
     tools/check_templates.py DIR    (exit status 1 on any problem)
@@ -18,7 +18,7 @@ PRAGMA = '{{%AUTOESCAPE context="HTML"}}'
 ALLOWED = {'x-markdown', 'pre_escape', 'x-uk-time', 'x-uk-due', 'x-role', 'x-roles',
            'x-staff-type', 'x-staff-types', 'x-concern-status', 'x-application-status',
            'x-application-step', 'x-application-decision', 'x-account-status',
-           'x-visibility'}
+           'x-visibility', 'x-policy-status'}
 MODIFIER = re.compile(r'\{\{[^}#/>!%]*:([a-z_-]+(?:=[^}:]*)?)')
 RAW = re.compile(r':none\b')
 

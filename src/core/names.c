@@ -29,6 +29,7 @@ static const struct name application_steps[] = { NAMES_(APPLICATION_STEP_LIST) }
 static const struct name application_decisions[] = { NAMES_(APPLICATION_DECISION_LIST) };
 static const struct name account_statuses[] = { NAMES_(ACCOUNT_STATUS_LIST) };
 static const struct name visibilities[] = { NAMES_(VISIBILITY_LIST) };
+static const struct name policy_statuses[] = { NAMES_(POLICY_STATUS_LIST) };
 
 static const struct name *table(enum name_kind kind)
 {
@@ -49,6 +50,8 @@ static const struct name *table(enum name_kind kind)
 		return account_statuses;
 	case NAME_VISIBILITY:
 		return visibilities;
+	case NAME_POLICY_STATUS:
+		return policy_statuses;
 	}
 	return roles;
 }

@@ -37,6 +37,11 @@
 #define ACCOUNT_STATUS_LIST(X) \
 	X("active", "Active") X("suspended", "Suspended") X("closed", "Closed")
 
+/* Where a policy version stands (aup_version_load: no column, worked out
+ * from its dates). */
+#define POLICY_STATUS_LIST(X) \
+	X("current", "current") X("upcoming", "not yet in effect") X("superseded", "replaced")
+
 /* Whether an account or group is open to the public. */
 #define VISIBILITY_LIST(X) X("open", "Open") X("closed", "Closed")
 
@@ -53,6 +58,7 @@ enum name_kind {
 	NAME_APPLICATION_DECISION,
 	NAME_ACCOUNT_STATUS,
 	NAME_VISIBILITY,
+	NAME_POLICY_STATUS,
 };
 
 /* Writes the name of code into out (its first letter a capital) and

@@ -107,6 +107,7 @@ const struct {
 	{ "x-application-decision", { NAME_APPLICATION_DECISION, false } },
 	{ "x-account-status", { NAME_ACCOUNT_STATUS, false } },
 	{ "x-visibility", { NAME_VISIBILITY, false } },
+	{ "x-policy-status", { NAME_POLICY_STATUS, false } },
 };
 
 // One StaticTemplateString per distinct name in any template, never freed.

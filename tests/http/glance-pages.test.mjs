@@ -216,6 +216,7 @@ test('publishing shows a preview first: nothing is written until "Publish this v
   const page = await gov.page(`/aup/${done.body.version.id}`);
   assert.match(page.text, /<h2>Conduct<\/h2>/);
   assert.equal((page.text.match(/<h1[ >]/g) || []).length, 1);
+  assert.match(mainText(page.text), /Not the current version: Not yet in effect/, 'its status by name');
 });
 
 test('a text whose headings start at ## keeps them, in order under the title', async (t) => {
