@@ -1,12 +1,12 @@
 {{%AUTOESCAPE context="HTML"}}{{#account}}<h1>{{name}}</h1>
-<p><span class="badge status-{{status}}">{{status}}</span>{{#lead_left}} <span class="badge status-urgent">Lead has left</span>{{/lead_left}}{{#monitoring_overdue}} <span class="badge status-overdue">Monitoring overdue</span>{{/monitoring_overdue}}</p>
+<p><span class="badge status-{{status}}">{{status:x-account-status}}</span>{{#lead_left}} <span class="badge status-urgent">Lead has left</span>{{/lead_left}}{{#monitoring_overdue}} <span class="badge status-overdue">Monitoring overdue</span>{{/monitoring_overdue}}</p>
 {{#lead_left}}<p class="notice">{{lead_name}} has left the school. Transfer the account to a new lead or close it.</p>{{/lead_left}}
 <dl class="facts card">
 <dt>Platform</dt><dd>{{platform_label}}</dd>
 <dt>Web address</dt><dd>{{#url}}<a href="{{url}}" rel="noopener noreferrer">{{url}}</a>{{/url}}{{#not_url}}Not recorded yet{{/not_url}}</dd>
 <dt>Department</dt><dd>{{department}}</dd>
 <dt>Lead</dt><dd>{{lead_name}} ({{lead}})</dd>
-<dt>Open or closed</dt><dd>{{visibility}}</dd>
+<dt>Open or closed</dt><dd>{{visibility:x-visibility}}</dd>
 <dt>On the register since</dt><dd><time datetime="{{created_at}}">{{created_at:x-uk-time}}</time></dd>
 <dt>Last monitoring check</dt><dd>{{#last_check}}<time datetime="{{last_check}}">{{last_check:x-uk-time}}</time>{{/last_check}}{{#not_last_check}}None yet{{/not_last_check}}</dd>
 {{#closed_at}}<dt>Closed</dt><dd><time datetime="{{closed_at}}">{{closed_at:x-uk-time}}</time>: <span class="multiline">{{close_reason:pre_escape}}</span></dd>{{/closed_at}}

@@ -5,6 +5,6 @@
 <caption>{{#all}}Every application, newest first{{/all}}{{#not_all}}Applications you made or in which you are the lead, newest first{{/not_all}}</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Platform</th><th scope="col">Department</th><th scope="col">Applicant</th><th scope="col">Lead</th><th scope="col">Status</th><th scope="col">Last change</th></tr></thead>
 <tbody>{{/has_applications}}
-{{#applications}}<tr><th scope="row"><a href="/accounts/applications/{{id}}">{{name}}</a></th><td>{{platform_label}}</td><td>{{department}}</td><td>{{applicant_name}}</td><td>{{lead_name}}</td><td><span class="badge status-{{status_class}}">{{status}}</span></td><td><time datetime="{{updated_at}}">{{updated_at:x-uk-time}}</time></td></tr>
+{{#applications}}<tr><th scope="row"><a href="/accounts/applications/{{id}}">{{name}}</a></th><td>{{platform_label}}</td><td>{{department}}</td><td>{{applicant_name}}</td><td>{{lead_name}}</td><td><span class="badge status-{{status_class}}">{{status:x-application-status}}</span></td><td><time datetime="{{updated_at}}">{{updated_at:x-uk-time}}</time></td></tr>
 {{/applications}}
 {{#has_applications}}</tbody></table></div>{{/has_applications}}

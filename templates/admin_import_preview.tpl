@@ -4,10 +4,10 @@
 <p>{{error}}</p><ul>{{/has_errors}}{{#errors}}<li>{{#line}}Line {{line}}: {{/line}}{{error}}</li>
 {{/errors}}{{#has_errors}}</ul></div>{{/has_errors}}
 <section aria-labelledby="h-added"><h2 id="h-added">New people ({{added_count}})</h2>
-{{#not_added}}<p>Nobody new.</p>{{/not_added}}{{#has_added}}<ul>{{/has_added}}{{#added}}<li>{{name}} ({{email}}){{#job_title}}, {{job_title}}{{/job_title}}{{#department}}, {{department}}{{/department}}; staff type {{staff_type}}</li>
+{{#not_added}}<p>Nobody new.</p>{{/not_added}}{{#has_added}}<ul>{{/has_added}}{{#added}}<li>{{name}} ({{email}}){{#job_title}}, {{job_title}}{{/job_title}}{{#department}}, {{department}}{{/department}}; staff type {{staff_type:x-staff-type}}</li>
 {{/added}}{{#has_added}}</ul>{{/has_added}}</section>
 <section aria-labelledby="h-changed"><h2 id="h-changed">Changes to people on the list ({{changed_count}})</h2>
-{{#not_changed}}<p>No changes.</p>{{/not_changed}}{{#has_changed}}<ul>{{/has_changed}}{{#changed}}<li><a href="/admin/staff/{{id}}">{{email}}</a><ul>{{#changes}}<li>{{label}}: {{from}} → {{to}}</li>{{/changes}}</ul></li>
+{{#not_changed}}<p>No changes.</p>{{/not_changed}}{{#has_changed}}<ul>{{/has_changed}}{{#changed}}<li><a href="/admin/staff/{{id}}">{{email}}</a><ul>{{#changes}}<li>{{label}}: {{from_shown}} → {{to_shown}}</li>{{/changes}}</ul></li>
 {{/changed}}{{#has_changed}}</ul>{{/has_changed}}
 <p>{{unchanged}} people in the file are already up to date.</p></section>
 <section aria-labelledby="h-left"><h2 id="h-left">Possibly left ({{possibly_left_count}})</h2>

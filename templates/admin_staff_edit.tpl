@@ -16,12 +16,12 @@
 <input id="f-department" name="department" type="text" value="{{edit_department}}"{{#err_department}} aria-describedby="e-department"{{/err_department}}></div>
 <div class="field{{#err_staff_type}} has-error{{/err_staff_type}}"><label for="f-staff_type">Staff type</label>
 {{#err_staff_type}}<p class="field-error" id="e-staff_type">{{err_staff_type}}</p>{{/err_staff_type}}
-<select id="f-staff_type" name="staff_type"{{#err_staff_type}} aria-describedby="e-staff_type"{{/err_staff_type}}>{{#staff_types}}<option value="{{type}}"{{#selected}} selected{{/selected}}>{{type}}</option>{{/staff_types}}</select></div>
+<select id="f-staff_type" name="staff_type"{{#err_staff_type}} aria-describedby="e-staff_type"{{/err_staff_type}}>{{#staff_types}}<option value="{{type}}"{{#selected}} selected{{/selected}}>{{type:x-staff-type}}</option>{{/staff_types}}</select></div>
 <fieldset id="f-role"{{#err_role}} class="has-error" aria-describedby="e-role"{{/err_role}}><legend>Roles (everyone holds staff)</legend>
 {{#err_role}}<p class="field-error" id="e-role">{{err_role}}</p>{{/err_role}}
-{{#role_boxes}}<label class="checkbox"><input type="checkbox" name="role" value="{{role}}"{{#held}} checked{{/held}}> {{role}}</label>
+{{#role_boxes}}<label class="checkbox"><input type="checkbox" name="role" value="{{role}}"{{#held}} checked{{/held}}> {{role:x-role}}</label>
 {{/role_boxes}}</fieldset>
-<p class="hint">Data protection officer (dpo), who may be someone from outside the school: receives reports of personal data breaches, the breach log and the subject access requests, and opens no other concern unless one is sent or assigned to them.</p>
+<p class="hint">Data protection officer, who may be someone from outside the school: receives reports of personal data breaches, the breach log and the subject access requests, and opens no other concern unless one is sent or assigned to them.</p>
 <p class="hint">Changing roles signs the person out everywhere.</p>
 <div class="actions"><button class="btn" type="submit">Save changes</button></div>
 </form>
@@ -49,9 +49,9 @@
 {{#leads_nothing}}<p>Nothing you can open names them as its lead: no social-media account, no application being decided, no open case assigned to them.</p>{{/leads_nothing}}
 {{#has_accounts}}<p>Social-media accounts they lead: a moderator transfers each to a new lead on the account's page.</p><ul>{{/has_accounts}}{{#accounts}}<li><a href="/accounts/{{id}}">{{name}}</a> ({{platform_label}}, {{department}})</li>
 {{/accounts}}{{#has_accounts}}</ul>{{/has_accounts}}
-{{#has_applications}}<p>Applications for an account naming them as lead, still being decided: open each and agree a new lead with the applicant and the moderator.</p><ul>{{/has_applications}}{{#applications}}<li><a href="/accounts/applications/{{id}}">{{name}}</a> ({{platform_label}}, {{status}})</li>
+{{#has_applications}}<p>Applications for an account naming them as lead, still being decided: open each and agree a new lead with the applicant and the moderator.</p><ul>{{/has_applications}}{{#applications}}<li><a href="/accounts/applications/{{id}}">{{name}}</a> ({{platform_label}}, {{status:x-application-status}})</li>
 {{/applications}}{{#has_applications}}</ul>{{/has_applications}}
-{{#has_cases}}<p>Open cases assigned to them: reassign each on the case's page.</p><ul>{{/has_cases}}{{#cases}}<li><a href="/concerns/{{id}}">{{reference}}</a> ({{status}})</li>
+{{#has_cases}}<p>Open cases assigned to them: reassign each on the case's page.</p><ul>{{/has_cases}}{{#cases}}<li><a href="/concerns/{{id}}">{{reference}}</a> ({{status:x-concern-status}})</li>
 {{/cases}}{{#has_cases}}</ul>{{/has_cases}}
 <p class="hint">Only what you may open is listed. Ask the designated safeguarding lead to reassign any other case assigned to them, and a moderator any other account they lead. You can still save the leaving date.</p>
 </section>{{/handover}}<form class="stack card" id="leaving" method="post" action="/admin/staff/{{id}}/deactivate">

@@ -15,12 +15,12 @@
 <input id="f-department" name="department" type="text" value="{{form_department}}"{{#err_department}} aria-describedby="e-department"{{/err_department}}></div>
 <div class="field{{#err_staff_type}} has-error{{/err_staff_type}}"><label for="f-staff_type">Staff type</label>
 {{#err_staff_type}}<p class="field-error" id="e-staff_type">{{err_staff_type}}</p>{{/err_staff_type}}
-<select id="f-staff_type" name="staff_type"{{#err_staff_type}} aria-describedby="e-staff_type"{{/err_staff_type}}>{{#staff_types}}<option value="{{type}}"{{#selected}} selected{{/selected}}>{{type}}</option>{{/staff_types}}</select></div>
+<select id="f-staff_type" name="staff_type"{{#err_staff_type}} aria-describedby="e-staff_type"{{/err_staff_type}}>{{#staff_types}}<option value="{{type}}"{{#selected}} selected{{/selected}}>{{type:x-staff-type}}</option>{{/staff_types}}</select></div>
 <fieldset id="f-role"{{#err_role}} class="has-error" aria-describedby="e-role"{{/err_role}}><legend>Roles (everyone holds staff)</legend>
 {{#err_role}}<p class="field-error" id="e-role">{{err_role}}</p>{{/err_role}}
-{{#roles}}<label class="checkbox"><input type="checkbox" name="role" value="{{role}}"{{#held}} checked{{/held}}> {{role}}</label>
+{{#roles}}<label class="checkbox"><input type="checkbox" name="role" value="{{role}}"{{#held}} checked{{/held}}> {{role:x-role}}</label>
 {{/roles}}</fieldset>
-<p class="hint">Data protection officer (dpo), who may be someone from outside the school: receives reports of personal data breaches, the breach log and the subject access requests, and opens no other concern unless one is sent or assigned to them.</p>
+<p class="hint">Data protection officer, who may be someone from outside the school: receives reports of personal data breaches, the breach log and the subject access requests, and opens no other concern unless one is sent or assigned to them.</p>
 <div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">Password (optional, at least 10 characters)</label>
 <p class="hint">Leave empty to set it later; the person cannot sign in until it is set.</p>
 {{#err_password}}<p class="field-error" id="e-password">{{err_password}}</p>{{/err_password}}

@@ -2,7 +2,7 @@
 <form class="stack card" method="post" action="/admin/two-factor">
 <input type="hidden" name="csrf" value="{{csrf}}">
 <fieldset id="f-role"><legend>Roles that must use two-factor sign-in</legend>
-{{#roles}}<label class="checkbox"><input type="checkbox" name="role" value="{{role}}"{{#required}} checked{{/required}}> {{role}}</label>
+{{#roles}}<label class="checkbox"><input type="checkbox" name="role" value="{{role}}"{{#required}} checked{{/required}}> {{role:x-role}}</label>
 {{/roles}}</fieldset>
 <p class="hint">Someone holding a ticked role is sent to set up two-factor sign-in before they can use anything else.</p>
 <div class="actions"><button class="btn" type="submit">Save</button></div>
@@ -12,7 +12,7 @@
 {{#err_reason}}<p class="field-error" id="e-reason">{{err_reason}}</p>{{/err_reason}}
 <table class="data"><caption>People with a role or a second factor</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Roles</th><th scope="col">Two-factor</th><th scope="col">Reset</th></tr></thead><tbody>
-{{#people}}<tr><td>{{name}}<br><span class="muted">{{email}}</span></td><td>{{roles}}</td>
+{{#people}}<tr><td>{{name}}<br><span class="muted">{{email}}</span></td><td>{{roles:x-roles}}</td>
 <td>{{#enrolled}}On since <time datetime="{{enrolled_at}}">{{enrolled_at:x-uk-time}}</time> ({{recovery_left}} recovery codes left){{/enrolled}}{{#not_enrolled}}Off{{#required}} · <strong>required</strong>{{/required}}{{/not_enrolled}}</td>
 <td>{{#enrolled}}<form method="post" action="/admin/two-factor/{{id}}/reset"><input type="hidden" name="csrf" value="{{csrf}}">
 <label for="r-{{id}}">Reason</label> <input id="r-{{id}}" name="reason" type="text" required>

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{policy_title}}, version {{policy_version}}</h1>
 <dl class="facts">
-<dt>Status</dt><dd>{{#policy_is_current}}<span class="badge status-active">Current version</span>{{/policy_is_current}}{{#not_policy_is_current}}<span class="badge status-pending">Not the current version ({{policy_status}})</span> It can be read but not signed.{{/not_policy_is_current}}</dd>
+<dt>Status</dt><dd>{{#policy_is_current}}<span class="badge status-active">Current version</span>{{/policy_is_current}}{{#not_policy_is_current}}<span class="badge status-pending">Not the current version: {{policy_status:x-policy-status}}</span> It can be read but not signed.{{/not_policy_is_current}}</dd>
 <dt>In effect from</dt><dd><time datetime="{{policy_effective}}">{{policy_effective:x-uk-time}}</time></dd>
 <dt>Review due</dt><dd><time datetime="{{policy_review_due}}">{{policy_review_due:x-uk-due}}</time></dd>
 <dt>What changed</dt><dd><span class="multiline">{{policy_summary:pre_escape}}</span></dd>

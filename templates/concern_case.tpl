@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{#concern}}<h1>Concern {{reference}}</h1>
 <p class="print-only print-warning">Confidential case file. Keep it locked away and shred it when it is no longer needed.</p>
-<p class="lead"><span class="badge status-{{status}}">{{status}}</span>{{#urgent}} <span class="badge status-urgent">Urgent</span>{{/urgent}}{{#overdue}} <span class="badge status-overdue">Overdue: not acknowledged by <time datetime="{{due_by}}">{{due_by:x-uk-time}}</time></span>{{/overdue}} · {{label}}</p>
+<p class="lead"><span class="badge status-{{status}}">{{status:x-concern-status}}</span>{{#urgent}} <span class="badge status-urgent">Urgent</span>{{/urgent}}{{#overdue}} <span class="badge status-overdue">Overdue: not acknowledged by <time datetime="{{due_by}}">{{due_by:x-uk-time}}</time></span>{{/overdue}} · {{label}}</p>
 {{#pattern}}<div class="notice warning" role="alert"><h2>A pattern to look at</h2>
 <p>This is concern number {{count}} about the same member of staff within {{window_days}} days. <a href="{{link}}">See all the concerns about them</a>.</p></div>{{/pattern}}
 {{#advice}}<p class="notice">{{advice}}</p>{{/advice}}
@@ -55,7 +55,7 @@
 {{#url}}<dt>Web address (not a link: copy it with care)</dt><dd>{{url}}</dd>{{/url}}
 {{#involved}}<dt>Who is involved</dt><dd><span class="multiline">{{involved:pre_escape}}</span></dd>{{/involved}}
 {{#about}}<dt>About</dt><dd>{{about}} ({{about_email}}){{#about_link}} · <a href="{{about_link}}">All concerns about this person</a>{{/about_link}}</dd>{{/about}}
-<dt>Sent to</dt><dd>{{recipients}}</dd>
+<dt>Sent to</dt><dd>{{recipients:x-roles}}</dd>
 <dt>Assigned to</dt><dd>{{#assignee}}{{assignee}} ({{assignee_email}}){{/assignee}}{{#not_assignee}}<span class="muted">nobody yet</span>{{/not_assignee}}</dd>
 {{#closed_at}}<dt>Closed</dt><dd><time datetime="{{closed_at}}">{{closed_at:x-uk-time}}</time> · {{outcome_label}}</dd><dt>Outcome</dt><dd><span class="multiline">{{outcome:pre_escape}}</span></dd>{{/closed_at}}
 {{#details}}<dt>What happened</dt><dd><span class="multiline">{{details:pre_escape}}</span></dd>{{/details}}</dl>
@@ -115,8 +115,8 @@
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="status">
 <div class="field{{#err_status}} has-error{{/err_status}}"><label for="f-status">New status</label>
 {{#err_status}}<p class="field-error" id="e-status">{{err_status}}</p>{{/err_status}}
-<select id="f-status" name="status" required{{#err_status}} aria-describedby="e-status"{{/err_status}}><option value="acknowledged"{{#chose_status_acknowledged}} selected{{/chose_status_acknowledged}}>acknowledged</option><option value="investigating"{{#chose_status_investigating}} selected{{/chose_status_investigating}}>investigating</option><option value="escalated"{{#chose_status_escalated}} selected{{/chose_status_escalated}}>escalated</option></select></div>
-<p class="hint">Status moves forward only: new, acknowledged, investigating, escalated, closed.</p>
+<select id="f-status" name="status" required{{#err_status}} aria-describedby="e-status"{{/err_status}}><option value="acknowledged"{{#chose_status_acknowledged}} selected{{/chose_status_acknowledged}}>Acknowledged</option><option value="investigating"{{#chose_status_investigating}} selected{{/chose_status_investigating}}>Investigating</option><option value="escalated"{{#chose_status_escalated}} selected{{/chose_status_escalated}}>Escalated</option></select></div>
+<p class="hint">Status moves forward only: New, Acknowledged, Investigating, Escalated, Closed.</p>
 <div class="actions"><button class="btn secondary" type="submit">Change status</button></div>
 </form>
 <form class="stack card" method="post" action="/concerns/{{concern_id}}/events">

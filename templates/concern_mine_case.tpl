@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}{{#concern}}<h1>My report {{reference}}</h1>
-<p class="lead">Status: <span class="badge status-{{status}}">{{status}}</span>{{#urgent}} <span class="badge status-urgent">Urgent</span>{{/urgent}}</p>
+<p class="lead">Status: <span class="badge status-{{status}}">{{status:x-concern-status}}</span>{{#urgent}} <span class="badge status-urgent">Urgent</span>{{/urgent}}</p>
 {{#not_delivered}}<div class="notice warning" role="alert"><h2>Your report has not reached anyone yet</h2>
 <p>Nobody who deals with this kind of concern is active in staffroom, so nobody has seen your report. It is saved, and it will be there for whoever is given the role. {{fallback}}</p></div>{{/not_delivered}}
 {{#advice}}<p class="notice">{{advice}}</p>{{/advice}}

@@ -8,7 +8,7 @@
 {{#has_concerns}}<div class="table-scroll" tabindex="0"><table class="data"><caption>Concerns about this person</caption>
 <thead><tr><th scope="col">Reference</th><th scope="col">Received</th><th scope="col">Category</th><th scope="col">Status</th><th scope="col">Threshold decision</th><th scope="col">Outcome</th></tr></thead>
 <tbody>{{/has_concerns}}
-{{#concerns}}<tr><th scope="row"><a href="{{url}}">{{reference}}</a></th><td><time datetime="{{created_at}}">{{created_at:x-uk-time}}</time></td><td>{{label}}</td><td><span class="badge status-{{status}}">{{status}}</span></td><td>{{#threshold_label}}{{threshold_label}}{{/threshold_label}}{{#not_threshold_label}}<span class="muted">not yet decided</span>{{/not_threshold_label}}</td><td>{{#outcome_label}}{{outcome_label}}{{/outcome_label}}{{#not_outcome_label}}<span class="muted">open</span>{{/not_outcome_label}}</td></tr>
+{{#concerns}}<tr><th scope="row"><a href="{{url}}">{{reference}}</a></th><td><time datetime="{{created_at}}">{{created_at:x-uk-time}}</time></td><td>{{label}}</td><td><span class="badge status-{{status}}">{{status:x-concern-status}}</span></td><td>{{#threshold_label}}{{threshold_label}}{{/threshold_label}}{{#not_threshold_label}}<span class="muted">not yet decided</span>{{/not_threshold_label}}</td><td>{{#outcome_label}}{{outcome_label}}{{/outcome_label}}{{#not_outcome_label}}<span class="muted">open</span>{{/not_outcome_label}}</td></tr>
 {{/concerns}}
 {{#has_concerns}}</tbody></table></div>{{/has_concerns}}
 <nav class="pagination" aria-label="Pages">{{#prev_page}}<a href="/concerns/about/{{person_id}}?page={{prev_page}}">Previous page</a> {{/prev_page}}{{#next_page}}<a href="/concerns/about/{{person_id}}?page={{next_page}}">Next page</a>{{/next_page}}</nav>

@@ -12,7 +12,7 @@
 <section aria-labelledby="h-status"><h2 id="h-status">By status</h2>
 {{#not_by_status}}<p class="muted">No concerns yet.</p>{{/not_by_status}}
 {{#has_by_status}}<table class="data"><caption>Concerns by status</caption><thead><tr><th scope="col">Status</th><th scope="col">Concerns</th></tr></thead><tbody>{{/has_by_status}}
-{{#by_status}}<tr><th scope="row">{{status}}</th><td class="num">{{count}}</td></tr>
+{{#by_status}}<tr><th scope="row">{{status:x-concern-status}}</th><td class="num">{{count}}</td></tr>
 {{/by_status}}{{#has_by_status}}</tbody></table>{{/has_by_status}}</section>
 <section aria-labelledby="h-month"><h2 id="h-month">By month reported</h2>
 {{#not_by_month}}<p class="muted">No concerns yet.</p>{{/not_by_month}}

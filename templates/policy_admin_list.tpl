@@ -6,7 +6,7 @@
 <caption>Every policy</caption>
 <thead><tr><th scope="col">Policy</th><th scope="col">Applies to</th><th scope="col">Versions</th><th scope="col">Current version</th><th scope="col">Review due</th></tr></thead>
 <tbody>{{/has_policies}}
-{{#policies}}<tr><th scope="row"><a href="/admin/policies/{{id}}">{{title}}</a></th><td>{{applies_to}}</td><td class="num">{{versions}}</td><td>{{#current_id}}<a href="/aup/{{current_id}}">Version {{current_version}}</a>, from <time datetime="{{effective}}">{{effective:x-uk-time}}</time>{{/current_id}}{{#not_current_id}}None in effect yet{{/not_current_id}}</td><td>{{#review_due}}<time datetime="{{review_due}}">{{review_due:x-uk-due}}</time>{{/review_due}}{{#review_overdue}} <span class="badge status-overdue">Overdue</span>{{/review_overdue}}</td></tr>
+{{#policies}}<tr><th scope="row"><a href="/admin/policies/{{id}}">{{title}}</a></th><td>{{applies_to:x-staff-types}}</td><td class="num">{{versions}}</td><td>{{#current_id}}<a href="/aup/{{current_id}}">Version {{current_version}}</a>, from <time datetime="{{effective}}">{{effective:x-uk-time}}</time>{{/current_id}}{{#not_current_id}}None in effect yet{{/not_current_id}}</td><td>{{#review_due}}<time datetime="{{review_due}}">{{review_due:x-uk-due}}</time>{{/review_due}}{{#review_overdue}} <span class="badge status-overdue">Overdue</span>{{/review_overdue}}</td></tr>
 {{/policies}}
 {{#has_policies}}</tbody>
 </table>
@@ -19,7 +19,7 @@
 <input id="f-title" name="title" type="text" required maxlength="200" value="{{form_title}}"{{#err_title}} aria-describedby="e-title"{{/err_title}}></div>
 <fieldset id="f-applies_to"{{#err_applies_to}} class="has-error"{{/err_applies_to}}{{#err_applies_to}} aria-describedby="e-applies_to"{{/err_applies_to}}><legend>Who must sign it</legend>
 {{#err_applies_to}}<p class="field-error" id="e-applies_to">{{err_applies_to}}</p>{{/err_applies_to}}
-{{#staff_types}}<label class="checkbox" for="f-type-{{type}}"><input id="f-type-{{type}}" type="checkbox" name="applies_to" value="{{type}}"{{#checked}} checked{{/checked}}> {{type}}</label>
+{{#staff_types}}<label class="checkbox" for="f-type-{{type}}"><input id="f-type-{{type}}" type="checkbox" name="applies_to" value="{{type}}"{{#checked}} checked{{/checked}}> {{type:x-staff-type}}</label>
 {{/staff_types}}</fieldset>
 <div class="actions"><button class="btn" type="submit">Create</button></div>
 </form>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{policy_title}}</h1>
-<dl class="facts"><dt>Applies to</dt><dd>{{policy_applies_to}}</dd><dt>Created</dt><dd><time datetime="{{policy_created_at}}">{{policy_created_at:x-uk-time}}</time></dd></dl>
+<dl class="facts"><dt>Applies to</dt><dd>{{policy_applies_to:x-staff-types}}</dd><dt>Created</dt><dd><time datetime="{{policy_created_at}}">{{policy_created_at:x-uk-time}}</time></dd></dl>
 <h2>Versions</h2>
 {{#not_versions}}<p class="notice">No version has been published yet.</p>{{/not_versions}}
 {{#has_versions}}<div class="table-scroll" tabindex="0">
@@ -14,10 +14,10 @@
 </div>{{/has_versions}}
 <form class="stack card" method="post" action="/admin/policies/{{policy_id}}/versions">
 <h2>Publish a new version</h2>
-<p class="hint">A published version never changes. Everyone the policy applies to is told, and from the date it takes effect each of them is asked to sign it.</p>
+<p class="hint">You see the text as staff will see it before anything is published. A published version never changes. Everyone the policy applies to is told, and from the date it takes effect each of them is asked to sign it.</p>
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_body}} has-error{{/err_body}}"><label for="f-body">The text, in Markdown</label>
-<p class="hint">Use ## for section headings (the policy's title is the page's main heading). HTML is not allowed and is shown as text removed.</p>
+<p class="hint">Start section headings with # or ##: they are placed under the policy's title, which is the page's main heading. HTML is not allowed and is shown as text removed.</p>
 {{#err_body}}<p class="field-error" id="e-body">{{err_body}}</p>{{/err_body}}
 <textarea id="f-body" name="body" rows="20" required{{#err_body}} aria-describedby="e-body"{{/err_body}}>&#10;{{form_body:pre_escape}}</textarea></div>
 <div class="field{{#err_summary}} has-error{{/err_summary}}"><label for="f-summary">What changed in this version</label>
@@ -30,6 +30,6 @@
 <div class="field{{#err_review_due}} has-error{{/err_review_due}}"><label for="f-review_due">Review due by</label>
 {{#err_review_due}}<p class="field-error" id="e-review_due">{{err_review_due}}</p>{{/err_review_due}}
 <input id="f-review_due" name="review_due" type="date" required value="{{form_review_due}}"{{#err_review_due}} aria-describedby="e-review_due"{{/err_review_due}}></div>
-<div class="actions"><button class="btn" type="submit">Publish</button></div>
+<div class="actions"><button class="btn" type="submit">Preview before publishing</button></div>
 </form>
 <p><a href="/admin/policies">Back to policies</a></p>

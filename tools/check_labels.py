@@ -137,12 +137,14 @@ def template_labels(path):
     with open(path, encoding='utf-8') as f:
         t = f.read()
     # A form whose fields are named from a list it loops over ("name="{{code}}"")
-    # shows that list's labels: a <label> or <legend> made of a variable alone
-    # stands for all of them.
-    listed = 'name="{{' in t and re.search(r'<(label|legend)\b[^>]*>\s*\{\{\w+\}\}\s*</', t)
+    # shows that list's labels: a <label> or <legend> whose words come from
+    # the list ("Send {{label}} concerns to …") stands for all of them.
+    listed = 'name="{{' in t and re.search(r'<(label|legend)\b[^>]*>[^<]*\{\{[\w:-]+\}\}', t)
     t = re.sub(r'\{\{[^}]*\}\}', '', t)
     texts = [LISTED] if listed else []
-    for m in re.finditer(r'<(label|legend)\b[^>]*>(.*?)</\1>', t, re.S):
+    # A button is labelled by its own text; one may send a field's value
+    # (name="confirm" value="yes").
+    for m in re.finditer(r'<(label|legend|button)\b[^>]*>(.*?)</\1>', t, re.S):
         text = words(html.unescape(re.sub(r'<[^>]*>', ' ', m.group(2))))
         if text:
             texts.append(text)

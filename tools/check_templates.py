@@ -2,7 +2,11 @@
 """Every template escapes: it starts with the AUTOESCAPE pragma, never prints
 a value raw (:none), and uses no modifier but x-markdown (cmark, raw HTML
 off), pre_escape (HTML escaping that keeps line breaks), x-uk-time and
-x-uk-due (an ISO time as UK time in words, then escaped).
+x-uk-due (an ISO time as UK time in words, then escaped), and the names of
+stored codes (x-role, x-roles, x-staff-type, x-staff-types, x-concern-status,
+x-application-status, x-application-step, x-application-decision,
+x-account-status, x-visibility, x-policy-status:
+core/names.h, then escaped).
 
     tools/check_templates.py DIR    (exit status 1 on any problem)
 """
@@ -11,8 +15,11 @@ import re
 import sys
 
 PRAGMA = '{{%AUTOESCAPE context="HTML"}}'
-ALLOWED = {'x-markdown', 'pre_escape', 'x-uk-time', 'x-uk-due'}
-MODIFIER = re.compile(r'\{\{[^}#/>!%]*:([a-z_-]+)')
+ALLOWED = {'x-markdown', 'pre_escape', 'x-uk-time', 'x-uk-due', 'x-role', 'x-roles',
+           'x-staff-type', 'x-staff-types', 'x-concern-status', 'x-application-status',
+           'x-application-step', 'x-application-decision', 'x-account-status',
+           'x-visibility', 'x-policy-status'}
+MODIFIER = re.compile(r'\{\{[^}#/>!%]*:([a-z_-]+(?:=[^}:]*)?)')
 RAW = re.compile(r':none\b')
 
 

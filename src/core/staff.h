@@ -5,11 +5,18 @@
 #define STAFFROOM_STAFF_H
 
 #include "core/request.h"
+#include "lib/lists.h"
 
 #include <jansson.h>
 #include <stddef.h>
 
-#define STAFF_TYPES "teacher|support|supply|governor|contractor|volunteer"
+/* The staff types, declared once: X(code, name).  schema.sql's CHECK on
+ * users.staff_type repeats the codes (tests/unit/test_names.c). */
+#define STAFF_TYPE_LIST(X)                                                          \
+	X("teacher", "Teacher") X("support", "Support staff") X("supply", "Supply staff") \
+	X("governor", "Governor") X("contractor", "Contractor") X("volunteer", "Volunteer")
+#define STAFF_TYPE_CHOICE_(code, name) "|" code
+#define STAFF_TYPES LIST_CHOICES(STAFF_TYPE_LIST, STAFF_TYPE_CHOICE_)
 
 struct staff_input {
 	const char *email;

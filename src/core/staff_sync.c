@@ -2,6 +2,7 @@
  * against the list, then written in one go. */
 #define _GNU_SOURCE
 #include "core/staff_sync.h"
+#include "core/names.h"
 #include "core/audit.h"
 #include "core/staff.h"
 #include "core/staff_type.h"
@@ -81,6 +82,20 @@ static int twice(const struct csv_table *t, size_t r)
 	return 0;
 }
 
+/* The preview shows a staff type by its name ("Support staff"), the other
+ * fields as typed: from_shown and to_shown. */
+static void shown_as_names(json_t *change, int staff_type)
+{
+	const char *keys[][2] = { { "from", "from_shown" }, { "to", "to_shown" } };
+	for (size_t k = 0; k < 2; k++) {
+		char name[128];
+		const char *v = json_str(change, keys[k][0]);
+		if (staff_type)
+			code_name(NAME_STAFF_TYPE, v, name, sizeof name);
+		json_object_set_new(change, keys[k][1], json_string(staff_type ? name : v));
+	}
+}
+
 /* What differs between the person on the list and their row; an empty cell
  * changes nothing (a file without job titles does not wipe them). */
 static json_t *changes(const json_t *u, const char *const vals[4])
@@ -90,9 +105,11 @@ static json_t *changes(const json_t *u, const char *const vals[4])
 		const char *stored = json_str(u, synced[i].field);
 		if (!vals[i] || !vals[i][0] || strcmp(stored ? stored : "", vals[i]) == 0)
 			continue;
-		json_array_append_new(c, json_pack("{s:s, s:s, s:s, s:s}", "field",
-						   synced[i].field, "label", synced[i].label,
-						   "from", stored ? stored : "", "to", vals[i]));
+		json_t *change = json_pack("{s:s, s:s, s:s, s:s}", "field", synced[i].field,
+					   "label", synced[i].label, "from", stored ? stored : "",
+					   "to", vals[i]);
+		shown_as_names(change, strcmp(synced[i].field, "staff_type") == 0);
+		json_array_append_new(c, change);
 	}
 	return c;
 }

@@ -9,6 +9,7 @@
 // name the template never mentions cannot change its output, so it is not
 // put in the dictionary at all.
 #include "http/template.h"
+#include "core/names.h"
 #include "lib/markdown.h"
 #include "lib/readfile.h"
 #include "lib/uk_time.h"
@@ -70,6 +71,44 @@ class UkTimeModifier : public ctemplate::TemplateModifier {
 };
 
 UkTimeModifier uk_time_modifier(false), uk_due_modifier(true);
+
+// {{role:x-role}}, {{roles:x-roles}} (a list "dsl, slt"), {{staff_type:x-staff-type}}, …:
+// a stored code as its name (core/names.h), escaped after them.
+class NameModifier : public ctemplate::TemplateModifier {
+	enum name_kind kind;
+	bool list;
+
+    public:
+	NameModifier(enum name_kind k, bool many) : kind(k), list(many) {}
+	void Modify(const char *in, size_t inlen, const ctemplate::PerExpandData *,
+		    ctemplate::ExpandEmitter *out, const std::string &) const override
+	{
+		std::string code(in, inlen);
+		char name[512];
+		if (list)
+			code_names(kind, code.c_str(), name, sizeof name);
+		else
+			code_name(kind, code.c_str(), name, sizeof name);
+		out->Emit(name);
+	}
+};
+
+const struct {
+	const char *modifier;
+	NameModifier names;
+} name_modifiers[] = {
+	{ "x-role", { NAME_ROLE, false } },
+	{ "x-roles", { NAME_ROLE, true } },
+	{ "x-staff-type", { NAME_STAFF_TYPE, false } },
+	{ "x-staff-types", { NAME_STAFF_TYPE, true } },
+	{ "x-concern-status", { NAME_CONCERN_STATUS, false } },
+	{ "x-application-status", { NAME_APPLICATION_STATUS, false } },
+	{ "x-application-step", { NAME_APPLICATION_STEP, false } },
+	{ "x-application-decision", { NAME_APPLICATION_DECISION, false } },
+	{ "x-account-status", { NAME_ACCOUNT_STATUS, false } },
+	{ "x-visibility", { NAME_VISIBILITY, false } },
+	{ "x-policy-status", { NAME_POLICY_STATUS, false } },
+};
 
 // One StaticTemplateString per distinct name in any template, never freed.
 std::deque<std::string> name_text;
@@ -317,6 +356,9 @@ extern "C" int template_init(const char *dir)
 	    !ctemplate::AddModifier("x-uk-time", &uk_time_modifier) ||
 	    !ctemplate::AddModifier("x-uk-due", &uk_due_modifier))
 		return -1;
+	for (const auto &m : name_modifiers)
+		if (!ctemplate::AddModifier(m.modifier, &m.names))
+			return -1;
 	if (!ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(dir))
 		return -1;
 	DIR *d = opendir(dir);

@@ -76,7 +76,12 @@ for (const mode of MODES) {
       await form.getByLabel('Takes effect on').fill(today());
       const due = new Date(Date.now() + 365 * 86400e3).toISOString().slice(0, 10);
       await form.getByLabel('Review due by').fill(due);
-      await b.submit('Publish', form);
+      // A preview first: the text as staff will see it, nothing published yet.
+      await b.submit('Preview before publishing', form);
+      await b.expectHeading(`${policyTitle}: check version 2 before publishing`);
+      await b.expectText('Nothing has been published yet.');
+      await assert.doesNotReject(page.getByRole('heading', { name: 'Reporting', level: 2 }).waitFor());
+      await b.submit('Publish this version');
       assert.match(await b.flash(), /Version 2 has been published/);
       await b.signOut();
 

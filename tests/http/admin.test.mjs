@@ -131,7 +131,7 @@ test('navigation follows roles', async () => {
   assert.match(a.text, /aria-current="page">My tasks/);
 });
 
-test('every template escapes: AUTOESCAPE first, never :none, only the Markdown, line-keeping and UK time modifiers', () => {
+test('every template escapes: AUTOESCAPE first, never :none, only the Markdown, line-keeping, UK time and name modifiers', () => {
   const dir = path.join(ROOT, 'templates');
   const files = readdirSync(dir).filter((f) => f.endsWith('.tpl'));
   assert.ok(files.length >= 10);
@@ -140,8 +140,10 @@ test('every template escapes: AUTOESCAPE first, never :none, only the Markdown, 
     assert.ok(text.startsWith('{{%AUTOESCAPE context="HTML"}}'), `${f} must start with the AUTOESCAPE pragma`);
     assert.doesNotMatch(text, /:none\b/, `${f} prints a value raw`);
     // pre_escape is ctemplate's HTML escaping that keeps line breaks; x-uk-time and x-uk-due
-    // write a time in words, escaped after them.
-    const allowed = ['x-markdown', 'pre_escape', 'x-uk-time', 'x-uk-due'];
-    for (const m of text.matchAll(/\{\{[^}#/>!%]*:([a-z_-]+)/g)) assert.ok(allowed.includes(m[1]), `${f} uses modifier ${m[1]}`);
+    // write a time in words, the name modifiers a stored code as its name: escaped after them.
+    const allowed = ['x-markdown', 'pre_escape', 'x-uk-time', 'x-uk-due', 'x-role', 'x-roles',
+      'x-staff-type', 'x-staff-types', 'x-concern-status', 'x-application-status', 'x-application-step',
+      'x-application-decision', 'x-account-status', 'x-visibility', 'x-policy-status'];
+    for (const m of text.matchAll(/\{\{[^}#/>!%]*:([a-z_-]+(?:=[^}:]*)?)/g)) assert.ok(allowed.includes(m[1]), `${f} uses modifier ${m[1]}`);
   }
 });

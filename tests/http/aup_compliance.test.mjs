@@ -334,7 +334,7 @@ test('the figures follow signatures, people joining, changing and leaving, and n
   const pol = await a.post('/admin/policies', [['title', 'Support staff code'], ['applies_to', 'support']]);
   assert.equal(pol.status, 201);
   const ver = await a.post(`/admin/policies/${pol.body.policy.id}/versions`,
-    { body: '## Code\n\nBe kind.\n', summary: 'First.', effective: daysFromNow(0), review_due: daysFromNow(365) });
+    { body: '## Code\n\nBe kind.\n', summary: 'First.', effective: daysFromNow(0), review_due: daysFromNow(365), confirm: 'yes' });
   assert.equal(ver.status, 201);
   assert.equal((await a.post('/admin/staff', { email: 'late@demo.school', name: 'Late Joiner', department: 'Office', staff_type: 'support' })).status, 201);
   const code = (await head.get('/aup/compliance')).body.policies.find((x) => x.title === 'Support staff code');

@@ -428,7 +428,7 @@ test('routing is edited by an administrator, audited, and applies to new concern
   assert.equal((await c.head.get('/admin/routing')).status, 403);
   const page = await c.admin.page('/admin/routing');
   assert.equal(page.status, 200);
-  assert.match(page.text, /<label class="checkbox" for="f-media_contact-slt"><input type="checkbox" id="f-media_contact-slt" name="media_contact" value="slt" checked>/);
+  assert.match(page.text, /<label class="visually-hidden" for="f-media_contact-slt">Send Journalist or media contact concerns to Senior leader<\/label><input type="checkbox" id="f-media_contact-slt" name="media_contact" value="slt" checked>/);
   const form = [];
   for (const [cat, roles] of Object.entries(DEFAULTS)) for (const r of roles) form.push([cat, r]);
   form.push(['media_contact', 'moderator']);

@@ -39,7 +39,7 @@ test('the dpo role is given on the command line and by the administrator', async
     const admin = await s.login('admin@demo.school');
     const form = await admin.page('/admin/staff/new');
     assert.match(form.text, /<input type="checkbox" name="role" value="dpo">/);
-    assert.match(visibleText(form.text), /Data protection officer \(dpo\).*breach log.*subject access requests/);
+    assert.match(visibleText(form.text), /Data protection officer, who.*breach log.*subject access requests/);
     const r = await admin.post('/admin/staff', [['email', 'new.dpo@demo.school'], ['name', 'Dee Officer'], ['role', 'dpo']]);
     assert.equal(r.status, 201, r.text);
     assert.equal(rolesOf(s.db, 'new.dpo@demo.school'), 'dpo,staff');

@@ -49,7 +49,7 @@ test('a new agreement version, an application and a reminder each reach people b
     const admin = await s.login('admin@demo.school');
     const pid = sql(s.db, 'SELECT id FROM policies ORDER BY id LIMIT 1');
     const pub = await admin.post(`/admin/policies/${pid}/versions`, { body: '## Rules\n\nBe kind.\n',
-      summary: 'Kinder wording.', effective: today(), review_due: '2099-01-01' });
+      summary: 'Kinder wording.', effective: today(), review_due: '2099-01-01', confirm: 'yes' });
     assert.equal(pub.status, 201, pub.text);
     const people = Number(sql(s.db, "SELECT count(*) FROM notifications WHERE kind = 'aup_new_version'"));
     assert.ok(people > 5);

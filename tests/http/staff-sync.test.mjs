@@ -48,7 +48,8 @@ test('a re-import with one change, one new starter and one leaver: preview, then
   assert.deepEqual(p.body.errors, []);
   assert.deepEqual(p.body.added.map((a) => [a.email, a.staff_type]), [['new.starter@demo.school', 'teacher']]);
   assert.deepEqual(p.body.changed.map((c) => [c.email, c.changes]),
-    [['teacher@demo.school', [{ field: 'job_title', label: 'Job title', from: 'Teacher of PE', to: 'Head of PE' }]]]);
+    [['teacher@demo.school', [{ field: 'job_title', label: 'Job title', from: 'Teacher of PE', to: 'Head of PE',
+      from_shown: 'Teacher of PE', to_shown: 'Head of PE' }]]]);
   assert.deepEqual(p.body.possibly_left.map((l) => l.email), ['supply@demo.school']);
   assert.equal(p.body.unchanged, rows.length - 2);
   assert.ok(p.body.csv && /^[0-9a-f]{64}$/.test(p.body.stamp));

@@ -34,7 +34,8 @@ static void codes_and_spellings(void **state)
 static void every_code_is_a_staff_type(void **state)
 {
 	(void)state;
-	const char *types = "|" STAFF_TYPES "|";
+	char types[128];
+	snprintf(types, sizeof types, "|%s|", STAFF_TYPES);
 	const char *typed[] = { "teacher", "support", "supply", "governor", "contractor",
 				"volunteer" };
 	for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++) {

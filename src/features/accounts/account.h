@@ -28,11 +28,24 @@ int url_ok(const char *url);
 /* The lead named by e-mail: its id, or 0 with a 400 reply (unknown; inactive when must_be_active).
  */
 int64_t lead_lookup(const struct request *rq, struct reply *rp, int must_be_active);
-/* The policy checks for a lead: [{"name","ok","detail"}]. */
+/* The policy checks for a lead: [{"name","question","ok","detail"}]. */
 json_t *lead_checks(int64_t lead_id);
+/* A check's name as the question the page answers yes or no. */
+const char *check_question(const char *name);
 int checks_all_pass(const json_t *checks);
+/* The checks that fail, and "What: the lead does not pass the policy
+ * checks. Question: no (detail) …" (what is the step refused). */
+json_t *checks_failing(const json_t *checks);
+char *checks_failing_words(const char *what, const json_t *checks);
 /* 409 with the failing checks in the model and in words. */
 void reply_checks_failed(struct reply *rp, const json_t *checks, const char *what);
+/* The application page's warnings when a check fails (account_warnings.c):
+ * the failing checks, Approve's reason for being unavailable, the link to
+ * record the lead's training.  Into model m. */
+void application_warnings(json_t *m, const json_t *app, const json_t *checks);
+/* Forwarding an application whose checks fail needs confirm=yes: 0 with a
+ * 409 listing them when it is missing. */
+int forward_confirmed(const struct request *rq, struct reply *rp, const json_t *checks);
 
 /* Who decides: "business_manager" (default) or "slt", read from settings now. */
 const char *decider_role(void);

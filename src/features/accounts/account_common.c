@@ -99,10 +99,26 @@ int64_t lead_lookup(const struct request *rq, struct reply *rp, int must_be_acti
 	return id;
 }
 
+const char *check_question(const char *name)
+{
+	static const char *const questions[][2] = {
+		{ "lead_active", "Named lead is an active member of staff" },
+		{ "lead_signed_aup", "Has signed the current acceptable-use agreement" },
+		{ "lead_trained", "Has current social-media training" },
+	};
+	for (size_t i = 0; name && i < sizeof questions / sizeof questions[0]; i++)
+		if (strcmp(questions[i][0], name) == 0)
+			return questions[i][1];
+	return name ? name : "";
+}
+
+/* A check reads as a question answered yes or no ("question"), with the
+ * particulars in "detail". */
 static void add_check(json_t *checks, const char *name, int ok, const char *detail)
 {
-	json_array_append_new(
-		checks, json_pack("{s:s, s:b, s:s}", "name", name, "ok", ok, "detail", detail));
+	json_array_append_new(checks, json_pack("{s:s, s:s, s:b, s:s}", "name", name, "question",
+						check_question(name), "ok", ok, "detail",
+						detail));
 }
 
 /* "Has not signed: Title (version N), Title (version M)." */
@@ -161,23 +177,38 @@ int checks_all_pass(const json_t *checks)
 	return 1;
 }
 
-void reply_checks_failed(struct reply *rp, const json_t *checks, const char *what)
+json_t *checks_failing(const json_t *checks)
 {
 	json_t *failing = json_array();
-	char *words = xstrdup("");
+	size_t i;
+	json_t *c;
+	json_array_foreach(checks, i, c)
+		if (!json_is_true(json_object_get(c, "ok")))
+			json_array_append(failing, c);
+	return failing;
+}
+
+char *checks_failing_words(const char *what, const json_t *checks)
+{
+	char *words = xasprintf("%s: the lead does not pass the policy checks.", what);
 	size_t i;
 	json_t *c;
 	json_array_foreach(checks, i, c) {
 		if (json_is_true(json_object_get(c, "ok")))
 			continue;
-		json_array_append(failing, c);
-		char *n = xasprintf("%s %s", words, json_str(c, "detail"));
+		char *n = xasprintf("%s %s: no (%s)", words, json_str(c, "question"),
+				    json_str(c, "detail"));
 		free(words);
 		words = n;
 	}
-	reply_error(rp, 409, "lead", "%s: the lead does not pass the policy checks.%s", what,
-		    words);
-	json_object_set_new(rp->model, "checks", failing);
+	return words;
+}
+
+void reply_checks_failed(struct reply *rp, const json_t *checks, const char *what)
+{
+	char *words = checks_failing_words(what, checks);
+	reply_error(rp, 409, "lead", "%s", words);
+	json_object_set_new(rp->model, "checks", checks_failing(checks));
 	free(words);
 }
 

@@ -57,6 +57,13 @@ static json_t *history(int64_t app_id)
 	json_array_foreach(rows, i, r) {
 		const char *c = json_str(r, "checks");
 		json_t *parsed = c && *c ? json_loads(c, 0, NULL) : NULL;
+		size_t k;
+		json_t *check;
+		json_array_foreach(parsed, k, check) { /* recorded before checks had questions */
+			const char *q = check_question(json_str(check, "name"));
+			if (!json_object_get(check, "question"))
+				json_object_set_new(check, "question", json_string(q));
+		}
 		json_object_set_new(r, "checks_then", parsed ? parsed : json_array());
 		json_object_del(r, "checks");
 	}
@@ -76,8 +83,10 @@ void application_page(struct request *rq, struct reply *rp)
 	int pending = is_status(app, "submitted") || is_status(app, "forwarded") ||
 		      is_status(app, "returned");
 	const char *refusal = decide_refusal(rq, app);
-	json_t *m = json_pack("{s:o, s:o, s:o}", "checks", lead_checks(json_int(app, "lead_id")),
-			      "history", history(id), "application", app);
+	json_t *checks = lead_checks(json_int(app, "lead_id"));
+	json_t *m = json_pack("{s:o, s:o, s:o}", "checks", checks, "history", history(id),
+			      "application", app);
+	application_warnings(m, app, checks);
 	json_object_set_new(m, "can_edit", json_boolean(applicant && is_status(app, "returned")));
 	json_object_set_new(m, "can_withdraw", json_boolean(applicant && pending));
 	json_object_set_new(m, "can_review",
@@ -123,10 +132,18 @@ void application_review(struct request *rq, struct reply *rp)
 	if (!app)
 		return;
 	int64_t id = rq->ids[0], applicant = json_int(app, "applicant_id");
-	char *name = xstrdup(json_str(app, "name"));
-	json_decref(app);
 	const char *decision = arg(rq, "decision"), *comment = arg(rq, "comment");
 	int forward = strcmp(decision, "forward") == 0;
+	json_t *checks = forward && applicant != rq->user.id ? lead_checks(json_int(app, "lead_id"))
+							      : NULL;
+	int confirmed = !checks || forward_confirmed(rq, rp, checks);
+	json_decref(checks);
+	if (!confirmed) {
+		json_decref(app);
+		return;
+	}
+	char *name = xstrdup(json_str(app, "name"));
+	json_decref(app);
 	if (applicant == rq->user.id) {
 		free(name);
 		reply_error(rp, 403, NULL,

@@ -112,6 +112,7 @@ static const struct field_spec register_form[] = {
 static const struct field_spec review_form[] = {
 	{ "decision", F_CHOICE, 8, F_REQUIRED, "forward|return", "Your review" },
 	{ "comment", F_LONGTEXT, 2000, 0, NULL, "Comment" },
+	{ "confirm", F_YESNO, 3, 0, NULL, "Forward even though these checks fail" },
 	{ NULL },
 };
 static const struct field_spec decision_form[] = {

@@ -36,9 +36,9 @@ static json_t *role_boxes(unsigned held)
 static json_t *staff_types(const char *current)
 {
 	json_t *a = json_array();
-	const char *types[] = { "teacher",  "support",    "supply",
-				"governor", "contractor", "volunteer" };
-	for (size_t i = 0; i < 6; i++)
+#define STAFF_TYPE_CODE_(code, name) code,
+	const char *types[] = { STAFF_TYPE_LIST(STAFF_TYPE_CODE_) };
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
 		json_array_append_new(a, json_pack("{s:s, s:b}", "type", types[i], "selected",
 						   current && strcmp(current, types[i]) == 0));
 	return a;

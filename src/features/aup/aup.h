@@ -13,8 +13,14 @@
 handler_fn aup_list, aup_version_page, aup_sign, aup_record, aup_history;
 /* Compliance: figures, CSV and reminders (aup_compliance.c). */
 handler_fn aup_compliance_page, aup_compliance_csv, aup_remind;
+/* Into one policy's compliance figures: how many still to sign it had signed
+ * the version before, and for each outstanding person the latest earlier
+ * version they signed (aup_previous.c). */
+void compliance_previous(json_t *cur);
 /* Administration: policies and publishing versions (policy_admin.c). */
 handler_fn policy_admin_list, policy_admin_create, policy_admin_page, policy_admin_publish;
+/* The preview of a checked version, nothing written (policy_preview.c). */
+void policy_preview(struct request *rq, struct reply *rp, const json_t *policy);
 
 /* One version with its policy, or NULL: {"version_id","policy_id","title",
  * "applies_to","version","body","sha256","summary","effective","review_due",

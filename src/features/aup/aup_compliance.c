@@ -94,7 +94,7 @@ static json_t *outstanding(int64_t vid, int64_t limit, int64_t offset)
 	char d[11];
 	today(d);
 	return db_rows(
-		"SELECT u.email, u.name, u.department, u.staff_type, "
+		"SELECT u.id AS user_id, u.email, u.name, u.department, u.staff_type, "
 		"CAST(julianday(?) - julianday(w.since) AS INTEGER) AS days "
 		"FROM awaiting_signature w JOIN users u ON u.id = w.user_id WHERE w.version_id = ? "
 		"AND (w.since, w.name, w.user_id) >= (SELECT since, name, user_id FROM "
@@ -136,6 +136,7 @@ static json_t *policy_figures(json_t *cur, int with_names, int64_t page)
 			outstanding(vid, OUTSTANDING_PAGE, (page - 1) * OUTSTANDING_PAGE));
 		reply_pager_total(cur, page, OUTSTANDING_PAGE, required - signed_n);
 	}
+	compliance_previous(cur);
 	free(types);
 	return cur;
 }

@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const types[] = { "teacher",  "support",    "supply",
-				     "governor", "contractor", "volunteer" };
+#define STAFF_TYPE_CODE_(code, name) code,
+static const char *const types[] = { STAFF_TYPE_LIST(STAFF_TYPE_CODE_) };
 #define NTYPES (sizeof types / sizeof types[0])
 
 static unsigned type_bit(const char *s, size_t n)
@@ -154,52 +154,31 @@ void policy_admin_page(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return;
 	}
-	/* The publish form starts from the latest text, so a new version is an edit of it. */
+	/* The publish form starts from the latest text, so a new version is an edit of it;
+	 * "Change it" on the preview brings back what was typed. */
 	char *latest = db_text(
 		"SELECT body FROM policy_versions WHERE policy_id = ? ORDER BY number DESC LIMIT 1",
 		"I", rq->ids[0]);
 	char d[11];
 	today(d);
-	json_t *m = json_pack("{s:o, s:o, s:{s:s, s:s}}", "policy", p, "versions",
-			      versions_of(rq->ids[0]), "form", "body", latest ? latest : "",
-			      "effective", d);
+	json_t *form = rq->is_post ? json_pack("{s:s?, s:s?, s:s?, s:s?}", "body", arg(rq, "body"),
+					       "summary", arg(rq, "summary"), "effective",
+					       arg(rq, "effective"), "review_due",
+					       arg(rq, "review_due"))
+				   : json_pack("{s:s, s:s}", "body", latest ? latest : "",
+					       "effective", d);
+	json_t *m = json_pack("{s:o, s:o, s:o}", "policy", p, "versions", versions_of(rq->ids[0]),
+			      "form", form);
 	free(latest);
 	reply_page(rp, "policy_admin_page", "Policy", m);
 }
 
-static int blank_n(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n && s[i]; i++)
-		if (!isspace((unsigned char)s[i]))
-			return 0;
-	return 1;
-}
-
 static int blank(const char *s)
 {
-	return blank_n(s, strlen(s));
-}
-
-/* The page shows the policy's title as its one main heading, so the text
- * must not bring a second: a "# " line or a line underlined with "=". */
-static int has_main_heading(const char *body)
-{
-	int prev_text = 0;
-	for (const char *line = body; *line;) {
-		size_t len = strcspn(line, "\n");
-		const char *p = line;
-		while (*p == ' ' && p - line < 3)
-			p++;
-		size_t rest = len - (size_t)(p - line);
-		if (*p == '#' && (rest == 1 || p[1] == ' ' || p[1] == '\t' || p[1] == '\r'))
-			return 1;
-		size_t eq = strspn(p, "=");
-		if (eq && prev_text && strspn(p + eq, " \t\r") >= rest - eq)
-			return 1;
-		prev_text = !blank_n(line, len);
-		line += len + (line[len] == '\n');
-	}
-	return 0;
+	for (; *s; s++)
+		if (!isspace((unsigned char)*s))
+			return 0;
+	return 1;
 }
 
 /* Every reason these dates or this text cannot be published, added to rp
@@ -211,10 +190,6 @@ static void publish_problems(const struct request *rq, struct reply *rp)
 	const char *eff = arg(rq, "effective"), *due = arg(rq, "review_due");
 	if (blank(arg(rq, "body")))
 		reply_error_add(rp, "body", "The policy text is empty.");
-	else if (has_main_heading(arg(rq, "body")))
-		reply_error_add(rp, "body",
-				"Start sections with ## rather than #: the policy's title is "
-				"already the page's main heading.");
 	if (blank(arg(rq, "summary")))
 		reply_error_add(rp, "summary",
 				"Say what changed in this version: it is shown to everyone asked "
@@ -288,7 +263,16 @@ void policy_admin_publish(struct request *rq, struct reply *rp)
 		return;
 	}
 	publish_problems(rq, rp);
+	const char *confirm = arg(rq, "confirm");
 	if (reply_errors(rp)) {
+		json_decref(p);
+		return;
+	}
+	if (!confirm || strcmp(confirm, "yes") != 0) { /* nothing is written before "yes" */
+		if (confirm)
+			policy_admin_page(rq, rp);
+		else
+			policy_preview(rq, rp, p);
 		json_decref(p);
 		return;
 	}

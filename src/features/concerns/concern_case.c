@@ -79,7 +79,7 @@ static json_t *status_counts(unsigned roles, int64_t me, const char *at)
 {
 	int64_t mask = roles & ROLE_ROUTABLE;
 	json_t *counts = json_object();
-#define STATUS_ZERO_(code) json_object_set_new(counts, code, json_integer(0));
+#define STATUS_ZERO_(code, name) json_object_set_new(counts, code, json_integer(0));
 	CONCERN_STATUS_LIST(STATUS_ZERO_)
 	add_counts(counts,
 		   db_rows("SELECT status, sum(n) AS n FROM concern_counts WHERE (mask & ?) != 0 "
@@ -113,7 +113,7 @@ static void queue_flags(json_t *rows, const char *at)
 
 static json_t *status_options(const char *selected)
 {
-#define STATUS_CODE_(code) code,
+#define STATUS_CODE_(code, name) code,
 	static const char *const st[] = { CONCERN_STATUS_LIST(STATUS_CODE_) };
 	json_t *a = json_array();
 	for (size_t i = 0; i < sizeof st / sizeof st[0]; i++)

@@ -20,7 +20,7 @@
 
 static int rank(const char *status)
 {
-#define STATUS_CODE_(code) code,
+#define STATUS_CODE_(code, name) code,
 	static const char *const order[] = { CONCERN_STATUS_LIST(STATUS_CODE_) };
 	for (int i = 0; i < (int)(sizeof order / sizeof order[0]); i++)
 		if (strcmp(order[i], status) == 0)

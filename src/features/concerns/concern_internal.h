@@ -4,6 +4,7 @@
 #ifndef STAFFROOM_CONCERN_INTERNAL_H
 #define STAFFROOM_CONCERN_INTERNAL_H
 
+#include "core/names.h"
 #include "features/concerns/concerns.h"
 #include "http/router.h"
 #include "lib/util.h"
@@ -12,12 +13,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The codes of a case, each list declared once.  The statuses are in the
- * order a case moves through them; schema.sql's CHECK on concerns.status
- * repeats them (tests/unit/test_lists.c checks they agree).  X(code). */
-#define CONCERN_STATUS_LIST(X) \
-	X("new") X("acknowledged") X("investigating") X("escalated") X("closed")
-#define CONCERN_STATUS_CHOICE_(code) "|" code
+/* The codes of a case, each list declared once.  The statuses, with their
+ * names, are CONCERN_STATUS_LIST in core/names.h; schema.sql's CHECK on
+ * concerns.status repeats them (tests/unit/test_lists.c checks they agree). */
+#define CONCERN_STATUS_CHOICE_(code, name) "|" code
 #define CONCERN_STATUSES LIST_CHOICES(CONCERN_STATUS_LIST, CONCERN_STATUS_CHOICE_)
 
 /* How a case ended: X(code, label).  The last five end an allegation that

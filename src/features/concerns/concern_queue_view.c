@@ -12,17 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* X(code, name on pages): CONCERN_STATUS_LIST's codes in the same order. */
-#define CONCERN_STATUS_NAMES(X)                                                          \
-	X("new", "New") X("acknowledged", "Acknowledged") X("investigating", "Investigating") \
-	X("escalated", "Escalated") X("closed", "Closed")
-
 const char *concern_status_label(const char *code)
 {
 #define STATUS_NAME_(c, words)            \
 	if (code && strcmp(code, c) == 0) \
 		return words;
-	CONCERN_STATUS_NAMES(STATUS_NAME_)
+	CONCERN_STATUS_LIST(STATUS_NAME_)
 	return code ? code : "";
 }
 
@@ -100,7 +95,7 @@ json_t *concern_queue_statuses(const char *selected)
 #define STATUS_OPTION_(c, words)                                                          \
 	json_array_append_new(a, json_pack("{s:s, s:s, s:b}", "code", c, "label", words, \
 					   "selected", strcmp(sel, c) == 0));
-	CONCERN_STATUS_NAMES(STATUS_OPTION_)
+	CONCERN_STATUS_LIST(STATUS_OPTION_)
 	json_array_append_new(a, json_pack("{s:s, s:s, s:b}", "code", "all", "label", "All cases",
 					   "selected", strcmp(sel, "all") == 0));
 	return a;
@@ -114,7 +109,7 @@ json_t *concern_count_links(const json_t *counts)
 	json_array_append_new(a, json_pack("{s:s, s:I, s:s, s:b}", "label", words, "n", \
 					   (json_int_t)json_int(counts, c), "link",     \
 					   "/concerns?status=" c, "alert", 0));
-	CONCERN_STATUS_NAMES(COUNT_LINK_)
+	CONCERN_STATUS_LIST(COUNT_LINK_)
 	json_int_t overdue = json_int(counts, "overdue");
 	json_array_append_new(a, json_pack("{s:s, s:I, s:s, s:b}", "label", "Overdue", "n",
 					   overdue, "link", "/concerns?overdue=yes", "alert",

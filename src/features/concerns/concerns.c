@@ -94,7 +94,7 @@ static const struct field_spec report_form[] = {
 	{ NULL },
 };
 /* The queue's status filter also takes "open" (the default) and "all". */
-#define QUEUE_STATUS_LIST_(X) CONCERN_STATUS_LIST(X) X("open") X("all")
+#define QUEUE_STATUS_LIST_(X) CONCERN_STATUS_LIST(X) X("open", "Open cases") X("all", "All cases")
 static const struct field_spec queue_q[] = {
 	{ "status", F_CHOICE, 16, 0, LIST_CHOICES(QUEUE_STATUS_LIST_, CONCERN_STATUS_CHOICE_),
 	  NULL },

@@ -22,16 +22,27 @@ static int is_routed(const char *code, const char *role)
 		      role) == 1;
 }
 
-/* The routable roles as the category's checkboxes, in ROLE_LIST's order. */
-static json_t *role_boxes(const char *code)
+/* The grid's columns: the routable roles, in ROLE_LIST's order. */
+static json_t *role_headers(void)
+{
+	json_t *roles = json_array();
+	for (int r = 0; r < ROLE_COUNT; r++)
+		if (ROLE_ROUTABLE & (1 << r))
+			json_array_append_new(roles, json_pack("{s:s}", "role", role_name(r)));
+	return roles;
+}
+
+/* One row of the grid: a checkbox per column, each carrying the category's
+ * name for its label ("Send … concerns to …"), read by screen readers. */
+static json_t *role_boxes(const char *code, const char *label)
 {
 	json_t *roles = json_array();
 	for (int r = 0; r < ROLE_COUNT; r++) {
 		const char *role = role_name(r);
 		if (!(ROLE_ROUTABLE & (1 << r)))
 			continue;
-		json_t *box = json_pack("{s:s, s:s, s:b}", "category", code, "role", role, "held",
-					is_routed(code, role));
+		json_t *box = json_pack("{s:s, s:s, s:s, s:b}", "category", code, "label", label,
+					"role", role, "held", is_routed(code, role));
 		json_array_append_new(roles, box);
 	}
 	return roles;
@@ -44,8 +55,9 @@ static json_t *routing_model(void)
 	json_t *c;
 	json_array_foreach(cats, i, c) {
 		const char *code = json_str(c, "code");
-		json_t *row = json_pack("{s:s, s:O, s:o}", "category", code, "label",
-					json_object_get(c, "label"), "roles", role_boxes(code));
+		const char *label = json_str(c, "label");
+		json_t *row = json_pack("{s:s, s:s, s:o}", "category", code, "label", label,
+					"roles", role_boxes(code, label));
 		json_array_append_new(out, row);
 	}
 	json_decref(cats);
@@ -56,7 +68,8 @@ void routing_page(struct request *rq, struct reply *rp)
 {
 	(void)rq;
 	reply_page(rp, "routing", "Who receives concerns",
-		   json_pack("{s:o}", "routing", routing_model()));
+		   json_pack("{s:o, s:o}", "role_headers", role_headers(), "routing",
+			     routing_model()));
 }
 
 /* Replaces one category's roles; audited when they change. */

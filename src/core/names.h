@@ -1,0 +1,76 @@
+/* The names people read for the codes stored in the database: roles, staff
+ * types, the statuses of concerns, account applications and accounts.  Pages
+ * show these names; forms' values, CSS classes and JSON keep the codes.
+ *
+ * Each list is declared once here (roles in ROLE_LIST, core/roles.h, staff
+ * types in STAFF_TYPE_LIST, core/staff.h) and schema.sql repeats its codes in
+ * a CHECK: tests/unit/test_names.c checks every code there has a name. */
+#ifndef STAFFROOM_NAMES_H
+#define STAFFROOM_NAMES_H
+
+#include "lib/lists.h"
+
+#include <stddef.h>
+
+/* A concern's statuses, in the order a case moves through them: X(code, name). */
+#define CONCERN_STATUS_LIST(X)                                                        \
+	X("new", "New") X("acknowledged", "Acknowledged") X("investigating", "Investigating") \
+	X("escalated", "Escalated") X("closed", "Closed")
+
+/* Where an application for a school social-media account stands. */
+#define APPLICATION_STATUS_LIST(X)                                                    \
+	X("submitted", "Waiting for the moderator") X("forwarded", "Waiting for a decision") \
+	X("returned", "Returned for changes") X("approved", "Approved")                \
+	X("rejected", "Rejected") X("withdrawn", "Withdrawn")
+
+/* The steps of an application's history, and what each step decided. */
+#define APPLICATION_STEP_LIST(X)                                                      \
+	X("submit", "Application") X("review", "Moderator's review")                   \
+	X("decision", "Final decision") X("resubmit", "Changed application")           \
+	X("withdraw", "Withdrawal")
+#define APPLICATION_DECISION_LIST(X)                                                  \
+	X("submitted", "sent") X("forward", "forwarded for the final decision")        \
+	X("return", "returned for changes") X("approve", "approved") X("reject", "rejected") \
+	X("withdrawn", "withdrawn")
+
+/* An account on the register. */
+#define ACCOUNT_STATUS_LIST(X) \
+	X("active", "Active") X("suspended", "Suspended") X("closed", "Closed")
+
+/* Where a policy version stands (aup_version_load: no column, worked out
+ * from its dates). */
+#define POLICY_STATUS_LIST(X) \
+	X("current", "current") X("upcoming", "not yet in effect") X("superseded", "replaced")
+
+/* Whether an account or group is open to the public. */
+#define VISIBILITY_LIST(X) X("open", "Open") X("closed", "Closed")
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum name_kind {
+	NAME_ROLE,
+	NAME_STAFF_TYPE,
+	NAME_CONCERN_STATUS,
+	NAME_APPLICATION_STATUS,
+	NAME_APPLICATION_STEP,
+	NAME_APPLICATION_DECISION,
+	NAME_ACCOUNT_STATUS,
+	NAME_VISIBILITY,
+	NAME_POLICY_STATUS,
+};
+
+/* Writes the name of code into out (its first letter a capital) and
+ * returns 1; an unknown code is written as it is and gives 0. */
+int code_name(enum name_kind kind, const char *code, char *out, size_t size);
+
+/* The same for a list of codes separated by commas ("dsl, slt"): their
+ * names joined by ", ".  Returns how many codes had no name. */
+int code_names(enum name_kind kind, const char *list, char *out, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
