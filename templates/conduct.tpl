@@ -52,9 +52,9 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <fieldset id="f-kind" class="field{{#err_kind}} has-error{{/err_kind}}"><legend>What are you declaring?</legend>
 {{#err_kind}}<p class="field-error" id="e-kind">{{err_kind}}</p>{{/err_kind}}
-<label class="checkbox" for="f-kind-parent"><input type="radio" id="f-kind-parent" name="kind" value="parent" checked> A connection with a parent</label>
-<label class="checkbox" for="f-kind-pupil"><input type="radio" id="f-kind-pupil" name="kind" value="pupil"> A connection with a pupil</label>
-<label class="checkbox" for="f-kind-account"><input type="radio" id="f-kind-account" name="kind" value="account"> A personal account that names the school</label>
+<label class="checkbox" for="f-kind-parent"><input type="radio" id="f-kind-parent" name="kind" value="parent"{{#chose_kind_parent}} checked{{/chose_kind_parent}}> A connection with a parent</label>
+<label class="checkbox" for="f-kind-pupil"><input type="radio" id="f-kind-pupil" name="kind" value="pupil"{{#chose_kind_pupil}} checked{{/chose_kind_pupil}}> A connection with a pupil</label>
+<label class="checkbox" for="f-kind-account"><input type="radio" id="f-kind-account" name="kind" value="account"{{#chose_kind_account}} checked{{/chose_kind_account}}> A personal account that names the school</label>
 </fieldset>
 <div class="field{{#err_details}} has-error{{/err_details}}"><label for="f-details">Details</label>
 <p class="hint" id="h-details">Who, and how you know them; or the account and what it says about the school.</p>

@@ -5,8 +5,8 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <fieldset id="f-kind" class="field{{#err_kind}} has-error{{/err_kind}}"><legend>What should happen to the site?</legend>
 {{#err_kind}}<p class="field-error" id="e-kind">{{err_kind}}</p>{{/err_kind}}
-<label class="checkbox" for="f-kind-block"><input type="radio" id="f-kind-block" name="kind" value="block" checked> Block it: something inappropriate can be reached</label>
-<label class="checkbox" for="f-kind-unblock"><input type="radio" id="f-kind-unblock" name="kind" value="unblock"> Unblock it: it stops teaching</label>
+<label class="checkbox" for="f-kind-block"><input type="radio" id="f-kind-block" name="kind" value="block"{{#chose_kind_block}} checked{{/chose_kind_block}}> Block it: something inappropriate can be reached</label>
+<label class="checkbox" for="f-kind-unblock"><input type="radio" id="f-kind-unblock" name="kind" value="unblock"{{#chose_kind_unblock}} checked{{/chose_kind_unblock}}> Unblock it: it stops teaching</label>
 </fieldset>
 <div class="field{{#err_site}} has-error{{/err_site}}"><label for="f-site">The site's address or name</label>
 {{#err_site}}<p class="field-error" id="e-site">{{err_site}}</p>{{/err_site}}
@@ -63,8 +63,8 @@
 <h3>Record a check or the yearly review</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">
 <fieldset id="f-check-kind" class="field"><legend>What was done?</legend>
-<label class="checkbox" for="f-check-kind-check"><input type="radio" id="f-check-kind-check" name="kind" value="check" checked> A check of the filtering or monitoring system</label>
-<label class="checkbox" for="f-check-kind-review"><input type="radio" id="f-check-kind-review" name="kind" value="review"> The yearly review of filtering and monitoring</label>
+<label class="checkbox" for="f-check-kind-check"><input type="radio" id="f-check-kind-check" name="kind" value="check"{{#chose_kind_check}} checked{{/chose_kind_check}}> A check of the filtering or monitoring system</label>
+<label class="checkbox" for="f-check-kind-review"><input type="radio" id="f-check-kind-review" name="kind" value="review"{{#chose_kind_review}} checked{{/chose_kind_review}}> The yearly review of filtering and monitoring</label>
 </fieldset>
 <div class="field{{#err_done_on}} has-error{{/err_done_on}}"><label for="f-done_on">Done on</label>
 {{#err_done_on}}<p class="field-error" id="e-done_on">{{err_done_on}}</p>{{/err_done_on}}

@@ -147,6 +147,14 @@ long uk_day_number(time_t t)
 	return day_number(&tm);
 }
 
+void uk_today(char out[11])
+{
+	time_t t = now();
+	struct tm tm;
+	if (!localtime_r(&t, &tm) || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+		iso_date(t, out);
+}
+
 /* mktime reads the fields as UK time; 23:59:59 is never in an hour the
  * clocks skip or repeat (they change at 01:00 UTC), so it is one instant. */
 time_t uk_day_end(long day)

@@ -49,6 +49,11 @@ long uk_day_number(time_t t);
  * time: 23:59:59 in UK time, which is 22:59:59 UTC in summer. */
 time_t uk_day_end(long day);
 
+/* Today's date where the school is, "2026-07-17" (at 23:30 BST on the
+ * 17th, UTC is still the 17th at 22:30; at 00:30 BST on the 18th it is the
+ * 18th though UTC says the 17th), from the test-adjustable clock. */
+void uk_today(char out[11]);
+
 #ifdef __cplusplus
 }
 #endif

@@ -17,6 +17,7 @@ void clock_init(void)
 {
 	const char *fake = getenv("STAFFROOM_TEST_NOW");
 	time_t t;
+	clock_offset = 0;
 	if (fake && parse_iso_time(fake, &t) == 0)
 		clock_offset = t - time(NULL);
 }

@@ -150,6 +150,9 @@ test('a declaration with bad input is refused and nothing is written', async () 
   r = await teacher.post('/conduct/declarations', { kind: 'pupil', details: '' });
   assert.equal(r.status, 400);
   assert.equal(r.body.field, 'details');
+  const page = await teacher.post('/conduct/declarations', { kind: 'account', details: '' }, { json: false });
+  assert.match(page.text, /value="account" checked/, 'the choice is kept');
+  assert.doesNotMatch(page.text, /value="parent" checked/);
   r = await teacher.post('/conduct/declarations/1', { still: 'maybe' });
   assert.equal(r.status, 400);
   assert.equal(count('declarations'), rows);

@@ -95,6 +95,10 @@ test('bad input: a clear 400 naming the field, nothing written', async () => {
   assert.equal(r.status, 400);
   assert.match(r.text, /class="error-summary"/);
   assert.match(r.text, /value="x\.example"/, 'what was typed is kept');
+  r = await teacher.post('/filtering/requests', { kind: 'unblock', site: 'y.example', reason: '' }, { json: false });
+  assert.match(r.text, /value="unblock" checked/, 'the choice is kept');
+  assert.doesNotMatch(r.text, /value="block" checked/);
+  assert.match((await teacher.page('/filtering')).text, /value="block" checked/, 'block is ticked at first');
   r = await network.post('/filtering/checks', { kind: 'check', done_on: '2999-01-01', tested: 'Test pages' });
   assert.equal(r.status, 400);
   assert.equal(r.body.field, 'done_on');

@@ -60,7 +60,7 @@ static void statuses_by_name(void **state)
 	assert_string_equal(concern_status_label("investigating"), "Investigating");
 	assert_string_equal(concern_status_label("closed"), "Closed");
 	/* Every status of the list has a name of its own. */
-#define STATUS_HAS_NAME_(code) assert_string_not_equal(concern_status_label(code), code);
+#define STATUS_HAS_NAME_(code, name) assert_string_equal(concern_status_label(code), name);
 	CONCERN_STATUS_LIST(STATUS_HAS_NAME_)
 }
 

@@ -143,6 +143,26 @@ static void uk_days_and_their_ends(void **state)
 	assert_string_equal(out, "2026-10-25T23:59:59Z");
 }
 
+/* Today's UK date, with the clock set as the tests set it. */
+static void assert_today(const char *utc, const char *expect)
+{
+	char out[11];
+	setenv("STAFFROOM_TEST_NOW", utc, 1);
+	clock_init();
+	uk_today(out);
+	unsetenv("STAFFROOM_TEST_NOW");
+	clock_init();
+	assert_string_equal(out, expect);
+}
+
+static void today_is_the_uk_date(void **state)
+{
+	(void)state;
+	assert_today("2026-07-17T22:30:00Z", "2026-07-17"); /* 23:30 BST */
+	assert_today("2026-07-17T23:30:00Z", "2026-07-18"); /* 00:30 BST the next day */
+	assert_today("2026-12-17T23:30:00Z", "2026-12-17"); /* GMT: the same as UTC */
+}
+
 /* Without the zone file (TZDIR pointing nowhere) the UK rule is used. */
 static int without_zone_file(void **state)
 {
@@ -171,6 +191,7 @@ int main(void)
 		cmocka_unit_test(deadlines_in_words),
 		cmocka_unit_test(typed_times_read_as_uk_time),
 		cmocka_unit_test(uk_days_and_their_ends),
+		cmocka_unit_test(today_is_the_uk_date),
 	};
 	int failed = cmocka_run_group_tests_name("without the zone file", tests, without_zone_file,
 						 NULL);

@@ -13,6 +13,8 @@ static void conduct_page(struct request *rq, struct reply *rp)
 			      has_role(rq, ROLE_HEADTEACHER));
 	if (has_role(rq, ROLE_HEADTEACHER))
 		json_object_set_new(m, "images_overdue", device_images_overdue());
+	/* The choice ticked at first; a refused form brings back its own (router.c). */
+	json_object_set_new(m, "chose", json_pack("{s:b}", "kind_parent", 1));
 	reply_page(rp, "conduct", "Declarations and checks", m);
 }
 

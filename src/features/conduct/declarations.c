@@ -16,6 +16,7 @@
 #include "db/db.h"
 #include "features/conduct/conduct_internal.h"
 #include "lib/json_get.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 
 #include <stdio.h>
@@ -77,7 +78,7 @@ static int sees_all(const struct request *rq)
 json_t *declarations_list(const struct request *rq)
 {
 	char today[11];
-	iso_date(now() + 3600, today); /* UTC plus at most an hour of summer time */
+	uk_today(today);
 	/* Most people see only their own: read through the person's index. */
 	json_t *rows = sees_all(rq) || has_role(rq, ROLE_CHAIR)
 			       ? db_rows(DECLARATION_FIELDS
@@ -133,7 +134,7 @@ void declaration_add(struct request *rq, struct reply *rp)
 {
 	const char *kind = arg(rq, "kind");
 	char today[11], ref[16];
-	iso_date(now() + 3600, today);
+	uk_today(today);
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
 	int64_t id = db_insert("INSERT INTO declarations(user_id, kind, details, declared_on) "
@@ -212,7 +213,7 @@ void declaration_update(struct request *rq, struct reply *rp)
 	}
 	int renew = strcmp(arg(rq, "still"), "yes") == 0;
 	char today[11], at[ISO_LEN], ref[16];
-	iso_date(now() + 3600, today);
+	uk_today(today);
 	iso_now(at);
 	snprintf(ref, sizeof ref, "D-%05lld", (long long)rq->ids[0]);
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)

@@ -12,6 +12,7 @@
 #include "core/workdays.h"
 #include "core/write.h"
 #include "db/db.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 
 #include <stdio.h>
@@ -61,8 +62,7 @@ void device_image_add(struct request *rq, struct reply *rp)
 {
 	const char *on = arg(rq, "taken_on"), *event = arg(rq, "event");
 	char today[11], at[ISO_LEN], due[ISO_LEN];
-	/* UTC plus at most an hour of summer time: today is never "in the future". */
-	iso_date(now() + 3600, today);
+	uk_today(today);
 	if (strcmp(on, today) > 0) {
 		reply_error(rp, 400, "taken_on",
 			    "The date the images were taken cannot be in the "

@@ -10,18 +10,12 @@
 #include "db/db.h"
 #include "features/filtering/filtering_internal.h"
 #include "lib/json_get.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Today's date where the school is: UTC plus at most an hour (British
- * Summer Time), so that a check done today is never "in the future". */
-static void uk_today(char out[11])
-{
-	iso_date(now() + 3600, out);
-}
 
 json_t *filter_checks_list(void)
 {

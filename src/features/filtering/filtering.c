@@ -65,6 +65,8 @@ void filtering_page(struct request *rq, struct reply *rp)
 			      "may_read", may_read, "may_decide", filtering_may_decide(rq),
 			      "may_record", filtering_may_record(rq), "may_name",
 			      has_role(rq, ROLE_HEADTEACHER | ROLE_ADMIN));
+	/* The choices ticked at first; a refused form brings back its own (router.c). */
+	json_object_set_new(m, "chose", json_pack("{s:b, s:b}", "kind_block", 1, "kind_check", 1));
 	if (may_read) {
 		json_object_set_new(m, "checks", filter_checks_list());
 		json_object_set_new(m, "leader", named_person("filtering_leader"));

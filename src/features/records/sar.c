@@ -23,13 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Today's date where the school is: UTC plus at most an hour (British
- * Summer Time), so that a request received today is never "in the future". */
-static void uk_today(char out[11])
-{
-	iso_date(now() + 3600, out);
-}
-
 #define SAR_COLUMNS                                                                        \
 	"SELECT s.id, printf('SAR-%06d', s.id) AS reference, u.name, u.email, "           \
 	"s.received_on, s.due_on, s.responded_on, s.notes, s.recorded_at, r.name AS "     \
