@@ -993,3 +993,56 @@ CREATE INDEX IF NOT EXISTS self_checks_by_user ON self_checks(user_id, kind, don
 -- acknowledged or closed, an application decided: core/notify.c).
 CREATE INDEX IF NOT EXISTS notifications_unread_by_link ON notifications(link)
   WHERE read_at IS NULL;
+
+-- Schema version 16: permissions, exceptions and approved services
+--
+-- May run again (see version 2).
+-- wynstones: "If staff wish to make any exception … permission from the
+-- School Business Manager"; braunstone: personal phones "except when
+-- express permission is given or an emergency arises (e.g. school trip)".
+-- A request says what, why, from and until when; the business manager (or
+-- the headteacher, as the school sets) decides it with a reason.
+CREATE TABLE IF NOT EXISTS exception_requests (
+  id              INTEGER PRIMARY KEY,
+  user_id         INTEGER NOT NULL REFERENCES users(id),
+  what            TEXT NOT NULL,
+  why             TEXT NOT NULL,
+  from_on         TEXT NOT NULL,             -- YYYY-MM-DD
+  until_on        TEXT NOT NULL,             -- YYYY-MM-DD, the last day it applies
+  requested_at    TEXT NOT NULL,             -- ISO-8601 UTC
+  decision        TEXT CHECK (decision IN ('approved', 'refused')),
+  decision_reason TEXT,
+  decided_by      INTEGER REFERENCES users(id),
+  decided_at      TEXT
+);
+CREATE INDEX IF NOT EXISTS exception_requests_by_user ON exception_requests(user_id);
+CREATE INDEX IF NOT EXISTS exception_requests_open ON exception_requests(decided_at);
+-- Who decides exceptions: 'business_manager' or 'headteacher'.
+INSERT OR IGNORE INTO settings(key, value) VALUES ('exception_decider', 'business_manager');
+-- wynstones §3: "All social media services must be approved by School
+-- Management in advance"; heatons §3.1.  The services used with pupils, who
+-- approved each, when, for what, and when it is next reviewed.
+CREATE TABLE IF NOT EXISTS approved_services (
+  id           INTEGER PRIMARY KEY,
+  name         TEXT NOT NULL,
+  purpose      TEXT NOT NULL,
+  approved_by  INTEGER NOT NULL REFERENCES users(id),
+  approved_on  TEXT NOT NULL,                -- YYYY-MM-DD, or the date last reviewed
+  review_on    TEXT NOT NULL,                -- YYYY-MM-DD
+  withdrawn_at TEXT                          -- no longer approved
+);
+CREATE INDEX IF NOT EXISTS approved_services_current ON approved_services(withdrawn_at, review_on);
+-- wynstones 1(b,c): social media in school "only if authorized by a teacher
+-- within a lesson".  The teacher records the class, the day, the service
+-- and why; the network manager sees the list to allow it in the filter.
+CREATE TABLE IF NOT EXISTS lesson_access (
+  id          INTEGER PRIMARY KEY,
+  teacher_id  INTEGER NOT NULL REFERENCES users(id),
+  class_name  TEXT NOT NULL,
+  lesson_on   TEXT NOT NULL,                 -- YYYY-MM-DD
+  service     TEXT NOT NULL,
+  why         TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS lesson_access_by_day ON lesson_access(lesson_on);
+CREATE INDEX IF NOT EXISTS lesson_access_by_teacher ON lesson_access(teacher_id, lesson_on);

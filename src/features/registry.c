@@ -16,7 +16,8 @@
 	X(concerns) \
 	X(accounts) \
 	X(filtering) \
-	X(conduct)
+	X(conduct)   \
+	X(permissions)
 
 #define DECLARE(name) extern const struct feature name##_feature;
 #define ENTRY(name) &name##_feature,

@@ -50,6 +50,7 @@ test('export: own records in full, concerns about them listed without content, n
     assert.ok(e.sign_in_activity.some((a) => a.action === 'login'));
     assert.ok(e.filtering_requests.some((f) => f.site === 'games-unblocked.example' && f.decision === 'done'),
       'their requests to block or unblock a site');
+    assert.ok(Array.isArray(e.exception_requests) && Array.isArray(e.lessons_authorised));
     assert.ok(e.images_on_own_device.some((i) => /netball/.test(i.event) && i.cleared_at), 'their images records');
 
     const none = cli(['export', '--db', db, '--person', 'nobody@demo.school']);

@@ -120,6 +120,15 @@ static json_t *build(int64_t id)
 			    db_rows("SELECT taken_on, event, recorded_at, due_by, cleared_at FROM "
 				    "device_images WHERE user_id = ? ORDER BY id",
 				    "I", id));
+	json_object_set_new(e, "exception_requests",
+			    db_rows("SELECT what, why, from_on, until_on, requested_at, decision, "
+				    "decision_reason, decided_at FROM exception_requests WHERE "
+				    "user_id = ? ORDER BY id",
+				    "I", id));
+	json_object_set_new(e, "lessons_authorised",
+			    db_rows("SELECT class_name, lesson_on, service, why, recorded_at FROM "
+				    "lesson_access WHERE teacher_id = ? ORDER BY id",
+				    "I", id));
 	json_object_set_new(e, "self_checks",
 			    db_rows("SELECT kind, done_on FROM self_checks WHERE user_id = ? "
 				    "ORDER BY id",
