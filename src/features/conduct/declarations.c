@@ -257,8 +257,7 @@ void declaration_tasks(const struct request *rq, json_t *tasks)
 			 "/conduct#declarations", 0);
 	if (!acknowledge)
 		return;
-	char *msg = xasprintf("%lld declaration%s to acknowledge.", (long long)acknowledge,
-			      acknowledge == 1 ? "" : "s");
-	task_add(tasks, "declaration_acknowledge", msg, "/conduct#declarations", 0);
-	free(msg);
+	task_addf(tasks, "declaration_acknowledge", "/conduct#declarations", 0,
+		  "%lld declaration%s to acknowledge.", (long long)acknowledge,
+		  acknowledge == 1 ? "" : "s");
 }

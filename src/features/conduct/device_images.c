@@ -144,8 +144,7 @@ void device_image_tasks(const struct request *rq, json_t *tasks)
 			     "t", at);
 	if (!all)
 		return;
-	char *msg = xasprintf("%lld record%s of images on staff's own devices %s overdue.",
-			      (long long)all, all == 1 ? "" : "s", all == 1 ? "is" : "are");
-	task_add(tasks, "device_images_staff", msg, "/conduct", 1);
-	free(msg);
+	task_addf(tasks, "device_images_staff", "/conduct", 1,
+		  "%lld record%s of images on staff's own devices %s overdue.", (long long)all,
+		  all == 1 ? "" : "s", all == 1 ? "is" : "are");
 }

@@ -179,10 +179,8 @@ void filter_request_tasks(const struct request *rq, json_t *tasks)
 				   "t", kinds[i]);
 		if (!n)
 			continue;
-		char *msg = xasprintf("%lld request%s to %s a site await%s your decision.",
-				      (long long)n, n == 1 ? "" : "s", kinds[i], n == 1 ? "s" : "");
-		task_add(tasks, i == 0 ? "filtering_block" : "filtering_unblock", msg, "/filtering",
-			 i == 0);
-		free(msg);
+		task_addf(tasks, i == 0 ? "filtering_block" : "filtering_unblock", "/filtering",
+			  i == 0, "%lld request%s to %s a site await%s your decision.",
+			  (long long)n, n == 1 ? "" : "s", kinds[i], n == 1 ? "s" : "");
 	}
 }

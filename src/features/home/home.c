@@ -9,6 +9,8 @@
 #include "http/feature.h"
 #include "lib/util.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +18,19 @@ void task_add(json_t *tasks, const char *kind, const char *message, const char *
 {
 	json_array_append_new(tasks, json_pack("{s:s, s:s, s:s, s:b}", "kind", kind, "message",
 					       message, "link", link, "urgent", urgent));
+}
+
+void task_addf(json_t *tasks, const char *kind, const char *link, int urgent, const char *fmt, ...)
+{
+	va_list ap;
+	char *message;
+	va_start(ap, fmt);
+	if (vasprintf(&message, fmt, ap) < 0)
+		message = NULL;
+	va_end(ap);
+	if (message)
+		task_add(tasks, kind, message, link, urgent);
+	free(message);
 }
 
 /* Urgent tasks first, each group keeping the order the features gave. */

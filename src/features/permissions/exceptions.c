@@ -217,8 +217,7 @@ void exception_tasks(const struct request *rq, json_t *tasks)
 			   "I", rq->user.id);
 	if (!n)
 		return;
-	char *msg = xasprintf("%lld request%s for an exception await%s your decision.",
-			      (long long)n, n == 1 ? "" : "s", n == 1 ? "s" : "");
-	task_add(tasks, "exception_requests", msg, "/permissions", 0);
-	free(msg);
+	task_addf(tasks, "exception_requests", "/permissions", 0,
+		  "%lld request%s for an exception await%s your decision.", (long long)n,
+		  n == 1 ? "" : "s", n == 1 ? "s" : "");
 }

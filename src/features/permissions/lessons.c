@@ -89,9 +89,8 @@ void lesson_tasks(const struct request *rq, json_t *tasks)
 			   "t", today);
 	if (!n)
 		return;
-	char *msg = xasprintf("%lld lesson%s today use%s a service a teacher authorised: check "
-			      "the filter allows it.",
-			      (long long)n, n == 1 ? "" : "s", n == 1 ? "s" : "");
-	task_add(tasks, "lesson_access", msg, "/permissions#lessons", 1);
-	free(msg);
+	task_addf(tasks, "lesson_access", "/permissions#lessons", 1,
+		  "%lld lesson%s today use%s a service a teacher authorised: check the filter "
+		  "allows it.",
+		  (long long)n, n == 1 ? "" : "s", n == 1 ? "s" : "");
 }

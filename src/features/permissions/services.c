@@ -124,8 +124,7 @@ void service_tasks(const struct request *rq, json_t *tasks)
 		       "t", today);
 	if (!n)
 		return;
-	char *msg = xasprintf("%lld approved service%s due for review.", (long long)n,
-			      n == 1 ? " is" : "s are");
-	task_add(tasks, "services_review", msg, "/permissions#services", 0);
-	free(msg);
+	task_addf(tasks, "services_review", "/permissions#services", 0,
+		  "%lld approved service%s due for review.", (long long)n,
+		  n == 1 ? " is" : "s are");
 }
