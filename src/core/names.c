@@ -56,14 +56,19 @@ static const struct name *table(enum name_kind kind)
 	return roles;
 }
 
+const char *name_of(enum name_kind kind, const char *code)
+{
+	for (const struct name *n = table(kind); code && n->code; n++)
+		if (strcmp(n->code, code) == 0)
+			return n->name;
+	return NULL;
+}
+
 int code_name(enum name_kind kind, const char *code, char *out, size_t size)
 {
 	if (size == 0)
 		return 0;
-	const char *found = NULL;
-	for (const struct name *n = table(kind); code && n->code; n++)
-		if (strcmp(n->code, code) == 0)
-			found = n->name;
+	const char *found = name_of(kind, code);
 	snprintf(out, size, "%s", found ? found : code ? code : "");
 	if (found)
 		out[0] = (char)toupper((unsigned char)out[0]);

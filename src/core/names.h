@@ -61,6 +61,10 @@ enum name_kind {
 	NAME_POLICY_STATUS,
 };
 
+/* The name of code as its list declares it (roles: their words for
+ * sentences, in lower case), or NULL for an unknown code. */
+const char *name_of(enum name_kind kind, const char *code);
+
 /* Writes the name of code into out (its first letter a capital) and
  * returns 1; an unknown code is written as it is and gives 0. */
 int code_name(enum name_kind kind, const char *code, char *out, size_t size);

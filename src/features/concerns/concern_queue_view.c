@@ -14,11 +14,8 @@
 
 const char *concern_status_label(const char *code)
 {
-#define STATUS_NAME_(c, words)            \
-	if (code && strcmp(code, c) == 0) \
-		return words;
-	CONCERN_STATUS_LIST(STATUS_NAME_)
-	return code ? code : "";
+	const char *name = name_of(NAME_CONCERN_STATUS, code);
+	return name ? name : code ? code : "";
 }
 
 /* The byte length of the first `chars` characters of UTF-8 text s (or all of it). */
