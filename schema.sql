@@ -1046,3 +1046,36 @@ CREATE TABLE IF NOT EXISTS lesson_access (
 );
 CREATE INDEX IF NOT EXISTS lesson_access_by_day ON lesson_access(lesson_on);
 CREATE INDEX IF NOT EXISTS lesson_access_by_teacher ON lesson_access(teacher_id, lesson_on);
+
+-- Schema version 17: the people who run a school account ---------------------
+--
+-- May run again (see version 2).
+-- ravens-wood §3: the policy applies to "anyone running a social media
+-- account on behalf of the school … including volunteers or parents".  An
+-- account has one lead (social_accounts.lead_id) and any number of
+-- contributors.  A contributor is a member of staff (user_id), or someone who
+-- is not (user_id NULL: a parent running the PTA page, a volunteer) named
+-- here, whose agreement is a paper signature entered on their behalf.
+CREATE TABLE IF NOT EXISTS account_contributors (
+  id          INTEGER PRIMARY KEY,
+  account_id  INTEGER NOT NULL REFERENCES social_accounts(id),
+  user_id     INTEGER REFERENCES users(id),  -- NULL: not a member of staff
+  name        TEXT NOT NULL DEFAULT '',      -- who they are, when not staff
+  relation    TEXT NOT NULL DEFAULT '',      -- "Parent (PTA)", "Volunteer"
+  added_by    INTEGER NOT NULL REFERENCES users(id),
+  added_at    TEXT NOT NULL,                 -- ISO-8601 UTC
+  removed_at  TEXT,                          -- no longer runs the account
+  removed_by  INTEGER REFERENCES users(id)
+);
+CREATE INDEX IF NOT EXISTS account_contributors_by_account
+  ON account_contributors(account_id, removed_at);
+CREATE INDEX IF NOT EXISTS account_contributors_by_user
+  ON account_contributors(user_id, removed_at);
+-- The last thing logged against an account (a check, an item answered, a
+-- moderation action, a post signed off): what "dormant" is measured from.
+CREATE TABLE IF NOT EXISTS account_activity (
+  account_id INTEGER PRIMARY KEY REFERENCES social_accounts(id),
+  last_at    TEXT NOT NULL                   -- ISO-8601 UTC
+);
+INSERT OR IGNORE INTO account_activity(account_id, last_at)
+  SELECT account_id, max(recorded_at) FROM account_checks GROUP BY account_id;

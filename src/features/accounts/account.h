@@ -52,12 +52,21 @@ const char *decider_role(void);
 
 /* Register rows with lead_left and monitoring_overdue as booleans. */
 void account_flags(json_t *rows);
-/* The register: every account (all), or those the person leads. */
+/* The register: every account (all), or those the person leads or contributes to. */
 /* The register in its order (open accounts by name, then closed ones); limit -1: all. */
 json_t *accounts_query(int all, int64_t lead_id, int64_t limit, int64_t offset);
 #define ACCOUNTS_PAGE 50
 json_t *account_load(int64_t id);             /* one register row, or NULL */
+/* Overseers, the lead and the current contributors. */
 int account_visible(const struct request *rq, const json_t *account);
+
+/* The account's lead or one of its current staff contributors (account_team.c). */
+int account_runs(int64_t account_id, int64_t user_id);
+/* Leads or contributes to an account that is not closed. */
+int runs_any_account(int64_t user_id);
+/* Records now as the account's last activity (inside the caller's write
+ * transaction); 0, or -1. */
+int account_touch(int64_t account_id);
 
 /* Applications: one row with applicant and lead, or NULL; who may see it. */
 json_t *application_load(int64_t id);

@@ -90,12 +90,13 @@ void account_check_add(struct request *rq, struct reply *rp)
 			  "ItiitIIt", rq->ids[0], checked, arg_yes(rq, "comments_found"),
 			  arg_yes(rq, "all_answered"), arg(rq, "notes") ? arg(rq, "notes") : "",
 			  rq->user.id, concern > 0 ? concern : 0, at);
+	int touched = account_touch(rq->ids[0]);
 	char *link = account_link(rq->ids[0]);
 	audit(rq, "account.check", link + 1, "checked_at=%s comments_found=%s all_answered=%s%s%s",
 	      checked, arg(rq, "comments_found"), arg(rq, "all_answered"), *ref ? " concern=" : "",
 	      ref);
 	json_decref(a);
-	if (concern < 0 || id < 0 || db_commit() != 0) {
+	if (concern < 0 || id < 0 || touched != 0 || db_commit() != 0) {
 		db_rollback();
 		free(link);
 		reply_busy(rp, BUSY_UNSAVED);

@@ -266,10 +266,13 @@ json_t *accounts_query(int all, int64_t lead_id, int64_t limit, int64_t offset)
 				     "account_checks c WHERE c.account_id = a.id) AS last_check, "
 				     "(u.active = 0 AND a.status != 'closed') AS lead_left "
 				     "FROM social_accounts a JOIN users u ON u.id = a.lead_id "
-				     "WHERE a.lead_id = ? "
+				     "WHERE a.id IN (SELECT id FROM social_accounts WHERE "
+				     "lead_id = ? UNION SELECT account_id FROM "
+				     "account_contributors WHERE user_id = ? AND removed_at IS "
+				     "NULL) "
 				     "ORDER BY a.status = 'closed', a.name COLLATE NOCASE, a.id "
 				     "LIMIT ? OFFSET ?",
-				     "III", lead_id, limit, offset);
+				     "IIII", lead_id, lead_id, limit, offset);
 	account_flags(rows);
 	return rows;
 }
@@ -294,7 +297,8 @@ json_t *account_load(int64_t id)
 
 int account_visible(const struct request *rq, const json_t *account)
 {
-	return has_role(rq, ACCOUNT_OVERSEERS) || json_int(account, "lead_id") == rq->user.id;
+	return has_role(rq, ACCOUNT_OVERSEERS) || json_int(account, "lead_id") == rq->user.id ||
+	       account_runs(json_int(account, "id"), rq->user.id);
 }
 
 json_t *application_load(int64_t id)
