@@ -2,7 +2,7 @@
 {{#signed_out}}<div class="flash" role="status">You have signed out.{{#provider_signout}} You may still be signed in to {{label}}: <a href="{{url}}">sign out of {{label}} too</a>.{{/provider_signout}}</div>{{/signed_out}}
 {{#has_providers}}<p class="lead">Use your school account.</p>
 <ul class="stack sign-in-providers">{{/has_providers}}
-{{#providers}}<li><a class="btn" href="/login/oidc/{{name}}">Sign in with {{label}}</a></li>
+{{#providers}}<li><a class="btn" href="/login/oidc/{{name}}{{#next}}?next={{next:u}}{{/next}}">Sign in with {{label}}</a></li>
 {{/providers}}
 {{#has_providers}}</ul>{{/has_providers}}
 {{#passwords_off}}<details{{#err_password}} open{{/err_password}}><summary>Sign in with a password (the school's break-glass administrator only)</summary>{{/passwords_off}}

@@ -353,3 +353,21 @@ test('the configuration refuses a provider without https, or with a missing key,
   r = check('oidc.X.issuer = https://a.example\n');
   assert.match(r.stderr, /lower-case/);
 });
+
+test('A page asked for before signing in is where the provider\'s sign-in ends too', async () => {
+  const s = await startSso();
+  try {
+    const page = await s.client().page('/login?next=' + encodeURIComponent('/aup/history?a=1&b=2'));
+    const href = page.text.match(/href="([^"]*)">Sign in with Microsoft 365</)[1].replaceAll('&amp;', '&');
+    assert.equal(new URL(href, 'http://x').searchParams.get('next'), '/aup/history?a=1&b=2', href);
+    entraUser('teacher@demo.school');
+    const c = s.client();
+    const start = await c.request('GET', '/login/oidc/entra?next=%2Faup%2Fhistory', { json: false });
+    assert.equal(start.status, 303, start.text);
+    const callback = await throughProvider(s, start.headers.get('location'));
+    const done = await c.request('GET', callback, { json: false });
+    assert.equal(done.status, 303, done.text);
+    assert.equal(done.headers.get('location'), '/aup/history');
+    assert.ok(c.cookie, 'signed in');
+  } finally { await s.stop(); }
+});
