@@ -7,6 +7,7 @@
 <dt>Signed at (UK time)</dt><dd><time datetime="{{signature_signed_at}}">{{signature_signed_at:x-uk-time}}</time></dd>
 <dt>Network address</dt><dd>{{signature_address}}</dd>
 <dt>Browser</dt><dd>{{signature_user_agent}}</dd>
+<dt>Version authorised by</dt><dd>{{#version_authorisation}}{{authoriser_name}}{{#by_headteacher}}, {{job_title}}{{/by_headteacher}}{{#by_meeting}}, meeting of <time datetime="{{meeting_date}}">{{meeting_date:x-uk-time}}</time>{{#minute_ref}}, minute {{minute_ref}}{{/minute_ref}}{{/by_meeting}}; authorised on <time datetime="{{authorised_on}}">{{authorised_on:x-uk-time}}</time>{{/version_authorisation}}{{#not_version_authorisation}}Published without a recorded authorisation.{{/not_version_authorisation}}</dd>
 <dt>Version in effect from</dt><dd><time datetime="{{version_effective}}">{{version_effective:x-uk-time}}</time></dd>
 <dt>SHA-256 of the text signed</dt><dd><code>{{signature_body_sha256}}</code></dd>
 </dl>

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{policy_title}}, version {{policy_version}}</h1>
 <dl class="facts">
 <dt>Status</dt><dd>{{#policy_is_current}}<span class="badge status-active">Current version</span>{{/policy_is_current}}{{#not_policy_is_current}}<span class="badge status-pending">Not the current version: {{policy_status:x-policy-status}}</span> It can be read but not signed.{{/not_policy_is_current}}</dd>
+<dt>Authorised by</dt><dd>{{#policy_authorisation}}{{authoriser_name}}{{#by_headteacher}}, {{job_title}}{{/by_headteacher}}{{#by_meeting}}, meeting of <time datetime="{{meeting_date}}">{{meeting_date:x-uk-time}}</time>{{#minute_ref}}, minute {{minute_ref}}{{/minute_ref}}{{/by_meeting}}; authorised on <time datetime="{{authorised_on}}">{{authorised_on:x-uk-time}}</time>{{/policy_authorisation}}{{#not_policy_authorisation}}{{#policy_draft}}Not yet: this is a draft, read by the administrator and the school's leaders only.{{/policy_draft}}{{#not_policy_draft}}Published without a recorded authorisation.{{/not_policy_draft}}{{/not_policy_authorisation}}</dd>
 <dt>In effect from</dt><dd><time datetime="{{policy_effective}}">{{policy_effective:x-uk-time}}</time></dd>
 <dt>Review due</dt><dd><time datetime="{{policy_review_due}}">{{policy_review_due:x-uk-due}}</time></dd>
 <dt>What changed</dt><dd><span class="multiline">{{policy_summary:pre_escape}}</span></dd>

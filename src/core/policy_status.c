@@ -17,9 +17,7 @@ json_t *policies_unsigned(int64_t user_id)
 		       "v.summary, v.effective "
 		       "FROM users u JOIN policies p ON instr(',' || p.applies_to || ',', ',' || "
 		       "u.staff_type || ',') > 0 "
-		       "JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions WHERE "
-		       "policy_id = p.id AND effective <= ? "
-		       "  ORDER BY effective DESC, id DESC LIMIT 1) "
+		       "JOIN policy_versions v ON v.id = " POLICY_CURRENT_ID("p.id") " "
 		       "WHERE u.id = ? AND NOT EXISTS (SELECT 1 FROM signatures s WHERE "
 		       "s.version_id = v.id AND s.user_id = u.id) "
 		       "ORDER BY p.id",
@@ -41,13 +39,12 @@ json_t *policy_current_versions(void)
 {
 	char d[11];
 	today(d);
-	return db_rows("SELECT p.id AS policy_id, p.title, p.applies_to, v.id AS version_id, "
-		       "v.number AS version, v.sha256, "
-		       "v.summary, v.effective, v.review_due FROM policies p "
-		       "JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions WHERE "
-		       "policy_id = p.id AND effective <= ? "
-		       "  ORDER BY effective DESC, id DESC LIMIT 1) ORDER BY p.id",
-		       "t", d);
+	return db_rows(
+		"SELECT p.id AS policy_id, p.title, p.applies_to, v.id AS version_id, "
+		"v.number AS version, v.sha256, "
+		"v.summary, v.effective, v.review_due FROM policies p "
+		"JOIN policy_versions v ON v.id = " POLICY_CURRENT_ID("p.id") " ORDER BY p.id",
+		"t", d);
 }
 
 int policy_applies(const char *applies_to, const char *staff_type)

@@ -94,6 +94,16 @@ static const struct field_spec version_form[] = {
 	{ "confirm", F_CHOICE, 6, 0, "yes|change", "Publish this version" },
 	{ NULL },
 };
+static const struct field_spec authorise_form[] = {
+	{ "authorised_by", F_CHOICE, 14, F_REQUIRED, "headteacher|governing_body|committee",
+	  "Authorised by" },
+	{ "authoriser_name", F_TEXT, 200, F_REQUIRED, NULL, "Name" },
+	{ "job_title", F_TEXT, 200, 0, NULL, "Job title" },
+	{ "meeting_date", F_DATE, 10, 0, NULL, "Date of the meeting" },
+	{ "minute_ref", F_TEXT, 100, 0, NULL, "Minute reference" },
+	{ "authorised_on", F_DATE, 10, F_REQUIRED, NULL, "Date authorised" },
+	{ NULL },
+};
 
 static const struct route aup_routes[] = {
 	{ "GET", "/aup", aup_list, ROLE_STAFF, NULL, NULL, 0 },
@@ -111,6 +121,8 @@ static const struct route aup_routes[] = {
 	{ "GET", "/admin/policies/{id}", policy_admin_page, ROLE_ADMIN, NULL, NULL, 0 },
 	{ "POST", "/admin/policies/{id}/versions", policy_admin_publish, ROLE_ADMIN, version_form,
 	  policy_admin_page, 0 },
+	{ "POST", "/admin/policies/{id}/versions/{id}/authorise", policy_authorise, ROLE_ADMIN,
+	  authorise_form, policy_admin_page, 0 },
 	{ NULL },
 };
 

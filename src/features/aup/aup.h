@@ -19,12 +19,19 @@ handler_fn aup_compliance_page, aup_compliance_csv, aup_remind;
 void compliance_previous(json_t *cur);
 /* Administration: policies and publishing versions (policy_admin.c). */
 handler_fn policy_admin_list, policy_admin_create, policy_admin_page, policy_admin_publish;
+/* Authorising a draft version, which publishes it (policy_authorise.c). */
+handler_fn policy_authorise;
+/* Who authorised a version: {"authorised_by","authoriser_name","job_title",
+ * "meeting_date","minute_ref","authorised_on","recorded_at","recorded_by",
+ * "by_headteacher","by_meeting"}, or JSON null (a draft, or published as stored). */
+json_t *policy_authorisation(int64_t version_id);
 /* The preview of a checked version, nothing written (policy_preview.c). */
 void policy_preview(struct request *rq, struct reply *rp, const json_t *policy);
 
 /* One version with its policy, or NULL: {"version_id","policy_id","title",
  * "applies_to","version","body","sha256","summary","effective","review_due",
- * "published_at","status" (current|upcoming|superseded),"is_current"}. */
+ * "published_at","status" (draft|current|upcoming|superseded),"is_current",
+ * "authorisation" (policy_authorisation)}. */
 json_t *aup_version_load(int64_t version_id);
 /* Replaces the integer 0/1 member key by a JSON boolean, in one object or
  * in every object of an array. */

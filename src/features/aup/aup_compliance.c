@@ -203,9 +203,7 @@ void aup_remind(struct request *rq, struct reply *rp)
 				 "group_concat(p.title, '; ') AS titles FROM users u "
 				 "JOIN policies p ON instr(',' || p.applies_to || ',', ',' || "
 				 "u.staff_type || ',') > 0 "
-				 "JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions "
-				 "WHERE policy_id = p.id AND effective <= ? "
-				 "  ORDER BY effective DESC, id DESC LIMIT 1) "
+				 "JOIN policy_versions v ON v.id = " POLICY_CURRENT_ID("p.id") " "
 				 "WHERE u.active = 1 AND NOT EXISTS (SELECT 1 FROM signatures s "
 				 "WHERE s.version_id = v.id AND s.user_id = u.id) "
 				 "GROUP BY u.id ORDER BY u.id",

@@ -40,21 +40,24 @@ json_t *aup_version_load(int64_t version_id)
 		"SELECT v.id AS version_id, v.policy_id, p.title, p.applies_to, v.number AS "
 		"version, v.body, v.sha256, "
 		"v.summary, v.effective, v.review_due, v.published_at, "
-		"(SELECT id FROM policy_versions c WHERE c.policy_id = v.policy_id AND c.effective "
-		"<= ? "
-		" ORDER BY c.effective DESC, c.id DESC LIMIT 1) AS current_id "
+		POLICY_CURRENT_ID("v.policy_id") " AS current_id, "
+		"NOT " POLICY_PUBLISHED("v.id") " AS draft "
 		"FROM policy_versions v JOIN policies p ON p.id = v.policy_id WHERE v.id = ?",
 		"tI", d, version_id);
 	if (!v)
 		return NULL;
 	int current = json_int(v, "current_id") == version_id;
+	int draft = json_int(v, "draft") != 0;
 	const char *eff = json_str(v, "effective");
 	json_object_del(v, "current_id");
+	json_object_set_new(v, "draft", json_boolean(draft));
 	json_object_set_new(v, "is_current", json_boolean(current));
 	json_object_set_new(v, "status",
-			    json_string(current              ? "current"
+			    json_string(draft                ? "draft"
+					: current            ? "current"
 					: strcmp(eff, d) > 0 ? "upcoming"
 							     : "superseded"));
+	json_object_set_new(v, "authorisation", policy_authorisation(version_id));
 	return v;
 }
 
@@ -74,7 +77,10 @@ static int applies_to_me(const struct request *rq, const json_t *v)
 static json_t *readable_version(const struct request *rq, int64_t version_id)
 {
 	json_t *v = aup_version_load(version_id);
-	if (v && !applies_to_me(rq, v) && !has_role(rq, ROLE_LEADERS | ROLE_GOVERNOR)) {
+	/* A draft is read by the administrator and the leaders who prepare it. */
+	int draft = v && strcmp(member(v, "status"), "draft") == 0;
+	if (v && ((draft && !has_role(rq, ROLE_LEADERS)) ||
+		  (!applies_to_me(rq, v) && !has_role(rq, ROLE_LEADERS | ROLE_GOVERNOR)))) {
 		json_decref(v);
 		return NULL;
 	}
@@ -93,9 +99,7 @@ void aup_list(struct request *rq, struct reply *rp)
 		"e.version_id "
 		"        WHERE ev.policy_id = p.id AND e.user_id = ? AND e.version_id != v.id) AS "
 		"signed_earlier "
-		"FROM policies p JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions "
-		"WHERE policy_id = p.id "
-		"  AND effective <= ? ORDER BY effective DESC, id DESC LIMIT 1) "
+		"FROM policies p JOIN policy_versions v ON v.id = " POLICY_CURRENT_ID("p.id") " "
 		"LEFT JOIN signatures s ON s.version_id = v.id AND s.user_id = ? "
 		"WHERE instr(',' || p.applies_to || ',', ',' || ? || ',') > 0 ORDER BY p.id",
 		"ItIt", rq->user.id, d, rq->user.id, rq->user.staff_type);
@@ -105,7 +109,7 @@ void aup_list(struct request *rq, struct reply *rp)
 		"SELECT v.id AS version_id, p.title, v.number AS version, v.effective, v.summary "
 		"FROM policy_versions v JOIN policies p ON p.id = v.policy_id "
 		"WHERE v.effective > ? AND instr(',' || p.applies_to || ',', ',' || ? || ',') > 0 "
-		"ORDER BY v.effective, v.id",
+		"AND " POLICY_PUBLISHED("v.id") " ORDER BY v.effective, v.id",
 		"tt", d, rq->user.staff_type);
 	json_t *m = json_pack("{s:o, s:o, s:b, s:b}", "policies", rows, "upcoming", upcoming,
 			      "is_admin", has_role(rq, ROLE_ADMIN), "sees_compliance",
@@ -130,8 +134,10 @@ void aup_version_page(struct request *rq, struct reply *rp)
 	int can_sign = applies && !sig && json_is_true(json_object_get(v, "is_current"));
 	json_t *others = db_rows("SELECT id AS version_id, number AS version, effective, summary "
 				 "FROM policy_versions "
-				 "WHERE policy_id = ? AND id != ? ORDER BY number DESC",
-				 "II", json_int(v, "policy_id"), vid);
+				 "WHERE policy_id = ? AND id != ? AND (? OR " POLICY_PUBLISHED(
+					 "id") ") "
+					       "ORDER BY number DESC",
+				 "IIi", json_int(v, "policy_id"), vid, has_role(rq, ROLE_LEADERS));
 	json_t *m = json_pack("{s:o, s:o, s:b, s:b, s:o, s:s}", "policy", v, "signature",
 			      sig ? sig : json_object(), "applies", applies, "can_sign", can_sign,
 			      "others", others, "account_name", rq->user.name);
@@ -253,15 +259,16 @@ void aup_history(struct request *rq, struct reply *rp)
 {
 	char d[11];
 	today(d);
-	json_t *rows = db_rows("SELECT s.version_id, v.policy_id, p.title, v.number AS version, "
-			       "v.effective, s.signed_at, s.typed_name, "
-			       "s.body_sha256, v.id = (SELECT id FROM policy_versions c WHERE "
-			       "c.policy_id = v.policy_id AND c.effective <= ? "
-			       "  ORDER BY c.effective DESC, c.id DESC LIMIT 1) AS current "
-			       "FROM signatures s JOIN policy_versions v ON v.id = s.version_id "
-			       "JOIN policies p ON p.id = v.policy_id "
-			       "WHERE s.user_id = ? ORDER BY s.signed_at DESC, s.id DESC",
-			       "tI", d, rq->user.id);
+	json_t *rows = db_rows(
+		"SELECT s.version_id, v.policy_id, p.title, v.number AS version, "
+		"v.effective, s.signed_at, s.typed_name, "
+		"s.body_sha256, v.id = " POLICY_CURRENT_ID(
+			"v.policy_id") " AS current "
+				       "FROM signatures s JOIN policy_versions v ON v.id = "
+				       "s.version_id "
+				       "JOIN policies p ON p.id = v.policy_id "
+				       "WHERE s.user_id = ? ORDER BY s.signed_at DESC, s.id DESC",
+		"tI", d, rq->user.id);
 	aup_bool(rows, "current");
 	reply_page(rp, "aup_history", "My signatures", json_pack("{s:o}", "signatures", rows));
 }

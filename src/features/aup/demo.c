@@ -50,6 +50,21 @@ static void demo_signatures(int64_t vid, const char *sha, const char *title)
 	}
 }
 
+/* wynstones' footer "Authorised by: Name / Sign / Job title / Date": the
+ * governors agreed the agreement at their meeting a week before it took effect. */
+static void demo_authorised(int64_t vid, const char *title)
+{
+	char meeting[11], at[ISO_LEN];
+	days_ago(49, meeting);
+	iso_time(now() - (time_t)48 * 86400, at);
+	db_exec("INSERT INTO policy_authorisations(version_id, authorised_by, authoriser_name, "
+		"meeting_date, minute_ref, authorised_on, recorded_by, recorded_at) "
+		"VALUES (?, 'governing_body', 'Full governing body', ?, '7.2', ?, ?, ?)",
+		"IttIt", vid, meeting, meeting, demo_user("admin@demo.school"), at);
+	audit(NULL, "policy.authorise", title, "version=1 by=governing_body meeting=%s minute=7.2",
+	      meeting);
+}
+
 struct demo_training {
 	const char *email, *course;
 	int completed_ago, expires_ago; /* days before today; a negative number is in the future */
@@ -113,6 +128,7 @@ int aup_demo(void)
 	free(text);
 	audit(NULL, "policy.publish", title, "version=1 effective=%s review_due=%s sha256=%s", eff,
 	      due, sha);
+	demo_authorised(vid, title);
 	demo_signatures(vid, sha, title);
 	demo_training();
 	return db_failed() ? -1 : 0;

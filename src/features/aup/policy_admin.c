@@ -78,9 +78,8 @@ void policy_admin_list(struct request *rq, struct reply *rp)
 		"policy_id = p.id) AS versions, "
 		"c.id AS current_id, c.number AS current_version, c.effective, c.review_due, "
 		"coalesce(c.review_due < ?, 0) AS review_overdue FROM policies p "
-		"LEFT JOIN policy_versions c ON c.id = (SELECT id FROM policy_versions WHERE "
-		"policy_id = p.id AND effective <= ? "
-		"  ORDER BY effective DESC, id DESC LIMIT 1) ORDER BY p.title, p.id",
+		"LEFT JOIN policy_versions c ON c.id = " POLICY_CURRENT_ID(
+			"p.id") " ORDER BY p.title, p.id",
 		"tt", d, d);
 	aup_bool(rows, "review_overdue");
 	unsigned checked = rq->is_post ? types_from_form(rq) : (1u << NTYPES) - 1;
@@ -133,17 +132,33 @@ static json_t *versions_of(int64_t policy_id)
 	today(d);
 	json_t *rows = db_rows("SELECT v.id AS version_id, v.number AS version, v.summary, "
 			       "v.effective, v.review_due, v.published_at, v.sha256, "
-			       "v.id = (SELECT id FROM policy_versions c WHERE c.policy_id = "
-			       "v.policy_id AND c.effective <= ? "
-			       "  ORDER BY c.effective DESC, c.id DESC LIMIT 1) AS current, "
-			       "v.effective > ? AS upcoming, "
+			       "v.id = " POLICY_CURRENT_ID("v.policy_id") " AS current, "
+			       "v.effective > ? AND " POLICY_PUBLISHED("v.id") " AS upcoming, "
+			       "NOT " POLICY_PUBLISHED("v.id") " AS draft, "
 			       "u.name AS published_by FROM policy_versions v LEFT JOIN users u ON "
 			       "u.id = v.published_by "
 			       "WHERE v.policy_id = ? ORDER BY v.number DESC",
 			       "ttI", d, d, policy_id);
 	aup_bool(rows, "current");
 	aup_bool(rows, "upcoming");
+	aup_bool(rows, "draft");
+	size_t i;
+	json_t *o;
+	json_array_foreach(rows, i, o) json_object_set_new(
+		o, "authorisation", policy_authorisation(json_int(o, "version_id")));
 	return rows;
+}
+
+/* The drafts among the versions, each with its "Authorise" form. */
+static json_t *drafts_of(const json_t *versions)
+{
+	json_t *drafts = json_array();
+	size_t i;
+	json_t *o;
+	json_array_foreach(versions, i, o)
+		if (json_is_true(json_object_get(o, "draft")))
+			json_array_append(drafts, o);
+	return drafts;
 }
 
 void policy_admin_page(struct request *rq, struct reply *rp)
@@ -167,8 +182,9 @@ void policy_admin_page(struct request *rq, struct reply *rp)
 					       arg(rq, "review_due"))
 				   : json_pack("{s:s, s:s}", "body", latest ? latest : "",
 					       "effective", d);
-	json_t *m = json_pack("{s:o, s:o, s:o}", "policy", p, "versions", versions_of(rq->ids[0]),
-			      "form", form);
+	json_t *versions = versions_of(rq->ids[0]);
+	json_t *m = json_pack("{s:o, s:o, s:o, s:o}", "policy", p, "versions", versions, "drafts",
+			      drafts_of(versions), "form", form);
 	free(latest);
 	reply_page(rp, "policy_admin_page", "Policy", m);
 }
@@ -212,19 +228,6 @@ static void publish_problems(const struct request *rq, struct reply *rp)
 				"effect.");
 }
 
-static void notify_people(const char *applies_to, const char *msg, const char *link)
-{
-	json_t *ids =
-		db_rows(WHOLE_TABLE_REPORT "SELECT id FROM users WHERE active = 1 AND instr(',' || "
-					   "? || ',', ',' || staff_type || ',') > 0",
-			"t", applies_to);
-	size_t i;
-	json_t *o;
-	json_array_foreach(ids, i, o)
-		notify_user(json_int(o, "id"), "aup_new_version", msg, link);
-	json_decref(ids);
-}
-
 static int64_t store_version(struct request *rq, const json_t *p, int64_t *number, char sha[65])
 {
 	const char *body = arg(rq, "body");
@@ -239,18 +242,11 @@ static int64_t store_version(struct request *rq, const json_t *p, int64_t *numbe
 				"published_at, published_by) VALUES (?,?,?,?,?,?,?,?,?)",
 				"IIttttttI", rq->ids[0], *number, body, sha, arg(rq, "summary"),
 				arg(rq, "effective"), arg(rq, "review_due"), at, rq->user.id);
-	const char *title = json_str(p, "title");
-	char on[32];
-	uk_time_words(arg(rq, "effective"), on, sizeof on);
-	char *msg = xasprintf(
-		"Version %lld of %s has been published and takes effect on %s. What changed: %s",
-		(long long)*number, title, on, arg(rq, "summary"));
-	char *link = xasprintf("/aup/%lld", (long long)vid);
-	notify_people(json_str(p, "applies_to"), msg, link);
-	audit(rq, "policy.publish", title, "version=%lld effective=%s review_due=%s sha256=%s",
-	      (long long)*number, arg(rq, "effective"), arg(rq, "review_due"), sha);
-	free(msg);
-	free(link);
+	/* A draft until it is authorised (policy_authorise.c): nobody is told yet. */
+	db_exec("INSERT INTO policy_authorisations(version_id) VALUES (?)", "I", vid);
+	audit(rq, "policy.publish", json_str(p, "title"),
+	      "draft version=%lld effective=%s review_due=%s sha256=%s", (long long)*number,
+	      arg(rq, "effective"), arg(rq, "review_due"), sha);
 	return vid;
 }
 
@@ -291,11 +287,13 @@ void policy_admin_publish(struct request *rq, struct reply *rp)
 	}
 	char *loc = xasprintf("/admin/policies/%lld", (long long)rq->ids[0]);
 	char *flash =
-		xasprintf("Version %lld has been published. Everyone it applies to has been told.",
+		xasprintf("Version %lld has been saved as a draft. Record who authorised it to "
+			  "publish it.",
 			  (long long)number);
 	reply_done(rp, 201,
-		   json_pack("{s:{s:I, s:I, s:s, s:s}}", "version", "id", (json_int_t)vid, "number",
-			     (json_int_t)number, "sha256", sha, "effective", arg(rq, "effective")),
+		   json_pack("{s:{s:I, s:I, s:s, s:s, s:s}}", "version", "id", (json_int_t)vid,
+			     "number", (json_int_t)number, "sha256", sha, "effective",
+			     arg(rq, "effective"), "status", "draft"),
 		   loc, flash);
 	free(loc);
 	free(flash);
