@@ -4,6 +4,7 @@
 <dl class="facts">
 <dt>Signed by</dt><dd>{{signature_name}} ({{signature_email}})</dd>
 <dt>Name typed</dt><dd>{{signature_typed_name}}</dd>
+{{#signature_paper}}<dt>Signed on paper</dt><dd>Signed on paper on <time datetime="{{paper_date}}">{{paper_date:x-uk-time}}</time>, recorded by {{recorded_by}} on <time datetime="{{recorded_at}}">{{recorded_at:x-uk-time}}</time></dd>{{/signature_paper}}
 <dt>Signed at (UK time)</dt><dd><time datetime="{{signature_signed_at}}">{{signature_signed_at:x-uk-time}}</time></dd>
 <dt>Network address</dt><dd>{{signature_address}}</dd>
 <dt>Browser</dt><dd>{{signature_user_agent}}</dd>

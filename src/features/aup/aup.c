@@ -94,6 +94,17 @@ static const struct field_spec version_form[] = {
 	{ "confirm", F_CHOICE, 6, 0, "yes|change", "Publish this version" },
 	{ NULL },
 };
+static const struct field_spec paper_form[] = {
+	{ "email", F_EMAIL, 254, F_REQUIRED, NULL, "E-mail address of the person who signed" },
+	{ "version_id", F_ID, 18, F_REQUIRED, NULL, "Policy" },
+	{ "paper_date", F_DATE, 10, F_REQUIRED, NULL, "Date on the paper" },
+	{ NULL },
+};
+static const struct field_spec decline_form[] = {
+	{ "version_id", F_ID, 18, F_REQUIRED, NULL, "Version" },
+	{ "reason", F_LONGTEXT, 2000, F_REQUIRED, NULL, "Why you do not agree" },
+	{ NULL },
+};
 static const struct field_spec authorise_form[] = {
 	{ "authorised_by", F_CHOICE, 14, F_REQUIRED, "headteacher|governing_body|committee",
 	  "Authorised by" },
@@ -115,6 +126,9 @@ static const struct route aup_routes[] = {
 	  NULL, 0 },
 	{ "GET", "/aup/compliance.csv", aup_compliance_csv, ROLE_LEADERS, NULL, NULL, 0 },
 	{ "POST", "/aup/compliance/remind", aup_remind, ROLE_LEADERS, NULL, NULL, 0 },
+	{ "POST", "/aup/compliance/paper", aup_paper, ROLE_LEADERS, paper_form,
+	  aup_compliance_page, 0 },
+	{ "POST", "/aup/decline", aup_decline, ROLE_STAFF, decline_form, aup_version_page, 0 },
 	{ "GET", "/admin/policies", policy_admin_list, ROLE_ADMIN, NULL, NULL, 0 },
 	{ "POST", "/admin/policies", policy_admin_create, ROLE_ADMIN, policy_form,
 	  policy_admin_list, 0 },

@@ -17,6 +17,18 @@ handler_fn aup_compliance_page, aup_compliance_csv, aup_remind;
  * the version before, and for each outstanding person the latest earlier
  * version they signed (aup_previous.c). */
 void compliance_previous(json_t *cur);
+/* Paper signatures entered by a leader (aup_paper.c): the route; the
+ * paper record of one signature {"paper_date","recorded_at","recorded_by"}
+ * or JSON null; into one policy's figures, "paper_signatures". */
+handler_fn aup_paper;
+json_t *aup_paper_of(int64_t version_id, int64_t user_id);
+void compliance_paper(json_t *cur);
+/* Declines, "I do not agree" (aup_decline.c): the route; one person's
+ * {"reason","declined_at"} or JSON null; into one policy's figures,
+ * "declined_count" and, for leaders, each outstanding person's decline. */
+handler_fn aup_decline;
+json_t *aup_decline_of(int64_t version_id, int64_t user_id);
+void compliance_declines(json_t *cur, int with_names);
 /* Administration: policies and publishing versions (policy_admin.c). */
 handler_fn policy_admin_list, policy_admin_create, policy_admin_page, policy_admin_publish;
 /* Authorising a draft version, which publishes it (policy_authorise.c). */

@@ -132,15 +132,19 @@ void aup_version_page(struct request *rq, struct reply *rp)
 			     "II", vid, rq->user.id);
 	int applies = applies_to_me(rq, v);
 	int can_sign = applies && !sig && json_is_true(json_object_get(v, "is_current"));
+	json_t *declined = aup_decline_of(vid, rq->user.id);
+	if (sig)
+		json_object_set_new(sig, "paper", aup_paper_of(vid, rq->user.id));
 	json_t *others = db_rows("SELECT id AS version_id, number AS version, effective, summary "
 				 "FROM policy_versions "
 				 "WHERE policy_id = ? AND id != ? AND (? OR " POLICY_PUBLISHED(
 					 "id") ") "
 					       "ORDER BY number DESC",
 				 "IIi", json_int(v, "policy_id"), vid, has_role(rq, ROLE_LEADERS));
-	json_t *m = json_pack("{s:o, s:o, s:b, s:b, s:o, s:s}", "policy", v, "signature",
+	json_t *m = json_pack("{s:o, s:o, s:b, s:b, s:o, s:s, s:o, s:b}", "policy", v, "signature",
 			      sig ? sig : json_object(), "applies", applies, "can_sign", can_sign,
-			      "others", others, "account_name", rq->user.name);
+			      "others", others, "account_name", rq->user.name, "declined", declined,
+			      "can_decline", can_sign && json_is_null(declined));
 	/* The title lives in the model, which the reply owns until it is rendered. */
 	reply_page(rp, "aup_version", json_str(v, "title"), m);
 }
@@ -250,6 +254,7 @@ void aup_record(struct request *rq, struct reply *rp)
 		return;
 	}
 	json_object_set_new(sig, "name", json_string(rq->user.name));
+	json_object_set_new(sig, "paper", aup_paper_of(rq->ids[0], rq->user.id));
 	json_object_set_new(sig, "email", json_string(rq->user.email));
 	reply_page(rp, "aup_record", "Record of my signature",
 		   json_pack("{s:o, s:o}", "signature", sig, "version", v));
