@@ -1124,3 +1124,23 @@ CREATE TABLE IF NOT EXISTS policy_declines (
   UNIQUE (version_id, user_id)
 );
 CREATE INDEX IF NOT EXISTS policy_declines_by_user ON policy_declines(user_id);
+-- A policy signed again every year from a date the school sets (renew_from,
+-- MM-DD, 1 September by default), without a new version: a row here turns it
+-- on.  A signature made before the latest renewal date no longer counts;
+-- signing again is kept here, so every earlier signature stays as evidence.
+CREATE TABLE IF NOT EXISTS policy_renewals (
+  policy_id  INTEGER PRIMARY KEY REFERENCES policies(id),
+  renew_from TEXT NOT NULL DEFAULT '09-01' CHECK (renew_from GLOB '[01][0-9]-[0-3][0-9]')
+);
+CREATE TABLE IF NOT EXISTS policy_acknowledgements (
+  id              INTEGER PRIMARY KEY,
+  version_id      INTEGER NOT NULL REFERENCES policy_versions(id),
+  user_id         INTEGER NOT NULL REFERENCES users(id),
+  typed_name      TEXT NOT NULL,
+  acknowledged_at TEXT NOT NULL,               -- ISO-8601 UTC
+  address         TEXT NOT NULL,
+  user_agent      TEXT NOT NULL,
+  body_sha256     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS policy_acknowledgements_by_person
+  ON policy_acknowledgements(version_id, user_id, acknowledged_at);

@@ -48,6 +48,12 @@
 <thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Department</th><th scope="col">Staff type</th><th scope="col" class="num">Days waiting</th>{{#has_previous}}<th scope="col">Earlier versions</th>{{/has_previous}}</tr></thead>
 <tbody>{{/has_outstanding}}{{#outstanding}}<tr><th scope="row">{{name}}{{#declined_at}}<br><span class="badge status-overdue">Declined</span> on <time datetime="{{declined_at}}">{{declined_at:x-uk-time}}</time>: <span class="multiline">{{decline_reason:pre_escape}}</span>{{/declined_at}}</th><td>{{email}}</td><td>{{department}}</td><td>{{staff_type:x-staff-type}}</td><td class="num">{{days}}</td>{{#has_previous}}<td>{{#previous_version}}Signed version {{previous_version}} on <time datetime="{{previous_signed_at}}">{{previous_signed_at:x-uk-time}}</time>{{/previous_version}}{{#not_previous_version}}Never signed{{/not_previous_version}}</td>{{/has_previous}}</tr>
 {{/outstanding}}{{#has_outstanding}}</tbody></table></div>{{/has_outstanding}}
+{{#renew_yearly}}<p>Signed again every year from <time datetime="{{renew_date}}">{{renew_date:x-uk-time}}</time>: <strong>{{renewal_count}}</strong> of those outstanding signed before that date.</p>{{/renew_yearly}}
+{{#has_renewal_outstanding}}<div class="table-scroll" tabindex="0"><table class="data">
+<caption>Signed before this year's renewal, to sign again</caption>
+<thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Department</th><th scope="col">Last signed</th></tr></thead>
+<tbody>{{/has_renewal_outstanding}}{{#renewal_outstanding}}<tr><th scope="row">{{name}}</th><td>{{email}}</td><td>{{department}}</td><td><time datetime="{{signed_at}}">{{signed_at:x-uk-time}}</time></td></tr>
+{{/renewal_outstanding}}{{#has_renewal_outstanding}}</tbody></table></div>{{/has_renewal_outstanding}}
 {{#has_paper_signatures}}<div class="table-scroll" tabindex="0"><table class="data">
 <caption>Signed on paper</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Signature</th></tr></thead>

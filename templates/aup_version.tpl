@@ -25,6 +25,7 @@
 <p class="hint">Your name, the time, your network address and browser, and a fingerprint of the exact text above are recorded.</p>
 <div class="actions"><button class="btn" type="submit">Sign</button></div>
 </form>{{/can_sign}}
+{{#renewal_due}}<p class="notice">This policy is signed again every year from <time datetime="{{renew_date}}">{{renew_date:x-uk-time}}</time>. Your signature came before that date: please read it and sign it again.</p>{{/renewal_due}}
 {{#not_signature}}{{#declined}}<p class="notice">You said you do not agree, on <time datetime="{{declined_at}}">{{declined_at:x-uk-time}}</time>: <span class="multiline">{{reason:pre_escape}}</span> The headteacher has been told. You can still sign it.</p>{{/declined}}{{/not_signature}}
 {{#can_decline}}<form class="stack card" method="post" action="/aup/decline">
 <h2>I do not agree</h2>

@@ -1,5 +1,19 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{policy_title}}</h1>
 <dl class="facts"><dt>Applies to</dt><dd>{{policy_applies_to:x-staff-types}}</dd><dt>Created</dt><dd><time datetime="{{policy_created_at}}">{{policy_created_at:x-uk-time}}</time></dd></dl>
+<form class="stack card" method="post" action="/admin/policies/{{policy_id}}">
+<h2>Signing every year</h2>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<fieldset class="field{{#err_renew_yearly}} has-error{{/err_renew_yearly}}"><legend>Signed again every year</legend>
+<p class="hint" id="h-renew">When it is, a signature made before the latest renewal date no longer counts: everyone it applies to is asked to sign the current version again, without a new version.</p>
+{{#err_renew_yearly}}<p class="field-error" id="e-renew_yearly">{{err_renew_yearly}}</p>{{/err_renew_yearly}}
+<label class="radio" for="f-renew_yearly-yes"><input id="f-renew_yearly-yes" name="renew_yearly" type="radio" value="yes"{{#policy_renewal_renew_yearly}} checked{{/policy_renewal_renew_yearly}} aria-describedby="h-renew"> Yes, every year</label>
+<label class="radio" for="f-renew_yearly-no"><input id="f-renew_yearly-no" name="renew_yearly" type="radio" value="no"{{#not_policy_renewal_renew_yearly}} checked{{/not_policy_renewal_renew_yearly}}> No, once per version</label>
+</fieldset>
+<div class="field{{#err_renew_from}} has-error{{/err_renew_from}}"><label for="f-renew_from">From (month-day), for example 09-01 for 1 September</label>
+{{#err_renew_from}}<p class="field-error" id="e-renew_from">{{err_renew_from}}</p>{{/err_renew_from}}
+<input id="f-renew_from" name="renew_from" type="text" maxlength="5" inputmode="numeric" pattern="[01][0-9]-[0-3][0-9]" value="{{policy_renewal_renew_from}}"{{#err_renew_from}} aria-describedby="e-renew_from"{{/err_renew_from}}></div>
+<div class="actions"><button class="btn secondary" type="submit">Save</button></div>
+</form>
 <h2>Versions</h2>
 {{#not_versions}}<p class="notice">No version has been written yet.</p>{{/not_versions}}
 {{#has_versions}}<div class="table-scroll" tabindex="0">

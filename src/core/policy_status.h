@@ -9,7 +9,9 @@
 
 /* The current version of each policy that applies to the person's staff
  * type and that they have not signed:
- * [{"policy_id","title","version_id","number","summary","effective"}].
+ * [{"policy_id","title","version_id","number","summary","effective"}], then
+ * those of yearly policies signed before this year's renewal date, with
+ * "renewal": true and "renew_date" (policy_renewal.h).
  * A version is current when it is published (authorised), its effective date
  * has come and no later one's has. */
 json_t *policies_unsigned(int64_t user_id);

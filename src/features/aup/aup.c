@@ -26,7 +26,10 @@ static void sign_tasks(const struct request *rq, json_t *tasks)
 	json_array_foreach(todo, i, p) {
 		const char *title = json_str(p, "title");
 		json_int_t number = json_int(p, "number");
-		char *msg = number > 1 ? xasprintf("A new version of %s (version %lld) needs your "
+		char *msg = json_is_true(json_object_get(p, "renewal"))
+			? xasprintf("%s is signed again every year: please read it and sign it "
+				    "again.", title)
+			: number > 1 ? xasprintf("A new version of %s (version %lld) needs your "
 						   "signature. What changed: %s",
 						   title, (long long)number, json_str(p, "summary"))
 				       : xasprintf("Please read and sign %s.", title);
@@ -94,6 +97,11 @@ static const struct field_spec version_form[] = {
 	{ "confirm", F_CHOICE, 6, 0, "yes|change", "Publish this version" },
 	{ NULL },
 };
+static const struct field_spec renewal_form[] = {
+	{ "renew_yearly", F_CHOICE, 3, F_REQUIRED, "yes|no", "Signed again every year" },
+	{ "renew_from", F_TEXT, 5, 0, NULL, "From (month-day)" },
+	{ NULL },
+};
 static const struct field_spec paper_form[] = {
 	{ "email", F_EMAIL, 254, F_REQUIRED, NULL, "E-mail address of the person who signed" },
 	{ "version_id", F_ID, 18, F_REQUIRED, NULL, "Policy" },
@@ -133,6 +141,8 @@ static const struct route aup_routes[] = {
 	{ "POST", "/admin/policies", policy_admin_create, ROLE_ADMIN, policy_form,
 	  policy_admin_list, 0 },
 	{ "GET", "/admin/policies/{id}", policy_admin_page, ROLE_ADMIN, NULL, NULL, 0 },
+	{ "POST", "/admin/policies/{id}", policy_renewal_set, ROLE_ADMIN, renewal_form,
+	  policy_admin_page, 0 },
 	{ "POST", "/admin/policies/{id}/versions", policy_admin_publish, ROLE_ADMIN, version_form,
 	  policy_admin_page, 0 },
 	{ "POST", "/admin/policies/{id}/versions/{id}/authorise", policy_authorise, ROLE_ADMIN,

@@ -29,6 +29,11 @@ void compliance_paper(json_t *cur);
 handler_fn aup_decline;
 json_t *aup_decline_of(int64_t version_id, int64_t user_id);
 void compliance_declines(json_t *cur, int with_names);
+/* Yearly re-acknowledgement (aup_renewal.c): into one policy's figures,
+ * "renew_yearly", "renew_date", "renewal_count" and, for leaders,
+ * "renewal_outstanding"; the policy's setting, POST /admin/policies/{id}. */
+void compliance_renewals(json_t *cur, int with_names);
+handler_fn policy_renewal_set;
 /* Administration: policies and publishing versions (policy_admin.c). */
 handler_fn policy_admin_list, policy_admin_create, policy_admin_page, policy_admin_publish;
 /* Authorising a draft version, which publishes it (policy_authorise.c). */

@@ -138,6 +138,7 @@ static json_t *policy_figures(json_t *cur, int with_names, int64_t page)
 	}
 	compliance_previous(cur);
 	compliance_declines(cur, with_names);
+	compliance_renewals(cur, with_names);
 	if (with_names)
 		compliance_paper(cur);
 	free(types);

@@ -6,6 +6,7 @@
 #include "core/notify.h"
 #include "db/db.h"
 #include "core/policy_status.h"
+#include "core/policy_renewal.h"
 #include "core/write.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
@@ -87,6 +88,30 @@ static json_t *readable_version(const struct request *rq, int64_t version_id)
 	return v;
 }
 
+/* A yearly policy (policy_renewal.h): 1 when my signature of this version
+ * came before this year's renewal date (date), so it must be signed again. */
+static int renewal_due(int64_t policy_id, int64_t vid, int64_t uid, char date[11])
+{
+	char since[24];
+	return policy_renewal_since(policy_id, since, date) &&
+	       !policy_signed_since(vid, uid, since);
+}
+
+/* Signatures of yearly policies from before this year's renewal no longer count. */
+static void list_renewals(json_t *rows, int64_t uid)
+{
+	size_t i;
+	json_t *p;
+	json_array_foreach(rows, i, p) {
+		char date[11];
+		int due = json_is_true(json_object_get(p, "signed")) &&
+			  renewal_due(json_int(p, "id"), json_int(p, "version_id"), uid, date);
+		json_object_set_new(p, "renewal_due", json_boolean(due));
+		if (due)
+			json_object_set_new(p, "signed", json_false());
+	}
+}
+
 void aup_list(struct request *rq, struct reply *rp)
 {
 	char d[11];
@@ -105,6 +130,7 @@ void aup_list(struct request *rq, struct reply *rp)
 		"ItIt", rq->user.id, d, rq->user.id, rq->user.staff_type);
 	aup_bool(rows, "signed");
 	aup_bool(rows, "signed_earlier");
+	list_renewals(rows, rq->user.id);
 	json_t *upcoming = db_rows(
 		"SELECT v.id AS version_id, p.title, v.number AS version, v.effective, v.summary "
 		"FROM policy_versions v JOIN policies p ON p.id = v.policy_id "
@@ -131,7 +157,9 @@ void aup_version_page(struct request *rq, struct reply *rp)
 			     "version_id = ? AND user_id = ?",
 			     "II", vid, rq->user.id);
 	int applies = applies_to_me(rq, v);
-	int can_sign = applies && !sig && json_is_true(json_object_get(v, "is_current"));
+	char renew[11] = "";
+	int again = sig && renewal_due(json_int(v, "policy_id"), vid, rq->user.id, renew);
+	int can_sign = applies && (!sig || again) && json_is_true(json_object_get(v, "is_current"));
 	json_t *declined = aup_decline_of(vid, rq->user.id);
 	if (sig)
 		json_object_set_new(sig, "paper", aup_paper_of(vid, rq->user.id));
@@ -144,7 +172,9 @@ void aup_version_page(struct request *rq, struct reply *rp)
 	json_t *m = json_pack("{s:o, s:o, s:b, s:b, s:o, s:s, s:o, s:b}", "policy", v, "signature",
 			      sig ? sig : json_object(), "applies", applies, "can_sign", can_sign,
 			      "others", others, "account_name", rq->user.name, "declined", declined,
-			      "can_decline", can_sign && json_is_null(declined));
+			      "can_decline", can_sign && !sig && json_is_null(declined));
+	json_object_set_new(m, "renewal_due", json_boolean(again));
+	json_object_set_new(m, "renew_date", json_string(renew));
 	/* The title lives in the model, which the reply owns until it is rendered. */
 	reply_page(rp, "aup_version", json_str(v, "title"), m);
 }
@@ -227,10 +257,20 @@ void aup_sign(struct request *rq, struct reply *rp)
 		"VALUES (?,?,?,?,?,?,?) ON CONFLICT(version_id, user_id) DO NOTHING",
 		"IIttttt", vid, rq->user.id, arg(rq, "typed_name"), at, rq->address,
 		rq->user_agent ? rq->user_agent : "", member(v, "sha256"));
-	int fresh = db_changes() == 1;
+	int fresh = db_changes() == 1, again = 0;
+	char renew[11];
+	/* A yearly policy signed before this year's renewal: signed again, the
+	 * earlier signature kept as it was. */
+	if (!fresh && renewal_due(json_int(v, "policy_id"), vid, rq->user.id, renew))
+		again = fresh =
+			policy_acknowledge(vid, rq->user.id, arg(rq, "typed_name"), rq->address,
+					   rq->user_agent ? rq->user_agent : "",
+					   member(v, "sha256")) == 0;
 	if (fresh)
-		audit(rq, "aup.sign", member(v, "title"), "version_id=%lld number=%lld sha256=%s",
-		      (long long)vid, (long long)json_int(v, "version"), member(v, "sha256"));
+		audit(rq, "aup.sign", member(v, "title"),
+		      "version_id=%lld number=%lld sha256=%s%s", (long long)vid,
+		      (long long)json_int(v, "version"), member(v, "sha256"),
+		      again ? " again for the year" : "");
 	/* Signed: the notification asking for it is dealt with. */
 	char *link = xasprintf("/aup/%lld", (long long)vid);
 	notify_seen(rq->user.id, link);

@@ -183,6 +183,12 @@ void policy_admin_page(struct request *rq, struct reply *rp)
 				   : json_pack("{s:s, s:s}", "body", latest ? latest : "",
 					       "effective", d);
 	json_t *versions = versions_of(rq->ids[0]);
+	char *from = db_text("SELECT renew_from FROM policy_renewals WHERE policy_id = ?", "I",
+			     rq->ids[0]);
+	json_object_set_new(p, "renewal",
+			    json_pack("{s:b, s:s}", "renew_yearly", from != NULL, "renew_from",
+				      from ? from : "09-01"));
+	free(from);
 	json_t *m = json_pack("{s:o, s:o, s:o, s:o}", "policy", p, "versions", versions, "drafts",
 			      drafts_of(versions), "form", form);
 	free(latest);
