@@ -1144,3 +1144,13 @@ CREATE TABLE IF NOT EXISTS policy_acknowledgements (
 );
 CREATE INDEX IF NOT EXISTS policy_acknowledgements_by_person
   ON policy_acknowledgements(version_id, user_id, acknowledged_at);
+-- wynstones: "Review Date: Michaelmas Term 2019".  A review date typed as a
+-- term keeps its words here; policy_versions.review_due holds the date it
+-- stands for (the term's first day), which orders and reminds.
+CREATE TABLE IF NOT EXISTS policy_review_terms (
+  version_id INTEGER PRIMARY KEY REFERENCES policy_versions(id),
+  term       TEXT NOT NULL                     -- "Michaelmas Term 2027"
+);
+-- The first day of the summer (Trinity) term, MM-DD; autumn starts on
+-- 1 September and spring on 1 January.
+INSERT OR IGNORE INTO settings(key, value) VALUES ('summer_term_starts', '04-01');

@@ -22,7 +22,7 @@
 {{#not_policies}}<p class="notice">No policy has a version in effect yet.</p>{{/not_policies}}
 {{#policies}}<section aria-labelledby="h-policy-{{version_id}}">
 <h2 id="h-policy-{{version_id}}">{{title}}, version {{version}}</h2>
-<p>In effect from <time datetime="{{effective}}">{{effective:x-uk-time}}</time>. Review due <time datetime="{{review_due}}">{{review_due:x-uk-due}}</time>{{#review_overdue}} <span class="badge status-overdue">Review overdue</span>{{/review_overdue}}. <a href="/aup/{{version_id}}">Read this version</a></p>
+<p>In effect from <time datetime="{{effective}}">{{effective:x-uk-time}}</time>. Review due {{#review_term}}{{review_term}}, from {{/review_term}}<time datetime="{{review_due}}">{{review_due:x-uk-due}}</time>{{#review_overdue}} <span class="badge status-overdue">Review overdue</span>{{/review_overdue}}. <a href="/aup/{{version_id}}">Read this version</a></p>
 <ul class="stats">
 <li class="stat"><span class="stat-value">{{required}}</span> <span class="stat-label">must sign</span></li>
 <li class="stat"><span class="stat-value">{{signed}}</span> <span class="stat-label">have signed</span></li>

@@ -77,7 +77,8 @@ json_t *policy_current_versions(void)
 	return db_rows(
 		"SELECT p.id AS policy_id, p.title, p.applies_to, v.id AS version_id, "
 		"v.number AS version, v.sha256, "
-		"v.summary, v.effective, v.review_due FROM policies p "
+		"v.summary, v.effective, v.review_due, (SELECT term FROM policy_review_terms t "
+		"WHERE t.version_id = v.id) AS review_term FROM policies p "
 		"JOIN policy_versions v ON v.id = " POLICY_CURRENT_ID("p.id") " ORDER BY p.id",
 		"t", d);
 }

@@ -7,6 +7,7 @@
 #include "core/policy_status.h"
 #include "core/staff.h"
 #include "core/tasks.h"
+#include "db/db.h"
 #include "http/feature.h"
 #include "lib/uk_time.h"
 #include "lib/util.h"
@@ -41,19 +42,44 @@ static void sign_tasks(const struct request *rq, json_t *tasks)
 	json_decref(todo);
 }
 
+/* The review coming: from 30 days before its date (a term's first day),
+ * so the review can be prepared and authorised in time. */
+static void review_soon_task(const struct request *rq, const json_t *p, json_t *tasks)
+{
+	char on[32];
+	uk_time_words(json_str(p, "review_due"), on, sizeof on);
+	const char *term = json_string_value(json_object_get(p, "review_term"));
+	char *when = term ? xasprintf("%s (%s)", term, on) : xasprintf("%s", on);
+	char *msg = xasprintf("%s is due for review on %s: prepare a new version and have it "
+			      "authorised.",
+			      json_str(p, "title"), when);
+	char *link =
+		rq->user.roles & ROLE_ADMIN
+			? xasprintf("/admin/policies/%lld", (long long)json_int(p, "policy_id"))
+			: xasprintf("/aup/%lld", (long long)json_int(p, "version_id"));
+	task_add(tasks, "policy_review_soon", msg, link, 0);
+	free(when);
+	free(msg);
+	free(link);
+}
+
 static void review_tasks(const struct request *rq, json_t *tasks)
 {
 	if (!(rq->user.roles & (ROLE_HEADTEACHER | ROLE_ADMIN)))
 		return;
 	char d[11];
 	today(d);
+	char *soon = db_text("SELECT date(?, '+30 days')", "t", d);
 	json_t *cur = policy_current_versions();
 	size_t i;
 	json_t *p;
 	json_array_foreach(cur, i, p) {
 		const char *due = json_str(p, "review_due");
-		if (strcmp(due, d) >= 0)
+		if (strcmp(due, d) >= 0) {
+			if (soon && strcmp(due, soon) <= 0)
+				review_soon_task(rq, p, tasks);
 			continue;
+		}
 		char on[32];
 		uk_time_words(due, on, sizeof on);
 		char *msg = xasprintf(
@@ -67,6 +93,7 @@ static void review_tasks(const struct request *rq, json_t *tasks)
 		free(link);
 	}
 	json_decref(cur);
+	free(soon);
 }
 
 static void aup_tasks(const struct request *rq, json_t *tasks)
@@ -93,7 +120,7 @@ static const struct field_spec version_form[] = {
 	{ "body", F_LONGTEXT, 200000, F_REQUIRED, NULL, "The text" },
 	{ "summary", F_LONGTEXT, 2000, F_REQUIRED, NULL, "What changed in this version" },
 	{ "effective", F_DATE, 10, F_REQUIRED, NULL, "Takes effect on" },
-	{ "review_due", F_DATE, 10, F_REQUIRED, NULL, "Review due by" },
+	{ "review_due", F_TEXT, 40, F_REQUIRED, NULL, "Review due by" },
 	{ "confirm", F_CHOICE, 6, 0, "yes|change", "Publish this version" },
 	{ NULL },
 };

@@ -34,6 +34,10 @@ void compliance_declines(json_t *cur, int with_names);
  * "renewal_outstanding"; the policy's setting, POST /admin/policies/{id}. */
 void compliance_renewals(json_t *cur, int with_names);
 handler_fn policy_renewal_set;
+/* A review date typed as a date or a term ("Michaelmas Term 2027"): 0 with
+ * the date it stands for and, for a term, its words (else ""); -1 when it
+ * is neither (policy_review.c). */
+int review_due_parse(const char *in, char date[11], char words[40]);
 /* Administration: policies and publishing versions (policy_admin.c). */
 handler_fn policy_admin_list, policy_admin_create, policy_admin_page, policy_admin_publish;
 /* Authorising a draft version, which publishes it (policy_authorise.c). */

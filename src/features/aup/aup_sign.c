@@ -41,9 +41,13 @@ json_t *aup_version_load(int64_t version_id)
 		"SELECT v.id AS version_id, v.policy_id, p.title, p.applies_to, v.number AS "
 		"version, v.body, v.sha256, "
 		"v.summary, v.effective, v.review_due, v.published_at, "
-		POLICY_CURRENT_ID("v.policy_id") " AS current_id, "
-		"NOT " POLICY_PUBLISHED("v.id") " AS draft "
-		"FROM policy_versions v JOIN policies p ON p.id = v.policy_id WHERE v.id = ?",
+		"(SELECT term FROM policy_review_terms t WHERE t.version_id = v.id) AS "
+		"review_term, " POLICY_CURRENT_ID(
+			"v.policy_id") " AS current_id, "
+				       "NOT " POLICY_PUBLISHED(
+					       "v.id") " AS draft "
+						       "FROM policy_versions v JOIN policies p ON "
+						       "p.id = v.policy_id WHERE v.id = ?",
 		"tI", d, version_id);
 	if (!v)
 		return NULL;

@@ -132,6 +132,8 @@ static json_t *versions_of(int64_t policy_id)
 	today(d);
 	json_t *rows = db_rows("SELECT v.id AS version_id, v.number AS version, v.summary, "
 			       "v.effective, v.review_due, v.published_at, v.sha256, "
+			       "(SELECT term FROM policy_review_terms t WHERE t.version_id = v.id) "
+			       "AS review_term, "
 			       "v.id = " POLICY_CURRENT_ID("v.policy_id") " AS current, "
 			       "v.effective > ? AND " POLICY_PUBLISHED("v.id") " AS upcoming, "
 			       "NOT " POLICY_PUBLISHED("v.id") " AS draft, "
@@ -228,7 +230,12 @@ static void publish_problems(const struct request *rq, struct reply *rp)
 		reply_error_add(rp, "effective",
 				"The date it takes effect cannot be earlier than that of the "
 				"latest published version.");
-	if (strcmp(due, eff) <= 0)
+	char due_on[11], term[40];
+	if (review_due_parse(due, due_on, term) != 0)
+		reply_error_add(rp, "review_due",
+				"Enter the review date as a date, like 2027-09-01, or as a term, "
+				"like Michaelmas Term 2027.");
+	else if (strcmp(due_on, eff) <= 0)
 		reply_error_add(rp, "review_due",
 				"The review date must come after the date the version takes "
 				"effect.");
@@ -237,7 +244,8 @@ static void publish_problems(const struct request *rq, struct reply *rp)
 static int64_t store_version(struct request *rq, const json_t *p, int64_t *number, char sha[65])
 {
 	const char *body = arg(rq, "body");
-	char at[ISO_LEN];
+	char at[ISO_LEN], due[11], term[40];
+	review_due_parse(arg(rq, "review_due"), due, term); /* checked by publish_problems */
 	iso_now(at);
 	sha256_hex(body, strlen(body), sha);
 	*number = db_int(0, "SELECT max(number) FROM policy_versions WHERE policy_id = ?", "I",
@@ -247,12 +255,16 @@ static int64_t store_version(struct request *rq, const json_t *p, int64_t *numbe
 				"summary, effective, review_due, "
 				"published_at, published_by) VALUES (?,?,?,?,?,?,?,?,?)",
 				"IIttttttI", rq->ids[0], *number, body, sha, arg(rq, "summary"),
-				arg(rq, "effective"), arg(rq, "review_due"), at, rq->user.id);
+				arg(rq, "effective"), due, at, rq->user.id);
+	/* A term is kept in its words; the date it stands for is review_due. */
+	if (*term)
+		db_exec("INSERT INTO policy_review_terms(version_id, term) VALUES (?, ?)", "It",
+			vid, term);
 	/* A draft until it is authorised (policy_authorise.c): nobody is told yet. */
 	db_exec("INSERT INTO policy_authorisations(version_id) VALUES (?)", "I", vid);
 	audit(rq, "policy.publish", json_str(p, "title"),
 	      "draft version=%lld effective=%s review_due=%s sha256=%s", (long long)*number,
-	      arg(rq, "effective"), arg(rq, "review_due"), sha);
+	      arg(rq, "effective"), *term ? term : due, sha);
 	return vid;
 }
 
