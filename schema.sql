@@ -1106,10 +1106,12 @@ CREATE TABLE IF NOT EXISTS policy_authorisations (
 -- who entered it, when, and the date written on the paper.
 CREATE TABLE IF NOT EXISTS paper_signatures (
   signature_id INTEGER PRIMARY KEY,          -- signatures.id
+  version_id   INTEGER NOT NULL,             -- signatures.version_id, for a version's list
   paper_date   TEXT NOT NULL,                -- YYYY-MM-DD
   recorded_by  INTEGER NOT NULL REFERENCES users(id),
   recorded_at  TEXT NOT NULL                 -- ISO-8601 UTC
 );
+CREATE INDEX IF NOT EXISTS paper_signatures_by_version ON paper_signatures(version_id);
 CREATE TRIGGER IF NOT EXISTS paper_signature_deleted AFTER DELETE ON signatures BEGIN
   DELETE FROM paper_signatures WHERE signature_id = old.id;
 END;
@@ -1144,6 +1146,7 @@ CREATE TABLE IF NOT EXISTS policy_acknowledgements (
 );
 CREATE INDEX IF NOT EXISTS policy_acknowledgements_by_person
   ON policy_acknowledgements(version_id, user_id, acknowledged_at);
+CREATE INDEX IF NOT EXISTS policy_acknowledgements_by_user ON policy_acknowledgements(user_id);
 -- wynstones: "Review Date: Michaelmas Term 2019".  A review date typed as a
 -- term keeps its words here; policy_versions.review_due holds the date it
 -- stands for (the term's first day), which orders and reminds.

@@ -121,3 +121,12 @@ test('a decline is recorded with its reason and tells the headteacher; signing l
   assert.equal((await t2.post('/aup/sign', { version_id: vid, typed_name: 'Amy Clarke', agree: 'yes' })).status, 201);
   assert.equal((await t2.post('/aup/decline', { version_id: vid, reason: 'Changed my mind.' })).status, 409, 'already signed');
 });
+
+test('the demo school: a governor\'s paper signature and a supply teacher\'s decline', async () => {
+  const head = await s.login('head@demo.school');
+  const c = (await head.get('/aup/compliance')).body.policies.find((p) => p.title === 'Staff acceptable-use agreement');
+  const paper = c.paper_signatures.find((p) => p.email === 'governor@demo.school');
+  assert.equal(paper.recorded_by, 'Linda Morris');
+  assert.ok(c.declined_count >= 1);
+  assert.match(c.outstanding.find((o) => o.email === 'supply@demo.school').decline_reason, /three schools/);
+});

@@ -22,9 +22,9 @@
 json_t *aup_paper_of(int64_t version_id, int64_t user_id)
 {
 	json_t *p = db_row("SELECT ps.paper_date, ps.recorded_at, r.name AS recorded_by "
-			   "FROM signatures s JOIN paper_signatures ps ON ps.signature_id = s.id "
-			   "LEFT JOIN users r ON r.id = ps.recorded_by "
-			   "WHERE s.version_id = ? AND s.user_id = ?",
+			   "FROM paper_signatures ps LEFT JOIN users r ON r.id = ps.recorded_by "
+			   "WHERE ps.signature_id = (SELECT id FROM signatures "
+			   "WHERE version_id = ? AND user_id = ?)",
 			   "II", version_id, user_id);
 	return p ? p : json_null();
 }
@@ -33,12 +33,12 @@ void compliance_paper(json_t *cur)
 {
 	json_object_set_new(
 		cur, "paper_signatures",
-		db_rows("SELECT u.name, u.email, ps.paper_date, ps.recorded_at, r.name AS "
-			"recorded_by "
-			"FROM signatures s JOIN paper_signatures ps ON ps.signature_id = s.id "
-			"JOIN users u ON u.id = s.user_id LEFT JOIN users r ON r.id = "
-			"ps.recorded_by "
-			"WHERE s.version_id = ? ORDER BY ps.paper_date DESC, u.name",
+		db_rows("SELECT u.name, u.email, ps.paper_date, ps.recorded_at, "
+			"r.name AS recorded_by FROM paper_signatures ps "
+			"INDEXED BY paper_signatures_by_version "
+			"JOIN signatures s ON s.id = ps.signature_id "
+			"JOIN users u ON u.id = s.user_id LEFT JOIN users r ON r.id = ps.recorded_by WHERE ps.version_id = ? "
+			"ORDER BY ps.paper_date DESC, u.name",
 			"I", (int64_t)json_int(cur, "version_id")));
 }
 
@@ -76,9 +76,9 @@ static void store_paper(struct request *rq, const json_t *v, const json_t *who)
 		db_insert("INSERT INTO signatures(version_id, user_id, typed_name, signed_at, "
 			  "address, user_agent, body_sha256) VALUES (?,?,?,?,'paper','',?)",
 			  "IIttt", vid, uid, json_str(who, "name"), at, json_str(v, "sha256"));
-	db_exec("INSERT INTO paper_signatures(signature_id, paper_date, recorded_by, recorded_at) "
-		"VALUES (?,?,?,?)",
-		"ItIt", sid, arg(rq, "paper_date"), rq->user.id, at);
+	db_exec("INSERT INTO paper_signatures(signature_id, version_id, paper_date, recorded_by, "
+		"recorded_at) VALUES (?,?,?,?,?)",
+		"IItIt", sid, vid, arg(rq, "paper_date"), rq->user.id, at);
 	audit(rq, "aup.sign_paper", json_str(v, "title"),
 	      "version_id=%lld number=%lld person=%s paper_date=%s", (long long)vid,
 	      (long long)json_int(v, "version"), json_str(who, "email"), arg(rq, "paper_date"));
