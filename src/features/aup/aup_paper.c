@@ -37,7 +37,8 @@ void compliance_paper(json_t *cur)
 			"r.name AS recorded_by FROM paper_signatures ps "
 			"INDEXED BY paper_signatures_by_version "
 			"JOIN signatures s ON s.id = ps.signature_id "
-			"JOIN users u ON u.id = s.user_id LEFT JOIN users r ON r.id = ps.recorded_by WHERE ps.version_id = ? "
+			"JOIN users u ON u.id = s.user_id "
+			"LEFT JOIN users r ON r.id = ps.recorded_by WHERE ps.version_id = ? "
 			"ORDER BY ps.paper_date DESC, u.name",
 			"I", (int64_t)json_int(cur, "version_id")));
 }
