@@ -54,6 +54,23 @@ test('the yearly setting: admin only, the date checked, nothing changed when ref
     effective: daysFromNow(0), review_due: `${septYear + 1}-12-01` });
 });
 
+test('the yearly setting may be chosen when the policy is created', async () => {
+  const a = await s.login('admin@demo.school');
+  const bad = await a.post('/admin/policies', [['title', 'Yearly at creation'], ['applies_to', 'teacher'], ['renew_yearly', 'yes'], ['renew_from', '04-31']]);
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.field, 'renew_from');
+  assert.equal(count('policies', "title = 'Yearly at creation'"), 0, 'nothing created');
+  const r = await a.post('/admin/policies', [['title', 'Yearly at creation'], ['applies_to', 'teacher'], ['renew_yearly', 'yes'], ['renew_from', '01-06']]);
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.body.policy.renew_yearly, true);
+  assert.equal(r.body.policy.renew_from, '01-06');
+  assert.equal((await a.get(`/admin/policies/${r.body.policy.id}`)).body.policy.renewal.renew_from, '01-06');
+  const plain = await a.post('/admin/policies', [['title', 'Once per version'], ['applies_to', 'teacher']]);
+  assert.equal(plain.body.policy.renew_yearly, false);
+  assert.equal(plain.body.policy.renew_from, null);
+  assert.match((await a.page('/admin/policies')).text, /<label class="checkbox" for="f-renew_yearly">/);
+});
+
 test('across 1 September a signature from last year no longer counts: asked again, outstanding, signed again', async () => {
   const pid = Number(sql(s.db, "SELECT id FROM policies WHERE title = 'Online safety agreement'"));
   const vid = Number(sql(s.db, `SELECT id FROM policy_versions WHERE policy_id = ${pid}`));

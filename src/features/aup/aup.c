@@ -114,6 +114,8 @@ static const struct field_spec policy_form[] = {
 	{ "title", F_TEXT, 200, F_REQUIRED, NULL, "Title" },
 	{ "applies_to", F_CHOICE, 80, F_REQUIRED | F_MULTI | F_LIST, STAFF_TYPES,
 	  "Who must sign it" },
+	{ "renew_yearly", F_CHOICE, 3, 0, "yes|no", "Signed again every year" },
+	{ "renew_from", F_TEXT, 5, 0, NULL, "From (month-day)" },
 	{ NULL },
 };
 static const struct field_spec version_form[] = {

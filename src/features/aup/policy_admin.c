@@ -7,6 +7,7 @@
 #include "db/db.h"
 #include "core/notify.h"
 #include "core/policy_status.h"
+#include "core/policy_renewal.h"
 #include "core/staff.h"
 #include "core/write.h"
 #include "lib/uk_time.h"
@@ -96,6 +97,14 @@ void policy_admin_create(struct request *rq, struct reply *rp)
 		return;
 	}
 	const char *title = arg(rq, "title");
+	int renew = arg(rq, "renew_yearly") && strcmp(arg(rq, "renew_yearly"), "yes") == 0;
+	const char *from = arg(rq, "renew_from") ? arg(rq, "renew_from") : "09-01";
+	if (renew && !renew_from_valid(from)) {
+		reply_error(rp, 400, "renew_from",
+			    "Enter the day the yearly signing starts as month and day, for example "
+			    "09-01 for 1 September.");
+		return;
+	}
 	if (db_int(0, "SELECT 1 FROM policies WHERE title = ? COLLATE NOCASE", "t", title)) {
 		reply_error(rp, 409, "title",
 			    "There is already a policy with this title. Publish a new version of "
@@ -110,7 +119,11 @@ void policy_admin_create(struct request *rq, struct reply *rp)
 	}
 	int64_t id = db_insert("INSERT INTO policies(title, applies_to, created_at) VALUES (?,?,?)",
 			       "ttt", title, applies, at);
-	audit(rq, "policy.create", title, "applies_to=%s", applies);
+	if (renew) /* signed again every year (policy_renewal.h) */
+		db_exec("INSERT INTO policy_renewals(policy_id, renew_from) VALUES (?, ?)", "It",
+			id, from);
+	audit(rq, "policy.create", title, "applies_to=%s renew_from=%s", applies,
+	      renew ? from : "");
 	if (id < 0 || db_commit() != 0) {
 		db_rollback();
 		free(applies);
@@ -119,8 +132,9 @@ void policy_admin_create(struct request *rq, struct reply *rp)
 	}
 	char *loc = xasprintf("/admin/policies/%lld", (long long)id);
 	reply_done(rp, 201,
-		   json_pack("{s:{s:I, s:s, s:s}}", "policy", "id", (json_int_t)id, "title", title,
-			     "applies_to", applies),
+		   json_pack("{s:{s:I, s:s, s:s, s:b, s:s?}}", "policy", "id", (json_int_t)id,
+			     "title", title, "applies_to", applies, "renew_yearly", renew,
+			     "renew_from", renew ? from : NULL),
 		   loc, "The policy has been created. Now publish its first version.");
 	free(loc);
 	free(applies);
