@@ -1079,3 +1079,81 @@ CREATE TABLE IF NOT EXISTS account_activity (
 );
 INSERT OR IGNORE INTO account_activity(account_id, last_at)
   SELECT account_id, max(recorded_at) FROM account_checks GROUP BY account_id;
+
+-- Schema version 18: policy versions authorised, paper signatures, declines ---
+--
+-- May run again (see version 2).
+-- wynstones' footer: "Authorised by: Name / Sign / Job title / Date"; slyne's
+-- header: "approved: November 2020", "additions … to be agreed at Nov 2021
+-- review".  A version posted through the administration pages is a draft
+-- (a row here with authorised_by NULL) until the headteacher, the governing
+-- body or a committee authorises it; only then is it published: current,
+-- upcoming, signable, announced.  A version with no row here was published
+-- as it was stored (the demo's, versions from before drafts were kept).
+-- policy_versions never changes, so authorisation lives beside it.
+CREATE TABLE IF NOT EXISTS policy_authorisations (
+  version_id      INTEGER PRIMARY KEY REFERENCES policy_versions(id),
+  authorised_by   TEXT CHECK (authorised_by IN ('headteacher', 'governing_body', 'committee')),
+  authoriser_name TEXT,                      -- the person, or the body or committee
+  job_title       TEXT,                      -- the headteacher's
+  meeting_date    TEXT,                      -- YYYY-MM-DD, a body's or committee's meeting
+  minute_ref      TEXT,
+  authorised_on   TEXT,                      -- YYYY-MM-DD
+  recorded_by     INTEGER REFERENCES users(id),
+  recorded_at     TEXT                       -- ISO-8601 UTC
+);
+-- A signature entered on someone's behalf from the paper they signed:
+-- who entered it, when, and the date written on the paper.
+CREATE TABLE IF NOT EXISTS paper_signatures (
+  signature_id INTEGER PRIMARY KEY,          -- signatures.id
+  version_id   INTEGER NOT NULL,             -- signatures.version_id, for a version's list
+  paper_date   TEXT NOT NULL,                -- YYYY-MM-DD
+  recorded_by  INTEGER NOT NULL REFERENCES users(id),
+  recorded_at  TEXT NOT NULL                 -- ISO-8601 UTC
+);
+CREATE INDEX IF NOT EXISTS paper_signatures_by_version ON paper_signatures(version_id);
+CREATE TRIGGER IF NOT EXISTS paper_signature_deleted AFTER DELETE ON signatures BEGIN
+  DELETE FROM paper_signatures WHERE signature_id = old.id;
+END;
+-- "I do not agree": a person's reason for not signing a version.  A
+-- signature made later counts as any other; the decline stays as evidence.
+CREATE TABLE IF NOT EXISTS policy_declines (
+  id          INTEGER PRIMARY KEY,
+  version_id  INTEGER NOT NULL REFERENCES policy_versions(id),
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  reason      TEXT NOT NULL,
+  declined_at TEXT NOT NULL,                 -- ISO-8601 UTC
+  UNIQUE (version_id, user_id)
+);
+CREATE INDEX IF NOT EXISTS policy_declines_by_user ON policy_declines(user_id);
+-- A policy signed again every year from a date the school sets (renew_from,
+-- MM-DD, 1 September by default), without a new version: a row here turns it
+-- on.  A signature made before the latest renewal date no longer counts;
+-- signing again is kept here, so every earlier signature stays as evidence.
+CREATE TABLE IF NOT EXISTS policy_renewals (
+  policy_id  INTEGER PRIMARY KEY REFERENCES policies(id),
+  renew_from TEXT NOT NULL DEFAULT '09-01' CHECK (renew_from GLOB '[01][0-9]-[0-3][0-9]')
+);
+CREATE TABLE IF NOT EXISTS policy_acknowledgements (
+  id              INTEGER PRIMARY KEY,
+  version_id      INTEGER NOT NULL REFERENCES policy_versions(id),
+  user_id         INTEGER NOT NULL REFERENCES users(id),
+  typed_name      TEXT NOT NULL,
+  acknowledged_at TEXT NOT NULL,               -- ISO-8601 UTC
+  address         TEXT NOT NULL,
+  user_agent      TEXT NOT NULL,
+  body_sha256     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS policy_acknowledgements_by_person
+  ON policy_acknowledgements(version_id, user_id, acknowledged_at);
+CREATE INDEX IF NOT EXISTS policy_acknowledgements_by_user ON policy_acknowledgements(user_id);
+-- wynstones: "Review Date: Michaelmas Term 2019".  A review date typed as a
+-- term keeps its words here; policy_versions.review_due holds the date it
+-- stands for (the term's first day), which orders and reminds.
+CREATE TABLE IF NOT EXISTS policy_review_terms (
+  version_id INTEGER PRIMARY KEY REFERENCES policy_versions(id),
+  term       TEXT NOT NULL                     -- "Michaelmas Term 2027"
+);
+-- The first day of the summer (Trinity) term, MM-DD; autumn starts on
+-- 1 September and spring on 1 January.
+INSERT OR IGNORE INTO settings(key, value) VALUES ('summer_term_starts', '04-01');

@@ -4,9 +4,11 @@
 <dl class="facts">
 <dt>Signed by</dt><dd>{{signature_name}} ({{signature_email}})</dd>
 <dt>Name typed</dt><dd>{{signature_typed_name}}</dd>
+{{#signature_paper}}<dt>Signed on paper</dt><dd>Signed on paper on <time datetime="{{paper_date}}">{{paper_date:x-uk-time}}</time>, recorded by {{recorded_by}} on <time datetime="{{recorded_at}}">{{recorded_at:x-uk-time}}</time></dd>{{/signature_paper}}
 <dt>Signed at (UK time)</dt><dd><time datetime="{{signature_signed_at}}">{{signature_signed_at:x-uk-time}}</time></dd>
 <dt>Network address</dt><dd>{{signature_address}}</dd>
 <dt>Browser</dt><dd>{{signature_user_agent}}</dd>
+<dt>Version authorised by</dt><dd>{{#version_authorisation}}{{authoriser_name}}{{#by_headteacher}}, {{job_title}}{{/by_headteacher}}{{#by_meeting}}, meeting of <time datetime="{{meeting_date}}">{{meeting_date:x-uk-time}}</time>{{#minute_ref}}, minute {{minute_ref}}{{/minute_ref}}{{/by_meeting}}; authorised on <time datetime="{{authorised_on}}">{{authorised_on:x-uk-time}}</time>{{/version_authorisation}}{{#not_version_authorisation}}Published without a recorded authorisation.{{/not_version_authorisation}}</dd>
 <dt>Version in effect from</dt><dd><time datetime="{{version_effective}}">{{version_effective:x-uk-time}}</time></dd>
 <dt>SHA-256 of the text signed</dt><dd><code>{{signature_body_sha256}}</code></dd>
 </dl>

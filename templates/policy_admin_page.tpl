@@ -1,20 +1,63 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{policy_title}}</h1>
 <dl class="facts"><dt>Applies to</dt><dd>{{policy_applies_to:x-staff-types}}</dd><dt>Created</dt><dd><time datetime="{{policy_created_at}}">{{policy_created_at:x-uk-time}}</time></dd></dl>
+<form class="stack card" method="post" action="/admin/policies/{{policy_id}}">
+<h2>Signing every year</h2>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<fieldset class="field{{#err_renew_yearly}} has-error{{/err_renew_yearly}}"><legend>Signed again every year</legend>
+<p class="hint" id="h-renew">When it is, a signature made before the latest renewal date no longer counts: everyone it applies to is asked to sign the current version again, without a new version.</p>
+{{#err_renew_yearly}}<p class="field-error" id="e-renew_yearly">{{err_renew_yearly}}</p>{{/err_renew_yearly}}
+<label class="radio" for="f-renew_yearly-yes"><input id="f-renew_yearly-yes" name="renew_yearly" type="radio" value="yes"{{#policy_renewal_renew_yearly}} checked{{/policy_renewal_renew_yearly}} aria-describedby="h-renew"> Yes, every year</label>
+<label class="radio" for="f-renew_yearly-no"><input id="f-renew_yearly-no" name="renew_yearly" type="radio" value="no"{{#not_policy_renewal_renew_yearly}} checked{{/not_policy_renewal_renew_yearly}}> No, once per version</label>
+</fieldset>
+<div class="field{{#err_renew_from}} has-error{{/err_renew_from}}"><label for="f-renew_from">From (month-day), for example 09-01 for 1 September</label>
+{{#err_renew_from}}<p class="field-error" id="e-renew_from">{{err_renew_from}}</p>{{/err_renew_from}}
+<input id="f-renew_from" name="renew_from" type="text" maxlength="5" inputmode="numeric" pattern="[01][0-9]-[0-3][0-9]" value="{{policy_renewal_renew_from}}"{{#err_renew_from}} aria-describedby="e-renew_from"{{/err_renew_from}}></div>
+<div class="actions"><button class="btn secondary" type="submit">Save</button></div>
+</form>
 <h2>Versions</h2>
-{{#not_versions}}<p class="notice">No version has been published yet.</p>{{/not_versions}}
+{{#not_versions}}<p class="notice">No version has been written yet.</p>{{/not_versions}}
 {{#has_versions}}<div class="table-scroll" tabindex="0">
 <table class="data">
-<caption>Published versions, newest first</caption>
-<thead><tr><th scope="col">Version</th><th scope="col">Status</th><th scope="col">In effect from</th><th scope="col">Review due</th><th scope="col">What changed</th><th scope="col">Published</th></tr></thead>
+<caption>Versions, newest first</caption>
+<thead><tr><th scope="col">Version</th><th scope="col">Status</th><th scope="col">In effect from</th><th scope="col">Review due</th><th scope="col">What changed</th><th scope="col">Written</th><th scope="col">Authorised</th></tr></thead>
 <tbody>{{/has_versions}}
-{{#versions}}<tr><th scope="row"><a href="/aup/{{version_id}}">Version {{version}}</a></th><td>{{#current}}<span class="badge status-active">Current</span>{{/current}}{{#upcoming}}<span class="badge status-pending">Not yet in effect</span>{{/upcoming}}{{#not_current}}{{#not_upcoming}}<span class="badge status-closed">Replaced</span>{{/not_upcoming}}{{/not_current}}</td><td><time datetime="{{effective}}">{{effective:x-uk-time}}</time></td><td><time datetime="{{review_due}}">{{review_due:x-uk-time}}</time></td><td><span class="multiline">{{summary:pre_escape}}</span></td><td><time datetime="{{published_at}}">{{published_at:x-uk-time}}</time>{{#published_by}} by {{published_by}}{{/published_by}}</td></tr>
+{{#versions}}<tr><th scope="row"><a href="/aup/{{version_id}}">Version {{version}}</a></th><td>{{#draft}}<span class="badge status-pending">Draft: not yet authorised</span>{{/draft}}{{#current}}<span class="badge status-active">Current</span>{{/current}}{{#upcoming}}<span class="badge status-pending">Not yet in effect</span>{{/upcoming}}{{#not_draft}}{{#not_current}}{{#not_upcoming}}<span class="badge status-closed">Replaced</span>{{/not_upcoming}}{{/not_current}}{{/not_draft}}</td><td><time datetime="{{effective}}">{{effective:x-uk-time}}</time></td><td>{{#review_term}}{{review_term}}, from {{/review_term}}<time datetime="{{review_due}}">{{review_due:x-uk-time}}</time></td><td><span class="multiline">{{summary:pre_escape}}</span></td><td><time datetime="{{published_at}}">{{published_at:x-uk-time}}</time>{{#published_by}} by {{published_by}}{{/published_by}}</td><td>{{#authorisation}}{{authoriser_name}}{{#by_headteacher}}, {{job_title}}{{/by_headteacher}}{{#by_meeting}}, meeting of <time datetime="{{meeting_date}}">{{meeting_date:x-uk-time}}</time>{{#minute_ref}}, minute {{minute_ref}}{{/minute_ref}}{{/by_meeting}}; authorised on <time datetime="{{authorised_on}}">{{authorised_on:x-uk-time}}</time>{{/authorisation}}{{#draft}}Not yet{{/draft}}{{#not_authorisation}}{{#not_draft}}Not recorded{{/not_draft}}{{/not_authorisation}}</td></tr>
 {{/versions}}
 {{#has_versions}}</tbody>
 </table>
 </div>{{/has_versions}}
+{{#drafts}}<form class="stack card" method="post" action="/admin/policies/{{policy_id}}/versions/{{version_id}}/authorise">
+<h2>Authorise version {{version}}</h2>
+<p class="hint">A draft is read by the administrator and the school's leaders only. Record who approved it, as the policy's footer asks: it is then published, everyone it applies to is told, and from the date it takes effect each of them is asked to sign it.</p>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<fieldset class="field{{#err_authorised_by}} has-error{{/err_authorised_by}}"><legend>Authorised by</legend>
+{{#err_authorised_by}}<p class="field-error" id="e-authorised_by-{{version_id}}">{{err_authorised_by}}</p>{{/err_authorised_by}}
+<label class="radio" for="f-authorised_by-{{version_id}}-h"><input id="f-authorised_by-{{version_id}}-h" name="authorised_by" type="radio" value="headteacher" required{{#chose_authorised_by_headteacher}} checked{{/chose_authorised_by_headteacher}}> The headteacher</label>
+<label class="radio" for="f-authorised_by-{{version_id}}-g"><input id="f-authorised_by-{{version_id}}-g" name="authorised_by" type="radio" value="governing_body"{{#chose_authorised_by_governing_body}} checked{{/chose_authorised_by_governing_body}}> The governing body, at a meeting</label>
+<label class="radio" for="f-authorised_by-{{version_id}}-c"><input id="f-authorised_by-{{version_id}}-c" name="authorised_by" type="radio" value="committee"{{#chose_authorised_by_committee}} checked{{/chose_authorised_by_committee}}> A committee of the governing body, at a meeting</label>
+</fieldset>
+<div class="field{{#err_authoriser_name}} has-error{{/err_authoriser_name}}"><label for="f-authoriser_name-{{version_id}}">Name of the headteacher, or of the body or committee</label>
+<p class="hint" id="h-authoriser_name-{{version_id}}">For example "Full governing body" or "Curriculum and standards committee".</p>
+{{#err_authoriser_name}}<p class="field-error" id="e-authoriser_name-{{version_id}}">{{err_authoriser_name}}</p>{{/err_authoriser_name}}
+<input id="f-authoriser_name-{{version_id}}" name="authoriser_name" type="text" maxlength="200" required value="{{form_authoriser_name}}" aria-describedby="h-authoriser_name-{{version_id}}"></div>
+<div class="field{{#err_job_title}} has-error{{/err_job_title}}"><label for="f-job_title-{{version_id}}">Job title (when the headteacher authorised it)</label>
+{{#err_job_title}}<p class="field-error" id="e-job_title-{{version_id}}">{{err_job_title}}</p>{{/err_job_title}}
+<input id="f-job_title-{{version_id}}" name="job_title" type="text" maxlength="200" value="{{form_job_title}}"></div>
+<div class="field{{#err_meeting_date}} has-error{{/err_meeting_date}}"><label for="f-meeting_date-{{version_id}}">Date of the meeting (when a body or committee agreed it)</label>
+{{#err_meeting_date}}<p class="field-error" id="e-meeting_date-{{version_id}}">{{err_meeting_date}}</p>{{/err_meeting_date}}
+<input id="f-meeting_date-{{version_id}}" name="meeting_date" type="date" value="{{form_meeting_date}}"></div>
+<div class="field{{#err_minute_ref}} has-error{{/err_minute_ref}}"><label for="f-minute_ref-{{version_id}}">Minute reference (optional)</label>
+{{#err_minute_ref}}<p class="field-error" id="e-minute_ref-{{version_id}}">{{err_minute_ref}}</p>{{/err_minute_ref}}
+<input id="f-minute_ref-{{version_id}}" name="minute_ref" type="text" maxlength="100" value="{{form_minute_ref}}"></div>
+<div class="field{{#err_authorised_on}} has-error{{/err_authorised_on}}"><label for="f-authorised_on-{{version_id}}">Date authorised</label>
+{{#err_authorised_on}}<p class="field-error" id="e-authorised_on-{{version_id}}">{{err_authorised_on}}</p>{{/err_authorised_on}}
+<input id="f-authorised_on-{{version_id}}" name="authorised_on" type="date" required value="{{form_authorised_on}}"></div>
+<div class="actions"><button class="btn" type="submit">Authorise and publish version {{version}}</button></div>
+</form>
+{{/drafts}}
 <form class="stack card" method="post" action="/admin/policies/{{policy_id}}/versions">
-<h2>Publish a new version</h2>
-<p class="hint">You see the text as staff will see it before anything is published. A published version never changes. Everyone the policy applies to is told, and from the date it takes effect each of them is asked to sign it.</p>
+<h2>Write a new version</h2>
+<p class="hint">You see the text as staff will see it before anything is saved. A saved version never changes. It is a draft until you record who authorised it; then everyone the policy applies to is told, and from the date it takes effect each of them is asked to sign it.</p>
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_body}} has-error{{/err_body}}"><label for="f-body">The text, in Markdown</label>
 <p class="hint">Start section headings with # or ##: they are placed under the policy's title, which is the page's main heading. HTML is not allowed and is shown as text removed.</p>
@@ -28,8 +71,9 @@
 {{#err_effective}}<p class="field-error" id="e-effective">{{err_effective}}</p>{{/err_effective}}
 <input id="f-effective" name="effective" type="date" required value="{{form_effective}}"{{#err_effective}} aria-describedby="e-effective"{{/err_effective}}></div>
 <div class="field{{#err_review_due}} has-error{{/err_review_due}}"><label for="f-review_due">Review due by</label>
+<p class="hint" id="h-review_due">A date, like 2027-09-01, or a term, like Michaelmas Term 2027 (Autumn or Michaelmas, Spring or Lent, Summer or Trinity). The administrator and the headteacher are reminded 30 days before.</p>
 {{#err_review_due}}<p class="field-error" id="e-review_due">{{err_review_due}}</p>{{/err_review_due}}
-<input id="f-review_due" name="review_due" type="date" required value="{{form_review_due}}"{{#err_review_due}} aria-describedby="e-review_due"{{/err_review_due}}></div>
+<input id="f-review_due" name="review_due" type="text" maxlength="40" required value="{{form_review_due}}" aria-describedby="h-review_due{{#err_review_due}} e-review_due{{/err_review_due}}"></div>
 <div class="actions"><button class="btn" type="submit">Preview before publishing</button></div>
 </form>
 <p><a href="/admin/policies">Back to policies</a></p>

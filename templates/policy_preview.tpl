@@ -12,6 +12,6 @@
 <div hidden><label for="c-body">The text, in Markdown</label><textarea id="c-body" name="body">&#10;{{body:pre_escape}}</textarea>
 <label for="c-summary">What changed in this version</label><textarea id="c-summary" name="summary">&#10;{{summary:pre_escape}}</textarea>
 <label for="c-effective">Takes effect on</label><input id="c-effective" name="effective" type="date" value="{{effective}}">
-<label for="c-review_due">Review due by</label><input id="c-review_due" name="review_due" type="date" value="{{review_due}}"></div>
+<label for="c-review_due">Review due by</label><input id="c-review_due" name="review_due" type="text" value="{{review_due}}"></div>
 <div class="actions"><button class="btn" type="submit" name="confirm" value="yes">Publish this version</button> <button class="btn secondary" type="submit" name="confirm" value="change">Change it</button></div>
 </form>{{/preview}}

@@ -38,8 +38,8 @@
 	X("active", "Active") X("suspended", "Suspended") X("closed", "Closed")
 
 /* Where a policy version stands (aup_version_load: no column, worked out
- * from its dates). */
-#define POLICY_STATUS_LIST(X) \
+ * from its dates and whether it has been authorised). */
+#define POLICY_STATUS_LIST(X) X("draft", "a draft waiting to be authorised") \
 	X("current", "current") X("upcoming", "not yet in effect") X("superseded", "replaced")
 
 /* Whether an account or group is open to the public. */

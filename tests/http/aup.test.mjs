@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, launch, sql, visibleText, ROOT } from './lib.mjs';
+import { authorise } from './policy_lib.mjs';
 
 const isoDate = (d) => d.toISOString().slice(0, 10);
 const daysFromNow = (n) => isoDate(new Date(Date.now() + n * 86400000));
@@ -215,6 +216,7 @@ test('publishing: admin only, dates and text checked, nothing partial stored', a
   assert.equal(r.status, 201);
   assert.ok(r.body.version.id > 0);
   assert.equal(r.body.version.number, 1);
+  await authorise(a, pid, r.body.version.id);
   const gov = await s.login('governor@demo.school');
   const page = await gov.page(`/aup/${r.body.version.id}`);
   assert.equal(page.status, 200);
@@ -255,6 +257,7 @@ test('a new version makes earlier signatures out of date: task with the summary,
   assert.equal(r.status, 201);
   const v2id = r.body.version.id;
   assert.equal(r.body.version.number, 2);
+  await authorise(a, v1.id, v2id);
   const now = await demoVersion(t);
   assert.equal(now.version_id, v2id);
   assert.equal(now.version, 2);
@@ -287,6 +290,7 @@ test('a version effective in the future is published but not current until its d
   const r = await a.post(`/admin/policies/${cur.id}/versions`, { body, summary: 'A line added.', effective: future, review_due: daysFromNow(400), confirm: 'yes' });
   assert.equal(r.status, 201);
   const v3 = r.body.version.id;
+  await authorise(a, cur.id, v3);
   const list = (await t.get('/aup')).body;
   assert.equal(list.policies[0].version_id, cur.version_id, 'the current version is unchanged');
   assert.ok(list.upcoming.some((u) => u.version_id === v3));

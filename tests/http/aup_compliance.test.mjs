@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, launch, cli, sql, visibleText, PASSWORD } from './lib.mjs';
+import { authorise } from './policy_lib.mjs';
 import { SCHEMA_VERSION } from './schema_version.mjs';
 
 const DEMO = [
@@ -336,6 +337,7 @@ test('the figures follow signatures, people joining, changing and leaving, and n
   const ver = await a.post(`/admin/policies/${pol.body.policy.id}/versions`,
     { body: '## Code\n\nBe kind.\n', summary: 'First.', effective: daysFromNow(0), review_due: daysFromNow(365), confirm: 'yes' });
   assert.equal(ver.status, 201);
+  await authorise(a, pol.body.policy.id, ver.body.version.id);
   assert.equal((await a.post('/admin/staff', { email: 'late@demo.school', name: 'Late Joiner', department: 'Office', staff_type: 'support' })).status, 201);
   const code = (await head.get('/aup/compliance')).body.policies.find((x) => x.title === 'Support staff code');
   const supportNow = Number(sql(big.db, "SELECT count(*) FROM users WHERE active = 1 AND staff_type = 'support'"));

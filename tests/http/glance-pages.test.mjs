@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, sql, visibleText } from './lib.mjs';
+import { authorise } from './policy_lib.mjs';
 import { file } from './concern_helpers.mjs';
 import { application, signAll, train, count } from './account_lib.mjs';
 
@@ -212,6 +213,7 @@ test('publishing shows a preview first: nothing is written until "Publish this v
   assert.equal(count(s.db, 'audit'), before.audit + 1, 'one audit row: policy.publish');
   assert.equal(sql(s.db, 'SELECT action FROM audit ORDER BY id DESC LIMIT 1'), 'policy.publish');
   assert.equal(sql(s.db, `SELECT body FROM policy_versions WHERE id = ${done.body.version.id}`), form.body.trimEnd());
+  await authorise(admin, pid, done.body.version.id);
   const gov = await s.login('governor@demo.school');
   const page = await gov.page(`/aup/${done.body.version.id}`);
   assert.match(page.text, /<h2>Conduct<\/h2>/);
@@ -245,6 +247,7 @@ test('compliance after a new version shows who signed the one before, and how ma
   const pub = await admin.post(`/admin/policies/${before.policy_id}/versions`,
     { body, summary: 'One more rule.', effective: daysFromNow(0), review_due: daysFromNow(365), confirm: 'yes' });
   assert.equal(pub.status, 201, pub.text);
+  await authorise(admin, before.policy_id, pub.body.version.id);
   const r = await head.get('/aup/compliance');
   const p = r.body.policies.find((x) => x.policy_id === before.policy_id);
   assert.equal(p.version, before.version + 1);

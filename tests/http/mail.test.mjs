@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, sql } from './lib.mjs';
+import { authorise } from './policy_lib.mjs';
 import { startSink } from './smtp_sink.mjs';
 import { file } from './concern_helpers.mjs';
 
@@ -51,6 +52,7 @@ test('a new agreement version, an application and a reminder each reach people b
     const pub = await admin.post(`/admin/policies/${pid}/versions`, { body: '## Rules\n\nBe kind.\n',
       summary: 'Kinder wording.', effective: today(), review_due: '2099-01-01', confirm: 'yes' });
     assert.equal(pub.status, 201, pub.text);
+    await authorise(admin, pid, pub.body.version.id);
     const people = Number(sql(s.db, "SELECT count(*) FROM notifications WHERE kind = 'aup_new_version'"));
     assert.ok(people > 5);
     assert.equal(sql(s.db, "SELECT count(*) FROM outbox o JOIN notifications n ON n.id = o.notification_id WHERE n.kind = 'aup_new_version'"),

@@ -96,7 +96,7 @@ static void every_application_decision_has_a_name(void **state)
 	char name[128];
 	for (size_t i = 0; i < sizeof written / sizeof written[0]; i++)
 		assert_true(code_name(NAME_APPLICATION_DECISION, written[i], name, sizeof name));
-	const char *policy[] = { "current", "upcoming", "superseded" }; /* aup_version_load */
+	const char *policy[] = { "draft", "current", "upcoming", "superseded" }; /* aup_version_load */
 	for (size_t i = 0; i < sizeof policy / sizeof policy[0]; i++)
 		assert_true(code_name(NAME_POLICY_STATUS, policy[i], name, sizeof name));
 }

@@ -7,6 +7,7 @@
 #include "core/policy_status.h"
 #include "core/staff.h"
 #include "core/tasks.h"
+#include "db/db.h"
 #include "http/feature.h"
 #include "lib/uk_time.h"
 #include "lib/util.h"
@@ -26,7 +27,10 @@ static void sign_tasks(const struct request *rq, json_t *tasks)
 	json_array_foreach(todo, i, p) {
 		const char *title = json_str(p, "title");
 		json_int_t number = json_int(p, "number");
-		char *msg = number > 1 ? xasprintf("A new version of %s (version %lld) needs your "
+		char *msg = json_is_true(json_object_get(p, "renewal"))
+			? xasprintf("%s is signed again every year: please read it and sign it "
+				    "again.", title)
+			: number > 1 ? xasprintf("A new version of %s (version %lld) needs your "
 						   "signature. What changed: %s",
 						   title, (long long)number, json_str(p, "summary"))
 				       : xasprintf("Please read and sign %s.", title);
@@ -38,19 +42,44 @@ static void sign_tasks(const struct request *rq, json_t *tasks)
 	json_decref(todo);
 }
 
+/* The review coming: from 30 days before its date (a term's first day),
+ * so the review can be prepared and authorised in time. */
+static void review_soon_task(const struct request *rq, const json_t *p, json_t *tasks)
+{
+	char on[32];
+	uk_time_words(json_str(p, "review_due"), on, sizeof on);
+	const char *term = json_string_value(json_object_get(p, "review_term"));
+	char *when = term ? xasprintf("%s (%s)", term, on) : xasprintf("%s", on);
+	char *msg = xasprintf("%s is due for review on %s: prepare a new version and have it "
+			      "authorised.",
+			      json_str(p, "title"), when);
+	char *link =
+		rq->user.roles & ROLE_ADMIN
+			? xasprintf("/admin/policies/%lld", (long long)json_int(p, "policy_id"))
+			: xasprintf("/aup/%lld", (long long)json_int(p, "version_id"));
+	task_add(tasks, "policy_review_soon", msg, link, 0);
+	free(when);
+	free(msg);
+	free(link);
+}
+
 static void review_tasks(const struct request *rq, json_t *tasks)
 {
 	if (!(rq->user.roles & (ROLE_HEADTEACHER | ROLE_ADMIN)))
 		return;
 	char d[11];
 	today(d);
+	char *soon = db_text("SELECT date(?, '+30 days')", "t", d);
 	json_t *cur = policy_current_versions();
 	size_t i;
 	json_t *p;
 	json_array_foreach(cur, i, p) {
 		const char *due = json_str(p, "review_due");
-		if (strcmp(due, d) >= 0)
+		if (strcmp(due, d) >= 0) {
+			if (soon && strcmp(due, soon) <= 0)
+				review_soon_task(rq, p, tasks);
 			continue;
+		}
 		char on[32];
 		uk_time_words(due, on, sizeof on);
 		char *msg = xasprintf(
@@ -64,6 +93,7 @@ static void review_tasks(const struct request *rq, json_t *tasks)
 		free(link);
 	}
 	json_decref(cur);
+	free(soon);
 }
 
 static void aup_tasks(const struct request *rq, json_t *tasks)
@@ -84,14 +114,42 @@ static const struct field_spec policy_form[] = {
 	{ "title", F_TEXT, 200, F_REQUIRED, NULL, "Title" },
 	{ "applies_to", F_CHOICE, 80, F_REQUIRED | F_MULTI | F_LIST, STAFF_TYPES,
 	  "Who must sign it" },
+	{ "renew_yearly", F_CHOICE, 3, 0, "yes|no", "Signed again every year" },
+	{ "renew_from", F_TEXT, 5, 0, NULL, "From (month-day)" },
 	{ NULL },
 };
 static const struct field_spec version_form[] = {
 	{ "body", F_LONGTEXT, 200000, F_REQUIRED, NULL, "The text" },
 	{ "summary", F_LONGTEXT, 2000, F_REQUIRED, NULL, "What changed in this version" },
 	{ "effective", F_DATE, 10, F_REQUIRED, NULL, "Takes effect on" },
-	{ "review_due", F_DATE, 10, F_REQUIRED, NULL, "Review due by" },
+	{ "review_due", F_TEXT, 40, F_REQUIRED, NULL, "Review due by" },
 	{ "confirm", F_CHOICE, 6, 0, "yes|change", "Publish this version" },
+	{ NULL },
+};
+static const struct field_spec renewal_form[] = {
+	{ "renew_yearly", F_CHOICE, 3, F_REQUIRED, "yes|no", "Signed again every year" },
+	{ "renew_from", F_TEXT, 5, 0, NULL, "From (month-day)" },
+	{ NULL },
+};
+static const struct field_spec paper_form[] = {
+	{ "email", F_EMAIL, 254, F_REQUIRED, NULL, "E-mail address of the person who signed" },
+	{ "version_id", F_ID, 18, F_REQUIRED, NULL, "Policy" },
+	{ "paper_date", F_DATE, 10, F_REQUIRED, NULL, "Date on the paper" },
+	{ NULL },
+};
+static const struct field_spec decline_form[] = {
+	{ "version_id", F_ID, 18, F_REQUIRED, NULL, "Version" },
+	{ "reason", F_LONGTEXT, 2000, F_REQUIRED, NULL, "Why you do not agree" },
+	{ NULL },
+};
+static const struct field_spec authorise_form[] = {
+	{ "authorised_by", F_CHOICE, 14, F_REQUIRED, "headteacher|governing_body|committee",
+	  "Authorised by" },
+	{ "authoriser_name", F_TEXT, 200, F_REQUIRED, NULL, "Name" },
+	{ "job_title", F_TEXT, 200, 0, NULL, "Job title" },
+	{ "meeting_date", F_DATE, 10, 0, NULL, "Date of the meeting" },
+	{ "minute_ref", F_TEXT, 100, 0, NULL, "Minute reference" },
+	{ "authorised_on", F_DATE, 10, F_REQUIRED, NULL, "Date authorised" },
 	{ NULL },
 };
 
@@ -105,12 +163,19 @@ static const struct route aup_routes[] = {
 	  NULL, 0 },
 	{ "GET", "/aup/compliance.csv", aup_compliance_csv, ROLE_LEADERS, NULL, NULL, 0 },
 	{ "POST", "/aup/compliance/remind", aup_remind, ROLE_LEADERS, NULL, NULL, 0 },
+	{ "POST", "/aup/compliance/paper", aup_paper, ROLE_LEADERS, paper_form,
+	  aup_compliance_page, 0 },
+	{ "POST", "/aup/decline", aup_decline, ROLE_STAFF, decline_form, aup_version_page, 0 },
 	{ "GET", "/admin/policies", policy_admin_list, ROLE_ADMIN, NULL, NULL, 0 },
 	{ "POST", "/admin/policies", policy_admin_create, ROLE_ADMIN, policy_form,
 	  policy_admin_list, 0 },
 	{ "GET", "/admin/policies/{id}", policy_admin_page, ROLE_ADMIN, NULL, NULL, 0 },
+	{ "POST", "/admin/policies/{id}", policy_renewal_set, ROLE_ADMIN, renewal_form,
+	  policy_admin_page, 0 },
 	{ "POST", "/admin/policies/{id}/versions", policy_admin_publish, ROLE_ADMIN, version_form,
 	  policy_admin_page, 0 },
+	{ "POST", "/admin/policies/{id}/versions/{id}/authorise", policy_authorise, ROLE_ADMIN,
+	  authorise_form, policy_admin_page, 0 },
 	{ NULL },
 };
 

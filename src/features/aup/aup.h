@@ -17,14 +17,42 @@ handler_fn aup_compliance_page, aup_compliance_csv, aup_remind;
  * the version before, and for each outstanding person the latest earlier
  * version they signed (aup_previous.c). */
 void compliance_previous(json_t *cur);
+/* Paper signatures entered by a leader (aup_paper.c): the route; the
+ * paper record of one signature {"paper_date","recorded_at","recorded_by"}
+ * or JSON null; into one policy's figures, "paper_signatures". */
+handler_fn aup_paper;
+json_t *aup_paper_of(int64_t version_id, int64_t user_id);
+void compliance_paper(json_t *cur);
+/* Declines, "I do not agree" (aup_decline.c): the route; one person's
+ * {"reason","declined_at"} or JSON null; into one policy's figures,
+ * "declined_count" and, for leaders, each outstanding person's decline. */
+handler_fn aup_decline;
+json_t *aup_decline_of(int64_t version_id, int64_t user_id);
+void compliance_declines(json_t *cur, int with_names);
+/* Yearly re-acknowledgement (aup_renewal.c): into one policy's figures,
+ * "renew_yearly", "renew_date", "renewal_count" and, for leaders,
+ * "renewal_outstanding"; the policy's setting, POST /admin/policies/{id}. */
+void compliance_renewals(json_t *cur, int with_names);
+handler_fn policy_renewal_set;
+/* A review date typed as a date or a term ("Michaelmas Term 2027"): 0 with
+ * the date it stands for and, for a term, its words (else ""); -1 when it
+ * is neither (policy_review.c). */
+int review_due_parse(const char *in, char date[11], char words[40]);
 /* Administration: policies and publishing versions (policy_admin.c). */
 handler_fn policy_admin_list, policy_admin_create, policy_admin_page, policy_admin_publish;
+/* Authorising a draft version, which publishes it (policy_authorise.c). */
+handler_fn policy_authorise;
+/* Who authorised a version: {"authorised_by","authoriser_name","job_title",
+ * "meeting_date","minute_ref","authorised_on","recorded_at","recorded_by",
+ * "by_headteacher","by_meeting"}, or JSON null (a draft, or published as stored). */
+json_t *policy_authorisation(int64_t version_id);
 /* The preview of a checked version, nothing written (policy_preview.c). */
 void policy_preview(struct request *rq, struct reply *rp, const json_t *policy);
 
 /* One version with its policy, or NULL: {"version_id","policy_id","title",
  * "applies_to","version","body","sha256","summary","effective","review_due",
- * "published_at","status" (current|upcoming|superseded),"is_current"}. */
+ * "published_at","status" (draft|current|upcoming|superseded),"is_current",
+ * "authorisation" (policy_authorisation)}. */
 json_t *aup_version_load(int64_t version_id);
 /* Replaces the integer 0/1 member key by a JSON boolean, in one object or
  * in every object of an array. */

@@ -137,8 +137,27 @@ static json_t *policy_figures(json_t *cur, int with_names, int64_t page)
 		reply_pager_total(cur, page, OUTSTANDING_PAGE, required - signed_n);
 	}
 	compliance_previous(cur);
+	compliance_declines(cur, with_names);
+	compliance_renewals(cur, with_names);
+	if (with_names)
+		compliance_paper(cur);
 	free(types);
 	return cur;
+}
+
+/* The paper-signature form's choice of version: each current one. */
+static json_t *paper_form_of(const json_t *all)
+{
+	json_t *versions = json_array();
+	size_t i;
+	json_t *cur;
+	json_array_foreach(all, i, cur)
+		json_array_append_new(versions,
+				      json_pack("{s:I, s:s, s:I}", "version_id",
+						json_int(cur, "version_id"), "title",
+						json_str(cur, "title"), "version",
+						json_int(cur, "version")));
+	return json_pack("{s:o}", "versions", versions);
 }
 
 /* Names are for leaders; a governor who is not also a leader sees figures. */
@@ -157,6 +176,8 @@ void aup_compliance_page(struct request *rq, struct reply *rp)
 		policy_figures(cur, sees_names(rq), page);
 	json_t *m = json_pack("{s:o, s:b, s:I, s:i}", "policies", all, "with_names", sees_names(rq),
 			      "page", (json_int_t)page, "per_page", OUTSTANDING_PAGE);
+	if (sees_names(rq) && json_array_size(all))
+		json_object_set_new(m, "paper_form", paper_form_of(all));
 	reply_page(rp, "aup_compliance", "Compliance", m);
 }
 
@@ -203,9 +224,7 @@ void aup_remind(struct request *rq, struct reply *rp)
 				 "group_concat(p.title, '; ') AS titles FROM users u "
 				 "JOIN policies p ON instr(',' || p.applies_to || ',', ',' || "
 				 "u.staff_type || ',') > 0 "
-				 "JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions "
-				 "WHERE policy_id = p.id AND effective <= ? "
-				 "  ORDER BY effective DESC, id DESC LIMIT 1) "
+				 "JOIN policy_versions v ON v.id = " POLICY_CURRENT_ID("p.id") " "
 				 "WHERE u.active = 1 AND NOT EXISTS (SELECT 1 FROM signatures s "
 				 "WHERE s.version_id = v.id AND s.user_id = u.id) "
 				 "GROUP BY u.id ORDER BY u.id",

@@ -4,6 +4,7 @@
  * names at a time, each person by the index signatures_by_user. */
 #define _GNU_SOURCE
 #include "features/aup/aup.h"
+#include "core/policy_status.h"
 #include "db/db.h"
 #include "lib/json_get.h"
 
@@ -31,9 +32,10 @@ static void earlier_signatures(json_t *people, int64_t policy_id, int64_t number
 void compliance_previous(json_t *cur)
 {
 	int64_t policy_id = json_int(cur, "policy_id"), number = json_int(cur, "version");
-	json_t *prev = db_row("SELECT id, number FROM policy_versions WHERE policy_id = ? AND "
-			      "number < ? ORDER BY number DESC LIMIT 1",
-			      "II", policy_id, number);
+	json_t *prev =
+		db_row("SELECT id, number FROM policy_versions WHERE policy_id = ? AND "
+		       "number < ? AND " POLICY_PUBLISHED("id") " ORDER BY number DESC LIMIT 1",
+		       "II", policy_id, number);
 	json_object_set_new(cur, "has_previous", json_boolean(prev != NULL));
 	if (!prev)
 		return;

@@ -6,6 +6,7 @@
 #include "core/notify.h"
 #include "db/db.h"
 #include "core/policy_status.h"
+#include "core/policy_renewal.h"
 #include "core/write.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
@@ -40,21 +41,28 @@ json_t *aup_version_load(int64_t version_id)
 		"SELECT v.id AS version_id, v.policy_id, p.title, p.applies_to, v.number AS "
 		"version, v.body, v.sha256, "
 		"v.summary, v.effective, v.review_due, v.published_at, "
-		"(SELECT id FROM policy_versions c WHERE c.policy_id = v.policy_id AND c.effective "
-		"<= ? "
-		" ORDER BY c.effective DESC, c.id DESC LIMIT 1) AS current_id "
-		"FROM policy_versions v JOIN policies p ON p.id = v.policy_id WHERE v.id = ?",
+		"(SELECT term FROM policy_review_terms t WHERE t.version_id = v.id) AS "
+		"review_term, " POLICY_CURRENT_ID(
+			"v.policy_id") " AS current_id, "
+				       "NOT " POLICY_PUBLISHED(
+					       "v.id") " AS draft "
+						       "FROM policy_versions v JOIN policies p ON "
+						       "p.id = v.policy_id WHERE v.id = ?",
 		"tI", d, version_id);
 	if (!v)
 		return NULL;
 	int current = json_int(v, "current_id") == version_id;
+	int draft = json_int(v, "draft") != 0;
 	const char *eff = json_str(v, "effective");
 	json_object_del(v, "current_id");
+	json_object_set_new(v, "draft", json_boolean(draft));
 	json_object_set_new(v, "is_current", json_boolean(current));
 	json_object_set_new(v, "status",
-			    json_string(current              ? "current"
+			    json_string(draft                ? "draft"
+					: current            ? "current"
 					: strcmp(eff, d) > 0 ? "upcoming"
 							     : "superseded"));
+	json_object_set_new(v, "authorisation", policy_authorisation(version_id));
 	return v;
 }
 
@@ -74,11 +82,38 @@ static int applies_to_me(const struct request *rq, const json_t *v)
 static json_t *readable_version(const struct request *rq, int64_t version_id)
 {
 	json_t *v = aup_version_load(version_id);
-	if (v && !applies_to_me(rq, v) && !has_role(rq, ROLE_LEADERS | ROLE_GOVERNOR)) {
+	/* A draft is read by the administrator and the leaders who prepare it. */
+	int draft = v && strcmp(member(v, "status"), "draft") == 0;
+	if (v && ((draft && !has_role(rq, ROLE_LEADERS)) ||
+		  (!applies_to_me(rq, v) && !has_role(rq, ROLE_LEADERS | ROLE_GOVERNOR)))) {
 		json_decref(v);
 		return NULL;
 	}
 	return v;
+}
+
+/* A yearly policy (policy_renewal.h): 1 when my signature of this version
+ * came before this year's renewal date (date), so it must be signed again. */
+static int renewal_due(int64_t policy_id, int64_t vid, int64_t uid, char date[11])
+{
+	char since[24];
+	return policy_renewal_since(policy_id, since, date) &&
+	       !policy_signed_since(vid, uid, since);
+}
+
+/* Signatures of yearly policies from before this year's renewal no longer count. */
+static void list_renewals(json_t *rows, int64_t uid)
+{
+	size_t i;
+	json_t *p;
+	json_array_foreach(rows, i, p) {
+		char date[11];
+		int due = json_is_true(json_object_get(p, "signed")) &&
+			  renewal_due(json_int(p, "id"), json_int(p, "version_id"), uid, date);
+		json_object_set_new(p, "renewal_due", json_boolean(due));
+		if (due)
+			json_object_set_new(p, "signed", json_false());
+	}
 }
 
 void aup_list(struct request *rq, struct reply *rp)
@@ -93,19 +128,18 @@ void aup_list(struct request *rq, struct reply *rp)
 		"e.version_id "
 		"        WHERE ev.policy_id = p.id AND e.user_id = ? AND e.version_id != v.id) AS "
 		"signed_earlier "
-		"FROM policies p JOIN policy_versions v ON v.id = (SELECT id FROM policy_versions "
-		"WHERE policy_id = p.id "
-		"  AND effective <= ? ORDER BY effective DESC, id DESC LIMIT 1) "
+		"FROM policies p JOIN policy_versions v ON v.id = " POLICY_CURRENT_ID("p.id") " "
 		"LEFT JOIN signatures s ON s.version_id = v.id AND s.user_id = ? "
 		"WHERE instr(',' || p.applies_to || ',', ',' || ? || ',') > 0 ORDER BY p.id",
 		"ItIt", rq->user.id, d, rq->user.id, rq->user.staff_type);
 	aup_bool(rows, "signed");
 	aup_bool(rows, "signed_earlier");
+	list_renewals(rows, rq->user.id);
 	json_t *upcoming = db_rows(
 		"SELECT v.id AS version_id, p.title, v.number AS version, v.effective, v.summary "
 		"FROM policy_versions v JOIN policies p ON p.id = v.policy_id "
 		"WHERE v.effective > ? AND instr(',' || p.applies_to || ',', ',' || ? || ',') > 0 "
-		"ORDER BY v.effective, v.id",
+		"AND " POLICY_PUBLISHED("v.id") " ORDER BY v.effective, v.id",
 		"tt", d, rq->user.staff_type);
 	json_t *m = json_pack("{s:o, s:o, s:b, s:b}", "policies", rows, "upcoming", upcoming,
 			      "is_admin", has_role(rq, ROLE_ADMIN), "sees_compliance",
@@ -127,14 +161,24 @@ void aup_version_page(struct request *rq, struct reply *rp)
 			     "version_id = ? AND user_id = ?",
 			     "II", vid, rq->user.id);
 	int applies = applies_to_me(rq, v);
-	int can_sign = applies && !sig && json_is_true(json_object_get(v, "is_current"));
+	char renew[11] = "";
+	int again = sig && renewal_due(json_int(v, "policy_id"), vid, rq->user.id, renew);
+	int can_sign = applies && (!sig || again) && json_is_true(json_object_get(v, "is_current"));
+	json_t *declined = aup_decline_of(vid, rq->user.id);
+	if (sig)
+		json_object_set_new(sig, "paper", aup_paper_of(vid, rq->user.id));
 	json_t *others = db_rows("SELECT id AS version_id, number AS version, effective, summary "
 				 "FROM policy_versions "
-				 "WHERE policy_id = ? AND id != ? ORDER BY number DESC",
-				 "II", json_int(v, "policy_id"), vid);
-	json_t *m = json_pack("{s:o, s:o, s:b, s:b, s:o, s:s}", "policy", v, "signature",
+				 "WHERE policy_id = ? AND id != ? AND (? OR " POLICY_PUBLISHED(
+					 "id") ") "
+					       "ORDER BY number DESC",
+				 "IIi", json_int(v, "policy_id"), vid, has_role(rq, ROLE_LEADERS));
+	json_t *m = json_pack("{s:o, s:o, s:b, s:b, s:o, s:s, s:o, s:b}", "policy", v, "signature",
 			      sig ? sig : json_object(), "applies", applies, "can_sign", can_sign,
-			      "others", others, "account_name", rq->user.name);
+			      "others", others, "account_name", rq->user.name, "declined", declined,
+			      "can_decline", can_sign && !sig && json_is_null(declined));
+	json_object_set_new(m, "renewal_due", json_boolean(again));
+	json_object_set_new(m, "renew_date", json_string(renew));
 	/* The title lives in the model, which the reply owns until it is rendered. */
 	reply_page(rp, "aup_version", json_str(v, "title"), m);
 }
@@ -217,10 +261,20 @@ void aup_sign(struct request *rq, struct reply *rp)
 		"VALUES (?,?,?,?,?,?,?) ON CONFLICT(version_id, user_id) DO NOTHING",
 		"IIttttt", vid, rq->user.id, arg(rq, "typed_name"), at, rq->address,
 		rq->user_agent ? rq->user_agent : "", member(v, "sha256"));
-	int fresh = db_changes() == 1;
+	int fresh = db_changes() == 1, again = 0;
+	char renew[11];
+	/* A yearly policy signed before this year's renewal: signed again, the
+	 * earlier signature kept as it was. */
+	if (!fresh && renewal_due(json_int(v, "policy_id"), vid, rq->user.id, renew))
+		again = fresh =
+			policy_acknowledge(vid, rq->user.id, arg(rq, "typed_name"), rq->address,
+					   rq->user_agent ? rq->user_agent : "",
+					   member(v, "sha256")) == 0;
 	if (fresh)
-		audit(rq, "aup.sign", member(v, "title"), "version_id=%lld number=%lld sha256=%s",
-		      (long long)vid, (long long)json_int(v, "version"), member(v, "sha256"));
+		audit(rq, "aup.sign", member(v, "title"),
+		      "version_id=%lld number=%lld sha256=%s%s", (long long)vid,
+		      (long long)json_int(v, "version"), member(v, "sha256"),
+		      again ? " again for the year" : "");
 	/* Signed: the notification asking for it is dealt with. */
 	char *link = xasprintf("/aup/%lld", (long long)vid);
 	notify_seen(rq->user.id, link);
@@ -244,6 +298,7 @@ void aup_record(struct request *rq, struct reply *rp)
 		return;
 	}
 	json_object_set_new(sig, "name", json_string(rq->user.name));
+	json_object_set_new(sig, "paper", aup_paper_of(rq->ids[0], rq->user.id));
 	json_object_set_new(sig, "email", json_string(rq->user.email));
 	reply_page(rp, "aup_record", "Record of my signature",
 		   json_pack("{s:o, s:o}", "signature", sig, "version", v));
@@ -253,15 +308,16 @@ void aup_history(struct request *rq, struct reply *rp)
 {
 	char d[11];
 	today(d);
-	json_t *rows = db_rows("SELECT s.version_id, v.policy_id, p.title, v.number AS version, "
-			       "v.effective, s.signed_at, s.typed_name, "
-			       "s.body_sha256, v.id = (SELECT id FROM policy_versions c WHERE "
-			       "c.policy_id = v.policy_id AND c.effective <= ? "
-			       "  ORDER BY c.effective DESC, c.id DESC LIMIT 1) AS current "
-			       "FROM signatures s JOIN policy_versions v ON v.id = s.version_id "
-			       "JOIN policies p ON p.id = v.policy_id "
-			       "WHERE s.user_id = ? ORDER BY s.signed_at DESC, s.id DESC",
-			       "tI", d, rq->user.id);
+	json_t *rows = db_rows(
+		"SELECT s.version_id, v.policy_id, p.title, v.number AS version, "
+		"v.effective, s.signed_at, s.typed_name, "
+		"s.body_sha256, v.id = " POLICY_CURRENT_ID(
+			"v.policy_id") " AS current "
+				       "FROM signatures s JOIN policy_versions v ON v.id = "
+				       "s.version_id "
+				       "JOIN policies p ON p.id = v.policy_id "
+				       "WHERE s.user_id = ? ORDER BY s.signed_at DESC, s.id DESC",
+		"tI", d, rq->user.id);
 	aup_bool(rows, "current");
 	reply_page(rp, "aup_history", "My signatures", json_pack("{s:o}", "signatures", rows));
 }

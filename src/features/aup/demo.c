@@ -34,20 +34,67 @@ static const char *const demo_signers[] = { "head@demo.school",    "deputy@demo.
 					    "bursar@demo.school",  "governor@demo.school",
 					    "science@demo.school", "ta@demo.school" };
 
+static void demo_paper(int64_t signature_id, int64_t vid, time_t recorded)
+{
+	char paper[11], recorded_at[ISO_LEN];
+	iso_date(recorded - 86400, paper);
+	iso_time(recorded, recorded_at);
+	db_exec("INSERT INTO paper_signatures(signature_id, version_id, paper_date, recorded_by, "
+		"recorded_at) VALUES (?,?,?,?,?)",
+		"IItIt", signature_id, vid, paper, demo_user("bursar@demo.school"), recorded_at);
+}
+
+/* The supply teacher, who works in three schools, has not agreed yet. */
+static void demo_decline(int64_t vid, const char *title)
+{
+	char at[ISO_LEN];
+	iso_time(now() - (time_t)12 * 86400, at);
+	db_exec("INSERT INTO policy_declines(version_id, user_id, reason, declined_at) "
+		"VALUES (?,?,?,?)",
+		"IItt", vid, demo_user("supply@demo.school"),
+		"I teach in three schools and use my own laptop for planning. I cannot agree to "
+		"keep school data only on school devices until I am given one for the days I am "
+		"here.",
+		at);
+	audit(NULL, "aup.decline", title, "demo decline by supply@demo.school");
+}
+
 static void demo_signatures(int64_t vid, const char *sha, const char *title)
 {
 	for (size_t i = 0; i < sizeof demo_signers / sizeof demo_signers[0]; i++) {
 		int64_t uid = demo_user(demo_signers[i]);
 		char *name = db_text("SELECT name FROM users WHERE id = ?", "I", uid);
 		char at[ISO_LEN];
-		iso_time(now() - (time_t)(40 - (int)i * 3) * 86400, at);
-		db_exec("INSERT INTO signatures(version_id, user_id, typed_name, signed_at, "
-			"address, user_agent, body_sha256) "
-			"VALUES (?,?,?,?,'','demo',?)",
-			"IIttt", vid, uid, name ? name : "", at, sha);
+		time_t signed_at = now() - (time_t)(40 - (int)i * 3) * 86400;
+		iso_time(signed_at, at);
+		/* The parent governor signed on paper at the governors' meeting; the
+		 * business manager entered it the next morning. */
+		int paper = strcmp(demo_signers[i], "governor@demo.school") == 0;
+		int64_t sid = db_insert("INSERT INTO signatures(version_id, user_id, typed_name, "
+					"signed_at, address, user_agent, body_sha256) "
+					"VALUES (?,?,?,?,?,?,?)",
+					"IIttttt", vid, uid, name ? name : "", at,
+					paper ? "paper" : "", paper ? "" : "demo", sha);
+		if (paper)
+			demo_paper(sid, vid, signed_at);
 		audit(NULL, "aup.sign", title, "demo signature by %s", demo_signers[i]);
 		free(name);
 	}
+}
+
+/* wynstones' footer "Authorised by: Name / Sign / Job title / Date": the
+ * governors agreed the agreement at their meeting a week before it took effect. */
+static void demo_authorised(int64_t vid, const char *title)
+{
+	char meeting[11], at[ISO_LEN];
+	days_ago(49, meeting);
+	iso_time(now() - (time_t)48 * 86400, at);
+	db_exec("INSERT INTO policy_authorisations(version_id, authorised_by, authoriser_name, "
+		"meeting_date, minute_ref, authorised_on, recorded_by, recorded_at) "
+		"VALUES (?, 'governing_body', 'Full governing body', ?, '7.2', ?, ?, ?)",
+		"IttIt", vid, meeting, meeting, demo_user("admin@demo.school"), at);
+	audit(NULL, "policy.authorise", title, "version=1 by=governing_body meeting=%s minute=7.2",
+	      meeting);
 }
 
 struct demo_training {
@@ -113,7 +160,9 @@ int aup_demo(void)
 	free(text);
 	audit(NULL, "policy.publish", title, "version=1 effective=%s review_due=%s sha256=%s", eff,
 	      due, sha);
+	demo_authorised(vid, title);
 	demo_signatures(vid, sha, title);
+	demo_decline(vid, title);
 	demo_training();
 	return db_failed() ? -1 : 0;
 }

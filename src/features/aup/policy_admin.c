@@ -7,6 +7,7 @@
 #include "db/db.h"
 #include "core/notify.h"
 #include "core/policy_status.h"
+#include "core/policy_renewal.h"
 #include "core/staff.h"
 #include "core/write.h"
 #include "lib/uk_time.h"
@@ -78,9 +79,8 @@ void policy_admin_list(struct request *rq, struct reply *rp)
 		"policy_id = p.id) AS versions, "
 		"c.id AS current_id, c.number AS current_version, c.effective, c.review_due, "
 		"coalesce(c.review_due < ?, 0) AS review_overdue FROM policies p "
-		"LEFT JOIN policy_versions c ON c.id = (SELECT id FROM policy_versions WHERE "
-		"policy_id = p.id AND effective <= ? "
-		"  ORDER BY effective DESC, id DESC LIMIT 1) ORDER BY p.title, p.id",
+		"LEFT JOIN policy_versions c ON c.id = " POLICY_CURRENT_ID(
+			"p.id") " ORDER BY p.title, p.id",
 		"tt", d, d);
 	aup_bool(rows, "review_overdue");
 	unsigned checked = rq->is_post ? types_from_form(rq) : (1u << NTYPES) - 1;
@@ -97,6 +97,14 @@ void policy_admin_create(struct request *rq, struct reply *rp)
 		return;
 	}
 	const char *title = arg(rq, "title");
+	int renew = arg(rq, "renew_yearly") && strcmp(arg(rq, "renew_yearly"), "yes") == 0;
+	const char *from = arg(rq, "renew_from") ? arg(rq, "renew_from") : "09-01";
+	if (renew && !renew_from_valid(from)) {
+		reply_error(rp, 400, "renew_from",
+			    "Enter the day the yearly signing starts as month and day, for example "
+			    "09-01 for 1 September.");
+		return;
+	}
 	if (db_int(0, "SELECT 1 FROM policies WHERE title = ? COLLATE NOCASE", "t", title)) {
 		reply_error(rp, 409, "title",
 			    "There is already a policy with this title. Publish a new version of "
@@ -111,7 +119,11 @@ void policy_admin_create(struct request *rq, struct reply *rp)
 	}
 	int64_t id = db_insert("INSERT INTO policies(title, applies_to, created_at) VALUES (?,?,?)",
 			       "ttt", title, applies, at);
-	audit(rq, "policy.create", title, "applies_to=%s", applies);
+	if (renew) /* signed again every year (policy_renewal.h) */
+		db_exec("INSERT INTO policy_renewals(policy_id, renew_from) VALUES (?, ?)", "It",
+			id, from);
+	audit(rq, "policy.create", title, "applies_to=%s renew_from=%s", applies,
+	      renew ? from : "");
 	if (id < 0 || db_commit() != 0) {
 		db_rollback();
 		free(applies);
@@ -120,8 +132,9 @@ void policy_admin_create(struct request *rq, struct reply *rp)
 	}
 	char *loc = xasprintf("/admin/policies/%lld", (long long)id);
 	reply_done(rp, 201,
-		   json_pack("{s:{s:I, s:s, s:s}}", "policy", "id", (json_int_t)id, "title", title,
-			     "applies_to", applies),
+		   json_pack("{s:{s:I, s:s, s:s, s:b, s:s?}}", "policy", "id", (json_int_t)id,
+			     "title", title, "applies_to", applies, "renew_yearly", renew,
+			     "renew_from", renew ? from : NULL),
 		   loc, "The policy has been created. Now publish its first version.");
 	free(loc);
 	free(applies);
@@ -133,17 +146,35 @@ static json_t *versions_of(int64_t policy_id)
 	today(d);
 	json_t *rows = db_rows("SELECT v.id AS version_id, v.number AS version, v.summary, "
 			       "v.effective, v.review_due, v.published_at, v.sha256, "
-			       "v.id = (SELECT id FROM policy_versions c WHERE c.policy_id = "
-			       "v.policy_id AND c.effective <= ? "
-			       "  ORDER BY c.effective DESC, c.id DESC LIMIT 1) AS current, "
-			       "v.effective > ? AS upcoming, "
+			       "(SELECT term FROM policy_review_terms t WHERE t.version_id = v.id) "
+			       "AS review_term, "
+			       "v.id = " POLICY_CURRENT_ID("v.policy_id") " AS current, "
+			       "v.effective > ? AND " POLICY_PUBLISHED("v.id") " AS upcoming, "
+			       "NOT " POLICY_PUBLISHED("v.id") " AS draft, "
 			       "u.name AS published_by FROM policy_versions v LEFT JOIN users u ON "
 			       "u.id = v.published_by "
 			       "WHERE v.policy_id = ? ORDER BY v.number DESC",
 			       "ttI", d, d, policy_id);
 	aup_bool(rows, "current");
 	aup_bool(rows, "upcoming");
+	aup_bool(rows, "draft");
+	size_t i;
+	json_t *o;
+	json_array_foreach(rows, i, o) json_object_set_new(
+		o, "authorisation", policy_authorisation(json_int(o, "version_id")));
 	return rows;
+}
+
+/* The drafts among the versions, each with its "Authorise" form. */
+static json_t *drafts_of(const json_t *versions)
+{
+	json_t *drafts = json_array();
+	size_t i;
+	json_t *o;
+	json_array_foreach(versions, i, o)
+		if (json_is_true(json_object_get(o, "draft")))
+			json_array_append(drafts, o);
+	return drafts;
 }
 
 void policy_admin_page(struct request *rq, struct reply *rp)
@@ -167,8 +198,15 @@ void policy_admin_page(struct request *rq, struct reply *rp)
 					       arg(rq, "review_due"))
 				   : json_pack("{s:s, s:s}", "body", latest ? latest : "",
 					       "effective", d);
-	json_t *m = json_pack("{s:o, s:o, s:o}", "policy", p, "versions", versions_of(rq->ids[0]),
-			      "form", form);
+	json_t *versions = versions_of(rq->ids[0]);
+	char *from = db_text("SELECT renew_from FROM policy_renewals WHERE policy_id = ?", "I",
+			     rq->ids[0]);
+	json_object_set_new(p, "renewal",
+			    json_pack("{s:b, s:s}", "renew_yearly", from != NULL, "renew_from",
+				      from ? from : "09-01"));
+	free(from);
+	json_t *m = json_pack("{s:o, s:o, s:o, s:o}", "policy", p, "versions", versions, "drafts",
+			      drafts_of(versions), "form", form);
 	free(latest);
 	reply_page(rp, "policy_admin_page", "Policy", m);
 }
@@ -206,29 +244,22 @@ static void publish_problems(const struct request *rq, struct reply *rp)
 		reply_error_add(rp, "effective",
 				"The date it takes effect cannot be earlier than that of the "
 				"latest published version.");
-	if (strcmp(due, eff) <= 0)
+	char due_on[11], term[40];
+	if (review_due_parse(due, due_on, term) != 0)
+		reply_error_add(rp, "review_due",
+				"Enter the review date as a date, like 2027-09-01, or as a term, "
+				"like Michaelmas Term 2027.");
+	else if (strcmp(due_on, eff) <= 0)
 		reply_error_add(rp, "review_due",
 				"The review date must come after the date the version takes "
 				"effect.");
 }
 
-static void notify_people(const char *applies_to, const char *msg, const char *link)
-{
-	json_t *ids =
-		db_rows(WHOLE_TABLE_REPORT "SELECT id FROM users WHERE active = 1 AND instr(',' || "
-					   "? || ',', ',' || staff_type || ',') > 0",
-			"t", applies_to);
-	size_t i;
-	json_t *o;
-	json_array_foreach(ids, i, o)
-		notify_user(json_int(o, "id"), "aup_new_version", msg, link);
-	json_decref(ids);
-}
-
 static int64_t store_version(struct request *rq, const json_t *p, int64_t *number, char sha[65])
 {
 	const char *body = arg(rq, "body");
-	char at[ISO_LEN];
+	char at[ISO_LEN], due[11], term[40];
+	review_due_parse(arg(rq, "review_due"), due, term); /* checked by publish_problems */
 	iso_now(at);
 	sha256_hex(body, strlen(body), sha);
 	*number = db_int(0, "SELECT max(number) FROM policy_versions WHERE policy_id = ?", "I",
@@ -238,19 +269,16 @@ static int64_t store_version(struct request *rq, const json_t *p, int64_t *numbe
 				"summary, effective, review_due, "
 				"published_at, published_by) VALUES (?,?,?,?,?,?,?,?,?)",
 				"IIttttttI", rq->ids[0], *number, body, sha, arg(rq, "summary"),
-				arg(rq, "effective"), arg(rq, "review_due"), at, rq->user.id);
-	const char *title = json_str(p, "title");
-	char on[32];
-	uk_time_words(arg(rq, "effective"), on, sizeof on);
-	char *msg = xasprintf(
-		"Version %lld of %s has been published and takes effect on %s. What changed: %s",
-		(long long)*number, title, on, arg(rq, "summary"));
-	char *link = xasprintf("/aup/%lld", (long long)vid);
-	notify_people(json_str(p, "applies_to"), msg, link);
-	audit(rq, "policy.publish", title, "version=%lld effective=%s review_due=%s sha256=%s",
-	      (long long)*number, arg(rq, "effective"), arg(rq, "review_due"), sha);
-	free(msg);
-	free(link);
+				arg(rq, "effective"), due, at, rq->user.id);
+	/* A term is kept in its words; the date it stands for is review_due. */
+	if (*term)
+		db_exec("INSERT INTO policy_review_terms(version_id, term) VALUES (?, ?)", "It",
+			vid, term);
+	/* A draft until it is authorised (policy_authorise.c): nobody is told yet. */
+	db_exec("INSERT INTO policy_authorisations(version_id) VALUES (?)", "I", vid);
+	audit(rq, "policy.publish", json_str(p, "title"),
+	      "draft version=%lld effective=%s review_due=%s sha256=%s", (long long)*number,
+	      arg(rq, "effective"), *term ? term : due, sha);
 	return vid;
 }
 
@@ -291,11 +319,13 @@ void policy_admin_publish(struct request *rq, struct reply *rp)
 	}
 	char *loc = xasprintf("/admin/policies/%lld", (long long)rq->ids[0]);
 	char *flash =
-		xasprintf("Version %lld has been published. Everyone it applies to has been told.",
+		xasprintf("Version %lld has been saved as a draft. Record who authorised it to "
+			  "publish it.",
 			  (long long)number);
 	reply_done(rp, 201,
-		   json_pack("{s:{s:I, s:I, s:s, s:s}}", "version", "id", (json_int_t)vid, "number",
-			     (json_int_t)number, "sha256", sha, "effective", arg(rq, "effective")),
+		   json_pack("{s:{s:I, s:I, s:s, s:s, s:s}}", "version", "id", (json_int_t)vid,
+			     "number", (json_int_t)number, "sha256", sha, "effective",
+			     arg(rq, "effective"), "status", "draft"),
 		   loc, flash);
 	free(loc);
 	free(flash);

@@ -82,6 +82,21 @@ static json_t *build(int64_t id)
 				    "JOIN policies p ON p.id = v.policy_id WHERE s.user_id = ? "
 				    "ORDER BY s.signed_at",
 				    "I", id));
+	/* A decline's reason and signing a yearly policy again are the person's too. */
+	json_object_set_new(
+		e, "policy_declines",
+		db_rows("SELECT p.title AS policy, v.number AS version, d.reason, "
+			"d.declined_at FROM policy_declines d JOIN policy_versions v ON "
+			"v.id = d.version_id JOIN policies p ON p.id = v.policy_id "
+			"WHERE d.user_id = ? ORDER BY d.declined_at",
+			"I", id));
+	json_object_set_new(e, "policy_acknowledgements",
+			    db_rows("SELECT p.title AS policy, v.number AS version, a.typed_name, "
+				    "a.acknowledged_at, a.address, a.user_agent FROM "
+				    "policy_acknowledgements a JOIN policy_versions v ON "
+				    "v.id = a.version_id JOIN policies p ON p.id = v.policy_id "
+				    "WHERE a.user_id = ? ORDER BY a.acknowledged_at",
+				    "I", id));
 	json_object_set_new(
 		e, "training",
 		db_rows("SELECT t.course, c.title, t.completed_on, t.expires_on, t.recorded_at "

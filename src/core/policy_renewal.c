@@ -1,0 +1,64 @@
+/* Yearly re-acknowledgement of a policy (see policy_renewal.h): slyne's
+ * "reviewed on an annual basis", its staff agreement signed again each year. */
+#define _GNU_SOURCE
+#include "core/policy_renewal.h"
+#include "db/db.h"
+#include "lib/uk_time.h"
+#include "lib/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int renew_from_valid(const char *mmdd)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int m, d;
+	char end;
+	if (!mmdd || strlen(mmdd) != 5 || sscanf(mmdd, "%2d-%2d%c", &m, &d, &end) != 2 ||
+	    mmdd[2] != '-')
+		return 0;
+	/* 29 February would renew only in leap years: refused. */
+	return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] && !(m == 2 && d == 29);
+}
+
+int policy_renewal_since(int64_t policy_id, char since[24], char date[11])
+{
+	char *from = db_text("SELECT renew_from FROM policy_renewals WHERE policy_id = ?", "I",
+			     policy_id);
+	if (!from)
+		return 0;
+	char today[11], local[17];
+	uk_today(today);
+	int year = atoi(today);
+	/* The most recent renewal date on or before today. */
+	if (strcmp(today + 5, from) < 0)
+		year--;
+	snprintf(date, 11, "%04d-%.5s", year, from);
+	snprintf(local, sizeof local, "%sT00:00", date);
+	free(from);
+	if (uk_time_to_utc(local, since) != 0)
+		snprintf(since, 24, "%sT00:00:00Z", date);
+	return 1;
+}
+
+int policy_signed_since(int64_t version_id, int64_t user_id, const char *since)
+{
+	return db_int(0,
+		      "SELECT EXISTS (SELECT 1 FROM signatures WHERE version_id = ? AND user_id = "
+		      "? "
+		      "AND signed_at >= ?) OR EXISTS (SELECT 1 FROM policy_acknowledgements "
+		      "WHERE version_id = ? AND user_id = ? AND acknowledged_at >= ?)",
+		      "IItIIt", version_id, user_id, since, version_id, user_id, since) == 1;
+}
+
+int policy_acknowledge(int64_t version_id, int64_t user_id, const char *typed_name,
+		       const char *address, const char *user_agent, const char *sha256)
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	return db_exec("INSERT INTO policy_acknowledgements(version_id, user_id, typed_name, "
+		       "acknowledged_at, address, user_agent, body_sha256) VALUES (?,?,?,?,?,?,?)",
+		       "IIttttt", version_id, user_id, typed_name, at, address, user_agent,
+		       sha256);
+}

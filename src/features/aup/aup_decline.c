@@ -1,0 +1,136 @@
+/* "I do not agree": a person declines the current version of a policy
+ * with their reason, and the headteacher is told.  The decline is kept as
+ * evidence; signing later counts as any signature (the person is no longer
+ * outstanding, and the decline is no longer shown against them).  Leaders
+ * read the reasons on the compliance page; governors see only a count. */
+#define _GNU_SOURCE
+#include "features/aup/aup.h"
+#include "core/audit.h"
+#include "core/notify.h"
+#include "core/policy_status.h"
+#include "core/write.h"
+#include "db/db.h"
+#include "lib/json_get.h"
+#include "lib/util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+json_t *aup_decline_of(int64_t version_id, int64_t user_id)
+{
+	json_t *d = db_row("SELECT reason, declined_at FROM policy_declines "
+			   "WHERE version_id = ? AND user_id = ?",
+			   "II", version_id, user_id);
+	return d ? d : json_null();
+}
+
+/* Declines not followed by a signature: a count for everyone who sees the
+ * figures, and the reason beside each outstanding person for leaders. */
+void compliance_declines(json_t *cur, int with_names)
+{
+	int64_t vid = json_int(cur, "version_id");
+	json_object_set_new(
+		cur, "declined_count",
+		json_integer(db_int(0,
+				    "SELECT count(*) FROM policy_declines d JOIN "
+				    "awaiting_signature w ON w.version_id = d.version_id "
+				    "AND w.user_id = d.user_id WHERE d.version_id = ?",
+				    "I", vid)));
+	json_t *people = with_names ? json_object_get(cur, "outstanding") : NULL;
+	size_t i;
+	json_t *p;
+	json_array_foreach(people, i, p)
+	{
+		json_t *d = aup_decline_of(vid, json_int(p, "user_id"));
+		json_object_set_new(p, "declined_at",
+				    json_is_null(d) ? json_null()
+						    : json_string(json_str(d, "declined_at")));
+		json_object_set_new(p, "decline_reason",
+				    json_is_null(d) ? json_null()
+						    : json_string(json_str(d, "reason")));
+		json_decref(d);
+	}
+}
+
+static int blank(const char *s)
+{
+	for (; *s; s++)
+		if (!isspace((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+/* Why this person may not decline this version, or NULL. */
+static const char *decline_problem(const struct request *rq, const json_t *v, int *status,
+				   const char **field)
+{
+	int64_t vid = json_int(v, "version_id");
+	*status = 409;
+	*field = NULL;
+	if (!policy_applies(json_str(v, "applies_to"), rq->user.staff_type))
+		return "This policy does not apply to your staff type, so there is nothing for you "
+		       "to agree to.";
+	if (!json_is_true(json_object_get(v, "is_current")))
+		return "Only the current version of a policy can be declined.";
+	if (db_int(0, "SELECT 1 FROM signatures WHERE version_id = ? AND user_id = ?", "II", vid,
+		   rq->user.id))
+		return "You have already signed this version.";
+	if (db_int(0, "SELECT 1 FROM policy_declines WHERE version_id = ? AND user_id = ?", "II",
+		   vid, rq->user.id))
+		return "You have already said that you do not agree to this version.";
+	*status = 400;
+	*field = "reason";
+	if (blank(arg(rq, "reason")))
+		return "Say why you do not agree: the headteacher reads it.";
+	return NULL;
+}
+
+static void store_decline(struct request *rq, const json_t *v)
+{
+	int64_t vid = json_int(v, "version_id");
+	char at[ISO_LEN];
+	iso_now(at);
+	db_exec("INSERT INTO policy_declines(version_id, user_id, reason, declined_at) "
+		"VALUES (?,?,?,?)",
+		"IItt", vid, rq->user.id, arg(rq, "reason"), at);
+	char *msg = xasprintf("%s does not agree to %s (version %lld): %s", rq->user.name,
+			      json_str(v, "title"), (long long)json_int(v, "version"),
+			      arg(rq, "reason"));
+	notify_role("headteacher", rq->user.id, "aup_decline", msg, "/aup/compliance");
+	free(msg);
+	audit(rq, "aup.decline", json_str(v, "title"), "version_id=%lld number=%lld",
+	      (long long)vid, (long long)json_int(v, "version"));
+}
+
+void aup_decline(struct request *rq, struct reply *rp)
+{
+	int64_t vid = arg_int(rq, "version_id", 0);
+	json_t *v = aup_version_load(vid);
+	/* Unknown, a draft, or a policy that is not mine and I do not oversee: 404. */
+	if (!v || json_is_true(json_object_get(v, "draft")) ||
+	    (!policy_applies(json_str(v, "applies_to"), rq->user.staff_type) &&
+	     !has_role(rq, ROLE_LEADERS | ROLE_GOVERNOR))) {
+		json_decref(v);
+		reply_not_found(rp);
+		return;
+	}
+	int status;
+	const char *field, *why = decline_problem(rq, v, &status, &field);
+	if (why || reply_begin(rp, BUSY_UNSAVED) != 0) {
+		if (why)
+			reply_error(rp, status, field, "%s", why);
+		json_decref(v);
+		return;
+	}
+	store_decline(rq, v);
+	json_decref(v);
+	if (reply_commit(rp, BUSY_UNSAVED) != 0)
+		return;
+	char *loc = xasprintf("/aup/%lld", (long long)vid);
+	reply_done(rp, 201,
+		   json_pack("{s:{s:I, s:s}}", "decline", "version_id", (json_int_t)vid, "reason",
+			     arg(rq, "reason")),
+		   loc, "Your answer has been recorded and the headteacher has been told.");
+	free(loc);
+}

@@ -1,0 +1,120 @@
+/* Yearly re-acknowledgement in compliance and in the policy's settings.
+ * A policy the school has people sign again every year (from renew_from,
+ * 1 September by default) counts a signature made before this year's
+ * renewal date as outstanding, without a new version (policy_renewal.h).
+ * The kept counts (awaiting_counts) know nothing of the calendar, so the
+ * figures of such a policy are corrected here by the people concerned. */
+#define _GNU_SOURCE
+#include "features/aup/aup.h"
+#include "core/audit.h"
+#include "core/policy_renewal.h"
+#include "core/write.h"
+#include "db/db.h"
+#include "lib/json_get.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void set_percent(json_t *o)
+{
+	json_int_t req = json_int(o, "required"), done = json_int(o, "signed");
+	/* Rounded down, as aup_compliance.c does. */
+	json_object_set_new(o, "percent", json_integer(req ? done * 100 / req : 100));
+}
+
+/* One person fewer signed in their group of a split. */
+static void split_less(json_t *groups, const char *key, const char *value)
+{
+	size_t i;
+	json_t *g;
+	json_array_foreach(groups, i, g)
+		if (strcmp(json_str(g, key), value) == 0) {
+			json_object_set_new(g, "signed", json_integer(json_int(g, "signed") - 1));
+			set_percent(g);
+		}
+}
+
+static void add_int(json_t *o, const char *key, json_int_t n)
+{
+	json_object_set_new(o, key, json_integer(json_int(o, key) + n));
+}
+
+void compliance_renewals(json_t *cur, int with_names)
+{
+	char since[24], date[11];
+	int renews = policy_renewal_since(json_int(cur, "policy_id"), since, date);
+	json_object_set_new(cur, "renew_yearly", json_boolean(renews));
+	if (!renews)
+		return;
+	json_object_set_new(cur, "renew_date", json_string(date));
+	json_t *stale = db_rows(
+		"SELECT u.id AS user_id, u.email, u.name, u.department, u.staff_type, s.signed_at "
+		"FROM signatures s JOIN users u ON u.id = s.user_id WHERE s.version_id = ? "
+		"AND u.active = 1 AND instr(',' || ? || ',', ',' || u.staff_type || ',') > 0 "
+		"AND s.signed_at < ? AND NOT EXISTS (SELECT 1 FROM policy_acknowledgements a "
+		"WHERE a.version_id = s.version_id AND a.user_id = s.user_id "
+		"AND a.acknowledged_at >= ?) ORDER BY u.name, u.id",
+		"Ittt", (int64_t)json_int(cur, "version_id"), json_str(cur, "applies_to"), since,
+		since);
+	json_int_t n = (json_int_t)json_array_size(stale);
+	size_t i;
+	json_t *p;
+	json_array_foreach(stale, i, p) {
+		split_less(json_object_get(cur, "by_department"), "department",
+			   json_str(p, "department"));
+		split_less(json_object_get(cur, "by_staff_type"), "staff_type",
+			   json_str(p, "staff_type"));
+	}
+	add_int(cur, "signed", -n);
+	add_int(cur, "outstanding_count", n);
+	add_int(cur, "outstanding_total", n);
+	set_percent(cur);
+	json_object_set_new(cur, "renewal_count", json_integer(n));
+	if (with_names)
+		json_object_set_new(cur, "renewal_outstanding", stale);
+	else
+		json_decref(stale);
+}
+
+/* POST /admin/policies/{id}: whether the policy is signed again every year, and from when. */
+void policy_renewal_set(struct request *rq, struct reply *rp)
+{
+	json_t *p = db_row("SELECT title FROM policies WHERE id = ?", "I", rq->ids[0]);
+	if (!p) {
+		reply_not_found(rp);
+		return;
+	}
+	int on = strcmp(arg(rq, "renew_yearly"), "yes") == 0;
+	const char *from = arg(rq, "renew_from") ? arg(rq, "renew_from") : "09-01";
+	if (on && !renew_from_valid(from)) {
+		json_decref(p);
+		reply_error(rp, 400, "renew_from",
+			    "Enter the day the yearly signing starts as month and day, for example "
+			    "09-01 for 1 September.");
+		return;
+	}
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
+		json_decref(p);
+		return;
+	}
+	if (on)
+		db_exec("INSERT INTO policy_renewals(policy_id, renew_from) VALUES (?, ?) "
+			"ON CONFLICT(policy_id) DO UPDATE SET renew_from = excluded.renew_from",
+			"It", rq->ids[0], from);
+	else
+		db_exec("DELETE FROM policy_renewals WHERE policy_id = ?", "I", rq->ids[0]);
+	audit(rq, "policy.renewal", json_str(p, "title"), "renew_yearly=%s renew_from=%s",
+	      on ? "yes" : "no", on ? from : "");
+	json_decref(p);
+	if (reply_commit(rp, BUSY_UNSAVED) != 0)
+		return;
+	char *loc = xasprintf("/admin/policies/%lld", (long long)rq->ids[0]);
+	reply_done(rp, 200,
+		   json_pack("{s:{s:I, s:b, s:s?}}", "policy", "id", (json_int_t)rq->ids[0],
+			     "renew_yearly", on, "renew_from", on ? from : NULL),
+		   loc,
+		   on ? "Everyone it applies to will be asked to sign it again every year."
+		      : "The policy is no longer signed again every year.");
+	free(loc);
+}

@@ -1,0 +1,151 @@
+// Policies authorised as the schools do it (wynstones' "Authorised by" footer,
+// slyne's "approved" header): a version written is a draft until the
+// headteacher, the governing body or a committee authorises it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, sql, visibleText } from './lib.mjs';
+import { utcToday } from './policy_lib.mjs';
+
+const isoDate = (d) => d.toISOString().slice(0, 10);
+const daysFromNow = (n) => isoDate(new Date(Date.now() + n * 86400000));
+
+let s;
+before(async () => { s = await startServer(); });
+after(async () => { await s.stop(); });
+
+const count = (table, where = '1') => Number(sql(s.db, `SELECT count(*) FROM ${table} WHERE ${where}`));
+
+async function draft(admin, title, applies = 'teacher,governor') {
+  const p = await admin.post('/admin/policies', [['title', title], ['applies_to', applies]]);
+  assert.equal(p.status, 201, p.text);
+  const pid = p.body.policy.id;
+  const v = await admin.post(`/admin/policies/${pid}/versions`, { body: `## ${title}\n\nBe kind.\n`,
+    summary: 'First version.', effective: daysFromNow(0), review_due: daysFromNow(365), confirm: 'yes' });
+  assert.equal(v.status, 201, v.text);
+  return { pid, vid: v.body.version.id };
+}
+
+const board = { authorised_by: 'governing_body', authoriser_name: 'Full governing body',
+  meeting_date: daysFromNow(-3), minute_ref: '7.2', authorised_on: daysFromNow(-2) };
+
+test('a version written is a draft: read by the administrator and leaders only, not current, not signable, nobody told', async () => {
+  const a = await s.login('admin@demo.school');
+  const notes = count('notifications', "kind = 'aup_new_version'");
+  const { pid, vid } = await draft(a, 'Staff code of conduct');
+  assert.equal(count('notifications', "kind = 'aup_new_version'"), notes, 'nobody is told of a draft');
+  const t = await s.login('teacher@demo.school');
+  assert.ok(!(await t.get('/aup')).body.policies.some((p) => p.id === pid));
+  assert.ok(!(await t.get('/aup')).body.upcoming.some((u) => u.version_id === vid));
+  assert.equal((await t.get(`/aup/${vid}`)).status, 404);
+  assert.equal((await t.post('/aup/sign', { version_id: vid, typed_name: 'Amy Clarke', agree: 'yes' })).status, 404);
+  assert.ok(!(await t.get('/')).body.tasks.some((x) => x.link === `/aup/${vid}`));
+  const gov = await s.login('governor@demo.school');
+  assert.equal((await gov.get(`/aup/${vid}`)).status, 404, 'a governor it applies to does not read a draft');
+  assert.ok(!(await gov.get('/aup/compliance')).body.policies.some((p) => p.policy_id === pid));
+  const head = await s.login('head@demo.school');
+  const page = await head.get(`/aup/${vid}`);
+  assert.equal(page.status, 200);
+  assert.equal(page.body.policy.status, 'draft');
+  assert.equal(page.body.policy.draft, true);
+  assert.equal(page.body.policy.authorisation, null);
+  assert.equal(page.body.can_sign, false);
+  assert.equal((await head.post('/aup/sign', { version_id: vid, typed_name: 'Helen Ashworth', agree: 'yes' })).status, 409);
+  const html = await head.page(`/aup/${vid}`);
+  assert.match(visibleText(html.text), /A draft waiting to be authorised/);
+  const adminPage = await a.get(`/admin/policies/${pid}`);
+  assert.equal(adminPage.body.drafts.length, 1);
+  assert.equal(adminPage.body.versions[0].draft, true);
+  const form = await a.page(`/admin/policies/${pid}`);
+  assert.match(form.text, new RegExp(`action="/admin/policies/${pid}/versions/${vid}/authorise"`));
+  assert.match(form.text, /<legend>Authorised by<\/legend>/);
+});
+
+test('authorising: the form checked field by field, nothing changed when refused', async () => {
+  const a = await s.login('admin@demo.school');
+  const { pid, vid } = await draft(a, 'Mobile phone policy');
+  const url = `/admin/policies/${pid}/versions/${vid}/authorise`;
+  const audits = count('audit', "action = 'policy.authorise'");
+  const cases = [
+    [{ ...board, authorised_by: 'deputy' }, 'authorised_by'],
+    [{ ...board, authoriser_name: '' }, 'authoriser_name'],
+    [{ ...board, meeting_date: '' }, 'meeting_date'],
+    [{ ...board, meeting_date: daysFromNow(2), authorised_on: daysFromNow(-1) }, 'meeting_date'],
+    [{ ...board, authorised_on: daysFromNow(2) }, 'authorised_on'],
+    [{ ...board, authorised_on: daysFromNow(-5) }, 'authorised_on'],
+    [{ ...board, authorised_on: '2026-02-30' }, 'authorised_on'],
+    [{ ...board, minute_ref: 'x'.repeat(101) }, 'minute_ref'],
+    [{ authorised_by: 'headteacher', authoriser_name: 'Helen Ashworth', authorised_on: utcToday() }, 'job_title'],
+  ];
+  for (const [form, field] of cases) {
+    const r = await a.post(url, form);
+    assert.equal(r.status, 400, JSON.stringify(form));
+    assert.equal(r.body.field, field, JSON.stringify(form));
+  }
+  const html = await a.request('POST', url, { json: false, form: { ...board, meeting_date: '' } });
+  assert.equal(html.status, 400);
+  assert.match(visibleText(html.text), /Enter the date of the meeting that agreed this version/);
+  const head = await s.login('head@demo.school');
+  assert.equal((await head.post(url, board)).status, 403);
+  assert.equal((await a.post(`/admin/policies/${pid}/versions/999999/authorise`, board)).status, 404);
+  const other = Number(sql(s.db, 'SELECT min(id) FROM policy_versions'));
+  assert.equal((await a.post(`/admin/policies/${pid}/versions/${other}/authorise`, board)).status, 404,
+    'a version of another policy');
+  assert.equal(count('audit', "action = 'policy.authorise'"), audits);
+  assert.equal((await a.get(`/aup/${vid}`)).body.policy.status, 'draft');
+});
+
+test('authorised by the governing body: published, announced, signable, and the signed text says who authorised it', async () => {
+  const a = await s.login('admin@demo.school');
+  const { pid, vid } = await draft(a, 'Email and messaging policy', 'teacher');
+  const url = `/admin/policies/${pid}/versions/${vid}/authorise`;
+  const r = await a.post(url, board);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.authorisation.authorised_by, 'governing_body');
+  assert.equal(r.body.authorisation.minute_ref, '7.2');
+  assert.equal(r.body.authorisation.recorded_by, 'Chris Doyle');
+  assert.equal(count('notifications', `kind = 'aup_new_version' AND link = '/aup/${vid}'`),
+    count('users', "active = 1 AND staff_type = 'teacher'"));
+  assert.equal(count('audit', "action = 'policy.authorise' AND actor = 'admin@demo.school'"), 1);
+  assert.equal((await a.post(url, board)).status, 409, 'a version is authorised once');
+  assert.equal(count('notifications', `kind = 'aup_new_version' AND link = '/aup/${vid}'`),
+    count('users', "active = 1 AND staff_type = 'teacher'"), 'nobody is told twice');
+  const demo = Number(sql(s.db, "SELECT v.id FROM policy_versions v JOIN policies p ON p.id = v.policy_id WHERE p.title = 'Staff acceptable-use agreement'"));
+  const demoPid = Number(sql(s.db, `SELECT policy_id FROM policy_versions WHERE id = ${demo}`));
+  assert.equal((await a.post(`/admin/policies/${demoPid}/versions/${demo}/authorise`, board)).status, 409);
+
+  const t = await s.login('teacher@demo.school');
+  const mine = (await t.get('/aup')).body.policies.find((p) => p.id === pid);
+  assert.equal(mine.version_id, vid);
+  assert.ok((await t.get('/')).body.tasks.some((x) => x.kind === 'aup_sign' && x.link === `/aup/${vid}`));
+  const page = await t.page(`/aup/${vid}`);
+  const text = visibleText(page.text);
+  assert.match(text, /Authorised by/);
+  assert.match(text, /Full governing body, meeting of .*, minute 7\.2; authorised on/);
+  assert.equal((await t.post('/aup/sign', { version_id: vid, typed_name: 'Amy Clarke', agree: 'yes' })).status, 201);
+  const record = visibleText((await t.page(`/aup/${vid}/record`)).text);
+  assert.match(record, /Version authorised by Full governing body/);
+  const admin = visibleText((await a.page(`/admin/policies/${pid}`)).text);
+  assert.match(admin, /Full governing body/);
+  assert.doesNotMatch(admin, /Authorise and publish version 1/);
+});
+
+test('authorised by the headteacher: the job title is kept and shown, no meeting', async () => {
+  const a = await s.login('admin@demo.school');
+  const { pid, vid } = await draft(a, 'Photography policy', 'teacher');
+  const r = await a.post(`/admin/policies/${pid}/versions/${vid}/authorise`, { authorised_by: 'headteacher',
+    authoriser_name: 'Helen Ashworth', job_title: 'Headteacher', meeting_date: daysFromNow(-1), authorised_on: utcToday() });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.authorisation.job_title, 'Headteacher');
+  assert.equal(r.body.authorisation.meeting_date, null, 'a headteacher authorises without a meeting');
+  const t = await s.login('teacher@demo.school');
+  assert.match(visibleText((await t.page(`/aup/${vid}`)).text), /Helen Ashworth, Headteacher; authorised on/);
+});
+
+test('the demo school\'s agreement was authorised by the full governing body', async () => {
+  const t = await s.login('teacher@demo.school');
+  const p = (await t.get('/aup')).body.policies.find((x) => x.title === 'Staff acceptable-use agreement');
+  const v = (await t.get(`/aup/${p.version_id}`)).body.policy;
+  assert.equal(v.authorisation.authorised_by, 'governing_body');
+  assert.equal(v.authorisation.authoriser_name, 'Full governing body');
+  assert.equal(v.authorisation.minute_ref, '7.2');
+});

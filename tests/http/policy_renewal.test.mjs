@@ -1,0 +1,134 @@
+// Yearly re-acknowledgement: a policy signed again every year from a date
+// the school sets (1 September by default), without a new version.  The
+// clock is moved across 1 September by relaunching on the same database.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, sql, visibleText } from './lib.mjs';
+import { publish } from './policy_lib.mjs';
+
+const isoDate = (d) => d.toISOString().slice(0, 10);
+const daysFromNow = (n) => isoDate(new Date(Date.now() + n * 86400000));
+// The next 1 September after today (UTC).
+const now = new Date();
+const septYear = now.getUTCMonth() >= 8 ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
+
+let s;
+before(async () => { s = await startServer(); });
+after(async () => { await s.stop(); });
+
+const count = (table, where = '1') => Number(sql(s.db, `SELECT count(*) FROM ${table} WHERE ${where}`));
+const at = async (when) => {
+  await s.stop({ keep: true });
+  s = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: when } });
+};
+
+test('the yearly setting: admin only, the date checked, nothing changed when refused', async () => {
+  const a = await s.login('admin@demo.school');
+  const p = await a.post('/admin/policies', [['title', 'Online safety agreement'], ['applies_to', 'teacher']]);
+  const pid = p.body.policy.id;
+  for (const [form, field] of [
+    [{ renew_yearly: 'yes', renew_from: '02-30' }, 'renew_from'],
+    [{ renew_yearly: 'yes', renew_from: '9-1' }, 'renew_from'],
+    [{ renew_yearly: 'yes', renew_from: '02-29' }, 'renew_from'],
+    [{ renew_yearly: 'yes', renew_from: '13-01' }, 'renew_from'],
+    [{ renew_yearly: 'maybe' }, 'renew_yearly'],
+    [{ renew_from: '09-01' }, 'renew_yearly'],
+  ]) {
+    const r = await a.post(`/admin/policies/${pid}`, form);
+    assert.equal(r.status, 400, JSON.stringify(form));
+    assert.equal(r.body.field, field);
+  }
+  assert.equal(count('policy_renewals'), 0);
+  const head = await s.login('head@demo.school');
+  assert.equal((await head.post(`/admin/policies/${pid}`, { renew_yearly: 'yes' })).status, 403);
+  assert.equal((await a.post('/admin/policies/999999', { renew_yearly: 'yes' })).status, 404);
+  const on = await a.post(`/admin/policies/${pid}`, { renew_yearly: 'yes' });
+  assert.equal(on.status, 200, on.text);
+  assert.deepEqual(on.body.policy, { id: pid, renew_yearly: true, renew_from: '09-01' });
+  assert.equal(sql(s.db, `SELECT renew_from FROM policy_renewals WHERE policy_id = ${pid}`), '09-01');
+  assert.equal(count('audit', "action = 'policy.renewal'"), 1);
+  const page = await a.page(`/admin/policies/${pid}`);
+  assert.match(page.text, /<legend>Signed again every year<\/legend>/);
+  assert.match(page.text, /value="yes" checked/);
+  await publish(a, pid, { body: '## Online safety\n\nReport what worries you.\n', summary: 'First.',
+    effective: daysFromNow(0), review_due: `${septYear + 1}-12-01` });
+});
+
+test('the yearly setting may be chosen when the policy is created', async () => {
+  const a = await s.login('admin@demo.school');
+  const bad = await a.post('/admin/policies', [['title', 'Yearly at creation'], ['applies_to', 'teacher'], ['renew_yearly', 'yes'], ['renew_from', '04-31']]);
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.field, 'renew_from');
+  assert.equal(count('policies', "title = 'Yearly at creation'"), 0, 'nothing created');
+  const r = await a.post('/admin/policies', [['title', 'Yearly at creation'], ['applies_to', 'teacher'], ['renew_yearly', 'yes'], ['renew_from', '01-06']]);
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.body.policy.renew_yearly, true);
+  assert.equal(r.body.policy.renew_from, '01-06');
+  assert.equal((await a.get(`/admin/policies/${r.body.policy.id}`)).body.policy.renewal.renew_from, '01-06');
+  const plain = await a.post('/admin/policies', [['title', 'Once per version'], ['applies_to', 'teacher']]);
+  assert.equal(plain.body.policy.renew_yearly, false);
+  assert.equal(plain.body.policy.renew_from, null);
+  assert.match((await a.page('/admin/policies')).text, /<label class="checkbox" for="f-renew_yearly">/);
+});
+
+test('across 1 September a signature from last year no longer counts: asked again, outstanding, signed again', async () => {
+  const pid = Number(sql(s.db, "SELECT id FROM policies WHERE title = 'Online safety agreement'"));
+  const vid = Number(sql(s.db, `SELECT id FROM policy_versions WHERE policy_id = ${pid}`));
+  let t = await s.login('teacher@demo.school');
+  assert.equal((await t.post('/aup/sign', { version_id: vid, typed_name: 'Amy Clarke', agree: 'yes' })).status, 201);
+  const signers = count('signatures', `version_id = ${vid}`);
+
+  await at(`${septYear}-08-31T12:00:00Z`);
+  t = await s.login('teacher@demo.school');
+  let mine = (await t.get('/aup')).body.policies.find((p) => p.id === pid);
+  assert.equal(mine.signed, true, 'the day before the renewal date the signature counts');
+  let head = await s.login('head@demo.school');
+  let c = (await head.get('/aup/compliance')).body.policies.find((p) => p.policy_id === pid);
+  assert.equal(c.renew_yearly, true);
+  assert.equal(c.renewal_count, 0);
+  const signedBefore = c.signed;
+
+  // 09:00 UTC on 1 September is 10:00 UK time: this year's renewal has begun.
+  await at(`${septYear}-09-01T09:00:00Z`);
+  t = await s.login('teacher@demo.school');
+  mine = (await t.get('/aup')).body.policies.find((p) => p.id === pid);
+  assert.equal(mine.signed, false);
+  assert.equal(mine.renewal_due, true);
+  const task = (await t.get('/')).body.tasks.find((x) => x.kind === 'aup_sign' && x.link === `/aup/${vid}`);
+  assert.ok(task, 'asked again on "My tasks"');
+  assert.match(task.message, /signed again every year/);
+  const page = await t.get(`/aup/${vid}`);
+  assert.equal(page.body.can_sign, true);
+  assert.equal(page.body.renewal_due, true);
+  assert.equal(page.body.renew_date, `${septYear}-09-01`);
+  assert.match(visibleText((await t.page(`/aup/${vid}`)).text), /signed again every year from 1 Sep/);
+  head = await s.login('head@demo.school');
+  c = (await head.get('/aup/compliance')).body.policies.find((p) => p.policy_id === pid);
+  assert.equal(c.renewal_count, signers);
+  assert.equal(c.signed, signedBefore - signers);
+  assert.equal(c.outstanding_count, c.required - c.signed);
+  assert.ok(c.renewal_outstanding.some((o) => o.email === 'teacher@demo.school'));
+  const gov = await s.login('governor@demo.school');
+  const g = (await gov.get('/aup/compliance')).body.policies.find((p) => p.policy_id === pid);
+  assert.equal(g.renewal_count, signers);
+  assert.equal(g.renewal_outstanding, undefined, 'governors see the figures only');
+
+  const again = await t.post('/aup/sign', { version_id: vid, typed_name: 'Amy Clarke', agree: 'yes' });
+  assert.equal(again.status, 201, again.text);
+  assert.equal(count('signatures', `version_id = ${vid}`), signers, 'the first signature is kept as it was');
+  assert.equal(count('policy_acknowledgements', `version_id = ${vid}`), 1);
+  assert.equal((await t.post('/aup/sign', { version_id: vid, typed_name: 'Amy Clarke', agree: 'yes' })).status, 200,
+    'signed for this year already');
+  assert.equal(count('policy_acknowledgements', `version_id = ${vid}`), 1);
+  mine = (await t.get('/aup')).body.policies.find((p) => p.id === pid);
+  assert.equal(mine.signed, true);
+  assert.ok(!(await t.get('/')).body.tasks.some((x) => x.link === `/aup/${vid}`));
+  c = (await head.get('/aup/compliance')).body.policies.find((p) => p.policy_id === pid);
+  assert.equal(c.renewal_count, signers - 1);
+
+  const a = await s.login('admin@demo.school');
+  assert.equal((await a.post(`/admin/policies/${pid}`, { renew_yearly: 'no' })).status, 200);
+  c = (await head.get('/aup/compliance')).body.policies.find((p) => p.policy_id === pid);
+  assert.equal(c.renew_yearly, false);
+  assert.equal(c.signed, signedBefore, 'once per version again: every signature counts');
+});
