@@ -1118,10 +1118,14 @@ CREATE TABLE IF NOT EXISTS account_reveals (
   account_id  INTEGER NOT NULL REFERENCES social_accounts(id),
   user_id     INTEGER NOT NULL REFERENCES users(id),
   revealed_at TEXT NOT NULL,
-  as_runner   INTEGER NOT NULL CHECK (as_runner IN (0, 1))
+  as_runner   INTEGER NOT NULL CHECK (as_runner IN (0, 1)),
+  -- How many changes of the password were on record then: the reveal is of
+  -- the password in use while no change has been recorded since.
+  changes_before INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS account_reveals_by_account ON account_reveals(account_id, revealed_at);
--- The moderator's record that the password was changed on the platform.
+-- Each change of the password: new credentials stored, or the moderator's
+-- record that it was changed on the platform.
 CREATE TABLE IF NOT EXISTS account_password_changes (
   id         INTEGER PRIMARY KEY,
   account_id INTEGER NOT NULL REFERENCES social_accounts(id),

@@ -76,6 +76,7 @@ void credentials_set(struct request *rq, struct reply *rp)
 		db_exec("UPDATE social_accounts SET cred_nonce = ?, cred_box = ?, cred_updated_at "
 			"= ? WHERE id = ?",
 			"bbtI", nonce, sizeof nonce, box, box_len, at, rq->ids[0]);
+		password_change_record(rq, rq->ids[0], at);
 		audit(rq, "account.credentials_set", link + 1, "credentials stored, encrypted");
 		if (reply_commit(rp, BUSY_UNSAVED) == 0)
 			reply_done(rp, 200,

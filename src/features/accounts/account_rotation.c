@@ -29,9 +29,10 @@ int reveal_record(struct request *rq, struct reply *rp)
 	int as_runner = !has_role(rq, ROLE_MODERATOR | ROLE_SLT);
 	int rc = reply_begin(rp, BUSY_UNSAVED);
 	if (rc == 0) {
-		db_exec("INSERT INTO account_reveals(account_id, user_id, revealed_at, as_runner) "
-			"VALUES (?, ?, ?, ?)",
-			"IIti", rq->ids[0], rq->user.id, at, as_runner);
+		db_exec("INSERT INTO account_reveals(account_id, user_id, revealed_at, as_runner, "
+			"changes_before) VALUES (?, ?, ?, ?, (SELECT count(*) FROM "
+			"account_password_changes WHERE account_id = ?))",
+			"IItiI", rq->ids[0], rq->user.id, at, as_runner, rq->ids[0]);
 		audit(rq, "account.credentials_reveal", object + 1, "credentials shown%s",
 		      as_runner ? " to someone who runs the account" : "");
 		rc = reply_commit(rp, BUSY_UNSAVED);
@@ -42,16 +43,15 @@ int reveal_record(struct request *rq, struct reply *rp)
 
 json_t *password_to_change(int64_t account_id)
 {
-	/* The reveals since the password's last change: its credentials stored
-	 * again, or the moderator's record that it was changed. */
-	json_t *rows =
-		db_rows("SELECT r.user_id, u.name, u.active, max(r.as_runner) AS as_runner, "
-			"max(r.revealed_at) AS revealed_at FROM account_reveals r JOIN users u ON "
-			"u.id = r.user_id WHERE r.account_id = ? AND r.revealed_at > max("
-			"coalesce((SELECT cred_updated_at FROM social_accounts WHERE id = ?), ''), "
-			"coalesce((SELECT max(changed_at) FROM account_password_changes WHERE "
-			"account_id = ?), '')) GROUP BY r.user_id ORDER BY revealed_at",
-			"III", account_id, account_id, account_id);
+	/* The reveals since the password's last change (counted, not timed: a
+	 * change in the same second as a reveal is still after it). */
+	json_t *rows = db_rows(
+		"SELECT r.user_id, u.name, u.active, max(r.as_runner) AS as_runner, "
+		"max(r.revealed_at) AS revealed_at FROM account_reveals r JOIN users u ON "
+		"u.id = r.user_id WHERE r.account_id = ? AND r.changes_before = (SELECT count(*) "
+		"FROM account_password_changes WHERE account_id = ?) GROUP BY r.user_id "
+		"ORDER BY revealed_at",
+		"II", account_id, account_id);
 	json_t *out = json_array();
 	size_t i;
 	json_t *r;
@@ -74,6 +74,13 @@ json_t *password_to_change(int64_t account_id)
 	return out;
 }
 
+void password_change_record(const struct request *rq, int64_t account_id, const char *at)
+{
+	db_exec("INSERT INTO account_password_changes(account_id, changed_at, changed_by) "
+		"VALUES (?, ?, ?)",
+		"ItI", account_id, at, rq->user.id);
+}
+
 void credentials_changed(struct request *rq, struct reply *rp)
 {
 	json_t *a = account_load(rq->ids[0]);
@@ -85,9 +92,7 @@ void credentials_changed(struct request *rq, struct reply *rp)
 	char at[ISO_LEN], *link = account_link(rq->ids[0]);
 	iso_now(at);
 	if (reply_begin(rp, BUSY_UNSAVED) == 0) {
-		db_exec("INSERT INTO account_password_changes(account_id, changed_at, changed_by) "
-			"VALUES (?, ?, ?)",
-			"ItI", rq->ids[0], at, rq->user.id);
+		password_change_record(rq, rq->ids[0], at);
 		audit(rq, "account.password_changed", link + 1,
 		      "the password was changed on the platform");
 		if (reply_commit(rp, BUSY_UNSAVED) == 0)

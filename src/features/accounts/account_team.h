@@ -29,6 +29,9 @@ int account_gate_daily(void);
 json_t *password_to_change(int64_t account_id);
 /* The reveal, on record with its audit row (one transaction); 0, or -1 with a reply. */
 int reveal_record(struct request *rq, struct reply *rp);
+/* A change of the password on record (inside the caller's transaction):
+ * new credentials stored, or the moderator's word that it was changed. */
+void password_change_record(const struct request *rq, int64_t account_id, const char *at);
 /* Whether this person may reveal the account's credentials: SLT and the
  * moderator any account, its lead and current contributors their own. */
 int may_reveal(const struct request *rq, int64_t account_id);
