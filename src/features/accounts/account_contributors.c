@@ -94,10 +94,11 @@ static int64_t insert_contributor(const struct request *rq, const json_t *a, int
 {
 	char at[ISO_LEN];
 	iso_now(at);
-	int64_t cid = db_insert("INSERT INTO account_contributors(account_id, user_id, name, "
-				"relation, added_by, added_at) VALUES (?, nullif(?, 0), ?, ?, ?, ?)",
-				"IIttIt", json_int(a, "id"), user, user ? "" : arg(rq, "name"),
-				arg(rq, "relation") ? arg(rq, "relation") : "", rq->user.id, at);
+	int64_t cid =
+		db_insert("INSERT INTO account_contributors(account_id, user_id, name, "
+			  "relation, added_by, added_at) VALUES (?, nullif(?, 0), ?, ?, ?, ?)",
+			  "IIttIt", json_int(a, "id"), user, user ? "" : arg(rq, "name"),
+			  arg(rq, "relation") ? arg(rq, "relation") : "", rq->user.id, at);
 	if (!user)
 		db_exec("INSERT INTO contributor_paper(contributor_id, version_id, paper_date, "
 			"recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)",
