@@ -263,7 +263,15 @@ test('the yearly review and dormancy with the clock moved forward', async () => 
     assert.equal(auditRows(s.db, 'account.review').length, 1);
 
     // A shorter dormancy setting, then a review that closes it through the checklist.
-    sql(s.db, `UPDATE settings SET value = '30' WHERE key = 'account_dormant_days'`);
+    // The admin sets it where the other settings are; out of range is refused.
+    const admin = await s.login('admin@demo.school');
+    let set = await admin.post('/admin/settings', { account_dormant_days: '0' });
+    assert.equal(set.status, 400);
+    assert.equal(set.body.field, 'account_dormant_days');
+    assert.equal(sql(s.db, `SELECT value FROM settings WHERE key = 'account_dormant_days'`), '90');
+    set = await admin.post('/admin/settings', { account_dormant_days: '30' });
+    assert.equal(set.status, 200, set.text);
+    assert.match((await admin.page('/admin/settings')).text, /id="f-account_dormant_days"[^>]*value="30"/);
     s = await restartAt(s, 440);
     mod = await s.login('moderator@demo.school');
     assert.equal((await mod.get('/accounts/1')).body.account.dormant, true);
