@@ -37,6 +37,7 @@ test('the gate for a contributor who is not staff', async () => {
     const mod = await s.login('moderator@demo.school');
     const v = await currentVersion(mod);
     const before = count(s.db, 'account_contributors');
+    const papers = count(s.db, 'contributor_paper');
     // Refusals that change nothing: each names its field.
     for (const [form, status, field] of [
       [parent(v.version_id, { paper_date: isoDay(2) }), 400, 'paper_date'],
@@ -68,7 +69,7 @@ test('the gate for a contributor who is not staff', async () => {
     assert.equal(r0.body.field, 'paper_version_id');
     assert.match(r0.body.error, /Priya Shah does not pass the policy checks/);
     assert.equal(count(s.db, 'account_contributors'), before);
-    assert.equal(count(s.db, 'contributor_paper'), 0);
+    assert.equal(count(s.db, 'contributor_paper'), papers);
 
     // The lead may add them, with the paper signature on record.
     const lead = await s.login('science@demo.school');
@@ -76,7 +77,8 @@ test('the gate for a contributor who is not staff', async () => {
     assert.equal(r.status, 201, r.text);
     assert.equal(r.body.contributor.staff, false);
     const row = sql(s.db, `SELECT p.version_id || '|' || p.paper_date || '|' || p.recorded_by
-      FROM contributor_paper p`);
+      FROM contributor_paper p JOIN account_contributors c ON c.id = p.contributor_id
+      WHERE c.name = 'Priya Shah'`);
     assert.equal(row, `${v.version_id}|${isoDay(-3)}|${uid(s.db, 'science@demo.school')}`);
     assert.equal(auditRows(s.db, 'account.contributor_add').length, 1);
     r = await mod.get('/accounts/1');
@@ -126,11 +128,12 @@ test('a member of staff is added only when they pass the lead\'s checks, and the
     const mod = await s.login('moderator@demo.school');
     const teacher = await s.login('teacher@demo.school');
     assert.equal((await teacher.get('/accounts/1')).status, 404);
+    const before = count(s.db, 'account_contributors');
     let r = await mod.post('/accounts/1/contributors', { email: 'teacher@demo.school' });
     assert.equal(r.status, 409, r.text);
     assert.equal(r.body.field, 'email');
     assert.ok(r.body.checks.some((c) => c.name === 'lead_trained'));
-    assert.equal(count(s.db, 'account_contributors'), 0);
+    assert.equal(count(s.db, 'account_contributors'), before);
     r = await mod.post('/accounts/1/contributors', { email: 'nobody@demo.school' });
     assert.equal(r.status, 400);
     assert.equal(r.body.field, 'email');
@@ -159,7 +162,16 @@ test('the revealed-password rotation after a leaver', async () => {
   const s = await startServer();
   try {
     const mod = await s.login('moderator@demo.school');
+    // The demo school: Amy Clarke saw the password, then stopped running the account.
+    let d = await mod.get('/accounts/1');
+    assert.equal(d.body.password_changes.length, 1);
+    assert.match(d.body.password_changes[0].words, /revealed by Amy Clarke on /);
+    assert.ok(d.body.contributors.some((c) => c.name === 'Joanne Fielding' && !c.staff && c.passes));
+    assert.ok(d.body.contributors.some((c) => c.name === 'Tom Hughes' && c.staff && c.passes));
+    // Storing new credentials is a change of password.
     assert.equal((await mod.post('/accounts/1/credentials', { login: 'hs', password: 'first-secret-1234' })).status, 200);
+    d = await mod.get('/accounts/1');
+    assert.equal(d.body.password_changes.length, 0);
     qualify(s.db, 'teacher@demo.school');
     assert.equal((await mod.post('/accounts/1/contributors', { email: 'teacher@demo.school' })).status, 201);
     // The lead and a contributor may reveal their own account's credentials;

@@ -49,6 +49,10 @@ void account_team_tasks(const struct request *rq, json_t *tasks);
  * (account_register.c). */
 int close_checklist_ticked(const struct request *rq, struct reply *rp);
 
+/* The demo school's contributors of the account, a paper signature and a
+ * password to change (demo_team.c); 0 on success. */
+int accounts_demo_team(int64_t account);
+
 handler_fn contributor_add, contributor_remove, credentials_changed, account_review;
 
 #endif
