@@ -48,10 +48,13 @@ void account_review_state(json_t *account)
 	uk_today(today);
 	int open = strcmp(json_str(account, "status") ? json_str(account, "status") : "closed",
 			  "closed") != 0;
-	/* The latest of its activity, its last review and its creation. */
-	const char *last = base;
+	/* The latest of its activity, its last monitoring check, its last
+	 * review and its creation. */
+	const char *last = base, *check = json_str(account, "last_check");
 	if (activity && strcmp(activity, last) > 0)
 		last = activity;
+	if (check && strcmp(check, last) > 0)
+		last = check;
 	time_t t = 0;
 	int64_t days = dormant_days();
 	int dormant = open && parse_iso_time(last, &t) == 0 && now() - t > days * DAY;
