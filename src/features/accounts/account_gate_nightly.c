@@ -16,6 +16,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void tell_moderators(const json_t *account, const json_t *runner, const char *failure)
+{
+	char *link = account_link(json_int(account, "id"));
+	char *msg = xasprintf("%s no longer passes the checks to run the account '%s': %s",
+			      json_str(runner, "name"), json_str(account, "name"), failure);
+	json_t *mods = db_rows("SELECT u.id FROM user_roles r INDEXED BY user_roles_by_role "
+			       "JOIN users u ON u.id = r.user_id WHERE r.role = 'moderator' AND "
+			       "u.active = 1",
+			       "");
+	size_t i;
+	json_t *m;
+	json_array_foreach(mods, i, m)
+		notify_user(json_int(m, "id"), "account_gate", msg, link);
+	json_decref(mods);
+	free(msg);
+	free(link);
+}
+
 /* One runner's failing checks flagged; what was flagged before and passes
  * now is cleared by the caller.  The failing words go into `now`. */
 static void flag_runner(const json_t *account, const json_t *runner, json_t *now, const char *at)
@@ -23,8 +41,7 @@ static void flag_runner(const json_t *account, const json_t *runner, json_t *now
 	json_t *checks = runner_checks(runner);
 	size_t i;
 	json_t *c;
-	json_array_foreach(checks, i, c)
-	{
+	json_array_foreach(checks, i, c) {
 		if (json_is_true(json_object_get(c, "ok")))
 			continue;
 		const char *failure = json_str(c, "detail");
@@ -37,12 +54,7 @@ static void flag_runner(const json_t *account, const json_t *runner, json_t *now
 			json_str(runner, "name"), failure, at);
 		if (db_changes() != 1)
 			continue; /* told before */
-		char *link = account_link(json_int(account, "id"));
-		char *msg = xasprintf("%s no longer passes the checks to run the account '%s': %s",
-				      json_str(runner, "name"), json_str(account, "name"), failure);
-		notify_role("moderator", 0, "account_gate", msg, link);
-		free(msg);
-		free(link);
+		tell_moderators(account, runner, failure);
 	}
 	json_decref(checks);
 }
@@ -54,8 +66,7 @@ static void clear_passed(int64_t account_id, const json_t *now)
 			      "I", account_id);
 	size_t i;
 	json_t *r;
-	json_array_foreach(old, i, r)
-	{
+	json_array_foreach(old, i, r) {
 		char *key = xasprintf("%s|%s", json_str(r, "runner"), json_str(r, "failure"));
 		if (!json_object_get(now, key))
 			db_exec("DELETE FROM account_gate_failures WHERE account_id = ? AND "
@@ -68,8 +79,9 @@ static void clear_passed(int64_t account_id, const json_t *now)
 
 static int gate_pass(void)
 {
-	json_t *accounts = db_rows("SELECT id, name FROM social_accounts WHERE status != 'closed' "
-				   "ORDER BY id",
+	/* Every open account, by nature of the pass. */
+	json_t *accounts = db_rows(WHOLE_TABLE_REPORT "SELECT id, name FROM social_accounts "
+						      "WHERE status != 'closed' ORDER BY id",
 				   "");
 	char at[ISO_LEN];
 	iso_now(at);
@@ -79,10 +91,10 @@ static int gate_pass(void)
 	}
 	size_t i, j;
 	json_t *a, *r;
-	json_array_foreach(accounts, i, a)
-	{
+	json_array_foreach(accounts, i, a) {
 		json_t *runners = account_runners(json_int(a, "id")), *now = json_object();
-		json_array_foreach(runners, j, r) flag_runner(a, r, now, at);
+		json_array_foreach(runners, j, r)
+			flag_runner(a, r, now, at);
 		clear_passed(json_int(a, "id"), now);
 		json_decref(now);
 		json_decref(runners);

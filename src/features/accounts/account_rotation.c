@@ -47,7 +47,8 @@ json_t *password_to_change(int64_t account_id)
 	 * change in the same second as a reveal is still after it). */
 	json_t *rows = db_rows(
 		"SELECT r.user_id, u.name, u.active, max(r.as_runner) AS as_runner, "
-		"max(r.revealed_at) AS revealed_at FROM account_reveals r JOIN users u ON "
+		"max(r.revealed_at) AS revealed_at FROM account_reveals r INDEXED BY "
+		"account_reveals_by_account JOIN users u ON "
 		"u.id = r.user_id WHERE r.account_id = ? AND r.changes_before = (SELECT count(*) "
 		"FROM account_password_changes WHERE account_id = ?) GROUP BY r.user_id "
 		"ORDER BY revealed_at",
@@ -55,8 +56,7 @@ json_t *password_to_change(int64_t account_id)
 	json_t *out = json_array();
 	size_t i;
 	json_t *r;
-	json_array_foreach(rows, i, r)
-	{
+	json_array_foreach(rows, i, r) {
 		int gone = json_int(r, "active") == 0 ||
 			   (json_int(r, "as_runner") &&
 			    !account_runs(account_id, json_int(r, "user_id")));

@@ -17,6 +17,9 @@ json_t *account_runners(int64_t account_id);
  * for staff, the paper signature for anyone else. */
 json_t *runner_checks(const json_t *runner);
 json_t *paper_checks(int64_t contributor_id);
+/* The paper signature: {"version_id","paper_date","recorded_by","recorded_at","policy_id",
+ * "number","version","title"}, or NULL. */
+json_t *paper_signature(int64_t contributor_id);
 /* "What: Who does not pass the policy checks. Question: no (detail) …" */
 char *gate_refusal_words(const char *what, const char *who, const json_t *checks);
 /* What the nightly pass flagged: [{"runner","who","failure","found_at","words"}]. */

@@ -19,21 +19,12 @@ static json_t *contributors(int64_t account_id)
 {
 	json_t *runners = account_runners(account_id), *out = json_array(), *r;
 	size_t i;
-	json_array_foreach(runners, i, r)
-	{
+	json_array_foreach(runners, i, r) {
 		if (strcmp(json_str(r, "role"), "contributor") != 0)
 			continue;
 		json_t *checks = runner_checks(r);
 		int staff = json_int(r, "user_id") != 0;
-		json_t *paper =
-			staff ? NULL
-			      : db_row("SELECT p.paper_date, p.recorded_at, v.number AS "
-				       "version, pol.title, u.name AS recorded_by FROM "
-				       "contributor_paper p JOIN policy_versions v ON v.id = "
-				       "p.version_id JOIN policies pol ON pol.id = v.policy_id "
-				       "JOIN users u ON u.id = p.recorded_by "
-				       "WHERE p.contributor_id = ?",
-				       "I", json_int(r, "contributor_id"));
+		json_t *paper = staff ? NULL : paper_signature(json_int(r, "contributor_id"));
 		json_object_set_new(r, "id", json_integer(json_int(r, "contributor_id")));
 		json_object_set_new(r, "staff", json_boolean(staff));
 		json_object_set_new(r, "paper", paper ? paper : json_null());
@@ -50,8 +41,7 @@ static json_t *version_options(void)
 {
 	json_t *rows = policy_current_versions(), *r;
 	size_t i;
-	json_array_foreach(rows, i, r)
-	{
+	json_array_foreach(rows, i, r) {
 		char *label = xasprintf("%s, version %lld", json_str(r, "title"),
 					(long long)json_int(r, "version"));
 		json_object_set_new(r, "label", json_string(label));
@@ -109,8 +99,7 @@ void account_team_tasks(const struct request *rq, json_t *tasks)
 		return;
 	json_t *rows = accounts_query(1, rq->user.id, -1, 0), *a;
 	size_t i;
-	json_array_foreach(rows, i, a)
-	{
+	json_array_foreach(rows, i, a) {
 		if (strcmp(json_str(a, "status"), "closed") == 0)
 			continue;
 		const char *name = json_str(a, "name");
