@@ -1097,6 +1097,16 @@ CREATE TABLE IF NOT EXISTS contributor_paper (
   recorded_by    INTEGER NOT NULL REFERENCES users(id),
   recorded_at    TEXT NOT NULL               -- ISO-8601 UTC
 );
+-- A scan of the signed paper, optional: a PDF or a picture, its type decided
+-- from its bytes as a concern's evidence is.
+CREATE TABLE IF NOT EXISTS contributor_paper_scans (
+  contributor_id INTEGER PRIMARY KEY REFERENCES account_contributors(id),
+  filename       TEXT NOT NULL,
+  type           TEXT NOT NULL CHECK (type IN ('image/png','image/jpeg','application/pdf')),
+  size           INTEGER NOT NULL,
+  sha256         TEXT NOT NULL,
+  bytes          BLOB NOT NULL
+);
 -- What the nightly pass found: a runner (runner 'u:ID' for staff, 'c:ID' for
 -- a contributor who is not staff) failing one check (its words).  A row is
 -- the moderator told once; it goes when the runner passes or stops running.

@@ -28,7 +28,7 @@
 <caption>Contributors besides the lead</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Who they are</th><th scope="col">Passes the checks</th>{{#can_team}}<th scope="col">Remove</th>{{/can_team}}</tr></thead>
 <tbody>{{/has_contributors}}
-{{#contributors}}<tr><th scope="row">{{name}}{{#staff}} ({{email}}){{/staff}}</th><td>{{#staff}}Member of staff{{/staff}}{{#not_staff}}{{relation}}{{/not_staff}}{{#paper}}<br>Signed {{paper_title}} (version {{paper_version}}) on paper on <time datetime="{{paper_paper_date}}">{{paper_paper_date}}</time>; recorded by {{paper_recorded_by}} <time datetime="{{paper_recorded_at}}">{{paper_recorded_at:x-uk-time}}</time>{{/paper}}</td><td>{{#passes}}Yes{{/passes}}{{#not_passes}}<strong>No</strong>{{#failing}}<br>{{question}}: {{detail}}{{/failing}}{{/not_passes}}</td>{{#can_team}}<td><form method="post" action="/accounts/{{account_id}}/contributors/{{id}}/remove"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn secondary" type="submit">Remove {{name}}</button></form></td>{{/can_team}}</tr>
+{{#contributors}}<tr><th scope="row">{{name}}{{#staff}} ({{email}}){{/staff}}</th><td>{{#staff}}Member of staff{{/staff}}{{#not_staff}}{{relation}}{{/not_staff}}{{#paper}}<br>Signed {{paper_title}} (version {{paper_version}}) on paper on <time datetime="{{paper_paper_date}}">{{paper_paper_date}}</time>; recorded by {{paper_recorded_by}} <time datetime="{{paper_recorded_at}}">{{paper_recorded_at:x-uk-time}}</time>{{/paper}}{{#paper_has_scan}}{{#can_remove}} (<a href="/accounts/{{account_id}}/contributors/{{id}}/scan">the scan of the paper</a>){{/can_remove}}{{/paper_has_scan}}</td><td>{{#passes}}Yes{{/passes}}{{#not_passes}}<strong>No</strong>{{#failing}}<br>{{question}}: {{detail}}{{/failing}}{{/not_passes}}</td>{{#can_remove}}<td><form method="post" action="/accounts/{{account_id}}/contributors/{{id}}/remove"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn secondary" type="submit">Remove {{name}}</button></form></td>{{/can_remove}}</tr>
 {{/contributors}}
 {{#has_contributors}}</tbody></table></div>{{/has_contributors}}
 {{#can_team}}<form class="stack card" method="post" action="/accounts/{{account_id}}/contributors">
@@ -39,7 +39,7 @@
 <input id="f-c-email" name="email" type="email" maxlength="254" required{{#err_email}} aria-describedby="e-email"{{/err_email}}></div>
 <div class="actions"><button class="btn secondary" type="submit">Add</button></div>
 </form>
-<form class="stack card" method="post" action="/accounts/{{account_id}}/contributors">
+<form class="stack card" method="post" action="/accounts/{{account_id}}/contributors" enctype="multipart/form-data">
 <h3>Add someone who is not staff</h3>
 <p class="hint" id="h-paper">A parent running the PTA page or a volunteer signs the agreement on paper; enter it here on their behalf.</p>
 <input type="hidden" name="csrf" value="{{csrf}}">
@@ -54,6 +54,9 @@
 <div class="field{{#err_paper_date}} has-error{{/err_paper_date}}"><label for="f-c-date">The date on the signed paper</label>
 {{#err_paper_date}}<p class="field-error" id="e-paper_date">{{err_paper_date}}</p>{{/err_paper_date}}
 <input id="f-c-date" name="paper_date" type="date" required{{#err_paper_date}} aria-describedby="e-paper_date"{{/err_paper_date}}></div>
+<div class="field{{#err_scan}} has-error{{/err_scan}}"><label for="f-c-scan">A scan of the signed paper (optional: PDF, JPEG or PNG)</label>
+{{#err_scan}}<p class="field-error" id="e-scan">{{err_scan}}</p>{{/err_scan}}
+<input id="f-c-scan" name="scan" type="file" accept="application/pdf,image/jpeg,image/png"{{#err_scan}} aria-describedby="e-scan"{{/err_scan}}></div>
 <div class="actions"><button class="btn secondary" type="submit">Add with their paper signature</button></div>
 </form>{{/can_team}}
 </section>

@@ -122,6 +122,55 @@ test('the gate for a contributor who is not staff', async () => {
   }
 });
 
+test('a paper signature may carry a scan: a PDF or a picture, checked by its bytes, opened only by the moderator and the lead', async () => {
+  const s = await startServer();
+  try {
+    const mod = await s.login('moderator@demo.school');
+    const v = await currentVersion(mod);
+    const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const form = (file, name, extra = {}) => {
+      const fd = new FormData();
+      for (const [k, val] of Object.entries({ ...parent(v.version_id, { name: 'Sam Ode', relation: 'Volunteer' }), ...extra })) fd.append(k, val);
+      fd.append('scan', new Blob([file]), name);
+      return fd;
+    };
+    const before = count(s.db, 'account_contributors');
+    // Not a PDF, JPEG or PNG whatever its name: 415, nothing stored.
+    let r = await mod.request('POST', '/accounts/1/contributors', { multipart: form(Buffer.from('just words'), 'scan.pdf') });
+    assert.equal(r.status, 415, r.text);
+    assert.equal(r.body.field, 'scan');
+    r = await mod.request('POST', '/accounts/1/contributors', { multipart: form(Buffer.alloc(0), 'empty.png') });
+    assert.equal(r.status, 400, r.text);
+    assert.equal(r.body.field, 'scan');
+    assert.equal(count(s.db, 'account_contributors'), before);
+    assert.equal(count(s.db, 'contributor_paper_scans'), 0);
+    r = await mod.request('POST', '/accounts/1/contributors', { multipart: form(PNG, 'signed.html') });
+    assert.equal(r.status, 201, r.text);
+    const cid = r.body.contributor.id;
+    assert.equal(sql(s.db, `SELECT filename || '|' || type FROM contributor_paper_scans WHERE contributor_id = ${cid}`),
+      `paper-signature-${cid}.png|image/png`);
+    r = await mod.get(`/accounts/1/contributors/${cid}/scan`);
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.bytes, PNG);
+    assert.match(r.headers.get('content-disposition') || '', /attachment/);
+    assert.equal(auditRows(s.db, 'account.paper_scan_download').length, 1);
+    assert.equal((await (await s.login('science@demo.school')).get(`/accounts/1/contributors/${cid}/scan`)).status, 200);
+    for (const who of ['deputy', 'teacher', 'bursar']) {
+      const c = await s.login(`${who}@demo.school`);
+      assert.equal((await c.get(`/accounts/1/contributors/${cid}/scan`)).status, 404, who);
+    }
+    assert.equal((await mod.get(`/accounts/2/contributors/${cid}/scan`)).status, 404);
+    const html = (await mod.page('/accounts/1')).text;
+    assert.match(html, new RegExp(`/accounts/1/contributors/${cid}/scan`));
+    assert.match(html, new RegExp(`/accounts/1/contributors/${cid}/remove`));
+    const deputyPage = (await (await s.login('deputy@demo.school')).page('/accounts/1')).text;
+    assert.doesNotMatch(deputyPage, /contributors\/\d+\/(scan|remove)/);
+    assert.match(visibleText(deputyPage), /Sam Ode Volunteer/);
+  } finally {
+    await s.stop();
+  }
+});
+
 test('a member of staff is added only when they pass the lead\'s checks, and then sees the account', async () => {
   const s = await startServer();
   try {

@@ -104,6 +104,8 @@ static int64_t insert_contributor(const struct request *rq, const json_t *a, int
 			"recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)",
 			"IItIt", cid, arg_int(rq, "paper_version_id", 0), arg(rq, "paper_date"),
 			rq->user.id, at);
+	if (!user)
+		paper_scan_store(rq, cid);
 	return cid;
 }
 
@@ -139,6 +141,8 @@ static json_t *contributor_candidate(struct request *rq, struct reply *rp, const
 		return NULL;
 	}
 	json_t *staff = NULL;
+	if (paper_scan_ok(rq, rp) != 0)
+		return NULL;
 	if (arg(rq, "email") ? !(staff = staff_runner(rq, rp, a)) : !paper_fields_ok(rq, rp))
 		return NULL;
 	json_t *checks = candidate_checks(rq, staff);

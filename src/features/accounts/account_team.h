@@ -56,6 +56,12 @@ int close_checklist_ticked(const struct request *rq, struct reply *rp);
  * password to change (demo_team.c); 0 on success. */
 int accounts_demo_team(int64_t account);
 
-handler_fn contributor_add, contributor_remove, credentials_changed, account_review;
+/* The optional scan of a paper signature (account_paper_scan.c): 0, or -1
+ * with a 400 or 415 naming "scan"; stored inside the caller's transaction. */
+int paper_scan_ok(const struct request *rq, struct reply *rp);
+void paper_scan_store(const struct request *rq, int64_t contributor_id);
+
+handler_fn contributor_add, contributor_remove, paper_scan_download, credentials_changed,
+	account_review;
 
 #endif

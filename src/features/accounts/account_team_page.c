@@ -15,7 +15,8 @@
 #include <string.h>
 
 /* The current contributors, each with its checks and the gate's answer. */
-static json_t *contributors(int64_t account_id)
+/* can_remove: the page's sections do not reach into a row, so each row says. */
+static json_t *contributors(int64_t account_id, int can_remove)
 {
 	json_t *runners = account_runners(account_id), *out = json_array(), *r;
 	size_t i;
@@ -27,6 +28,14 @@ static json_t *contributors(int64_t account_id)
 		json_t *paper = staff ? NULL : paper_signature(json_int(r, "contributor_id"));
 		json_object_set_new(r, "id", json_integer(json_int(r, "contributor_id")));
 		json_object_set_new(r, "staff", json_boolean(staff));
+		json_object_set_new(r, "can_remove", json_boolean(can_remove));
+		if (paper)
+			json_object_set_new(
+				paper, "has_scan",
+				json_boolean(db_int(0,
+						    "SELECT count(*) FROM contributor_paper_scans "
+						    "WHERE contributor_id = ?",
+						    "I", json_int(r, "contributor_id"))));
 		json_object_set_new(r, "paper", paper ? paper : json_null());
 		json_object_set_new(r, "passes", json_boolean(checks_all_pass(checks)));
 		json_object_set_new(r, "failing", checks_failing(checks));
@@ -65,7 +74,7 @@ void account_team_model(const struct request *rq, json_t *m, const json_t *accou
 	int open = strcmp(json_str(account, "status"), "closed") != 0;
 	int moderator = has_role(rq, ROLE_MODERATOR);
 	int manages = moderator || json_int(account, "lead_id") == rq->user.id;
-	json_object_set_new(m, "contributors", contributors(id));
+	json_object_set_new(m, "contributors", contributors(id, manages && open));
 	json_object_set_new(m, "gate_flags", account_gate_flags(id));
 	json_object_set_new(m, "password_changes", password_to_change(id));
 	json_object_set_new(m, "can_team", json_boolean(manages && open));

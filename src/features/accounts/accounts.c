@@ -163,6 +163,7 @@ static const struct field_spec contributor_form[] = {
 	{ "relation", F_TEXT, 60, 0, NULL, "Who they are to the school" },
 	{ "paper_version_id", F_ID, 12, 0, NULL, "The policy version they signed on paper" },
 	{ "paper_date", F_DATE, 10, 0, NULL, "The date on the signed paper" },
+	{ "scan", F_FILE, 1, 0, NULL, "A scan of the signed paper" },
 	{ NULL },
 };
 static const struct field_spec account_review_form[] = {
@@ -221,9 +222,11 @@ static const struct route account_routes[] = {
 	{ "POST", "/accounts/{id}/credentials/changed", credentials_changed, ROLE_MODERATOR, NULL,
 	  account_page, 0 },
 	{ "POST", "/accounts/{id}/contributors", contributor_add, ROLE_STAFF, contributor_form,
-	  account_page, 0 },
+	  account_page, R_UPLOAD },
 	{ "POST", "/accounts/{id}/contributors/{id}/remove", contributor_remove, ROLE_STAFF, NULL,
 	  account_page, 0 },
+	{ "GET", "/accounts/{id}/contributors/{id}/scan", paper_scan_download, ROLE_STAFF, NULL,
+	  NULL, 0 },
 	{ "POST", "/accounts/{id}/review", account_review, ROLE_MODERATOR, account_review_form,
 	  account_page, 0 },
 	{ NULL },
