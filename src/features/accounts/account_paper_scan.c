@@ -60,6 +60,24 @@ void paper_scan_store(const struct request *rq, int64_t contributor_id)
 	free(name);
 }
 
+/* The scan's bytes, malloc'd (an empty string when it is gone). */
+static char *scan_bytes(int64_t contributor_id, size_t *len)
+{
+	sqlite3_stmt *st = db_stmt("SELECT bytes FROM contributor_paper_scans WHERE "
+				   "contributor_id = ?",
+				   "I", contributor_id);
+	char *bytes = NULL;
+	*len = 0;
+	if (st && db_step(st) == SQLITE_ROW) {
+		*len = (size_t)sqlite3_column_bytes(st, 0);
+		bytes = xmalloc(*len + 1);
+		memcpy(bytes, sqlite3_column_blob(st, 0), *len);
+	}
+	if (st)
+		sqlite3_reset(st);
+	return bytes ? bytes : xstrdup("");
+}
+
 void paper_scan_download(struct request *rq, struct reply *rp)
 {
 	json_t *a = account_load(rq->ids[0]);
@@ -79,20 +97,15 @@ void paper_scan_download(struct request *rq, struct reply *rp)
 		audit(rq, "account.paper_scan_download", object + 1, "contributor=%lld",
 		      (long long)rq->ids[1]);
 		if (reply_commit(rp, BUSY_UNSAVED) == 0) {
-			sqlite3_stmt *st =
-				db_stmt("SELECT bytes FROM contributor_paper_scans WHERE "
-					"contributor_id = ?",
-					"I", rq->ids[1]);
 			size_t len = 0;
-			char *bytes = NULL;
-			if (st && db_step(st) == SQLITE_ROW) {
-				len = (size_t)sqlite3_column_bytes(st, 0);
-				bytes = xmalloc(len + 1);
-				memcpy(bytes, sqlite3_column_blob(st, 0), len);
-			}
-			if (st)
-				sqlite3_reset(st);
-			reply_raw(rp, json_str(s, "type"), bytes ? bytes : xstrdup(""), len);
+			char *bytes = scan_bytes(rq->ids[1], &len);
+			/* The reply keeps the type's pointer: one of the fixed strings. */
+			const char *type = json_str(s, "type");
+			reply_raw(rp,
+				  strcmp(type, "image/png") == 0    ? "image/png"
+				  : strcmp(type, "image/jpeg") == 0 ? "image/jpeg"
+								    : "application/pdf",
+				  bytes, len);
 			rp->filename = xstrdup(json_str(s, "filename"));
 		}
 	}
