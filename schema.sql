@@ -1157,3 +1157,90 @@ CREATE TABLE IF NOT EXISTS policy_review_terms (
 -- The first day of the summer (Trinity) term, MM-DD; autumn starts on
 -- 1 September and spring on 1 January.
 INSERT OR IGNORE INTO settings(key, value) VALUES ('summer_term_starts', '04-01');
+
+-- Schema version 19: who runs a school account, its credentials and its review
+--
+-- May run again (see version 2).
+-- ravens-wood §3: anyone running an account "including volunteers or
+-- parents" must have read the policy.  A contributor who is not staff signs
+-- on paper; the signature is entered on their behalf: which version, the
+-- date on the paper, who recorded it and when.
+CREATE TABLE IF NOT EXISTS contributor_paper (
+  contributor_id INTEGER PRIMARY KEY REFERENCES account_contributors(id),
+  version_id     INTEGER NOT NULL REFERENCES policy_versions(id),
+  paper_date     TEXT NOT NULL,              -- YYYY-MM-DD, as written on the paper
+  recorded_by    INTEGER NOT NULL REFERENCES users(id),
+  recorded_at    TEXT NOT NULL               -- ISO-8601 UTC
+);
+-- A scan of the signed paper, optional: a PDF or a picture, its type decided
+-- from its bytes as a concern's evidence is.
+CREATE TABLE IF NOT EXISTS contributor_paper_scans (
+  contributor_id INTEGER PRIMARY KEY REFERENCES account_contributors(id),
+  filename       TEXT NOT NULL,
+  type           TEXT NOT NULL CHECK (type IN ('image/png','image/jpeg','application/pdf')),
+  size           INTEGER NOT NULL,
+  sha256         TEXT NOT NULL,
+  bytes          BLOB NOT NULL
+);
+-- What the nightly pass found: a runner (runner 'u:ID' for staff, 'c:ID' for
+-- a contributor who is not staff) failing one check (its words).  A row is
+-- the moderator told once; it goes when the runner passes or stops running.
+CREATE TABLE IF NOT EXISTS account_gate_failures (
+  account_id INTEGER NOT NULL REFERENCES social_accounts(id),
+  runner     TEXT NOT NULL,
+  who        TEXT NOT NULL,                  -- the runner's name, as found
+  failure    TEXT NOT NULL,                  -- "Has not signed ... (version 3)."
+  found_at   TEXT NOT NULL,
+  PRIMARY KEY (account_id, runner, failure)
+) WITHOUT ROWID;
+-- ravens-wood §10: "Don't share account information … with anyone but the
+-- school's SLT and Moderator".  Each reveal of an account's password, and
+-- whether it was allowed because the person ran the account (not as SLT or
+-- moderator): when such a person leaves or stops running it, the password
+-- must be changed.
+CREATE TABLE IF NOT EXISTS account_reveals (
+  id          INTEGER PRIMARY KEY,
+  account_id  INTEGER NOT NULL REFERENCES social_accounts(id),
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  revealed_at TEXT NOT NULL,
+  as_runner   INTEGER NOT NULL CHECK (as_runner IN (0, 1)),
+  -- How many changes of the password were on record then: the reveal is of
+  -- the password in use while no change has been recorded since.
+  changes_before INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS account_reveals_by_account ON account_reveals(account_id, revealed_at);
+-- Each change of the password: new credentials stored, or the moderator's
+-- record that it was changed on the platform.
+CREATE TABLE IF NOT EXISTS account_password_changes (
+  id         INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES social_accounts(id),
+  changed_at TEXT NOT NULL,
+  changed_by INTEGER NOT NULL REFERENCES users(id)
+);
+CREATE INDEX IF NOT EXISTS account_password_changes_by_account
+  ON account_password_changes(account_id, changed_at);
+-- The moderator's yearly review of each account: the lead, the
+-- contributors, the purpose and the monitoring confirmed, and the outcome.
+CREATE TABLE IF NOT EXISTS account_reviews (
+  id              INTEGER PRIMARY KEY,
+  account_id      INTEGER NOT NULL REFERENCES social_accounts(id),
+  reviewed_at     TEXT NOT NULL,
+  reviewed_by     INTEGER NOT NULL REFERENCES users(id),
+  lead_ok         INTEGER NOT NULL CHECK (lead_ok IN (0, 1)),
+  contributors_ok INTEGER NOT NULL CHECK (contributors_ok IN (0, 1)),
+  purpose_ok      INTEGER NOT NULL CHECK (purpose_ok IN (0, 1)),
+  monitoring_ok   INTEGER NOT NULL CHECK (monitoring_ok IN (0, 1)),
+  notes           TEXT NOT NULL DEFAULT '',
+  outcome         TEXT NOT NULL CHECK (outcome IN ('continue', 'close'))
+);
+CREATE INDEX IF NOT EXISTS account_reviews_by_account ON account_reviews(account_id, reviewed_at);
+-- Days without logged activity after which an account is dormant.
+INSERT OR IGNORE INTO settings(key, value) VALUES ('account_dormant_days', '90');
+-- heatons names Teams, Zoom, Google Classroom and ClassDojo; ravens-wood §1
+-- games with social features.  The CHECKs widened as version 6 does it.
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+   SET sql = replace(sql, '''blog'',''other'')',
+                     '''blog'',''teams'',''zoom'',''classroom'',''classdojo'',''game'',''other'')')
+ WHERE type = 'table' AND name IN ('account_applications', 'social_accounts')
+   AND instr(sql, '''classdojo''') = 0;

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{#account}}<h1>{{name}}</h1>
-<p><span class="badge status-{{status}}">{{status:x-account-status}}</span>{{#lead_left}} <span class="badge status-urgent">Lead has left</span>{{/lead_left}}{{#monitoring_overdue}} <span class="badge status-overdue">Monitoring overdue</span>{{/monitoring_overdue}}</p>
+<p><span class="badge status-{{status}}">{{status:x-account-status}}</span>{{#lead_left}} <span class="badge status-urgent">Lead has left</span>{{/lead_left}}{{#monitoring_overdue}} <span class="badge status-overdue">Monitoring overdue</span>{{/monitoring_overdue}}{{#gate_failing}} <span class="badge status-urgent">Someone no longer passes the checks</span>{{/gate_failing}}{{#password_change}} <span class="badge status-urgent">Change the password</span>{{/password_change}}{{#review_due}} <span class="badge status-overdue">Yearly review due</span>{{/review_due}}{{#dormant}} <span class="badge status-overdue">Dormant</span>{{/dormant}}</p>
+{{#dormant}}<p class="notice">Dormant: nothing has been logged against this account since <time datetime="{{last_activity}}">{{last_activity:x-uk-time}}</time> (more than {{dormant_days}} days). Review it, or close it.</p>{{/dormant}}
 {{#lead_left}}<p class="notice">{{lead_name}} has left the school. Transfer the account to a new lead or close it.</p>{{/lead_left}}
 <dl class="facts card">
 <dt>Platform</dt><dd>{{platform_label}}</dd>
@@ -8,9 +9,94 @@
 <dt>Lead</dt><dd>{{lead_name}} ({{lead}})</dd>
 <dt>Open or closed</dt><dd>{{visibility:x-visibility}}</dd>
 <dt>On the register since</dt><dd><time datetime="{{created_at}}">{{created_at:x-uk-time}}</time></dd>
+<dt>Yearly review</dt><dd>{{#last_review}}Last reviewed <time datetime="{{last_review}}">{{last_review:x-uk-time}}</time>; {{/last_review}}next due <time datetime="{{review_due_on}}">{{review_due_on}}</time></dd>
 <dt>Last monitoring check</dt><dd>{{#last_check}}<time datetime="{{last_check}}">{{last_check:x-uk-time}}</time>{{/last_check}}{{#not_last_check}}None yet{{/not_last_check}}</dd>
 {{#closed_at}}<dt>Closed</dt><dd><time datetime="{{closed_at}}">{{closed_at:x-uk-time}}</time>: <span class="multiline">{{close_reason:pre_escape}}</span></dd>{{/closed_at}}
 </dl>{{/account}}
+{{#gate_flags}}<p class="notice" role="status">{{words}} (found <time datetime="{{found_at}}">{{found_at:x-uk-time}}</time>)</p>
+{{/gate_flags}}{{#password_changes}}<p class="notice" role="status">{{words}}<time datetime="{{revealed_at}}">{{revealed_at:x-uk-time}}</time>.</p>
+{{/password_changes}}{{#has_password_changes}}{{#can_record_change}}<form class="stack card" method="post" action="/accounts/{{account_id}}/credentials/changed">
+<input type="hidden" name="csrf" value="{{csrf}}">
+<p>Once the password has been changed on the platform, record it here (or store the new credentials below).</p>
+<div class="actions"><button class="btn secondary" type="submit">The password has been changed</button></div>
+</form>{{/can_record_change}}{{/has_password_changes}}
+<section aria-labelledby="h-team">
+<h2 id="h-team">Who runs the account</h2>
+<p class="muted">The lead and every contributor, staff or not, must have signed the current agreement; staff must also have current social-media training. They are checked when added and every night.</p>
+{{#not_contributors}}<p>Only the lead runs this account.</p>{{/not_contributors}}
+{{#has_contributors}}<div class="table-scroll" tabindex="0"><table class="data">
+<caption>Contributors besides the lead</caption>
+<thead><tr><th scope="col">Name</th><th scope="col">Who they are</th><th scope="col">Passes the checks</th>{{#can_team}}<th scope="col">Remove</th>{{/can_team}}</tr></thead>
+<tbody>{{/has_contributors}}
+{{#contributors}}<tr><th scope="row">{{name}}{{#staff}} ({{email}}){{/staff}}</th><td>{{#staff}}Member of staff{{/staff}}{{#not_staff}}{{relation}}{{/not_staff}}{{#paper}}<br>Signed {{paper_title}} (version {{paper_version}}) on paper on <time datetime="{{paper_paper_date}}">{{paper_paper_date}}</time>; recorded by {{paper_recorded_by}} <time datetime="{{paper_recorded_at}}">{{paper_recorded_at:x-uk-time}}</time>{{/paper}}{{#paper_has_scan}}{{#can_remove}} (<a href="/accounts/{{account_id}}/contributors/{{id}}/scan">the scan of the paper</a>){{/can_remove}}{{/paper_has_scan}}</td><td>{{#passes}}Yes{{/passes}}{{#not_passes}}<strong>No</strong>{{#failing}}<br>{{question}}: {{detail}}{{/failing}}{{/not_passes}}</td>{{#can_remove}}<td><form method="post" action="/accounts/{{account_id}}/contributors/{{id}}/remove"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn secondary" type="submit">Remove {{name}}</button></form></td>{{/can_remove}}</tr>
+{{/contributors}}
+{{#has_contributors}}</tbody></table></div>{{/has_contributors}}
+{{#can_team}}<form class="stack card" method="post" action="/accounts/{{account_id}}/contributors">
+<h3>Add a member of staff</h3>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field{{#err_email}} has-error{{/err_email}}"><label for="f-c-email">E-mail address of a member of staff</label>
+{{#err_email}}<p class="field-error" id="e-email">{{err_email}}</p>{{/err_email}}
+<input id="f-c-email" name="email" type="email" maxlength="254" required{{#err_email}} aria-describedby="e-email"{{/err_email}}></div>
+<div class="actions"><button class="btn secondary" type="submit">Add</button></div>
+</form>
+<form class="stack card" method="post" action="/accounts/{{account_id}}/contributors" enctype="multipart/form-data">
+<h3>Add someone who is not staff</h3>
+<p class="hint" id="h-paper">A parent running the PTA page or a volunteer signs the agreement on paper; enter it here on their behalf.</p>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field"><label for="f-c-name">Name of someone who is not staff</label>
+<input id="f-c-name" name="name" type="text" maxlength="120" required aria-describedby="h-paper"></div>
+<div class="field{{#err_relation}} has-error{{/err_relation}}"><label for="f-c-relation">Who they are to the school, for example "Parent (PTA)" or "Volunteer"</label>
+{{#err_relation}}<p class="field-error" id="e-relation">{{err_relation}}</p>{{/err_relation}}
+<input id="f-c-relation" name="relation" type="text" maxlength="60" required{{#err_relation}} aria-describedby="e-relation"{{/err_relation}}></div>
+<div class="field{{#err_paper_version_id}} has-error{{/err_paper_version_id}}"><label for="f-c-version">The policy version they signed on paper</label>
+{{#err_paper_version_id}}<p class="field-error" id="e-paper_version_id">{{err_paper_version_id}}</p>{{/err_paper_version_id}}
+<select id="f-c-version" name="paper_version_id" required{{#err_paper_version_id}} aria-describedby="e-paper_version_id"{{/err_paper_version_id}}>{{#paper_versions}}<option value="{{version_id}}">{{label}}</option>{{/paper_versions}}</select></div>
+<div class="field{{#err_paper_date}} has-error{{/err_paper_date}}"><label for="f-c-date">The date on the signed paper</label>
+{{#err_paper_date}}<p class="field-error" id="e-paper_date">{{err_paper_date}}</p>{{/err_paper_date}}
+<input id="f-c-date" name="paper_date" type="date" required{{#err_paper_date}} aria-describedby="e-paper_date"{{/err_paper_date}}></div>
+<div class="field{{#err_scan}} has-error{{/err_scan}}"><label for="f-c-scan">A scan of the signed paper (optional: PDF, JPEG or PNG)</label>
+{{#err_scan}}<p class="field-error" id="e-scan">{{err_scan}}</p>{{/err_scan}}
+<input id="f-c-scan" name="scan" type="file" accept="application/pdf,image/jpeg,image/png"{{#err_scan}} aria-describedby="e-scan"{{/err_scan}}></div>
+<div class="actions"><button class="btn secondary" type="submit">Add with their paper signature</button></div>
+</form>{{/can_team}}
+</section>
+{{#can_review}}<section aria-labelledby="h-review">
+<h2 id="h-review">Yearly review</h2>
+<form class="stack card" method="post" action="/accounts/{{account_id}}/review">
+<input type="hidden" name="csrf" value="{{csrf}}">
+<fieldset><legend>The lead is right for the account</legend>
+<label class="checkbox" for="f-r-lead_ok-yes"><input id="f-r-lead_ok-yes" type="radio" name="lead_ok" value="yes" required> Yes</label>
+<label class="checkbox" for="f-r-lead_ok-no"><input id="f-r-lead_ok-no" type="radio" name="lead_ok" value="no"> No</label>
+</fieldset>
+<fieldset><legend>The contributors are right</legend>
+<label class="checkbox" for="f-r-contributors_ok-yes"><input id="f-r-contributors_ok-yes" type="radio" name="contributors_ok" value="yes" required> Yes</label>
+<label class="checkbox" for="f-r-contributors_ok-no"><input id="f-r-contributors_ok-no" type="radio" name="contributors_ok" value="no"> No</label>
+</fieldset>
+<fieldset><legend>The account still serves its purpose</legend>
+<label class="checkbox" for="f-r-purpose_ok-yes"><input id="f-r-purpose_ok-yes" type="radio" name="purpose_ok" value="yes" required> Yes</label>
+<label class="checkbox" for="f-r-purpose_ok-no"><input id="f-r-purpose_ok-no" type="radio" name="purpose_ok" value="no"> No</label>
+</fieldset>
+<fieldset><legend>It is monitored as the policy asks</legend>
+<label class="checkbox" for="f-r-monitoring_ok-yes"><input id="f-r-monitoring_ok-yes" type="radio" name="monitoring_ok" value="yes" required> Yes</label>
+<label class="checkbox" for="f-r-monitoring_ok-no"><input id="f-r-monitoring_ok-no" type="radio" name="monitoring_ok" value="no"> No</label>
+</fieldset>
+<div class="field{{#err_notes}} has-error{{/err_notes}}"><label for="f-r-notes">Notes (needed to close the account)</label>
+{{#err_notes}}<p class="field-error" id="e-notes">{{err_notes}}</p>{{/err_notes}}
+<textarea id="f-r-notes" name="notes" rows="2" maxlength="2000"{{#err_notes}} aria-describedby="e-notes"{{/err_notes}}></textarea></div>
+<fieldset><legend>Outcome</legend>
+<label class="checkbox" for="f-r-continue"><input id="f-r-continue" type="radio" name="outcome" value="continue" required> The account continues</label>
+<label class="checkbox" for="f-r-close"><input id="f-r-close" type="radio" name="outcome" value="close"> Close the account</label>
+</fieldset>
+<fieldset><legend>To close it: the handover checklist, confirm each step</legend>
+<label class="checkbox" for="r-password_changed"><input id="r-password_changed" type="checkbox" name="password_changed" value="yes"> The password has been changed</label>
+<label class="checkbox" for="r-recovery_changed"><input id="r-recovery_changed" type="checkbox" name="recovery_changed" value="yes"> The recovery e-mail and telephone have been changed</label>
+<label class="checkbox" for="r-two_factor_moved"><input id="r-two_factor_moved" type="checkbox" name="two_factor_moved" value="yes"> Two-factor sign-in has been moved</label>
+<label class="checkbox" for="r-content_archived"><input id="r-content_archived" type="checkbox" name="content_archived" value="yes"> The content has been archived</label>
+</fieldset>
+<div class="actions"><button class="btn" type="submit">Record the review</button></div>
+</form>
+{{#has_reviews}}<ul>{{#reviews}}<li><time datetime="{{reviewed_at}}">{{reviewed_at:x-uk-time}}</time>, {{by_name}}: {{outcome}}{{#notes}}: <span class="multiline">{{notes:pre_escape}}</span>{{/notes}}</li>{{/reviews}}</ul>{{/has_reviews}}
+</section>{{/can_review}}
 {{#application_id}}<p><a href="/accounts/applications/{{application_id}}">The application and its approval history</a></p>{{/application_id}}
 <section aria-labelledby="h-checks">
 <h2 id="h-checks">Monitoring checks</h2>
@@ -50,7 +136,7 @@
 </section>
 {{#can_credentials}}<section aria-labelledby="h-credentials">
 <h2 id="h-credentials">Credentials</h2>
-<p class="muted">Kept encrypted. Only the moderator and the senior leadership team can store or see them, and every viewing is recorded.</p>
+<p class="muted">Kept encrypted. Only the moderator and the senior leadership team can store them; they and the people who run this account can see them. Every viewing is recorded, and when someone who saw them leaves or stops running the account the password must be changed.</p>
 {{#has_credentials}}<form class="stack card" method="post" action="/accounts/{{account_id}}/credentials/reveal">
 <h3>Show the credentials</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">

@@ -21,6 +21,10 @@
 <p class="hint" id="h-invitation_days">An invitation e-mailed to a member of staff works once, for this many days (1 to 30).</p>
 {{#err_invitation_days}}<p class="field-error" id="e-invitation_days">{{err_invitation_days}}</p>{{/err_invitation_days}}
 <input id="f-invitation_days" name="invitation_days" type="number" min="1" max="30" value="{{invitation_days}}" aria-describedby="h-invitation_days{{#err_invitation_days}} e-invitation_days{{/err_invitation_days}}"></div>
+<div class="field{{#err_account_dormant_days}} has-error{{/err_account_dormant_days}}"><label for="f-account_dormant_days">Days without activity before a school account is dormant</label>
+<p class="hint" id="h-account_dormant_days">A school social-media account with nothing logged against it for this many days is flagged as dormant for the moderator (1 to 3650).</p>
+{{#err_account_dormant_days}}<p class="field-error" id="e-account_dormant_days">{{err_account_dormant_days}}</p>{{/err_account_dormant_days}}
+<input id="f-account_dormant_days" name="account_dormant_days" type="number" min="1" max="3650" value="{{account_dormant_days}}" aria-describedby="h-account_dormant_days{{#err_account_dormant_days}} e-account_dormant_days{{/err_account_dormant_days}}"></div>
 <div class="actions"><button class="btn" type="submit">Save settings</button></div>
 </form>
 <section class="card" aria-labelledby="h-closures">

@@ -34,3 +34,12 @@ int features_demo(void)
 			return -1;
 	return 0;
 }
+
+int features_daily(void)
+{
+	int n = 0;
+	for (const struct feature *const *f = features; *f; f++)
+		if ((*f)->daily)
+			n += (*f)->daily();
+	return n;
+}

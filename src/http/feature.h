@@ -22,6 +22,9 @@ struct feature {
 	task_fn *const *tasks;         /* "My tasks" providers, NULL-terminated; NULL: none */
 	int (*demo)(void);             /* the demo school's records, or NULL; 0 on success */
 	const struct nav_link *nav;    /* ends with a { 0 } entry; NULL: no links */
+	/* Once a day, by the first request of the day (as leaving dates are
+	 * applied): 1 when it wrote, else 0; NULL: nothing. */
+	int (*daily)(void);
 };
 
 /* Every feature, NULL-terminated, in the order their tasks and demo run. */
@@ -30,6 +33,8 @@ extern const struct feature *const features[];
 /* Every feature's demo records, in registry order (features/registry.c);
  * 0 on success.  Given to demo_create() by main.c. */
 int features_demo(void);
+/* Every feature's daily pass (features/registry.c): how many wrote. */
+int features_daily(void);
 /* N synthetic staff with ten years of records, after the demo school
  * (features/demo_scale.c, `staffroom demo --scale`). */
 int demo_scale(int staff);

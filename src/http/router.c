@@ -282,7 +282,9 @@ void router_dispatch(struct request *rq, struct reply *rp)
 	const struct route *r = route_match(method, rq->path, rq->ids, &rq->nids, &path_known);
 	/* Leaving dates that have come take effect before anyone is let in; a
 	 * page's read snapshot, taken before, is renewed to see them. */
-	if (leaving_apply_daily() > 0 && !rq->is_post) {
+	int changed = leaving_apply_daily() > 0;
+	changed |= features_daily() > 0; /* after the leavers, whom they may flag */
+	if (changed && !rq->is_post) {
 		db_read_end();
 		db_read_begin();
 	}

@@ -1,4 +1,5 @@
-// The credential vault: only the moderator and SLT store or reveal; reveal
+// The credential vault: only the moderator and SLT store; they and the
+// account's own runners reveal (account_team.test.mjs); reveal
 // asks for the person's own password and is audited; the database, its WAL
 // and a backup never hold the credentials in clear; a wrong key file gives
 // a clear error and shows nothing.
@@ -20,7 +21,7 @@ let s;
 before(async () => { s = await startServer(); });
 after(async () => { await s.stop(); });
 
-test('only the moderator and SLT may store or reveal; everyone else gets 404', async () => {
+test('only the moderator and SLT may store; they and the account\'s lead may reveal; everyone else gets 404', async () => {
   const mod = await s.login('moderator@demo.school');
   let r = await mod.post('/accounts/1/credentials', SECRET);
   assert.equal(r.status, 200, r.text);
@@ -32,7 +33,8 @@ test('only the moderator and SLT may store or reveal; everyone else gets 404', a
     const c = await s.login(`${who}@demo.school`);
     r = await c.post('/accounts/1/credentials', { login: 'x', password: 'y-123456789' });
     assert.equal(r.status, 404, who);
-    r = await c.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' });
+    // The lead of account 1 may reveal its credentials (account_team.test.mjs), not another's.
+    r = await c.post(`/accounts/${who === 'science' ? 2 : 1}/credentials/reveal`, { password: 'staffroom-demo' });
     assert.equal(r.status, 404, who);
   }
   r = await mod.post('/accounts/99999/credentials', SECRET);
@@ -41,9 +43,12 @@ test('only the moderator and SLT may store or reveal; everyone else gets 404', a
   assert.equal(r.status, 400);
   assert.equal(r.body.field, 'password');
   assert.equal(auditRows(s.db, 'account.credentials_set').length, 2);
-  // The account page offers the reveal form to the moderator, not to the lead.
+  // The account page offers the reveal form to the moderator and to the lead,
+  // the form to store credentials only to the moderator.
   assert.match((await mod.page('/accounts/1')).text, /credentials\/reveal/);
-  assert.doesNotMatch((await (await s.login('science@demo.school')).page('/accounts/1')).text, /credentials\/reveal/);
+  const leadPage = (await (await s.login('science@demo.school')).page('/accounts/1')).text;
+  assert.match(leadPage, /credentials\/reveal/);
+  assert.doesNotMatch(leadPage, /action="\/accounts\/1\/credentials"/);
 });
 
 test('reveal needs the person\'s own password, shows the credentials once and is audited', async () => {

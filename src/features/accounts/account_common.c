@@ -1,7 +1,7 @@
 #define _GNU_SOURCE
 /* Shared by the accounts pages: platforms, the lead's policy checks, who
  * decides, and the register's flags (lead has left, monitoring overdue). */
-#include "features/accounts/account.h"
+#include "features/accounts/account_team.h"
 #include "db/db.h"
 #include "core/policy_status.h"
 #include "lib/util.h"
@@ -243,6 +243,7 @@ void account_flags(json_t *rows)
 		json_object_set_new(r, "lead_left", json_boolean(json_int(r, "lead_left")));
 		json_object_set_new(r, "monitoring_overdue", json_boolean(overdue(r, t, &closed)));
 		account_row_labels(r);
+		account_team_flags(r); /* gate, password, review, dormant */
 	}
 	closure_set_free(&closed);
 }

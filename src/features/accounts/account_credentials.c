@@ -1,9 +1,10 @@
 #define _GNU_SOURCE
 /* An account's credentials: only the moderator and the senior leadership
- * team may store or reveal them (everyone else gets the 404 of a page that
- * does not exist).  Revealing asks for the person's own password again and
+ * team may store them; they and the account's own runners may reveal them
+ * (ravens-wood §10; everyone else gets the 404 of a page that does not
+ * exist).  Revealing asks for the person's own password again and
  * is audited, whether it succeeds or not. */
-#include "features/accounts/account.h"
+#include "features/accounts/account_team.h"
 #include "core/audit.h"
 #include "core/auth.h"
 #include "db/db.h"
@@ -18,9 +19,11 @@
 
 #define KEY_PROBLEM "The credentials cannot be read with this server's key file."
 
-static json_t *vault_account(struct request *rq, struct reply *rp)
+/* reveal: also the account's lead and current contributors (account_rotation.c). */
+static json_t *vault_account(struct request *rq, struct reply *rp, int reveal)
 {
-	json_t *a = has_role(rq, ROLE_MODERATOR | ROLE_SLT) ? account_load(rq->ids[0]) : NULL;
+	int may = reveal ? may_reveal(rq, rq->ids[0]) : has_role(rq, ROLE_MODERATOR | ROLE_SLT);
+	json_t *a = may ? account_load(rq->ids[0]) : NULL;
 	if (!a)
 		reply_not_found(rp);
 	return a;
@@ -39,7 +42,7 @@ static void audit_alone(struct request *rq, struct reply *rp, const char *action
 
 void credentials_set(struct request *rq, struct reply *rp)
 {
-	json_t *a = vault_account(rq, rp);
+	json_t *a = vault_account(rq, rp, 0);
 	if (!a)
 		return;
 	int closed = strcmp(json_str(a, "status"), "closed") == 0;
@@ -73,6 +76,7 @@ void credentials_set(struct request *rq, struct reply *rp)
 		db_exec("UPDATE social_accounts SET cred_nonce = ?, cred_box = ?, cred_updated_at "
 			"= ? WHERE id = ?",
 			"bbtI", nonce, sizeof nonce, box, box_len, at, rq->ids[0]);
+		password_change_record(rq, rq->ids[0], at);
 		audit(rq, "account.credentials_set", link + 1, "credentials stored, encrypted");
 		if (reply_commit(rp, BUSY_UNSAVED) == 0)
 			reply_done(rp, 200,
@@ -121,8 +125,7 @@ static json_t *open_and_record(struct request *rq, struct reply *rp, const struc
 		reply_error(rp, 500, NULL, KEY_PROBLEM);
 		return NULL;
 	}
-	audit_alone(rq, rp, "account.credentials_reveal", "credentials shown");
-	if (rp->status) {
+	if (reveal_record(rq, rp) != 0) {
 		json_decref(creds);
 		return NULL;
 	}
@@ -131,7 +134,7 @@ static json_t *open_and_record(struct request *rq, struct reply *rp, const struc
 
 void credentials_reveal(struct request *rq, struct reply *rp)
 {
-	json_t *a = vault_account(rq, rp);
+	json_t *a = vault_account(rq, rp, 1);
 	if (!a)
 		return;
 	struct sealed s;

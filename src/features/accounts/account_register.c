@@ -2,7 +2,7 @@
 /* The register of school accounts: the list with its flags, one account's
  * page, and the moderator's changes (register an existing account, edit,
  * transfer to a new lead, close with the handover checklist). */
-#include "features/accounts/account.h"
+#include "features/accounts/account_team.h"
 #include "core/audit.h"
 #include "core/auth.h"
 #include "db/db.h"
@@ -154,6 +154,7 @@ void account_page(struct request *rq, struct reply *rp)
 		m, "application_id",
 		json_integer(db_int(0, "SELECT id FROM account_applications WHERE account_id = ?",
 				    "I", id)));
+	account_team_model(rq, m, a);
 	reply_page(rp, "account", json_str(a, "name"), m);
 }
 
@@ -255,19 +256,27 @@ static const struct {
 	{ "content_archived", "the account's content has been archived" },
 };
 
+/* Also asked by the yearly review that closes an account (account_review.c). */
+int close_checklist_ticked(const struct request *rq, struct reply *rp)
+{
+	for (size_t i = 0; i < sizeof close_checklist / sizeof close_checklist[0]; i++)
+		if (!arg_yes(rq, close_checklist[i].field)) {
+			reply_error(rp, 400, close_checklist[i].field,
+				    "Confirm that %s (%s) before closing the account.",
+				    close_checklist[i].what, close_checklist[i].field);
+			return 0;
+		}
+	return 1;
+}
+
 void account_close(struct request *rq, struct reply *rp)
 {
 	json_t *a = open_account(rq, rp);
 	if (!a)
 		return;
 	json_decref(a);
-	for (size_t i = 0; i < sizeof close_checklist / sizeof close_checklist[0]; i++)
-		if (!arg_yes(rq, close_checklist[i].field)) {
-			reply_error(rp, 400, close_checklist[i].field,
-				    "Confirm that %s (%s) before closing the account.",
-				    close_checklist[i].what, close_checklist[i].field);
-			return;
-		}
+	if (!close_checklist_ticked(rq, rp))
+		return;
 	char at[ISO_LEN];
 	iso_now(at);
 	char *object = account_link(rq->ids[0]);

@@ -3,7 +3,7 @@
  * sections 2 to 4 and 10): the routes and their declared fields, what the
  * feature adds to "My tasks", and its registry entry.  The demo school's
  * accounts are in demo.c. */
-#include "features/accounts/account.h"
+#include "features/accounts/account_team.h"
 #include "core/auth.h"
 #include "db/db.h"
 #include "http/feature.h"
@@ -157,6 +157,29 @@ static const struct field_spec credentials_form[] = {
 	{ "two_factor_notes", F_LONGTEXT, 2000, 0, NULL, "Two-factor notes" },
 	{ NULL },
 };
+static const struct field_spec contributor_form[] = {
+	{ "email", F_EMAIL, 254, 0, NULL, "E-mail address of a member of staff" },
+	{ "name", F_TEXT, 120, 0, NULL, "Name of someone who is not staff" },
+	{ "relation", F_TEXT, 60, 0, NULL, "Who they are to the school" },
+	{ "paper_version_id", F_ID, 12, 0, NULL, "The policy version they signed on paper" },
+	{ "paper_date", F_DATE, 10, 0, NULL, "The date on the signed paper" },
+	{ "scan", F_FILE, 1, 0, NULL, "A scan of the signed paper" },
+	{ NULL },
+};
+static const struct field_spec account_review_form[] = {
+	{ "lead_ok", F_YESNO, 3, F_REQUIRED, NULL, "The lead is right for the account" },
+	{ "contributors_ok", F_YESNO, 3, F_REQUIRED, NULL, "The contributors are right" },
+	{ "purpose_ok", F_YESNO, 3, F_REQUIRED, NULL, "The account still serves its purpose" },
+	{ "monitoring_ok", F_YESNO, 3, F_REQUIRED, NULL, "It is monitored as the policy asks" },
+	{ "notes", F_LONGTEXT, 2000, 0, NULL, "Notes" },
+	{ "outcome", F_CHOICE, 8, F_REQUIRED, "continue|close", "Outcome" },
+	{ "password_changed", F_YESNO, 3, 0, NULL, "The password has been changed" },
+	{ "recovery_changed", F_YESNO, 3, 0, NULL,
+	  "The recovery e-mail and telephone have been changed" },
+	{ "two_factor_moved", F_YESNO, 3, 0, NULL, "Two-factor sign-in has been moved" },
+	{ "content_archived", F_YESNO, 3, 0, NULL, "The content has been archived" },
+	{ NULL },
+};
 static const struct field_spec reveal_form[] = {
 	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL, NULL },
 	{ NULL },
@@ -196,13 +219,24 @@ static const struct route account_routes[] = {
 	  account_page, 0 },
 	{ "POST", "/accounts/{id}/credentials/reveal", credentials_reveal, ROLE_STAFF, reveal_form,
 	  NULL, 0 },
+	{ "POST", "/accounts/{id}/credentials/changed", credentials_changed, ROLE_MODERATOR, NULL,
+	  account_page, 0 },
+	{ "POST", "/accounts/{id}/contributors", contributor_add, ROLE_STAFF, contributor_form,
+	  account_page, R_UPLOAD },
+	{ "POST", "/accounts/{id}/contributors/{id}/remove", contributor_remove, ROLE_STAFF, NULL,
+	  account_page, 0 },
+	{ "GET", "/accounts/{id}/contributors/{id}/scan", paper_scan_download, ROLE_STAFF, NULL,
+	  NULL, 0 },
+	{ "POST", "/accounts/{id}/review", account_review, ROLE_MODERATOR, account_review_form,
+	  account_page, 0 },
 	{ NULL },
 };
 
 const struct feature accounts_feature = {
 	.name = "accounts",
 	.routes = (const struct route *const[]){ account_routes, NULL },
-	.tasks = (task_fn *const[]){ account_tasks, NULL },
+	.tasks = (task_fn *const[]){ account_tasks, account_team_tasks, NULL },
+	.daily = account_gate_daily,
 	.demo = accounts_demo,
 	.nav = (const struct nav_link[]){ { 50, "Social accounts", "GET", "/accounts" }, { 0 } },
 };

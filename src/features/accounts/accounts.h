@@ -6,11 +6,14 @@
 /* The platforms an account may be on, declared once (schema.sql's CHECKs on
  * account_applications.platform and social_accounts.platform repeat the
  * codes; tests/unit/test_lists.c checks they agree).  X(code, label): the
- * stored code and its name on pages. */
+ * stored code and its name on pages.  Teams, Zoom, Google Classroom and
+ * ClassDojo are the platforms the heatons policy names; ravens-wood §1
+ * counts "video games [with] social media elements" as social media. */
 #define PLATFORM_LIST(X)                                                                    \
 	X("x", "X/Twitter") X("facebook", "Facebook") X("instagram", "Instagram")           \
 	X("youtube", "YouTube") X("tiktok", "TikTok") X("linkedin", "LinkedIn") X("blog", "Blog") \
-	X("other", "Other")
+	X("teams", "Microsoft Teams") X("zoom", "Zoom") X("classroom", "Google Classroom")         \
+	X("classdojo", "ClassDojo") X("game", "Game with social features") X("other", "Other")
 
 #include "core/request.h"
 

@@ -1,7 +1,7 @@
 /* The demo school's accounts: an approved application with its account, one
  * application waiting for review, and a class blog registered long ago. */
 #define _GNU_SOURCE
-#include "features/accounts/account.h"
+#include "features/accounts/account_team.h"
 #include "core/audit.h"
 #include "db/db.h"
 #include "core/demo.h"
@@ -102,6 +102,8 @@ int accounts_demo(void)
 			     "Two questions from parents about science week; both answered.");
 	db_exec("UPDATE account_applications SET account_id = ? WHERE id = ?", "II", acct, app);
 	audit(NULL, "account.approve", "demo", "%s", "@HillsideScience");
+	if (accounts_demo_team(acct) != 0) /* its contributors (demo_team.c) */
+		return -1;
 	demo_application(
 		teacher, "instagram", "hillside_pe", "PE",
 		"Celebrate fixtures, results and clubs; remind families about kit and fixtures.",

@@ -376,8 +376,8 @@ static void settings_page(struct request *rq, struct reply *rp)
 	json_decref(all);
 	/* Shown again after a refused change, the settings show what was typed. */
 	static const char *const typed[] = { "school_name", "lado_contact", "pattern_window_days",
-					     "invitation_days" };
-	for (size_t k = 0; rq->is_post && k < 4; k++)
+					     "invitation_days", "account_dormant_days" };
+	for (size_t k = 0; rq->is_post && k < sizeof typed / sizeof typed[0]; k++)
 		if (arg(rq, typed[k]))
 			json_object_set_new(m, typed[k], json_string(arg(rq, typed[k])));
 	if (cfg.school_name) {
@@ -417,12 +417,19 @@ static void settings_post(struct request *rq, struct reply *rp)
 			    "Days an invitation link stays usable must be between 1 and 30.");
 		return;
 	}
+	int64_t dormant = arg_int(rq, "account_dormant_days", 90);
+	if (dormant < 1 || dormant > 3650) {
+		reply_error(rp, 400, "account_dormant_days",
+			    "Days without activity before an account is dormant must be between 1 "
+			    "and 3650.");
+		return;
+	}
 	if (reply_begin(rp, BUSY) != 0)
 		return;
 	/* lado_contact: the local authority designated officer's name, telephone
 	 * and e-mail, shown when the LADO must be told (KCSIE part four). */
 	const char *keys[] = { "school_name", "account_decider", "lado_contact",
-			       "pattern_window_days", "invitation_days" };
+			       "pattern_window_days", "invitation_days", "account_dormant_days" };
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = arg(rq, keys[i]);
 		if (!v)
@@ -540,6 +547,8 @@ static const struct field_spec settings_form[] = {
 	{ "pattern_window_days", F_INT, 4, 0, NULL,
 	  "Period for a pattern of concerns about one adult (days)" },
 	{ "invitation_days", F_INT, 2, 0, NULL, "Days an invitation link stays usable" },
+	{ "account_dormant_days", F_INT, 4, 0, NULL,
+	  "Days without activity before a school account is dormant" },
 	{ NULL },
 };
 static const struct field_spec closure_form[] = {

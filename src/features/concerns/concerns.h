@@ -127,4 +127,9 @@ int64_t concern_file(const struct request *rq, const struct concern_input *in, c
  * the chair of governors for the headteacher (KCSIE part four); 1 or 0. */
 int concern_pattern_may_view(int64_t viewer, unsigned roles, int64_t person);
 
+/* The type of an uploaded file decided from its bytes ("image/png",
+ * "image/jpeg", "application/pdf", "text/plain"), or NULL when refused
+ * (evidence.c); other features' uploads are checked the same way. */
+const char *evidence_sniff(const unsigned char *data, size_t len);
+
 #endif

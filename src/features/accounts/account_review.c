@@ -1,0 +1,131 @@
+#define _GNU_SOURCE
+/* The yearly review of each school account, and dormancy.  On the
+ * anniversary of its creation or of its last review the moderator confirms
+ * its lead, contributors, purpose and monitoring (ravens-wood §2: the
+ * moderator "control[s] the process for managing an account"; §4: accounts
+ * "must be monitored regularly and frequently"), and it continues or is
+ * closed, through the same handover checklist as any closing.  An account
+ * with nothing logged for account_dormant_days (a setting, default 90) is
+ * dormant; a review that keeps it open starts that count again. */
+#include "features/accounts/account_team.h"
+#include "core/audit.h"
+#include "core/auth.h"
+#include "core/write.h"
+#include "db/db.h"
+#include "lib/json_get.h"
+#include "lib/uk_time.h"
+#include "lib/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DAY 86400
+
+static int64_t dormant_days(void)
+{
+	int64_t d = db_int(90,
+			   "SELECT CAST(value AS INTEGER) FROM settings WHERE key = "
+			   "'account_dormant_days'",
+			   "");
+	return d > 0 ? d : 90;
+}
+
+void account_review_state(json_t *account)
+{
+	int64_t id = json_int(account, "id");
+	const char *created = json_str(account, "created_at");
+	char *last_review = db_text(
+		"SELECT max(reviewed_at) FROM account_reviews WHERE account_id = ?", "I", id);
+	char *activity =
+		db_text("SELECT last_at FROM account_activity WHERE account_id = ?", "I", id);
+	const char *base = last_review ? last_review : created ? created : "";
+	/* The anniversary: the same day of the month, a year on. */
+	int y = 0, m = 0, d = 0;
+	sscanf(base, "%d-%d-%d", &y, &m, &d);
+	char due[40], today[11];
+	snprintf(due, sizeof due, "%04d-%02d-%02d", y + 1, m, d);
+	uk_today(today);
+	int open = strcmp(json_str(account, "status") ? json_str(account, "status") : "closed",
+			  "closed") != 0;
+	/* The latest of its activity, its last monitoring check, its last
+	 * review and its creation. */
+	const char *last = base, *check = json_str(account, "last_check");
+	if (activity && strcmp(activity, last) > 0)
+		last = activity;
+	if (check && strcmp(check, last) > 0)
+		last = check;
+	time_t t = 0;
+	int64_t days = dormant_days();
+	int dormant = open && parse_iso_time(last, &t) == 0 && now() - t > days * DAY;
+	json_object_set_new(account, "review_due_on", json_string(due));
+	json_object_set_new(account, "review_due", json_boolean(open && strcmp(today, due) >= 0));
+	json_object_set_new(account, "last_review",
+			    last_review ? json_string(last_review) : json_null());
+	json_object_set_new(account, "last_activity", json_string(last));
+	json_object_set_new(account, "dormant", json_boolean(dormant));
+	json_object_set_new(account, "dormant_days", json_integer(days));
+	free(last_review);
+	free(activity);
+}
+
+/* The fields the review asks, and what a closing review asks more; 0 with a reply. */
+static int review_ok(struct request *rq, struct reply *rp, int *close)
+{
+	json_t *a = account_load(rq->ids[0]);
+	if (!a) {
+		reply_not_found(rp);
+		return 0;
+	}
+	int closed = strcmp(json_str(a, "status"), "closed") == 0;
+	json_decref(a);
+	if (closed) {
+		reply_error(rp, 409, NULL,
+			    "This account has been closed; it is no longer reviewed.");
+		return 0;
+	}
+	*close = strcmp(arg(rq, "outcome"), "close") == 0;
+	if (*close && !arg(rq, "notes")) {
+		reply_error(rp, 400, "notes",
+			    "Say in the notes why the account is being closed (notes).");
+		return 0;
+	}
+	return !*close || close_checklist_ticked(rq, rp);
+}
+
+void account_review(struct request *rq, struct reply *rp)
+{
+	int close = 0;
+	if (!review_ok(rq, rp, &close) || reply_begin(rp, BUSY_UNSAVED) != 0)
+		return;
+	char at[ISO_LEN], *link = account_link(rq->ids[0]);
+	iso_now(at);
+	const char *notes = arg(rq, "notes") ? arg(rq, "notes") : "";
+	db_exec("INSERT INTO account_reviews(account_id, reviewed_at, reviewed_by, lead_ok, "
+		"contributors_ok, purpose_ok, monitoring_ok, notes, outcome) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		"ItIiiiitt", rq->ids[0], at, rq->user.id, arg_yes(rq, "lead_ok"),
+		arg_yes(rq, "contributors_ok"), arg_yes(rq, "purpose_ok"),
+		arg_yes(rq, "monitoring_ok"), notes, arg(rq, "outcome"));
+	audit(rq, "account.review", link + 1,
+	      "lead %s, contributors %s, purpose %s, monitoring %s; outcome: %s",
+	      arg(rq, "lead_ok"), arg(rq, "contributors_ok"), arg(rq, "purpose_ok"),
+	      arg(rq, "monitoring_ok"), arg(rq, "outcome"));
+	if (close) {
+		db_exec("UPDATE social_accounts SET status = 'closed', closed_at = ?, "
+			"close_reason = ? WHERE id = ?",
+			"ttI", at, notes, rq->ids[0]);
+		audit(rq, "account.close", link + 1,
+		      "at its yearly review: %s; checklist: password changed, recovery "
+		      "changed, two-factor moved, content archived",
+		      notes);
+	}
+	if (reply_commit(rp, BUSY_UNSAVED) == 0)
+		reply_done(rp, 201,
+			   json_pack("{s:{s:s, s:s}}", "review", "outcome", arg(rq, "outcome"),
+				     "reviewed_at", at),
+			   link,
+			   close ? "The review is recorded and the account has been closed."
+				 : "The review is recorded; the account continues.");
+	free(link);
+}

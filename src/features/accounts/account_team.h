@@ -1,0 +1,67 @@
+/* Who runs a school account and what is asked of them: the gate each runner
+ * passes, the nightly pass that finds those who no longer do, the password
+ * to change after a reveal, and the yearly review and dormancy (the files
+ * account_gate*.c, account_contributors.c, account_rotation.c,
+ * account_review.c). */
+#ifndef STAFFROOM_ACCOUNT_TEAM_H
+#define STAFFROOM_ACCOUNT_TEAM_H
+
+#include "features/accounts/account.h"
+
+/* The lead and the current contributors: [{"runner" ("u:ID" for staff,
+ * "c:ID" for a contributor who is not), "role" ("lead"|"contributor"),
+ * "user_id" (0: not staff), "contributor_id" (0: the lead), "name", "email",
+ * "relation"}]. */
+json_t *account_runners(int64_t account_id);
+/* A runner's checks, [{"name","question","ok","detail"}]: the lead's checks
+ * for staff, the paper signature for anyone else. */
+json_t *runner_checks(const json_t *runner);
+json_t *paper_checks(int64_t contributor_id);
+/* The paper signature: {"version_id","paper_date","recorded_by","recorded_at","policy_id",
+ * "number","version","title"}, or NULL. */
+json_t *paper_signature(int64_t contributor_id);
+/* "What: Who does not pass the policy checks. Question: no (detail) …" */
+char *gate_refusal_words(const char *what, const char *who, const json_t *checks);
+/* What the nightly pass flagged: [{"runner","who","failure","found_at","words"}]. */
+json_t *account_gate_flags(int64_t account_id);
+/* The nightly pass, run by the first request of each day; 1 when it wrote. */
+int account_gate_daily(void);
+
+/* Reveals by someone who has since left or stopped running the account,
+ * after the password's last change: [{"user_id","name","revealed_at"}]. */
+json_t *password_to_change(int64_t account_id);
+/* The reveal, on record with its audit row (one transaction); 0, or -1 with a reply. */
+int reveal_record(struct request *rq, struct reply *rp);
+/* A change of the password on record (inside the caller's transaction):
+ * new credentials stored, or the moderator's word that it was changed. */
+void password_change_record(const struct request *rq, int64_t account_id, const char *at);
+/* Whether this person may reveal the account's credentials: SLT and the
+ * moderator any account, its lead and current contributors their own. */
+int may_reveal(const struct request *rq, int64_t account_id);
+
+/* The yearly review's date (YYYY-MM-DD) and whether it is due; dormancy. */
+void account_review_state(json_t *account);
+
+/* The account page's blocks and the register's flags. */
+void account_team_model(const struct request *rq, json_t *m, const json_t *account);
+void account_team_flags(json_t *row);
+/* "My tasks" for the moderator: passwords to change, reviews due, dormant accounts. */
+void account_team_tasks(const struct request *rq, json_t *tasks);
+
+/* The close checklist's boxes all ticked: 1, or 0 with a 400 naming the first missing
+ * (account_register.c). */
+int close_checklist_ticked(const struct request *rq, struct reply *rp);
+
+/* The demo school's contributors of the account, a paper signature and a
+ * password to change (demo_team.c); 0 on success. */
+int accounts_demo_team(int64_t account);
+
+/* The optional scan of a paper signature (account_paper_scan.c): 0, or -1
+ * with a 400 or 415 naming "scan"; stored inside the caller's transaction. */
+int paper_scan_ok(const struct request *rq, struct reply *rp);
+void paper_scan_store(const struct request *rq, int64_t contributor_id);
+
+handler_fn contributor_add, contributor_remove, paper_scan_download, credentials_changed,
+	account_review;
+
+#endif

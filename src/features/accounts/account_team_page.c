@@ -1,0 +1,139 @@
+#define _GNU_SOURCE
+/* What the account page, the register and "My tasks" show of the people
+ * who run an account: each contributor with the gate's answer, the nightly
+ * flags, the password to change after a reveal, the yearly review and
+ * dormancy. */
+#include "features/accounts/account_team.h"
+#include "core/auth.h"
+#include "core/policy_status.h"
+#include "core/tasks.h"
+#include "db/db.h"
+#include "lib/json_get.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The current contributors, each with its checks and the gate's answer. */
+/* can_remove: the page's sections do not reach into a row, so each row says. */
+static json_t *contributors(int64_t account_id, int can_remove)
+{
+	json_t *runners = account_runners(account_id), *out = json_array(), *r;
+	size_t i;
+	json_array_foreach(runners, i, r) {
+		if (strcmp(json_str(r, "role"), "contributor") != 0)
+			continue;
+		json_t *checks = runner_checks(r);
+		int staff = json_int(r, "user_id") != 0;
+		json_t *paper = staff ? NULL : paper_signature(json_int(r, "contributor_id"));
+		json_object_set_new(r, "id", json_integer(json_int(r, "contributor_id")));
+		json_object_set_new(r, "staff", json_boolean(staff));
+		json_object_set_new(r, "can_remove", json_boolean(can_remove));
+		if (paper)
+			json_object_set_new(
+				paper, "has_scan",
+				json_boolean(db_int(0,
+						    "SELECT count(*) FROM contributor_paper_scans "
+						    "WHERE contributor_id = ?",
+						    "I", json_int(r, "contributor_id"))));
+		json_object_set_new(r, "paper", paper ? paper : json_null());
+		json_object_set_new(r, "passes", json_boolean(checks_all_pass(checks)));
+		json_object_set_new(r, "failing", checks_failing(checks));
+		json_object_set_new(r, "checks", checks);
+		json_array_append(out, r);
+	}
+	json_decref(runners);
+	return out;
+}
+
+static json_t *version_options(void)
+{
+	json_t *rows = policy_current_versions(), *r;
+	size_t i;
+	json_array_foreach(rows, i, r) {
+		char *label = xasprintf("%s, version %lld", json_str(r, "title"),
+					(long long)json_int(r, "version"));
+		json_object_set_new(r, "label", json_string(label));
+		free(label);
+	}
+	return rows;
+}
+
+static json_t *review_log(int64_t account_id)
+{
+	return db_rows("SELECT r.reviewed_at, u.name AS by_name, r.lead_ok, r.contributors_ok, "
+		       "r.purpose_ok, r.monitoring_ok, r.notes, r.outcome FROM account_reviews r "
+		       "JOIN users u ON u.id = r.reviewed_by WHERE r.account_id = ? "
+		       "ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 10",
+		       "I", account_id);
+}
+
+void account_team_model(const struct request *rq, json_t *m, const json_t *account)
+{
+	int64_t id = json_int(account, "id");
+	int open = strcmp(json_str(account, "status"), "closed") != 0;
+	int moderator = has_role(rq, ROLE_MODERATOR);
+	int manages = moderator || json_int(account, "lead_id") == rq->user.id;
+	json_object_set_new(m, "contributors", contributors(id, manages && open));
+	json_object_set_new(m, "gate_flags", account_gate_flags(id));
+	json_object_set_new(m, "password_changes", password_to_change(id));
+	json_object_set_new(m, "can_team", json_boolean(manages && open));
+	json_object_set_new(m, "paper_versions",
+			    manages && open ? version_options() : json_array());
+	json_object_set_new(m, "can_review", json_boolean(moderator && open));
+	json_object_set_new(m, "can_record_change", json_boolean(moderator));
+	json_object_set_new(m, "reviews", review_log(id));
+	/* Whoever may reveal sees the credentials' section (account_rotation.c). */
+	json_object_set_new(m, "can_credentials", json_boolean(may_reveal(rq, id)));
+}
+
+void account_team_flags(json_t *row)
+{
+	int64_t id = json_int(row, "id");
+	json_object_set_new(
+		row, "gate_failing",
+		json_boolean(db_int(0,
+				    "SELECT EXISTS (SELECT 1 FROM account_gate_failures "
+				    "WHERE account_id = ?)",
+				    "I", id)));
+	json_t *changes = password_to_change(id);
+	json_object_set_new(row, "password_change", json_boolean(json_array_size(changes) > 0));
+	json_decref(changes);
+	account_review_state(row);
+}
+
+void account_team_tasks(const struct request *rq, json_t *tasks)
+{
+	if (!has_role(rq, ROLE_MODERATOR))
+		return;
+	json_t *rows = accounts_query(1, rq->user.id, -1, 0), *a;
+	size_t i;
+	json_array_foreach(rows, i, a) {
+		if (strcmp(json_str(a, "status"), "closed") == 0)
+			continue;
+		const char *name = json_str(a, "name");
+		char *link = account_link(json_int(a, "id"));
+		if (json_is_true(json_object_get(a, "gate_failing")))
+			task_addf(tasks, "account_gate", link, 1,
+				  "Someone who runs the account '%s' no longer passes the policy "
+				  "checks.",
+				  name);
+		if (json_is_true(json_object_get(a, "password_change")))
+			task_addf(tasks, "account_password_change", link, 1,
+				  "Change the password of the account '%s': someone who saw it has "
+				  "left or no longer runs the account.",
+				  name);
+		if (json_is_true(json_object_get(a, "review_due")))
+			task_addf(tasks, "account_review_due", link, 0,
+				  "The yearly review of the account '%s' is due: confirm its lead, "
+				  "contributors, purpose and monitoring, or close it.",
+				  name);
+		if (json_is_true(json_object_get(a, "dormant")))
+			task_addf(tasks, "account_dormant", link, 0,
+				  "The account '%s' is dormant: nothing has been logged for %lld "
+				  "days.",
+				  name, (long long)json_int(a, "dormant_days"));
+		free(link);
+	}
+	json_decref(rows);
+}

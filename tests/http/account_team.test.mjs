@@ -1,0 +1,371 @@
+// Who runs a school account (ravens-wood §3 and §10): contributors, staff or
+// not, behind the lead's gate, the nightly pass, reveals by the account's own
+// runners and the password to change after they go, the yearly review and
+// dormancy, and the platforms heatons and ravens-wood §1 name.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, sql, visibleText } from './lib.mjs';
+import { HEX64, auditRows, count, qualify, uid } from './account_lib.mjs';
+
+const DAY = 86400e3;
+const later = (days) => new Date(Date.now() + days * DAY).toISOString().replace(/\.\d+Z$/, 'Z');
+const isoDay = (days) => later(days).slice(0, 10);
+const tasksOf = async (c) => (await c.get('/')).body.tasks;
+
+// Restarts the server on the same database with the clock moved on.
+async function restartAt(s, days) {
+  await s.stop({ keep: true });
+  return launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: later(days) } });
+}
+
+// The current version of the first policy, as the page offers it.
+async function currentVersion(mod) {
+  const r = await mod.get('/accounts/1');
+  assert.equal(r.status, 200, r.text);
+  assert.ok(r.body.paper_versions.length > 0);
+  return r.body.paper_versions[0];
+}
+
+const parent = (version, overrides = {}) => ({
+  name: 'Priya Shah', relation: 'Parent (PTA)', paper_version_id: String(version),
+  paper_date: isoDay(-3), ...overrides,
+});
+
+test('the gate for a contributor who is not staff', async () => {
+  let s = await startServer();
+  try {
+    const mod = await s.login('moderator@demo.school');
+    const v = await currentVersion(mod);
+    const before = count(s.db, 'account_contributors');
+    const papers = count(s.db, 'contributor_paper');
+    // Refusals that change nothing: each names its field.
+    for (const [form, status, field] of [
+      [parent(v.version_id, { paper_date: isoDay(2) }), 400, 'paper_date'],
+      [parent(v.version_id, { relation: '' }), 400, 'relation'],
+      [parent(999999), 400, 'paper_version_id'],
+      [parent(v.version_id, { paper_date: '2026-02-30' }), 400, 'paper_date'],
+      [{ ...parent(v.version_id), email: 'teacher@demo.school' }, 400, 'email'],
+      [{}, 400, 'name'],
+    ]) {
+      const r = await mod.post('/accounts/1/contributors', form);
+      assert.equal(r.status, status, JSON.stringify(form) + r.text);
+      assert.equal(r.body.field, field, r.text);
+    }
+    // Someone who may not see the account: 404; who sees it but neither
+    // moderates nor leads it: 403.
+    const teacher = await s.login('teacher@demo.school');
+    assert.equal((await teacher.post('/accounts/1/contributors', parent(v.version_id))).status, 404);
+    const deputy = await s.login('deputy@demo.school');
+    assert.equal((await deputy.post('/accounts/1/contributors', parent(v.version_id))).status, 403);
+    assert.equal((await mod.post('/accounts/99999/contributors', parent(v.version_id))).status, 404);
+    // A paper signature of a version no longer in force: refused, 409.
+    sql(s.db, `INSERT INTO policy_versions(policy_id, number, body, sha256, summary, effective,
+      review_due, published_at) SELECT policy_id, number + 100, 'Newer.', '${HEX64}', 'S',
+      '2000-01-01', '2099-01-01', '2000-01-01T00:00:00Z' FROM policy_versions WHERE id = ${v.version_id}`);
+    // (an earlier effective date than the version in force: never current)
+    const stale = Number(sql(s.db, 'SELECT max(id) FROM policy_versions'));
+    const r0 = await mod.post('/accounts/1/contributors', parent(stale));
+    assert.equal(r0.status, 409, r0.text);
+    assert.equal(r0.body.field, 'paper_version_id');
+    assert.match(r0.body.error, /Priya Shah does not pass the policy checks/);
+    assert.equal(count(s.db, 'account_contributors'), before);
+    assert.equal(count(s.db, 'contributor_paper'), papers);
+
+    // The lead may add them, with the paper signature on record.
+    const lead = await s.login('science@demo.school');
+    let r = await lead.post('/accounts/1/contributors', parent(v.version_id));
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.body.contributor.staff, false);
+    const row = sql(s.db, `SELECT p.version_id || '|' || p.paper_date || '|' || p.recorded_by
+      FROM contributor_paper p JOIN account_contributors c ON c.id = p.contributor_id
+      WHERE c.name = 'Priya Shah'`);
+    assert.equal(row, `${v.version_id}|${isoDay(-3)}|${uid(s.db, 'science@demo.school')}`);
+    assert.equal(auditRows(s.db, 'account.contributor_add').length, 1);
+    r = await mod.get('/accounts/1');
+    const c = r.body.contributors.find((x) => x.name === 'Priya Shah');
+    assert.equal(c.passes, true);
+    assert.equal(c.relation, 'Parent (PTA)');
+    assert.match(visibleText((await mod.page('/accounts/1')).text), /Priya Shah Parent \(PTA\)/);
+
+    // A new version of that policy comes into force: the nightly pass flags
+    // her (and the lead, who has not signed it either) and tells the moderator once.
+    sql(s.db, `INSERT INTO policy_versions(policy_id, number, body, sha256, summary, effective,
+      review_due, published_at) SELECT policy_id, 200, 'Version two hundred.', '${HEX64}', 'S',
+      '${isoDay(0)}', '2099-01-01', '2000-01-01T00:00:00Z' FROM policy_versions WHERE id = ${v.version_id}`);
+    s = await restartAt(s, 1);
+    let m2 = await s.login('moderator@demo.school');
+    r = await m2.get('/accounts/1');
+    assert.ok(r.body.gate_flags.some((f) => /^Priya Shah no longer passes: Has not signed .*version 200/.test(f.words)),
+      JSON.stringify(r.body.gate_flags));
+    assert.equal(r.body.contributors.find((x) => x.name === 'Priya Shah').passes, false);
+    assert.match(visibleText((await m2.page('/accounts/1')).text), /Priya Shah no longer passes/);
+    const reg = (await m2.get('/accounts')).body.accounts.find((a) => a.id === 1);
+    assert.equal(reg.gate_failing, true);
+    assert.match((await m2.page('/accounts')).text, /no longer passes the checks/);
+    const told = () => count(s.db, 'notifications',
+      `kind = 'account_gate' AND user_id = ${uid(s.db, 'moderator@demo.school')} AND message LIKE 'Priya Shah%'`);
+    assert.equal(told(), 1);
+    assert.ok((await tasksOf(m2)).some((t) => t.kind === 'account_gate'));
+    // The next night: still failing, not told again.
+    s = await restartAt(s, 2);
+    m2 = await s.login('moderator@demo.school');
+    await m2.get('/accounts/1');
+    assert.equal(told(), 1);
+    // Removed from the account: the flag goes with her.
+    const cid = Number(sql(s.db, `SELECT id FROM account_contributors WHERE name = 'Priya Shah'`));
+    assert.equal((await m2.post(`/accounts/1/contributors/${cid}/remove`)).status, 200);
+    assert.equal((await m2.post(`/accounts/1/contributors/${cid}/remove`)).status, 404);
+    r = await m2.get('/accounts/1');
+    assert.ok(!r.body.gate_flags.some((f) => f.who === 'Priya Shah'));
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a paper signature may carry a scan: a PDF or a picture, checked by its bytes, opened only by the moderator and the lead', async () => {
+  const s = await startServer();
+  try {
+    const mod = await s.login('moderator@demo.school');
+    const v = await currentVersion(mod);
+    const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const form = (file, name, extra = {}) => {
+      const fd = new FormData();
+      for (const [k, val] of Object.entries({ ...parent(v.version_id, { name: 'Sam Ode', relation: 'Volunteer' }), ...extra })) fd.append(k, val);
+      fd.append('scan', new Blob([file]), name);
+      return fd;
+    };
+    const before = count(s.db, 'account_contributors');
+    // Not a PDF, JPEG or PNG whatever its name: 415, nothing stored.
+    let r = await mod.request('POST', '/accounts/1/contributors', { multipart: form(Buffer.from('just words'), 'scan.pdf') });
+    assert.equal(r.status, 415, r.text);
+    assert.equal(r.body.field, 'scan');
+    r = await mod.request('POST', '/accounts/1/contributors', { multipart: form(Buffer.alloc(0), 'empty.png') });
+    assert.equal(r.status, 400, r.text);
+    assert.equal(r.body.field, 'scan');
+    assert.equal(count(s.db, 'account_contributors'), before);
+    assert.equal(count(s.db, 'contributor_paper_scans'), 0);
+    r = await mod.request('POST', '/accounts/1/contributors', { multipart: form(PNG, 'signed.html') });
+    assert.equal(r.status, 201, r.text);
+    const cid = r.body.contributor.id;
+    assert.equal(sql(s.db, `SELECT filename || '|' || type FROM contributor_paper_scans WHERE contributor_id = ${cid}`),
+      `paper-signature-${cid}.png|image/png`);
+    r = await mod.get(`/accounts/1/contributors/${cid}/scan`);
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.bytes, PNG);
+    assert.match(r.headers.get('content-disposition') || '', /attachment/);
+    assert.equal(auditRows(s.db, 'account.paper_scan_download').length, 1);
+    assert.equal((await (await s.login('science@demo.school')).get(`/accounts/1/contributors/${cid}/scan`)).status, 200);
+    for (const who of ['deputy', 'teacher', 'bursar']) {
+      const c = await s.login(`${who}@demo.school`);
+      assert.equal((await c.get(`/accounts/1/contributors/${cid}/scan`)).status, 404, who);
+    }
+    assert.equal((await mod.get(`/accounts/2/contributors/${cid}/scan`)).status, 404);
+    const html = (await mod.page('/accounts/1')).text;
+    assert.match(html, new RegExp(`/accounts/1/contributors/${cid}/scan`));
+    assert.match(html, new RegExp(`/accounts/1/contributors/${cid}/remove`));
+    const deputyPage = (await (await s.login('deputy@demo.school')).page('/accounts/1')).text;
+    assert.doesNotMatch(deputyPage, /contributors\/\d+\/(scan|remove)/);
+    assert.match(visibleText(deputyPage), /Sam Ode Volunteer/);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a member of staff is added only when they pass the lead\'s checks, and then sees the account', async () => {
+  const s = await startServer();
+  try {
+    const mod = await s.login('moderator@demo.school');
+    const teacher = await s.login('teacher@demo.school');
+    assert.equal((await teacher.get('/accounts/1')).status, 404);
+    const before = count(s.db, 'account_contributors');
+    let r = await mod.post('/accounts/1/contributors', { email: 'teacher@demo.school' });
+    assert.equal(r.status, 409, r.text);
+    assert.equal(r.body.field, 'email');
+    assert.ok(r.body.checks.some((c) => c.name === 'lead_trained'));
+    assert.equal(count(s.db, 'account_contributors'), before);
+    r = await mod.post('/accounts/1/contributors', { email: 'nobody@demo.school' });
+    assert.equal(r.status, 400);
+    assert.equal(r.body.field, 'email');
+    r = await mod.post('/accounts/1/contributors', { email: 'science@demo.school' });
+    assert.equal(r.status, 409, 'the lead already runs it');
+    qualify(s.db, 'teacher@demo.school');
+    r = await mod.post('/accounts/1/contributors', { email: 'teacher@demo.school' });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.body.contributor.staff, true);
+    assert.equal((await teacher.get('/accounts/1')).status, 200);
+    assert.ok((await teacher.get('/accounts')).body.accounts.some((a) => a.id === 1));
+    // A contributor does not manage who runs the account.
+    r = await teacher.post('/accounts/1/contributors', { email: 'ta@demo.school' });
+    assert.equal(r.status, 403);
+    const cid = r.body && Number(sql(s.db, 'SELECT max(id) FROM account_contributors'));
+    assert.equal((await teacher.post(`/accounts/1/contributors/${cid}/remove`)).status, 403);
+    assert.equal((await mod.post(`/accounts/2/contributors/${cid}/remove`)).status, 404);
+    assert.equal((await mod.post(`/accounts/1/contributors/${cid}/remove`)).status, 200);
+    assert.equal((await teacher.get('/accounts/1')).status, 404);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('the revealed-password rotation after a leaver', async () => {
+  const s = await startServer();
+  try {
+    const mod = await s.login('moderator@demo.school');
+    // The demo school: Amy Clarke saw the password, then stopped running the account.
+    let d = await mod.get('/accounts/1');
+    assert.equal(d.body.password_changes.length, 1);
+    assert.match(d.body.password_changes[0].words, /revealed by Amy Clarke on /);
+    assert.ok(d.body.contributors.some((c) => c.name === 'Joanne Fielding' && !c.staff && c.passes));
+    assert.ok(d.body.contributors.some((c) => c.name === 'Tom Hughes' && c.staff && c.passes));
+    // Storing new credentials is a change of password.
+    assert.equal((await mod.post('/accounts/1/credentials', { login: 'hs', password: 'first-secret-1234' })).status, 200);
+    d = await mod.get('/accounts/1');
+    assert.equal(d.body.password_changes.length, 0);
+    qualify(s.db, 'teacher@demo.school');
+    assert.equal((await mod.post('/accounts/1/contributors', { email: 'teacher@demo.school' })).status, 201);
+    // The lead and a contributor may reveal their own account's credentials;
+    // someone who neither runs it nor is SLT or the moderator may not.
+    const teacher = await s.login('teacher@demo.school');
+    let r = await teacher.post('/accounts/1/credentials/reveal', { password: 'wrong-password' });
+    assert.equal(r.status, 403);
+    r = await teacher.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.body.credentials.password, 'first-secret-1234');
+    const bursar = await s.login('bursar@demo.school');
+    assert.equal((await bursar.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' })).status, 404);
+    assert.equal((await teacher.post('/accounts/2/credentials/reveal', { password: 'staffroom-demo' })).status, 404);
+    // Storing them stays with SLT and the moderator.
+    assert.equal((await teacher.post('/accounts/1/credentials', { login: 'x', password: 'y-123456789' })).status, 404);
+    r = await mod.get('/accounts/1');
+    assert.equal(r.body.password_changes.length, 0, 'nothing to change while she runs it');
+
+    // Removed from the account: the password must be changed.
+    const cid = Number(sql(s.db, 'SELECT max(id) FROM account_contributors'));
+    assert.equal((await mod.post(`/accounts/1/contributors/${cid}/remove`)).status, 200);
+    r = await mod.get('/accounts/1');
+    assert.equal(r.body.password_changes.length, 1);
+    assert.match(r.body.password_changes[0].words, /^Change the password: revealed by /);
+    assert.equal(r.body.account.password_change, true);
+    assert.match(visibleText((await mod.page('/accounts/1')).text), /Change the password: revealed by \S+ \S+ on/);
+    assert.ok((await tasksOf(mod)).some((t) => t.kind === 'account_password_change'));
+    // Only the moderator records the change.
+    const deputy = await s.login('deputy@demo.school');
+    assert.equal((await deputy.post('/accounts/1/credentials/changed')).status, 403);
+    assert.equal((await mod.post('/accounts/99999/credentials/changed')).status, 404);
+    assert.equal((await mod.get('/accounts/1')).body.password_changes.length, 1);
+    assert.equal((await mod.post('/accounts/1/credentials/changed')).status, 200);
+    assert.equal((await mod.get('/accounts/1')).body.password_changes.length, 0);
+    assert.equal(auditRows(s.db, 'account.password_changed').length, 1);
+
+    // The lead reveals, then leaves the school: the warning again, until new
+    // credentials are stored.
+    const lead = await s.login('science@demo.school');
+    assert.equal((await lead.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' })).status, 200);
+    assert.equal((await mod.get('/accounts/1')).body.password_changes.length, 0);
+    sql(s.db, `UPDATE users SET active = 0 WHERE email = 'science@demo.school'`);
+    r = await mod.get('/accounts/1');
+    assert.equal(r.body.password_changes.length, 1);
+    assert.match(r.body.password_changes[0].words, /revealed by Daniel Reid on /);
+    assert.equal((await mod.get('/accounts')).body.accounts.find((a) => a.id === 1).password_change, true);
+    assert.equal((await mod.post('/accounts/1/credentials', { login: 'hs', password: 'second-secret-9876' })).status, 200);
+    assert.equal((await mod.get('/accounts/1')).body.password_changes.length, 0);
+    // A reveal by the moderator (not as a runner) asks nothing while they stay.
+    assert.equal((await mod.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' })).status, 200);
+    assert.equal((await mod.get('/accounts/1')).body.password_changes.length, 0);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('the yearly review and dormancy with the clock moved forward', async () => {
+  let s = await startServer();
+  try {
+    let mod = await s.login('moderator@demo.school');
+    let r = await mod.get('/accounts/1');
+    assert.equal(r.body.account.review_due, false);
+    assert.equal(r.body.account.dormant, false);
+    const mine = (tasks, kind) => tasks.some((t) => t.kind === kind && t.link === '/accounts/1');
+    assert.ok(!mine(await tasksOf(mod), 'account_review_due'));
+
+    s = await restartAt(s, 400);
+    mod = await s.login('moderator@demo.school');
+    r = await mod.get('/accounts/1');
+    assert.equal(r.body.account.review_due, true);
+    assert.equal(r.body.account.dormant, true);
+    const tasks = await tasksOf(mod);
+    assert.ok(mine(tasks, 'account_review_due'));
+    assert.ok(mine(tasks, 'account_dormant'));
+    const reg = (await mod.get('/accounts')).body.accounts.find((a) => a.id === 1);
+    assert.equal(reg.dormant, true);
+    assert.match(visibleText((await mod.page('/accounts/1')).text), /Dormant: nothing has been logged/);
+
+    const ok = { lead_ok: 'yes', contributors_ok: 'yes', purpose_ok: 'yes', monitoring_ok: 'no' };
+    for (const [form, field] of [
+      [{ ...ok }, 'outcome'],
+      [{ ...ok, lead_ok: 'maybe', outcome: 'continue' }, 'lead_ok'],
+      [{ ...ok, outcome: 'close' }, 'notes'],
+      [{ ...ok, outcome: 'close', notes: 'No longer used.' }, 'password_changed'],
+    ]) {
+      r = await mod.post('/accounts/1/review', form);
+      assert.equal(r.status, 400, r.text);
+      assert.equal(r.body.field, field);
+    }
+    const lead = await s.login('science@demo.school');
+    assert.equal((await lead.post('/accounts/1/review', { ...ok, outcome: 'continue' })).status, 403);
+    assert.equal((await mod.post('/accounts/99999/review', { ...ok, outcome: 'continue' })).status, 404);
+    assert.equal(count(s.db, 'account_reviews'), 0);
+
+    r = await mod.post('/accounts/1/review', { ...ok, outcome: 'continue', notes: 'Monitoring to be weekly.' });
+    assert.equal(r.status, 201, r.text);
+    r = await mod.get('/accounts/1');
+    assert.equal(r.body.account.review_due, false);
+    assert.equal(r.body.account.dormant, false, 'a review that keeps it open starts the count again');
+    assert.equal(r.body.reviews.length, 1);
+    assert.equal(auditRows(s.db, 'account.review').length, 1);
+
+    // A shorter dormancy setting, then a review that closes it through the checklist.
+    // The admin sets it where the other settings are; out of range is refused.
+    const admin = await s.login('admin@demo.school');
+    let set = await admin.post('/admin/settings', { account_dormant_days: '0' });
+    assert.equal(set.status, 400);
+    assert.equal(set.body.field, 'account_dormant_days');
+    assert.equal(sql(s.db, `SELECT value FROM settings WHERE key = 'account_dormant_days'`), '90');
+    set = await admin.post('/admin/settings', { account_dormant_days: '30' });
+    assert.equal(set.status, 200, set.text);
+    assert.match((await admin.page('/admin/settings')).text, /id="f-account_dormant_days"[^>]*value="30"/);
+    s = await restartAt(s, 440);
+    mod = await s.login('moderator@demo.school');
+    assert.equal((await mod.get('/accounts/1')).body.account.dormant, true);
+    r = await mod.post('/accounts/1/review', {
+      ...ok, outcome: 'close', notes: 'No longer used.', password_changed: 'yes',
+      recovery_changed: 'yes', two_factor_moved: 'yes', content_archived: 'yes',
+    });
+    assert.equal(r.status, 201, r.text);
+    r = await mod.get('/accounts/1');
+    assert.equal(r.body.account.status, 'closed');
+    assert.equal(r.body.account.dormant, false);
+    assert.equal((await mod.post('/accounts/1/review', { ...ok, outcome: 'continue' })).status, 409);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('the platforms include Teams, Zoom, Google Classroom, ClassDojo and games, with Other kept', async () => {
+  const s = await startServer();
+  try {
+    const mod = await s.login('moderator@demo.school');
+    const page = (await mod.page('/accounts/new')).text;
+    for (const label of ['Microsoft Teams', 'Zoom', 'Google Classroom', 'ClassDojo', 'Game with social features', 'Other'])
+      assert.ok(page.includes(label), label);
+    for (const platform of ['teams', 'zoom', 'classroom', 'classdojo', 'game']) {
+      const r = await mod.post('/accounts', {
+        platform, name: `hillside_${platform}`, department: 'Year 5', lead: 'science@demo.school',
+        visibility: 'closed', url: `https://example.com/${platform}`,
+      });
+      assert.equal(r.status, 201, platform + r.text);
+    }
+    assert.equal(count(s.db, 'social_accounts', `platform IN ('teams','zoom','classroom','classdojo','game')`), 5);
+  } finally {
+    await s.stop();
+  }
+});
