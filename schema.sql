@@ -1080,6 +1080,10 @@ CREATE TABLE IF NOT EXISTS account_activity (
 INSERT OR IGNORE INTO account_activity(account_id, last_at)
   SELECT account_id, max(recorded_at) FROM account_checks GROUP BY account_id;
 
+-- Schema version 18: reserved for a part built alongside this one (empty here)
+
+-- Schema version 19: reserved for a part built alongside this one (empty here)
+
 -- Schema version 20: the reply clock, moderation actions and mistakes on school accounts
 --
 -- May run again (see version 2).
