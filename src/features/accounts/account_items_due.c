@@ -79,7 +79,8 @@ void account_reply_tasks(const struct request *rq, json_t *tasks)
 	/* A reported mistake waits for the moderator to record what was done.
 	 * Few are ever open: the index, even where statistics show none yet. */
 	rows = db_rows("SELECT a.id, a.name, count(*) AS n FROM account_mistakes m "
-		       "INDEXED BY account_mistakes_open CROSS JOIN social_accounts a ON a.id = m.account_id WHERE m.outcome IS NULL "
+		       "INDEXED BY account_mistakes_open CROSS JOIN social_accounts a "
+		       "ON a.id = m.account_id WHERE m.outcome IS NULL "
 		       "GROUP BY a.id ORDER BY a.name COLLATE NOCASE, a.id",
 		       "");
 	json_array_foreach(rows, i, r) {
