@@ -321,3 +321,22 @@ test('the demo school has items (one answered, one overdue), a moderation action
   assert.match(html.text, /betting site/);
   assert.match(html.text, /goggles/);
 });
+
+test('a closed account takes no more items, and its unanswered ones are no longer flagged or tasks', async () => {
+  await s.stop({ keep: true });
+  s = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: TUESDAY_NIGHT } });
+  const mod = await s.login('moderator@demo.school');
+  const entry = async () => (await mod.get('/accounts')).body.accounts.find((a) => a.id === ids.account);
+  assert.equal((await entry()).replies_overdue, true, "Saturday's complaint is overdue");
+  assert.equal((await overdueTasks(mod)).length, 1);
+  const r = await mod.post(`/accounts/${ids.account}/close`, { reason: 'The department moved to the school page.',
+    password_changed: 'yes', recovery_changed: 'yes', two_factor_moved: 'yes', content_archived: 'yes' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal((await entry()).replies_overdue, false);
+  assert.equal((await overdueTasks(mod)).length, 0);
+  assert.equal((await overdueTasks(await s.login('science@demo.school'))).length, 0);
+  const items = count(s.db, 'account_items');
+  const refused = await (await s.login('science@demo.school')).post(`/accounts/${ids.account}/items`, item({ received_at: '2026-11-23T09:00' }));
+  assert.equal(refused.status, 409);
+  assert.equal(count(s.db, 'account_items'), items);
+});

@@ -246,7 +246,8 @@ void account_flags(json_t *rows)
 		json_object_set_new(r, "lead_left", json_boolean(json_int(r, "lead_left")));
 		json_object_set_new(r, "monitoring_overdue", json_boolean(overdue(r, t, &closed)));
 		json_object_set_new(r, "replies_overdue",
-				    json_boolean(items_overdue(json_int(r, "id"), at) > 0));
+				    json_boolean(strcmp(json_str(r, "status"), "closed") != 0 &&
+						 items_overdue(json_int(r, "id"), at) > 0));
 		account_row_labels(r);
 	}
 	closure_set_free(&closed);

@@ -27,14 +27,14 @@ json_t *account_for_runner(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return NULL;
 	}
-	const char *refusal = NULL;
 	if (!account_runs(rq->ids[0], rq->user.id) && !has_role(rq, ROLE_MODERATOR))
-		refusal = "Only the people who run this account, or the moderator, can do this.";
+		reply_error(rp, 403, NULL,
+			    "Only the people who run this account, or the moderator, can do this.");
 	else if (strcmp(json_str(a, "status"), "closed") == 0)
-		refusal = "This account has been closed; nothing more is logged against it.";
-	if (!refusal)
+		reply_error(rp, 409, NULL,
+			    "This account has been closed; nothing more is logged against it.");
+	else
 		return a;
-	reply_error(rp, strstr(refusal, "closed") ? 409 : 403, NULL, "%s", refusal);
 	json_decref(a);
 	return NULL;
 }
