@@ -209,6 +209,9 @@ test('only the people who run the account and the moderator log against it; bad 
   assert.equal(r.body.field, 'what');
   r = await science.post(`/accounts/${account}/mistakes`, { what: 'Oops.', removed: 'perhaps' });
   assert.equal(r.body.field, 'removed');
+  r = await science.post(`/accounts/${account}/mistakes`, { what: 'Oops.', link: 'www.example.com' });
+  assert.equal(r.status, 400);
+  assert.equal(r.body.field, 'link');
   // A refused form comes back to a browser with what was typed, in its own form only.
   r = await science.request('POST', `/accounts/${account}/items`, { json: false,
     form: item({ received_at: '2026-11-23T09:00', link: 'not a link', summary: 'Typed <summary>' }) });
