@@ -1244,3 +1244,64 @@ UPDATE sqlite_schema
                      '''blog'',''teams'',''zoom'',''classroom'',''classdojo'',''game'',''other'')')
  WHERE type = 'table' AND name IN ('account_applications', 'social_accounts')
    AND instr(sql, '''classdojo''') = 0;
+
+-- Schema version 20: the reply clock, moderation actions and mistakes on school accounts
+--
+-- May run again (see version 2).
+-- ravens-wood §4: "Any comments, queries or complaints made through those
+-- accounts must be responded to within 24 hours (or on the next working day
+-- if received at a weekend) even if the response is only to acknowledge
+-- receipt."  Each item is logged with its deadline, fixed when it is logged
+-- (src/features/accounts/account_items_due.c), and its answer.
+CREATE TABLE IF NOT EXISTS account_items (
+  id          INTEGER PRIMARY KEY,
+  account_id  INTEGER NOT NULL REFERENCES social_accounts(id),
+  kind        TEXT NOT NULL CHECK (kind IN ('comment', 'query', 'complaint')),
+  received_at TEXT NOT NULL,                 -- ISO-8601 UTC
+  link        TEXT NOT NULL DEFAULT '',      -- the post on the platform
+  summary     TEXT NOT NULL,
+  due_at      TEXT NOT NULL,                 -- ISO-8601 UTC
+  logged_by   INTEGER NOT NULL REFERENCES users(id),
+  logged_at   TEXT NOT NULL,
+  answered_at TEXT,                          -- NULL: still open
+  how         TEXT CHECK (how IN ('reply', 'acknowledgement')),
+  notes       TEXT NOT NULL DEFAULT '',
+  answered_by INTEGER REFERENCES users(id)
+);
+CREATE INDEX IF NOT EXISTS account_items_by_account
+  ON account_items(account_id, answered_at, due_at);
+CREATE INDEX IF NOT EXISTS account_items_open ON account_items(answered_at, due_at);
+-- Whether school holidays (closure days) count as working days for this
+-- clock: the policy names only weekends, so by default they do.
+INSERT OR IGNORE INTO settings(key, value) VALUES ('account_reply_holidays_count', 'yes');
+-- braunstone: "The school will ban and report anyone who breaks the terms of
+-- service for a social media platform."  What was done on an account.
+CREATE TABLE IF NOT EXISTS account_moderation (
+  id          INTEGER PRIMARY KEY,
+  account_id  INTEGER NOT NULL REFERENCES social_accounts(id),
+  action      TEXT NOT NULL CHECK (action IN ('hid', 'deleted', 'blocked', 'reported')),
+  what        TEXT NOT NULL,
+  link        TEXT NOT NULL DEFAULT '',
+  names_pupil INTEGER NOT NULL DEFAULT 0,    -- the comment names or shows a pupil
+  concern_id  INTEGER REFERENCES concerns(id),
+  by_id       INTEGER NOT NULL REFERENCES users(id),
+  at          TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS account_moderation_by_account ON account_moderation(account_id, at);
+-- ravens-wood §10: "Seek advice and report any mistakes using the school's
+-- reporting process".  Seen by the moderator, the senior leadership team and
+-- the reporter; the moderator records what was done.
+CREATE TABLE IF NOT EXISTS account_mistakes (
+  id          INTEGER PRIMARY KEY,
+  account_id  INTEGER NOT NULL REFERENCES social_accounts(id),
+  what        TEXT NOT NULL,
+  link        TEXT NOT NULL DEFAULT '',
+  removed     INTEGER NOT NULL DEFAULT 0,    -- already taken down
+  reported_by INTEGER NOT NULL REFERENCES users(id),
+  reported_at TEXT NOT NULL,
+  outcome     TEXT,                          -- NULL: not yet dealt with
+  resolved_by INTEGER REFERENCES users(id),
+  resolved_at TEXT
+);
+CREATE INDEX IF NOT EXISTS account_mistakes_by_account ON account_mistakes(account_id, reported_at);
+CREATE INDEX IF NOT EXISTS account_mistakes_open ON account_mistakes(outcome);

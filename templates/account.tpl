@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}{{#account}}<h1>{{name}}</h1>
-<p><span class="badge status-{{status}}">{{status:x-account-status}}</span>{{#lead_left}} <span class="badge status-urgent">Lead has left</span>{{/lead_left}}{{#monitoring_overdue}} <span class="badge status-overdue">Monitoring overdue</span>{{/monitoring_overdue}}{{#gate_failing}} <span class="badge status-urgent">Someone no longer passes the checks</span>{{/gate_failing}}{{#password_change}} <span class="badge status-urgent">Change the password</span>{{/password_change}}{{#review_due}} <span class="badge status-overdue">Yearly review due</span>{{/review_due}}{{#dormant}} <span class="badge status-overdue">Dormant</span>{{/dormant}}</p>
+<p><span class="badge status-{{status}}">{{status:x-account-status}}</span>{{#lead_left}} <span class="badge status-urgent">Lead has left</span>{{/lead_left}}{{#monitoring_overdue}} <span class="badge status-overdue">Monitoring overdue</span>{{/monitoring_overdue}}{{#replies_overdue}} <span class="badge status-overdue">Replies overdue</span>{{/replies_overdue}}{{#gate_failing}} <span class="badge status-urgent">Someone no longer passes the checks</span>{{/gate_failing}}{{#password_change}} <span class="badge status-urgent">Change the password</span>{{/password_change}}{{#review_due}} <span class="badge status-overdue">Yearly review due</span>{{/review_due}}{{#dormant}} <span class="badge status-overdue">Dormant</span>{{/dormant}}</p>
 {{#dormant}}<p class="notice">Dormant: nothing has been logged against this account since <time datetime="{{last_activity}}">{{last_activity:x-uk-time}}</time> (more than {{dormant_days}} days). Review it, or close it.</p>{{/dormant}}
 {{#lead_left}}<p class="notice">{{lead_name}} has left the school. Transfer the account to a new lead or close it.</p>{{/lead_left}}
 <dl class="facts card">
@@ -134,6 +134,116 @@
 <div class="actions"><button class="btn" type="submit">Log the check</button></div>
 </form>{{/can_log_check}}
 </section>
+<section aria-labelledby="h-items">
+<h2 id="h-items">Comments, queries and complaints</h2>
+<p class="muted">Each is answered within 24 hours, even if only to acknowledge it; one that arrives on a Saturday or Sunday by the end of the next working day.</p>
+{{#not_items_open}}<p class="notice">Nothing is waiting for an answer.</p>{{/not_items_open}}
+{{#items_open}}<article class="card" id="item-{{id}}">
+<h3>{{kind_label}}, arrived <time datetime="{{received_at}}">{{received_at:x-uk-time}}</time></h3>
+<p>{{#overdue}}<span class="badge status-overdue">Not answered in time</span> {{/overdue}}Answer by <time datetime="{{due_at}}">{{due_at:x-uk-due}}</time></p>
+<p><span class="multiline">{{summary:pre_escape}}</span></p>
+<p class="muted">Logged by {{logged_by_name}}{{#link}} · <a href="{{link}}" rel="noopener noreferrer">See it on the platform</a>{{/link}}</p>
+{{#can_log_items}}<form class="stack" method="post" action="/accounts/{{account_id}}/items/{{id}}/answer">
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field"><label for="f-answered_at-{{id}}">When it was answered (UK time)</label>
+<input id="f-answered_at-{{id}}" name="answered_at" type="datetime-local" required value="{{received_field}}"></div>
+<fieldset><legend>Replied or acknowledged</legend>
+<label class="checkbox" for="f-how-reply-{{id}}"><input id="f-how-reply-{{id}}" type="radio" name="how" value="reply" required> Replied</label>
+<label class="checkbox" for="f-how-ack-{{id}}"><input id="f-how-ack-{{id}}" type="radio" name="how" value="acknowledgement"> Acknowledged receipt; a full reply follows</label>
+</fieldset>
+<div class="field"><label for="f-answer_notes-{{id}}">Notes on the answer</label>
+<textarea id="f-answer_notes-{{id}}" name="notes" rows="2" maxlength="2000"></textarea></div>
+<div class="actions"><button class="btn secondary" type="submit">Log the answer</button></div>
+</form>{{/can_log_items}}
+</article>
+{{/items_open}}
+{{#has_items_answered}}<div class="table-scroll" tabindex="0"><table class="data">
+<caption>Answered, latest first</caption>
+<thead><tr><th scope="col">Arrived</th><th scope="col">What</th><th scope="col">Answered</th><th scope="col">By</th><th scope="col">Notes</th></tr></thead>
+<tbody>{{/has_items_answered}}
+{{#items_answered}}<tr><th scope="row"><time datetime="{{received_at}}">{{received_at:x-uk-time}}</time></th><td>{{kind_label}}: <span class="multiline">{{summary:pre_escape}}</span>{{#link}} <a href="{{link}}" rel="noopener noreferrer">See it on the platform</a>{{/link}}</td><td>{{how_label}} <time datetime="{{answered_at}}">{{answered_at:x-uk-time}}</time>{{#late}} <span class="badge status-overdue">Late</span>{{/late}}</td><td>{{answered_by_name}}</td><td><span class="multiline">{{notes:pre_escape}}</span></td></tr>
+{{/items_answered}}
+{{#has_items_answered}}</tbody></table></div>{{/has_items_answered}}
+{{#can_log_items}}<form class="stack card" method="post" action="/accounts/{{account_id}}/items">
+<h3>Log a comment, query or complaint</h3>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field{{#err_received_at}} has-error{{/err_received_at}}"><label for="f-received_at">When it arrived (UK time)</label>
+{{#err_received_at}}<p class="field-error" id="e-received_at">{{err_received_at}}</p>{{/err_received_at}}
+<input id="f-received_at" name="received_at" type="datetime-local" required value="{{received_field}}"{{#err_received_at}} aria-describedby="e-received_at"{{/err_received_at}}></div>
+<fieldset id="f-kind"{{#err_kind}} aria-describedby="e-kind"{{/err_kind}}><legend>Comment, query or complaint</legend>
+{{#err_kind}}<p class="field-error" id="e-kind">{{err_kind}}</p>{{/err_kind}}
+<label class="checkbox" for="f-kind-comment"><input id="f-kind-comment" type="radio" name="kind" value="comment"{{#chose_kind_comment}} checked{{/chose_kind_comment}} required> Comment</label>
+<label class="checkbox" for="f-kind-query"><input id="f-kind-query" type="radio" name="kind" value="query"{{#chose_kind_query}} checked{{/chose_kind_query}}> Query</label>
+<label class="checkbox" for="f-kind-complaint"><input id="f-kind-complaint" type="radio" name="kind" value="complaint"{{#chose_kind_complaint}} checked{{/chose_kind_complaint}}> Complaint</label>
+</fieldset>
+<div class="field"><label for="f-item_link">Link to it on the platform (optional)</label>
+<input id="f-item_link" name="link" type="url" maxlength="300" value="{{#sent_item}}{{form_link}}{{/sent_item}}"></div>
+<div class="field"><label for="f-item_summary">What it says, in short</label>
+<textarea id="f-item_summary" name="summary" rows="2" maxlength="500" required>&#10;{{#sent_item}}{{form_summary:pre_escape}}{{/sent_item}}</textarea></div>
+<div class="actions"><button class="btn" type="submit">Log it</button></div>
+</form>{{/can_log_items}}
+</section>
+<section aria-labelledby="h-moderation">
+<h2 id="h-moderation">Moderation actions</h2>
+<p class="muted">The school bans and reports anyone who breaks a platform's terms of service. A comment that names or shows a pupil is always sent to the designated safeguarding lead as a concern.</p>
+{{#not_moderation_log}}<p class="notice">No moderation action has been logged.</p>{{/not_moderation_log}}
+{{#has_moderation_log}}<div class="table-scroll" tabindex="0"><table class="data">
+<caption>Moderation actions, latest first</caption>
+<thead><tr><th scope="col">When</th><th scope="col">What was done</th><th scope="col">The comment</th><th scope="col">By</th><th scope="col">Concern</th></tr></thead>
+<tbody>{{/has_moderation_log}}
+{{#moderation_log}}<tr><th scope="row"><time datetime="{{at}}">{{at:x-uk-time}}</time></th><td>{{action_label}}</td><td><span class="multiline">{{what:pre_escape}}</span>{{#names_pupil}} <span class="badge status-urgent">Names or shows a pupil</span>{{/names_pupil}}{{#link}} <a href="{{link}}" rel="noopener noreferrer">Link</a>{{/link}}</td><td>{{by_name}}</td><td>{{#concern_id}}<a href="/concerns/{{concern_id}}">{{concern_reference}}</a>{{/concern_id}}{{#not_concern_id}}{{#raised_concern}}Raised{{/raised_concern}}{{/not_concern_id}}</td></tr>
+{{/moderation_log}}
+{{#has_moderation_log}}</tbody></table></div>{{/has_moderation_log}}
+{{#can_log_items}}<form class="stack card" method="post" action="/accounts/{{account_id}}/moderation">
+<h3>Log a moderation action</h3>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<fieldset id="f-action"{{#err_action}} aria-describedby="e-action"{{/err_action}}><legend>What you did</legend>
+{{#err_action}}<p class="field-error" id="e-action">{{err_action}}</p>{{/err_action}}
+<label class="checkbox" for="f-action-hid"><input id="f-action-hid" type="radio" name="action" value="hid"{{#chose_action_hid}} checked{{/chose_action_hid}} required> Hid the comment</label>
+<label class="checkbox" for="f-action-deleted"><input id="f-action-deleted" type="radio" name="action" value="deleted"{{#chose_action_deleted}} checked{{/chose_action_deleted}}> Deleted the comment</label>
+<label class="checkbox" for="f-action-blocked"><input id="f-action-blocked" type="radio" name="action" value="blocked"{{#chose_action_blocked}} checked{{/chose_action_blocked}}> Blocked its author</label>
+<label class="checkbox" for="f-action-reported"><input id="f-action-reported" type="radio" name="action" value="reported"{{#chose_action_reported}} checked{{/chose_action_reported}}> Reported it to the platform</label>
+</fieldset>
+<div class="field"><label for="f-moderation_what">What the comment was and why</label>
+<textarea id="f-moderation_what" name="what" rows="2" maxlength="1000" required>&#10;{{#sent_moderation}}{{form_what:pre_escape}}{{/sent_moderation}}</textarea></div>
+<div class="field"><label for="f-moderation_link">Link to the comment (optional)</label>
+<input id="f-moderation_link" name="link" type="url" maxlength="300" value="{{#sent_moderation}}{{form_link}}{{/sent_moderation}}"></div>
+<label class="checkbox" for="f-names_pupil"><input id="f-names_pupil" type="checkbox" name="names_pupil" value="yes"{{#chose_names_pupil_yes}} checked{{/chose_names_pupil_yes}}> The comment names or shows a pupil (it goes to the designated safeguarding lead)</label>
+<label class="checkbox" for="f-moderation_concern"><input id="f-moderation_concern" type="checkbox" name="open_concern" value="yes"{{#sent_moderation}}{{#chose_open_concern_yes}} checked{{/chose_open_concern_yes}}{{/sent_moderation}}> Raise a concern with the moderator</label>
+<div class="field"><label for="f-moderation_summary">The concern in one line (needed to raise one)</label>
+<input id="f-moderation_summary" name="summary" type="text" maxlength="200" value="{{#sent_moderation}}{{form_summary}}{{/sent_moderation}}"></div>
+<div class="actions"><button class="btn" type="submit">Log the action</button></div>
+</form>{{/can_log_items}}
+</section>
+{{#show_mistakes}}<section aria-labelledby="h-mistakes">
+<h2 id="h-mistakes">Mistakes</h2>
+<p class="muted">Posted something you should not have? Report it here: the moderator and the senior leadership team are told, and the moderator records what was done.</p>
+{{#not_mistakes}}<p class="notice">{{#sees_all_mistakes}}No mistake has been reported on this account.{{/sees_all_mistakes}}{{#not_sees_all_mistakes}}You have not reported a mistake on this account.{{/not_sees_all_mistakes}}</p>{{/not_mistakes}}
+{{#mistakes}}<article class="card" id="mistake-{{id}}">
+<h3>Reported by {{reported_by_name}}, <time datetime="{{reported_at}}">{{reported_at:x-uk-time}}</time></h3>
+<p><span class="multiline">{{what:pre_escape}}</span></p>
+<p class="muted">{{#removed}}Already taken down when reported.{{/removed}}{{#not_removed}}Still up when reported.{{/not_removed}}{{#link}} <a href="{{link}}" rel="noopener noreferrer">The post</a>{{/link}}</p>
+{{#outcome}}<p><strong>What was done</strong> ({{resolved_by_name}}, <time datetime="{{resolved_at}}">{{resolved_at:x-uk-time}}</time>): <span class="multiline">{{outcome:pre_escape}}</span></p>{{/outcome}}
+{{#not_outcome}}<p><span class="badge status-pending">Waiting for the moderator</span></p>
+{{#can_resolve_mistakes}}<form class="stack" method="post" action="/accounts/{{account_id}}/mistakes/{{id}}/resolve">
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field"><label for="f-outcome-{{id}}">What was done</label>
+<textarea id="f-outcome-{{id}}" name="outcome" rows="2" maxlength="2000" required></textarea></div>
+<div class="actions"><button class="btn secondary" type="submit">Record what was done</button></div>
+</form>{{/can_resolve_mistakes}}{{/not_outcome}}
+</article>
+{{/mistakes}}
+{{#can_report_mistake}}<form class="stack card" method="post" action="/accounts/{{account_id}}/mistakes">
+<h3>I posted something I should not have</h3>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field"><label for="f-mistake_what">What was posted and what was wrong</label>
+<textarea id="f-mistake_what" name="what" rows="3" maxlength="2000" required>&#10;{{#sent_mistake}}{{form_what:pre_escape}}{{/sent_mistake}}</textarea></div>
+<div class="field"><label for="f-mistake_link">Link to the post (optional)</label>
+<input id="f-mistake_link" name="link" type="url" maxlength="300" value="{{#sent_mistake}}{{form_link}}{{/sent_mistake}}"></div>
+<label class="checkbox" for="f-removed"><input id="f-removed" type="checkbox" name="removed" value="yes"{{#chose_removed_yes}} checked{{/chose_removed_yes}}> I have already taken it down</label>
+<div class="actions"><button class="btn" type="submit">Report the mistake</button></div>
+</form>{{/can_report_mistake}}
+</section>{{/show_mistakes}}
 {{#can_credentials}}<section aria-labelledby="h-credentials">
 <h2 id="h-credentials">Credentials</h2>
 <p class="muted">Kept encrypted. Only the moderator and the senior leadership team can store them; they and the people who run this account can see them. Every viewing is recorded, and when someone who saw them leaves or stops running the account the password must be changed.</p>

@@ -2,6 +2,7 @@
 /* Shared by the accounts pages: platforms, the lead's policy checks, who
  * decides, and the register's flags (lead has left, monitoring overdue). */
 #include "features/accounts/account_team.h"
+#include "features/accounts/account_items.h"
 #include "db/db.h"
 #include "core/policy_status.h"
 #include "lib/util.h"
@@ -235,6 +236,8 @@ static int overdue(const json_t *row, time_t t, struct closure_set *closed)
 void account_flags(json_t *rows)
 {
 	time_t t = now();
+	char at[ISO_LEN];
+	iso_time(t, at);
 	struct closure_set closed;
 	closure_set_load(&closed);
 	size_t i;
@@ -242,6 +245,9 @@ void account_flags(json_t *rows)
 	json_array_foreach(rows, i, r) {
 		json_object_set_new(r, "lead_left", json_boolean(json_int(r, "lead_left")));
 		json_object_set_new(r, "monitoring_overdue", json_boolean(overdue(r, t, &closed)));
+		json_object_set_new(r, "replies_overdue",
+				    json_boolean(strcmp(json_str(r, "status"), "closed") != 0 &&
+						 items_overdue(json_int(r, "id"), at) > 0));
 		account_row_labels(r);
 		account_team_flags(r); /* gate, password, review, dormant */
 	}

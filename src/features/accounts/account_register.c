@@ -3,6 +3,7 @@
  * page, and the moderator's changes (register an existing account, edit,
  * transfer to a new lead, close with the handover checklist). */
 #include "features/accounts/account_team.h"
+#include "features/accounts/account_items.h"
 #include "core/audit.h"
 #include "core/auth.h"
 #include "db/db.h"
@@ -155,6 +156,7 @@ void account_page(struct request *rq, struct reply *rp)
 		json_integer(db_int(0, "SELECT id FROM account_applications WHERE account_id = ?",
 				    "I", id)));
 	account_team_model(rq, m, a);
+	account_items_model(rq, a, m);
 	reply_page(rp, "account", json_str(a, "name"), m);
 }
 

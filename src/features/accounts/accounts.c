@@ -4,6 +4,7 @@
  * feature adds to "My tasks", and its registry entry.  The demo school's
  * accounts are in demo.c. */
 #include "features/accounts/account_team.h"
+#include "features/accounts/account_items.h"
 #include "core/auth.h"
 #include "db/db.h"
 #include "http/feature.h"
@@ -150,6 +151,39 @@ static const struct field_spec check_form[] = {
 	{ "summary", F_TEXT, 200, 0, NULL, "What was found, in one line" },
 	{ NULL },
 };
+static const struct field_spec item_form[] = {
+	{ "received_at", F_DATETIME, 25, F_REQUIRED, NULL, "When it arrived" },
+	{ "kind", F_CHOICE, 9, F_REQUIRED, "comment|query|complaint",
+	  "Comment, query or complaint" },
+	{ "link", F_TEXT, 300, 0, NULL, "Link to it on the platform" },
+	{ "summary", F_LONGTEXT, 500, F_REQUIRED, NULL, "What it says, in short" },
+	{ NULL },
+};
+static const struct field_spec answer_form[] = {
+	{ "answered_at", F_DATETIME, 25, F_REQUIRED, NULL, "When it was answered" },
+	{ "how", F_CHOICE, 15, F_REQUIRED, "reply|acknowledgement", "Replied or acknowledged" },
+	{ "notes", F_LONGTEXT, 2000, 0, NULL, "Notes on the answer" },
+	{ NULL },
+};
+static const struct field_spec moderation_form[] = {
+	{ "action", F_CHOICE, 8, F_REQUIRED, "hid|deleted|blocked|reported", "What you did" },
+	{ "what", F_LONGTEXT, 1000, F_REQUIRED, NULL, "What the comment was and why" },
+	{ "link", F_TEXT, 300, 0, NULL, "Link to the comment" },
+	{ "names_pupil", F_YESNO, 3, 0, NULL, "The comment names or shows a pupil" },
+	{ "open_concern", F_YESNO, 3, 0, NULL, "Raise a concern with the moderator" },
+	{ "summary", F_TEXT, 200, 0, NULL, "The concern in one line" },
+	{ NULL },
+};
+static const struct field_spec mistake_form[] = {
+	{ "what", F_LONGTEXT, 2000, F_REQUIRED, NULL, "What was posted and what was wrong" },
+	{ "link", F_TEXT, 300, 0, NULL, "Link to the post" },
+	{ "removed", F_YESNO, 3, 0, NULL, "I have already taken it down" },
+	{ NULL },
+};
+static const struct field_spec resolve_form[] = {
+	{ "outcome", F_LONGTEXT, 2000, F_REQUIRED, NULL, "What was done" },
+	{ NULL },
+};
 static const struct field_spec credentials_form[] = {
 	{ "login", F_TEXT, 254, F_REQUIRED, NULL, "Sign-in name" },
 	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL, "The account's password" },
@@ -215,6 +249,16 @@ static const struct route account_routes[] = {
 	  0 },
 	{ "POST", "/accounts/{id}/checks", account_check_add, ROLE_STAFF, check_form, account_page,
 	  0 },
+	{ "POST", "/accounts/{id}/items", account_item_add, ROLE_STAFF, item_form, account_page,
+	  0 },
+	{ "POST", "/accounts/{id}/items/{id}/answer", account_item_answer, ROLE_STAFF, answer_form,
+	  account_page, 0 },
+	{ "POST", "/accounts/{id}/moderation", account_moderation_add, ROLE_STAFF, moderation_form,
+	  account_page, 0 },
+	{ "POST", "/accounts/{id}/mistakes", account_mistake_add, ROLE_STAFF, mistake_form,
+	  account_page, 0 },
+	{ "POST", "/accounts/{id}/mistakes/{id}/resolve", account_mistake_resolve, ROLE_MODERATOR,
+	  resolve_form, account_page, 0 },
 	{ "POST", "/accounts/{id}/credentials", credentials_set, ROLE_STAFF, credentials_form,
 	  account_page, 0 },
 	{ "POST", "/accounts/{id}/credentials/reveal", credentials_reveal, ROLE_STAFF, reveal_form,
@@ -235,7 +279,7 @@ static const struct route account_routes[] = {
 const struct feature accounts_feature = {
 	.name = "accounts",
 	.routes = (const struct route *const[]){ account_routes, NULL },
-	.tasks = (task_fn *const[]){ account_tasks, account_team_tasks, NULL },
+	.tasks = (task_fn *const[]){ account_tasks, account_team_tasks, account_reply_tasks, NULL },
 	.daily = account_gate_daily,
 	.demo = accounts_demo,
 	.nav = (const struct nav_link[]){ { 50, "Social accounts", "GET", "/accounts" }, { 0 } },

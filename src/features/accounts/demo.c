@@ -2,6 +2,7 @@
  * application waiting for review, and a class blog registered long ago. */
 #define _GNU_SOURCE
 #include "features/accounts/account_team.h"
+#include "features/accounts/account_items.h"
 #include "core/audit.h"
 #include "db/db.h"
 #include "core/demo.h"
@@ -101,6 +102,7 @@ int accounts_demo(void)
 			     science, 30 * DAY, 3 * 3600,
 			     "Two questions from parents about science week; both answered.");
 	db_exec("UPDATE account_applications SET account_id = ? WHERE id = ?", "II", acct, app);
+	account_items_demo(acct, science, mod);
 	audit(NULL, "account.approve", "demo", "%s", "@HillsideScience");
 	if (accounts_demo_team(acct) != 0) /* its contributors (demo_team.c) */
 		return -1;

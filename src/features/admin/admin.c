@@ -390,6 +390,11 @@ static void settings_page(struct request *rq, struct reply *rp)
 				      : json_str(m, "account_decider");
 	json_object_set_new(m, "decider_is_slt",
 			    json_boolean(decider && strcmp(decider, "slt") == 0));
+	const char *holidays = rq->is_post && arg(rq, "account_reply_holidays_count")
+				       ? arg(rq, "account_reply_holidays_count")
+				       : json_str(m, "account_reply_holidays_count");
+	json_object_set_new(m, "reply_holidays_skipped",
+			    json_boolean(holidays && strcmp(holidays, "no") == 0));
 	json_object_set_new(m, "closures",
 			    db_rows("SELECT day, label FROM closure_days ORDER BY day", ""));
 	reply_page(rp, "admin_settings", "School settings", m);
@@ -428,8 +433,9 @@ static void settings_post(struct request *rq, struct reply *rp)
 		return;
 	/* lado_contact: the local authority designated officer's name, telephone
 	 * and e-mail, shown when the LADO must be told (KCSIE part four). */
-	const char *keys[] = { "school_name", "account_decider", "lado_contact",
-			       "pattern_window_days", "invitation_days", "account_dormant_days" };
+	const char *keys[] = { "school_name",         "account_decider", "lado_contact",
+			       "pattern_window_days", "invitation_days", "account_dormant_days",
+			       "account_reply_holidays_count" };
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = arg(rq, keys[i]);
 		if (!v)
@@ -549,6 +555,8 @@ static const struct field_spec settings_form[] = {
 	{ "invitation_days", F_INT, 2, 0, NULL, "Days an invitation link stays usable" },
 	{ "account_dormant_days", F_INT, 4, 0, NULL,
 	  "Days without activity before a school account is dormant" },
+	{ "account_reply_holidays_count", F_CHOICE, 3, 0, "yes|no",
+	  "Do school holidays count as working days for answering comments on school accounts?" },
 	{ NULL },
 };
 static const struct field_spec closure_form[] = {
