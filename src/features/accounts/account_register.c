@@ -3,6 +3,7 @@
  * page, and the moderator's changes (register an existing account, edit,
  * transfer to a new lead, close with the handover checklist). */
 #include "features/accounts/account.h"
+#include "features/accounts/account_posts.h"
 #include "core/audit.h"
 #include "core/auth.h"
 #include "db/db.h"
@@ -154,6 +155,7 @@ void account_page(struct request *rq, struct reply *rp)
 		m, "application_id",
 		json_integer(db_int(0, "SELECT id FROM account_applications WHERE account_id = ?",
 				    "I", id)));
+	account_posts_into(rq, m, id);
 	reply_page(rp, "account", json_str(a, "name"), m);
 }
 

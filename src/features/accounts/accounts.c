@@ -4,6 +4,7 @@
  * feature adds to "My tasks", and its registry entry.  The demo school's
  * accounts are in demo.c. */
 #include "features/accounts/account.h"
+#include "features/accounts/account_posts.h"
 #include "core/auth.h"
 #include "db/db.h"
 #include "http/feature.h"
@@ -201,8 +202,8 @@ static const struct route account_routes[] = {
 
 const struct feature accounts_feature = {
 	.name = "accounts",
-	.routes = (const struct route *const[]){ account_routes, NULL },
-	.tasks = (task_fn *const[]){ account_tasks, NULL },
+	.routes = (const struct route *const[]){ account_routes, account_post_routes, NULL },
+	.tasks = (task_fn *const[]){ account_tasks, post_tasks, NULL },
 	.demo = accounts_demo,
 	.nav = (const struct nav_link[]){ { 50, "Social accounts", "GET", "/accounts" }, { 0 } },
 };

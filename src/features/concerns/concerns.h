@@ -6,6 +6,7 @@
 #include "core/request.h"
 #include "lib/lists.h"
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* The categories of concern, declared once (schema.sql's CHECK on
@@ -126,5 +127,9 @@ int64_t concern_file(const struct request *rq, const struct concern_input *in, c
  * (GET /concerns/about/{id})?  The headteacher for anyone but themselves,
  * the chair of governors for the headteacher (KCSIE part four); 1 or 0. */
 int concern_pattern_may_view(int64_t viewer, unsigned roles, int64_t person);
+
+/* An upload's MIME type decided from its bytes (PNG, JPEG, PDF or plain
+ * text), never from its name; NULL when refused (evidence.c). */
+const char *evidence_sniff(const unsigned char *data, size_t len);
 
 #endif
