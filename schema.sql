@@ -1080,6 +1080,15 @@ CREATE TABLE IF NOT EXISTS account_activity (
 INSERT OR IGNORE INTO account_activity(account_id, last_at)
   SELECT account_id, max(recorded_at) FROM account_checks GROUP BY account_id;
 
+-- Schema version 18: held empty in this branch (another part of the change fills it)
+SELECT 1;
+
+-- Schema version 19: held empty in this branch (another part of the change fills it)
+SELECT 1;
+
+-- Schema version 20: held empty in this branch (another part of the change fills it)
+SELECT 1;
+
 -- Schema version 21: posts signed off before publishing, and the do-not-publish list
 --
 -- May run again (see version 2).
