@@ -121,7 +121,7 @@ void post_step(int64_t post_id, const char *action, const char *note, int64_t ac
 	iso_now(at);
 	db_exec("INSERT INTO account_post_steps(post_id, action, note, actor_id, at) "
 		"VALUES (?, ?, ?, ?, ?)",
-		"ItItt", post_id, action, note ? note : "", actor, at);
+		"IttIt", post_id, action, note ? note : "", actor, at);
 }
 
 int post_publish_at(const struct request *rq, struct reply *rp, char out[24])
