@@ -18,7 +18,7 @@
 {{#err_publish_at}}<p class="field-error" id="e-publish_at">{{err_publish_at}}</p>{{/err_publish_at}}
 <input id="f-publish_at" name="publish_at" type="datetime-local" value="{{form_publish_at}}"{{#err_publish_at}} aria-describedby="e-publish_at"{{/err_publish_at}}></div>
 <div class="field{{#err_image}} has-error{{/err_image}}"><label for="f-image">A picture (optional: PNG or JPEG, at most {{image_max_mb}} MB)</label>
-<p class="hint" id="h-image">Only the people who run this account and the senior leaders see it.</p>
+<p class="hint" id="h-image">Only the people who run this account and the senior leaders see it.{{#error}} Choose the picture again: a form sent back does not keep it.{{/error}}</p>
 {{#err_image}}<p class="field-error" id="e-image">{{err_image}}</p>{{/err_image}}
 <input id="f-image" name="image" type="file" accept="image/png,image/jpeg" aria-describedby="h-image{{#err_image}} e-image{{/err_image}}"></div>
 <fieldset id="f-pupils_pictured" aria-describedby="h-pictured{{#err_pupils_pictured}} e-pupils_pictured{{/err_pupils_pictured}}"><legend>With a picture: is any pupil in the picture?</legend>

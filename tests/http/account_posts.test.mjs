@@ -281,3 +281,18 @@ test('the demo school: a post waiting, one approved, one sent back for changes',
   assert.match(visibleText(html.text), /Posts for sign-off/);
   assert.match(html.text, /href="\/accounts\/\d+\/posts\/new"/);
 });
+
+test('nothing more goes out on a closed account', async () => {
+  const id = await posted(c.ta, { text: 'Our class assembly is on Friday.' }, null, blog);
+  sql(s.db, `UPDATE social_accounts SET status = 'closed' WHERE id = ${blog}`);
+  try {
+    const was = state();
+    const r = await c.deputy.post(`/accounts/${blog}/posts/${id}/decision`, { decision: 'approve' });
+    assert.equal(r.status, 409);
+    assert.equal((await submit(c.ta, { text: 'One more' }, null, blog)).status, 409);
+    assert.deepEqual(state(), was);
+    assert.equal((await c.ta.get(`/accounts/${blog}/posts/${id}`)).body.may_decide, false);
+  } finally {
+    sql(s.db, `UPDATE social_accounts SET status = 'active' WHERE id = ${blog}`);
+  }
+});

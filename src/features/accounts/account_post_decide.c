@@ -58,7 +58,8 @@ void post_page(struct request *rq, struct reply *rp)
 	reply_page(rp, "account_post", "A post for sign-off", m);
 }
 
-/* The post a senior leader answers: NULL with 404, 403 (their own) or 409. */
+/* The post a senior leader answers: NULL with 404, 403 (their own) or 409
+ * (answered already, or its account closed). */
 static json_t *post_to_decide(const struct request *rq, struct reply *rp)
 {
 	json_t *p = post_load(rq, rp);
@@ -70,6 +71,10 @@ static json_t *post_to_decide(const struct request *rq, struct reply *rp)
 			    "is someone else's.");
 	else if (!json_is_true(json_object_get(p, "waiting")))
 		reply_error(rp, 409, "decision", "This post has already been answered.");
+	else if (strcmp(json_str(p, "account_status"), "closed") == 0)
+		reply_error(rp, 409, NULL,
+			    "This account has been closed; nothing more goes out "
+			    "on it.");
 	else
 		return p;
 	json_decref(p);
