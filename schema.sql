@@ -1305,3 +1305,66 @@ CREATE TABLE IF NOT EXISTS account_mistakes (
 );
 CREATE INDEX IF NOT EXISTS account_mistakes_by_account ON account_mistakes(account_id, reported_at);
 CREATE INDEX IF NOT EXISTS account_mistakes_open ON account_mistakes(outcome);
+
+-- Schema version 21: posts signed off before publishing, and the do-not-publish list
+--
+-- May run again (see version 2).
+-- ravens-wood §10: "Check with a senior leader before publishing content
+-- that may have controversial implications for the school"; "when in doubt,
+-- get a second opinion" (kind 'reply').  Someone who runs the account
+-- submits a draft; a senior leader who is not its author approves it, asks
+-- for changes (the author sends a new text) or refuses it, with a reason.
+CREATE TABLE IF NOT EXISTS account_posts (
+  id           INTEGER PRIMARY KEY,
+  account_id   INTEGER NOT NULL REFERENCES social_accounts(id),
+  author_id    INTEGER NOT NULL REFERENCES users(id),
+  kind         TEXT NOT NULL CHECK (kind IN ('post', 'reply')),
+  body         TEXT NOT NULL,
+  place        TEXT NOT NULL DEFAULT '',     -- where it will go out
+  publish_at   TEXT,                         -- ISO-8601 UTC, when it will go out
+  status       TEXT NOT NULL CHECK (status IN ('submitted', 'approved', 'changes', 'refused')),
+  submitted_at TEXT NOT NULL,                -- the latest submission
+  decided_by   INTEGER REFERENCES users(id),
+  decided_at   TEXT,
+  reason       TEXT                          -- the latest decision's reason
+);
+CREATE INDEX IF NOT EXISTS account_posts_by_account ON account_posts(account_id, id);
+CREATE INDEX IF NOT EXISTS account_posts_by_status ON account_posts(status, author_id);
+-- Each submission and decision, in order.
+CREATE TABLE IF NOT EXISTS account_post_steps (
+  id       INTEGER PRIMARY KEY,
+  post_id  INTEGER NOT NULL REFERENCES account_posts(id),
+  action   TEXT NOT NULL CHECK (action IN ('submit', 'resubmit', 'approve', 'changes', 'refuse')),
+  note     TEXT NOT NULL DEFAULT '',         -- the text sent, or the reason given
+  actor_id INTEGER NOT NULL REFERENCES users(id),
+  at       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS account_post_steps_by_post ON account_post_steps(post_id, id);
+-- ravens-wood §9: the image, and what the author confirmed about it: no
+-- pupil pictured is "on any school list of children whose images must not be
+-- published", no name "alongside" a photo, uploaded "via school owned
+-- equipment".  Shown only to the account's runners and senior leaders.
+CREATE TABLE IF NOT EXISTS account_post_images (
+  post_id         INTEGER PRIMARY KEY REFERENCES account_posts(id),
+  type            TEXT NOT NULL CHECK (type IN ('image/png', 'image/jpeg')),
+  size            INTEGER NOT NULL,
+  sha256          TEXT NOT NULL,
+  bytes           BLOB NOT NULL,
+  pupils_pictured INTEGER NOT NULL,          -- 1: pupils are in the picture
+  checked_list    INTEGER NOT NULL,          -- 1: none is on the do-not-publish list
+  no_names        INTEGER NOT NULL,          -- 1: no pupil's name next to the photo
+  school_device   INTEGER NOT NULL           -- 1: uploaded from a school device
+);
+-- ravens-wood §9: "any school list of children whose images must not be
+-- published", kept by the administrator or the safeguarding lead.
+CREATE TABLE IF NOT EXISTS do_not_publish (
+  id         INTEGER PRIMARY KEY,
+  pupil_name TEXT NOT NULL,
+  class_name TEXT NOT NULL,
+  note       TEXT NOT NULL DEFAULT '',
+  added_by   INTEGER NOT NULL REFERENCES users(id),
+  added_at   TEXT NOT NULL,
+  removed_by INTEGER REFERENCES users(id),
+  removed_at TEXT                            -- no longer on the list
+);
+CREATE INDEX IF NOT EXISTS do_not_publish_current ON do_not_publish(removed_at, pupil_name);

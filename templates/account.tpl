@@ -244,6 +244,14 @@
 <div class="actions"><button class="btn" type="submit">Report the mistake</button></div>
 </form>{{/can_report_mistake}}
 </section>{{/show_mistakes}}
+{{#may_see_posts}}<section aria-labelledby="h-posts">
+<h2 id="h-posts">Posts for sign-off</h2>
+<p class="muted">A senior leader reads a post before it goes out, and a reply when you want a second opinion.</p>
+{{#may_submit_post}}<p><a class="btn secondary" href="/accounts/{{account_id}}/posts/new">Submit a post for sign-off</a></p>{{/may_submit_post}}
+{{#not_posts}}<p class="notice">No post has been sent for sign-off yet.</p>{{/not_posts}}
+{{#has_posts}}<ul class="stack">{{/has_posts}}{{#posts}}<li><a href="/accounts/{{account_id}}/posts/{{id}}">{{kind_label}} by {{author_name}}, <time datetime="{{submitted_at}}">{{submitted_at:x-uk-time}}</time></a> <span class="badge status-{{status}}">{{status_label}}</span></li>
+{{/posts}}{{#has_posts}}</ul>{{/has_posts}}
+</section>{{/may_see_posts}}
 {{#can_credentials}}<section aria-labelledby="h-credentials">
 <h2 id="h-credentials">Credentials</h2>
 <p class="muted">Kept encrypted. Only the moderator and the senior leadership team can store them; they and the people who run this account can see them. Every viewing is recorded, and when someone who saw them leaves or stops running the account the password must be changed.</p>

@@ -4,6 +4,7 @@
  * transfer to a new lead, close with the handover checklist). */
 #include "features/accounts/account_team.h"
 #include "features/accounts/account_items.h"
+#include "features/accounts/account_posts.h"
 #include "core/audit.h"
 #include "core/auth.h"
 #include "db/db.h"
@@ -157,6 +158,7 @@ void account_page(struct request *rq, struct reply *rp)
 				    "I", id)));
 	account_team_model(rq, m, a);
 	account_items_model(rq, a, m);
+	account_posts_into(rq, m, id);
 	reply_page(rp, "account", json_str(a, "name"), m);
 }
 

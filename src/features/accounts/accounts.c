@@ -5,6 +5,7 @@
  * accounts are in demo.c. */
 #include "features/accounts/account_team.h"
 #include "features/accounts/account_items.h"
+#include "features/accounts/account_posts.h"
 #include "core/auth.h"
 #include "db/db.h"
 #include "http/feature.h"
@@ -278,8 +279,9 @@ static const struct route account_routes[] = {
 
 const struct feature accounts_feature = {
 	.name = "accounts",
-	.routes = (const struct route *const[]){ account_routes, NULL },
-	.tasks = (task_fn *const[]){ account_tasks, account_team_tasks, account_reply_tasks, NULL },
+	.routes = (const struct route *const[]){ account_routes, account_post_routes, NULL },
+	.tasks = (task_fn *const[]){ account_tasks, account_team_tasks, account_reply_tasks,
+				     post_tasks, NULL },
 	.daily = account_gate_daily,
 	.demo = accounts_demo,
 	.nav = (const struct nav_link[]){ { 50, "Social accounts", "GET", "/accounts" }, { 0 } },

@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include "features/accounts/account_team.h"
 #include "features/accounts/account_items.h"
+#include "features/accounts/account_posts.h"
 #include "core/audit.h"
 #include "db/db.h"
 #include "core/demo.h"
@@ -113,5 +114,7 @@ int accounts_demo(void)
 	demo_account("blog", "Year 3 class blog", "https://blogs.hillside.example/year3", "Year 3",
 		     ta, 400 * DAY, 6 * DAY, "No new comments.");
 	audit(NULL, "account.register", "demo", "%s", "Year 3 class blog");
+	if (account_posts_demo() != 0)
+		return -1;
 	return db_failed() ? -1 : 0;
 }

@@ -73,8 +73,6 @@ int evidence_check(const struct request *rq, const char *category, int *status, 
 int evidence_store(const struct request *rq, int64_t concern_id);
 /* The file's name with the extension of its type (a new string). */
 char *evidence_name(const char *filename, const char *type);
-/* The MIME type decided from the bytes, or NULL when refused. */
-const char *evidence_sniff(const unsigned char *data, size_t len);
 json_t *evidence_list(int64_t concern_id);
 
 /* 0, or -1 with a 429 and Retry-After when this person has sent too many

@@ -6,6 +6,7 @@
 #include "core/request.h"
 #include "lib/lists.h"
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* The categories of concern, declared once (schema.sql's CHECK on

@@ -1,0 +1,53 @@
+{{%AUTOESCAPE context="HTML"}}{{#post}}<h1>{{kind_label}} for {{account_name}}</h1>
+<p><span class="badge status-{{status}}">{{status_label}}</span></p>
+<dl class="facts card">
+<dt>By</dt><dd>{{author_name}}, sent <time datetime="{{submitted_at}}">{{submitted_at:x-uk-time}}</time></dd>
+<dt>Where it will go out</dt><dd>{{#where}}{{where}}{{/where}}{{#not_where}}Not said{{/not_where}}</dd>
+<dt>When it will go out</dt><dd>{{#publish_at}}<time datetime="{{publish_at}}">{{publish_at:x-uk-time}}</time>{{/publish_at}}{{#not_publish_at}}Once signed off{{/not_publish_at}}</dd>
+{{#decided_at}}<dt>Answer</dt><dd>{{status_label}} by {{decided_by}}, <time datetime="{{decided_at}}">{{decided_at:x-uk-time}}</time>{{#reason}}: <span class="multiline">{{reason:pre_escape}}</span>{{/reason}}</dd>{{/decided_at}}
+</dl>
+<h2>The text</h2>
+<p class="card"><span class="multiline">{{text:pre_escape}}</span></p>
+{{#with_image}}<h2>The picture</h2>
+<p><img class="post-image" src="/accounts/{{account_id}}/posts/{{id}}/image" alt="The picture sent with this post"></p>
+<h3>What the author confirmed</h3>
+<ul>
+<li>Pupils in the picture: {{#pupils_pictured}}yes{{/pupils_pictured}}{{#not_pupils_pictured}}no{{/not_pupils_pictured}}</li>
+{{#pupils_pictured}}<li>None of the pupils pictured is on the <a href="/accounts/do-not-publish">do-not-publish list</a>: {{#checked_list}}confirmed{{/checked_list}}{{#not_checked_list}}not confirmed{{/not_checked_list}}</li>
+<li>No pupil's name is next to the photo: {{#no_names}}confirmed{{/no_names}}{{#not_no_names}}not confirmed{{/not_no_names}}</li>{{/pupils_pictured}}
+<li>Uploaded from a school device: {{#school_device}}confirmed{{/school_device}}{{#not_school_device}}not confirmed{{/not_school_device}}</li>
+</ul>{{/with_image}}{{/post}}
+<section aria-labelledby="h-history">
+<h2 id="h-history">History</h2>
+<ol>{{#steps}}<li><time datetime="{{at}}">{{at:x-uk-time}}</time>, {{by_name}}: {{action_label}}{{#note}}: <span class="multiline">{{note:pre_escape}}</span>{{/note}}</li>
+{{/steps}}</ol>
+</section>
+{{#may_decide}}<form class="stack card" method="post" action="/accounts/{{account_id}}/posts/{{post_id}}/decision">
+<h2>Your answer</h2>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<fieldset id="f-decision"{{#err_decision}} aria-describedby="e-decision"{{/err_decision}}><legend>Your answer</legend>
+{{#err_decision}}<p class="field-error" id="e-decision">{{err_decision}}</p>{{/err_decision}}
+<label class="checkbox" for="f-decision-approve"><input id="f-decision-approve" type="radio" name="decision" value="approve" required{{#chose_decision_approve}} checked{{/chose_decision_approve}}> Approve: it may go out</label>
+<label class="checkbox" for="f-decision-changes"><input id="f-decision-changes" type="radio" name="decision" value="changes"{{#chose_decision_changes}} checked{{/chose_decision_changes}}> Ask for changes</label>
+<label class="checkbox" for="f-decision-refuse"><input id="f-decision-refuse" type="radio" name="decision" value="refuse"{{#chose_decision_refuse}} checked{{/chose_decision_refuse}}> Refuse: it must not go out</label>
+</fieldset>
+<div class="field{{#err_reason}} has-error{{/err_reason}}"><label for="f-reason">Reason (needed to ask for changes or to refuse)</label>
+{{#err_reason}}<p class="field-error" id="e-reason">{{err_reason}}</p>{{/err_reason}}
+<textarea id="f-reason" name="reason" rows="3" maxlength="2000"{{#err_reason}} aria-describedby="e-reason"{{/err_reason}}>&#10;{{form_reason:pre_escape}}</textarea></div>
+<div class="actions"><button class="btn" type="submit">Record your answer</button></div>
+</form>{{/may_decide}}
+{{#may_resubmit}}<form class="stack card" method="post" action="/accounts/{{account_id}}/posts/{{post_id}}">
+<h2>Send a new text</h2>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field{{#err_text}} has-error{{/err_text}}"><label for="f-text">The new text</label>
+{{#err_text}}<p class="field-error" id="e-text">{{err_text}}</p>{{/err_text}}
+<textarea id="f-text" name="text" rows="6" maxlength="5000" required{{#err_text}} aria-describedby="e-text"{{/err_text}}>&#10;{{form_text:pre_escape}}</textarea></div>
+<div class="field{{#err_where}} has-error{{/err_where}}"><label for="f-where">Where it will go out</label>
+{{#err_where}}<p class="field-error" id="e-where">{{err_where}}</p>{{/err_where}}
+<input id="f-where" name="where" type="text" maxlength="200" value="{{form_where}}"{{#err_where}} aria-describedby="e-where"{{/err_where}}></div>
+<div class="field{{#err_publish_at}} has-error{{/err_publish_at}}"><label for="f-publish_at">When it will go out (UK time, optional)</label>
+{{#err_publish_at}}<p class="field-error" id="e-publish_at">{{err_publish_at}}</p>{{/err_publish_at}}
+<input id="f-publish_at" name="publish_at" type="datetime-local" value="{{form_publish_at}}"{{#err_publish_at}} aria-describedby="e-publish_at"{{/err_publish_at}}></div>
+<div class="actions"><button class="btn" type="submit">Send the new text for sign-off</button></div>
+</form>{{/may_resubmit}}
+<p><a href="/accounts/{{account_id}}">Back to the account</a></p>
