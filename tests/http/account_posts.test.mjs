@@ -14,7 +14,7 @@ let s, acct, blog;
 const c = {};
 before(async () => {
   s = await startServer();
-  for (const who of ['science', 'ta', 'teacher', 'deputy', 'head', 'dsl', 'moderator', 'admin', 'network'])
+  for (const who of ['science', 'ta', 'teacher', 'deputy', 'head', 'dsl', 'moderator', 'bursar', 'admin', 'network'])
     c[who] = await s.login(`${who}@demo.school`);
   acct = Number(sql(s.db, "SELECT id FROM social_accounts WHERE name = '@HillsideScience'"));
   blog = Number(sql(s.db, "SELECT id FROM social_accounts WHERE name = 'Year 3 class blog'"));
@@ -62,8 +62,9 @@ test('a runner submits a post with a photo; the senior leaders are told; only ru
     assert.equal(img.headers.get('cache-control'), 'no-store');
     assert.ok(img.bytes.equals(PNG));
   }
-  // Someone who does not run the account, a moderator, a runner of another account.
-  for (const who of ['teacher', 'moderator', 'ta', 'network', 'admin']) {
+  // Someone who does not run the account, an overseer of the register (the business
+  // manager), a runner of another account.
+  for (const who of ['teacher', 'bursar', 'ta', 'network', 'admin']) {
     assert.equal((await c[who].get(`${link}/image`)).status, 404, `${who}: image`);
     assert.equal((await c[who].get(link)).status, 404, `${who}: page`);
     assert.equal((await c[who].page(link)).status, 404, `${who}: HTML page`);
@@ -74,7 +75,7 @@ test('a runner submits a post with a photo; the senior leaders are told; only ru
   // The account page lists it for its runners, and for nobody else.
   const page = await c.science.get(`/accounts/${acct}`);
   assert.ok(page.body.posts.some((p) => p.id === id && p.status === 'submitted'));
-  assert.equal((await c.moderator.get(`/accounts/${acct}`)).body.posts.length, 0);
+  assert.equal((await c.bursar.get(`/accounts/${acct}`)).body.posts.length, 0);
   const html = await c.deputy.page(link);
   assert.match(visibleText(html.text), /None of the pupils pictured is on the do-not-publish list\s*: confirmed/);
   assert.match(visibleText(html.text), /Uploaded from a school device: confirmed/);
@@ -224,7 +225,7 @@ test('bad input is refused, naming the field, and changes nothing; only runners 
   }
   const was = state();
   assert.equal((await submit(c.teacher, { text: 'Mine now' })).status, 404, 'cannot see the account');
-  assert.equal((await submit(c.moderator, { text: 'Mine now' })).status, 403, 'sees it but does not run it');
+  assert.equal((await submit(c.bursar, { text: 'Mine now' })).status, 403, 'sees it but does not run it');
   assert.equal((await submit(c.ta, { text: 'Mine now' })).status, 404, 'runs another account');
   assert.equal((await c.teacher.get(`/accounts/${acct}/posts/new`)).status, 404);
   assert.deepEqual(state(), was);

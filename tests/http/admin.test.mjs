@@ -131,7 +131,7 @@ test('navigation follows roles', async () => {
   assert.match(a.text, /aria-current="page">My tasks/);
 });
 
-test('every template escapes: AUTOESCAPE first, never :none, only the Markdown, line-keeping, UK time and name modifiers', () => {
+test('every template escapes: AUTOESCAPE first, never :none, only the Markdown, line-keeping, UK time, name and query-string modifiers', () => {
   const dir = path.join(ROOT, 'templates');
   const files = readdirSync(dir).filter((f) => f.endsWith('.tpl'));
   assert.ok(files.length >= 10);
@@ -143,7 +143,8 @@ test('every template escapes: AUTOESCAPE first, never :none, only the Markdown, 
     // write a time in words, the name modifiers a stored code as its name: escaped after them.
     const allowed = ['x-markdown', 'pre_escape', 'x-uk-time', 'x-uk-due', 'x-role', 'x-roles',
       'x-staff-type', 'x-staff-types', 'x-concern-status', 'x-application-status', 'x-application-step',
-      'x-application-decision', 'x-account-status', 'x-visibility', 'x-policy-status'];
+      'x-application-decision', 'x-account-status', 'x-visibility', 'x-policy-status',
+      'u' /* a value inside a URL's query string */];
     for (const m of text.matchAll(/\{\{[^}#/>!%]*:([a-z_-]+(?:=[^}:]*)?)/g)) assert.ok(allowed.includes(m[1]), `${f} uses modifier ${m[1]}`);
   }
 });

@@ -102,9 +102,11 @@ test('no other route attaches a file to such a case, and no file of it exists an
   const before = tables();
   const ids = [];
   for (const kind of KINDS) ids.push((await file(c.teacher, { ...kind.fields, summary: 'Described, not attached' })).id);
-  // The routes that take files at all: the report form and two CSV imports.
+  // The routes that take files at all: the report form, two CSV imports, and on school
+  // accounts a paper signature's scan and a post's picture (tables of their own, never a case's).
   const uploads = cli(['routes']).stdout.split('\n').filter((l) => /\bupload\b/.test(l)).map((l) => l.split(/\s+roles/)[0]);
-  assert.deepEqual(uploads.sort(), ['POST /admin/import', 'POST /concerns', 'POST /training/import']);
+  assert.deepEqual(uploads.sort(), ['POST /accounts/{id}/contributors', 'POST /accounts/{id}/posts',
+    'POST /admin/import', 'POST /concerns', 'POST /training/import']);
   for (const id of ids) {
     for (const [who, action] of [['dsl', 'note'], ['head', 'device']]) {
       const fd = new FormData();

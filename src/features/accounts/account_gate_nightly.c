@@ -77,7 +77,7 @@ static void clear_passed(int64_t account_id, const json_t *now)
 	json_decref(old);
 }
 
-static int gate_pass(void)
+int account_gate_check_all(void)
 {
 	/* Every open account, by nature of the pass. */
 	json_t *accounts = db_rows(WHOLE_TABLE_REPORT "SELECT id, name FROM social_accounts "
@@ -85,10 +85,6 @@ static int gate_pass(void)
 				   "");
 	char at[ISO_LEN];
 	iso_now(at);
-	if (db_begin() != 0) {
-		json_decref(accounts);
-		return -1;
-	}
 	size_t i, j;
 	json_t *a, *r;
 	json_array_foreach(accounts, i, a) {
@@ -104,6 +100,17 @@ static int gate_pass(void)
 		"social_accounts WHERE status = 'closed')",
 		"");
 	json_decref(accounts);
+	return db_failed() ? -1 : 0;
+}
+
+static int gate_pass(void)
+{
+	if (db_begin() != 0)
+		return -1;
+	if (account_gate_check_all() != 0) {
+		db_rollback();
+		return -1;
+	}
 	return db_commit() == 0 ? 1 : -1;
 }
 

@@ -26,6 +26,9 @@ char *gate_refusal_words(const char *what, const char *who, const json_t *checks
 json_t *account_gate_flags(int64_t account_id);
 /* The nightly pass, run by the first request of each day; 1 when it wrote. */
 int account_gate_daily(void);
+/* The pass itself, inside the caller's transaction (the demo school's is
+ * made with its flags and the moderator's notification): 0, or -1. */
+int account_gate_check_all(void);
 
 /* Reveals by someone who has since left or stopped running the account,
  * after the password's last change: [{"user_id","name","revealed_at"}]. */
