@@ -74,6 +74,6 @@
 <p class="hint" id="h-review_due">A date, like 2027-09-01, or a term, like Michaelmas Term 2027 (Autumn or Michaelmas, Spring or Lent, Summer or Trinity). The administrator and the headteacher are reminded 30 days before.</p>
 {{#err_review_due}}<p class="field-error" id="e-review_due">{{err_review_due}}</p>{{/err_review_due}}
 <input id="f-review_due" name="review_due" type="text" maxlength="40" required value="{{form_review_due}}" aria-describedby="h-review_due{{#err_review_due}} e-review_due{{/err_review_due}}"></div>
-<div class="actions"><button class="btn" type="submit">Preview before publishing</button></div>
+<div class="actions"><button class="btn" type="submit">Preview before saving</button></div>
 </form>
 <p><a href="/admin/policies">Back to policies</a></p>

@@ -69,20 +69,29 @@ for (const mode of MODES) {
       await b.check();
       await b.follow(policyTitle);
       await b.expectHeading(policyTitle);
-      const form = page.locator('form', { has: page.getByRole('heading', { name: 'Publish a new version' }) });
+      const form = page.locator('form', { has: page.getByRole('heading', { name: 'Write a new version' }) });
       await form.getByLabel('The text, in Markdown').fill(
         '## Using social media\n\nKeep your accounts private and never add pupils as friends.\n\n## Reporting\n\nReport every concern the same day.');
       await form.getByLabel('What changed in this version').fill('Reporting must now happen the same day.');
       await form.getByLabel('Takes effect on').fill(today());
       const due = new Date(Date.now() + 365 * 86400e3).toISOString().slice(0, 10);
       await form.getByLabel('Review due by').fill(due);
-      // A preview first: the text as staff will see it, nothing published yet.
-      await b.submit('Preview before publishing', form);
-      await b.expectHeading(`${policyTitle}: check version 2 before publishing`);
-      await b.expectText('Nothing has been published yet.');
+      // A preview first: the text as staff will see it, nothing saved yet.
+      await b.submit('Preview before saving', form);
+      await b.expectHeading(`${policyTitle}: check version 2 before saving it`);
+      await b.expectText('Nothing has been saved yet.');
       await assert.doesNotReject(page.getByRole('heading', { name: 'Reporting', level: 2 }).waitFor());
-      await b.submit('Publish this version');
-      assert.match(await b.flash(), /Version 2 has been published/);
+      await b.submit('Save as a draft');
+      assert.match(await b.flash(), /Version 2 has been saved as a draft/);
+      // The governing body's approval publishes it (wynstones' "Authorised by" footer).
+      const authorise = page.locator('form', { has: page.getByRole('heading', { name: 'Authorise version 2' }) });
+      await authorise.getByLabel('The governing body, at a meeting', { exact: true }).check();
+      await authorise.getByLabel('Name of the headteacher, or of the body or committee').fill('Full governing body');
+      await authorise.getByLabel('Date of the meeting (when a body or committee agreed it)').fill(today());
+      await authorise.getByLabel('Minute reference (optional)').fill('7.2');
+      await authorise.getByLabel('Date authorised').fill(today());
+      await b.submit('Authorise and publish version 2', authorise);
+      assert.match(await b.flash(), /The version has been authorised and published/);
       await b.signOut();
 
       // The teacher's task is back, naming the change.

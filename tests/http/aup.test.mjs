@@ -211,7 +211,7 @@ test('publishing: admin only, dates and text checked, nothing partial stored', a
     assert.equal(r.body.field, field);
   }
   assert.equal(count('policy_versions'), before);
-  // The form answers with a preview; "Publish this version" sends it again with confirm=yes.
+  // The form answers with a preview; "Save as a draft" sends it again with confirm=yes.
   const r = await a.post(`/admin/policies/${pid}/versions`, { ...good, body: '## Conduct\n\n<script>alert(1)</script>\n\nBe fair.\n', confirm: 'yes' });
   assert.equal(r.status, 201);
   assert.ok(r.body.version.id > 0);

@@ -150,7 +150,7 @@ test('the routing page is one grid of categories by roles, labelled cell by cell
   assert.equal(sql(s.db, 'SELECT group_concat(category || role) FROM routing'), before);
 });
 
-test('publishing shows a preview first: nothing is written until "Publish this version"', async (t) => {
+test('a new version shows a preview first: nothing is written until "Save as a draft"', async (t) => {
   const s = await startServer();
   t.after(() => s.stop());
   const admin = await s.login('admin@demo.school');
@@ -169,7 +169,7 @@ test('publishing shows a preview first: nothing is written until "Publish this v
   assert.equal(preview.status, 200, preview.text);
   assert.deepEqual(state(), before, 'the preview writes nothing');
   const text = mainText(preview.text);
-  assert.match(text, /check version 1 before publishing/);
+  assert.match(text, /check version 1 before saving it/);
   assert.match(text, /14 Dec 2026/, 'the date it takes effect, in UK words');
   assert.match(text, /1 Jul 2027/, 'the review date, in UK words');
   assert.match(text, /Governor, Contractor/, 'who must sign it, by name');
@@ -178,7 +178,7 @@ test('publishing shows a preview first: nothing is written until "Publish this v
   assert.match(preview.text, /<h6>Small print<\/h6>/, 'h6 stays h6');
   assert.equal((preview.text.match(/<h1[ >]/g) || []).length, 1, 'one main heading');
   assert.doesNotMatch(preview.text, /<script>alert/);
-  assert.match(preview.text, /<button class="btn" type="submit" name="confirm" value="yes">Publish this version<\/button>/);
+  assert.match(preview.text, /<button class="btn" type="submit" name="confirm" value="yes">Save as a draft<\/button>/);
   assert.match(preview.text, /name="confirm" value="change">Change it<\/button>/);
   // The typed text is carried in the confirm form exactly.
   const carried = preview.text.match(/<textarea id="c-body" name="body">&#10;([\s\S]*?)<\/textarea>/)[1];

@@ -123,7 +123,7 @@ static const struct field_spec version_form[] = {
 	{ "summary", F_LONGTEXT, 2000, F_REQUIRED, NULL, "What changed in this version" },
 	{ "effective", F_DATE, 10, F_REQUIRED, NULL, "Takes effect on" },
 	{ "review_due", F_TEXT, 40, F_REQUIRED, NULL, "Review due by" },
-	{ "confirm", F_CHOICE, 6, 0, "yes|change", "Publish this version" },
+	{ "confirm", F_CHOICE, 6, 0, "yes|change", "Save as a draft" },
 	{ NULL },
 };
 static const struct field_spec renewal_form[] = {

@@ -1,6 +1,6 @@
 /* Publishing a policy version asks twice: the checked form first answers
  * with a preview (the text as staff will see it, its dates in UK time) and
- * writes nothing; "Publish this version" sends the same values again with
+ * writes nothing; "Save as a draft" sends the same values again with
  * confirm=yes, and policy_admin_publish checks them all again then. */
 #define _GNU_SOURCE
 #include "features/aup/aup.h"
