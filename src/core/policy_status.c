@@ -1,13 +1,16 @@
 #include "core/policy_status.h"
 #include "core/policy_renewal.h"
 #include "db/db.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 
 #include <string.h>
 
+/* The school's date, not UTC's: a version effective on 1 July is in force
+ * from midnight in the UK, an hour before midnight UTC in summer. */
 void today(char out[11])
 {
-	iso_date(now(), out);
+	uk_today(out);
 }
 
 /* Current versions of yearly policies the person signed, but before this

@@ -35,7 +35,7 @@ int policy_applies(const char *applies_to, const char *staff_type);
 #define POLICY_CURRENT_ID(p)                                                                   \
 	"(SELECT cv.id FROM policy_versions cv WHERE cv.policy_id = " p " AND cv.effective <= ? " \
 	"AND " POLICY_PUBLISHED("cv.id") " ORDER BY cv.effective DESC, cv.id DESC LIMIT 1)"
-/* Today's date, YYYY-MM-DD (UTC), from the test-adjustable clock. */
+/* Today's UK date (Europe/London), YYYY-MM-DD, from the test-adjustable clock. */
 void today(char out[11]);
 
 #endif

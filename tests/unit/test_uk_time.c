@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/policy_status.h"
 #include "lib/uk_time.h"
 #include "lib/util.h"
 
@@ -146,10 +147,12 @@ static void uk_days_and_their_ends(void **state)
 /* Today's UK date, with the clock set as the tests set it. */
 static void assert_today(const char *utc, const char *expect)
 {
-	char out[11];
+	char out[11], policy_day[11];
 	setenv("STAFFROOM_TEST_NOW", utc, 1);
 	clock_init();
 	uk_today(out);
+	today(policy_day); /* the date policies, training and checks are dated by */
+	assert_string_equal(policy_day, out);
 	unsetenv("STAFFROOM_TEST_NOW");
 	clock_init();
 	assert_string_equal(out, expect);
