@@ -143,6 +143,9 @@ struct conn *conn_open(void)
 	    pragma(c->db, "PRAGMA foreign_keys=ON", NULL) ||
 	    pragma(c->db, "PRAGMA synchronous=NORMAL", NULL) ||
 	    pragma(c->db, "PRAGMA temp_store=MEMORY", NULL) ||
+	    /* A record deleted at the end of its retention period is gone from
+	     * the file too, not left in free pages (UK GDPR Art. 5(1)(e)). */
+	    pragma(c->db, "PRAGMA secure_delete=ON", "1") ||
 	    pragma(c->db, "PRAGMA foreign_keys", "1") ||
 	    pragma(c->db, "PRAGMA synchronous", "1")) {
 		fprintf(stderr, "staffroom: cannot open database %s: %s\n", db_path,

@@ -3,6 +3,8 @@
 // disposal row and an audit row without the content.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { startServer, cli, sql } from './lib.mjs';
 
 const id = (db, email) => sql(db, `SELECT id FROM users WHERE email = '${email}'`);
@@ -98,6 +100,10 @@ test('retention: review, legal hold, deletion with a register, the chronology an
     assert.equal(html.status, 200);
     assert.match(html.text, /Disposal register/);
     assert.ok(html.text.includes(closed[1]));
+    // The deleted text is gone from the files too, not left in free pages.
+    await s.stop({ keep: true });
+    for (const f of [s.db, `${s.db}-wal`].filter(existsSync))
+      assert.ok(!readFileSync(f).includes(Buffer.from(summary)), `the deleted summary is not in ${path.basename(f)}`);
   } finally {
     await s.stop();
   }
