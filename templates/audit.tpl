@@ -2,7 +2,7 @@
 <p class="lead">Every sign-in, change and view of a confidential record, in order. Entries cannot be changed or removed.</p>
 <form class="filters" method="get" action="/audit">
 <div class="field"><label for="f-actor">Person (e-mail)</label><input id="f-actor" name="actor" type="text" value="{{actor}}"></div>
-<div class="field"><label for="f-action">Action</label><select id="f-action" name="action"><option value="">Any</option>{{#actions}}<option>{{action}}</option>{{/actions}}</select></div>
+<div class="field"><label for="f-action">Action</label><select id="f-action" name="action"><option value="">Any</option>{{#actions}}<option value="{{action}}"{{#selected}} selected{{/selected}}>{{action:x-audit-action}}</option>{{/actions}}</select></div>
 <div class="field"><label for="f-object">Object</label><input id="f-object" name="object" type="text" value="{{object}}"></div>
 <div class="field"><label for="f-from">From</label><input id="f-from" name="from" type="date" value="{{from}}"></div>
 <div class="field"><label for="f-to">To</label><input id="f-to" name="to" type="date" value="{{to}}"></div>
@@ -13,7 +13,7 @@
 <caption>Audit entries, newest first</caption>
 <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">From</th><th scope="col">Action</th><th scope="col">Object</th><th scope="col">Detail</th></tr></thead>
 <tbody>
-{{#audit}}<tr><td><time datetime="{{at}}">{{at:x-uk-time}}</time></td><td>{{actor}}</td><td>{{address}}</td><td>{{action}}</td><td>{{object}}</td><td>{{detail}}</td></tr>
+{{#audit}}<tr><td><time datetime="{{at}}">{{at:x-uk-time}}</time></td><td>{{actor}}</td><td>{{address}}</td><td>{{action:x-audit-action}}</td><td>{{object}}</td><td>{{detail}}</td></tr>
 {{/audit}}
 </tbody>
 </table>

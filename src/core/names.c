@@ -2,6 +2,7 @@
  * lists declared once, looked up by the template modifiers (x-role, …). */
 #define _GNU_SOURCE
 #include "core/names.h"
+#include "core/audit_actions.h"
 #include "core/roles.h"
 #include "core/staff.h"
 
@@ -30,6 +31,7 @@ static const struct name application_decisions[] = { NAMES_(APPLICATION_DECISION
 static const struct name account_statuses[] = { NAMES_(ACCOUNT_STATUS_LIST) };
 static const struct name visibilities[] = { NAMES_(VISIBILITY_LIST) };
 static const struct name policy_statuses[] = { NAMES_(POLICY_STATUS_LIST) };
+static const struct name audit_actions[] = { NAMES_(AUDIT_ACTION_LIST) };
 
 static const struct name *table(enum name_kind kind)
 {
@@ -52,6 +54,8 @@ static const struct name *table(enum name_kind kind)
 		return visibilities;
 	case NAME_POLICY_STATUS:
 		return policy_statuses;
+	case NAME_AUDIT_ACTION:
+		return audit_actions;
 	}
 	return roles;
 }

@@ -59,6 +59,7 @@ enum name_kind {
 	NAME_ACCOUNT_STATUS,
 	NAME_VISIBILITY,
 	NAME_POLICY_STATUS,
+	NAME_AUDIT_ACTION, /* core/audit_actions.h */
 };
 
 /* The name of code as its list declares it (roles: their words for

@@ -108,6 +108,7 @@ const struct {
 	{ "x-account-status", { NAME_ACCOUNT_STATUS, false } },
 	{ "x-visibility", { NAME_VISIBILITY, false } },
 	{ "x-policy-status", { NAME_POLICY_STATUS, false } },
+	{ "x-audit-action", { NAME_AUDIT_ACTION, false } },
 };
 
 // One StaticTemplateString per distinct name in any template, never freed.

@@ -103,3 +103,16 @@ test('a row about a concern the headteacher may open is shown to them, not to th
   assert.ok((await c.admin.get('/audit?action=settings.closure_add')).body.audit.length >= 100);
   assert.ok((await c.head.get('/audit?action=settings.closure_add')).body.audit.length >= 100);
 });
+
+test('the audit page names each action in words, and keeps the chosen action in its filter', async () => {
+  const page = await c.admin.page('/audit?action=settings.closure_add');
+  assert.equal(page.status, 200);
+  assert.match(page.text, /<td>Closure day added<\/td>/);
+  assert.match(page.text, /<option value="settings.closure_add" selected>Closure day added<\/option>/);
+  assert.match(page.text, /<option value="staff.add">Person added<\/option>/);
+  const cells = [...page.text.matchAll(/<tr><td><time[^]*?<\/tr>/g)].map((m) => visibleText(m[0]));
+  assert.ok(cells.length >= 100);
+  for (const row of cells) assert.doesNotMatch(row, /settings\.closure_add/, 'no row shows the stored code');
+  // The JSON keeps the code.
+  assert.equal((await c.admin.get('/audit?action=settings.closure_add')).body.audit[0].action, 'settings.closure_add');
+});

@@ -92,12 +92,13 @@ static void audit_page(struct request *rq, struct reply *rp)
 	 * rows are all hidden (a concern's, for the administrator) costs a
 	 * bounded search, not a read of every one of its rows. */
 	json_object_set_new(m, "actions",
-			    db_rows("SELECT x.action FROM audit x GROUP BY x.action HAVING EXISTS "
+			    db_rows("SELECT x.action, x.action = ?4 AS selected FROM audit x "
+				    "GROUP BY x.action HAVING EXISTS "
 				    "(SELECT 1 FROM audit a WHERE a.action = x.action AND a.id >= "
 				    "coalesce((SELECT l.id FROM "
 				    "audit l WHERE l.action = x.action ORDER BY l.id DESC LIMIT 1 "
 				    "OFFSET ?3), 0) AND " VISIBLE_ROW ") ORDER BY x.action",
-				    "III", me, roles, (int64_t)ACTION_LOOKBACK - 1));
+				    "IIIt", me, roles, (int64_t)ACTION_LOOKBACK - 1, action));
 	reply_page(rp, "audit", "Audit log", m);
 }
 
