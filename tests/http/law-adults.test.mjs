@@ -307,6 +307,13 @@ test('about the head with no chair to act: the LADO contact and the deadline at 
     assert.equal(v.lado_due, '2026-11-23T23:59:59Z');
     assert.equal(v.lado_contact, contact);
     assert.equal((await (await s.login('head@demo.school')).get(`/concerns/${id}`)).status, 404);
+    // The officer changes and the new one is not known yet: the contact can be emptied,
+    // and a settings form without the field leaves it as it is.
+    assert.equal((await admin.post('/admin/settings', { school_name: 'Hillside Academy' })).status, 200);
+    assert.equal((await admin.get('/admin/settings')).body.lado_contact, contact);
+    assert.equal((await admin.post('/admin/settings', { lado_contact: '' })).status, 200);
+    assert.equal((await admin.get('/admin/settings')).body.lado_contact, '');
+    assert.match((await chair.page(`/concerns/${id}`)).text, /not set: the administrator adds it/);
   } finally {
     await s.stop();
   }

@@ -438,6 +438,10 @@ static void settings_post(struct request *rq, struct reply *rp)
 			       "account_reply_holidays_count" };
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = arg(rq, keys[i]);
+		/* The LADO's details may be emptied (the officer changed, the new
+		 * one not yet known); the other settings keep their value. */
+		if (!v && strcmp(keys[i], "lado_contact") == 0 && arg_sent(rq, keys[i]))
+			v = "";
 		if (!v)
 			continue;
 		db_exec("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
