@@ -32,12 +32,12 @@
 <p class="hint">Record the reasons whatever the decision: a breach that is not reported is kept in the <a href="/breaches">breach log</a> with them. The ICO's reference can be added by recording the decision again.</p>
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="ico_decision">
 <fieldset id="f-decision"><legend>Decision</legend>
-{{#decisions}}<label class="checkbox" for="f-decision-{{code}}"><input type="radio" id="f-decision-{{code}}" name="decision" value="{{code}}" required> {{label}}</label>
+{{#decisions}}<label class="checkbox" for="f-decision-{{code}}"><input type="radio" id="f-decision-{{code}}" name="decision" value="{{code}}" required{{#chosen}} checked{{/chosen}}> {{label}}</label>
 {{/decisions}}</fieldset>
 <div class="field"><label for="f-decision-text">Reasons (required)</label>
-<textarea id="f-decision-text" name="text" rows="3" required></textarea></div>
+<textarea id="f-decision-text" name="text" rows="3" required>&#10;{{#again_ico_decision}}{{form_text:pre_escape}}{{/again_ico_decision}}</textarea></div>
 <div class="field"><label for="f-ico_reference">ICO reference (only when reported)</label>
-<input id="f-ico_reference" name="ico_reference" type="text" maxlength="100"></div>
+<input id="f-ico_reference" name="ico_reference" type="text" maxlength="100" value="{{#again_ico_decision}}{{form_ico_reference}}{{/again_ico_decision}}"></div>
 <fieldset id="f-subjects_told"><legend>Were the people affected told? (required when the risk to them is high)</legend>
 <label class="checkbox" for="f-subjects_told-yes"><input type="radio" id="f-subjects_told-yes" name="subjects_told" value="yes"{{#chose_subjects_told_yes}} checked{{/chose_subjects_told_yes}}> Yes</label>
 <label class="checkbox" for="f-subjects_told-no"><input type="radio" id="f-subjects_told-no" name="subjects_told" value="no"{{#chose_subjects_told_no}} checked{{/chose_subjects_told_no}}> No</label></fieldset>

@@ -133,6 +133,16 @@ test('a breach goes to the DPO and the headteacher; the 72-hour clock runs throu
     let row = (await dpo3.get('/breaches')).body.breaches.find((x) => x.id === b.id);
     assert.equal(row.late, true);
     assert.equal(row.deadline_words, 'Not decided: past the deadline');
+    // A refused decision shows the form again with what was typed and chosen, and records nothing.
+    const refused = await dpo3.post(`/concerns/${b.id}/events`, { action: 'ico_decision', decision: 'no_report',
+      text: 'Typed reasons & more', ico_reference: 'ICO-REF-77' }, { json: false });
+    assert.equal(refused.status, 400);
+    assert.match(refused.text, /An ICO reference is given only when the breach is reported/);
+    assert.match(refused.text, /value="no_report" required checked>/);
+    assert.doesNotMatch(refused.text, /value="report" required checked>/);
+    assert.match(refused.text, /<textarea id="f-decision-text" name="text" rows="3" required>&#10;Typed reasons &amp; more<\/textarea>/);
+    assert.match(refused.text, /id="f-ico_reference"[^>]*value="ICO-REF-77"/);
+    assert.equal((await dpo3.get('/breaches')).body.breaches.find((x) => x.id === b.id).decision ?? null, null);
     // deciding now meets the clock, late
     const r = await event(dpo3, b.id, { action: 'ico_decision', decision: 'report', text: 'Pupil data on an unencrypted laptop.' });
     assert.equal(r.status, 200, r.text);

@@ -293,6 +293,8 @@ static void keep_action(const struct request *rq, json_t *m)
 	reply_keep_chosen(rq, json_object_get(m, "bodies"), "to", "code", "chosen");
 	reply_keep_chosen(rq, json_object_get(m, "outcomes"), "outcome_category", "code",
 			  "chosen");
+	json_t *breach = json_object_get(json_object_get(m, "concern"), "breach");
+	reply_keep_chosen(rq, json_object_get(breach, "decisions"), "decision", "code", "chosen");
 }
 
 void concern_case(struct request *rq, struct reply *rp)
