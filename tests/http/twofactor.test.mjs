@@ -215,6 +215,14 @@ test('an administrator requires roles and resets a second factor (audited); nobo
     assert.equal(row.enrolled, true);
     assert.equal(row.required, true);
     assert.equal((await admin.post(`/admin/two-factor/${row.id}/reset`, {})).status, 400, 'a reason is required');
+    // Too long: the page again, the reason as typed and its error in that person's row only.
+    const long = 'Lost phone '.repeat(30);
+    const tooLong = await admin.post(`/admin/two-factor/${row.id}/reset`, { reason: long }, { json: false });
+    assert.equal(tooLong.status, 400);
+    const rowHtml = tooLong.text.match(new RegExp(`<label for="r-${row.id}">Reason</label>[^]*?</form>`))[0];
+    assert.match(rowHtml, /class="field-error" id="e-reason"/);
+    assert.ok(rowHtml.includes(`value="${long}"`), 'the reason typed is kept');
+    assert.equal((tooLong.text.match(/id="e-reason"/g) || []).length, 1, 'one error, beside the field');
     const selfId = list.body.people.find((p) => p.email === 'admin@demo.school').id;
     const teacherId = sql(s.db, "SELECT id FROM users WHERE email = 'teacher@demo.school'");
     assert.equal((await admin.post(`/admin/two-factor/${teacherId}/reset`, { reason: 'x' })).status, 409);

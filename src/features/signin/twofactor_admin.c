@@ -36,9 +36,13 @@ static void admin_page(struct request *rq, struct reply *rp)
 		"r WHERE r.user_id = u.id "
 		"AND r.role != 'staff')) ORDER BY u.name",
 		"");
+	/* A refused reset shows its reason again, and its error, in that row. */
+	int reset = rq->is_post && strcmp(rq->path, "/admin/two-factor") != 0;
+	int64_t refused = reset ? rq->ids[0] : 0;
 	size_t i;
 	json_t *p;
 	json_array_foreach(people, i, p) {
+		json_object_set_new(p, "again", json_boolean(json_int(p, "id") == refused));
 		unsigned roles = user_roles_load(json_int(p, "id"));
 		json_object_set_new(p, "required", json_boolean(roles & required));
 		json_object_set_new(p, "enrolled",
