@@ -124,7 +124,7 @@ static void render_json(struct request *rq, struct reply *rp, struct rendered *o
 	}
 	out->body = json_dumps(model, JSON_COMPACT | JSON_ENSURE_ASCII);
 	out->len = out->body ? strlen(out->body) : 0;
-	out->content_type = "application/json";
+	out->content_type = "application/json; charset=utf-8"; /* ASVS 4.1.1 */
 	json_decref(model);
 }
 

@@ -65,6 +65,8 @@ test('a picture already stored in a sexting case is never shown inline', async (
   const d = await c.dsl.get(`${ev.url}?inline=yes`, { json: false });
   assert.equal(d.status, 200);
   assert.match(d.headers.get('content-disposition'), /^attachment; /);
+  assert.match(d.headers.get('content-security-policy'), /; sandbox$/, 'evidence opened as a page runs nothing');
+  assert.equal(d.headers.get('x-content-type-options'), 'nosniff');
   assert.ok(!(await c.dsl.page(`/concerns/${id}`)).text.includes(`<img src="${ev.url}`));
 });
 

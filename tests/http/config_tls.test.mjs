@@ -129,7 +129,7 @@ test('serve --tls-cert --tls-key: HTTPS with a Secure cookie; plain HTTP gets no
     const page = await httpsRequest(`${p.address}login`, { ca });
     assert.equal(page.status, 200);
     assert.match(page.text, /<form/);
-    assert.match(page.headers['strict-transport-security'], /max-age=\d+/);
+    assert.match(page.headers['strict-transport-security'], /^max-age=\d+; includeSubDomains$/);
     const login = await httpsRequest(`${p.address}login`, { ca, method: 'POST',
       body: 'email=teacher%40demo.school&password=staffroom-demo',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' } });

@@ -18,6 +18,13 @@ function checkHeaders(r, what) {
   // Through nginx (the FastCGI pass) the front end names itself, without a version.
   assert.equal(h.get('server'), FRONT === 'fastcgi' ? 'nginx' : null, `${what}: no server banner`);
   assert.equal(h.get('x-powered-by'), null, `${what}: no powered-by`);
+  assertCharset(r, what);
+}
+
+// Every text answer names its character set (ASVS 4.1.1).
+export function assertCharset(r, what) {
+  const type = r.headers.get('content-type') || '';
+  if (/^(text\/|application\/json)/.test(type)) assert.match(type, /; charset=utf-8$/, `${what}: ${type}`);
 }
 
 function checkError(r, status, what) {

@@ -51,7 +51,7 @@ test('loopback TCP; HTTPS=on from the web server makes the cookie Secure; the cl
     const r = await c.login('teacher@demo.school');
     assert.equal(r.status, 200);
     assert.match(r.headers.get('set-cookie'), /Secure/);
-    assert.match(r.headers.get('strict-transport-security'), /max-age/);
+    assert.match(r.headers.get('strict-transport-security'), /max-age=\d+; includeSubDomains/);
     assert.equal((await c.get('/')).status, 200, 'the cookie comes back through nginx');
     const addr = sql(db, "SELECT address FROM audit WHERE action = 'login' ORDER BY id DESC LIMIT 1");
     assert.equal(addr, '127.0.0.1');

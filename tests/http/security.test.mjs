@@ -110,6 +110,30 @@ test('every response carries the security headers; signed-in pages are not cache
   assert.equal((await admin.page('/')).headers.get('cache-control'), 'no-store');
 });
 
+test('every text answer names charset=utf-8: pages, JSON, CSV, static text, errors (ASVS 4.1.1)', async () => {
+  const head = await s.login('head@demo.school');
+  const answers = [
+    ['HTML', await admin.page('/'), 'text/html'], ['JSON', await admin.get('/'), 'application/json'],
+    ['JSON error', await admin.get('/nope'), 'application/json'], ['page error', await admin.page('/nope'), 'text/html'],
+    ['CSV', await head.get('/aup/compliance.csv', { json: false }), 'text/csv'],
+    ['style sheet', await admin.page('/static/style.css'), 'text/css'],
+  ];
+  for (const [what, r, type] of answers) {
+    assert.ok(r.status < 500, what);
+    assert.equal(r.headers.get('content-type'), `${type}; charset=utf-8`, what);
+  }
+});
+
+test('a download carries a sandboxing CSP as well as attachment and nosniff (ASVS 3.4.3)', async () => {
+  const head = await s.login('head@demo.school');
+  const csv = await head.get('/aup/compliance.csv', { json: false });
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-disposition'), /^attachment/);
+  assert.match(csv.headers.get('content-security-policy'), /; sandbox$/);
+  assert.equal(csv.headers.get('x-content-type-options'), 'nosniff');
+  assert.doesNotMatch((await head.page('/')).headers.get('content-security-policy'), /sandbox/, 'pages are not sandboxed');
+});
+
 test('static files have types and caching; nothing outside static/ can be reached', async () => {
   const css = await s.client().get('/static/style.css', { json: false });
   assert.equal(css.status, 200);

@@ -157,7 +157,7 @@ static void sar_export(struct request *rq, struct reply *rp)
 	audit(rq, "sar.export", json_str(row, "reference"), "downloaded the export");
 	if (reply_commit(rp, BUSY) != 0)
 		goto out;
-	reply_raw(rp, "application/json", text, strlen(text));
+	reply_raw(rp, "application/json; charset=utf-8", text, strlen(text));
 	text = NULL;
 	rp->filename = name;
 	name = NULL;
