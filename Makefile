@@ -200,6 +200,7 @@ $(BENCH_BIN)/commit_ceiling: bench/commit_ceiling.c | $(BENCH_BIN)
 bench: deps bench-deps
 	$(MAKE) all $(BENCH_BIN)/baseline $(BENCH_BIN)/commit_ceiling
 	node bench/run.mjs $(BENCH_ARGS)
+	node bench/cgi_ratio.mjs
 
 # --- Browser tests ------------------------------------------------------------
 # Debian's chromium and, from npm, the versions pinned in
