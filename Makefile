@@ -23,15 +23,16 @@ FUZZ_SECONDS ?= 300
 # the build, the tests, the benchmark and fuzzing need.  tcmalloc: the release
 # binary allocates with it (fewer instructions per malloc/free than glibc's,
 # no heap trimming between requests); the sanitizer builds keep the C
-# library's allocator.  nginx and openssl are for the tests only (nginx in
-# front of the FastCGI server, a throw-away TLS certificate); setpriv
+# library's allocator.  nginx, lighttpd and openssl are for the tests only (nginx in
+# front of the FastCGI server, lighttpd running the CGI program, a throw-away TLS
+# certificate); setpriv
 # (util-linux) starts the server as an unprivileged user in the tests.
 PKGS     := libmicrohttpd jansson sqlite3 libctemplate libsodium libcmark libseccomp \
             liboath libqrencode libcurl fcgi cgicc cjose
 DEB_PKGS := gcc g++ make pkg-config util-linux libmicrohttpd-dev libjansson-dev libsqlite3-dev \
             libctemplate-dev libsodium-dev libcmark-dev libcsv-dev libseccomp-dev libcmocka-dev \
             liboath-dev libqrencode-dev libcurl4-openssl-dev libfcgi-dev libcgicc-dev \
-            libcjose-dev libgoogle-perftools-dev sqlite3 nodejs tidy nginx openssl \
+            libcjose-dev libgoogle-perftools-dev sqlite3 nodejs tidy nginx lighttpd openssl \
             clang-14 libclang-rt-14-dev python3
 
 CC         ?= cc
@@ -156,7 +157,7 @@ check: $(BUILD)/sqlcheck
 # The checks first, then every suite: C unit tests (under ASan/UBSan), the
 # fuzz harnesses briefly, the HTTP suites against the optimised and the
 # sanitizer build (each through the embedded server and through nginx +
-# FastCGI), and the browser tests.
+# FastCGI; the optimised one also through lighttpd + CGI), and the browser tests.
 # Ends with one line: "N passed, N failed".
 test: deps deps-browser
 	$(MAKE) all $(BUILD)/sqlcheck $(ASAN)/staffroom $(UNIT_BINS) fuzz-build
@@ -199,6 +200,7 @@ $(BENCH_BIN)/commit_ceiling: bench/commit_ceiling.c | $(BENCH_BIN)
 bench: deps bench-deps
 	$(MAKE) all $(BENCH_BIN)/baseline $(BENCH_BIN)/commit_ceiling
 	node bench/run.mjs $(BENCH_ARGS)
+	node bench/cgi_ratio.mjs
 
 # --- Browser tests ------------------------------------------------------------
 # Debian's chromium and, from npm, the versions pinned in

@@ -7,6 +7,7 @@
 #include "core/auth.h"
 #include "lib/config.h"
 #include "lib/config_file.h"
+#include "http/cgi.h"
 #include "http/fastcgi.h"
 #include "db/db.h"
 #include "core/demo.h"
@@ -54,6 +55,8 @@ static const char *usage_text =
 	"                                       run the web server (see serve --help)\n"
 	"  fastcgi --db FILE --listen unix:/PATH|HOST:PORT [limits...]\n"
 	"                                       serve behind nginx or Apache (FastCGI)\n"
+	"  cgi                                  answer one request as a CGI program (also when\n"
+	"                                       run by a web server with no command)\n"
 	"  demo --db FILE                       create a demo school and print its sign-ins\n"
 	"  user add --db FILE --email E --name N [--role R]... [--department D]\n"
 	"           [--job-title J] [--staff-type T] --password-stdin\n"
@@ -261,6 +264,10 @@ static int read_config(int argc, char **argv)
 		else if (strncmp(argv[i], "--config=", 9) == 0)
 			path = argv[i] + 9;
 	}
+	/* A web server passes a CGI program no flags, only its environment. */
+	const char *env = getenv("STAFFROOM_CONFIG");
+	if (!path && env && *env)
+		path = env;
 	if (!path && access(CONFIG_DEFAULT_PATH, F_OK) == 0)
 		path = CONFIG_DEFAULT_PATH;
 	return path ? config_load(path) : 0;
@@ -379,6 +386,25 @@ static int cmd_fastcgi(struct opts *o)
 	rc = rc ? rc : fastcgi_run();
 	audit_anchor_write(); /* the head at stop */
 	return rc;
+}
+
+/* One request, in a process of its own: only what that request needs is
+ * read (templates as they are rendered, static files as they are asked
+ * for), and no answer is written before a failure to start is known. */
+static int cmd_cgi(struct opts *o)
+{
+	int rc = cgi_enter_sandbox() != 0 ? 1 : open_db(o->db, 1);
+	if (rc == 0 && audit_key_load() != 0)
+		rc = fail("cannot read the key file: the audit log cannot be written");
+	char *tpl = share_path("templates");
+	if (rc == 0 && template_prepare(tpl) != 0)
+		rc = fail("cannot read the templates");
+	free(tpl);
+	if (rc != 0) {
+		cgi_unavailable();
+		return rc;
+	}
+	return cgi_run();
 }
 
 static char *read_password(void)
@@ -640,6 +666,7 @@ static const struct command commands[] = {
 	{ "init", NULL, cmd_init, "usage: staffroom init --db FILE [--key-file FILE]\n" },
 	{ "serve", NULL, cmd_serve, NULL },
 	{ "fastcgi", NULL, cmd_fastcgi, NULL },
+	{ "cgi", NULL, cmd_cgi, "usage: staffroom cgi  (the request from the CGI environment)\n" },
 	{ "demo", NULL, cmd_demo, "usage: staffroom demo --db FILE [--scale N]\n" },
 	{ "user", "add", cmd_user_add,
 	  "usage: staffroom user add --db FILE --email E --name N [--role R]... "
@@ -672,6 +699,14 @@ int main(int argc, char **argv)
 	config_defaults();
 	clock_init();
 	uk_time_init(); /* before any thread and the sandbox: it reads the zone file */
+	/* Run by a web server as a CGI program (installed as staffroom.cgi):
+	 * any arguments are the query's words (RFC 3875, 4.4), not flags. */
+	static char *as_cgi[] = { NULL, "cgi", NULL };
+	if (getenv("GATEWAY_INTERFACE") && (argc < 2 || strcmp(argv[1], "cgi") != 0)) {
+		as_cgi[0] = argv[0];
+		argc = 2;
+		argv = as_cgi;
+	}
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? EXIT_USAGE : 0;

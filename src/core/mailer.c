@@ -272,6 +272,13 @@ static void *mail_loop(void *arg)
 	return NULL;
 }
 
+void mailer_run_once(void)
+{
+	audit_anchor_daily();
+	if (mail_enabled())
+		send_due();
+}
+
 /* The thread runs even without a relay: it also writes the audit log's
  * daily anchor. */
 int mailer_start(void)

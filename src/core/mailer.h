@@ -18,5 +18,8 @@ int mailer_prepare(void);
 /* The sending thread (does nothing without a relay); stop joins it. */
 int mailer_start(void);
 void mailer_stop(void);
+/* One turn of the thread, for a process with no thread (CGI, after its
+ * answer): the daily anchor, then the mail that is due. */
+void mailer_run_once(void);
 
 #endif

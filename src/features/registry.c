@@ -3,6 +3,13 @@
  * and of the demo school's records.  Adding a page group is one folder and
  * one line below. */
 #include "http/feature.h"
+#include "db/db.h"
+#include "lib/util.h"
+
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <stddef.h>
 
@@ -35,11 +42,37 @@ int features_demo(void)
 	return 0;
 }
 
+/* The day the passes were all done is kept in the database as well as in
+ * each pass: a CGI process lives for one request, and without it every
+ * request would run every pass again. */
 int features_daily(void)
 {
-	int n = 0;
+	static atomic_int done_day; /* as leaving_apply_daily keeps it: one number to compare */
+	char today[11];
+	iso_date(now(), today);
+	int y = 0, m = 0, d = 0;
+	sscanf(today, "%d-%d-%d", &y, &m, &d);
+	if (atomic_load(&done_day) == y * 10000 + m * 100 + d)
+		return 0;
+	char *done = db_text("SELECT value FROM settings WHERE key = 'daily_passes_done'", "");
+	int already = done && strcmp(done, today) == 0;
+	free(done);
+	if (already) {
+		atomic_store(&done_day, y * 10000 + m * 100 + d);
+		return 0;
+	}
+	int n = 0, busy = 0;
 	for (const struct feature *const *f = features; *f; f++)
-		if ((*f)->daily)
-			n += (*f)->daily();
+		if ((*f)->daily) {
+			int wrote = (*f)->daily();
+			busy |= wrote < 0;
+			n += wrote > 0 ? wrote : 0;
+		}
+	if (busy || db_begin() != 0)
+		return n; /* the next request tries again */
+	db_exec("INSERT INTO settings(key, value) VALUES ('daily_passes_done', ?) "
+		"ON CONFLICT(key) DO UPDATE SET value = excluded.value", "t", today);
+	if (db_commit() == 0)
+		atomic_store(&done_day, y * 10000 + m * 100 + d);
 	return n;
 }

@@ -23,7 +23,8 @@ struct feature {
 	int (*demo)(void);             /* the demo school's records, or NULL; 0 on success */
 	const struct nav_link *nav;    /* ends with a { 0 } entry; NULL: no links */
 	/* Once a day, by the first request of the day (as leaving dates are
-	 * applied): 1 when it wrote, else 0; NULL: nothing. */
+	 * applied): 1 when it wrote, 0 when it had nothing to do, -1 when busy
+	 * (the next request tries again); NULL: nothing. */
 	int (*daily)(void);
 };
 

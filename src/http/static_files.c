@@ -64,6 +64,7 @@ struct static_file {
 
 static struct static_file *files;
 static size_t nfiles;
+static int preloaded;
 
 static int load_one(const char *dir, const char *name)
 {
@@ -96,6 +97,7 @@ int static_preload(void)
 	for (struct dirent *e = readdir(d); e; e = readdir(d))
 		load_one(dir, e->d_name);
 	closedir(d);
+	preloaded = 1;
 	free(dir);
 	return 0;
 }
@@ -106,6 +108,12 @@ void static_serve(const char *path, struct reply *rp)
 	if (!safe_name(name) || !type_of(name)) {
 		reply_not_found(rp);
 		return;
+	}
+	/* A CGI process reads only the one file it was asked for. */
+	if (!preloaded && !strchr(name, '/')) { /* as static_preload: no folders */
+		char *dir = share_path("static");
+		load_one(dir, name);
+		free(dir);
 	}
 	for (size_t i = 0; i < nfiles; i++)
 		if (strcmp(files[i].name, name) == 0) {

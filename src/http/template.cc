@@ -340,10 +340,31 @@ public:
 	}
 };
 
+// Set by template_prepare: templates are read when first rendered.
+const char *lazy_dir;
+
 const Vocabulary *vocabulary(const std::string &file)
 {
 	auto found = vocabularies.find(file);
+	if (found == vocabularies.end() && lazy_dir) {
+		if (!ctemplate::LoadTemplate(file, ctemplate::STRIP_BLANK_LINES) ||
+		    !learn_names(lazy_dir, file.c_str()))
+			return nullptr;
+		found = vocabularies.find(file);
+	}
 	return found == vocabularies.end() ? nullptr : &found->second;
+}
+
+bool add_modifiers(const char *dir)
+{
+	if (!ctemplate::AddXssSafeModifier("x-markdown", &markdown_modifier) ||
+	    !ctemplate::AddModifier("x-uk-time", &uk_time_modifier) ||
+	    !ctemplate::AddModifier("x-uk-due", &uk_due_modifier))
+		return false;
+	for (const auto &m : name_modifiers)
+		if (!ctemplate::AddModifier(m.modifier, &m.names))
+			return false;
+	return ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(dir);
 }
 
 } // namespace
@@ -353,14 +374,7 @@ const Vocabulary *vocabulary(const std::string &file)
  * system-call filter, and never opens a template file again. */
 extern "C" int template_init(const char *dir)
 {
-	if (!ctemplate::AddXssSafeModifier("x-markdown", &markdown_modifier) ||
-	    !ctemplate::AddModifier("x-uk-time", &uk_time_modifier) ||
-	    !ctemplate::AddModifier("x-uk-due", &uk_due_modifier))
-		return -1;
-	for (const auto &m : name_modifiers)
-		if (!ctemplate::AddModifier(m.modifier, &m.names))
-			return -1;
-	if (!ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(dir))
+	if (!add_modifiers(dir))
 		return -1;
 	DIR *d = opendir(dir);
 	if (!d)
@@ -377,6 +391,16 @@ extern "C" int template_init(const char *dir)
 	}
 	closedir(d);
 	return rc == 0 && loaded > 0 && vocabulary("layout.tpl") ? 0 : -1;
+}
+
+/* A CGI process answers one page: it reads layout.tpl and that page's
+ * template only, when rendering, instead of all of them at start-up. */
+extern "C" int template_prepare(const char *dir)
+{
+	static std::string kept;
+	kept = dir;
+	lazy_dir = kept.c_str();
+	return add_modifiers(dir) ? 0 : -1;
 }
 
 extern "C" char *template_render(const char *name, const json_t *page, const json_t *layout,

@@ -22,6 +22,8 @@ extern "C" {
 #endif
 
 int template_init(const char *dir);
+/* The same, but each template is read when first rendered (the CGI front end). */
+int template_prepare(const char *dir);
 /* Renders templates/NAME.tpl inside templates/layout.tpl; malloc'd, or NULL. */
 char *template_render(const char *name, const json_t *page, const json_t *layout, size_t *len);
 

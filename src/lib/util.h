@@ -10,7 +10,8 @@
 #define ISO_LEN 24 /* "2026-11-20T09:30:00Z" plus NUL, rounded up */
 
 /* The clock.  Tests may start the server with STAFFROOM_TEST_NOW set to an
- * ISO time; the clock then starts there and runs at normal speed. */
+ * ISO time; the clock then starts there and runs at normal speed (from
+ * STAFFROOM_TEST_NOW_FROM, seconds since 1970, when given: the CGI tests). */
 void clock_init(void);
 time_t now(void);
 int64_t now_ms(void);      /* the same clock, in milliseconds */

@@ -9,7 +9,7 @@ import path from 'node:path';
 
 export const NGINX = process.env.NGINX || '/usr/sbin/nginx';
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.on('error', reject);
@@ -17,14 +17,14 @@ function freePort() {
   });
 }
 
-function waitForPort(port, proc, log) {
+export function waitForPort(port, proc, log, what = 'nginx') {
   const until = Date.now() + 10000;
   return new Promise((resolve, reject) => {
     const attempt = () => {
-      if (proc.exitCode !== null) { reject(new Error(`nginx exited ${proc.exitCode}: ${log()}`)); return; }
+      if (proc.exitCode !== null) { reject(new Error(`${what} exited ${proc.exitCode}: ${log()}`)); return; }
       const sock = net.connect(port, '127.0.0.1', () => { sock.destroy(); resolve(); });
       sock.on('error', () => {
-        if (Date.now() > until) reject(new Error(`nginx did not start: ${log()}`));
+        if (Date.now() > until) reject(new Error(`${what} did not start: ${log()}`));
         else setTimeout(attempt, 50);
       });
     };

@@ -10,7 +10,7 @@ import net from 'node:net';
 import { readFileSync } from 'node:fs';
 import { startServer, FRONT } from './lib.mjs';
 
-const embedded = FRONT === 'fastcgi' && 'about the embedded server: runs in the serve passes';
+const embedded = FRONT !== 'http' && 'about the embedded server: runs in the serve passes';
 
 
 const PER_ADDRESS = 8;

@@ -3,19 +3,21 @@
 // and CSRF token.  STAFFROOM_BIN picks the binary (the sanitizer build in
 // `make test`'s second pass).  STAFFROOM_FRONT=fastcgi runs every test
 // through nginx instead: `staffroom fastcgi` on a unix socket, nginx with
-// fastcgi_pass on a loopback port (see fastcgi_front.mjs).
+// fastcgi_pass on a loopback port (see fastcgi_front.mjs); STAFFROOM_FRONT=cgi
+// through lighttpd running `staffroom cgi` for each request (cgi_front.mjs).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, chownSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFastcgiFront } from './fastcgi_front.mjs';
+import { startCgiFront } from './cgi_front.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = process.env.STAFFROOM_BIN ? path.resolve(process.env.STAFFROOM_BIN)
   : path.join(ROOT, 'build/staffroom');
 export const PASSWORD = 'staffroom-demo';
-export const FRONT = process.env.STAFFROOM_FRONT === 'fastcgi' ? 'fastcgi' : 'http';
+export const FRONT = ['fastcgi', 'cgi'].includes(process.env.STAFFROOM_FRONT) ? process.env.STAFFROOM_FRONT : 'http';
 const SANITIZER = /ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: UndefinedBehaviorSanitizer/;
 
 export function cli(args, { input = '', env = {} } = {}) {
@@ -82,7 +84,11 @@ export function startProcess(command, db, listen, args = [], env = {}) {
 export async function launch({ dir, db, args = [], env = {} }) {
   handOver(dir);
   let proc, url, stderr, front = null;
-  if (FRONT === 'fastcgi') {
+  if (FRONT === 'cgi') {
+    // No process of staffroom's own: lighttpd starts one per request.
+    front = await startCgiFront({ dir, db, bin: BIN, share: ROOT, args, env });
+    ({ url, proc, stderr } = front);
+  } else if (FRONT === 'fastcgi') {
     const sock = path.join(dir, 'fcgi.sock');
     ({ proc, stderr } = await startProcess('fastcgi', db, `unix:${sock}`, args, env));
     front = await startFastcgiFront(`unix:${sock}`);
@@ -111,7 +117,8 @@ export async function launch({ dir, db, args = [], env = {} }) {
         await exited;
       }
       if (SANITIZER.test(stderr())) throw new Error(`sanitizer report:\n${stderr()}`);
-      if (proc.exitCode !== 0) throw new Error(`server exited with ${proc.exitCode} (signal ${proc.signalCode}):\n${stderr()}`);
+      // lighttpd (the cgi front) exits 1 when stopped: its programs' crashes were answers.
+      if (proc.exitCode !== (FRONT === 'cgi' ? 1 : 0)) throw new Error(`server exited with ${proc.exitCode} (signal ${proc.signalCode}):\n${stderr()}`);
       if (!keep) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -143,8 +143,9 @@ test('static files have types and caching; nothing outside static/ can be reache
     '/static/%2E%2E%2Fschema.sql', '/static//etc/passwd', '/static/.hidden', '/static/style.css%00.png',
     '/static/', '/static/nothing.css']) {
     const r = await raw(`GET ${p} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
-    // Behind nginx (STAFFROOM_FRONT=fastcgi) a NUL in the path is refused by nginx itself.
-    const nginxRefuses = FRONT === 'fastcgi' && p.includes('%00');
+    // Behind nginx or lighttpd (the fastcgi and cgi passes) a NUL in the path is refused by
+    // the web server itself.
+    const nginxRefuses = FRONT !== 'http' && p.includes('%00');
     assert.match(r, nginxRefuses ? /^HTTP\/1\.1 400/ : /^HTTP\/1\.1 404/, `${p} must be 404`);
     assert.doesNotMatch(r, /CREATE TABLE/);
   }

@@ -128,5 +128,5 @@ int account_gate_daily(void)
 	int n = gate_pass();
 	if (n < 0)
 		atomic_store(&done, 0); /* busy: the next request tries again */
-	return n < 0 ? 0 : n;
+	return n;
 }
