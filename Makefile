@@ -63,7 +63,7 @@ ASAN_LIB  := $(LIB_C:src/%.c=$(ASAN)/%.o) $(CXX_SRCS:src/%.cc=$(ASAN)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(ASAN)/%)
 
-.PHONY: all deps run demo-db test check check-asan clean install bench bench-deps \
+.PHONY: all deps run demo-db test check check-asan clean install bench bench-deps sbom \
         deps-browser test-browser screenshots fuzz fuzz-build
 .SECONDARY:
 
@@ -150,8 +150,16 @@ CHECK_ENV = CC="$(CC)" CHECK_CFLAGS="$(CFLAGS_B) $(PKG_CFLAGS)" SQLCHECK=$(BUILD
 $(BUILD)/sqlcheck: tools/sqlcheck.c | $(BUILD)
 	$(CC) $(CFLAGS_B) $(LDFLAGS_B) $< $(shell pkg-config --libs sqlite3) -o $@
 
-check: $(BUILD)/sqlcheck
+check: $(BUILD)/sqlcheck $(BUILD)/staffroom
 	@$(CHECK_ENV) tests/check/run
+
+# --- Software bill of materials: `make sbom` ---------------------------------
+# CycloneDX JSON: the Debian packages whose libraries the binary loads and the
+# npm packages the tests pin (tools/sbom.py); `make check` checks it can be made.
+NPM_LOCKS := tests/browser/package-lock.json tests/oidc/package-lock.json
+sbom: $(BUILD)/staffroom
+	python3 tools/sbom.py $(BUILD)/staffroom $(NPM_LOCKS) > $(BUILD)/sbom.cdx.json
+	@echo "wrote $(BUILD)/sbom.cdx.json"
 
 # --- Testing ------------------------------------------------------------------
 # The checks first, then every suite: C unit tests (under ASan/UBSan), the
