@@ -15,6 +15,14 @@ const char *arg(const struct request *rq, const char *name)
 	return NULL;
 }
 
+int arg_sent(const struct request *rq, const char *name)
+{
+	for (size_t i = 0; i < rq->nparams; i++)
+		if (strcmp(rq->params[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
 int arg_yes(const struct request *rq, const char *name)
 {
 	const char *v = arg(rq, name);
