@@ -68,12 +68,15 @@ json_t *device_images_overdue(void)
 }
 
 /* The default deadline and the latest one may choose, as UK dates. */
-static void deadline_bounds(char by_default[11], char latest[11])
+static void default_day(char out[11])
 {
-	time_t t = now();
-	iso_date((time_t)uk_day_number(workday_deadline(t, 1, closure_day_db, NULL)) * DAY,
-		 by_default);
-	iso_date((time_t)(uk_day_number(t) + LATEST_DAYS) * DAY, latest);
+	iso_date((time_t)uk_day_number(workday_deadline(now(), 1, closure_day_db, NULL)) * DAY,
+		 out);
+}
+
+static void latest_day(char out[11])
+{
+	iso_date((time_t)(uk_day_number(now()) + LATEST_DAYS) * DAY, out);
 }
 
 /* The deadline as the end of its UK day into due: the one chosen (today to
@@ -87,9 +90,9 @@ static void deadline(const struct request *rq, struct reply *rp, char due[ISO_LE
 		iso_time(workday_deadline(now(), 1, closure_day_db, NULL), due);
 		return;
 	}
-	char today[11], by_default[11], latest[11], words[40];
+	char today[11], latest[11], words[40];
 	uk_today(today);
-	deadline_bounds(by_default, latest);
+	latest_day(latest);
 	if (strcmp(chosen, today) < 0) {
 		reply_error_add(rp, "deadline",
 				"The day to move and delete them by cannot be in the past.");
@@ -112,7 +115,8 @@ static void deadline(const struct request *rq, struct reply *rp, char due[ISO_LE
 void device_images_form(const struct request *rq, json_t *m)
 {
 	char by_default[11], latest[11], today[11], words[40];
-	deadline_bounds(by_default, latest);
+	default_day(by_default);
+	latest_day(latest);
 	uk_today(today);
 	int refused = rq->is_post && rq->path && strcmp(rq->path, "/conduct/images") == 0;
 	const char *typed = arg(rq, "deadline");
