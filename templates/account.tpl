@@ -34,29 +34,30 @@
 {{#can_team}}<form class="stack card" method="post" action="/accounts/{{account_id}}/contributors">
 <h3>Add a member of staff</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<div class="field{{#err_email}} has-error{{/err_email}}"><label for="f-c-email">E-mail address of a member of staff</label>
+<div class="field{{#err_email}} has-error{{/err_email}}"><label for="f-email">E-mail address of a member of staff</label>
 {{#err_email}}<p class="field-error" id="e-email">{{err_email}}</p>{{/err_email}}
-<input id="f-c-email" name="email" type="email" maxlength="254" required{{#err_email}} aria-describedby="e-email"{{/err_email}}></div>
+<input id="f-email" name="email" type="email" maxlength="254" required value="{{form_email}}"{{#err_email}} aria-describedby="e-email"{{/err_email}}></div>
 <div class="actions"><button class="btn secondary" type="submit">Add</button></div>
 </form>
 <form class="stack card" method="post" action="/accounts/{{account_id}}/contributors" enctype="multipart/form-data">
 <h3>Add someone who is not staff</h3>
 <p class="hint" id="h-paper">A parent running the PTA page or a volunteer signs the agreement on paper; enter it here on their behalf.</p>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<div class="field"><label for="f-c-name">Name of someone who is not staff</label>
-<input id="f-c-name" name="name" type="text" maxlength="120" required aria-describedby="h-paper"></div>
-<div class="field{{#err_relation}} has-error{{/err_relation}}"><label for="f-c-relation">Who they are to the school, for example "Parent (PTA)" or "Volunteer"</label>
+<div class="field{{#err_contributor_name}} has-error{{/err_contributor_name}}"><label for="f-contributor_name">Name of someone who is not staff</label>
+{{#err_contributor_name}}<p class="field-error" id="e-contributor_name">{{err_contributor_name}}</p>{{/err_contributor_name}}
+<input id="f-contributor_name" name="contributor_name" type="text" maxlength="120" required value="{{form_contributor_name}}" aria-describedby="h-paper{{#err_contributor_name}} e-contributor_name{{/err_contributor_name}}"></div>
+<div class="field{{#err_relation}} has-error{{/err_relation}}"><label for="f-relation">Who they are to the school, for example "Parent (PTA)" or "Volunteer"</label>
 {{#err_relation}}<p class="field-error" id="e-relation">{{err_relation}}</p>{{/err_relation}}
-<input id="f-c-relation" name="relation" type="text" maxlength="60" required{{#err_relation}} aria-describedby="e-relation"{{/err_relation}}></div>
-<div class="field{{#err_paper_version_id}} has-error{{/err_paper_version_id}}"><label for="f-c-version">The policy version they signed on paper</label>
+<input id="f-relation" name="relation" type="text" maxlength="60" required value="{{form_relation}}"{{#err_relation}} aria-describedby="e-relation"{{/err_relation}}></div>
+<div class="field{{#err_paper_version_id}} has-error{{/err_paper_version_id}}"><label for="f-paper_version_id">The policy version they signed on paper</label>
 {{#err_paper_version_id}}<p class="field-error" id="e-paper_version_id">{{err_paper_version_id}}</p>{{/err_paper_version_id}}
-<select id="f-c-version" name="paper_version_id" required{{#err_paper_version_id}} aria-describedby="e-paper_version_id"{{/err_paper_version_id}}>{{#paper_versions}}<option value="{{version_id}}">{{label}}</option>{{/paper_versions}}</select></div>
-<div class="field{{#err_paper_date}} has-error{{/err_paper_date}}"><label for="f-c-date">The date on the signed paper</label>
+<select id="f-paper_version_id" name="paper_version_id" required{{#err_paper_version_id}} aria-describedby="e-paper_version_id"{{/err_paper_version_id}}>{{#paper_versions}}<option value="{{version_id}}"{{#chosen}} selected{{/chosen}}>{{label}}</option>{{/paper_versions}}</select></div>
+<div class="field{{#err_paper_date}} has-error{{/err_paper_date}}"><label for="f-paper_date">The date on the signed paper</label>
 {{#err_paper_date}}<p class="field-error" id="e-paper_date">{{err_paper_date}}</p>{{/err_paper_date}}
-<input id="f-c-date" name="paper_date" type="date" required{{#err_paper_date}} aria-describedby="e-paper_date"{{/err_paper_date}}></div>
-<div class="field{{#err_scan}} has-error{{/err_scan}}"><label for="f-c-scan">A scan of the signed paper (optional: PDF, JPEG or PNG)</label>
+<input id="f-paper_date" name="paper_date" type="date" required value="{{form_paper_date}}"{{#err_paper_date}} aria-describedby="e-paper_date"{{/err_paper_date}}></div>
+<div class="field{{#err_scan}} has-error{{/err_scan}}"><label for="f-scan">A scan of the signed paper (optional: PDF, JPEG or PNG)</label>
 {{#err_scan}}<p class="field-error" id="e-scan">{{err_scan}}</p>{{/err_scan}}
-<input id="f-c-scan" name="scan" type="file" accept="application/pdf,image/jpeg,image/png"{{#err_scan}} aria-describedby="e-scan"{{/err_scan}}></div>
+<input id="f-scan" name="scan" type="file" accept="application/pdf,image/jpeg,image/png"{{#err_scan}} aria-describedby="e-scan"{{/err_scan}}></div>
 <div class="actions"><button class="btn secondary" type="submit">Add with their paper signature</button></div>
 </form>{{/can_team}}
 </section>
@@ -64,34 +65,43 @@
 <h2 id="h-review">Yearly review</h2>
 <form class="stack card" method="post" action="/accounts/{{account_id}}/review">
 <input type="hidden" name="csrf" value="{{csrf}}">
-<fieldset><legend>The lead is right for the account</legend>
-<label class="checkbox" for="f-r-lead_ok-yes"><input id="f-r-lead_ok-yes" type="radio" name="lead_ok" value="yes" required> Yes</label>
-<label class="checkbox" for="f-r-lead_ok-no"><input id="f-r-lead_ok-no" type="radio" name="lead_ok" value="no"> No</label>
+<fieldset id="f-lead_ok"{{#err_lead_ok}} aria-describedby="e-lead_ok"{{/err_lead_ok}}><legend>The lead is right for the account</legend>
+{{#err_lead_ok}}<p class="field-error" id="e-lead_ok">{{err_lead_ok}}</p>{{/err_lead_ok}}
+<label class="checkbox" for="f-r-lead_ok-yes"><input id="f-r-lead_ok-yes" type="radio" name="lead_ok" value="yes"{{#chose_lead_ok_yes}} checked{{/chose_lead_ok_yes}} required> Yes</label>
+<label class="checkbox" for="f-r-lead_ok-no"><input id="f-r-lead_ok-no" type="radio" name="lead_ok" value="no"{{#chose_lead_ok_no}} checked{{/chose_lead_ok_no}}> No</label>
 </fieldset>
-<fieldset><legend>The contributors are right</legend>
-<label class="checkbox" for="f-r-contributors_ok-yes"><input id="f-r-contributors_ok-yes" type="radio" name="contributors_ok" value="yes" required> Yes</label>
-<label class="checkbox" for="f-r-contributors_ok-no"><input id="f-r-contributors_ok-no" type="radio" name="contributors_ok" value="no"> No</label>
+<fieldset id="f-contributors_ok"{{#err_contributors_ok}} aria-describedby="e-contributors_ok"{{/err_contributors_ok}}><legend>The contributors are right</legend>
+{{#err_contributors_ok}}<p class="field-error" id="e-contributors_ok">{{err_contributors_ok}}</p>{{/err_contributors_ok}}
+<label class="checkbox" for="f-r-contributors_ok-yes"><input id="f-r-contributors_ok-yes" type="radio" name="contributors_ok" value="yes"{{#chose_contributors_ok_yes}} checked{{/chose_contributors_ok_yes}} required> Yes</label>
+<label class="checkbox" for="f-r-contributors_ok-no"><input id="f-r-contributors_ok-no" type="radio" name="contributors_ok" value="no"{{#chose_contributors_ok_no}} checked{{/chose_contributors_ok_no}}> No</label>
 </fieldset>
-<fieldset><legend>The account still serves its purpose</legend>
-<label class="checkbox" for="f-r-purpose_ok-yes"><input id="f-r-purpose_ok-yes" type="radio" name="purpose_ok" value="yes" required> Yes</label>
-<label class="checkbox" for="f-r-purpose_ok-no"><input id="f-r-purpose_ok-no" type="radio" name="purpose_ok" value="no"> No</label>
+<fieldset id="f-purpose_ok"{{#err_purpose_ok}} aria-describedby="e-purpose_ok"{{/err_purpose_ok}}><legend>The account still serves its purpose</legend>
+{{#err_purpose_ok}}<p class="field-error" id="e-purpose_ok">{{err_purpose_ok}}</p>{{/err_purpose_ok}}
+<label class="checkbox" for="f-r-purpose_ok-yes"><input id="f-r-purpose_ok-yes" type="radio" name="purpose_ok" value="yes"{{#chose_purpose_ok_yes}} checked{{/chose_purpose_ok_yes}} required> Yes</label>
+<label class="checkbox" for="f-r-purpose_ok-no"><input id="f-r-purpose_ok-no" type="radio" name="purpose_ok" value="no"{{#chose_purpose_ok_no}} checked{{/chose_purpose_ok_no}}> No</label>
 </fieldset>
-<fieldset><legend>It is monitored as the policy asks</legend>
-<label class="checkbox" for="f-r-monitoring_ok-yes"><input id="f-r-monitoring_ok-yes" type="radio" name="monitoring_ok" value="yes" required> Yes</label>
-<label class="checkbox" for="f-r-monitoring_ok-no"><input id="f-r-monitoring_ok-no" type="radio" name="monitoring_ok" value="no"> No</label>
+<fieldset id="f-monitoring_ok"{{#err_monitoring_ok}} aria-describedby="e-monitoring_ok"{{/err_monitoring_ok}}><legend>It is monitored as the policy asks</legend>
+{{#err_monitoring_ok}}<p class="field-error" id="e-monitoring_ok">{{err_monitoring_ok}}</p>{{/err_monitoring_ok}}
+<label class="checkbox" for="f-r-monitoring_ok-yes"><input id="f-r-monitoring_ok-yes" type="radio" name="monitoring_ok" value="yes"{{#chose_monitoring_ok_yes}} checked{{/chose_monitoring_ok_yes}} required> Yes</label>
+<label class="checkbox" for="f-r-monitoring_ok-no"><input id="f-r-monitoring_ok-no" type="radio" name="monitoring_ok" value="no"{{#chose_monitoring_ok_no}} checked{{/chose_monitoring_ok_no}}> No</label>
 </fieldset>
-<div class="field{{#err_notes}} has-error{{/err_notes}}"><label for="f-r-notes">Notes (needed to close the account)</label>
-{{#err_notes}}<p class="field-error" id="e-notes">{{err_notes}}</p>{{/err_notes}}
-<textarea id="f-r-notes" name="notes" rows="2" maxlength="2000"{{#err_notes}} aria-describedby="e-notes"{{/err_notes}}></textarea></div>
-<fieldset><legend>Outcome</legend>
-<label class="checkbox" for="f-r-continue"><input id="f-r-continue" type="radio" name="outcome" value="continue" required> The account continues</label>
-<label class="checkbox" for="f-r-close"><input id="f-r-close" type="radio" name="outcome" value="close"> Close the account</label>
+<div class="field{{#sent_review}}{{#err_notes}} has-error{{/err_notes}}{{/sent_review}}"><label for="f-{{#not_sent_review}}r-{{/not_sent_review}}notes">Notes (needed to close the account)</label>
+{{#sent_review}}{{#err_notes}}<p class="field-error" id="e-notes">{{err_notes}}</p>{{/err_notes}}{{/sent_review}}
+<textarea id="f-{{#not_sent_review}}r-{{/not_sent_review}}notes" name="notes" rows="2" maxlength="2000"{{#sent_review}}{{#err_notes}} aria-describedby="e-notes"{{/err_notes}}{{/sent_review}}>&#10;{{#sent_review}}{{form_notes:pre_escape}}{{/sent_review}}</textarea></div>
+<fieldset id="f-outcome"{{#sent_review}}{{#err_outcome}} aria-describedby="e-outcome"{{/err_outcome}}{{/sent_review}}><legend>Outcome</legend>
+{{#sent_review}}{{#err_outcome}}<p class="field-error" id="e-outcome">{{err_outcome}}</p>{{/err_outcome}}{{/sent_review}}
+<label class="checkbox" for="f-r-continue"><input id="f-r-continue" type="radio" name="outcome" value="continue"{{#sent_review}}{{#chose_outcome_continue}} checked{{/chose_outcome_continue}}{{/sent_review}} required> The account continues</label>
+<label class="checkbox" for="f-r-close"><input id="f-r-close" type="radio" name="outcome" value="close"{{#sent_review}}{{#chose_outcome_close}} checked{{/chose_outcome_close}}{{/sent_review}}> Close the account</label>
 </fieldset>
 <fieldset><legend>To close it: the handover checklist, confirm each step</legend>
-<label class="checkbox" for="r-password_changed"><input id="r-password_changed" type="checkbox" name="password_changed" value="yes"> The password has been changed</label>
-<label class="checkbox" for="r-recovery_changed"><input id="r-recovery_changed" type="checkbox" name="recovery_changed" value="yes"> The recovery e-mail and telephone have been changed</label>
-<label class="checkbox" for="r-two_factor_moved"><input id="r-two_factor_moved" type="checkbox" name="two_factor_moved" value="yes"> Two-factor sign-in has been moved</label>
-<label class="checkbox" for="r-content_archived"><input id="r-content_archived" type="checkbox" name="content_archived" value="yes"> The content has been archived</label>
+{{#sent_review}}{{#err_password_changed}}<p class="field-error" id="f-password_changed">{{err_password_changed}}</p>{{/err_password_changed}}{{/sent_review}}
+{{#sent_review}}{{#err_recovery_changed}}<p class="field-error" id="f-recovery_changed">{{err_recovery_changed}}</p>{{/err_recovery_changed}}{{/sent_review}}
+{{#sent_review}}{{#err_two_factor_moved}}<p class="field-error" id="f-two_factor_moved">{{err_two_factor_moved}}</p>{{/err_two_factor_moved}}{{/sent_review}}
+{{#sent_review}}{{#err_content_archived}}<p class="field-error" id="f-content_archived">{{err_content_archived}}</p>{{/err_content_archived}}{{/sent_review}}
+<label class="checkbox" for="r-password_changed"><input id="r-password_changed" type="checkbox" name="password_changed" value="yes"{{#sent_review}}{{#chose_password_changed_yes}} checked{{/chose_password_changed_yes}}{{/sent_review}}> The password has been changed</label>
+<label class="checkbox" for="r-recovery_changed"><input id="r-recovery_changed" type="checkbox" name="recovery_changed" value="yes"{{#sent_review}}{{#chose_recovery_changed_yes}} checked{{/chose_recovery_changed_yes}}{{/sent_review}}> The recovery e-mail and telephone have been changed</label>
+<label class="checkbox" for="r-two_factor_moved"><input id="r-two_factor_moved" type="checkbox" name="two_factor_moved" value="yes"{{#sent_review}}{{#chose_two_factor_moved_yes}} checked{{/chose_two_factor_moved_yes}}{{/sent_review}}> Two-factor sign-in has been moved</label>
+<label class="checkbox" for="r-content_archived"><input id="r-content_archived" type="checkbox" name="content_archived" value="yes"{{#sent_review}}{{#chose_content_archived_yes}} checked{{/chose_content_archived_yes}}{{/sent_review}}> The content has been archived</label>
 </fieldset>
 <div class="actions"><button class="btn" type="submit">Record the review</button></div>
 </form>
@@ -125,8 +135,8 @@
 <label class="checkbox" for="f-all_answered-yes"><input id="f-all_answered-yes" type="radio" name="all_answered" value="yes"{{#chose_all_answered_yes}} checked{{/chose_all_answered_yes}} required> Yes (or there were none)</label>
 <label class="checkbox" for="f-all_answered-no"><input id="f-all_answered-no" type="radio" name="all_answered" value="no"{{#chose_all_answered_no}} checked{{/chose_all_answered_no}}> No</label>
 </fieldset>
-<div class="field"><label for="f-notes">Notes</label>
-<textarea id="f-notes" name="notes" rows="3" maxlength="4000">&#10;{{v_notes:pre_escape}}</textarea></div>
+<div class="field"><label for="f-{{#sent_review}}check-{{/sent_review}}notes">Notes</label>
+<textarea id="f-{{#sent_review}}check-{{/sent_review}}notes" name="notes" rows="3" maxlength="4000">&#10;{{v_notes:pre_escape}}</textarea></div>
 <label class="checkbox" for="f-open_concern"><input id="f-open_concern" type="checkbox" name="open_concern" value="yes"{{#chose_open_concern_yes}} checked{{/chose_open_concern_yes}}> Report an offensive or worrying comment to the moderator as a concern</label>
 <div class="field{{#err_summary}} has-error{{/err_summary}}"><label for="f-summary">What was found, in one line (needed to report a concern)</label>
 {{#err_summary}}<p class="field-error" id="e-summary">{{err_summary}}</p>{{/err_summary}}
@@ -311,14 +321,14 @@
 {{#err_reason}}<p class="field-error" id="e-reason">{{err_reason}}</p>{{/err_reason}}
 <textarea id="f-reason" name="reason" rows="2" maxlength="2000" required{{#err_reason}} aria-describedby="e-reason"{{/err_reason}}>&#10;{{v_reason:pre_escape}}</textarea></div>
 <fieldset><legend>Handover checklist: confirm each step</legend>
-{{#err_password_changed}}<p class="field-error" id="f-password_changed">{{err_password_changed}}</p>{{/err_password_changed}}
-{{#err_recovery_changed}}<p class="field-error" id="f-recovery_changed">{{err_recovery_changed}}</p>{{/err_recovery_changed}}
-{{#err_two_factor_moved}}<p class="field-error" id="f-two_factor_moved">{{err_two_factor_moved}}</p>{{/err_two_factor_moved}}
-{{#err_content_archived}}<p class="field-error" id="f-content_archived">{{err_content_archived}}</p>{{/err_content_archived}}
-<label class="checkbox" for="c-password_changed"><input id="c-password_changed" type="checkbox" name="password_changed" value="yes"{{#chose_password_changed_yes}} checked{{/chose_password_changed_yes}}> The password has been changed</label>
-<label class="checkbox" for="c-recovery_changed"><input id="c-recovery_changed" type="checkbox" name="recovery_changed" value="yes"{{#chose_recovery_changed_yes}} checked{{/chose_recovery_changed_yes}}> The recovery e-mail and telephone have been changed</label>
-<label class="checkbox" for="c-two_factor_moved"><input id="c-two_factor_moved" type="checkbox" name="two_factor_moved" value="yes"{{#chose_two_factor_moved_yes}} checked{{/chose_two_factor_moved_yes}}> Two-factor sign-in has been moved</label>
-<label class="checkbox" for="c-content_archived"><input id="c-content_archived" type="checkbox" name="content_archived" value="yes"{{#chose_content_archived_yes}} checked{{/chose_content_archived_yes}}> The content has been archived</label>
+{{#not_sent_review}}{{#err_password_changed}}<p class="field-error" id="f-password_changed">{{err_password_changed}}</p>{{/err_password_changed}}{{/not_sent_review}}
+{{#not_sent_review}}{{#err_recovery_changed}}<p class="field-error" id="f-recovery_changed">{{err_recovery_changed}}</p>{{/err_recovery_changed}}{{/not_sent_review}}
+{{#not_sent_review}}{{#err_two_factor_moved}}<p class="field-error" id="f-two_factor_moved">{{err_two_factor_moved}}</p>{{/err_two_factor_moved}}{{/not_sent_review}}
+{{#not_sent_review}}{{#err_content_archived}}<p class="field-error" id="f-content_archived">{{err_content_archived}}</p>{{/err_content_archived}}{{/not_sent_review}}
+<label class="checkbox" for="c-password_changed"><input id="c-password_changed" type="checkbox" name="password_changed" value="yes"{{#not_sent_review}}{{#chose_password_changed_yes}} checked{{/chose_password_changed_yes}}{{/not_sent_review}}> The password has been changed</label>
+<label class="checkbox" for="c-recovery_changed"><input id="c-recovery_changed" type="checkbox" name="recovery_changed" value="yes"{{#not_sent_review}}{{#chose_recovery_changed_yes}} checked{{/chose_recovery_changed_yes}}{{/not_sent_review}}> The recovery e-mail and telephone have been changed</label>
+<label class="checkbox" for="c-two_factor_moved"><input id="c-two_factor_moved" type="checkbox" name="two_factor_moved" value="yes"{{#not_sent_review}}{{#chose_two_factor_moved_yes}} checked{{/chose_two_factor_moved_yes}}{{/not_sent_review}}> Two-factor sign-in has been moved</label>
+<label class="checkbox" for="c-content_archived"><input id="c-content_archived" type="checkbox" name="content_archived" value="yes"{{#not_sent_review}}{{#chose_content_archived_yes}} checked{{/chose_content_archived_yes}}{{/not_sent_review}}> The content has been archived</label>
 </fieldset>
 <div class="actions"><button class="btn danger" type="submit">Close the account</button></div>
 </form>

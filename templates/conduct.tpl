@@ -10,7 +10,7 @@
 </section>
 <section aria-labelledby="h-images">
 <h2 id="h-images">Images on your own device</h2>
-<p>If you take photos or videos of pupils on your own phone or camera (on a trip, at a match), move them to the school's storage and delete them from your device as soon as you can: by the end of the next working day. Record it here, then confirm once it is done. The images themselves are never uploaded here.</p>
+<p>If you take photos or videos of pupils on your own phone or camera (on a trip, at a match), move them to the school's storage and delete them from your device as soon as you can: by the end of the next working day, or a later day you choose, within a week. Record it here, then confirm once it is done. The images themselves are never uploaded here.</p>
 {{#not_images}}<p class="muted">You have not recorded any.</p>{{/not_images}}
 {{#has_images}}<div class="table-scroll" tabindex="0"><table class="data"><caption>Your records, those still to confirm first</caption>
 <thead><tr><th scope="col">Taken on</th><th scope="col">Event</th><th scope="col">Transfer and delete by</th><th scope="col">Done</th></tr></thead><tbody>{{/has_images}}
@@ -26,11 +26,15 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_taken_on}} has-error{{/err_taken_on}}"><label for="f-taken_on">Date they were taken</label>
 {{#err_taken_on}}<p class="field-error" id="e-taken_on">{{err_taken_on}}</p>{{/err_taken_on}}
-<input id="f-taken_on" name="taken_on" type="date" required value="{{form_taken_on}}"></div>
+<input id="f-taken_on" name="taken_on" type="date" required value="{{form_taken_on}}"{{#err_taken_on}} aria-describedby="e-taken_on"{{/err_taken_on}}></div>
 <div class="field{{#err_event}} has-error{{/err_event}}"><label for="f-event">The event (for example "Year 6 trip to the zoo")</label>
 <p class="hint" id="h-event">Do not name pupils.</p>
 {{#err_event}}<p class="field-error" id="e-event">{{err_event}}</p>{{/err_event}}
 <input id="f-event" name="event" type="text" required maxlength="200" aria-describedby="h-event" value="{{form_event}}"></div>
+<div class="field{{#err_deadline}} has-error{{/err_deadline}}"><label for="f-deadline">Move and delete them by</label>
+<p class="hint" id="h-deadline">The end of the next working day, {{deadline_default_words}}, unless you choose another day; at the latest {{deadline_latest_words}}. Left empty, it is the next working day.</p>
+{{#err_deadline}}<p class="field-error" id="e-deadline">{{err_deadline}}</p>{{/err_deadline}}
+<input id="f-deadline" name="deadline" type="date" min="{{deadline_min}}" max="{{deadline_max}}" value="{{deadline_field}}" aria-describedby="h-deadline{{#err_deadline}} e-deadline{{/err_deadline}}"></div>
 <div class="actions"><button class="btn" type="submit">Record them</button></div>
 </form>
 </section>

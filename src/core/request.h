@@ -87,6 +87,7 @@ struct reply {
 
 /* Field values, after validation by the router. */
 const char *arg(const struct request *rq, const char *name);          /* NULL if absent or empty */
+int arg_sent(const struct request *rq, const char *name);  /* 1 if present, even empty */
 int arg_yes(const struct request *rq, const char *name);
 int arg_sent(const struct request *rq, const char *name); /* 1 if present, even empty */
 int64_t arg_int(const struct request *rq, const char *name, int64_t dflt);

@@ -76,6 +76,10 @@ void application_step(int64_t app_id, const char *step, const char *decision, co
 		      int64_t actor, const json_t *checks);
 char *application_link(int64_t id);
 char *account_link(int64_t id);
+/* The account page holds many forms, several with fields of the same name:
+ * 1 when this is a refused POST whose path ends in tail ("/review"), so the
+ * page fills in only the form that was sent. */
+int account_form_sent(const struct request *rq, const char *tail);
 
 /* Handlers, one file each group. */
 handler_fn apply_page, application_create, applications_list, application_page,

@@ -64,13 +64,28 @@ static json_t *staff_runner(const struct request *rq, struct reply *rp, const js
 	return NULL;
 }
 
+/* The form's name for the name of someone who is not staff is
+ * contributor_name: the account's details form, on the same page, has a
+ * "name" of its own, and a refusal must show beside one field only.  The
+ * API's "name" is still taken; a refusal names whichever was sent. */
+static const char *name_field(const struct request *rq)
+{
+	return arg_sent(rq, "contributor_name") ? "contributor_name" : "name";
+}
+
+static const char *contributor_name(const struct request *rq)
+{
+	return arg(rq, name_field(rq));
+}
+
 /* The fields of someone who is not staff; 0 with a 400 naming each problem. */
 static int paper_fields_ok(const struct request *rq, struct reply *rp)
 {
-	static const struct {
+	const struct {
 		const char *field, *words;
 	} needed[] = {
-		{ "name", "Give the contributor's name (or a member of staff's e-mail address)." },
+		{ name_field(rq),
+		  "Give the contributor's name (or a member of staff's e-mail address)." },
 		{ "relation", "Say who they are to the school, for example 'Parent (PTA)'." },
 		{ "paper_version_id", "Choose the version of the policy they signed on paper." },
 		{ "paper_date", "Give the date written on the signed paper." },
@@ -97,7 +112,7 @@ static int64_t insert_contributor(const struct request *rq, const json_t *a, int
 	int64_t cid =
 		db_insert("INSERT INTO account_contributors(account_id, user_id, name, "
 			  "relation, added_by, added_at) VALUES (?, nullif(?, 0), ?, ?, ?, ?)",
-			  "IIttIt", json_int(a, "id"), user, user ? "" : arg(rq, "name"),
+			  "IIttIt", json_int(a, "id"), user, user ? "" : contributor_name(rq),
 			  arg(rq, "relation") ? arg(rq, "relation") : "", rq->user.id, at);
 	if (!user)
 		db_exec("INSERT INTO contributor_paper(contributor_id, version_id, paper_date, "
@@ -134,7 +149,12 @@ static json_t *candidate_checks(const struct request *rq, const json_t *staff)
  * json_null() for someone who is not staff). */
 static json_t *contributor_candidate(struct request *rq, struct reply *rp, const json_t *a)
 {
-	if (arg(rq, "email") && arg(rq, "name")) {
+	if (arg(rq, "contributor_name") && arg(rq, "name")) {
+		reply_error(rp, 400, "contributor_name",
+			    "Give the name of someone who is not staff once.");
+		return NULL;
+	}
+	if (arg(rq, "email") && contributor_name(rq)) {
 		reply_error(rp, 400, "email",
 			    "Give either a member of staff's e-mail address or the name of someone "
 			    "who is not staff, not both.");
@@ -147,7 +167,7 @@ static json_t *contributor_candidate(struct request *rq, struct reply *rp, const
 		return NULL;
 	json_t *checks = candidate_checks(rq, staff);
 	if (!checks_all_pass(checks)) {
-		const char *who = staff ? json_str(staff, "name") : arg(rq, "name");
+		const char *who = staff ? json_str(staff, "name") : contributor_name(rq);
 		char *words = gate_refusal_words("They cannot run the account", who, checks);
 		reply_error(rp, 409, staff ? "email" : "paper_version_id", "%s", words);
 		json_object_set_new(rp->model, "checks", checks_failing(checks));
@@ -168,7 +188,7 @@ void contributor_add(struct request *rq, struct reply *rp)
 		return;
 	}
 	int64_t user = json_is_object(who) ? json_int(who, "user_id") : 0;
-	const char *name = user ? json_str(who, "name") : arg(rq, "name");
+	const char *name = user ? json_str(who, "name") : contributor_name(rq);
 	int64_t cid = insert_contributor(rq, a, user);
 	char *link = account_link(rq->ids[0]);
 	if (user && user != rq->user.id) {

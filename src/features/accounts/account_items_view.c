@@ -77,11 +77,10 @@ void account_items_model(const struct request *rq, const json_t *a, json_t *m)
 	json_object_set_new(m, "received_field", json_string(typed ? typed : field));
 	/* Which of the page's forms a refused POST came from, to show its typed
 	 * text again in that form only (link, what, summary are in several). */
-	const char *to = rq->is_post && rq->path ? strrchr(rq->path, '/') : NULL;
-	json_object_set_new(m, "sent_item", json_boolean(to && strcmp(to, "/items") == 0));
+	json_object_set_new(m, "sent_item", json_boolean(account_form_sent(rq, "/items")));
 	json_object_set_new(m, "sent_moderation",
-			    json_boolean(to && strcmp(to, "/moderation") == 0));
-	json_object_set_new(m, "sent_mistake", json_boolean(to && strcmp(to, "/mistakes") == 0));
+			    json_boolean(account_form_sent(rq, "/moderation")));
+	json_object_set_new(m, "sent_mistake", json_boolean(account_form_sent(rq, "/mistakes")));
 	json_object_set_new(m, "can_log_items", json_boolean(runs && open));
 	json_object_set_new(m, "moderation_log", moderation_log(rq, id));
 	json_t *mistakes = mistakes_seen(rq, id);

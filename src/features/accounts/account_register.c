@@ -109,10 +109,18 @@ static json_t *account_form_values(const struct request *rq, const json_t *a)
 			      rq->is_post && arg(rq, "checked_at") ? arg(rq, "checked_at") : field,
 			      "lead", posted_or(rq, "lead", NULL, NULL), "suspended",
 			      strcmp(status, "suspended") == 0);
-	static const char *const kept[] = { "notes",          "summary",          "reason", "login",
-					    "recovery_email", "two_factor_notes", NULL };
+	static const char *const kept[] = { "reason", "login", "recovery_email", "two_factor_notes",
+					    NULL };
 	for (size_t i = 0; kept[i]; i++)
 		json_object_set_new(v, kept[i], json_string(posted_or(rq, kept[i], NULL, NULL)));
+	/* Other forms of the page (the review, items, moderation) have a notes
+	 * or a summary too: the check's form keeps only its own. */
+	int check = account_form_sent(rq, "/checks");
+	for (size_t i = 0; i < 2; i++) {
+		const char *shared = i ? "summary" : "notes";
+		json_object_set_new(v, shared,
+				    json_string(check ? posted_or(rq, shared, NULL, NULL) : ""));
+	}
 	return v;
 }
 

@@ -46,11 +46,17 @@ static json_t *contributors(int64_t account_id, int can_remove)
 	return out;
 }
 
-static json_t *version_options(void)
+/* The versions the paper may be of; a refused form keeps the one chosen. */
+static json_t *version_options(const struct request *rq)
 {
 	json_t *rows = policy_current_versions(), *r;
+	int64_t chosen = account_form_sent(rq, "/contributors")
+				 ? arg_int(rq, "paper_version_id", 0)
+				 : 0;
 	size_t i;
 	json_array_foreach(rows, i, r) {
+		json_object_set_new(r, "chosen",
+				    json_boolean(json_int(r, "version_id") == chosen));
 		char *label = xasprintf("%s, version %lld", json_str(r, "title"),
 					(long long)json_int(r, "version"));
 		json_object_set_new(r, "label", json_string(label));
@@ -79,8 +85,11 @@ void account_team_model(const struct request *rq, json_t *m, const json_t *accou
 	json_object_set_new(m, "password_changes", password_to_change(id));
 	json_object_set_new(m, "can_team", json_boolean(manages && open));
 	json_object_set_new(m, "paper_versions",
-			    manages && open ? version_options() : json_array());
+			    manages && open ? version_options(rq) : json_array());
 	json_object_set_new(m, "can_review", json_boolean(moderator && open));
+	/* The review's notes and close checklist share their names with other
+	 * forms of the page: a refused review fills in its own form only. */
+	json_object_set_new(m, "sent_review", json_boolean(account_form_sent(rq, "/review")));
 	json_object_set_new(m, "can_record_change", json_boolean(moderator));
 	json_object_set_new(m, "reviews", review_log(id));
 	/* Whoever may reveal sees the credentials' section (account_rotation.c). */

@@ -194,6 +194,8 @@ static const struct field_spec credentials_form[] = {
 };
 static const struct field_spec contributor_form[] = {
 	{ "email", F_EMAIL, 254, 0, NULL, "E-mail address of a member of staff" },
+	/* The form sends contributor_name; name is the API's older spelling. */
+	{ "contributor_name", F_TEXT, 120, 0, NULL, "Name of someone who is not staff" },
 	{ "name", F_TEXT, 120, 0, NULL, "Name of someone who is not staff" },
 	{ "relation", F_TEXT, 60, 0, NULL, "Who they are to the school" },
 	{ "paper_version_id", F_ID, 12, 0, NULL, "The policy version they signed on paper" },

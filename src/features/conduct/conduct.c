@@ -13,6 +13,7 @@ static void conduct_page(struct request *rq, struct reply *rp)
 			      has_role(rq, ROLE_HEADTEACHER));
 	if (has_role(rq, ROLE_HEADTEACHER))
 		json_object_set_new(m, "images_overdue", device_images_overdue());
+	device_images_form(rq, m);
 	/* The choice ticked at first; a refused form brings back its own (router.c). */
 	json_object_set_new(m, "chose", json_pack("{s:b}", "kind_parent", 1));
 	reply_page(rp, "conduct", "Declarations and checks", m);
@@ -21,6 +22,7 @@ static void conduct_page(struct request *rq, struct reply *rp)
 static const struct field_spec images_form[] = {
 	{ "taken_on", F_DATE, 10, F_REQUIRED, NULL, "Date they were taken" },
 	{ "event", F_TEXT, 200, F_REQUIRED, NULL, "The event" },
+	{ "deadline", F_DATE, 10, 0, NULL, "Move and delete them by" },
 	{ NULL },
 };
 static const struct field_spec self_check_form[] = {

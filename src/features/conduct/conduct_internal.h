@@ -8,6 +8,8 @@
 
 json_t *device_images_mine(const struct request *rq);
 json_t *device_images_overdue(void);
+/* The deadline field of the form: its value, bounds and hint's words. */
+void device_images_form(const struct request *rq, json_t *m);
 void device_image_add(struct request *rq, struct reply *rp);
 void device_image_cleared(struct request *rq, struct reply *rp);
 void device_image_tasks(const struct request *rq, json_t *tasks);

@@ -1,7 +1,8 @@
 /* Images taken on a member of staff's own device (Braunstone, "Safer
  * Working Practices": transferred "at the earliest convenience and deleted
  * from the staff's personal equipment").  The person records the event;
- * by the end of the next working day they confirm the images are on the
+ * by a deadline (the end of the next working day unless they choose
+ * another day, at most a week ahead) they confirm the images are on the
  * school's storage and gone from their device.  An overdue record shows to
  * them and to the headteacher.  Only what the images were for is kept:
  * never the images, never who is in them. */
@@ -18,6 +19,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* How far ahead the person may set their own deadline, in UK calendar days.
+ * Braunstone, "Safer Working Practices": "at the earliest convenience" and
+ * "No image or recording should be kept on personal equipment
+ * indefinitely"; a week covers a residential trip, whose images can only be
+ * moved once back in school. */
+#define LATEST_DAYS 7
+#define DAY 86400
 
 #define IMAGE_COLUMNS                                                                              \
 	"SELECT d.id, d.taken_on, d.event, d.recorded_at, d.due_by, d.cleared_at, "                \
@@ -58,19 +67,81 @@ json_t *device_images_overdue(void)
 	return rows;
 }
 
+/* The default deadline and the latest one may choose, as UK dates. */
+static void default_day(char out[11])
+{
+	iso_date((time_t)uk_day_number(workday_deadline(now(), 1, closure_day_db, NULL)) * DAY,
+		 out);
+}
+
+static void latest_day(char out[11])
+{
+	iso_date((time_t)(uk_day_number(now()) + LATEST_DAYS) * DAY, out);
+}
+
+/* The deadline as the end of its UK day into due: the one chosen (today to
+ * LATEST_DAYS ahead), else the end of the next working day; or the problem
+ * added to the reply. */
+static void deadline(const struct request *rq, struct reply *rp, char due[ISO_LEN])
+{
+	const char *chosen = arg(rq, "deadline");
+	int y, m, d;
+	if (!chosen || parse_date(chosen, &y, &m, &d) != 0) {
+		iso_time(workday_deadline(now(), 1, closure_day_db, NULL), due);
+		return;
+	}
+	char today[11], latest[11], words[40];
+	uk_today(today);
+	latest_day(latest);
+	if (strcmp(chosen, today) < 0) {
+		reply_error_add(rp, "deadline",
+				"The day to move and delete them by cannot be in the past.");
+		return;
+	}
+	if (strcmp(chosen, latest) > 0) {
+		date_words(latest, words, sizeof words);
+		reply_error_add(rp, "deadline",
+				"Move and delete them at the earliest convenience, within a week: "
+				"choose a day up to %s.",
+				words);
+		return;
+	}
+	struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = 12 };
+	iso_time(uk_day_end(uk_day_number(timegm(&tm))), due);
+}
+
+/* What the form offers: the day typed into a refused form, else the
+ * default, and both bounds in words for its hint. */
+void device_images_form(const struct request *rq, json_t *m)
+{
+	char by_default[11], latest[11], today[11], words[40];
+	default_day(by_default);
+	latest_day(latest);
+	uk_today(today);
+	int refused = rq->is_post && rq->path && strcmp(rq->path, "/conduct/images") == 0;
+	const char *typed = arg(rq, "deadline");
+	json_object_set_new(m, "deadline_field",
+			    json_string(refused ? (typed ? typed : "") : by_default));
+	json_object_set_new(m, "deadline_min", json_string(today));
+	json_object_set_new(m, "deadline_max", json_string(latest));
+	date_words(by_default, words, sizeof words);
+	json_object_set_new(m, "deadline_default_words", json_string(words));
+	date_words(latest, words, sizeof words);
+	json_object_set_new(m, "deadline_latest_words", json_string(words));
+}
+
 void device_image_add(struct request *rq, struct reply *rp)
 {
 	const char *on = arg(rq, "taken_on"), *event = arg(rq, "event");
 	char today[11], at[ISO_LEN], due[ISO_LEN];
 	uk_today(today);
-	if (strcmp(on, today) > 0) {
-		reply_error(rp, 400, "taken_on",
-			    "The date the images were taken cannot be in the "
-			    "future.");
+	if (strcmp(on, today) > 0)
+		reply_error_add(rp, "taken_on",
+				"The date the images were taken cannot be in the future.");
+	deadline(rq, rp, due);
+	if (reply_errors(rp))
 		return;
-	}
 	iso_now(at);
-	iso_time(workday_deadline(now(), 1, closure_day_db, NULL), due);
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
 	int64_t id = db_insert("INSERT INTO device_images(user_id, taken_on, event, recorded_at, "
@@ -78,15 +149,20 @@ void device_image_add(struct request *rq, struct reply *rp)
 			       "Itttt", rq->user.id, on, event, at, due);
 	char ref[16];
 	snprintf(ref, sizeof ref, "DI-%05lld", (long long)id);
-	audit(rq, "conduct.images", ref, "taken_on=%s due_by=%s", on, due);
+	audit(rq, "conduct.images", ref, "taken_on=%s due_by=%s%s", on, due,
+	      arg(rq, "deadline") ? " (chosen)" : "");
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
+	char words[40];
+	uk_time_words(due, words, sizeof words);
+	char *flash = xasprintf("Recorded. Move the images to the school's storage and delete "
+				"them from your device by %s, then confirm it here.",
+				words);
 	reply_done(rp, 201,
 		   json_pack("{s:{s:I, s:s, s:s}}", "images", "id", (json_int_t)id, "taken_on", on,
 			     "due_by", due),
-		   "/conduct",
-		   "Recorded. Move the images to the school's storage and delete them from your "
-		   "device by the end of the next working day, then confirm it here.");
+		   "/conduct", flash);
+	free(flash);
 }
 
 void device_image_cleared(struct request *rq, struct reply *rp)
