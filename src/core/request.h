@@ -89,7 +89,6 @@ struct reply {
 const char *arg(const struct request *rq, const char *name);          /* NULL if absent or empty */
 int arg_sent(const struct request *rq, const char *name);  /* 1 if present, even empty */
 int arg_yes(const struct request *rq, const char *name);
-int arg_sent(const struct request *rq, const char *name); /* 1 if present, even empty */
 int64_t arg_int(const struct request *rq, const char *name, int64_t dflt);
 size_t arg_all(const struct request *rq, const char *name, const char **out, size_t max);
 
