@@ -135,15 +135,16 @@ static void start(struct cgi_call *c)
 	rq->origin = getenv("HTTP_ORIGIN");
 	rq->host = getenv("HTTP_HOST");
 	rq->csrf_header = getenv("HTTP_X_CSRF_TOKEN");
+	/* Apache's mod_ssl and lighttpd set HTTPS=on for an encrypted connection. */
+	c->x.https = getenv("HTTPS") && strcasecmp(getenv("HTTPS"), "on") == 0;
 	const char *cookies = getenv("HTTP_COOKIE");
-	if (fastcgi_cookie(cookies, "sr_session", c->cookie, sizeof c->cookie) == 0)
+	if (fastcgi_cookie(cookies, exchange_session_cookie(&c->x), c->cookie, sizeof c->cookie) ==
+	    0)
 		rq->cookie = c->cookie;
 	if (fastcgi_cookie(cookies, "sr_sso", c->sso_cookie, sizeof c->sso_cookie) == 0)
 		rq->sso_cookie = c->sso_cookie;
 	client_address_choose(getenv("REMOTE_ADDR"), getenv("HTTP_X_REAL_IP"),
 			      getenv("HTTP_X_FORWARDED_FOR"), rq->address, sizeof rq->address);
-	/* Apache's mod_ssl and lighttpd set HTTPS=on for an encrypted connection. */
-	c->x.https = getenv("HTTPS") && strcasecmp(getenv("HTTPS"), "on") == 0;
 	read_form(c);
 }
 

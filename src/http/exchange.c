@@ -208,13 +208,28 @@ static char *content_disposition(const struct reply *rp)
 	return cd;
 }
 
+#define SESSION_COOKIE "sr_session"
+#define HOST_PREFIX "__Host-"
+
+/* ASVS 3.3.1: a Secure session cookie carries the __Host- prefix, which
+ * browsers accept only from HTTPS, for Path=/ and with no Domain: no
+ * other site under the school's domain can set or replace it. */
+const char *exchange_session_cookie(const struct exchange *x)
+{
+	return x->https || cfg.cookie_secure ? HOST_PREFIX SESSION_COOKIE : SESSION_COOKIE;
+}
+
 /* Over an encrypted connection the session cookie never travels in clear
  * text, whatever --secure-cookies says. */
 static char *cookie_header(const struct exchange *x, const char *set_cookie)
 {
-	if (x->https && !strstr(set_cookie, "; Secure"))
-		return xasprintf("%s; Secure", set_cookie);
-	return xstrdup(set_cookie);
+	int secure = x->https || cfg.cookie_secure;
+	const char *prefix = secure && strncmp(set_cookie, SESSION_COOKIE "=",
+					       strlen(SESSION_COOKIE) + 1) == 0
+				     ? HOST_PREFIX
+				     : "";
+	const char *flag = secure && !strstr(set_cookie, "; Secure") ? "; Secure" : "";
+	return xasprintf("%s%s%s", prefix, set_cookie, flag);
 }
 
 static void add_headers(struct exchange *x, const struct reply *rp, const char *content_type,

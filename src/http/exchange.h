@@ -43,6 +43,10 @@ struct response {
 /* Starts an exchange: method and path (already percent-decoded).  Other
  * methods than GET, HEAD and POST are refused here. */
 void exchange_start(struct exchange *x, const char *method, const char *path);
+/* The session cookie's name for this exchange: "__Host-sr_session" when it is
+ * Secure (HTTPS, or --secure-cookies), "sr_session" on plain loopback HTTP.
+ * x->https must be set first. */
+const char *exchange_session_cookie(const struct exchange *x);
 /* After the front end has set rq.accept, rq.cookie, ...: what body to expect.
  * A declared length over the limits, or a body that is not a form, sets the
  * error and gives BODY_NONE. */

@@ -18,8 +18,6 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#define SESSION_COOKIE "sr_session"
-
 int fastcgi_cookie(const char *header, const char *name, char *out, size_t size)
 {
 	size_t nlen = strlen(name);
@@ -122,14 +120,15 @@ static void start(FCGX_Request *req, struct fcgi_call *c)
 	rq->origin = P("HTTP_ORIGIN");
 	rq->host = P("HTTP_HOST");
 	rq->csrf_header = P("HTTP_X_CSRF_TOKEN");
-	if (fastcgi_cookie(P("HTTP_COOKIE"), SESSION_COOKIE, c->cookie, sizeof c->cookie) == 0)
+	/* nginx's fastcgi_params and Apache both set HTTPS=on for HTTPS. */
+	c->x.https = P("HTTPS") && strcasecmp(P("HTTPS"), "on") == 0;
+	if (fastcgi_cookie(P("HTTP_COOKIE"), exchange_session_cookie(&c->x), c->cookie,
+			   sizeof c->cookie) == 0)
 		rq->cookie = c->cookie;
 	if (fastcgi_cookie(P("HTTP_COOKIE"), "sr_sso", c->sso_cookie, sizeof c->sso_cookie) == 0)
 		rq->sso_cookie = c->sso_cookie;
 	client_address_choose(P("REMOTE_ADDR"), P("HTTP_X_REAL_IP"), P("HTTP_X_FORWARDED_FOR"),
 			      rq->address, sizeof rq->address);
-	/* nginx's fastcgi_params and Apache both set HTTPS=on for HTTPS. */
-	c->x.https = P("HTTPS") && strcasecmp(P("HTTPS"), "on") == 0;
 	const char *ctype = P("CONTENT_TYPE"), *clen = P("CONTENT_LENGTH");
 #undef P
 	enum body_kind body = exchange_body_kind(&c->x, ctype, clen);

@@ -117,6 +117,14 @@ static int inherited_socket(void)
 	return 0;
 }
 
+/* 127.0.0.0/8 or ::1: only this machine can connect. */
+static int loopback(const struct sockaddr_storage *ss, int v6)
+{
+	if (v6)
+		return IN6_IS_ADDR_LOOPBACK(&((const struct sockaddr_in6 *)ss)->sin6_addr);
+	return (ntohl(((const struct sockaddr_in *)ss)->sin_addr.s_addr) >> 24) == 127;
+}
+
 int listen_open(const char *where)
 {
 	if (strcmp(where, "stdin") == 0)
@@ -140,7 +148,20 @@ int listen_open(const char *where)
 			close(fd);
 		return -1;
 	}
+	listen_secure_cookies(&ss, v6, where);
 	return fd;
+}
+
+void listen_secure_cookies(const struct sockaddr_storage *ss, int v6, const char *where)
+{
+	/* Reachable from other machines: the session cookie is sent over HTTPS
+	 * only, as if --secure-cookies were given (ASVS 3.3.1). */
+	if (loopback(ss, v6) || cfg.cookie_secure)
+		return;
+	cfg.cookie_secure = 1;
+	fprintf(stderr, "staffroom: %s is reachable from other machines, so the session cookie "
+			"is Secure: serve it over HTTPS (tls_cert) or behind an HTTPS web server\n",
+		where);
 }
 
 void listen_describe(int fd, const char *listen, char *out, size_t size)

@@ -14,6 +14,9 @@ int listen_parse_inet(const char *listen, struct sockaddr_storage *ss, int *v6);
  * for its owner and group only: owner cfg.run_as, group cfg.socket_group
  * when given.  Returns the listening descriptor, or -1 with a message. */
 int listen_open(const char *listen);
+/* A TCP address other machines can reach makes the session cookie Secure
+ * (__Host-sr_session), as --secure-cookies does; says so on stderr. */
+void listen_secure_cookies(const struct sockaddr_storage *ss, int v6, const char *where);
 /* Describes the bound address for the start-up line ("127.0.0.1:39123"). */
 void listen_describe(int fd, const char *listen, char *out, size_t size);
 /* Before binding, for both front ends: refuse root without cfg.run_as, read

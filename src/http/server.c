@@ -129,7 +129,8 @@ static struct call *call_start(struct MHD_Connection *conn, const char *url, con
 	client_address_choose(peer[0] ? peer : NULL, HDR("X-Real-IP"), HDR("X-Forwarded-For"),
 			      rq->address, sizeof rq->address);
 #undef HDR
-	rq->cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "sr_session");
+	rq->cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND,
+						 exchange_session_cookie(&c->x));
 	rq->sso_cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "sr_sso");
 	enum body_kind body = exchange_body_kind(&c->x, ctype, clen);
 	if (c->x.status || c->close)
@@ -320,6 +321,7 @@ int server_run(void)
 			cfg.listen);
 		return 2;
 	}
+	listen_secure_cookies(&ss, v6, cfg.listen);
 	sigset_t sigs;
 	int rc = listen_prepare(&sigs);
 	if (rc != 0)

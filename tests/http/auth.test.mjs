@@ -18,6 +18,7 @@ test('a good sign-in answers the user and a CSRF token, and sets a safe cookie',
   assert.match(cookie, /SameSite=Lax/);
   assert.match(cookie, /Path=\//);
   assert.doesNotMatch(cookie, /Secure/);
+  assert.match(cookie, /^sr_session=/, 'plain loopback HTTP keeps the unprefixed name');
   const home = await c.get('/');
   assert.equal(home.status, 200);
   assert.equal(home.body.user.email, 'head@demo.school');
@@ -115,4 +116,24 @@ test('deactivation and a role change end the person\'s sessions', async () => {
   assert.equal(r.status, 200);
   assert.equal((await sci2.get('/')).status, 401);
   assert.equal((await s.client().login('science@demo.school')).status, 401, 'a deactivated person cannot sign in');
+});
+
+test('told it is behind HTTPS, the session cookie is __Host- prefixed and Secure, and only that name signs in', async () => {
+  const secure = await startServer({ args: ['--secure-cookies'] });
+  try {
+    const c = secure.client();
+    const r = await c.login('teacher@demo.school');
+    assert.equal(r.status, 200);
+    const cookie = r.headers.get('set-cookie');
+    assert.match(cookie, /^__Host-sr_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+; Secure$/);
+    assert.equal((await c.get('/')).body.user.email, 'teacher@demo.school');
+    const plain = secure.client();
+    plain.cookie = c.cookie; // the same token under the unprefixed name
+    plain.cookieName = 'sr_session';
+    assert.equal((await plain.get('/')).status, 401);
+    const out = await c.post('/logout', {});
+    assert.match(out.headers.get('set-cookie'), /^__Host-sr_session=; .*Max-Age=0; Secure$/, 'signing out clears the same cookie');
+  } finally {
+    await secure.stop();
+  }
 });

@@ -135,8 +135,15 @@ test('serve --tls-cert --tls-key: HTTPS with a Secure cookie; plain HTTP gets no
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' } });
     assert.equal(login.status, 200);
     const cookie = login.headers['set-cookie'].join('\n');
-    assert.match(cookie, /sr_session=[^;]+;.*Secure/, 'the session cookie is Secure without --secure-cookies');
+    assert.match(cookie, /^__Host-sr_session=[^;]+; Path=\/;.*Secure/, 'Secure and __Host- without --secure-cookies');
     assert.match(cookie, /HttpOnly/);
+    assert.doesNotMatch(cookie, /Domain=/i, '__Host- cookies name no domain');
+    // The session comes back under its __Host- name only: the same token as a plain
+    // sr_session (which another site of the school's domain could set) is not a session.
+    const token = cookie.match(/__Host-sr_session=([^;]+)/)[1];
+    const as = (name) => httpsRequest(`${p.address}`, { ca, headers: { Accept: 'application/json', Cookie: `${name}=${token}` } });
+    assert.equal((await as('__Host-sr_session')).status, 200);
+    assert.notEqual((await as('sr_session')).status, 200);
     await assert.rejects(httpsRequest(`${p.address}login`, {}), /self[- ]signed|unable to verify|certificate/i,
       'an untrusted certificate is refused by the client');
     await assert.rejects(fetch(p.address.replace('https:', 'http:') + 'login'), 'plain HTTP is not served');

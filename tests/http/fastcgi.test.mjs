@@ -50,7 +50,7 @@ test('loopback TCP; HTTPS=on from the web server makes the cookie Secure; the cl
     const c = new Client(front.url);
     const r = await c.login('teacher@demo.school');
     assert.equal(r.status, 200);
-    assert.match(r.headers.get('set-cookie'), /Secure/);
+    assert.match(r.headers.get('set-cookie'), /^__Host-sr_session=[^;]+; Path=\/;.*; Secure/);
     assert.match(r.headers.get('strict-transport-security'), /max-age=\d+; includeSubDomains/);
     assert.equal((await c.get('/')).status, 200, 'the cookie comes back through nginx');
     const addr = sql(db, "SELECT address FROM audit WHERE action = 'login' ORDER BY id DESC LIMIT 1");

@@ -142,7 +142,8 @@ export class Client {
     const headers = { ...(opts.headers || {}) };
     if (opts.json !== false) headers.Accept = 'application/json';
     else headers.Accept = headers.Accept || 'text/html';
-    const jar = [this.cookie && `sr_session=${this.cookie}`, this.sso && `sr_sso=${this.sso}`].filter(Boolean);
+    const jar = [this.cookie && `${this.cookieName || 'sr_session'}=${this.cookie}`, this.sso && `sr_sso=${this.sso}`]
+      .filter(Boolean);
     if (jar.length) headers.Cookie = jar.join('; ');
     let body = opts.body;
     if (method === 'POST' && body === undefined) {
@@ -164,8 +165,9 @@ export class Client {
     if ((res.headers.get('content-type') || '').startsWith('application/json')) parsed = JSON.parse(text);
     const set = res.headers.get('set-cookie');
     if (set) {
-      const m = set.match(/sr_session=([^;]*)/);
-      if (m) this.cookie = m[1] || null;
+      // __Host-sr_session when the cookie is Secure (HTTPS), as a browser keeps it.
+      const m = set.match(/((?:__Host-)?sr_session)=([^;]*)/);
+      if (m) { this.cookieName = m[1]; this.cookie = m[2] || null; }
       const sso = set.match(/sr_sso=([^;]*)/); // a started single sign-on's browser tie
       if (sso) this.sso = sso[1] || null;
     }
