@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <microhttpd.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,6 +182,11 @@ int cgi_run(void)
 	struct response out;
 	start(c);
 	exchange_respond(&c->x, &out);
+	/* Once it has the whole answer (its Content-Length), lighttpd sends
+	 * SIGTERM to a program still running: the short work after the answer
+	 * is finished first.  Apache follows with SIGKILL after a few seconds;
+	 * mail cut off there stays queued for a later request. */
+	signal(SIGTERM, SIG_IGN);
 	send_response(&c->x, &out);
 	response_free(&out);
 	exchange_free(&c->x);
