@@ -17,6 +17,12 @@
 {{#upcoming}}<li><a href="/aup/{{version_id}}">{{title}}, version {{version}}</a> takes effect on <time datetime="{{effective}}">{{effective:x-uk-time}}</time>. What changes: <span class="multiline">{{summary:pre_escape}}</span></li>
 {{/upcoming}}
 {{#has_upcoming}}</ul>{{/has_upcoming}}
+{{#has_drafts}}<h2>Drafts awaiting authorisation</h2>
+<p>Not in force: nobody is asked to sign a draft until it is authorised.</p>
+<ul>{{/has_drafts}}
+{{#drafts}}<li><a href="/aup/{{version_id}}">{{title}}, version {{version}}</a> (draft, saved <time datetime="{{saved_at}}">{{saved_at:x-uk-time}}</time>), to take effect on <time datetime="{{effective}}">{{effective:x-uk-time}}</time> once authorised. What changes: <span class="multiline">{{summary:pre_escape}}</span></li>
+{{/drafts}}
+{{#has_drafts}}</ul>{{/has_drafts}}
 <h2>More</h2>
 <ul>
 <li><a href="/aup/history">My signatures</a></li>

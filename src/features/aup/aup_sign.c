@@ -116,6 +116,17 @@ static void list_renewals(json_t *rows, int64_t uid)
 	}
 }
 
+/* Versions saved but not yet authorised, for the leaders who prepare them
+ * and take them to the governors: not in force, nobody asked to sign. */
+static json_t *drafts(void)
+{
+	return db_rows("SELECT v.id AS version_id, p.title, v.number AS version, v.summary, "
+		       "v.effective, v.published_at AS saved_at FROM policy_versions v "
+		       "JOIN policies p ON p.id = v.policy_id WHERE NOT " POLICY_PUBLISHED("v.id")
+		       " ORDER BY p.title, v.number",
+		       "");
+}
+
 void aup_list(struct request *rq, struct reply *rp)
 {
 	char d[11];
@@ -144,6 +155,8 @@ void aup_list(struct request *rq, struct reply *rp)
 	json_t *m = json_pack("{s:o, s:o, s:b, s:b}", "policies", rows, "upcoming", upcoming,
 			      "is_admin", has_role(rq, ROLE_ADMIN), "sees_compliance",
 			      has_role(rq, ROLE_LEADERS | ROLE_GOVERNOR));
+	if (has_role(rq, ROLE_LEADERS))
+		json_object_set_new(m, "drafts", drafts());
 	reply_page(rp, "aup_list", "Agreements", m);
 }
 
