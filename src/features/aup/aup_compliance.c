@@ -226,6 +226,33 @@ void aup_compliance_csv(struct request *rq, struct reply *rp)
 	rp->filename = xstrdup("aup-outstanding.csv");
 }
 
+/* Into the people to remind (by_id indexes them by id): those due to sign
+ * the yearly policy cur again, each with its title and why. */
+static void remind_again(json_t *people, json_t *by_id, const json_t *cur)
+{
+	char date[11];
+	json_t *again = renewal_outstanding(cur, date), *p;
+	size_t i;
+	json_array_foreach(again, i, p) {
+		char key[24];
+		snprintf(key, sizeof key, "%lld", (long long)json_int(p, "user_id"));
+		json_t *r = json_object_get(by_id, key);
+		if (!r) {
+			r = json_pack("{s:I, s:s, s:i, s:s}", "id", json_int(p, "user_id"), "email",
+				      json_str(p, "email"), "policies", 0, "titles", "");
+			json_object_set(by_id, key, r);
+			json_array_append_new(people, r);
+		}
+		const char *was = json_str(r, "titles");
+		char *titles = xasprintf("%s%s%s (signed again every year)", was, *was ? "; " : "",
+					 json_str(cur, "title"));
+		json_object_set_new(r, "titles", json_string(titles));
+		json_object_set_new(r, "policies", json_integer(json_int(r, "policies") + 1));
+		free(titles);
+	}
+	json_decref(again);
+}
+
 /* The people to remind: [{"id","email","policies","titles"}], those with a
  * current version unsigned first, by id; then those only due to sign a
  * yearly policy again, whose titles say so. */
@@ -243,35 +270,14 @@ static json_t *to_remind(void)
 				 "GROUP BY u.id ORDER BY u.id",
 				 "t", d);
 	json_t *by_id = json_object(), *all = policy_current_versions(), *cur, *p;
-	size_t i, j;
+	size_t i;
 	json_array_foreach(people, i, p) {
 		char key[24];
 		snprintf(key, sizeof key, "%lld", (long long)json_int(p, "id"));
 		json_object_set(by_id, key, p);
 	}
-	json_array_foreach(all, i, cur) {
-		char date[11];
-		json_t *again = renewal_outstanding(cur, date);
-		json_array_foreach(again, j, p) {
-			char key[24];
-			snprintf(key, sizeof key, "%lld", (long long)json_int(p, "user_id"));
-			json_t *r = json_object_get(by_id, key);
-			if (!r) {
-				r = json_pack("{s:I, s:s, s:i, s:s}", "id", json_int(p, "user_id"),
-					      "email", json_str(p, "email"), "policies", 0, "titles",
-					      "");
-				json_object_set(by_id, key, r);
-				json_array_append_new(people, r);
-			}
-			const char *was = json_str(r, "titles");
-			char *titles = xasprintf("%s%s%s (signed again every year)", was,
-						 *was ? "; " : "", json_str(cur, "title"));
-			json_object_set_new(r, "titles", json_string(titles));
-			json_object_set_new(r, "policies", json_integer(json_int(r, "policies") + 1));
-			free(titles);
-		}
-		json_decref(again);
-	}
+	json_array_foreach(all, i, cur)
+		remind_again(people, by_id, cur);
 	json_decref(all);
 	json_decref(by_id);
 	return people;

@@ -77,10 +77,11 @@ static int code_in_force(int64_t pid, time_t since)
 {
 	time_t last = since - 365 * DAY; /* last year's renewal date, near enough */
 	char sha[65];
-	int64_t vid = code_version(pid, 1, "src/demo/code-of-conduct.md",
-				   "First version: every member of staff reads and signs it each "
-				   "September, with part one of Keeping children safe in education.",
-				   last - 14 * DAY, now() + 120 * DAY, last - 59 * DAY, sha);
+	int64_t vid = code_version(
+		pid, 1, "src/demo/code-of-conduct.md",
+		"First version: every member of staff reads and signs it each September, with "
+		"part one of Keeping children safe in education.",
+		last - 14 * DAY, now() + 120 * DAY, last - 59 * DAY, sha);
 	if (vid < 0)
 		return -1;
 	/* The policy was written in the summer term before the governors agreed it. */
@@ -103,9 +104,9 @@ static int code_draft(int64_t pid)
 	char sha[65];
 	int64_t vid = code_version(
 		pid, 2, "src/demo/code-of-conduct-v2.md",
-		"Adds low-level concerns (how to share one, and referring yourself), lifts in staff "
-		"cars, and never entering pupils' details into AI tools. To be agreed by the full "
-		"governing body at its next meeting.",
+		"Adds low-level concerns (how to share one, and referring yourself), lifts in "
+		"staff cars, and never entering pupils' details into AI tools. To be agreed by "
+		"the full governing body at its next meeting.",
 		now() + 28 * DAY, now() + 393 * DAY, now() - 3 * DAY, sha);
 	/* A draft until it is authorised (policy_authorisations in schema.sql). */
 	return vid < 0 ? -1
@@ -123,7 +124,8 @@ int aup_demo_code(void)
 	db_exec("INSERT INTO policy_renewals(policy_id, renew_from) VALUES (?, '09-01')", "I", pid);
 	audit(NULL, "policy.create", TITLE, "applies_to=teacher,support renew_from=09-01");
 	time_t start;
-	if (pid < 0 || !policy_renewal_since(pid, since, date) || parse_iso_time(since, &start) != 0)
+	if (pid < 0 || !policy_renewal_since(pid, since, date) ||
+	    parse_iso_time(since, &start) != 0)
 		return -1;
 	if (code_in_force(pid, start) != 0 || code_draft(pid) != 0)
 		return -1;
