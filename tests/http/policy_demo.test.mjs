@@ -35,7 +35,11 @@ test('the code of conduct is signed again every September: most have this year, 
   assert.match(task.message, /Staff code of conduct is signed again every year/);
   const amy = await s.login('teacher@demo.school');
   assert.ok(!(await amy.get('/')).body.tasks.some((t) => t.link === `/aup/${c.version_id}`));
-  assert.equal((await amy.get('/aup')).body.policies.find((p) => p.title === 'Staff code of conduct').signed, true);
+  const mine = (await amy.get('/aup')).body.policies.find((p) => p.title === 'Staff code of conduct');
+  assert.equal(mine.signed, true);
+  assert.ok(mine.signed_at < `${c.renew_date}T00:00:00Z`, 'her signature is last year\'s');
+  assert.ok(mine.signed_again_at >= `${c.renew_date}`, 'signed again this year');
+  assert.match(visibleText((await amy.page('/aup')).text), /Staff code of conduct 1 .* Signed .*, signed again \d+ Sep \d{4}/);
 });
 
 test('its version 2 is a draft awaiting the governing body: shown to leaders and the administrator, asked of nobody', async () => {

@@ -101,7 +101,9 @@ static int renewal_due(int64_t policy_id, int64_t vid, int64_t uid, char date[11
 	       !policy_signed_since(vid, uid, since);
 }
 
-/* Signatures of yearly policies from before this year's renewal no longer count. */
+/* Signatures of yearly policies from before this year's renewal no longer
+ * count; one that counts says when it was last signed again, since the
+ * signature itself may be years old. */
 static void list_renewals(json_t *rows, int64_t uid)
 {
 	size_t i;
@@ -113,6 +115,13 @@ static void list_renewals(json_t *rows, int64_t uid)
 		json_object_set_new(p, "renewal_due", json_boolean(due));
 		if (due)
 			json_object_set_new(p, "signed", json_false());
+		char *again = json_is_true(json_object_get(p, "signed"))
+			? db_text("SELECT max(acknowledged_at) FROM policy_acknowledgements "
+				  "WHERE version_id = ? AND user_id = ?",
+				  "II", (int64_t)json_int(p, "version_id"), uid)
+			: NULL;
+		json_object_set_new(p, "signed_again_at", again ? json_string(again) : json_null());
+		free(again);
 	}
 }
 
