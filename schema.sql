@@ -1368,3 +1368,23 @@ CREATE TABLE IF NOT EXISTS do_not_publish (
   removed_at TEXT                            -- no longer on the list
 );
 CREATE INDEX IF NOT EXISTS do_not_publish_current ON do_not_publish(removed_at, pupil_name);
+
+-- Schema version 22: a leaver's declines and yearly signings under the retention rules
+--
+-- May run again (see version 2).
+-- A decline ("I do not agree") and a yearly signing again are records of a
+-- person's answer to a policy, as a signature is: the retention review
+-- lists them with the signature rule (docs/RECORDS.md), so a legal hold may
+-- be placed on them too.  The CHECK on legal_holds.record_type cannot be
+-- changed in place: the table is made again with the same rows.
+CREATE TABLE IF NOT EXISTS legal_holds_next (
+  record_type TEXT NOT NULL CHECK (record_type IN ('concern','signature','training','decline','acknowledgement')),
+  record_id   INTEGER NOT NULL,
+  reason      TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 500),
+  placed_by   INTEGER NOT NULL REFERENCES users(id),
+  placed_at   TEXT NOT NULL,
+  PRIMARY KEY (record_type, record_id)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO legal_holds_next SELECT record_type, record_id, reason, placed_by, placed_at FROM legal_holds;
+DROP TABLE legal_holds;
+ALTER TABLE legal_holds_next RENAME TO legal_holds;

@@ -51,8 +51,8 @@
 {{#renew_yearly}}<p>Signed again every year from <time datetime="{{renew_date}}">{{renew_date:x-uk-time}}</time>: <strong>{{renewal_count}}</strong> of those outstanding signed before that date.</p>{{/renew_yearly}}
 {{#has_renewal_outstanding}}<div class="table-scroll" tabindex="0"><table class="data">
 <caption>Signed before this year's renewal, to sign again</caption>
-<thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Department</th><th scope="col">Last signed</th></tr></thead>
-<tbody>{{/has_renewal_outstanding}}{{#renewal_outstanding}}<tr><th scope="row">{{name}}</th><td>{{email}}</td><td>{{department}}</td><td><time datetime="{{signed_at}}">{{signed_at:x-uk-time}}</time></td></tr>
+<thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Department</th><th scope="col">Last signed</th><th scope="col">Why</th></tr></thead>
+<tbody>{{/has_renewal_outstanding}}{{#renewal_outstanding}}<tr><th scope="row">{{name}}</th><td>{{email}}</td><td>{{department}}</td><td><time datetime="{{signed_at}}">{{signed_at:x-uk-time}}</time></td><td>{{why}}</td></tr>
 {{/renewal_outstanding}}{{#has_renewal_outstanding}}</tbody></table></div>{{/has_renewal_outstanding}}
 {{#has_paper_signatures}}<div class="table-scroll" tabindex="0"><table class="data">
 <caption>Signed on paper</caption>

@@ -6,7 +6,7 @@
 <caption>Every policy</caption>
 <thead><tr><th scope="col">Policy</th><th scope="col">Applies to</th><th scope="col">Versions</th><th scope="col">Current version</th><th scope="col">Review due</th></tr></thead>
 <tbody>{{/has_policies}}
-{{#policies}}<tr><th scope="row"><a href="/admin/policies/{{id}}">{{title}}</a></th><td>{{applies_to:x-staff-types}}</td><td class="num">{{versions}}</td><td>{{#current_id}}<a href="/aup/{{current_id}}">Version {{current_version}}</a>, from <time datetime="{{effective}}">{{effective:x-uk-time}}</time>{{/current_id}}{{#not_current_id}}None in effect yet{{/not_current_id}}</td><td>{{#review_due}}<time datetime="{{review_due}}">{{review_due:x-uk-due}}</time>{{/review_due}}{{#review_overdue}} <span class="badge status-overdue">Overdue</span>{{/review_overdue}}</td></tr>
+{{#policies}}<tr><th scope="row"><a href="/admin/policies/{{id}}">{{title}}</a></th><td>{{applies_to:x-staff-types}}</td><td class="num">{{versions}}{{#drafts}} ({{drafts}} draft awaiting authorisation){{/drafts}}</td><td>{{#current_id}}<a href="/aup/{{current_id}}">Version {{current_version}}</a>, from <time datetime="{{effective}}">{{effective:x-uk-time}}</time>{{/current_id}}{{#not_current_id}}None in effect yet{{/not_current_id}}</td><td>{{#review_due}}<time datetime="{{review_due}}">{{review_due:x-uk-due}}</time>{{/review_due}}{{#review_overdue}} <span class="badge status-overdue">Overdue</span>{{/review_overdue}}</td></tr>
 {{/policies}}
 {{#has_policies}}</tbody>
 </table>

@@ -21,7 +21,7 @@
 <form class="stack" method="post" action="/admin/retention/hold"><input type="hidden" name="csrf" value="{{csrf}}">
 <h3>Place a legal hold</h3>
 {{#err_record_id}}<p class="field-error" id="e-record_id">{{err_record_id}}</p>{{/err_record_id}}
-<div class="field"><label for="f-record_type">Record type</label><select id="f-record_type" name="record_type"><option value="concern"{{#chose_record_type_concern}} selected{{/chose_record_type_concern}}>concern</option><option value="signature"{{#chose_record_type_signature}} selected{{/chose_record_type_signature}}>signature</option><option value="training"{{#chose_record_type_training}} selected{{/chose_record_type_training}}>training record</option></select></div>
+<div class="field"><label for="f-record_type">Record type</label><select id="f-record_type" name="record_type"><option value="concern"{{#chose_record_type_concern}} selected{{/chose_record_type_concern}}>concern</option><option value="signature"{{#chose_record_type_signature}} selected{{/chose_record_type_signature}}>signature</option><option value="decline"{{#chose_record_type_decline}} selected{{/chose_record_type_decline}}>decline of a policy</option><option value="acknowledgement"{{#chose_record_type_acknowledgement}} selected{{/chose_record_type_acknowledgement}}>yearly signing again</option><option value="training"{{#chose_record_type_training}} selected{{/chose_record_type_training}}>training record</option></select></div>
 <div class="field"><label for="f-record_id">Record number</label><input id="f-record_id" name="record_id" type="text" inputmode="numeric" required value="{{form_record_id}}"{{#err_record_id}} aria-describedby="e-record_id"{{/err_record_id}}></div>
 <div class="field"><label for="f-reason">Reason</label><input id="f-reason" name="reason" type="text" required value="{{form_reason}}"></div>
 <div class="actions"><button class="btn" type="submit">Place hold</button></div></form>
@@ -33,7 +33,7 @@
 <div class="field"><label for="f-al">Allegations about staff (not malicious): years after the allegation, or the retirement review if later</label><input id="f-al" name="allegation_years" type="number" min="1" max="100" value="{{allegation_years}}"></div>
 <div class="field"><label for="f-sg">Safeguarding concerns about pupils: years after closing</label><input id="f-sg" name="safeguarding_years" type="number" min="1" max="100" value="{{safeguarding_years}}"></div>
 <div class="field"><label for="f-co">Other concerns: years after closing</label><input id="f-co" name="concern_years" type="number" min="1" max="100" value="{{concern_years}}"></div>
-<div class="field"><label for="f-sy">Signatures: years after the person leaves</label><input id="f-sy" name="signature_years" type="number" min="1" max="100" value="{{signature_years}}"></div>
+<div class="field"><label for="f-sy">Signatures, declines and yearly signings again: years after the person leaves</label><input id="f-sy" name="signature_years" type="number" min="1" max="100" value="{{signature_years}}"></div>
 <div class="field"><label for="f-ty">Training records: years after the person leaves</label><input id="f-ty" name="training_years" type="number" min="1" max="100" value="{{training_years}}"></div>
 {{#can_edit_rules}}<div class="actions"><button class="btn" type="submit">Save rules</button></div>{{/can_edit_rules}}
 </form></section>{{/rules}}

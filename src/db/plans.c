@@ -13,8 +13,8 @@ int check_plans;
  * administrator, or one row per set of roles): reading them whole is
  * cheaper than any index. */
 static const char *const small_tables[] = { "routing", "settings", "courses", "closure_days",
-					    "policies", "policy_versions", "concern_counts",
-					    "role_bits" };
+					    "policies", "policy_versions", "policy_renewals",
+					    "concern_counts", "role_bits" };
 
 static int small_table(const char *name, size_t len)
 {

@@ -335,8 +335,9 @@ int demo_scale(int staff)
 {
 	struct scale s = { .staff = staff, .now = now() };
 	s.start = s.now - (time_t)YEARS * 365 * DAY;
-	char *sha = db_text("SELECT sha256 FROM policy_versions ORDER BY id DESC LIMIT 1", "");
-	s.version_id = db_int(0, "SELECT max(id) FROM policy_versions", "");
+	/* The agreement, the demo's first policy: its one version is the first. */
+	char *sha = db_text("SELECT sha256 FROM policy_versions ORDER BY id LIMIT 1", "");
+	s.version_id = db_int(0, "SELECT min(id) FROM policy_versions", "");
 	if (staff < 1 || !sha || !s.version_id) {
 		free(sha);
 		return -1;

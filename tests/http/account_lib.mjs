@@ -19,12 +19,16 @@ export function addPolicy(db, title) {
   return Number(sql(db, `SELECT max(id) FROM policy_versions`));
 }
 
-// Signs every policy version the person has not signed.
+// Signs every policy version the person has not signed, and signs those of
+// policies signed again every year (the demo's code of conduct) again now.
 export function signAll(db, email) {
   const id = uid(db, email);
   sql(db, `INSERT INTO signatures(version_id, user_id, typed_name, signed_at, address, user_agent, body_sha256)
     SELECT v.id, ${id}, 'typed', '2020-01-02T00:00:00Z', '127.0.0.1', 'test', v.sha256 FROM policy_versions v
     WHERE NOT EXISTS (SELECT 1 FROM signatures s WHERE s.version_id = v.id AND s.user_id = ${id})`);
+  sql(db, `INSERT INTO policy_acknowledgements(version_id, user_id, typed_name, acknowledged_at, address, user_agent, body_sha256)
+    SELECT v.id, ${id}, 'typed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), '127.0.0.1', 'test', v.sha256
+    FROM policy_versions v JOIN policy_renewals r ON r.policy_id = v.policy_id`);
 }
 
 export function train(db, email, expires = '2099-12-31') {

@@ -122,20 +122,26 @@ test('the CSV is quoted and neutralises formulas', async () => {
   assert.match(r.headers.get('content-type'), /^text\/csv/);
   assert.match(r.headers.get('content-disposition'), /attachment/);
   const lines = r.text.split('\r\n');
-  assert.equal(lines[0], '"policy","version","email","name","department","staff_type","days"');
+  assert.equal(lines[0], '"policy","version","email","name","department","staff_type","days","why"');
   const evil = lines.find((l) => l.includes('evil@demo.school'));
   assert.ok(evil.includes('"\'=HYPERLINK(""http://x"",""y"")"'), evil);
   assert.ok(evil.includes('"\'+Maths, ""Upper"""'), evil);
   const at = lines.find((l) => l.includes('at@demo.school'));
   assert.ok(at.includes('"\'@SUM(A1)"') && at.includes('"\'-1"'), at);
   for (const l of lines.slice(1).filter(Boolean)) assert.doesNotMatch(l, /(^|,)"?[=+@-]/, l);
-  assert.ok(lines.some((l) => l.includes('"volunteer@demo.school","Ruth Bennett","Library","volunteer",42')));
+  assert.ok(lines.some((l) => l.includes('"volunteer@demo.school","Ruth Bennett","Library","volunteer",42,"Not yet signed"')));
+  // The code of conduct, signed again every September: the two who have not this year.
+  const again = lines.filter((l) => l.endsWith(',"Signed last year; due again from 1 September"'));
+  assert.deepEqual(again.map((l) => l.split(',')[2]), ['"bursar@demo.school"', '"network@demo.school"']);
+  assert.ok(again.every((l) => l.startsWith('"Staff code of conduct",1,')));
 });
 
 test('remind everyone outstanding: one notification per person, each audited', async () => {
   const head = await s.login('head@demo.school');
-  const p = await figures(head);
-  const outstanding = p.outstanding.map((o) => o.email).sort();
+  const [p, code] = (await head.get('/aup/compliance')).body.policies;
+  // Those still to sign the agreement, and those due to sign the code of conduct again.
+  const outstanding = [...new Set([...p.outstanding, ...code.renewal_outstanding].map((o) => o.email))].sort();
+  assert.ok(outstanding.includes('bursar@demo.school'), 'signed the agreement, due again for the code');
   const notesBefore = count('notifications', "kind = 'aup_reminder'");
   const r = await head.post('/aup/compliance/remind');
   assert.equal(r.status, 200);
@@ -229,7 +235,7 @@ test('the outstanding list comes in pages of 50 that together are the whole list
   assert.deepEqual(days, [...days].sort((a, b) => b - a), 'longest waiting first');
   // The CSV is never paged: everyone, in the same order.
   const csv = await head.get('/aup/compliance.csv');
-  const rows = csv.text.split('\r\n').slice(1).filter(Boolean);
+  const rows = csv.text.split('\r\n').slice(1).filter((l) => l.startsWith('"Staff acceptable-use agreement",'));
   assert.equal(rows.length, 127);
   assert.deepEqual(rows.map((l) => l.split(',')[2].replace(/"/g, '')), emails);
 });

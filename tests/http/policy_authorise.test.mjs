@@ -31,7 +31,7 @@ const board = { authorised_by: 'governing_body', authoriser_name: 'Full governin
 test('a version written is a draft: read by the administrator and leaders only, not current, not signable, nobody told', async () => {
   const a = await s.login('admin@demo.school');
   const notes = count('notifications', "kind = 'aup_new_version'");
-  const { pid, vid } = await draft(a, 'Staff code of conduct');
+  const { pid, vid } = await draft(a, 'Staff dress code');
   assert.equal(count('notifications', "kind = 'aup_new_version'"), notes, 'nobody is told of a draft');
   const t = await s.login('teacher@demo.school');
   assert.ok(!(await t.get('/aup')).body.policies.some((p) => p.id === pid));

@@ -17,6 +17,20 @@ before(async () => { s = await startServer(); });
 after(async () => { await s.stop(); });
 
 const count = (table, where = '1') => Number(sql(s.db, `SELECT count(*) FROM ${table} WHERE ${where}`));
+// The CSV's rows of one policy, as objects keyed by its header.
+const csvRows = async (c, title) => {
+  const r = await c.get('/aup/compliance.csv');
+  assert.equal(r.status, 200);
+  const [head, ...rows] = r.text.split('\r\n').filter(Boolean).map((l) => JSON.parse(`[${l}]`));
+  return rows.map((cells) => Object.fromEntries(head.map((h, i) => [h, cells[i]]))).filter((o) => o.policy === title);
+};
+// Reminds everyone outstanding; the reminders the teacher got about the policy.
+const remindTeacher = async (head, title) => {
+  const r = await head.post('/aup/compliance/remind');
+  assert.equal(r.status, 200, r.text);
+  return sql(s.db, `SELECT n.message FROM notifications n JOIN users u ON u.id = n.user_id
+    WHERE u.email = 'teacher@demo.school' AND n.kind = 'aup_reminder'`).split('\n').filter((m) => m.includes(title));
+};
 const at = async (when) => {
   await s.stop({ keep: true });
   s = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: when } });
@@ -38,7 +52,7 @@ test('the yearly setting: admin only, the date checked, nothing changed when ref
     assert.equal(r.status, 400, JSON.stringify(form));
     assert.equal(r.body.field, field);
   }
-  assert.equal(count('policy_renewals'), 0);
+  assert.equal(count('policy_renewals', `policy_id = ${pid}`), 0, 'nothing changed');
   const head = await s.login('head@demo.school');
   assert.equal((await head.post(`/admin/policies/${pid}`, { renew_yearly: 'yes' })).status, 403);
   assert.equal((await a.post('/admin/policies/999999', { renew_yearly: 'yes' })).status, 404);
@@ -87,6 +101,9 @@ test('across 1 September a signature from last year no longer counts: asked agai
   assert.equal(c.renew_yearly, true);
   assert.equal(c.renewal_count, 0);
   const signedBefore = c.signed;
+  assert.ok(!(await csvRows(head, 'Online safety agreement')).some((o) => o.email === 'teacher@demo.school'),
+    'before the renewal date the CSV does not list whoever signed');
+  assert.deepEqual(await remindTeacher(head, 'Online safety agreement'), [], 'nor is anyone who signed reminded');
 
   // 09:00 UTC on 1 September is 10:00 UK time: this year's renewal has begun.
   await at(`${septYear}-09-01T09:00:00Z`);
@@ -107,7 +124,22 @@ test('across 1 September a signature from last year no longer counts: asked agai
   assert.equal(c.renewal_count, signers);
   assert.equal(c.signed, signedBefore - signers);
   assert.equal(c.outstanding_count, c.required - c.signed);
-  assert.ok(c.renewal_outstanding.some((o) => o.email === 'teacher@demo.school'));
+  const amy = c.renewal_outstanding.find((o) => o.email === 'teacher@demo.school');
+  assert.equal(amy.why, 'Signed last year; due again from 1 September');
+  assert.equal(amy.days, 0);
+  assert.match(visibleText((await head.page('/aup/compliance')).text),
+    /Amy Clarke teacher@demo\.school PE .* Signed last year; due again from 1 September/);
+  let rows = await csvRows(head, 'Online safety agreement');
+  assert.deepEqual(rows.filter((o) => o.email === 'teacher@demo.school'),
+    [{ policy: 'Online safety agreement', version: 1, email: 'teacher@demo.school', name: 'Amy Clarke', department: 'PE',
+      staff_type: 'teacher', days: 0, why: 'Signed last year; due again from 1 September' }]);
+  assert.equal(rows.filter((o) => o.why.startsWith('Signed last year')).length, c.renewal_count);
+  const audited = count('audit', "action = 'aup.remind' AND object = 'teacher@demo.school'");
+  // With the agreement she has not signed and the demo's code of conduct, due again too.
+  const told = await remindTeacher(head, 'Online safety agreement');
+  assert.equal(told.length, 1);
+  assert.match(told[0], /^Reminder: 3 agreements still need your signature: .*Online safety agreement \(signed again every year\)\.$/);
+  assert.equal(count('audit', "action = 'aup.remind' AND object = 'teacher@demo.school'"), audited + 1);
   const gov = await s.login('governor@demo.school');
   const g = (await gov.get('/aup/compliance')).body.policies.find((p) => p.policy_id === pid);
   assert.equal(g.renewal_count, signers);
@@ -125,6 +157,10 @@ test('across 1 September a signature from last year no longer counts: asked agai
   assert.ok(!(await t.get('/')).body.tasks.some((x) => x.link === `/aup/${vid}`));
   c = (await head.get('/aup/compliance')).body.policies.find((p) => p.policy_id === pid);
   assert.equal(c.renewal_count, signers - 1);
+  rows = await csvRows(head, 'Online safety agreement');
+  assert.ok(!rows.some((o) => o.email === 'teacher@demo.school'), 'signed again: off the CSV');
+  assert.equal(rows.filter((o) => o.why.startsWith('Signed last year')).length, signers - 1);
+  assert.equal((await remindTeacher(head, 'Online safety agreement')).length, 1, 'and not reminded again');
 
   const a = await s.login('admin@demo.school');
   assert.equal((await a.post(`/admin/policies/${pid}`, { renew_yearly: 'no' })).status, 200);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, cli, sql } from './lib.mjs';
+import { startServer, launch, cli, sql } from './lib.mjs';
 
 const id = (db, email) => sql(db, `SELECT id FROM users WHERE email = '${email}'`);
 
@@ -104,6 +104,70 @@ test('retention: review, legal hold, deletion with a register, the chronology an
     await s.stop({ keep: true });
     for (const f of [s.db, `${s.db}-wal`].filter(existsSync))
       assert.ok(!readFileSync(f).includes(Buffer.from(summary)), `the deleted summary is not in ${path.basename(f)}`);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a leaver\'s declines and yearly signings again are due with their signatures, not before', async () => {
+  let s = await startServer({ env: { STAFFROOM_TEST_NOW: '2036-06-01T10:00:00Z' } });
+  try {
+    let admin = await s.login('admin@demo.school');
+    let head = await s.login('head@demo.school');
+    // The supply teacher declined the agreement; the head of science signed the code of conduct again this year.
+    for (const email of ['supply@demo.school', 'science@demo.school'])
+      assert.equal((await admin.post(`/admin/staff/${id(s.db, email)}/deactivate`, { left_on: '2030-07-31' })).status, 200);
+    const decline = sql(s.db, `SELECT id FROM policy_declines WHERE user_id = ${id(s.db, 'supply@demo.school')}`);
+    const ack = sql(s.db, `SELECT id FROM policy_acknowledgements WHERE user_id = ${id(s.db, 'science@demo.school')}`);
+    const stays = sql(s.db, `SELECT id FROM policy_acknowledgements WHERE user_id = ${id(s.db, 'head@demo.school')}`);
+    assert.ok(decline && ack && stays);
+    const keys = async () => (await head.get('/admin/retention')).body.due.map((d) => `${d.record_type}:${d.record_id}`);
+
+    // Six years after leaving is 31 July 2036: not yet.
+    let due = await keys();
+    assert.ok(!due.includes(`decline:${decline}`) && !due.includes(`acknowledgement:${ack}`));
+    const early = await head.post('/admin/retention/delete', { record_type: 'decline', record_id: decline, reason: 'tidy' });
+    assert.equal(early.status, 409);
+    assert.match(early.body.error, /31 Jul 2036/);
+    assert.equal(sql(s.db, `SELECT count(*) FROM policy_declines WHERE id = ${decline}`), '1');
+    // A hold may be placed before the date, on a record of either kind.
+    assert.equal((await head.post('/admin/retention/hold', { record_type: 'acknowledgement', record_id: ack,
+      reason: 'Disciplinary appeal' })).status, 201);
+    assert.equal((await head.post('/admin/retention/hold', { record_type: 'acknowledgement', record_id: '99999',
+      reason: 'x' })).status, 404);
+    assert.equal((await head.post('/admin/retention/hold', { record_type: 'declines', record_id: decline,
+      reason: 'x' })).status, 400);
+
+    await s.stop({ keep: true });
+    s = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: '2036-08-01T10:00:00Z' } });
+    admin = await s.login('admin@demo.school');
+    head = await s.login('head@demo.school');
+    due = (await head.get('/admin/retention')).body.due;
+    const row = due.find((d) => d.record_type === 'decline' && String(d.record_id) === decline);
+    assert.equal(row.due, '2036-07-31');
+    assert.equal(row.label, 'supply@demo.school: Staff acceptable-use agreement version 1, not agreed');
+    assert.equal(due.find((d) => d.record_type === 'acknowledgement' && String(d.record_id) === ack).hold_reason,
+      'Disciplinary appeal');
+    assert.ok(!due.some((d) => d.record_type === 'acknowledgement' && String(d.record_id) === stays),
+      'someone still at the school keeps theirs');
+    const reason = sql(s.db, `SELECT reason FROM policy_declines WHERE id = ${decline}`);
+    assert.equal((await head.post('/admin/retention/delete', { record_type: 'decline', record_id: decline,
+      reason: 'Retention period over' })).status, 200);
+    assert.equal(sql(s.db, `SELECT count(*) FROM policy_declines WHERE id = ${decline}`), '0');
+    const audited = sql(s.db, `SELECT detail FROM audit WHERE action = 'retention.delete' AND object = 'decline:${decline}'`);
+    assert.ok(audited && !audited.includes(reason), 'the audit row holds no content');
+    assert.equal((await head.post('/admin/retention/delete', { record_type: 'acknowledgement', record_id: ack,
+      reason: 'Retention period over' })).status, 409, 'held');
+    assert.equal((await head.post('/admin/retention/release', { record_type: 'acknowledgement', record_id: ack,
+      reason: 'Appeal heard' })).status, 200);
+    assert.equal((await admin.post('/admin/retention/delete', { record_type: 'acknowledgement', record_id: ack,
+      reason: 'Retention period over' })).status, 200);
+    assert.equal(sql(s.db, `SELECT count(*) FROM policy_acknowledgements WHERE id = ${ack}`), '0');
+    assert.equal(sql(s.db, `SELECT count(*) FROM policy_acknowledgements WHERE id = ${stays}`), '1');
+    assert.equal(sql(s.db, "SELECT group_concat(record_type) FROM (SELECT record_type FROM disposals ORDER BY id)"),
+      'decline,acknowledgement');
+    assert.equal(cli(['audit', 'verify', '--db', s.db]).code, 0);
+    assert.match((await head.page('/admin/retention')).text, /<option value="acknowledgement"/);
   } finally {
     await s.stop();
   }

@@ -33,6 +33,12 @@ void compliance_declines(json_t *cur, int with_names);
  * "renew_yearly", "renew_date", "renewal_count" and, for leaders,
  * "renewal_outstanding"; the policy's setting, POST /admin/policies/{id}. */
 void compliance_renewals(json_t *cur, int with_names);
+/* Of a current version cur (policy_current_versions), the people still to
+ * sign it again this year: [{"user_id","email","name","department",
+ * "staff_type","signed_at","days" (since the renewal date),"why"}], with
+ * date set to this year's renewal date; NULL when the policy does not renew
+ * yearly.  Shared by the page, the CSV and the reminders. */
+json_t *renewal_outstanding(const json_t *cur, char date[11]);
 handler_fn policy_renewal_set;
 /* A review date typed as a date or a term ("Michaelmas Term 2027"): 0 with
  * the date it stands for and, for a term, its words (else ""); -1 when it

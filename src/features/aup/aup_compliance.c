@@ -19,6 +19,7 @@
 #include "lib/util.h"
 #include "lib/json_get.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -181,14 +182,29 @@ void aup_compliance_page(struct request *rq, struct reply *rp)
 	reply_page(rp, "aup_compliance", "Compliance", m);
 }
 
-/* The whole outstanding list, every current version: the export is never paged. */
+static void csv_person(struct csv_out *o, const json_t *cur, const json_t *p, const char *why)
+{
+	csv_cell(o, json_str(cur, "title"));
+	csv_cell_int(o, json_int(cur, "version"));
+	const char *cols[] = { "email", "name", "department", "staff_type" };
+	for (size_t c = 0; c < 4; c++)
+		csv_cell(o, json_string_value(json_object_get(p, cols[c])));
+	csv_cell_int(o, json_int(p, "days"));
+	csv_cell(o, why);
+	csv_end_row(o);
+}
+
+/* The whole outstanding list, every current version: the export is never
+ * paged.  A yearly policy's people who signed before this year's renewal
+ * date follow its other rows, with why they are due again; days count from
+ * that date for them. */
 void aup_compliance_csv(struct request *rq, struct reply *rp)
 {
 	(void)rq;
 	struct csv_out o = { 0 };
 	const char *head[] = { "policy",     "version",    "email", "name",
-			       "department", "staff_type", "days" };
-	for (size_t h = 0; h < 7; h++)
+			       "department", "staff_type", "days",  "why" };
+	for (size_t h = 0; h < 8; h++)
 		csv_cell(&o, head[h]);
 	csv_end_row(&o);
 	json_t *all = policy_current_versions();
@@ -196,30 +212,54 @@ void aup_compliance_csv(struct request *rq, struct reply *rp)
 	json_t *cur, *p;
 	json_array_foreach(all, i, cur) {
 		json_t *people = outstanding(json_int(cur, "version_id"), -1, 0);
-		json_array_foreach(people, j, p) {
-			csv_cell(&o, json_str(cur, "title"));
-			csv_cell_int(&o, json_int(cur, "version"));
-			const char *cols[] = { "email", "name", "department", "staff_type" };
-			for (size_t c = 0; c < 4; c++)
-				csv_cell(&o, json_string_value(json_object_get(p, cols[c])));
-			csv_cell_int(&o, json_int(p, "days"));
-			csv_end_row(&o);
-		}
+		json_array_foreach(people, j, p)
+			csv_person(&o, cur, p, "Not yet signed");
 		json_decref(people);
+		char date[11];
+		json_t *again = renewal_outstanding(cur, date);
+		json_array_foreach(again, j, p)
+			csv_person(&o, cur, p, json_str(p, "why"));
+		json_decref(again);
 	}
 	json_decref(all);
 	reply_raw(rp, "text/csv; charset=utf-8", o.buf, o.len);
 	rp->filename = xstrdup("aup-outstanding.csv");
 }
 
-/* One notification per person, however many policies they have still to
- * sign; each reminder is its own audit row. */
-void aup_remind(struct request *rq, struct reply *rp)
+/* Into the people to remind (by_id indexes them by id): those due to sign
+ * the yearly policy cur again, each with its title and why. */
+static void remind_again(json_t *people, json_t *by_id, const json_t *cur)
+{
+	char date[11];
+	json_t *again = renewal_outstanding(cur, date), *p;
+	size_t i;
+	json_array_foreach(again, i, p) {
+		char key[24];
+		snprintf(key, sizeof key, "%lld", (long long)json_int(p, "user_id"));
+		json_t *r = json_object_get(by_id, key);
+		if (!r) {
+			r = json_pack("{s:I, s:s, s:i, s:s}", "id", json_int(p, "user_id"), "email",
+				      json_str(p, "email"), "policies", 0, "titles", "");
+			json_object_set(by_id, key, r);
+			json_array_append_new(people, r);
+		}
+		const char *was = json_str(r, "titles");
+		char *titles = xasprintf("%s%s%s (signed again every year)", was, *was ? "; " : "",
+					 json_str(cur, "title"));
+		json_object_set_new(r, "titles", json_string(titles));
+		json_object_set_new(r, "policies", json_integer(json_int(r, "policies") + 1));
+		free(titles);
+	}
+	json_decref(again);
+}
+
+/* The people to remind: [{"id","email","policies","titles"}], those with a
+ * current version unsigned first, by id; then those only due to sign a
+ * yearly policy again, whose titles say so. */
+static json_t *to_remind(void)
 {
 	char d[11];
 	today(d);
-	if (reply_begin(rp, BUSY_UNSAVED) != 0)
-		return;
 	json_t *people = db_rows("SELECT u.id, u.email, count(*) AS policies, "
 				 "group_concat(p.title, '; ') AS titles FROM users u "
 				 "JOIN policies p ON instr(',' || p.applies_to || ',', ',' || "
@@ -229,6 +269,28 @@ void aup_remind(struct request *rq, struct reply *rp)
 				 "WHERE s.version_id = v.id AND s.user_id = u.id) "
 				 "GROUP BY u.id ORDER BY u.id",
 				 "t", d);
+	json_t *by_id = json_object(), *all = policy_current_versions(), *cur, *p;
+	size_t i;
+	json_array_foreach(people, i, p) {
+		char key[24];
+		snprintf(key, sizeof key, "%lld", (long long)json_int(p, "id"));
+		json_object_set(by_id, key, p);
+	}
+	json_array_foreach(all, i, cur)
+		remind_again(people, by_id, cur);
+	json_decref(all);
+	json_decref(by_id);
+	return people;
+}
+
+/* One notification per person, however many policies they have still to
+ * sign (a yearly one signed before this year's renewal date among them);
+ * each reminder is its own audit row. */
+void aup_remind(struct request *rq, struct reply *rp)
+{
+	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+		return;
+	json_t *people = to_remind();
 	size_t i;
 	json_t *p;
 	json_array_foreach(people, i, p) {

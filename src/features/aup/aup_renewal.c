@@ -8,11 +8,13 @@
 #include "features/aup/aup.h"
 #include "core/audit.h"
 #include "core/policy_renewal.h"
+#include "core/policy_status.h"
 #include "core/write.h"
 #include "db/db.h"
 #include "lib/json_get.h"
 #include "lib/util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,23 +42,48 @@ static void add_int(json_t *o, const char *key, json_int_t n)
 	json_object_set_new(o, key, json_integer(json_int(o, key) + n));
 }
 
-void compliance_renewals(json_t *cur, int with_names)
+/* "1 September" for a renewal date "2026-09-01": the school's words for it. */
+static void day_and_month(const char *date, char out[24])
 {
-	char since[24], date[11];
-	int renews = policy_renewal_since(json_int(cur, "policy_id"), since, date);
-	json_object_set_new(cur, "renew_yearly", json_boolean(renews));
-	if (!renews)
-		return;
-	json_object_set_new(cur, "renew_date", json_string(date));
+	static const char *const months[] = { "January",   "February", "March",    "April",
+					       "May",       "June",     "July",     "August",
+					       "September", "October",  "November", "December" };
+	int m = atoi(date + 5), d = atoi(date + 8);
+	snprintf(out, 24, "%d %s", d, months[m >= 1 && m <= 12 ? m - 1 : 0]);
+}
+
+json_t *renewal_outstanding(const json_t *cur, char date[11])
+{
+	char since[24], d[11], day[24];
+	if (!policy_renewal_since(json_int(cur, "policy_id"), since, date))
+		return NULL;
+	today(d);
+	day_and_month(date, day);
+	/* Every row has signed before this year's renewal date: in the school's
+	 * year, last year (slyne's agreement, signed again each year). */
+	char *why = xasprintf("Signed last year; due again from %s", day);
 	json_t *stale = db_rows(
-		"SELECT u.id AS user_id, u.email, u.name, u.department, u.staff_type, s.signed_at "
+		"SELECT u.id AS user_id, u.email, u.name, u.department, u.staff_type, s.signed_at, "
+		"max(0, CAST(julianday(?) - julianday(?) AS INTEGER)) AS days, ? AS why "
 		"FROM signatures s JOIN users u ON u.id = s.user_id WHERE s.version_id = ? "
 		"AND u.active = 1 AND instr(',' || ? || ',', ',' || u.staff_type || ',') > 0 "
 		"AND s.signed_at < ? AND NOT EXISTS (SELECT 1 FROM policy_acknowledgements a "
 		"WHERE a.version_id = s.version_id AND a.user_id = s.user_id "
 		"AND a.acknowledged_at >= ?) ORDER BY u.name, u.id",
-		"Ittt", (int64_t)json_int(cur, "version_id"), json_str(cur, "applies_to"), since,
-		since);
+		"tttIttt", d, date, why, (int64_t)json_int(cur, "version_id"),
+		json_str(cur, "applies_to"), since, since);
+	free(why);
+	return stale;
+}
+
+void compliance_renewals(json_t *cur, int with_names)
+{
+	char date[11];
+	json_t *stale = renewal_outstanding(cur, date);
+	json_object_set_new(cur, "renew_yearly", json_boolean(stale != NULL));
+	if (!stale)
+		return;
+	json_object_set_new(cur, "renew_date", json_string(date));
 	json_int_t n = (json_int_t)json_array_size(stale);
 	size_t i;
 	json_t *p;

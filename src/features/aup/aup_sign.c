@@ -101,7 +101,9 @@ static int renewal_due(int64_t policy_id, int64_t vid, int64_t uid, char date[11
 	       !policy_signed_since(vid, uid, since);
 }
 
-/* Signatures of yearly policies from before this year's renewal no longer count. */
+/* Signatures of yearly policies from before this year's renewal no longer
+ * count; one that counts says when it was last signed again, since the
+ * signature itself may be years old. */
 static void list_renewals(json_t *rows, int64_t uid)
 {
 	size_t i;
@@ -113,7 +115,25 @@ static void list_renewals(json_t *rows, int64_t uid)
 		json_object_set_new(p, "renewal_due", json_boolean(due));
 		if (due)
 			json_object_set_new(p, "signed", json_false());
+		char *again = json_is_true(json_object_get(p, "signed"))
+			? db_text("SELECT max(acknowledged_at) FROM policy_acknowledgements "
+				  "WHERE version_id = ? AND user_id = ?",
+				  "II", (int64_t)json_int(p, "version_id"), uid)
+			: NULL;
+		json_object_set_new(p, "signed_again_at", again ? json_string(again) : json_null());
+		free(again);
 	}
+}
+
+/* Versions saved but not yet authorised, for the leaders who prepare them
+ * and take them to the governors: not in force, nobody asked to sign. */
+static json_t *drafts(void)
+{
+	return db_rows("SELECT v.id AS version_id, p.title, v.number AS version, v.summary, "
+		       "v.effective, v.published_at AS saved_at FROM policy_versions v "
+		       "JOIN policies p ON p.id = v.policy_id WHERE NOT " POLICY_PUBLISHED("v.id")
+		       " ORDER BY p.title, v.number",
+		       "");
 }
 
 void aup_list(struct request *rq, struct reply *rp)
@@ -144,6 +164,8 @@ void aup_list(struct request *rq, struct reply *rp)
 	json_t *m = json_pack("{s:o, s:o, s:b, s:b}", "policies", rows, "upcoming", upcoming,
 			      "is_admin", has_role(rq, ROLE_ADMIN), "sees_compliance",
 			      has_role(rq, ROLE_LEADERS | ROLE_GOVERNOR));
+	if (has_role(rq, ROLE_LEADERS))
+		json_object_set_new(m, "drafts", drafts());
 	reply_page(rp, "aup_list", "Agreements", m);
 }
 

@@ -1,8 +1,9 @@
 /* The demo school's agreement: its first version, published six weeks ago
  * from src/demo/acceptable-use.md, signed by most of the demo people, and
- * their training records. */
+ * their training records; then the code of conduct (demo_code.c). */
 #define _GNU_SOURCE
 #include "features/aup/aup.h"
+#include "features/aup/aup_demo.h"
 #include "core/audit.h"
 #include "lib/config.h"
 #include "db/db.h"
@@ -14,14 +15,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A file shipped with staffroom (the demo's policy texts), or NULL. */
-static char *read_file(const char *rel)
+char *aup_demo_body(const char *rel)
 {
 	char *path = share_path(rel);
 	size_t len;
 	char *text = read_whole_file(path, &len, 1 << 22);
 	free(path);
-	return text;
+	if (!text)
+		return NULL;
+	/* The file's "# " title line is the policy's title, shown as the page's heading. */
+	char *body = text;
+	if (strncmp(body, "# ", 2) == 0 && strchr(body, '\n'))
+		for (body = strchr(body, '\n'); *body == '\n'; body++)
+			;
+	body = xstrdup(body);
+	free(text);
+	return body;
 }
 
 static void days_ago(int days, char out[11])
@@ -59,42 +68,47 @@ static void demo_decline(int64_t vid, const char *title)
 	audit(NULL, "aup.decline", title, "demo decline by supply@demo.school");
 }
 
+int64_t aup_demo_sign(int64_t vid, const char *email, time_t when, const char *sha,
+		      const char *title, int paper)
+{
+	int64_t uid = demo_user(email);
+	char *name = db_text("SELECT name FROM users WHERE id = ?", "I", uid);
+	char at[ISO_LEN];
+	iso_time(when, at);
+	int64_t sid = db_insert("INSERT INTO signatures(version_id, user_id, typed_name, "
+				"signed_at, address, user_agent, body_sha256) "
+				"VALUES (?,?,?,?,?,?,?)",
+				"IIttttt", vid, uid, name ? name : "", at, paper ? "paper" : "",
+				paper ? "" : "demo", sha);
+	audit(NULL, "aup.sign", title, "demo signature by %s", email);
+	free(name);
+	return sid;
+}
+
 static void demo_signatures(int64_t vid, const char *sha, const char *title)
 {
 	for (size_t i = 0; i < sizeof demo_signers / sizeof demo_signers[0]; i++) {
-		int64_t uid = demo_user(demo_signers[i]);
-		char *name = db_text("SELECT name FROM users WHERE id = ?", "I", uid);
-		char at[ISO_LEN];
 		time_t signed_at = now() - (time_t)(40 - (int)i * 3) * 86400;
-		iso_time(signed_at, at);
 		/* The parent governor signed on paper at the governors' meeting; the
 		 * business manager entered it the next morning. */
 		int paper = strcmp(demo_signers[i], "governor@demo.school") == 0;
-		int64_t sid = db_insert("INSERT INTO signatures(version_id, user_id, typed_name, "
-					"signed_at, address, user_agent, body_sha256) "
-					"VALUES (?,?,?,?,?,?,?)",
-					"IIttttt", vid, uid, name ? name : "", at,
-					paper ? "paper" : "", paper ? "" : "demo", sha);
+		int64_t sid = aup_demo_sign(vid, demo_signers[i], signed_at, sha, title, paper);
 		if (paper)
 			demo_paper(sid, vid, signed_at);
-		audit(NULL, "aup.sign", title, "demo signature by %s", demo_signers[i]);
-		free(name);
 	}
 }
 
-/* wynstones' footer "Authorised by: Name / Sign / Job title / Date": the
- * governors agreed the agreement at their meeting a week before it took effect. */
-static void demo_authorised(int64_t vid, const char *title)
+void aup_demo_authorised(int64_t vid, const char *title, time_t meeting_at, const char *minute)
 {
 	char meeting[11], at[ISO_LEN];
-	days_ago(49, meeting);
-	iso_time(now() - (time_t)48 * 86400, at);
+	iso_date(meeting_at, meeting);
+	iso_time(meeting_at + 86400, at);
 	db_exec("INSERT INTO policy_authorisations(version_id, authorised_by, authoriser_name, "
 		"meeting_date, minute_ref, authorised_on, recorded_by, recorded_at) "
-		"VALUES (?, 'governing_body', 'Full governing body', ?, '7.2', ?, ?, ?)",
-		"IttIt", vid, meeting, meeting, demo_user("admin@demo.school"), at);
-	audit(NULL, "policy.authorise", title, "version=1 by=governing_body meeting=%s minute=7.2",
-	      meeting);
+		"VALUES (?, 'governing_body', 'Full governing body', ?, ?, ?, ?, ?)",
+		"ItttIt", vid, meeting, minute, meeting, demo_user("admin@demo.school"), at);
+	audit(NULL, "policy.authorise", title, "version=1 by=governing_body meeting=%s minute=%s",
+	      meeting, minute);
 }
 
 struct demo_training {
@@ -130,19 +144,16 @@ static void demo_training(void)
 
 int aup_demo(void)
 {
-	/* The demo people have worked here for a while: days outstanding count
-	 * from the version's date, not from the moment the demo was made. */
+	/* The demo people have worked here for a while, since before last
+	 * September (the code of conduct's yearly signing, demo_code.c): days
+	 * outstanding count from the version's date, not from the moment the
+	 * demo was made. */
 	char joined[ISO_LEN];
-	iso_time(now() - (time_t)400 * 86400, joined);
+	iso_time(now() - (time_t)800 * 86400, joined);
 	db_exec("UPDATE users SET created_at = ?", "t", joined);
-	char *text = read_file("src/demo/acceptable-use.md");
-	if (!text)
+	char *body = aup_demo_body("src/demo/acceptable-use.md");
+	if (!body)
 		return -1;
-	/* The file's "# " title line is the policy's title, shown as the page's heading. */
-	char *body = text;
-	if (strncmp(body, "# ", 2) == 0 && strchr(body, '\n'))
-		for (body = strchr(body, '\n'); *body == '\n'; body++)
-			;
 	const char *title = "Staff acceptable-use agreement";
 	char at[ISO_LEN], eff[11], due[11], sha[65];
 	iso_now(at);
@@ -157,12 +168,14 @@ int aup_demo(void)
 				"published_at, published_by) VALUES (?,1,?,?,?,?,?,?,?)",
 				"IttttttI", pid, body, sha, "First version of the agreement.", eff,
 				due, at, demo_user("admin@demo.school"));
-	free(text);
+	free(body);
 	audit(NULL, "policy.publish", title, "version=1 effective=%s review_due=%s sha256=%s", eff,
 	      due, sha);
-	demo_authorised(vid, title);
+	/* wynstones' footer "Authorised by: Name / Sign / Job title / Date": the
+	 * governors agreed it at their meeting a week before it took effect. */
+	aup_demo_authorised(vid, title, now() - (time_t)49 * 86400, "7.2");
 	demo_signatures(vid, sha, title);
 	demo_decline(vid, title);
 	demo_training();
-	return db_failed() ? -1 : 0;
+	return db_failed() || aup_demo_code() != 0 ? -1 : 0;
 }

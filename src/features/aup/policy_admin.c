@@ -77,6 +77,8 @@ void policy_admin_list(struct request *rq, struct reply *rp)
 	json_t *rows = db_rows(
 		"SELECT p.id, p.title, p.applies_to, (SELECT count(*) FROM policy_versions WHERE "
 		"policy_id = p.id) AS versions, "
+		"(SELECT count(*) FROM policy_versions dv WHERE dv.policy_id = p.id AND NOT "
+		POLICY_PUBLISHED("dv.id") ") AS drafts, "
 		"c.id AS current_id, c.number AS current_version, c.effective, c.review_due, "
 		"coalesce(c.review_due < ?, 0) AS review_overdue FROM policies p "
 		"LEFT JOIN policy_versions c ON c.id = " POLICY_CURRENT_ID(

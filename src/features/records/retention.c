@@ -53,6 +53,21 @@
 	"FROM signatures s JOIN users u ON u.id = s.user_id "                            \
 	"JOIN policy_versions v ON v.id = s.version_id "                                 \
 	"JOIN policies p ON p.id = v.policy_id WHERE u.left_on IS NOT NULL "             \
+	"UNION ALL SELECT 'decline', d.id, "                                             \
+	"  u.email || ': ' || p.title || ' version ' || v.number || ', not agreed', "    \
+	"  date(u.left_on, " YEARS("retention_signature_years") "), "                    \
+	"  'decline of a policy: after the person left, as signatures' "                 \
+	"FROM policy_declines d JOIN users u ON u.id = d.user_id "                       \
+	"JOIN policy_versions v ON v.id = d.version_id "                                 \
+	"JOIN policies p ON p.id = v.policy_id WHERE u.left_on IS NOT NULL "             \
+	"UNION ALL SELECT 'acknowledgement', k.id, "                                     \
+	"  u.email || ': ' || p.title || ' version ' || v.number || ', signed again ' "  \
+	"  || date(k.acknowledged_at), "                                                 \
+	"  date(u.left_on, " YEARS("retention_signature_years") "), "                    \
+	"  'yearly signing again: after the person left, as signatures' "                \
+	"FROM policy_acknowledgements k JOIN users u ON u.id = k.user_id "               \
+	"JOIN policy_versions v ON v.id = k.version_id "                                 \
+	"JOIN policies p ON p.id = v.policy_id WHERE u.left_on IS NOT NULL "             \
 	"UNION ALL SELECT 'training', t.id, "                                            \
 	"  u.email || ': ' || t.course || ' ' || t.completed_on, "                       \
 	"  date(u.left_on, " YEARS("retention_training_years") "), "                     \
@@ -136,8 +151,11 @@ static void hold(struct request *rq, struct reply *rp)
 		db_int(0,
 		       "SELECT (? = 'concern' AND EXISTS (SELECT 1 FROM concerns WHERE id = ?)) OR "
 		       "(? = 'signature' AND EXISTS (SELECT 1 FROM signatures WHERE id = ?)) OR "
+		       "(? = 'decline' AND EXISTS (SELECT 1 FROM policy_declines WHERE id = ?)) OR "
+		       "(? = 'acknowledgement' AND EXISTS (SELECT 1 FROM "
+		       "policy_acknowledgements WHERE id = ?)) OR "
 		       "(? = 'training' AND EXISTS (SELECT 1 FROM training WHERE id = ?))",
-		       "tItItI", type, id, type, id, type, id));
+		       "tItItItItI", type, id, type, id, type, id, type, id, type, id));
 	json_decref(r);
 	if (!exists) {
 		reply_error(rp, 404, "record_id", "There is no %s with that number.", type);
@@ -250,8 +268,12 @@ static void dispose(struct request *rq, struct reply *rp)
 		"tItttIt", type, id, label, rule, arg(rq, "reason"), rq->user.id, at);
 	if (strcmp(type, "concern") == 0)
 		delete_concern(id);
-	else if (strcmp(type, "signature") == 0)
+	else if (strcmp(type, "signature") == 0) /* its paper record goes with it (trigger) */
 		db_exec("DELETE FROM signatures WHERE id = ?", "I", id);
+	else if (strcmp(type, "decline") == 0)
+		db_exec("DELETE FROM policy_declines WHERE id = ?", "I", id);
+	else if (strcmp(type, "acknowledgement") == 0)
+		db_exec("DELETE FROM policy_acknowledgements WHERE id = ?", "I", id);
 	else
 		db_exec("DELETE FROM training WHERE id = ?", "I", id);
 	char object[64];
@@ -299,7 +321,8 @@ static void rules_post(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec record_form[] = {
-	{ "record_type", F_CHOICE, 10, F_REQUIRED, "concern|signature|training", "Record type" },
+	{ "record_type", F_CHOICE, 15, F_REQUIRED,
+	  "concern|signature|decline|acknowledgement|training", "Record type" },
 	{ "record_id", F_ID, 18, F_REQUIRED, NULL, "Record number" },
 	{ "reason", F_TEXT, 500, F_REQUIRED, NULL, "Reason" },
 	{ NULL },
@@ -311,7 +334,8 @@ static const struct field_spec rules_form[] = {
 	{ "safeguarding_years", F_INT, 3, 0, NULL,
 	  "Safeguarding concerns about pupils: years after closing" },
 	{ "concern_years", F_INT, 3, 0, NULL, "Other concerns: years after closing" },
-	{ "signature_years", F_INT, 3, 0, NULL, "Signatures: years after the person leaves" },
+	{ "signature_years", F_INT, 3, 0, NULL,
+	  "Signatures, declines and yearly signings again: years after the person leaves" },
 	{ "training_years", F_INT, 3, 0, NULL, "Training records: years after the person leaves" },
 	{ "allegation_years", F_INT, 3, 0, NULL, "Allegations about staff" },
 	{ NULL },
