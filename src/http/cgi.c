@@ -163,14 +163,15 @@ static void send_response(const struct exchange *x, const struct response *out)
 
 /* What the server's background thread does, done by one CGI process at a
  * time after its answer: a lock on the anchor file (an open file
- * description lock, which SQLite's own locks on other files never touch)
- * picks the one; the others leave it to the next request. */
+ * description lock, which SQLite's own locks on other files never touch).
+ * A process waits for it rather than leave its own mail to a request that
+ * may not come: the one before it may be sending other mail. */
 static void after_answer(void)
 {
 	const char *path = audit_anchor_path();
 	int fd = path ? open(path, O_WRONLY | O_APPEND | O_CLOEXEC) : -1;
 	struct flock lk = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
-	if (fd >= 0 && fcntl(fd, F_OFD_SETLK, &lk) == 0)
+	if (fd >= 0 && fcntl(fd, F_OFD_SETLKW, &lk) == 0)
 		mailer_run_once();
 	if (fd >= 0)
 		close(fd);

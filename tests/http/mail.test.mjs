@@ -3,7 +3,7 @@
 // back-off, never blocking a request, never carrying a concern's content.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, sql } from './lib.mjs';
+import { startServer, sql, FRONT } from './lib.mjs';
 import { authorise } from './policy_lib.mjs';
 import { startSink } from './smtp_sink.mjs';
 import { file } from './concern_helpers.mjs';
@@ -85,7 +85,11 @@ test('a new agreement version, an application and a reminder each reach people b
   }
 });
 
-test('a refusing relay is retried with back-off; a stalled relay never holds up a request', async () => {
+// A CGI process has no mail thread and no start-up before the first request: it sends the
+// mail that is due after each answer (audit_chain and invitations check that through CGI).
+const threadOnly = FRONT === 'cgi' && 'the mail thread and its start-up checks belong to the long-running servers';
+
+test('a refusing relay is retried with back-off; a stalled relay never holds up a request', { skip: threadOnly }, async () => {
   const sink = await startSink({ refuse: 2 });
   const s = await startServer({ args: mailArgs(sink.url), env: { STAFFROOM_MAIL_RETRY_BASE: '1' } });
   try {
@@ -128,7 +132,7 @@ test('a refusing relay is retried with back-off; a stalled relay never holds up 
   }
 });
 
-test('without a relay nothing is queued; a relay without its companions is refused at start', async () => {
+test('without a relay nothing is queued; a relay without its companions is refused at start', { skip: threadOnly }, async () => {
   const s = await startServer();
   try {
     const teacher = await s.login('teacher@demo.school');
