@@ -3,7 +3,7 @@
 {{#not_due}}<p class="muted">No record is past its retention date today (<time datetime="{{today}}">{{today:x-uk-time}}</time>).</p>{{/not_due}}
 {{#has_due}}<table class="data"><caption>Due for review</caption>
 <thead><tr><th scope="col">Record</th><th scope="col">Rule</th><th scope="col">Due</th><th scope="col">Action</th></tr></thead><tbody>{{/has_due}}
-{{#due}}<tr><td>{{record_type}} {{record_id}}: {{label}}</td><td>{{rule}}</td><td><time datetime="{{due}}">{{due:x-uk-time}}</time></td>
+{{#due}}<tr><td>{{record_type:x-record-type}} {{record_id}}: {{label}}</td><td>{{rule}}</td><td><time datetime="{{due}}">{{due:x-uk-time}}</time></td>
 <td>{{#hold_reason}}<strong>Legal hold</strong> since <time datetime="{{held_since}}">{{held_since:x-uk-time}}</time>: <span class="multiline">{{hold_reason:pre_escape}}</span>{{/hold_reason}}{{#not_hold_reason}}
 <form method="post" action="/admin/retention/delete"><input type="hidden" name="csrf" value="{{csrf}}">
 <input type="hidden" name="record_type" value="{{record_type}}"><input type="hidden" name="record_id" value="{{record_id}}">
@@ -13,7 +13,7 @@
 {{#has_due}}</tbody></table>{{/has_due}}
 <section class="card" aria-labelledby="h-holds"><h2 id="h-holds">Legal holds</h2>
 {{#not_holds}}<p class="muted">No legal holds.</p>{{/not_holds}}
-<ul>{{#holds}}<li>{{record_type}} {{record_id}}: <span class="multiline">{{reason:pre_escape}}</span> (placed <time datetime="{{placed_at}}">{{placed_at:x-uk-time}}</time> by {{placed_by}})
+<ul>{{#holds}}<li>{{record_type:x-record-type}} {{record_id}}: <span class="multiline">{{reason:pre_escape}}</span> (placed <time datetime="{{placed_at}}">{{placed_at:x-uk-time}}</time> by {{placed_by}})
 <form method="post" action="/admin/retention/release"><input type="hidden" name="csrf" value="{{csrf}}">
 <input type="hidden" name="record_type" value="{{record_type}}"><input type="hidden" name="record_id" value="{{record_id}}">
 <label for="r-{{record_type}}-{{record_id}}">Why release</label> <input id="r-{{record_type}}-{{record_id}}" name="reason" type="text" required>
@@ -21,7 +21,7 @@
 <form class="stack" method="post" action="/admin/retention/hold"><input type="hidden" name="csrf" value="{{csrf}}">
 <h3>Place a legal hold</h3>
 {{#err_record_id}}<p class="field-error" id="e-record_id">{{err_record_id}}</p>{{/err_record_id}}
-<div class="field"><label for="f-record_type">Record type</label><select id="f-record_type" name="record_type"><option value="concern"{{#chose_record_type_concern}} selected{{/chose_record_type_concern}}>concern</option><option value="signature"{{#chose_record_type_signature}} selected{{/chose_record_type_signature}}>signature</option><option value="decline"{{#chose_record_type_decline}} selected{{/chose_record_type_decline}}>decline of a policy</option><option value="acknowledgement"{{#chose_record_type_acknowledgement}} selected{{/chose_record_type_acknowledgement}}>yearly signing again</option><option value="training"{{#chose_record_type_training}} selected{{/chose_record_type_training}}>training record</option></select></div>
+<div class="field"><label for="f-record_type">Record type</label><select id="f-record_type" name="record_type"><option value="concern"{{#chose_record_type_concern}} selected{{/chose_record_type_concern}}>Concern</option><option value="signature"{{#chose_record_type_signature}} selected{{/chose_record_type_signature}}>Signature</option><option value="decline"{{#chose_record_type_decline}} selected{{/chose_record_type_decline}}>Declined agreement</option><option value="acknowledgement"{{#chose_record_type_acknowledgement}} selected{{/chose_record_type_acknowledgement}}>Yearly signature again</option><option value="training"{{#chose_record_type_training}} selected{{/chose_record_type_training}}>Training record</option></select></div>
 <div class="field"><label for="f-record_id">Record number</label><input id="f-record_id" name="record_id" type="text" inputmode="numeric" required value="{{form_record_id}}"{{#err_record_id}} aria-describedby="e-record_id"{{/err_record_id}}></div>
 <div class="field"><label for="f-reason">Reason</label><input id="f-reason" name="reason" type="text" required value="{{form_reason}}"></div>
 <div class="actions"><button class="btn" type="submit">Place hold</button></div></form>
@@ -39,5 +39,5 @@
 </form></section>{{/rules}}
 <section class="card" aria-labelledby="h-disposals"><h2 id="h-disposals">Disposal register (latest 50)</h2>
 {{#not_disposals}}<p class="muted">Nothing has been deleted.</p>{{/not_disposals}}
-<ul>{{#disposals}}<li>{{at}}: {{record_type}} {{label}}, deleted by {{by_email}}: <span class="multiline">{{reason:pre_escape}}</span></li>{{/disposals}}</ul>
+<ul>{{#disposals}}<li><time datetime="{{at}}">{{at:x-uk-time}}</time>: {{record_type:x-record-type}} {{label}}, deleted by {{by_email}}: <span class="multiline">{{reason:pre_escape}}</span></li>{{/disposals}}</ul>
 </section>

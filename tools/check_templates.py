@@ -5,7 +5,7 @@ off), pre_escape (HTML escaping that keeps line breaks), x-uk-time and
 x-uk-due (an ISO time as UK time in words, then escaped), and the names of
 stored codes (x-role, x-roles, x-staff-type, x-staff-types, x-concern-status,
 x-application-status, x-application-step, x-application-decision,
-x-account-status, x-visibility, x-policy-status, x-audit-action:
+x-account-status, x-visibility, x-policy-status, x-audit-action, x-record-type:
 core/names.h, then escaped), and u (ctemplate's escaping of a value inside
 a URL's query string, HTML-escaped too by the pragma).
 
@@ -19,7 +19,7 @@ PRAGMA = '{{%AUTOESCAPE context="HTML"}}'
 ALLOWED = {'x-markdown', 'pre_escape', 'x-uk-time', 'x-uk-due', 'x-role', 'x-roles',
            'x-staff-type', 'x-staff-types', 'x-concern-status', 'x-application-status',
            'x-application-step', 'x-application-decision', 'x-account-status',
-           'x-visibility', 'x-policy-status', 'x-audit-action', 'u'}
+           'x-visibility', 'x-policy-status', 'x-audit-action', 'x-record-type', 'u'}
 MODIFIER = re.compile(r'\{\{[^}#/>!%]*:([a-z_-]+(?:=[^}:]*)?)')
 RAW = re.compile(r':none\b')
 

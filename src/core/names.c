@@ -32,6 +32,7 @@ static const struct name account_statuses[] = { NAMES_(ACCOUNT_STATUS_LIST) };
 static const struct name visibilities[] = { NAMES_(VISIBILITY_LIST) };
 static const struct name policy_statuses[] = { NAMES_(POLICY_STATUS_LIST) };
 static const struct name audit_actions[] = { NAMES_(AUDIT_ACTION_LIST) };
+static const struct name record_types[] = { NAMES_(RECORD_TYPE_LIST) };
 
 static const struct name *table(enum name_kind kind)
 {
@@ -56,6 +57,8 @@ static const struct name *table(enum name_kind kind)
 		return policy_statuses;
 	case NAME_AUDIT_ACTION:
 		return audit_actions;
+	case NAME_RECORD_TYPE:
+		return record_types;
 	}
 	return roles;
 }

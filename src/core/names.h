@@ -42,6 +42,11 @@
 #define POLICY_STATUS_LIST(X) X("draft", "a draft waiting to be authorised") \
 	X("current", "current") X("upcoming", "not yet in effect") X("superseded", "replaced")
 
+/* The kinds of record the retention review lists (legal_holds, disposals). */
+#define RECORD_TYPE_LIST(X)                                                           \
+	X("concern", "Concern") X("signature", "Signature") X("training", "Training record") \
+	X("decline", "Declined agreement") X("acknowledgement", "Yearly signature again")
+
 /* Whether an account or group is open to the public. */
 #define VISIBILITY_LIST(X) X("open", "Open") X("closed", "Closed")
 
@@ -60,6 +65,7 @@ enum name_kind {
 	NAME_VISIBILITY,
 	NAME_POLICY_STATUS,
 	NAME_AUDIT_ACTION, /* core/audit_actions.h */
+	NAME_RECORD_TYPE,
 };
 
 /* The name of code as its list declares it (roles: their words for

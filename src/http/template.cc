@@ -109,6 +109,7 @@ const struct {
 	{ "x-visibility", { NAME_VISIBILITY, false } },
 	{ "x-policy-status", { NAME_POLICY_STATUS, false } },
 	{ "x-audit-action", { NAME_AUDIT_ACTION, false } },
+	{ "x-record-type", { NAME_RECORD_TYPE, false } },
 };
 
 // One StaticTemplateString per distinct name in any template, never freed.

@@ -143,7 +143,7 @@ test('every template escapes: AUTOESCAPE first, never :none, only the Markdown, 
     // write a time in words, the name modifiers a stored code as its name: escaped after them.
     const allowed = ['x-markdown', 'pre_escape', 'x-uk-time', 'x-uk-due', 'x-role', 'x-roles',
       'x-staff-type', 'x-staff-types', 'x-concern-status', 'x-application-status', 'x-application-step',
-      'x-application-decision', 'x-account-status', 'x-visibility', 'x-policy-status', 'x-audit-action',
+      'x-application-decision', 'x-account-status', 'x-visibility', 'x-policy-status', 'x-audit-action', 'x-record-type',
       'u' /* a value inside a URL's query string */];
     for (const m of text.matchAll(/\{\{[^}#/>!%]*:([a-z_-]+(?:=[^}:]*)?)/g)) assert.ok(allowed.includes(m[1]), `${f} uses modifier ${m[1]}`);
   }

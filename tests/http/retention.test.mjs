@@ -100,6 +100,9 @@ test('retention: review, legal hold, deletion with a register, the chronology an
     assert.equal(html.status, 200);
     assert.match(html.text, /Disposal register/);
     assert.ok(html.text.includes(closed[1]));
+    // In words: the kind of record and when it was deleted, UK time.
+    assert.match(html.text, new RegExp(`<time datetime="[0-9T:Z-]+">[^<]*2040[^<]*</time>: Concern ${closed[1]}`));
+    assert.match(html.text, /<td>Signature \d+: /, 'a due signature is named in words');
     // The deleted text is gone from the files too, not left in free pages.
     await s.stop({ keep: true });
     for (const f of [s.db, `${s.db}-wal`].filter(existsSync))

@@ -41,6 +41,7 @@ static const struct {
 	{ "social_accounts", "status", NAME_ACCOUNT_STATUS },
 	{ "social_accounts", "visibility", NAME_VISIBILITY },
 	{ "account_applications", "visibility", NAME_VISIBILITY },
+	{ "legal_holds", "record_type", NAME_RECORD_TYPE },
 };
 
 static void every_checked_code_has_a_name(void **state)
