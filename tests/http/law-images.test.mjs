@@ -47,9 +47,18 @@ function bytesOnDisk(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
     const p = path.join(dir, name);
-    const st = statSync(p);
+    // A CGI process that was the last to close the database removes its -wal and -shm
+    // files, perhaps between the listing and the read: a file gone is not on disk.
+    let st, bytes;
+    try {
+      st = statSync(p);
+      bytes = st.isFile() ? readFileSync(p) : null; // not the FastCGI socket
+    } catch (e) {
+      if (e.code === 'ENOENT') continue;
+      throw e;
+    }
     if (st.isDirectory()) out.push(...bytesOnDisk(p));
-    else if (st.isFile()) out.push([p, readFileSync(p)]); // not the FastCGI socket
+    else if (bytes) out.push([p, bytes]);
   }
   return out;
 }
