@@ -5,7 +5,7 @@
 // root), every address rewritten to the program, whose configuration file
 // names the test's database.  STAFFROOM_FRONT=cgi in lib.mjs.
 import { spawn } from 'node:child_process';
-import { chownSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, waitForPort } from './fastcgi_front.mjs';
@@ -20,7 +20,9 @@ export function settingsFile({ db, share, args }) {
     const key = args[i].replace(/^--/, '').replaceAll('-', '_');
     const [k, v] = key.includes('=') ? key.split(/=(.*)/) : [key, args[i + 1]?.startsWith('--') || args[i + 1] === undefined
       ? 'yes' : args[++i]];
-    lines.push(`${k} = ${v}`);
+    // A test's own configuration file (single sign-on's providers): its lines, as they are.
+    if (k === 'config') lines.push(readFileSync(v, 'utf8').trimEnd());
+    else lines.push(`${k} = ${v}`);
   }
   return `${lines.join('\n')}\n`;
 }

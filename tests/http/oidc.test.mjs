@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cli, sql, Client, PASSWORD } from './lib.mjs';
+import { cli, sql, Client, PASSWORD, FRONT } from './lib.mjs';
 import { totp, nowStep } from './totp_lib.mjs';
 import { startProvider } from '../oidc/provider.mjs';
 import { startWithProviders, throughProvider } from './oidc_helpers.mjs';
@@ -228,7 +228,9 @@ test('the provider refusing (access_denied) is a clear page, audited, no session
   } finally { await s.stop(); }
 });
 
-test('key rotation: a token signed with a newly published key is checked after one fetch of the keys', async () => {
+// A CGI process lives for one request: it keeps no cache of the provider's keys between sign-ins.
+test('key rotation: a token signed with a newly published key is checked after one fetch of the keys',
+  { skip: FRONT === 'cgi' && "a CGI process fetches the provider's keys for each sign-in: there is no cache" }, async () => {
   const s = await startSso();
   try {
     entraUser('teacher@demo.school');
