@@ -722,8 +722,14 @@ int main(int argc, char **argv)
 			skip = 2;
 		}
 		struct opts o = { 0 };
-		if (read_config(argc - skip, argv + skip) != 0)
+		/* A CGI program that cannot start still answers: a 503 the web
+		 * server passes on; the reason went to its error log. */
+		int cgi = c->run == cmd_cgi;
+		if (read_config(argc - skip, argv + skip) != 0) {
+			if (cgi)
+				cgi_unavailable();
 			return EXIT_USAGE;
+		}
 		int p = parse_opts(argc - skip, argv + skip, &o);
 		char why[200];
 		int rc;
@@ -739,6 +745,8 @@ int main(int argc, char **argv)
 			rc = usage_error("unknown or malformed option");
 		} else if (config_check(why, sizeof why) != 0) {
 			rc = usage_error(why);
+			if (cgi)
+				cgi_unavailable();
 		} else if (o.argc && c->run != cmd_import && c->run != cmd_backup) {
 			rc = usage_error("unexpected argument");
 		} else {

@@ -77,7 +77,15 @@ export async function startCgiFront({ dir, db, bin, share, args = [], env = {} }
   const url = `http://127.0.0.1:${port}`;
   // As a server says at start-up what it did to the database (an upgrade),
   // the first process does: a static file, which runs no daily pass.
-  await fetch(`${url}/static/style.css`).then((r) => r.arrayBuffer());
+  const first = await fetch(`${url}/static/style.css`);
+  await first.arrayBuffer();
+  if (first.status === 503) {
+    // staffroom could not start (a bad setting): as a server that stops at start-up would.
+    await new Promise((res) => setTimeout(res, 200)); // its standard error reaches lighttpd's
+    proc.kill('SIGTERM');
+    rmSync(front, { recursive: true, force: true });
+    throw new Error(`staffroom could not start: ${log}`);
+  }
   return {
     url, proc,
     stderr: () => log,
