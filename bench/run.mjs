@@ -1,6 +1,8 @@
 // `make bench`: the synthetic schools, the scenarios under wrk, the ceilings
 // (bench/baseline.c, bench/commit_ceiling.c) and bench/results.md.
-//   node bench/run.mjs [--seconds S] [--sizes 200,20000]
+//   node bench/run.mjs [--seconds S] [--sizes 200,20000] [--only instructions] [--instr-runs R]
+// Instructions per request (callgrind, staffroom against each page's stack
+// ceiling, bench/ceiling.cc) are counted by bench/instructions.mjs.
 // Large databases are cached in bench/cache/ (gitignored), keyed by the
 // schema and the generator's source, and copied before each run (writes
 // change them).
@@ -11,6 +13,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { capture, countRun } from './instructions.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
@@ -20,6 +23,8 @@ const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
 const SECONDS = Number(opt('--seconds', '5'));
 const SIZES = opt('--sizes', '200,20000').split(',').map(Number);
+const ONLY = opt('--only', 'all');
+const INSTR_RUNS = Number(opt('--instr-runs', '1'));
 const CONNS = 64;
 const AS_ROOT = process.getuid() === 0;
 const PASSWORD = 'staffroom-demo';
@@ -186,6 +191,35 @@ const PAGES = [
   ['/accounts', '/accounts', 'moderator'],
 ];
 const LISTS = ['/concerns (queue, first page)', '/aup/compliance (whole school)', '/accounts'];
+// Instructions per request against the stack ceiling: at most this many times it.
+const INSTR_TARGET = { '/ My tasks': 1.5, '/aup': 1.5 };
+
+// Signed in on a server of its own (the sessions are rows in the database),
+// each page counted under callgrind, staffroom and its ceiling, RUNS times.
+async function instructions(n, db, dir, caseId) {
+  const s = await startServer(db);
+  const who = {};
+  for (const w of ['head', 'teacher', 'moderator']) who[w] = await login(s.url, `${w}@demo.school`);
+  await stop(s.proc);
+  const scenarios = [];
+  for (const [label, p0, person] of PAGES)
+    for (const json of person ? [false, true] : [false])
+      scenarios.push({ label: label + (json ? ' (JSON)' : ''), page: label, path: p0.replace('{case}', caseId),
+        cookie: person ? who[person].cookie : '', json, signedIn: !!person });
+  const serverArgs = ['--max-per-address', '256'];
+  const captureFile = await capture(BIN, db, dir, serverArgs, scenarios);
+  const runs = [];
+  for (let r = 0; r < INSTR_RUNS; r++) {
+    log(`N=${n}: counting instructions under callgrind (run ${r + 1} of ${INSTR_RUNS})`);
+    runs.push(await countRun({ bin: BIN, ceiling: path.join(BENCH, 'bin/ceiling'), templates: path.join(ROOT, 'templates'),
+      db, dir, serverArgs, scenarios, captureFile }));
+  }
+  for (const d of runs[0].different) log(`N=${n}: the ceiling's body differs from staffroom's: ${d}`);
+  return scenarios.map((sc, i) => ({
+    label: sc.label, signedIn: sc.signedIn, target: sc.signedIn ? (INSTR_TARGET[sc.page] || 2) : null,
+    staffroom: runs.map((r) => r.staffroom[i]), ceiling: runs.map((r) => r.ceiling[i]),
+  }));
+}
 
 async function runSize(n, results) {
   const { db, dir, made } = school(n);
@@ -196,12 +230,18 @@ async function runSize(n, results) {
   const version = sql(db, 'SELECT max(id) FROM policy_versions');
   const signers = sql(db, "SELECT email || '|' || name FROM users u WHERE email LIKE '%@scale.school' AND NOT EXISTS " +
     `(SELECT 1 FROM signatures s WHERE s.user_id = u.id AND s.version_id = ${version}) ORDER BY id LIMIT 16`).split('\n');
+  const instr = await instructions(n, db, dir, caseId);
+  if (ONLY === 'instructions') {
+    rmSync(dir, { recursive: true, force: true });
+    results.push({ n, counts, made, instr, rows: [] });
+    return;
+  }
   // wrk's 64 connections plus reconnects must not hit the default per-address limit of 64.
   const s = await startServer(db, ['--max-per-address', '256']);
   log(`N=${n}: ${counts}; started in ${s.startupMs.toFixed(1)} ms`);
   const who = {};
   for (const w of ['head', 'teacher', 'moderator']) who[w] = await login(s.url, `${w}@demo.school`);
-  const out = { n, counts, startupMs: s.startupMs, made, rows: [] };
+  const out = { n, counts, startupMs: s.startupMs, made, instr, rows: [] };
   for (const [label, p0, person] of PAGES) {
     for (const json of person ? [false, true] : [false]) {
       const p = p0.replace('{case}', caseId);
@@ -269,6 +309,21 @@ function verdict(row) {
   return row.rps / row.base.rps >= need && (row.kind === 'json' || row.p99 < 10) ? 'met' : 'MISSED';
 }
 
+const mega = (x) => (x / 1e6).toFixed(3) + ' M';
+function instrTable(L, rows) {
+  const runs = rows[0].staffroom.length;
+  L.push(`Instructions per request (callgrind, ${runs > 1 ? `${runs} runs, each shown` : 'one run'}; ` +
+    'the mean of 200 sequential requests after a warm-up, whole process):', '');
+  L.push('| page | staffroom | stack ceiling | ratio | target | |', '|---|---|---|---|---|---|');
+  for (const row of rows) {
+    const ratio = row.staffroom[0] / row.ceiling[0];
+    const met = row.target === null ? '—' : ratio <= row.target ? 'met' : 'MISSED';
+    L.push(`| ${row.label} | ${row.staffroom.map(mega).join(' / ')} | ${row.ceiling.map(mega).join(' / ')} | ` +
+      `${f2(ratio)} | ${row.target === null ? '' : `≤ ${row.target}×`} | ${met} |`);
+  }
+  L.push('');
+}
+
 function markdown(results, cmd, started) {
   const L = [];
   L.push('# Benchmark results', '');
@@ -279,11 +334,17 @@ function markdown(results, cmd, started) {
     'staffroom with its default 4 worker threads. Other work on the machine during the run makes the figures noisy.');
   L.push('- Ceilings: HTML/JSON pages against `bench/baseline.c` (libmicrohttpd, same thread pool and options, ' +
     'a fixed body of the same size); writes against `bench/commit_ceiling.c` (single-row INSERT transactions, ' +
-    'WAL, synchronous=FULL, same disk).', '');
+    'WAL, synchronous=FULL, same disk).');
+  L.push('- Instructions: staffroom and each page\'s stack ceiling (`bench/ceiling.cc`: the read statements staffroom ' +
+    'ran for that page, stepped on the same database; the same template expanded by ctemplate from a dictionary ' +
+    'filled once, or `json_dumps` of an object built once; sent by libmicrohttpd), each under ' +
+    '`valgrind --tool=callgrind`, counted between marker requests (`bench/instructions.mjs`).', '');
   for (const r of results) {
     L.push(`## N = ${r.n} (${r.counts})`, '');
     if (r.made.seconds !== null) L.push(`Generated in ${f1(r.made.seconds)} s (\`staffroom demo --scale ${r.n}\`); ${r.made.verify}.`, '');
     else L.push('Database taken from the cache in bench/cache/ (generated by an earlier run).', '');
+    instrTable(L, r.instr);
+    if (!r.rows.length) continue;
     L.push('| scenario | bytes | req/s | p50 ms | p99 ms | ceiling req/s | ratio | target | |', '|---|---|---|---|---|---|---|---|---|');
     for (const row of r.rows) {
       const target = row.kind === 'write' ? (row.label.includes('no evidence') ? '≥ 1.0, p99 < 30 ms' : '') :
@@ -298,7 +359,7 @@ function markdown(results, cmd, started) {
     L.push(`- Start-up (spawn to "listening"): ${f1(r.startupMs)} ms (target < 50 ms).`);
     L.push(`- Resident size with ${r.mem.open} open keep-alive connections: ${f1(r.mem.rssMb)} MB (target < 64 MB).`, '');
   }
-  if (results.length === 2) {
+  if (results.length === 2 && results[0].rows.length) {
     const [small, big] = results;
     L.push(`## List pages: N = ${big.n} against N = ${small.n} (target ≤ 1.5× the time)`, '');
     L.push('| page | p50 ms small | p50 ms large | ratio | |', '|---|---|---|---|---|');

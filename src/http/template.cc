@@ -378,25 +378,39 @@ extern "C" int template_init(const char *dir)
 	return rc == 0 && loaded > 0 && vocabulary("layout.tpl") ? 0 : -1;
 }
 
-extern "C" char *template_render(const char *name, const json_t *page, const json_t *layout,
-				 size_t *len)
+// The layout's dictionary with the page's included as CONTENT.
+struct template_dict {
+	ctemplate::TemplateDictionary dict{ "layout" };
+};
+
+extern "C" struct template_dict *template_fill(const char *name, const json_t *page,
+					       const json_t *layout)
 {
 	try {
 		std::string file = std::string(name) + ".tpl";
 		const Vocabulary *outer = vocabulary("layout.tpl"), *inner = vocabulary(file);
 		if (!outer || !inner)
 			return NULL;
-		ctemplate::TemplateDictionary dict("layout");
-		Filler(*outer).fill(&dict, layout, "");
-		ctemplate::TemplateDictionary *content = dict.AddIncludeDictionary("CONTENT");
+		auto *t = new template_dict;
+		Filler(*outer).fill(&t->dict, layout, "");
+		ctemplate::TemplateDictionary *content = t->dict.AddIncludeDictionary("CONTENT");
 		content->SetFilename(file);
 		Filler(*inner).fill(content, page, "");
 		const json_t *csrf = json_object_get(layout, "csrf");
 		if (csrf)
-			dict.SetTemplateGlobalValue("csrf", json_string_value(csrf));
+			t->dict.SetTemplateGlobalValue("csrf", json_string_value(csrf));
+		return t;
+	} catch (...) {
+		return NULL;
+	}
+}
+
+extern "C" char *template_expand(const struct template_dict *t, size_t *len)
+{
+	try {
 		std::string out;
 		out.reserve(16384);
-		if (!ctemplate::ExpandTemplate("layout.tpl", ctemplate::STRIP_BLANK_LINES, &dict,
+		if (!ctemplate::ExpandTemplate("layout.tpl", ctemplate::STRIP_BLANK_LINES, &t->dict,
 					       &out))
 			return NULL;
 		char *buf = static_cast<char *>(malloc(out.size() + 1));
@@ -409,4 +423,18 @@ extern "C" char *template_render(const char *name, const json_t *page, const jso
 	} catch (...) {
 		return NULL;
 	}
+}
+
+extern "C" void template_dict_free(struct template_dict *t)
+{
+	delete t;
+}
+
+extern "C" char *template_render(const char *name, const json_t *page, const json_t *layout,
+				 size_t *len)
+{
+	struct template_dict *t = template_fill(name, page, layout);
+	char *out = t ? template_expand(t, len) : NULL;
+	template_dict_free(t);
+	return out;
 }

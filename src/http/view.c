@@ -3,6 +3,7 @@
 #include "http/feature.h"
 #include "core/auth.h"
 #include "http/template.h"
+#include "http/bench_capture.h"
 #include "lib/util.h"
 
 #include <pthread.h>
@@ -155,6 +156,8 @@ void view_render(struct request *rq, struct reply *rp, const struct layout_data 
 		return;
 	}
 	json_t *layout = layout_model(rq, rp, ld);
+	if (bench_capture)
+		capture_html(rp->template ? rp->template : "error", rp->model, layout);
 	out->body = template_render(rp->template ? rp->template : "error", rp->model, layout,
 				    &out->len);
 	json_decref(layout);
