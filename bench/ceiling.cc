@@ -168,9 +168,8 @@ int main(int argc, char **argv)
 	std::string text;
 	while (std::getline(in, text)) {
 		json_t *line = json_loads(text.c_str(), 0, nullptr);
-		if (!line || !load_page(line))
+		if (!line || !load_page(line)) // kept: the dictionaries point into it
 			return 1;
-		json_decref(line);
 	}
 	sigset_t sigs;
 	sigemptyset(&sigs);
