@@ -259,7 +259,8 @@ class Filler {
 		while (u /= 10);
 		if (i < 0)
 			*--p = '-';
-		d->SetValue(*n->sts, ctemplate::TemplateString(p, (size_t)(text + sizeof text - p)));
+		size_t len = (size_t)(text + sizeof text - p);
+		d->SetValue(*n->sts, ctemplate::TemplateString(p, len));
 	}
 
 	void set_scalar(ctemplate::TemplateDictionary *d, std::string_view name,
@@ -291,7 +292,8 @@ class Filler {
 			break;
 		case JSON_TRUE:
 			if (n)
-				d->SetValueWithoutCopy(*n->sts, ctemplate::TemplateString("yes", 3));
+				d->SetValueWithoutCopy(*n->sts,
+						       ctemplate::TemplateString("yes", 3));
 			show_section(d, n);
 			break;
 		default:
