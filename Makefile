@@ -192,7 +192,7 @@ bench-deps:
 	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk valgrind; }
 
-$(BENCH_BIN)/baseline: bench/baseline.c | $(BENCH_BIN)
+$(BENCH_BIN)/baseline: bench/baseline.c bench/serve.h | $(BENCH_BIN)
 	$(CC) $(CFLAGS_B) $(PKG_CFLAGS) $< $(PKG_LIBS) -o $@
 $(BENCH_BIN)/commit_ceiling: bench/commit_ceiling.c | $(BENCH_BIN)
 	$(CC) $(CFLAGS_B) $(PKG_CFLAGS) $< $(PKG_LIBS) -o $@
@@ -200,7 +200,7 @@ $(BENCH_BIN)/commit_ceiling: bench/commit_ceiling.c | $(BENCH_BIN)
 # ctemplate bridge, so with the same modifiers (and nothing else of it).
 CEILING_OBJS := $(addprefix $(BUILD)/,http/template.o lib/markdown.o lib/uk_time.o \
                 lib/readfile.o lib/util.o core/names.o)
-$(BENCH_BIN)/ceiling: bench/ceiling.cc $(CEILING_OBJS) | $(BENCH_BIN)
+$(BENCH_BIN)/ceiling: bench/ceiling.cc bench/serve.h $(CEILING_OBJS) | $(BENCH_BIN)
 	$(CXX) $(CXXFLAGS_B) $(PKG_CFLAGS) $< $(CEILING_OBJS) $(LDFLAGS_B) $(PKG_LIBS) -o $@
 
 # Instructions per request are counted by callgrind (valgrind).

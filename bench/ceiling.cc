@@ -14,10 +14,10 @@
 #include "http/template.h"
 #include "lib/uk_time.h"
 
+#include "serve.h"
 #include <jansson.h>
 #include <microhttpd.h>
 #include <sqlite3.h>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -171,23 +171,5 @@ int main(int argc, char **argv)
 		if (!line || !load_page(line)) // kept: the dictionaries point into it
 			return 1;
 	}
-	sigset_t sigs;
-	sigemptyset(&sigs);
-	sigaddset(&sigs, SIGINT);
-	sigaddset(&sigs, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &sigs, nullptr);
-	unsigned port = (unsigned)atoi(argv[1]);
-	MHD_Daemon *d = MHD_start_daemon(
-		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, nullptr, nullptr,
-		answer, nullptr, MHD_OPTION_THREAD_POOL_SIZE, 4u, MHD_OPTION_CONNECTION_LIMIT, 512u,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, 512u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-		(size_t)32 * 1024, MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
-	if (!d)
-		return 1;
-	printf("listening on http://127.0.0.1:%u/\n", port);
-	fflush(stdout);
-	int sig;
-	sigwait(&sigs, &sig);
-	MHD_stop_daemon(d);
-	return 0;
+	return bench_serve((unsigned)atoi(argv[1]), 4, answer);
 }

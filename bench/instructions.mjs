@@ -8,30 +8,17 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, chownSync } from 'node:fs';
 import path from 'node:path';
+import { waitLine, stop } from './proc.mjs';
 
 const WARM = 10, K0 = 10, K1 = 210;
 const AS_ROOT = process.getuid() === 0;
 
-function waitListening(proc, what) {
-  return new Promise((resolve, reject) => {
-    let out = '', err = '';
-    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${err}`)), 120000);
-    proc.stderr.on('data', (d) => { err += d; });
-    proc.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/listening on (http:\/\/[0-9.]+:\d+)\//);
-      if (m) { clearTimeout(timer); resolve({ url: m[1], out }); }
-    });
-    proc.on('exit', (c) => { clearTimeout(timer); reject(new Error(`${what} exited ${c}: ${err}`)); });
-  });
-}
-
-async function stop(proc) {
-  if (proc.exitCode !== null) return;
-  const exited = new Promise((r) => proc.on('exit', r));
-  proc.kill('SIGTERM');
-  await exited;
-}
+const LISTENING = /listening on (http:\/\/[0-9.]+:\d+)\//;
+// Under valgrind a server takes far longer to start.
+const waitListening = async (proc, what) => {
+  const { m, out } = await waitLine(proc, LISTENING, what, 120000);
+  return { url: m[1], out };
+};
 
 // As root, everything runs as nobody (the server would drop to it anyway;
 // under valgrind it must be nobody from the start to write its counts).

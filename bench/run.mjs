@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { capture, countRun } from './instructions.mjs';
+import { waitLine, stop } from './proc.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
@@ -75,34 +76,13 @@ function school(n) {
   return { db, dir, made };
 }
 
-function waitLine(proc, re, what) {
-  return new Promise((resolve, reject) => {
-    let out = '', err = '';
-    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${err}`)), 20000);
-    proc.stderr.on('data', (d) => { err += d; });
-    proc.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(re);
-      if (m) { clearTimeout(timer); resolve(m); }
-    });
-    proc.on('exit', (c) => { clearTimeout(timer); reject(new Error(`${what} exited ${c}: ${err}`)); });
-  });
-}
-
 async function startServer(db, extra = []) {
   const user = AS_ROOT ? ['--user', 'nobody'] : [];
   const t0 = process.hrtime.bigint();
   const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...user, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const m = await waitLine(proc, /listening on (http:\/\/[0-9.]+:\d+)\//, 'staffroom');
+  const { m } = await waitLine(proc, /listening on (http:\/\/[0-9.]+:\d+)\//, 'staffroom');
   const startupMs = Number(process.hrtime.bigint() - t0) / 1e6;
   return { proc, url: m[1], startupMs };
-}
-
-async function stop(proc) {
-  if (proc.exitCode !== null) return;
-  const exited = new Promise((r) => proc.on('exit', r));
-  proc.kill('SIGTERM');
-  await exited;
 }
 
 async function login(url, email) {
@@ -358,6 +338,17 @@ function markdown(results, cmd, started) {
     L.push(`- /aup/compliance.csv (${r.csv.bytes} bytes): median ${f1(r.csv.median)} ms, worst ${f1(r.csv.max)} ms of 15 sequential requests (target < 200 ms at N = 20,000).`);
     L.push(`- Start-up (spawn to "listening"): ${f1(r.startupMs)} ms (target < 50 ms).`);
     L.push(`- Resident size with ${r.mem.open} open keep-alive connections: ${f1(r.mem.rssMb)} MB (target < 64 MB).`, '');
+  }
+  if (results.length === 2) {
+    const [small, big] = results;
+    L.push(`## List pages in instructions: N = ${big.n} against N = ${small.n} (target ≤ 1.5×)`, '');
+    L.push('| page | instructions small | instructions large | ratio | |', '|---|---|---|---|---|');
+    for (const row of big.instr.filter((x) => LISTS.some((l) => x.label.startsWith(l)))) {
+      const s = small.instr.find((x) => x.label === row.label);
+      const ratio = row.staffroom[0] / s.staffroom[0];
+      L.push(`| ${row.label} | ${mega(s.staffroom[0])} | ${mega(row.staffroom[0])} | ${f2(ratio)} | ${ratio <= 1.5 ? 'met' : 'MISSED'} |`);
+    }
+    L.push('');
   }
   if (results.length === 2 && results[0].rows.length) {
     const [small, big] = results;
