@@ -366,7 +366,10 @@ function markdown(results, cmd, started) {
 
 const started = new Date();
 const results = [];
-for (const n of SIZES) await runSize(n, results);
-const md = markdown(results, `make bench   # node bench/run.mjs ${args.join(' ')}`.trim(), started);
-writeFileSync(path.join(BENCH, 'results-latest.md'), md + '\n');
-console.log(md);
+const cmd = `make bench   # node bench/run.mjs ${args.join(' ')}`.trim();
+// Written after each size too: a long run that fails later keeps what it measured.
+for (const n of SIZES) {
+  await runSize(n, results);
+  writeFileSync(path.join(BENCH, 'results-latest.md'), markdown(results, cmd, started) + '\n');
+}
+console.log(markdown(results, cmd, started));
