@@ -86,7 +86,7 @@ async function startServer(db, extra = []) {
 }
 
 async function login(url, email) {
-  const r = await fetch(url + '/login', {
+  const r = await fetchRetry(url + '/login', {
     method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ email, password: PASSWORD }).toString(), redirect: 'manual',
   });
