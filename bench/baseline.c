@@ -4,6 +4,7 @@
  *   baseline PORT BYTES [THREADS]
  * Prints "listening on http://127.0.0.1:PORT/" and serves until SIGTERM. */
 #define _GNU_SOURCE
+#include "serve.h"
 #include <microhttpd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -42,26 +43,7 @@ int main(int argc, char **argv)
 	memset(body, 'x', bytes);
 	fixed = MHD_create_response_from_buffer(bytes, body, MHD_RESPMEM_MUST_FREE);
 	MHD_add_response_header(fixed, MHD_HTTP_HEADER_CONTENT_TYPE, "text/html; charset=utf-8");
-	sigset_t sigs;
-	sigemptyset(&sigs);
-	sigaddset(&sigs, SIGINT);
-	sigaddset(&sigs, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
-	struct MHD_Daemon *d = MHD_start_daemon(
-		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL, answer, NULL,
-		MHD_OPTION_THREAD_POOL_SIZE, threads,
-		MHD_OPTION_CONNECTION_LIMIT, 512u,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, 512u,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
-		MHD_OPTION_CONNECTION_TIMEOUT, 30u,
-		MHD_OPTION_END);
-	if (!d)
-		return 1;
-	printf("listening on http://127.0.0.1:%u/\n", port);
-	fflush(stdout);
-	int sig;
-	sigwait(&sigs, &sig);
-	MHD_stop_daemon(d);
+	int rc = bench_serve(port, threads, answer);
 	MHD_destroy_response(fixed);
-	return 0;
+	return rc;
 }

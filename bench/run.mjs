@@ -1,6 +1,8 @@
 // `make bench`: the synthetic schools, the scenarios under wrk, the ceilings
 // (bench/baseline.c, bench/commit_ceiling.c) and bench/results.md.
-//   node bench/run.mjs [--seconds S] [--sizes 200,20000]
+//   node bench/run.mjs [--seconds S] [--sizes 200,20000] [--only instructions] [--instr-runs R]
+// Instructions per request (callgrind, staffroom against each page's stack
+// ceiling, bench/ceiling.cc) are counted by bench/instructions.mjs.
 // Large databases are cached in bench/cache/ (gitignored), keyed by the
 // schema and the generator's source, and copied before each run (writes
 // change them).
@@ -11,6 +13,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { capture, countRun } from './instructions.mjs';
+import { waitLine, stop } from './proc.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
@@ -20,6 +24,8 @@ const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
 const SECONDS = Number(opt('--seconds', '5'));
 const SIZES = opt('--sizes', '200,20000').split(',').map(Number);
+const ONLY = opt('--only', 'all');
+const INSTR_RUNS = Number(opt('--instr-runs', '1'));
 const CONNS = 64;
 const AS_ROOT = process.getuid() === 0;
 const PASSWORD = 'staffroom-demo';
@@ -70,38 +76,17 @@ function school(n) {
   return { db, dir, made };
 }
 
-function waitLine(proc, re, what) {
-  return new Promise((resolve, reject) => {
-    let out = '', err = '';
-    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${err}`)), 20000);
-    proc.stderr.on('data', (d) => { err += d; });
-    proc.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(re);
-      if (m) { clearTimeout(timer); resolve(m); }
-    });
-    proc.on('exit', (c) => { clearTimeout(timer); reject(new Error(`${what} exited ${c}: ${err}`)); });
-  });
-}
-
 async function startServer(db, extra = []) {
   const user = AS_ROOT ? ['--user', 'nobody'] : [];
   const t0 = process.hrtime.bigint();
   const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...user, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const m = await waitLine(proc, /listening on (http:\/\/[0-9.]+:\d+)\//, 'staffroom');
+  const { m } = await waitLine(proc, /listening on (http:\/\/[0-9.]+:\d+)\//, 'staffroom');
   const startupMs = Number(process.hrtime.bigint() - t0) / 1e6;
   return { proc, url: m[1], startupMs };
 }
 
-async function stop(proc) {
-  if (proc.exitCode !== null) return;
-  const exited = new Promise((r) => proc.on('exit', r));
-  proc.kill('SIGTERM');
-  await exited;
-}
-
 async function login(url, email) {
-  const r = await fetch(url + '/login', {
+  const r = await fetchRetry(url + '/login', {
     method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ email, password: PASSWORD }).toString(), redirect: 'manual',
   });
@@ -186,6 +171,35 @@ const PAGES = [
   ['/accounts', '/accounts', 'moderator'],
 ];
 const LISTS = ['/concerns (queue, first page)', '/aup/compliance (whole school)', '/accounts'];
+// Instructions per request against the stack ceiling: at most this many times it.
+const INSTR_TARGET = { '/ My tasks': 1.5, '/aup': 1.5 };
+
+// Signed in on a server of its own (the sessions are rows in the database),
+// each page counted under callgrind, staffroom and its ceiling, RUNS times.
+async function instructions(n, db, dir, caseId) {
+  const s = await startServer(db);
+  const who = {};
+  for (const w of ['head', 'teacher', 'moderator']) who[w] = await login(s.url, `${w}@demo.school`);
+  await stop(s.proc);
+  const scenarios = [];
+  for (const [label, p0, person] of PAGES)
+    for (const json of person ? [false, true] : [false])
+      scenarios.push({ label: label + (json ? ' (JSON)' : ''), page: label, path: p0.replace('{case}', caseId),
+        cookie: person ? who[person].cookie : '', json, signedIn: !!person });
+  const serverArgs = ['--max-per-address', '256'];
+  const captureFile = await capture(BIN, db, dir, serverArgs, scenarios);
+  const runs = [];
+  for (let r = 0; r < INSTR_RUNS; r++) {
+    log(`N=${n}: counting instructions under callgrind (run ${r + 1} of ${INSTR_RUNS})`);
+    runs.push(await countRun({ bin: BIN, ceiling: path.join(BENCH, 'bin/ceiling'), templates: path.join(ROOT, 'templates'),
+      db, dir, serverArgs, scenarios, captureFile }));
+  }
+  for (const d of runs[0].different) log(`N=${n}: the ceiling's body differs from staffroom's: ${d}`);
+  return scenarios.map((sc, i) => ({
+    label: sc.label, signedIn: sc.signedIn, target: sc.signedIn ? (INSTR_TARGET[sc.page] || 2) : null,
+    staffroom: runs.map((r) => r.staffroom[i]), ceiling: runs.map((r) => r.ceiling[i]),
+  }));
+}
 
 async function runSize(n, results) {
   const { db, dir, made } = school(n);
@@ -196,12 +210,18 @@ async function runSize(n, results) {
   const version = sql(db, 'SELECT max(id) FROM policy_versions');
   const signers = sql(db, "SELECT email || '|' || name FROM users u WHERE email LIKE '%@scale.school' AND NOT EXISTS " +
     `(SELECT 1 FROM signatures s WHERE s.user_id = u.id AND s.version_id = ${version}) ORDER BY id LIMIT 16`).split('\n');
+  const instr = await instructions(n, db, dir, caseId);
+  if (ONLY === 'instructions') {
+    rmSync(dir, { recursive: true, force: true });
+    results.push({ n, counts, made, instr, rows: [] });
+    return;
+  }
   // wrk's 64 connections plus reconnects must not hit the default per-address limit of 64.
   const s = await startServer(db, ['--max-per-address', '256']);
   log(`N=${n}: ${counts}; started in ${s.startupMs.toFixed(1)} ms`);
   const who = {};
   for (const w of ['head', 'teacher', 'moderator']) who[w] = await login(s.url, `${w}@demo.school`);
-  const out = { n, counts, startupMs: s.startupMs, made, rows: [] };
+  const out = { n, counts, startupMs: s.startupMs, made, instr, rows: [] };
   for (const [label, p0, person] of PAGES) {
     for (const json of person ? [false, true] : [false]) {
       const p = p0.replace('{case}', caseId);
@@ -269,6 +289,21 @@ function verdict(row) {
   return row.rps / row.base.rps >= need && (row.kind === 'json' || row.p99 < 10) ? 'met' : 'MISSED';
 }
 
+const mega = (x) => (x / 1e6).toFixed(3) + ' M';
+function instrTable(L, rows) {
+  const runs = rows[0].staffroom.length;
+  L.push(`Instructions per request (callgrind, ${runs > 1 ? `${runs} runs, each shown` : 'one run'}; ` +
+    'the mean of 200 sequential requests after a warm-up, whole process):', '');
+  L.push('| page | staffroom | stack ceiling | ratio | target | |', '|---|---|---|---|---|---|');
+  for (const row of rows) {
+    const ratio = row.staffroom[0] / row.ceiling[0];
+    const met = row.target === null ? '—' : ratio <= row.target ? 'met' : 'MISSED';
+    L.push(`| ${row.label} | ${row.staffroom.map(mega).join(' / ')} | ${row.ceiling.map(mega).join(' / ')} | ` +
+      `${f2(ratio)} | ${row.target === null ? '' : `≤ ${row.target}×`} | ${met} |`);
+  }
+  L.push('');
+}
+
 function markdown(results, cmd, started) {
   const L = [];
   L.push('# Benchmark results', '');
@@ -279,11 +314,17 @@ function markdown(results, cmd, started) {
     'staffroom with its default 4 worker threads. Other work on the machine during the run makes the figures noisy.');
   L.push('- Ceilings: HTML/JSON pages against `bench/baseline.c` (libmicrohttpd, same thread pool and options, ' +
     'a fixed body of the same size); writes against `bench/commit_ceiling.c` (single-row INSERT transactions, ' +
-    'WAL, synchronous=FULL, same disk).', '');
+    'WAL, synchronous=FULL, same disk).');
+  L.push('- Instructions: staffroom and each page\'s stack ceiling (`bench/ceiling.cc`: the read statements staffroom ' +
+    'ran for that page, stepped on the same database; the same template expanded by ctemplate from a dictionary ' +
+    'filled once, or `json_dumps` of an object built once; sent by libmicrohttpd), each under ' +
+    '`valgrind --tool=callgrind`, counted between marker requests (`bench/instructions.mjs`).', '');
   for (const r of results) {
     L.push(`## N = ${r.n} (${r.counts})`, '');
     if (r.made.seconds !== null) L.push(`Generated in ${f1(r.made.seconds)} s (\`staffroom demo --scale ${r.n}\`); ${r.made.verify}.`, '');
     else L.push('Database taken from the cache in bench/cache/ (generated by an earlier run).', '');
+    instrTable(L, r.instr);
+    if (!r.rows.length) continue;
     L.push('| scenario | bytes | req/s | p50 ms | p99 ms | ceiling req/s | ratio | target | |', '|---|---|---|---|---|---|---|---|---|');
     for (const row of r.rows) {
       const target = row.kind === 'write' ? (row.label.includes('no evidence') ? '≥ 1.0, p99 < 30 ms' : '') :
@@ -300,6 +341,17 @@ function markdown(results, cmd, started) {
   }
   if (results.length === 2) {
     const [small, big] = results;
+    L.push(`## List pages in instructions: N = ${big.n} against N = ${small.n} (target ≤ 1.5×)`, '');
+    L.push('| page | instructions small | instructions large | ratio | |', '|---|---|---|---|---|');
+    for (const row of big.instr.filter((x) => LISTS.some((l) => x.label.startsWith(l)))) {
+      const s = small.instr.find((x) => x.label === row.label);
+      const ratio = row.staffroom[0] / s.staffroom[0];
+      L.push(`| ${row.label} | ${mega(s.staffroom[0])} | ${mega(row.staffroom[0])} | ${f2(ratio)} | ${ratio <= 1.5 ? 'met' : 'MISSED'} |`);
+    }
+    L.push('');
+  }
+  if (results.length === 2 && results[0].rows.length) {
+    const [small, big] = results;
     L.push(`## List pages: N = ${big.n} against N = ${small.n} (target ≤ 1.5× the time)`, '');
     L.push('| page | p50 ms small | p50 ms large | ratio | |', '|---|---|---|---|---|');
     for (const row of big.rows.filter((x) => x.list)) {
@@ -314,7 +366,10 @@ function markdown(results, cmd, started) {
 
 const started = new Date();
 const results = [];
-for (const n of SIZES) await runSize(n, results);
-const md = markdown(results, `make bench   # node bench/run.mjs ${args.join(' ')}`.trim(), started);
-writeFileSync(path.join(BENCH, 'results-latest.md'), md + '\n');
-console.log(md);
+const cmd = `make bench   # node bench/run.mjs ${args.join(' ')}`.trim();
+// Written after each size too: a long run that fails later keeps what it measured.
+for (const n of SIZES) {
+  await runSize(n, results);
+  writeFileSync(path.join(BENCH, 'results-latest.md'), markdown(results, cmd, started) + '\n');
+}
+console.log(markdown(results, cmd, started));

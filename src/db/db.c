@@ -153,6 +153,7 @@ struct conn *conn_open(void)
 		conn_free(c);
 		return NULL;
 	}
+	sql_trace_attach(c->db);
 	return c;
 }
 

@@ -48,6 +48,11 @@ int db_changes(void);
 /* A page's reads in one read transaction; a write ends it first. */
 void db_read_begin(void);
 void db_read_end(void);
+/* The benchmark (STAFFROOM_BENCH_CAPTURE set, else these record nothing): the
+ * read statements this thread runs from db_trace_begin() on, bound values
+ * written in, as a JSON array of strings (the caller's). */
+void db_trace_begin(void);
+json_t *db_trace_take(void);
 /* fsyncs made by group commit so far: commits / syncs is the group size. */
 uint64_t db_sync_count(void);
 /* SQLite commits so far (a batch of requests is one). */

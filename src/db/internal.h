@@ -51,6 +51,9 @@ uint64_t commit_note(void);
 /* Waits until commit seq is on disk: 0, or -1 (fsync failed). */
 int commit_wait_durable(uint64_t seq);
 
+/* sql_trace.c: STAFFROOM_BENCH_CAPTURE records each read statement (the benchmark). */
+void sql_trace_attach(sqlite3 *db);
+
 /* plans.c: STAFFROOM_CHECK_PLANS=1 reports full table scans on stderr. */
 extern int check_plans;
 void plan_check(sqlite3 *db, const char *sql);

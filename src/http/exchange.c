@@ -5,6 +5,7 @@
 #include "db/db.h"
 #include "http/router.h"
 #include "http/static_files.h"
+#include "http/bench_capture.h"
 #include "lib/util.h"
 #include "http/view.h"
 
@@ -302,6 +303,8 @@ static void handle(struct exchange *x, struct reply *rp, struct rendered *r)
 		return;
 	}
 	oom_recover_at(&jump);
+	if (bench_capture)
+		capture_begin();
 	if (x->status)
 		reply_error(rp, x->status, x->field, "%s", x->message);
 	else if (!rq->is_post && static_wanted(rq->path))
@@ -319,6 +322,8 @@ static void handle(struct exchange *x, struct reply *rp, struct rendered *r)
 	if (rp->status >= 500 && rp->status != 507 && !rp->retry_after && db_failed())
 		rp->retry_after = 2;
 	render(rq, rp, r);
+	if (bench_capture)
+		capture_end(rq, rp, r);
 	oom_recover_at(NULL);
 	db_rollback(); /* a transaction a handler left open ends here, not in the next request */
 	db_read_end();

@@ -60,6 +60,11 @@ static int pattern_match(const char *pat, const char *path, int64_t ids[3], int 
 {
 	*nids = 0;
 	while (*pat && *path) {
+		if (*pat != '{') { /* most of a pattern: one comparison, not two strncmp */
+			if (*pat++ != *path++)
+				return 0;
+			continue;
+		}
 		if (strncmp(pat, "{name}", 6) == 0) {
 			size_t n = strcspn(path, "/");
 			if (!oidc_name_valid(path, n))

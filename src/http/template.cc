@@ -244,6 +244,26 @@ class Filler {
 	{
 		show_section(d, truthy ? find(name) : find2("not_", name));
 	}
+	// The same when NAME has been looked up already (N, or null: not mentioned).
+	void show(ctemplate::TemplateDictionary *d, const Name *n, std::string_view name,
+		  bool truthy) const
+	{
+		show_section(d, truthy ? n : find2("not_", name));
+	}
+
+	// SetIntValue formats with snprintf, a tenth of a rendered case page.
+	static void set_int(ctemplate::TemplateDictionary *d, const Name *n, json_int_t i)
+	{
+		char text[24], *p = text + sizeof text;
+		unsigned long long u = i < 0 ? 0ULL - (unsigned long long)i : (unsigned long long)i;
+		do
+			*--p = (char)('0' + u % 10);
+		while (u /= 10);
+		if (i < 0)
+			*--p = '-';
+		size_t len = (size_t)(text + sizeof text - p);
+		d->SetValue(*n->sts, ctemplate::TemplateString(p, len));
+	}
 
 	void set_scalar(ctemplate::TemplateDictionary *d, std::string_view name,
 			const json_t *v) const
@@ -252,28 +272,30 @@ class Filler {
 		char num[64];
 		switch (json_typeof(v)) {
 		case JSON_STRING:
-			// set even when empty: an unset name would show a parent's value
+			// set even when empty: an unset name would show a parent's value;
+			// not copied: the model outlives the dictionary (template_fill)
 			if (n)
-				d->SetValue(*n->sts,
-					    ctemplate::TemplateString(json_string_value(v),
-								      json_string_length(v)));
-			show(d, name, json_string_length(v) != 0);
+				d->SetValueWithoutCopy(
+					*n->sts, ctemplate::TemplateString(json_string_value(v),
+									   json_string_length(v)));
+			show(d, n, name, json_string_length(v) != 0);
 			break;
 		case JSON_INTEGER:
 			if (n)
-				d->SetIntValue(*n->sts, (long)json_integer_value(v));
-			show(d, name, json_integer_value(v) != 0);
+				set_int(d, n, json_integer_value(v));
+			show(d, n, name, json_integer_value(v) != 0);
 			break;
 		case JSON_REAL:
 			if (n) {
 				snprintf(num, sizeof num, "%.1f", json_real_value(v));
 				d->SetValue(*n->sts, num);
 			}
-			show(d, name, json_real_value(v) != 0);
+			show(d, n, name, json_real_value(v) != 0);
 			break;
 		case JSON_TRUE:
 			if (n)
-				d->SetValue(*n->sts, ctemplate::TemplateString("yes", 3));
+				d->SetValueWithoutCopy(*n->sts,
+						       ctemplate::TemplateString("yes", 3));
 			show_section(d, n);
 			break;
 		default:
@@ -287,7 +309,7 @@ class Filler {
 		size_t n = json_array_size(v), i;
 		const Name *count = find2(name, "_count");
 		if (count)
-			d->SetIntValue(*count->sts, (long)n);
+			set_int(d, count, (json_int_t)n);
 		show_section(d, find2(n ? "has_" : "not_", name));
 		const Name *s = find(name);
 		if (!s || !s->section)
@@ -404,25 +426,39 @@ extern "C" int template_prepare(const char *dir)
 	return add_modifiers(dir) ? 0 : -1;
 }
 
-extern "C" char *template_render(const char *name, const json_t *page, const json_t *layout,
-				 size_t *len)
+// The layout's dictionary with the page's included as CONTENT.
+struct template_dict {
+	ctemplate::TemplateDictionary dict{ "layout" };
+};
+
+extern "C" struct template_dict *template_fill(const char *name, const json_t *page,
+					       const json_t *layout)
 {
 	try {
 		std::string file = std::string(name) + ".tpl";
 		const Vocabulary *outer = vocabulary("layout.tpl"), *inner = vocabulary(file);
 		if (!outer || !inner)
 			return NULL;
-		ctemplate::TemplateDictionary dict("layout");
-		Filler(*outer).fill(&dict, layout, "");
-		ctemplate::TemplateDictionary *content = dict.AddIncludeDictionary("CONTENT");
+		auto *t = new template_dict;
+		Filler(*outer).fill(&t->dict, layout, "");
+		ctemplate::TemplateDictionary *content = t->dict.AddIncludeDictionary("CONTENT");
 		content->SetFilename(file);
 		Filler(*inner).fill(content, page, "");
 		const json_t *csrf = json_object_get(layout, "csrf");
 		if (csrf)
-			dict.SetTemplateGlobalValue("csrf", json_string_value(csrf));
+			t->dict.SetTemplateGlobalValue("csrf", json_string_value(csrf));
+		return t;
+	} catch (...) {
+		return NULL;
+	}
+}
+
+extern "C" char *template_expand(const struct template_dict *t, size_t *len)
+{
+	try {
 		std::string out;
 		out.reserve(16384);
-		if (!ctemplate::ExpandTemplate("layout.tpl", ctemplate::STRIP_BLANK_LINES, &dict,
+		if (!ctemplate::ExpandTemplate("layout.tpl", ctemplate::STRIP_BLANK_LINES, &t->dict,
 					       &out))
 			return NULL;
 		char *buf = static_cast<char *>(malloc(out.size() + 1));
@@ -435,4 +471,18 @@ extern "C" char *template_render(const char *name, const json_t *page, const jso
 	} catch (...) {
 		return NULL;
 	}
+}
+
+extern "C" void template_dict_free(struct template_dict *t)
+{
+	delete t;
+}
+
+extern "C" char *template_render(const char *name, const json_t *page, const json_t *layout,
+				 size_t *len)
+{
+	struct template_dict *t = template_fill(name, page, layout);
+	char *out = t ? template_expand(t, len) : NULL;
+	template_dict_free(t);
+	return out;
 }

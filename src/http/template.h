@@ -26,6 +26,13 @@ int template_init(const char *dir);
 int template_prepare(const char *dir);
 /* Renders templates/NAME.tpl inside templates/layout.tpl; malloc'd, or NULL. */
 char *template_render(const char *name, const json_t *page, const json_t *layout, size_t *len);
+/* The same in two steps, for the benchmark's ceiling (bench/ceiling.cc),
+ * which fills a page's dictionary once and expands it for every request.
+ * The dictionary points into the models' strings: keep them until it is freed. */
+struct template_dict;
+struct template_dict *template_fill(const char *name, const json_t *page, const json_t *layout);
+char *template_expand(const struct template_dict *t, size_t *len);
+void template_dict_free(struct template_dict *t);
 
 #ifdef __cplusplus
 }

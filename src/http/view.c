@@ -3,9 +3,11 @@
 #include "http/feature.h"
 #include "core/auth.h"
 #include "http/template.h"
+#include "http/bench_capture.h"
 #include "lib/util.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,18 +64,56 @@ static int is_current(const char *href, const char *path)
 	return 1;
 }
 
+/* The links one set of roles sees, with one marked current, are the same
+ * for every request: made once per (roles, current link) and shared, read
+ * only (jansson counts references atomically), instead of a json_pack per
+ * link per page.  A full cache just means making the list each time. */
+enum { NAV_CACHE = 128 };
+static struct {
+	unsigned roles;
+	uint32_t current; /* bit i: link i is current (NAV_MAX is 32) */
+	json_t *items;
+} nav_cache[NAV_CACHE];
+static size_t nav_cached;
+static pthread_mutex_t nav_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static json_t *make_nav(unsigned roles, uint32_t current)
+{
+	json_t *items = json_array();
+	for (size_t i = 0; i < nav_count; i++)
+		if (roles & nav[i].route->roles)
+			json_array_append_new(items,
+					      json_pack("{s:s, s:s, s:b}", "href",
+							nav[i].link->pattern, "label",
+							nav[i].link->label, "current",
+							(int)((current >> i) & 1)));
+	return items;
+}
+
 json_t *view_nav(const struct request *rq)
 {
 	pthread_once(&nav_once, gather_nav);
-	json_t *items = json_array();
-	for (size_t i = 0; i < nav_count; i++) {
-		const char *href = nav[i].link->pattern;
-		if (rq->user.roles & nav[i].route->roles)
-			json_array_append_new(items,
-					      json_pack("{s:s, s:s, s:b}", "href", href, "label",
-							nav[i].link->label, "current",
-							is_current(href, rq->path)));
+	unsigned roles = rq->user.roles;
+	uint32_t current = 0;
+	for (size_t i = 0; i < nav_count; i++)
+		if ((roles & nav[i].route->roles) && is_current(nav[i].link->pattern, rq->path))
+			current |= (uint32_t)1 << i;
+	json_t *items = NULL;
+	pthread_mutex_lock(&nav_lock);
+	for (size_t i = 0; i < nav_cached && !items; i++)
+		if (nav_cache[i].roles == roles && nav_cache[i].current == current)
+			items = json_incref(nav_cache[i].items);
+	pthread_mutex_unlock(&nav_lock);
+	if (items)
+		return items;
+	items = make_nav(roles, current);
+	pthread_mutex_lock(&nav_lock);
+	if (nav_cached < NAV_CACHE) {
+		nav_cache[nav_cached].roles = roles;
+		nav_cache[nav_cached].current = current;
+		nav_cache[nav_cached++].items = json_incref(items);
 	}
+	pthread_mutex_unlock(&nav_lock);
 	return items;
 }
 
@@ -155,6 +195,8 @@ void view_render(struct request *rq, struct reply *rp, const struct layout_data 
 		return;
 	}
 	json_t *layout = layout_model(rq, rp, ld);
+	if (bench_capture)
+		capture_html(rp->template ? rp->template : "error", rp->model, layout);
 	out->body = template_render(rp->template ? rp->template : "error", rp->model, layout,
 				    &out->len);
 	json_decref(layout);

@@ -13,6 +13,7 @@
 #include "lib/util.h"
 #include "lib/json_get.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,6 +245,18 @@ static json_t *choice_list(const char *choices, const char *(*label)(const char 
 	return a;
 }
 
+/* The escalation bodies and outcome categories never change: each list is
+ * made once and shared by every case page, read only (jansson counts
+ * references atomically), instead of a json_pack per choice per page. */
+static json_t *bodies_list, *outcomes_list;
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+
+static void fixed_lists(void)
+{
+	bodies_list = choice_list(ESCALATION_BODIES, concern_body_label);
+	outcomes_list = choice_list(OUTCOME_CATEGORIES, concern_outcome_label);
+}
+
 static json_t *case_row(int64_t id)
 {
 	char at[ISO_LEN];
@@ -289,6 +302,9 @@ static void keep_action(const struct request *rq, json_t *m)
 	if (!action)
 		return;
 	json_object_set_new(m, "again", json_pack("{s:b}", action, 1));
+	/* the two fixed lists are shared (fixed_lists): marked on copies */
+	json_object_set_new(m, "bodies", json_deep_copy(json_object_get(m, "bodies")));
+	json_object_set_new(m, "outcomes", json_deep_copy(json_object_get(m, "outcomes")));
 	reply_keep_chosen(rq, json_object_get(m, "assignees"), "assignee", "email", "chosen");
 	reply_keep_chosen(rq, json_object_get(m, "bodies"), "to", "code", "chosen");
 	reply_keep_chosen(rq, json_object_get(m, "outcomes"), "outcome_category", "code",
@@ -321,11 +337,10 @@ void concern_case(struct request *rq, struct reply *rp)
 			return;
 		}
 	}
-	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:o}", "concern", c, "assignees",
-			      assignees(id, rq->user.roles), "bodies",
-			      choice_list(ESCALATION_BODIES, concern_body_label), "outcomes",
-			      choice_list(OUTCOME_CATEGORIES, concern_outcome_label), "statuses",
-			      status_options(NULL));
+	pthread_once(&lists_once, fixed_lists);
+	json_t *m = json_pack("{s:o, s:o, s:O, s:O, s:o}", "concern", c, "assignees",
+			      assignees(id, rq->user.roles), "bodies", bodies_list, "outcomes",
+			      outcomes_list, "statuses", status_options(NULL));
 	concern_adult_view(rq, m);
 	keep_action(rq, m);
 	reply_page(rp, "concern_case", "Concern", m);

@@ -1,0 +1,35 @@
+/* The ceilings' server (baseline.c, ceiling.cc): libmicrohttpd with the
+ * options src/http/server.c starts with (an epoll thread pool of THREADS,
+ * the same connection limits), serving until SIGINT or SIGTERM.  Prints
+ * "listening on http://127.0.0.1:PORT/" once it is.  0, or 1. */
+#ifndef BENCH_SERVE_H
+#define BENCH_SERVE_H
+
+#include <microhttpd.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+
+static inline int bench_serve(unsigned port, unsigned threads, MHD_AccessHandlerCallback answer)
+{
+	sigset_t sigs;
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	struct MHD_Daemon *d = MHD_start_daemon(
+		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL, answer,
+		NULL, MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, 512u,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, 512u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+		(size_t)32 * 1024, MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
+	if (!d)
+		return 1;
+	printf("listening on http://127.0.0.1:%u/\n", port);
+	fflush(stdout);
+	int sig;
+	sigwait(&sigs, &sig);
+	MHD_stop_daemon(d);
+	return 0;
+}
+
+#endif
