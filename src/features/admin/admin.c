@@ -174,6 +174,7 @@ static void staff_edit_page(struct request *rq, struct reply *rp)
 	}
 	unsigned roles = user_roles_load(rq->ids[0]);
 	json_object_set_new(u, "roles", roles_json(roles));
+	json_object_set_new(u, "password_min", json_integer(password_min(roles)));
 	if (concern_pattern_may_view(rq->user.id, rq->user.roles, rq->ids[0]))
 		json_object_set_new(u, "concerns_link",
 				    json_sprintf("/concerns/about/%lld", (long long)rq->ids[0]));
