@@ -51,10 +51,10 @@ static const char *crack_problem(const char *password, const struct password_own
 	free(local);
 	if (!r)
 		return NULL;
+	if (strstr(r, "error loading"))
+		return unchecked; /* refuse: a password unchecked could be a common one */
 	if (strstr(r, "dictionary word"))
-		return strstr(r, "error") ? unchecked : TOO_COMMON;
-	if (strstr(r, "error") || strstr(r, "dictionary"))
-		return unchecked;
+		return TOO_COMMON;
 	if (strstr(r, "your") || strstr(r, "password entry"))
 		return too_personal;
 	if (strstr(r, "short"))
@@ -65,8 +65,9 @@ static const char *crack_problem(const char *password, const struct password_own
 static char *school_name(void)
 {
 	/* The configuration file's school_name, when given, wins over the settings page. */
-	return cfg.school_name ? xstrdup(cfg.school_name)
-			       : db_text("SELECT value FROM settings WHERE key = 'school_name'", "");
+	if (cfg.school_name)
+		return xstrdup(cfg.school_name);
+	return db_text("SELECT value FROM settings WHERE key = 'school_name'", "");
 }
 
 const char *password_problem(const char *password, const struct password_owner *who)
@@ -83,11 +84,13 @@ const char *password_problem(const char *password, const struct password_owner *
 		free(school);
 		why = mine ? mine : why;
 	}
-	if (!why && n < (size_t)password_min(who ? who->roles : 0))
-		why = password_min(who ? who->roles : 0) == PASSWORD_MIN
-			      ? "A password needs at least 12 characters."
-			      : "A password needs at least 10 characters.";
-	return why;
+	if (why)
+		return why;
+	int min = password_min(who ? who->roles : 0);
+	if (n < (size_t)min)
+		return min == PASSWORD_MIN ? "A password needs at least 12 characters."
+					   : "A password needs at least 10 characters.";
+	return NULL;
 }
 
 int password_dictionary_check(void)
