@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define TOO_COMMON                                                                          \
 	"This password is in a list of common passwords and words, or is one of them with a " \
@@ -37,10 +38,28 @@ int password_min(unsigned roles)
 	return roles & twofactor_required_roles() ? PASSWORD_MIN_TWOFACTOR : PASSWORD_MIN;
 }
 
+/* cracklib reports a dictionary it cannot open with perror(), which dup()s
+ * standard error: a call the system-call filter forbids, so the whole server
+ * would stop.  Its files are looked at first. */
+static int dictionary_readable(void)
+{
+	static const char *const parts[] = { ".pwd", ".pwi" };
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+		char *path = xasprintf("%s%s", GetDefaultCracklibDict(), parts[i]);
+		int ok = access(path, R_OK) == 0;
+		free(path);
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
 /* cracklib's own reasons ("it is based on a dictionary word") in the words
  * of the form; NULL when it has none. */
 static const char *crack_problem(const char *password, const struct password_owner *who)
 {
+	if (!dictionary_readable())
+		return unchecked;
 	char *local = who && who->email ? xstrndup(who->email, strcspn(who->email, "@")) : NULL;
 	/* With a user given, cracklib compares with that name and gecos rather
 	 * than looking up the process's own account in /etc/passwd. */
