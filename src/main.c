@@ -436,7 +436,7 @@ static int cmd_user_add(struct opts *o)
 	if (rc)
 		return rc;
 	char *pw = read_password();
-	struct password_owner who = { o->name, o->email, roles };
+	struct password_owner who = { o->name, o->email, roles, 0 };
 	const char *why = pw ? password_problem(pw, &who)
 			     : "no password was given on standard input";
 	if (why) {

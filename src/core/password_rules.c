@@ -23,7 +23,9 @@
 #define TOO_SIMPLE                                                                           \
 	"This password is too simple: it repeats characters or follows a pattern. Choose one " \
 	"that is harder to guess, such as three unrelated words."
-#define TOO_PERSONAL "This password is too close to your name or e-mail address: choose another."
+#define TOO_PERSONAL                                                                     \
+	"This password is too close to the name or e-mail address of the person it is for: " \
+	"choose another."
 #define UNCHECKED                                                                         \
 	"Passwords cannot be checked just now (the list of common passwords cannot be read). " \
 	"Please tell the school's administrator."

@@ -25,8 +25,16 @@ static const struct {
 	{ NULL, NULL },
 };
 
-#define NAME_WHY "This password contains your name: choose one without it."
-#define EMAIL_WHY "This password contains your e-mail address: choose one without it."
+/* In the words of the person choosing their own password, or of an
+ * administrator choosing one for someone else. */
+static const char *const name_why[] = {
+	"This password contains the person's name: choose one without it.",
+	"This password contains your name: choose one without it.",
+};
+static const char *const email_why[] = {
+	"This password contains the person's e-mail address: choose one without it.",
+	"This password contains your e-mail address: choose one without it.",
+};
 #define SCHOOL_WHY "This password contains the school's name: choose one without it."
 
 /* Lower-case letters and digits only; bytes of other scripts are kept as
@@ -100,9 +108,9 @@ static const char *problem_in(const char *pw, const struct password_owner *who, 
 		if (strstr(pw, context_words[i].word))
 			return context_words[i].why;
 	if (who && contains_any(pw, who->name, 0))
-		return NAME_WHY;
-	if (contains_any(pw, local, 0))
-		return EMAIL_WHY;
+		return name_why[who->own != 0];
+	if (who && contains_any(pw, local, 0))
+		return email_why[who->own != 0];
 	if (contains_any(pw, school_name, 1))
 		return SCHOOL_WHY;
 	return NULL;

@@ -15,6 +15,7 @@ struct password_owner {
 	const char *name;    /* "Jane Smith"; NULL when not known */
 	const char *email;   /* "j.smith@hillside.sch.uk"; NULL when not known */
 	unsigned roles;      /* role bits, for the length a second factor allows */
+	int own;             /* 1: they choose it themselves ("your name"), 0: someone else does */
 };
 
 /* NULL when the password contains none of the words, otherwise why not, in

@@ -24,9 +24,9 @@ const REFUSED = [
   ['password123', /in a list of common passwords/],
   ['HillsideAcademy1', /contains the school's name/],
   ['Hillside-rocks-2026', /contains the school's name/],
-  ['amyclarke-2026!', /contains your name/],
-  ['Clarke-kettle-drum', /contains your name/],
-  ['teacher-kettle-drum', /contains your e-mail address/],
+  ['amyclarke-2026!', /contains the person's name/],
+  ['Clarke-kettle-drum', /contains the person's name/],
+  ['teacher-kettle-drum', /contains the person's e-mail address/],
   ['my staffroom key 7', /contains the word "staffroom"/],
   ['Pa55w0rd-kettle', /contains the word "password"/],
   ['amber-otter', /needs at least 12 characters/],
@@ -70,11 +70,11 @@ test('adding a person: the password is checked against the name and address type
   const r = await admin.post('/admin/staff', form);
   assert.equal(r.status, 400);
   assert.equal(r.body.field, 'password');
-  assert.match(r.body.error, /contains your name/);
+  assert.match(r.body.error, /contains the person's name/);
   assert.equal(sql(s.db, "SELECT count(*) FROM users WHERE email = 'nia.jones@demo.school'"), '0');
   const page = await admin.request('POST', '/admin/staff', { form, json: false });
   assert.equal(page.status, 400);
-  assert.match(page.text, /This password contains your name: choose one without it\./);
+  assert.match(page.text, /This password contains the person&#39;s name: choose one without it\./);
   assert.match(page.text, /value="nia\.jones@demo\.school"/);
   assert.match(page.text, /value="Nia Jones"/);
   assert.ok(!page.text.includes('Nia-Jones-2026!'), 'the password is not shown again');
@@ -110,7 +110,7 @@ test('staffroom user add refuses the same passwords, saying why', () => {
   assert.equal(r.code, 1);
   assert.match(r.stderr, /contains the word "staffroom"/);
   r = add('Rule-Tester-42');
-  assert.match(r.stderr, /contains your name/);
+  assert.match(r.stderr, /contains the person's name/);
   r = add('amber-otter');
   assert.match(r.stderr, /at least 12 characters/);
   assert.equal(sql(s.db, "SELECT count(*) FROM users WHERE email LIKE 'rule.%'"), '0');

@@ -41,8 +41,8 @@ static void passwords_hash_with_argon2id_and_verify(void **state)
 static void passwords_are_long_enough_and_not_common(void **state)
 {
 	(void)state;
-	struct password_owner staff = { "A B", "a@b.school", ROLE_STAFF };
-	struct password_owner dsl = { "A B", "a@b.school", ROLE_STAFF | ROLE_DSL };
+	struct password_owner staff = { "A B", "a@b.school", ROLE_STAFF, 1 };
+	struct password_owner dsl = { "A B", "a@b.school", ROLE_STAFF | ROLE_DSL, 1 };
 	assert_non_null(password_problem("short", NULL));
 	assert_non_null(password_problem("zebra-kite", &staff));
 	assert_null(password_problem("zebra-kite", &dsl));

@@ -96,7 +96,7 @@ static int staff_new_problems(const struct request *rq, struct reply *rp,
 			      const struct staff_input *in)
 {
 	const char *pw = arg(rq, "password");
-	struct password_owner who = { in->name, in->email, in->roles };
+	struct password_owner who = { in->name, in->email, in->roles, 0 };
 	const char *why = pw ? password_problem(pw, &who) : NULL, *field;
 	if (why)
 		reply_error_add(rp, "password", "%s", why);
@@ -249,7 +249,7 @@ static void staff_password(struct request *rq, struct reply *rp)
 		return;
 	}
 	struct password_owner who = { json_str(u, "name"), json_str(u, "email"),
-				      user_roles_load(rq->ids[0]) };
+				      user_roles_load(rq->ids[0]), 0 };
 	const char *why = password_problem(arg(rq, "password"), &who);
 	char hash[crypto_pwhash_STRBYTES];
 	if (why) {

@@ -72,7 +72,7 @@ static int store_password(struct request *rq, struct reply *rp, json_t *link, co
 static const char *link_password_problem(json_t *link, const char *pw)
 {
 	struct password_owner who = { json_str(link, "name"), json_str(link, "email"),
-				      user_roles_load(json_int(link, "user_id")) };
+				      user_roles_load(json_int(link, "user_id")), 1 };
 	return password_problem(pw, &who);
 }
 
