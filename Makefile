@@ -32,8 +32,8 @@ PKGS     := libmicrohttpd jansson sqlite3 libctemplate libsodium libcmark libsec
 DEB_PKGS := gcc g++ make pkg-config util-linux libmicrohttpd-dev libjansson-dev libsqlite3-dev \
             libctemplate-dev libsodium-dev libcmark-dev libcsv-dev libseccomp-dev libcmocka-dev \
             liboath-dev libqrencode-dev libcurl4-openssl-dev libfcgi-dev libcgicc-dev \
-            libcjose-dev libgoogle-perftools-dev sqlite3 nodejs tidy nginx lighttpd openssl \
-            clang-14 libclang-rt-14-dev python3
+            libcjose-dev libcrack2-dev cracklib-runtime libgoogle-perftools-dev sqlite3 nodejs \
+            tidy nginx lighttpd openssl clang-14 libclang-rt-14-dev python3
 
 CC         ?= cc
 CXX        ?= g++
@@ -48,7 +48,7 @@ CXXFLAGS_A := -std=c++17 $(WARN) -fPIE -O1 -g $(SAN) -Isrc
 LDFLAGS_A  := -pie $(SAN)
 
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread
+PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lcrack -lpthread
 MALLOC_LIBS = $(shell pkg-config --libs libtcmalloc_minimal 2>/dev/null)
 
 # Sources live in layer folders (src/lib, src/db, src/core, src/http,

@@ -5,6 +5,7 @@
 #include "core/audit.h"
 #include "core/audit_anchor.h"
 #include "core/auth.h"
+#include "core/password_rules.h"
 #include "lib/config.h"
 #include "lib/config_file.h"
 #include "http/cgi.h"
@@ -435,7 +436,9 @@ static int cmd_user_add(struct opts *o)
 	if (rc)
 		return rc;
 	char *pw = read_password();
-	const char *why = pw ? password_problem(pw) : "no password was given on standard input";
+	struct password_owner who = { o->name, o->email, roles, 0 };
+	const char *why = pw ? password_problem(pw, &who)
+			     : "no password was given on standard input";
 	if (why) {
 		free(pw);
 		return fail(why);

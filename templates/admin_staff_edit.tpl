@@ -34,9 +34,10 @@
 <form class="stack card" method="post" action="/admin/staff/{{id}}/password">
 <h2>Set a password</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">New password (at least 10 characters)</label>
+<div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">New password (at least {{password_min}} characters)</label>
+<p class="hint" id="h-password">Not a common password, and not the school's name or {{name}}'s name or e-mail address. A few words that do not belong together make a good one.</p>
 {{#err_password}}<p class="field-error" id="e-password">{{err_password}}</p>{{/err_password}}
-<input id="f-password" name="password" type="password" autocomplete="new-password" required{{#err_password}} aria-describedby="e-password"{{/err_password}}></div>
+<input id="f-password" name="password" type="password" autocomplete="new-password" required minlength="{{password_min}}" aria-describedby="h-password{{#err_password}} e-password{{/err_password}}"></div>
 <div class="actions"><button class="btn secondary" type="submit">Set password</button></div>
 </form>
 {{#active}}{{#leaving_on}}<form class="stack card" method="post" action="/admin/staff/{{id}}/leaving/cancel">

@@ -4,7 +4,7 @@
 <input type="hidden" name="token" value="{{token}}">
 <div class="field{{#err_password}} has-error{{/err_password}}">
 <label for="f-password">New password</label>
-<p class="hint" id="h-password">At least {{password_min}} characters. A few words you will remember make a good one.</p>
+<p class="hint" id="h-password">At least {{password_min}} characters. Not a common password, and not the school's name or your name or e-mail address. A few words you will remember that do not belong together make a good one.</p>
 {{#err_password}}<p class="field-error" id="e-password">{{err_password}}</p>{{/err_password}}
 <input id="f-password" name="password" type="password" autocomplete="new-password" required minlength="{{password_min}}" aria-describedby="h-password{{#err_password}} e-password{{/err_password}}">
 </div>

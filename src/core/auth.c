@@ -86,16 +86,6 @@ int roles_store(int64_t user_id, unsigned roles)
 	return rc;
 }
 
-const char *password_problem(const char *password)
-{
-	size_t n = utf8_chars(password);
-	if (n < PASSWORD_MIN)
-		return "A password needs at least 10 characters.";
-	if (n > PASSWORD_MAX)
-		return "A password may have at most 1024 characters.";
-	return NULL;
-}
-
 int password_hash(const char *password, char out[crypto_pwhash_STRBYTES])
 {
 	return crypto_pwhash_str_alg(

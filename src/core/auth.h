@@ -7,7 +7,6 @@
 #include <jansson.h>
 #include <sodium.h>
 
-#define PASSWORD_MIN 10
 #define PASSWORD_MAX 1024
 
 /* Roles that open safeguarding records (every concern, including those about
@@ -28,8 +27,6 @@ unsigned user_roles_load(int64_t user_id);
 int roles_parse(const char *list, unsigned *out, char *bad, size_t badsize);
 int roles_store(int64_t user_id, unsigned roles);   /* inside a write transaction */
 
-/* NULL when the password is acceptable, otherwise why not. */
-const char *password_problem(const char *password);
 int password_hash(const char *password, char out[crypto_pwhash_STRBYTES]);
 int password_verify(const char *hash, const char *password);
 /* Does this user's password match?  (Reveal of credentials asks again.) */

@@ -2,6 +2,7 @@
 #include "http/listen.h"
 #include "core/mailer.h"
 #include "core/oidc.h"
+#include "core/password_rules.h"
 #include "lib/config.h"
 #include "db/db.h"
 #include "http/sandbox.h"
@@ -214,7 +215,9 @@ int listen_enter_sandbox(void)
 		return -1;
 	}
 	db_close_thread();
-	return 0;
+	/* cracklib opens its dictionary at each check: find out now whether it
+	 * can, as the run-as user and under the filter. */
+	return password_dictionary_check();
 }
 
 int listen_prepare(sigset_t *sigs)

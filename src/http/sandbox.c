@@ -49,6 +49,9 @@ static const char *const allowed[] = {
 	"lseek",
 	"openat",
 	"close",
+	/* perror() dup()s standard error; cracklib calls it when its
+	 * dictionary cannot be opened (being rebuilt, say). */
+	"dup",
 	"fstat",
 	"newfstatat",
 	"statx",

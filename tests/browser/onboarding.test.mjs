@@ -10,7 +10,7 @@ import { openBrowser, startServer, sql, MODES } from './lib.mjs';
 import { startSink } from '../http/smtp_sink.mjs';
 
 const BASE = 'https://staffroom.hillside.test';
-const NEW_PASSWORD = 'a kettle on the staffroom table';
+const NEW_PASSWORD = 'a kettle on the common room table';
 const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
 
 // The path of the one-time link in the last e-mail to this address.

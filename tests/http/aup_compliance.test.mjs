@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, launch, cli, sql, visibleText, PASSWORD } from './lib.mjs';
+import { startServer, launch, cli, sql, visibleText } from './lib.mjs';
 import { authorise } from './policy_lib.mjs';
 import { SCHEMA_VERSION } from './schema_version.mjs';
 
+const NINA_PASSWORD = 'amber otter lamp';
 const DEMO = [
   ['head@demo.school', 'Helen Ashworth'], ['deputy@demo.school', 'Samir Patel'], ['dsl@demo.school', 'Grace Okafor'],
   ['moderator@demo.school', 'Tom Hughes'], ['bursar@demo.school', 'Linda Morris'], ['network@demo.school', 'Raj Singh'],
@@ -102,13 +103,13 @@ test('only active people count; people added later are required and get the task
   const after1 = await figures(head);
   assert.equal(after1.required, before.required - 1);
   assert.ok(!after1.outstanding.some((o) => o.email === 'supply@demo.school'));
-  const add = await a.post('/admin/staff', { email: 'new@demo.school', name: 'Nina New', department: 'Art', staff_type: 'contractor', password: PASSWORD });
+  const add = await a.post('/admin/staff', { email: 'new@demo.school', name: 'Nina New', department: 'Art', staff_type: 'contractor', password: NINA_PASSWORD });
   assert.equal(add.status, 201);
   const after2 = await figures(head);
   assert.equal(after2.required, before.required);
   const nina = after2.outstanding.find((o) => o.email === 'new@demo.school');
   assert.equal(nina.days, 0, 'days count from the day they joined');
-  const n = await s.login('new@demo.school');
+  const n = await s.login('new@demo.school', NINA_PASSWORD);
   assert.ok((await n.get('/')).body.tasks.some((x) => x.kind === 'aup_sign' && x.link === `/aup/${before.version_id}`));
 });
 

@@ -11,7 +11,7 @@ import { totp, nowStep } from './totp_lib.mjs';
 
 const BASE = 'https://staffroom.hillside.test';
 const mailArgs = (url) => ['--smtp-url', url, '--mail-from', 'staffroom@hillside.test', '--base-url', BASE];
-const NEW_PASSWORD = 'a brand new password 42';
+const NEW_PASSWORD = 'a brand new phrase 42';
 const sha256 = (t) => createHash('sha256').update(t).digest('hex');
 const count = (db, q) => Number(sql(db, q));
 const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
@@ -97,7 +97,7 @@ test('an invitation to one person: e-mailed, hash only, works once, signs them i
     // A second use is refused with one clear page, and changes nothing.
     const hash = sql(s.db, `SELECT password_hash FROM users WHERE id = ${id}`);
     const again = await s.client().request('POST', '/password/set', {
-      form: { token, password: 'another password 99', password_again: 'another password 99' }, csrf: false, json: false });
+      form: { token, password: 'another phrase 99', password_again: 'another phrase 99' }, csrf: false, json: false });
     assert.equal(again.status, 410);
     assert.match(again.text, /This link cannot be used/);
     assert.equal((await s.client().page(`/password/set?token=${token}`)).status, 410);
@@ -184,7 +184,7 @@ test('"Forgot your password?" answers the same for a known, unknown or deactivat
   await withMail(async (s, sink) => {
     const admin = await s.login('admin@demo.school');
     const gone = await addPerson(admin, 'gone@demo.school', 'Gail Gone');
-    await admin.post(`/admin/staff/${gone}/password`, { password: PASSWORD });
+    await admin.post(`/admin/staff/${gone}/password`, { password: NEW_PASSWORD });
     assert.equal((await admin.post(`/admin/staff/${gone}/deactivate`)).status, 200);
     const login = await s.client().page('/login');
     assert.match(login.text, /href="\/password\/forgot"/);
@@ -254,7 +254,7 @@ test('bad input is refused naming the field, and nothing is written', async () =
     assert.equal(differ.body.field, 'password_again');
     const page = await guest.request('POST', '/password/set', { form: { token, password: 'short', password_again: 'short' }, csrf: false, json: false });
     assert.equal(page.status, 400);
-    assert.match(page.text, /A password needs at least 10 characters/);
+    assert.match(page.text, /A password needs at least 12 characters/);
     assert.ok(page.text.includes(`value="${token}"`), 'the form comes back with its link');
     const missing = await guest.post('/password/set', { password: NEW_PASSWORD, password_again: NEW_PASSWORD }, { csrf: false });
     assert.equal(missing.status, 400);

@@ -24,7 +24,7 @@ test('the dpo role is given on the command line and by the administrator', async
     const usage = cli(['--help']);
     assert.match(usage.stdout + usage.stderr, /Roles:[^(]*\bdpo\b/);
     const add = cli(['user', 'add', '--db', db, '--email', 'dpo@x.school', '--name', 'Data Officer', '--role', 'dpo',
-      '--staff-type', 'contractor', '--password-stdin'], { input: 'a long password\n' });
+      '--staff-type', 'contractor', '--password-stdin'], { input: 'a long pass phrase\n' });
     assert.equal(add.code, 0, add.stderr);
     assert.equal(rolesOf(db, 'dpo@x.school'), 'dpo,staff');
     const set = cli(['user', 'roles', '--db', db, '--email', 'dpo@x.school', '--set', 'slt,dpo']);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/auth.h"
+#include "core/password_rules.h"
 #include "lib/config.h"
 #include "testdb.h"
 #include "lib/util.h"
@@ -33,8 +34,25 @@ static void passwords_hash_with_argon2id_and_verify(void **state)
 	assert_memory_equal(hash, "$argon2id$", 10);
 	assert_true(password_verify(hash, "correct horse battery"));
 	assert_false(password_verify(hash, "correct horse batterY"));
-	assert_non_null(password_problem("short"));
-	assert_null(password_problem("ten chars!"));
+}
+
+/* 12 characters, or 10 for a role that must use a second factor (dsl by
+ * default); cracklib's dictionary refuses a common one at any length. */
+static void passwords_are_long_enough_and_not_common(void **state)
+{
+	(void)state;
+	struct password_owner staff = { "A B", "a@b.school", ROLE_STAFF, 1 };
+	struct password_owner dsl = { "A B", "a@b.school", ROLE_STAFF | ROLE_DSL, 1 };
+	assert_non_null(password_problem("short", NULL));
+	assert_non_null(password_problem("zebra-kite", &staff));
+	assert_null(password_problem("zebra-kite", &dsl));
+	assert_null(password_problem("zebra-kite-oboe", &staff));
+	assert_string_equal(password_problem("password123", &dsl),
+			    password_problem("Liverpool1", &dsl));
+	assert_true(strstr(password_problem("password123", &dsl), "list of common passwords"));
+	assert_int_equal(password_min(ROLE_STAFF), 12);
+	assert_int_equal(password_min(ROLE_STAFF | ROLE_DSL), 10);
+	assert_int_equal(password_dictionary_check(), 0);
 }
 
 static void roles_parse_and_always_include_staff(void **state)
@@ -137,6 +155,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(passwords_hash_with_argon2id_and_verify),
+		cmocka_unit_test(passwords_are_long_enough_and_not_common),
 		cmocka_unit_test(roles_parse_and_always_include_staff),
 		cmocka_unit_test(a_live_session_loads_the_user_and_roles),
 		cmocka_unit_test(idle_and_old_sessions_end),

@@ -4,6 +4,7 @@
 #include "core/audit.h"
 #include "lib/config.h"
 #include "core/auth.h"
+#include "core/password_rules.h"
 #include "db/db.h"
 #include "core/leaving.h"
 #include "http/feature.h"
@@ -95,7 +96,8 @@ static int staff_new_problems(const struct request *rq, struct reply *rp,
 			      const struct staff_input *in)
 {
 	const char *pw = arg(rq, "password");
-	const char *why = pw ? password_problem(pw) : NULL, *field;
+	struct password_owner who = { in->name, in->email, in->roles, 0 };
+	const char *why = pw ? password_problem(pw, &who) : NULL, *field;
 	if (why)
 		reply_error_add(rp, "password", "%s", why);
 	if ((why = staff_problem(in, &field))) {
@@ -172,6 +174,7 @@ static void staff_edit_page(struct request *rq, struct reply *rp)
 	}
 	unsigned roles = user_roles_load(rq->ids[0]);
 	json_object_set_new(u, "roles", roles_json(roles));
+	json_object_set_new(u, "password_min", json_integer(password_min(roles)));
 	if (concern_pattern_may_view(rq->user.id, rq->user.roles, rq->ids[0]))
 		json_object_set_new(u, "concerns_link",
 				    json_sprintf("/concerns/about/%lld", (long long)rq->ids[0]));
@@ -245,7 +248,9 @@ static void staff_password(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return;
 	}
-	const char *why = password_problem(arg(rq, "password"));
+	struct password_owner who = { json_str(u, "name"), json_str(u, "email"),
+				      user_roles_load(rq->ids[0]), 0 };
+	const char *why = password_problem(arg(rq, "password"), &who);
 	char hash[crypto_pwhash_STRBYTES];
 	if (why) {
 		json_decref(u);

@@ -9,6 +9,7 @@
 #define _GNU_SOURCE
 #include "core/audit.h"
 #include "core/auth.h"
+#include "core/password_rules.h"
 #include "core/twofactor.h"
 #include "core/write.h"
 #include "db/db.h"
@@ -34,7 +35,8 @@ static void password_set_page(struct request *rq, struct reply *rp)
 	json_t *m = json_pack("{s:s, s:s, s:s, s:b, s:i}", "token", arg(rq, "token"), "name",
 			      json_str(link, "name"), "email", json_str(link, "email"),
 			      "invitation", strcmp(json_str(link, "purpose"), "invitation") == 0,
-			      "password_min", PASSWORD_MIN);
+			      "password_min",
+			      password_min(user_roles_load(json_int(link, "user_id"))));
 	json_decref(link);
 	reply_page(rp, "password_set", "Choose your password", m);
 }
@@ -66,11 +68,19 @@ static int store_password(struct request *rq, struct reply *rp, json_t *link, co
 	return reply_commit(rp, BUSY_UNSAVED);
 }
 
+/* The rules for the person the link is for: their name, address and roles. */
+static const char *link_password_problem(json_t *link, const char *pw)
+{
+	struct password_owner who = { json_str(link, "name"), json_str(link, "email"),
+				      user_roles_load(json_int(link, "user_id")), 1 };
+	return password_problem(pw, &who);
+}
+
 static void password_set(struct request *rq, struct reply *rp)
 {
 	const char *pw = arg(rq, "password"), *again = arg(rq, "password_again");
-	const char *why = password_problem(pw);
 	json_t *link = password_link_find(arg(rq, "token"));
+	const char *why = link ? link_password_problem(link, pw) : NULL;
 	char hash[crypto_pwhash_STRBYTES];
 	if (!link)
 		reply_error(rp, 410, "token", LINK_UNUSABLE);
