@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Staff</h1>
-<p class="actions"><a class="btn" href="/admin/staff/new">Add a member of staff</a> <a class="btn secondary" href="/admin/import">Import from CSV</a> <a class="btn secondary" href="/admin/settings">School settings</a> <a class="btn secondary" href="/admin/routing">Who receives concerns</a></p>
+<p class="actions"><a class="btn" href="/admin/staff/new">Add a member of staff</a> <a class="btn secondary" href="/admin/import">Import from CSV</a> <a class="btn secondary" href="/admin/settings">School settings</a> <a class="btn secondary" href="/admin/routing">Who receives concerns</a> <a class="btn secondary" href="/admin/sessions">Sign everyone out</a></p>
 <form class="filters" method="get" action="/admin/staff">
 <label for="f-q">Search by name, e-mail or department</label>
 <input id="f-q" name="q" type="text" value="{{q}}">

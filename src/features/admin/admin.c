@@ -6,6 +6,7 @@
 #include "core/auth.h"
 #include "db/db.h"
 #include "core/leaving.h"
+#include "core/sessions.h"
 #include "http/feature.h"
 #include "core/staff.h"
 #include "core/tasks.h"
@@ -178,6 +179,7 @@ static void staff_edit_page(struct request *rq, struct reply *rp)
 	add_date_words(u, "left_on");
 	add_date_words(u, "leaving_on");
 	json_object_set_new(u, "handover", admin_handover(rq, rq->ids[0]));
+	json_object_set_new(u, "sessions", json_integer(sessions_count(rq->ids[0])));
 	/* The details form shows what is stored or, shown again after a refused
 	 * change to them, what was typed, ticked and chosen. */
 	static const char *const typed[] = { "name", "job_title", "department", "staff_type" };
@@ -597,7 +599,8 @@ static const struct route admin_routes[] = {
 
 const struct feature admin_feature = {
 	.name = "admin",
-	.routes = (const struct route *const[]){ admin_routes, admin_sync_routes, NULL },
+	.routes = (const struct route *const[]){ admin_routes, admin_sync_routes,
+						 admin_sessions_routes, NULL },
 	.tasks = (task_fn *const[]){ admin_tasks, NULL },
 	.nav = (const struct nav_link[]){ { 100, "Administration", "GET", "/admin/staff" }, { 0 } },
 };
