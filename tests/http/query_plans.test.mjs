@@ -25,8 +25,8 @@ const PAGES = [
   ['bursar', ['/', '/accounts/applications']],
   ['governor', ['/', '/aup/compliance', '/aup/compliance?page=2', '/concerns/stats']],
   ['admin', ['/', '/admin/staff', '/admin/staff/2', '/admin/staff?page=2', ['/admin/staff', { q: 'smith' }], '/admin/policies', '/admin/routing', '/admin/courses',
-    '/training', ['/training', { q: 'patel' }], '/training?page=2', '/audit', '/admin/settings']],
-  ['teacher', ['/', '/aup', '/concerns/mine', '/accounts', '/accounts/applications', '/training']],
+    '/training', ['/training', { q: 'patel' }], '/training?page=2', '/audit', '/admin/settings', '/admin/sessions']],
+  ['teacher', ['/', '/aup', '/concerns/mine', '/accounts', '/accounts/applications', '/training', '/account/sessions']],
 ];
 
 async function visitAll(s) {
