@@ -1388,3 +1388,32 @@ CREATE TABLE IF NOT EXISTS legal_holds_next (
 INSERT OR IGNORE INTO legal_holds_next SELECT record_type, record_id, reason, placed_by, placed_at FROM legal_holds;
 DROP TABLE legal_holds;
 ALTER TABLE legal_holds_next RENAME TO legal_holds;
+
+-- Schema version 23: sessions a person can see and end; search terms kept out of URLs
+--
+-- May run again (see version 2).
+-- ASVS 5.0 7.4.5 and 7.5.2: a person sees their active sessions (when, from
+-- where, with what browser) and ends any other; an administrator ends one
+-- person's or everyone's.  Each session gets a public number, so that a page
+-- names it without its token's hash; sessions made before this part get one
+-- here, with the address and browser unknown.
+CREATE TABLE IF NOT EXISTS session_info (
+  id         INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE REFERENCES sessions(token_hash) ON DELETE CASCADE,
+  address    TEXT NOT NULL DEFAULT '',
+  user_agent TEXT NOT NULL DEFAULT ''       -- as sent, cut to 300 bytes
+);
+INSERT OR IGNORE INTO session_info(token_hash) SELECT token_hash FROM sessions;
+-- ASVS 5.0 14.2.1: a search for a person (staff list, training records,
+-- audit log) is sent by POST and kept here, and the result page is
+-- /PAGE?search=ID: its address can be bookmarked and logged by a proxy
+-- without the name.  Only the person who searched may open it; a search is
+-- forgotten after 30 days (search.c).
+CREATE TABLE IF NOT EXISTS searches (
+  id         INTEGER PRIMARY KEY,
+  user_id    INTEGER NOT NULL REFERENCES users(id),
+  page       TEXT NOT NULL CHECK (page IN ('staff', 'training', 'audit')),
+  term       TEXT NOT NULL,
+  created_at INTEGER NOT NULL,              -- unix seconds of the latest search for it
+  UNIQUE (user_id, page, term)
+);

@@ -45,14 +45,14 @@
 <fieldset id="f-decision"><legend>Your decision</legend>
 {{#err_decision}}<p class="field-error">{{err_decision}}</p>{{/err_decision}}
 <label class="checkbox" for="f-decision-approve"><input id="f-decision-approve" type="radio" name="decision" value="approve"{{#chose_decision_approve}} checked{{/chose_decision_approve}} required{{#approve_blocked}} disabled aria-describedby="approve-why"{{/approve_blocked}}> Approve: add the account to the register</label>
-{{#approve_blocked}}<p class="hint" id="approve-why">Approve is not available. {{approve_blocked}}{{#training_link}} <a href="{{training_link}}">Record the lead's social-media training</a>{{/training_link}}</p>{{/approve_blocked}}
+{{#approve_blocked}}<p class="hint" id="approve-why">Approve is not available. {{approve_blocked}}{{#training_lead}} <button class="link" type="submit" form="lead-training">Record the lead's social-media training</button>{{/training_lead}}</p>{{/approve_blocked}}
 <label class="checkbox" for="f-decision-reject"><input id="f-decision-reject" type="radio" name="decision" value="reject"{{#chose_decision_reject}} checked{{/chose_decision_reject}} required> Reject</label>
 </fieldset>
 <div class="field{{#err_reason}} has-error{{/err_reason}}"><label for="f-reason">Reason (required when rejecting; the applicant sees it)</label>
 {{#err_reason}}<p class="field-error" id="e-reason">{{err_reason}}</p>{{/err_reason}}
 <textarea id="f-reason" name="reason" rows="3" maxlength="2000"{{#err_reason}} aria-describedby="e-reason"{{/err_reason}}>&#10;{{form_reason:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn" type="submit">Record the decision</button></div>
-</form>{{/can_decide}}
+</form>{{#training_lead}}<form id="lead-training" method="post" action="/training/search"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="q" value="{{training_lead}}"></form>{{/training_lead}}{{/can_decide}}
 {{#decide_refusal}}<p class="notice">{{decide_refusal}}</p>{{/decide_refusal}}
 {{#can_edit}}<p class="actions"><a class="btn" href="/accounts/applications/{{application_id}}/edit">Change and resend the application</a></p>{{/can_edit}}
 {{#can_withdraw}}<form class="card" method="post" action="/accounts/applications/{{application_id}}/withdraw">

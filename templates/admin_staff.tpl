@@ -1,8 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Staff</h1>
-<p class="actions"><a class="btn" href="/admin/staff/new">Add a member of staff</a> <a class="btn secondary" href="/admin/import">Import from CSV</a> <a class="btn secondary" href="/admin/settings">School settings</a> <a class="btn secondary" href="/admin/routing">Who receives concerns</a></p>
-<form class="filters" method="get" action="/admin/staff">
+<p class="actions"><a class="btn" href="/admin/staff/new">Add a member of staff</a> <a class="btn secondary" href="/admin/import">Import from CSV</a> <a class="btn secondary" href="/admin/settings">School settings</a> <a class="btn secondary" href="/admin/routing">Who receives concerns</a> <a class="btn secondary" href="/admin/sessions">Sign everyone out</a></p>
+<form class="filters" method="post" action="/admin/staff/search">
+<input type="hidden" name="csrf" value="{{csrf}}">
 <label for="f-q">Search by name, e-mail or department</label>
-<input id="f-q" name="q" type="text" value="{{q}}">
+<input id="f-q" name="q" type="text" maxlength="100" value="{{q}}">
 <button class="btn secondary" type="submit">Search</button>
 </form>
 <form class="card" method="post" action="/admin/invitations">
@@ -23,4 +24,4 @@
 </table>
 </div>
 {{#not_staff}}<p class="notice">No one matches.</p>{{/not_staff}}
-<nav class="pagination" aria-label="Pages">{{#prev_page}}<a href="/admin/staff?q={{q}}&amp;page={{prev_page}}">Previous page</a>{{/prev_page}} {{#next_page}}<a href="/admin/staff?q={{q}}&amp;page={{next_page}}">Next page</a>{{/next_page}}</nav>
+<nav class="pagination" aria-label="Pages">{{#prev_page}}<a href="/admin/staff?{{#search}}search={{search}}&amp;{{/search}}page={{prev_page}}">Previous page</a>{{/prev_page}} {{#next_page}}<a href="/admin/staff?{{#search}}search={{search}}&amp;{{/search}}page={{next_page}}">Next page</a>{{/next_page}}</nav>

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Audit log</h1>
 <p class="lead">Every sign-in, change and view of a confidential record, in order. Entries cannot be changed or removed.</p>
-<form class="filters" method="get" action="/audit">
+<form class="filters" method="post" action="/audit/search">
+<input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field"><label for="f-actor">Person (e-mail)</label><input id="f-actor" name="actor" type="text" value="{{actor}}"></div>
 <div class="field"><label for="f-action">Action</label><select id="f-action" name="action"><option value="">Any</option>{{#actions}}<option value="{{action}}"{{#selected}} selected{{/selected}}>{{action:x-audit-action}}</option>{{/actions}}</select></div>
 <div class="field"><label for="f-object">Object</label><input id="f-object" name="object" type="text" value="{{object}}"></div>
@@ -19,4 +20,4 @@
 </table>
 </div>
 {{#not_audit}}<p class="notice">No entries match.</p>{{/not_audit}}
-{{#next_before}}<nav class="pagination" aria-label="Pages"><a href="/audit?before={{next_before}}&amp;actor={{actor}}&amp;action={{action}}&amp;object={{object}}&amp;from={{from}}&amp;to={{to}}">Older entries</a></nav>{{/next_before}}
+{{#next_before}}<nav class="pagination" aria-label="Pages"><a href="/audit?before={{next_before}}{{#search}}&amp;search={{search}}{{/search}}{{#not_search}}&amp;action={{action}}&amp;object={{object}}&amp;from={{from}}&amp;to={{to}}{{/not_search}}">Older entries</a></nav>{{/next_before}}

@@ -7,9 +7,10 @@
 {{#has_mine}}<ul>{{/has_mine}}{{#mine}}<li>{{course_title}}: completed <time datetime="{{completed_on}}">{{completed_on:x-uk-time}}</time>{{#expires_on}}, expires <time datetime="{{expires_on}}">{{expires_on:x-uk-time}}</time>{{/expires_on}} {{#current}}<span class="badge status-ok">Current</span>{{/current}}{{#expired}}<span class="badge status-overdue">Expired</span>{{/expired}}</li>
 {{/mine}}{{#has_mine}}</ul>{{/has_mine}}
 <h2>Everyone's training</h2>
-<form class="filters" method="get" action="/training">
+<form class="filters" method="post" action="/training/search">
+<input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field"><label for="f-q">Search by name, e-mail or course</label>
-<input id="f-q" name="q" type="text" value="{{q}}"></div>
+<input id="f-q" name="q" type="text" maxlength="100" value="{{q}}"></div>
 <div class="actions"><button class="btn secondary" type="submit">Search</button></div>
 </form>
 {{#not_training}}<p class="notice">No training records match.</p>{{/not_training}}{{/leader}}
@@ -23,7 +24,7 @@
 {{#has_training}}</tbody>
 </table>
 </div>{{/has_training}}
-{{#leader}}<nav class="pagination" aria-label="Pages">{{#prev_page}}<a href="/training?q={{q}}&amp;page={{prev_page}}">Previous page</a>{{/prev_page}} {{#next_page}}<a href="/training?q={{q}}&amp;page={{next_page}}">Next page</a>{{/next_page}}</nav>
+{{#leader}}<nav class="pagination" aria-label="Pages">{{#prev_page}}<a href="/training?{{#search}}search={{search}}&amp;{{/search}}page={{prev_page}}">Previous page</a>{{/prev_page}} {{#next_page}}<a href="/training?{{#search}}search={{search}}&amp;{{/search}}page={{next_page}}">Next page</a>{{/next_page}}</nav>
 <form class="stack card" method="post" action="/training">
 <h2>Record training</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">

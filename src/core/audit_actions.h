@@ -13,6 +13,10 @@
 	X("login.code_failed", "Wrong two-factor code")                                   \
 	X("login.oidc_ok", "Signed in with the school's Microsoft or Google account")     \
 	X("logout", "Signed out")                                                         \
+	X("session.end", "Ended one of their other sessions")                             \
+	X("session.end_others", "Ended all their other sessions")                         \
+	X("session.end_person", "Signed a person out everywhere")                         \
+	X("session.end_everyone", "Signed everyone out")                                  \
 	X("password.invite", "Invitation to set a password")                              \
 	X("password.reset_sent", "Password reset link sent")                              \
 	X("password.link_used", "Password set from a link")                               \

@@ -107,3 +107,18 @@ int password_recheck(struct request *rq, struct reply *rp)
 	}
 	return -1;
 }
+
+int password_asked_again(struct request *rq, struct reply *rp)
+{
+	if (!db_int(0, "SELECT password_hash IS NOT NULL FROM users WHERE id = ?", "I",
+		    rq->user.id))
+		return 1;
+	if (!arg(rq, "password")) {
+		reply_error(rp, 400, "password", "Enter your password.");
+		return 0;
+	}
+	int ok = password_recheck(rq, rp);
+	if (ok < 0)
+		reply_error(rp, 403, "password", "That password is not right.");
+	return ok > 0;
+}

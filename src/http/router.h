@@ -40,6 +40,8 @@ struct field_spec {
  * list of a route that takes nothing else. */
 #define PAGE_FIELD { "page", F_ID, 6, 0, NULL, NULL }
 extern const struct field_spec page_fields[];
+/* ?search=ID: a kept search of a list that names people (core/search.h). */
+#define SEARCH_FIELD { "search", F_ID, 19, 0, NULL, NULL }
 
 typedef void handler_fn(struct request *rq, struct reply *rp);
 

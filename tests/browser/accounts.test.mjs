@@ -78,7 +78,7 @@ for (const mode of MODES) {
       // Approve is not available, with the reason beside it and a link to record the training.
       assert.ok(await page.getByLabel(/Approve: add the account/).isDisabled(), 'Approve is disabled');
       await b.expectText('Approve is not available.');
-      assert.ok(await page.getByRole('link', { name: "Record the lead's social-media training" }).isVisible());
+      assert.ok(await page.getByRole('button', { name: "Record the lead's social-media training" }).isVisible());
       await b.expectText('Waiting for a decision');
       await b.signOut();
 

@@ -109,7 +109,7 @@ test("a case action left incomplete says what to do in the form's words", async 
 });
 
 async function staffId(email) {
-  return (await admin.get(`/admin/staff?q=${encodeURIComponent(email)}`)).body.staff[0].id;
+  return (await admin.search('/admin/staff', { q: email })).body.staff[0].id;
 }
 
 test('adding staff with a bad e-mail address keeps the ticked roles, the staff type and the name', async () => {

@@ -326,14 +326,16 @@ test('account checks read yes or no; forwarding with failing checks asks to conf
   assert.match(dec.text, /<input id="f-decision-approve" type="radio" name="decision" value="approve" required disabled aria-describedby="approve-why">/);
   const why = dec.text.match(/<p class="hint" id="approve-why">([\s\S]*?)<\/p>/)[1];
   assert.match(why, /The account cannot be approved: the lead does not pass the policy checks\./);
-  assert.match(why, /<a href="\/training\?q=teacher%40demo\.school">Record the lead(?:'|&#39;)s social-media training<\/a>/);
+  assert.match(why, /<button class="link" type="submit" form="lead-training">Record the lead(?:'|&#39;)s social-media training<\/button>/);
+  // The button posts the lead's address to the training search: it is never in a URL.
+  assert.match(dec.text, /<form id="lead-training" method="post" action="\/training\/search">.*name="q" value="teacher@demo\.school"/);
   const model = (await bursar.get(`/accounts/applications/${id}`)).body;
   r = await bursar.post(`/accounts/applications/${id}/decision`, { decision: 'approve' });
   assert.equal(r.status, 409);
   assert.equal(r.body.error, model.approve_blocked, 'the server refuses with the reason the page gives');
   assert.equal(sql(s.db, `SELECT status FROM account_applications WHERE id = ${id}`), 'forwarded');
   // The training page the link opens lists the lead for a leader.
-  const training = await bursar.page('/training?q=teacher%40demo.school');
+  const training = await bursar.search('/training', { q: 'teacher@demo.school' }, { json: false });
   assert.equal(training.status, 200);
   assert.match(mainText(training.text), /Record training/);
 

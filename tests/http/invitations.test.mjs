@@ -142,7 +142,7 @@ test('invitations to a filtered list and to everyone who cannot sign in yet', as
     assert.equal(count(s.db, 'SELECT count(*) FROM users WHERE active = 1 AND password_hash IS NULL'), 2);
 
     // The staff list offers both; nobody left to match is refused.
-    const list = await admin.page('/admin/staff?q=Art');
+    const list = await admin.search('/admin/staff', { q: 'Art' }, { json: false });
     assert.match(list.text, /Invite everyone who cannot sign in yet/);
     assert.match(list.text, /Invite everyone matching this search/);
     const none = await admin.post('/admin/invitations', { to: 'matching', q: 'Nobody-like-this' });

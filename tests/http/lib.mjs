@@ -177,6 +177,14 @@ export class Client {
   get(p, opts = {}) { return this.request('GET', p, opts); }
   post(p, form = {}, opts = {}) { return this.request('POST', p, { ...opts, form }); }
   page(p) { return this.request('GET', p, { json: false }); }
+  // A search that names people is sent by POST to PATH/search, which keeps the
+  // terms and names the result page (PATH?search=ID); that page is returned
+  // (JSON, or HTML with json: false), or the refusal of the POST.
+  async search(p, form, opts = {}) {
+    const r = await this.post(`${p}/search`, form);
+    if (r.status !== 200) return r;
+    return this.request('GET', r.body.location, opts);
+  }
 
   async login(email, password = PASSWORD) {
     const r = await this.request('POST', '/login', { form: { email, password }, csrf: false });

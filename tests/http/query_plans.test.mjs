@@ -17,16 +17,16 @@ const PAGES = [
   ['head', ['/', '/concerns', '/concerns?page=2', '/concerns?status=new', '/concerns?status=closed',
     '/concerns?category=parent_post', '/concerns?assigned=yes', '/concerns?overdue=yes', '/concerns/stats',
     '/concerns/stats?format=csv', '/aup', '/aup/history', '/aup/compliance', '/aup/compliance?page=2', '/aup/compliance.csv', '/audit',
-    '/audit?before=1000', '/audit?actor=staff000001@scale.school', '/audit?action=concern.view',
+    '/audit?before=1000', ['/audit', { actor: 'staff000001@scale.school' }], '/audit?action=concern.view',
     '/audit?object=C-2020-000100', '/audit?from=2020-01-01&to=2021-01-01', '/accounts', '/accounts/applications', '/training', '/concerns/mine', '/concerns/mine?page=2']],
   ['dsl', ['/', '/concerns', '/concerns?status=investigating']],
   ['dpo', ['/', '/concerns', '/breaches', '/breaches?format=csv', '/sar']],
   ['moderator', ['/', '/accounts', '/accounts?page=2', '/accounts/applications', '/concerns']],
   ['bursar', ['/', '/accounts/applications']],
   ['governor', ['/', '/aup/compliance', '/aup/compliance?page=2', '/concerns/stats']],
-  ['admin', ['/', '/admin/staff', '/admin/staff/2', '/admin/staff?page=2', '/admin/staff?q=smith', '/admin/policies', '/admin/routing', '/admin/courses',
-    '/training', '/training?q=patel', '/training?page=2', '/audit', '/admin/settings']],
-  ['teacher', ['/', '/aup', '/concerns/mine', '/accounts', '/accounts/applications', '/training']],
+  ['admin', ['/', '/admin/staff', '/admin/staff/2', '/admin/staff?page=2', ['/admin/staff', { q: 'smith' }], '/admin/policies', '/admin/routing', '/admin/courses',
+    '/training', ['/training', { q: 'patel' }], '/training?page=2', '/audit', '/admin/settings', '/admin/sessions']],
+  ['teacher', ['/', '/aup', '/concerns/mine', '/accounts', '/accounts/applications', '/training', '/account/sessions']],
 ];
 
 async function visitAll(s) {
@@ -35,7 +35,9 @@ async function visitAll(s) {
     const c = await s.login(`${who}@demo.school`);
     for (const p of pages) {
       for (const json of [true, false]) {
-        const r = json ? await c.get(p) : await c.page(p);
+        // [path, terms]: a search, sent by POST and then opened (core/search.h).
+        const r = Array.isArray(p) ? await c.search(p[0], p[1], { json })
+          : json ? await c.get(p) : await c.page(p);
         assert.equal(r.status, 200, `${who} ${p}`);
         seen.push(p);
       }

@@ -1,13 +1,12 @@
 #define _GNU_SOURCE
 /* What the application page says when the lead fails a policy check: the
  * moderator is warned before forwarding it (and must confirm), and the
- * decider sees Approve unavailable with the reason and a link to record
+ * decider sees Approve unavailable with the reason and a button to record
  * the missing training, the reason the server gives when it refuses. */
 #include "features/accounts/account.h"
 #include "lib/json_get.h"
 #include "lib/util.h"
 
-#include <curl/curl.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,16 +21,6 @@ static int fails(const json_t *checks, const char *name)
 	return 0;
 }
 
-/* The training page listing the lead's records, where a leader records
- * the missing course; the address is percent-encoded into the query. */
-static char *training_link(const char *email)
-{
-	char *q = curl_easy_escape(NULL, email ? email : "", 0);
-	char *link = xasprintf("/training?q=%s", q ? q : "");
-	curl_free(q);
-	return link;
-}
-
 void application_warnings(json_t *m, const json_t *app, const json_t *checks)
 {
 	int fail = !checks_all_pass(checks);
@@ -42,11 +31,11 @@ void application_warnings(json_t *m, const json_t *app, const json_t *checks)
 	char *why = checks_failing_words("The account cannot be approved", checks);
 	json_object_set_new(m, "approve_blocked", json_string(why));
 	free(why);
-	if (fails(checks, "lead_trained")) {
-		char *link = training_link(json_str(app, "lead"));
-		json_object_set_new(m, "training_link", json_string(link));
-		free(link);
-	}
+	/* The page's button searches the training records for the lead, where a
+	 * leader records the missing course: by POST, so the address stays out
+	 * of the URL (core/search.h). */
+	if (fails(checks, "lead_trained"))
+		json_object_set_new(m, "training_lead", json_string(json_str(app, "lead")));
 }
 
 int forward_confirmed(const struct request *rq, struct reply *rp, const json_t *checks)

@@ -7,6 +7,8 @@
 #include "core/password_rules.h"
 #include "db/db.h"
 #include "core/leaving.h"
+#include "core/search.h"
+#include "core/sessions.h"
 #include "http/feature.h"
 #include "core/staff.h"
 #include "core/tasks.h"
@@ -61,7 +63,10 @@ static unsigned roles_from_form(const struct request *rq)
 
 static void staff_list(struct request *rq, struct reply *rp)
 {
-	const char *q = arg(rq, "q");
+	json_t *search = search_load(rq, rp, "staff");
+	if (!search)
+		return;
+	const char *q = rq->is_post ? NULL : json_str(search, "q");
 	int64_t page = arg_int(rq, "page", 1);
 	char *like = xasprintf("%%%s%%", q ? q : "");
 	json_t *rows = db_rows(
@@ -74,9 +79,18 @@ static void staff_list(struct request *rq, struct reply *rp)
 		"ORDER BY u.active DESC, u.name LIMIT ? OFFSET ?",
 		"tttII", like, like, like, (int64_t)PAGE + 1, (page - 1) * PAGE);
 	free(like);
-	json_t *m = json_pack("{s:o, s:s}", "staff", rows, "q", q ? q : "");
+	json_t *m = json_pack("{s:o, s:s, s:I}", "staff", rows, "q", q ? q : "", "search",
+			      (json_int_t)json_int(search, "search"));
+	json_decref(search);
 	reply_pager(m, rows, page, PAGE);
 	reply_page(rp, "admin_staff", "Staff", m);
+}
+
+/* The search form's POST: the term is kept, the list is /admin/staff?search=ID. */
+static void staff_search(struct request *rq, struct reply *rp)
+{
+	static const char *const fields[] = { "q", NULL };
+	search_answer(rq, rp, "staff", "/admin/staff", fields);
 }
 
 /* Shown again after a refusal (a POST), the form keeps what was ticked and
@@ -181,6 +195,7 @@ static void staff_edit_page(struct request *rq, struct reply *rp)
 	add_date_words(u, "left_on");
 	add_date_words(u, "leaving_on");
 	json_object_set_new(u, "handover", admin_handover(rq, rq->ids[0]));
+	json_object_set_new(u, "sessions", json_integer(sessions_count(rq->ids[0])));
 	/* The details form shows what is stored or, shown again after a refused
 	 * change to them, what was typed, ticked and chosen. */
 	static const char *const typed[] = { "name", "job_title", "department", "staff_type" };
@@ -522,8 +537,12 @@ static void admin_tasks(const struct request *rq, json_t *tasks)
 		}
 }
 
+static const struct field_spec search_form[] = {
+	{ "q", F_TEXT, 100, 0, NULL, "Search by name, e-mail or department" },
+	{ NULL },
+};
 static const struct field_spec list_q[] = {
-	{ "q", F_TEXT, 100, 0, NULL, NULL },
+	SEARCH_FIELD,
 	PAGE_FIELD,
 	{ NULL },
 };
@@ -580,6 +599,7 @@ static const struct field_spec closure_remove_form[] = {
 
 static const struct route admin_routes[] = {
 	{ "GET", "/admin/staff", staff_list, ROLE_ADMIN, list_q, NULL, 0 },
+	{ "POST", "/admin/staff/search", staff_search, ROLE_ADMIN, search_form, staff_list, 0 },
 	{ "GET", "/admin/staff/new", staff_new_page, ROLE_ADMIN, NULL, NULL, 0 },
 	{ "POST", "/admin/staff", staff_create, ROLE_ADMIN, staff_form, staff_new_page, 0 },
 	{ "GET", "/admin/staff/{id}", staff_edit_page, ROLE_ADMIN, NULL, NULL, 0 },
@@ -602,7 +622,8 @@ static const struct route admin_routes[] = {
 
 const struct feature admin_feature = {
 	.name = "admin",
-	.routes = (const struct route *const[]){ admin_routes, admin_sync_routes, NULL },
+	.routes = (const struct route *const[]){ admin_routes, admin_sync_routes,
+						 admin_sessions_routes, NULL },
 	.tasks = (task_fn *const[]){ admin_tasks, NULL },
 	.nav = (const struct nav_link[]){ { 100, "Administration", "GET", "/admin/staff" }, { 0 } },
 };

@@ -9,6 +9,8 @@
 #include <jansson.h>
 
 extern const struct route admin_sync_routes[];
+/* Ending sessions: one person's, everyone's (admin_sessions.c). */
+extern const struct route admin_sessions_routes[];
 
 /* What this person leads that the reader may open, with where each is
  * handed over: {"accounts", "applications", "cases", "leads_nothing"}. */

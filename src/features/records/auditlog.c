@@ -9,6 +9,7 @@
  * concern that no longer exists (deleted under its retention rule) is shown
  * to nobody: the disposal register says what went. */
 #define _GNU_SOURCE
+#include "core/search.h"
 #include "features/concerns/concerns.h"
 #include "features/records/auditlog.h"
 #include "db/db.h"
@@ -17,6 +18,7 @@
 #include "lib/json_get.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define PAGE 100
 #define ACTION_LOOKBACK 1000
@@ -52,11 +54,23 @@
 	" AND EXISTS (SELECT 1 FROM concerns c WHERE c.id = (" CONCERN_OF_ROW                      \
 	") AND a.actor_id = c.reporter_id AND " CONCERN_REPORTER_HIDDEN_AS("c", "?1", "?2") "))"
 
+/* A filter's value: from the kept search when the page names one (then the
+ * query's filters are not read), otherwise from the query.  The person
+ * filter is only ever kept: it names someone (core/search.h). */
+static const char *filter(const struct request *rq, const json_t *search, const char *name)
+{
+	return json_int(search, "search") || strcmp(name, "actor") == 0 ? json_str(search, name)
+									  : arg(rq, name);
+}
+
 static void audit_page(struct request *rq, struct reply *rp)
 {
-	const char *actor = arg(rq, "actor"), *action = arg(rq, "action"),
-		   *object = arg(rq, "object");
-	const char *from = arg(rq, "from"), *to = arg(rq, "to");
+	json_t *search = search_load(rq, rp, "audit");
+	if (!search)
+		return;
+	const char *actor = filter(rq, search, "actor"), *action = filter(rq, search, "action"),
+		   *object = filter(rq, search, "object");
+	const char *from = filter(rq, search, "from"), *to = filter(rq, search, "to");
 	int64_t before = arg_int(rq, "before", INT64_MAX);
 	int64_t me = rq->user.id, roles = (int64_t)(rq->user.roles & ROLE_ROUTABLE);
 	char *to_end = to ? xasprintf("%sT23:59:59Z", to) : NULL;
@@ -79,9 +93,10 @@ static void audit_page(struct request *rq, struct reply *rp)
 	int more = json_array_size(rows) > PAGE;
 	if (more)
 		json_array_remove(rows, PAGE);
-	json_t *m = json_pack("{s:o, s:s, s:s, s:s, s:s, s:s}", "audit", rows, "actor",
+	json_t *m = json_pack("{s:o, s:s, s:s, s:s, s:s, s:s, s:I}", "audit", rows, "actor",
 			      actor ? actor : "", "action", action ? action : "", "object",
-			      object ? object : "", "from", from ? from : "", "to", to ? to : "");
+			      object ? object : "", "from", from ? from : "", "to", to ? to : "",
+			      "search", (json_int_t)json_int(search, "search"));
 	if (more) {
 		json_t *last = json_array_get(rows, PAGE - 1);
 		json_object_set_new(m, "next_before", json_integer(json_int(last, "id")));
@@ -99,11 +114,27 @@ static void audit_page(struct request *rq, struct reply *rp)
 				    "audit l WHERE l.action = x.action ORDER BY l.id DESC LIMIT 1 "
 				    "OFFSET ?3), 0) AND " VISIBLE_ROW ") ORDER BY x.action",
 				    "IIIt", me, roles, (int64_t)ACTION_LOOKBACK - 1, action));
+	json_decref(search);
 	reply_page(rp, "audit", "Audit log", m);
 }
 
+/* The filter form's POST: every filter is kept, the page is /audit?search=ID. */
+static void audit_search(struct request *rq, struct reply *rp)
+{
+	static const char *const fields[] = { "actor", "action", "object", "from", "to", NULL };
+	search_answer(rq, rp, "audit", "/audit", fields);
+}
+
+static const struct field_spec audit_search_form[] = {
+	{ "actor", F_TEXT, 254, 0, NULL, "Person (e-mail)" },
+	{ "action", F_TEXT, 64, 0, NULL, "Action" },
+	{ "object", F_TEXT, 254, 0, NULL, "Object" },
+	{ "from", F_DATE, 10, 0, NULL, "From" },
+	{ "to", F_DATE, 10, 0, NULL, "To" },
+	{ NULL },
+};
 static const struct field_spec audit_q[] = {
-	{ "actor", F_TEXT, 254, 0, NULL, NULL },
+	SEARCH_FIELD,
 	{ "action", F_TEXT, 64, 0, NULL, NULL },
 	{ "object", F_TEXT, 254, 0, NULL, NULL },
 	{ "from", F_DATE, 10, 0, NULL, NULL },
@@ -114,5 +145,7 @@ static const struct field_spec audit_q[] = {
 
 const struct route audit_routes[] = {
 	{ "GET", "/audit", audit_page, ROLE_HEADTEACHER | ROLE_ADMIN, audit_q, NULL, 0 },
+	{ "POST", "/audit/search", audit_search, ROLE_HEADTEACHER | ROLE_ADMIN, audit_search_form,
+	  audit_page, 0 },
 	{ NULL },
 };

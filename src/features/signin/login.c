@@ -7,6 +7,7 @@
 #include "features/signin/login.h"
 #include "features/signin/oidc_login.h"
 #include "core/oidc_session.h"
+#include "core/sessions.h"
 #include "features/signin/password_link.h"
 #include "http/feature.h"
 #include "core/throttle.h"
@@ -61,6 +62,7 @@ void login_start_session_via(struct request *rq, struct reply *rp, int64_t user_
 	db_exec("INSERT INTO sessions(token_hash, user_id, csrf, created_at, last_seen) VALUES "
 		"(?,?,?,?,?)",
 		"tItII", hash, user_id, csrf, t, t);
+	session_info_add(hash, rq->address, rq->user_agent);
 	db_exec("DELETE FROM sessions WHERE user_id = ? AND created_at < ?", "II", user_id,
 		t - (int64_t)cfg.session_lifetime);
 	if (via)
@@ -183,7 +185,8 @@ const struct feature signin_feature = {
 	.routes = (const struct route *const[]){ auth_routes, twofactor_routes,
 						 twofactor_admin_routes, login_code_routes,
 						 password_link_routes, forgot_routes, invite_routes,
-						 oidc_routes, oidc_settings_routes, NULL },
+						 oidc_routes, oidc_settings_routes,
+						 sessions_own_routes, NULL },
 	.nav = (const struct nav_link[]){ { 120, "Sign-in security", "GET", "/account/2fa" },
 					  { 0 } },
 };

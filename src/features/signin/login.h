@@ -18,5 +18,6 @@ void login_code_cleared(int64_t user_id);
 
 /* The other route tables of signing in, listed by the feature's entry in login.c. */
 extern const struct route twofactor_routes[], twofactor_admin_routes[], login_code_routes[];
+extern const struct route sessions_own_routes[];
 
 #endif

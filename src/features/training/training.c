@@ -4,6 +4,7 @@
 #include "features/training/training.h"
 #include "http/feature.h"
 #include "core/audit.h"
+#include "core/search.h"
 #include "db/db.h"
 #include "core/policy_status.h"
 #include "core/staff.h"
@@ -67,12 +68,17 @@ static json_t *all_records(const char *q, int64_t page)
 void training_page(struct request *rq, struct reply *rp)
 {
 	int leader = has_role(rq, ROLE_LEADERS);
-	const char *q = rq->is_post ? NULL : arg(rq, "q");
+	json_t *search = search_load(rq, rp, "training");
+	if (!search)
+		return;
+	const char *q = rq->is_post ? NULL : json_str(search, "q");
 	int64_t page = rq->is_post ? 1 : arg_int(rq, "page", 1);
 	json_t *rows = leader ? all_records(q, page) : own_records(rq->user.id);
 	current_flags(rows, leader);
-	json_t *m = json_pack("{s:b, s:b, s:s}", "leader", leader, "is_admin",
-			      has_role(rq, ROLE_ADMIN), "q", q ? q : "");
+	json_t *m = json_pack("{s:b, s:b, s:s, s:I}", "leader", leader, "is_admin",
+			      has_role(rq, ROLE_ADMIN), "q", q ? q : "", "search",
+			      (json_int_t)json_int(search, "search"));
+	json_decref(search);
 	if (leader)
 		reply_pager(m, rows, page, PAGE);
 	json_object_set_new(m, "training", rows);
@@ -86,6 +92,13 @@ void training_page(struct request *rq, struct reply *rp)
 					    "t", rq->is_post ? arg(rq, "course") : NULL));
 	}
 	reply_page(rp, "training", "Training", m);
+}
+
+/* The search form's POST: the term is kept, the list is /training?search=ID. */
+static void training_search(struct request *rq, struct reply *rp)
+{
+	static const char *const fields[] = { "q", NULL };
+	search_answer(rq, rp, "training", "/training", fields);
 }
 
 static int valid_date(const char *s)
@@ -244,8 +257,12 @@ static void course_add(struct request *rq, struct reply *rp)
 		   "/admin/courses", "The course has been added.");
 }
 
+static const struct field_spec search_form[] = {
+	{ "q", F_TEXT, 100, 0, NULL, "Search by name, e-mail or course" },
+	{ NULL },
+};
 static const struct field_spec list_q[] = {
-	{ "q", F_TEXT, 100, 0, NULL, NULL },
+	SEARCH_FIELD,
 	PAGE_FIELD,
 	{ NULL },
 };
@@ -269,6 +286,8 @@ static const struct field_spec course_form[] = {
 static const struct route training_routes[] = {
 	{ "GET", "/training", training_page, ROLE_STAFF, list_q, NULL, 0 },
 	{ "POST", "/training", training_add, ROLE_LEADERS, record_form, training_page, 0 },
+	{ "POST", "/training/search", training_search, ROLE_LEADERS, search_form, training_page,
+	  0 },
 	{ "POST", "/training/import", training_import, ROLE_LEADERS, import_form, NULL, R_UPLOAD },
 	{ "GET", "/admin/courses", courses_page, ROLE_ADMIN, NULL, NULL, 0 },
 	{ "POST", "/admin/courses", course_add, ROLE_ADMIN, course_form, courses_page, 0 },

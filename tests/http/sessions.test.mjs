@@ -1,0 +1,147 @@
+// Sessions a person can see and end, and an administrator ending one
+// person's or everyone's (ASVS 5.0 7.4.5, 7.5.2).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, sql, Client, PASSWORD } from './lib.mjs';
+
+const FIREFOX = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:120.0) Gecko/20100101 Firefox/120.0';
+
+async function signIn(s, email, userAgent) {
+  const c = new Client(s.url);
+  const headers = userAgent ? { 'User-Agent': userAgent } : {};
+  const r = await c.request('POST', '/login', { form: { email, password: PASSWORD }, csrf: false, headers });
+  assert.equal(r.status, 200, r.text);
+  c.csrf = r.body.csrf;
+  return c;
+}
+
+const audited = (s, action, object) =>
+  Number(sql(s.db, `SELECT count(*) FROM audit WHERE action = '${action}' AND object = '${object}'`));
+
+test('a person sees their sessions and ends another, after their password; nobody else can', async (t) => {
+  const s = await startServer();
+  t.after(() => s.stop());
+  const here = await signIn(s, 'teacher@demo.school');
+  const there = await signIn(s, 'teacher@demo.school', FIREFOX);
+  const list = await here.get('/account/sessions');
+  assert.equal(list.status, 200);
+  assert.equal(list.body.sessions.length, 2);
+  const mine = list.body.sessions.find((x) => x.current);
+  const other = list.body.sessions.find((x) => !x.current);
+  assert.equal(other.browser, 'Firefox on Windows');
+  assert.equal(other.user_agent, FIREFOX);
+  assert.equal(other.address, '127.0.0.1');
+  assert.match(other.started_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  assert.ok(!('token_hash' in other));
+  const html = await here.page('/account/sessions');
+  assert.match(html.text, /Firefox on Windows/);
+  assert.match(html.text, /\(this one\)/);
+  assert.match(html.text, new RegExp(`action="/account/sessions/${other.id}/end"`));
+  assert.match((await here.page('/account/2fa')).text, /href="\/account\/sessions"/);
+
+  // Refusals change nothing.
+  const admin = await signIn(s, 'admin@demo.school');
+  assert.equal((await admin.post(`/account/sessions/${other.id}/end`, { password: PASSWORD })).status, 404);
+  assert.equal((await here.post('/account/sessions/999999/end', { password: PASSWORD })).status, 404);
+  assert.equal((await here.post(`/account/sessions/${other.id}/end`, { password: PASSWORD }, { csrf: false })).status, 403);
+  const wrong = await here.post(`/account/sessions/${other.id}/end`, { password: 'not my password' });
+  assert.equal(wrong.status, 403);
+  assert.equal(wrong.body.errors?.[0]?.field ?? wrong.body.field, 'password');
+  const none = await here.post(`/account/sessions/${other.id}/end`, {});
+  assert.equal(none.status, 400);
+  assert.match(none.text, /Enter your password/);
+  const self = await here.post(`/account/sessions/${mine.id}/end`, { password: PASSWORD });
+  assert.equal(self.status, 409);
+  assert.match(self.text, /sign out/);
+  assert.equal((await there.get('/account/sessions')).status, 200);
+  assert.equal(audited(s, 'session.end', 'teacher@demo.school'), 0);
+
+  const ended = await here.post(`/account/sessions/${other.id}/end`, { password: PASSWORD });
+  assert.equal(ended.status, 200);
+  assert.equal(ended.body.ended, 1);
+  assert.equal((await there.get('/account/sessions')).status, 401);
+  assert.equal((await here.get('/account/sessions')).body.sessions.length, 1);
+  assert.equal(audited(s, 'session.end', 'teacher@demo.school'), 1);
+});
+
+test('a person ends all their other sessions at once', async (t) => {
+  const s = await startServer();
+  t.after(() => s.stop());
+  const here = await signIn(s, 'teacher@demo.school');
+  const two = await signIn(s, 'teacher@demo.school');
+  const three = await signIn(s, 'teacher@demo.school');
+  const colleague = await signIn(s, 'ta@demo.school');
+  assert.equal((await here.post('/account/sessions/end-others', { password: PASSWORD }, { csrf: false })).status, 403);
+  assert.equal((await two.get('/account/sessions')).status, 200);
+  const r = await here.post('/account/sessions/end-others', { password: PASSWORD });
+  assert.equal(r.status, 200);
+  assert.equal(r.body.ended, 2);
+  assert.equal((await two.get('/account/sessions')).status, 401);
+  assert.equal((await three.get('/account/sessions')).status, 401);
+  assert.equal((await here.get('/account/sessions')).status, 200);
+  assert.equal((await colleague.get('/account/sessions')).status, 200);
+  assert.equal(audited(s, 'session.end_others', 'teacher@demo.school'), 1);
+  // In a browser: back to the page with the message.
+  await signIn(s, 'teacher@demo.school');
+  const html = await here.request('POST', '/account/sessions/end-others',
+    { form: { password: PASSWORD }, json: false });
+  assert.equal(html.status, 303);
+  assert.equal(html.headers.get('location'), '/account/sessions');
+  assert.match((await here.page('/account/sessions')).text, /Your other sessions have ended/);
+});
+
+test('an administrator signs one person out everywhere; others may not', async (t) => {
+  const s = await startServer();
+  t.after(() => s.stop());
+  const id = sql(s.db, "SELECT id FROM users WHERE email = 'teacher@demo.school'");
+  const one = await signIn(s, 'teacher@demo.school');
+  const two = await signIn(s, 'teacher@demo.school');
+  const ta = await signIn(s, 'ta@demo.school');
+  const admin = await signIn(s, 'admin@demo.school');
+  assert.match((await admin.page(`/admin/staff/${id}`)).text,
+    new RegExp(`action="/admin/staff/${id}/sessions/end"[\\s\\S]*Signed in now on 2 browsers`));
+  assert.equal((await ta.post(`/admin/staff/${id}/sessions/end`)).status, 403);
+  assert.equal((await admin.post(`/admin/staff/${id}/sessions/end`, {}, { csrf: false })).status, 403);
+  assert.equal((await admin.post('/admin/staff/999999/sessions/end')).status, 404);
+  assert.equal((await one.get('/account/sessions')).status, 200);
+  const r = await admin.post(`/admin/staff/${id}/sessions/end`);
+  assert.equal(r.status, 200);
+  assert.equal(r.body.ended, 2);
+  assert.equal((await one.get('/account/sessions')).status, 401);
+  assert.equal((await two.get('/account/sessions')).status, 401);
+  assert.equal((await ta.get('/account/sessions')).status, 200);
+  assert.equal(audited(s, 'session.end_person', 'teacher@demo.school'), 1);
+  assert.equal(sql(s.db, "SELECT actor FROM audit WHERE action = 'session.end_person'"), 'admin@demo.school');
+});
+
+test('an administrator signs everyone out but keeps their own session', async (t) => {
+  const s = await startServer();
+  t.after(() => s.stop());
+  const teacher = await signIn(s, 'teacher@demo.school');
+  const head = await signIn(s, 'head@demo.school');
+  const admin = await signIn(s, 'admin@demo.school');
+  const adminElsewhere = await signIn(s, 'admin@demo.school');
+  const page = await admin.page('/admin/sessions');
+  assert.equal(page.status, 200);
+  assert.match(page.text, /Sign everyone else out now/);
+  assert.match((await admin.page('/admin/staff')).text, /href="\/admin\/sessions"/);
+  assert.equal((await admin.get('/admin/sessions')).body.sessions, 4);
+  assert.equal((await teacher.get('/admin/sessions')).status, 403);
+  assert.equal((await teacher.post('/admin/sessions/end-all', { password: PASSWORD })).status, 403);
+  assert.equal((await admin.post('/admin/sessions/end-all', { password: PASSWORD }, { csrf: false })).status, 403);
+  assert.equal((await admin.post('/admin/sessions/end-all', {})).status, 400);
+  assert.equal((await admin.post('/admin/sessions/end-all', { password: 'wrong password' })).status, 403);
+  assert.equal((await teacher.get('/account/sessions')).status, 200);
+  assert.equal(Number(sql(s.db, "SELECT count(*) FROM audit WHERE action = 'session.end_everyone'")), 0);
+
+  const r = await admin.post('/admin/sessions/end-all', { password: PASSWORD });
+  assert.equal(r.status, 200);
+  assert.equal(r.body.ended, 3);
+  assert.equal(r.body.people, 3);
+  for (const c of [teacher, head, adminElsewhere])
+    assert.equal((await c.get('/account/sessions')).status, 401);
+  assert.equal((await admin.get('/account/sessions')).status, 200);
+  assert.equal(audited(s, 'session.end_everyone', 'everyone'), 1);
+  assert.equal(sql(s.db, 'SELECT count(*) FROM sessions'), '1');
+  assert.equal(sql(s.db, 'SELECT count(*) FROM session_info'), '1');
+});
