@@ -60,8 +60,8 @@ static int scan(struct request *rq, struct reply *rp, const struct upload *u, co
 		return refuse_malware(rq, rp, u, label, name ? name : "unnamed");
 	if (found != 0) {
 		reply_error(rp, 422, u->field,
-			    "The file '%s' given for '%s' could not be checked for viruses, so nothing "
-			    "has been saved.",
+			    "The file '%s' given for '%s' could not be checked for viruses, so "
+			    "nothing has been saved.",
 			    u->filename, label);
 		return -1;
 	}
@@ -83,16 +83,16 @@ static int strip(struct reply *rp, struct upload *u, const char *label)
 	const char *what = kind == IMAGE_PNG ? "PNG" : "JPEG";
 	if (r == IMAGE_TOO_LARGE) {
 		reply_error(rp, 413, u->field,
-			    "The picture '%s' given for '%s' has more than %llu million pixels: make "
-			    "it smaller and send it again. Nothing has been saved.",
+			    "The picture '%s' given for '%s' has more than %llu million pixels: "
+			    "make it smaller and send it again. Nothing has been saved.",
 			    u->filename, label, IMAGE_MAX_PIXELS / 1000000);
 		return -1;
 	}
 	if (r != IMAGE_OK) {
 		reply_error(rp, 415, u->field,
-			    "The file '%s' given for '%s' starts like a %s picture but cannot be read "
-			    "as one, so nothing has been saved. Save it again as a PNG or JPEG "
-			    "picture and send that.",
+			    "The file '%s' given for '%s' starts like a %s picture but cannot be "
+			    "read as one, so nothing has been saved. Save it again as a PNG or "
+			    "JPEG picture and send that.",
 			    u->filename, label, what);
 		return -1;
 	}
