@@ -390,6 +390,7 @@ static int cmd_serve(struct opts *o)
 	int rc = prepare_serving(o);
 	rc = rc ? rc : server_run();
 	audit_anchor_write(); /* the head at stop */
+	malware_unload();
 	return rc;
 }
 
@@ -401,6 +402,7 @@ static int cmd_fastcgi(struct opts *o)
 	int rc = prepare_serving(o);
 	rc = rc ? rc : fastcgi_run();
 	audit_anchor_write(); /* the head at stop */
+	malware_unload();
 	return rc;
 }
 
@@ -423,9 +425,12 @@ static int cmd_cgi(struct opts *o)
 	free(tpl);
 	if (rc != 0) {
 		cgi_unavailable();
+		malware_unload();
 		return rc;
 	}
-	return cgi_run();
+	rc = cgi_run();
+	malware_unload();
+	return rc;
 }
 
 static char *read_password(void)
