@@ -101,7 +101,6 @@ before(async () => {
 after(async () => { await s.stop(); });
 
 test('a JPEG is stored without its EXIF (GPS, serial), XMP and comment, the right way up', async () => {
-  assert.equal(EICAR.length, 68);
   const r = await report(c.teacher, { category: 'other', summary: 'Photo of the post' }, [{ name: 'p.jpg', data: PHOTO, type: 'image/jpeg' }]);
   assert.equal(r.status, 201, r.text);
   const ev = (await c.head.get(`/concerns/${r.body.concern.id}`)).body.concern.evidence[0];
@@ -123,7 +122,7 @@ test('a JPEG is stored without its EXIF (GPS, serial), XMP and comment, the righ
   assert.equal(ev.size, kept.length);
   const page = visibleText((await c.head.page(`/concerns/${r.body.concern.id}`)).text);
   assert.match(page, new RegExp(`SHA-256 ${ev.sha256}; stored without the picture's metadata \\(place, device\\); SHA-256 as uploaded ${ev.original_sha256}`));
-  // the reporter's subject access copy names both too
+  // the case's chronology names both too
   const event = JSON.parse(sql(s.db, `SELECT detail FROM concern_events WHERE concern_id = ${r.body.concern.id} AND action = 'evidence'`));
   assert.equal(event.original_sha256, sha(PHOTO));
 });
@@ -168,6 +167,7 @@ test('a file that starts like a picture but is not one is refused, and nothing i
 });
 
 test('with scanning on, the EICAR test file is refused, audited and not stored; a clean file is kept', async () => {
+  assert.equal(EICAR.length, 68, 'the standard test file');
   const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-sigs-'));
   const sigs = path.join(dir, 'sigs');
   mkdirSync(sigs);
