@@ -28,12 +28,13 @@ FUZZ_SECONDS ?= 300
 # certificate); setpriv
 # (util-linux) starts the server as an unprivileged user in the tests.
 PKGS     := libmicrohttpd jansson sqlite3 libctemplate libsodium libcmark libseccomp \
-            liboath libqrencode libcurl fcgi cgicc cjose
+            liboath libqrencode libcurl fcgi cgicc cjose libclamav libpng libjpeg libexif
 DEB_PKGS := gcc g++ make pkg-config util-linux libmicrohttpd-dev libjansson-dev libsqlite3-dev \
             libctemplate-dev libsodium-dev libcmark-dev libcsv-dev libseccomp-dev libcmocka-dev \
             liboath-dev libqrencode-dev libcurl4-openssl-dev libfcgi-dev libcgicc-dev \
-            libcjose-dev libcrack2-dev cracklib-runtime libgoogle-perftools-dev sqlite3 nodejs \
-            tidy nginx lighttpd openssl clang-14 libclang-rt-14-dev python3
+            libcjose-dev libcrack2-dev cracklib-runtime libclamav-dev libpng-dev libjpeg-dev \
+            libexif-dev libgoogle-perftools-dev sqlite3 nodejs tidy nginx lighttpd openssl \
+            clang-14 libclang-rt-14-dev python3
 
 CC         ?= cc
 CXX        ?= g++

@@ -1417,3 +1417,24 @@ CREATE TABLE IF NOT EXISTS searches (
   created_at INTEGER NOT NULL,              -- unix seconds of the latest search for it
   UNIQUE (user_id, page, term)
 );
+
+-- Schema version 24: the hash of an uploaded file as it arrived
+--
+-- May run again (see version 2).
+-- A picture is stored without its metadata (EXIF with GPS and device serials,
+-- XMP, text chunks: src/http/upload_check.c), so a stored sha256 is of what
+-- was kept; the hash of the file as it arrived is kept beside it, so that a
+-- copy someone still holds can be matched.  Files stored before have none.
+CREATE TABLE IF NOT EXISTS evidence_original (
+  evidence_id INTEGER PRIMARY KEY REFERENCES evidence(id) ON DELETE CASCADE,
+  sha256      TEXT NOT NULL CHECK (length(sha256) = 64)
+);
+CREATE TABLE IF NOT EXISTS account_post_image_original (
+  post_id INTEGER PRIMARY KEY REFERENCES account_post_images(post_id) ON DELETE CASCADE,
+  sha256  TEXT NOT NULL CHECK (length(sha256) = 64)
+);
+CREATE TABLE IF NOT EXISTS contributor_paper_scan_original (
+  contributor_id INTEGER PRIMARY KEY
+                 REFERENCES contributor_paper_scans(contributor_id) ON DELETE CASCADE,
+  sha256         TEXT NOT NULL CHECK (length(sha256) = 64)
+);

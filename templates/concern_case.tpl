@@ -73,7 +73,7 @@
 <h2 id="h-evidence">Evidence</h2>
 {{#not_evidence}}<p class="muted">No files were attached.</p>{{/not_evidence}}
 {{#has_evidence}}<ul class="evidence-list">{{/has_evidence}}
-{{#evidence}}<li><a href="{{url}}">Download {{filename}}</a> <span class="muted">({{type}}, {{size}} bytes, SHA-256 {{sha256}})</span>
+{{#evidence}}<li><a href="{{url}}">Download {{filename}}</a> <span class="muted">({{type}}, {{size}} bytes, SHA-256 {{sha256}}{{#metadata_removed}}; stored without the picture's metadata (place, device); SHA-256 as uploaded {{original_sha256}}{{/metadata_removed}})</span>
 {{#image}}<br><img src="{{url}}?inline=yes" alt="Evidence picture {{filename}}" loading="lazy" referrerpolicy="no-referrer">{{/image}}</li>
 {{/evidence}}
 {{#has_evidence}}</ul>{{/has_evidence}}

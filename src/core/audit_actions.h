@@ -73,6 +73,7 @@
 	X("concern.ico_decision", "Decision on telling the ICO")                          \
 	X("concern.pattern_view", "Pattern of concerns viewed")                           \
 	X("evidence.download", "Evidence downloaded")                                     \
+	X("upload.malware", "Upload refused: a virus or malware found in it")             \
 	X("sar.record", "Subject access request recorded")                                \
 	X("sar.export", "Subject access copy made")                                       \
 	X("sar.close", "Subject access request closed")                                   \

@@ -24,7 +24,16 @@ struct upload {
 	char *filename;
 	unsigned char *data;
 	size_t len;
+	/* The SHA-256 of the bytes as they arrived (http/upload_check.c), when
+	 * data has since lost a picture's metadata; empty when nothing changed. */
+	char original_sha256[65];
 };
+
+/* The SHA-256 of an upload as it arrived, given sha, that of what is stored. */
+static inline const char *upload_original_sha256(const struct upload *u, const char *sha)
+{
+	return u->original_sha256[0] ? u->original_sha256 : sha;
+}
 
 struct user {
 	int64_t id;

@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include "http/router.h"
 #include "http/feature.h"
+#include "http/upload_check.h"
 #include "core/leaving.h"
 #include "core/auth.h"
 #include "db/db.h"
@@ -263,7 +264,7 @@ static int checks_pass(const struct route *r, struct request *rq, struct reply *
 		reply_error(rp, 400, NULL, "This page does not take file uploads.");
 		return 0;
 	}
-	return fields_refuse(r->fields, rq, rp) == 0;
+	return fields_refuse(r->fields, rq, rp) == 0 && uploads_check(r, rq, rp) == 0;
 }
 
 /* A change refused because the disk is full is not "busy": trying again in a

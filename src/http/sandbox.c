@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "http/sandbox.h"
+#include "lib/config.h"
 
 #include <grp.h>
 #include <pwd.h>
@@ -7,6 +8,7 @@
 #include <stdio.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int sandbox_drop_root(const char *user)
@@ -38,7 +40,7 @@ int sandbox_drop_root(const char *user)
 /* What libmicrohttpd (epoll, threads), SQLite (files, locks, WAL), glibc
  * and libsodium call while serving, and libcurl for the mail thread.
  * Anything else kills the process: no exec, no listening sockets, no
- * ptrace, no chmod, no mount. */
+ * ptrace, no chmod (but see allow_scanning), no mount. */
 static const char *const allowed[] = {
 	"read",
 	"write",
@@ -140,6 +142,34 @@ static const char *const allowed[] = {
  * reach the relay and DNS, and UNIX for glibc's name-service cache (nscd). */
 static const int socket_families[] = { AF_INET, AF_INET6, AF_UNIX };
 
+/* Each call of the list, unconditionally (one this kernel lacks is skipped). */
+static int allow_calls(scmp_filter_ctx ctx, const char *const *calls, size_t n)
+{
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		int nr = seccomp_syscall_resolve_name(calls[i]);
+		if (nr != __NR_SCMP_ERROR)
+			rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 0);
+	}
+	return rc;
+}
+
+/* libclamav gives every scan a folder of its own in TMPDIR (made, set to
+ * 0700 and removed again, with the files it unpacks from archives in it):
+ * allowed only when scanning is on, and chmod only to owner-only. */
+static int allow_scanning(scmp_filter_ctx ctx)
+{
+	static const char *const calls[] = { "mkdir", "mkdirat", "rmdir", "getdents64" };
+	int rc = allow_calls(ctx, calls, sizeof calls / sizeof calls[0]);
+	if (rc == 0)
+		rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(chmod), 1,
+				      SCMP_A1(SCMP_CMP_EQ, (scmp_datum_t)S_IRWXU));
+	if (rc == 0)
+		rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(fchmodat), 1,
+				      SCMP_A2(SCMP_CMP_EQ, (scmp_datum_t)S_IRWXU));
+	return rc;
+}
+
 int sandbox_seccomp(void)
 {
 #if defined(__SANITIZE_ADDRESS__)
@@ -152,11 +182,8 @@ int sandbox_seccomp(void)
 	if (!ctx)
 		return -1;
 	int rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1);
-	for (size_t i = 0; rc == 0 && i < sizeof allowed / sizeof allowed[0]; i++) {
-		int nr = seccomp_syscall_resolve_name(allowed[i]);
-		if (nr != __NR_SCMP_ERROR)
-			rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 0);
-	}
+	if (rc == 0)
+		rc = allow_calls(ctx, allowed, sizeof allowed / sizeof allowed[0]);
 	/* libmicrohttpd names each worker thread as it starts
 	 * (pthread_setname_np, i.e. prctl PR_SET_NAME), and with TSYNC the
 	 * filter can be in force before the last worker has started: naming a
@@ -167,6 +194,8 @@ int sandbox_seccomp(void)
 	for (size_t i = 0; rc == 0 && i < sizeof socket_families / sizeof socket_families[0]; i++)
 		rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(socket), 1,
 				      SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)socket_families[i]));
+	if (rc == 0 && cfg.clamav_db)
+		rc = allow_scanning(ctx);
 	if (rc == 0)
 		rc = seccomp_load(ctx);
 	seccomp_release(ctx);

@@ -24,6 +24,7 @@ struct config {
 	size_t form_max;              /* a url-encoded body */
 	size_t upload_max;            /* one uploaded file */
 	unsigned upload_files;        /* files in one request */
+	const char *clamav_db;        /* ClamAV signatures: scan every upload (malware_scan.h) */
 	unsigned session_idle;        /* seconds */
 	unsigned session_lifetime;    /* seconds */
 	int cookie_secure;

@@ -45,6 +45,9 @@ const struct setting settings_table[] = {
 	{ "upload_max", S_SIZE, &cfg.upload_max, 1024, 1024 * MiB,
 	  "bytes in one uploaded file (default 10485760)" },
 	{ "upload_files", S_UINT, &cfg.upload_files, 0, 50, "files in one request (default 5)" },
+	{ "clamav_db", S_PATH, &cfg.clamav_db, 0, 0,
+	  "a folder of ClamAV virus signatures (e.g. /var/lib/clamav): every uploaded file is "
+	  "scanned, and serve and fastcgi refuse to start without them (default: no scanning)" },
 	{ "session_idle", S_UINT, &cfg.session_idle, 1, 86400UL * 30,
 	  "seconds a session may be idle (default 1800)" },
 	{ "session_lifetime", S_UINT, &cfg.session_lifetime, 1, 86400UL * 90,

@@ -74,9 +74,11 @@ async function round(server, client, n, killAfter) {
   return { acked, failed };
 }
 
+// Files are compared by the hash of what was sent (a picture is stored rewritten).
 function lost(db, n, acked) {
   const rows = JSON.parse(sql(db, `SELECT json_group_array(json_object('id', c.id, 'summary', c.summary,
-    'files', (SELECT json_group_array(sha256) FROM (SELECT sha256 FROM evidence e WHERE e.concern_id = c.id ORDER BY sha256))))
+    'files', (SELECT json_group_array(sha256) FROM (SELECT o.sha256 FROM evidence e JOIN evidence_original o ON o.evidence_id = e.id
+      WHERE e.concern_id = c.id ORDER BY o.sha256))))
     FROM concerns c WHERE c.summary LIKE 'durability r${n} #%'`) || '[]');
   const have = new Map(rows.map((r) => [r.id, r]));
   return acked.filter((a) => {

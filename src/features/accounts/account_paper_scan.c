@@ -57,6 +57,9 @@ void paper_scan_store(const struct request *rq, int64_t contributor_id)
 	db_exec("INSERT INTO contributor_paper_scans(contributor_id, filename, type, size, sha256, "
 		"bytes) VALUES (?, ?, ?, ?, ?, ?)",
 		"IttItb", contributor_id, name, type, (int64_t)u->len, sha, u->data, u->len);
+	db_exec("INSERT INTO contributor_paper_scan_original(contributor_id, sha256) "
+		"VALUES (?, ?)",
+		"It", contributor_id, upload_original_sha256(u, sha));
 	free(name);
 }
 

@@ -83,6 +83,8 @@ void post_image_store(const struct request *rq, const struct upload *u, int64_t 
 		(int64_t)(pictured && arg_yes(rq, "checked_list")),
 		(int64_t)(pictured && arg_yes(rq, "no_names")),
 		(int64_t)arg_yes(rq, "school_device"));
+	db_exec("INSERT INTO account_post_image_original(post_id, sha256) VALUES (?, ?)", "It",
+		post_id, upload_original_sha256(u, sha));
 }
 
 /* Copies the stored bytes into a buffer the reply owns. */

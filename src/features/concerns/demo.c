@@ -57,8 +57,10 @@ int concerns_demo(void)
 		"Screenshot transcript, 14:05 Tuesday, 'Hillside parents chat' group on Facebook:\n"
 		"\"That PE teacher should be sacked, everyone report her.\" (posted by a parent, "
 		"23 likes)\n";
-	struct upload file = { (char *)"evidence", (char *)"facebook-post-transcript.txt",
-			       (unsigned char *)note, sizeof note - 1 };
+	struct upload file = { .field = (char *)"evidence",
+			       .filename = (char *)"facebook-post-transcript.txt",
+			       .data = (unsigned char *)note,
+			       .len = sizeof note - 1 };
 	struct concern_input a = { "parent_post",
 				   "Parent's post about a PE teacher in a parents' Facebook group",
 				   "A parent has named me in a post and is encouraging others to "

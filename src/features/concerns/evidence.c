@@ -145,12 +145,17 @@ int evidence_store(const struct request *rq, int64_t concern_id)
 			return -1;
 		char *name = evidence_name(u->filename, type);
 		sha256_hex(u->data, u->len, sha);
-		db_exec("INSERT INTO evidence(concern_id, filename, type, size, sha256, bytes, "
-			"added_at, added_by) "
-			"VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-			"IttItbtI", concern_id, name, type, (int64_t)u->len, sha,
-			(const void *)u->data, u->len, at, rq->user.id);
+		int64_t id = db_insert("INSERT INTO evidence(concern_id, filename, type, size, "
+				       "sha256, bytes, added_at, added_by) "
+				       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				       "IttItbtI", concern_id, name, type, (int64_t)u->len, sha,
+				       (const void *)u->data, u->len, at, rq->user.id);
+		const char *original = upload_original_sha256(u, sha);
+		db_exec("INSERT INTO evidence_original(evidence_id, sha256) VALUES (?, ?)", "It",
+			id, original);
 		json_t *d = json_pack("{s:s, s:s}", "filename", name, "sha256", sha);
+		if (strcmp(original, sha) != 0) /* a picture stored without its metadata */
+			json_object_set_new(d, "original_sha256", json_string(original));
 		char *detail = json_dumps(d, JSON_COMPACT);
 		db_exec("INSERT INTO concern_events(concern_id, at, actor_id, action, detail, "
 			"internal) "
@@ -176,12 +181,15 @@ static void fix_name(json_t *row)
  * never shown on a page: UKCIS, see SEXTING_NO_FILES. */
 json_t *evidence_list(int64_t concern_id)
 {
-	json_t *rows = db_rows("SELECT e.id, e.filename, e.type, e.size, e.sha256, e.added_at, "
+	json_t *rows = db_rows("SELECT e.id, e.filename, e.type, e.size, e.sha256, "
+			       "o.sha256 AS original_sha256, (o.sha256 IS NOT NULL AND "
+			       "o.sha256 != e.sha256) AS metadata_removed, e.added_at, "
 			       "'/evidence/' || e.id AS url, (e.type IN ('image/png','image/jpeg') "
 			       "AND c.category != 'sexting' AND NOT EXISTS (SELECT 1 FROM "
 			       "concern_image_reports i WHERE i.concern_id = c.id AND "
 			       "i.indecent_image = 1)) "
 			       "AS image FROM evidence e JOIN concerns c ON c.id = e.concern_id "
+			       "LEFT JOIN evidence_original o ON o.evidence_id = e.id "
 			       "WHERE e.concern_id = ? "
 			       "ORDER BY e.id",
 			       "I", concern_id);
@@ -189,6 +197,8 @@ json_t *evidence_list(int64_t concern_id)
 	json_t *row;
 	json_array_foreach(rows, i, row) {
 		json_object_set_new(row, "image", json_boolean(json_int(row, "image")));
+		json_object_set_new(row, "metadata_removed",
+				    json_boolean(json_int(row, "metadata_removed")));
 		fix_name(row);
 	}
 	return rows;
