@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, sql, PASSWORD } from './lib.mjs';
 
-const PASSWORD2 = 'a second administrator';
+const PASSWORD2 = 'violet harbour lantern';
 
 const FORMS = [
   // [list page, who, form field, a term, what the results must hold]
