@@ -20,6 +20,7 @@ struct flag_name {
 
 static const struct flag_name route_flags[] = {
 	{ R_UPLOAD, "upload" }, { R_NO_CSRF, "no-csrf" }, { R_ENROL, "before-enrolment" },
+	{ R_UPLOAD_LATE, "upload-checked-by-handler" },
 	{ 0, NULL },
 };
 static const struct flag_name field_flags[] = {

@@ -264,7 +264,8 @@ static int checks_pass(const struct route *r, struct request *rq, struct reply *
 		reply_error(rp, 400, NULL, "This page does not take file uploads.");
 		return 0;
 	}
-	return fields_refuse(r->fields, rq, rp) == 0 && uploads_check(r, rq, rp) == 0;
+	return fields_refuse(r->fields, rq, rp) == 0 &&
+	       ((r->flags & R_UPLOAD_LATE) || uploads_check(r->fields, rq, rp) == 0);
 }
 
 /* A change refused because the disk is full is not "busy": trying again in a

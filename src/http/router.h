@@ -49,8 +49,11 @@ enum { ROUTE_PUBLIC = 0 };      /* roles value: no sign-in needed */
 enum {
 	R_NO_CSRF = 1,
 	R_UPLOAD = 2,
-	R_ENROL = 4
-}; /* R_ENROL: open to someone who must enrol first */
+	R_ENROL = 4,
+	R_UPLOAD_LATE = 8
+}; /* R_ENROL: open to someone who must enrol first.  R_UPLOAD_LATE: the
+    * handler calls uploads_check itself, after refusing files it must never
+    * read (a report of an indecent image takes none, and none is scanned). */
 
 struct route {
 	const char *method;

@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *label_of(const struct route *r, const char *field)
+static const char *label_of(const struct field_spec *fields, const char *field)
 {
-	for (const struct field_spec *f = r->fields; f && f->name; f++)
+	for (const struct field_spec *f = fields; f && f->name; f++)
 		if (strcmp(f->name, field) == 0 && f->label)
 			return f->label;
 	return field;
@@ -103,13 +103,13 @@ static int strip(struct reply *rp, struct upload *u, const char *label)
 	return 0;
 }
 
-int uploads_check(const struct route *r, struct request *rq, struct reply *rp)
+int uploads_check(const struct field_spec *fields, struct request *rq, struct reply *rp)
 {
 	for (size_t i = 0; i < rq->nfiles; i++) {
 		struct upload *u = &rq->files[i];
 		if (u->len == 0)
 			continue; /* each handler names an empty file itself */
-		const char *label = label_of(r, u->field);
+		const char *label = label_of(fields, u->field);
 		if ((cfg.clamav_db && scan(rq, rp, u, label) != 0) || strip(rp, u, label) != 0)
 			return -1;
 	}

@@ -7,6 +7,6 @@
 #include "http/router.h"
 
 /* 0, or -1 with the refusal answered (nothing of the request stored). */
-int uploads_check(const struct route *r, struct request *rq, struct reply *rp);
+int uploads_check(const struct field_spec *fields, struct request *rq, struct reply *rp);
 
 #endif

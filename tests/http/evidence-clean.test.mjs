@@ -187,6 +187,14 @@ test('with scanning on, the EICAR test file is refused, audited and not stored; 
     assert.equal(Number(sql(v.db, 'SELECT count(*) FROM audit')), audit + 1);
     const row = sql(v.db, "SELECT actor || '|' || object || '|' || detail FROM audit WHERE action = 'upload.malware'");
     assert.equal(row, `teacher@demo.school|/concerns|field=evidence file=invoice.txt signature=Eicar-Test-Signature.UNOFFICIAL size=68 sha256=${sha(EICAR)}`);
+    // A report of a nude image takes no file, and the file is refused before
+    // anything reads it: not scanned (a scanner may write it to a temporary
+    // folder), so the answer is the UKCIS refusal and no malware row is written.
+    const nude = await report(teacher, { category: 'sexting', summary: 'Image shared in a group chat' },
+      [{ name: 'screenshot.png', data: EICAR, type: 'image/png' }]);
+    assert.equal(nude.status, 400, nude.text);
+    assert.match(nude.text, /must never view, copy, print, share, store or save/);
+    assert.equal(Number(sql(v.db, "SELECT count(*) FROM audit WHERE action = 'upload.malware'")), 1, 'not scanned');
     // every upload path goes through the same check: the staff list's CSV
     const admin = await v.login('admin@demo.school');
     const fd = new FormData();

@@ -64,6 +64,9 @@ char *concern_event_text(const char *action, const json_t *detail, int for_repor
 /* The text of ISO time t converted from the school's clock (UK) to UTC; 0 or -1. */
 int uk_local_to_utc(const char *local, char out[24]);
 
+/* The fields of a report (POST /concerns). */
+extern const struct field_spec concern_report_form[];
+
 /* Writes the evidence of a new concern (inside the caller's transaction);
  * sets status/message and returns -1 when a file is refused. */
 struct request;

@@ -7,6 +7,7 @@
 #include "features/concerns/concern_adult.h"
 #include "features/concerns/concern_breach.h"
 #include "core/write.h"
+#include "http/upload_check.h"
 #include "features/concerns/concerns.h"
 #include "db/db.h"
 #include "lib/util.h"
@@ -53,7 +54,7 @@ static void check_about(const struct request *rq, struct reply *rp, int64_t *abo
 
 /* What the form's values mean, checked before anything is written: every
  * problem is added to rp, so the form lists them all at once. */
-static int check_report(const struct request *rq, struct reply *rp, char occurred[24],
+static int check_report(struct request *rq, struct reply *rp, char occurred[24],
 			int64_t *about_id)
 {
 	occurred[0] = 0;
@@ -74,7 +75,13 @@ static int check_report(const struct request *rq, struct reply *rp, char occurre
 		else
 			reply_error(rp, status, "evidence", "%s", msg);
 	}
-	return reply_errors(rp) ? -1 : 0;
+	/* Only now are the files scanned and their pictures decoded: files sent
+	 * with a report of an indecent image were refused above unread (UKCIS:
+	 * never view, copy or save the imagery; a scanner may write a copy to
+	 * its temporary folder). */
+	if (rp->status || reply_errors(rp) || uploads_check(concern_report_form, rq, rp) != 0)
+		return -1;
+	return 0;
 }
 
 /* 201 when the concern reached at least one person who may act on it.

@@ -69,7 +69,7 @@ static void concern_tasks(const struct request *rq, json_t *tasks)
 
 /* Routes --------------------------------------------------------------------- */
 
-static const struct field_spec report_form[] = {
+const struct field_spec concern_report_form[] = {
 	{ "category", F_CHOICE, 32, F_REQUIRED, CONCERN_CATEGORIES, "What is it about?" },
 	{ "summary", F_TEXT, 200, F_REQUIRED, NULL, "Summary" },
 	{ "details", F_LONGTEXT, 10000, 0, NULL, "What happened" },
@@ -149,8 +149,8 @@ static const struct field_spec routing_form[] = {
 
 static const struct route concern_routes[] = {
 	{ "GET", "/concerns/new", concern_new_page, ROLE_STAFF, NULL, NULL, 0 },
-	{ "POST", "/concerns", concern_create, ROLE_STAFF, report_form, concern_new_page,
-	  R_UPLOAD },
+	{ "POST", "/concerns", concern_create, ROLE_STAFF, concern_report_form, concern_new_page,
+	  R_UPLOAD | R_UPLOAD_LATE },
 	{ "GET", "/concerns/mine", concern_mine, ROLE_STAFF, page_fields, NULL, 0 },
 	{ "GET", "/concerns/mine/{id}", concern_mine_case, ROLE_STAFF, NULL, NULL, 0 },
 	{ "GET", "/concerns", concern_queue, ROLE_ROUTABLE, queue_q, NULL, 0 },

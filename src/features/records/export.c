@@ -54,7 +54,8 @@ static json_t *own_concerns(int64_t id)
 			c, "evidence",
 			db_rows("SELECT e.filename, e.type, e.size, e.sha256, (SELECT o.sha256 "
 				"FROM evidence_original o WHERE o.evidence_id = e.id) AS "
-				"original_sha256, e.added_at FROM evidence e WHERE e.concern_id = ? AND e.added_by = ? ORDER BY e.id",
+				"original_sha256, e.added_at FROM evidence e WHERE "
+				"e.concern_id = ? AND e.added_by = ? ORDER BY e.id",
 				"II", json_int(c, "id"), id));
 		/* The reporter's own description of an image (never the image). */
 		json_t *img = db_row("SELECT indecent_image, image_location, image_holders, "
