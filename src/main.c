@@ -665,7 +665,7 @@ static int cmd_demo(struct opts *o)
 static int writes_log(int (*run)(struct opts *))
 {
 	return run == cmd_demo || run == cmd_user_add || run == cmd_user_roles ||
-	       run == cmd_user_deactivate || run == cmd_import;
+	       run == cmd_user_deactivate || run == cmd_import || run == cmd_export;
 }
 
 struct command {
