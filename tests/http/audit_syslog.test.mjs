@@ -11,7 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AS_ROOT, BIN, Client, PASSWORD, cli, handOver, sql } from './lib.mjs';
+import { AS_ROOT, BIN, Client, PASSWORD, cli, handOver, listening, sql } from './lib.mjs';
 
 // A receiver standing in for journald: every datagram, one per line.
 const RECEIVER = `import os, socket, sys
@@ -26,7 +26,7 @@ with open(sys.argv[2], 'ab', buffering=0) as f:
 
 const canRun = AS_ROOT && spawnSync('unshare', ['-m', 'true']).status === 0 && existsSync('/usr/bin/python3');
 
-function startInNamespace(dir, db) {
+async function startInNamespace(dir, db) {
   const got = path.join(dir, 'syslog.txt');
   const script = `set -e
 mount --make-rprivate /
@@ -42,18 +42,8 @@ exec setpriv --reuid=nobody --regid=nogroup --clear-groups "$BIN" serve --config
   const proc = spawn('unshare', ['-m', 'sh', '-c', script], {
     env: { ...process.env, D: dir, DB: db, BIN }, stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stderr = '';
-  proc.stderr.on('data', (d) => { stderr += d; });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 30000);
-    proc.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/listening on (\S+)\n/);
-      if (m) { clearTimeout(timer); resolve({ proc, url: m[1].replace(/\/$/, ''), got, stderr: () => stderr }); }
-    });
-    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${stderr}`)); });
-  });
+  const s = await listening(proc);
+  return { ...s, url: s.address.replace(/\/$/, ''), got };
 }
 
 const lines = (got) => (existsSync(got) ? readFileSync(got, 'utf8') : '').split('\n').filter(Boolean)
