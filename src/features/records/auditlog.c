@@ -118,14 +118,20 @@ static void audit_page(struct request *rq, struct reply *rp)
 				    "OFFSET ?3), 0) AND " VISIBLE_ROW ") ORDER BY x.action",
 				    "IIIt", me, roles, (int64_t)ACTION_LOOKBACK - 1, action));
 	/* Reading the log is itself audited (ASVS 5.0 16.3.3), after the reads,
-	 * so that the page is one snapshot and does not list its own row. */
+	 * so that the page is one snapshot and does not list its own row.  The
+	 * object looked for is the row's object, so that a search naming a case
+	 * is shown only to those who may open it (VISIBLE_ROW); the other
+	 * filters are named without their values, which could say what was
+	 * looked for to someone the rows themselves are hidden from. */
 	if (reply_begin(rp, BUSY) != 0) {
 		json_decref(m);
 		return;
 	}
-	audit(rq, "audit.view", "", "actor=%s action=%s object=%s from=%s to=%s before=%lld",
-	      actor ? actor : "", action ? action : "", object ? object : "", from ? from : "",
-	      to ? to : "", before == INT64_MAX ? 0LL : (long long)before);
+	int paged = before != INT64_MAX;
+	audit(rq, "audit.view", object ? object : "", "filters:%s%s%s%s%s%s",
+	      actor ? " person" : "", action ? " action" : "", object ? " object" : "",
+	      from || to ? " dates" : "", paged ? " page" : "",
+	      actor || action || object || from || to || paged ? "" : " none");
 	if (reply_commit(rp, BUSY) != 0) {
 		json_decref(m);
 		return;
