@@ -91,7 +91,12 @@ CREATE TABLE audit (
   object    TEXT NOT NULL DEFAULT '',
   detail    TEXT NOT NULL DEFAULT '',
   prev_hash TEXT NOT NULL,
-  hash      TEXT NOT NULL
+  hash      TEXT NOT NULL,
+  -- From schema version 23 (ASVS 16.2.1): the actor's roles then, and whether
+  -- it was allowed, refused or failed, and why.  '' on rows written before.
+  roles     TEXT NOT NULL DEFAULT '',
+  outcome   TEXT NOT NULL DEFAULT '' CHECK (outcome IN ('', 'allowed', 'refused', 'failed')),
+  reason    TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX audit_by_actor ON audit(actor, id);
 CREATE INDEX audit_by_action ON audit(action, id);
@@ -1438,3 +1443,21 @@ CREATE TABLE IF NOT EXISTS contributor_paper_scan_original (
                  REFERENCES contributor_paper_scans(contributor_id) ON DELETE CASCADE,
   sha256         TEXT NOT NULL CHECK (length(sha256) = 64)
 );
+
+-- Schema version 25: who acted with which roles, and the outcome, on every audit row
+--
+-- May run again (see version 2).
+-- ASVS 5.0 16.2.1: each log entry says who (with their roles at the time),
+-- what, and whether it was allowed, refused or failed, with the reason given.
+-- Columns added at the end of a table with a constant default are what
+-- ALTER TABLE ADD COLUMN itself does to the stored SQL; it is done this way
+-- (as version 6 widens CHECKs) so that the part may run again.  Old rows
+-- read '' in all three and keep their hash; src/core/audit.c hashes the new
+-- columns only for rows that have an outcome.
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+   SET sql = substr(rtrim(sql), 1, length(rtrim(sql)) - 1) ||
+             ', roles TEXT NOT NULL DEFAULT '''', outcome TEXT NOT NULL DEFAULT '''' ' ||
+             'CHECK (outcome IN ('''', ''allowed'', ''refused'', ''failed'')), ' ||
+             'reason TEXT NOT NULL DEFAULT '''')'
+ WHERE type = 'table' AND name = 'audit' AND instr(sql, 'outcome') = 0;

@@ -655,6 +655,18 @@ static int cmd_export(struct opts *o)
 	char *json = export_person(o->person);
 	if (!json)
 		return fail("no one with that e-mail address");
+	/* An export on the command line is audited like one from the web
+	 * (ASVS 5.0 16.3.3), and is not printed if it cannot be. */
+	rc = db_begin();
+	if (rc == 0) {
+		audit_as(0, "command line", "", "sar.export", o->person,
+			 "exported on the command line");
+		rc = db_commit();
+	}
+	if (rc != 0) {
+		free(json);
+		return fail("could not write the export to the audit log");
+	}
 	puts(json);
 	free(json);
 	return 0;
@@ -682,7 +694,7 @@ static int cmd_demo(struct opts *o)
 static int writes_log(int (*run)(struct opts *))
 {
 	return run == cmd_demo || run == cmd_user_add || run == cmd_user_roles ||
-	       run == cmd_user_deactivate || run == cmd_import;
+	       run == cmd_user_deactivate || run == cmd_import || run == cmd_export;
 }
 
 struct command {

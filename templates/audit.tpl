@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Audit log</h1>
-<p class="lead">Every sign-in, change and view of a confidential record, in order. Entries cannot be changed or removed.</p>
+<p class="lead">Every sign-in, change, view of a confidential record, download and refused attempt, in order, with the roles the person held then. Entries cannot be changed or removed.</p>
 <form class="filters" method="post" action="/audit/search">
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field"><label for="f-actor">Person (e-mail)</label><input id="f-actor" name="actor" type="text" value="{{actor}}"></div>
@@ -12,9 +12,9 @@
 <div class="table-scroll" tabindex="0">
 <table class="data">
 <caption>Audit entries, newest first</caption>
-<thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">From</th><th scope="col">Action</th><th scope="col">Object</th><th scope="col">Detail</th></tr></thead>
+<thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Roles then</th><th scope="col">From</th><th scope="col">Action</th><th scope="col">Object</th><th scope="col">Detail</th><th scope="col">Outcome</th></tr></thead>
 <tbody>
-{{#audit}}<tr><td><time datetime="{{at}}">{{at:x-uk-time}}</time></td><td>{{actor}}</td><td>{{address}}</td><td>{{action:x-audit-action}}</td><td>{{object}}</td><td>{{detail}}</td></tr>
+{{#audit}}<tr><td><time datetime="{{at}}">{{at:x-uk-time}}</time></td><td>{{actor}}</td><td>{{roles}}</td><td>{{address}}</td><td>{{action:x-audit-action}}</td><td>{{object}}</td><td>{{detail}}</td><td>{{outcome_text}}</td></tr>
 {{/audit}}
 </tbody>
 </table>

@@ -3,8 +3,8 @@
 
     tools/check_audit_names.py ACTIONS_HEADER SOURCE_DIR
 
-The action is the argument audit() takes second, audit_as() fourth and
-account_credentials.c's audit_alone() third; every string literal in that
+The action is the argument audit() takes second, audit_as() and audit_outcome()
+fourth and account_credentials.c's audit_alone() third; every string literal in that
 argument counts (a ternary gives two), or the format a variable given there
 was made with by xasprintf.  An action made with "prefix.%s" is
 the prefix with each choice of an "action" form field in the same feature
@@ -15,8 +15,8 @@ import pathlib
 import re
 import sys
 
-ARGUMENT = {'audit': 1, 'audit_as': 3, 'audit_alone': 2}
-CALL = re.compile(r'\b(audit|audit_as|audit_alone)\(')
+ARGUMENT = {'audit': 1, 'audit_as': 3, 'audit_alone': 2, 'audit_outcome': 3}
+CALL = re.compile(r'\b(audit|audit_as|audit_alone|audit_outcome)\(')
 LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
 CHOICES = re.compile(r'\{\s*"action",\s*F_CHOICE,[^"]*((?:"[^"]*"\s*)+)')
 

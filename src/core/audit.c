@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "core/audit.h"
+#include "core/audit_syslog.h"
 #include "lib/config.h"
 #include "db/db.h"
 #include "lib/keyfile.h"
@@ -28,6 +29,7 @@ int audit_key_load(void)
 	crypto_kdf_derive_from_key(chain_key, sizeof chain_key, 1, "sraudit1", file_key);
 	sodium_memzero(file_key, sizeof file_key);
 	have_key = 1;
+	audit_syslog_start(); /* here: every writer loads the key before threads start */
 	return 0;
 }
 
@@ -46,31 +48,39 @@ static const unsigned char *key_or_die(void)
 }
 
 /* The hashed content: every field, each preceded by its length so that no
- * two different rows can hash the same text. */
-static char *chain_text(const char *prev, const char *at, int64_t actor_id, const char *actor,
-			const char *address, const char *action, const char *object,
-			const char *detail)
+ * two different rows can hash the same text.  A row with an outcome (schema
+ * version 25 on) also covers its roles, outcome and reason.  Which form a
+ * row takes is read from the row, but cannot be changed without the key:
+ * emptying a row's outcome to pass it off as an older row changes the text
+ * the stored MAC was made over, so the row no longer verifies.  An older
+ * staffroom run against an upgraded database writes rows of the older
+ * form, which verify as such: that is not a forgery (it holds the key). */
+static char *chain_text(const char *prev, const char *at, const struct audit_row *r)
 {
-	return xasprintf("%s|%zu:%s|%lld|%zu:%s|%zu:%s|%zu:%s|%zu:%s|%zu:%s", prev, strlen(at), at,
-			 (long long)actor_id, strlen(actor), actor, strlen(address), address,
-			 strlen(action), action, strlen(object), object, strlen(detail), detail);
+	char *old = xasprintf("%s|%zu:%s|%lld|%zu:%s|%zu:%s|%zu:%s|%zu:%s|%zu:%s", prev, strlen(at),
+			      at, (long long)r->actor_id, strlen(r->actor), r->actor,
+			      strlen(r->address), r->address, strlen(r->action), r->action,
+			      strlen(r->object), r->object, strlen(r->detail), r->detail);
+	if (!r->outcome[0])
+		return old;
+	char *text = xasprintf("%s|%zu:%s|%zu:%s|%zu:%s", old, strlen(r->roles), r->roles,
+			       strlen(r->outcome), r->outcome, strlen(r->reason), r->reason);
+	free(old);
+	return text;
 }
 
 /* The chain of databases made before the key: SHA-256, checked only. */
-static void plain_hash(const char *prev, const char *at, int64_t actor_id, const char *actor,
-		       const char *address, const char *action, const char *object,
-		       const char *detail, char out[65])
+static void plain_hash(const char *prev, const char *at, const struct audit_row *r, char out[65])
 {
-	char *text = chain_text(prev, at, actor_id, actor, address, action, object, detail);
+	char *text = chain_text(prev, at, r);
 	sha256_hex(text, strlen(text), out);
 	free(text);
 }
 
-static void keyed_hash(const unsigned char *key, const char *prev, const char *at, int64_t actor_id,
-		       const char *actor, const char *address, const char *action,
-		       const char *object, const char *detail, char out[65])
+static void keyed_hash(const unsigned char *key, const char *prev, const char *at,
+		       const struct audit_row *r, char out[65])
 {
-	char *text = chain_text(prev, at, actor_id, actor, address, action, object, detail);
+	char *text = chain_text(prev, at, r);
 	unsigned char mac[32];
 	crypto_generichash(mac, sizeof mac, (const unsigned char *)text, strlen(text), key,
 			   crypto_generichash_KEYBYTES);
@@ -78,44 +88,101 @@ static void keyed_hash(const unsigned char *key, const char *prev, const char *a
 	free(text);
 }
 
-void audit_chain_hash(const char *prev, const char *at, int64_t actor_id, const char *actor,
-		      const char *address, const char *action, const char *object,
-		      const char *detail, char out[65])
+void audit_chain_hash(const char *prev, const char *at, const struct audit_row *r, char out[65])
 {
-	keyed_hash(key_or_die(), prev, at, actor_id, actor, address, action, object, detail, out);
+	keyed_hash(key_or_die(), prev, at, r, out);
+}
+
+static __thread unsigned long rows_written;
+
+unsigned long audit_rows_written(void)
+{
+	return rows_written;
+}
+
+void audit_write(const struct audit_row *r)
+{
+	rows_written++;
+	char at[ISO_LEN], hash[65];
+	char *prev = db_text("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", "");
+	iso_now(at);
+	audit_chain_hash(prev ? prev : GENESIS, at, r, hash);
+	int64_t id = db_insert("INSERT INTO audit(at, actor_id, actor, address, action, object, "
+			       "detail, prev_hash, hash, roles, outcome, reason) "
+			       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+			       "tItttttttttt", at, r->actor_id, r->actor, r->address, r->action,
+			       r->object, r->detail, prev ? prev : GENESIS, hash, r->roles,
+			       r->outcome, r->reason);
+	if (id > 0)
+		audit_syslog_row(id, at, r, hash);
+	free(prev);
 }
 
 void audit_as(int64_t actor_id, const char *actor, const char *address, const char *action,
 	      const char *object, const char *detail)
 {
-	char at[ISO_LEN], hash[65];
-	char *prev = db_text("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", "");
-	iso_now(at);
-	audit_chain_hash(prev ? prev : GENESIS, at, actor_id, actor, address, action, object,
-			 detail, hash);
-	db_exec("INSERT INTO audit(at, actor_id, actor, address, action, object, detail, "
-		"prev_hash, hash) "
-		"VALUES (?,?,?,?,?,?,?,?,?)",
-		"tIttttttt", at, actor_id, actor, address, action, object, detail,
-		prev ? prev : GENESIS, hash);
-	free(prev);
+	struct audit_row r = {
+		actor_id, actor, address, "", action, object, detail, "allowed", ""
+	};
+	audit_write(&r);
+}
+
+void audit_roles_text(unsigned roles, char *out, size_t n)
+{
+	static const char *const names[] = {
+#define ROLE_NAME_(id, name, words, routable) name,
+		ROLE_LIST(ROLE_NAME_)
+#undef ROLE_NAME_
+	};
+	size_t at = 0;
+	if (n)
+		out[0] = 0;
+	for (int i = 0; i < ROLE_COUNT && at < n; i++)
+		if (roles & (1u << i))
+			at += (size_t)snprintf(out + at, n - at, "%s%s", at ? "," : "", names[i]);
+}
+
+static const char *const outcome_names[] = { "allowed", "refused", "failed" };
+
+static void audit_va(const struct request *rq, enum audit_outcome outcome, const char *reason,
+		     const char *action, const char *object, const char *fmt, va_list ap)
+{
+	char *detail = NULL, roles[256] = "";
+	if (vasprintf(&detail, fmt, ap) < 0)
+		detail = NULL;
+	struct audit_row r = { 0,
+			       rq ? "" : "command line",
+			       rq ? rq->address : "",
+			       roles,
+			       action,
+			       object,
+			       detail ? detail : "",
+			       outcome_names[outcome],
+			       reason ? reason : "" };
+	if (rq && rq->signed_in) {
+		r.actor_id = rq->user.id;
+		r.actor = rq->user.email;
+		audit_roles_text(rq->user.roles, roles, sizeof roles);
+	}
+	audit_write(&r);
+	free(detail);
 }
 
 void audit(const struct request *rq, const char *action, const char *object, const char *fmt, ...)
 {
 	va_list ap;
-	char *detail = NULL;
 	va_start(ap, fmt);
-	if (vasprintf(&detail, fmt, ap) < 0)
-		detail = NULL;
+	audit_va(rq, AUDIT_ALLOWED, "", action, object, fmt, ap);
 	va_end(ap);
-	if (rq && rq->signed_in)
-		audit_as(rq->user.id, rq->user.email, rq->address, action, object,
-			 detail ? detail : "");
-	else
-		audit_as(0, rq ? "" : "command line", rq ? rq->address : "", action, object,
-			 detail ? detail : "");
-	free(detail);
+}
+
+void audit_outcome(const struct request *rq, enum audit_outcome outcome, const char *reason,
+		   const char *action, const char *object, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	audit_va(rq, outcome, reason, action, object, fmt, ap);
+	va_end(ap);
 }
 
 static void say(char *why, size_t n, const char *fmt, long long a)
@@ -132,7 +199,7 @@ static int64_t walk_chain(int need_start, char *why, size_t n)
 	const unsigned char *key = audit_key_load() == 0 ? chain_key : NULL;
 	sqlite3_stmt *st =
 		db_stmt("SELECT id, at, actor_id, actor, address, action, object, detail, "
-			"prev_hash, hash FROM audit ORDER BY id",
+			"prev_hash, hash, roles, outcome, reason FROM audit ORDER BY id",
 			"");
 	char expect_prev[65] = GENESIS, h[65];
 	int64_t bad = 0, plain_rows = 0;
@@ -141,15 +208,25 @@ static int64_t walk_chain(int need_start, char *why, size_t n)
 		why[0] = 0;
 	while (st && db_step(st) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
-		const char *col[10];
-		for (int i = 1; i < 10; i++)
-			col[i] = (const char *)sqlite3_column_text(st, i);
-		if (!col[1] || !col[3] || !col[4] || !col[5] || !col[6] || !col[7] || !col[8] ||
-		    !col[9]) {
+		const char *col[13];
+		int empty = 0;
+		for (int i = 1; i < 13; i++)
+			if (i != 2 && !(col[i] = (const char *)sqlite3_column_text(st, i)))
+				empty = 1;
+		if (empty) {
 			bad = id;
 			say(why, n, "row %lld has an empty field", id);
 			break;
 		}
+		struct audit_row r = { sqlite3_column_int64(st, 2),
+				       col[3],
+				       col[4],
+				       col[10],
+				       col[5],
+				       col[6],
+				       col[7],
+				       col[11],
+				       col[12] };
 		if (!keyed && strcmp(col[5], AUDIT_START_ACTION) == 0) {
 			char *expect = xasprintf("old_rows=%lld old_head=%s", (long long)plain_rows,
 						 expect_prev);
@@ -168,11 +245,9 @@ static int64_t walk_chain(int need_start, char *why, size_t n)
 			keyed = 1;
 		}
 		if (keyed)
-			keyed_hash(key, col[8], col[1], sqlite3_column_int64(st, 2), col[3], col[4],
-				   col[5], col[6], col[7], h);
+			keyed_hash(key, col[8], col[1], &r, h);
 		else
-			plain_hash(col[8], col[1], sqlite3_column_int64(st, 2), col[3], col[4],
-				   col[5], col[6], col[7], h);
+			plain_hash(col[8], col[1], &r, h);
 		if (strcmp(col[8], expect_prev) != 0 || strcmp(h, col[9]) != 0) {
 			bad = id;
 			say(why, n,

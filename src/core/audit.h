@@ -18,11 +18,34 @@
 
 #include <stddef.h>
 
-/* Who acted is taken from the request (NULL: the command line). */
+/* Each row says who acted, with the roles they held then, what they did to
+ * what, and whether it was allowed, refused or failed, with the reason when
+ * one was given (ASVS 5.0 16.2.1, 16.3.1-16.3.3; docs/SOURCES.md). */
+enum audit_outcome { AUDIT_ALLOWED, AUDIT_REFUSED, AUDIT_FAILED };
+
+/* One row as written.  outcome "" is a row from before schema version 25,
+ * hashed without roles, outcome and reason (audit_chain_hash). */
+struct audit_row {
+	int64_t actor_id;
+	const char *actor, *address, *roles, *action, *object, *detail, *outcome, *reason;
+};
+
+/* Who acted is taken from the request (NULL: the command line); allowed. */
 void audit(const struct request *rq, const char *action, const char *object, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* The same with the outcome and its reason ("" when none was given). */
+void audit_outcome(const struct request *rq, enum audit_outcome outcome, const char *reason,
+		   const char *action, const char *object, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* The system acting (no roles), allowed. */
 void audit_as(int64_t actor_id, const char *actor, const char *address, const char *action,
 	      const char *object, const char *detail);
+void audit_write(const struct audit_row *r);
+/* Rows this thread has written so far (committed or not). */
+unsigned long audit_rows_written(void);
+
+/* The role names of bits, comma-separated, into out. */
+void audit_roles_text(unsigned roles, char *out, size_t n);
 
 #define AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 #define AUDIT_START_ACTION "audit.keyed"
@@ -36,9 +59,7 @@ int audit_key_load(void);
 
 /* The chain's keyed hash of one row given the previous row's hash: for
  * writers that add many rows at once (demo --scale). */
-void audit_chain_hash(const char *prev, const char *at, int64_t actor_id, const char *actor,
-		      const char *address, const char *action, const char *object,
-		      const char *detail, char out[65]);
+void audit_chain_hash(const char *prev, const char *at, const struct audit_row *r, char out[65]);
 
 /* Starts the keyed chain when the log has no start row yet (a new
  * database, or one made before the chain was keyed): checks the plain chain

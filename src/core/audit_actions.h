@@ -42,7 +42,10 @@
 	X("settings.closure_add", "Closure day added")                                    \
 	X("settings.closure_remove", "Closure day removed")                               \
 	X("routing.change", "Who receives concerns changed")                              \
-	X("audit.keyed", "Audit log chain started")
+	X("audit.keyed", "Audit log chain started")                                       \
+	X("audit.view", "Audit log read")                                                 \
+	X("access.refused", "Refused: not allowed, or no such record")                    \
+	X("export.download", "File downloaded")
 
 #define AUDIT_POLICY_ACTIONS(X)                                                           \
 	X("aup.sign", "Agreement signed")                                                 \

@@ -200,9 +200,24 @@ int db_begin(void)
 }
 
 /* Undoes this request's savepoint only; the batch goes on. */
+/* Told when this thread's transaction ends (see db.h). */
+static void (*on_end)(int committed);
+
+void db_on_end(void (*fn)(int committed))
+{
+	on_end = fn;
+}
+
+static void tell_end(int committed)
+{
+	if (on_end)
+		on_end(committed);
+}
+
 void db_rollback(void)
 {
 	tl_begin_failed = 0;
+	tell_end(0);
 	if (!tl_in_tx)
 		return;
 	int failed = tl_failed, code = tl_code;
@@ -380,9 +395,11 @@ int db_commit(void)
 	end_turn();
 	/* Outside the write lock: the next requests join the batch meanwhile. */
 	if (wait_batch() != 0) {
+		tell_end(0);
 		db_fail(tl_member.full ? SQLITE_FULL : SQLITE_IOERR, "commit");
 		return -1;
 	}
+	tell_end(1);
 	return 0;
 }
 

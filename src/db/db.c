@@ -431,6 +431,11 @@ void db_read_end(void)
 		sqlite3_exec(tl_conn->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int db_in_transaction(void)
+{
+	return tl_in_tx;
+}
+
 int db_failed(void)
 {
 	return tl_failed;

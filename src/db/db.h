@@ -45,6 +45,12 @@ void db_rollback(void);
 int db_failed(void);            /* an error since db_begin() */
 int db_storage_full(void);      /* that failure was a full disk (the database cannot grow) */
 int db_changes(void);
+/* fn(1) when this thread's db_commit() has made its transaction durable,
+ * fn(0) when it ends otherwise (db_rollback, a lost batch): for what may
+ * only leave the process once committed (the audit log's syslog copy).
+ * One hook, set before threads start. */
+void db_on_end(void (*fn)(int committed));
+int db_in_transaction(void); /* 1 between db_begin() and its end */
 /* A page's reads in one read transaction; a write ends it first. */
 void db_read_begin(void);
 void db_read_end(void);

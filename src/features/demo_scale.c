@@ -316,11 +316,13 @@ static int add_audit(struct scale *s)
 		snprintf(object, sizeof object, "C-%.4s-%06u", at,
 			 rnd((uint32_t)s->staff * 10) + 1);
 		snprintf(detail, sizeof detail, "synthetic row %ld", i + 1);
-		audit_chain_hash(s->prev_hash, at, who, actor, "127.0.0.1", action, object, detail,
-				 hash);
+		/* Synthetic staff hold the staff role; every row allowed. */
+		struct audit_row r = { who,    actor,  "127.0.0.1", "staff", action,
+				       object, detail, "allowed",   "" };
+		audit_chain_hash(s->prev_hash, at, &r, hash);
 		db_exec("INSERT INTO audit(at, actor_id, actor, address, action, object, detail, "
-			"prev_hash, hash) "
-			"VALUES (?,?,?,'127.0.0.1',?,?,?,?,?)",
+			"prev_hash, hash, roles, outcome) "
+			"VALUES (?,?,?,'127.0.0.1',?,?,?,?,?,'staff','allowed')",
 			"tIt"
 			"ttttt",
 			at, who, actor, action, object, detail, s->prev_hash, hash);

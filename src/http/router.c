@@ -2,8 +2,10 @@
  * made here, once, before a handler runs. */
 #define _GNU_SOURCE
 #include "http/router.h"
+#include "http/access_audit.h"
 #include "http/feature.h"
 #include "http/upload_check.h"
+#include "core/audit.h"
 #include "core/leaving.h"
 #include "core/auth.h"
 #include "db/db.h"
@@ -304,8 +306,10 @@ void router_dispatch(struct request *rq, struct reply *rp)
 			reply_not_found(rp);
 		return;
 	}
+	unsigned long written = audit_rows_written();
 	if (checks_pass(r, rq, rp))
 		r->handler(rq, rp);
+	access_audit(rq, rp, written);
 	if (rp->status >= 500 && db_storage_full())
 		storage_full(rp);
 	/* Re-show a refused form, but only to someone allowed to see that form. */

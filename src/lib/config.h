@@ -12,6 +12,7 @@ struct config {
 	const char *share_dir;        /* holds templates/, static/, schema.sql */
 	const char *key_file;         /* the credential vault's key */
 	const char *audit_anchor_file; /* the audit log's heads, appended outside the database */
+	int audit_syslog;             /* copy each audit row to syslog as it commits */
 	unsigned threads;
 	unsigned max_connections;
 	unsigned max_per_address;

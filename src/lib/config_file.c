@@ -20,6 +20,8 @@ const struct setting settings_table[] = {
 	  "the credential vault's key (default: the database's name plus .key)" },
 	{ "audit_anchor_file", S_PATH, &cfg.audit_anchor_file, 0, 0,
 	  "where the audit log's head is appended (default: the database's name plus .anchors)" },
+	{ "audit_syslog", S_BOOL, &cfg.audit_syslog, 0, 1,
+	  "copy each audit log row to syslog (the journal) as it is committed" },
 	{ "listen", S_LISTEN, &cfg.listen, 0, 0,
 	  "HOST:PORT; fastcgi also unix:/path or stdin (default 127.0.0.1:8080)" },
 	{ "threads", S_UINT, &cfg.threads, 1, 256, "worker threads (default 4)" },

@@ -66,7 +66,11 @@ export function serverCommand(args) {
 // "listening on" line; resolves {proc, address, stderr()}.
 export function startProcess(command, db, listen, args = [], env = {}) {
   const [file, argv] = serverCommand([command, '--db', db, '--listen', listen, ...args]);
-  const proc = spawn(file, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return listening(spawn(file, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+// Waits for a started server's "listening on" line; resolves {proc, address, stderr()}.
+export function listening(proc) {
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
   return new Promise((resolve, reject) => {

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "testdb.h"
@@ -54,6 +55,33 @@ static void updates_and_deletes_are_refused(void **state)
 	assert_int_equal(audit_verify(), 0);
 }
 
+/* A row written before schema version 25 has no roles, outcome or reason
+ * and was hashed without them: it still verifies among rows that have them,
+ * and the two forms of the same row hash differently. */
+static void rows_from_before_the_outcome_still_verify(void **state)
+{
+	(void)state;
+	char *prev = db_text("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", "");
+	char at[] = "2026-01-01T00:00:00Z", old_hash[65], new_hash[65];
+	struct audit_row r = { 0, "x@y.school", "127.0.0.1", "", "test.old", "o", "before", "", "" };
+	audit_chain_hash(prev, at, &r, old_hash);
+	db_begin();
+	db_exec("INSERT INTO audit(at, actor_id, actor, address, action, object, detail, prev_hash, "
+		"hash) VALUES (?,?,?,?,?,?,?,?,?)",
+		"tIttttttt", at, (int64_t)0, r.actor, r.address, r.action, r.object, r.detail, prev,
+		old_hash);
+	audit_as(0, "x@y.school", "127.0.0.1", "test.new", "o", "after");
+	assert_int_equal(db_commit(), 0);
+	assert_int_equal(audit_verify(), 0);
+	char *outcome = db_text("SELECT outcome FROM audit ORDER BY id DESC LIMIT 1", "");
+	assert_string_equal(outcome, "allowed");
+	r.outcome = "allowed";
+	audit_chain_hash(prev, at, &r, new_hash);
+	assert_string_not_equal(old_hash, new_hash);
+	free(outcome);
+	free(prev);
+}
+
 static void tampering_is_found_at_the_right_row(void **state)
 {
 	(void)state;
@@ -79,6 +107,7 @@ int main(void)
 		cmocka_unit_test(a_fresh_chain_verifies),
 		cmocka_unit_test(rolled_back_work_leaves_no_row),
 		cmocka_unit_test(updates_and_deletes_are_refused),
+		cmocka_unit_test(rows_from_before_the_outcome_still_verify),
 		cmocka_unit_test(tampering_is_found_at_the_right_row),
 		cmocka_unit_test(a_plain_chain_without_the_key_is_refused),
 	};

@@ -29,12 +29,13 @@ static json_t *vault_account(struct request *rq, struct reply *rp, int reveal)
 	return a;
 }
 
+/* A refusal or failure, the detail being its reason. */
 static void audit_alone(struct request *rq, struct reply *rp, const char *action,
-			const char *detail)
+			const char *detail, enum audit_outcome outcome)
 {
 	char *object = account_link(rq->ids[0]);
 	if (reply_begin(rp, BUSY_UNSAVED) == 0) {
-		audit(rq, action, object + 1, "%s", detail);
+		audit_outcome(rq, outcome, detail, action, object + 1, "%s", detail);
 		reply_commit(rp, BUSY_UNSAVED);
 	}
 	free(object);
@@ -121,7 +122,7 @@ static json_t *open_and_record(struct request *rq, struct reply *rp, const struc
 	vault_free(plain);
 	if (!creds) {
 		audit_alone(rq, rp, "account.credentials_reveal_failed",
-			    "the key file does not open the credentials");
+			    "the key file does not open the credentials", AUDIT_FAILED);
 		reply_error(rp, 500, NULL, KEY_PROBLEM);
 		return NULL;
 	}
@@ -147,9 +148,10 @@ void credentials_reveal(struct request *rq, struct reply *rp)
 	int right = password_recheck(rq, rp);  /* slowed as at sign-in */
 	if (right == 0) {
 		audit_alone(rq, rp, "account.credentials_reveal_refused",
-			    "too many wrong passwords: asked to wait");
+			    "too many wrong passwords: asked to wait", AUDIT_REFUSED);
 	} else if (right < 0) {
-		audit_alone(rq, rp, "account.credentials_reveal_refused", "wrong password typed");
+		audit_alone(rq, rp, "account.credentials_reveal_refused", "wrong password typed",
+			    AUDIT_REFUSED);
 		if (!rp->status)
 			reply_error(rp, 403, "password",
 				    "That is not your sign-in password, so the credentials are not "

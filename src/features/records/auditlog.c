@@ -12,6 +12,8 @@
 #include "core/search.h"
 #include "features/concerns/concerns.h"
 #include "features/records/auditlog.h"
+#include "core/audit.h"
+#include "core/write.h"
 #include "db/db.h"
 #include "http/router.h"
 #include "lib/util.h"
@@ -32,10 +34,22 @@
 	"(a.action GLOB 'concern.*' OR a.action GLOB 'evidence.*' OR a.action GLOB 'disclosure*' " \
 	"OR "                                                                                      \
 	"a.object GLOB 'C-[0-9]*' OR a.object GLOB 'concern:*' OR a.detail GLOB "                  \
-	"'*concern=C-[0-9]*')"
-/* The id of that concern (NULL when it is gone or cannot be told). */
+	"'*concern=C-[0-9]*' OR " REFUSED_CONCERN_PATH ")"
+/* A refusal (access.refused, written by the router) names the path asked
+ * for: one naming a case or its evidence is about that concern, and is
+ * shown only to those who may open it, like the case's own rows (one gone,
+ * or never there, to nobody). */
+#define REFUSED_CONCERN_PATH                                                                       \
+	"(a.action = 'access.refused' AND (a.object GLOB '/concerns/[0-9]*' OR a.object GLOB "     \
+	"'/concerns/mine/[0-9]*' OR a.object GLOB '/evidence/[0-9]*'))"
+/* The id of that concern (NULL when it is gone or cannot be told).  CAST
+ * reads the number at the start of "12/events". */
 #define CONCERN_OF_ROW                                                                             \
 	"CASE WHEN a.object GLOB 'concern:[0-9]*' THEN CAST(substr(a.object, 9) AS INTEGER) "      \
+	"WHEN a.object GLOB '/concerns/[0-9]*' THEN CAST(substr(a.object, 11) AS INTEGER) "        \
+	"WHEN a.object GLOB '/concerns/mine/[0-9]*' THEN CAST(substr(a.object, 16) AS INTEGER) "   \
+	"WHEN a.object GLOB '/evidence/[0-9]*' THEN (SELECT e.concern_id FROM evidence e WHERE "   \
+	"e.id = CAST(substr(a.object, 11) AS INTEGER)) "                                           \
 	"ELSE (SELECT r.id FROM concerns r WHERE r.reference = CASE WHEN a.object GLOB "           \
 	"'C-[0-9]*' THEN a.object "                                                                \
 	"ELSE substr(a.detail, instr(a.detail, 'concern=C-') + 8) END) END"
@@ -80,7 +94,11 @@ static void audit_page(struct request *rq, struct reply *rp)
 		"SELECT a.id, a.at, CASE WHEN " REPORTER_WITHHELD
 		" THEN 'name withheld (confidential "
 		"report)' ELSE a.actor END AS actor, CASE WHEN " REPORTER_WITHHELD " THEN '' ELSE "
-		"a.address END AS address, a.action, a.object, a.detail FROM audit a "
+		"a.address END AS address, CASE WHEN " REPORTER_WITHHELD " THEN '' ELSE a.roles "
+		"END AS roles, a.action, a.object, a.detail, a.outcome, a.reason, "
+		"CASE a.outcome WHEN '' THEN 'not recorded' ELSE a.outcome END || "
+		"CASE WHEN a.reason != '' THEN ': ' || a.reason ELSE '' END AS outcome_text "
+		"FROM audit a "
 		"WHERE a.id < ?3 AND (?4 IS NULL OR (a.actor = ?4 AND NOT " REPORTER_WITHHELD
 		")) AND (?5 IS NULL OR a.action = "
 		"?5) "
@@ -114,7 +132,26 @@ static void audit_page(struct request *rq, struct reply *rp)
 				    "audit l WHERE l.action = x.action ORDER BY l.id DESC LIMIT 1 "
 				    "OFFSET ?3), 0) AND " VISIBLE_ROW ") ORDER BY x.action",
 				    "IIIt", me, roles, (int64_t)ACTION_LOOKBACK - 1, action));
+	/* Reading the log is itself audited (ASVS 5.0 16.3.3), after the reads,
+	 * so that the page is one snapshot and does not list its own row.  The
+	 * object looked for is the row's object, so that a search naming a case
+	 * is shown only to those who may open it (VISIBLE_ROW); the other
+	 * filters are named without their values, which could say what was
+	 * looked for to someone the rows themselves are hidden from. */
+	int paged = before != INT64_MAX;
+	int rc = reply_begin(rp, BUSY);
+	if (rc == 0) {
+		audit(rq, "audit.view", object ? object : "", "filters:%s%s%s%s%s%s",
+		      actor ? " person" : "", action ? " action" : "", object ? " object" : "",
+		      from || to ? " dates" : "", paged ? " page" : "",
+		      actor || action || object || from || to || paged ? "" : " none");
+		rc = reply_commit(rp, BUSY);
+	}
 	json_decref(search);
+	if (rc != 0) {
+		json_decref(m);
+		return;
+	}
 	reply_page(rp, "audit", "Audit log", m);
 }
 

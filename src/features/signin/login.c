@@ -40,7 +40,7 @@ static void record_failure(struct request *rq, const char *email, int count, con
 		return;
 	if (count)
 		password_failed(rq, email);
-	audit(rq, "login.failed", email, "%s", why);
+	audit_outcome(rq, AUDIT_REFUSED, why, "login.failed", email, "%s", why);
 	db_commit();
 }
 

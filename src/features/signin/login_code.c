@@ -46,7 +46,7 @@ static void code_refused(struct request *rq, struct reply *rp, const char *key, 
 	if (db_begin() != 0)
 		return;
 	throttle_count(key);
-	audit(rq, "login.code_failed", rq->user.email, "%s", why);
+	audit_outcome(rq, AUDIT_REFUSED, why, "login.code_failed", rq->user.email, "%s", why);
 	db_commit();
 	reply_error(
 		rp, 401, "code",

@@ -166,7 +166,7 @@ static void refuse(struct request *rq, struct reply *rp, const char *who, int co
 	if (db_begin() == 0) {
 		if (count)
 			password_failed(rq, who);
-		audit(rq, "login.failed", who, "%s", detail);
+		audit_outcome(rq, AUDIT_REFUSED, detail, "login.failed", who, "%s", detail);
 		db_commit();
 	}
 	reply_error(rp, status, NULL, "%s", message);
@@ -193,7 +193,8 @@ static json_t *take_start(struct request *rq, struct reply *rp, const struct oid
 	int in_time = s && json_int(s, "created_at") + START_LIFETIME > now();
 	int fresh = spent && in_time && same_browser(rq, s);
 	if (!fresh)
-		audit(rq, "login.failed", object, "single sign-on with %s: %s", p->name,
+		audit_outcome(rq, AUDIT_REFUSED, "single sign-on answer not accepted",
+			      "login.failed", object, "single sign-on with %s: %s", p->name,
 		      !s       ? "unknown state"
 		      : !spent ? "state already used (a replay)"
 		      : !in_time

@@ -43,7 +43,8 @@ static void forgot_submit(struct request *rq, struct reply *rp)
 	if (wait > 0) {
 		free(key);
 		if (db_begin() == 0) {
-			audit(rq, "password.reset_refused", email, "too many recent requests");
+			audit_outcome(rq, AUDIT_REFUSED, "too many recent requests",
+				      "password.reset_refused", email, "too many recent requests");
 			db_commit();
 		}
 		reply_error(rp, 429, "email",
@@ -67,9 +68,12 @@ static void forgot_submit(struct request *rq, struct reply *rp)
 			return;
 		}
 	} else
-		audit(rq, "password.reset_refused", email, "%s",
-		      uid ? "no mail relay or base_url is configured"
-			  : "no active member of staff");
+		audit_outcome(rq, uid ? AUDIT_FAILED : AUDIT_REFUSED,
+			      uid ? "no mail relay or base_url is configured"
+				  : "no active member of staff",
+			      "password.reset_refused", email, "%s",
+			      uid ? "no mail relay or base_url is configured"
+				  : "no active member of staff");
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
 	reply_page(rp, "password_forgot", "Forgot your password?",
