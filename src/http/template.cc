@@ -3,8 +3,8 @@
 //
 // Speed: a dictionary key given as a plain string costs ctemplate a hash
 // and an insert into its global id-to-name map under a lock, every time.
-// So at start-up each template's names are read back from ctemplate
-// (WriteHeaderEntries, the list make_tpl_varnames_h uses) and interned as
+// So at start-up each template's names are read from its text (the list
+// ctemplate's WriteHeaderEntries would give) and interned as
 // StaticTemplateStrings whose id is computed once.  A model value whose
 // name the template never mentions cannot change its output, so it is not
 // put in the dictionary at all.
@@ -29,6 +29,7 @@ extern "C" {
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace {
 
@@ -125,6 +126,9 @@ struct Name {
 // The names one template mentions (variables, sections, includes).
 struct Vocabulary {
 	std::unordered_map<std::string_view, Name> names;
+	// Every "A_" that begins a name: an object A's members are flattened
+	// as A_MEMBER only when some name could be one of them.
+	std::unordered_set<std::string_view> prefixes;
 	size_t longest = 0;
 };
 
@@ -152,51 +156,52 @@ bool is_name_char(char c)
 	       c == '_';
 }
 
-// ctemplate can list a template's names but not say which are sections;
-// showing a section costs a sub-dictionary, so only names that follow an
-// opening "{{#" in the file get one.
-bool mark_sections(const std::string &path, Vocabulary &v)
+// A member's name may also be asked for as not_NAME or has_NAME.
+void add_prefixes(Vocabulary &v, std::string_view name)
+{
+	if (name.substr(0, 4) == "not_" || name.substr(0, 4) == "has_")
+		add_prefixes(v, name.substr(4));
+	for (size_t i = 1; i < name.size(); i++)
+		if (name[i] == '_')
+			v.prefixes.emplace(name.substr(0, i + 1));
+}
+
+// The names a template mentions, read from its text: {{NAME}},
+// {{NAME:modifiers}}, {{#NAME}} (a section), {{/NAME}} and {{>NAME}} (an
+// include); {{%...}} pragmas and {{!...}} comments name nothing.  The same
+// list ctemplate's WriteHeaderEntries gives, without writing a C++ header
+// for every template at start-up, which cost a tenth of it.  Only a
+// section gets a sub-dictionary: showing one costs that.
+bool learn_names(const char *dir, const char *file)
 {
 	size_t len;
-	char *text = read_whole_file(path.c_str(), &len, 1 << 20);
+	char *text = read_whole_file((std::string(dir) + "/" + file).c_str(), &len, 1 << 20);
 	if (!text)
 		return false;
-	for (const char *p = text; (p = strstr(p, "{{#")) != nullptr;) {
-		const char *name = p += 3;
+	Vocabulary &v = vocabularies[file];
+	for (const char *p = text; (p = strstr(p, "{{")) != nullptr;) {
+		p += 2;
+		bool section = *p == '#';
+		if (*p == '#' || *p == '/' || *p == '>')
+			p++;
+		const char *name = p;
 		while (is_name_char(*p))
 			p++;
-		auto found = v.names.find(std::string_view(name, (size_t)(p - name)));
-		if (found != v.names.end())
-			found->second.section = true;
+		if (p == name)
+			continue;
+		std::string_view found(name, (size_t)(p - name));
+		auto known = v.names.find(found);
+		if (known == v.names.end()) {
+			const ctemplate::StaticTemplateString *sts = intern(std::string(found));
+			std::string_view kept(sts->do_not_use_directly_.ptr_, found.size());
+			known = v.names.emplace(kept, Name{ sts, false }).first;
+			add_prefixes(v, kept);
+			v.longest = std::max(v.longest, found.size());
+		}
+		known->second.section |= section;
 	}
 	free(text);
 	return true;
-}
-
-// WriteHeaderEntries writes one line per name:
-//   static const ::ctemplate::StaticTemplateString k_x = STS_INIT_WITH_HASH(k_x, "NAME", 123ULL);
-bool learn_names(const char *dir, const char *file)
-{
-	const ctemplate::Template *t =
-		ctemplate::Template::GetTemplate(file, ctemplate::STRIP_BLANK_LINES);
-	if (!t)
-		return false;
-	std::string entries;
-	t->WriteHeaderEntries(&entries);
-	Vocabulary &v = vocabularies[file];
-	size_t at = 0;
-	while ((at = entries.find(", \"", at)) != std::string::npos) {
-		size_t end = entries.find('"', at + 3);
-		if (end == std::string::npos)
-			break;
-		std::string name = entries.substr(at + 3, end - at - 3);
-		const ctemplate::StaticTemplateString *sts = intern(name);
-		v.names.emplace(std::string_view(sts->do_not_use_directly_.ptr_, name.size()),
-				Name{ sts, false });
-		v.longest = std::max(v.longest, name.size());
-		at = end;
-	}
-	return mark_sections(std::string(dir) + "/" + file, v);
 }
 
 // Builds the dictionary for one template from a model, naming only what
@@ -335,10 +340,10 @@ class Filler {
 			const Name *s = find(name);
 			if (s && s->section)
 				fill(d->AddSectionDictionary(*s->sts), v, "");
-			// flattened members are NAME_MEMBER
+			// flattened members are NAME_MEMBER, when the template has any
 			char buf[NAME_MAX_BYTES];
 			std::string_view prefix;
-			if (join(buf, name, "_", &prefix))
+			if (join(buf, name, "_", &prefix) && vocab.prefixes.count(prefix))
 				fill(d, v, prefix);
 		} else if (json_is_array(v)) {
 			fill_array(d, name, v);
