@@ -62,10 +62,13 @@ json_t *renewal_outstanding(const json_t *cur, char date[11])
 	/* Every row has signed before this year's renewal date: in the school's
 	 * year, last year (slyne's agreement, signed again each year). */
 	char *why = xasprintf("Signed last year; due again from %s", day);
+	/* From the version's signatures to their people (CROSS JOIN keeps that
+	 * order): left to choose, SQLite walked every active user of a large
+	 * trust to find the few who signed this version. */
 	json_t *stale = db_rows(
 		"SELECT u.id AS user_id, u.email, u.name, u.department, u.staff_type, s.signed_at, "
 		"max(0, CAST(julianday(?) - julianday(?) AS INTEGER)) AS days, ? AS why "
-		"FROM signatures s JOIN users u ON u.id = s.user_id WHERE s.version_id = ? "
+		"FROM signatures s CROSS JOIN users u ON u.id = s.user_id WHERE s.version_id = ? "
 		"AND u.active = 1 AND instr(',' || ? || ',', ',' || u.staff_type || ',') > 0 "
 		"AND s.signed_at < ? AND NOT EXISTS (SELECT 1 FROM policy_acknowledgements a "
 		"WHERE a.version_id = s.version_id AND a.user_id = s.user_id "
