@@ -20,7 +20,8 @@ from datetime import datetime, timezone
 
 # Those staffroom calls directly (the Makefile's PKGS): the document must name each.
 DIRECT = ['libmicrohttpd', 'libjansson', 'libsqlite3', 'libctemplate', 'libsodium', 'libcmark',
-          'libseccomp', 'liboath', 'libqrencode', 'libcurl', 'libfcgi', 'libcgicc', 'libcjose']
+          'libseccomp', 'liboath', 'libqrencode', 'libcurl', 'libfcgi', 'libcgicc', 'libcjose',
+          'libcrack2', 'libclamav', 'libpng', 'libjpeg', 'libexif']
 
 
 def loaded_libraries(binary):
