@@ -147,7 +147,7 @@ void auth_load(struct request *rq)
 	sha256_hex(rq->cookie, strlen(rq->cookie), hash);
 	sqlite3_stmt *st =
 		db_stmt("SELECT s.user_id, s.csrf, s.created_at, s.last_seen, u.email, u.name, "
-			"u.department, u.staff_type, u.active FROM sessions s "
+			"u.department, u.staff_type, u.active, s.flash IS NOT NULL FROM sessions s "
 			"JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
 			"t", hash);
 	if (!st || db_step(st) != SQLITE_ROW) {
@@ -173,6 +173,7 @@ void auth_load(struct request *rq)
 		copy_str(rq->user.staff_type, sizeof rq->user.staff_type,
 			 (const char *)sqlite3_column_text(st, 7));
 		copy_str(rq->session_hash, sizeof rq->session_hash, hash);
+		rq->flash_waiting = sqlite3_column_int(st, 9);
 	}
 	sqlite3_reset(st);
 	if (!live) {
@@ -220,7 +221,8 @@ void auth_set_flash(const struct request *rq, const char *message)
 
 char *auth_take_flash(const struct request *rq)
 {
-	if (!rq->session_hash[0])
+	/* Read with the session (auth_load): most pages have no message. */
+	if (!rq->session_hash[0] || !rq->flash_waiting)
 		return NULL;
 	char *flash =
 		db_text("SELECT flash FROM sessions WHERE token_hash = ?", "t", rq->session_hash);

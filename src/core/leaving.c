@@ -112,18 +112,17 @@ static int apply_due(const char *today)
 
 int leaving_apply_daily(void)
 {
-	/* The day last done, as a number (20261218): the first request of a day
-	 * does the pass; the others compare one number. */
-	static atomic_int done;
-	char today[11];
-	iso_date(now(), today);
-	int y = 0, m = 0, d = 0;
-	sscanf(today, "%d-%d-%d", &y, &m, &d);
-	int key = y * 10000 + m * 100 + d;
+	/* The day last done, as a number (days since 1970, UTC as iso_date):
+	 * the first request of a day does the pass; the others compare one
+	 * number, with no date written out. */
+	static atomic_long done = -1;
+	long key = (long)(now() / 86400);
 	if (atomic_exchange(&done, key) == key)
 		return 0;
+	char today[11];
+	iso_date((time_t)key * 86400, today);
 	int n = apply_due(today);
 	if (n < 0)
-		atomic_store(&done, 0); /* busy: the next request tries again */
+		atomic_store(&done, -1); /* busy: the next request tries again */
 	return n < 0 ? 0 : n;
 }

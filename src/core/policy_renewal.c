@@ -22,23 +22,42 @@ int renew_from_valid(const char *mmdd)
 	return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] && !(m == 2 && d == 29);
 }
 
-int policy_renewal_since(int64_t policy_id, char since[24], char date[11])
+/* The renewal date on or before TODAY for a renewal day FROM ("09-01"), and
+ * its start in UTC.  Each thread keeps its last answer: the same day and
+ * renewal day come on every page, and the arithmetic was a tenth of one. */
+static void renewal_start(const char *today, const char *from, char since[24], char date[11])
 {
-	char *from = db_text("SELECT renew_from FROM policy_renewals WHERE policy_id = ?", "I",
-			     policy_id);
-	if (!from)
-		return 0;
-	char today[11], local[17];
-	uk_today(today);
+	static __thread char kept_today[11], kept_from[6], kept_since[24], kept_date[11];
+	if (strcmp(today, kept_today) == 0 && strcmp(from, kept_from) == 0) {
+		memcpy(since, kept_since, sizeof kept_since);
+		memcpy(date, kept_date, sizeof kept_date);
+		return;
+	}
+	char local[17];
 	int year = atoi(today);
 	/* The most recent renewal date on or before today. */
 	if (strcmp(today + 5, from) < 0)
 		year--;
 	snprintf(date, 11, "%04d-%.5s", year, from);
 	snprintf(local, sizeof local, "%sT00:00", date);
-	free(from);
 	if (uk_time_to_utc(local, since) != 0)
 		snprintf(since, 24, "%sT00:00:00Z", date);
+	copy_str(kept_today, sizeof kept_today, today);
+	copy_str(kept_from, sizeof kept_from, from);
+	memcpy(kept_since, since, sizeof kept_since);
+	memcpy(kept_date, date, sizeof kept_date);
+}
+
+int policy_renewal_since(int64_t policy_id, char since[24], char date[11])
+{
+	char *from = db_text("SELECT renew_from FROM policy_renewals WHERE policy_id = ?", "I",
+			     policy_id);
+	if (!from)
+		return 0;
+	char today[11];
+	uk_today(today);
+	renewal_start(today, from, since, date);
+	free(from);
 	return 1;
 }
 

@@ -72,6 +72,7 @@ struct request {
 	struct user user;
 	char session_hash[65];
 	char csrf[44];
+	int flash_waiting; /* the session holds a message for the next page */
 };
 
 struct reply {

@@ -47,18 +47,18 @@ int features_demo(void)
  * request would run every pass again. */
 int features_daily(void)
 {
-	static atomic_int done_day; /* as leaving_apply_daily keeps it: one number to compare */
-	char today[11];
-	iso_date(now(), today);
-	int y = 0, m = 0, d = 0;
-	sscanf(today, "%d-%d-%d", &y, &m, &d);
-	if (atomic_load(&done_day) == y * 10000 + m * 100 + d)
+	/* As leaving_apply_daily keeps it: the UTC day number, one compare. */
+	static atomic_long done_day = -1;
+	long key = (long)(now() / 86400);
+	if (atomic_load(&done_day) == key)
 		return 0;
+	char today[11];
+	iso_date((time_t)key * 86400, today);
 	char *done = db_text("SELECT value FROM settings WHERE key = 'daily_passes_done'", "");
 	int already = done && strcmp(done, today) == 0;
 	free(done);
 	if (already) {
-		atomic_store(&done_day, y * 10000 + m * 100 + d);
+		atomic_store(&done_day, key);
 		return 0;
 	}
 	int n = 0, busy = 0;
@@ -73,6 +73,6 @@ int features_daily(void)
 	db_exec("INSERT INTO settings(key, value) VALUES ('daily_passes_done', ?) "
 		"ON CONFLICT(key) DO UPDATE SET value = excluded.value", "t", today);
 	if (db_commit() == 0)
-		atomic_store(&done_day, y * 10000 + m * 100 + d);
+		atomic_store(&done_day, key);
 	return n;
 }

@@ -24,6 +24,18 @@
 enum { ROUTES_MAX = 512 };
 static const struct route *all_routes[ROUTES_MAX];
 static size_t all_count;
+/* Each pattern's first segment ("/aup" of "/aup/sign"), so that dispatch
+ * compares a length and a few bytes instead of walking every pattern; a
+ * first segment with a placeholder in it matches any. */
+static struct first_segment {
+	unsigned short len;
+	unsigned char any;
+} all_firsts[ROUTES_MAX];
+
+static size_t first_segment_len(const char *path)
+{
+	return 1 + strcspn(path + (*path == '/'), "/");
+}
 static pthread_once_t all_once = PTHREAD_ONCE_INIT;
 
 static void gather_routes(void)
@@ -35,6 +47,9 @@ static void gather_routes(void)
 					fputs("staffroom: more routes than ROUTES_MAX\n", stderr);
 					abort();
 				}
+				size_t len = first_segment_len(r->pattern);
+				all_firsts[all_count].len = (unsigned short)len;
+				all_firsts[all_count].any = memchr(r->pattern, '{', len) != NULL;
 				all_routes[all_count++] = r;
 			}
 }
@@ -99,7 +114,11 @@ const struct route *route_match(const char *method, const char *path, int64_t id
 	*path_known = 0;
 	size_t n;
 	const struct route *const *all = router_all(&n);
+	size_t len = first_segment_len(path);
 	for (size_t i = 0; i < n; i++) {
+		const struct first_segment *f = &all_firsts[i];
+		if (!f->any && (f->len != len || memcmp(all[i]->pattern, path, len) != 0))
+			continue;
 		if (!pattern_match(all[i]->pattern, path, ids, nids))
 			continue;
 		*path_known = 1;

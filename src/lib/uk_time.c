@@ -11,10 +11,14 @@
 /* The UK rule in POSIX form, for a machine without the zone file. */
 static const char UK_RULE[] = "GMT0BST,M3.5.0/1,M10.5.0";
 
+/* Raised whenever the zone is loaded: the threads' cached offsets are then stale. */
+static _Atomic unsigned zone_generation;
+
 void uk_time_init(void)
 {
 	setenv("TZ", "Europe/London", 1);
 	tzset();
+	zone_generation++;
 	/* A missing zone file leaves the C library on UTC without a word:
 	 * midsummer then shows no hour of summer time. */
 	struct tm tm = { .tm_year = 126, .tm_mon = 6, .tm_mday = 1, .tm_hour = 12 };
@@ -22,7 +26,57 @@ void uk_time_init(void)
 	if (!localtime_r(&summer, &tm) || tm.tm_gmtoff != 3600) {
 		setenv("TZ", UK_RULE, 1);
 		tzset();
+		zone_generation++;
 	}
+}
+
+/* localtime_r takes the C library's zone lock and re-reads TZ on every
+ * call, the most of a page that shows a few dates.  The UK offset changes
+ * at most once a UTC day (at 01:00), so each thread keeps, for the last
+ * days it converted, the offset when it held all day, and converts by
+ * gmtime_r.  A page's dates and today's, and the days either side that
+ * uk_time_to_utc looks at, fit in the table. */
+enum { DAYS_KEPT = 32 };
+struct day_offset {
+	long day;            /* UTC days since 1970, or -1: nothing kept */
+	unsigned generation; /* of the zone it was read from */
+	int mixed;           /* the offset changes during the day */
+	struct tm start;     /* the day's first second, local */
+};
+
+static struct tm *uk_local(const time_t *when, struct tm *tm)
+{
+	static __thread struct day_offset kept[DAYS_KEPT];
+	static __thread int ready;
+	time_t t = *when;
+	if (!ready) {
+		for (int i = 0; i < DAYS_KEPT; i++)
+			kept[i].day = -1;
+		ready = 1;
+	}
+	if (t < 0)
+		return localtime_r(&t, tm);
+	long day = (long)(t / 86400);
+	struct day_offset *k = &kept[day % DAYS_KEPT];
+	if (k->day != day || k->generation != zone_generation) {
+		time_t first = (time_t)day * 86400, last = first + 86399;
+		struct tm end;
+		k->day = -1;
+		if (!localtime_r(&first, &k->start) || !localtime_r(&last, &end))
+			return localtime_r(&t, tm);
+		k->day = day;
+		k->generation = zone_generation;
+		k->mixed = end.tm_gmtoff != k->start.tm_gmtoff;
+	}
+	if (k->mixed)
+		return localtime_r(&t, tm);
+	time_t shifted = t + k->start.tm_gmtoff;
+	if (!gmtime_r(&shifted, tm))
+		return NULL;
+	tm->tm_isdst = k->start.tm_isdst;
+	tm->tm_gmtoff = k->start.tm_gmtoff;
+	tm->tm_zone = k->start.tm_zone;
+	return tm;
 }
 
 static const char *const MONTHS[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -43,10 +97,47 @@ static int read_value(const char *iso, struct tm *day, time_t *t, int *timed)
 		*timed = 0;
 		return 0;
 	}
-	if (parse_iso_time(iso, t) != 0 || !localtime_r(t, day))
+	if (parse_iso_time(iso, t) != 0 || !uk_local(t, day))
 		return -1;
 	*timed = 1;
 	return 0;
+}
+
+/* Appends N as decimal digits (at least WIDTH of them) at P. */
+static char *put_number(char *p, int n, int width)
+{
+	char digits[12];
+	int len = 0;
+	unsigned u = n < 0 ? 0U : (unsigned)n;
+	do
+		digits[len++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0 && len < (int)sizeof digits);
+	while (len < width && len < (int)sizeof digits)
+		digits[len++] = '0';
+	while (len > 0)
+		*p++ = digits[--len];
+	return p;
+}
+
+/* "1 Dec 2026" or "1 Dec 2026, 20:01": written by hand because snprintf
+ * was a tenth of a page with a handful of dates. */
+static void put_words(const struct tm *tm, int timed, char *out, size_t size)
+{
+	char text[48], *p = put_number(text, tm->tm_mday, 1);
+	*p++ = ' ';
+	memcpy(p, MONTHS[tm->tm_mon], 3);
+	p += 3;
+	*p++ = ' ';
+	p = put_number(p, tm->tm_year + 1900, 1);
+	if (timed) {
+		*p++ = ',';
+		*p++ = ' ';
+		p = put_number(p, tm->tm_hour, 2);
+		*p++ = ':';
+		p = put_number(p, tm->tm_min, 2);
+	}
+	*p = 0;
+	copy_str(out, size, text);
 }
 
 int uk_time_words(const char *iso, char *out, size_t size)
@@ -54,15 +145,11 @@ int uk_time_words(const char *iso, char *out, size_t size)
 	struct tm tm;
 	time_t t;
 	int timed;
-	if (read_value(iso, &tm, &t, &timed) != 0) {
+	if (read_value(iso, &tm, &t, &timed) != 0 || tm.tm_mon < 0 || tm.tm_mon > 11) {
 		copy_str(out, size, iso ? iso : "");
 		return -1;
 	}
-	if (timed)
-		snprintf(out, size, "%d %s %d, %02d:%02d", tm.tm_mday, MONTHS[tm.tm_mon],
-			 tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
-	else
-		snprintf(out, size, "%d %s %d", tm.tm_mday, MONTHS[tm.tm_mon], tm.tm_year + 1900);
+	put_words(&tm, timed, out, size);
 	return 0;
 }
 
@@ -78,7 +165,7 @@ int uk_due_words(const char *iso, time_t at, char *out, size_t size)
 	struct tm due, today;
 	time_t t;
 	int timed;
-	if (read_value(iso, &due, &t, &timed) != 0 || !localtime_r(&at, &today)) {
+	if (read_value(iso, &due, &t, &timed) != 0 || !uk_local(&at, &today)) {
 		copy_str(out, size, "");
 		return -1;
 	}
@@ -108,7 +195,7 @@ void uk_deadline_words(const char *iso, time_t at, char *out, size_t size)
 static long offset_at(time_t t)
 {
 	struct tm tm;
-	return localtime_r(&t, &tm) ? tm.tm_gmtoff : 0;
+	return uk_local(&t, &tm) ? tm.tm_gmtoff : 0;
 }
 
 int uk_time_to_utc(const char *local, char out[24])
@@ -131,7 +218,7 @@ int uk_time_for_field(const char *iso, char out[17])
 {
 	time_t t;
 	struct tm tm;
-	if (!iso || parse_iso_time(iso, &t) != 0 || !localtime_r(&t, &tm)) {
+	if (!iso || parse_iso_time(iso, &t) != 0 || !uk_local(&t, &tm)) {
 		out[0] = 0;
 		return -1;
 	}
@@ -142,7 +229,7 @@ int uk_time_for_field(const char *iso, char out[17])
 long uk_day_number(time_t t)
 {
 	struct tm tm;
-	if (!localtime_r(&t, &tm))
+	if (!uk_local(&t, &tm))
 		return (long)(t / 86400);
 	return day_number(&tm);
 }
@@ -151,8 +238,16 @@ void uk_today(char out[11])
 {
 	time_t t = now();
 	struct tm tm;
-	if (!localtime_r(&t, &tm) || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+	if (!uk_local(&t, &tm) || tm.tm_year + 1900 > 9999) {
 		iso_date(t, out);
+		return;
+	}
+	char *p = put_number(out, tm.tm_year + 1900, 4);
+	*p++ = '-';
+	p = put_number(p, tm.tm_mon + 1, 2);
+	*p++ = '-';
+	p = put_number(p, tm.tm_mday, 2);
+	*p = 0;
 }
 
 /* mktime reads the fields as UK time; 23:59:59 is never in an hour the

@@ -166,6 +166,25 @@ static void today_is_the_uk_date(void **state)
 	assert_today("2026-12-17T23:30:00Z", "2026-12-17"); /* GMT: the same as UTC */
 }
 
+/* The words agree with the C library's own conversion at every hour and
+ * minute of two years, clock changes included, visited in order and then
+ * hopping back and forth between days (the per-day offsets are cached). */
+static void words_agree_with_localtime(void **state)
+{
+	(void)state;
+	time_t from = at("2026-01-01T00:00:00Z"), span = 2 * 366 * 86400;
+	for (long i = 0; i < 2 * 366 * 86400 / 3541; i++) {
+		time_t t = i % 2 ? from + i * 3541 : from + (span - i * 3541 * 37 % span);
+		char iso[ISO_LEN], got[64], expect[64];
+		struct tm tm;
+		iso_time(t, iso);
+		assert_non_null(localtime_r(&t, &tm));
+		strftime(expect, sizeof expect, "%-d %b %Y, %H:%M", &tm);
+		assert_int_equal(uk_time_words(iso, got, sizeof got), 0);
+		assert_string_equal(got, expect);
+	}
+}
+
 /* Without the zone file (TZDIR pointing nowhere) the UK rule is used. */
 static int without_zone_file(void **state)
 {
@@ -195,6 +214,7 @@ int main(void)
 		cmocka_unit_test(typed_times_read_as_uk_time),
 		cmocka_unit_test(uk_days_and_their_ends),
 		cmocka_unit_test(today_is_the_uk_date),
+		cmocka_unit_test(words_agree_with_localtime),
 	};
 	int failed = cmocka_run_group_tests_name("without the zone file", tests, without_zone_file,
 						 NULL);
