@@ -138,6 +138,12 @@ bool load_page(const json_t *line)
 		out = p.model ? json_dumps(p.model, JSON_COMPACT | JSON_ENSURE_ASCII) : nullptr;
 		len = out ? strlen(out) : 0;
 	} else {
+		// The navigation staffroom renders once per set of roles, kept as
+		// staffroom keeps it (a second page with the same links finds it kept).
+		const json_t *layout = json_object_get(line, "layout");
+		const char *nav = json_string_value(json_object_get(layout, "nav_template"));
+		if (nav)
+			template_keep_fragment(nav, "nav", layout);
 		p.dict = template_fill(json_string_value(json_object_get(line, "template")),
 				       json_object_get(line, "page"), json_object_get(line, "layout"));
 		out = p.dict ? template_expand(p.dict, &len) : nullptr;

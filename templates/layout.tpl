@@ -15,8 +15,7 @@
 {{#user}}
 <nav class="main-nav" aria-label="Main">
 <ul>
-{{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
-{{/nav}}
+{{>NAV}}
 </ul>
 </nav>
 <form class="signout" method="post" action="/logout">

@@ -431,6 +431,53 @@ extern "C" int template_prepare(const char *dir)
 	return add_modifiers(dir) ? 0 : -1;
 }
 
+namespace {
+
+// The navigation links, included as NAV: the fragment kept under the name
+// in nav_template when there is one, else nav.tpl filled from "nav".
+void include_nav(ctemplate::TemplateDictionary *layout_dict, const json_t *layout)
+{
+	const json_t *links = json_object_get(layout, "nav");
+	if (!links)
+		return;
+	ctemplate::TemplateDictionary *nav = layout_dict->AddIncludeDictionary("NAV");
+	const char *kept = json_string_value(json_object_get(layout, "nav_template"));
+	if (kept) {
+		nav->SetFilename(kept);
+		return;
+	}
+	nav->SetFilename("nav.tpl");
+	if (const Vocabulary *v = vocabulary("nav.tpl"))
+		Filler(*v).fill(nav, layout, "");
+}
+
+} // namespace
+
+/* Renders NAME.tpl from the model, auto-escaped as every template is, and
+ * keeps the result as a template of plain text named KEY (see template.h). */
+extern "C" int template_keep_fragment(const char *key, const char *name, const json_t *model)
+{
+	try {
+		std::string file = std::string(name) + ".tpl";
+		const Vocabulary *v = vocabulary(file);
+		if (!v)
+			return -1;
+		ctemplate::TemplateDictionary dict("fragment");
+		Filler(*v).fill(&dict, model, "");
+		static const char pragma[] = "{{%AUTOESCAPE context=\"HTML\"}}";
+		std::string out = pragma;
+		if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES, &dict, &out))
+			return -1;
+		// Text that ctemplate would read as a marker is not kept as plain text.
+		if (out.find("{{", sizeof pragma - 1) != std::string::npos)
+			return -1;
+		return ctemplate::StringToTemplateCache(key, out, ctemplate::STRIP_BLANK_LINES) ? 0
+												: -1;
+	} catch (...) {
+		return -1;
+	}
+}
+
 // The layout's dictionary with the page's included as CONTENT.
 struct template_dict {
 	ctemplate::TemplateDictionary dict{ "layout" };
@@ -446,6 +493,7 @@ extern "C" struct template_dict *template_fill(const char *name, const json_t *p
 			return NULL;
 		auto *t = new template_dict;
 		Filler(*outer).fill(&t->dict, layout, "");
+		include_nav(&t->dict, layout);
 		ctemplate::TemplateDictionary *content = t->dict.AddIncludeDictionary("CONTENT");
 		content->SetFilename(file);
 		Filler(*inner).fill(content, page, "");

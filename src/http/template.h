@@ -29,6 +29,14 @@ char *template_render(const char *name, const json_t *page, const json_t *layout
 /* The same in two steps, for the benchmark's ceiling (bench/ceiling.cc),
  * which fills a page's dictionary once and expands it for every request.
  * The dictionary points into the models' strings: keep them until it is freed. */
+/* The navigation is included as NAV from nav.tpl, filled from the layout's
+ * "nav" links; or, when the layout names one in "nav_template", from a
+ * fragment kept with template_keep_fragment: the same links for the same
+ * roles on every page, rendered once instead of filled per request.
+ * template_keep_fragment renders templates/NAME.tpl from MODEL (escaped as
+ * every template is) and keeps the text under KEY; 0, or -1 when it could
+ * not (the text would read as template markers, or KEY is taken). */
+int template_keep_fragment(const char *key, const char *name, const json_t *model);
 struct template_dict;
 struct template_dict *template_fill(const char *name, const json_t *page, const json_t *layout);
 char *template_expand(const struct template_dict *t, size_t *len);

@@ -67,12 +67,15 @@ static int is_current(const char *href, const char *path)
 /* The links one set of roles sees, with one marked current, are the same
  * for every request: made once per (roles, current link) and shared, read
  * only (jansson counts references atomically), instead of a json_pack per
- * link per page.  A full cache just means making the list each time. */
-enum { NAV_CACHE = 128 };
+ * link per page.  Their HTML is rendered once too and kept as a template
+ * (template_keep_fragment): filling a dictionary with them cost a tenth of
+ * a page.  A full cache just means making the list each time. */
+enum { NAV_CACHE = 128, FRAGMENT_NAME = 32 };
 static struct {
 	unsigned roles;
 	uint32_t current; /* bit i: link i is current (NAV_MAX is 32) */
 	json_t *items;
+	char fragment[FRAGMENT_NAME]; /* the kept rendering's name, or "" */
 } nav_cache[NAV_CACHE];
 static size_t nav_cached;
 static pthread_mutex_t nav_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -90,7 +93,21 @@ static json_t *make_nav(unsigned roles, uint32_t current)
 	return items;
 }
 
-json_t *view_nav(const struct request *rq)
+/* Under nav_lock: the cache entry's links rendered and kept, when they can be. */
+static void keep_rendering(size_t entry)
+{
+	char name[FRAGMENT_NAME];
+	snprintf(name, sizeof name, "nav-%x-%x", nav_cache[entry].roles,
+		 (unsigned)nav_cache[entry].current);
+	json_t *m = json_pack("{s:O}", "nav", nav_cache[entry].items);
+	if (m && template_keep_fragment(name, "nav", m) == 0)
+		copy_str(nav_cache[entry].fragment, FRAGMENT_NAME, name);
+	json_decref(m);
+}
+
+/* The links RQ's roles see, and in FRAGMENT the name of their kept
+ * rendering ("" when there is none: nav.tpl is filled from the links). */
+static json_t *nav_for(const struct request *rq, char fragment[FRAGMENT_NAME])
 {
 	pthread_once(&nav_once, gather_nav);
 	unsigned roles = rq->user.roles;
@@ -99,10 +116,13 @@ json_t *view_nav(const struct request *rq)
 		if ((roles & nav[i].route->roles) && is_current(nav[i].link->pattern, rq->path))
 			current |= (uint32_t)1 << i;
 	json_t *items = NULL;
+	fragment[0] = 0;
 	pthread_mutex_lock(&nav_lock);
 	for (size_t i = 0; i < nav_cached && !items; i++)
-		if (nav_cache[i].roles == roles && nav_cache[i].current == current)
+		if (nav_cache[i].roles == roles && nav_cache[i].current == current) {
 			items = json_incref(nav_cache[i].items);
+			memcpy(fragment, nav_cache[i].fragment, FRAGMENT_NAME);
+		}
 	pthread_mutex_unlock(&nav_lock);
 	if (items)
 		return items;
@@ -111,10 +131,18 @@ json_t *view_nav(const struct request *rq)
 	if (nav_cached < NAV_CACHE) {
 		nav_cache[nav_cached].roles = roles;
 		nav_cache[nav_cached].current = current;
-		nav_cache[nav_cached++].items = json_incref(items);
+		nav_cache[nav_cached].items = json_incref(items);
+		keep_rendering(nav_cached);
+		memcpy(fragment, nav_cache[nav_cached++].fragment, FRAGMENT_NAME);
 	}
 	pthread_mutex_unlock(&nav_lock);
 	return items;
+}
+
+json_t *view_nav(const struct request *rq)
+{
+	char fragment[FRAGMENT_NAME];
+	return nav_for(rq, fragment);
 }
 
 static json_t *layout_model(struct request *rq, struct reply *rp, const struct layout_data *ld)
@@ -144,7 +172,10 @@ static json_t *layout_model(struct request *rq, struct reply *rp, const struct l
 		json_object_set_new(
 			m, "user",
 			json_pack("{s:s, s:s}", "name", rq->user.name, "email", rq->user.email));
-		json_object_set_new(m, "nav", view_nav(rq));
+		char fragment[FRAGMENT_NAME];
+		json_object_set_new(m, "nav", nav_for(rq, fragment));
+		if (fragment[0])
+			json_object_set_new(m, "nav_template", json_string(fragment));
 		json_object_set_new(m, "csrf", json_string(rq->csrf));
 		if (ld->flash)
 			json_object_set_new(m, "flash", json_string(ld->flash));
