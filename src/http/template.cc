@@ -471,8 +471,8 @@ extern "C" int template_keep_fragment(const char *key, const char *name, const j
 		// Text that ctemplate would read as a marker is not kept as plain text.
 		if (out.find("{{", sizeof pragma - 1) != std::string::npos)
 			return -1;
-		bool kept = ctemplate::StringToTemplateCache(key, out, ctemplate::STRIP_BLANK_LINES);
-		return kept ? 0 : -1;
+		using ctemplate::StringToTemplateCache;
+		return StringToTemplateCache(key, out, ctemplate::STRIP_BLANK_LINES) ? 0 : -1;
 	} catch (...) {
 		return -1;
 	}
