@@ -18,9 +18,8 @@
  * a nude or semi-nude image also goes to the DSL (every deputy holds the
  * role too) whatever the school's routing: UKCIS (2024) has them told at
  * once. */
-static void route_concern(int64_t id, const struct concern_input *in)
+static void route_concern(int64_t id, const struct concern_input *in, int about_head)
 {
-	int about_head = in->about_id && (user_roles_load(in->about_id) & ROLE_HEADTEACHER);
 	if (about_head)
 		db_exec("INSERT INTO concern_recipients(concern_id, role) VALUES (?, 'chair')", "I",
 			id);
@@ -32,6 +31,20 @@ static void route_concern(int64_t id, const struct concern_input *in)
 		db_exec("INSERT OR IGNORE INTO concern_recipients(concern_id, role) "
 			"VALUES (?, 'dsl')",
 			"I", id);
+}
+
+/* The same roles as role bits (role_bits; distinct bits, so their sum is
+ * their union).  The concern is stored with its mask already whole: the
+ * recipients' trigger then has nothing to change, and the queue counts
+ * (concern_counts) are moved once instead of once per role. */
+static int64_t route_mask(const struct concern_input *in, int about_head)
+{
+	if (about_head)
+		return db_int(0, "SELECT bit FROM role_bits WHERE role = 'chair'", "");
+	return db_int(0,
+		      "SELECT coalesce(sum(bit), 0) FROM role_bits WHERE role IN (SELECT role "
+		      "FROM routing WHERE category = ?) OR (role = 'dsl' AND ?)",
+		      "ti", in->category, in->to_dsl);
 }
 
 /* Everyone holding a receiving role is told that there is a concern, never
@@ -69,17 +82,18 @@ int64_t concern_file(const struct request *rq, const struct concern_input *in, c
 	/* Under the write lock, so the next id is ours. */
 	int64_t id = db_int(0, "SELECT coalesce(max(id), 0) + 1 FROM concerns", "");
 	snprintf(ref, 32, "C-%s-%06lld", year, (long long)id);
+	int about_head = in->about_id && (user_roles_load(in->about_id) & ROLE_HEADTEACHER);
 	db_exec("INSERT INTO concerns(id, reference, reporter_id, category, summary, details, "
 		"occurred_at, platform, url, "
-		"involved, about_id, account_id, urgent, created_at, due_by) "
+		"involved, about_id, account_id, urgent, created_at, due_by, recipient_mask) "
 		"VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, nullif(?, 0), nullif(?, 0), ?, "
-		"?, ?)",
-		"ItItttttttIIitt", id, ref, rq ? rq->user.id : (int64_t)0, in->category,
+		"?, ?, ?)",
+		"ItItttttttIIittI", id, ref, rq ? rq->user.id : (int64_t)0, in->category,
 		in->summary, in->details ? in->details : "", in->occurred_at,
 		in->platform ? in->platform : "", in->url ? in->url : "",
 		in->involved ? in->involved : "", in->about_id, in->account_id, in->urgent, at,
-		due);
-	route_concern(id, in);
+		due, route_mask(in, about_head));
+	route_concern(id, in, about_head);
 	db_exec("INSERT INTO concern_events(concern_id, at, actor_id, action, detail, internal) "
 		"VALUES (?, ?, nullif(?, 0), 'reported', '{}', 0)",
 		"ItI", id, at, rq ? rq->user.id : (int64_t)0);
