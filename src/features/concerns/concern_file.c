@@ -50,8 +50,10 @@ static int64_t route_mask(const struct concern_input *in, int about_head)
 }
 
 /* Everyone holding a receiving role is told that there is a concern, never
- * what it says; the person it is about is never told. */
-static void notify_recipients(int64_t id, const char *ref, const char *category, int64_t about_id,
+ * what it says; the person it is about is never told.  Returns how many
+ * people were told: the people it reached (concern_reach.c counts the same
+ * set). */
+static int64_t notify_recipients(int64_t id, const char *ref, const char *category, int64_t about_id,
 			      int urgent)
 {
 	/* The category and reference only: never who or what it is about. */
@@ -68,12 +70,15 @@ static void notify_recipients(int64_t id, const char *ref, const char *category,
 		"JOIN user_roles r ON r.role = c.role JOIN users u ON u.id = r.user_id "
 		"WHERE c.concern_id = ? AND u.active = 1 AND u.id != ?",
 		"ttttII", urgent ? "concern_urgent" : "concern", msg, link, at, id, about_id);
+	int64_t told = db_changes();
 	notify_mail_since(mark);
 	free(msg);
 	free(link);
+	return told;
 }
 
-int64_t concern_file(const struct request *rq, const struct concern_input *in, char ref[32])
+int64_t concern_file_reaching(const struct request *rq, const struct concern_input *in,
+			      char ref[32], int64_t *reached)
 {
 	char at[ISO_LEN], due[ISO_LEN], year[5];
 	time_t t = now();
@@ -99,9 +104,16 @@ int64_t concern_file(const struct request *rq, const struct concern_input *in, c
 	db_exec("INSERT INTO concern_events(concern_id, at, actor_id, action, detail, internal) "
 		"VALUES (?, ?, nullif(?, 0), 'reported', '{}', 0)",
 		"ItI", id, at, rq ? rq->user.id : (int64_t)0);
-	notify_recipients(id, ref, in->category, in->about_id, in->urgent);
+	int64_t told = notify_recipients(id, ref, in->category, in->about_id, in->urgent);
+	if (reached)
+		*reached = told;
 	concern_pattern_warn(id, ref, in->about_id);
 	audit(rq, "concern.report", ref, "category=%s urgent=%s", in->category,
 	      in->urgent ? "yes" : "no");
 	return db_failed() ? -1 : id;
+}
+
+int64_t concern_file(const struct request *rq, const struct concern_input *in, char ref[32])
+{
+	return concern_file_reaching(rq, in, ref, NULL);
 }
