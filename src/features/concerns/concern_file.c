@@ -53,8 +53,8 @@ static int64_t route_mask(const struct concern_input *in, int about_head)
  * what it says; the person it is about is never told.  Returns how many
  * people were told: the people it reached (concern_reach.c counts the same
  * set). */
-static int64_t notify_recipients(int64_t id, const char *ref, const char *category, int64_t about_id,
-			      int urgent)
+static int64_t notify_recipients(int64_t id, const char *ref, const char *category,
+				 int64_t about_id, int urgent)
 {
 	/* The category and reference only: never who or what it is about. */
 	char *msg = xasprintf("%s concern %s (%s) needs your attention.",
