@@ -204,15 +204,21 @@ async function instructions(n, db, dir, caseId) {
     label: sc.label, signedIn: sc.signedIn, target: sc.signedIn ? (INSTR_TARGET[sc.page] || 2) : null,
     staffroom: runs.map((r) => r.staffroom[i]), ceiling: runs.map((r) => r.ceiling[i]),
   }));
-  // Last: the reports it stores would change the pages above.  One session
-  // sends them all, so the per-person report limit is lifted as under wrk.
-  sql(db, "UPDATE settings SET value = '1000000' WHERE key = 'concern_report_limit'");
+  // On a copy: the reports it stores would change the pages (here and under
+  // wrk).  One session sends them all, so the per-person report limit is
+  // lifted as under wrk.
+  const copy = path.join(dir, 'reports.db');
+  for (const s of ['', '.key', '.anchors']) {
+    copyFileSync(db + s, copy + s);
+    if (AS_ROOT) chownSync(copy + s, 65534, 65534);
+  }
+  sql(copy, "UPDATE settings SET value = '1000000' WHERE key = 'concern_report_limit'");
   const report = { label: 'POST /concerns (no evidence)', path: '/concerns', cookie: who.teacher.cookie, json: true,
     status: 201, form: { csrf: who.teacher.csrf, ...REPORT_FORM } };
   const post = [];
   for (let r = 0; r < INSTR_RUNS; r++) {
     log(`N=${n}: counting instructions per report under callgrind (run ${r + 1} of ${INSTR_RUNS})`);
-    post.push(await countPost({ bin: BIN, commitCeiling: path.join(BENCH, 'bin/commit_ceiling'), db, dir, serverArgs,
+    post.push(await countPost({ bin: BIN, commitCeiling: path.join(BENCH, 'bin/commit_ceiling'), db: copy, dir, serverArgs,
       scenario: report }));
   }
   rows.push({ label: `${report.label} against a raw single-row commit`, signedIn: true, target: null,
