@@ -49,7 +49,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "commit_ceiling: %s\n", sqlite3_errmsg(db));
 		return 1;
 	}
-	double seconds = commits >= 0 ? 0 : atof(argv[2]), start = clock_ms(), end = start + seconds * 1e3, t;
+	double seconds = commits >= 0 ? 0 : atof(argv[2]);
+	double start = clock_ms(), end = start + seconds * 1e3, t;
 	size_t n = 0, cap = 1 << 16;
 	double *lat = malloc(cap * sizeof *lat);
 	while (t = clock_ms(), commits >= 0 ? (long)n < commits : t < end) {
