@@ -1461,3 +1461,16 @@ UPDATE sqlite_schema
              'CHECK (outcome IN ('''', ''allowed'', ''refused'', ''failed'')), ' ||
              'reason TEXT NOT NULL DEFAULT '''')'
  WHERE type = 'table' AND name = 'audit' AND instr(sql, 'outcome') = 0;
+
+-- Schema version 26: a receiving role already in a concern's mask changes nothing
+--
+-- May run again.  A new concern is stored with its whole mask (src/features/
+-- concerns/concern_file.c); adding its recipients then rewrote the row and
+-- its indexes once per role for nothing.  A role without a bit still makes
+-- the mask NULL, refused as before.
+DROP TRIGGER IF EXISTS concern_recipients_mask;
+CREATE TRIGGER concern_recipients_mask AFTER INSERT ON concern_recipients BEGIN
+  UPDATE concerns SET recipient_mask = recipient_mask | (SELECT bit FROM role_bits WHERE role = new.role)
+   WHERE id = new.concern_id
+     AND recipient_mask | (SELECT bit FROM role_bits WHERE role = new.role) IS NOT recipient_mask;
+END;

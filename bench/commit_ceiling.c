@@ -2,7 +2,9 @@
  * another, with journal_mode=WAL and synchronous=FULL (an fsync per commit),
  * in a fresh database in DIR (the same disk as the benchmark's database).
  *   commit_ceiling DIR SECONDS
- * Prints "commits=N seconds=S per_second=R p50_ms=A p99_ms=B". */
+ * Prints "commits=N seconds=S per_second=R p50_ms=A p99_ms=B".
+ *   commit_ceiling DIR --commits N
+ * makes exactly N commits (for counting instructions per commit). */
 #define _GNU_SOURCE
 #include <sqlite3.h>
 #include <stdio.h>
@@ -26,10 +28,11 @@ static int cmp(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fputs("usage: commit_ceiling DIR SECONDS\n", stderr);
+	if (argc != 3 && !(argc == 4 && !strcmp(argv[2], "--commits"))) {
+		fputs("usage: commit_ceiling DIR SECONDS | commit_ceiling DIR --commits N\n", stderr);
 		return 2;
 	}
+	long commits = argc == 4 ? atol(argv[3]) : -1;
 	char path[4096];
 	snprintf(path, sizeof path, "%s/ceiling.db", argv[1]);
 	for (const char *suffix = ""; suffix; suffix = *suffix ? NULL : "-wal") {
@@ -46,10 +49,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "commit_ceiling: %s\n", sqlite3_errmsg(db));
 		return 1;
 	}
-	double seconds = atof(argv[2]), start = clock_ms(), end = start + seconds * 1e3, t;
+	double seconds = commits >= 0 ? 0 : atof(argv[2]);
+	double start = clock_ms(), end = start + seconds * 1e3, t;
 	size_t n = 0, cap = 1 << 16;
 	double *lat = malloc(cap * sizeof *lat);
-	while ((t = clock_ms()) < end) {
+	while (t = clock_ms(), commits >= 0 ? (long)n < commits : t < end) {
 		/* Autocommit: each INSERT is its own transaction and its own fsync. */
 		sqlite3_bind_text(ins, 1, "A concern's summary, about this long.", -1, SQLITE_STATIC);
 		if (sqlite3_step(ins) != SQLITE_DONE) {

@@ -6,7 +6,7 @@
 // the runs differ by exactly K1 - K0 requests and the same framing: no
 // timing race with callgrind_control, and the same figure run after run.
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync, chownSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, chownSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { waitLine, stop } from './proc.mjs';
 
@@ -26,12 +26,20 @@ function asUser(cmd, args) {
   return AS_ROOT ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', cmd, ...args]] : [cmd, args];
 }
 
+// A page (GET) or, when the scenario has a form, a POST of it (a report:
+// staffroom answers 201 with the JSON of what it stored).
 async function get(url, s) {
   const headers = { Accept: s.json ? 'application/json' : 'text/html' };
   if (s.cookie) headers.Cookie = `sr_session=${s.cookie}`;
-  const r = await fetch(url + s.path, { headers });
+  const o = { headers };
+  if (s.form) {
+    o.method = 'POST';
+    o.body = new URLSearchParams(s.form).toString();
+    headers['Content-Type'] = 'application/x-www-form-urlencoded';
+  }
+  const r = await fetch(url + s.path, o);
   await r.arrayBuffer();
-  if (r.status !== 200) throw new Error(`${s.path} answered ${r.status}`);
+  if (r.status !== (s.form ? s.status : 200)) throw new Error(`${s.path} answered ${r.status}`);
 }
 
 // Staffroom's record of each page (see src/http/bench_capture.h): one
@@ -89,4 +97,28 @@ export async function countRun({ bin, ceiling, templates, db, dir, serverArgs, s
   const ce = await count('ceiling', ceiling, [port, captureFile, db, templates], 'bench_marker', '/static/marker', dir, scenarios);
   const different = ce.said.split('\n').filter((l) => l.includes('A DIFFERENT BODY'));
   return { staffroom: sr.perRequest, ceiling: ce.perRequest, different };
+}
+
+// The raw single-row commit (bench/commit_ceiling.c) in instructions: the
+// whole process run for K0 then for K1 commits, the difference per commit
+// (start-up and exit cancel out).
+async function countCommits(ceiling, dir) {
+  const per = [];
+  for (const k of [K0, K1]) {
+    const out = path.join(dir, `callgrind-commit-${k}.out`);
+    const [c, a] = asUser('valgrind', ['--tool=callgrind', `--callgrind-out-file=${out}`, ceiling, dir, '--commits', String(k)]);
+    const proc = spawn(c, a, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const code = await new Promise((resolve) => proc.on('exit', resolve));
+    if (code !== 0) throw new Error(`commit_ceiling under callgrind exited with ${code}`);
+    per.push(totals(out));
+    rmSync(out);
+  }
+  return (per[1] - per[0]) / (K1 - K0);
+}
+
+// Instructions per report (POST scenario), against the raw commit's.
+export async function countPost({ bin, commitCeiling, db, dir, serverArgs, scenario }) {
+  const sr = await count('staffroom-post', bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--no-seccomp', ...serverArgs],
+    'static_serve', '/static/favicon.svg', dir, [scenario]);
+  return { staffroom: sr.perRequest[0], ceiling: await countCommits(commitCeiling, dir) };
 }

@@ -1,6 +1,6 @@
 // `make bench`: the synthetic schools, the scenarios under wrk, the ceilings
 // (bench/baseline.c, bench/commit_ceiling.c) and bench/results.md.
-//   node bench/run.mjs [--seconds S] [--sizes 200,20000] [--only instructions] [--instr-runs R]
+//   node bench/run.mjs [--seconds S] [--sizes 200,20000] [--only instructions|reports] [--instr-runs R]
 // Instructions per request (callgrind, staffroom against each page's stack
 // ceiling, bench/ceiling.cc) are counted by bench/instructions.mjs.
 // Large databases are cached in bench/cache/ (gitignored), keyed by the
@@ -13,7 +13,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { capture, countRun } from './instructions.mjs';
+import { capture, countRun, countPost } from './instructions.mjs';
 import { waitLine, stop } from './proc.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
@@ -171,6 +171,9 @@ const PAGES = [
   ['/accounts', '/accounts', 'moderator'],
 ];
 const LISTS = ['/concerns (queue, first page)', '/aup/compliance (whole school)', '/accounts'];
+// The report bench/post.lua sends as 'concern' (no evidence).
+const REPORT_FORM = { category: 'parent_post', summary: 'Benchmark report',
+  details: 'A parent posted about a member of staff in a public group.' };
 // Instructions per request against the stack ceiling: at most this many times it.
 const INSTR_TARGET = { '/ My tasks': 1.5, '/aup': 1.5 };
 
@@ -187,18 +190,40 @@ async function instructions(n, db, dir, caseId) {
       scenarios.push({ label: label + (json ? ' (JSON)' : ''), page: label, path: p0.replace('{case}', caseId),
         cookie: person ? who[person].cookie : '', json, signedIn: !!person });
   const serverArgs = ['--max-per-address', '256'];
-  const captureFile = await capture(BIN, db, dir, serverArgs, scenarios);
+  // --only reports: instructions per report alone.
+  const pages = ONLY === 'reports' ? [] : scenarios;
+  const captureFile = pages.length ? await capture(BIN, db, dir, serverArgs, pages) : null;
   const runs = [];
-  for (let r = 0; r < INSTR_RUNS; r++) {
+  for (let r = 0; r < INSTR_RUNS && pages.length; r++) {
     log(`N=${n}: counting instructions under callgrind (run ${r + 1} of ${INSTR_RUNS})`);
     runs.push(await countRun({ bin: BIN, ceiling: path.join(BENCH, 'bin/ceiling'), templates: path.join(ROOT, 'templates'),
       db, dir, serverArgs, scenarios, captureFile }));
   }
-  for (const d of runs[0].different) log(`N=${n}: the ceiling's body differs from staffroom's: ${d}`);
-  return scenarios.map((sc, i) => ({
+  for (const d of runs[0]?.different ?? []) log(`N=${n}: the ceiling's body differs from staffroom's: ${d}`);
+  const rows = pages.map((sc, i) => ({
     label: sc.label, signedIn: sc.signedIn, target: sc.signedIn ? (INSTR_TARGET[sc.page] || 2) : null,
     staffroom: runs.map((r) => r.staffroom[i]), ceiling: runs.map((r) => r.ceiling[i]),
   }));
+  // On a copy: the reports it stores would change the pages (here and under
+  // wrk).  One session sends them all, so the per-person report limit is
+  // lifted as under wrk.
+  const copy = path.join(dir, 'reports.db');
+  for (const s of ['', '.key', '.anchors']) {
+    copyFileSync(db + s, copy + s);
+    if (AS_ROOT) chownSync(copy + s, 65534, 65534);
+  }
+  sql(copy, "UPDATE settings SET value = '1000000' WHERE key = 'concern_report_limit'");
+  const report = { label: 'POST /concerns (no evidence)', path: '/concerns', cookie: who.teacher.cookie, json: true,
+    status: 201, form: { csrf: who.teacher.csrf, ...REPORT_FORM } };
+  const post = [];
+  for (let r = 0; r < INSTR_RUNS; r++) {
+    log(`N=${n}: counting instructions per report under callgrind (run ${r + 1} of ${INSTR_RUNS})`);
+    post.push(await countPost({ bin: BIN, commitCeiling: path.join(BENCH, 'bin/commit_ceiling'), db: copy, dir, serverArgs,
+      scenario: report }));
+  }
+  rows.push({ label: `${report.label} against a raw single-row commit`, signedIn: true, target: null,
+    staffroom: post.map((p) => p.staffroom), ceiling: post.map((p) => p.ceiling) });
+  return rows;
 }
 
 async function runSize(n, results) {
@@ -211,7 +236,7 @@ async function runSize(n, results) {
   const signers = sql(db, "SELECT email || '|' || name FROM users u WHERE email LIKE '%@scale.school' AND NOT EXISTS " +
     `(SELECT 1 FROM signatures s WHERE s.user_id = u.id AND s.version_id = ${version}) ORDER BY id LIMIT 16`).split('\n');
   const instr = await instructions(n, db, dir, caseId);
-  if (ONLY === 'instructions') {
+  if (ONLY === 'instructions' || ONLY === 'reports') {
     rmSync(dir, { recursive: true, force: true });
     results.push({ n, counts, made, instr, rows: [] });
     return;

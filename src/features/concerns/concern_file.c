@@ -18,9 +18,8 @@
  * a nude or semi-nude image also goes to the DSL (every deputy holds the
  * role too) whatever the school's routing: UKCIS (2024) has them told at
  * once. */
-static void route_concern(int64_t id, const struct concern_input *in)
+static void route_concern(int64_t id, const struct concern_input *in, int about_head)
 {
-	int about_head = in->about_id && (user_roles_load(in->about_id) & ROLE_HEADTEACHER);
 	if (about_head)
 		db_exec("INSERT INTO concern_recipients(concern_id, role) VALUES (?, 'chair')", "I",
 			id);
@@ -34,10 +33,28 @@ static void route_concern(int64_t id, const struct concern_input *in)
 			"I", id);
 }
 
+/* The same roles as role bits (role_bits; distinct bits, so their sum is
+ * their union).  The concern is stored with its mask already whole: the
+ * recipients' trigger then has nothing to change, and the queue counts
+ * (concern_counts) are moved once instead of once per role. */
+static int64_t route_mask(const struct concern_input *in, int about_head)
+{
+	if (about_head)
+		return db_int(0, "SELECT bit FROM role_bits WHERE role = 'chair'", "");
+	/* Joined, not "role IN (...)": no temporary table per report. */
+	return db_int(0,
+		      "SELECT (SELECT coalesce(sum(b.bit), 0) FROM routing r JOIN role_bits b "
+		      "ON b.role = r.role WHERE r.category = ?) | "
+		      "coalesce((SELECT bit FROM role_bits WHERE role = 'dsl' AND ?), 0)",
+		      "ti", in->category, in->to_dsl);
+}
+
 /* Everyone holding a receiving role is told that there is a concern, never
- * what it says; the person it is about is never told. */
-static void notify_recipients(int64_t id, const char *ref, const char *category, int64_t about_id,
-			      int urgent)
+ * what it says; the person it is about is never told.  Returns how many
+ * people were told: the people it reached (concern_reach.c counts the same
+ * set). */
+static int64_t notify_recipients(int64_t id, const char *ref, const char *category,
+				 int64_t about_id, int urgent)
 {
 	/* The category and reference only: never who or what it is about. */
 	char *msg = xasprintf("%s concern %s (%s) needs your attention.",
@@ -53,12 +70,15 @@ static void notify_recipients(int64_t id, const char *ref, const char *category,
 		"JOIN user_roles r ON r.role = c.role JOIN users u ON u.id = r.user_id "
 		"WHERE c.concern_id = ? AND u.active = 1 AND u.id != ?",
 		"ttttII", urgent ? "concern_urgent" : "concern", msg, link, at, id, about_id);
+	int64_t told = db_changes();
 	notify_mail_since(mark);
 	free(msg);
 	free(link);
+	return told;
 }
 
-int64_t concern_file(const struct request *rq, const struct concern_input *in, char ref[32])
+int64_t concern_file_reaching(const struct request *rq, const struct concern_input *in,
+			      char ref[32], int64_t *reached)
 {
 	char at[ISO_LEN], due[ISO_LEN], year[5];
 	time_t t = now();
@@ -69,23 +89,31 @@ int64_t concern_file(const struct request *rq, const struct concern_input *in, c
 	/* Under the write lock, so the next id is ours. */
 	int64_t id = db_int(0, "SELECT coalesce(max(id), 0) + 1 FROM concerns", "");
 	snprintf(ref, 32, "C-%s-%06lld", year, (long long)id);
+	int about_head = in->about_id && (user_roles_load(in->about_id) & ROLE_HEADTEACHER);
 	db_exec("INSERT INTO concerns(id, reference, reporter_id, category, summary, details, "
 		"occurred_at, platform, url, "
-		"involved, about_id, account_id, urgent, created_at, due_by) "
+		"involved, about_id, account_id, urgent, created_at, due_by, recipient_mask) "
 		"VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, nullif(?, 0), nullif(?, 0), ?, "
-		"?, ?)",
-		"ItItttttttIIitt", id, ref, rq ? rq->user.id : (int64_t)0, in->category,
+		"?, ?, ?)",
+		"ItItttttttIIittI", id, ref, rq ? rq->user.id : (int64_t)0, in->category,
 		in->summary, in->details ? in->details : "", in->occurred_at,
 		in->platform ? in->platform : "", in->url ? in->url : "",
 		in->involved ? in->involved : "", in->about_id, in->account_id, in->urgent, at,
-		due);
-	route_concern(id, in);
+		due, route_mask(in, about_head));
+	route_concern(id, in, about_head);
 	db_exec("INSERT INTO concern_events(concern_id, at, actor_id, action, detail, internal) "
 		"VALUES (?, ?, nullif(?, 0), 'reported', '{}', 0)",
 		"ItI", id, at, rq ? rq->user.id : (int64_t)0);
-	notify_recipients(id, ref, in->category, in->about_id, in->urgent);
+	int64_t told = notify_recipients(id, ref, in->category, in->about_id, in->urgent);
+	if (reached)
+		*reached = told;
 	concern_pattern_warn(id, ref, in->about_id);
 	audit(rq, "concern.report", ref, "category=%s urgent=%s", in->category,
 	      in->urgent ? "yes" : "no");
 	return db_failed() ? -1 : id;
+}
+
+int64_t concern_file(const struct request *rq, const struct concern_input *in, char ref[32])
+{
+	return concern_file_reaching(rq, in, ref, NULL);
 }

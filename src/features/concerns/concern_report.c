@@ -138,14 +138,14 @@ void concern_create(struct request *rq, struct reply *rp)
 		db_rollback();
 		return;
 	}
-	int64_t id = concern_file(rq, &in, ref);
+	int64_t reached = 0;
+	int64_t id = concern_file_reaching(rq, &in, ref, &reached);
 	if (id > 0)
 		concern_adult_filed(rq, id);
 	if (id > 0 && image)
 		concern_image_store(rq, id, concern_image_adult(rq, about_id));
 	if (id > 0 && aware[0])
 		breach_start(id, aware);
-	int64_t reached = id > 0 ? concern_reach(id) : 0;
 	int about_head = id > 0 && concern_about_head(id);
 	if (id < 0 || evidence_store(rq, id) != 0 || db_commit() != 0) {
 		db_rollback();

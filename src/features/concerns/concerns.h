@@ -76,6 +76,10 @@ struct concern_input {
  * chronology event, notifications and the audit row.  Returns the new id
  * (reference such as "C-2026-000042" written to ref), or -1. */
 int64_t concern_file(const struct request *rq, const struct concern_input *in, char ref[32]);
+/* The same, with the number of people it reached (told of it) in *reached:
+ * what concern_reach() would count just after, without asking again. */
+int64_t concern_file_reaching(const struct request *rq, const struct concern_input *in,
+			      char ref[32], int64_t *reached);
 
 /* Roles a concern may be routed to (the routing table's CHECK): those marked
  * routable in ROLE_LIST (core/roles.h), as F_CHOICE text and as a mask. */
