@@ -30,8 +30,7 @@ json_t *concern_events(int64_t concern_id, int for_reporter)
 	size_t i;
 	json_t *ev;
 	json_array_foreach(rows, i, ev) {
-		const char *detail = json_str(ev, "detail");
-		json_t *d = json_loads(detail ? detail : "{}", 0, NULL);
+		json_t *d = concern_event_detail(json_int(ev, "id"), json_str(ev, "detail"));
 		char *what = concern_event_text(json_str(ev, "action"), d, for_reporter);
 		json_object_set_new(ev, "what", json_string(what));
 		free(what);
