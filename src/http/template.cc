@@ -20,6 +20,7 @@ extern "C" {
 #include <ctemplate/template.h>
 #include <ctemplate/template_modifiers.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -29,7 +30,7 @@ extern "C" {
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
 namespace {
 
@@ -123,12 +124,70 @@ struct Name {
 	bool section; // opened somewhere as {{#NAME}}
 };
 
+// Text to T, for the few hundred names of a template: filling a page looks
+// up every member of every row, and std::unordered_map's lookup (its
+// hash, then the walk of a bucket) was a quarter of filling a case page.
+// Open addressing with linear probing, FNV-1a, a table at most half full.
+template <typename T> class NameMap {
+	struct Slot {
+		uint64_t hash = 0;
+		std::string_view key;
+		T value{};
+		bool used = false;
+	};
+	std::vector<Slot> slots = std::vector<Slot>(64);
+	size_t count = 0;
+
+	static uint64_t hash_of(std::string_view s)
+	{
+		uint64_t h = 14695981039346656037ULL;
+		for (unsigned char c : s)
+			h = (h ^ c) * 1099511628211ULL;
+		return h;
+	}
+
+	Slot *slot(std::string_view key, uint64_t h)
+	{
+		size_t mask = slots.size() - 1;
+		for (size_t i = (size_t)h & mask;; i = (i + 1) & mask)
+			if (!slots[i].used || (slots[i].hash == h && slots[i].key == key))
+				return &slots[i];
+	}
+
+    public:
+	T *find(std::string_view key)
+	{
+		Slot *s = slot(key, hash_of(key));
+		return s->used ? &s->value : nullptr;
+	}
+	const T *find(std::string_view key) const { return const_cast<NameMap *>(this)->find(key); }
+
+	// KEY must outlive the map; its value when it was there already.
+	T *insert(std::string_view key, const T &value)
+	{
+		if (2 * (count + 1) > slots.size()) {
+			std::vector<Slot> old(slots.size() * 2);
+			old.swap(slots);
+			for (const Slot &o : old)
+				if (o.used)
+					*slot(o.key, o.hash) = o;
+		}
+		uint64_t h = hash_of(key);
+		Slot *s = slot(key, h);
+		if (!s->used) {
+			*s = Slot{ h, key, value, true };
+			count++;
+		}
+		return &s->value;
+	}
+};
+
 // The names one template mentions (variables, sections, includes).
 struct Vocabulary {
-	std::unordered_map<std::string_view, Name> names;
+	NameMap<Name> names;
 	// Every "A_" that begins a name: an object A's members are flattened
 	// as A_MEMBER only when some name could be one of them.
-	std::unordered_set<std::string_view> prefixes;
+	NameMap<bool> prefixes;
 	size_t longest = 0;
 };
 
@@ -163,7 +222,7 @@ void add_prefixes(Vocabulary &v, std::string_view name)
 		add_prefixes(v, name.substr(4));
 	for (size_t i = 1; i < name.size(); i++)
 		if (name[i] == '_')
-			v.prefixes.emplace(name.substr(0, i + 1));
+			v.prefixes.insert(name.substr(0, i + 1), true);
 }
 
 // The names a template mentions, read from its text: {{NAME}},
@@ -190,15 +249,15 @@ bool learn_names(const char *dir, const char *file)
 		if (p == name)
 			continue;
 		std::string_view found(name, (size_t)(p - name));
-		auto known = v.names.find(found);
-		if (known == v.names.end()) {
+		Name *known = v.names.find(found);
+		if (!known) {
 			const ctemplate::StaticTemplateString *sts = intern(std::string(found));
 			std::string_view kept(sts->do_not_use_directly_.ptr_, found.size());
-			known = v.names.emplace(kept, Name{ sts, false }).first;
+			known = v.names.insert(kept, Name{ sts, false });
 			add_prefixes(v, kept);
 			v.longest = std::max(v.longest, found.size());
 		}
-		known->second.section |= section;
+		known->section |= section;
 	}
 	free(text);
 	return true;
@@ -213,8 +272,7 @@ class Filler {
 	{
 		if (name.size() > vocab.longest)
 			return nullptr;
-		auto found = vocab.names.find(name);
-		return found == vocab.names.end() ? nullptr : &found->second;
+		return vocab.names.find(name);
 	}
 
 	static void show_section(ctemplate::TemplateDictionary *d, const Name *n)
@@ -343,7 +401,7 @@ class Filler {
 			// flattened members are NAME_MEMBER, when the template has any
 			char buf[NAME_MAX_BYTES];
 			std::string_view prefix;
-			if (join(buf, name, "_", &prefix) && vocab.prefixes.count(prefix))
+			if (join(buf, name, "_", &prefix) && vocab.prefixes.find(prefix))
 				fill(d, v, prefix);
 		} else if (json_is_array(v)) {
 			fill_array(d, name, v);
