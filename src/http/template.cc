@@ -303,15 +303,10 @@ class Filler {
 		return join(buf, a, b, &name) ? find(name) : nullptr;
 	}
 
-	void show(ctemplate::TemplateDictionary *d, std::string_view name, bool truthy) const
+	// NAME's section, or not_NAME's when its value is empty or false.
+	void show(ctemplate::TemplateDictionary *d, std::string_view name, bool shown) const
 	{
-		show_section(d, truthy ? find(name) : find2("not_", name));
-	}
-	// The same when NAME has been looked up already (N, or null: not mentioned).
-	void show(ctemplate::TemplateDictionary *d, const Name *n, std::string_view name,
-		  bool truthy) const
-	{
-		show_section(d, truthy ? n : find2("not_", name));
+		show_section(d, shown ? find(name) : find2("not_", name));
 	}
 
 	// SetIntValue formats with snprintf, a tenth of a rendered case page.
@@ -328,41 +323,80 @@ class Filler {
 		d->SetValue(*n->sts, ctemplate::TemplateString(p, len));
 	}
 
-	void set_scalar(ctemplate::TemplateDictionary *d, std::string_view name,
-			const json_t *v) const
+	static bool truthy(const json_t *v)
 	{
-		const Name *n = find(name);
-		char num[64];
 		switch (json_typeof(v)) {
-		case JSON_STRING:
-			// set even when empty: an unset name would show a parent's value;
-			// not copied: the model outlives the dictionary (template_fill)
-			if (n)
+		case JSON_STRING: return json_string_length(v) != 0;
+		case JSON_INTEGER: return json_integer_value(v) != 0;
+		case JSON_REAL: return json_real_value(v) != 0;
+		case JSON_TRUE: return true;
+		default: return false;
+		}
+	}
+
+	// A scalar under the names N (NAME) and NOT_N (not_NAME), either null
+	// when the template does not mention it.
+	static void put_scalar(ctemplate::TemplateDictionary *d, const Name *n, const Name *not_n,
+			       const json_t *v)
+	{
+		char num[64];
+		if (n) {
+			switch (json_typeof(v)) {
+			case JSON_STRING:
+				// set even when empty: an unset name would show a parent's value;
+				// not copied: the model outlives the dictionary (template_fill)
 				d->SetValueWithoutCopy(
 					*n->sts, ctemplate::TemplateString(json_string_value(v),
 									   json_string_length(v)));
-			show(d, n, name, json_string_length(v) != 0);
-			break;
-		case JSON_INTEGER:
-			if (n)
+				break;
+			case JSON_INTEGER:
 				set_int(d, n, json_integer_value(v));
-			show(d, n, name, json_integer_value(v) != 0);
-			break;
-		case JSON_REAL:
-			if (n) {
+				break;
+			case JSON_REAL:
 				snprintf(num, sizeof num, "%.1f", json_real_value(v));
 				d->SetValue(*n->sts, num);
+				break;
+			case JSON_TRUE:
+				d->SetValueWithoutCopy(*n->sts, ctemplate::TemplateString("yes", 3));
+				break;
+			default:
+				break;
 			}
-			show(d, n, name, json_real_value(v) != 0);
-			break;
-		case JSON_TRUE:
-			if (n)
-				d->SetValueWithoutCopy(*n->sts,
-						       ctemplate::TemplateString("yes", 3));
-			show_section(d, n);
-			break;
-		default:
-			show(d, name, false);
+		}
+		show_section(d, truthy(v) ? n : not_n);
+	}
+
+	void set_scalar(ctemplate::TemplateDictionary *d, std::string_view name,
+			const json_t *v) const
+	{
+		put_scalar(d, find(name), truthy(v) ? nullptr : find2("not_", name), v);
+	}
+
+	// The names of a row's members, looked up for the first row and kept for
+	// the next while their keys come in the same order (rows of one query):
+	// a list of 50 rows looked each name up 50 times.
+	struct Member {
+		const char *key;
+		const Name *n, *not_n;
+	};
+
+	void fill_row(ctemplate::TemplateDictionary *d, const json_t *row,
+		      std::vector<Member> &names) const
+	{
+		const char *key;
+		const json_t *v;
+		size_t i = 0;
+		json_object_foreach(const_cast<json_t *>(row), key, v) {
+			if (json_is_object(v) || json_is_array(v)) {
+				fill_value(d, key, v);
+				continue;
+			}
+			if (i == names.size())
+				names.push_back(Member{ nullptr, nullptr, nullptr });
+			Member &m = names[i++];
+			if (!m.key || strcmp(m.key, key) != 0)
+				m = Member{ key, find(key), find2("not_", key) };
+			put_scalar(d, m.n, m.not_n, v);
 		}
 	}
 
@@ -378,10 +412,11 @@ class Filler {
 		if (!s || !s->section)
 			return;
 		const json_t *el;
+		std::vector<Member> names;
 		json_array_foreach(v, i, el) {
 			ctemplate::TemplateDictionary *sub = d->AddSectionDictionary(*s->sts);
 			if (json_is_object(el))
-				fill(sub, el, "");
+				fill_row(sub, el, names);
 			else
 				set_scalar(sub, "item", el);
 		}
