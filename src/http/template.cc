@@ -122,6 +122,11 @@ std::unordered_map<std::string_view, const ctemplate::StaticTemplateString *> in
 struct Name {
 	const ctemplate::StaticTemplateString *sts;
 	bool section; // opened somewhere as {{#NAME}}
+	// Where {{#NAME}} is opened: outside every section (open_at_top), or
+	// inside these sections opened outside every section (the outermost
+	// of each place): when none of those is shown, its rows are never read.
+	bool open_at_top;
+	std::vector<const ctemplate::StaticTemplateString *> inside;
 };
 
 // Text to T, for the few hundred names of a template: filling a page looks
@@ -238,9 +243,10 @@ bool learn_names(const char *dir, const char *file)
 	if (!text)
 		return false;
 	Vocabulary &v = vocabularies[file];
+	std::vector<const ctemplate::StaticTemplateString *> open; // the sections around p
 	for (const char *p = text; (p = strstr(p, "{{")) != nullptr;) {
 		p += 2;
-		bool section = *p == '#';
+		bool section = *p == '#', closing = *p == '/';
 		if (*p == '#' || *p == '/' || *p == '>')
 			p++;
 		const char *name = p;
@@ -253,11 +259,20 @@ bool learn_names(const char *dir, const char *file)
 		if (!known) {
 			const ctemplate::StaticTemplateString *sts = intern(std::string(found));
 			std::string_view kept(sts->do_not_use_directly_.ptr_, found.size());
-			known = v.names.insert(kept, Name{ sts, false });
+			known = v.names.insert(kept, Name{ sts, false, false, {} });
 			add_prefixes(v, kept);
 			v.longest = std::max(v.longest, found.size());
 		}
 		known->section |= section;
+		if (section) {
+			if (open.empty())
+				known->open_at_top = true;
+			else
+				known->inside.push_back(open.front());
+			open.push_back(known->sts);
+		} else if (closing && !open.empty() && open.back() == known->sts) {
+			open.pop_back();
+		}
 	}
 	free(text);
 	return true;
@@ -275,10 +290,25 @@ class Filler {
 		return vocab.names.find(name);
 	}
 
-	static void show_section(ctemplate::TemplateDictionary *d, const Name *n)
+	// The page's own dictionary, and the sections shown in it so far.
+	ctemplate::TemplateDictionary *top = nullptr;
+	mutable std::vector<const ctemplate::StaticTemplateString *> shown;
+
+	void show_section(ctemplate::TemplateDictionary *d, const Name *n) const
 	{
-		if (n && n->section)
+		if (n && n->section) {
 			d->ShowSection(*n->sts);
+			if (d == top)
+				shown.push_back(n->sts);
+		}
+	}
+
+	ctemplate::TemplateDictionary *add_section(ctemplate::TemplateDictionary *d,
+						   const Name *n) const
+	{
+		if (d == top)
+			shown.push_back(n->sts);
+		return d->AddSectionDictionary(*n->sts);
 	}
 
 	// A followed by B in BUF, without allocating; false when the result is
@@ -304,9 +334,9 @@ class Filler {
 	}
 
 	// NAME's section, or not_NAME's when its value is empty or false.
-	void show(ctemplate::TemplateDictionary *d, std::string_view name, bool shown) const
+	void show(ctemplate::TemplateDictionary *d, std::string_view name, bool on) const
 	{
-		show_section(d, shown ? find(name) : find2("not_", name));
+		show_section(d, on ? find(name) : find2("not_", name));
 	}
 
 	// SetIntValue formats with snprintf, a tenth of a rendered case page.
@@ -336,8 +366,8 @@ class Filler {
 
 	// A scalar under the names N (NAME) and NOT_N (not_NAME), either null
 	// when the template does not mention it.
-	static void put_scalar(ctemplate::TemplateDictionary *d, const Name *n, const Name *not_n,
-			       const json_t *v)
+	void put_scalar(ctemplate::TemplateDictionary *d, const Name *n, const Name *not_n,
+			const json_t *v) const
 	{
 		char num[64];
 		if (n) {
@@ -400,26 +430,39 @@ class Filler {
 		}
 	}
 
-	void fill_array(ctemplate::TemplateDictionary *d, std::string_view name,
+	// NAME_count, has_NAME and not_NAME of a list.
+	void array_head(ctemplate::TemplateDictionary *d, std::string_view name,
 			const json_t *v) const
 	{
-		size_t n = json_array_size(v), i;
+		size_t n = json_array_size(v);
 		const Name *count = find2(name, "_count");
 		if (count)
 			set_int(d, count, (json_int_t)n);
 		show_section(d, find2(n ? "has_" : "not_", name));
-		const Name *s = find(name);
-		if (!s || !s->section)
-			return;
+	}
+
+	// A sub-dictionary of section S per row.
+	void array_rows(ctemplate::TemplateDictionary *d, const Name *s, const json_t *v) const
+	{
+		size_t i;
 		const json_t *el;
 		std::vector<Member> names;
 		json_array_foreach(v, i, el) {
-			ctemplate::TemplateDictionary *sub = d->AddSectionDictionary(*s->sts);
+			ctemplate::TemplateDictionary *sub = add_section(d, s);
 			if (json_is_object(el))
 				fill_row(sub, el, names);
 			else
 				set_scalar(sub, "item", el);
 		}
+	}
+
+	void fill_array(ctemplate::TemplateDictionary *d, std::string_view name,
+			const json_t *v) const
+	{
+		array_head(d, name, v);
+		const Name *s = find(name);
+		if (s && s->section)
+			array_rows(d, s, v);
 	}
 
 	void fill_value(ctemplate::TemplateDictionary *d, std::string_view name,
@@ -432,7 +475,7 @@ class Filler {
 			}
 			const Name *s = find(name);
 			if (s && s->section)
-				fill(d->AddSectionDictionary(*s->sts), v, "");
+				fill(add_section(d, s), v, "");
 			// flattened members are NAME_MEMBER, when the template has any
 			char buf[NAME_MAX_BYTES];
 			std::string_view prefix;
@@ -445,8 +488,77 @@ class Filler {
 		}
 	}
 
+	// Names the layout mentions: a section of the page's the layout's
+	// dictionary might show too.
+	const Vocabulary *layout = nullptr;
+
+	// The sections a list NAME of the page's model is opened in, when it is
+	// opened only inside sections opened outside every section, none of them
+	// a name of the layout: then its rows are read only if one of those is
+	// shown in the page's dictionary.
+	const Name *guarded(std::string_view name) const
+	{
+		const Name *s = find(name);
+		if (!s || !s->section || s->open_at_top || s->inside.empty())
+			return nullptr;
+		for (const ctemplate::StaticTemplateString *g : s->inside)
+			if (!layout || layout->names.find(std::string_view(
+					       g->do_not_use_directly_.ptr_,
+					       g->do_not_use_directly_.length_)))
+				return nullptr;
+		return s;
+	}
+
+	bool any_shown(const Name *s) const
+	{
+		for (const ctemplate::StaticTemplateString *g : s->inside)
+			for (const ctemplate::StaticTemplateString *t : shown)
+				if (g == t)
+					return true;
+		return false;
+	}
+
 public:
 	explicit Filler(const Vocabulary &v) : vocab(v) {}
+
+	// The page's model into its dictionary D (the layout's include).  The
+	// rows of a guarded list (a closed case's forms: the people it may be
+	// assigned to, the bodies, the outcomes) are filled last, and only when
+	// one of the sections around them is shown: else ctemplate never reads
+	// them, and a sub-dictionary per row is most of filling a list.
+	void fill_page(ctemplate::TemplateDictionary *d, const json_t *obj, const Vocabulary &outer)
+	{
+		top = d;
+		layout = &outer;
+		std::vector<std::pair<std::string_view, const json_t *>> later;
+		const char *key;
+		const json_t *v;
+		json_object_foreach(const_cast<json_t *>(obj), key, v) {
+			std::string_view name(key);
+			if (name.size() > vocab.longest)
+				continue;
+			if (json_is_array(v) && guarded(name)) {
+				array_head(d, name, v);
+				later.emplace_back(name, v);
+			} else {
+				fill_value(d, name, v);
+			}
+		}
+		// until none is left whose section is shown (one list's rows may show
+		// the section around another's)
+		for (bool more = true; more;) {
+			more = false;
+			for (auto &[name, rows] : later) {
+				const Name *s = rows ? guarded(name) : nullptr;
+				if (s && any_shown(s)) {
+					array_rows(d, s, rows);
+					rows = nullptr;
+					more = true;
+				}
+			}
+		}
+		top = nullptr;
+	}
 
 	void fill(ctemplate::TemplateDictionary *d, const json_t *obj,
 		  std::string_view prefix) const
@@ -541,7 +653,7 @@ extern "C" struct template_dict *template_fill(const char *name, const json_t *p
 		Filler(*outer).fill(&t->dict, layout, "");
 		ctemplate::TemplateDictionary *content = t->dict.AddIncludeDictionary("CONTENT");
 		content->SetFilename(file);
-		Filler(*inner).fill(content, page, "");
+		Filler(*inner).fill_page(content, page, *outer);
 		const json_t *csrf = json_object_get(layout, "csrf");
 		if (csrf)
 			t->dict.SetTemplateGlobalValue("csrf", json_string_value(csrf));
