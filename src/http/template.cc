@@ -387,7 +387,8 @@ class Filler {
 				d->SetValue(*n->sts, num);
 				break;
 			case JSON_TRUE:
-				d->SetValueWithoutCopy(*n->sts, ctemplate::TemplateString("yes", 3));
+				d->SetValueWithoutCopy(*n->sts,
+						       ctemplate::TemplateString("yes", 3));
 				break;
 			default:
 				break;

@@ -60,7 +60,8 @@ json_t *concern_events(int64_t concern_id, int for_reporter)
 	sqlite3_stmt *st = db_stmt("SELECT e.id, e.at, e.action, e.detail, e.internal, u.name AS "
 				   "actor, u.email AS actor_email "
 				   "FROM concern_events e LEFT JOIN users u ON u.id = e.actor_id "
-				   "WHERE e.concern_id = ? AND (? = 0 OR e.internal = 0) ORDER BY e.id",
+				   "WHERE e.concern_id = ? AND (? = 0 OR e.internal = 0) "
+				   "ORDER BY e.id",
 				   "Ii", concern_id, for_reporter);
 	json_t *rows = json_array();
 	while (st && db_step(st) == SQLITE_ROW)
