@@ -489,8 +489,8 @@ class Filler {
 		}
 	}
 
-	// Names the layout mentions: a section of the page's the layout's
-	// dictionary might show too.
+	// The names the layout mentions: a section by one of these names might
+	// be shown by the layout's dictionary too.
 	const Vocabulary *layout = nullptr;
 
 	// The sections a list NAME of the page's model is opened in, when it is
