@@ -1,6 +1,8 @@
 // `make bench`: the synthetic schools, the scenarios under wrk, the ceilings
 // (bench/baseline.c, bench/commit_ceiling.c) and bench/results.md.
 //   node bench/run.mjs [--seconds S] [--sizes 200,20000] [--only instructions|reports] [--instr-runs R]
+//                      [--pages PREFIX] (with --only instructions: only the pages whose label
+//                      begins with PREFIX, for a quicker count of one page)
 // Instructions per request (callgrind, staffroom against each page's stack
 // ceiling, bench/ceiling.cc) are counted by bench/instructions.mjs.
 // Large databases are cached in bench/cache/ (gitignored), keyed by the
@@ -26,6 +28,7 @@ const SECONDS = Number(opt('--seconds', '5'));
 const SIZES = opt('--sizes', '200,20000').split(',').map(Number);
 const ONLY = opt('--only', 'all');
 const INSTR_RUNS = Number(opt('--instr-runs', '1'));
+const PAGES_PREFIX = opt('--pages', '');
 const CONNS = 64;
 const AS_ROOT = process.getuid() === 0;
 const PASSWORD = 'staffroom-demo';
@@ -185,7 +188,7 @@ async function instructions(n, db, dir, caseId) {
   for (const w of ['head', 'teacher', 'moderator']) who[w] = await login(s.url, `${w}@demo.school`);
   await stop(s.proc);
   const scenarios = [];
-  for (const [label, p0, person] of PAGES)
+  for (const [label, p0, person] of PAGES.filter(([l]) => l.startsWith(PAGES_PREFIX)))
     for (const json of person ? [false, true] : [false])
       scenarios.push({ label: label + (json ? ' (JSON)' : ''), page: label, path: p0.replace('{case}', caseId),
         cookie: person ? who[person].cookie : '', json, signedIn: !!person });

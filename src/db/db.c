@@ -353,25 +353,29 @@ char *db_text(const char *sql, const char *fmt, ...)
 	return out;
 }
 
+json_t *db_column_json(sqlite3_stmt *st, int i)
+{
+	json_t *v;
+	switch (sqlite3_column_type(st, i)) {
+	case SQLITE_INTEGER: v = json_integer(sqlite3_column_int64(st, i)); break;
+	case SQLITE_FLOAT: v = json_real(sqlite3_column_double(st, i)); break;
+	case SQLITE_NULL: v = json_null(); break;
+	default:
+		v = json_stringn((const char *)sqlite3_column_text(st, i),
+				 (size_t)sqlite3_column_bytes(st, i));
+		if (!v) /* not UTF-8 (a BLOB): never put raw bytes in a model */
+			v = json_null();
+	}
+	return v;
+}
+
 static json_t *db_row_json(sqlite3_stmt *st)
 {
 	json_t *o = json_object();
 	int n = sqlite3_column_count(st);
-	for (int i = 0; i < n; i++) {
-		json_t *v;
-		switch (sqlite3_column_type(st, i)) {
-		case SQLITE_INTEGER: v = json_integer(sqlite3_column_int64(st, i)); break;
-		case SQLITE_FLOAT: v = json_real(sqlite3_column_double(st, i)); break;
-		case SQLITE_NULL: v = json_null(); break;
-		default:
-			v = json_stringn((const char *)sqlite3_column_text(st, i),
-					 (size_t)sqlite3_column_bytes(st, i));
-			if (!v) /* not UTF-8 (a BLOB): never put raw bytes in a model */
-				v = json_null();
-		}
+	for (int i = 0; i < n; i++)
 		/* column names are the SQL's own identifiers: no need to check them as UTF-8 */
-		json_object_set_new_nocheck(o, sqlite3_column_name(st, i), v);
-	}
+		json_object_set_new_nocheck(o, sqlite3_column_name(st, i), db_column_json(st, i));
 	return o;
 }
 

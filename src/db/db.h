@@ -35,6 +35,9 @@ char *db_text(const char *sql, const char *fmt, ...);       /* malloc'd, or NULL
 json_t *db_row(const char *sql, const char *fmt, ...);      /* object, or NULL */
 json_t *db_rows(const char *sql, const char *fmt, ...);     /* array, maybe empty */
 int db_step(sqlite3_stmt *st);                              /* SQLITE_ROW/DONE/error */
+/* Column I of the row ST is on as db_row gives it: integer, real, null, or
+ * a string (null when it is not UTF-8). */
+json_t *db_column_json(sqlite3_stmt *st, int i);
 
 /* Write transactions: BEGIN IMMEDIATE under the process-wide write lock.
  * db_commit() returns only once the transaction is on disk; concurrent

@@ -20,6 +20,7 @@ extern "C" {
 #include <ctemplate/template.h>
 #include <ctemplate/template_modifiers.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -29,7 +30,7 @@ extern "C" {
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
 namespace {
 
@@ -121,14 +122,77 @@ std::unordered_map<std::string_view, const ctemplate::StaticTemplateString *> in
 struct Name {
 	const ctemplate::StaticTemplateString *sts;
 	bool section; // opened somewhere as {{#NAME}}
+	// Where {{#NAME}} is opened: outside every section (open_at_top), or
+	// inside these sections opened outside every section (the outermost
+	// of each place): when none of those is shown, its rows are never read.
+	bool open_at_top;
+	std::vector<const ctemplate::StaticTemplateString *> inside;
+};
+
+// Text to T, for the few hundred names of a template: filling a page looks
+// up every member of every row, and std::unordered_map's lookup (its
+// hash, then the walk of a bucket) was a quarter of filling a case page.
+// Open addressing with linear probing, FNV-1a, a table at most half full.
+template <typename T> class NameMap {
+	struct Slot {
+		uint64_t hash = 0;
+		std::string_view key;
+		T value{};
+		bool used = false;
+	};
+	std::vector<Slot> slots = std::vector<Slot>(64);
+	size_t count = 0;
+
+	static uint64_t hash_of(std::string_view s)
+	{
+		uint64_t h = 14695981039346656037ULL;
+		for (unsigned char c : s)
+			h = (h ^ c) * 1099511628211ULL;
+		return h;
+	}
+
+	Slot *slot(std::string_view key, uint64_t h)
+	{
+		size_t mask = slots.size() - 1;
+		for (size_t i = (size_t)h & mask;; i = (i + 1) & mask)
+			if (!slots[i].used || (slots[i].hash == h && slots[i].key == key))
+				return &slots[i];
+	}
+
+    public:
+	T *find(std::string_view key)
+	{
+		Slot *s = slot(key, hash_of(key));
+		return s->used ? &s->value : nullptr;
+	}
+	const T *find(std::string_view key) const { return const_cast<NameMap *>(this)->find(key); }
+
+	// KEY must outlive the map; its value when it was there already.
+	T *insert(std::string_view key, const T &value)
+	{
+		if (2 * (count + 1) > slots.size()) {
+			std::vector<Slot> old(slots.size() * 2);
+			old.swap(slots);
+			for (const Slot &o : old)
+				if (o.used)
+					*slot(o.key, o.hash) = o;
+		}
+		uint64_t h = hash_of(key);
+		Slot *s = slot(key, h);
+		if (!s->used) {
+			*s = Slot{ h, key, value, true };
+			count++;
+		}
+		return &s->value;
+	}
 };
 
 // The names one template mentions (variables, sections, includes).
 struct Vocabulary {
-	std::unordered_map<std::string_view, Name> names;
+	NameMap<Name> names;
 	// Every "A_" that begins a name: an object A's members are flattened
 	// as A_MEMBER only when some name could be one of them.
-	std::unordered_set<std::string_view> prefixes;
+	NameMap<bool> prefixes;
 	size_t longest = 0;
 };
 
@@ -163,7 +227,7 @@ void add_prefixes(Vocabulary &v, std::string_view name)
 		add_prefixes(v, name.substr(4));
 	for (size_t i = 1; i < name.size(); i++)
 		if (name[i] == '_')
-			v.prefixes.emplace(name.substr(0, i + 1));
+			v.prefixes.insert(name.substr(0, i + 1), true);
 }
 
 // The names a template mentions, read from its text: {{NAME}},
@@ -179,9 +243,10 @@ bool learn_names(const char *dir, const char *file)
 	if (!text)
 		return false;
 	Vocabulary &v = vocabularies[file];
+	std::vector<const ctemplate::StaticTemplateString *> open; // the sections around p
 	for (const char *p = text; (p = strstr(p, "{{")) != nullptr;) {
 		p += 2;
-		bool section = *p == '#';
+		bool section = *p == '#', closing = *p == '/';
 		if (*p == '#' || *p == '/' || *p == '>')
 			p++;
 		const char *name = p;
@@ -190,15 +255,24 @@ bool learn_names(const char *dir, const char *file)
 		if (p == name)
 			continue;
 		std::string_view found(name, (size_t)(p - name));
-		auto known = v.names.find(found);
-		if (known == v.names.end()) {
+		Name *known = v.names.find(found);
+		if (!known) {
 			const ctemplate::StaticTemplateString *sts = intern(std::string(found));
 			std::string_view kept(sts->do_not_use_directly_.ptr_, found.size());
-			known = v.names.emplace(kept, Name{ sts, false }).first;
+			known = v.names.insert(kept, Name{ sts, false, false, {} });
 			add_prefixes(v, kept);
 			v.longest = std::max(v.longest, found.size());
 		}
-		known->second.section |= section;
+		known->section |= section;
+		if (section) {
+			if (open.empty())
+				known->open_at_top = true;
+			else
+				known->inside.push_back(open.front());
+			open.push_back(known->sts);
+		} else if (closing && !open.empty() && open.back() == known->sts) {
+			open.pop_back();
+		}
 	}
 	free(text);
 	return true;
@@ -213,14 +287,28 @@ class Filler {
 	{
 		if (name.size() > vocab.longest)
 			return nullptr;
-		auto found = vocab.names.find(name);
-		return found == vocab.names.end() ? nullptr : &found->second;
+		return vocab.names.find(name);
 	}
 
-	static void show_section(ctemplate::TemplateDictionary *d, const Name *n)
+	// The page's own dictionary, and the sections shown in it so far.
+	ctemplate::TemplateDictionary *top = nullptr;
+	mutable std::vector<const ctemplate::StaticTemplateString *> shown;
+
+	void show_section(ctemplate::TemplateDictionary *d, const Name *n) const
 	{
-		if (n && n->section)
+		if (n && n->section) {
 			d->ShowSection(*n->sts);
+			if (d == top)
+				shown.push_back(n->sts);
+		}
+	}
+
+	ctemplate::TemplateDictionary *add_section(ctemplate::TemplateDictionary *d,
+						   const Name *n) const
+	{
+		if (d == top)
+			shown.push_back(n->sts);
+		return d->AddSectionDictionary(*n->sts);
 	}
 
 	// A followed by B in BUF, without allocating; false when the result is
@@ -245,15 +333,10 @@ class Filler {
 		return join(buf, a, b, &name) ? find(name) : nullptr;
 	}
 
-	void show(ctemplate::TemplateDictionary *d, std::string_view name, bool truthy) const
+	// NAME's section, or not_NAME's when its value is empty or false.
+	void show(ctemplate::TemplateDictionary *d, std::string_view name, bool on) const
 	{
-		show_section(d, truthy ? find(name) : find2("not_", name));
-	}
-	// The same when NAME has been looked up already (N, or null: not mentioned).
-	void show(ctemplate::TemplateDictionary *d, const Name *n, std::string_view name,
-		  bool truthy) const
-	{
-		show_section(d, truthy ? n : find2("not_", name));
+		show_section(d, on ? find(name) : find2("not_", name));
 	}
 
 	// SetIntValue formats with snprintf, a tenth of a rendered case page.
@@ -270,63 +353,117 @@ class Filler {
 		d->SetValue(*n->sts, ctemplate::TemplateString(p, len));
 	}
 
-	void set_scalar(ctemplate::TemplateDictionary *d, std::string_view name,
+	static bool truthy(const json_t *v)
+	{
+		switch (json_typeof(v)) {
+		case JSON_STRING: return json_string_length(v) != 0;
+		case JSON_INTEGER: return json_integer_value(v) != 0;
+		case JSON_REAL: return json_real_value(v) != 0;
+		case JSON_TRUE: return true;
+		default: return false;
+		}
+	}
+
+	// A scalar under the names N (NAME) and NOT_N (not_NAME), either null
+	// when the template does not mention it.
+	void put_scalar(ctemplate::TemplateDictionary *d, const Name *n, const Name *not_n,
 			const json_t *v) const
 	{
-		const Name *n = find(name);
 		char num[64];
-		switch (json_typeof(v)) {
-		case JSON_STRING:
-			// set even when empty: an unset name would show a parent's value;
-			// not copied: the model outlives the dictionary (template_fill)
-			if (n)
+		if (n) {
+			switch (json_typeof(v)) {
+			case JSON_STRING:
+				// set even when empty: an unset name would show a parent's value;
+				// not copied: the model outlives the dictionary (template_fill)
 				d->SetValueWithoutCopy(
 					*n->sts, ctemplate::TemplateString(json_string_value(v),
 									   json_string_length(v)));
-			show(d, n, name, json_string_length(v) != 0);
-			break;
-		case JSON_INTEGER:
-			if (n)
+				break;
+			case JSON_INTEGER:
 				set_int(d, n, json_integer_value(v));
-			show(d, n, name, json_integer_value(v) != 0);
-			break;
-		case JSON_REAL:
-			if (n) {
+				break;
+			case JSON_REAL:
 				snprintf(num, sizeof num, "%.1f", json_real_value(v));
 				d->SetValue(*n->sts, num);
-			}
-			show(d, n, name, json_real_value(v) != 0);
-			break;
-		case JSON_TRUE:
-			if (n)
+				break;
+			case JSON_TRUE:
 				d->SetValueWithoutCopy(*n->sts,
 						       ctemplate::TemplateString("yes", 3));
-			show_section(d, n);
-			break;
-		default:
-			show(d, name, false);
+				break;
+			default:
+				break;
+			}
+		}
+		show_section(d, truthy(v) ? n : not_n);
+	}
+
+	void set_scalar(ctemplate::TemplateDictionary *d, std::string_view name,
+			const json_t *v) const
+	{
+		put_scalar(d, find(name), truthy(v) ? nullptr : find2("not_", name), v);
+	}
+
+	// The names of a row's members, looked up for the first row and kept for
+	// the next while their keys come in the same order (rows of one query):
+	// a list of 50 rows looked each name up 50 times.
+	struct Member {
+		const char *key;
+		const Name *n, *not_n;
+	};
+
+	void fill_row(ctemplate::TemplateDictionary *d, const json_t *row,
+		      std::vector<Member> &names) const
+	{
+		const char *key;
+		const json_t *v;
+		size_t i = 0;
+		json_object_foreach(const_cast<json_t *>(row), key, v) {
+			if (json_is_object(v) || json_is_array(v)) {
+				fill_value(d, key, v);
+				continue;
+			}
+			if (i == names.size())
+				names.push_back(Member{ nullptr, nullptr, nullptr });
+			Member &m = names[i++];
+			if (!m.key || strcmp(m.key, key) != 0)
+				m = Member{ key, find(key), find2("not_", key) };
+			put_scalar(d, m.n, m.not_n, v);
+		}
+	}
+
+	// NAME_count, has_NAME and not_NAME of a list.
+	void array_head(ctemplate::TemplateDictionary *d, std::string_view name,
+			const json_t *v) const
+	{
+		size_t n = json_array_size(v);
+		const Name *count = find2(name, "_count");
+		if (count)
+			set_int(d, count, (json_int_t)n);
+		show_section(d, find2(n ? "has_" : "not_", name));
+	}
+
+	// A sub-dictionary of section S per row.
+	void array_rows(ctemplate::TemplateDictionary *d, const Name *s, const json_t *v) const
+	{
+		size_t i;
+		const json_t *el;
+		std::vector<Member> names;
+		json_array_foreach(v, i, el) {
+			ctemplate::TemplateDictionary *sub = add_section(d, s);
+			if (json_is_object(el))
+				fill_row(sub, el, names);
+			else
+				set_scalar(sub, "item", el);
 		}
 	}
 
 	void fill_array(ctemplate::TemplateDictionary *d, std::string_view name,
 			const json_t *v) const
 	{
-		size_t n = json_array_size(v), i;
-		const Name *count = find2(name, "_count");
-		if (count)
-			set_int(d, count, (json_int_t)n);
-		show_section(d, find2(n ? "has_" : "not_", name));
+		array_head(d, name, v);
 		const Name *s = find(name);
-		if (!s || !s->section)
-			return;
-		const json_t *el;
-		json_array_foreach(v, i, el) {
-			ctemplate::TemplateDictionary *sub = d->AddSectionDictionary(*s->sts);
-			if (json_is_object(el))
-				fill(sub, el, "");
-			else
-				set_scalar(sub, "item", el);
-		}
+		if (s && s->section)
+			array_rows(d, s, v);
 	}
 
 	void fill_value(ctemplate::TemplateDictionary *d, std::string_view name,
@@ -339,11 +476,11 @@ class Filler {
 			}
 			const Name *s = find(name);
 			if (s && s->section)
-				fill(d->AddSectionDictionary(*s->sts), v, "");
+				fill(add_section(d, s), v, "");
 			// flattened members are NAME_MEMBER, when the template has any
 			char buf[NAME_MAX_BYTES];
 			std::string_view prefix;
-			if (join(buf, name, "_", &prefix) && vocab.prefixes.count(prefix))
+			if (join(buf, name, "_", &prefix) && vocab.prefixes.find(prefix))
 				fill(d, v, prefix);
 		} else if (json_is_array(v)) {
 			fill_array(d, name, v);
@@ -352,8 +489,77 @@ class Filler {
 		}
 	}
 
+	// The names the layout mentions: a section by one of these names might
+	// be shown by the layout's dictionary too.
+	const Vocabulary *layout = nullptr;
+
+	// The sections a list NAME of the page's model is opened in, when it is
+	// opened only inside sections opened outside every section, none of them
+	// a name of the layout: then its rows are read only if one of those is
+	// shown in the page's dictionary.
+	const Name *guarded(std::string_view name) const
+	{
+		const Name *s = find(name);
+		if (!s || !s->section || s->open_at_top || s->inside.empty())
+			return nullptr;
+		for (const ctemplate::StaticTemplateString *g : s->inside)
+			if (!layout || layout->names.find(std::string_view(
+					       g->do_not_use_directly_.ptr_,
+					       g->do_not_use_directly_.length_)))
+				return nullptr;
+		return s;
+	}
+
+	bool any_shown(const Name *s) const
+	{
+		for (const ctemplate::StaticTemplateString *g : s->inside)
+			for (const ctemplate::StaticTemplateString *t : shown)
+				if (g == t)
+					return true;
+		return false;
+	}
+
 public:
 	explicit Filler(const Vocabulary &v) : vocab(v) {}
+
+	// The page's model into its dictionary D (the layout's include).  The
+	// rows of a guarded list (a closed case's forms: the people it may be
+	// assigned to, the bodies, the outcomes) are filled last, and only when
+	// one of the sections around them is shown: else ctemplate never reads
+	// them, and a sub-dictionary per row is most of filling a list.
+	void fill_page(ctemplate::TemplateDictionary *d, const json_t *obj, const Vocabulary &outer)
+	{
+		top = d;
+		layout = &outer;
+		std::vector<std::pair<std::string_view, const json_t *>> later;
+		const char *key;
+		const json_t *v;
+		json_object_foreach(const_cast<json_t *>(obj), key, v) {
+			std::string_view name(key);
+			if (name.size() > vocab.longest)
+				continue;
+			if (json_is_array(v) && guarded(name)) {
+				array_head(d, name, v);
+				later.emplace_back(name, v);
+			} else {
+				fill_value(d, name, v);
+			}
+		}
+		// until none is left whose section is shown (one list's rows may show
+		// the section around another's)
+		for (bool more = true; more;) {
+			more = false;
+			for (auto &[name, rows] : later) {
+				const Name *s = rows ? guarded(name) : nullptr;
+				if (s && any_shown(s)) {
+					array_rows(d, s, rows);
+					rows = nullptr;
+					more = true;
+				}
+			}
+		}
+		top = nullptr;
+	}
 
 	void fill(ctemplate::TemplateDictionary *d, const json_t *obj,
 		  std::string_view prefix) const
@@ -496,7 +702,7 @@ extern "C" struct template_dict *template_fill(const char *name, const json_t *p
 		include_nav(&t->dict, layout);
 		ctemplate::TemplateDictionary *content = t->dict.AddIncludeDictionary("CONTENT");
 		content->SetFilename(file);
-		Filler(*inner).fill(content, page, "");
+		Filler(*inner).fill_page(content, page, *outer);
 		const json_t *csrf = json_object_get(layout, "csrf");
 		if (csrf)
 			t->dict.SetTemplateGlobalValue("csrf", json_string_value(csrf));

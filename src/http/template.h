@@ -7,6 +7,9 @@
  *   array          -> section KEY repeated per element (a scalar element is
  *                     the variable "item"); KEY_count holds its length and
  *                     section has_KEY shows once when it is not empty
+ * A list of the page's model that its template opens only inside sections
+ * opened at the template's top level (a form's choices) gets its rows only
+ * when one of those sections is shown: hidden, they could not change a byte.
  * Every template starts with {{%AUTOESCAPE context="HTML"}}; the only
  * modifier that skips escaping is :x-markdown, which renders Markdown with
  * raw HTML disabled.  :x-uk-time and :x-uk-due write an ISO time or date in

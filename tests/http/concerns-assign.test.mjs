@@ -117,3 +117,29 @@ test('the upgrade sends pupil contact to the DSL too, unless the school chose it
     } finally { await srv.stop({ keep: true }); }
   }), 'headteacher');
 });
+
+// A closed case's page hides the assign, status, escalate and close forms, and
+// the template reads their choices only inside them (template.h): the page
+// leaves them out, its JSON keeps them, and reopening shows them again.
+test('a closed case shows no form choices; its JSON keeps them; reopened, they are back', async () => {
+  const { id } = await file(c.teacher, { category: 'pupil_contact', summary: 'Closed then reopened' });
+  const open = async () => {
+    const page = await c.head.page(`/concerns/${id}`);
+    assert.equal(page.status, 200);
+    assert.match(page.text, /<option value="dsl@demo.school"/);
+    assert.match(page.text, /<option value="police"/);
+    assert.match(page.text, /value="content_removed"/);
+  };
+  await open();
+  assert.equal((await event(c.head, id, { action: 'acknowledge' })).status, 200);
+  assert.equal((await event(c.head, id, { action: 'close', outcome: 'Done', outcome_category: 'other' })).status, 200);
+  const closed = await c.head.page(`/concerns/${id}`);
+  assert.equal(closed.status, 200);
+  assert.doesNotMatch(closed.text, /id="f-assignee"|<option value="police"|value="content_removed"/);
+  const json = (await c.head.get(`/concerns/${id}`)).body;
+  assert.ok(json.assignees.some((a) => a.email === 'dsl@demo.school'));
+  assert.ok(json.bodies.some((b) => b.code === 'police'));
+  assert.ok(json.outcomes.some((o) => o.code === 'content_removed'));
+  assert.equal((await event(c.head, id, { action: 'reopen', text: 'More came in' })).status, 200);
+  await open();
+});

@@ -20,35 +20,54 @@
 
 #define PAGE 50
 
-json_t *concern_events(int64_t concern_id, int for_reporter)
+/* An event as the page shows it, read straight from the statement: db_rows'
+ * object would have its stored details copied as a string, then replaced by
+ * the parsed details, and its internal flag replaced by a boolean.  The
+ * members in db_rows' order, then "what" and "text", as the JSON view
+ * always gave them. */
+static json_t *event_row(sqlite3_stmt *st, int for_reporter)
 {
-	json_t *rows = db_rows("SELECT e.id, e.at, e.action, e.detail, e.internal, u.name AS "
-			       "actor, u.email AS actor_email "
-			       "FROM concern_events e LEFT JOIN users u ON u.id = e.actor_id "
-			       "WHERE e.concern_id = ? AND (? = 0 OR e.internal = 0) ORDER BY e.id",
-			       "Ii", concern_id, for_reporter);
-	size_t i;
-	json_t *ev;
-	json_array_foreach(rows, i, ev) {
-		const char *detail = json_str(ev, "detail");
-		json_t *d = json_loads(detail ? detail : "{}", 0, NULL);
-		char *what = concern_event_text(json_str(ev, "action"), d, for_reporter);
-		json_object_set_new(ev, "what", json_string(what));
-		free(what);
-		if (for_reporter) {
-			/* Who handled it and what they wrote stay with the handlers. */
-			const char *drop[] = { "id", "detail", "internal", "actor", "actor_email" };
-			for (size_t k = 0; k < 5; k++)
-				json_object_del(ev, drop[k]);
-			json_decref(d);
-			continue;
-		}
+	int64_t id = sqlite3_column_int64(st, 0);
+	const char *action = (const char *)sqlite3_column_text(st, 2);
+	json_t *d = concern_event_detail(id, (const char *)sqlite3_column_text(st, 3));
+	char *what = concern_event_text(action ? action : "", d, for_reporter);
+	json_t *ev = json_object();
+	if (!for_reporter)
+		json_object_set_new_nocheck(ev, "id", db_column_json(st, 0));
+	json_object_set_new_nocheck(ev, "at", db_column_json(st, 1));
+	json_object_set_new_nocheck(ev, "action", db_column_json(st, 2));
+	/* Who handled it and what they wrote stay with the handlers. */
+	if (!for_reporter) {
+		json_object_set_new_nocheck(ev, "detail", d ? json_incref(d) : json_object());
+		json_object_set_new_nocheck(ev, "internal",
+					    json_boolean(sqlite3_column_int64(st, 4)));
+		json_object_set_new_nocheck(ev, "actor", db_column_json(st, 5));
+		json_object_set_new_nocheck(ev, "actor_email", db_column_json(st, 6));
+	}
+	json_object_set_new_nocheck(ev, "what", json_string(what));
+	free(what);
+	if (!for_reporter) {
 		json_t *text = json_object_get(d, "text") ? json_object_get(d, "text")
 							  : json_object_get(d, "outcome");
-		json_object_set(ev, "text", text ? text : json_null());
-		json_object_set_new(ev, "detail", d ? d : json_object());
-		json_object_set_new(ev, "internal", json_boolean(json_int(ev, "internal")));
+		json_object_set_new_nocheck(ev, "text", text ? json_incref(text) : json_null());
 	}
+	json_decref(d);
+	return ev;
+}
+
+json_t *concern_events(int64_t concern_id, int for_reporter)
+{
+	sqlite3_stmt *st = db_stmt("SELECT e.id, e.at, e.action, e.detail, e.internal, u.name AS "
+				   "actor, u.email AS actor_email "
+				   "FROM concern_events e LEFT JOIN users u ON u.id = e.actor_id "
+				   "WHERE e.concern_id = ? AND (? = 0 OR e.internal = 0) "
+				   "ORDER BY e.id",
+				   "Ii", concern_id, for_reporter);
+	json_t *rows = json_array();
+	while (st && db_step(st) == SQLITE_ROW)
+		json_array_append_new(rows, event_row(st, for_reporter));
+	if (st)
+		sqlite3_reset(st);
 	return rows;
 }
 

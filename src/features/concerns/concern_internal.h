@@ -58,6 +58,9 @@ json_t *concern_categories(const char *selected);
 
 /* Adds a "label" member to every row, from its "category" code. */
 void concern_label_rows(json_t *rows);
+/* An event's stored details text, parsed (a new reference to an object shared
+ * between pages: never change it), or NULL when it is not JSON. */
+json_t *concern_event_detail(int64_t event_id, const char *text);
 /* One line describing an event; for_reporter leaves out everything internal. */
 char *concern_event_text(const char *action, const json_t *detail, int for_reporter);
 
