@@ -18,46 +18,62 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* "My tasks" counts new cases only up to here and then says "100 or more":
+ * each case is checked against who is looking, so a count of every overdue
+ * case a large trust has left would make the page grow with the years, and
+ * past a hundred the number tells a handler nothing more. */
+#define TASK_COUNT_CAP 100
+
+/* New cases I may open (the queue's own rule, CONCERN_MAY_OPEN) that are
+ * overdue (due before `at`) or not yet, counted up to TASK_COUNT_CAP.  Both
+ * read only the covering index's range for that side of `at`. */
+#define NEW_COUNT_SQL(side)                                                                        \
+	"SELECT count(*) FROM (SELECT 1 FROM concerns c INDEXED BY concerns_overdue "              \
+	"WHERE c.status = 'new' AND c.due_by " side " ? AND " CONCERN_MAY_OPEN("c") " LIMIT ?)"
+static int64_t new_count(int64_t mask, int64_t me, const char *at, int overdue)
+{
+	if (overdue)
+		return db_int(0, NEW_COUNT_SQL("<"), "t" CONCERN_MAY_OPEN_BINDS "i", at, me, mask,
+			      me, TASK_COUNT_CAP);
+	return db_int(0, NEW_COUNT_SQL(">="), "t" CONCERN_MAY_OPEN_BINDS "i", at, me, mask, me,
+		      TASK_COUNT_CAP);
+}
+
+/* "N" below the cap, "100 or more" at it (malloc'd). */
+static char *count_words(int64_t n)
+{
+	return n >= TASK_COUNT_CAP ? xasprintf("%d or more", TASK_COUNT_CAP)
+				   : xasprintf("%lld", (long long)n);
+}
+
 static void concern_tasks(const struct request *rq, json_t *tasks)
 {
 	if (!(rq->user.roles & ROLE_ROUTABLE))
 		return;
 	char at[ISO_LEN];
 	iso_now(at);
-	/* New cases from the kept counts, overdue ones from a covering index, and
-	 * mine through the assignee index: nothing here grows with the years. */
 	int64_t mask = rq->user.roles & ROLE_ROUTABLE, me = rq->user.id;
-	int64_t all_new =
-		db_int(0,
-		       "SELECT coalesce(sum(n), 0) FROM concern_counts WHERE status = 'new' "
-		       "AND (mask & ?) != 0",
-		       "I", mask) -
-		db_int(0,
-		       "SELECT count(*) FROM concerns WHERE about_id = ? AND status = 'new' "
-		       "AND (recipient_mask & ?) != 0",
-		       "II", me, mask) +
-		db_int(0,
-		       "SELECT count(*) FROM concerns WHERE assignee_id = ? AND status = 'new' "
-		       "AND (recipient_mask & ?) = 0 AND (about_id IS NULL OR about_id != ?)",
-		       "III", me, mask, me);
-	int64_t overdue = concern_overdue_count(mask, me, at), fresh = all_new - overdue;
+	int64_t overdue = new_count(mask, me, at, 1), fresh = new_count(mask, me, at, 0);
 	int64_t assigned =
 		db_int(0,
 		       "SELECT count(*) FROM concerns WHERE assignee_id = ? AND status IN "
 		       "('new', 'acknowledged', 'investigating', 'escalated')",
 		       "I", me);
-	char *msg;
+	char *msg, *n;
 	if (overdue) {
-		msg = xasprintf("%lld concern%s overdue: not acknowledged in time.",
-				(long long)overdue, overdue == 1 ? " is" : "s are");
+		n = count_words(overdue);
+		msg = xasprintf("%s concern%s overdue: not acknowledged in time.", n,
+				overdue == 1 ? " is" : "s are");
 		task_add(tasks, "concern_overdue", msg, "/concerns?overdue=yes", 1);
 		free(msg);
+		free(n);
 	}
 	if (fresh) {
-		msg = xasprintf("%lld new concern%s to acknowledge.", (long long)fresh,
-				fresh == 1 ? "" : "s");
+		n = count_words(fresh);
+		msg = xasprintf("%s new concern%s to acknowledge.", n, fresh == 1 ? "" : "s");
 		task_add(tasks, "concern_new", msg, "/concerns?status=new", 0);
 		free(msg);
+		free(n);
 	}
 	if (assigned) {
 		msg = xasprintf("%lld open concern%s assigned to you.", (long long)assigned,
