@@ -55,37 +55,67 @@ struct head {
 	char hash[65];
 };
 
-static int read_head(struct head *h)
+/* The anchor file's last line, as a head; -1 when there is none. */
+static int last_anchor(struct head *a)
 {
-	json_t *r = db_row("SELECT id, hash, (SELECT count(*) FROM audit) AS n FROM audit ORDER BY "
-			   "id DESC LIMIT 1",
-			   "");
+	size_t len;
+	char *text = read_whole_file(audit_anchor_path(), &len, ANCHOR_FILE_MAX);
+	if (!text)
+		return -1;
+	char *last = text;
+	for (char *p = text; *p; p++)
+		if (*p == '\n' && p[1])
+			last = p + 1;
+	char at[ISO_LEN];
+	long long id = 0, rows = 0;
+	int ok = sscanf(last, "%23s %lld %64s %lld", at, &id, a->hash, &rows) == 4;
+	free(text);
+	a->id = id;
+	a->rows = rows;
+	return ok ? 0 : -1;
+}
+
+/* The rows up to the head: those the last anchor counted, when its row is
+ * still there with its hash, and the rows after it.  Counting the whole log
+ * read every page of a large trust's two million rows at each start.  Rows
+ * removed since that anchor are then not subtracted, so the new anchor
+ * still says they were there, and `audit verify` reports them. */
+static int64_t rows_up_to(const struct head *h, const struct head *last)
+{
+	if (last && last->id <= h->id) {
+		char *have = db_text("SELECT hash FROM audit WHERE id = ?", "I", last->id);
+		int same = have && strcmp(have, last->hash) == 0;
+		free(have);
+		if (same)
+			return last->rows + db_int(0,
+						   "SELECT count(*) FROM audit WHERE id > ? "
+						   "AND id <= ?",
+						   "II", last->id, h->id);
+	}
+	return db_int(0, "SELECT count(*) FROM audit WHERE id <= ?", "I", h->id);
+}
+
+/* The log's last row: its id and hash. */
+static int read_last_row(struct head *h)
+{
+	json_t *r = db_row("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", "");
 	if (!r)
 		return -1;
 	h->id = json_int(r, "id");
-	h->rows = json_int(r, "n");
 	copy_str(h->hash, sizeof h->hash, json_str(r, "hash"));
 	json_decref(r);
 	return 0;
 }
 
-/* The last line of the file names this head already? */
-static int already_anchored(const struct head *h)
+/* The log's last row and the number of rows up to it. */
+static int read_head(struct head *h)
 {
-	size_t len;
-	char *text = read_whole_file(audit_anchor_path(), &len, ANCHOR_FILE_MAX);
-	if (!text)
-		return 0;
-	char *last = text;
-	for (char *p = text; *p; p++)
-		if (*p == '\n' && p[1])
-			last = p + 1;
-	char at[ISO_LEN], hash[65];
-	long long id = 0, rows = 0;
-	int same = sscanf(last, "%23s %lld %64s %lld", at, &id, hash, &rows) == 4 && id == h->id &&
-		   strcmp(hash, h->hash) == 0;
-	free(text);
-	return same;
+	struct head last;
+	int have_last = last_anchor(&last) == 0;
+	if (read_last_row(h) != 0)
+		return -1;
+	h->rows = rows_up_to(h, have_last ? &last : NULL);
+	return 0;
 }
 
 static int append_line(const struct head *h)
@@ -108,9 +138,13 @@ static int append_line(const struct head *h)
 
 int audit_anchor_write(void)
 {
-	struct head h;
-	if (read_head(&h) != 0 || already_anchored(&h))
+	struct head h, last;
+	if (read_last_row(&h) != 0)
 		return 0;
+	int have_last = last_anchor(&last) == 0;
+	if (have_last && last.id == h.id && strcmp(last.hash, h.hash) == 0)
+		return 0; /* the file names this head already */
+	h.rows = rows_up_to(&h, have_last ? &last : NULL);
 	return append_line(&h);
 }
 

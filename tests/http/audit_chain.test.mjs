@@ -116,6 +116,31 @@ test('an emptied log is found', () => {
   rmSync(dir, { recursive: true });
 });
 
+// Each anchor counts from the one before it rather than the whole log; a row
+// removed from the middle after an anchor is still counted by the next one,
+// so it is reported however often staffroom wrote its head since.
+test('each anchor counts the rows up to its head; a row removed before the next anchor stays counted', () => {
+  const { dir, db } = demo();
+  const last = () => readFileSync(`${db}.anchors`, 'utf8').trim().split('\n').pop().split(' ');
+  const addUser = (n) => {
+    const r = cli(['user', 'add', '--db', db, '--email', `new${n}@demo.school`, '--name', `New Person ${n}`,
+      '--password-stdin'], { input: 'a long pass phrase\n' });
+    assert.equal(r.code, 0, r.stderr);
+  };
+  addUser(1);
+  let [, id, , counted] = last();
+  assert.equal(counted, sql(db, `SELECT count(*) FROM audit WHERE id <= ${id}`));
+  run(db, `${DROP}DELETE FROM audit WHERE id = 5;`);
+  addUser(2);
+  [, id, , counted] = last();
+  assert.equal(Number(counted), Number(sql(db, `SELECT count(*) FROM audit WHERE id <= ${id}`)) + 1,
+    'the removed row is still counted');
+  const r = verify(db);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /row 6 does not match the chain/);
+  rmSync(dir, { recursive: true });
+});
+
 test('a missing anchor file or key file is a failure, not a pass', () => {
   const { dir, db } = demo();
   rmSync(`${db}.anchors`);
