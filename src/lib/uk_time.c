@@ -156,8 +156,7 @@ int uk_time_words(const char *iso, char *out, size_t size)
 /* Days since 1970-01-01 of a calendar date, for counting calendar days. */
 static long day_number(const struct tm *tm)
 {
-	struct tm d = { .tm_year = tm->tm_year, .tm_mon = tm->tm_mon, .tm_mday = tm->tm_mday };
-	return (long)(timegm(&d) / 86400);
+	return days_from_civil(tm->tm_year + 1900, tm->tm_mon + 1, tm->tm_mday);
 }
 
 int uk_due_words(const char *iso, time_t at, char *out, size_t size)

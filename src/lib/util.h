@@ -9,6 +9,9 @@
 
 #define ISO_LEN 24 /* "2026-11-20T09:30:00Z" plus NUL, rounded up */
 
+/* Days from 1970-01-01 to the valid date y-m-d, as timegm() / 86400 gives. */
+long days_from_civil(int y, int m, int d);
+
 /* The clock.  Tests may start the server with STAFFROOM_TEST_NOW set to an
  * ISO time; the clock then starts there and runs at normal speed (from
  * STAFFROOM_TEST_NOW_FROM, seconds since 1970, when given: the CGI tests). */

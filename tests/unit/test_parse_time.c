@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lib/util.h"
 
@@ -40,11 +41,31 @@ static void whole_times_still_parse(void **state)
 	assert_int_equal((long long)t, 1889863259LL);
 }
 
+/* The arithmetic agrees with timegm on every day from 1900 to 2400 (leap
+ * centuries included) and at times through the day. */
+static void days_and_times_agree_with_timegm(void **state)
+{
+	(void)state;
+	struct tm tm = { .tm_year = 0, .tm_mon = 0, .tm_mday = 1 };
+	for (time_t day = timegm(&tm); day < 13569465600; day += 86400) {
+		struct tm d;
+		gmtime_r(&day, &d);
+		assert_int_equal(days_from_civil(d.tm_year + 1900, d.tm_mon + 1, d.tm_mday) * 86400L,
+				 (long)day);
+		char iso[ISO_LEN];
+		time_t at = day + (day / 86400 % 86400 + 86400) % 86400, parsed;
+		iso_time(at, iso);
+		assert_int_equal(parse_iso_time(iso, &parsed), 0);
+		assert_int_equal((long)parsed, (long)at);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_seconds_part_cut_short_is_refused_without_overreading),
 		cmocka_unit_test(whole_times_still_parse),
+		cmocka_unit_test(days_and_times_agree_with_timegm),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
