@@ -71,13 +71,18 @@ json_t *concern_events(int64_t concern_id, int for_reporter)
 	return rows;
 }
 
-int64_t concern_overdue_count(int64_t mask, int64_t me, const char *at)
+/* Both sides of the deadline read only the covering index's range; the
+ * subquery stops at LIMIT (-1: no limit). */
+#define NEW_COUNT_SQL(side)                                                                        \
+	"SELECT count(*) FROM (SELECT 1 FROM concerns c INDEXED BY concerns_overdue "              \
+	"WHERE c.status = 'new' AND c.due_by " side " ? AND " CONCERN_MAY_OPEN("c") " LIMIT ?)"
+int64_t concern_new_count(int64_t mask, int64_t me, const char *at, int overdue, int64_t limit)
 {
-	return db_int(0,
-		      "SELECT count(*) FROM concerns c INDEXED BY concerns_overdue WHERE c.status "
-		      "= 'new' "
-		      "AND c.due_by < ? AND " CONCERN_MAY_OPEN("c"),
-		      "t" CONCERN_MAY_OPEN_BINDS, at, me, mask, me);
+	if (overdue)
+		return db_int(0, NEW_COUNT_SQL("<"), "t" CONCERN_MAY_OPEN_BINDS "I", at, me, mask,
+			      me, limit);
+	return db_int(0, NEW_COUNT_SQL(">="), "t" CONCERN_MAY_OPEN_BINDS "I", at, me, mask, me,
+		      limit);
 }
 
 static void add_counts(json_t *counts, json_t *rows, int sign)
@@ -112,7 +117,9 @@ static json_t *status_counts(unsigned roles, int64_t me, const char *at)
 			   "II", me, mask),
 		   -1);
 	add_counts(counts, concern_assigned_only(me, mask), 1);
-	json_object_set_new(counts, "overdue", json_integer(concern_overdue_count(mask, me, at)));
+	/* exact: the queue's own figure, not capped as My tasks is */
+	int64_t overdue = concern_new_count(mask, me, at, 1, -1);
+	json_object_set_new(counts, "overdue", json_integer(overdue));
 	return counts;
 }
 

@@ -97,8 +97,10 @@ handler_fn concern_event_post, concern_stats, routing_page, routing_post;
  * so these are added to them. */
 json_t *concern_assigned_only(int64_t me, int64_t mask);
 
-/* New cases past their acknowledgement deadline that this person may see. */
-int64_t concern_overdue_count(int64_t mask, int64_t me, const char *at);
+/* New cases this person may open (the queue's rule, CONCERN_MAY_OPEN) past
+ * their acknowledgement deadline `at` (overdue) or not yet, counted up to
+ * LIMIT (-1: all of them). */
+int64_t concern_new_count(int64_t mask, int64_t me, const char *at, int overdue, int64_t limit);
 
 
 /* Whether a concern reached anyone who may act on it, and what to do when

@@ -24,21 +24,6 @@
  * past a hundred the number tells a handler nothing more. */
 #define TASK_COUNT_CAP 100
 
-/* New cases I may open (the queue's own rule, CONCERN_MAY_OPEN) that are
- * overdue (due before `at`) or not yet, counted up to TASK_COUNT_CAP.  Both
- * read only the covering index's range for that side of `at`. */
-#define NEW_COUNT_SQL(side)                                                                        \
-	"SELECT count(*) FROM (SELECT 1 FROM concerns c INDEXED BY concerns_overdue "              \
-	"WHERE c.status = 'new' AND c.due_by " side " ? AND " CONCERN_MAY_OPEN("c") " LIMIT ?)"
-static int64_t new_count(int64_t mask, int64_t me, const char *at, int overdue)
-{
-	if (overdue)
-		return db_int(0, NEW_COUNT_SQL("<"), "t" CONCERN_MAY_OPEN_BINDS "i", at, me, mask,
-			      me, TASK_COUNT_CAP);
-	return db_int(0, NEW_COUNT_SQL(">="), "t" CONCERN_MAY_OPEN_BINDS "i", at, me, mask, me,
-		      TASK_COUNT_CAP);
-}
-
 /* "N" below the cap, "100 or more" at it (malloc'd). */
 static char *count_words(int64_t n)
 {
@@ -53,7 +38,8 @@ static void concern_tasks(const struct request *rq, json_t *tasks)
 	char at[ISO_LEN];
 	iso_now(at);
 	int64_t mask = rq->user.roles & ROLE_ROUTABLE, me = rq->user.id;
-	int64_t overdue = new_count(mask, me, at, 1), fresh = new_count(mask, me, at, 0);
+	int64_t overdue = concern_new_count(mask, me, at, 1, TASK_COUNT_CAP),
+		fresh = concern_new_count(mask, me, at, 0, TASK_COUNT_CAP);
 	int64_t assigned =
 		db_int(0,
 		       "SELECT count(*) FROM concerns WHERE assignee_id = ? AND status IN "
