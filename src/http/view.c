@@ -139,12 +139,6 @@ static json_t *nav_for(const struct request *rq, char fragment[FRAGMENT_NAME])
 	return items;
 }
 
-json_t *view_nav(const struct request *rq)
-{
-	char fragment[FRAGMENT_NAME];
-	return nav_for(rq, fragment);
-}
-
 static json_t *layout_model(struct request *rq, struct reply *rp, const struct layout_data *ld)
 {
 	json_t *m = json_pack("{s:s, s:s}", "school_name",

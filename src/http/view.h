@@ -22,6 +22,5 @@ struct layout_data {
 int view_wants_layout(const struct request *rq, const struct reply *rp);
 void view_render(struct request *rq, struct reply *rp, const struct layout_data *ld,
 		 struct rendered *out);
-json_t *view_nav(const struct request *rq);
 
 #endif
