@@ -11,8 +11,9 @@
 /* The UK rule in POSIX form, for a machine without the zone file. */
 static const char UK_RULE[] = "GMT0BST,M3.5.0/1,M10.5.0";
 
-/* Raised whenever the zone is loaded: the threads' cached offsets are then stale. */
-static _Atomic unsigned zone_generation;
+/* Raised whenever the zone is loaded: the threads' cached offsets are then
+ * stale.  From 1, so that a kept day of generation 0 is an empty slot. */
+static _Atomic unsigned zone_generation = 1;
 
 void uk_time_init(void)
 {
@@ -38,8 +39,8 @@ void uk_time_init(void)
  * uk_time_to_utc looks at, fit in the table. */
 enum { DAYS_KEPT = 32 };
 struct day_offset {
-	long day;            /* UTC days since 1970, or -1: nothing kept */
-	unsigned generation; /* of the zone it was read from */
+	long day;            /* UTC days since 1970 */
+	unsigned generation; /* of the zone it was read from; 0: nothing kept */
 	int mixed;           /* the offset changes during the day */
 	struct tm start;     /* the day's first second, local */
 };
@@ -47,13 +48,7 @@ struct day_offset {
 static struct tm *uk_local(const time_t *when, struct tm *tm)
 {
 	static __thread struct day_offset kept[DAYS_KEPT];
-	static __thread int ready;
 	time_t t = *when;
-	if (!ready) {
-		for (int i = 0; i < DAYS_KEPT; i++)
-			kept[i].day = -1;
-		ready = 1;
-	}
 	if (t < 0)
 		return localtime_r(&t, tm);
 	long day = (long)(t / 86400);
@@ -61,7 +56,7 @@ static struct tm *uk_local(const time_t *when, struct tm *tm)
 	if (k->day != day || k->generation != zone_generation) {
 		time_t first = (time_t)day * 86400, last = first + 86399;
 		struct tm end;
-		k->day = -1;
+		k->generation = 0;
 		if (!localtime_r(&first, &k->start) || !localtime_r(&last, &end))
 			return localtime_r(&t, tm);
 		k->day = day;
