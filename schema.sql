@@ -95,7 +95,8 @@ CREATE TABLE audit (
   -- From schema version 23 (ASVS 16.2.1): the actor's roles then, and whether
   -- it was allowed, refused or failed, and why.  '' on rows written before.
   roles     TEXT NOT NULL DEFAULT '',
-  outcome   TEXT NOT NULL DEFAULT '' CHECK (outcome IN ('', 'allowed', 'refused', 'failed')),
+  outcome   TEXT NOT NULL DEFAULT ''
+            CHECK (outcome = '' OR outcome = 'allowed' OR outcome = 'refused' OR outcome = 'failed'),
   reason    TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX audit_by_actor ON audit(actor, id);
@@ -190,7 +191,8 @@ CREATE TABLE concerns (
   account_id  INTEGER REFERENCES social_accounts(id),
   urgent      INTEGER NOT NULL DEFAULT 0 CHECK (urgent IN (0,1)),
   status      TEXT NOT NULL DEFAULT 'new'
-              CHECK (status IN ('new','acknowledged','investigating','escalated','closed')),
+              CHECK (status = 'new' OR status = 'acknowledged' OR status = 'investigating' OR
+                     status = 'escalated' OR status = 'closed'),
   assignee_id INTEGER REFERENCES users(id),
   created_at  TEXT NOT NULL,
   due_by      TEXT NOT NULL,                -- acknowledge by (end of that working day)
@@ -1474,3 +1476,22 @@ CREATE TRIGGER concern_recipients_mask AFTER INSERT ON concern_recipients BEGIN
    WHERE id = new.concern_id
      AND recipient_mask | (SELECT bit FROM role_bits WHERE role = new.role) IS NOT recipient_mask;
 END;
+
+-- Schema version 27: the audit log's and the concerns' CHECKs as comparisons
+--
+-- May run again.  A CHECK of the form x IN (three or more values) makes
+-- SQLite build a temporary table of the values on every INSERT; written as
+-- comparisons it does not.  They allow the same values as before, so the
+-- stored SQL is edited as version 6 widens CHECKs (nothing stored changes).
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+   SET sql = replace(sql, 'CHECK (outcome IN ('''', ''allowed'', ''refused'', ''failed''))',
+                     'CHECK (outcome = '''' OR outcome = ''allowed'' OR outcome = ''refused'' ' ||
+                     'OR outcome = ''failed'')')
+ WHERE type = 'table' AND name = 'audit';
+UPDATE sqlite_schema
+   SET sql = replace(sql, 'CHECK (status IN (''new'',''acknowledged'',''investigating'',' ||
+                          '''escalated'',''closed''))',
+                     'CHECK (status = ''new'' OR status = ''acknowledged'' OR ' ||
+                     'status = ''investigating'' OR status = ''escalated'' OR status = ''closed'')')
+ WHERE type = 'table' AND name = 'concerns';

@@ -55,3 +55,40 @@ test('a version-5 database takes the new role and categories after the upgrade',
   // database enforces.
   assert.throws(() => sql(db, "INSERT INTO user_roles(user_id, role) VALUES (1, 'nobody')"));
 });
+
+// The audit log's outcome and a concern's status, as a version-26
+// schema.sql wrote their CHECKs (IN lists), put back by hand.
+const IN_LISTS = `
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql,
+  'CHECK (outcome = '''' OR outcome = ''allowed'' OR outcome = ''refused'' OR outcome = ''failed'')',
+  'CHECK (outcome IN ('''', ''allowed'', ''refused'', ''failed''))') WHERE name = 'audit';
+UPDATE sqlite_schema SET sql = replace(sql,
+  'CHECK (status = ''new'' OR status = ''acknowledged'' OR status = ''investigating'' OR
+                     status = ''escalated'' OR status = ''closed'')',
+  'CHECK (status IN (''new'',''acknowledged'',''investigating'',''escalated'',''closed''))')
+ WHERE name = 'concerns';
+PRAGMA writable_schema = OFF;
+PRAGMA user_version = 26;`;
+
+test('a version-26 database checks the same values by comparisons after the upgrade', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
+  const db = path.join(dir, 'old.db');
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const schema = () => sql(db, "SELECT group_concat(sql, ' ') FROM sqlite_schema WHERE name IN ('audit', 'concerns')");
+  assert.doesNotMatch(schema(), /outcome IN|status IN/, 'a new database has the comparisons');
+  sql(db, IN_LISTS);
+  assert.match(schema(), /outcome IN \(''/);
+  assert.match(schema(), /status IN \('new'/);
+  const r = cli(['audit', 'verify', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+  assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
+  assert.doesNotMatch(schema(), /outcome IN|status IN/);
+  assert.match(schema(), /outcome = 'failed'/);
+  assert.match(schema(), /status = 'closed'/);
+  // Still refused: a value neither list allowed.
+  assert.throws(() => sql(db, "UPDATE concerns SET status = 'lost' WHERE id = (SELECT min(id) FROM concerns)"));
+  assert.throws(() => sql(db, "INSERT INTO audit(at, action, prev_hash, hash, outcome) VALUES ('x', 'y', 'z', 'w', 'maybe')"));
+  assert.equal(sql(db, "SELECT count(*) FROM concerns WHERE status = 'lost'"), '0');
+});

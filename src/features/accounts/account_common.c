@@ -2,7 +2,6 @@
 /* Shared by the accounts pages: platforms, the lead's policy checks, who
  * decides, and the register's flags (lead has left, monitoring overdue). */
 #include "features/accounts/account_team.h"
-#include "features/accounts/account_items.h"
 #include "db/db.h"
 #include "core/policy_status.h"
 #include "lib/util.h"
@@ -232,24 +231,41 @@ static int overdue(const json_t *row, time_t t, struct closure_set *closed)
 	return t > monitoring_due(base, closure_day_in, closed);
 }
 
-/* The closure days are read once for all the rows, not once a row. */
+/* A register row's state, read by the same statement as the row (one
+ * statement a page, not six a row); its one parameter is the time now, for
+ * the comments and queries past their 24-hour reply (ravens-wood §4). */
+#define ACCOUNT_STATE_COLUMNS                                                                    \
+	"(SELECT max(checked_at) FROM account_checks c WHERE c.account_id = a.id) AS last_check, " \
+	"(u.active = 0 AND a.status != 'closed') AS lead_left, "                                 \
+	"EXISTS (SELECT 1 FROM account_gate_failures g WHERE g.account_id = a.id) "               \
+	"AS gate_failing, "                                                                        \
+	"(a.status != 'closed' AND EXISTS (SELECT 1 FROM account_items i WHERE "                  \
+	"i.account_id = a.id AND i.answered_at IS NULL AND i.due_at < ?)) AS replies_overdue, "   \
+	"(SELECT max(reviewed_at) FROM account_reviews r WHERE r.account_id = a.id) "             \
+	"AS last_review, "                                                                         \
+	"(SELECT last_at FROM account_activity v WHERE v.account_id = a.id) AS activity_at "
+
+static void set_boolean(json_t *row, const char *key)
+{
+	json_object_set_new(row, key, json_boolean(json_int(row, key)));
+}
+
+/* The closure days and the dormancy setting are read once for all the rows. */
 void account_flags(json_t *rows)
 {
 	time_t t = now();
-	char at[ISO_LEN];
-	iso_time(t, at);
 	struct closure_set closed;
 	closure_set_load(&closed);
+	int64_t dormant_after = account_dormant_days();
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r) {
-		json_object_set_new(r, "lead_left", json_boolean(json_int(r, "lead_left")));
+		set_boolean(r, "lead_left");
+		set_boolean(r, "gate_failing");
+		set_boolean(r, "replies_overdue");
 		json_object_set_new(r, "monitoring_overdue", json_boolean(overdue(r, t, &closed)));
-		json_object_set_new(r, "replies_overdue",
-				    json_boolean(strcmp(json_str(r, "status"), "closed") != 0 &&
-						 items_overdue(json_int(r, "id"), at) > 0));
 		account_row_labels(r);
-		account_team_flags(r); /* gate, password, review, dormant */
+		account_team_flags(r, dormant_after); /* password, review, dormant */
 	}
 	closure_set_free(&closed);
 }
@@ -258,20 +274,18 @@ json_t *accounts_query(int all, int64_t lead_id, int64_t limit, int64_t offset)
 {
 	/* Two statements rather than "? OR lead_id = ?", so each has its index:
 	 * the register's order for everyone, the lead's own accounts otherwise. */
+	char at[ISO_LEN];
+	iso_now(at);
 	json_t *rows = all ? db_rows("SELECT a.id, a.platform, a.platform_other, a.name, a.url, "
 				     "a.department, u.email AS lead, u.name AS lead_name, "
-				     "a.status, a.created_at, (SELECT max(checked_at) FROM "
-				     "account_checks c WHERE c.account_id = a.id) AS last_check, "
-				     "(u.active = 0 AND a.status != 'closed') AS lead_left "
+				     "a.status, a.created_at, " ACCOUNT_STATE_COLUMNS
 				     "FROM social_accounts a JOIN users u ON u.id = a.lead_id "
 				     "ORDER BY a.status = 'closed', a.name COLLATE NOCASE, a.id "
 				     "LIMIT ? OFFSET ?",
-				     "II", limit, offset)
+				     "tII", at, limit, offset)
 			   : db_rows("SELECT a.id, a.platform, a.platform_other, a.name, a.url, "
 				     "a.department, u.email AS lead, u.name AS lead_name, "
-				     "a.status, a.created_at, (SELECT max(checked_at) FROM "
-				     "account_checks c WHERE c.account_id = a.id) AS last_check, "
-				     "(u.active = 0 AND a.status != 'closed') AS lead_left "
+				     "a.status, a.created_at, " ACCOUNT_STATE_COLUMNS
 				     "FROM social_accounts a JOIN users u ON u.id = a.lead_id "
 				     "WHERE a.id IN (SELECT id FROM social_accounts WHERE "
 				     "lead_id = ? UNION SELECT account_id FROM "
@@ -279,23 +293,22 @@ json_t *accounts_query(int all, int64_t lead_id, int64_t limit, int64_t offset)
 				     "NULL) "
 				     "ORDER BY a.status = 'closed', a.name COLLATE NOCASE, a.id "
 				     "LIMIT ? OFFSET ?",
-				     "IIII", lead_id, lead_id, limit, offset);
+				     "tIIII", at, lead_id, lead_id, limit, offset);
 	account_flags(rows);
 	return rows;
 }
 
 json_t *account_load(int64_t id)
 {
+	char at[ISO_LEN];
+	iso_now(at);
 	json_t *rows =
 		db_rows("SELECT a.id, a.platform, a.platform_other, a.name, a.url, a.department, "
 			"u.email AS lead, u.name AS lead_name, "
 			"a.lead_id, a.visibility, a.status, a.created_at, a.closed_at, "
-			"a.close_reason, a.cred_updated_at, "
-			"(SELECT max(checked_at) FROM account_checks c WHERE c.account_id = a.id) "
-			"AS last_check, "
-			"(u.active = 0 AND a.status != 'closed') AS lead_left "
+			"a.close_reason, a.cred_updated_at, " ACCOUNT_STATE_COLUMNS
 			"FROM social_accounts a JOIN users u ON u.id = a.lead_id WHERE a.id = ?",
-			"I", id);
+			"tI", at, id);
 	account_flags(rows);
 	json_t *row = json_array_size(rows) ? json_incref(json_array_get(rows, 0)) : NULL;
 	json_decref(rows);

@@ -20,9 +20,6 @@
 time_t item_due(time_t received, int holidays_count);
 /* The setting account_reply_holidays_count: 1 unless it is "no". */
 int reply_holidays_count(void);
-/* How many items on the account are unanswered past their deadline at `at`
- * (ISO UTC). */
-int64_t items_overdue(int64_t account_id, const char *at);
 
 /* The account a person logs something against (a runner, or the moderator):
  * NULL with the reply made (404 unseen, 403 seen but not run, 409 closed). */

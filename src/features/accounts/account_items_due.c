@@ -39,16 +39,8 @@ int reply_holidays_count(void)
 	return counts;
 }
 
-int64_t items_overdue(int64_t account_id, const char *at)
-{
-	return db_int(0,
-		      "SELECT count(*) FROM account_items WHERE account_id = ? AND "
-		      "answered_at IS NULL AND due_at < ?",
-		      "It", account_id, at);
-}
-
-/* The lead and the moderator (the issue's "for the lead and the moderator"):
- * one urgent task an account, for the accounts of a closed status excepted. */
+/* The lead and the moderator: one urgent task an account, closed accounts
+ * excepted. */
 void account_reply_tasks(const struct request *rq, json_t *tasks)
 {
 	char at[ISO_LEN];

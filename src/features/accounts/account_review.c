@@ -22,7 +22,7 @@
 
 #define DAY 86400
 
-static int64_t dormant_days(void)
+int64_t account_dormant_days(void)
 {
 	int64_t d = db_int(90,
 			   "SELECT CAST(value AS INTEGER) FROM settings WHERE key = "
@@ -31,14 +31,11 @@ static int64_t dormant_days(void)
 	return d > 0 ? d : 90;
 }
 
-void account_review_state(json_t *account)
+void account_review_state(json_t *account, int64_t dormant_days)
 {
-	int64_t id = json_int(account, "id");
 	const char *created = json_str(account, "created_at");
-	char *last_review = db_text(
-		"SELECT max(reviewed_at) FROM account_reviews WHERE account_id = ?", "I", id);
-	char *activity =
-		db_text("SELECT last_at FROM account_activity WHERE account_id = ?", "I", id);
+	const char *last_review = json_str(account, "last_review");
+	const char *activity = json_str(account, "activity_at");
 	const char *base = last_review ? last_review : created ? created : "";
 	/* The anniversary: the same day of the month, a year on. */
 	int y = 0, m = 0, d = 0;
@@ -56,17 +53,13 @@ void account_review_state(json_t *account)
 	if (check && strcmp(check, last) > 0)
 		last = check;
 	time_t t = 0;
-	int64_t days = dormant_days();
-	int dormant = open && parse_iso_time(last, &t) == 0 && now() - t > days * DAY;
+	int dormant = open && parse_iso_time(last, &t) == 0 && now() - t > dormant_days * DAY;
 	json_object_set_new(account, "review_due_on", json_string(due));
 	json_object_set_new(account, "review_due", json_boolean(open && strcmp(today, due) >= 0));
-	json_object_set_new(account, "last_review",
-			    last_review ? json_string(last_review) : json_null());
 	json_object_set_new(account, "last_activity", json_string(last));
 	json_object_set_new(account, "dormant", json_boolean(dormant));
-	json_object_set_new(account, "dormant_days", json_integer(days));
-	free(last_review);
-	free(activity);
+	json_object_set_new(account, "dormant_days", json_integer(dormant_days));
+	json_object_del(account, "activity_at");
 }
 
 /* The fields the review asks, and what a closing review asks more; 0 with a reply. */

@@ -42,12 +42,17 @@ void password_change_record(const struct request *rq, int64_t account_id, const 
  * moderator any account, its lead and current contributors their own. */
 int may_reveal(const struct request *rq, int64_t account_id);
 
-/* The yearly review's date (YYYY-MM-DD) and whether it is due; dormancy. */
-void account_review_state(json_t *account);
+/* The yearly review's date (YYYY-MM-DD) and whether it is due; dormancy,
+ * after dormant_days without activity.  The row carries its last_review and
+ * activity_at (the register's statement reads them); activity_at is
+ * replaced by last_activity. */
+void account_review_state(json_t *account, int64_t dormant_days);
+/* The account_dormant_days setting (default 90). */
+int64_t account_dormant_days(void);
 
 /* The account page's blocks and the register's flags. */
 void account_team_model(const struct request *rq, json_t *m, const json_t *account);
-void account_team_flags(json_t *row);
+void account_team_flags(json_t *row, int64_t dormant_days);
 /* "My tasks" for the moderator: passwords to change, reviews due, dormant accounts. */
 void account_team_tasks(const struct request *rq, json_t *tasks);
 

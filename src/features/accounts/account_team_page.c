@@ -96,19 +96,12 @@ void account_team_model(const struct request *rq, json_t *m, const json_t *accou
 	json_object_set_new(m, "can_credentials", json_boolean(may_reveal(rq, id)));
 }
 
-void account_team_flags(json_t *row)
+void account_team_flags(json_t *row, int64_t dormant_days)
 {
-	int64_t id = json_int(row, "id");
-	json_object_set_new(
-		row, "gate_failing",
-		json_boolean(db_int(0,
-				    "SELECT EXISTS (SELECT 1 FROM account_gate_failures "
-				    "WHERE account_id = ?)",
-				    "I", id)));
-	json_t *changes = password_to_change(id);
+	json_t *changes = password_to_change(json_int(row, "id"));
 	json_object_set_new(row, "password_change", json_boolean(json_array_size(changes) > 0));
 	json_decref(changes);
-	account_review_state(row);
+	account_review_state(row, dormant_days);
 }
 
 void account_team_tasks(const struct request *rq, json_t *tasks)
