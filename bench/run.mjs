@@ -107,6 +107,14 @@ async function fetchRetry(u, o) {
   }
 }
 
+// The rows of the page's tables (each <tr> inside a <tbody>): what a list
+// page shows grows with the school until a page is full.
+async function tableRows(url, cookie) {
+  const r = await fetchRetry(url, { headers: { Cookie: `sr_session=${cookie}`, Accept: 'text/html' } });
+  const html = await r.text();
+  return (html.match(/<tbody[\s\S]*?<\/tbody>/g) ?? []).reduce((n, b) => n + (b.match(/<tr[\s>]/g) ?? []).length, 0);
+}
+
 async function fetchPage(url, p, cookie, json) {
   const t0 = process.hrtime.bigint();
   const r = await fetchRetry(url + p, { headers: { Cookie: `sr_session=${cookie}`, Accept: json ? 'application/json' : 'text/html' } });
@@ -144,7 +152,10 @@ function commitCeiling(dir) {
 
 // Resident size with 1,000 idle keep-alive connections, each having made one request.
 async function rssWithConnections(db) {
-  const s = await startServer(db, ['--max-connections', '1100', '--max-per-address', '1100']);
+  // Idle keep-alive connections wait for their next request's headers, and
+  // at most half the pool may be waiting so (src/http/arrival.c): a pool of
+  // 2,100 keeps all 1,000 open.
+  const s = await startServer(db, ['--max-connections', '2100', '--max-per-address', '2100']);
   const port = Number(new URL(s.url).port);
   const socks = [];
   for (let i = 0; i < 1000; i++) {
@@ -174,6 +185,9 @@ const PAGES = [
   ['/accounts', '/accounts', 'moderator'],
 ];
 const LISTS = ['/concerns (queue, first page)', '/aup/compliance (whole school)', '/accounts'];
+// The people who send the reports under wrk, and the most each may send in
+// the window (enough for both runs at several thousand a second).
+const REPORTERS = 150, REPORT_LIMIT = 400;
 // The report bench/post.lua sends as 'concern' (no evidence).
 const REPORT_FORM = { category: 'parent_post', summary: 'Benchmark report',
   details: 'A parent posted about a member of staff in a public group.' };
@@ -186,6 +200,9 @@ async function instructions(n, db, dir, caseId) {
   const s = await startServer(db);
   const who = {};
   for (const w of ['head', 'teacher', 'moderator']) who[w] = await login(s.url, `${w}@demo.school`);
+  const shown = {};
+  for (const [label, p0, person] of PAGES.filter(([l]) => LISTS.includes(l)))
+    shown[label] = await tableRows(s.url + p0, who[person].cookie);
   await stop(s.proc);
   const scenarios = [];
   for (const [label, p0, person] of PAGES.filter(([l]) => l.startsWith(PAGES_PREFIX)))
@@ -206,6 +223,7 @@ async function instructions(n, db, dir, caseId) {
   const rows = pages.map((sc, i) => ({
     label: sc.label, signedIn: sc.signedIn, target: sc.signedIn ? (INSTR_TARGET[sc.page] || 2) : null,
     staffroom: runs.map((r) => r.staffroom[i]), ceiling: runs.map((r) => r.ceiling[i]),
+    shown: shown[sc.page],
   }));
   // On a copy: the reports it stores would change the pages (here and under
   // wrk).  One session sends them all, so the per-person report limit is
@@ -235,7 +253,12 @@ async function runSize(n, results) {
     "(SELECT count(*) FROM concern_events)||' events, '||(SELECT count(*) FROM audit)||' audit rows'");
   const caseId = sql(db, 'SELECT concern_id FROM concern_events e JOIN concern_recipients r USING (concern_id) ' +
     "WHERE r.role = 'headteacher' GROUP BY concern_id HAVING count(DISTINCT e.id) = 20 LIMIT 1");
-  const version = sql(db, 'SELECT max(id) FROM policy_versions');
+  // The agreement's version in effect (the demo school's first policy; its
+  // code of conduct has a version that starts later, which no one may sign yet).
+  const version = sql(db, "SELECT max(id) FROM policy_versions WHERE policy_id = (SELECT min(id) FROM policies) " +
+    "AND effective <= date('now')");
+  const reporters = sql(db, "SELECT email FROM users WHERE email LIKE '%@scale.school' AND active = 1 " +
+    `ORDER BY id LIMIT ${REPORTERS}`).split('\n');
   const signers = sql(db, "SELECT email || '|' || name FROM users u WHERE email LIKE '%@scale.school' AND NOT EXISTS " +
     `(SELECT 1 FROM signatures s WHERE s.user_id = u.id AND s.version_id = ${version}) ORDER BY id LIMIT 16`).split('\n');
   const instr = await instructions(n, db, dir, caseId);
@@ -270,11 +293,18 @@ async function runSize(n, results) {
   // Durable writes, against the raw commit ceiling on the same disk.
   const ceiling = commitCeiling(dir);
   const sessions = path.join(dir, 'sessions.txt');
-  writeFileSync(sessions, `${who.teacher.cookie} ${who.teacher.csrf}\n`);
+  const reporterSessions = [];
+  for (const email of reporters) {
+    const l = await login(s.url, email);
+    reporterSessions.push(`${l.cookie} ${l.csrf}`);
+  }
+  writeFileSync(sessions, reporterSessions.join('\n') + '\n');
   const syncsBefore = Number(sql(db, 'SELECT count(*) FROM concerns'));
-  // One session sends every report here: lift the per-person report limit
-  // (a person may send 20 in 10 minutes), which would otherwise refuse them.
-  sql(db, "UPDATE settings SET value = '1000000' WHERE key = 'concern_report_limit'");
+  // REPORTERS people send the reports in turn.  A person may send 20 in 10
+  // minutes; the limit is raised to what the two runs need, not lifted, so
+  // its check reads what it reads in a school (src/features/concerns/
+  // concern_limit.c: the limit-th newest report of the person).
+  sql(db, `UPDATE settings SET value = '${REPORT_LIMIT}' WHERE key = 'concern_report_limit'`);
   for (const [label, kind] of [['POST /concerns (no evidence)', 'concern'], ['POST /concerns (100 KB file)', 'concern_file']]) {
     const r = wrk(s.url + '/concerns', 'post.lua', { BENCH_SESSIONS: sessions, BENCH_KIND: kind });
     out.rows.push({ label, kind: 'write', ...r, base: ceiling });
@@ -370,11 +400,15 @@ function markdown(results, cmd, started) {
   if (results.length === 2) {
     const [small, big] = results;
     L.push(`## List pages in instructions: N = ${big.n} against N = ${small.n} (target ≤ 1.5×)`, '');
-    L.push('| page | instructions small | instructions large | ratio | |', '|---|---|---|---|---|');
+    L.push('Table rows: the rows of the page\'s tables (HTML), small and large; per row: instructions over them.', '');
+    L.push('| page | instructions small | instructions large | ratio | | table rows | per row small | per row large |',
+      '|---|---|---|---|---|---|---|---|');
+    const perRow = (x) => (x.shown ? mega(x.staffroom[0] / x.shown) : '');
     for (const row of big.instr.filter((x) => LISTS.some((l) => x.label.startsWith(l)))) {
       const s = small.instr.find((x) => x.label === row.label);
       const ratio = row.staffroom[0] / s.staffroom[0];
-      L.push(`| ${row.label} | ${mega(s.staffroom[0])} | ${mega(row.staffroom[0])} | ${f2(ratio)} | ${ratio <= 1.5 ? 'met' : 'MISSED'} |`);
+      L.push(`| ${row.label} | ${mega(s.staffroom[0])} | ${mega(row.staffroom[0])} | ${f2(ratio)} | ${ratio <= 1.5 ? 'met' : 'MISSED'} | ` +
+        `${s.shown} / ${row.shown} | ${perRow(s)} | ${perRow(row)} |`);
     }
     L.push('');
   }
