@@ -19,17 +19,14 @@
 #include "lib/util.h"
 #include "testdb.h"
 
-/* The values of the CHECK (column IN (...)) in the stored SQL of table, as
- * "a|b|c": the quoted list becomes a JSON array that json_each reads. */
+/* The values of the CHECK on table.column, as "a|b|c". */
 static char *check_list(const char *table, const char *column)
 {
-	char *list = db_text(
-		"WITH t AS (SELECT substr(sql, instr(sql, ?2 || ' IN (') + length(?2) + 5) AS rest "
-		"FROM sqlite_master "
-		"WHERE type = 'table' AND name = ?1 AND instr(sql, ?2 || ' IN (') > 0) "
-		"SELECT group_concat(j.value, '|') FROM t, json_each('[' || "
-		"replace(substr(t.rest, 1, instr(t.rest, ')') - 1), '''', '\"') || ']') j",
-		"tt", table, column);
+	char *values = testdb_check_values(table, column);
+	char *list = values ? db_text("SELECT group_concat(value, '|') FROM json_each(?)", "t",
+				      values)
+			    : NULL;
+	free(values);
 	return list ? list : xstrdup("(no CHECK list)");
 }
 

@@ -15,17 +15,14 @@
 #include "lib/util.h"
 #include "testdb.h"
 
-/* The values of CHECK (column IN (...)) in table's stored SQL, as a JSON
- * array text: the quoted list read by json_each. */
+/* The values of the CHECK on table.column: [{"code"}]. */
 static json_t *check_codes(const char *table, const char *column)
 {
-	return db_rows(
-		"WITH t AS (SELECT substr(sql, instr(sql, ?2 || ' IN (') + length(?2) + 5) AS rest "
-		"FROM sqlite_master "
-		"WHERE type = 'table' AND name = ?1 AND instr(sql, ?2 || ' IN (') > 0) "
-		"SELECT j.value AS code FROM t, json_each('[' || "
-		"replace(substr(t.rest, 1, instr(t.rest, ')') - 1), '''', '\"') || ']') j",
-		"tt", table, column);
+	char *values = testdb_check_values(table, column);
+	json_t *codes =
+		db_rows("SELECT value AS code FROM json_each(?)", "t", values ? values : "[]");
+	free(values);
+	return codes;
 }
 
 static const struct {

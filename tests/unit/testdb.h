@@ -58,4 +58,23 @@ static inline int testdb_close_keyed(void **state)
 	return testdb_close(state);
 }
 
+/* The values a CHECK on table.column allows, as JSON array text, or NULL:
+ * written "column IN ('a','b')" or "column = 'a' OR column = 'b'" (schema.sql
+ * uses comparisons where an IN list would cost a temporary table on every
+ * insert).  The caller frees it. */
+static inline char *testdb_check_values(const char *table, const char *column)
+{
+	return db_text(
+		"WITH s AS (SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1), "
+		"a AS (SELECT substr(sql, instr(sql, ?2 || ' IN (') + length(?2) + 5) AS rest FROM s "
+		"WHERE instr(sql, ?2 || ' IN (') > 0), "
+		"b AS (SELECT substr(sql, instr(sql, 'CHECK (' || ?2 || ' = ') + 7) AS rest FROM s "
+		"WHERE instr(sql, 'CHECK (' || ?2 || ' = ') > 0) "
+		"SELECT '[' || replace(substr(rest, 1, instr(rest, ')') - 1), '''', '\"') || ']' "
+		"FROM a UNION ALL "
+		"SELECT '[' || replace(replace(replace(substr(rest, 1, instr(rest, ')') - 1), "
+		"?2 || ' = ', ''), ' OR', ','), '''', '\"') || ']' FROM b LIMIT 1",
+		"tt", table, column);
+}
+
 #endif
