@@ -226,8 +226,8 @@ async function instructions(n, db, dir, caseId) {
     shown: shown[sc.page],
   }));
   // On a copy: the reports it stores would change the pages (here and under
-  // wrk).  One session sends them all, so the per-person report limit is
-  // lifted as under wrk.
+  // wrk).  One session sends them all (some 230), so the per-person report
+  // limit is lifted here; under wrk it is raised for REPORTERS people.
   const copy = path.join(dir, 'reports.db');
   for (const s of ['', '.key', '.anchors']) {
     copyFileSync(db + s, copy + s);
