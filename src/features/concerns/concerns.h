@@ -80,6 +80,9 @@ int64_t concern_file(const struct request *rq, const struct concern_input *in, c
  * what concern_reach() would count just after, without asking again. */
 int64_t concern_file_reaching(const struct request *rq, const struct concern_input *in,
 			      char ref[32], int64_t *reached);
+/* Before a concern's chronology is deleted: its events' parsed details
+ * leave the memory they were kept in for the case page. */
+void concern_details_forget(int64_t concern_id);
 
 /* Roles a concern may be routed to (the routing table's CHECK): those marked
  * routable in ROLE_LIST (core/roles.h), as F_CHOICE text and as a mask. */

@@ -7,6 +7,7 @@
 #include "core/audit.h"
 #include "core/write.h"
 #include "db/db.h"
+#include "features/concerns/concerns.h"
 #include "features/records/auditlog.h"
 #include "features/records/sar.h"
 #include "http/feature.h"
@@ -220,6 +221,7 @@ static void delete_concern(int64_t id)
 	db_exec("DELETE FROM notifications WHERE link = ? OR link = ?", "tt", a, b);
 	db_exec("UPDATE account_checks SET concern_id = NULL WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM evidence WHERE concern_id = ?", "I", id);
+	concern_details_forget(id);
 	db_exec("DELETE FROM concern_events WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM concern_recipients WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM concern_deadlines WHERE concern_id = ?", "I", id);
