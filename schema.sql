@@ -1482,7 +1482,8 @@ END;
 -- May run again.  A CHECK of the form x IN (three or more values) makes
 -- SQLite build a temporary table of the values on every INSERT; written as
 -- comparisons it does not.  They allow the same values as before, so the
--- stored SQL is edited as version 6 widens CHECKs (nothing stored changes).
+-- stored SQL is edited as version 6 widens CHECKs (nothing stored changes),
+-- to the text a new database is given, line break included.
 PRAGMA writable_schema = ON;
 UPDATE sqlite_schema
    SET sql = replace(sql, 'CHECK (outcome IN ('''', ''allowed'', ''refused'', ''failed''))',
@@ -1493,5 +1494,6 @@ UPDATE sqlite_schema
    SET sql = replace(sql, 'CHECK (status IN (''new'',''acknowledged'',''investigating'',' ||
                           '''escalated'',''closed''))',
                      'CHECK (status = ''new'' OR status = ''acknowledged'' OR ' ||
-                     'status = ''investigating'' OR status = ''escalated'' OR status = ''closed'')')
+                     'status = ''investigating'' OR' || char(10) || '                     ' ||
+                     'status = ''escalated'' OR status = ''closed'')')
  WHERE type = 'table' AND name = 'concerns';
