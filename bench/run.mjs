@@ -107,19 +107,29 @@ async function fetchRetry(u, o) {
   }
 }
 
-// The rows of the page's tables (each <tr> inside a <tbody>): what a list
-// page shows grows with the school until a page is full.
-async function tableRows(url, cookie) {
-  const r = await fetchRetry(url, { headers: { Cookie: `sr_session=${cookie}`, Accept: 'text/html' } });
-  const html = await r.text();
-  return (html.match(/<tbody[\s\S]*?<\/tbody>/g) ?? []).reduce((n, b) => n + (b.match(/<tr[\s>]/g) ?? []).length, 0);
-}
-
 async function fetchPage(url, p, cookie, json) {
   const t0 = process.hrtime.bigint();
   const r = await fetchRetry(url + p, { headers: { Cookie: `sr_session=${cookie}`, Accept: json ? 'application/json' : 'text/html' } });
   const buf = Buffer.from(await r.arrayBuffer());
-  return { status: r.status, bytes: buf.length, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
+  return { status: r.status, bytes: buf.length, body: buf, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
+}
+
+// The rows of the page's tables (each <tr> inside a <tbody>): what a list
+// page shows grows with the school until a page is full.
+async function tableRows(url, p, cookie) {
+  const html = (await fetchPage(url, p, cookie, false)).body.toString('utf8');
+  return (html.match(/<tbody[\s\S]*?<\/tbody>/g) ?? []).reduce((n, b) => n + (b.match(/<tr[\s>]/g) ?? []).length, 0);
+}
+
+// Each person signed in on the server: one line a session for post.lua,
+// "cookie csrf" and then what more fields gives (the signer's name).
+async function writeSessions(url, file, people, more = () => []) {
+  const lines = [];
+  for (const person of people) {
+    const l = await login(url, person.email);
+    lines.push([l.cookie, l.csrf, ...more(person)].join(' '));
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
 }
 
 function wrk(url, script, env, seconds = SECONDS) {
@@ -203,7 +213,7 @@ async function instructions(n, db, dir, caseId) {
   for (const w of ['head', 'teacher', 'moderator']) who[w] = await login(s.url, `${w}@demo.school`);
   const shown = {};
   for (const [label, p0, person] of PAGES.filter(([l]) => LISTS.includes(l)))
-    shown[label] = await tableRows(s.url + p0, who[person].cookie);
+    shown[label] = await tableRows(s.url, p0, who[person].cookie);
   await stop(s.proc);
   const scenarios = [];
   for (const [label, p0, person] of PAGES.filter(([l]) => l.startsWith(PAGES_PREFIX)))
@@ -298,12 +308,7 @@ async function runSize(n, results) {
   // Durable writes, against the raw commit ceiling on the same disk.
   const ceiling = commitCeiling(dir);
   const sessions = path.join(dir, 'sessions.txt');
-  const reporterSessions = [];
-  for (const email of reporters) {
-    const l = await login(s.url, email);
-    reporterSessions.push(`${l.cookie} ${l.csrf}`);
-  }
-  writeFileSync(sessions, reporterSessions.join('\n') + '\n');
+  await writeSessions(s.url, sessions, reporters.map((email) => ({ email })));
   const syncsBefore = Number(sql(db, 'SELECT count(*) FROM concerns'));
   // REPORTERS people send the reports in turn.  A person may send 20 in 10
   // minutes; the limit is raised to what the two runs need, not lifted, so
@@ -316,13 +321,8 @@ async function runSize(n, results) {
     log(`N=${n} ${label}: ${r.rps.toFixed(0)}/s p99 ${r.p99.toFixed(1)} ms (ceiling ${ceiling.rps.toFixed(0)}/s), ${r.bad} refused`);
   }
   out.stored = Number(sql(db, 'SELECT count(*) FROM concerns')) - syncsBefore;
-  const signSessions = [];
-  for (const line of signers) {
-    const [email, name] = line.split('|');
-    const l = await login(s.url, email);
-    signSessions.push(`${l.cookie} ${l.csrf} ${name}`);
-  }
-  writeFileSync(sessions, signSessions.join('\n') + '\n');
+  const signing = signers.map((line) => { const [email, name] = line.split('|'); return { email, name }; });
+  await writeSessions(s.url, sessions, signing, (person) => [person.name]);
   const sign = wrk(s.url + '/aup/sign', 'post.lua', { BENCH_SESSIONS: sessions, BENCH_KIND: 'sign', BENCH_VERSION: version });
   out.rows.push({ label: 'POST /aup/sign', kind: 'write', ...sign, base: ceiling });
   log(`N=${n} POST /aup/sign: ${sign.rps.toFixed(0)}/s p99 ${sign.p99.toFixed(1)} ms, ${sign.bad} refused`);
