@@ -74,7 +74,9 @@ static void forget_event(int64_t event_id)
 
 /* UK GDPR article 5(1)(e): what is past its retention date is not kept,
  * in memory either.  Read before the events are deleted; a rollback
- * afterwards only costs a parse on the next view. */
+ * afterwards only costs a parse on the next view.  A view of the case that
+ * read its events before the deletion committed may still keep one parse
+ * until its slot is reused; it is never shown, as the case is gone. */
 void concern_details_forget(int64_t concern_id)
 {
 	sqlite3_stmt *st = db_stmt("SELECT id FROM concern_events WHERE concern_id = ?", "I",
