@@ -108,7 +108,9 @@ void reply_error(struct reply *rp, int status, const char *field, const char *fm
 	rp->title = status == 404   ? "Not found"
 		    : status == 403 ? "Not allowed"
 				    : "There is a problem";
-	rp->error_field = field;
+	/* The model's copy, which lives as long as the reply: a handler may
+	 * name a field with a string it frees before the reply is sent. */
+	rp->error_field = field ? json_string_value(json_object_get(rp->model, "field")) : NULL;
 	free(rp->location);
 	rp->location = NULL;
 }
