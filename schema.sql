@@ -1497,3 +1497,16 @@ UPDATE sqlite_schema
                      'status = ''investigating'' OR' || char(10) || '                     ' ||
                      'status = ''escalated'' OR status = ''closed'')')
  WHERE type = 'table' AND name = 'concerns';
+
+-- Schema version 28: a deleted concern's entry in the disposal register is not shown to the
+-- person it was about
+--
+-- May run again.  A concern about the person reading the retention review
+-- is, for them, not there (KCSIE part four; src/features/records/
+-- retention.c), and that stays so once it is deleted: who it was about is
+-- kept beside its entry in the register for that alone.  Entries made
+-- before this part have none (the concern was already gone).
+CREATE TABLE IF NOT EXISTS disposal_subjects (
+  disposal_id INTEGER PRIMARY KEY REFERENCES disposals(id),
+  user_id     INTEGER NOT NULL REFERENCES users(id)
+);

@@ -652,7 +652,7 @@ static int cmd_export(struct opts *o)
 	int rc = open_db(o->db, 1);
 	if (rc)
 		return rc;
-	char *json = export_person(o->person);
+	char *json = export_person(o->person, 0);
 	if (!json)
 		return fail("no one with that e-mail address");
 	/* An export on the command line is audited like one from the web

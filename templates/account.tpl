@@ -116,7 +116,7 @@
 <caption>The latest monitoring checks, newest first</caption>
 <thead><tr><th scope="col">Checked</th><th scope="col">By</th><th scope="col">Comments found</th><th scope="col">All answered</th><th scope="col">Notes</th><th scope="col">Concern</th></tr></thead>
 <tbody>{{/has_checks_log}}
-{{#checks_log}}<tr><th scope="row"><time datetime="{{checked_at}}">{{checked_at:x-uk-time}}</time></th><td>{{by_name}}</td><td>{{#comments_found}}Yes{{/comments_found}}{{#not_comments_found}}No{{/not_comments_found}}</td><td>{{#all_answered}}Yes{{/all_answered}}{{#not_all_answered}}No{{/not_all_answered}}</td><td><span class="multiline">{{notes:pre_escape}}</span></td><td>{{#concern_id}}<a href="/concerns/{{concern_id}}">{{concern_reference}}</a>{{/concern_id}}</td></tr>
+{{#checks_log}}<tr><th scope="row"><time datetime="{{checked_at}}">{{checked_at:x-uk-time}}</time></th><td>{{by_name}}</td><td>{{#comments_found}}Yes{{/comments_found}}{{#not_comments_found}}No{{/not_comments_found}}</td><td>{{#all_answered}}Yes{{/all_answered}}{{#not_all_answered}}No{{/not_all_answered}}</td><td><span class="multiline">{{notes:pre_escape}}</span></td><td>{{#concern_id}}<a href="/concerns/{{concern_id}}">{{concern_reference}}</a>{{/concern_id}}{{#not_concern_id}}{{#raised_concern}}Raised{{/raised_concern}}{{/not_concern_id}}</td></tr>
 {{/checks_log}}
 {{#has_checks_log}}</tbody></table></div>{{/has_checks_log}}
 {{#can_log_check}}<form class="stack card" method="post" action="/accounts/{{account_id}}/checks">

@@ -42,12 +42,11 @@ json_t *moderation_log(const struct request *rq, int64_t account_id)
 	json_t *rows = db_rows(
 		"SELECT m.id, m.action, m.what, m.link, m.names_pupil, m.at, u.name AS by_name, "
 		"(m.concern_id IS NOT NULL) AS raised_concern, "
-		"CASE WHEN " CONCERN_MAY_OPEN("k") " THEN k.id END AS concern_id, "
-		"CASE WHEN " CONCERN_MAY_OPEN("k") " THEN k.reference END AS concern_reference "
+		CONCERN_NAMED_IF_MAY_OPEN("k") " "
 		"FROM account_moderation m JOIN users u ON u.id = m.by_id "
 		"LEFT JOIN concerns k ON k.id = m.concern_id "
 		"WHERE m.account_id = ? ORDER BY m.at DESC, m.id DESC LIMIT 50",
-		CONCERN_MAY_OPEN_BINDS CONCERN_MAY_OPEN_BINDS "I", rq->user.id, (int64_t)mask,
+		CONCERN_NAMED_BINDS "I", rq->user.id, (int64_t)mask,
 		rq->user.id, rq->user.id, (int64_t)mask, rq->user.id, account_id);
 	size_t i;
 	json_t *r;

@@ -5,6 +5,7 @@
 #include "features/accounts/account_team.h"
 #include "features/accounts/account_items.h"
 #include "features/accounts/account_posts.h"
+#include "features/concerns/concerns.h"
 #include "core/audit.h"
 #include "core/auth.h"
 #include "db/db.h"
@@ -124,15 +125,27 @@ static json_t *account_form_values(const struct request *rq, const json_t *a)
 	return v;
 }
 
-static json_t *check_log(int64_t id)
+/* As the moderation log: a check that raised a concern names it only to a
+ * reader who may open it (CONCERN_MAY_OPEN); anyone else sees that one was
+ * raised, not which. */
+static json_t *check_log(const struct request *rq, int64_t id)
 {
-	return db_rows("SELECT c.id, c.checked_at, c.comments_found, c.all_answered, c.notes, "
-		       "u.name AS by_name, "
-		       "c.concern_id, k.reference AS concern_reference FROM account_checks c JOIN "
-		       "users u ON u.id = c.by_id "
-		       "LEFT JOIN concerns k ON k.id = c.concern_id WHERE c.account_id = ? "
-		       "ORDER BY c.checked_at DESC, c.id DESC LIMIT 50",
-		       "I", id);
+	unsigned mask = rq->user.roles & ROLE_ROUTABLE;
+	json_t *rows = db_rows(
+		"SELECT c.id, c.checked_at, c.comments_found, c.all_answered, c.notes, "
+		"u.name AS by_name, (c.concern_id IS NOT NULL) AS raised_concern, "
+		CONCERN_NAMED_IF_MAY_OPEN("k") " "
+		"FROM account_checks c JOIN users u ON u.id = c.by_id "
+		"LEFT JOIN concerns k ON k.id = c.concern_id WHERE c.account_id = ? "
+		"ORDER BY c.checked_at DESC, c.id DESC LIMIT 50",
+		CONCERN_NAMED_BINDS "I", rq->user.id, (int64_t)mask,
+		rq->user.id, rq->user.id, (int64_t)mask, rq->user.id, id);
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+		json_object_set_new(r, "raised_concern",
+				    json_boolean(json_int(r, "raised_concern")));
+	return rows;
 }
 
 void account_page(struct request *rq, struct reply *rp)
@@ -148,7 +161,7 @@ void account_page(struct request *rq, struct reply *rp)
 	int lead = json_int(a, "lead_id") == rq->user.id;
 	int moderator = has_role(rq, ROLE_MODERATOR);
 	json_t *m = json_pack("{s:o, s:o, s:o}", "v", account_form_values(rq, a), "checks_log",
-			      check_log(id), "account", a);
+			      check_log(rq, id), "account", a);
 	json_object_set_new(m, "can_manage", json_boolean(moderator && open));
 	json_object_set_new(m, "can_log_check", json_boolean((moderator || lead) && open));
 	json_object_set_new(m, "can_credentials",

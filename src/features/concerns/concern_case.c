@@ -71,6 +71,11 @@ json_t *concern_events(int64_t concern_id, int for_reporter)
 	return rows;
 }
 
+json_t *concern_events_for_reporter(int64_t concern_id)
+{
+	return concern_events(concern_id, 1);
+}
+
 /* Both sides of the deadline read only the covering index's range; the
  * subquery stops at LIMIT (-1: no limit). */
 #define NEW_COUNT_SQL(side)                                                                        \

@@ -111,6 +111,13 @@ void concern_details_forget(int64_t concern_id);
 	mask ") != 0 OR " c ".assignee_id = " me "))"
 #define CONCERN_MAY_OPEN(c) CONCERN_MAY_OPEN_AS(c, "?", "?")
 #define CONCERN_MAY_OPEN_BINDS "III"
+/* Concern k's id and reference as concern_id and concern_reference, NULL
+ * for a reader who may not open it (who then learns that one was raised,
+ * not which): binds CONCERN_MAY_OPEN_BINDS twice. */
+#define CONCERN_NAMED_IF_MAY_OPEN(k)                                                           \
+	"CASE WHEN " CONCERN_MAY_OPEN(k) " THEN " k ".id END AS concern_id, CASE WHEN "         \
+	CONCERN_MAY_OPEN(k) " THEN " k ".reference END AS concern_reference"
+#define CONCERN_NAMED_BINDS CONCERN_MAY_OPEN_BINDS CONCERN_MAY_OPEN_BINDS
 
 /* A concern about an adult whose reporter asked for anonymity names them
  * only to the headteacher, or the chair for a concern about the
@@ -139,5 +146,10 @@ int concern_pattern_may_view(int64_t viewer, unsigned roles, int64_t person);
  * "image/jpeg", "application/pdf", "text/plain"), or NULL when refused
  * (evidence.c); other features' uploads are checked the same way. */
 const char *evidence_sniff(const unsigned char *data, size_t len);
+
+/* A concern's chronology as its reporter is shown it on "My reports"
+ * (when and what happened, in words; never a handler's notes, names or
+ * outcome text): the subject access export gives the reporter no more. */
+json_t *concern_events_for_reporter(int64_t concern_id);
 
 #endif

@@ -34,14 +34,16 @@
 	"(a.action GLOB 'concern.*' OR a.action GLOB 'evidence.*' OR a.action GLOB 'disclosure*' " \
 	"OR "                                                                                      \
 	"a.object GLOB 'C-[0-9]*' OR a.object GLOB 'concern:*' OR a.detail GLOB "                  \
-	"'*concern=C-[0-9]*' OR " REFUSED_CONCERN_PATH ")"
-/* A refusal (access.refused, written by the router) names the path asked
- * for: one naming a case or its evidence is about that concern, and is
- * shown only to those who may open it, like the case's own rows (one gone,
- * or never there, to nobody). */
-#define REFUSED_CONCERN_PATH                                                                       \
-	"(a.action = 'access.refused' AND (a.object GLOB '/concerns/[0-9]*' OR a.object GLOB "     \
-	"'/concerns/mine/[0-9]*' OR a.object GLOB '/evidence/[0-9]*'))"
+	"'*concern=C-[0-9]*' OR " CONCERN_PATH ")"
+/* The router's own rows (access.refused, and export.download for a file
+ * whose handler wrote no row, such as a reporter fetching their own
+ * evidence) name the path asked for: one naming a case or its evidence is
+ * about that concern, and is shown only to those who may open it, like the
+ * case's own rows (one gone, or never there, to nobody), whatever the
+ * action. */
+#define CONCERN_PATH                                                                               \
+	"(a.object GLOB '/concerns/[0-9]*' OR a.object GLOB '/concerns/mine/[0-9]*' OR a.object "  \
+	"GLOB '/evidence/[0-9]*')"
 /* The id of that concern (NULL when it is gone or cannot be told).  CAST
  * reads the number at the start of "12/events". */
 #define CONCERN_OF_ROW                                                                             \

@@ -34,22 +34,25 @@ static json_t *profile(int64_t id)
 	return p;
 }
 
-static json_t *own_concerns(int64_t id)
+/* A concern about the reader is never shown to them (the concern pages'
+ * rule), not even inside someone else's export: reader 0 (the command line,
+ * run on the server itself) sees everything. */
+#define NOT_ABOUT_READER "(about_id IS NULL OR about_id != ?)"
+
+static json_t *own_concerns(int64_t id, int64_t reader)
 {
+	/* No outcome: the reporter is never shown what the handlers decided. */
 	json_t *rows = db_rows("SELECT id, reference, category, summary, details, occurred_at, "
-			       "platform, url, involved, "
-			       "urgent, status, created_at, closed_at, outcome FROM concerns WHERE "
-			       "reporter_id = ? ORDER BY id",
-			       "I", id);
+			       "platform, url, involved, urgent, status, created_at, closed_at "
+			       "FROM concerns WHERE reporter_id = ? AND " NOT_ABOUT_READER
+			       " ORDER BY id",
+			       "II", id, reader);
 	size_t i;
 	json_t *c;
-	/* What the reporter was shown: the shared events, never internal notes. */
+	/* What the reporter was shown: the shared events in words, as on their
+	 * own page; never internal notes, a handler's text or the outcome. */
 	json_array_foreach(rows, i, c) {
-		json_object_set_new(c, "events",
-				    db_rows("SELECT at, action, detail FROM concern_events WHERE "
-					    "concern_id = ? "
-					    "AND internal = 0 ORDER BY id",
-					    "I", json_int(c, "id")));
+		json_object_set_new(c, "events", concern_events_for_reporter(json_int(c, "id")));
 		json_object_set_new(
 			c, "evidence",
 			db_rows("SELECT e.filename, e.type, e.size, e.sha256, (SELECT o.sha256 "
@@ -69,7 +72,7 @@ static json_t *own_concerns(int64_t id)
 	return rows;
 }
 
-static json_t *build(int64_t id)
+static json_t *build(int64_t id, int64_t reader)
 {
 	json_t *e = json_object();
 	char at[ISO_LEN];
@@ -105,14 +108,15 @@ static json_t *build(int64_t id)
 			"FROM training t JOIN courses c ON c.code = t.course WHERE t.user_id = ? "
 			"ORDER BY t.completed_on",
 			"I", id));
-	json_object_set_new(e, "concerns_reported", own_concerns(id));
+	json_object_set_new(e, "concerns_reported", own_concerns(id, reader));
 	/* An allegation found malicious is not on the person's file (KCSIE part four). */
 	json_object_set_new(
 		e, "concerns_about_them_for_review",
 		db_rows("SELECT c.reference, c.category, c.status, c.created_at, "
 			"c.closed_at, c.outcome_category FROM concerns c "
-			"WHERE c.about_id = ? AND " CONCERN_ON_FILE("c") " ORDER BY c.id",
-			"I", id));
+			"WHERE c.about_id = ? AND c.about_id != ? AND " CONCERN_ON_FILE("c")
+			" ORDER BY c.id",
+			"II", id, reader));
 	json_object_set_new(e, "account_applications",
 			    db_rows("SELECT a.platform, a.platform_other, a.name, a.department, "
 				    "a.aim, a.audience, a.promotion, a.visibility, "
@@ -183,12 +187,12 @@ static json_t *build(int64_t id)
 	return e;
 }
 
-char *export_person(const char *email)
+char *export_person(const char *email, int64_t reader)
 {
 	int64_t id = db_int(0, "SELECT id FROM users WHERE email = ?", "t", email);
 	if (!id)
 		return NULL;
-	json_t *e = build(id);
+	json_t *e = build(id, reader);
 	char *text = json_dumps(e, JSON_INDENT(2) | JSON_ENSURE_ASCII);
 	json_decref(e);
 	return text;

@@ -2,7 +2,11 @@
 #ifndef STAFFROOM_EXPORT_H
 #define STAFFROOM_EXPORT_H
 
-/* The export for the person with this e-mail, or NULL when there is none (malloc'd JSON text). */
-char *export_person(const char *email);
+#include <stdint.h>
+
+/* The export for the person with this e-mail, or NULL when there is none
+ * (malloc'd JSON text), as `reader` may see it: nothing about the reader
+ * (0: everything, for the command line). */
+char *export_person(const char *email, int64_t reader);
 
 #endif

@@ -123,10 +123,12 @@ static void review_page(struct request *rq, struct reply *rp)
 				    json_string(v ? v : ""));
 		free(v);
 	}
+	/* Nor, once deleted, the entry of a concern about them. */
 	json_t *done = db_rows("SELECT d.record_type, d.label, d.at, d.reason, u.email AS by_email "
-			       "FROM disposals d "
-			       "JOIN users u ON u.id = d.by_id ORDER BY d.id DESC LIMIT 50",
-			       "");
+			       "FROM disposals d JOIN users u ON u.id = d.by_id WHERE NOT EXISTS "
+			       "(SELECT 1 FROM disposal_subjects s WHERE s.disposal_id = d.id AND "
+			       "s.user_id = ?) ORDER BY d.id DESC LIMIT 50",
+			       "I", rq->user.id);
 	reply_page(rp, "retention", "Records past their retention date",
 		   json_pack("{s:o, s:o, s:o, s:o, s:s, s:b}", "due", due, "holds", holds, "rules",
 			     rules, "disposals", done, "today", today, "can_edit_rules",
@@ -265,11 +267,17 @@ static void dispose(struct request *rq, struct reply *rp)
 	}
 	char *rule = xasprintf("%s; due %s", json_str(r, "rule"), due);
 	const char *label = json_str(r, "label");
-	db_exec("INSERT INTO disposals(record_type, record_id, label, rule, reason, by_id, at) "
-		"VALUES (?,?,?,?,?,?,?)",
-		"tItttIt", type, id, label, rule, arg(rq, "reason"), rq->user.id, at);
-	if (strcmp(type, "concern") == 0)
+	int64_t disposal = db_insert("INSERT INTO disposals(record_type, record_id, label, rule, "
+				     "reason, by_id, at) VALUES (?,?,?,?,?,?,?)",
+				     "tItttIt", type, id, label, rule, arg(rq, "reason"),
+				     rq->user.id, at);
+	if (strcmp(type, "concern") == 0) {
+		/* Read before it goes: the entry is never shown to the person it was about. */
+		db_exec("INSERT INTO disposal_subjects(disposal_id, user_id) SELECT ?, about_id "
+			"FROM concerns WHERE id = ? AND about_id IS NOT NULL",
+			"II", disposal, id);
 		delete_concern(id);
+	}
 	else if (strcmp(type, "signature") == 0) /* its paper record goes with it (trigger) */
 		db_exec("DELETE FROM signatures WHERE id = ?", "I", id);
 	else if (strcmp(type, "decline") == 0)

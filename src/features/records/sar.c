@@ -137,14 +137,14 @@ static void sar_page(struct request *rq, struct reply *rp)
 	}
 	int64_t subject = db_int(0, "SELECT subject_id FROM subject_access_requests WHERE id = ?",
 				 "I", rq->ids[0]);
-	json_object_set_new(row, "third_parties", sar_third_parties(subject));
+	json_object_set_new(row, "third_parties", sar_third_parties(subject, rq->user.id));
 	reply_page(rp, "sar_page", "Subject access request", json_pack("{s:o}", "request", row));
 }
 
 static void sar_export(struct request *rq, struct reply *rp)
 {
 	json_t *row = sar_row(rq, rq->ids[0]);
-	char *text = row ? export_person(json_str(row, "email")) : NULL;
+	char *text = row ? export_person(json_str(row, "email"), rq->user.id) : NULL;
 	if (!text) {
 		json_decref(row);
 		reply_not_found(rp);

@@ -15,8 +15,8 @@
 
 /* What the person should consider before disclosing the export: records
  * about the subject written by others, and records the subject wrote that
- * name other people, each in words. */
-json_t *sar_third_parties(int64_t subject_id);
+ * name other people, each in words; never a concern about the reader. */
+json_t *sar_third_parties(int64_t subject_id, int64_t reader);
 
 extern const struct route sar_routes[];
 void sar_tasks(const struct request *rq, json_t *tasks);

@@ -33,17 +33,19 @@ static void add(json_t *list, const char *reference, char *words)
 	free(words);
 }
 
-json_t *sar_third_parties(int64_t subject_id)
+json_t *sar_third_parties(int64_t subject_id, int64_t reader)
 {
 	json_t *list = json_array();
 	json_t *about = db_rows("SELECT reference, category, status FROM concerns WHERE "
-				"about_id = ? ORDER BY id",
-				"I", subject_id);
+				"about_id = ? AND about_id != ? ORDER BY id",
+				"II", subject_id, reader);
+	/* A concern about the reader is never named to them (as in the export). */
 	json_t *wrote =
 		db_rows("SELECT reference, category, about_id IS NOT NULL AS about_someone, "
 			"involved != '' AS names_people FROM concerns WHERE reporter_id = ? "
-			"AND (about_id IS NOT NULL OR involved != '') ORDER BY id",
-			"I", subject_id);
+			"AND (about_id IS NOT NULL OR involved != '') AND (about_id IS NULL OR "
+			"about_id != ?) ORDER BY id",
+			"II", subject_id, reader);
 	size_t i;
 	json_t *r;
 	json_array_foreach(about, i, r)

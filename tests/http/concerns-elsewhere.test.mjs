@@ -1,0 +1,123 @@
+// A concern outside its own pages: a subject access request, the audit log,
+// a school account's monitoring checks and the disposal register name it,
+// or what it says, only to those who may open the case itself.  Each test
+// first shows that the reader gets 404 on the case.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, sql } from './lib.mjs';
+import { PNG, file, event } from './concern_helpers.mjs';
+
+let s;
+const c = {};
+const today = () => new Date().toISOString().slice(0, 10);
+
+before(async () => {
+  s = await startServer();
+  for (const w of ['teacher', 'head', 'chair', 'admin', 'dpo', 'moderator', 'bursar', 'science']) {
+    c[w] = await s.login(`${w}@demo.school`);
+  }
+});
+after(async () => { await s.stop(); });
+
+async function recordSar(who, email) {
+  const r = await c[who].post('/sar', { email, received_on: today() });
+  assert.equal(r.status, 201, r.text);
+  return r.body.request.id;
+}
+
+test('a subject access request never shows the headteacher a concern about them', async () => {
+  const secret = 'Details only the chair may read';
+  const x = await file(c.teacher, { category: 'staff_conduct', about: 'head@demo.school',
+    summary: 'About the head', details: secret });
+  assert.equal((await c.head.get(`/concerns/${x.id}`)).status, 404);
+  const id = await recordSar('head', 'teacher@demo.school');
+  const page = await c.head.get(`/sar/${id}`);
+  assert.equal(page.status, 200);
+  assert.ok(!page.text.includes(x.reference), 'the page names the concern');
+  assert.match((await c.head.page(`/sar/${id}`)).text, /A concern about you is never shown to you/);
+  const exp = await c.head.get(`/sar/${id}/export`);
+  assert.equal(exp.status, 200);
+  assert.ok(!exp.text.includes(secret) && !exp.text.includes(x.reference), 'the export holds it');
+  // The other handler of requests, who may read it, gets the reporter's own words.
+  const other = await c.dpo.get(`/sar/${await recordSar('dpo', 'teacher@demo.school')}/export`);
+  const mine = JSON.parse(other.text).concerns_reported.find((k) => k.reference === x.reference);
+  assert.equal(mine.details, secret);
+});
+
+test('the export gives a reporter the chronology they were shown, not the outcome or notes', async () => {
+  const x = await file(c.teacher, { category: 'parent_post', summary: 'A parent posted' });
+  assert.equal((await event(c.head, x.id, { action: 'acknowledge' })).status, 200);
+  assert.equal((await event(c.head, x.id, { action: 'close', outcome: 'Outcome text for handlers',
+    outcome_category: 'other' })).status, 200);
+  assert.equal((await event(c.head, x.id, { action: 'reopen', text: 'Reopened: new posts' })).status, 200);
+  const shown = (await c.teacher.get(`/concerns/mine/${x.id}`)).body.concern.events;
+  const text = (await c.dpo.get(`/sar/${await recordSar('dpo', 'teacher@demo.school')}/export`)).text;
+  const mine = JSON.parse(text).concerns_reported.find((k) => k.reference === x.reference);
+  assert.deepEqual(mine.events, shown);
+  assert.equal(mine.outcome, undefined);
+  for (const hidden of ['Outcome text for handlers', 'Reopened: new posts']) {
+    assert.ok(!text.includes(hidden), `the export holds "${hidden}"`);
+  }
+});
+
+test("the audit log shows a reporter's download of their evidence only to those who may open the case", async () => {
+  const upload = async (fields) => {
+    const x = await file(c.teacher, fields, [{ name: 'photo-of-the-post.png', data: PNG, type: 'image/png' }]);
+    const ev = sql(s.db, `SELECT id FROM evidence WHERE concern_id = ${x.id}`);
+    assert.equal((await c.teacher.get(`/evidence/${ev}`, { json: false })).status, 200);
+    return { x, ev };
+  };
+  const aboutHead = await upload({ category: 'staff_conduct', about: 'head@demo.school',
+    summary: 'About the head', confidential: 'yes' });
+  const ordinary = await upload({ category: 'parent_post', summary: 'A parent posted' });
+  const rowsFor = async (who, ev) => (await c[who].get('/audit')).body.audit
+    .filter((a) => a.object === `/evidence/${ev}` && a.action === 'export.download');
+  assert.equal((await c.head.get(`/evidence/${aboutHead.ev}`)).status, 404);
+  assert.deepEqual(await rowsFor('head', aboutHead.ev), []);
+  assert.deepEqual(await rowsFor('admin', aboutHead.ev), []);
+  // The head may open the other case, and sees its row; the administrator may not.
+  assert.equal((await c.head.get(`/concerns/${ordinary.x.id}`)).status, 200);
+  assert.equal((await rowsFor('head', ordinary.ev)).length, 1);
+  assert.equal((await c.admin.get(`/concerns/${ordinary.x.id}`)).status, 404);
+  assert.deepEqual(await rowsFor('admin', ordinary.ev), []);
+});
+
+test('an account check names the concern it raised only to those who may open it', async () => {
+  const acct = Number(sql(s.db, "SELECT id FROM social_accounts WHERE name = '@HillsideScience'"));
+  const at = new Date(Date.now() - 60000).toISOString().slice(0, 19) + 'Z';
+  const r = await c.science.post(`/accounts/${acct}/checks`, { checked_at: at, comments_found: 'yes',
+    all_answered: 'no', notes: 'An offensive comment', open_concern: 'yes',
+    summary: 'An offensive comment under a post' });
+  assert.equal(r.status, 201, r.text);
+  const x = r.body.check.concern;
+  const row = async (who) => (await c[who].get(`/accounts/${acct}`)).body.checks_log
+    .find((k) => k.raised_concern && (k.concern_id === x.id || k.concern_id === null));
+  assert.equal((await c.moderator.get(`/concerns/${x.id}`)).status, 200);
+  assert.equal((await row('moderator')).concern_reference, x.reference);
+  for (const who of ['head', 'bursar']) {
+    assert.equal((await c[who].get(`/concerns/${x.id}`)).status, 404);
+    const k = await row(who);
+    assert.deepEqual([k.concern_id, k.concern_reference], [null, null], who);
+    const html = (await c[who].page(`/accounts/${acct}`)).text;
+    assert.ok(!html.includes(x.reference), `${who}'s page names the concern`);
+    assert.match(html, /<td>Raised<\/td>/);
+  }
+});
+
+test('a deleted concern about the headteacher stays out of their disposal register', async () => {
+  const x = await file(c.teacher, { category: 'staff_conduct', about: 'head@demo.school',
+    summary: 'About the head' });
+  for (const form of [{ action: 'acknowledge' },
+    { action: 'threshold', level: 'harm_threshold', text: 'An allegation' },
+    { action: 'close', outcome: 'Found malicious', outcome_category: 'malicious' }]) {
+    assert.equal((await event(c.chair, x.id, form)).status, 200, form.action);
+  }
+  assert.ok((await c.admin.get('/admin/retention')).body.due.some((d) => d.label === x.reference));
+  const del = await c.admin.post('/admin/retention/delete', { record_type: 'concern',
+    record_id: x.id, reason: 'A malicious allegation, reviewed with the LADO' });
+  assert.equal(del.status, 200, del.text);
+  const listed = async (who) => (await c[who].get('/admin/retention')).body.disposals
+    .some((d) => d.label === x.reference);
+  assert.equal(await listed('head'), false);
+  assert.equal(await listed('admin'), true);
+});
