@@ -33,3 +33,12 @@ int reply_commit_changed(struct reply *rp, int changed, const char *field, const
 	}
 	return reply_commit(rp, busy);
 }
+
+int reply_refuse_repeat(struct reply *rp, int64_t existing, const char *message)
+{
+	if (!existing)
+		return 0;
+	db_rollback();
+	reply_error(rp, 409, NULL, "%s", message);
+	return -1;
+}

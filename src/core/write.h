@@ -33,5 +33,9 @@ int reply_commit(struct reply *rp, const char *busy);
  * as reply_commit. */
 int reply_commit_changed(struct reply *rp, int changed, const char *field, const char *conflict,
 			 const char *busy);
+/* Inside a write, before a record is added: the same form sent twice (a
+ * double click, a page sent again) finds the one already kept.  existing
+ * non-zero rolls back and answers 409 with the message: -1; 0 goes on. */
+int reply_refuse_repeat(struct reply *rp, int64_t existing, const char *message);
 
 #endif

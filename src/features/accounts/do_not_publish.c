@@ -41,6 +41,12 @@ void do_not_publish_add(struct request *rq, struct reply *rp)
 	iso_now(at);
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
+	int64_t listed = db_int(0,
+				"SELECT id FROM do_not_publish WHERE removed_at IS NULL AND "
+				"lower(pupil_name) = lower(?) AND lower(class_name) = lower(?)",
+				"tt", arg(rq, "pupil_name"), arg(rq, "class_name"));
+	if (reply_refuse_repeat(rp, listed, "This pupil is already on the list.") != 0)
+		return;
 	int64_t id = db_insert("INSERT INTO do_not_publish(pupil_name, class_name, note, added_by, "
 			       "added_at) VALUES (?, ?, ?, ?, ?)",
 			       "tttIt", arg(rq, "pupil_name"), arg(rq, "class_name"),

@@ -87,6 +87,16 @@ void filter_request_add(struct request *rq, struct reply *rp)
 	iso_now(at);
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
+	int64_t waiting = db_int(0,
+				 "SELECT id FROM filter_requests WHERE requested_by = ? AND "
+				 "kind = ? AND lower(site) = lower(?) AND decided_at IS NULL",
+				 "Itt", rq->user.id, kind, site);
+	char repeat[120];
+	snprintf(repeat, sizeof repeat,
+		 "You have already asked for this, as F-%05lld; it is waiting for a decision.",
+		 (long long)waiting);
+	if (reply_refuse_repeat(rp, waiting, repeat) != 0)
+		return;
 	int64_t id = db_insert("INSERT INTO filter_requests(kind, site, reason, requested_by, "
 			       "requested_at) VALUES (?, ?, ?, ?, ?)",
 			       "tttIt", kind, site, arg(rq, "reason"), rq->user.id, at);

@@ -56,6 +56,14 @@ void service_add(struct request *rq, struct reply *rp)
 	uk_today(today);
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
+	int64_t listed = db_int(0,
+				"SELECT id FROM approved_services WHERE withdrawn_at IS NULL AND "
+				"lower(name) = lower(?)",
+				"t", arg(rq, "name"));
+	if (reply_refuse_repeat(rp, listed,
+				"A service of that name is already on the register: review it "
+				"there instead.") != 0)
+		return;
 	int64_t id = db_insert("INSERT INTO approved_services(name, purpose, approved_by, "
 			       "approved_on, review_on) VALUES (?, ?, ?, ?, ?)",
 			       "ttItt", arg(rq, "name"), arg(rq, "purpose"), rq->user.id, today,

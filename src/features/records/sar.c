@@ -104,6 +104,18 @@ static void sar_record(struct request *rq, struct reply *rp)
 	iso_now(at);
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
+	int64_t kept = db_int(0,
+			      "SELECT id FROM subject_access_requests INDEXED BY "
+			      "subject_access_open WHERE responded_on IS NULL AND subject_id = ? "
+			      "AND received_on = ?",
+			      "It", subject, arg(rq, "received_on"));
+	char repeat[120];
+	snprintf(repeat, sizeof repeat,
+		 "This person's request received on that day is already recorded, as "
+		 "SAR-%06lld.",
+		 (long long)kept);
+	if (reply_refuse_repeat(rp, kept, repeat) != 0)
+		return;
 	int64_t id = db_insert("INSERT INTO subject_access_requests(subject_id, received_on, "
 			       "due_on, notes, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
 			       "ItttIt", subject, arg(rq, "received_on"), due,
