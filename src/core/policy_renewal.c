@@ -13,11 +13,15 @@
 int renew_from_valid(const char *mmdd)
 {
 	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int m, d;
-	char end;
-	if (!mmdd || strlen(mmdd) != 5 || sscanf(mmdd, "%2d-%2d%c", &m, &d, &end) != 2 ||
-	    mmdd[2] != '-')
+	/* Exactly two digits, a hyphen, two digits: sscanf's %d would also take a
+	 * blank or a sign (" 9-01"), which the schema's CHECK then refuses as a 503. */
+	if (!mmdd || strlen(mmdd) != 5 || mmdd[2] != '-')
 		return 0;
+	for (int i = 0; i < 5; i++)
+		if (i != 2 && (mmdd[i] < '0' || mmdd[i] > '9'))
+			return 0;
+	int m = (mmdd[0] - '0') * 10 + (mmdd[1] - '0');
+	int d = (mmdd[3] - '0') * 10 + (mmdd[4] - '0');
 	/* 29 February would renew only in leap years: refused. */
 	return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] && !(m == 2 && d == 29);
 }

@@ -45,6 +45,10 @@ test('the yearly setting: admin only, the date checked, nothing changed when ref
     [{ renew_yearly: 'yes', renew_from: '9-1' }, 'renew_from'],
     [{ renew_yearly: 'yes', renew_from: '02-29' }, 'renew_from'],
     [{ renew_yearly: 'yes', renew_from: '13-01' }, 'renew_from'],
+    // Digits only: a blank or a sign is refused here, not by the database as "busy".
+    [{ renew_yearly: 'yes', renew_from: ' 9-01' }, 'renew_from'],
+    [{ renew_yearly: 'yes', renew_from: '+9-01' }, 'renew_from'],
+    [{ renew_yearly: 'yes', renew_from: '09-+1' }, 'renew_from'],
     [{ renew_yearly: 'maybe' }, 'renew_yearly'],
     [{ renew_from: '09-01' }, 'renew_yearly'],
   ]) {
@@ -73,6 +77,13 @@ test('the yearly setting may be chosen when the policy is created', async () => 
   const bad = await a.post('/admin/policies', [['title', 'Yearly at creation'], ['applies_to', 'teacher'], ['renew_yearly', 'yes'], ['renew_from', '04-31']]);
   assert.equal(bad.status, 400);
   assert.equal(bad.body.field, 'renew_from');
+  assert.equal(count('policies', "title = 'Yearly at creation'"), 0, 'nothing created');
+  for (const from of [' 9-01', '+9-01', '09-+1']) {
+    const sign = await a.post('/admin/policies', [['title', 'Yearly at creation'],
+      ['applies_to', 'teacher'], ['renew_yearly', 'yes'], ['renew_from', from]]);
+    assert.equal(sign.status, 400, `${JSON.stringify(from)}: ${sign.text}`);
+    assert.equal(sign.body.field, 'renew_from');
+  }
   assert.equal(count('policies', "title = 'Yearly at creation'"), 0, 'nothing created');
   const r = await a.post('/admin/policies', [['title', 'Yearly at creation'], ['applies_to', 'teacher'], ['renew_yearly', 'yes'], ['renew_from', '01-06']]);
   assert.equal(r.status, 201, r.text);
