@@ -104,7 +104,8 @@ test('a refused yearly review keeps every answer, note and tick in its own form 
     password_changed: 'yes', recovery_changed: 'yes',
   });
   assert.equal(r.status, 400, r.text);
-  assert.deepEqual(fieldErrors(r.text), ['f-two_factor_moved'], 'one message, in the review');
+  assert.deepEqual(fieldErrors(r.text), ['f-two_factor_moved', 'f-content_archived'],
+    'a message for each box left unticked, in the review');
   const review = r.text.slice(r.text.indexOf('id="h-review"'), r.text.indexOf('Record the review'));
   assert.match(review, /id="f-two_factor_moved">Confirm that two-factor sign-in has been moved/);
   for (const id of ['f-r-lead_ok-yes', 'f-r-contributors_ok-no', 'f-r-purpose_ok-yes',
@@ -128,7 +129,8 @@ test('a refused yearly review keeps every answer, note and tick in its own form 
 test('a refused close keeps its ticks in the close form, not the review', async () => {
   const r = await sendHtml('/accounts/1/close', { reason: 'Merged into the school page.', password_changed: 'yes' });
   assert.equal(r.status, 400, r.text);
-  assert.deepEqual(fieldErrors(r.text), ['f-recovery_changed']);
+  assert.deepEqual(fieldErrors(r.text),
+    ['f-recovery_changed', 'f-two_factor_moved', 'f-content_archived']);
   assert.match(tag(r.text, 'c-password_changed'), / checked/);
   assert.doesNotMatch(tag(r.text, 'r-password_changed'), / checked/);
   assert.match(tag(r.text, 'f-reason'), /Merged into the school page\./);

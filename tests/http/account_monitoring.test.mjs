@@ -137,6 +137,12 @@ test('handover: a deactivated lead flags the account until it is transferred or 
   r = await mod.post(`/accounts/${b}/close`, { reason: 'The class blog replaces it.' });
   assert.equal(r.status, 400);
   assert.equal(r.body.field, 'password_changed');
+  // Every unticked box is reported on its own field, in the page's words only.
+  assert.deepEqual(r.body.errors.map((e) => e.field),
+    ['password_changed', 'recovery_changed', 'two_factor_moved', 'content_archived']);
+  assert.equal(r.body.error,
+    "Confirm that the account's password has been changed before closing the account.");
+  for (const e of r.body.errors) assert.doesNotMatch(e.error, /\(|_/, e.error);
   r = await mod.post(`/accounts/${b}/close`, { reason: 'x', password_changed: 'yes', recovery_changed: 'yes', two_factor_moved: 'yes', content_archived: 'no' });
   assert.equal(r.status, 400);
   assert.equal(r.body.field, 'content_archived');

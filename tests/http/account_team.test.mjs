@@ -315,6 +315,12 @@ test('the yearly review and dormancy with the clock moved forward', async () => 
       assert.equal(r.status, 400, r.text);
       assert.equal(r.body.field, field);
     }
+    // Closing without notes or ticks: each problem on its field, in the page's words only.
+    r = await mod.post('/accounts/1/review', { ...ok, outcome: 'close' });
+    assert.deepEqual(r.body.errors.map((e) => e.field),
+      ['notes', 'password_changed', 'recovery_changed', 'two_factor_moved', 'content_archived']);
+    assert.equal(r.body.error, 'Say in the notes why the account is being closed.');
+    for (const e of r.body.errors) assert.doesNotMatch(e.error, /\(|_/, e.error);
     const lead = await s.login('science@demo.school');
     assert.equal((await lead.post('/accounts/1/review', { ...ok, outcome: 'continue' })).status, 403);
     assert.equal((await mod.post('/accounts/99999/review', { ...ok, outcome: 'continue' })).status, 404);

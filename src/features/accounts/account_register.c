@@ -281,17 +281,17 @@ static const struct {
 	{ "content_archived", "the account's content has been archived" },
 };
 
-/* Also asked by the yearly review that closes an account (account_review.c). */
+/* Also asked by the yearly review that closes an account (account_review.c).
+ * Every unticked box is reported beside itself, in the words of the page, so that
+ * the moderator sees all that is left to do at once. */
 int close_checklist_ticked(const struct request *rq, struct reply *rp)
 {
 	for (size_t i = 0; i < sizeof close_checklist / sizeof close_checklist[0]; i++)
-		if (!arg_yes(rq, close_checklist[i].field)) {
-			reply_error(rp, 400, close_checklist[i].field,
-				    "Confirm that %s (%s) before closing the account.",
-				    close_checklist[i].what, close_checklist[i].field);
-			return 0;
-		}
-	return 1;
+		if (!arg_yes(rq, close_checklist[i].field))
+			reply_error_add(rp, close_checklist[i].field,
+					"Confirm that %s before closing the account.",
+					close_checklist[i].what);
+	return !reply_errors(rp);
 }
 
 void account_close(struct request *rq, struct reply *rp)

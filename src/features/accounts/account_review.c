@@ -78,12 +78,12 @@ static int review_ok(struct request *rq, struct reply *rp, int *close)
 		return 0;
 	}
 	*close = strcmp(arg(rq, "outcome"), "close") == 0;
-	if (*close && !arg(rq, "notes")) {
-		reply_error(rp, 400, "notes",
-			    "Say in the notes why the account is being closed (notes).");
-		return 0;
-	}
-	return !*close || close_checklist_ticked(rq, rp);
+	if (!*close)
+		return 1;
+	/* The notes and the checklist are reported together, each beside its field. */
+	if (!arg(rq, "notes"))
+		reply_error_add(rp, "notes", "Say in the notes why the account is being closed.");
+	return close_checklist_ticked(rq, rp);
 }
 
 void account_review(struct request *rq, struct reply *rp)
