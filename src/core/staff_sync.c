@@ -160,7 +160,10 @@ static void read_row(struct staff_sync *s, const struct csv_table *t, size_t r, 
 	json_t *u = db_row("SELECT id, email, name, job_title, department, staff_type, active, "
 			   "left_on FROM users WHERE email = ?",
 			   "t", f[0]);
-	struct staff_input in = { f[0], f[1], f[2], f[3], type, ROLE_STAFF, NULL, 0 };
+	/* For someone already listed an empty cell changes nothing (docs/API.md), so an
+	 * empty name cell keeps, and is checked as, the name they have. */
+	const char *name = u && !f[1][0] ? json_str(u, "name") : f[1];
+	struct staff_input in = { f[0], name, f[2], f[3], type, ROLE_STAFF, NULL, 0 };
 	const char *field, *why = u ? staff_details_problem(&in, &field)
 				    : staff_problem(&in, &field);
 	if (!why && twice(t, r))

@@ -107,6 +107,22 @@ test('staff types: any case, and the common spellings; an unknown one is refused
   assert.match(bad.body.errors[0].error, /staff type/);
 });
 
+test('an empty name cell keeps a listed person\'s name; a new person still needs one', async () => {
+  const users = count('users'), audits = count('audit');
+  const name = sql(s.db, "SELECT name FROM users WHERE email = 'teacher@demo.school'");
+  const p = await upload(admin, `${HEADER}\nteacher@demo.school,,Head of Year 9,,\n`);
+  assert.equal(p.status, 200, p.text);
+  assert.deepEqual(p.body.errors, []);
+  assert.deepEqual(p.body.changed.map((c) => [c.email, c.name, c.changes.map((x) => x.field)]),
+    [['teacher@demo.school', name, ['job_title']]]);
+  const added = await upload(admin, `${HEADER}\nnameless@demo.school,,Teacher,,\n`);
+  assert.equal(added.status, 400);
+  assert.match(added.body.errors[0].error, /name is required/);
+  assert.equal(count('users'), users);
+  assert.equal(count('audit'), audits);
+  assert.equal(sql(s.db, "SELECT name FROM users WHERE email = 'teacher@demo.school'"), name);
+});
+
 test('bad lines: each named by its line number, no confirmation offered, nothing written', async () => {
   const users = count('users'), audits = count('audit');
   const p = await upload(admin, [HEADER,
