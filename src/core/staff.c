@@ -62,7 +62,8 @@ const char *staff_problem(const struct staff_input *in, const char **field)
 const char *staff_details_problem(const struct staff_input *in, const char **field)
 {
 	*field = "name";
-	if (!in->name || !in->name[0] || !plain_text(in->name, 200))
+	/* A name of only spaces shows as no one: refused like an empty one. */
+	if (text_blank(in->name) || !plain_text(in->name, 200))
 		return "A name is required (at most 200 characters).";
 	*field = "job_title";
 	if (in->job_title && !plain_text(in->job_title, 200))

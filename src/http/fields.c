@@ -269,11 +269,18 @@ static void check_files(const struct field_spec *spec, struct request *rq, struc
 	}
 }
 
+/* A required text of only spaces would be stored as given (a blank name, a concern
+ * with no summary): it is refused as if it were empty. */
 static void check_required(const struct field_spec *spec, struct request *rq, struct found *fd)
 {
-	for (; spec && spec->name; spec++)
-		if ((spec->flags & F_REQUIRED) && spec->type != F_FILE && !arg(rq, spec->name))
+	for (; spec && spec->name; spec++) {
+		if (!(spec->flags & F_REQUIRED) || spec->type == F_FILE)
+			continue;
+		const char *v = arg(rq, spec->name);
+		int text = spec->type == F_TEXT || spec->type == F_LONGTEXT;
+		if (!v || (text && text_blank(v)))
 			missing(fd, spec);
+	}
 }
 
 static void check_all(const struct field_spec *spec, struct request *rq, struct found *fd)

@@ -316,3 +316,11 @@ void copy_str(char *dst, size_t size, const char *src)
 	memcpy(dst, src, n);
 	dst[n] = 0;
 }
+
+int text_blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (!isspace((unsigned char)*s))
+			return 0;
+	return 1;
+}

@@ -52,5 +52,7 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *normalise_name(const char *s);
 /* Copies at most size-1 bytes and always terminates. */
 void copy_str(char *dst, size_t size, const char *src);
+/* 1 when S is NULL, empty or only white space: a required text that says nothing. */
+int text_blank(const char *s);
 
 #endif

@@ -36,6 +36,18 @@ test('add, edit and set a password for a member of staff through the pages', asy
   assert.equal(r.status, 200);
   assert.deepEqual(r.body.user.roles, ['staff']);
   assert.equal(sql(s.db, `SELECT name || '/' || staff_type FROM users WHERE id = ${id}`), 'Nia Jones-Evans/teacher');
+  // A name of only spaces is refused as an empty one is, when adding and when editing.
+  const users = Number(sql(s.db, 'SELECT count(*) FROM users'));
+  for (const name of ['', '   ']) {
+    r = await admin.post('/admin/staff', { email: 'blank.name@demo.school', name });
+    assert.equal(r.status, 400, JSON.stringify(name));
+    assert.deepEqual(r.body.errors, [{ field: 'name', error: 'Enter full name.' }]);
+    r = await admin.post(`/admin/staff/${id}`, { name, staff_type: 'teacher' });
+    assert.equal(r.status, 400, JSON.stringify(name));
+    assert.deepEqual(r.body.errors, [{ field: 'name', error: 'Enter full name.' }]);
+  }
+  assert.equal(Number(sql(s.db, 'SELECT count(*) FROM users')), users);
+  assert.equal(sql(s.db, `SELECT name FROM users WHERE id = ${id}`), 'Nia Jones-Evans');
   r = await admin.post(`/admin/staff/${id}/password`, { password: 'short' });
   assert.equal(r.status, 400);
   r = await admin.post(`/admin/staff/${id}/password`, { password: 'another good one' });

@@ -174,6 +174,9 @@ test('only an administrator creates policies; bad input is refused with the fiel
   let r = await a.post('/admin/policies', { applies_to: 'teacher' });
   assert.equal(r.status, 400);
   assert.equal(r.body.field, 'title');
+  const spaces = await a.post('/admin/policies', { title: '   ', applies_to: 'teacher' });
+  assert.equal(spaces.status, 400, 'a title of only spaces is no title');
+  assert.deepEqual(spaces.body.errors, r.body.errors);
   r = await a.post('/admin/policies', { title: 'Governor code', applies_to: 'pupils' });
   assert.equal(r.status, 400);
   assert.equal(r.body.field, 'applies_to');

@@ -152,6 +152,11 @@ test('a declaration with bad input is refused and nothing is written', async () 
   r = await teacher.post('/conduct/declarations', { kind: 'pupil', details: '' });
   assert.equal(r.status, 400);
   assert.equal(r.body.field, 'details');
+  const empty = r.body.error;
+  r = await teacher.post('/conduct/declarations', { kind: 'pupil', details: '  \n  ' });
+  assert.equal(r.status, 400, 'details of only spaces are no details');
+  assert.equal(r.body.field, 'details');
+  assert.equal(r.body.error, empty);
   const page = await teacher.post('/conduct/declarations', { kind: 'account', details: '' }, { json: false });
   assert.match(page.text, /value="account" checked/, 'the choice is kept');
   assert.doesNotMatch(page.text, /value="parent" checked/);

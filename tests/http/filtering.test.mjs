@@ -93,6 +93,10 @@ test('bad input: a clear 400 naming the field, nothing written', async () => {
   r = await teacher.post('/filtering/requests', { kind: 'block', reason: 'y' });
   assert.equal(r.status, 400);
   assert.equal(r.body.field, 'site');
+  // Only spaces are no answer: both fields refused, and no request stored.
+  r = await teacher.post('/filtering/requests', { kind: 'block', site: '   ', reason: '   ' });
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.body.errors.map((e) => e.field), ['site', 'reason']);
   r = await teacher.post('/filtering/requests', { kind: 'block', site: 'x.example', reason: '' }, { json: false });
   assert.equal(r.status, 400);
   assert.match(r.text, /class="error-summary"/);

@@ -191,9 +191,16 @@ test('a training record and a policy version list every problem at once', async 
 
   const versions = Number(sql(s.db, 'SELECT count(*) FROM policy_versions'));
   const audit = audits();
-  r = await admin.post('/admin/policies/1/versions', { body: 'The text.', summary: '   ', effective: '2020-01-01', review_due: '2019-01-01' });
+  r = await admin.post('/admin/policies/1/versions',
+    { body: 'The text.', summary: 'New.', effective: '2020-01-01', review_due: '2019-01-01' });
   assert.equal(r.status, 400);
-  assert.deepEqual(r.body.errors.map((e) => e.field), ['summary', 'effective', 'review_due']);
+  assert.deepEqual(r.body.errors.map((e) => e.field), ['effective', 'review_due']);
+  // A summary of only spaces is refused as an empty one is, before anything else is read.
+  const empty = await admin.post('/admin/policies/1/versions', { body: 'The text.', summary: '' });
+  r = await admin.post('/admin/policies/1/versions', { body: 'The text.', summary: '   ' });
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.body.errors, empty.body.errors);
+  assert.equal(r.body.field, 'summary');
   assert.equal(Number(sql(s.db, 'SELECT count(*) FROM policy_versions')), versions);
   assert.equal(audits(), audit);
 });
@@ -204,6 +211,12 @@ test('JSON keeps its shape for a single problem: error and field, and errors wit
   assert.equal(r.body.field, 'summary');
   assert.equal(r.body.error, 'Enter summary.');
   assert.deepEqual(r.body.errors, [{ field: 'summary', error: 'Enter summary.' }]);
+  // Only spaces say nothing: the same answer, and no concern stored.
+  const concerns = Number(sql(s.db, 'SELECT count(*) FROM concerns'));
+  const blank = await teacher.post('/concerns', { category: 'other', summary: '   ' });
+  assert.equal(blank.status, 400);
+  assert.deepEqual(blank.body.errors, [{ field: 'summary', error: 'Enter summary.' }]);
+  assert.equal(Number(sql(s.db, 'SELECT count(*) FROM concerns')), concerns);
 });
 
 test("make check's labels check refuses a form whose labels drift from its page", () => {

@@ -131,11 +131,13 @@ test('bad lines: each named by its line number, no confirmation offered, nothing
     'c@demo.school,,,,teacher',
     'fine@demo.school,Fine Again,,,teacher',
     'too,few,columns',
+    'd@demo.school,"   ",,,teacher',
   ].join('\n') + '\n');
   assert.equal(p.status, 400);
-  assert.deepEqual(p.body.errors.map((e) => e.line), [3, 4, 5, 6]);
+  assert.deepEqual(p.body.errors.map((e) => e.line), [3, 4, 5, 6, 7]);
   assert.match(p.body.errors[0].error, /e-mail/);
   assert.match(p.body.errors[2].error, /twice/);
+  assert.equal(p.body.errors[4].error, p.body.errors[1].error, 'a name of only spaces is no name');
   assert.equal(p.body.can_confirm, false);
   assert.equal(p.body.csv, undefined);
   const header = await upload(admin, 'mail,name\nz@demo.school,Zed\n');

@@ -178,6 +178,10 @@ test('the administrator keeps the course list; new courses can be recorded again
     assert.equal(r.body.field, 'code');
   }
   assert.equal((await a.post('/admin/courses', { code: 'first_aid' })).body.field, 'title');
+  const spaces = await a.post('/admin/courses', { code: 'first_aid', title: '   ' });
+  assert.equal(spaces.status, 400, 'a title of only spaces is no title');
+  assert.equal(spaces.body.field, 'title');
+  assert.equal(count('courses', "code = 'first_aid'"), 0);
   const ok = await a.post('/admin/courses', { code: 'first_aid', title: 'Paediatric first aid' });
   assert.equal(ok.status, 201);
   assert.equal((await a.post('/admin/courses', { code: 'first_aid', title: 'Again' })).status, 409);

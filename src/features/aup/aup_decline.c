@@ -13,7 +13,6 @@
 #include "lib/json_get.h"
 #include "lib/util.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,14 +52,6 @@ void compliance_declines(json_t *cur, int with_names)
 	}
 }
 
-static int blank(const char *s)
-{
-	for (; *s; s++)
-		if (!isspace((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
 /* Why this person may not decline this version, or NULL. */
 static const char *decline_problem(const struct request *rq, const json_t *v, int *status,
 				   const char **field)
@@ -81,7 +72,7 @@ static const char *decline_problem(const struct request *rq, const json_t *v, in
 		return "You have already said that you do not agree to this version.";
 	*status = 400;
 	*field = "reason";
-	if (blank(arg(rq, "reason")))
+	if (text_blank(arg(rq, "reason")))
 		return "Say why you do not agree: the headteacher reads it.";
 	return NULL;
 }

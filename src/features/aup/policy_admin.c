@@ -14,7 +14,6 @@
 #include "lib/util.h"
 #include "lib/json_get.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -213,14 +212,6 @@ void policy_admin_page(struct request *rq, struct reply *rp)
 	reply_page(rp, "policy_admin_page", "Policy", m);
 }
 
-static int blank(const char *s)
-{
-	for (; *s; s++)
-		if (!isspace((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
 /* Every reason these dates or this text cannot be published, added to rp
  * so that the form lists them all at once. */
 static void publish_problems(const struct request *rq, struct reply *rp)
@@ -228,9 +219,9 @@ static void publish_problems(const struct request *rq, struct reply *rp)
 	char d[11];
 	today(d);
 	const char *eff = arg(rq, "effective"), *due = arg(rq, "review_due");
-	if (blank(arg(rq, "body")))
+	if (text_blank(arg(rq, "body")))
 		reply_error_add(rp, "body", "The policy text is empty.");
-	if (blank(arg(rq, "summary")))
+	if (text_blank(arg(rq, "summary")))
 		reply_error_add(rp, "summary",
 				"Say what changed in this version: it is shown to everyone asked "
 				"to sign it.");
