@@ -145,10 +145,9 @@ function wrk(url, script, env, seconds = SECONDS) {
 const baselineCache = new Map();
 async function baseline(bytes) {
   if (baselineCache.has(bytes)) return baselineCache.get(bytes);
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const proc = spawn(path.join(BENCH, 'bin/baseline'), [String(port), String(bytes), '4'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await waitLine(proc, /listening on/, 'baseline');
-  const res = wrk(`http://127.0.0.1:${port}/`, 'get.lua', { BENCH_COOKIE: '' });
+  const proc = spawn(path.join(BENCH, 'bin/baseline'), ['0', String(bytes), '4'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const { m } = await waitLine(proc, /listening on (http:\/\/[0-9.]+:\d+)\//, 'baseline');
+  const res = wrk(`${m[1]}/`, 'get.lua', { BENCH_COOKIE: '' });
   await stop(proc);
   baselineCache.set(bytes, res);
   return res;
