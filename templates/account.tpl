@@ -153,7 +153,7 @@
 <p>{{#overdue}}<span class="badge status-overdue">Not answered in time</span> {{/overdue}}Answer by <time datetime="{{due_at}}">{{due_at:x-uk-due}}</time></p>
 <p><span class="multiline">{{summary:pre_escape}}</span></p>
 <p class="muted">Logged by {{logged_by_name}}{{#link}} · <a href="{{link}}" rel="noopener noreferrer">See it on the platform</a>{{/link}}</p>
-{{#can_log_items}}<form class="stack" method="post" action="/accounts/{{account_id}}/items/{{id}}/answer">
+{{#may_answer}}<form class="stack" method="post" action="/accounts/{{account_id}}/items/{{id}}/answer">
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field"><label for="f-answered_at-{{id}}">When it was answered (UK time)</label>
 <input id="f-answered_at-{{id}}" name="answered_at" type="datetime-local" required value="{{received_field}}"></div>
@@ -164,7 +164,7 @@
 <div class="field"><label for="f-answer_notes-{{id}}">Notes on the answer</label>
 <textarea id="f-answer_notes-{{id}}" name="notes" rows="2" maxlength="2000"></textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Log the answer</button></div>
-</form>{{/can_log_items}}
+</form>{{/may_answer}}
 </article>
 {{/items_open}}
 {{#has_items_answered}}<div class="table-scroll" tabindex="0"><table class="data">
@@ -235,12 +235,12 @@
 <p class="muted">{{#removed}}Already taken down when reported.{{/removed}}{{#not_removed}}Still up when reported.{{/not_removed}}{{#link}} <a href="{{link}}" rel="noopener noreferrer">The post</a>{{/link}}</p>
 {{#outcome}}<p><strong>What was done</strong> ({{resolved_by_name}}, <time datetime="{{resolved_at}}">{{resolved_at:x-uk-time}}</time>): <span class="multiline">{{outcome:pre_escape}}</span></p>{{/outcome}}
 {{#not_outcome}}<p><span class="badge status-pending">Waiting for the moderator</span></p>
-{{#can_resolve_mistakes}}<form class="stack" method="post" action="/accounts/{{account_id}}/mistakes/{{id}}/resolve">
+{{#may_resolve}}<form class="stack" method="post" action="/accounts/{{account_id}}/mistakes/{{id}}/resolve">
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field"><label for="f-outcome-{{id}}">What was done</label>
 <textarea id="f-outcome-{{id}}" name="outcome" rows="2" maxlength="2000" required></textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Record what was done</button></div>
-</form>{{/can_resolve_mistakes}}{{/not_outcome}}
+</form>{{/may_resolve}}{{/not_outcome}}
 </article>
 {{/mistakes}}
 {{#can_report_mistake}}<form class="stack card" method="post" action="/accounts/{{account_id}}/mistakes">

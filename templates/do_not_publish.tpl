@@ -5,7 +5,7 @@
 <caption>The do-not-publish list</caption>
 <thead><tr><th scope="col">Pupil</th><th scope="col">Class</th><th scope="col">Note</th><th scope="col">Added</th>{{#may_keep}}<th scope="col">Take off</th>{{/may_keep}}</tr></thead>
 <tbody>{{/has_pupils}}
-{{#pupils}}<tr><th scope="row">{{pupil_name}}</th><td>{{class_name}}</td><td>{{note}}</td><td>{{added_by}}, <time datetime="{{added_at}}">{{added_at:x-uk-time}}</time></td>{{#may_keep}}<td><form method="post" action="/accounts/do-not-publish/{{id}}/remove"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn secondary" type="submit">Take {{pupil_name}} off the list</button></form></td>{{/may_keep}}</tr>
+{{#pupils}}<tr><th scope="row">{{pupil_name}}</th><td>{{class_name}}</td><td>{{note}}</td><td>{{added_by}}, <time datetime="{{added_at}}">{{added_at:x-uk-time}}</time></td>{{#may_remove}}<td><form method="post" action="/accounts/do-not-publish/{{id}}/remove"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn secondary" type="submit">Take {{pupil_name}} off the list</button></form></td>{{/may_remove}}</tr>
 {{/pupils}}
 {{#has_pupils}}</tbody></table></div>{{/has_pupils}}
 {{#may_keep}}<form class="stack card" method="post" action="/accounts/do-not-publish">

@@ -49,9 +49,9 @@
 {{#not_services}}<p class="muted">No service has been approved yet.</p>{{/not_services}}
 {{#has_services}}<div class="table-scroll" tabindex="0"><table class="data"><caption>Approved services</caption>
 <thead><tr><th scope="col">Service</th><th scope="col">Used for</th><th scope="col">Approved</th><th scope="col">Review by</th>{{#may_keep_services}}<th scope="col">Review</th>{{/may_keep_services}}</tr></thead><tbody>{{/has_services}}
-{{#services}}<tr><th scope="row">{{name}}</th><td>{{purpose}}</td><td>{{approved_by}}, <time datetime="{{approved_on}}">{{approved_on:x-uk-time}}</time></td><td><time datetime="{{review_on}}">{{review_on:x-uk-due}}</time>{{#review_due}} <span class="badge status-overdue">Review due</span>{{/review_due}}</td>{{#may_keep_services}}<td><form method="post" action="/permissions/services/{{id}}"><input type="hidden" name="csrf" value="{{csrf}}">
+{{#services}}<tr><th scope="row">{{name}}</th><td>{{purpose}}</td><td>{{approved_by}}, <time datetime="{{approved_on}}">{{approved_on:x-uk-time}}</time></td><td><time datetime="{{review_on}}">{{review_on:x-uk-due}}</time>{{#review_due}} <span class="badge status-overdue">Review due</span>{{/review_due}}</td>{{#may_review}}<td><form method="post" action="/permissions/services/{{id}}"><input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field"><label for="f-review-{{id}}">Next review by, for {{name}}</label><input id="f-review-{{id}}" name="review_on" type="date"></div>
-<button class="btn secondary" type="submit" name="action" value="review">Approve {{name}} again</button> <button class="btn secondary" type="submit" name="action" value="withdraw">Withdraw {{name}}</button></form></td>{{/may_keep_services}}</tr>
+<button class="btn secondary" type="submit" name="action" value="review">Approve {{name}} again</button> <button class="btn secondary" type="submit" name="action" value="withdraw">Withdraw {{name}}</button></form></td>{{/may_review}}</tr>
 {{/services}}
 {{#has_services}}</tbody></table></div>{{/has_services}}
 {{#may_keep_services}}<form class="stack card" method="post" action="/permissions/services">

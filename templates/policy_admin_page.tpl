@@ -30,28 +30,28 @@
 <h2>Authorise version {{version}}</h2>
 <p class="hint">A draft is read by the administrator and the school's leaders only. Record who approved it, as the policy's footer asks: it is then published, everyone it applies to is told, and from the date it takes effect each of them is asked to sign it.</p>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<fieldset class="field{{#err_authorised_by}} has-error{{/err_authorised_by}}"><legend>Authorised by</legend>
-{{#err_authorised_by}}<p class="field-error" id="e-authorised_by-{{version_id}}">{{err_authorised_by}}</p>{{/err_authorised_by}}
-<label class="radio" for="f-authorised_by-{{version_id}}-h"><input id="f-authorised_by-{{version_id}}-h" name="authorised_by" type="radio" value="headteacher" required{{#chose_authorised_by_headteacher}} checked{{/chose_authorised_by_headteacher}}> The headteacher</label>
-<label class="radio" for="f-authorised_by-{{version_id}}-g"><input id="f-authorised_by-{{version_id}}-g" name="authorised_by" type="radio" value="governing_body"{{#chose_authorised_by_governing_body}} checked{{/chose_authorised_by_governing_body}}> The governing body, at a meeting</label>
-<label class="radio" for="f-authorised_by-{{version_id}}-c"><input id="f-authorised_by-{{version_id}}-c" name="authorised_by" type="radio" value="committee"{{#chose_authorised_by_committee}} checked{{/chose_authorised_by_committee}}> A committee of the governing body, at a meeting</label>
+<fieldset class="field{{#authorise_sent}}{{#err_authorised_by}} has-error{{/err_authorised_by}}{{/authorise_sent}}"><legend>Authorised by</legend>
+{{#authorise_sent}}{{#err_authorised_by}}<p class="field-error" id="e-authorised_by">{{err_authorised_by}}</p>{{/err_authorised_by}}{{/authorise_sent}}
+<label class="radio" for="f-authorised_by{{id_suffix}}-h"><input id="f-authorised_by{{id_suffix}}-h" name="authorised_by" type="radio" value="headteacher" required{{#authorise_sent}}{{#chose_authorised_by_headteacher}} checked{{/chose_authorised_by_headteacher}}{{/authorise_sent}}> The headteacher</label>
+<label class="radio" for="f-authorised_by{{id_suffix}}-g"><input id="f-authorised_by{{id_suffix}}-g" name="authorised_by" type="radio" value="governing_body"{{#authorise_sent}}{{#chose_authorised_by_governing_body}} checked{{/chose_authorised_by_governing_body}}{{/authorise_sent}}> The governing body, at a meeting</label>
+<label class="radio" for="f-authorised_by{{id_suffix}}-c"><input id="f-authorised_by{{id_suffix}}-c" name="authorised_by" type="radio" value="committee"{{#authorise_sent}}{{#chose_authorised_by_committee}} checked{{/chose_authorised_by_committee}}{{/authorise_sent}}> A committee of the governing body, at a meeting</label>
 </fieldset>
-<div class="field{{#err_authoriser_name}} has-error{{/err_authoriser_name}}"><label for="f-authoriser_name-{{version_id}}">Name of the headteacher, or of the body or committee</label>
-<p class="hint" id="h-authoriser_name-{{version_id}}">For example "Full governing body" or "Curriculum and standards committee".</p>
-{{#err_authoriser_name}}<p class="field-error" id="e-authoriser_name-{{version_id}}">{{err_authoriser_name}}</p>{{/err_authoriser_name}}
-<input id="f-authoriser_name-{{version_id}}" name="authoriser_name" type="text" maxlength="200" required value="{{form_authoriser_name}}" aria-describedby="h-authoriser_name-{{version_id}}"></div>
-<div class="field{{#err_job_title}} has-error{{/err_job_title}}"><label for="f-job_title-{{version_id}}">Job title (when the headteacher authorised it)</label>
-{{#err_job_title}}<p class="field-error" id="e-job_title-{{version_id}}">{{err_job_title}}</p>{{/err_job_title}}
-<input id="f-job_title-{{version_id}}" name="job_title" type="text" maxlength="200" value="{{form_job_title}}"></div>
-<div class="field{{#err_meeting_date}} has-error{{/err_meeting_date}}"><label for="f-meeting_date-{{version_id}}">Date of the meeting (when a body or committee agreed it)</label>
-{{#err_meeting_date}}<p class="field-error" id="e-meeting_date-{{version_id}}">{{err_meeting_date}}</p>{{/err_meeting_date}}
-<input id="f-meeting_date-{{version_id}}" name="meeting_date" type="date" value="{{form_meeting_date}}"></div>
-<div class="field{{#err_minute_ref}} has-error{{/err_minute_ref}}"><label for="f-minute_ref-{{version_id}}">Minute reference (optional)</label>
-{{#err_minute_ref}}<p class="field-error" id="e-minute_ref-{{version_id}}">{{err_minute_ref}}</p>{{/err_minute_ref}}
-<input id="f-minute_ref-{{version_id}}" name="minute_ref" type="text" maxlength="100" value="{{form_minute_ref}}"></div>
-<div class="field{{#err_authorised_on}} has-error{{/err_authorised_on}}"><label for="f-authorised_on-{{version_id}}">Date authorised</label>
-{{#err_authorised_on}}<p class="field-error" id="e-authorised_on-{{version_id}}">{{err_authorised_on}}</p>{{/err_authorised_on}}
-<input id="f-authorised_on-{{version_id}}" name="authorised_on" type="date" required value="{{form_authorised_on}}"></div>
+<div class="field{{#authorise_sent}}{{#err_authoriser_name}} has-error{{/err_authoriser_name}}{{/authorise_sent}}"><label for="f-authoriser_name{{id_suffix}}">Name of the headteacher, or of the body or committee</label>
+<p class="hint" id="h-authoriser_name{{id_suffix}}">For example "Full governing body" or "Curriculum and standards committee".</p>
+{{#authorise_sent}}{{#err_authoriser_name}}<p class="field-error" id="e-authoriser_name">{{err_authoriser_name}}</p>{{/err_authoriser_name}}{{/authorise_sent}}
+<input id="f-authoriser_name{{id_suffix}}" name="authoriser_name" type="text" maxlength="200" required value="{{#authorise_sent}}{{form_authoriser_name}}{{/authorise_sent}}" aria-describedby="h-authoriser_name{{id_suffix}}{{#authorise_sent}}{{#err_authoriser_name}} e-authoriser_name{{/err_authoriser_name}}{{/authorise_sent}}"></div>
+<div class="field{{#authorise_sent}}{{#err_job_title}} has-error{{/err_job_title}}{{/authorise_sent}}"><label for="f-job_title{{id_suffix}}">Job title (when the headteacher authorised it)</label>
+{{#authorise_sent}}{{#err_job_title}}<p class="field-error" id="e-job_title">{{err_job_title}}</p>{{/err_job_title}}{{/authorise_sent}}
+<input id="f-job_title{{id_suffix}}" name="job_title" type="text" maxlength="200" value="{{#authorise_sent}}{{form_job_title}}{{/authorise_sent}}"{{#authorise_sent}}{{#err_job_title}} aria-describedby="e-job_title"{{/err_job_title}}{{/authorise_sent}}></div>
+<div class="field{{#authorise_sent}}{{#err_meeting_date}} has-error{{/err_meeting_date}}{{/authorise_sent}}"><label for="f-meeting_date{{id_suffix}}">Date of the meeting (when a body or committee agreed it)</label>
+{{#authorise_sent}}{{#err_meeting_date}}<p class="field-error" id="e-meeting_date">{{err_meeting_date}}</p>{{/err_meeting_date}}{{/authorise_sent}}
+<input id="f-meeting_date{{id_suffix}}" name="meeting_date" type="date" value="{{#authorise_sent}}{{form_meeting_date}}{{/authorise_sent}}"{{#authorise_sent}}{{#err_meeting_date}} aria-describedby="e-meeting_date"{{/err_meeting_date}}{{/authorise_sent}}></div>
+<div class="field{{#authorise_sent}}{{#err_minute_ref}} has-error{{/err_minute_ref}}{{/authorise_sent}}"><label for="f-minute_ref{{id_suffix}}">Minute reference (optional)</label>
+{{#authorise_sent}}{{#err_minute_ref}}<p class="field-error" id="e-minute_ref">{{err_minute_ref}}</p>{{/err_minute_ref}}{{/authorise_sent}}
+<input id="f-minute_ref{{id_suffix}}" name="minute_ref" type="text" maxlength="100" value="{{#authorise_sent}}{{form_minute_ref}}{{/authorise_sent}}"{{#authorise_sent}}{{#err_minute_ref}} aria-describedby="e-minute_ref"{{/err_minute_ref}}{{/authorise_sent}}></div>
+<div class="field{{#authorise_sent}}{{#err_authorised_on}} has-error{{/err_authorised_on}}{{/authorise_sent}}"><label for="f-authorised_on{{id_suffix}}">Date authorised</label>
+{{#authorise_sent}}{{#err_authorised_on}}<p class="field-error" id="e-authorised_on">{{err_authorised_on}}</p>{{/err_authorised_on}}{{/authorise_sent}}
+<input id="f-authorised_on{{id_suffix}}" name="authorised_on" type="date" required value="{{#authorise_sent}}{{form_authorised_on}}{{/authorise_sent}}"{{#authorise_sent}}{{#err_authorised_on}} aria-describedby="e-authorised_on"{{/err_authorised_on}}{{/authorise_sent}}></div>
 <div class="actions"><button class="btn" type="submit">Authorise and publish version {{version}}</button></div>
 </form>
 {{/drafts}}

@@ -226,3 +226,81 @@ test("make check's labels check refuses a form whose labels drift from its page"
   assert.match(run.stdout, /POST \/motto: field motto: label "The school's motto" is not a <label> or <legend> of form/);
   assert.doesNotMatch(run.stdout, /field (version|year)/, 'a hidden field and a good label pass');
 });
+
+// The forms of a list's rows: each posts to its own row's address and names
+// the row, and a row that may not be acted on has no form.
+function forms(html, action) {
+  return [...html.matchAll(/<form[^>]*action="([^"]*)"[\s\S]*?<\/form>/g)]
+    .filter((m) => action.test(m[1])).map((m) => ({ action: m[1], html: m[0] }));
+}
+
+test("each row's form posts to that row: services, exceptions, the do-not-publish list", async () => {
+  const head = await s.login('head@demo.school');
+  const services = (await head.get('/permissions')).body.services;
+  assert.ok(services.length >= 2);
+  const page = (await head.page('/permissions')).text;
+  const review = forms(page, /^\/permissions\/services\//);
+  assert.deepEqual(review.map((f) => f.action), services.map((v) => `/permissions/services/${v.id}`));
+  for (const [i, v] of services.entries()) {
+    assert.ok(review[i].html.includes(`Approve ${v.name} again`), v.name);
+    assert.ok(review[i].html.includes(`<label for="f-review-${v.id}">Next review by, for ${v.name}</label>`));
+  }
+  const tr = await teacher.page('/permissions');
+  assert.equal(forms(tr.text, /^\/permissions\/services\//).length, 0, 'a teacher reviews no service');
+
+  const bursar = await s.login('bursar@demo.school');
+  const asked = await teacher.post('/permissions/exceptions', { what: 'Carry my phone on the trip',
+    why: 'Contact with the coach driver.', from_on: '2030-01-10', until_on: '2030-01-11' });
+  assert.equal(asked.status, 201);
+  const rows = (await bursar.get('/permissions')).body.exceptions;
+  const decided = rows.filter((e) => !e.open);
+  assert.ok(decided.length >= 1 && rows.some((e) => e.may_decide));
+  const html = (await bursar.page('/permissions')).text;
+  const decisions = forms(html, /^\/permissions\/exceptions\/.*\/decision$/);
+  assert.deepEqual(decisions.map((f) => f.action),
+    rows.filter((e) => e.may_decide).map((e) => `/permissions/exceptions/${e.id}/decision`));
+  for (const e of decided) {
+    const li = html.match(new RegExp(`<li class="card" id="exception-${e.id}">[\\s\\S]*?</li>`))[0];
+    assert.doesNotMatch(li, /<form/, `${e.reference} is decided: no form`);
+  }
+  const mine = asked.body.exception;
+  assert.ok(decisions.find((f) => f.action.endsWith(`/${mine.id}/decision`))
+    .html.includes(`Record the decision on ${mine.reference}`));
+
+  const dsl = await s.login('dsl@demo.school');
+  const pupils = (await dsl.get('/accounts/do-not-publish')).body.pupils;
+  assert.ok(pupils.length >= 1);
+  const dnp = forms((await dsl.page('/accounts/do-not-publish')).text, /\/remove$/);
+  assert.deepEqual(dnp.map((f) => f.action), pupils.map((p) => `/accounts/do-not-publish/${p.id}/remove`));
+  for (const [i, p] of pupils.entries()) assert.ok(dnp[i].html.includes(`Take ${p.pupil_name} off the list`));
+});
+
+test("an account's answers and mistakes are logged against their own row", async () => {
+  const mod = await s.login('moderator@demo.school');
+  const id = Number(sql(s.db, 'SELECT min(id) FROM social_accounts'));
+  const reported = await mod.post(`/accounts/${id}/mistakes`, { what: 'Posted a pupil\'s full name.' });
+  assert.ok(reported.status < 300, String(reported.status));
+  const model = (await mod.get(`/accounts/${id}`)).body;
+  assert.ok(model.items_open.length >= 1, 'an item waits for an answer');
+  const open = model.mistakes.filter((m) => !m.outcome);
+  assert.ok(open.length >= 1);
+  const html = (await mod.page(`/accounts/${id}`)).text;
+  assert.deepEqual(forms(html, /\/items\/[^/]*\/answer$/).map((f) => f.action),
+    model.items_open.map((i) => `/accounts/${id}/items/${i.id}/answer`));
+  assert.deepEqual(forms(html, /\/mistakes\/[^/]*\/resolve$/).map((f) => f.action),
+    open.map((m) => `/accounts/${id}/mistakes/${m.id}/resolve`));
+});
+
+test('a refused authorisation marks the fields of the draft it was for, where the summary links', async () => {
+  const pid = Number(sql(s.db, 'SELECT v.policy_id FROM policy_versions v JOIN policy_authorisations a ' +
+    'ON a.version_id = v.id WHERE a.authorised_by IS NULL LIMIT 1'));
+  const draft = (await admin.get(`/admin/policies/${pid}`)).body.drafts[0];
+  const r = await admin.request('POST', `/admin/policies/${pid}/versions/${draft.version_id}/authorise`, {
+    json: false, form: { authorised_by: 'governing_body', authoriser_name: 'Full governing body',
+      meeting_date: '', authorised_on: '2026-12-01' } });
+  assert.equal(r.status, 400);
+  const links = summary(r.text);
+  assert.deepEqual(links.map(([href]) => href), ['#f-meeting_date']);
+  marked(r.text, 'meeting_date', links[0][1]);
+  assert.match(r.text, new RegExp(`action="/admin/policies/${pid}/versions/${draft.version_id}/authorise"`));
+});

@@ -63,6 +63,18 @@ static json_t *items_answered(int64_t id)
 			"late");
 }
 
+/* Each row carries the flag of its own form, true or false: a section a row
+ * does not name is looked up on the page, where the row's id is not.  A row
+ * with an outcome (a mistake dealt with) has no form. */
+static json_t *each_flagged(json_t *rows, const char *key, int on)
+{
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+		json_object_set_new(r, key, json_boolean(on && !json_str(r, "outcome")));
+	return rows;
+}
+
 void account_items_model(const struct request *rq, const json_t *a, json_t *m)
 {
 	int64_t id = json_int(a, "id");
@@ -71,7 +83,8 @@ void account_items_model(const struct request *rq, const json_t *a, json_t *m)
 	uk_time_for_field(at, field); /* now, as a datetime-local field wants it */
 	int open = strcmp(json_str(a, "status"), "closed") != 0;
 	int runs = account_runs(id, rq->user.id) || has_role(rq, ROLE_MODERATOR);
-	json_object_set_new(m, "items_open", items_open(id, at));
+	json_object_set_new(m, "items_open", each_flagged(items_open(id, at), "may_answer",
+							 runs && open));
 	json_object_set_new(m, "items_answered", items_answered(id));
 	const char *typed = rq->is_post ? arg(rq, "received_at") : NULL;
 	json_object_set_new(m, "received_field", json_string(typed ? typed : field));
@@ -83,7 +96,8 @@ void account_items_model(const struct request *rq, const json_t *a, json_t *m)
 	json_object_set_new(m, "sent_mistake", json_boolean(account_form_sent(rq, "/mistakes")));
 	json_object_set_new(m, "can_log_items", json_boolean(runs && open));
 	json_object_set_new(m, "moderation_log", moderation_log(rq, id));
-	json_t *mistakes = mistakes_seen(rq, id);
+	json_t *mistakes = each_flagged(mistakes_seen(rq, id), "may_resolve",
+					has_role(rq, ROLE_MODERATOR));
 	json_object_set_new(m, "show_mistakes",
 			    json_boolean(json_array_size(mistakes) || (runs && open) ||
 					 mistakes_may_see_all(rq)));

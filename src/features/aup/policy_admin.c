@@ -14,6 +14,7 @@
 #include "lib/util.h"
 #include "lib/json_get.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,15 +167,29 @@ static json_t *versions_of(int64_t policy_id)
 	return rows;
 }
 
-/* The drafts among the versions, each with its "Authorise" form. */
-static json_t *drafts_of(const json_t *versions)
+/* The drafts among the versions, each with its "Authorise" form.  The form
+ * of the draft whose authorisation was refused shows the problems, and its
+ * fields take the plain ids (f-meeting_date) the summary at the top links to;
+ * the other drafts' fields end in their version's id.  A row's flag is set
+ * false too: a section a row does not name is looked up on the page. */
+static json_t *drafts_of(const struct request *rq, const json_t *versions)
 {
 	json_t *drafts = json_array();
+	int64_t sent = rq->is_post && rq->nids == 2 ? rq->ids[1] : 0;
 	size_t i;
 	json_t *o;
-	json_array_foreach(versions, i, o)
-		if (json_is_true(json_object_get(o, "draft")))
-			json_array_append(drafts, o);
+	json_array_foreach(versions, i, o) {
+		if (!json_is_true(json_object_get(o, "draft")))
+			continue;
+		json_t *d = json_copy(o);
+		int64_t id = json_int(d, "version_id");
+		char suffix[24] = "";
+		if (id != sent)
+			snprintf(suffix, sizeof suffix, "-%lld", (long long)id);
+		json_object_set_new(d, "authorise_sent", json_boolean(id == sent));
+		json_object_set_new(d, "id_suffix", json_string(suffix));
+		json_array_append_new(drafts, d);
+	}
 	return drafts;
 }
 
@@ -207,7 +222,7 @@ void policy_admin_page(struct request *rq, struct reply *rp)
 				      from ? from : "09-01"));
 	free(from);
 	json_t *m = json_pack("{s:o, s:o, s:o, s:o}", "policy", p, "versions", versions, "drafts",
-			      drafts_of(versions), "form", form);
+			      drafts_of(rq, versions), "form", form);
 	free(latest);
 	reply_page(rp, "policy_admin_page", "Policy", m);
 }

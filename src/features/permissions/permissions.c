@@ -12,12 +12,22 @@
 void permissions_page(struct request *rq, struct reply *rp)
 {
 	char *decider = db_text("SELECT value FROM settings WHERE key = 'exception_decider'", "");
-	json_t *m =
-		json_pack("{s:o, s:o, s:o, s:b, s:b, s:b, s:b}", "exceptions", exceptions_list(rq),
-			  "services", services_list(), "lessons", lessons_list(rq), "may_decide",
-			  exception_may_decide(rq), "may_keep_services", service_may_keep(rq),
-			  "may_set_decider", has_role(rq, ROLE_HEADTEACHER | ROLE_ADMIN),
-			  "decider_is_head", decider && strcmp(decider, "headteacher") == 0);
+	json_t *services = services_list();
+	int may_keep = service_may_keep(rq);
+	size_t i;
+	json_t *row;
+	/* Each row says whether its own review form shows: a section a row does not
+	 * name is looked up on the page, where the row's id and name are not. */
+	json_array_foreach(services, i, row)
+		json_object_set_new(row, "may_review", json_boolean(may_keep));
+	/* Not "may_decide", the name each exception's row gives its own decision:
+	 * a row's false would fall back to the page's true. */
+	json_t *m = json_pack(
+		"{s:o, s:o, s:o, s:b, s:b, s:b, s:b}", "exceptions", exceptions_list(rq),
+		"services", services, "lessons", lessons_list(rq), "may_decide_exceptions",
+		exception_may_decide(rq), "may_keep_services", may_keep, "may_set_decider",
+		has_role(rq, ROLE_HEADTEACHER | ROLE_ADMIN), "decider_is_head",
+		decider && strcmp(decider, "headteacher") == 0);
 	free(decider);
 	reply_page(rp, "permissions", "Permissions", m);
 }
