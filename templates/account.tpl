@@ -9,7 +9,7 @@
 <dt>Lead</dt><dd>{{lead_name}} ({{lead}})</dd>
 <dt>Open or closed</dt><dd>{{visibility:x-visibility}}</dd>
 <dt>On the register since</dt><dd><time datetime="{{created_at}}">{{created_at:x-uk-time}}</time></dd>
-<dt>Yearly review</dt><dd>{{#last_review}}Last reviewed <time datetime="{{last_review}}">{{last_review:x-uk-time}}</time>; {{/last_review}}next due <time datetime="{{review_due_on}}">{{review_due_on}}</time></dd>
+<dt>Yearly review</dt><dd>{{#last_review}}Last reviewed <time datetime="{{last_review}}">{{last_review:x-uk-time}}</time>; {{/last_review}}next due <time datetime="{{review_due_on}}">{{#not_closed_at}}{{review_due_on:x-uk-due}}{{/not_closed_at}}{{#closed_at}}{{review_due_on:x-uk-time}}{{/closed_at}}</time></dd>
 <dt>Last monitoring check</dt><dd>{{#last_check}}<time datetime="{{last_check}}">{{last_check:x-uk-time}}</time>{{/last_check}}{{#not_last_check}}None yet{{/not_last_check}}</dd>
 {{#closed_at}}<dt>Closed</dt><dd><time datetime="{{closed_at}}">{{closed_at:x-uk-time}}</time>: <span class="multiline">{{close_reason:pre_escape}}</span></dd>{{/closed_at}}
 </dl>{{/account}}
@@ -28,7 +28,7 @@
 <caption>Contributors besides the lead</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Who they are</th><th scope="col">Passes the checks</th>{{#can_team}}<th scope="col">Remove</th>{{/can_team}}</tr></thead>
 <tbody>{{/has_contributors}}
-{{#contributors}}<tr><th scope="row">{{name}}{{#staff}} ({{email}}){{/staff}}</th><td>{{#staff}}Member of staff{{/staff}}{{#not_staff}}{{relation}}{{/not_staff}}{{#paper}}<br>Signed {{paper_title}} (version {{paper_version}}) on paper on <time datetime="{{paper_paper_date}}">{{paper_paper_date}}</time>; recorded by {{paper_recorded_by}} <time datetime="{{paper_recorded_at}}">{{paper_recorded_at:x-uk-time}}</time>{{/paper}}{{#paper_has_scan}}{{#can_remove}} (<a href="/accounts/{{account_id}}/contributors/{{id}}/scan">the scan of the paper</a>){{/can_remove}}{{/paper_has_scan}}</td><td>{{#passes}}Yes{{/passes}}{{#not_passes}}<strong>No</strong>{{#failing}}<br>{{question}}: {{detail}}{{/failing}}{{/not_passes}}</td>{{#can_remove}}<td><form method="post" action="/accounts/{{account_id}}/contributors/{{id}}/remove"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn secondary" type="submit">Remove {{name}}</button></form></td>{{/can_remove}}</tr>
+{{#contributors}}<tr><th scope="row">{{name}}{{#staff}} ({{email}}){{/staff}}</th><td>{{#staff}}Member of staff{{/staff}}{{#not_staff}}{{relation}}{{/not_staff}}{{#paper}}<br>Signed {{paper_title}} (version {{paper_version}}) on paper on <time datetime="{{paper_paper_date}}">{{paper_paper_date:x-uk-time}}</time>; recorded by {{paper_recorded_by}} <time datetime="{{paper_recorded_at}}">{{paper_recorded_at:x-uk-time}}</time>{{/paper}}{{#paper_has_scan}}{{#can_remove}} (<a href="/accounts/{{account_id}}/contributors/{{id}}/scan">the scan of the paper</a>){{/can_remove}}{{/paper_has_scan}}</td><td>{{#passes}}Yes{{/passes}}{{#not_passes}}<strong>No</strong>{{#failing}}<br>{{question}}: {{detail}}{{/failing}}{{/not_passes}}</td>{{#can_remove}}<td><form method="post" action="/accounts/{{account_id}}/contributors/{{id}}/remove"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn secondary" type="submit">Remove {{name}}</button></form></td>{{/can_remove}}</tr>
 {{/contributors}}
 {{#has_contributors}}</tbody></table></div>{{/has_contributors}}
 {{#can_team}}<form class="stack card" method="post" action="/accounts/{{account_id}}/contributors">

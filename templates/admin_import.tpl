@@ -17,5 +17,5 @@
 {{#has_possibly_left}}<section class="card" aria-labelledby="h-left">
 <h2 id="h-left">Possibly left</h2>
 <p>These people are on the staff list but were not in the last file imported. Open each person's page to see what they lead, hand it over, and confirm their leaving date. Anyone who has not left stays as they are.</p>
-<ul>{{/has_possibly_left}}{{#possibly_left}}<li><a href="/admin/staff/{{id}}#leaving">{{name}}</a> ({{email}}){{#leaving_on}}: leaves on <time datetime="{{leaving_on}}">{{leaving_on}}</time>{{/leaving_on}}</li>
+<ul>{{/has_possibly_left}}{{#possibly_left}}<li><a href="/admin/staff/{{id}}#leaving">{{name}}</a> ({{email}}){{#leaving_on}}: leaves on <time datetime="{{leaving_on}}">{{leaving_on:x-uk-time}}</time>{{/leaving_on}}</li>
 {{/possibly_left}}{{#has_possibly_left}}</ul></section>{{/has_possibly_left}}

@@ -11,7 +11,7 @@
 {{/changed}}{{#has_changed}}</ul>{{/has_changed}}
 <p>{{unchanged}} people in the file are already up to date.</p></section>
 <section aria-labelledby="h-left"><h2 id="h-left">Possibly left ({{possibly_left_count}})</h2>
-{{#not_possibly_left}}<p>Everyone on the list is in the file.</p>{{/not_possibly_left}}{{#has_possibly_left}}<p>These people are on the list but not in the file. Importing does not deactivate them: after confirming, each is listed on the import page, and you confirm their leaving date on their page after handing over what they lead.</p><ul>{{/has_possibly_left}}{{#possibly_left}}<li><a href="/admin/staff/{{id}}">{{name}}</a> ({{email}}){{#leaving_on}}: leaves on <time datetime="{{leaving_on}}">{{leaving_on}}</time>{{/leaving_on}}</li>
+{{#not_possibly_left}}<p>Everyone on the list is in the file.</p>{{/not_possibly_left}}{{#has_possibly_left}}<p>These people are on the list but not in the file. Importing does not deactivate them: after confirming, each is listed on the import page, and you confirm their leaving date on their page after handing over what they lead.</p><ul>{{/has_possibly_left}}{{#possibly_left}}<li><a href="/admin/staff/{{id}}">{{name}}</a> ({{email}}){{#leaving_on}}: leaves on <time datetime="{{leaving_on}}">{{leaving_on:x-uk-time}}</time>{{/leaving_on}}</li>
 {{/possibly_left}}{{#has_possibly_left}}</ul>{{/has_possibly_left}}</section>
 {{#has_left_in_file}}<section aria-labelledby="h-back"><h2 id="h-back">In the file but marked as left</h2>
 <p>These people have left, yet the file names them. They are not changed; if one has come back, reactivate them from their page.</p><ul>{{/has_left_in_file}}{{#left_in_file}}<li><a href="/admin/staff/{{id}}">{{name}}</a> ({{email}}), line {{line}}</li>

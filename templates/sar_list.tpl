@@ -16,7 +16,7 @@
 {{#err_email}}<p class="field-error" id="e-email">{{err_email}}</p>{{/err_email}}
 <input id="f-email" name="email" type="email" required value="{{form_email}}"></div>
 <div class="field{{#err_received_on}} has-error{{/err_received_on}}"><label for="f-received_on">Date the request was received</label>
-<p class="hint" id="h-received_on">The one-month deadline counts from this date. Today is {{today}}.</p>
+<p class="hint" id="h-received_on">The one-month deadline counts from this date. Today is <time datetime="{{today}}">{{today:x-uk-time}}</time>.</p>
 {{#err_received_on}}<p class="field-error" id="e-received_on">{{err_received_on}}</p>{{/err_received_on}}
 <input id="f-received_on" name="received_on" type="date" required aria-describedby="h-received_on" value="{{form_received_on}}"></div>
 <div class="field{{#err_notes}} has-error{{/err_notes}}"><label for="f-notes">Notes (how it was received, what was asked for)</label>

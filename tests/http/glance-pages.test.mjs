@@ -352,3 +352,28 @@ test('account checks read yes or no; forwarding with failing checks asks to conf
   assert.match(history, /Moderator(?:'|&#39;)s review: Forwarded for the final decision/);
   assert.match(history, /Has current social-media training: yes\./);
 });
+
+const UK_DATE = String.raw`\d{1,2} [A-Z][a-z]{2} \d{4}`;
+
+test('dates read as UK dates, and an overdue yearly review says so', async (t) => {
+  const s = await startServer();
+  t.after(() => s.stop());
+  const mod = await s.login('moderator@demo.school');
+  const ids = sql(s.db, "SELECT id FROM social_accounts WHERE status != 'closed' ORDER BY id").split('\n').map(Number);
+  const seen = { due: 0, ahead: 0, paper: 0 };
+  for (const id of ids) {
+    const a = (await mod.get(`/accounts/${id}`)).body.account;
+    const html = (await mod.page(`/accounts/${id}`)).text;
+    const words = a.review_due ? String.raw`\d+ days? overdue|overdue|due today` : String.raw`due (in \d+ days|tomorrow|today)`;
+    assert.match(html, new RegExp(`next due <time datetime="${a.review_due_on}">${UK_DATE} · (${words})</time>`), `account ${id}`);
+    seen[a.review_due ? 'due' : 'ahead']++;
+    for (const m of html.matchAll(/on paper on <time datetime="(\d{4}-\d\d-\d\d)">([^<]*)<\/time>/g)) {
+      assert.match(m[2], new RegExp(`^${UK_DATE}$`), `account ${id}: the paper's date`);
+      seen.paper++;
+    }
+  }
+  assert.ok(seen.due && seen.ahead && seen.paper, JSON.stringify(seen));
+
+  const head = await s.login('head@demo.school');
+  assert.match((await head.page('/sar')).text, new RegExp(`Today is <time datetime="\\d{4}-\\d\\d-\\d\\d">${UK_DATE}</time>\\.`));
+});

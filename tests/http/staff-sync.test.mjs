@@ -297,3 +297,20 @@ test('a file near the size limit previews and confirms through the form; a large
   assert.equal(big.body.field, 'file');
   assert.equal(count('users'), users);
 });
+
+test('someone missing from the file with a leaving date set: the date reads as a UK date', async () => {
+  const on = new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10);
+  const set = await admin.post(`/admin/staff/${sql(s.db, "SELECT id FROM users WHERE email = 'ta@demo.school'")}/deactivate`,
+    { left_on: on });
+  assert.equal(set.status, 200, set.text);
+  const rows = currentFile().filter((r) => r.email !== 'ta@demo.school');
+  const p = await upload(admin, toCsv(rows));
+  assert.equal(p.status, 200, p.text);
+  const ta = p.body.possibly_left.find((l) => l.email === 'ta@demo.school');
+  assert.match(ta.leaving_on, /^\d{4}-\d\d-\d\d$/, 'JSON keeps the ISO date');
+  const shown = new RegExp(`leaves on <time datetime="${ta.leaving_on}">\\d{1,2} [A-Z][a-z]{2} \\d{4}</time>`);
+  assert.match((await upload(admin, toCsv(rows), { json: false })).text, shown);
+  const c = await admin.post('/admin/import/confirm', { csv: p.body.csv, stamp: p.body.stamp });
+  assert.equal(c.status, 200, c.text);
+  assert.match((await admin.page('/admin/import')).text, shown);
+});
