@@ -377,3 +377,16 @@ test('dates read as UK dates, and an overdue yearly review says so', async (t) =
   const head = await s.login('head@demo.school');
   assert.match((await head.page('/sar')).text, new RegExp(`Today is <time datetime="\\d{4}-\\d\\d-\\d\\d">${UK_DATE}</time>\\.`));
 });
+
+test("the audit log's roles then read as names, not codes", async (t) => {
+  const s = await startServer();
+  t.after(() => s.stop());
+  const bursar = await s.login('bursar@demo.school');
+  const asked = await bursar.post('/permissions/exceptions', { what: 'Use my own phone on the trip',
+    why: 'To reach the coach company.', from_on: '2030-01-10', until_on: '2030-01-11' });
+  assert.equal(asked.status, 201); // audited with the roles held then
+  const admin = await s.login('admin@demo.school');
+  const audit = (await admin.page('/audit')).text;
+  assert.match(audit, /<td>bursar@demo\.school<\/td><td>Staff, Business manager<\/td>/);
+  assert.doesNotMatch(audit, /<td>[a-z_]+(,[a-z_]+)+<\/td>/, 'no list of role codes');
+});
