@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Staff</h1>
-<p class="actions"><a class="btn" href="/admin/staff/new">Add a member of staff</a> <a class="btn secondary" href="/admin/import">Import from CSV</a> <a class="btn secondary" href="/admin/settings">School settings</a> <a class="btn secondary" href="/admin/routing">Who receives concerns</a> <a class="btn secondary" href="/admin/sessions">Sign everyone out</a></p>
+<p class="actions"><a class="btn" href="/admin/staff/new">Add a member of staff</a> <a class="btn secondary" href="/admin/import">Import from CSV</a> <a class="btn secondary" href="/admin/settings">School settings</a> <a class="btn secondary" href="/admin/routing">Who receives concerns</a> <a class="btn secondary" href="/admin/sessions">Sign everyone out</a> <a class="btn secondary" href="/admin/two-factor">Two-factor sign-in</a></p>
 <form class="filters" method="post" action="/admin/staff/search">
 <input type="hidden" name="csrf" value="{{csrf}}">
 <label for="f-q">Search by name, e-mail or department</label>

@@ -390,3 +390,12 @@ test("the audit log's roles then read as names, not codes", async (t) => {
   assert.match(audit, /<td>bursar@demo\.school<\/td><td>Staff, Business manager<\/td>/);
   assert.doesNotMatch(audit, /<td>[a-z_]+(,[a-z_]+)+<\/td>/, 'no list of role codes');
 });
+
+test('an administrator reaches two-factor sign-in from the staff list and the school settings', async (t) => {
+  const s = await startServer();
+  t.after(() => s.stop());
+  const admin = await s.login('admin@demo.school');
+  for (const p of ['/admin/staff', '/admin/settings'])
+    assert.match((await admin.page(p)).text, /<a [^>]*href="\/admin\/two-factor">Two-factor sign-in<\/a>/, p);
+  assert.equal((await admin.page('/admin/two-factor')).status, 200);
+});
