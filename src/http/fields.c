@@ -269,18 +269,28 @@ static void check_files(const struct field_spec *spec, struct request *rq, struc
 	}
 }
 
-/* A required text of only spaces would be stored as given (a blank name, a concern
- * with no summary): it is refused as if it were empty. */
+/* A text of only white space says nothing: it is read as empty (arg()
+ * gives NULL), so a required one is refused as missing and a handler's own
+ * "say why" finds nothing, rather than a blank name, summary or reason
+ * being stored as given. */
+static void blank_text_is_empty(const struct field_spec *spec, struct request *rq)
+{
+	for (size_t i = 0; i < rq->nparams; i++) {
+		struct param *p = &rq->params[i];
+		const struct field_spec *f = find_spec(spec, p->name);
+		if (f && (f->type == F_TEXT || f->type == F_LONGTEXT) && p->len &&
+		    text_blank(p->value)) {
+			p->value[0] = 0;
+			p->len = 0;
+		}
+	}
+}
+
 static void check_required(const struct field_spec *spec, struct request *rq, struct found *fd)
 {
-	for (; spec && spec->name; spec++) {
-		if (!(spec->flags & F_REQUIRED) || spec->type == F_FILE)
-			continue;
-		const char *v = arg(rq, spec->name);
-		int text = spec->type == F_TEXT || spec->type == F_LONGTEXT;
-		if (!v || (text && text_blank(v)))
+	for (; spec && spec->name; spec++)
+		if ((spec->flags & F_REQUIRED) && spec->type != F_FILE && !arg(rq, spec->name))
 			missing(fd, spec);
-	}
 }
 
 static void check_all(const struct field_spec *spec, struct request *rq, struct found *fd)
@@ -288,6 +298,7 @@ static void check_all(const struct field_spec *spec, struct request *rq, struct 
 	for (size_t i = 0; i < rq->nparams; i++)
 		check_param(spec, rq, i, fd);
 	check_files(spec, rq, fd);
+	blank_text_is_empty(spec, rq);
 	check_required(spec, rq, fd);
 }
 

@@ -114,6 +114,34 @@ test('a refused HTML form comes back with the message beside the field and the v
   assert.match(r.text, /class="field-error"/);
 });
 
+test('a text of only spaces says nothing, also where a handler asks for it', async () => {
+  const count = (t) => Number(sql(s.db, `SELECT count(*) FROM ${t}`));
+  // A check that reports a concern must say what was found.
+  const mod = await s.login('moderator@demo.school');
+  const acct = Number(sql(s.db, "SELECT id FROM social_accounts WHERE name = '@HillsideScience'"));
+  const concerns = count('concerns'), checks = count('account_checks');
+  const at = new Date(Date.now() - 60000).toISOString().slice(0, 19) + 'Z';
+  let r = await mod.post(`/accounts/${acct}/checks`, { checked_at: at, comments_found: 'yes',
+    all_answered: 'no', open_concern: 'yes', summary: '   ' });
+  assert.equal(r.status, 400, r.text);
+  assert.equal(r.body.field, 'summary');
+  assert.deepEqual([count('concerns'), count('account_checks')], [concerns, checks]);
+  // A rejected application says why.
+  const app = sql(s.db, "SELECT id FROM account_applications WHERE status = 'forwarded' LIMIT 1");
+  if (app) {
+    const head = await s.login('head@demo.school');
+    r = await head.post(`/accounts/applications/${app}/decision`, { decision: 'reject', reason: ' \t ' });
+    assert.equal(r.status, 400, r.text);
+    assert.equal(r.body.field, 'reason');
+    assert.equal(sql(s.db, `SELECT status FROM account_applications WHERE id = ${app}`), 'forwarded');
+  }
+  // An optional text of only spaces is stored as nothing.
+  r = await admin.post('/admin/staff', { email: 'spaces.dept@demo.school', name: 'Spaces Dept', department: '   ' });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(sql(s.db, "SELECT coalesce(length(department), 0) FROM users " +
+    "WHERE email = 'spaces.dept@demo.school'"), '0');
+});
+
 test('after all that, the server still serves and a good request works', async () => {
   const r = await admin.post('/admin/staff', good);
   assert.equal(r.status, 201);
