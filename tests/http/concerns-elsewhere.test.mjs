@@ -49,6 +49,26 @@ test('a subject access request never shows the headteacher a concern about them'
   assert.equal(mine.details, secret);
 });
 
+test("nor does the export of someone told about it: the chair's notifications", async () => {
+  const x = await file(c.teacher, { category: 'staff_conduct', about: 'head@demo.school',
+    summary: 'About the head' });
+  const y = await file(c.teacher, { category: 'staff_conduct', about: 'head@demo.school',
+    summary: 'About the head, again' });
+  const chair = sql(s.db, "SELECT id FROM users WHERE email = 'chair@demo.school'");
+  assert.ok(Number(sql(s.db, `SELECT count(*) FROM notifications WHERE user_id = ${chair} AND ` +
+    `link IN ('/concerns/${x.id}', '/concerns/${y.id}')`)) >= 2, 'the chair was told');
+  const r = await c.head.post('/sar', { email: 'chair@demo.school', received_on: today() });
+  assert.equal(r.status, 201, r.text);
+  const text = (await c.head.get(`/sar/${r.body.request.id}/export`)).text;
+  for (const ref of [x.reference, y.reference]) assert.ok(!text.includes(ref), `the export names ${ref}`);
+  const exp = JSON.parse(text);
+  assert.deepEqual(exp.notifications.filter((n) => /^\/concerns\/(about\/|\d)/.test(n.link)), []);
+  // The DPO, whom none of it is about, gets the chair's notifications whole.
+  const whole = JSON.parse((await c.dpo.get(`/sar/${r.body.request.id}/export`)).text);
+  assert.ok(whole.notifications.some((n) => n.link === `/concerns/${x.id}`));
+  assert.ok(whole.emails.length >= exp.emails.length);
+});
+
 test('the export gives a reporter the chronology they were shown, not the outcome or notes', async () => {
   const x = await file(c.teacher, { category: 'parent_post', summary: 'A parent posted' });
   assert.equal((await event(c.head, x.id, { action: 'acknowledge' })).status, 200);
@@ -125,4 +145,19 @@ test('a deleted concern about the headteacher stays out of their disposal regist
     .some((d) => d.label === x.reference);
   assert.equal(await listed('head'), false);
   assert.equal(await listed('admin'), true);
+});
+
+test('the audit log keeps what people wrote out of its details', async () => {
+  const written = 'Written only in the record itself';
+  const teacher = c.teacher;
+  const f = await teacher.post('/filtering/requests', { kind: 'block', site: 'only-in-the-record.example',
+    reason: written });
+  assert.equal(f.status, 201, f.text);
+  const lesson = await teacher.post('/permissions/lessons', { class_name: 'Class only-in-the-record',
+    lesson_on: today(), service: 'Service only-in-the-record', use: written });
+  assert.equal(lesson.status, 201, lesson.text);
+  const log = sql(s.db, "SELECT group_concat(object || ' ' || detail, ' | ') FROM audit " +
+    "WHERE action IN ('filtering.request', 'lesson.authorise')");
+  assert.doesNotMatch(log, /only-in-the-record/);
+  assert.match(log, /lesson:\d+/);
 });

@@ -60,6 +60,24 @@ test('a request: sent to the network manager, decided with a reason, the asker t
     `WHERE u.email = 'teacher@demo.school' AND n.message LIKE '%${r.body.request.reference}: done%'`), '1');
 });
 
+test('a decider does not decide their own request: the other decider does', async () => {
+  const network = await s.login('network@demo.school');
+  const deputy = await s.login('deputy@demo.school');
+  const r = await network.post('/filtering/requests', { kind: 'unblock', site: 'own-request.example',
+    reason: 'Needed for a lesson on the rivers of Europe.' });
+  assert.equal(r.status, 201, r.text);
+  const id = r.body.request.id;
+  const row = (await network.get('/filtering')).body.requests.find((q) => q.id === id);
+  assert.equal(row.may_decide, false);
+  const own = await network.post(`/filtering/requests/${id}/decision`, { decision: 'done', decision_reason: 'x' });
+  assert.equal(own.status, 403);
+  assert.match(own.body.error, /someone else decides it/);
+  assert.equal(sql(s.db, `SELECT decision IS NULL FROM filter_requests WHERE id = ${id}`), '1');
+  assert.equal((await deputy.get('/filtering')).body.requests.find((q) => q.id === id).may_decide, true);
+  assert.equal((await deputy.post(`/filtering/requests/${id}/decision`,
+    { decision: 'done', decision_reason: 'Unblocked for the lesson.' })).status, 200);
+});
+
 test('who decides: not the asker, not another member of staff; someone else\'s request is 404', async () => {
   const ta = await s.login('ta@demo.school');
   const science = await s.login('science@demo.school');

@@ -178,8 +178,9 @@ void application_review(struct request *rq, struct reply *rp)
 		notify_role(decider_role(), rq->user.id, "account_decision", msg, link);
 	else
 		notify_user(applicant, "account_returned", msg, link);
+	/* The comment stays with the application, read by those who may open it. */
 	audit(rq, forward ? "account.forward" : "account.return", link + 1, "%s",
-	      comment ? comment : "");
+	      comment ? "with a comment" : "");
 	free(msg);
 	free(name);
 	if (reply_commit_changed(rp, changed, "decision",
@@ -246,8 +247,9 @@ static int64_t record_decision(struct request *rq, const json_t *app, int approv
 			: xasprintf("The application for '%s' was not approved: %s", name,
 				    arg(rq, "reason"));
 	tell_applicant_and_lead(app, approve ? "account_approved" : "account_rejected", msg, link);
-	audit(rq, approve ? "account.approve" : "account.reject", object + 1, "%s%s",
-	      approve ? link + 1 : "reason: ", approve ? "" : arg(rq, "reason"));
+	/* A rejection's reason stays with the application (the applicant reads it). */
+	audit(rq, approve ? "account.approve" : "account.reject", object + 1, "%s",
+	      approve ? link + 1 : "with the reason given");
 	free(object);
 	free(msg);
 	free(link);

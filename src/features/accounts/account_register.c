@@ -312,10 +312,11 @@ void account_close(struct request *rq, struct reply *rp)
 	db_exec("UPDATE social_accounts SET status = 'closed', closed_at = ?, close_reason = ? "
 		"WHERE id = ?",
 		"ttI", at, arg(rq, "reason"), rq->ids[0]);
+	/* The reason stays with the account, read by those who may open it: the
+	 * audit log is read more widely. */
 	audit(rq, "account.close", object + 1,
-	      "reason: %s; checklist: password changed, recovery changed, "
-	      "two-factor moved, content archived",
-	      arg(rq, "reason"));
+	      "checklist: password changed, recovery changed, two-factor moved, content "
+	      "archived");
 	free(object);
 	finish(rp, rq->ids[0], 200, "The account has been closed.");
 }

@@ -108,10 +108,10 @@ void account_review(struct request *rq, struct reply *rp)
 		db_exec("UPDATE social_accounts SET status = 'closed', closed_at = ?, "
 			"close_reason = ? WHERE id = ?",
 			"ttI", at, notes, rq->ids[0]);
+		/* The notes stay with the review, not in the more widely read log. */
 		audit(rq, "account.close", link + 1,
-		      "at its yearly review: %s; checklist: password changed, recovery "
-		      "changed, two-factor moved, content archived",
-		      notes);
+		      "at its yearly review; checklist: password changed, recovery changed, "
+		      "two-factor moved, content archived");
 	}
 	if (reply_commit(rp, BUSY_UNSAVED) == 0)
 		reply_done(rp, 201,

@@ -23,8 +23,9 @@
 	"filter_requests f JOIN users q ON q.id = f.requested_by LEFT JOIN users d ON "            \
 	"d.id = f.decided_by "
 
-/* Words for the codes, for the page: the JSON keeps the codes. */
-static void label(json_t *row, int may_decide)
+/* Words for the codes, for the page: the JSON keeps the codes.  me: the
+ * reader, who never decides their own request. */
+static void label(json_t *row, int may_decide, int64_t me)
 {
 	const char *kind = json_str(row, "kind"), *decision = json_str(row, "decision");
 	json_object_set_new(row, "kind_label",
@@ -34,16 +35,18 @@ static void label(json_t *row, int may_decide)
 					: strcmp(decision, "done") == 0 ? "Done"
 									: "Refused"));
 	json_object_set_new(row, "open", json_boolean(!decision));
-	json_object_set_new(row, "may_decide", json_boolean(may_decide && !decision));
+	json_object_set_new(row, "may_decide",
+			    json_boolean(may_decide && !decision &&
+					 json_int(row, "requester_id") != me));
 	json_object_del(row, "requester_id");
 }
 
-static json_t *label_all(json_t *rows, int may_decide)
+static json_t *label_all(json_t *rows, int may_decide, int64_t me)
 {
 	size_t i;
 	json_t *row;
 	json_array_foreach(rows, i, row)
-		label(row, may_decide);
+		label(row, may_decide, me);
 	return rows;
 }
 
@@ -53,11 +56,11 @@ json_t *filter_requests_list(const struct request *rq)
 		return label_all(db_rows(REQUEST_COLUMNS
 					 "WHERE f.requested_by = ? ORDER BY f.id DESC",
 					 "I", rq->user.id),
-				 0);
+				 0, rq->user.id);
 	return label_all(db_rows(WHOLE_TABLE_REPORT REQUEST_COLUMNS
 				 "ORDER BY f.decided_at IS NOT NULL, f.id DESC",
 				 ""),
-			 filtering_may_decide(rq));
+			 filtering_may_decide(rq), rq->user.id);
 }
 
 /* Everyone who decides: the network managers and the named senior leader. */
@@ -107,7 +110,8 @@ void filter_request_add(struct request *rq, struct reply *rp)
 	tell_deciders(rq, msg, link);
 	free(link);
 	free(msg);
-	audit(rq, "filtering.request", ref, "kind=%s site=%s", kind, site);
+	/* The site stays in the request, read by those who may: not in the log. */
+	audit(rq, "filtering.request", ref, "kind=%s", kind);
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
 	reply_done(rp, 201,
@@ -131,6 +135,14 @@ static int decide_allowed(const struct request *rq, struct reply *rp, json_t **r
 		reply_error(rp, 403, NULL,
 			    "Only the network manager or the senior leader named for filtering "
 			    "decides a request.");
+		return -1;
+	}
+	/* A change to the filter is decided by someone other than the person who
+	 * asked for it, as exceptions and posts are: the other decider has it. */
+	if (own) {
+		reply_error(rp, 403, NULL,
+			    "You asked for this change, so someone else decides it: the other of "
+			    "the network manager and the senior leader named for filtering.");
 		return -1;
 	}
 	return 0;

@@ -65,8 +65,11 @@ void lesson_add(struct request *rq, struct reply *rp)
 			      rq->user.name, arg(rq, "service"), arg(rq, "class_name"), on_words);
 	notify_role("network_manager", rq->user.id, "lesson_access", msg, "/permissions#lessons");
 	free(msg);
-	audit(rq, "lesson.authorise", arg(rq, "service"), "class=%s lesson_on=%s",
-	      arg(rq, "class_name"), on);
+	/* The service and class stay in the lesson's record, read by the network
+	 * managers and the teacher; the more widely read log names the record. */
+	char object[32];
+	snprintf(object, sizeof object, "lesson:%lld", (long long)id);
+	audit(rq, "lesson.authorise", object, "lesson_on=%s", on);
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
 	reply_done(rp, 201,

@@ -38,6 +38,13 @@ static json_t *profile(int64_t id)
  * rule), not even inside someone else's export: reader 0 (the command line,
  * run on the server itself) sees everything. */
 #define NOT_ABOUT_READER "(about_id IS NULL OR about_id != ?)"
+/* Does notification n link to a concern about the reader (?1), its
+ * reporter's page of it, or the page of every concern about them? */
+#define LINK_ABOUT_READER(n)                                                                   \
+	"(" n ".link = '/concerns/about/' || ?1 OR EXISTS (SELECT 1 FROM concerns k WHERE "     \
+	"k.about_id = ?1 AND k.id = CASE WHEN " n ".link GLOB '/concerns/mine/[0-9]*' THEN "   \
+	"CAST(substr(" n ".link, 16) AS INTEGER) WHEN " n ".link GLOB '/concerns/[0-9]*' "     \
+	"THEN CAST(substr(" n ".link, 11) AS INTEGER) END))"
 
 static json_t *own_concerns(int64_t id, int64_t reader)
 {
@@ -158,15 +165,20 @@ static json_t *build(int64_t id, int64_t reader)
 			    db_rows("SELECT kind, details, declared_on, acknowledged_at, ended_at "
 				    "FROM declarations WHERE user_id = ? ORDER BY id",
 				    "I", id));
+	/* Nor a notification (or its e-mail) pointing at one, or at the page of
+	 * all the concerns about the reader: it names the concern. */
 	json_object_set_new(e, "notifications",
-			    db_rows("SELECT kind, message, link, created_at, read_at, emailed_at "
-				    "FROM notifications WHERE user_id = ? ORDER BY id",
-				    "I", id));
+			    db_rows("SELECT n.kind, n.message, n.link, n.created_at, n.read_at, "
+				    "n.emailed_at FROM notifications n WHERE n.user_id = ?2 AND "
+				    "NOT " LINK_ABOUT_READER("n") " ORDER BY n.id",
+				    "II", reader, id));
 	json_object_set_new(
 		e, "emails",
-		db_rows("SELECT to_addr, subject, created_at, status, sent_at FROM outbox "
-			"WHERE user_id = ? ORDER BY id",
-			"I", id));
+		db_rows("SELECT o.to_addr, o.subject, o.created_at, o.status, o.sent_at FROM "
+			"outbox o LEFT JOIN notifications n ON n.id = o.notification_id WHERE "
+			"o.user_id = ?2 AND (n.id IS NULL OR NOT " LINK_ABOUT_READER("n") ") "
+			"ORDER BY o.id",
+			"II", reader, id));
 	json_object_set_new(e, "sign_in_activity",
 			    db_rows("SELECT at, action, address FROM audit WHERE actor_id = ? AND "
 				    "action LIKE 'login%' ORDER BY id",
