@@ -222,7 +222,11 @@ static void reshow_form(const struct route *r, struct request *rq, struct reply 
 		reply_free(&page);
 		return;
 	}
-	json_t *form = json_object(), *chose = json_object();
+	/* What was typed, over what the page itself starts its forms with: a
+	 * page with several forms keeps the others' starting values. */
+	json_t *start = json_object_get(page.model, "form");
+	json_t *form = json_is_object(start) ? json_copy(start) : json_object();
+	json_t *chose = json_object();
 	for (size_t i = 0; i < rq->nparams; i++)
 		if (strcmp(rq->params[i].name, "csrf") != 0 &&
 		    !is_password_field(r->fields, rq->params[i].name)) {

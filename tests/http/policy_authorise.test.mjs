@@ -84,6 +84,8 @@ test('authorising: the form checked field by field, nothing changed when refused
   const html = await a.request('POST', url, { json: false, form: { ...board, meeting_date: '' } });
   assert.equal(html.status, 400);
   assert.match(visibleText(html.text), /Enter the date of the meeting that agreed this version/);
+  // The new version's form below still starts from the latest text.
+  assert.match(html.text, /<textarea id="f-body" name="body"[^>]*>&#10;## Mobile phone policy/);
   const head = await s.login('head@demo.school');
   assert.equal((await head.post(url, board)).status, 403);
   assert.equal((await a.post(`/admin/policies/${pid}/versions/999999/authorise`, board)).status, 404);

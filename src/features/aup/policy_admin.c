@@ -208,7 +208,10 @@ void policy_admin_page(struct request *rq, struct reply *rp)
 		"I", rq->ids[0]);
 	char d[11];
 	today(d);
-	json_t *form = rq->is_post ? json_pack("{s:s?, s:s?, s:s?, s:s?}", "body", arg(rq, "body"),
+	/* Only the new version's own form brings its text back: a refused
+	 * authorisation or renewal setting leaves it at the latest text. */
+	int typed = rq->is_post && arg_sent(rq, "body");
+	json_t *form = typed ? json_pack("{s:s?, s:s?, s:s?, s:s?}", "body", arg(rq, "body"),
 					       "summary", arg(rq, "summary"), "effective",
 					       arg(rq, "effective"), "review_due",
 					       arg(rq, "review_due"))
