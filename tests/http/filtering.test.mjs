@@ -69,6 +69,8 @@ test('a decider does not decide their own request: the other decider does', asyn
   const id = r.body.request.id;
   const row = (await network.get('/filtering')).body.requests.find((q) => q.id === id);
   assert.equal(row.may_decide, false);
+  const html = (await network.page('/filtering')).text;
+  assert.doesNotMatch(html, new RegExp(`action="/filtering/requests/${id}/decision"`), 'no form on their own');
   const own = await network.post(`/filtering/requests/${id}/decision`, { decision: 'done', decision_reason: 'x' });
   assert.equal(own.status, 403);
   assert.match(own.body.error, /someone else decides it/);
@@ -92,11 +94,11 @@ test('who decides: not the asker, not another member of staff; someone else\'s r
   assert.equal((await science.post('/filtering/requests/999999/decision', { decision: 'done', decision_reason: 'x' })).status, 404);
   // The named senior leader decides too, and the DSL reads the whole log.
   const deputy = await s.login('deputy@demo.school');
-  assert.equal((await deputy.get('/filtering')).body.may_decide, true);
+  assert.equal((await deputy.get('/filtering')).body.may_decide_requests, true);
   const dsl = await s.login('dsl@demo.school');
   const log = await dsl.get('/filtering');
   assert.equal(log.body.may_read, true);
-  assert.equal(log.body.may_decide, false);
+  assert.equal(log.body.may_decide_requests, false);
   assert.ok(log.body.requests.length >= 3);
 });
 

@@ -61,8 +61,10 @@ void filtering_page(struct request *rq, struct reply *rp)
 	char due[11] = "";
 	if (may_read)
 		filter_review_due(due);
+	/* Not "may_decide", each request's own flag: a row's false (a decider's
+	 * own request) would fall back to the page's true in the template. */
 	json_t *m = json_pack("{s:o, s:b, s:b, s:b, s:b}", "requests", filter_requests_list(rq),
-			      "may_read", may_read, "may_decide", filtering_may_decide(rq),
+			      "may_read", may_read, "may_decide_requests", filtering_may_decide(rq),
 			      "may_record", filtering_may_record(rq), "may_name",
 			      has_role(rq, ROLE_HEADTEACHER | ROLE_ADMIN));
 	/* The choices ticked at first; a refused form brings back its own (router.c). */
