@@ -109,3 +109,38 @@ test('a pupil at risk with no DSL and no headteacher: children\'s social care an
     active('head@demo.school', true);
   }
 });
+
+test('a concern raised from a school account reaches someone, or says it has not', async () => {
+  // The demo's science account, run by its lead (who passes the checks).
+  const acct = Number(sql(s.db, "SELECT id FROM social_accounts WHERE name = '@HillsideScience'"));
+  const at = new Date(Date.now() - 60000).toISOString().slice(0, 19) + 'Z';
+  const check = { checked_at: at, comments_found: 'yes', all_answered: 'no', open_concern: 'yes',
+    summary: 'A threatening comment under a post' };
+  let r = await c.science.post(`/accounts/${acct}/checks`, check);
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.body.check.concern.delivered, true);
+  active('moderator@demo.school', false);
+  active('dsl@demo.school', false);
+  try {
+    r = await c.science.post(`/accounts/${acct}/checks`, check);
+    assert.equal(r.status, 202, r.text);
+    assert.equal(notified(r.body.check.concern.id), 0);
+    assert.equal(r.body.check.concern.delivered, false);
+    assert.match(r.body.check.concern.warning, /has NOT reached anyone/);
+    const page = await c.science.request('POST', `/accounts/${acct}/checks`, { json: false, form: check });
+    assert.equal(page.status, 303);
+    const said = visibleText((await c.science.page(page.headers.get('location'))).text);
+    assert.match(said, /has NOT reached anyone/);
+    assert.doesNotMatch(said, /sent to the moderator/);
+    // A comment naming a pupil: urgent, and the words for a pupil at risk.
+    r = await c.science.post(`/accounts/${acct}/moderation`, { action: 'deleted',
+      what: 'A comment naming a Year 8 pupil', names_pupil: 'yes' });
+    assert.equal(r.status, 202, r.text);
+    assert.equal(notified(r.body.moderation.concern.id), 0);
+    assert.equal(r.body.moderation.concern.delivered, false);
+    assert.match(r.body.moderation.concern.warning, /children's social care/);
+  } finally {
+    active('moderator@demo.school', true);
+    active('dsl@demo.school', true);
+  }
+});

@@ -76,6 +76,12 @@ void application_step(int64_t app_id, const char *step, const char *decision, co
 		      int64_t actor, const json_t *checks);
 char *application_link(int64_t id);
 char *account_link(int64_t id);
+/* The concern a monitoring check or a moderation action raised, as its
+ * answer's "concern" member of parent: id, reference and "delivered"; when it
+ * reached nobody, a "warning" saying whom to contact now, also returned
+ * (malloc'd) for the page's message and a 202.  NULL when it reached someone. */
+char *account_raised_concern(json_t *parent, int64_t id, const char *ref, int64_t reached,
+			     int names_pupil);
 /* The account page holds many forms, several with fields of the same name:
  * 1 when this is a refused POST whose path ends in tail ("/review"), so the
  * page fills in only the form that was sent. */

@@ -45,7 +45,8 @@ static int check_input_ok(const struct request *rq, struct reply *rp, const json
 	return 1;
 }
 
-static int64_t file_concern(const struct request *rq, const json_t *a, char ref[32])
+static int64_t file_concern(const struct request *rq, const json_t *a, char ref[32],
+			    int64_t *reached)
 {
 	struct concern_input in = {
 		.category = "account_comment",
@@ -59,7 +60,7 @@ static int64_t file_concern(const struct request *rq, const json_t *a, char ref[
 		.account_id = json_int(a, "id"),
 		.urgent = 0,
 	};
-	return concern_file(rq, &in, ref);
+	return concern_file_reaching(rq, &in, ref, reached);
 }
 
 void account_check_add(struct request *rq, struct reply *rp)
@@ -82,7 +83,8 @@ void account_check_add(struct request *rq, struct reply *rp)
 	char checked[ISO_LEN], at[ISO_LEN], ref[32] = "";
 	iso_time(t, checked);
 	iso_now(at);
-	int64_t concern = arg_yes(rq, "open_concern") ? file_concern(rq, a, ref) : 0;
+	int64_t reached = 0;
+	int64_t concern = arg_yes(rq, "open_concern") ? file_concern(rq, a, ref, &reached) : 0;
 	int64_t id =
 		db_insert("INSERT INTO account_checks(account_id, checked_at, comments_found, "
 			  "all_answered, notes, "
@@ -104,17 +106,17 @@ void account_check_add(struct request *rq, struct reply *rp)
 	}
 	json_t *m =
 		json_pack("{s:{s:I, s:s}}", "check", "id", (json_int_t)id, "checked_at", checked);
-	if (concern > 0)
-		json_object_set_new(
-			json_object_get(m, "check"), "concern",
-			json_pack("{s:I, s:s}", "id", (json_int_t)concern, "reference", ref));
+	char *warning = concern > 0 ? account_raised_concern(json_object_get(m, "check"), concern,
+							     ref, reached, 0)
+				    : NULL;
 	char *flash =
-		concern > 0
-			? xasprintf(
-				  "The check has been logged and concern %s sent to the moderator.",
-				  ref)
-			: xstrdup("The check has been logged.");
-	reply_done(rp, 201, m, link, flash);
+		warning	      ? xasprintf("The check has been logged. %s", warning)
+		: concern > 0 ? xasprintf("The check has been logged and concern %s sent to the "
+					  "moderator.",
+					  ref)
+			      : xstrdup("The check has been logged.");
+	reply_done(rp, warning ? 202 : 201, m, link, flash);
+	free(warning);
 	free(flash);
 	free(link);
 }

@@ -2,6 +2,7 @@
 /* Shared by the accounts pages: platforms, the lead's policy checks, who
  * decides, and the register's flags (lead has left, monitoring overdue). */
 #include "features/accounts/account_team.h"
+#include "features/concerns/concerns.h"
 #include "db/db.h"
 #include "core/policy_status.h"
 #include "lib/util.h"
@@ -370,4 +371,19 @@ int account_form_sent(const struct request *rq, const char *tail)
 {
 	const char *to = rq->is_post && rq->path ? strrchr(rq->path, '/') : NULL;
 	return to && strcmp(to, tail) == 0;
+}
+
+char *account_raised_concern(json_t *parent, int64_t id, const char *ref, int64_t reached,
+			     int names_pupil)
+{
+	/* A concern that reached nobody is still kept, and the person who raised
+	 * it is told so plainly, as a report made on its own form is. */
+	char *warning = reached ? NULL
+				: concern_unreached_words(ref, "account_comment", names_pupil);
+	json_t *c = json_pack("{s:I, s:s, s:b}", "id", (json_int_t)id, "reference", ref,
+			      "delivered", reached > 0);
+	if (warning)
+		json_object_set_new(c, "warning", json_string(warning));
+	json_object_set_new(parent, "concern", c);
+	return warning;
 }

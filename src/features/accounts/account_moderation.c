@@ -78,7 +78,8 @@ static int moderation_input_ok(const struct request *rq, struct reply *rp)
 
 /* A comment naming or showing a pupil is filed even when no concern was
  * asked for, urgent and to the DSL whatever the routing. */
-static int64_t moderation_concern(const struct request *rq, const json_t *a, char ref[32])
+static int64_t moderation_concern(const struct request *rq, const json_t *a, char ref[32],
+				  int64_t *reached)
 {
 	int pupil = arg_yes(rq, "names_pupil");
 	if (!pupil && !arg_yes(rq, "open_concern"))
@@ -97,26 +98,28 @@ static int64_t moderation_concern(const struct request *rq, const json_t *a, cha
 		.urgent = pupil,
 		.to_dsl = pupil,
 	};
-	return concern_file(rq, &in, ref);
+	return concern_file_reaching(rq, &in, ref, reached);
 }
 
 static void moderation_done(const struct request *rq, struct reply *rp, int64_t id,
-			    int64_t concern, const char *ref)
+			    int64_t concern, const char *ref, int64_t reached)
 {
 	char *link = account_link(rq->ids[0]);
 	json_t *m = json_pack("{s:{s:I, s:s}}", "moderation", "id", (json_int_t)id, "action",
 			      arg(rq, "action"));
-	if (concern > 0)
-		json_object_set_new(
-			json_object_get(m, "moderation"), "concern",
-			json_pack("{s:I, s:s}", "id", (json_int_t)concern, "reference", ref));
-	char *flash = concern > 0 ? xasprintf("The action has been logged and concern %s raised%s.",
-					      ref,
-					      arg_yes(rq, "names_pupil")
-						      ? " with the designated safeguarding lead"
-						      : " with the moderator")
-				  : xstrdup("The action has been logged.");
-	reply_done(rp, 201, m, link, flash);
+	int pupil = arg_yes(rq, "names_pupil");
+	char *warning = concern > 0 ? account_raised_concern(json_object_get(m, "moderation"),
+							     concern, ref, reached, pupil)
+				    : NULL;
+	const char *with = pupil ? "the designated safeguarding lead" : "the moderator";
+	char *flash =
+		warning	      ? xasprintf("The action has been logged. %s", warning)
+		: concern > 0 ? xasprintf("The action has been logged and concern %s raised with "
+					  "%s.",
+					  ref, with)
+			      : xstrdup("The action has been logged.");
+	reply_done(rp, warning ? 202 : 201, m, link, flash);
+	free(warning);
 	free(flash);
 	free(link);
 }
@@ -130,7 +133,8 @@ void account_moderation_add(struct request *rq, struct reply *rp)
 	}
 	char at[ISO_LEN], ref[32] = "";
 	iso_now(at);
-	int64_t concern = moderation_concern(rq, a, ref);
+	int64_t reached = 0;
+	int64_t concern = moderation_concern(rq, a, ref, &reached);
 	const char *link = arg(rq, "link");
 	int64_t id = db_insert("INSERT INTO account_moderation(account_id, action, what, link, "
 			       "names_pupil, concern_id, by_id, at) "
@@ -151,5 +155,5 @@ void account_moderation_add(struct request *rq, struct reply *rp)
 		return;
 	}
 	if (reply_commit(rp, BUSY_UNSAVED) == 0)
-		moderation_done(rq, rp, id, concern, ref);
+		moderation_done(rq, rp, id, concern, ref, reached);
 }

@@ -58,6 +58,14 @@ const char *concern_fallback(const char *category, int about_head)
 	return "Speak to the headteacher or another senior leader in person today.";
 }
 
+char *concern_unreached_words(const char *ref, const char *category, int names_pupil)
+{
+	/* A pupil named or shown: the words for a concern about a pupil. */
+	return xasprintf("Concern %s has been saved, but it has NOT reached anyone yet: nobody "
+			 "who deals with this kind of concern is active in staffroom. %s",
+			 ref, concern_fallback(names_pupil ? "pupil_contact" : category, 0));
+}
+
 int concern_about_head(int64_t concern_id)
 {
 	/* Routed to the chair alone because of whom it is about (concern_file.c). */

@@ -80,6 +80,11 @@ int64_t concern_file(const struct request *rq, const struct concern_input *in, c
  * what concern_reach() would count just after, without asking again. */
 int64_t concern_file_reaching(const struct request *rq, const struct concern_input *in,
 			      char ref[32], int64_t *reached);
+/* What to tell the person who raised concern `ref` when it reached nobody
+ * (concern_file_reaching gave 0): that it is saved, that nobody has it, and
+ * whom to contact now; names_pupil gives the safeguarding lead's words.
+ * malloc'd. */
+char *concern_unreached_words(const char *ref, const char *category, int names_pupil);
 /* Before a concern's chronology is deleted: its events' parsed details
  * leave the memory they were kept in for the case page. */
 void concern_details_forget(int64_t concern_id);
