@@ -7,6 +7,7 @@
 #include "core/staff.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
+#include "lib/uk_time.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
@@ -20,8 +21,9 @@ static const char *actor(const struct request *rq)
 
 int leaving_set(const struct request *rq, int64_t user_id, const char *left_on, int *scheduled)
 {
+	/* The school's calendar day: at 00:30 in summer UTC still says yesterday. */
 	char today[11];
-	iso_date(now(), today);
+	uk_today(today);
 	*scheduled = left_on && strcmp(left_on, today) > 0;
 	if (!*scheduled) {
 		db_exec("DELETE FROM leaving_dates WHERE user_id = ?", "I", user_id);
@@ -112,11 +114,11 @@ static int apply_due(const char *today)
 
 int leaving_apply_daily(void)
 {
-	/* The day last done, as a number (days since 1970, UTC as iso_date):
-	 * the first request of a day does the pass; the others compare one
-	 * number, with no date written out. */
+	/* The UK calendar day last done, as a number (days since 1970): the
+	 * first request of a day does the pass; the others compare one number,
+	 * with no date written out. */
 	static atomic_long done = -1;
-	long key = (long)(now() / 86400);
+	long key = uk_day_number(now());
 	if (atomic_exchange(&done, key) == key)
 		return 0;
 	char today[11];

@@ -6,6 +6,7 @@
 #include "core/notify.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
+#include "lib/uk_time.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -188,7 +189,7 @@ void staff_leave_now(int64_t user_id, const char *left_on)
 int staff_deactivate(const struct request *rq, int64_t user_id, const char *left_on)
 {
 	char today[11];
-	iso_date(now(), today);
+	uk_today(today);
 	char *email = db_text("SELECT email FROM users WHERE id = ?", "I", user_id);
 	if (!email)
 		return -1;

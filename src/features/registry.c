@@ -5,6 +5,7 @@
 #include "http/feature.h"
 #include "db/db.h"
 #include "lib/util.h"
+#include "lib/uk_time.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
@@ -47,9 +48,9 @@ int features_demo(void)
  * request would run every pass again. */
 int features_daily(void)
 {
-	/* As leaving_apply_daily keeps it: the UTC day number, one compare. */
+	/* As leaving_apply_daily keeps it: the UK day number, one compare. */
 	static atomic_long done_day = -1;
-	long key = (long)(now() / 86400);
+	long key = uk_day_number(now());
 	if (atomic_load(&done_day) == key)
 		return 0;
 	char today[11];

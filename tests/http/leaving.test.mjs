@@ -171,3 +171,24 @@ test('a database from before leaving dates gets their table when it is opened', 
     await s.stop();
   }
 });
+
+test('the day a person leaves is the UK calendar day: at 00:30 in summer, UTC still says yesterday', async () => {
+  // Tuesday 16 June 2026, 00:30 in the UK (BST), is 23:30 UTC on Monday 15 June.
+  const summerNight = '2026-06-15T23:30:00Z';
+  let s = await startServer({ env: { STAFFROOM_TEST_NOW: summerNight } });
+  try {
+    const admin = await s.login('admin@demo.school');
+    const r = await admin.post(`/admin/staff/${id(s.db, 'chair@demo.school')}/deactivate`, { left_on: '2026-06-16' });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.body.deactivated, true, 'today in the UK: at once');
+    assert.equal(active(s.db, 'chair@demo.school'), '0');
+    // A date set ahead for that day is applied by the first request of the UK day.
+    sql(s.db, `INSERT INTO leaving_dates(user_id, left_on, set_by, set_at) VALUES (${id(s.db, 'dsl@demo.school')}, ` +
+      "'2026-06-16', 'admin@demo.school', '2026-06-01T09:00:00Z')");
+    s = await restartOn(s, summerNight);
+    await s.login('teacher@demo.school');
+    assert.equal(active(s.db, 'dsl@demo.school'), '0');
+  } finally {
+    await s.stop();
+  }
+});

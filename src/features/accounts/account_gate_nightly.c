@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "lib/json_get.h"
 #include "lib/util.h"
+#include "lib/uk_time.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
@@ -119,7 +120,7 @@ int account_gate_daily(void)
 	/* The day last done, as a number (20261218), as leaving_apply_daily keeps it. */
 	static atomic_int done;
 	char day[11];
-	iso_date(now(), day);
+	uk_today(day);
 	int y = 0, m = 0, d = 0;
 	sscanf(day, "%d-%d-%d", &y, &m, &d);
 	int key = y * 10000 + m * 100 + d;

@@ -182,7 +182,7 @@ int concern_copy_given(const struct request *rq, struct reply *rp, const struct 
 {
 	const char *date = arg(rq, "date");
 	char today[11];
-	iso_date(now(), today);
+	uk_today(today);
 	char *outcome =
 		db_text("SELECT outcome_category FROM concerns WHERE id = ? AND status = 'closed'",
 			"I", e->id);

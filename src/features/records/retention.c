@@ -101,7 +101,7 @@ static int about_me(const struct request *rq, const char *type, int64_t id)
 static void review_page(struct request *rq, struct reply *rp)
 {
 	char today[11];
-	iso_date(now(), today);
+	uk_today(today);
 	json_t *due = db_rows(
 		DUE_SQL
 		"SELECT d.record_type, d.record_id, d.label, d.due, d.rule, "
@@ -240,7 +240,7 @@ static void dispose(struct request *rq, struct reply *rp)
 	const char *type = arg(rq, "record_type");
 	int64_t id = arg_int(rq, "record_id", 0);
 	char today[11], at[ISO_LEN];
-	iso_date(now(), today);
+	uk_today(today);
 	iso_now(at);
 	if (reply_begin(rp, BUSY) != 0)
 		return;
