@@ -4,6 +4,7 @@
 // not happen too: no session cookie, and an audit row saying why.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -329,6 +330,32 @@ test('passwords off: only the break-glass administrator signs in with a password
     const login = await s.client().page('/login');
     assert.match(login.text, /<details><summary>Sign in with a password \(the school's break-glass administrator only\)/);
     assert.doesNotMatch(login.text, /Forgot your password/);
+    // Nor does "Forgot your password?" or a link give anyone else a password
+    // sign-in: the same page as for an unknown address, and no link.
+    const forgot = await s.client().post('/password/forgot', { email: 'teacher@demo.school' },
+      { csrf: false });
+    assert.equal(forgot.status, 200);
+    assert.match(lastAudit(s, 'password.reset_refused'), /teacher@demo\.school \| password sign-in is turned off/);
+    const link = (email, token) => sql(s.db, `INSERT INTO password_links(token_hash, user_id, purpose,
+      sent_by, created_at, expires_at) SELECT '${createHash('sha256').update(token).digest('hex')}', id,
+      'reset', 'the person', '2026-01-01T00:00:00Z', '2999-01-01T00:00:00Z' FROM users WHERE email = '${email}'`);
+    link('teacher@demo.school', 'b'.repeat(43));
+    const before = sql(s.db, "SELECT password_hash FROM users WHERE email = 'teacher@demo.school'");
+    const viaLink = s.client();
+    assert.equal((await viaLink.page(`/password/set?token=${'b'.repeat(43)}`)).status, 403);
+    const set = await viaLink.post('/password/set', { token: 'b'.repeat(43), password: 'zebra violin kettle',
+      password_again: 'zebra violin kettle' }, { csrf: false });
+    assert.equal(set.status, 403, set.text);
+    assert.match(set.body.error, /Signing in with a password is turned off/);
+    assert.equal((await viaLink.page('/')).status, 303, 'not signed in');
+    assert.equal(sql(s.db, "SELECT password_hash FROM users WHERE email = 'teacher@demo.school'"), before);
+    const invite = await admin.post(`/admin/staff/${sql(s.db, "SELECT id FROM users WHERE email = 'teacher@demo.school'")}/invite`, {});
+    assert.equal(invite.status, 409);
+    assert.match(invite.body.error, /password is turned off/);
+    // The break-glass administrator's own link still works.
+    link('admin@demo.school', 'g'.repeat(43));
+    assert.equal((await s.client().post('/password/set', { token: 'g'.repeat(43), password: 'zebra violin kettle',
+      password_again: 'zebra violin kettle' }, { csrf: false })).status, 200);
     // Single sign-on still works for everyone else.
     entraUser('teacher@demo.school');
     assert.equal((await ssoSignIn(s, entra)).done.status, 200);

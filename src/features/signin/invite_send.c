@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include "core/write.h"
 #include "db/db.h"
+#include "features/signin/oidc_login.h"
 #include "features/signin/password_link.h"
 #include "lib/json_get.h"
 #include "lib/util.h"
@@ -16,6 +17,24 @@
 	"staffroom cannot send invitations: no mail relay or web address is set up (smtp_url " \
 	"and base_url in the server's configuration). Set a password on the person's page "    \
 	"instead."
+
+#define PASSWORDS_OFF                                                                  \
+	"Signing in with a password is turned off at this school (Sign-in settings), so " \
+	"nobody was invited: staff sign in with the school's account instead."
+
+/* Those of rows {id, email} who may sign in with a password: with passwords
+ * turned off, a link to choose one would give a password sign-in /login
+ * refuses, so the same rule (password_signin_refused) decides. */
+static json_t *may_use_password(json_t *rows)
+{
+	json_t *keep = json_array(), *row;
+	size_t i;
+	json_array_foreach(rows, i, row)
+		if (!password_signin_refused(json_str(row, "email")))
+			json_array_append(keep, row);
+	json_decref(rows);
+	return keep;
+}
 
 /* Sends a link to each person in ids, in one transaction; answers. */
 static void send_all(struct request *rq, struct reply *rp, json_t *ids, const char *back)
@@ -45,7 +64,7 @@ static void send_all(struct request *rq, struct reply *rp, json_t *ids, const ch
 
 static void invite_one(struct request *rq, struct reply *rp)
 {
-	json_t *ids = db_rows("SELECT id, active FROM users WHERE id = ?", "I", rq->ids[0]);
+	json_t *ids = db_rows("SELECT id, email, active FROM users WHERE id = ?", "I", rq->ids[0]);
 	if (json_array_size(ids) == 0) {
 		json_decref(ids);
 		reply_not_found(rp);
@@ -56,6 +75,8 @@ static void invite_one(struct request *rq, struct reply *rp)
 		reply_error(rp, 409, NULL,
 			    "This person has left, so they cannot be invited. Reactivate them "
 			    "first.");
+	else if (password_signin_refused(json_str(json_array_get(ids, 0), "email")))
+		reply_error(rp, 409, NULL, PASSWORDS_OFF);
 	else if (!password_link_can_mail())
 		reply_error(rp, 409, NULL, NO_RELAY);
 	else
@@ -67,8 +88,8 @@ static void invite_one(struct request *rq, struct reply *rp)
 static json_t *matching(const char *q)
 {
 	char *like = xasprintf("%%%s%%", q);
-	json_t *ids = db_rows("SELECT id FROM users WHERE active = 1 AND (name LIKE ? OR email "
-			      "LIKE ? OR department LIKE ?) ORDER BY id",
+	json_t *ids = db_rows("SELECT id, email FROM users WHERE active = 1 AND (name LIKE ? OR "
+			      "email LIKE ? OR department LIKE ?) ORDER BY id",
 			      "ttt", like, like, like);
 	free(like);
 	return ids;
@@ -88,11 +109,15 @@ static void invite_many(struct request *rq, struct reply *rp)
 		reply_error(rp, 409, NULL, NO_RELAY);
 		return;
 	}
-	json_t *ids = everyone ? db_rows("SELECT id FROM users WHERE active = 1 AND "
+	json_t *ids = everyone ? db_rows("SELECT id, email FROM users WHERE active = 1 AND "
 					 "password_hash IS NULL ORDER BY id",
 					 "")
 			       : matching(q);
-	if (json_array_size(ids) == 0)
+	size_t found = json_array_size(ids);
+	ids = may_use_password(ids);
+	if (found && json_array_size(ids) == 0)
+		reply_error(rp, 409, everyone ? "to" : "q", PASSWORDS_OFF);
+	else if (json_array_size(ids) == 0)
 		reply_error(rp, 409, everyone ? "to" : "q", "%s",
 			    everyone ? "Everyone active can sign in already: nobody was invited."
 				     : "No active member of staff matches the search: nobody was "

@@ -11,6 +11,7 @@
 #include "core/throttle.h"
 #include "core/write.h"
 #include "db/db.h"
+#include "features/signin/oidc_login.h"
 #include "features/signin/password_link.h"
 #include "lib/util.h"
 
@@ -61,13 +62,20 @@ static void forgot_submit(struct request *rq, struct reply *rp)
 	}
 	throttle_count(key);
 	free(key);
-	if (uid && password_link_can_mail()) {
+	/* With passwords turned off, a link would sign in with a password
+	 * someone /login refuses (the same rule): no link, and the same page.
+	 * The setting is read for any address, so that timing tells nothing. */
+	int off = password_signin_refused(email) && uid;
+	if (uid && !off && password_link_can_mail()) {
 		if (password_link_send(rq, uid, LINK_RESET) != 0) {
 			db_rollback();
 			reply_busy(rp, BUSY_UNSAVED);
 			return;
 		}
-	} else
+	} else if (off)
+		audit_outcome(rq, AUDIT_REFUSED, "password sign-in is turned off",
+			      "password.reset_refused", email, "password sign-in is turned off");
+	else
 		audit_outcome(rq, uid ? AUDIT_FAILED : AUDIT_REFUSED,
 			      uid ? "no mail relay or base_url is configured"
 				  : "no active member of staff",

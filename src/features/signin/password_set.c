@@ -14,6 +14,7 @@
 #include "core/write.h"
 #include "db/db.h"
 #include "features/signin/login.h"
+#include "features/signin/oidc_login.h"
 #include "features/signin/password_link.h"
 #include "lib/json_get.h"
 #include "lib/util.h"
@@ -25,13 +26,31 @@
 	"a newer one. Ask for a new link with \"Forgot your password?\" on the sign-in page, " \
 	"or ask your school's administrator to send a new invitation."
 
-static void password_set_page(struct request *rq, struct reply *rp)
+#define PASSWORDS_OFF                                                                        \
+	"Signing in with a password is turned off at this school, so this link cannot be used. " \
+	"Sign in with the \"Sign in with\" button for your school account on the sign-in page."
+
+/* The live link, or NULL with the answer in rp.  With passwords turned off,
+ * a link (sent before, or to someone /login now refuses) must not give a
+ * password sign-in /login would refuse: the same rule decides. */
+static json_t *usable_link(struct request *rq, struct reply *rp)
 {
 	json_t *link = password_link_find(arg(rq, "token"));
-	if (!link) {
+	if (!link)
 		reply_error(rp, 410, "token", LINK_UNUSABLE);
-		return;
+	else if (password_signin_refused(json_str(link, "email"))) {
+		reply_error(rp, 403, "token", PASSWORDS_OFF);
+		json_decref(link);
+		link = NULL;
 	}
+	return link;
+}
+
+static void password_set_page(struct request *rq, struct reply *rp)
+{
+	json_t *link = usable_link(rq, rp);
+	if (!link)
+		return;
 	json_t *m = json_pack("{s:s, s:s, s:s, s:b, s:i}", "token", arg(rq, "token"), "name",
 			      json_str(link, "name"), "email", json_str(link, "email"),
 			      "invitation", strcmp(json_str(link, "purpose"), "invitation") == 0,
@@ -79,12 +98,12 @@ static const char *link_password_problem(json_t *link, const char *pw)
 static void password_set(struct request *rq, struct reply *rp)
 {
 	const char *pw = arg(rq, "password"), *again = arg(rq, "password_again");
-	json_t *link = password_link_find(arg(rq, "token"));
+	json_t *link = usable_link(rq, rp);
 	const char *why = link ? link_password_problem(link, pw) : NULL;
 	char hash[crypto_pwhash_STRBYTES];
 	if (!link)
-		reply_error(rp, 410, "token", LINK_UNUSABLE);
-	else if (why)
+		return;
+	if (why)
 		reply_error(rp, 400, "password", "%s", why);
 	else if (strcmp(pw, again) != 0)
 		reply_error(rp, 400, "password_again",
