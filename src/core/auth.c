@@ -201,6 +201,9 @@ int csrf_ok(const struct request *rq)
 
 void auth_end_sessions(int64_t user_id)
 {
+	/* A second factor still being set up was shown to one of these sessions
+	 * (signin/twofactor.c): after a new password nobody may finish it. */
+	db_exec("DELETE FROM totp WHERE user_id = ? AND confirmed_at IS NULL", "I", user_id);
 	db_exec("DELETE FROM sessions WHERE user_id = ?", "I", user_id);
 }
 

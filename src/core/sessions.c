@@ -82,6 +82,11 @@ int session_end(int64_t user_id, int64_t id)
 
 int sessions_end_user(int64_t user_id, const char *keep_hash)
 {
+	/* A second factor still being set up belongs to the session shown it
+	 * (signin/twofactor.c): gone with the sessions, unless that is the one kept. */
+	db_exec("DELETE FROM totp WHERE user_id = ? AND confirmed_at IS NULL AND NOT EXISTS "
+		"(SELECT 1 FROM sessions WHERE token_hash = ? AND user_id = ?)",
+		"ItI", user_id, keep_hash ? keep_hash : "", user_id);
 	db_exec("DELETE FROM pending_logins WHERE user_id = ?", "I", user_id);
 	db_exec("DELETE FROM sessions WHERE user_id = ? AND token_hash != ?", "It", user_id,
 		keep_hash ? keep_hash : "");

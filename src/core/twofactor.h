@@ -31,5 +31,8 @@ json_t *twofactor_new_recovery_codes(int64_t user_id);
 void twofactor_remove(int64_t user_id);
 /* The person's secret in clear (base32), or NULL; free with vault_free. */
 char *twofactor_secret(int64_t user_id);
+/* The same, sealed with other associated data (one still being set up is
+ * sealed with its session's too: signin/twofactor.c), or NULL. */
+char *twofactor_secret_ad(int64_t user_id, const char *ad);
 
 #endif

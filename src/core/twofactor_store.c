@@ -85,11 +85,16 @@ void twofactor_start_pending(struct request *rq, struct reply *rp, int64_t user_
 
 char *twofactor_secret(int64_t user_id)
 {
+	char ad[40];
+	snprintf(ad, sizeof ad, "totp:%lld", (long long)user_id);
+	return twofactor_secret_ad(user_id, ad);
+}
+
+char *twofactor_secret_ad(int64_t user_id, const char *ad)
+{
 	sqlite3_stmt *st = db_stmt("SELECT nonce, box FROM totp WHERE user_id = ?", "I", user_id);
 	char *plain = NULL;
 	if (st && db_step(st) == SQLITE_ROW) {
-		char ad[40];
-		snprintf(ad, sizeof ad, "totp:%lld", (long long)user_id);
 		plain = vault_open_ad(
 			ad, sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
 			sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1));

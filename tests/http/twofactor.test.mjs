@@ -89,6 +89,37 @@ test('a new school requires a second factor of leaders; enrolment shows a QR cod
   }
 });
 
+test('a secret not yet confirmed belongs to the session shown it; a new password discards it', async () => {
+  const s = await startServer();
+  try {
+    sql(s.db, "UPDATE settings SET value = 'dsl' WHERE key = 'require_2fa_roles'");
+    // Someone with only the password reads the secret before the owner enrols.
+    const intruder = await s.login('dsl@demo.school');
+    const seen = (await intruder.get('/account/2fa')).body.secret;
+    assert.equal((await intruder.get('/account/2fa')).body.secret, seen, 'reloading shows the same one');
+    // The owner, in their own session, is shown another, and the intruder's no longer confirms.
+    const owner = await s.login('dsl@demo.school');
+    const shown = (await owner.get('/account/2fa')).body.secret;
+    assert.notEqual(shown, seen);
+    assert.equal((await intruder.post('/account/2fa/confirm', { code: totp(seen) })).status, 400);
+    assert.equal((await intruder.request('GET', '/account/2fa/qr.svg', { json: false })).status, 404);
+    assert.equal((await owner.post('/account/2fa/confirm', { code: totp(shown) })).status, 201);
+    const { done } = await signInWithCode(s, 'dsl@demo.school', totp(seen, nowStep() + 1));
+    assert.equal(done.status, 401);
+
+    // An administrator's new password discards a secret still being set up.
+    const teacher = await s.login('teacher@demo.school');
+    assert.ok((await teacher.get('/account/2fa')).body.secret);
+    const uid = sql(s.db, "SELECT id FROM users WHERE email = 'teacher@demo.school'");
+    assert.equal(sql(s.db, `SELECT count(*) FROM totp WHERE user_id = ${uid}`), '1');
+    const admin = await s.login('admin@demo.school');
+    assert.equal((await admin.post(`/admin/staff/${uid}/password`, { password: 'orchard kettle drum 7' })).status, 200);
+    assert.equal(sql(s.db, `SELECT count(*) FROM totp WHERE user_id = ${uid}`), '0');
+  } finally {
+    await s.stop();
+  }
+});
+
 test('signing in takes the password, then a code; the half-signed-in state can do nothing else', async () => {
   const s = await startServer();
   try {

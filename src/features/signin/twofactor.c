@@ -16,31 +16,53 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A secret waiting to be confirmed, made on first sight of the page and
- * kept (sealed) until confirmed, so reloading shows the same QR code. */
-static char *pending_secret(int64_t user_id)
+/* A secret waiting to be confirmed is sealed with the session it was shown
+ * to as well as the person ("totp:<id>:<session>"), so only that session can
+ * open it again: someone who has only the password and reads it before the
+ * owner enrols leaves the owner a fresh secret, not the one they copied.
+ * Confirming it seals it again as "totp:<id>", for the code step. */
+#define ENROL_AD_LEN 112
+
+static void enrol_ad(const struct request *rq, char ad[ENROL_AD_LEN])
 {
-	char *secret = twofactor_secret(user_id);
+	snprintf(ad, ENROL_AD_LEN, "totp:%lld:%s", (long long)rq->user.id, rq->session_hash);
+}
+
+/* The unconfirmed secret this session was shown, or NULL. */
+static char *shown_secret(const struct request *rq)
+{
+	char ad[ENROL_AD_LEN];
+	enrol_ad(rq, ad);
+	return twofactor_secret_ad(rq->user.id, ad);
+}
+
+/* The secret to show: this session's, or a new one replacing any other
+ * unconfirmed one, so that reloading the page shows the same QR code. */
+static char *pending_secret(const struct request *rq)
+{
+	char *secret = shown_secret(rq);
 	if (secret)
 		return secret;
-	char b32[TOTP_B32_LEN + 1], ad[40], at[ISO_LEN];
+	char b32[TOTP_B32_LEN + 1], ad[ENROL_AD_LEN], at[ISO_LEN];
 	unsigned char nonce[VAULT_NONCE_BYTES], *box = NULL;
 	size_t box_len = 0;
 	totp_new_secret(b32);
-	snprintf(ad, sizeof ad, "totp:%lld", (long long)user_id);
+	enrol_ad(rq, ad);
 	if (vault_seal_ad(ad, b32, strlen(b32), nonce, &box, &box_len) != 0)
 		return NULL;
 	iso_now(at);
 	int ok = db_begin() == 0;
 	if (ok) {
-		db_exec("INSERT INTO totp(user_id, nonce, box, created_at) VALUES (?, ?, ?, ?) ON "
-			"CONFLICT(user_id) DO NOTHING",
-			"Ibbt", user_id, nonce, sizeof nonce, box, box_len, at);
+		db_exec("INSERT INTO totp(user_id, nonce, box, created_at) VALUES (?, ?, ?, ?) "
+			"ON CONFLICT(user_id) DO UPDATE SET nonce = excluded.nonce, "
+			"box = excluded.box, created_at = excluded.created_at "
+			"WHERE confirmed_at IS NULL",
+			"Ibbt", rq->user.id, nonce, sizeof nonce, box, box_len, at);
 		ok = db_commit() == 0;
 	}
 	free(box);
 	sodium_memzero(b32, sizeof b32);
-	return ok ? twofactor_secret(user_id) : NULL;
+	return ok ? shown_secret(rq) : NULL;
 }
 
 static char *issuer(void)
@@ -67,7 +89,7 @@ static void enrol_page(struct request *rq, struct reply *rp)
 							"user_id = ? AND used_at IS NULL",
 							"I", rq->user.id)));
 	} else {
-		char *secret = pending_secret(rq->user.id);
+		char *secret = pending_secret(rq);
 		if (!secret) {
 			reply_error(
 				rp, 503, NULL,
@@ -92,7 +114,7 @@ static void qr_image(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return;
 	}
-	char *secret = twofactor_secret(rq->user.id);
+	char *secret = shown_secret(rq);
 	if (!secret) {
 		reply_not_found(rp);
 		return;
@@ -127,8 +149,14 @@ static void enrol_confirm(struct request *rq, struct reply *rp)
 		reply_error(rp, 409, NULL, "Two-factor sign-in is already set up.");
 		return;
 	}
-	char *secret = twofactor_secret(rq->user.id);
+	char *secret = shown_secret(rq);
 	int64_t step = secret ? totp_match(secret, now(), arg(rq, "code")) : -1;
+	char ad[40];
+	unsigned char nonce[VAULT_NONCE_BYTES], *box = NULL;
+	size_t box_len = 0;
+	snprintf(ad, sizeof ad, "totp:%lld", (long long)rq->user.id);
+	int sealed = step >= 0 && vault_seal_ad(ad, secret, strlen(secret), nonce, &box,
+						&box_len) == 0;
 	vault_free(secret);
 	if (step < 0) {
 		reply_error(
@@ -137,13 +165,22 @@ static void enrol_confirm(struct request *rq, struct reply *rp)
 			"on your phone.");
 		return;
 	}
+	if (!sealed) {
+		reply_error(rp, 503, NULL,
+			    "The key file cannot be read, so a second factor cannot be set up. "
+			    "Ask your IT technician.");
+		return;
+	}
 	char at[ISO_LEN];
 	iso_now(at);
-	if (reply_begin(rp, BUSY) != 0)
+	if (reply_begin(rp, BUSY) != 0) {
+		free(box);
 		return;
-	db_exec("UPDATE totp SET confirmed_at = ?, last_step = ? WHERE user_id = ? AND "
-		"confirmed_at IS NULL",
-		"tII", at, step, rq->user.id);
+	}
+	db_exec("UPDATE totp SET nonce = ?, box = ?, confirmed_at = ?, last_step = ? "
+		"WHERE user_id = ? AND confirmed_at IS NULL",
+		"bbtII", nonce, sizeof nonce, box, box_len, at, step, rq->user.id);
+	free(box);
 	json_t *codes = twofactor_new_recovery_codes(rq->user.id);
 	audit(rq, "2fa.enrol", rq->user.email, "second factor set up; %d recovery codes",
 	      RECOVERY_CODES);
