@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include "core/throttle.h"
 #include "core/auth.h"
+#include "core/write.h"
 #include "db/db.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
@@ -79,6 +80,27 @@ void password_failed(const struct request *rq, const char *email)
 	free(pair);
 }
 
+int64_t password_attempt(const struct request *rq, const char *email)
+{
+	if (db_begin() != 0)
+		return -1;
+	int64_t wait = password_wait(rq, email);
+	if (wait == 0)
+		password_failed(rq, email);
+	return db_commit() == 0 ? wait : -1;
+}
+
+void password_refund(const struct request *rq, const char *email)
+{
+	char *acct, *pair;
+	keys(rq, email, &acct, &pair);
+	db_exec("UPDATE throttle SET failures = failures - 1 WHERE key IN (?, ?) AND failures > 0",
+		"tt", acct, pair);
+	db_exec("DELETE FROM throttle WHERE key IN (?, ?) AND failures = 0", "tt", acct, pair);
+	free(acct);
+	free(pair);
+}
+
 void password_cleared(const struct request *rq, const char *email)
 {
 	char *acct, *pair;
@@ -91,7 +113,12 @@ void password_cleared(const struct request *rq, const char *email)
 
 int password_recheck(struct request *rq, struct reply *rp)
 {
-	int64_t wait = password_wait(rq, rq->user.email);
+	/* Counted before the check, as at sign-in (password_attempt). */
+	int64_t wait = password_attempt(rq, rq->user.email);
+	if (wait < 0) {
+		reply_busy(rp, BUSY);
+		return 0;
+	}
 	if (wait > 0) {
 		reply_error(rp, 429, "password",
 			    "Too many wrong passwords. Please wait %lld seconds and try again.",
@@ -99,13 +126,13 @@ int password_recheck(struct request *rq, struct reply *rp)
 		rp->retry_after = (int)wait;
 		return 0;
 	}
-	if (user_password_ok(rq->user.id, arg(rq, "password")))
-		return 1;
+	if (!user_password_ok(rq->user.id, arg(rq, "password")))
+		return -1;
 	if (db_begin() == 0) {
-		password_failed(rq, rq->user.email);
+		password_refund(rq, rq->user.email);
 		db_commit();
 	}
-	return -1;
+	return 1;
 }
 
 int password_asked_again(struct request *rq, struct reply *rp)

@@ -25,6 +25,13 @@ void throttle_count(const char *key);
 
 /* Passwords for the account with this e-mail address, from rq->address. */
 int64_t password_wait(const struct request *rq, const char *email);
+/* Before checking a password: the wait, or when there is none this attempt
+ * counted as a failure already, in one write transaction, so that attempts
+ * arriving together while a slow hash is checked cannot all pass for one.
+ * A right password then takes it back (password_refund, or password_cleared
+ * on signing in).  -1 when the count could not be written. */
+int64_t password_attempt(const struct request *rq, const char *email);
+void password_refund(const struct request *rq, const char *email);   /* in a transaction */
 void password_failed(const struct request *rq, const char *email);   /* in a transaction */
 void password_cleared(const struct request *rq, const char *email);  /* in a transaction */
 

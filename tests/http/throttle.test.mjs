@@ -131,3 +131,27 @@ test('two-factor changes that ask the password again are slowed as at sign-in', 
     await s.stop();
   }
 });
+
+test('wrong passwords sent at the same moment are counted before any is checked', async () => {
+  const s = await startServer();
+  try {
+    // Sixteen at once for one account from one address: the three free tries are checked,
+    // the rest wait, however the slow password checks overlap.
+    const email = 'teacher@demo.school';
+    const signIns = await Promise.all(Array.from({ length: 16 }, (_, i) =>
+      s.client().login(email, `wrong guess ${i}`)));
+    const checked = signIns.filter((r) => r.status === 401).length;
+    assert.equal(checked, 3, signIns.map((r) => r.status).join(','));
+    assert.equal(signIns.filter((r) => r.status === 429).length, 13);
+    assert.equal(sql(s.db, `SELECT failures FROM throttle WHERE key = 'acct:${email} from 127.0.0.1'`), '3');
+
+    // The same for a password asked again.
+    const c = await s.login('ta@demo.school');
+    const asked = await Promise.all(Array.from({ length: 16 }, (_, i) =>
+      c.post('/account/2fa/remove', { password: `guess number ${i}` })));
+    assert.equal(asked.filter((r) => r.status === 403).length, 3, asked.map((r) => r.status).join(','));
+    assert.equal(asked.filter((r) => r.status === 429).length, 13);
+  } finally {
+    await s.stop();
+  }
+});

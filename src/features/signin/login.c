@@ -34,12 +34,12 @@ static void login_page(struct request *rq, struct reply *rp)
 	reply_page(rp, "login", "Sign in", m);
 }
 
-static void record_failure(struct request *rq, const char *email, int count, const char *why)
+/* The refusal's audit row; a wrong password was counted before it was
+ * checked (password_attempt). */
+static void record_failure(struct request *rq, const char *email, const char *why)
 {
 	if (db_begin() != 0)
 		return;
-	if (count)
-		password_failed(rq, email);
 	audit_outcome(rq, AUDIT_REFUSED, why, "login.failed", email, "%s", why);
 	db_commit();
 }
@@ -108,15 +108,19 @@ static void login_submit(struct request *rq, struct reply *rp)
 {
 	const char *email = arg(rq, "email"), *password = arg(rq, "password");
 	if (password_signin_refused(email)) {
-		record_failure(rq, email, 0, "refused: password sign-in is turned off");
+		record_failure(rq, email, "refused: password sign-in is turned off");
 		reply_error(rp, 403, "password",
 			    "Signing in with a password is turned off at this school. Use the "
 			    "\"Sign in with\" button for your school account above.");
 		return;
 	}
-	int64_t wait = password_wait(rq, email);
+	int64_t wait = password_attempt(rq, email);
+	if (wait < 0) {
+		reply_busy(rp, BUSY_SHORT);
+		return;
+	}
 	if (wait > 0) {
-		record_failure(rq, email, 0, "refused: too many recent failures");
+		record_failure(rq, email, "refused: too many recent failures");
 		reply_error(rp, 429, NULL,
 			    "Too many failed sign-ins. Please wait %lld seconds and try again.",
 			    (long long)wait);
@@ -128,12 +132,18 @@ static void login_submit(struct request *rq, struct reply *rp)
 	const char *hash = u ? json_str(u, "password_hash") : NULL;
 	int ok = password_verify(hash ? hash : dummy_hash(), password) && hash;
 	int64_t uid = json_int(u, "id");
-	if (ok && twofactor_enrolled(uid))
+	if (ok && twofactor_enrolled(uid)) {
+		/* Only this attempt's count is taken back: strangers' failures
+		 * stay until the code is given too (login_start_session). */
+		if (db_begin() == 0) {
+			password_refund(rq, email);
+			db_commit();
+		}
 		twofactor_start_pending(rq, rp, uid, email, arg(rq, "next"), NULL);
-	else if (ok)
+	} else if (ok)
 		login_start_session(rq, rp, uid, arg(rq, "next"));
 	else {
-		record_failure(rq, email, 1, u ? "wrong password" : "unknown or inactive account");
+		record_failure(rq, email, u ? "wrong password" : "unknown or inactive account");
 		reply_error(rp, 401, "password", "The e-mail address or password is not right.");
 	}
 	json_decref(u);
