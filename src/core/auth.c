@@ -204,6 +204,9 @@ void auth_end_sessions(int64_t user_id)
 	/* A second factor still being set up was shown to one of these sessions
 	 * (signin/twofactor.c): after a new password nobody may finish it. */
 	db_exec("DELETE FROM totp WHERE user_id = ? AND confirmed_at IS NULL", "I", user_id);
+	/* A sign-in waiting for its code began with the old password: it must
+	 * not turn into a session after the password was changed. */
+	db_exec("DELETE FROM pending_logins WHERE user_id = ?", "I", user_id);
 	db_exec("DELETE FROM sessions WHERE user_id = ?", "I", user_id);
 }
 

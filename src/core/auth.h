@@ -35,7 +35,8 @@ int user_password_ok(int64_t user_id, const char *password);
 /* Loads the session named by the cookie, if it is live, into rq. */
 void auth_load(struct request *rq);
 int csrf_ok(const struct request *rq);
-/* Ends every session of a user (deactivation, role change); in a transaction. */
+/* Ends every session of a user, and their sign-ins waiting for a code
+ * (deactivation, role change, a new password); in a transaction. */
 void auth_end_sessions(int64_t user_id);
 /* The session cookie (Set-Cookie): token for max_age seconds, or cleared
  * when token is NULL; Secure when configured (over TLS exchange.c adds it

@@ -2,7 +2,9 @@
 // person's or everyone's (ASVS 5.0 7.4.5, 7.5.2).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { startServer, sql, Client, PASSWORD } from './lib.mjs';
+import { totp, nowStep } from './totp_lib.mjs';
 
 const FIREFOX = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:120.0) Gecko/20100101 Firefox/120.0';
 
@@ -112,6 +114,42 @@ test('an administrator signs one person out everywhere; others may not', async (
   assert.equal((await ta.get('/account/sessions')).status, 200);
   assert.equal(audited(s, 'session.end_person', 'teacher@demo.school'), 1);
   assert.equal(sql(s.db, "SELECT actor FROM audit WHERE action = 'session.end_person'"), 'admin@demo.school');
+});
+
+test('a new password also ends sign-ins still waiting for their code', async (t) => {
+  const s = await startServer();
+  t.after(() => s.stop());
+  const id = sql(s.db, "SELECT id FROM users WHERE email = 'ta@demo.school'");
+  const owner = await signIn(s, 'ta@demo.school');
+  const secret = (await owner.get('/account/2fa')).body.secret;
+  assert.equal((await owner.post('/account/2fa/confirm', { code: totp(secret, nowStep()) })).status, 201);
+  const halfway = async () => {
+    const c = new Client(s.url);
+    assert.equal((await c.login('ta@demo.school', PASSWORD)).body.second_factor, true);
+    return c;
+  };
+  const pending = () => sql(s.db, `SELECT count(*) FROM pending_logins WHERE user_id = ${id}`);
+
+  // An administrator sets a new password: the sign-in begun with the old one cannot finish.
+  const before = await halfway();
+  const admin = await signIn(s, 'admin@demo.school');
+  assert.equal((await admin.post(`/admin/staff/${id}/password`, { password: 'orchard kettle drum 7' })).status, 200);
+  assert.equal(pending(), '0');
+  assert.notEqual((await before.post('/login/code', { code: totp(secret, nowStep() + 1) })).status, 200);
+
+  // So does the person choosing a new one with an e-mailed link.
+  sql(s.db, `UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'teacher@demo.school')
+    WHERE id = ${id}`);
+  const waiting = await halfway();
+  const token = 'q'.repeat(43);
+  sql(s.db, `INSERT INTO password_links(token_hash, user_id, purpose, sent_by, created_at, expires_at)
+    VALUES ('${createHash('sha256').update(token).digest('hex')}', ${id}, 'reset', 'the person',
+    '2026-01-01T00:00:00Z', '2999-01-01T00:00:00Z')`);
+  const set = await new Client(s.url).post('/password/set', { token, password: 'zebra violin kettle',
+    password_again: 'zebra violin kettle' }, { csrf: false });
+  assert.equal(set.status, 200, set.text);
+  assert.equal(pending(), '1', 'only the link\'s own code step is left');
+  assert.notEqual((await waiting.post('/login/code', { code: totp(secret, nowStep() + 1) })).status, 200);
 });
 
 test('an administrator signs everyone out but keeps their own session', async (t) => {
