@@ -1510,3 +1510,11 @@ CREATE TABLE IF NOT EXISTS disposal_subjects (
   disposal_id INTEGER PRIMARY KEY REFERENCES disposals(id),
   user_id     INTEGER NOT NULL REFERENCES users(id)
 );
+
+-- Schema version 29: the throttle's old rows are found by time
+--
+-- May run again.  Every sign-in attempt is now counted before its password
+-- is checked (src/core/throttle.c), and each count drops the rows older
+-- than a day: through this index, not by reading the whole table, which a
+-- password-guessing run would make large.
+CREATE INDEX IF NOT EXISTS throttle_by_last ON throttle(last_at);
