@@ -309,9 +309,9 @@
 <h3>Transfer to a new lead</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_lead}} has-error{{/err_lead}}"><label for="f-lead">E-mail address of the new lead</label>
-<p class="hint">The new lead must be active, have signed the current acceptable-use agreement and have current social-media policy training.</p>
+<p class="hint" id="h-lead">The new lead must be active, have signed the current acceptable-use agreement and have current social-media policy training.</p>
 {{#err_lead}}<p class="field-error" id="e-lead">{{err_lead}}</p>{{/err_lead}}
-<input id="f-lead" name="lead" type="email" maxlength="254" required value="{{v_lead}}"{{#err_lead}} aria-describedby="e-lead"{{/err_lead}}></div>
+<input id="f-lead" name="lead" type="email" maxlength="254" required value="{{v_lead}}" aria-describedby="h-lead{{#err_lead}} e-lead{{/err_lead}}"></div>
 <div class="actions"><button class="btn secondary" type="submit">Transfer</button></div>
 </form>
 <form class="stack card" method="post" action="/accounts/{{account_id}}/close">

@@ -7,9 +7,9 @@
 {{#err_platform}}<p class="field-error" id="e-platform">{{err_platform}}</p>{{/err_platform}}
 <select id="f-platform" name="platform" required{{#err_platform}} aria-describedby="e-platform"{{/err_platform}}>{{#platforms}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/platforms}}</select></div>
 <div class="field{{#err_platform_other}} has-error{{/err_platform_other}}"><label for="f-platform_other">If you chose Other: which platform?</label>
-<p class="hint">For example Mastodon or Threads. Required when the platform is Other.</p>
+<p class="hint" id="h-platform_other">For example Mastodon or Threads. Required when the platform is Other.</p>
 {{#err_platform_other}}<p class="field-error" id="e-platform_other">{{err_platform_other}}</p>{{/err_platform_other}}
-<input id="f-platform_other" name="platform_other" type="text" maxlength="60" value="{{v_platform_other}}"{{#err_platform_other}} aria-describedby="e-platform_other"{{/err_platform_other}}></div>
+<input id="f-platform_other" name="platform_other" type="text" maxlength="60" value="{{v_platform_other}}" aria-describedby="h-platform_other{{#err_platform_other}} e-platform_other{{/err_platform_other}}"></div>
 <div class="field{{#err_name}} has-error{{/err_name}}"><label for="f-name">Proposed name or handle</label>
 {{#err_name}}<p class="field-error" id="e-name">{{err_name}}</p>{{/err_name}}
 <input id="f-name" name="name" type="text" maxlength="120" required value="{{v_name}}"{{#err_name}} aria-describedby="e-name"{{/err_name}}></div>

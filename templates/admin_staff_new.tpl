@@ -21,9 +21,9 @@
 {{#roles}}<label class="checkbox"><input type="checkbox" name="role" value="{{role}}"{{#held}} checked{{/held}}> {{role:x-role}}</label>
 {{/roles}}</fieldset>
 <p class="hint">Data protection officer, who may be someone from outside the school: receives reports of personal data breaches, the breach log and the subject access requests, and opens no other concern unless one is sent or assigned to them.</p>
-<div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">Password (optional, at least 12 characters)</label>
-<p class="hint">Leave empty to set it later; the person cannot sign in until it is set. At least 10 characters for someone with a role that must use a second factor. Not a common password, and not the school's name or the person's name or e-mail address.</p>
+<div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">Password (optional)</label>
+<p class="hint" id="h-password">Leave empty to set it later; the person cannot sign in until it is set. At least 12 characters, or at least 10 for someone with a role that must use a second factor, and at most 1024. Not a common password or a simple pattern, not the school's name or the person's name or e-mail address, and without the words "staffroom", "password" or "school".</p>
 {{#err_password}}<p class="field-error" id="e-password">{{err_password}}</p>{{/err_password}}
-<input id="f-password" name="password" type="password" autocomplete="new-password"{{#err_password}} aria-describedby="e-password"{{/err_password}}></div>
+<input id="f-password" name="password" type="password" autocomplete="new-password" aria-describedby="h-password{{#err_password}} e-password{{/err_password}}"></div>
 <div class="actions"><button class="btn" type="submit">Add</button> <a class="btn secondary" href="/admin/staff">Cancel</a></div>
 </form>

@@ -60,9 +60,9 @@
 <p class="hint">You see the text as staff will see it before anything is saved. A saved version never changes. It is a draft until you record who authorised it; then everyone the policy applies to is told, and from the date it takes effect each of them is asked to sign it.</p>
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_body}} has-error{{/err_body}}"><label for="f-body">The text, in Markdown</label>
-<p class="hint">Start section headings with # or ##: they are placed under the policy's title, which is the page's main heading. HTML is not allowed and is shown as text removed.</p>
+<p class="hint" id="h-body">Start section headings with # or ##: they are placed under the policy's title, which is the page's main heading. HTML is not allowed and is shown as text removed.</p>
 {{#err_body}}<p class="field-error" id="e-body">{{err_body}}</p>{{/err_body}}
-<textarea id="f-body" name="body" rows="20" required{{#err_body}} aria-describedby="e-body"{{/err_body}}>&#10;{{form_body:pre_escape}}</textarea></div>
+<textarea id="f-body" name="body" rows="20" required aria-describedby="h-body{{#err_body}} e-body{{/err_body}}">&#10;{{form_body:pre_escape}}</textarea></div>
 <div class="field{{#err_summary}} has-error{{/err_summary}}"><label for="f-summary">What changed in this version</label>
 <p class="hint">Shown to everyone asked to sign it.</p>
 {{#err_summary}}<p class="field-error" id="e-summary">{{err_summary}}</p>{{/err_summary}}

@@ -44,13 +44,13 @@
 </form>
 <form class="stack card" method="post" action="/training/import" enctype="multipart/form-data">
 <h2>Upload training records</h2>
-<p class="hint">A CSV file with a header row: <code>email,course,completed_on,expires_on</code>. Dates as YYYY-MM-DD; leave expires_on empty when the training does not expire. Every row is stored, or none is.</p>
+<p class="hint" id="h-file">A CSV file with a header row: <code>email,course,completed_on,expires_on</code>. Dates as YYYY-MM-DD; leave expires_on empty when the training does not expire. Every row is stored, or none is.</p>
 {{#has_errors}}<div class="error-summary" role="alert"><h3>Nothing was imported</h3><ul>{{/has_errors}}
 {{#errors}}<li>Line {{line}}: {{error}}</li>{{/errors}}
 {{#has_errors}}</ul></div>{{/has_errors}}
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field"><label for="f-file">CSV file</label>
-<input id="f-file" name="file" type="file" accept=".csv,text/csv" required></div>
+<input id="f-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="h-file"></div>
 <div class="actions"><button class="btn" type="submit">Upload</button></div>
 </form>
 <p>Course codes: {{#courses}}<code>{{code}}</code> ({{title}}) {{/courses}}{{#is_admin}} · <a href="/admin/courses">Manage courses</a>{{/is_admin}}</p>{{/leader}}

@@ -12,9 +12,9 @@
 <h2>Add a course</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_code}} has-error{{/err_code}}"><label for="f-code">Code</label>
-<p class="hint">Lower-case letters, digits and underscores, starting with a letter, such as <code>first_aid</code>.</p>
+<p class="hint" id="h-code">Lower-case letters, digits and underscores, starting with a letter, such as <code>first_aid</code>.</p>
 {{#err_code}}<p class="field-error" id="e-code">{{err_code}}</p>{{/err_code}}
-<input id="f-code" name="code" type="text" required maxlength="64" value="{{form_code}}"{{#err_code}} aria-describedby="e-code"{{/err_code}}></div>
+<input id="f-code" name="code" type="text" required maxlength="64" value="{{form_code}}" aria-describedby="h-code{{#err_code}} e-code{{/err_code}}"></div>
 <div class="field{{#err_title}} has-error{{/err_title}}"><label for="f-title">Title</label>
 {{#err_title}}<p class="field-error" id="e-title">{{err_title}}</p>{{/err_title}}
 <input id="f-title" name="title" type="text" required maxlength="200" value="{{form_title}}"{{#err_title}} aria-describedby="e-title"{{/err_title}}></div>

@@ -195,7 +195,7 @@ test('a new version shows a preview first: nothing is written until "Save as a d
   // "Change it" brings back the form with what was typed; nothing written.
   const change = await admin.request('POST', `/admin/policies/${pid}/versions`, { json: false, form: { ...form, confirm: 'change' } });
   assert.equal(change.status, 200);
-  assert.match(change.text, /<textarea id="f-body" name="body" rows="20" required>&#10;# Conduct/);
+  assert.match(change.text, /<textarea id="f-body" name="body" rows="20" required aria-describedby="h-body">&#10;# Conduct/);
   assert.deepEqual(state(), before);
 
   // The confirmation is checked again: a bad date is refused, nothing written.
