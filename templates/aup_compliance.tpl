@@ -13,7 +13,7 @@
 <input id="f-email" name="email" type="email" required value="{{form_email}}"{{#err_email}} aria-describedby="e-email"{{/err_email}}></div>
 <div class="field{{#err_version_id}} has-error{{/err_version_id}}"><label for="f-version_id">Policy</label>
 {{#err_version_id}}<p class="field-error" id="e-version_id">{{err_version_id}}</p>{{/err_version_id}}
-<select id="f-version_id" name="version_id" required>{{#versions}}<option value="{{version_id}}">{{title}}, version {{version}}</option>{{/versions}}</select></div>
+<select id="f-version_id" name="version_id" required{{#err_version_id}} aria-describedby="e-version_id"{{/err_version_id}}>{{#versions}}<option value="{{version_id}}">{{title}}, version {{version}}</option>{{/versions}}</select></div>
 <div class="field{{#err_paper_date}} has-error{{/err_paper_date}}"><label for="f-paper_date">Date on the paper</label>
 {{#err_paper_date}}<p class="field-error" id="e-paper_date">{{err_paper_date}}</p>{{/err_paper_date}}
 <input id="f-paper_date" name="paper_date" type="date" required value="{{form_paper_date}}"{{#err_paper_date}} aria-describedby="e-paper_date"{{/err_paper_date}}></div>

@@ -30,7 +30,7 @@
 <div class="field{{#err_event}} has-error{{/err_event}}"><label for="f-event">The event (for example "Year 6 trip to the zoo")</label>
 <p class="hint" id="h-event">Do not name pupils.</p>
 {{#err_event}}<p class="field-error" id="e-event">{{err_event}}</p>{{/err_event}}
-<input id="f-event" name="event" type="text" required maxlength="200" aria-describedby="h-event" value="{{form_event}}"></div>
+<input id="f-event" name="event" type="text" required maxlength="200" aria-describedby="h-event{{#err_event}} e-event{{/err_event}}" value="{{form_event}}"></div>
 <div class="field{{#err_deadline}} has-error{{/err_deadline}}"><label for="f-deadline">Move and delete them by</label>
 <p class="hint" id="h-deadline">The end of the next working day, {{deadline_default_words}}, unless you choose another day; at the latest {{deadline_latest_words}}. Left empty, it is the next working day.</p>
 {{#err_deadline}}<p class="field-error" id="e-deadline">{{err_deadline}}</p>{{/err_deadline}}
@@ -54,7 +54,7 @@
 <form class="stack card" method="post" action="/conduct/declarations">
 <h3>Make a declaration</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<fieldset id="f-kind" class="field{{#err_kind}} has-error{{/err_kind}}"><legend>What are you declaring?</legend>
+<fieldset id="f-kind" class="field{{#err_kind}} has-error{{/err_kind}}"{{#err_kind}} aria-describedby="e-kind"{{/err_kind}}><legend>What are you declaring?</legend>
 {{#err_kind}}<p class="field-error" id="e-kind">{{err_kind}}</p>{{/err_kind}}
 <label class="checkbox" for="f-kind-parent"><input type="radio" id="f-kind-parent" name="kind" value="parent"{{#chose_kind_parent}} checked{{/chose_kind_parent}}> A connection with a parent</label>
 <label class="checkbox" for="f-kind-pupil"><input type="radio" id="f-kind-pupil" name="kind" value="pupil"{{#chose_kind_pupil}} checked{{/chose_kind_pupil}}> A connection with a pupil</label>
@@ -63,7 +63,7 @@
 <div class="field{{#err_details}} has-error{{/err_details}}"><label for="f-details">Details</label>
 <p class="hint" id="h-details">Who, and how you know them; or the account and what it says about the school.</p>
 {{#err_details}}<p class="field-error" id="e-details">{{err_details}}</p>{{/err_details}}
-<textarea id="f-details" name="details" rows="3" required aria-describedby="h-details">&#10;{{form_details:pre_escape}}</textarea></div>
+<textarea id="f-details" name="details" rows="3" required aria-describedby="h-details{{#err_details}} e-details{{/err_details}}">&#10;{{form_details:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn" type="submit">Send the declaration</button></div>
 </form>
 </section>

@@ -27,7 +27,7 @@
 </header>
 <main id="main" class="wrap" tabindex="-1">
 {{#flash}}<div class="flash" role="status">{{flash}}</div>{{/flash}}
-{{#error}}<div class="error-summary" role="alert" id="error-summary">
+{{#error}}<div class="error-summary" role="alert" id="error-summary" tabindex="-1" autofocus>
 <h2>There is a problem</h2>
 <ul>{{#errors}}<li>{{#field}}<a href="#f-{{field}}">{{/field}}{{error}}{{#field}}</a>{{/field}}</li>
 {{/errors}}</ul>

@@ -23,7 +23,7 @@
 {{/staff_types}}</fieldset>
 <div class="field{{#err_renew_yearly}} has-error{{/err_renew_yearly}}">
 {{#err_renew_yearly}}<p class="field-error" id="e-renew_yearly">{{err_renew_yearly}}</p>{{/err_renew_yearly}}
-<label class="checkbox" for="f-renew_yearly"><input id="f-renew_yearly" name="renew_yearly" type="checkbox" value="yes"{{#chose_renew_yearly_yes}} checked{{/chose_renew_yearly_yes}}> Signed again every year</label></div>
+<label class="checkbox" for="f-renew_yearly"><input id="f-renew_yearly" name="renew_yearly" type="checkbox" value="yes"{{#chose_renew_yearly_yes}} checked{{/chose_renew_yearly_yes}}{{#err_renew_yearly}} aria-describedby="e-renew_yearly"{{/err_renew_yearly}}> Signed again every year</label></div>
 <div class="field{{#err_renew_from}} has-error{{/err_renew_from}}"><label for="f-renew_from">From (month-day), for example 09-01 for 1 September</label>
 {{#err_renew_from}}<p class="field-error" id="e-renew_from">{{err_renew_from}}</p>{{/err_renew_from}}
 <input id="f-renew_from" name="renew_from" type="text" maxlength="5" inputmode="numeric" pattern="[01][0-9]-[0-3][0-9]" value="{{form_renew_from}}"{{#err_renew_from}} aria-describedby="e-renew_from"{{/err_renew_from}}></div>

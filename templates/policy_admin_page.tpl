@@ -3,7 +3,7 @@
 <form class="stack card" method="post" action="/admin/policies/{{policy_id}}">
 <h2>Signing every year</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<fieldset class="field{{#err_renew_yearly}} has-error{{/err_renew_yearly}}"><legend>Signed again every year</legend>
+<fieldset id="f-renew_yearly" class="field{{#err_renew_yearly}} has-error{{/err_renew_yearly}}"{{#err_renew_yearly}} aria-describedby="e-renew_yearly"{{/err_renew_yearly}}><legend>Signed again every year</legend>
 <p class="hint" id="h-renew">When it is, a signature made before the latest renewal date no longer counts: everyone it applies to is asked to sign the current version again, without a new version.</p>
 {{#err_renew_yearly}}<p class="field-error" id="e-renew_yearly">{{err_renew_yearly}}</p>{{/err_renew_yearly}}
 <label class="radio" for="f-renew_yearly-yes"><input id="f-renew_yearly-yes" name="renew_yearly" type="radio" value="yes"{{#policy_renewal_renew_yearly}} checked{{/policy_renewal_renew_yearly}} aria-describedby="h-renew"> Yes, every year</label>
@@ -30,7 +30,7 @@
 <h2>Authorise version {{version}}</h2>
 <p class="hint">A draft is read by the administrator and the school's leaders only. Record who approved it, as the policy's footer asks: it is then published, everyone it applies to is told, and from the date it takes effect each of them is asked to sign it.</p>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<fieldset class="field{{#authorise_sent}}{{#err_authorised_by}} has-error{{/err_authorised_by}}{{/authorise_sent}}"><legend>Authorised by</legend>
+<fieldset id="f-authorised_by{{id_suffix}}" class="field{{#authorise_sent}}{{#err_authorised_by}} has-error{{/err_authorised_by}}{{/authorise_sent}}"{{#authorise_sent}}{{#err_authorised_by}} aria-describedby="e-authorised_by"{{/err_authorised_by}}{{/authorise_sent}}><legend>Authorised by</legend>
 {{#authorise_sent}}{{#err_authorised_by}}<p class="field-error" id="e-authorised_by">{{err_authorised_by}}</p>{{/err_authorised_by}}{{/authorise_sent}}
 <label class="radio" for="f-authorised_by{{id_suffix}}-h"><input id="f-authorised_by{{id_suffix}}-h" name="authorised_by" type="radio" value="headteacher" required{{#authorise_sent}}{{#chose_authorised_by_headteacher}} checked{{/chose_authorised_by_headteacher}}{{/authorise_sent}}> The headteacher</label>
 <label class="radio" for="f-authorised_by{{id_suffix}}-g"><input id="f-authorised_by{{id_suffix}}-g" name="authorised_by" type="radio" value="governing_body"{{#authorise_sent}}{{#chose_authorised_by_governing_body}} checked{{/chose_authorised_by_governing_body}}{{/authorise_sent}}> The governing body, at a meeting</label>

@@ -36,6 +36,11 @@ test('a wrong password: summary, the e-mail kept, the password not', async () =>
   await b.submit('Sign in');
   await b.expectHeading('Sign in');
   assert.match(await page.locator('.error-summary').innerText(), /There is a problem/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary',
+    'the keyboard starts at the summary, with no script');
+  await page.keyboard.press('Tab');
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('href')), /^#f-/,
+    'the next Tab is the summary\'s link to the field');
   assert.equal(await page.getByLabel('E-mail address').inputValue(), 'teacher@demo.school');
   assert.equal(await page.getByLabel('Password').inputValue(), '');
 });

@@ -27,6 +27,7 @@ export const SHOTS = path.resolve(ROOT, process.env.STAFFROOM_SCREENSHOTS || 'bu
 // warning fails the test.
 const TIDY_ALLOWED = [
   /proprietary attribute "aria-current"/, // marks the current page in the navigation
+  /<div> proprietary attribute "autofocus"/, // a refused form's error summary takes the focus
   /proprietary attribute "inputmode"/, // the URL field on the concern form
   /proprietary attribute "loading"/, // evidence pictures load lazily
   /proprietary attribute "minlength"/, // a new password's shortest length, checked as typed
