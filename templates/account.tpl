@@ -65,22 +65,22 @@
 <h2 id="h-review">Yearly review</h2>
 <form class="stack card" method="post" action="/accounts/{{account_id}}/review">
 <input type="hidden" name="csrf" value="{{csrf}}">
-<fieldset id="f-lead_ok"{{#err_lead_ok}} aria-describedby="e-lead_ok"{{/err_lead_ok}}><legend>The lead is right for the account</legend>
+<fieldset id="f-lead_ok" class="field{{#err_lead_ok}} has-error{{/err_lead_ok}}"{{#err_lead_ok}} aria-describedby="e-lead_ok"{{/err_lead_ok}}><legend>The lead is right for the account</legend>
 {{#err_lead_ok}}<p class="field-error" id="e-lead_ok">{{err_lead_ok}}</p>{{/err_lead_ok}}
 <label class="checkbox" for="f-r-lead_ok-yes"><input id="f-r-lead_ok-yes" type="radio" name="lead_ok" value="yes"{{#chose_lead_ok_yes}} checked{{/chose_lead_ok_yes}} required> Yes</label>
 <label class="checkbox" for="f-r-lead_ok-no"><input id="f-r-lead_ok-no" type="radio" name="lead_ok" value="no"{{#chose_lead_ok_no}} checked{{/chose_lead_ok_no}}> No</label>
 </fieldset>
-<fieldset id="f-contributors_ok"{{#err_contributors_ok}} aria-describedby="e-contributors_ok"{{/err_contributors_ok}}><legend>The contributors are right</legend>
+<fieldset id="f-contributors_ok" class="field{{#err_contributors_ok}} has-error{{/err_contributors_ok}}"{{#err_contributors_ok}} aria-describedby="e-contributors_ok"{{/err_contributors_ok}}><legend>The contributors are right</legend>
 {{#err_contributors_ok}}<p class="field-error" id="e-contributors_ok">{{err_contributors_ok}}</p>{{/err_contributors_ok}}
 <label class="checkbox" for="f-r-contributors_ok-yes"><input id="f-r-contributors_ok-yes" type="radio" name="contributors_ok" value="yes"{{#chose_contributors_ok_yes}} checked{{/chose_contributors_ok_yes}} required> Yes</label>
 <label class="checkbox" for="f-r-contributors_ok-no"><input id="f-r-contributors_ok-no" type="radio" name="contributors_ok" value="no"{{#chose_contributors_ok_no}} checked{{/chose_contributors_ok_no}}> No</label>
 </fieldset>
-<fieldset id="f-purpose_ok"{{#err_purpose_ok}} aria-describedby="e-purpose_ok"{{/err_purpose_ok}}><legend>The account still serves its purpose</legend>
+<fieldset id="f-purpose_ok" class="field{{#err_purpose_ok}} has-error{{/err_purpose_ok}}"{{#err_purpose_ok}} aria-describedby="e-purpose_ok"{{/err_purpose_ok}}><legend>The account still serves its purpose</legend>
 {{#err_purpose_ok}}<p class="field-error" id="e-purpose_ok">{{err_purpose_ok}}</p>{{/err_purpose_ok}}
 <label class="checkbox" for="f-r-purpose_ok-yes"><input id="f-r-purpose_ok-yes" type="radio" name="purpose_ok" value="yes"{{#chose_purpose_ok_yes}} checked{{/chose_purpose_ok_yes}} required> Yes</label>
 <label class="checkbox" for="f-r-purpose_ok-no"><input id="f-r-purpose_ok-no" type="radio" name="purpose_ok" value="no"{{#chose_purpose_ok_no}} checked{{/chose_purpose_ok_no}}> No</label>
 </fieldset>
-<fieldset id="f-monitoring_ok"{{#err_monitoring_ok}} aria-describedby="e-monitoring_ok"{{/err_monitoring_ok}}><legend>It is monitored as the policy asks</legend>
+<fieldset id="f-monitoring_ok" class="field{{#err_monitoring_ok}} has-error{{/err_monitoring_ok}}"{{#err_monitoring_ok}} aria-describedby="e-monitoring_ok"{{/err_monitoring_ok}}><legend>It is monitored as the policy asks</legend>
 {{#err_monitoring_ok}}<p class="field-error" id="e-monitoring_ok">{{err_monitoring_ok}}</p>{{/err_monitoring_ok}}
 <label class="checkbox" for="f-r-monitoring_ok-yes"><input id="f-r-monitoring_ok-yes" type="radio" name="monitoring_ok" value="yes"{{#chose_monitoring_ok_yes}} checked{{/chose_monitoring_ok_yes}} required> Yes</label>
 <label class="checkbox" for="f-r-monitoring_ok-no"><input id="f-r-monitoring_ok-no" type="radio" name="monitoring_ok" value="no"{{#chose_monitoring_ok_no}} checked{{/chose_monitoring_ok_no}}> No</label>
@@ -88,20 +88,20 @@
 <div class="field{{#sent_review}}{{#err_notes}} has-error{{/err_notes}}{{/sent_review}}"><label for="f-{{#not_sent_review}}r-{{/not_sent_review}}notes">Notes (needed to close the account)</label>
 {{#sent_review}}{{#err_notes}}<p class="field-error" id="e-notes">{{err_notes}}</p>{{/err_notes}}{{/sent_review}}
 <textarea id="f-{{#not_sent_review}}r-{{/not_sent_review}}notes" name="notes" rows="2" maxlength="2000"{{#sent_review}}{{#err_notes}} aria-describedby="e-notes"{{/err_notes}}{{/sent_review}}>&#10;{{#sent_review}}{{form_notes:pre_escape}}{{/sent_review}}</textarea></div>
-<fieldset id="f-outcome"{{#sent_review}}{{#err_outcome}} aria-describedby="e-outcome"{{/err_outcome}}{{/sent_review}}><legend>Outcome</legend>
+<fieldset id="f-{{#not_sent_review}}r-{{/not_sent_review}}outcome" class="field{{#sent_review}}{{#err_outcome}} has-error{{/err_outcome}}{{/sent_review}}"{{#sent_review}}{{#err_outcome}} aria-describedby="e-outcome"{{/err_outcome}}{{/sent_review}}><legend>Outcome</legend>
 {{#sent_review}}{{#err_outcome}}<p class="field-error" id="e-outcome">{{err_outcome}}</p>{{/err_outcome}}{{/sent_review}}
 <label class="checkbox" for="f-r-continue"><input id="f-r-continue" type="radio" name="outcome" value="continue"{{#sent_review}}{{#chose_outcome_continue}} checked{{/chose_outcome_continue}}{{/sent_review}} required> The account continues</label>
 <label class="checkbox" for="f-r-close"><input id="f-r-close" type="radio" name="outcome" value="close"{{#sent_review}}{{#chose_outcome_close}} checked{{/chose_outcome_close}}{{/sent_review}}> Close the account</label>
 </fieldset>
-<fieldset><legend>To close it: the handover checklist, confirm each step</legend>
-{{#sent_review}}{{#err_password_changed}}<p class="field-error" id="f-password_changed">{{err_password_changed}}</p>{{/err_password_changed}}{{/sent_review}}
-{{#sent_review}}{{#err_recovery_changed}}<p class="field-error" id="f-recovery_changed">{{err_recovery_changed}}</p>{{/err_recovery_changed}}{{/sent_review}}
-{{#sent_review}}{{#err_two_factor_moved}}<p class="field-error" id="f-two_factor_moved">{{err_two_factor_moved}}</p>{{/err_two_factor_moved}}{{/sent_review}}
-{{#sent_review}}{{#err_content_archived}}<p class="field-error" id="f-content_archived">{{err_content_archived}}</p>{{/err_content_archived}}{{/sent_review}}
-<label class="checkbox" for="r-password_changed"><input id="r-password_changed" type="checkbox" name="password_changed" value="yes"{{#sent_review}}{{#chose_password_changed_yes}} checked{{/chose_password_changed_yes}}{{/sent_review}}> The password has been changed</label>
-<label class="checkbox" for="r-recovery_changed"><input id="r-recovery_changed" type="checkbox" name="recovery_changed" value="yes"{{#sent_review}}{{#chose_recovery_changed_yes}} checked{{/chose_recovery_changed_yes}}{{/sent_review}}> The recovery e-mail and telephone have been changed</label>
-<label class="checkbox" for="r-two_factor_moved"><input id="r-two_factor_moved" type="checkbox" name="two_factor_moved" value="yes"{{#sent_review}}{{#chose_two_factor_moved_yes}} checked{{/chose_two_factor_moved_yes}}{{/sent_review}}> Two-factor sign-in has been moved</label>
-<label class="checkbox" for="r-content_archived"><input id="r-content_archived" type="checkbox" name="content_archived" value="yes"{{#sent_review}}{{#chose_content_archived_yes}} checked{{/chose_content_archived_yes}}{{/sent_review}}> The content has been archived</label>
+<fieldset class="field{{#sent_review}}{{#err_password_changed}} has-error{{/err_password_changed}}{{#err_recovery_changed}} has-error{{/err_recovery_changed}}{{#err_two_factor_moved}} has-error{{/err_two_factor_moved}}{{#err_content_archived}} has-error{{/err_content_archived}}{{/sent_review}}"><legend>To close it: the handover checklist, confirm each step</legend>
+{{#sent_review}}{{#err_password_changed}}<p class="field-error" id="e-password_changed">{{err_password_changed}}</p>{{/err_password_changed}}{{/sent_review}}
+{{#sent_review}}{{#err_recovery_changed}}<p class="field-error" id="e-recovery_changed">{{err_recovery_changed}}</p>{{/err_recovery_changed}}{{/sent_review}}
+{{#sent_review}}{{#err_two_factor_moved}}<p class="field-error" id="e-two_factor_moved">{{err_two_factor_moved}}</p>{{/err_two_factor_moved}}{{/sent_review}}
+{{#sent_review}}{{#err_content_archived}}<p class="field-error" id="e-content_archived">{{err_content_archived}}</p>{{/err_content_archived}}{{/sent_review}}
+<label class="checkbox" for="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}password_changed"><input id="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}password_changed" type="checkbox" name="password_changed" value="yes"{{#sent_review}}{{#err_password_changed}} aria-describedby="e-password_changed"{{/err_password_changed}}{{/sent_review}}{{#sent_review}}{{#chose_password_changed_yes}} checked{{/chose_password_changed_yes}}{{/sent_review}}> The password has been changed</label>
+<label class="checkbox" for="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}recovery_changed"><input id="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}recovery_changed" type="checkbox" name="recovery_changed" value="yes"{{#sent_review}}{{#err_recovery_changed}} aria-describedby="e-recovery_changed"{{/err_recovery_changed}}{{/sent_review}}{{#sent_review}}{{#chose_recovery_changed_yes}} checked{{/chose_recovery_changed_yes}}{{/sent_review}}> The recovery e-mail and telephone have been changed</label>
+<label class="checkbox" for="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}two_factor_moved"><input id="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}two_factor_moved" type="checkbox" name="two_factor_moved" value="yes"{{#sent_review}}{{#err_two_factor_moved}} aria-describedby="e-two_factor_moved"{{/err_two_factor_moved}}{{/sent_review}}{{#sent_review}}{{#chose_two_factor_moved_yes}} checked{{/chose_two_factor_moved_yes}}{{/sent_review}}> Two-factor sign-in has been moved</label>
+<label class="checkbox" for="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}content_archived"><input id="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}content_archived" type="checkbox" name="content_archived" value="yes"{{#sent_review}}{{#err_content_archived}} aria-describedby="e-content_archived"{{/err_content_archived}}{{/sent_review}}{{#sent_review}}{{#chose_content_archived_yes}} checked{{/chose_content_archived_yes}}{{/sent_review}}> The content has been archived</label>
 </fieldset>
 <div class="actions"><button class="btn" type="submit">Record the review</button></div>
 </form>
@@ -125,22 +125,22 @@
 <div class="field{{#err_checked_at}} has-error{{/err_checked_at}}"><label for="f-checked_at">When you checked (UK time)</label>
 {{#err_checked_at}}<p class="field-error" id="e-checked_at">{{err_checked_at}}</p>{{/err_checked_at}}
 <input id="f-checked_at" name="checked_at" type="datetime-local" required value="{{v_checked_at}}"{{#err_checked_at}} aria-describedby="e-checked_at"{{/err_checked_at}}></div>
-<fieldset id="f-comments_found"{{#err_comments_found}} aria-describedby="e-comments_found"{{/err_comments_found}}><legend>Were there new comments, queries or complaints?</legend>
+<fieldset id="f-comments_found" class="field{{#err_comments_found}} has-error{{/err_comments_found}}"{{#err_comments_found}} aria-describedby="e-comments_found"{{/err_comments_found}}><legend>Were there new comments, queries or complaints?</legend>
 {{#err_comments_found}}<p class="field-error" id="e-comments_found">{{err_comments_found}}</p>{{/err_comments_found}}
 <label class="checkbox" for="f-comments_found-yes"><input id="f-comments_found-yes" type="radio" name="comments_found" value="yes"{{#chose_comments_found_yes}} checked{{/chose_comments_found_yes}} required> Yes</label>
 <label class="checkbox" for="f-comments_found-no"><input id="f-comments_found-no" type="radio" name="comments_found" value="no"{{#chose_comments_found_no}} checked{{/chose_comments_found_no}}> No</label>
 </fieldset>
-<fieldset id="f-all_answered"{{#err_all_answered}} aria-describedby="e-all_answered"{{/err_all_answered}}><legend>Have they all been answered?</legend>
+<fieldset id="f-all_answered" class="field{{#err_all_answered}} has-error{{/err_all_answered}}"{{#err_all_answered}} aria-describedby="e-all_answered"{{/err_all_answered}}><legend>Have they all been answered?</legend>
 {{#err_all_answered}}<p class="field-error" id="e-all_answered">{{err_all_answered}}</p>{{/err_all_answered}}
 <label class="checkbox" for="f-all_answered-yes"><input id="f-all_answered-yes" type="radio" name="all_answered" value="yes"{{#chose_all_answered_yes}} checked{{/chose_all_answered_yes}} required> Yes (or there were none)</label>
 <label class="checkbox" for="f-all_answered-no"><input id="f-all_answered-no" type="radio" name="all_answered" value="no"{{#chose_all_answered_no}} checked{{/chose_all_answered_no}}> No</label>
 </fieldset>
 <div class="field"><label for="f-{{#sent_review}}check-{{/sent_review}}notes">Notes</label>
 <textarea id="f-{{#sent_review}}check-{{/sent_review}}notes" name="notes" rows="3" maxlength="4000">&#10;{{v_notes:pre_escape}}</textarea></div>
-<label class="checkbox" for="f-open_concern"><input id="f-open_concern" type="checkbox" name="open_concern" value="yes"{{#chose_open_concern_yes}} checked{{/chose_open_concern_yes}}> Report an offensive or worrying comment to the moderator as a concern</label>
-<div class="field{{#err_summary}} has-error{{/err_summary}}"><label for="f-summary">What was found, in one line (needed to report a concern)</label>
-{{#err_summary}}<p class="field-error" id="e-summary">{{err_summary}}</p>{{/err_summary}}
-<input id="f-summary" name="summary" type="text" maxlength="200" value="{{v_summary}}"{{#err_summary}} aria-describedby="e-summary"{{/err_summary}}></div>
+<label class="checkbox" for="f-{{#sent_moderation}}check-{{/sent_moderation}}open_concern"><input id="f-{{#sent_moderation}}check-{{/sent_moderation}}open_concern" type="checkbox" name="open_concern" value="yes"{{#not_sent_moderation}}{{#chose_open_concern_yes}} checked{{/chose_open_concern_yes}}{{/not_sent_moderation}}> Report an offensive or worrying comment to the moderator as a concern</label>
+<div class="field{{#sent_check}}{{#err_summary}} has-error{{/err_summary}}{{/sent_check}}"><label for="f-{{#not_sent_check}}check-{{/not_sent_check}}summary">What was found, in one line (needed to report a concern)</label>
+{{#sent_check}}{{#err_summary}}<p class="field-error" id="e-summary">{{err_summary}}</p>{{/err_summary}}{{/sent_check}}
+<input id="f-{{#not_sent_check}}check-{{/not_sent_check}}summary" name="summary" type="text" maxlength="200" value="{{v_summary}}"{{#sent_check}}{{#err_summary}} aria-describedby="e-summary"{{/err_summary}}{{/sent_check}}></div>
 <div class="actions"><button class="btn" type="submit">Log the check</button></div>
 </form>{{/can_log_check}}
 </section>
@@ -155,11 +155,13 @@
 <p class="muted">Logged by {{logged_by_name}}{{#link}} · <a href="{{link}}" rel="noopener noreferrer">See it on the platform</a>{{/link}}</p>
 {{#may_answer}}<form class="stack" method="post" action="/accounts/{{account_id}}/items/{{id}}/answer">
 <input type="hidden" name="csrf" value="{{csrf}}">
-<div class="field"><label for="f-answered_at-{{id}}">When it was answered (UK time)</label>
-<input id="f-answered_at-{{id}}" name="answered_at" type="datetime-local" required value="{{received_field}}"></div>
-<fieldset><legend>Replied or acknowledged</legend>
-<label class="checkbox" for="f-how-reply-{{id}}"><input id="f-how-reply-{{id}}" type="radio" name="how" value="reply" required> Replied</label>
-<label class="checkbox" for="f-how-ack-{{id}}"><input id="f-how-ack-{{id}}" type="radio" name="how" value="acknowledgement"> Acknowledged receipt; a full reply follows</label>
+<div class="field{{#answer_sent}}{{#err_answered_at}} has-error{{/err_answered_at}}{{/answer_sent}}"><label for="f-answered_at{{#not_answer_sent}}-{{id}}{{/not_answer_sent}}">When it was answered (UK time)</label>
+{{#answer_sent}}{{#err_answered_at}}<p class="field-error" id="e-answered_at">{{err_answered_at}}</p>{{/err_answered_at}}{{/answer_sent}}
+<input id="f-answered_at{{#not_answer_sent}}-{{id}}{{/not_answer_sent}}" name="answered_at" type="datetime-local" required value="{{#answer_sent}}{{form_answered_at}}{{/answer_sent}}{{#not_answer_sent}}{{received_field}}{{/not_answer_sent}}"{{#answer_sent}}{{#err_answered_at}} aria-describedby="e-answered_at"{{/err_answered_at}}{{/answer_sent}}></div>
+<fieldset id="f-how{{#not_answer_sent}}-{{id}}{{/not_answer_sent}}" class="field{{#answer_sent}}{{#err_how}} has-error{{/err_how}}{{/answer_sent}}"{{#answer_sent}}{{#err_how}} aria-describedby="e-how"{{/err_how}}{{/answer_sent}}><legend>Replied or acknowledged</legend>
+{{#answer_sent}}{{#err_how}}<p class="field-error" id="e-how">{{err_how}}</p>{{/err_how}}{{/answer_sent}}
+<label class="checkbox" for="f-how-reply-{{id}}"><input id="f-how-reply-{{id}}" type="radio" name="how" value="reply"{{#answer_sent}}{{#chose_how_reply}} checked{{/chose_how_reply}}{{/answer_sent}} required> Replied</label>
+<label class="checkbox" for="f-how-ack-{{id}}"><input id="f-how-ack-{{id}}" type="radio" name="how" value="acknowledgement"{{#answer_sent}}{{#chose_how_acknowledgement}} checked{{/chose_how_acknowledgement}}{{/answer_sent}}> Acknowledged receipt; a full reply follows</label>
 </fieldset>
 <div class="field"><label for="f-answer_notes-{{id}}">Notes on the answer</label>
 <textarea id="f-answer_notes-{{id}}" name="notes" rows="2" maxlength="2000"></textarea></div>
@@ -180,16 +182,18 @@
 <div class="field{{#err_received_at}} has-error{{/err_received_at}}"><label for="f-received_at">When it arrived (UK time)</label>
 {{#err_received_at}}<p class="field-error" id="e-received_at">{{err_received_at}}</p>{{/err_received_at}}
 <input id="f-received_at" name="received_at" type="datetime-local" required value="{{received_field}}"{{#err_received_at}} aria-describedby="e-received_at"{{/err_received_at}}></div>
-<fieldset id="f-kind"{{#err_kind}} aria-describedby="e-kind"{{/err_kind}}><legend>Comment, query or complaint</legend>
+<fieldset id="f-kind" class="field{{#err_kind}} has-error{{/err_kind}}"{{#err_kind}} aria-describedby="e-kind"{{/err_kind}}><legend>Comment, query or complaint</legend>
 {{#err_kind}}<p class="field-error" id="e-kind">{{err_kind}}</p>{{/err_kind}}
 <label class="checkbox" for="f-kind-comment"><input id="f-kind-comment" type="radio" name="kind" value="comment"{{#chose_kind_comment}} checked{{/chose_kind_comment}} required> Comment</label>
 <label class="checkbox" for="f-kind-query"><input id="f-kind-query" type="radio" name="kind" value="query"{{#chose_kind_query}} checked{{/chose_kind_query}}> Query</label>
 <label class="checkbox" for="f-kind-complaint"><input id="f-kind-complaint" type="radio" name="kind" value="complaint"{{#chose_kind_complaint}} checked{{/chose_kind_complaint}}> Complaint</label>
 </fieldset>
-<div class="field"><label for="f-item_link">Link to it on the platform (optional)</label>
-<input id="f-item_link" name="link" type="url" maxlength="300" value="{{#sent_item}}{{form_link}}{{/sent_item}}"></div>
-<div class="field"><label for="f-item_summary">What it says, in short</label>
-<textarea id="f-item_summary" name="summary" rows="2" maxlength="500" required>&#10;{{#sent_item}}{{form_summary:pre_escape}}{{/sent_item}}</textarea></div>
+<div class="field{{#sent_item}}{{#err_link}} has-error{{/err_link}}{{/sent_item}}"><label for="f-{{#not_sent_item}}item_{{/not_sent_item}}link">Link to it on the platform (optional)</label>
+{{#sent_item}}{{#err_link}}<p class="field-error" id="e-link">{{err_link}}</p>{{/err_link}}{{/sent_item}}
+<input id="f-{{#not_sent_item}}item_{{/not_sent_item}}link" name="link" type="url" maxlength="300" value="{{#sent_item}}{{form_link}}{{/sent_item}}"{{#sent_item}}{{#err_link}} aria-describedby="e-link"{{/err_link}}{{/sent_item}}></div>
+<div class="field{{#sent_item}}{{#err_summary}} has-error{{/err_summary}}{{/sent_item}}"><label for="f-{{#not_sent_item}}item_{{/not_sent_item}}summary">What it says, in short</label>
+{{#sent_item}}{{#err_summary}}<p class="field-error" id="e-summary">{{err_summary}}</p>{{/err_summary}}{{/sent_item}}
+<textarea id="f-{{#not_sent_item}}item_{{/not_sent_item}}summary" name="summary" rows="2" maxlength="500" required{{#sent_item}}{{#err_summary}} aria-describedby="e-summary"{{/err_summary}}{{/sent_item}}>&#10;{{#sent_item}}{{form_summary:pre_escape}}{{/sent_item}}</textarea></div>
 <div class="actions"><button class="btn" type="submit">Log it</button></div>
 </form>{{/can_log_items}}
 </section>
@@ -207,21 +211,24 @@
 {{#can_log_items}}<form class="stack card" method="post" action="/accounts/{{account_id}}/moderation">
 <h3>Log a moderation action</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<fieldset id="f-action"{{#err_action}} aria-describedby="e-action"{{/err_action}}><legend>What you did</legend>
+<fieldset id="f-action" class="field{{#err_action}} has-error{{/err_action}}"{{#err_action}} aria-describedby="e-action"{{/err_action}}><legend>What you did</legend>
 {{#err_action}}<p class="field-error" id="e-action">{{err_action}}</p>{{/err_action}}
 <label class="checkbox" for="f-action-hid"><input id="f-action-hid" type="radio" name="action" value="hid"{{#chose_action_hid}} checked{{/chose_action_hid}} required> Hid the comment</label>
 <label class="checkbox" for="f-action-deleted"><input id="f-action-deleted" type="radio" name="action" value="deleted"{{#chose_action_deleted}} checked{{/chose_action_deleted}}> Deleted the comment</label>
 <label class="checkbox" for="f-action-blocked"><input id="f-action-blocked" type="radio" name="action" value="blocked"{{#chose_action_blocked}} checked{{/chose_action_blocked}}> Blocked its author</label>
 <label class="checkbox" for="f-action-reported"><input id="f-action-reported" type="radio" name="action" value="reported"{{#chose_action_reported}} checked{{/chose_action_reported}}> Reported it to the platform</label>
 </fieldset>
-<div class="field"><label for="f-moderation_what">What the comment was and why</label>
-<textarea id="f-moderation_what" name="what" rows="2" maxlength="1000" required>&#10;{{#sent_moderation}}{{form_what:pre_escape}}{{/sent_moderation}}</textarea></div>
-<div class="field"><label for="f-moderation_link">Link to the comment (optional)</label>
-<input id="f-moderation_link" name="link" type="url" maxlength="300" value="{{#sent_moderation}}{{form_link}}{{/sent_moderation}}"></div>
+<div class="field{{#sent_moderation}}{{#err_what}} has-error{{/err_what}}{{/sent_moderation}}"><label for="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}what">What the comment was and why</label>
+{{#sent_moderation}}{{#err_what}}<p class="field-error" id="e-what">{{err_what}}</p>{{/err_what}}{{/sent_moderation}}
+<textarea id="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}what" name="what" rows="2" maxlength="1000" required{{#sent_moderation}}{{#err_what}} aria-describedby="e-what"{{/err_what}}{{/sent_moderation}}>&#10;{{#sent_moderation}}{{form_what:pre_escape}}{{/sent_moderation}}</textarea></div>
+<div class="field{{#sent_moderation}}{{#err_link}} has-error{{/err_link}}{{/sent_moderation}}"><label for="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}link">Link to the comment (optional)</label>
+{{#sent_moderation}}{{#err_link}}<p class="field-error" id="e-link">{{err_link}}</p>{{/err_link}}{{/sent_moderation}}
+<input id="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}link" name="link" type="url" maxlength="300" value="{{#sent_moderation}}{{form_link}}{{/sent_moderation}}"{{#sent_moderation}}{{#err_link}} aria-describedby="e-link"{{/err_link}}{{/sent_moderation}}></div>
 <label class="checkbox" for="f-names_pupil"><input id="f-names_pupil" type="checkbox" name="names_pupil" value="yes"{{#chose_names_pupil_yes}} checked{{/chose_names_pupil_yes}}> The comment names or shows a pupil (it goes to the designated safeguarding lead)</label>
-<label class="checkbox" for="f-moderation_concern"><input id="f-moderation_concern" type="checkbox" name="open_concern" value="yes"{{#sent_moderation}}{{#chose_open_concern_yes}} checked{{/chose_open_concern_yes}}{{/sent_moderation}}> Raise a concern with the moderator</label>
-<div class="field"><label for="f-moderation_summary">The concern in one line (needed to raise one)</label>
-<input id="f-moderation_summary" name="summary" type="text" maxlength="200" value="{{#sent_moderation}}{{form_summary}}{{/sent_moderation}}"></div>
+<label class="checkbox" for="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}open_concern"><input id="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}open_concern" type="checkbox" name="open_concern" value="yes"{{#sent_moderation}}{{#chose_open_concern_yes}} checked{{/chose_open_concern_yes}}{{/sent_moderation}}> Raise a concern with the moderator</label>
+<div class="field{{#sent_moderation}}{{#err_summary}} has-error{{/err_summary}}{{/sent_moderation}}"><label for="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}summary">The concern in one line (needed to raise one)</label>
+{{#sent_moderation}}{{#err_summary}}<p class="field-error" id="e-summary">{{err_summary}}</p>{{/err_summary}}{{/sent_moderation}}
+<input id="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}summary" name="summary" type="text" maxlength="200" value="{{#sent_moderation}}{{form_summary}}{{/sent_moderation}}"{{#sent_moderation}}{{#err_summary}} aria-describedby="e-summary"{{/err_summary}}{{/sent_moderation}}></div>
 <div class="actions"><button class="btn" type="submit">Log the action</button></div>
 </form>{{/can_log_items}}
 </section>
@@ -237,8 +244,9 @@
 {{#not_outcome}}<p><span class="badge status-pending">Waiting for the moderator</span></p>
 {{#may_resolve}}<form class="stack" method="post" action="/accounts/{{account_id}}/mistakes/{{id}}/resolve">
 <input type="hidden" name="csrf" value="{{csrf}}">
-<div class="field"><label for="f-outcome-{{id}}">What was done</label>
-<textarea id="f-outcome-{{id}}" name="outcome" rows="2" maxlength="2000" required></textarea></div>
+<div class="field{{#resolve_sent}}{{#err_outcome}} has-error{{/err_outcome}}{{/resolve_sent}}"><label for="f-outcome{{#not_resolve_sent}}-{{id}}{{/not_resolve_sent}}">What was done</label>
+{{#resolve_sent}}{{#err_outcome}}<p class="field-error" id="e-outcome">{{err_outcome}}</p>{{/err_outcome}}{{/resolve_sent}}
+<textarea id="f-outcome{{#not_resolve_sent}}-{{id}}{{/not_resolve_sent}}" name="outcome" rows="2" maxlength="2000" required{{#resolve_sent}}{{#err_outcome}} aria-describedby="e-outcome"{{/err_outcome}}{{/resolve_sent}}>&#10;{{#resolve_sent}}{{form_outcome:pre_escape}}{{/resolve_sent}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Record what was done</button></div>
 </form>{{/may_resolve}}{{/not_outcome}}
 </article>
@@ -246,10 +254,12 @@
 {{#can_report_mistake}}<form class="stack card" method="post" action="/accounts/{{account_id}}/mistakes">
 <h3>I posted something I should not have</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<div class="field"><label for="f-mistake_what">What was posted and what was wrong</label>
-<textarea id="f-mistake_what" name="what" rows="3" maxlength="2000" required>&#10;{{#sent_mistake}}{{form_what:pre_escape}}{{/sent_mistake}}</textarea></div>
-<div class="field"><label for="f-mistake_link">Link to the post (optional)</label>
-<input id="f-mistake_link" name="link" type="url" maxlength="300" value="{{#sent_mistake}}{{form_link}}{{/sent_mistake}}"></div>
+<div class="field{{#sent_mistake}}{{#err_what}} has-error{{/err_what}}{{/sent_mistake}}"><label for="f-{{#not_sent_mistake}}mistake_{{/not_sent_mistake}}what">What was posted and what was wrong</label>
+{{#sent_mistake}}{{#err_what}}<p class="field-error" id="e-what">{{err_what}}</p>{{/err_what}}{{/sent_mistake}}
+<textarea id="f-{{#not_sent_mistake}}mistake_{{/not_sent_mistake}}what" name="what" rows="3" maxlength="2000" required{{#sent_mistake}}{{#err_what}} aria-describedby="e-what"{{/err_what}}{{/sent_mistake}}>&#10;{{#sent_mistake}}{{form_what:pre_escape}}{{/sent_mistake}}</textarea></div>
+<div class="field{{#sent_mistake}}{{#err_link}} has-error{{/err_link}}{{/sent_mistake}}"><label for="f-{{#not_sent_mistake}}mistake_{{/not_sent_mistake}}link">Link to the post (optional)</label>
+{{#sent_mistake}}{{#err_link}}<p class="field-error" id="e-link">{{err_link}}</p>{{/err_link}}{{/sent_mistake}}
+<input id="f-{{#not_sent_mistake}}mistake_{{/not_sent_mistake}}link" name="link" type="url" maxlength="300" value="{{#sent_mistake}}{{form_link}}{{/sent_mistake}}"{{#sent_mistake}}{{#err_link}} aria-describedby="e-link"{{/err_link}}{{/sent_mistake}}></div>
 <label class="checkbox" for="f-removed"><input id="f-removed" type="checkbox" name="removed" value="yes"{{#chose_removed_yes}} checked{{/chose_removed_yes}}> I have already taken it down</label>
 <div class="actions"><button class="btn" type="submit">Report the mistake</button></div>
 </form>{{/can_report_mistake}}
@@ -320,15 +330,15 @@
 <div class="field{{#err_reason}} has-error{{/err_reason}}"><label for="f-reason">Why it is being closed</label>
 {{#err_reason}}<p class="field-error" id="e-reason">{{err_reason}}</p>{{/err_reason}}
 <textarea id="f-reason" name="reason" rows="2" maxlength="2000" required{{#err_reason}} aria-describedby="e-reason"{{/err_reason}}>&#10;{{v_reason:pre_escape}}</textarea></div>
-<fieldset><legend>Handover checklist: confirm each step</legend>
-{{#not_sent_review}}{{#err_password_changed}}<p class="field-error" id="f-password_changed">{{err_password_changed}}</p>{{/err_password_changed}}{{/not_sent_review}}
-{{#not_sent_review}}{{#err_recovery_changed}}<p class="field-error" id="f-recovery_changed">{{err_recovery_changed}}</p>{{/err_recovery_changed}}{{/not_sent_review}}
-{{#not_sent_review}}{{#err_two_factor_moved}}<p class="field-error" id="f-two_factor_moved">{{err_two_factor_moved}}</p>{{/err_two_factor_moved}}{{/not_sent_review}}
-{{#not_sent_review}}{{#err_content_archived}}<p class="field-error" id="f-content_archived">{{err_content_archived}}</p>{{/err_content_archived}}{{/not_sent_review}}
-<label class="checkbox" for="c-password_changed"><input id="c-password_changed" type="checkbox" name="password_changed" value="yes"{{#not_sent_review}}{{#chose_password_changed_yes}} checked{{/chose_password_changed_yes}}{{/not_sent_review}}> The password has been changed</label>
-<label class="checkbox" for="c-recovery_changed"><input id="c-recovery_changed" type="checkbox" name="recovery_changed" value="yes"{{#not_sent_review}}{{#chose_recovery_changed_yes}} checked{{/chose_recovery_changed_yes}}{{/not_sent_review}}> The recovery e-mail and telephone have been changed</label>
-<label class="checkbox" for="c-two_factor_moved"><input id="c-two_factor_moved" type="checkbox" name="two_factor_moved" value="yes"{{#not_sent_review}}{{#chose_two_factor_moved_yes}} checked{{/chose_two_factor_moved_yes}}{{/not_sent_review}}> Two-factor sign-in has been moved</label>
-<label class="checkbox" for="c-content_archived"><input id="c-content_archived" type="checkbox" name="content_archived" value="yes"{{#not_sent_review}}{{#chose_content_archived_yes}} checked{{/chose_content_archived_yes}}{{/not_sent_review}}> The content has been archived</label>
+<fieldset class="field{{#not_sent_review}}{{#err_password_changed}} has-error{{/err_password_changed}}{{#err_recovery_changed}} has-error{{/err_recovery_changed}}{{#err_two_factor_moved}} has-error{{/err_two_factor_moved}}{{#err_content_archived}} has-error{{/err_content_archived}}{{/not_sent_review}}"><legend>Handover checklist: confirm each step</legend>
+{{#not_sent_review}}{{#err_password_changed}}<p class="field-error" id="e-password_changed">{{err_password_changed}}</p>{{/err_password_changed}}{{/not_sent_review}}
+{{#not_sent_review}}{{#err_recovery_changed}}<p class="field-error" id="e-recovery_changed">{{err_recovery_changed}}</p>{{/err_recovery_changed}}{{/not_sent_review}}
+{{#not_sent_review}}{{#err_two_factor_moved}}<p class="field-error" id="e-two_factor_moved">{{err_two_factor_moved}}</p>{{/err_two_factor_moved}}{{/not_sent_review}}
+{{#not_sent_review}}{{#err_content_archived}}<p class="field-error" id="e-content_archived">{{err_content_archived}}</p>{{/err_content_archived}}{{/not_sent_review}}
+<label class="checkbox" for="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}password_changed"><input id="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}password_changed" type="checkbox" name="password_changed" value="yes"{{#not_sent_review}}{{#err_password_changed}} aria-describedby="e-password_changed"{{/err_password_changed}}{{/not_sent_review}}{{#not_sent_review}}{{#chose_password_changed_yes}} checked{{/chose_password_changed_yes}}{{/not_sent_review}}> The password has been changed</label>
+<label class="checkbox" for="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}recovery_changed"><input id="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}recovery_changed" type="checkbox" name="recovery_changed" value="yes"{{#not_sent_review}}{{#err_recovery_changed}} aria-describedby="e-recovery_changed"{{/err_recovery_changed}}{{/not_sent_review}}{{#not_sent_review}}{{#chose_recovery_changed_yes}} checked{{/chose_recovery_changed_yes}}{{/not_sent_review}}> The recovery e-mail and telephone have been changed</label>
+<label class="checkbox" for="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}two_factor_moved"><input id="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}two_factor_moved" type="checkbox" name="two_factor_moved" value="yes"{{#not_sent_review}}{{#err_two_factor_moved}} aria-describedby="e-two_factor_moved"{{/err_two_factor_moved}}{{/not_sent_review}}{{#not_sent_review}}{{#chose_two_factor_moved_yes}} checked{{/chose_two_factor_moved_yes}}{{/not_sent_review}}> Two-factor sign-in has been moved</label>
+<label class="checkbox" for="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}content_archived"><input id="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}content_archived" type="checkbox" name="content_archived" value="yes"{{#not_sent_review}}{{#err_content_archived}} aria-describedby="e-content_archived"{{/err_content_archived}}{{/not_sent_review}}{{#not_sent_review}}{{#chose_content_archived_yes}} checked{{/chose_content_archived_yes}}{{/not_sent_review}}> The content has been archived</label>
 </fieldset>
 <div class="actions"><button class="btn danger" type="submit">Close the account</button></div>
 </form>

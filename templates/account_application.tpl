@@ -25,7 +25,7 @@
 {{#can_review}}<form class="stack card" method="post" action="/accounts/applications/{{application_id}}/review">
 <h2>Moderator's review</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<fieldset id="f-decision"{{#err_decision}} aria-describedby="e-decision"{{/err_decision}}><legend>Your review</legend>
+<fieldset id="f-decision" class="field{{#err_decision}} has-error{{/err_decision}}"{{#err_decision}} aria-describedby="e-decision"{{/err_decision}}><legend>Your review</legend>
 {{#err_decision}}<p class="field-error" id="e-decision">{{err_decision}}</p>{{/err_decision}}
 <label class="checkbox" for="f-decision-forward"><input id="f-decision-forward" type="radio" name="decision" value="forward"{{#chose_decision_forward}} checked{{/chose_decision_forward}} required> Forward for the final decision</label>
 <label class="checkbox" for="f-decision-return"><input id="f-decision-return" type="radio" name="decision" value="return"{{#chose_decision_return}} checked{{/chose_decision_return}}> Return to the applicant for changes</label>
@@ -42,8 +42,8 @@
 {{#can_decide}}<form class="stack card" method="post" action="/accounts/applications/{{application_id}}/decision">
 <h2>Final decision</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<fieldset id="f-decision"><legend>Your decision</legend>
-{{#err_decision}}<p class="field-error">{{err_decision}}</p>{{/err_decision}}
+<fieldset id="f-decision" class="field{{#err_decision}} has-error{{/err_decision}}"{{#err_decision}} aria-describedby="e-decision"{{/err_decision}}><legend>Your decision</legend>
+{{#err_decision}}<p class="field-error" id="e-decision">{{err_decision}}</p>{{/err_decision}}
 <label class="checkbox" for="f-decision-approve"><input id="f-decision-approve" type="radio" name="decision" value="approve"{{#chose_decision_approve}} checked{{/chose_decision_approve}} required{{#approve_blocked}} disabled aria-describedby="approve-why"{{/approve_blocked}}> Approve: add the account to the register</label>
 {{#approve_blocked}}<p class="hint" id="approve-why">Approve is not available. {{approve_blocked}}{{#training_lead}} <button class="link" type="submit" form="lead-training">Record the lead's social-media training</button>{{/training_lead}}</p>{{/approve_blocked}}
 <label class="checkbox" for="f-decision-reject"><input id="f-decision-reject" type="radio" name="decision" value="reject"{{#chose_decision_reject}} checked{{/chose_decision_reject}} required> Reject</label>

@@ -3,8 +3,8 @@
 <form class="stack card" method="post" action="/filtering/requests">
 <h2>Ask for a site to be blocked or unblocked</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<fieldset id="f-kind" class="field{{#err_kind}} has-error{{/err_kind}}"><legend>What should happen to the site?</legend>
-{{#err_kind}}<p class="field-error" id="e-kind">{{err_kind}}</p>{{/err_kind}}
+<fieldset id="f-{{#sent_check}}request-{{/sent_check}}kind" class="field{{#not_sent_check}}{{#err_kind}} has-error{{/err_kind}}{{/not_sent_check}}"{{#not_sent_check}}{{#err_kind}} aria-describedby="e-kind"{{/err_kind}}{{/not_sent_check}}><legend>What should happen to the site?</legend>
+{{#not_sent_check}}{{#err_kind}}<p class="field-error" id="e-kind">{{err_kind}}</p>{{/err_kind}}{{/not_sent_check}}
 <label class="checkbox" for="f-kind-block"><input type="radio" id="f-kind-block" name="kind" value="block"{{#chose_kind_block}} checked{{/chose_kind_block}}> Block it: something inappropriate can be reached</label>
 <label class="checkbox" for="f-kind-unblock"><input type="radio" id="f-kind-unblock" name="kind" value="unblock"{{#chose_kind_unblock}} checked{{/chose_kind_unblock}}> Unblock it: it stops teaching</label>
 </fieldset>
@@ -44,10 +44,10 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_leader}} has-error{{/err_leader}}"><label for="f-leader">E-mail address of the senior leader</label>
 {{#err_leader}}<p class="field-error" id="e-leader">{{err_leader}}</p>{{/err_leader}}
-<input id="f-leader" name="leader" type="email" required value="{{form_leader}}"></div>
+<input id="f-leader" name="leader" type="email" required value="{{form_leader}}"{{#err_leader}} aria-describedby="e-leader"{{/err_leader}}></div>
 <div class="field{{#err_governor}} has-error{{/err_governor}}"><label for="f-governor">E-mail address of the governor</label>
 {{#err_governor}}<p class="field-error" id="e-governor">{{err_governor}}</p>{{/err_governor}}
-<input id="f-governor" name="governor" type="email" required value="{{form_governor}}"></div>
+<input id="f-governor" name="governor" type="email" required value="{{form_governor}}"{{#err_governor}} aria-describedby="e-governor"{{/err_governor}}></div>
 <div class="actions"><button class="btn secondary" type="submit">Save who is responsible</button></div>
 </form>{{/may_name}}
 </section>
@@ -62,19 +62,20 @@
 {{#may_record}}<form class="stack card" method="post" action="/filtering/checks">
 <h3>Record a check or the yearly review</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<fieldset id="f-check-kind" class="field"><legend>What was done?</legend>
+<fieldset id="f-{{#not_sent_check}}check-{{/not_sent_check}}kind" class="field{{#sent_check}}{{#err_kind}} has-error{{/err_kind}}{{/sent_check}}"{{#sent_check}}{{#err_kind}} aria-describedby="e-kind"{{/err_kind}}{{/sent_check}}><legend>What was done?</legend>
+{{#sent_check}}{{#err_kind}}<p class="field-error" id="e-kind">{{err_kind}}</p>{{/err_kind}}{{/sent_check}}
 <label class="checkbox" for="f-check-kind-check"><input type="radio" id="f-check-kind-check" name="kind" value="check"{{#chose_kind_check}} checked{{/chose_kind_check}}> A check of the filtering or monitoring system</label>
 <label class="checkbox" for="f-check-kind-review"><input type="radio" id="f-check-kind-review" name="kind" value="review"{{#chose_kind_review}} checked{{/chose_kind_review}}> The yearly review of filtering and monitoring</label>
 </fieldset>
 <div class="field{{#err_done_on}} has-error{{/err_done_on}}"><label for="f-done_on">Done on</label>
 {{#err_done_on}}<p class="field-error" id="e-done_on">{{err_done_on}}</p>{{/err_done_on}}
-<input id="f-done_on" name="done_on" type="date" required value="{{form_done_on}}"></div>
+<input id="f-done_on" name="done_on" type="date" required value="{{form_done_on}}"{{#err_done_on}} aria-describedby="e-done_on"{{/err_done_on}}></div>
 <div class="field{{#err_tested}} has-error{{/err_tested}}"><label for="f-tested">What was tested or reviewed</label>
 {{#err_tested}}<p class="field-error" id="e-tested">{{err_tested}}</p>{{/err_tested}}
-<textarea id="f-tested" name="tested" rows="3" required>&#10;{{form_tested:pre_escape}}</textarea></div>
+<textarea id="f-tested" name="tested" rows="3" required{{#err_tested}} aria-describedby="e-tested"{{/err_tested}}>&#10;{{form_tested:pre_escape}}</textarea></div>
 <div class="field{{#err_actions}} has-error{{/err_actions}}"><label for="f-actions">Actions that follow</label>
 {{#err_actions}}<p class="field-error" id="e-actions">{{err_actions}}</p>{{/err_actions}}
-<textarea id="f-actions" name="actions" rows="2">&#10;{{form_actions:pre_escape}}</textarea></div>
+<textarea id="f-actions" name="actions" rows="2"{{#err_actions}} aria-describedby="e-actions"{{/err_actions}}>&#10;{{form_actions:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Record it</button></div>
 </form>{{/may_record}}
 </section>{{/may_read}}

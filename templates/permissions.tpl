@@ -50,7 +50,9 @@
 {{#has_services}}<div class="table-scroll" tabindex="0"><table class="data"><caption>Approved services</caption>
 <thead><tr><th scope="col">Service</th><th scope="col">Used for</th><th scope="col">Approved</th><th scope="col">Review by</th>{{#may_keep_services}}<th scope="col">Review</th>{{/may_keep_services}}</tr></thead><tbody>{{/has_services}}
 {{#services}}<tr><th scope="row">{{name}}</th><td>{{purpose}}</td><td>{{approved_by}}, <time datetime="{{approved_on}}">{{approved_on:x-uk-time}}</time></td><td><time datetime="{{review_on}}">{{review_on:x-uk-due}}</time>{{#review_due}} <span class="badge status-overdue">Review due</span>{{/review_due}}</td>{{#may_review}}<td><form method="post" action="/permissions/services/{{id}}"><input type="hidden" name="csrf" value="{{csrf}}">
-<div class="field"><label for="f-review-{{id}}">Next review by, for {{name}}</label><input id="f-review-{{id}}" name="review_on" type="date"></div>
+<div class="field{{#review_sent}}{{#err_review_on}} has-error{{/err_review_on}}{{/review_sent}}"><label for="f-{{#review_sent}}review_on{{/review_sent}}{{#not_review_sent}}review-{{id}}{{/not_review_sent}}">Next review by, for {{name}}</label>
+{{#review_sent}}{{#err_review_on}}<p class="field-error" id="e-review_on">{{err_review_on}}</p>{{/err_review_on}}{{/review_sent}}
+<input id="f-{{#review_sent}}review_on{{/review_sent}}{{#not_review_sent}}review-{{id}}{{/not_review_sent}}" name="review_on" type="date"{{#review_sent}} value="{{form_review_on}}"{{#err_review_on}} aria-describedby="e-review_on"{{/err_review_on}}{{/review_sent}}></div>
 <button class="btn secondary" type="submit" name="action" value="review">Approve {{name}} again</button> <button class="btn secondary" type="submit" name="action" value="withdraw">Withdraw {{name}}</button></form></td>{{/may_review}}</tr>
 {{/services}}
 {{#has_services}}</tbody></table></div>{{/has_services}}
@@ -59,13 +61,13 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_name}} has-error{{/err_name}}"><label for="f-name">Service</label>
 {{#err_name}}<p class="field-error" id="e-name">{{err_name}}</p>{{/err_name}}
-<input id="f-name" name="name" type="text" required maxlength="200" value="{{form_name}}"></div>
+<input id="f-name" name="name" type="text" required maxlength="200" value="{{form_name}}"{{#err_name}} aria-describedby="e-name"{{/err_name}}></div>
 <div class="field{{#err_purpose}} has-error{{/err_purpose}}"><label for="f-purpose">What it is used for</label>
 {{#err_purpose}}<p class="field-error" id="e-purpose">{{err_purpose}}</p>{{/err_purpose}}
-<textarea id="f-purpose" name="purpose" rows="2" required>&#10;{{form_purpose:pre_escape}}</textarea></div>
-<div class="field{{#err_review_on}} has-error{{/err_review_on}}"><label for="f-review_on">Review by</label>
-{{#err_review_on}}<p class="field-error" id="e-review_on">{{err_review_on}}</p>{{/err_review_on}}
-<input id="f-review_on" name="review_on" type="date" required value="{{form_review_on}}"></div>
+<textarea id="f-purpose" name="purpose" rows="2" required{{#err_purpose}} aria-describedby="e-purpose"{{/err_purpose}}>&#10;{{form_purpose:pre_escape}}</textarea></div>
+<div class="field{{#not_service_review_sent}}{{#err_review_on}} has-error{{/err_review_on}}{{/not_service_review_sent}}"><label for="f-{{#service_review_sent}}new-{{/service_review_sent}}review_on">Review by</label>
+{{#not_service_review_sent}}{{#err_review_on}}<p class="field-error" id="e-review_on">{{err_review_on}}</p>{{/err_review_on}}{{/not_service_review_sent}}
+<input id="f-{{#service_review_sent}}new-{{/service_review_sent}}review_on" name="review_on" type="date" required value="{{#not_service_review_sent}}{{form_review_on}}{{/not_service_review_sent}}"{{#not_service_review_sent}}{{#err_review_on}} aria-describedby="e-review_on"{{/err_review_on}}{{/not_service_review_sent}}></div>
 <div class="actions"><button class="btn secondary" type="submit">Approve the service</button></div>
 </form>{{/may_keep_services}}
 </section>
@@ -80,16 +82,16 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_class_name}} has-error{{/err_class_name}}"><label for="f-class_name">Class</label>
 {{#err_class_name}}<p class="field-error" id="e-class_name">{{err_class_name}}</p>{{/err_class_name}}
-<input id="f-class_name" name="class_name" type="text" required maxlength="100" value="{{form_class_name}}"></div>
+<input id="f-class_name" name="class_name" type="text" required maxlength="100" value="{{form_class_name}}"{{#err_class_name}} aria-describedby="e-class_name"{{/err_class_name}}></div>
 <div class="field{{#err_lesson_on}} has-error{{/err_lesson_on}}"><label for="f-lesson_on">Day of the lesson</label>
 {{#err_lesson_on}}<p class="field-error" id="e-lesson_on">{{err_lesson_on}}</p>{{/err_lesson_on}}
-<input id="f-lesson_on" name="lesson_on" type="date" required value="{{form_lesson_on}}"></div>
+<input id="f-lesson_on" name="lesson_on" type="date" required value="{{form_lesson_on}}"{{#err_lesson_on}} aria-describedby="e-lesson_on"{{/err_lesson_on}}></div>
 <div class="field{{#err_service}} has-error{{/err_service}}"><label for="f-service">Service or site</label>
 {{#err_service}}<p class="field-error" id="e-service">{{err_service}}</p>{{/err_service}}
-<input id="f-service" name="service" type="text" required maxlength="200" value="{{form_service}}"></div>
+<input id="f-service" name="service" type="text" required maxlength="200" value="{{form_service}}"{{#err_service}} aria-describedby="e-service"{{/err_service}}></div>
 <div class="field{{#err_use}} has-error{{/err_use}}"><label for="f-use">What the lesson uses it for</label>
 {{#err_use}}<p class="field-error" id="e-use">{{err_use}}</p>{{/err_use}}
-<textarea id="f-use" name="use" rows="2" required>&#10;{{form_use:pre_escape}}</textarea></div>
+<textarea id="f-use" name="use" rows="2" required{{#err_use}} aria-describedby="e-use"{{/err_use}}>&#10;{{form_use:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Authorise it</button></div>
 </form>
 </section>

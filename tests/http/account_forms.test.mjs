@@ -104,15 +104,17 @@ test('a refused yearly review keeps every answer, note and tick in its own form 
     password_changed: 'yes', recovery_changed: 'yes',
   });
   assert.equal(r.status, 400, r.text);
-  assert.deepEqual(fieldErrors(r.text), ['f-two_factor_moved', 'f-content_archived'],
+  assert.deepEqual(fieldErrors(r.text), ['e-two_factor_moved', 'e-content_archived'],
     'a message for each box left unticked, in the review');
   const review = r.text.slice(r.text.indexOf('id="h-review"'), r.text.indexOf('Record the review'));
-  assert.match(review, /id="f-two_factor_moved">Confirm that two-factor sign-in has been moved/);
+  assert.match(review, /id="e-two_factor_moved">Confirm that two-factor sign-in has been moved/);
+  // The review's boxes take the ids the summary links to, each described by its message.
+  assert.match(tag(r.text, 'f-two_factor_moved'), /name="two_factor_moved"[^>]*aria-describedby="e-two_factor_moved"/);
   for (const id of ['f-r-lead_ok-yes', 'f-r-contributors_ok-no', 'f-r-purpose_ok-yes',
-    'f-r-monitoring_ok-no', 'f-r-close', 'r-password_changed', 'r-recovery_changed']) {
+    'f-r-monitoring_ok-no', 'f-r-close', 'f-password_changed', 'f-recovery_changed']) {
     assert.match(tag(r.text, id), / checked/, `${id} is ticked again`);
   }
-  for (const id of ['f-r-lead_ok-no', 'f-r-continue', 'r-two_factor_moved', 'r-content_archived']) {
+  for (const id of ['f-r-lead_ok-no', 'f-r-continue', 'f-two_factor_moved', 'f-content_archived']) {
     assert.doesNotMatch(tag(r.text, id), / checked/, `${id} is not`);
   }
   assert.match(tag(r.text, 'f-notes'), /The PTA page moves to the PTA&#39;s own account\./);
@@ -130,8 +132,9 @@ test('a refused close keeps its ticks in the close form, not the review', async 
   const r = await sendHtml('/accounts/1/close', { reason: 'Merged into the school page.', password_changed: 'yes' });
   assert.equal(r.status, 400, r.text);
   assert.deepEqual(fieldErrors(r.text),
-    ['f-recovery_changed', 'f-two_factor_moved', 'f-content_archived']);
-  assert.match(tag(r.text, 'c-password_changed'), / checked/);
+    ['e-recovery_changed', 'e-two_factor_moved', 'e-content_archived']);
+  assert.match(tag(r.text, 'f-password_changed'), / checked/);
+  assert.match(tag(r.text, 'f-recovery_changed'), /aria-describedby="e-recovery_changed"/);
   assert.doesNotMatch(tag(r.text, 'r-password_changed'), / checked/);
   assert.match(tag(r.text, 'f-reason'), /Merged into the school page\./);
   assert.match(tag(r.text, 'f-r-notes'), /<textarea[^>]*>(&#10;)?$/, 'the review notes stay empty');

@@ -216,7 +216,9 @@ test('only the people who run the account and the moderator log against it; bad 
   r = await science.request('POST', `/accounts/${account}/items`, { json: false,
     form: item({ received_at: '2026-11-23T09:00', link: 'not a link', summary: 'Typed <summary>' }) });
   assert.equal(r.status, 400);
-  assert.match(r.text, /id="f-item_summary"[^>]*>&#10;Typed &lt;summary&gt;<\/textarea>/);
+  assert.match(r.text, /id="f-summary"[^>]*>&#10;Typed &lt;summary&gt;<\/textarea>/);
+  assert.match(r.text, /<a href="#f-link">/);
+  assert.match(r.text, /id="f-link"[^>]*aria-describedby="e-link"/, 'the link is marked in the form sent');
   assert.match(r.text, /id="f-mistake_what"[^>]*>&#10;<\/textarea>/);
   assert.equal(tables(), was, 'nothing stored');
 });

@@ -304,3 +304,142 @@ test('a refused authorisation marks the fields of the draft it was for, where th
   marked(r.text, 'meeting_date', links[0][1]);
   assert.match(r.text, new RegExp(`action="/admin/policies/${pid}/versions/${draft.version_id}/authorise"`));
 });
+
+// A refused form's summary takes the focus, and each of its links leads to a
+// field of the form that was sent (an input, select, textarea or fieldset the
+// page names once), marked, with its message beside it and described by it;
+// no other form on the page shows a problem.
+function landsIn(html, action) {
+  assert.match(html, /<div class="error-summary" role="alert" id="error-summary" tabindex="-1" autofocus>/,
+    'the summary takes the focus');
+  const sent = forms(html, new RegExp(`^${action.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  assert.equal(sent.length, 1, `one form posts to ${action}`);
+  const links = summary(html);
+  assert.ok(links.length >= 1, 'the summary links to a field');
+  for (const [href, text] of links) {
+    const id = href.slice(1);
+    assert.equal(html.split(`id="${id}"`).length - 1, 1, `${href} is on the page once`);
+    assert.match(sent[0].html, new RegExp(`<(input|select|textarea|fieldset)\\b[^>]*\\bid="${id}"`),
+      `${href} is a field of the form sent`);
+    marked(sent[0].html, id.slice(2), text.replace(/&quot;/g, '"').replace(/&#39;/g, "'"));
+  }
+  assert.doesNotMatch(html.replace(sent[0].html, ''), /class="field-error"/, 'no other form shows a problem');
+  return links.map(([href]) => href);
+}
+
+test('a refused sign-in moves the focus to the summary, and the password is described by its message', async () => {
+  const visitor = s.client();
+  const r = await visitor.request('POST', '/login', { json: false, csrf: false,
+    form: { email: 'teacher@demo.school', password: 'not the password' } });
+  assert.ok(r.status >= 400, String(r.status));
+  assert.match(r.text, /<div class="error-summary" role="alert" id="error-summary" tabindex="-1" autofocus>/);
+  const links = summary(r.text).map(([href]) => href);
+  assert.ok(links.length >= 1);
+  for (const href of links) {
+    const name = href.slice(3);
+    assert.match(r.text, new RegExp(`id="f-${name}"[^>]*aria-describedby="[^"]*e-${name}`), `${name} described`);
+  }
+  const ok = await s.client().request('GET', '/login', { json: false });
+  assert.doesNotMatch(ok.text, /aria-describedby="e-/, 'no message, no description');
+});
+
+// The account page holds many forms, several with the same field names.
+async function accountForms() {
+  const mod = await s.login('moderator@demo.school');
+  const id = Number(sql(s.db, "SELECT min(id) FROM social_accounts WHERE status <> 'closed'"));
+  const send = (path, form) => mod.request('POST', `/accounts/${id}${path}`, { json: false, form });
+  return { mod, id, send };
+}
+
+test('a refused moderation action shows its problem in that form', async () => {
+  const { id, send } = await accountForms();
+  let r = await send('/moderation', { action: 'hid', what: '   ' });
+  assert.equal(r.status, 400);
+  assert.deepEqual(landsIn(r.text, `/accounts/${id}/moderation`), ['#f-what']);
+  r = await send('/moderation', { action: 'hid', what: 'Spam.', open_concern: 'yes' });
+  assert.deepEqual(landsIn(r.text, `/accounts/${id}/moderation`), ['#f-summary']);
+});
+
+test('a refused "I posted something I should not have" shows its problem in that form', async () => {
+  const { id, send } = await accountForms();
+  const r = await send('/mistakes', { what: '   ' });
+  assert.equal(r.status, 400);
+  assert.deepEqual(landsIn(r.text, `/accounts/${id}/mistakes`), ['#f-what']);
+});
+
+test("a refused answer shows its problem in that item's form", async () => {
+  const { mod, id, send } = await accountForms();
+  const item = (await mod.get(`/accounts/${id}`)).body.items_open[0];
+  assert.ok(item, 'an item waits for an answer');
+  const r = await send(`/items/${item.id}/answer`, { answered_at: '2099-01-01T10:00', how: 'reply' });
+  assert.equal(r.status, 400);
+  assert.deepEqual(landsIn(r.text, `/accounts/${id}/items/${item.id}/answer`), ['#f-answered_at']);
+  assert.match(r.text, /id="f-answered_at"[^>]*value="2099-01-01T10:00"/, 'what was typed is kept');
+});
+
+test("a refused record of what was done about a mistake shows its problem in that mistake's form", async () => {
+  const { mod, id, send } = await accountForms();
+  assert.ok((await mod.post(`/accounts/${id}/mistakes`, { what: 'Posted a pupil\'s first name.' })).status < 300);
+  const mistake = (await mod.get(`/accounts/${id}`)).body.mistakes.find((m) => !m.outcome);
+  const r = await send(`/mistakes/${mistake.id}/resolve`, { outcome: '   ' });
+  assert.equal(r.status, 400);
+  assert.deepEqual(landsIn(r.text, `/accounts/${id}/mistakes/${mistake.id}/resolve`), ['#f-outcome']);
+});
+
+const ANSWERS = { lead_ok: 'yes', contributors_ok: 'yes', purpose_ok: 'yes', monitoring_ok: 'yes' };
+const BOXES = ['#f-content_archived', '#f-password_changed', '#f-recovery_changed', '#f-two_factor_moved'];
+
+test("a yearly review without an outcome leads to the review's own Outcome", async () => {
+  const { id, send } = await accountForms();
+  const r = await send('/review', ANSWERS);
+  assert.equal(r.status, 400);
+  assert.deepEqual(landsIn(r.text, `/accounts/${id}/review`), ['#f-outcome']);
+});
+
+test("a review or a close without the handover ticked leads to each box of the form sent", async () => {
+  const { id, send } = await accountForms();
+  let r = await send('/review', { ...ANSWERS, outcome: 'close', notes: 'It has not been used since July.' });
+  assert.equal(r.status, 400);
+  assert.deepEqual(landsIn(r.text, `/accounts/${id}/review`).sort(), BOXES);
+  r = await send('/close', { reason: 'Merged into the school page.' });
+  assert.equal(r.status, 400);
+  assert.deepEqual(landsIn(r.text, `/accounts/${id}/close`).sort(), BOXES);
+  assert.notEqual(sql(s.db, `SELECT status FROM social_accounts WHERE id = ${id}`), 'closed');
+});
+
+test("a refused review of a service shows its problem beside that service's date", async () => {
+  const head = await s.login('head@demo.school');
+  const service = (await head.get('/permissions')).body.services[0];
+  const r = await head.request('POST', `/permissions/services/${service.id}`, { json: false,
+    form: { action: 'review' } });
+  assert.equal(r.status, 400);
+  assert.deepEqual(landsIn(r.text, `/permissions/services/${service.id}`), ['#f-review_on']);
+  assert.match(r.text, /id="f-new-review_on"/, 'the new service form keeps a field of its own');
+});
+
+test("a refused final decision marks the decision's fieldset", async () => {
+  const app = Number(sql(s.db, "SELECT min(id) FROM account_applications WHERE status = 'submitted'"));
+  const mod = await s.login('moderator@demo.school');
+  const forwarded = await mod.post(`/accounts/applications/${app}/review`, { decision: 'forward', confirm: 'yes' });
+  assert.ok(forwarded.status < 300, forwarded.text);
+  const bursar = await s.login('bursar@demo.school');
+  const r = await bursar.request('POST', `/accounts/applications/${app}/decision`, { json: false,
+    form: { reason: '' } });
+  assert.equal(r.status, 400);
+  assert.deepEqual(landsIn(r.text, `/accounts/applications/${app}/decision`), ['#f-decision']);
+});
+
+test("a refused filtering check shows its problem in the check form, not the request form", async () => {
+  const network = await s.login('network@demo.school');
+  const r = await network.request('POST', '/filtering/checks', { json: false,
+    form: { done_on: '2026-01-01', tested: 'Test pages' } });
+  assert.equal(r.status, 400);
+  assert.deepEqual(landsIn(r.text, '/filtering/checks'), ['#f-kind']);
+});
+
+test('the rules a new password must meet are read with the field, as the code applies them', async () => {
+  const page = (await admin.page('/admin/staff/new')).text;
+  assert.match(page, /<label for="f-password">Password \(optional\)<\/label>/);
+  assert.match(page, /<p class="hint" id="h-password">[^<]*At least 12 characters, or at least 10 for someone with a role that must use a second factor/);
+  assert.match(page, /id="f-password"[^>]*aria-describedby="h-password"/);
+});

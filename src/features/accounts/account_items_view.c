@@ -75,6 +75,21 @@ static json_t *each_flagged(json_t *rows, const char *key, int on)
 	return rows;
 }
 
+/* Each row says whether a refused POST came from its own form (sent), so
+ * that its fields take the plain ids the error summary links to
+ * (f-answered_at, f-outcome) and show the problem; the other rows keep
+ * ids that end in their own id. */
+static json_t *each_sent(json_t *rows, const char *key, const struct request *rq,
+			 const char *tail)
+{
+	int64_t sent = account_form_sent(rq, tail) && rq->nids == 2 ? rq->ids[1] : 0;
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+		json_object_set_new(r, key, json_boolean(json_int(r, "id") == sent));
+	return rows;
+}
+
 void account_items_model(const struct request *rq, const json_t *a, json_t *m)
 {
 	int64_t id = json_int(a, "id");
@@ -83,8 +98,9 @@ void account_items_model(const struct request *rq, const json_t *a, json_t *m)
 	uk_time_for_field(at, field); /* now, as a datetime-local field wants it */
 	int open = strcmp(json_str(a, "status"), "closed") != 0;
 	int runs = account_runs(id, rq->user.id) || has_role(rq, ROLE_MODERATOR);
-	json_object_set_new(m, "items_open", each_flagged(items_open(id, at), "may_answer",
-							 runs && open));
+	json_object_set_new(m, "items_open",
+			    each_sent(each_flagged(items_open(id, at), "may_answer", runs && open),
+				      "answer_sent", rq, "/answer"));
 	json_object_set_new(m, "items_answered", items_answered(id));
 	const char *typed = rq->is_post ? arg(rq, "received_at") : NULL;
 	json_object_set_new(m, "received_field", json_string(typed ? typed : field));
@@ -94,10 +110,12 @@ void account_items_model(const struct request *rq, const json_t *a, json_t *m)
 	json_object_set_new(m, "sent_moderation",
 			    json_boolean(account_form_sent(rq, "/moderation")));
 	json_object_set_new(m, "sent_mistake", json_boolean(account_form_sent(rq, "/mistakes")));
+	json_object_set_new(m, "sent_check", json_boolean(account_form_sent(rq, "/checks")));
 	json_object_set_new(m, "can_log_items", json_boolean(runs && open));
 	json_object_set_new(m, "moderation_log", moderation_log(rq, id));
-	json_t *mistakes = each_flagged(mistakes_seen(rq, id), "may_resolve",
-					has_role(rq, ROLE_MODERATOR));
+	json_t *mistakes = each_sent(each_flagged(mistakes_seen(rq, id), "may_resolve",
+						  has_role(rq, ROLE_MODERATOR)),
+				     "resolve_sent", rq, "/resolve");
 	json_object_set_new(m, "show_mistakes",
 			    json_boolean(json_array_size(mistakes) || (runs && open) ||
 					 mistakes_may_see_all(rq)));

@@ -69,6 +69,10 @@ void filtering_page(struct request *rq, struct reply *rp)
 			      has_role(rq, ROLE_HEADTEACHER | ROLE_ADMIN));
 	/* The choices ticked at first; a refused form brings back its own (router.c). */
 	json_object_set_new(m, "chose", json_pack("{s:b, s:b}", "kind_block", 1, "kind_check", 1));
+	/* Both forms have a "kind": a refused check shows its problem in the check
+	 * form, whose fieldset then takes the id the summary links to (f-kind). */
+	int sent_check = rq->is_post && rq->path && strcmp(rq->path, "/filtering/checks") == 0;
+	json_object_set_new(m, "sent_check", json_boolean(sent_check));
 	if (may_read) {
 		json_object_set_new(m, "checks", filter_checks_list());
 		json_object_set_new(m, "leader", named_person("filtering_leader"));

@@ -16,10 +16,19 @@ void permissions_page(struct request *rq, struct reply *rp)
 	int may_keep = service_may_keep(rq);
 	size_t i;
 	json_t *row;
+	/* A refused review shows its problem beside the date of the row it was
+	 * sent from, whose field takes the id the summary links to (f-review_on);
+	 * the "Approve a service" form then keeps its own field and says nothing. */
+	int row_sent = rq->is_post && rq->nids == 1 && rq->path &&
+		       strncmp(rq->path, "/permissions/services/", 22) == 0;
+	int64_t sent = row_sent ? rq->ids[0] : 0;
 	/* Each row says whether its own review form shows: a section a row does not
 	 * name is looked up on the page, where the row's id and name are not. */
-	json_array_foreach(services, i, row)
+	json_array_foreach(services, i, row) {
 		json_object_set_new(row, "may_review", json_boolean(may_keep));
+		int64_t id = json_integer_value(json_object_get(row, "id"));
+		json_object_set_new(row, "review_sent", json_boolean(id == sent));
+	}
 	/* Not "may_decide", the name each exception's row gives its own decision:
 	 * a row's false would fall back to the page's true. */
 	json_t *m = json_pack(
@@ -28,6 +37,7 @@ void permissions_page(struct request *rq, struct reply *rp)
 		exception_may_decide(rq), "may_keep_services", may_keep, "may_set_decider",
 		has_role(rq, ROLE_HEADTEACHER | ROLE_ADMIN), "decider_is_head",
 		decider && strcmp(decider, "headteacher") == 0);
+	json_object_set_new(m, "service_review_sent", json_boolean(sent != 0));
 	free(decider);
 	reply_page(rp, "permissions", "Permissions", m);
 }
