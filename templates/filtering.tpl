@@ -25,10 +25,12 @@
 {{#requests}}<tr id="request-{{id}}"><th scope="row">{{reference}}</th><td>{{kind_label}} <strong>{{site}}</strong><br><span class="multiline">{{reason:pre_escape}}</span></td><td>{{requested_by}}, <time datetime="{{requested_at}}">{{requested_at:x-uk-time}}</time></td><td>{{#open}}<span class="badge status-pending">{{decision_label}}</span>{{#may_decide}}
 <form class="stack" method="post" action="/filtering/requests/{{id}}/decision">
 <input type="hidden" name="csrf" value="{{csrf}}">
-<div class="field"><label for="f-decision-{{id}}">Decision on {{reference}}</label>
-<select id="f-decision-{{id}}" name="decision"><option value="done">Done</option><option value="refused">Refused</option></select></div>
-<div class="field"><label for="f-decision_reason-{{id}}">Why</label>
-<textarea id="f-decision_reason-{{id}}" name="decision_reason" rows="2" required></textarea></div>
+<div class="field{{#decide_sent}}{{#err_decision}} has-error{{/err_decision}}{{/decide_sent}}"><label for="f-decision{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}">Decision on {{reference}}</label>
+{{#decide_sent}}{{#err_decision}}<p class="field-error" id="e-decision">{{err_decision}}</p>{{/err_decision}}{{/decide_sent}}
+<select id="f-decision{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}" name="decision"{{#decide_sent}}{{#err_decision}} aria-describedby="e-decision"{{/err_decision}}{{/decide_sent}}><option value="done">Done</option><option value="refused">Refused</option></select></div>
+<div class="field{{#decide_sent}}{{#err_decision_reason}} has-error{{/err_decision_reason}}{{/decide_sent}}"><label for="f-decision_reason{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}">Why</label>
+{{#decide_sent}}{{#err_decision_reason}}<p class="field-error" id="e-decision_reason">{{err_decision_reason}}</p>{{/err_decision_reason}}{{/decide_sent}}
+<textarea id="f-decision_reason{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}" name="decision_reason" rows="2" required{{#decide_sent}}{{#err_decision_reason}} aria-describedby="e-decision_reason"{{/err_decision_reason}}{{/decide_sent}}>&#10;{{#decide_sent}}{{form_decision_reason:pre_escape}}{{/decide_sent}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Record the decision on {{reference}}</button></div>
 </form>{{/may_decide}}{{/open}}{{#not_open}}<span class="badge status-{{decision}}">{{decision_label}}</span> by {{decided_by}}, <time datetime="{{decided_at}}">{{decided_at:x-uk-time}}</time><br><span class="multiline">{{decision_reason:pre_escape}}</span>{{/not_open}}</td></tr>
 {{/requests}}

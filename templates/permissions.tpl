@@ -10,11 +10,13 @@
 {{#not_open}}<p><span class="multiline">{{decision_reason:pre_escape}}</span></p>{{/not_open}}
 {{#may_decide}}<form class="stack" method="post" action="/permissions/exceptions/{{id}}/decision">
 <input type="hidden" name="csrf" value="{{csrf}}">
-<fieldset class="field"><legend>Decision on {{reference}}</legend>
+<fieldset id="f-decision{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}" class="field{{#decide_sent}}{{#err_decision}} has-error{{/err_decision}}{{/decide_sent}}"{{#decide_sent}}{{#err_decision}} aria-describedby="e-decision"{{/err_decision}}{{/decide_sent}}><legend>Decision on {{reference}}</legend>
+{{#decide_sent}}{{#err_decision}}<p class="field-error" id="e-decision">{{err_decision}}</p>{{/err_decision}}{{/decide_sent}}
 <label class="checkbox" for="f-approve-{{id}}"><input type="radio" id="f-approve-{{id}}" name="decision" value="approved" required> Approve</label>
 <label class="checkbox" for="f-refuse-{{id}}"><input type="radio" id="f-refuse-{{id}}" name="decision" value="refused"> Refuse</label></fieldset>
-<div class="field"><label for="f-decision_reason-{{id}}">Reason</label>
-<textarea id="f-decision_reason-{{id}}" name="decision_reason" rows="2" required></textarea></div>
+<div class="field{{#decide_sent}}{{#err_decision_reason}} has-error{{/err_decision_reason}}{{/decide_sent}}"><label for="f-decision_reason{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}">Reason</label>
+{{#decide_sent}}{{#err_decision_reason}}<p class="field-error" id="e-decision_reason">{{err_decision_reason}}</p>{{/err_decision_reason}}{{/decide_sent}}
+<textarea id="f-decision_reason{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}" name="decision_reason" rows="2" required{{#decide_sent}}{{#err_decision_reason}} aria-describedby="e-decision_reason"{{/err_decision_reason}}{{/decide_sent}}>&#10;{{#decide_sent}}{{form_decision_reason:pre_escape}}{{/decide_sent}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Record the decision on {{reference}}</button></div>
 </form>{{/may_decide}}</li>
 {{/exceptions}}{{#has_exceptions}}</ul>{{/has_exceptions}}

@@ -443,3 +443,23 @@ test('the rules a new password must meet are read with the field, as the code ap
   assert.match(page, /<p class="hint" id="h-password">[^<]*At least 12 characters, or at least 10 for someone with a role that must use a second factor/);
   assert.match(page, /id="f-password"[^>]*aria-describedby="h-password"/);
 });
+
+test("a refused decision on a row shows its problem in that row's form: a filtering request, an exception", async () => {
+  const network = await s.login('network@demo.school');
+  assert.equal((await teacher.post('/filtering/requests', { kind: 'block', site: 'games.example',
+    reason: 'Reached from the library computers.' })).status < 300, true);
+  const request = (await network.get('/filtering')).body.requests.find((q) => q.open && q.may_decide);
+  assert.ok(request, 'a request waits for a decision');
+  let r = await network.request('POST', `/filtering/requests/${request.id}/decision`, { json: false,
+    form: { decision: 'done', decision_reason: '   ' } });
+  assert.equal(r.status, 400);
+  assert.deepEqual(landsIn(r.text, `/filtering/requests/${request.id}/decision`), ['#f-decision_reason']);
+
+  const bursar = await s.login('bursar@demo.school');
+  const exception = (await bursar.get('/permissions')).body.exceptions.find((e) => e.may_decide);
+  assert.ok(exception, 'an exception waits for a decision');
+  r = await bursar.request('POST', `/permissions/exceptions/${exception.id}/decision`, { json: false,
+    form: { decision: 'approved', decision_reason: '   ' } });
+  assert.equal(r.status, 400);
+  assert.deepEqual(landsIn(r.text, `/permissions/exceptions/${exception.id}/decision`), ['#f-decision_reason']);
+});

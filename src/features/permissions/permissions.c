@@ -29,10 +29,19 @@ void permissions_page(struct request *rq, struct reply *rp)
 		int64_t id = json_integer_value(json_object_get(row, "id"));
 		json_object_set_new(row, "review_sent", json_boolean(id == sent));
 	}
+	/* The same for a refused decision on an exception. */
+	json_t *exceptions = exceptions_list(rq);
+	int decide_sent = rq->is_post && rq->nids == 1 && rq->path &&
+			  strncmp(rq->path, "/permissions/exceptions/", 24) == 0;
+	json_array_foreach(exceptions, i, row) {
+		int64_t id = json_integer_value(json_object_get(row, "id"));
+		json_object_set_new(row, "decide_sent",
+				    json_boolean(decide_sent && id == rq->ids[0]));
+	}
 	/* Not "may_decide", the name each exception's row gives its own decision:
 	 * a row's false would fall back to the page's true. */
 	json_t *m = json_pack(
-		"{s:o, s:o, s:o, s:b, s:b, s:b, s:b}", "exceptions", exceptions_list(rq),
+		"{s:o, s:o, s:o, s:b, s:b, s:b, s:b}", "exceptions", exceptions,
 		"services", services, "lessons", lessons_list(rq), "may_decide_exceptions",
 		exception_may_decide(rq), "may_keep_services", may_keep, "may_set_decider",
 		has_role(rq, ROLE_HEADTEACHER | ROLE_ADMIN), "decider_is_head",
