@@ -221,7 +221,20 @@ static const char *param_problem(const struct field_spec *f, struct request *rq,
 	return type_problem(f, p->value);
 }
 
-/* One parameter: its name, its text, then its value against its field. */
+/* A text of only white space says nothing: it is read as empty (arg()
+ * gives NULL), so a required one is refused as missing and a handler's own
+ * "say why" finds nothing, rather than a blank name, summary or reason
+ * being stored as given. */
+static void blank_text_is_empty(const struct field_spec *f, struct param *p)
+{
+	if (f && (f->type == F_TEXT || f->type == F_LONGTEXT) && p->len && text_blank(p->value)) {
+		p->value[0] = 0;
+		p->len = 0;
+	}
+}
+
+/* One parameter: its name, its text, then its value against its field;
+ * a text of only white space is then read as empty. */
 static void check_param(const struct field_spec *spec, struct request *rq, size_t i,
 			struct found *fd)
 {
@@ -240,6 +253,7 @@ static void check_param(const struct field_spec *spec, struct request *rq, size_
 		if (why)
 			problem(fd, f, p->name, why);
 	}
+	blank_text_is_empty(f, p);
 }
 
 static void check_files(const struct field_spec *spec, struct request *rq, struct found *fd)
@@ -269,23 +283,6 @@ static void check_files(const struct field_spec *spec, struct request *rq, struc
 	}
 }
 
-/* A text of only white space says nothing: it is read as empty (arg()
- * gives NULL), so a required one is refused as missing and a handler's own
- * "say why" finds nothing, rather than a blank name, summary or reason
- * being stored as given. */
-static void blank_text_is_empty(const struct field_spec *spec, struct request *rq)
-{
-	for (size_t i = 0; i < rq->nparams; i++) {
-		struct param *p = &rq->params[i];
-		const struct field_spec *f = find_spec(spec, p->name);
-		if (f && (f->type == F_TEXT || f->type == F_LONGTEXT) && p->len &&
-		    text_blank(p->value)) {
-			p->value[0] = 0;
-			p->len = 0;
-		}
-	}
-}
-
 static void check_required(const struct field_spec *spec, struct request *rq, struct found *fd)
 {
 	for (; spec && spec->name; spec++)
@@ -298,7 +295,6 @@ static void check_all(const struct field_spec *spec, struct request *rq, struct 
 	for (size_t i = 0; i < rq->nparams; i++)
 		check_param(spec, rq, i, fd);
 	check_files(spec, rq, fd);
-	blank_text_is_empty(spec, rq);
 	check_required(spec, rq, fd);
 }
 
