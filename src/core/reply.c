@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "core/request.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -214,4 +215,22 @@ void reply_pager_total(json_t *model, int64_t page, size_t per_page, int64_t tot
 		    page <= 1       ? 0
 		    : page <= pages ? page - 1
 				    : pages);
+}
+
+json_t *reply_rows_flag(json_t *rows, const char *key, int on)
+{
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+		json_object_set_new(r, key, json_boolean(on));
+	return rows;
+}
+
+json_t *reply_rows_mark(json_t *rows, const char *key, int64_t id)
+{
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+		json_object_set_new(r, key, json_boolean(id && json_int(r, "id") == id));
+	return rows;
 }

@@ -123,6 +123,13 @@ size_t reply_errors(const struct reply *rp);   /* problems so far; 0 when not re
  * flag = whether the request sent field = item[key].  Nothing for a GET. */
 void reply_keep_chosen(const struct request *rq, json_t *items, const char *field,
 		       const char *key, const char *flag);
+/* A row's own flag for a form it shows, set in every row: a section a row
+ * does not name is looked up on the page, where the row's values are not.
+ * Returns rows. */
+json_t *reply_rows_flag(json_t *rows, const char *key, int on);
+/* key true in the row whose "id" is id and false in the others: the row
+ * whose form a refused POST came from (0: none).  Returns rows. */
+json_t *reply_rows_mark(json_t *rows, const char *key, int64_t id);
 void reply_not_found(struct reply *rp);
 void reply_redirect(struct reply *rp, const char *location);
 void reply_raw(struct reply *rp, const char *content_type, char *body, size_t len);

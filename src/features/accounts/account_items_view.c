@@ -83,11 +83,7 @@ static json_t *each_sent(json_t *rows, const char *key, const struct request *rq
 			 const char *tail)
 {
 	int64_t sent = account_form_sent(rq, tail) && rq->nids == 2 ? rq->ids[1] : 0;
-	size_t i;
-	json_t *r;
-	json_array_foreach(rows, i, r)
-		json_object_set_new(r, key, json_boolean(json_int(r, "id") == sent));
-	return rows;
+	return reply_rows_mark(rows, key, sent);
 }
 
 void account_items_model(const struct request *rq, const json_t *a, json_t *m)

@@ -31,12 +31,7 @@ void do_not_publish_page(struct request *rq, struct reply *rp)
 			       "ORDER BY d.pupil_name COLLATE NOCASE, d.id",
 			       "");
 	int may_keep = has_role(rq, DO_NOT_PUBLISH_KEEPERS);
-	size_t i;
-	json_t *row;
-	/* Each row says whether it shows its remove form: a section a row does not
-	 * name is looked up on the page, where the row's id and name are not. */
-	json_array_foreach(rows, i, row)
-		json_object_set_new(row, "may_remove", json_boolean(may_keep));
+	reply_rows_flag(rows, "may_remove", may_keep); /* each row's remove form */
 	json_t *m = json_pack("{s:o, s:b}", "pupils", rows, "may_keep", may_keep);
 	reply_page(rp, "do_not_publish", "Pupils whose pictures must not be published", m);
 }

@@ -63,12 +63,8 @@ void filtering_page(struct request *rq, struct reply *rp)
 		filter_review_due(due);
 	/* A refused decision shows its problem in the form of the request it was
 	 * for, whose fields take the ids the summary links to (f-decision_reason). */
-	json_t *requests = filter_requests_list(rq);
 	int64_t sent = rq->is_post && rq->nids == 1 ? rq->ids[0] : 0;
-	size_t i;
-	json_t *row;
-	json_array_foreach(requests, i, row)
-		json_object_set_new(row, "decide_sent", json_boolean(json_int(row, "id") == sent));
+	json_t *requests = reply_rows_mark(filter_requests_list(rq), "decide_sent", sent);
 	/* Not "may_decide", each request's own flag: a row's false (a decider's
 	 * own request) would fall back to the page's true in the template. */
 	json_t *m = json_pack("{s:o, s:b, s:b, s:b, s:b}", "requests", requests,

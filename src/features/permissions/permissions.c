@@ -14,30 +14,19 @@ void permissions_page(struct request *rq, struct reply *rp)
 	char *decider = db_text("SELECT value FROM settings WHERE key = 'exception_decider'", "");
 	json_t *services = services_list();
 	int may_keep = service_may_keep(rq);
-	size_t i;
-	json_t *row;
 	/* A refused review shows its problem beside the date of the row it was
 	 * sent from, whose field takes the id the summary links to (f-review_on);
 	 * the "Approve a service" form then keeps its own field and says nothing. */
 	int row_sent = rq->is_post && rq->nids == 1 && rq->path &&
 		       strncmp(rq->path, "/permissions/services/", 22) == 0;
 	int64_t sent = row_sent ? rq->ids[0] : 0;
-	/* Each row says whether its own review form shows: a section a row does not
-	 * name is looked up on the page, where the row's id and name are not. */
-	json_array_foreach(services, i, row) {
-		json_object_set_new(row, "may_review", json_boolean(may_keep));
-		int64_t id = json_integer_value(json_object_get(row, "id"));
-		json_object_set_new(row, "review_sent", json_boolean(id == sent));
-	}
+	/* Each row says whether its own review form shows. */
+	reply_rows_mark(reply_rows_flag(services, "may_review", may_keep), "review_sent", sent);
 	/* The same for a refused decision on an exception. */
-	json_t *exceptions = exceptions_list(rq);
 	int decide_sent = rq->is_post && rq->nids == 1 && rq->path &&
 			  strncmp(rq->path, "/permissions/exceptions/", 24) == 0;
-	json_array_foreach(exceptions, i, row) {
-		int64_t id = json_integer_value(json_object_get(row, "id"));
-		json_object_set_new(row, "decide_sent",
-				    json_boolean(decide_sent && id == rq->ids[0]));
-	}
+	json_t *exceptions = reply_rows_mark(exceptions_list(rq), "decide_sent",
+					     decide_sent ? rq->ids[0] : 0);
 	/* Not "may_decide", the name each exception's row gives its own decision:
 	 * a row's false would fall back to the page's true. */
 	json_t *m = json_pack(
