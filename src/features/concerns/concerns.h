@@ -123,6 +123,12 @@ void concern_details_forget(int64_t concern_id);
 	"CASE WHEN " CONCERN_MAY_OPEN(k) " THEN " k ".id END AS concern_id, CASE WHEN "         \
 	CONCERN_MAY_OPEN(k) " THEN " k ".reference END AS concern_reference"
 #define CONCERN_NAMED_BINDS CONCERN_MAY_OPEN_BINDS CONCERN_MAY_OPEN_BINDS
+/* The arms of a CASE giving the concern a path in col names: a case's
+ * pages (/concerns/N, /concerns/N/events) or its reporter's (/concerns/mine/N).
+ * CAST reads the number at the start of "12/events". */
+#define CONCERN_OF_PATH_ARMS(col)                                                              \
+	"WHEN " col " GLOB '/concerns/[0-9]*' THEN CAST(substr(" col ", 11) AS INTEGER) "      \
+	"WHEN " col " GLOB '/concerns/mine/[0-9]*' THEN CAST(substr(" col ", 16) AS INTEGER) "
 
 /* A concern about an adult whose reporter asked for anonymity names them
  * only to the headteacher, or the chair for a concern about the

@@ -44,12 +44,10 @@
 #define CONCERN_PATH                                                                               \
 	"(a.object GLOB '/concerns/[0-9]*' OR a.object GLOB '/concerns/mine/[0-9]*' OR a.object "  \
 	"GLOB '/evidence/[0-9]*')"
-/* The id of that concern (NULL when it is gone or cannot be told).  CAST
- * reads the number at the start of "12/events". */
+/* The id of that concern (NULL when it is gone or cannot be told). */
 #define CONCERN_OF_ROW                                                                             \
 	"CASE WHEN a.object GLOB 'concern:[0-9]*' THEN CAST(substr(a.object, 9) AS INTEGER) "      \
-	"WHEN a.object GLOB '/concerns/[0-9]*' THEN CAST(substr(a.object, 11) AS INTEGER) "        \
-	"WHEN a.object GLOB '/concerns/mine/[0-9]*' THEN CAST(substr(a.object, 16) AS INTEGER) "   \
+	CONCERN_OF_PATH_ARMS("a.object")                                                           \
 	"WHEN a.object GLOB '/evidence/[0-9]*' THEN (SELECT e.concern_id FROM evidence e WHERE "   \
 	"e.id = CAST(substr(a.object, 11) AS INTEGER)) "                                           \
 	"ELSE (SELECT r.id FROM concerns r WHERE r.reference = CASE WHEN a.object GLOB "           \

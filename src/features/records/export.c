@@ -42,9 +42,7 @@ static json_t *profile(int64_t id)
  * reporter's page of it, or the page of every concern about them? */
 #define LINK_ABOUT_READER(n)                                                                   \
 	"(" n ".link = '/concerns/about/' || ?1 OR EXISTS (SELECT 1 FROM concerns k WHERE "     \
-	"k.about_id = ?1 AND k.id = CASE WHEN " n ".link GLOB '/concerns/mine/[0-9]*' THEN "   \
-	"CAST(substr(" n ".link, 16) AS INTEGER) WHEN " n ".link GLOB '/concerns/[0-9]*' "     \
-	"THEN CAST(substr(" n ".link, 11) AS INTEGER) END))"
+	"k.about_id = ?1 AND k.id = CASE " CONCERN_OF_PATH_ARMS(n ".link") "END))"
 
 static json_t *own_concerns(int64_t id, int64_t reader)
 {
