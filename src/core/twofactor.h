@@ -29,6 +29,9 @@ int twofactor_check(int64_t user_id, const char *code, const char **how);
 json_t *twofactor_new_recovery_codes(int64_t user_id);
 /* Inside a write transaction: removes the second factor and every pending sign-in. */
 void twofactor_remove(int64_t user_id);
+/* The associated data a confirmed secret is sealed with: "totp:<id>". */
+#define TWOFACTOR_AD_LEN 40
+void twofactor_ad(int64_t user_id, char ad[TWOFACTOR_AD_LEN]);
 /* The person's secret in clear (base32), or NULL; free with vault_free. */
 char *twofactor_secret(int64_t user_id);
 /* The same, sealed with other associated data (one still being set up is

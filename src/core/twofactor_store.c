@@ -83,10 +83,15 @@ void twofactor_start_pending(struct request *rq, struct reply *rp, int64_t user_
 		   "/login/code", NULL);
 }
 
+void twofactor_ad(int64_t user_id, char ad[TWOFACTOR_AD_LEN])
+{
+	snprintf(ad, TWOFACTOR_AD_LEN, "totp:%lld", (long long)user_id);
+}
+
 char *twofactor_secret(int64_t user_id)
 {
-	char ad[40];
-	snprintf(ad, sizeof ad, "totp:%lld", (long long)user_id);
+	char ad[TWOFACTOR_AD_LEN];
+	twofactor_ad(user_id, ad);
 	return twofactor_secret_ad(user_id, ad);
 }
 

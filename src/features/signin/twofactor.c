@@ -151,10 +151,10 @@ static void enrol_confirm(struct request *rq, struct reply *rp)
 	}
 	char *secret = shown_secret(rq);
 	int64_t step = secret ? totp_match(secret, now(), arg(rq, "code")) : -1;
-	char ad[40];
+	char ad[TWOFACTOR_AD_LEN];
 	unsigned char nonce[VAULT_NONCE_BYTES], *box = NULL;
 	size_t box_len = 0;
-	snprintf(ad, sizeof ad, "totp:%lld", (long long)rq->user.id);
+	twofactor_ad(rq->user.id, ad);
 	int sealed = step >= 0 && vault_seal_ad(ad, secret, strlen(secret), nonce, &box,
 						&box_len) == 0;
 	vault_free(secret);
