@@ -232,3 +232,23 @@ test('the register comes in pages of 50, each row flagged from the closure days 
   assert.ok(after.every((a) => a.monitoring_overdue === false));
   sql(s.db, `DELETE FROM closure_days WHERE day = '2026-11-23'`);
 });
+
+test('monitoring overdue is a task for the lead and the moderator, not for a contributor, who may not log a check', async () => {
+  const t = await startServer();
+  try {
+    const mod = await t.login('moderator@demo.school');
+    assert.equal((await mod.get('/accounts/2')).body.account.monitoring_overdue, true);
+    qualify(t.db, 'teacher@demo.school');
+    assert.equal((await mod.post('/accounts/2/contributors', { email: 'teacher@demo.school' })).status, 201);
+    const overdue = async (c) => (await c.get('/')).body.tasks
+      .filter((k) => k.kind === 'account_monitoring_overdue' && k.link === '/accounts/2').length;
+    const teacher = await t.login('teacher@demo.school');
+    const at = new Date(Date.now() - 60e3).toISOString().slice(0, 16) + 'Z';
+    const r = await teacher.post('/accounts/2/checks', { checked_at: at, comments_found: 'no', all_answered: 'yes' });
+    assert.equal(r.status, 403, r.text);
+    assert.equal(await overdue(teacher), 0);
+    assert.equal(await overdue(mod), 1);
+    const lead = sql(t.db, 'SELECT u.email FROM social_accounts a JOIN users u ON u.id = a.lead_id WHERE a.id = 2');
+    assert.equal(await overdue(await t.login(lead)), 1);
+  } finally { await t.stop(); }
+});

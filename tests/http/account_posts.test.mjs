@@ -9,6 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, sql, visibleText } from './lib.mjs';
 import { PNG, JPEG } from './concern_helpers.mjs';
+import { CLOSE_TICKED } from './account_lib.mjs';
 import { createHash, randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 
@@ -317,4 +318,25 @@ test('nothing more goes out on a closed account', async () => {
   } finally {
     sql(s.db, `UPDATE social_accounts SET status = 'active' WHERE id = ${blog}`);
   }
+});
+
+test('closing an account leaves no sign-off or changes task for its posts', async () => {
+  const t = await startServer();
+  try {
+    const lead = await t.login('science@demo.school');
+    const deputy = await t.login('deputy@demo.school');
+    const waiting = (await lead.post('/accounts/1/posts', { text: 'Science week starts Monday!', kind: 'post' })).body.post.id;
+    const back = (await lead.post('/accounts/1/posts', { text: 'Our new telescope', kind: 'post' })).body.post.id;
+    let r = await deputy.post(`/accounts/1/posts/${back}/decision`, { decision: 'changes', reason: 'Name the donor.' });
+    assert.equal(r.status, 200, r.text);
+    const linked = async (c, kind) => (await c.get('/')).body.tasks.filter((k) => k.kind === kind).map((k) => k.link);
+    assert.ok((await linked(deputy, 'post_signoff')).includes(`/accounts/1/posts/${waiting}`));
+    assert.ok((await linked(lead, 'post_changes')).includes(`/accounts/1/posts/${back}`));
+    const mod = await t.login('moderator@demo.school');
+    assert.equal((await mod.post('/accounts/1/close', CLOSE_TICKED)).status, 200);
+    assert.equal((await deputy.post(`/accounts/1/posts/${waiting}/decision`, { decision: 'approve' })).status, 409);
+    const ofAccount = (links) => links.filter((l) => l.startsWith('/accounts/1/'));
+    assert.deepEqual(ofAccount(await linked(deputy, 'post_signoff')), []);
+    assert.deepEqual(ofAccount(await linked(lead, 'post_changes')), []);
+  } finally { await t.stop(); }
 });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, launch, cli, sql, visibleText } from './lib.mjs';
-import { auditRows, count, qualify } from './account_lib.mjs';
+import { auditRows, count, qualify, CLOSE_TICKED } from './account_lib.mjs';
 
 const SECRET = {
   login: 'hillside.science.login',
@@ -147,4 +147,28 @@ test('a server with another key file cannot read the credentials and says so', a
   const r = await mod.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' });
   assert.equal(r.status, 200);
   assert.equal(r.body.credentials.password, SECRET.password);
+});
+
+test('once the account is closed, its former lead and contributors reveal nothing; the moderator still can', async () => {
+  const t = await startServer();
+  try {
+    const mod = await t.login('moderator@demo.school');
+    assert.equal((await mod.post('/accounts/1/credentials', SECRET)).status, 200);
+    qualify(t.db, 'teacher@demo.school');
+    assert.equal((await mod.post('/accounts/1/contributors', { email: 'teacher@demo.school' })).status, 201);
+    const lead = await t.login('science@demo.school');
+    assert.equal((await lead.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' })).status, 200);
+    assert.equal((await mod.post('/accounts/1/close', CLOSE_TICKED)).status, 200);
+    const before = auditRows(t.db, 'account.credentials_reveal').length;
+    const contributor = await t.login('teacher@demo.school');
+    for (const c of [lead, contributor]) {
+      const r = await c.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' });
+      assert.equal(r.status, 404, r.text);
+      assert.ok(!r.text.includes(SECRET.password));
+      assert.equal((await c.get('/accounts/1')).body.can_credentials, false);
+    }
+    assert.equal(auditRows(t.db, 'account.credentials_reveal').length, before);
+    const r = await mod.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' });
+    assert.equal(r.body.credentials.password, SECRET.password);
+  } finally { await t.stop(); }
 });

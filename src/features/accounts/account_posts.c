@@ -227,19 +227,22 @@ void post_submit(struct request *rq, struct reply *rp)
 }
 
 /* "My tasks": a senior leader has a task per post waiting that is not their
- * own; an author, one per post sent back for changes. */
+ * own; an author, one per post sent back for changes.  None for a closed
+ * account: its posts can no longer be signed off or sent again. */
 void post_tasks(const struct request *rq, json_t *tasks)
 {
 	json_t *rows = has_role(rq, SENIOR_LEADERS)
 			       ? db_rows("SELECT p.id, p.account_id, a.name, p.status FROM "
 					 "account_posts p JOIN social_accounts a ON "
 					 "a.id = p.account_id WHERE p.status = 'submitted' AND "
-					 "p.author_id != ? ORDER BY p.submitted_at",
+					 "p.author_id != ? AND a.status != 'closed' "
+					 "ORDER BY p.submitted_at",
 					 "I", rq->user.id)
 			       : json_array();
 	json_t *mine = db_rows("SELECT p.id, p.account_id, a.name, p.status FROM account_posts p "
 			       "JOIN social_accounts a ON a.id = p.account_id "
-			       "WHERE p.status = 'changes' AND p.author_id = ? ORDER BY p.id",
+			       "WHERE p.status = 'changes' AND p.author_id = ? AND "
+			       "a.status != 'closed' ORDER BY p.id",
 			       "I", rq->user.id);
 	json_array_extend(rows, mine);
 	json_decref(mine);

@@ -2,8 +2,8 @@
 /* Who may see an account's password, and when it must be changed
  * (ravens-wood §10: "Don't share account information (usernames/passwords)
  * with anyone but the school's SLT and Moderator").  The lead and current
- * contributors may reveal their own account's credentials, SLT and the
- * moderator any.  Once someone who revealed it as a runner stops running
+ * contributors may reveal their own account's credentials while it is open,
+ * SLT and the moderator any.  Once someone who revealed it as a runner stops running
  * the account, or anyone who revealed it leaves the school, the account
  * asks for the password to be changed until the moderator records the
  * change (new credentials stored, or POST .../credentials/changed). */
@@ -17,9 +17,14 @@
 
 #include <stdlib.h>
 
+/* A closed account is run by nobody: its former lead and contributors see
+ * its credentials no more (ravens-wood §10), only SLT and the moderator. */
 int may_reveal(const struct request *rq, int64_t account_id)
 {
-	return has_role(rq, ROLE_MODERATOR | ROLE_SLT) || account_runs(account_id, rq->user.id);
+	return has_role(rq, ROLE_MODERATOR | ROLE_SLT) ||
+	       (account_runs(account_id, rq->user.id) &&
+		db_int(0, "SELECT status != 'closed' FROM social_accounts WHERE id = ?", "I",
+		       account_id) == 1);
 }
 
 int reveal_record(struct request *rq, struct reply *rp)

@@ -15,21 +15,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void flagged_account_tasks(json_t *accounts, json_t *tasks, int lead_left_too)
+/* moderator: every account's flags; otherwise the person's own accounts,
+ * where only the lead logs monitoring checks (account_checks.c), so only
+ * the lead, not a contributor, is given that task. */
+static void flagged_account_tasks(const struct request *rq, json_t *accounts, json_t *tasks,
+				  int moderator)
 {
 	size_t i;
 	json_t *a;
 	json_array_foreach(accounts, i, a) {
+		int checks = moderator || strcmp(json_str(a, "lead"), rq->user.email) == 0;
 		const char *name = json_str(a, "name");
 		char *link = account_link(json_int(a, "id"));
-		if (lead_left_too && json_is_true(json_object_get(a, "lead_left"))) {
+		if (moderator && json_is_true(json_object_get(a, "lead_left"))) {
 			char *msg = xasprintf(
 				"The lead of the account '%s' has left: transfer or close it.",
 				name);
 			task_add(tasks, "account_lead_left", msg, link, 1);
 			free(msg);
 		}
-		if (json_is_true(json_object_get(a, "monitoring_overdue"))) {
+		if (checks && json_is_true(json_object_get(a, "monitoring_overdue"))) {
 			char *msg = xasprintf(
 				"Monitoring of the account '%s' is overdue: log a check.", name);
 			task_add(tasks, "account_monitoring_overdue", msg, link, 1);
@@ -83,7 +88,7 @@ static void account_tasks(const struct request *rq, json_t *tasks)
 		   "account_returned", "of yours came back for changes",
 		   "of yours came back for changes", "/accounts/applications");
 	json_t *accounts = accounts_query(moderator, rq->user.id, -1, 0);
-	flagged_account_tasks(accounts, tasks, moderator);
+	flagged_account_tasks(rq, accounts, tasks, moderator);
 	json_decref(accounts);
 }
 
