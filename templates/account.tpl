@@ -36,7 +36,7 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_email}} has-error{{/err_email}}"><label for="f-email">E-mail address of a member of staff</label>
 {{#err_email}}<p class="field-error" id="e-email">{{err_email}}</p>{{/err_email}}
-<input id="f-email" name="email" type="email" maxlength="254" required value="{{form_email}}"{{#err_email}} aria-describedby="e-email"{{/err_email}}></div>
+<input id="f-email" name="email" type="email" maxlength="254" required value="{{form_email}}"{{#err_email}} aria-describedby="e-email" aria-invalid="true"{{/err_email}}></div>
 <div class="actions"><button class="btn secondary" type="submit">Add</button></div>
 </form>
 <form class="stack card" method="post" action="/accounts/{{account_id}}/contributors" enctype="multipart/form-data">
@@ -45,19 +45,19 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_contributor_name}} has-error{{/err_contributor_name}}"><label for="f-contributor_name">Name of someone who is not staff</label>
 {{#err_contributor_name}}<p class="field-error" id="e-contributor_name">{{err_contributor_name}}</p>{{/err_contributor_name}}
-<input id="f-contributor_name" name="contributor_name" type="text" maxlength="120" required value="{{form_contributor_name}}" aria-describedby="h-paper{{#err_contributor_name}} e-contributor_name{{/err_contributor_name}}"></div>
+<input id="f-contributor_name" name="contributor_name" type="text" maxlength="120" required value="{{form_contributor_name}}" aria-describedby="h-paper{{#err_contributor_name}} e-contributor_name{{/err_contributor_name}}"{{#err_contributor_name}} aria-invalid="true"{{/err_contributor_name}}></div>
 <div class="field{{#err_relation}} has-error{{/err_relation}}"><label for="f-relation">Who they are to the school, for example "Parent (PTA)" or "Volunteer"</label>
 {{#err_relation}}<p class="field-error" id="e-relation">{{err_relation}}</p>{{/err_relation}}
-<input id="f-relation" name="relation" type="text" maxlength="60" required value="{{form_relation}}"{{#err_relation}} aria-describedby="e-relation"{{/err_relation}}></div>
+<input id="f-relation" name="relation" type="text" maxlength="60" required value="{{form_relation}}"{{#err_relation}} aria-describedby="e-relation" aria-invalid="true"{{/err_relation}}></div>
 <div class="field{{#err_paper_version_id}} has-error{{/err_paper_version_id}}"><label for="f-paper_version_id">The policy version they signed on paper</label>
 {{#err_paper_version_id}}<p class="field-error" id="e-paper_version_id">{{err_paper_version_id}}</p>{{/err_paper_version_id}}
-<select id="f-paper_version_id" name="paper_version_id" required{{#err_paper_version_id}} aria-describedby="e-paper_version_id"{{/err_paper_version_id}}>{{#paper_versions}}<option value="{{version_id}}"{{#chosen}} selected{{/chosen}}>{{label}}</option>{{/paper_versions}}</select></div>
+<select id="f-paper_version_id" name="paper_version_id" required{{#err_paper_version_id}} aria-describedby="e-paper_version_id" aria-invalid="true"{{/err_paper_version_id}}>{{#paper_versions}}<option value="{{version_id}}"{{#chosen}} selected{{/chosen}}>{{label}}</option>{{/paper_versions}}</select></div>
 <div class="field{{#err_paper_date}} has-error{{/err_paper_date}}"><label for="f-paper_date">The date on the signed paper</label>
 {{#err_paper_date}}<p class="field-error" id="e-paper_date">{{err_paper_date}}</p>{{/err_paper_date}}
-<input id="f-paper_date" name="paper_date" type="date" required value="{{form_paper_date}}"{{#err_paper_date}} aria-describedby="e-paper_date"{{/err_paper_date}}></div>
+<input id="f-paper_date" name="paper_date" type="date" required value="{{form_paper_date}}"{{#err_paper_date}} aria-describedby="e-paper_date" aria-invalid="true"{{/err_paper_date}}></div>
 <div class="field{{#err_scan}} has-error{{/err_scan}}"><label for="f-scan">A scan of the signed paper (optional: PDF, JPEG or PNG)</label>
 {{#err_scan}}<p class="field-error" id="e-scan">{{err_scan}}</p>{{/err_scan}}
-<input id="f-scan" name="scan" type="file" accept="application/pdf,image/jpeg,image/png"{{#err_scan}} aria-describedby="e-scan"{{/err_scan}}></div>
+<input id="f-scan" name="scan" type="file" accept="application/pdf,image/jpeg,image/png"{{#err_scan}} aria-describedby="e-scan" aria-invalid="true"{{/err_scan}}></div>
 <div class="actions"><button class="btn secondary" type="submit">Add with their paper signature</button></div>
 </form>{{/can_team}}
 </section>
@@ -87,7 +87,7 @@
 </fieldset>
 <div class="field{{#sent_review}}{{#err_notes}} has-error{{/err_notes}}{{/sent_review}}"><label for="f-{{#not_sent_review}}r-{{/not_sent_review}}notes">Notes (needed to close the account)</label>
 {{#sent_review}}{{#err_notes}}<p class="field-error" id="e-notes">{{err_notes}}</p>{{/err_notes}}{{/sent_review}}
-<textarea id="f-{{#not_sent_review}}r-{{/not_sent_review}}notes" name="notes" rows="2" maxlength="2000"{{#sent_review}}{{#err_notes}} aria-describedby="e-notes"{{/err_notes}}{{/sent_review}}>&#10;{{#sent_review}}{{form_notes:pre_escape}}{{/sent_review}}</textarea></div>
+<textarea id="f-{{#not_sent_review}}r-{{/not_sent_review}}notes" name="notes" rows="2" maxlength="2000"{{#sent_review}}{{#err_notes}} aria-describedby="e-notes" aria-invalid="true"{{/err_notes}}{{/sent_review}}>&#10;{{#sent_review}}{{form_notes:pre_escape}}{{/sent_review}}</textarea></div>
 <fieldset id="f-{{#not_sent_review}}r-{{/not_sent_review}}outcome" class="field{{#sent_review}}{{#err_outcome}} has-error{{/err_outcome}}{{/sent_review}}"{{#sent_review}}{{#err_outcome}} aria-describedby="e-outcome"{{/err_outcome}}{{/sent_review}}><legend>Outcome</legend>
 {{#sent_review}}{{#err_outcome}}<p class="field-error" id="e-outcome">{{err_outcome}}</p>{{/err_outcome}}{{/sent_review}}
 <label class="checkbox" for="f-r-continue"><input id="f-r-continue" type="radio" name="outcome" value="continue"{{#sent_review}}{{#chose_outcome_continue}} checked{{/chose_outcome_continue}}{{/sent_review}} required> The account continues</label>
@@ -98,10 +98,10 @@
 {{#sent_review}}{{#err_recovery_changed}}<p class="field-error" id="e-recovery_changed">{{err_recovery_changed}}</p>{{/err_recovery_changed}}{{/sent_review}}
 {{#sent_review}}{{#err_two_factor_moved}}<p class="field-error" id="e-two_factor_moved">{{err_two_factor_moved}}</p>{{/err_two_factor_moved}}{{/sent_review}}
 {{#sent_review}}{{#err_content_archived}}<p class="field-error" id="e-content_archived">{{err_content_archived}}</p>{{/err_content_archived}}{{/sent_review}}
-<label class="checkbox" for="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}password_changed"><input id="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}password_changed" type="checkbox" name="password_changed" value="yes"{{#sent_review}}{{#err_password_changed}} aria-describedby="e-password_changed"{{/err_password_changed}}{{/sent_review}}{{#sent_review}}{{#chose_password_changed_yes}} checked{{/chose_password_changed_yes}}{{/sent_review}}> The password has been changed</label>
-<label class="checkbox" for="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}recovery_changed"><input id="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}recovery_changed" type="checkbox" name="recovery_changed" value="yes"{{#sent_review}}{{#err_recovery_changed}} aria-describedby="e-recovery_changed"{{/err_recovery_changed}}{{/sent_review}}{{#sent_review}}{{#chose_recovery_changed_yes}} checked{{/chose_recovery_changed_yes}}{{/sent_review}}> The recovery e-mail and telephone have been changed</label>
-<label class="checkbox" for="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}two_factor_moved"><input id="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}two_factor_moved" type="checkbox" name="two_factor_moved" value="yes"{{#sent_review}}{{#err_two_factor_moved}} aria-describedby="e-two_factor_moved"{{/err_two_factor_moved}}{{/sent_review}}{{#sent_review}}{{#chose_two_factor_moved_yes}} checked{{/chose_two_factor_moved_yes}}{{/sent_review}}> Two-factor sign-in has been moved</label>
-<label class="checkbox" for="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}content_archived"><input id="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}content_archived" type="checkbox" name="content_archived" value="yes"{{#sent_review}}{{#err_content_archived}} aria-describedby="e-content_archived"{{/err_content_archived}}{{/sent_review}}{{#sent_review}}{{#chose_content_archived_yes}} checked{{/chose_content_archived_yes}}{{/sent_review}}> The content has been archived</label>
+<label class="checkbox" for="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}password_changed"><input id="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}password_changed" type="checkbox" name="password_changed" value="yes"{{#sent_review}}{{#err_password_changed}} aria-describedby="e-password_changed" aria-invalid="true"{{/err_password_changed}}{{/sent_review}}{{#sent_review}}{{#chose_password_changed_yes}} checked{{/chose_password_changed_yes}}{{/sent_review}}> The password has been changed</label>
+<label class="checkbox" for="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}recovery_changed"><input id="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}recovery_changed" type="checkbox" name="recovery_changed" value="yes"{{#sent_review}}{{#err_recovery_changed}} aria-describedby="e-recovery_changed" aria-invalid="true"{{/err_recovery_changed}}{{/sent_review}}{{#sent_review}}{{#chose_recovery_changed_yes}} checked{{/chose_recovery_changed_yes}}{{/sent_review}}> The recovery e-mail and telephone have been changed</label>
+<label class="checkbox" for="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}two_factor_moved"><input id="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}two_factor_moved" type="checkbox" name="two_factor_moved" value="yes"{{#sent_review}}{{#err_two_factor_moved}} aria-describedby="e-two_factor_moved" aria-invalid="true"{{/err_two_factor_moved}}{{/sent_review}}{{#sent_review}}{{#chose_two_factor_moved_yes}} checked{{/chose_two_factor_moved_yes}}{{/sent_review}}> Two-factor sign-in has been moved</label>
+<label class="checkbox" for="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}content_archived"><input id="{{#sent_review}}f-{{/sent_review}}{{#not_sent_review}}r-{{/not_sent_review}}content_archived" type="checkbox" name="content_archived" value="yes"{{#sent_review}}{{#err_content_archived}} aria-describedby="e-content_archived" aria-invalid="true"{{/err_content_archived}}{{/sent_review}}{{#sent_review}}{{#chose_content_archived_yes}} checked{{/chose_content_archived_yes}}{{/sent_review}}> The content has been archived</label>
 </fieldset>
 <div class="actions"><button class="btn" type="submit">Record the review</button></div>
 </form>
@@ -124,7 +124,7 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_checked_at}} has-error{{/err_checked_at}}"><label for="f-checked_at">When you checked (UK time)</label>
 {{#err_checked_at}}<p class="field-error" id="e-checked_at">{{err_checked_at}}</p>{{/err_checked_at}}
-<input id="f-checked_at" name="checked_at" type="datetime-local" required value="{{v_checked_at}}"{{#err_checked_at}} aria-describedby="e-checked_at"{{/err_checked_at}}></div>
+<input id="f-checked_at" name="checked_at" type="datetime-local" required value="{{v_checked_at}}"{{#err_checked_at}} aria-describedby="e-checked_at" aria-invalid="true"{{/err_checked_at}}></div>
 <fieldset id="f-comments_found" class="field{{#err_comments_found}} has-error{{/err_comments_found}}"{{#err_comments_found}} aria-describedby="e-comments_found"{{/err_comments_found}}><legend>Were there new comments, queries or complaints?</legend>
 {{#err_comments_found}}<p class="field-error" id="e-comments_found">{{err_comments_found}}</p>{{/err_comments_found}}
 <label class="checkbox" for="f-comments_found-yes"><input id="f-comments_found-yes" type="radio" name="comments_found" value="yes"{{#chose_comments_found_yes}} checked{{/chose_comments_found_yes}} required> Yes</label>
@@ -140,7 +140,7 @@
 <label class="checkbox" for="f-{{#sent_moderation}}check-{{/sent_moderation}}open_concern"><input id="f-{{#sent_moderation}}check-{{/sent_moderation}}open_concern" type="checkbox" name="open_concern" value="yes"{{#not_sent_moderation}}{{#chose_open_concern_yes}} checked{{/chose_open_concern_yes}}{{/not_sent_moderation}}> Report an offensive or worrying comment to the moderator as a concern</label>
 <div class="field{{#sent_check}}{{#err_summary}} has-error{{/err_summary}}{{/sent_check}}"><label for="f-{{#not_sent_check}}check-{{/not_sent_check}}summary">What was found, in one line (needed to report a concern)</label>
 {{#sent_check}}{{#err_summary}}<p class="field-error" id="e-summary">{{err_summary}}</p>{{/err_summary}}{{/sent_check}}
-<input id="f-{{#not_sent_check}}check-{{/not_sent_check}}summary" name="summary" type="text" maxlength="200" value="{{v_summary}}"{{#sent_check}}{{#err_summary}} aria-describedby="e-summary"{{/err_summary}}{{/sent_check}}></div>
+<input id="f-{{#not_sent_check}}check-{{/not_sent_check}}summary" name="summary" type="text" maxlength="200" value="{{v_summary}}"{{#sent_check}}{{#err_summary}} aria-describedby="e-summary" aria-invalid="true"{{/err_summary}}{{/sent_check}}></div>
 <div class="actions"><button class="btn" type="submit">Log the check</button></div>
 </form>{{/can_log_check}}
 </section>
@@ -157,7 +157,7 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#answer_sent}}{{#err_answered_at}} has-error{{/err_answered_at}}{{/answer_sent}}"><label for="f-answered_at{{#not_answer_sent}}-{{id}}{{/not_answer_sent}}">When it was answered (UK time)</label>
 {{#answer_sent}}{{#err_answered_at}}<p class="field-error" id="e-answered_at">{{err_answered_at}}</p>{{/err_answered_at}}{{/answer_sent}}
-<input id="f-answered_at{{#not_answer_sent}}-{{id}}{{/not_answer_sent}}" name="answered_at" type="datetime-local" required value="{{#answer_sent}}{{form_answered_at}}{{/answer_sent}}{{#not_answer_sent}}{{received_field}}{{/not_answer_sent}}"{{#answer_sent}}{{#err_answered_at}} aria-describedby="e-answered_at"{{/err_answered_at}}{{/answer_sent}}></div>
+<input id="f-answered_at{{#not_answer_sent}}-{{id}}{{/not_answer_sent}}" name="answered_at" type="datetime-local" required value="{{#answer_sent}}{{form_answered_at}}{{/answer_sent}}{{#not_answer_sent}}{{received_field}}{{/not_answer_sent}}"{{#answer_sent}}{{#err_answered_at}} aria-describedby="e-answered_at" aria-invalid="true"{{/err_answered_at}}{{/answer_sent}}></div>
 <fieldset id="f-how{{#not_answer_sent}}-{{id}}{{/not_answer_sent}}" class="field{{#answer_sent}}{{#err_how}} has-error{{/err_how}}{{/answer_sent}}"{{#answer_sent}}{{#err_how}} aria-describedby="e-how"{{/err_how}}{{/answer_sent}}><legend>Replied or acknowledged</legend>
 {{#answer_sent}}{{#err_how}}<p class="field-error" id="e-how">{{err_how}}</p>{{/err_how}}{{/answer_sent}}
 <label class="checkbox" for="f-how-reply-{{id}}"><input id="f-how-reply-{{id}}" type="radio" name="how" value="reply"{{#answer_sent}}{{#chose_how_reply}} checked{{/chose_how_reply}}{{/answer_sent}} required> Replied</label>
@@ -181,7 +181,7 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_received_at}} has-error{{/err_received_at}}"><label for="f-received_at">When it arrived (UK time)</label>
 {{#err_received_at}}<p class="field-error" id="e-received_at">{{err_received_at}}</p>{{/err_received_at}}
-<input id="f-received_at" name="received_at" type="datetime-local" required value="{{received_field}}"{{#err_received_at}} aria-describedby="e-received_at"{{/err_received_at}}></div>
+<input id="f-received_at" name="received_at" type="datetime-local" required value="{{received_field}}"{{#err_received_at}} aria-describedby="e-received_at" aria-invalid="true"{{/err_received_at}}></div>
 <fieldset id="f-kind" class="field{{#err_kind}} has-error{{/err_kind}}"{{#err_kind}} aria-describedby="e-kind"{{/err_kind}}><legend>Comment, query or complaint</legend>
 {{#err_kind}}<p class="field-error" id="e-kind">{{err_kind}}</p>{{/err_kind}}
 <label class="checkbox" for="f-kind-comment"><input id="f-kind-comment" type="radio" name="kind" value="comment"{{#chose_kind_comment}} checked{{/chose_kind_comment}} required> Comment</label>
@@ -190,10 +190,10 @@
 </fieldset>
 <div class="field{{#sent_item}}{{#err_link}} has-error{{/err_link}}{{/sent_item}}"><label for="f-{{#not_sent_item}}item_{{/not_sent_item}}link">Link to it on the platform (optional)</label>
 {{#sent_item}}{{#err_link}}<p class="field-error" id="e-link">{{err_link}}</p>{{/err_link}}{{/sent_item}}
-<input id="f-{{#not_sent_item}}item_{{/not_sent_item}}link" name="link" type="url" maxlength="300" value="{{#sent_item}}{{form_link}}{{/sent_item}}"{{#sent_item}}{{#err_link}} aria-describedby="e-link"{{/err_link}}{{/sent_item}}></div>
+<input id="f-{{#not_sent_item}}item_{{/not_sent_item}}link" name="link" type="url" maxlength="300" value="{{#sent_item}}{{form_link}}{{/sent_item}}"{{#sent_item}}{{#err_link}} aria-describedby="e-link" aria-invalid="true"{{/err_link}}{{/sent_item}}></div>
 <div class="field{{#sent_item}}{{#err_summary}} has-error{{/err_summary}}{{/sent_item}}"><label for="f-{{#not_sent_item}}item_{{/not_sent_item}}summary">What it says, in short</label>
 {{#sent_item}}{{#err_summary}}<p class="field-error" id="e-summary">{{err_summary}}</p>{{/err_summary}}{{/sent_item}}
-<textarea id="f-{{#not_sent_item}}item_{{/not_sent_item}}summary" name="summary" rows="2" maxlength="500" required{{#sent_item}}{{#err_summary}} aria-describedby="e-summary"{{/err_summary}}{{/sent_item}}>&#10;{{#sent_item}}{{form_summary:pre_escape}}{{/sent_item}}</textarea></div>
+<textarea id="f-{{#not_sent_item}}item_{{/not_sent_item}}summary" name="summary" rows="2" maxlength="500" required{{#sent_item}}{{#err_summary}} aria-describedby="e-summary" aria-invalid="true"{{/err_summary}}{{/sent_item}}>&#10;{{#sent_item}}{{form_summary:pre_escape}}{{/sent_item}}</textarea></div>
 <div class="actions"><button class="btn" type="submit">Log it</button></div>
 </form>{{/can_log_items}}
 </section>
@@ -220,15 +220,15 @@
 </fieldset>
 <div class="field{{#sent_moderation}}{{#err_what}} has-error{{/err_what}}{{/sent_moderation}}"><label for="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}what">What the comment was and why</label>
 {{#sent_moderation}}{{#err_what}}<p class="field-error" id="e-what">{{err_what}}</p>{{/err_what}}{{/sent_moderation}}
-<textarea id="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}what" name="what" rows="2" maxlength="1000" required{{#sent_moderation}}{{#err_what}} aria-describedby="e-what"{{/err_what}}{{/sent_moderation}}>&#10;{{#sent_moderation}}{{form_what:pre_escape}}{{/sent_moderation}}</textarea></div>
+<textarea id="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}what" name="what" rows="2" maxlength="1000" required{{#sent_moderation}}{{#err_what}} aria-describedby="e-what" aria-invalid="true"{{/err_what}}{{/sent_moderation}}>&#10;{{#sent_moderation}}{{form_what:pre_escape}}{{/sent_moderation}}</textarea></div>
 <div class="field{{#sent_moderation}}{{#err_link}} has-error{{/err_link}}{{/sent_moderation}}"><label for="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}link">Link to the comment (optional)</label>
 {{#sent_moderation}}{{#err_link}}<p class="field-error" id="e-link">{{err_link}}</p>{{/err_link}}{{/sent_moderation}}
-<input id="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}link" name="link" type="url" maxlength="300" value="{{#sent_moderation}}{{form_link}}{{/sent_moderation}}"{{#sent_moderation}}{{#err_link}} aria-describedby="e-link"{{/err_link}}{{/sent_moderation}}></div>
+<input id="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}link" name="link" type="url" maxlength="300" value="{{#sent_moderation}}{{form_link}}{{/sent_moderation}}"{{#sent_moderation}}{{#err_link}} aria-describedby="e-link" aria-invalid="true"{{/err_link}}{{/sent_moderation}}></div>
 <label class="checkbox" for="f-names_pupil"><input id="f-names_pupil" type="checkbox" name="names_pupil" value="yes"{{#chose_names_pupil_yes}} checked{{/chose_names_pupil_yes}}> The comment names or shows a pupil (it goes to the designated safeguarding lead)</label>
 <label class="checkbox" for="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}open_concern"><input id="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}open_concern" type="checkbox" name="open_concern" value="yes"{{#sent_moderation}}{{#chose_open_concern_yes}} checked{{/chose_open_concern_yes}}{{/sent_moderation}}> Raise a concern with the moderator</label>
 <div class="field{{#sent_moderation}}{{#err_summary}} has-error{{/err_summary}}{{/sent_moderation}}"><label for="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}summary">The concern in one line (needed to raise one)</label>
 {{#sent_moderation}}{{#err_summary}}<p class="field-error" id="e-summary">{{err_summary}}</p>{{/err_summary}}{{/sent_moderation}}
-<input id="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}summary" name="summary" type="text" maxlength="200" value="{{#sent_moderation}}{{form_summary}}{{/sent_moderation}}"{{#sent_moderation}}{{#err_summary}} aria-describedby="e-summary"{{/err_summary}}{{/sent_moderation}}></div>
+<input id="f-{{#not_sent_moderation}}moderation_{{/not_sent_moderation}}summary" name="summary" type="text" maxlength="200" value="{{#sent_moderation}}{{form_summary}}{{/sent_moderation}}"{{#sent_moderation}}{{#err_summary}} aria-describedby="e-summary" aria-invalid="true"{{/err_summary}}{{/sent_moderation}}></div>
 <div class="actions"><button class="btn" type="submit">Log the action</button></div>
 </form>{{/can_log_items}}
 </section>
@@ -246,7 +246,7 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#resolve_sent}}{{#err_outcome}} has-error{{/err_outcome}}{{/resolve_sent}}"><label for="f-outcome{{#not_resolve_sent}}-{{id}}{{/not_resolve_sent}}">What was done</label>
 {{#resolve_sent}}{{#err_outcome}}<p class="field-error" id="e-outcome">{{err_outcome}}</p>{{/err_outcome}}{{/resolve_sent}}
-<textarea id="f-outcome{{#not_resolve_sent}}-{{id}}{{/not_resolve_sent}}" name="outcome" rows="2" maxlength="2000" required{{#resolve_sent}}{{#err_outcome}} aria-describedby="e-outcome"{{/err_outcome}}{{/resolve_sent}}>&#10;{{#resolve_sent}}{{form_outcome:pre_escape}}{{/resolve_sent}}</textarea></div>
+<textarea id="f-outcome{{#not_resolve_sent}}-{{id}}{{/not_resolve_sent}}" name="outcome" rows="2" maxlength="2000" required{{#resolve_sent}}{{#err_outcome}} aria-describedby="e-outcome" aria-invalid="true"{{/err_outcome}}{{/resolve_sent}}>&#10;{{#resolve_sent}}{{form_outcome:pre_escape}}{{/resolve_sent}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Record what was done</button></div>
 </form>{{/may_resolve}}{{/not_outcome}}
 </article>
@@ -256,10 +256,10 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#sent_mistake}}{{#err_what}} has-error{{/err_what}}{{/sent_mistake}}"><label for="f-{{#not_sent_mistake}}mistake_{{/not_sent_mistake}}what">What was posted and what was wrong</label>
 {{#sent_mistake}}{{#err_what}}<p class="field-error" id="e-what">{{err_what}}</p>{{/err_what}}{{/sent_mistake}}
-<textarea id="f-{{#not_sent_mistake}}mistake_{{/not_sent_mistake}}what" name="what" rows="3" maxlength="2000" required{{#sent_mistake}}{{#err_what}} aria-describedby="e-what"{{/err_what}}{{/sent_mistake}}>&#10;{{#sent_mistake}}{{form_what:pre_escape}}{{/sent_mistake}}</textarea></div>
+<textarea id="f-{{#not_sent_mistake}}mistake_{{/not_sent_mistake}}what" name="what" rows="3" maxlength="2000" required{{#sent_mistake}}{{#err_what}} aria-describedby="e-what" aria-invalid="true"{{/err_what}}{{/sent_mistake}}>&#10;{{#sent_mistake}}{{form_what:pre_escape}}{{/sent_mistake}}</textarea></div>
 <div class="field{{#sent_mistake}}{{#err_link}} has-error{{/err_link}}{{/sent_mistake}}"><label for="f-{{#not_sent_mistake}}mistake_{{/not_sent_mistake}}link">Link to the post (optional)</label>
 {{#sent_mistake}}{{#err_link}}<p class="field-error" id="e-link">{{err_link}}</p>{{/err_link}}{{/sent_mistake}}
-<input id="f-{{#not_sent_mistake}}mistake_{{/not_sent_mistake}}link" name="link" type="url" maxlength="300" value="{{#sent_mistake}}{{form_link}}{{/sent_mistake}}"{{#sent_mistake}}{{#err_link}} aria-describedby="e-link"{{/err_link}}{{/sent_mistake}}></div>
+<input id="f-{{#not_sent_mistake}}mistake_{{/not_sent_mistake}}link" name="link" type="url" maxlength="300" value="{{#sent_mistake}}{{form_link}}{{/sent_mistake}}"{{#sent_mistake}}{{#err_link}} aria-describedby="e-link" aria-invalid="true"{{/err_link}}{{/sent_mistake}}></div>
 <label class="checkbox" for="f-removed"><input id="f-removed" type="checkbox" name="removed" value="yes"{{#chose_removed_yes}} checked{{/chose_removed_yes}}> I have already taken it down</label>
 <div class="actions"><button class="btn" type="submit">Report the mistake</button></div>
 </form>{{/can_report_mistake}}
@@ -288,13 +288,13 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_login}} has-error{{/err_login}}"><label for="f-login">Sign-in name</label>
 {{#err_login}}<p class="field-error" id="e-login">{{err_login}}</p>{{/err_login}}
-<input id="f-login" name="login" type="text" maxlength="254" autocomplete="off" required value="{{v_login}}"{{#err_login}} aria-describedby="e-login"{{/err_login}}></div>
+<input id="f-login" name="login" type="text" maxlength="254" autocomplete="off" required value="{{v_login}}"{{#err_login}} aria-describedby="e-login" aria-invalid="true"{{/err_login}}></div>
 <div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">The account's password</label>
 {{#err_password}}<p class="field-error" id="e-password">{{err_password}}</p>{{/err_password}}
-<input id="f-password" name="password" type="password" autocomplete="new-password" required{{#err_password}} aria-describedby="e-password"{{/err_password}}></div>
+<input id="f-password" name="password" type="password" autocomplete="new-password" required{{#err_password}} aria-describedby="e-password" aria-invalid="true"{{/err_password}}></div>
 <div class="field{{#err_recovery_email}} has-error{{/err_recovery_email}}"><label for="f-recovery_email">Recovery e-mail address</label>
 {{#err_recovery_email}}<p class="field-error" id="e-recovery_email">{{err_recovery_email}}</p>{{/err_recovery_email}}
-<input id="f-recovery_email" name="recovery_email" type="email" maxlength="254" value="{{v_recovery_email}}"{{#err_recovery_email}} aria-describedby="e-recovery_email"{{/err_recovery_email}}></div>
+<input id="f-recovery_email" name="recovery_email" type="email" maxlength="254" value="{{v_recovery_email}}"{{#err_recovery_email}} aria-describedby="e-recovery_email" aria-invalid="true"{{/err_recovery_email}}></div>
 <div class="field"><label for="f-two_factor_notes">Two-factor notes (where the codes go)</label>
 <textarea id="f-two_factor_notes" name="two_factor_notes" rows="2" maxlength="2000">&#10;{{v_two_factor_notes:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Store, encrypted</button></div>
@@ -307,10 +307,10 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_name}} has-error{{/err_name}}"><label for="f-name">Name or handle</label>
 {{#err_name}}<p class="field-error" id="e-name">{{err_name}}</p>{{/err_name}}
-<input id="f-name" name="name" type="text" maxlength="120" required value="{{v_name}}"{{#err_name}} aria-describedby="e-name"{{/err_name}}></div>
+<input id="f-name" name="name" type="text" maxlength="120" required value="{{v_name}}"{{#err_name}} aria-describedby="e-name" aria-invalid="true"{{/err_name}}></div>
 <div class="field{{#err_url}} has-error{{/err_url}}"><label for="f-url">Web address</label>
 {{#err_url}}<p class="field-error" id="e-url">{{err_url}}</p>{{/err_url}}
-<input id="f-url" name="url" type="url" maxlength="300" value="{{v_url}}"{{#err_url}} aria-describedby="e-url"{{/err_url}}></div>
+<input id="f-url" name="url" type="url" maxlength="300" value="{{v_url}}"{{#err_url}} aria-describedby="e-url" aria-invalid="true"{{/err_url}}></div>
 <div class="field"><label for="f-status">Status</label>
 <select id="f-status" name="status"><option value="active">active</option><option value="suspended"{{#v_suspended}} selected{{/v_suspended}}>suspended</option></select></div>
 <div class="actions"><button class="btn secondary" type="submit">Save the details</button></div>
@@ -321,7 +321,7 @@
 <div class="field{{#err_lead}} has-error{{/err_lead}}"><label for="f-lead">E-mail address of the new lead</label>
 <p class="hint" id="h-lead">The new lead must be active, have signed the current acceptable-use agreement and have current social-media policy training.</p>
 {{#err_lead}}<p class="field-error" id="e-lead">{{err_lead}}</p>{{/err_lead}}
-<input id="f-lead" name="lead" type="email" maxlength="254" required value="{{v_lead}}" aria-describedby="h-lead{{#err_lead}} e-lead{{/err_lead}}"></div>
+<input id="f-lead" name="lead" type="email" maxlength="254" required value="{{v_lead}}" aria-describedby="h-lead{{#err_lead}} e-lead{{/err_lead}}"{{#err_lead}} aria-invalid="true"{{/err_lead}}></div>
 <div class="actions"><button class="btn secondary" type="submit">Transfer</button></div>
 </form>
 <form class="stack card" method="post" action="/accounts/{{account_id}}/close">
@@ -329,16 +329,16 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_reason}} has-error{{/err_reason}}"><label for="f-reason">Why it is being closed</label>
 {{#err_reason}}<p class="field-error" id="e-reason">{{err_reason}}</p>{{/err_reason}}
-<textarea id="f-reason" name="reason" rows="2" maxlength="2000" required{{#err_reason}} aria-describedby="e-reason"{{/err_reason}}>&#10;{{v_reason:pre_escape}}</textarea></div>
+<textarea id="f-reason" name="reason" rows="2" maxlength="2000" required{{#err_reason}} aria-describedby="e-reason" aria-invalid="true"{{/err_reason}}>&#10;{{v_reason:pre_escape}}</textarea></div>
 <fieldset class="field{{#not_sent_review}}{{#err_password_changed}} has-error{{/err_password_changed}}{{#err_recovery_changed}} has-error{{/err_recovery_changed}}{{#err_two_factor_moved}} has-error{{/err_two_factor_moved}}{{#err_content_archived}} has-error{{/err_content_archived}}{{/not_sent_review}}"><legend>Handover checklist: confirm each step</legend>
 {{#not_sent_review}}{{#err_password_changed}}<p class="field-error" id="e-password_changed">{{err_password_changed}}</p>{{/err_password_changed}}{{/not_sent_review}}
 {{#not_sent_review}}{{#err_recovery_changed}}<p class="field-error" id="e-recovery_changed">{{err_recovery_changed}}</p>{{/err_recovery_changed}}{{/not_sent_review}}
 {{#not_sent_review}}{{#err_two_factor_moved}}<p class="field-error" id="e-two_factor_moved">{{err_two_factor_moved}}</p>{{/err_two_factor_moved}}{{/not_sent_review}}
 {{#not_sent_review}}{{#err_content_archived}}<p class="field-error" id="e-content_archived">{{err_content_archived}}</p>{{/err_content_archived}}{{/not_sent_review}}
-<label class="checkbox" for="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}password_changed"><input id="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}password_changed" type="checkbox" name="password_changed" value="yes"{{#not_sent_review}}{{#err_password_changed}} aria-describedby="e-password_changed"{{/err_password_changed}}{{/not_sent_review}}{{#not_sent_review}}{{#chose_password_changed_yes}} checked{{/chose_password_changed_yes}}{{/not_sent_review}}> The password has been changed</label>
-<label class="checkbox" for="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}recovery_changed"><input id="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}recovery_changed" type="checkbox" name="recovery_changed" value="yes"{{#not_sent_review}}{{#err_recovery_changed}} aria-describedby="e-recovery_changed"{{/err_recovery_changed}}{{/not_sent_review}}{{#not_sent_review}}{{#chose_recovery_changed_yes}} checked{{/chose_recovery_changed_yes}}{{/not_sent_review}}> The recovery e-mail and telephone have been changed</label>
-<label class="checkbox" for="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}two_factor_moved"><input id="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}two_factor_moved" type="checkbox" name="two_factor_moved" value="yes"{{#not_sent_review}}{{#err_two_factor_moved}} aria-describedby="e-two_factor_moved"{{/err_two_factor_moved}}{{/not_sent_review}}{{#not_sent_review}}{{#chose_two_factor_moved_yes}} checked{{/chose_two_factor_moved_yes}}{{/not_sent_review}}> Two-factor sign-in has been moved</label>
-<label class="checkbox" for="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}content_archived"><input id="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}content_archived" type="checkbox" name="content_archived" value="yes"{{#not_sent_review}}{{#err_content_archived}} aria-describedby="e-content_archived"{{/err_content_archived}}{{/not_sent_review}}{{#not_sent_review}}{{#chose_content_archived_yes}} checked{{/chose_content_archived_yes}}{{/not_sent_review}}> The content has been archived</label>
+<label class="checkbox" for="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}password_changed"><input id="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}password_changed" type="checkbox" name="password_changed" value="yes"{{#not_sent_review}}{{#err_password_changed}} aria-describedby="e-password_changed" aria-invalid="true"{{/err_password_changed}}{{/not_sent_review}}{{#not_sent_review}}{{#chose_password_changed_yes}} checked{{/chose_password_changed_yes}}{{/not_sent_review}}> The password has been changed</label>
+<label class="checkbox" for="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}recovery_changed"><input id="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}recovery_changed" type="checkbox" name="recovery_changed" value="yes"{{#not_sent_review}}{{#err_recovery_changed}} aria-describedby="e-recovery_changed" aria-invalid="true"{{/err_recovery_changed}}{{/not_sent_review}}{{#not_sent_review}}{{#chose_recovery_changed_yes}} checked{{/chose_recovery_changed_yes}}{{/not_sent_review}}> The recovery e-mail and telephone have been changed</label>
+<label class="checkbox" for="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}two_factor_moved"><input id="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}two_factor_moved" type="checkbox" name="two_factor_moved" value="yes"{{#not_sent_review}}{{#err_two_factor_moved}} aria-describedby="e-two_factor_moved" aria-invalid="true"{{/err_two_factor_moved}}{{/not_sent_review}}{{#not_sent_review}}{{#chose_two_factor_moved_yes}} checked{{/chose_two_factor_moved_yes}}{{/not_sent_review}}> Two-factor sign-in has been moved</label>
+<label class="checkbox" for="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}content_archived"><input id="{{#not_sent_review}}f-{{/not_sent_review}}{{#sent_review}}c-{{/sent_review}}content_archived" type="checkbox" name="content_archived" value="yes"{{#not_sent_review}}{{#err_content_archived}} aria-describedby="e-content_archived" aria-invalid="true"{{/err_content_archived}}{{/not_sent_review}}{{#not_sent_review}}{{#chose_content_archived_yes}} checked{{/chose_content_archived_yes}}{{/not_sent_review}}> The content has been archived</label>
 </fieldset>
 <div class="actions"><button class="btn danger" type="submit">Close the account</button></div>
 </form>

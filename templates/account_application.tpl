@@ -36,7 +36,7 @@
 <label class="checkbox" for="f-confirm"><input id="f-confirm" type="checkbox" name="confirm" value="yes" aria-describedby="forward-warning"> Forward even though these checks fail</label></div>{{/checks_fail}}
 <div class="field{{#err_comment}} has-error{{/err_comment}}"><label for="f-comment">Comment (required when returning)</label>
 {{#err_comment}}<p class="field-error" id="e-comment">{{err_comment}}</p>{{/err_comment}}
-<textarea id="f-comment" name="comment" rows="3" maxlength="2000"{{#err_comment}} aria-describedby="e-comment"{{/err_comment}}>&#10;{{form_comment:pre_escape}}</textarea></div>
+<textarea id="f-comment" name="comment" rows="3" maxlength="2000"{{#err_comment}} aria-describedby="e-comment" aria-invalid="true"{{/err_comment}}>&#10;{{form_comment:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn" type="submit">Record the review</button></div>
 </form>{{/can_review}}
 {{#can_decide}}<form class="stack card" method="post" action="/accounts/applications/{{application_id}}/decision">
@@ -50,7 +50,7 @@
 </fieldset>
 <div class="field{{#err_reason}} has-error{{/err_reason}}"><label for="f-reason">Reason (required when rejecting; the applicant sees it)</label>
 {{#err_reason}}<p class="field-error" id="e-reason">{{err_reason}}</p>{{/err_reason}}
-<textarea id="f-reason" name="reason" rows="3" maxlength="2000"{{#err_reason}} aria-describedby="e-reason"{{/err_reason}}>&#10;{{form_reason:pre_escape}}</textarea></div>
+<textarea id="f-reason" name="reason" rows="3" maxlength="2000"{{#err_reason}} aria-describedby="e-reason" aria-invalid="true"{{/err_reason}}>&#10;{{form_reason:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn" type="submit">Record the decision</button></div>
 </form>{{#training_lead}}<form id="lead-training" method="post" action="/training/search"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="q" value="{{training_lead}}"></form>{{/training_lead}}{{/can_decide}}
 {{#decide_refusal}}<p class="notice">{{decide_refusal}}</p>{{/decide_refusal}}

@@ -33,7 +33,7 @@
 </fieldset>
 <div class="field{{#err_reason}} has-error{{/err_reason}}"><label for="f-reason">Reason (needed to ask for changes or to refuse)</label>
 {{#err_reason}}<p class="field-error" id="e-reason">{{err_reason}}</p>{{/err_reason}}
-<textarea id="f-reason" name="reason" rows="3" maxlength="2000"{{#err_reason}} aria-describedby="e-reason"{{/err_reason}}>&#10;{{form_reason:pre_escape}}</textarea></div>
+<textarea id="f-reason" name="reason" rows="3" maxlength="2000"{{#err_reason}} aria-describedby="e-reason" aria-invalid="true"{{/err_reason}}>&#10;{{form_reason:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn" type="submit">Record your answer</button></div>
 </form>{{/may_decide}}
 {{#may_resubmit}}<form class="stack card" method="post" action="/accounts/{{account_id}}/posts/{{post_id}}">
@@ -41,13 +41,13 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_text}} has-error{{/err_text}}"><label for="f-text">The new text</label>
 {{#err_text}}<p class="field-error" id="e-text">{{err_text}}</p>{{/err_text}}
-<textarea id="f-text" name="text" rows="6" maxlength="5000" required{{#err_text}} aria-describedby="e-text"{{/err_text}}>&#10;{{form_text:pre_escape}}</textarea></div>
+<textarea id="f-text" name="text" rows="6" maxlength="5000" required{{#err_text}} aria-describedby="e-text" aria-invalid="true"{{/err_text}}>&#10;{{form_text:pre_escape}}</textarea></div>
 <div class="field{{#err_where}} has-error{{/err_where}}"><label for="f-where">Where it will go out</label>
 {{#err_where}}<p class="field-error" id="e-where">{{err_where}}</p>{{/err_where}}
-<input id="f-where" name="where" type="text" maxlength="200" value="{{form_where}}"{{#err_where}} aria-describedby="e-where"{{/err_where}}></div>
+<input id="f-where" name="where" type="text" maxlength="200" value="{{form_where}}"{{#err_where}} aria-describedby="e-where" aria-invalid="true"{{/err_where}}></div>
 <div class="field{{#err_publish_at}} has-error{{/err_publish_at}}"><label for="f-publish_at">When it will go out (UK time, optional)</label>
 {{#err_publish_at}}<p class="field-error" id="e-publish_at">{{err_publish_at}}</p>{{/err_publish_at}}
-<input id="f-publish_at" name="publish_at" type="datetime-local" value="{{form_publish_at}}"{{#err_publish_at}} aria-describedby="e-publish_at"{{/err_publish_at}}></div>
+<input id="f-publish_at" name="publish_at" type="datetime-local" value="{{form_publish_at}}"{{#err_publish_at}} aria-describedby="e-publish_at" aria-invalid="true"{{/err_publish_at}}></div>
 <div class="actions"><button class="btn" type="submit">Send the new text for sign-off</button></div>
 </form>{{/may_resubmit}}
 <p><a href="/accounts/{{account_id}}">Back to the account</a></p>

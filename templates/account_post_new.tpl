@@ -9,18 +9,18 @@
 </fieldset>
 <div class="field{{#err_text}} has-error{{/err_text}}"><label for="f-text">The text</label>
 {{#err_text}}<p class="field-error" id="e-text">{{err_text}}</p>{{/err_text}}
-<textarea id="f-text" name="text" rows="6" maxlength="5000" required{{#err_text}} aria-describedby="e-text"{{/err_text}}>&#10;{{form_text:pre_escape}}</textarea></div>
+<textarea id="f-text" name="text" rows="6" maxlength="5000" required{{#err_text}} aria-describedby="e-text" aria-invalid="true"{{/err_text}}>&#10;{{form_text:pre_escape}}</textarea></div>
 <div class="field{{#err_where}} has-error{{/err_where}}"><label for="f-where">Where it will go out</label>
 <p class="hint" id="h-where">For example: the account's page, a reply under a parent's comment.</p>
 {{#err_where}}<p class="field-error" id="e-where">{{err_where}}</p>{{/err_where}}
-<input id="f-where" name="where" type="text" maxlength="200" value="{{form_where}}" aria-describedby="h-where{{#err_where}} e-where{{/err_where}}"></div>
+<input id="f-where" name="where" type="text" maxlength="200" value="{{form_where}}" aria-describedby="h-where{{#err_where}} e-where{{/err_where}}"{{#err_where}} aria-invalid="true"{{/err_where}}></div>
 <div class="field{{#err_publish_at}} has-error{{/err_publish_at}}"><label for="f-publish_at">When it will go out (UK time, optional)</label>
 {{#err_publish_at}}<p class="field-error" id="e-publish_at">{{err_publish_at}}</p>{{/err_publish_at}}
-<input id="f-publish_at" name="publish_at" type="datetime-local" value="{{form_publish_at}}"{{#err_publish_at}} aria-describedby="e-publish_at"{{/err_publish_at}}></div>
+<input id="f-publish_at" name="publish_at" type="datetime-local" value="{{form_publish_at}}"{{#err_publish_at}} aria-describedby="e-publish_at" aria-invalid="true"{{/err_publish_at}}></div>
 <div class="field{{#err_image}} has-error{{/err_image}}"><label for="f-image">A picture (optional: PNG or JPEG, at most {{image_max_mb}} MB)</label>
 <p class="hint" id="h-image">Only the people who run this account and the senior leaders see it.{{#error}} Choose the picture again: a form sent back does not keep it.{{/error}}</p>
 {{#err_image}}<p class="field-error" id="e-image">{{err_image}}</p>{{/err_image}}
-<input id="f-image" name="image" type="file" accept="image/png,image/jpeg" aria-describedby="h-image{{#err_image}} e-image{{/err_image}}"></div>
+<input id="f-image" name="image" type="file" accept="image/png,image/jpeg" aria-describedby="h-image{{#err_image}} e-image{{/err_image}}"{{#err_image}} aria-invalid="true"{{/err_image}}></div>
 <fieldset id="f-pupils_pictured" aria-describedby="h-pictured{{#err_pupils_pictured}} e-pupils_pictured{{/err_pupils_pictured}}"><legend>With a picture: is any pupil in the picture?</legend>
 <p class="hint" id="h-pictured">Check the <a href="/accounts/do-not-publish">list of pupils whose pictures must not be published</a> first.</p>
 {{#err_pupils_pictured}}<p class="field-error" id="e-pupils_pictured">{{err_pupils_pictured}}</p>{{/err_pupils_pictured}}
@@ -29,11 +29,11 @@
 </fieldset>
 <fieldset><legend>With a picture: confirm each</legend>
 {{#err_checked_list}}<p class="field-error" id="e-checked_list">{{err_checked_list}}</p>{{/err_checked_list}}
-<label class="checkbox" for="f-checked_list"><input id="f-checked_list" type="checkbox" name="checked_list" value="yes"{{#chose_checked_list_yes}} checked{{/chose_checked_list_yes}}{{#err_checked_list}} aria-describedby="e-checked_list"{{/err_checked_list}}> None of the pupils pictured is on the do-not-publish list</label>
+<label class="checkbox" for="f-checked_list"><input id="f-checked_list" type="checkbox" name="checked_list" value="yes"{{#chose_checked_list_yes}} checked{{/chose_checked_list_yes}}{{#err_checked_list}} aria-describedby="e-checked_list" aria-invalid="true"{{/err_checked_list}}> None of the pupils pictured is on the do-not-publish list</label>
 {{#err_no_names}}<p class="field-error" id="e-no_names">{{err_no_names}}</p>{{/err_no_names}}
-<label class="checkbox" for="f-no_names"><input id="f-no_names" type="checkbox" name="no_names" value="yes"{{#chose_no_names_yes}} checked{{/chose_no_names_yes}}{{#err_no_names}} aria-describedby="e-no_names"{{/err_no_names}}> No pupil's name is next to the photo</label>
+<label class="checkbox" for="f-no_names"><input id="f-no_names" type="checkbox" name="no_names" value="yes"{{#chose_no_names_yes}} checked{{/chose_no_names_yes}}{{#err_no_names}} aria-describedby="e-no_names" aria-invalid="true"{{/err_no_names}}> No pupil's name is next to the photo</label>
 {{#err_school_device}}<p class="field-error" id="e-school_device">{{err_school_device}}</p>{{/err_school_device}}
-<label class="checkbox" for="f-school_device"><input id="f-school_device" type="checkbox" name="school_device" value="yes"{{#chose_school_device_yes}} checked{{/chose_school_device_yes}}{{#err_school_device}} aria-describedby="e-school_device"{{/err_school_device}}> I am uploading this from a school device</label>
+<label class="checkbox" for="f-school_device"><input id="f-school_device" type="checkbox" name="school_device" value="yes"{{#chose_school_device_yes}} checked{{/chose_school_device_yes}}{{#err_school_device}} aria-describedby="e-school_device" aria-invalid="true"{{/err_school_device}}> I am uploading this from a school device</label>
 </fieldset>
 <div class="actions"><button class="btn" type="submit">Send for sign-off</button></div>
 </form>

@@ -14,6 +14,6 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <p class="hint">Every browser and device but this one is signed out.</p>
 {{#ask_password}}<div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">Your password</label>
-<input id="f-password" name="password" type="password" autocomplete="current-password" required{{#err_password}} aria-describedby="e-password"{{/err_password}}></div>{{/ask_password}}
+<input id="f-password" name="password" type="password" autocomplete="current-password" required{{#err_password}} aria-describedby="e-password" aria-invalid="true"{{/err_password}}></div>{{/ask_password}}
 <div class="actions"><button class="btn danger" type="submit">End all other sessions</button></div>
 </form>{{/others}}

@@ -11,7 +11,7 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_file}} has-error{{/err_file}}"><label for="f-file">CSV file</label>
 {{#err_file}}<p class="field-error" id="e-file">{{err_file}}</p>{{/err_file}}
-<input id="f-file" name="file" type="file" accept=".csv,text/csv" required{{#err_file}} aria-describedby="e-file"{{/err_file}}></div>
+<input id="f-file" name="file" type="file" accept=".csv,text/csv" required{{#err_file}} aria-describedby="e-file" aria-invalid="true"{{/err_file}}></div>
 <div class="actions"><button class="btn" type="submit">Check the file</button></div>
 </form>
 {{#has_possibly_left}}<section class="card" aria-labelledby="h-left">

@@ -6,7 +6,7 @@
 <div class="field{{#err_school_name}} has-error{{/err_school_name}}"><label for="f-school_name">School name</label>
 {{#school_name_fixed}}<p class="hint" id="h-school_name">Set in the server's configuration file; change it there.</p>{{/school_name_fixed}}
 {{#err_school_name}}<p class="field-error" id="e-school_name">{{err_school_name}}</p>{{/err_school_name}}
-<input id="f-school_name" name="school_name" type="text" required value="{{school_name}}"{{#school_name_fixed}} readonly aria-describedby="h-school_name{{#err_school_name}} e-school_name{{/err_school_name}}"{{/school_name_fixed}}></div>
+<input id="f-school_name" name="school_name" type="text" required value="{{school_name}}"{{#school_name_fixed}} readonly aria-describedby="h-school_name{{#err_school_name}} e-school_name{{/err_school_name}}"{{#err_school_name}} aria-invalid="true"{{/err_school_name}}{{/school_name_fixed}}></div>
 <fieldset><legend>Who makes the final decision on social-media account applications</legend>
 <label class="checkbox"><input type="radio" name="account_decider" value="business_manager"{{#not_decider_is_slt}} checked{{/not_decider_is_slt}}> Business manager</label>
 <label class="checkbox"><input type="radio" name="account_decider" value="slt"{{#decider_is_slt}} checked{{/decider_is_slt}}> Senior leadership team</label>
@@ -22,15 +22,15 @@
 <div class="field{{#err_pattern_window_days}} has-error{{/err_pattern_window_days}}"><label for="f-pattern_window_days">Period for a pattern of concerns about one adult (days)</label>
 <p class="hint" id="h-pattern_window_days">When a third concern about the same member of staff arrives within this many days, the headteacher (the chair of governors, for the headteacher) is warned. A year covers a whole school year.</p>
 {{#err_pattern_window_days}}<p class="field-error" id="e-pattern_window_days">{{err_pattern_window_days}}</p>{{/err_pattern_window_days}}
-<input id="f-pattern_window_days" name="pattern_window_days" type="number" min="1" max="3650" value="{{pattern_window_days}}" aria-describedby="h-pattern_window_days{{#err_pattern_window_days}} e-pattern_window_days{{/err_pattern_window_days}}"></div>
+<input id="f-pattern_window_days" name="pattern_window_days" type="number" min="1" max="3650" value="{{pattern_window_days}}" aria-describedby="h-pattern_window_days{{#err_pattern_window_days}} e-pattern_window_days{{/err_pattern_window_days}}"{{#err_pattern_window_days}} aria-invalid="true"{{/err_pattern_window_days}}></div>
 <div class="field{{#err_invitation_days}} has-error{{/err_invitation_days}}"><label for="f-invitation_days">Days an invitation link stays usable</label>
 <p class="hint" id="h-invitation_days">An invitation e-mailed to a member of staff works once, for this many days (1 to 30).</p>
 {{#err_invitation_days}}<p class="field-error" id="e-invitation_days">{{err_invitation_days}}</p>{{/err_invitation_days}}
-<input id="f-invitation_days" name="invitation_days" type="number" min="1" max="30" value="{{invitation_days}}" aria-describedby="h-invitation_days{{#err_invitation_days}} e-invitation_days{{/err_invitation_days}}"></div>
+<input id="f-invitation_days" name="invitation_days" type="number" min="1" max="30" value="{{invitation_days}}" aria-describedby="h-invitation_days{{#err_invitation_days}} e-invitation_days{{/err_invitation_days}}"{{#err_invitation_days}} aria-invalid="true"{{/err_invitation_days}}></div>
 <div class="field{{#err_account_dormant_days}} has-error{{/err_account_dormant_days}}"><label for="f-account_dormant_days">Days without activity before a school account is dormant</label>
 <p class="hint" id="h-account_dormant_days">A school social-media account with nothing logged against it for this many days is flagged as dormant for the moderator (1 to 3650).</p>
 {{#err_account_dormant_days}}<p class="field-error" id="e-account_dormant_days">{{err_account_dormant_days}}</p>{{/err_account_dormant_days}}
-<input id="f-account_dormant_days" name="account_dormant_days" type="number" min="1" max="3650" value="{{account_dormant_days}}" aria-describedby="h-account_dormant_days{{#err_account_dormant_days}} e-account_dormant_days{{/err_account_dormant_days}}"></div>
+<input id="f-account_dormant_days" name="account_dormant_days" type="number" min="1" max="3650" value="{{account_dormant_days}}" aria-describedby="h-account_dormant_days{{#err_account_dormant_days}} e-account_dormant_days{{/err_account_dormant_days}}"{{#err_account_dormant_days}} aria-invalid="true"{{/err_account_dormant_days}}></div>
 <div class="actions"><button class="btn" type="submit">Save settings</button></div>
 </form>
 <section class="card" aria-labelledby="h-closures">
@@ -45,7 +45,7 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_day}} has-error{{/err_day}}"><label for="f-day">Day</label>
 {{#err_day}}<p class="field-error" id="e-day">{{err_day}}</p>{{/err_day}}
-<input id="f-day" name="day" type="date" required value="{{form_day}}"{{#err_day}} aria-describedby="e-day"{{/err_day}}></div>
+<input id="f-day" name="day" type="date" required value="{{form_day}}"{{#err_day}} aria-describedby="e-day" aria-invalid="true"{{/err_day}}></div>
 <div class="field"><label for="f-label">Reason (for example "INSET day")</label>
 <input id="f-label" name="label" type="text" value="{{form_label}}"></div>
 <div class="actions"><button class="btn secondary" type="submit">Add closure day</button></div>

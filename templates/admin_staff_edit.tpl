@@ -7,16 +7,16 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_name}} has-error{{/err_name}}"><label for="f-name">Full name</label>
 {{#err_name}}<p class="field-error" id="e-name">{{err_name}}</p>{{/err_name}}
-<input id="f-name" name="name" type="text" required value="{{edit_name}}"{{#err_name}} aria-describedby="e-name"{{/err_name}}></div>
+<input id="f-name" name="name" type="text" required value="{{edit_name}}"{{#err_name}} aria-describedby="e-name" aria-invalid="true"{{/err_name}}></div>
 <div class="field{{#err_job_title}} has-error{{/err_job_title}}"><label for="f-job_title">Job title</label>
 {{#err_job_title}}<p class="field-error" id="e-job_title">{{err_job_title}}</p>{{/err_job_title}}
-<input id="f-job_title" name="job_title" type="text" value="{{edit_job_title}}"{{#err_job_title}} aria-describedby="e-job_title"{{/err_job_title}}></div>
+<input id="f-job_title" name="job_title" type="text" value="{{edit_job_title}}"{{#err_job_title}} aria-describedby="e-job_title" aria-invalid="true"{{/err_job_title}}></div>
 <div class="field{{#err_department}} has-error{{/err_department}}"><label for="f-department">Department</label>
 {{#err_department}}<p class="field-error" id="e-department">{{err_department}}</p>{{/err_department}}
-<input id="f-department" name="department" type="text" value="{{edit_department}}"{{#err_department}} aria-describedby="e-department"{{/err_department}}></div>
+<input id="f-department" name="department" type="text" value="{{edit_department}}"{{#err_department}} aria-describedby="e-department" aria-invalid="true"{{/err_department}}></div>
 <div class="field{{#err_staff_type}} has-error{{/err_staff_type}}"><label for="f-staff_type">Staff type</label>
 {{#err_staff_type}}<p class="field-error" id="e-staff_type">{{err_staff_type}}</p>{{/err_staff_type}}
-<select id="f-staff_type" name="staff_type"{{#err_staff_type}} aria-describedby="e-staff_type"{{/err_staff_type}}>{{#staff_types}}<option value="{{type}}"{{#selected}} selected{{/selected}}>{{type:x-staff-type}}</option>{{/staff_types}}</select></div>
+<select id="f-staff_type" name="staff_type"{{#err_staff_type}} aria-describedby="e-staff_type" aria-invalid="true"{{/err_staff_type}}>{{#staff_types}}<option value="{{type}}"{{#selected}} selected{{/selected}}>{{type:x-staff-type}}</option>{{/staff_types}}</select></div>
 <fieldset id="f-role"{{#err_role}} class="has-error" aria-describedby="e-role"{{/err_role}}><legend>Roles (everyone holds staff)</legend>
 {{#err_role}}<p class="field-error" id="e-role">{{err_role}}</p>{{/err_role}}
 {{#role_boxes}}<label class="checkbox"><input type="checkbox" name="role" value="{{role}}"{{#held}} checked{{/held}}> {{role:x-role}}</label>
@@ -37,7 +37,7 @@
 <div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">New password (at least {{password_min}} characters)</label>
 <p class="hint" id="h-password">Not a common password, and not the school's name or {{name}}'s name or e-mail address. A few words that do not belong together make a good one.</p>
 {{#err_password}}<p class="field-error" id="e-password">{{err_password}}</p>{{/err_password}}
-<input id="f-password" name="password" type="password" autocomplete="new-password" required minlength="{{password_min}}" aria-describedby="h-password{{#err_password}} e-password{{/err_password}}"></div>
+<input id="f-password" name="password" type="password" autocomplete="new-password" required minlength="{{password_min}}" aria-describedby="h-password{{#err_password}} e-password{{/err_password}}"{{#err_password}} aria-invalid="true"{{/err_password}}></div>
 <div class="actions"><button class="btn secondary" type="submit">Set password</button></div>
 </form>
 <form class="stack card" method="post" action="/admin/staff/{{id}}/sessions/end">
@@ -66,7 +66,7 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_left_on}} has-error{{/err_left_on}}"><label for="f-left_on">Leaving date</label>
 {{#err_left_on}}<p class="field-error" id="e-left_on">{{err_left_on}}</p>{{/err_left_on}}
-<input id="f-left_on" name="left_on" type="date"{{#err_left_on}} aria-describedby="e-left_on"{{/err_left_on}}></div>
+<input id="f-left_on" name="left_on" type="date"{{#err_left_on}} aria-describedby="e-left_on" aria-invalid="true"{{/err_left_on}}></div>
 <p class="hint">A date after today is kept, and the person is deactivated on that day. Today, an earlier date or no date deactivates them now: they are signed out and cannot sign in. Their records are kept.</p>
 <div class="actions"><button class="btn danger" type="submit">Save the leaving date or deactivate</button></div>
 </form>{{/active}}{{#not_active}}<form class="stack card" method="post" action="/admin/staff/{{id}}/reactivate">

@@ -10,13 +10,13 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_email}} has-error{{/err_email}}"><label for="f-email">E-mail address of the person who signed</label>
 {{#err_email}}<p class="field-error" id="e-email">{{err_email}}</p>{{/err_email}}
-<input id="f-email" name="email" type="email" required value="{{form_email}}"{{#err_email}} aria-describedby="e-email"{{/err_email}}></div>
+<input id="f-email" name="email" type="email" required value="{{form_email}}"{{#err_email}} aria-describedby="e-email" aria-invalid="true"{{/err_email}}></div>
 <div class="field{{#err_version_id}} has-error{{/err_version_id}}"><label for="f-version_id">Policy</label>
 {{#err_version_id}}<p class="field-error" id="e-version_id">{{err_version_id}}</p>{{/err_version_id}}
-<select id="f-version_id" name="version_id" required{{#err_version_id}} aria-describedby="e-version_id"{{/err_version_id}}>{{#versions}}<option value="{{version_id}}">{{title}}, version {{version}}</option>{{/versions}}</select></div>
+<select id="f-version_id" name="version_id" required{{#err_version_id}} aria-describedby="e-version_id" aria-invalid="true"{{/err_version_id}}>{{#versions}}<option value="{{version_id}}">{{title}}, version {{version}}</option>{{/versions}}</select></div>
 <div class="field{{#err_paper_date}} has-error{{/err_paper_date}}"><label for="f-paper_date">Date on the paper</label>
 {{#err_paper_date}}<p class="field-error" id="e-paper_date">{{err_paper_date}}</p>{{/err_paper_date}}
-<input id="f-paper_date" name="paper_date" type="date" required value="{{form_paper_date}}"{{#err_paper_date}} aria-describedby="e-paper_date"{{/err_paper_date}}></div>
+<input id="f-paper_date" name="paper_date" type="date" required value="{{form_paper_date}}"{{#err_paper_date}} aria-describedby="e-paper_date" aria-invalid="true"{{/err_paper_date}}></div>
 <div class="actions"><button class="btn" type="submit">Record the paper signature</button></div>
 </form>{{/paper_form}}{{/with_names}}
 {{#not_policies}}<p class="notice">No policy has a version in effect yet.</p>{{/not_policies}}

@@ -17,11 +17,11 @@
 <input type="hidden" name="version_id" value="{{policy_version_id}}">
 <div class="field{{#err_agree}} has-error{{/err_agree}}" id="f-agree-field">
 {{#err_agree}}<p class="field-error" id="e-agree">{{err_agree}}</p>{{/err_agree}}
-<label class="checkbox" for="f-agree"><input id="f-agree" name="agree" type="checkbox" value="yes"{{#form_agree}} checked{{/form_agree}}{{#err_agree}} aria-describedby="e-agree"{{/err_agree}}> I have read this agreement and I agree to follow it.</label></div>
+<label class="checkbox" for="f-agree"><input id="f-agree" name="agree" type="checkbox" value="yes"{{#form_agree}} checked{{/form_agree}}{{#err_agree}} aria-describedby="e-agree" aria-invalid="true"{{/err_agree}}> I have read this agreement and I agree to follow it.</label></div>
 <div class="field{{#err_typed_name}} has-error{{/err_typed_name}}"><label for="f-typed_name">Type your full name to sign</label>
 <p class="hint">As it appears on your account: {{account_name}}</p>
 {{#err_typed_name}}<p class="field-error" id="e-typed_name">{{err_typed_name}}</p>{{/err_typed_name}}
-<input id="f-typed_name" name="typed_name" type="text" required autocomplete="name" value="{{form_typed_name}}"{{#err_typed_name}} aria-describedby="e-typed_name"{{/err_typed_name}}></div>
+<input id="f-typed_name" name="typed_name" type="text" required autocomplete="name" value="{{form_typed_name}}"{{#err_typed_name}} aria-describedby="e-typed_name" aria-invalid="true"{{/err_typed_name}}></div>
 <p class="hint">Your name, the time, your network address and browser, and a fingerprint of the exact text above are recorded.</p>
 <div class="actions"><button class="btn" type="submit">Sign</button></div>
 </form>{{/can_sign}}
@@ -34,7 +34,7 @@
 <input type="hidden" name="version_id" value="{{policy_version_id}}">
 <div class="field{{#err_reason}} has-error{{/err_reason}}"><label for="f-reason">Why you do not agree</label>
 {{#err_reason}}<p class="field-error" id="e-reason">{{err_reason}}</p>{{/err_reason}}
-<textarea id="f-reason" name="reason" rows="4" maxlength="2000" required aria-describedby="h-reason{{#err_reason}} e-reason{{/err_reason}}">&#10;{{form_reason:pre_escape}}</textarea></div>
+<textarea id="f-reason" name="reason" rows="4" maxlength="2000" required aria-describedby="h-reason{{#err_reason}} e-reason{{/err_reason}}"{{#err_reason}} aria-invalid="true"{{/err_reason}}>&#10;{{form_reason:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">I do not agree</button></div>
 </form>{{/can_decline}}
 {{#has_others}}<h2>Other versions</h2>

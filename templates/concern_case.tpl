@@ -99,7 +99,7 @@
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="note">
 <div class="field{{#again_note}}{{#err_text}} has-error{{/err_text}}{{/again_note}}"><label for="f-text">Note (seen only by those dealing with the concern)</label>
 {{#again_note}}{{#err_text}}<p class="field-error" id="e-text">{{err_text}}</p>{{/err_text}}{{/again_note}}
-<textarea id="f-text" name="text" rows="4" required{{#again_note}}{{#err_text}} aria-describedby="e-text"{{/err_text}}{{/again_note}}>&#10;{{#again_note}}{{form_text:pre_escape}}{{/again_note}}</textarea></div>
+<textarea id="f-text" name="text" rows="4" required{{#again_note}}{{#err_text}} aria-describedby="e-text" aria-invalid="true"{{/err_text}}{{/again_note}}>&#10;{{#again_note}}{{form_text:pre_escape}}{{/again_note}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Add note</button></div>
 </form>
 {{#not_concern_is_closed}}<form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
@@ -107,7 +107,7 @@
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="assign">
 <div class="field{{#err_assignee}} has-error{{/err_assignee}}"><label for="f-assignee">Assign to</label>
 {{#err_assignee}}<p class="field-error" id="e-assignee">{{err_assignee}}</p>{{/err_assignee}}
-<select id="f-assignee" name="assignee" required{{#err_assignee}} aria-describedby="e-assignee"{{/err_assignee}}>{{#assignees}}<option value="{{email}}"{{#chosen}} selected{{/chosen}}>{{name}} ({{email}})</option>{{/assignees}}</select></div>
+<select id="f-assignee" name="assignee" required{{#err_assignee}} aria-describedby="e-assignee" aria-invalid="true"{{/err_assignee}}>{{#assignees}}<option value="{{email}}"{{#chosen}} selected{{/chosen}}>{{name}} ({{email}})</option>{{/assignees}}</select></div>
 <div class="actions"><button class="btn secondary" type="submit">Assign</button></div>
 </form>
 <form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
@@ -115,7 +115,7 @@
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="status">
 <div class="field{{#err_status}} has-error{{/err_status}}"><label for="f-status">New status</label>
 {{#err_status}}<p class="field-error" id="e-status">{{err_status}}</p>{{/err_status}}
-<select id="f-status" name="status" required{{#err_status}} aria-describedby="e-status"{{/err_status}}><option value="acknowledged"{{#chose_status_acknowledged}} selected{{/chose_status_acknowledged}}>Acknowledged</option><option value="investigating"{{#chose_status_investigating}} selected{{/chose_status_investigating}}>Investigating</option><option value="escalated"{{#chose_status_escalated}} selected{{/chose_status_escalated}}>Escalated</option></select></div>
+<select id="f-status" name="status" required{{#err_status}} aria-describedby="e-status" aria-invalid="true"{{/err_status}}><option value="acknowledged"{{#chose_status_acknowledged}} selected{{/chose_status_acknowledged}}>Acknowledged</option><option value="investigating"{{#chose_status_investigating}} selected{{/chose_status_investigating}}>Investigating</option><option value="escalated"{{#chose_status_escalated}} selected{{/chose_status_escalated}}>Escalated</option></select></div>
 <p class="hint">Status moves forward only: New, Acknowledged, Investigating, Escalated, Closed.</p>
 <div class="actions"><button class="btn secondary" type="submit">Change status</button></div>
 </form>
@@ -124,7 +124,7 @@
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="escalate">
 <div class="field{{#err_to}} has-error{{/err_to}}"><label for="f-to">Escalated to</label>
 {{#err_to}}<p class="field-error" id="e-to">{{err_to}}</p>{{/err_to}}
-<select id="f-to" name="to" required{{#err_to}} aria-describedby="e-to"{{/err_to}}>{{#bodies}}<option value="{{code}}"{{#chosen}} selected{{/chosen}}>{{label}}</option>{{/bodies}}</select></div>
+<select id="f-to" name="to" required{{#err_to}} aria-describedby="e-to" aria-invalid="true"{{/err_to}}>{{#bodies}}<option value="{{code}}"{{#chosen}} selected{{/chosen}}>{{label}}</option>{{/bodies}}</select></div>
 <div class="field"><label for="f-reference">Their reference (crime number, LADO or case number)</label>
 <input id="f-reference" name="reference" type="text" value="{{#again_escalate}}{{form_reference}}{{/again_escalate}}"></div>
 <div class="field"><label for="f-escalate-text">Details (for the LADO: their advice)</label>
@@ -142,7 +142,7 @@
 <p class="hint" id="h-level-harm">The adult may have harmed a child, committed a criminal offence against or related to a child, behaved in a way that indicates they may pose a risk of harm to children, or in a way that indicates they may not be suitable to work with children. The LADO must be told within one working day.</p></div></fieldset>
 <div class="field{{#again_threshold}}{{#err_text}} has-error{{/err_text}}{{/again_threshold}}"><label for="f-threshold-text">Why (required)</label>
 {{#again_threshold}}{{#err_text}}<p class="field-error" id="e-threshold-text">{{err_text}}</p>{{/err_text}}{{/again_threshold}}
-<textarea id="f-threshold-text" name="text" rows="3" required{{#again_threshold}}{{#err_text}} aria-describedby="e-threshold-text"{{/err_text}}{{/again_threshold}}>&#10;{{#again_threshold}}{{form_text:pre_escape}}{{/again_threshold}}</textarea></div>
+<textarea id="f-threshold-text" name="text" rows="3" required{{#again_threshold}}{{#err_text}} aria-describedby="e-threshold-text" aria-invalid="true"{{/err_text}}{{/again_threshold}}>&#10;{{#again_threshold}}{{form_text:pre_escape}}{{/again_threshold}}</textarea></div>
 <div class="field"><label for="f-action_taken">Action taken</label>
 <textarea id="f-action_taken" name="action_taken" rows="2">&#10;{{#again_threshold}}{{form_action_taken:pre_escape}}{{/again_threshold}}</textarea></div>
 <p class="hint">A later decision corrects an earlier one; the latest counts.</p>
@@ -156,31 +156,31 @@
 <input id="f-device" name="device" type="text" maxlength="200" aria-describedby="device-hint" value="{{#again_device}}{{form_device}}{{/again_device}}"></div>
 <div class="field{{#err_done_by}} has-error{{/err_done_by}}"><label for="f-done_by">Confiscated or searched by (leave empty for yourself)</label>
 {{#err_done_by}}<p class="field-error" id="e-done_by">{{err_done_by}}</p>{{/err_done_by}}
-<input id="f-done_by" name="done_by" type="text" maxlength="200" value="{{#again_device}}{{form_done_by}}{{/again_device}}"{{#err_done_by}} aria-describedby="e-done_by"{{/err_done_by}}></div>
+<input id="f-done_by" name="done_by" type="text" maxlength="200" value="{{#again_device}}{{form_done_by}}{{/again_device}}"{{#err_done_by}} aria-describedby="e-done_by" aria-invalid="true"{{/err_done_by}}></div>
 <div class="field{{#err_done_at}} has-error{{/err_done_at}}"><label for="f-done_at">When (UK time; leave empty for now)</label>
 {{#err_done_at}}<p class="field-error" id="e-done_at">{{err_done_at}}</p>{{/err_done_at}}
-<input id="f-done_at" name="done_at" type="datetime-local" value="{{#again_device}}{{form_done_at}}{{/again_device}}"{{#err_done_at}} aria-describedby="e-done_at"{{/err_done_at}}></div>
+<input id="f-done_at" name="done_at" type="datetime-local" value="{{#again_device}}{{form_done_at}}{{/again_device}}"{{#err_done_at}} aria-describedby="e-done_at" aria-invalid="true"{{/err_done_at}}></div>
 <div class="field"><label for="f-kept_at">Where it is kept</label>
 <input id="f-kept_at" name="kept_at" type="text" maxlength="200" value="{{#again_device}}{{form_kept_at}}{{/again_device}}"></div>
 <div class="field"><label for="f-handed_to">Handed to (for example a police officer and their collar number)</label>
 <input id="f-handed_to" name="handed_to" type="text" maxlength="200" value="{{#again_device}}{{form_handed_to}}{{/again_device}}"></div>
 <div class="field{{#again_device}}{{#err_text}} has-error{{/err_text}}{{/again_device}}"><label for="f-device-text">What happened (required)</label>
 {{#again_device}}{{#err_text}}<p class="field-error" id="e-device-text">{{err_text}}</p>{{/err_text}}{{/again_device}}
-<textarea id="f-device-text" name="text" rows="3" required{{#again_device}}{{#err_text}} aria-describedby="e-device-text"{{/err_text}}{{/again_device}}>&#10;{{#again_device}}{{form_text:pre_escape}}{{/again_device}}</textarea></div>
+<textarea id="f-device-text" name="text" rows="3" required{{#again_device}}{{#err_text}} aria-describedby="e-device-text" aria-invalid="true"{{/err_text}}{{/again_device}}>&#10;{{#again_device}}{{form_text:pre_escape}}{{/again_device}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Record the device</button></div>
 </form>
 <form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
 <h3>Close</h3>
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="close">
 {{#not_concern_allegation}}<div class="field"><label for="f-outcome_category">Outcome</label>
-<select id="f-outcome_category" name="outcome_category"{{#err_outcome_category}} aria-describedby="e-outcome_category"{{/err_outcome_category}}>{{#outcomes}}<option value="{{code}}"{{#chosen}} selected{{/chosen}}>{{label}}</option>{{/outcomes}}</select></div>{{/not_concern_allegation}}
+<select id="f-outcome_category" name="outcome_category"{{#err_outcome_category}} aria-describedby="e-outcome_category" aria-invalid="true"{{/err_outcome_category}}>{{#outcomes}}<option value="{{code}}"{{#chosen}} selected{{/chosen}}>{{label}}</option>{{/outcomes}}</select></div>{{/not_concern_allegation}}
 {{#concern_allegation}}<fieldset class="field{{#err_outcome_category}} has-error{{/err_outcome_category}}" id="f-outcome_category"><legend>Outcome of the allegation (KCSIE part four)</legend>
 {{#err_outcome_category}}<p class="field-error" id="e-outcome_category">{{err_outcome_category}}</p>{{/err_outcome_category}}
 {{#outcomes}}<div class="field"><label class="checkbox" for="f-oc-{{code}}"><input type="radio" id="f-oc-{{code}}" name="outcome_category" value="{{code}}" required{{#chosen}} checked{{/chosen}} aria-describedby="h-oc-{{code}}"> {{label}}</label>
 <p class="hint" id="h-oc-{{code}}">{{definition}}</p></div>{{/outcomes}}</fieldset>{{/concern_allegation}}
 <div class="field{{#err_outcome}} has-error{{/err_outcome}}"><label for="f-outcome">What was done (required; the reporter sees only the outcome above){{#concern_allegation}}: for an allegation, the summary for the person's file{{/concern_allegation}}</label>
 {{#err_outcome}}<p class="field-error" id="e-outcome">{{err_outcome}}</p>{{/err_outcome}}
-<textarea id="f-outcome" name="outcome" rows="3" required{{#err_outcome}} aria-describedby="e-outcome"{{/err_outcome}}>&#10;{{#again_close}}{{form_outcome:pre_escape}}{{/again_close}}</textarea></div>
+<textarea id="f-outcome" name="outcome" rows="3" required{{#err_outcome}} aria-describedby="e-outcome" aria-invalid="true"{{/err_outcome}}>&#10;{{#again_close}}{{form_outcome:pre_escape}}{{/again_close}}</textarea></div>
 <div class="actions"><button class="btn danger" type="submit">Close the concern</button></div>
 </form>{{/not_concern_is_closed}}
 {{#concern_copy_due}}<form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
@@ -188,7 +188,7 @@
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="copy_given">
 <div class="field{{#err_date}} has-error{{/err_date}}"><label for="f-copy-date">Date the copy was given (required)</label>
 {{#err_date}}<p class="field-error" id="e-date">{{err_date}}</p>{{/err_date}}
-<input id="f-copy-date" name="date" type="date" required value="{{#again_copy_given}}{{form_date}}{{/again_copy_given}}"{{#err_date}} aria-describedby="e-date"{{/err_date}}></div>
+<input id="f-copy-date" name="date" type="date" required value="{{#again_copy_given}}{{form_date}}{{/again_copy_given}}"{{#err_date}} aria-describedby="e-date" aria-invalid="true"{{/err_date}}></div>
 <div class="field"><label for="f-copy-text">Note</label>
 <textarea id="f-copy-text" name="text" rows="2">&#10;{{#again_copy_given}}{{form_text:pre_escape}}{{/again_copy_given}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Record the copy given</button></div>
@@ -198,7 +198,7 @@
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="reopen">
 <div class="field{{#again_reopen}}{{#err_text}} has-error{{/err_text}}{{/again_reopen}}"><label for="f-reopen-text">Why it is reopened (required)</label>
 {{#again_reopen}}{{#err_text}}<p class="field-error" id="e-reopen-text">{{err_text}}</p>{{/err_text}}{{/again_reopen}}
-<textarea id="f-reopen-text" name="text" rows="3" required{{#again_reopen}}{{#err_text}} aria-describedby="e-reopen-text"{{/err_text}}{{/again_reopen}}>&#10;{{#again_reopen}}{{form_text:pre_escape}}{{/again_reopen}}</textarea></div>
+<textarea id="f-reopen-text" name="text" rows="3" required{{#again_reopen}}{{#err_text}} aria-describedby="e-reopen-text" aria-invalid="true"{{/err_text}}{{/again_reopen}}>&#10;{{#again_reopen}}{{form_text:pre_escape}}{{/again_reopen}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Reopen</button></div>
 </form>{{/concern_is_closed}}
 </section>

@@ -26,15 +26,15 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_taken_on}} has-error{{/err_taken_on}}"><label for="f-taken_on">Date they were taken</label>
 {{#err_taken_on}}<p class="field-error" id="e-taken_on">{{err_taken_on}}</p>{{/err_taken_on}}
-<input id="f-taken_on" name="taken_on" type="date" required value="{{form_taken_on}}"{{#err_taken_on}} aria-describedby="e-taken_on"{{/err_taken_on}}></div>
+<input id="f-taken_on" name="taken_on" type="date" required value="{{form_taken_on}}"{{#err_taken_on}} aria-describedby="e-taken_on" aria-invalid="true"{{/err_taken_on}}></div>
 <div class="field{{#err_event}} has-error{{/err_event}}"><label for="f-event">The event (for example "Year 6 trip to the zoo")</label>
 <p class="hint" id="h-event">Do not name pupils.</p>
 {{#err_event}}<p class="field-error" id="e-event">{{err_event}}</p>{{/err_event}}
-<input id="f-event" name="event" type="text" required maxlength="200" aria-describedby="h-event{{#err_event}} e-event{{/err_event}}" value="{{form_event}}"></div>
+<input id="f-event" name="event" type="text" required maxlength="200" aria-describedby="h-event{{#err_event}} e-event{{/err_event}}"{{#err_event}} aria-invalid="true"{{/err_event}} value="{{form_event}}"></div>
 <div class="field{{#err_deadline}} has-error{{/err_deadline}}"><label for="f-deadline">Move and delete them by</label>
 <p class="hint" id="h-deadline">The end of the next working day, {{deadline_default_words}}, unless you choose another day; at the latest {{deadline_latest_words}}. Left empty, it is the next working day.</p>
 {{#err_deadline}}<p class="field-error" id="e-deadline">{{err_deadline}}</p>{{/err_deadline}}
-<input id="f-deadline" name="deadline" type="date" min="{{deadline_min}}" max="{{deadline_max}}" value="{{deadline_field}}" aria-describedby="h-deadline{{#err_deadline}} e-deadline{{/err_deadline}}"></div>
+<input id="f-deadline" name="deadline" type="date" min="{{deadline_min}}" max="{{deadline_max}}" value="{{deadline_field}}" aria-describedby="h-deadline{{#err_deadline}} e-deadline{{/err_deadline}}"{{#err_deadline}} aria-invalid="true"{{/err_deadline}}></div>
 <div class="actions"><button class="btn" type="submit">Record them</button></div>
 </form>
 </section>
@@ -63,7 +63,7 @@
 <div class="field{{#err_details}} has-error{{/err_details}}"><label for="f-details">Details</label>
 <p class="hint" id="h-details">Who, and how you know them; or the account and what it says about the school.</p>
 {{#err_details}}<p class="field-error" id="e-details">{{err_details}}</p>{{/err_details}}
-<textarea id="f-details" name="details" rows="3" required aria-describedby="h-details{{#err_details}} e-details{{/err_details}}">&#10;{{form_details:pre_escape}}</textarea></div>
+<textarea id="f-details" name="details" rows="3" required aria-describedby="h-details{{#err_details}} e-details{{/err_details}}"{{#err_details}} aria-invalid="true"{{/err_details}}>&#10;{{form_details:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn" type="submit">Send the declaration</button></div>
 </form>
 </section>

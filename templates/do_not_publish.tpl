@@ -13,13 +13,13 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_pupil_name}} has-error{{/err_pupil_name}}"><label for="f-pupil_name">Pupil's name</label>
 {{#err_pupil_name}}<p class="field-error" id="e-pupil_name">{{err_pupil_name}}</p>{{/err_pupil_name}}
-<input id="f-pupil_name" name="pupil_name" type="text" maxlength="120" required value="{{form_pupil_name}}"{{#err_pupil_name}} aria-describedby="e-pupil_name"{{/err_pupil_name}}></div>
+<input id="f-pupil_name" name="pupil_name" type="text" maxlength="120" required value="{{form_pupil_name}}"{{#err_pupil_name}} aria-describedby="e-pupil_name" aria-invalid="true"{{/err_pupil_name}}></div>
 <div class="field{{#err_class_name}} has-error{{/err_class_name}}"><label for="f-class_name">Class</label>
 {{#err_class_name}}<p class="field-error" id="e-class_name">{{err_class_name}}</p>{{/err_class_name}}
-<input id="f-class_name" name="class_name" type="text" maxlength="60" required value="{{form_class_name}}"{{#err_class_name}} aria-describedby="e-class_name"{{/err_class_name}}></div>
+<input id="f-class_name" name="class_name" type="text" maxlength="60" required value="{{form_class_name}}"{{#err_class_name}} aria-describedby="e-class_name" aria-invalid="true"{{/err_class_name}}></div>
 <div class="field{{#err_note}} has-error{{/err_note}}"><label for="f-note">Note (optional)</label>
 {{#err_note}}<p class="field-error" id="e-note">{{err_note}}</p>{{/err_note}}
-<input id="f-note" name="note" type="text" maxlength="300" value="{{form_note}}"{{#err_note}} aria-describedby="e-note"{{/err_note}}></div>
+<input id="f-note" name="note" type="text" maxlength="300" value="{{form_note}}"{{#err_note}} aria-describedby="e-note" aria-invalid="true"{{/err_note}}></div>
 <div class="actions"><button class="btn" type="submit">Add to the list</button></div>
 </form>{{/may_keep}}
 <p><a href="/accounts">Back to the register</a></p>

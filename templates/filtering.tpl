@@ -10,11 +10,11 @@
 </fieldset>
 <div class="field{{#err_site}} has-error{{/err_site}}"><label for="f-site">The site's address or name</label>
 {{#err_site}}<p class="field-error" id="e-site">{{err_site}}</p>{{/err_site}}
-<input id="f-site" name="site" type="text" required maxlength="500" value="{{form_site}}"{{#err_site}} aria-describedby="e-site"{{/err_site}}></div>
+<input id="f-site" name="site" type="text" required maxlength="500" value="{{form_site}}"{{#err_site}} aria-describedby="e-site" aria-invalid="true"{{/err_site}}></div>
 <div class="field{{#err_reason}} has-error{{/err_reason}}"><label for="f-reason">Why (what was seen, or the lesson it stops)</label>
 <p class="hint" id="h-reason">Do not name pupils here. If a pupil is at risk, report a concern as well.</p>
 {{#err_reason}}<p class="field-error" id="e-reason">{{err_reason}}</p>{{/err_reason}}
-<textarea id="f-reason" name="reason" rows="3" required aria-describedby="h-reason{{#err_reason}} e-reason{{/err_reason}}">&#10;{{form_reason:pre_escape}}</textarea></div>
+<textarea id="f-reason" name="reason" rows="3" required aria-describedby="h-reason{{#err_reason}} e-reason{{/err_reason}}"{{#err_reason}} aria-invalid="true"{{/err_reason}}>&#10;{{form_reason:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn" type="submit">Send the request</button></div>
 </form>
 <section aria-labelledby="h-requests">
@@ -27,10 +27,10 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#decide_sent}}{{#err_decision}} has-error{{/err_decision}}{{/decide_sent}}"><label for="f-decision{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}">Decision on {{reference}}</label>
 {{#decide_sent}}{{#err_decision}}<p class="field-error" id="e-decision">{{err_decision}}</p>{{/err_decision}}{{/decide_sent}}
-<select id="f-decision{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}" name="decision"{{#decide_sent}}{{#err_decision}} aria-describedby="e-decision"{{/err_decision}}{{/decide_sent}}><option value="done">Done</option><option value="refused">Refused</option></select></div>
+<select id="f-decision{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}" name="decision"{{#decide_sent}}{{#err_decision}} aria-describedby="e-decision" aria-invalid="true"{{/err_decision}}{{/decide_sent}}><option value="done">Done</option><option value="refused">Refused</option></select></div>
 <div class="field{{#decide_sent}}{{#err_decision_reason}} has-error{{/err_decision_reason}}{{/decide_sent}}"><label for="f-decision_reason{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}">Why</label>
 {{#decide_sent}}{{#err_decision_reason}}<p class="field-error" id="e-decision_reason">{{err_decision_reason}}</p>{{/err_decision_reason}}{{/decide_sent}}
-<textarea id="f-decision_reason{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}" name="decision_reason" rows="2" required{{#decide_sent}}{{#err_decision_reason}} aria-describedby="e-decision_reason"{{/err_decision_reason}}{{/decide_sent}}>&#10;{{#decide_sent}}{{form_decision_reason:pre_escape}}{{/decide_sent}}</textarea></div>
+<textarea id="f-decision_reason{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}" name="decision_reason" rows="2" required{{#decide_sent}}{{#err_decision_reason}} aria-describedby="e-decision_reason" aria-invalid="true"{{/err_decision_reason}}{{/decide_sent}}>&#10;{{#decide_sent}}{{form_decision_reason:pre_escape}}{{/decide_sent}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Record the decision on {{reference}}</button></div>
 </form>{{/may_decide}}{{/open}}{{#not_open}}<span class="badge status-{{decision}}">{{decision_label}}</span> by {{decided_by}}, <time datetime="{{decided_at}}">{{decided_at:x-uk-time}}</time><br><span class="multiline">{{decision_reason:pre_escape}}</span>{{/not_open}}</td></tr>
 {{/requests}}
@@ -46,10 +46,10 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_leader}} has-error{{/err_leader}}"><label for="f-leader">E-mail address of the senior leader</label>
 {{#err_leader}}<p class="field-error" id="e-leader">{{err_leader}}</p>{{/err_leader}}
-<input id="f-leader" name="leader" type="email" required value="{{form_leader}}"{{#err_leader}} aria-describedby="e-leader"{{/err_leader}}></div>
+<input id="f-leader" name="leader" type="email" required value="{{form_leader}}"{{#err_leader}} aria-describedby="e-leader" aria-invalid="true"{{/err_leader}}></div>
 <div class="field{{#err_governor}} has-error{{/err_governor}}"><label for="f-governor">E-mail address of the governor</label>
 {{#err_governor}}<p class="field-error" id="e-governor">{{err_governor}}</p>{{/err_governor}}
-<input id="f-governor" name="governor" type="email" required value="{{form_governor}}"{{#err_governor}} aria-describedby="e-governor"{{/err_governor}}></div>
+<input id="f-governor" name="governor" type="email" required value="{{form_governor}}"{{#err_governor}} aria-describedby="e-governor" aria-invalid="true"{{/err_governor}}></div>
 <div class="actions"><button class="btn secondary" type="submit">Save who is responsible</button></div>
 </form>{{/may_name}}
 </section>
@@ -71,13 +71,13 @@
 </fieldset>
 <div class="field{{#err_done_on}} has-error{{/err_done_on}}"><label for="f-done_on">Done on</label>
 {{#err_done_on}}<p class="field-error" id="e-done_on">{{err_done_on}}</p>{{/err_done_on}}
-<input id="f-done_on" name="done_on" type="date" required value="{{form_done_on}}"{{#err_done_on}} aria-describedby="e-done_on"{{/err_done_on}}></div>
+<input id="f-done_on" name="done_on" type="date" required value="{{form_done_on}}"{{#err_done_on}} aria-describedby="e-done_on" aria-invalid="true"{{/err_done_on}}></div>
 <div class="field{{#err_tested}} has-error{{/err_tested}}"><label for="f-tested">What was tested or reviewed</label>
 {{#err_tested}}<p class="field-error" id="e-tested">{{err_tested}}</p>{{/err_tested}}
-<textarea id="f-tested" name="tested" rows="3" required{{#err_tested}} aria-describedby="e-tested"{{/err_tested}}>&#10;{{form_tested:pre_escape}}</textarea></div>
+<textarea id="f-tested" name="tested" rows="3" required{{#err_tested}} aria-describedby="e-tested" aria-invalid="true"{{/err_tested}}>&#10;{{form_tested:pre_escape}}</textarea></div>
 <div class="field{{#err_actions}} has-error{{/err_actions}}"><label for="f-actions">Actions that follow</label>
 {{#err_actions}}<p class="field-error" id="e-actions">{{err_actions}}</p>{{/err_actions}}
-<textarea id="f-actions" name="actions" rows="2"{{#err_actions}} aria-describedby="e-actions"{{/err_actions}}>&#10;{{form_actions:pre_escape}}</textarea></div>
+<textarea id="f-actions" name="actions" rows="2"{{#err_actions}} aria-describedby="e-actions" aria-invalid="true"{{/err_actions}}>&#10;{{form_actions:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Record it</button></div>
 </form>{{/may_record}}
 </section>{{/may_read}}

@@ -13,12 +13,12 @@
 <div class="field{{#err_email}} has-error{{/err_email}}">
 <label for="f-email">E-mail address</label>
 {{#err_email}}<p class="field-error" id="e-email">{{err_email}}</p>{{/err_email}}
-<input id="f-email" name="email" type="email" autocomplete="username" required value="{{form_email}}"{{#err_email}} aria-describedby="e-email"{{/err_email}}>
+<input id="f-email" name="email" type="email" autocomplete="username" required value="{{form_email}}"{{#err_email}} aria-describedby="e-email" aria-invalid="true"{{/err_email}}>
 </div>
 <div class="field{{#err_password}} has-error{{/err_password}}">
 <label for="f-password">Password</label>
 {{#err_password}}<p class="field-error" id="e-password">{{err_password}}</p>{{/err_password}}
-<input id="f-password" name="password" type="password" autocomplete="current-password" required{{#err_password}} aria-describedby="e-password"{{/err_password}}>
+<input id="f-password" name="password" type="password" autocomplete="current-password" required{{#err_password}} aria-describedby="e-password" aria-invalid="true"{{/err_password}}>
 </div>
 <div class="actions"><button class="btn" type="submit">Sign in</button></div>
 </form>

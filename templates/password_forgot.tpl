@@ -7,7 +7,7 @@
 <div class="field{{#err_email}} has-error{{/err_email}}">
 <label for="f-email">E-mail address</label>
 {{#err_email}}<p class="field-error" id="e-email">{{err_email}}</p>{{/err_email}}
-<input id="f-email" name="email" type="email" autocomplete="username" required value="{{form_email}}"{{#err_email}} aria-describedby="e-email"{{/err_email}}>
+<input id="f-email" name="email" type="email" autocomplete="username" required value="{{form_email}}"{{#err_email}} aria-describedby="e-email" aria-invalid="true"{{/err_email}}>
 </div>
 <div class="actions"><button class="btn" type="submit">E-mail me a link</button></div>
 </form>

@@ -16,7 +16,7 @@
 <label class="checkbox" for="f-refuse-{{id}}"><input type="radio" id="f-refuse-{{id}}" name="decision" value="refused"> Refuse</label></fieldset>
 <div class="field{{#decide_sent}}{{#err_decision_reason}} has-error{{/err_decision_reason}}{{/decide_sent}}"><label for="f-decision_reason{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}">Reason</label>
 {{#decide_sent}}{{#err_decision_reason}}<p class="field-error" id="e-decision_reason">{{err_decision_reason}}</p>{{/err_decision_reason}}{{/decide_sent}}
-<textarea id="f-decision_reason{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}" name="decision_reason" rows="2" required{{#decide_sent}}{{#err_decision_reason}} aria-describedby="e-decision_reason"{{/err_decision_reason}}{{/decide_sent}}>&#10;{{#decide_sent}}{{form_decision_reason:pre_escape}}{{/decide_sent}}</textarea></div>
+<textarea id="f-decision_reason{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}" name="decision_reason" rows="2" required{{#decide_sent}}{{#err_decision_reason}} aria-describedby="e-decision_reason" aria-invalid="true"{{/err_decision_reason}}{{/decide_sent}}>&#10;{{#decide_sent}}{{form_decision_reason:pre_escape}}{{/decide_sent}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Record the decision on {{reference}}</button></div>
 </form>{{/may_decide}}</li>
 {{/exceptions}}{{#has_exceptions}}</ul>{{/has_exceptions}}
@@ -25,16 +25,16 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_what}} has-error{{/err_what}}"><label for="f-what">What you want to do</label>
 {{#err_what}}<p class="field-error" id="e-what">{{err_what}}</p>{{/err_what}}
-<input id="f-what" name="what" type="text" required maxlength="300" value="{{form_what}}"{{#err_what}} aria-describedby="e-what"{{/err_what}}></div>
+<input id="f-what" name="what" type="text" required maxlength="300" value="{{form_what}}"{{#err_what}} aria-describedby="e-what" aria-invalid="true"{{/err_what}}></div>
 <div class="field{{#err_why}} has-error{{/err_why}}"><label for="f-why">Why</label>
 {{#err_why}}<p class="field-error" id="e-why">{{err_why}}</p>{{/err_why}}
-<textarea id="f-why" name="why" rows="3" required{{#err_why}} aria-describedby="e-why"{{/err_why}}>&#10;{{form_why:pre_escape}}</textarea></div>
+<textarea id="f-why" name="why" rows="3" required{{#err_why}} aria-describedby="e-why" aria-invalid="true"{{/err_why}}>&#10;{{form_why:pre_escape}}</textarea></div>
 <div class="field{{#err_from_on}} has-error{{/err_from_on}}"><label for="f-from_on">From</label>
 {{#err_from_on}}<p class="field-error" id="e-from_on">{{err_from_on}}</p>{{/err_from_on}}
-<input id="f-from_on" name="from_on" type="date" required value="{{form_from_on}}"{{#err_from_on}} aria-describedby="e-from_on"{{/err_from_on}}></div>
+<input id="f-from_on" name="from_on" type="date" required value="{{form_from_on}}"{{#err_from_on}} aria-describedby="e-from_on" aria-invalid="true"{{/err_from_on}}></div>
 <div class="field{{#err_until_on}} has-error{{/err_until_on}}"><label for="f-until_on">Until (the last day)</label>
 {{#err_until_on}}<p class="field-error" id="e-until_on">{{err_until_on}}</p>{{/err_until_on}}
-<input id="f-until_on" name="until_on" type="date" required value="{{form_until_on}}"{{#err_until_on}} aria-describedby="e-until_on"{{/err_until_on}}></div>
+<input id="f-until_on" name="until_on" type="date" required value="{{form_until_on}}"{{#err_until_on}} aria-describedby="e-until_on" aria-invalid="true"{{/err_until_on}}></div>
 <div class="actions"><button class="btn" type="submit">Send the request</button></div>
 </form>
 {{#may_set_decider}}<form class="stack card" method="post" action="/permissions/decider">
@@ -54,7 +54,7 @@
 {{#services}}<tr><th scope="row">{{name}}</th><td>{{purpose}}</td><td>{{approved_by}}, <time datetime="{{approved_on}}">{{approved_on:x-uk-time}}</time></td><td><time datetime="{{review_on}}">{{review_on:x-uk-due}}</time>{{#review_due}} <span class="badge status-overdue">Review due</span>{{/review_due}}</td>{{#may_review}}<td><form method="post" action="/permissions/services/{{id}}"><input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#review_sent}}{{#err_review_on}} has-error{{/err_review_on}}{{/review_sent}}"><label for="f-{{#review_sent}}review_on{{/review_sent}}{{#not_review_sent}}review-{{id}}{{/not_review_sent}}">Next review by, for {{name}}</label>
 {{#review_sent}}{{#err_review_on}}<p class="field-error" id="e-review_on">{{err_review_on}}</p>{{/err_review_on}}{{/review_sent}}
-<input id="f-{{#review_sent}}review_on{{/review_sent}}{{#not_review_sent}}review-{{id}}{{/not_review_sent}}" name="review_on" type="date"{{#review_sent}} value="{{form_review_on}}"{{#err_review_on}} aria-describedby="e-review_on"{{/err_review_on}}{{/review_sent}}></div>
+<input id="f-{{#review_sent}}review_on{{/review_sent}}{{#not_review_sent}}review-{{id}}{{/not_review_sent}}" name="review_on" type="date"{{#review_sent}} value="{{form_review_on}}"{{#err_review_on}} aria-describedby="e-review_on" aria-invalid="true"{{/err_review_on}}{{/review_sent}}></div>
 <button class="btn secondary" type="submit" name="action" value="review">Approve {{name}} again</button> <button class="btn secondary" type="submit" name="action" value="withdraw">Withdraw {{name}}</button></form></td>{{/may_review}}</tr>
 {{/services}}
 {{#has_services}}</tbody></table></div>{{/has_services}}
@@ -63,13 +63,13 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_name}} has-error{{/err_name}}"><label for="f-name">Service</label>
 {{#err_name}}<p class="field-error" id="e-name">{{err_name}}</p>{{/err_name}}
-<input id="f-name" name="name" type="text" required maxlength="200" value="{{form_name}}"{{#err_name}} aria-describedby="e-name"{{/err_name}}></div>
+<input id="f-name" name="name" type="text" required maxlength="200" value="{{form_name}}"{{#err_name}} aria-describedby="e-name" aria-invalid="true"{{/err_name}}></div>
 <div class="field{{#err_purpose}} has-error{{/err_purpose}}"><label for="f-purpose">What it is used for</label>
 {{#err_purpose}}<p class="field-error" id="e-purpose">{{err_purpose}}</p>{{/err_purpose}}
-<textarea id="f-purpose" name="purpose" rows="2" required{{#err_purpose}} aria-describedby="e-purpose"{{/err_purpose}}>&#10;{{form_purpose:pre_escape}}</textarea></div>
+<textarea id="f-purpose" name="purpose" rows="2" required{{#err_purpose}} aria-describedby="e-purpose" aria-invalid="true"{{/err_purpose}}>&#10;{{form_purpose:pre_escape}}</textarea></div>
 <div class="field{{#not_service_review_sent}}{{#err_review_on}} has-error{{/err_review_on}}{{/not_service_review_sent}}"><label for="f-{{#service_review_sent}}new-{{/service_review_sent}}review_on">Review by</label>
 {{#not_service_review_sent}}{{#err_review_on}}<p class="field-error" id="e-review_on">{{err_review_on}}</p>{{/err_review_on}}{{/not_service_review_sent}}
-<input id="f-{{#service_review_sent}}new-{{/service_review_sent}}review_on" name="review_on" type="date" required value="{{#not_service_review_sent}}{{form_review_on}}{{/not_service_review_sent}}"{{#not_service_review_sent}}{{#err_review_on}} aria-describedby="e-review_on"{{/err_review_on}}{{/not_service_review_sent}}></div>
+<input id="f-{{#service_review_sent}}new-{{/service_review_sent}}review_on" name="review_on" type="date" required value="{{#not_service_review_sent}}{{form_review_on}}{{/not_service_review_sent}}"{{#not_service_review_sent}}{{#err_review_on}} aria-describedby="e-review_on" aria-invalid="true"{{/err_review_on}}{{/not_service_review_sent}}></div>
 <div class="actions"><button class="btn secondary" type="submit">Approve the service</button></div>
 </form>{{/may_keep_services}}
 </section>
@@ -84,16 +84,16 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_class_name}} has-error{{/err_class_name}}"><label for="f-class_name">Class</label>
 {{#err_class_name}}<p class="field-error" id="e-class_name">{{err_class_name}}</p>{{/err_class_name}}
-<input id="f-class_name" name="class_name" type="text" required maxlength="100" value="{{form_class_name}}"{{#err_class_name}} aria-describedby="e-class_name"{{/err_class_name}}></div>
+<input id="f-class_name" name="class_name" type="text" required maxlength="100" value="{{form_class_name}}"{{#err_class_name}} aria-describedby="e-class_name" aria-invalid="true"{{/err_class_name}}></div>
 <div class="field{{#err_lesson_on}} has-error{{/err_lesson_on}}"><label for="f-lesson_on">Day of the lesson</label>
 {{#err_lesson_on}}<p class="field-error" id="e-lesson_on">{{err_lesson_on}}</p>{{/err_lesson_on}}
-<input id="f-lesson_on" name="lesson_on" type="date" required value="{{form_lesson_on}}"{{#err_lesson_on}} aria-describedby="e-lesson_on"{{/err_lesson_on}}></div>
+<input id="f-lesson_on" name="lesson_on" type="date" required value="{{form_lesson_on}}"{{#err_lesson_on}} aria-describedby="e-lesson_on" aria-invalid="true"{{/err_lesson_on}}></div>
 <div class="field{{#err_service}} has-error{{/err_service}}"><label for="f-service">Service or site</label>
 {{#err_service}}<p class="field-error" id="e-service">{{err_service}}</p>{{/err_service}}
-<input id="f-service" name="service" type="text" required maxlength="200" value="{{form_service}}"{{#err_service}} aria-describedby="e-service"{{/err_service}}></div>
+<input id="f-service" name="service" type="text" required maxlength="200" value="{{form_service}}"{{#err_service}} aria-describedby="e-service" aria-invalid="true"{{/err_service}}></div>
 <div class="field{{#err_use}} has-error{{/err_use}}"><label for="f-use">What the lesson uses it for</label>
 {{#err_use}}<p class="field-error" id="e-use">{{err_use}}</p>{{/err_use}}
-<textarea id="f-use" name="use" rows="2" required{{#err_use}} aria-describedby="e-use"{{/err_use}}>&#10;{{form_use:pre_escape}}</textarea></div>
+<textarea id="f-use" name="use" rows="2" required{{#err_use}} aria-describedby="e-use" aria-invalid="true"{{/err_use}}>&#10;{{form_use:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Authorise it</button></div>
 </form>
 </section>

@@ -16,17 +16,17 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_title}} has-error{{/err_title}}"><label for="f-title">Title</label>
 {{#err_title}}<p class="field-error" id="e-title">{{err_title}}</p>{{/err_title}}
-<input id="f-title" name="title" type="text" required maxlength="200" value="{{form_title}}"{{#err_title}} aria-describedby="e-title"{{/err_title}}></div>
+<input id="f-title" name="title" type="text" required maxlength="200" value="{{form_title}}"{{#err_title}} aria-describedby="e-title" aria-invalid="true"{{/err_title}}></div>
 <fieldset id="f-applies_to"{{#err_applies_to}} class="has-error"{{/err_applies_to}}{{#err_applies_to}} aria-describedby="e-applies_to"{{/err_applies_to}}><legend>Who must sign it</legend>
 {{#err_applies_to}}<p class="field-error" id="e-applies_to">{{err_applies_to}}</p>{{/err_applies_to}}
 {{#staff_types}}<label class="checkbox" for="f-type-{{type}}"><input id="f-type-{{type}}" type="checkbox" name="applies_to" value="{{type}}"{{#checked}} checked{{/checked}}> {{type:x-staff-type}}</label>
 {{/staff_types}}</fieldset>
 <div class="field{{#err_renew_yearly}} has-error{{/err_renew_yearly}}">
 {{#err_renew_yearly}}<p class="field-error" id="e-renew_yearly">{{err_renew_yearly}}</p>{{/err_renew_yearly}}
-<label class="checkbox" for="f-renew_yearly"><input id="f-renew_yearly" name="renew_yearly" type="checkbox" value="yes"{{#chose_renew_yearly_yes}} checked{{/chose_renew_yearly_yes}}{{#err_renew_yearly}} aria-describedby="e-renew_yearly"{{/err_renew_yearly}}> Signed again every year</label></div>
+<label class="checkbox" for="f-renew_yearly"><input id="f-renew_yearly" name="renew_yearly" type="checkbox" value="yes"{{#chose_renew_yearly_yes}} checked{{/chose_renew_yearly_yes}}{{#err_renew_yearly}} aria-describedby="e-renew_yearly" aria-invalid="true"{{/err_renew_yearly}}> Signed again every year</label></div>
 <div class="field{{#err_renew_from}} has-error{{/err_renew_from}}"><label for="f-renew_from">From (month-day), for example 09-01 for 1 September</label>
 {{#err_renew_from}}<p class="field-error" id="e-renew_from">{{err_renew_from}}</p>{{/err_renew_from}}
-<input id="f-renew_from" name="renew_from" type="text" maxlength="5" inputmode="numeric" pattern="[01][0-9]-[0-3][0-9]" value="{{form_renew_from}}"{{#err_renew_from}} aria-describedby="e-renew_from"{{/err_renew_from}}></div>
+<input id="f-renew_from" name="renew_from" type="text" maxlength="5" inputmode="numeric" pattern="[01][0-9]-[0-3][0-9]" value="{{form_renew_from}}"{{#err_renew_from}} aria-describedby="e-renew_from" aria-invalid="true"{{/err_renew_from}}></div>
 <div class="actions"><button class="btn" type="submit">Create</button></div>
 </form>
 <p><a href="/aup/compliance">Compliance</a> · <a href="/admin/courses">Training courses</a> · <a href="/admin/staff">Staff</a></p>

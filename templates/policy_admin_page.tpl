@@ -11,7 +11,7 @@
 </fieldset>
 <div class="field{{#err_renew_from}} has-error{{/err_renew_from}}"><label for="f-renew_from">From (month-day), for example 09-01 for 1 September</label>
 {{#err_renew_from}}<p class="field-error" id="e-renew_from">{{err_renew_from}}</p>{{/err_renew_from}}
-<input id="f-renew_from" name="renew_from" type="text" maxlength="5" inputmode="numeric" pattern="[01][0-9]-[0-3][0-9]" value="{{policy_renewal_renew_from}}"{{#err_renew_from}} aria-describedby="e-renew_from"{{/err_renew_from}}></div>
+<input id="f-renew_from" name="renew_from" type="text" maxlength="5" inputmode="numeric" pattern="[01][0-9]-[0-3][0-9]" value="{{policy_renewal_renew_from}}"{{#err_renew_from}} aria-describedby="e-renew_from" aria-invalid="true"{{/err_renew_from}}></div>
 <div class="actions"><button class="btn secondary" type="submit">Save</button></div>
 </form>
 <h2>Versions</h2>
@@ -39,19 +39,19 @@
 <div class="field{{#authorise_sent}}{{#err_authoriser_name}} has-error{{/err_authoriser_name}}{{/authorise_sent}}"><label for="f-authoriser_name{{id_suffix}}">Name of the headteacher, or of the body or committee</label>
 <p class="hint" id="h-authoriser_name{{id_suffix}}">For example "Full governing body" or "Curriculum and standards committee".</p>
 {{#authorise_sent}}{{#err_authoriser_name}}<p class="field-error" id="e-authoriser_name">{{err_authoriser_name}}</p>{{/err_authoriser_name}}{{/authorise_sent}}
-<input id="f-authoriser_name{{id_suffix}}" name="authoriser_name" type="text" maxlength="200" required value="{{#authorise_sent}}{{form_authoriser_name}}{{/authorise_sent}}" aria-describedby="h-authoriser_name{{id_suffix}}{{#authorise_sent}}{{#err_authoriser_name}} e-authoriser_name{{/err_authoriser_name}}{{/authorise_sent}}"></div>
+<input id="f-authoriser_name{{id_suffix}}" name="authoriser_name" type="text" maxlength="200" required value="{{#authorise_sent}}{{form_authoriser_name}}{{/authorise_sent}}" aria-describedby="h-authoriser_name{{id_suffix}}{{#authorise_sent}}{{#err_authoriser_name}} e-authoriser_name{{/err_authoriser_name}}{{/authorise_sent}}"{{#authorise_sent}}{{#err_authoriser_name}} aria-invalid="true"{{/err_authoriser_name}}{{/authorise_sent}}></div>
 <div class="field{{#authorise_sent}}{{#err_job_title}} has-error{{/err_job_title}}{{/authorise_sent}}"><label for="f-job_title{{id_suffix}}">Job title (when the headteacher authorised it)</label>
 {{#authorise_sent}}{{#err_job_title}}<p class="field-error" id="e-job_title">{{err_job_title}}</p>{{/err_job_title}}{{/authorise_sent}}
-<input id="f-job_title{{id_suffix}}" name="job_title" type="text" maxlength="200" value="{{#authorise_sent}}{{form_job_title}}{{/authorise_sent}}"{{#authorise_sent}}{{#err_job_title}} aria-describedby="e-job_title"{{/err_job_title}}{{/authorise_sent}}></div>
+<input id="f-job_title{{id_suffix}}" name="job_title" type="text" maxlength="200" value="{{#authorise_sent}}{{form_job_title}}{{/authorise_sent}}"{{#authorise_sent}}{{#err_job_title}} aria-describedby="e-job_title" aria-invalid="true"{{/err_job_title}}{{/authorise_sent}}></div>
 <div class="field{{#authorise_sent}}{{#err_meeting_date}} has-error{{/err_meeting_date}}{{/authorise_sent}}"><label for="f-meeting_date{{id_suffix}}">Date of the meeting (when a body or committee agreed it)</label>
 {{#authorise_sent}}{{#err_meeting_date}}<p class="field-error" id="e-meeting_date">{{err_meeting_date}}</p>{{/err_meeting_date}}{{/authorise_sent}}
-<input id="f-meeting_date{{id_suffix}}" name="meeting_date" type="date" value="{{#authorise_sent}}{{form_meeting_date}}{{/authorise_sent}}"{{#authorise_sent}}{{#err_meeting_date}} aria-describedby="e-meeting_date"{{/err_meeting_date}}{{/authorise_sent}}></div>
+<input id="f-meeting_date{{id_suffix}}" name="meeting_date" type="date" value="{{#authorise_sent}}{{form_meeting_date}}{{/authorise_sent}}"{{#authorise_sent}}{{#err_meeting_date}} aria-describedby="e-meeting_date" aria-invalid="true"{{/err_meeting_date}}{{/authorise_sent}}></div>
 <div class="field{{#authorise_sent}}{{#err_minute_ref}} has-error{{/err_minute_ref}}{{/authorise_sent}}"><label for="f-minute_ref{{id_suffix}}">Minute reference (optional)</label>
 {{#authorise_sent}}{{#err_minute_ref}}<p class="field-error" id="e-minute_ref">{{err_minute_ref}}</p>{{/err_minute_ref}}{{/authorise_sent}}
-<input id="f-minute_ref{{id_suffix}}" name="minute_ref" type="text" maxlength="100" value="{{#authorise_sent}}{{form_minute_ref}}{{/authorise_sent}}"{{#authorise_sent}}{{#err_minute_ref}} aria-describedby="e-minute_ref"{{/err_minute_ref}}{{/authorise_sent}}></div>
+<input id="f-minute_ref{{id_suffix}}" name="minute_ref" type="text" maxlength="100" value="{{#authorise_sent}}{{form_minute_ref}}{{/authorise_sent}}"{{#authorise_sent}}{{#err_minute_ref}} aria-describedby="e-minute_ref" aria-invalid="true"{{/err_minute_ref}}{{/authorise_sent}}></div>
 <div class="field{{#authorise_sent}}{{#err_authorised_on}} has-error{{/err_authorised_on}}{{/authorise_sent}}"><label for="f-authorised_on{{id_suffix}}">Date authorised</label>
 {{#authorise_sent}}{{#err_authorised_on}}<p class="field-error" id="e-authorised_on">{{err_authorised_on}}</p>{{/err_authorised_on}}{{/authorise_sent}}
-<input id="f-authorised_on{{id_suffix}}" name="authorised_on" type="date" required value="{{#authorise_sent}}{{form_authorised_on}}{{/authorise_sent}}"{{#authorise_sent}}{{#err_authorised_on}} aria-describedby="e-authorised_on"{{/err_authorised_on}}{{/authorise_sent}}></div>
+<input id="f-authorised_on{{id_suffix}}" name="authorised_on" type="date" required value="{{#authorise_sent}}{{form_authorised_on}}{{/authorise_sent}}"{{#authorise_sent}}{{#err_authorised_on}} aria-describedby="e-authorised_on" aria-invalid="true"{{/err_authorised_on}}{{/authorise_sent}}></div>
 <div class="actions"><button class="btn" type="submit">Authorise and publish version {{version}}</button></div>
 </form>
 {{/drafts}}
@@ -62,18 +62,18 @@
 <div class="field{{#err_body}} has-error{{/err_body}}"><label for="f-body">The text, in Markdown</label>
 <p class="hint" id="h-body">Start section headings with # or ##: they are placed under the policy's title, which is the page's main heading. HTML is not allowed and is shown as text removed.</p>
 {{#err_body}}<p class="field-error" id="e-body">{{err_body}}</p>{{/err_body}}
-<textarea id="f-body" name="body" rows="20" required aria-describedby="h-body{{#err_body}} e-body{{/err_body}}">&#10;{{form_body:pre_escape}}</textarea></div>
+<textarea id="f-body" name="body" rows="20" required aria-describedby="h-body{{#err_body}} e-body{{/err_body}}"{{#err_body}} aria-invalid="true"{{/err_body}}>&#10;{{form_body:pre_escape}}</textarea></div>
 <div class="field{{#err_summary}} has-error{{/err_summary}}"><label for="f-summary">What changed in this version</label>
 <p class="hint">Shown to everyone asked to sign it.</p>
 {{#err_summary}}<p class="field-error" id="e-summary">{{err_summary}}</p>{{/err_summary}}
-<textarea id="f-summary" name="summary" rows="3" required{{#err_summary}} aria-describedby="e-summary"{{/err_summary}}>&#10;{{form_summary:pre_escape}}</textarea></div>
+<textarea id="f-summary" name="summary" rows="3" required{{#err_summary}} aria-describedby="e-summary" aria-invalid="true"{{/err_summary}}>&#10;{{form_summary:pre_escape}}</textarea></div>
 <div class="field{{#err_effective}} has-error{{/err_effective}}"><label for="f-effective">Takes effect on</label>
 {{#err_effective}}<p class="field-error" id="e-effective">{{err_effective}}</p>{{/err_effective}}
-<input id="f-effective" name="effective" type="date" required value="{{form_effective}}"{{#err_effective}} aria-describedby="e-effective"{{/err_effective}}></div>
+<input id="f-effective" name="effective" type="date" required value="{{form_effective}}"{{#err_effective}} aria-describedby="e-effective" aria-invalid="true"{{/err_effective}}></div>
 <div class="field{{#err_review_due}} has-error{{/err_review_due}}"><label for="f-review_due">Review due by</label>
 <p class="hint" id="h-review_due">A date, like 2027-09-01, or a term, like Michaelmas Term 2027 (Autumn or Michaelmas, Spring or Lent, Summer or Trinity). The administrator and the headteacher are reminded 30 days before.</p>
 {{#err_review_due}}<p class="field-error" id="e-review_due">{{err_review_due}}</p>{{/err_review_due}}
-<input id="f-review_due" name="review_due" type="text" maxlength="40" required value="{{form_review_due}}" aria-describedby="h-review_due{{#err_review_due}} e-review_due{{/err_review_due}}"></div>
+<input id="f-review_due" name="review_due" type="text" maxlength="40" required value="{{form_review_due}}" aria-describedby="h-review_due{{#err_review_due}} e-review_due{{/err_review_due}}"{{#err_review_due}} aria-invalid="true"{{/err_review_due}}></div>
 <div class="actions"><button class="btn" type="submit">Preview before saving</button></div>
 </form>
 <p><a href="/admin/policies">Back to policies</a></p>

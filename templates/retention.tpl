@@ -22,7 +22,7 @@
 <h3>Place a legal hold</h3>
 {{#err_record_id}}<p class="field-error" id="e-record_id">{{err_record_id}}</p>{{/err_record_id}}
 <div class="field"><label for="f-record_type">Record type</label><select id="f-record_type" name="record_type"><option value="concern"{{#chose_record_type_concern}} selected{{/chose_record_type_concern}}>Concern</option><option value="signature"{{#chose_record_type_signature}} selected{{/chose_record_type_signature}}>Signature</option><option value="decline"{{#chose_record_type_decline}} selected{{/chose_record_type_decline}}>Declined agreement</option><option value="acknowledgement"{{#chose_record_type_acknowledgement}} selected{{/chose_record_type_acknowledgement}}>Yearly signature again</option><option value="training"{{#chose_record_type_training}} selected{{/chose_record_type_training}}>Training record</option></select></div>
-<div class="field"><label for="f-record_id">Record number</label><input id="f-record_id" name="record_id" type="text" inputmode="numeric" required value="{{form_record_id}}"{{#err_record_id}} aria-describedby="e-record_id"{{/err_record_id}}></div>
+<div class="field"><label for="f-record_id">Record number</label><input id="f-record_id" name="record_id" type="text" inputmode="numeric" required value="{{form_record_id}}"{{#err_record_id}} aria-describedby="e-record_id" aria-invalid="true"{{/err_record_id}}></div>
 <div class="field"><label for="f-reason">Reason</label><input id="f-reason" name="reason" type="text" required value="{{form_reason}}"></div>
 <div class="actions"><button class="btn" type="submit">Place hold</button></div></form>
 </section>

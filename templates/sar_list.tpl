@@ -14,13 +14,13 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_email}} has-error{{/err_email}}"><label for="f-email">E-mail address of the member of staff who asked</label>
 {{#err_email}}<p class="field-error" id="e-email">{{err_email}}</p>{{/err_email}}
-<input id="f-email" name="email" type="email" required value="{{form_email}}"{{#err_email}} aria-describedby="e-email"{{/err_email}}></div>
+<input id="f-email" name="email" type="email" required value="{{form_email}}"{{#err_email}} aria-describedby="e-email" aria-invalid="true"{{/err_email}}></div>
 <div class="field{{#err_received_on}} has-error{{/err_received_on}}"><label for="f-received_on">Date the request was received</label>
 <p class="hint" id="h-received_on">The one-month deadline counts from this date. Today is <time datetime="{{today}}">{{today:x-uk-time}}</time>.</p>
 {{#err_received_on}}<p class="field-error" id="e-received_on">{{err_received_on}}</p>{{/err_received_on}}
-<input id="f-received_on" name="received_on" type="date" required aria-describedby="h-received_on{{#err_received_on}} e-received_on{{/err_received_on}}" value="{{form_received_on}}"></div>
+<input id="f-received_on" name="received_on" type="date" required aria-describedby="h-received_on{{#err_received_on}} e-received_on{{/err_received_on}}"{{#err_received_on}} aria-invalid="true"{{/err_received_on}} value="{{form_received_on}}"></div>
 <div class="field{{#err_notes}} has-error{{/err_notes}}"><label for="f-notes">Notes (how it was received, what was asked for)</label>
 {{#err_notes}}<p class="field-error" id="e-notes">{{err_notes}}</p>{{/err_notes}}
-<textarea id="f-notes" name="notes" rows="3"{{#err_notes}} aria-describedby="e-notes"{{/err_notes}}>&#10;{{form_notes:pre_escape}}</textarea></div>
+<textarea id="f-notes" name="notes" rows="3"{{#err_notes}} aria-describedby="e-notes" aria-invalid="true"{{/err_notes}}>&#10;{{form_notes:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn" type="submit">Record the request</button></div>
 </form>

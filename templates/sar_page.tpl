@@ -27,7 +27,7 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_responded_on}} has-error{{/err_responded_on}}"><label for="f-responded_on">Date the response was sent</label>
 {{#err_responded_on}}<p class="field-error" id="e-responded_on">{{err_responded_on}}</p>{{/err_responded_on}}
-<input id="f-responded_on" name="responded_on" type="date" required value="{{form_responded_on}}"{{#err_responded_on}} aria-describedby="e-responded_on"{{/err_responded_on}}></div>
+<input id="f-responded_on" name="responded_on" type="date" required value="{{form_responded_on}}"{{#err_responded_on}} aria-describedby="e-responded_on" aria-invalid="true"{{/err_responded_on}}></div>
 <div class="actions"><button class="btn" type="submit">Close the request</button></div>
 </form>{{/open}}{{/request}}
 <p><a href="/sar">All subject access requests</a></p>

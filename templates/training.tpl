@@ -30,16 +30,16 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_email}} has-error{{/err_email}}"><label for="f-email">E-mail address of the person trained</label>
 {{#err_email}}<p class="field-error" id="e-email">{{err_email}}</p>{{/err_email}}
-<input id="f-email" name="email" type="email" required value="{{form_email}}"{{#err_email}} aria-describedby="e-email"{{/err_email}}></div>
+<input id="f-email" name="email" type="email" required value="{{form_email}}"{{#err_email}} aria-describedby="e-email" aria-invalid="true"{{/err_email}}></div>
 <div class="field{{#err_course}} has-error{{/err_course}}"><label for="f-course">Course</label>
 {{#err_course}}<p class="field-error" id="e-course">{{err_course}}</p>{{/err_course}}
-<select id="f-course" name="course" required{{#err_course}} aria-describedby="e-course"{{/err_course}}>{{#courses}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{title}}</option>{{/courses}}</select></div>
+<select id="f-course" name="course" required{{#err_course}} aria-describedby="e-course" aria-invalid="true"{{/err_course}}>{{#courses}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{title}}</option>{{/courses}}</select></div>
 <div class="field{{#err_completed_on}} has-error{{/err_completed_on}}"><label for="f-completed_on">Completed on</label>
 {{#err_completed_on}}<p class="field-error" id="e-completed_on">{{err_completed_on}}</p>{{/err_completed_on}}
-<input id="f-completed_on" name="completed_on" type="date" required value="{{form_completed_on}}"{{#err_completed_on}} aria-describedby="e-completed_on"{{/err_completed_on}}></div>
+<input id="f-completed_on" name="completed_on" type="date" required value="{{form_completed_on}}"{{#err_completed_on}} aria-describedby="e-completed_on" aria-invalid="true"{{/err_completed_on}}></div>
 <div class="field{{#err_expires_on}} has-error{{/err_expires_on}}"><label for="f-expires_on">Expires on (leave empty if it does not expire)</label>
 {{#err_expires_on}}<p class="field-error" id="e-expires_on">{{err_expires_on}}</p>{{/err_expires_on}}
-<input id="f-expires_on" name="expires_on" type="date" value="{{form_expires_on}}"{{#err_expires_on}} aria-describedby="e-expires_on"{{/err_expires_on}}></div>
+<input id="f-expires_on" name="expires_on" type="date" value="{{form_expires_on}}"{{#err_expires_on}} aria-describedby="e-expires_on" aria-invalid="true"{{/err_expires_on}}></div>
 <div class="actions"><button class="btn" type="submit">Save</button></div>
 </form>
 <form class="stack card" method="post" action="/training/import" enctype="multipart/form-data">

@@ -8,7 +8,7 @@
 <p class="hint">Your old recovery codes stop working.</p>
 <div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">Your password</label>
 {{#err_password}}<p class="field-error" id="e-password">{{err_password}}</p>{{/err_password}}
-<input id="f-password" name="password" type="password" autocomplete="current-password" required{{#err_password}} aria-describedby="e-password"{{/err_password}}></div>
+<input id="f-password" name="password" type="password" autocomplete="current-password" required{{#err_password}} aria-describedby="e-password" aria-invalid="true"{{/err_password}}></div>
 <div class="actions"><button class="btn secondary" type="submit">Make new recovery codes</button></div>
 </form>
 {{#not_required}}<form class="stack card" method="post" action="/account/2fa/remove">
@@ -31,6 +31,6 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_code}} has-error{{/err_code}}"><label for="f-code">Code from the app</label>
 {{#err_code}}<p class="field-error" id="e-code">{{err_code}}</p>{{/err_code}}
-<input id="f-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required{{#err_code}} aria-describedby="e-code"{{/err_code}}></div>
+<input id="f-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required{{#err_code}} aria-describedby="e-code" aria-invalid="true"{{/err_code}}></div>
 <div class="actions"><button class="btn" type="submit">Turn on two-factor sign-in</button></div>
 </form>{{/not_enrolled}}

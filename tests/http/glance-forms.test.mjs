@@ -32,7 +32,15 @@ function summary(html) {
   return [...box[0].matchAll(/<li><a href="([^"]*)">([^<]*)<\/a><\/li>/g)].map((m) => [m[1], m[2]]);
 }
 
-// The field with id f-NAME (or the box around it) is marked, with its message beside it.
+// The opening tag of the element with this id.
+function tagOf(html, id) {
+  const at = html.indexOf(`id="${id}"`);
+  assert.ok(at >= 0, `${id} is on the page`);
+  return html.slice(html.lastIndexOf('<', at), html.indexOf('>', at) + 1);
+}
+
+// The field with id f-NAME (or the box around it) is marked, with its message beside it;
+// a field is marked invalid for screen readers too, a fieldset never (ARIA does not allow it).
 function marked(html, name, message) {
   const esc = message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
   assert.match(html, new RegExp(`<p class="field-error" id="e-${name}">${esc}</p>`), `${name}: message beside it`);
@@ -42,6 +50,9 @@ function marked(html, name, message) {
   const fieldset = html.lastIndexOf('<fieldset', at);
   const box = html.slice(Math.max(start, fieldset), at + 200);
   assert.match(box, /has-error/, `${name}: marked as in error`);
+  const tag = tagOf(html, `f-${name}`);
+  if (tag.startsWith('<fieldset')) assert.doesNotMatch(tag, /aria-invalid/, `${name}: a group is not marked invalid`);
+  else assert.match(tag, /\saria-invalid="true"/, `${name}: marked invalid`);
 }
 
 test('a concern report with three problems lists all three, by their labels, and writes nothing', async () => {
@@ -69,6 +80,9 @@ test('a concern report with three problems lists all three, by their labels, and
     marked(page.text, href.slice(3), text.replace(/&quot;/g, '"'));
   }
   assert.match(page.text, /&#10;Someone posted about a pupil\.<\/textarea>/, 'what was typed is kept');
+  assert.doesNotMatch(tagOf(page.text, 'f-details'), /aria-invalid/, 'a field without a problem is not marked invalid');
+  assert.doesNotMatch(tagOf(page.text, 'f-url'), /aria-invalid/, 'nor is one left empty');
+  assert.equal(page.text.split('aria-invalid="true"').length - 1, 2, 'only the summary and the date are invalid');
   assert.deepEqual({ ...counts(s.db), audit: audits() }, before, 'nothing was written');
 });
 
@@ -131,6 +145,9 @@ test('adding staff with a bad e-mail address keeps the ticked roles, the staff t
   assert.doesNotMatch(page.text, /value="headteacher" checked>/);
   assert.doesNotMatch(page.text, /value="short"/, 'a password is never shown again');
   marked(page.text, 'email', r.body.error);
+  for (const id of ['f-name', 'f-job_title', 'f-staff_type', 'f-password']) {
+    assert.doesNotMatch(tagOf(page.text, id), /aria-invalid/, `${id} has no problem and is not marked invalid`);
+  }
   assert.equal(Number(sql(s.db, 'SELECT count(*) FROM users')), before);
 });
 
@@ -324,6 +341,10 @@ function landsIn(html, action) {
     marked(sent[0].html, id.slice(2), text.replace(/&quot;/g, '"').replace(/&#39;/g, "'"));
   }
   assert.doesNotMatch(html.replace(sent[0].html, ''), /class="field-error"/, 'no other form shows a problem');
+  assert.doesNotMatch(html.replace(sent[0].html, ''), /aria-invalid/, 'no other form has a field marked invalid');
+  const fields = links.filter(([href]) => !tagOf(html, href.slice(1)).startsWith('<fieldset'));
+  assert.equal(sent[0].html.split('aria-invalid="true"').length - 1, fields.length,
+    'in the form sent, only the fields with a problem are marked invalid');
   return links.map(([href]) => href);
 }
 
@@ -338,9 +359,11 @@ test('a refused sign-in moves the focus to the summary, and the password is desc
   for (const href of links) {
     const name = href.slice(3);
     assert.match(r.text, new RegExp(`id="f-${name}"[^>]*aria-describedby="[^"]*e-${name}`), `${name} described`);
+    assert.match(tagOf(r.text, `f-${name}`), /\saria-invalid="true"/, `${name} marked invalid`);
   }
   const ok = await s.client().request('GET', '/login', { json: false });
   assert.doesNotMatch(ok.text, /aria-describedby="e-/, 'no message, no description');
+  assert.doesNotMatch(ok.text, /aria-invalid/, 'no message, nothing marked invalid');
 });
 
 // The account page holds many forms, several with the same field names.
