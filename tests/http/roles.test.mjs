@@ -56,12 +56,14 @@ test('giving someone the dsl role tells the headteacher and the chair, in staffr
     assert.deepEqual(told(s.db), ['chair@demo.school', 'head@demo.school']);
     const msg = sql(s.db, "SELECT message FROM notifications WHERE kind = 'role_grant' LIMIT 1");
     assert.match(msg, /ta@demo\.school/);
-    assert.match(msg, /dsl/);
-    assert.match(msg, /admin@demo\.school/);
+    assert.match(msg, /the safeguarding role designated safeguarding lead by admin@demo\.school/);
     const mail = sql(s.db, `SELECT group_concat(to_addr || ' ' || subject || ' ' || body, '\n') FROM outbox WHERE id > ${outboxBefore}`);
     assert.match(mail, /head@demo\.school/);
     assert.match(mail, /chair@demo\.school/);
     assert.match(mail, /A safeguarding role has been given/);
+    // The role in words, as the people told read it, never its stored code.
+    assert.match(mail, /the safeguarding role designated safeguarding lead by/);
+    assert.doesNotMatch(mail, /\bdsl\b/);
     for (const secret of [/Narwhal/, /Pangolin/, /Ocelot/]) {
       assert.doesNotMatch(msg, secret);
       assert.doesNotMatch(mail, secret);
@@ -74,6 +76,12 @@ test('giving someone the dsl role tells the headteacher and the chair, in staffr
     const added = await admin.post('/admin/staff', [['email', 'new.slt@demo.school'], ['name', 'New Leader'], ['role', 'slt']]);
     assert.equal(added.status, 201, added.text);
     assert.equal(told(s.db).length, 4);
+    // Two roles at once are both named, in words.
+    const two = await admin.post('/admin/staff', [['email', 'new.head@demo.school'], ['name', 'New Head'],
+      ['role', 'headteacher'], ['role', 'dpo']]);
+    assert.equal(two.status, 201, two.text);
+    assert.match(sql(s.db, "SELECT message FROM notifications WHERE kind = 'role_grant' ORDER BY id DESC LIMIT 1"),
+      /the safeguarding roles headteacher and data protection officer by/);
   } finally {
     await s.stop();
     await sink.close();
