@@ -5,6 +5,7 @@
 #include "db/db.h"
 #include "core/mailer.h"
 #include "lib/readfile.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
 
@@ -148,12 +149,20 @@ int audit_anchor_write(void)
 	return append_line(&h);
 }
 
+/* The UK calendar day t falls on, "2026-06-16": the school's day, so that the
+ * anchor of 00:30 BST belongs to the day the headteacher is living, not to the
+ * UTC one that ended an hour before (the day number is a date at 00:00 UTC). */
+static void uk_date(time_t t, char out[11])
+{
+	iso_date((time_t)uk_day_number(t) * 86400, out);
+}
+
 /* Records today's head as the day's anchor (inside the caller's transaction):
  * 1 when this call recorded it, 0 when it was already done. */
 static int claim_today(const struct head *h, time_t t)
 {
 	char today[11], at[ISO_LEN];
-	iso_date(t, today);
+	uk_date(t, today);
 	iso_now(at);
 	/* One server (or FastCGI process) of several wins the day. */
 	db_exec("INSERT INTO audit_anchor_days(day, row_id, hash, rows, at) VALUES (?,?,?,?,?) ON "
@@ -171,11 +180,12 @@ int audit_anchor_note_today(void)
 	return db_commit() == 0 ? 0 : -1;
 }
 
-/* "1 December 2026": dates in words, as the pages show them. */
+/* "1 December 2026": the UK day of t in words, the day the e-mail is kept under. */
 static void date_in_words(time_t t, char out[32])
 {
+	time_t day = (time_t)uk_day_number(t) * 86400;
 	struct tm tm;
-	gmtime_r(&t, &tm);
+	gmtime_r(&day, &tm);
 	strftime(out, 32, "%-d %B %Y", &tm);
 }
 
@@ -215,7 +225,7 @@ void audit_anchor_daily(void)
 {
 	char today[11], words[32];
 	time_t t = now();
-	iso_date(t, today);
+	uk_date(t, today);
 	if (db_int(0, "SELECT count(*) FROM audit_anchor_days WHERE day = ?", "t", today))
 		return;
 	struct head h;

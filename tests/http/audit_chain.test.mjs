@@ -188,6 +188,26 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 
   rmSync(dir, { recursive: true });
 });
 
+test("the day's anchor is the UK calendar day: at 00:30 BST it is already the next day", async () => {
+  const sink = await startSink();
+  // 23:30 UTC on 15 June 2026 is 00:30 British Summer Time on 16 June.
+  const s = await startServer({
+    args: ['--smtp-url', sink.url, '--mail-from', 'staffroom@hillside.test', '--base-url', 'https://staffroom.hillside.test'],
+    env: { STAFFROOM_TEST_NOW: '2026-06-15T23:30:00Z' },
+  });
+  try {
+    const msgs = await sink.waitFor(1);
+    const m = msgs.find((x) => /^Subject: Daily audit anchor/m.test(x.data));
+    assert.ok(m, 'the daily anchor e-mail was sent');
+    assert.match(m.data, /daily anchor for [^\r\n]*, 16 June 2026\./);
+    assert.equal(sql(s.db, "SELECT count(*) FROM audit_anchor_days WHERE day = '2026-06-16'"), '1');
+    assert.equal(sql(s.db, "SELECT count(*) FROM audit_anchor_days WHERE day = '2026-06-15'"), '0');
+  } finally {
+    await s.stop();
+    await sink.close();
+  }
+});
+
 test('once a day the server anchors the head and e-mails it to the headteacher, with no case detail', async () => {
   const sink = await startSink();
   const day = '2030-11-20';
