@@ -178,3 +178,42 @@ test('the yearly review: due a year after the last, recorded by the named govern
   assert.ok((await tasksOf(head)).some((t) => t.kind === 'filtering_people'), 'a leaver leaves the duty unfilled');
   sql(s.db, "UPDATE users SET active = 1 WHERE email = 'chair@demo.school'");
 });
+
+test('a named leader or governor who loses the role that qualified them is no longer named', async () => {
+  const head = await s.login('head@demo.school');
+  const admin = await s.login('admin@demo.school');
+  let p = await head.post('/filtering/people', { leader: 'deputy@demo.school', governor: 'governor@demo.school' });
+  assert.equal(p.status, 200, p.text);
+  const deputyId = sql(s.db, "SELECT id FROM users WHERE email = 'deputy@demo.school'");
+  const governorId = sql(s.db, "SELECT id FROM users WHERE email = 'governor@demo.school'");
+  // The deputy steps down from the leadership team, the governor from the board.
+  let r = await admin.post(`/admin/staff/${deputyId}`, { name: 'Samir Patel', staff_type: 'teacher' });
+  assert.equal(r.status, 200, r.text);
+  r = await admin.post(`/admin/staff/${governorId}`, { name: sql(s.db, `SELECT name FROM users WHERE id = ${governorId}`),
+    staff_type: 'volunteer' });
+  assert.equal(r.status, 200, r.text);
+  const deputy = await s.login('deputy@demo.school');
+  const governor = await s.login('governor@demo.school');
+  const d = await deputy.get('/filtering');
+  assert.equal(d.body.may_decide_requests, false, 'no longer decides');
+  assert.equal(d.body.may_read, false, 'no longer reads the whole record');
+  assert.equal((await governor.get('/filtering')).body.may_record, false);
+  const h = await head.get('/filtering');
+  assert.equal(h.body.leader, null);
+  assert.equal(h.body.governor, null);
+  assert.ok((await tasksOf(head)).some((t) => t.kind === 'filtering_people'), 'the duties are unfilled');
+  // A new request is neither shown to them nor theirs to decide.
+  const told = () => count(`notifications WHERE user_id = ${deputyId} AND kind = 'filtering_request'`);
+  const before = told();
+  const teacher = await s.login('teacher@demo.school');
+  const f = await teacher.post('/filtering/requests', { kind: 'unblock', site: 'role.example', reason: 'a lesson' });
+  assert.equal(f.status, 201, f.text);
+  assert.equal(told(), before, 'the former leader is not told of the request');
+  const decide = await deputy.post(`/filtering/requests/${f.body.request.id}/decision`,
+    { decision: 'done', decision_reason: 'x' });
+  assert.equal(decide.status, 404);
+  assert.equal(sql(s.db, `SELECT decision IS NULL FROM filter_requests WHERE id = ${f.body.request.id}`), '1');
+  // Named again once qualified again.
+  p = await head.post('/filtering/people', { leader: 'head@demo.school', governor: 'chair@demo.school' });
+  assert.equal(p.status, 200, p.text);
+});

@@ -22,13 +22,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The standards ask for a member of the senior leadership team and a governor:
+ * the roles that qualify a person to be named for each duty. */
+#define LEADER_ROLES (ROLE_SLT | ROLE_HEADTEACHER)
+#define GOVERNOR_ROLES (ROLE_GOVERNOR | ROLE_CHAIR)
+
+static unsigned named_roles(const char *setting)
+{
+	return strcmp(setting, "filtering_leader") == 0 ? LEADER_ROLES : GOVERNOR_ROLES;
+}
+
+/* Is this person active and holding one of the roles?  Someone who has left,
+ * or has stepped down from the role that qualified them, is no longer
+ * responsible for anything: they neither decide nor are told. */
+static int qualifies(int64_t id, unsigned roles)
+{
+	return db_int(0,
+		      "SELECT count(*) FROM users u WHERE u.id = ? AND u.active = 1 AND EXISTS "
+		      "(SELECT 1 FROM user_roles r JOIN role_bits b ON b.role = r.role WHERE "
+		      "r.user_id = u.id AND (b.bit & ?) != 0)",
+		      "II", id, (int64_t)roles) > 0;
+}
+
 int64_t filtering_named(const char *setting)
 {
 	char *v = db_text("SELECT value FROM settings WHERE key = ?", "t", setting);
 	int64_t id = v ? strtoll(v, NULL, 10) : 0;
 	free(v);
-	/* Someone who has left is no longer responsible for anything. */
-	return id > 0 && db_int(0, "SELECT active FROM users WHERE id = ?", "I", id) ? id : 0;
+	return id > 0 && qualifies(id, named_roles(setting)) ? id : 0;
 }
 
 int filtering_may_decide(const struct request *rq)
@@ -106,13 +127,11 @@ static int64_t named_check(const struct request *rq, struct reply *rp, const cha
 
 static void filtering_people(struct request *rq, struct reply *rp)
 {
-	/* The standards ask for a member of the senior leadership team and a governor. */
-	int64_t leader = named_check(rq, rp, "leader", ROLE_SLT | ROLE_HEADTEACHER,
-				     "a senior leader or the headteacher");
+	int64_t leader =
+		named_check(rq, rp, "leader", LEADER_ROLES, "a senior leader or the headteacher");
 	if (leader < 0)
 		return;
-	int64_t governor =
-		named_check(rq, rp, "governor", ROLE_GOVERNOR | ROLE_CHAIR, "a governor");
+	int64_t governor = named_check(rq, rp, "governor", GOVERNOR_ROLES, "a governor");
 	if (governor < 0)
 		return;
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)

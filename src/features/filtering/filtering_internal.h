@@ -7,7 +7,9 @@
 #include <jansson.h>
 #include <stdint.h>
 
-/* Who the school has named (settings filtering_leader / filtering_governor): a user id, or 0. */
+/* Who the school has named (settings filtering_leader / filtering_governor): a user id,
+ * or 0 when nobody is, or the person has left or no longer holds a role that
+ * qualifies them (a senior leader or the headteacher; a governor or the chair). */
 int64_t filtering_named(const char *setting);
 
 /* What this person may do with the record. */
