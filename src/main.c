@@ -22,6 +22,7 @@
 #include "core/staff.h"
 #include "core/staff_sync.h"
 #include "core/leaving.h"
+#include "core/mailer.h"
 #include "http/static_files.h"
 #include "http/template.h"
 #include "lib/util.h"
@@ -740,6 +741,7 @@ int main(int argc, char **argv)
 	config_defaults();
 	clock_init();
 	uk_time_init(); /* before any thread and the sandbox: it reads the zone file */
+	mailer_check_links(features_link_opens);
 	/* Run by a web server as a CGI program (installed as staffroom.cgi):
 	 * any arguments are the query's words (RFC 3875, 4.4), not flags. */
 	static char *as_cgi[] = { NULL, "cgi", NULL };

@@ -2,7 +2,9 @@
  * outside any transaction, then records the outcome.  A failure waits
  * base * 2^attempts (base 60 s, capped at six hours) before the next try;
  * after MAX_ATTEMPTS the message is marked failed and stays for the
- * administrator to see. */
+ * administrator to see.  A message whose recipient has left, or may no
+ * longer open what it links to, is never sent: it is marked failed with the
+ * reason instead. */
 #define _GNU_SOURCE
 #include "core/mailer.h"
 #include "core/audit_anchor.h"
@@ -29,6 +31,12 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t wake = PTHREAD_COND_INITIALIZER;
 static char *smtp_password;
 static int64_t backoff_base = 60;
+static mail_link_check *link_check;
+
+void mailer_check_links(mail_link_check *check)
+{
+	link_check = check;
+}
 
 /* Plain SMTP is only for a relay on this machine: anywhere else the
  * connection must be upgraded with STARTTLS, or use smtps://. */
@@ -229,6 +237,47 @@ static void record(int64_t id, int64_t attempts, int ok, const char *err)
 			(long long)id);
 }
 
+/* Whether message id, still queued, may go now: 1 yes, 0 no (why says
+ * why), -1 it is no longer queued.  Asked just before each send, not when
+ * the batch is read: a relay that was down may have held it for hours, in
+ * which the person left, or lost the role that let them open the concern it
+ * links to, and neither a leaver nor a former DSL may be e-mailed about it. */
+static int still_wanted(int64_t id, const char **why)
+{
+	json_t *r = db_row("SELECT o.user_id, o.user_id IS NOT NULL AND coalesce(u.active, 0) "
+			   "!= 1 AS gone, n.link FROM outbox o LEFT JOIN users u ON u.id = "
+			   "o.user_id LEFT JOIN notifications n ON n.id = o.notification_id "
+			   "WHERE o.id = ? AND o.status = 'queued'",
+			   "I", id);
+	if (!r)
+		return -1;
+	const char *link = json_str(r, "link");
+	int ok = 1;
+	if (json_int(r, "gone")) {
+		*why = "Not sent: the recipient is no longer an active member of staff.";
+		ok = 0;
+	} else if (link && link[0] && link_check && !link_check(json_int(r, "user_id"), link)) {
+		*why = "Not sent: the recipient may no longer open what it links to.";
+		ok = 0;
+	}
+	json_decref(r);
+	return ok;
+}
+
+/* Keeps the message, marked failed with the reason, for the administrator
+ * to see; a one-time link's text is removed by the outbox_one_time trigger. */
+static void drop(int64_t id, const char *why)
+{
+	if (db_begin() != 0)
+		return;
+	db_exec("UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ? AND status = "
+		"'queued'",
+		"tI", why, id);
+	if (db_commit() != 0)
+		fprintf(stderr, "staffroom: could not record that e-mail %lld is not sent\n",
+			(long long)id);
+}
+
 static void send_due(void)
 {
 	json_t *due =
@@ -238,6 +287,13 @@ static void send_due(void)
 	size_t i;
 	json_t *m;
 	json_array_foreach(due, i, m) {
+		const char *why = NULL;
+		int wanted = still_wanted(json_int(m, "id"), &why);
+		if (wanted <= 0) {
+			if (wanted == 0)
+				drop(json_int(m, "id"), why);
+			continue;
+		}
 		char err[CURL_ERROR_SIZE];
 		int ok = send_one(m, err) == 0;
 		if (!ok && __atomic_load_n(&stopping, __ATOMIC_SEQ_CST))

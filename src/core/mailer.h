@@ -22,4 +22,11 @@ void mailer_stop(void);
  * answer): the daily anchor, then the mail that is due. */
 void mailer_run_once(void);
 
+/* Whether a person may still open the page a notification links to: 1 or 0.
+ * The rules are the features' (a concern is for the holders of its roles),
+ * which core cannot name, so main.c hands them in before any mail is sent;
+ * without them only the recipient's being active is checked. */
+typedef int mail_link_check(int64_t user_id, const char *link);
+void mailer_check_links(mail_link_check *check);
+
 #endif

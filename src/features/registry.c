@@ -43,6 +43,14 @@ int features_demo(void)
 	return 0;
 }
 
+int features_link_opens(int64_t user_id, const char *link)
+{
+	for (const struct feature *const *f = features; *f; f++)
+		if ((*f)->link_opens && (*f)->link_opens(user_id, link) == 0)
+			return 0;
+	return 1;
+}
+
 /* The day the passes were all done is kept in the database as well as in
  * each pass: a CGI process lives for one request, and without it every
  * request would run every pass again. */

@@ -26,6 +26,11 @@ struct feature {
 	 * applied): 1 when it wrote, 0 when it had nothing to do, -1 when busy
 	 * (the next request tries again); NULL: nothing. */
 	int (*daily)(void);
+	/* Whether a person may still open this link of a notification written
+	 * for them: 1 or 0, -1 for a link that is not this feature's; NULL:
+	 * none of its links depends on who opens them.  An e-mail queued for
+	 * it is not sent when the answer is 0 (core/mailer.h). */
+	int (*link_opens)(int64_t user_id, const char *link);
 };
 
 /* Every feature, NULL-terminated, in the order their tasks and demo run. */
@@ -36,6 +41,9 @@ extern const struct feature *const features[];
 int features_demo(void);
 /* Every feature's daily pass (features/registry.c): how many wrote. */
 int features_daily(void);
+/* Whether a person may still open a notification's link: 0 when the feature
+ * it belongs to says no, otherwise 1.  Given to mailer_check_links() by main.c. */
+int features_link_opens(int64_t user_id, const char *link);
 /* N synthetic staff with ten years of records, after the demo school
  * (features/demo_scale.c, `staffroom demo --scale`). */
 int demo_scale(int staff);

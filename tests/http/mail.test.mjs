@@ -132,6 +132,59 @@ test('a refusing relay is retried with back-off; a stalled relay never holds up 
   }
 });
 
+test('mail queued while the relay was down is not sent to someone who has since left or may no longer open the concern', async () => {
+  const sink = await startSink({ refuse: 100000 });
+  const s = await startServer({ args: mailArgs(sink.url), env: { STAFFROOM_MAIL_RETRY_BASE: '1' } });
+  const to = (m, who) => m.to.some((t) => t.includes(who));
+  try {
+    const teacher = await s.login('teacher@demo.school');
+    // Pupil contact goes to the DSL and the headteacher; a parent's post to the
+    // headteacher and the senior leaders (the deputy).
+    const contact = await file(teacher, { category: 'pupil_contact', summary: 'queued one' });
+    const post = await file(teacher, { category: 'parent_post', summary: 'queued two' });
+    const queuedFor = (id, email) => sql(s.db, `SELECT o.id FROM outbox o JOIN notifications n ON n.id = o.notification_id
+      WHERE n.link = '/concerns/${id}' AND o.to_addr = '${email}'`);
+    const toDsl = queuedFor(contact.id, 'dsl@demo.school'), toDeputy = queuedFor(post.id, 'deputy@demo.school');
+    assert.ok(toDsl && toDeputy, 'both queued');
+    const admin = await s.login('admin@demo.school');
+    const id = (email) => sql(s.db, `SELECT id FROM users WHERE email = '${email}'`);
+    // The DSL is no longer a DSL (still a senior leader, who is not sent pupil contact);
+    // the deputy leaves.
+    let r = await admin.post(`/admin/staff/${id('dsl@demo.school')}`, { name: 'Grace Okafor', staff_type: 'teacher', role: 'slt' });
+    assert.equal(r.status, 200, r.text);
+    assert.equal((await (await s.login('dsl@demo.school')).get(`/concerns/${contact.id}`)).status, 404);
+    r = await admin.post(`/admin/staff/${id('deputy@demo.school')}/deactivate`, { left_on: '' });
+    assert.equal(r.status, 200, r.text);
+    // The relay comes back: the headteacher's two arrive (a request sends them through CGI).
+    sink.refuse = 0;
+    const head = await s.login('head@demo.school');
+    for (let i = 0; i < 300 && sink.messages.filter((m) => to(m, 'head@demo.school')).length < 2; i++) {
+      await head.get('/');
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    assert.equal(sink.messages.filter((m) => to(m, 'head@demo.school')).length, 2, 'the headteacher is sent both');
+    let rows = '';
+    for (let i = 0; i < 100 && !/^failed.*\nfailed/.test(rows); i++) {
+      await head.get('/');
+      rows = sql(s.db, `SELECT status || ' ' || last_error FROM outbox WHERE id IN (${toDsl}, ${toDeputy}) ORDER BY id`);
+      if (!/^failed.*\nfailed/.test(rows)) await new Promise((res) => setTimeout(res, 100));
+    }
+    assert.deepEqual(rows.split('\n'), [
+      'failed Not sent: the recipient may no longer open what it links to.',
+      'failed Not sent: the recipient is no longer an active member of staff.',
+    ]);
+    // A senior leader still, the former DSL is sent what they may open (the parent's post).
+    const links = (who) => sink.messages.filter((m) => to(m, who)).map((m) => m.data.match(/\/concerns\/\d+/)[0]);
+    assert.ok(!links('dsl@demo.school').includes(`/concerns/${contact.id}`),
+      'the former DSL was sent a link to a case they cannot open');
+    assert.deepEqual(links('dsl@demo.school'), [`/concerns/${post.id}`]);
+    assert.ok(!sink.messages.some((m) => to(m, 'deputy@demo.school')), 'someone who has left was e-mailed');
+  } finally {
+    await s.stop();
+    await sink.close();
+  }
+});
+
 test('without a relay nothing is queued; a relay without its companions is refused at start', { skip: threadOnly }, async () => {
   const s = await startServer();
   try {

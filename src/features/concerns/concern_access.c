@@ -24,6 +24,31 @@ int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles)
 		      (int64_t)(roles & ROLE_ROUTABLE), user_id) == 1;
 }
 
+/* The person's own report, as /concerns/mine/{id} shows it. */
+static int reporter_ok(int64_t concern_id, int64_t user_id)
+{
+	return db_int(0,
+		      "SELECT count(*) FROM concerns WHERE id = ? AND reporter_id = ? AND "
+		      "(about_id IS NULL OR about_id != ?)",
+		      "III", concern_id, user_id, user_id) > 0;
+}
+
+/* Asked for a notification's e-mail before it goes: its roles may have been
+ * taken away since (a DSL no longer, a case handed on), and a link the
+ * person cannot open tells them only that there is a case they may not see. */
+int concern_link_opens(int64_t user_id, const char *link)
+{
+	long long id;
+	if (sscanf(link, "/concerns/mine/%lld", &id) == 1)
+		return reporter_ok(id, user_id);
+	unsigned roles = user_roles_load(user_id);
+	if (sscanf(link, "/concerns/about/%lld", &id) == 1)
+		return concern_pattern_may_view(user_id, roles, id);
+	if (sscanf(link, "/concerns/%lld", &id) == 1)
+		return concern_handler_ok(id, user_id, roles);
+	return -1;
+}
+
 /* The acceptable-use agreement has pupil contact told to the DSL, and the
  * headteacher directs the investigation and may hand it on (KCSIE part four):
  * a senior leader or DSL may be given any case the head can see. */

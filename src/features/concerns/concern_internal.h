@@ -42,6 +42,10 @@
 
 /* CONCERN_MAY_OPEN for one case: 1 yes, 0 no (also when there is no such case). */
 int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles);
+/* Whether this person may open a concern's page a notification links to
+ * (/concerns/N, /concerns/mine/N, /concerns/about/P) as the routes decide
+ * it: 1 or 0; -1 for any other link (struct feature's link_opens). */
+int concern_link_opens(int64_t user_id, const char *link);
 /* Who a case may be assigned to: [{id, email, name}], active, never its
  * subject; holders of its recipient roles, and also senior leaders and
  * DSLs when the headteacher assigns.  email narrows it to one person. */

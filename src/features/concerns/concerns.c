@@ -175,6 +175,7 @@ const struct feature concerns_feature = {
 	.tasks = (task_fn *const[]){ concern_gap_tasks, concern_tasks, concern_deadline_tasks,
 				     NULL },
 	.demo = concerns_demo,
+	.link_opens = concern_link_opens,
 	.nav = (const struct nav_link[]){
 		{ 30, "Report a concern", "GET", "/concerns/new" },
 		{ 40, "Incident queue", "GET", "/concerns" },
