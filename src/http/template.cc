@@ -20,6 +20,7 @@ extern "C" {
 #include <ctemplate/template.h>
 #include <ctemplate/template_modifiers.h>
 
+#include <atomic>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -293,6 +294,17 @@ class Filler {
 	// The page's own dictionary, and the sections shown in it so far.
 	ctemplate::TemplateDictionary *top = nullptr;
 	mutable std::vector<const ctemplate::StaticTemplateString *> shown;
+	// The members of the page's rows that are sections (NAME or not_NAME)
+	// opened inside another: ctemplate looks a section a row does not show
+	// up in the page's dictionary, so a row's false NAME would show the
+	// page's true one.
+	mutable std::vector<const Name *> row_sections;
+
+	void note_row_member(const Name *n) const
+	{
+		if (top && n && n->section && !n->inside.empty())
+			row_sections.push_back(n);
+	}
 
 	void show_section(ctemplate::TemplateDictionary *d, const Name *n) const
 	{
@@ -419,14 +431,18 @@ class Filler {
 		size_t i = 0;
 		json_object_foreach(const_cast<json_t *>(row), key, v) {
 			if (json_is_object(v) || json_is_array(v)) {
+				note_row_member(find(key));
 				fill_value(d, key, v);
 				continue;
 			}
 			if (i == names.size())
 				names.push_back(Member{ nullptr, nullptr, nullptr });
 			Member &m = names[i++];
-			if (!m.key || strcmp(m.key, key) != 0)
+			if (!m.key || strcmp(m.key, key) != 0) {
 				m = Member{ key, find(key), find2("not_", key) };
+				note_row_member(m.n);
+				note_row_member(m.not_n);
+			}
 			put_scalar(d, m.n, m.not_n, v);
 		}
 	}
@@ -519,6 +535,26 @@ class Filler {
 		return false;
 	}
 
+	// A row member that the page shows as a section too is a mistake in the
+	// model (the page's flag needs a name of its own): said on stderr, where
+	// the tests look for it (tests/http/lib.mjs), a few times a process.
+	void report_shadowed_rows() const
+	{
+		static std::atomic<int> reports{ 0 };
+		for (const Name *n : row_sections)
+			for (const ctemplate::StaticTemplateString *t : shown)
+				if (n->sts == t && reports++ < 20)
+					fprintf(stderr,
+						"staffroom: template %s: a row's %.*s is also a "
+						"section of the page, which a row's false value "
+						"would show\n",
+						page_file,
+						(int)t->do_not_use_directly_.length_,
+						t->do_not_use_directly_.ptr_);
+	}
+
+	const char *page_file = "";
+
 public:
 	explicit Filler(const Vocabulary &v) : vocab(v) {}
 
@@ -527,9 +563,11 @@ public:
 	// assigned to, the bodies, the outcomes) are filled last, and only when
 	// one of the sections around them is shown: else ctemplate never reads
 	// them, and a sub-dictionary per row is most of filling a list.
-	void fill_page(ctemplate::TemplateDictionary *d, const json_t *obj, const Vocabulary &outer)
+	void fill_page(ctemplate::TemplateDictionary *d, const json_t *obj, const Vocabulary &outer,
+		       const char *file)
 	{
 		top = d;
+		page_file = file;
 		layout = &outer;
 		std::vector<std::pair<std::string_view, const json_t *>> later;
 		const char *key;
@@ -558,6 +596,7 @@ public:
 				}
 			}
 		}
+		report_shadowed_rows();
 		top = nullptr;
 	}
 
@@ -702,7 +741,7 @@ extern "C" struct template_dict *template_fill(const char *name, const json_t *p
 		include_nav(&t->dict, layout);
 		ctemplate::TemplateDictionary *content = t->dict.AddIncludeDictionary("CONTENT");
 		content->SetFilename(file);
-		Filler(*inner).fill_page(content, page, *outer);
+		Filler(*inner).fill_page(content, page, *outer, file.c_str());
 		const json_t *csrf = json_object_get(layout, "csrf");
 		if (csrf)
 			t->dict.SetTemplateGlobalValue("csrf", json_string_value(csrf));

@@ -10,6 +10,10 @@
  * A list of the page's model that its template opens only inside sections
  * opened at the template's top level (a form's choices) gets its rows only
  * when one of those sections is shown: hidden, they could not change a byte.
+ * A section a row does not show is looked up in the page's dictionary, so
+ * a row member must not share its name with a section the page shows: a
+ * row's false value would show the page's true one.  The bridge says so on
+ * stderr (the tests fail on it), and a page flag takes a name of its own.
  * Every template starts with {{%AUTOESCAPE context="HTML"}}; the only
  * modifier that skips escaping is :x-markdown, which renders Markdown with
  * raw HTML disabled.  :x-uk-time and :x-uk-due write an ISO time or date in

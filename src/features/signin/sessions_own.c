@@ -23,11 +23,8 @@ static void sessions_page(struct request *rq, struct reply *rp)
 {
 	json_t *rows = sessions_of(rq->user.id, rq->session_hash);
 	int others = json_array_size(rows) > 1, ask = has_password(rq);
-	/* Each row's form asks too: a section inside a list reads the row only. */
-	size_t i;
-	json_t *row;
-	json_array_foreach (rows, i, row)
-		json_object_set_new(row, "ask_password", json_boolean(ask));
+	/* Each row's form asks too: ctemplate reads ask_password in a row from
+	 * the page, as the row does not carry it. */
 	reply_page(rp, "account_sessions", "Where you are signed in",
 		   json_pack("{s:o, s:b, s:b}", "sessions", rows, "others", others, "ask_password",
 			     ask));

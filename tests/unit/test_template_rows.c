@@ -1,0 +1,120 @@
+/* The template bridge's report of a row member that is also a section of
+ * the page: ctemplate looks a section a row does not show up in the page's
+ * dictionary, so the row's false value shows the page's true one.  The
+ * report (on stderr) is what every HTTP test fails on. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "http/template.h"
+
+static char dir[] = "/tmp/staffroom-template-rows-XXXXXX";
+
+static void write_file(const char *name, const char *text)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static int set_up(void **state)
+{
+	(void)state;
+	if (!mkdtemp(dir))
+		return -1;
+	write_file("layout.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{>CONTENT}}");
+	write_file("list.tpl", "{{%AUTOESCAPE context=\"HTML\"}}"
+			       "{{#rows}}[{{name}}{{#may_x}} FORM{{/may_x}}]{{/rows}}");
+	return template_init(dir);
+}
+
+static int tear_down(void **state)
+{
+	(void)state;
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	return system(cmd);
+}
+
+/* Renders list.tpl from MODEL (JSON text); the page into *html, what the
+ * bridge said on stderr into *said (both malloc'd). */
+static void render(const char *model, char **html, char **said)
+{
+	json_t *page = json_loads(model, 0, NULL), *layout = json_object();
+	assert_non_null(page);
+	fflush(stderr);
+	FILE *err = tmpfile();
+	assert_non_null(err);
+	int saved = dup(2);
+	dup2(fileno(err), 2);
+	size_t len;
+	*html = template_render("list", page, layout, &len);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	long n = ftell(err);
+	*said = calloc(1, (size_t)(n > 0 ? n : 0) + 1);
+	rewind(err);
+	if (n > 0)
+		assert_int_equal(fread(*said, 1, (size_t)n, err), (size_t)n);
+	fclose(err);
+	json_decref(page);
+	json_decref(layout);
+	assert_non_null(*html);
+}
+
+static void a_row_flag_sharing_the_page_flag_is_reported(void **state)
+{
+	(void)state;
+	char *html, *said;
+	render("{\"may_x\": true, \"rows\": [{\"name\": \"a\", \"may_x\": false}]}", &html, &said);
+	/* the hazard itself: the row's false flag shows the page's form */
+	assert_non_null(strstr(html, "[a FORM]"));
+	assert_non_null(strstr(said, "template list.tpl: a row's may_x is also a section of "
+				     "the page"));
+	free(html);
+	free(said);
+}
+
+static void a_row_flag_of_its_own_is_not(void **state)
+{
+	(void)state;
+	char *html, *said;
+	render("{\"rows\": [{\"name\": \"a\", \"may_x\": false}, {\"name\": \"b\", \"may_x\": true}]}",
+	       &html, &said);
+	assert_non_null(strstr(html, "[a][b FORM]"));
+	assert_string_equal(said, "");
+	free(html);
+	free(said);
+}
+
+static void a_page_flag_read_in_rows_is_not(void **state)
+{
+	(void)state;
+	char *html, *said;
+	render("{\"may_x\": true, \"rows\": [{\"name\": \"a\"}]}", &html, &said);
+	assert_non_null(strstr(html, "[a FORM]"));
+	assert_string_equal(said, "");
+	free(html);
+	free(said);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_row_flag_sharing_the_page_flag_is_reported),
+		cmocka_unit_test(a_row_flag_of_its_own_is_not),
+		cmocka_unit_test(a_page_flag_read_in_rows_is_not),
+	};
+	return cmocka_run_group_tests(tests, set_up, tear_down);
+}
