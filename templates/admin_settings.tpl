@@ -6,7 +6,7 @@
 <div class="field{{#err_school_name}} has-error{{/err_school_name}}"><label for="f-school_name">School name</label>
 {{#school_name_fixed}}<p class="hint" id="h-school_name">Set in the server's configuration file; change it there.</p>{{/school_name_fixed}}
 {{#err_school_name}}<p class="field-error" id="e-school_name">{{err_school_name}}</p>{{/err_school_name}}
-<input id="f-school_name" name="school_name" type="text" required value="{{school_name}}"{{#school_name_fixed}} readonly aria-describedby="h-school_name{{#err_school_name}} e-school_name{{/err_school_name}}"{{#err_school_name}} aria-invalid="true"{{/err_school_name}}{{/school_name_fixed}}></div>
+<input id="f-school_name" name="school_name" type="text" required value="{{school_name}}"{{#school_name_fixed}} readonly aria-describedby="h-school_name{{#err_school_name}} e-school_name{{/err_school_name}}"{{#err_school_name}} aria-invalid="true"{{/err_school_name}}{{/school_name_fixed}}{{#not_school_name_fixed}}{{#err_school_name}} aria-describedby="e-school_name" aria-invalid="true"{{/err_school_name}}{{/not_school_name_fixed}}></div>
 <fieldset><legend>Who makes the final decision on social-media account applications</legend>
 <label class="checkbox"><input type="radio" name="account_decider" value="business_manager"{{#not_decider_is_slt}} checked{{/not_decider_is_slt}}> Business manager</label>
 <label class="checkbox"><input type="radio" name="account_decider" value="slt"{{#decider_is_slt}} checked{{/decider_is_slt}}> Senior leadership team</label>

@@ -486,3 +486,14 @@ test("a refused decision on a row shows its problem in that row's form: a filter
   assert.equal(r.status, 400);
   assert.deepEqual(landsIn(r.text, `/permissions/exceptions/${exception.id}/decision`), ['#f-decision_reason']);
 });
+
+test('a refused school name is marked and described by its message, when the name is not fixed in the configuration', async () => {
+  const before = sql(s.db, "SELECT value FROM settings WHERE key = 'school_name'");
+  const long = 'Hillside Academy '.repeat(8); // 136 characters: more than the field takes
+  const json = await admin.post('/admin/settings', { school_name: long });
+  assert.equal(json.status, 400, json.text);
+  assert.equal(json.body.field, 'school_name');
+  const html = (await admin.request('POST', '/admin/settings', { json: false, form: { school_name: long } })).text;
+  marked(html, 'school_name', json.body.error);
+  assert.equal(sql(s.db, "SELECT value FROM settings WHERE key = 'school_name'"), before);
+});

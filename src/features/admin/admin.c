@@ -400,10 +400,9 @@ static void settings_page(struct request *rq, struct reply *rp)
 	for (size_t k = 0; rq->is_post && k < sizeof typed / sizeof typed[0]; k++)
 		if (arg(rq, typed[k]))
 			json_object_set_new(m, typed[k], json_string(arg(rq, typed[k])));
-	if (cfg.school_name) {
+	if (cfg.school_name)
 		json_object_set_new(m, "school_name", json_string(cfg.school_name));
-		json_object_set_new(m, "school_name_fixed", json_true());
-	}
+	json_object_set_new(m, "school_name_fixed", json_boolean(cfg.school_name != NULL));
 	/* Shown again after a refused change, the choice made is kept. */
 	const char *decider = rq->is_post && arg(rq, "account_decider")
 				      ? arg(rq, "account_decider")
