@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, launch, cli, sql } from './lib.mjs';
+import { qualify } from './account_lib.mjs';
 
 const id = (db, email) => sql(db, `SELECT id FROM users WHERE email = '${email}'`);
 
@@ -171,6 +172,51 @@ test('a leaver\'s declines and yearly signings again are due with their signatur
       'decline,acknowledgement');
     assert.equal(cli(['audit', 'verify', '--db', s.db]).code, 0);
     assert.match((await head.page('/admin/retention')).text, /<option value="acknowledgement"/);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a concern raised from a school account\'s check or moderation log is deleted, the entries stay', async () => {
+  let s = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-11-23T12:00:00Z' } });
+  try {
+    qualify(s.db, 'science@demo.school');
+    const mod = await s.login('moderator@demo.school');
+    let r = await mod.post('/accounts', { platform: 'facebook', name: 'HillsideReplies',
+      url: 'https://facebook.com/HillsideReplies', department: 'Science', lead: 'science@demo.school', visibility: 'open' });
+    assert.equal(r.status, 201, r.text);
+    const account = r.body.account.id;
+    const science = await s.login('science@demo.school');
+    r = await science.post(`/accounts/${account}/moderation`, { action: 'blocked', what: 'Abusive replies to a parent.',
+      link: 'https://facebook.com/c/2', open_concern: 'yes', summary: 'Abusive replies to a parent' });
+    assert.equal(r.status, 201, r.text);
+    const moderation = r.body.moderation;
+    r = await science.post(`/accounts/${account}/checks`, { checked_at: '2026-11-23T11:00', comments_found: 'yes',
+      all_answered: 'no', notes: 'An abusive reply; hidden.', open_concern: 'yes', summary: 'Abusive reply found in a check' });
+    assert.equal(r.status, 201, r.text);
+    const check = r.body.check;
+    const concerns = [moderation.concern.id, check.concern.id];
+    for (const cid of concerns) {
+      r = await mod.post(`/concerns/${cid}/events`, { action: 'acknowledge' });
+      assert.ok(r.status < 300, r.text);
+      r = await mod.post(`/concerns/${cid}/events`, { action: 'close', outcome: 'Author blocked.', outcome_category: 'content_removed' });
+      assert.ok(r.status < 300, r.text);
+    }
+    await s.stop({ keep: true });
+    // Seven years on: past the six years of "any other concern".
+    s = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: '2033-12-01T12:00:00Z' } });
+    const head = await s.login('head@demo.school');
+    for (const cid of concerns) {
+      r = await head.post('/admin/retention/delete', { record_type: 'concern', record_id: String(cid), reason: 'Retention period over' });
+      assert.equal(r.status, 200, r.text);
+      assert.equal(sql(s.db, `SELECT count(*) FROM concerns WHERE id = ${cid}`), '0');
+    }
+    // What was done on the account is still recorded, without the concern.
+    assert.equal(sql(s.db, `SELECT action || '|' || coalesce(concern_id, '-') FROM account_moderation WHERE id = ${moderation.id}`), 'blocked|-');
+    assert.equal(sql(s.db, `SELECT notes || '|' || coalesce(concern_id, '-') FROM account_checks WHERE id = ${check.id}`),
+      'An abusive reply; hidden.|-');
+    const log = (await (await s.login('moderator@demo.school')).get(`/accounts/${account}`)).body;
+    assert.equal(JSON.stringify(log).includes(moderation.concern.reference), false, 'the account page names no deleted concern');
   } finally {
     await s.stop();
   }
