@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, launch, cli, sql } from './lib.mjs';
 import { qualify } from './account_lib.mjs';
+import { file } from './concern_helpers.mjs';
 
 const id = (db, email) => sql(db, `SELECT id FROM users WHERE email = '${email}'`);
 
@@ -217,6 +218,37 @@ test('a concern raised from a school account\'s check or moderation log is delet
       'An abusive reply; hidden.|-');
     const log = (await (await s.login('moderator@demo.school')).get(`/accounts/${account}`)).body;
     assert.equal(JSON.stringify(log).includes(moderation.concern.reference), false, 'the account page names no deleted concern');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a retention period runs from the UK date: closed at 00:30 BST on 2 June 2026, kept until 2 June 2032', async () => {
+  // 23:30 UTC on 1 June is 00:30 on 2 June in the UK.
+  let s = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-06-01T23:30:00Z' } });
+  try {
+    const teacher = await s.login('teacher@demo.school');
+    const c = await file(teacher, { category: 'other', summary: 'A late-night concern' });
+    const head = await s.login('head@demo.school');
+    let r = await head.post(`/concerns/${c.id}/events`, { action: 'acknowledge' });
+    assert.ok(r.status < 300, r.text);
+    r = await head.post(`/concerns/${c.id}/events`, { action: 'close', outcome: 'Dealt with.', outcome_category: 'no_further_action' });
+    assert.ok(r.status < 300, r.text);
+    assert.match(sql(s.db, `SELECT closed_at FROM concerns WHERE id = ${c.id}`), /^2026-06-01T23:3/, 'stored in UTC');
+    await s.stop({ keep: true });
+    // 13:00 on 1 June 2032 in the UK: six years since closing are not over.
+    s = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: '2032-06-01T12:00:00Z' } });
+    let head2 = await s.login('head@demo.school');
+    assert.ok(!(await head2.get('/admin/retention')).body.due.some((d) => d.record_type === 'concern' && d.record_id === c.id));
+    r = await head2.post('/admin/retention/delete', { record_type: 'concern', record_id: String(c.id), reason: 'Retention period over' });
+    assert.equal(r.status, 409, r.text);
+    assert.match(r.body.error, /2 Jun 2032/);
+    await s.stop({ keep: true });
+    // 00:30 on 2 June 2032 in the UK: due.
+    s = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: '2032-06-01T23:30:00Z' } });
+    head2 = await s.login('head@demo.school');
+    const row = (await head2.get('/admin/retention')).body.due.find((d) => d.record_type === 'concern' && d.record_id === c.id);
+    assert.equal(row?.due, '2032-06-02');
   } finally {
     await s.stop();
   }

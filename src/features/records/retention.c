@@ -19,21 +19,29 @@
 #include <string.h>
 
 /* Every record with the date its rule makes it due (NULL: not yet known,
- * e.g. the person has not left).  Years come from the settings table. */
+ * e.g. the person has not left).  Years come from the settings table.
+ * A period runs from the UK date of the event, as the school and the
+ * review's "today" (uk_today) count it: a concern closed at 00:30 on
+ * 2 June (23:30 UTC on 1 June) is kept until 2 June.  Timestamps are
+ * stored in UTC; SQLite's 'localtime' is the UK zone, which main() sets
+ * for the whole process (uk_time_init) before any command runs.  Leaving
+ * dates are UK dates already. */
 #define YEARS(key) "'+' || (SELECT value FROM settings WHERE key = '" key "') || ' years'"
+#define UK_DATE(col) "date(" col ", 'localtime')"
+#define UK_DATE_PLUS(col, key) "date(" col ", 'localtime', " YEARS(key) ")"
 #define DUE_SQL                                                                            \
 	"WITH due AS ("                                                                    \
 	"SELECT 'concern' AS record_type, c.id AS record_id, c.reference AS label, "     \
-	"CASE WHEN c.outcome_category = 'malicious' THEN date(c.closed_at) "              \
+	"CASE WHEN c.outcome_category = 'malicious' THEN " UK_DATE("c.closed_at") " "       \
 	"WHEN c.outcome_category IN ('substantiated','false','unsubstantiated','unfounded') " \
-	"  THEN max(date(c.created_at, " YEARS("retention_allegation_years") "), "        \
+	"  THEN max(" UK_DATE_PLUS("c.created_at", "retention_allegation_years") ", "        \
 	"    date(a.left_on, " YEARS("retention_retirement_review_years") ")) "          \
 	"WHEN c.about_id IS NOT NULL "                                                    \
-	"  THEN max(date(c.created_at, " YEARS("retention_concern_staff_years") "), "     \
+	"  THEN max(" UK_DATE_PLUS("c.created_at", "retention_concern_staff_years") ", "     \
 	"    date(a.left_on, " YEARS("retention_retirement_review_years") ")) "          \
 	"WHEN c.category IN ('cyberbullying_pupil','sexting','pupil_contact') "          \
-	"  THEN date(c.closed_at, " YEARS("retention_safeguarding_years") ") "           \
-	"ELSE date(c.closed_at, " YEARS("retention_concern_years") ") END AS due, "      \
+	"  THEN " UK_DATE_PLUS("c.closed_at", "retention_safeguarding_years") " "           \
+	"ELSE " UK_DATE_PLUS("c.closed_at", "retention_concern_years") " END AS due, "      \
 	"CASE WHEN c.outcome_category = 'malicious' "                                     \
 	"  THEN 'malicious allegation: review for deletion' "                            \
 	"WHEN c.outcome_category IN ('substantiated','false','unsubstantiated','unfounded') " \
@@ -63,7 +71,7 @@
 	"JOIN policies p ON p.id = v.policy_id WHERE u.left_on IS NOT NULL "             \
 	"UNION ALL SELECT 'acknowledgement', k.id, "                                     \
 	"  u.email || ': ' || p.title || ' version ' || v.number || ', signed again ' "  \
-	"  || date(k.acknowledged_at), "                                                 \
+	"  || " UK_DATE("k.acknowledged_at") ", "                                           \
 	"  date(u.left_on, " YEARS("retention_signature_years") "), "                    \
 	"  'yearly signing again: after the person left, as signatures' "                \
 	"FROM policy_acknowledgements k JOIN users u ON u.id = k.user_id "               \
