@@ -253,3 +253,47 @@ test('a retention period runs from the UK date: closed at 00:30 BST on 2 June 20
     await s.stop();
   }
 });
+
+test('a safeguarding concern about pupils that names a member of staff is kept the later of both rules', async () => {
+  let s = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-03-02T10:00:00Z' } });
+  try {
+    const ta = await s.login('ta@demo.school');
+    const named = await file(ta, { category: 'pupil_contact', about: 'science@demo.school',
+      summary: 'A Year 9 pupil messaged a teacher on Instagram late at night' });
+    const stays = await file(ta, { category: 'sexting', about: 'supply@demo.school',
+      summary: 'An image shared between pupils, shown to a supply teacher' });
+    const dsl = await s.login('dsl@demo.school');
+    for (const c of [named, stays]) {
+      let r = await dsl.post(`/concerns/${c.id}/events`, { action: 'acknowledge' });
+      assert.ok(r.status < 300, r.text);
+      r = await dsl.post(`/concerns/${c.id}/events`, { action: 'close', outcome: 'Safeguarding plan in place.', outcome_category: 'resolved_in_school' });
+      assert.ok(r.status < 300, r.text);
+    }
+    await s.stop({ keep: true });
+    // The teacher leaves in July 2027: the staff rule alone would end in 2037.
+    assert.equal(cli(['user', 'deactivate', '--db', s.db, '--email', 'science@demo.school', '--left-on', '2027-07-31']).code, 0);
+    s = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: '2040-06-01T10:00:00Z' } });
+    let head = await s.login('head@demo.school');
+    assert.ok(!(await head.get('/admin/retention')).body.due.some((d) => d.record_type === 'concern' && d.record_id === named.id));
+    let r = await head.post('/admin/retention/delete', { record_type: 'concern', record_id: String(named.id), reason: 'Retention period over' });
+    assert.equal(r.status, 409, r.text);
+    assert.match(r.body.error, /2 Mar 2051/, 'twenty-five years after closing');
+    await s.stop({ keep: true });
+    s = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: '2051-03-02T10:00:00Z' } });
+    head = await s.login('head@demo.school');
+    const due = (await head.get('/admin/retention')).body.due;
+    const row = due.find((d) => d.record_type === 'concern' && d.record_id === named.id);
+    assert.equal(row?.due, '2051-03-02');
+    assert.match(row.rule, /^concern about a member of staff: .*; as a safeguarding concern about pupils, never before its closing plus the safeguarding years$/);
+    assert.match((await head.page('/admin/retention')).text, /as a safeguarding concern about pupils, never before its closing/);
+    // Still at the school: the staff rule is not yet known, so neither is the later of the two.
+    assert.ok(!due.some((d) => d.record_type === 'concern' && d.record_id === stays.id), 'the supply teacher has not left');
+    r = await head.post('/admin/retention/delete', { record_type: 'concern', record_id: String(stays.id), reason: 'Retention period over' });
+    assert.equal(r.status, 409, r.text);
+    assert.match(r.body.error, /not yet known/);
+    r = await head.post('/admin/retention/delete', { record_type: 'concern', record_id: String(named.id), reason: 'Retention period over' });
+    assert.equal(r.status, 200, r.text);
+  } finally {
+    await s.stop();
+  }
+});

@@ -29,29 +29,46 @@
 #define YEARS(key) "'+' || (SELECT value FROM settings WHERE key = '" key "') || ' years'"
 #define UK_DATE(col) "date(" col ", 'localtime')"
 #define UK_DATE_PLUS(col, key) "date(" col ", 'localtime', " YEARS(key) ")"
+/* The parts of a concern's rule.  RETIREMENT is NULL while the person is
+ * at the school, and so is any max() it is in: not yet known, never due. */
+#define RETIREMENT "date(a.left_on, " YEARS("retention_retirement_review_years") ")"
+#define ALLEGATION UK_DATE_PLUS("c.created_at", "retention_allegation_years")
+#define STAFF_CONCERN UK_DATE_PLUS("c.created_at", "retention_concern_staff_years")
+#define PUPIL_SAFEGUARDING "c.category IN ('cyberbullying_pupil','sexting','pupil_contact')"
+#define PUPIL_RULE UK_DATE_PLUS("c.closed_at", "retention_safeguarding_years")
+/* A safeguarding record about pupils is kept its years after closing even
+ * when it also names a member of staff: it is still the pupils' record
+ * (kept until any pupil in it is 25; staffroom holds no dates of birth, see
+ * docs/RECORDS.md), so the staff rule may keep it longer, never shorter.
+ * For any other category the staff rule's own date stands in, so max() is
+ * the staff rule alone. */
+#define PUPIL_FLOOR(staff)                                                                 \
+	"CASE WHEN " PUPIL_SAFEGUARDING " THEN " PUPIL_RULE " ELSE " staff " END"
+#define PUPIL_FLOOR_WORDS                                                                  \
+	" || CASE WHEN " PUPIL_SAFEGUARDING " THEN '; as a safeguarding concern about pupils, " \
+	"never before its closing plus the safeguarding years' ELSE '' END "
+#define ALLEGATION_OUTCOME                                                                 \
+	"c.outcome_category IN ('substantiated','false','unsubstantiated','unfounded')"
 #define DUE_SQL                                                                            \
 	"WITH due AS ("                                                                    \
 	"SELECT 'concern' AS record_type, c.id AS record_id, c.reference AS label, "     \
-	"CASE WHEN c.outcome_category = 'malicious' THEN " UK_DATE("c.closed_at") " "       \
-	"WHEN c.outcome_category IN ('substantiated','false','unsubstantiated','unfounded') " \
-	"  THEN max(" UK_DATE_PLUS("c.created_at", "retention_allegation_years") ", "        \
-	"    date(a.left_on, " YEARS("retention_retirement_review_years") ")) "          \
+	"CASE WHEN c.outcome_category = 'malicious' THEN " UK_DATE("c.closed_at") " "     \
+	"WHEN " ALLEGATION_OUTCOME                                                        \
+	"  THEN max(" ALLEGATION ", " RETIREMENT ", " PUPIL_FLOOR(ALLEGATION) ") "        \
 	"WHEN c.about_id IS NOT NULL "                                                    \
-	"  THEN max(" UK_DATE_PLUS("c.created_at", "retention_concern_staff_years") ", "     \
-	"    date(a.left_on, " YEARS("retention_retirement_review_years") ")) "          \
-	"WHEN c.category IN ('cyberbullying_pupil','sexting','pupil_contact') "          \
-	"  THEN " UK_DATE_PLUS("c.closed_at", "retention_safeguarding_years") " "           \
-	"ELSE " UK_DATE_PLUS("c.closed_at", "retention_concern_years") " END AS due, "      \
+	"  THEN max(" STAFF_CONCERN ", " RETIREMENT ", " PUPIL_FLOOR(STAFF_CONCERN) ") "  \
+	"WHEN " PUPIL_SAFEGUARDING " THEN " PUPIL_RULE " "                                \
+	"ELSE " UK_DATE_PLUS("c.closed_at", "retention_concern_years") " END AS due, "    \
 	"CASE WHEN c.outcome_category = 'malicious' "                                     \
 	"  THEN 'malicious allegation: review for deletion' "                            \
-	"WHEN c.outcome_category IN ('substantiated','false','unsubstantiated','unfounded') " \
+	"WHEN " ALLEGATION_OUTCOME                                                        \
 	"  THEN 'allegation about a member of staff: the later of its date plus the "    \
-	"allegation years and their leaving date plus the retirement review' "           \
+	"allegation years and their leaving date plus the retirement review'"            \
+	PUPIL_FLOOR_WORDS                                                                 \
 	"WHEN c.about_id IS NOT NULL "                                                    \
 	"  THEN 'concern about a member of staff: the later of its date and "            \
-	"their leaving date plus the retirement review' "                                \
-	"WHEN c.category IN ('cyberbullying_pupil','sexting','pupil_contact') "          \
-	"  THEN 'safeguarding concern: after closing' "                                  \
+	"their leaving date plus the retirement review'" PUPIL_FLOOR_WORDS                \
+	"WHEN " PUPIL_SAFEGUARDING " THEN 'safeguarding concern: after closing' "         \
 	"ELSE 'concern: after closing' END AS rule "                                     \
 	"FROM concerns c LEFT JOIN users a ON a.id = c.about_id "                        \
 	"WHERE c.status = 'closed' "                                                     \
