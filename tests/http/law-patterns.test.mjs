@@ -32,7 +32,7 @@ test('the headteacher sees every concern about one adult, newest first; nobody e
     assert.match(warned, new RegExp(`Concern ${third.reference} is concern number 3 about the same member of staff within 365 days`));
     assert.doesNotMatch(warned, /third about science/);
     const note = (await head.get('/')).body.notifications.find((n) => n.message.includes('number 3'));
-    assert.equal(note.link, `/concerns/about/${science}`);
+    assert.equal(note.link, `/concerns/about/${science}#concern-${third.id}`, 'the warning links to the concern it names');
     const c3 = (await head.get(`/concerns/${third.id}`)).body.concern;
     assert.deepEqual(c3.pattern, { count: 3, window_days: 365, link: `/concerns/about/${science}` });
     assert.equal(c3.about_link, `/concerns/about/${science}`);

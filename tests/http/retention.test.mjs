@@ -297,3 +297,53 @@ test('a safeguarding concern about pupils that names a member of staff is kept t
     await s.stop();
   }
 });
+
+test('deleting a concern deletes the pattern warnings that name it, and their e-mails', async () => {
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-11-23T12:00:00Z' } });
+  try {
+    const teacher = await s.login('teacher@demo.school');
+    const head = await s.login('head@demo.school');
+    const science = id(s.db, 'science@demo.school');
+    const filed = [];
+    for (let i = 0; i < 4; i++)
+      filed.push(await file(teacher, { category: 'staff_conduct', about: 'science@demo.school', summary: `Conduct concern ${i}` }));
+    const [, , third, fourth] = filed;
+    const naming = (c) => sql(s.db, `SELECT group_concat(id) FROM notifications WHERE instr(message, '${c.reference}') > 0`);
+    const warning = (await head.get('/')).body.notifications.find((n) => n.message.startsWith(`Concern ${third.reference} is concern number 3`));
+    assert.equal(warning.link, `/concerns/about/${science}#concern-${third.id}`, 'the warning links to the concern it names');
+    const opened = await head.get(`/notifications/${warning.id}`, { json: false });
+    assert.equal(opened.headers.get('location'), warning.link);
+    assert.match((await head.page(`/concerns/about/${science}`)).text, new RegExp(`<tr id="concern-${third.id}">`));
+    // A warning written before the link named its concern: the person's page, and the words.
+    const headId = id(s.db, 'head@demo.school');
+    const old = (c, n) => {
+      sql(s.db, `INSERT INTO notifications(user_id, kind, message, link, created_at) VALUES (${headId}, 'concern',
+        'Concern ${c.reference} is concern number ${n} about the same member of staff within 365 days: look at all the concerns about them.',
+        '/concerns/about/${science}', '2026-11-23T12:00:00Z')`);
+      const nid = sql(s.db, 'SELECT max(id) FROM notifications');
+      sql(s.db, `INSERT INTO outbox(notification_id, user_id, to_addr, subject, body, created_at, next_attempt_at)
+        VALUES (${nid}, ${headId}, 'head@demo.school', 'Something to read', 'Concern ${c.reference}', '2026-11-23T12:00:00Z', 0)`);
+      return nid;
+    };
+    old(third, 3);
+    const kept = old(fourth, 4);
+    const warned = naming(third).split(',');
+    assert.ok(warned.length >= 3, 'filed, warned and the older warning');
+    for (const [action, form] of [['acknowledge', {}], ['threshold', { level: 'harm_threshold', text: 'Could pose a risk.' }],
+      ['close', { outcome: 'Found to be malicious.', outcome_category: 'malicious' }]]) {
+      const r = await head.post(`/concerns/${third.id}/events`, { action, ...form });
+      assert.ok(r.status < 300, r.text);
+    }
+    const r = await head.post('/admin/retention/delete', { record_type: 'concern', record_id: String(third.id), reason: 'Malicious allegation removed' });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(naming(third), '', 'no notification names the deleted concern');
+    assert.equal(sql(s.db, `SELECT count(*) FROM outbox WHERE notification_id IN (${warned.join(',')}) OR instr(body, '${third.reference}') > 0`), '0');
+    assert.ok(!(await head.page('/')).text.includes(third.reference));
+    // The warning about another concern stays.
+    assert.equal(sql(s.db, `SELECT count(*) FROM notifications WHERE id = ${kept}`), '1');
+    assert.equal(sql(s.db, `SELECT count(*) FROM outbox WHERE notification_id = ${kept}`), '1');
+    assert.ok(naming(fourth).split(',').length >= 3);
+  } finally {
+    await s.stop();
+  }
+});

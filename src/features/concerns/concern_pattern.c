@@ -84,6 +84,21 @@ static char *pattern_link(int64_t person)
 	return xasprintf("/concerns/about/%lld", (long long)person);
 }
 
+/* The warning's link names the concern it is about (its row on the
+ * person's page), so that the warning goes when that concern is deleted. */
+static char *warning_link(int64_t person, int64_t concern_id)
+{
+	return xasprintf("/concerns/about/%lld#concern-%lld", (long long)person,
+			 (long long)concern_id);
+}
+
+/* The warning's words; they start with WARNING_START, by which a warning
+ * written before its link named the concern is still found. */
+#define WARNING_START "Concern %s is concern number "
+#define WARNING_WORDS                                                                      \
+	WARNING_START "%lld about the same member of staff within %lld days: look at all the " \
+		      "concerns about them."
+
 /* The people who look at patterns about this person: the active
  * headteachers, or the chairs for a headteacher, never the person. */
 static json_t *watchers(int64_t person)
@@ -101,7 +116,7 @@ void concern_pattern_warn(int64_t concern_id, const char *ref, int64_t about_id)
 		return;
 	char *at = db_text("SELECT created_at FROM concerns WHERE id = ?", "I", concern_id);
 	json_t *who = watchers(about_id);
-	char *link = pattern_link(about_id);
+	char *link = warning_link(about_id, concern_id);
 	size_t i;
 	json_t *w;
 	json_array_foreach(who, i, w) {
@@ -113,16 +128,39 @@ void concern_pattern_warn(int64_t concern_id, const char *ref, int64_t about_id)
 		if (n < PATTERN_THRESHOLD)
 			continue;
 		/* The reference and a count only: notifications are e-mailed. */
-		char *msg =
-			xasprintf("Concern %s is concern number %lld about the same member of "
-				  "staff within %lld days: look at all the concerns about them.",
-				  ref, (long long)n, (long long)window_days());
+		char *msg = xasprintf(WARNING_WORDS, ref, (long long)n, (long long)window_days());
 		notify_user(uid, "concern", msg, link);
 		free(msg);
 	}
 	free(link);
 	json_decref(who);
 	free(at);
+}
+
+/* A warning names its concern by reference, in a notification and its
+ * e-mail: when the concern is deleted at the end of its retention period,
+ * so are they (UK GDPR article 5(1)(e)).  A warning whose link is the bare
+ * page of the person, written before links named the concern, is known by
+ * its words. */
+#define WARNING_OF "(link = ? OR (link = ? AND instr(message, ?) = 1))"
+
+void concern_pattern_forget(int64_t concern_id)
+{
+	json_t *c = db_row("SELECT about_id, reference FROM concerns WHERE id = ?", "I",
+			   concern_id);
+	int64_t person = c ? json_int(c, "about_id") : 0;
+	if (person) {
+		char *link = warning_link(person, concern_id), *page = pattern_link(person);
+		char *start = xasprintf(WARNING_START, json_str(c, "reference"));
+		db_exec("DELETE FROM outbox WHERE notification_id IN (SELECT id FROM "
+			"notifications WHERE " WARNING_OF ")",
+			"ttt", link, page, start);
+		db_exec("DELETE FROM notifications WHERE " WARNING_OF, "ttt", link, page, start);
+		free(start);
+		free(page);
+		free(link);
+	}
+	json_decref(c);
 }
 
 void concern_pattern_add(json_t *c, int64_t concern_id, const struct request *rq)

@@ -123,6 +123,12 @@ void concern_details_forget(int64_t concern_id);
 	"CASE WHEN " CONCERN_MAY_OPEN(k) " THEN " k ".id END AS concern_id, CASE WHEN "         \
 	CONCERN_MAY_OPEN(k) " THEN " k ".reference END AS concern_reference"
 #define CONCERN_NAMED_BINDS CONCERN_MAY_OPEN_BINDS CONCERN_MAY_OPEN_BINDS
+/* Does the path in col lead to the page of every concern about person (a
+ * parameter or column): the page itself, or a concern's row on it (a
+ * pattern's warning links to the concern it names, "#concern-N")? */
+#define CONCERN_PATTERN_PATH(col, person)                                                      \
+	"(" col " = '/concerns/about/' || " person " OR " col " GLOB '/concerns/about/' || "      \
+	person " || '#*')"
 /* The arms of a CASE giving the concern a path in col names: a case's
  * pages (/concerns/N, /concerns/N/events) or its reporter's (/concerns/mine/N).
  * CAST reads the number at the start of "12/events". */
@@ -152,6 +158,9 @@ void concern_details_forget(int64_t concern_id);
  * (GET /concerns/about/{id})?  The headteacher for anyone but themselves,
  * the chair of governors for the headteacher (KCSIE part four); 1 or 0. */
 int concern_pattern_may_view(int64_t viewer, unsigned roles, int64_t person);
+/* Before a concern is deleted: the warnings of a pattern that name it
+ * (notifications and their e-mails) go too. */
+void concern_pattern_forget(int64_t concern_id);
 
 /* The type of an uploaded file decided from its bytes ("image/png",
  * "image/jpeg", "application/pdf", "text/plain"), or NULL when refused

@@ -39,9 +39,10 @@ static json_t *profile(int64_t id)
  * run on the server itself) sees everything. */
 #define NOT_ABOUT_READER "(about_id IS NULL OR about_id != ?)"
 /* Does notification n link to a concern about the reader (?1), its
- * reporter's page of it, or the page of every concern about them? */
+ * reporter's page of it, or the page of every concern about them (a
+ * pattern's warning)? */
 #define LINK_ABOUT_READER(n)                                                                   \
-	"(" n ".link = '/concerns/about/' || ?1 OR EXISTS (SELECT 1 FROM concerns k WHERE "     \
+	"(" CONCERN_PATTERN_PATH(n ".link", "?1") " OR EXISTS (SELECT 1 FROM concerns k WHERE "  \
 	"k.about_id = ?1 AND k.id = CASE " CONCERN_OF_PATH_ARMS(n ".link") "END))"
 
 static json_t *own_concerns(int64_t id, int64_t reader)

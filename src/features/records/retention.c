@@ -246,6 +246,7 @@ static void delete_concern(int64_t id)
 		"link = ? OR link = ?)",
 		"tt", a, b);
 	db_exec("DELETE FROM notifications WHERE link = ? OR link = ?", "tt", a, b);
+	concern_pattern_forget(id);
 	/* A school account's check or moderation entry outlives the concern it
 	 * raised: it keeps what was done on the account, no longer which concern. */
 	db_exec("UPDATE account_checks SET concern_id = NULL WHERE concern_id = ?", "I", id);
