@@ -30,9 +30,10 @@ void access_audit(const struct request *rq, struct reply *rp, unsigned long writ
 			audit_outcome(rq, AUDIT_REFUSED, json_str(rp->model, "error"),
 				      "access.refused", rq->path, "%s %s (%d)", rq->method,
 				      rq->path, rp->status);
-		else
-			audit(rq, "export.download", rq->path, "file=%s",
-			      rp->filename ? rp->filename : rp->content_type);
+		else /* the path says what; a file's own name (an upload's, which may
+		      * name a pupil) would outlive the file in the log */
+			audit(rq, "export.download", rq->path, "type=%s",
+			      rp->content_type ? rp->content_type : "");
 		if (db_commit() == 0)
 			return;
 	}

@@ -31,8 +31,10 @@ static int refuse_malware(struct request *rq, struct reply *rp, const struct upl
 	sha256_hex(u->data, u->len, sha);
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return -1;
-	audit(rq, "upload.malware", rq->path, "field=%s file=%s signature=%s size=%zu sha256=%s",
-	      u->field, u->filename, name, u->len, sha);
+	/* The hash identifies the file; its name, which may name a pupil, is
+	 * told to the sender only: the log is kept for the life of the system. */
+	audit(rq, "upload.malware", rq->path, "field=%s signature=%s size=%zu sha256=%s",
+	      u->field, name, u->len, sha);
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return -1;
 	reply_error(rp, 422, u->field,

@@ -76,7 +76,9 @@ test('every export and download is audited, once', async () => {
     assert.equal(added[0].outcome, 'allowed');
     assert.notEqual(added[0].roles, '');
   }
-  assert.match(last("action = 'export.download' AND object = '/concerns/stats'").detail, /concern-statistics\.csv/);
+  assert.match(last("action = 'export.download' AND object = '/concerns/stats'").detail, /^type=text\/csv/);
+  // The reporter's own file: the path and the type, never the file's name.
+  assert.match(last(`action = 'export.download' AND object = '/evidence/${evidence}'`).detail, /^type=image\/png$/);
   // The subject access export writes its own row (sar.export), not a second one.
   const sar = await c.dpo.post('/sar', { email: 'teacher@demo.school', received_on: new Date().toISOString().slice(0, 10) });
   assert.ok([200, 201, 303].includes(sar.status), sar.text);

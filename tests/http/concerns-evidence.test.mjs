@@ -95,7 +95,7 @@ test('a file is stored, listed, audited and served under a name with the extensi
   for (let i = 0; i < ev.length; i++) {
     const d = await c.head.get(ev[i].url, { json: false });
     assert.equal(d.headers.get('content-disposition'), `attachment; filename="${wanted[i]}"; filename*=UTF-8''${wanted[i]}`);
-    assert.equal(sql(s.db, `SELECT detail FROM audit WHERE action = 'evidence.download' ORDER BY id DESC LIMIT 1`), `evidence=${ev[i].id} file=${wanted[i]}`);
+    assert.equal(sql(s.db, `SELECT detail FROM audit WHERE action = 'evidence.download' ORDER BY id DESC LIMIT 1`), `evidence=${ev[i].id}`, 'the number, never the file\'s name');
   }
   const html = (await c.head.page(`/concerns/${r1.id}`)).text;
   assert.ok(!/x\.html|run\.js|app\.hta|logo\.svg/.test(html), 'the uploaded names never appear');

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, launch, cli, sql } from './lib.mjs';
 import { qualify } from './account_lib.mjs';
-import { file } from './concern_helpers.mjs';
+import { file, PNG } from './concern_helpers.mjs';
 
 const id = (db, email) => sql(db, `SELECT id FROM users WHERE email = '${email}'`);
 
@@ -343,6 +343,36 @@ test('deleting a concern deletes the pattern warnings that name it, and their e-
     assert.equal(sql(s.db, `SELECT count(*) FROM notifications WHERE id = ${kept}`), '1');
     assert.equal(sql(s.db, `SELECT count(*) FROM outbox WHERE notification_id = ${kept}`), '1');
     assert.ok(naming(fourth).split(',').length >= 3);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a deleted evidence file\'s name is nowhere in the audit log', async () => {
+  let s = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-03-02T10:00:00Z' } });
+  try {
+    const teacher = await s.login('teacher@demo.school');
+    const name = 'Ellie-Marsh-9C-threats.png';
+    const c = await file(teacher, { category: 'other', summary: 'Threatening messages' }, [{ name, data: PNG, type: 'image/png' }]);
+    const head = await s.login('head@demo.school');
+    const ev = (await head.get(`/concerns/${c.id}`)).body.concern.evidence[0];
+    // Downloaded by a handler (the handler's row) and by the reporter (the router's row).
+    assert.equal((await head.get(`/evidence/${ev.id}`, { json: false })).status, 200);
+    assert.equal((await teacher.get(`/evidence/${ev.id}`, { json: false })).status, 200);
+    assert.equal(sql(s.db, `SELECT detail FROM audit WHERE action = 'evidence.download' AND object = '${c.reference}'`), `evidence=${ev.id}`);
+    assert.equal(sql(s.db, `SELECT detail FROM audit WHERE action = 'export.download' AND object = '/evidence/${ev.id}'`), 'type=image/png');
+    let r = await head.post(`/concerns/${c.id}/events`, { action: 'acknowledge' });
+    assert.ok(r.status < 300, r.text);
+    r = await head.post(`/concerns/${c.id}/events`, { action: 'close', outcome: 'Dealt with.', outcome_category: 'resolved_in_school' });
+    assert.ok(r.status < 300, r.text);
+    await s.stop({ keep: true });
+    s = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: '2033-06-01T10:00:00Z' } });
+    const head2 = await s.login('head@demo.school');
+    r = await head2.post('/admin/retention/delete', { record_type: 'concern', record_id: String(c.id), reason: 'Retention period over' });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(sql(s.db, `SELECT count(*) FROM evidence WHERE concern_id = ${c.id}`), '0');
+    assert.equal(sql(s.db, "SELECT action || ': ' || detail FROM audit WHERE instr(detail || object, 'Ellie-Marsh') > 0"), '');
+    assert.equal(cli(['audit', 'verify', '--db', s.db]).code, 0);
   } finally {
     await s.stop();
   }

@@ -250,8 +250,11 @@ void evidence_download(struct request *rq, struct reply *rp)
 			json_decref(e);
 			return;
 		}
-		audit(rq, "evidence.download", json_str(e, "reference"), "evidence=%lld file=%s",
-		      (long long)rq->ids[0], name);
+		/* The number, not the file's name: names often name pupils, and the
+		 * log outlives the file (deleted with its concern, UK GDPR article
+		 * 5(1)(e)), being kept for the life of the system. */
+		audit(rq, "evidence.download", json_str(e, "reference"), "evidence=%lld",
+		      (long long)rq->ids[0]);
 		if (reply_commit(rp, BUSY_UNSAVED) != 0) {
 			json_decref(e);
 			return;
