@@ -294,16 +294,19 @@ class Filler {
 	// The page's own dictionary, and the sections shown in it so far.
 	ctemplate::TemplateDictionary *top = nullptr;
 	mutable std::vector<const ctemplate::StaticTemplateString *> shown;
-	// The members of the page's rows that are sections (NAME or not_NAME)
-	// opened inside another: ctemplate looks a section a row does not show
-	// up in the page's dictionary, so a row's false NAME would show the
-	// page's true one.
-	mutable std::vector<const Name *> row_sections;
+	// The sections (NAME or not_NAME, opened inside another) that some row
+	// of the page did not show: ctemplate looks such a section up in the
+	// page's dictionary, so a row's false NAME shows the page's true one.
+	mutable std::vector<const Name *> left_out;
 
-	void note_row_member(const Name *n) const
+	void note_left_out(const Name *n) const
 	{
-		if (top && n && n->section && !n->inside.empty())
-			row_sections.push_back(n);
+		if (!top || !n || !n->section || n->inside.empty())
+			return;
+		for (const Name *k : left_out)
+			if (k == n)
+				return;
+		left_out.push_back(n);
 	}
 
 	void show_section(ctemplate::TemplateDictionary *d, const Name *n) const
@@ -423,6 +426,20 @@ class Filler {
 		const Name *n, *not_n;
 	};
 
+	// An empty list leaves out NAME and has_NAME, a full one not_NAME; an
+	// empty object NAME, a full one not_NAME.
+	void note_container_left_out(const char *key, const json_t *v) const
+	{
+		size_t n = json_is_array(v) ? json_array_size(v) : json_object_size(v);
+		if (n) {
+			note_left_out(find2("not_", key));
+			return;
+		}
+		note_left_out(find(key));
+		if (json_is_array(v))
+			note_left_out(find2("has_", key));
+	}
+
 	void fill_row(ctemplate::TemplateDictionary *d, const json_t *row,
 		      std::vector<Member> &names) const
 	{
@@ -431,18 +448,17 @@ class Filler {
 		size_t i = 0;
 		json_object_foreach(const_cast<json_t *>(row), key, v) {
 			if (json_is_object(v) || json_is_array(v)) {
-				note_row_member(find(key));
+				if (top)
+					note_container_left_out(key, v);
 				fill_value(d, key, v);
 				continue;
 			}
 			if (i == names.size())
 				names.push_back(Member{ nullptr, nullptr, nullptr });
 			Member &m = names[i++];
-			if (!m.key || strcmp(m.key, key) != 0) {
+			if (!m.key || strcmp(m.key, key) != 0)
 				m = Member{ key, find(key), find2("not_", key) };
-				note_row_member(m.n);
-				note_row_member(m.not_n);
-			}
+			note_left_out(truthy(v) ? m.not_n : m.n);
 			put_scalar(d, m.n, m.not_n, v);
 		}
 	}
@@ -535,19 +551,19 @@ class Filler {
 		return false;
 	}
 
-	// A row member that the page shows as a section too is a mistake in the
-	// model (the page's flag needs a name of its own): said on stderr, where
-	// the tests look for it (tests/http/lib.mjs), a few times a process.
-	void report_shadowed_rows() const
+	// A section a row left out and the page shows is a mistake in the model
+	// (the page's flag needs a name of its own): said on stderr, where the
+	// tests look for it (tests/http/lib.mjs), a few times a process.
+	void report_left_out() const
 	{
 		static std::atomic<int> reports{ 0 };
-		for (const Name *n : row_sections)
+		for (const Name *n : left_out)
 			for (const ctemplate::StaticTemplateString *t : shown)
 				if (n->sts == t && reports++ < 20)
 					fprintf(stderr,
-						"staffroom: template %s: a row's %.*s is also a "
-						"section of the page, which a row's false value "
-						"would show\n",
+						"staffroom: template %s: a row leaves out section "
+						"%.*s, which the page shows: the row shows the "
+						"page's\n",
 						page_file,
 						(int)t->do_not_use_directly_.length_,
 						t->do_not_use_directly_.ptr_);
@@ -596,7 +612,7 @@ public:
 				}
 			}
 		}
-		report_shadowed_rows();
+		report_left_out();
 		top = nullptr;
 	}
 

@@ -11,9 +11,9 @@
  * opened at the template's top level (a form's choices) gets its rows only
  * when one of those sections is shown: hidden, they could not change a byte.
  * A section a row does not show is looked up in the page's dictionary, so
- * a row member must not share its name with a section the page shows: a
- * row's false value would show the page's true one.  The bridge says so on
- * stderr (the tests fail on it), and a page flag takes a name of its own.
+ * a row's false flag would show the page's true one of the same name.  The
+ * bridge says so on stderr when a row leaves out a section the page shows
+ * (the tests fail on it): a page flag takes a name of its own.
  * Every template starts with {{%AUTOESCAPE context="HTML"}}; the only
  * modifier that skips escaping is :x-markdown, which renders Markdown with
  * raw HTML disabled.  :x-uk-time and :x-uk-due write an ISO time or date in

@@ -19,9 +19,9 @@ export const BIN = process.env.STAFFROOM_BIN ? path.resolve(process.env.STAFFROO
 export const PASSWORD = 'staffroom-demo';
 export const FRONT = ['fastcgi', 'cgi'].includes(process.env.STAFFROOM_FRONT) ? process.env.STAFFROOM_FRONT : 'http';
 const SANITIZER = /ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: UndefinedBehaviorSanitizer/;
-// The template bridge's report of a page whose rows and page share a section's name
-// (src/http/template.cc, report_shadowed_rows): a row's false value would show the page's.
-const SHADOWED_ROW = /staffroom: template \S+: a row's \S+ is also a section of the page/;
+// The template bridge's report of a row that leaves out a section the page shows, so
+// shows the page's (src/http/template.cc, report_left_out): a row's false flag, the page's true one.
+const SHADOWED_ROW = /staffroom: template \S+: a row leaves out section \S+, which the page shows/;
 
 export function cli(args, { input = '', env = {} } = {}) {
   const r = spawnSync(BIN, args, { input, env: { ...process.env, ...env }, encoding: 'utf8' });
@@ -124,7 +124,7 @@ export async function launch({ dir, db, args = [], env = {} }) {
         await exited;
       }
       if (SANITIZER.test(stderr())) throw new Error(`sanitizer report:\n${stderr()}`);
-      if (SHADOWED_ROW.test(stderr())) throw new Error(`a page's rows share a section's name with it:\n${stderr()}`);
+      if (SHADOWED_ROW.test(stderr())) throw new Error(`a row shows its page's section:\n${stderr()}`);
       // lighttpd (the cgi front) exits 0 or 1 when stopped, depending on whether a program was
       // still running; its programs' crashes were answers (500) and their stderr is checked above.
       const clean = FRONT === 'cgi' ? [0, 1].includes(proc.exitCode) : proc.exitCode === 0;
