@@ -16,13 +16,18 @@
 /* Before the sandbox: the client secrets, and libcurl.  0, or an exit code. */
 int oidc_prepare(void);
 
-/* The provider's discovery document (cached; a new reference), or NULL with why. */
+/* The provider's discovery document (cached; a new reference), or NULL with why.
+ * Fetched by one request at a time: another asking meanwhile gets NULL at once. */
 json_t *oidc_discovery(const struct oidc_provider *p, char *why, size_t whysize);
+/* The discovery document only when it is already cached; never waits on the network. */
+json_t *oidc_discovery_cached(const struct oidc_provider *p);
 
-/* A GET or a form POST answered with a JSON object; NULL with why.  user and
- * password, when given, go as HTTP Basic (client_secret_basic). */
-json_t *oidc_fetch_json(const char *url, const char *form, const char *user,
-			const char *password, char *why, size_t whysize);
+/* A GET or a form POST to provider p answered with a JSON object; NULL with
+ * why.  user and password, when given, go as HTTP Basic (client_secret_basic).
+ * Answers NULL at once, without asking, while p has failed to answer in the
+ * last minute or other requests already wait on it (oidc_fetch.c). */
+json_t *oidc_fetch_json(const struct oidc_provider *p, const char *url, const char *form,
+			const char *user, const char *password, char *why, size_t whysize);
 
 /* Exchanges the code for tokens and returns the ID token's claims, checked
  * as OpenID Connect Core 1.0 §3.1.3.7 says (signature with a published key,

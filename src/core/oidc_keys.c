@@ -3,7 +3,8 @@
  * §4) and its signing keys (the JWKS at jwks_uri).  The keys are fetched
  * again once when a token names a kid not in the set: providers rotate keys
  * and publish the new one before signing with it.  Fetches happen outside
- * the lock; the lock only guards swapping what is cached. */
+ * the lock; the lock only guards swapping what is cached, and which
+ * provider's discovery document is being fetched (by one request at a time). */
 #define _GNU_SOURCE
 #include "core/oidc.h"
 #include "lib/util.h"
@@ -16,6 +17,7 @@
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static json_t *discovered[OIDC_MAX_PROVIDERS], *keysets[OIDC_MAX_PROVIDERS];
+static int discovering[OIDC_MAX_PROVIDERS];
 
 static size_t slot_of(const struct oidc_provider *p)
 {
@@ -41,16 +43,32 @@ static const char *discovery_problem(const struct oidc_provider *p, json_t *d)
 	return NULL;
 }
 
-json_t *oidc_discovery(const struct oidc_provider *p, char *why, size_t whysize)
+json_t *oidc_discovery_cached(const struct oidc_provider *p)
 {
-	size_t i = slot_of(p);
 	pthread_mutex_lock(&lock);
-	json_t *d = json_incref(discovered[i]);
+	json_t *d = json_incref(discovered[slot_of(p)]);
 	pthread_mutex_unlock(&lock);
-	if (d)
-		return d;
+	return d;
+}
+
+/* 1 when this request is the one to fetch the document; 0 when another
+ * already is: one waiting request is enough, the others answer at once. */
+static int claim_discovery(const struct oidc_provider *p, char *why, size_t whysize)
+{
+	pthread_mutex_lock(&lock);
+	int mine = !discovering[slot_of(p)];
+	discovering[slot_of(p)] = 1;
+	pthread_mutex_unlock(&lock);
+	if (!mine)
+		snprintf(why, whysize, "%s is already being asked for its discovery document",
+			 p->name);
+	return mine;
+}
+
+static json_t *fetch_discovery(const struct oidc_provider *p, char *why, size_t whysize)
+{
 	char *url = xasprintf("%s/.well-known/openid-configuration", p->issuer);
-	d = oidc_fetch_json(url, NULL, NULL, NULL, why, whysize);
+	json_t *d = oidc_fetch_json(p, url, NULL, NULL, NULL, why, whysize);
 	free(url);
 	const char *bad = d ? discovery_problem(p, d) : NULL;
 	if (bad) {
@@ -58,11 +76,19 @@ json_t *oidc_discovery(const struct oidc_provider *p, char *why, size_t whysize)
 		json_decref(d);
 		return NULL;
 	}
-	if (!d)
-		return NULL;
+	return d;
+}
+
+json_t *oidc_discovery(const struct oidc_provider *p, char *why, size_t whysize)
+{
+	json_t *d = oidc_discovery_cached(p);
+	if (d || !claim_discovery(p, why, whysize))
+		return d;
+	d = fetch_discovery(p, why, whysize);
 	pthread_mutex_lock(&lock);
-	if (!discovered[i])
-		discovered[i] = json_incref(d);
+	if (d && !discovered[slot_of(p)])
+		discovered[slot_of(p)] = json_incref(d);
+	discovering[slot_of(p)] = 0;
 	pthread_mutex_unlock(&lock);
 	return d;
 }
@@ -72,7 +98,7 @@ static json_t *fetch_keys(const struct oidc_provider *p, char *why, size_t whysi
 	json_t *d = oidc_discovery(p, why, whysize);
 	if (!d)
 		return NULL;
-	json_t *set = oidc_fetch_json(json_string_value(json_object_get(d, "jwks_uri")), NULL,
+	json_t *set = oidc_fetch_json(p, json_string_value(json_object_get(d, "jwks_uri")), NULL,
 				      NULL, NULL, why, whysize);
 	json_decref(d);
 	if (set && !json_is_array(json_object_get(set, "keys"))) {

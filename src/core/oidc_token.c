@@ -53,7 +53,7 @@ json_t *oidc_code_claims(const struct oidc_provider *p, const char *code, const 
 			     : xasprintf("grant_type=authorization_code&code=%s&redirect_uri=%s"
 					 "&code_verifier=%s",
 					 c, r, v);
-	json_t *tokens = oidc_fetch_json(json_string_value(json_object_get(d, "token_endpoint")),
+	json_t *tokens = oidc_fetch_json(p, json_string_value(json_object_get(d, "token_endpoint")),
 					 form, p->secret_post ? NULL : id, sec, why, whysize);
 	sodium_memzero(sec, strlen(sec));
 	sodium_memzero(form, strlen(form));

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import net from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -85,8 +86,11 @@ test('Entra-like sign-in: a session like a password one, audited with the provid
     assert.equal(out.status, 200);
     assert.ok(out.body.provider_signout.url.startsWith(`${entra.issuer}/session/end?client_id=staffroom-entra`));
     assert.equal((await r.c.get('/')).status, 401);
+    // The signed-out page uses only the provider's settings already at hand;
+    // a CGI process keeps none between requests, so it offers no link there.
     const html = await s.client().page('/login?signed_out=yes&provider=entra');
-    assert.match(html.text, /sign out of Microsoft 365 too/);
+    if (FRONT === 'cgi') assert.doesNotMatch(html.text, /sign out of Microsoft 365 too/);
+    else assert.match(html.text, /sign out of Microsoft 365 too/);
   } finally { await s.stop(); }
 });
 
@@ -399,4 +403,57 @@ test('A page asked for before signing in is where the provider\'s sign-in ends t
     assert.equal(done.headers.get('location'), '/aup/history');
     assert.ok(c.cookie, 'signed in');
   } finally { await s.stop(); }
+});
+
+// A provider that takes connections and never answers (a firewall dropping
+// the answers, or a stalled provider), counting the connections it takes.
+async function silentProvider() {
+  const held = [];
+  const server = net.createServer((sock) => { held.push(sock); sock.on('error', () => {}); });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    issuer: `http://127.0.0.1:${server.address().port}`,
+    get connections() { return held.length; },
+    close() { held.forEach((x) => x.destroy()); server.close(); },
+  };
+}
+
+async function timed(s, p) {
+  const t0 = Date.now();
+  const r = await s.client().request('GET', p, { json: !p.startsWith('/login?') });
+  return { ...r, ms: Date.now() - t0 };
+}
+
+// Each CGI request is a process of its own: nothing is shared between them to
+// remember the silence by, and none waits for another's thread.
+test('a provider that does not answer holds one request, not the site: other clicks and pages answer at once',
+  { skip: FRONT === 'cgi' && 'a CGI process answers one request and remembers nothing' }, async () => {
+  const silent = await silentProvider();
+  const s = await startWithProviders([{ profile: 'entra', issuer: silent.issuer, clientId: 'x', secret: 'y' }]);
+  try {
+    const first = timed(s, '/login/oidc/entra');
+    await new Promise((r) => setTimeout(r, 300));
+    // More people click while the first waits: told at once, the provider not asked again.
+    const clicks = await Promise.all([1, 2, 3].map(() => timed(s, '/login/oidc/entra')));
+    for (const c of clicks) {
+      assert.equal(c.status, 502);
+      assert.ok(c.ms < 1500, `a click took ${c.ms} ms`);
+      assert.match(c.body.error, /^Microsoft 365 cannot be reached just now/);
+    }
+    assert.equal(silent.connections, 1);
+    // Anyone else's pages, and the signed-out page (no waiting on the provider for its link).
+    const outs = await Promise.all([1, 2, 3, 4].map(() => timed(s, '/login?signed_out=yes&provider=entra')));
+    for (const o of [...outs, await timed(s, '/login')]) {
+      assert.equal(o.status, 200);
+      assert.ok(o.ms < 1500, `a sign-in page took ${o.ms} ms`);
+      assert.doesNotMatch(o.text, /sign out of Microsoft 365 too/);
+    }
+    const held = await first;
+    assert.equal(held.status, 502);
+    // Its silence is remembered for a while: the next click is answered at once, not asked.
+    const again = await timed(s, '/login/oidc/entra');
+    assert.equal(again.status, 502);
+    assert.ok(again.ms < 1500, `a click after the silence took ${again.ms} ms`);
+    assert.equal(silent.connections, 1);
+  } finally { await s.stop(); silent.close(); }
 });

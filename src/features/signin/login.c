@@ -29,7 +29,7 @@ static void login_page(struct request *rq, struct reply *rp)
 	if (arg_yes(rq, "signed_out"))
 		json_object_set_new(m, "signed_out", json_true());
 	if (arg_yes(rq, "signed_out"))
-		oidc_signed_out_model(arg(rq, "provider"), m);
+		oidc_signed_out_model(arg(rq, "provider"), 0, m);
 	oidc_login_model(rq, m);
 	reply_page(rp, "login", "Sign in", m);
 }
@@ -156,7 +156,7 @@ static void logout(struct request *rq, struct reply *rp)
 	char *signed_out = xasprintf("/login?signed_out=yes%s%s", provider ? "&provider=" : "",
 				     provider ? provider : "");
 	json_t *m = json_pack("{s:b}", "signed_out", 1);
-	oidc_signed_out_model(provider, m);
+	oidc_signed_out_model(provider, 1, m);
 	free(provider);
 	if (db_begin() == 0) {
 		db_exec("DELETE FROM sessions WHERE token_hash = ?", "t", rq->session_hash);

@@ -358,12 +358,16 @@ void oidc_login_model(const struct request *rq, json_t *m)
 }
 
 /* The provider's end-session endpoint (OpenID Connect RP-Initiated Logout
- * 1.0), offered as a link: staffroom's own session has already ended. */
-void oidc_signed_out_model(const char *provider, json_t *m)
+ * 1.0), offered as a link: staffroom's own session has already ended.  The
+ * signed-out page is anyone's to ask for, so it uses only a discovery
+ * document already at hand (ask 0) and never waits on the provider; signing
+ * out (a signed-in person's POST) may ask it, through the same bounds as a
+ * sign-in. */
+void oidc_signed_out_model(const char *provider, int ask, json_t *m)
 {
 	const struct oidc_provider *p = provider ? oidc_provider_named(provider) : NULL;
 	char why[300];
-	json_t *d = p ? oidc_discovery(p, why, sizeof why) : NULL;
+	json_t *d = !p ? NULL : ask ? oidc_discovery(p, why, sizeof why) : oidc_discovery_cached(p);
 	const char *end = json_str(d, "end_session_endpoint");
 	if (end) {
 		char *id = curl_easy_escape(NULL, p->client_id, 0);

@@ -9,8 +9,9 @@
 
 /* The sign-in page's buttons (one a provider) and whether the password form is hidden. */
 void oidc_login_model(const struct request *rq, json_t *m);
-/* The signed-out page's link to sign out of the provider too, when it publishes one. */
-void oidc_signed_out_model(const char *provider, json_t *m);
+/* The signed-out page's link to sign out of the provider too, when it publishes one;
+ * ask 0: only when its discovery document is already cached (no waiting on the network). */
+void oidc_signed_out_model(const char *provider, int ask, json_t *m);
 /* 0 when this address may sign in with a password (the school's setting). */
 int password_signin_refused(const char *email);
 
