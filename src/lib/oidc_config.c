@@ -184,18 +184,29 @@ int oidc_config_read_secrets(void)
 	return 0;
 }
 
-int oidc_domain_allowed(const struct oidc_provider *p, const char *email)
+int oidc_domain_listed(const struct oidc_provider *p, const char *domain)
 {
-	const char *at = strrchr(email, '@');
-	if (!at || !at[1])
-		return 0;
-	size_t dlen = strlen(at + 1);
-	for (const char *d = p->domains; *d;) {
+	size_t dlen = strlen(domain);
+	for (const char *d = p->domains; dlen && *d;) {
 		d += strspn(d, " ,");
 		size_t n = strcspn(d, " ,");
-		if (n && n == dlen && strncasecmp(d, at + 1, n) == 0)
+		if (n && n == dlen && strncasecmp(d, domain, n) == 0)
 			return 1;
 		d += n;
 	}
 	return 0;
+}
+
+int oidc_domain_allowed(const struct oidc_provider *p, const char *email)
+{
+	const char *at = strrchr(email, '@');
+	return at && oidc_domain_listed(p, at + 1);
+}
+
+/* Of the providers staffroom knows (docs/DEPLOY.md), only Google names people
+ * by the email claim: Entra's is not verified, so it is named by
+ * preferred_username or upn. */
+int oidc_is_google(const struct oidc_provider *p)
+{
+	return strcmp(p->claim, "email") == 0;
 }

@@ -35,6 +35,11 @@ const struct oidc_provider *oidc_provider_named(const char *name);
 int oidc_name_valid(const char *name, size_t len);
 /* 1 when the address's domain is one of the provider's allowed domains. */
 int oidc_domain_allowed(const struct oidc_provider *p, const char *email);
+/* 1 when the domain (no '@') is one of them, in any case. */
+int oidc_domain_listed(const struct oidc_provider *p, const char *domain);
+/* 1 for a Google provider (claim = email): its ID tokens say in hd which
+ * Workspace hosts the account. */
+int oidc_is_google(const struct oidc_provider *p);
 /* https://, or http:// to a loopback address (127.x.x.x: the tests' own provider). */
 int oidc_url_allowed(const char *url);
 

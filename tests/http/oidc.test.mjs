@@ -109,6 +109,32 @@ test('Google-like sign-in: email claim, client_secret_post; an unverified addres
   } finally { await s.stop(); }
 });
 
+test("Google: only an account the school's Workspace hosts (hd) signs in, whatever its address", async () => {
+  const s = await startSso();
+  try {
+    const n = sessions(s);
+    const as = (hd) => google.setUser({ email: 'science@demo.school', email_verified: true, name: 'Someone',
+      ...(hd === undefined ? {} : { hd }) });
+    // A personal Google account made with the school address: no hd.
+    as(undefined);
+    refused(s, await ssoSignIn(s, google), 403,
+      /^The Google account science@demo\.school is not one the school's Google Workspace provides\./,
+      /not hosted by the school's Workspace \(hd absent\)/, n);
+    // Another organisation's Workspace.
+    as('elsewhere.example');
+    refused(s, await ssoSignIn(s, google), 403, /not one the school's Google Workspace provides/,
+      /\(hd elsewhere\.example\)/, n);
+    // The school's Workspace, whichever of its allowed domains is the primary one.
+    as('Other.Example');
+    assert.equal((await ssoSignIn(s, google)).done.status, 200);
+    as('demo.school');
+    assert.equal((await ssoSignIn(s, google)).done.status, 200);
+    // Entra sends no hd and is not asked for one.
+    entraUser('teacher@demo.school');
+    assert.equal((await ssoSignIn(s, entra)).done.status, 200);
+  } finally { await s.stop(); }
+});
+
 test('token faults are refused: wrong audience, expired, bad signature, wrong nonce, alg none and HS256', async () => {
   const s = await startSso();
   try {

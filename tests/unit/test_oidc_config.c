@@ -68,6 +68,13 @@ static void a_provider_is_read_and_completed(void **state)
 	assert_false(oidc_domain_allowed(e, "jo@evil-school.example"));
 	assert_false(oidc_domain_allowed(e, "jo@school.example.evil"));
 	assert_false(oidc_domain_allowed(e, "school.example"));
+	assert_false(oidc_domain_allowed(e, "jo@"));
+	assert_true(oidc_domain_listed(e, "Staff.School.Example"));
+	assert_false(oidc_domain_listed(e, ""));
+	assert_false(oidc_domain_listed(e, "jo@school.example"));
+	/* Google is the provider that names people by email (and sends hd). */
+	assert_true(oidc_is_google(g));
+	assert_false(oidc_is_google(e));
 	assert_null(oidc_provider_named("nobody"));
 }
 

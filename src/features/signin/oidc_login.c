@@ -219,7 +219,7 @@ static char *claimed_address(const struct oidc_provider *p, json_t *claims)
 	if (!v || !*v || strlen(v) > 254 || !utf8_valid(v, strlen(v)))
 		return NULL;
 	/* Google says whether it checked the address; an unchecked one names nobody. */
-	if (strcmp(p->claim, "email") == 0 && json_is_false(verified))
+	if (oidc_is_google(p) && json_is_false(verified))
 		return NULL;
 	char *e = xstrdup(v);
 	for (char *c = e; *c; c++)
@@ -262,6 +262,39 @@ static int provider_said_no(struct request *rq, struct reply *rp, const struct o
 							      : "");
 	refuse(rq, rp, object, 0, 401, detail, msg);
 	return 1;
+}
+
+/* The hd claim as the audit log may show it (whole, and text). */
+static const char *hd_shown(const char *hd)
+{
+	if (!hd)
+		return "absent";
+	return strlen(hd) <= 100 && utf8_valid(hd, strlen(hd)) ? hd : "not a domain";
+}
+
+/* Google: an account Google hosts for the school's Workspace says so in hd.
+ * A personal Google account made with a school address has no hd, and
+ * another organisation's Workspace names its own: the address alone does not
+ * show that the school vouches for the account.  1 when it may go on, else
+ * 0 with the refusal answered. */
+static int hosted_by_school(struct request *rq, struct reply *rp, const struct oidc_provider *p,
+			    json_t *claims, const char *email)
+{
+	const char *hd = json_str(claims, "hd");
+	char detail[400], msg[400];
+	if (!oidc_is_google(p) || (hd && oidc_domain_listed(p, hd)))
+		return 1;
+	snprintf(detail, sizeof detail,
+		 "single sign-on with %s: the Google account is not hosted by the school's "
+		 "Workspace (hd %s)",
+		 p->name, hd_shown(hd));
+	snprintf(msg, sizeof msg,
+		 "The Google account %s is not one the school's Google Workspace provides. "
+		 "Sign in with your school Google account, or ask the school's staffroom "
+		 "administrator.",
+		 email);
+	refuse(rq, rp, email, 0, 403, detail, msg);
+	return 0;
 }
 
 /* The active member of staff the claims name, or 0 with the refusal answered. */
@@ -335,7 +368,8 @@ static void oidc_callback(struct request *rq, struct reply *rp)
 		       "staffroom administrator.");
 		goto out;
 	}
-	int64_t uid = staff_member(rq, rp, p, email);
+	int64_t uid = hosted_by_school(rq, rp, p, claims, email) ? staff_member(rq, rp, p, email)
+								  : 0;
 	if (uid)
 		sign_in(rq, rp, p, uid, email, claims, json_str(start, "next"));
 out:
