@@ -10,14 +10,15 @@ import { cli, launch } from './lib.mjs';
 
 const LABELS = { entra: ['Microsoft 365', 'preferred_username'], google: ['Google', 'email'] };
 
-// The demo school, with these providers in its configuration file.
-export async function startWithProviders(providers) {
+// The demo school, with these providers in its configuration file (and any
+// extra lines of it).
+export async function startWithProviders(providers, extra = []) {
   const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-oidc-'));
   const db = path.join(dir, 'test.db');
   const made = cli(['demo', '--db', db]);
   assert.equal(made.code, 0, made.stderr);
   const conf = path.join(dir, 'staffroom.conf');
-  const lines = [];
+  const lines = [...extra];
   for (const p of providers) {
     const [label, claim] = LABELS[p.profile];
     const secretFile = path.join(dir, `${p.profile}.secret`);

@@ -5,13 +5,15 @@
  * answer once, exchanges the code and checks the ID token (core/oidc.h),
  * then signs in the ACTIVE member of staff the verified claim names.  Nobody
  * is created here: the staff list stays the school's.  The session, the
- * second factor, the throttle and the audit are the password sign-in's. */
+ * second factor and the audit are the password sign-in's; the password
+ * throttle is not: the provider has checked who the person is, nothing is
+ * guessed here, and strangers' wrong passwords for an address must not stop
+ * its owner signing in with the school's account. */
 #define _GNU_SOURCE
 #include "features/signin/oidc_login.h"
 #include "core/audit.h"
 #include "core/oidc.h"
 #include "core/oidc_session.h"
-#include "core/throttle.h"
 #include "core/twofactor.h"
 #include "core/write.h"
 #include "db/db.h"
@@ -160,12 +162,10 @@ static int same_browser(const struct request *rq, json_t *start)
 }
 
 /* A refusal with its audit row, in a transaction of its own; nobody is signed in. */
-static void refuse(struct request *rq, struct reply *rp, const char *who, int count, int status,
+static void refuse(struct request *rq, struct reply *rp, const char *who, int status,
 		   const char *detail, const char *message)
 {
 	if (db_begin() == 0) {
-		if (count)
-			password_failed(rq, who);
 		audit_outcome(rq, AUDIT_REFUSED, detail, "login.failed", who, "%s", detail);
 		db_commit();
 	}
@@ -260,7 +260,7 @@ static int provider_said_no(struct request *rq, struct reply *rp, const struct o
 		 error && strcmp(error, "access_denied") == 0 ? ": the sign-in was cancelled or "
 								"refused there"
 							      : "");
-	refuse(rq, rp, object, 0, 401, detail, msg);
+	refuse(rq, rp, object, 401, detail, msg);
 	return 1;
 }
 
@@ -293,7 +293,7 @@ static int hosted_by_school(struct request *rq, struct reply *rp, const struct o
 		 "Sign in with your school Google account, or ask the school's staffroom "
 		 "administrator.",
 		 email);
-	refuse(rq, rp, email, 0, 403, detail, msg);
+	refuse(rq, rp, email, 403, detail, msg);
 	return 0;
 }
 
@@ -302,13 +302,6 @@ static int64_t staff_member(struct request *rq, struct reply *rp, const struct o
 			    const char *email)
 {
 	char detail[400], msg[400];
-	int64_t wait = password_wait(rq, email);
-	if (wait > 0) {
-		refuse(rq, rp, email, 0, 429, "refused: too many recent failures",
-		       "Too many failed sign-ins. Please wait a minute and try again.");
-		rp->retry_after = (int)wait;
-		return 0;
-	}
 	int64_t uid = oidc_domain_allowed(p, email)
 			      ? db_int(0, "SELECT id FROM users WHERE email = ? AND active = 1",
 				       "t", email)
@@ -322,7 +315,7 @@ static int64_t staff_member(struct request *rq, struct reply *rp, const struct o
 		 "No active member of staff has the address %s. Ask the school's staffroom "
 		 "administrator.",
 		 email);
-	refuse(rq, rp, email, 1, 403, detail, msg);
+	refuse(rq, rp, email, 403, detail, msg);
 	return 0;
 }
 
@@ -362,7 +355,7 @@ static void oidc_callback(struct request *rq, struct reply *rp)
 	if (!email) {
 		snprintf(detail, sizeof detail, "single sign-on with %s: %s", p->name,
 			 claims ? "the ID token names no usable address" : why);
-		refuse(rq, rp, object, 0, 401, detail,
+		refuse(rq, rp, object, 401, detail,
 		       "The answer from the sign-in service could not be checked, so nobody has "
 		       "been signed in. Please try again; if it happens again, tell the school's "
 		       "staffroom administrator.");
