@@ -6,7 +6,9 @@
 #include "lib/oidc_config.h"
 #include "lib/util.h"
 
+#include <arpa/inet.h>
 #include <ctype.h>
+#include <curl/curl.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,18 +51,37 @@ static struct oidc_provider *provider_for(const char *name, size_t len)
 	return p;
 }
 
+/* 1 when host is an IPv4 address in 127.0.0.0/8 (not a name that merely starts with "127."). */
+static int loopback_address(const char *host)
+{
+	struct in_addr a;
+	return inet_pton(AF_INET, host, &a) == 1 && (ntohl(a.s_addr) >> 24) == 127;
+}
+
 /* Only an address on this machine may be reached without TLS: the tests'
  * provider.  Anywhere else the ID token's keys and the client secret travel
- * over the network and must not be readable or replaceable on the way. */
+ * over the network and must not be readable or replaceable on the way.  The
+ * URL is read by libcurl's own parser, the one that will fetch it, so that
+ * the host checked is the host reached ("http://127.0.0.1:1@elsewhere" is
+ * elsewhere).  A user name or password in it is refused: a provider's URLs
+ * never hold one, and it is how such a URL hides its real host. */
 int oidc_url_allowed(const char *url)
 {
-	if (strncmp(url, "https://", 8) == 0)
-		return strlen(url) > 8;
-	if (strncmp(url, "http://127.", 11) != 0)
-		return 0;
-	/* An address, not a name that merely starts with "127.". */
-	size_t n = strspn(url + 11, "0123456789.");
-	return n > 0 && strchr(":/", url[11 + n]) != NULL;
+	CURLU *u = curl_url();
+	char *scheme = NULL, *host = NULL, *user = NULL, *password = NULL;
+	int ok = u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+		 curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+		 curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK && *host &&
+		 curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_NO_USER &&
+		 curl_url_get(u, CURLUPART_PASSWORD, &password, 0) == CURLUE_NO_PASSWORD &&
+		 (strcmp(scheme, "https") == 0 ||
+		  (strcmp(scheme, "http") == 0 && loopback_address(host)));
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(user);
+	curl_free(password);
+	curl_url_cleanup(u);
+	return ok;
 }
 
 static int plain_value(const char *v)
@@ -76,7 +97,8 @@ static const char *problem(const char *k, const char *v)
 	if (!plain_value(v))
 		return "must be one line of text";
 	if (strcmp(k, "issuer") == 0 && (!oidc_url_allowed(v) || strpbrk(v, " \"<>")))
-		return "must start with https:// (http:// only to 127.x.x.x, for tests)";
+		return "must start with https:// and hold no user name (http:// only to a "
+		       "127.x.x.x address, for tests)";
 	if (strcmp(k, "claim") == 0 && strcmp(v, "email") != 0 &&
 	    strcmp(v, "preferred_username") != 0 && strcmp(v, "upn") != 0)
 		return "must be email, preferred_username or upn";

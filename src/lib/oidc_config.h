@@ -40,7 +40,8 @@ int oidc_domain_listed(const struct oidc_provider *p, const char *domain);
 /* 1 for a Google provider (claim = email): its ID tokens say in hd which
  * Workspace hosts the account. */
 int oidc_is_google(const struct oidc_provider *p);
-/* https://, or http:// to a loopback address (127.x.x.x: the tests' own provider). */
+/* https://, or http:// to a loopback address (127.x.x.x: the tests' own provider); no
+ * user name or password in it.  Read with libcurl's URL parser. */
 int oidc_url_allowed(const char *url);
 
 #endif

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import http from 'node:http';
 import net from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -409,6 +410,13 @@ test('the configuration refuses a provider without https, or with a missing key,
   let r = check('oidc.x.issuer = http://login.example.net\n');
   assert.notEqual(r.code, 0);
   assert.match(r.stderr, /oidc\.x\.issuer must start with https:\/\//);
+  // Plain http to this machine only: what follows an '@' is the host reached.
+  for (const issuer of ['http://127.0.0.1:1@login.example.net', 'http://127.0.0.1@192.0.2.1:8080',
+    'https://user:secret@login.example.net', 'http://127.0.0.1.example.net']) {
+    r = check(`oidc.x.issuer = ${issuer}\n`);
+    assert.notEqual(r.code, 0, issuer);
+    assert.match(r.stderr, /oidc\.x\.issuer must start with https:\/\/ and hold no user name/, issuer);
+  }
   r = check('oidc.x.issuer = https://login.example.net\noidc.x.client_id = a\n');
   assert.notEqual(r.code, 0);
   assert.match(r.stderr, /oidc\.x\.client_secret_file is missing/);
@@ -489,4 +497,29 @@ test('a provider that does not answer holds one request, not the site: other cli
     assert.ok(again.ms < 1500, `a click after the silence took ${again.ms} ms`);
     assert.equal(silent.connections, 1);
   } finally { await s.stop(); silent.close(); }
+});
+
+// A discovery document (from a provider on this machine) whose endpoints
+// name another host after an '@': refused as not https, never fetched.
+test("a discovery document's endpoints must be https too: http://127.0.0.1:1@elsewhere is elsewhere", async () => {
+  const seen = [];
+  const other = http.createServer((req, res) => { seen.push(req.url); res.writeHead(500); res.end(); });
+  await new Promise((r) => other.listen(0, '127.0.0.1', r));
+  const elsewhere = `http://127.0.0.1:1@localhost:${other.address().port}`;
+  const provider = http.createServer((req, res) => {
+    const issuer = `http://127.0.0.1:${provider.address().port}`;
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ issuer, authorization_endpoint: `${elsewhere}/auth`,
+      token_endpoint: `${elsewhere}/token`, jwks_uri: `${elsewhere}/jwks` }));
+  });
+  await new Promise((r) => provider.listen(0, '127.0.0.1', r));
+  const issuer = `http://127.0.0.1:${provider.address().port}`;
+  const s = await startWithProviders([{ profile: 'entra', issuer, clientId: 'x', secret: 'y' }]);
+  try {
+    const r = await s.client().get('/login/oidc/entra');
+    assert.equal(r.status, 502, r.text);
+    assert.match(r.body.error, /^Microsoft 365 cannot be reached just now/);
+    assert.match(s.stderr(), /discovery document of entra: an endpoint is missing or not https/);
+    assert.deepEqual(seen, []);
+  } finally { await s.stop(); provider.close(); other.close(); }
 });

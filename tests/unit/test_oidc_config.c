@@ -84,8 +84,8 @@ static void bad_lines_are_refused_with_their_line(void **state)
 	char err[300];
 	assert_int_equal(parse("threads = 2\noidc.x.issuer = http://login.example\n", err,
 			       sizeof err), -1);
-	assert_string_equal(err, "2: oidc.x.issuer must start with https:// (http:// only to "
-				 "127.x.x.x, for tests)");
+	assert_string_equal(err, "2: oidc.x.issuer must start with https:// and hold no user name "
+				 "(http:// only to a 127.x.x.x address, for tests)");
 	assert_int_equal(parse("oidc.x.colour = blue\n", err, sizeof err), -1);
 	assert_string_equal(err, "1: unknown setting 'oidc.x.colour'");
 	assert_int_equal(parse("oidc.Big.issuer = https://a.example\n", err, sizeof err), -1);
@@ -119,6 +119,19 @@ static void only_https_or_loopback_is_reached(void **state)
 	assert_false(oidc_url_allowed("http://127.0.0.1.example.net/x"));
 	assert_false(oidc_url_allowed("ftp://login.example/x"));
 	assert_false(oidc_url_allowed("https://"));
+	assert_true(oidc_url_allowed("http://127.1.2.3/x"));
+	assert_true(oidc_url_allowed("HTTP://127.0.0.1/x"));
+	/* What follows an '@' is the host reached, whatever comes before it. */
+	assert_false(oidc_url_allowed("http://127.0.0.1:1@login.example.net"));
+	assert_false(oidc_url_allowed("http://127.0.0.1:1@login.example.net/jwks"));
+	assert_false(oidc_url_allowed("http://127.0.0.1@192.0.2.1:8080/x"));
+	assert_false(oidc_url_allowed("http://@127.0.0.1/x"));
+	assert_false(oidc_url_allowed("https://user:secret@login.example/x"));
+	assert_false(oidc_url_allowed("http://127.0.0.1\\@login.example/x"));
+	assert_false(oidc_url_allowed("http://localhost/x"));
+	assert_false(oidc_url_allowed("http://[::1]/x"));
+	assert_false(oidc_url_allowed("https://login.example/x y"));
+	assert_false(oidc_url_allowed("/just/a/path"));
 }
 
 static int teardown(void **state)
