@@ -1,21 +1,21 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Two-factor sign-in</h1>
 <p><a href="/account/sessions">Where you are signed in</a>: see the browsers and devices signed in as you, and end any of them.</p>
-{{#enrolled}}<p class="lead">Two-factor sign-in is on{{#confirmed_at}} (since <time datetime="{{confirmed_at}}">{{confirmed_at:x-uk-time}}</time>){{/confirmed_at}}. After your password, staffroom asks for the code from your authenticator app.</p>
+{{#enrolled}}<p class="lead">Two-factor sign-in is on{{#confirmed_at}} (since <time datetime="{{confirmed_at}}">{{confirmed_at:x-uk-time}}</time>){{/confirmed_at}}. When you sign in, staffroom then asks for the code from your authenticator app.</p>
 <p>You have {{recovery_left}} unused recovery codes.</p>
 <form class="stack card" method="post" action="/account/2fa/recovery-codes">
 <h2>New recovery codes</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
 <p class="hint">Your old recovery codes stop working.</p>
-<div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">Your password</label>
+{{#ask_password}}<div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">Your password</label>
 {{#err_password}}<p class="field-error" id="e-password">{{err_password}}</p>{{/err_password}}
-<input id="f-password" name="password" type="password" autocomplete="current-password" required{{#err_password}} aria-describedby="e-password" aria-invalid="true"{{/err_password}}></div>
+<input id="f-password" name="password" type="password" autocomplete="current-password" required{{#err_password}} aria-describedby="e-password" aria-invalid="true"{{/err_password}}></div>{{/ask_password}}
 <div class="actions"><button class="btn secondary" type="submit">Make new recovery codes</button></div>
 </form>
 {{#not_required}}<form class="stack card" method="post" action="/account/2fa/remove">
 <h2>Turn off</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<div class="field"><label for="f-password-off">Your password</label>
-<input id="f-password-off" name="password" type="password" autocomplete="current-password" required></div>
+{{#ask_password}}<div class="field"><label for="f-password-off">Your password</label>
+<input id="f-password-off" name="password" type="password" autocomplete="current-password" required></div>{{/ask_password}}
 <div class="actions"><button class="btn danger" type="submit">Turn off two-factor sign-in</button></div>
 </form>{{/not_required}}
 {{/enrolled}}

@@ -135,10 +135,15 @@ int password_recheck(struct request *rq, struct reply *rp)
 	return 1;
 }
 
+int password_asked(const struct request *rq)
+{
+	return (int)db_int(0, "SELECT password_hash IS NOT NULL FROM users WHERE id = ?", "I",
+			   rq->user.id);
+}
+
 int password_asked_again(struct request *rq, struct reply *rp)
 {
-	if (!db_int(0, "SELECT password_hash IS NOT NULL FROM users WHERE id = ?", "I",
-		    rq->user.id))
+	if (!password_asked(rq))
 		return 1;
 	if (!arg(rq, "password")) {
 		reply_error(rp, 400, "password", "Enter your password.");

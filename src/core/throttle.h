@@ -39,6 +39,8 @@ void password_cleared(const struct request *rq, const char *email);  /* in a tra
  * 1 when right; 0 with a 429 (and Retry-After) already in rp while they
  * must wait; -1 when wrong (the failure is counted; the caller answers). */
 int password_recheck(struct request *rq, struct reply *rp);
+/* 1 when the signed-in person has a password, so is asked for it again. */
+int password_asked(const struct request *rq);
 /* The same, answering every refusal itself (400 none typed, 403 wrong, 429
  * wait): 1 when the person may go on.  Someone who signs in only through
  * the school's provider has no password here and goes on. */

@@ -523,3 +523,30 @@ test("a discovery document's endpoints must be https too: http://127.0.0.1:1@els
     assert.deepEqual(seen, []);
   } finally { await s.stop(); provider.close(); other.close(); }
 });
+
+// Someone who signs in only with the school's account has no password in
+// staffroom: like ending their other sessions, renewing recovery codes and
+// turning the second factor off ask them for none.
+test('someone with no password (single sign-on only) renews recovery codes and turns two-factor off', async () => {
+  const s = await startSso();
+  try {
+    sql(s.db, "UPDATE users SET password_hash = NULL WHERE email IN ('head@demo.school', 'teacher@demo.school')");
+    for (const email of ['head@demo.school', 'teacher@demo.school']) {
+      entraUser(email);
+      const { c, done } = await ssoSignIn(s, entra);
+      assert.equal(done.status, 200, done.text);
+      const secret = (await c.get('/account/2fa')).body.secret;
+      assert.equal((await c.post('/account/2fa/confirm', { code: totp(secret, nowStep()) })).status, 201);
+      const page = await c.page('/account/2fa');
+      assert.match(page.text, /Make new recovery codes/);
+      assert.doesNotMatch(page.text, /name="password"/, 'no password asked of someone who has none');
+      const codes = await c.post('/account/2fa/recovery-codes', {});
+      assert.equal(codes.status, 200, codes.text);
+      assert.equal(codes.body.recovery_codes.length, 10);
+      assert.match(lastAudit(s, '2fa.recovery_codes'), new RegExp(`^${email.replace('.', '\\.')} \\|`));
+      const off = await c.post('/account/2fa/remove', {});
+      assert.equal(off.status, 200, off.text);
+      assert.equal(sql(s.db, `SELECT count(*) FROM totp t JOIN users u ON u.id = t.user_id WHERE u.email = '${email}'`), '0');
+    }
+  } finally { await s.stop(); }
+});

@@ -208,6 +208,10 @@ test('recovery codes work once each, and wrong codes are throttled', async () =>
 
     // New codes need the password, and replace the old ones.
     c.csrf = after.body.csrf;
+    const none = await c.post('/account/2fa/recovery-codes', {});
+    assert.equal(none.status, 400);
+    assert.equal(none.body.field, 'password');
+    assert.equal(none.body.error, 'Enter your password.');
     assert.equal((await c.post('/account/2fa/recovery-codes', { password: 'not the password' })).status, 403);
     const fresh = await c.post('/account/2fa/recovery-codes', { password: PASSWORD });
     assert.equal(fresh.status, 200);

@@ -13,16 +13,10 @@
 #include "features/signin/login.h"
 #include "http/feature.h"
 
-static int has_password(const struct request *rq)
-{
-	return (int)db_int(0, "SELECT password_hash IS NOT NULL FROM users WHERE id = ?", "I",
-			   rq->user.id);
-}
-
 static void sessions_page(struct request *rq, struct reply *rp)
 {
 	json_t *rows = sessions_of(rq->user.id, rq->session_hash);
-	int others = json_array_size(rows) > 1, ask = has_password(rq);
+	int others = json_array_size(rows) > 1, ask = password_asked(rq);
 	/* Each row's form asks too: ctemplate reads ask_password in a row from
 	 * the page, as the row does not carry it. */
 	reply_page(rp, "account_sessions", "Where you are signed in",

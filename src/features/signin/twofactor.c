@@ -76,8 +76,9 @@ static char *issuer(void)
 static void enrol_page(struct request *rq, struct reply *rp)
 {
 	int enrolled = twofactor_enrolled(rq->user.id);
-	json_t *m = json_pack("{s:b, s:b}", "enrolled", enrolled, "required",
-			      (rq->user.roles & twofactor_required_roles()) != 0);
+	json_t *m = json_pack("{s:b, s:b, s:b}", "enrolled", enrolled, "required",
+			      (rq->user.roles & twofactor_required_roles()) != 0, "ask_password",
+			      password_asked(rq));
 	if (enrolled) {
 		json_t *row =
 			db_row("SELECT confirmed_at FROM totp WHERE user_id = ?", "I", rq->user.id);
@@ -191,25 +192,16 @@ static void enrol_confirm(struct request *rq, struct reply *rp)
 	show_codes(rp, 201, codes, "Your recovery codes");
 }
 
-/* Asking for the password again: a borrowed, signed-in screen is not enough.
- * Wrong guesses are slowed as at sign-in (throttle.c). */
-static int password_again(struct request *rq, struct reply *rp)
-{
-	int ok = password_recheck(rq, rp);
-	if (ok < 0)
-		reply_error(rp, 403, "password", "That password is not right.");
-	return ok > 0;
-}
-
 static void new_codes(struct request *rq, struct reply *rp)
 {
 	if (!twofactor_enrolled(rq->user.id)) {
 		reply_error(rp, 409, NULL, "Set up two-factor sign-in first.");
 		return;
 	}
-	if (!password_again(rq, rp))
-		return;
-	if (reply_begin(rp, BUSY) != 0)
+	/* A borrowed, signed-in screen is not enough: the password again, slowed
+	 * as at sign-in, of anyone who has one (throttle.c).  Someone who signs in
+	 * only through the school's provider has none to give. */
+	if (!password_asked_again(rq, rp) || reply_begin(rp, BUSY) != 0)
 		return;
 	json_t *codes = twofactor_new_recovery_codes(rq->user.id);
 	audit(rq, "2fa.recovery_codes", rq->user.email,
@@ -230,9 +222,7 @@ static void remove_own(struct request *rq, struct reply *rp)
 			    "administrator to reset it.");
 		return;
 	}
-	if (!password_again(rq, rp))
-		return;
-	if (reply_begin(rp, BUSY) != 0)
+	if (!password_asked_again(rq, rp) || reply_begin(rp, BUSY) != 0)
 		return;
 	twofactor_remove(rq->user.id);
 	audit(rq, "2fa.remove", rq->user.email, "turned off by the person");
@@ -246,8 +236,9 @@ static const struct field_spec code_form[] = {
 	{ "code", F_TEXT, 10, F_REQUIRED, NULL, "Code from the app" },
 	{ NULL },
 };
+/* Required of those who have a password (password_asked_again), not by the router. */
 static const struct field_spec password_form[] = {
-	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL, "Your password" },
+	{ "password", F_PASSWORD, 1024, 0, NULL, "Your password" },
 	{ NULL },
 };
 
