@@ -14,8 +14,9 @@
  * date that day (YYYY-MM-DD); 0 when it does not renew. */
 int policy_renewal_since(int64_t policy_id, char since[24], char date[11]);
 /* 1 when the person signed the version (or acknowledged it again) at or
- * after since. */
-int policy_signed_since(int64_t version_id, int64_t user_id, const char *since);
+ * after since; a paper signature when its paper date is on or after date. */
+int policy_signed_since(int64_t version_id, int64_t user_id, const char *since,
+			const char *date);
 /* Records signing again; 0 or -1 (inside the caller's transaction). */
 int policy_acknowledge(int64_t version_id, int64_t user_id, const char *typed_name,
 		       const char *address, const char *user_agent, const char *sha256);

@@ -34,7 +34,7 @@ static void renewals_due(int64_t user_id, const char *d, json_t *out)
 		if (!policy_renewal_since(json_integer_value(json_object_get(p, "policy_id")),
 					  since, date) ||
 		    policy_signed_since(json_integer_value(json_object_get(p, "version_id")),
-					user_id, since))
+					user_id, since, date))
 			continue;
 		json_object_set_new(p, "renewal", json_true());
 		json_object_set_new(p, "renew_date", json_string(date));

@@ -60,7 +60,8 @@ json_t *renewal_outstanding(const json_t *cur, char date[11])
 	today(d);
 	day_and_month(date, day);
 	/* Every row has signed before this year's renewal date: in the school's
-	 * year, last year (slyne's agreement, signed again each year). */
+	 * year, last year (slyne's agreement, signed again each year).  A paper
+	 * signature was made on its paper date, whenever it was typed in. */
 	char *why = xasprintf("Signed last year; due again from %s", day);
 	/* From the version's signatures to their people (CROSS JOIN keeps that
 	 * order): left to choose, SQLite walked every active user of a large
@@ -68,13 +69,15 @@ json_t *renewal_outstanding(const json_t *cur, char date[11])
 	json_t *stale = db_rows(
 		"SELECT u.id AS user_id, u.email, u.name, u.department, u.staff_type, s.signed_at, "
 		"max(0, CAST(julianday(?) - julianday(?) AS INTEGER)) AS days, ? AS why "
-		"FROM signatures s CROSS JOIN users u ON u.id = s.user_id WHERE s.version_id = ? "
+		"FROM signatures s CROSS JOIN users u ON u.id = s.user_id "
+		"LEFT JOIN paper_signatures ps ON ps.signature_id = s.id WHERE s.version_id = ? "
 		"AND u.active = 1 AND instr(',' || ? || ',', ',' || u.staff_type || ',') > 0 "
-		"AND s.signed_at < ? AND NOT EXISTS (SELECT 1 FROM policy_acknowledgements a "
-		"WHERE a.version_id = s.version_id AND a.user_id = s.user_id "
-		"AND a.acknowledged_at >= ?) ORDER BY u.name, u.id",
-		"tttIttt", d, date, why, (int64_t)json_int(cur, "version_id"),
-		json_str(cur, "applies_to"), since, since);
+		"AND CASE WHEN ps.paper_date IS NULL THEN s.signed_at < ? "
+		"ELSE ps.paper_date < ? END AND NOT EXISTS (SELECT 1 FROM "
+		"policy_acknowledgements a WHERE a.version_id = s.version_id "
+		"AND a.user_id = s.user_id AND a.acknowledged_at >= ?) ORDER BY u.name, u.id",
+		"tttItttt", d, date, why, (int64_t)json_int(cur, "version_id"),
+		json_str(cur, "applies_to"), since, date, since);
 	free(why);
 	return stale;
 }

@@ -98,7 +98,7 @@ static int renewal_due(int64_t policy_id, int64_t vid, int64_t uid, char date[11
 {
 	char since[24];
 	return policy_renewal_since(policy_id, since, date) &&
-	       !policy_signed_since(vid, uid, since);
+	       !policy_signed_since(vid, uid, since, date);
 }
 
 /* Signatures of yearly policies from before this year's renewal no longer
