@@ -151,3 +151,25 @@ test('the demo school\'s agreement was authorised by the full governing body', a
   assert.equal(v.authorisation.authoriser_name, 'Full governing body');
   assert.equal(v.authorisation.minute_ref, '7.2');
 });
+
+test('only published versions fix the earliest date of the next: a draft for later does not', async () => {
+  const a = await s.login('admin@demo.school');
+  const p = await a.post('/admin/policies', [['title', 'Laptop agreement'], ['applies_to', 'teacher']]);
+  const pid = p.body.policy.id;
+  const write = (body, effective) => a.post(`/admin/policies/${pid}/versions`, {
+    body, summary: 'Changed.', effective, review_due: daysFromNow(400), confirm: 'yes' });
+  const v1 = await write('v1', daysFromNow(10));
+  assert.equal(v1.status, 201, v1.text);
+  const ok = await a.post(`/admin/policies/${pid}/versions/${v1.body.version.id}/authorise`, board);
+  assert.equal(ok.status, 200, ok.text);
+  // Prepared for next term and never authorised.
+  assert.equal((await write('v2 draft', daysFromNow(120))).status, 201);
+  const sooner = await write('v3', daysFromNow(30));
+  assert.equal(sooner.status, 201, sooner.text);
+  assert.equal(sooner.body.version.status, 'draft');
+  // The published version still does.
+  const r = await write('v4', daysFromNow(5));
+  assert.equal(r.status, 400, r.text);
+  assert.equal(r.body.field, 'effective');
+  assert.match(r.text, /latest published version/);
+});

@@ -243,8 +243,12 @@ static void publish_problems(const struct request *rq, struct reply *rp)
 		reply_error_add(rp, "summary",
 				"Say what changed in this version: it is shown to everyone asked "
 				"to sign it.");
-	char *last = db_text("SELECT max(effective) FROM policy_versions WHERE policy_id = ?", "I",
-			     rq->ids[0]);
+	/* Only published versions fix the earliest date (API.md: "before the
+	 * latest published version's"): a draft never authorised is in force
+	 * for nobody and may be overtaken by a version for sooner. */
+	char *last = db_text("SELECT max(v.effective) FROM policy_versions v WHERE v.policy_id = ? "
+			     "AND " POLICY_PUBLISHED("v.id"),
+			     "I", rq->ids[0]);
 	int before = last && strcmp(eff, last) < 0;
 	free(last);
 	if (strcmp(eff, d) < 0)
