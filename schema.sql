@@ -1518,3 +1518,23 @@ CREATE TABLE IF NOT EXISTS disposal_subjects (
 -- than a day: through this index, not by reading the whole table, which a
 -- password-guessing run would make large.
 CREATE INDEX IF NOT EXISTS throttle_by_last ON throttle(last_at);
+
+-- Schema version 30: the day someone joined, for "days waiting", is their UK date
+--
+-- May run again.  A person added just after midnight UK time in summer was
+-- added the day before in UTC, and the compliance page counted a day of
+-- waiting on the day they joined.  The day is the UK date (the process runs
+-- with TZ=Europe/London, src/lib/uk_time.c), as every date the pages show
+-- and as a version's effective date is written.  awaiting_signature is
+-- rebuilt from the records with it.
+DROP VIEW IF EXISTS awaiting_signature_rule;
+CREATE VIEW awaiting_signature_rule AS
+  SELECT v.id AS version_id, u.id AS user_id,
+         max(v.effective, coalesce(date(u.created_at, 'localtime'), substr(u.created_at, 1, 10))) AS since,
+         u.name, u.staff_type, u.department
+    FROM policies p JOIN policy_versions v ON v.policy_id = p.id
+    JOIN users u ON u.active = 1 AND instr(',' || p.applies_to || ',', ',' || u.staff_type || ',') > 0
+   WHERE NOT EXISTS (SELECT 1 FROM signatures s WHERE s.version_id = v.id AND s.user_id = u.id);
+DELETE FROM awaiting_signature;
+DELETE FROM awaiting_counts;
+INSERT INTO awaiting_signature SELECT * FROM awaiting_signature_rule;

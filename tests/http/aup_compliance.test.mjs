@@ -168,7 +168,7 @@ test('remind everyone outstanding: one notification per person, each audited', a
 // What the kept tables must hold, worked out from the records: every line
 // is a disagreement.
 const KEPT_DISAGREE = `
-WITH truth AS (SELECT v.id AS version_id, u.id AS user_id, max(v.effective, substr(u.created_at, 1, 10)) AS since,
+WITH truth AS (SELECT v.id AS version_id, u.id AS user_id, max(v.effective, date(u.created_at, 'localtime')) AS since,
     u.name, u.staff_type, u.department
   FROM policies p JOIN policy_versions v ON v.policy_id = p.id
   JOIN users u ON u.active = 1 AND instr(',' || p.applies_to || ',', ',' || u.staff_type || ',') > 0
@@ -190,7 +190,7 @@ const disagreements = (db) => sql(db, KEPT_DISAGREE).split('\n').filter(Boolean)
 const expectedOrder = (db, vid) => sql(db, `SELECT u.email FROM users u JOIN policy_versions v ON v.id = ${vid}
   JOIN policies p ON p.id = v.policy_id WHERE u.active = 1 AND instr(',' || p.applies_to || ',', ',' || u.staff_type || ',') > 0
   AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.version_id = v.id AND s.user_id = u.id)
-  ORDER BY max(v.effective, substr(u.created_at, 1, 10)), u.name, u.id`).split('\n');
+  ORDER BY max(v.effective, date(u.created_at, 'localtime')), u.name, u.id`).split('\n');
 
 const daysFromNow = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
 
@@ -380,4 +380,34 @@ test('a database from before schema version 2 gets the kept figures when it is o
   assert.equal(again.code, 0);
   assert.doesNotMatch(again.stderr, /upgraded/);
   rmSync(dir, { recursive: true, force: true });
+});
+
+// Days waiting count from the UK day someone joined: at 00:30 BST on 2 July
+// (23:30 UTC on 1 July) it is already 2 July at school.
+test('someone added just after midnight UK time has waited 0 days that day, also after an upgrade', async () => {
+  let srv = await startServer({ env: { STAFFROOM_TEST_NOW: '2027-07-01T23:30:00Z' } });
+  const waiting = async () => {
+    const head = await srv.login('head@demo.school');
+    const c = await head.get('/aup/compliance');
+    assert.equal(c.status, 200, c.text);
+    return c.body.policies[0].outstanding.find((o) => o.email === 'new.teacher@demo.school');
+  };
+  try {
+    const a = await srv.login('admin@demo.school');
+    const add = await a.post('/admin/staff', { email: 'new.teacher@demo.school', name: 'Nadia New',
+      department: 'History', staff_type: 'teacher' });
+    assert.equal(add.status, 201, add.text);
+    assert.equal((await waiting()).days, 0);
+    assert.deepEqual(disagreements(srv.db), []);
+    // A database from before schema version 30 kept the UTC day; opened, it is put right.
+    sql(srv.db, `UPDATE awaiting_signature SET since = '2027-07-01' WHERE user_id =
+      (SELECT id FROM users WHERE email = 'new.teacher@demo.school'); PRAGMA user_version = 29;`);
+    await srv.stop({ keep: true });
+    srv = await launch({ dir: srv.dir, db: srv.db, env: { STAFFROOM_TEST_NOW: '2027-07-01T23:40:00Z' } });
+    assert.equal(sql(srv.db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+    assert.equal((await waiting()).days, 0);
+    assert.deepEqual(disagreements(srv.db), []);
+  } finally {
+    await srv.stop();
+  }
 });

@@ -31,7 +31,9 @@ export function cli(args, { input = '', env = {} } = {}) {
 
 export function sql(db, statement) {
   // The server writes in the background too: wait for its write lock as it waits for ours.
-  const r = spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, statement], { encoding: 'utf8' });
+  // In the server's zone (src/lib/uk_time.c), for SQL's 'localtime'.
+  const r = spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, statement],
+    { encoding: 'utf8', env: { ...process.env, TZ: 'Europe/London' } });
   if (r.status !== 0) throw new Error(`sqlite3 failed: ${r.stderr}`);
   return r.stdout.trim();
 }
