@@ -49,7 +49,16 @@ test('a version written is a draft: read by the administrator and leaders only, 
   assert.equal(page.body.policy.draft, true);
   assert.equal(page.body.policy.authorisation, null);
   assert.equal(page.body.can_sign, false);
-  assert.equal((await head.post('/aup/sign', { version_id: vid, typed_name: 'Helen Ashworth', agree: 'yes' })).status, 409);
+  // Refused as a draft, in the paper form's words: not "replaced by a newer one".
+  const signed = await head.post('/aup/sign', { version_id: vid, typed_name: 'Helen Ashworth', agree: 'yes' });
+  assert.equal(signed.status, 409);
+  assert.equal(signed.body.error, 'This version is a draft: it can be signed once it has been authorised.');
+  const bursar = await s.login('bursar@demo.school');
+  const paper = await bursar.post('/aup/compliance/paper', { email: 'teacher@demo.school', version_id: vid,
+    paper_date: utcToday() });
+  assert.equal(paper.status, 409);
+  assert.equal(paper.body.error, signed.body.error);
+  assert.equal(count('signatures', `version_id = ${vid}`), 0);
   const html = await head.page(`/aup/${vid}`);
   assert.match(visibleText(html.text), /A draft waiting to be authorised/);
   const adminPage = await a.get(`/admin/policies/${pid}`);

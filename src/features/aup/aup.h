@@ -60,6 +60,10 @@ void policy_preview(struct request *rq, struct reply *rp, const json_t *policy);
  * "published_at","status" (draft|current|upcoming|superseded),"is_current",
  * "authorisation" (policy_authorisation)}. */
 json_t *aup_version_load(int64_t version_id);
+/* Why a draft cannot be signed, online or on paper: it is in force for
+ * nobody until it is authorised (API.md, "a draft ... is never current,
+ * upcoming or signable"). */
+#define AUP_DRAFT_UNSIGNED "This version is a draft: it can be signed once it has been authorised."
 /* Replaces the integer 0/1 member key by a JSON boolean, in one object or
  * in every object of an array. */
 void aup_bool(json_t *rows, const char *key);

@@ -53,7 +53,7 @@ static const char *paper_problem(const struct request *rq, const json_t *v, cons
 	*status = 409;
 	*field = NULL;
 	if (json_is_true(json_object_get(v, "draft")))
-		return "This version is a draft: it can be signed once it has been authorised.";
+		return AUP_DRAFT_UNSIGNED;
 	if (!policy_applies(json_str(v, "applies_to"), json_str(who, "staff_type")))
 		return "This policy does not apply to this person's staff type.";
 	if (json_int(who, "signed"))

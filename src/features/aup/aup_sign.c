@@ -214,6 +214,8 @@ static const char *sign_problem(const struct request *rq, const json_t *v, int *
 	if (!applies_to_me(rq, v))
 		return "This policy does not apply to your staff type, so there is nothing for you "
 		       "to sign.";
+	if (strcmp(member(v, "status"), "draft") == 0)
+		return AUP_DRAFT_UNSIGNED;
 	if (!json_is_true(json_object_get(v, "is_current")))
 		return strcmp(member(v, "status"), "upcoming") == 0
 			       ? "This version has not taken effect yet. You can sign it once it "
