@@ -741,6 +741,7 @@ int main(int argc, char **argv)
 	config_defaults();
 	clock_init();
 	uk_time_init(); /* before any thread and the sandbox: it reads the zone file */
+	normalise_name_init(); /* before the sandbox too: it reads the locale's files */
 	mailer_check_links(features_link_opens);
 	/* Run by a web server as a CGI program (installed as staffroom.cgi):
 	 * any arguments are the query's words (RFC 3875, 4.4), not flags. */

@@ -2,12 +2,16 @@
 #include "lib/util.h"
 
 #include <ctype.h>
+#include <limits.h>
+#include <locale.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
+#include <wctype.h>
 
 #include <sodium.h>
 
@@ -288,22 +292,68 @@ char *xasprintf(const char *fmt, ...)
 	return out;
 }
 
+/* The C library's Unicode case mapping, so that "Émilie" typed as "émilie"
+ * matches (API.md: the typed name matches "ignoring case").  Loaded once,
+ * before the sandbox (normalise_name_init): newlocale reads the locale's
+ * files.  NULL when the machine lacks C.UTF-8: ASCII letters only then. */
+static locale_t name_locale;
+static pthread_once_t name_locale_once = PTHREAD_ONCE_INIT;
+
+static void name_locale_load(void)
+{
+	name_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
+void normalise_name_init(void)
+{
+	pthread_once(&name_locale_once, name_locale_load);
+}
+
+/* One character of s lower-cased into o; the bytes of s it took.  A byte
+ * that starts no character is copied as it is. */
+static size_t lower_char(const char *s, char *o, size_t *wrote)
+{
+	mbstate_t in = { 0 }, out = { 0 };
+	wchar_t wc;
+	size_t n = name_locale ? mbrtowc(&wc, s, strlen(s), &in) : (size_t)-1;
+	size_t m = n == (size_t)-1 || n == (size_t)-2 || n == 0
+			   ? (size_t)-1
+			   : wcrtomb(o, (wchar_t)towlower_l((wint_t)wc, name_locale), &out);
+	if (m == (size_t)-1) {
+		*o = (char)tolower((unsigned char)*s);
+		*wrote = 1;
+		return 1;
+	}
+	*wrote = m;
+	return n;
+}
+
 char *normalise_name(const char *s)
 {
-	char *out = xmalloc(strlen(s) + 1), *o = out;
+	normalise_name_init();
+	/* A lower-case letter takes at most MB_LEN_MAX bytes, whatever its capital. */
+	char *out = xmalloc(strlen(s) * MB_LEN_MAX + 1), *o = out;
 	int space = 0;
+	/* mbrtowc and wcrtomb follow the thread's locale: C.UTF-8 for this
+	 * thread alone, then back (uselocale, unlike setlocale, is per thread). */
+	locale_t was = name_locale ? uselocale(name_locale) : (locale_t)0;
 	while (isspace((unsigned char)*s))
 		s++;
-	for (; *s; s++) {
+	while (*s) {
 		if (isspace((unsigned char)*s)) {
 			space = 1;
+			s++;
 			continue;
 		}
 		if (space && o > out)
 			*o++ = ' ';
 		space = 0;
-		*o++ = (char)tolower((unsigned char)*s);
+		size_t wrote;
+		s += lower_char(s, o, &wrote);
+		o += wrote;
 	}
+	if (name_locale)
+		uselocale(was);
 	*o = 0;
 	return out;
 }

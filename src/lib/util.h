@@ -48,8 +48,11 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Lower-case, trim and fold runs of white space: for comparing typed names. */
+/* Lower-case (any letter of Unicode, by the C library's C.UTF-8 locale),
+ * trim and fold runs of white space: for comparing typed names. */
 char *normalise_name(const char *s);
+/* Loads normalise_name's locale: at start-up, before the sandbox. */
+void normalise_name_init(void);
 /* Copies at most size-1 bytes and always terminates. */
 void copy_str(char *dst, size_t size, const char *src);
 /* 1 when S is NULL, empty or only white space: a required text that says nothing. */

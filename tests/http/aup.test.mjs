@@ -334,3 +334,25 @@ test('a policy past its review date is flagged to the headteacher and administra
     assert.ok(!(await c.get('/')).body.tasks.some((x) => x.kind === 'policy_review_due'), who);
   }
 });
+
+// API.md: the typed name matches "ignoring case and extra spaces", whatever
+// the letters: an accented capital typed in lower case, and the other way
+// round, through the server as it runs (its sandbox included).
+test('the typed name matches whatever the case of accented letters', async () => {
+  const own = await startServer();
+  try {
+    const a = await own.login('admin@demo.school');
+    const id = sql(own.db, "SELECT id FROM users WHERE email = 'teacher@demo.school'");
+    const e = await a.post(`/admin/staff/${id}`, { name: 'Émilie Ørsted-Łukasz', staff_type: 'teacher',
+      department: 'PE', job_title: 'Teacher of PE' });
+    assert.equal(e.status, 200, e.text);
+    const t = await own.login('teacher@demo.school');
+    const wrong = await t.post('/aup/sign', { version_id: 1, agree: 'yes', typed_name: 'émilie ørsted-lukasz' });
+    assert.equal(wrong.status, 400, 'a different letter is still a different name');
+    assert.equal(wrong.body.field, 'typed_name');
+    const r = await t.post('/aup/sign', { version_id: 1, agree: 'yes', typed_name: '  émilie   ØRSTED-łUKASZ ' });
+    assert.equal(r.status, 201, r.text);
+  } finally {
+    await own.stop();
+  }
+});
