@@ -322,11 +322,31 @@ static int open_db(const char *path, int must_exist)
 	return must_exist ? upgrade(1) : 0;
 }
 
+/* A database whose audit log has rows was keyed: a new key in place of a
+ * missing one would break its chain and lose its credentials for good. */
+static int key_file_lost(void)
+{
+	struct stat st;
+	if (stat(cfg.key_file, &st) == 0 ||
+	    db_int(0, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit'",
+		   "") == 0 ||
+	    db_int(0, "SELECT count(*) FROM audit", "") == 0)
+		return 0;
+	fprintf(stderr,
+		"staffroom: the key file %s is missing, but this database's audit log was "
+		"made with it: restore the key file from where it is kept (it is backed up "
+		"apart from the database); nothing was changed\n",
+		cfg.key_file);
+	return 1;
+}
+
 static int cmd_init(struct opts *o)
 {
 	int rc = open_db(o->db, 0);
 	if (rc)
 		return rc;
+	if (key_file_lost())
+		return EXIT_FAILURE;
 	char *schema = share_path("schema.sql");
 	rc = db_init_schema(schema);
 	free(schema);

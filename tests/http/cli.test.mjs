@@ -1,7 +1,7 @@
 // The command line: init, user management, CSV import, audit verify, backup.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, statSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, statSync, rmSync, existsSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli, sql, startServer } from './lib.mjs';
@@ -40,6 +40,18 @@ test('init creates the schema and a 0600 key file; running it twice changes noth
   assert.equal(sql(db, "SELECT count(*) FROM sqlite_master"), tables);
   assert.equal(statSync(`${db}.key`).mtimeMs, key, 'the key is never replaced');
   assert.equal(sql(db, 'SELECT count(*) FROM users'), '0', 'no default administrator exists');
+  rmSync(dir, { recursive: true });
+});
+
+test('init on a keyed database whose key file is missing refuses and makes no new key', () => {
+  const { dir, db } = fresh();
+  assert.equal(cli(['init', '--db', db]).code, 0);
+  unlinkSync(`${db}.key`); // restored onto a new server, the key not yet copied back
+  const r = cli(['init', '--db', db]);
+  assert.equal(r.code, 1, r.stdout);
+  assert.doesNotMatch(r.stdout, /ready/);
+  assert.match(r.stderr, new RegExp(`key file ${db}\\.key is missing.*restore`));
+  assert.equal(existsSync(`${db}.key`), false, 'a new, different key file was made');
   rmSync(dir, { recursive: true });
 });
 
