@@ -301,6 +301,22 @@ static int upgrade(int tell)
 
 static int writes_to_log; /* the command adds audit rows: it needs the key */
 
+/* The chain's key, read and checked against the log before anything is
+ * written with it. */
+static int load_key(void)
+{
+	int k = audit_key_load();
+	if (k == AUDIT_KEY_WRONG)
+		return EXIT_FAILURE; /* the key file is already named */
+	if (k == 0)
+		return 0;
+	fprintf(stderr,
+		"staffroom: cannot read the key file %s, so the audit log cannot be written "
+		"(--key-file)\n",
+		cfg.key_file ? cfg.key_file : "(none)");
+	return EXIT_FAILURE;
+}
+
 static int open_db(const char *path, int must_exist)
 {
 	struct stat st;
@@ -316,9 +332,8 @@ static int open_db(const char *path, int must_exist)
 	if (must_exist && db_schema_version() < 1)
 		return fail(
 			"the database is not initialised: run 'staffroom init --db FILE' first");
-	if (must_exist && writes_to_log && audit_key_load() != 0)
-		return fail("cannot read the key file, so the audit log cannot be written "
-			    "(--key-file)");
+	if (must_exist && writes_to_log && load_key() != 0)
+		return EXIT_FAILURE;
 	return must_exist ? upgrade(1) : 0;
 }
 
@@ -390,8 +405,8 @@ static int prepare_serving(struct opts *o)
 		return rc;
 	/* Read now, while still root and before the system-call filter: the
 	 * chain's key, and the anchor file kept open for appending. */
-	if (audit_key_load() != 0)
-		return fail("cannot read the key file: the audit log cannot be written");
+	if (load_key() != 0)
+		return EXIT_FAILURE;
 	if (audit_anchor_open() != 0 || audit_anchor_write() != 0)
 		return fail("cannot append to the audit anchor file");
 	db_close_thread(); /* the workers open their own */
@@ -439,8 +454,8 @@ static int cmd_cgi(struct opts *o)
 	if (type && strncasecmp(type, "multipart/form-data", 19) == 0)
 		load_virus_signatures();
 	int rc = cgi_enter_sandbox() != 0 ? 1 : open_db(o->db, 1);
-	if (rc == 0 && audit_key_load() != 0)
-		rc = fail("cannot read the key file: the audit log cannot be written");
+	if (rc == 0)
+		rc = load_key();
 	char *tpl = share_path("templates");
 	if (rc == 0 && template_prepare(tpl) != 0)
 		rc = fail("cannot read the templates");

@@ -19,15 +19,66 @@
 static unsigned char chain_key[crypto_generichash_KEYBYTES];
 static int have_key;
 
+static void keyed_hash(const unsigned char *key, const char *prev, const char *at,
+		       const struct audit_row *r, char out[65]);
+
+static int derive_key(unsigned char key[crypto_generichash_KEYBYTES])
+{
+	unsigned char file_key[VAULT_KEY_BYTES];
+	if (!cfg.key_file || keyfile_load(cfg.key_file, file_key) != 0)
+		return -1;
+	crypto_kdf_derive_from_key(key, crypto_generichash_KEYBYTES, 1, "sraudit1", file_key);
+	sodium_memzero(file_key, sizeof file_key);
+	return 0;
+}
+
+/* The newest row's MAC, recomputed: a key file that is not the chain's
+ * (a copy from another school, a new one made by mistake) would otherwise
+ * write rows no key can ever verify.  One row, so start-up stays quick.  A
+ * log not keyed yet, or of a schema before outcomes, has nothing to check. */
+static int key_fits_chain(const unsigned char *key)
+{
+	if (db_int(0, "SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'outcome'",
+		   "") == 0 ||
+	    db_int(0, "SELECT count(*) FROM audit WHERE action = ?", "t", AUDIT_START_ACTION) == 0)
+		return 1;
+	sqlite3_stmt *st = db_stmt("SELECT at, actor_id, actor, address, action, object, detail, "
+				   "prev_hash, hash, roles, outcome, reason FROM audit "
+				   "ORDER BY id DESC LIMIT 1",
+				   "");
+	int fits = 0;
+	if (st && db_step(st) == SQLITE_ROW) {
+		const char *c[12];
+		for (int i = 0; i < 12; i++) {
+			c[i] = (const char *)sqlite3_column_text(st, i);
+			c[i] = c[i] ? c[i] : "";
+		}
+		struct audit_row r = { sqlite3_column_int64(st, 1), c[2], c[3], c[9], c[4], c[5],
+				       c[6], c[10], c[11] };
+		char h[65];
+		keyed_hash(key, c[7], c[0], &r, h);
+		fits = strcmp(h, c[8]) == 0;
+	}
+	if (st)
+		sqlite3_reset(st);
+	return fits;
+}
+
 int audit_key_load(void)
 {
 	if (have_key)
 		return 0;
-	unsigned char file_key[VAULT_KEY_BYTES];
-	if (!cfg.key_file || keyfile_load(cfg.key_file, file_key) != 0)
+	if (derive_key(chain_key) != 0)
 		return -1;
-	crypto_kdf_derive_from_key(chain_key, sizeof chain_key, 1, "sraudit1", file_key);
-	sodium_memzero(file_key, sizeof file_key);
+	if (!key_fits_chain(chain_key)) {
+		sodium_memzero(chain_key, sizeof chain_key);
+		fprintf(stderr,
+			"staffroom: the key file %s is not the one this database's audit log was "
+			"made with (the newest row does not verify with it): put back the right "
+			"key file; nothing was written\n",
+			cfg.key_file);
+		return AUDIT_KEY_WRONG;
+	}
 	have_key = 1;
 	audit_syslog_start(); /* here: every writer loads the key before threads start */
 	return 0;
@@ -196,7 +247,12 @@ static void say(char *why, size_t n, const char *fmt, long long a)
  * it, so that plain rows cannot be slipped in ahead of it either. */
 static int64_t walk_chain(int need_start, char *why, size_t n)
 {
-	const unsigned char *key = audit_key_load() == 0 ? chain_key : NULL;
+	/* A key that does not fit the newest row still checks the rows before
+	 * it, so that verify says where the chain and the key part. */
+	unsigned char own_key[crypto_generichash_KEYBYTES];
+	const unsigned char *key = audit_key_load() == 0	  ? chain_key
+				   : derive_key(own_key) == 0 ? own_key
+							      : NULL;
 	sqlite3_stmt *st =
 		db_stmt("SELECT id, at, actor_id, actor, address, action, object, detail, "
 			"prev_hash, hash, roles, outcome, reason FROM audit ORDER BY id",
@@ -262,6 +318,7 @@ static int64_t walk_chain(int need_start, char *why, size_t n)
 	}
 	if (st)
 		sqlite3_reset(st);
+	sodium_memzero(own_key, sizeof own_key);
 	if (!bad && plain_rows && !keyed && need_start) {
 		bad = -1;
 		say(why, n,

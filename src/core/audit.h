@@ -54,7 +54,10 @@ void audit_roles_text(unsigned roles, char *out, size_t n);
 #define AUDIT_KEYED_SCHEMA 3
 
 /* Reads the key file (cfg.key_file) once and keeps the chain's key: before
- * threads start and before root is dropped.  0, or -1 when it cannot be read. */
+ * threads start and before root is dropped.  0, -1 when it cannot be read,
+ * or AUDIT_KEY_WRONG (said on stderr) when the newest keyed row does not
+ * verify with it. */
+#define AUDIT_KEY_WRONG (-2)
 int audit_key_load(void);
 
 /* The chain's keyed hash of one row given the previous row's hash: for

@@ -6,12 +6,12 @@
 // `staffroom audit verify` must fail with a clear message each time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cli, sql, startServer } from './lib.mjs';
+import { BIN, cli, sql, startServer } from './lib.mjs';
 import { startSink } from './smtp_sink.mjs';
 import { SCHEMA_VERSION } from './schema_version.mjs';
 
@@ -154,6 +154,26 @@ test('a missing anchor file or key file is a failure, not a pass', () => {
   assert.match(r.stderr, /key file cannot be read/);
   rmSync(dir, { recursive: true });
   rmSync(d2.dir, { recursive: true });
+});
+
+test('a key file that is not the chain\'s is refused before anything is written under it', () => {
+  const { dir, db } = demo();
+  const good = readFileSync(`${db}.key`);
+  writeFileSync(`${db}.key`, randomBytes(32), { mode: 0o600 });
+  const before = sql(db, 'SELECT count(*) FROM audit');
+  const wrong = new RegExp(`key file ${db}\\.key is not the one this database's audit log was made with`);
+  const add = cli(['user', 'add', '--db', db, '--email', 'new@x.school', '--name', 'New Person', '--password-stdin'],
+    { input: 'a long pass phrase\n' });
+  assert.equal(add.code, 1, add.stdout);
+  assert.match(add.stderr, wrong);
+  const serve = spawnSync(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--user', 'nobody'],
+    { encoding: 'utf8', timeout: 10000 });
+  assert.equal(serve.status, 1, `serve started with the wrong key: ${serve.stderr}`);
+  assert.match(serve.stderr, wrong);
+  assert.equal(sql(db, 'SELECT count(*) FROM audit'), before, 'rows were written under the wrong key');
+  writeFileSync(`${db}.key`, good);
+  assert.equal(verify(db).code, 0, 'with the right key back, the chain holds');
+  rmSync(dir, { recursive: true });
 });
 
 test('a database made before the key: its plain chain is checked once and carried over', () => {
