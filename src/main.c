@@ -306,8 +306,8 @@ static int writes_to_log; /* the command adds audit rows: it needs the key */
 static int load_key(void)
 {
 	int k = audit_key_load();
-	if (k == AUDIT_KEY_WRONG)
-		return EXIT_FAILURE; /* the key file is already named */
+	if (k == AUDIT_KEY_REFUSED)
+		return EXIT_FAILURE; /* the key file and why are already said */
 	if (k == 0)
 		return 0;
 	fprintf(stderr,

@@ -25,8 +25,9 @@ static void keyed_hash(const unsigned char *key, const char *prev, const char *a
 static int derive_key(unsigned char key[crypto_generichash_KEYBYTES])
 {
 	unsigned char file_key[VAULT_KEY_BYTES];
-	if (!cfg.key_file || keyfile_load(cfg.key_file, file_key) != 0)
-		return -1;
+	int rc = cfg.key_file ? keyfile_load(cfg.key_file, file_key) : -1;
+	if (rc != 0)
+		return rc == KEYFILE_REFUSED ? AUDIT_KEY_REFUSED : -1;
 	crypto_kdf_derive_from_key(key, crypto_generichash_KEYBYTES, 1, "sraudit1", file_key);
 	sodium_memzero(file_key, sizeof file_key);
 	return 0;
@@ -68,8 +69,9 @@ int audit_key_load(void)
 {
 	if (have_key)
 		return 0;
-	if (derive_key(chain_key) != 0)
-		return -1;
+	int rc = derive_key(chain_key);
+	if (rc != 0)
+		return rc;
 	if (!key_fits_chain(chain_key)) {
 		sodium_memzero(chain_key, sizeof chain_key);
 		fprintf(stderr,
@@ -77,7 +79,7 @@ int audit_key_load(void)
 			"made with (the newest row does not verify with it): put back the right "
 			"key file; nothing was written\n",
 			cfg.key_file);
-		return AUDIT_KEY_WRONG;
+		return AUDIT_KEY_REFUSED;
 	}
 	have_key = 1;
 	audit_syslog_start(); /* here: every writer loads the key before threads start */

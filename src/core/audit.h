@@ -55,9 +55,9 @@ void audit_roles_text(unsigned roles, char *out, size_t n);
 
 /* Reads the key file (cfg.key_file) once and keeps the chain's key: before
  * threads start and before root is dropped.  0, -1 when it cannot be read,
- * or AUDIT_KEY_WRONG (said on stderr) when the newest keyed row does not
- * verify with it. */
-#define AUDIT_KEY_WRONG (-2)
+ * or AUDIT_KEY_REFUSED (said on stderr) when others may read it or the
+ * newest keyed row does not verify with it. */
+#define AUDIT_KEY_REFUSED (-2)
 int audit_key_load(void);
 
 /* The chain's keyed hash of one row given the previous row's hash: for

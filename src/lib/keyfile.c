@@ -29,13 +29,31 @@ int keyfile_ensure(const char *path)
 	return ok ? 0 : -1;
 }
 
+/* The key decrypts the credential vault and keys the audit chain: a copy
+ * others on the machine can read is refused rather than used.  Its group
+ * may read it, for a service group that runs the commands (DEPLOY.md). */
+static int open_to_others(const char *path, const struct stat *st)
+{
+	if (!(st->st_mode & S_IRWXO))
+		return 0;
+	fprintf(stderr,
+		"staffroom: the key file %s can be read or changed by other users (mode %03o): "
+		"run 'chmod 600 %s' (or 640 for a service group), then start again\n",
+		path, (unsigned)(st->st_mode & 0777), path);
+	return 1;
+}
+
 int keyfile_load(const char *path, unsigned char key[VAULT_KEY_BYTES])
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
 	struct stat st;
-	int ok = fstat(fd, &st) == 0 && st.st_size == VAULT_KEY_BYTES &&
+	if (fstat(fd, &st) == 0 && open_to_others(path, &st)) {
+		close(fd);
+		return KEYFILE_REFUSED;
+	}
+	int ok = st.st_size == VAULT_KEY_BYTES &&
 		 read(fd, key, VAULT_KEY_BYTES) == VAULT_KEY_BYTES;
 	close(fd);
 	return ok ? 0 : -1;

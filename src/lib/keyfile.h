@@ -9,6 +9,9 @@
 #define VAULT_KEY_BYTES crypto_aead_xchacha20poly1305_ietf_KEYBYTES
 
 int keyfile_ensure(const char *path);   /* creates it when missing: 0 ok */
+/* 0; -1 when it cannot be read; KEYFILE_REFUSED (said on stderr) when
+ * users other than its owner and group may read it. */
+#define KEYFILE_REFUSED (-2)
 int keyfile_load(const char *path, unsigned char key[VAULT_KEY_BYTES]);
 char *keyfile_default(const char *db_path); /* "<db>.key" */
 

@@ -1,10 +1,11 @@
 // The command line: init, user management, CSV import, audit verify, backup.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, statSync, rmSync, existsSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, statSync, rmSync, existsSync, unlinkSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cli, sql, startServer } from './lib.mjs';
+import { spawnSync } from 'node:child_process';
+import { BIN, cli, sql, startServer } from './lib.mjs';
 import { SCHEMA_VERSION } from './schema_version.mjs';
 
 const fresh = () => {
@@ -52,6 +53,25 @@ test('init on a keyed database whose key file is missing refuses and makes no ne
   assert.doesNotMatch(r.stdout, /ready/);
   assert.match(r.stderr, new RegExp(`key file ${db}\\.key is missing.*restore`));
   assert.equal(existsSync(`${db}.key`), false, 'a new, different key file was made');
+  rmSync(dir, { recursive: true });
+});
+
+test('a key file other users may read is refused, naming it and the chmod; group-readable is allowed', () => {
+  const { dir, db } = fresh();
+  assert.equal(cli(['init', '--db', db]).code, 0);
+  const add = (email) => cli(['user', 'add', '--db', db, '--email', email, '--name', 'Some One', '--password-stdin'],
+    { input: 'a long pass phrase\n' });
+  chmodSync(`${db}.key`, 0o644);
+  const said = new RegExp(`key file ${db}\\.key can be read .* by other users .*chmod 600 ${db}\\.key`);
+  let r = add('a@x.school');
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, said);
+  r = spawnSync(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--user', 'nobody'],
+    { encoding: 'utf8', timeout: 10000 });
+  assert.equal(r.status, 1, `serve started with a 0644 key file: ${r.stderr}`);
+  assert.match(r.stderr, said);
+  chmodSync(`${db}.key`, 0o640);
+  assert.equal(add('b@x.school').code, 0);
   rmSync(dir, { recursive: true });
 });
 
