@@ -208,15 +208,38 @@ static int set_from_flag(int idx, const char *value)
 	return 1;
 }
 
+/* A mistyped option is named, so that it can be found on a long line;
+ * getopt has just stepped past it. */
+static int bad_option(int c, char **argv, const struct option *opts)
+{
+	const char *arg = argv[optind - 1];
+	int len = (int)strcspn(arg, "="), known = 0;
+	for (const struct option *k = opts; k->name && len > 2; k++)
+		known |= strncmp(k->name, arg + 2, (size_t)len - 2) == 0 &&
+			 k->name[len - 2] == 0;
+	char msg[200];
+	if (strncmp(arg, "--", 2) != 0 && optopt)
+		snprintf(msg, sizeof msg, "unknown option -%c", optopt);
+	else if (known && arg[len])
+		snprintf(msg, sizeof msg, "%.*s takes no value", len, arg);
+	else if (c == ':')
+		snprintf(msg, sizeof msg, "%.*s needs a value", len, arg);
+	else
+		snprintf(msg, sizeof msg, "unknown option %.*s", len, arg);
+	usage_error(msg);
+	return 2;
+}
+
 /* Parses every option any command takes; each command then checks that
- * what it needs is there.  Returns -1 for --help, 1 on a bad option. */
+ * what it needs is there.  Returns -1 for --help, 2 on a bad option (said
+ * on stderr). */
 static int parse_opts(int argc, char **argv, struct opts *o)
 {
 	int c, bad = 0;
 	struct option *opts = long_options();
 	optind = 1;
 	opterr = 0;
-	while (!bad && (c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while (!bad && (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (c) {
 		case O_EMAIL: o->email = optarg; break;
 		case O_NAME: o->name = optarg; break;
@@ -235,14 +258,18 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		case O_NOSECCOMP: cfg.seccomp = 0; break;
 		case O_SELFTEST: cfg.seccomp_selftest = 1; break;
 		case O_PERSON: o->person = optarg; break;
-		case O_SCALE: o->scale = (int)number(optarg, 1, 1000000, &bad); break;
+		case O_SCALE:
+			o->scale = (int)number(optarg, 1, 1000000, &bad);
+			if (bad)
+				bad = usage_error("--scale wants a whole number from 1 to 1000000");
+			break;
 		case O_CONFIG: case O_NOCONFIG: break; /* read before the other options */
 		case O_HELP: case 'h': free(opts); return -1;
 		default:
 			if (c >= O_SETTING && c < O_SETTING + (int)settings_count)
 				bad = set_from_flag(c - O_SETTING, optarg ? optarg : "yes") ? 2 : 0;
 			else
-				bad = 1;
+				bad = bad_option(c, argv, opts);
 		}
 	}
 	free(opts);
@@ -818,10 +845,8 @@ int main(int argc, char **argv)
 			else
 				serve_help();
 			rc = 0;
-		} else if (p == 2) {
-			rc = EXIT_USAGE; /* the bad value is already named */
 		} else if (p > 0) {
-			rc = usage_error("unknown or malformed option");
+			rc = EXIT_USAGE; /* the option or its value is already named */
 		} else if (config_check(why, sizeof why) != 0) {
 			rc = usage_error(why);
 			if (cgi)

@@ -30,6 +30,20 @@ test('--help on every command exits 0; usage errors exit 2; failures exit 1', ()
   assert.equal(r.stderr.trim().split('\n').length, 1, 'a one-line message');
 });
 
+test('a mistyped option, or one missing or not taking a value, is named', () => {
+  for (const [args, said] of [
+    [['backup', '--no-config', '--dbb', '/x.db', '/y.db'], /unknown option --dbb\b/],
+    [['user', 'list', '--no-config', '--dbb=/x.db'], /unknown option --dbb \(/],
+    [['user', 'list', '--no-config', '--db'], /--db needs a value/],
+    [['user', 'list', '--no-config', '--no-config=yes'], /--no-config takes no value/],
+    [['user', 'list', '--no-config', '-x'], /unknown option -x\b/],
+    [['demo', '--no-config', '--scale', 'lots'], /--scale wants a whole number/]]) {
+    const r = cli(args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.stderr, said, args.join(' '));
+  }
+});
+
 test('init creates the schema and a 0600 key file; running it twice changes nothing', () => {
   const { dir, db } = fresh();
   assert.equal(cli(['init', '--db', db]).code, 0);
