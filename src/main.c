@@ -202,6 +202,7 @@ static struct option *long_options(void)
 static int set_from_flag(int idx, const char *value)
 {
 	char err[200];
+	config_set_by_flag(&settings_table[idx]);
 	if (config_set(&settings_table[idx], value, err, sizeof err) == 0)
 		return 0;
 	fprintf(stderr, "staffroom: --%s\n", err);
@@ -837,7 +838,7 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		int p = parse_opts(argc - skip, argv + skip, &o);
-		char why[200];
+		char why[512];
 		int rc;
 		if (p < 0) {
 			if (c->help)
@@ -847,8 +848,11 @@ int main(int argc, char **argv)
 			rc = 0;
 		} else if (p > 0) {
 			rc = EXIT_USAGE; /* the option or its value is already named */
-		} else if (config_check(why, sizeof why) != 0) {
-			rc = usage_error(why);
+		} else if ((rc = config_check(why, sizeof why)) != 0) {
+			/* A file's problem is fixed in the file: --help would not help. */
+			if (rc == CONFIG_IN_FILE)
+				fprintf(stderr, "staffroom: %s\n", why);
+			rc = rc == CONFIG_IN_FILE ? EXIT_USAGE : usage_error(why);
 			if (cgi)
 				cgi_unavailable();
 		} else if (o.argc && c->run != cmd_import && c->run != cmd_backup) {

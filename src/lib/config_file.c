@@ -271,9 +271,15 @@ static int parse_line(char *line, unsigned lineno, unsigned *seen, char *err, si
 	return 0;
 }
 
-int config_parse(const char *text, size_t len, char *err, size_t errsize)
+#define SETTINGS_N (sizeof settings_table / sizeof settings_table[0])
+
+/* The file read, and the line each setting came from (0: the default or a
+ * flag), so that a problem found later, between two settings, names them. */
+static char *file_path;
+static unsigned file_line[SETTINGS_N];
+
+static int parse_text(const char *text, size_t len, unsigned *seen, char *err, size_t errsize)
 {
-	unsigned seen[sizeof settings_table / sizeof settings_table[0]] = { 0 };
 	unsigned lineno = 0;
 	for (size_t pos = 0; pos < len;) {
 		const char *nl = memchr(text + pos, '\n', len - pos);
@@ -293,6 +299,12 @@ int config_parse(const char *text, size_t len, char *err, size_t errsize)
 	return 0;
 }
 
+int config_parse(const char *text, size_t len, char *err, size_t errsize)
+{
+	unsigned seen[SETTINGS_N] = { 0 };
+	return parse_text(text, len, seen, err, errsize);
+}
+
 int config_load(const char *path)
 {
 	size_t len;
@@ -302,25 +314,57 @@ int config_load(const char *path)
 		fprintf(stderr, "staffroom: cannot read the configuration file %s\n", path);
 		return -1;
 	}
-	int rc = config_parse(text, len, err, sizeof err);
+	int rc = parse_text(text, len, file_line, err, sizeof err);
 	free(text);
 	if (rc != 0)
 		fprintf(stderr, "staffroom: %s:%s\n", path, err);
+	free(file_path);
+	file_path = xstrdup(path);
 	return rc;
+}
+
+void config_set_by_flag(const struct setting *s)
+{
+	file_line[s - settings_table] = 0;
+}
+
+/* The later of the two keys' lines in the file, 0 when neither is there. */
+static unsigned line_of(const char *a, const char *b)
+{
+	unsigned la = file_line[config_find(a) - settings_table];
+	unsigned lb = file_line[config_find(b) - settings_table];
+	return la > lb ? la : lb;
+}
+
+/* why, led by the file and line when one of the keys came from the file:
+ * CONFIG_IN_FILE then, else -1 (both came from flags). */
+static int problem(unsigned line, const char *why, char *err, size_t errsize)
+{
+	if (!line) {
+		snprintf(err, errsize, "%s", why);
+		return -1;
+	}
+	snprintf(err, errsize, "%s:%u: %s", file_path, line, why);
+	return CONFIG_IN_FILE;
 }
 
 int config_check(char *err, size_t errsize)
 {
-	if (!cfg.tls_cert != !cfg.tls_key) {
-		snprintf(err, errsize, "tls_cert and tls_key go together: give both or neither");
-		return -1;
-	}
+	char why[200];
+	if (!cfg.tls_cert != !cfg.tls_key)
+		return problem(line_of("tls_cert", "tls_key"),
+			       "tls_cert and tls_key go together: give both or neither", err,
+			       errsize);
 	if (cfg.session_idle > cfg.session_lifetime) {
-		snprintf(err, errsize, "session_idle (%u) is longer than session_lifetime (%u)",
+		snprintf(why, sizeof why, "session_idle (%u) is longer than session_lifetime (%u)",
 			 cfg.session_idle, cfg.session_lifetime);
-		return -1;
+		return problem(line_of("session_idle", "session_lifetime"), why, err, errsize);
 	}
 	if (cfg.tls_cert)
 		cfg.cookie_secure = 1;
-	return oidc_config_check(err, errsize);
+	/* oidc.NAME.* keys are given in the file only. */
+	if (oidc_config_check(why, sizeof why) == 0)
+		return 0;
+	snprintf(err, errsize, "%s: %s", file_path ? file_path : "(no file)", why);
+	return CONFIG_IN_FILE;
 }

@@ -45,7 +45,12 @@ int config_load(const char *path);
 /* Parses text as config_load does (for tests and the fuzzer); the first
  * problem goes to err as "LINE: why". */
 int config_parse(const char *text, size_t len, char *err, size_t errsize);
-/* After the file and the flags: settings that only make sense together. */
+/* A flag has replaced the file's value: problems with it are the flag's. */
+void config_set_by_flag(const struct setting *s);
+/* After the file and the flags: settings that only make sense together.
+ * 0; -1 when the flags are at fault; CONFIG_IN_FILE when err already
+ * leads with "FILE:LINE: " (or "FILE: ") as the file is. */
+#define CONFIG_IN_FILE (-2)
 int config_check(char *err, size_t errsize);
 
 #endif

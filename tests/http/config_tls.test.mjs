@@ -95,6 +95,36 @@ test('a bad configuration file stops the program with the line and the reason', 
   rmSync(dir, { recursive: true, force: true });
 });
 
+test('two settings that disagree: the file and line are named when one is in the file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-conf-'));
+  const conf = path.join(dir, 'school.conf');
+  const db = path.join(dir, 's.db');
+  const cases = [
+    [`db = ${db}\nsession_idle = 90000\nsession_lifetime = 80000\n`, [],
+      /school\.conf:3: session_idle \(90000\) is longer than session_lifetime \(80000\)$/m],
+    [`db = ${db}\nsession_lifetime = 80000\n`, ['--session-idle', '90000'], /school\.conf:2: session_idle/],
+    [`db = ${db}\ntls_key = /k.pem\n`, [], /school\.conf:2: tls_cert and tls_key go together/],
+    [`db = ${db}\noidc.entra.issuer = https://login.example.net/t/v2.0\noidc.entra.client_id = abc\n`, [],
+      /school\.conf: oidc\.entra\.client_secret_file is missing$/m],
+    [`db = ${db}\nsession_idle = 90000\n`, ['--session-idle', '100'], null],
+  ];
+  for (const [text, flags, want] of cases) {
+    writeFileSync(conf, text);
+    const r = cli(['init', '--config', conf, ...flags]);
+    if (!want) {
+      assert.equal(r.code, 0, `a flag that mends the file's value: ${r.stderr}`);
+      continue;
+    }
+    assert.equal(r.code, 2, text);
+    assert.match(r.stderr, want);
+    assert.doesNotMatch(r.stderr, /try --help/);
+  }
+  const flags = cli(['init', '--no-config', '--db', db, '--session-idle', '90000', '--session-lifetime', '80000']);
+  assert.equal(flags.code, 2);
+  assert.match(flags.stderr, /^staffroom: session_idle \(90000\) is longer than session_lifetime \(80000\) \(try --help\)$/m);
+  rmSync(dir, { recursive: true, force: true });
+});
+
 function makeCertificate(dir) {
   const cert = path.join(dir, 'cert.pem'), key = path.join(dir, 'key.pem');
   const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
