@@ -117,6 +117,10 @@ static void serve_help(void)
 	printf("  %-28s %s\n  %-28s %s\n", "--no-seccomp",
 	       "do not install the system-call filter (debugging only)", "--seccomp-selftest",
 	       "after the filter, make a forbidden call (the process must die)");
+	/* The providers are groups of keys a flag could not carry: file only. */
+	printf("\nSign-in providers (Microsoft 365, Google) are oidc.NAME.KEY lines in the "
+	       "configuration\nfile only: issuer, client_id, client_secret_file, domains, "
+	       "label, client_auth, claim.\n");
 }
 
 static int usage_error(const char *msg)

@@ -3,10 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT, FRONT } from './lib.mjs';
+import { ROOT, FRONT, cli } from './lib.mjs';
+import { SCHEMA_VERSION } from './schema_version.mjs';
 
 const skip = FRONT !== 'http' && 'runs once, in the embedded-server pass';
 
@@ -28,4 +29,25 @@ test('make install DESTDIR=... stages the program, share files, man page, docs a
   const man = spawnSync('man', ['-l', path.join(dest, 'usr/share/man/man8/staffroom.8')], { encoding: 'utf8', env: { ...process.env, MANPAGER: 'cat', MANWIDTH: '80' } });
   if (man.status === 0) assert.match(man.stdout, /FastCGI/);
   rmSync(dest, { recursive: true, force: true });
+});
+
+test('the man page, the example configuration and DEPLOY.md agree with the program', { skip }, () => {
+  const doc = (f) => readFileSync(path.join(ROOT, 'docs', f), 'utf8');
+  const man = doc('staffroom.8'), example = doc('staffroom.conf.example'), deploy = doc('DEPLOY.md');
+  const commands = [...cli(['--help']).stdout.matchAll(/^  ([a-z-]+)(?: ([a-z]+))? /gm)].map((m) => m[1]);
+  const missing = commands.filter((c) => !new RegExp(`^\\.B (staffroom )?${c.replaceAll('-', '\\\\-')}\\b`, 'm').test(man));
+  assert.deepEqual(missing, [], 'commands in --help the man page does not describe');
+  const serveHelp = cli(['serve', '--help']).stdout;
+  const keys = [...serveHelp.matchAll(/^  --([a-z-]+)/gm)].map((m) => m[1]).filter((k) => !/seccomp/.test(k))
+    .map((k) => k.replaceAll('-', '_'));
+  assert.ok(keys.includes('clamav_db') && keys.includes('share'));
+  assert.deepEqual(keys.filter((k) => !new RegExp(`^#${k} = `, 'm').test(example)), [],
+    'settings missing from staffroom.conf.example');
+  // The sign-in providers' keys are file only, and every list of keys says so.
+  assert.match(serveHelp, /oidc\.NAME\.KEY lines in the configuration\nfile only/);
+  assert.match(man, /oidc\. NAME \. KEY\n\(issuer.*\n.*file only/);
+  assert.match(deploy, /Every key except the sign-in providers'\n`oidc\.NAME\.\*` keys \(which are given in the file only\)/);
+  assert.equal(cli(['routes', '--no-config', '--oidc.entra.label', 'x']).code, 2);
+  const version = /only version (\d+)/.exec(deploy);
+  assert.ok(!version || Number(version[1]) === SCHEMA_VERSION, `DEPLOY.md: "only version ${version?.[1]}"`);
 });
