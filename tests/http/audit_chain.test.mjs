@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BIN, cli, sql, startServer } from './lib.mjs';
@@ -263,4 +263,20 @@ test('once a day the server anchors the head and e-mails it to the headteacher, 
   const r = verify(s.db);
   assert.equal(r.code, 0, r.stderr);
   rmSync(s.dir, { recursive: true, force: true });
+});
+
+test('the restore DEPLOY.md describes leaves a log that verifies, the old anchors kept', () => {
+  const { dir, db } = demo();
+  assert.equal(cli(['backup', '--db', db, `${dir}/bk.db`]).code, 0);
+  assert.equal(cli(['user', 'add', '--db', db, '--email', 'late@x.school', '--name', 'Late Comer', '--password-stdin'],
+    { input: 'a long pass phrase\n' }).code, 0);
+  copyFileSync(`${dir}/bk.db`, db);
+  rmSync(`${db}-wal`, { force: true });
+  rmSync(`${db}-shm`, { force: true });
+  assert.match(verify(db).stderr, /removed from the end/);
+  renameSync(`${db}.anchors`, `${db}.anchors.before-restore`);
+  assert.equal(cli(['init', '--db', db]).code, 0);
+  assert.equal(verify(db).code, 0, verify(db).stderr);
+  assert.match(readFileSync(`${db}.anchors.before-restore`, 'utf8'), /\S/);
+  rmSync(dir, { recursive: true });
 });
