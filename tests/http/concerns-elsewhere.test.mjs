@@ -134,6 +134,7 @@ test('a deleted concern about the headteacher stays out of their disposal regist
     summary: 'About the head' });
   for (const form of [{ action: 'acknowledge' },
     { action: 'threshold', level: 'harm_threshold', text: 'An allegation' },
+    { action: 'escalate', to: 'lado', reference: 'LADO-5' },
     { action: 'close', outcome: 'Found malicious', outcome_category: 'malicious' }]) {
     assert.equal((await event(c.chair, x.id, form)).status, 200, form.action);
   }

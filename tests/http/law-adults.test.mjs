@@ -318,3 +318,43 @@ test('about the head with no chair to act: the LADO contact and the deadline at 
     await s.stop();
   }
 });
+
+test('an allegation is not closed while the LADO clock runs; My tasks counts only the cases its link lists', async () => {
+  // Wednesday 18 November 2026: the LADO is to be told by the end of Thursday.
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-11-18T10:00:00Z' } });
+  let s2;
+  try {
+    const t = await s.login('teacher@demo.school');
+    const c = await file(t, { ...ABOUT, summary: 'Alone with a pupil' });
+    const head = await s.login('head@demo.school');
+    assert.equal((await event(head, c.id, { action: 'acknowledge' })).status, 200);
+    assert.equal((await event(head, c.id, { action: 'threshold', level: 'harm_threshold', text: 'Meets it' })).status, 200);
+    const before = counts(s.db);
+    const close = { action: 'close', outcome: 'Summary', outcome_category: 'unfounded' };
+    const r = await event(head, c.id, close);
+    assert.equal(r.status, 409);
+    assert.equal(r.body.error, 'Tell the LADO first (Escalate to the LADO), then close the case.');
+    assert.deepEqual(counts(s.db), before, 'nothing written');
+    assert.equal(sql(s.db, `SELECT status FROM concerns WHERE id = ${c.id}`), 'acknowledged');
+    // A case closed with its clock still running (stored before the close was
+    // refused) is not on the open list, so My tasks does not count it.
+    const old = await file(t, { ...ABOUT, summary: 'Closed with the clock running' });
+    assert.equal((await event(head, old.id, { action: 'acknowledge' })).status, 200);
+    assert.equal((await event(head, old.id, { action: 'threshold', level: 'harm_threshold', text: 'Meets it' })).status, 200);
+    sql(s.db, `UPDATE concerns SET status = 'closed', closed_at = '2026-11-18T11:00:00Z' WHERE id = ${old.id}`);
+    await s.stop({ keep: true });
+
+    // Friday: both clocks are past; only the open case is listed and counted.
+    s2 = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: '2026-11-20T10:00:00Z' } });
+    const h2 = await s2.login('head@demo.school');
+    const task = (await h2.get('/')).body.tasks.find((x) => x.kind === 'concern_deadline');
+    assert.equal(task.message, '1 case past the deadline: Tell the LADO (the allegation meets the harm threshold).');
+    assert.deepEqual((await h2.get(task.link)).body.concerns.map((x) => x.id), [c.id]);
+    assert.equal((await event(h2, c.id, { action: 'escalate', to: 'lado', reference: 'LADO-9' })).status, 200);
+    assert.equal((await event(h2, c.id, close)).status, 200);
+    assert.equal((await h2.get('/')).body.tasks.find((x) => x.kind === 'concern_deadline'), undefined);
+  } finally {
+    if (s2) await s2.stop({ keep: true }).catch(() => {});
+    await s.stop().catch(() => {});
+  }
+});

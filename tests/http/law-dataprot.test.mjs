@@ -143,6 +143,14 @@ test('a breach goes to the DPO and the headteacher; the 72-hour clock runs throu
     assert.match(refused.text, /<textarea id="f-decision-text" name="text" rows="3" required>&#10;Typed reasons &amp; more<\/textarea>/);
     assert.match(refused.text, /id="f-ico_reference"[^>]*value="ICO-REF-77"/);
     assert.equal((await dpo3.get('/breaches')).body.breaches.find((x) => x.id === b.id).decision ?? null, null);
+    // UK GDPR article 33: not closed before the decision, which a closed case could not take
+    const early = await event(dpo3, b.id, { action: 'acknowledge' });
+    assert.equal(early.status, 200);
+    const shut = await event(dpo3, b.id, { action: 'close', outcome: 'Laptop found.' });
+    assert.equal(shut.status, 409);
+    assert.equal(shut.body.error, 'Decide whether to report the breach to the ICO first (Record the decision '
+      + 'on reporting to the ICO), then close the case.');
+    assert.equal(sql(s.db, `SELECT status FROM concerns WHERE id = ${b.id}`), 'acknowledged');
     // deciding now meets the clock, late
     const r = await event(dpo3, b.id, { action: 'ico_decision', decision: 'report', text: 'Pupil data on an unencrypted laptop.' });
     assert.equal(r.status, 200, r.text);
@@ -153,6 +161,7 @@ test('a breach goes to the DPO and the headteacher; the 72-hour clock runs throu
     assert.equal(row.late, true);
     assert.equal(row.deadline_words, 'Decided late');
     assert.ok(!(await dpo3.get('/concerns?deadline=overdue')).body.concerns.some((x) => x.id === b.id));
+    assert.equal((await event(dpo3, b.id, { action: 'close', outcome: 'Laptop found.' })).status, 200);
   } finally {
     for (const x of [s3, s2]) if (x) await x.stop({ keep: true }).catch(() => {});
     await s.stop().catch(() => {});

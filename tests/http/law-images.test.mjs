@@ -363,6 +363,11 @@ test('a device event: bad input is 400 naming the field, a closed case 409, othe
     assert.equal((await event(c[who], id, { action: 'device', text: 'x' })).status, 404, who);
   assert.deepEqual(tables(), before);
   assert.equal((await event(c.dsl, id, { action: 'acknowledge' })).status, 200);
+  // an adult is involved: the police are told before the case may close
+  const early = await event(c.dsl, id, { action: 'close', outcome: 'Dealt with by the DSL.' });
+  assert.equal(early.status, 409);
+  assert.equal(early.body.error, 'Tell the police first (Escalate to the police), then close the case.');
+  assert.equal((await event(c.dsl, id, { action: 'escalate', to: 'police' })).status, 200);
   assert.equal((await event(c.dsl, id, { action: 'close', outcome: 'Dealt with by the DSL.' })).status, 200);
   const closed = await event(c.dsl, id, { action: 'device', text: 'Returned to parents.' });
   assert.equal(closed.status, 409);

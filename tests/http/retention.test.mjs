@@ -266,6 +266,10 @@ test('a safeguarding concern about pupils that names a member of staff is kept t
     for (const c of [named, stays]) {
       let r = await dsl.post(`/concerns/${c.id}/events`, { action: 'acknowledge' });
       assert.ok(r.status < 300, r.text);
+      if (c === stays) { // an image report naming an adult: the police are told before it closes
+        r = await dsl.post(`/concerns/${c.id}/events`, { action: 'escalate', to: 'police' });
+        assert.ok(r.status < 300, r.text);
+      }
       r = await dsl.post(`/concerns/${c.id}/events`, { action: 'close', outcome: 'Safeguarding plan in place.', outcome_category: 'resolved_in_school' });
       assert.ok(r.status < 300, r.text);
     }
@@ -330,7 +334,7 @@ test('deleting a concern deletes the pattern warnings that name it, and their e-
     const warned = naming(third).split(',');
     assert.ok(warned.length >= 3, 'filed, warned and the older warning');
     for (const [action, form] of [['acknowledge', {}], ['threshold', { level: 'harm_threshold', text: 'Could pose a risk.' }],
-      ['close', { outcome: 'Found to be malicious.', outcome_category: 'malicious' }]]) {
+      ['escalate', { to: 'lado' }], ['close', { outcome: 'Found to be malicious.', outcome_category: 'malicious' }]]) {
       const r = await head.post(`/concerns/${third.id}/events`, { action, ...form });
       assert.ok(r.status < 300, r.text);
     }

@@ -13,16 +13,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* X(kind, its name in a list, what must happen by then, in words). */
-#define CONCERN_DEADLINE_LIST(X)                                                      \
-	X("police", "Police", "Tell the police (an adult is involved)")               \
-	X("lado", "LADO", "Tell the LADO (the allegation meets the harm threshold)")  \
-	X("ico_decision", "ICO decision", "Decide whether to report the breach to the ICO")
+/* X(kind, its name in a list, what must happen by then, in words, what to
+ * do on the case page before it may close). */
+#define CONCERN_DEADLINE_LIST(X)                                                             \
+	X("police", "Police", "Tell the police (an adult is involved)",                      \
+	  "Tell the police first (Escalate to the police), then close the case.")            \
+	X("lado", "LADO", "Tell the LADO (the allegation meets the harm threshold)",         \
+	  "Tell the LADO first (Escalate to the LADO), then close the case.")                \
+	X("ico_decision", "ICO decision", "Decide whether to report the breach to the ICO", \
+	  "Decide whether to report the breach to the ICO first (Record the decision on "    \
+	  "reporting to the ICO), then close the case.")
 
 const char *concern_deadline_label(const char *kind)
 {
-#define DEADLINE_LABEL_(k, name, words)     \
-	if (kind && strcmp(kind, k) == 0) \
+#define DEADLINE_LABEL_(k, name, words, first) \
+	if (kind && strcmp(kind, k) == 0)      \
 		return words;
 	CONCERN_DEADLINE_LIST(DEADLINE_LABEL_)
 	return kind ? kind : "";
@@ -30,11 +35,30 @@ const char *concern_deadline_label(const char *kind)
 
 const char *concern_deadline_name(const char *kind)
 {
-#define DEADLINE_NAME_(k, name, words)      \
-	if (kind && strcmp(kind, k) == 0) \
+#define DEADLINE_NAME_(k, name, words, first)  \
+	if (kind && strcmp(kind, k) == 0)      \
 		return name;
 	CONCERN_DEADLINE_LIST(DEADLINE_NAME_)
 	return kind ? kind : "";
+}
+
+/* A clock is the law's (KCSIE part four: the LADO within one working day;
+ * UK GDPR article 33: the ICO decision within 72 hours): a case closed
+ * while one runs could no longer meet it, as a closed case takes no
+ * escalation or decision, and it would stay past its deadline for ever.
+ * What must be done first, for the earliest clock still running, or NULL. */
+const char *concern_deadline_close_problem(int64_t concern_id)
+{
+	char *kind = db_text("SELECT kind FROM concern_deadlines WHERE concern_id = ? AND "
+			     "met_at IS NULL ORDER BY due_at, kind LIMIT 1",
+			     "I", concern_id);
+	const char *say = NULL;
+#define DEADLINE_FIRST_(k, name, words, first) \
+	if (kind && strcmp(kind, k) == 0)      \
+		say = first;
+	CONCERN_DEADLINE_LIST(DEADLINE_FIRST_)
+	free(kind);
+	return say;
 }
 
 void concern_deadline_set(int64_t concern_id, const char *kind, const char *due_at)
@@ -78,7 +102,9 @@ void concern_deadlines_add(json_t *c, int64_t concern_id)
 	json_object_set_new(c, "deadlines", rows);
 }
 
-/* "My tasks": cases this person may open whose legal clock has run out. */
+/* "My tasks": open cases this person may open whose legal clock has run
+ * out, the cases /concerns?deadline=overdue lists (open ones, by default),
+ * so that the count is the number of rows its link shows. */
 void concern_deadline_tasks(const struct request *rq, json_t *tasks)
 {
 	if (!(rq->user.roles & ROLE_ROUTABLE))
@@ -89,6 +115,7 @@ void concern_deadline_tasks(const struct request *rq, json_t *tasks)
 	json_t *rows = db_rows("SELECT d.kind, count(*) AS n FROM concern_deadlines d "
 			       "INDEXED BY concern_deadlines_open JOIN concerns c ON "
 			       "c.id = d.concern_id WHERE d.met_at IS NULL AND d.due_at < ? AND "
+			       "c.status != 'closed' AND "
 			       CONCERN_MAY_OPEN("c") " GROUP BY d.kind ORDER BY d.kind",
 			       "t" CONCERN_MAY_OPEN_BINDS, at, me, mask, me);
 	size_t i;

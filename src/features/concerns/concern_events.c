@@ -42,6 +42,8 @@ static const char *transition_problem(const struct ev *e, const char *target)
 		return "Only a closed concern can be reopened.";
 	if ((strcmp(a, "escalate") == 0 || strcmp(a, "close") == 0) && is_new)
 		return "Acknowledge the concern first.";
+	if (strcmp(a, "close") == 0)
+		return concern_deadline_close_problem(e->id);
 	if (strcmp(a, "status") != 0 || !target)
 		return NULL;
 	if (strcmp(target, cur) == 0)

@@ -139,6 +139,9 @@ void concern_add_event(const struct request *rq, const struct ev *e, const char 
 void concern_deadline_set(int64_t concern_id, const char *kind, const char *due_at);
 void concern_deadline_meet(int64_t concern_id, const char *kind, const char *at);
 const char *concern_deadline_label(const char *kind);
+/* What must be done before the case may close while a clock runs (the
+ * page's words), or NULL when none runs. */
+const char *concern_deadline_close_problem(int64_t concern_id);
 /* The clock's short name in a list: "Police", "LADO", "ICO decision". */
 const char *concern_deadline_name(const char *kind);
 /* "<kind>_due" for each running clock and "deadlines" (all, in words) on c. */
