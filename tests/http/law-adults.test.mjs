@@ -358,3 +358,32 @@ test('an allegation is not closed while the LADO clock runs; My tasks counts onl
     await s.stop().catch(() => {});
   }
 });
+
+test('the LADO told before the harm threshold is recorded: the clock starts met, at the escalation', async () => {
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-11-18T10:00:00Z' } }); // Wednesday
+  let s2;
+  try {
+    const t = await s.login('teacher@demo.school');
+    const c = await file(t, { ...ABOUT, summary: 'Messaged a pupil at night' });
+    const head = await s.login('head@demo.school');
+    assert.equal((await event(head, c.id, { action: 'acknowledge' })).status, 200);
+    assert.equal((await event(head, c.id, { action: 'escalate', to: 'lado', reference: 'LADO-1', text: 'Advice taken' })).status, 200);
+    const told = sql(s.db, `SELECT at FROM concern_events WHERE concern_id = ${c.id} AND action = 'escalate'`);
+    assert.equal((await event(head, c.id, { action: 'threshold', level: 'harm_threshold', text: 'The LADO agrees' })).status, 200);
+    const v = (await head.get(`/concerns/${c.id}`)).body.concern;
+    assert.equal(v.lado_due, undefined, 'no clock runs: the LADO was told');
+    assert.deepEqual(v.deadlines.map((d) => [d.kind, d.met_at]), [['lado', told]]);
+    await s.stop({ keep: true });
+
+    // Friday: nothing past its deadline, and the allegation closes.
+    s2 = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: '2026-11-20T10:00:00Z' } });
+    const h2 = await s2.login('head@demo.school');
+    assert.equal((await h2.get('/')).body.tasks.find((x) => x.kind === 'concern_deadline'), undefined);
+    assert.deepEqual((await h2.get('/concerns?deadline=overdue')).body.concerns, []);
+    const close = { action: 'close', outcome: 'Summary', outcome_category: 'unsubstantiated' };
+    assert.equal((await event(h2, c.id, close)).status, 200);
+  } finally {
+    if (s2) await s2.stop({ keep: true }).catch(() => {});
+    await s.stop().catch(() => {});
+  }
+});

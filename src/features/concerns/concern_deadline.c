@@ -61,6 +61,19 @@ const char *concern_deadline_close_problem(int64_t concern_id)
 	return say;
 }
 
+/* The body a clock asks for may have been told before the rule started it
+ * (KCSIE part four: the LADO consulted first, the harm threshold recorded
+ * after): that earlier escalation meets the clock, at its own time. */
+static void meet_by_earlier(int64_t concern_id, const char *kind)
+{
+	char *told = db_text("SELECT min(at) FROM concern_events WHERE concern_id = ? AND "
+			     "action = 'escalate' AND json_extract(detail, '$.to') = ?",
+			     "It", concern_id, kind);
+	if (told)
+		concern_deadline_meet(concern_id, kind, told);
+	free(told);
+}
+
 void concern_deadline_set(int64_t concern_id, const char *kind, const char *due_at)
 {
 	char at[ISO_LEN];
@@ -68,6 +81,7 @@ void concern_deadline_set(int64_t concern_id, const char *kind, const char *due_
 	db_exec("INSERT OR IGNORE INTO concern_deadlines(concern_id, kind, due_at, set_at) "
 		"VALUES (?, ?, ?, ?)",
 		"Ittt", concern_id, kind, due_at, at);
+	meet_by_earlier(concern_id, kind);
 }
 
 void concern_deadline_meet(int64_t concern_id, const char *kind, const char *at)

@@ -135,7 +135,9 @@ void concern_add_event(const struct request *rq, const struct ev *e, const char 
 
 /* The legal clocks on a case (concern_deadline.c): kind is "police",
  * "lado" or "ico_decision" (schema.sql's CHECK); times are ISO-8601 UTC.
- * Setting one that exists changes nothing; meeting one records when. */
+ * Setting one that exists changes nothing; one set after an escalation to
+ * its body (kind "police" or "lado") is met at that escalation's time;
+ * meeting one records when. */
 void concern_deadline_set(int64_t concern_id, const char *kind, const char *due_at);
 void concern_deadline_meet(int64_t concern_id, const char *kind, const char *at);
 const char *concern_deadline_label(const char *kind);
