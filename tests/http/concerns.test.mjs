@@ -472,3 +472,22 @@ test('the report form explains each category and labels every field', async () =
   assert.equal((r.text.match(/<h1/g) || []).length, 1);
   assert.ok(!/<script/i.test(r.text));
 });
+
+test('statistics count concerns by UK month, in the JSON and the CSV', async () => {
+  const own = await startServer();
+  try {
+    const t = await own.login('teacher@demo.school');
+    const summer = await file(t, { category: 'other', summary: 'filed at 00:30 BST on 1 July' });
+    const winter = await file(t, { category: 'other', summary: 'filed at 23:30 GMT on 31 January' });
+    sql(own.db, `UPDATE concerns SET created_at = '2019-06-30T23:30:00Z' WHERE id = ${summer.id}`);
+    sql(own.db, `UPDATE concerns SET created_at = '2019-01-31T23:30:00Z' WHERE id = ${winter.id}`);
+    const head = await own.login('head@demo.school');
+    const months = (await head.get('/concerns/stats')).body.by_month.filter((m) => m.month.startsWith('2019-'));
+    assert.deepEqual(months, [{ month: '2019-07', count: 1 }, { month: '2019-01', count: 1 }]);
+    const csv = (await head.get('/concerns/stats?format=csv', { json: false })).text;
+    assert.match(csv, /"month","2019-07",1\r\n"month","2019-01",1\r\n/);
+    assert.doesNotMatch(csv, /2019-06/);
+  } finally {
+    await own.stop();
+  }
+});

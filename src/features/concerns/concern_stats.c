@@ -12,6 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The UK month (YYYY-MM) of a UTC time: a concern filed at 00:30 on 1 July
+ * (BST) is a July concern, though it is still 30 June in UTC.  SQLite's
+ * 'localtime' is the UK zone, which main() sets (lib/uk_time.c). */
+#define UK_MONTH(col) "strftime('%Y-%m', " col ", 'localtime')"
+
 static json_t *median_hours(json_t *rows)
 {
 	size_t n = json_array_size(rows);
@@ -21,6 +26,15 @@ static json_t *median_hours(json_t *rows)
 	double b = json_real_value(json_object_get(json_array_get(rows, n / 2), "h"));
 	double m = (a + b) / 2;
 	return json_real((double)(long long)(m * 10 + 0.5) / 10);
+}
+
+/* Concerns by the UK month they were filed in, newest first. */
+static json_t *by_month(int64_t me)
+{
+	return db_rows(WHOLE_TABLE_REPORT "SELECT " UK_MONTH("created_at") " AS month, count(*) "
+					  "AS count FROM concerns WHERE (about_id IS NULL OR "
+					  "about_id != ?) GROUP BY month ORDER BY month DESC",
+		       "I", me);
 }
 
 static json_t *stats_model(int64_t me)
@@ -71,12 +85,7 @@ static json_t *stats_model(int64_t me)
 			"'acknowledged' THEN 1 "
 			"WHEN 'investigating' THEN 2 WHEN 'escalated' THEN 3 ELSE 4 END",
 			"I", me),
-		"by_month",
-		db_rows(WHOLE_TABLE_REPORT
-			"SELECT substr(created_at, 1, 7) AS month, count(*) AS count FROM concerns "
-			"WHERE (about_id IS NULL OR about_id != ?) GROUP BY month ORDER BY month "
-			"DESC",
-			"I", me),
+		"by_month", by_month(me),
 		"median_hours_to_acknowledge", median_hours(ack), "median_hours_to_close",
 		median_hours(closed));
 	json_decref(ack);
