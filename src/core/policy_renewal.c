@@ -73,13 +73,12 @@ int policy_signed_since(int64_t version_id, int64_t user_id, const char *since,
 	 * or after this year's renewal date"): its UK date against the
 	 * renewal's UK date. */
 	return db_int(0,
-		      "SELECT EXISTS (SELECT 1 FROM signatures s LEFT JOIN paper_signatures ps "
-		      "ON ps.signature_id = s.id WHERE s.version_id = ? AND s.user_id = ? "
-		      "AND CASE WHEN ps.paper_date IS NULL THEN s.signed_at >= ? "
-		      "ELSE ps.paper_date >= ? END) OR EXISTS (SELECT 1 FROM "
-		      "policy_acknowledgements WHERE version_id = ? AND user_id = ? "
-		      "AND acknowledged_at >= ?)",
-		      "IIttIIt", version_id, user_id, since, date, version_id, user_id, since) == 1;
+		      "SELECT EXISTS (SELECT 1 FROM signatures s WHERE s.version_id = ? AND "
+		      "s.user_id = ? AND coalesce((SELECT p.paper_date >= ? FROM "
+		      "paper_signatures p WHERE p.signature_id = s.id), s.signed_at >= ?)) "
+		      "OR EXISTS (SELECT 1 FROM policy_acknowledgements WHERE version_id = ? "
+		      "AND user_id = ? AND acknowledged_at >= ?)",
+		      "IIttIIt", version_id, user_id, date, since, version_id, user_id, since) == 1;
 }
 
 int policy_acknowledge(int64_t version_id, int64_t user_id, const char *typed_name,

@@ -69,15 +69,14 @@ json_t *renewal_outstanding(const json_t *cur, char date[11])
 	json_t *stale = db_rows(
 		"SELECT u.id AS user_id, u.email, u.name, u.department, u.staff_type, s.signed_at, "
 		"max(0, CAST(julianday(?) - julianday(?) AS INTEGER)) AS days, ? AS why "
-		"FROM signatures s CROSS JOIN users u ON u.id = s.user_id "
-		"LEFT JOIN paper_signatures ps ON ps.signature_id = s.id WHERE s.version_id = ? "
+		"FROM signatures s CROSS JOIN users u ON u.id = s.user_id WHERE s.version_id = ? "
 		"AND u.active = 1 AND instr(',' || ? || ',', ',' || u.staff_type || ',') > 0 "
-		"AND CASE WHEN ps.paper_date IS NULL THEN s.signed_at < ? "
-		"ELSE ps.paper_date < ? END AND NOT EXISTS (SELECT 1 FROM "
+		"AND coalesce((SELECT p.paper_date < ? FROM paper_signatures p WHERE "
+		"p.signature_id = s.id), s.signed_at < ?) AND NOT EXISTS (SELECT 1 FROM "
 		"policy_acknowledgements a WHERE a.version_id = s.version_id "
 		"AND a.user_id = s.user_id AND a.acknowledged_at >= ?) ORDER BY u.name, u.id",
 		"tttItttt", d, date, why, (int64_t)json_int(cur, "version_id"),
-		json_str(cur, "applies_to"), since, date, since);
+		json_str(cur, "applies_to"), date, since, since);
 	free(why);
 	return stale;
 }
