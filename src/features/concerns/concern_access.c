@@ -28,8 +28,7 @@ int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles)
 static int reporter_ok(int64_t concern_id, int64_t user_id)
 {
 	return db_int(0,
-		      "SELECT count(*) FROM concerns WHERE id = ? AND reporter_id = ? AND "
-		      "(about_id IS NULL OR about_id != ?)",
+		      "SELECT count(*) FROM concerns WHERE id = ? AND " OWN_REPORT,
 		      "III", concern_id, user_id, user_id) > 0;
 }
 

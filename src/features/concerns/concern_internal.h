@@ -40,6 +40,9 @@
 /* The person's roles as a JSON array text, for "role IN (SELECT value FROM json_each(?))". */
 
 
+/* A concern as its reporter's "My reports" shows it: their own, never one
+ * about them.  Binds the person twice. */
+#define OWN_REPORT "reporter_id = ? AND (about_id IS NULL OR about_id != ?)"
 /* CONCERN_MAY_OPEN for one case: 1 yes, 0 no (also when there is no such case). */
 int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles);
 /* Whether this person may open a concern's page a notification links to

@@ -165,8 +165,7 @@ void concern_mine(struct request *rq, struct reply *rp)
 	json_t *rows = db_rows(
 		"SELECT id, reference, category, created_at, status, '/concerns/mine/' || id AS "
 		"url "
-		"FROM concerns WHERE reporter_id = ? AND (about_id IS NULL OR about_id != ?) "
-		"ORDER BY id DESC LIMIT ? OFFSET ?",
+		"FROM concerns WHERE " OWN_REPORT " ORDER BY id DESC LIMIT ? OFFSET ?",
 		"IIII", rq->user.id, rq->user.id, (int64_t)PAGE + 1, (page - 1) * PAGE);
 	json_t *m = json_pack("{s:o}", "concerns", rows);
 	reply_pager(m, rows, page, PAGE);
@@ -198,8 +197,7 @@ void concern_mine_case(struct request *rq, struct reply *rp)
 	json_t *c =
 		db_row("SELECT id, reference, category, summary, details, occurred_at, platform, "
 		       "url, involved, "
-		       "urgent, status, created_at FROM concerns WHERE id = ? AND reporter_id = ? "
-		       "AND (about_id IS NULL OR about_id != ?)",
+		       "urgent, status, created_at FROM concerns WHERE id = ? AND " OWN_REPORT,
 		       "III", rq->ids[0], rq->user.id, rq->user.id);
 	if (!c) {
 		reply_not_found(rp);
