@@ -13,6 +13,7 @@
 #define _GNU_SOURCE
 #include "features/filtering/filtering.h"
 #include "core/audit.h"
+#include "core/auth.h"
 #include "core/write.h"
 #include "db/db.h"
 #include "features/filtering/filtering_internal.h"
@@ -37,11 +38,8 @@ static unsigned named_roles(const char *setting)
  * responsible for anything: they neither decide nor are told. */
 static int qualifies(int64_t id, unsigned roles)
 {
-	return db_int(0,
-		      "SELECT count(*) FROM users u WHERE u.id = ? AND u.active = 1 AND EXISTS "
-		      "(SELECT 1 FROM user_roles r JOIN role_bits b ON b.role = r.role WHERE "
-		      "r.user_id = u.id AND (b.bit & ?) != 0)",
-		      "II", id, (int64_t)roles) > 0;
+	return db_int(0, "SELECT active FROM users WHERE id = ?", "I", id) == 1 &&
+	       (user_roles_load(id) & roles) != 0;
 }
 
 int64_t filtering_named(const char *setting)
