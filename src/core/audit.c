@@ -33,6 +33,23 @@ static int derive_key(unsigned char key[crypto_generichash_KEYBYTES])
 	return 0;
 }
 
+/* The columns a row's hash covers, after its id, as audit_row_read reads them. */
+#define AUDIT_ROW_COLUMNS                                                                   \
+	"id, at, actor_id, actor, address, action, object, detail, prev_hash, hash, roles, " \
+	"outcome, reason"
+
+/* The row st is on (AUDIT_ROW_COLUMNS): col[1..12] its text, r what its hash
+ * covers; 0 when a field is empty, which no row of the chain may be. */
+static int audit_row_read(sqlite3_stmt *st, const char *col[13], struct audit_row *r)
+{
+	for (int i = 1; i < 13; i++)
+		if (i != 2 && !(col[i] = (const char *)sqlite3_column_text(st, i)))
+			return 0;
+	*r = (struct audit_row){ sqlite3_column_int64(st, 2), col[3], col[4], col[10], col[5],
+				 col[6], col[7], col[11], col[12] };
+	return 1;
+}
+
 /* The newest row's MAC, recomputed: a key file that is not the chain's
  * (a copy from another school, a new one made by mistake) would otherwise
  * write rows no key can ever verify.  One row, so start-up stays quick.  A
@@ -43,22 +60,15 @@ static int key_fits_chain(const unsigned char *key)
 		   "") == 0 ||
 	    db_int(0, "SELECT count(*) FROM audit WHERE action = ?", "t", AUDIT_START_ACTION) == 0)
 		return 1;
-	sqlite3_stmt *st = db_stmt("SELECT at, actor_id, actor, address, action, object, detail, "
-				   "prev_hash, hash, roles, outcome, reason FROM audit "
-				   "ORDER BY id DESC LIMIT 1",
-				   "");
+	sqlite3_stmt *st =
+		db_stmt("SELECT " AUDIT_ROW_COLUMNS " FROM audit ORDER BY id DESC LIMIT 1", "");
+	const char *col[13];
+	struct audit_row r;
 	int fits = 0;
-	if (st && db_step(st) == SQLITE_ROW) {
-		const char *c[12];
-		for (int i = 0; i < 12; i++) {
-			c[i] = (const char *)sqlite3_column_text(st, i);
-			c[i] = c[i] ? c[i] : "";
-		}
-		struct audit_row r = { sqlite3_column_int64(st, 1), c[2], c[3], c[9], c[4], c[5],
-				       c[6], c[10], c[11] };
+	if (st && db_step(st) == SQLITE_ROW && audit_row_read(st, col, &r)) {
 		char h[65];
-		keyed_hash(key, c[7], c[0], &r, h);
-		fits = strcmp(h, c[8]) == 0;
+		keyed_hash(key, col[8], col[1], &r, h);
+		fits = strcmp(h, col[9]) == 0;
 	}
 	if (st)
 		sqlite3_reset(st);
@@ -255,10 +265,7 @@ static int64_t walk_chain(int need_start, char *why, size_t n)
 	const unsigned char *key = audit_key_load() == 0	  ? chain_key
 				   : derive_key(own_key) == 0 ? own_key
 							      : NULL;
-	sqlite3_stmt *st =
-		db_stmt("SELECT id, at, actor_id, actor, address, action, object, detail, "
-			"prev_hash, hash, roles, outcome, reason FROM audit ORDER BY id",
-			"");
+	sqlite3_stmt *st = db_stmt("SELECT " AUDIT_ROW_COLUMNS " FROM audit ORDER BY id", "");
 	char expect_prev[65] = GENESIS, h[65];
 	int64_t bad = 0, plain_rows = 0;
 	int keyed = 0;
@@ -267,24 +274,12 @@ static int64_t walk_chain(int need_start, char *why, size_t n)
 	while (st && db_step(st) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		const char *col[13];
-		int empty = 0;
-		for (int i = 1; i < 13; i++)
-			if (i != 2 && !(col[i] = (const char *)sqlite3_column_text(st, i)))
-				empty = 1;
-		if (empty) {
+		struct audit_row r;
+		if (!audit_row_read(st, col, &r)) {
 			bad = id;
 			say(why, n, "row %lld has an empty field", id);
 			break;
 		}
-		struct audit_row r = { sqlite3_column_int64(st, 2),
-				       col[3],
-				       col[4],
-				       col[10],
-				       col[5],
-				       col[6],
-				       col[7],
-				       col[11],
-				       col[12] };
 		if (!keyed && strcmp(col[5], AUDIT_START_ACTION) == 0) {
 			char *expect = xasprintf("old_rows=%lld old_head=%s", (long long)plain_rows,
 						 expect_prev);
