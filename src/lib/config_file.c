@@ -362,9 +362,11 @@ int config_check(char *err, size_t errsize)
 	}
 	if (cfg.tls_cert)
 		cfg.cookie_secure = 1;
-	/* oidc.NAME.* keys are given in the file only. */
+	/* oidc.NAME.* keys are given in the file only (or parsed from text, in tests). */
 	if (oidc_config_check(why, sizeof why) == 0)
 		return 0;
-	snprintf(err, errsize, "%s: %s", file_path ? file_path : "(no file)", why);
+	if (!file_path)
+		return problem(0, why, err, errsize);
+	snprintf(err, errsize, "%s: %s", file_path, why);
 	return CONFIG_IN_FILE;
 }
