@@ -6,8 +6,11 @@
 #include "core/roles.h"
 #include "core/staff.h"
 
+#include "lib/util.h"
+
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct name {
@@ -82,6 +85,21 @@ int code_name(enum name_kind kind, const char *code, char *out, size_t size)
 	return found != NULL;
 }
 
+/* Copies the next code of a comma-separated list into code and moves *list
+ * past it; 0 when the list has no more. */
+static int next_code(const char **list, char *code, size_t size)
+{
+	if (!*list)
+		return 0;
+	*list += strspn(*list, ", ");
+	size_t n = strcspn(*list, ", ");
+	if (n == 0)
+		return 0;
+	snprintf(code, size, "%.*s", (int)n, *list);
+	*list += n;
+	return 1;
+}
+
 int code_names(enum name_kind kind, const char *list, char *out, size_t size)
 {
 	int unknown = 0;
@@ -89,19 +107,34 @@ int code_names(enum name_kind kind, const char *list, char *out, size_t size)
 	if (size == 0)
 		return 0;
 	out[0] = '\0';
-	while (list && *list) {
-		list += strspn(list, ", ");
-		size_t n = strcspn(list, ", ");
-		if (n == 0)
-			break;
-		char code[64], name[128];
-		snprintf(code, sizeof code, "%.*s", (int)n, list);
+	char code[64], name[128];
+	while (next_code(&list, code, sizeof code)) {
 		unknown += !code_name(kind, code, name, sizeof name);
 		int w = snprintf(out + len, size - len, "%s%s", len ? ", " : "", name);
 		if (w < 0 || (size_t)w >= size - len)
 			break;
 		len += (size_t)w;
-		list += n;
 	}
 	return unknown;
+}
+
+char *names_in_words(enum name_kind kind, const char *list, const char *conjunction)
+{
+	char code[64];
+	int left = 0;
+	for (const char *l = list; next_code(&l, code, sizeof code);)
+		left++;
+	char *out = xstrdup("");
+	while (next_code(&list, code, sizeof code)) {
+		const char *words = name_of(kind, code);
+		if (!words)
+			words = code;
+		char *next = !out[0]     ? xstrdup(words)
+			     : left == 1 ? xasprintf("%s %s %s", out, conjunction, words)
+					 : xasprintf("%s, %s", out, words);
+		free(out);
+		out = next;
+		left--;
+	}
+	return out;
 }

@@ -80,6 +80,12 @@ int code_name(enum name_kind kind, const char *code, char *out, size_t size);
  * names joined by ", ".  Returns how many codes had no name. */
 int code_names(enum name_kind kind, const char *list, char *out, size_t size);
 
+/* The same list in words for a sentence, lower case as name_of gives them,
+ * the last two joined by conjunction: "designated safeguarding lead, senior
+ * leader and headteacher" ("and"), "dpo or headteacher" ("or").  An unknown
+ * code is written as it is.  The caller frees the text. */
+char *names_in_words(enum name_kind kind, const char *list, const char *conjunction);
+
 #ifdef __cplusplus
 }
 #endif

@@ -104,28 +104,6 @@ static const char *granted_by(const struct request *rq)
 	return rq && rq->signed_in ? rq->user.email : "the command line";
 }
 
-/* The roles in the mask in words, for a sentence: "designated safeguarding
- * lead and senior leader".  The people told are heads and chairs, who read
- * words, not the codes stored. */
-static char *roles_words(unsigned roles)
-{
-	char *out = xstrdup("");
-	int left = 0;
-	for (int i = 0; i < ROLE_COUNT; i++)
-		left += (roles >> i) & 1u;
-	for (int i = 0; i < ROLE_COUNT; i++) {
-		if (!(roles & (1u << i)))
-			continue;
-		const char *words = name_of(NAME_ROLE, role_name(i));
-		const char *sep = !out[0] ? "" : left == 1 ? " and " : ", ";
-		char *next = xasprintf("%s%s%s", out, sep, words ? words : role_name(i));
-		free(out);
-		out = next;
-		left--;
-	}
-	return out;
-}
-
 /* Tells every active headteacher and chair (but the person given the role:
  * the point is a check by someone else) of a safeguarding role given, in
  * staffroom and by e-mail: who, which role, by whom; nothing about any case.
@@ -136,7 +114,8 @@ static void tell_safeguarding_grant(const struct request *rq, const char *email,
 	gained &= ROLE_SAFEGUARDING;
 	if (!gained)
 		return;
-	char *list = roles_text(gained), *words = roles_words(gained);
+	/* Heads and chairs read words, not the codes stored. */
+	char *list = roles_text(gained), *words = names_in_words(NAME_ROLE, list, "and");
 	int several = (gained & (gained - 1)) != 0;
 	char *msg = xasprintf(
 		"%s (%s) has been given the safeguarding role%s %s by %s. They can now read "

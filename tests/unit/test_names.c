@@ -84,6 +84,27 @@ static void names_read_as_words(void **state)
 	assert_string_equal(out, "");
 }
 
+/* Roles in a sentence: lower case, the last two joined by the word given. */
+static void lists_read_as_a_sentence(void **state)
+{
+	(void)state;
+	const struct {
+		const char *list, *conjunction, *want;
+	} cases[] = {
+		{ "dsl", "and", "designated safeguarding lead" },
+		{ "chair,headteacher", "or", "chair of governors or headteacher" },
+		{ "dsl, slt,dpo", "and",
+		  "designated safeguarding lead, senior leader and data protection officer" },
+		{ "nobody,dsl", "or", "nobody or designated safeguarding lead" },
+		{ "", "and", "" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *words = names_in_words(NAME_ROLE, cases[i].list, cases[i].conjunction);
+		assert_string_equal(words, cases[i].want);
+		free(words);
+	}
+}
+
 /* An application's history records these decisions (no CHECK: the codes
  * are written by account_applications.c and account_decide.c). */
 static void every_application_decision_has_a_name(void **state)
@@ -105,6 +126,7 @@ int main(void)
 		cmocka_unit_test(every_checked_code_has_a_name),
 		cmocka_unit_test(names_read_as_words),
 		cmocka_unit_test(every_application_decision_has_a_name),
+		cmocka_unit_test(lists_read_as_a_sentence),
 	};
 	return cmocka_run_group_tests(tests, testdb_open, testdb_close);
 }

@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include "features/concerns/concern_internal.h"
 #include "db/db.h"
+#include "core/names.h"
 #include "core/tasks.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
@@ -78,35 +79,10 @@ int concern_about_head(int64_t concern_id)
 		      "I", concern_id) == 1;
 }
 
-#define ROLE_WORDS_(id, name, words, routable) { name, words },
-static const struct {
-	const char *role, *words;
-} role_words[] = { ROLE_LIST(ROLE_WORDS_) };
-
-static const char *words_for(const char *role)
-{
-	for (size_t i = 0; i < sizeof role_words / sizeof role_words[0]; i++)
-		if (strcmp(role_words[i].role, role) == 0)
-			return role_words[i].words;
-	return role;
-}
-
-/* "chair of governors", "designated safeguarding lead or headteacher", ... */
-static char *roles_in_words(const char *list)
-{
-	char *copy = xstrdup(list ? list : ""), *save = NULL, *out = xstrdup("");
-	for (char *r = strtok_r(copy, ",", &save); r; r = strtok_r(NULL, ",", &save)) {
-		char *next = xasprintf("%s%s%s", out, *out ? " or " : "", words_for(r));
-		free(out);
-		out = next;
-	}
-	free(copy);
-	return out;
-}
-
 static void warn(json_t *tasks, const struct request *rq, const char *roles, const char *what)
 {
-	char *who = roles_in_words(roles);
+	/* "chair of governors", "designated safeguarding lead or headteacher", ... */
+	char *who = names_in_words(NAME_ROLE, roles, "or");
 	char *msg = xasprintf("No %s is active in staffroom: %s reach nobody.%s", who, what,
 			      (rq->user.roles & ROLE_ADMIN)
 				      ? " Give the role to someone, or change the routing."
