@@ -137,7 +137,7 @@ static void start(struct cgi_call *c)
 	rq->host = getenv("HTTP_HOST");
 	rq->csrf_header = getenv("HTTP_X_CSRF_TOKEN");
 	/* Apache's mod_ssl and lighttpd set HTTPS=on for an encrypted connection. */
-	c->x.https = getenv("HTTPS") && strcasecmp(getenv("HTTPS"), "on") == 0;
+	c->x.rq.https = getenv("HTTPS") && strcasecmp(getenv("HTTPS"), "on") == 0;
 	const char *cookies = getenv("HTTP_COOKIE");
 	if (fastcgi_cookie(cookies, exchange_session_cookie(&c->x), c->cookie, sizeof c->cookie) ==
 	    0)

@@ -217,14 +217,14 @@ static char *content_disposition(const struct reply *rp)
  * other site under the school's domain can set or replace it. */
 const char *exchange_session_cookie(const struct exchange *x)
 {
-	return x->https || cfg.cookie_secure ? HOST_PREFIX SESSION_COOKIE : SESSION_COOKIE;
+	return x->rq.https || cfg.cookie_secure ? HOST_PREFIX SESSION_COOKIE : SESSION_COOKIE;
 }
 
 /* Over an encrypted connection the session cookie never travels in clear
  * text, whatever --secure-cookies says. */
 static char *cookie_header(const struct exchange *x, const char *set_cookie)
 {
-	int secure = x->https || cfg.cookie_secure;
+	int secure = x->rq.https || cfg.cookie_secure;
 	const char *prefix = secure && strncmp(set_cookie, SESSION_COOKIE "=",
 					       strlen(SESSION_COOKIE) + 1) == 0
 				     ? HOST_PREFIX
@@ -258,7 +258,7 @@ static void add_headers(struct exchange *x, const struct reply *rp, const char *
 		add_header(out, "Retry-After", xasprintf("%d", rp->retry_after));
 	if (rp->filename)
 		add_header(out, "Content-Disposition", content_disposition(rp));
-	if (x->https)
+	if (x->rq.https)
 		add_header(out, "Strict-Transport-Security",
 			   xstrdup("max-age=31536000; includeSubDomains")); /* ASVS 3.4.1 */
 }

@@ -17,7 +17,6 @@ struct exchange {
 	char message[200];
 	const char *field;
 	size_t form_bytes;           /* field names and values so far */
-	int https; /* the client's connection is encrypted: the cookie is Secure */
 };
 
 enum body_kind { BODY_NONE, BODY_FORM, BODY_MULTIPART };
@@ -45,7 +44,7 @@ struct response {
 void exchange_start(struct exchange *x, const char *method, const char *path);
 /* The session cookie's name for this exchange: "__Host-sr_session" when it is
  * Secure (HTTPS, or --secure-cookies), "sr_session" on plain loopback HTTP.
- * x->https must be set first. */
+ * x->rq.https must be set first. */
 const char *exchange_session_cookie(const struct exchange *x);
 /* After the front end has set rq.accept, rq.cookie, ...: what body to expect.
  * A declared length over the limits, or a body that is not a form, sets the

@@ -121,7 +121,7 @@ static void start(FCGX_Request *req, struct fcgi_call *c)
 	rq->host = P("HTTP_HOST");
 	rq->csrf_header = P("HTTP_X_CSRF_TOKEN");
 	/* nginx's fastcgi_params and Apache both set HTTPS=on for HTTPS. */
-	c->x.https = P("HTTPS") && strcasecmp(P("HTTPS"), "on") == 0;
+	c->x.rq.https = P("HTTPS") && strcasecmp(P("HTTPS"), "on") == 0;
 	if (fastcgi_cookie(P("HTTP_COOKIE"), exchange_session_cookie(&c->x), c->cookie,
 			   sizeof c->cookie) == 0)
 		rq->cookie = c->cookie;

@@ -120,7 +120,7 @@ static struct call *call_start(struct MHD_Connection *conn, const char *url, con
 		exchange_fail(&c->x, 400, NULL, why);
 		c->close = 1;
 	}
-	c->x.https = cfg.tls_cert != NULL;
+	c->x.rq.https = cfg.tls_cert != NULL;
 #define HDR(name) MHD_lookup_connection_value(conn, MHD_HEADER_KIND, name)
 	rq->accept = HDR(MHD_HTTP_HEADER_ACCEPT);
 	rq->user_agent = HDR(MHD_HTTP_HEADER_USER_AGENT);

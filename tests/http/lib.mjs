@@ -90,17 +90,23 @@ export function listening(proc) {
   });
 }
 
-export async function launch({ dir, db, args = [], env = {} }) {
+// tlsAtFront: the front end tells staffroom the browser's connection is
+// encrypted, as nginx (fastcgi_param HTTPS on) or a CGI server (HTTPS=on)
+// does when it ends TLS; only for the fastcgi and cgi fronts.
+export async function launch({ dir, db, args = [], env = {}, tlsAtFront = false }) {
+  if (tlsAtFront && FRONT === 'http') throw new Error('tlsAtFront needs STAFFROOM_FRONT=fastcgi or cgi');
   handOver(dir);
   let proc, url, stderr, front = null;
   if (FRONT === 'cgi') {
     // No process of staffroom's own: lighttpd starts one per request.
-    front = await startCgiFront({ dir, db, bin: BIN, share: ROOT, args, env });
+    front = await startCgiFront({ dir, db, bin: BIN, share: ROOT, args,
+      env: tlsAtFront ? { ...env, HTTPS: 'on' } : env });
     ({ url, proc, stderr } = front);
   } else if (FRONT === 'fastcgi') {
     const sock = path.join(dir, 'fcgi.sock');
     ({ proc, stderr } = await startProcess('fastcgi', db, `unix:${sock}`, args, env));
-    front = await startFastcgiFront(`unix:${sock}`);
+    front = await startFastcgiFront(`unix:${sock}`,
+      { extra: tlsAtFront ? '\n      fastcgi_param HTTPS on;' : '' });
     url = front.url;
   } else {
     let address;

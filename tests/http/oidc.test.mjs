@@ -550,3 +550,16 @@ test('someone with no password (single sign-on only) renews recovery codes and t
     }
   } finally { await s.stop(); }
 });
+
+test('behind a front that ends TLS (HTTPS=on), the provider is given an https:// return address',
+  { skip: FRONT === 'http' && 'the built-in server has TLS of its own: config_tls covers it' }, async () => {
+    // DEPLOY.md: with no base_url the redirect URI is the address the browser used.
+    const s = await startWithProviders([entra], [], { tlsAtFront: true });
+    try {
+      const start = await s.client().request('GET', '/login/oidc/entra', { json: false });
+      assert.equal(start.status, 303, start.text);
+      assert.match(start.headers.get('strict-transport-security') ?? '', /max-age/);
+      const back = new URL(start.headers.get('location')).searchParams.get('redirect_uri');
+      assert.equal(back, `https://${new URL(s.url).host}/login/oidc/entra/callback`);
+    } finally { await s.stop(); }
+  });

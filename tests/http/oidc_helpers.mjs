@@ -11,8 +11,8 @@ import { cli, launch } from './lib.mjs';
 const LABELS = { entra: ['Microsoft 365', 'preferred_username'], google: ['Google', 'email'] };
 
 // The demo school, with these providers in its configuration file (and any
-// extra lines of it).
-export async function startWithProviders(providers, extra = []) {
+// extra lines of it); launchOptions as lib.mjs's launch takes them.
+export async function startWithProviders(providers, extra = [], launchOptions = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-oidc-'));
   const db = path.join(dir, 'test.db');
   const made = cli(['demo', '--db', db]);
@@ -30,7 +30,7 @@ export async function startWithProviders(providers, extra = []) {
   }
   if (providers.some((p) => p.profile === 'google')) lines.push('oidc.google.client_auth = client_secret_post');
   writeFileSync(conf, lines.join('\n') + '\n');
-  return launch({ dir, db, args: ['--config', conf] });
+  return launch({ dir, db, args: ['--config', conf], ...launchOptions });
 }
 
 // Follows the provider's redirects (with its own cookies) until it sends the

@@ -51,7 +51,8 @@ static const char *local_path(const char *next)
 }
 
 /* base_url when the configuration gives it (it must, behind a proxy that
- * rewrites the host); else the address the browser used.  The provider
+ * rewrites the host); else the address the browser used, https when its
+ * connection is (HTTPS=on from nginx or a CGI server) or cookies are Secure.  The provider
  * accepts only the redirect URIs registered with it, so a forged Host
  * header leads nowhere. */
 static char *redirect_uri(const struct request *rq, const struct oidc_provider *p)
@@ -61,8 +62,8 @@ static char *redirect_uri(const struct request *rq, const struct oidc_provider *
 	const char *host = rq->host && rq->host[0] && !strpbrk(rq->host, "/?#@ \"<>\\")
 				   ? rq->host
 				   : "localhost";
-	return xasprintf("%s://%s/login/oidc/%s/callback", cfg.cookie_secure ? "https" : "http",
-			 host, p->name);
+	const char *scheme = rq->https || cfg.cookie_secure ? "https" : "http";
+	return xasprintf("%s://%s/login/oidc/%s/callback", scheme, host, p->name);
 }
 
 /* RFC 7636 §4.2: the challenge is BASE64URL(SHA256(verifier)), S256. */
