@@ -56,7 +56,7 @@ struct request {
 	const char *sso_cookie;      /* sr_sso: ties a started single sign-on to this browser */
 	const char *csrf_header;
 	char address[64];
-	int https;                   /* the browser's connection is encrypted (here or at the front) */
+	int https; /* the browser's connection is encrypted (here or at the front) */
 	int wants_json;
 
 	struct param *params;        /* the query (GET) or the form body (POST) */
