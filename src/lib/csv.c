@@ -50,7 +50,7 @@ int csv_load(const char *data, size_t len, struct csv_table *out, char *err, siz
 {
 	memset(out, 0, sizeof *out);
 	/* A spreadsheet's byte-order mark is not part of the first column's name. */
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+	if (len >= 3 && memcmp(data, CSV_BOM, 3) == 0)
 		data += 3, len -= 3;
 	if (!utf8_valid(data, len) || memchr(data, 0, len)) {
 		snprintf(err, errsize,
@@ -103,13 +103,30 @@ static void put(struct csv_out *o, const char *s, size_t n)
 	o->buf[o->len] = 0;
 }
 
+/* Excel opens a CSV file without the byte-order mark as Windows-1252 and
+ * shows "Zoë" as "ZoÃ«"; the imports skip the mark, so a file handed out
+ * still reads back. */
+static void started(struct csv_out *o)
+{
+	if (o->buf)
+		return;
+	put(o, CSV_BOM, 3);
+	o->fresh_line = 1;
+}
+
+static void next_cell(struct csv_out *o)
+{
+	started(o);
+	if (!o->fresh_line)
+		put(o, ",", 1);
+	o->fresh_line = 0;
+}
+
 void csv_cell(struct csv_out *o, const char *value)
 {
 	if (!value)
 		value = "";
-	if (o->len && !o->fresh_line)
-		put(o, ",", 1);
-	o->fresh_line = 0;
+	next_cell(o);
 	put(o, "\"", 1);
 	/* A leading ' stops a spreadsheet reading the cell as a formula. */
 	if (strchr("=+-@\t\r", value[0]) && value[0])
@@ -127,14 +144,13 @@ void csv_cell_int(struct csv_out *o, long long v)
 {
 	char num[32];
 	snprintf(num, sizeof num, "%lld", v);
-	if (o->len && !o->fresh_line)
-		put(o, ",", 1);
-	o->fresh_line = 0;
+	next_cell(o);
 	put(o, num, strlen(num));
 }
 
 void csv_end_row(struct csv_out *o)
 {
+	started(o);
 	put(o, "\r\n", 2);
 	o->fresh_line = 1;
 }

@@ -1,9 +1,13 @@
 /* CSV in (libcsv does the parsing) and out (quoted, and safe to open in a
- * spreadsheet: a cell starting with = + - @ is neutralised). */
+ * spreadsheet: a cell starting with = + - @ is neutralised; the file starts
+ * with a UTF-8 byte-order mark, without which Excel reads "Zoë" as "ZoÃ«"). */
 #ifndef STAFFROOM_CSV_H
 #define STAFFROOM_CSV_H
 
 #include <stddef.h>
+
+/* The UTF-8 byte-order mark: written first, skipped when read. */
+#define CSV_BOM "\xEF\xBB\xBF"
 
 struct csv_row {
 	size_t line;        /* the record's number, the header being 1 */

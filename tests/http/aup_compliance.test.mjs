@@ -117,13 +117,17 @@ test('the CSV is quoted and neutralises formulas', async () => {
   const a = await s.login('admin@demo.school');
   assert.equal((await a.post('/admin/staff', { email: 'evil@demo.school', name: '=HYPERLINK("http://x","y")', department: '+Maths, "Upper"', staff_type: 'teacher' })).status, 201);
   assert.equal((await a.post('/admin/staff', { email: 'at@demo.school', name: '@SUM(A1)', department: '-1', staff_type: 'support' })).status, 201);
+  assert.equal((await a.post('/admin/staff', { email: 'zoe@demo.school', name: 'Zoë Ó Briain', department: 'Français', staff_type: 'teacher' })).status, 201);
   const head = await s.login('bursar@demo.school');
   const r = await head.get('/aup/compliance.csv');
   assert.equal(r.status, 200);
+  // UTF-8 with its byte-order mark: without it Excel shows "ZoÃ« Ã\u0093 Briain".
+  assert.equal(r.bytes.subarray(0, 3).toString('hex'), 'efbbbf');
+  assert.ok(r.bytes.includes(Buffer.from('"Zoë Ó Briain","Français"')));
   assert.match(r.headers.get('content-type'), /^text\/csv/);
   assert.match(r.headers.get('content-disposition'), /attachment/);
   const lines = r.text.split('\r\n');
-  assert.equal(lines[0], '"policy","version","email","name","department","staff_type","days","why"');
+  assert.equal(lines[0], '\uFEFF"policy","version","email","name","department","staff_type","days","why"');
   const evil = lines.find((l) => l.includes('evil@demo.school'));
   assert.ok(evil.includes('"\'=HYPERLINK(""http://x"",""y"")"'), evil);
   assert.ok(evil.includes('"\'+Maths, ""Upper"""'), evil);

@@ -110,7 +110,7 @@ test('a governor sees statistics only, never a case', async () => {
   assert.equal(csv.status, 200);
   assert.match(csv.headers.get('content-type'), /^text\/csv/);
   assert.match(csv.headers.get('content-disposition'), /attachment; filename="concern-statistics.csv"/);
-  assert.match(csv.text, /^"measure","key","value"\r\n/);
+  assert.match(csv.text, /^\uFEFF"measure","key","value"\r\n/, 'led by the UTF-8 mark Excel needs');
   assert.match(csv.text, /"category","other",\d+/);
   assert.equal((await c.teacher.get('/concerns/stats')).status, 403);
   const html = await c.governor.page('/concerns/stats');

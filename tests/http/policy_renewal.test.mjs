@@ -21,7 +21,8 @@ const count = (table, where = '1') => Number(sql(s.db, `SELECT count(*) FROM ${t
 const csvRows = async (c, title) => {
   const r = await c.get('/aup/compliance.csv');
   assert.equal(r.status, 200);
-  const [head, ...rows] = r.text.split('\r\n').filter(Boolean).map((l) => JSON.parse(`[${l}]`));
+  assert.ok(r.text.startsWith('\uFEFF'), 'the UTF-8 byte-order mark');
+  const [head, ...rows] = r.text.slice(1).split('\r\n').filter(Boolean).map((l) => JSON.parse(`[${l}]`));
   return rows.map((cells) => Object.fromEntries(head.map((h, i) => [h, cells[i]]))).filter((o) => o.policy === title);
 };
 // Reminds everyone outstanding; the reminders the teacher got about the policy.

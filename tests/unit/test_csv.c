@@ -50,7 +50,7 @@ static void output_quotes_and_neutralises_formulas(void **state)
 	csv_cell(&o, "plain, \"quoted\"");
 	csv_cell_int(&o, 7);
 	csv_end_row(&o);
-	assert_string_equal(o.buf, "\"'=HYPERLINK(\"\"http://evil\"\")\",\"'+1\",\"'-2\",\"'@SUM(A1)\","
+	assert_string_equal(o.buf, CSV_BOM "\"'=HYPERLINK(\"\"http://evil\"\")\",\"'+1\",\"'-2\",\"'@SUM(A1)\","
 				   "\"plain, \"\"quoted\"\"\",7\r\n");
 	free(o.buf);
 }

@@ -13,6 +13,7 @@
 #include "core/staff_sync.h"
 #include "core/write.h"
 #include "db/db.h"
+#include "lib/csv.h"
 #include "lib/util.h"
 
 #include <sodium.h>
@@ -173,11 +174,12 @@ static void import_confirm(struct request *rq, struct reply *rp)
 	staff_sync_free(&s);
 }
 
-/* The header and one made-up line, for a school starting its own file. */
+/* The header and one made-up line, for a school starting its own file;
+ * the byte-order mark as every CSV handed out has it (lib/csv.h). */
 static void import_template(struct request *rq, struct reply *rp)
 {
 	(void)rq;
-	static const char body[] = STAFF_CSV_HEADER "\r\n"
+	static const char body[] = CSV_BOM STAFF_CSV_HEADER "\r\n"
 				   "j.smith@example.school,Jo Smith,Teacher of maths,Maths,"
 				   "Teaching staff\r\n";
 	reply_raw(rp, "text/csv; charset=utf-8", xstrdup(body), sizeof body - 1);
