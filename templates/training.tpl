@@ -46,7 +46,7 @@
 <h2>Upload training records</h2>
 <p class="hint" id="h-file">A CSV file with a header row: <code>email,course,completed_on,expires_on</code>. Dates as YYYY-MM-DD; leave expires_on empty when the training does not expire. Every row is stored, or none is.</p>
 {{#has_errors}}<div class="error-summary" role="alert"><h3>Nothing was imported</h3><ul>{{/has_errors}}
-{{#errors}}<li>Line {{line}}: {{error}}</li>{{/errors}}
+{{#errors}}<li>{{#line}}Line {{line}}: {{/line}}{{error}}</li>{{/errors}}
 {{#has_errors}}</ul></div>{{/has_errors}}
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field"><label for="f-file">CSV file</label>

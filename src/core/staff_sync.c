@@ -205,7 +205,7 @@ void staff_sync_read(const char *csv, size_t len, struct staff_sync *s)
 	struct csv_table t;
 	char err[200];
 	if (csv_load(csv, len, &t, err, sizeof err) != 0) {
-		row_error(s->refused, 0, err);
+		row_error(s->refused, t.error_line, err);
 		return;
 	}
 	if (t.nrows == 0 || !header_ok(&t.rows[0])) {

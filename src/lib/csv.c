@@ -13,14 +13,28 @@
 struct loader {
 	struct csv_table *t;
 	struct csv_row cur;
-	int overflow;
+	size_t line;       /* the line of the file being parsed */
+	size_t rec_start;  /* the line the record being parsed started on */
+	int in_quotes;     /* the line so far ends inside a quoted cell */
+	int cur_wide;      /* the record being parsed has too many cells */
+	size_t wide_line;  /* the first record with too many cells, 0: none */
+	int too_many_rows;
 };
+
+static void drop_cur(struct loader *l)
+{
+	for (size_t i = 0; i < l->cur.nfields; i++)
+		free(l->cur.fields[i]);
+	free(l->cur.fields);
+	memset(&l->cur, 0, sizeof l->cur);
+	l->cur_wide = 0;
+}
 
 static void on_field(void *data, size_t len, void *cls)
 {
 	struct loader *l = cls;
 	if (l->cur.nfields >= CSV_MAX_FIELDS) {
-		l->overflow = 1;
+		l->cur_wide = 1;
 		return;
 	}
 	l->cur.fields = xrealloc(l->cur.fields, (l->cur.nfields + 1) * sizeof *l->cur.fields);
@@ -31,19 +45,67 @@ static void on_row(int c, void *cls)
 {
 	struct loader *l = cls;
 	(void)c;
+	if (l->cur_wide && !l->wide_line)
+		l->wide_line = l->rec_start;
 	if (l->t->nrows >= CSV_MAX_ROWS) {
-		l->overflow = 1;
-	} else {
-		l->t->rows = xrealloc(l->t->rows, (l->t->nrows + 1) * sizeof *l->t->rows);
-		l->cur.line = l->t->nrows + 1;
-		l->t->rows[l->t->nrows++] = l->cur;
-		memset(&l->cur, 0, sizeof l->cur);
+		l->too_many_rows = 1;
+		drop_cur(l);
 		return;
 	}
-	for (size_t i = 0; i < l->cur.nfields; i++)
-		free(l->cur.fields[i]);
-	free(l->cur.fields);
+	l->t->rows = xrealloc(l->t->rows, (l->t->nrows + 1) * sizeof *l->t->rows);
+	l->cur.line = l->rec_start;
+	l->t->rows[l->t->nrows++] = l->cur;
 	memset(&l->cur, 0, sizeof l->cur);
+	l->cur_wide = 0;
+}
+
+/* The length of the line starting at s: up to and including its end, which
+ * is LF, CR LF or a lone CR (as spreadsheets on old Macs wrote). */
+static size_t line_length(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\n')
+			return i + 1;
+		if (s[i] == '\r')
+			return i + 1 < len && s[i + 1] == '\n' ? i + 2 : i + 1;
+	}
+	return len;
+}
+
+/* libcsv reports neither lines nor offsets, so the file is fed to it a line
+ * at a time: a record starts on the line fed while no quoted cell is open,
+ * which counts blank lines and line breaks inside quoted cells as the file
+ * has them.  Every quotation mark opens or closes a quoted cell (a doubled
+ * one does both), or is an error libcsv stops at. */
+static int parse_lines(struct csv_parser *p, const char *data, size_t len, struct loader *l)
+{
+	while (len) {
+		size_t n = line_length(data, len);
+		l->line++;
+		if (!l->in_quotes)
+			l->rec_start = l->line;
+		if (csv_parse(p, data, n, on_field, on_row, l) != n)
+			return -1;
+		for (size_t i = 0; i < n; i++)
+			l->in_quotes ^= data[i] == '"';
+		data += n, len -= n;
+	}
+	return 0;
+}
+
+/* What went wrong, in words that say what to change. */
+static void parse_problem(const struct csv_parser *p, int at_end, char *err, size_t errsize)
+{
+	if (csv_error((struct csv_parser *)p) != CSV_EPARSE)
+		snprintf(err, errsize, "The file could not be read: it is too large.");
+	else if (at_end)
+		snprintf(err, errsize,
+			 "A cell on this line opens a quotation mark (\") that is never closed. "
+			 "Add the closing mark at the end of the cell.");
+	else
+		snprintf(err, errsize,
+			 "A cell on this line has a quotation mark (\") inside it. Put the whole "
+			 "cell in quotes and write the mark twice, as in \"Jo \"\"JJ\"\" Smith\".");
 }
 
 int csv_load(const char *data, size_t len, struct csv_table *out, char *err, size_t errsize)
@@ -63,22 +125,27 @@ int csv_load(const char *data, size_t len, struct csv_table *out, char *err, siz
 		snprintf(err, errsize, "Out of memory.");
 		return -1;
 	}
-	int ok = csv_parse(&p, data, len, on_field, on_row, &l) == len &&
-		 csv_fini(&p, on_field, on_row, &l) == 0;
-	if (!ok)
-		snprintf(err, errsize, "The file is not valid CSV near record %zu: %s.",
-			 out->nrows + 1, csv_strerror(csv_error(&p)));
-	else if (l.overflow) {
-		snprintf(err, errsize, "The file is too large (at most %d records of %d columns).",
-			 CSV_MAX_ROWS, CSV_MAX_FIELDS);
+	size_t bad_line = 0;
+	int parsed = parse_lines(&p, data, len, &l) == 0;
+	int ok = parsed && csv_fini(&p, on_field, on_row, &l) == 0;
+	if (!ok) {
+		parse_problem(&p, parsed, err, errsize);
+		bad_line = l.rec_start;
+	} else if (l.wide_line) {
+		snprintf(err, errsize,
+			 "This line has more than %d columns: keep only the columns the header "
+			 "names.", CSV_MAX_FIELDS);
+		bad_line = l.wide_line;
+		ok = 0;
+	} else if (l.too_many_rows) {
+		snprintf(err, errsize, "The file has more than %d rows.", CSV_MAX_ROWS);
 		ok = 0;
 	}
 	csv_free(&p);
-	for (size_t i = 0; i < l.cur.nfields; i++)
-		free(l.cur.fields[i]);
-	free(l.cur.fields);
+	drop_cur(&l);
 	if (!ok) {
 		csv_table_free(out);
+		out->error_line = bad_line;
 		return -1;
 	}
 	return 0;

@@ -10,7 +10,7 @@
 #define CSV_BOM "\xEF\xBB\xBF"
 
 struct csv_row {
-	size_t line;        /* the record's number, the header being 1 */
+	size_t line;        /* the line of the file the record starts on, from 1 */
 	size_t nfields;
 	char **fields;
 };
@@ -18,9 +18,11 @@ struct csv_row {
 struct csv_table {
 	size_t nrows;
 	struct csv_row *rows;
+	size_t error_line;  /* after a refusal: the line at fault, 0 for the whole file */
 };
 
-/* 0, or -1 with a message (bad quoting, not UTF-8, too many rows). */
+/* 0, or -1 with a message that says what to change (bad quoting, too many
+ * columns on a line, not UTF-8, too many rows) and out->error_line. */
 int csv_load(const char *data, size_t len, struct csv_table *out, char *err, size_t errsize);
 void csv_table_free(struct csv_table *t);
 

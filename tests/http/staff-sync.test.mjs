@@ -159,6 +159,25 @@ test('bad lines: each named by its line number, no confirmation offered, nothing
   assert.equal(count('audit'), audits);
 });
 
+test('a refused line is the line of the file: blank lines and line breaks in quoted cells counted', async () => {
+  const users = count('users');
+  const p = await upload(admin, [HEADER,
+    'fine@demo.school,Fine,,,teacher',
+    '',
+    'not-an-email,Bob,,,support',
+    'e@demo.school,Eve,"Teacher of\r\nmaths",,teacher',
+    'f@demo.school,Fay,,,cook',
+  ].join('\r\n') + '\r\n');
+  assert.equal(p.status, 400);
+  // (a job title of two lines is refused too, by the line it starts on)
+  assert.deepEqual(p.body.errors.map((e) => e.line), [4, 5, 7]);
+  assert.match(p.body.errors[2].error, /staff type/);
+  const wide = await upload(admin, `${HEADER}\r\n\r\nz@demo.school,Zed,,,teacher${','.repeat(60)}\r\n`);
+  assert.deepEqual(wide.body.errors.map((e) => e.line), [3]);
+  assert.match(wide.body.errors[0].error, /more than 64 columns/);
+  assert.equal(count('users'), users);
+});
+
 test('a stale preview is refused with 409 and writes nothing', async () => {
   const rows = currentFile();
   rows.push({ email: 'late@demo.school', name: 'Late Starter', job_title: '', department: '', staff_type: 'support' });

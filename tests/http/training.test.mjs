@@ -163,6 +163,55 @@ test('a CSV with a wrong header, bad quoting or a duplicate inside it imports no
   assert.equal(count('training'), before);
 });
 
+test('a refused row names the line of the file it starts on, blank lines and line breaks in cells counted', async () => {
+  const head = await s.login('head@demo.school');
+  const before = count('training');
+  const csv = [
+    'email,course,completed_on,expires_on',
+    `science@demo.school,safeguarding,${daysFromNow(-2)},`,
+    '',
+    `ghost@demo.school,safeguarding,${daysFromNow(-2)},`,
+    `"ta@demo.school","safe\r\nguarding",${daysFromNow(-2)},`,
+    `nobody@demo.school,safeguarding,${daysFromNow(-2)},`,
+  ].join('\r\n') + '\r\n';
+  const r = await upload(head, csv);
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.body.errors.map((e) => e.line), [4, 5, 7]);
+  assert.match(r.body.errors[1].error, /course/);
+  assert.equal(count('training'), before);
+});
+
+test('a file libcsv cannot read is explained in plain words, by its line', async () => {
+  const head = await s.login('head@demo.school');
+  const page = (csv) => head.request('POST', '/training/import', { json: false, multipart: (() => {
+    const fd = new FormData(); fd.append('file', new Blob([csv]), 'x.csv'); return fd; })() });
+  const header = 'email,course,completed_on,expires_on\r\n';
+  let r = await upload(head, header + '\r\nteacher@demo.school,"safeguarding" course,2026-01-01,\r\n');
+  assert.equal(r.status, 400);
+  assert.equal(r.body.errors[0].line, 3);
+  assert.match(r.body.errors[0].error, /quotation mark .* Put the whole cell in quotes and write the mark twice/);
+  let text = visibleText((await page(header + 'q@demo.school,Jo "JJ" Smith,2026-01-01,\r\n')).text);
+  assert.match(text, /Line 2: A cell on this line has a quotation mark/);
+  assert.doesNotMatch(text, /strict checking|parsing data|record 2/);
+  r = await upload(head, header + '"teacher@demo.school,safeguarding,2026-01-01,\r\n');
+  assert.equal(r.body.errors[0].line, 2);
+  assert.match(r.body.errors[0].error, /never closed/);
+  // A problem of the whole file has no line: the page shows no "Line 0".
+  text = visibleText((await page(Buffer.concat([Buffer.from(header + 'Zo'), Buffer.from([0xeb, 0x0d, 0x0a])]))).text);
+  assert.match(text, /not UTF-8/);
+  assert.doesNotMatch(text, /Line 0/);
+});
+
+test('more than 64 columns is named by its line, not called a file too large', async () => {
+  const head = await s.login('head@demo.school');
+  const r = await upload(head, 'email,course,completed_on,expires_on\r\n' +
+    `teacher@demo.school,safeguarding,${daysFromNow(-1)}` + ','.repeat(62) + '\r\n');
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.body.errors.map((e) => e.line), [2]);
+  assert.match(r.body.errors[0].error, /more than 64 columns/);
+  assert.doesNotMatch(r.body.errors[0].error, /too large|records/);
+});
+
 test('the administrator keeps the course list; new courses can be recorded against', async () => {
   const a = await s.login('admin@demo.school');
   const head = await s.login('head@demo.school');

@@ -39,6 +39,46 @@ static void broken_quoting_and_binary_are_refused(void **state)
 	assert_non_null(strstr(err, "UTF-8"));
 }
 
+/* Each record's line is the line of the file it starts on: blank lines and
+ * line breaks inside quoted cells count, whatever ends the lines. */
+static void lines_are_the_file_s_lines(void **state)
+{
+	(void)state;
+	const char *in = "h1,h2\r\n\r\na,b\r\n\"two\r\nlines\",c\r\nd,\"say \"\"x\"\"\"\n\ne,f\rg,h";
+	struct csv_table t;
+	char err[200];
+	assert_int_equal(csv_load(in, strlen(in), &t, err, sizeof err), 0);
+	assert_int_equal(t.nrows, 6);
+	const size_t lines[] = { 1, 3, 4, 6, 8, 9 };
+	for (size_t r = 0; r < 6; r++)
+		assert_int_equal(t.rows[r].line, lines[r]);
+	assert_string_equal(t.rows[2].fields[0], "two\r\nlines");
+	csv_table_free(&t);
+}
+
+/* Refusals name the line at fault and say what to do, in plain words. */
+static void refusals_say_the_line_and_what_to_do(void **state)
+{
+	(void)state;
+	struct csv_table t;
+	char err[200];
+	const char *stray = "a,b\n\nJo \"JJ\" Smith,x\n";
+	assert_int_equal(csv_load(stray, strlen(stray), &t, err, sizeof err), -1);
+	assert_int_equal(t.error_line, 3);
+	assert_non_null(strstr(err, "Put the whole cell in quotes and write the mark twice"));
+	assert_null(strstr(err, "strict"));
+	const char *open = "a,b\n\"x,\ny\n";
+	assert_int_equal(csv_load(open, strlen(open), &t, err, sizeof err), -1);
+	assert_int_equal(t.error_line, 2);
+	assert_non_null(strstr(err, "never closed"));
+	char wide[200] = "a\n\nb";
+	memset(wide + strlen(wide), ',', 64);
+	assert_int_equal(csv_load(wide, strlen(wide), &t, err, sizeof err), -1);
+	assert_int_equal(t.error_line, 3);
+	assert_non_null(strstr(err, "more than 64 columns"));
+	assert_null(strstr(err, "too large"));
+}
+
 static void output_quotes_and_neutralises_formulas(void **state)
 {
 	(void)state;
@@ -60,6 +100,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(quoted_fields_and_bom),
 		cmocka_unit_test(broken_quoting_and_binary_are_refused),
+		cmocka_unit_test(lines_are_the_file_s_lines),
+		cmocka_unit_test(refusals_say_the_line_and_what_to_do),
 		cmocka_unit_test(output_quotes_and_neutralises_formulas),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -89,7 +89,7 @@ void training_import(struct request *rq, struct reply *rp)
 	json_t *errors = json_array();
 	const struct upload *f = &rq->files[0];
 	if (csv_load((const char *)f->data, f->len, &t, err, sizeof err) != 0) {
-		line_error(errors, 0, err);
+		line_error(errors, t.error_line, err);
 		refused(rq, rp, errors);
 		return;
 	}
