@@ -181,6 +181,19 @@ test('a refused row names the line of the file it starts on, blank lines and lin
   assert.equal(count('training'), before);
 });
 
+test('every problem of a file at once: a duplicate after a refused row is reported with it', async () => {
+  const head = await s.login('head@demo.school');
+  const before = count('training'), audits = count('audit');
+  const dup = `network@demo.school,safeguarding,${daysFromNow(-9)},`;
+  const r = await upload(head, ['email,course,completed_on,expires_on',
+    `ghost@demo.school,safeguarding,${daysFromNow(-9)},`, dup, dup].join('\n') + '\n');
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.body.errors.map((e) => e.line), [2, 4]);
+  assert.match(r.body.errors[1].error, /already recorded/);
+  assert.equal(count('training'), before, 'a refused file writes nothing');
+  assert.equal(count('audit'), audits);
+});
+
 test('a file libcsv cannot read is explained in plain words, by its line', async () => {
   const head = await s.login('head@demo.school');
   const page = (csv) => head.request('POST', '/training/import', { json: false, multipart: (() => {

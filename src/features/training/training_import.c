@@ -35,9 +35,10 @@ static int header_ok(const struct csv_row *h)
 	return 1;
 }
 
-/* Checks every row; stores each one while none has failed, so a later
- * row's duplicate check sees the rows before it.  The caller rolls back
- * when errors is not empty. */
+/* Checks every row and stores each good one, also after a refused row:
+ * the duplicate check of a later row reads the rows stored before it, so
+ * a file's every problem is listed at once.  The caller rolls back when
+ * errors is not empty, so a refused file writes nothing. */
 static int import_rows(const struct request *rq, const struct csv_table *t, json_t *errors)
 {
 	int stored = 0;
@@ -57,11 +58,10 @@ static int import_rows(const struct request *rq, const struct csv_table *t, json
 			char *msg = xasprintf("%s: %s", field, why);
 			line_error(errors, row->line, msg);
 			free(msg);
-		} else if (json_array_size(errors) == 0) {
-			if (training_store(rq, &in, uid) < 0)
-				line_error(errors, row->line, "The row could not be stored.");
-			else
-				stored++;
+		} else if (training_store(rq, &in, uid) < 0) {
+			line_error(errors, row->line, "The row could not be stored.");
+		} else {
+			stored++;
 		}
 	}
 	return stored;
