@@ -208,7 +208,7 @@ int uk_time_to_utc(const char *local, char out[24])
 	return 0;
 }
 
-int uk_time_for_field(const char *iso, char out[17])
+static int uk_time_as(const char *iso, const char *format, char out[17])
 {
 	time_t t;
 	struct tm tm;
@@ -216,8 +216,18 @@ int uk_time_for_field(const char *iso, char out[17])
 		out[0] = 0;
 		return -1;
 	}
-	strftime(out, 17, "%Y-%m-%dT%H:%M", &tm);
+	strftime(out, 17, format, &tm);
 	return 0;
+}
+
+int uk_time_for_field(const char *iso, char out[17])
+{
+	return uk_time_as(iso, "%Y-%m-%dT%H:%M", out);
+}
+
+int uk_time_for_sheet(const char *iso, char out[17])
+{
+	return uk_time_as(iso, "%Y-%m-%d %H:%M", out);
 }
 
 long uk_day_number(time_t t)

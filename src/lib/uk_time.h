@@ -41,6 +41,10 @@ int uk_time_to_utc(const char *local, char out[24]);
 /* A UTC time as a datetime-local field shows it: "2026-07-01T14:00". */
 int uk_time_for_field(const char *iso, char out[17]);
 
+/* A UTC time in UK time as a spreadsheet reads a date and time from a CSV
+ * cell: "2026-07-01 14:00".  Empty and -1 when `iso` is not a time. */
+int uk_time_for_sheet(const char *iso, char out[17]);
+
 /* The UK calendar day t falls on, as days since 1970-01-01 (a report at
  * 23:30 on a summer Friday, 22:30 UTC, is on the Friday). */
 long uk_day_number(time_t t);

@@ -269,6 +269,25 @@ test('the decision on reporting is recorded with its reasons; the breach log lis
   }
 });
 
+test('the breach log CSV gives times in UK time, as the page shows them, in a form spreadsheets read', async () => {
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-07-11T10:00:00Z' } });
+  try {
+    const t = await s.login('teacher@demo.school');
+    const b = await file(t, { category: 'data_breach', summary: 'Laptop left on a train', aware_at: '2026-07-10T16:00' });
+    const dpo = await s.login('dpo@demo.school');
+    const row = (await dpo.get('/breaches')).body.breaches.find((x) => x.reference === b.reference);
+    assert.equal(row.aware_at, '2026-07-10T15:00:00Z', 'JSON keeps UTC');
+    assert.match(visibleText((await dpo.page('/breaches')).text), /10 Jul 2026, 16:00/);
+    const csv = (await dpo.get('/breaches?format=csv', { json: false })).text;
+    const line = csv.split('\r\n').find((l) => l.includes(b.reference));
+    assert.ok(line.startsWith(`"${b.reference}","2026-07-10 16:00",`), line);
+    assert.ok(line.includes('"2026-07-13 16:00"'), 'the decision due 72 hours later, in UK time: ' + line);
+    assert.doesNotMatch(csv, /\d{4}-\d\d-\d\dT\d\d:\d\d/);
+  } finally {
+    await s.stop();
+  }
+});
+
 test('subject access requests: one calendar month, holidays not counted out; the export is tied to the request', async () => {
   // Friday 18 December 2026; the school closes for Christmas.
   const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-12-18T10:00:00Z' } });

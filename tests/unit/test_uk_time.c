@@ -121,6 +121,10 @@ static void typed_times_read_as_uk_time(void **state)
 	assert_string_equal(field, "2026-07-15T14:00");
 	assert_int_equal(uk_time_for_field("2026-12-15T13:00:00Z", field), 0);
 	assert_string_equal(field, "2026-12-15T13:00");
+	assert_int_equal(uk_time_for_sheet("2026-07-10T15:00:00Z", field), 0);
+	assert_string_equal(field, "2026-07-10 16:00");
+	assert_int_equal(uk_time_for_sheet("not a time", field), -1);
+	assert_string_equal(field, "");
 }
 
 /* The UK calendar day and its last second, either side of midnight UTC. */

@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "lib/csv.h"
 #include "lib/json_get.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 
 #include <stdio.h>
@@ -98,21 +99,37 @@ static json_t *log_rows(const struct request *rq, const char *at_now)
 	return rows;
 }
 
+/* A time as the page shows it, in UK time, and in the form a spreadsheet
+ * reads as a date and time ("2026-07-10 16:00"), not the stored UTC. */
+static void time_cell(struct csv_out *o, const char *iso)
+{
+	char local[17];
+	csv_cell(o, uk_time_for_sheet(iso, local) == 0 ? local : iso);
+}
+
 static void log_csv(struct reply *rp, json_t *rows)
 {
-	static const char *const cols[] = { "reference",     "aware_at",      "summary",
-					    "status",        "decision",      "reasons",
-					    "ico_reference", "subjects_told", "decided_at",
-					    "decision_due",  "decision_met",  "deadline_words" };
+	static const struct {
+		const char *name;
+		int is_time;
+	} cols[] = { { "reference", 0 },      { "aware_at", 1 },      { "summary", 0 },
+		     { "status", 0 },         { "decision", 0 },      { "reasons", 0 },
+		     { "ico_reference", 0 },  { "subjects_told", 0 }, { "decided_at", 1 },
+		     { "decision_due", 1 },   { "decision_met", 1 },  { "deadline_words", 0 } };
 	struct csv_out o = { 0 };
 	size_t n = sizeof cols / sizeof cols[0], i;
 	for (size_t k = 0; k < n; k++)
-		csv_cell(&o, cols[k]);
+		csv_cell(&o, cols[k].name);
 	csv_end_row(&o);
 	json_t *row;
 	json_array_foreach(rows, i, row) {
-		for (size_t k = 0; k < n; k++)
-			csv_cell(&o, json_str(row, cols[k]) ? json_str(row, cols[k]) : "");
+		for (size_t k = 0; k < n; k++) {
+			const char *v = json_str(row, cols[k].name);
+			if (cols[k].is_time && v)
+				time_cell(&o, v);
+			else
+				csv_cell(&o, v ? v : "");
+		}
 		csv_end_row(&o);
 	}
 	reply_raw(rp, "text/csv; charset=utf-8", o.buf, o.len);
