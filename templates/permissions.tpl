@@ -75,11 +75,11 @@
 </section>
 <section aria-labelledby="h-lessons" id="lessons">
 <h2 id="h-lessons">Services authorised for a lesson</h2>
-<p>Pupils use social media in school only when a teacher authorises it for a lesson. Record it here before the lesson: the network manager is told, to allow it in the filter.</p>
+<p>Pupils use social media in school only when a teacher authorises it for a lesson, and only a service approved for use with pupils. Record it here before the lesson: the network manager is told, to allow it in the filter.</p>
 {{#not_lessons}}<p class="muted">None recorded.</p>{{/not_lessons}}
 {{#has_lessons}}<ul>{{/has_lessons}}{{#lessons}}<li><time datetime="{{lesson_on}}">{{lesson_on:x-uk-time}}</time>: {{service}} for {{class_name}} ({{teacher}}). {{use}}</li>
 {{/lessons}}{{#has_lessons}}</ul>{{/has_lessons}}
-<form class="stack card" method="post" action="/permissions/lessons">
+{{#may_authorise_lessons}}{{#has_lesson_services}}<form class="stack card" method="post" action="/permissions/lessons">
 <h3>Authorise a service for a lesson</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#err_class_name}} has-error{{/err_class_name}}"><label for="f-class_name">Class</label>
@@ -88,12 +88,14 @@
 <div class="field{{#err_lesson_on}} has-error{{/err_lesson_on}}"><label for="f-lesson_on">Day of the lesson</label>
 {{#err_lesson_on}}<p class="field-error" id="e-lesson_on">{{err_lesson_on}}</p>{{/err_lesson_on}}
 <input id="f-lesson_on" name="lesson_on" type="date" required value="{{form_lesson_on}}"{{#err_lesson_on}} aria-describedby="e-lesson_on" aria-invalid="true"{{/err_lesson_on}}></div>
-<div class="field{{#err_service}} has-error{{/err_service}}"><label for="f-service">Service or site</label>
+<div class="field{{#err_service}} has-error{{/err_service}}"><label for="f-service">Approved service</label>
 {{#err_service}}<p class="field-error" id="e-service">{{err_service}}</p>{{/err_service}}
-<input id="f-service" name="service" type="text" required maxlength="200" value="{{form_service}}"{{#err_service}} aria-describedby="e-service" aria-invalid="true"{{/err_service}}></div>
+<select id="f-service" name="service" required{{#err_service}} aria-describedby="e-service" aria-invalid="true"{{/err_service}}>{{#lesson_services}}<option value="{{name}}"{{#chosen}} selected{{/chosen}}>{{name}}</option>{{/lesson_services}}</select></div>
 <div class="field{{#err_use}} has-error{{/err_use}}"><label for="f-use">What the lesson uses it for</label>
 {{#err_use}}<p class="field-error" id="e-use">{{err_use}}</p>{{/err_use}}
 <textarea id="f-use" name="use" rows="2" required{{#err_use}} aria-describedby="e-use" aria-invalid="true"{{/err_use}}>&#10;{{form_use:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Authorise it</button></div>
-</form>
+</form>{{/has_lesson_services}}
+{{#not_lesson_services}}<p class="notice">No service is approved for use with pupils yet, so none can be authorised for a lesson.</p>{{/not_lesson_services}}{{/may_authorise_lessons}}
+{{#not_may_authorise_lessons}}<p class="notice">Only a teacher authorises a service for a lesson, as the school's policy asks: ask the class's teacher.</p>{{/not_may_authorise_lessons}}
 </section>

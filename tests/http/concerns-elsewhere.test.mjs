@@ -155,7 +155,7 @@ test('the audit log keeps what people wrote out of its details', async () => {
     reason: written });
   assert.equal(f.status, 201, f.text);
   const lesson = await teacher.post('/permissions/lessons', { class_name: 'Class only-in-the-record',
-    lesson_on: today(), service: 'Service only-in-the-record', use: written });
+    lesson_on: today(), service: 'Google Classroom', use: written });
   assert.equal(lesson.status, 201, lesson.text);
   const log = sql(s.db, "SELECT group_concat(object || ' ' || detail, ' | ') FROM audit " +
     "WHERE action IN ('filtering.request', 'lesson.authorise')");

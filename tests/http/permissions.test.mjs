@@ -121,16 +121,62 @@ test('a lesson authorised by a teacher: the network manager is told and sees it'
   const teacher = await s.login('teacher@demo.school');
   const network = await s.login('network@demo.school');
   const ta = await s.login('ta@demo.school');
-  let r = await teacher.post('/permissions/lessons', { class_name: '9P1', lesson_on: day('-1'), service: 'Instagram', use: 'x' });
+  let r = await teacher.post('/permissions/lessons', { class_name: '9P1', lesson_on: day('-1'), service: 'YouTube', use: 'x' });
   assert.equal(r.status, 400);
   assert.equal(r.body.field, 'lesson_on');
   r = await teacher.post('/permissions/lessons', { class_name: '9P1', lesson_on: day('+0'),
-    service: 'Instagram', use: 'Comparing two sports brands\u2019 posts in media studies.' });
+    service: 'youtube', use: 'Comparing two sports brands\u2019 videos in media studies.' });
   assert.equal(r.status, 201, r.text);
+  assert.equal(r.body.lesson.service, 'YouTube', 'stored as the register spells it');
   assert.equal(sql(s.db, "SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE " +
-    "u.email = 'network@demo.school' AND n.message LIKE 'Amy Clarke has authorised Instagram for 9P1 on %'"), '1');
-  assert.ok((await network.get('/permissions')).body.lessons.some((l) => l.service === 'Instagram' && l.upcoming));
+    "u.email = 'network@demo.school' AND n.message LIKE 'Amy Clarke has authorised YouTube for 9P1 on %'"), '1');
+  assert.ok((await network.get('/permissions')).body.lessons.some((l) => l.class_name === '9P1' && l.upcoming));
   assert.ok((await tasksOf(network)).some((t) => t.kind === 'lesson_access' && t.urgent));
-  assert.ok(!(await ta.get('/permissions')).body.lessons.some((l) => l.service === 'Instagram'),
+  assert.ok(!(await ta.get('/permissions')).body.lessons.some((l) => l.class_name === '9P1'),
     'another member of staff sees only their own');
+});
+
+// wynstones 1(b): "only ... if authorized by a teacher within a lesson";
+// wynstones §3: "All social media services must be approved by School
+// Management in advance".
+test('only a teacher authorises a lesson, and only for a service on the register', async () => {
+  const lessons = () => count('lesson_access');
+  const told = () => count("notifications WHERE kind = 'lesson_access'");
+  const before = [lessons(), told()];
+  const teacher = await s.login('teacher@demo.school');
+  let r = await teacher.post('/permissions/lessons', { class_name: 'Class 9', lesson_on: day('+1'),
+    service: 'TikTok', use: 'Make a video' });
+  assert.equal(r.status, 400, r.text);
+  assert.equal(r.body.field, 'service');
+  assert.match(r.body.error, /not one of the services approved for use with pupils/);
+  // A withdrawn service is no longer on the register.
+  const deputy = await s.login('deputy@demo.school');
+  assert.equal((await deputy.post('/permissions/services', { name: 'Kahoot', purpose: 'Quizzes',
+    review_on: day('+100') })).status, 201);
+  const kahoot = sql(s.db, "SELECT id FROM approved_services WHERE name = 'Kahoot'");
+  assert.equal((await deputy.post(`/permissions/services/${kahoot}`, { action: 'withdraw' })).status, 200);
+  r = await teacher.post('/permissions/lessons', { class_name: 'Class 9', lesson_on: day('+1'),
+    service: 'Kahoot', use: 'A quiz' });
+  assert.equal(r.status, 400, r.text);
+  for (const who of ['volunteer', 'governor', 'ta', 'bursar', 'supply', 'network']) {
+    const c = await s.login(`${who}@demo.school`);
+    r = await c.post('/permissions/lessons', { class_name: 'Class 10', lesson_on: day('+1'),
+      service: 'YouTube', use: 'Research' });
+    assert.equal(r.status, 403, `${who}: ${r.text}`);
+    assert.match(r.body.error, /Only a teacher authorises a service for a lesson/);
+    const page = await c.page('/permissions');
+    assert.doesNotMatch(page.text, /action="\/permissions\/lessons"/, `${who} is shown no form`);
+    assert.match(visibleText(page.text), /Only a teacher authorises a service for a lesson/);
+  }
+  assert.deepEqual([lessons(), told()], before, 'nothing was stored, nobody was told');
+  // A teacher chooses from the register; a refused form keeps the choice.
+  const page = await teacher.page('/permissions');
+  assert.match(page.text, /<select id="f-service" name="service"[^>]*>.*<option value="Google Classroom">/s);
+  assert.doesNotMatch(page.text, /Only a teacher authorises/);
+  assert.deepEqual((await teacher.get('/permissions')).body.lesson_services.map((x) => x.name),
+    ['ClassDojo', 'Google Classroom', 'YouTube']);
+  r = await teacher.post('/permissions/lessons', { class_name: 'Class 9', lesson_on: day('-1'),
+    service: 'YouTube', use: 'x' }, { json: false });
+  assert.equal(r.status, 400);
+  assert.match(r.text, /<option value="YouTube" selected>/);
 });

@@ -58,7 +58,9 @@ int permissions_demo(void)
 		  demo_service("ClassDojo",
 			       "Messages to parents and class stories, Reception to "
 			       "Year 2",
-			       -370, -5);
+			       -370, -5) |
+		  demo_service("YouTube", "Videos the school's departments made, Years 7 to 11",
+			       -100, 265);
 	int64_t lesson = db_insert("INSERT INTO lesson_access(teacher_id, class_name, lesson_on, "
 				   "service, why, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
 				   "Ittttt", demo_user("science@demo.school"), "8S2", tomorrow,

@@ -2,7 +2,10 @@
  * authorized by a teacher within a lesson").  The teacher records the
  * class, the day, the service and why; the network manager sees the list
  * to allow the service in the filter for that lesson.  Leaders and the
- * network manager see every authorisation; others see their own. */
+ * network manager see every authorisation; others see their own.  Only a
+ * teacher authorises, and only a service on the register (wynstones §3:
+ * "All social media services must be approved by School Management in
+ * advance"). */
 #define _GNU_SOURCE
 #include "core/audit.h"
 #include "core/notify.h"
@@ -42,27 +45,66 @@ json_t *lessons_list(const struct request *rq)
 		       "tI", today, rq->user.id);
 }
 
-void lesson_add(struct request *rq, struct reply *rp)
+/* wynstones 1(b): "authorized by a teacher": a member of staff whose staff
+ * type is teacher, whatever their roles; not a supply, support or other
+ * adult. */
+int lesson_may_authorise(const struct request *rq)
 {
-	const char *on = arg(rq, "lesson_on");
-	char today[11], at[ISO_LEN];
+	return strcmp(rq->user.staff_type, "teacher") == 0;
+}
+
+/* The register's own spelling of the service chosen, or NULL (with a 400)
+ * when it is not on the register now. */
+static char *approved_service(const char *service, struct reply *rp)
+{
+	char *name = db_text("SELECT name FROM approved_services INDEXED BY "
+			     "approved_services_current WHERE withdrawn_at IS NULL AND "
+			     "lower(name) = lower(?) ORDER BY id LIMIT 1",
+			     "t", service);
+	if (!name)
+		reply_error(rp, 400, "service",
+			    "'%s' is not one of the services approved for use with pupils: "
+			    "choose one of them, or ask the headteacher or a senior leader to "
+			    "approve it first.",
+			    service);
+	return name;
+}
+
+/* A 4xx answered, and 1, when this person or this lesson may not be recorded. */
+static int lesson_refused(const struct request *rq, struct reply *rp)
+{
+	if (!lesson_may_authorise(rq)) {
+		reply_error(rp, 403, NULL,
+			    "Only a teacher authorises a service for a lesson: ask the class's "
+			    "teacher.");
+		return 1;
+	}
+	char today[11];
 	uk_today(today);
-	if (strcmp(on, today) < 0) {
+	if (strcmp(arg(rq, "lesson_on"), today) < 0) {
 		reply_error(rp, 400, "lesson_on",
 			    "Authorise a lesson before it happens: the day cannot be in the past.");
-		return;
+		return 1;
 	}
+	return 0;
+}
+
+/* The lesson, the network managers told, the log: in one transaction. */
+static void lesson_store(struct request *rq, struct reply *rp, const char *service)
+{
+	const char *on = arg(rq, "lesson_on");
+	char at[ISO_LEN];
 	iso_now(at);
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
 	int64_t id = db_insert("INSERT INTO lesson_access(teacher_id, class_name, lesson_on, "
 			       "service, why, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-			       "Ittttt", rq->user.id, arg(rq, "class_name"), on, arg(rq, "service"),
+			       "Ittttt", rq->user.id, arg(rq, "class_name"), on, service,
 			       arg(rq, "use"), at);
 	char on_words[32];
 	uk_time_words(on, on_words, sizeof on_words);
 	char *msg = xasprintf("%s has authorised %s for %s on %s: allow it in the filter.",
-			      rq->user.name, arg(rq, "service"), arg(rq, "class_name"), on_words);
+			      rq->user.name, service, arg(rq, "class_name"), on_words);
 	notify_role("network_manager", rq->user.id, "lesson_access", msg, "/permissions#lessons");
 	free(msg);
 	/* The service and class stay in the lesson's record, read by the network
@@ -74,9 +116,20 @@ void lesson_add(struct request *rq, struct reply *rp)
 		return;
 	reply_done(rp, 201,
 		   json_pack("{s:{s:I, s:s, s:s}}", "lesson", "id", (json_int_t)id, "lesson_on", on,
-			     "service", arg(rq, "service")),
+			     "service", service),
 		   "/permissions#lessons",
 		   "Recorded, and the network manager has been told to allow it.");
+}
+
+void lesson_add(struct request *rq, struct reply *rp)
+{
+	if (lesson_refused(rq, rp))
+		return;
+	char *service = approved_service(arg(rq, "service"), rp);
+	if (!service)
+		return;
+	lesson_store(rq, rp, service);
+	free(service);
 }
 
 /* "My tasks": for the network manager, lessons today that need the filter opened. */

@@ -9,6 +9,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The choices of the lesson form: the register's services by name, the one a
+ * refused form sent chosen again. */
+static json_t *lesson_choices(const struct request *rq, json_t *services)
+{
+	json_t *choices = json_array();
+	size_t i;
+	json_t *row;
+	json_array_foreach(services, i, row)
+		json_array_append_new(choices,
+				      json_pack("{s:O}", "name", json_object_get(row, "name")));
+	reply_keep_chosen(rq, choices, "service", "name", "chosen");
+	return choices;
+}
+
 void permissions_page(struct request *rq, struct reply *rp)
 {
 	char *decider = db_text("SELECT value FROM settings WHERE key = 'exception_decider'", "");
@@ -36,6 +50,8 @@ void permissions_page(struct request *rq, struct reply *rp)
 		has_role(rq, ROLE_HEADTEACHER | ROLE_ADMIN), "decider_is_head",
 		decider && strcmp(decider, "headteacher") == 0);
 	json_object_set_new(m, "service_review_sent", json_boolean(sent != 0));
+	json_object_set_new(m, "may_authorise_lessons", json_boolean(lesson_may_authorise(rq)));
+	json_object_set_new(m, "lesson_services", lesson_choices(rq, services));
 	free(decider);
 	reply_page(rp, "permissions", "Permissions", m);
 }
@@ -71,7 +87,7 @@ static const struct field_spec service_update_form[] = {
 static const struct field_spec lesson_form[] = {
 	{ "class_name", F_TEXT, 100, F_REQUIRED, NULL, "Class" },
 	{ "lesson_on", F_DATE, 10, F_REQUIRED, NULL, "Day of the lesson" },
-	{ "service", F_TEXT, 200, F_REQUIRED, NULL, "Service or site" },
+	{ "service", F_TEXT, 200, F_REQUIRED, NULL, "Approved service" },
 	{ "use", F_LONGTEXT, 1000, F_REQUIRED, NULL, "What the lesson uses it for" },
 	{ NULL },
 };

@@ -24,7 +24,8 @@ void service_add(struct request *rq, struct reply *rp);
 void service_update(struct request *rq, struct reply *rp);
 void service_tasks(const struct request *rq, json_t *tasks);
 
-/* Lesson access (lessons.c). */
+/* Lesson access (lessons.c): only a teacher authorises a lesson. */
+int lesson_may_authorise(const struct request *rq);
 json_t *lessons_list(const struct request *rq);
 void lesson_add(struct request *rq, struct reply *rp);
 void lesson_tasks(const struct request *rq, json_t *tasks);
