@@ -12,9 +12,9 @@
 <label class="checkbox"><input type="radio" name="account_decider" value="slt"{{#decider_is_slt}} checked{{/decider_is_slt}}> Senior leadership team</label>
 </fieldset>
 <fieldset aria-describedby="h-account_reply_holidays_count"><legend>Do school holidays count as working days for answering comments on school accounts?</legend>
-<p class="hint" id="h-account_reply_holidays_count">A comment, query or complaint on a school account is answered within 24 hours, or by the end of the next working day when it arrives on a weekend. The policy names only weekends.</p>
-<label class="checkbox"><input type="radio" name="account_reply_holidays_count" value="yes"{{#not_reply_holidays_skipped}} checked{{/not_reply_holidays_skipped}}> Yes: only weekends move the deadline</label>
-<label class="checkbox"><input type="radio" name="account_reply_holidays_count" value="no"{{#reply_holidays_skipped}} checked{{/reply_holidays_skipped}}> No: closure days are skipped like weekends</label>
+<p class="hint" id="h-account_reply_holidays_count">A comment, query or complaint on a school account is answered within 24 hours, or by the end of the next working day when it arrives on a weekend. The next working day is never a closure day. The policy names only weekends as stopping the 24 hours.</p>
+<label class="checkbox"><input type="radio" name="account_reply_holidays_count" value="yes"{{#not_reply_holidays_skipped}} checked{{/not_reply_holidays_skipped}}> Yes: one received on a closure day has 24 hours, as on any weekday</label>
+<label class="checkbox"><input type="radio" name="account_reply_holidays_count" value="no"{{#reply_holidays_skipped}} checked{{/reply_holidays_skipped}}> No: one received on a closure day waits for the next working day, as at a weekend</label>
 </fieldset>
 <div class="field"><label for="f-lado_contact">The LADO (local authority designated officer): name, telephone and e-mail</label>
 <p class="hint" id="h-lado_contact">Shown on a concern about an adult that must be reported to the LADO, and to the reporter when a concern about the headteacher reaches nobody in school.</p>

@@ -85,14 +85,16 @@ test('the 24-hour clock across a weekend', async () => {
   s = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: MONDAY_NOON } });
 });
 
-test('school holidays: counted as working days by default, skipped like weekends when the setting says no', async () => {
+test('school holidays: a weekday closure day has 24 hours by default, skipped like weekends when the setting says no', async () => {
   const admin = await s.login('admin@demo.school');
   let r = await admin.post('/admin/closures', { day: '2026-11-16', label: 'INSET day' });
   assert.equal(r.status, 201, r.text);
   assert.equal(sql(s.db, `SELECT value FROM settings WHERE key = 'account_reply_holidays_count'`), 'yes');
   const science = await s.login('science@demo.school');
-  // Yes (the default): only weekends move the deadline.
-  assert.equal((await log(science, { received_at: '2026-11-14T10:00' })).due_at, '2026-11-16T23:59:59Z');
+  // Yes (the default): an item received on the closure day has 24 hours like
+  // any weekday; one received at the weekend before it waits for the next
+  // working day, which a closure day never is.
+  assert.equal((await log(science, { received_at: '2026-11-14T10:00' })).due_at, '2026-11-17T23:59:59Z');
   assert.equal((await log(science, { received_at: '2026-11-16T09:00' })).due_at, '2026-11-17T09:00:00Z');
 
   r = await admin.post('/admin/settings', { account_reply_holidays_count: 'maybe' });
@@ -344,4 +346,39 @@ test('a closed account takes no more items, and its unanswered ones are no longe
   const refused = await (await s.login('science@demo.school')).post(`/accounts/${ids.account}/items`, item({ received_at: '2026-11-23T09:00' }));
   assert.equal(refused.status, 409);
   assert.equal(count(s.db, 'account_items'), items);
+});
+
+// ravens-wood §4: "on the next working day if received at a weekend": a bank
+// holiday Monday the school is closed is not that day, whatever the setting.
+test('an item received before a bank holiday Monday is due at the end of Tuesday, and not late then', async () => {
+  // Spring bank holiday 2027: Saturday 29 May, Monday 31 May closed, Tuesday 1 June.
+  let b = await startServer({ env: { STAFFROOM_TEST_NOW: '2027-05-31T12:00:00Z' } });
+  try {
+    qualify(b.db, 'science@demo.school');
+    const admin = await b.login('admin@demo.school');
+    assert.equal((await admin.post('/admin/closures', { day: '2027-05-31', label: 'Spring bank holiday' })).status, 201);
+    const mod = await b.login('moderator@demo.school');
+    const a = await mod.post('/accounts', { platform: 'facebook', name: 'HillsideHoliday',
+      url: 'https://facebook.com/HillsideHoliday', department: 'Science', lead: 'science@demo.school',
+      visibility: 'open' });
+    assert.equal(a.status, 201, a.text);
+    const account = a.body.account.id;
+    let lead = await b.login('science@demo.school');
+    const saturday = await log(lead, { received_at: '2027-05-29T10:00', kind: 'complaint' }, account);
+    assert.equal(saturday.due_at, '2027-06-01T22:59:59Z', 'the end of Tuesday in UK summer time');
+    const sunday = await log(lead, { received_at: '2027-05-30T20:00' }, account);
+    assert.equal(sunday.due_at, '2027-06-01T22:59:59Z');
+    // Tuesday morning: nothing is overdue, and an answer now is in time.
+    await b.stop({ keep: true });
+    b = await launch({ dir: b.dir, db: b.db, env: { STAFFROOM_TEST_NOW: '2027-06-01T10:00:00Z' } });
+    lead = await b.login('science@demo.school');
+    const overdue = (await lead.get('/')).body.tasks
+      .filter((t) => t.kind === 'account_reply_overdue' && t.link === `/accounts/${account}`);
+    assert.deepEqual(overdue, [], 'the demo account\'s own overdue item aside');
+    const r = await lead.post(`/accounts/${account}/items/${saturday.id}/answer`,
+      { answered_at: '2027-06-01T08:30', how: 'reply' });
+    assert.equal(r.status, 200, r.text);
+    const answered = (await lead.get(`/accounts/${account}`)).body.items_answered;
+    assert.equal(answered.find((x) => x.id === saturday.id).late, false);
+  } finally { await b.stop(); }
 });

@@ -2,8 +2,11 @@
 /* The reply clock of a school account, ravens-wood §4: "Any comments,
  * queries or complaints made through those accounts must be responded to
  * within 24 hours (or on the next working day if received at a weekend)".
- * The policy names only weekends; whether the school's closure days count
- * as working days is the setting account_reply_holidays_count (default yes).
+ * A working day is a weekday the school is not closed: the next working day
+ * after a weekend skips the closure days (a bank holiday Monday) whatever the
+ * setting says.  The policy names only weekends as stopping the 24 hours, so
+ * whether an item received on a weekday closure day has 24 hours is the
+ * setting account_reply_holidays_count (default yes: it has).
  * Also what is overdue: the register's flag and the tasks of the lead and
  * the moderator. */
 #include "features/accounts/account.h"
@@ -19,15 +22,16 @@
 
 #define DAY 86400
 
-/* An item that arrives on a working day has 24 hours, even when they end on
- * a Saturday; one that arrives on a weekend (or, when holidays do not count,
- * a closure day) has until 23:59:59 UK time of the next working day. */
+/* An item that arrives on a weekday has 24 hours, even when they end on a
+ * Saturday or a closure day; one that arrives on a weekend (or, when holidays
+ * do not count, a closure day) has until 23:59:59 UK time of the next
+ * working day, closure days skipped. */
 time_t item_due(time_t received, int holidays_count)
 {
-	closed_fn *closed = holidays_count ? NULL : closure_day_db;
-	if (is_working_day(received, closed, NULL))
+	int weekday = is_working_day(received, NULL, NULL);
+	if (weekday && (holidays_count || is_working_day(received, closure_day_db, NULL)))
 		return received + DAY;
-	return workday_deadline(received, 0, closed, NULL);
+	return workday_deadline(received, 0, closure_day_db, NULL);
 }
 
 int reply_holidays_count(void)
