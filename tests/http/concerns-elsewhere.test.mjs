@@ -162,3 +162,48 @@ test('the audit log keeps what people wrote out of its details', async () => {
   assert.doesNotMatch(log, /only-in-the-record/);
   assert.match(log, /lesson:\d+/);
 });
+
+// heatons 6.8: inappropriate content reached on school premises "must be
+// reported to the school's network manager and Headteacher immediately";
+// 7.3: "so that the site can be blocked".  About the headteacher, the report
+// goes to the chair alone (KCSIE), and the network manager is asked only to
+// block the site, in words that say nothing of the report.
+test('content reached on school premises, about the headteacher: the chair has the report, the network manager a block request', async () => {
+  const summary = 'Gambling site open on the hall PC during assembly';
+  const network = await s.login('network@demo.school');
+  const requests = () => Number(sql(s.db, 'SELECT count(*) FROM filter_requests'));
+  const before = requests();
+  // About someone else: the network manager receives the report itself.
+  await file(c.teacher, { category: 'premises_content', summary, url: 'https://other-casino.example',
+    about: 'science@demo.school' });
+  assert.equal(requests(), before, 'no block request when the network manager has the report');
+
+  const x = await file(c.teacher, { category: 'premises_content', summary, url: 'https://bad-casino.example',
+    about: 'head@demo.school' });
+  assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipients WHERE concern_id = ${x.id}`), 'chair');
+  assert.equal((await network.get(`/concerns/${x.id}`)).status, 404);
+  assert.equal((await c.head.get(`/concerns/${x.id}`)).status, 404);
+  const asked = (await network.get('/filtering')).body.requests
+    .find((r) => r.site === 'https://bad-casino.example');
+  assert.ok(asked, 'the network manager has a request to block the site');
+  assert.equal(asked.kind, 'block');
+  assert.equal(asked.may_decide, true);
+  const words = JSON.stringify(asked);
+  for (const secret of [summary, x.reference, 'Helen', 'Ashworth', 'headteacher', 'concern'])
+    assert.ok(!words.includes(secret), `the request does not say ${secret}`);
+  const told = sql(s.db, "SELECT group_concat(u.email || ': ' || n.message, ' | ') FROM notifications n " +
+    `JOIN users u ON u.id = n.user_id WHERE n.link = '/filtering#request-${asked.id}'`);
+  assert.match(told, /network@demo\.school: Filtering request F-\d+: block https:\/\/bad-casino\.example\./);
+  assert.doesNotMatch(told, /head@demo\.school/, 'the headteacher is not told');
+  assert.ok((await network.get('/')).body.tasks.some((t) => t.kind === 'filtering_block' && t.urgent));
+  // The reporter sees it among their own requests, and its decision.
+  assert.ok((await c.teacher.get('/filtering')).body.requests.some((r) => r.id === asked.id));
+  const log = sql(s.db, "SELECT group_concat(object || ' ' || detail, ' | ') FROM audit WHERE action = 'filtering.request'");
+  assert.doesNotMatch(log, /bad-casino/);
+
+  // No address given: the network manager still hears, and whom to ask.
+  const before2 = requests();
+  await file(c.teacher, { category: 'premises_content', summary, about: 'head@demo.school' });
+  assert.equal(requests(), before2 + 1);
+  assert.match(sql(s.db, 'SELECT site FROM filter_requests ORDER BY id DESC LIMIT 1'), /ask the person who asked/);
+});

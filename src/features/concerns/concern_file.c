@@ -8,13 +8,15 @@
 #include "core/notify.h"
 #include "lib/util.h"
 #include "core/workdays.h"
+#include "features/filtering/filtering.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* The roles a new concern goes to.  About the headteacher: the chair only
- * (heatons 6.8; KCSIE part four), whatever the category says.  A report of
+ * (KCSIE part four: an allegation about the head goes to the chair),
+ * whatever the category says.  A report of
  * a nude or semi-nude image also goes to the DSL (every deputy holds the
  * role too) whatever the school's routing: UKCIS (2024) has them told at
  * once. */
@@ -77,6 +79,22 @@ static int64_t notify_recipients(int64_t id, const char *ref, const char *catego
 	return told;
 }
 
+/* Inappropriate content reached on school machines goes to "the school's
+ * network manager and Headteacher immediately" (heatons 6.8), "so that the
+ * site can be blocked" (7.3).  A report about the headteacher goes to the
+ * chair alone, so the network manager is asked only to block the site: as
+ * the reporter's own filtering request, which says nothing of the report,
+ * and of which the headteacher is not told. */
+static void block_for_head_report(const struct request *rq, const struct concern_input *in)
+{
+	if (!rq || !rq->user.id || strcmp(in->category, "premises_content") != 0)
+		return;
+	filtering_block_ask(rq, in->url ? in->url : "No address given: ask the person who asked",
+			    "Inappropriate content was reached at this address on school "
+			    "premises: block it so that it cannot be reached again.",
+			    in->about_id);
+}
+
 int64_t concern_file_reaching(const struct request *rq, const struct concern_input *in,
 			      char ref[32], int64_t *reached)
 {
@@ -101,6 +119,8 @@ int64_t concern_file_reaching(const struct request *rq, const struct concern_inp
 		in->involved ? in->involved : "", in->about_id, in->account_id, in->urgent, at,
 		due, route_mask(in, about_head));
 	route_concern(id, in, about_head);
+	if (about_head)
+		block_for_head_report(rq, in);
 	db_exec("INSERT INTO concern_events(concern_id, at, actor_id, action, detail, internal) "
 		"VALUES (?, ?, nullif(?, 0), 'reported', '{}', 0)",
 		"ItI", id, at, rq ? rq->user.id : (int64_t)0);

@@ -63,7 +63,6 @@ json_t *filter_requests_list(const struct request *rq)
 			 filtering_may_decide(rq), rq->user.id);
 }
 
-/* Everyone who decides: the network managers and the named senior leader. */
 /* Where a notification about one request points: its row on /filtering.
  * Deciding it clears everyone's notification of it (notify_done). */
 static char *request_link(int64_t id)
@@ -71,7 +70,10 @@ static char *request_link(int64_t id)
 	return xasprintf("/filtering#request-%lld", (long long)id);
 }
 
-static void tell_deciders(const struct request *rq, const char *msg, const char *link)
+/* Everyone who decides: the network managers and the named senior leader,
+ * but never the one asking, nor not_told (0: nobody). */
+static void tell_deciders(const struct request *rq, const char *msg, const char *link,
+			  int64_t not_told)
 {
 	notify_role("network_manager", rq->user.id, "filtering_request", msg, link);
 	int64_t leader = filtering_named("filtering_leader");
@@ -79,39 +81,63 @@ static void tell_deciders(const struct request *rq, const char *msg, const char 
 						  "SELECT count(*) FROM user_roles WHERE user_id "
 						  "= ? AND role = 'network_manager'",
 						  "I", leader);
-	if (leader && leader != rq->user.id && !is_network_manager)
+	if (leader && leader != rq->user.id && leader != not_told && !is_network_manager)
 		notify_user(leader, "filtering_request", msg, link);
+}
+
+/* The person's request still waiting for the same change, or 0. */
+static int64_t request_waiting(const struct request *rq, const char *kind, const char *site)
+{
+	return db_int(0,
+		      "SELECT id FROM filter_requests WHERE requested_by = ? AND "
+		      "kind = ? AND lower(site) = lower(?) AND decided_at IS NULL",
+		      "Itt", rq->user.id, kind, site);
+}
+
+/* Inside the caller's transaction: the request as the person's, the deciders
+ * told, the log written; its reference in ref.  Returns its id. */
+static int64_t request_store(const struct request *rq, const char *kind, const char *site,
+			     const char *reason, int64_t not_told, char ref[16])
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	int64_t id = db_insert("INSERT INTO filter_requests(kind, site, reason, requested_by, "
+			       "requested_at) VALUES (?, ?, ?, ?, ?)",
+			       "tttIt", kind, site, reason, rq->user.id, at);
+	snprintf(ref, 16, "F-%05lld", (long long)id);
+	char *msg = xasprintf("Filtering request %s: %s %s. It awaits your decision.", ref,
+			      strcmp(kind, "block") == 0 ? "block" : "unblock", site);
+	char *link = request_link(id);
+	tell_deciders(rq, msg, link, not_told);
+	free(link);
+	free(msg);
+	/* The site stays in the request, read by those who may: not in the log. */
+	audit(rq, "filtering.request", ref, "kind=%s", kind);
+	return id;
+}
+
+int64_t filtering_block_ask(const struct request *rq, const char *site, const char *reason,
+			    int64_t not_told)
+{
+	int64_t waiting = request_waiting(rq, "block", site);
+	char ref[16];
+	return waiting ? waiting : request_store(rq, "block", site, reason, not_told, ref);
 }
 
 void filter_request_add(struct request *rq, struct reply *rp)
 {
 	const char *kind = arg(rq, "kind"), *site = arg(rq, "site");
-	char at[ISO_LEN], ref[16];
-	iso_now(at);
+	char ref[16];
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
-	int64_t waiting = db_int(0,
-				 "SELECT id FROM filter_requests WHERE requested_by = ? AND "
-				 "kind = ? AND lower(site) = lower(?) AND decided_at IS NULL",
-				 "Itt", rq->user.id, kind, site);
+	int64_t waiting = request_waiting(rq, kind, site);
 	char repeat[120];
 	snprintf(repeat, sizeof repeat,
 		 "You have already asked for this, as F-%05lld; it is waiting for a decision.",
 		 (long long)waiting);
 	if (reply_refuse_repeat(rp, waiting, repeat) != 0)
 		return;
-	int64_t id = db_insert("INSERT INTO filter_requests(kind, site, reason, requested_by, "
-			       "requested_at) VALUES (?, ?, ?, ?, ?)",
-			       "tttIt", kind, site, arg(rq, "reason"), rq->user.id, at);
-	snprintf(ref, sizeof ref, "F-%05lld", (long long)id);
-	char *msg = xasprintf("Filtering request %s: %s %s. It awaits your decision.", ref,
-			      strcmp(kind, "block") == 0 ? "block" : "unblock", site);
-	char *link = request_link(id);
-	tell_deciders(rq, msg, link);
-	free(link);
-	free(msg);
-	/* The site stays in the request, read by those who may: not in the log. */
-	audit(rq, "filtering.request", ref, "kind=%s", kind);
+	int64_t id = request_store(rq, kind, site, arg(rq, "reason"), 0, ref);
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
 	reply_done(rp, 201,
