@@ -42,3 +42,8 @@ int reply_refuse_repeat(struct reply *rp, int64_t existing, const char *message)
 	reply_error(rp, 409, NULL, "%s", message);
 	return -1;
 }
+
+void repeat_since(char out[ISO_LEN])
+{
+	iso_time(now() - REPEAT_WINDOW, out);
+}

@@ -15,6 +15,7 @@
 #define STAFFROOM_WRITE_H
 
 #include "core/request.h"
+#include "lib/util.h"
 
 /* The wordings of a refused write, each page group keeping its own. */
 #define BUSY "The service is busy. Please try again in a moment."
@@ -37,5 +38,16 @@ int reply_commit_changed(struct reply *rp, int changed, const char *field, const
  * double click, a page sent again) finds the one already kept.  existing
  * non-zero rolls back and answers 409 with the message: -1; 0 goes on. */
 int reply_refuse_repeat(struct reply *rp, int64_t existing, const char *message);
+
+/* How long a form sent again with the same fields by the same person counts
+ * as the same record sent twice: ten minutes.  A double click, a page sent
+ * again from the browser's history or a retry after a slow answer comes
+ * within seconds or a minute or two; the same words meaning a second,
+ * new record (another check of the same account finding the same thing)
+ * come later than that. */
+#define REPEAT_WINDOW (10 * 60)
+/* The time REPEAT_WINDOW ago, ISO-8601 UTC like every stored time: a record
+ * stored at or after it (compared as text) is recent enough to be a repeat. */
+void repeat_since(char out[ISO_LEN]);
 
 #endif
