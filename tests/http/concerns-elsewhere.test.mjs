@@ -93,8 +93,8 @@ test("the audit log shows a reporter's download of their evidence only to those 
     return { x, ev };
   };
   const aboutHead = await upload({ category: 'staff_conduct', about: 'head@demo.school',
-    summary: 'About the head', confidential: 'yes' });
-  const ordinary = await upload({ category: 'parent_post', summary: 'A parent posted' });
+    summary: 'About the head, with a photo', confidential: 'yes' });
+  const ordinary = await upload({ category: 'parent_post', summary: 'A parent posted a photo' });
   const rowsFor = async (who, ev) => (await c[who].get('/audit')).body.audit
     .filter((a) => a.object === `/evidence/${ev}` && a.action === 'export.download');
   assert.equal((await c.head.get(`/evidence/${aboutHead.ev}`)).status, 404);
@@ -131,7 +131,7 @@ test('an account check names the concern it raised only to those who may open it
 
 test('a deleted concern about the headteacher stays out of their disposal register', async () => {
   const x = await file(c.teacher, { category: 'staff_conduct', about: 'head@demo.school',
-    summary: 'About the head' });
+    summary: 'About the head, later deleted' });
   for (const form of [{ action: 'acknowledge' },
     { action: 'threshold', level: 'harm_threshold', text: 'An allegation' },
     { action: 'escalate', to: 'lado', reference: 'LADO-5' },

@@ -13,6 +13,7 @@
 #include "core/write.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
+#include "lib/uk_time.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,6 +145,12 @@ static int do_assign(const struct request *rq, struct reply *rp, const struct ev
 		return 400;
 	}
 	int64_t uid = json_int(who, "id");
+	if (uid == db_int(0, "SELECT assignee_id FROM concerns WHERE id = ?", "I", e->id)) {
+		reply_error(rp, 409, "assignee", "This concern is already assigned to %s.",
+			    json_str(who, "name"));
+		json_decref(who);
+		return 409;
+	}
 	db_exec("UPDATE concerns SET assignee_id = ? WHERE id = ?", "II", uid, e->id);
 	concern_add_event(rq, e, "assign",
 		  json_pack("{s:O, s:O}", "assignee", json_object_get(who, "email"), "name",
@@ -236,6 +243,62 @@ static int apply(const struct request *rq, struct reply *rp, const struct ev *e)
 	return 0;
 }
 
+/* The case's latest chronology entry of this action: id, by whom, when, what. */
+static json_t *latest_event(const struct ev *e)
+{
+	return db_row("SELECT id, actor_id, at, detail FROM concern_events WHERE concern_id = ? "
+		      "AND action = ? ORDER BY id DESC LIMIT 1",
+		      "It", e->id, e->action);
+}
+
+/* An entry's detail without the members that are only its own time (a
+ * device's time when the form left it empty is when it was recorded): what
+ * the form said.  A new reference. */
+static json_t *what_was_sent(const json_t *row)
+{
+	json_t *d = json_loads(json_str(row, "detail"), 0, NULL);
+	const char *at = json_str(row, "at"), *key;
+	json_t *v, *tmp;
+	json_object_foreach_safe(d, tmp, key, v)
+		if (json_is_string(v) && at && strcmp(json_string_value(v), at) == 0)
+			json_object_del(d, key);
+	return d;
+}
+
+static int same_event(const json_t *before, const json_t *added)
+{
+	json_t *a = what_was_sent(before), *b = what_was_sent(added);
+	int same = a && b && json_equal(a, b);
+	json_decref(a);
+	json_decref(b);
+	return same;
+}
+
+/* After the action is applied, inside the write: an entry the same as the
+ * case's latest of that action (before), by the same person within
+ * REPEAT_WINDOW, is the same form sent twice (a double click on "Escalate")
+ * and the chronology never loses an entry, so it is refused before it is
+ * kept.  -1 with the 409 answered; 0 goes on. */
+static int refuse_repeat_event(const struct request *rq, struct reply *rp, const struct ev *e,
+			       const json_t *before)
+{
+	json_t *added = latest_event(e);
+	char since[ISO_LEN], when[40] = "";
+	repeat_since(since);
+	const char *at = json_str(before, "at");
+	int same = before && added && json_int(added, "id") != json_int(before, "id") &&
+		   json_int(before, "actor_id") == rq->user.id && at && strcmp(at, since) >= 0 &&
+		   same_event(before, added);
+	json_decref(added);
+	if (same)
+		uk_time_words(at, when, sizeof when);
+	char *repeat = xasprintf("You recorded this already, at %s: it is in the chronology.",
+				 when);
+	int refused = reply_refuse_repeat(rp, same, repeat);
+	free(repeat);
+	return refused;
+}
+
 static void ev_free(struct ev *e)
 {
 	free(e->status);
@@ -265,8 +328,14 @@ void concern_event_post(struct request *rq, struct reply *rp)
 		ev_free(&e);
 		return;
 	}
-	if (apply(rq, rp, &e) != 0) {
+	json_t *before = latest_event(&e);
+	int refused = apply(rq, rp, &e) != 0;
+	if (refused)
 		db_rollback();
+	else
+		refused = refuse_repeat_event(rq, rp, &e, before);
+	json_decref(before);
+	if (refused) {
 		ev_free(&e);
 		return;
 	}
