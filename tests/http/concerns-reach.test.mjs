@@ -122,12 +122,14 @@ test('a concern raised from a school account reaches someone, or says it has not
   active('moderator@demo.school', false);
   active('dsl@demo.school', false);
   try {
-    r = await c.science.post(`/accounts/${acct}/checks`, check);
+    // Another comment (the same check sent again would be refused as a repeat).
+    r = await c.science.post(`/accounts/${acct}/checks`, { ...check, summary: 'Another comment' });
     assert.equal(r.status, 202, r.text);
     assert.equal(notified(r.body.check.concern.id), 0);
     assert.equal(r.body.check.concern.delivered, false);
     assert.match(r.body.check.concern.warning, /has NOT reached anyone/);
-    const page = await c.science.request('POST', `/accounts/${acct}/checks`, { json: false, form: check });
+    const page = await c.science.request('POST', `/accounts/${acct}/checks`, { json: false,
+      form: { ...check, summary: 'A third comment' } });
     assert.equal(page.status, 303);
     const said = visibleText((await c.science.page(page.headers.get('location'))).text);
     assert.match(said, /has NOT reached anyone/);

@@ -63,6 +63,36 @@ static int64_t file_concern(const struct request *rq, const json_t *a, char ref[
 	return concern_file_reaching(rq, &in, ref, reached);
 }
 
+/* Inside the write: the same check (the same time, the same answers) logged
+ * twice by the same person within REPEAT_WINDOW, a double click, is kept
+ * once, and a concern it raises is filed once.  Read through the account's
+ * index at the check's time.  -1 with the 409 answered; 0 goes on. */
+static int refuse_repeat_check(const struct request *rq, struct reply *rp, const char *checked)
+{
+	char since[ISO_LEN];
+	repeat_since(since);
+	json_t *kept = db_row("SELECT c.id, k.reference FROM account_checks c "
+			      "INDEXED BY account_checks_by_account "
+			      "LEFT JOIN concerns k ON k.id = c.concern_id "
+			      "WHERE c.account_id = ? AND c.checked_at = ? AND c.recorded_at >= ? "
+			      "AND c.by_id = ? AND c.comments_found = ? AND c.all_answered = ? "
+			      "AND c.notes = ? AND (c.concern_id IS NOT NULL) = ? "
+			      "AND coalesce(k.summary, '') = ?",
+			      "IttIiitit", rq->ids[0], checked, since, rq->user.id,
+			      arg_yes(rq, "comments_found"), arg_yes(rq, "all_answered"),
+			      arg(rq, "notes") ? arg(rq, "notes") : "", arg_yes(rq, "open_concern"),
+			      arg_yes(rq, "open_concern") ? arg(rq, "summary") : "");
+	const char *ref = json_str(kept, "reference");
+	char *repeat = ref ? xasprintf("You logged this check already, and concern %s was sent "
+				       "to the moderator with it.",
+				       ref)
+			   : xstrdup("You logged this check already.");
+	int refused = reply_refuse_repeat(rp, kept != NULL, repeat);
+	free(repeat);
+	json_decref(kept);
+	return refused;
+}
+
 void account_check_add(struct request *rq, struct reply *rp)
 {
 	json_t *a = account_load(rq->ids[0]);
@@ -76,13 +106,13 @@ void account_check_add(struct request *rq, struct reply *rp)
 		json_decref(a);
 		return;
 	}
-	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
-		json_decref(a);
-		return;
-	}
 	char checked[ISO_LEN], at[ISO_LEN], ref[32] = "";
 	iso_time(t, checked);
 	iso_now(at);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0 || refuse_repeat_check(rq, rp, checked) != 0) {
+		json_decref(a);
+		return;
+	}
 	int64_t reached = 0;
 	int64_t concern = arg_yes(rq, "open_concern") ? file_concern(rq, a, ref, &reached) : 0;
 	int64_t id =

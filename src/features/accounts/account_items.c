@@ -78,6 +78,32 @@ static void item_added(const struct request *rq, struct reply *rp, int64_t id, c
 	free(link);
 }
 
+/* Inside the write: the same comment, query or complaint logged twice by the
+ * same person within REPEAT_WINDOW (a double click) is kept once: one
+ * deadline, one task.  Read through the account's open items (a double
+ * click's first is not answered seconds later).  -1 with the 409 answered;
+ * 0 goes on. */
+static int refuse_repeat_item(const struct request *rq, struct reply *rp, const char *got)
+{
+	char since[ISO_LEN], words[96] = "";
+	repeat_since(since);
+	const char *link = arg(rq, "link");
+	char *due = db_text("SELECT due_at FROM account_items INDEXED BY account_items_by_account "
+			    "WHERE account_id = ? AND "
+			    "answered_at IS NULL AND logged_at >= ? AND logged_by = ? AND kind = ? "
+			    "AND received_at = ? AND link = ? AND summary = ?",
+			    "ItItttt", rq->ids[0], since, rq->user.id, arg(rq, "kind"), got,
+			    link ? link : "", arg(rq, "summary"));
+	if (due)
+		uk_deadline_words(due, now(), words, sizeof words);
+	char *repeat = xasprintf("You logged this %s already: answer it by %s.", arg(rq, "kind"),
+				 words);
+	int refused = reply_refuse_repeat(rp, due != NULL, repeat);
+	free(repeat);
+	free(due);
+	return refused;
+}
+
 void account_item_add(struct request *rq, struct reply *rp)
 {
 	json_t *a = account_for_runner(rq, rp);
@@ -85,11 +111,13 @@ void account_item_add(struct request *rq, struct reply *rp)
 	int ok = a && typed_time(rq, rp, "received_at", "When it arrived", &received) == 0 &&
 		 link_ok(rq, rp);
 	json_decref(a);
-	if (!ok || reply_begin(rp, BUSY_UNSAVED) != 0)
+	if (!ok)
 		return;
 	char at[ISO_LEN], got[ISO_LEN], due[ISO_LEN];
 	iso_now(at);
 	iso_time(received, got);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0 || refuse_repeat_item(rq, rp, got) != 0)
+		return;
 	iso_time(item_due(received, reply_holidays_count()), due);
 	const char *link = arg(rq, "link");
 	int64_t id = db_insert("INSERT INTO account_items(account_id, kind, received_at, link, "

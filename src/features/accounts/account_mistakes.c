@@ -72,6 +72,25 @@ static void tell_readers(const struct request *rq, const json_t *a, const char *
 	free(msg);
 }
 
+/* Inside the write: the same mistake reported twice by the same person
+ * within REPEAT_WINDOW (a double click) is kept once, and the moderator and
+ * the senior leaders are told once.  -1 with the 409 answered; 0 goes on. */
+static int refuse_repeat_mistake(const struct request *rq, struct reply *rp, const char *link)
+{
+	char since[ISO_LEN];
+	repeat_since(since);
+	int64_t kept = db_int(0,
+			      "SELECT id FROM account_mistakes INDEXED BY "
+			      "account_mistakes_by_account WHERE account_id = ? AND "
+			      "reported_at >= ? AND reported_by = ? AND what = ? AND link = ? AND "
+			      "removed = ?",
+			      "ItIttI", rq->ids[0], since, rq->user.id, arg(rq, "what"),
+			      link ? link : "", (int64_t)arg_yes(rq, "removed"));
+	return reply_refuse_repeat(rp, kept,
+				   "You reported this mistake already: the moderator and the "
+				   "senior leadership team have been told.");
+}
+
 void account_mistake_add(struct request *rq, struct reply *rp)
 {
 	json_t *a = account_for_runner(rq, rp);
@@ -79,7 +98,8 @@ void account_mistake_add(struct request *rq, struct reply *rp)
 	if (a && link && !url_ok(link))
 		reply_error(rp, 400, "link",
 			    "The link to the post must start with https:// (or http://).");
-	if (!a || reply_errors(rp) || reply_begin(rp, BUSY_UNSAVED) != 0) {
+	if (!a || reply_errors(rp) || reply_begin(rp, BUSY_UNSAVED) != 0 ||
+	    refuse_repeat_mistake(rq, rp, link) != 0) {
 		json_decref(a);
 		return;
 	}

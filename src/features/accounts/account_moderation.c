@@ -76,17 +76,24 @@ static int moderation_input_ok(const struct request *rq, struct reply *rp)
 	return 1;
 }
 
+/* The summary of the concern this action raises, or NULL when it raises none. */
+static const char *concern_summary(const struct request *rq)
+{
+	if (!arg_yes(rq, "names_pupil") && !arg_yes(rq, "open_concern"))
+		return NULL;
+	const char *summary = arg(rq, "summary");
+	return summary ? summary : "A comment on a school account names or shows a pupil";
+}
+
 /* A comment naming or showing a pupil is filed even when no concern was
  * asked for, urgent and to the DSL whatever the routing. */
 static int64_t moderation_concern(const struct request *rq, const json_t *a, char ref[32],
 				  int64_t *reached)
 {
 	int pupil = arg_yes(rq, "names_pupil");
-	if (!pupil && !arg_yes(rq, "open_concern"))
-		return 0;
-	const char *summary = arg(rq, "summary");
+	const char *summary = concern_summary(rq);
 	if (!summary)
-		summary = "A comment on a school account names or shows a pupil";
+		return 0;
 	struct concern_input in = {
 		.category = "account_comment",
 		.summary = summary,
@@ -124,10 +131,41 @@ static void moderation_done(const struct request *rq, struct reply *rp, int64_t 
 	free(link);
 }
 
+/* Inside the write: the same action logged twice by the same person within
+ * REPEAT_WINDOW (a double click on "Log action") is kept once, and a comment
+ * naming a pupil is not sent to the safeguarding lead as two urgent
+ * concerns.  Read through the account's index from the window's start.
+ * -1 with the 409 answered; 0 goes on. */
+static int refuse_repeat_action(const struct request *rq, struct reply *rp)
+{
+	char since[ISO_LEN];
+	repeat_since(since);
+	const char *link = arg(rq, "link");
+	json_t *kept = db_row("SELECT m.id, k.reference FROM account_moderation m "
+			      "INDEXED BY account_moderation_by_account "
+			      "LEFT JOIN concerns k ON k.id = m.concern_id "
+			      "WHERE m.account_id = ? AND m.at >= ? AND m.by_id = ? "
+			      "AND m.action = ? AND m.what = ? AND m.link = ? "
+			      "AND m.names_pupil = ? AND coalesce(k.summary, '') = ?",
+			      "ItItttit", rq->ids[0], since, rq->user.id, arg(rq, "action"),
+			      arg(rq, "what"), link ? link : "", arg_yes(rq, "names_pupil"),
+			      concern_summary(rq) ? concern_summary(rq) : "");
+	const char *ref = json_str(kept, "reference");
+	char *repeat = ref ? xasprintf("You logged this action already, and concern %s was raised "
+				       "with it.",
+				       ref)
+			   : xstrdup("You logged this action already.");
+	int refused = reply_refuse_repeat(rp, kept != NULL, repeat);
+	free(repeat);
+	json_decref(kept);
+	return refused;
+}
+
 void account_moderation_add(struct request *rq, struct reply *rp)
 {
 	json_t *a = account_for_runner(rq, rp);
-	if (!a || !moderation_input_ok(rq, rp) || reply_begin(rp, BUSY_UNSAVED) != 0) {
+	if (!a || !moderation_input_ok(rq, rp) || reply_begin(rp, BUSY_UNSAVED) != 0 ||
+	    refuse_repeat_action(rq, rp) != 0) {
 		json_decref(a);
 		return;
 	}

@@ -195,6 +195,27 @@ static int64_t post_insert(const struct request *rq, const char *publish_at)
 			 publish_at[0] ? publish_at : NULL, at);
 }
 
+/* Inside the write: the same post sent for sign-off twice by its author
+ * within REPEAT_WINDOW (a double click) is kept once, and the senior
+ * leaders are asked once.  Read through the author's posts waiting.  -1
+ * with the 409 answered; 0 goes on. */
+static int refuse_repeat_post(const struct request *rq, struct reply *rp, const char *publish_at)
+{
+	char since[ISO_LEN];
+	repeat_since(since);
+	int64_t kept = db_int(0,
+			      "SELECT id FROM account_posts INDEXED BY account_posts_by_status "
+			      "WHERE status = 'submitted' AND author_id = ? AND account_id = ? "
+			      "AND submitted_at >= ? AND kind = ? AND body = ? AND place = ? "
+			      "AND publish_at IS ?",
+			      "IIttttt", rq->user.id, rq->ids[0], since, arg(rq, "kind"),
+			      arg(rq, "text"), arg(rq, "where") ? arg(rq, "where") : "",
+			      publish_at[0] ? publish_at : NULL);
+	return reply_refuse_repeat(rp, kept,
+				   "You sent this post for sign-off already; it is waiting for "
+				   "the senior leaders.");
+}
+
 void post_submit(struct request *rq, struct reply *rp)
 {
 	json_t *a = runner_account(rq, rp);
@@ -204,7 +225,8 @@ void post_submit(struct request *rq, struct reply *rp)
 	char publish_at[24];
 	post_publish_at(rq, rp, publish_at);
 	const struct upload *img = post_image_checked(rq, rp, &bad);
-	if (bad || reply_errors(rp) || reply_begin(rp, BUSY_UNSAVED) != 0) {
+	if (bad || reply_errors(rp) || reply_begin(rp, BUSY_UNSAVED) != 0 ||
+	    refuse_repeat_post(rq, rp, publish_at) != 0) {
 		json_decref(a);
 		return;
 	}
