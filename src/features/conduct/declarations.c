@@ -130,12 +130,31 @@ static void tell_acknowledger(const struct request *rq, const char *kind, int64_
 	free(msg);
 }
 
+/* Inside the write: the same declaration sent twice (a double click) finds
+ * the one kept.  A declaration has no time of its own, only its day, so the
+ * repeat is any of the person's declarations still in force with the same
+ * words: declaring it again while it applies adds nothing (one that is still
+ * true a year on is renewed, not declared again).  -1 with the 409 answered;
+ * 0 goes on. */
+static int refuse_repeat_declaration(const struct request *rq, struct reply *rp)
+{
+	int64_t kept = db_int(0,
+			      "SELECT id FROM declarations INDEXED BY declarations_by_user "
+			      "WHERE user_id = ? AND ended_at IS NULL "
+			      "AND kind = ? AND details = ?",
+			      "Itt", rq->user.id, arg(rq, "kind"), arg(rq, "details"));
+	char repeat[80];
+	snprintf(repeat, sizeof repeat, "You have declared this already, as D-%05lld.",
+		 (long long)kept);
+	return reply_refuse_repeat(rp, kept, repeat);
+}
+
 void declaration_add(struct request *rq, struct reply *rp)
 {
 	const char *kind = arg(rq, "kind");
 	char today[11], ref[16];
 	uk_today(today);
-	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+	if (reply_begin(rp, BUSY_UNSAVED) != 0 || refuse_repeat_declaration(rq, rp) != 0)
 		return;
 	int64_t id = db_insert("INSERT INTO declarations(user_id, kind, details, declared_on) "
 			       "VALUES (?, ?, ?, ?)",

@@ -130,6 +130,25 @@ void device_images_form(const struct request *rq, json_t *m)
 	json_object_set_new(m, "deadline_latest_words", json_string(words));
 }
 
+/* Inside the write: the same images recorded twice by the same person
+ * within REPEAT_WINDOW (a double click) are kept once, with one deadline
+ * and one task.  -1 with the 409 answered; 0 goes on. */
+static int refuse_repeat_images(const struct request *rq, struct reply *rp)
+{
+	char since[ISO_LEN];
+	repeat_since(since);
+	int64_t kept = db_int(0,
+			      "SELECT id FROM device_images INDEXED BY device_images_by_user "
+			      "WHERE user_id = ? AND "
+			      "cleared_at IS NULL AND recorded_at >= ? AND taken_on = ? AND "
+			      "event = ?",
+			      "Ittt", rq->user.id, since, arg(rq, "taken_on"), arg(rq, "event"));
+	char repeat[80];
+	snprintf(repeat, sizeof repeat, "You recorded these images already, as DI-%05lld.",
+		 (long long)kept);
+	return reply_refuse_repeat(rp, kept, repeat);
+}
+
 void device_image_add(struct request *rq, struct reply *rp)
 {
 	const char *on = arg(rq, "taken_on"), *event = arg(rq, "event");
@@ -142,7 +161,7 @@ void device_image_add(struct request *rq, struct reply *rp)
 	if (reply_errors(rp))
 		return;
 	iso_now(at);
-	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+	if (reply_begin(rp, BUSY_UNSAVED) != 0 || refuse_repeat_images(rq, rp) != 0)
 		return;
 	int64_t id = db_insert("INSERT INTO device_images(user_id, taken_on, event, recorded_at, "
 			       "due_by) VALUES (?, ?, ?, ?, ?)",

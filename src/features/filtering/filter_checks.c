@@ -38,6 +38,26 @@ void filter_review_due(char out[11])
 	free(due);
 }
 
+/* Inside the write: the same check or review recorded twice by the same
+ * person within REPEAT_WINDOW (a double click) is kept once.  Read through
+ * the kind and day's index.  -1 with the 409 answered; 0 goes on. */
+static int refuse_repeat_check(const struct request *rq, struct reply *rp)
+{
+	char since[ISO_LEN];
+	const char *kind = arg(rq, "kind");
+	repeat_since(since);
+	int64_t kept = db_int(0,
+			      "SELECT id FROM filter_checks INDEXED BY filter_checks_by_kind "
+			      "WHERE kind = ? AND done_on = ? AND "
+			      "recorded_at >= ? AND recorded_by = ? AND tested = ? AND actions = ?",
+			      "tttItt", kind, arg(rq, "done_on"), since, rq->user.id,
+			      arg(rq, "tested"), arg(rq, "actions") ? arg(rq, "actions") : "");
+	char repeat[80];
+	snprintf(repeat, sizeof repeat, "You recorded this %s already, as FC-%05lld.",
+		 strcmp(kind, "review") == 0 ? "review" : "check", (long long)kept);
+	return reply_refuse_repeat(rp, kept, repeat);
+}
+
 void filter_check_add(struct request *rq, struct reply *rp)
 {
 	if (!filtering_may_record(rq)) {
@@ -54,7 +74,7 @@ void filter_check_add(struct request *rq, struct reply *rp)
 		return;
 	}
 	iso_now(at);
-	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+	if (reply_begin(rp, BUSY_UNSAVED) != 0 || refuse_repeat_check(rq, rp) != 0)
 		return;
 	int64_t id = db_insert("INSERT INTO filter_checks(kind, done_on, tested, actions, "
 			       "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
