@@ -108,3 +108,37 @@ test('filing, reading and assigning a concern read no whole table', async () => 
   // The reads only: the INSERTs' own plans (foreign-key look-ups) are another matter.
   assert.deepEqual(scans(t).filter((l) => / in: SELECT /.test(l)), []);
 });
+
+test('the same forms sent twice: finding the record already kept reads no whole table', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-plans-'));
+  const db = path.join(dir, 'test.db');
+  assert.equal(cli(['demo', '--db', db, '--scale', '50']).code, 0);
+  const t = await launch({ dir, db, env: ENV });
+  const today = new Date().toISOString().slice(0, 10);
+  const ukNow = new Date().toLocaleString('sv-SE', { timeZone: 'Europe/London' })
+    .slice(0, 16).replace(' ', 'T');
+  const sends = [
+    ['teacher', '/concerns', { category: 'other', summary: 'plans twice' }],
+    ['teacher', '/conduct/declarations', { kind: 'parent', details: 'plans twice' }],
+    ['teacher', '/conduct/images', { taken_on: today, event: 'plans twice' }],
+    ['network', '/filtering/checks', { kind: 'check', done_on: today, tested: 'plans twice' }],
+    ['science', '/accounts/1/moderation', { action: 'hid', what: 'plans twice', names_pupil: 'yes' }],
+    ['science', '/accounts/1/mistakes', { what: 'plans twice' }],
+    ['science', '/accounts/1/checks', { checked_at: ukNow, comments_found: 'no', all_answered: 'yes' }],
+    ['science', '/accounts/1/items', { received_at: ukNow, kind: 'query', summary: 'plans twice' }],
+    ['science', '/accounts/1/posts', { text: 'plans twice', kind: 'post' }],
+    ['dsl', '/concerns/1/events', { action: 'note', text: 'plans twice' }],
+    ['dsl', '/concerns/1/events', { action: 'assign', assignee: 'dsl@demo.school' }],
+  ];
+  try {
+    for (const [who, p, form] of sends) {
+      const c = await t.login(`${who}@demo.school`);
+      const first = await c.post(p, form);
+      assert.ok([200, 201, 202].includes(first.status), `${p} ${first.text}`);
+      assert.equal((await c.post(p, form)).status, 409, p);
+    }
+  } finally {
+    await t.stop();
+  }
+  assert.deepEqual(scans(t).filter((l) => / in: SELECT /.test(l)), []);
+});

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, sql } from './lib.mjs';
+import { report, event } from './concern_helpers.mjs';
 
 let s;
 before(async () => { s = await startServer(); });
@@ -16,15 +17,26 @@ const day = (offset) => {
   return d.toISOString().slice(0, 10);
 };
 
-async function twice(client, path, form, rows) {
-  const first = await client.post(path, form);
-  assert.equal(first.status, 201, first.text);
-  const before = { rows: count(rows), audit: count('audit'), told: count('notifications') };
-  const second = await client.post(path, form);
+const kept = (rows) => ({ rows: count(rows), audit: count('audit'), told: count('notifications'),
+  concerns: count('concerns'), events: count('concern_events') });
+
+// send(): one POST of the form; the first answers `status`, the second 409 with nothing written.
+async function twiceBy(send, rows, status = 201) {
+  const first = await send();
+  assert.equal(first.status, status, first.text);
+  const before = kept(rows);
+  const second = await send();
   assert.equal(second.status, 409, second.text);
-  assert.deepEqual({ rows: count(rows), audit: count('audit'), told: count('notifications') }, before);
+  assert.deepEqual(kept(rows), before);
   return { first, second };
 }
+
+const twice = (client, path, form, rows, status) =>
+  twiceBy(() => client.post(path, form), rows, status);
+
+// A time typed on a form: UK local time, to the minute.
+const ukNow = () => new Date().toLocaleString('sv-SE', { timeZone: 'Europe/London' })
+  .slice(0, 16).replace(' ', 'T');
 
 test('a subject access request recorded twice', async () => {
   const head = await s.login('head@demo.school');
@@ -63,4 +75,108 @@ test('a pupil put on the do-not-publish list twice', async () => {
   const { second } = await twice(dsl, '/accounts/do-not-publish',
     { pupil_name: 'Jo Twice', class_name: '3B' }, "do_not_publish WHERE pupil_name = 'Jo Twice'");
   assert.equal(second.body.error, 'This pupil is already on the list.');
+});
+
+test('a concern reported twice, at once, and again once it is closed', async () => {
+  const teacher = await s.login('teacher@demo.school');
+  const form = { category: 'cyberbullying_pupil', summary: 'Year 9 group chat naming a pupil',
+    details: 'Screenshots shown to me at break.', urgent: 'yes' };
+  const { first, second } = await twiceBy(() => report(teacher, form), 'concerns');
+  const ref = first.body.concern.reference;
+  assert.equal(second.body.error, `You sent this report already, as ${ref}.`);
+  // The form shows it as it shows any refusal.
+  const page = await teacher.request('POST', '/concerns', { multipart: (() => {
+    const fd = new FormData();
+    for (const [k, v] of Object.entries(form)) fd.append(k, v);
+    return fd;
+  })(), json: false });
+  assert.equal(page.status, 409);
+  assert.match(page.text, new RegExp(`You sent this report already, as ${ref}\\.`));
+  // Two sent at the same moment: one case.
+  const both = await Promise.all([0, 1].map(() => report(teacher, { ...form, summary: 'At once' })));
+  assert.deepEqual(both.map((r) => r.status).sort(), [201, 409]);
+  assert.equal(count("concerns WHERE summary = 'At once'"), 1);
+  // Other words are another concern; the same words once the case is closed are a new one.
+  assert.equal((await report(teacher, { ...form, summary: 'Another chat' })).status, 201);
+  sql(s.db, `UPDATE concerns SET status = 'closed' WHERE reference = '${ref}'`);
+  assert.equal((await report(teacher, form)).status, 201);
+});
+
+test('a moderation action naming a pupil logged twice raises one concern', async () => {
+  const lead = await s.login('science@demo.school');
+  const form = { action: 'hid', what: 'A comment naming a Year 7 pupil', names_pupil: 'yes' };
+  const { first, second } = await twice(lead, '/accounts/1/moderation', form,
+    'account_moderation');
+  assert.equal(first.status, 201);
+  assert.match(second.body.error, /^You logged this action already, and concern C-\d{4}-\d{6} was raised/);
+  assert.equal((await lead.post('/accounts/1/moderation', { ...form, action: 'reported' })).status, 201);
+});
+
+test('an account check raising a concern, a comment logged and a mistake, each sent twice', async () => {
+  const lead = await s.login('science@demo.school');
+  const check = { checked_at: ukNow(), comments_found: 'yes', all_answered: 'no',
+    open_concern: 'yes', summary: 'Abusive reply under the sports day post' };
+  const c = await twice(lead, '/accounts/1/checks', check, 'account_checks');
+  assert.match(c.second.body.error, /^You logged this check already, and concern C-/);
+  const item = { received_at: ukNow(), kind: 'complaint', summary: 'Parent unhappy about a photo' };
+  const i = await twice(lead, '/accounts/1/items', item, 'account_items');
+  assert.match(i.second.body.error, /^You logged this complaint already: answer it by /);
+  const m = await twice(lead, '/accounts/1/mistakes',
+    { what: 'Posted a photo of the wrong class', removed: 'yes' }, 'account_mistakes');
+  assert.match(m.second.body.error, /^You reported this mistake already/);
+});
+
+test('a post sent for sign-off twice', async () => {
+  const lead = await s.login('science@demo.school');
+  const form = { text: 'Well done to Year 8 for the science fair!', kind: 'post' };
+  const { second } = await twice(lead, '/accounts/1/posts', form, 'account_posts');
+  assert.match(second.body.error, /^You sent this post for sign-off already/);
+  assert.equal((await lead.post('/accounts/1/posts', { ...form, kind: 'reply' })).status, 201);
+});
+
+test('a declaration, images on a device and a filtering check, each sent twice', async () => {
+  const teacher = await s.login('teacher@demo.school');
+  const d = await twice(teacher, '/conduct/declarations',
+    { kind: 'parent', details: 'My neighbour is the parent of a pupil in 4C.' }, 'declarations');
+  assert.equal(d.second.body.error,
+    `You have declared this already, as D-${String(d.first.body.declaration.id).padStart(5, '0')}.`);
+  const i = await twice(teacher, '/conduct/images', { taken_on: day(0), event: 'Sports day' },
+    'device_images');
+  assert.equal(i.second.body.error,
+    `You recorded these images already, as DI-${String(i.first.body.images.id).padStart(5, '0')}.`);
+  const network = await s.login('network@demo.school');
+  const f = await twice(network, '/filtering/checks',
+    { kind: 'check', done_on: day(0), tested: 'Tried the test sites from a pupil laptop' },
+    'filter_checks');
+  assert.match(f.second.body.error, /^You recorded this check already, as FC-\d{5}\.$/);
+});
+
+test('a case action sent twice writes one chronology entry', async () => {
+  const dsl = await s.login('dsl@demo.school');
+  const id = 1; // investigating in the demo
+  const entries = `concern_events WHERE concern_id = ${id}`;
+  const escalate = { action: 'escalate', to: 'police', reference: 'CAD 1234', text: 'Rang 101' };
+  const e = await twiceBy(() => event(dsl, id, escalate), entries, 200);
+  assert.match(e.second.body.error, /^You recorded this already, at .*: it is in the chronology\.$/);
+  // Told to someone else, it is another entry.
+  assert.equal((await event(dsl, id, { ...escalate, to: 'lado' })).status, 200);
+  await twiceBy(() => event(dsl, id, { action: 'note', text: 'Spoke to form tutor.' }), entries, 200);
+  // A device's time left empty is when it was recorded: a second later it is still the same entry.
+  const device = { action: 'device', text: 'Phone handed to the police', device: 'iPhone' };
+  await twiceBy(async () => {
+    await new Promise((r) => setTimeout(r, 1100));
+    return event(dsl, id, device);
+  }, entries, 200);
+});
+
+test('a case assigned to the person it is assigned to', async () => {
+  const head = await s.login('head@demo.school');
+  const id = 1;
+  const name = sql(s.db, `SELECT u.name FROM concerns c JOIN users u ON u.id = c.assignee_id WHERE c.id = ${id}`);
+  const email = sql(s.db, `SELECT u.email FROM concerns c JOIN users u ON u.id = c.assignee_id WHERE c.id = ${id}`);
+  const before = kept(`concern_events WHERE concern_id = ${id}`);
+  const r = await event(head, id, { action: 'assign', assignee: email });
+  assert.equal(r.status, 409, r.text);
+  assert.equal(r.body.error, `This concern is already assigned to ${name}.`);
+  assert.deepEqual(kept(`concern_events WHERE concern_id = ${id}`), before);
 });
