@@ -183,8 +183,11 @@ void account_page(struct request *rq, struct reply *rp)
 	reply_page(rp, "account", json_str(a, "name"), m);
 }
 
+#define ACCOUNT_CLOSED "This account has been closed; it can no longer be changed."
+
 /* The account for a moderator's change: NULL with a 404 or 409 reply when it is missing or closed.
- */
+ * Read before the write begins, so each update below is guarded again (status != 'closed'): a
+ * close committed in between must not be undone nor followed by a change. */
 static json_t *open_account(struct request *rq, struct reply *rp)
 {
 	json_t *a = account_load(rq->ids[0]);
@@ -194,21 +197,23 @@ static json_t *open_account(struct request *rq, struct reply *rp)
 	}
 	if (strcmp(json_str(a, "status"), "closed") == 0) {
 		json_decref(a);
-		reply_error(rp, 409, NULL,
-			    "This account has been closed; it can no longer be changed.");
+		reply_error(rp, 409, NULL, "%s", ACCOUNT_CLOSED);
 		return NULL;
 	}
 	return a;
 }
 
-/* Commits and answers with the account as it now stands. */
-static void finish(struct reply *rp, int64_t id, int status, const char *flash)
+/* Commits and answers with the account as it now stands.  changed is 0 when
+ * the guarded update found the account closed (or changed) by someone else
+ * since it was read: nothing is kept and the answer is 409 with conflict. */
+static void finish(struct reply *rp, int64_t id, int changed, const char *conflict,
+		   const char *flash)
 {
-	if (reply_commit(rp, BUSY_UNSAVED) != 0)
+	if (reply_commit_changed(rp, changed, NULL, conflict, BUSY_UNSAVED) != 0)
 		return;
 	json_t *a = account_load(id);
 	char *link = account_link(id);
-	reply_done(rp, status, json_pack("{s:o}", "account", a ? a : json_null()), link, flash);
+	reply_done(rp, 200, json_pack("{s:o}", "account", a ? a : json_null()), link, flash);
 	free(link);
 }
 
@@ -231,14 +236,16 @@ void account_edit(struct request *rq, struct reply *rp)
 		free(object);
 		return;
 	}
-	db_exec("UPDATE social_accounts SET name = ?, url = ?, status = ? WHERE id = ?", "tttI",
-		arg(rq, "name"), url ? url : "", arg(rq, "status"), rq->ids[0]);
+	db_exec("UPDATE social_accounts SET name = ?, url = ?, status = ? WHERE id = ? "
+		"AND status != 'closed'",
+		"tttI", arg(rq, "name"), url ? url : "", arg(rq, "status"), rq->ids[0]);
+	int changed = db_changes() == 1;
 	audit(rq, "account.edit", object + 1, "name: %s -> %s; url: %s -> %s; status: %s -> %s",
 	      json_str(a, "name"), arg(rq, "name"), json_str(a, "url"),
 	      url ? url : "", json_str(a, "status"), arg(rq, "status"));
 	json_decref(a);
 	free(object);
-	finish(rp, rq->ids[0], 200, "The account's details have been saved.");
+	finish(rp, rq->ids[0], changed, ACCOUNT_CLOSED, "The account's details have been saved.");
 }
 
 void account_transfer(struct request *rq, struct reply *rp)
@@ -256,16 +263,28 @@ void account_transfer(struct request *rq, struct reply *rp)
 		reply_checks_failed(rp, checks, "The account cannot be transferred");
 	else if (lead && reply_begin(rp, BUSY_UNSAVED) == 0) {
 		char *link = account_link(rq->ids[0]);
-		db_exec("UPDATE social_accounts SET lead_id = ? WHERE id = ?", "II", lead,
-			rq->ids[0]);
-		char *msg = xasprintf("You are now the lead of the school account '%s'.",
-				      json_str(a, "name"));
-		notify_user(lead, "account_lead", msg, link);
+		/* Guarded as read: not closed since, and the lead still the one
+		 * read (a transfer sent together with this one moved it first). */
+		db_exec("UPDATE social_accounts SET lead_id = ? WHERE id = ? AND lead_id = ? "
+			"AND status != 'closed'",
+			"III", lead, rq->ids[0], old);
+		int changed = db_changes() == 1;
+		if (changed) {
+			char *msg = xasprintf("You are now the lead of the school account '%s'.",
+					      json_str(a, "name"));
+			notify_user(lead, "account_lead", msg, link);
+			free(msg);
+		}
 		audit(rq, "account.transfer", link + 1, "lead: %s -> %s", json_str(a, "lead"),
 		      arg(rq, "lead"));
-		free(msg);
 		free(link);
-		finish(rp, rq->ids[0], 200, "The account has been transferred to its new lead.");
+		int closed = !changed && db_int(0, "SELECT status = 'closed' FROM social_accounts "
+						"WHERE id = ?", "I", rq->ids[0]);
+		finish(rp, rq->ids[0], changed,
+		       closed ? ACCOUNT_CLOSED
+			      : "This account's lead was changed by someone else since you opened "
+				"it: reload the page and make your change again.",
+		       "The account has been transferred to its new lead.");
 	}
 	json_decref(checks);
 	json_decref(a);
@@ -310,13 +329,14 @@ void account_close(struct request *rq, struct reply *rp)
 		return;
 	}
 	db_exec("UPDATE social_accounts SET status = 'closed', closed_at = ?, close_reason = ? "
-		"WHERE id = ?",
+		"WHERE id = ? AND status != 'closed'",
 		"ttI", at, arg(rq, "reason"), rq->ids[0]);
+	int changed = db_changes() == 1;
 	/* The reason stays with the account, read by those who may open it: the
 	 * audit log is read more widely. */
 	audit(rq, "account.close", object + 1,
 	      "checklist: password changed, recovery changed, two-factor moved, content "
 	      "archived");
 	free(object);
-	finish(rp, rq->ids[0], 200, "The account has been closed.");
+	finish(rp, rq->ids[0], changed, ACCOUNT_CLOSED, "The account has been closed.");
 }

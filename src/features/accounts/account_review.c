@@ -91,6 +91,12 @@ void account_review(struct request *rq, struct reply *rp)
 	int close = 0;
 	if (!review_ok(rq, rp, &close) || reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
+	/* Asked again in the write: a close sent together with this review may have come first. */
+	int64_t closed = db_int(0, "SELECT status = 'closed' FROM social_accounts WHERE id = ?",
+				"I", rq->ids[0]);
+	if (reply_refuse_repeat(rp, closed,
+				"This account has been closed; it is no longer reviewed.") != 0)
+		return;
 	char at[ISO_LEN], *link = account_link(rq->ids[0]);
 	iso_now(at);
 	const char *notes = arg(rq, "notes") ? arg(rq, "notes") : "";
