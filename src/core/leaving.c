@@ -67,14 +67,14 @@ int leaving_reactivate(const struct request *rq, int64_t user_id)
 	json_t *u = db_row("SELECT email, left_on FROM users WHERE id = ? AND active = 0", "I",
 			   user_id);
 	if (!u)
-		return -1;
+		return db_failed() ? -1 : 0;
 	/* The triggers on users.active put them back into the compliance figures. */
 	db_exec("UPDATE users SET active = 1, left_on = NULL WHERE id = ?", "I", user_id);
 	const char *left = json_str(u, "left_on");
 	audit(rq, "staff.reactivate", json_str(u, "email"), "had left on %s",
 	      left ? left : "an unknown date");
 	json_decref(u);
-	return db_failed() ? -1 : 0;
+	return db_failed() ? -1 : 1;
 }
 
 /* One person whose day has come: deactivated as at once, audited as the

@@ -15,7 +15,8 @@ int leaving_set(const struct request *rq, int64_t user_id, const char *left_on, 
 /* 1 when a leaving date set ahead was cancelled, 0 when there was none. */
 int leaving_cancel(const struct request *rq, int64_t user_id);
 /* Makes a person who left active again (they sign in with their old
- * password, or an administrator sets one). */
+ * password, or an administrator sets one): 1, or 0 when they are active
+ * already (someone else was first), -1 when a statement failed. */
 int leaving_reactivate(const struct request *rq, int64_t user_id);
 /* Applies the leaving dates that have come, once a day (the first request
  * of each day, in its own transaction).  Returns how many were applied. */

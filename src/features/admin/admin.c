@@ -314,6 +314,11 @@ static void staff_deactivate_post(struct request *rq, struct reply *rp)
 	int later = 0;
 	if (reply_begin(rp, BUSY) != 0)
 		return;
+	/* Asked again in the write: the button pressed twice at once deactivates once. */
+	if (reply_refuse_repeat(rp, db_int(0, "SELECT active = 0 FROM users WHERE id = ?", "I",
+					   rq->ids[0]),
+				"This person has already been deactivated.") != 0)
+		return;
 	if (leaving_set(rq, rq->ids[0], arg(rq, "left_on"), &later) != 0 || db_commit() != 0) {
 		reply_busy(rp, BUSY);
 		return;
@@ -377,10 +382,15 @@ static void reactivate_post(struct request *rq, struct reply *rp)
 	}
 	if (reply_begin(rp, BUSY) != 0)
 		return;
-	if (leaving_reactivate(rq, rq->ids[0]) != 0 || db_commit() != 0) {
+	/* 0 when someone else (or the same button pressed twice at once) was first. */
+	int n = leaving_reactivate(rq, rq->ids[0]);
+	if (n < 0) {
+		db_rollback();
 		reply_busy(rp, BUSY);
 		return;
 	}
+	if (reply_commit_changed(rp, n, NULL, "This person is active already.", BUSY) != 0)
+		return;
 	back_to_person(rp, rq->ids[0], json_pack("{s:b}", "reactivated", 1),
 		       "The person is active again and can sign in with their password.");
 }

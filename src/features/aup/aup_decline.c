@@ -114,6 +114,18 @@ void aup_decline(struct request *rq, struct reply *rp)
 		json_decref(v);
 		return;
 	}
+	/* Asked again in the write: the same answer sent twice at once (a double
+	 * click) finds the first one kept, not the UNIQUE constraint. */
+	int64_t declined = db_int(0, "SELECT 1 FROM policy_declines WHERE version_id = ? "
+				     "AND user_id = ?", "II", vid, rq->user.id);
+	int64_t signed_it = db_int(0, "SELECT 1 FROM signatures WHERE version_id = ? "
+				      "AND user_id = ?", "II", vid, rq->user.id);
+	if (reply_refuse_repeat(rp, declined, "You have already said that you do not agree to "
+				"this version.") != 0 ||
+	    reply_refuse_repeat(rp, signed_it, "You have already signed this version.") != 0) {
+		json_decref(v);
+		return;
+	}
 	store_decline(rq, v);
 	json_decref(v);
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)

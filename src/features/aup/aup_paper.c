@@ -115,6 +115,16 @@ void aup_paper(struct request *rq, struct reply *rp)
 		json_decref(who);
 		return;
 	}
+	/* Asked again in the write: the same paper entered twice at once (a
+	 * double click) finds the first one kept, not the UNIQUE constraint. */
+	int64_t signed_it = db_int(0, "SELECT 1 FROM signatures WHERE version_id = ? "
+				      "AND user_id = ?", "II", vid, (int64_t)json_int(who, "id"));
+	if (reply_refuse_repeat(rp, signed_it,
+				"This person has already signed this version.") != 0) {
+		json_decref(v);
+		json_decref(who);
+		return;
+	}
 	store_paper(rq, v, who);
 	char *flash = xasprintf("The paper signature of %s has been recorded.",
 				json_str(who, "name"));
