@@ -1,4 +1,7 @@
-{{%AUTOESCAPE context="HTML"}}<h1>Choose your password</h1>
+{{%AUTOESCAPE context="HTML"}}{{#password_was_set}}<h1>Your password has been set</h1>
+<p class="lead">{{message}}</p>
+<p><a class="btn" href="/login">Sign in</a></p>{{/password_was_set}}
+{{#not_password_was_set}}<h1>Choose your password</h1>
 <p class="lead">{{#invitation}}Welcome to staffroom, {{name}}. {{/invitation}}Choose a password for <strong>{{email}}</strong>. You will be signed in once it is saved, and signed out everywhere else.</p>
 <form class="stack card" method="post" action="/password/set">
 <input type="hidden" name="token" value="{{token}}">
@@ -15,3 +18,4 @@
 </div>
 <div class="actions"><button class="btn" type="submit">Save my password and sign in</button></div>
 </form>
+{{/not_password_was_set}}

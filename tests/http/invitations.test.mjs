@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { startServer, launch, sql, PASSWORD } from './lib.mjs';
 import { startSink } from './smtp_sink.mjs';
+import { together } from './raw_http.mjs';
 import { totp, nowStep } from './totp_lib.mjs';
 
 const BASE = 'https://staffroom.hillside.test';
@@ -103,6 +104,53 @@ test('an invitation to one person: e-mailed, hash only, works once, signs them i
     assert.equal((await s.client().page(`/password/set?token=${token}`)).status, 410);
     assert.equal((await s.client().page(`/password/set?token=${'x'.repeat(43)}`)).status, 410);
     assert.equal(sql(s.db, `SELECT password_hash FROM users WHERE id = ${id}`), hash);
+  });
+});
+
+test('"Save my password" pressed twice: the second is told the password was set, not to ask again', async () => {
+  await withMail(async (s, sink) => {
+    const admin = await s.login('admin@demo.school');
+    const WAS_SET = 'Your password has been set: sign in with it.';
+    const invite = async (email) => {
+      await admin.post(`/admin/staff/${sql(s.db, `SELECT id FROM users WHERE email = '${email}'`)}/invite`);
+      for (let i = 0; i < 300; i++) {
+        const m = [...sink.messages].reverse().find((x) => x.to.some((t) => t.includes(email)));
+        const t = m?.data.match(/\/password\/set\?token=([A-Za-z0-9_-]{43})/);
+        if (t && !sql(s.db, `SELECT used_at FROM password_links WHERE token_hash = '${sha256(t[1])}'`)) return t[1];
+        await sleep(50);
+      }
+      throw new Error(`no new link for ${email}`);
+    };
+    await addPerson(admin, 'twice@demo.school', 'Tom Twice');
+    // One after the other: the browser shows the answer to the second click.
+    let token = await invite('twice@demo.school');
+    const form = { token, password: NEW_PASSWORD, password_again: NEW_PASSWORD };
+    const guest = s.client();
+    assert.equal((await guest.request('POST', '/password/set', { form, csrf: false, json: false })).status, 303);
+    const second = await s.client().request('POST', '/password/set', { form, csrf: false, json: false });
+    assert.equal(second.status, 409);
+    assert.ok(second.text.includes(WAS_SET), second.text);
+    assert.match(second.text, /<a class="btn" href="\/login">Sign in<\/a>/);
+    assert.doesNotMatch(second.text, /This link cannot be used|name="password"/);
+    const json = await s.client().post('/password/set', form, { csrf: false });
+    assert.equal(json.status, 409);
+    assert.deepEqual(json.body, { password_was_set: true, email: 'twice@demo.school', message: WAS_SET });
+    assert.equal(count(s.db, "SELECT count(*) FROM audit WHERE action = 'password.link_used' AND object = 'twice@demo.school'"), 1);
+    // Another password on the spent link learns nothing; nor does the right one once the moment has passed.
+    const other = await s.client().post('/password/set', { token, password: 'another phrase 99', password_again: 'another phrase 99' }, { csrf: false });
+    assert.equal(other.status, 410);
+    assert.match(other.body.error, /This link cannot be used/);
+    sql(s.db, `UPDATE password_links SET used_at = '2020-01-01T00:00:00Z' WHERE token_hash = '${sha256(token)}'`);
+    assert.equal((await s.client().post('/password/set', form, { csrf: false })).status, 410);
+    // At the same instant: one sets the password and signs in, the others are told it was set.
+    for (let i = 0; i < 3; i++) {
+      token = await invite('twice@demo.school');
+      const f = { token, password: `${NEW_PASSWORD} ${i}`, password_again: `${NEW_PASSWORD} ${i}` };
+      const answers = await together(s.url, [0, 1, 2].map(() => ({ path: '/password/set', form: f, client: {} })));
+      const st = answers.map((a) => a.status).sort();
+      assert.deepEqual(st, [200, 409, 409], `try ${i}: ${st}`);
+      for (const a of answers.filter((x) => x.status === 409)) assert.equal(a.body.message, WAS_SET);
+    }
   });
 });
 

@@ -22,14 +22,17 @@ export const statuses = (text) => [...text.matchAll(/HTTP\/1\.[01] (\d{3})/g)].m
 
 // POSTs that reach the server at the same instant, as a double click on a slow network does:
 // each request is written but for its last byte on a connection of its own, then every last
-// byte is written together.  reqs: [{path, form, client}] (client: its session and CSRF token).
+// byte is written together.  reqs: [{path, form, client}] (client: its session and CSRF token,
+// when it has them).
 // Resolves [{status, body}] in order (body: the JSON answer, or null).
 export function together(url, reqs, { hold = 80 } = {}) {
   const u = new URL(url);
   const conns = reqs.map(({ path, form, client }) => {
-    const body = new URLSearchParams([...Object.entries(form), ['csrf', client.csrf]]).toString();
+    const pairs = Object.entries(form);
+    if (client.csrf) pairs.push(['csrf', client.csrf]);
+    const body = new URLSearchParams(pairs).toString();
     const head = `POST ${path} HTTP/1.1\r\nHost: ${u.host}\r\nAccept: application/json\r\n` +
-      `Cookie: ${client.cookieName || 'sr_session'}=${client.cookie}\r\n` +
+      (client.cookie ? `Cookie: ${client.cookieName || 'sr_session'}=${client.cookie}\r\n` : '') +
       'Content-Type: application/x-www-form-urlencoded\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`;
     return { bytes: Buffer.from(head + body), sock: net.connect(Number(u.port), u.hostname), text: '' };

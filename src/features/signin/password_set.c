@@ -10,6 +10,7 @@
 #include "core/audit.h"
 #include "core/auth.h"
 #include "core/password_rules.h"
+#include "core/throttle.h"
 #include "core/twofactor.h"
 #include "core/write.h"
 #include "db/db.h"
@@ -20,6 +21,11 @@
 #include "lib/util.h"
 
 #include <string.h>
+
+/* How long after its link was spent a second "Save my password" (a double
+ * click, the form sent again) is told that its password was set. */
+#define SPENT_MOMENTS 600
+#define PASSWORD_WAS_SET "Your password has been set: sign in with it."
 
 #define LINK_UNUSABLE                                                                         \
 	"This link cannot be used: it has expired, has been used already, or was replaced by " \
@@ -51,11 +57,12 @@ static void password_set_page(struct request *rq, struct reply *rp)
 	json_t *link = usable_link(rq, rp);
 	if (!link)
 		return;
-	json_t *m = json_pack("{s:s, s:s, s:s, s:b, s:i}", "token", arg(rq, "token"), "name",
+	json_t *m = json_pack("{s:s, s:s, s:s, s:b, s:i, s:b}", "token", arg(rq, "token"), "name",
 			      json_str(link, "name"), "email", json_str(link, "email"),
 			      "invitation", strcmp(json_str(link, "purpose"), "invitation") == 0,
 			      "password_min",
-			      password_min(user_roles_load(json_int(link, "user_id"))));
+			      password_min(user_roles_load(json_int(link, "user_id"))),
+			      "password_was_set", 0);
 	json_decref(link);
 	reply_page(rp, "password_set", "Choose your password", m);
 }
@@ -95,14 +102,59 @@ static const char *link_password_problem(json_t *link, const char *pw)
 	return password_problem(pw, &who);
 }
 
+/* The person whose link this token was, spent within SPENT_MOMENTS: {email,
+ * password_hash}, or NULL. */
+static json_t *spent_link_owner(const char *token)
+{
+	if (!token || strlen(token) != 43)
+		return NULL;
+	char hash[65], since[ISO_LEN];
+	sha256_hex(token, strlen(token), hash);
+	iso_time(now() - SPENT_MOMENTS, since);
+	return db_row("SELECT u.email, u.password_hash FROM password_links l "
+		      "JOIN users u ON u.id = l.user_id WHERE l.token_hash = ? "
+		      "AND l.used_at > ? AND u.active = 1",
+		      "tt", hash, since);
+}
+
+/* After a 410: a link spent moments ago, and the password typed is the one
+ * it set (the first of two clicks was kept).  The answer says so and shows
+ * the way to sign in, where "ask for a new link" would send the person to
+ * start again for nothing.  The password is checked as at sign-in, slowed
+ * the same way (throttle.h), so a spent link is no way to test guesses;
+ * anything else keeps the 410. */
+static void password_was_set(struct request *rq, struct reply *rp)
+{
+	json_t *who = spent_link_owner(arg(rq, "token"));
+	const char *email = who ? json_str(who, "email") : NULL;
+	const char *stored = who ? json_str(who, "password_hash") : NULL;
+	int right = stored && password_attempt(rq, email) == 0 &&
+		    password_verify(stored, arg(rq, "password"));
+	if (right && db_begin() == 0) {
+		password_refund(rq, email);
+		db_commit();
+	}
+	if (right) {
+		reply_page(rp, "password_set", "Your password has been set",
+			   json_pack("{s:b, s:s, s:s}", "password_was_set", 1, "email", email,
+				     "message", PASSWORD_WAS_SET));
+		rp->status = 409;
+		rp->error_field = NULL;
+	}
+	json_decref(who);
+}
+
 static void password_set(struct request *rq, struct reply *rp)
 {
 	const char *pw = arg(rq, "password"), *again = arg(rq, "password_again");
 	json_t *link = usable_link(rq, rp);
 	const char *why = link ? link_password_problem(link, pw) : NULL;
 	char hash[crypto_pwhash_STRBYTES];
-	if (!link)
+	if (!link) {
+		if (rp->status == 410)
+			password_was_set(rq, rp);
 		return;
+	}
 	if (why)
 		reply_error(rp, 400, "password", "%s", why);
 	else if (strcmp(pw, again) != 0)
@@ -118,7 +170,8 @@ static void password_set(struct request *rq, struct reply *rp)
 			twofactor_start_pending(rq, rp, uid, json_str(link, "email"), "/", NULL);
 		else
 			login_start_session(rq, rp, uid, "/");
-	}
+	} else if (rp->status == 410) /* the same form, sent at the same moment, was first */
+		password_was_set(rq, rp);
 	json_decref(link);
 }
 
