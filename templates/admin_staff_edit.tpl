@@ -5,6 +5,7 @@
 <form class="stack card" method="post" action="/admin/staff/{{id}}">
 <h2>Details and roles</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
+<input type="hidden" name="version" value="{{edit_version}}">
 <div class="field{{#err_name}} has-error{{/err_name}}"><label for="f-name">Full name</label>
 {{#err_name}}<p class="field-error" id="e-name">{{err_name}}</p>{{/err_name}}
 <input id="f-name" name="name" type="text" required value="{{edit_name}}"{{#err_name}} aria-describedby="e-name" aria-invalid="true"{{/err_name}}></div>

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, sql, ROOT } from './lib.mjs';
+import { startServer, sql, ROOT, visibleText } from './lib.mjs';
 
 let s, admin;
 before(async () => {
@@ -158,5 +158,47 @@ test('every template escapes: AUTOESCAPE first, never :none, only the Markdown, 
       'x-application-decision', 'x-account-status', 'x-visibility', 'x-policy-status', 'x-audit-action', 'x-record-type',
       'u' /* a value inside a URL's query string */];
     for (const m of text.matchAll(/\{\{[^}#/>!%]*:([a-z_-]+(?:=[^}:]*)?)/g)) assert.ok(allowed.includes(m[1]), `${f} uses modifier ${m[1]}`);
+  }
+});
+
+test('a details form opened before another administrator saved is refused, not saved over it', async () => {
+  const s = await startServer();
+  try {
+    const a1 = await s.login('admin@demo.school');
+    const pw = 'tangerine-lighthouse-47-okapi';
+    assert.equal((await a1.post('/admin/staff', { email: 'admin2@demo.school', name: 'Second Admin',
+      staff_type: 'support', role: 'admin', password: pw })).status, 201);
+    const a2 = await s.login('admin2@demo.school', pw);
+    const id = sql(s.db, "SELECT id FROM users WHERE email = 'teacher@demo.school'");
+    const roles = () => sql(s.db, `SELECT group_concat(role) FROM user_roles WHERE user_id = ${id} ORDER BY role`);
+    const version = (html) => html.match(/name="version" value="([0-9a-f]{16})"/)[1];
+    // Both open the page; the first makes the teacher a designated safeguarding lead.
+    const stale = version((await a2.page(`/admin/staff/${id}`)).text);
+    const v1 = version((await a1.page(`/admin/staff/${id}`)).text);
+    assert.equal(v1, stale);
+    const details = { name: 'Terry Teacher', job_title: 'Teacher', department: 'Humanities', staff_type: 'teacher' };
+    const r1 = await a1.post(`/admin/staff/${id}`, { ...details, role: 'dsl', version: v1 });
+    assert.equal(r1.status, 200, r1.text);
+    assert.match(roles(), /dsl/);
+    // The second saves a job title from the page opened before: refused, the role kept.
+    const r2 = await a2.request('POST', `/admin/staff/${id}`,
+      { form: { ...details, job_title: 'Teacher of History', version: stale }, json: false });
+    assert.equal(r2.status, 409);
+    const words = "record was changed by someone else since you opened it: " +
+      'reload the page and make your change again.';
+    assert.ok(visibleText(r2.text).includes(`This person&#39;s ${words}`), visibleText(r2.text));
+    assert.equal(version(r2.text), stale, 'the form shown again keeps the version it was opened with');
+    assert.match(roles(), /dsl/);
+    assert.equal(sql(s.db, `SELECT job_title FROM users WHERE id = ${id}`), 'Teacher');
+    // Reloaded, the change is made.
+    const fresh = version((await a2.page(`/admin/staff/${id}`)).text);
+    assert.notEqual(fresh, stale);
+    const r3 = await a2.post(`/admin/staff/${id}`, { ...details, job_title: 'Teacher of History', role: 'dsl', version: fresh });
+    assert.equal(r3.status, 200, r3.text);
+    assert.equal(sql(s.db, `SELECT job_title FROM users WHERE id = ${id}`), 'Teacher of History');
+    // A JSON client that sends no version saves as before.
+    assert.equal((await a2.post(`/admin/staff/${id}`, { ...details, role: 'dsl' })).status, 200);
+  } finally {
+    await s.stop();
   }
 });

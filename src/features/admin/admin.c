@@ -167,6 +167,30 @@ static json_t *person(int64_t id)
 		      "I", id);
 }
 
+#define STAFF_STALE                                                                            \
+	"This person's record was changed by someone else since you opened it: reload the page " \
+	"and make your change again."
+
+/* The details form's version: a digest of the fields and roles it shows.  A
+ * form opened before another administrator's change carries an older one,
+ * so its save cannot silently undo that change (a role just given, such as
+ * designated safeguarding lead).  Derived, so nothing is stored for it. */
+static void record_version(int64_t id, char out[17])
+{
+	json_t *u = person(id);
+	const char *f[4] = { "name", "job_title", "department", "staff_type" };
+	for (size_t i = 0; i < 4; i++)
+		f[i] = u && json_str(u, f[i]) ? json_str(u, f[i]) : "";
+	char *text = xasprintf("%s\x1f%s\x1f%s\x1f%s\x1f%u", f[0], f[1], f[2], f[3],
+			       user_roles_load(id));
+	char hex[65];
+	sha256_hex(text, strlen(text), hex);
+	memcpy(out, hex, 16);
+	out[16] = '\0';
+	free(text);
+	json_decref(u);
+}
+
 /* KEY_words beside a date: pages show dates in words. */
 static void add_date_words(json_t *o, const char *key)
 {
@@ -205,6 +229,11 @@ static void staff_edit_page(struct request *rq, struct reply *rp)
 		const char *v = again ? arg(rq, typed[i]) : json_str(u, typed[i]);
 		json_object_set_new(edit, typed[i], json_string(v ? v : ""));
 	}
+	char version[17];
+	record_version(rq->ids[0], version);
+	/* Shown again, the form keeps the version it was opened with. */
+	const char *seen = again ? arg(rq, "version") : NULL;
+	json_object_set_new(edit, "version", json_string(seen ? seen : version));
 	if (again)
 		roles = roles_from_form(rq);
 	json_t *m = json_pack("{s:o, s:o, s:o, s:o}", "user", u, "edit", edit, "role_boxes",
@@ -237,6 +266,15 @@ static void staff_update(struct request *rq, struct reply *rp)
 	}
 	if (reply_begin(rp, BUSY) != 0) {
 		json_decref(u);
+		return;
+	}
+	/* A form without a version (a JSON client) saves as it always has. */
+	char now_version[17];
+	record_version(id, now_version);
+	if (arg(rq, "version") && strcmp(arg(rq, "version"), now_version) != 0) {
+		db_rollback();
+		json_decref(u);
+		reply_error(rp, 409, NULL, STAFF_STALE);
 		return;
 	}
 	db_exec("UPDATE users SET name = ?, job_title = ?, department = ?, staff_type = ? WHERE id "
@@ -571,6 +609,7 @@ static const struct field_spec edit_form[] = {
 	{ "department", F_TEXT, 120, 0, NULL, "Department" },
 	{ "staff_type", F_CHOICE, 12, F_REQUIRED, STAFF_TYPES, "Staff type" },
 	{ "role", F_CHOICE, 20, F_MULTI | F_LIST, ROLE_CHOICES, "Roles" },
+	{ "version", F_TEXT, 16, 0, NULL, "The record as you opened it" },
 	{ NULL },
 };
 static const struct field_spec password_form[] = {
