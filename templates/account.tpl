@@ -305,6 +305,7 @@
 <form class="stack card" method="post" action="/accounts/{{account_id}}">
 <h3>Details</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">
+<input type="hidden" name="version" value="{{v_version}}">
 <div class="field{{#err_name}} has-error{{/err_name}}"><label for="f-name">Name or handle</label>
 {{#err_name}}<p class="field-error" id="e-name">{{err_name}}</p>{{/err_name}}
 <input id="f-name" name="name" type="text" maxlength="120" required value="{{v_name}}"{{#err_name}} aria-describedby="e-name" aria-invalid="true"{{/err_name}}></div>

@@ -139,3 +139,25 @@ test('a refused close keeps its ticks in the close form, not the review', async 
   assert.match(tag(r.text, 'f-reason'), /Merged into the school page\./);
   assert.match(tag(r.text, 'f-r-notes'), /<textarea[^>]*>(&#10;)?$/, 'the review notes stay empty');
 });
+
+test('a details form opened before another moderator suspended the account is refused, not saved over it', async () => {
+  const other = await s.login('moderator@demo.school');
+  const id = sql(s.db, "SELECT id FROM social_accounts WHERE status = 'active' ORDER BY id DESC LIMIT 1");
+  const detailsVersion = (html) => html.match(/name="version" value="([0-9a-f]{16})"/)[1];
+  const stale = detailsVersion((await other.page(`/accounts/${id}`)).text);
+  const name = sql(s.db, `SELECT name FROM social_accounts WHERE id = ${id}`);
+  const r1 = await mod.post(`/accounts/${id}`, { name, url: '', status: 'suspended',
+    version: detailsVersion((await mod.page(`/accounts/${id}`)).text) });
+  assert.equal(r1.status, 200, r1.text);
+  // The page opened before still shows "active": saving a new address from it would lift the suspension.
+  const r2 = await other.request('POST', `/accounts/${id}`,
+    { form: { name, url: 'https://example.org/new', status: 'active', version: stale }, json: false });
+  assert.equal(r2.status, 409);
+  assert.match(r2.text, /details were changed by someone else since you opened them: reload the page and make your change again\./);
+  assert.equal(sql(s.db, `SELECT status || '|' || url FROM social_accounts WHERE id = ${id}`), 'suspended|');
+  // Reloaded, the change is made; a JSON client without a version saves as before.
+  const fresh = detailsVersion((await other.page(`/accounts/${id}`)).text);
+  assert.equal((await other.post(`/accounts/${id}`, { name, url: 'https://example.org/new', status: 'suspended', version: fresh })).status, 200);
+  assert.equal((await other.post(`/accounts/${id}`, { name, url: '', status: 'active' })).status, 200);
+  assert.equal(sql(s.db, `SELECT status FROM social_accounts WHERE id = ${id}`), 'active');
+});

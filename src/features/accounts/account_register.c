@@ -98,6 +98,21 @@ void account_register(struct request *rq, struct reply *rp)
 	free(link);
 }
 
+/* The details form's version: a digest of the name, address and status it
+ * showed.  A form opened before another moderator's change (a suspension)
+ * carries an older one, so its save cannot silently undo that change. */
+static void details_version(const json_t *a, char out[17])
+{
+	const char *f[3] = { "name", "url", "status" };
+	for (size_t i = 0; i < 3; i++)
+		f[i] = a && json_str(a, f[i]) ? json_str(a, f[i]) : "";
+	char *text = xasprintf("%s\x1f%s\x1f%s", f[0], f[1], f[2]), hex[65];
+	sha256_hex(text, strlen(text), hex);
+	memcpy(out, hex, 16);
+	out[16] = '\0';
+	free(text);
+}
+
 /* Values for the page's forms: what was typed into a refused form, else what is stored. */
 static json_t *account_form_values(const struct request *rq, const json_t *a)
 {
@@ -110,6 +125,11 @@ static json_t *account_form_values(const struct request *rq, const json_t *a)
 			      rq->is_post && arg(rq, "checked_at") ? arg(rq, "checked_at") : field,
 			      "lead", posted_or(rq, "lead", NULL, NULL), "suspended",
 			      strcmp(status, "suspended") == 0);
+	char version[17];
+	details_version(a, version);
+	json_object_set_new(v, "version", json_string(posted_or(rq, "version", NULL, NULL)[0]
+							      ? arg(rq, "version")
+							      : version));
 	static const char *const kept[] = { "reason", "login", "recovery_email", "two_factor_notes",
 					    NULL };
 	for (size_t i = 0; kept[i]; i++)
@@ -236,6 +256,14 @@ void account_edit(struct request *rq, struct reply *rp)
 		free(object);
 		return;
 	}
+	/* A form without a version (a JSON client) saves as it always has. */
+	json_t *now = db_row("SELECT name, url, status FROM social_accounts WHERE id = ?", "I",
+			     rq->ids[0]);
+	char version[17];
+	details_version(now, version);
+	int stale = now && strcmp(json_str(now, "status"), "closed") != 0 && arg(rq, "version") &&
+		    strcmp(arg(rq, "version"), version) != 0;
+	json_decref(now);
 	db_exec("UPDATE social_accounts SET name = ?, url = ?, status = ? WHERE id = ? "
 		"AND status != 'closed'",
 		"tttI", arg(rq, "name"), url ? url : "", arg(rq, "status"), rq->ids[0]);
@@ -245,7 +273,11 @@ void account_edit(struct request *rq, struct reply *rp)
 	      url ? url : "", json_str(a, "status"), arg(rq, "status"));
 	json_decref(a);
 	free(object);
-	finish(rp, rq->ids[0], changed, ACCOUNT_CLOSED, "The account's details have been saved.");
+	finish(rp, rq->ids[0], changed && !stale,
+	       stale ? "This account's details were changed by someone else since you opened "
+		       "them: reload the page and make your change again."
+		     : ACCOUNT_CLOSED,
+	       "The account's details have been saved.");
 }
 
 void account_transfer(struct request *rq, struct reply *rp)

@@ -131,6 +131,7 @@ static const struct field_spec edit_form[] = {
 	{ "name", F_TEXT, 120, F_REQUIRED, NULL, "Name or handle" },
 	{ "url", F_TEXT, 300, 0, NULL, "Web address" },
 	{ "status", F_CHOICE, 10, F_REQUIRED, "active|suspended", "Status" },
+	{ "version", F_TEXT, 16, 0, NULL, "The details as you opened them" },
 	{ NULL },
 };
 static const struct field_spec transfer_form[] = {
