@@ -160,6 +160,40 @@ test('separation of duties: the reviewer and the applicant cannot decide; the se
   sql(db, `UPDATE settings SET value = 'business_manager' WHERE key = 'account_decider'`);
 });
 
+test('a lead whom no agreement covers has signed none, and fails the check until one is published', async () => {
+  const db = s.db;
+  const kept = sql(db, `SELECT group_concat(id || ':' || applies_to, ';') FROM policies`);
+  // The school's agreements were written for its employed staff only.
+  sql(db, `UPDATE policies SET applies_to = 'teacher,support,supply'`);
+  try {
+    train(db, 'volunteer@demo.school');
+    const teacher = await s.login('teacher@demo.school');
+    const id = await apply(teacher, { name: 'friends_news', lead: 'volunteer@demo.school', department: 'Friends' });
+    const page = await teacher.get(`/accounts/applications/${id}`);
+    const aup = page.body.checks.find((c) => c.name === 'lead_signed_aup');
+    assert.equal(aup.ok, false, 'nothing unsigned is not the same as signed');
+    assert.match(aup.detail, /No current agreement applies to them/);
+    await forward(id);
+    const bursar = await s.login('bursar@demo.school');
+    let r = await bursar.post(`/accounts/applications/${id}/decision`, { decision: 'approve' });
+    assert.equal(r.status, 409);
+    assert.deepEqual(r.body.checks.map((c) => c.name), ['lead_signed_aup']);
+    assert.equal(count(db, 'social_accounts', `name = 'friends_news'`), 0);
+    // Once an agreement for volunteers is published and signed, the lead passes.
+    addPolicy(db, 'Volunteers agreement');
+    signAll(db, 'volunteer@demo.school');
+    const again = await teacher.get(`/accounts/applications/${id}`);
+    assert.equal(again.body.checks.find((c) => c.name === 'lead_signed_aup').ok, true);
+    r = await bursar.post(`/accounts/applications/${id}/decision`, { decision: 'reject', reason: 'Not now.' });
+    assert.equal(r.status, 200, r.text);
+  } finally {
+    for (const row of kept.split(';')) {
+      const [pid, applies] = [row.slice(0, row.indexOf(':')), row.slice(row.indexOf(':') + 1)];
+      sql(db, `UPDATE policies SET applies_to = '${applies}' WHERE id = ${pid}`);
+    }
+  }
+});
+
 test('bad input is refused with a clear message and changes nothing', async () => {
   const db = s.db;
   const teacher = await s.login('teacher@demo.school');

@@ -139,6 +139,19 @@ static char *unsigned_detail(const json_t *missing)
 	return n;
 }
 
+/* How many policies apply to the person's staff type and have a current
+ * version (POLICY_CURRENT_ID): the agreements they must have signed. */
+static int64_t agreements_applying(int64_t user_id)
+{
+	char d[11];
+	today(d);
+	return db_int(0,
+		      "SELECT count(*) FROM users u JOIN policies p ON instr(',' || "
+		      "p.applies_to || ',', ',' || u.staff_type || ',') > 0 WHERE u.id = ? AND "
+		      POLICY_CURRENT_ID("p.id") " IS NOT NULL",
+		      "It", user_id, d);
+}
+
 json_t *lead_checks(int64_t lead_id)
 {
 	json_t *checks = json_array();
@@ -151,7 +164,13 @@ json_t *lead_checks(int64_t lead_id)
 	add_check(checks, "lead_active", active, d);
 	free(d);
 	json_t *missing = policies_unsigned(lead_id);
-	if (json_array_size(missing) == 0) {
+	if (json_array_size(missing) == 0 && !agreements_applying(lead_id)) {
+		/* Nothing unsigned is not the same as signed: with no agreement
+		 * for their staff type they have read none (ravens-wood §3). */
+		add_check(checks, "lead_signed_aup", 0,
+			  "No current agreement applies to them, so they have signed none: "
+			  "one that applies to their staff type must be published first.");
+	} else if (json_array_size(missing) == 0) {
 		add_check(checks, "lead_signed_aup", 1,
 			  "Has signed the current acceptable-use agreement.");
 	} else {
