@@ -277,6 +277,18 @@ test('the revealed-password rotation after a leaver', async () => {
     // A reveal by the moderator (not as a runner) asks nothing while they stay.
     assert.equal((await mod.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' })).status, 200);
     assert.equal((await mod.get('/accounts/1')).body.password_changes.length, 0);
+    // A deputy head reveals it as SLT, then steps down from SLT and stays on
+    // as a teacher: ravens-wood §10 shares it with SLT and the moderator only.
+    assert.equal((await mod.post('/accounts/1/credentials/changed')).status, 200);
+    const slt = await s.login('deputy@demo.school');
+    assert.equal((await slt.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' })).status, 200);
+    assert.equal((await mod.get('/accounts/1')).body.password_changes.length, 0, 'still SLT');
+    sql(s.db, `DELETE FROM user_roles WHERE role = 'slt' AND user_id = ${uid(s.db, 'deputy@demo.school')}`);
+    r = await mod.get('/accounts/1');
+    assert.equal(r.body.password_changes.length, 1);
+    assert.match(r.body.password_changes[0].words, /revealed by Samir Patel on /);
+    assert.match((await tasksOf(mod)).find((t) => t.kind === 'account_password_change').message,
+      /no longer SLT or the moderator/);
   } finally {
     await s.stop();
   }

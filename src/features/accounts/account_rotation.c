@@ -4,7 +4,8 @@
  * with anyone but the school's SLT and Moderator").  The lead and current
  * contributors may reveal their own account's credentials while it is open,
  * SLT and the moderator any.  Once someone who revealed it as a runner stops running
- * the account, or anyone who revealed it leaves the school, the account
+ * the account, someone who revealed it as SLT or moderator holds neither role
+ * and does not run it, or anyone who revealed it leaves the school, the account
  * asks for the password to be changed until the moderator records the
  * change (new credentials stored, or POST .../credentials/changed). */
 #include "features/accounts/account_team.h"
@@ -52,6 +53,8 @@ json_t *password_to_change(int64_t account_id)
 	 * change in the same second as a reveal is still after it). */
 	json_t *rows = db_rows(
 		"SELECT r.user_id, u.name, u.active, max(r.as_runner) AS as_runner, "
+		"EXISTS (SELECT 1 FROM user_roles o WHERE o.user_id = r.user_id AND o.role IN "
+		"('slt', 'moderator')) AS overseer, "
 		"max(r.revealed_at) AS revealed_at FROM account_reveals r INDEXED BY "
 		"account_reveals_by_account JOIN users u ON "
 		"u.id = r.user_id WHERE r.account_id = ? AND r.changes_before = (SELECT count(*) "
@@ -63,8 +66,8 @@ json_t *password_to_change(int64_t account_id)
 	json_t *r;
 	json_array_foreach(rows, i, r) {
 		int gone = json_int(r, "active") == 0 ||
-			   (json_int(r, "as_runner") &&
-			    !account_runs(account_id, json_int(r, "user_id")));
+			   (!account_runs(account_id, json_int(r, "user_id")) &&
+			    (json_int(r, "as_runner") || !json_int(r, "overseer")));
 		if (!gone)
 			continue;
 		char *words =
