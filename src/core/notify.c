@@ -31,13 +31,20 @@ void notify_user(int64_t user_id, const char *kind, const char *message, const c
 void notify_role(const char *role, int64_t except_user, const char *kind, const char *message,
 		 const char *link)
 {
+	notify_role_unless(role, "", except_user, kind, message, link);
+}
+
+void notify_role_unless(const char *role, const char *unless_role, int64_t except_user,
+			const char *kind, const char *message, const char *link)
+{
 	char at[ISO_LEN];
 	iso_now(at);
 	int64_t mark = notify_mark();
 	db_exec("INSERT INTO notifications(user_id, kind, message, link, created_at) "
 		"SELECT u.id, ?, ?, ?, ? FROM users u JOIN user_roles r ON r.user_id = u.id "
-		"WHERE r.role = ? AND u.active = 1 AND u.id != ?",
-		"tttttI", kind, message, link, at, role, except_user);
+		"WHERE r.role = ? AND u.active = 1 AND u.id != ? AND NOT EXISTS (SELECT 1 FROM "
+		"user_roles x WHERE x.user_id = u.id AND x.role = ?)",
+		"tttttIt", kind, message, link, at, role, except_user, unless_role);
 	notify_mail_since(mark);
 }
 

@@ -194,6 +194,26 @@ test('a lead whom no agreement covers has signed none, and fails the check until
   }
 });
 
+test('the senior leadership team receive a completed application, with a link to it', async () => {
+  const teacher = await s.login('teacher@demo.school');
+  const id = await apply(teacher, { name: 'pe_fixtures', department: 'PE' });
+  for (const who of ['deputy', 'dsl', 'moderator']) {
+    const home = (await (await s.login(`${who}@demo.school`)).get('/')).body;
+    const told = home.notifications.filter((n) => n.link === `/accounts/applications/${id}`);
+    assert.equal(told.length, 1, `${who} told once`);
+    assert.match(told[0].message, /applied for the Instagram account 'pe_fixtures'/);
+  }
+  const slt = await s.login('deputy@demo.school');
+  assert.equal((await slt.get(`/accounts/applications/${id}`)).status, 200, 'the link opens for SLT');
+  const r = await (await s.login('moderator@demo.school')).post(`/accounts/applications/${id}/review`,
+    { decision: 'return', comment: 'Say who checks it at weekends.' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal((await teacher.post(`/accounts/applications/${id}`, application({ name: 'pe_fixtures', department: 'PE' }))).status, 200);
+  const again = (await slt.get('/')).body.notifications.filter((n) => n.link === `/accounts/applications/${id}`);
+  assert.ok(again.some((n) => /resubmitted/.test(n.message)), 'a resubmission is received too');
+  assert.equal((await teacher.post(`/accounts/applications/${id}/withdraw`)).status, 200);
+});
+
 test('bad input is refused with a clear message and changes nothing', async () => {
   const db = s.db;
   const teacher = await s.login('teacher@demo.school');
@@ -278,7 +298,7 @@ test('returned applications are edited and resubmitted; undecided ones can be wi
   assert.equal(r.status, 409);
   const steps = sql(db, `SELECT group_concat(step, ',') FROM approvals WHERE application_id = ${id}`);
   assert.equal(steps, 'submit,review,resubmit,withdraw');
-  assert.equal(auditRows(db, 'account.withdraw').length, 1);
+  assert.equal(auditRows(db, 'account.withdraw').filter((a) => a.includes(`/applications/${id}|`)).length, 1);
 });
 
 test('who sees what: the register and applications', async () => {

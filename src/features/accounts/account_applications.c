@@ -75,6 +75,16 @@ static int64_t valid_input(const struct request *rq, struct reply *rp, const cha
 	return other_ok ? lead : 0;
 }
 
+/* A completed application goes to the moderator, who reviews it, and to the
+ * senior leadership team (ravens-wood §2, SLT: "Receive completed
+ * applications for Social Media accounts"; §3 "Following consideration by
+ * the Moderator/SLT"); someone who is both is told once. */
+static void tell_moderator_and_slt(const struct request *rq, const char *msg, const char *link)
+{
+	notify_role("moderator", rq->user.id, "account_application", msg, link);
+	notify_role_unless("slt", "moderator", rq->user.id, "account_application", msg, link);
+}
+
 void application_create(struct request *rq, struct reply *rp)
 {
 	const char *other;
@@ -97,7 +107,7 @@ void application_create(struct request *rq, struct reply *rp)
 	char *link = application_link(id);
 	char *msg = xasprintf("%s applied for the %s account '%s'.", rq->user.name,
 			      platform_label(arg(rq, "platform")), arg(rq, "name"));
-	notify_role("moderator", rq->user.id, "account_application", msg, link);
+	tell_moderator_and_slt(rq, msg, link);
 	audit(rq, "account.apply", link + 1, "platform=%s name=%s lead=%s", arg(rq, "platform"),
 	      arg(rq, "name"), arg(rq, "lead"));
 	free(msg);
@@ -181,7 +191,7 @@ void application_resubmit(struct request *rq, struct reply *rp)
 	char *msg = xasprintf("%s changed and resubmitted the application for '%s'.", rq->user.name,
 			      arg(rq, "name"));
 	notify_done(link); /* the changes asked for are made */
-	notify_role("moderator", rq->user.id, "account_application", msg, link);
+	tell_moderator_and_slt(rq, msg, link);
 	audit(rq, "account.resubmit", link + 1, "name=%s lead=%s", arg(rq, "name"),
 	      arg(rq, "lead"));
 	free(msg);
