@@ -58,6 +58,14 @@ unsigned user_roles_load(int64_t user_id)
 	return roles;
 }
 
+int64_t role_sole_holder(const char *role)
+{
+	return db_int(0,
+		      "SELECT CASE WHEN count(*) = 1 THEN max(u.id) ELSE 0 END FROM user_roles r "
+		      "JOIN users u ON u.id = r.user_id WHERE r.role = ? AND u.active = 1",
+		      "t", role);
+}
+
 int roles_parse(const char *list, unsigned *out, char *bad, size_t badsize)
 {
 	unsigned roles = ROLE_STAFF;

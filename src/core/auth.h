@@ -23,6 +23,9 @@ json_t *roles_json(unsigned roles);
 /* "dsl, chair": the roles in the mask, for messages. */
 char *roles_text(unsigned roles);
 unsigned user_roles_load(int64_t user_id);
+/* The one active person holding the role, or 0 when nobody or several do:
+ * their own request then goes to someone else (separation of duties). */
+int64_t role_sole_holder(const char *role);
 /* Parses "a,b,c" into a role mask; staff is always added.  -1 on an unknown role. */
 int roles_parse(const char *list, unsigned *out, char *bad, size_t badsize);
 int roles_store(int64_t user_id, unsigned roles);   /* inside a write transaction */

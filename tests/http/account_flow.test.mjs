@@ -140,6 +140,23 @@ test('separation of duties: the reviewer and the applicant cannot decide; the se
   r = await bursar.post(`/accounts/applications/${b}/decision`, { decision: 'approve' });
   assert.equal(r.status, 403);
   assert.match(r.body.error, /You applied/);
+  // The only business manager applied: the headteacher decides it and is told.
+  const head = await s.login('head@demo.school');
+  assert.ok((await head.get('/')).body.notifications.some((n) => n.link === `/accounts/applications/${b}`),
+    'the headteacher is told');
+  assert.equal((await head.get(`/accounts/applications/${b}`)).body.decider, 'headteacher');
+  assert.ok((await head.get('/')).body.tasks.some((t) => t.kind === 'account_decision'));
+
+  // A teacher names the business manager as the lead: the business manager
+  // does not decide it (separation of duties covers the lead as well).
+  const c = await apply(ta, { name: 'office_updates', lead: 'bursar@demo.school' });
+  await forward(c);
+  r = await bursar.post(`/accounts/applications/${c}/decision`, { decision: 'approve' });
+  assert.equal(r.status, 403);
+  assert.match(r.body.error, /named as the account's lead/);
+  assert.equal(sql(db, `SELECT status FROM account_applications WHERE id = ${c}`), 'forwarded');
+  r = await head.post(`/accounts/applications/${c}/decision`, { decision: 'reject', reason: 'One office account is enough.' });
+  assert.equal(r.status, 200, r.text);
 
   // The moderator cannot decide; nor can a member of staff who cannot see it (404).
   const mod = await s.login('moderator@demo.school');

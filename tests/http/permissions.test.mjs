@@ -73,6 +73,41 @@ test('the headteacher decides when the school says so', async () => {
   assert.equal((await head.post('/permissions/decider', { decider: 'business_manager' })).status, 200);
 });
 
+test('the only business manager\'s own request goes to the headteacher, who is told', async () => {
+  const bursar = await s.login('bursar@demo.school');
+  const head = await s.login('head@demo.school');
+  const r = await bursar.post('/permissions/exceptions', { what: 'Use my own phone to call parents on the residential',
+    why: 'No school phone for the trip.', from_on: day('+2'), until_on: day('+2') });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.body.exception.decided_by, 'headteacher');
+  const { id } = r.body.exception;
+  const link = `/permissions#exception-${id}`;
+  assert.equal(unread('head@demo.school', link), 1, 'the headteacher is told');
+  assert.ok((await tasksOf(head)).some((t) => t.kind === 'exception_requests'));
+  const row = (await head.get('/permissions')).body.exceptions.find((e) => e.id === id);
+  assert.equal(row.may_decide, true);
+  assert.equal((await bursar.post(`/permissions/exceptions/${id}/decision`,
+    { decision: 'approved', decision_reason: 'x' })).status, 403);
+  const deputy = await s.login('deputy@demo.school');
+  const no = await deputy.post(`/permissions/exceptions/${id}/decision`, { decision: 'approved', decision_reason: 'x' });
+  assert.equal(no.status, 403);
+  assert.match(no.body.error, /decided by the headteacher/);
+  const d = await head.post(`/permissions/exceptions/${id}/decision`, { decision: 'approved', decision_reason: 'For the trip.' });
+  assert.equal(d.status, 200, d.text);
+  assert.equal(unread('bursar@demo.school', link), 1, 'the business manager is told the decision');
+  // With a second business manager, the request is theirs to decide again.
+  sql(s.db, `INSERT INTO user_roles(user_id, role) SELECT id, 'business_manager' FROM users WHERE email = 'deputy@demo.school'`);
+  try {
+    const again = await bursar.post('/permissions/exceptions', { what: 'Own laptop at the fair', why: 'None free.',
+      from_on: day('+2'), until_on: day('+2') });
+    assert.equal(again.body.exception.decided_by, 'business_manager');
+    assert.equal((await head.post(`/permissions/exceptions/${again.body.exception.id}/decision`,
+      { decision: 'approved', decision_reason: 'x' })).status, 403);
+  } finally {
+    sql(s.db, `DELETE FROM user_roles WHERE role = 'business_manager' AND user_id = (SELECT id FROM users WHERE email = 'deputy@demo.school')`);
+  }
+});
+
 test('exceptions with bad dates or fields are refused, all problems at once, nothing written', async () => {
   const teacher = await s.login('teacher@demo.school');
   const rows = count('exception_requests'), audits = count('audit');

@@ -49,6 +49,11 @@ int forward_confirmed(const struct request *rq, struct reply *rp, const json_t *
 
 /* Who decides: "business_manager" (default) or "slt", read from settings now. */
 const char *decider_role(void);
+/* Who decides this application: the decider role, or the headteacher when the
+ * only person holding it applied for the account or is named as its lead (no
+ * one decides their own; ravens-wood §3 "Following consideration by the
+ * Moderator/SLT"). */
+const char *application_decider(const json_t *app);
 
 /* Register rows with lead_left and monitoring_overdue as booleans. */
 void account_flags(json_t *rows);

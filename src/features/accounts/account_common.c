@@ -3,6 +3,7 @@
  * decides, and the register's flags (lead has left, monitoring overdue). */
 #include "features/accounts/account_team.h"
 #include "features/concerns/concerns.h"
+#include "core/auth.h"
 #include "db/db.h"
 #include "core/policy_status.h"
 #include "lib/util.h"
@@ -238,6 +239,15 @@ const char *decider_role(void)
 	const char *role = v && strcmp(v, "slt") == 0 ? "slt" : "business_manager";
 	free(v);
 	return role;
+}
+
+const char *application_decider(const json_t *app)
+{
+	const char *role = decider_role();
+	int64_t sole = role_sole_holder(role);
+	return sole && (sole == json_int(app, "applicant_id") || sole == json_int(app, "lead_id"))
+		       ? "headteacher"
+		       : role;
 }
 
 static int overdue(const json_t *row, time_t t, struct closure_set *closed)

@@ -31,14 +31,19 @@ static int reviewed_by(int64_t app_id, int64_t user_id)
 /* Why this person may not take the final decision, or NULL when they may. */
 static const char *decide_refusal(const struct request *rq, const json_t *app)
 {
-	const char *role = decider_role();
-	if (!has_role(rq, role_bit(role)))
-		return strcmp(role, "slt") == 0
-			       ? "Only a member of the senior leadership team takes the final "
-				 "decision."
-			       : "Only the business manager takes the final decision.";
+	const char *role = application_decider(app);
 	if (json_int(app, "applicant_id") == rq->user.id)
 		return "You applied for this account, so someone else must decide on it.";
+	if (json_int(app, "lead_id") == rq->user.id)
+		return "You are named as the account's lead, so someone else must decide on it.";
+	if (!has_role(rq, role_bit(role)))
+		return strcmp(role, "slt") == 0 ? "Only a member of the senior leadership team "
+						  "takes the final decision."
+		       : strcmp(role, "headteacher") == 0
+			       ? "The headteacher takes the final decision on this application: "
+				 "the one person who would otherwise decide applied for it or "
+				 "leads it."
+			       : "Only the business manager takes the final decision.";
 	if (reviewed_by(json_int(app, "id"), rq->user.id))
 		return "You reviewed this application as moderator, so someone else must take the "
 		       "final decision.";
@@ -95,6 +100,7 @@ void application_page(struct request *rq, struct reply *rp)
 	json_object_set_new(m, "can_decide", json_boolean(!refusal && is_status(app, "forwarded")));
 	if (refusal && is_status(app, "forwarded") && has_role(rq, role_bit(decider_role())))
 		json_object_set_new(m, "decide_refusal", json_string(refusal));
+	json_object_set_new(m, "decider", json_string(application_decider(app)));
 	reply_page(rp, "account_application", "Account application", m);
 }
 
@@ -143,6 +149,7 @@ void application_review(struct request *rq, struct reply *rp)
 		return;
 	}
 	char *name = xstrdup(json_str(app, "name"));
+	const char *decider = application_decider(app);
 	json_decref(app);
 	if (applicant == rq->user.id) {
 		free(name);
@@ -175,7 +182,7 @@ void application_review(struct request *rq, struct reply *rp)
 			: xasprintf("Your application for '%s' was returned for changes.", name);
 	notify_done(link); /* the moderators' part is done */
 	if (forward)
-		notify_role(decider_role(), rq->user.id, "account_decision", msg, link);
+		notify_role(decider, rq->user.id, "account_decision", msg, link);
 	else
 		notify_user(applicant, "account_returned", msg, link);
 	/* The comment stays with the application, read by those who may open it. */

@@ -74,12 +74,22 @@ static void account_tasks(const struct request *rq, json_t *tasks)
 			db_int(0,
 			       "SELECT count(*) FROM account_applications a WHERE status = "
 			       "'forwarded' "
-			       "AND applicant_id != ? AND NOT EXISTS (SELECT 1 FROM approvals p "
-			       "WHERE "
+			       "AND applicant_id != ? AND lead_id != ? AND NOT EXISTS (SELECT 1 "
+			       "FROM approvals p WHERE "
 			       "p.application_id = a.id AND p.step = 'review' AND p.actor_id = ?)",
-			       "II", rq->user.id, rq->user.id),
+			       "III", rq->user.id, rq->user.id, rq->user.id),
 			"account_decision", "waits for your decision", "wait for your decision",
 			"/accounts/applications");
+	int64_t sole = role_sole_holder(decider_role());
+	if (sole && has_role(rq, ROLE_HEADTEACHER) && !has_role(rq, role_bit(decider_role())))
+		count_task(tasks,
+			   db_int(0,
+				  "SELECT count(*) FROM account_applications WHERE status = "
+				  "'forwarded' AND ? IN (applicant_id, lead_id) AND applicant_id "
+				  "!= ? AND lead_id != ?",
+				  "III", sole, rq->user.id, rq->user.id),
+			   "account_decision", "waits for your decision", "wait for your decision",
+			   "/accounts/applications");
 	count_task(tasks,
 		   db_int(0,
 			  "SELECT count(*) FROM account_applications WHERE status = 'returned' AND "

@@ -7,6 +7,7 @@
  * them all; anyone else sees only their own (404 for the rest). */
 #define _GNU_SOURCE
 #include "core/audit.h"
+#include "core/auth.h"
 #include "core/notify.h"
 #include "core/tasks.h"
 #include "core/write.h"
@@ -39,13 +40,37 @@ static unsigned decider_role(void)
 	return role;
 }
 
-int exception_may_decide(const struct request *rq)
+static const char *role_words(unsigned role)
 {
-	return has_role(rq, decider_role());
+	return role == ROLE_HEADTEACHER ? "headteacher" : "business manager";
 }
 
-static void describe(json_t *row, const struct request *rq, int may_decide, const char *today)
+/* Who decides a request: the decider role, or the other one when the person
+ * asking is the only one holding it (nobody decides their own, and a
+ * request nobody may decide would wait for ever). */
+static unsigned request_decider(int64_t owner, unsigned role, int64_t sole)
 {
+	if (!sole || owner != sole)
+		return role;
+	return role == ROLE_HEADTEACHER ? ROLE_BUSINESS_MANAGER : ROLE_HEADTEACHER;
+}
+
+static int64_t sole_decider(unsigned role)
+{
+	return role_sole_holder(role == ROLE_HEADTEACHER ? "headteacher" : "business_manager");
+}
+
+int exception_may_decide(const struct request *rq)
+{
+	unsigned role = decider_role();
+	int64_t sole = sole_decider(role);
+	return has_role(rq, role) || (sole && has_role(rq, request_decider(sole, role, sole)));
+}
+
+static void describe(json_t *row, const struct request *rq, unsigned role, int64_t sole,
+		     const char *today)
+{
+	int may_decide = has_role(rq, request_decider(json_int(row, "user_id"), role, sole));
 	const char *decision = json_str(row, "decision");
 	int mine = json_int(row, "user_id") == rq->user.id;
 	json_object_set_new(row, "decision_label",
@@ -72,11 +97,12 @@ json_t *exceptions_list(const struct request *rq)
 					"I", rq->user.id);
 	char today[11];
 	uk_today(today);
-	int may_decide = exception_may_decide(rq);
+	unsigned role = decider_role();
+	int64_t sole = sole_decider(role);
 	size_t i;
 	json_t *row;
 	json_array_foreach(rows, i, row)
-		describe(row, rq, may_decide, today);
+		describe(row, rq, role, sole, today);
 	return rows;
 }
 
@@ -120,7 +146,9 @@ void exception_request(struct request *rq, struct reply *rp)
 	char *msg = xasprintf("%s asks for an exception (%s): it awaits your decision.",
 			      rq->user.name, ref);
 	char *link = exception_link(id);
-	notify_role(decider_role() == ROLE_HEADTEACHER ? "headteacher" : "business_manager",
+	unsigned role = decider_role();
+	unsigned decider = request_decider(rq->user.id, role, sole_decider(role));
+	notify_role(decider == ROLE_HEADTEACHER ? "headteacher" : "business_manager",
 		    rq->user.id, "exception_request", msg, link);
 	free(link);
 	free(msg);
@@ -128,9 +156,17 @@ void exception_request(struct request *rq, struct reply *rp)
 	      arg(rq, "until_on"));
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
+	char *sent = decider == role ? xstrdup("Your request has been sent. You will see the "
+					       "decision here.")
+				     : xasprintf("You are the only %s, so your request has been "
+						 "sent to the %s. You will see the decision here.",
+						 role_words(role), role_words(decider));
 	reply_done(rp, 201,
-		   json_pack("{s:{s:I, s:s}}", "exception", "id", (json_int_t)id, "reference", ref),
-		   "/permissions", "Your request has been sent. You will see the decision here.");
+		   json_pack("{s:{s:I, s:s, s:s}}", "exception", "id", (json_int_t)id, "reference",
+			     ref, "decided_by", decider == ROLE_HEADTEACHER ? "headteacher"
+									  : "business_manager"),
+		   "/permissions", sent);
+	free(sent);
 }
 
 /* The request, when this person may see it: 0; otherwise answered (404 or 403). */
@@ -146,10 +182,13 @@ static int decide_allowed(const struct request *rq, struct reply *rp, json_t **r
 		reply_error(rp, 403, NULL, "Someone else decides your own request.");
 		return -1;
 	}
-	if (!exception_may_decide(rq)) {
-		reply_error(rp, 403, NULL, "Exceptions are decided by the %s.",
-			    decider_role() == ROLE_HEADTEACHER ? "headteacher"
-							       : "business manager");
+	unsigned role = decider_role();
+	unsigned decider = request_decider(json_int(*row, "user_id"), role, sole_decider(role));
+	if (!has_role(rq, decider)) {
+		reply_error(rp, 403, NULL,
+			    decider == role ? "Exceptions are decided by the %s."
+					    : "This request is decided by the %s.",
+			    role_words(decider));
 		return -1;
 	}
 	return 0;
@@ -209,12 +248,22 @@ void exception_decider_set(struct request *rq, struct reply *rp)
 /* "My tasks": the requests awaiting the decider. */
 void exception_tasks(const struct request *rq, json_t *tasks)
 {
-	if (!exception_may_decide(rq))
-		return;
-	int64_t n = db_int(0,
-			   "SELECT count(*) FROM exception_requests INDEXED BY "
-			   "exception_requests_open WHERE decided_at IS NULL AND user_id != ?",
-			   "I", rq->user.id);
+	unsigned role = decider_role();
+	int64_t sole = sole_decider(role);
+	/* The decider's: every other person's; the other role's: the requests
+	 * of the only person holding the decider role. */
+	int64_t n = has_role(rq, role)
+			    ? db_int(0,
+				     "SELECT count(*) FROM exception_requests INDEXED BY "
+				     "exception_requests_open WHERE decided_at IS NULL AND user_id "
+				     "!= ? AND user_id != ?",
+				     "II", rq->user.id, sole)
+			    : 0;
+	if (sole && sole != rq->user.id && has_role(rq, request_decider(sole, role, sole)))
+		n += db_int(0,
+			    "SELECT count(*) FROM exception_requests INDEXED BY "
+			    "exception_requests_open WHERE decided_at IS NULL AND user_id = ?",
+			    "I", sole);
 	if (!n)
 		return;
 	task_addf(tasks, "exception_requests", "/permissions", 0,
