@@ -1538,3 +1538,21 @@ CREATE VIEW awaiting_signature_rule AS
 DELETE FROM awaiting_signature;
 DELETE FROM awaiting_counts;
 INSERT INTO awaiting_signature SELECT * FROM awaiting_signature_rule;
+
+-- Schema version 31: the social-media training of a contributor who is not staff
+--
+-- May run again.  ravens-wood §3: the SLT must be satisfied that anyone
+-- running an account "has read and understood this policy and received
+-- appropriate training. This also applies to anyone who is not directly
+-- employed by the school, including volunteers or parents".  Someone without
+-- a sign-in has no training record; the date of their training (and when it
+-- lapses, if it does) is entered with their paper signature, and is current
+-- by the rule staff training has (src/core/policy_status.c).
+CREATE TABLE IF NOT EXISTS contributor_training (
+  contributor_id INTEGER PRIMARY KEY REFERENCES account_contributors(id),
+  completed_on   TEXT NOT NULL,              -- YYYY-MM-DD
+  expires_on     TEXT,                       -- YYYY-MM-DD, or NULL: does not lapse
+  recorded_by    INTEGER NOT NULL REFERENCES users(id),
+  recorded_at    TEXT NOT NULL,              -- ISO-8601 UTC
+  CHECK (expires_on IS NULL OR expires_on >= completed_on)
+);

@@ -55,6 +55,12 @@
 <div class="field{{#err_paper_date}} has-error{{/err_paper_date}}"><label for="f-paper_date">The date on the signed paper</label>
 {{#err_paper_date}}<p class="field-error" id="e-paper_date">{{err_paper_date}}</p>{{/err_paper_date}}
 <input id="f-paper_date" name="paper_date" type="date" required value="{{form_paper_date}}"{{#err_paper_date}} aria-describedby="e-paper_date" aria-invalid="true"{{/err_paper_date}}></div>
+<div class="field{{#err_training_on}} has-error{{/err_training_on}}"><label for="f-training_on">The date of their social-media training</label>
+{{#err_training_on}}<p class="field-error" id="e-training_on">{{err_training_on}}</p>{{/err_training_on}}
+<input id="f-training_on" name="training_on" type="date" value="{{form_training_on}}"{{#err_training_on}} aria-describedby="e-training_on" aria-invalid="true"{{/err_training_on}}></div>
+<div class="field{{#err_training_expires}} has-error{{/err_training_expires}}"><label for="f-training_expires">When that training expires, if it does</label>
+{{#err_training_expires}}<p class="field-error" id="e-training_expires">{{err_training_expires}}</p>{{/err_training_expires}}
+<input id="f-training_expires" name="training_expires" type="date" value="{{form_training_expires}}"{{#err_training_expires}} aria-describedby="e-training_expires" aria-invalid="true"{{/err_training_expires}}></div>
 <div class="field{{#err_scan}} has-error{{/err_scan}}"><label for="f-scan">A scan of the signed paper (optional: PDF, JPEG or PNG)</label>
 {{#err_scan}}<p class="field-error" id="e-scan">{{err_scan}}</p>{{/err_scan}}
 <input id="f-scan" name="scan" type="file" accept="application/pdf,image/jpeg,image/png"{{#err_scan}} aria-describedby="e-scan" aria-invalid="true"{{/err_scan}}></div>

@@ -80,7 +80,8 @@ test('a refused contributor keeps what was typed and shows one message, beside i
 });
 
 test('the API takes the documented name or the form\'s contributor_name, not both', async () => {
-  const paper = { relation: 'Volunteer', paper_version_id: String(version), paper_date: isoDay(-1) };
+  const paper = { relation: 'Volunteer', paper_version_id: String(version), paper_date: isoDay(-1),
+    training_on: isoDay(-1) };
   let r = await mod.post('/accounts/1/contributors', { ...paper, name: 'Sam Ode', contributor_name: 'Sam Ode' });
   assert.equal(r.status, 400, r.text);
   assert.equal(r.body.field, 'contributor_name');

@@ -29,7 +29,7 @@ async function currentVersion(mod) {
 
 const parent = (version, overrides = {}) => ({
   name: 'Priya Shah', relation: 'Parent (PTA)', paper_version_id: String(version),
-  paper_date: isoDay(-3), ...overrides,
+  paper_date: isoDay(-3), training_on: isoDay(-2), ...overrides,
 });
 
 test('the gate for a contributor who is not staff', async () => {
@@ -72,7 +72,33 @@ test('the gate for a contributor who is not staff', async () => {
     assert.equal(count(s.db, 'account_contributors'), before);
     assert.equal(count(s.db, 'contributor_paper'), papers);
 
-    // The lead may add them, with the paper signature on record.
+    // ravens-wood §3 applies to parents and volunteers as to staff: without
+    // social-media training, a paper dated before the version took effect, a
+    // policy that is not for volunteers, or an unauthorised draft: refused.
+    const refused = async (form, re) => {
+      const x = await mod.post('/accounts/1/contributors', form);
+      assert.equal(x.status, 409, x.text);
+      assert.match(x.body.error, re);
+    };
+    await refused(parent(v.version_id, { training_on: '' }), /Has current social-media training: no/);
+    await refused(parent(v.version_id, { training_on: '2020-01-01', training_expires: '2021-01-01' }),
+      /Has current social-media training: no/);
+    await refused(parent(v.version_id, { paper_date: '2015-01-01' }), /before .* took effect/);
+    const staffOnly = Number(sql(s.db, `SELECT id FROM policy_versions WHERE policy_id =
+      (SELECT id FROM policies WHERE instr(applies_to, 'volunteer') = 0 LIMIT 1) ORDER BY id LIMIT 1`));
+    await refused(parent(staffOnly), /not an agreement for volunteers/);
+    assert.ok(!(await mod.get('/accounts/1')).body.paper_versions.some((o) => o.version_id === staffOnly),
+      'the form offers only agreements for volunteers');
+    const admin = await s.login('admin@demo.school');
+    const pid = sql(s.db, `SELECT policy_id FROM policy_versions WHERE id = ${v.version_id}`);
+    const draft = await admin.post(`/admin/policies/${pid}/versions`, { body: 'A draft still to be agreed.',
+      summary: 'draft', effective: isoDay(0), review_due: '2099-01-01', confirm: 'yes' });
+    assert.equal(draft.status, 201, draft.text);
+    await refused(parent(draft.body.version.id, { paper_date: isoDay(0) }), /paper signature is of version/);
+    assert.equal(count(s.db, 'account_contributors'), before);
+
+    // The lead may add them, with the paper signature on record (the draft,
+    // effective today but not authorised, is not the version in force).
     const lead = await s.login('science@demo.school');
     let r = await lead.post('/accounts/1/contributors', parent(v.version_id));
     assert.equal(r.status, 201, r.text);

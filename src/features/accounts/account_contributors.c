@@ -3,8 +3,9 @@
  * "anyone running a social media account on behalf of the school …
  * including volunteers or parents").  The moderator or the account's lead
  * adds a member of staff by e-mail, or someone who is not staff by name with
- * the paper signature entered on their behalf; whoever fails the gate is
- * refused (409), with no exception. */
+ * the paper signature and the date of their social-media training entered
+ * on their behalf; whoever fails the gate is refused (409), with no
+ * exception. */
 #include "features/accounts/account_team.h"
 #include "core/audit.h"
 #include "core/auth.h"
@@ -102,6 +103,13 @@ static int paper_fields_ok(const struct request *rq, struct reply *rp)
 	if (!db_int(0, "SELECT count(*) FROM policy_versions WHERE id = ?", "I",
 		    arg_int(rq, "paper_version_id", 0)))
 		reply_error_add(rp, "paper_version_id", "There is no such policy version.");
+	if (arg(rq, "training_on") && strcmp(arg(rq, "training_on"), today) > 0)
+		reply_error_add(rp, "training_on",
+				"The date of the training cannot be in the future.");
+	if (arg(rq, "training_on") && arg(rq, "training_expires") &&
+	    strcmp(arg(rq, "training_expires"), arg(rq, "training_on")) < 0)
+		reply_error_add(rp, "training_expires",
+				"The training cannot expire before the day it was done.");
 	return reply_errors(rp) == 0;
 }
 
@@ -119,30 +127,25 @@ static int64_t insert_contributor(const struct request *rq, const json_t *a, int
 			"recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)",
 			"IItIt", cid, arg_int(rq, "paper_version_id", 0), arg(rq, "paper_date"),
 			rq->user.id, at);
+	if (!user && arg(rq, "training_on"))
+		db_exec("INSERT INTO contributor_training(contributor_id, completed_on, "
+			"expires_on, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)",
+			"IttIt", cid, arg(rq, "training_on"), arg(rq, "training_expires"),
+			rq->user.id, at);
 	if (!user)
 		paper_scan_store(rq, cid);
 	return cid;
 }
 
 /* The checks for the person to be added: from the database for staff; for
- * someone who is not, the paper's version judged before it is stored ("in
- * force" as policy_current_versions has it). */
+ * someone who is not, what was entered for them, judged before it is stored
+ * by the gate's own rule (paper_gate). */
 static json_t *candidate_checks(const struct request *rq, const json_t *staff)
 {
 	if (staff)
 		return lead_checks(json_int(staff, "user_id"));
-	char d[11];
-	today(d);
-	int ok = db_int(0,
-			"SELECT count(*) FROM policy_versions v WHERE v.id = ? AND v.id = (SELECT "
-			"id FROM policy_versions WHERE policy_id = v.policy_id AND effective <= ? "
-			"ORDER BY effective DESC, id DESC LIMIT 1)",
-			"It", arg_int(rq, "paper_version_id", 0), d) == 1;
-	return json_pack("[{s:s, s:s, s:b, s:s}]", "name", "paper_signed", "question",
-			 "Has signed the current version of the agreement on paper", "ok", ok,
-			 "detail",
-			 ok ? "The paper signature is of the version in force."
-			    : "The paper signature is not of the version in force now.");
+	return paper_gate(arg_int(rq, "paper_version_id", 0), arg(rq, "paper_date"),
+			  arg(rq, "training_on"), arg(rq, "training_expires"));
 }
 
 /* The contributor to add, checked; NULL (with a reply) or the staff row (or
@@ -201,9 +204,10 @@ void contributor_add(struct request *rq, struct reply *rp)
 		audit(rq, "account.contributor_add", link + 1, "staff: %s", json_str(who, "email"));
 	else
 		audit(rq, "account.contributor_add", link + 1,
-		      "not staff: %s (%s); paper signature of version %lld dated %s", name,
-		      arg(rq, "relation"), (long long)arg_int(rq, "paper_version_id", 0),
-		      arg(rq, "paper_date"));
+		      "not staff: %s (%s); paper signature of version %lld dated %s; "
+		      "social-media training %s",
+		      name, arg(rq, "relation"), (long long)arg_int(rq, "paper_version_id", 0),
+		      arg(rq, "paper_date"), arg(rq, "training_on"));
 	if (reply_commit(rp, BUSY_UNSAVED) == 0)
 		reply_done(rp, 201,
 			   json_pack("{s:{s:I, s:s, s:b}}", "contributor", "id", (json_int_t)cid,

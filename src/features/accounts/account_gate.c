@@ -17,17 +17,72 @@
 #include <string.h>
 
 #define PAPER_QUESTION "Has signed the current version of the agreement on paper"
+#define TRAINED_QUESTION "Has current social-media training"
+/* Someone not employed by the school is, among the staff types, a volunteer:
+ * the agreement they sign is a policy that applies to volunteers. */
+#define NOT_EMPLOYED "volunteer"
 
-/* The current version of a policy, from the one definition of "current". */
-static json_t *current_version_of(int64_t policy_id)
+/* Why the paper is not a signature of the agreement in force, or NULL when it
+ * is: a current version (POLICY_CURRENT_ID: published, in force today) of a
+ * policy for volunteers, dated no earlier than the version took effect (the
+ * rule of a member of staff's paper signature, src/features/aup/aup_paper.c). */
+static char *paper_problem(int64_t version_id, const char *paper_date)
 {
-	json_t *all = policy_current_versions(), *found = NULL, *v;
-	size_t i;
-	json_array_foreach(all, i, v)
-		if (json_int(v, "policy_id") == policy_id)
-			found = json_incref(v);
-	json_decref(all);
-	return found;
+	char d[11];
+	today(d);
+#define CURRENT_OF_V POLICY_CURRENT_ID("v.policy_id")
+	json_t *v = db_row("SELECT p.title, v.number, v.effective, v.id = " CURRENT_OF_V
+			   " AS current, (SELECT number FROM policy_versions WHERE id = "
+			   CURRENT_OF_V ") AS current_number, "
+			   "instr(',' || p.applies_to || ',', ',' || ? || ',') > 0 AS fits "
+			   "FROM policy_versions v JOIN policies p ON p.id = v.policy_id "
+			   "WHERE v.id = ?",
+			   "tttI", d, d, NOT_EMPLOYED, version_id);
+#undef CURRENT_OF_V
+	char *why = NULL;
+	if (!v)
+		why = xstrdup("There is no such policy version.");
+	else if (!json_int(v, "fits"))
+		why = xasprintf("%s is not an agreement for volunteers or others not employed "
+				"by the school.",
+				json_str(v, "title"));
+	else if (!json_int(v, "current") && json_int(v, "current_number"))
+		why = xasprintf("Has not signed %s (version %lld): the paper signature is of "
+				"version %lld.",
+				json_str(v, "title"), (long long)json_int(v, "current_number"),
+				(long long)json_int(v, "number"));
+	else if (!json_int(v, "current"))
+		why = xasprintf("The paper signature is of %s (version %lld), which is not in "
+				"force.",
+				json_str(v, "title"), (long long)json_int(v, "number"));
+	else if (!paper_date || strcmp(paper_date, json_str(v, "effective")) < 0)
+		why = xasprintf("The date on the paper is before %s (version %lld) took effect "
+				"on %s.",
+				json_str(v, "title"), (long long)json_int(v, "number"),
+				json_str(v, "effective"));
+	json_decref(v);
+	return why;
+}
+
+json_t *paper_gate(int64_t version_id, const char *paper_date, const char *trained_on,
+		   const char *expires_on)
+{
+	char d[11];
+	today(d);
+	char *why = paper_problem(version_id, paper_date);
+	/* Current as staff training is (training_current): completed by today,
+	 * not expired before it. */
+	int trained = trained_on && strcmp(trained_on, d) <= 0 &&
+		      (!expires_on || strcmp(expires_on, d) >= 0);
+	json_t *checks = json_pack(
+		"[{s:s, s:s, s:b, s:s}, {s:s, s:s, s:b, s:s}]", "name", "paper_signed", "question",
+		PAPER_QUESTION, "ok", !why, "detail",
+		why ? why : "The paper signature is of the agreement in force.", "name",
+		"paper_trained", "question", TRAINED_QUESTION, "ok", trained, "detail",
+		trained ? "Has current social-media training."
+			: "Has no completed, unexpired social-media training on record.");
+	free(why);
+	return checks;
 }
 
 json_t *paper_signature(int64_t contributor_id)
@@ -56,24 +111,17 @@ json_t *paper_signature(int64_t contributor_id)
 
 json_t *paper_checks(int64_t contributor_id)
 {
-	json_t *p = paper_signature(contributor_id);
-	json_t *cur = p ? current_version_of(json_int(p, "policy_id")) : NULL;
-	int ok = p && cur && json_int(cur, "version_id") == json_int(p, "version_id");
-	char *detail =
-		!p    ? xstrdup("No paper signature has been recorded.")
-		: ok  ? xasprintf("Signed %s (version %lld) on paper on %s.", json_str(p, "title"),
-				  (long long)json_int(p, "number"), json_str(p, "paper_date"))
-		: cur ? xasprintf("Has not signed %s (version %lld): the paper "
-				  "signature is of version %lld.",
-				  json_str(p, "title"), (long long)json_int(cur, "version"),
-				  (long long)json_int(p, "number"))
-		      : xasprintf("The paper signature is of %s (version %lld), which "
-				  "is not in force.",
-				  json_str(p, "title"), (long long)json_int(p, "number"));
-	json_t *checks = json_pack("[{s:s, s:s, s:b, s:s}]", "name", "paper_signed", "question",
-				   PAPER_QUESTION, "ok", ok, "detail", detail);
-	free(detail);
-	json_decref(cur);
+	json_t *p = db_row("SELECT p.version_id, p.paper_date, t.completed_on, t.expires_on "
+			   "FROM contributor_paper p LEFT JOIN contributor_training t ON "
+			   "t.contributor_id = p.contributor_id WHERE p.contributor_id = ?",
+			   "I", contributor_id);
+	json_t *checks = paper_gate(p ? json_int(p, "version_id") : 0,
+				    p ? json_str(p, "paper_date") : NULL,
+				    p ? json_str(p, "completed_on") : NULL,
+				    p ? json_str(p, "expires_on") : NULL);
+	if (!p)
+		json_object_set_new(json_array_get(checks, 0), "detail",
+				    json_string("No paper signature has been recorded."));
 	json_decref(p);
 	return checks;
 }

@@ -17,6 +17,11 @@ json_t *account_runners(int64_t account_id);
  * for staff, the paper signature for anyone else. */
 json_t *runner_checks(const json_t *runner);
 json_t *paper_checks(int64_t contributor_id);
+/* The checks of someone who is not staff from what was entered for them: the
+ * paper signature (paper_signed) and their social-media training
+ * (paper_trained); version_id 0 for none. */
+json_t *paper_gate(int64_t version_id, const char *paper_date, const char *trained_on,
+		   const char *expires_on);
 /* The paper signature: {"version_id","paper_date","recorded_by","recorded_at","policy_id",
  * "number","version","title"}, or NULL. */
 json_t *paper_signature(int64_t contributor_id);

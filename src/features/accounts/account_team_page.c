@@ -49,7 +49,13 @@ static json_t *contributors(int64_t account_id, int can_remove)
 /* The versions the paper may be of; a refused form keeps the one chosen. */
 static json_t *version_options(const struct request *rq)
 {
-	json_t *rows = policy_current_versions(), *r;
+	json_t *all = policy_current_versions(), *rows = json_array(), *r;
+	size_t k;
+	/* Only the agreements that can be signed by someone not employed (paper_gate). */
+	json_array_foreach(all, k, r)
+		if (policy_applies(json_str(r, "applies_to"), "volunteer"))
+			json_array_append(rows, r);
+	json_decref(all);
 	int64_t chosen = account_form_sent(rq, "/contributors")
 				 ? arg_int(rq, "paper_version_id", 0)
 				 : 0;

@@ -216,6 +216,8 @@ static const struct field_spec contributor_form[] = {
 	{ "relation", F_TEXT, 60, 0, NULL, "Who they are to the school" },
 	{ "paper_version_id", F_ID, 12, 0, NULL, "The policy version they signed on paper" },
 	{ "paper_date", F_DATE, 10, 0, NULL, "The date on the signed paper" },
+	{ "training_on", F_DATE, 10, 0, NULL, "The date of their social-media training" },
+	{ "training_expires", F_DATE, 10, 0, NULL, "When that training expires, if it does" },
 	{ "scan", F_FILE, 1, 0, NULL, "A scan of the signed paper" },
 	{ NULL },
 };

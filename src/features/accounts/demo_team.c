@@ -68,6 +68,10 @@ int accounts_demo_team(int64_t account)
 		"recorded_by, "
 		"recorded_at) VALUES (?, ?, ?, ?, ?)",
 		"IItIt", parent, version, paper, mod, at);
+	iso_date(now() - 21 * DAY, paper);
+	db_exec("INSERT INTO contributor_training(contributor_id, completed_on, recorded_by, "
+		"recorded_at) VALUES (?, ?, ?, ?)",
+		"ItIt", parent, paper, mod, at);
 	demo_credentials(account, mod);
 	/* Amy Clarke helped with science week, saw the password, and has since
 	 * moved to the PE account's application. */
