@@ -180,3 +180,20 @@ test('a case assigned to the person it is assigned to', async () => {
   assert.equal(r.body.error, `This concern is already assigned to ${name}.`);
   assert.deepEqual(kept(`concern_events WHERE concern_id = ${id}`), before);
 });
+
+test('an account application, an exception request and a lesson sent twice keep one each', async () => {
+  const teacher = await s.login('teacher@demo.school');
+  const { application } = await import('./account_lib.mjs');
+  const app = await twice(teacher, '/accounts/applications', application(), 'account_applications');
+  assert.match(app.second.body.error, /You sent this application already/);
+  const ask = await twice(teacher, '/permissions/exceptions', { what: 'Carry my phone on the trip',
+    why: 'I lead a group away from the coach.', from_on: day(3), until_on: day(3) }, 'exception_requests');
+  assert.equal(ask.second.body.error,
+    `You sent this request already, as ${ask.first.body.exception.reference}.`);
+  const lesson = await twice(teacher, '/permissions/lessons', { class_name: '9P1', lesson_on: day(1),
+    service: 'YouTube', use: 'Comparing two adverts in media studies.' }, 'lesson_access');
+  assert.match(lesson.second.body.error, /You recorded this lesson already/);
+  // Another day is another lesson.
+  assert.equal((await teacher.post('/permissions/lessons', { class_name: '9P1', lesson_on: day(2),
+    service: 'YouTube', use: 'Comparing two adverts in media studies.' })).status, 201);
+});

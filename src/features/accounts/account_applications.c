@@ -85,6 +85,27 @@ static void tell_moderator_and_slt(const struct request *rq, const char *msg, co
 	notify_role_unless("slt", "moderator", rq->user.id, "account_application", msg, link);
 }
 
+/* Inside the write: the same application sent twice (a double click) finds
+ * the one kept, still undecided: 409, -1. */
+static int refuse_repeat_application(const struct request *rq, struct reply *rp, int64_t lead,
+				     const char *other)
+{
+	char since[ISO_LEN];
+	repeat_since(since);
+	int64_t kept = db_int(
+		0,
+		"SELECT id FROM account_applications INDEXED BY applications_by_applicant "
+		"WHERE applicant_id = ? AND created_at >= ? AND status IN ('submitted', "
+		"'forwarded') AND platform = ? AND platform_other = ? AND name = ? AND "
+		"department = ? AND aim = ? AND audience = ? AND promotion = ? AND lead_id = ? AND "
+		"visibility = ? AND monitoring = ?",
+		"IttttttttItt", rq->user.id, since, arg(rq, "platform"), other ? other : "",
+		arg(rq, "name"), arg(rq, "department"), arg(rq, "aim"), arg(rq, "audience"),
+		arg(rq, "promotion"), lead, arg(rq, "visibility"), arg(rq, "monitoring"));
+	return reply_refuse_repeat(rp, kept,
+				   "You sent this application already: the moderator has it.");
+}
+
 void application_create(struct request *rq, struct reply *rp)
 {
 	const char *other;
@@ -93,7 +114,7 @@ void application_create(struct request *rq, struct reply *rp)
 		return;
 	char at[ISO_LEN];
 	iso_now(at);
-	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+	if (reply_begin(rp, BUSY_UNSAVED) != 0 || refuse_repeat_application(rq, rp, lead, other))
 		return;
 	int64_t id = db_insert(
 		"INSERT INTO account_applications(applicant_id, platform, platform_other, name, "

@@ -129,6 +129,24 @@ static char *exception_link(int64_t id)
 	return xasprintf("/permissions#exception-%lld", (long long)id);
 }
 
+/* Inside the write: the same request sent twice (a double click) finds the
+ * one kept, still undecided: 409 naming it, -1. */
+static int refuse_repeat_exception(const struct request *rq, struct reply *rp)
+{
+	char since[ISO_LEN], repeat[120];
+	repeat_since(since);
+	int64_t kept = db_int(0,
+			      "SELECT id FROM exception_requests INDEXED BY "
+			      "exception_requests_by_user WHERE user_id = ? AND requested_at >= ? "
+			      "AND decided_at IS NULL AND what = ? AND why = ? AND from_on = ? AND "
+			      "until_on = ?",
+			      "Ittttt", rq->user.id, since, arg(rq, "what"), arg(rq, "why"),
+			      arg(rq, "from_on"), arg(rq, "until_on"));
+	snprintf(repeat, sizeof repeat, "You sent this request already, as X-%05lld.",
+		 (long long)kept);
+	return reply_refuse_repeat(rp, kept, repeat);
+}
+
 void exception_request(struct request *rq, struct reply *rp)
 {
 	date_problems(rq, rp);
@@ -136,7 +154,7 @@ void exception_request(struct request *rq, struct reply *rp)
 		return;
 	char at[ISO_LEN], ref[16];
 	iso_now(at);
-	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+	if (reply_begin(rp, BUSY_UNSAVED) != 0 || refuse_repeat_exception(rq, rp) != 0)
 		return;
 	int64_t id = db_insert("INSERT INTO exception_requests(user_id, what, why, from_on, "
 			       "until_on, requested_at) VALUES (?, ?, ?, ?, ?, ?)",

@@ -89,13 +89,30 @@ static int lesson_refused(const struct request *rq, struct reply *rp)
 	return 0;
 }
 
+/* Inside the write: the same lesson sent twice (a double click) finds the
+ * one kept: 409, -1. */
+static int refuse_repeat_lesson(const struct request *rq, struct reply *rp, const char *service)
+{
+	char since[ISO_LEN];
+	repeat_since(since);
+	int64_t kept = db_int(0,
+			      "SELECT id FROM lesson_access INDEXED BY lesson_access_by_teacher "
+			      "WHERE teacher_id = ? AND lesson_on = ? AND recorded_at >= ? AND "
+			      "class_name = ? AND service = ? AND why = ?",
+			      "Ittttt", rq->user.id, arg(rq, "lesson_on"), since,
+			      arg(rq, "class_name"), service, arg(rq, "use"));
+	return reply_refuse_repeat(rp, kept,
+				   "You recorded this lesson already: the network manager has "
+				   "been told.");
+}
+
 /* The lesson, the network managers told, the log: in one transaction. */
 static void lesson_store(struct request *rq, struct reply *rp, const char *service)
 {
 	const char *on = arg(rq, "lesson_on");
 	char at[ISO_LEN];
 	iso_now(at);
-	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+	if (reply_begin(rp, BUSY_UNSAVED) != 0 || refuse_repeat_lesson(rq, rp, service) != 0)
 		return;
 	int64_t id = db_insert("INSERT INTO lesson_access(teacher_id, class_name, lesson_on, "
 			       "service, why, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
