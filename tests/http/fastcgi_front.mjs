@@ -81,6 +81,12 @@ export async function startFastcgiFront(upstream, { extra = '' } = {}) {
   if (process.getuid?.() === 0) chownSync(dir, 65534, 65534);
   const port = await freePort();
   writeFileSync(path.join(dir, 'nginx.conf'), nginxConfig({ dir, port, upstream, extra }));
+  return runNginx(dir, port);
+}
+
+// Starts nginx with DIR/nginx.conf, listening on 127.0.0.1:PORT; resolves
+// {url, stop()}, stop() removing DIR too.
+export async function runNginx(dir, port) {
   const proc = spawn(NGINX, ['-p', dir, '-e', path.join(dir, 'error.log'), '-c', path.join(dir, 'nginx.conf')],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';

@@ -6,12 +6,11 @@
 // the port, and the Host nginx passes must too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync, chownSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, chownSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, sql, ROOT, FRONT, AS_ROOT, PASSWORD } from './lib.mjs';
-import { freePort, waitForPort, NGINX } from './fastcgi_front.mjs';
+import { freePort, runNginx } from './fastcgi_front.mjs';
 
 // The lines of the staffroom_proxy.conf block in DEPLOY.md.
 function proxyConf() {
@@ -45,22 +44,7 @@ ${proxyConf()}
   }
 }
 `);
-  const proc = spawn(NGINX, ['-p', dir, '-e', `${dir}/error.log`, '-c', `${dir}/nginx.conf`],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  proc.stderr.on('data', (d) => { log += d; });
-  await waitForPort(port, proc, () => log);
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async stop() {
-      if (proc.exitCode === null) {
-        const exited = new Promise((res) => proc.on('exit', res));
-        proc.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return runNginx(dir, port);
 }
 
 test("behind DEPLOY.md's nginx proxy on a port of its own, staff sign in and forms post",
