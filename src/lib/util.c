@@ -149,6 +149,21 @@ void sha256_hex(const void *data, size_t len, char out[65])
 	sodium_bin2hex(out, 65, h, sizeof h);
 }
 
+void fields_digest(const char *const *values, size_t n, char out[17])
+{
+	char *text = xstrdup("");
+	for (size_t i = 0; i < n; i++) {
+		char *next = xasprintf("%s%s%s", text, i ? "\x1f" : "", values[i] ? values[i] : "");
+		free(text);
+		text = next;
+	}
+	char hex[65];
+	sha256_hex(text, strlen(text), hex);
+	memcpy(out, hex, 16);
+	out[16] = '\0';
+	free(text);
+}
+
 void random_token(char out[44])
 {
 	unsigned char raw[32];

@@ -29,6 +29,11 @@ int parse_date(const char *s, int *y, int *m, int *d); /* valid calendar date */
 
 /* SHA-256 of bytes as 64 lower-case hex digits plus NUL. */
 void sha256_hex(const void *data, size_t len, char out[65]);
+/* A record's version as a form showed it: the first 16 hex digits of the
+ * SHA-256 of the values joined by U+001F (a NULL value counts as "").  A
+ * form carries it, so a save from a page opened before someone else's
+ * change is told apart without storing anything. */
+void fields_digest(const char *const *values, size_t n, char out[17]);
 /* 32 random bytes, URL-safe base64 without padding (43 chars plus NUL). */
 void random_token(char out[44]);
 

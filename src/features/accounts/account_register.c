@@ -103,14 +103,8 @@ void account_register(struct request *rq, struct reply *rp)
  * carries an older one, so its save cannot silently undo that change. */
 static void details_version(const json_t *a, char out[17])
 {
-	const char *f[3] = { "name", "url", "status" };
-	for (size_t i = 0; i < 3; i++)
-		f[i] = a && json_str(a, f[i]) ? json_str(a, f[i]) : "";
-	char *text = xasprintf("%s\x1f%s\x1f%s", f[0], f[1], f[2]), hex[65];
-	sha256_hex(text, strlen(text), hex);
-	memcpy(out, hex, 16);
-	out[16] = '\0';
-	free(text);
+	const char *shown[] = { json_str(a, "name"), json_str(a, "url"), json_str(a, "status") };
+	fields_digest(shown, sizeof shown / sizeof shown[0], out);
 }
 
 /* Values for the page's forms: what was typed into a refused form, else what is stored. */

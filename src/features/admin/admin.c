@@ -178,16 +178,11 @@ static json_t *person(int64_t id)
 static void record_version(int64_t id, char out[17])
 {
 	json_t *u = person(id);
-	const char *f[4] = { "name", "job_title", "department", "staff_type" };
-	for (size_t i = 0; i < 4; i++)
-		f[i] = u && json_str(u, f[i]) ? json_str(u, f[i]) : "";
-	char *text = xasprintf("%s\x1f%s\x1f%s\x1f%s\x1f%u", f[0], f[1], f[2], f[3],
-			       user_roles_load(id));
-	char hex[65];
-	sha256_hex(text, strlen(text), hex);
-	memcpy(out, hex, 16);
-	out[16] = '\0';
-	free(text);
+	char roles[16];
+	snprintf(roles, sizeof roles, "%u", user_roles_load(id));
+	const char *shown[] = { json_str(u, "name"), json_str(u, "job_title"),
+				json_str(u, "department"), json_str(u, "staff_type"), roles };
+	fields_digest(shown, sizeof shown / sizeof shown[0], out);
 	json_decref(u);
 }
 
