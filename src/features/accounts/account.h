@@ -91,6 +91,12 @@ char *account_raised_concern(json_t *parent, int64_t id, const char *ref, int64_
  * 1 when this is a refused POST whose path ends in tail ("/review"), so the
  * page fills in only the form that was sent. */
 int account_form_sent(const struct request *rq, const char *tail);
+/* Inside a write: the 409 for a record sent twice that may have raised a
+ * concern, kept being the row found ({"reference"} when it raised one) or
+ * NULL: "DONE." or "DONE, and concern REF RAISED.".  As reply_refuse_repeat:
+ * -1 answered, 0 goes on. */
+int account_refuse_repeat_raising(struct reply *rp, const json_t *kept, const char *done,
+				  const char *raised);
 
 /* Handlers, one file each group. */
 handler_fn apply_page, application_create, applications_list, application_page,

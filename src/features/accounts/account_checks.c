@@ -82,13 +82,8 @@ static int refuse_repeat_check(const struct request *rq, struct reply *rp, const
 			      arg_yes(rq, "comments_found"), arg_yes(rq, "all_answered"),
 			      arg(rq, "notes") ? arg(rq, "notes") : "", arg_yes(rq, "open_concern"),
 			      arg_yes(rq, "open_concern") ? arg(rq, "summary") : "");
-	const char *ref = json_str(kept, "reference");
-	char *repeat = ref ? xasprintf("You logged this check already, and concern %s was sent "
-				       "to the moderator with it.",
-				       ref)
-			   : xstrdup("You logged this check already.");
-	int refused = reply_refuse_repeat(rp, kept != NULL, repeat);
-	free(repeat);
+	int refused = account_refuse_repeat_raising(rp, kept, "You logged this check already",
+						    "was sent to the moderator with it");
 	json_decref(kept);
 	return refused;
 }

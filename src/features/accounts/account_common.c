@@ -8,6 +8,7 @@
 #include "core/policy_status.h"
 #include "lib/util.h"
 #include "core/workdays.h"
+#include "core/write.h"
 #include "lib/json_get.h"
 
 #include <stdlib.h>
@@ -415,4 +416,15 @@ char *account_raised_concern(json_t *parent, int64_t id, const char *ref, int64_
 		json_object_set_new(c, "warning", json_string(warning));
 	json_object_set_new(parent, "concern", c);
 	return warning;
+}
+
+int account_refuse_repeat_raising(struct reply *rp, const json_t *kept, const char *done,
+				  const char *raised)
+{
+	const char *ref = json_str(kept, "reference");
+	char *repeat = ref ? xasprintf("%s, and concern %s %s.", done, ref, raised)
+			   : xasprintf("%s.", done);
+	int refused = reply_refuse_repeat(rp, kept != NULL, repeat);
+	free(repeat);
+	return refused;
 }

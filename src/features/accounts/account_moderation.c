@@ -150,13 +150,8 @@ static int refuse_repeat_action(const struct request *rq, struct reply *rp)
 			      "ItItttit", rq->ids[0], since, rq->user.id, arg(rq, "action"),
 			      arg(rq, "what"), link ? link : "", arg_yes(rq, "names_pupil"),
 			      concern_summary(rq) ? concern_summary(rq) : "");
-	const char *ref = json_str(kept, "reference");
-	char *repeat = ref ? xasprintf("You logged this action already, and concern %s was raised "
-				       "with it.",
-				       ref)
-			   : xstrdup("You logged this action already.");
-	int refused = reply_refuse_repeat(rp, kept != NULL, repeat);
-	free(repeat);
+	int refused = account_refuse_repeat_raising(rp, kept, "You logged this action already",
+						    "was raised with it");
 	json_decref(kept);
 	return refused;
 }
