@@ -10,6 +10,7 @@
 #include "core/auth.h"
 #include "core/notify.h"
 #include "core/tasks.h"
+#include "core/names.h"
 #include "core/write.h"
 #include "db/db.h"
 #include "features/permissions/permissions_internal.h"
@@ -40,9 +41,15 @@ static unsigned decider_role(void)
 	return role;
 }
 
+/* The stored code of one of the two deciding roles, and its words. */
+static const char *role_code(unsigned role)
+{
+	return role == ROLE_HEADTEACHER ? "headteacher" : "business_manager";
+}
+
 static const char *role_words(unsigned role)
 {
-	return role == ROLE_HEADTEACHER ? "headteacher" : "business manager";
+	return name_of(NAME_ROLE, role_code(role));
 }
 
 /* Who decides a request: the decider role, or the other one when the person
@@ -57,7 +64,7 @@ static unsigned request_decider(int64_t owner, unsigned role, int64_t sole)
 
 static int64_t sole_decider(unsigned role)
 {
-	return role_sole_holder(role == ROLE_HEADTEACHER ? "headteacher" : "business_manager");
+	return role_sole_holder(role_code(role));
 }
 
 int exception_may_decide(const struct request *rq)
@@ -166,8 +173,7 @@ void exception_request(struct request *rq, struct reply *rp)
 	char *link = exception_link(id);
 	unsigned role = decider_role();
 	unsigned decider = request_decider(rq->user.id, role, sole_decider(role));
-	notify_role(decider == ROLE_HEADTEACHER ? "headteacher" : "business_manager",
-		    rq->user.id, "exception_request", msg, link);
+	notify_role(role_code(decider), rq->user.id, "exception_request", msg, link);
 	free(link);
 	free(msg);
 	audit(rq, "exception.request", ref, "from_on=%s until_on=%s", arg(rq, "from_on"),
@@ -181,8 +187,7 @@ void exception_request(struct request *rq, struct reply *rp)
 						 role_words(role), role_words(decider));
 	reply_done(rp, 201,
 		   json_pack("{s:{s:I, s:s, s:s}}", "exception", "id", (json_int_t)id, "reference",
-			     ref, "decided_by", decider == ROLE_HEADTEACHER ? "headteacher"
-									  : "business_manager"),
+			     ref, "decided_by", role_code(decider)),
 		   "/permissions", sent);
 	free(sent);
 }
