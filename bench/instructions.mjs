@@ -27,14 +27,18 @@ function asUser(cmd, args) {
 }
 
 // A page (GET) or, when the scenario has a form, a POST of it (a report:
-// staffroom answers 201 with the JSON of what it stored).
+// staffroom answers 201 with the JSON of what it stored).  Each POST's
+// summary carries a new number: the same report sent twice is refused.
+let sent = 0;
 async function get(url, s) {
   const headers = { Accept: s.json ? 'application/json' : 'text/html' };
   if (s.cookie) headers.Cookie = `sr_session=${s.cookie}`;
   const o = { headers };
   if (s.form) {
     o.method = 'POST';
-    o.body = new URLSearchParams(s.form).toString();
+    const form = { ...s.form };
+    if (form.summary) form.summary += ` ${++sent}`;
+    o.body = new URLSearchParams(form).toString();
     headers['Content-Type'] = 'application/x-www-form-urlencoded';
   }
   const r = await fetch(url + s.path, o);

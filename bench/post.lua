@@ -12,6 +12,13 @@ local kind, version = os.getenv("BENCH_KIND"), os.getenv("BENCH_VERSION") or ""
 local boundary = "benchboundary7f3a"
 local file = string.rep("Screenshot transcript line.\n", 3658) -- 102,424 bytes
 local i = 0
+-- Each report differs (its thread and number in the summary): staffroom
+-- refuses the same report sent twice by the same person as a repeat.
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_number", threads)
+end
 
 local function urlencode(s)
   return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
@@ -20,6 +27,7 @@ end
 function request()
   i = i + 1
   local s = sessions[(i % #sessions) + 1]
+  local number = tostring(thread_number or 0) .. "-" .. i
   local headers = { ["Cookie"] = "sr_session=" .. s.cookie, ["Accept"] = "application/json" }
   local body
   if kind == "concern_file" then
@@ -27,7 +35,7 @@ function request()
     local function part(name, value)
       return "--" .. boundary .. '\r\nContent-Disposition: form-data; name="' .. name .. '"\r\n\r\n' .. value .. "\r\n"
     end
-    body = part("csrf", s.csrf) .. part("category", "parent_post") .. part("summary", "Benchmark report with a file") ..
+    body = part("csrf", s.csrf) .. part("category", "parent_post") .. part("summary", "Benchmark report with a file " .. number) ..
       "--" .. boundary .. '\r\nContent-Disposition: form-data; name="evidence"; filename="transcript.txt"\r\n' ..
       "Content-Type: text/plain\r\n\r\n" .. file .. "\r\n--" .. boundary .. "--\r\n"
   else
@@ -35,7 +43,7 @@ function request()
     if kind == "sign" then
       body = "csrf=" .. s.csrf .. "&version_id=" .. version .. "&agree=yes&typed_name=" .. urlencode(s.name)
     else
-      body = "csrf=" .. s.csrf .. "&category=parent_post&summary=Benchmark+report&details=" ..
+      body = "csrf=" .. s.csrf .. "&category=parent_post&summary=Benchmark+report+" .. number .. "&details=" ..
         "A+parent+posted+about+a+member+of+staff+in+a+public+group."
     end
   end

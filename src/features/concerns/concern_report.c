@@ -111,20 +111,23 @@ static void answer_filed(struct reply *rp, int64_t id, const char *ref, int64_t 
 
 /* Inside the write: the same report sent twice (a double click on "Send
  * report") finds the case already filed, while it is open and within
- * REPEAT_WINDOW, so the safeguarding leads are not told of two cases.  Read
- * through the filing time's index: only the last few minutes' reports.
+ * REPEAT_WINDOW, so the safeguarding leads are not told of two cases.  A
+ * double click, a page sent again or a retry repeats the last report the
+ * person sent, so only that one is compared: one read through the
+ * reporter's index, however many reports anyone has sent.
  * -1 with the 409 answered; 0 goes on. */
 static int refuse_repeat_report(const struct request *rq, struct reply *rp,
 				const struct concern_input *in)
 {
 	char since[ISO_LEN];
 	repeat_since(since);
-	char *kept = db_text("SELECT reference FROM concerns INDEXED BY concerns_by_created "
-			     "WHERE created_at >= ? AND reporter_id = ? AND status != 'closed' "
+	char *kept = db_text("SELECT reference FROM concerns WHERE id = (SELECT max(id) FROM "
+			     "concerns WHERE reporter_id = ?) AND created_at >= ? "
+			     "AND status != 'closed' "
 			     "AND category = ? AND summary = ? AND details = ? "
 			     "AND occurred_at IS ? AND platform = ? AND url = ? AND involved = ? "
 			     "AND about_id IS nullif(?, 0) AND account_id IS NULL AND urgent = ?",
-			     "tItttttttIi", since, rq->user.id, in->category, in->summary,
+			     "IttttttttIi", rq->user.id, since, in->category, in->summary,
 			     in->details ? in->details : "", in->occurred_at,
 			     in->platform ? in->platform : "", in->url ? in->url : "",
 			     in->involved ? in->involved : "", in->about_id, in->urgent);
