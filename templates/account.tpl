@@ -22,15 +22,26 @@
 </form>{{/can_record_change}}{{/has_password_changes}}
 <section aria-labelledby="h-team">
 <h2 id="h-team">Who runs the account</h2>
-<p class="muted">The lead and every contributor, staff or not, must have signed the current agreement; staff must also have current social-media training. They are checked when added and every night.</p>
+<p class="muted">The lead and every contributor, staff or not, must have signed the current agreement and have current social-media training. They are checked when added and every night.</p>
 {{#not_contributors}}<p>Only the lead runs this account.</p>{{/not_contributors}}
 {{#has_contributors}}<div class="table-scroll" tabindex="0"><table class="data">
 <caption>Contributors besides the lead</caption>
-<thead><tr><th scope="col">Name</th><th scope="col">Who they are</th><th scope="col">Passes the checks</th>{{#can_team}}<th scope="col">Remove</th>{{/can_team}}</tr></thead>
+<thead><tr><th scope="col">Name</th><th scope="col">Who they are</th><th scope="col">Paper signature</th><th scope="col">Social-media training</th><th scope="col">Passes the checks</th>{{#can_team}}<th scope="col">Remove</th>{{/can_team}}</tr></thead>
 <tbody>{{/has_contributors}}
-{{#contributors}}<tr><th scope="row">{{name}}{{#staff}} ({{email}}){{/staff}}</th><td>{{#staff}}Member of staff{{/staff}}{{#not_staff}}{{relation}}{{/not_staff}}{{#paper}}<br>Signed {{paper_title}} (version {{paper_version}}) on paper on <time datetime="{{paper_paper_date}}">{{paper_paper_date:x-uk-time}}</time>; recorded by {{paper_recorded_by}} <time datetime="{{paper_recorded_at}}">{{paper_recorded_at:x-uk-time}}</time>{{/paper}}{{#paper_has_scan}}{{#can_remove}} (<a href="/accounts/{{account_id}}/contributors/{{id}}/scan">the scan of the paper</a>){{/can_remove}}{{/paper_has_scan}}</td><td>{{#passes}}Yes{{/passes}}{{#not_passes}}<strong>No</strong>{{#failing}}<br>{{question}}: {{detail}}{{/failing}}{{/not_passes}}</td>{{#can_remove}}<td><form method="post" action="/accounts/{{account_id}}/contributors/{{id}}/remove"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn secondary" type="submit">Remove {{name}}</button></form></td>{{/can_remove}}</tr>
+{{#contributors}}<tr><th scope="row">{{name}}{{#staff}} ({{email}}){{/staff}}</th><td>{{#staff}}Member of staff{{/staff}}{{#not_staff}}{{relation}}{{/not_staff}}</td><td>{{#staff}}Signs in staffroom{{/staff}}{{#not_staff}}{{#paper}}Signed {{paper_title}} (version {{paper_version}}) on paper on <time datetime="{{paper_paper_date}}">{{paper_paper_date:x-uk-time}}</time>; recorded by {{paper_recorded_by}} <time datetime="{{paper_recorded_at}}">{{paper_recorded_at:x-uk-time}}</time>{{/paper}}{{#not_paper}}Not recorded{{/not_paper}}{{/not_staff}}{{#paper_has_scan}}{{#can_remove}} (<a href="/accounts/{{account_id}}/contributors/{{id}}/scan">the scan of the paper</a>){{/can_remove}}{{/paper_has_scan}}</td><td>{{#staff}}In the training records{{/staff}}{{#not_staff}}{{#training}}Done on <time datetime="{{training_completed_on}}">{{training_completed_on:x-uk-time}}</time>; {{#training_expires_on}}lapses on <time datetime="{{training_expires_on}}">{{training_expires_on:x-uk-time}}</time>{{/training_expires_on}}{{#not_training_expires_on}}does not lapse{{/not_training_expires_on}}; recorded by {{training_recorded_by}} <time datetime="{{training_recorded_at}}">{{training_recorded_at:x-uk-time}}</time>{{/training}}{{#not_training}}Not recorded{{/not_training}}{{/not_staff}}</td><td>{{#passes}}Yes{{/passes}}{{#not_passes}}<strong>No</strong>{{#failing}}<br>{{question}}: {{detail}}{{/failing}}{{/not_passes}}</td>{{#can_remove}}<td><form method="post" action="/accounts/{{account_id}}/contributors/{{id}}/remove"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn secondary" type="submit">Remove {{name}}</button></form></td>{{/can_remove}}</tr>
 {{/contributors}}
 {{#has_contributors}}</tbody></table></div>{{/has_contributors}}
+{{#contributors}}{{#not_staff}}{{#can_remove}}<form class="stack card" method="post" action="/accounts/{{account_id}}/contributors/{{id}}/training">
+<h3>Social-media training of {{name}}</h3>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field{{#training_sent}}{{#err_completed_on}} has-error{{/err_completed_on}}{{/training_sent}}"><label for="f-completed_on{{#not_training_sent}}-{{id}}{{/not_training_sent}}">Date of the training</label>
+{{#training_sent}}{{#err_completed_on}}<p class="field-error" id="e-completed_on">{{err_completed_on}}</p>{{/err_completed_on}}{{/training_sent}}
+<input id="f-completed_on{{#not_training_sent}}-{{id}}{{/not_training_sent}}" name="completed_on" type="date" required value="{{#training_sent}}{{form_completed_on}}{{/training_sent}}"{{#training_sent}}{{#err_completed_on}} aria-describedby="e-completed_on" aria-invalid="true"{{/err_completed_on}}{{/training_sent}}></div>
+<div class="field{{#training_sent}}{{#err_expires_on}} has-error{{/err_expires_on}}{{/training_sent}}"><label for="f-expires_on{{#not_training_sent}}-{{id}}{{/not_training_sent}}">When it lapses, if it does</label>
+{{#training_sent}}{{#err_expires_on}}<p class="field-error" id="e-expires_on">{{err_expires_on}}</p>{{/err_expires_on}}{{/training_sent}}
+<input id="f-expires_on{{#not_training_sent}}-{{id}}{{/not_training_sent}}" name="expires_on" type="date" value="{{#training_sent}}{{form_expires_on}}{{/training_sent}}"{{#training_sent}}{{#err_expires_on}} aria-describedby="e-expires_on" aria-invalid="true"{{/err_expires_on}}{{/training_sent}}></div>
+<div class="actions"><button class="btn secondary" type="submit">Record the training of {{name}}</button></div>
+</form>{{/can_remove}}{{/not_staff}}{{/contributors}}
 {{#can_team}}<form class="stack card" method="post" action="/accounts/{{account_id}}/contributors">
 <h3>Add a member of staff</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">

@@ -20,10 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The account the moderator or its lead changes: 404 for whoever may not
- * see it, 403 for someone who sees it but neither moderates nor leads it,
- * 409 when closed.  NULL with the reply. */
-static json_t *team_account(struct request *rq, struct reply *rp)
+json_t *team_account(struct request *rq, struct reply *rp)
 {
 	json_t *a = account_load(rq->ids[0]);
 	if (!a || !account_visible(rq, a)) {

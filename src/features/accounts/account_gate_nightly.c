@@ -60,7 +60,9 @@ static void flag_runner(const json_t *account, const json_t *runner, json_t *now
 	json_decref(checks);
 }
 
-static void clear_passed(int64_t account_id, const json_t *now)
+/* What was flagged and passes now is cleared: every runner of the account
+ * (runner NULL), or one. */
+static void clear_passed(int64_t account_id, const char *runner, const json_t *now)
 {
 	json_t *old = db_rows("SELECT runner, failure FROM account_gate_failures "
 			      "WHERE account_id = ?",
@@ -68,6 +70,8 @@ static void clear_passed(int64_t account_id, const json_t *now)
 	size_t i;
 	json_t *r;
 	json_array_foreach(old, i, r) {
+		if (runner && strcmp(runner, json_str(r, "runner")) != 0)
+			continue;
 		char *key = xasprintf("%s|%s", json_str(r, "runner"), json_str(r, "failure"));
 		if (!json_object_get(now, key))
 			db_exec("DELETE FROM account_gate_failures WHERE account_id = ? AND "
@@ -76,6 +80,16 @@ static void clear_passed(int64_t account_id, const json_t *now)
 		free(key);
 	}
 	json_decref(old);
+}
+
+void account_gate_recheck(const json_t *account, const json_t *runner)
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	json_t *now = json_object();
+	flag_runner(account, runner, now, at);
+	clear_passed(json_int(account, "id"), json_str(runner, "runner"), now);
+	json_decref(now);
 }
 
 int account_gate_check_all(void)
@@ -92,7 +106,7 @@ int account_gate_check_all(void)
 		json_t *runners = account_runners(json_int(a, "id")), *now = json_object();
 		json_array_foreach(runners, j, r)
 			flag_runner(a, r, now, at);
-		clear_passed(json_int(a, "id"), now);
+		clear_passed(json_int(a, "id"), NULL, now);
 		json_decref(now);
 		json_decref(runners);
 	}

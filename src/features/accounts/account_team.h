@@ -69,12 +69,22 @@ int close_checklist_ticked(const struct request *rq, struct reply *rp);
  * password to change (demo_team.c); 0 on success. */
 int accounts_demo_team(int64_t account);
 
+/* The account the moderator or its lead changes (who may add a contributor
+ * may record their training too): 404 for whoever may not see it, 403 for
+ * someone who sees it but neither moderates nor leads it, 409 when closed.
+ * NULL with the reply. */
+json_t *team_account(struct request *rq, struct reply *rp);
+/* One runner checked again now, inside the caller's transaction, as the
+ * nightly pass checks them: what fails is flagged (the moderators told
+ * once), what passes now is no longer flagged. */
+void account_gate_recheck(const json_t *account, const json_t *runner);
+
 /* The optional scan of a paper signature (account_paper_scan.c): 0, or -1
  * with a 400 or 415 naming "scan"; stored inside the caller's transaction. */
 int paper_scan_ok(const struct request *rq, struct reply *rp);
 void paper_scan_store(const struct request *rq, int64_t contributor_id);
 
-handler_fn contributor_add, contributor_remove, paper_scan_download, credentials_changed,
-	account_review;
+handler_fn contributor_add, contributor_remove, contributor_training, paper_scan_download,
+	credentials_changed, account_review;
 
 #endif

@@ -14,9 +14,41 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The training of someone who is not staff as the table shows it:
+ * {"completed_on","expires_on" (null: does not lapse),"recorded_by","recorded_at"}, or NULL. */
+static json_t *training_of(int64_t contributor_id)
+{
+	/* Read by its key alone, then who recorded it (as paper_signature). */
+	json_t *t = db_row("SELECT completed_on, expires_on, recorded_by AS recorded_by_id, "
+			   "recorded_at FROM contributor_training WHERE contributor_id = ?",
+			   "I", contributor_id);
+	char *by = t ? db_text("SELECT name FROM users WHERE id = ?", "I",
+			       json_int(t, "recorded_by_id"))
+		     : NULL;
+	if (t)
+		json_object_set_new(t, "recorded_by", json_string(by ? by : ""));
+	free(by);
+	return t;
+}
+
+/* What a contributor who is not staff has on record: the paper signature
+ * (with has_scan) and the training, each null when there is none. */
+static void paper_and_training(json_t *r)
+{
+	int64_t cid = json_int(r, "contributor_id");
+	json_t *paper = paper_signature(cid), *training = training_of(cid);
+	int scan = db_int(0,
+			  "SELECT count(*) FROM contributor_paper_scans WHERE contributor_id = ?",
+			  "I", cid);
+	if (paper)
+		json_object_set_new(paper, "has_scan", json_boolean(scan));
+	json_object_set_new(r, "paper", paper ? paper : json_null());
+	json_object_set_new(r, "training", training ? training : json_null());
+}
+
 /* The current contributors, each with its checks and the gate's answer. */
 /* can_remove: the page's sections do not reach into a row, so each row says. */
-static json_t *contributors(int64_t account_id, int can_remove)
+static json_t *contributors(const struct request *rq, int64_t account_id, int can_remove)
 {
 	json_t *runners = account_runners(account_id), *out = json_array(), *r;
 	size_t i;
@@ -25,25 +57,25 @@ static json_t *contributors(int64_t account_id, int can_remove)
 			continue;
 		json_t *checks = runner_checks(r);
 		int staff = json_int(r, "user_id") != 0;
-		json_t *paper = staff ? NULL : paper_signature(json_int(r, "contributor_id"));
 		json_object_set_new(r, "id", json_integer(json_int(r, "contributor_id")));
 		json_object_set_new(r, "staff", json_boolean(staff));
 		json_object_set_new(r, "can_remove", json_boolean(can_remove));
-		if (paper)
-			json_object_set_new(
-				paper, "has_scan",
-				json_boolean(db_int(0,
-						    "SELECT count(*) FROM contributor_paper_scans "
-						    "WHERE contributor_id = ?",
-						    "I", json_int(r, "contributor_id"))));
-		json_object_set_new(r, "paper", paper ? paper : json_null());
+		if (staff) {
+			json_object_set_new(r, "paper", json_null());
+			json_object_set_new(r, "training", json_null());
+		} else {
+			paper_and_training(r);
+		}
 		json_object_set_new(r, "passes", json_boolean(checks_all_pass(checks)));
 		json_object_set_new(r, "failing", checks_failing(checks));
 		json_object_set_new(r, "checks", checks);
 		json_array_append(out, r);
 	}
 	json_decref(runners);
-	return out;
+	/* The row whose training form a refused POST came from shows its
+	 * problems, with the plain ids the error summary links to. */
+	int64_t sent = account_form_sent(rq, "/training") && rq->nids == 2 ? rq->ids[1] : 0;
+	return reply_rows_mark(out, "training_sent", sent);
 }
 
 /* The versions the paper may be of; a refused form keeps the one chosen. */
@@ -86,7 +118,7 @@ void account_team_model(const struct request *rq, json_t *m, const json_t *accou
 	int open = strcmp(json_str(account, "status"), "closed") != 0;
 	int moderator = has_role(rq, ROLE_MODERATOR);
 	int manages = moderator || json_int(account, "lead_id") == rq->user.id;
-	json_object_set_new(m, "contributors", contributors(id, manages && open));
+	json_object_set_new(m, "contributors", contributors(rq, id, manages && open));
 	json_object_set_new(m, "gate_flags", account_gate_flags(id));
 	json_object_set_new(m, "password_changes", password_to_change(id));
 	json_object_set_new(m, "can_team", json_boolean(manages && open));

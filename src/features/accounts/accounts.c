@@ -221,6 +221,13 @@ static const struct field_spec contributor_form[] = {
 	{ "scan", F_FILE, 1, 0, NULL, "A scan of the signed paper" },
 	{ NULL },
 };
+/* Named as the table's columns: the add form on the same page has
+ * training_on and training_expires, and a refusal shows beside one form. */
+static const struct field_spec contributor_training_form[] = {
+	{ "completed_on", F_DATE, 10, F_REQUIRED, NULL, "Date of the training" },
+	{ "expires_on", F_DATE, 10, 0, NULL, "When it lapses, if it does" },
+	{ NULL },
+};
 static const struct field_spec account_review_form[] = {
 	{ "lead_ok", F_YESNO, 3, F_REQUIRED, NULL, "The lead is right for the account" },
 	{ "contributors_ok", F_YESNO, 3, F_REQUIRED, NULL, "The contributors are right" },
@@ -290,6 +297,8 @@ static const struct route account_routes[] = {
 	  account_page, R_UPLOAD },
 	{ "POST", "/accounts/{id}/contributors/{id}/remove", contributor_remove, ROLE_STAFF, NULL,
 	  account_page, 0 },
+	{ "POST", "/accounts/{id}/contributors/{id}/training", contributor_training, ROLE_STAFF,
+	  contributor_training_form, account_page, 0 },
 	{ "GET", "/accounts/{id}/contributors/{id}/scan", paper_scan_download, ROLE_STAFF, NULL,
 	  NULL, 0 },
 	{ "POST", "/accounts/{id}/review", account_review, ROLE_MODERATOR, account_review_form,

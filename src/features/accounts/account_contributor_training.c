@@ -1,0 +1,130 @@
+#define _GNU_SOURCE
+/* The social-media training of a contributor who is not staff, recorded or
+ * renewed after they were added (ravens-wood §3: anyone running an account,
+ * "including volunteers or parents", must have "received appropriate
+ * training").  Without it, someone added before the training was asked for,
+ * or whose training has lapsed, could only be removed and added again.  Who
+ * may add a contributor (the moderator or the account's lead) records it;
+ * the runner is then checked again as the nightly pass checks them, so a
+ * flag they no longer deserve goes at once. */
+#include "features/accounts/account_team.h"
+#include "core/audit.h"
+#include "core/write.h"
+#include "db/db.h"
+#include "lib/json_get.h"
+#include "lib/uk_time.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A current contributor of this account (404 otherwise) who is not staff
+ * (409: a member of staff's training is a training record of their own).
+ * The row is a runner as account_runners has it; NULL with the reply. */
+static json_t *not_staff_runner(const struct request *rq, struct reply *rp)
+{
+	json_t *c = db_row("SELECT 'c:' || c.id AS runner, 'contributor' AS role, "
+			   "coalesce(c.user_id, 0) AS user_id, c.id AS contributor_id, "
+			   "coalesce(u.name, c.name) AS name FROM account_contributors c "
+			   "LEFT JOIN users u ON u.id = c.user_id "
+			   "WHERE c.id = ? AND c.account_id = ? AND c.removed_at IS NULL",
+			   "II", rq->ids[1], rq->ids[0]);
+	if (!c)
+		reply_not_found(rp);
+	else if (json_int(c, "user_id"))
+		reply_error(rp, 409, NULL,
+			    "%s is a member of staff: their social-media training is recorded "
+			    "in Training records.",
+			    json_str(c, "name"));
+	else
+		return c;
+	json_decref(c);
+	return NULL;
+}
+
+/* The dates: done by today, lapsing no earlier than the day it was done and
+ * not already lapsed (it is recorded to be current).  0 with a 400 naming
+ * each problem. */
+static int training_dates_ok(const struct request *rq, struct reply *rp)
+{
+	char day[11];
+	uk_today(day);
+	const char *done = arg(rq, "completed_on"), *lapses = arg(rq, "expires_on");
+	if (strcmp(done, day) > 0)
+		reply_error_add(rp, "completed_on",
+				"The date of the training cannot be in the future.");
+	if (lapses && strcmp(lapses, done) < 0)
+		reply_error_add(rp, "expires_on",
+				"The training cannot lapse before the day it was done.");
+	else if (lapses && strcmp(lapses, day) < 0)
+		reply_error_add(rp, "expires_on",
+				"That training has already lapsed: give the dates of training "
+				"that is current.");
+	return reply_errors(rp) == 0;
+}
+
+/* Inside the write: the same dates sent twice for the same contributor by
+ * the same person within REPEAT_WINDOW (a double click) are kept once.
+ * -1 with the 409 answered; 0 goes on. */
+static int refuse_repeat_training(const struct request *rq, struct reply *rp)
+{
+	char since[ISO_LEN];
+	repeat_since(since);
+	int64_t kept = db_int(0,
+			      "SELECT contributor_id FROM contributor_training "
+			      "WHERE contributor_id = ? AND completed_on = ? AND expires_on IS ? "
+			      "AND recorded_by = ? AND recorded_at >= ?",
+			      "IttIt", rq->ids[1], arg(rq, "completed_on"), arg(rq, "expires_on"),
+			      rq->user.id, since);
+	return reply_refuse_repeat(rp, kept, "You recorded this training already.");
+}
+
+/* One row a contributor: a renewal replaces the training that lapsed. */
+static void store_training(const struct request *rq)
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	db_exec("INSERT INTO contributor_training(contributor_id, completed_on, expires_on, "
+		"recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?) "
+		"ON CONFLICT(contributor_id) DO UPDATE SET completed_on = excluded.completed_on, "
+		"expires_on = excluded.expires_on, recorded_by = excluded.recorded_by, "
+		"recorded_at = excluded.recorded_at",
+		"IttIt", rq->ids[1], arg(rq, "completed_on"), arg(rq, "expires_on"), rq->user.id,
+		at);
+}
+
+static void record(struct request *rq, struct reply *rp, const json_t *a, const json_t *runner)
+{
+	if (reply_begin(rp, BUSY_UNSAVED) != 0 || refuse_repeat_training(rq, rp) != 0)
+		return;
+	int had = db_int(0, "SELECT count(*) FROM contributor_training WHERE contributor_id = ?",
+			 "I", rq->ids[1]);
+	store_training(rq);
+	account_gate_recheck(a, runner);
+	char *link = account_link(rq->ids[0]);
+	const char *lapses = arg(rq, "expires_on");
+	audit(rq, "account.contributor_training", link + 1,
+	      "%s: social-media training %s on %s, lapses %s", json_str(runner, "name"),
+	      had ? "renewed" : "recorded", arg(rq, "completed_on"), lapses ? lapses : "never");
+	json_t *checks = runner_checks(runner);
+	int passes = checks_all_pass(checks);
+	json_decref(checks);
+	if (reply_commit(rp, BUSY_UNSAVED) == 0)
+		reply_done(rp, 200,
+			   json_pack("{s:{s:I, s:s, s:s?}, s:b}", "training", "contributor_id",
+				     (json_int_t)rq->ids[1], "completed_on",
+				     arg(rq, "completed_on"), "expires_on", lapses, "passes",
+				     passes),
+			   link, "Their social-media training has been recorded.");
+	free(link);
+}
+
+void contributor_training(struct request *rq, struct reply *rp)
+{
+	json_t *a = team_account(rq, rp);
+	json_t *runner = a ? not_staff_runner(rq, rp) : NULL;
+	if (runner && training_dates_ok(rq, rp))
+		record(rq, rp, a, runner);
+	json_decref(runner);
+	json_decref(a);
+}
