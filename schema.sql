@@ -914,7 +914,8 @@ CREATE TABLE IF NOT EXISTS filter_requests (
   decision        TEXT CHECK (decision IN ('done', 'refused')),
   decision_reason TEXT,
   decided_by      INTEGER REFERENCES users(id),
-  decided_at      TEXT
+  decided_at      TEXT,
+  withheld_from   INTEGER REFERENCES users(id)  -- not shown to them (schema version 32)
 );
 CREATE INDEX IF NOT EXISTS filter_requests_by_requester ON filter_requests(requested_by);
 CREATE INDEX IF NOT EXISTS filter_requests_open ON filter_requests(decided_at, kind);
@@ -1556,3 +1557,28 @@ CREATE TABLE IF NOT EXISTS contributor_training (
   recorded_at    TEXT NOT NULL,              -- ISO-8601 UTC
   CHECK (expires_on IS NULL OR expires_on >= completed_on)
 );
+
+-- Schema version 32: a block request made for a report about the headteacher is withheld from them
+--
+-- May run again.  Content reached on school machines is reported "so that
+-- the site can be blocked" (heatons 6.8 and 7.3); a report about the
+-- headteacher goes to the chair alone (KCSIE part four), and the site is
+-- asked to be blocked as the reporter's own filtering request
+-- (src/features/concerns/concern_file.c).  withheld_from is the person that
+-- request is not shown to, in any view, list, count, export or audit row
+-- (src/features/filtering/filter_requests.c); NULL for every other request.
+-- The column is added as version 25 adds the audit log's, so that the part
+-- may run again, and as version 27 edits a CHECK, to the text a new
+-- database is given (version 11); a table whose text is not the one version
+-- 11 wrote has it added at the end, as ALTER TABLE ADD COLUMN would.
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+   SET sql = replace(sql, '  decided_at      TEXT' || char(10) || ')',
+                     '  decided_at      TEXT,' || char(10) ||
+                     '  withheld_from   INTEGER REFERENCES users(id)  ' ||
+                     '-- not shown to them (schema version 32)' || char(10) || ')')
+ WHERE type = 'table' AND name = 'filter_requests' AND instr(sql, 'withheld_from') = 0;
+UPDATE sqlite_schema
+   SET sql = substr(rtrim(sql), 1, length(rtrim(sql)) - 1) ||
+             ', withheld_from INTEGER REFERENCES users(id))'
+ WHERE type = 'table' AND name = 'filter_requests' AND instr(sql, 'withheld_from') = 0;

@@ -95,3 +95,37 @@ test('a version-26 database checks the same values by comparisons after the upgr
   assert.throws(() => sql(db, "INSERT INTO audit(at, action, prev_hash, hash, outcome) VALUES ('x', 'y', 'z', 'w', 'maybe')"));
   assert.equal(sql(db, "SELECT count(*) FROM concerns WHERE status = 'lost'"), '0');
 });
+
+// A version-31 database: filter_requests as version 11 wrote it, without
+// withheld_from.
+const NO_WITHHELD = `
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql, ',' || char(10) ||
+  '  withheld_from   INTEGER REFERENCES users(id)  -- not shown to them (schema version 32)', '')
+ WHERE name = 'filter_requests';
+PRAGMA writable_schema = OFF;
+PRAGMA user_version = 31;`;
+
+test('a version-31 database keeps its filtering requests and can withhold one after the upgrade', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
+  const db = path.join(dir, 'old.db');
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const schema = () => sql(db, "SELECT sql FROM sqlite_schema WHERE name = 'filter_requests'");
+  const fresh = schema();
+  assert.match(fresh, /decided_at {6}TEXT,\n {2}withheld_from {3}INTEGER REFERENCES users\(id\)/);
+  const rows = sql(db, 'SELECT group_concat(id || kind || site) FROM filter_requests');
+  sql(db, NO_WITHHELD);
+  assert.doesNotMatch(schema(), /withheld_from/);
+  assert.match(schema(), /decided_at {6}TEXT\n\)$/);
+  const r = cli(['audit', 'verify', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+  assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
+  assert.equal(schema(), fresh, 'the same stored text as a new database');
+  assert.equal(sql(db, 'SELECT group_concat(id || kind || site) FROM filter_requests'), rows, 'nothing lost');
+  assert.equal(sql(db, 'SELECT count(*) FROM filter_requests WHERE withheld_from IS NOT NULL'), '0');
+  // The new column holds a person, as its REFERENCES says.
+  sql(db, 'UPDATE filter_requests SET withheld_from = (SELECT min(id) FROM users) WHERE id = (SELECT min(id) FROM filter_requests)');
+  assert.equal(sql(db, 'SELECT count(*) FROM filter_requests WHERE withheld_from IS NOT NULL'), '1');
+  assert.throws(() => sql(db, 'PRAGMA foreign_keys = ON; UPDATE filter_requests SET withheld_from = 999999'));
+});
