@@ -28,24 +28,37 @@ void notify_user(int64_t user_id, const char *kind, const char *message, const c
 	notify_mail_since(mark);
 }
 
-void notify_role(const char *role, int64_t except_user, const char *kind, const char *message,
-		 const char *link)
-{
-	notify_role_unless(role, "", except_user, kind, message, link);
-}
-
-void notify_role_unless(const char *role, const char *unless_role, int64_t except_user,
-			const char *kind, const char *message, const char *link)
+/* Everyone active holding role but not unless_role, except two people. */
+static void tell_role(const char *role, const char *unless_role, int64_t except_a, int64_t except_b,
+		      const char *kind, const char *message, const char *link)
 {
 	char at[ISO_LEN];
 	iso_now(at);
 	int64_t mark = notify_mark();
 	db_exec("INSERT INTO notifications(user_id, kind, message, link, created_at) "
 		"SELECT u.id, ?, ?, ?, ? FROM users u JOIN user_roles r ON r.user_id = u.id "
-		"WHERE r.role = ? AND u.active = 1 AND u.id != ? AND NOT EXISTS (SELECT 1 FROM "
-		"user_roles x WHERE x.user_id = u.id AND x.role = ?)",
-		"tttttIt", kind, message, link, at, role, except_user, unless_role);
+		"WHERE r.role = ? AND u.active = 1 AND u.id != ? AND u.id != ? AND NOT EXISTS "
+		"(SELECT 1 FROM user_roles x WHERE x.user_id = u.id AND x.role = ?)",
+		"tttttIIt", kind, message, link, at, role, except_a, except_b, unless_role);
 	notify_mail_since(mark);
+}
+
+void notify_role(const char *role, int64_t except_user, const char *kind, const char *message,
+		 const char *link)
+{
+	tell_role(role, "", except_user, except_user, kind, message, link);
+}
+
+void notify_role_except(const char *role, int64_t except_a, int64_t except_b, const char *kind,
+			const char *message, const char *link)
+{
+	tell_role(role, "", except_a, except_b, kind, message, link);
+}
+
+void notify_role_unless(const char *role, const char *unless_role, int64_t except_user,
+			const char *kind, const char *message, const char *link)
+{
+	tell_role(role, unless_role, except_user, except_user, kind, message, link);
 }
 
 void notify_done(const char *link)

@@ -14,6 +14,10 @@ void notify_mail_since(int64_t mark);
 /* Everyone active holding the role, except one person (0: nobody). */
 void notify_role(const char *role, int64_t except_user, const char *kind, const char *message,
 		 const char *link);
+/* The same, except two people (a request's asker, and the person it is
+ * withheld from). */
+void notify_role_except(const char *role, int64_t except_a, int64_t except_b, const char *kind,
+			const char *message, const char *link);
 /* The same, leaving out whoever also holds unless_role (told already). */
 void notify_role_unless(const char *role, const char *unless_role, int64_t except_user,
 			const char *kind, const char *message, const char *link);

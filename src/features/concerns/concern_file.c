@@ -84,7 +84,8 @@ static int64_t notify_recipients(int64_t id, const char *ref, const char *catego
  * site can be blocked" (7.3).  A report about the headteacher goes to the
  * chair alone, so the network manager is asked only to block the site: as
  * the reporter's own filtering request, which says nothing of the report,
- * and of which the headteacher is not told. */
+ * and is withheld from the headteacher: for them it is not there
+ * (filtering_block_ask). */
 static void block_for_head_report(const struct request *rq, const struct concern_input *in)
 {
 	if (!rq || !rq->user.id || strcmp(in->category, "premises_content") != 0)

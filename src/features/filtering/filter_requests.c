@@ -1,7 +1,15 @@
 /* Requests to block or unblock a site, and the decisions on them: the log
  * of filtering decisions (who asked, who decided, when and why).  A person
  * sees their own requests; the whole log is for those filtering.c names.
- * A request someone may not see answers 404, as every record does. */
+ * A request someone may not see answers 404, as every record does.
+ *
+ * One asked for a report about the headteacher (concern_file.c) is withheld
+ * from them (withheld_from): the report goes to the chair alone (KCSIE part
+ * four), and the request would tell them that someone reported content
+ * reached on school machines, who, and when.  For them it is not there: not
+ * listed, not counted, 404 to decide, and out of their audit log and
+ * exports (FILTER_REQUEST_WITHHELD).  The site is still blocked (heatons 6.8
+ * and 7.3): the network manager decides it. */
 #define _GNU_SOURCE
 #include "core/audit.h"
 #include "core/notify.h"
@@ -19,9 +27,28 @@
 #define REQUEST_COLUMNS                                                                            \
 	"SELECT f.id, printf('F-%05d', f.id) AS reference, f.kind, f.site, f.reason, "             \
 	"f.requested_at, q.name AS requested_by, f.decision, f.decision_reason, "                  \
-	"f.decided_at, d.name AS decided_by, f.requested_by AS requester_id FROM "                 \
-	"filter_requests f JOIN users q ON q.id = f.requested_by LEFT JOIN users d ON "            \
+	"f.decided_at, d.name AS decided_by, f.requested_by AS requester_id, f.withheld_from "     \
+	"FROM filter_requests f JOIN users q ON q.id = f.requested_by LEFT JOIN users d ON "       \
 	"d.id = f.decided_by "
+/* Binds the reader's id: the requests that exist for them. */
+#define NOT_WITHHELD "(f.withheld_from IS NULL OR f.withheld_from != ?) "
+
+/* A change to the filter is decided by someone other than the person who
+ * asked for it, as exceptions and posts are.  A request withheld from the
+ * other decider is the exception: when no one else who decides may see it,
+ * the asker (a network manager) decides it, so that the site is blocked. */
+static int decided_by_another(int64_t requester, int64_t withheld_from)
+{
+	if (!withheld_from)
+		return 1;
+	int64_t leader = filtering_named("filtering_leader");
+	if (leader && leader != requester && leader != withheld_from)
+		return 1;
+	return db_int(0,
+		      "SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE "
+		      "r.role = 'network_manager' AND u.active = 1 AND u.id != ? AND u.id != ?",
+		      "II", requester, withheld_from) > 0;
+}
 
 /* Words for the codes, for the page: the JSON keeps the codes.  me: the
  * reader, who never decides their own request. */
@@ -35,10 +62,14 @@ static void label(json_t *row, int may_decide, int64_t me)
 					: strcmp(decision, "done") == 0 ? "Done"
 									: "Refused"));
 	json_object_set_new(row, "open", json_boolean(!decision));
-	json_object_set_new(row, "may_decide",
-			    json_boolean(may_decide && !decision &&
-					 json_int(row, "requester_id") != me));
+	int64_t requester = json_int(row, "requester_id");
+	json_object_set_new(
+		row, "may_decide",
+		json_boolean(may_decide && !decision &&
+			     (requester != me ||
+			      !decided_by_another(requester, json_int(row, "withheld_from")))));
 	json_object_del(row, "requester_id");
+	json_object_del(row, "withheld_from");
 }
 
 static json_t *label_all(json_t *rows, int may_decide, int64_t me)
@@ -58,8 +89,9 @@ json_t *filter_requests_list(const struct request *rq)
 					 "I", rq->user.id),
 				 0, rq->user.id);
 	return label_all(db_rows(WHOLE_TABLE_REPORT REQUEST_COLUMNS
+				 "WHERE " NOT_WITHHELD
 				 "ORDER BY f.decided_at IS NOT NULL, f.id DESC",
-				 ""),
+				 "I", rq->user.id),
 			 filtering_may_decide(rq), rq->user.id);
 }
 
@@ -75,7 +107,8 @@ static char *request_link(int64_t id)
 static void tell_deciders(const struct request *rq, const char *msg, const char *link,
 			  int64_t not_told)
 {
-	notify_role("network_manager", rq->user.id, "filtering_request", msg, link);
+	notify_role_except("network_manager", rq->user.id, not_told, "filtering_request", msg,
+			   link);
 	int64_t leader = filtering_named("filtering_leader");
 	int is_network_manager = leader && db_int(0,
 						  "SELECT count(*) FROM user_roles WHERE user_id "
@@ -102,8 +135,8 @@ static int64_t request_store(const struct request *rq, const char *kind, const c
 	char at[ISO_LEN];
 	iso_now(at);
 	int64_t id = db_insert("INSERT INTO filter_requests(kind, site, reason, requested_by, "
-			       "requested_at) VALUES (?, ?, ?, ?, ?)",
-			       "tttIt", kind, site, reason, rq->user.id, at);
+			       "requested_at, withheld_from) VALUES (?, ?, ?, ?, ?, nullif(?, 0))",
+			       "tttItI", kind, site, reason, rq->user.id, at, not_told);
 	snprintf(ref, 16, "F-%05lld", (long long)id);
 	char *msg = xasprintf("Filtering request %s: %s %s. It awaits your decision.", ref,
 			      strcmp(kind, "block") == 0 ? "block" : "unblock", site);
@@ -151,7 +184,8 @@ void filter_request_add(struct request *rq, struct reply *rp)
 /* Who may decide, and whether the request exists for them: 0 to go on. */
 static int decide_allowed(const struct request *rq, struct reply *rp, json_t **row)
 {
-	*row = db_row(REQUEST_COLUMNS "WHERE f.id = ?", "I", rq->ids[0]);
+	*row = db_row(REQUEST_COLUMNS "WHERE f.id = ? AND " NOT_WITHHELD, "II", rq->ids[0],
+		      rq->user.id);
 	int own = *row && json_int(*row, "requester_id") == rq->user.id;
 	if (!*row || (!filtering_may_read(rq) && !own)) {
 		reply_not_found(rp);
@@ -163,9 +197,8 @@ static int decide_allowed(const struct request *rq, struct reply *rp, json_t **r
 			    "decides a request.");
 		return -1;
 	}
-	/* A change to the filter is decided by someone other than the person who
-	 * asked for it, as exceptions and posts are: the other decider has it. */
-	if (own) {
+	/* Someone else decides: the other decider has it (decided_by_another). */
+	if (own && decided_by_another(rq->user.id, json_int(*row, "withheld_from"))) {
 		reply_error(rp, 403, NULL,
 			    "You asked for this change, so someone else decides it: the other of "
 			    "the network manager and the senior leader named for filtering.");
@@ -222,9 +255,10 @@ void filter_request_tasks(const struct request *rq, json_t *tasks)
 	static const char *const kinds[] = { "block", "unblock" };
 	for (int i = 0; i < 2; i++) {
 		int64_t n = db_int(0,
-				   "SELECT count(*) FROM filter_requests INDEXED BY "
-				   "filter_requests_open WHERE decided_at IS NULL AND kind = ?",
-				   "t", kinds[i]);
+				   "SELECT count(*) FROM filter_requests f INDEXED BY "
+				   "filter_requests_open WHERE decided_at IS NULL AND kind = ? "
+				   "AND " NOT_WITHHELD,
+				   "tI", kinds[i], rq->user.id);
 		if (!n)
 			continue;
 		task_addf(tasks, i == 0 ? "filtering_block" : "filtering_unblock", "/filtering",

@@ -7,10 +7,14 @@
  * in the query itself, so a hidden row is neither shown, nor counted, nor
  * offered as an action to filter by, nor used to page.  A row about a
  * concern that no longer exists (deleted under its retention rule) is shown
- * to nobody: the disposal register says what went. */
+ * to nobody: the disposal register says what went.  A row about a filtering
+ * request withheld from the reader (asked to block a site for a report
+ * about them, which goes to the chair alone: KCSIE part four) is not shown
+ * to them, by the same filter. */
 #define _GNU_SOURCE
 #include "core/search.h"
 #include "features/concerns/concerns.h"
+#include "features/filtering/filtering.h"
 #include "features/records/auditlog.h"
 #include "core/audit.h"
 #include "core/write.h"
@@ -55,9 +59,10 @@
 	"ELSE substr(a.detail, instr(a.detail, 'concern=C-') + 8) END) END"
 /* Binds ?1 (the reader's id) and ?2 (their role bits), for CONCERN_MAY_OPEN_AS. */
 #define VISIBLE_ROW                                                                                \
-	"(NOT " REFERS_TO_CONCERN                                                                  \
+	"((NOT " REFERS_TO_CONCERN                                                                 \
 	" OR EXISTS (SELECT 1 FROM concerns c WHERE c.id = (" CONCERN_OF_ROW                       \
-	") AND " CONCERN_MAY_OPEN_AS("c", "?1", "?2") "))"
+	") AND " CONCERN_MAY_OPEN_AS("c", "?1", "?2") ")) AND NOT "                              \
+	FILTER_REQUEST_WITHHELD(FILTER_REQUEST_OF_OBJECT("a.object"), "?1") ")"
 
 /* A row the reporter of a confidential concern about an adult wrote (its
  * report, their evidence) names them only to those who may know who raised

@@ -9,6 +9,7 @@
  * vault credentials, session tokens. */
 #define _GNU_SOURCE
 #include "features/concerns/concerns.h"
+#include "features/filtering/filtering.h"
 #include "features/records/export.h"
 #include "core/auth.h"
 #include "db/db.h"
@@ -40,10 +41,12 @@ static json_t *profile(int64_t id)
 #define NOT_ABOUT_READER "(about_id IS NULL OR about_id != ?)"
 /* Does notification n link to a concern about the reader (?1), its
  * reporter's page of it, or the page of every concern about them (a
- * pattern's warning)? */
+ * pattern's warning), or to a filtering request withheld from the reader
+ * (one asked for a report about them)? */
 #define LINK_ABOUT_READER(n)                                                                   \
 	"(" CONCERN_PATTERN_PATH(n ".link", "?1") " OR EXISTS (SELECT 1 FROM concerns k WHERE "  \
-	"k.about_id = ?1 AND k.id = CASE " CONCERN_OF_PATH_ARMS(n ".link") "END))"
+	"k.about_id = ?1 AND k.id = CASE " CONCERN_OF_PATH_ARMS(n ".link") "END) OR "             \
+	FILTER_REQUEST_WITHHELD(FILTER_REQUEST_OF_LINK(n ".link"), "?1") ")"
 
 static json_t *own_concerns(int64_t id, int64_t reader)
 {
@@ -138,11 +141,14 @@ static json_t *build(int64_t id, int64_t reader)
 		db_rows("SELECT platform, name, url, department, status, created_at, closed_at "
 			"FROM social_accounts WHERE lead_id = ? ORDER BY id",
 			"I", id));
+	/* Nor a filtering request withheld from the reader: one asked for a
+	 * report about them (filter_requests.c). */
 	json_object_set_new(e, "filtering_requests",
 			    db_rows("SELECT kind, site, reason, requested_at, decision, "
 				    "decision_reason, decided_at FROM filter_requests WHERE "
-				    "requested_by = ? ORDER BY id",
-				    "I", id));
+				    "requested_by = ? AND (withheld_from IS NULL OR withheld_from "
+				    "!= ?) ORDER BY id",
+				    "II", id, reader));
 	json_object_set_new(e, "images_on_own_device",
 			    db_rows("SELECT taken_on, event, recorded_at, due_by, cleared_at FROM "
 				    "device_images WHERE user_id = ? ORDER BY id",

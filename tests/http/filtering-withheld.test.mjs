@@ -1,0 +1,153 @@
+// A block request made for a report about the headteacher is withheld from
+// them.  Content reached on school machines is reported "so that the site
+// can be blocked" (heatons 6.8 and 7.3); about the headteacher, the report
+// goes to the chair alone (KCSIE part four), and the site is asked to be
+// blocked as the reporter's own filtering request.  For the headteacher that
+// request is not there: not on /filtering (JSON or page), not theirs to
+// decide (404), not counted on "My tasks", not in their audit log, nor in a
+// subject access export they read.  The network manager still decides it,
+// even when the headteacher is the senior leader named for filtering.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, sql } from './lib.mjs';
+import { file } from './concern_helpers.mjs';
+
+let s;
+const c = {};
+const today = () => new Date().toISOString().slice(0, 10);
+const idOf = (email) => sql(s.db, `SELECT id FROM users WHERE email = '${email}'`);
+const requestFor = (site) => sql(s.db, `SELECT id FROM filter_requests WHERE site = '${site}'`);
+const ref = (id) => `F-${String(id).padStart(5, '0')}`;
+// The number of requests to block on a person's "My tasks" (0: no task).
+const blockTask = async (who) => {
+  const t = (await c[who].get('/')).body.tasks.find((k) => k.kind === 'filtering_block');
+  return t ? Number(t.message.match(/^(\d+)/)[1]) : 0;
+};
+
+before(async () => {
+  s = await startServer();
+  for (const w of ['teacher', 'head', 'network', 'dsl', 'admin', 'dpo', 'deputy']) {
+    c[w] = await s.login(`${w}@demo.school`);
+  }
+});
+after(async () => { await s.stop(); });
+
+test('the headteacher, named for filtering, never sees the request; the network manager decides it', async () => {
+  const named = await c.head.post('/filtering/people', { leader: 'head@demo.school', governor: 'governor@demo.school' });
+  assert.equal(named.status, 200, named.text);
+  assert.equal((await c.head.get('/filtering')).body.may_decide_requests, true, 'the head decides requests');
+  const tasksBefore = await blockTask('head');
+  const site = 'https://withheld-casino.example';
+  const x = await file(c.teacher, { category: 'premises_content', summary: 'A casino on the hall PC',
+    url: site, about: 'head@demo.school' });
+  const id = requestFor(site);
+  assert.ok(id, 'the site is asked to be blocked');
+  assert.equal(sql(s.db, `SELECT withheld_from FROM filter_requests WHERE id = ${id}`), idOf('head@demo.school'));
+
+  // Not on the head's /filtering, as JSON or as the page.
+  const mine = await c.head.get('/filtering');
+  assert.ok(!mine.body.requests.some((r) => r.id === Number(id)), 'not listed for the head');
+  assert.ok(!mine.text.includes('withheld-casino'), 'the site is not in the JSON');
+  const page = await c.head.page('/filtering');
+  assert.ok(!page.text.includes('withheld-casino'), 'nor on the page');
+  assert.ok(!page.text.includes(`/filtering/requests/${id}/decision`), 'no form to decide it');
+  // Not counted on the head's tasks, nor told.
+  assert.equal(await blockTask('head'), tasksBefore, 'not counted for the head');
+  assert.equal(sql(s.db, `SELECT count(*) FROM notifications WHERE user_id = ${idOf('head@demo.school')} ` +
+    `AND link = '/filtering#request-${id}'`), '0');
+  // Not the head's to decide: 404, as a request that is not there, and nothing changes.
+  const d = await c.head.post(`/filtering/requests/${id}/decision`, { decision: 'refused', decision_reason: 'No.' });
+  assert.equal(d.status, 404, d.text);
+  assert.equal(sql(s.db, `SELECT decision IS NULL FROM filter_requests WHERE id = ${id}`), '1');
+
+  // Someone is still told, and decides: the network manager.
+  assert.equal(sql(s.db, `SELECT count(*) FROM notifications WHERE user_id = ${idOf('network@demo.school')} ` +
+    `AND link = '/filtering#request-${id}'`), '1');
+  const row = (await c.network.get('/filtering')).body.requests.find((r) => r.id === Number(id));
+  assert.ok(row, 'the network manager sees it');
+  assert.equal(row.may_decide, true);
+  assert.ok(await blockTask('network') >= 1);
+  // The DSL, who reads the whole record, still sees it: only the head is kept out.
+  assert.ok((await c.dsl.get('/filtering')).body.requests.some((r) => r.id === Number(id)));
+  const done = await c.network.post(`/filtering/requests/${id}/decision`, { decision: 'done',
+    decision_reason: 'Blocked for every machine.' });
+  assert.equal(done.status, 200, done.text);
+  // The reporter sees it as their own, with its decision.
+  const own = (await c.teacher.get('/filtering')).body.requests.find((r) => r.id === Number(id));
+  assert.equal(own.decision, 'done');
+  assert.equal(own.site, site);
+  // Decided, still not there for the head.
+  assert.ok(!(await c.head.get('/filtering')).text.includes('withheld-casino'));
+  assert.equal((await c.head.post(`/filtering/requests/${id}/decision`, { decision: 'done',
+    decision_reason: 'x' })).status, 404);
+
+  // The audit log: the request's rows, and the head's refused tries, are not
+  // shown to the head; the administrator sees them.
+  const rows = async (who, q = '') => (await c[who].get(`/audit${q}`)).body.audit
+    .filter((a) => a.object === ref(id) || a.object.startsWith(`/filtering/requests/${id}/`));
+  assert.deepEqual(await rows('head'), []);
+  assert.deepEqual(await rows('head', `?object=${ref(id)}`), []);
+  const seen = (await rows('admin')).map((a) => a.action);
+  assert.ok(seen.includes('filtering.request') && seen.includes('filtering.decide'), seen.join());
+  assert.ok(seen.includes('access.refused'), 'the head\'s tries are logged');
+
+  // A subject access export the head reads: not the reporter's request, nor
+  // the network manager's notification of it.  The DPO reads both.
+  for (const who of ['teacher', 'network']) {
+    const r = await c.head.post('/sar', { email: `${who}@demo.school`, received_on: today() });
+    assert.equal(r.status, 201, r.text);
+    const text = (await c.head.get(`/sar/${r.body.request.id}/export`)).text;
+    assert.ok(!text.includes('withheld-casino'), `the ${who}'s export for the head names the site`);
+    assert.ok(!text.includes(`/filtering#request-${id}`), `the ${who}'s export for the head links to it`);
+    assert.ok(!text.includes(x.reference));
+    const whole = (await c.dpo.get(`/sar/${r.body.request.id}/export`)).text;
+    assert.ok(whole.includes('withheld-casino'), `the DPO reads the ${who}'s whole export`);
+  }
+});
+
+test('a network manager who reports it decides it themselves when the only other decider is the headteacher', async () => {
+  // The head is still the named leader (the test above).
+  const site = 'https://own-report.example';
+  await file(c.network, { category: 'premises_content', summary: 'Reached on the library PC', url: site,
+    about: 'head@demo.school' });
+  const id = requestFor(site);
+  const row = (await c.network.get('/filtering')).body.requests.find((r) => r.id === Number(id));
+  assert.equal(row.may_decide, true, 'nobody else may see it');
+  assert.ok(!(await c.head.get('/filtering')).text.includes('own-report'));
+  const d = await c.network.post(`/filtering/requests/${id}/decision`, { decision: 'done', decision_reason: 'Blocked.' });
+  assert.equal(d.status, 200, d.text);
+
+  // With another leader named, that leader decides it, as any request of a decider's own.
+  const named = await c.head.post('/filtering/people', { leader: 'deputy@demo.school', governor: 'governor@demo.school' });
+  assert.equal(named.status, 200, named.text);
+  const site2 = 'https://own-report-two.example';
+  await file(c.network, { category: 'premises_content', summary: 'Reached again', url: site2, about: 'head@demo.school' });
+  const id2 = requestFor(site2);
+  assert.equal((await c.network.post(`/filtering/requests/${id2}/decision`, { decision: 'done',
+    decision_reason: 'x' })).status, 403);
+  assert.equal(sql(s.db, `SELECT count(*) FROM notifications WHERE user_id = ${idOf('deputy@demo.school')} ` +
+    `AND link = '/filtering#request-${id2}'`), '1', 'the named leader is told');
+  assert.equal((await c.deputy.post(`/filtering/requests/${id2}/decision`, { decision: 'done',
+    decision_reason: 'Blocked.' })).status, 200);
+});
+
+test('a headteacher who is also a network manager is neither told nor shown it', async () => {
+  const head = idOf('head@demo.school');
+  sql(s.db, `INSERT INTO user_roles(user_id, role) VALUES (${head}, 'network_manager')`);
+  try {
+    const h = await s.login('head@demo.school');
+    const site = 'https://both-roles.example';
+    await file(c.teacher, { category: 'premises_content', summary: 'Reached in the office', url: site,
+      about: 'head@demo.school' });
+    const id = requestFor(site);
+    assert.equal(sql(s.db, `SELECT count(*) FROM notifications WHERE user_id = ${head} ` +
+      `AND link = '/filtering#request-${id}'`), '0', 'not told as a network manager');
+    assert.ok(!(await h.get('/filtering')).text.includes('both-roles'));
+    assert.equal((await h.post(`/filtering/requests/${id}/decision`, { decision: 'done',
+      decision_reason: 'x' })).status, 404);
+    assert.equal((await c.network.post(`/filtering/requests/${id}/decision`, { decision: 'done',
+      decision_reason: 'Blocked.' })).status, 200);
+  } finally {
+    sql(s.db, `DELETE FROM user_roles WHERE user_id = ${head} AND role = 'network_manager'`);
+  }
+});
