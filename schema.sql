@@ -1582,3 +1582,28 @@ UPDATE sqlite_schema
    SET sql = substr(rtrim(sql), 1, length(rtrim(sql)) - 1) ||
              ', withheld_from INTEGER REFERENCES users(id))'
  WHERE type = 'table' AND name = 'filter_requests' AND instr(sql, 'withheld_from') = 0;
+
+-- Schema version 33: adults who have asked not to be filmed or photographed
+--
+-- May run again.  ravens-wood §9: "If anyone, for any reason, asks not to
+-- be filmed or photographed then their wishes should be respected."  The
+-- pupils' list (version 21) is by name and class; an adult has no class,
+-- and a member of staff asks for themselves and is the only one who may
+-- withdraw it, so their entry is their user id, not a name typed by someone
+-- else.  A parent, a visitor, a governor or a volunteer is added by name by
+-- the keepers of the pupils' list.  Taking an entry off keeps it, with who
+-- and when, as the pupils' list does.
+CREATE TABLE IF NOT EXISTS do_not_film (
+  id          INTEGER PRIMARY KEY,
+  user_id     INTEGER REFERENCES users(id),  -- a member of staff who asked for themselves
+  person_name TEXT NOT NULL DEFAULT '',      -- anyone else, added by a keeper of the list
+  note        TEXT NOT NULL DEFAULT '',
+  added_by    INTEGER NOT NULL REFERENCES users(id),
+  added_at    TEXT NOT NULL,                 -- ISO-8601 UTC, the date it was asked
+  removed_by  INTEGER REFERENCES users(id),
+  removed_at  TEXT,                          -- withdrawn, or taken off the list
+  CHECK ((user_id IS NULL) = (person_name <> ''))
+);
+CREATE UNIQUE INDEX IF NOT EXISTS do_not_film_own ON do_not_film(user_id)
+  WHERE removed_at IS NULL AND user_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS do_not_film_current ON do_not_film(removed_at, person_name);
