@@ -13,8 +13,8 @@
 <h3>What the author confirmed</h3>
 <ul>
 <li>Pupils in the picture: {{#pupils_pictured}}yes{{/pupils_pictured}}{{#not_pupils_pictured}}no{{/not_pupils_pictured}}</li>
-{{#pupils_pictured}}<li>None of the pupils pictured is on the <a href="/accounts/do-not-publish">do-not-publish list</a>: {{#checked_list}}confirmed{{/checked_list}}{{#not_checked_list}}not confirmed{{/not_checked_list}}</li>
-<li>No pupil's name is next to the photo: {{#no_names}}confirmed{{/no_names}}{{#not_no_names}}not confirmed{{/not_no_names}}</li>{{/pupils_pictured}}
+{{#asked_list}}<li>Nobody in the picture is on the <a href="/accounts/do-not-publish">do-not-publish list</a> (no pupil on it, and no adult who has asked not to be filmed or photographed): {{#checked_list}}confirmed{{/checked_list}}{{#not_checked_list}}not confirmed{{/not_checked_list}}</li>{{/asked_list}}
+{{#pupils_pictured}}<li>No pupil's name is next to the photo: {{#no_names}}confirmed{{/no_names}}{{#not_no_names}}not confirmed{{/not_no_names}}</li>{{/pupils_pictured}}
 <li>Uploaded from a school device: {{#school_device}}confirmed{{/school_device}}{{#not_school_device}}not confirmed{{/not_school_device}}</li>
 </ul>{{/with_image}}{{/post}}
 <section aria-labelledby="h-history">

@@ -21,15 +21,15 @@
 <p class="hint" id="h-image">Only the people who run this account and the senior leaders see it.{{#error}} Choose the picture again: a form sent back does not keep it.{{/error}}</p>
 {{#err_image}}<p class="field-error" id="e-image">{{err_image}}</p>{{/err_image}}
 <input id="f-image" name="image" type="file" accept="image/png,image/jpeg" aria-describedby="h-image{{#err_image}} e-image{{/err_image}}"{{#err_image}} aria-invalid="true"{{/err_image}}></div>
-<fieldset id="f-pupils_pictured" aria-describedby="h-pictured{{#err_pupils_pictured}} e-pupils_pictured{{/err_pupils_pictured}}"><legend>With a picture: is any pupil in the picture?</legend>
-<p class="hint" id="h-pictured">Check the <a href="/accounts/do-not-publish">list of pupils whose pictures must not be published</a> first.</p>
+<fieldset id="f-pupils_pictured"{{#err_pupils_pictured}} aria-describedby="e-pupils_pictured"{{/err_pupils_pictured}}><legend>With a picture: is any pupil in the picture?</legend>
 {{#err_pupils_pictured}}<p class="field-error" id="e-pupils_pictured">{{err_pupils_pictured}}</p>{{/err_pupils_pictured}}
 <label class="checkbox" for="f-pupils_pictured-yes"><input id="f-pupils_pictured-yes" type="radio" name="pupils_pictured" value="yes"{{#chose_pupils_pictured_yes}} checked{{/chose_pupils_pictured_yes}}> Yes</label>
 <label class="checkbox" for="f-pupils_pictured-no"><input id="f-pupils_pictured-no" type="radio" name="pupils_pictured" value="no"{{#chose_pupils_pictured_no}} checked{{/chose_pupils_pictured_no}}> No</label>
 </fieldset>
 <fieldset><legend>With a picture: confirm each</legend>
+<p class="hint" id="h-checked_list">Check the <a href="/accounts/do-not-publish">do-not-publish list</a> first: the pupils whose pictures must not be published, and the adults who have asked not to be filmed or photographed.</p>
 {{#err_checked_list}}<p class="field-error" id="e-checked_list">{{err_checked_list}}</p>{{/err_checked_list}}
-<label class="checkbox" for="f-checked_list"><input id="f-checked_list" type="checkbox" name="checked_list" value="yes"{{#chose_checked_list_yes}} checked{{/chose_checked_list_yes}}{{#err_checked_list}} aria-describedby="e-checked_list" aria-invalid="true"{{/err_checked_list}}> None of the pupils pictured is on the do-not-publish list</label>
+<label class="checkbox" for="f-checked_list"><input id="f-checked_list" type="checkbox" name="checked_list" value="yes"{{#chose_checked_list_yes}} checked{{/chose_checked_list_yes}} aria-describedby="h-checked_list{{#err_checked_list}} e-checked_list{{/err_checked_list}}"{{#err_checked_list}} aria-invalid="true"{{/err_checked_list}}> Nobody in the picture is on the do-not-publish list: no pupil on it, and no adult who has asked not to be filmed or photographed</label>
 {{#err_no_names}}<p class="field-error" id="e-no_names">{{err_no_names}}</p>{{/err_no_names}}
 <label class="checkbox" for="f-no_names"><input id="f-no_names" type="checkbox" name="no_names" value="yes"{{#chose_no_names_yes}} checked{{/chose_no_names_yes}}{{#err_no_names}} aria-describedby="e-no_names" aria-invalid="true"{{/err_no_names}}> No pupil's name is next to the photo</label>
 {{#err_school_device}}<p class="field-error" id="e-school_device">{{err_school_device}}</p>{{/err_school_device}}

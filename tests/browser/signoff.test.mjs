@@ -32,7 +32,7 @@ for (const mode of MODES) {
       await b.expectText('Confirm that you are uploading this from a school device');
       await page.getByLabel(/^A picture/).setInputFiles({ name: 'herbs.png', mimeType: 'image/png', buffer: PNG });
       await page.getByRole('radio', { name: 'Yes' }).check();
-      await page.getByLabel('None of the pupils pictured is on the do-not-publish list').check();
+      await page.getByLabel(/Nobody in the picture is on the do-not-publish list/).check();
       await page.getByLabel("No pupil's name is next to the photo").check();
       await page.getByLabel('I am uploading this from a school device').check();
       await b.submit('Send for sign-off');
@@ -45,7 +45,7 @@ for (const mode of MODES) {
       await b.follow("A post for the account 'Year 3 class blog' waits for your sign-off.");
       await b.expectHeading('A post for Year 3 class blog');
       await b.expectText(TEXT);
-      await b.expectText('None of the pupils pictured is on the do-not-publish list: confirmed');
+      await b.expectText('Nobody in the picture is on the do-not-publish list (no pupil on it, and no adult who has asked not to be filmed or photographed): confirmed');
       await b.expectText('Uploaded from a school device: confirmed');
       const src = await page.locator('img.post-image').getAttribute('src');
       const img = await b.context.request.get(server.url + src);

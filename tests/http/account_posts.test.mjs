@@ -99,7 +99,7 @@ test('a runner submits a post with a photo; the senior leaders are told; only ru
   assert.ok(page.body.posts.some((p) => p.id === id && p.status === 'submitted'));
   assert.equal((await c.bursar.get(`/accounts/${acct}`)).body.posts.length, 0);
   const html = await c.deputy.page(link);
-  assert.match(visibleText(html.text), /None of the pupils pictured is on the do-not-publish list\s*: confirmed/);
+  assert.match(visibleText(html.text), /Nobody in the picture is on the do-not-publish list\s*\(no pupil on it, and no adult who has asked not to be filmed or photographed\): confirmed/);
   assert.match(visibleText(html.text), /Uploaded from a school device: confirmed/);
   assert.match(html.text, /<img class="post-image" src="\/accounts\/\d+\/posts\/\d+\/image" alt=/);
 });
@@ -168,10 +168,11 @@ test('a senior leader answers with a reason; the author sees it and sends a new 
 
 test('a picture asks each confirmation; every missing one is named at once and nothing is stored', async () => {
   const cases = [
-    [{}, ['pupils_pictured', 'school_device']],
+    [{}, ['pupils_pictured', 'checked_list', 'school_device']],
     [{ pupils_pictured: 'yes' }, ['checked_list', 'no_names', 'school_device']],
     [{ pupils_pictured: 'yes', checked_list: 'yes', school_device: 'yes' }, ['no_names']],
-    [{ pupils_pictured: 'no' }, ['school_device']],
+    // The list holds adults too: it is checked with every picture.
+    [{ pupils_pictured: 'no' }, ['checked_list', 'school_device']],
   ];
   for (const [fields, want] of cases) {
     const was = state();
@@ -188,10 +189,10 @@ test('a picture asks each confirmation; every missing one is named at once and n
   assert.match(page.text, /id="e-school_device">Confirm that you are uploading this from a school device/);
   assert.match(page.text, /id="f-checked_list" type="checkbox" name="checked_list" value="yes" checked/);
   assert.match(page.text, />&#10;Sports day<\/textarea>|>\nSports day<\/textarea>/);
-  // No pupil pictured: only the school device is asked.
-  const id = await posted(c.science, { text: 'The new greenhouse', pupils_pictured: 'no', school_device: 'yes' },
+  // No pupil pictured: the list (its adults) and the school device are asked, not the names.
+  const id = await posted(c.science, { text: 'The new greenhouse', pupils_pictured: 'no', checked_list: 'yes', school_device: 'yes' },
     { data: JPEG, type: 'image/jpeg', name: 'greenhouse.jpg' });
-  assert.equal(sql(s.db, `SELECT pupils_pictured || checked_list || no_names || school_device || type FROM account_post_images WHERE post_id = ${id}`), '0001image/jpeg');
+  assert.equal(sql(s.db, `SELECT pupils_pictured || checked_list || no_names || school_device || type FROM account_post_images WHERE post_id = ${id}`), '0101image/jpeg');
   // Without a picture, nothing is asked.
   await posted(c.science, { text: 'Science club is on Thursday this week.' });
 });

@@ -27,19 +27,23 @@ static int is_picture(const struct upload *u)
 }
 
 /* ravens-wood §9: "must not be on any school list of children whose images
- * must not be published"; "avoid posting names and photos of students
- * alongside one another"; "Staff members cannot use their own devices to
- * upload pictures".  Every missing confirmation is named at once. */
+ * must not be published"; "If anyone, for any reason, asks not to be filmed
+ * or photographed then their wishes should be respected" (the adults on the
+ * same list, so every picture is checked against it, pupils in it or not);
+ * "avoid posting names and photos of students alongside one another";
+ * "Staff members cannot use their own devices to upload pictures".  Every
+ * missing confirmation is named at once. */
 static void confirmations(const struct request *rq, struct reply *rp)
 {
 	const char *pictured = arg(rq, "pupils_pictured");
 	if (!pictured)
 		reply_error_add(rp, "pupils_pictured", "Say whether any pupil is in the picture.");
-	else if (strcmp(pictured, "yes") == 0) {
-		if (!arg_yes(rq, "checked_list"))
-			reply_error_add(rp, "checked_list",
-					"Confirm that none of the pupils pictured is on the "
-					"do-not-publish list.");
+	if (!arg_yes(rq, "checked_list"))
+		reply_error_add(rp, "checked_list",
+				"Confirm that nobody in the picture is on the do-not-publish list: "
+				"no pupil on it, and no adult who has asked not to be filmed or "
+				"photographed.");
+	if (pictured && strcmp(pictured, "yes") == 0) {
 		if (!arg_yes(rq, "no_names"))
 			reply_error_add(rp, "no_names",
 					"Confirm that no pupil's name is next to the photo.");
@@ -80,7 +84,7 @@ void post_image_store(const struct request *rq, const struct upload *u, int64_t 
 		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		"ItItbIIII", post_id, evidence_sniff(u->data, u->len), (int64_t)u->len, sha,
 		(const void *)u->data, u->len, (int64_t)pictured,
-		(int64_t)(pictured && arg_yes(rq, "checked_list")),
+		(int64_t)arg_yes(rq, "checked_list"),
 		(int64_t)(pictured && arg_yes(rq, "no_names")),
 		(int64_t)arg_yes(rq, "school_device"));
 	db_exec("INSERT INTO account_post_image_original(post_id, sha256) VALUES (?, ?)", "It",

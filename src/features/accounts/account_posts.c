@@ -54,6 +54,12 @@ static void describe(json_t *row)
 	json_object_set_new(row, "with_image", json_boolean(json_str(row, "image_type") != NULL));
 	json_object_set_new(row, "waiting",
 			    json_boolean(strcmp(json_str(row, "status"), "submitted") == 0));
+	/* The list was asked about with pupils pictured, and, since the adults
+	 * joined it, with every picture: a picture sent before then without
+	 * pupils was never asked (account_post_image.c). */
+	json_object_set_new(row, "asked_list",
+			    json_boolean(json_int(row, "pupils_pictured") ||
+					 json_int(row, "checked_list")));
 	flag(row, "pupils_pictured");
 	flag(row, "checked_list");
 	flag(row, "no_names");
