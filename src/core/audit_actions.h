@@ -116,7 +116,11 @@
 	X("account.post_resubmit", "Post changed and sent again")                         \
 	X("account.post_decide", "Post signed off or returned")                           \
 	X("account.do_not_publish_add", "Pupil added to the do-not-publish list")         \
-	X("account.do_not_publish_remove", "Pupil removed from the do-not-publish list")
+	X("account.do_not_publish_remove", "Pupil removed from the do-not-publish list")  \
+	X("account.do_not_film_add", "Adult added to the do-not-publish list")            \
+	X("account.do_not_film_remove", "Adult removed from the do-not-publish list")     \
+	X("account.do_not_film_ask", "Asked not to be filmed or photographed")            \
+	X("account.do_not_film_withdraw", "Withdrew asking not to be filmed or photographed")
 
 #define AUDIT_CONDUCT_ACTIONS(X)                                                          \
 	X("declaration.add", "Declaration made")                                          \

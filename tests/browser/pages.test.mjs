@@ -12,7 +12,7 @@ const PAGES = {
   'teacher@demo.school': [['/', 'home'], ['/aup', null], ['/aup/1', 'aup-sign'], ['/aup/history', null],
     ['/concerns/new', 'concern-new'], ['/concerns/mine', null], ['/accounts', null], ['/accounts/apply', null],
     ['/accounts/applications', null], ['/training', null], ['/filtering', null],
-    ['/conduct', null], ['/permissions', null]],
+    ['/conduct', null], ['/permissions', null], ['/account/photos', null]],
   'network@demo.school': [['/filtering', null]],
   'science@demo.school': [['/aup/1/record', 'aup-record'], ['/accounts/1', null], ['/accounts/1/posts/new', null],
     ['/accounts/1/posts/1', null], ['/accounts/do-not-publish', null]],

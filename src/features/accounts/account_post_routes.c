@@ -12,7 +12,8 @@ static const struct field_spec post_form[] = {
 	{ "kind", F_CHOICE, 5, F_REQUIRED, "post|reply", "What it is" },
 	{ "pupils_pictured", F_YESNO, 3, 0, NULL, "Is any pupil in the picture?" },
 	{ "checked_list", F_YESNO, 3, 0, NULL,
-	  "None of the pupils pictured is on the do-not-publish list" },
+	  "Nobody in the picture is on the do-not-publish list: no pupil on it, and no adult who "
+	  "has asked not to be filmed or photographed" },
 	{ "no_names", F_YESNO, 3, 0, NULL, "No pupil's name is next to the photo" },
 	{ "school_device", F_YESNO, 3, 0, NULL, "I am uploading this from a school device" },
 	{ NULL },
@@ -34,6 +35,12 @@ static const struct field_spec pupil_form[] = {
 	{ "note", F_TEXT, 300, 0, NULL, "Note" },
 	{ NULL },
 };
+/* Its own names: the page shows both forms, and a refused one is shown again. */
+static const struct field_spec adult_form[] = {
+	{ "adult_name", F_TEXT, 120, F_REQUIRED, NULL, "Their name" },
+	{ "adult_note", F_TEXT, 300, 0, NULL, "Who they are, or a note" },
+	{ NULL },
+};
 
 /* Roles here; who may see each post (its account's runners and senior
  * leaders) in the handlers, with 404 for anyone else. */
@@ -43,6 +50,16 @@ const struct route account_post_routes[] = {
 	  pupil_form, do_not_publish_page, 0 },
 	{ "POST", "/accounts/do-not-publish/{id}/remove", do_not_publish_remove,
 	  DO_NOT_PUBLISH_KEEPERS, NULL, do_not_publish_page, 0 },
+	{ "POST", "/accounts/do-not-publish/adults", do_not_film_add, DO_NOT_PUBLISH_KEEPERS,
+	  adult_form, do_not_publish_page, 0 },
+	{ "POST", "/accounts/do-not-publish/adults/{id}/remove", do_not_film_remove,
+	  DO_NOT_PUBLISH_KEEPERS, NULL, do_not_publish_page, 0 },
+	/* Any member of staff, for themselves alone. */
+	{ "GET", "/account/photos", do_not_film_own_page, ROLE_STAFF, NULL, NULL, 0 },
+	{ "POST", "/account/photos", do_not_film_own_ask, ROLE_STAFF, NULL, do_not_film_own_page,
+	  0 },
+	{ "POST", "/account/photos/withdraw", do_not_film_own_withdraw, ROLE_STAFF, NULL,
+	  do_not_film_own_page, 0 },
 	{ "GET", "/accounts/{id}/posts/new", post_new_page, ROLE_STAFF, NULL, NULL, 0 },
 	{ "POST", "/accounts/{id}/posts", post_submit, ROLE_STAFF, post_form, post_new_page,
 	  R_UPLOAD },

@@ -46,6 +46,11 @@ void post_image_store(const struct request *rq, const struct upload *u, int64_t 
 
 handler_fn post_new_page, post_submit, post_page, post_decide, post_resubmit, post_image;
 handler_fn do_not_publish_page, do_not_publish_add, do_not_publish_remove;
+/* Adults who have asked not to be filmed or photographed (do_not_film.c). */
+handler_fn do_not_film_add, do_not_film_remove;
+handler_fn do_not_film_own_page, do_not_film_own_ask, do_not_film_own_withdraw;
+/* The adults on the list into m as "adults", each with "may_remove". */
+void do_not_film_into(json_t *m, int may_keep);
 task_fn post_tasks;
 
 extern const struct route account_post_routes[];

@@ -2,7 +2,9 @@
  * school list of children whose images must not be published").  Kept by
  * the administrator or the safeguarding lead; read by the people who run a
  * school account, who check a photo against it, and by the leaders; anyone
- * else gets 404.  The audit log names the entry, not the pupil. */
+ * else gets 404.  The audit log names the entry, not the pupil.  The adults
+ * who have asked not to be filmed or photographed are on the same page
+ * (do_not_film.c). */
 #define _GNU_SOURCE
 #include "features/accounts/account_posts.h"
 #include "core/audit.h"
@@ -33,7 +35,8 @@ void do_not_publish_page(struct request *rq, struct reply *rp)
 	int may_keep = has_role(rq, DO_NOT_PUBLISH_KEEPERS);
 	reply_rows_flag(rows, "may_remove", may_keep); /* each row's remove form */
 	json_t *m = json_pack("{s:o, s:b}", "pupils", rows, "may_keep", may_keep);
-	reply_page(rp, "do_not_publish", "Pupils whose pictures must not be published", m);
+	do_not_film_into(m, may_keep); /* ravens-wood §9: "If anyone ... asks" */
+	reply_page(rp, "do_not_publish", "The do-not-publish list", m);
 }
 
 void do_not_publish_add(struct request *rq, struct reply *rp)

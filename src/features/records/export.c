@@ -166,6 +166,12 @@ static json_t *build(int64_t id, int64_t reader)
 			    db_rows("SELECT kind, done_on FROM self_checks WHERE user_id = ? "
 				    "ORDER BY id",
 				    "I", id));
+	/* Their own requests not to be filmed or photographed (do_not_film.c),
+	 * asked and withdrawn; an entry someone else typed names nobody here. */
+	json_object_set_new(e, "asked_not_to_be_filmed",
+			    db_rows("SELECT added_at AS asked_at, removed_at AS withdrawn_at FROM "
+				    "do_not_film WHERE user_id = ? ORDER BY id",
+				    "I", id));
 	json_object_set_new(e, "declarations",
 			    db_rows("SELECT kind, details, declared_on, acknowledged_at, ended_at "
 				    "FROM declarations WHERE user_id = ? ORDER BY id",
