@@ -54,9 +54,9 @@ static void describe(json_t *row)
 	json_object_set_new(row, "with_image", json_boolean(json_str(row, "image_type") != NULL));
 	json_object_set_new(row, "waiting",
 			    json_boolean(strcmp(json_str(row, "status"), "submitted") == 0));
-	/* The list was asked about with pupils pictured, and, since the adults
-	 * joined it, with every picture: a picture sent before then without
-	 * pupils was never asked (account_post_image.c). */
+	/* Whether the poster was asked to check the list (account_post_image.c):
+	 * a stored picture with neither pupils pictured nor the confirmation was
+	 * not asked, and its review shows no line for it. */
 	json_object_set_new(row, "asked_list",
 			    json_boolean(json_int(row, "pupils_pictured") ||
 					 json_int(row, "checked_list")));
