@@ -1607,3 +1607,17 @@ CREATE TABLE IF NOT EXISTS do_not_film (
 CREATE UNIQUE INDEX IF NOT EXISTS do_not_film_own ON do_not_film(user_id)
   WHERE removed_at IS NULL AND user_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS do_not_film_current ON do_not_film(removed_at, person_name);
+
+-- Schema version 34: the steps a school's policy asks for on a case, in its chronology
+--
+-- May run again.  heatons 8.5, 8.7, 8.8 and 9.1 ask for steps on concerns of
+-- three categories (reported to the police; the parent or carer invited in
+-- and asked to remove the post, then the site told if they refuse; parents
+-- and the Safeguarding Unit told); each is recorded as an internal event of
+-- action 'step' (src/features/concerns/concern_steps.c).  The CHECK on
+-- concern_events.action is widened as version 6 widens it, by editing the
+-- table's stored SQL, only where 'step' is not there yet.
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+   SET sql = replace(sql, '''device'',''ico_decision'')', '''device'',''ico_decision'',''step'')')
+ WHERE type = 'table' AND name = 'concern_events' AND instr(sql, '''step''') = 0;

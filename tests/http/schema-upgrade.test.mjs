@@ -17,7 +17,8 @@ UPDATE sqlite_schema SET sql = replace(sql, '''chair'',''admin'',''dpo'')', '''c
  WHERE name IN ('user_roles', 'routing');
 UPDATE sqlite_schema SET sql = replace(sql, '''staff_conduct'',''whistleblowing'',''data_breach'',''other'')',
   '''staff_conduct'',''other'')') WHERE name = 'concerns';
-UPDATE sqlite_schema SET sql = replace(sql, ',''threshold'',''copy_given'',''device'',''ico_decision''', '')
+UPDATE sqlite_schema SET sql = replace(replace(sql, ',''step''', ''),
+  ',''threshold'',''copy_given'',''device'',''ico_decision''', '')
  WHERE name = 'concern_events';
 PRAGMA writable_schema = OFF;
 DELETE FROM user_roles WHERE role = 'dpo';
@@ -41,7 +42,7 @@ test('a version-5 database takes the new role and categories after the upgrade',
   assert.match(sql(db, "SELECT sql FROM sqlite_schema WHERE name = 'concerns'"),
     /'staff_conduct','whistleblowing','data_breach','other'\)/);
   assert.match(sql(db, "SELECT sql FROM sqlite_schema WHERE name = 'concern_events'"),
-    /'reopen','evidence','threshold','copy_given','device','ico_decision'\)/);
+    /'reopen','evidence','threshold','copy_given','device','ico_decision','step'\)/);
   assert.equal(sql(db, "SELECT bit FROM role_bits WHERE role = 'dpo'"), '1024');
   assert.equal(sql(db, "SELECT group_concat(category || ':' || role) FROM (SELECT * FROM routing " +
     "WHERE category IN ('whistleblowing', 'data_breach') ORDER BY category, role)"),
@@ -128,4 +129,35 @@ test('a version-31 database keeps its filtering requests and can withhold one af
   sql(db, 'UPDATE filter_requests SET withheld_from = (SELECT min(id) FROM users) WHERE id = (SELECT min(id) FROM filter_requests)');
   assert.equal(sql(db, 'SELECT count(*) FROM filter_requests WHERE withheld_from IS NOT NULL'), '1');
   assert.throws(() => sql(db, 'PRAGMA foreign_keys = ON; UPDATE filter_requests SET withheld_from = 999999'));
+});
+
+// A version-32 database: concern_events' CHECK without 'step', the action
+// that records a step the policy asks for (heatons 8.5, 8.7, 8.8, 9.1).
+const NO_STEP = `
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql, ',''step''', '') WHERE name = 'concern_events';
+PRAGMA writable_schema = OFF;
+PRAGMA user_version = 32;`;
+
+test('a version-32 database takes policy steps in its chronology after the upgrade', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
+  const db = path.join(dir, 'old.db');
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const schema = () => sql(db, "SELECT sql FROM sqlite_schema WHERE name = 'concern_events'");
+  const fresh = schema();
+  assert.match(fresh, /'device','ico_decision','step'\)/);
+  const events = sql(db, 'SELECT count(*) FROM concern_events');
+  sql(db, NO_STEP);
+  assert.doesNotMatch(schema(), /'step'/);
+  const step = "INSERT INTO concern_events(concern_id, at, action, detail) " +
+    "SELECT min(id), '2026-01-01T00:00:00Z', 'step', '{}' FROM concerns";
+  assert.throws(() => sql(db, step), 'the narrow CHECK refuses it');
+  const r = cli(['audit', 'verify', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+  assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
+  assert.equal(schema(), fresh, 'the same stored text as a new database');
+  assert.equal(sql(db, 'SELECT count(*) FROM concern_events'), events, 'nothing lost');
+  sql(db, step);
+  assert.equal(sql(db, "SELECT count(*) FROM concern_events WHERE action = 'step'"), '1');
 });
