@@ -44,6 +44,37 @@
 <div class="actions"><button class="btn" type="submit">Record the decision</button></div>
 </form>{{/can_decide}}
 </section>{{/breach}}
+{{#has_steps}}<section class="card" aria-labelledby="h-steps">
+<h2 id="h-steps">What the policy asks</h2>
+<p class="hint">The school's social media policy asks for these steps on a concern of this kind. Record each as done, or as not done with the reason, before the concern is closed; a later record corrects an earlier one, and every record stays in the chronology.</p>
+{{#steps}}<section class="step" aria-labelledby="h-step-{{step}}">
+<h3 id="h-step-{{step}}">{{label}} <span class="muted">({{cite}})</span></h3>
+<dl class="facts"><dt>Where it stands</dt><dd>{{state_label}}</dd>
+{{#recorded}}{{#done_words}}<dt>When and by whom</dt><dd>{{done_words}}</dd>{{/done_words}}
+{{#reference}}<dt>Reference</dt><dd>{{reference}}</dd>{{/reference}}
+{{#text}}<dt>Details or reason</dt><dd><span class="multiline">{{text:pre_escape}}</span></dd>{{/text}}
+<dt>Recorded</dt><dd>{{recorded_by}}, <time datetime="{{recorded_at}}">{{recorded_at:x-uk-time}}</time></dd>{{/recorded}}</dl>
+{{#may_record}}<form class="stack no-print" method="post" action="/concerns/{{id}}/events" aria-labelledby="h-step-{{step}}">
+<input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="step"><input type="hidden" name="step" value="{{step}}">
+<fieldset class="field{{#again_step}}{{#err_outcome}} has-error{{/err_outcome}}{{/again_step}}" id="f-{{step}}-outcome"><legend>Was it done? (required)</legend>
+{{#again_step}}{{#err_outcome}}<p class="field-error" id="e-step-outcome">{{err_outcome}}</p>{{/err_outcome}}{{/again_step}}
+<label class="checkbox" for="f-{{step}}-done"><input type="radio" id="f-{{step}}-done" name="outcome" value="done" required{{#again_step}}{{#chose_outcome_done}} checked{{/chose_outcome_done}}{{/again_step}}> Done</label>
+{{#refusal}}<label class="checkbox" for="f-{{step}}-refused"><input type="radio" id="f-{{step}}-refused" name="outcome" value="refused"{{#again_step}}{{#chose_outcome_refused}} checked{{/chose_outcome_refused}}{{/again_step}}> {{refusal}}</label>
+{{/refusal}}<label class="checkbox" for="f-{{step}}-not_done"><input type="radio" id="f-{{step}}-not_done" name="outcome" value="not_done"{{#again_step}}{{#chose_outcome_not_done}} checked{{/chose_outcome_not_done}}{{/again_step}}> Not done</label></fieldset>
+<div class="field{{#again_step}}{{#err_text}} has-error{{/err_text}}{{/again_step}}"><label for="f-{{step}}-text">Details, or the reason it was not done (required)</label>
+{{#again_step}}{{#err_text}}<p class="field-error" id="e-step-text">{{err_text}}</p>{{/err_text}}{{/again_step}}
+<textarea id="f-{{step}}-text" name="text" rows="3" required{{#again_step}}{{#err_text}} aria-describedby="e-step-text" aria-invalid="true"{{/err_text}}{{/again_step}}>&#10;{{#again_step}}{{form_text:pre_escape}}{{/again_step}}</textarea></div>
+<div class="field"><label for="f-{{step}}-done_by">By whom, or with whom (leave empty for yourself)</label>
+<input id="f-{{step}}-done_by" name="done_by" type="text" maxlength="200" value="{{#again_step}}{{form_done_by}}{{/again_step}}"></div>
+<div class="field{{#again_step}}{{#err_done_at}} has-error{{/err_done_at}}{{/again_step}}"><label for="f-{{step}}-done_at">When (UK time; leave empty for now)</label>
+{{#again_step}}{{#err_done_at}}<p class="field-error" id="e-step-done_at">{{err_done_at}}</p>{{/err_done_at}}{{/again_step}}
+<input id="f-{{step}}-done_at" name="done_at" type="datetime-local" value="{{#again_step}}{{form_done_at}}{{/again_step}}"{{#again_step}}{{#err_done_at}} aria-describedby="e-step-done_at" aria-invalid="true"{{/err_done_at}}{{/again_step}}></div>
+<div class="field"><label for="f-{{step}}-reference">Their reference (for example the police's crime number)</label>
+<input id="f-{{step}}-reference" name="reference" type="text" maxlength="100" value="{{#again_step}}{{form_reference}}{{/again_step}}"></div>
+<div class="actions"><button class="btn secondary" type="submit">Record this step</button></div>
+</form>{{/may_record}}
+</section>{{/steps}}
+</section>{{/has_steps}}
 <section class="card" aria-labelledby="h-report">
 <h2 id="h-report">The report</h2>
 <dl class="facts"><dt>Summary</dt><dd>{{summary}}</dd>
@@ -178,9 +209,9 @@
 {{#err_outcome_category}}<p class="field-error" id="e-outcome_category">{{err_outcome_category}}</p>{{/err_outcome_category}}
 {{#outcomes}}<div class="field"><label class="checkbox" for="f-oc-{{code}}"><input type="radio" id="f-oc-{{code}}" name="outcome_category" value="{{code}}" required{{#chosen}} checked{{/chosen}} aria-describedby="h-oc-{{code}}"> {{label}}</label>
 <p class="hint" id="h-oc-{{code}}">{{definition}}</p></div>{{/outcomes}}</fieldset>{{/concern_allegation}}
-<div class="field{{#err_outcome}} has-error{{/err_outcome}}"><label for="f-outcome">What was done (required; the reporter sees only the outcome above){{#concern_allegation}}: for an allegation, the summary for the person's file{{/concern_allegation}}</label>
-{{#err_outcome}}<p class="field-error" id="e-outcome">{{err_outcome}}</p>{{/err_outcome}}
-<textarea id="f-outcome" name="outcome" rows="3" required{{#err_outcome}} aria-describedby="e-outcome" aria-invalid="true"{{/err_outcome}}>&#10;{{#again_close}}{{form_outcome:pre_escape}}{{/again_close}}</textarea></div>
+<div class="field{{#again_close}}{{#err_outcome}} has-error{{/err_outcome}}{{/again_close}}"><label for="f-outcome">What was done (required; the reporter sees only the outcome above){{#concern_allegation}}: for an allegation, the summary for the person's file{{/concern_allegation}}</label>
+{{#again_close}}{{#err_outcome}}<p class="field-error" id="e-outcome">{{err_outcome}}</p>{{/err_outcome}}{{/again_close}}
+<textarea id="f-outcome" name="outcome" rows="3" required{{#again_close}}{{#err_outcome}} aria-describedby="e-outcome" aria-invalid="true"{{/err_outcome}}{{/again_close}}>&#10;{{#again_close}}{{form_outcome:pre_escape}}{{/again_close}}</textarea></div>
 <div class="actions"><button class="btn danger" type="submit">Close the concern</button></div>
 </form>{{/not_concern_is_closed}}
 {{#concern_copy_due}}<form class="stack card" method="post" action="/concerns/{{concern_id}}/events">

@@ -74,6 +74,7 @@
 	X("concern.copy_given", "Copy of the record given")                               \
 	X("concern.device", "Device action recorded")                                     \
 	X("concern.ico_decision", "Decision on telling the ICO")                          \
+	X("concern.step", "Policy step recorded on a concern")                            \
 	X("concern.pattern_view", "Pattern of concerns viewed")                           \
 	X("evidence.download", "Evidence downloaded")                                     \
 	X("upload.malware", "Upload refused: a virus or malware found in it")             \

@@ -1,6 +1,7 @@
 // Journey 3 in a browser: a member of staff reports a concern with a
 // screenshot attached; the headteacher finds it in the queue as new, opens
-// it, looks at the evidence, assigns, escalates, adds a note and closes it
+// it, looks at the evidence, assigns, escalates, adds a note, records the
+// step the policy asks for (heatons 8.5: the police, or why not) and closes it
 // with an outcome; the reporter sees the status change and none of the
 // notes.  Run with JavaScript on and again with it off.
 import { test } from 'node:test';
@@ -11,6 +12,7 @@ const REPORTER = 'teacher@demo.school';
 const SUMMARY = 'Abusive comments about a teacher on a parents\u2019 Facebook group';
 const NOTE = 'Spoke to the teacher; she is supported by her line manager.';
 const THEIR_REFERENCE = 'FB-REPORT-7731';
+const STEP_REASON = 'The teacher did not want the police told; she is supported in school.';
 const OUTCOME = 'The group admin removed the posts; the parent was invited in and apologised.';
 
 async function report(b) {
@@ -91,6 +93,14 @@ for (const mode of MODES) {
       assert.equal(await caseStatus(page), 'escalated');
       await addToChronology(b, 'Add a note', (f) => f.getByLabel(/^Note/).fill(NOTE), 'Add note');
       await b.expectText(NOTE, page.getByRole('region', { name: 'Chronology', exact: true }));
+      // What the policy asks (heatons 8.5): the police step, recorded from its own form.
+      const steps = page.getByRole('region', { name: 'What the policy asks', exact: true });
+      const police = steps.locator('form', { has: page.locator('input[name="step"][value="police"]') });
+      await police.getByLabel('Not done', { exact: true }).check();
+      await police.getByLabel(/^Details, or the reason it was not done/).fill(STEP_REASON);
+      await b.submit('Record this step', police);
+      assert.equal(await b.flash(), 'The chronology has been updated.');
+      await b.expectText('Not done', steps);
       await addToChronology(b, 'Close', async (f) => {
         await f.getByLabel('Outcome', { exact: true }).selectOption({ label: 'Content removed' });
         await f.getByLabel(/^What was done/).fill(OUTCOME);

@@ -72,6 +72,10 @@ test("nor does the export of someone told about it: the chair's notifications", 
 test('the export gives a reporter the chronology they were shown, not the outcome or notes', async () => {
   const x = await file(c.teacher, { category: 'parent_post', summary: 'A parent posted' });
   assert.equal((await event(c.head, x.id, { action: 'acknowledge' })).status, 200);
+  for (const step of ['meeting', 'removal']) { // heatons 8.7, recorded before it closes
+    assert.equal((await event(c.head, x.id, { action: 'step', step, outcome: 'done',
+      text: `Step text for handlers: ${step}` })).status, 200);
+  }
   assert.equal((await event(c.head, x.id, { action: 'close', outcome: 'Outcome text for handlers',
     outcome_category: 'other' })).status, 200);
   assert.equal((await event(c.head, x.id, { action: 'reopen', text: 'Reopened: new posts' })).status, 200);
@@ -80,7 +84,7 @@ test('the export gives a reporter the chronology they were shown, not the outcom
   const mine = JSON.parse(text).concerns_reported.find((k) => k.reference === x.reference);
   assert.deepEqual(mine.events, shown);
   assert.equal(mine.outcome, undefined);
-  for (const hidden of ['Outcome text for handlers', 'Reopened: new posts']) {
+  for (const hidden of ['Outcome text for handlers', 'Reopened: new posts', 'Step text for handlers']) {
     assert.ok(!text.includes(hidden), `the export holds "${hidden}"`);
   }
 });

@@ -129,6 +129,9 @@ test('plain staff: no queue, no other case; the reporter sees status but never i
   await event(c.head, id, { action: 'note', text: 'SECRET-NOTE spoke to the parent' });
   await event(c.head, id, { action: 'assign', assignee: 'deputy@demo.school' });
   await event(c.head, id, { action: 'escalate', to: 'platform', reference: 'SECRET-REF', text: 'SECRET-ESC' });
+  // heatons 8.7: the steps the policy asks for, recorded before it closes (never shown to the reporter)
+  await event(c.head, id, { action: 'step', step: 'meeting', outcome: 'done', text: 'SECRET-MEETING' });
+  await event(c.head, id, { action: 'step', step: 'removal', outcome: 'done', text: 'SECRET-REMOVED' });
   await event(c.head, id, { action: 'close', outcome: 'SECRET-OUTCOME words', outcome_category: 'content_removed' });
   const mine = await c.teacher.get('/concerns/mine');
   assert.equal(mine.status, 200);
@@ -331,6 +334,10 @@ test('transitions: every valid step, every impossible one 409, and a full chrono
   await step({ action: 'note', text: 'police visited' }, 200);
   await step({ action: 'close' }, 400, 'escalated');
   await step({ action: 'close', outcome: 'resolved', outcome_category: 'nonsense' }, 400, 'escalated');
+  // heatons 8.7: the meeting and the request to remove it are recorded first
+  await step({ action: 'close', outcome: 'Police gave words of advice.', outcome_category: 'police_action' }, 409, 'escalated');
+  await step({ action: 'step', step: 'meeting', outcome: 'not_done', text: 'The parent would not come in.' }, 200);
+  await step({ action: 'step', step: 'removal', outcome: 'done', text: 'Removed after the call.' }, 200);
   await step({ action: 'close', outcome: 'Police gave words of advice.', outcome_category: 'police_action' }, 200, 'closed');
   assert.equal(sql(s.db, `SELECT outcome_category FROM concerns WHERE id = ${id}`), 'police_action');
   await step({ action: 'close', outcome: 'again' }, 409, 'closed');
@@ -346,10 +353,10 @@ test('transitions: every valid step, every impossible one 409, and a full chrono
   assert.equal(sql(s.db, `SELECT closed_at IS NULL FROM concerns WHERE id = ${id}`), '1');
   const cs = (await c.head.get(`/concerns/${id}`)).body.concern;
   assert.deepEqual(cs.events.map((e) => e.action), ['reported', 'acknowledge', 'assign', 'status', 'escalate', 'status',
-    'escalate', 'note', 'close', 'note', 'reopen']);
+    'escalate', 'note', 'step', 'step', 'close', 'note', 'reopen']);
   assert.ok(cs.events.every((e) => e.at && e.actor));
   assert.equal(cs.events[4].what, 'Escalated to Police (their reference: CR/123)');
-  assert.equal(cs.events[8].text, 'Police gave words of advice.');
+  assert.equal(cs.events[10].text, 'Police gave words of advice.');
   // the chronology cannot be rewritten, even in the database
   assert.throws(() => sql(s.db, `DELETE FROM concern_events WHERE concern_id = ${id}`), /append-only/);
   // a browser is sent back to the case with a message

@@ -368,6 +368,9 @@ test('a device event: bad input is 400 naming the field, a closed case 409, othe
   assert.equal(early.status, 409);
   assert.equal(early.body.error, 'Tell the police first (Escalate to the police), then close the case.');
   assert.equal((await event(c.dsl, id, { action: 'escalate', to: 'police' })).status, 200);
+  // heatons 9.1: parents and the Safeguarding Unit, recorded before it closes
+  for (const step of ['parents', 'safeguarding_unit'])
+    assert.equal((await event(c.dsl, id, { action: 'step', step, outcome: 'done', text: 'Told.' })).status, 200);
   assert.equal((await event(c.dsl, id, { action: 'close', outcome: 'Dealt with by the DSL.' })).status, 200);
   const closed = await event(c.dsl, id, { action: 'device', text: 'Returned to parents.' });
   assert.equal(closed.status, 409);
@@ -388,7 +391,8 @@ test('a database from before image reports is brought up to date: device events 
   // As the previous schema left it: no description table, no 'device' in the events' CHECK.
   sql(old.db, `DROP TABLE concern_image_reports;
     PRAGMA writable_schema = ON;
-    UPDATE sqlite_schema SET sql = replace(sql, ',''threshold'',''copy_given'',''device'',''ico_decision''', '')
+    UPDATE sqlite_schema SET sql = replace(replace(sql, ',''step''', ''),
+      ',''threshold'',''copy_given'',''device'',''ico_decision''', '')
      WHERE name = 'concern_events';
     PRAGMA writable_schema = OFF; PRAGMA user_version = 5;`);
   assert.equal(sql(old.db, "SELECT instr(sql, 'device') FROM sqlite_schema WHERE name = 'concern_events'"), '0');

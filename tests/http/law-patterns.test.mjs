@@ -270,6 +270,9 @@ test('the person a case is about never sees it: every GET route, My tasks, e-mai
     const dc = cases.filter((c) => c.about.startsWith('deputy')), hc = cases.filter((c) => c.about.startsWith('head'));
     assert.equal((await event(head, dc[0].id, { action: 'assign', assignee: 'dsl@demo.school' })).status, 200);
     assert.equal((await event(head, dc[0].id, { action: 'escalate', to: 'lado', reference: 'LADO-1' })).status, 200);
+    // heatons 8.5: whether it went to the police, recorded before it closes
+    assert.equal((await event(head, dc[1].id, { action: 'step', step: 'police', outcome: 'not_done',
+      text: 'SWEEP the member of staff did not want the police told' })).status, 200);
     assert.equal((await event(head, dc[1].id, { action: 'close', outcome: 'SWEEP closed', outcome_category: 'other' })).status, 200);
     // the deputy also chairs here, so the chair may hand the head's case to them
     assert.equal((await event(chair, hc[0].id, { action: 'assign', assignee: 'deputy@demo.school' })).status, 200);

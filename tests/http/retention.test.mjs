@@ -269,6 +269,10 @@ test('a safeguarding concern about pupils that names a member of staff is kept t
       if (c === stays) { // an image report naming an adult: the police are told before it closes
         r = await dsl.post(`/concerns/${c.id}/events`, { action: 'escalate', to: 'police' });
         assert.ok(r.status < 300, r.text);
+        for (const step of ['parents', 'safeguarding_unit']) { // heatons 9.1
+          r = await dsl.post(`/concerns/${c.id}/events`, { action: 'step', step, outcome: 'done', text: 'Told.' });
+          assert.ok(r.status < 300, r.text);
+        }
       }
       r = await dsl.post(`/concerns/${c.id}/events`, { action: 'close', outcome: 'Safeguarding plan in place.', outcome_category: 'resolved_in_school' });
       assert.ok(r.status < 300, r.text);

@@ -161,6 +161,8 @@ char *concern_event_text(const char *action, const json_t *d, int for_reporter)
 		s = concern_device_text(d);
 	else if (strcmp(action, "ico_decision") == 0)
 		s = breach_event_text(d);
+	else if (strcmp(action, "step") == 0)
+		s = concern_step_event_text(d);
 	else if (!(s = concern_adult_event_text(action, d)))
 		s = xstrdup(action);
 	return s;

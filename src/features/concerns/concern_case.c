@@ -318,10 +318,23 @@ static json_t *case_row(int64_t id)
 	json_object_set_new(c, "events", concern_events(id, 0));
 	json_object_set_new(c, "evidence", evidence_list(id));
 	concern_deadlines_add(c, id);
+	concern_steps_add(c, id, json_str(c, "category"));
 	concern_whistle_add(c);
 	concern_image_add(c, id);
 	breach_add(c, id);
 	return c;
+}
+
+/* The step whose form was sent (action=step) keeps what was typed: each
+ * step's form on the page has the same fields. */
+static void mark_step(const struct request *rq, json_t *rows)
+{
+	const char *step = arg(rq, "step");
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+		json_object_set_new(r, "again_step", json_boolean(step &&
+					strcmp(step, json_str(r, "step")) == 0));
 }
 
 /* Shown again after a refused action, the page keeps what was typed and chosen
@@ -341,6 +354,7 @@ static void keep_action(const struct request *rq, json_t *m)
 	reply_keep_chosen(rq, json_object_get(m, "outcomes"), "outcome_category", "code",
 			  "chosen");
 	json_t *breach = json_object_get(json_object_get(m, "concern"), "breach");
+	mark_step(rq, json_object_get(json_object_get(m, "concern"), "steps"));
 	reply_keep_chosen(rq, json_object_get(breach, "decisions"), "decision", "code", "chosen");
 }
 

@@ -43,8 +43,10 @@ static const char *transition_problem(const struct ev *e, const char *target)
 		return "Only a closed concern can be reopened.";
 	if ((strcmp(a, "escalate") == 0 || strcmp(a, "close") == 0) && is_new)
 		return "Acknowledge the concern first.";
-	if (strcmp(a, "close") == 0)
-		return concern_deadline_close_problem(e->id);
+	if (strcmp(a, "close") == 0) {
+		const char *clock = concern_deadline_close_problem(e->id);
+		return clock ? clock : concern_step_close_problem(e->id);
+	}
 	if (strcmp(a, "status") != 0 || !target)
 		return NULL;
 	if (strcmp(target, cur) == 0)
@@ -74,6 +76,9 @@ static const struct {
 	{ "threshold", "text", "Say why you decided this" },
 	{ "copy_given", "date", "Enter the date the copy was given" },
 	{ "device", "text", "Say what happened to the device" },
+	{ "step", "step", "Choose the step" },
+	{ "step", "outcome", "Choose whether it was done" },
+	{ "step", "text", "Give the details, or the reason it was not done" },
 };
 
 /* Every field the action needs and was not given, added to rp: the number. */
@@ -237,6 +242,8 @@ static int apply(const struct request *rq, struct reply *rp, const struct ev *e)
 		return concern_device(rq, rp, e);
 	} else if (strcmp(a, "ico_decision") == 0) {
 		return breach_decide(rq, rp, e);
+	} else if (strcmp(a, "step") == 0) {
+		return concern_step_record(rq, rp, e);
 	} else {
 		do_reopen(rq, e);
 	}
@@ -345,6 +352,7 @@ void concern_event_post(struct request *rq, struct reply *rp)
 	      : arg(rq, "to")                   ? arg(rq, "to")
 	      : arg(rq, "level")                ? arg(rq, "level")
 	      : arg(rq, "decision")             ? arg(rq, "decision")
+	      : arg(rq, "step")                 ? arg(rq, "step")
 	      : strcmp(e.action, "assign") == 0 ? arg(rq, "assignee")
 						: "");
 	free(action);

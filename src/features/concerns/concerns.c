@@ -110,7 +110,7 @@ static const struct field_spec queue_q[] = {
 static const struct field_spec event_form[] = {
 	{ "action", F_CHOICE, 16, F_REQUIRED,
 	  "acknowledge|note|assign|status|escalate|close|reopen|threshold|copy_given|device|"
-	  "ico_decision",
+	  "ico_decision|step",
 	  "What to do" },
 	{ "text", F_LONGTEXT, 5000, 0, NULL, "Note" },
 	{ "assignee", F_EMAIL, 254, 0, NULL, "Assign to" },
@@ -132,6 +132,8 @@ static const struct field_spec event_form[] = {
 	{ "decision", F_CHOICE, 12, 0, BREACH_DECISIONS, "Decision" },
 	{ "ico_reference", F_TEXT, 100, 0, NULL, "ICO reference" },
 	{ "subjects_told", F_YESNO, 3, 0, NULL, "Were the people affected told?" },
+	/* action=step (concern_steps.c); outcome is done, not_done or refused */
+	{ "step", F_CHOICE, 20, 0, CONCERN_STEPS, "The step" },
 	{ NULL },
 };
 static const struct field_spec evidence_q[] = {

@@ -1,0 +1,269 @@
+// The steps the heatons policy asks for on three kinds of concern, shown on
+// the case as "What the policy asks" and recorded with action=step:
+// heatons 8.5 (cyberbullying of staff reported to the police), 8.7 and 8.8
+// (a parent or carer who posted invited in, asked to remove it, the site told
+// if they refuse), 9.1 (sexting reported to parents and the Safeguarding
+// Unit; UKCIS 2024: parents told unless that would put the child at risk).
+// A case with a step still to record does not close.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, sql, visibleText } from './lib.mjs';
+import { file, counts, event } from './concern_helpers.mjs';
+
+let s;
+const c = {};
+before(async () => {
+  s = await startServer();
+  for (const who of ['head', 'dsl', 'teacher', 'network', 'science', 'ta', 'supply', 'volunteer']) c[who] = await s.login(`${who}@demo.school`);
+});
+after(async () => { await s.stop(); });
+
+const state = () => ({ ...counts(s.db),
+  audit: Number(sql(s.db, "SELECT count(*) FROM audit WHERE action != 'access.refused' AND action != 'concern.view'")),
+  steps: Number(sql(s.db, "SELECT count(*) FROM concern_events WHERE action = 'step'")),
+  closed: Number(sql(s.db, "SELECT count(*) FROM concerns WHERE status = 'closed'")) });
+
+const caseJson = async (who, id) => (await who.get(`/concerns/${id}`)).body.concern;
+const stepOf = async (who, id, step) => (await caseJson(who, id)).steps.find((x) => x.step === step);
+const close = (who, id) => event(who, id, { action: 'close', outcome: 'Dealt with.', outcome_category: 'other' });
+
+let filed = 0;
+async function open(category, fields = {}) {
+  filed += 1;
+  // reporters in turn: one person may send only so many reports in ten minutes
+  const reporter = c[['teacher', 'science', 'ta', 'supply', 'volunteer'][filed % 5]];
+  const x = await file(reporter, { category, summary: `A ${category} concern, number ${filed}`, ...fields });
+  const handler = category === 'sexting' ? c.dsl : c.head;
+  assert.equal((await event(handler, x.id, { action: 'acknowledge' })).status, 200);
+  return x.id;
+}
+
+test('each of the three categories shows its steps, still to record; other categories none', async () => {
+  const want = {
+    cyberbullying_staff: ['police'],
+    parent_post: ['meeting', 'removal', 'platform'],
+    sexting: ['parents', 'safeguarding_unit'],
+    cyberbullying_pupil: [],
+    pupil_contact: [],
+  };
+  for (const [category, codes] of Object.entries(want)) {
+    const id = await open(category);
+    const who = category === 'sexting' ? c.dsl : c.head;
+    const j = await caseJson(who, id);
+    assert.deepEqual(j.steps.map((x) => x.step), codes, category);
+    for (const st of j.steps) {
+      assert.ok(st.label && st.cite.startsWith('heatons '), `${category} ${st.step}`);
+      assert.equal(st.recorded, false);
+      assert.equal(st.state, st.step === 'platform' ? 'not_needed' : 'to_record');
+    }
+    const html = visibleText((await who.page(`/concerns/${id}`)).text);
+    assert.equal(html.includes('What the policy asks'), codes.length > 0, category);
+  }
+  const j = await caseJson(c.head, await open('cyberbullying_staff'));
+  assert.equal(j.steps[0].cite, 'heatons 8.5');
+  assert.equal(j.steps[0].label, 'Report it to the police');
+  const sx = await caseJson(c.dsl, await open('sexting'));
+  assert.match(sx.steps[0].cite, /heatons 9\.1; UKCIS 2024/);
+});
+
+test('the case page shows a labelled form per step, without JavaScript', async () => {
+  const id = await open('parent_post');
+  const html = (await c.head.page(`/concerns/${id}`)).text;
+  assert.match(html, /<h2 id="h-steps">What the policy asks<\/h2>/);
+  for (const step of ['meeting', 'removal', 'platform']) {
+    assert.match(html, new RegExp(`<input type="hidden" name="step" value="${step}">`));
+    assert.match(html, new RegExp(`<label for="f-${step}-text">Details, or the reason it was not done`));
+    assert.match(html, new RegExp(`<textarea id="f-${step}-text" name="text"`));
+  }
+  assert.match(html, /value="refused"> Asked, and they refused to remove it<\/label>/);
+  assert.equal((html.match(/value="refused"/g) || []).length, 1, 'only the removal step may be refused');
+});
+
+test('recording each step: done, refused, not done with the reason; who and when, in UK time', async () => {
+  const staff = await open('cyberbullying_staff');
+  const before = state();
+  let r = await event(c.head, staff, { action: 'step', step: 'police', outcome: 'done',
+    text: 'The member of staff reported it to the police themselves.', reference: 'CR/1234/26',
+    done_by: 'Ms Jones (the member of staff)', done_at: '2026-07-01T14:30' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.action, 'step');
+  let st = await stepOf(c.head, staff, 'police');
+  assert.equal(st.state, 'done');
+  assert.equal(st.state_label, 'Done');
+  assert.equal(st.reference, 'CR/1234/26');
+  assert.equal(st.done_by, 'Ms Jones (the member of staff)');
+  assert.equal(st.done_at, '2026-07-01T13:30:00Z'); // BST
+  assert.match(st.done_words, /^Ms Jones \(the member of staff\), 1 Jul 2026, 14:30 \(UK time\)$/);
+  assert.equal(st.recorded_by, 'Helen Ashworth');
+  assert.match(st.recorded_words, /^Recorded by Helen Ashworth, .+ \(UK time\)$/);
+  const after = state();
+  assert.equal(after.steps, before.steps + 1);
+  assert.equal(after.audit, before.audit + 1);
+  const ev = JSON.parse(sql(s.db, `SELECT json_object('internal', internal, 'detail', json(detail)) FROM concern_events
+    WHERE concern_id = ${staff} AND action = 'step'`));
+  assert.equal(ev.internal, 1, 'an internal event: the reporter never sees it');
+  assert.equal(sql(s.db, `SELECT detail FROM audit WHERE action = 'concern.step' ORDER BY id DESC LIMIT 1`), 'police');
+  const reporter = ['teacher', 'science', 'ta', 'supply', 'volunteer']
+    .find((w) => sql(s.db, `SELECT u.email FROM concerns c JOIN users u ON u.id = c.reporter_id WHERE c.id = ${staff}`) === `${w}@demo.school`);
+  const mine = await c[reporter].get(`/concerns/mine/${staff}`);
+  assert.equal(mine.status, 200);
+  assert.ok(!mine.text.includes('CR/1234/26'), 'the reporter sees nothing of it');
+  const chron = visibleText((await c.head.page(`/concerns/${staff}`)).text);
+  assert.match(chron, /Policy step \(heatons 8\.5\) (&quot;|")Report it to the police(&quot;|"): done by Ms Jones/);
+
+  const post = await open('parent_post');
+  r = await event(c.head, post, { action: 'step', step: 'meeting', outcome: 'not_done',
+    text: 'The parent declined to come in; spoken to by telephone instead.' });
+  assert.equal(r.status, 200, r.text);
+  st = await stepOf(c.head, post, 'meeting');
+  assert.equal(st.state, 'not_done');
+  assert.equal(st.state_label, 'Not done');
+  assert.equal(st.text, 'The parent declined to come in; spoken to by telephone instead.');
+  r = await event(c.head, post, { action: 'step', step: 'removal', outcome: 'refused', text: 'Refused on the phone.' });
+  assert.equal(r.status, 200, r.text);
+  st = await stepOf(c.head, post, 'removal');
+  assert.equal(st.state, 'refused');
+  assert.equal(st.state_label, 'Asked, and they refused to remove it');
+  assert.equal((await stepOf(c.head, post, 'platform')).state, 'to_record', 'a refusal brings heatons 8.8 in');
+  r = await event(c.head, post, { action: 'step', step: 'platform', outcome: 'done', text: 'Reported through Facebook\'s form.' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal((await stepOf(c.head, post, 'platform')).state, 'done');
+
+  const sx = await open('sexting');
+  r = await event(c.dsl, sx, { action: 'step', step: 'parents', outcome: 'not_done',
+    text: 'Telling them would put the young person at risk (UKCIS 2024).' });
+  assert.equal(r.status, 200, r.text);
+  r = await event(c.dsl, sx, { action: 'step', step: 'safeguarding_unit', outcome: 'done', text: 'Referred to children\'s social care.' });
+  assert.equal(r.status, 200, r.text);
+  const j = await caseJson(c.dsl, sx);
+  assert.deepEqual(j.steps.map((x) => x.state), ['not_done', 'done']);
+});
+
+test('bad inputs are refused in the form\'s words and change nothing', async () => {
+  const id = await open('cyberbullying_staff');
+  const ok = { action: 'step', step: 'police', outcome: 'done', text: 'Reported.' };
+  const other = await open('cyberbullying_pupil');
+  const before = state();
+  const cases = [
+    [{ ...ok, step: undefined }, 400, 'step', /Choose the step/],
+    [{ ...ok, outcome: undefined }, 400, 'outcome', /Choose whether it was done/],
+    [{ ...ok, text: undefined }, 400, 'text', /Give the details, or the reason it was not done/],
+    [{ ...ok, text: '   ' }, 400, 'text', /Give the details/],
+    [{ ...ok, outcome: 'maybe' }, 400, 'outcome', /Choose whether it was done or not done/],
+    [{ ...ok, outcome: 'refused' }, 400, 'outcome', /done or not done/],
+    [{ ...ok, step: 'nonsense' }, 400, 'step', null],
+    [{ ...ok, step: 'parents' }, 400, 'step', /not one the policy asks for a concern of this kind/],
+    [{ ...ok, step: 'meeting' }, 400, 'step', /not one the policy asks/],
+    [{ ...ok, done_at: '2099-01-01T10:00' }, 400, 'done_at', /cannot be in the future/],
+  ];
+  for (const [form, status, field, words] of cases) {
+    const clean = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined));
+    const r = await event(c.head, id, clean);
+    assert.equal(r.status, status, `${JSON.stringify(clean)}: ${r.text}`);
+    assert.equal(r.body.field, field, JSON.stringify(clean));
+    if (words) assert.match(r.body.error, words);
+  }
+  // a category the policy asks nothing more of takes no step
+  const r = await event(c.dsl, other, { ...ok, step: 'police' });
+  assert.equal(r.status, 400);
+  assert.deepEqual(state(), before);
+  assert.equal((await stepOf(c.head, id, 'police')).state, 'to_record');
+  // the form shown again keeps what was typed, in that step's form only
+  const page = await c.head.request('POST', `/concerns/${id}/events`, { json: false,
+    form: { action: 'step', step: 'police', outcome: 'maybe', text: 'KEPT-TEXT-77' } });
+  assert.equal(page.status, 400);
+  assert.match(page.text, /<textarea id="f-police-text" name="text"[^>]*>(&#10;)?KEPT-TEXT-77<\/textarea>/);
+  assert.match(page.text, /id="e-step-outcome">Choose whether it was done or not done\./);
+});
+
+test('the same step sent twice by the same person is refused (409), as other actions are', async () => {
+  const id = await open('sexting');
+  const form = { action: 'step', step: 'parents', outcome: 'done', text: 'Mother told by telephone.' };
+  assert.equal((await event(c.dsl, id, form)).status, 200);
+  const before = state();
+  const again = await event(c.dsl, id, form);
+  assert.equal(again.status, 409, again.text);
+  assert.match(again.body.error, /You recorded this already/);
+  assert.deepEqual(state(), before);
+  // a correction is a new record: the latest counts
+  assert.equal((await event(c.dsl, id, { ...form, outcome: 'not_done', text: 'Not told after all: risk.' })).status, 200);
+  assert.equal((await stepOf(c.dsl, id, 'parents')).state, 'not_done');
+});
+
+test('a case does not close while a step is still to record; then it does', async () => {
+  const staff = await open('cyberbullying_staff');
+  let before = state();
+  let r = await close(c.head, staff);
+  assert.equal(r.status, 409, r.text);
+  assert.equal(r.body.error, 'Record "Report it to the police" under What the policy asks first, then close the case.');
+  assert.deepEqual(state(), before);
+  assert.equal((await event(c.head, staff, { action: 'step', step: 'police', outcome: 'not_done',
+    text: 'The member of staff did not want the police involved.' })).status, 200);
+  assert.equal((await close(c.head, staff)).status, 200);
+
+  // parent_post: the platform step is needed only after a refusal
+  const agreed = await open('parent_post');
+  r = await close(c.head, agreed);
+  assert.equal(r.status, 409);
+  assert.match(r.body.error, /^Record "Invite the parent or carer into school/);
+  await event(c.head, agreed, { action: 'step', step: 'meeting', outcome: 'done', text: 'Met on Tuesday.', done_by: 'Samir Patel' });
+  r = await close(c.head, agreed);
+  assert.match(r.body.error, /^Record "Ask the parent or carer to remove the offensive content"/);
+  await event(c.head, agreed, { action: 'step', step: 'removal', outcome: 'done', text: 'Removed the same day.' });
+  assert.equal((await stepOf(c.head, agreed, 'platform')).state, 'not_needed');
+  assert.equal((await close(c.head, agreed)).status, 200);
+
+  const refused = await open('parent_post');
+  await event(c.head, refused, { action: 'step', step: 'meeting', outcome: 'done', text: 'Met.' });
+  await event(c.head, refused, { action: 'step', step: 'removal', outcome: 'refused', text: 'Would not remove it.' });
+  before = state();
+  r = await close(c.head, refused);
+  assert.equal(r.status, 409);
+  assert.match(r.body.error, /^Record "Report the content to the site or app through its reporting mechanism"/);
+  assert.deepEqual(state(), before);
+  await event(c.head, refused, { action: 'step', step: 'platform', outcome: 'not_done', text: 'It breaks none of the site\'s terms.' });
+  assert.equal((await close(c.head, refused)).status, 200);
+
+  const sx = await open('sexting');
+  await event(c.dsl, sx, { action: 'step', step: 'parents', outcome: 'done', text: 'Told.' });
+  r = await close(c.dsl, sx);
+  assert.equal(r.status, 409);
+  assert.match(r.body.error, /Safeguarding Unit/);
+
+  // a closed case takes no step (409), and its page offers no step form
+  before = state();
+  r = await event(c.head, staff, { action: 'step', step: 'police', outcome: 'done', text: 'Late.' });
+  assert.equal(r.status, 409);
+  assert.deepEqual(state(), before);
+  const html = (await c.head.page(`/concerns/${staff}`)).text;
+  assert.match(html, /What the policy asks/);
+  assert.ok(!html.includes('name="step"'), 'no step form on a closed case');
+});
+
+test('escalating to the police meets heatons 8.5; escalations to parents and the unit meet 9.1', async () => {
+  const id = await open('cyberbullying_staff');
+  assert.equal((await event(c.head, id, { action: 'escalate', to: 'police', reference: 'CR/55' })).status, 200);
+  const st = await stepOf(c.head, id, 'police');
+  assert.equal(st.state, 'done');
+  assert.equal(st.state_label, 'Done: escalated to Police');
+  assert.equal(st.recorded_by, 'Helen Ashworth');
+  assert.equal((await close(c.head, id)).status, 200);
+
+  const sx = await open('sexting');
+  await event(c.dsl, sx, { action: 'escalate', to: 'parents' });
+  await event(c.dsl, sx, { action: 'escalate', to: 'safeguarding_unit' });
+  assert.deepEqual((await caseJson(c.dsl, sx)).steps.map((x) => x.state), ['done', 'done']);
+  assert.equal((await close(c.dsl, sx)).status, 200);
+});
+
+test('someone who cannot open the case gets 404 and changes nothing', async () => {
+  const id = await open('cyberbullying_staff');
+  const form = { action: 'step', step: 'police', outcome: 'done', text: 'Reported.' };
+  const before = state();
+  for (const who of ['teacher', 'network', 'science']) {
+    const r = await event(c[who], id, form);
+    assert.equal(r.status, 404, who);
+  }
+  assert.deepEqual(state(), before);
+  assert.equal((await stepOf(c.head, id, 'police')).state, 'to_record');
+});
