@@ -20,9 +20,8 @@ static const char *or_empty(const char *s)
 	return s ? s : "";
 }
 
-/* When it was done: school (UK) time, now by default, never ahead of now. */
-static int device_time(const struct request *rq, struct reply *rp, const struct ev *e,
-		       char out[ISO_LEN])
+int concern_done_at(const struct request *rq, struct reply *rp, const struct ev *e,
+		    const char *future, char out[ISO_LEN])
 {
 	const char *when = arg(rq, "done_at");
 	if (!when) {
@@ -32,8 +31,7 @@ static int device_time(const struct request *rq, struct reply *rp, const struct 
 	char limit[ISO_LEN], utc[24];
 	iso_time(now() + 60, limit);
 	if (uk_local_to_utc(when, utc) != 0 || strcmp(utc, limit) > 0) {
-		reply_error(rp, 400, "done_at",
-			    "When the device was confiscated or searched cannot be in the future.");
+		reply_error(rp, 400, "done_at", "%s", future);
 		return 400;
 	}
 	snprintf(out, ISO_LEN, "%s", utc);
@@ -43,7 +41,10 @@ static int device_time(const struct request *rq, struct reply *rp, const struct 
 int concern_device(const struct request *rq, struct reply *rp, const struct ev *e)
 {
 	char when[ISO_LEN];
-	int st = device_time(rq, rp, e, when);
+	int st = concern_done_at(rq, rp, e,
+				 "When the device was confiscated or searched cannot be in the "
+				 "future.",
+				 when);
 	if (st)
 		return st;
 	/* Words, not an account: the person may be a police officer or a

@@ -173,6 +173,11 @@ void concern_image_add(json_t *c, int64_t concern_id);
 /* action=device (concern_device.c): a device confiscated or searched; 0, or a
  * status with the reply filled. */
 int concern_device(const struct request *rq, struct reply *rp, const struct ev *e);
+/* done_at of a case action (a device, a policy step) in UTC: school (UK)
+ * time, the event's own time when not given, never ahead of now; 0, or 400
+ * with the reply naming done_at in the words future. */
+int concern_done_at(const struct request *rq, struct reply *rp, const struct ev *e,
+		    const char *future, char out[ISO_LEN]);
 /* The chronology's line for a device event. */
 char *concern_device_text(const json_t *detail);
 

@@ -207,24 +207,6 @@ static const char *step_problem(const struct request *rq, const struct step *s,
 			  : "Choose whether it was done or not done.";
 }
 
-/* When it was done: school (UK) time, now by default, never ahead of now. */
-static int step_time(const struct request *rq, struct reply *rp, const struct ev *e,
-		     char out[ISO_LEN])
-{
-	const char *when = arg(rq, "done_at");
-	char limit[ISO_LEN], utc[24];
-	snprintf(out, ISO_LEN, "%s", e->at);
-	if (!when)
-		return 0;
-	iso_time(now() + 60, limit);
-	if (uk_local_to_utc(when, utc) != 0 || strcmp(utc, limit) > 0) {
-		reply_error(rp, 400, "done_at", "When it was done cannot be in the future.");
-		return 400;
-	}
-	snprintf(out, ISO_LEN, "%s", utc);
-	return 0;
-}
-
 int concern_step_record(const struct request *rq, struct reply *rp, const struct ev *e)
 {
 	const struct step *s = find_step(arg(rq, "step"));
@@ -236,7 +218,7 @@ int concern_step_record(const struct request *rq, struct reply *rp, const struct
 		return 400;
 	}
 	char when[ISO_LEN];
-	int st = step_time(rq, rp, e, when);
+	int st = concern_done_at(rq, rp, e, "When it was done cannot be in the future.", when);
 	if (st)
 		return st;
 	/* Words, not an account: the meeting's senior leader, or the member
