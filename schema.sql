@@ -1621,3 +1621,31 @@ PRAGMA writable_schema = ON;
 UPDATE sqlite_schema
    SET sql = replace(sql, '''device'',''ico_decision'')', '''device'',''ico_decision'',''step'')')
  WHERE type = 'table' AND name = 'concern_events' AND instr(sql, '''step''') = 0;
+
+-- Schema version 35: the do-not-publish list, a contributor's papers and subject access requests under the retention rules
+--
+-- May run again.  What is kept of a pupil or an adult taken off the
+-- do-not-publish list (versions 21 and 33), the paper signature, its scan
+-- and the training of a contributor who is not staff once they no longer
+-- run the account (versions 17, 19 and 31), and a subject access request
+-- once answered, each have a retention rule now (docs/RECORDS.md), so the
+-- review lists them and a legal hold may be placed on them.  The CHECK on
+-- legal_holds.record_type is widened as version 22 widens it: the table is
+-- made again with the same rows.
+INSERT OR IGNORE INTO settings(key, value) VALUES
+  ('retention_do_not_publish_years', '25'),
+  ('retention_do_not_film_years', '6'),
+  ('retention_sar_years', '6');
+CREATE TABLE IF NOT EXISTS legal_holds_v35 (
+  record_type TEXT NOT NULL CHECK (record_type IN ('concern','signature','training','decline',
+    'acknowledgement','do_not_publish','do_not_film','contributor_paper','contributor_training',
+    'sar')),
+  record_id   INTEGER NOT NULL,
+  reason      TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 500),
+  placed_by   INTEGER NOT NULL REFERENCES users(id),
+  placed_at   TEXT NOT NULL,
+  PRIMARY KEY (record_type, record_id)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO legal_holds_v35 SELECT record_type, record_id, reason, placed_by, placed_at FROM legal_holds;
+DROP TABLE legal_holds;
+ALTER TABLE legal_holds_v35 RENAME TO legal_holds;

@@ -45,7 +45,12 @@
 /* The kinds of record the retention review lists (legal_holds, disposals). */
 #define RECORD_TYPE_LIST(X)                                                           \
 	X("concern", "Concern") X("signature", "Signature") X("training", "Training record") \
-	X("decline", "Declined agreement") X("acknowledgement", "Yearly signature again")
+	X("decline", "Declined agreement") X("acknowledgement", "Yearly signature again")     \
+	X("do_not_publish", "Pupil taken off the do-not-publish list")                       \
+	X("do_not_film", "Adult taken off the list of those not to be filmed")               \
+	X("contributor_paper", "Paper signature of a contributor who is not staff")           \
+	X("contributor_training", "Training of a contributor who is not staff")               \
+	X("sar", "Subject access request")
 
 /* Whether an account or group is open to the public. */
 #define VISIBILITY_LIST(X) X("open", "Open") X("closed", "Closed")

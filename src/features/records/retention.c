@@ -47,6 +47,68 @@
 #define PUPIL_FLOOR_WORDS                                                                  \
 	" || CASE WHEN " PUPIL_SAFEGUARDING " THEN '; as a safeguarding concern about pupils, " \
 	"never before its closing plus the safeguarding years' ELSE '' END "
+/* The do-not-publish list (ravens-wood §9): an entry taken off it is kept,
+ * with who and when, as evidence of whose wishes stood and for how long
+ * (docs/RECORDS.md).  A pupil's entry for the pupils' years (staffroom holds
+ * no dates of birth; 25 years covers a claim a child may bring once grown
+ * up); an adult's for the adults' years after it was taken off, or, for a
+ * member of staff's own request still standing when they left, after they
+ * left (the list stops showing it then).  A label names no one who is not
+ * staff: the disposal register keeps it for the life of the system. */
+#define LIST_SQL                                                                           \
+	"UNION ALL SELECT 'do_not_publish', p.id, 'do-not-publish/' || p.id || ', on the " \
+	"list from ' || " UK_DATE("p.added_at") " || ' to ' || " UK_DATE("p.removed_at") ", " \
+	UK_DATE_PLUS("p.removed_at", "retention_do_not_publish_years") ", "               \
+	"  'pupil on the do-not-publish list: after taken off the list' "                 \
+	"FROM do_not_publish p WHERE p.removed_at IS NOT NULL "                           \
+	"UNION ALL SELECT 'do_not_film', f.id, 'do-not-film/' || f.id || coalesce(', ' || " \
+	"s.email || ' for themselves', ', added by name') || ', asked ' || "                \
+	UK_DATE("f.added_at") ", "                                                        \
+	"date(min(coalesce(" FILM_OFF ", s.left_on), coalesce(s.left_on, " FILM_OFF ")), " \
+	YEARS("retention_do_not_film_years") "), "                                        \
+	"  'adult who asked not to be filmed: after taken off the list, or after a member " \
+	"of staff left' "                                                                  \
+	"FROM do_not_film f LEFT JOIN users s ON s.id = f.user_id "                       \
+	"WHERE f.removed_at IS NOT NULL OR s.left_on IS NOT NULL "
+#define FILM_OFF UK_DATE("f.removed_at")
+/* A contributor who is not staff (ravens-wood §3: "volunteers or parents"):
+ * their paper signature (with its scan) and their training are kept as a
+ * member of staff's are, from the day they stopped running the account (or
+ * it was closed) instead of a leaving date. */
+#define STOPPED                                                                            \
+	UK_DATE("coalesce(c.removed_at, CASE WHEN k.status = 'closed' THEN k.closed_at END)")
+#define CONTRIBUTOR_FROM                                                                   \
+	"FROM account_contributors c JOIN social_accounts k ON k.id = c.account_id "     \
+	"WHERE c.user_id IS NULL AND " STOPPED " IS NOT NULL "
+#define CONTRIBUTOR_SQL                                                                    \
+	"UNION ALL SELECT 'contributor_paper', c.id, k.name || ': paper signature of "    \
+	"contributor ' || c.id || ' (not staff)' || coalesce(', dated ' || (SELECT "       \
+	"paper_date FROM contributor_paper WHERE contributor_id = c.id), '') || CASE WHEN " \
+	"EXISTS (SELECT 1 FROM contributor_paper_scans WHERE contributor_id = c.id) THEN " \
+	"', with its scan' ELSE '' END, "                                                 \
+	"date(" STOPPED ", " YEARS("retention_signature_years") "), "                      \
+	"  'paper signature of a contributor who is not staff: after they stopped running " \
+	"the account, as signatures' " CONTRIBUTOR_FROM                                    \
+	"AND (EXISTS (SELECT 1 FROM contributor_paper WHERE contributor_id = c.id) OR "    \
+	"EXISTS (SELECT 1 FROM contributor_paper_scans WHERE contributor_id = c.id)) "     \
+	"UNION ALL SELECT 'contributor_training', c.id, k.name || ': training of "        \
+	"contributor ' || c.id || ' (not staff), ' || t.completed_on, "                   \
+	"date(" STOPPED ", " YEARS("retention_training_years") "), "                       \
+	"  'training of a contributor who is not staff: after they stopped running the "  \
+	"account, as training records' "                                                  \
+	"FROM account_contributors c JOIN social_accounts k ON k.id = c.account_id "     \
+	"JOIN contributor_training t ON t.contributor_id = c.id "                         \
+	"WHERE c.user_id IS NULL AND " STOPPED " IS NOT NULL "
+/* A subject access request, once answered (UK GDPR article 15): kept, with
+ * what it records of the response, while a complaint or claim about the
+ * answer may still come; the years are the school's decision
+ * (docs/RECORDS.md).  An open request is never due.  The label names no one. */
+#define SAR_SQL                                                                            \
+	"UNION ALL SELECT 'sar', r.id, printf('SAR-%06d', r.id) || ', received ' || "     \
+	"r.received_on || ', answered ' || r.responded_on, "                              \
+	"date(r.responded_on, " YEARS("retention_sar_years") "), "                         \
+	"  'subject access request: after the response was sent' "                        \
+	"FROM subject_access_requests r WHERE r.responded_on IS NOT NULL "
 #define ALLEGATION_OUTCOME                                                                 \
 	"c.outcome_category IN ('substantiated','false','unsubstantiated','unfounded')"
 #define DUE_SQL                                                                            \
@@ -98,29 +160,67 @@
 	"  u.email || ': ' || t.course || ' ' || t.completed_on, "                       \
 	"  date(u.left_on, " YEARS("retention_training_years") "), "                     \
 	"  'training record: after the person left' "                                    \
-	"FROM training t JOIN users u ON u.id = t.user_id WHERE u.left_on IS NOT NULL) "
+	"FROM training t JOIN users u ON u.id = t.user_id WHERE u.left_on IS NOT NULL "    \
+	LIST_SQL CONTRIBUTOR_SQL SAR_SQL ") "
 
 static const char *const rule_keys[] = {
 	"retention_concern_staff_years", "retention_retirement_review_years",
 	"retention_safeguarding_years",  "retention_concern_years",
 	"retention_signature_years",     "retention_training_years",
-	"retention_allegation_years",
+	"retention_allegation_years",    "retention_do_not_publish_years",
+	"retention_do_not_film_years",   "retention_sar_years",
 };
 #define NRULES (sizeof rule_keys / sizeof rule_keys[0])
 
 /* A concern about the person asking is, for them, not there: neither listed
  * nor held, released or deleted by them (KCSIE part four: an allegation is
- * not handled by, nor shown to, the person it is about).  On a row x with
- * record_type and record_id; binds the person's id. */
+ * not handled by, nor shown to, the person it is about).  Nor is a subject
+ * access request about them (sar.c: it carries the DPO's notes on them).
+ * On a row x with record_type and record_id; binds the person's id twice. */
 #define ABOUT_ME(x)                                                                        \
-	"(" x ".record_type = 'concern' AND EXISTS (SELECT 1 FROM concerns m WHERE m.id = " x \
-	".record_id AND m.about_id = ?))"
+	"((" x ".record_type = 'concern' AND EXISTS (SELECT 1 FROM concerns m WHERE m.id = " \
+	x ".record_id AND m.about_id = ?)) OR (" x ".record_type = 'sar' AND EXISTS (SELECT " \
+	"1 FROM subject_access_requests m WHERE m.id = " x ".record_id AND m.subject_id = ?)))"
+
+/* Whether a record of this type and number exists. */
+static int record_exists(const char *type, int64_t id)
+{
+#define EXISTS_IN(t, sql) \
+	if (strcmp(type, t) == 0) \
+		return db_int(0, sql, "I", id) > 0;
+	EXISTS_IN("concern", "SELECT count(*) FROM concerns WHERE id = ?")
+	EXISTS_IN("signature", "SELECT count(*) FROM signatures WHERE id = ?")
+	EXISTS_IN("decline", "SELECT count(*) FROM policy_declines WHERE id = ?")
+	EXISTS_IN("acknowledgement", "SELECT count(*) FROM policy_acknowledgements WHERE id = ?")
+	EXISTS_IN("training", "SELECT count(*) FROM training WHERE id = ?")
+	EXISTS_IN("do_not_publish", "SELECT count(*) FROM do_not_publish WHERE id = ?")
+	EXISTS_IN("do_not_film", "SELECT count(*) FROM do_not_film WHERE id = ?")
+	EXISTS_IN("contributor_paper",
+		  "SELECT count(*) FROM account_contributors c WHERE c.id = ? AND (EXISTS "
+		  "(SELECT 1 FROM contributor_paper WHERE contributor_id = c.id) OR EXISTS "
+		  "(SELECT 1 FROM contributor_paper_scans WHERE contributor_id = c.id))")
+	EXISTS_IN("contributor_training",
+		  "SELECT count(*) FROM contributor_training WHERE contributor_id = ?")
+	EXISTS_IN("sar", "SELECT count(*) FROM subject_access_requests WHERE id = ?")
+#undef EXISTS_IN
+	return 0;
+}
+
+/* The member of staff a record is about, when it is never to be shown to
+ * them (a concern, a subject access request), or 0. */
+static int64_t record_subject(const char *type, int64_t id)
+{
+	if (strcmp(type, "concern") == 0)
+		return db_int(0, "SELECT about_id FROM concerns WHERE id = ?", "I", id);
+	if (strcmp(type, "sar") == 0)
+		return db_int(0, "SELECT subject_id FROM subject_access_requests WHERE id = ?", "I",
+			      id);
+	return 0;
+}
 
 static int about_me(const struct request *rq, const char *type, int64_t id)
 {
-	return strcmp(type, "concern") == 0 &&
-	       db_int(0, "SELECT 1 FROM concerns WHERE id = ? AND about_id = ?", "II", id,
-		      rq->user.id) == 1;
+	return record_subject(type, id) == rq->user.id;
 }
 
 static void review_page(struct request *rq, struct reply *rp)
@@ -135,12 +235,12 @@ static void review_page(struct request *rq, struct reply *rp)
 		"ON h.record_type = d.record_type AND h.record_id = d.record_id "
 		"WHERE d.due IS NOT NULL AND d.due <= ? AND NOT " ABOUT_ME("d")
 		" ORDER BY d.due, d.record_type, d.record_id",
-		"tI", today, rq->user.id);
+		"tII", today, rq->user.id, rq->user.id);
 	json_t *holds = db_rows(
 		"SELECT h.record_type, h.record_id, h.reason, h.placed_at, u.email AS placed_by "
 		"FROM legal_holds h JOIN users u ON u.id = h.placed_by WHERE NOT " ABOUT_ME("h")
 		" ORDER BY h.placed_at",
-		"I", rq->user.id);
+		"II", rq->user.id, rq->user.id);
 	json_t *rules = json_object();
 	for (size_t i = 0; i < NRULES; i++) {
 		char *v = db_text("SELECT value FROM settings WHERE key = ?", "t", rule_keys[i]);
@@ -173,18 +273,7 @@ static void hold(struct request *rq, struct reply *rp)
 {
 	const char *type = arg(rq, "record_type");
 	int64_t id = arg_int(rq, "record_id", 0);
-	json_t *r = about_me(rq, type, id) ? NULL : find(type, id);
-	int exists =
-		!about_me(rq, type, id) && (r ||
-		db_int(0,
-		       "SELECT (? = 'concern' AND EXISTS (SELECT 1 FROM concerns WHERE id = ?)) OR "
-		       "(? = 'signature' AND EXISTS (SELECT 1 FROM signatures WHERE id = ?)) OR "
-		       "(? = 'decline' AND EXISTS (SELECT 1 FROM policy_declines WHERE id = ?)) OR "
-		       "(? = 'acknowledgement' AND EXISTS (SELECT 1 FROM "
-		       "policy_acknowledgements WHERE id = ?)) OR "
-		       "(? = 'training' AND EXISTS (SELECT 1 FROM training WHERE id = ?))",
-		       "tItItItItI", type, id, type, id, type, id, type, id, type, id));
-	json_decref(r);
+	int exists = !about_me(rq, type, id) && record_exists(type, id);
 	if (!exists) {
 		reply_error(rp, 404, "record_id", "There is no %s with that number.", type);
 		return;
@@ -264,6 +353,35 @@ static void delete_concern(int64_t id)
 	free(b);
 }
 
+static void delete_record(const char *type, int64_t id)
+{
+	if (strcmp(type, "concern") == 0)
+		delete_concern(id);
+	else if (strcmp(type, "signature") == 0) /* its paper record goes with it (trigger) */
+		db_exec("DELETE FROM signatures WHERE id = ?", "I", id);
+	else if (strcmp(type, "decline") == 0)
+		db_exec("DELETE FROM policy_declines WHERE id = ?", "I", id);
+	else if (strcmp(type, "acknowledgement") == 0)
+		db_exec("DELETE FROM policy_acknowledgements WHERE id = ?", "I", id);
+	else if (strcmp(type, "training") == 0)
+		db_exec("DELETE FROM training WHERE id = ?", "I", id);
+	else if (strcmp(type, "do_not_publish") == 0)
+		db_exec("DELETE FROM do_not_publish WHERE id = ?", "I", id);
+	else if (strcmp(type, "do_not_film") == 0)
+		db_exec("DELETE FROM do_not_film WHERE id = ?", "I", id);
+	else if (strcmp(type, "contributor_paper") == 0) {
+		/* the scan is a copy of the paper, with the hash of the file as
+		 * sent: they go with it */
+		db_exec("DELETE FROM contributor_paper WHERE contributor_id = ?", "I", id);
+		db_exec("DELETE FROM contributor_paper_scan_original WHERE contributor_id = ?", "I",
+			id);
+		db_exec("DELETE FROM contributor_paper_scans WHERE contributor_id = ?", "I", id);
+	} else if (strcmp(type, "contributor_training") == 0)
+		db_exec("DELETE FROM contributor_training WHERE contributor_id = ?", "I", id);
+	else if (strcmp(type, "sar") == 0)
+		db_exec("DELETE FROM subject_access_requests WHERE id = ?", "I", id);
+}
+
 static void dispose(struct request *rq, struct reply *rp)
 {
 	const char *type = arg(rq, "record_type");
@@ -300,21 +418,12 @@ static void dispose(struct request *rq, struct reply *rp)
 				     "reason, by_id, at) VALUES (?,?,?,?,?,?,?)",
 				     "tItttIt", type, id, label, rule, arg(rq, "reason"),
 				     rq->user.id, at);
-	if (strcmp(type, "concern") == 0) {
-		/* Read before it goes: the entry is never shown to the person it was about. */
-		db_exec("INSERT INTO disposal_subjects(disposal_id, user_id) SELECT ?, about_id "
-			"FROM concerns WHERE id = ? AND about_id IS NOT NULL",
-			"II", disposal, id);
-		delete_concern(id);
-	}
-	else if (strcmp(type, "signature") == 0) /* its paper record goes with it (trigger) */
-		db_exec("DELETE FROM signatures WHERE id = ?", "I", id);
-	else if (strcmp(type, "decline") == 0)
-		db_exec("DELETE FROM policy_declines WHERE id = ?", "I", id);
-	else if (strcmp(type, "acknowledgement") == 0)
-		db_exec("DELETE FROM policy_acknowledgements WHERE id = ?", "I", id);
-	else
-		db_exec("DELETE FROM training WHERE id = ?", "I", id);
+	/* Read before it goes: the entry is never shown to the person it was about. */
+	int64_t subject = record_subject(type, id);
+	if (subject > 0)
+		db_exec("INSERT INTO disposal_subjects(disposal_id, user_id) VALUES (?, ?)", "II",
+			disposal, subject);
+	delete_record(type, id);
 	char object[64];
 	snprintf(object, sizeof object, "%s:%lld", type, (long long)id);
 	audit(rq, "retention.delete", object, "%s; rule: %s; reason: %s", label, rule,
@@ -360,8 +469,10 @@ static void rules_post(struct request *rq, struct reply *rp)
 }
 
 static const struct field_spec record_form[] = {
-	{ "record_type", F_CHOICE, 15, F_REQUIRED,
-	  "concern|signature|decline|acknowledgement|training", "Record type" },
+	{ "record_type", F_CHOICE, 20, F_REQUIRED,
+	  "concern|signature|decline|acknowledgement|training|do_not_publish|do_not_film|"
+	  "contributor_paper|contributor_training|sar",
+	  "Record type" },
 	{ "record_id", F_ID, 18, F_REQUIRED, NULL, "Record number" },
 	{ "reason", F_TEXT, 500, F_REQUIRED, NULL, "Reason" },
 	{ NULL },
@@ -377,6 +488,12 @@ static const struct field_spec rules_form[] = {
 	  "Signatures, declines and yearly signings again: years after the person leaves" },
 	{ "training_years", F_INT, 3, 0, NULL, "Training records: years after the person leaves" },
 	{ "allegation_years", F_INT, 3, 0, NULL, "Allegations about staff" },
+	{ "do_not_publish_years", F_INT, 3, 0, NULL,
+	  "Pupils taken off the do-not-publish list: years after" },
+	{ "do_not_film_years", F_INT, 3, 0, NULL,
+	  "Adults taken off the list of those not to be filmed: years after" },
+	{ "sar_years", F_INT, 3, 0, NULL,
+	  "Subject access requests: years after the response was sent" },
 	{ NULL },
 };
 
