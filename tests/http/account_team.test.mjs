@@ -418,3 +418,46 @@ test('the platforms include Teams, Zoom, Google Classroom, ClassDojo and games, 
     await s.stop();
   }
 });
+
+test('the paper must be of the agreement staff and volunteers sign, not any policy for volunteers', async () => {
+  const s = await startServer();
+  try {
+    const mod = await s.login('moderator@demo.school');
+    const admin = await s.login('admin@demo.school');
+    const today = isoDay(0);
+    // A policy for volunteers alone, published and in force: their car-park rules.
+    let r = await admin.post('/admin/policies', { title: 'Visitor car park rules', applies_to: 'volunteer' });
+    assert.equal(r.status, 201, r.text);
+    const pid = r.body.policy.id;
+    r = await admin.post(`/admin/policies/${pid}/versions`, { body: 'Park in bay C.', summary: 'First',
+      effective: today, review_due: '2099-01-01', confirm: 'yes' });
+    assert.equal(r.status, 201, r.text);
+    const vid = r.body.version.id;
+    r = await admin.post(`/admin/policies/${pid}/versions/${vid}/authorise`, { authorised_by: 'headteacher',
+      authoriser_name: 'Helen Ashworth', job_title: 'Headteacher', authorised_on: today });
+    assert.ok(r.status < 300, r.text);
+    const offered = (await mod.get('/accounts/1')).body.paper_versions;
+    assert.ok(offered.length > 0);
+    assert.ok(!offered.some((o) => o.version_id === vid), 'the form does not offer it');
+    const before = count(s.db, 'account_contributors');
+    const papers = count(s.db, 'contributor_paper');
+    r = await mod.post('/accounts/1/contributors', parent(vid, { paper_date: today }));
+    assert.equal(r.status, 409, r.text);
+    assert.equal(r.body.field, 'paper_version_id');
+    assert.match(r.body.error, /Visitor car park rules is not the agreement staff and volunteers sign to run a school account/);
+    assert.ok(r.body.checks.some((k) => k.name === 'paper_signed'));
+    assert.equal(count(s.db, 'account_contributors'), before);
+    assert.equal(count(s.db, 'contributor_paper'), papers);
+    // The agreement the page offers still passes.
+    r = await mod.post('/accounts/1/contributors', parent(offered[0].version_id));
+    assert.equal(r.status, 201, r.text);
+    // A contributor already on record with such a paper fails the nightly checks.
+    const cid = r.body.contributor.id;
+    sql(s.db, `UPDATE contributor_paper SET version_id = ${vid} WHERE contributor_id = ${cid}`);
+    const row = (await mod.get('/accounts/1')).body.contributors.find((x) => x.id === cid);
+    assert.equal(row.passes, false);
+    assert.match(row.failing[0].detail, /not the agreement staff and volunteers sign/);
+  } finally {
+    await s.stop();
+  }
+});

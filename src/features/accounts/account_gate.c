@@ -18,9 +18,19 @@
 
 #define PAPER_QUESTION "Has signed the current version of the agreement on paper"
 #define TRAINED_QUESTION "Has current social-media training"
-/* Someone not employed by the school is, among the staff types, a volunteer:
- * the agreement they sign is a policy that applies to volunteers. */
+/* Someone not employed by the school is, among the staff types, a volunteer.
+ * The agreement they sign is the one the staff who run accounts sign, which
+ * binds volunteers too: ravens-wood §3 asks that they have read "this
+ * policy", as staff have (wynstones' "Staff and Volunteer Acceptable Use
+ * Policy", slyne's "Staff/ Volunteer Name").  A policy for volunteers alone
+ * (their car-park rules, say) is not it: paper_policy_fits. */
 #define NOT_EMPLOYED "volunteer"
+
+int paper_policy_fits(const char *applies_to)
+{
+	return applies_to && policy_applies(applies_to, NOT_EMPLOYED) &&
+	       (policy_applies(applies_to, "teacher") || policy_applies(applies_to, "support"));
+}
 
 /* Why the paper is not a signature of the agreement in force, or NULL when it
  * is: a current version (POLICY_CURRENT_ID: published, in force today) of a
@@ -34,17 +44,20 @@ static char *paper_problem(int64_t version_id, const char *paper_date)
 	json_t *v = db_row("SELECT p.title, v.number, v.effective, v.id = " CURRENT_OF_V
 			   " AS current, (SELECT number FROM policy_versions WHERE id = "
 			   CURRENT_OF_V ") AS current_number, "
-			   "instr(',' || p.applies_to || ',', ',' || ? || ',') > 0 AS fits "
-			   "FROM policy_versions v JOIN policies p ON p.id = v.policy_id "
-			   "WHERE v.id = ?",
-			   "tttI", d, d, NOT_EMPLOYED, version_id);
+			   "p.applies_to FROM policy_versions v "
+			   "JOIN policies p ON p.id = v.policy_id WHERE v.id = ?",
+			   "ttI", d, d, version_id);
 #undef CURRENT_OF_V
 	char *why = NULL;
 	if (!v)
 		why = xstrdup("There is no such policy version.");
-	else if (!json_int(v, "fits"))
+	else if (!policy_applies(json_str(v, "applies_to"), NOT_EMPLOYED))
 		why = xasprintf("%s is not an agreement for volunteers or others not employed "
 				"by the school.",
+				json_str(v, "title"));
+	else if (!paper_policy_fits(json_str(v, "applies_to")))
+		why = xasprintf("%s is not the agreement staff and volunteers sign to run a "
+				"school account: it does not apply to teachers or support staff.",
 				json_str(v, "title"));
 	else if (!json_int(v, "current") && json_int(v, "current_number"))
 		why = xasprintf("Has not signed %s (version %lld): the paper signature is of "

@@ -22,6 +22,10 @@ json_t *paper_checks(int64_t contributor_id);
  * (paper_trained); version_id 0 for none. */
 json_t *paper_gate(int64_t version_id, const char *paper_date, const char *trained_on,
 		   const char *expires_on);
+/* 1 when a policy's applies_to makes it the agreement someone not staff signs
+ * on paper to run an account: it binds volunteers and teachers or support
+ * staff (the agreement staff who run accounts sign). */
+int paper_policy_fits(const char *applies_to);
 /* The paper signature: {"version_id","paper_date","recorded_by","recorded_at","policy_id",
  * "number","version","title"}, or NULL. */
 json_t *paper_signature(int64_t contributor_id);

@@ -83,9 +83,9 @@ static json_t *version_options(const struct request *rq)
 {
 	json_t *all = policy_current_versions(), *rows = json_array(), *r;
 	size_t k;
-	/* Only the agreements that can be signed by someone not employed (paper_gate). */
+	/* Only the agreement someone not employed signs to run it (paper_gate). */
 	json_array_foreach(all, k, r)
-		if (policy_applies(json_str(r, "applies_to"), "volunteer"))
+		if (paper_policy_fits(json_str(r, "applies_to")))
 			json_array_append(rows, r);
 	json_decref(all);
 	int64_t chosen = account_form_sent(rq, "/contributors")
