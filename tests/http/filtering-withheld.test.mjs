@@ -151,3 +151,62 @@ test('a headteacher who is also a network manager is neither told nor shown it',
     sql(s.db, `DELETE FROM user_roles WHERE user_id = ${head} AND role = 'network_manager'`);
   }
 });
+
+test('with no network manager and the headteacher the named leader, the DSL decides it', async () => {
+  const named = await c.head.post('/filtering/people', { leader: 'head@demo.school', governor: 'governor@demo.school' });
+  assert.equal(named.status, 200, named.text);
+  const network = idOf('network@demo.school');
+  const dslTasks = await blockTask('dsl');
+  sql(s.db, `UPDATE users SET active = 0 WHERE id = ${network}`);
+  try {
+    const site = 'https://no-network-manager.example';
+    await file(c.teacher, { category: 'premises_content', summary: 'Reached in the hall', url: site,
+      about: 'head@demo.school' });
+    const id = requestFor(site);
+    // The DSL, who reads the whole record, is told, has it on "My tasks" and may decide it.
+    assert.equal(sql(s.db, `SELECT count(*) FROM notifications WHERE user_id = ${idOf('dsl@demo.school')} ` +
+      `AND link = '/filtering#request-${id}'`), '1', 'the DSL is told');
+    assert.equal(await blockTask('dsl'), dslTasks + 1);
+    const row = (await c.dsl.get('/filtering')).body.requests.find((r) => r.id === Number(id));
+    assert.equal(row.may_decide, true);
+    assert.ok((await c.dsl.page('/filtering')).text.includes(`/filtering/requests/${id}/decision`), 'the form');
+    // Still not there for the head: neither listed, counted nor theirs to decide.
+    assert.ok(!(await c.head.get('/filtering')).text.includes('no-network-manager'));
+    assert.equal((await c.head.post(`/filtering/requests/${id}/decision`, { decision: 'done',
+      decision_reason: 'x' })).status, 404);
+    // Nobody else stands in: the reporter sees it as their own but does not
+    // decide it (403); the deputy does not read the record (404).
+    for (const [who, status] of [['teacher', 403], ['deputy', 404]]) {
+      assert.equal((await c[who].post(`/filtering/requests/${id}/decision`, { decision: 'done',
+        decision_reason: 'x' })).status, status, who);
+    }
+    // A request that is not withheld stays the named leader's (the head's): the DSL is refused.
+    const open = await c.teacher.post('/filtering/requests', { kind: 'block', site: 'https://plain.example',
+      reason: 'A game site.' });
+    assert.equal(open.status, 201, open.text);
+    const plain = await c.dsl.post(`/filtering/requests/${open.body.request.id}/decision`, { decision: 'done',
+      decision_reason: 'x' });
+    assert.equal(plain.status, 403, plain.text);
+    assert.match(plain.body.error, /Only the network manager or the senior leader named for filtering/);
+    // A bad decision is refused and changes nothing.
+    const bad = await c.dsl.post(`/filtering/requests/${id}/decision`, { decision: 'maybe', decision_reason: 'x' });
+    assert.equal(bad.status, 400, bad.text);
+    assert.equal(sql(s.db, `SELECT decision IS NULL FROM filter_requests WHERE id = ${id}`), '1');
+    const done = await c.dsl.post(`/filtering/requests/${id}/decision`, { decision: 'done',
+      decision_reason: 'Blocked on the filter.' });
+    assert.equal(done.status, 200, done.text);
+    assert.equal(sql(s.db, `SELECT decided_by FROM filter_requests WHERE id = ${id}`), idOf('dsl@demo.school'));
+    assert.equal(await blockTask('dsl'), dslTasks, 'off the DSL\'s tasks once decided');
+  } finally {
+    sql(s.db, `UPDATE users SET active = 1 WHERE id = ${network}`);
+  }
+  // With a network manager active again, a new one is theirs, not the DSL's.
+  const site = 'https://network-back.example';
+  await file(c.teacher, { category: 'premises_content', summary: 'Reached again', url: site, about: 'head@demo.school' });
+  const id = requestFor(site);
+  assert.equal((await c.dsl.get('/filtering')).body.requests.find((r) => r.id === Number(id)).may_decide, false);
+  assert.equal((await c.dsl.post(`/filtering/requests/${id}/decision`, { decision: 'done',
+    decision_reason: 'x' })).status, 403);
+  assert.equal((await c.network.post(`/filtering/requests/${id}/decision`, { decision: 'done',
+    decision_reason: 'Blocked.' })).status, 200);
+});

@@ -9,7 +9,9 @@
  * reached on school machines, who, and when.  For them it is not there: not
  * listed, not counted, 404 to decide, and out of their audit log and
  * exports (FILTER_REQUEST_WITHHELD).  The site is still blocked (heatons 6.8
- * and 7.3): the network manager decides it. */
+ * and 7.3): the network manager decides it, or, when no network manager is
+ * active and the named leader is the headteacher or nobody, the DSL
+ * (withheld_stand_in). */
 #define _GNU_SOURCE
 #include "core/audit.h"
 #include "core/notify.h"
@@ -33,6 +35,33 @@
 /* Binds the reader's id: the requests that exist for them. */
 #define NOT_WITHHELD "(f.withheld_from IS NULL OR f.withheld_from != ?) "
 
+/* A request withheld from someone (the headteacher) that no decider other
+ * than them could decide: no network manager but them is active, and the
+ * named leader is them or nobody.  Then the DSL decides it, so that the site
+ * is still blocked (heatons 6.8, 7.3): KCSIE gives the DSL lead
+ * responsibility for filtering, and they already read the whole record
+ * (filtering_may_read). */
+static int withheld_stand_in(int64_t withheld_from)
+{
+	if (!withheld_from)
+		return 0;
+	int64_t leader = filtering_named("filtering_leader");
+	if (leader && leader != withheld_from)
+		return 0;
+	return db_int(0,
+		      "SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE "
+		      "r.role = 'network_manager' AND u.active = 1 AND u.id != ?",
+		      "I", withheld_from) == 0;
+}
+
+/* May this person, who decides (decider) or not, decide a request withheld
+ * from withheld_from (0: none)? */
+static int may_decide_row(const struct request *rq, int decider, int64_t withheld_from)
+{
+	return decider || (withheld_from && has_role(rq, ROLE_DSL) &&
+			   rq->user.id != withheld_from && withheld_stand_in(withheld_from));
+}
+
 /* A change to the filter is decided by someone other than the person who
  * asked for it, as exceptions and posts are.  A request withheld from the
  * other decider is the exception: when no one else who decides may see it,
@@ -44,16 +73,19 @@ static int decided_by_another(int64_t requester, int64_t withheld_from)
 	int64_t leader = filtering_named("filtering_leader");
 	if (leader && leader != requester && leader != withheld_from)
 		return 1;
+	const char *role = withheld_stand_in(withheld_from) ? "dsl" : "network_manager";
 	return db_int(0,
 		      "SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE "
-		      "r.role = 'network_manager' AND u.active = 1 AND u.id != ? AND u.id != ?",
-		      "II", requester, withheld_from) > 0;
+		      "r.role = ? AND u.active = 1 AND u.id != ? AND u.id != ?",
+		      "tII", role, requester, withheld_from) > 0;
 }
 
-/* Words for the codes, for the page: the JSON keeps the codes.  me: the
- * reader, who never decides their own request. */
-static void label(json_t *row, int may_decide, int64_t me)
+/* Words for the codes, for the page: the JSON keeps the codes.  whole: the
+ * reader reads the whole log (only then may they decide), decider: they
+ * decide requests; they never decide their own while someone else may. */
+static void label(json_t *row, const struct request *rq, int whole, int decider)
 {
+	int64_t me = rq->user.id;
 	const char *kind = json_str(row, "kind"), *decision = json_str(row, "decision");
 	json_object_set_new(row, "kind_label",
 			    json_string(strcmp(kind, "block") == 0 ? "Block" : "Unblock"));
@@ -63,6 +95,7 @@ static void label(json_t *row, int may_decide, int64_t me)
 									: "Refused"));
 	json_object_set_new(row, "open", json_boolean(!decision));
 	int64_t requester = json_int(row, "requester_id");
+	int may_decide = whole && may_decide_row(rq, decider, json_int(row, "withheld_from"));
 	json_object_set_new(
 		row, "may_decide",
 		json_boolean(may_decide && !decision &&
@@ -72,12 +105,13 @@ static void label(json_t *row, int may_decide, int64_t me)
 	json_object_del(row, "withheld_from");
 }
 
-static json_t *label_all(json_t *rows, int may_decide, int64_t me)
+static json_t *label_all(json_t *rows, const struct request *rq, int whole)
 {
 	size_t i;
 	json_t *row;
+	int decider = whole && filtering_may_decide(rq);
 	json_array_foreach(rows, i, row)
-		label(row, may_decide, me);
+		label(row, rq, whole, decider);
 	return rows;
 }
 
@@ -87,12 +121,12 @@ json_t *filter_requests_list(const struct request *rq)
 		return label_all(db_rows(REQUEST_COLUMNS
 					 "WHERE f.requested_by = ? ORDER BY f.id DESC",
 					 "I", rq->user.id),
-				 0, rq->user.id);
+				 rq, 0);
 	return label_all(db_rows(WHOLE_TABLE_REPORT REQUEST_COLUMNS
 				 "WHERE " NOT_WITHHELD
 				 "ORDER BY f.decided_at IS NOT NULL, f.id DESC",
 				 "I", rq->user.id),
-			 filtering_may_decide(rq), rq->user.id);
+			 rq, 1);
 }
 
 /* Where a notification about one request points: its row on /filtering.
@@ -116,6 +150,8 @@ static void tell_deciders(const struct request *rq, const char *msg, const char 
 						  "I", leader);
 	if (leader && leader != rq->user.id && leader != not_told && !is_network_manager)
 		notify_user(leader, "filtering_request", msg, link);
+	if (withheld_stand_in(not_told))
+		notify_role_except("dsl", rq->user.id, not_told, "filtering_request", msg, link);
 }
 
 /* The person's request still waiting for the same change, or 0. */
@@ -191,13 +227,13 @@ static int decide_allowed(const struct request *rq, struct reply *rp, json_t **r
 		reply_not_found(rp);
 		return -1;
 	}
-	if (!filtering_may_decide(rq)) {
+	if (!may_decide_row(rq, filtering_may_decide(rq), json_int(*row, "withheld_from"))) {
 		reply_error(rp, 403, NULL,
 			    "Only the network manager or the senior leader named for filtering "
 			    "decides a request.");
 		return -1;
 	}
-	/* Someone else decides: the other decider has it (decided_by_another). */
+	/* Someone else decides: another decider has it (decided_by_another). */
 	if (own && decided_by_another(rq->user.id, json_int(*row, "withheld_from"))) {
 		reply_error(rp, 403, NULL,
 			    "You asked for this change, so someone else decides it: the other of "
@@ -246,12 +282,40 @@ void filter_request_decide(struct request *rq, struct reply *rp)
 		   "/filtering", "The decision has been recorded.");
 }
 
+/* "My tasks" of a DSL who stands in (withheld_stand_in): the withheld
+ * requests to block awaiting their decision. */
+static void stand_in_tasks(const struct request *rq, json_t *tasks)
+{
+	if (!has_role(rq, ROLE_DSL))
+		return;
+	json_t *rows = db_rows("SELECT requested_by, withheld_from FROM filter_requests "
+			       "INDEXED BY filter_requests_open WHERE decided_at IS NULL AND "
+			       "kind = 'block' AND withheld_from IS NOT NULL AND "
+			       "withheld_from != ?",
+			       "I", rq->user.id);
+	int64_t n = 0;
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r) {
+		int64_t asker = json_int(r, "requested_by"), from = json_int(r, "withheld_from");
+		n += withheld_stand_in(from) &&
+		     (asker != rq->user.id || !decided_by_another(asker, from));
+	}
+	json_decref(rows);
+	if (n)
+		task_addf(tasks, "filtering_block", "/filtering", 1,
+			  "%lld request%s to block a site await%s your decision.", (long long)n,
+			  n == 1 ? "" : "s", n == 1 ? "s" : "");
+}
+
 /* "My tasks": requests awaiting a decision.  A site to block is urgent:
  * until it is blocked, pupils can reach what was reported. */
 void filter_request_tasks(const struct request *rq, json_t *tasks)
 {
-	if (!filtering_may_decide(rq))
+	if (!filtering_may_decide(rq)) {
+		stand_in_tasks(rq, tasks);
 		return;
+	}
 	static const char *const kinds[] = { "block", "unblock" };
 	for (int i = 0; i < 2; i++) {
 		int64_t n = db_int(0,
