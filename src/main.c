@@ -6,6 +6,7 @@
 #include "core/audit_anchor.h"
 #include "core/auth.h"
 #include "core/password_rules.h"
+#include "core/restore.h"
 #include "lib/config.h"
 #include "lib/config_file.h"
 #include "http/cgi.h"
@@ -30,6 +31,7 @@
 #include "lib/json_get.h"
 #include "lib/malware_scan.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <sodium.h>
 #include <stdint.h>
@@ -73,6 +75,8 @@ static const char *usage_text =
 	"                                       lists those missing (never deactivates)\n"
 	"  audit verify --db FILE               check the audit log's hash chain\n"
 	"  backup --db FILE OUT                 a consistent copy, safe while serving\n"
+	"  restore --db FILE BACKUP             put a backup in place of the database (stopped),\n"
+	"                                       on record in its audit log\n"
 	"  export --db FILE --person EMAIL      everything held about one person, as JSON (subject "
 	"access)\n"
 	"  routes                               every route: method, path, roles and fields\n"
@@ -713,6 +717,75 @@ static int cmd_backup(struct opts *o)
 	return 0;
 }
 
+/* The anchor file kept under a new name (DEPLOY.md, "To restore"): it names
+ * rows the restore removes, so a new one starts at the restored head. */
+static char *anchors_kept_name(void)
+{
+	struct stat st;
+	char at[ISO_LEN];
+	iso_now(at);
+	return stat(audit_anchor_path(), &st) == 0
+		       ? xasprintf("%s.before-restore-%s", audit_anchor_path(), at)
+		       : NULL;
+}
+
+/* The checked copy put in place of the database, its -wal and -shm gone. */
+static int restore_swap(const char *copy, const char *db, const char *kept)
+{
+	if (kept && rename(audit_anchor_path(), kept) != 0)
+		return fail("could not keep the anchor file under a new name; nothing was changed");
+	char *wal = xasprintf("%s-wal", db), *shm = xasprintf("%s-shm", db);
+	int rc = unlink(wal) == 0 || errno == ENOENT;
+	rc = rc && (unlink(shm) == 0 || errno == ENOENT) && rename(copy, db) == 0;
+	free(wal);
+	free(shm);
+	if (!rc && kept)
+		rename(kept, audit_anchor_path());
+	return rc ? 0 : fail("could not put the restored copy in place of the database");
+}
+
+/* A backup in place of the database, with a row in the restored audit log
+ * saying so (core/restore.c): copied and checked beside the database first,
+ * so that a bad backup or a key that does not verify its log changes
+ * nothing. */
+static int cmd_restore(struct opts *o)
+{
+	if (o->argc != 1)
+		return usage_error("restore needs the backup file");
+	if (!o->db)
+		return usage_error("--db FILE is required");
+	char why[600];
+	if (restore_check(o->argv[0], why, sizeof why) != 0) {
+		fprintf(stderr, "staffroom: %s; nothing was changed\n", why);
+		return EXIT_FAILURE;
+	}
+	if (!cfg.key_file)
+		cfg.key_file = keyfile_default(o->db);
+	char *copy = xasprintf("%s.restoring", o->db), *kept = anchors_kept_name();
+	unlink(copy);
+	int rc = restore_copy(o->argv[0], copy) != 0 ? fail("could not copy the backup") : 0;
+	rc = rc ? rc : open_db(copy, 1);
+	if (rc == 0 && audit_verify_chain(why, sizeof why) != 0) {
+		fprintf(stderr, "staffroom: the backup's audit log does not verify: %s\n", why);
+		rc = EXIT_FAILURE;
+	}
+	if (rc == 0 && restore_audit(o->argv[0], kept) != 0)
+		rc = fail("could not write the restore to the audit log");
+	db_close_thread();
+	db_close_writer();
+	rc = rc ? rc : restore_swap(copy, o->db, kept);
+	if (rc) {
+		unlink(copy);
+		fprintf(stderr, "staffroom: the database %s is as it was\n", o->db);
+	} else {
+		printf("staffroom: %s restored from %s%s%s\n", o->db, o->argv[0],
+		       kept ? "; the old anchor file is kept as " : "", kept ? kept : "");
+	}
+	free(copy);
+	free(kept);
+	return rc ? rc : open_db(o->db, 1);
+}
+
 static int cmd_export(struct opts *o)
 {
 	if (!o->person)
@@ -762,7 +835,8 @@ static int cmd_demo(struct opts *o)
 static int writes_log(int (*run)(struct opts *))
 {
 	return run == cmd_demo || run == cmd_user_add || run == cmd_user_roles ||
-	       run == cmd_user_deactivate || run == cmd_import || run == cmd_export;
+	       run == cmd_user_deactivate || run == cmd_import || run == cmd_export ||
+	       run == cmd_restore;
 }
 
 struct command {
@@ -790,6 +864,7 @@ static const struct command commands[] = {
 	{ "import-staff", NULL, cmd_import, "usage: staffroom import-staff --db FILE staff.csv\n" },
 	{ "audit", "verify", cmd_audit_verify, "usage: staffroom audit verify --db FILE\n" },
 	{ "backup", NULL, cmd_backup, "usage: staffroom backup --db FILE OUT\n" },
+	{ "restore", NULL, cmd_restore, "usage: staffroom restore --db FILE BACKUP\n" },
 	{ "export", NULL, cmd_export, "usage: staffroom export --db FILE --person EMAIL\n" },
 	{ "routes", NULL, cmd_routes, "usage: staffroom routes\n" },
 };
@@ -859,7 +934,8 @@ int main(int argc, char **argv)
 			rc = rc == CONFIG_IN_FILE ? EXIT_USAGE : usage_error(why);
 			if (cgi)
 				cgi_unavailable();
-		} else if (o.argc && c->run != cmd_import && c->run != cmd_backup) {
+		} else if (o.argc && c->run != cmd_import && c->run != cmd_backup &&
+			   c->run != cmd_restore) {
 			rc = usage_error("unexpected argument");
 		} else {
 			writes_to_log = writes_log(c->run);

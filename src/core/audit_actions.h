@@ -43,6 +43,7 @@
 	X("settings.closure_remove", "Closure day removed")                               \
 	X("routing.change", "Who receives concerns changed")                              \
 	X("audit.keyed", "Audit log chain started")                                       \
+	X("database.restore", "Database restored from a backup")                          \
 	X("audit.view", "Audit log read")                                                 \
 	X("access.refused", "Refused: not allowed, or no such record")                    \
 	X("export.download", "File downloaded")

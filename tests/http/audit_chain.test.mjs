@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BIN, cli, sql, startServer } from './lib.mjs';
+import { BIN, cli, launch, sql, startServer } from './lib.mjs';
 import { startSink } from './smtp_sink.mjs';
 import { SCHEMA_VERSION } from './schema_version.mjs';
 
@@ -279,4 +279,58 @@ test('the restore DEPLOY.md describes leaves a log that verifies, the old anchor
   assert.equal(verify(db).code, 0, verify(db).stderr);
   assert.match(readFileSync(`${db}.anchors.before-restore`, 'utf8'), /\S/);
   rmSync(dir, { recursive: true });
+});
+
+test('staffroom restore puts the backup in place and says so in the restored log', async () => {
+  const { dir, db } = demo();
+  const bk = `${dir}/bk.db`;
+  assert.equal(cli(['backup', '--db', db, bk]).code, 0);
+  assert.equal(cli(['user', 'add', '--db', db, '--email', 'late@x.school', '--name', 'Late Comer', '--password-stdin'],
+    { input: 'a long pass phrase\n' }).code, 0);
+  const before = readFileSync(db);
+  const unchanged = () => assert.ok(readFileSync(db).equals(before), 'the database is as it was');
+  // Bad input: no file, not a database, no backup named, a key that does
+  // not verify the backup's log: refused, and nothing changes.
+  let r = cli(['restore', '--db', db, `${dir}/none.db`]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /there is no backup file .*none\.db; nothing was changed/);
+  writeFileSync(`${dir}/junk.db`, 'not a database at all');
+  r = cli(['restore', '--db', db, `${dir}/junk.db`]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /junk\.db is not a backup of a staffroom database/);
+  assert.equal(cli(['restore', '--db', db]).code, 2);
+  const other = demo();
+  r = cli(['restore', '--db', db, other.db]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /is not the one this database's audit log was made with/);
+  assert.match(r.stderr, /is as it was/);
+  rmSync(other.dir, { recursive: true });
+  unchanged();
+  assert.equal(sql(db, `SELECT count(*) FROM users WHERE email = 'late@x.school'`), '1');
+  assert.equal(sql(db, `SELECT count(*) FROM audit WHERE action = 'database.restore'`), '0');
+
+  // The restore: the backup's records, the old anchors kept, a log that verifies.
+  r = cli(['restore', '--db', db, bk]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, `SELECT count(*) FROM users WHERE email = 'late@x.school'`), '0');
+  assert.equal(verify(db).code, 0, verify(db).stderr);
+  const kept = r.stdout.match(/kept as (\S+)/)[1];
+  assert.match(readFileSync(kept, 'utf8'), /\S/);
+  // The newest row: a restore, from which file, by the command line, and when.
+  const last = rows(db).at(-1);
+  assert.equal(last.action, 'database.restore');
+  assert.equal(last.actor, 'command line');
+  assert.equal(last.object, bk);
+  assert.match(last.detail, new RegExp(`from the backup file ${bk} .*the anchors before it are in ${kept}`));
+  assert.ok(Math.abs(Date.parse(last.at) - Date.now()) < 60e3, last.at);
+  // The administrator reads it on the audit log's page.
+  const s = await launch({ dir, db });
+  try {
+    const admin = await s.login('admin@demo.school');
+    const a = (await admin.get('/audit?action=database.restore')).body.audit;
+    assert.equal(a.length, 1, JSON.stringify(a));
+    assert.match((await admin.page('/audit?action=database.restore')).text, /Database restored from a backup/);
+  } finally {
+    await s.stop();
+  }
 });

@@ -1,0 +1,81 @@
+#define _GNU_SOURCE
+/* `staffroom restore`: a backup put in place of the database, and a row in
+ * the restored audit log saying so.  The backup's log ends where it was
+ * taken, so without that row nothing in the database would show that its
+ * records were replaced (UK GDPR Art. 5(1)(f) and 32, the integrity of the
+ * records; docs/SOURCES.md).  The copy is made beside the database and
+ * checked there first: a backup that is not a staffroom database, or whose
+ * log the key does not verify, changes nothing. */
+#include "core/restore.h"
+#include "core/audit.h"
+#include "db/db.h"
+#include "lib/util.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+/* 0 when the file is a SQLite database whose audit log has rows. */
+int restore_check(const char *backup, char *why, size_t n)
+{
+	struct stat st;
+	if (stat(backup, &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(why, n, "there is no backup file %s", backup);
+		return -1;
+	}
+	sqlite3 *b = NULL;
+	sqlite3_stmt *st_ok = NULL, *st_rows = NULL;
+	int ok = sqlite3_open_v2(backup, &b, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+		 sqlite3_prepare_v2(b, "PRAGMA quick_check", -1, &st_ok, NULL) == SQLITE_OK &&
+		 sqlite3_step(st_ok) == SQLITE_ROW &&
+		 sqlite3_stricmp((const char *)sqlite3_column_text(st_ok, 0), "ok") == 0;
+	ok = ok && sqlite3_prepare_v2(b, "SELECT count(*) FROM audit", -1, &st_rows, NULL) ==
+			   SQLITE_OK &&
+	     sqlite3_step(st_rows) == SQLITE_ROW && sqlite3_column_int64(st_rows, 0) > 0;
+	sqlite3_finalize(st_ok);
+	sqlite3_finalize(st_rows);
+	sqlite3_close(b);
+	if (!ok)
+		snprintf(why, n, "%s is not a backup of a staffroom database (a damaged file, or "
+				 "no audit log)",
+			 backup);
+	return ok ? 0 : -1;
+}
+
+/* SQLite's backup, the other way round: the backup copied into a new file. */
+int restore_copy(const char *backup, const char *to)
+{
+	sqlite3 *from = NULL, *out = NULL;
+	int rc = sqlite3_open_v2(backup, &from, SQLITE_OPEN_READONLY, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_open(to, &out);
+	sqlite3_backup *b = rc == SQLITE_OK ? sqlite3_backup_init(out, "main", from, "main") : NULL;
+	int step = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+	sqlite3_backup_finish(b);
+	rc = out ? sqlite3_errcode(out) : SQLITE_ERROR;
+	sqlite3_close(out);
+	sqlite3_close(from);
+	return step == SQLITE_DONE && rc == SQLITE_OK ? 0 : -1;
+}
+
+int restore_audit(const char *backup, const char *anchors_kept)
+{
+	struct stat st;
+	char taken[ISO_LEN] = "unknown";
+	if (stat(backup, &st) == 0)
+		iso_time(st.st_mtime, taken);
+	char *detail = xasprintf("restored on the command line from the backup file %s "
+				 "(last written %s); rows written after it was taken are not "
+				 "in this log%s%s",
+				 backup, taken,
+				 anchors_kept ? "; the anchors before it are in " : "",
+				 anchors_kept ? anchors_kept : "");
+	int rc = db_begin();
+	if (rc == 0) {
+		audit_as(0, "command line", "", "database.restore", backup, detail);
+		rc = db_commit();
+	}
+	free(detail);
+	return rc;
+}
