@@ -24,11 +24,30 @@ DIRECT = ['libmicrohttpd', 'libjansson', 'libsqlite3', 'libctemplate', 'libsodiu
           'libcrack2', 'libclamav', 'libpng', 'libjpeg', 'libexif']
 
 
+# Those staffroom opens at run time (dlopen) when a setting turns them on: the
+# loader's list does not show them, so they and what they load are added.
+OPENED_AT_RUN_TIME = ['libclamav']
+
+
+def ldd(path):
+    out = subprocess.run(['ldd', path], capture_output=True, text=True, check=True).stdout
+    paths = re.findall(r'=> (/\S+)', out) + re.findall(r'^\s*(/\S+) \(', out, re.M)
+    return {os.path.realpath(p) for p in paths}
+
+
+def opened_at_run_time(name):
+    libdir = subprocess.run(['pkg-config', '--variable=libdir', name], capture_output=True,
+                            text=True, check=True).stdout.strip()
+    lib = os.path.realpath(os.path.join(libdir, name + '.so'))
+    return {lib} | ldd(lib)
+
+
 def loaded_libraries(binary):
     """The real paths of the shared libraries the dynamic loader maps."""
-    out = subprocess.run(['ldd', binary], capture_output=True, text=True, check=True).stdout
-    paths = re.findall(r'=> (/\S+)', out) + re.findall(r'^\s*(/\S+) \(', out, re.M)
-    return sorted({os.path.realpath(p) for p in paths})
+    paths = ldd(binary)
+    for name in OPENED_AT_RUN_TIME:
+        paths |= opened_at_run_time(name)
+    return sorted(paths)
 
 
 def debian_package(path):
