@@ -33,6 +33,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -431,9 +432,17 @@ static int load_virus_signatures(void)
 	return EXIT_FAILURE;
 }
 
-/* What serve and fastcgi share: the database is there, the key file and the
- * templates are found, before any socket is opened. */
-static int prepare_serving(struct opts *o)
+/* A second thread parses templates while this one opens and checks the
+ * database, then both parse what is left: parsing is most of start-up,
+ * and the database does not need it. */
+static void *parse_beside(void *arg)
+{
+	(void)arg;
+	template_parse_share();
+	return static_preload() != 0 ? (void *)"cannot read the static files" : NULL;
+}
+
+static int open_db_and_key(struct opts *o)
 {
 	int rc = load_virus_signatures();
 	rc = rc ? rc : open_db(o->db, 1);
@@ -447,12 +456,32 @@ static int prepare_serving(struct opts *o)
 		return fail("cannot append to the audit anchor file");
 	db_close_thread(); /* the workers open their own */
 	db_close_writer();
+	return 0;
+}
+
+/* What serve and fastcgi share: the database is there, the key file and the
+ * templates are found, before any socket is opened. */
+static int prepare_serving(struct opts *o)
+{
 	char *tpl = share_path("templates");
-	rc = template_init(tpl);
+	int read = template_read(tpl);
 	free(tpl);
-	if (rc == 0 && static_preload() != 0)
-		return fail("cannot read the static files");
-	return rc != 0 ? fail("cannot read the templates") : 0;
+	if (read != 0)
+		return fail("cannot read the templates");
+	pthread_t helper;
+	int beside = pthread_create(&helper, NULL, parse_beside, NULL) == 0;
+	int rc = open_db_and_key(o);
+	template_parse_share();
+	void *problem = NULL;
+	if (beside)
+		pthread_join(helper, &problem);
+	else
+		problem = parse_beside(NULL);
+	if (rc)
+		return rc;
+	if (template_ready() != 0)
+		return fail("cannot read the templates");
+	return problem ? fail(problem) : 0;
 }
 
 static int cmd_serve(struct opts *o)

@@ -206,7 +206,8 @@ int listen_enter_sandbox(void)
 		return -1;
 	}
 	/* Connections are opened as requests come, as the run-as user: find
-	 * out now if it cannot reach the database, not at the first sign-in. */
+	 * out now if it cannot reach the database, not at the first sign-in.
+	 * This thread keeps the connection for what it does at stop. */
 	if (!db_handle()) {
 		fprintf(stderr,
 			"staffroom: cannot open the database %s%s%s (check the folder's "
@@ -214,7 +215,6 @@ int listen_enter_sandbox(void)
 			cfg.db_path, cfg.run_as ? " as user " : "", cfg.run_as ? cfg.run_as : "");
 		return -1;
 	}
-	db_close_thread();
 	/* cracklib opens its dictionary at each check: find out now whether it
 	 * can, as the run-as user and under the filter. */
 	return password_dictionary_check();

@@ -237,12 +237,8 @@ void add_prefixes(Vocabulary &v, std::string_view name)
 // list ctemplate's WriteHeaderEntries gives, without writing a C++ header
 // for every template at start-up, which cost a tenth of it.  Only a
 // section gets a sub-dictionary: showing one costs that.
-bool learn_names(const char *dir, const char *file)
+void learn_names_in(const char *file, const char *text)
 {
-	size_t len;
-	char *text = read_whole_file((std::string(dir) + "/" + file).c_str(), &len, 1 << 20);
-	if (!text)
-		return false;
 	Vocabulary &v = vocabularies[file];
 	std::vector<const ctemplate::StaticTemplateString *> open; // the sections around p
 	for (const char *p = text; (p = strstr(p, "{{")) != nullptr;) {
@@ -275,6 +271,15 @@ bool learn_names(const char *dir, const char *file)
 			open.pop_back();
 		}
 	}
+}
+
+bool learn_names(const char *dir, const char *file)
+{
+	size_t len;
+	char *text = read_whole_file((std::string(dir) + "/" + file).c_str(), &len, 1 << 20);
+	if (!text)
+		return false;
+	learn_names_in(file, text);
 	free(text);
 	return true;
 }
@@ -656,30 +661,70 @@ bool add_modifiers(const char *dir)
 	return ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(dir);
 }
 
+// The templates template_read found, parsed by whichever threads call
+// template_parse_share, each taking the next no other has taken
+// (ctemplate parses a template given as text outside its cache's lock).
+struct Source {
+	std::string name, text;
+};
+std::vector<Source> sources;
+std::atomic<size_t> next_source{ 0 };
+std::atomic<bool> parse_failed{ false };
+
 } // namespace
 
-/* Every template is read and parsed now, while the server may still read
- * its install directory: after start-up it runs as another user, under a
- * system-call filter, and never opens a template file again. */
-extern "C" int template_init(const char *dir)
+/* Every template is read and parsed at start-up, while the server may still
+ * read its install directory: after start-up it runs as another user, under
+ * a system-call filter, and never opens a template file again. */
+extern "C" int template_read(const char *dir)
 {
 	if (!add_modifiers(dir))
 		return -1;
 	DIR *d = opendir(dir);
 	if (!d)
 		return -1;
-	int rc = 0, loaded = 0;
+	int rc = 0;
 	while (struct dirent *e = readdir(d)) {
-		size_t n = strlen(e->d_name);
+		size_t n = strlen(e->d_name), len;
 		if (n < 5 || strcmp(e->d_name + n - 4, ".tpl") != 0)
 			continue;
-		if (!ctemplate::LoadTemplate(e->d_name, ctemplate::STRIP_BLANK_LINES) ||
-		    !learn_names(dir, e->d_name))
+		std::string path = std::string(dir) + "/" + e->d_name;
+		char *text = read_whole_file(path.c_str(), &len, 1 << 20);
+		if (!text) {
 			rc = -1;
-		loaded++;
+			continue;
+		}
+		learn_names_in(e->d_name, text);
+		sources.push_back(Source{ e->d_name, std::string(text, len) });
+		free(text);
 	}
 	closedir(d);
-	return rc == 0 && loaded > 0 && vocabulary("layout.tpl") ? 0 : -1;
+	return rc == 0 && !sources.empty() ? 0 : -1;
+}
+
+extern "C" void template_parse_share(void)
+{
+	for (size_t i; (i = next_source.fetch_add(1)) < sources.size();) {
+		const Source &src = sources[i];
+		if (!ctemplate::StringToTemplateCache(src.name, src.text,
+						      ctemplate::STRIP_BLANK_LINES))
+			parse_failed = true;
+	}
+}
+
+extern "C" int template_ready(void)
+{
+	bool ok = !parse_failed && next_source >= sources.size() && vocabulary("layout.tpl");
+	std::vector<Source>().swap(sources);
+	return ok ? 0 : -1;
+}
+
+extern "C" int template_init(const char *dir)
+{
+	if (template_read(dir) != 0)
+		return -1;
+	template_parse_share();
+	return template_ready();
 }
 
 /* A CGI process answers one page: it reads layout.tpl and that page's

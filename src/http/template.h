@@ -28,6 +28,15 @@
 extern "C" {
 #endif
 
+/* Start-up in three steps, so that parsing can be shared between threads:
+ * template_read reads every template in dir and learns the names each
+ * mentions; template_parse_share parses those no other thread has taken
+ * (call it from any number of threads); template_ready, once every such
+ * call has returned, says whether all parsed (0) or not (-1).
+ * template_init does the three on one thread. */
+int template_read(const char *dir);
+void template_parse_share(void);
+int template_ready(void);
 int template_init(const char *dir);
 /* The same, but each template is read when first rendered (the CGI front end). */
 int template_prepare(const char *dir);
