@@ -79,6 +79,20 @@ function school(n) {
   return { db, dir, made };
 }
 
+// Start-up is timed over several starts, each stopped before the next: one
+// start can meet another process's moment on the two shared cores.
+const STARTS = 9;
+async function startupTimes(db) {
+  const ms = [];
+  for (let i = 0; i < STARTS; i++) {
+    const s = await startServer(db);
+    ms.push(s.startupMs);
+    await stop(s.proc);
+  }
+  ms.sort((a, b) => a - b);
+  return { median: ms[(STARTS - 1) / 2], min: ms[0], max: ms[STARTS - 1] };
+}
+
 async function startServer(db, extra = []) {
   const user = AS_ROOT ? ['--user', 'nobody'] : [];
   const t0 = process.hrtime.bigint();
@@ -277,12 +291,13 @@ async function runSize(n, results) {
     results.push({ n, counts, made, instr, rows: [] });
     return;
   }
+  const startup = await startupTimes(db);
   // wrk's 64 connections plus reconnects must not hit the default per-address limit of 64.
   const s = await startServer(db, ['--max-per-address', '256']);
-  log(`N=${n}: ${counts}; started in ${s.startupMs.toFixed(1)} ms`);
+  log(`N=${n}: ${counts}; started in ${startup.median.toFixed(1)} ms (median of ${STARTS})`);
   const who = {};
   for (const w of ['head', 'teacher', 'moderator']) who[w] = await login(s.url, `${w}@demo.school`);
-  const out = { n, counts, startupMs: s.startupMs, made, instr, rows: [] };
+  const out = { n, counts, startup, made, instr, rows: [] };
   for (const [label, p0, person] of PAGES) {
     for (const json of person ? [false, true] : [false]) {
       const p = p0.replace('{case}', caseId);
@@ -403,7 +418,8 @@ function markdown(results, cmd, started) {
     L.push(`- Raw commit ceiling: ${f0(r.ceiling.rps)} commits/s, p50 ${f2(r.ceiling.p50)} ms, p99 ${f2(r.ceiling.p99)} ms.`);
     L.push(`- Concerns stored by the two POST /concerns scenarios: ${r.stored}.`);
     L.push(`- /aup/compliance.csv (${r.csv.bytes} bytes): median ${f1(r.csv.median)} ms, worst ${f1(r.csv.max)} ms of 15 sequential requests (target < 200 ms at N = 20,000).`);
-    L.push(`- Start-up (spawn to "listening"): ${f1(r.startupMs)} ms (target < 50 ms).`);
+    L.push(`- Start-up (spawn to "listening"): median ${f1(r.startup.median)} ms of ${STARTS} starts, ` +
+      `from ${f1(r.startup.min)} to ${f1(r.startup.max)} ms (target < 50 ms).`);
     L.push(`- Resident size with ${r.mem.open} open keep-alive connections: ${f1(r.mem.rssMb)} MB (target < 64 MB).`, '');
   }
   if (results.length === 2) {
