@@ -273,10 +273,16 @@ void learn_names_in(const char *file, const char *text)
 	}
 }
 
+// A template's text, malloc'd, or NULL.
+char *template_text(const char *dir, const char *file, size_t *len)
+{
+	return read_whole_file((std::string(dir) + "/" + file).c_str(), len, 1 << 20);
+}
+
 bool learn_names(const char *dir, const char *file)
 {
 	size_t len;
-	char *text = read_whole_file((std::string(dir) + "/" + file).c_str(), &len, 1 << 20);
+	char *text = template_text(dir, file, &len);
 	if (!text)
 		return false;
 	learn_names_in(file, text);
@@ -688,8 +694,7 @@ extern "C" int template_read(const char *dir)
 		size_t n = strlen(e->d_name), len;
 		if (n < 5 || strcmp(e->d_name + n - 4, ".tpl") != 0)
 			continue;
-		std::string path = std::string(dir) + "/" + e->d_name;
-		char *text = read_whole_file(path.c_str(), &len, 1 << 20);
+		char *text = template_text(dir, e->d_name, &len);
 		if (!text) {
 			rc = -1;
 			continue;
