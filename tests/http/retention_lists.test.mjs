@@ -167,5 +167,10 @@ test('bad input to the review is refused and changes nothing', async () => {
     assert.equal((await c.head.post('/admin/retention/delete', form)).status, status, JSON.stringify(form));
     assert.equal((await c.head.post('/admin/retention/hold', form)).status, status, JSON.stringify(form));
   }
+  // the words of the form's "Record type" choices, not the code
+  const held = await c.head.post('/admin/retention/hold', { record_type: 'contributor_paper', record_id: '99999', reason: 'x' });
+  assert.equal(held.body.error, 'There is no paper signature of a contributor who is not staff with that number.');
+  const gone = await c.head.post('/admin/retention/delete', { record_type: 'do_not_publish', record_id: '99999', reason: 'x' });
+  assert.match(gone.body.error, /^There is no pupil taken off the do-not-publish list with that number/);
   assert.equal(state(), was);
 });

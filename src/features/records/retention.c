@@ -5,6 +5,7 @@
  * never the content.  The rules are in docs/RECORDS.md. */
 #define _GNU_SOURCE
 #include "core/audit.h"
+#include "core/names.h"
 #include "core/write.h"
 #include "db/db.h"
 #include "features/concerns/concerns.h"
@@ -15,6 +16,8 @@
 #include "lib/util.h"
 #include "lib/json_get.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -260,6 +263,16 @@ static void review_page(struct request *rq, struct reply *rp)
 			     has_role(rq, ROLE_ADMIN)));
 }
 
+/* A record type in the words of the form's choices, for a message that goes
+ * on with "with that number": "paper signature of a contributor ...". */
+static const char *type_words(const char *type, char *words, size_t size)
+{
+	const char *name = name_of(NAME_RECORD_TYPE, type);
+	snprintf(words, size, "%s", name ? name : "record");
+	words[0] = (char)tolower((unsigned char)words[0]);
+	return words;
+}
+
 /* The record with its due date, or NULL when there is no such record. */
 static json_t *find(const char *type, int64_t id)
 {
@@ -275,7 +288,9 @@ static void hold(struct request *rq, struct reply *rp)
 	int64_t id = arg_int(rq, "record_id", 0);
 	int exists = !about_me(rq, type, id) && record_exists(type, id);
 	if (!exists) {
-		reply_error(rp, 404, "record_id", "There is no %s with that number.", type);
+		char words[96];
+		reply_error(rp, 404, "record_id", "There is no %s with that number.",
+			    type_words(type, words, sizeof words));
 		return;
 	}
 	char at[ISO_LEN];
@@ -395,9 +410,11 @@ static void dispose(struct request *rq, struct reply *rp)
 	const char *due = r ? json_str(r, "due") : NULL;
 	char due_words[32];
 	uk_time_words(due ? due : "not yet known", due_words, sizeof due_words);
+	char words[96];
 	if (!r)
 		reply_error(rp, 404, "record_id",
-			    "There is no %s with that number that a retention rule covers.", type);
+			    "There is no %s with that number that a retention rule covers.",
+			    type_words(type, words, sizeof words));
 	else if (!due || strcmp(due, today) > 0)
 		reply_error(rp, 409, NULL,
 			    "This record is not yet past its retention date (%s), so it is kept.",
