@@ -168,8 +168,12 @@ char *concern_event_text(const char *action, const json_t *d, int for_reporter)
 	return s;
 }
 
-/* The one reading of typed times, shared with every other form. */
-int uk_local_to_utc(const char *local, char out[24])
+/* The one reading of a typed time that cannot be later than now (when it
+ * happened, when the school became aware, when a step was done), shared by
+ * every such form: a minute's grace for a clock a little ahead. */
+int uk_local_past_to_utc(const char *local, char out[ISO_LEN])
 {
-	return uk_time_to_utc(local, out);
+	char limit[ISO_LEN];
+	iso_time(now() + 60, limit);
+	return uk_time_to_utc(local, out) == 0 && strcmp(out, limit) <= 0 ? 0 : -1;
 }

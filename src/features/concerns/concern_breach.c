@@ -38,9 +38,7 @@ int breach_check(const struct request *rq, struct reply *rp, char aware[ISO_LEN]
 		iso_now(aware);
 		return 0;
 	}
-	char at_now[ISO_LEN];
-	iso_time(now() + 60, at_now);
-	if (uk_local_to_utc(when, aware) != 0 || strcmp(aware, at_now) > 0) {
+	if (uk_local_past_to_utc(when, aware) != 0) {
 		reply_error_add(rp, "aware_at",
 				"When the school became aware of the breach cannot be in the "
 				"future.");

@@ -28,9 +28,8 @@ int concern_done_at(const struct request *rq, struct reply *rp, const struct ev 
 		snprintf(out, ISO_LEN, "%s", e->at);
 		return 0;
 	}
-	char limit[ISO_LEN], utc[24];
-	iso_time(now() + 60, limit);
-	if (uk_local_to_utc(when, utc) != 0 || strcmp(utc, limit) > 0) {
+	char utc[ISO_LEN];
+	if (uk_local_past_to_utc(when, utc) != 0) {
 		reply_error(rp, 400, "done_at", "%s", future);
 		return 400;
 	}

@@ -72,7 +72,7 @@ json_t *concern_event_detail(int64_t event_id, const char *text);
 char *concern_event_text(const char *action, const json_t *detail, int for_reporter);
 
 /* The text of ISO time t converted from the school's clock (UK) to UTC; 0 or -1. */
-int uk_local_to_utc(const char *local, char out[24]);
+int uk_local_past_to_utc(const char *local, char out[ISO_LEN]);
 
 /* The fields of a report (POST /concerns). */
 extern const struct field_spec concern_report_form[];

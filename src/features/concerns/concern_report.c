@@ -54,15 +54,13 @@ static void check_about(const struct request *rq, struct reply *rp, int64_t *abo
 
 /* What the form's values mean, checked before anything is written: every
  * problem is added to rp, so the form lists them all at once. */
-static int check_report(struct request *rq, struct reply *rp, char occurred[24],
+static int check_report(struct request *rq, struct reply *rp, char occurred[ISO_LEN],
 			int64_t *about_id)
 {
 	occurred[0] = 0;
 	*about_id = 0;
 	const char *when = arg(rq, "occurred_at");
-	char at_now[ISO_LEN];
-	iso_time(now() + 60, at_now);
-	if (when && (uk_local_to_utc(when, occurred) != 0 || strcmp(occurred, at_now) > 0))
+	if (when && uk_local_past_to_utc(when, occurred) != 0)
 		reply_error_add(rp, "occurred_at",
 				"The date and time it happened cannot be in the future.");
 	check_about(rq, rp, about_id);
@@ -140,7 +138,7 @@ static int refuse_repeat_report(const struct request *rq, struct reply *rp,
 
 void concern_create(struct request *rq, struct reply *rp)
 {
-	char occurred[24], ref[32], aware[ISO_LEN];
+	char occurred[ISO_LEN], ref[32], aware[ISO_LEN];
 	int64_t about_id;
 	int refused = check_report(rq, rp, occurred, &about_id);
 	if (breach_check(rq, rp, aware) != 0 || refused)
