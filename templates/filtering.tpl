@@ -22,7 +22,7 @@
 {{#not_requests}}<p class="muted">No requests yet.</p>{{/not_requests}}
 {{#has_requests}}<div class="table-scroll" tabindex="0"><table class="data"><caption>Requests awaiting a decision first, then the newest</caption>
 <thead><tr><th scope="col">Reference</th><th scope="col">Request</th><th scope="col">Asked by</th><th scope="col">Decision</th></tr></thead><tbody>{{/has_requests}}
-{{#requests}}<tr id="request-{{id}}"><th scope="row">{{reference}}</th><td>{{kind_label}} <strong>{{site}}</strong><br><span class="multiline">{{reason:pre_escape}}</span></td><td>{{requested_by}}, <time datetime="{{requested_at}}">{{requested_at:x-uk-time}}</time></td><td>{{#open}}<span class="badge status-pending">{{decision_label}}</span>{{#may_decide}}
+{{#requests}}<tr id="request-{{id}}"><th scope="row">{{reference}}</th><td>{{kind_label}} <strong>{{site}}</strong><br><span class="multiline">{{reason:pre_escape}}</span></td><td>{{requested_by}}, <time datetime="{{requested_at}}">{{requested_at:x-uk-time}}</time></td><td>{{#open}}<span class="badge status-pending">{{decision_label}}</span>{{#nobody_decides}}<p><strong>Nobody can decide this request yet:</strong> no chair of governors is active in staffroom. Ask the administrator to give the role to someone, who will then find it on their tasks.</p>{{/nobody_decides}}{{#may_decide}}
 <form class="stack" method="post" action="/filtering/requests/{{id}}/decision">
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#decide_sent}}{{#err_decision}} has-error{{/err_decision}}{{/decide_sent}}"><label for="f-decision{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}">Decision on {{reference}}</label>

@@ -6,11 +6,13 @@
 // request is not there: not on /filtering (JSON or page), not theirs to
 // decide (404), not counted on "My tasks", not in their audit log, nor in a
 // subject access export they read.  The network manager still decides it,
-// even when the headteacher is the senior leader named for filtering.
+// even when the headteacher is the senior leader named for filtering; when
+// nobody else decides, the DSL; when the headteacher is also the only DSL (a
+// small primary school), the chair of governors, who receives the report.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, sql } from './lib.mjs';
-import { file } from './concern_helpers.mjs';
+import { file, report } from './concern_helpers.mjs';
 
 let s;
 const c = {};
@@ -26,7 +28,7 @@ const blockTask = async (who) => {
 
 before(async () => {
   s = await startServer();
-  for (const w of ['teacher', 'head', 'network', 'dsl', 'admin', 'dpo', 'deputy']) {
+  for (const w of ['teacher', 'head', 'network', 'dsl', 'admin', 'dpo', 'deputy', 'chair', 'governor']) {
     c[w] = await s.login(`${w}@demo.school`);
   }
 });
@@ -209,4 +211,122 @@ test('with no network manager and the headteacher the named leader, the DSL deci
     decision_reason: 'x' })).status, 403);
   assert.equal((await c.network.post(`/filtering/requests/${id}/decision`, { decision: 'done',
     decision_reason: 'Blocked.' })).status, 200);
+});
+
+// A small primary school: the headteacher is the only DSL and the only
+// network manager.  The DSL's role is held by nobody else, so the chair of
+// governors, who receives the report about the head (KCSIE part four),
+// decides the request.  Returns a function that puts the roles back.
+const headHoldsAll = () => {
+  const head = idOf('head@demo.school'), dsl = idOf('dsl@demo.school'), network = idOf('network@demo.school');
+  sql(s.db, `INSERT OR IGNORE INTO user_roles(user_id, role) VALUES (${head}, 'dsl'), (${head}, 'network_manager');
+    DELETE FROM user_roles WHERE user_id = ${dsl} AND role = 'dsl';
+    DELETE FROM user_roles WHERE user_id = ${network} AND role = 'network_manager'`);
+  return () => sql(s.db, `DELETE FROM user_roles WHERE user_id = ${head} AND role IN ('dsl', 'network_manager');
+    INSERT OR IGNORE INTO user_roles(user_id, role) VALUES (${dsl}, 'dsl'), (${network}, 'network_manager')`);
+};
+const told = (email, id) => sql(s.db, `SELECT count(*) FROM notifications WHERE user_id = ${idOf(email)} ` +
+  `AND link = '/filtering#request-${id}'`);
+
+test('the headteacher the only DSL and network manager: the chair of governors decides it', async () => {
+  const named = await c.head.post('/filtering/people', { leader: 'head@demo.school', governor: 'governor@demo.school' });
+  assert.equal(named.status, 200, named.text);
+  const chairTasks = await blockTask('chair');
+  const headTasks = await blockTask('head');
+  const restore = headHoldsAll();
+  try {
+    const site = 'https://small-primary.example';
+    await file(c.teacher, { category: 'premises_content', summary: 'Reached in class 2', url: site,
+      about: 'head@demo.school' });
+    const id = requestFor(site);
+    // The chair is told, has it on "My tasks", sees that request alone and decides it.
+    assert.equal(told('chair@demo.school', id), '1', 'the chair is told');
+    assert.equal(await blockTask('chair'), chairTasks + 1);
+    const mine = await c.chair.get('/filtering');
+    assert.equal(mine.body.may_read, false, 'the chair does not read the whole record');
+    const row = mine.body.requests.find((r) => r.id === Number(id));
+    assert.ok(row, 'the chair sees the request');
+    assert.equal(row.may_decide, true);
+    assert.equal(row.nobody_decides, false);
+    assert.ok(!mine.text.includes('withheld-casino'), 'nor any other request');
+    assert.ok((await c.chair.page('/filtering')).text.includes(`/filtering/requests/${id}/decision`), 'the form');
+    // Never the head: not told (as DSL or network manager), listed, counted, nor theirs to decide.
+    assert.equal(told('head@demo.school', id), '0');
+    assert.ok(!(await c.head.get('/filtering')).text.includes('small-primary'));
+    assert.ok(!(await c.head.page('/filtering')).text.includes('small-primary'));
+    assert.equal(await blockTask('head'), headTasks, 'not counted for the head');
+    assert.equal((await c.head.post(`/filtering/requests/${id}/decision`, { decision: 'done',
+      decision_reason: 'x' })).status, 404);
+    // The named governor reads the record but does not decide; the reporter does not.
+    const g = (await c.governor.get('/filtering')).body.requests.find((r) => r.id === Number(id));
+    assert.equal(g.may_decide, false);
+    assert.equal((await c.governor.post(`/filtering/requests/${id}/decision`, { decision: 'done',
+      decision_reason: 'x' })).status, 403);
+    assert.equal((await c.teacher.post(`/filtering/requests/${id}/decision`, { decision: 'done',
+      decision_reason: 'x' })).status, 403);
+    // Any other request stays the head's: the chair neither sees nor decides it.
+    const open = await c.teacher.post('/filtering/requests', { kind: 'block', site: 'https://plain-two.example',
+      reason: 'A game site.' });
+    assert.equal(open.status, 201, open.text);
+    assert.equal((await c.chair.post(`/filtering/requests/${open.body.request.id}/decision`, { decision: 'done',
+      decision_reason: 'x' })).status, 404);
+    const done = await c.chair.post(`/filtering/requests/${id}/decision`, { decision: 'done',
+      decision_reason: 'Asked the IT company to block it.' });
+    assert.equal(done.status, 200, done.text);
+    assert.equal(sql(s.db, `SELECT decided_by FROM filter_requests WHERE id = ${id}`), idOf('chair@demo.school'));
+    assert.equal(await blockTask('chair'), chairTasks, 'off the chair\'s tasks once decided');
+    // Decided, it is the record's: the chair, who does not read the record, no longer has it
+    // listed; sent again, their decision is the conflict of any decided request.
+    assert.ok(!(await c.chair.get('/filtering')).text.includes('small-primary'));
+    assert.equal((await c.chair.post(`/filtering/requests/${id}/decision`, { decision: 'refused',
+      decision_reason: 'x' })).status, 409);
+    assert.equal((await c.head.post(`/filtering/requests/${id}/decision`, { decision: 'done',
+      decision_reason: 'x' })).status, 404);
+    assert.ok(!(await c.head.get('/filtering')).text.includes('small-primary'));
+    await c.head.post(`/filtering/requests/${open.body.request.id}/decision`, { decision: 'done', decision_reason: 'x' });
+  } finally {
+    restore();
+  }
+});
+
+test('with no chair of governors active either, the request waits and says nobody can decide it', async () => {
+  sql(s.db, "UPDATE settings SET value = '' WHERE key = 'filtering_leader'");
+  const chair = idOf('chair@demo.school');
+  const restore = headHoldsAll();
+  sql(s.db, `UPDATE users SET active = 0 WHERE id = ${chair}`);
+  let id;
+  try {
+    const site = 'https://nobody-decides.example';
+    // The report reaches nobody, and the reporter is told so (concerns-reach).
+    const r = await report(c.teacher, { category: 'premises_content', summary: 'Reached in class 3', url: site,
+      about: 'head@demo.school' });
+    assert.equal(r.status, 202, r.text);
+    id = requestFor(site);
+    // The reporter and the named governor see that it waits with nobody to decide it.
+    for (const who of ['teacher', 'governor']) {
+      const row = (await c[who].get('/filtering')).body.requests.find((r) => r.id === Number(id));
+      assert.equal(row.nobody_decides, true, who);
+      assert.equal(row.may_decide, false, who);
+      assert.match((await c[who].page('/filtering')).text, /Nobody can decide this request/, who);
+    }
+    // Still never the head's.
+    assert.equal(told('head@demo.school', id), '0');
+    assert.ok(!(await c.head.get('/filtering')).text.includes('nobody-decides'));
+    assert.ok(!(await c.head.page('/filtering')).text.includes('Nobody can decide'));
+    assert.equal((await c.head.post(`/filtering/requests/${id}/decision`, { decision: 'done',
+      decision_reason: 'x' })).status, 404);
+  } finally {
+    sql(s.db, `UPDATE users SET active = 1 WHERE id = ${chair}`);
+  }
+  try {
+    // A chair active again finds it on "My tasks" and decides it.
+    assert.ok(await blockTask('chair') >= 1);
+    const row = (await c.chair.get('/filtering')).body.requests.find((r) => r.id === Number(id));
+    assert.equal(row.may_decide, true);
+    assert.equal(row.nobody_decides, false);
+    assert.equal((await c.chair.post(`/filtering/requests/${id}/decision`, { decision: 'done',
+      decision_reason: 'Blocked.' })).status, 200);
+  } finally {
+    restore();
+  }
 });

@@ -10,10 +10,11 @@
  * listed, not counted, 404 to decide, and out of their audit log and
  * exports (FILTER_REQUEST_WITHHELD).  The site is still blocked (heatons 6.8
  * and 7.3): the network manager decides it, or, when no network manager is
- * active and the named leader is the headteacher or nobody, the DSL
- * (withheld_stand_in). */
+ * active and the named leader is the headteacher or nobody, the DSL, or
+ * when the headteacher is the only DSL too, the chair (stand_in_role). */
 #define _GNU_SOURCE
 #include "core/audit.h"
+#include "core/auth.h"
 #include "core/notify.h"
 #include "core/tasks.h"
 #include "core/write.h"
@@ -26,40 +27,79 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define REQUEST_COLUMNS                                                                            \
+/* hint: an INDEXED BY clause, or "". */
+#define REQUEST_FROM(hint)                                                                         \
 	"SELECT f.id, printf('F-%05d', f.id) AS reference, f.kind, f.site, f.reason, "             \
 	"f.requested_at, q.name AS requested_by, f.decision, f.decision_reason, "                  \
-	"f.decided_at, d.name AS decided_by, f.requested_by AS requester_id, f.withheld_from "     \
-	"FROM filter_requests f JOIN users q ON q.id = f.requested_by LEFT JOIN users d ON "       \
-	"d.id = f.decided_by "
+	"f.decided_at, d.name AS decided_by, f.requested_by AS requester_id, f.withheld_from, "   \
+	"f.decided_by AS decider_id "                                                              \
+	"FROM filter_requests f " hint "JOIN users q ON q.id = f.requested_by LEFT JOIN users d "  \
+	"ON d.id = f.decided_by "
+#define REQUEST_COLUMNS REQUEST_FROM("")
 /* Binds the reader's id: the requests that exist for them. */
 #define NOT_WITHHELD "(f.withheld_from IS NULL OR f.withheld_from != ?) "
 
-/* A request withheld from someone (the headteacher) that no decider other
- * than them could decide: no network manager but them is active, and the
- * named leader is them or nobody.  Then the DSL decides it, so that the site
- * is still blocked (heatons 6.8, 7.3): KCSIE gives the DSL lead
- * responsibility for filtering, and they already read the whole record
- * (filtering_may_read). */
-static int withheld_stand_in(int64_t withheld_from)
+/* Does anyone active but not_id hold the role? */
+static int others_hold(const char *role, int64_t not_id)
 {
-	if (!withheld_from)
-		return 0;
-	int64_t leader = filtering_named("filtering_leader");
-	if (leader && leader != withheld_from)
-		return 0;
 	return db_int(0,
 		      "SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE "
-		      "r.role = 'network_manager' AND u.active = 1 AND u.id != ?",
-		      "I", withheld_from) == 0;
+		      "r.role = ? AND u.active = 1 AND u.id != ?",
+		      "tI", role, not_id) > 0;
+}
+
+/* Who decides a request withheld from someone (the headteacher) that no
+ * decider other than them could decide: no network manager but them is
+ * active, and the named leader is them or nobody.  Then the DSL (a deputy
+ * holds the role too), so that the site is still blocked (heatons 6.8, 7.3):
+ * KCSIE gives the DSL lead responsibility for filtering, and they already
+ * read the whole record (filtering_may_read).  When they are the only DSL
+ * too (a small school), the chair of governors, who receives the report
+ * about the headteacher (KCSIE part four), even when no chair is active:
+ * the request then waits for one (nobody_decides).  NULL: the deciders
+ * decide it. */
+static const char *stand_in_role(int64_t withheld_from)
+{
+	if (!withheld_from)
+		return NULL;
+	int64_t leader = filtering_named("filtering_leader");
+	if ((leader && leader != withheld_from) || others_hold("network_manager", withheld_from))
+		return NULL;
+	return others_hold("dsl", withheld_from) ? "dsl" : "chair";
+}
+
+/* Does this person stand in for a request withheld from withheld_from? */
+static int holds_stand_in(const struct request *rq, int64_t withheld_from)
+{
+	const char *role = stand_in_role(withheld_from);
+	return role && rq->user.id != withheld_from && has_role(rq, role_bit(role));
 }
 
 /* May this person, who decides (decider) or not, decide a request withheld
  * from withheld_from (0: none)? */
 static int may_decide_row(const struct request *rq, int decider, int64_t withheld_from)
 {
-	return decider || (withheld_from && has_role(rq, ROLE_DSL) &&
-			   rq->user.id != withheld_from && withheld_stand_in(withheld_from));
+	return decider || holds_stand_in(rq, withheld_from);
+}
+
+/* One who stands in without reading the whole record (the chair) sees the
+ * withheld requests they decide, while open, and those they decided. */
+static int stand_in_sees(const struct request *rq, json_t *row)
+{
+	int64_t from = json_int(row, "withheld_from");
+	if (!from || from == rq->user.id)
+		return 0;
+	return json_int(row, "decider_id") == rq->user.id ||
+	       (!json_str(row, "decision") && holds_stand_in(rq, from));
+}
+
+/* Open, and nobody active may decide it: it is the chair's, and there is
+ * none but the person it is withheld from.  It waits, and says so. */
+static int nobody_decides(json_t *row)
+{
+	int64_t from = json_int(row, "withheld_from");
+	const char *role = json_str(row, "decision") ? NULL : stand_in_role(from);
+	return role && strcmp(role, "chair") == 0 && !others_hold("chair", from);
 }
 
 /* A change to the filter is decided by someone other than the person who
@@ -73,17 +113,20 @@ static int decided_by_another(int64_t requester, int64_t withheld_from)
 	int64_t leader = filtering_named("filtering_leader");
 	if (leader && leader != requester && leader != withheld_from)
 		return 1;
-	const char *role = withheld_stand_in(withheld_from) ? "dsl" : "network_manager";
+	const char *role = stand_in_role(withheld_from);
+	if (!role)
+		role = "network_manager";
 	return db_int(0,
 		      "SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE "
 		      "r.role = ? AND u.active = 1 AND u.id != ? AND u.id != ?",
 		      "tII", role, requester, withheld_from) > 0;
 }
 
-/* Words for the codes, for the page: the JSON keeps the codes.  whole: the
- * reader reads the whole log (only then may they decide), decider: they
- * decide requests; they never decide their own while someone else may. */
-static void label(json_t *row, const struct request *rq, int whole, int decider)
+/* Words for the codes, for the page: the JSON keeps the codes.  decider:
+ * the reader reads the whole log and decides requests (else they decide
+ * only as one who stands in); nobody decides their own while someone else
+ * may. */
+static void label(json_t *row, const struct request *rq, int decider)
 {
 	int64_t me = rq->user.id;
 	const char *kind = json_str(row, "kind"), *decision = json_str(row, "decision");
@@ -95,14 +138,16 @@ static void label(json_t *row, const struct request *rq, int whole, int decider)
 									: "Refused"));
 	json_object_set_new(row, "open", json_boolean(!decision));
 	int64_t requester = json_int(row, "requester_id");
-	int may_decide = whole && may_decide_row(rq, decider, json_int(row, "withheld_from"));
+	int may_decide = may_decide_row(rq, decider, json_int(row, "withheld_from"));
 	json_object_set_new(
 		row, "may_decide",
 		json_boolean(may_decide && !decision &&
 			     (requester != me ||
 			      !decided_by_another(requester, json_int(row, "withheld_from")))));
+	json_object_set_new(row, "nobody_decides", json_boolean(nobody_decides(row)));
 	json_object_del(row, "requester_id");
 	json_object_del(row, "withheld_from");
+	json_object_del(row, "decider_id");
 }
 
 static json_t *label_all(json_t *rows, const struct request *rq, int whole)
@@ -111,17 +156,39 @@ static json_t *label_all(json_t *rows, const struct request *rq, int whole)
 	json_t *row;
 	int decider = whole && filtering_may_decide(rq);
 	json_array_foreach(rows, i, row)
-		label(row, rq, whole, decider);
+		label(row, rq, decider);
+	return rows;
+}
+
+/* The person's own requests, after the withheld requests they decide as
+ * the chair standing in, while open (stand_in_role). */
+static json_t *own_requests(const struct request *rq)
+{
+	json_t *rows = json_array();
+	if (has_role(rq, ROLE_CHAIR)) {
+		json_t *open = db_rows(REQUEST_FROM("INDEXED BY filter_requests_open ")
+				       "WHERE f.decided_at IS NULL AND f.withheld_from IS NOT "
+				       "NULL AND f.requested_by != ? ORDER BY f.id DESC",
+				       "I", rq->user.id);
+		size_t i;
+		json_t *row;
+		json_array_foreach(open, i, row) {
+			if (stand_in_sees(rq, row))
+				json_array_append(rows, row);
+		}
+		json_decref(open);
+	}
+	json_t *own = db_rows(REQUEST_COLUMNS "WHERE f.requested_by = ? ORDER BY f.id DESC", "I",
+			      rq->user.id);
+	json_array_extend(rows, own);
+	json_decref(own);
 	return rows;
 }
 
 json_t *filter_requests_list(const struct request *rq)
 {
 	if (!filtering_may_read(rq))
-		return label_all(db_rows(REQUEST_COLUMNS
-					 "WHERE f.requested_by = ? ORDER BY f.id DESC",
-					 "I", rq->user.id),
-				 rq, 0);
+		return label_all(own_requests(rq), rq, 0);
 	return label_all(db_rows(WHOLE_TABLE_REPORT REQUEST_COLUMNS
 				 "WHERE " NOT_WITHHELD
 				 "ORDER BY f.decided_at IS NOT NULL, f.id DESC",
@@ -150,8 +217,9 @@ static void tell_deciders(const struct request *rq, const char *msg, const char 
 						  "I", leader);
 	if (leader && leader != rq->user.id && leader != not_told && !is_network_manager)
 		notify_user(leader, "filtering_request", msg, link);
-	if (withheld_stand_in(not_told))
-		notify_role_except("dsl", rq->user.id, not_told, "filtering_request", msg, link);
+	const char *stand_in = stand_in_role(not_told);
+	if (stand_in)
+		notify_role_except(stand_in, rq->user.id, not_told, "filtering_request", msg, link);
 }
 
 /* The person's request still waiting for the same change, or 0. */
@@ -223,7 +291,7 @@ static int decide_allowed(const struct request *rq, struct reply *rp, json_t **r
 	*row = db_row(REQUEST_COLUMNS "WHERE f.id = ? AND " NOT_WITHHELD, "II", rq->ids[0],
 		      rq->user.id);
 	int own = *row && json_int(*row, "requester_id") == rq->user.id;
-	if (!*row || (!filtering_may_read(rq) && !own)) {
+	if (!*row || (!filtering_may_read(rq) && !own && !stand_in_sees(rq, *row))) {
 		reply_not_found(rp);
 		return -1;
 	}
@@ -282,11 +350,11 @@ void filter_request_decide(struct request *rq, struct reply *rp)
 		   "/filtering", "The decision has been recorded.");
 }
 
-/* "My tasks" of a DSL who stands in (withheld_stand_in): the withheld
+/* "My tasks" of a DSL or chair who stands in (stand_in_role): the withheld
  * requests to block awaiting their decision. */
 static void stand_in_tasks(const struct request *rq, json_t *tasks)
 {
-	if (!has_role(rq, ROLE_DSL))
+	if (!has_role(rq, ROLE_DSL | ROLE_CHAIR))
 		return;
 	json_t *rows = db_rows("SELECT requested_by, withheld_from FROM filter_requests "
 			       "INDEXED BY filter_requests_open WHERE decided_at IS NULL AND "
@@ -298,7 +366,7 @@ static void stand_in_tasks(const struct request *rq, json_t *tasks)
 	json_t *r;
 	json_array_foreach(rows, i, r) {
 		int64_t asker = json_int(r, "requested_by"), from = json_int(r, "withheld_from");
-		n += withheld_stand_in(from) &&
+		n += holds_stand_in(rq, from) &&
 		     (asker != rq->user.id || !decided_by_another(asker, from));
 	}
 	json_decref(rows);
