@@ -11,10 +11,32 @@
 #include "db/db.h"
 #include "lib/util.h"
 
+#include <ctype.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
+
+/* The backup opened read-only and immutable (a URI, its path escaped): a
+ * read-only connection to a WAL database otherwise makes BACKUP-wal and
+ * BACKUP-shm beside it, and leaves them there.  Immutable reads the file
+ * alone, without locks or a WAL: `staffroom backup` writes a whole file,
+ * and one still being written is not a backup to restore. */
+static int open_backup(const char *backup, sqlite3 **db)
+{
+	size_t n = strlen(backup);
+	char *uri = xmalloc(n * 3 + sizeof "file:?immutable=1"), *p = uri;
+	p += sprintf(p, "file:");
+	for (const unsigned char *c = (const unsigned char *)backup; *c; c++) {
+		int plain = *c < 0x80 && (isalnum(*c) || strchr("/-._~", *c));
+		p += sprintf(p, plain ? "%c" : "%%%02X", *c);
+	}
+	strcpy(p, "?immutable=1");
+	int rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	return rc;
+}
 
 /* 0 when the file is a SQLite database whose audit log has rows. */
 int restore_check(const char *backup, char *why, size_t n)
@@ -26,7 +48,7 @@ int restore_check(const char *backup, char *why, size_t n)
 	}
 	sqlite3 *b = NULL;
 	sqlite3_stmt *st_ok = NULL, *st_rows = NULL;
-	int ok = sqlite3_open_v2(backup, &b, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	int ok = open_backup(backup, &b) == SQLITE_OK &&
 		 sqlite3_prepare_v2(b, "PRAGMA quick_check", -1, &st_ok, NULL) == SQLITE_OK &&
 		 sqlite3_step(st_ok) == SQLITE_ROW &&
 		 sqlite3_stricmp((const char *)sqlite3_column_text(st_ok, 0), "ok") == 0;
@@ -47,7 +69,7 @@ int restore_check(const char *backup, char *why, size_t n)
 int restore_copy(const char *backup, const char *to)
 {
 	sqlite3 *from = NULL, *out = NULL;
-	int rc = sqlite3_open_v2(backup, &from, SQLITE_OPEN_READONLY, NULL);
+	int rc = open_backup(backup, &from);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_open(to, &out);
 	sqlite3_backup *b = rc == SQLITE_OK ? sqlite3_backup_init(out, "main", from, "main") : NULL;
