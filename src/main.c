@@ -442,9 +442,35 @@ static void *parse_beside(void *arg)
 	return static_preload() != 0 ? (void *)"cannot read the static files" : NULL;
 }
 
+/* The server's hold on the database, against a restore under way now or
+ * started while it runs (db/in_use.c): taken before the database is opened
+ * (an upgrade could write to it) and before dropping root and the
+ * system-call filter, and kept until the process ends. */
+static int hold_database(const char *path)
+{
+	if (!path)
+		return 0; /* open_db says what is missing */
+	int held = db_in_use_lock(path, 0);
+	if (held == 0)
+		return 0;
+	int err = errno; /* of the lock file, if it could not be opened */
+	char *lock = db_lock_path(path);
+	if (held < 0)
+		fprintf(stderr, "staffroom: cannot open the lock file %s (%s); start the server "
+				"as the user that owns the database, or as root with --user\n",
+			lock, strerror(err));
+	else
+		fprintf(stderr, "staffroom: the database %s is being restored from a backup: "
+				"start the server again when the restore has finished\n",
+			path);
+	free(lock);
+	return EXIT_FAILURE;
+}
+
 static int open_db_and_key(struct opts *o)
 {
 	int rc = load_virus_signatures();
+	rc = rc ? rc : hold_database(o->db);
 	rc = rc ? rc : open_db(o->db, 1);
 	if (rc)
 		return rc;
@@ -489,9 +515,12 @@ static int cmd_serve(struct opts *o)
 	if (strncmp(cfg.listen, "unix:", 5) == 0 || strcmp(cfg.listen, "stdin") == 0)
 		return usage_error(
 			"serve listens on HOST:PORT; unix:/path and stdin are for fastcgi");
+	/* Not started (a restore under way, say): no head to anchor at stop. */
 	int rc = prepare_serving(o);
-	rc = rc ? rc : server_run();
-	audit_anchor_write(); /* the head at stop */
+	if (rc == 0) {
+		rc = server_run();
+		audit_anchor_write(); /* the head at stop */
+	}
 	malware_unload();
 	return rc;
 }
@@ -501,9 +530,12 @@ static int cmd_fastcgi(struct opts *o)
 	if (cfg.tls_cert)
 		return usage_error(
 			"fastcgi does not take a certificate: the web server in front holds it");
+	/* Not started (a restore under way, say): no head to anchor at stop. */
 	int rc = prepare_serving(o);
-	rc = rc ? rc : fastcgi_run();
-	audit_anchor_write(); /* the head at stop */
+	if (rc == 0) {
+		rc = fastcgi_run();
+		audit_anchor_write(); /* the head at stop */
+	}
 	malware_unload();
 	return rc;
 }
@@ -773,6 +805,37 @@ static int restore_swap(const char *copy, const char *db, const char *kept)
 	return rc ? 0 : fail("could not put the restored copy in place of the database");
 }
 
+/* Nothing is done while a server has the database open: it would go on
+ * writing to the file put aside, its WAL removed under it, and lose or
+ * damage records it had already saved.  The hold is kept to the end, so
+ * that no server starts, and no second restore runs, before this one has
+ * finished (db/in_use.c). */
+static int restore_hold(const char *db)
+{
+	int held = db_in_use_lock(db, 1);
+	if (held == 0)
+		return 0;
+	int err = errno; /* of the lock file, if it could not be opened */
+	char *lock = db_lock_path(db);
+	if (held == DB_IN_USE_SERVER)
+		fprintf(stderr, "staffroom: the database %s is in use by a running staffroom "
+				"server. Stop the server (systemctl stop staffroom, or the web "
+				"server that starts it) and run restore again; nothing was "
+				"changed\n",
+			db);
+	else if (held == DB_IN_USE_RESTORE)
+		fprintf(stderr, "staffroom: another restore of the database %s is under way; "
+				"nothing was changed\n",
+			db);
+	else
+		fprintf(stderr, "staffroom: cannot open the lock file %s (%s), so cannot tell "
+				"whether a server is using the database: run restore as the user "
+				"that owns it (sudo -u staffroom); nothing was changed\n",
+			lock, strerror(err));
+	free(lock);
+	return EXIT_FAILURE;
+}
+
 /* A backup in place of the database, with a row in the restored audit log
  * saying so (core/restore.c): copied and checked beside the database first,
  * so that a bad backup or a key that does not verify its log changes
@@ -783,6 +846,8 @@ static int cmd_restore(struct opts *o)
 		return usage_error("restore needs the backup file");
 	if (!o->db)
 		return usage_error("--db FILE is required");
+	if (restore_hold(o->db) != 0)
+		return EXIT_FAILURE;
 	char why[600];
 	if (restore_check(o->argv[0], why, sizeof why) != 0) {
 		fprintf(stderr, "staffroom: %s; nothing was changed\n", why);

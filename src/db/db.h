@@ -18,6 +18,15 @@
 
 void db_configure(const char *path);
 
+/* A running server's hold on its database, against `restore` (in_use.c):
+ * a shared lock on DATABASE.lock for a server (restoring 0), the exclusive
+ * one for a restore (1), kept until the process ends.  0 when taken;
+ * DB_IN_USE_SERVER or DB_IN_USE_RESTORE when another process holds one
+ * that stops it; -1 and errno when the lock file cannot be opened. */
+enum { DB_IN_USE_SERVER = 1, DB_IN_USE_RESTORE = 2 };
+int db_in_use_lock(const char *db_path, int restoring);
+char *db_lock_path(const char *db_path); /* malloc'd */
+
 /* Put in the SQL of a report that must read every row (statistics over all
  * records): the query-plan check (STAFFROOM_CHECK_PLANS=1) then accepts its
  * full table scan.  List pages never use it. */

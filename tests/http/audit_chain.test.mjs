@@ -8,10 +8,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
+  writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BIN, cli, launch, sql, startServer } from './lib.mjs';
+import { BIN, cli, FRONT, launch, sql, startServer } from './lib.mjs';
 import { startSink } from './smtp_sink.mjs';
 import { SCHEMA_VERSION } from './schema_version.mjs';
 
@@ -333,4 +334,50 @@ test('staffroom restore puts the backup in place and says so in the restored log
   } finally {
     await s.stop();
   }
+});
+
+// A restore swapped under a running server: the server goes on writing to
+// the file put aside (its WAL removed under it), and records it has saved
+// are lost.  Restore refuses while a server (serve or fastcgi) holds the
+// database, changing nothing; once it has stopped, the same restore runs.
+// A CGI process is not a running server: that front has none to stop.
+test('staffroom restore refuses while a server has the database, and runs once it has stopped',
+  { skip: FRONT === 'cgi' && 'no long-running server in front of a CGI program' }, async () => {
+  const s = await startServer();
+  const folder = path.join(s.dir, 'backups');
+  mkdirSync(folder);
+  const bk = path.join(folder, 'bk.db');
+  assert.equal(cli(['backup', '--db', s.db, bk]).code, 0);
+  // Written after the backup: one through the server, one on the command line.
+  const admin = await s.login('admin@demo.school');
+  assert.equal(cli(['user', 'add', '--db', s.db, '--email', 'late@x.school', '--name', 'Late Comer',
+    '--password-stdin'], { input: 'a long pass phrase\n' }).code, 0);
+  const late = () => sql(s.db, `SELECT count(*) FROM users WHERE email = 'late@x.school'`);
+  const audited = sql(s.db, 'SELECT count(*) FROM audit');
+  try {
+    const r = cli(['restore', '--db', s.db, bk]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, new RegExp(`the database ${s.db} is in use by a running staffroom server\\. ` +
+      'Stop the server .*and run restore again; nothing was changed'));
+    assert.equal(r.stdout, '');
+    // Nothing changed: the later rows, no restore row, the anchors, no copy.
+    assert.equal(late(), '1');
+    assert.equal(sql(s.db, `SELECT count(*) FROM audit WHERE action = 'database.restore'`), '0');
+    assert.ok(Number(sql(s.db, 'SELECT count(*) FROM audit')) >= Number(audited));
+    assert.deepEqual(readdirSync(s.dir).filter((f) => /restoring|before-restore/.test(f)), []);
+    assert.ok(existsSync(`${s.db}.anchors`));
+    // The server goes on answering from the same database.
+    assert.equal((await admin.get('/audit?action=user.add')).status, 200);
+  } finally {
+    await s.stop({ keep: true });
+  }
+  assert.equal(verify(s.db).code, 0, verify(s.db).stderr);
+  assert.equal(late(), '1');
+  // Stopped: the same restore runs, and leaves the backups' folder as it was.
+  const r = cli(['restore', '--db', s.db, bk]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(late(), '0');
+  assert.equal(verify(s.db).code, 0, verify(s.db).stderr);
+  assert.deepEqual(readdirSync(folder), ['bk.db']);
+  rmSync(s.dir, { recursive: true, force: true });
 });

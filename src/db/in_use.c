@@ -1,0 +1,90 @@
+#define _GNU_SOURCE
+/* Whether a long-running server has the database open, for `restore`,
+ * which must not put a file in place of the one a server keeps writing
+ * (its WAL and records acknowledged to people would go to the old file).
+ *
+ * Why a lock on a file of its own, DATABASE.lock, taken with fcntl's
+ * open-file-description locks (F_OFD_SETLK):
+ * - not on the database: SQLite's own locks are on its bytes and its
+ *   -shm file, and a process that closes any descriptor of a file loses
+ *   every POSIX lock it held on it; a separate file cannot touch them, and
+ *   depends on nothing private to SQLite;
+ * - not on the anchor file: restore renames it, and each CGI process holds
+ *   a write lock on it after answering (http/cgi.c), which is not a server;
+ * - OFD locks belong to the open file, not the process: held by the
+ *   descriptor for the life of the process (it is never closed), whatever
+ *   thread, and untouched by dropping root after it was taken;
+ * - the kernel drops them when the process ends, even killed: nothing
+ *   stale is left to clean up, and the file itself is only a place to lock;
+ * - a server takes a shared lock, so that several processes of one
+ *   FastCGI pool can serve together; restore takes the exclusive one,
+ *   without waiting, so it refuses while any server (or another restore)
+ *   holds a lock, and a server refuses to start during a restore.
+ * The file is made like the key and anchor files (mode 0600, by whoever
+ * runs first: DEPLOY.md has the commands run as the service's user); a
+ * server started as root opens it before dropping root, and keeps it.
+ * Made by root, it is given to the database's owner (see owned_like). */
+#include "db/db.h"
+#include "lib/util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *db_lock_path(const char *db_path)
+{
+	return xasprintf("%s.lock", db_path);
+}
+
+/* The whole file: any lock one side holds conflicts with the other's. */
+static struct flock whole(short type)
+{
+	struct flock fl;
+	memset(&fl, 0, sizeof fl);
+	fl.l_type = type;
+	fl.l_whence = SEEK_SET;
+	return fl;
+}
+
+/* Who holds the lock that refused ours: a writer is a restore. */
+static int holder(int fd)
+{
+	struct flock fl = whole(F_WRLCK);
+	if (fcntl(fd, F_OFD_GETLK, &fl) != 0 || fl.l_type == F_UNLCK)
+		return DB_IN_USE_SERVER; /* gone since: say the likelier */
+	return fl.l_type == F_WRLCK ? DB_IN_USE_RESTORE : DB_IN_USE_SERVER;
+}
+
+/* A lock file root made (a restore run with sudo alone, even one refused,
+ * or a server started as root with --user) would stop the service's user
+ * from opening it ever after: a server started as that user could not
+ * start, and restore as that user could not run.  It is the database's
+ * owner's, as the database is. */
+static void owned_like(int fd, const char *db_path)
+{
+	struct stat lock, db;
+	if (geteuid() == 0 && fstat(fd, &lock) == 0 && lock.st_uid == 0 &&
+	    stat(db_path, &db) == 0 && db.st_uid != 0 && fchown(fd, db.st_uid, db.st_gid) != 0)
+		return; /* kept as it is: root can still open it */
+}
+
+int db_in_use_lock(const char *db_path, int restoring)
+{
+	char *path = db_lock_path(db_path);
+	int fd = open(path, (restoring ? O_RDWR : O_RDONLY) | O_CREAT | O_CLOEXEC, 0600);
+	free(path);
+	if (fd < 0)
+		return -1;
+	owned_like(fd, db_path);
+	struct flock fl = whole(restoring ? F_WRLCK : F_RDLCK);
+	if (fcntl(fd, F_OFD_SETLK, &fl) == 0)
+		return 0; /* fd stays open: the lock lasts as long as the process */
+	int busy = errno == EAGAIN || errno == EACCES ? holder(fd) : -1;
+	int saved = errno;
+	close(fd);
+	errno = saved;
+	return busy;
+}
