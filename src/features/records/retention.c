@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "features/concerns/concerns.h"
 #include "features/records/auditlog.h"
+#include "features/records/records.h"
 #include "features/records/sar.h"
 #include "http/feature.h"
 #include "lib/uk_time.h"
@@ -28,10 +29,11 @@
  * 2 June (23:30 UTC on 1 June) is kept until 2 June.  Timestamps are
  * stored in UTC; SQLite's 'localtime' is the UK zone, which main() sets
  * for the whole process (uk_time_init) before any command runs.  Leaving
- * dates are UK dates already. */
-#define YEARS(key) "'+' || (SELECT value FROM settings WHERE key = '" key "') || ' years'"
-#define UK_DATE(col) "date(" col ", 'localtime')"
-#define UK_DATE_PLUS(col, key) "date(" col ", 'localtime', " YEARS(key) ")"
+ * dates are UK dates already.  The rules whose dates other pages show as
+ * "kept until" (the lists, a contributor's papers) are in records.h. */
+#define YEARS(key) RETENTION_YEARS(key)
+#define UK_DATE(col) RETENTION_UK_DATE(col)
+#define UK_DATE_PLUS(col, key) RETENTION_UK_DATE_PLUS(col, key)
 /* The parts of a concern's rule.  RETIREMENT is NULL while the person is
  * at the school, and so is any max() it is in: not yet known, never due. */
 #define RETIREMENT "date(a.left_on, " YEARS("retention_retirement_review_years") ")"
@@ -61,25 +63,22 @@
 #define LIST_SQL                                                                           \
 	"UNION ALL SELECT 'do_not_publish', p.id, 'do-not-publish/' || p.id || ', on the " \
 	"list from ' || " UK_DATE("p.added_at") " || ' to ' || " UK_DATE("p.removed_at") ", " \
-	UK_DATE_PLUS("p.removed_at", "retention_do_not_publish_years") ", "               \
+	DO_NOT_PUBLISH_KEPT_UNTIL ", "                                                    \
 	"  'pupil on the do-not-publish list: after taken off the list' "                 \
 	"FROM do_not_publish p WHERE p.removed_at IS NOT NULL "                           \
 	"UNION ALL SELECT 'do_not_film', f.id, 'do-not-film/' || f.id || coalesce(', ' || " \
 	"s.email || ' for themselves', ', added by name') || ', asked ' || "                \
 	UK_DATE("f.added_at") ", "                                                        \
-	"date(min(coalesce(" FILM_OFF ", s.left_on), coalesce(s.left_on, " FILM_OFF ")), " \
-	YEARS("retention_do_not_film_years") "), "                                        \
+	DO_NOT_FILM_KEPT_UNTIL ", "                                                       \
 	"  'adult who asked not to be filmed: after taken off the list, or after a member " \
 	"of staff left' "                                                                  \
 	"FROM do_not_film f LEFT JOIN users s ON s.id = f.user_id "                       \
-	"WHERE f.removed_at IS NOT NULL OR s.left_on IS NOT NULL "
-#define FILM_OFF UK_DATE("f.removed_at")
+	"WHERE " DO_NOT_FILM_KEPT " "
 /* A contributor who is not staff (ravens-wood §3: "volunteers or parents"):
  * their paper signature (with its scan) and their training are kept as a
  * member of staff's are, from the day they stopped running the account (or
  * it was closed) instead of a leaving date. */
-#define STOPPED                                                                            \
-	UK_DATE("coalesce(c.removed_at, CASE WHEN k.status = 'closed' THEN k.closed_at END)")
+#define STOPPED CONTRIBUTOR_STOPPED
 #define CONTRIBUTOR_FROM                                                                   \
 	"FROM account_contributors c JOIN social_accounts k ON k.id = c.account_id "     \
 	"WHERE c.user_id IS NULL AND " STOPPED " IS NOT NULL "
@@ -89,14 +88,14 @@
 	"paper_date FROM contributor_paper WHERE contributor_id = c.id), '') || CASE WHEN " \
 	"EXISTS (SELECT 1 FROM contributor_paper_scans WHERE contributor_id = c.id) THEN " \
 	"', with its scan' ELSE '' END, "                                                 \
-	"date(" STOPPED ", " YEARS("retention_signature_years") "), "                      \
+	CONTRIBUTOR_PAPER_KEPT_UNTIL ", "                                                 \
 	"  'paper signature of a contributor who is not staff: after they stopped running " \
 	"the account, as signatures' " CONTRIBUTOR_FROM                                    \
 	"AND (EXISTS (SELECT 1 FROM contributor_paper WHERE contributor_id = c.id) OR "    \
 	"EXISTS (SELECT 1 FROM contributor_paper_scans WHERE contributor_id = c.id)) "     \
 	"UNION ALL SELECT 'contributor_training', c.id, k.name || ': training of "        \
 	"contributor ' || c.id || ' (not staff), ' || t.completed_on, "                   \
-	"date(" STOPPED ", " YEARS("retention_training_years") "), "                       \
+	CONTRIBUTOR_TRAINING_KEPT_UNTIL ", "                                              \
 	"  'training of a contributor who is not staff: after they stopped running the "  \
 	"account, as training records' "                                                  \
 	"FROM account_contributors c JOIN social_accounts k ON k.id = c.account_id "     \
