@@ -78,6 +78,17 @@
 <div class="actions"><button class="btn secondary" type="submit">Add with their paper signature</button></div>
 </form>{{/can_team}}
 </section>
+{{#has_former_contributors}}<section aria-labelledby="h-former">
+<h2 id="h-former">Former contributors</h2>
+<p>People who are not staff and no longer run the account (they were removed, or the account was closed). Their paper signature, its scan and their training are kept, as a member of staff's are after they leave, until the date shown: on that day the retention review lists each for deletion (a legal hold keeps it longer).</p>
+<div class="table-scroll" tabindex="0"><table class="data">
+<caption>Former contributors who are not staff, what is kept of them and until when</caption>
+<thead><tr><th scope="col">Name</th><th scope="col">Who they are</th><th scope="col">Stopped running it</th><th scope="col">What is kept, and until when</th></tr></thead>
+<tbody>
+{{#former_contributors}}<tr><th scope="row">{{name}}</th><td>{{relation}}</td><td><time datetime="{{stopped_on}}">{{stopped_on:x-uk-time}}</time>{{#account_closed}} (the account was closed){{/account_closed}}</td><td><ul>{{#paper}}<li>Paper signature{{#paper_paper_date}} dated <time datetime="{{paper_paper_date}}">{{paper_paper_date:x-uk-time}}</time>{{/paper_paper_date}}{{#paper_has_scan}}, with its scan{{#scan_link}} (<a href="/accounts/{{account_id}}/contributors/{{id}}/scan">the scan of the paper of {{name}}</a>){{/scan_link}}{{/paper_has_scan}}: kept until <time datetime="{{paper_kept_until}}">{{paper_kept_until:x-uk-time}}</time>{{#paper_listed}}; listed for the retention review now{{/paper_listed}}{{#paper_held}}; a legal hold keeps it longer{{/paper_held}}</li>{{/paper}}{{#training}}<li>Social-media training done on <time datetime="{{training_completed_on}}">{{training_completed_on:x-uk-time}}</time>: kept until <time datetime="{{training_kept_until}}">{{training_kept_until:x-uk-time}}</time>{{#training_listed}}; listed for the retention review now{{/training_listed}}{{#training_held}}; a legal hold keeps it longer{{/training_held}}</li>{{/training}}</ul></td></tr>
+{{/former_contributors}}
+</tbody></table></div>
+</section>{{/has_former_contributors}}
 {{#can_review}}<section aria-labelledby="h-review">
 <h2 id="h-review">Yearly review</h2>
 <form class="stack card" method="post" action="/accounts/{{account_id}}/review">

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { openBrowser, startServer } from './lib.mjs';
+import { openBrowser, startServer, sql } from './lib.mjs';
 
 // person → [path, screenshot name or null]
 const PAGES = {
@@ -35,8 +35,21 @@ const DESKTOP = { width: 1280, height: 900 };
 const ZOOM_200 = { width: 640, height: 450 }; // a 1280 × 900 window at 200% zoom
 
 let server, b;
+// What is kept after it leaves the list or the account, so that its tables are checked too.
+const KEPT = `INSERT INTO do_not_publish(pupil_name, class_name, note, added_by, added_at, removed_by, removed_at)
+  VALUES ('Rowan Ellis', 'Year 4', 'Parents asked', 1, '2025-09-01T09:00:00Z', 1, '2026-06-30T23:30:00Z');
+INSERT INTO do_not_film(person_name, note, added_by, added_at, removed_by, removed_at)
+  VALUES ('Alex Visitor', 'Visiting speaker', 1, '2025-09-01T09:00:00Z', 1, '2026-06-30T23:30:00Z');
+INSERT INTO account_contributors(account_id, name, relation, added_by, added_at, removed_at, removed_by)
+  VALUES (1, 'Sam Former', 'Volunteer', 1, '2025-09-01T09:00:00Z', '2026-06-30T23:30:00Z', 1);
+INSERT INTO contributor_paper(contributor_id, version_id, paper_date, recorded_by, recorded_at)
+  VALUES (last_insert_rowid(), (SELECT min(id) FROM policy_versions), '2025-09-01', 1, '2025-09-01T09:00:00Z');
+INSERT INTO contributor_training(contributor_id, completed_on, recorded_by, recorded_at)
+  SELECT max(id), '2025-09-02', 1, '2025-09-02T09:00:00Z' FROM account_contributors;`;
+
 before(async () => {
   server = await startServer();
+  sql(server.db, KEPT);
   b = await openBrowser({ js: true });
 });
 after(async () => {

@@ -295,6 +295,60 @@ test('the do-not-publish list: kept by the administrator or the DSL, read by run
   assert.match(html.text, /<label for="f-pupil_name">/);
 });
 
+test('a pupil taken off the list is shown, with who, when and until when it is kept, to the readers only, until the review deletes it', async () => {
+  const LIST = '/accounts/do-not-publish';
+  const added = await c.dsl.post(LIST, { pupil_name: 'Robin Hale', class_name: '2C', note: 'Parent asked' });
+  assert.equal(added.status, 201, added.text);
+  const id = added.body.pupil.id;
+  const offOf = async (who) => (await c[who].get(LIST)).body.taken_off.find((p) => p.id === id);
+  assert.equal(await offOf('dsl'), undefined, 'on the list: not taken off');
+  assert.equal((await c.dsl.post(`${LIST}/${id}/remove`)).status, 200);
+  // Taken off at 00:30 on 1 July, UK time: kept 25 years from that UK date.
+  sql(s.db, `UPDATE do_not_publish SET removed_at = '2026-06-30T23:30:00Z' WHERE id = ${id}`);
+  const dslName = sql(s.db, "SELECT name FROM users WHERE email = 'dsl@demo.school'");
+  for (const who of ['science', 'ta', 'deputy', 'head', 'dsl', 'moderator', 'admin']) {
+    const r = await c[who].get(LIST);
+    assert.equal(r.status, 200, who);
+    for (const key of ['pupils', 'may_keep', 'adults', 'taken_off', 'adults_taken_off']) assert.ok(key in r.body, `${who}: ${key}`);
+    assert.ok(!r.body.pupils.some((p) => p.id === id), who);
+    const off = r.body.taken_off.find((p) => p.id === id);
+    assert.ok(off, who);
+    assert.equal(off.pupil_name, 'Robin Hale');
+    assert.equal(off.class_name, '2C');
+    assert.equal(off.added_by, dslName);
+    assert.equal(off.removed_by, dslName);
+    assert.equal(off.removed_at, '2026-06-30T23:30:00Z');
+    assert.equal(off.kept_until, '2051-07-01', who);
+    assert.equal(off.listed, false);
+    assert.equal(off.held, false);
+  }
+  const due = (await c.head.get('/admin/retention')).body.due;
+  assert.ok(!due.some((d) => d.record_type === 'do_not_publish' && d.record_id === id), 'the review agrees: not yet due');
+  const html = await c.dsl.page(LIST);
+  assert.match(html.text, /<h2 id="h-taken-off">Taken off the list<\/h2>/);
+  assert.match(html.text, /<caption>Pupils taken off the do-not-publish list, and until when each is kept<\/caption>/);
+  assert.match(html.text, /<th scope="col">Kept until<\/th>/);
+  assert.match(html.text, /<time datetime="2051-07-01">1 Jul 2051<\/time>/);
+  assert.match(visibleText(html.text), new RegExp(`Robin Hale 2C Parent asked ${dslName}, .* ${dslName}, 1 Jul 2026, 00:30 1 Jul 2051`));
+  // Whoever may not read the list sees nothing of it, in either view.
+  for (const who of ['teacher', 'network']) {
+    assert.equal((await c[who].get(LIST)).status, 404, who);
+    const page = await c[who].page(LIST);
+    assert.equal(page.status, 404, who);
+    assert.doesNotMatch(page.text, /Robin Hale/);
+  }
+  // Its years past: the review lists it, the page says so; deleted there, it is gone.
+  sql(s.db, `UPDATE do_not_publish SET removed_at = '2000-03-01T10:00:00Z' WHERE id = ${id}`);
+  const aged = await offOf('dsl');
+  assert.equal(aged.kept_until, '2025-03-01');
+  assert.equal(aged.listed, true);
+  assert.match(visibleText((await c.dsl.page(LIST)).text), /1 Mar 2025\s*; listed for the retention review now/);
+  const gone = await c.head.post('/admin/retention/delete', { record_type: 'do_not_publish', record_id: String(id), reason: 'Retention period over' });
+  assert.equal(gone.status, 200, gone.text);
+  assert.equal(await offOf('dsl'), undefined);
+  assert.doesNotMatch((await c.dsl.page(LIST)).text, /Robin Hale/);
+});
+
 test('the demo school: a post waiting, one approved, one sent back for changes', async () => {
   const posts = (await c.science.get(`/accounts/${acct}`)).body.posts;
   assert.ok(posts.some((p) => p.status === 'submitted' && p.with_image));

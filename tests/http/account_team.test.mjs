@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { startServer, launch, sql, visibleText } from './lib.mjs';
-import { HEX64, auditRows, count, qualify, uid } from './account_lib.mjs';
+import { CLOSE_TICKED, HEX64, auditRows, count, qualify, uid } from './account_lib.mjs';
 
 const DAY = 86400e3;
 const later = (days) => new Date(Date.now() + days * DAY).toISOString().replace(/\.\d+Z$/, 'Z');
@@ -457,6 +457,74 @@ test('the paper must be of the agreement staff and volunteers sign, not any poli
     const row = (await mod.get('/accounts/1')).body.contributors.find((x) => x.id === cid);
     assert.equal(row.passes, false);
     assert.match(row.failing[0].detail, /not the agreement staff and volunteers sign/);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a contributor who is not staff, once they stop, is shown with what is kept and until when, to whoever sees the account, until the review deletes it', async () => {
+  const s = await startServer();
+  try {
+    const mod = await s.login('moderator@demo.school');
+    const v = await currentVersion(mod);
+    const added = await mod.post('/accounts/1/contributors', parent(v.version_id, { name: 'Jo Former', relation: 'Volunteer' }));
+    assert.equal(added.status, 201, added.text);
+    const cid = added.body.contributor.id;
+    sql(s.db, `INSERT INTO contributor_paper_scans VALUES (${cid}, 'paper.png', 'image/png', 1, '00', X'00')`);
+    const formerOf = async (c) => (await c.get('/accounts/1')).body.former_contributors.find((f) => f.id === cid);
+    assert.equal(await formerOf(mod), undefined, 'while they run it: a current contributor');
+    assert.equal((await mod.post(`/accounts/1/contributors/${cid}/remove`)).status, 200);
+    // Removed at 00:30 on 1 July, UK time: six years from that UK date, for each.
+    sql(s.db, `UPDATE account_contributors SET removed_at = '2026-06-30T23:30:00Z' WHERE id = ${cid}`);
+    for (const who of ['moderator', 'science', 'deputy', 'bursar', 'head']) {
+      const r = await (await s.login(`${who}@demo.school`)).get('/accounts/1');
+      assert.equal(r.status, 200, who);
+      for (const key of ['account', 'contributors', 'paper_versions', 'checks_log', 'former_contributors']) assert.ok(key in r.body, `${who}: ${key}`);
+      assert.ok(!r.body.contributors.some((x) => x.id === cid), who);
+      const f = r.body.former_contributors.find((x) => x.id === cid);
+      assert.ok(f, who);
+      assert.equal(f.name, 'Jo Former');
+      assert.equal(f.relation, 'Volunteer');
+      assert.equal(f.stopped_on, '2026-07-01');
+      assert.equal(f.account_closed, false);
+      assert.deepEqual(f.paper, { paper_date: isoDay(-3), has_scan: true, kept_until: '2032-07-01', held: false, listed: false });
+      assert.deepEqual(f.training, { completed_on: isoDay(-2), kept_until: '2032-07-01', held: false, listed: false });
+    }
+    const html = (await mod.page('/accounts/1')).text;
+    assert.match(html, /<h2 id="h-former">Former contributors<\/h2>/);
+    assert.match(html, /<th scope="col">What is kept, and until when<\/th>/);
+    assert.match(html, new RegExp(`/accounts/1/contributors/${cid}/scan`), 'the moderator opens the scan');
+    assert.match(visibleText(html), /Jo Former Volunteer 1 Jul 2026 Paper signature dated .*, with its scan \(\s*the scan of the paper of Jo Former\s*\): kept until 1 Jul 2032\s*Social-media training done on .*: kept until 1 Jul 2032/);
+    const deputyPage = (await (await s.login('deputy@demo.school')).page('/accounts/1')).text;
+    assert.match(visibleText(deputyPage), /Jo Former Volunteer/);
+    assert.doesNotMatch(deputyPage, new RegExp(`contributors/${cid}/scan`), 'the scan only for the moderator and the lead');
+    // Whoever may not see the account sees none of it.
+    const teacher = await s.login('teacher@demo.school');
+    assert.equal((await teacher.get('/accounts/1')).status, 404);
+    assert.doesNotMatch((await teacher.page('/accounts/1')).text, /Jo Former/);
+
+    // Their years past, each is listed by the review and deleted there on its own.
+    sql(s.db, `UPDATE account_contributors SET removed_at = '2018-03-01T10:00:00Z' WHERE id = ${cid}`);
+    assert.equal((await formerOf(mod)).paper.listed, true);
+    const head = await s.login('head@demo.school');
+    const del = (record_type) => head.post('/admin/retention/delete', { record_type, record_id: String(cid), reason: 'Retention period over' });
+    assert.equal((await del('contributor_paper')).status, 200);
+    const left = await formerOf(mod);
+    assert.equal(left.paper, null);
+    assert.equal(left.training.kept_until, '2024-03-01');
+    assert.equal((await del('contributor_training')).status, 200);
+    assert.equal(await formerOf(mod), undefined, 'nothing kept: no longer shown');
+    assert.doesNotMatch((await mod.page('/accounts/1')).text, /Jo Former/);
+
+    // The account closed: those who still ran it stopped that day.
+    const kit = await mod.post('/accounts/1/contributors', parent(v.version_id, { name: 'Kit Closed', relation: 'Parent' }));
+    assert.equal(kit.status, 201, kit.text);
+    assert.equal((await mod.post('/accounts/1/close', CLOSE_TICKED)).status, 200);
+    const closed = (await mod.get('/accounts/1')).body.former_contributors.find((f) => f.id === kit.body.contributor.id);
+    assert.equal(closed.account_closed, true);
+    assert.equal(closed.stopped_on, new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()), 'the UK date it was closed');
+    assert.equal(closed.paper.has_scan, false);
+    assert.match(visibleText((await mod.page('/accounts/1')).text), /Kit Closed Parent .* \(the account was closed\)/);
   } finally {
     await s.stop();
   }

@@ -188,6 +188,61 @@ test('the adults are read by the same people as the pupils; anyone else gets 404
   assert.ok((await c.dsl.get(LIST)).body.adults.some((a) => a.name === deputy && a.own));
 });
 
+test('adults taken off the list, and staff who left still asking, are shown until the review deletes them, to the readers only', async () => {
+  const offNamed = async (name) => (await c.dsl.get(LIST)).body.adults_taken_off.find((a) => a.name === name);
+  const pat = await offNamed('Pat Visitor');
+  assert.ok(pat, 'taken off by the DSL in an earlier test');
+  assert.equal(pat.own, false);
+  assert.equal(pat.note, 'Parent of a pupil in 4B');
+  assert.equal(pat.added_by, nameOf('admin'));
+  assert.equal(pat.removed_by, nameOf('dsl'));
+  assert.equal(pat.left_on, null);
+  // Taken off at 00:30 on 1 July, UK time: kept six years from that UK date.
+  sql(s.db, `UPDATE do_not_film SET removed_at = '2026-06-30T23:30:00Z' WHERE id = ${pat.id}`);
+  for (const who of ['science', 'head', 'deputy', 'dsl', 'moderator', 'admin']) {
+    const r = await c[who].get(LIST);
+    assert.equal(r.status, 200, who);
+    for (const key of ['pupils', 'may_keep', 'adults', 'taken_off', 'adults_taken_off']) assert.ok(key in r.body, `${who}: ${key}`);
+    const row = r.body.adults_taken_off.find((a) => a.id === pat.id);
+    assert.equal(row.kept_until, '2032-07-01', who);
+    assert.equal(row.listed, false);
+    assert.ok(!r.body.adults.some((a) => a.id === pat.id), who);
+  }
+  // A member of staff's own request, withdrawn by themselves (the first test).
+  const mine = await offNamed(nameOf('teacher'));
+  assert.equal(mine.own, true);
+  assert.equal(mine.removed_by, nameOf('teacher'));
+  // Still asking when they left: no longer on the list, kept six years after they left.
+  const bursar = await s.login('bursar@demo.school');
+  const asked = await bursar.post('/account/photos');
+  assert.equal(asked.status, 201, asked.text);
+  sql(s.db, "UPDATE users SET active = 0, left_on = '2026-09-01' WHERE email = 'bursar@demo.school'");
+  const left = await offNamed(nameOf('bursar'));
+  assert.equal(left.id, asked.body.request.id);
+  assert.equal(left.removed_at, null);
+  assert.equal(left.left_on, '2026-09-01');
+  assert.equal(left.kept_until, '2032-09-01');
+  const html = await c.dsl.page(LIST);
+  assert.match(html.text, /<caption>Adults taken off the list of those not to be filmed or photographed, and until when each is kept<\/caption>/);
+  const text = visibleText(html.text);
+  assert.match(text, /Pat Visitor Parent of a pupil in 4B .* 1 Jul 2026, 00:30 1 Jul 2032/);
+  assert.match(text, new RegExp(`${nameOf('teacher')} Member of staff, asked for themselves .* Withdrawn by themselves, `));
+  assert.match(text, /Still asked when they left the school, 1 Sep 2026 1 Sep 2032/);
+  sql(s.db, "UPDATE users SET active = 1, left_on = NULL WHERE email = 'bursar@demo.school'");
+  // Whoever may not read the list sees nothing of it.
+  for (const who of ['teacher', 'network']) {
+    assert.equal((await c[who].get(LIST)).status, 404, who);
+    assert.doesNotMatch((await c[who].page(LIST)).text, /Pat Visitor/, who);
+  }
+  // Its years past, the review lists it; deleted there, it is gone from the page.
+  sql(s.db, `UPDATE do_not_film SET removed_at = '2018-03-01T10:00:00Z' WHERE id = ${pat.id}`);
+  assert.equal((await offNamed('Pat Visitor')).listed, true);
+  const gone = await c.head.post('/admin/retention/delete', { record_type: 'do_not_film', record_id: String(pat.id), reason: 'Retention period over' });
+  assert.equal(gone.status, 200, gone.text);
+  assert.equal(await offNamed('Pat Visitor'), undefined);
+  assert.doesNotMatch((await c.dsl.page(LIST)).text, /Pat Visitor/);
+});
+
 test("a post's picture is checked against the adults too, and the words say so", async () => {
   const fd = new FormData();
   for (const [k, v] of Object.entries({ kind: 'post', text: 'The staff netball team', pupils_pictured: 'no', school_device: 'yes' }))

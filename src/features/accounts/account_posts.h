@@ -49,8 +49,16 @@ handler_fn do_not_publish_page, do_not_publish_add, do_not_publish_remove;
 /* Adults who have asked not to be filmed or photographed (do_not_film.c). */
 handler_fn do_not_film_add, do_not_film_remove;
 handler_fn do_not_film_own_page, do_not_film_own_ask, do_not_film_own_withdraw;
-/* The adults on the list into m as "adults", each with "may_remove". */
+/* The adults on the list into m as "adults", each with "may_remove", and
+ * those taken off it as "adults_taken_off". */
 void do_not_film_into(json_t *m, int may_keep);
+/* What is kept of the entries taken off the list, with the date the
+ * retention review lists each (kept_after.c): the pupils'
+ * [{"id","pupil_name","class_name","note","added_at","added_by","removed_at","removed_by",
+ * "kept_until","held","listed"}] and the adults' [{"id","name","note","own","added_at",
+ * "added_by","removed_at","removed_by","left_on","kept_until","held","listed"}]. */
+json_t *do_not_publish_taken_off(void);
+json_t *do_not_film_taken_off(void);
 task_fn post_tasks;
 
 extern const struct route account_post_routes[];

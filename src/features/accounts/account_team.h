@@ -59,6 +59,13 @@ void account_review_state(json_t *account, int64_t dormant_days);
 /* The account_dormant_days setting (default 90). */
 int64_t account_dormant_days(void);
 
+/* The contributors who are not staff and have stopped running the account
+ * (removed, or it was closed) whose paper signature, scan or training is
+ * still kept (kept_after.c): [{"id","name","relation","stopped_on",
+ * "account_closed","paper" ({"paper_date","has_scan","kept_until","held"} or
+ * null),"training" ({"completed_on","kept_until","held"} or null)}]. */
+json_t *former_contributors(int64_t account_id);
+
 /* The account page's blocks and the register's flags. */
 void account_team_model(const struct request *rq, json_t *m, const json_t *account);
 void account_team_flags(json_t *row, int64_t dormant_days);

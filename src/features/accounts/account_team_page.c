@@ -119,6 +119,9 @@ void account_team_model(const struct request *rq, json_t *m, const json_t *accou
 	int moderator = has_role(rq, ROLE_MODERATOR);
 	int manages = moderator || json_int(account, "lead_id") == rq->user.id;
 	json_object_set_new(m, "contributors", contributors(rq, id, manages && open));
+	/* The scan is opened as paper_scan_download allows: the moderator, the lead. */
+	json_object_set_new(m, "former_contributors",
+			    reply_rows_flag(former_contributors(id), "scan_link", manages));
 	json_object_set_new(m, "gate_flags", account_gate_flags(id));
 	json_object_set_new(m, "password_changes", password_to_change(id));
 	json_object_set_new(m, "can_team", json_boolean(manages && open));

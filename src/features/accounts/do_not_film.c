@@ -42,6 +42,7 @@ void do_not_film_into(json_t *m, int may_keep)
 		json_object_set_new(r, "only_they", json_boolean(may_keep && own));
 	}
 	json_object_set_new(m, "adults", rows);
+	json_object_set_new(m, "adults_taken_off", do_not_film_taken_off());
 }
 
 /* This person's own request still standing: its id, or 0. */
