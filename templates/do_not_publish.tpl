@@ -49,7 +49,7 @@
 <div class="actions"><button class="btn" type="submit">Add to the list</button></div>
 </form>{{/may_keep}}
 </section>
-<section aria-labelledby="h-taken-off">
+{{#may_keep}}<section aria-labelledby="h-taken-off">
 <h2 id="h-taken-off">Taken off the list</h2>
 <p>What was on the list is kept after it is taken off, with who added it and who took it off, as a record of whose wishes stood and for how long. Each entry is kept until the date shown: on that day the retention review lists it for deletion (a legal hold keeps it longer). Do not use these entries to check a photo: only the list above counts.</p>
 <h3 id="h-pupils-off">Pupils</h3>
@@ -70,5 +70,5 @@
 {{#adults_taken_off}}<tr><th scope="row">{{name}}</th><td>{{#own}}Member of staff, asked for themselves{{/own}}{{#not_own}}{{note}}{{/not_own}}</td><td>{{#not_own}}{{added_by}}, {{/not_own}}<time datetime="{{added_at}}">{{added_at:x-uk-time}}</time></td><td>{{#removed_at}}{{#own}}Withdrawn by themselves{{/own}}{{#not_own}}{{removed_by}}{{/not_own}}, <time datetime="{{removed_at}}">{{removed_at:x-uk-time}}</time>{{/removed_at}}{{#not_removed_at}}Still asked when they left the school, <time datetime="{{left_on}}">{{left_on:x-uk-time}}</time>{{/not_removed_at}}</td><td><time datetime="{{kept_until}}">{{kept_until:x-uk-time}}</time>{{#listed}}; listed for the retention review now{{/listed}}{{#held}}; a legal hold keeps it longer{{/held}}</td></tr>
 {{/adults_taken_off}}
 {{#has_adults_taken_off}}</tbody></table></div>{{/has_adults_taken_off}}
-</section>
+</section>{{/may_keep}}
 <p><a href="/accounts">Back to the register</a></p>

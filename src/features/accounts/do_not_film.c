@@ -42,7 +42,10 @@ void do_not_film_into(json_t *m, int may_keep)
 		json_object_set_new(r, "only_they", json_boolean(may_keep && own));
 	}
 	json_object_set_new(m, "adults", rows);
-	json_object_set_new(m, "adults_taken_off", do_not_film_taken_off());
+	/* What is kept after: for those who keep the list alone (UK GDPR Art.
+	 * 5(1)(c)): checking a photo needs only who is on it now. */
+	json_object_set_new(m, "adults_taken_off",
+			    may_keep ? do_not_film_taken_off() : json_array());
 }
 
 /* This person's own request still standing: its id, or 0. */

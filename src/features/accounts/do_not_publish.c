@@ -35,7 +35,8 @@ void do_not_publish_page(struct request *rq, struct reply *rp)
 	int may_keep = has_role(rq, DO_NOT_PUBLISH_KEEPERS);
 	reply_rows_flag(rows, "may_remove", may_keep); /* each row's remove form */
 	json_t *m = json_pack("{s:o, s:b}", "pupils", rows, "may_keep", may_keep);
-	json_object_set_new(m, "taken_off", do_not_publish_taken_off());
+	/* What is kept after, for those who keep the list (do_not_film_into). */
+	json_object_set_new(m, "taken_off", may_keep ? do_not_publish_taken_off() : json_array());
 	do_not_film_into(m, may_keep); /* ravens-wood §9: "If anyone ... asks" */
 	reply_page(rp, "do_not_publish", "The do-not-publish list", m);
 }
