@@ -167,6 +167,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	uk_time_init(); // as staffroom does: times are shown in UK time
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); // as staffroom does: no memory count
 	if (sqlite3_open_v2(argv[3], &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
 	    template_init(argv[4]) != 0)
 		return 1;
