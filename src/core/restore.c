@@ -11,11 +11,9 @@
 #include "db/db.h"
 #include "lib/util.h"
 
-#include <ctype.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 
 /* The backup opened read-only and immutable (a URI, its path escaped): a
@@ -25,14 +23,9 @@
  * and one still being written is not a backup to restore. */
 static int open_backup(const char *backup, sqlite3 **db)
 {
-	size_t n = strlen(backup);
-	char *uri = xmalloc(n * 3 + sizeof "file:?immutable=1"), *p = uri;
-	p += sprintf(p, "file:");
-	for (const unsigned char *c = (const unsigned char *)backup; *c; c++) {
-		int plain = *c < 0x80 && (isalnum(*c) || strchr("/-._~", *c));
-		p += sprintf(p, plain ? "%c" : "%%%02X", *c);
-	}
-	strcpy(p, "?immutable=1");
+	char *path = percent_encode(backup, "/-._~");
+	char *uri = xasprintf("file:%s?immutable=1", path);
+	free(path);
 	int rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 	free(uri);
 	return rc;

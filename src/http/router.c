@@ -174,14 +174,7 @@ static void ask_to_sign_in(struct request *rq, struct reply *rp)
 		reply_error(rp, 401, NULL, "Please sign in first.");
 		return;
 	}
-	char *enc = xmalloc(strlen(rq->path) * 3 + 1), *o = enc;
-	for (const unsigned char *p = (const unsigned char *)rq->path; *p; p++) {
-		if (isalnum(*p) || strchr("/-_.", *p))
-			*o++ = (char)*p;
-		else
-			o += sprintf(o, "%%%02X", *p);
-	}
-	*o = 0;
+	char *enc = percent_encode(rq->path, "/-_.");
 	char *loc = xasprintf("/login?next=%s", enc);
 	reply_redirect(rp, loc);
 	free(loc);

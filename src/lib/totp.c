@@ -55,18 +55,10 @@ int64_t totp_match(const char *b32, time_t t, const char *code)
 	return rc >= 0 ? (int64_t)(t / TOTP_STEP) + pos : -1;
 }
 
-/* Percent-encodes everything but unreserved characters (RFC 3986). */
+/* Percent-encodes everything but unreserved characters (RFC 3986) and @. */
 static char *uri_escape(const char *s)
 {
-	char *out = xmalloc(strlen(s) * 3 + 1), *o = out;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (isalnum(*p) || strchr("-._~@", *p))
-			*o++ = (char)*p;
-		else
-			o += sprintf(o, "%%%02X", *p);
-	}
-	*o = 0;
-	return out;
+	return percent_encode(s, "-._~@");
 }
 
 char *totp_uri(const char *issuer, const char *account, const char *b32)

@@ -292,6 +292,19 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+char *percent_encode(const char *s, const char *plain)
+{
+	char *out = xmalloc(strlen(s) * 3 + 1), *o = out;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p < 0x80 && isalnum(*p)) || strchr(plain, *p))
+			*o++ = (char)*p;
+		else
+			o += sprintf(o, "%%%02X", *p);
+	}
+	*o = 0;
+	return out;
+}
+
 char *xasprintf(const char *fmt, ...)
 {
 	va_list ap;

@@ -52,6 +52,9 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* s percent-encoded (RFC 3986), malloc'd: ASCII letters and digits and the
+ * characters in plain are kept, every other byte is %HH. */
+char *percent_encode(const char *s, const char *plain);
 
 /* Lower-case (any letter of Unicode, by the C library's C.UTF-8 locale),
  * trim and fold runs of white space: for comparing typed names. */

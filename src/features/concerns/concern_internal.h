@@ -71,7 +71,8 @@ json_t *concern_event_detail(int64_t event_id, const char *text);
 /* One line describing an event; for_reporter leaves out everything internal. */
 char *concern_event_text(const char *action, const json_t *detail, int for_reporter);
 
-/* The text of ISO time t converted from the school's clock (UK) to UTC; 0 or -1. */
+/* A time typed on the school's clock (UK) as UTC in out: 0, or -1 when it cannot
+ * be read or is later than now. */
 int uk_local_past_to_utc(const char *local, char out[ISO_LEN]);
 
 /* The fields of a report (POST /concerns). */

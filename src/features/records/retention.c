@@ -31,16 +31,13 @@
  * for the whole process (uk_time_init) before any command runs.  Leaving
  * dates are UK dates already.  The rules whose dates other pages show as
  * "kept until" (the lists, a contributor's papers) are in records.h. */
-#define YEARS(key) RETENTION_YEARS(key)
-#define UK_DATE(col) RETENTION_UK_DATE(col)
-#define UK_DATE_PLUS(col, key) RETENTION_UK_DATE_PLUS(col, key)
 /* The parts of a concern's rule.  RETIREMENT is NULL while the person is
  * at the school, and so is any max() it is in: not yet known, never due. */
-#define RETIREMENT "date(a.left_on, " YEARS("retention_retirement_review_years") ")"
-#define ALLEGATION UK_DATE_PLUS("c.created_at", "retention_allegation_years")
-#define STAFF_CONCERN UK_DATE_PLUS("c.created_at", "retention_concern_staff_years")
+#define RETIREMENT "date(a.left_on, " RETENTION_YEARS("retention_retirement_review_years") ")"
+#define ALLEGATION RETENTION_UK_DATE_PLUS("c.created_at", "retention_allegation_years")
+#define STAFF_CONCERN RETENTION_UK_DATE_PLUS("c.created_at", "retention_concern_staff_years")
 #define PUPIL_SAFEGUARDING "c.category IN ('cyberbullying_pupil','sexting','pupil_contact')"
-#define PUPIL_RULE UK_DATE_PLUS("c.closed_at", "retention_safeguarding_years")
+#define PUPIL_RULE RETENTION_UK_DATE_PLUS("c.closed_at", "retention_safeguarding_years")
 /* A safeguarding record about pupils is kept its years after closing even
  * when it also names a member of staff: it is still the pupils' record
  * (kept until any pupil in it is 25; staffroom holds no dates of birth, see
@@ -62,13 +59,14 @@
  * staff: the disposal register keeps it for the life of the system. */
 #define LIST_SQL                                                                           \
 	"UNION ALL SELECT 'do_not_publish', p.id, 'do-not-publish/' || p.id || ', on the " \
-	"list from ' || " UK_DATE("p.added_at") " || ' to ' || " UK_DATE("p.removed_at") ", " \
+	"list from ' || " RETENTION_UK_DATE("p.added_at") " || ' to ' || "                \
+	RETENTION_UK_DATE("p.removed_at") ", "                                            \
 	DO_NOT_PUBLISH_KEPT_UNTIL ", "                                                    \
 	"  'pupil on the do-not-publish list: after taken off the list' "                 \
 	"FROM do_not_publish p WHERE p.removed_at IS NOT NULL "                           \
 	"UNION ALL SELECT 'do_not_film', f.id, 'do-not-film/' || f.id || coalesce(', ' || " \
 	"s.email || ' for themselves', ', added by name') || ', asked ' || "                \
-	UK_DATE("f.added_at") ", "                                                        \
+	RETENTION_UK_DATE("f.added_at") ", "                                                       \
 	DO_NOT_FILM_KEPT_UNTIL ", "                                                       \
 	"  'adult who asked not to be filmed: after taken off the list, or after a member " \
 	"of staff left' "                                                                  \
@@ -78,10 +76,9 @@
  * their paper signature (with its scan) and their training are kept as a
  * member of staff's are, from the day they stopped running the account (or
  * it was closed) instead of a leaving date. */
-#define STOPPED CONTRIBUTOR_STOPPED
 #define CONTRIBUTOR_FROM                                                                   \
 	"FROM account_contributors c JOIN social_accounts k ON k.id = c.account_id "     \
-	"WHERE c.user_id IS NULL AND " STOPPED " IS NOT NULL "
+	"WHERE c.user_id IS NULL AND " CONTRIBUTOR_STOPPED " IS NOT NULL "
 #define CONTRIBUTOR_SQL                                                                    \
 	"UNION ALL SELECT 'contributor_paper', c.id, k.name || ': paper signature of "    \
 	"contributor ' || c.id || ' (not staff)' || coalesce(', dated ' || (SELECT "       \
@@ -100,7 +97,7 @@
 	"account, as training records' "                                                  \
 	"FROM account_contributors c JOIN social_accounts k ON k.id = c.account_id "     \
 	"JOIN contributor_training t ON t.contributor_id = c.id "                         \
-	"WHERE c.user_id IS NULL AND " STOPPED " IS NOT NULL "
+	"WHERE c.user_id IS NULL AND " CONTRIBUTOR_STOPPED " IS NOT NULL "
 /* A subject access request, once answered (UK GDPR article 15): kept, with
  * what it records of the response, while a complaint or claim about the
  * answer may still come; the years are the school's decision
@@ -108,7 +105,7 @@
 #define SAR_SQL                                                                            \
 	"UNION ALL SELECT 'sar', r.id, printf('SAR-%06d', r.id) || ', received ' || "     \
 	"r.received_on || ', answered ' || r.responded_on, "                              \
-	"date(r.responded_on, " YEARS("retention_sar_years") "), "                         \
+	"date(r.responded_on, " RETENTION_YEARS("retention_sar_years") "), "                       \
 	"  'subject access request: after the response was sent' "                        \
 	"FROM subject_access_requests r WHERE r.responded_on IS NOT NULL "
 #define ALLEGATION_OUTCOME                                                                 \
@@ -116,13 +113,13 @@
 #define DUE_SQL                                                                            \
 	"WITH due AS ("                                                                    \
 	"SELECT 'concern' AS record_type, c.id AS record_id, c.reference AS label, "     \
-	"CASE WHEN c.outcome_category = 'malicious' THEN " UK_DATE("c.closed_at") " "     \
+	"CASE WHEN c.outcome_category = 'malicious' THEN " RETENTION_UK_DATE("c.closed_at") " "    \
 	"WHEN " ALLEGATION_OUTCOME                                                        \
 	"  THEN max(" ALLEGATION ", " RETIREMENT ", " PUPIL_FLOOR(ALLEGATION) ") "        \
 	"WHEN c.about_id IS NOT NULL "                                                    \
 	"  THEN max(" STAFF_CONCERN ", " RETIREMENT ", " PUPIL_FLOOR(STAFF_CONCERN) ") "  \
 	"WHEN " PUPIL_SAFEGUARDING " THEN " PUPIL_RULE " "                                \
-	"ELSE " UK_DATE_PLUS("c.closed_at", "retention_concern_years") " END AS due, "    \
+	"ELSE " RETENTION_UK_DATE_PLUS("c.closed_at", "retention_concern_years") " END AS due, "   \
 	"CASE WHEN c.outcome_category = 'malicious' "                                     \
 	"  THEN 'malicious allegation: review for deletion' "                            \
 	"WHEN " ALLEGATION_OUTCOME                                                        \
@@ -138,29 +135,29 @@
 	"WHERE c.status = 'closed' "                                                     \
 	"UNION ALL SELECT 'signature', s.id, "                                           \
 	"  u.email || ': ' || p.title || ' version ' || v.number, "                      \
-	"  date(u.left_on, " YEARS("retention_signature_years") "), "                    \
+	"  date(u.left_on, " RETENTION_YEARS("retention_signature_years") "), "                    \
 	"  'signature: after the person left' "                                          \
 	"FROM signatures s JOIN users u ON u.id = s.user_id "                            \
 	"JOIN policy_versions v ON v.id = s.version_id "                                 \
 	"JOIN policies p ON p.id = v.policy_id WHERE u.left_on IS NOT NULL "             \
 	"UNION ALL SELECT 'decline', d.id, "                                             \
 	"  u.email || ': ' || p.title || ' version ' || v.number || ', not agreed', "    \
-	"  date(u.left_on, " YEARS("retention_signature_years") "), "                    \
+	"  date(u.left_on, " RETENTION_YEARS("retention_signature_years") "), "                    \
 	"  'decline of a policy: after the person left, as signatures' "                 \
 	"FROM policy_declines d JOIN users u ON u.id = d.user_id "                       \
 	"JOIN policy_versions v ON v.id = d.version_id "                                 \
 	"JOIN policies p ON p.id = v.policy_id WHERE u.left_on IS NOT NULL "             \
 	"UNION ALL SELECT 'acknowledgement', k.id, "                                     \
 	"  u.email || ': ' || p.title || ' version ' || v.number || ', signed again ' "  \
-	"  || " UK_DATE("k.acknowledged_at") ", "                                           \
-	"  date(u.left_on, " YEARS("retention_signature_years") "), "                    \
+	"  || " RETENTION_UK_DATE("k.acknowledged_at") ", "                                        \
+	"  date(u.left_on, " RETENTION_YEARS("retention_signature_years") "), "                    \
 	"  'yearly signing again: after the person left, as signatures' "                \
 	"FROM policy_acknowledgements k JOIN users u ON u.id = k.user_id "               \
 	"JOIN policy_versions v ON v.id = k.version_id "                                 \
 	"JOIN policies p ON p.id = v.policy_id WHERE u.left_on IS NOT NULL "             \
 	"UNION ALL SELECT 'training', t.id, "                                            \
 	"  u.email || ': ' || t.course || ' ' || t.completed_on, "                       \
-	"  date(u.left_on, " YEARS("retention_training_years") "), "                     \
+	"  date(u.left_on, " RETENTION_YEARS("retention_training_years") "), "                     \
 	"  'training record: after the person left' "                                    \
 	"FROM training t JOIN users u ON u.id = t.user_id WHERE u.left_on IS NOT NULL "    \
 	LIST_SQL CONTRIBUTOR_SQL SAR_SQL ") "
