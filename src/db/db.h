@@ -76,6 +76,13 @@ uint64_t db_sync_count(void);
 /* SQLite commits so far (a batch of requests is one). */
 uint64_t db_commit_count(void);
 
+/* After an erasure has committed: until the WAL is next reused from its
+ * start, its file still holds the pages as they were before (SQLite never
+ * rewrites a frame in place).  This checkpoints the whole WAL into the
+ * database, where secure_delete has cleared the erased bytes, and truncates
+ * the file.  0, or -1 (logged) when readers kept it from finishing. */
+int db_wal_truncate(void);
+
 /* The server's requests share transactions (see commit.c); before threads start. */
 void db_batch_requests(int on);
 

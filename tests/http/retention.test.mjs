@@ -106,9 +106,13 @@ test('retention: review, legal hold, deletion with a register, the chronology an
     assert.match(html.text, new RegExp(`<time datetime="[0-9T:Z-]+">[^<]*2040[^<]*</time>: Concern ${closed[1]}`));
     assert.match(html.text, /<td>Signature \d+: /, 'a due signature is named in words');
     // The deleted text is gone from the files too, not left in free pages.
+    const notInFiles = (when) => {
+      for (const f of [s.db, `${s.db}-wal`].filter(existsSync))
+        assert.ok(!readFileSync(f).includes(Buffer.from(summary)), `the deleted summary is not in ${path.basename(f)} ${when}`);
+    };
+    notInFiles('while the server runs');
     await s.stop({ keep: true });
-    for (const f of [s.db, `${s.db}-wal`].filter(existsSync))
-      assert.ok(!readFileSync(f).includes(Buffer.from(summary)), `the deleted summary is not in ${path.basename(f)}`);
+    notInFiles('after it stops');
   } finally {
     await s.stop();
   }

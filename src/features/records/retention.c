@@ -445,6 +445,9 @@ static void dispose(struct request *rq, struct reply *rp)
 	json_decref(r);
 	if (reply_commit(rp, BUSY) != 0)
 		return;
+	/* Gone from the files as well as from the tables (UK GDPR Art. 5(1)(e)):
+	 * the WAL still holds the pages as they were until it is emptied. */
+	db_wal_truncate();
 	reply_done(rp, 200,
 		   json_pack("{s:s, s:I, s:b}", "record_type", type, "record_id", (json_int_t)id,
 			     "deleted", 1),
