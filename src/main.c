@@ -354,13 +354,44 @@ static int load_key(void)
 	return EXIT_FAILURE;
 }
 
-static int open_db(const char *path, int must_exist)
+/* A command's hold on the database, against a restore under way now or
+ * started while it runs (db/in_use.c): a server's, or a command's such as
+ * `user add`, whose writes would otherwise go to the file a restore puts
+ * aside.  Taken before the database is opened (an upgrade could write to
+ * it) and, in a server, before dropping root and the system-call filter;
+ * kept until the process ends. */
+static int hold_database(const char *path)
+{
+	int held = db_in_use_lock(path, 0);
+	if (held == 0)
+		return 0;
+	int err = errno; /* of the lock file, if it could not be opened */
+	char *lock = db_lock_path(path);
+	if (held < 0)
+		fprintf(stderr, "staffroom: cannot open the lock file %s (%s); run staffroom "
+				"as the user that owns the database, or as root (a server with "
+				"--user)\n",
+			lock, strerror(err));
+	else
+		fprintf(stderr, "staffroom: the database %s is being restored from a backup: "
+				"run this again when the restore has finished; nothing was "
+				"changed\n",
+			path);
+	free(lock);
+	return EXIT_FAILURE;
+}
+
+/* HOLD: take the hold above first (every command but restore, which holds
+ * the exclusive one itself, and CGI: see DEPLOY.md). */
+static int open_db_as(const char *path, int must_exist, int hold)
 {
 	struct stat st;
 	if (!path)
 		return usage_error("--db FILE is required");
 	if (must_exist && stat(path, &st) != 0)
 		return fail("no database there: run 'staffroom init --db FILE' first");
+	if (hold && hold_database(path) != 0)
+		return EXIT_FAILURE;
 	db_configure(path);
 	if (!cfg.key_file)
 		cfg.key_file = keyfile_default(path);
@@ -372,6 +403,11 @@ static int open_db(const char *path, int must_exist)
 	if (must_exist && writes_to_log && load_key() != 0)
 		return EXIT_FAILURE;
 	return must_exist ? upgrade(1) : 0;
+}
+
+static int open_db(const char *path, int must_exist)
+{
+	return open_db_as(path, must_exist, 1);
 }
 
 /* A database whose audit log has rows was keyed: a new key in place of a
@@ -442,35 +478,9 @@ static void *parse_beside(void *arg)
 	return static_preload() != 0 ? (void *)"cannot read the static files" : NULL;
 }
 
-/* The server's hold on the database, against a restore under way now or
- * started while it runs (db/in_use.c): taken before the database is opened
- * (an upgrade could write to it) and before dropping root and the
- * system-call filter, and kept until the process ends. */
-static int hold_database(const char *path)
-{
-	if (!path)
-		return 0; /* open_db says what is missing */
-	int held = db_in_use_lock(path, 0);
-	if (held == 0)
-		return 0;
-	int err = errno; /* of the lock file, if it could not be opened */
-	char *lock = db_lock_path(path);
-	if (held < 0)
-		fprintf(stderr, "staffroom: cannot open the lock file %s (%s); start the server "
-				"as the user that owns the database, or as root with --user\n",
-			lock, strerror(err));
-	else
-		fprintf(stderr, "staffroom: the database %s is being restored from a backup: "
-				"start the server again when the restore has finished\n",
-			path);
-	free(lock);
-	return EXIT_FAILURE;
-}
-
 static int open_db_and_key(struct opts *o)
 {
 	int rc = load_virus_signatures();
-	rc = rc ? rc : hold_database(o->db);
 	rc = rc ? rc : open_db(o->db, 1);
 	if (rc)
 		return rc;
@@ -550,7 +560,7 @@ static int cmd_cgi(struct opts *o)
 	const char *type = getenv("CONTENT_TYPE");
 	if (type && strncasecmp(type, "multipart/form-data", 19) == 0)
 		load_virus_signatures();
-	int rc = cgi_enter_sandbox() != 0 ? 1 : open_db(o->db, 1);
+	int rc = cgi_enter_sandbox() != 0 ? 1 : open_db_as(o->db, 1, 0);
 	if (rc == 0)
 		rc = load_key();
 	char *tpl = share_path("templates");
@@ -819,9 +829,9 @@ static int restore_hold(const char *db)
 	char *lock = db_lock_path(db);
 	if (held == DB_IN_USE_SERVER)
 		fprintf(stderr, "staffroom: the database %s is in use by a running staffroom "
-				"server. Stop the server (systemctl stop staffroom, or the web "
-				"server that starts it) and run restore again; nothing was "
-				"changed\n",
+				"server or command. Stop the server (systemctl stop staffroom, "
+				"or the web server that starts it), let any command finish, and "
+				"run restore again; nothing was changed\n",
 			db);
 	else if (held == DB_IN_USE_RESTORE)
 		fprintf(stderr, "staffroom: another restore of the database %s is under way; "
@@ -858,7 +868,7 @@ static int cmd_restore(struct opts *o)
 	char *copy = xasprintf("%s.restoring", o->db), *kept = anchors_kept_name();
 	unlink(copy);
 	int rc = restore_copy(o->argv[0], copy) != 0 ? fail("could not copy the backup") : 0;
-	rc = rc ? rc : open_db(copy, 1);
+	rc = rc ? rc : open_db_as(copy, 1, 0);
 	if (rc == 0 && audit_verify_chain(why, sizeof why) != 0) {
 		fprintf(stderr, "staffroom: the backup's audit log does not verify: %s\n", why);
 		rc = EXIT_FAILURE;
@@ -877,7 +887,7 @@ static int cmd_restore(struct opts *o)
 	}
 	free(copy);
 	free(kept);
-	return rc ? rc : open_db(o->db, 1);
+	return rc ? rc : open_db_as(o->db, 1, 0);
 }
 
 static int cmd_export(struct opts *o)

@@ -34,9 +34,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Beside the file itself: a server and a restore that reach one database
+ * by different names (a symbolic link, a relative path) lock the same file.
+ * A database not made yet has no real name: the name given. */
 char *db_lock_path(const char *db_path)
 {
-	return xasprintf("%s.lock", db_path);
+	char *real = realpath(db_path, NULL);
+	char *lock = xasprintf("%s.lock", real ? real : db_path);
+	free(real);
+	return lock;
 }
 
 /* The whole file: any lock one side holds conflicts with the other's. */

@@ -7,8 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, lstatSync, symlinkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
   writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -357,9 +357,16 @@ test('staffroom restore refuses while a server has the database, and runs once i
   try {
     const r = cli(['restore', '--db', s.db, bk]);
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stderr, new RegExp(`the database ${s.db} is in use by a running staffroom server\\. ` +
+    assert.match(r.stderr, new RegExp(`the database ${s.db} is in use by a running staffroom server or command\\. ` +
       'Stop the server .*and run restore again; nothing was changed'));
     assert.equal(r.stdout, '');
+    // The same database by another name (a symbolic link) is the same database.
+    const link = path.join(s.dir, 'link.db');
+    symlinkSync(s.db, link);
+    const viaLink = cli(['restore', '--db', link, bk]);
+    assert.equal(viaLink.code, 1, viaLink.stderr);
+    assert.match(viaLink.stderr, /is in use by a running staffroom server or command/);
+    assert.ok(lstatSync(link).isSymbolicLink());
     // Nothing changed: the later rows, no restore row, the anchors, no copy.
     assert.equal(late(), '1');
     assert.equal(sql(s.db, `SELECT count(*) FROM audit WHERE action = 'database.restore'`), '0');
@@ -379,5 +386,36 @@ test('staffroom restore refuses while a server has the database, and runs once i
   assert.equal(late(), '0');
   assert.equal(verify(s.db).code, 0, verify(s.db).stderr);
   assert.deepEqual(readdirSync(folder), ['bk.db']);
+  rmSync(s.dir, { recursive: true, force: true });
+});
+
+// A command that writes (user add here) while a restore is under way would
+// write to the file the restore puts aside: it is refused and changes
+// nothing.  The restore's exclusive lock is taken here by another process.
+test('a command is refused while the database is being restored', async () => {
+  const s = await startServer();
+  await s.stop({ keep: true });
+  const holder = spawn('python3', ['-c', 'import fcntl, sys\n' +
+    'f = open(sys.argv[1], "a")\nfcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)\nprint("locked", flush=True)\nsys.stdin.read()',
+  `${s.db}.lock`], { stdio: ['pipe', 'pipe', 'inherit'] });
+  try {
+    await new Promise((resolve, reject) => {
+      holder.stdout.on('data', (d) => { if (String(d).includes('locked')) resolve(); });
+      holder.on('exit', (code) => reject(new Error(`the lock holder exited with ${code}`)));
+    });
+    const users = sql(s.db, 'SELECT count(*) FROM users');
+    const r = cli(['user', 'add', '--db', s.db, '--email', 'during@x.school', '--name', 'During Restore',
+      '--password-stdin'], { input: 'a long pass phrase\n' });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, new RegExp(`the database ${s.db} is being restored from a backup: run this again when ` +
+      'the restore has finished; nothing was changed'));
+    assert.equal(sql(s.db, 'SELECT count(*) FROM users'), users);
+  } finally {
+    holder.stdin.end();
+  }
+  await new Promise((resolve) => holder.on('close', resolve));
+  // Once it has finished, the same command runs.
+  assert.equal(cli(['user', 'add', '--db', s.db, '--email', 'during@x.school', '--name', 'During Restore',
+    '--password-stdin'], { input: 'a long pass phrase\n' }).code, 0);
   rmSync(s.dir, { recursive: true, force: true });
 });
