@@ -18,11 +18,11 @@
 <div class="actions"><button class="btn" type="submit">Send the request</button></div>
 </form>
 <section aria-labelledby="h-requests">
-<h2 id="h-requests">{{#may_read}}Requests and decisions{{/may_read}}{{#not_may_read}}My requests{{/not_may_read}}</h2>
+<h2 id="h-requests">{{#may_read}}Requests and decisions{{/may_read}}{{#not_may_read}}{{#stands_in}}Requests for you to decide, then your own{{/stands_in}}{{#not_stands_in}}My requests{{/not_stands_in}}{{/not_may_read}}</h2>
 {{#not_requests}}<p class="muted">No requests yet.</p>{{/not_requests}}
 {{#has_requests}}<div class="table-scroll" tabindex="0"><table class="data"><caption>Requests awaiting a decision first, then the newest</caption>
 <thead><tr><th scope="col">Reference</th><th scope="col">Request</th><th scope="col">Asked by</th><th scope="col">Decision</th></tr></thead><tbody>{{/has_requests}}
-{{#requests}}<tr id="request-{{id}}"><th scope="row">{{reference}}</th><td>{{kind_label}} <strong>{{site}}</strong><br><span class="multiline">{{reason:pre_escape}}</span></td><td>{{requested_by}}, <time datetime="{{requested_at}}">{{requested_at:x-uk-time}}</time></td><td>{{#open}}<span class="badge status-pending">{{decision_label}}</span>{{#nobody_decides}}<p><strong>Nobody can decide this request yet:</strong> no chair of governors is active in staffroom. Ask the administrator to give the role to someone, who will then find it on their tasks.</p>{{/nobody_decides}}{{#may_decide}}
+{{#requests}}<tr id="request-{{id}}"><th scope="row">{{reference}}</th><td>{{kind_label}} <strong>{{site}}</strong><br><span class="multiline">{{reason:pre_escape}}</span></td><td>{{requested_by}}, <time datetime="{{requested_at}}">{{requested_at:x-uk-time}}</time></td><td>{{#open}}<span class="badge status-pending">{{decision_label}}</span>{{#stand_in}}<p>For you to decide as chair of governors: the safeguarding lead cannot decide it.</p>{{/stand_in}}{{#nobody_decides}}<p><strong>Nobody can decide this request yet:</strong> no chair of governors is active in staffroom. Ask the administrator to give the role to someone, who will then find it on their tasks.</p>{{/nobody_decides}}{{#may_decide}}
 <form class="stack" method="post" action="/filtering/requests/{{id}}/decision">
 <input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field{{#decide_sent}}{{#err_decision}} has-error{{/err_decision}}{{/decide_sent}}"><label for="f-decision{{#not_decide_sent}}-{{id}}{{/not_decide_sent}}">Decision on {{reference}}</label>

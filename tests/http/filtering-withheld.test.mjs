@@ -248,8 +248,18 @@ test('the headteacher the only DSL and network manager: the chair of governors d
     assert.ok(row, 'the chair sees the request');
     assert.equal(row.may_decide, true);
     assert.equal(row.nobody_decides, false);
+    assert.equal(row.stand_in, true, 'marked as the chair\'s to decide, not the chair\'s own');
+    assert.equal(mine.body.stands_in, true);
     assert.ok(!mine.text.includes('withheld-casino'), 'nor any other request');
-    assert.ok((await c.chair.page('/filtering')).text.includes(`/filtering/requests/${id}/decision`), 'the form');
+    const chairPage = (await c.chair.page('/filtering')).text;
+    assert.ok(chairPage.includes(`/filtering/requests/${id}/decision`), 'the form');
+    assert.match(chairPage, /<h2 id="h-requests">Requests for you to decide, then your own<\/h2>/);
+    assert.match(chairPage, /For you to decide as chair of governors: the safeguarding lead cannot decide it\./);
+    // The person who asked still has it as their own request.
+    const asker = await c.teacher.get('/filtering');
+    assert.equal(asker.body.requests.find((r) => r.id === Number(id)).stand_in, false);
+    assert.equal(asker.body.stands_in, false);
+    assert.match((await c.teacher.page('/filtering')).text, /<h2 id="h-requests">My requests<\/h2>/);
     // Never the head: not told (as DSL or network manager), listed, counted, nor theirs to decide.
     assert.equal(told('head@demo.school', id), '0');
     assert.ok(!(await c.head.get('/filtering')).text.includes('small-primary'));

@@ -145,6 +145,8 @@ static void label(json_t *row, const struct request *rq, int decider)
 			     (requester != me ||
 			      !decided_by_another(requester, json_int(row, "withheld_from")))));
 	json_object_set_new(row, "nobody_decides", json_boolean(nobody_decides(row)));
+	if (!json_object_get(row, "stand_in"))
+		json_object_set_new(row, "stand_in", json_false());
 	json_object_del(row, "requester_id");
 	json_object_del(row, "withheld_from");
 	json_object_del(row, "decider_id");
@@ -173,8 +175,11 @@ static json_t *own_requests(const struct request *rq)
 		size_t i;
 		json_t *row;
 		json_array_foreach(open, i, row) {
-			if (stand_in_sees(rq, row))
-				json_array_append(rows, row);
+			if (!stand_in_sees(rq, row))
+				continue;
+			/* Marked: the page lists it apart from the chair's own. */
+			json_object_set_new(row, "stand_in", json_true());
+			json_array_append(rows, row);
 		}
 		json_decref(open);
 	}

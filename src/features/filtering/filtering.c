@@ -84,6 +84,13 @@ void filtering_page(struct request *rq, struct reply *rp)
 	 * for, whose fields take the ids the summary links to (f-decision_reason). */
 	int64_t sent = rq->is_post && rq->nids == 1 ? rq->ids[0] : 0;
 	json_t *requests = reply_rows_mark(filter_requests_list(rq), "decide_sent", sent);
+	/* The chair standing in: the requests to decide come first, under a
+	 * heading that does not call them the chair's own. */
+	int stands_in = 0;
+	size_t i;
+	json_t *row;
+	json_array_foreach(requests, i, row)
+		stands_in |= json_is_true(json_object_get(row, "stand_in"));
 	/* Not "may_decide", each request's own flag: a row's false (a decider's
 	 * own request) would fall back to the page's true in the template. */
 	json_t *m = json_pack("{s:o, s:b, s:b, s:b, s:b}", "requests", requests,
@@ -96,6 +103,7 @@ void filtering_page(struct request *rq, struct reply *rp)
 	 * form, whose fieldset then takes the id the summary links to (f-kind). */
 	int sent_check = rq->is_post && rq->path && strcmp(rq->path, "/filtering/checks") == 0;
 	json_object_set_new(m, "sent_check", json_boolean(sent_check));
+	json_object_set_new(m, "stands_in", json_boolean(stands_in));
 	if (may_read) {
 		json_object_set_new(m, "checks", filter_checks_list());
 		json_object_set_new(m, "leader", named_person("filtering_leader"));
