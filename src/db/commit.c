@@ -166,8 +166,8 @@ static void flush_batch(void)
 
 /* Erasure (db.h): commit what is batched, copy the whole WAL into the
  * database and empty the file, all on the writer and under its lock, so no
- * write starts a new WAL meanwhile.  Readers are waited for (the writer's
- * busy timeout); the pages they still read hold old versions of pages. */
+ * write starts a new WAL meanwhile.  Readers still reading older versions
+ * from the WAL are waited for, up to the writer's busy timeout. */
 int db_wal_truncate(void)
 {
 	pthread_mutex_lock(&write_lock);

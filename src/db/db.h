@@ -77,8 +77,8 @@ uint64_t db_sync_count(void);
 uint64_t db_commit_count(void);
 
 /* After an erasure has committed: until the WAL is next reused from its
- * start, its file still holds the pages as they were before (SQLite never
- * rewrites a frame in place).  This checkpoints the whole WAL into the
+ * start, its file still holds the pages as they were before (SQLite does not
+ * rewrite an earlier commit's frames).  This checkpoints the whole WAL into the
  * database, where secure_delete has cleared the erased bytes, and truncates
  * the file.  0, or -1 (logged) when readers kept it from finishing. */
 int db_wal_truncate(void);
