@@ -66,7 +66,7 @@ function school(n) {
     copyFileSync(cached + '.tmp', cached);
     copyFileSync(cached + '.tmp.key', cached + '.key');
     copyFileSync(cached + '.tmp.anchors', cached + '.anchors');
-    for (const s of ['.tmp', '.tmp.key', '.tmp.anchors', '.tmp-wal', '.tmp-shm']) rmSync(cached + s, { force: true });
+    for (const s of ['.tmp', '.tmp.key', '.tmp.anchors', '.tmp.lock', '.tmp-wal', '.tmp-shm']) rmSync(cached + s, { force: true });
   }
   // Outside the checkout: the server runs as nobody, who may not be able to
   // reach a checkout in a folder only its owner may enter.
