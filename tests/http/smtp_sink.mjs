@@ -12,6 +12,10 @@ export async function startSink({ refuse = 0, stall = false } = {}) {
     sock.on('close', () => sockets.delete(sock));
     sock.on('error', () => {});
     if (sink.stall) return; // never greets: the client must time out on its own
+    // A relay down when the session began refuses its message, even if it is
+    // back by the end: a test that brings it back after changing who may be
+    // sent mail then sees only sessions whose sender checked after the change.
+    const downAtStart = sink.refuse > 0;
     let buf = '', inData = false, from = '', to = [];
     const say = (line) => sock.write(`${line}\r\n`);
     say('220 sink.test ESMTP');
@@ -24,7 +28,12 @@ export async function startSink({ refuse = 0, stall = false } = {}) {
           const data = buf.slice(0, end);
           buf = buf.slice(end + 5);
           inData = false;
-          if (sink.refuse > 0) { sink.refuse--; sink.refused++; say('451 4.3.0 try again later'); continue; }
+          if (sink.refuse > 0 || downAtStart) {
+            if (sink.refuse > 0) sink.refuse--;
+            sink.refused++;
+            say('451 4.3.0 try again later');
+            continue;
+          }
           sink.messages.push({ from, to, data: data.replace(/\r\n\.\./g, '\r\n.') });
           say('250 2.0.0 queued');
           continue;
