@@ -354,28 +354,49 @@ static int load_key(void)
 	return EXIT_FAILURE;
 }
 
-/* A command's hold on the database, against a restore under way now or
- * started while it runs (db/in_use.c): a server's, or a command's such as
- * `user add`, whose writes would otherwise go to the file a restore puts
- * aside.  Taken before the database is opened (an upgrade could write to
- * it) and, in a server, before dropping root and the system-call filter;
- * kept until the process ends. */
-static int hold_database(const char *path)
+/* A command's hold on the database (db/in_use.c), kept until the process
+ * ends; 0, or EXIT_FAILURE having said why.
+ * - Shared (RESTORING 0), against a restore under way now or started while
+ *   it runs: a server's, or a command's such as `user add`, whose writes
+ *   would otherwise go to the file a restore puts aside.  Taken before the
+ *   database is opened (an upgrade could write to it) and, in a server,
+ *   before dropping root and the system-call filter.
+ * - Exclusive (RESTORING 1), for restore: nothing is done while a server has
+ *   the database open, as it would go on writing to the file put aside, its
+ *   WAL removed under it, and lose or damage records it had already saved;
+ *   and no server starts, no command runs and no second restore runs before
+ *   this one has finished. */
+static int hold_database(const char *path, int restoring)
 {
-	int held = db_in_use_lock(path, 0);
+	int held = db_in_use_lock(path, restoring);
 	if (held == 0)
 		return 0;
 	int err = errno; /* of the lock file, if it could not be opened */
 	char *lock = db_lock_path(path);
-	if (held < 0)
+	if (held < 0 && restoring)
+		fprintf(stderr, "staffroom: cannot open the lock file %s (%s), so cannot tell "
+				"whether a server is using the database: run restore as the user "
+				"that owns it (sudo -u staffroom); nothing was changed\n",
+			lock, strerror(err));
+	else if (held < 0)
 		fprintf(stderr, "staffroom: cannot open the lock file %s (%s); run staffroom "
 				"as the user that owns the database, or as root (a server with "
 				"--user)\n",
 			lock, strerror(err));
-	else
+	else if (!restoring) /* only a restore's lock refuses a shared one */
 		fprintf(stderr, "staffroom: the database %s is being restored from a backup: "
 				"run this again when the restore has finished; nothing was "
 				"changed\n",
+			path);
+	else if (held == DB_IN_USE_RESTORE)
+		fprintf(stderr, "staffroom: another restore of the database %s is under way; "
+				"nothing was changed\n",
+			path);
+	else
+		fprintf(stderr, "staffroom: the database %s is in use by a running staffroom "
+				"server or command. Stop the server (systemctl stop staffroom, "
+				"or the web server that starts it), let any command finish, and "
+				"run restore again; nothing was changed\n",
 			path);
 	free(lock);
 	return EXIT_FAILURE;
@@ -390,7 +411,7 @@ static int open_db_as(const char *path, int must_exist, int hold)
 		return usage_error("--db FILE is required");
 	if (must_exist && stat(path, &st) != 0)
 		return fail("no database there: run 'staffroom init --db FILE' first");
-	if (hold && hold_database(path) != 0)
+	if (hold && hold_database(path, 0) != 0)
 		return EXIT_FAILURE;
 	db_configure(path);
 	if (!cfg.key_file)
@@ -815,37 +836,6 @@ static int restore_swap(const char *copy, const char *db, const char *kept)
 	return rc ? 0 : fail("could not put the restored copy in place of the database");
 }
 
-/* Nothing is done while a server has the database open: it would go on
- * writing to the file put aside, its WAL removed under it, and lose or
- * damage records it had already saved.  The hold is kept to the end, so
- * that no server starts, and no second restore runs, before this one has
- * finished (db/in_use.c). */
-static int restore_hold(const char *db)
-{
-	int held = db_in_use_lock(db, 1);
-	if (held == 0)
-		return 0;
-	int err = errno; /* of the lock file, if it could not be opened */
-	char *lock = db_lock_path(db);
-	if (held == DB_IN_USE_SERVER)
-		fprintf(stderr, "staffroom: the database %s is in use by a running staffroom "
-				"server or command. Stop the server (systemctl stop staffroom, "
-				"or the web server that starts it), let any command finish, and "
-				"run restore again; nothing was changed\n",
-			db);
-	else if (held == DB_IN_USE_RESTORE)
-		fprintf(stderr, "staffroom: another restore of the database %s is under way; "
-				"nothing was changed\n",
-			db);
-	else
-		fprintf(stderr, "staffroom: cannot open the lock file %s (%s), so cannot tell "
-				"whether a server is using the database: run restore as the user "
-				"that owns it (sudo -u staffroom); nothing was changed\n",
-			lock, strerror(err));
-	free(lock);
-	return EXIT_FAILURE;
-}
-
 /* A backup in place of the database, with a row in the restored audit log
  * saying so (core/restore.c): copied and checked beside the database first,
  * so that a bad backup or a key that does not verify its log changes
@@ -856,7 +846,7 @@ static int cmd_restore(struct opts *o)
 		return usage_error("restore needs the backup file");
 	if (!o->db)
 		return usage_error("--db FILE is required");
-	if (restore_hold(o->db) != 0)
+	if (hold_database(o->db, 1) != 0)
 		return EXIT_FAILURE;
 	char why[600];
 	if (restore_check(o->argv[0], why, sizeof why) != 0) {
