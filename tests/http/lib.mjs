@@ -54,7 +54,11 @@ export const AS_ROOT = process.getuid?.() === 0;
 export function handOver(dir) {
   if (!AS_ROOT) return;
   chownSync(dir, 65534, 65534);
-  for (const f of readdirSync(dir)) chownSync(path.join(dir, f), 65534, 65534);
+  for (const f of readdirSync(dir)) {
+    // A CGI process of the server just stopped may still be closing the
+    // database, and the last to close it removes the -wal and -shm files.
+    try { chownSync(path.join(dir, f), 65534, 65534); } catch (e) { if (e.code !== 'ENOENT') throw e; }
+  }
 }
 
 // How a school's service manager starts the server: already as an
