@@ -472,13 +472,16 @@ test('a provider that does not answer holds one request, not the site: other cli
   const silent = await silentProvider();
   const s = await startWithProviders([{ profile: 'entra', issuer: silent.issuer, clientId: 'x', secret: 'y' }]);
   try {
-    const first = timed(s, '/login/oidc/entra');
+    // "At once" is: before the first click, held for the provider's 10 s,
+    // has its answer (an order, not a time: speed is for make bench).
+    let firstAnswered = false;
+    const first = timed(s, '/login/oidc/entra').then((r) => { firstAnswered = true; return r; });
     await new Promise((r) => setTimeout(r, 300));
     // More people click while the first waits: told at once, the provider not asked again.
     const clicks = await Promise.all([1, 2, 3].map(() => timed(s, '/login/oidc/entra')));
     for (const c of clicks) {
       assert.equal(c.status, 502);
-      assert.ok(c.ms < 1500, `a click took ${c.ms} ms`);
+      assert.ok(!firstAnswered, `a click was answered (after ${c.ms} ms) only when the first was`);
       assert.match(c.body.error, /^Microsoft 365 cannot be reached just now/);
     }
     assert.equal(silent.connections, 1);
@@ -486,7 +489,7 @@ test('a provider that does not answer holds one request, not the site: other cli
     const outs = await Promise.all([1, 2, 3, 4].map(() => timed(s, '/login?signed_out=yes&provider=entra')));
     for (const o of [...outs, await timed(s, '/login')]) {
       assert.equal(o.status, 200);
-      assert.ok(o.ms < 1500, `a sign-in page took ${o.ms} ms`);
+      assert.ok(!firstAnswered, `a sign-in page was answered (after ${o.ms} ms) only when the first click was`);
       assert.doesNotMatch(o.text, /sign out of Microsoft 365 too/);
     }
     const held = await first;
@@ -494,8 +497,7 @@ test('a provider that does not answer holds one request, not the site: other cli
     // Its silence is remembered for a while: the next click is answered at once, not asked.
     const again = await timed(s, '/login/oidc/entra');
     assert.equal(again.status, 502);
-    assert.ok(again.ms < 1500, `a click after the silence took ${again.ms} ms`);
-    assert.equal(silent.connections, 1);
+    assert.equal(silent.connections, 1, 'the provider was not asked again');
   } finally { await s.stop(); silent.close(); }
 });
 
