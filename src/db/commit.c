@@ -12,6 +12,7 @@
 #define _GNU_SOURCE
 #include "db/db.h"
 #include "db/internal.h"
+#include "lib/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +66,12 @@ struct member {
 	int full;           /* LOST because storage is full */
 };
 static __thread struct member tl_member;
+/* db_commit_later(): the request's place in a batch not yet committed,
+ * kept (on the heap) by whoever holds its answer until it is settled. */
+struct db_later {
+	struct member m;
+};
+static __thread struct db_later *tl_later;
 /* Deferred durability (db_defer_sync): the commit to wait for before this
  * thread's answer may go out. */
 static __thread int tl_defer;
@@ -370,24 +377,54 @@ void db_defer_sync(int on)
 	tl_defer = on;
 }
 
-uint64_t db_take_pending(void)
+struct db_wait db_take_wait(void)
 {
-	uint64_t seq = tl_pending_seq;
+	struct db_wait w = { .seq = tl_pending_seq, .later = tl_later };
 	tl_pending_seq = 0;
-	return seq;
+	tl_later = NULL;
+	return w;
 }
 
-int db_synced(uint64_t seq)
+/* Under sync_mu: once W's batch is settled, its commit joins W's seq and
+ * the place in the batch is freed.  -1 if the batch was lost. */
+static int settle_later(struct db_wait *w)
+{
+	struct db_later *l = w->later;
+	if (!l || l->m.state == PENDING)
+		return 0;
+	int lost = l->m.state == LOST;
+	if (!lost && l->m.seq > w->seq)
+		w->seq = l->m.seq;
+	free(l);
+	w->later = NULL;
+	w->lost |= lost;
+	return lost ? -1 : 0;
+}
+
+int db_wait_done(struct db_wait *w)
 {
 	pthread_mutex_lock(&sync_mu);
-	int rc = durability_lost ? -1 : synced_seq >= seq;
+	settle_later(w);
+	int rc = w->lost || durability_lost ? -1 : w->later ? 0 : synced_seq >= w->seq;
 	pthread_mutex_unlock(&sync_mu);
 	return rc;
 }
 
-int db_sync_through(uint64_t seq)
+int db_wait_committed(struct db_wait *w)
 {
-	return commit_wait_durable(seq);
+	pthread_mutex_lock(&sync_mu);
+	while (w->later && w->later->m.state == PENDING)
+		pthread_cond_wait(&sync_cv, &sync_mu);
+	int rc = settle_later(w);
+	pthread_mutex_unlock(&sync_mu);
+	return rc;
+}
+
+int db_wait_through(struct db_wait *w)
+{
+	if (db_wait_committed(w) != 0 || w->lost)
+		return -1;
+	return commit_wait_durable(w->seq);
 }
 
 uint64_t db_commit_count(void)
@@ -406,7 +443,10 @@ uint64_t db_sync_count(void)
 	return n;
 }
 
-int db_commit(void)
+/* The end of a request's write: its savepoint released into the open
+ * batch as member M, and its turn on the writer over.  -1 (rolled back)
+ * after an earlier error. */
+static int join_batch(struct member *m)
 {
 	if (!tl_in_tx) {
 		tl_begin_failed = 0;
@@ -418,12 +458,19 @@ int db_commit(void)
 		return -1;
 	}
 	pthread_mutex_lock(&sync_mu);
-	tl_member.state = PENDING;
+	m->state = PENDING;
 	pthread_mutex_unlock(&sync_mu);
-	tl_member.next = batch;
-	batch = &tl_member;
+	m->next = batch;
+	batch = m;
 	batch_size++;
 	end_turn();
+	return 0;
+}
+
+int db_commit(void)
+{
+	if (join_batch(&tl_member) != 0)
+		return -1;
 	/* Outside the write lock: the next requests join the batch meanwhile. */
 	if (wait_batch() != 0) {
 		tell_end(0);
@@ -431,6 +478,24 @@ int db_commit(void)
 		return -1;
 	}
 	tell_end(1);
+	return 0;
+}
+
+/* A batch member whose thread does not wait: it goes on serving while the
+ * batch fills, so batches are no longer bounded by the worker threads.
+ * Only where the answer can be held until the batch is settled and on disk
+ * (db_defer_sync), where nothing waits on this thread for the commit (the
+ * db_on_end hook), and once per request. */
+int db_commit_later(void)
+{
+	if (!tl_defer || on_end || tl_later || !batching)
+		return db_commit();
+	struct db_later *l = xcalloc(1, sizeof *l);
+	if (join_batch(&l->m) != 0) {
+		free(l);
+		return -1;
+	}
+	tl_later = l;
 	return 0;
 }
 

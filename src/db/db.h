@@ -88,14 +88,29 @@ void db_batch_requests(int on);
 
 /* Deferred durability, for a front end that can hold an answer back
  * (server.c suspends the connection): with db_defer_sync(1), db_commit()
- * returns once the commit is made and visible, and db_take_pending() then
- * names the commit whose fsync the answer must wait for (0: none).
- * db_synced(): 1 once it is on disk, 0 not yet, -1 never (fsync failed).
- * db_sync_through() syncs (or waits for a sync) up to it: 0, or -1. */
+ * returns once the commit is made and visible, and db_take_wait() then
+ * names what the answer must wait for.  db_commit_later() returns sooner
+ * still, once the request's changes are in the open batch: the thread must
+ * not read them back (its own connection cannot see them until the batch
+ * is committed), and the answer waits for the batch too.  Elsewhere it is
+ * db_commit().
+ * db_wait_done(): 1 once all is on disk, 0 not yet, -1 never (the batch
+ * was lost, or an fsync failed: the answer must say nothing was saved).
+ * db_wait_committed() blocks until the batch is settled: 0, or -1 lost.
+ * db_wait_through() syncs (or waits for a sync) up to it: 0, or -1.
+ * Each ends with the wait's batch place freed once settled. */
+struct db_later;
+struct db_wait {
+	uint64_t seq;             /* the commit to be on disk (0: none) */
+	struct db_later *later;   /* the batch to be committed first (NULL: none) */
+	int lost;
+};
 void db_defer_sync(int on);
-uint64_t db_take_pending(void);
-int db_synced(uint64_t seq);
-int db_sync_through(uint64_t seq);
+int db_commit_later(void);
+struct db_wait db_take_wait(void);
+int db_wait_done(struct db_wait *w);
+int db_wait_committed(struct db_wait *w);
+int db_wait_through(struct db_wait *w);
 
 /* Schema: apply schema.sql to an empty database; later, migrations. */
 int db_init_schema(const char *schema_path);

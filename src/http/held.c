@@ -9,7 +9,7 @@
 struct held {
 	struct held *next;
 	struct MHD_Connection *conn;
-	uint64_t seq;
+	struct db_wait wait;
 	int *failed;
 };
 
@@ -19,7 +19,7 @@ static struct held *list;
 static pthread_t thread;
 static int running, stopping;
 
-int held_add(struct MHD_Connection *conn, uint64_t seq, int *failed)
+int held_add(struct MHD_Connection *conn, const struct db_wait *w, int *failed)
 {
 	struct held *h = xmalloc(sizeof *h);
 	pthread_mutex_lock(&mu);
@@ -30,7 +30,7 @@ int held_add(struct MHD_Connection *conn, uint64_t seq, int *failed)
 	}
 	/* Suspended before anyone can resume it: under the same lock. */
 	MHD_suspend_connection(conn);
-	*h = (struct held){ list, conn, seq, failed };
+	*h = (struct held){ list, conn, *w, failed };
 	list = h;
 	pthread_cond_signal(&cv);
 	pthread_mutex_unlock(&mu);
@@ -43,7 +43,7 @@ static void release_settled(void)
 	struct held **p = &list;
 	while (*p) {
 		struct held *h = *p;
-		int synced = db_synced(h->seq);
+		int synced = db_wait_done(&h->wait);
 		if (synced == 0) {
 			p = &h->next;
 			continue;
@@ -56,13 +56,20 @@ static void release_settled(void)
 	}
 }
 
-static uint64_t highest(void)
+/* What is left to wait for (mu held, after release_settled): the held
+ * answer with the latest commit to sync, or else one whose batch is not
+ * yet committed.  Only this thread takes entries off the list, so the one
+ * returned stays while mu is let go. */
+static struct held *next_to_wait_for(void)
 {
-	uint64_t seq = 0;
-	for (struct held *h = list; h; h = h->next)
-		if (h->seq > seq)
-			seq = h->seq;
-	return seq;
+	struct held *latest = NULL, *uncommitted = NULL;
+	for (struct held *h = list; h; h = h->next) {
+		if (h->wait.later)
+			uncommitted = h;
+		else if (!latest || h->wait.seq > latest->wait.seq)
+			latest = h;
+	}
+	return latest ? latest : uncommitted;
 }
 
 static void *loop(void *arg)
@@ -74,11 +81,13 @@ static void *loop(void *arg)
 			pthread_cond_wait(&cv, &mu);
 		if (!list && stopping)
 			break;
-		uint64_t target = highest();
+		struct held *h = next_to_wait_for();
 		pthread_mutex_unlock(&mu);
 		/* One fsync for everything held so far (or the one a committing
-		 * thread is making): its failure is reported by db_synced(). */
-		db_sync_through(target);
+		 * thread is making): its failure is reported by db_wait_done().
+		 * A batch still open is committed first, by whoever is on the
+		 * writer or just after the fsync running now (commit.c). */
+		db_wait_through(&h->wait);
 		pthread_mutex_lock(&mu);
 		release_settled();
 	}

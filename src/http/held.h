@@ -7,15 +7,17 @@
 #ifndef STAFFROOM_HELD_H
 #define STAFFROOM_HELD_H
 
+#include "db/db.h"
+
 #include <microhttpd.h>
-#include <stdint.h>
 
 int held_start(void);   /* 0, or -1 if the thread cannot start */
 /* Syncs and resumes everything held, then refuses new holds; before
  * MHD_stop_daemon(). */
 void held_stop(void);
-/* Suspends CONN until commit SEQ is on disk; *failed is set first if it
- * never will be.  -1 when stopping: the caller must wait itself. */
-int held_add(struct MHD_Connection *conn, uint64_t seq, int *failed);
+/* Suspends CONN until what W names is committed and on disk (W is taken
+ * over); *failed is set first if it never will be.  -1 when stopping: the
+ * caller must wait itself, W unchanged. */
+int held_add(struct MHD_Connection *conn, const struct db_wait *w, int *failed);
 
 #endif

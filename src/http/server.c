@@ -173,13 +173,13 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct call *c)
 		db_defer_sync(1);
 		exchange_respond(&c->x, &c->out);
 		db_defer_sync(0);
-		uint64_t seq = db_take_pending();
-		int synced = seq ? db_synced(seq) : 1;
+		struct db_wait w = db_take_wait();
+		int synced = db_wait_done(&w);
 		if (synced == 0) {
 			c->held = 1;
-			if (held_add(conn, seq, &c->unsaved) == 0)
+			if (held_add(conn, &w, &c->unsaved) == 0)
 				return MHD_YES;
-			synced = db_sync_through(seq) == 0 ? 1 : -1;
+			synced = db_wait_through(&w) == 0 ? 1 : -1;
 		}
 		c->unsaved = synced < 0;
 	}

@@ -122,9 +122,55 @@ static void a_refused_request_leaves_the_rest_of_its_batch(void **state)
 	assert_int_equal(db_int(0, "SELECT count(*) FROM closure_days WHERE label = 'batch-bad'", ""), 0);
 }
 
+/* A request that commits later (as a report does) goes on at once, and
+ * what its answer waits for ends only once the batch is committed and on
+ * disk. */
+static void a_later_commit_holds_the_answer_until_on_disk(void **state)
+{
+	(void)state;
+	db_defer_sync(1);
+	uint64_t syncs = db_sync_count();
+	assert_int_equal(db_begin(), 0);
+	db_exec("INSERT INTO settings(key, value) VALUES ('later-one', 'x')", "");
+	assert_int_equal(db_commit_later(), 0);
+	struct db_wait w = db_take_wait();
+	assert_non_null(w.later);
+	assert_int_equal(db_sync_count(), syncs);
+	assert_int_equal(db_wait_done(&w), 0);
+	assert_int_equal(db_wait_through(&w), 0);
+	assert_null(w.later);
+	assert_int_equal(db_wait_done(&w), 1);
+	assert_int_equal(db_sync_count(), syncs + 1);
+	db_defer_sync(0);
+	db_close_thread();
+	assert_int_equal(db_int(0, "SELECT count(*) FROM settings WHERE key = 'later-one'", ""), 1);
+}
+
+/* A batch whose COMMIT fails (here a deferred foreign key, checked only
+ * then) is lost with every request in it: the one that went on before it
+ * was committed must never be answered as saved. */
+static void a_lost_batch_is_never_answered_as_saved(void **state)
+{
+	(void)state;
+	assert_int_equal(db_exec("CREATE TABLE later_parent(id INTEGER PRIMARY KEY)", ""), 0);
+	assert_int_equal(db_exec("CREATE TABLE later_child(p INTEGER REFERENCES later_parent(id) "
+				 "DEFERRABLE INITIALLY DEFERRED)", ""), 0);
+	db_defer_sync(1);
+	assert_int_equal(db_begin(), 0);
+	db_exec("INSERT INTO later_child(p) VALUES (999)", "");
+	assert_int_equal(db_commit_later(), 0);
+	struct db_wait w = db_take_wait();
+	assert_int_equal(db_wait_done(&w), -1);
+	assert_int_equal(db_wait_through(&w), -1);
+	db_defer_sync(0);
+	assert_int_equal(db_int(-1, "SELECT count(*) FROM later_child", ""), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_later_commit_holds_the_answer_until_on_disk),
+		cmocka_unit_test(a_lost_batch_is_never_answered_as_saved),
 		cmocka_unit_test(a_refused_request_leaves_the_rest_of_its_batch),
 		cmocka_unit_test(a_commit_waits_for_a_sync),
 		cmocka_unit_test(concurrent_commits_are_each_all_or_nothing),

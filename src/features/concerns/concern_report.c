@@ -174,7 +174,9 @@ void concern_create(struct request *rq, struct reply *rp)
 	if (id > 0 && aware[0])
 		breach_start(id, aware);
 	int about_head = id > 0 && concern_about_head(id);
-	if (id < 0 || evidence_store(rq, id) != 0 || db_commit() != 0) {
+	/* Committed with its batch after this thread has gone on: nothing
+	 * below reads the report back, and the answer waits for the batch. */
+	if (id < 0 || evidence_store(rq, id) != 0 || db_commit_later() != 0) {
 		db_rollback();
 		reply_busy(rp, BUSY_UNSAVED);
 		return;
