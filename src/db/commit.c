@@ -405,7 +405,8 @@ int db_wait_done(struct db_wait *w)
 {
 	pthread_mutex_lock(&sync_mu);
 	settle_later(w);
-	int rc = w->lost || durability_lost ? -1 : w->later ? 0 : synced_seq >= w->seq;
+	/* Never settled while its batch is open: the place is still listed. */
+	int rc = w->later ? 0 : w->lost || durability_lost ? -1 : synced_seq >= w->seq;
 	pthread_mutex_unlock(&sync_mu);
 	return rc;
 }
