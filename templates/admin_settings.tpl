@@ -11,6 +11,13 @@
 <label class="checkbox"><input type="radio" name="account_decider" value="business_manager"{{#not_decider_is_slt}} checked{{/not_decider_is_slt}}> Business manager</label>
 <label class="checkbox"><input type="radio" name="account_decider" value="slt"{{#decider_is_slt}} checked{{/decider_is_slt}}> Senior leadership team</label>
 </fieldset>
+<div class="field{{#err_runner_agreement}} has-error{{/err_runner_agreement}}"><label for="f-runner_agreement">The agreement people who are not staff sign on paper to run a school account</label>
+<p class="hint" id="h-runner_agreement">A volunteer, parent or governor who helps run a school account signs it on paper, and the moderator records which version. Only policies for volunteers and for teachers or support staff can be chosen. Choose one when more than one is in force (a fire-safety policy for everyone, say): until then no paper signature passes.</p>
+{{#err_runner_agreement}}<p class="field-error" id="e-runner_agreement">{{err_runner_agreement}}</p>{{/err_runner_agreement}}
+<select id="f-runner_agreement" name="runner_agreement" aria-describedby="h-runner_agreement{{#err_runner_agreement}} e-runner_agreement{{/err_runner_agreement}}"{{#err_runner_agreement}} aria-invalid="true"{{/err_runner_agreement}}>
+<option value="">The only one in force for staff and volunteers</option>
+{{#runner_agreements}}<option value="{{id}}"{{#chosen}} selected{{/chosen}}>{{title}}</option>
+{{/runner_agreements}}</select></div>
 <fieldset aria-describedby="h-account_reply_holidays_count"><legend>Do school holidays count as working days for answering comments on school accounts?</legend>
 <p class="hint" id="h-account_reply_holidays_count">A comment, query or complaint on a school account is answered within 24 hours, or by the end of the next working day when it arrives on a weekend. The next working day is never a closure day. The policy names only weekends as stopping the 24 hours.</p>
 <label class="checkbox"><input type="radio" name="account_reply_holidays_count" value="yes"{{#not_reply_holidays_skipped}} checked{{/not_reply_holidays_skipped}}> Yes: one received on a closure day has 24 hours, as on any weekday</label>

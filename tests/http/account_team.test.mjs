@@ -462,6 +462,78 @@ test('the paper must be of the agreement staff and volunteers sign, not any poli
   }
 });
 
+// A published, authorised policy in force today; resolves [policy id, version id].
+async function policyInForce(admin, title, appliesTo) {
+  const today = isoDay(0);
+  let r = await admin.post('/admin/policies', { title, applies_to: appliesTo });
+  assert.equal(r.status, 201, r.text);
+  const pid = r.body.policy.id;
+  r = await admin.post(`/admin/policies/${pid}/versions`, { body: 'Read this.', summary: 'First',
+    effective: today, review_due: '2099-01-01', confirm: 'yes' });
+  assert.equal(r.status, 201, r.text);
+  const vid = r.body.version.id;
+  r = await admin.post(`/admin/policies/${pid}/versions/${vid}/authorise`, { authorised_by: 'headteacher',
+    authoriser_name: 'Helen Ashworth', job_title: 'Headteacher', authorised_on: today });
+  assert.ok(r.status < 300, r.text);
+  return [pid, vid];
+}
+
+test('with another policy for staff and volunteers in force, the paper must be of the agreement chosen in School settings', async () => {
+  const s = await startServer();
+  try {
+    const mod = await s.login('moderator@demo.school');
+    const admin = await s.login('admin@demo.school');
+    const aup = await currentVersion(mod);
+    const [, fireVid] = await policyInForce(admin, 'Fire safety', 'teacher,support,volunteer');
+    const before = count(s.db, 'account_contributors');
+    const papers = count(s.db, 'contributor_paper');
+    // Two may be it and none is chosen: no paper passes, and the moderator is told who can fix it.
+    let r = await mod.post('/accounts/1/contributors', parent(aup.version_id));
+    assert.equal(r.status, 409, r.text);
+    assert.match(r.body.error, /More than one agreement is in force for staff and volunteers \(Staff acceptable-use agreement and Fire safety\): the administrator must choose in School settings the one people who are not staff sign to run a school account\./);
+    assert.equal(count(s.db, 'account_contributors'), before);
+    assert.equal((await mod.get('/accounts/1')).body.paper_versions.length, 2, 'both are offered until one is chosen');
+
+    // School settings offer the policies that may be it, and refuse any other.
+    let page = await admin.get('/admin/settings');
+    assert.deepEqual(page.body.runner_agreements.map((o) => o.title).sort(), ['Fire safety', 'Staff acceptable-use agreement']);
+    const html = (await admin.page('/admin/settings')).text;
+    assert.match(html, /<label for="f-runner_agreement">The agreement people who are not staff sign on paper to run a school account<\/label>/);
+    const conduct = sql(s.db, "SELECT id FROM policies WHERE applies_to = 'teacher,support' LIMIT 1");
+    for (const bad of ['abc', '99999', conduct]) {
+      r = await admin.post('/admin/settings', { runner_agreement: bad });
+      assert.equal(r.status, 400, `${bad}: ${r.text}`);
+      assert.equal(r.body.field, 'runner_agreement');
+      assert.equal(r.body.error, 'Choose an agreement that applies to volunteers and to teachers or support staff.');
+    }
+    assert.equal(sql(s.db, "SELECT count(*) FROM settings WHERE key = 'runner_agreement'"), '0', 'nothing saved');
+    r = await admin.post('/admin/settings', { runner_agreement: String(aup.policy_id) });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(auditRows(s.db, 'settings.change').filter((x) => x.includes('|runner_agreement|')).length, 1);
+    page = await admin.get('/admin/settings');
+    assert.deepEqual(page.body.runner_agreements.filter((o) => o.chosen).map((o) => o.title), ['Staff acceptable-use agreement']);
+
+    // Now the fire-safety paper is refused, the agreement's passes, and only its versions are offered.
+    r = await mod.post('/accounts/1/contributors', parent(fireVid));
+    assert.equal(r.status, 409, r.text);
+    assert.equal(r.body.field, 'paper_version_id');
+    assert.match(r.body.error, /Fire safety is not the agreement people who are not staff sign to run a school account: that is Staff acceptable-use agreement, chosen in School settings/);
+    assert.equal(count(s.db, 'account_contributors'), before);
+    assert.equal(count(s.db, 'contributor_paper'), papers);
+    assert.deepEqual((await mod.get('/accounts/1')).body.paper_versions.map((v) => v.policy_id), [aup.policy_id]);
+    r = await mod.post('/accounts/1/contributors', parent(aup.version_id));
+    assert.equal(r.status, 201, r.text);
+    // A contributor on record with the other paper fails the checks.
+    const cid = r.body.contributor.id;
+    sql(s.db, `UPDATE contributor_paper SET version_id = ${fireVid} WHERE contributor_id = ${cid}`);
+    const row = (await mod.get('/accounts/1')).body.contributors.find((x) => x.id === cid);
+    assert.equal(row.passes, false);
+    assert.match(row.failing[0].detail, /Fire safety is not the agreement people who are not staff sign/);
+  } finally {
+    await s.stop();
+  }
+});
+
 test('a contributor who is not staff, once they stop, is shown with what is kept and until when, to whoever sees the account, until the review deletes it', async () => {
   const s = await startServer();
   try {

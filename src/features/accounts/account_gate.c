@@ -32,16 +32,129 @@ int paper_policy_fits(const char *applies_to)
 	       (policy_applies(applies_to, "teacher") || policy_applies(applies_to, "support"));
 }
 
+/* The fitting policies (paper_policy_fits) with a version in force, each
+ * {"policy_id","title",...} as policy_current_versions gives them. */
+static json_t *fitting_in_force(void)
+{
+	json_t *all = policy_current_versions(), *rows = json_array(), *r;
+	size_t i;
+	json_array_foreach(all, i, r)
+		if (paper_policy_fits(json_str(r, "applies_to")))
+			json_array_append(rows, r);
+	json_decref(all);
+	return rows;
+}
+
+static int64_t chosen_agreement(void)
+{
+	return db_int(0,
+		      "SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'runner_agreement'",
+		      "");
+}
+
+/* A school may have several policies for staff and volunteers alike (its
+ * fire-safety rules, say): only one of them is the agreement ravens-wood
+ * §3 asks runners to have read. */
+int64_t runner_agreement(char **why)
+{
+	*why = NULL;
+	int64_t chosen = chosen_agreement();
+	if (chosen)
+		return chosen;
+	json_t *rows = fitting_in_force();
+	size_t n = json_array_size(rows);
+	int64_t only = n == 1 ? json_int(json_array_get(rows, 0), "policy_id") : 0;
+	if (n > 1) {
+		char *titles = xstrdup("");
+		for (size_t i = 0; i < n; i++) {
+			const char *sep = i == 0 ? "" : i + 1 < n ? ", " : " and ";
+			char *more = xasprintf("%s%s%s", titles, sep,
+					       json_str(json_array_get(rows, i), "title"));
+			free(titles);
+			titles = more;
+		}
+		*why = xasprintf("More than one agreement is in force for staff and volunteers "
+				 "(%s): the administrator must choose in School settings the one "
+				 "people who are not staff sign to run a school account.",
+				 titles);
+		free(titles);
+	}
+	json_decref(rows);
+	return only;
+}
+
+json_t *runner_agreement_options(int64_t chosen)
+{
+	json_t *all = db_rows("SELECT id, title, applies_to FROM policies ORDER BY title, id", "");
+	json_t *rows = json_array(), *r;
+	size_t i;
+	json_array_foreach(all, i, r) {
+		if (!paper_policy_fits(json_str(r, "applies_to")))
+			continue;
+		json_object_del(r, "applies_to");
+		json_object_set_new(r, "chosen", json_boolean(json_int(r, "id") == chosen));
+		json_array_append(rows, r);
+	}
+	json_decref(all);
+	return rows;
+}
+
+int runner_agreement_allowed(int64_t policy_id)
+{
+	char *applies = db_text("SELECT applies_to FROM policies WHERE id = ?", "I", policy_id);
+	int ok = paper_policy_fits(applies);
+	free(applies);
+	return ok;
+}
+
+/* Why the paper is not of the one agreement runners sign, or NULL. */
+static char *not_the_agreement(int64_t policy_id, const char *title)
+{
+	char *why;
+	int64_t agreement = runner_agreement(&why);
+	if (why || !agreement || agreement == policy_id)
+		return why;
+	char *name = db_text("SELECT title FROM policies WHERE id = ?", "I", agreement);
+	why = xasprintf("%s is not the agreement people who are not staff sign to run a school "
+			"account: that is %s%s.",
+			title, name ? name : "another policy",
+			chosen_agreement() ? ", chosen in School settings" : "");
+	free(name);
+	return why;
+}
+
+/* Why the version V signed on paper (paper_problem's row) is not the one in
+ * force, or NULL. */
+static char *version_problem(const json_t *v, const char *paper_date)
+{
+	if (!json_int(v, "current") && json_int(v, "current_number"))
+		return xasprintf("Has not signed %s (version %lld): the paper signature is of "
+				 "version %lld.",
+				 json_str(v, "title"), (long long)json_int(v, "current_number"),
+				 (long long)json_int(v, "number"));
+	if (!json_int(v, "current"))
+		return xasprintf("The paper signature is of %s (version %lld), which is not in "
+				 "force.",
+				 json_str(v, "title"), (long long)json_int(v, "number"));
+	if (!paper_date || strcmp(paper_date, json_str(v, "effective")) < 0)
+		return xasprintf("The date on the paper is before %s (version %lld) took effect "
+				 "on %s.",
+				 json_str(v, "title"), (long long)json_int(v, "number"),
+				 json_str(v, "effective"));
+	return NULL;
+}
+
 /* Why the paper is not a signature of the agreement in force, or NULL when it
- * is: a current version (POLICY_CURRENT_ID: published, in force today) of a
- * policy for volunteers, dated no earlier than the version took effect (the
+ * is: a current version (POLICY_CURRENT_ID: published, in force today) of
+ * the agreement runners sign (runner_agreement), dated no earlier than the version took effect (the
  * rule of a member of staff's paper signature, src/features/aup/aup_paper.c). */
 static char *paper_problem(int64_t version_id, const char *paper_date)
 {
 	char d[11];
 	today(d);
 #define CURRENT_OF_V POLICY_CURRENT_ID("v.policy_id")
-	json_t *v = db_row("SELECT p.title, v.number, v.effective, v.id = " CURRENT_OF_V
+	json_t *v = db_row("SELECT p.id AS policy_id, p.title, v.number, v.effective, "
+			   "v.id = " CURRENT_OF_V
 			   " AS current, (SELECT number FROM policy_versions WHERE id = "
 			   CURRENT_OF_V ") AS current_number, "
 			   "p.applies_to FROM policy_versions v "
@@ -59,20 +172,10 @@ static char *paper_problem(int64_t version_id, const char *paper_date)
 		why = xasprintf("%s is not the agreement staff and volunteers sign to run a "
 				"school account: it does not apply to teachers or support staff.",
 				json_str(v, "title"));
-	else if (!json_int(v, "current") && json_int(v, "current_number"))
-		why = xasprintf("Has not signed %s (version %lld): the paper signature is of "
-				"version %lld.",
-				json_str(v, "title"), (long long)json_int(v, "current_number"),
-				(long long)json_int(v, "number"));
-	else if (!json_int(v, "current"))
-		why = xasprintf("The paper signature is of %s (version %lld), which is not in "
-				"force.",
-				json_str(v, "title"), (long long)json_int(v, "number"));
-	else if (!paper_date || strcmp(paper_date, json_str(v, "effective")) < 0)
-		why = xasprintf("The date on the paper is before %s (version %lld) took effect "
-				"on %s.",
-				json_str(v, "title"), (long long)json_int(v, "number"),
-				json_str(v, "effective"));
+	else
+		why = not_the_agreement(json_int(v, "policy_id"), json_str(v, "title"));
+	if (!why && v)
+		why = version_problem(v, paper_date);
 	json_decref(v);
 	return why;
 }

@@ -26,6 +26,11 @@ json_t *paper_gate(int64_t version_id, const char *paper_date, const char *train
  * on paper to run an account: it binds volunteers and teachers or support
  * staff (the agreement staff who run accounts sign). */
 int paper_policy_fits(const char *applies_to);
+/* The policy that is that agreement: the one chosen in School settings
+ * (runner_agreement), else the only fitting policy in force; 0 when none is,
+ * or (with *why, to be freed, saying so) when several are and none chosen. */
+int64_t runner_agreement(char **why);
+
 /* The paper signature: {"version_id","paper_date","recorded_by","recorded_at","policy_id",
  * "number","version","title"}, or NULL. */
 json_t *paper_signature(int64_t contributor_id);

@@ -83,9 +83,14 @@ static json_t *version_options(const struct request *rq)
 {
 	json_t *all = policy_current_versions(), *rows = json_array(), *r;
 	size_t k;
-	/* Only the agreement someone not employed signs to run it (paper_gate). */
+	/* Only the agreement someone not employed signs to run it (paper_gate):
+	 * the one chosen or the only one, else every one that may be it. */
+	char *why;
+	int64_t agreement = runner_agreement(&why);
+	free(why);
 	json_array_foreach(all, k, r)
-		if (paper_policy_fits(json_str(r, "applies_to")))
+		if (agreement ? json_int(r, "policy_id") == agreement
+			      : paper_policy_fits(json_str(r, "applies_to")))
 			json_array_append(rows, r);
 	json_decref(all);
 	int64_t chosen = account_form_sent(rq, "/contributors")

@@ -26,4 +26,10 @@
  * platform, platform_label, status}]} */
 json_t *accounts_led_by(const struct request *rq, int64_t user_id);
 
+/* School settings' choice of the agreement people who are not staff sign on
+ * paper to run a school account (runner_agreement): the policies that may
+ * be it, [{"id","title","chosen"}], and whether a policy may. */
+json_t *runner_agreement_options(int64_t chosen);
+int runner_agreement_allowed(int64_t policy_id);
+
 #endif

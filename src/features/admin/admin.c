@@ -13,6 +13,7 @@
 #include "core/staff.h"
 #include "core/tasks.h"
 #include "core/write.h"
+#include "features/accounts/accounts.h"
 #include "features/admin/admin_sync.h"
 #include "features/concerns/concerns.h"
 #include "lib/util.h"
@@ -438,8 +439,9 @@ static void settings_page(struct request *rq, struct reply *rp)
 		json_object_set(m, json_str(row, "key"), json_object_get(row, "value"));
 	json_decref(all);
 	/* Shown again after a refused change, the settings show what was typed. */
-	static const char *const typed[] = { "school_name", "lado_contact", "pattern_window_days",
-					     "invitation_days", "account_dormant_days" };
+	static const char *const typed[] = { "school_name",        "lado_contact",
+					     "pattern_window_days",  "invitation_days",
+					     "account_dormant_days", "runner_agreement" };
 	for (size_t k = 0; rq->is_post && k < sizeof typed / sizeof typed[0]; k++)
 		if (arg(rq, typed[k]))
 			json_object_set_new(m, typed[k], json_string(arg(rq, typed[k])));
@@ -457,6 +459,9 @@ static void settings_page(struct request *rq, struct reply *rp)
 				       : json_str(m, "account_reply_holidays_count");
 	json_object_set_new(m, "reply_holidays_skipped",
 			    json_boolean(holidays && strcmp(holidays, "no") == 0));
+	const char *agreement = json_str(m, "runner_agreement");
+	json_object_set_new(m, "runner_agreements",
+			    runner_agreement_options(agreement ? atoll(agreement) : 0));
 	json_object_set_new(m, "closures",
 			    db_rows("SELECT day, label FROM closure_days ORDER BY day", ""));
 	reply_page(rp, "admin_settings", "School settings", m);
@@ -491,13 +496,23 @@ static void settings_post(struct request *rq, struct reply *rp)
 			    "and 3650.");
 		return;
 	}
+	/* ravens-wood §3: which policy is the one runners not on the staff sign
+	 * on paper; empty for the only one that may be. */
+	const char *agreement = arg(rq, "runner_agreement");
+	if (agreement && agreement[0] &&
+	    !runner_agreement_allowed(arg_int(rq, "runner_agreement", 0))) {
+		reply_error(rp, 400, "runner_agreement",
+			    "Choose an agreement that applies to volunteers and to teachers or "
+			    "support staff.");
+		return;
+	}
 	if (reply_begin(rp, BUSY) != 0)
 		return;
 	/* lado_contact: the local authority designated officer's name, telephone
 	 * and e-mail, shown when the LADO must be told (KCSIE part four). */
 	const char *keys[] = { "school_name",         "account_decider", "lado_contact",
 			       "pattern_window_days", "invitation_days", "account_dormant_days",
-			       "account_reply_holidays_count" };
+			       "account_reply_holidays_count", "runner_agreement" };
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = arg(rq, keys[i]);
 		/* The LADO's details may be emptied (the officer changed, the new
@@ -626,6 +641,8 @@ static const struct field_spec settings_form[] = {
 	{ "invitation_days", F_INT, 2, 0, NULL, "Days an invitation link stays usable" },
 	{ "account_dormant_days", F_INT, 4, 0, NULL,
 	  "Days without activity before a school account is dormant" },
+	{ "runner_agreement", F_TEXT, 20, 0, NULL,
+	  "The agreement people who are not staff sign on paper to run a school account" },
 	{ "account_reply_holidays_count", F_CHOICE, 3, 0, "yes|no",
 	  "Do school holidays count as working days for answering comments on school accounts?" },
 	{ NULL },
