@@ -419,6 +419,22 @@ test('the platforms include Teams, Zoom, Google Classroom, ClassDojo and games, 
   }
 });
 
+// A published, authorised policy in force today; resolves [policy id, version id].
+async function policyInForce(admin, title, appliesTo) {
+  const today = isoDay(0);
+  let r = await admin.post('/admin/policies', { title, applies_to: appliesTo });
+  assert.equal(r.status, 201, r.text);
+  const pid = r.body.policy.id;
+  r = await admin.post(`/admin/policies/${pid}/versions`, { body: 'Read this.', summary: 'First',
+    effective: today, review_due: '2099-01-01', confirm: 'yes' });
+  assert.equal(r.status, 201, r.text);
+  const vid = r.body.version.id;
+  r = await admin.post(`/admin/policies/${pid}/versions/${vid}/authorise`, { authorised_by: 'headteacher',
+    authoriser_name: 'Helen Ashworth', job_title: 'Headteacher', authorised_on: today });
+  assert.ok(r.status < 300, r.text);
+  return [pid, vid];
+}
+
 test('the paper must be of the agreement staff and volunteers sign, not any policy for volunteers', async () => {
   const s = await startServer();
   try {
@@ -426,16 +442,8 @@ test('the paper must be of the agreement staff and volunteers sign, not any poli
     const admin = await s.login('admin@demo.school');
     const today = isoDay(0);
     // A policy for volunteers alone, published and in force: their car-park rules.
-    let r = await admin.post('/admin/policies', { title: 'Visitor car park rules', applies_to: 'volunteer' });
-    assert.equal(r.status, 201, r.text);
-    const pid = r.body.policy.id;
-    r = await admin.post(`/admin/policies/${pid}/versions`, { body: 'Park in bay C.', summary: 'First',
-      effective: today, review_due: '2099-01-01', confirm: 'yes' });
-    assert.equal(r.status, 201, r.text);
-    const vid = r.body.version.id;
-    r = await admin.post(`/admin/policies/${pid}/versions/${vid}/authorise`, { authorised_by: 'headteacher',
-      authoriser_name: 'Helen Ashworth', job_title: 'Headteacher', authorised_on: today });
-    assert.ok(r.status < 300, r.text);
+    const [, vid] = await policyInForce(admin, 'Visitor car park rules', 'volunteer');
+    let r;
     const offered = (await mod.get('/accounts/1')).body.paper_versions;
     assert.ok(offered.length > 0);
     assert.ok(!offered.some((o) => o.version_id === vid), 'the form does not offer it');
@@ -461,22 +469,6 @@ test('the paper must be of the agreement staff and volunteers sign, not any poli
     await s.stop();
   }
 });
-
-// A published, authorised policy in force today; resolves [policy id, version id].
-async function policyInForce(admin, title, appliesTo) {
-  const today = isoDay(0);
-  let r = await admin.post('/admin/policies', { title, applies_to: appliesTo });
-  assert.equal(r.status, 201, r.text);
-  const pid = r.body.policy.id;
-  r = await admin.post(`/admin/policies/${pid}/versions`, { body: 'Read this.', summary: 'First',
-    effective: today, review_due: '2099-01-01', confirm: 'yes' });
-  assert.equal(r.status, 201, r.text);
-  const vid = r.body.version.id;
-  r = await admin.post(`/admin/policies/${pid}/versions/${vid}/authorise`, { authorised_by: 'headteacher',
-    authoriser_name: 'Helen Ashworth', job_title: 'Headteacher', authorised_on: today });
-  assert.ok(r.status < 300, r.text);
-  return [pid, vid];
-}
 
 test('with another policy for staff and volunteers in force, the paper must be of the agreement chosen in School settings', async () => {
   const s = await startServer();
