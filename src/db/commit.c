@@ -405,8 +405,18 @@ int db_wait_done(struct db_wait *w)
 {
 	pthread_mutex_lock(&sync_mu);
 	settle_later(w);
-	/* Never settled while its batch is open: the place is still listed. */
-	int rc = w->later ? 0 : w->lost || durability_lost ? -1 : synced_seq >= w->seq;
+	/* Never settled while its batch is open: the place is still listed.
+	 * An answer that wrote nothing is never held, even after a failed
+	 * fsync (a page that only read is still shown). */
+	int rc;
+	if (w->later)
+		rc = 0;
+	else if (w->lost)
+		rc = -1;
+	else if (!w->seq)
+		rc = 1;
+	else
+		rc = durability_lost ? -1 : synced_seq >= w->seq;
 	pthread_mutex_unlock(&sync_mu);
 	return rc;
 }
@@ -425,7 +435,7 @@ int db_wait_through(struct db_wait *w)
 {
 	if (db_wait_committed(w) != 0 || w->lost)
 		return -1;
-	return commit_wait_durable(w->seq);
+	return w->seq ? commit_wait_durable(w->seq) : 0;
 }
 
 uint64_t db_commit_count(void)
