@@ -12,7 +12,7 @@
 <label class="checkbox"><input type="radio" name="account_decider" value="slt"{{#decider_is_slt}} checked{{/decider_is_slt}}> Senior leadership team</label>
 </fieldset>
 <div class="field{{#err_runner_agreement}} has-error{{/err_runner_agreement}}"><label for="f-runner_agreement">The agreement people who are not staff sign on paper to run a school account</label>
-<p class="hint" id="h-runner_agreement">A volunteer, parent or governor who helps run a school account signs it on paper, and the moderator records which version. Only policies for volunteers and for teachers or support staff can be chosen. Choose one when more than one is in force (a fire-safety policy for everyone, say): until then no paper signature passes.</p>
+<p class="hint" id="h-runner_agreement">A volunteer or parent who helps run a school account, and is not on the staff list, signs it on paper, and the moderator records which version. Only policies for volunteers and for teachers or support staff can be chosen. Choose one when more than one is in force (a fire-safety policy for everyone, say): until then no paper signature passes.</p>
 {{#err_runner_agreement}}<p class="field-error" id="e-runner_agreement">{{err_runner_agreement}}</p>{{/err_runner_agreement}}
 <select id="f-runner_agreement" name="runner_agreement" aria-describedby="h-runner_agreement{{#err_runner_agreement}} e-runner_agreement{{/err_runner_agreement}}"{{#err_runner_agreement}} aria-invalid="true"{{/err_runner_agreement}}>
 <option value="">The only one in force for staff and volunteers</option>
