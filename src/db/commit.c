@@ -385,20 +385,19 @@ struct db_wait db_take_wait(void)
 	return w;
 }
 
-/* Under sync_mu: once W's batch is settled, its commit joins W's seq and
- * the place in the batch is freed.  -1 if the batch was lost. */
-static int settle_later(struct db_wait *w)
+/* Under sync_mu: once W's batch is settled, its commit joins W's seq (or
+ * W is lost with it) and the place in the batch is freed. */
+static void settle_later(struct db_wait *w)
 {
 	struct db_later *l = w->later;
 	if (!l || l->m.state == PENDING)
-		return 0;
-	int lost = l->m.state == LOST;
-	if (!lost && l->m.seq > w->seq)
+		return;
+	if (l->m.state == LOST)
+		w->lost = 1;
+	else if (l->m.seq > w->seq)
 		w->seq = l->m.seq;
 	free(l);
 	w->later = NULL;
-	w->lost |= lost;
-	return lost ? -1 : 0;
 }
 
 int db_wait_done(struct db_wait *w)
@@ -426,14 +425,14 @@ int db_wait_committed(struct db_wait *w)
 	pthread_mutex_lock(&sync_mu);
 	while (w->later && w->later->m.state == PENDING)
 		pthread_cond_wait(&sync_cv, &sync_mu);
-	int rc = settle_later(w);
+	settle_later(w);
 	pthread_mutex_unlock(&sync_mu);
-	return rc;
+	return w->lost ? -1 : 0;
 }
 
 int db_wait_through(struct db_wait *w)
 {
-	if (db_wait_committed(w) != 0 || w->lost)
+	if (db_wait_committed(w) != 0)
 		return -1;
 	return w->seq ? commit_wait_durable(w->seq) : 0;
 }
