@@ -47,17 +47,6 @@ static int syncing, durability_lost;
 #define BATCH_MAX 32
 #define BATCH_MAX_MS 5
 
-/* The WAL is copied back into the database (checkpointed) by the commit
- * that takes it past this many pages, on the writer, so every request
- * waiting to write waits for it.  A report rewrites the same few dozen
- * rightmost pages each time, so a checkpoint copies about as many pages
- * after 10,000 frames as after SQLite's default of 1,000: checkpointing
- * ten times less often takes most of that cost off the write path.  The
- * WAL file can then reach some 40 MB under a burst of writes; it is kept at
- * that size rather than truncated, since an fsync of a file that grew also
- * writes its metadata. */
-#define CHECKPOINT_PAGES 10000
-
 enum { PENDING, COMMITTED, LOST };
 struct member {
 	struct member *next;
@@ -180,9 +169,7 @@ int db_wal_truncate(void)
 	pthread_mutex_lock(&write_lock);
 	if (batch_open)
 		commit_batch();
-	int rc = writer ? sqlite3_wal_checkpoint_v2(writer->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
-						    NULL, NULL)
-			: SQLITE_OK;
+	int rc = writer ? checkpoint_truncate(writer->db) : SQLITE_OK;
 	pthread_mutex_unlock(&write_lock);
 	if (rc != SQLITE_OK)
 		fprintf(stderr, "staffroom: database: emptying the WAL: %s\n",
@@ -224,7 +211,9 @@ int db_begin(void)
 		/* Every write goes through this connection: room for the index
 		 * pages a large school's writes touch (32 MB, taken as it fills). */
 		sqlite3_exec(writer->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
-		sqlite3_wal_autocheckpoint(writer->db, CHECKPOINT_PAGES);
+		/* The WAL is copied back into the database off the write path
+		 * (checkpoint.c). */
+		checkpoint_attach(writer->db, &batching);
 	}
 	if (!batch_open) {
 		if (db_run(db_stmt("BEGIN IMMEDIATE", "")) != 0)

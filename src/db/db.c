@@ -178,6 +178,7 @@ sqlite3 *db_handle(void)
  * be opened as the run-as user); no transaction may be running. */
 void db_close_writer(void)
 {
+	checkpoint_stop();
 	pthread_mutex_lock(&write_lock);
 	conn_free(writer);
 	writer = NULL;

@@ -51,6 +51,15 @@ uint64_t commit_note(void);
 /* Waits until commit seq is on disk: 0, or -1 (fsync failed). */
 int commit_wait_durable(uint64_t seq);
 
+/* checkpoint.c: copying the WAL back into the database.  Attached to the
+ * writer when it opens (batching points to whether requests are batched,
+ * read under write_lock); the truncation for erasure (waits for a copy
+ * running meanwhile: SQLITE_OK or SQLite's code); and the copying thread
+ * stopped, before the writer closes. */
+void checkpoint_attach(sqlite3 *db, const int *batching);
+int checkpoint_truncate(sqlite3 *db);
+void checkpoint_stop(void);
+
 /* sql_trace.c: STAFFROOM_BENCH_CAPTURE records each read statement (the benchmark). */
 void sql_trace_attach(sqlite3 *db);
 

@@ -1,6 +1,7 @@
 #include "http/held.h"
 #include "db/db.h"
 #include "lib/util.h"
+#include "lib/worker_thread.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -16,14 +17,13 @@ struct held {
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
 static struct held *list;
-static pthread_t thread;
-static int running, stopping;
+static struct worker_thread worker = { .mu = &mu, .cv = &cv };
 
 int held_add(struct MHD_Connection *conn, const struct db_wait *w, int *failed)
 {
 	struct held *h = xmalloc(sizeof *h);
 	pthread_mutex_lock(&mu);
-	if (!running || stopping) {
+	if (!worker.running || worker.stopping) {
 		pthread_mutex_unlock(&mu);
 		free(h);
 		return -1;
@@ -77,9 +77,9 @@ static void *loop(void *arg)
 	(void)arg;
 	pthread_mutex_lock(&mu);
 	for (;;) {
-		while (!list && !stopping)
+		while (!list && !worker.stopping)
 			pthread_cond_wait(&cv, &mu);
-		if (!list && stopping)
+		if (!list && worker.stopping)
 			break;
 		struct held *h = next_to_wait_for();
 		pthread_mutex_unlock(&mu);
@@ -99,28 +99,14 @@ static void *loop(void *arg)
 int held_start(void)
 {
 	pthread_mutex_lock(&mu);
-	running = 1;
-	stopping = 0;
+	int rc = worker_thread_start(&worker, loop);
 	pthread_mutex_unlock(&mu);
-	if (pthread_create(&thread, NULL, loop, NULL) == 0)
-		return 0;
-	pthread_mutex_lock(&mu);
-	running = 0;
-	pthread_mutex_unlock(&mu);
-	fputs("staffroom: cannot start the sync thread\n", stderr);
-	return -1;
+	if (rc != 0)
+		fputs("staffroom: cannot start the sync thread\n", stderr);
+	return rc;
 }
 
 void held_stop(void)
 {
-	pthread_mutex_lock(&mu);
-	int was = running;
-	stopping = 1;
-	pthread_cond_signal(&cv);
-	pthread_mutex_unlock(&mu);
-	if (was)
-		pthread_join(thread, NULL);
-	pthread_mutex_lock(&mu);
-	running = 0;
-	pthread_mutex_unlock(&mu);
+	worker_thread_stop(&worker);
 }
