@@ -159,6 +159,10 @@ struct conn *conn_open(void)
 		conn_free(c);
 		return NULL;
 	}
+	/* The WAL is copied back into the database after the writer's commits
+	 * only (checkpoint.c): a write a thread makes on its own connection
+	 * (outside db_begin) must not make the copy on its request's time. */
+	sqlite3_wal_autocheckpoint(c->db, 0);
 	sql_trace_attach(c->db);
 	return c;
 }
