@@ -117,10 +117,12 @@ con.execute('ROLLBACK')
 print('released', flush=True)`, db], { stdio: ['pipe', 'pipe', 'inherit'] });
     const said = (word) => new Promise((res) => holder.stdout.on('data', (d) => { if (String(d).includes(word)) res(); }));
     await said('locked');
+    // Refused while the lock is still held: the server gave up waiting for it
+    // (its busy timeout) rather than waiting for the holder, which is released
+    // only below.  How long it waited is logged, not asserted.
     const t0 = Date.now();
     refused(await report(c, { category: 'other', summary: 'while locked' }, [{ name: 'p.png', data: PNG }]));
-    const waited = Date.now() - t0;
-    assert.ok(waited < 8000, `gave up after ${waited} ms`);
+    console.log(`refused after ${Date.now() - t0} ms with the lock held`);
     assert.equal((await c.get('/concerns/mine')).status, 200, 'reading goes on while the lock is held');
     holder.stdin.write('\n');
     await said('released');
