@@ -576,6 +576,7 @@ static int cmd_fastcgi(struct opts *o)
  * for), and no answer is written before a failure to start is known. */
 static int cmd_cgi(struct opts *o)
 {
+	cfg.one_request = 1;
 	/* Only a request that can carry files pays for the signatures; one that
 	 * cannot have them loaded is refused by upload_check.c, not served. */
 	const char *type = getenv("CONTENT_TYPE");

@@ -42,6 +42,8 @@ struct config {
 	const char *smtp_password_file;
 	const char *mail_from;
 	const char *trusted_proxy;    /* addresses whose X-Real-IP / X-Forwarded-For is believed */
+	int one_request;              /* CGI: this process answers one request, and keeps
+					 nothing (no provider's settings) for the next */
 };
 
 extern struct config cfg;

@@ -388,9 +388,9 @@ void oidc_login_model(const struct request *rq, json_t *m)
 /* The provider's end-session endpoint (OpenID Connect RP-Initiated Logout
  * 1.0), offered as a link: staffroom's own session has already ended.  The
  * signed-out page is anyone's to ask for, so it uses only a discovery
- * document already at hand (ask 0) and never waits on the provider; signing
- * out (a signed-in person's POST) may ask it, through the same bounds as a
- * sign-in. */
+ * document already at hand (ask 0) and never waits on the provider, except
+ * under CGI, which keeps none (login.c); signing out (a signed-in person's
+ * POST) may ask it, through the same bounds as a sign-in. */
 void oidc_signed_out_model(const char *provider, int ask, json_t *m)
 {
 	const struct oidc_provider *p = provider ? oidc_provider_named(provider) : NULL;
