@@ -18,8 +18,8 @@
  * CHECKPOINT_BACKSTOP frames the writer copies what is left itself (little,
  * by then) and the file stops growing: some 80 MB at most.  It is kept at
  * that size rather than truncated, since an fsync of a file that grew also
- * writes its metadata.  The command line, which does not batch, copies on
- * the writer as SQLite does.
+ * writes its metadata.  The command line and CGI, which do not batch, copy
+ * on the writer as SQLite does.
  *
  * Lock order: write_lock, then run_mu.  The copying thread takes run_mu
  * only, for as long as it copies: two checkpoints at once would refuse
