@@ -3,7 +3,7 @@
 // disposal row and an audit row without the content.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, launch, cli, sql } from './lib.mjs';
 import { qualify } from './account_lib.mjs';
@@ -106,9 +106,16 @@ test('retention: review, legal hold, deletion with a register, the chronology an
     assert.match(html.text, new RegExp(`<time datetime="[0-9T:Z-]+">[^<]*2040[^<]*</time>: Concern ${closed[1]}`));
     assert.match(html.text, /<td>Signature \d+: /, 'a due signature is named in words');
     // The deleted text is gone from the files too, not left in free pages.
+    // The WAL is removed when the last connection closes, which a CGI
+    // process ending after its answer may do between a look and a read.
+    const bytesOf = (f) => {
+      try { return readFileSync(f); } catch (e) { if (e.code === 'ENOENT' && f.endsWith('-wal')) return null; throw e; }
+    };
     const notInFiles = (when) => {
-      for (const f of [s.db, `${s.db}-wal`].filter(existsSync))
-        assert.ok(!readFileSync(f).includes(Buffer.from(summary)), `the deleted summary is not in ${path.basename(f)} ${when}`);
+      for (const f of [s.db, `${s.db}-wal`]) {
+        const bytes = bytesOf(f);
+        if (bytes) assert.ok(!bytes.includes(Buffer.from(summary)), `the deleted summary is not in ${path.basename(f)} ${when}`);
+      }
     };
     notInFiles('while the server runs');
     await s.stop({ keep: true });
