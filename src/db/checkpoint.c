@@ -87,18 +87,16 @@ static void want_copy(void)
 	pthread_mutex_unlock(&mu);
 }
 
-/* SQLite's WAL hook, after each commit on the writer (write_lock held). */
+/* SQLite's WAL hook, after each commit on the writer (write_lock held).
+ * Without batching the writer copies at CHECKPOINT_PAGES itself. */
 static int wal_grew(void *batching, sqlite3 *db, const char *name, int frames)
 {
 	(void)name;
-	if (!*(const int *)batching) {
-		if (frames >= CHECKPOINT_PAGES)
-			copy_wal(db, SQLITE_CHECKPOINT_PASSIVE, "on the writer");
-		return SQLITE_OK;
-	}
-	if (frames >= CHECKPOINT_PAGES)
+	int batched = *(const int *)batching;
+	if (batched && frames >= CHECKPOINT_PAGES)
 		want_copy();
-	if (frames >= CHECKPOINT_BACKSTOP && pthread_mutex_trylock(&run_mu) == 0) {
+	if (frames >= (batched ? CHECKPOINT_BACKSTOP : CHECKPOINT_PAGES) &&
+	    pthread_mutex_trylock(&run_mu) == 0) {
 		copy_wal(db, SQLITE_CHECKPOINT_PASSIVE, "on the writer");
 		pthread_mutex_unlock(&run_mu);
 	}

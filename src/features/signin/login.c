@@ -26,16 +26,16 @@ static void login_page(struct request *rq, struct reply *rp)
 	const char *next = arg(rq, "next");
 	if (next && next[0] == '/' && next[1] != '/' && next[1] != '\\')
 		json_object_set_new(m, "next", json_string(next));
-	if (arg_yes(rq, "signed_out"))
+	if (arg_yes(rq, "signed_out")) {
 		json_object_set_new(m, "signed_out", json_true());
-	/* The provider's end-session link from its settings already at hand, so
-	 * that this page, anyone's to ask for, never waits on the provider.  A
-	 * CGI process has none at hand, so it asks, as its sign-in button does
-	 * for anyone who clicks it: without the link, someone signing out on a
-	 * shared computer stays signed in to the provider, and the next person
-	 * to click its button would be signed in as them. */
-	if (arg_yes(rq, "signed_out"))
+		/* The provider's end-session link from its settings already at hand,
+		 * so that this page, anyone's to ask for, never waits on the provider.
+		 * A CGI process has none at hand, so it asks, as its sign-in button
+		 * does for anyone who clicks it: without the link, someone signing
+		 * out on a shared computer stays signed in to the provider, and the
+		 * next person to click its button would be signed in as them. */
 		oidc_signed_out_model(arg(rq, "provider"), cfg.one_request, m);
+	}
 	oidc_login_model(rq, m);
 	reply_page(rp, "login", "Sign in", m);
 }
