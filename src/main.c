@@ -18,6 +18,7 @@
 #include "http/router.h"
 #include "lib/keyfile.h"
 #include "lib/readfile.h"
+#include "lib/std_fds.h"
 #include "db/schema_upgrade.h"
 #include "http/server.h"
 #include "core/staff.h"
@@ -973,6 +974,7 @@ int main(int argc, char **argv)
 	 * SQLite creates the -wal and -shm files with the database's mode, less
 	 * the umask. */
 	umask(S_IRWXG | S_IRWXO);
+	std_fds_fill(); /* before the first open() */
 	if (sodium_init() < 0)
 		return fail("libsodium could not start");
 	config_defaults();

@@ -14,6 +14,7 @@
 #include "http/sandbox.h"
 #include "lib/client_address.h"
 #include "lib/config.h"
+#include "lib/std_fds.h"
 #include "lib/util.h"
 
 #include <fcntl.h>
@@ -161,6 +162,21 @@ static void send_response(const struct exchange *x, const struct response *out)
 	fflush(stdout);
 }
 
+/* The web server's answer ends with our standard output.  It and standard
+ * input are pointed at /dev/null, not closed (std_fds.h says why: here the
+ * write connection is often opened after the answer, to record the mail
+ * sent).  0, or -1 with the answer ended all the same and nothing to be
+ * done after it. */
+static int end_answer(void)
+{
+	fflush(stdout);
+	if (std_fd_to_null(STDOUT_FILENO) == 0 && std_fd_to_null(STDIN_FILENO) == 0)
+		return 0;
+	fclose(stdout);
+	close(STDIN_FILENO);
+	return -1;
+}
+
 /* What the server's background thread does, done by one CGI process at a
  * time after its answer: a lock on the anchor file (an open file
  * description lock, which SQLite's own locks on other files never touch).
@@ -193,10 +209,8 @@ int cgi_run(void)
 	exchange_free(&c->x);
 	free(c->body);
 	free(c);
-	/* The web server's answer ends with our standard output. */
-	fclose(stdout);
-	close(STDIN_FILENO);
-	after_answer();
+	if (end_answer() == 0)
+		after_answer();
 	return 0;
 }
 

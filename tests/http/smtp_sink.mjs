@@ -1,10 +1,11 @@
 // A small SMTP server on loopback for the e-mail tests: it speaks enough
 // of RFC 5321 for libcurl (EHLO, MAIL, RCPT, DATA, QUIT), keeps what it
-// receives, and can be told to refuse the next messages (451) or to stall.
+// receives, and can be told to refuse the next messages (451), to stall, or to
+// greet each client only after a delay (greetAfter, in ms).
 import net from 'node:net';
 
-export async function startSink({ refuse = 0, stall = false } = {}) {
-  const sink = { messages: [], refused: 0, connections: 0, refuse, stall };
+export async function startSink({ refuse = 0, stall = false, greetAfter = 0 } = {}) {
+  const sink = { messages: [], refused: 0, connections: 0, refuse, stall, greetAfter };
   const sockets = new Set();
   const server = net.createServer((sock) => {
     sink.connections++;
@@ -18,7 +19,7 @@ export async function startSink({ refuse = 0, stall = false } = {}) {
     const downAtStart = sink.refuse > 0;
     let buf = '', inData = false, from = '', to = [];
     const say = (line) => sock.write(`${line}\r\n`);
-    say('220 sink.test ESMTP');
+    setTimeout(() => { if (!sock.destroyed) say('220 sink.test ESMTP'); }, sink.greetAfter);
     sock.on('data', (d) => {
       buf += d.toString('utf8');
       for (;;) {
