@@ -169,8 +169,8 @@ static char *compose(const json_t *m, size_t *len)
 	return msg;
 }
 
-/* 0 sent; otherwise the reason in err. */
-static int send_one(const json_t *m, char err[CURL_ERROR_SIZE])
+/* CURLE_OK sent; otherwise the reason in err. */
+static CURLcode send_one(const json_t *m, char err[CURL_ERROR_SIZE])
 {
 	size_t len;
 	char *msg = compose(m, &len);
@@ -207,7 +207,17 @@ static int send_one(const json_t *m, char err[CURL_ERROR_SIZE])
 	free(from);
 	free(to);
 	free(msg);
-	return rc == CURLE_OK ? 0 : -1;
+	return rc;
+}
+
+/* The relay could not be found, reached or heard from in time: every other
+ * message would wait as long again (15 s to connect), so they wait for the
+ * next round instead, with no attempt counted.  A refusal of one message
+ * (a 4xx or 5xx reply) says nothing of the others. */
+static int relay_unreachable(CURLcode rc)
+{
+	return rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_CONNECT ||
+	       rc == CURLE_OPERATION_TIMEDOUT;
 }
 
 static void record(int64_t id, int64_t attempts, int ok, const char *err)
@@ -295,12 +305,13 @@ static void send_due(void)
 			continue;
 		}
 		char err[CURL_ERROR_SIZE];
-		int ok = send_one(m, err) == 0;
+		CURLcode rc = send_one(m, err);
+		int ok = rc == CURLE_OK;
 		if (!ok && __atomic_load_n(&stopping, __ATOMIC_SEQ_CST))
 			break; /* abandoned, not failed: no attempt is counted */
 		record(json_int(m, "id"), json_int(m, "attempts") + 1, ok,
 		       err);
-		if (__atomic_load_n(&stopping, __ATOMIC_SEQ_CST))
+		if (__atomic_load_n(&stopping, __ATOMIC_SEQ_CST) || relay_unreachable(rc))
 			break;
 	}
 	json_decref(due);

@@ -177,20 +177,36 @@ static int end_answer(void)
 	return -1;
 }
 
+/* Open file description locks on single bytes of the anchor file, which
+ * SQLite's own locks on other files never touch. */
+enum { SENDING_BYTE, WAITING_BYTE };
+
+static int lock_byte(int fd, off_t byte, short type, int wait)
+{
+	struct flock lk = { .l_type = type, .l_whence = SEEK_SET, .l_start = byte, .l_len = 1 };
+	return fcntl(fd, wait ? F_OFD_SETLKW : F_OFD_SETLK, &lk);
+}
+
 /* What the server's background thread does, done by one CGI process at a
- * time after its answer: a lock on the anchor file (an open file
- * description lock, which SQLite's own locks on other files never touch).
- * A process waits for it rather than leave its own mail to a request that
- * may not come: the one before it may be sending other mail. */
+ * time after its answer, the one holding SENDING.  One more may wait for it,
+ * holding WAITING meanwhile; a process that finds someone waiting already
+ * goes at once.  Its own mail is not left for a request that may not come:
+ * the waiter reads what is due only once it holds SENDING, after this
+ * process's mail was committed.  So a relay that is slow or down keeps two
+ * processes, not one for every request answered meanwhile. */
 static void after_answer(void)
 {
 	const char *path = audit_anchor_path();
 	int fd = path ? open(path, O_WRONLY | O_APPEND | O_CLOEXEC) : -1;
-	struct flock lk = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
-	if (fd >= 0 && fcntl(fd, F_OFD_SETLKW, &lk) == 0)
-		mailer_run_once();
-	if (fd >= 0)
-		close(fd);
+	if (fd < 0)
+		return;
+	if (lock_byte(fd, WAITING_BYTE, F_WRLCK, 0) == 0) {
+		int sending = lock_byte(fd, SENDING_BYTE, F_WRLCK, 1) == 0;
+		lock_byte(fd, WAITING_BYTE, F_UNLCK, 0);
+		if (sending)
+			mailer_run_once();
+	}
+	close(fd);
 }
 
 int cgi_run(void)

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { startServer, sql, FRONT } from './lib.mjs';
 import { authorise } from './policy_lib.mjs';
 import { startSink } from './smtp_sink.mjs';
@@ -224,6 +225,65 @@ test('a CGI process sending after its answer keeps its hold on the database', { 
     await sink.waitFor(2);
     assert.equal(await until('sent 2, sent 2'), 'sent 2, sent 2', 'the record that the second e-mail went was lost');
     assert.equal(sink.messages.length, 2);
+  } finally {
+    await s.stop();
+    await sink.close();
+  }
+});
+
+const cgiOnly = FRONT !== 'cgi' && 'only a CGI process works after its answer';
+const pause = (ms) => new Promise((res) => setTimeout(res, ms));
+const outboxRows = (db) => sql(db, "SELECT group_concat(status || ' ' || attempts, ', ') FROM (SELECT * FROM outbox ORDER BY id)");
+
+test('a relay that cannot be reached is tried once a round; the other messages wait for the next', { skip: cgiOnly },
+  async () => {
+    const gone = await startSink();
+    await gone.close(); // nothing listens at its address now: the connection is refused
+    const s = await startServer({ args: mailArgs(gone.url) });
+    try {
+      const teacher = await s.login('teacher@demo.school');
+      // Pupil contact: two e-mails. The process that answered tries the first and stops there.
+      await file(teacher, { category: 'pupil_contact', summary: 'relay unreachable' });
+      for (let i = 0; i < 100 && outboxRows(s.db) === 'queued 0, queued 0'; i++) await pause(25);
+      await pause(500);
+      assert.equal(outboxRows(s.db), 'queued 1, queued 0');
+      assert.match(sql(s.db, 'SELECT last_error FROM outbox ORDER BY id LIMIT 1'), /connect/i);
+      // The next round (a request's process) tries the other: the first waits out its back-off.
+      assert.equal((await teacher.get('/')).status, 200);
+      let now = '';
+      for (let i = 0; i < 100 && now !== 'queued 1, queued 1'; i++) {
+        now = outboxRows(s.db);
+        if (now !== 'queued 1, queued 1') await pause(25);
+      }
+      assert.equal(now, 'queued 1, queued 1');
+    } finally {
+      await s.stop();
+    }
+  });
+
+test('a slow relay keeps at most two CGI processes running after their answers', { skip: cgiOnly }, async () => {
+  const sink = await startSink({ greetAfter: 2500 });
+  const s = await startServer({ args: mailArgs(sink.url) });
+  // The web server's children: staffroom processes still running after their answers.
+  const running = () => execFileSync('ps', ['--ppid', String(s.proc.pid), '-o', 'pid='], { encoding: 'utf8' })
+    .split('\n').filter((l) => l.trim()).length;
+  try {
+    const head = await s.login('head@demo.school');
+    assert.equal((await head.get('/')).status, 200);
+    const teacher = await s.login('teacher@demo.school');
+    // Each to the headteacher alone. The first report's process sends, waiting for the greeting;
+    // the second's waits to send next; the pages after them end with their answers.
+    await file(teacher, { category: 'other', summary: 'first while slow' });
+    for (let i = 0; i < 100 && sink.connections < 1; i++) await pause(20);
+    assert.equal(sink.connections, 1);
+    await file(teacher, { category: 'other', summary: 'second while slow' });
+    for (let i = 0; i < 4; i++) assert.equal((await head.get('/')).status, 200);
+    await pause(300);
+    const left = running();
+    assert.ok(left <= 2, `${left} processes were still running after their answers`);
+    // Both e-mails go, the second by the process that waited: no further page is asked for.
+    await sink.waitFor(2, 15000);
+    assert.equal(sink.messages.filter((m) => m.data.includes('/concerns/')).length, 2);
   } finally {
     await s.stop();
     await sink.close();
