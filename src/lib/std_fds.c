@@ -12,7 +12,8 @@ int std_fd_to_null(int fd)
 	if (null == fd)
 		return 0;
 	int moved = dup2(null, fd) == fd;
-	close(null);
+	if (null > STDERR_FILENO)
+		close(null); /* else it fills a standard descriptor that was closed */
 	return moved ? 0 : -1;
 }
 
