@@ -188,23 +188,27 @@ test('mail queued while the relay was down is not sent to someone who has since 
   }
 });
 
+const cgiOnly = FRONT !== 'cgi' && 'only a CGI process works after its answer';
+const pause = (ms) => new Promise((res) => setTimeout(res, ms));
+const outboxRows = (db) => sql(db, "SELECT group_concat(status || ' ' || attempts, ', ') FROM (SELECT * FROM outbox ORDER BY id)");
+// The outbox's rows once they read want, or as they last read after that many tries.
+async function outboxUntil(db, want, tries = 200) {
+  let now = '';
+  for (let i = 0; i < tries && now !== want; i++) {
+    now = outboxRows(db);
+    if (now !== want) await pause(25);
+  }
+  return now;
+}
+
 // A CGI process sends what is due after its answer, on connections it may open then. While it
 // waits for the relay it must still hold its lock on the database: another process closing
 // the last connection it knows of copies the WAL and deletes it, and what the sender records
 // next (that the e-mail went) would be written to a deleted file and lost, and sent again.
-test('a CGI process sending after its answer keeps its hold on the database', { skip: FRONT !== 'cgi' &&
-  'only a CGI process works after its answer' }, async () => {
+test('a CGI process sending after its answer keeps its hold on the database', { skip: cgiOnly }, async () => {
   const sink = await startSink({ refuse: 100000 });
   const s = await startServer({ args: mailArgs(sink.url), env: { STAFFROOM_MAIL_RETRY_BASE: '1' } });
-  const rows = () => sql(s.db, "SELECT group_concat(status || ' ' || attempts, ', ') FROM (SELECT * FROM outbox ORDER BY id)");
-  const until = async (want, tries = 200) => {
-    let now = '';
-    for (let i = 0; i < tries && now !== want; i++) {
-      now = rows();
-      if (now !== want) await new Promise((res) => setTimeout(res, 25));
-    }
-    return now;
-  };
+  const until = (want) => outboxUntil(s.db, want);
   try {
     // The headteacher's first page is behind them (it records the sign-in's first use).
     const head = await s.login('head@demo.school');
@@ -217,7 +221,7 @@ test('a CGI process sending after its answer keeps its hold on the database', { 
     // that opens its write connection only after its answer, to record the first as sent.
     sink.refuse = 0;
     sink.greetAfter = 1500;
-    await new Promise((res) => setTimeout(res, 1100));
+    await pause(1100);
     assert.equal((await head.get('/')).status, 200);
     assert.equal(await until('sent 2, queued 1'), 'sent 2, queued 1',
       'the first is recorded as sent while the second waits for the relay');
@@ -230,10 +234,6 @@ test('a CGI process sending after its answer keeps its hold on the database', { 
     await sink.close();
   }
 });
-
-const cgiOnly = FRONT !== 'cgi' && 'only a CGI process works after its answer';
-const pause = (ms) => new Promise((res) => setTimeout(res, ms));
-const outboxRows = (db) => sql(db, "SELECT group_concat(status || ' ' || attempts, ', ') FROM (SELECT * FROM outbox ORDER BY id)");
 
 test('a relay that cannot be reached is tried once a round; the other messages wait for the next', { skip: cgiOnly },
   async () => {
@@ -250,12 +250,7 @@ test('a relay that cannot be reached is tried once a round; the other messages w
       assert.match(sql(s.db, 'SELECT last_error FROM outbox ORDER BY id LIMIT 1'), /connect/i);
       // The next round (a request's process) tries the other: the first waits out its back-off.
       assert.equal((await teacher.get('/')).status, 200);
-      let now = '';
-      for (let i = 0; i < 100 && now !== 'queued 1, queued 1'; i++) {
-        now = outboxRows(s.db);
-        if (now !== 'queued 1, queued 1') await pause(25);
-      }
-      assert.equal(now, 'queued 1, queued 1');
+      assert.equal(await outboxUntil(s.db, 'queued 1, queued 1', 100), 'queued 1, queued 1');
     } finally {
       await s.stop();
     }
