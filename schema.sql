@@ -1650,11 +1650,20 @@ INSERT OR IGNORE INTO legal_holds_v35 SELECT record_type, record_id, reason, pla
 DROP TABLE legal_holds;
 ALTER TABLE legal_holds_v35 RENAME TO legal_holds;
 
--- Schema version 36: a case nobody has taken on is not in the index of cases by who has them
+-- Schema version 36: a new report writes two index entries fewer
 --
--- May run again.  Every query on concerns_by_assignee names the member of
--- staff ("assignee_id = ?"), so a case with no one assigned is never looked
--- up through it; and every new report has no one assigned.  Left out, a
--- report writes one index entry fewer while it holds the write lock.
+-- May run again.  Two indexes leave out the rows no query looks up
+-- through them, and a new report is one of those rows in each: a report
+-- writes two index entries fewer while it holds the write lock.
+-- - concerns_by_assignee: every query on it names the member of staff
+--   ("assignee_id = ?"), and a new report has no one assigned.
+-- - concerns_queue gives way to concerns_urgent_open: the queue reads
+--   through it only the open urgent cases it lists first (concern_case.c,
+--   with the same terms), newest first; the rest of the queue is read in
+--   date order through concerns_by_created and concerns_by_status_created.
+--   Most reports are not urgent.
 DROP INDEX IF EXISTS concerns_by_assignee;
 CREATE INDEX concerns_by_assignee ON concerns(assignee_id, status) WHERE assignee_id IS NOT NULL;
+DROP INDEX IF EXISTS concerns_queue;
+CREATE INDEX IF NOT EXISTS concerns_urgent_open ON concerns(created_at)
+  WHERE urgent = 1 AND status IN ('new', 'acknowledged', 'investigating', 'escalated');

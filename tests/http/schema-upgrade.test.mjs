@@ -162,29 +162,39 @@ test('a version-32 database takes policy steps in its chronology after the upgra
   assert.equal(sql(db, "SELECT count(*) FROM concern_events WHERE action = 'step'"), '1');
 });
 
-// Version 36: the index of cases by who has them leaves out the cases no one
-// has (a new report writes one index entry fewer); each query on it still
-// uses it.
-test('a version-35 database keeps only assigned cases in the index by assignee after the upgrade', () => {
+// Version 36: two indexes leave out the rows no query looks up through them,
+// as every new report is in each (no one assigned; not urgent): the cases by
+// who has them, and the open urgent cases the queue lists first (in place of
+// an index of every case by status).  Each query on them still uses them.
+test('a version-35 database indexes only assigned cases and open urgent ones after the upgrade', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
   const db = path.join(dir, 'old.db');
   assert.equal(cli(['demo', '--db', db]).code, 0);
-  const index = () => sql(db, "SELECT sql FROM sqlite_schema WHERE name = 'concerns_by_assignee'");
-  const fresh = index();
-  assert.match(fresh, /WHERE assignee_id IS NOT NULL$/);
+  const indexes = () => sql(db, "SELECT name || ': ' || sql FROM sqlite_schema WHERE tbl_name = 'concerns' " +
+    "AND type = 'index' AND sql IS NOT NULL ORDER BY name");
+  const fresh = indexes();
+  assert.match(fresh, /concerns_by_assignee: .* WHERE assignee_id IS NOT NULL$/m);
+  assert.match(fresh, /concerns_urgent_open: .*\n  WHERE urgent = 1 AND status IN \('new', 'acknowledged', 'investigating', 'escalated'\)$/m);
+  assert.doesNotMatch(fresh, /concerns_queue/);
   sql(db, 'DROP INDEX concerns_by_assignee; CREATE INDEX concerns_by_assignee ON concerns(assignee_id, status); ' +
+    'DROP INDEX concerns_urgent_open; CREATE INDEX concerns_queue ON concerns(status, urgent, created_at); ' +
     'PRAGMA user_version = 35');
   const r = cli(['audit', 'verify', '--db', db]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
-  assert.equal(index(), fresh, 'the same stored text as a new database');
+  assert.equal(indexes(), fresh, 'the same indexes as a new database');
   assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
-  // The index's entries, counted in its pages (a full index holds one for every case).
-  const entries = "SELECT sum(ncell) FROM dbstat WHERE name = 'concerns_by_assignee'";
+  // An index's entries, counted in its pages (a full index holds one for every case).
+  const entries = (name) => sql(db, `SELECT coalesce(sum(ncell), 0) FROM dbstat WHERE name = '${name}'`);
+  const all = Number(sql(db, 'SELECT count(*) FROM concerns'));
   const assigned = sql(db, 'SELECT count(*) FROM concerns WHERE assignee_id IS NOT NULL');
-  assert.ok(Number(assigned) > 0 && Number(sql(db, 'SELECT count(*) FROM concerns')) > Number(assigned));
-  assert.equal(sql(db, entries), assigned, 'an entry for each assigned case');
-  assert.equal(sql(db, "SELECT count(*) FROM pragma_index_info('concerns_by_assignee')"), '2');
+  assert.ok(Number(assigned) > 0 && all > Number(assigned));
+  assert.equal(entries('concerns_by_assignee'), assigned, 'an entry for each assigned case');
+  sql(db, "UPDATE concerns SET urgent = 1 WHERE id IN (SELECT min(id) FROM concerns WHERE status = 'new' " +
+    "UNION SELECT min(id) FROM concerns WHERE status = 'closed')");
+  const urgentOpen = sql(db, "SELECT count(*) FROM concerns WHERE urgent = 1 AND status != 'closed'");
+  assert.ok(Number(urgentOpen) > 0 && Number(sql(db, 'SELECT count(*) FROM concerns WHERE urgent = 1')) > Number(urgentOpen));
+  assert.equal(entries('concerns_urgent_open'), urgentOpen, 'an entry for each open urgent case');
   assert.match(sql(db, 'EXPLAIN QUERY PLAN SELECT count(*) FROM concerns WHERE assignee_id = 5 ' +
     "AND status IN ('new', 'acknowledged')"), /USING COVERING INDEX concerns_by_assignee/);
 });

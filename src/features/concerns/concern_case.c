@@ -173,10 +173,11 @@ static json_t *status_options(const char *selected)
 				     "d.due_at < ?)) AND (? = 0 OR c.status != 'closed') "
 
 /* The queue shows open urgent cases first, then everything else newest
- * first.  Read as two lists: the few open urgent cases through the queue
- * index (named: the planner would rather walk every case in date order),
- * then the rest in date order, so a page costs its fifty rows, not a sort
- * of every case ever filed. */
+ * first.  Read as two lists: the few open urgent cases through the index
+ * that holds only them (concerns_urgent_open: its WHERE is these two terms,
+ * which must stay the same for SQLite to use it), then the rest in date
+ * order, so a page costs its fifty rows, not a sort of every case ever
+ * filed. */
 struct queue_filter {
 	const char *status, *category;
 	int assigned, overdue, deadline;
@@ -188,11 +189,9 @@ static json_t *queue_page(const struct request *rq, const struct queue_filter *f
 {
 	int64_t mask = rq->user.roles & ROLE_ROUTABLE, me = rq->user.id;
 	json_t *urgent = db_rows(
-		QUEUE_COLUMNS_FROM(
-			"INDEXED BY concerns_queue") "WHERE c.status IN ('new', 'acknowledged', "
-						     "'investigating', 'escalated') AND c.urgent = "
-						     "1 " QUEUE_FILTERS
-						     "ORDER BY c.created_at DESC, c.id DESC",
+		QUEUE_COLUMNS_FROM("INDEXED BY concerns_urgent_open")
+		"WHERE c.status IN ('new', 'acknowledged', 'investigating', 'escalated') "
+		"AND c.urgent = 1 " QUEUE_FILTERS "ORDER BY c.created_at DESC, c.id DESC",
 		"t" CONCERN_MAY_OPEN_BINDS "ttttiIititi", at, me, mask, me, f->status, f->status,
 		f->category, f->category, f->assigned, me, f->overdue, at, f->deadline, at,
 		f->open);
