@@ -163,9 +163,9 @@ test('a version-32 database takes policy steps in its chronology after the upgra
 });
 
 // Version 36: two indexes leave out the rows no query looks up through them,
-// as every new report is in each (no one assigned; not urgent): the cases by
-// who has them, and the open urgent cases the queue lists first (in place of
-// an index of every case by status).  Each query on them still uses them.
+// which most new reports are (no one assigned; not urgent): the cases by who
+// has them, and the open urgent cases the queue lists first (in place of an
+// index of every case by status).  Each query on them still uses them.
 test('a version-35 database indexes only assigned cases and open urgent ones after the upgrade', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
   const db = path.join(dir, 'old.db');
