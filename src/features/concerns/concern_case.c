@@ -190,8 +190,8 @@ static json_t *queue_page(const struct request *rq, const struct queue_filter *f
 	int64_t mask = rq->user.roles & ROLE_ROUTABLE, me = rq->user.id;
 	json_t *urgent = db_rows(
 		QUEUE_COLUMNS_FROM("INDEXED BY concerns_urgent_open")
-		"WHERE c.status IN ('new', 'acknowledged', 'investigating', 'escalated') "
-		"AND c.urgent = 1 " QUEUE_FILTERS "ORDER BY c.created_at DESC, c.id DESC",
+		"WHERE c.status IN " CONCERN_OPEN_STATUSES " AND c.urgent = 1 " QUEUE_FILTERS
+		"ORDER BY c.created_at DESC, c.id DESC",
 		"t" CONCERN_MAY_OPEN_BINDS "ttttiIititi", at, me, mask, me, f->status, f->status,
 		f->category, f->category, f->assigned, me, f->overdue, at, f->deadline, at,
 		f->open);

@@ -43,6 +43,10 @@
 /* A concern as its reporter's "My reports" shows it: their own, never one
  * about them.  Binds the person twice. */
 #define OWN_REPORT "reporter_id = ? AND (about_id IS NULL OR about_id != ?)"
+/* The statuses of a case still being dealt with.  schema.sql's index of the
+ * open urgent cases (concerns_urgent_open) has the same list in its WHERE:
+ * the queue reads through it only while the two match. */
+#define CONCERN_OPEN_STATUSES "('new', 'acknowledged', 'investigating', 'escalated')"
 /* CONCERN_MAY_OPEN for one case: 1 yes, 0 no (also when there is no such case). */
 int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles);
 /* Whether this person may open a concern's page a notification links to

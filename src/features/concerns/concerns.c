@@ -43,7 +43,7 @@ static void concern_tasks(const struct request *rq, json_t *tasks)
 	int64_t assigned =
 		db_int(0,
 		       "SELECT count(*) FROM concerns WHERE assignee_id = ? AND status IN "
-		       "('new', 'acknowledged', 'investigating', 'escalated')",
+		       CONCERN_OPEN_STATUSES,
 		       "I", me);
 	char *msg, *n;
 	if (overdue) {
