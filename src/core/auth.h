@@ -9,13 +9,17 @@
 
 #define PASSWORD_MAX 1024
 
-/* Roles that open safeguarding records (every concern, including those about
- * the headteacher) or the school's record of data breaches and subject
- * access requests (the data protection officer).  KCSIE: the governing body
- * appoints the designated safeguarding lead, so nobody gives one of these to
- * themselves, and every grant is told to the headteacher and the chair
- * (staff.c). */
-#define ROLE_SAFEGUARDING (ROLE_HEADTEACHER | ROLE_SLT | ROLE_DSL | ROLE_CHAIR | ROLE_DPO)
+/* Roles that open safeguarding records: every role a concern may be routed
+ * to (the headteacher, senior leaders, the DSL and the chair open every
+ * concern; the network manager receives reports of indecent images on the
+ * school's machines, the moderator comments on the school's accounts, and
+ * routing may send any category to any of them), and the data protection
+ * officer's record of data breaches and subject access requests.  KCSIE:
+ * the governing body appoints the designated safeguarding lead, so nobody
+ * gives one of these to themselves, and every grant is told to the
+ * headteacher and the chair (staff.c).  The administrator, who gives roles,
+ * holds theirs already. */
+#define ROLE_SAFEGUARDING ((ROLE_ROUTABLE | ROLE_DPO) & ~ROLE_ADMIN)
 
 unsigned role_bit(const char *name);      /* 0 when unknown */
 const char *role_name(int index);         /* index 0..ROLE_COUNT-1 */

@@ -42,4 +42,8 @@ enum role { ROLE_LIST(ROLE_BIT_) };
 #define ROLE_CHOICES LIST_CHOICES(ROLE_LIST, ROLE_CHOICE_)
 #define GIVEN_ROLE_CHOICES LIST_CHOICES(GIVEN_ROLE_LIST, ROLE_CHOICE_)
 
+/* The roles a concern may be routed to, as a mask: those marked routable. */
+#define ROUTABLE_BIT_(id, name, words, routable) | (routable ? ROLE_##id : 0)
+#define ROLE_ROUTABLE (0 ROLE_LIST(ROUTABLE_BIT_))
+
 #endif

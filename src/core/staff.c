@@ -93,9 +93,11 @@ const char *staff_self_grant_problem(const struct request *rq, int64_t user_id, 
 	unsigned gained = roles & ~user_roles_load(user_id) & ROLE_SAFEGUARDING;
 	if (!gained)
 		return NULL;
-	return "You cannot give yourself a safeguarding role (headteacher, slt, dsl, chair or "
-	       "dpo). Another administrator must do it, and the headteacher and the chair of "
-	       "governors are told.";
+	return "You cannot give yourself a safeguarding role: one that receives concerns or opens "
+	       "safeguarding records (headteacher, senior leader, designated safeguarding lead, "
+	       "moderator, business manager, network manager, chair of governors or data "
+	       "protection officer). Another administrator must do it, and the headteacher and "
+	       "the chair of governors are told.";
 }
 
 /* Who gave it: the signed-in person, or the command line. */

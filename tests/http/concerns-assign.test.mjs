@@ -71,6 +71,26 @@ test('the headteacher assigns a case to a senior leader who was not sent it; the
   assert.equal((await c.moderator.get(`/concerns/${id}`)).status, 404);
 });
 
+test('handed on to someone else, the case leaves the former assignee\'s notifications: not listed, not opened', async () => {
+  const { id } = await file(c.teacher, { category: 'staff_conduct', summary: 'Handed on', about: 'science@demo.school' });
+  assert.equal((await event(c.head, id, { action: 'assign', assignee: 'deputy@demo.school' })).status, 200);
+  const mine = async () => (await c.deputy.get('/')).body.notifications.filter((n) => n.link === `/concerns/${id}`);
+  const [told] = await mine();
+  assert.ok(told, 'the assignee is told');
+  assert.equal((await event(c.head, id, { action: 'assign', assignee: 'dsl@demo.school' })).status, 200);
+  assert.equal((await c.deputy.get(`/concerns/${id}`)).status, 404);
+  assert.deepEqual(await mine(), [], 'a notice of a case they may no longer open');
+  assert.doesNotMatch((await c.deputy.page('/')).text, new RegExp(`/notifications/${told.id}"`));
+  const open = await c.deputy.request('GET', `/notifications/${told.id}`, { json: false });
+  assert.equal(open.status, 404);
+  assert.equal(sql(s.db, `SELECT read_at IS NULL FROM notifications WHERE id = ${told.id}`), '1', 'nothing written');
+  // The new assignee's notice opens.
+  const dslNote = (await c.dsl.get('/')).body.notifications.find((n) => n.link === `/concerns/${id}`);
+  assert.ok(dslNote);
+  const go = await c.dsl.request('GET', `/notifications/${dslNote.id}`, { json: false });
+  assert.equal(go.status, 303);
+});
+
 test('only the headteacher widens the choice; nobody may be assigned a case about themselves', async () => {
   // the DSL handles a pupil contact case but may not hand it to the deputy, who was not sent it
   const pc = await file(c.teacher, { category: 'cyberbullying_pupil', summary: 'Group chat' });

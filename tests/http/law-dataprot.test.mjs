@@ -434,3 +434,51 @@ test('a breach filed without a breach record (the synthetic school) is still in 
     await s.stop();
   }
 });
+
+test('the headteacher reads nothing of what is about them in an export or the audit log: actions on a concern about them, a request about them', async () => {
+  const s = await startServer();
+  try {
+    const sci = await s.login('science@demo.school');
+    const c = await file(sci, { category: 'staff_conduct', summary: 'About the head', about: 'head@demo.school' });
+    const chair = await s.login('chair@demo.school');
+    assert.equal((await event(chair, c.id, { action: 'acknowledge' })).status, 200);
+    const head = await s.login('head@demo.school');
+    const dpo = await s.login('dpo@demo.school');
+    const sarOf = async (client, email) => {
+      const r = await client.post('/sar', { email, received_on: '2026-12-01' });
+      assert.equal(r.status, 201, r.text);
+      return r.body.request;
+    };
+    const actions = async (client, sar) => {
+      const r = await client.get(`/sar/${sar.id}/export`);
+      assert.equal(r.status, 200, r.text);
+      return r.body.actions_recorded.map((a) => a.action);
+    };
+    // The chair's and the reporter's actions on the case are not in their exports for the head,
+    // but the DPO, who may not open the case either, does not read them; the command line does.
+    const chairSar = await sarOf(head, 'chair@demo.school'), sciSar = await sarOf(head, 'science@demo.school');
+    assert.ok(!(await actions(head, chairSar)).some((a) => a.startsWith('concern.')), 'the chair acted on a case about the head');
+    assert.ok(!(await actions(head, sciSar)).includes('concern.report'), 'the science teacher reported the head');
+    assert.ok(!(await actions(dpo, chairSar)).some((a) => a.startsWith('concern.')), 'a reader who may not open the case');
+    const cliExport = JSON.parse(cli(['export', '--db', s.db, '--person', 'chair@demo.school']).stdout);
+    assert.ok(cliExport.actions_recorded.some((a) => a.action === 'concern.acknowledge'), 'the command line reads every row');
+    // A request about the head: not in the audit log they read, by reference or by path, nor in the DPO's export.
+    const headSar = await sarOf(dpo, 'head@demo.school');
+    assert.equal((await dpo.get(`/sar/${headSar.id}/export`)).status, 200);
+    assert.equal((await head.get(`/sar/${headSar.id}`)).status, 404);
+    const log = (await head.get('/audit')).body.audit;
+    assert.ok(!log.some((a) => a.object === headSar.reference || a.object.startsWith(`/sar/${headSar.id}`)),
+      JSON.stringify(log.filter((a) => /sar/i.test(a.action + a.object))));
+    assert.deepEqual((await head.get(`/audit?object=${headSar.reference}`)).body.audit, []);
+    assert.ok(log.some((a) => a.object === chairSar.reference), 'requests about others are still shown');
+    const dpoSar = await sarOf(head, 'dpo@demo.school');
+    const dpoActions = sql(s.db, `SELECT count(*) FROM audit WHERE actor = 'dpo@demo.school' AND object = '${headSar.reference}'`);
+    assert.ok(Number(dpoActions) >= 2, 'the DPO recorded and exported the request about the head');
+    const dpoExport = (await head.get(`/sar/${dpoSar.id}/export`)).body.actions_recorded;
+    // The DPO's only request recorded is the head's; of their exports, the chair's is shown.
+    assert.deepEqual(dpoExport.filter((a) => a.action.startsWith('sar.')).map((a) => a.action), ['sar.export'],
+      JSON.stringify(dpoExport));
+  } finally {
+    await s.stop();
+  }
+});

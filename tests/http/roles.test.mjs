@@ -1,4 +1,7 @@
-// Safeguarding roles (headteacher, slt, dsl, chair) open every concern, so
+// Safeguarding roles (every role a concern may be routed to but the
+// administrator's: headteacher, slt, dsl and chair open every concern; the
+// moderator, business manager and network manager those routed to them; the
+// DPO the breach log and subject access requests) open safeguarding records, so
 // nobody gives one to themselves, and every grant, by anyone to anyone, on
 // the web or the command line, is told to the headteacher and the chair in
 // staffroom and by e-mail, without any detail of a case.
@@ -19,7 +22,10 @@ test('an administrator cannot give themselves a safeguarding role (JSON and the 
     const admin = await s.login('admin@demo.school');
     const me = id(s.db, 'admin@demo.school');
     const before = roles(s.db, 'admin@demo.school');
-    for (const role of ['dsl', 'chair', 'headteacher', 'slt']) {
+    // The network manager receives reports of indecent images on the school's
+    // machines, the moderator comments on its accounts: safeguarding roles too.
+    for (const role of ['dsl', 'chair', 'headteacher', 'slt', 'dpo', 'network_manager', 'moderator',
+      'business_manager']) {
       const r = await admin.post(`/admin/staff/${me}`, [['name', 'Changed Name'], ['staff_type', 'support'], ['role', 'admin'], ['role', role]]);
       assert.equal(r.status, 403, role);
       assert.match(r.body.error, /cannot give yourself a safeguarding role/);
@@ -32,8 +38,8 @@ test('an administrator cannot give themselves a safeguarding role (JSON and the 
     assert.equal(page.status, 403);
     assert.match(visibleText(page.text), /cannot give yourself a safeguarding role/);
     assert.equal(roles(s.db, 'admin@demo.school'), before);
-    // Changing their own other details still works.
-    const ok = await admin.post(`/admin/staff/${me}`, [['name', 'Chris Doyle'], ['staff_type', 'support'], ['role', 'admin'], ['role', 'moderator']]);
+    // Changing their own other details, or taking a role that opens no case, still works.
+    const ok = await admin.post(`/admin/staff/${me}`, [['name', 'Chris Doyle'], ['staff_type', 'support'], ['role', 'admin'], ['role', 'governor']]);
     assert.equal(ok.status, 200, ok.text);
     assert.deepEqual(told(s.db), []);
   } finally {
@@ -95,6 +101,22 @@ test('a grant on the command line tells the headteacher and the chair too', asyn
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(told(s.db), ['chair@demo.school', 'head@demo.school']);
     assert.match(sql(s.db, "SELECT message FROM notifications WHERE kind = 'role_grant' LIMIT 1"), /teacher@demo\.school.*chair.*command line/);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('giving someone the network manager role, which receives reports of indecent images, is told too', async () => {
+  const s = await startServer();
+  try {
+    const admin = await s.login('admin@demo.school');
+    const ta = id(s.db, 'ta@demo.school');
+    const r = await admin.post(`/admin/staff/${ta}`, [['name', sql(s.db, `SELECT name FROM users WHERE id = ${ta}`)],
+      ['staff_type', 'support'], ['role', 'network_manager']]);
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(told(s.db), ['chair@demo.school', 'head@demo.school']);
+    assert.match(sql(s.db, "SELECT message FROM notifications WHERE kind = 'role_grant' LIMIT 1"),
+      /the safeguarding role network manager by admin@demo\.school/);
   } finally {
     await s.stop();
   }

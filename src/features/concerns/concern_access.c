@@ -38,6 +38,8 @@ static int reporter_ok(int64_t concern_id, int64_t user_id)
 int concern_link_opens(int64_t user_id, const char *link)
 {
 	long long id;
+	if (strncmp(link, "/concerns/", 10) != 0)
+		return -1; /* not a concern's: asked of every notification on a home page */
 	if (sscanf(link, "/concerns/mine/%lld", &id) == 1)
 		return reporter_ok(id, user_id);
 	unsigned roles = user_roles_load(user_id);

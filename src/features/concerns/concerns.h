@@ -90,13 +90,12 @@ char *concern_unreached_words(const char *ref, const char *category, int names_p
 void concern_details_forget(int64_t concern_id);
 
 /* Roles a concern may be routed to (the routing table's CHECK): those marked
- * routable in ROLE_LIST (core/roles.h), as F_CHOICE text and as a mask. */
+ * routable in ROLE_LIST (core/roles.h), as F_CHOICE text; as a mask,
+ * ROLE_ROUTABLE (core/roles.h). */
 #define ROUTABLE_1_(name) "|" name
 #define ROUTABLE_0_(name)
 #define ROUTABLE_CHOICE_(id, name, words, routable) ROUTABLE_##routable##_(name)
 #define ROUTABLE_ROLES LIST_CHOICES(ROLE_LIST, ROUTABLE_CHOICE_)
-#define ROUTABLE_BIT_(id, name, words, routable) | (routable ? ROLE_##id : 0)
-#define ROLE_ROUTABLE (0 ROLE_LIST(ROUTABLE_BIT_))
 
 /* THE rule for "may this person open this case", as one SQL condition on
  * the concerns row aliased c: never the person it is about; otherwise a

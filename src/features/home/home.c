@@ -8,6 +8,7 @@
 #include "core/write.h"
 #include "http/feature.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -48,6 +49,20 @@ static json_t *urgent_first(json_t *tasks)
 	return sorted;
 }
 
+/* A notification whose link the person can no longer open (a case handed
+ * on, a role taken away) is not shown: it names a record they may not see,
+ * as its e-mail is not sent (features_link_opens, the same rule). */
+static json_t *notes_that_open(int64_t user_id, json_t *notes)
+{
+	size_t i = json_array_size(notes);
+	while (i-- > 0) {
+		const char *link = json_str(json_array_get(notes, i), "link");
+		if (link && !features_link_opens(user_id, link))
+			json_array_remove(notes, i);
+	}
+	return notes;
+}
+
 static void home(struct request *rq, struct reply *rp)
 {
 	json_t *tasks = json_array();
@@ -59,6 +74,7 @@ static void home(struct request *rq, struct reply *rp)
 				"id AS open FROM notifications "
 				"WHERE user_id = ? AND read_at IS NULL ORDER BY id DESC LIMIT 50",
 				"I", rq->user.id);
+	notes = notes_that_open(rq->user.id, notes);
 	json_t *m = json_pack("{s:o, s:o, s:s, s:b}", "tasks", tasks, "notifications", notes,
 			      "name", rq->user.name, "is_dpo", has_role(rq, ROLE_DPO));
 	reply_page(rp, "home", "My tasks", m);
@@ -80,13 +96,14 @@ static void notifications_read(struct request *rq, struct reply *rp)
 }
 
 /* Following a notification: it is marked read and the browser sent on to
- * what it links to.  Only its owner may; anyone else gets the 404 of a
- * notification that does not exist. */
+ * what it links to.  Only its owner may, while they may open what it links
+ * to; anyone else gets the 404 of a notification that does not exist. */
 static void notification_open(struct request *rq, struct reply *rp)
 {
 	char *link = db_text("SELECT link FROM notifications WHERE id = ? AND user_id = ?", "II",
 			     rq->ids[0], rq->user.id);
-	if (!link) {
+	if (!link || !features_link_opens(rq->user.id, link)) {
+		free(link);
 		reply_not_found(rp);
 		return;
 	}

@@ -10,12 +10,15 @@
  * to nobody: the disposal register says what went.  A row about a filtering
  * request withheld from the reader (asked to block a site for a report
  * about them, which goes to the chair alone: KCSIE part four) is not shown
- * to them, by the same filter. */
+ * to them, by the same filter, nor is a row about a subject access request
+ * about the reader (sar.c).  The rules are in audit_visible.h, which the
+ * subject access export shares. */
 #define _GNU_SOURCE
 #include "core/search.h"
 #include "features/concerns/concerns.h"
 #include "features/filtering/filtering.h"
 #include "features/records/auditlog.h"
+#include "features/records/audit_visible.h"
 #include "core/audit.h"
 #include "core/write.h"
 #include "db/db.h"
@@ -28,41 +31,6 @@
 
 #define PAGE 100
 #define ACTION_LOOKBACK 1000
-
-/* Does audit row `a` refer to a concern?  By its action, or an object that
- * is a reference ("C-2026-000123") or a record ("concern:12"), or a detail
- * naming one ("concern=C-2026-000123", written by account checks).  Any
- * new concern action (concern.*, evidence.*, disclosure.*) is covered
- * without a change here. */
-#define REFERS_TO_CONCERN                                                                          \
-	"(a.action GLOB 'concern.*' OR a.action GLOB 'evidence.*' OR a.action GLOB 'disclosure*' " \
-	"OR "                                                                                      \
-	"a.object GLOB 'C-[0-9]*' OR a.object GLOB 'concern:*' OR a.detail GLOB "                  \
-	"'*concern=C-[0-9]*' OR " CONCERN_PATH ")"
-/* The router's own rows (access.refused, and export.download for a file
- * whose handler wrote no row, such as a reporter fetching their own
- * evidence) name the path asked for: one naming a case or its evidence is
- * about that concern, and is shown only to those who may open it, like the
- * case's own rows (one gone, or never there, to nobody), whatever the
- * action. */
-#define CONCERN_PATH                                                                               \
-	"(a.object GLOB '/concerns/[0-9]*' OR a.object GLOB '/concerns/mine/[0-9]*' OR a.object "  \
-	"GLOB '/evidence/[0-9]*')"
-/* The id of that concern (NULL when it is gone or cannot be told). */
-#define CONCERN_OF_ROW                                                                             \
-	"CASE WHEN a.object GLOB 'concern:[0-9]*' THEN CAST(substr(a.object, 9) AS INTEGER) "      \
-	CONCERN_OF_PATH_ARMS("a.object")                                                           \
-	"WHEN a.object GLOB '/evidence/[0-9]*' THEN (SELECT e.concern_id FROM evidence e WHERE "   \
-	"e.id = CAST(substr(a.object, 11) AS INTEGER)) "                                           \
-	"ELSE (SELECT r.id FROM concerns r WHERE r.reference = CASE WHEN a.object GLOB "           \
-	"'C-[0-9]*' THEN a.object "                                                                \
-	"ELSE substr(a.detail, instr(a.detail, 'concern=C-') + 8) END) END"
-/* Binds ?1 (the reader's id) and ?2 (their role bits), for CONCERN_MAY_OPEN_AS. */
-#define VISIBLE_ROW                                                                                \
-	"((NOT " REFERS_TO_CONCERN                                                                 \
-	" OR EXISTS (SELECT 1 FROM concerns c WHERE c.id = (" CONCERN_OF_ROW                       \
-	") AND " CONCERN_MAY_OPEN_AS("c", "?1", "?2") ")) AND NOT "                              \
-	FILTER_REQUEST_WITHHELD(FILTER_REQUEST_OF_OBJECT("a.object"), "?1") ")"
 
 /* A row the reporter of a confidential concern about an adult wrote (its
  * report, their evidence) names them only to those who may know who raised

@@ -11,6 +11,7 @@
 #include "features/concerns/concerns.h"
 #include "features/filtering/filtering.h"
 #include "features/records/export.h"
+#include "features/records/audit_visible.h"
 #include "core/auth.h"
 #include "db/db.h"
 #include "lib/util.h"
@@ -79,6 +80,13 @@ static json_t *own_concerns(int64_t id, int64_t reader)
 		json_object_del(c, "id");
 	}
 	return rows;
+}
+
+/* The reader's role bits for VISIBLE_ROW (0 for the command line, which
+ * sees every row). */
+static int64_t reader_roles(int64_t reader)
+{
+	return reader ? (int64_t)(user_roles_load(reader) & ROLE_ROUTABLE) : 0;
 }
 
 static json_t *build(int64_t id, int64_t reader)
@@ -194,12 +202,13 @@ static json_t *build(int64_t id, int64_t reader)
 			    db_rows("SELECT at, action, address FROM audit WHERE actor_id = ? AND "
 				    "action LIKE 'login%' ORDER BY id",
 				    "I", id));
-	json_object_set_new(
-		e, "actions_recorded",
-		db_int(0, "SELECT count(*) FROM audit WHERE actor_id = ?", "I", id)
-			? db_rows("SELECT at, action FROM audit WHERE actor_id = ? ORDER BY id",
-				  "I", id)
-			: json_array());
+	/* Only the rows the reader may see on the audit log's page: an action
+	 * on a concern about the reader (or one they may not open), or on a
+	 * request about them, would tell them of it. */
+	json_object_set_new(e, "actions_recorded",
+			    db_rows("SELECT a.at, a.action FROM audit a WHERE a.actor_id = ?3 AND "
+				    "(?1 = 0 OR " VISIBLE_ROW ") ORDER BY a.id",
+				    "III", reader, reader_roles(reader), id));
 	/* history arrives as JSON text from SQLite: make it real JSON. */
 	json_t *apps = json_object_get(e, "account_applications"), *a;
 	size_t i;

@@ -1,0 +1,57 @@
+/* Which rows of the audit log a reader may see, as SQL on the row aliased
+ * `a`: shared by the audit log's page (auditlog.c) and the subject access
+ * export (export.c), so that a row hidden on the one is not read in the
+ * other.  Private to the records folder. */
+#ifndef STAFFROOM_AUDIT_VISIBLE_H
+#define STAFFROOM_AUDIT_VISIBLE_H
+
+#include "features/concerns/concerns.h"
+#include "features/filtering/filtering.h"
+
+/* Does audit row `a` refer to a concern?  By its action, or an object that
+ * is a reference ("C-2026-000123") or a record ("concern:12"), or a detail
+ * naming one ("concern=C-2026-000123", written by account checks).  Any
+ * new concern action (concern.*, evidence.*, disclosure.*) is covered
+ * without a change here. */
+#define REFERS_TO_CONCERN                                                                          \
+	"(a.action GLOB 'concern.*' OR a.action GLOB 'evidence.*' OR a.action GLOB 'disclosure*' " \
+	"OR "                                                                                      \
+	"a.object GLOB 'C-[0-9]*' OR a.object GLOB 'concern:*' OR a.detail GLOB "                  \
+	"'*concern=C-[0-9]*' OR " CONCERN_PATH ")"
+/* The router's own rows (access.refused, and export.download for a file
+ * whose handler wrote no row, such as a reporter fetching their own
+ * evidence) name the path asked for: one naming a case or its evidence is
+ * about that concern, and is shown only to those who may open it, like the
+ * case's own rows (one gone, or never there, to nobody), whatever the
+ * action. */
+#define CONCERN_PATH                                                                               \
+	"(a.object GLOB '/concerns/[0-9]*' OR a.object GLOB '/concerns/mine/[0-9]*' OR a.object "  \
+	"GLOB '/evidence/[0-9]*')"
+/* The id of that concern (NULL when it is gone or cannot be told). */
+#define CONCERN_OF_ROW                                                                             \
+	"CASE WHEN a.object GLOB 'concern:[0-9]*' THEN CAST(substr(a.object, 9) AS INTEGER) "      \
+	CONCERN_OF_PATH_ARMS("a.object")                                                           \
+	"WHEN a.object GLOB '/evidence/[0-9]*' THEN (SELECT e.concern_id FROM evidence e WHERE "   \
+	"e.id = CAST(substr(a.object, 11) AS INTEGER)) "                                           \
+	"ELSE (SELECT r.id FROM concerns r WHERE r.reference = CASE WHEN a.object GLOB "           \
+	"'C-[0-9]*' THEN a.object "                                                                \
+	"ELSE substr(a.detail, instr(a.detail, 'concern=C-') + 8) END) END"
+/* Does audit row `a` name a subject access request about person `me`: by
+ * its reference ("SAR-000004", the request's own rows) or a path to it
+ * ("/sar/4", "/sar/4/export": the router's rows)?  A request is never shown
+ * to the person it is about (sar.c), nor is its existence. */
+#define SAR_ABOUT(me)                                                                              \
+	"((a.object GLOB 'SAR-[0-9]*' OR a.object GLOB '/sar/[0-9]*') AND EXISTS (SELECT 1 FROM "  \
+	"subject_access_requests s WHERE s.subject_id = " me " AND s.id = "                        \
+	"CASE WHEN a.object GLOB 'SAR-[0-9]*' THEN CAST(substr(a.object, 5) AS INTEGER) "          \
+	"WHEN a.object GLOB '/sar/[0-9]*' THEN CAST(substr(a.object, 6) AS INTEGER) END))"
+/* Whether the reader may see audit row `a`: binds ?1 (the reader's id) and
+ * ?2 (their role bits), for CONCERN_MAY_OPEN_AS. */
+#define VISIBLE_ROW                                                                                \
+	"((NOT " REFERS_TO_CONCERN                                                                 \
+	" OR EXISTS (SELECT 1 FROM concerns c WHERE c.id = (" CONCERN_OF_ROW                       \
+	") AND " CONCERN_MAY_OPEN_AS("c", "?1", "?2") ")) AND NOT "                              \
+	FILTER_REQUEST_WITHHELD(FILTER_REQUEST_OF_OBJECT("a.object"), "?1") " AND NOT "           \
+	SAR_ABOUT("?1") ")"
+
+#endif
