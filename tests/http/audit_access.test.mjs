@@ -25,8 +25,10 @@ before(async () => {
   assert.equal((await c.chair.get(`/evidence/${ev}`)).status, 200);
   assert.equal((await event(c.chair, id, { action: 'acknowledge' })).status, 200);
   assert.equal((await event(c.chair, id, { action: 'escalate', to: 'lado', reference: 'LADO-1' })).status, 200);
-  // A legal hold on it, placed by the administrator: a row about the concern too.
-  assert.equal((await c.admin.post('/admin/retention/hold', { record_type: 'concern', record_id: id, reason: 'hold it' })).status, 201);
+  // A legal hold on it, placed by the chair (who reviews it; the administrator may not):
+  // a row about the concern too.
+  assert.equal((await c.admin.post('/admin/retention/hold', { record_type: 'concern', record_id: id, reason: 'hold it' })).status, 404);
+  assert.equal((await c.chair.post('/admin/retention/hold', { record_type: 'concern', record_id: id, reason: 'hold it' })).status, 201);
   // Enough visible activity for more than one page, interleaved with hidden rows.
   for (let i = 0; i < 3; i++) {
     for (let j = 0; j < 40; j++) {

@@ -230,7 +230,7 @@ test('threshold decision, the LADO clock in working days, the allegation outcome
     assert.equal(v.outcome, 'Summary for the file');
     // Retention: until the later of 10 years from the allegation and the retirement review.
     const a2 = await s2.login('admin@demo.school');
-    const due = async () => (await a2.post('/admin/retention/delete', { record_type: 'concern', record_id: String(c.id), reason: 'x' })).body.error;
+    const due = async () => (await h2.post('/admin/retention/delete', { record_type: 'concern', record_id: String(c.id), reason: 'x' })).body.error;
     assert.match(await due(), /not yet known/, 'the person has not left');
     assert.equal(cli(['user', 'deactivate', '--db', s.db, '--email', 'science@demo.school', '--left-on', '2026-11-25']).code, 0);
     assert.match(await due(), /\(25 Nov 2036\)/);
@@ -275,8 +275,8 @@ test('a malicious allegation leaves the person\'s file and waits for review for 
   // Deleted under review: the case goes with its clocks and how it was raised.
   const s2 = await launch({ dir: s.dir, db, env: {} });
   try {
-    const admin = await s2.login('admin@demo.school');
-    const del = await admin.post('/admin/retention/delete', { record_type: 'concern', record_id: String(gone.id), reason: 'Malicious: reviewed' });
+    const head = await s2.login('head@demo.school');
+    const del = await head.post('/admin/retention/delete', { record_type: 'concern', record_id: String(gone.id), reason: 'Malicious: reviewed' });
     assert.equal(del.status, 200, del.text);
     assert.equal(sql(db, `SELECT count(*) FROM concern_adult WHERE concern_id = ${gone.id}`), '0');
   } finally {

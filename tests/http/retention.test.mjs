@@ -21,6 +21,7 @@ test('retention: review, legal hold, deletion with a register, the chronology an
     const governor = await s.login('governor@demo.school');
     assert.equal((await teacher.get('/admin/retention')).status, 403);
     assert.equal((await governor.get('/admin/retention')).status, 403);
+    assert.equal((await (await s.login('chair@demo.school')).get('/admin/retention')).status, 200);
     assert.equal((await head.get('/admin/retention')).status, 200);
 
     const closed = sql(s.db, "SELECT id || '|' || reference FROM concerns WHERE status = 'closed'").split('|');
@@ -44,18 +45,33 @@ test('retention: review, legal hold, deletion with a register, the chronology an
 
     // The headteacher leaves in 2031: ten years after leaving is 2041, so not yet...
     sql(s.db, `UPDATE users SET left_on = '2031-01-01' WHERE email = 'head@demo.school'`);
-    page = await admin.get('/admin/retention');
+    // The concern is about the headteacher: the chair of governors, who handles it, reviews it.
+    const chair = await s.login('chair@demo.school');
+    page = await chair.get('/admin/retention');
     assert.ok(!page.body.due.some((d) => d.record_type === 'concern' && String(d.record_id) === about));
-    const early = await admin.post('/admin/retention/delete', { record_type: 'concern', record_id: about, reason: 'tidy' });
+    const early = await chair.post('/admin/retention/delete', { record_type: 'concern', record_id: about, reason: 'tidy' });
     assert.equal(early.status, 409);
     assert.match(early.body.error, /1 Jan 2041/);
     // ...until the school shortens the retirement review.
     assert.equal((await head.post('/admin/retention/rules', { retirement_review_years: '5' })).status, 403);
     assert.equal((await admin.post('/admin/retention/rules', { retirement_review_years: '0' })).status, 400);
     assert.equal((await admin.post('/admin/retention/rules', { retirement_review_years: '5' })).status, 200);
-    page = await admin.get('/admin/retention');
+    page = await chair.get('/admin/retention');
     const row = page.body.due.find((d) => d.record_type === 'concern' && String(d.record_id) === about);
     assert.equal(row.due, '2036-02-01', 'ten years after the concern is the later date now');
+    assert.ok(page.body.due.every((d) => d.record_type === 'concern'), 'the chair reviews concerns only');
+    assert.ok(!page.body.due.some((d) => String(d.record_id) === closed[0]), 'not one they may not open');
+    // Neither the headteacher it is about nor the administrator, to whom no concern is
+    // routed, sees it, holds it or deletes it; the administrator reviews no concern.
+    assert.ok(!(await head.get('/admin/retention')).body.due.some((d) => d.record_type === 'concern' && String(d.record_id) === about));
+    page = await admin.get('/admin/retention');
+    assert.ok(!page.body.due.some((d) => d.record_type === 'concern'), JSON.stringify(page.body.due));
+    assert.ok(page.body.due.some((d) => d.record_type === 'signature'), 'other records are still theirs to review');
+    for (const action of ['hold', 'delete']) {
+      const r = await admin.post(`/admin/retention/${action}`, { record_type: 'concern', record_id: about, reason: 'x' });
+      assert.equal(r.status, 404, action);
+    }
+    assert.equal(sql(s.db, 'SELECT count(*) FROM legal_holds'), '0');
 
     // Bad input changes nothing.
     for (const [form, status] of [

@@ -171,15 +171,31 @@ static const char *const rule_keys[] = {
 };
 #define NRULES (sizeof rule_keys / sizeof rule_keys[0])
 
-/* A concern about the person asking is, for them, not there: neither listed
- * nor held, released or deleted by them (KCSIE part four: an allegation is
- * not handled by, nor shown to, the person it is about).  Nor is a subject
- * access request about them (sar.c: it carries the DPO's notes on them).
- * On a row x with record_type and record_id; binds the person's id twice. */
-#define ABOUT_ME(x)                                                                        \
-	"((" x ".record_type = 'concern' AND EXISTS (SELECT 1 FROM concerns m WHERE m.id = " \
-	x ".record_id AND m.about_id = ?)) OR (" x ".record_type = 'sar' AND EXISTS (SELECT " \
-	"1 FROM subject_access_requests m WHERE m.id = " x ".record_id AND m.subject_id = ?)))"
+/* Whom a record past its date is shown to, and who may hold, release or
+ * delete it.  A concern, the headteacher and anyone who may open it
+ * (CONCERN_MAY_OPEN_AS), never the person it is about (KCSIE part four: an
+ * allegation is not handled by, nor shown to, that person): so not an
+ * administrator it was not routed to, and the chair of governors reviews
+ * the allegations about the headteacher, which they alone handle.  Any
+ * other record, the headteacher and the administrator, but never a subject
+ * access request about themselves (sar.c: it carries the DPO's notes on
+ * them).  On a row x with record_type and record_id; binds ?1 the reader's
+ * id, ?2 their role mask (ROLE_ROUTABLE), ?3 1 when they review every kind
+ * of record, ?4 1 for the headteacher. */
+#define MAY_REVIEW(x)                                                                          \
+	"(CASE WHEN " x ".record_type = 'concern' THEN EXISTS (SELECT 1 FROM concerns c WHERE "  \
+	"c.id = " x ".record_id AND (" CONCERN_MAY_OPEN_AS("c", "?1", "?2") " OR (?4 AND "       \
+	"(c.about_id IS NULL OR c.about_id != ?1)))) "                                            \
+	"WHEN " x ".record_type = 'sar' THEN ?3 AND NOT EXISTS (SELECT 1 FROM "                  \
+	"subject_access_requests m WHERE m.id = " x ".record_id AND m.subject_id = ?1) "          \
+	"ELSE ?3 END)"
+/* MAY_REVIEW's binds ?1 to ?4. */
+#define REVIEW_BINDS "IIII"
+#define REVIEWER(rq)                                                                           \
+	(rq)->user.id, (int64_t)((rq)->user.roles & ROLE_ROUTABLE),                            \
+		(int64_t)has_role(rq, REVIEW_ALL), (int64_t)has_role(rq, ROLE_HEADTEACHER)
+#define REVIEW_ALL (ROLE_HEADTEACHER | ROLE_ADMIN)
+#define REVIEWERS (REVIEW_ALL | ROLE_CHAIR)
 
 /* Whether a record of this type and number exists. */
 static int record_exists(const char *type, int64_t id)
@@ -217,9 +233,13 @@ static int64_t record_subject(const char *type, int64_t id)
 	return 0;
 }
 
-static int about_me(const struct request *rq, const char *type, int64_t id)
+/* MAY_REVIEW for one record; a record the reader may not review is, for
+ * them, not there. */
+static int may_review(const struct request *rq, const char *type, int64_t id)
 {
-	return record_subject(type, id) == rq->user.id;
+	return db_int(0, "SELECT " MAY_REVIEW("x") " FROM (SELECT ?5 AS record_type, ?6 AS "
+		      "record_id) x",
+		      REVIEW_BINDS "tI", REVIEWER(rq), type, id) == 1;
 }
 
 static void review_page(struct request *rq, struct reply *rp)
@@ -232,14 +252,14 @@ static void review_page(struct request *rq, struct reply *rp)
 		"h.reason AS hold_reason, h.placed_at AS held_since FROM due d LEFT JOIN "
 		"legal_holds h "
 		"ON h.record_type = d.record_type AND h.record_id = d.record_id "
-		"WHERE d.due IS NOT NULL AND d.due <= ? AND NOT " ABOUT_ME("d")
+		"WHERE d.due IS NOT NULL AND d.due <= ?5 AND " MAY_REVIEW("d")
 		" ORDER BY d.due, d.record_type, d.record_id",
-		"tII", today, rq->user.id, rq->user.id);
+		REVIEW_BINDS "t", REVIEWER(rq), today);
 	json_t *holds = db_rows(
 		"SELECT h.record_type, h.record_id, h.reason, h.placed_at, u.email AS placed_by "
-		"FROM legal_holds h JOIN users u ON u.id = h.placed_by WHERE NOT " ABOUT_ME("h")
+		"FROM legal_holds h JOIN users u ON u.id = h.placed_by WHERE " MAY_REVIEW("h")
 		" ORDER BY h.placed_at",
-		"II", rq->user.id, rq->user.id);
+		REVIEW_BINDS, REVIEWER(rq));
 	json_t *rules = json_object();
 	for (size_t i = 0; i < NRULES; i++) {
 		char *v = db_text("SELECT value FROM settings WHERE key = ?", "t", rule_keys[i]);
@@ -282,7 +302,7 @@ static void hold(struct request *rq, struct reply *rp)
 {
 	const char *type = arg(rq, "record_type");
 	int64_t id = arg_int(rq, "record_id", 0);
-	int exists = !about_me(rq, type, id) && record_exists(type, id);
+	int exists = may_review(rq, type, id) && record_exists(type, id);
 	if (!exists) {
 		char words[96];
 		reply_error(rp, 404, "record_id", "There is no %s with that number.",
@@ -314,7 +334,7 @@ static void release(struct request *rq, struct reply *rp)
 {
 	const char *type = arg(rq, "record_type");
 	int64_t id = arg_int(rq, "record_id", 0);
-	if (about_me(rq, type, id)) {
+	if (!may_review(rq, type, id)) {
 		reply_error(rp, 404, "record_id", "That record is not under a legal hold.");
 		return;
 	}
@@ -402,7 +422,7 @@ static void dispose(struct request *rq, struct reply *rp)
 	iso_now(at);
 	if (reply_begin(rp, BUSY) != 0)
 		return;
-	json_t *r = about_me(rq, type, id) ? NULL : find(type, id);
+	json_t *r = may_review(rq, type, id) ? find(type, id) : NULL;
 	const char *due = r ? json_str(r, "due") : NULL;
 	char due_words[32];
 	uk_time_words(due ? due : "not yet known", due_words, sizeof due_words);
@@ -513,7 +533,6 @@ static const struct field_spec rules_form[] = {
 	{ NULL },
 };
 
-#define REVIEWERS (ROLE_HEADTEACHER | ROLE_ADMIN)
 static const struct route retention_routes[] = {
 	{ "GET", "/admin/retention", review_page, REVIEWERS, NULL, NULL, 0 },
 	{ "POST", "/admin/retention/hold", hold, REVIEWERS, record_form, review_page, 0 },
