@@ -136,6 +136,7 @@ test('the same forms sent twice: finding the record already kept reads no whole 
       lead: 'science@demo.school', visibility: 'open', url: 'https://x.com/plans' }],
     ['moderator', '/accounts/1/review', { outcome: 'continue', lead_ok: 'yes', contributors_ok: 'yes',
       purpose_ok: 'yes', monitoring_ok: 'yes' }],
+    ['head', '/aup/compliance/remind', {}],
   ];
   try {
     for (const [who, p, form] of sends) {
