@@ -687,6 +687,13 @@ static int cmd_user_deactivate(struct opts *o)
 	int64_t id = staff_id(o->email);
 	if (!id)
 		return fail("no one with that e-mail address");
+	char joined[11], why[400];
+	if (leaving_before_joining(id, o->left_on, joined)) {
+		snprintf(why, sizeof why,
+			 "the leaving date cannot be before %s, the day %s was added to staffroom",
+			 joined, o->email);
+		return fail(why);
+	}
 	int later = 0;
 	if (db_begin() != 0 || leaving_set(NULL, id, o->left_on, &later) != 0 || db_commit() != 0)
 		return fail("could not deactivate the person");

@@ -19,6 +19,24 @@ static const char *actor(const struct request *rq)
 	return rq && rq->signed_in ? rq->user.email : "the command line";
 }
 
+/* Records are kept for years after a person leaves (docs/RECORDS.md): a
+ * leaving date before they were ever on the list (a slip of the year) would
+ * put their records before the retention review as long overdue, to be
+ * deleted at once.  Their first day here is the earliest they can leave. */
+int leaving_before_joining(int64_t user_id, const char *left_on, char joined[11])
+{
+	joined[0] = 0;
+	if (!left_on)
+		return 0;
+	/* SQLite's 'localtime' is the UK zone (uk_time_init). */
+	char *day = db_text("SELECT date(created_at, 'localtime') FROM users WHERE id = ?", "I",
+			    user_id);
+	if (day)
+		copy_str(joined, 11, day);
+	free(day);
+	return joined[0] && strcmp(left_on, joined) < 0;
+}
+
 int leaving_set(const struct request *rq, int64_t user_id, const char *left_on, int *scheduled)
 {
 	/* The school's calendar day: at 00:30 in summer UTC still says yesterday. */

@@ -9,6 +9,10 @@
 
 #include "core/request.h"
 
+/* 1 when left_on is before the day the person was added to staffroom
+ * (their created_at, as a UK date, into joined), 0 when it may be their
+ * leaving date (NULL, today, is). */
+int leaving_before_joining(int64_t user_id, const char *left_on, char joined[11]);
 /* Sets the person's leaving date (NULL: today).  *scheduled is 1 when the
  * date is after today and was kept for later, 0 when they were deactivated. */
 int leaving_set(const struct request *rq, int64_t user_id, const char *left_on, int *scheduled);

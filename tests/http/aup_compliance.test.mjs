@@ -160,9 +160,34 @@ test('remind everyone outstanding: one notification per person, each audited', a
   assert.ok((await v.get('/')).body.notifications.some((n) => n.kind === 'aup_reminder' && n.link === '/aup'));
   const t = await s.login('teacher@demo.school');
   assert.ok(!(await t.get('/')).body.notifications.some((n) => n.kind === 'aup_reminder'), 'signed people are not reminded');
+  // Reminded in the last day, with nothing new to sign: not reminded again.
+  const state = () => [count('notifications', "kind = 'aup_reminder'"), count('audit')];
+  const written = state();
+  const again = await head.post('/aup/compliance/remind');
+  assert.equal(again.status, 409, again.text);
+  assert.equal(again.body.error,
+    'Everyone still to sign has been reminded of the same in the last day: nobody has been reminded again.');
+  const page = await head.request('POST', '/aup/compliance/remind', { json: false, form: {} });
+  assert.equal(page.status, 409);
+  assert.match(visibleText(page.text), /Everyone still to sign has been reminded of the same in the last day/);
+  assert.deepEqual(state(), written, 'no notification, no audit row');
+  assert.equal((await v.get('/')).body.notifications.filter((n) => n.kind === 'aup_reminder').length, 1);
+  // A day on for one of them: only they are reminded, and the answer says so.
+  sql(s.db, "UPDATE notifications SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-25 hours') " +
+    "WHERE kind = 'aup_reminder' AND user_id = (SELECT id FROM users WHERE email = 'volunteer@demo.school')");
   const html = await head.request('POST', '/aup/compliance/remind', { json: false, form: {} });
   assert.equal(html.status, 303);
   assert.equal(html.headers.get('location'), '/aup/compliance');
+  assert.match(visibleText((await head.page('/aup/compliance')).text),
+    new RegExp(`1 person has been reminded; ${outstanding.length - 1} people were reminded of the same ` +
+      'in the last day and were not reminded again\\.'));
+  assert.equal((await v.get('/')).body.notifications.filter((n) => n.kind === 'aup_reminder').length, 2);
+  sql(s.db, "UPDATE notifications SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-25 hours') " +
+    "WHERE kind = 'aup_reminder' AND user_id = (SELECT id FROM users WHERE email = 'bursar@demo.school')");
+  const json = await head.post('/aup/compliance/remind');
+  assert.equal(json.status, 200, json.text);
+  assert.deepEqual(json.body, { reminded: 1, reminded_already: outstanding.length - 1 });
+  assert.equal(count('audit', "action = 'aup.remind'"), outstanding.length + 2);
 });
 
 // Paging the outstanding list, and the kept figures (schema version 2)

@@ -108,8 +108,14 @@ test('user add, roles, deactivate and list', () => {
   assert.equal(cli(['user', 'roles', '--db', db, '--email', 'head@x.school', '--set', 'dsl,slt']).code, 0);
   assert.equal(sql(db, "SELECT group_concat(role) FROM (SELECT role FROM user_roles ORDER BY role)"), 'dsl,slt,staff');
   assert.equal(cli(['user', 'roles', '--db', db, '--email', 'nobody@x.school', '--set', 'dsl']).code, 1);
-  assert.equal(cli(['user', 'deactivate', '--db', db, '--email', 'head@x.school', '--left-on', '2026-08-31']).code, 0);
-  assert.equal(sql(db, "SELECT active || ' ' || left_on FROM users"), '0 2026-08-31');
+  // Not before the day they were added; that day at the earliest (UK dates).
+  const added = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/London' });
+  r = cli(['user', 'deactivate', '--db', db, '--email', 'head@x.school', '--left-on', '2020-08-31']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /the leaving date cannot be before \d{4}-\d\d-\d\d, the day head@x\.school was added/);
+  assert.equal(sql(db, "SELECT active FROM users"), '1');
+  assert.equal(cli(['user', 'deactivate', '--db', db, '--email', 'head@x.school', '--left-on', added]).code, 0);
+  assert.equal(sql(db, "SELECT active || ' ' || left_on FROM users"), `0 ${added}`);
   assert.equal(cli(['user', 'deactivate', '--db', db, '--email', 'head@x.school', '--left-on', '31/08/2026']).code, 2);
   r = cli(['user', 'list', '--db', db]);
   assert.match(r.stdout, /head@x.school\tHead Teacher\tteacher\tSLT\tinactive\t/);

@@ -144,6 +144,46 @@ test('a person who has left can be reactivated (audited), and their e-mail addre
   }
 });
 
+test('a leaving date before the person was added to staffroom is refused, on the page and the command line', async () => {
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: NOW } });
+  try {
+    const admin = await s.login('admin@demo.school');
+    const supply = id(s.db, 'supply@demo.school');
+    const joined = sql(s.db, `SELECT date(created_at, 'localtime') FROM users WHERE id = ${supply}`);
+    const [y, m, d] = joined.split('-').map(Number);
+    const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1];
+    const words = `The leaving date cannot be before ${d} ${month} ${y}, the day Owen Price was added to staffroom.`;
+    const dayBefore = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+    const deactivations = async () => (await admin.get('/audit?action=staff.deactivate')).body.audit.length;
+    const before = await deactivations();
+    for (const left_on of ['1990-01-01', dayBefore]) {
+      const r = await admin.post(`/admin/staff/${supply}/deactivate`, { left_on });
+      assert.equal(r.status, 400, r.text);
+      assert.equal(r.body.field, 'left_on');
+      assert.equal(r.body.error, words);
+    }
+    const page = await admin.request('POST', `/admin/staff/${supply}/deactivate`, { json: false,
+      form: { left_on: '1990-01-01' } });
+    assert.equal(page.status, 400);
+    assert.match(page.text, new RegExp(`<p class="field-error" id="e-left_on">${words.replace(/\./g, '\.')}</p>`));
+    // Nothing written: still active, no leaving date, nothing in the log.
+    const user = (await admin.get(`/admin/staff/${supply}`)).body.user;
+    assert.equal(user.active, 1);
+    assert.equal(user.left_on, null);
+    assert.equal(await deactivations(), before);
+    const cmd = cli(['user', 'deactivate', '--db', s.db, '--email', 'supply@demo.school', '--left-on', '1990-01-01'],
+      { env: { STAFFROOM_TEST_NOW: NOW } });
+    assert.equal(cmd.code, 1);
+    assert.match(cmd.stderr, new RegExp(`the leaving date cannot be before ${joined}, the day supply@demo\.school was added`));
+    assert.equal(active(s.db, 'supply@demo.school'), '1');
+    // The day they were added is the earliest they can leave.
+    const r = await admin.post(`/admin/staff/${supply}/deactivate`, { left_on: joined });
+    assert.deepEqual(r.body, { deactivated: true });
+  } finally {
+    await s.stop();
+  }
+});
+
 test('the command line keeps a leaving date after today too', async () => {
   const s = await startServer({ env: { STAFFROOM_TEST_NOW: NOW } });
   try {

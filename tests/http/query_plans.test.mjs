@@ -132,6 +132,11 @@ test('the same forms sent twice: finding the record already kept reads no whole 
     ['science', '/accounts/1/posts', { text: 'plans twice', kind: 'post' }],
     ['dsl', '/concerns/1/events', { action: 'note', text: 'plans twice' }],
     ['dsl', '/concerns/1/events', { action: 'assign', assignee: 'dsl@demo.school' }],
+    ['moderator', '/accounts', { platform: 'x', name: '@plans', department: 'Science',
+      lead: 'science@demo.school', visibility: 'open', url: 'https://x.com/plans' }],
+    ['moderator', '/accounts/1/review', { outcome: 'continue', lead_ok: 'yes', contributors_ok: 'yes',
+      purpose_ok: 'yes', monitoring_ok: 'yes' }],
+    ['head', '/aup/compliance/remind', {}],
   ];
   try {
     for (const [who, p, form] of sends) {
@@ -140,6 +145,19 @@ test('the same forms sent twice: finding the record already kept reads no whole 
       assert.ok([200, 201, 202].includes(first.status), `${p} ${first.text}`);
       assert.equal((await c.post(p, form)).status, 409, p);
     }
+    // A declaration made today is waiting to be acknowledged: renewing it is the repeat.
+    const teacher = await t.login('teacher@demo.school');
+    const own = (await teacher.get('/conduct')).body.declarations.find((d) => d.mine);
+    assert.equal((await teacher.post(`/conduct/declarations/${own.id}`, { still: 'yes' })).status, 409);
+    // Someone who is not staff, named once on the account.
+    const mod = await t.login('moderator@demo.school');
+    const paper = sql(db, 'SELECT id FROM policy_versions WHERE policy_id = 1 AND effective <= date() ' +
+      'ORDER BY effective DESC, id DESC LIMIT 1');
+    const pat = { contributor_name: 'Plans Parent', relation: 'Parent', paper_version_id: paper,
+      paper_date: today, training_on: today };
+    const added = await mod.post('/accounts/1/contributors', pat);
+    assert.equal(added.status, 201, added.text);
+    assert.equal((await mod.post('/accounts/1/contributors', pat)).status, 409);
   } finally {
     await t.stop();
   }

@@ -203,3 +203,105 @@ test('an account application, an exception request and a lesson sent twice keep 
   assert.equal((await teacher.post('/permissions/lessons', { class_name: '9P1', lesson_on: day(2),
     service: 'YouTube', use: 'Comparing two adverts in media studies.' })).status, 201);
 });
+
+test('an account registered twice, or its handle registered again while it is open', async () => {
+  const mod = await s.login('moderator@demo.school');
+  const lead = await s.login('science@demo.school');
+  const form = { platform: 'x', name: '@HillsideSci2', department: 'Science', lead: 'science@demo.school',
+    visibility: 'open', url: 'https://x.com/hs2' };
+  const { first, second } = await twice(mod, '/accounts', form, "social_accounts WHERE name = '@HillsideSci2'");
+  assert.equal(second.body.error, '@HillsideSci2 on X/Twitter is already in the register, led by Daniel Reid.');
+  const listed = async () => (await mod.get('/accounts')).body.accounts
+    .filter((a) => a.name.toLowerCase() === '@hillsidesci2').length;
+  assert.equal(await listed(), 1, 'one entry in the register');
+  const told = (await lead.get('/')).body.notifications
+    .filter((n) => n.kind === 'account_lead' && n.message.includes('@HillsideSci2'));
+  assert.equal(told.length, 1, 'the lead is told once');
+  // The same handle is the same account whenever it comes, whatever its case or address.
+  const again = await mod.post('/accounts', { ...form, name: '@hillsidesci2', url: 'https://x.com/again' });
+  assert.equal(again.status, 409, again.text);
+  // On another platform it is another account; once closed, the handle may be registered again.
+  assert.equal((await mod.post('/accounts', { ...form, platform: 'instagram' })).status, 201);
+  const closed = await mod.post(`/accounts/${first.body.account.id}/close`, { reason: 'Handed back.',
+    password_changed: 'yes', recovery_changed: 'yes', two_factor_moved: 'yes', content_archived: 'yes' });
+  assert.equal(closed.status, 200, closed.text);
+  assert.equal((await mod.post('/accounts', form)).status, 201);
+});
+
+test('a policy version saved twice, or with the text of the current version', async () => {
+  const admin = await s.login('admin@demo.school');
+  const { authorise } = await import('./policy_lib.mjs');
+  const p = await admin.post('/admin/policies', [['title', 'Twice policy'], ['applies_to', 'teacher']]);
+  assert.equal(p.status, 201, p.text);
+  const pid = p.body.policy.id;
+  const form = { body: '## Rules\n\nBe kind.\n', summary: 'first', effective: day(0), review_due: day(400),
+    confirm: 'yes' };
+  const versions = `policy_versions WHERE policy_id = ${pid}`;
+  const { first, second } = await twice(admin, `/admin/policies/${pid}/versions`, form, versions);
+  assert.equal(second.body.error, 'This text is the same as version 1, a draft waiting to be authorised: ' +
+    'record who authorised that draft instead of saving the text again.');
+  const drafts = async () => (await admin.get(`/admin/policies/${pid}`)).body.drafts.length;
+  assert.equal(await drafts(), 1);
+  // Authorised, it is the current version: the same text again, with another summary, is refused too.
+  await authorise(admin, pid, first.body.version.id);
+  const current = await twiceBy(async () => admin.post(`/admin/policies/${pid}/versions`,
+    { ...form, summary: 'again' }), versions, 409);
+  assert.equal(current.second.body.error,
+    'This text is the same as version 1, the current version: change the text to save a new version.');
+  assert.equal(await drafts(), 0);
+  // A changed text is a new draft, and that draft's text is refused in its turn.
+  const next = { ...form, body: '## Rules\n\nBe kind, always.\n' };
+  assert.equal((await admin.post(`/admin/policies/${pid}/versions`, next)).status, 201);
+  const r = await admin.post(`/admin/policies/${pid}/versions`, next);
+  assert.equal(r.status, 409, r.text);
+  assert.match(r.body.error, /^This text is the same as version 2, a draft waiting to be authorised/);
+});
+
+test('someone who is not staff added to an account twice', async () => {
+  const mod = await s.login('moderator@demo.school');
+  const form = { contributor_name: 'Pat Parent', relation: 'Parent (PTA)', paper_version_id: 1,
+    paper_date: day(-1), training_on: day(-1) };
+  const { second } = await twice(mod, '/accounts/2/contributors', form,
+    "account_contributors WHERE name = 'Pat Parent'");
+  assert.equal(second.body.error, 'Pat Parent already runs this account.');
+  const named = async (id) => (await mod.get(`/accounts/${id}`)).body.contributors
+    .filter((c) => c.name.toLowerCase() === 'pat parent');
+  assert.equal((await named(2)).length, 1);
+  // The same name is the same person whenever it comes; on another account it is added there.
+  assert.equal((await mod.post('/accounts/2/contributors', { ...form, contributor_name: 'PAT PARENT' })).status, 409);
+  assert.equal((await mod.post('/accounts/1/contributors', form)).status, 201);
+  // Once they stop running it, they may be added again.
+  const [pat] = await named(2);
+  assert.equal((await mod.post(`/accounts/2/contributors/${pat.id}/remove`)).status, 200);
+  assert.equal((await mod.post('/accounts/2/contributors', form)).status, 201);
+});
+
+test('a declaration renewed twice asks the headteacher once', async () => {
+  const science = await s.login('science@demo.school');
+  const head = await s.login('head@demo.school');
+  const asked = async () => (await head.get('/')).body.notifications
+    .filter((n) => n.link === '/conduct#declaration-2').length;
+  const before = await asked();
+  const { second } = await twice(science, '/conduct/declarations/2', { still: 'yes' },
+    'declarations WHERE id = 2', 200);
+  assert.equal(second.body.error,
+    'You declared or renewed D-00002 today already; it is waiting to be acknowledged.');
+  assert.equal(await asked(), before + 1);
+  // Acknowledged, it may be renewed again; ended, it is gone.
+  assert.equal((await head.post('/conduct/declarations/2/acknowledge')).status, 200);
+  assert.equal((await science.post('/conduct/declarations/2', { still: 'yes' })).status, 200);
+  assert.equal((await science.post('/conduct/declarations/2', { still: 'no' })).status, 200);
+  assert.equal((await science.post('/conduct/declarations/2', { still: 'no' })).status, 404);
+});
+
+test('an account review recorded twice', async () => {
+  const mod = await s.login('moderator@demo.school');
+  const form = { outcome: 'continue', lead_ok: 'yes', contributors_ok: 'yes', purpose_ok: 'yes',
+    monitoring_ok: 'yes' };
+  const { second } = await twice(mod, '/accounts/1/review', form, 'account_reviews WHERE account_id = 1');
+  assert.match(second.body.error, /^You recorded this review already, at \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d\.$/);
+  assert.equal((await mod.get('/accounts/1')).body.reviews.length, 1);
+  // Other answers are another review.
+  assert.equal((await mod.post('/accounts/1/review', { ...form, notes: 'Checked with the lead.' })).status, 201);
+  assert.equal((await mod.get('/accounts/1')).body.reviews.length, 2);
+});

@@ -311,3 +311,30 @@ test('someone whose role does not need it may turn two-factor sign-in off with t
     await s.stop();
   }
 });
+
+test('turning off two-factor sign-in that is not on is refused, and writes nothing', async () => {
+  const s = await startServer();
+  try {
+    const head = await s.login('head@demo.school');
+    const removals = async () => (await head.get('/audit?action=2fa.remove')).body.audit.length;
+    const c = await s.login('teacher@demo.school');
+    const off = 'Two-factor sign-in is not on, so there is nothing to turn off.';
+    const r = await c.post('/account/2fa/remove', { password: PASSWORD });
+    assert.equal(r.status, 409, r.text);
+    assert.equal(r.body.error, off);
+    const page = await c.request('POST', '/account/2fa/remove', { json: false, form: { password: PASSWORD } });
+    assert.equal(page.status, 409);
+    assert.match(page.text, /Two-factor sign-in is not on, so there is nothing to turn off\./);
+    assert.equal(await removals(), 0, 'no audit row');
+    // On, then turned off twice (a double click): the second is refused the same way.
+    await enrol(c);
+    assert.equal((await c.post('/account/2fa/remove', { password: PASSWORD })).status, 200);
+    const again = await c.post('/account/2fa/remove', { password: PASSWORD });
+    assert.equal(again.status, 409, again.text);
+    assert.equal(again.body.error, off);
+    assert.equal(await removals(), 1);
+    assert.equal((await c.get('/account/2fa')).body.enrolled, false);
+  } finally {
+    await s.stop();
+  }
+});

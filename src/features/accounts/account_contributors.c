@@ -179,16 +179,41 @@ static json_t *contributor_candidate(struct request *rq, struct reply *rp, const
 	return staff ? staff : rp->status ? NULL : json_null();
 }
 
+/* Inside the write: someone already running the account is not added
+ * again, whenever they were added.  A member of staff is known by their
+ * account (asked before the gate too, staff_runner: here again for a form
+ * sent twice at once); someone who is not staff only by their name, so the
+ * same name still running it (whatever the case) is the same person, and a
+ * second parent of that name is told apart on the form ("Pat Parent (Year
+ * 3)").  -1 with the 409 answered; 0 goes on. */
+static int refuse_runner_again(const struct request *rq, struct reply *rp, int64_t user,
+			       const char *name)
+{
+	int64_t kept = user ? account_runs(rq->ids[0], user)
+			    : db_int(0,
+				     "SELECT id FROM account_contributors INDEXED BY "
+				     "account_contributors_by_account WHERE account_id = ? "
+				     "AND removed_at IS NULL AND user_id IS NULL "
+				     "AND name = ? COLLATE NOCASE",
+				     "It", rq->ids[0], name);
+	char *repeat = xasprintf("%s already runs this account.", name);
+	int refused = reply_refuse_repeat(rp, kept, repeat);
+	free(repeat);
+	return refused;
+}
+
 void contributor_add(struct request *rq, struct reply *rp)
 {
 	json_t *a = team_account(rq, rp);
 	json_t *who = a ? contributor_candidate(rq, rp, a) : NULL;
-	if (!who || reply_begin(rp, BUSY_UNSAVED) != 0) {
+	int64_t user = json_is_object(who) ? json_int(who, "user_id") : 0;
+	const char *name = user ? json_str(who, "name") : contributor_name(rq);
+	if (!who || reply_begin(rp, BUSY_UNSAVED) != 0 ||
+	    refuse_runner_again(rq, rp, user, name) != 0) {
+		json_decref(who);
 		json_decref(a);
 		return;
 	}
-	int64_t user = json_is_object(who) ? json_int(who, "user_id") : 0;
-	const char *name = user ? json_str(who, "name") : contributor_name(rq);
 	int64_t cid = insert_contributor(rq, a, user);
 	char *link = account_link(rq->ids[0]);
 	if (user && user != rq->user.id) {

@@ -53,6 +53,32 @@ void account_new_page(struct request *rq, struct reply *rp)
 			     platform_options(arg(rq, "platform"))));
 }
 
+/* Inside the write: an account already in the register, not closed, with
+ * the same platform and name (handles are matched as the platforms match
+ * them, whatever the case) is the same account, whenever it was added: a
+ * form sent twice, or the account registered a second time, would give it
+ * two entries and tell its lead twice.  A closed one stays in the
+ * register as a record, and the same name registered again is a new entry.
+ * -1 with the 409 answered; 0 goes on. */
+static int refuse_registered(const struct request *rq, struct reply *rp, const char *other)
+{
+	json_t *kept = db_row("SELECT a.id, u.name AS lead_name FROM social_accounts a "
+			      "INDEXED BY social_accounts_register "
+			      "JOIN users u ON u.id = a.lead_id "
+			      "WHERE (a.status = 'closed') = 0 AND a.name = ? COLLATE NOCASE "
+			      "AND a.platform = ? AND a.platform_other = ? COLLATE NOCASE",
+			      "ttt", arg(rq, "name"), arg(rq, "platform"), other);
+	if (!kept)
+		return 0;
+	const char *platform = *other ? other : platform_label(arg(rq, "platform"));
+	char *repeat = xasprintf("%s on %s is already in the register, led by %s.",
+				 arg(rq, "name"), platform, json_str(kept, "lead_name"));
+	int refused = reply_refuse_repeat(rp, json_int(kept, "id"), repeat);
+	free(repeat);
+	json_decref(kept);
+	return refused;
+}
+
 void account_register(struct request *rq, struct reply *rp)
 {
 	const char *other;
@@ -72,7 +98,7 @@ void account_register(struct request *rq, struct reply *rp)
 		return;
 	char at[ISO_LEN];
 	iso_now(at);
-	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+	if (reply_begin(rp, BUSY_UNSAVED) != 0 || refuse_registered(rq, rp, other) != 0)
 		return;
 	int64_t id =
 		db_insert("INSERT INTO social_accounts(platform, platform_other, name, url, "

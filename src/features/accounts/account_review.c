@@ -86,6 +86,33 @@ static int review_ok(struct request *rq, struct reply *rp, int *close)
 	return close_checklist_ticked(rq, rp);
 }
 
+/* Inside the write: the same review (every answer and the notes) recorded
+ * by the same person within REPEAT_WINDOW is the form sent twice, and is
+ * kept once.  A review that continues the account is the only one that can
+ * come twice: a closing one finds the account closed.  -1 with the 409
+ * answered; 0 goes on. */
+static int refuse_repeat_review(const struct request *rq, struct reply *rp, const char *notes)
+{
+	char since[ISO_LEN];
+	repeat_since(since);
+	char *at = db_text("SELECT reviewed_at FROM account_reviews INDEXED BY "
+			   "account_reviews_by_account WHERE account_id = ? AND reviewed_at >= ? "
+			   "AND reviewed_by = ? AND lead_ok = ? AND contributors_ok = ? "
+			   "AND purpose_ok = ? AND monitoring_ok = ? AND notes = ? AND outcome = ? "
+			   "ORDER BY reviewed_at DESC LIMIT 1",
+			   "ItIiiiitt", rq->ids[0], since, rq->user.id, arg_yes(rq, "lead_ok"),
+			   arg_yes(rq, "contributors_ok"), arg_yes(rq, "purpose_ok"),
+			   arg_yes(rq, "monitoring_ok"), notes, arg(rq, "outcome"));
+	char when[40] = "";
+	if (at)
+		uk_time_words(at, when, sizeof when);
+	char *repeat = xasprintf("You recorded this review already, at %s.", when);
+	int refused = reply_refuse_repeat(rp, at != NULL, repeat);
+	free(repeat);
+	free(at);
+	return refused;
+}
+
 void account_review(struct request *rq, struct reply *rp)
 {
 	int close = 0;
@@ -94,12 +121,13 @@ void account_review(struct request *rq, struct reply *rp)
 	/* Asked again in the write: a close sent together with this review may have come first. */
 	int64_t closed = db_int(0, "SELECT status = 'closed' FROM social_accounts WHERE id = ?",
 				"I", rq->ids[0]);
+	const char *notes = arg(rq, "notes") ? arg(rq, "notes") : "";
 	if (reply_refuse_repeat(rp, closed,
-				"This account has been closed; it is no longer reviewed.") != 0)
+				"This account has been closed; it is no longer reviewed.") != 0 ||
+	    refuse_repeat_review(rq, rp, notes) != 0)
 		return;
 	char at[ISO_LEN], *link = account_link(rq->ids[0]);
 	iso_now(at);
-	const char *notes = arg(rq, "notes") ? arg(rq, "notes") : "";
 	db_exec("INSERT INTO account_reviews(account_id, reviewed_at, reviewed_by, lead_ok, "
 		"contributors_ok, purpose_ok, monitoring_ok, notes, outcome) "
 		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -18,6 +18,7 @@
 #include "features/concerns/concerns.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
+#include "lib/uk_time.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -327,6 +328,20 @@ static void staff_password(struct request *rq, struct reply *rp)
 	free(loc);
 }
 
+/* A leaving date before the person was added (leaving_before_joining): -1
+ * with the 400 answered; 0 goes on. */
+static int refuse_before_joining(const struct request *rq, struct reply *rp, const json_t *u)
+{
+	char joined[11], words[40];
+	if (!leaving_before_joining(rq->ids[0], arg(rq, "left_on"), joined))
+		return 0;
+	uk_time_words(joined, words, sizeof words);
+	reply_error(rp, 400, "left_on",
+		    "The leaving date cannot be before %s, the day %s was added to staffroom.",
+		    words, json_str(u, "name"));
+	return -1;
+}
+
 static void staff_deactivate_post(struct request *rq, struct reply *rp)
 {
 	json_t *u = person(rq->ids[0]);
@@ -335,7 +350,10 @@ static void staff_deactivate_post(struct request *rq, struct reply *rp)
 		return;
 	}
 	int active = (int)json_int(u, "active");
+	int early = active && refuse_before_joining(rq, rp, u) != 0;
 	json_decref(u);
+	if (early)
+		return;
 	if (!active) {
 		reply_error(rp, 409, NULL, "This person has already been deactivated.");
 		return;

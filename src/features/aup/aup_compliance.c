@@ -283,32 +283,85 @@ static json_t *to_remind(void)
 	return people;
 }
 
+/* How long a reminder stands: someone reminded of the same agreements in
+ * the last day is not reminded again.  A second press of the button (a
+ * double click, or two leaders the same morning) would only say again what
+ * they were told; an agreement outstanding since changes the words, and
+ * they are reminded of it. */
+#define REMINDED_WITHIN (24 * 60 * 60)
+
+static char *reminder_words(const json_t *p)
+{
+	json_int_t n = json_int(p, "policies");
+	return xasprintf("Reminder: %lld agreement%s still need%s your signature: %s.",
+			 (long long)n, n == 1 ? "" : "s", n == 1 ? "s" : "",
+			 json_str(p, "titles"));
+}
+
+/* Whether the person was sent these words as a reminder since `since`,
+ * read or not: two look-ups, so that each reads through the person's index
+ * (unread, and read since then), not every notification they ever had. */
+static int reminded_already(int64_t user_id, const char *words, const char *since)
+{
+	return db_int(0,
+		      "SELECT EXISTS (SELECT 1 FROM notifications INDEXED BY notifications_by_user "
+		      "WHERE user_id = ? AND read_at IS NULL AND kind = 'aup_reminder' "
+		      "AND created_at >= ? AND message = ?) OR EXISTS (SELECT 1 FROM "
+		      "notifications INDEXED BY notifications_by_user WHERE user_id = ? "
+		      "AND read_at >= ? AND kind = 'aup_reminder' AND created_at >= ? "
+		      "AND message = ?)",
+		      "IttIttt", user_id, since, words, user_id, since, since, words) == 1;
+}
+
+/* The answer when the reminder sent nothing: 409, nothing written. */
+static void refuse_nothing_new(struct reply *rp, size_t outstanding)
+{
+	reply_refuse_repeat(rp, 1,
+			    outstanding ? "Everyone still to sign has been reminded of the same "
+					  "in the last day: nobody has been reminded again."
+					: "Everyone has signed: there is nobody to remind.");
+}
+
 /* One notification per person, however many policies they have still to
  * sign (a yearly one signed before this year's renewal date among them);
- * each reminder is its own audit row. */
+ * each reminder is its own audit row.  Nobody reminded of the same in the
+ * last day (REMINDED_WITHIN) is reminded again. */
 void aup_remind(struct request *rq, struct reply *rp)
 {
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;
-	json_t *people = to_remind();
-	size_t i;
-	json_t *p;
+	char since[ISO_LEN];
+	iso_time(now() - REMINDED_WITHIN, since);
+	json_t *people = to_remind(), *p;
+	size_t i, sent = 0, outstanding = json_array_size(people);
 	json_array_foreach(people, i, p) {
-		json_int_t n = json_int(p, "policies");
-		char *msg = xasprintf("Reminder: %lld agreement%s still need%s your signature: %s.",
-				      (long long)n, n == 1 ? "" : "s", n == 1 ? "s" : "",
-				      json_str(p, "titles"));
-		notify_user(json_int(p, "id"), "aup_reminder", msg, "/aup");
-		audit(rq, "aup.remind", json_str(p, "email"), "unsigned=%lld", (long long)n);
+		char *msg = reminder_words(p);
+		if (!reminded_already(json_int(p, "id"), msg, since)) {
+			notify_user(json_int(p, "id"), "aup_reminder", msg, "/aup");
+			audit(rq, "aup.remind", json_str(p, "email"), "unsigned=%lld",
+			      (long long)json_int(p, "policies"));
+			sent++;
+		}
 		free(msg);
 	}
-	size_t sent = json_array_size(people);
 	json_decref(people);
+	if (!sent) {
+		refuse_nothing_new(rp, outstanding);
+		return;
+	}
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
-	char *flash =
-		xasprintf("%zu %s been reminded.", sent, sent == 1 ? "person has" : "people have");
-	reply_done(rp, 200, json_pack("{s:I}", "reminded", (json_int_t)sent), "/aup/compliance",
-		   flash);
+	size_t already = outstanding - sent;
+	char *flash = already ? xasprintf("%zu %s been reminded; %zu %s reminded of the same in "
+					  "the last day and %s not reminded again.",
+					  sent, sent == 1 ? "person has" : "people have",
+					  already, already == 1 ? "person was" : "people were",
+					  already == 1 ? "was" : "were")
+			      : xasprintf("%zu %s been reminded.", sent,
+					  sent == 1 ? "person has" : "people have");
+	reply_done(rp, 200,
+		   json_pack("{s:I, s:I}", "reminded", (json_int_t)sent, "reminded_already",
+			     (json_int_t)already),
+		   "/aup/compliance", flash);
 	free(flash);
 }

@@ -270,13 +270,53 @@ static void publish_problems(const struct request *rq, struct reply *rp)
 				"effect.");
 }
 
-static int64_t store_version(struct request *rq, const json_t *p, int64_t *number, char sha[65])
+/* Inside the write: a text (compared by its hash) that is already the
+ * current version, a version still to take effect, or a draft would have
+ * everyone sign the same words twice once both are authorised: a form sent
+ * twice, or a draft saved again instead of authorised.  -1 with the 409
+ * answered; 0 goes on. */
+static int refuse_same_text(const struct request *rq, struct reply *rp, const char *sha)
+{
+	char d[11];
+	today(d);
+	int64_t current = db_int(0, "SELECT " POLICY_CURRENT_ID("?"), "It", rq->ids[0], d);
+	json_t *v = db_row("SELECT v.number, v.effective, v.id = ? AS current, "
+			   "NOT " POLICY_PUBLISHED("v.id") " AS draft FROM policy_versions v "
+			   "WHERE v.policy_id = ? AND v.sha256 = ? "
+			   "AND (v.id = ? OR v.effective > ? OR NOT " POLICY_PUBLISHED("v.id") ") "
+			   "ORDER BY v.number DESC LIMIT 1",
+			   "IItIt", current, rq->ids[0], sha, current, d);
+	if (!v)
+		return 0;
+	char on[32];
+	uk_time_words(json_str(v, "effective"), on, sizeof on);
+	long long n = (long long)json_int(v, "number");
+	char *repeat = json_int(v, "draft")
+			       ? xasprintf("This text is the same as version %lld, a draft waiting "
+					   "to be authorised: record who authorised that draft "
+					   "instead of saving the text again.",
+					   n)
+		       : json_int(v, "current")
+			       ? xasprintf("This text is the same as version %lld, the current "
+					   "version: change the text to save a new version.",
+					   n)
+			       : xasprintf("This text is the same as version %lld, not yet in "
+					   "effect (it takes effect on %s): change the text to "
+					   "save a new version.",
+					   n, on);
+	int refused = reply_refuse_repeat(rp, 1, repeat);
+	free(repeat);
+	json_decref(v);
+	return refused;
+}
+
+static int64_t store_version(struct request *rq, const json_t *p, int64_t *number,
+			     const char *sha)
 {
 	const char *body = arg(rq, "body");
 	char at[ISO_LEN], due[11], term[40];
 	review_due_parse(arg(rq, "review_due"), due, term); /* checked by publish_problems */
 	iso_now(at);
-	sha256_hex(body, strlen(body), sha);
 	*number = db_int(0, "SELECT max(number) FROM policy_versions WHERE policy_id = ?", "I",
 			 rq->ids[0]) +
 		  1;
@@ -321,7 +361,8 @@ void policy_admin_publish(struct request *rq, struct reply *rp)
 	}
 	int64_t number;
 	char sha[65];
-	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
+	sha256_hex(arg(rq, "body"), strlen(arg(rq, "body")), sha);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0 || refuse_same_text(rq, rp, sha) != 0) {
 		json_decref(p);
 		return;
 	}

@@ -214,6 +214,25 @@ void declaration_acknowledge(struct request *rq, struct reply *rp)
 		   "/conduct#declarations", "The declaration is acknowledged.");
 }
 
+/* Inside the write: a declaration renewed today and not acknowledged since
+ * is waiting already; renewing it again (a double click) would only ask the
+ * headteacher a second time.  Its day is all a renewal keeps, as for a new
+ * declaration.  -1 with the 409 answered; 0 goes on. */
+static int refuse_repeat_renewal(const struct request *rq, struct reply *rp, const char *today,
+				 const char *ref)
+{
+	int64_t waiting =
+		db_int(0,
+		       "SELECT count(*) FROM declarations WHERE id = ? AND declared_on = ? "
+		       "AND acknowledged_at IS NULL AND ended_at IS NULL",
+		       "It", rq->ids[0], today);
+	char repeat[120];
+	snprintf(repeat, sizeof repeat,
+		 "You declared or renewed %s today already; it is waiting to be "
+		 "acknowledged.", ref);
+	return reply_refuse_repeat(rp, waiting, repeat);
+}
+
 /* The person's own: still true (renewed for a year, to be acknowledged
  * again) or no longer applies (ended). */
 void declaration_update(struct request *rq, struct reply *rp)
@@ -235,19 +254,24 @@ void declaration_update(struct request *rq, struct reply *rp)
 	uk_today(today);
 	iso_now(at);
 	snprintf(ref, sizeof ref, "D-%05lld", (long long)rq->ids[0]);
-	if (reply_begin(rp, BUSY_UNSAVED) != 0)
+	if (reply_begin(rp, BUSY_UNSAVED) != 0 ||
+	    (renew && refuse_repeat_renewal(rq, rp, today, ref) != 0))
 		return;
-	if (renew) {
+	/* Guarded: an end sent together with this one may have come first. */
+	if (renew)
 		db_exec("UPDATE declarations SET declared_on = ?, acknowledged_by = NULL, "
-			"acknowledged_at = NULL WHERE id = ?",
+			"acknowledged_at = NULL WHERE id = ? AND ended_at IS NULL",
 			"tI", today, rq->ids[0]);
+	else
+		db_exec("UPDATE declarations SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+			"tI", at, rq->ids[0]);
+	int changed = db_changes() == 1;
+	if (changed && renew)
 		tell_acknowledger(rq, kind, rq->ids[0]);
-	} else {
-		db_exec("UPDATE declarations SET ended_at = ? WHERE id = ?", "tI", at, rq->ids[0]);
-	}
 	audit(rq, renew ? "declaration.renew" : "declaration.end", ref, "%s",
 	      renew ? "still applies" : "no longer applies");
-	if (reply_commit(rp, BUSY_UNSAVED) != 0)
+	if (reply_commit_changed(rp, changed, NULL, "This declaration has ended already.",
+				 BUSY_UNSAVED) != 0)
 		return;
 	reply_done(rp, 200,
 		   json_pack("{s:{s:I, s:b}}", "declaration", "id", (json_int_t)rq->ids[0],

@@ -213,6 +213,9 @@ static void new_codes(struct request *rq, struct reply *rp)
 	show_codes(rp, 200, codes, "Your new recovery codes");
 }
 
+/* Turning off what is not on would write an audit row saying it was. */
+#define TWOFACTOR_OFF "Two-factor sign-in is not on, so there is nothing to turn off."
+
 static void remove_own(struct request *rq, struct reply *rp)
 {
 	if (rq->user.roles & twofactor_required_roles()) {
@@ -222,7 +225,14 @@ static void remove_own(struct request *rq, struct reply *rp)
 			    "administrator to reset it.");
 		return;
 	}
-	if (!password_asked_again(rq, rp) || reply_begin(rp, BUSY) != 0)
+	if (!twofactor_enrolled(rq->user.id)) {
+		reply_error(rp, 409, NULL, "%s", TWOFACTOR_OFF);
+		return;
+	}
+	/* Asked again in the write: the button pressed twice at once turns it
+	 * off once, with one audit row. */
+	if (!password_asked_again(rq, rp) || reply_begin(rp, BUSY) != 0 ||
+	    reply_refuse_repeat(rp, !twofactor_enrolled(rq->user.id), TWOFACTOR_OFF) != 0)
 		return;
 	twofactor_remove(rq->user.id);
 	audit(rq, "2fa.remove", rq->user.email, "turned off by the person");
