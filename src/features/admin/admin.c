@@ -645,7 +645,7 @@ static const struct field_spec settings_form[] = {
 	{ "invitation_days", F_INT, 2, 0, NULL, "Days an invitation link stays usable" },
 	{ "account_dormant_days", F_INT, 4, 0, NULL,
 	  "Days without activity before a school account is dormant" },
-	{ "runner_agreement", F_TEXT, 20, 0, NULL,
+	{ "runner_agreement", F_ID, 18, 0, NULL,
 	  "The agreement people who are not staff sign on paper to run a school account" },
 	{ "account_reply_holidays_count", F_CHOICE, 3, 0, "yes|no",
 	  "Do school holidays count as working days for answering comments on school accounts?" },
