@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Every field of a form names itself in its messages by the words its page
 shows, so the two must not drift apart: for each route with a form_page
-(the form shown again when a POST is refused), every field of its
-field_spec list has a label, and that label is the text of a <label> or a
-<legend> of the form's template (or part of it: "Summary" in "Summary (at
-most 200 characters)").  The form's templates are those the form page
-renders and those with a <form> posting to the route.  A field a template
-sends as a hidden input needs a label but is not shown.
+(the form shown again when a POST is refused), and each POST route that a
+template's <form> posts to, every field of its field_spec list has a label,
+and that label is the text of a <label> or a <legend> of the form's template
+(or part of it: "Summary" in "Summary (at most 200 characters)").  The
+form's templates are those the form page renders and those with a <form>
+posting to the route.  A field a template sends as a hidden input needs a
+label but is not shown.
 
 Reads the sources after the preprocessor (so X-macro tables are expanded),
 as tests/check/run makes them:
@@ -185,13 +186,18 @@ def check(template_dir, sources):
     for path, text in units:
         specs = {**all_specs, **tables(text, 'field_spec')}
         for route in (r for t in tables(text, 'route').values() for r in t):
-            if len(route) < 6 or route[5] in ('NULL', '((void *)0)', '0'):
+            if len(route) < 6:
                 continue
             where = '%s %s' % (string(route[0]), string(route[1]))
             fields = specs.get(route[4], [])
-            names = templates_of(route[5], funcs) | posting.get(string(route[1]), set())
-            if not names:
+            no_page = route[5] in ('NULL', '((void *)0)', '0')
+            if no_page and string(route[0]) != 'POST':
+                continue
+            names = (set() if no_page else templates_of(route[5], funcs)) | \
+                posting.get(string(route[1]), set())
+            if not names and not no_page:
                 problems.append('%s: the form page %s renders no template' % (where, route[5]))
+            if not names:
                 continue
             texts, hidden = [], set()
             for n in names:

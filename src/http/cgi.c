@@ -28,7 +28,6 @@
 #include <unistd.h>
 
 #define BAD_ADDRESS "This address is not a page of staffroom. Check the address and try again."
-#define UNREADABLE "The form could not be read."
 
 struct cgi_call {
 	struct exchange x;
@@ -85,7 +84,7 @@ static int read_body(struct cgi_call *c, size_t want)
 	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
 	if (got != want ||
 	    (poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLIN) && read(STDIN_FILENO, &more, 1) > 0)) {
-		exchange_fail(&c->x, 400, NULL, UNREADABLE);
+		exchange_fail(&c->x, 400, NULL, EXCHANGE_UNREADABLE);
 		return -1;
 	}
 	c->body[got] = 0;
@@ -98,11 +97,11 @@ static int read_body(struct cgi_call *c, size_t want)
 static long long declared_length(struct exchange *x, const char *clen)
 {
 	if (!clen || !*clen) {
-		exchange_fail(x, 411, NULL, UNREADABLE " Its length was not given.");
+		exchange_fail(x, 411, NULL, EXCHANGE_UNREADABLE " Its length was not given.");
 		return -1;
 	}
 	if (strspn(clen, "0123456789") != strlen(clen) || strlen(clen) > 15) {
-		exchange_fail(x, strlen(clen) > 15 ? 413 : 400, NULL, UNREADABLE);
+		exchange_fail(x, strlen(clen) > 15 ? 413 : 400, NULL, EXCHANGE_UNREADABLE);
 		return -1;
 	}
 	return strtoll(clen, NULL, 10);
@@ -117,9 +116,9 @@ static void read_form(struct cgi_call *c)
 	if (c->x.status)
 		return;
 	if (!c->x.rq.is_post)
-		fastcgi_parse_form(&c->x, 1, NULL, query ? query : "", query ? strlen(query) : 0);
+		fastcgi_parse_form(&c->x, 1, query ? query : "", query ? strlen(query) : 0);
 	else if (body != BODY_NONE && read_body(c, (size_t)want) == 0)
-		fastcgi_parse_form(&c->x, 0, ctype, c->body, (size_t)want);
+		fastcgi_parse_form(&c->x, 0, c->body, (size_t)want);
 }
 
 static void start(struct cgi_call *c)

@@ -9,6 +9,7 @@
 #include "lib/util.h"
 #include "http/view.h"
 
+#include <ctype.h>
 #include <microhttpd.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -47,6 +48,35 @@ static int is_type(const char *ctype, const char *want)
 	return ctype && strncasecmp(ctype, want, strlen(want)) == 0;
 }
 
+/* The characters RFC 2046 (5.1.1) allows in a boundary. */
+static int boundary_chars(const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)b[i]) && !strchr("'()+_,-./:=? ", b[i]))
+			return 0;
+	return n && b[n - 1] != ' ';
+}
+
+/* The boundary as libmicrohttpd's post processor takes it: all that follows
+ * "boundary=", without enclosing quotes.  cgicc is handed the same, since
+ * its own reading keeps the quotes; so a boundary RFC 2046 would not allow,
+ * such as one followed by another parameter (its ';'), is refused, not read
+ * one way by one front end and another by the next. */
+static int take_boundary(struct exchange *x, const char *ctype)
+{
+	const char *b = strstr(ctype + strlen("multipart/form-data"), "boundary=");
+	size_t n = b ? strlen(b += strlen("boundary=")) : 0;
+	if (n >= 2 && b[0] == '"' && b[n - 1] == '"')
+		b++, n -= 2;
+	if (n > BOUNDARY_MAX || !boundary_chars(b, n)) {
+		exchange_fail(x, 400, NULL, EXCHANGE_UNREADABLE);
+		return -1;
+	}
+	memcpy(x->boundary, b, n);
+	x->boundary[n] = 0;
+	return 0;
+}
+
 enum body_kind exchange_body_kind(struct exchange *x, const char *ctype, const char *clen)
 {
 	x->rq.wants_json = x->rq.accept && strstr(x->rq.accept, "application/json") != NULL;
@@ -61,15 +91,126 @@ enum body_kind exchange_body_kind(struct exchange *x, const char *ctype, const c
 			      multipart ? "The upload is too large." : "The form is too large.");
 		return BODY_NONE;
 	}
-	if (multipart)
-		return BODY_MULTIPART;
-	if (is_type(ctype, "application/x-www-form-urlencoded"))
-		return BODY_FORM;
-	if (declared > 0)
+	if (multipart) {
+		if (take_boundary(x, ctype) == 0)
+			x->body = BODY_MULTIPART;
+	} else if (is_type(ctype, "application/x-www-form-urlencoded"))
+		x->body = BODY_FORM;
+	else if (declared > 0)
 		exchange_fail(
 			x, 415, NULL,
 			"Send forms as application/x-www-form-urlencoded or multipart/form-data.");
-	return BODY_NONE;
+	return x->body;
+}
+
+/* A multipart body starts with its first delimiter line.  RFC 2046 allows
+ * a preamble before it, which no browser sends; without one, a body framed
+ * by another boundary than its Content-Type names is known from its first
+ * bytes, where both parsers would take it all for preamble and find no
+ * fields. */
+static int starts_with_delimiter(const struct exchange *x, const char *data, size_t size)
+{
+	char first[BOUNDARY_MAX + 5];
+	size_t n = (size_t)snprintf(first, sizeof first, "--%s\r\n", x->boundary);
+	if (x->body_bytes >= n)
+		return 1;
+	size_t k = n - x->body_bytes < size ? n - x->body_bytes : size;
+	return memcmp(data, first + x->body_bytes, k) == 0;
+}
+
+static void keep_tail(struct exchange *x, const char *data, size_t size)
+{
+	size_t cap = sizeof x->tail;
+	if (size >= cap) {
+		memcpy(x->tail, data + size - cap, cap);
+		x->tail_len = cap;
+		return;
+	}
+	size_t keep = x->tail_len < cap - size ? x->tail_len : cap - size;
+	memmove(x->tail, x->tail + x->tail_len - keep, keep);
+	memcpy(x->tail + keep, data, size);
+	x->tail_len = keep + size;
+}
+
+static int tail_is(const struct exchange *x, const char *s, size_t n)
+{
+	return x->tail_len >= n && memcmp(x->tail + x->tail_len - n, s, n) == 0;
+}
+
+/* A body cut short lacks its close delimiter: libmicrohttpd tells only as
+ * its post processor is destroyed, and cgicc drops the last part without a
+ * word.  Nothing may follow the delimiter but its line break, which RFC 2046
+ * makes optional. */
+static int ends_with_close_delimiter(const struct exchange *x)
+{
+	char close[BOUNDARY_MAX + 9];
+	size_t n = (size_t)snprintf(close, sizeof close, "\r\n--%s--\r\n", x->boundary);
+	return tail_is(x, close, n) || tail_is(x, close, n - 2);
+}
+
+/* A form body as browsers write it: fields "name=value" joined by '&', each
+ * '%' followed by two hex digits (RFC 3986, 2.1).  libmicrohttpd misreads
+ * or refuses anything else (a '%' at the end of the body is dropped, one
+ * before a '&' takes the next field into its value, a field with no '=' or
+ * two is refused at the end of the body only) and cgicc reads it its own way
+ * (a '%' kept as it is, a field with no '=' taken as empty), so a body that
+ * is not so is not read at all.  One byte at a time, as bodies arrive. */
+static int form_byte_ok(struct exchange *x, unsigned char c)
+{
+	if (x->hex_owed) {
+		x->hex_owed--;
+		return isxdigit(c);
+	}
+	if (c == '=') {
+		if (x->form_field != FIELD_NAME) /* no name, or a second '=' */
+			return 0;
+		x->form_field = FIELD_VALUE;
+	} else if (c == '&') {
+		if (x->form_field == FIELD_NAME) /* a name with no '=' */
+			return 0;
+		x->form_field = FIELD_NONE;
+	} else {
+		if (x->form_field == FIELD_NONE)
+			x->form_field = FIELD_NAME;
+		if (c == '%')
+			x->hex_owed = 2;
+	}
+	return 1;
+}
+
+static int form_well_formed(struct exchange *x, const char *data, size_t size)
+{
+	for (size_t i = 0; i < size; i++)
+		if (!form_byte_ok(x, (unsigned char)data[i]))
+			return 0;
+	return 1;
+}
+
+int exchange_body(struct exchange *x, const char *data, size_t size)
+{
+	if (x->status)
+		return -1;
+	int ok = 1;
+	if (x->body == BODY_MULTIPART) {
+		ok = starts_with_delimiter(x, data, size);
+		keep_tail(x, data, size);
+	} else if (x->body == BODY_FORM)
+		ok = form_well_formed(x, data, size);
+	x->body_bytes += size;
+	if (!ok)
+		exchange_fail(x, 400, NULL, EXCHANGE_UNREADABLE);
+	return ok ? 0 : -1;
+}
+
+int exchange_body_end(struct exchange *x)
+{
+	if (x->status)
+		return -1;
+	int ok = x->body == BODY_MULTIPART ? ends_with_close_delimiter(x)
+					   : !x->hex_owed && x->form_field != FIELD_NAME;
+	if (!ok)
+		exchange_fail(x, 400, NULL, EXCHANGE_UNREADABLE);
+	return ok ? 0 : -1;
 }
 
 /* Body buffers grow with what a client sends: when memory runs out the

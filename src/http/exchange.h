@@ -11,15 +11,30 @@
 
 #include <stddef.h>
 
+enum body_kind { BODY_NONE, BODY_FORM, BODY_MULTIPART };
+
+/* The most a boundary may hold (RFC 2046, 5.1.1). */
+#define BOUNDARY_MAX 70
+
 struct exchange {
 	struct request rq;
 	int status; /* an error found while reading; answered instead of dispatching */
 	char message[200];
 	const char *field;
 	size_t form_bytes;           /* field names and values so far */
+	/* The body as sent, checked as it arrives (exchange_body): */
+	enum body_kind body;
+	char boundary[BOUNDARY_MAX + 1]; /* a multipart body's, from its Content-Type */
+	size_t body_bytes;
+	char tail[BOUNDARY_MAX + 8]; /* its last bytes, where the close delimiter must be */
+	size_t tail_len;
+	int hex_owed;                /* hex digits still to come after a '%' */
+	enum { FIELD_NONE, FIELD_NAME, FIELD_VALUE } form_field; /* where a form body is */
 };
 
-enum body_kind { BODY_NONE, BODY_FORM, BODY_MULTIPART };
+/* What every front end answers (400) for a body its parser could not read
+ * whole, or that the parsers would read differently. */
+#define EXCHANGE_UNREADABLE "The form could not be read."
 
 /* The 503 text when a request could not get memory (the request is refused,
  * the server goes on). */
@@ -47,10 +62,17 @@ void exchange_start(struct exchange *x, const char *method, const char *path);
  * x->rq.https must be set first. */
 const char *exchange_session_cookie(const struct exchange *x);
 /* After the front end has set rq.accept, rq.cookie, ...: what body to expect.
- * A declared length over the limits, or a body that is not a form, sets the
- * error and gives BODY_NONE. */
+ * A declared length over the limits, a body that is not a form, or a
+ * multipart type with no usable boundary sets the error and gives BODY_NONE. */
 enum body_kind exchange_body_kind(struct exchange *x, const char *content_type,
 				  const char *content_length);
+/* The body's bytes as sent, given as they arrive and before the parser sees
+ * them, then its end: a multipart body cut short or framed by another
+ * boundary than its Content-Type names, or a form body with a '%' not
+ * followed by two hex digits or a field not "name=value", is refused (400,
+ * EXCHANGE_UNREADABLE).  Each returns -1 once the exchange has an error. */
+int exchange_body(struct exchange *x, const char *data, size_t size);
+int exchange_body_end(struct exchange *x);
 /* The pieces of a body (or of a query string).  Each returns -1 once the
  * exchange has an error: stop reading then. */
 int exchange_param(struct exchange *x, const char *name, size_t nlen, const char *value,

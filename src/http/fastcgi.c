@@ -52,13 +52,15 @@ static int sink_file(void *ctx, const char *field, const char *filename, const c
 }
 
 /* Fields of a query string (is_query) or of a form body; the exchange
- * applies the limits as they arrive. */
-void fastcgi_parse_form(struct exchange *x, int is_query, const char *ctype, const char *data,
-			size_t len)
+ * checks the body as sent first, and applies the limits as fields arrive. */
+void fastcgi_parse_form(struct exchange *x, int is_query, const char *data, size_t len)
 {
+	if (!is_query && (exchange_body(x, data, len) != 0 || exchange_body_end(x) != 0))
+		return;
 	struct form_sink sink = { x, sink_field, sink_file };
-	if (form_cgicc_parse(&sink, is_query, ctype, data, len) == FORM_UNREADABLE)
-		exchange_fail(x, 400, NULL, "The form could not be read.");
+	const char *boundary = !is_query && x->body == BODY_MULTIPART ? x->boundary : NULL;
+	if (form_cgicc_parse(&sink, is_query, boundary, data, len) == FORM_UNREADABLE)
+		exchange_fail(x, 400, NULL, EXCHANGE_UNREADABLE);
 }
 
 /* One request's variables and owned copies, alive until it is answered. */
@@ -90,7 +92,7 @@ static int read_body(FCGX_Request *req, struct fcgi_call *c, const char *clen, s
 	}
 	*len = got;
 	if (got != want) {
-		exchange_fail(&c->x, 400, NULL, "The form could not be read.");
+		exchange_fail(&c->x, 400, NULL, EXCHANGE_UNREADABLE);
 		return -1;
 	}
 	return 0;
@@ -136,9 +138,9 @@ static void start(FCGX_Request *req, struct fcgi_call *c)
 	if (c->x.status)
 		return;
 	if (!rq->is_post)
-		fastcgi_parse_form(&c->x, 1, NULL, query, strlen(query));
+		fastcgi_parse_form(&c->x, 1, query, strlen(query));
 	else if (body != BODY_NONE && read_body(req, c, clen, &len) == 0)
-		fastcgi_parse_form(&c->x, 0, ctype, c->body, len);
+		fastcgi_parse_form(&c->x, 0, c->body, len);
 }
 
 static void put(FCGX_Request *req, char *text)

@@ -9,10 +9,10 @@
 
 int fastcgi_run(void);  /* serves until SIGINT or SIGTERM; 0 on a clean stop */
 
-/* Fields of a query string (is_query) or of a form body, parsed by GNU cgicc
- * (form_cgicc.cc) and passed to the exchange, which applies the limits. */
-void fastcgi_parse_form(struct exchange *x, int is_query, const char *content_type,
-			const char *data, size_t len);
+/* Fields of a query string (is_query) or of a form body (of the kind
+ * exchange_body_kind found), parsed by GNU cgicc (form_cgicc.cc) and passed
+ * to the exchange, which checks the body and applies the limits. */
+void fastcgi_parse_form(struct exchange *x, int is_query, const char *data, size_t len);
 
 /* The value of one cookie in a Cookie header, copied into out; 0 if found. */
 int fastcgi_cookie(const char *header, const char *name, char *out, size_t size);

@@ -275,7 +275,8 @@ static void check_files(const struct field_spec *spec, struct request *rq, struc
 			n += strcmp(rq->files[i].field, spec->name) == 0;
 		if (n > spec->max) {
 			char what[64];
-			snprintf(what, sizeof what, "takes at most %u files", spec->max);
+			snprintf(what, sizeof what, "takes at most %u file%s", spec->max,
+				 spec->max == 1 ? "" : "s");
 			problem(fd, spec, spec->name, what);
 		}
 		if (n == 0 && (spec->flags & F_REQUIRED))

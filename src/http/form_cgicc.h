@@ -21,8 +21,9 @@ struct form_sink {
 
 enum { FORM_OK = 0, FORM_STOPPED = -1, FORM_UNREADABLE = -2 };
 
-/* A query string (is_query) or a form body of the given content type. */
-int form_cgicc_parse(const struct form_sink *sink, int is_query, const char *content_type,
+/* A query string (is_query), or a form body: multipart with the given
+ * boundary, or urlencoded when boundary is NULL. */
+int form_cgicc_parse(const struct form_sink *sink, int is_query, const char *boundary,
 		     const char *body, size_t len);
 
 #ifdef __cplusplus

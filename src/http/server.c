@@ -144,7 +144,7 @@ static struct call *call_start(struct MHD_Connection *conn, const char *url, con
 		MHD_get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, on_query_arg, &c->x);
 	else if (body != BODY_NONE &&
 		 !(c->pp = MHD_create_post_processor(conn, POST_BUFFER, on_post_field, c)))
-		exchange_fail(&c->x, 400, NULL, "The form could not be read.");
+		exchange_fail(&c->x, 400, NULL, EXCHANGE_UNREADABLE);
 	return c;
 }
 
@@ -191,6 +191,16 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct call *c)
 	return queue(conn, &c->out, c->close);
 }
 
+/* The post processor says whether the body ended where a form may end
+ * (not inside a part or a '%' sequence) only as it is destroyed. */
+static void body_end(struct call *c)
+{
+	int whole = MHD_destroy_post_processor(c->pp) == MHD_YES;
+	c->pp = NULL;
+	if (exchange_body_end(&c->x) == 0 && !whole)
+		exchange_fail(&c->x, 400, NULL, EXCHANGE_UNREADABLE);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version, const char *upload_data,
 				  size_t *upload_size, void **state)
@@ -209,16 +219,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (*upload_size) {
 		arrival_body_bytes(conn, *upload_size);
 		if (!c->x.status && c->pp &&
-		    MHD_post_process(c->pp, upload_data, *upload_size) != MHD_YES)
-			exchange_fail(&c->x, 400, NULL, "The form could not be read.");
+		    (exchange_body(&c->x, upload_data, *upload_size) != 0 ||
+		     MHD_post_process(c->pp, upload_data, *upload_size) != MHD_YES))
+			exchange_fail(&c->x, 400, NULL, EXCHANGE_UNREADABLE);
 		*upload_size = 0;
 		return MHD_YES;
 	}
 	arrival_request_in(conn);
-	if (c->pp && !c->x.status) {
-		MHD_destroy_post_processor(c->pp);
-		c->pp = NULL;
-	}
+	if (c->pp && !c->x.status)
+		body_end(c);
 	return respond(conn, c);
 }
 

@@ -104,6 +104,34 @@ test('settings: school name and closure days', async () => {
   assert.equal(r.status, 400);
 });
 
+test('settings: every value out of range is refused at once, and nothing is saved', async () => {
+  const settings = () => sql(s.db, 'SELECT group_concat(key || \'=\' || value) FROM (SELECT * FROM settings ORDER BY key)');
+  const audited = () => sql(s.db, 'SELECT count(*) FROM audit');
+  const before = [settings(), audited()];
+  const r = await admin.post('/admin/settings', { pattern_window_days: '0', invitation_days: '99', school_name: 'Kept Out' });
+  assert.equal(r.status, 400, r.text);
+  assert.deepEqual(r.body.errors, [
+    { field: 'pattern_window_days', error: 'The period for a pattern of concerns must be between 1 and 3650 days.' },
+    { field: 'invitation_days', error: 'Days an invitation link stays usable must be between 1 and 30.' },
+  ]);
+  assert.deepEqual([settings(), audited()], before, 'nothing saved or recorded');
+  const page = await admin.request('POST', '/admin/settings', { json: false, form: { pattern_window_days: '0', invitation_days: '99' } });
+  assert.equal(page.status, 400);
+  assert.match(page.text, /id="e-pattern_window_days"/);
+  assert.match(page.text, /id="e-invitation_days"/);
+});
+
+test('settings: the runners\' agreement is a policy\'s number, so anything after the number is refused', async () => {
+  const before = sql(s.db, "SELECT count(*) FROM settings WHERE key = 'runner_agreement'") + '|' +
+    sql(s.db, "SELECT count(*) FROM audit WHERE action = 'settings.change'");
+  const r = await admin.post('/admin/settings', { runner_agreement: '1abc' });
+  assert.equal(r.status, 400, r.text);
+  assert.equal(r.body.field, 'runner_agreement');
+  assert.match(r.body.error, /^The agreement people who are not staff sign on paper to run a school account must be a whole number/);
+  assert.equal(sql(s.db, "SELECT count(*) FROM settings WHERE key = 'runner_agreement'") + '|' +
+    sql(s.db, "SELECT count(*) FROM audit WHERE action = 'settings.change'"), before, 'nothing saved or recorded');
+});
+
 test('the audit log can be filtered by person, action, object and date', async () => {
   const head = await s.login('head@demo.school');
   let r = await head.search('/audit', { action: 'login', actor: 'head@demo.school' });

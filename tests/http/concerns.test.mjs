@@ -459,6 +459,13 @@ test('routing is edited by an administrator, audited, and applies to new concern
     { form: form.filter(([cat]) => cat !== 'other'), json: false });
   assert.equal(shown.status, 400);
   assert.match(shown.text, /&#39;Something else&#39; must go to at least one role\.|'Something else' must go to at least one role\./);
+  // Nothing ticked: every category is named at once, and none is changed.
+  const routing = () => sql(s.db, "SELECT group_concat(category || ':' || role) FROM (SELECT * FROM routing ORDER BY category, role)");
+  const kept = routing();
+  const none = await c.admin.post('/admin/routing', {});
+  assert.equal(none.status, 400);
+  assert.deepEqual(none.body.errors.map((e) => e.field).sort(), Object.keys(DEFAULTS).sort());
+  assert.equal(routing(), kept);
   const unknown = await c.admin.post('/admin/routing', [...form, ['other', 'governor']]);
   assert.equal(unknown.status, 400);
   assert.equal(sql(s.db, "SELECT group_concat(role) FROM routing WHERE category = 'other'"), 'headteacher');

@@ -139,6 +139,10 @@ test('bad input: a clear 400 naming the field, nothing written', async () => {
   r = await head.post('/filtering/people', { leader: 'deputy@demo.school', governor: 'teacher@demo.school' });
   assert.equal(r.status, 400);
   assert.equal(r.body.field, 'governor');
+  r = await head.post('/filtering/people', { leader: 'teacher@demo.school', governor: 'ta@demo.school' });
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.body.errors.map((e) => e.field), ['leader', 'governor'], 'both problems at once');
+  assert.match(r.body.errors[1].error, /'ta@demo.school' is not an active member of staff who is a governor/);
   assert.equal((await teacher.post('/filtering/people', { leader: 'deputy@demo.school', governor: 'governor@demo.school' })).status, 403);
   assert.equal(count('filter_requests'), requests);
   assert.equal(count('filter_checks'), checks);

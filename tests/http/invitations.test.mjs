@@ -317,6 +317,15 @@ test('bad input is refused naming the field, and nothing is written', async () =
     const badTo = await admin.post('/admin/invitations', { to: 'everyone' });
     assert.equal(badTo.status, 400);
     assert.equal(badTo.body.field, 'to');
+    // Named by the words of its buttons, "Invite everyone who cannot sign in yet" and
+    // "Invite everyone matching this search".
+    const noTo = await admin.post('/admin/invitations', {});
+    assert.equal(noTo.status, 400);
+    assert.equal(noTo.body.field, 'to');
+    assert.equal(noTo.body.error, 'Choose invite everyone.');
+    const longQ = await admin.post('/admin/invitations', { to: 'matching', q: 'x'.repeat(101) });
+    assert.equal(longQ.status, 400);
+    assert.equal(longQ.body.error, 'Search by name, e-mail or department must be 100 characters or fewer.');
     const days = await admin.post('/admin/settings', { invitation_days: '0' });
     assert.equal(days.status, 400);
     assert.equal(days.body.field, 'invitation_days');

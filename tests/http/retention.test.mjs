@@ -55,6 +55,16 @@ test('retention: review, legal hold, deletion with a register, the chronology an
     // ...until the school shortens the retirement review.
     assert.equal((await head.post('/admin/retention/rules', { retirement_review_years: '5' })).status, 403);
     assert.equal((await admin.post('/admin/retention/rules', { retirement_review_years: '0' })).status, 400);
+    // Every period out of range is named at once, and none is saved.
+    const rules = () => sql(s.db, "SELECT group_concat(key || '=' || value) FROM (SELECT * FROM settings WHERE key LIKE 'retention_%' ORDER BY key)");
+    const kept = rules();
+    const both = await admin.post('/admin/retention/rules', { concern_years: '7', sar_years: '0', training_years: '101' });
+    assert.equal(both.status, 400);
+    assert.deepEqual(both.body.errors, [
+      { field: 'training_years', error: 'Training records: years after the person leaves must be between 1 and 100 years.' },
+      { field: 'sar_years', error: 'Subject access requests: years after the response was sent must be between 1 and 100 years.' },
+    ]);
+    assert.equal(rules(), kept);
     assert.equal((await admin.post('/admin/retention/rules', { retirement_review_years: '5' })).status, 200);
     page = await chair.get('/admin/retention');
     const row = page.body.due.find((d) => d.record_type === 'concern' && String(d.record_id) === about);

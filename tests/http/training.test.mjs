@@ -163,6 +163,26 @@ test('a CSV with a wrong header, bad quoting or a duplicate inside it imports no
   assert.equal(count('training'), before);
 });
 
+test('an upload with no file or two names the field by its label, CSV file', async () => {
+  const head = await s.login('head@demo.school');
+  const before = [count('training'), count('audit')];
+  const send = (...files) => {
+    const fd = new FormData();
+    for (const [i, csv] of files.entries()) fd.append('file', new Blob([csv], { type: 'text/csv' }), `t${i}.csv`);
+    return head.request('POST', '/training/import', { multipart: fd });
+  };
+  let r = await send();
+  assert.equal(r.status, 400, r.text);
+  assert.equal(r.body.field, 'file');
+  assert.equal(r.body.error, 'Choose a file for CSV file.');
+  const csv = `email,course,completed_on,expires_on\nteacher@demo.school,safeguarding,${daysFromNow(-30)},\n`;
+  r = await send(csv, csv);
+  assert.equal(r.status, 400, r.text);
+  assert.equal(r.body.field, 'file');
+  assert.equal(r.body.error, 'CSV file takes at most 1 file.');
+  assert.deepEqual([count('training'), count('audit')], before, 'nothing stored or recorded');
+});
+
 test('a refused row names the line of the file it starts on, blank lines and line breaks in cells counted', async () => {
   const head = await s.login('head@demo.school');
   const before = count('training');

@@ -1,10 +1,12 @@
 /* The FastCGI front end's own parsing: the session cookie out of a Cookie
- * header, and forms through cgicc (binary uploads intact, limits applied). */
+ * header, and forms through cgicc (binary uploads intact, limits applied,
+ * bodies cut short or misframed not read). */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,12 +32,27 @@ static void session_cookie_among_others(void **state)
 	assert_int_equal(fastcgi_cookie(big, "sr_session", v, sizeof v), -1); /* too long to be ours */
 }
 
+/* As the front ends do: the body's kind from its headers, then the body. */
 static struct exchange *parsed(int is_query, const char *ctype, const char *body, size_t len)
 {
 	struct exchange *x = calloc(1, sizeof *x);
 	exchange_start(x, is_query ? "GET" : "POST", "/x");
-	fastcgi_parse_form(x, is_query, ctype, body, len);
+	char clen[24];
+	snprintf(clen, sizeof clen, "%zu", len);
+	if (!is_query)
+		exchange_body_kind(x, ctype, clen);
+	fastcgi_parse_form(x, is_query, body, len);
 	return x;
+}
+
+static void unreadable(const char *ctype, const char *body)
+{
+	struct exchange *x = parsed(0, ctype, body, strlen(body));
+	assert_int_equal(x->status, 400);
+	assert_string_equal(x->message, EXCHANGE_UNREADABLE);
+	assert_int_equal(x->rq.nparams + x->rq.nfiles, 0);
+	exchange_free(x);
+	free(x);
 }
 
 static void urlencoded_fields_in_order(void **state)
@@ -92,6 +109,67 @@ static void limits_apply_as_parts_arrive(void **state)
 	cfg.upload_max = 10 * 1024 * 1024;
 }
 
+static void multipart_cut_short_or_misframed_is_not_read(void **state)
+{
+	(void)state;
+	const char *mp = "multipart/form-data; boundary=B";
+	const char *part = "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n";
+	char body[256];
+	unreadable(mp, part);
+	snprintf(body, sizeof body, "%s--B-", part);
+	unreadable(mp, body);
+	snprintf(body, sizeof body, "%s--B--\r\n", part);
+	unreadable("multipart/form-data; boundary=C", body);
+	unreadable("multipart/form-data; boundary=B; charset=utf-8", body);
+	unreadable("multipart/form-data", body);
+	snprintf(body, sizeof body, "x\r\n%s--B--\r\n", part);
+	unreadable(mp, body);
+	snprintf(body, sizeof body, "%s--B--\r\nx", part);
+	unreadable(mp, body);
+}
+
+/* The close delimiter's line break is optional (RFC 2046), and a boundary may be quoted. */
+static void multipart_whole_is_read(void **state)
+{
+	(void)state;
+	const char *bodies[][2] = {
+		{ "multipart/form-data; boundary=B", "--B\r\nContent-Disposition: form-data; "
+						      "name=\"a\"\r\n\r\n1\r\n--B--" },
+		{ "multipart/form-data; boundary=\"B C\"", "--B C\r\nContent-Disposition: form-data; "
+							  "name=\"a\"\r\n\r\n1\r\n--B C--\r\n" },
+	};
+	for (size_t i = 0; i < 2; i++) {
+		struct exchange *x = parsed(0, bodies[i][0], bodies[i][1], strlen(bodies[i][1]));
+		assert_int_equal(x->status, 0);
+		assert_int_equal(x->rq.nparams, 1);
+		assert_string_equal(x->rq.params[0].value, "1");
+		exchange_free(x);
+		free(x);
+	}
+}
+
+static void form_not_name_value_pairs_is_not_read(void **state)
+{
+	(void)state;
+	const char *form = "application/x-www-form-urlencoded";
+	unreadable(form, "a=bad%");
+	unreadable(form, "a=x%zz&b=1");
+	unreadable(form, "a=x%4");
+	unreadable(form, "a=bad%&b=1");
+	unreadable(form, "a=1&b");
+	unreadable(form, "b&a=1");
+	unreadable(form, "a=1=2");
+	unreadable(form, "=1&a=2");
+	const char *ok = "&a=semi;colon%3B&&b=100%25&";
+	struct exchange *x = parsed(0, form, ok, strlen(ok));
+	assert_int_equal(x->status, 0);
+	assert_int_equal(x->rq.nparams, 2);
+	assert_string_equal(x->rq.params[0].value, "semi;colon;");
+	assert_string_equal(x->rq.params[1].value, "100%");
+	exchange_free(x);
+	free(x);
+}
+
 int main(void)
 {
 	config_defaults();
@@ -100,6 +178,9 @@ int main(void)
 		cmocka_unit_test(urlencoded_fields_in_order),
 		cmocka_unit_test(multipart_file_bytes_intact),
 		cmocka_unit_test(limits_apply_as_parts_arrive),
+		cmocka_unit_test(multipart_cut_short_or_misframed_is_not_read),
+		cmocka_unit_test(multipart_whole_is_read),
+		cmocka_unit_test(form_not_name_value_pairs_is_not_read),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -243,7 +243,8 @@ static const struct field_spec account_review_form[] = {
 	{ NULL },
 };
 static const struct field_spec reveal_form[] = {
-	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL, NULL },
+	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL,
+	  "Your own staffroom password, to confirm it is you" },
 	{ NULL },
 };
 

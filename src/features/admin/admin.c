@@ -485,6 +485,37 @@ static void settings_page(struct request *rq, struct reply *rp)
 	reply_page(rp, "admin_settings", "School settings", m);
 }
 
+/* The settings that are numbers of days, each within its range. */
+static const struct {
+	const char *field;
+	int64_t min, max;
+	const char *words;
+} day_settings[] = {
+	{ "pattern_window_days", 1, 3650,
+	  "The period for a pattern of concerns must be between 1 and 3650 days." },
+	{ "invitation_days", 1, 30,
+	  "Days an invitation link stays usable must be between 1 and 30." },
+	{ "account_dormant_days", 1, 3650,
+	  "Days without activity before an account is dormant must be between 1 and 3650." },
+};
+
+/* Every value the settings may not take, each beside its field. */
+static void settings_problems(const struct request *rq, struct reply *rp)
+{
+	for (size_t i = 0; i < sizeof day_settings / sizeof day_settings[0]; i++) {
+		int64_t v = arg_int(rq, day_settings[i].field, day_settings[i].min);
+		if (v < day_settings[i].min || v > day_settings[i].max)
+			reply_error_add(rp, day_settings[i].field, "%s", day_settings[i].words);
+	}
+	/* ravens-wood §3: which policy is the one runners not on the staff sign
+	 * on paper; empty for the only one that may be. */
+	if (arg(rq, "runner_agreement") &&
+	    !runner_agreement_allowed(arg_int(rq, "runner_agreement", 0)))
+		reply_error_add(rp, "runner_agreement",
+				"Choose an agreement that applies to volunteers and to teachers or "
+				"support staff.");
+}
+
 static void settings_post(struct request *rq, struct reply *rp)
 {
 	const char *name = arg(rq, "school_name");
@@ -494,36 +525,9 @@ static void settings_post(struct request *rq, struct reply *rp)
 			    "(school_name); change it there.");
 		return;
 	}
-	int64_t window = arg_int(rq, "pattern_window_days", 365);
-	if (window < 1 || window > 3650) {
-		reply_error(
-			rp, 400, "pattern_window_days",
-			"The period for a pattern of concerns must be between 1 and 3650 days.");
+	settings_problems(rq, rp);
+	if (reply_errors(rp))
 		return;
-	}
-	int64_t invite_days = arg_int(rq, "invitation_days", 7);
-	if (invite_days < 1 || invite_days > 30) {
-		reply_error(rp, 400, "invitation_days",
-			    "Days an invitation link stays usable must be between 1 and 30.");
-		return;
-	}
-	int64_t dormant = arg_int(rq, "account_dormant_days", 90);
-	if (dormant < 1 || dormant > 3650) {
-		reply_error(rp, 400, "account_dormant_days",
-			    "Days without activity before an account is dormant must be between 1 "
-			    "and 3650.");
-		return;
-	}
-	/* ravens-wood §3: which policy is the one runners not on the staff sign
-	 * on paper; empty for the only one that may be. */
-	const char *agreement = arg(rq, "runner_agreement");
-	if (agreement && agreement[0] &&
-	    !runner_agreement_allowed(arg_int(rq, "runner_agreement", 0))) {
-		reply_error(rp, 400, "runner_agreement",
-			    "Choose an agreement that applies to volunteers and to teachers or "
-			    "support staff.");
-		return;
-	}
 	if (reply_begin(rp, BUSY) != 0)
 		return;
 	/* lado_contact: the local authority designated officer's name, telephone
@@ -659,7 +663,7 @@ static const struct field_spec settings_form[] = {
 	{ "invitation_days", F_INT, 2, 0, NULL, "Days an invitation link stays usable" },
 	{ "account_dormant_days", F_INT, 4, 0, NULL,
 	  "Days without activity before a school account is dormant" },
-	{ "runner_agreement", F_TEXT, 20, 0, NULL,
+	{ "runner_agreement", F_ID, 18, 0, NULL,
 	  "The agreement people who are not staff sign on paper to run a school account" },
 	{ "account_reply_holidays_count", F_CHOICE, 3, 0, "yes|no",
 	  "Do school holidays count as working days for answering comments on school accounts?" },

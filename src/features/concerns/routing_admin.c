@@ -102,14 +102,11 @@ void routing_post(struct request *rq, struct reply *rp)
 	const char *roles[NROUTABLE * 2];
 	json_array_foreach(cats, i, c) {
 		const char *code = json_str(c, "code");
-		if (arg_all(rq, code, roles, NROUTABLE * 2) == 0) {
-			reply_error(rp, 400, code, "'%s' must go to at least one role.",
-				    json_str(c, "label"));
-			json_decref(cats);
-			return;
-		}
+		if (arg_all(rq, code, roles, NROUTABLE * 2) == 0)
+			reply_error_add(rp, code, "'%s' must go to at least one role.",
+					json_str(c, "label"));
 	}
-	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
+	if (reply_errors(rp) || reply_begin(rp, BUSY_UNSAVED) != 0) {
 		json_decref(cats);
 		return;
 	}

@@ -114,7 +114,7 @@ void filtering_page(struct request *rq, struct reply *rp)
 }
 
 /* The person named by this e-mail address, when they may hold the duty;
- * -1 with a 400 otherwise. */
+ * -1 otherwise, the problem added to the reply. */
 static int64_t named_check(const struct request *rq, struct reply *rp, const char *field,
 			   unsigned roles, const char *who)
 {
@@ -126,8 +126,8 @@ static int64_t named_check(const struct request *rq, struct reply *rp, const cha
 		       "r.user_id = u.id AND (b.bit & ?) != 0)",
 		       "tI", email, (int64_t)roles);
 	if (!id)
-		reply_error(rp, 400, field, "'%s' is not an active member of staff who is %s.",
-			    email, who);
+		reply_error_add(rp, field, "'%s' is not an active member of staff who is %s.",
+				email, who);
 	return id ? id : -1;
 }
 
@@ -135,10 +135,8 @@ static void filtering_people(struct request *rq, struct reply *rp)
 {
 	int64_t leader =
 		named_check(rq, rp, "leader", LEADER_ROLES, "a senior leader or the headteacher");
-	if (leader < 0)
-		return;
 	int64_t governor = named_check(rq, rp, "governor", GOVERNOR_ROLES, "a governor");
-	if (governor < 0)
+	if (leader < 0 || governor < 0)
 		return;
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return;

@@ -475,16 +475,36 @@ static void dispose(struct request *rq, struct reply *rp)
 		   "The record has been deleted; the disposal register keeps a note of it.");
 }
 
+static const struct field_spec rules_form[] = {
+	{ "concern_staff_years", F_INT, 3, 0, NULL,
+	  "Concerns about staff: years after the concern" },
+	{ "retirement_review_years", F_INT, 3, 0, NULL, "Concerns about staff: retirement review" },
+	{ "safeguarding_years", F_INT, 3, 0, NULL,
+	  "Safeguarding concerns about pupils: years after closing" },
+	{ "concern_years", F_INT, 3, 0, NULL, "Other concerns: years after closing" },
+	{ "signature_years", F_INT, 3, 0, NULL,
+	  "Signatures, declines and yearly signings again: years after the person leaves" },
+	{ "training_years", F_INT, 3, 0, NULL, "Training records: years after the person leaves" },
+	{ "allegation_years", F_INT, 3, 0, NULL, "Allegations about staff" },
+	{ "do_not_publish_years", F_INT, 3, 0, NULL,
+	  "Pupils taken off the do-not-publish list: years after" },
+	{ "do_not_film_years", F_INT, 3, 0, NULL,
+	  "Adults taken off the list of those not to be filmed: years after" },
+	{ "sar_years", F_INT, 3, 0, NULL,
+	  "Subject access requests: years after the response was sent" },
+	{ NULL },
+};
+
 static void rules_post(struct request *rq, struct reply *rp)
 {
-	for (size_t i = 0; i < NRULES; i++) {
-		const char *name = rule_keys[i] + strlen("retention_"), *v = arg(rq, name);
-		if (v && (strtoll(v, NULL, 10) < 1 || strtoll(v, NULL, 10) > 100)) {
-			reply_error(rp, 400, name,
-				    "A retention period is between 1 and 100 years.");
-			return;
-		}
+	for (const struct field_spec *f = rules_form; f->name; f++) {
+		const char *v = arg(rq, f->name);
+		if (v && (strtoll(v, NULL, 10) < 1 || strtoll(v, NULL, 10) > 100))
+			reply_error_add(rp, f->name, "%s must be between 1 and 100 years.",
+					f->label);
 	}
+	if (reply_errors(rp))
+		return;
 	if (reply_begin(rp, BUSY) != 0)
 		return;
 	for (size_t i = 0; i < NRULES; i++) {
@@ -511,25 +531,6 @@ static const struct field_spec record_form[] = {
 	  "Record type" },
 	{ "record_id", F_ID, 18, F_REQUIRED, NULL, "Record number" },
 	{ "reason", F_TEXT, 500, F_REQUIRED, NULL, "Reason" },
-	{ NULL },
-};
-static const struct field_spec rules_form[] = {
-	{ "concern_staff_years", F_INT, 3, 0, NULL,
-	  "Concerns about staff: years after the concern" },
-	{ "retirement_review_years", F_INT, 3, 0, NULL, "Concerns about staff: retirement review" },
-	{ "safeguarding_years", F_INT, 3, 0, NULL,
-	  "Safeguarding concerns about pupils: years after closing" },
-	{ "concern_years", F_INT, 3, 0, NULL, "Other concerns: years after closing" },
-	{ "signature_years", F_INT, 3, 0, NULL,
-	  "Signatures, declines and yearly signings again: years after the person leaves" },
-	{ "training_years", F_INT, 3, 0, NULL, "Training records: years after the person leaves" },
-	{ "allegation_years", F_INT, 3, 0, NULL, "Allegations about staff" },
-	{ "do_not_publish_years", F_INT, 3, 0, NULL,
-	  "Pupils taken off the do-not-publish list: years after" },
-	{ "do_not_film_years", F_INT, 3, 0, NULL,
-	  "Adults taken off the list of those not to be filmed: years after" },
-	{ "sar_years", F_INT, 3, 0, NULL,
-	  "Subject access requests: years after the response was sent" },
 	{ NULL },
 };
 

@@ -274,7 +274,7 @@ static const struct field_spec record_form[] = {
 	{ NULL },
 };
 static const struct field_spec import_form[] = {
-	{ "file", F_FILE, 1, F_REQUIRED, NULL, NULL },
+	{ "file", F_FILE, 1, F_REQUIRED, NULL, "CSV file" },
 	{ NULL },
 };
 static const struct field_spec course_form[] = {

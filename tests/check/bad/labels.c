@@ -1,6 +1,7 @@
 /* A form whose fields drift from its page (check_labels.py): "author" has no
  * label, "motto" a label the page does not show; "version" is a hidden input
- * and "year" is as it should be. */
+ * and "year" is as it should be.  The import's form is on the same page,
+ * though the route names no form page: "file" has no label. */
 static void motto_page(struct request *rq, struct reply *rp)
 {
 	reply_page(rp, "form", "Our motto", NULL);
@@ -14,8 +15,14 @@ static const struct field_spec motto_form[] = {
 	{ NULL },
 };
 
+static const struct field_spec import_form[] = {
+	{ "file", F_FILE, 1, F_REQUIRED, NULL, NULL },
+	{ NULL },
+};
+
 static const struct route motto_routes[] = {
 	{ "GET", "/motto", motto_page, ROLE_STAFF, NULL, NULL, 0 },
 	{ "POST", "/motto", motto_set, ROLE_ADMIN, motto_form, motto_page, 0 },
+	{ "POST", "/motto/import", motto_import, ROLE_ADMIN, import_form, NULL, R_UPLOAD },
 	{ NULL },
 };

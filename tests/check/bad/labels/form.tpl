@@ -10,3 +10,9 @@
 <input id="f-year" name="year" type="text" value="{{form_year}}"></div>
 <button type="submit">Save</button>
 </form>
+<form method="post" action="/motto/import" enctype="multipart/form-data">
+<input type="hidden" name="csrf" value="{{csrf}}">
+<div class="field"><label for="f-file">A file of mottos</label>
+<input id="f-file" name="file" type="file"></div>
+<button type="submit">Import</button>
+</form>
