@@ -508,9 +508,12 @@ static void settings_problems(const struct request *rq, struct reply *rp)
 			reply_error_add(rp, day_settings[i].field, "%s", day_settings[i].words);
 	}
 	/* ravens-wood §3: which policy is the one runners not on the staff sign
-	 * on paper; empty for the only one that may be. */
-	if (arg(rq, "runner_agreement") &&
-	    !runner_agreement_allowed(arg_int(rq, "runner_agreement", 0)))
+	 * on paper; empty for the only one that may be.  A choice of the list,
+	 * so anything but one of its numbers is the same mistake: "1abc" is not
+	 * policy 1, and the text is what would be stored. */
+	const char *agreement = arg(rq, "runner_agreement");
+	if (agreement && (agreement[strspn(agreement, "0123456789")] != 0 ||
+			  !runner_agreement_allowed(arg_int(rq, "runner_agreement", 0))))
 		reply_error_add(rp, "runner_agreement",
 				"Choose an agreement that applies to volunteers and to teachers or "
 				"support staff.");
@@ -663,7 +666,7 @@ static const struct field_spec settings_form[] = {
 	{ "invitation_days", F_INT, 2, 0, NULL, "Days an invitation link stays usable" },
 	{ "account_dormant_days", F_INT, 4, 0, NULL,
 	  "Days without activity before a school account is dormant" },
-	{ "runner_agreement", F_ID, 18, 0, NULL,
+	{ "runner_agreement", F_TEXT, 18, 0, NULL,
 	  "The agreement people who are not staff sign on paper to run a school account" },
 	{ "account_reply_holidays_count", F_CHOICE, 3, 0, "yes|no",
 	  "Do school holidays count as working days for answering comments on school accounts?" },
