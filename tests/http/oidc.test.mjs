@@ -357,6 +357,13 @@ test('passwords off: only the break-glass administrator signs in with a password
       breakglass_email: 'admin@demo.school' });
     assert.equal(ok.status, 200, ok.text);
     assert.match(lastAudit(s, 'settings.change'), /oidc_mfa_counts|password_signin/);
+    // The page shows the saved address in its field, and what was typed after a refusal.
+    const field = (html) => html.match(/<input id="f-breakglass_email"[^>]*>/)[0];
+    assert.match(field((await admin.page('/admin/sign-in')).text), /value="admin@demo\.school"/);
+    const typed = await admin.request('POST', '/admin/sign-in', { json: false,
+      form: { password_signin: 'breakglass', breakglass_email: 'teacher@demo.school' } });
+    assert.equal(typed.status, 400);
+    assert.match(field(typed.text), /value="teacher@demo\.school"/);
 
     const refusedLogin = await new Client(s.url).login('teacher@demo.school', PASSWORD);
     assert.equal(refusedLogin.status, 403);
