@@ -149,6 +149,10 @@ test('plain staff: no queue, no other case; the reporter sees status but never i
   const j = (await c.teacher.get(`/concerns/mine/${id}`)).body.concern;
   assert.deepEqual(j.events.map((e) => e.action), ['reported', 'acknowledge', 'status', 'close']);
   assert.equal(j.events[3].what, 'Closed (outcome: Content removed)');
+  assert.equal(j.events[2].what, 'Status changed from Acknowledged to Escalated');
+  const mineText = visibleText((await c.teacher.page(`/concerns/mine/${id}`)).text);
+  assert.match(mineText, /Status changed from Acknowledged to Escalated/);
+  assert.doesNotMatch(mineText, /Status changed from [a-z]+ to [a-z]+/);
   assert.ok(j.events.every((e) => !('actor' in e) && !('detail' in e)));
   // notifications to the reporter link to their own view
   assert.ok(Number(sql(s.db, `SELECT count(*) FROM notifications WHERE link = '/concerns/mine/${id}'`)) >= 2);
@@ -356,6 +360,13 @@ test('transitions: every valid step, every impossible one 409, and a full chrono
     'escalate', 'note', 'step', 'step', 'close', 'note', 'reopen']);
   assert.ok(cs.events.every((e) => e.at && e.actor));
   assert.equal(cs.events[4].what, 'Escalated to Police (their reference: CR/123)');
+  // A change of status reads in the words the status badges use, on the page and in the JSON.
+  assert.equal(cs.events[3].what, 'Status changed from Acknowledged to Investigating');
+  assert.equal(cs.events[3].detail.to, 'investigating', 'the detail keeps the codes');
+  const chronology = visibleText((await c.head.page(`/concerns/${id}`)).text);
+  assert.match(chronology, /Status changed from Acknowledged to Investigating/);
+  assert.match(chronology, /Status changed from Investigating to Escalated/);
+  assert.doesNotMatch(chronology, /Status changed from [a-z]+ to [a-z]+/);
   assert.equal(cs.events[10].text, 'Police gave words of advice.');
   // the chronology cannot be rewritten, even in the database
   assert.throws(() => sql(s.db, `DELETE FROM concern_events WHERE concern_id = ${id}`), /append-only/);
