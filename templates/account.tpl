@@ -133,7 +133,7 @@
 </fieldset>
 <div class="actions"><button class="btn" type="submit">Record the review</button></div>
 </form>
-{{#has_reviews}}<ul>{{#reviews}}<li><time datetime="{{reviewed_at}}">{{reviewed_at:x-uk-time}}</time>, {{by_name}}: {{outcome}}{{#notes}}: <span class="multiline">{{notes:pre_escape}}</span>{{/notes}}</li>{{/reviews}}</ul>{{/has_reviews}}
+{{#has_reviews}}<ul>{{#reviews}}<li><time datetime="{{reviewed_at}}">{{reviewed_at:x-uk-time}}</time>, {{by_name}}: {{outcome_label}}{{#notes}}: <span class="multiline">{{notes:pre_escape}}</span>{{/notes}}</li>{{/reviews}}</ul>{{/has_reviews}}
 </section>{{/can_review}}
 {{#application_id}}<p><a href="/accounts/applications/{{application_id}}">The application and its approval history</a></p>{{/application_id}}
 <section aria-labelledby="h-checks">

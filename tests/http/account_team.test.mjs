@@ -370,7 +370,12 @@ test('the yearly review and dormancy with the clock moved forward', async () => 
     assert.equal(r.body.account.review_due, false);
     assert.equal(r.body.account.dormant, false, 'a review that keeps it open starts the count again');
     assert.equal(r.body.reviews.length, 1);
+    assert.equal(r.body.reviews[0].outcome, 'continue');
     assert.equal(auditRows(s.db, 'account.review').length, 1);
+    // The list of reviews says what was decided in the review form's words.
+    const reviewed = visibleText((await mod.page('/accounts/1')).text);
+    assert.match(reviewed, /Tom Hughes: The account continues: Monitoring to be weekly\./);
+    assert.doesNotMatch(reviewed, /: continue\b/);
 
     // A shorter dormancy setting, then a review that closes it through the checklist.
     // The admin sets it where the other settings are; out of range is refused.

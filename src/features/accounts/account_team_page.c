@@ -108,10 +108,13 @@ static json_t *version_options(const struct request *rq)
 	return rows;
 }
 
+/* Each review's outcome also in the words of the review form's choices. */
 static json_t *review_log(int64_t account_id)
 {
 	return db_rows("SELECT r.reviewed_at, u.name AS by_name, r.lead_ok, r.contributors_ok, "
-		       "r.purpose_ok, r.monitoring_ok, r.notes, r.outcome FROM account_reviews r "
+		       "r.purpose_ok, r.monitoring_ok, r.notes, r.outcome, CASE r.outcome WHEN "
+		       "'close' THEN 'Closed' ELSE 'The account continues' END AS outcome_label "
+		       "FROM account_reviews r "
 		       "JOIN users u ON u.id = r.reviewed_by WHERE r.account_id = ? "
 		       "ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 10",
 		       "I", account_id);
