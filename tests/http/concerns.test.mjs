@@ -505,6 +505,20 @@ test('statistics count concerns by UK month, in the JSON and the CSV', async () 
     const csv = (await head.get('/concerns/stats?format=csv', { json: false })).text;
     assert.match(csv, /"month","2019-07",1\r\n"month","2019-01",1\r\n/);
     assert.doesNotMatch(csv, /2019-06/);
+    // The page names the months, and a median of no time at all is a figure, not "–".
+    sql(own.db, 'UPDATE concerns SET acknowledged_at = created_at');
+    sql(own.db, 'UPDATE concerns SET closed_at = NULL');
+    const stats = await head.get('/concerns/stats');
+    assert.equal(stats.body.median_hours_to_acknowledge, 0);
+    assert.ok(stats.body.acknowledged_count >= 2);
+    assert.equal(stats.body.median_hours_to_close, null);
+    assert.equal(stats.body.closed_count, 0);
+    const page = (await head.page('/concerns/stats')).text;
+    assert.match(page, /<th scope="row">July 2019<\/th><td class="num">1<\/td>/);
+    assert.match(page, /<th scope="row">January 2019<\/th>/);
+    assert.doesNotMatch(page, /<th scope="row">\d{4}-\d\d<\/th>/);
+    assert.match(page, /<span class="stat-value">0\.0<\/span> <span class="stat-label">median hours to acknowledge/);
+    assert.match(page, /<span class="stat-value">–<\/span> <span class="stat-label">median hours to close/);
   } finally {
     await own.stop();
   }
