@@ -93,6 +93,8 @@ test('an invitation to one person: e-mailed, hash only, works once, signs them i
     assert.equal(set.body.user.email, 'newbie@demo.school');
     assert.equal((await guest.get('/')).status, 200, 'signed in');
     assert.equal(count(s.db, "SELECT count(*) FROM audit WHERE action = 'password.link_used' AND object = 'newbie@demo.school'"), 1);
+    assert.equal(sql(s.db, "SELECT roles FROM audit WHERE action = 'login' AND actor = 'newbie@demo.school'"), 'staff',
+      'signed in by the link, with the roles signed in with');
     assert.equal((await s.client().login('newbie@demo.school', NEW_PASSWORD)).status, 200);
 
     // A second use is refused with one clear page, and changes nothing.

@@ -149,6 +149,8 @@ test('signing in takes the password, then a code; the half-signed-in state can d
     const ok = await c.post('/login/code', { code: totp(secret, step + 1) });
     assert.equal(ok.status, 200, ok.text);
     assert.equal(ok.body.user.email, 'teacher@demo.school');
+    assert.equal(sql(s.db, "SELECT roles FROM audit WHERE action = 'login' ORDER BY id DESC LIMIT 1"), 'staff',
+      'the sign-in after the code is recorded with the roles signed in with');
     c.csrf = ok.body.csrf;
     assert.equal((await c.get('/')).status, 200);
     assert.equal(sql(s.db, 'SELECT count(*) FROM pending_logins'), '0');
