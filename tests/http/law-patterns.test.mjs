@@ -59,6 +59,8 @@ test('the headteacher sees every concern about one adult, newest first; nobody e
     assert.match(html.text, /<h1>All concerns about Daniel Reid<\/h1>/);
     assert.match(html.text, new RegExp(`href="/concerns/${first.id}"`));
     assert.equal(sql(s.db, `SELECT object FROM audit WHERE action = 'concern.pattern_view' ORDER BY id DESC LIMIT 1`), third.reference);
+    assert.equal(sql(s.db, `SELECT detail FROM audit WHERE action = 'concern.pattern_view' ORDER BY id DESC LIMIT 1`),
+      `all concerns about Daniel Reid (user ${science})`, 'the audit log names the person');
 
     // 404 for everyone else, for science, for an unknown person; the chair only for the head
     for (const who of ['teacher', 'dsl', 'deputy', 'chair', 'governor', 'admin', 'science']) {

@@ -224,16 +224,17 @@ static json_t *pattern_rows(int64_t person, const struct request *rq, int64_t pa
 
 /* Each view is in the audit log, as a case view is.  The row names the
  * newest concern listed, so the audit page shows it only to those who may
- * open that concern (never to the person it is about). */
-static int audit_view(struct request *rq, struct reply *rp, int64_t person, json_t *rows)
+ * open that concern (never to the person it is about); its detail names the
+ * person, and their number, which stays the same if the name changes. */
+static int audit_view(struct request *rq, struct reply *rp, const json_t *who, json_t *rows)
 {
 	const char *ref = json_str(json_array_get(rows, 0), "reference");
 	char object[48];
 	snprintf(object, sizeof object, "%s", ref ? ref : "concerns about a person");
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return -1;
-	audit(rq, "concern.pattern_view", object, "all concerns about user %lld",
-	      (long long)person);
+	audit(rq, "concern.pattern_view", object, "all concerns about %s (user %lld)",
+	      json_str(who, "name"), (long long)json_int(who, "id"));
 	return reply_commit(rp, BUSY_UNSAVED);
 }
 
@@ -245,14 +246,15 @@ void concern_pattern_page(struct request *rq, struct reply *rp)
 		return;
 	}
 	json_t *rows = pattern_rows(person, rq, page);
-	if (audit_view(rq, rp, person, rows) != 0) {
+	json_t *who = db_row("SELECT id, name, email, job_title FROM users WHERE id = ?", "I",
+			     person);
+	if (audit_view(rq, rp, who, rows) != 0) {
+		json_decref(who);
 		json_decref(rows);
 		return;
 	}
 	char at[ISO_LEN];
 	iso_now(at);
-	json_t *who = db_row("SELECT id, name, email, job_title FROM users WHERE id = ?", "I",
-			     person);
 	int64_t recent = count_window(person, at, INT64_MAX, rq->user.id,
 				      rq->user.roles & ROLE_ROUTABLE);
 	json_t *m = json_pack("{s:o, s:o, s:I, s:I, s:b}", "person", who, "concerns", rows,
