@@ -144,7 +144,7 @@
 <caption>The latest monitoring checks, newest first</caption>
 <thead><tr><th scope="col">Checked</th><th scope="col">By</th><th scope="col">Comments found</th><th scope="col">All answered</th><th scope="col">Notes</th><th scope="col">Concern</th></tr></thead>
 <tbody>{{/has_checks_log}}
-{{#checks_log}}<tr><th scope="row"><time datetime="{{checked_at}}">{{checked_at:x-uk-time}}</time></th><td>{{by_name}}</td><td>{{#comments_found}}Yes{{/comments_found}}{{#not_comments_found}}No{{/not_comments_found}}</td><td>{{#all_answered}}Yes{{/all_answered}}{{#not_all_answered}}No{{/not_all_answered}}</td><td><span class="multiline">{{notes:pre_escape}}</span></td><td>{{#concern_id}}<a href="/concerns/{{concern_id}}">{{concern_reference}}</a>{{/concern_id}}{{#not_concern_id}}{{#raised_concern}}Raised{{/raised_concern}}{{/not_concern_id}}</td></tr>
+{{#checks_log}}<tr><th scope="row"><time datetime="{{checked_at}}">{{checked_at:x-uk-time}}</time></th><td>{{by_name}}</td><td>{{#comments_found}}Yes{{/comments_found}}{{#not_comments_found}}No{{/not_comments_found}}</td><td>{{#all_answered}}Yes{{/all_answered}}{{#not_all_answered}}No{{/not_all_answered}}</td><td><span class="multiline">{{notes:pre_escape}}</span></td><td>{{#concern_id}}<a href="/concerns/{{concern_id}}">{{concern_reference}}</a>{{/concern_id}}{{#not_concern_id}}{{#raised_concern}}Raised{{/raised_concern}}{{#not_raised_concern}}None{{/not_raised_concern}}{{/not_concern_id}}</td></tr>
 {{/checks_log}}
 {{#has_checks_log}}</tbody></table></div>{{/has_checks_log}}
 {{#can_log_check}}<form class="stack card" method="post" action="/accounts/{{account_id}}/checks">
@@ -233,7 +233,7 @@
 <caption>Moderation actions, latest first</caption>
 <thead><tr><th scope="col">When</th><th scope="col">What was done</th><th scope="col">The comment</th><th scope="col">By</th><th scope="col">Concern</th></tr></thead>
 <tbody>{{/has_moderation_log}}
-{{#moderation_log}}<tr><th scope="row"><time datetime="{{at}}">{{at:x-uk-time}}</time></th><td>{{action_label}}</td><td><span class="multiline">{{what:pre_escape}}</span>{{#names_pupil}} <span class="badge status-urgent">Names or shows a pupil</span>{{/names_pupil}}{{#link}} <a href="{{link}}" rel="noopener noreferrer">Link</a>{{/link}}</td><td>{{by_name}}</td><td>{{#concern_id}}<a href="/concerns/{{concern_id}}">{{concern_reference}}</a>{{/concern_id}}{{#not_concern_id}}{{#raised_concern}}Raised{{/raised_concern}}{{/not_concern_id}}</td></tr>
+{{#moderation_log}}<tr><th scope="row"><time datetime="{{at}}">{{at:x-uk-time}}</time></th><td>{{action_label}}</td><td><span class="multiline">{{what:pre_escape}}</span>{{#names_pupil}} <span class="badge status-urgent">Names or shows a pupil</span>{{/names_pupil}}{{#link}} <a href="{{link}}" rel="noopener noreferrer">Link</a>{{/link}}</td><td>{{by_name}}</td><td>{{#concern_id}}<a href="/concerns/{{concern_id}}">{{concern_reference}}</a>{{/concern_id}}{{#not_concern_id}}{{#raised_concern}}Raised{{/raised_concern}}{{#not_raised_concern}}None{{/not_raised_concern}}{{/not_concern_id}}</td></tr>
 {{/moderation_log}}
 {{#has_moderation_log}}</tbody></table></div>{{/has_moderation_log}}
 {{#can_log_items}}<form class="stack card" method="post" action="/accounts/{{account_id}}/moderation">

@@ -250,6 +250,13 @@ test('an administrator requires roles and resets a second factor (audited); nobo
     assert.equal(html.status, 200);
     assert.match(html.text, /head@demo\.school/);
     assert.match(html.text, /name="role" value="headteacher" checked/);
+    // Every cell says something: no role beyond staff, and no second factor to reset.
+    await enrol(await s.login('science@demo.school'));
+    const people = (await admin.page('/admin/two-factor')).text;
+    const rowOf = (email) => people.match(new RegExp(`<tr><td>[^<]*<br><span class="muted">${email.replace(/\./g, '\\.')}</span></td>[^]*?</tr>`))[0];
+    assert.match(rowOf('science@demo.school'), /<\/span><\/td><td>None<\/td>/);
+    assert.match(rowOf('admin@demo.school'), /<td>Off<\/td>\s*<td>Not turned on<\/td><\/tr>$/);
+    assert.doesNotMatch(people, /<td>\s*<\/td>/);
     const list = await admin.get('/admin/two-factor');
     const row = list.body.people.find((p) => p.email === 'head@demo.school');
     assert.equal(row.enrolled, true);
