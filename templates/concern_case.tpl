@@ -48,7 +48,7 @@
 <h2 id="h-steps">What the policy asks</h2>
 <p class="hint">The school's social media policy asks for these steps on a concern of this kind. Record each as done, or as not done with the reason, before the concern is closed; a later record corrects an earlier one, and every record stays in the chronology.</p>
 {{#steps}}<section class="step" aria-labelledby="h-step-{{step}}">
-<h3 id="h-step-{{step}}">{{label}} <span class="muted">({{cite}})</span></h3>
+<h3 id="h-step-{{step}}">{{label}} <span class="muted">({{cite_words}})</span></h3>
 <dl class="facts"><dt>Where it stands</dt><dd>{{state_label}}</dd>
 {{#recorded}}{{#done_words}}<dt>When and by whom</dt><dd>{{done_words}}</dd>{{/done_words}}
 {{#reference}}<dt>Reference</dt><dd>{{reference}}</dd>{{/reference}}
