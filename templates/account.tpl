@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{#account}}<h1>{{name}}</h1>
 <p><span class="badge status-{{status}}">{{status:x-account-status}}</span>{{#lead_left}} <span class="badge status-urgent">Lead has left</span>{{/lead_left}}{{#monitoring_overdue}} <span class="badge status-overdue">Monitoring overdue</span>{{/monitoring_overdue}}{{#replies_overdue}} <span class="badge status-overdue">Replies overdue</span>{{/replies_overdue}}{{#gate_failing}} <span class="badge status-urgent">Someone no longer passes the checks</span>{{/gate_failing}}{{#password_change}} <span class="badge status-urgent">Change the password</span>{{/password_change}}{{#review_due}} <span class="badge status-overdue">Yearly review due</span>{{/review_due}}{{#dormant}} <span class="badge status-overdue">Dormant</span>{{/dormant}}</p>
-{{#dormant}}<p class="notice">Dormant: nothing has been logged against this account since <time datetime="{{last_activity}}">{{last_activity:x-uk-time}}</time> (more than {{dormant_days}} days). Review it, or close it.</p>{{/dormant}}
+{{#dormant}}<p class="notice">Dormant: nothing has been logged against this account since <time datetime="{{last_activity}}">{{last_activity:x-uk-time}}</time> (more than {{dormant_days_words}}). Review it, or close it.</p>{{/dormant}}
 {{#lead_left}}<p class="notice">{{lead_name}} has left the school. Transfer the account to a new lead or close it.</p>{{/lead_left}}
 <dl class="facts card">
 <dt>Platform</dt><dd>{{platform_label}}</dd>

@@ -341,6 +341,12 @@ test('the yearly review and dormancy with the clock moved forward', async () => 
     const reg = (await mod.get('/accounts')).body.accounts.find((a) => a.id === 1);
     assert.equal(reg.dormant, true);
     assert.match(visibleText((await mod.page('/accounts/1')).text), /Dormant: nothing has been logged/);
+    assert.match(visibleText((await mod.page('/accounts/1')).text), /\(more than 90 days\)/);
+    // A setting of one day reads as one, on the page and in My tasks.
+    sql(s.db, "UPDATE settings SET value = '1' WHERE key = 'account_dormant_days'");
+    assert.match(visibleText((await mod.page('/accounts/1')).text), /\(more than 1 day\)/);
+    assert.ok((await tasksOf(mod)).some((t) => t.kind === 'account_dormant' && /nothing has been logged for 1 day\./.test(t.message)));
+    sql(s.db, "UPDATE settings SET value = '90' WHERE key = 'account_dormant_days'");
 
     const ok = { lead_ok: 'yes', contributors_ok: 'yes', purpose_ok: 'yes', monitoring_ok: 'no' };
     for (const [form, field] of [

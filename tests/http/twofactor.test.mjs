@@ -257,6 +257,13 @@ test('an administrator requires roles and resets a second factor (audited); nobo
     assert.match(rowOf('science@demo.school'), /<\/span><\/td><td>None<\/td>/);
     assert.match(rowOf('admin@demo.school'), /<td>Off<\/td>\s*<td>Not turned on<\/td><\/tr>$/);
     assert.doesNotMatch(people, /<td>\s*<\/td>/);
+    // One recovery code left reads as one, on the person's page and the administrator's.
+    assert.match(rowOf('head@demo.school'), /\(10 recovery codes left\)/);
+    sql(s.db, "UPDATE recovery_codes SET used_at = '2026-01-01T00:00:00Z' WHERE user_id = " +
+      "(SELECT id FROM users WHERE email = 'head@demo.school') AND code_hash > (SELECT min(code_hash) " +
+      "FROM recovery_codes WHERE user_id = (SELECT id FROM users WHERE email = 'head@demo.school'))");
+    assert.match((await admin.page('/admin/two-factor')).text, /\(1 recovery code left\)/);
+    assert.match((await head.page('/account/2fa')).text, /<p>You have 1 unused recovery code\.<\/p>/);
     const list = await admin.get('/admin/two-factor');
     const row = list.body.people.find((p) => p.email === 'head@demo.school');
     assert.equal(row.enrolled, true);

@@ -182,9 +182,8 @@ void account_team_tasks(const struct request *rq, json_t *tasks)
 				  name);
 		if (json_is_true(json_object_get(a, "dormant")))
 			task_addf(tasks, "account_dormant", link, 0,
-				  "The account '%s' is dormant: nothing has been logged for %lld "
-				  "days.",
-				  name, (long long)json_int(a, "dormant_days"));
+				  "The account '%s' is dormant: nothing has been logged for %s.",
+				  name, json_str(a, "dormant_days_words"));
 		free(link);
 	}
 	json_decref(rows);
