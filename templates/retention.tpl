@@ -13,11 +13,11 @@
 {{#has_due}}</tbody></table>{{/has_due}}
 <section class="card" aria-labelledby="h-holds"><h2 id="h-holds">Legal holds</h2>
 {{#not_holds}}<p class="muted">No legal holds.</p>{{/not_holds}}
-<ul>{{#holds}}<li>{{record_type:x-record-type}} {{record_id}}{{#label}}: {{label}}{{/label}}. Reason: <span class="multiline">{{reason:pre_escape}}</span> (placed <time datetime="{{placed_at}}">{{placed_at:x-uk-time}}</time> by {{placed_by_name}})
+{{#has_holds}}<ul>{{/has_holds}}{{#holds}}<li>{{record_type:x-record-type}} {{record_id}}{{#label}}: {{label}}{{/label}}. Reason: <span class="multiline">{{reason:pre_escape}}</span> (placed <time datetime="{{placed_at}}">{{placed_at:x-uk-time}}</time> by {{placed_by_name}})
 <form method="post" action="/admin/retention/release"><input type="hidden" name="csrf" value="{{csrf}}">
 <input type="hidden" name="record_type" value="{{record_type}}"><input type="hidden" name="record_id" value="{{record_id}}">
 <label for="r-{{record_type}}-{{record_id}}">Why release</label> <input id="r-{{record_type}}-{{record_id}}" name="reason" type="text" required>
-<button class="btn secondary" type="submit">Release</button></form></li>{{/holds}}</ul>
+<button class="btn secondary" type="submit">Release</button></form></li>{{/holds}}{{#has_holds}}</ul>{{/has_holds}}
 <form class="stack" method="post" action="/admin/retention/hold"><input type="hidden" name="csrf" value="{{csrf}}">
 <h3>Place a legal hold</h3>
 {{#err_record_id}}<p class="field-error" id="e-record_id">{{err_record_id}}</p>{{/err_record_id}}
@@ -55,5 +55,5 @@
 <p class="hint">Only the administrator changes these rules.</p>{{/not_can_edit_rules}}</section>
 <section class="card" aria-labelledby="h-disposals"><h2 id="h-disposals">Disposal register (latest 50)</h2>
 {{#not_disposals}}<p class="muted">Nothing has been deleted.</p>{{/not_disposals}}
-<ul>{{#disposals}}<li><time datetime="{{at}}">{{at:x-uk-time}}</time>: {{record_type:x-record-type}} {{label}}, deleted by {{by_name}}: <span class="multiline">{{reason:pre_escape}}</span></li>{{/disposals}}</ul>
+{{#has_disposals}}<ul>{{/has_disposals}}{{#disposals}}<li><time datetime="{{at}}">{{at:x-uk-time}}</time>: {{record_type:x-record-type}} {{label}}, deleted by {{by_name}}: <span class="multiline">{{reason:pre_escape}}</span></li>{{/disposals}}{{#has_disposals}}</ul>{{/has_disposals}}
 </section>

@@ -131,6 +131,11 @@ test('legal holds name the record as the due list does and the person by name; t
   try {
     const head = await s.login('head@demo.school');
     const admin = await s.login('admin@demo.school');
+    // With no hold and nothing deleted, the page says so, with no empty list.
+    const none = (await head.page('/admin/retention')).text;
+    assert.match(none, /No legal holds\./);
+    assert.match(none, /Nothing has been deleted\./);
+    assert.doesNotMatch(none, /<ul>\s*<\/ul>/);
     // Records not yet due: an open concern, a signature of someone still here, a pupil still on the list.
     const [concern, reference] = sql(s.db, "SELECT id || '|' || reference FROM concerns WHERE status != 'closed' " +
       'AND about_id IS NULL ORDER BY id LIMIT 1').split('|');
