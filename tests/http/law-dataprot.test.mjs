@@ -234,6 +234,8 @@ test('the decision on reporting is recorded with its reasons; the breach log lis
     assert.equal((await head.get('/breaches')).body.breaches.find((x) => x.id === b.id).ico_reference_label, 'Not reported');
     // HTML and CSV
     const html = await dpo.page('/breaches');
+    // Eight columns scroll in their own box on a phone, not the page.
+    assert.match(html.text, /<div class="table-scroll" tabindex="0"><table class="data"><caption>Personal data breaches, newest first<\/caption>[^]*?<\/table><\/div>/);
     const text = visibleText(html.text);
     assert.match(text, /Reported to the ICO/);
     assert.match(text, /Not reported to the ICO/);
@@ -333,7 +335,10 @@ test('subject access requests: one calendar month, holidays not counted out; the
     // the list, My tasks and the page
     const list = (await dpo.get('/sar')).body.requests;
     assert.deepEqual(list.map((x) => [x.reference, x.overdue]), [[jan.reference, true], [sar.reference, false]]);
-    assert.match(visibleText((await dpo.page('/sar')).text), /28 Feb 2026 · \d+ days overdue Overdue/);
+    const sarPage = (await dpo.page('/sar')).text;
+    assert.match(visibleText(sarPage), /28 Feb 2026 · \d+ days overdue Overdue/);
+    assert.match(sarPage, /<div class="table-scroll" tabindex="0"><table class="data"><caption>Requests, open ones first, soonest due first<\/caption>[^]*?<\/table><\/div>/,
+      'the list scrolls in its own box on a phone');
     const tasks = (await dpo.get('/')).body.tasks;
     assert.ok(tasks.some((x) => x.kind === 'sar_overdue' && x.urgent && x.link === '/sar'), JSON.stringify(tasks));
     assert.ok(tasks.some((x) => x.kind === 'sar_open' && /1 subject access request to answer/.test(x.message)));

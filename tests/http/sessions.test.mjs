@@ -66,6 +66,14 @@ test('a person sees their sessions and ends another, after their password; nobod
   assert.equal(audited(s, 'session.end', 'teacher@demo.school'), 1);
 });
 
+test('the list of sessions scrolls in its own box on a phone', async (t) => {
+  const s = await startServer();
+  t.after(() => s.stop());
+  const teacher = await signIn(s, 'teacher@demo.school', FIREFOX);
+  assert.match((await teacher.page('/account/sessions')).text,
+    /<div class="table-scroll" tabindex="0"><table class="data"><caption>Your sessions<\/caption>[^]*?<\/table><\/div>/);
+});
+
 test('a person ends all their other sessions at once', async (t) => {
   const s = await startServer();
   t.after(() => s.stop());

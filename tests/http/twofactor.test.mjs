@@ -257,6 +257,8 @@ test('an administrator requires roles and resets a second factor (audited); nobo
     assert.match(rowOf('science@demo.school'), /<\/span><\/td><td>None<\/td>/);
     assert.match(rowOf('admin@demo.school'), /<td>Off<\/td>\s*<td>Not turned on<\/td><\/tr>$/);
     assert.doesNotMatch(people, /<td>\s*<\/td>/);
+    assert.match(people, /<div class="table-scroll" tabindex="0"><table class="data"><caption>People with a role or a second factor<\/caption>[^]*?<\/table><\/div>/,
+      'the table scrolls in its own box on a phone');
     // One recovery code left reads as one, on the person's page and the administrator's.
     assert.match(rowOf('head@demo.school'), /\(10 recovery codes left\)/);
     sql(s.db, "UPDATE recovery_codes SET used_at = '2026-01-01T00:00:00Z' WHERE user_id = " +
