@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{#account}}<h1>{{name}}</h1>
 <p><span class="badge status-{{status}}">{{status:x-account-status}}</span>{{#lead_left}} <span class="badge status-urgent">Lead has left</span>{{/lead_left}}{{#monitoring_overdue}} <span class="badge status-overdue">Monitoring overdue</span>{{/monitoring_overdue}}{{#replies_overdue}} <span class="badge status-overdue">Replies overdue</span>{{/replies_overdue}}{{#gate_failing}} <span class="badge status-urgent">Someone no longer passes the checks</span>{{/gate_failing}}{{#password_change}} <span class="badge status-urgent">Change the password</span>{{/password_change}}{{#review_due}} <span class="badge status-overdue">Yearly review due</span>{{/review_due}}{{#dormant}} <span class="badge status-overdue">Dormant</span>{{/dormant}}</p>
-{{#dormant}}<p class="notice">Dormant: nothing has been logged against this account since <time datetime="{{last_activity}}">{{last_activity:x-uk-time}}</time> (more than {{dormant_days}} days). Review it, or close it.</p>{{/dormant}}
+{{#dormant}}<p class="notice">Dormant: nothing has been logged against this account since <time datetime="{{last_activity}}">{{last_activity:x-uk-time}}</time> (more than {{dormant_days_words}}). Review it, or close it.</p>{{/dormant}}
 {{#lead_left}}<p class="notice">{{lead_name}} has left the school. Transfer the account to a new lead or close it.</p>{{/lead_left}}
 <dl class="facts card">
 <dt>Platform</dt><dd>{{platform_label}}</dd>
@@ -133,7 +133,7 @@
 </fieldset>
 <div class="actions"><button class="btn" type="submit">Record the review</button></div>
 </form>
-{{#has_reviews}}<ul>{{#reviews}}<li><time datetime="{{reviewed_at}}">{{reviewed_at:x-uk-time}}</time>, {{by_name}}: {{outcome}}{{#notes}}: <span class="multiline">{{notes:pre_escape}}</span>{{/notes}}</li>{{/reviews}}</ul>{{/has_reviews}}
+{{#has_reviews}}<ul>{{#reviews}}<li><time datetime="{{reviewed_at}}">{{reviewed_at:x-uk-time}}</time>, {{by_name}}: {{outcome_label}}{{#notes}}: <span class="multiline">{{notes:pre_escape}}</span>{{/notes}}</li>{{/reviews}}</ul>{{/has_reviews}}
 </section>{{/can_review}}
 {{#application_id}}<p><a href="/accounts/applications/{{application_id}}">The application and its approval history</a></p>{{/application_id}}
 <section aria-labelledby="h-checks">
@@ -144,7 +144,7 @@
 <caption>The latest monitoring checks, newest first</caption>
 <thead><tr><th scope="col">Checked</th><th scope="col">By</th><th scope="col">Comments found</th><th scope="col">All answered</th><th scope="col">Notes</th><th scope="col">Concern</th></tr></thead>
 <tbody>{{/has_checks_log}}
-{{#checks_log}}<tr><th scope="row"><time datetime="{{checked_at}}">{{checked_at:x-uk-time}}</time></th><td>{{by_name}}</td><td>{{#comments_found}}Yes{{/comments_found}}{{#not_comments_found}}No{{/not_comments_found}}</td><td>{{#all_answered}}Yes{{/all_answered}}{{#not_all_answered}}No{{/not_all_answered}}</td><td><span class="multiline">{{notes:pre_escape}}</span></td><td>{{#concern_id}}<a href="/concerns/{{concern_id}}">{{concern_reference}}</a>{{/concern_id}}{{#not_concern_id}}{{#raised_concern}}Raised{{/raised_concern}}{{/not_concern_id}}</td></tr>
+{{#checks_log}}<tr><th scope="row"><time datetime="{{checked_at}}">{{checked_at:x-uk-time}}</time></th><td>{{by_name}}</td><td>{{#comments_found}}Yes{{/comments_found}}{{#not_comments_found}}No{{/not_comments_found}}</td><td>{{#all_answered}}Yes{{/all_answered}}{{#not_all_answered}}No{{/not_all_answered}}</td><td><span class="multiline">{{notes:pre_escape}}</span></td><td>{{#concern_id}}<a href="/concerns/{{concern_id}}">{{concern_reference}}</a>{{/concern_id}}{{#not_concern_id}}{{#raised_concern}}Raised{{/raised_concern}}{{#not_raised_concern}}None{{/not_raised_concern}}{{/not_concern_id}}</td></tr>
 {{/checks_log}}
 {{#has_checks_log}}</tbody></table></div>{{/has_checks_log}}
 {{#can_log_check}}<form class="stack card" method="post" action="/accounts/{{account_id}}/checks">
@@ -233,7 +233,7 @@
 <caption>Moderation actions, latest first</caption>
 <thead><tr><th scope="col">When</th><th scope="col">What was done</th><th scope="col">The comment</th><th scope="col">By</th><th scope="col">Concern</th></tr></thead>
 <tbody>{{/has_moderation_log}}
-{{#moderation_log}}<tr><th scope="row"><time datetime="{{at}}">{{at:x-uk-time}}</time></th><td>{{action_label}}</td><td><span class="multiline">{{what:pre_escape}}</span>{{#names_pupil}} <span class="badge status-urgent">Names or shows a pupil</span>{{/names_pupil}}{{#link}} <a href="{{link}}" rel="noopener noreferrer">Link</a>{{/link}}</td><td>{{by_name}}</td><td>{{#concern_id}}<a href="/concerns/{{concern_id}}">{{concern_reference}}</a>{{/concern_id}}{{#not_concern_id}}{{#raised_concern}}Raised{{/raised_concern}}{{/not_concern_id}}</td></tr>
+{{#moderation_log}}<tr><th scope="row"><time datetime="{{at}}">{{at:x-uk-time}}</time></th><td>{{action_label}}</td><td><span class="multiline">{{what:pre_escape}}</span>{{#names_pupil}} <span class="badge status-urgent">Names or shows a pupil</span>{{/names_pupil}}{{#link}} <a href="{{link}}" rel="noopener noreferrer">Link</a>{{/link}}</td><td>{{by_name}}</td><td>{{#concern_id}}<a href="/concerns/{{concern_id}}">{{concern_reference}}</a>{{/concern_id}}{{#not_concern_id}}{{#raised_concern}}Raised{{/raised_concern}}{{#not_raised_concern}}None{{/not_raised_concern}}{{/not_concern_id}}</td></tr>
 {{/moderation_log}}
 {{#has_moderation_log}}</tbody></table></div>{{/has_moderation_log}}
 {{#can_log_items}}<form class="stack card" method="post" action="/accounts/{{account_id}}/moderation">

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>End everyone's sessions</h1>
-<p class="lead">{{sessions}} sessions are open now, of {{people}} people.</p>
+<p class="lead">{{open_words}}</p>
 <form class="stack card" method="post" action="/admin/sessions/end-all">
 <h2>Sign everyone out</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">

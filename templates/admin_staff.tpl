@@ -18,7 +18,7 @@
 <caption>Everyone on the staff list</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Job title</th><th scope="col">Department</th><th scope="col">Type</th><th scope="col">Roles</th><th scope="col">Status</th></tr></thead>
 <tbody>
-{{#staff}}<tr><td><a href="/admin/staff/{{id}}">{{name}}</a></td><td>{{email}}</td><td>{{job_title}}</td><td>{{department}}</td><td>{{staff_type:x-staff-type}}</td><td>{{roles:x-roles}}</td><td>{{#active}}<span class="badge status-active">Active</span>{{#not_can_sign_in}} <span class="badge status-pending">No sign-in yet</span>{{/not_can_sign_in}}{{/active}}{{#not_active}}<span class="badge status-closed">Left <time datetime="{{left_on}}">{{left_on:x-uk-time}}</time></span>{{/not_active}}</td></tr>
+{{#staff}}<tr><td><a href="/admin/staff/{{id}}">{{name}}</a></td><td>{{email}}</td><td>{{job_title}}</td><td>{{department}}</td><td>{{staff_type:x-staff-type}}</td><td>{{roles:x-roles}}{{#not_roles}}None{{/not_roles}}</td><td>{{#active}}<span class="badge status-active">Active</span>{{#not_can_sign_in}} <span class="badge status-pending">No sign-in yet</span>{{/not_can_sign_in}}{{/active}}{{#not_active}}<span class="badge status-closed">Left <time datetime="{{left_on}}">{{left_on:x-uk-time}}</time></span>{{/not_active}}</td></tr>
 {{/staff}}
 </tbody>
 </table>

@@ -44,7 +44,7 @@
 <form class="stack card" method="post" action="/admin/staff/{{id}}/sessions/end">
 <h2>Sessions</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<p class="hint">Signed in now on {{sessions}} browsers or devices. Signing out everywhere ends every one of them at once (for example after a lost laptop); they can sign in again with their password. This is recorded in the audit log.</p>
+<p class="hint">Signed in now on {{sessions_words}}. Signing out everywhere ends every one of them at once (for example after a lost laptop); they can sign in again with their password. This is recorded in the audit log.</p>
 <div class="actions"><button class="btn danger" type="submit">Sign out everywhere</button></div>
 </form>
 {{#active}}{{#leaving_on}}<form class="stack card" method="post" action="/admin/staff/{{id}}/leaving/cancel">

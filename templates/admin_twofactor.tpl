@@ -9,12 +9,12 @@
 </form>
 <section class="card" aria-labelledby="h-people">
 <h2 id="h-people">People</h2>
-<table class="data"><caption>People with a role or a second factor</caption>
+<div class="table-scroll" tabindex="0"><table class="data"><caption>People with a role or a second factor</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Roles</th><th scope="col">Two-factor</th><th scope="col">Reset</th></tr></thead><tbody>
-{{#people}}<tr><td>{{name}}<br><span class="muted">{{email}}</span></td><td>{{roles:x-roles}}</td>
-<td>{{#enrolled}}On since <time datetime="{{enrolled_at}}">{{enrolled_at:x-uk-time}}</time> ({{recovery_left}} recovery codes left){{/enrolled}}{{#not_enrolled}}Off{{#required}} · <strong>required</strong>{{/required}}{{/not_enrolled}}</td>
+{{#people}}<tr><td>{{name}}<br><span class="muted">{{email}}</span></td><td>{{roles:x-roles}}{{#not_roles}}None{{/not_roles}}</td>
+<td>{{#enrolled}}On since <time datetime="{{enrolled_at}}">{{enrolled_at:x-uk-time}}</time> ({{recovery_left_words}} left){{/enrolled}}{{#not_enrolled}}Off{{#required}} · <strong>required</strong>{{/required}}{{/not_enrolled}}</td>
 <td>{{#enrolled}}<form method="post" action="/admin/two-factor/{{id}}/reset"><input type="hidden" name="csrf" value="{{csrf}}">
 <label for="r-{{id}}">Reason</label> {{#again}}{{#err_reason}}<p class="field-error" id="e-reason">{{err_reason}}</p>{{/err_reason}}{{/again}}<input id="r-{{id}}" name="reason" type="text" required{{#again}} value="{{form_reason}}"{{#err_reason}} aria-describedby="e-reason" aria-invalid="true"{{/err_reason}}{{/again}}>
-<button class="btn secondary" type="submit">Reset</button></form>{{/enrolled}}</td></tr>
-{{/people}}</tbody></table>
+<button class="btn secondary" type="submit">Reset</button></form>{{/enrolled}}{{#not_enrolled}}Not turned on{{/not_enrolled}}</td></tr>
+{{/people}}</tbody></table></div>
 </section>

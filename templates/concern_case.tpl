@@ -2,7 +2,7 @@
 <p class="print-only print-warning">Confidential case file. Keep it locked away and shred it when it is no longer needed.</p>
 <p class="lead"><span class="badge status-{{status}}">{{status:x-concern-status}}</span>{{#urgent}} <span class="badge status-urgent">Urgent</span>{{/urgent}}{{#overdue}} <span class="badge status-overdue">Overdue: not acknowledged by <time datetime="{{due_by}}">{{due_by:x-uk-time}}</time></span>{{/overdue}} · {{label}}</p>
 {{#pattern}}<div class="notice warning" role="alert"><h2>A pattern to look at</h2>
-<p>This is concern number {{count}} about the same member of staff within {{window_days}} days. <a href="{{link}}">See all the concerns about them</a>.</p></div>{{/pattern}}
+<p>This is concern number {{count}} about the same member of staff within {{window_words}}. <a href="{{link}}">See all the concerns about them</a>.</p></div>{{/pattern}}
 {{#advice}}<p class="notice">{{advice}}</p>{{/advice}}
 {{#has_deadlines}}<section class="card" aria-labelledby="h-deadlines">
 <h2 id="h-deadlines">Legal deadlines</h2>
@@ -48,7 +48,7 @@
 <h2 id="h-steps">What the policy asks</h2>
 <p class="hint">The school's social media policy asks for these steps on a concern of this kind. Record each as done, or as not done with the reason, before the concern is closed; a later record corrects an earlier one, and every record stays in the chronology.</p>
 {{#steps}}<section class="step" aria-labelledby="h-step-{{step}}">
-<h3 id="h-step-{{step}}">{{label}} <span class="muted">({{cite}})</span></h3>
+<h3 id="h-step-{{step}}">{{label}} <span class="muted">({{cite_words}})</span></h3>
 <dl class="facts"><dt>Where it stands</dt><dd>{{state_label}}</dd>
 {{#recorded}}{{#done_words}}<dt>When and by whom</dt><dd>{{done_words}}</dd>{{/done_words}}
 {{#reference}}<dt>Reference</dt><dd>{{reference}}</dd>{{/reference}}
@@ -104,7 +104,7 @@
 <h2 id="h-evidence">Evidence</h2>
 {{#not_evidence}}<p class="muted">No files were attached.</p>{{/not_evidence}}
 {{#has_evidence}}<ul class="evidence-list">{{/has_evidence}}
-{{#evidence}}<li><a href="{{url}}">Download {{filename}}</a> <span class="muted">({{type}}, {{size}} bytes, SHA-256 {{sha256}}{{#metadata_removed}}; stored without the picture's metadata (place, device); SHA-256 as uploaded {{original_sha256}}{{/metadata_removed}})</span>
+{{#evidence}}<li><a href="{{url}}">Download {{filename}}</a> <span class="muted">({{type}}, {{size_words}}, SHA-256 {{sha256}}{{#metadata_removed}}; stored without the picture's metadata (place, device); SHA-256 as uploaded {{original_sha256}}{{/metadata_removed}})</span>
 {{#image}}<br><img src="{{url}}?inline=yes" alt="Evidence picture {{filename}}" loading="lazy" referrerpolicy="no-referrer">{{/image}}</li>
 {{/evidence}}
 {{#has_evidence}}</ul>{{/has_evidence}}

@@ -27,7 +27,7 @@
 <h2 id="h-evidence">Evidence</h2>
 {{#not_evidence}}<p class="muted">No files were attached.</p>{{/not_evidence}}
 {{#has_evidence}}<ul class="evidence-list">{{/has_evidence}}
-{{#evidence}}<li><a href="{{url}}">{{filename}}</a> <span class="muted">({{type}}, {{size}} bytes)</span></li>
+{{#evidence}}<li><a href="{{url}}">{{filename}}</a> <span class="muted">({{type}}, {{size_words}})</span></li>
 {{/evidence}}
 {{#has_evidence}}</ul>{{/has_evidence}}
 </section>

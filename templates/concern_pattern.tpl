@@ -2,8 +2,8 @@
 <p class="lead">{{email}}{{#job_title}} · {{job_title}}{{/job_title}}</p>{{/person}}
 <p class="hint">Every concern about this person that you may open, newest first, so that a pattern can be seen (Keeping Children Safe in Education, part four). They never see this page. A concern found to be malicious is not listed.</p>
 {{#pattern}}<div class="notice warning" role="alert"><h2>A pattern to look at</h2>
-<p>{{recent}} concerns about this person arrived in the last {{window_days}} days. Decide whether to act on the pattern: through the disciplinary procedure, or by referring to the local authority designated officer (LADO) if together they meet the harm threshold.</p></div>{{/pattern}}
-{{#not_pattern}}<p>Concerns in the last {{window_days}} days: {{recent}}.</p>{{/not_pattern}}
+<p>{{recent}} concerns about this person arrived in the last {{window_words}}. Decide whether to act on the pattern: through the disciplinary procedure, or by referring to the local authority designated officer (LADO) if together they meet the harm threshold.</p></div>{{/pattern}}
+{{#not_pattern}}<p>Concerns in the last {{window_words}}: {{recent}}.</p>{{/not_pattern}}
 {{#not_concerns}}<p class="notice">No concerns about this person are on record.</p>{{/not_concerns}}
 {{#has_concerns}}<div class="table-scroll" tabindex="0"><table class="data"><caption>Concerns about this person</caption>
 <thead><tr><th scope="col">Reference</th><th scope="col">Received</th><th scope="col">Category</th><th scope="col">Status</th><th scope="col">Threshold decision</th><th scope="col">Outcome</th></tr></thead>

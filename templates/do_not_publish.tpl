@@ -7,7 +7,7 @@
 <caption>Pupils on the do-not-publish list</caption>
 <thead><tr><th scope="col">Pupil</th><th scope="col">Class</th><th scope="col">Note</th><th scope="col">Added</th>{{#may_keep}}<th scope="col">Take off</th>{{/may_keep}}</tr></thead>
 <tbody>{{/has_pupils}}
-{{#pupils}}<tr><th scope="row">{{pupil_name}}</th><td>{{class_name}}</td><td>{{note}}</td><td>{{added_by}}, <time datetime="{{added_at}}">{{added_at:x-uk-time}}</time></td>{{#may_remove}}<td><form method="post" action="/accounts/do-not-publish/{{id}}/remove"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn secondary" type="submit">Take {{pupil_name}} off the list</button></form></td>{{/may_remove}}</tr>
+{{#pupils}}<tr><th scope="row">{{pupil_name}}</th><td>{{class_name}}</td><td>{{#note}}{{note}}{{/note}}{{#not_note}}None{{/not_note}}</td><td>{{added_by}}, <time datetime="{{added_at}}">{{added_at:x-uk-time}}</time></td>{{#may_remove}}<td><form method="post" action="/accounts/do-not-publish/{{id}}/remove"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn secondary" type="submit">Take {{pupil_name}} off the list</button></form></td>{{/may_remove}}</tr>
 {{/pupils}}
 {{#has_pupils}}</tbody></table></div>{{/has_pupils}}
 {{#may_keep}}<form class="stack card" method="post" action="/accounts/do-not-publish">
@@ -33,7 +33,7 @@
 <caption>Adults on the do-not-publish list</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Note</th><th scope="col">Asked</th>{{#may_keep}}<th scope="col">Take off</th>{{/may_keep}}</tr></thead>
 <tbody>{{/has_adults}}
-{{#adults}}<tr><th scope="row">{{name}}</th><td>{{#own}}Member of staff, asked for themselves{{/own}}{{#not_own}}{{note}}{{/not_own}}</td><td>{{#not_own}}{{added_by}}, {{/not_own}}<time datetime="{{added_at}}">{{added_at:x-uk-time}}</time></td>{{#may_remove}}<td><form method="post" action="/accounts/do-not-publish/adults/{{id}}/remove"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn secondary" type="submit">Take {{name}} off the list</button></form></td>{{/may_remove}}{{#only_they}}<td>Only they can withdraw it</td>{{/only_they}}</tr>
+{{#adults}}<tr><th scope="row">{{name}}</th><td>{{#own}}Member of staff, asked for themselves{{/own}}{{#not_own}}{{#note}}{{note}}{{/note}}{{#not_note}}None{{/not_note}}{{/not_own}}</td><td>{{#not_own}}{{added_by}}, {{/not_own}}<time datetime="{{added_at}}">{{added_at:x-uk-time}}</time></td>{{#may_remove}}<td><form method="post" action="/accounts/do-not-publish/adults/{{id}}/remove"><input type="hidden" name="csrf" value="{{csrf}}"><button class="btn secondary" type="submit">Take {{name}} off the list</button></form></td>{{/may_remove}}{{#only_they}}<td>Only they can withdraw it</td>{{/only_they}}</tr>
 {{/adults}}
 {{#has_adults}}</tbody></table></div>{{/has_adults}}
 {{#may_keep}}<form class="stack card" method="post" action="/accounts/do-not-publish/adults">
@@ -58,7 +58,7 @@
 <caption>Pupils taken off the do-not-publish list, and until when each is kept</caption>
 <thead><tr><th scope="col">Pupil</th><th scope="col">Class</th><th scope="col">Note</th><th scope="col">Added</th><th scope="col">Taken off</th><th scope="col">Kept until</th></tr></thead>
 <tbody>{{/has_taken_off}}
-{{#taken_off}}<tr><th scope="row">{{pupil_name}}</th><td>{{class_name}}</td><td>{{note}}</td><td>{{added_by}}, <time datetime="{{added_at}}">{{added_at:x-uk-time}}</time></td><td>{{removed_by}}, <time datetime="{{removed_at}}">{{removed_at:x-uk-time}}</time></td><td><time datetime="{{kept_until}}">{{kept_until:x-uk-time}}</time>{{#listed}}; listed for the retention review now{{/listed}}{{#held}}; a legal hold keeps it longer{{/held}}</td></tr>
+{{#taken_off}}<tr><th scope="row">{{pupil_name}}</th><td>{{class_name}}</td><td>{{#note}}{{note}}{{/note}}{{#not_note}}None{{/not_note}}</td><td>{{added_by}}, <time datetime="{{added_at}}">{{added_at:x-uk-time}}</time></td><td>{{removed_by}}, <time datetime="{{removed_at}}">{{removed_at:x-uk-time}}</time></td><td><time datetime="{{kept_until}}">{{kept_until:x-uk-time}}</time>{{#listed}}; listed for the retention review now{{/listed}}{{#held}}; a legal hold keeps it longer{{/held}}</td></tr>
 {{/taken_off}}
 {{#has_taken_off}}</tbody></table></div>{{/has_taken_off}}
 <h3 id="h-adults-off">Adults</h3>
@@ -67,7 +67,7 @@
 <caption>Adults taken off the list of those not to be filmed or photographed, and until when each is kept</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Note</th><th scope="col">Asked</th><th scope="col">Taken off</th><th scope="col">Kept until</th></tr></thead>
 <tbody>{{/has_adults_taken_off}}
-{{#adults_taken_off}}<tr><th scope="row">{{name}}</th><td>{{#own}}Member of staff, asked for themselves{{/own}}{{#not_own}}{{note}}{{/not_own}}</td><td>{{#not_own}}{{added_by}}, {{/not_own}}<time datetime="{{added_at}}">{{added_at:x-uk-time}}</time></td><td>{{#removed_at}}{{#own}}Withdrawn by themselves{{/own}}{{#not_own}}{{removed_by}}{{/not_own}}, <time datetime="{{removed_at}}">{{removed_at:x-uk-time}}</time>{{/removed_at}}{{#not_removed_at}}Still asked when they left the school, <time datetime="{{left_on}}">{{left_on:x-uk-time}}</time>{{/not_removed_at}}</td><td><time datetime="{{kept_until}}">{{kept_until:x-uk-time}}</time>{{#listed}}; listed for the retention review now{{/listed}}{{#held}}; a legal hold keeps it longer{{/held}}</td></tr>
+{{#adults_taken_off}}<tr><th scope="row">{{name}}</th><td>{{#own}}Member of staff, asked for themselves{{/own}}{{#not_own}}{{#note}}{{note}}{{/note}}{{#not_note}}None{{/not_note}}{{/not_own}}</td><td>{{#not_own}}{{added_by}}, {{/not_own}}<time datetime="{{added_at}}">{{added_at:x-uk-time}}</time></td><td>{{#removed_at}}{{#own}}Withdrawn by themselves{{/own}}{{#not_own}}{{removed_by}}{{/not_own}}, <time datetime="{{removed_at}}">{{removed_at:x-uk-time}}</time>{{/removed_at}}{{#not_removed_at}}Still asked when they left the school, <time datetime="{{left_on}}">{{left_on:x-uk-time}}</time>{{/not_removed_at}}</td><td><time datetime="{{kept_until}}">{{kept_until:x-uk-time}}</time>{{#listed}}; listed for the retention review now{{/listed}}{{#held}}; a legal hold keeps it longer{{/held}}</td></tr>
 {{/adults_taken_off}}
 {{#has_adults_taken_off}}</tbody></table></div>{{/has_adults_taken_off}}
 </section>{{/may_keep}}

@@ -13,11 +13,11 @@
 {{#has_due}}</tbody></table>{{/has_due}}
 <section class="card" aria-labelledby="h-holds"><h2 id="h-holds">Legal holds</h2>
 {{#not_holds}}<p class="muted">No legal holds.</p>{{/not_holds}}
-<ul>{{#holds}}<li>{{record_type:x-record-type}} {{record_id}}: <span class="multiline">{{reason:pre_escape}}</span> (placed <time datetime="{{placed_at}}">{{placed_at:x-uk-time}}</time> by {{placed_by}})
+{{#has_holds}}<ul>{{/has_holds}}{{#holds}}<li>{{record_type:x-record-type}} {{record_id}}{{#label}}: {{label}}{{/label}}. Reason: <span class="multiline">{{reason:pre_escape}}</span> (placed <time datetime="{{placed_at}}">{{placed_at:x-uk-time}}</time> by {{placed_by_name}})
 <form method="post" action="/admin/retention/release"><input type="hidden" name="csrf" value="{{csrf}}">
 <input type="hidden" name="record_type" value="{{record_type}}"><input type="hidden" name="record_id" value="{{record_id}}">
 <label for="r-{{record_type}}-{{record_id}}">Why release</label> <input id="r-{{record_type}}-{{record_id}}" name="reason" type="text" required>
-<button class="btn secondary" type="submit">Release</button></form></li>{{/holds}}</ul>
+<button class="btn secondary" type="submit">Release</button></form></li>{{/holds}}{{#has_holds}}</ul>{{/has_holds}}
 <form class="stack" method="post" action="/admin/retention/hold"><input type="hidden" name="csrf" value="{{csrf}}">
 <h3>Place a legal hold</h3>
 {{#err_record_id}}<p class="field-error" id="e-record_id">{{err_record_id}}</p>{{/err_record_id}}
@@ -26,8 +26,8 @@
 <div class="field"><label for="f-reason">Reason</label><input id="f-reason" name="reason" type="text" required value="{{form_reason}}"></div>
 <div class="actions"><button class="btn" type="submit">Place hold</button></div></form>
 </section>
-{{#rules}}<section class="card" aria-labelledby="h-rules"><h2 id="h-rules">Retention rules (years)</h2>
-<form class="stack" method="post" action="/admin/retention/rules"><input type="hidden" name="csrf" value="{{csrf}}">
+<section class="card" aria-labelledby="h-rules"><h2 id="h-rules">Retention rules (years)</h2>
+{{#can_edit_rules}}{{#rules}}<form class="stack" method="post" action="/admin/retention/rules"><input type="hidden" name="csrf" value="{{csrf}}">
 <div class="field"><label for="f-cs">Concerns about staff: years after the concern</label><input id="f-cs" name="concern_staff_years" type="number" min="1" max="100" value="{{concern_staff_years}}"></div>
 <div class="field"><label for="f-rr">Concerns about staff: retirement review, years after the person leaves (staffroom does not hold dates of birth)</label><input id="f-rr" name="retirement_review_years" type="number" min="1" max="100" value="{{retirement_review_years}}"></div>
 <div class="field"><label for="f-al">Allegations about staff (not malicious): years after the allegation, or the retirement review if later</label><input id="f-al" name="allegation_years" type="number" min="1" max="100" value="{{allegation_years}}"></div>
@@ -38,9 +38,22 @@
 <div class="field"><label for="f-dp">Pupils taken off the do-not-publish list: years after (staffroom does not hold dates of birth)</label><input id="f-dp" name="do_not_publish_years" type="number" min="1" max="100" value="{{do_not_publish_years}}"></div>
 <div class="field"><label for="f-df">Adults taken off the list of those not to be filmed: years after (a member of staff still on it when they left: years after leaving)</label><input id="f-df" name="do_not_film_years" type="number" min="1" max="100" value="{{do_not_film_years}}"></div>
 <div class="field"><label for="f-sa">Subject access requests: years after the response was sent</label><input id="f-sa" name="sar_years" type="number" min="1" max="100" value="{{sar_years}}"></div>
-{{#can_edit_rules}}<div class="actions"><button class="btn" type="submit">Save rules</button></div>{{/can_edit_rules}}
-</form></section>{{/rules}}
+<div class="actions"><button class="btn" type="submit">Save rules</button></div>
+</form>{{/rules}}{{/can_edit_rules}}
+{{#not_can_edit_rules}}{{#rules}}<dl class="facts">
+<dt>Concerns about staff: years after the concern</dt><dd>{{concern_staff_years}}</dd>
+<dt>Concerns about staff: retirement review, years after the person leaves (staffroom does not hold dates of birth)</dt><dd>{{retirement_review_years}}</dd>
+<dt>Allegations about staff (not malicious): years after the allegation, or the retirement review if later</dt><dd>{{allegation_years}}</dd>
+<dt>Safeguarding concerns about pupils: years after closing (also when one names a member of staff, whose rule keeps it longer if it ends later)</dt><dd>{{safeguarding_years}}</dd>
+<dt>Other concerns: years after closing</dt><dd>{{concern_years}}</dd>
+<dt>Signatures, declines and yearly signings again: years after the person leaves (a paper signature of a contributor who is not staff: after they stop running the account)</dt><dd>{{signature_years}}</dd>
+<dt>Training records: years after the person leaves (a contributor who is not staff: after they stop running the account)</dt><dd>{{training_years}}</dd>
+<dt>Pupils taken off the do-not-publish list: years after (staffroom does not hold dates of birth)</dt><dd>{{do_not_publish_years}}</dd>
+<dt>Adults taken off the list of those not to be filmed: years after (a member of staff still on it when they left: years after leaving)</dt><dd>{{do_not_film_years}}</dd>
+<dt>Subject access requests: years after the response was sent</dt><dd>{{sar_years}}</dd>
+</dl>{{/rules}}
+<p class="hint">Only the administrator changes these rules.</p>{{/not_can_edit_rules}}</section>
 <section class="card" aria-labelledby="h-disposals"><h2 id="h-disposals">Disposal register (latest 50)</h2>
 {{#not_disposals}}<p class="muted">Nothing has been deleted.</p>{{/not_disposals}}
-<ul>{{#disposals}}<li><time datetime="{{at}}">{{at:x-uk-time}}</time>: {{record_type:x-record-type}} {{label}}, deleted by {{by_email}}: <span class="multiline">{{reason:pre_escape}}</span></li>{{/disposals}}</ul>
+{{#has_disposals}}<ul>{{/has_disposals}}{{#disposals}}<li><time datetime="{{at}}">{{at:x-uk-time}}</time>: {{record_type:x-record-type}} {{label}}, deleted by {{by_name}}: <span class="multiline">{{reason:pre_escape}}</span></li>{{/disposals}}{{#has_disposals}}</ul>{{/has_disposals}}
 </section>

@@ -4,11 +4,11 @@
 <p>As data protection officer you receive reports of personal data breaches, the <a href="/breaches">breach log</a> and these requests. You do not see other concerns unless one is sent or assigned to you.</p></div>{{/is_dpo}}
 <p class="hint">Staffroom holds records about its staff only: a request from anyone else (a parent, a pupil, a former pupil) is answered outside staffroom. A request about you is never shown to you here.</p>
 {{#not_requests}}<p class="muted">No subject access request has been recorded.</p>{{/not_requests}}
-{{#has_requests}}<table class="data"><caption>Requests, open ones first, soonest due first</caption>
+{{#has_requests}}<div class="table-scroll" tabindex="0"><table class="data"><caption>Requests, open ones first, soonest due first</caption>
 <thead><tr><th scope="col">Reference</th><th scope="col">Person</th><th scope="col">Received</th><th scope="col">Response due</th><th scope="col">Response sent</th></tr></thead><tbody>{{/has_requests}}
 {{#requests}}<tr><th scope="row"><a href="{{url}}">{{reference}}</a></th><td>{{name}} ({{email}})</td><td><time datetime="{{received_on}}">{{received_on:x-uk-time}}</time></td><td>{{#responded_on}}<time datetime="{{due_on}}">{{due_on:x-uk-time}}</time>{{/responded_on}}{{#not_responded_on}}<time datetime="{{due_on}}">{{due_on:x-uk-due}}</time>{{/not_responded_on}}{{#overdue}} <span class="badge status-overdue">Overdue</span>{{/overdue}}</td><td>{{#responded_on}}<time datetime="{{responded_on}}">{{responded_on:x-uk-time}}</time>{{/responded_on}}{{#not_responded_on}}<span class="muted">not yet</span>{{/not_responded_on}}</td></tr>
 {{/requests}}
-{{#has_requests}}</tbody></table>{{/has_requests}}
+{{#has_requests}}</tbody></table></div>{{/has_requests}}
 <form class="stack card" method="post" action="/sar">
 <h2>Record a request</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">

@@ -13,7 +13,7 @@
 <div class="field{{#err_breakglass_email}} has-error{{/err_breakglass_email}}"><label for="f-breakglass_email">The break-glass administrator's e-mail address</label>
 <p class="hint" id="h-breakglass_email">An administrator who can still sign in with a password when the school's sign-in service is down. Needed when only the break-glass administrator may use a password.</p>
 {{#err_breakglass_email}}<p class="field-error" id="e-breakglass_email">{{err_breakglass_email}}</p>{{/err_breakglass_email}}
-<input id="f-breakglass_email" name="breakglass_email" type="email" value="{{#form_breakglass_email}}{{form_breakglass_email}}{{/form_breakglass_email}}{{#not_form_breakglass_email}}{{breakglass_email}}{{/not_form_breakglass_email}}" aria-describedby="h-breakglass_email{{#err_breakglass_email}} e-breakglass_email{{/err_breakglass_email}}"{{#err_breakglass_email}} aria-invalid="true"{{/err_breakglass_email}}></div>
+<input id="f-breakglass_email" name="breakglass_email" type="email" value="{{form_breakglass_email}}" aria-describedby="h-breakglass_email{{#err_breakglass_email}} e-breakglass_email{{/err_breakglass_email}}"{{#err_breakglass_email}} aria-invalid="true"{{/err_breakglass_email}}></div>
 <fieldset><legend>Second factor for the roles that need one</legend>
 <label class="checkbox"><input type="checkbox" name="mfa_counts" value="yes" aria-describedby="h-mfa_counts"{{#mfa_counts}} checked{{/mfa_counts}}> The sign-in service's own multi-factor sign-in counts</label>
 <p class="hint" id="h-mfa_counts">When ticked, a leader who signed in at Microsoft 365 or Google with a second factor there is not asked for staffroom's code. When not ticked, staffroom's own code is always asked for.</p>

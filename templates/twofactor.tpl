@@ -2,7 +2,7 @@
 <p><a href="/account/sessions">Where you are signed in</a>: see the browsers and devices signed in as you, and end any of them.</p>
 <p><a href="/account/photos">Photos and video of you</a>: ask not to be filmed or photographed for school accounts, or withdraw it.</p>
 {{#enrolled}}<p class="lead">Two-factor sign-in is on{{#confirmed_at}} (since <time datetime="{{confirmed_at}}">{{confirmed_at:x-uk-time}}</time>){{/confirmed_at}}. When you sign in, staffroom then asks for the code from your authenticator app.</p>
-<p>You have {{recovery_left}} unused recovery codes.</p>
+<p>You have {{recovery_left_words}}.</p>
 <form class="stack card" method="post" action="/account/2fa/recovery-codes">
 <h2>New recovery codes</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">

@@ -226,6 +226,11 @@ json_t *reply_rows_flag(json_t *rows, const char *key, int on)
 	return rows;
 }
 
+json_t *reply_count_words(json_int_t n, const char *one, const char *many)
+{
+	return json_sprintf("%lld %s", (long long)n, n == 1 ? one : many);
+}
+
 json_t *reply_rows_mark(json_t *rows, const char *key, int64_t id)
 {
 	size_t i;

@@ -128,6 +128,9 @@ void reply_keep_chosen(const struct request *rq, json_t *items, const char *fiel
  * does not name is looked up on the page, where the row's values are not.
  * Returns rows. */
 json_t *reply_rows_flag(json_t *rows, const char *key, int on);
+/* A count and its noun as a page reads them, one or many: "1 session",
+ * "3 sessions" (a template cannot choose between them). */
+json_t *reply_count_words(json_int_t n, const char *one, const char *many);
 /* key true in the row whose "id" is id and false in the others: the row
  * whose form a refused POST came from (0: none).  Returns rows. */
 json_t *reply_rows_mark(json_t *rows, const char *key, int64_t id);

@@ -4,6 +4,7 @@
 #include "lib/uk_time.h"
 #include "lib/util.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,11 +136,28 @@ static void put_words(const struct tm *tm, int timed, char *out, size_t size)
 	copy_str(out, size, text);
 }
 
+/* A month alone, "2026-12", as "December 2026": 0, or -1 when iso is not one. */
+static int month_words(const char *iso, char *out, size_t size)
+{
+	if (!iso || strlen(iso) != 7 || iso[4] != '-')
+		return -1;
+	for (int i = 0; i < 7; i++)
+		if (i != 4 && !isdigit((unsigned char)iso[i]))
+			return -1;
+	const char *name = month_name((iso[5] - '0') * 10 + (iso[6] - '0'));
+	if (!*name)
+		return -1;
+	snprintf(out, size, "%s %.4s", name, iso);
+	return 0;
+}
+
 int uk_time_words(const char *iso, char *out, size_t size)
 {
 	struct tm tm;
 	time_t t;
 	int timed;
+	if (month_words(iso, out, size) == 0)
+		return 0;
 	if (read_value(iso, &tm, &t, &timed) != 0 || tm.tm_mon < 0 || tm.tm_mon > 11) {
 		copy_str(out, size, iso ? iso : "");
 		return -1;

@@ -19,7 +19,8 @@ extern "C" {
 void uk_time_init(void);
 
 /* "2026-12-01T20:01:21Z" as "1 Dec 2026, 20:01" (UK time), "2026-12-01" as
- * "1 Dec 2026".  Anything else is copied unchanged and -1 returned. */
+ * "1 Dec 2026", a month alone, "2026-12", as "December 2026".  Anything else
+ * is copied unchanged and -1 returned. */
 int uk_time_words(const char *iso, char *out, size_t size);
 
 /* How far a deadline is from `at`, in UK calendar days: "due today", "due

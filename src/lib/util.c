@@ -61,15 +61,20 @@ void iso_date(time_t t, char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-void date_words(const char *iso, char *out, size_t size)
+const char *month_name(int month)
 {
 	static const char *const months[] = { "January",   "February", "March",    "April",
 					      "May",       "June",     "July",     "August",
 					      "September", "October",  "November", "December" };
+	return month >= 1 && month <= 12 ? months[month - 1] : "";
+}
+
+void date_words(const char *iso, char *out, size_t size)
+{
 	int y, m, d;
 	if (iso && sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 &&
 	    d <= 31)
-		snprintf(out, size, "%d %s %d", d, months[m - 1], y);
+		snprintf(out, size, "%d %s %d", d, month_name(m), y);
 	else
 		copy_str(out, size, iso ? iso : "");
 }

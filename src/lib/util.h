@@ -24,6 +24,8 @@ void iso_date(time_t t, char out[11]);
 /* "2026-12-18" as "18 December 2026" (UK order, month in words); the input
  * itself when it is not a date. */
 void date_words(const char *iso, char *out, size_t size);
+/* "December" for 12; "" for a month that is not 1 to 12. */
+const char *month_name(int month);
 int parse_iso_time(const char *s, time_t *out); /* "YYYY-MM-DDTHH:MM[:SS][Z]" as UTC */
 int parse_date(const char *s, int *y, int *m, int *d); /* valid calendar date */
 

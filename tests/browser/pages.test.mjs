@@ -5,21 +5,23 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { openBrowser, startServer, sql } from './lib.mjs';
+import { file } from '../http/concern_helpers.mjs';
 
 // person → [path, screenshot name or null]
 const PAGES = {
-  '': [['/login', 'sign-in']],
+  '': [['/login', 'sign-in'], ['/password/forgot', null]],
   'teacher@demo.school': [['/', 'home'], ['/aup', null], ['/aup/1', 'aup-sign'], ['/aup/history', null],
     ['/concerns/new', 'concern-new'], ['/concerns/mine', null], ['/accounts', null], ['/accounts/apply', null],
     ['/accounts/applications', null], ['/training', null], ['/filtering', null],
-    ['/conduct', null], ['/permissions', null], ['/account/photos', null]],
+    ['/conduct', null], ['/permissions', null], ['/account/photos', null], ['/account/sessions', null]],
   'network@demo.school': [['/filtering', null]],
   'science@demo.school': [['/aup/1/record', 'aup-record'], ['/accounts/1', null], ['/accounts/1/posts/new', null],
     ['/accounts/1/posts/1', null], ['/accounts/do-not-publish', null]],
   'deputy@demo.school': [['/accounts/1/posts/1', 'account-post-signoff']],
   'dsl@demo.school': [['/accounts/do-not-publish', null]],
   'head@demo.school': [['/', 'home-headteacher'], ['/concerns', 'concern-queue'], ['/concerns/1', 'concern-case'],
-    ['/aup/compliance', 'compliance'], ['/concerns/stats', 'statistics'], ['/audit', null], ['/training', null], ['/conduct', null]],
+    ['/aup/compliance', 'compliance'], ['/concerns/stats', 'statistics'], ['/audit', null], ['/training', null], ['/conduct', null],
+    ['/breaches', null], ['/sar', null], ['/admin/retention', null]],
   'moderator@demo.school': [['/accounts', 'accounts-register'], ['/accounts/1', 'account'],
     ['/accounts/applications', null], ['/accounts/applications/1', 'account-application'], ['/accounts/new', null],
     ['/concerns', null]],
@@ -27,7 +29,8 @@ const PAGES = {
   'governor@demo.school': [['/aup/compliance', null], ['/concerns/stats', null]],
   'admin@demo.school': [['/admin/staff', 'admin-staff'], ['/admin/staff/1', null], ['/admin/staff/new', null],
     ['/admin/settings', null], ['/admin/policies', null], ['/admin/policies/1', null], ['/admin/routing', null],
-    ['/admin/courses', null], ['/admin/import', null]],
+    ['/admin/courses', null], ['/admin/import', null], ['/admin/two-factor', null], ['/admin/sessions', null],
+    ['/admin/sign-in', null], ['/admin/retention', null]],
 };
 
 const PHONE = { width: 375, height: 812 };
@@ -50,6 +53,11 @@ INSERT INTO contributor_training(contributor_id, completed_on, recorded_by, reco
 before(async () => {
   server = await startServer();
   sql(server.db, KEPT);
+  // A breach and a subject access request, so that their lists have rows to check.
+  await file(await server.login('teacher@demo.school'), { category: 'data_breach', summary: 'A class list sent to the wrong parent' });
+  const dpo = await server.login('dpo@demo.school');
+  const asked = await dpo.post('/sar', { email: 'teacher@demo.school', received_on: new Date().toISOString().slice(0, 10) });
+  assert.equal(asked.status, 201, asked.text);
   b = await openBrowser({ js: true });
 });
 after(async () => {

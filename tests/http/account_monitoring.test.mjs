@@ -100,6 +100,19 @@ test('a check can open an account_comment concern for the moderator in the same 
   assert.equal(r.status, 400);
 });
 
+test('the checks and moderation actions say "None" where no concern was raised, "Raised" where one was', async () => {
+  const mod = await s.login('moderator@demo.school');
+  const html = (await mod.page('/accounts/1')).text;
+  for (const caption of ['The latest monitoring checks, newest first', 'Moderation actions, latest first']) {
+    const table = html.match(new RegExp(`<caption>${caption}</caption>[^]*?</table>`))[0];
+    const concerns = [...table.matchAll(/<td>((?:(?!<td>)[^])*?)<\/td><\/tr>/g)].map((m) => m[1]);
+    assert.ok(concerns.length > 0, caption);
+    assert.ok(concerns.includes('None'), `${caption}: ${concerns}`);
+    assert.ok(concerns.every((cell) => cell === 'None' || cell === 'Raised' || /^<a href="\/concerns\/\d+">C-/.test(cell)),
+      `${caption}: every row says whether a concern was raised: ${concerns}`);
+  }
+});
+
 test('handover: a deactivated lead flags the account until it is transferred or closed', async () => {
   const db = s.db;
   qualify(db, 'ta@demo.school');

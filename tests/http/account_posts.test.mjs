@@ -292,6 +292,9 @@ test('the do-not-publish list: kept by the administrator or the DSL, read by run
   assert.ok(!(await c.head.get('/accounts/do-not-publish')).body.pupils.some((p) => p.id === id));
   const html = await c.dsl.page('/accounts/do-not-publish');
   assert.match(visibleText(html.text), /Zofia Nowak Year 6/);
+  // An entry without a note says so.
+  assert.match(html.text, /<th scope="row">Jayden Brooks<\/th><td>Year 8<\/td><td>None<\/td>/);
+  assert.doesNotMatch(html.text, /<td>\s*<\/td>/);
   assert.match(html.text, /<label for="f-pupil_name">/);
 });
 

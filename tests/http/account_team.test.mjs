@@ -341,6 +341,12 @@ test('the yearly review and dormancy with the clock moved forward', async () => 
     const reg = (await mod.get('/accounts')).body.accounts.find((a) => a.id === 1);
     assert.equal(reg.dormant, true);
     assert.match(visibleText((await mod.page('/accounts/1')).text), /Dormant: nothing has been logged/);
+    assert.match(visibleText((await mod.page('/accounts/1')).text), /\(more than 90 days\)/);
+    // A setting of one day reads as one, on the page and in My tasks.
+    sql(s.db, "UPDATE settings SET value = '1' WHERE key = 'account_dormant_days'");
+    assert.match(visibleText((await mod.page('/accounts/1')).text), /\(more than 1 day\)/);
+    assert.ok((await tasksOf(mod)).some((t) => t.kind === 'account_dormant' && /nothing has been logged for 1 day\./.test(t.message)));
+    sql(s.db, "UPDATE settings SET value = '90' WHERE key = 'account_dormant_days'");
 
     const ok = { lead_ok: 'yes', contributors_ok: 'yes', purpose_ok: 'yes', monitoring_ok: 'no' };
     for (const [form, field] of [
@@ -370,7 +376,12 @@ test('the yearly review and dormancy with the clock moved forward', async () => 
     assert.equal(r.body.account.review_due, false);
     assert.equal(r.body.account.dormant, false, 'a review that keeps it open starts the count again');
     assert.equal(r.body.reviews.length, 1);
+    assert.equal(r.body.reviews[0].outcome, 'continue');
     assert.equal(auditRows(s.db, 'account.review').length, 1);
+    // The list of reviews says what was decided in the review form's words.
+    const reviewed = visibleText((await mod.page('/accounts/1')).text);
+    assert.match(reviewed, /Tom Hughes: The account continues: Monitoring to be weekly\./);
+    assert.doesNotMatch(reviewed, /: continue\b/);
 
     // A shorter dormancy setting, then a review that closes it through the checklist.
     // The admin sets it where the other settings are; out of range is refused.

@@ -22,6 +22,10 @@ test('the staff list shows everyone with roles, searchable, in JSON and HTML', a
   assert.deepEqual(q.body.staff.map((p) => p.email), ['science@demo.school']);
   const page = await admin.page('/admin/staff');
   assert.match(page.text, /<caption>Everyone on the staff list<\/caption>/);
+  // Someone with no role beyond staff reads "None", not an empty cell.
+  assert.match(page.text, /<td>teacher@demo\.school<\/td><td>[^<]*<\/td><td>[^<]*<\/td><td>Teacher<\/td><td>None<\/td>/);
+  assert.match(page.text, /<td>head@demo\.school<\/td>(<td>[^<]*<\/td>){3}<td>Headteacher<\/td>/);
+  assert.doesNotMatch(page.text, /<td><\/td>/);
   assert.match(page.text, /href="\/admin\/staff\/new"/);
 });
 

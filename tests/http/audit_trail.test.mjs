@@ -114,6 +114,14 @@ test('a refusal naming a case is shown only to those who may open the case', asy
   assert.ok(head.body.audit.some((x) => x.object === `/concerns/${concern.id}`), 'the headteacher may open it');
 });
 
+test('a sign-in is recorded with the roles the person signs in with', async () => {
+  const a = last("action = 'login' AND actor = 'dsl@demo.school'");
+  assert.equal(a.roles, 'staff,slt,dsl');
+  const html = await c.admin.page('/audit?action=login');
+  assert.match(html.text, /<td>dsl@demo\.school<\/td><td>Staff, Senior leader, Designated safeguarding lead<\/td><td>[^<]*<\/td><td>Signed in<\/td>/);
+  assert.doesNotMatch(html.text, /<td>[^<]+@demo\.school<\/td><td><\/td><td>[^<]*<\/td><td>Signed in<\/td>/, 'no sign-in without its roles');
+});
+
 test('a refused sign-in says refused and why', async () => {
   const r = await s.client().login('teacher@demo.school', 'not-the-password');
   assert.notEqual(r.status, 200);

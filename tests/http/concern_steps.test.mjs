@@ -62,14 +62,21 @@ test('each of the three categories shows its steps, still to record; other categ
   const j = await caseJson(c.head, await open('cyberbullying_staff'));
   assert.equal(j.steps[0].cite, 'heatons 8.5');
   assert.equal(j.steps[0].label, 'Report it to the police');
+  assert.equal(j.steps[0].cite_words, 'Heatons Cluster social media policy, section 8.5');
   const sx = await caseJson(c.dsl, await open('sexting'));
   assert.match(sx.steps[0].cite, /heatons 9\.1; UKCIS 2024/);
+  assert.equal(sx.steps[0].cite_words,
+    'Heatons Cluster social media policy, section 9.1; UKCIS advice on sharing nudes and semi-nudes (2024)');
 });
 
 test('the case page shows a labelled form per step, without JavaScript', async () => {
   const id = await open('parent_post');
   const html = (await c.head.page(`/concerns/${id}`)).text;
   assert.match(html, /<h2 id="h-steps">What the policy asks<\/h2>/);
+  // Each step names the policy and its section in words, not the key of docs/SOURCES.md.
+  assert.match(html, /<h3 id="h-step-meeting">Invite the parent or carer into school to meet a member of the Senior Leadership Team <span class="muted">\(Heatons Cluster social media policy, section 8\.7\)<\/span><\/h3>/);
+  assert.match(html, /<h3 id="h-step-platform">[^<]+<span class="muted">\(Heatons Cluster social media policy, section 8\.8\)<\/span><\/h3>/);
+  assert.doesNotMatch(visibleText(html), /heatons \d/);
   for (const step of ['meeting', 'removal', 'platform']) {
     assert.match(html, new RegExp(`<input type="hidden" name="step" value="${step}">`));
     assert.match(html, new RegExp(`<label for="f-${step}-text">Details, or the reason it was not done`));
@@ -109,7 +116,8 @@ test('recording each step: done, refused, not done with the reason; who and when
   assert.equal(mine.status, 200);
   assert.ok(!mine.text.includes('CR/1234/26'), 'the reporter sees nothing of it');
   const chron = visibleText((await c.head.page(`/concerns/${staff}`)).text);
-  assert.match(chron, /Policy step \(heatons 8\.5\) (&quot;|")Report it to the police(&quot;|"): done by Ms Jones/);
+  assert.match(chron, /Policy step \(Heatons Cluster social media policy, section 8\.5\) (&quot;|")Report it to the police(&quot;|"): done by Ms Jones/);
+  assert.doesNotMatch(chron, /heatons \d/);
 
   const post = await open('parent_post');
   r = await event(c.head, post, { action: 'step', step: 'meeting', outcome: 'not_done',

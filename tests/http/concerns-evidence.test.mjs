@@ -103,5 +103,8 @@ test('a file is stored, listed, audited and served under a name with the extensi
   sql(s.db, `INSERT INTO evidence(concern_id, filename, type, size, sha256, bytes, added_at, added_by) VALUES (${r1.id}, 'old.html', 'text/plain', 2, 'x', X'6869', '2026-01-01T00:00:00Z', 1)`);
   const old = (await c.head.get(`/concerns/${r1.id}`)).body.concern.evidence.at(-1);
   assert.equal(old.filename, 'old.txt');
+  assert.equal(old.size_words, '2 bytes');
+  sql(s.db, `INSERT INTO evidence(concern_id, filename, type, size, sha256, bytes, added_at, added_by) VALUES (${r1.id}, 'one.txt', 'text/plain', 1, 'x', X'68', '2026-01-01T00:00:00Z', 1)`);
+  assert.match((await c.head.page(`/concerns/${r1.id}`)).text, /\(text\/plain, 1 byte, SHA-256 x/);
   assert.match((await c.head.get(old.url, { json: false })).headers.get('content-disposition'), /filename="old\.txt"/);
 });

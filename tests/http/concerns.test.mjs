@@ -149,6 +149,10 @@ test('plain staff: no queue, no other case; the reporter sees status but never i
   const j = (await c.teacher.get(`/concerns/mine/${id}`)).body.concern;
   assert.deepEqual(j.events.map((e) => e.action), ['reported', 'acknowledge', 'status', 'close']);
   assert.equal(j.events[3].what, 'Closed (outcome: Content removed)');
+  assert.equal(j.events[2].what, 'Status changed from Acknowledged to Escalated');
+  const mineText = visibleText((await c.teacher.page(`/concerns/mine/${id}`)).text);
+  assert.match(mineText, /Status changed from Acknowledged to Escalated/);
+  assert.doesNotMatch(mineText, /Status changed from [a-z]+ to [a-z]+/);
   assert.ok(j.events.every((e) => !('actor' in e) && !('detail' in e)));
   // notifications to the reporter link to their own view
   assert.ok(Number(sql(s.db, `SELECT count(*) FROM notifications WHERE link = '/concerns/mine/${id}'`)) >= 2);
@@ -356,6 +360,13 @@ test('transitions: every valid step, every impossible one 409, and a full chrono
     'escalate', 'note', 'step', 'step', 'close', 'note', 'reopen']);
   assert.ok(cs.events.every((e) => e.at && e.actor));
   assert.equal(cs.events[4].what, 'Escalated to Police (their reference: CR/123)');
+  // A change of status reads in the words the status badges use, on the page and in the JSON.
+  assert.equal(cs.events[3].what, 'Status changed from Acknowledged to Investigating');
+  assert.equal(cs.events[3].detail.to, 'investigating', 'the detail keeps the codes');
+  const chronology = visibleText((await c.head.page(`/concerns/${id}`)).text);
+  assert.match(chronology, /Status changed from Acknowledged to Investigating/);
+  assert.match(chronology, /Status changed from Investigating to Escalated/);
+  assert.doesNotMatch(chronology, /Status changed from [a-z]+ to [a-z]+/);
   assert.equal(cs.events[10].text, 'Police gave words of advice.');
   // the chronology cannot be rewritten, even in the database
   assert.throws(() => sql(s.db, `DELETE FROM concern_events WHERE concern_id = ${id}`), /append-only/);
@@ -501,6 +512,20 @@ test('statistics count concerns by UK month, in the JSON and the CSV', async () 
     const csv = (await head.get('/concerns/stats?format=csv', { json: false })).text;
     assert.match(csv, /"month","2019-07",1\r\n"month","2019-01",1\r\n/);
     assert.doesNotMatch(csv, /2019-06/);
+    // The page names the months, and a median of no time at all is a figure, not "–".
+    sql(own.db, 'UPDATE concerns SET acknowledged_at = created_at');
+    sql(own.db, 'UPDATE concerns SET closed_at = NULL');
+    const stats = await head.get('/concerns/stats');
+    assert.equal(stats.body.median_hours_to_acknowledge, 0);
+    assert.ok(stats.body.acknowledged_count >= 2);
+    assert.equal(stats.body.median_hours_to_close, null);
+    assert.equal(stats.body.closed_count, 0);
+    const page = (await head.page('/concerns/stats')).text;
+    assert.match(page, /<th scope="row">July 2019<\/th><td class="num">1<\/td>/);
+    assert.match(page, /<th scope="row">January 2019<\/th>/);
+    assert.doesNotMatch(page, /<th scope="row">\d{4}-\d\d<\/th>/);
+    assert.match(page, /<span class="stat-value">0\.0<\/span> <span class="stat-label">median hours to acknowledge/);
+    assert.match(page, /<span class="stat-value">–<\/span> <span class="stat-label">median hours to close/);
   } finally {
     await own.stop();
   }

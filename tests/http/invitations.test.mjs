@@ -93,6 +93,8 @@ test('an invitation to one person: e-mailed, hash only, works once, signs them i
     assert.equal(set.body.user.email, 'newbie@demo.school');
     assert.equal((await guest.get('/')).status, 200, 'signed in');
     assert.equal(count(s.db, "SELECT count(*) FROM audit WHERE action = 'password.link_used' AND object = 'newbie@demo.school'"), 1);
+    assert.equal(sql(s.db, "SELECT roles FROM audit WHERE action = 'login' AND actor = 'newbie@demo.school'"), 'staff',
+      'signed in by the link, with the roles signed in with');
     assert.equal((await s.client().login('newbie@demo.school', NEW_PASSWORD)).status, 200);
 
     // A second use is refused with one clear page, and changes nothing.
@@ -269,6 +271,29 @@ test('"Forgot your password?" answers the same for a known, unknown or deactivat
     assert.equal((await s.client().login('teacher@demo.school', PASSWORD)).status, 401);
     assert.equal((await s.client().login('teacher@demo.school', NEW_PASSWORD)).status, 200);
   });
+});
+
+test('"Forgot your password?" shows its form, and shows it again after a bad address', async (t) => {
+  const s = await startServer();
+  t.after(() => s.stop());
+  const field = /<input id="f-email" name="email" type="email"[^>]*>/;
+  const button = /<button class="btn" type="submit">E-mail me a link<\/button>/;
+  const page = await s.client().page('/password/forgot');
+  assert.equal(page.status, 200);
+  assert.match(page.text, field);
+  assert.match(page.text, button);
+  assert.match(page.text, /<form class="stack card" method="post" action="\/password\/forgot">/);
+  assert.equal((await s.client().get('/password/forgot')).body.sent, false);
+
+  const again = await s.client().request('POST', '/password/forgot',
+    { form: { email: 'not an address' }, csrf: false, json: false });
+  assert.equal(again.status, 400);
+  assert.match(again.text, button);
+  const input = again.text.match(field);
+  assert.ok(input, 'the field is shown again');
+  assert.match(input[0], /value="not an address"/, 'with what was typed');
+  assert.match(input[0], /aria-invalid="true"/);
+  assert.match(again.text, /<p class="field-error" id="e-email">/);
 });
 
 test('"Forgot your password?" is slowed after a few requests, whether the address exists or not', async () => {

@@ -214,8 +214,28 @@ test('the decision on reporting is recorded with its reasons; the breach log lis
     assert.equal((await dpo.get(`/concerns/${aboutDpo.id}`)).status, 404);
     // the headteacher sees all three
     assert.equal((await head.get('/breaches')).body.breaches.length, 3);
+    // Every cell of the log says something: the ICO's reference or why there is none, and when it
+    // was decided or that it is not yet. After the reference: Became aware, What happened,
+    // Decision, ICO reference, Decided, 72-hour deadline, People told.
+    const cells = async (ref) => {
+      const html = (await head.page('/breaches')).text;
+      const row = html.match(new RegExp(`<tr><th scope="row"><a [^>]*>${ref}</a></th>(.*?)</tr>`))[1];
+      return [...row.matchAll(/<td>(.*?)<\/td>/g)].map((m) => visibleText(m[1]).trim());
+    };
+    assert.equal((await cells(a.reference))[3], 'ICO-00123');
+    assert.equal((await cells(b.reference))[3], 'Not reported');
+    assert.deepEqual((await cells(aboutDpo.reference)).slice(2, 5), ['Not decided yet', 'Not decided yet', 'Not decided yet']);
+    r = await event(head, aboutDpo.id, { action: 'ico_decision', decision: 'report', text: 'Reported; the reference is to follow.' });
+    assert.equal(r.status, 200, r.text);
+    const reported = await cells(aboutDpo.reference);
+    assert.equal(reported[3], 'Not recorded yet');
+    assert.match(reported[4], /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d$/);
+    for (const x of [a, b, aboutDpo]) assert.ok((await cells(x.reference)).every((cell) => cell !== ''), x.reference);
+    assert.equal((await head.get('/breaches')).body.breaches.find((x) => x.id === b.id).ico_reference_label, 'Not reported');
     // HTML and CSV
     const html = await dpo.page('/breaches');
+    // Eight columns scroll in their own box on a phone, not the page.
+    assert.match(html.text, /<div class="table-scroll" tabindex="0"><table class="data"><caption>Personal data breaches, newest first<\/caption>[^]*?<\/table><\/div>/);
     const text = visibleText(html.text);
     assert.match(text, /Reported to the ICO/);
     assert.match(text, /Not reported to the ICO/);
@@ -315,7 +335,10 @@ test('subject access requests: one calendar month, holidays not counted out; the
     // the list, My tasks and the page
     const list = (await dpo.get('/sar')).body.requests;
     assert.deepEqual(list.map((x) => [x.reference, x.overdue]), [[jan.reference, true], [sar.reference, false]]);
-    assert.match(visibleText((await dpo.page('/sar')).text), /28 Feb 2026 · \d+ days overdue Overdue/);
+    const sarPage = (await dpo.page('/sar')).text;
+    assert.match(visibleText(sarPage), /28 Feb 2026 · \d+ days overdue Overdue/);
+    assert.match(sarPage, /<div class="table-scroll" tabindex="0"><table class="data"><caption>Requests, open ones first, soonest due first<\/caption>[^]*?<\/table><\/div>/,
+      'the list scrolls in its own box on a phone');
     const tasks = (await dpo.get('/')).body.tasks;
     assert.ok(tasks.some((x) => x.kind === 'sar_overdue' && x.urgent && x.link === '/sar'), JSON.stringify(tasks));
     assert.ok(tasks.some((x) => x.kind === 'sar_open' && /1 subject access request to answer/.test(x.message)));

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { startServer, launch, sql, cli, BIN } from './lib.mjs';
+import { startServer, launch, sql, cli, BIN, visibleText } from './lib.mjs';
 import { PNG, report, file, event } from './concern_helpers.mjs';
 import { startSink } from './smtp_sink.mjs';
 
@@ -34,7 +34,7 @@ test('the headteacher sees every concern about one adult, newest first; nobody e
     const note = (await head.get('/')).body.notifications.find((n) => n.message.includes('number 3'));
     assert.equal(note.link, `/concerns/about/${science}#concern-${third.id}`, 'the warning links to the concern it names');
     const c3 = (await head.get(`/concerns/${third.id}`)).body.concern;
-    assert.deepEqual(c3.pattern, { count: 3, window_days: 365, link: `/concerns/about/${science}` });
+    assert.deepEqual(c3.pattern, { count: 3, window_days: 365, window_words: '365 days', link: `/concerns/about/${science}` });
     assert.equal(c3.about_link, `/concerns/about/${science}`);
     // Concerns filed in the same second still arrive in order: the first was not a pattern.
     sql(s.db, `UPDATE concerns SET created_at = (SELECT created_at FROM concerns WHERE id = ${first.id}) WHERE id IN (${second.id}, ${third.id})`);
@@ -59,6 +59,15 @@ test('the headteacher sees every concern about one adult, newest first; nobody e
     assert.match(html.text, /<h1>All concerns about Daniel Reid<\/h1>/);
     assert.match(html.text, new RegExp(`href="/concerns/${first.id}"`));
     assert.equal(sql(s.db, `SELECT object FROM audit WHERE action = 'concern.pattern_view' ORDER BY id DESC LIMIT 1`), third.reference);
+    assert.equal(sql(s.db, `SELECT detail FROM audit WHERE action = 'concern.pattern_view' ORDER BY id DESC LIMIT 1`),
+      `all concerns about Daniel Reid (user ${science})`, 'the audit log names the person');
+    assert.match(visibleText(html.text), /3 concerns about this person arrived in the last 365 days\./);
+    // A period of one day reads as one.
+    sql(s.db, "UPDATE settings SET value = '1' WHERE key = 'pattern_window_days'");
+    assert.match(visibleText((await head.page(`/concerns/about/${science}`)).text), /arrived in the last 1 day\./);
+    assert.match(visibleText((await head.page(`/concerns/${third.id}`)).text),
+      /This is concern number 3 about the same member of staff within 1 day\./);
+    sql(s.db, "UPDATE settings SET value = '365' WHERE key = 'pattern_window_days'");
 
     // 404 for everyone else, for science, for an unknown person; the chair only for the head
     for (const who of ['teacher', 'dsl', 'deputy', 'chair', 'governor', 'admin', 'science']) {

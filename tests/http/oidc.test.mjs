@@ -49,6 +49,8 @@ async function ssoSignIn(s, p) {
 
 const lastAudit = (s, action) => sql(s.db,
   `SELECT object || ' | ' || detail FROM audit WHERE action = '${action}' ORDER BY id DESC LIMIT 1`);
+const lastRoles = (s, action) => sql(s.db,
+  `SELECT roles FROM audit WHERE action = '${action}' ORDER BY id DESC LIMIT 1`);
 const sessions = (s) => Number(sql(s.db, 'SELECT count(*) FROM sessions'));
 
 // A refusal: the status, the words, no cookie, no session, and the audit row.
@@ -74,6 +76,7 @@ test('Entra-like sign-in: a session like a password one, audited with the provid
     assert.equal(r.done.body.user.email, 'teacher@demo.school');
     assert.ok(r.c.cookie);
     assert.match(lastAudit(s, 'login'), /^teacher@demo\.school \| signed in with Microsoft 365 \(single sign-on entra\)$/);
+    assert.equal(lastRoles(s, 'login'), 'staff', 'with the roles signed in with');
     // The session works, and its CSRF token too.
     const home = await r.c.get('/');
     assert.equal(home.status, 200);
@@ -304,6 +307,7 @@ test("a leader's TOTP is still asked after single sign-on, unless the school let
     assert.equal(code.status, 200, code.text);
     // The session after the code still knows its provider: audit and sign-out link.
     assert.match(lastAudit(s, 'login'), /Microsoft 365/);
+    assert.match(lastRoles(s, 'login'), /^staff,.*headteacher/);
     assert.equal(sql(s.db, 'SELECT group_concat(o.provider) FROM oidc_sessions o JOIN sessions x ' +
       "ON x.token_hash = o.token_hash JOIN users u ON u.id = x.user_id WHERE u.email = 'head@demo.school'"), 'entra');
     assert.equal(sql(s.db, 'SELECT count(*) FROM pending_sso'), '0', 'the waiting sign-in is gone');
@@ -357,6 +361,13 @@ test('passwords off: only the break-glass administrator signs in with a password
       breakglass_email: 'admin@demo.school' });
     assert.equal(ok.status, 200, ok.text);
     assert.match(lastAudit(s, 'settings.change'), /oidc_mfa_counts|password_signin/);
+    // The page shows the saved address in its field, and what was typed after a refusal.
+    const field = (html) => html.match(/<input id="f-breakglass_email"[^>]*>/)[0];
+    assert.match(field((await admin.page('/admin/sign-in')).text), /value="admin@demo\.school"/);
+    const typed = await admin.request('POST', '/admin/sign-in', { json: false,
+      form: { password_signin: 'breakglass', breakglass_email: 'teacher@demo.school' } });
+    assert.equal(typed.status, 400);
+    assert.match(field(typed.text), /value="teacher@demo\.school"/);
 
     const refusedLogin = await new Client(s.url).login('teacher@demo.school', PASSWORD);
     assert.equal(refusedLogin.status, 403);

@@ -131,6 +131,7 @@ test('retention: review, legal hold, deletion with a register, the chronology an
     // In words: the kind of record and when it was deleted, UK time.
     assert.match(html.text, new RegExp(`<time datetime="[0-9T:Z-]+">[^<]*2040[^<]*</time>: Concern ${closed[1]}`));
     assert.match(html.text, /<td>Signature \d+: /, 'a due signature is named in words');
+    assert.match(html.text, new RegExp(`Concern ${closed[1]}, deleted by Helen Ashworth: `), 'who deleted it, by name');
     // The deleted text is gone from the files too, not left in free pages.
     // The WAL is removed when the last connection closes, which a CGI
     // process ending after its answer may do between a look and a read.
@@ -146,6 +147,54 @@ test('retention: review, legal hold, deletion with a register, the chronology an
     notInFiles('while the server runs');
     await s.stop({ keep: true });
     notInFiles('after it stops');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('legal holds name the record as the due list does and the person by name; the rules are a list to those who may not change them', async () => {
+  const s = await startServer();
+  try {
+    const head = await s.login('head@demo.school');
+    const admin = await s.login('admin@demo.school');
+    // With no hold and nothing deleted, the page says so, with no empty list.
+    const none = (await head.page('/admin/retention')).text;
+    assert.match(none, /No legal holds\./);
+    assert.match(none, /Nothing has been deleted\./);
+    assert.doesNotMatch(none, /<ul>\s*<\/ul>/);
+    // Records not yet due: an open concern, a signature of someone still here, a pupil still on the list.
+    const [concern, reference] = sql(s.db, "SELECT id || '|' || reference FROM concerns WHERE status != 'closed' " +
+      'AND about_id IS NULL ORDER BY id LIMIT 1').split('|');
+    const [sig, signed] = sql(s.db, "SELECT s.id || '|' || u.email || ': ' || p.title || ' version ' || v.number " +
+      'FROM signatures s JOIN users u ON u.id = s.user_id JOIN policy_versions v ON v.id = s.version_id ' +
+      "JOIN policies p ON p.id = v.policy_id WHERE u.email = 'ta@demo.school' ORDER BY s.id LIMIT 1").split('|');
+    const pupil = sql(s.db, 'SELECT id FROM do_not_publish WHERE removed_at IS NULL ORDER BY id LIMIT 1');
+    for (const [type, rid, reason] of [['concern', concern, 'Police asked us to keep it'], ['signature', sig, 'Claim'],
+      ['do_not_publish', pupil, 'A complaint about a photo']])
+      assert.equal((await head.post('/admin/retention/hold', { record_type: type, record_id: rid, reason })).status, 201);
+    const holds = (await head.get('/admin/retention')).body.holds;
+    const hold = (type) => holds.find((h) => h.record_type === type);
+    assert.equal(hold('concern').label, reference);
+    assert.equal(hold('signature').label, signed);
+    assert.match(hold('do_not_publish').label, new RegExp(`^do-not-publish/${pupil}, on the list from \\d{4}-\\d\\d-\\d\\d$`));
+    assert.equal(hold('concern').placed_by, 'head@demo.school', 'the JSON keeps the address');
+    assert.equal(hold('concern').placed_by_name, 'Helen Ashworth');
+    const html = (await head.page('/admin/retention')).text;
+    assert.match(html, new RegExp(`<li>Concern ${concern}: ${reference}\\. Reason: <span class="multiline">Police asked us to keep it</span> ` +
+      '\\(placed <time datetime="[^"]+">[^<]+</time> by Helen Ashworth\\)'));
+    assert.ok(html.includes(`<li>Signature ${sig}: ${signed}. Reason: <span class="multiline">Claim</span>`));
+    assert.doesNotMatch(html, /by head@demo\.school/);
+
+    // The headteacher reads the rules; only the administrator has the form.
+    assert.doesNotMatch(html, /action="\/admin\/retention\/rules"/);
+    assert.doesNotMatch(html, /name="concern_staff_years"/);
+    assert.match(html, /<dt>Concerns about staff: years after the concern<\/dt><dd>10<\/dd>/);
+    assert.match(html, /<dt>Subject access requests: years after the response was sent<\/dt><dd>6<\/dd>/);
+    const adminPage = (await admin.page('/admin/retention')).text;
+    assert.match(adminPage, /<form class="stack" method="post" action="\/admin\/retention\/rules">/);
+    assert.match(adminPage, /<input id="f-cs" name="concern_staff_years" type="number" min="1" max="100" value="10">/);
+    assert.match(adminPage, /<button class="btn" type="submit">Save rules<\/button>/);
+    assert.doesNotMatch(adminPage, /<dt>Concerns about staff/);
   } finally {
     await s.stop();
   }

@@ -66,6 +66,14 @@ test('a person sees their sessions and ends another, after their password; nobod
   assert.equal(audited(s, 'session.end', 'teacher@demo.school'), 1);
 });
 
+test('the list of sessions scrolls in its own box on a phone', async (t) => {
+  const s = await startServer();
+  t.after(() => s.stop());
+  const teacher = await signIn(s, 'teacher@demo.school', FIREFOX);
+  assert.match((await teacher.page('/account/sessions')).text,
+    /<div class="table-scroll" tabindex="0"><table class="data"><caption>Your sessions<\/caption>[^]*?<\/table><\/div>/);
+});
+
 test('a person ends all their other sessions at once', async (t) => {
   const s = await startServer();
   t.after(() => s.stop());
@@ -114,6 +122,16 @@ test('an administrator signs one person out everywhere; others may not', async (
   assert.equal((await ta.get('/account/sessions')).status, 200);
   assert.equal(audited(s, 'session.end_person', 'teacher@demo.school'), 1);
   assert.equal(sql(s.db, "SELECT actor FROM audit WHERE action = 'session.end_person'"), 'admin@demo.school');
+  // One session reads as one.
+  await signIn(s, 'teacher@demo.school');
+  assert.match((await admin.page(`/admin/staff/${id}`)).text, /Signed in now on 1 browser or device\./);
+  const ended = await admin.request('POST', `/admin/staff/${id}/sessions/end`, { json: false, form: {} });
+  assert.equal(ended.status, 303);
+  assert.match((await admin.page(ended.headers.get('location'))).text,
+    /Amy Clarke has been signed out everywhere \(1 session ended\)\./);
+  assert.equal(sql(s.db, "SELECT detail FROM audit WHERE action = 'session.end_person' ORDER BY id DESC LIMIT 1"),
+    'ended 1 session of Amy Clarke');
+  assert.match((await admin.page(`/admin/staff/${id}`)).text, /Signed in now on 0 browsers or devices\./);
 });
 
 test('a new password also ends sign-ins still waiting for their code', async (t) => {
@@ -182,4 +200,15 @@ test('an administrator signs everyone out but keeps their own session', async (t
   assert.equal(audited(s, 'session.end_everyone', 'everyone'), 1);
   assert.equal(sql(s.db, 'SELECT count(*) FROM sessions'), '1');
   assert.equal(sql(s.db, 'SELECT count(*) FROM session_info'), '1');
+  // The counts read right for one, and for more than one.
+  assert.match((await admin.page('/admin/sessions')).text, /<p class="lead">1 session is open now, of 1 person\.<\/p>/);
+  await signIn(s, 'teacher@demo.school');
+  assert.match((await admin.page('/admin/sessions')).text, /<p class="lead">2 sessions are open now, of 2 people\.<\/p>/);
+  const again = await admin.request('POST', '/admin/sessions/end-all', { json: false, form: { password: PASSWORD } });
+  assert.equal(again.status, 303);
+  const after = (await admin.page(again.headers.get('location'))).text;
+  assert.match(after, /Everyone else has been signed out \(1 session ended\)\./);
+  assert.match(after, /<p class="lead">1 session is open now, of 1 person\.<\/p>/);
+  assert.match(sql(s.db, "SELECT detail FROM audit WHERE action = 'session.end_everyone' ORDER BY id DESC LIMIT 1"),
+    /^ended 1 session of 1 person;/);
 });

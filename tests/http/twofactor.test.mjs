@@ -149,6 +149,8 @@ test('signing in takes the password, then a code; the half-signed-in state can d
     const ok = await c.post('/login/code', { code: totp(secret, step + 1) });
     assert.equal(ok.status, 200, ok.text);
     assert.equal(ok.body.user.email, 'teacher@demo.school');
+    assert.equal(sql(s.db, "SELECT roles FROM audit WHERE action = 'login' ORDER BY id DESC LIMIT 1"), 'staff',
+      'the sign-in after the code is recorded with the roles signed in with');
     c.csrf = ok.body.csrf;
     assert.equal((await c.get('/')).status, 200);
     assert.equal(sql(s.db, 'SELECT count(*) FROM pending_logins'), '0');
@@ -248,6 +250,22 @@ test('an administrator requires roles and resets a second factor (audited); nobo
     assert.equal(html.status, 200);
     assert.match(html.text, /head@demo\.school/);
     assert.match(html.text, /name="role" value="headteacher" checked/);
+    // Every cell says something: no role beyond staff, and no second factor to reset.
+    await enrol(await s.login('science@demo.school'));
+    const people = (await admin.page('/admin/two-factor')).text;
+    const rowOf = (email) => people.match(new RegExp(`<tr><td>[^<]*<br><span class="muted">${email.replace(/\./g, '\\.')}</span></td>[^]*?</tr>`))[0];
+    assert.match(rowOf('science@demo.school'), /<\/span><\/td><td>None<\/td>/);
+    assert.match(rowOf('admin@demo.school'), /<td>Off<\/td>\s*<td>Not turned on<\/td><\/tr>$/);
+    assert.doesNotMatch(people, /<td>\s*<\/td>/);
+    assert.match(people, /<div class="table-scroll" tabindex="0"><table class="data"><caption>People with a role or a second factor<\/caption>[^]*?<\/table><\/div>/,
+      'the table scrolls in its own box on a phone');
+    // One recovery code left reads as one, on the person's page and the administrator's.
+    assert.match(rowOf('head@demo.school'), /\(10 recovery codes left\)/);
+    sql(s.db, "UPDATE recovery_codes SET used_at = '2026-01-01T00:00:00Z' WHERE user_id = " +
+      "(SELECT id FROM users WHERE email = 'head@demo.school') AND code_hash > (SELECT min(code_hash) " +
+      "FROM recovery_codes WHERE user_id = (SELECT id FROM users WHERE email = 'head@demo.school'))");
+    assert.match((await admin.page('/admin/two-factor')).text, /\(1 recovery code left\)/);
+    assert.match((await head.page('/account/2fa')).text, /<p>You have 1 unused recovery code\.<\/p>/);
     const list = await admin.get('/admin/two-factor');
     const row = list.body.people.find((p) => p.email === 'head@demo.school');
     assert.equal(row.enrolled, true);

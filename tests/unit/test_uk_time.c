@@ -73,6 +73,11 @@ static void dates_alone_and_other_text(void **state)
 	char out[64];
 	assert_words("2026-12-01", "1 Dec 2026");
 	assert_words("2027-06-30", "30 Jun 2027");
+	assert_words("2026-12", "December 2026");
+	assert_words("2027-01", "January 2027");
+	assert_int_equal(uk_time_words("2026-13", out, sizeof out), -1);
+	assert_string_equal(out, "2026-13");
+	assert_int_equal(uk_time_words("2026-1x", out, sizeof out), -1);
 	assert_int_equal(uk_time_words("soon", out, sizeof out), -1);
 	assert_string_equal(out, "soon");
 	assert_int_equal(uk_time_words("2026-02-30", out, sizeof out), -1);

@@ -59,6 +59,8 @@ void account_review_state(json_t *account, int64_t dormant_days)
 	json_object_set_new(account, "last_activity", json_string(last));
 	json_object_set_new(account, "dormant", json_boolean(dormant));
 	json_object_set_new(account, "dormant_days", json_integer(dormant_days));
+	json_object_set_new(account, "dormant_days_words",
+			    reply_count_words(dormant_days, "day", "days"));
 	json_object_del(account, "activity_at");
 }
 

@@ -108,10 +108,13 @@ static json_t *version_options(const struct request *rq)
 	return rows;
 }
 
+/* Each review's outcome also in the words of the review form's choices. */
 static json_t *review_log(int64_t account_id)
 {
 	return db_rows("SELECT r.reviewed_at, u.name AS by_name, r.lead_ok, r.contributors_ok, "
-		       "r.purpose_ok, r.monitoring_ok, r.notes, r.outcome FROM account_reviews r "
+		       "r.purpose_ok, r.monitoring_ok, r.notes, r.outcome, CASE r.outcome WHEN "
+		       "'close' THEN 'Closed' ELSE 'The account continues' END AS outcome_label "
+		       "FROM account_reviews r "
 		       "JOIN users u ON u.id = r.reviewed_by WHERE r.account_id = ? "
 		       "ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 10",
 		       "I", account_id);
@@ -179,9 +182,8 @@ void account_team_tasks(const struct request *rq, json_t *tasks)
 				  name);
 		if (json_is_true(json_object_get(a, "dormant")))
 			task_addf(tasks, "account_dormant", link, 0,
-				  "The account '%s' is dormant: nothing has been logged for %lld "
-				  "days.",
-				  name, (long long)json_int(a, "dormant_days"));
+				  "The account '%s' is dormant: nothing has been logged for %s.",
+				  name, json_str(a, "dormant_days_words"));
 		free(link);
 	}
 	json_decref(rows);

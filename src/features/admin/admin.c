@@ -216,7 +216,10 @@ static void staff_edit_page(struct request *rq, struct reply *rp)
 	add_date_words(u, "left_on");
 	add_date_words(u, "leaving_on");
 	json_object_set_new(u, "handover", admin_handover(rq, rq->ids[0]));
-	json_object_set_new(u, "sessions", json_integer(sessions_count(rq->ids[0])));
+	int64_t sessions = sessions_count(rq->ids[0]);
+	json_object_set_new(u, "sessions", json_integer(sessions));
+	json_object_set_new(u, "sessions_words", reply_count_words(sessions, "browser or device",
+								   "browsers or devices"));
 	/* The details form shows what is stored or, shown again after a refused
 	 * change to them, what was typed, ticked and chosen. */
 	static const char *const typed[] = { "name", "job_title", "department", "staff_type" };

@@ -30,15 +30,15 @@ static void person_sessions_end(struct request *rq, struct reply *rp)
 		return;
 	}
 	int ended = sessions_end_user(rq->ids[0], rq->session_hash);
-	audit(rq, "session.end_person", json_str(u, "email"), "ended %d sessions of %s", ended,
-	      json_str(u, "name"));
+	audit(rq, "session.end_person", json_str(u, "email"), "ended %d session%s of %s", ended,
+	      ended == 1 ? "" : "s", json_str(u, "name"));
 	if (reply_commit(rp, BUSY) != 0) {
 		json_decref(u);
 		return;
 	}
 	char *loc = xasprintf("/admin/staff/%lld", (long long)rq->ids[0]);
-	char *msg = xasprintf("%s has been signed out everywhere (%d sessions ended).",
-			      json_str(u, "name"), ended);
+	char *msg = xasprintf("%s has been signed out everywhere (%d session%s ended).",
+			      json_str(u, "name"), ended, ended == 1 ? "" : "s");
 	reply_done(rp, 200, json_pack("{s:i}", "ended", ended), loc, msg);
 	free(msg);
 	free(loc);
@@ -52,6 +52,11 @@ static void everyone_page(struct request *rq, struct reply *rp)
 			   "SELECT count(*) AS sessions, count(DISTINCT user_id) AS people "
 			   "FROM sessions WHERE last_seen >= ? AND created_at >= ?",
 			   "II", t - (int64_t)cfg.session_idle, t - (int64_t)cfg.session_lifetime);
+	json_int_t sessions = json_int(m, "sessions"), people = json_int(m, "people");
+	json_object_set_new(m, "open_words",
+			    json_sprintf("%lld %s open now, of %lld %s.", (long long)sessions,
+					 sessions == 1 ? "session is" : "sessions are",
+					 (long long)people, people == 1 ? "person" : "people"));
 	json_object_set_new(m, "ask_password",
 			    json_boolean(db_int(0, "SELECT password_hash IS NOT NULL FROM users "
 						   "WHERE id = ?", "I", rq->user.id)));
@@ -65,13 +70,13 @@ static void everyone_end(struct request *rq, struct reply *rp)
 	int64_t people = 0;
 	int ended = sessions_end_everyone(rq->session_hash, &people);
 	audit(rq, "session.end_everyone", "everyone",
-	      "ended %d sessions of %lld people; the administrator's own current session kept",
-	      ended, (long long)people);
+	      "ended %d session%s of %lld %s; the administrator's own current session kept",
+	      ended, ended == 1 ? "" : "s", (long long)people, people == 1 ? "person" : "people");
 	if (reply_commit(rp, BUSY) != 0)
 		return;
-	char *msg = xasprintf("Everyone else has been signed out (%d sessions ended). You are "
+	char *msg = xasprintf("Everyone else has been signed out (%d session%s ended). You are "
 			      "still signed in here.",
-			      ended);
+			      ended, ended == 1 ? "" : "s");
 	reply_done(rp, 200, json_pack("{s:i, s:I}", "ended", ended, "people", (json_int_t)people),
 		   "/admin/sessions", msg);
 	free(msg);

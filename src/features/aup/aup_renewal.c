@@ -45,11 +45,8 @@ static void add_int(json_t *o, const char *key, json_int_t n)
 /* "1 September" for a renewal date "2026-09-01": the school's words for it. */
 static void day_and_month(const char *date, char out[24])
 {
-	static const char *const months[] = { "January",   "February", "March",    "April",
-					       "May",       "June",     "July",     "August",
-					       "September", "October",  "November", "December" };
 	int m = atoi(date + 5), d = atoi(date + 8);
-	snprintf(out, 24, "%d %s", d, months[m >= 1 && m <= 12 ? m - 1 : 0]);
+	snprintf(out, 24, "%d %s", d, month_name(m >= 1 && m <= 12 ? m : 1));
 }
 
 json_t *renewal_outstanding(const json_t *cur, char date[11])

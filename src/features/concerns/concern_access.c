@@ -138,7 +138,9 @@ char *concern_event_text(const char *action, const json_t *d, int for_reporter)
 	else if (strcmp(action, "acknowledge") == 0)
 		s = xstrdup("Acknowledged");
 	else if (strcmp(action, "status") == 0)
-		s = xasprintf("Status changed from %s to %s", member(d, "from"), member(d, "to"));
+		s = xasprintf("Status changed from %s to %s",
+			      concern_status_label(member(d, "from")),
+			      concern_status_label(member(d, "to")));
 	else if (strcmp(action, "close") == 0)
 		s = *member(d, "outcome_category")
 			    ? xasprintf("Closed (outcome: %s)",

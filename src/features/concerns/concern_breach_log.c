@@ -26,6 +26,16 @@ static const char *decision_words(const char *code)
 	return "Not decided yet";
 }
 
+/* The ICO's reference, or why there is none: the log's cell is never empty. */
+static const char *reference_words(const char *decision, const char *reference)
+{
+	if (!decision)
+		return "Not decided yet";
+	if (strcmp(decision, "report") != 0)
+		return "Not reported";
+	return reference ? reference : "Not recorded yet";
+}
+
 static const char *told_words(const char *told)
 {
 	return !told ? "Not recorded" : strcmp(told, "yes") == 0 ? "Yes" : "No";
@@ -46,6 +56,9 @@ static void label_row(json_t *row, const char *at_now)
 {
 	json_object_set_new(row, "decision_label",
 			    json_string(decision_words(json_str(row, "decision"))));
+	json_object_set_new(row, "ico_reference_label",
+			    json_string(reference_words(json_str(row, "decision"),
+							json_str(row, "ico_reference"))));
 	json_object_set_new(row, "subjects_told_label",
 			    json_string(told_words(json_str(row, "subjects_told"))));
 	deadline_words(row, at_now);

@@ -187,30 +187,33 @@ int concern_done_at(const struct request *rq, struct reply *rp, const struct ev 
 char *concern_device_text(const json_t *detail);
 
 /* The steps a school's policy asks for on a concern of some categories
- * (concern_steps.c): X(category, step, the step in words, its citation,
- * the escalation body that meets it or NULL, the step whose refusal it
- * follows or NULL, the words for "asked, and refused" or NULL when it cannot
- * be refused).  Step codes are unique across categories. */
+ * (concern_steps.c): X(category, step, the step in words, its citation (the
+ * short names of docs/SOURCES.md), the citation in words for the page, the
+ * escalation body that meets it or NULL, the step whose refusal it follows
+ * or NULL, the words for "asked, and refused" or NULL when it cannot be
+ * refused).  Step codes are unique across categories. */
+#define HEATONS_WORDS(section) "Heatons Cluster social media policy, section " section
 #define CONCERN_STEP_LIST(X)                                                                      \
 	/* heatons 8.5: reported to the SLT (the case's routing) and the police */                \
-	X("cyberbullying_staff", "police", "Report it to the police", "heatons 8.5", "police",     \
-	  NULL, NULL)                                                                             \
+	X("cyberbullying_staff", "police", "Report it to the police", "heatons 8.5",               \
+	  HEATONS_WORDS("8.5"), "police", NULL, NULL)                                             \
 	/* heatons 8.7: a parent or carer is invited in and asked to remove it */                 \
 	X("parent_post", "meeting",                                                               \
 	  "Invite the parent or carer into school to meet a member of the Senior Leadership Team", \
-	  "heatons 8.7", NULL, NULL, NULL)                                                        \
+	  "heatons 8.7", HEATONS_WORDS("8.7"), NULL, NULL, NULL)                                  \
 	X("parent_post", "removal", "Ask the parent or carer to remove the offensive content",     \
-	  "heatons 8.7", NULL, NULL, "Asked, and they refused to remove it")                      \
+	  "heatons 8.7", HEATONS_WORDS("8.7"), NULL, NULL, "Asked, and they refused to remove it") \
 	/* heatons 8.8: when they refuse, the site's own reporting mechanism */                   \
 	X("parent_post", "platform",                                                              \
 	  "Report the content to the site or app through its reporting mechanism",                \
-	  "heatons 8.8", "platform", "removal", NULL)                                             \
+	  "heatons 8.8", HEATONS_WORDS("8.8"), "platform", "removal", NULL)                       \
 	/* heatons 9.1; UKCIS 2024: parents told unless that would put the child at risk */       \
 	X("sexting", "parents", "Tell the parents or carers", "heatons 9.1; UKCIS 2024",          \
-	  "parents", NULL, NULL)                                                                  \
+	  HEATONS_WORDS("9.1") "; UKCIS advice on sharing nudes and semi-nudes (2024)", "parents", \
+	  NULL, NULL)                                                                             \
 	X("sexting", "safeguarding_unit",                                                         \
 	  "Report it to the Safeguarding Unit (the local authority's children's social care)",    \
-	  "heatons 9.1", "safeguarding_unit", NULL, NULL)
+	  "heatons 9.1", HEATONS_WORDS("9.1"), "safeguarding_unit", NULL, NULL)
 #define CONCERN_STEP_CHOICE_(cat, code, ...) "|" code
 #define CONCERN_STEPS LIST_CHOICES(CONCERN_STEP_LIST, CONCERN_STEP_CHOICE_)
 /* action=step: a step of the policy done, refused or not done (with why);

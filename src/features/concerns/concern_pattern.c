@@ -96,7 +96,7 @@ static char *warning_link(int64_t person, int64_t concern_id)
  * written before its link named the concern is still found. */
 #define WARNING_START "Concern %s is concern number "
 #define WARNING_WORDS                                                                      \
-	WARNING_START "%lld about the same member of staff within %lld days: look at all the " \
+	WARNING_START "%lld about the same member of staff within %lld day%s: look at all the " \
 		      "concerns about them."
 
 /* The people who look at patterns about this person: the active
@@ -128,7 +128,9 @@ void concern_pattern_warn(int64_t concern_id, const char *ref, int64_t about_id)
 		if (n < PATTERN_THRESHOLD)
 			continue;
 		/* The reference and a count only: notifications are e-mailed. */
-		char *msg = xasprintf(WARNING_WORDS, ref, (long long)n, (long long)window_days());
+		int64_t days = window_days();
+		char *msg = xasprintf(WARNING_WORDS, ref, (long long)n, (long long)days,
+				      days == 1 ? "" : "s");
 		notify_user(uid, "concern", msg, link);
 		free(msg);
 	}
@@ -163,6 +165,15 @@ void concern_pattern_forget(int64_t concern_id)
 	json_decref(c);
 }
 
+/* The case's "A pattern to look at" box: how many, within what period, and
+ * where all the concerns about the person are. */
+static json_t *pattern_box(int64_t n, const char *link)
+{
+	json_int_t days = window_days();
+	return json_pack("{s:I, s:I, s:o, s:s}", "count", (json_int_t)n, "window_days", days,
+			 "window_words", reply_count_words(days, "day", "days"), "link", link);
+}
+
 void concern_pattern_add(json_t *c, int64_t concern_id, const struct request *rq)
 {
 	json_t *row = db_row("SELECT about_id, created_at FROM concerns WHERE id = ?", "I",
@@ -174,10 +185,7 @@ void concern_pattern_add(json_t *c, int64_t concern_id, const struct request *rq
 					 rq->user.id, rq->user.roles & ROLE_ROUTABLE);
 		json_object_set_new(c, "about_link", json_string(link));
 		if (n >= PATTERN_THRESHOLD)
-			json_object_set_new(c, "pattern",
-					    json_pack("{s:I, s:I, s:s}", "count", (json_int_t)n,
-						      "window_days", (json_int_t)window_days(),
-						      "link", link));
+			json_object_set_new(c, "pattern", pattern_box(n, link));
 		free(link);
 	}
 	json_decref(row);
@@ -224,16 +232,17 @@ static json_t *pattern_rows(int64_t person, const struct request *rq, int64_t pa
 
 /* Each view is in the audit log, as a case view is.  The row names the
  * newest concern listed, so the audit page shows it only to those who may
- * open that concern (never to the person it is about). */
-static int audit_view(struct request *rq, struct reply *rp, int64_t person, json_t *rows)
+ * open that concern (never to the person it is about); its detail names the
+ * person, and their number, which stays the same if the name changes. */
+static int audit_view(struct request *rq, struct reply *rp, const json_t *who, json_t *rows)
 {
 	const char *ref = json_str(json_array_get(rows, 0), "reference");
 	char object[48];
 	snprintf(object, sizeof object, "%s", ref ? ref : "concerns about a person");
 	if (reply_begin(rp, BUSY_UNSAVED) != 0)
 		return -1;
-	audit(rq, "concern.pattern_view", object, "all concerns about user %lld",
-	      (long long)person);
+	audit(rq, "concern.pattern_view", object, "all concerns about %s (user %lld)",
+	      json_str(who, "name"), (long long)json_int(who, "id"));
 	return reply_commit(rp, BUSY_UNSAVED);
 }
 
@@ -245,19 +254,22 @@ void concern_pattern_page(struct request *rq, struct reply *rp)
 		return;
 	}
 	json_t *rows = pattern_rows(person, rq, page);
-	if (audit_view(rq, rp, person, rows) != 0) {
+	json_t *who = db_row("SELECT id, name, email, job_title FROM users WHERE id = ?", "I",
+			     person);
+	if (audit_view(rq, rp, who, rows) != 0) {
+		json_decref(who);
 		json_decref(rows);
 		return;
 	}
 	char at[ISO_LEN];
 	iso_now(at);
-	json_t *who = db_row("SELECT id, name, email, job_title FROM users WHERE id = ?", "I",
-			     person);
 	int64_t recent = count_window(person, at, INT64_MAX, rq->user.id,
 				      rq->user.roles & ROLE_ROUTABLE);
-	json_t *m = json_pack("{s:o, s:o, s:I, s:I, s:b}", "person", who, "concerns", rows,
-			      "window_days", (json_int_t)window_days(), "recent",
-			      (json_int_t)recent, "pattern", recent >= PATTERN_THRESHOLD);
+	json_int_t days = window_days();
+	json_t *m = json_pack("{s:o, s:o, s:I, s:o, s:I, s:b}", "person", who, "concerns", rows,
+			      "window_days", days, "window_words",
+			      reply_count_words(days, "day", "days"), "recent", (json_int_t)recent,
+			      "pattern", recent >= PATTERN_THRESHOLD);
 	reply_pager(m, rows, page, PAGE);
 	reply_page(rp, "concern_pattern", "All concerns about a member of staff", m);
 }

@@ -70,8 +70,10 @@ static json_t *stats_model(int64_t me)
 		"SELECT (julianday(closed_at) - julianday(created_at)) * 24.0 AS h FROM concerns "
 		"WHERE closed_at IS NOT NULL AND (about_id IS NULL OR about_id != ?) ORDER BY h",
 		"I", me);
+	/* How many concerns each median is taken over: a median of 0.0 hours
+	 * is a figure to show, which only these tell from no figure at all. */
 	json_t *m = json_pack(
-		"{s:I, s:o, s:o, s:o, s:o, s:o}", "total",
+		"{s:I, s:o, s:o, s:o, s:o, s:o, s:I, s:I}", "total",
 		(json_int_t)db_int(
 			0,
 			WHOLE_TABLE_REPORT
@@ -87,7 +89,8 @@ static json_t *stats_model(int64_t me)
 			"I", me),
 		"by_month", by_month(me),
 		"median_hours_to_acknowledge", median_hours(ack), "median_hours_to_close",
-		median_hours(closed));
+		median_hours(closed), "acknowledged_count", (json_int_t)json_array_size(ack),
+		"closed_count", (json_int_t)json_array_size(closed));
 	json_decref(ack);
 	json_decref(closed);
 	return m;

@@ -26,11 +26,11 @@
 #include <string.h>
 
 struct step {
-	const char *category, *code, *words, *cite, *body, *after, *refusal;
+	const char *category, *code, *words, *cite, *cite_words, *body, *after, *refusal;
 };
 
-#define STEP_ROW_(cat, code, words, cite, body, after, refusal) \
-	{ cat, code, words, cite, body, after, refusal },
+#define STEP_ROW_(cat, code, words, cite, cite_words, body, after, refusal) \
+	{ cat, code, words, cite, cite_words, body, after, refusal },
 static const struct step steps[] = { CONCERN_STEP_LIST(STEP_ROW_) };
 #define NSTEPS (sizeof steps / sizeof steps[0])
 
@@ -122,10 +122,10 @@ static json_t *step_row(int64_t concern_id, const struct step *s, const json_t *
 	const char *after = s->after ? json_str(states, s->after) : NULL;
 	const char *state = state_of(row, d, after, s);
 	char *words = state_words(s, state ? state : "to_record", row);
-	json_t *r = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:b}", "step", s->code, "label",
-			      s->words, "cite", s->cite, "state", state ? state : "to_record",
-			      "state_label", words, "recorded", row != NULL, "may_refuse",
-			      s->refusal != NULL);
+	json_t *r = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b}", "step", s->code, "label",
+			      s->words, "cite", s->cite, "cite_words", s->cite_words, "state",
+			      state ? state : "to_record", "state_label", words, "recorded",
+			      row != NULL, "may_refuse", s->refusal != NULL);
 	free(words);
 	if (s->refusal)
 		json_object_set_new(r, "refusal", json_string(s->refusal));
@@ -168,7 +168,7 @@ void concern_steps_add(json_t *c, int64_t concern_id, const char *category)
 
 const char *concern_step_close_problem(int64_t concern_id)
 {
-#define STEP_FIRST_(cat, code, words, cite, body, after, refusal) \
+#define STEP_FIRST_(cat, code, words, ...) \
 	{ code, "Record \"" words "\" under What the policy asks first, then close the case." },
 	static const struct {
 		const char *code, *say;
@@ -245,8 +245,8 @@ char *concern_step_event_text(const json_t *d)
 		     : strcmp(outcome, "refused") == 0 && s && s->refusal
 			     ? xstrdup(s->refusal)
 			     : xstrdup("not done");
-	char *text = xasprintf("Policy step (%s) \"%s\": %s%s%s", s ? s->cite : "", words, head,
-			       ref ? "; reference: " : "", or_empty(ref));
+	char *text = xasprintf("Policy step (%s) \"%s\": %s%s%s", s ? s->cite_words : "", words,
+			       head, ref ? "; reference: " : "", or_empty(ref));
 	free(head);
 	return text;
 }

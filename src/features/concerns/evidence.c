@@ -197,6 +197,8 @@ json_t *evidence_list(int64_t concern_id)
 	json_t *row;
 	json_array_foreach(rows, i, row) {
 		json_object_set_new(row, "image", json_boolean(json_int(row, "image")));
+		json_object_set_new(row, "size_words",
+				    reply_count_words(json_int(row, "size"), "byte", "bytes"));
 		const char *original = json_str(row, "original_sha256");
 		json_object_set_new(row, "metadata_removed",
 				    json_boolean(original && *original &&

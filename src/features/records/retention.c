@@ -49,6 +49,39 @@
 #define PUPIL_FLOOR_WORDS                                                                  \
 	" || CASE WHEN " PUPIL_SAFEGUARDING " THEN '; as a safeguarding concern about pupils, " \
 	"never before its closing plus the safeguarding years' ELSE '' END "
+/* What each kind of record is called: in the due list, the disposal register
+ * and the legal holds, which may be on a record not yet due (a case still
+ * open, a signature of someone still at the school), so a part that is not
+ * known yet is left out.  FROM and JOINs give each its aliases. */
+#define SIGNED_LABEL "u.email || ': ' || p.title || ' version ' || v.number"
+#define SIGNED_FROM(table, x)                                                              \
+	"FROM " table " " x " JOIN users u ON u.id = " x ".user_id "                       \
+	"JOIN policy_versions v ON v.id = " x ".version_id "                               \
+	"JOIN policies p ON p.id = v.policy_id "
+#define DECLINE_LABEL SIGNED_LABEL " || ', not agreed'"
+#define SIGNED_AGAIN_LABEL                                                                 \
+	SIGNED_LABEL " || ', signed again ' || " RETENTION_UK_DATE("k.acknowledged_at")
+#define TRAINING_LABEL "u.email || ': ' || t.course || ' ' || t.completed_on"
+#define TRAINING_FROM "FROM training t JOIN users u ON u.id = t.user_id "
+#define DO_NOT_PUBLISH_LABEL                                                               \
+	"'do-not-publish/' || p.id || ', on the list from ' || " RETENTION_UK_DATE("p.added_at") \
+	" || coalesce(' to ' || " RETENTION_UK_DATE("p.removed_at") ", '')"
+#define DO_NOT_FILM_LABEL                                                                  \
+	"'do-not-film/' || f.id || coalesce(', ' || s.email || ' for themselves', ', added by " \
+	"name') || ', asked ' || " RETENTION_UK_DATE("f.added_at")
+#define DO_NOT_FILM_FROM "FROM do_not_film f LEFT JOIN users s ON s.id = f.user_id "
+#define CONTRIBUTOR_PAPER_LABEL                                                            \
+	"k.name || ': paper signature of contributor ' || c.id || ' (not staff)' || "        \
+	"coalesce(', dated ' || (SELECT paper_date FROM contributor_paper WHERE "             \
+	"contributor_id = c.id), '') || CASE WHEN EXISTS (SELECT 1 FROM "                     \
+	"contributor_paper_scans WHERE contributor_id = c.id) THEN ', with its scan' ELSE '' END"
+#define CONTRIBUTOR_TRAINING_LABEL                                                         \
+	"k.name || ': training of contributor ' || c.id || ' (not staff), ' || t.completed_on"
+#define CONTRIBUTOR_JOIN                                                                   \
+	"FROM account_contributors c JOIN social_accounts k ON k.id = c.account_id "
+#define SAR_LABEL                                                                          \
+	"printf('SAR-%06d', r.id) || ', received ' || r.received_on || "                     \
+	"coalesce(', answered ' || r.responded_on, '')"
 /* The do-not-publish list (ravens-wood §9): an entry taken off it is kept,
  * with who and when, as evidence of whose wishes stood and for how long
  * (docs/RECORDS.md).  A pupil's entry for the pupils' years (staffroom holds
@@ -58,53 +91,39 @@
  * left (the list stops showing it then).  A label names no one who is not
  * staff: the disposal register keeps it for the life of the system. */
 #define LIST_SQL                                                                           \
-	"UNION ALL SELECT 'do_not_publish', p.id, 'do-not-publish/' || p.id || ', on the " \
-	"list from ' || " RETENTION_UK_DATE("p.added_at") " || ' to ' || "                \
-	RETENTION_UK_DATE("p.removed_at") ", "                                            \
+	"UNION ALL SELECT 'do_not_publish', p.id, " DO_NOT_PUBLISH_LABEL ", "              \
 	DO_NOT_PUBLISH_KEPT_UNTIL ", "                                                    \
 	"  'pupil on the do-not-publish list: after taken off the list' "                 \
 	"FROM do_not_publish p WHERE p.removed_at IS NOT NULL "                           \
-	"UNION ALL SELECT 'do_not_film', f.id, 'do-not-film/' || f.id || coalesce(', ' || " \
-	"s.email || ' for themselves', ', added by name') || ', asked ' || "                \
-	RETENTION_UK_DATE("f.added_at") ", "                                                       \
+	"UNION ALL SELECT 'do_not_film', f.id, " DO_NOT_FILM_LABEL ", "                    \
 	DO_NOT_FILM_KEPT_UNTIL ", "                                                       \
 	"  'adult who asked not to be filmed: after taken off the list, or after a member " \
-	"of staff left' "                                                                  \
-	"FROM do_not_film f LEFT JOIN users s ON s.id = f.user_id "                       \
-	"WHERE " DO_NOT_FILM_KEPT " "
+	"of staff left' " DO_NOT_FILM_FROM "WHERE " DO_NOT_FILM_KEPT " "
 /* A contributor who is not staff (ravens-wood §3: "volunteers or parents"):
  * their paper signature (with its scan) and their training are kept as a
  * member of staff's are, from the day they stopped running the account (or
  * it was closed) instead of a leaving date. */
 #define CONTRIBUTOR_FROM                                                                   \
-	"FROM account_contributors c JOIN social_accounts k ON k.id = c.account_id "     \
-	"WHERE c.user_id IS NULL AND " CONTRIBUTOR_STOPPED " IS NOT NULL "
+	CONTRIBUTOR_JOIN "WHERE c.user_id IS NULL AND " CONTRIBUTOR_STOPPED " IS NOT NULL "
 #define CONTRIBUTOR_SQL                                                                    \
-	"UNION ALL SELECT 'contributor_paper', c.id, k.name || ': paper signature of "    \
-	"contributor ' || c.id || ' (not staff)' || coalesce(', dated ' || (SELECT "       \
-	"paper_date FROM contributor_paper WHERE contributor_id = c.id), '') || CASE WHEN " \
-	"EXISTS (SELECT 1 FROM contributor_paper_scans WHERE contributor_id = c.id) THEN " \
-	"', with its scan' ELSE '' END, "                                                 \
+	"UNION ALL SELECT 'contributor_paper', c.id, " CONTRIBUTOR_PAPER_LABEL ", "        \
 	CONTRIBUTOR_PAPER_KEPT_UNTIL ", "                                                 \
 	"  'paper signature of a contributor who is not staff: after they stopped running " \
 	"the account, as signatures' " CONTRIBUTOR_FROM                                    \
 	"AND (EXISTS (SELECT 1 FROM contributor_paper WHERE contributor_id = c.id) OR "    \
 	"EXISTS (SELECT 1 FROM contributor_paper_scans WHERE contributor_id = c.id)) "     \
-	"UNION ALL SELECT 'contributor_training', c.id, k.name || ': training of "        \
-	"contributor ' || c.id || ' (not staff), ' || t.completed_on, "                   \
+	"UNION ALL SELECT 'contributor_training', c.id, " CONTRIBUTOR_TRAINING_LABEL ", "  \
 	CONTRIBUTOR_TRAINING_KEPT_UNTIL ", "                                              \
 	"  'training of a contributor who is not staff: after they stopped running the "  \
 	"account, as training records' "                                                  \
-	"FROM account_contributors c JOIN social_accounts k ON k.id = c.account_id "     \
-	"JOIN contributor_training t ON t.contributor_id = c.id "                         \
+	CONTRIBUTOR_JOIN "JOIN contributor_training t ON t.contributor_id = c.id "         \
 	"WHERE c.user_id IS NULL AND " CONTRIBUTOR_STOPPED " IS NOT NULL "
 /* A subject access request, once answered (UK GDPR article 15): kept, with
  * what it records of the response, while a complaint or claim about the
  * answer may still come; the years are the school's decision
  * (docs/RECORDS.md).  An open request is never due.  The label names no one. */
 #define SAR_SQL                                                                            \
-	"UNION ALL SELECT 'sar', r.id, printf('SAR-%06d', r.id) || ', received ' || "     \
-	"r.received_on || ', answered ' || r.responded_on, "                              \
+	"UNION ALL SELECT 'sar', r.id, " SAR_LABEL ", "                                     \
 	"date(r.responded_on, " RETENTION_YEARS("retention_sar_years") "), "                       \
 	"  'subject access request: after the response was sent' "                        \
 	"FROM subject_access_requests r WHERE r.responded_on IS NOT NULL "
@@ -133,34 +152,42 @@
 	"ELSE 'concern: after closing' END AS rule "                                     \
 	"FROM concerns c LEFT JOIN users a ON a.id = c.about_id "                        \
 	"WHERE c.status = 'closed' "                                                     \
-	"UNION ALL SELECT 'signature', s.id, "                                           \
-	"  u.email || ': ' || p.title || ' version ' || v.number, "                      \
+	"UNION ALL SELECT 'signature', s.id, " SIGNED_LABEL ", "                          \
 	"  date(u.left_on, " RETENTION_YEARS("retention_signature_years") "), "                    \
 	"  'signature: after the person left' "                                          \
-	"FROM signatures s JOIN users u ON u.id = s.user_id "                            \
-	"JOIN policy_versions v ON v.id = s.version_id "                                 \
-	"JOIN policies p ON p.id = v.policy_id WHERE u.left_on IS NOT NULL "             \
-	"UNION ALL SELECT 'decline', d.id, "                                             \
-	"  u.email || ': ' || p.title || ' version ' || v.number || ', not agreed', "    \
+	SIGNED_FROM("signatures", "s") "WHERE u.left_on IS NOT NULL "                     \
+	"UNION ALL SELECT 'decline', d.id, " DECLINE_LABEL ", "                           \
 	"  date(u.left_on, " RETENTION_YEARS("retention_signature_years") "), "                    \
 	"  'decline of a policy: after the person left, as signatures' "                 \
-	"FROM policy_declines d JOIN users u ON u.id = d.user_id "                       \
-	"JOIN policy_versions v ON v.id = d.version_id "                                 \
-	"JOIN policies p ON p.id = v.policy_id WHERE u.left_on IS NOT NULL "             \
-	"UNION ALL SELECT 'acknowledgement', k.id, "                                     \
-	"  u.email || ': ' || p.title || ' version ' || v.number || ', signed again ' "  \
-	"  || " RETENTION_UK_DATE("k.acknowledged_at") ", "                                        \
+	SIGNED_FROM("policy_declines", "d") "WHERE u.left_on IS NOT NULL "                \
+	"UNION ALL SELECT 'acknowledgement', k.id, " SIGNED_AGAIN_LABEL ", "              \
 	"  date(u.left_on, " RETENTION_YEARS("retention_signature_years") "), "                    \
 	"  'yearly signing again: after the person left, as signatures' "                \
-	"FROM policy_acknowledgements k JOIN users u ON u.id = k.user_id "               \
-	"JOIN policy_versions v ON v.id = k.version_id "                                 \
-	"JOIN policies p ON p.id = v.policy_id WHERE u.left_on IS NOT NULL "             \
-	"UNION ALL SELECT 'training', t.id, "                                            \
-	"  u.email || ': ' || t.course || ' ' || t.completed_on, "                       \
+	SIGNED_FROM("policy_acknowledgements", "k") "WHERE u.left_on IS NOT NULL "        \
+	"UNION ALL SELECT 'training', t.id, " TRAINING_LABEL ", "                         \
 	"  date(u.left_on, " RETENTION_YEARS("retention_training_years") "), "                     \
 	"  'training record: after the person left' "                                    \
-	"FROM training t JOIN users u ON u.id = t.user_id WHERE u.left_on IS NOT NULL "    \
+	TRAINING_FROM "WHERE u.left_on IS NOT NULL "                                      \
 	LIST_SQL CONTRIBUTOR_SQL SAR_SQL ") "
+
+/* The label of the record a legal hold is on (h.record_id), as the due list
+ * names it: each kind is looked up by its key. */
+#define LABEL_OF(type, label, from, key) \
+	" WHEN '" type "' THEN (SELECT " label " " from "WHERE " key " = h.record_id)"
+#define HOLD_LABEL                                                                         \
+	"CASE h.record_type" LABEL_OF("concern", "c.reference", "FROM concerns c ", "c.id")  \
+	LABEL_OF("signature", SIGNED_LABEL, SIGNED_FROM("signatures", "s"), "s.id")          \
+	LABEL_OF("decline", DECLINE_LABEL, SIGNED_FROM("policy_declines", "d"), "d.id")      \
+	LABEL_OF("acknowledgement", SIGNED_AGAIN_LABEL,                                      \
+		 SIGNED_FROM("policy_acknowledgements", "k"), "k.id")                        \
+	LABEL_OF("training", TRAINING_LABEL, TRAINING_FROM, "t.id")                          \
+	LABEL_OF("do_not_publish", DO_NOT_PUBLISH_LABEL, "FROM do_not_publish p ", "p.id")   \
+	LABEL_OF("do_not_film", DO_NOT_FILM_LABEL, DO_NOT_FILM_FROM, "f.id")                 \
+	LABEL_OF("contributor_paper", CONTRIBUTOR_PAPER_LABEL, CONTRIBUTOR_JOIN, "c.id")     \
+	LABEL_OF("contributor_training", CONTRIBUTOR_TRAINING_LABEL,                         \
+		 CONTRIBUTOR_JOIN "JOIN contributor_training t ON t.contributor_id = c.id ",   \
+		 "c.id")                                                                     \
+	LABEL_OF("sar", SAR_LABEL, "FROM subject_access_requests r ", "r.id") " END"
 
 static const char *const rule_keys[] = {
 	"retention_concern_staff_years", "retention_retirement_review_years",
@@ -256,7 +283,8 @@ static void review_page(struct request *rq, struct reply *rp)
 		" ORDER BY d.due, d.record_type, d.record_id",
 		REVIEW_BINDS "t", REVIEWER(rq), today);
 	json_t *holds = db_rows(
-		"SELECT h.record_type, h.record_id, h.reason, h.placed_at, u.email AS placed_by "
+		"SELECT h.record_type, h.record_id, h.reason, h.placed_at, u.email AS placed_by, "
+		"u.name AS placed_by_name, " HOLD_LABEL " AS label "
 		"FROM legal_holds h JOIN users u ON u.id = h.placed_by WHERE " MAY_REVIEW("h")
 		" ORDER BY h.placed_at",
 		REVIEW_BINDS, REVIEWER(rq));
@@ -268,7 +296,8 @@ static void review_page(struct request *rq, struct reply *rp)
 		free(v);
 	}
 	/* Nor, once deleted, the entry of a concern about them. */
-	json_t *done = db_rows("SELECT d.record_type, d.label, d.at, d.reason, u.email AS by_email "
+	json_t *done = db_rows("SELECT d.record_type, d.label, d.at, d.reason, "
+			       "u.email AS by_email, u.name AS by_name "
 			       "FROM disposals d JOIN users u ON u.id = d.by_id WHERE NOT EXISTS "
 			       "(SELECT 1 FROM disposal_subjects s WHERE s.disposal_id = d.id AND "
 			       "s.user_id = ?) ORDER BY d.id DESC LIMIT 50",

@@ -76,6 +76,9 @@ void login_start_session_via(struct request *rq, struct reply *rp, int64_t user_
 			"tti", hash, via->name, mfa);
 	rq->signed_in = 1;
 	rq->user.id = user_id;
+	/* The audit row below records the roles the person signs in with, as
+	 * every row does the actor's roles then (core/audit.c). */
+	rq->user.roles = user_roles_load(user_id) | ROLE_STAFF;
 	json_t *u = db_row("SELECT email, name FROM users WHERE id = ?", "I", user_id);
 	copy_str(rq->user.email, sizeof rq->user.email, json_str(u, "email"));
 	/* The owner is in: strangers' failures no longer slow them from here. */
@@ -90,7 +93,7 @@ void login_start_session_via(struct request *rq, struct reply *rp, int64_t user_
 		json_decref(u);
 		return;
 	}
-	json_object_set_new(u, "roles", roles_json(user_roles_load(user_id) | ROLE_STAFF));
+	json_object_set_new(u, "roles", roles_json(rq->user.roles));
 	rp->set_cookie = auth_session_cookie(token, cfg.session_lifetime);
 	int local = next && next[0] == '/' && next[1] != '/' && next[1] != '\\';
 	reply_done(rp, 200, json_pack("{s:o, s:s}", "user", u, "csrf", csrf), local ? next : "/",

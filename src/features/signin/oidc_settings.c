@@ -41,6 +41,10 @@ static void signin_settings_page(struct request *rq, struct reply *rp)
 			      mode && strcmp(mode, "breakglass") == 0, "breakglass_email",
 			      breakglass ? breakglass : "", "mfa_counts",
 			      mfa && strcmp(mfa, "yes") == 0);
+	/* The address field starts with the saved address; shown again after a
+	 * refusal, the router puts what was typed over it. */
+	json_object_set_new(m, "form", json_pack("{s:s}", "breakglass_email",
+						 breakglass ? breakglass : ""));
 	oidc_login_model(rq, m);
 	free(mode);
 	free(breakglass);

@@ -21,10 +21,13 @@
 	"If this address belongs to a member of staff who can use staffroom, an e-mail with " \
 	"a link to choose a new password is on its way. The link works once, for an hour."
 
+/* "sent" is false, not left out: the form is shown under not_sent, which an
+ * absent member never shows (the bridge shows not_NAME only for a NAME the
+ * model has), and this page is also the one a refused request comes back to. */
 static void forgot_page(struct request *rq, struct reply *rp)
 {
 	(void)rq;
-	reply_page(rp, "password_forgot", "Forgot your password?", json_object());
+	reply_page(rp, "password_forgot", "Forgot your password?", json_pack("{s:b}", "sent", 0));
 }
 
 /* 'reset:<address typed>', in lower case so that case changes share one count. */

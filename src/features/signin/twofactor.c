@@ -84,11 +84,14 @@ static void enrol_page(struct request *rq, struct reply *rp)
 			db_row("SELECT confirmed_at FROM totp WHERE user_id = ?", "I", rq->user.id);
 		json_object_set(m, "confirmed_at", json_object_get(row, "confirmed_at"));
 		json_decref(row);
-		json_object_set_new(m, "recovery_left",
-				    json_integer(db_int(0,
-							"SELECT count(*) FROM recovery_codes WHERE "
-							"user_id = ? AND used_at IS NULL",
-							"I", rq->user.id)));
+		int64_t left = db_int(0,
+				      "SELECT count(*) FROM recovery_codes WHERE user_id = ? AND "
+				      "used_at IS NULL",
+				      "I", rq->user.id);
+		json_object_set_new(m, "recovery_left", json_integer(left));
+		json_object_set_new(m, "recovery_left_words",
+				    reply_count_words(left, "unused recovery code",
+						      "unused recovery codes"));
 	} else {
 		char *secret = pending_secret(rq);
 		if (!secret) {

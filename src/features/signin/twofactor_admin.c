@@ -47,6 +47,9 @@ static void admin_page(struct request *rq, struct reply *rp)
 		json_object_set_new(p, "required", json_boolean(roles & required));
 		json_object_set_new(p, "enrolled",
 				    json_boolean(!json_is_null(json_object_get(p, "enrolled_at"))));
+		json_object_set_new(p, "recovery_left_words",
+				    reply_count_words(json_int(p, "recovery_left"), "recovery code",
+						      "recovery codes"));
 	}
 	reply_page(rp, "admin_twofactor", "Two-factor sign-in",
 		   json_pack("{s:o, s:o}", "roles", boxes, "people", people));
