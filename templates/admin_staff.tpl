@@ -11,7 +11,9 @@
 <input type="hidden" name="csrf" value="{{csrf}}">
 <input type="hidden" name="q" value="{{q}}">
 <p class="hint">Each person receives an e-mail with a link to choose their own password.</p>
+<fieldset id="f-to"><legend>Whom to invite</legend>
 <div class="actions"><button class="btn secondary" type="submit" name="to" value="without_password">Invite everyone who cannot sign in yet</button>{{#q}} <button class="btn secondary" type="submit" name="to" value="matching">Invite everyone matching this search</button>{{/q}}</div>
+</fieldset>
 </form>
 <div class="table-scroll" tabindex="0">
 <table class="data">

@@ -121,8 +121,8 @@ int password_recheck(struct request *rq, struct reply *rp)
 	}
 	if (wait > 0) {
 		reply_error(rp, 429, "password",
-			    "Too many wrong passwords. Please wait %lld seconds and try again.",
-			    (long long)wait);
+			    "Too many wrong passwords. Please wait %lld second%s and try again.",
+			    (long long)wait, wait == 1 ? "" : "s");
 		rp->retry_after = (int)wait;
 		return 0;
 	}

@@ -58,3 +58,17 @@ test('the limit is a setting', async () => {
     sql(s.db, "UPDATE settings SET value = '20' WHERE key = 'concern_report_limit'");
   }
 });
+
+test('a limit of one report in one minute reads in the singular', async () => {
+  sql(s.db, "UPDATE settings SET value = '1' WHERE key = 'concern_report_limit'");
+  sql(s.db, "UPDATE settings SET value = '1' WHERE key = 'concern_report_window_minutes'");
+  try {
+    const r = await report(c.science, { category: 'other', summary: 'within the minute' });
+    assert.equal(r.status, 429, r.text);
+    assert.match(r.body.error, /You have sent 1 report in the last 1 minute, the most/);
+    assert.match(r.body.error, /Please send it again in 1 minute\./);
+  } finally {
+    sql(s.db, "UPDATE settings SET value = '20' WHERE key = 'concern_report_limit'");
+    sql(s.db, "UPDATE settings SET value = '10' WHERE key = 'concern_report_window_minutes'");
+  }
+});

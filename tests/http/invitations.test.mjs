@@ -342,12 +342,13 @@ test('bad input is refused naming the field, and nothing is written', async () =
     const badTo = await admin.post('/admin/invitations', { to: 'everyone' });
     assert.equal(badTo.status, 400);
     assert.equal(badTo.body.field, 'to');
-    // Named by the words of its buttons, "Invite everyone who cannot sign in yet" and
-    // "Invite everyone matching this search".
+    // Named by the legend around its two buttons ("Invite everyone who cannot sign in yet",
+    // "Invite everyone matching this search"), which the error summary links to.
     const noTo = await admin.post('/admin/invitations', {});
     assert.equal(noTo.status, 400);
     assert.equal(noTo.body.field, 'to');
-    assert.equal(noTo.body.error, 'Choose invite everyone.');
+    assert.equal(noTo.body.error, 'Choose whom to invite.');
+    assert.match((await admin.page('/admin/staff')).text, /<fieldset id="f-to"><legend>Whom to invite<\/legend>/);
     const longQ = await admin.post('/admin/invitations', { to: 'matching', q: 'x'.repeat(101) });
     assert.equal(longQ.status, 400);
     assert.equal(longQ.body.error, 'Search by name, e-mail or department must be 100 characters or fewer.');

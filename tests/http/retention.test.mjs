@@ -39,6 +39,11 @@ test('retention: review, legal hold, deletion with a register, the chronology an
     const trainings = sql(s.db, `SELECT id FROM training WHERE user_id = ${science}`).split('\n');
     for (const x of sigs) assert.ok(keys.includes(`signature:${x}`));
     for (const x of trainings) assert.ok(keys.includes(`training:${x}`));
+    // A training record is named by its course's title, as the training pages name it.
+    const course = sql(s.db, `SELECT c.title FROM training t JOIN courses c ON c.code = t.course WHERE t.id = ${trainings[0]}`);
+    const label = page.body.due.find((d) => d.record_type === 'training' && String(d.record_id) === trainings[0]).label;
+    assert.ok(label.includes(`: ${course}, completed `), label);
+    assert.doesNotMatch(label, /social_media_policy|safeguarding \d/);
     const ta = sql(s.db, "SELECT s.id FROM signatures s JOIN users u ON u.id = s.user_id WHERE u.email = 'ta@demo.school'");
     assert.ok(!keys.includes(`signature:${ta}`), 'someone still here keeps their signature');
     assert.equal(sql(s.db, 'SELECT count(*) FROM disposals'), '0', 'nothing is deleted by listing');

@@ -36,13 +36,14 @@ int concern_limit_check(const struct request *rq, struct reply *rp)
 		return 0;
 	long in_minutes = (wait + 59) / 60;
 	reply_error(rp, 429, NULL,
-		    "You have sent %ld reports in the last %ld minutes, the most staffroom accepts "
-		    "from one "
+		    "You have sent %ld report%s in the last %ld minute%s, the most staffroom "
+		    "accepts from one "
 		    "person in that time. This report has not been sent and nothing has been "
 		    "saved. Please send it again "
 		    "in %ld minute%s. If someone may be at risk now, speak to the safeguarding "
 		    "lead in person.",
-		    limit, minutes, in_minutes, in_minutes == 1 ? "" : "s");
+		    limit, limit == 1 ? "" : "s", minutes, minutes == 1 ? "" : "s", in_minutes,
+		    in_minutes == 1 ? "" : "s");
 	rp->retry_after = (int)wait;
 	return -1;
 }

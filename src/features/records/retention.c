@@ -61,7 +61,11 @@
 #define DECLINE_LABEL SIGNED_LABEL " || ', not agreed'"
 #define SIGNED_AGAIN_LABEL                                                                 \
 	SIGNED_LABEL " || ', signed again ' || " RETENTION_UK_DATE("k.acknowledged_at")
-#define TRAINING_LABEL "u.email || ': ' || t.course || ' ' || t.completed_on"
+/* The course by its title, as the training pages name it (the code if
+ * the course is not listed). */
+#define TRAINING_LABEL                                                                     \
+	"u.email || ': ' || coalesce((SELECT cr.title FROM courses cr WHERE cr.code = "    \
+	"t.course), t.course) || ', completed ' || t.completed_on"
 #define TRAINING_FROM "FROM training t JOIN users u ON u.id = t.user_id "
 #define DO_NOT_PUBLISH_LABEL                                                               \
 	"'do-not-publish/' || p.id || ', on the list from ' || " RETENTION_UK_DATE("p.added_at") \

@@ -130,7 +130,7 @@ static void invite_many(struct request *rq, struct reply *rp)
 /* Whom to invite is sent by the button pressed, both of which begin
  * "Invite everyone"; the search comes from the staff list's own. */
 static const struct field_spec many_form[] = {
-	{ "to", F_CHOICE, 20, F_REQUIRED, "matching|without_password", "Invite everyone" },
+	{ "to", F_CHOICE, 20, F_REQUIRED, "matching|without_password", "Whom to invite" },
 	{ "q", F_TEXT, 100, 0, NULL, "Search by name, e-mail or department" },
 	{ NULL },
 };

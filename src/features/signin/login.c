@@ -131,8 +131,8 @@ static void login_submit(struct request *rq, struct reply *rp)
 	if (wait > 0) {
 		record_failure(rq, email, "refused: too many recent failures");
 		reply_error(rp, 429, NULL,
-			    "Too many failed sign-ins. Please wait %lld seconds and try again.",
-			    (long long)wait);
+			    "Too many failed sign-ins. Please wait %lld second%s and try again.",
+			    (long long)wait, wait == 1 ? "" : "s");
 		rp->retry_after = (int)wait;
 		return;
 	}

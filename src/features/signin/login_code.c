@@ -70,8 +70,8 @@ static void code_submit(struct request *rq, struct reply *rp)
 	const struct oidc_provider *via = sso ? oidc_provider_named(sso) : NULL;
 	if (wait > 0) {
 		reply_error(rp, 429, "code",
-			    "Too many wrong codes. Please wait %lld seconds and try again.",
-			    (long long)wait);
+			    "Too many wrong codes. Please wait %lld second%s and try again.",
+			    (long long)wait, wait == 1 ? "" : "s");
 		rp->retry_after = (int)wait;
 	} else if (reply_begin(rp, BUSY_SHORT) == 0) {
 		if (!twofactor_check(rq->user.id, arg(rq, "code"), &how)) {

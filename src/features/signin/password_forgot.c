@@ -53,8 +53,8 @@ static void forgot_submit(struct request *rq, struct reply *rp)
 		}
 		reply_error(rp, 429, "email",
 			    "A link was asked for this address a moment ago. Please wait %lld "
-			    "seconds and try again.",
-			    (long long)wait);
+			    "second%s and try again.",
+			    (long long)wait, wait == 1 ? "" : "s");
 		rp->retry_after = (int)wait;
 		return;
 	}
