@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "http/listen.h"
+#include "lib/inet_listen.h"
 #include "core/mailer.h"
 #include "core/oidc.h"
 #include "core/password_rules.h"
@@ -18,35 +19,6 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
-
-int listen_parse_inet(const char *listen, struct sockaddr_storage *ss, int *v6)
-{
-	char host[128];
-	const char *colon = strrchr(listen, ':');
-	if (!colon || (size_t)(colon - listen) >= sizeof host)
-		return -1;
-	memcpy(host, listen, (size_t)(colon - listen));
-	host[colon - listen] = 0;
-	char *end;
-	long port = strtol(colon + 1, &end, 10);
-	if (*end || end == colon + 1 || port < 0 || port > 65535)
-		return -1;
-	memset(ss, 0, sizeof *ss);
-	size_t hl = strlen(host);
-	if (hl > 2 && host[0] == '[' && host[hl - 1] == ']') {
-		host[hl - 1] = 0;
-		struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
-		a->sin6_family = AF_INET6;
-		a->sin6_port = htons((uint16_t)port);
-		*v6 = 1;
-		return inet_pton(AF_INET6, host + 1, &a->sin6_addr) == 1 ? 0 : -1;
-	}
-	struct sockaddr_in *a = (struct sockaddr_in *)ss;
-	a->sin_family = AF_INET;
-	a->sin_port = htons((uint16_t)port);
-	*v6 = 0;
-	return inet_pton(AF_INET, host, &a->sin_addr) == 1 ? 0 : -1;
-}
 
 /* The web server (nginx as www-data, say) must reach the socket, and no one
  * else: any local user who could would be able to claim any client address. */
@@ -134,8 +106,20 @@ int listen_open(const char *where)
 		return open_unix(where + 5);
 	struct sockaddr_storage ss;
 	int v6, one = 1;
-	if (listen_parse_inet(where, &ss, &v6) != 0) {
-		fprintf(stderr, "staffroom: --listen wants HOST:PORT or unix:/path, not '%s'\n",
+	if (inet_listen_parse(where, &ss, &v6) != 0) {
+		fprintf(stderr,
+			"staffroom: listen wants an IP address and a port (e.g. 127.0.0.1:9000) "
+			"or unix:/path, not '%s'\n",
+			where);
+		return -1;
+	}
+	/* Whoever can talk FastCGI to it names the client's address and
+	 * headers (docs/DEPLOY.md): only the web server on this machine may. */
+	if (!loopback(&ss, v6)) {
+		fprintf(stderr,
+			"staffroom: fastcgi listens on a unix socket or a loopback address "
+			"(127.0.0.1, [::1]), not '%s': whoever reaches it can claim any "
+			"client address\n",
 			where);
 		return -1;
 	}
@@ -149,7 +133,6 @@ int listen_open(const char *where)
 			close(fd);
 		return -1;
 	}
-	listen_secure_cookies(&ss, v6, where);
 	return fd;
 }
 

@@ -7,8 +7,6 @@
 #include <signal.h>
 #include <sys/socket.h>
 
-/* "HOST:PORT" or "[V6]:PORT"; port 0 picks a free one.  0 ok. */
-int listen_parse_inet(const char *listen, struct sockaddr_storage *ss, int *v6);
 /* "HOST:PORT", "unix:/path", or "stdin" (the socket a process manager such
  * as mod_fcgid passes as standard input).  A socket file is made readable and writable
  * for its owner and group only: owner cfg.run_as, group cfg.socket_group

@@ -11,14 +11,28 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Not root: already the user asked for (systemd's User= or DynamicUser=
+ * starts the server as that user, with `user` still in the configuration
+ * file), or no user asked for, is fine; any other user is a mistake. */
+static int check_unprivileged(const char *user)
+{
+	if (!user)
+		return 0;
+	struct passwd *pw = getpwnam(user);
+	if (pw && pw->pw_uid == geteuid())
+		return 0;
+	fprintf(stderr,
+		"staffroom: user (--user or the configuration file) is '%s', but the server "
+		"was started as user id %u: start it as root, which it leaves for '%s', or as "
+		"'%s' itself\n",
+		user, (unsigned)geteuid(), user, user);
+	return -1;
+}
+
 int sandbox_drop_root(const char *user)
 {
-	if (geteuid() != 0) {
-		if (user)
-			fprintf(stderr,
-				"staffroom: --user needs the server to be started as root\n");
-		return user ? -1 : 0;
-	}
+	if (geteuid() != 0)
+		return check_unprivileged(user);
 	if (!user) {
 		fprintf(stderr, "staffroom: refusing to run as root; use --user NAME to drop to "
 				"that user\n");

@@ -3,7 +3,8 @@
 #ifndef STAFFROOM_SANDBOX_H
 #define STAFFROOM_SANDBOX_H
 
-/* Refuses to go on as root unless user names someone to become. 0 ok. */
+/* Refuses to go on as root unless user names someone to become; not root,
+ * refuses a user other than the one it runs as. 0 ok. */
 int sandbox_drop_root(const char *user);
 /* Installs the filter on every thread of the process. 0 ok. */
 int sandbox_seccomp(void);

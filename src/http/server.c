@@ -11,6 +11,7 @@
 #include "http/framing.h"
 #include "http/held.h"
 #include "http/listen.h"
+#include "lib/inet_listen.h"
 #include "core/mailer.h"
 #include "http/sandbox.h"
 #include "lib/readfile.h"
@@ -329,9 +330,10 @@ int server_run(void)
 {
 	struct sockaddr_storage ss;
 	int v6;
-	if (listen_parse_inet(cfg.listen, &ss, &v6) != 0) {
+	if (inet_listen_parse(cfg.listen, &ss, &v6) != 0) {
 		fprintf(stderr,
-			"staffroom: --listen wants HOST:PORT (e.g. 127.0.0.1:8080), not '%s'\n",
+			"staffroom: listen wants an IP address and a port (e.g. 127.0.0.1:8080), "
+			"not '%s'\n",
 			cfg.listen);
 		return 2;
 	}

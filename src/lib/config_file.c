@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "lib/config_file.h"
+#include "lib/inet_listen.h"
 #include "lib/client_address.h"
 #include "lib/config.h"
 #include "lib/oidc_config.h"
@@ -153,10 +154,9 @@ static int valid_listen(const char *v)
 		return 1;
 	if (strncmp(v, "unix:", 5) == 0)
 		return v[5] == '/' && strlen(v) < 5 + 108 && no_spaces(v);
-	const char *colon = strrchr(v, ':');
-	return colon && colon > v && colon[1] &&
-	       strspn(colon + 1, "0123456789") == strlen(colon + 1) && atol(colon + 1) <= 65535 &&
-	       no_spaces(v);
+	struct sockaddr_storage ss;
+	int v6;
+	return inet_listen_parse(v, &ss, &v6) == 0;
 }
 
 static int valid_email(const char *v)
@@ -178,8 +178,8 @@ static const char *string_problem(const struct setting *s, const char *v)
 			       : "must be one line of text (at most 200 characters)";
 	case S_LISTEN:
 		return valid_listen(v) ? NULL
-				       : "must be HOST:PORT (e.g. 127.0.0.1:8080), "
-					 "unix:/absolute/path or stdin";
+				       : "must be an IP address and a port (e.g. 127.0.0.1:8080, "
+					 "[::1]:8080), unix:/absolute/path or stdin";
 	case S_URL:
 		return (strncmp(v, "https://", 8) == 0 || strncmp(v, "http://", 7) == 0) &&
 				       strlen(v) > 8 && no_spaces(v) && strlen(v) < 2000

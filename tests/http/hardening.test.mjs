@@ -5,7 +5,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BIN, cli, AS_ROOT, handOver, startServer, FRONT, serverCommand } from './lib.mjs';
+import { BIN, cli, AS_ROOT, handOver, startServer, FRONT, serverCommand, UNPRIVILEGED } from './lib.mjs';
 
 const readelf = (flag) => spawnSync('readelf', ['-W', flag, BIN], { encoding: 'utf8' }).stdout;
 const sanitized = /__asan_init/.test(readelf('--dyn-syms'));
@@ -47,6 +47,31 @@ test('the server refuses to run as root unless told whom to become', { skip: !AS
   assert.equal(bad.code, 1);
   rmSync(s.dir, { recursive: true });
 });
+
+test('started as the user it is told to become (systemd\'s User= with user in the file), it serves; as another user, it says why',
+  { skip: !AS_ROOT && 'not running as root' }, async () => {
+    const s = serve();
+    // Started as nobody, as systemd starts it, with `user = nobody` still asked for.
+    const asNobody = (user) => [UNPRIVILEGED[0], [...UNPRIVILEGED.slice(1), BIN, 'serve', '--db', s.db,
+      '--listen', '127.0.0.1:0', '--user', user]];
+    const [file, argv] = asNobody('nobody');
+    const p = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const listening = await new Promise((resolve) => {
+      const t = setTimeout(() => resolve(false), 10000);
+      const seen = (d) => { out += d; if (/listening/.test(out)) { clearTimeout(t); resolve(true); } };
+      p.stdout.on('data', seen);
+      p.stderr.on('data', seen);
+      p.on('exit', () => { clearTimeout(t); resolve(false); });
+    });
+    p.kill('SIGTERM');
+    await new Promise((resolve) => (p.exitCode !== null ? resolve() : p.on('exit', resolve)));
+    assert.ok(listening, out);
+    const other = spawnSync(...asNobody('daemon'), { encoding: 'utf8', timeout: 10000 });
+    assert.equal(other.status, 1);
+    assert.match(other.stderr, /user \(--user or the configuration file\) is 'daemon', but the server was started as user id \d+/);
+    rmSync(s.dir, { recursive: true });
+  });
 
 test('after start-up a forbidden system call kills the server', { skip: sanitized && 'sanitizer build runs unfiltered' }, async () => {
   const s = serve();
@@ -119,3 +144,21 @@ test('started 50 times as an unprivileged user, the server always serves and sto
     assert.equal(results.length, 50);
     assert.deepEqual(bad, [], `${bad.length} of 50 starts failed, e.g. ${JSON.stringify(bad[0])}`);
   });
+
+test('FastCGI listens only on a unix socket or a loopback address: whoever reaches it names the client', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-fcgi-'));
+  const db = path.join(dir, 'f.db');
+  cli(['init', '--db', db]);
+  handOver(dir);
+  for (const where of ['0.0.0.0:0', '[::]:0']) {
+    const [file, argv] = serverCommand(['fastcgi', '--db', db, '--listen', where]);
+    const r = spawnSync(file, argv, { encoding: 'utf8', timeout: 10000 });
+    assert.notEqual(r.status, 0, where);
+    assert.match(r.stderr, /fastcgi listens on a unix socket or a loopback address \(127\.0\.0\.1, \[::1\]\), not/, where);
+  }
+  // A name is not an address it could listen on: said before anything starts.
+  const named = spawnSync(...serverCommand(['serve', '--db', db, '--listen', 'localhost:0']), { encoding: 'utf8', timeout: 10000 });
+  assert.equal(named.status, 2);
+  assert.match(named.stderr, /listen must be an IP address and a port/);
+  rmSync(dir, { recursive: true });
+});

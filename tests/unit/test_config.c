@@ -67,7 +67,10 @@ static void every_problem_names_its_line(void **state)
 	expect_error("threads = 4\nthreads = 5\n", "2: threads is already set on line 1");
 	expect_error("# fine\njust words\n", "2: expected 'key = value'");
 	expect_error("secure_cookies = perhaps\n", "1: secure_cookies must be yes or no");
-	expect_error("listen = localhost\n", "1: listen must be HOST:PORT");
+	expect_error("listen = localhost\n", "1: listen must be an IP address and a port");
+	/* A name is not looked up: the server could not listen on it. */
+	expect_error("listen = localhost:8080\n", "1: listen must be an IP address and a port");
+	expect_error("listen = 127.0.0.1:99999\n", "1: listen must be");
 	expect_error("listen = unix:relative.sock\n", "1: listen must be");
 	expect_error("base_url = ftp://x.example\n", "1: base_url must start with https://");
 	expect_error("smtp_url = https://mail.example\n", "1: smtp_url must start with smtp://");
