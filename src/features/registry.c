@@ -3,6 +3,8 @@
  * and of the demo school's records.  Adding a page group is one folder and
  * one line below. */
 #include "http/feature.h"
+#include "core/auth.h"
+#include "http/router.h"
 #include "db/db.h"
 #include "lib/util.h"
 #include "lib/uk_time.h"
@@ -43,12 +45,36 @@ int features_demo(void)
 	return 0;
 }
 
+/* Whether the page a link leads to is still one the person's roles open:
+ * a notification told to holders of a role (a decline of the agreement to
+ * the headteacher, say) is not theirs once the role is taken away, whatever
+ * its feature says of the record.  A link to no known page is let be. */
+static int page_opens(int64_t user_id, const char *link)
+{
+	char path[512];
+	size_t n = strcspn(link, "?#");
+	if (n >= sizeof path)
+		return 1;
+	memcpy(path, link, n);
+	path[n] = 0;
+	int64_t ids[3];
+	int nids, known;
+	const struct route *r = route_match("GET", path, ids, &nids, &known);
+	if (!r || r->roles == ROUTE_PUBLIC || (r->roles & ROLE_STAFF))
+		return 1;
+	return (r->roles & user_roles_load(user_id)) != 0;
+}
+
+/* The feature a link belongs to decides on its record (and so its page);
+ * a link no feature claims is judged by its page. */
 int features_link_opens(int64_t user_id, const char *link)
 {
-	for (const struct feature *const *f = features; *f; f++)
-		if ((*f)->link_opens && (*f)->link_opens(user_id, link) == 0)
-			return 0;
-	return 1;
+	for (const struct feature *const *f = features; *f; f++) {
+		int opens = (*f)->link_opens ? (*f)->link_opens(user_id, link) : -1;
+		if (opens >= 0)
+			return opens;
+	}
+	return page_opens(user_id, link);
 }
 
 /* The day the passes were all done is kept in the database as well as in

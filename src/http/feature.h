@@ -41,8 +41,10 @@ extern const struct feature *const features[];
 int features_demo(void);
 /* Every feature's daily pass (features/registry.c): how many wrote. */
 int features_daily(void);
-/* Whether a person may still open a notification's link: 0 when the feature
- * it belongs to says no, otherwise 1.  Given to mailer_check_links() by main.c. */
+/* Whether a person may still open a notification's link: as the feature it
+ * belongs to says (its record), or for a link no feature claims, whether
+ * their roles still open its page; 1 or 0.  Given to mailer_check_links()
+ * by main.c, and used by the home page's list. */
 int features_link_opens(int64_t user_id, const char *link);
 /* N synthetic staff with ten years of records, after the demo school
  * (features/demo_scale.c, `staffroom demo --scale`). */

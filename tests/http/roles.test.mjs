@@ -121,3 +121,27 @@ test('giving someone the network manager role, which receives reports of indecen
     await s.stop();
   }
 });
+
+test('a role taken away takes its notifications with it: a declaration and a decline told to the headteacher', async () => {
+  const s = await startServer();
+  try {
+    const teacher = await s.login('teacher@demo.school');
+    const d = await teacher.post('/conduct/declarations', { kind: 'parent', details: 'A neighbour\u2019s child in Year 2.' });
+    assert.equal(d.status, 201, d.text);
+    const vol = await s.login('volunteer@demo.school');
+    const vid = sql(s.db, "SELECT v.id FROM policy_versions v JOIN policies p ON p.id = v.policy_id WHERE p.applies_to LIKE '%volunteer%' ORDER BY v.id LIMIT 1");
+    const no = await vol.post('/aup/decline', { version_id: vid, reason: 'A reason of my own.' });
+    assert.equal(no.status, 201, no.text);
+    let head = await s.login('head@demo.school');
+    const told = async () => (await head.get('/')).body.notifications
+      .filter((n) => n.link === `/conduct#declaration-${d.body.declaration.id}` || n.link === '/aup/compliance');
+    const before = await told();
+    assert.equal(before.length, 2, JSON.stringify(before));
+    assert.equal(cli(['user', 'roles', '--db', s.db, '--email', 'head@demo.school', '--set', 'staff']).code, 0);
+    head = await s.login('head@demo.school');
+    assert.deepEqual(await told(), [], 'no longer the headteacher: neither is listed');
+    for (const n of before) assert.equal((await head.request('GET', `/notifications/${n.id}`, { json: false })).status, 404);
+  } finally {
+    await s.stop();
+  }
+});

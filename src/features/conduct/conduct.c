@@ -65,4 +65,5 @@ const struct feature conduct_feature = {
 		(task_fn *const[]){ self_check_tasks, device_image_tasks, declaration_tasks, NULL },
 	.demo = conduct_demo,
 	.nav = (const struct nav_link[]){ { 87, "Declarations", "GET", "/conduct" }, { 0 } },
+	.link_opens = declaration_link_opens,
 };

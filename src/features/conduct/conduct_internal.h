@@ -15,6 +15,8 @@ void device_image_cleared(struct request *rq, struct reply *rp);
 void device_image_tasks(const struct request *rq, json_t *tasks);
 
 json_t *declarations_list(const struct request *rq);
+/* struct feature's link_opens for a notification of one declaration. */
+int declaration_link_opens(int64_t user_id, const char *link);
 void declaration_add(struct request *rq, struct reply *rp);
 void declaration_acknowledge(struct request *rq, struct reply *rp);
 void declaration_update(struct request *rq, struct reply *rp);

@@ -10,6 +10,7 @@
  * the headteacher's): to anyone else each is 404. */
 #define _GNU_SOURCE
 #include "core/audit.h"
+#include "core/auth.h"
 #include "core/notify.h"
 #include "core/tasks.h"
 #include "core/write.h"
@@ -117,6 +118,24 @@ static json_t *declaration_seen(const struct request *rq, struct reply *rp)
 static char *declaration_link(int64_t id)
 {
 	return xasprintf("/conduct#declaration-%lld", (long long)id);
+}
+
+/* A notification of declaration N (declaration_link) is for whoever may
+ * still see it: its owner, the headteacher or DSL, or the chair for the
+ * headteacher's own.  Once that role is taken away, or the declaration has
+ * ended, it is neither listed nor e-mailed (struct feature's link_opens). */
+int declaration_link_opens(int64_t user_id, const char *link)
+{
+	long long id;
+	int end = 0;
+	if (sscanf(link, "/conduct#declaration-%lld%n", &id, &end) != 1 || link[end])
+		return -1;
+	unsigned roles = user_roles_load(user_id);
+	return db_int(0,
+		      "SELECT count(*) FROM declarations d WHERE d.id = ? AND d.ended_at IS NULL "
+		      "AND " DECLARATION_SEEN,
+		      "IIii", (int64_t)id, user_id, (roles & (ROLE_HEADTEACHER | ROLE_DSL)) != 0,
+		      (roles & ROLE_CHAIR) != 0) > 0;
 }
 
 static void tell_acknowledger(const struct request *rq, const char *kind, int64_t id)
