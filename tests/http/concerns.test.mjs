@@ -530,3 +530,31 @@ test('statistics count concerns by UK month, in the JSON and the CSV', async () 
     await own.stop();
   }
 });
+
+test('statistics count only what the reader may see: a second headteacher not the cases about the first, a governor the whole school', async () => {
+  const t = await startServer();
+  try {
+    const teacher = await t.login('teacher@demo.school');
+    await file(teacher, { category: 'staff_conduct', about: 'head@demo.school', summary: 'About the head' });
+    // A second headteacher (an acting or co-head) who is not a governor.
+    const ta = sql(t.db, "SELECT id FROM users WHERE email = 'ta@demo.school'");
+    sql(t.db, `INSERT INTO user_roles(user_id, role) VALUES (${ta}, 'headteacher')`);
+    const opens = (email) => Number(sql(t.db, 'SELECT count(*) FROM concerns c WHERE ' +
+      `(c.about_id IS NULL OR c.about_id != (SELECT id FROM users WHERE email = '${email}')) AND ` +
+      `((c.recipient_mask & (SELECT sum(b.bit) FROM user_roles r JOIN role_bits b ON b.role = r.role JOIN users u ON u.id = r.user_id WHERE u.email = '${email}')) != 0 ` +
+      `OR c.assignee_id = (SELECT id FROM users WHERE email = '${email}'))`));
+    const co = await (await t.login('ta@demo.school')).get('/concerns/stats');
+    assert.equal(co.status, 200);
+    assert.equal(co.body.total, opens('ta@demo.school'), 'the cases they may open, no more');
+    const all = Number(sql(t.db, 'SELECT count(*) FROM concerns'));
+    assert.ok(co.body.total < all - 1, 'neither the case about the first head nor the moderator\'s');
+    assert.equal(co.body.by_category.find((x) => x.category === 'account_comment').count, 0);
+    // A governor oversees the whole school: every concern but any about them.
+    const gov = await (await t.login('governor@demo.school')).get('/concerns/stats');
+    assert.equal(gov.body.total, all);
+    const csv = await (await t.login('ta@demo.school')).request('GET', '/concerns/stats?format=csv', { json: false });
+    assert.match(csv.text, new RegExp(`"category","staff_conduct",${co.body.by_category.find((x) => x.category === 'staff_conduct').count}`));
+  } finally {
+    await t.stop();
+  }
+});

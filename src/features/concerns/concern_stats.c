@@ -1,7 +1,11 @@
 /* GET /concerns/stats: counts by category, status and month and the median
  * times to acknowledge and to close, for the headteacher and governors.
- * Never a case: only numbers.  Concerns about the person asking are left
- * out, so that the numbers cannot reveal a case about them. */
+ * Never a case: only numbers, and only of the concerns the reader may see:
+ * a governor (whose oversight is of the whole school: KCSIE part two) every
+ * concern but those about them; anyone else, the concerns they may open
+ * (CONCERN_MAY_OPEN), so that a headteacher's numbers do not count the
+ * allegations about a fellow headteacher that only the chair handles, nor
+ * any about themselves. */
 #define _GNU_SOURCE
 #include "features/concerns/concern_internal.h"
 #include "lib/csv.h"
@@ -17,6 +21,18 @@
  * 'localtime' is the UK zone, which main() sets (lib/uk_time.c). */
 #define UK_MONTH(col) "strftime('%Y-%m', " col ", 'localtime')"
 
+/* Which concerns (alias c) the numbers count: binds ?1 the reader's id, ?2
+ * their role mask (ROLE_ROUTABLE), ?3 1 for a governor. */
+#define STATS_SCOPE                                                                        \
+	"((?3 AND (c.about_id IS NULL OR c.about_id != ?1)) OR "                             \
+	CONCERN_MAY_OPEN_AS("c", "?1", "?2") ")"
+#define STATS_BINDS "III"
+#define READER(r) (r)->me, (r)->mask, (r)->governor
+
+struct reader {
+	int64_t me, mask, governor;
+};
+
 static json_t *median_hours(json_t *rows)
 {
 	size_t n = json_array_size(rows);
@@ -29,21 +45,19 @@ static json_t *median_hours(json_t *rows)
 }
 
 /* Concerns by the UK month they were filed in, newest first. */
-static json_t *by_month(int64_t me)
+static json_t *by_month(const struct reader *r)
 {
 	return db_rows(WHOLE_TABLE_REPORT "SELECT " UK_MONTH("created_at") " AS month, count(*) "
-					  "AS count FROM concerns WHERE (about_id IS NULL OR "
-					  "about_id != ?) GROUP BY month ORDER BY month DESC",
-		       "I", me);
+					  "AS count FROM concerns c WHERE " STATS_SCOPE
+					  " GROUP BY month ORDER BY month DESC",
+		       STATS_BINDS, READER(r));
 }
 
-static json_t *stats_model(int64_t me)
+static json_t *stats_model(const struct reader *r)
 {
-	json_t *cats =
-		db_rows(WHOLE_TABLE_REPORT "SELECT category, count(*) AS count FROM concerns WHERE "
-					   "(about_id IS NULL OR about_id != ?) "
-					   "GROUP BY category",
-			"I", me);
+	json_t *cats = db_rows(WHOLE_TABLE_REPORT "SELECT category, count(*) AS count FROM "
+					      "concerns c WHERE " STATS_SCOPE " GROUP BY category",
+			       STATS_BINDS, READER(r));
 	json_t *by_cat = json_array();
 	json_t *all = concern_categories(NULL);
 	size_t i, j;
@@ -60,34 +74,32 @@ static json_t *stats_model(int64_t me)
 	}
 	json_decref(all);
 	json_decref(cats);
-	json_t *ack = db_rows(WHOLE_TABLE_REPORT "SELECT (julianday(acknowledged_at) - "
-						 "julianday(created_at)) * 24.0 AS h FROM concerns "
-						 "WHERE acknowledged_at IS NOT NULL AND (about_id "
-						 "IS NULL OR about_id != ?) ORDER BY h",
-			      "I", me);
+	json_t *ack = db_rows(WHOLE_TABLE_REPORT
+			      "SELECT (julianday(acknowledged_at) - julianday(created_at)) * 24.0 "
+			      "AS h FROM concerns c WHERE acknowledged_at IS NOT NULL AND "
+			      STATS_SCOPE " ORDER BY h",
+			      STATS_BINDS, READER(r));
 	json_t *closed = db_rows(
 		WHOLE_TABLE_REPORT
-		"SELECT (julianday(closed_at) - julianday(created_at)) * 24.0 AS h FROM concerns "
-		"WHERE closed_at IS NOT NULL AND (about_id IS NULL OR about_id != ?) ORDER BY h",
-		"I", me);
+		"SELECT (julianday(closed_at) - julianday(created_at)) * 24.0 AS h FROM concerns c "
+		"WHERE closed_at IS NOT NULL AND " STATS_SCOPE " ORDER BY h",
+		STATS_BINDS, READER(r));
 	/* How many concerns each median is taken over: a median of 0.0 hours
 	 * is a figure to show, which only these tell from no figure at all. */
 	json_t *m = json_pack(
 		"{s:I, s:o, s:o, s:o, s:o, s:o, s:I, s:I}", "total",
 		(json_int_t)db_int(
 			0,
-			WHOLE_TABLE_REPORT
-			"SELECT count(*) FROM concerns WHERE (about_id IS NULL OR about_id != ?)",
-			"I", me),
+			WHOLE_TABLE_REPORT "SELECT count(*) FROM concerns c WHERE " STATS_SCOPE,
+			STATS_BINDS, READER(r)),
 		"by_category", by_cat, "by_status",
 		db_rows(WHOLE_TABLE_REPORT
-			"SELECT status, count(*) AS count FROM concerns WHERE (about_id IS NULL OR "
-			"about_id != ?) "
-			"GROUP BY status ORDER BY CASE status WHEN 'new' THEN 0 WHEN "
+			"SELECT status, count(*) AS count FROM concerns c WHERE " STATS_SCOPE
+			" GROUP BY status ORDER BY CASE status WHEN 'new' THEN 0 WHEN "
 			"'acknowledged' THEN 1 "
 			"WHEN 'investigating' THEN 2 WHEN 'escalated' THEN 3 ELSE 4 END",
-			"I", me),
-		"by_month", by_month(me),
+			STATS_BINDS, READER(r)),
+		"by_month", by_month(r),
 		"median_hours_to_acknowledge", median_hours(ack), "median_hours_to_close",
 		median_hours(closed), "acknowledged_count", (json_int_t)json_array_size(ack),
 		"closed_count", (json_int_t)json_array_size(closed));
@@ -139,7 +151,9 @@ static void stats_csv(struct reply *rp, json_t *m)
 
 void concern_stats(struct request *rq, struct reply *rp)
 {
-	json_t *m = stats_model(rq->user.id);
+	struct reader r = { rq->user.id, (int64_t)(rq->user.roles & ROLE_ROUTABLE),
+			    has_role(rq, ROLE_GOVERNOR | ROLE_CHAIR) };
+	json_t *m = stats_model(&r);
 	const char *format = arg(rq, "format");
 	if (format && strcmp(format, "csv") == 0) {
 		stats_csv(rp, m);
