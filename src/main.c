@@ -114,7 +114,8 @@ static void serve_help(void)
 	for (size_t i = 0; i < settings_count; i++) {
 		const struct setting *st = &settings_table[i];
 		char flag[64];
-		snprintf(flag, sizeof flag, "--%s%s", st->key, st->type == S_BOOL ? "" : " VALUE");
+		snprintf(flag, sizeof flag, "--%s%s", st->key,
+			 st->type == S_BOOL ? "[=no]" : " VALUE");
 		for (char *p = flag; *p; p++)
 			if (*p == '_')
 				*p = '-';
@@ -202,9 +203,10 @@ static struct option *long_options(void)
 		for (char *p = names[i]; *p; p++)
 			if (*p == '_')
 				*p = '-';
-		o[n + i] = (struct option){ names[i],
-					    st->type == S_BOOL ? no_argument : required_argument,
-					    NULL, O_SETTING + (int)i };
+		/* --secure-cookies, or --secure-cookies=no to turn off what the
+		 * file turns on (the command line wins) */
+		int has_arg = st->type == S_BOOL ? optional_argument : required_argument;
+		o[n + i] = (struct option){ names[i], has_arg, NULL, O_SETTING + (int)i };
 	}
 	return o;
 }
@@ -215,6 +217,10 @@ static int set_from_flag(int idx, const char *value)
 	config_set_by_flag(&settings_table[idx]);
 	if (config_set(&settings_table[idx], value, err, sizeof err) == 0)
 		return 0;
+	/* The message starts with the key; the option is spelled with '-'. */
+	size_t key = strlen(settings_table[idx].key);
+	for (size_t i = 0; i < key && err[i]; i++)
+		err[i] = err[i] == '_' ? '-' : err[i];
 	fprintf(stderr, "staffroom: --%s\n", err);
 	return 1;
 }
@@ -797,7 +803,8 @@ static int cmd_audit_verify(struct opts *o)
 static int cmd_backup(struct opts *o)
 {
 	if (o->argc != 1)
-		return usage_error("backup needs the output file");
+		return usage_error(o->argc ? "backup takes one output file"
+					   : "backup needs the output file");
 	int rc = open_db(o->db, 1);
 	if (rc)
 		return rc;
@@ -1052,10 +1059,18 @@ int main(int argc, char **argv)
 		db_close_writer();
 		return rc;
 	}
-	if (argc >= 2 && (strcmp(argv[1], "user") == 0 || strcmp(argv[1], "audit") == 0) &&
-	    (argc < 3 || strcmp(argv[2], "--help") == 0)) {
-		usage(stdout);
-		return argc < 3 ? EXIT_USAGE : 0;
+	if (argc >= 2 && (strcmp(argv[1], "user") == 0 || strcmp(argv[1], "audit") == 0)) {
+		if (argc >= 3 && strcmp(argv[2], "--help") == 0) {
+			usage(stdout);
+			return 0;
+		}
+		if (argc < 3) {
+			usage(stderr); /* asked for nothing: a mistake, so on standard error */
+			return EXIT_USAGE;
+		}
+		fprintf(stderr, "staffroom: unknown command '%s %s' (try --help)\n", argv[1],
+			argv[2]);
+		return EXIT_USAGE;
 	}
 	fprintf(stderr, "staffroom: unknown command '%s' (try --help)\n", argv[1]);
 	return EXIT_USAGE;

@@ -85,9 +85,10 @@ int audit_key_load(void)
 	if (!key_fits_chain(chain_key)) {
 		sodium_memzero(chain_key, sizeof chain_key);
 		fprintf(stderr,
-			"staffroom: the key file %s is not the one this database's audit log was "
-			"made with (the newest row does not verify with it): put back the right "
-			"key file; nothing was written\n",
+			"staffroom: the newest row of the audit log does not verify with the key "
+			"file %s: either the key file is not the one this log was made with (put "
+			"back the right one), or that row was changed since it was written (run "
+			"staffroom audit verify); nothing was written\n",
 			cfg.key_file);
 		return AUDIT_KEY_REFUSED;
 	}

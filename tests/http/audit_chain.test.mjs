@@ -162,7 +162,7 @@ test('a key file that is not the chain\'s is refused before anything is written 
   const good = readFileSync(`${db}.key`);
   writeFileSync(`${db}.key`, randomBytes(32), { mode: 0o600 });
   const before = sql(db, 'SELECT count(*) FROM audit');
-  const wrong = new RegExp(`key file ${db}\\.key is not the one this database's audit log was made with`);
+  const wrong = new RegExp(`does not verify with the key file ${db}\\.key: either the key file is not the one this log was made with`);
   const add = cli(['user', 'add', '--db', db, '--email', 'new@x.school', '--name', 'New Person', '--password-stdin'],
     { input: 'a long pass phrase\n' });
   assert.equal(add.code, 1, add.stdout);
@@ -303,7 +303,7 @@ test('staffroom restore puts the backup in place and says so in the restored log
   const other = demo();
   r = cli(['restore', '--db', db, other.db]);
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /is not the one this database's audit log was made with/);
+  assert.match(r.stderr, /either the key file is not the one this log was made with/);
   assert.match(r.stderr, /is as it was/);
   rmSync(other.dir, { recursive: true });
   unchanged();

@@ -181,3 +181,24 @@ test('backup makes a consistent copy while the server runs', async () => {
   assert.equal(v.code, 0, v.stderr);
   await s.stop();
 });
+
+test('mistakes on the command line are named as typed, on standard error', () => {
+  const { dir, db } = fresh();
+  cli(['init', '--db', db]);
+  let r = cli(['user', 'bogus']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /unknown command 'user bogus'/);
+  r = cli(['user']);
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, '', 'a mistake is not answered on standard output');
+  assert.match(r.stderr, /^  user add --db FILE/m);
+  r = cli(['serve', '--db', db, '--listen', '127.0.0.1:0', '--max-connections', '0']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--max-connections must be/);
+  assert.doesNotMatch(r.stderr, /--max_connections/);
+  r = cli(['backup', '--db', db, path.join(dir, 'a.db'), path.join(dir, 'b.db')]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /backup takes one output file/);
+  assert.ok(!existsSync(path.join(dir, 'a.db')), 'nothing written');
+  rmSync(dir, { recursive: true });
+});

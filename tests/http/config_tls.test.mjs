@@ -55,6 +55,17 @@ test('serve reads its settings from --config; a flag wins over the file', { skip
   try {
     assert.match(await (await fetch(`${q.address}login`)).text(), /Flag School/);
   } finally { await stop(q); }
+  // A yes/no key the file turns on is turned off by --key=no.
+  writeFileSync(conf, readFileSync(conf, 'utf8') + 'secure_cookies = yes\n');
+  for (const [flag, secure] of [[[], true], [['--secure-cookies=no'], false]]) {
+    const r = await startProcess('serve', db, '127.0.0.1:0', ['--config', conf, ...flag]);
+    try {
+      const res = await fetch(`${r.address}login`, { method: 'POST', redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body: new URLSearchParams({ email: 'admin@demo.school', password: 'staffroom-demo' }).toString() });
+      assert.equal(/;\s*Secure/i.test(res.headers.get('set-cookie') || ''), secure, flag.join(' ') || 'the file alone');
+    } finally { await stop(r); }
+  }
   rmSync(dir, { recursive: true, force: true });
 });
 
