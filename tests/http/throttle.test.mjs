@@ -95,7 +95,8 @@ test('the client address is taken from X-Real-IP or X-Forwarded-For only when th
 });
 
 test('a trusted_proxy setting that is not a list of addresses stops the server with a clear message', async () => {
-  await assert.rejects(startServer({ args: ['--trusted-proxy', 'nginx.local'] }), /--trusted-proxy must be IP addresses/);
+  // Named as given: the flag (--trusted-proxy), or the configuration file's key under the CGI front.
+  await assert.rejects(startServer({ args: ['--trusted-proxy', 'nginx.local'] }), /trusted[-_]proxy must be IP addresses/);
 });
 
 test('revealing stored credentials: wrong passwords are slowed as at sign-in', async () => {
