@@ -74,8 +74,12 @@ test('the demo DPO opens breaches and requests only, and is told so on the page'
     assert.equal(log.status, 200);
     assert.match(visibleText(log.text), /You do not see other concerns unless one is sent or assigned to you/);
     assert.equal((await dpo.get('/sar')).status, 200);
-    // nobody else but the headteacher reaches the log or the requests
-    for (const who of ['teacher@demo.school', 'deputy@demo.school', 'dsl@demo.school', 'chair@demo.school', 'admin@demo.school']) {
+    // nobody else but the headteacher reaches the log or the requests; the chair's log holds
+    // only breaches about the headteacher, so none here
+    const chair = await s.login('chair@demo.school');
+    assert.deepEqual((await chair.get('/breaches')).body.breaches, []);
+    assert.equal((await chair.get('/sar')).status, 403);
+    for (const who of ['teacher@demo.school', 'deputy@demo.school', 'dsl@demo.school', 'admin@demo.school']) {
       const c = await s.login(who);
       assert.equal((await c.get('/breaches')).status, 403, who);
       assert.equal((await c.get('/sar')).status, 403, who);
@@ -501,6 +505,36 @@ test('the headteacher reads nothing of what is about them in an export or the au
     // The DPO's only request recorded is the head's; of their exports, the chair's is shown.
     assert.deepEqual(dpoExport.filter((a) => a.action.startsWith('sar.')).map((a) => a.action), ['sar.export'],
       JSON.stringify(dpoExport));
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a breach about the headteacher goes to the chair and the DPO, and is in their breach logs, never the head\'s', async () => {
+  const s = await startServer();
+  try {
+    const t = await s.login('teacher@demo.school');
+    const b = await file(t, { category: 'data_breach', summary: 'The head left pupil files on a train', about: 'head@demo.school' });
+    assert.equal(sql(s.db, `SELECT group_concat(role) FROM (SELECT role FROM concern_recipients WHERE concern_id = ${b.id} ORDER BY role)`),
+      'chair,dpo');
+    assert.deepEqual(notified(s.db, b.id), ['chair@demo.school', 'dpo@demo.school']);
+    const chair = await s.login('chair@demo.school');
+    const dpo = await s.login('dpo@demo.school');
+    const head = await s.login('head@demo.school');
+    for (const [who, client] of [['chair', chair], ['dpo', dpo]]) {
+      const log = await client.get('/breaches');
+      assert.equal(log.status, 200, who);
+      assert.deepEqual(log.body.breaches.map((x) => x.id), [b.id], who);
+      assert.match((await client.page('/')).text, /href="\/breaches">Breach log</, who);
+    }
+    assert.deepEqual((await head.get('/breaches')).body.breaches.map((x) => x.id), []);
+    assert.equal((await head.get(`/concerns/${b.id}`)).status, 404);
+    // The chair decides on reporting it, as the head would for any other breach.
+    const r = await event(chair, b.id, { action: 'ico_decision', decision: 'no_report', text: 'Files recovered unopened.', subjects_told: 'no' });
+    assert.equal(r.status, 200, r.text);
+    assert.equal((await dpo.get('/breaches')).body.breaches[0].decision_label, 'Not reported to the ICO');
+    // A governor who is not the chair has no breach log.
+    assert.equal((await (await s.login('governor@demo.school')).get('/breaches')).status, 403);
   } finally {
     await s.stop();
   }

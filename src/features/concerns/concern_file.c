@@ -16,15 +16,18 @@
 
 /* The roles a new concern goes to.  About the headteacher: the chair only
  * (KCSIE part four: an allegation about the head goes to the chair),
- * whatever the category says.  A report of
+ * whatever the category says, but for a personal data breach, which also
+ * goes to the data protection officer (UK GDPR article 38(1): the DPO is
+ * involved in every issue of personal data protection).  A report of
  * a nude or semi-nude image also goes to the DSL (every deputy holds the
  * role too) whatever the school's routing: UKCIS (2024) has them told at
  * once. */
 static void route_concern(int64_t id, const struct concern_input *in, int about_head)
 {
 	if (about_head)
-		db_exec("INSERT INTO concern_recipients(concern_id, role) VALUES (?, 'chair')", "I",
-			id);
+		db_exec("INSERT INTO concern_recipients(concern_id, role) SELECT ?, 'chair' UNION "
+			"SELECT ?, 'dpo' WHERE ? = 'data_breach'",
+			"IIt", id, id, in->category);
 	else
 		db_exec("INSERT INTO concern_recipients(concern_id, role) SELECT ?, role FROM "
 			"routing WHERE category = ?",
@@ -42,7 +45,10 @@ static void route_concern(int64_t id, const struct concern_input *in, int about_
 static int64_t route_mask(const struct concern_input *in, int about_head)
 {
 	if (about_head)
-		return db_int(0, "SELECT bit FROM role_bits WHERE role = 'chair'", "");
+		return db_int(0,
+			      "SELECT coalesce(sum(bit), 0) FROM role_bits WHERE role = 'chair' OR "
+			      "(role = 'dpo' AND ? = 'data_breach')",
+			      "t", in->category);
 	/* Joined, not "role IN (...)": no temporary table per report. */
 	return db_int(0,
 		      "SELECT (SELECT coalesce(sum(b.bit), 0) FROM routing r JOIN role_bits b "

@@ -69,11 +69,13 @@ char *concern_unreached_words(const char *ref, const char *category, int names_p
 
 int concern_about_head(int64_t concern_id)
 {
-	/* Routed to the chair alone because of whom it is about (concern_file.c). */
+	/* Routed to the chair (and, for a breach, the DPO) because of whom it is
+	 * about (concern_file.c). */
 	return db_int(0,
 		      "SELECT 1 FROM concerns c WHERE c.id = ? AND c.about_id IS NOT NULL AND "
-		      "(SELECT group_concat(role) FROM concern_recipients WHERE concern_id = c.id) "
-		      "= 'chair' AND "
+		      "EXISTS (SELECT 1 FROM concern_recipients WHERE concern_id = c.id AND role "
+		      "= 'chair') AND NOT EXISTS (SELECT 1 FROM concern_recipients WHERE "
+		      "concern_id = c.id AND role NOT IN ('chair', 'dpo')) AND "
 		      "EXISTS (SELECT 1 FROM user_roles WHERE user_id = c.about_id AND role = "
 		      "'headteacher')",
 		      "I", concern_id) == 1;
