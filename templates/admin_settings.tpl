@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>School settings</h1>
 <p><a href="/admin/sign-in">Sign-in settings</a>: passwords and single sign-on.</p>
+<p><a href="/admin/mail">E-mail</a>: e-mail waiting for the mail relay, or refused by it.</p>
 <p><a href="/admin/two-factor">Two-factor sign-in</a>: the roles that must use a second factor, and resetting someone's lost authenticator.</p>
 <form class="stack card" method="post" action="/admin/settings">
 <input type="hidden" name="csrf" value="{{csrf}}">

@@ -41,6 +41,7 @@
 	X("settings.change", "Settings changed")                                          \
 	X("settings.closure_add", "Closure day added")                                    \
 	X("settings.closure_remove", "Closure day removed")                               \
+	X("mail.retry", "Failed e-mails sent again")                                      \
 	X("routing.change", "Who receives concerns changed")                              \
 	X("audit.keyed", "Audit log chain started")                                       \
 	X("database.restore", "Database restored from a backup")                          \

@@ -211,13 +211,31 @@ static CURLcode send_one(const json_t *m, char err[CURL_ERROR_SIZE])
 }
 
 /* The relay could not be found, reached or heard from in time: every other
- * message would wait as long again (15 s to connect), so they wait for the
- * next round instead, with no attempt counted.  A refusal of one message
- * (a 4xx or 5xx reply) says nothing of the others. */
+ * message would wait as long again (15 s to connect), so all that are due
+ * wait out the first back-off with it, and the relay is tried once a
+ * back-off, not once a message.  No attempt is counted: the fault is the
+ * school's relay, not the message's, and a relay down for a weekend must not
+ * turn every e-mail queued meanwhile into a failure (the administrator is
+ * told, admin_mail.c).  A refusal of one message (a 4xx or 5xx reply) says
+ * nothing of the others, and counts. */
 static int relay_unreachable(CURLcode rc)
 {
 	return rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_CONNECT ||
 	       rc == CURLE_OPERATION_TIMEDOUT;
+}
+
+/* Every message due is tried again after the first back-off, as often as
+ * the relay stays away. */
+static void record_unreachable(const char *err)
+{
+	int64_t t = now();
+	if (db_begin() != 0)
+		return;
+	db_exec("UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE status = 'queued' "
+		"AND next_attempt_at <= ?",
+		"ItI", t + backoff_base, err, t);
+	if (db_commit() != 0)
+		fputs("staffroom: could not record that the mail relay cannot be reached\n", stderr);
 }
 
 static void record(int64_t id, int64_t attempts, int ok, const char *err)
@@ -309,9 +327,12 @@ static void send_due(void)
 		int ok = rc == CURLE_OK;
 		if (!ok && __atomic_load_n(&stopping, __ATOMIC_SEQ_CST))
 			break; /* abandoned, not failed: no attempt is counted */
-		record(json_int(m, "id"), json_int(m, "attempts") + 1, ok,
-		       err);
-		if (__atomic_load_n(&stopping, __ATOMIC_SEQ_CST) || relay_unreachable(rc))
+		if (relay_unreachable(rc)) {
+			record_unreachable(err);
+			break;
+		}
+		record(json_int(m, "id"), json_int(m, "attempts") + 1, ok, err);
+		if (__atomic_load_n(&stopping, __ATOMIC_SEQ_CST))
 			break;
 	}
 	json_decref(due);

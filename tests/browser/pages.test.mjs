@@ -29,7 +29,7 @@ const PAGES = {
   'governor@demo.school': [['/aup/compliance', null], ['/concerns/stats', null]],
   'admin@demo.school': [['/admin/staff', 'admin-staff'], ['/admin/staff/1', null], ['/admin/staff/new', null],
     ['/admin/settings', null], ['/admin/policies', null], ['/admin/policies/1', null], ['/admin/routing', null],
-    ['/admin/courses', null], ['/admin/import', null], ['/admin/two-factor', null], ['/admin/sessions', null],
+    ['/admin/courses', null], ['/admin/import', null], ['/admin/two-factor', null], ['/admin/sessions', null], ['/admin/mail', null],
     ['/admin/sign-in', null], ['/admin/retention', null]],
 };
 

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { startServer, sql, FRONT } from './lib.mjs';
+import { startServer, sql, FRONT, visibleText } from './lib.mjs';
 import { authorise } from './policy_lib.mjs';
 import { startSink } from './smtp_sink.mjs';
 import { file } from './concern_helpers.mjs';
@@ -235,7 +235,7 @@ test('a CGI process sending after its answer keeps its hold on the database', { 
   }
 });
 
-test('a relay that cannot be reached is tried once a round; the other messages wait for the next', { skip: cgiOnly },
+test('a relay that cannot be reached is tried once, and every message due waits out the back-off', { skip: cgiOnly },
   async () => {
     const gone = await startSink();
     await gone.close(); // nothing listens at its address now: the connection is refused
@@ -244,13 +244,16 @@ test('a relay that cannot be reached is tried once a round; the other messages w
       const teacher = await s.login('teacher@demo.school');
       // Pupil contact: two e-mails. The process that answered tries the first and stops there.
       await file(teacher, { category: 'pupil_contact', summary: 'relay unreachable' });
-      for (let i = 0; i < 400 && outboxRows(s.db) === 'queued 0, queued 0'; i++) await pause(25);
+      const errors = () => sql(s.db, "SELECT group_concat(last_error != '', ',') FROM (SELECT * FROM outbox ORDER BY id)");
+      for (let i = 0; i < 400 && errors() === '0,0'; i++) await pause(25);
       await pause(500);
-      assert.equal(outboxRows(s.db), 'queued 1, queued 0');
+      // One connection refused: both wait, and neither has used up a try (the fault is the
+      // relay's, not the messages').
+      assert.equal(errors(), '1,1');
       assert.match(sql(s.db, 'SELECT last_error FROM outbox ORDER BY id LIMIT 1'), /connect/i);
-      // The next round (a request's process) tries the other: the first waits out its back-off.
-      assert.equal((await teacher.get('/')).status, 200);
-      assert.equal(await outboxUntil(s.db, 'queued 1, queued 1', 100), 'queued 1, queued 1');
+      assert.equal(outboxRows(s.db), 'queued 0, queued 0');
+      const due = () => sql(s.db, 'SELECT group_concat(next_attempt_at > unixepoch(), \',\') FROM outbox');
+      assert.equal(due(), '1,1', 'both wait out the back-off');
     } finally {
       await s.stop();
     }
@@ -319,5 +322,89 @@ test('the mail thread resolves a host name and sends under the seccomp filter', 
   } finally {
     await s.stop();
     await sink.close();
+  }
+});
+
+// A relay that cannot be reached (down, or its address wrong) is the school's fault, not the
+// message's: the e-mails wait for it without using up their tries, however long it is away,
+// and the administrator is told. E-mails the relay refused until they failed are sent again
+// on asking; one withheld on purpose is not.
+test('e-mail waits for a relay that cannot be reached, and the administrator sees what is waiting or failed', async () => {
+  const gone = await startSink();
+  const port = gone.port;
+  await gone.close();
+  const s = await startServer({ args: mailArgs(gone.url), env: { STAFFROOM_MAIL_RETRY_BASE: '1' } });
+  let sink;
+  try {
+    const teacher = await s.login('teacher@demo.school');
+    const admin = await s.login('admin@demo.school');
+    let page = await admin.page('/admin/mail');
+    assert.equal(page.status, 200);
+    assert.match(visibleText(page.text), /Every e-mail has been sent or is on its way/);
+    await file(teacher, { category: 'pupil_contact', summary: 'relay away' });
+    const tried = () => Number(sql(s.db, "SELECT count(*) FROM outbox WHERE last_error != ''"));
+    // Several rounds (a request's process sends after its answer under CGI).
+    const rounds = async (until) => {
+      for (let i = 0; i < 200 && !until(); i++) {
+        await teacher.get('/');
+        await pause(50);
+      }
+    };
+    await rounds(() => tried() === 2);
+    assert.equal(tried(), 2, 'both were tried');
+    await pause(2500);
+    await teacher.get('/');
+    assert.equal(outboxRows(s.db), 'queued 0, queued 0', 'no try is used up while the relay is away');
+    const home = await admin.get('/');
+    const task = home.body.tasks.find((t) => t.kind === 'mail_waiting');
+    assert.ok(task, JSON.stringify(home.body.tasks));
+    assert.equal(task.message, '2 e-mails are waiting for the mail relay, which cannot be reached.');
+    assert.equal(task.link, '/admin/mail');
+    page = await admin.page('/admin/mail');
+    const text = visibleText(page.text);
+    assert.match(text, /2 e-mails are waiting, the oldest since \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d ?: the mail relay cannot be reached/);
+    assert.match(text, /The mail relay last said: .*connect/i);
+    assert.doesNotMatch(page.text, /dsl@demo\.school|head@demo\.school/, 'whom they were to is not shown');
+    assert.match((await admin.page('/admin/settings')).text, /<a href="\/admin\/mail">E-mail<\/a>/);
+    for (const who of ['head@demo.school', 'teacher@demo.school']) {
+      const c = await s.login(who);
+      assert.equal((await c.get('/admin/mail')).status, 403, who);
+      assert.ok(!(await c.get('/')).body.tasks.some((t) => t.kind.startsWith('mail_')), who);
+    }
+    // Nothing has failed yet: nothing to send again, and nothing changes.
+    let r = await admin.post('/admin/mail/retry', {});
+    assert.equal(r.status, 409);
+    assert.equal(r.body.error, 'No e-mail has failed: there is nothing to send again.');
+    assert.equal(sql(s.db, "SELECT count(*) FROM audit WHERE action = 'mail.retry'"), '0');
+
+    // One more, then all three marked as the mail thread marks refused ones after eight tries,
+    // and one as withheld on purpose. (The relay is still away: nothing is sent meanwhile.)
+    await file(teacher, { category: 'other', summary: 'refused' });
+    await rounds(() => tried() === 3);
+    sql(s.db, "UPDATE outbox SET status = 'failed', attempts = 8, last_error = '451 4.3.0 try again later'");
+    const withheld = sql(s.db, 'SELECT max(id) FROM outbox');
+    sql(s.db, `UPDATE outbox SET last_error = 'Not sent: the recipient is no longer an active member of staff.' WHERE id = ${withheld}`);
+    const tasks = (await admin.get('/')).body.tasks;
+    assert.ok(!tasks.some((t) => t.kind === 'mail_waiting'));
+    assert.equal(tasks.find((t) => t.kind === 'mail_failed').message, '2 e-mails could not be sent: the mail relay refused them.');
+    page = await admin.page('/admin/mail');
+    assert.match(visibleText(page.text), /2 e-mails could not be sent: the mail relay refused each one eight times/);
+    assert.match(page.text, /<form class="stack card" method="post" action="\/admin\/mail\/retry"/);
+
+    // The relay is back; the administrator sends them again: each goes on its first try.
+    sink = await startSink({ port });
+    r = await admin.post('/admin/mail/retry', {});
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.body.queued, 2);
+    assert.equal(sql(s.db, "SELECT detail FROM audit WHERE action = 'mail.retry'"), '2 failed e-mails queued again');
+    await rounds(() => sink.messages.length === 2);
+    assert.equal(sink.messages.length, 2);
+    assert.equal(await outboxUntil(s.db, 'sent 1, sent 1, failed 8'), 'sent 1, sent 1, failed 8',
+      'the one withheld on purpose stays so');
+    assert.ok(!(await admin.get('/')).body.tasks.some((t) => t.kind.startsWith('mail_')));
+    assert.equal((await admin.post('/admin/mail/retry', {})).status, 409);
+  } finally {
+    await s.stop();
+    await sink?.close();
   }
 });

@@ -25,7 +25,7 @@ const PAGES = [
   ['bursar', ['/', '/accounts/applications']],
   ['governor', ['/', '/aup/compliance', '/aup/compliance?page=2', '/concerns/stats']],
   ['admin', ['/', '/admin/staff', '/admin/staff/2', '/admin/staff?page=2', ['/admin/staff', { q: 'smith' }], '/admin/policies', '/admin/routing', '/admin/courses',
-    '/training', ['/training', { q: 'patel' }], '/training?page=2', '/audit', '/admin/settings', '/admin/sessions']],
+    '/training', ['/training', { q: 'patel' }], '/training?page=2', '/audit', '/admin/settings', '/admin/sessions', '/admin/mail']],
   ['teacher', ['/', '/aup', '/concerns/mine', '/accounts', '/accounts/applications', '/training', '/account/sessions',
     '/filtering']],
   ['network', ['/', '/filtering']],

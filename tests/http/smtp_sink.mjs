@@ -4,7 +4,8 @@
 // greet each client only after a delay (greetAfter, in ms).
 import net from 'node:net';
 
-export async function startSink({ refuse = 0, stall = false, greetAfter = 0 } = {}) {
+// port: a fixed port, to bring back a relay that was down at its address.
+export async function startSink({ refuse = 0, stall = false, greetAfter = 0, port = 0 } = {}) {
   const sink = { messages: [], refused: 0, connections: 0, refuse, stall, greetAfter };
   const sockets = new Set();
   const server = net.createServer((sock) => {
@@ -54,7 +55,7 @@ export async function startSink({ refuse = 0, stall = false, greetAfter = 0 } = 
       }
     });
   });
-  await new Promise((res) => server.listen(0, '127.0.0.1', res));
+  await new Promise((res) => server.listen(port, '127.0.0.1', res));
   sink.port = server.address().port;
   sink.url = `smtp://127.0.0.1:${sink.port}`;
   sink.close = () => new Promise((res) => { for (const s of sockets) s.destroy(); server.close(res); });

@@ -711,7 +711,7 @@ static const struct route admin_routes[] = {
 const struct feature admin_feature = {
 	.name = "admin",
 	.routes = (const struct route *const[]){ admin_routes, admin_sync_routes,
-						 admin_sessions_routes, NULL },
-	.tasks = (task_fn *const[]){ admin_tasks, NULL },
+						 admin_sessions_routes, admin_mail_routes, NULL },
+	.tasks = (task_fn *const[]){ admin_tasks, admin_mail_tasks, NULL },
 	.nav = (const struct nav_link[]){ { 100, "Administration", "GET", "/admin/staff" }, { 0 } },
 };
