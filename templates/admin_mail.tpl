@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>E-mail</h1>
 {{#not_mail_on}}<p class="notice">No mail relay is set, so staffroom sends no e-mail: people see their notifications when they sign in. The server's configuration file sets one (<code>smtp_url</code>, <code>mail_from</code> and <code>base_url</code>).</p>{{/not_mail_on}}
-{{#all_well}}<p class="lead">Every e-mail has been sent or is on its way.{{#last_sent}} The last one went on <time datetime="{{last_sent}}">{{last_sent:x-uk-time}}</time>.{{/last_sent}}</p>{{/all_well}}
+{{#all_well}}<p class="lead">Every e-mail has been sent or is on its way.</p>{{/all_well}}
 {{#has_waiting}}<section class="card" aria-labelledby="h-waiting">
 <h2 id="h-waiting">Waiting for the mail relay</h2>
 <p>{{waiting_words}} waiting, the oldest since <time datetime="{{waiting_since}}">{{waiting_since:x-uk-time}}</time>: the mail relay cannot be reached. They are tried again every minute and go as soon as it answers; none is given up meanwhile.</p>

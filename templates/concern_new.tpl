@@ -40,7 +40,7 @@
 {{#err_involved}}<p class="field-error" id="e-involved">{{err_involved}}</p>{{/err_involved}}
 <textarea id="f-involved" name="involved" rows="3"{{#err_involved}} aria-describedby="e-involved" aria-invalid="true"{{/err_involved}}>&#10;{{form_involved:pre_escape}}</textarea></div>
 <div class="field{{#err_about}} has-error{{/err_about}}"><label for="f-about">If it is about an adult working in the school: their e-mail address (needed for a concern about an adult's conduct, unless it is about you)</label>
-<p class="hint">They will not see this report. A concern about the headteacher goes to the chair of governors only.</p>
+<p class="hint">They will not see this report. A concern about the headteacher's conduct goes to the chair of governors only. For cyberbullying of staff, a parent's post, contact from a pupil or the media, or a comment on a school account, give the member of staff it was aimed at: it goes to those who deal with that kind of concern, even when that is the headteacher.</p>
 {{#err_about}}<p class="field-error" id="e-about">{{err_about}}</p>{{/err_about}}
 <input id="f-about" name="about" type="email" value="{{form_about}}"{{#err_about}} aria-describedby="e-about" aria-invalid="true"{{/err_about}}></div>
 <fieldset class="field" aria-describedby="h-adult"><legend>A concern about an adult's conduct</legend>

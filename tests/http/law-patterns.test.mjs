@@ -260,7 +260,7 @@ test('the person a case is about never sees it: every GET route, My tasks, e-mai
     };
     for (const [who, about] of [['deputy', 'deputy@demo.school'], ['head', 'head@demo.school']]) {
       await add(t, { category: 'staff_conduct', summary: `SWEEP ${who} conduct`, about, urgent: 'yes' });
-      await add(t, { category: 'cyberbullying_staff', summary: `SWEEP ${who} bullying`, about }, [{ name: 'shot.png', data: PNG, type: 'image/png' }]);
+      await add(t, { category: 'cyberbullying_pupil', summary: `SWEEP ${who} bullying`, about }, [{ name: 'shot.png', data: PNG, type: 'image/png' }]);
       await add(ta, { category: 'whistleblowing', summary: `SWEEP ${who} whistle`, about });
       await add(ta, { category: 'other', summary: `SWEEP ${who} other`, about });
     }
@@ -279,9 +279,6 @@ test('the person a case is about never sees it: every GET route, My tasks, e-mai
     const dc = cases.filter((c) => c.about.startsWith('deputy')), hc = cases.filter((c) => c.about.startsWith('head'));
     assert.equal((await event(head, dc[0].id, { action: 'assign', assignee: 'dsl@demo.school' })).status, 200);
     assert.equal((await event(head, dc[0].id, { action: 'escalate', to: 'lado', reference: 'LADO-1' })).status, 200);
-    // heatons 8.5: whether it went to the police, recorded before it closes
-    assert.equal((await event(head, dc[1].id, { action: 'step', step: 'police', outcome: 'not_done',
-      text: 'SWEEP the member of staff did not want the police told' })).status, 200);
     assert.equal((await event(head, dc[1].id, { action: 'close', outcome: 'SWEEP closed', outcome_category: 'other' })).status, 200);
     // the deputy also chairs here, so the chair may hand the head's case to them
     assert.equal((await event(chair, hc[0].id, { action: 'assign', assignee: 'deputy@demo.school' })).status, 200);
@@ -364,5 +361,51 @@ test('the person a case is about never sees it: every GET route, My tasks, e-mai
   } finally {
     await s.stop();
     await sink.close();
+  }
+});
+
+// "About" names the member of staff a report was aimed at in some kinds of concern (bullied
+// online, posted about by a parent, contacted by a pupil or the media): such a report is no
+// allegation about them. It is routed as its kind says even when aimed at the headteacher (the
+// DSL still hears of a pupil's contact), never reaches or shows itself to them, and counts in no
+// pattern of concerns about them.
+test('a report aimed at a member of staff is routed by its kind and makes no pattern about them', async () => {
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: NOW } });
+  try {
+    const ta = await s.login('ta@demo.school');
+    const roles = (id) => sql(s.db, `SELECT group_concat(role) FROM (SELECT role FROM concern_recipients WHERE concern_id = ${id} ORDER BY role)`);
+    const told = (id) => sql(s.db, `SELECT group_concat(email) FROM (SELECT DISTINCT u.email FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.link = '/concerns/${id}' ORDER BY u.email)`);
+    const bullied = await file(ta, { category: 'cyberbullying_staff', summary: 'Parents mocking the head in a group chat', about: 'head@demo.school' });
+    const friended = await file(ta, { category: 'pupil_contact', summary: 'A Year 9 pupil sent the head a friend request', about: 'head@demo.school' });
+    const conduct = await file(ta, { category: 'staff_conduct', summary: 'The head shouted at a pupil', about: 'head@demo.school' });
+    assert.equal(roles(bullied.id), 'headteacher,slt');
+    assert.equal(told(bullied.id), 'deputy@demo.school,dsl@demo.school', 'the senior leaders, not the head');
+    assert.equal(roles(friended.id), 'dsl,headteacher');
+    assert.equal(told(friended.id), 'dsl@demo.school');
+    assert.equal(roles(conduct.id), 'chair', 'an allegation about the head still goes to the chair alone');
+    const head = await s.login('head@demo.school');
+    for (const c of [bullied, friended, conduct]) assert.equal((await head.get(`/concerns/${c.id}`)).status, 404);
+    const deputy = await s.login('deputy@demo.school'), dsl = await s.login('dsl@demo.school');
+    assert.equal((await deputy.get(`/concerns/${bullied.id}`)).status, 200);
+    assert.equal((await dsl.get(`/concerns/${friended.id}`)).status, 200);
+
+    // Three reports aimed at a teacher and two about their conduct: no pattern yet.
+    const teacher = 'teacher@demo.school', teacherId = userId(s.db, teacher);
+    const supply = await s.login('supply@demo.school');
+    await file(supply, { category: 'cyberbullying_staff', summary: 'Pupils filmed the teacher', about: teacher });
+    await file(supply, { category: 'parent_post', summary: 'A parent named the teacher on Facebook', about: teacher });
+    await file(supply, { category: 'pupil_contact', summary: 'A pupil followed the teacher', about: teacher });
+    await file(supply, { category: 'staff_conduct', summary: 'Teacher shared a pupil photo', about: teacher });
+    const second = await file(supply, { category: 'staff_conduct', summary: 'Teacher messaged a pupil', about: teacher });
+    assert.doesNotMatch(await notes(head), /concern number/);
+    const secondCase = (await head.get(`/concerns/${second.id}`)).body.concern;
+    assert.ok(!('pattern' in secondCase));
+    const about = (await head.get(`/concerns/about/${teacherId}`)).body;
+    assert.deepEqual(about.concerns.map((c) => c.category).sort(), ['staff_conduct', 'staff_conduct']);
+    // The third about their conduct is a pattern.
+    const third = await file(supply, { category: 'whistleblowing', summary: 'Teacher left pupils alone online', about: teacher });
+    assert.match(await notes(head), new RegExp(`Concern ${third.reference} is concern number 3 about the same member of staff`));
+  } finally {
+    await s.stop();
   }
 });

@@ -32,9 +32,8 @@ static json_t *mail_state(void)
 		      ") AS waiting_since, "
 		      "(SELECT count(*) FROM outbox WHERE status = 'failed' AND " RELAY_FAULT
 		      ") AS failed, "
-		      "(SELECT last_error FROM outbox WHERE " RELAY_FAULT " AND status != 'sent' "
-		      "ORDER BY id DESC LIMIT 1) AS last_error, "
-		      "(SELECT max(sent_at) FROM outbox WHERE status = 'sent') AS last_sent",
+		      "(SELECT last_error FROM outbox WHERE id = (SELECT max(id) FROM outbox WHERE "
+		      "status IN ('queued', 'failed') AND " RELAY_FAULT ")) AS last_error",
 		      "");
 }
 

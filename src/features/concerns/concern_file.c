@@ -114,7 +114,8 @@ int64_t concern_file_reaching(const struct request *rq, const struct concern_inp
 	/* Under the write lock, so the next id is ours. */
 	int64_t id = db_int(0, "SELECT coalesce(max(id), 0) + 1 FROM concerns", "");
 	snprintf(ref, 32, "C-%s-%06lld", year, (long long)id);
-	int about_head = in->about_id && (user_roles_load(in->about_id) & ROLE_HEADTEACHER);
+	int about_head = in->about_id && concern_about_conduct(in->category) &&
+			 (user_roles_load(in->about_id) & ROLE_HEADTEACHER);
 	db_exec("INSERT INTO concerns(id, reference, reporter_id, category, summary, details, "
 		"occurred_at, platform, url, "
 		"involved, about_id, account_id, urgent, created_at, due_by, recipient_mask) "

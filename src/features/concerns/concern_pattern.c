@@ -62,7 +62,8 @@ static int64_t count_between(int64_t person, const char *from, int64_t upto_id, 
 	return db_int(
 		0,
 		"SELECT count(*) FROM concerns c WHERE c.about_id = ? AND c.created_at >= ? "
-		"AND c.id <= ? AND " CONCERN_ON_FILE("c") " AND " CONCERN_MAY_OPEN("c"),
+		"AND c.id <= ? AND " CONCERN_ON_FILE("c") " AND " CONCERN_ABOUT_CONDUCT(
+			"c") " AND " CONCERN_MAY_OPEN("c"),
 		"ItI" CONCERN_MAY_OPEN_BINDS, person, from, upto_id, me, mask, me);
 }
 
@@ -114,7 +115,9 @@ void concern_pattern_warn(int64_t concern_id, const char *ref, int64_t about_id)
 {
 	if (!about_id)
 		return;
-	char *at = db_text("SELECT created_at FROM concerns WHERE id = ?", "I", concern_id);
+	/* A concern aimed at them (bullied, posted about) makes no pattern. */
+	char *at = db_text("SELECT created_at FROM concerns c WHERE id = ? AND "
+			   CONCERN_ABOUT_CONDUCT("c"), "I", concern_id);
 	json_t *who = watchers(about_id);
 	char *link = warning_link(about_id, concern_id);
 	size_t i;
@@ -176,8 +179,8 @@ static json_t *pattern_box(int64_t n, const char *link)
 
 void concern_pattern_add(json_t *c, int64_t concern_id, const struct request *rq)
 {
-	json_t *row = db_row("SELECT about_id, created_at FROM concerns WHERE id = ?", "I",
-			     concern_id);
+	json_t *row = db_row("SELECT about_id, created_at FROM concerns c WHERE id = ? AND "
+			     CONCERN_ABOUT_CONDUCT("c"), "I", concern_id);
 	int64_t person = row ? json_int(row, "about_id") : 0;
 	if (person && concern_pattern_may_view(rq->user.id, rq->user.roles, person)) {
 		char *link = pattern_link(person);
@@ -210,8 +213,8 @@ static json_t *pattern_rows(int64_t person, const struct request *rq, int64_t pa
 			"concern_events e WHERE e.concern_id = c.id AND e.action = 'threshold' "
 			"ORDER BY e.id DESC LIMIT 1) AS threshold, '/concerns/' || c.id AS url "
 			"FROM concerns c WHERE c.about_id = ? AND " CONCERN_ON_FILE(
-				"c") " AND " CONCERN_MAY_OPEN("c") " ORDER BY c.created_at DESC, "
-								   "c.id DESC LIMIT ? OFFSET ?",
+				"c") " AND " CONCERN_ABOUT_CONDUCT("c") " AND " CONCERN_MAY_OPEN(
+				"c") " ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?",
 			"I" CONCERN_MAY_OPEN_BINDS "II", person, me, mask, me, (int64_t)PAGE + 1,
 			(page - 1) * PAGE);
 	size_t i;

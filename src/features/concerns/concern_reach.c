@@ -12,6 +12,7 @@
 #include "lib/util.h"
 #include "lib/json_get.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,6 +66,13 @@ char *concern_unreached_words(const char *ref, const char *category, int names_p
 	return xasprintf("Concern %s has been saved, but it has NOT reached anyone yet: nobody "
 			 "who deals with this kind of concern is active in staffroom. %s",
 			 ref, concern_fallback(names_pupil ? "pupil_contact" : category, 0));
+}
+
+int concern_about_conduct(const char *category)
+{
+	char quoted[48];
+	snprintf(quoted, sizeof quoted, "'%s'", category ? category : "");
+	return strstr(CONCERN_AIMED_AT, quoted) == NULL;
 }
 
 int concern_about_head(int64_t concern_id)

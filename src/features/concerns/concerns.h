@@ -153,6 +153,21 @@ void concern_details_forget(int64_t concern_id);
  * (/admin/retention). */
 #define CONCERN_ON_FILE(c)                                                                         \
 	"(" c ".outcome_category IS NULL OR " c ".outcome_category != 'malicious')"
+/* The categories in which the adult a concern is "about" is the one it was
+ * aimed at (bullied online, posted about by a parent, contacted by a pupil
+ * or a journalist, insulted in a comment), not one whose conduct is in
+ * question.  Such a concern is still never sent or shown to that adult, but
+ * it is routed as its category says even when it is about the headteacher
+ * (KCSIE part four sends the chair allegations about the head, not what was
+ * done to them), and it counts in no pattern of concerns about them (KCSIE
+ * part four: patterns of an adult's own behaviour). */
+#define CONCERN_AIMED_AT                                                                   \
+	"'cyberbullying_staff', 'parent_post', 'pupil_contact', 'media_contact', " \
+	"'account_comment'"
+#define CONCERN_ABOUT_CONDUCT(c) "(" c ".category NOT IN (" CONCERN_AIMED_AT "))"
+/* The same for a category: 1 when "about" names an adult whose conduct is
+ * in question. */
+int concern_about_conduct(const char *category);
 /* May this person see all the concerns about `person` on one page
  * (GET /concerns/about/{id})?  The headteacher for anyone but themselves,
  * the chair of governors for the headteacher (KCSIE part four); 1 or 0. */
