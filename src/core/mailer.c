@@ -235,7 +235,8 @@ static void record_unreachable(const char *err)
 		"AND next_attempt_at <= ?",
 		"ItI", t + backoff_base, err, t);
 	if (db_commit() != 0)
-		fputs("staffroom: could not record that the mail relay cannot be reached\n", stderr);
+		fputs("staffroom: could not record that the mail relay cannot be reached\n",
+		      stderr);
 }
 
 static void record(int64_t id, int64_t attempts, int ok, const char *err)
