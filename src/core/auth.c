@@ -218,6 +218,14 @@ void auth_end_sessions(int64_t user_id)
 	db_exec("DELETE FROM sessions WHERE user_id = ?", "I", user_id);
 }
 
+void auth_spend_password_links(int64_t user_id)
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	db_exec("UPDATE password_links SET used_at = ? WHERE user_id = ? AND used_at IS NULL",
+		"tI", at, user_id);
+}
+
 char *auth_session_cookie(const char *token, long max_age)
 {
 	return xasprintf("sr_session=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%ld%s",

@@ -45,6 +45,12 @@ int csrf_ok(const struct request *rq);
 /* Ends every session of a user, and their sign-ins waiting for a code
  * (deactivation, role change, a new password); in a transaction. */
 void auth_end_sessions(int64_t user_id);
+/* Spends every link to set this person's password not used yet (an
+ * invitation, a reset): when a password is set by any means, when an
+ * administrator answers a suspected compromise (a password set for them, a
+ * second factor reset) and when the person leaves, so that no older e-mail
+ * can still choose their password, even if they come back; in a transaction. */
+void auth_spend_password_links(int64_t user_id);
 /* The session cookie (Set-Cookie): token for max_age seconds, or cleared
  * when token is NULL; Secure when configured (over TLS exchange.c adds it
  * in any case). */

@@ -190,6 +190,7 @@ void staff_leave_now(int64_t user_id, const char *left_on)
 {
 	db_exec("UPDATE users SET active = 0, left_on = ? WHERE id = ?", "tI", left_on, user_id);
 	auth_end_sessions(user_id);
+	auth_spend_password_links(user_id);
 }
 
 int staff_deactivate(const struct request *rq, int64_t user_id, const char *left_on)

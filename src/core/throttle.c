@@ -38,6 +38,18 @@ int64_t throttle_wait(const char *key, int64_t free_tries, int64_t cap)
 	return wait > 0 ? wait : 0;
 }
 
+int64_t throttle_window_wait(const char *key, int64_t allowed)
+{
+	json_t *row = db_row("SELECT failures, last_at FROM throttle WHERE key = ?", "t", key);
+	int64_t wait = 0;
+	if (row && json_int(row, "failures") >= allowed) {
+		int64_t left = FORGET_AFTER * 1000 - (now_ms() - json_int(row, "last_at"));
+		wait = (left + 999) / 1000;
+	}
+	json_decref(row);
+	return wait > 0 ? wait : 0;
+}
+
 void throttle_count(const char *key)
 {
 	int64_t t = now_ms();

@@ -20,6 +20,11 @@
 
 /* Seconds still to wait before another attempt under this key. */
 int64_t throttle_wait(const char *key, int64_t free_tries, int64_t cap);
+/* Seconds still to wait when `allowed` uses were counted under this key, each
+ * within fifteen minutes of the one before: until fifteen minutes after the
+ * last.  For what is not guessing but sends something (an e-mail), so that
+ * at most `allowed` go in a quarter of an hour, not one a minute for ever. */
+int64_t throttle_window_wait(const char *key, int64_t allowed);
 /* Counts a failure under this key; inside a write transaction. */
 void throttle_count(const char *key);
 

@@ -259,13 +259,15 @@ test('"Forgot your password?" answers the same for a known, unknown or deactivat
     assert.ok(resets().every((m) => m.to.some((t) => t.includes('teacher@demo.school'))));
     assert.equal(count(s.db, "SELECT count(*) FROM audit WHERE action = 'password.reset_sent' AND object = 'teacher@demo.school'"), 2);
     assert.equal(count(s.db, "SELECT count(*) FROM audit WHERE action = 'password.reset_refused'"), 4);
-    assert.equal(count(s.db, "SELECT count(*) FROM password_links WHERE purpose = 'reset' AND used_at IS NULL"), 1);
+    // A reset link spends no other: a stranger asking again cannot cancel the one on its way.
+    assert.equal(count(s.db, "SELECT count(*) FROM password_links WHERE purpose = 'reset' AND used_at IS NULL"), 2);
     assert.equal(count(s.db, "SELECT count(*) FROM password_links WHERE julianday(expires_at) - julianday(created_at) > 0.05"), 0,
       'a reset link lives an hour');
 
     const { token } = linkFor(sink, 'teacher@demo.school');
     const set = await s.client().post('/password/set', { token, password: NEW_PASSWORD, password_again: NEW_PASSWORD }, { csrf: false });
     assert.equal(set.status, 200, set.text);
+    assert.equal(count(s.db, 'SELECT count(*) FROM password_links WHERE used_at IS NULL'), 0, 'choosing a password spends every link');
     const old = await teacher.get('/');
     assert.equal(old.status, 401, 'the other sessions ended');
     assert.equal((await s.client().login('teacher@demo.school', PASSWORD)).status, 401);
@@ -296,16 +298,59 @@ test('"Forgot your password?" shows its form, and shows it again after a bad add
   assert.match(again.text, /<p class="field-error" id="e-email">/);
 });
 
-test('"Forgot your password?" is slowed after a few requests, whether the address exists or not', async () => {
-  await withMail(async (s) => {
-    for (const email of ['teacher@demo.school', 'nobody@demo.school']) {
+test('"Forgot your password?" sends three links in a quarter of an hour at most, whether the address exists or not', async () => {
+  await withMail(async (s, sink) => {
+    const admin = await s.login('admin@demo.school');
+    const id = await addPerson(admin, 'invited@demo.school', 'Ivy Invited');
+    assert.equal((await admin.post(`/admin/staff/${id}/invite`)).status, 200);
+    const invitation = await mailTo(sink, 'invited@demo.school');
+    for (const email of ['invited@demo.school', 'nobody@demo.school']) {
       const statuses = [];
       for (let i = 0; i < 4; i++)
         statuses.push((await s.client().post('/password/forgot', { email }, { csrf: false })).status);
       assert.deepEqual(statuses, [200, 200, 200, 429], email);
+      // Not one a minute or less after that: a quarter of an hour from the third.
+      await sleep(2100);
+      const later = await s.client().post('/password/forgot', { email }, { csrf: false });
+      assert.equal(later.status, 429, email);
+      assert.ok(Number(later.headers.get('retry-after')) > 880, later.headers.get('retry-after'));
+      assert.equal(later.body.error, 'Links were asked for this address three times in a quarter of an hour. ' +
+        'Please wait 15 minutes and try again.');
     }
-    assert.equal(count(s.db, "SELECT count(*) FROM password_links"), 3);
-    assert.equal(count(s.db, "SELECT count(*) FROM audit WHERE action = 'password.reset_refused' AND detail = 'too many recent requests'"), 2);
+    assert.equal(count(s.db, "SELECT count(*) FROM password_links WHERE purpose = 'reset'"), 3);
+    assert.equal(count(s.db, "SELECT count(*) FROM audit WHERE action = 'password.reset_refused' AND detail = 'too many recent requests'"), 4);
+    // The invitation sent before still works: asking for resets did not cancel it.
+    assert.equal((await s.client().get(`/password/set?token=${invitation.token}`)).status, 200);
+  });
+});
+
+// An administrator answering a suspected compromise (a password set for them, a second factor
+// reset), or the person leaving, ends every link to choose their password: no older e-mail may
+// still set it, even once they are back.
+test('setting a password, resetting a second factor or leaving spends every password link', async () => {
+  await withMail(async (s, sink) => {
+    const admin = await s.login('admin@demo.school');
+    const live = (email) => count(s.db, `SELECT count(*) FROM password_links l JOIN users u ON u.id = l.user_id
+      WHERE u.email = '${email}' AND l.used_at IS NULL`);
+    const opens = async (token) => (await s.client().get(`/password/set?token=${token}`)).status;
+    // The headteacher asked for a reset; then the administrator sets a password for them.
+    assert.equal((await s.client().post('/password/forgot', { email: 'head@demo.school' }, { csrf: false })).status, 200);
+    const reset = await mailTo(sink, 'head@demo.school');
+    assert.equal(await opens(reset.token), 200);
+    const head = sql(s.db, "SELECT id FROM users WHERE email = 'head@demo.school'");
+    assert.equal((await admin.post(`/admin/staff/${head}/password`, { password: NEW_PASSWORD })).status, 200);
+    assert.equal(await opens(reset.token), 410);
+    assert.equal(live('head@demo.school'), 0);
+    const stolen = await s.client().post('/password/set', { token: reset.token, password: 'an attacker phrase 99', password_again: 'an attacker phrase 99' }, { csrf: false });
+    assert.equal(stolen.status, 410);
+    // Someone invited leaves before using it, and comes back: the old link stays spent.
+    const id = await addPerson(admin, 'returner@demo.school', 'Rita Returner');
+    assert.equal((await admin.post(`/admin/staff/${id}/invite`)).status, 200);
+    const invite = await mailTo(sink, 'returner@demo.school');
+    assert.equal((await admin.post(`/admin/staff/${id}/deactivate`, { left_on: '' })).status, 200);
+    assert.equal((await admin.post(`/admin/staff/${id}/reactivate`)).status, 200);
+    assert.equal(await opens(invite.token), 410);
+    assert.equal(live('returner@demo.school'), 0);
   });
 });
 

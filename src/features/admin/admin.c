@@ -321,6 +321,7 @@ static void staff_password(struct request *rq, struct reply *rp)
 	}
 	db_exec("UPDATE users SET password_hash = ? WHERE id = ?", "tI", hash, rq->ids[0]);
 	auth_end_sessions(rq->ids[0]);
+	auth_spend_password_links(rq->ids[0]);
 	audit(rq, "staff.password", json_str(u, "email"), "password set by an administrator");
 	json_decref(u);
 	if (reply_commit(rp, BUSY) != 0)

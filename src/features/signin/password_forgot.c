@@ -3,8 +3,8 @@
  * The answer is the same page, status and words whatever was typed, and
  * every request takes the same steps (a throttle count and an audit row in
  * one transaction), so the page tells nobody which addresses belong to
- * staff.  Requests are counted per address typed, known or not, and slowed
- * after a few, as sign-in is (core/throttle.c): nobody can fill a
+ * staff.  Requests are counted per address typed, known or not, and three
+ * in a quarter of an hour are the most (core/throttle.c): nobody can fill a
  * colleague's inbox, and the wait itself reveals nothing. */
 #define _GNU_SOURCE
 #include "core/audit.h"
@@ -20,6 +20,9 @@
 #define SENT_WORDS                                                                         \
 	"If this address belongs to a member of staff who can use staffroom, an e-mail with " \
 	"a link to choose a new password is on its way. The link works once, for an hour."
+
+/* Links asked for one address within fifteen minutes of each other. */
+#define RESETS_A_QUARTER 3
 
 /* "sent" is false, not left out: the form is shown under not_sent, which an
  * absent member never shows (the bridge shows not_NAME only for a NAME the
@@ -43,7 +46,7 @@ static void forgot_submit(struct request *rq, struct reply *rp)
 {
 	const char *email = arg(rq, "email");
 	char *key = throttle_key(email);
-	int64_t wait = throttle_wait(key, ACCOUNT_ADDRESS_FREE, ACCOUNT_CAP);
+	int64_t wait = throttle_window_wait(key, RESETS_A_QUARTER);
 	if (wait > 0) {
 		free(key);
 		if (db_begin() == 0) {
@@ -51,10 +54,11 @@ static void forgot_submit(struct request *rq, struct reply *rp)
 				      "password.reset_refused", email, "too many recent requests");
 			db_commit();
 		}
+		int64_t minutes = (wait + 59) / 60;
 		reply_error(rp, 429, "email",
-			    "A link was asked for this address a moment ago. Please wait %lld "
-			    "second%s and try again.",
-			    (long long)wait, wait == 1 ? "" : "s");
+			    "Links were asked for this address three times in a quarter of an hour. "
+			    "Please wait %lld minute%s and try again.",
+			    (long long)minutes, minutes == 1 ? "" : "s");
 		rp->retry_after = (int)wait;
 		return;
 	}

@@ -1,11 +1,15 @@
 /* One-time links to set a password.  The token travels only in the e-mail;
  * the database keeps its SHA-256, as for sessions (core/auth.c), so reading
- * the database or a backup opens nobody's account.  A link works once, and
- * a newer link to the same person spends the older ones, so only the last
- * e-mail works. */
+ * the database or a backup opens nobody's account.  A link works once.  A
+ * new invitation spends the person's older links, so only the last one sent
+ * by an administrator works; a reset link spends none, so that a stranger
+ * typing someone's address on "Forgot your password?" cannot cancel the link
+ * they are about to use, or their invitation.  Choosing a password spends
+ * them all (core/auth.h). */
 #define _GNU_SOURCE
 #include "features/signin/password_link.h"
 #include "core/audit.h"
+#include "core/auth.h"
 #include "core/mailer.h"
 #include "db/db.h"
 #include "lib/config.h"
@@ -108,10 +112,9 @@ int password_link_send(struct request *rq, int64_t user_id, enum link_purpose pu
 	time_t life = purpose == LINK_INVITATION ? invitation_days() * 86400 : RESET_LIFETIME;
 	iso_time(now() + life, until);
 	const char *kind = purpose == LINK_INVITATION ? "invitation" : "reset";
-	int rc = db_exec("UPDATE password_links SET used_at = ? "
-			 "WHERE user_id = ? AND used_at IS NULL",
-			 "tI", at, user_id);
-	rc |= db_exec("INSERT INTO password_links(token_hash, user_id, purpose, sent_by, "
+	if (purpose == LINK_INVITATION)
+		auth_spend_password_links(user_id);
+	int rc = db_exec("INSERT INTO password_links(token_hash, user_id, purpose, sent_by, "
 		      "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
 		      "tItttt", hash, user_id, kind, rq->signed_in ? rq->user.email : "the person",
 		      at, until);

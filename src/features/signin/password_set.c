@@ -85,8 +85,7 @@ static int store_password(struct request *rq, struct reply *rp, json_t *link, co
 		reply_error(rp, 410, "token", LINK_UNUSABLE);
 		return -1;
 	}
-	db_exec("UPDATE password_links SET used_at = ? WHERE user_id = ? AND used_at IS NULL",
-		"tI", at, uid);
+	auth_spend_password_links(uid);
 	db_exec("UPDATE users SET password_hash = ? WHERE id = ?", "tI", hash, uid);
 	auth_end_sessions(uid);
 	audit(rq, "password.link_used", json_str(link, "email"), "password set with a%s link",

@@ -96,6 +96,7 @@ static void admin_reset(struct request *rq, struct reply *rp)
 	} else if (reply_begin(rp, BUSY) == 0) {
 		twofactor_remove(rq->ids[0]);
 		auth_end_sessions(rq->ids[0]);
+		auth_spend_password_links(rq->ids[0]);
 		audit(rq, "2fa.reset", email, "reason: %s", arg(rq, "reason"));
 		if (reply_commit(rp, BUSY) == 0)
 			reply_done(rp, 200, json_pack("{s:s, s:b}", "email", email, "reset", 1),
