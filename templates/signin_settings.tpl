@@ -4,6 +4,7 @@
 {{#providers}}<li>{{label}}</li>
 {{/providers}}
 {{#has_providers}}</ul>{{/has_providers}}
+{{#breakglass_lapsed}}<p class="notice" role="alert">{{breakglass_lapsed}}</p>{{/breakglass_lapsed}}
 <form class="stack card" method="post" action="/admin/sign-in">
 <input type="hidden" name="csrf" value="{{csrf}}">
 <fieldset><legend>Who may sign in with a password</legend>

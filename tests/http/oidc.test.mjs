@@ -10,7 +10,7 @@ import net from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cli, sql, Client, PASSWORD, FRONT } from './lib.mjs';
+import { cli, sql, Client, PASSWORD, FRONT, visibleText } from './lib.mjs';
 import { totp, nowStep } from './totp_lib.mjs';
 import { startProvider } from '../oidc/provider.mjs';
 import { startWithProviders, throughProvider } from './oidc_helpers.mjs';
@@ -408,6 +408,38 @@ test('passwords off: only the break-glass administrator signs in with a password
     // Single sign-on still works for everyone else.
     entraUser('teacher@demo.school');
     assert.equal((await ssoSignIn(s, entra)).done.status, 200);
+  } finally { await s.stop(); }
+});
+
+// The break-glass administrator is checked at every use, not only when named: one who has lost
+// the role (or left) keeps no password, and the administrators are told to name another.
+test('a break-glass administrator who is no longer an administrator keeps no password', async () => {
+  const s = await startSso();
+  try {
+    const admin = await s.login('admin@demo.school'), head = await s.login('head@demo.school');
+    const bursar = sql(s.db, "SELECT id FROM users WHERE email = 'bursar@demo.school'");
+    const roles = async (...r) => admin.post(`/admin/staff/${bursar}`, [['name', 'Linda Morris'], ['staff_type', 'support'],
+      ...r.map((x) => ['role', x])]);
+    assert.equal((await roles('business_manager', 'admin')).status, 200);
+    assert.equal((await admin.post('/admin/sign-in', { password_signin: 'breakglass',
+      breakglass_email: 'bursar@demo.school' })).status, 200);
+    assert.equal((await new Client(s.url).login('bursar@demo.school', PASSWORD)).status, 200);
+    assert.ok(!(await admin.get('/')).body.tasks.some((t) => t.kind === 'breakglass_lapsed'));
+    // The role is taken away: no password sign-in, and the administrators are told.
+    assert.equal((await roles('business_manager')).status, 200);
+    const refused = await new Client(s.url).login('bursar@demo.school', PASSWORD);
+    assert.equal(refused.status, 403);
+    assert.match(refused.body.error, /Signing in with a password is turned off/);
+    const task = (await admin.get('/')).body.tasks.find((t) => t.kind === 'breakglass_lapsed');
+    assert.ok(task);
+    assert.equal(task.link, '/admin/sign-in');
+    assert.match(task.message, /The break-glass administrator is no longer an active administrator/);
+    assert.match(visibleText((await admin.page('/admin/sign-in')).text), /nobody can sign in with a password when the school(?:'|&#39;)s sign-in service is down: name another/);
+    assert.ok(!(await head.get('/')).body.tasks.some((t) => t.kind === 'breakglass_lapsed'));
+    // Naming an administrator again ends it.
+    assert.equal((await admin.post('/admin/sign-in', { password_signin: 'breakglass',
+      breakglass_email: 'admin@demo.school' })).status, 200);
+    assert.ok(!(await admin.get('/')).body.tasks.some((t) => t.kind === 'breakglass_lapsed'));
   } finally { await s.stop(); }
 });
 

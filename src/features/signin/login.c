@@ -206,6 +206,7 @@ const struct feature signin_feature = {
 						 password_link_routes, forgot_routes, invite_routes,
 						 oidc_routes, oidc_settings_routes,
 						 sessions_own_routes, NULL },
+	.tasks = (task_fn *const[]){ breakglass_tasks, NULL },
 	.nav = (const struct nav_link[]){ { 120, "Sign-in security", "GET", "/account/2fa" },
 					  { 0 } },
 };

@@ -14,6 +14,9 @@ void oidc_login_model(const struct request *rq, json_t *m);
 void oidc_signed_out_model(const char *provider, int ask, json_t *m);
 /* 0 when this address may sign in with a password (the school's setting). */
 int password_signin_refused(const char *email);
+/* My tasks: the administrators are told when the break-glass administrator
+ * named is no longer one. */
+void breakglass_tasks(const struct request *rq, json_t *tasks);
 
 extern const struct route oidc_routes[], oidc_settings_routes[];
 

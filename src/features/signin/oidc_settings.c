@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include "features/signin/oidc_login.h"
 #include "core/audit.h"
+#include "core/tasks.h"
 #include "core/write.h"
 #include "db/db.h"
 #include "lib/json_get.h"
@@ -17,19 +18,54 @@
 #include <string.h>
 #include <strings.h>
 
+#define BREAKGLASS_LAPSED                                                                 \
+	"The break-glass administrator is no longer an active administrator, so nobody can " \
+	"sign in with a password when the school's sign-in service is down: name another."
+
 static char *setting(const char *key)
 {
 	return db_text("SELECT value FROM settings WHERE key = ?", "t", key);
+}
+
+/* The break-glass account must be an active administrator: anyone else
+ * keeping a password would defeat turning passwords off.  Checked when it is
+ * chosen and again at every use: one who has since lost the role, or left,
+ * keeps no password (and the administrators are told, breakglass_tasks). */
+static int breakglass_ok(const char *email)
+{
+	return email[0] && db_int(0,
+				  "SELECT 1 FROM users u JOIN user_roles r ON r.user_id = u.id "
+				  "WHERE u.email = ? AND u.active = 1 AND r.role = 'admin'",
+				  "t", email) == 1;
 }
 
 int password_signin_refused(const char *email)
 {
 	char *mode = setting("password_signin"), *breakglass = setting("password_breakglass");
 	int refused = mode && strcmp(mode, "breakglass") == 0 &&
-		      !(breakglass && email && strcasecmp(breakglass, email) == 0);
+		      !(breakglass && email && strcasecmp(breakglass, email) == 0 &&
+			breakglass_ok(breakglass));
 	free(mode);
 	free(breakglass);
 	return refused;
+}
+
+/* Passwords are off and the break-glass administrator named is no longer
+ * one: nobody can sign in when the provider is down.  1 or 0. */
+static int breakglass_lapsed(void)
+{
+	char *mode = setting("password_signin"), *breakglass = setting("password_breakglass");
+	int lapsed = mode && strcmp(mode, "breakglass") == 0 &&
+		     !(breakglass && breakglass_ok(breakglass));
+	free(mode);
+	free(breakglass);
+	return lapsed;
+}
+
+void breakglass_tasks(const struct request *rq, json_t *tasks)
+{
+	if ((rq->user.roles & ROLE_ADMIN) && breakglass_lapsed())
+		task_add(tasks, "breakglass_lapsed", BREAKGLASS_LAPSED, "/admin/sign-in", 1);
 }
 
 static void signin_settings_page(struct request *rq, struct reply *rp)
@@ -45,21 +81,13 @@ static void signin_settings_page(struct request *rq, struct reply *rp)
 	 * refusal, the router puts what was typed over it. */
 	json_object_set_new(m, "form", json_pack("{s:s}", "breakglass_email",
 						 breakglass ? breakglass : ""));
+	if (breakglass_lapsed())
+		json_object_set_new(m, "breakglass_lapsed", json_string(BREAKGLASS_LAPSED));
 	oidc_login_model(rq, m);
 	free(mode);
 	free(breakglass);
 	free(mfa);
 	reply_page(rp, "signin_settings", "Sign-in settings", m);
-}
-
-/* The break-glass account must be an active administrator: anyone else
- * keeping a password would defeat turning passwords off. */
-static int breakglass_ok(const char *email)
-{
-	return email[0] && db_int(0,
-				  "SELECT 1 FROM users u JOIN user_roles r ON r.user_id = u.id "
-				  "WHERE u.email = ? AND u.active = 1 AND r.role = 'admin'",
-				  "t", email) == 1;
 }
 
 static void signin_settings_save(struct request *rq, struct reply *rp)
