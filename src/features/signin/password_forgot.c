@@ -56,8 +56,8 @@ static void forgot_submit(struct request *rq, struct reply *rp)
 		}
 		int64_t minutes = (wait + 59) / 60;
 		reply_error(rp, 429, "email",
-			    "Links were asked for this address three times in a quarter of an hour. "
-			    "Please wait %lld minute%s and try again.",
+			    "Links were asked for this address three times in a quarter of an "
+			    "hour. Please wait %lld minute%s and try again.",
 			    (long long)minutes, minutes == 1 ? "" : "s");
 		rp->retry_after = (int)wait;
 		return;
