@@ -134,10 +134,18 @@ static const char *claims_problem(const struct oidc_provider *p, json_t *c, cons
 {
 	const char *iss = json_string_value(json_object_get(c, "iss"));
 	const char *got_nonce = json_string_value(json_object_get(c, "nonce"));
+	const char *sub = json_string_value(json_object_get(c, "sub"));
 	json_t *exp = json_object_get(c, "exp"), *iat = json_object_get(c, "iat");
+	json_t *nbf = json_object_get(c, "nbf");
 	int64_t t = (int64_t)now();
 	if (!iss || strcmp(iss, p->issuer) != 0)
 		return "the ID token's issuer (iss) is not the provider";
+	/* OpenID Connect Core 2: sub is required; nbf, when given, is honoured
+	 * like exp (RFC 7519 4.1.5). */
+	if (!sub || !*sub)
+		return "the ID token names no subject (sub)";
+	if (nbf && (!json_is_number(nbf) || (int64_t)json_number_value(nbf) > t + OIDC_CLOCK_SKEW))
+		return "the ID token is not valid yet (nbf)";
 	if (!audience_ok(c, p->client_id))
 		return "the ID token is not for this client (aud, azp)";
 	if (!json_is_number(exp) || (int64_t)json_number_value(exp) + OIDC_CLOCK_SKEW <= t)

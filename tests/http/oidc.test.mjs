@@ -110,7 +110,16 @@ test('Google-like sign-in: email claim, client_secret_post; an unverified addres
     const n = sessions(s);
     googleUser('science@demo.school', false);
     refused(s, await ssoSignIn(s, google), 401, /could not be checked/, /names no usable address/, n);
-  } finally { await s.stop(); }
+    // Only an address Google says it checked: "false" as a string, or nothing said, names nobody;
+    // "true" as a string (as some of its tokens give it) does.
+    googleUser('science@demo.school');
+    for (const flag of ['false', undefined]) {
+      google.tamper((c) => { const { email_verified, ...rest } = c; return flag === undefined ? rest : { ...rest, email_verified: flag }; });
+      refused(s, await ssoSignIn(s, google), 401, /could not be checked/, /names no usable address/, n);
+    }
+    google.tamper((c) => ({ ...c, email_verified: 'true' }));
+    assert.equal((await ssoSignIn(s, google)).done.status, 200);
+  } finally { google.tamper(null); await s.stop(); }
 });
 
 test("Google: only an account the school's Workspace hosts (hd) signs in, whatever its address", async () => {
@@ -152,6 +161,9 @@ test('token faults are refused: wrong audience, expired, bad signature, wrong no
       [(c) => ({ ...c, iat: now + 3600, exp: now + 7200 }), undefined, /issued in the future/],
       [(c) => ({ ...c, nonce: 'not-the-nonce-that-was-sent' }), undefined, /nonce/],
       [(c) => ({ ...c, iss: 'https://login.example.net' }), undefined, /issuer/],
+      [(c) => ({ ...c, nbf: now + 86400 }), undefined, /not valid yet \(nbf\)/],
+      [(c) => { const { sub, ...rest } = c; return rest; }, undefined, /names no subject \(sub\)/],
+      [(c) => ({ ...c, sub: '' }), undefined, /names no subject \(sub\)/],
     ];
     for (const [fn, key, why] of cases) {
       entra.tamper(fn, key);

@@ -219,8 +219,11 @@ static char *claimed_address(const struct oidc_provider *p, json_t *claims)
 	json_t *verified = json_object_get(claims, "email_verified");
 	if (!v || !*v || strlen(v) > 254 || !utf8_valid(v, strlen(v)))
 		return NULL;
-	/* Google says whether it checked the address; an unchecked one names nobody. */
-	if (oidc_is_google(p) && json_is_false(verified))
+	/* Google says whether it checked the address; an address it does not say
+	 * it checked (false, "false", or nothing said) names nobody.  Some of its
+	 * tokens give the flag as the string "true". */
+	const char *said = json_string_value(verified);
+	if (oidc_is_google(p) && !json_is_true(verified) && !(said && strcmp(said, "true") == 0))
 		return NULL;
 	char *e = xstrdup(v);
 	for (char *c = e; *c; c++)
