@@ -356,3 +356,41 @@ test('turning off two-factor sign-in that is not on is refused, and writes nothi
     await s.stop();
   }
 });
+
+// A code step left for more than five minutes has run out: the person is told so, not that the
+// form came from elsewhere, and cancelling it ends it and its cookie whatever state it is in.
+test('a code step that ran out says so, and cancelling always clears it', async () => {
+  const s = await startServer();
+  try {
+    const { secret, step } = await enrol(await s.login('teacher@demo.school'));
+    const c = s.client();
+    assert.equal((await c.login('teacher@demo.school')).body.second_factor, true);
+    sql(s.db, 'UPDATE pending_logins SET created_at = created_at - 400');
+    const late = await c.post('/login/code', { code: totp(secret, step + 1) });
+    assert.equal(late.status, 401, late.text);
+    assert.equal(late.body.error, 'Your sign-in has expired. Please sign in again.');
+    assert.match(late.headers.get('set-cookie') ?? '', /Max-Age=0/);
+    // Cancelling a step that ran out, and one still running.
+    const d = s.client();
+    assert.equal((await d.login('teacher@demo.school')).body.second_factor, true);
+    sql(s.db, 'UPDATE pending_logins SET created_at = created_at - 400');
+    const cancelled = await d.post('/login/code/cancel', {}, { csrf: false });
+    assert.equal(cancelled.status, 200, cancelled.text);
+    assert.match(cancelled.headers.get('set-cookie') ?? '', /Max-Age=0/);
+    const e = s.client();
+    assert.equal((await e.login('teacher@demo.school')).body.second_factor, true);
+    assert.equal((await e.post('/login/code/cancel', {}, { csrf: false })).status, 200);
+    assert.equal(sql(s.db, 'SELECT count(*) FROM pending_logins'), '0');
+    // Another site's form is still refused (the Origin check), and a running step still needs
+    // its token.
+    const f = s.client();
+    assert.equal((await f.login('teacher@demo.school')).body.second_factor, true);
+    assert.equal((await f.post('/login/code', { code: totp(secret, step + 1) }, { csrf: false })).status, 403);
+    const foreign = await f.request('POST', '/login/code/cancel', { form: {}, csrf: false,
+      headers: { origin: 'https://evil.example' } });
+    assert.equal(foreign.status, 403);
+    assert.equal(sql(s.db, 'SELECT count(*) FROM pending_logins'), '1');
+  } finally {
+    await s.stop();
+  }
+});

@@ -53,10 +53,19 @@ static void code_refused(struct request *rq, struct reply *rp, const char *key, 
 		"That code is not right. Check the time on your phone, or use a recovery code.");
 }
 
+/* The form's token is checked here, not by the router: once the sign-in
+ * has run out there is no token to check, and the answer is that it ran out. */
 static void code_submit(struct request *rq, struct reply *rp)
 {
 	if (!rq->pending_login) {
+		rp->set_cookie = auth_session_cookie(NULL, 0);
 		reply_error(rp, 401, NULL, "Your sign-in has expired. Please sign in again.");
+		return;
+	}
+	if (!csrf_ok(rq)) {
+		reply_error(rp, 403, "csrf",
+			    "This form has expired or did not come from staffroom. "
+			    "Please go back, reload the page and try again.");
 		return;
 	}
 	char *key = code_key(rq->user.id);
@@ -90,6 +99,8 @@ static void code_submit(struct request *rq, struct reply *rp)
 	free(key);
 }
 
+/* Ends the caller's own half-finished sign-in, whatever state it is in, so
+ * it needs no form token (the router still refuses another site's form). */
 static void code_cancel(struct request *rq, struct reply *rp)
 {
 	if (rq->pending_login && db_begin() == 0) {
@@ -107,7 +118,7 @@ static const struct field_spec code_form[] = {
 
 const struct route login_code_routes[] = {
 	{ "GET", "/login/code", code_page, ROUTE_PUBLIC, NULL, NULL, 0 },
-	{ "POST", "/login/code", code_submit, ROUTE_PUBLIC, code_form, code_page, 0 },
-	{ "POST", "/login/code/cancel", code_cancel, ROUTE_PUBLIC, NULL, NULL, 0 },
+	{ "POST", "/login/code", code_submit, ROUTE_PUBLIC, code_form, code_page, R_NO_CSRF },
+	{ "POST", "/login/code/cancel", code_cancel, ROUTE_PUBLIC, NULL, NULL, R_NO_CSRF },
 	{ NULL },
 };
