@@ -17,6 +17,7 @@
 	X("session.end_others", "Ended all their other sessions")                         \
 	X("session.end_person", "Signed a person out everywhere")                         \
 	X("session.end_everyone", "Signed everyone out")                                  \
+	X("session.end_password", "Password sessions ended: passwords turned off")        \
 	X("password.invite", "Invitation to set a password")                              \
 	X("password.reset_sent", "Password reset link sent")                              \
 	X("password.link_used", "Password set from a link")                               \

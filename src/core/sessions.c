@@ -93,6 +93,22 @@ int sessions_end_user(int64_t user_id, const char *keep_hash)
 	return db_changes();
 }
 
+int sessions_end_password(const char *keep_hash, const char *keep_email)
+{
+	/* Every row, by design, as for a breach: a school turning passwords
+	 * off means no password session to go on. */
+	db_exec(WHOLE_TABLE_REPORT "DELETE FROM pending_logins WHERE NOT EXISTS (SELECT 1 FROM "
+				   "pending_sso p WHERE p.token_hash = pending_logins.token_hash) "
+				   "AND user_id NOT IN (SELECT id FROM users WHERE email = ?)",
+		"t", keep_email);
+	db_exec(WHOLE_TABLE_REPORT "DELETE FROM sessions WHERE token_hash != ? AND NOT EXISTS "
+				   "(SELECT 1 FROM oidc_sessions o WHERE o.token_hash = "
+				   "sessions.token_hash) AND user_id NOT IN (SELECT id FROM users "
+				   "WHERE email = ?)",
+		"tt", keep_hash ? keep_hash : "", keep_email);
+	return db_changes();
+}
+
 int sessions_end_everyone(const char *keep_hash, int64_t *people)
 {
 	/* Every row, by design: this is the answer to a suspected breach. */

@@ -27,5 +27,9 @@ int session_end(int64_t user_id, int64_t id);
 int sessions_end_user(int64_t user_id, const char *keep_hash);
 /* Everyone's, but keep_hash's; *people is how many people had one. */
 int sessions_end_everyone(const char *keep_hash, int64_t *people);
+/* Every session begun with a password (not through a provider), and every
+ * sign-in waiting for its code after one, but keep_hash's and those of the
+ * person with the address keep_email: passwords have just been turned off. */
+int sessions_end_password(const char *keep_hash, const char *keep_email);
 
 #endif

@@ -369,9 +369,21 @@ test('passwords off: only the break-glass administrator signs in with a password
     assert.equal(page.status, 200);
     assert.match(page.text, /<label for="f-breakglass_email">/);
 
+    // Sessions begun with a password end when passwords are turned off, but the break-glass
+    // administrator's, the one saving it and those begun through the provider.
+    const deputy = await s.login('deputy@demo.school');
+    entraUser('dsl@demo.school');
+    const sso = await ssoSignIn(s, entra);
+    assert.equal(sso.done.status, 200);
     const ok = await admin.post('/admin/sign-in', { password_signin: 'breakglass',
       breakglass_email: 'admin@demo.school' });
     assert.equal(ok.status, 200, ok.text);
+    assert.equal(ok.body.sessions_ended, 2, 'the teacher\'s and the deputy\'s');
+    assert.equal((await teacher.get('/')).status, 401);
+    assert.equal((await deputy.get('/')).status, 401);
+    assert.equal((await admin.get('/')).status, 200);
+    assert.equal((await sso.c.get('/')).status, 200);
+    assert.match(lastAudit(s, 'session.end_password'), /ended 2 password sessions/);
     assert.match(lastAudit(s, 'settings.change'), /oidc_mfa_counts|password_signin/);
     // The page shows the saved address in its field, and what was typed after a refusal.
     const field = (html) => html.match(/<input id="f-breakglass_email"[^>]*>/)[0];
@@ -428,7 +440,7 @@ test('passwords off: only the break-glass administrator signs in with a password
 test('a break-glass administrator who is no longer an administrator keeps no password', async () => {
   const s = await startSso();
   try {
-    const admin = await s.login('admin@demo.school'), head = await s.login('head@demo.school');
+    const admin = await s.login('admin@demo.school');
     const bursar = sql(s.db, "SELECT id FROM users WHERE email = 'bursar@demo.school'");
     const roles = async (...r) => admin.post(`/admin/staff/${bursar}`, [['name', 'Linda Morris'], ['staff_type', 'support'],
       ...r.map((x) => ['role', x])]);
@@ -447,7 +459,9 @@ test('a break-glass administrator who is no longer an administrator keeps no pas
     assert.equal(task.link, '/admin/sign-in');
     assert.match(task.message, /The break-glass administrator is no longer an active administrator/);
     assert.match(visibleText((await admin.page('/admin/sign-in')).text), /nobody can sign in with a password when the school(?:'|&#39;)s sign-in service is down: name another/);
-    assert.ok(!(await head.get('/')).body.tasks.some((t) => t.kind === 'breakglass_lapsed'));
+    entraUser('head@demo.school');
+    const head = (await ssoSignIn(s, entra)).c;
+    assert.ok(!(await head.get('/')).body.tasks.some((t) => t.kind === 'breakglass_lapsed'), 'only administrators are told');
     // Naming an administrator again ends it.
     assert.equal((await admin.post('/admin/sign-in', { password_signin: 'breakglass',
       breakglass_email: 'admin@demo.school' })).status, 200);

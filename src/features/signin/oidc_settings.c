@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include "features/signin/oidc_login.h"
 #include "core/audit.h"
+#include "core/sessions.h"
 #include "core/tasks.h"
 #include "core/write.h"
 #include "db/db.h"
@@ -112,15 +113,26 @@ static void signin_settings_save(struct request *rq, struct reply *rp)
 	db_exec("UPDATE settings SET value = ? WHERE key = 'password_breakglass'", "t",
 		off ? email : "");
 	db_exec("UPDATE settings SET value = ? WHERE key = 'oidc_mfa_counts'", "t", mfa);
+	/* Passwords off means off now: the sessions begun with one end, but the
+	 * break-glass administrator's and the one saving this. */
+	int ended = off ? sessions_end_password(rq->session_hash, email) : 0;
 	audit(rq, "settings.change", "password_signin", "%s%s%s", mode, off ? " " : "",
 	      off ? email : "");
+	if (ended)
+		audit(rq, "session.end_password", "password_signin",
+		      "ended %d password session%s", ended, ended == 1 ? "" : "s");
 	audit(rq, "settings.change", "oidc_mfa_counts", "%s", mfa);
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
+	char *flash = ended ? xasprintf("The sign-in settings have been saved. %d session%s begun "
+					"with a password ended.",
+					ended, ended == 1 ? "" : "s")
+			    : xstrdup("The sign-in settings have been saved.");
 	reply_done(rp, 200,
-		   json_pack("{s:s, s:s, s:s}", "password_signin", mode, "breakglass_email",
-			     off ? email : "", "mfa_counts", mfa),
-		   "/admin/sign-in", "The sign-in settings have been saved.");
+		   json_pack("{s:s, s:s, s:s, s:i}", "password_signin", mode, "breakglass_email",
+			     off ? email : "", "mfa_counts", mfa, "sessions_ended", ended),
+		   "/admin/sign-in", flash);
+	free(flash);
 }
 
 static const struct field_spec signin_settings_form[] = {
