@@ -153,3 +153,20 @@ test('a breach in summer: aware at 09:00 BST, the ICO decision due in words on t
     await s.stop().catch(() => {});
   }
 });
+
+test('the audit log filters by UK days: a sign-in at 00:30 BST is on the day the clock showed', async () => {
+  // 23:30 UTC on the 17th is 00:30 BST on the 18th.
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-07-17T23:30:00Z' } });
+  try {
+    const admin = await s.login('admin@demo.school');
+    const signIns = async (from, to) => (await admin.get(`/audit?action=login&from=${from}&to=${to}`))
+      .body.audit.filter((a) => a.actor === 'admin@demo.school');
+    assert.equal((await signIns('2026-07-18', '2026-07-18')).length, 1, 'on the 18th');
+    assert.equal((await signIns('2026-07-17', '2026-07-17')).length, 0, 'not on the 17th');
+    assert.equal((await signIns('2026-07-01', '2026-07-17')).length, 0, 'To ends with the 17th in UK time');
+    assert.equal((await signIns('2026-07-19', '2026-07-31')).length, 0, 'From starts with the 19th');
+    assert.equal((await signIns('2026-07-18', '2026-07-31')).length, 1);
+  } finally {
+    await s.stop().catch(() => {});
+  }
+});
