@@ -116,14 +116,14 @@ test('deadlines in words: a subject access request due in a month, then overdue'
     const dpo = await s.login('dpo@demo.school');
     const r = await dpo.post('/sar', { email: 'teacher@demo.school', received_on: '2026-11-20' });
     assert.equal(r.status, 201, r.text);
-    assert.equal(r.body.request.due_on, '2026-12-20', 'JSON keeps the ISO date');
+    assert.equal(r.body.request.due_on, '2026-12-21', 'JSON keeps the ISO date (Sunday 20th: the Monday)');
     let page = await dpo.page(r.body.request.id ? `/sar/${r.body.request.id}` : '/sar');
     assert.ok(page.text.includes(time('2026-11-20', '20 Nov 2026')));
-    assert.ok(page.text.includes(time('2026-12-20', '20 Dec 2026 · due in 19 days')), page.text);
+    assert.ok(page.text.includes(time('2026-12-21', '21 Dec 2026 · due in 20 days')), page.text);
     await s.stop({ keep: true });
     s2 = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: '2026-12-22T09:00:00Z' } });
     page = await (await s2.login('dpo@demo.school')).page('/sar');
-    assert.ok(page.text.includes(time('2026-12-20', '20 Dec 2026 · 2 days overdue')));
+    assert.ok(page.text.includes(time('2026-12-21', '21 Dec 2026 · 1 day overdue')));
   } finally {
     if (s2) await s2.stop({ keep: true }).catch(() => {});
     await s.stop().catch(() => {});
