@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Subject access requests</h1>
-<p class="lead">A member of staff may ask for a copy of the personal data the school holds about them. The response is due one calendar month after the request was received: the same date next month, or the last day of next month when there is no such date. Holidays and closure days do not extend it.</p>
+<p class="lead">A member of staff may ask for a copy of the personal data the school holds about them. The response is due one calendar month after the request was received: the same date next month, or the last day of next month when there is no such date. A date on a Saturday or Sunday moves to the Monday; bank holidays and closure days do not move it.</p>
 {{#is_dpo}}<div class="notice"><h2>What the data protection officer receives</h2>
 <p>As data protection officer you receive reports of personal data breaches, the <a href="/breaches">breach log</a> and these requests. You do not see other concerns unless one is sent or assigned to you.</p></div>{{/is_dpo}}
 <p class="hint">Staffroom holds records about its staff only: a request from anyone else (a parent, a pupil, a former pupil) is answered outside staffroom. A request about you is never shown to you here.</p>

@@ -4,7 +4,7 @@
 <h2 id="h-request">The request</h2>
 <dl class="facts"><dt>Person</dt><dd>{{name}} ({{email}})</dd>
 <dt>Received</dt><dd><time datetime="{{received_on}}">{{received_on:x-uk-time}}</time></dd>
-<dt>Response due by</dt><dd>{{#open}}<time datetime="{{due_on}}">{{due_on:x-uk-due}}</time>{{/open}}{{#not_open}}<time datetime="{{due_on}}">{{due_on:x-uk-time}}</time>{{/not_open}} (one calendar month; holidays do not extend it)</dd>
+<dt>Response due by</dt><dd>{{#open}}<time datetime="{{due_on}}">{{due_on:x-uk-due}}</time>{{/open}}{{#not_open}}<time datetime="{{due_on}}">{{due_on:x-uk-time}}</time>{{/not_open}} (one calendar month, a weekend moved to the Monday; holidays do not move it)</dd>
 <dt>Response sent</dt><dd>{{#responded_on}}<time datetime="{{responded_on}}">{{responded_on:x-uk-time}}</time>{{/responded_on}}{{#not_responded_on}}<span class="muted">not yet</span>{{/not_responded_on}}</dd>
 <dt>Recorded by</dt><dd>{{recorded_by}}, <time datetime="{{recorded_at}}">{{recorded_at:x-uk-time}}</time></dd>
 {{#notes}}<dt>Notes</dt><dd><span class="multiline">{{notes:pre_escape}}</span></dd>{{/notes}}</dl>

@@ -145,6 +145,8 @@ struct conn *conn_open(void)
 		rc = sqlite3_busy_timeout(c->db, 5000);
 	if (rc == SQLITE_OK)
 		rc = test_page_limit(c->db);
+	if (rc == SQLITE_OK)
+		rc = sql_words_attach(c->db);
 	if (rc != SQLITE_OK || pragma(c->db, "PRAGMA journal_mode=WAL", "wal") ||
 	    pragma(c->db, "PRAGMA foreign_keys=ON", NULL) ||
 	    pragma(c->db, "PRAGMA synchronous=NORMAL", NULL) ||

@@ -8,7 +8,10 @@
  * bug and aborts, so a misspelt or missing parameter fails loudly in tests.
  *
  * Errors are sticky for the thread until the next db_begin(): a handler can
- * write straight-line code and let db_commit() roll back if anything failed. */
+ * write straight-line code and let db_commit() roll back if anything failed.
+ *
+ * Every connection has the SQL function uk_time_words(x): a date or UTC time
+ * in words as lib/uk_time.h gives them ("27 Aug 2026"), NULL for NULL. */
 #ifndef STAFFROOM_DB_H
 #define STAFFROOM_DB_H
 

@@ -62,6 +62,8 @@ void checkpoint_stop(void);
 
 /* sql_trace.c: STAFFROOM_BENCH_CAPTURE records each read statement (the benchmark). */
 void sql_trace_attach(sqlite3 *db);
+/* sql_words.c: the SQL functions of words (uk_time_words); SQLITE_OK or SQLite's code. */
+int sql_words_attach(sqlite3 *db);
 
 /* plans.c: STAFFROOM_CHECK_PLANS=1 reports full table scans on stderr. */
 extern int check_plans;

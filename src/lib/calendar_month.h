@@ -8,4 +8,9 @@
  * not a valid "YYYY-MM-DD". */
 int month_after(const char *date, char out[11]);
 
+/* The day a response to a request received on `date` is due: month_after,
+ * moved from a Saturday or Sunday to the Monday after ("2026-09-10" gives
+ * "2026-10-12", not Saturday 10 October); 0, or -1 as month_after. */
+int month_after_due(const char *date, char out[11]);
+
 #endif

@@ -410,6 +410,35 @@ test('the yearly review and dormancy with the clock moved forward', async () => 
   }
 });
 
+test('the next review is the anniversary of the UK date, and from 29 February it is 28 February', async () => {
+  // 23:30 UTC on 17 July is 00:30 BST on the 18th.
+  let s = await startServer({ env: { STAFFROOM_TEST_NOW: '2027-07-17T23:30:00Z' } });
+  try {
+    const review = { lead_ok: 'yes', contributors_ok: 'yes', purpose_ok: 'yes', monitoring_ok: 'yes',
+      outcome: 'continue' };
+    let mod = await s.login('moderator@demo.school');
+    let r = await mod.post('/accounts/1/review', review);
+    assert.equal(r.status, 201, r.text);
+    let account = (await mod.get('/accounts/1')).body.account;
+    assert.match(account.last_review, /^2027-07-17T23:3/);
+    assert.equal(account.review_due_on, '2028-07-18');
+    assert.match(visibleText((await mod.page('/accounts/1')).text), /next due 18 Jul 2028 · due in 366 days/);
+
+    await s.stop({ keep: true });
+    s = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: '2028-02-29T10:00:00Z' } });
+    mod = await s.login('moderator@demo.school');
+    r = await mod.post('/accounts/1/review', review);
+    assert.equal(r.status, 201, r.text);
+    account = (await mod.get('/accounts/1')).body.account;
+    assert.equal(account.review_due_on, '2029-02-28', 'the last day of February, never more than a year');
+    const page = visibleText((await mod.page('/accounts/1')).text);
+    assert.match(page, /next due 28 Feb 2029 · due in 365 days/);
+    assert.doesNotMatch(page, /2029-02-29/);
+  } finally {
+    await s.stop();
+  }
+});
+
 test('the platforms include Teams, Zoom, Google Classroom, ClassDojo and games, with Other kept', async () => {
   const s = await startServer();
   try {

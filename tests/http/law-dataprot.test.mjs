@@ -1,7 +1,7 @@
 // Data protection clocks and roles: the data protection officer's role and
 // what it opens, personal data breaches (the 72-hour decision on reporting
 // to the ICO, in calendar hours, and the breach log), and subject access
-// requests (one calendar month, holidays not counted out).
+// requests (one calendar month; a date on a weekend moves to the Monday).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -312,7 +312,7 @@ test('the breach log CSV gives times in UK time, as the page shows them, in a fo
   }
 });
 
-test('subject access requests: one calendar month, holidays not counted out; the export is tied to the request', async () => {
+test('subject access requests: one calendar month, closures not counted out; the export is tied to the request', async () => {
   // Friday 18 December 2026; the school closes for Christmas.
   const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-12-18T10:00:00Z' } });
   try {
@@ -333,14 +333,14 @@ test('subject access requests: one calendar month, holidays not counted out; the
     r = await dpo.post('/sar', { email: 'ta@demo.school', received_on: '2026-01-31' });
     assert.equal(r.status, 201, r.text);
     const jan = r.body.request;
-    assert.equal(jan.due_on, '2026-02-28', '31 January: the last day of February');
+    assert.equal(jan.due_on, '2026-03-02', '31 January: the last day of February, a Saturday, so the Monday');
     assert.equal(sql(s.db, "SELECT count(*) FROM audit WHERE action = 'sar.record'"), '2');
 
     // the list, My tasks and the page
     const list = (await dpo.get('/sar')).body.requests;
     assert.deepEqual(list.map((x) => [x.reference, x.overdue]), [[jan.reference, true], [sar.reference, false]]);
     const sarPage = (await dpo.page('/sar')).text;
-    assert.match(visibleText(sarPage), /28 Feb 2026 · \d+ days overdue Overdue/);
+    assert.match(visibleText(sarPage), /2 Mar 2026 · \d+ days overdue Overdue/);
     assert.match(sarPage, /<div class="table-scroll" tabindex="0"><table class="data"><caption>Requests, open ones first, soonest due first<\/caption>[^]*?<\/table><\/div>/,
       'the list scrolls in its own box on a phone');
     const tasks = (await dpo.get('/')).body.tasks;
@@ -413,6 +413,31 @@ test('subject access requests: one calendar month, holidays not counted out; the
     const last = (await dpo.get('/sar')).body.requests.at(-1);
     assert.deepEqual([last.id, last.open, last.responded_on], [sar.id, false, '2026-12-18'], 'answered requests come last');
     assert.equal((await dpo.get('/sar/999')).status, 404);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a subject access request due on a Saturday is due on the Monday, and not overdue on the Sunday', async () => {
+  // Sunday 11 October 2026; a month after 10 September is Saturday 10 October.
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-10-11T10:00:00Z' } });
+  try {
+    const dpo = await s.login('dpo@demo.school');
+    const r = await dpo.post('/sar', { email: 'teacher@demo.school', received_on: '2026-09-10' });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.body.request.due_on, '2026-10-12');
+    assert.match(sql(s.db, "SELECT detail FROM audit WHERE action = 'sar.record'"), /due_on=2026-10-12/);
+    const mine = (await dpo.get('/sar')).body.requests.find((x) => x.id === r.body.request.id);
+    assert.equal(mine.overdue, false);
+    const page = visibleText((await dpo.page('/sar')).text);
+    assert.match(page, /12 Oct 2026 · due tomorrow/);
+    assert.doesNotMatch(page, /overdue/i);
+    assert.ok(!(await dpo.get('/')).body.tasks.some((x) => x.kind === 'sar_overdue'));
+    const sunday = await dpo.post('/sar', { email: 'ta@demo.school', received_on: '2026-09-11' });
+    assert.equal(sunday.body.request.due_on, '2026-10-12', 'Sunday 11 October: the Monday');
+    const friday = await dpo.post('/sar', { email: 'bursar@demo.school', received_on: '2026-09-09' });
+    assert.equal(friday.body.request.due_on, '2026-10-09', 'a Friday stays');
+    assert.equal((await dpo.get('/sar')).body.requests.find((x) => x.id === friday.body.request.id).overdue, true);
   } finally {
     await s.stop();
   }

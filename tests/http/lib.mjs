@@ -38,6 +38,13 @@ export function sql(db, statement) {
   return r.stdout.trim();
 }
 
+// A date alone as the pages show it, in words: "2026-08-27" as "27 Aug 2026" (src/lib/uk_time.c).
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export function dateWords(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
 // Starts a server.  demo: true gives the demo school (one person per role,
 // password PASSWORD); otherwise an empty database.
 export async function startServer({ demo = true, args = [], env = {} } = {}) {

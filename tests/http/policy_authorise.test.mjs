@@ -3,7 +3,7 @@
 // headteacher, the governing body or a committee authorises it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, sql, visibleText } from './lib.mjs';
+import { startServer, launch, sql, visibleText } from './lib.mjs';
 import { utcToday } from './policy_lib.mjs';
 
 const isoDate = (d) => d.toISOString().slice(0, 10);
@@ -181,4 +181,51 @@ test('only published versions fix the earliest date of the next: a draft for lat
   assert.equal(r.status, 400, r.text);
   assert.equal(r.body.field, 'effective');
   assert.match(r.text, /latest published version/);
+});
+
+test('a draft whose date has passed is not published backdated: its text is saved again with a new date', async () => {
+  const s1 = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-09-01T09:00:00Z' } });
+  let s2;
+  try {
+    const a1 = await s1.login('admin@demo.school');
+    const p = await a1.post('/admin/policies', [['title', 'Visitors policy'], ['applies_to', 'teacher']]);
+    const pid = p.body.policy.id;
+    const form = { body: '## Visitors\n\nSign in at reception.\n', summary: 'First version.',
+      effective: '2026-09-29', review_due: '2027-09-01', confirm: 'yes' };
+    const v = await a1.post(`/admin/policies/${pid}/versions`, form);
+    assert.equal(v.status, 201, v.text);
+    const vid = v.body.version.id;
+    await s1.stop({ keep: true });
+
+    s2 = await launch({ dir: s1.dir, db: s1.db, env: { STAFFROOM_TEST_NOW: '2026-11-10T09:00:00Z' } });
+    const a = await s2.login('admin@demo.school');
+    const n = (table, where) => Number(sql(s2.db, `SELECT count(*) FROM ${table} WHERE ${where}`));
+    const before = [n('audit', "action = 'policy.authorise'"), n('notifications', "kind = 'aup_new_version'")];
+    const late = { ...board, meeting_date: '2026-11-09', authorised_on: '2026-11-10' };
+    const url = `/admin/policies/${pid}/versions/${vid}/authorise`;
+    const r = await a.post(url, late);
+    assert.equal(r.status, 409, r.text);
+    assert.equal(r.body.field, 'effective');
+    assert.match(r.body.error, /29 Sep 2026, which has passed/);
+    assert.match(r.body.error, /"Takes effect on" date from today/);
+    assert.deepEqual([n('audit', "action = 'policy.authorise'"), n('notifications', "kind = 'aup_new_version'")],
+      before, 'nothing written, nobody told');
+    assert.equal((await a.get(`/aup/${vid}`)).body.policy.status, 'draft');
+    const html = await a.request('POST', url, { json: false, form: late });
+    assert.equal(html.status, 409);
+    assert.match(visibleText(html.text), /Change the date first/);
+    assert.match(html.text, /<input id="f-effective" name="effective" type="date" required value="2026-11-10"/);
+    // The date is changed by saving the same text again, which the stale draft does not block.
+    const again = await a.post(`/admin/policies/${pid}/versions`, { ...form, effective: '2026-11-10' });
+    assert.equal(again.status, 201, again.text);
+    const ok = await a.post(`/admin/policies/${pid}/versions/${again.body.version.id}/authorise`, late);
+    assert.equal(ok.status, 200, ok.text);
+    assert.match(sql(s2.db, `SELECT message FROM notifications WHERE link = '/aup/${again.body.version.id}' LIMIT 1`),
+      /takes effect on 10 Nov 2026/);
+    const same = await a.post(`/admin/policies/${pid}/versions`, { ...form, effective: '2026-11-20' });
+    assert.equal(same.status, 409, 'the text published is still not saved twice');
+  } finally {
+    if (s2) await s2.stop({ keep: true }).catch(() => {});
+    await s1.stop().catch(() => {});
+  }
 });

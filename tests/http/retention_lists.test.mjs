@@ -7,7 +7,7 @@
 // register names no one who is not staff; bad input changes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, sql } from './lib.mjs';
+import { startServer, sql, dateWords } from './lib.mjs';
 
 let s;
 const c = {};
@@ -71,6 +71,7 @@ test('entries taken off the do-not-publish list, pupils and adults, come due and
   const row = (await c.head.get('/admin/retention')).body.due.find((d) => d.record_type === 'do_not_film' && d.record_id === adult);
   assert.equal(row.due, '2024-03-01');
   assert.doesNotMatch(row.label, /Pat Visitor/, 'the label names no one who is not staff');
+  assert.match(row.label, /, asked \d{1,2} [A-Z][a-z]{2} 20\d\d$/, 'the date in words');
   const html = (await c.head.page('/admin/retention')).text;
   assert.match(html, /Adult taken off the list of those not to be filmed/);
   // Its rule, read by the headteacher (the administrator changes it: name="do_not_film_years").
@@ -115,6 +116,8 @@ test("a removed contributor's paper signature, scan and training come due and ar
   assert.equal(paper.due, '2024-03-01');
   assert.match(paper.label, /with its scan/);
   assert.doesNotMatch(paper.label + training.label, /Priya/);
+  assert.match(paper.label, new RegExp(`, dated ${dateWords(day)}, with its scan$`), 'the dates in words');
+  assert.ok(training.label.endsWith(` (not staff), ${dateWords(day)}`), training.label);
   // A staff contributor's own signature is under the staff rule, not this one.
   const staff = one('SELECT id FROM account_contributors WHERE user_id IS NOT NULL AND removed_at IS NOT NULL LIMIT 1');
   if (staff) assert.ok(!due.some((d) => d.record_type.startsWith('contributor_') && String(d.record_id) === staff));
@@ -150,7 +153,7 @@ test('an answered subject access request comes due, is never shown to its subjec
   assert.equal((await del('admin', 'sar', id)).status, 200);
   assert.equal(one(`SELECT count(*) FROM subject_access_requests WHERE id = ${id}`), '0');
   const label = one(`SELECT label FROM disposals WHERE record_type = 'sar' AND record_id = ${id}`);
-  assert.match(label, /^SAR-0+\d+, received 2018-01-05, answered 2018-01-20$/);
+  assert.match(label, /^SAR-0+\d+, received 5 Jan 2018, answered 20 Jan 2018$/);
   const reg = (who) => c[who].get('/admin/retention').then((r) => r.body.disposals.some((d) => d.record_type === 'sar'));
   assert.equal(await reg('admin'), true);
   assert.equal(await reg('head'), false, "the register's entry is not shown to its subject");

@@ -116,14 +116,14 @@ test('deadlines in words: a subject access request due in a month, then overdue'
     const dpo = await s.login('dpo@demo.school');
     const r = await dpo.post('/sar', { email: 'teacher@demo.school', received_on: '2026-11-20' });
     assert.equal(r.status, 201, r.text);
-    assert.equal(r.body.request.due_on, '2026-12-20', 'JSON keeps the ISO date');
+    assert.equal(r.body.request.due_on, '2026-12-21', 'JSON keeps the ISO date (Sunday 20th: the Monday)');
     let page = await dpo.page(r.body.request.id ? `/sar/${r.body.request.id}` : '/sar');
     assert.ok(page.text.includes(time('2026-11-20', '20 Nov 2026')));
-    assert.ok(page.text.includes(time('2026-12-20', '20 Dec 2026 · due in 19 days')), page.text);
+    assert.ok(page.text.includes(time('2026-12-21', '21 Dec 2026 · due in 20 days')), page.text);
     await s.stop({ keep: true });
     s2 = await launch({ dir: s.dir, db: s.db, env: { STAFFROOM_TEST_NOW: '2026-12-22T09:00:00Z' } });
     page = await (await s2.login('dpo@demo.school')).page('/sar');
-    assert.ok(page.text.includes(time('2026-12-20', '20 Dec 2026 · 2 days overdue')));
+    assert.ok(page.text.includes(time('2026-12-21', '21 Dec 2026 · 1 day overdue')));
   } finally {
     if (s2) await s2.stop({ keep: true }).catch(() => {});
     await s.stop().catch(() => {});
@@ -149,6 +149,23 @@ test('a breach in summer: aware at 09:00 BST, the ICO decision due in words on t
     const log = await dpo.page('/breaches');
     assert.ok(log.text.includes(time('2026-07-17T08:00:00Z', '17 Jul 2026, 09:00 · due in 3 days')), 'the breach log');
     assert.doesNotMatch(log.text.replace(/datetime="[^"]*"/g, ''), /\d\d:\d\d:\d\dZ/);
+  } finally {
+    await s.stop().catch(() => {});
+  }
+});
+
+test('the audit log filters by UK days: a sign-in at 00:30 BST is on the day the clock showed', async () => {
+  // 23:30 UTC on the 17th is 00:30 BST on the 18th.
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-07-17T23:30:00Z' } });
+  try {
+    const admin = await s.login('admin@demo.school');
+    const signIns = async (from, to) => (await admin.get(`/audit?action=login&from=${from}&to=${to}`))
+      .body.audit.filter((a) => a.actor === 'admin@demo.school');
+    assert.equal((await signIns('2026-07-18', '2026-07-18')).length, 1, 'on the 18th');
+    assert.equal((await signIns('2026-07-17', '2026-07-17')).length, 0, 'not on the 17th');
+    assert.equal((await signIns('2026-07-01', '2026-07-17')).length, 0, 'To ends with the 17th in UK time');
+    assert.equal((await signIns('2026-07-19', '2026-07-31')).length, 0, 'From starts with the 19th');
+    assert.equal((await signIns('2026-07-18', '2026-07-31')).length, 1);
   } finally {
     await s.stop().catch(() => {});
   }

@@ -31,17 +31,33 @@ int64_t account_dormant_days(void)
 	return d > 0 ? d : 90;
 }
 
+/* The anniversary of a review or of the account's creation: the same UK
+ * date a year on, as the school read the day (a review at 00:30 BST on 18
+ * July, 23:30 UTC on the 17th, is next due on 18 July).  From 29 February
+ * it is 28 February, the last day of February in a year without the 29th,
+ * so that reviews are never more than a year apart. */
+static void review_anniversary(const char *base, char due[11])
+{
+	char local[17];
+	int y = 0, m = 0, d = 0;
+	if (uk_time_for_field(base, local) != 0)
+		copy_str(local, sizeof local, base);
+	sscanf(local, "%d-%d-%d", &y, &m, &d);
+	y++;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		d = 28;
+	snprintf(due, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+		 (unsigned)d % 100u);
+}
+
 void account_review_state(json_t *account, int64_t dormant_days)
 {
 	const char *created = json_str(account, "created_at");
 	const char *last_review = json_str(account, "last_review");
 	const char *activity = json_str(account, "activity_at");
 	const char *base = last_review ? last_review : created ? created : "";
-	/* The anniversary: the same day of the month, a year on. */
-	int y = 0, m = 0, d = 0;
-	sscanf(base, "%d-%d-%d", &y, &m, &d);
-	char due[40], today[11];
-	snprintf(due, sizeof due, "%04d-%02d-%02d", y + 1, m, d);
+	char due[11], today[11];
+	review_anniversary(base, due);
 	uk_today(today);
 	int open = strcmp(json_str(account, "status") ? json_str(account, "status") : "closed",
 			  "closed") != 0;

@@ -273,8 +273,9 @@ static void publish_problems(const struct request *rq, struct reply *rp)
 /* Inside the write: a text (compared by its hash) that is already the
  * current version, a version still to take effect, or a draft would have
  * everyone sign the same words twice once both are authorised: a form sent
- * twice, or a draft saved again instead of authorised.  -1 with the 409
- * answered; 0 goes on. */
+ * twice, or a draft saved again instead of authorised.  A draft whose date
+ * has passed can no longer be authorised (policy_authorise.c), so its text
+ * may be saved again with a new date.  -1 with the 409 answered; 0 goes on. */
 static int refuse_same_text(const struct request *rq, struct reply *rp, const char *sha)
 {
 	char d[11];
@@ -283,9 +284,9 @@ static int refuse_same_text(const struct request *rq, struct reply *rp, const ch
 	json_t *v = db_row("SELECT v.number, v.effective, v.id = ? AS current, "
 			   "NOT " POLICY_PUBLISHED("v.id") " AS draft FROM policy_versions v "
 			   "WHERE v.policy_id = ? AND v.sha256 = ? "
-			   "AND (v.id = ? OR v.effective > ? OR NOT " POLICY_PUBLISHED("v.id") ") "
-			   "ORDER BY v.number DESC LIMIT 1",
-			   "IItIt", current, rq->ids[0], sha, current, d);
+			   "AND (v.id = ? OR v.effective > ? OR (v.effective >= ? AND NOT "
+			   POLICY_PUBLISHED("v.id") ")) ORDER BY v.number DESC LIMIT 1",
+			   "IItItt", current, rq->ids[0], sha, current, d, d);
 	if (!v)
 		return 0;
 	char on[32];

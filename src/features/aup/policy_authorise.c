@@ -94,6 +94,30 @@ static void authorise_problems(const struct request *rq, struct reply *rp)
 				"agreed it.");
 }
 
+/* A draft whose date has passed is not published backdated: everyone would
+ * be late to sign it on the day they are told of it, as publish_problems
+ * says when a draft is saved ("people cannot have signed it already").  A
+ * saved version never changes, so the date is changed by saving the text
+ * again as a new version, which the page's form starts from (a draft whose
+ * date has passed does not count as the same text: policy_admin.c).  -1
+ * with the 409 answered; 0 goes on. */
+static int refuse_past_date(const json_t *v, struct reply *rp)
+{
+	char d[11], on[32];
+	today(d);
+	const char *eff = json_str(v, "effective");
+	if (!json_int(v, "draft") || strcmp(eff, d) >= 0)
+		return 0;
+	uk_time_words(eff, on, sizeof on);
+	reply_error(rp, 409, "effective",
+		    "Version %lld was to take effect on %s, which has passed: people cannot "
+		    "have signed it already. Change the date first: save its text again under "
+		    "\"Write a new version\" with a \"Takes effect on\" date from today on, and "
+		    "authorise that version instead.",
+		    (long long)json_int(v, "number"), on);
+	return -1;
+}
+
 static void authorise_done(struct request *rq, struct reply *rp, int64_t vid)
 {
 	char *loc = xasprintf("/admin/policies/%lld", (long long)rq->ids[0]);
@@ -108,13 +132,18 @@ static void authorise_done(struct request *rq, struct reply *rp, int64_t vid)
 void policy_authorise(struct request *rq, struct reply *rp)
 {
 	int64_t vid = rq->ids[1];
-	json_t *v = db_row("SELECT v.number, p.title, a.authorised_by IS NULL AS draft "
+	json_t *v = db_row("SELECT v.number, v.effective, p.title, "
+			   "a.authorised_by IS NULL AS draft "
 			   "FROM policy_versions v JOIN policies p ON p.id = v.policy_id "
 			   "LEFT JOIN policy_authorisations a ON a.version_id = v.id "
 			   "WHERE v.id = ? AND v.policy_id = ?",
 			   "II", vid, rq->ids[0]);
 	if (!v) {
 		reply_not_found(rp);
+		return;
+	}
+	if (refuse_past_date(v, rp) != 0) {
+		json_decref(v);
 		return;
 	}
 	authorise_problems(rq, rp);

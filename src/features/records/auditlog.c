@@ -25,7 +25,9 @@
 #include "http/router.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
+#include "lib/uk_time.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +52,25 @@ static const char *filter(const struct request *rq, const json_t *search, const 
 									  : arg(rq, name);
 }
 
+/* The From and To dates are UK calendar days, as the page shows its times,
+ * and the log keeps UTC: a summer day runs from 23:00 UTC the day before to
+ * 22:59:59 UTC.  FROM becomes its day's first second and TO its day's last,
+ * as UTC times. */
+static void uk_day_bounds(const char *from, const char *to, char start[ISO_LEN],
+			  char end[ISO_LEN])
+{
+	char local[24];
+	int y, m, d;
+	start[0] = end[0] = 0;
+	snprintf(local, sizeof local, "%.10sT00:00", from ? from : "");
+	if (from && uk_time_to_utc(local, start) != 0)
+		copy_str(start, ISO_LEN, from);
+	if (to && parse_date(to, &y, &m, &d) == 0)
+		iso_time(uk_day_end(days_from_civil(y, m, d)), end);
+	else if (to)
+		copy_str(end, ISO_LEN, to);
+}
+
 static void audit_page(struct request *rq, struct reply *rp)
 {
 	json_t *search = search_load(rq, rp, "audit");
@@ -60,7 +81,8 @@ static void audit_page(struct request *rq, struct reply *rp)
 	const char *from = filter(rq, search, "from"), *to = filter(rq, search, "to");
 	int64_t before = arg_int(rq, "before", INT64_MAX);
 	int64_t me = rq->user.id, roles = (int64_t)(rq->user.roles & ROLE_ROUTABLE);
-	char *to_end = to ? xasprintf("%sT23:59:59Z", to) : NULL;
+	char from_start[ISO_LEN], to_end[ISO_LEN];
+	uk_day_bounds(from, to, from_start, to_end);
 	/* Each filter is "? IS NULL OR column = ?", so one prepared statement serves every
 	 * combination. */
 	json_t *rows = db_rows(
@@ -78,9 +100,8 @@ static void audit_page(struct request *rq, struct reply *rp)
 		"AND (?6 IS NULL OR a.object = ?6) AND (?7 IS NULL OR a.at >= ?7) AND (?8 IS NULL "
 		"OR a.at <= ?8) "
 		"AND " VISIBLE_ROW " ORDER BY a.id DESC LIMIT ?9",
-		"IIItttttI", me, roles, before, actor, action, object, from, to_end,
-		(int64_t)PAGE + 1);
-	free(to_end);
+		"IIItttttI", me, roles, before, actor, action, object, from ? from_start : NULL,
+		to ? to_end : NULL, (int64_t)PAGE + 1);
 	int more = json_array_size(rows) > PAGE;
 	if (more)
 		json_array_remove(rows, PAGE);

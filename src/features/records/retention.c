@@ -52,7 +52,11 @@
 /* What each kind of record is called: in the due list, the disposal register
  * and the legal holds, which may be on a record not yet due (a case still
  * open, a signature of someone still at the school), so a part that is not
- * known yet is left out.  FROM and JOINs give each its aliases. */
+ * known yet is left out.  FROM and JOINs give each its aliases.  A person
+ * reads the label, and the register keeps it, so its dates are in words
+ * ("27 Aug 2026"), the UK date of a time. */
+#define DATE_WORDS(date) "uk_time_words(" date ")"
+#define UK_DATE_WORDS(col) DATE_WORDS(RETENTION_UK_DATE(col))
 #define SIGNED_LABEL "u.email || ': ' || p.title || ' version ' || v.number"
 #define SIGNED_FROM(table, x)                                                              \
 	"FROM " table " " x " JOIN users u ON u.id = " x ".user_id "                       \
@@ -60,32 +64,35 @@
 	"JOIN policies p ON p.id = v.policy_id "
 #define DECLINE_LABEL SIGNED_LABEL " || ', not agreed'"
 #define SIGNED_AGAIN_LABEL                                                                 \
-	SIGNED_LABEL " || ', signed again ' || " RETENTION_UK_DATE("k.acknowledged_at")
+	SIGNED_LABEL " || ', signed again ' || " UK_DATE_WORDS("k.acknowledged_at")
 /* The course by its title, as the training pages name it (the code if
  * the course is not listed). */
 #define TRAINING_LABEL                                                                     \
 	"u.email || ': ' || coalesce((SELECT cr.title FROM courses cr WHERE cr.code = "    \
-	"t.course), t.course) || ', completed ' || t.completed_on"
+	"t.course), t.course) || ', completed ' || " DATE_WORDS("t.completed_on")
 #define TRAINING_FROM "FROM training t JOIN users u ON u.id = t.user_id "
 #define DO_NOT_PUBLISH_LABEL                                                               \
-	"'do-not-publish/' || p.id || ', on the list from ' || " RETENTION_UK_DATE("p.added_at") \
-	" || coalesce(' to ' || " RETENTION_UK_DATE("p.removed_at") ", '')"
+	"'do-not-publish/' || p.id || ', on the list from ' || " UK_DATE_WORDS("p.added_at") \
+	" || coalesce(' to ' || " UK_DATE_WORDS("p.removed_at") ", '')"
 #define DO_NOT_FILM_LABEL                                                                  \
 	"'do-not-film/' || f.id || coalesce(', ' || s.email || ' for themselves', ', added by " \
-	"name') || ', asked ' || " RETENTION_UK_DATE("f.added_at")
+	"name') || ', asked ' || " UK_DATE_WORDS("f.added_at")
 #define DO_NOT_FILM_FROM "FROM do_not_film f LEFT JOIN users s ON s.id = f.user_id "
+#define CONTRIBUTOR_PAPER_DATE                                                             \
+	"(SELECT paper_date FROM contributor_paper WHERE contributor_id = c.id)"
 #define CONTRIBUTOR_PAPER_LABEL                                                            \
 	"k.name || ': paper signature of contributor ' || c.id || ' (not staff)' || "        \
-	"coalesce(', dated ' || (SELECT paper_date FROM contributor_paper WHERE "             \
-	"contributor_id = c.id), '') || CASE WHEN EXISTS (SELECT 1 FROM "                     \
-	"contributor_paper_scans WHERE contributor_id = c.id) THEN ', with its scan' ELSE '' END"
+	"coalesce(', dated ' || " DATE_WORDS(CONTRIBUTOR_PAPER_DATE) ", '') || "           \
+	"CASE WHEN EXISTS (SELECT 1 FROM contributor_paper_scans WHERE contributor_id = "  \
+	"c.id) THEN ', with its scan' ELSE '' END"
 #define CONTRIBUTOR_TRAINING_LABEL                                                         \
-	"k.name || ': training of contributor ' || c.id || ' (not staff), ' || t.completed_on"
+	"k.name || ': training of contributor ' || c.id || ' (not staff), ' || "             \
+	DATE_WORDS("t.completed_on")
 #define CONTRIBUTOR_JOIN                                                                   \
 	"FROM account_contributors c JOIN social_accounts k ON k.id = c.account_id "
 #define SAR_LABEL                                                                          \
-	"printf('SAR-%06d', r.id) || ', received ' || r.received_on || "                     \
-	"coalesce(', answered ' || r.responded_on, '')"
+	"printf('SAR-%06d', r.id) || ', received ' || " DATE_WORDS("r.received_on") " || " \
+	"coalesce(', answered ' || " DATE_WORDS("r.responded_on") ", '')"
 /* The do-not-publish list (ravens-wood §9): an entry taken off it is kept,
  * with who and when, as evidence of whose wishes stood and for how long
  * (docs/RECORDS.md).  A pupil's entry for the pupils' years (staffroom holds

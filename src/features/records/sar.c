@@ -3,8 +3,11 @@
  * data staffroom holds about them (UK GDPR article 15), answers it within
  * one calendar month of receipt (article 12(3); ICO guidance "Right of
  * access: time limits for responding": the same date next month, or that
- * month's last day; holidays and closures do not extend it), downloads the
- * export tied to it (export.c) and records when the response was sent.
+ * month's last day, and a date on a weekend moves to the Monday; a public
+ * holiday would move it too, but staffroom keeps no list of them, so it is
+ * not moved, stricter than the law; school closures do not move it:
+ * lib/calendar_month.c), downloads the export tied to it (export.c) and
+ * records when the response was sent.
  * A request is never shown to the person it is about, even when they hold
  * one of the handling roles: it carries the DPO's notes on their request. */
 #define _GNU_SOURCE
@@ -88,7 +91,7 @@ static int64_t check_request(const struct request *rq, struct reply *rp, char du
 			    "not by you.");
 		return -1;
 	}
-	if (strcmp(received, today) > 0 || month_after(received, due) != 0) {
+	if (strcmp(received, today) > 0 || month_after_due(received, due) != 0) {
 		reply_error(rp, 400, "received_on", "The date received cannot be in the future.");
 		return -1;
 	}
