@@ -190,6 +190,32 @@ test('token faults are refused: wrong audience, expired, bad signature, wrong no
   } finally { entra.tamper(null); await s.stop(); }
 });
 
+// Two tabs: a second start in the same browser must not break the first (the browser's tie
+// is kept, not replaced), and each answer still works once.
+test('two sign-ins started in one browser both finish', async () => {
+  const s = await startSso();
+  try {
+    entraUser('teacher@demo.school');
+    const c = s.client();
+    const first = await c.request('GET', '/login/oidc/entra', { json: false });
+    const tie = c.sso;
+    assert.match(tie, /^[A-Za-z0-9_-]{43}$/);
+    const second = await c.request('GET', '/login/oidc/entra', { json: false });
+    assert.equal(c.sso, tie, 'the second start keeps the browser\'s tie');
+    const back1 = await throughProvider(s, first.headers.get('location'));
+    const done1 = await c.get(back1);
+    assert.equal(done1.status, 200, done1.text);
+    const back2 = await throughProvider(s, second.headers.get('location'));
+    assert.equal((await c.get(back2)).status, 200);
+    assert.equal((await c.get(back1)).status, 400, 'an answer still works once');
+    // A tie this server could not have made is not kept.
+    const d = s.client();
+    d.sso = 'not-a-token';
+    await d.request('GET', '/login/oidc/entra', { json: false });
+    assert.match(d.sso, /^[A-Za-z0-9_-]{43}$/);
+  } finally { await s.stop(); }
+});
+
 test('a replayed or unknown state is refused and signs nobody in', async () => {
   const s = await startSso();
   try {

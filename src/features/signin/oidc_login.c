@@ -84,6 +84,21 @@ static char *browser_cookie(const char *value)
 			 value, START_LIFETIME, cfg.cookie_secure ? "; Secure" : "");
 }
 
+/* The browser's value: the one it holds already, so that a second start in
+ * another tab leaves the first able to finish (each start keeps the hash of
+ * the same value), or a new one.  Only a value this server could have made
+ * is kept. */
+static void browser_value(const struct request *rq, char out[44])
+{
+	const char *c = rq->sso_cookie;
+	size_t n = c ? strlen(c) : 0;
+	if (n == 43 && strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+				 "0123456789-_") == n)
+		memcpy(out, c, 44);
+	else
+		random_token(out);
+}
+
 static char *authorize_url(json_t *d, const struct oidc_provider *p, const char *redirect,
 			   const char *state, const char *nonce, const char *challenge)
 {
@@ -127,7 +142,7 @@ static void oidc_start(struct request *rq, struct reply *rp)
 	random_token(nonce);
 	random_token(verifier);
 	pkce_challenge(verifier, challenge);
-	random_token(browser);
+	browser_value(rq, browser);
 	sha256_hex(state, strlen(state), sh);
 	sha256_hex(nonce, strlen(nonce), nh);
 	sha256_hex(browser, strlen(browser), bh);
