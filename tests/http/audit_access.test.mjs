@@ -130,3 +130,27 @@ test('the audit page names each action in words, and keeps the chosen action in 
   // The JSON keeps the code.
   assert.equal((await c.admin.get('/audit?action=settings.closure_add')).body.audit[0].action, 'settings.closure_add');
 });
+
+// A subject access request is opened by the DPO and the headteacher only: its rows in the audit
+// log (its own actions, and the router's rows for its pages) are hidden from an administrator
+// too, who may not open it, so the log tells them nothing of who asked for their data or when.
+test('the administrator reads no row about a subject access request', async () => {
+  const s = await startServer();
+  try {
+    const dpo = await s.login('dpo@demo.school'), admin = await s.login('admin@demo.school');
+    const head = await s.login('head@demo.school');
+    const r = await dpo.post('/sar', { email: 'science@demo.school', received_on: new Date().toISOString().slice(0, 10) });
+    assert.equal(r.status, 201, r.text);
+    const ref = r.body.request.reference;
+    assert.equal((await admin.get(`/sar/${r.body.request.id}`)).status, 403);
+    const sarRows = (rows) => rows.filter((x) => x.action.startsWith('sar.') || x.object === ref || x.object.startsWith('/sar/'));
+    const seen = async (client) => sarRows((await client.get('/audit')).body.audit);
+    assert.equal((await seen(head)).length >= 1, true, 'the headteacher sees them');
+    assert.deepEqual(await seen(admin), []);
+    assert.deepEqual((await admin.get(`/audit?object=${ref}`)).body.audit, []);
+    assert.deepEqual((await admin.get('/audit?action=sar.record')).body.audit, []);
+    assert.doesNotMatch(visibleText((await admin.page('/audit')).text), /SAR-\d+/);
+  } finally {
+    await s.stop();
+  }
+});

@@ -45,6 +45,14 @@
 	"subject_access_requests s WHERE s.subject_id = " me " AND s.id = "                        \
 	"CASE WHEN a.object GLOB 'SAR-[0-9]*' THEN CAST(substr(a.object, 5) AS INTEGER) "          \
 	"WHEN a.object GLOB '/sar/[0-9]*' THEN CAST(substr(a.object, 6) AS INTEGER) END))"
+/* Does audit row `a` concern a subject access request, which only the DPO
+ * and the headteacher may open (sar.c), while roles (their bits) hold
+ * neither?  Then it is hidden like the request: an administrator reading the
+ * log learns nothing of who asked for their data, or when. */
+#define SAR_NOT_THEIRS(roles)                                                                      \
+	"((a.action GLOB 'sar.*' OR a.object GLOB 'SAR-[0-9]*' OR a.object GLOB '/sar/[0-9]*') "  \
+	"AND (" roles " & (SELECT sum(bit) FROM role_bits WHERE role IN ('dpo', "                  \
+	"'headteacher'))) = 0)"
 /* Whether the reader may see audit row `a`: binds ?1 (the reader's id) and
  * ?2 (their role bits), for CONCERN_MAY_OPEN_AS. */
 #define VISIBLE_ROW                                                                                \
@@ -52,6 +60,6 @@
 	" OR EXISTS (SELECT 1 FROM concerns c WHERE c.id = (" CONCERN_OF_ROW                       \
 	") AND " CONCERN_MAY_OPEN_AS("c", "?1", "?2") ")) AND NOT "                              \
 	FILTER_REQUEST_WITHHELD(FILTER_REQUEST_OF_OBJECT("a.object"), "?1") " AND NOT "           \
-	SAR_ABOUT("?1") ")"
+	SAR_ABOUT("?1") " AND NOT " SAR_NOT_THEIRS("?2") ")"
 
 #endif
