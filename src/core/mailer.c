@@ -346,6 +346,7 @@ static void *mail_loop(void *arg)
 	while (!stopping) {
 		pthread_mutex_unlock(&lock);
 		audit_anchor_daily();
+		db_wal_truncate_owed();
 		if (mail_enabled())
 			send_due();
 		pthread_mutex_lock(&lock);
@@ -364,6 +365,7 @@ static void *mail_loop(void *arg)
 void mailer_run_once(void)
 {
 	audit_anchor_daily();
+	db_wal_truncate_owed();
 	if (mail_enabled())
 		send_due();
 }

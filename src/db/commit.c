@@ -160,21 +160,51 @@ static void flush_batch(void)
 	pthread_mutex_unlock(&write_lock);
 }
 
-/* Erasure (db.h): commit what is batched, copy the whole WAL into the
- * database and empty the file, all on the writer and under its lock, so no
- * write starts a new WAL meanwhile.  Readers still reading older versions
- * from the WAL are waited for, up to the writer's busy timeout. */
-int db_wal_truncate(void)
+/* An emptying of the WAL still owed (db.h): set when readers kept an
+ * erasure's from finishing, and when the server starts, for a WAL a server
+ * that stopped short left behind (not for each CGI process: emptying the
+ * WAL after every answer would cost each its own copy and fsyncs). */
+static atomic_int truncate_owed;
+
+/* Commit what is batched, copy the whole WAL into the database and empty
+ * the file, all on the writer and under its lock, so no write starts a new
+ * WAL meanwhile.  Readers still reading older versions from the WAL are
+ * waited for up to wait_ms. */
+static int truncate_on_writer(int wait_ms)
 {
 	pthread_mutex_lock(&write_lock);
 	if (batch_open)
 		commit_batch();
-	int rc = writer ? checkpoint_truncate(writer->db) : SQLITE_OK;
+	int rc = SQLITE_OK;
+	if (writer) {
+		sqlite3_busy_timeout(writer->db, wait_ms);
+		rc = checkpoint_truncate(writer->db);
+		sqlite3_busy_timeout(writer->db, BUSY_TIMEOUT_MS);
+	}
 	pthread_mutex_unlock(&write_lock);
+	atomic_store(&truncate_owed, rc != SQLITE_OK);
+	return rc;
+}
+
+/* Erasure (db.h): waits for readers up to the writer's busy timeout. */
+int db_wal_truncate(void)
+{
+	int rc = truncate_on_writer(BUSY_TIMEOUT_MS);
 	if (rc != SQLITE_OK)
-		fprintf(stderr, "staffroom: database: emptying the WAL: %s\n",
+		fprintf(stderr,
+			"staffroom: database: emptying the WAL: %s (tried again until it is "
+			"done)\n",
 			sqlite3_errstr(rc));
 	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* Without waiting: every write waits while the writer's lock is held, and
+ * this is tried again at every turn of the background work. */
+int db_wal_truncate_owed(void)
+{
+	if (!atomic_load(&truncate_owed))
+		return 0;
+	return truncate_on_writer(0) == SQLITE_OK ? 0 : -1;
 }
 
 static int begin_failed(void)
@@ -359,6 +389,7 @@ void db_batch_requests(int on)
 	pthread_mutex_lock(&write_lock);
 	batching = on;
 	pthread_mutex_unlock(&write_lock);
+	atomic_store(&truncate_owed, on);
 }
 
 void db_defer_sync(int on)

@@ -142,7 +142,7 @@ struct conn *conn_open(void)
 	int rc = sqlite3_open_v2(db_path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 				 SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_busy_timeout(c->db, 5000);
+		rc = sqlite3_busy_timeout(c->db, BUSY_TIMEOUT_MS);
 	if (rc == SQLITE_OK)
 		rc = test_page_limit(c->db);
 	if (rc == SQLITE_OK)

@@ -83,8 +83,13 @@ uint64_t db_commit_count(void);
  * start, its file still holds the pages as they were before (SQLite does not
  * rewrite an earlier commit's frames).  This checkpoints the whole WAL into the
  * database, where secure_delete has cleared the erased bytes, and truncates
- * the file.  0, or -1 (logged) when readers kept it from finishing. */
+ * the file.  0, or -1 (logged) when readers kept it from finishing: it is
+ * then owed, and db_wal_truncate_owed() does it once they let go. */
 int db_wal_truncate(void);
+/* An emptying owed (and, once, at start: a WAL left by a server that stopped
+ * short) tried again without waiting for readers; the server's background
+ * work calls it at every turn.  0 done or nothing owed, -1 still owed. */
+int db_wal_truncate_owed(void);
 
 /* The server's requests share transactions (see commit.c); before threads start. */
 void db_batch_requests(int on);

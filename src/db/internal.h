@@ -60,6 +60,9 @@ void checkpoint_attach(sqlite3 *db, const int *batching);
 int checkpoint_truncate(sqlite3 *db);
 void checkpoint_stop(void);
 
+/* How long a connection waits for another's lock before SQLITE_BUSY. */
+#define BUSY_TIMEOUT_MS 5000
+
 /* sql_trace.c: STAFFROOM_BENCH_CAPTURE records each read statement (the benchmark). */
 void sql_trace_attach(sqlite3 *db);
 /* sql_words.c: the SQL functions of words (uk_time_words); SQLITE_OK or SQLite's code. */
