@@ -302,7 +302,7 @@
 </section>{{/may_see_posts}}
 {{#can_credentials}}<section aria-labelledby="h-credentials">
 <h2 id="h-credentials">Credentials</h2>
-<p class="muted">Kept encrypted. Only the moderator and the senior leadership team can store them; they and the people who run this account can see them. Every viewing is recorded, and when someone who saw them leaves or stops running the account the password must be changed.</p>
+<p class="muted">Kept encrypted. Only the moderator and the senior leadership team can store them; they, the headteacher and the account's lead can see them, its contributors cannot. Every viewing is recorded, and when someone who saw them leaves or no longer leads the account the password must be changed.</p>
 {{#has_credentials}}<form class="stack card" method="post" action="/accounts/{{account_id}}/credentials/reveal">
 <h3>Show the credentials</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">

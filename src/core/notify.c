@@ -61,6 +61,22 @@ void notify_role_unless(const char *role, const char *unless_role, int64_t excep
 	tell_role(role, unless_role, except_user, except_user, kind, message, link);
 }
 
+void notify_roles(unsigned roles, int64_t except_user, const char *kind, const char *message,
+		  const char *link)
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	int64_t mark = notify_mark();
+	/* role_bits first, a handful of rows, so each role is looked up in
+	 * user_roles by its index. */
+	db_exec("INSERT INTO notifications(user_id, kind, message, link, created_at) "
+		"SELECT DISTINCT u.id, ?, ?, ?, ? FROM role_bits b CROSS JOIN user_roles r "
+		"ON r.role = b.role JOIN users u ON u.id = r.user_id "
+		"WHERE (b.bit & ?) != 0 AND u.active = 1 AND u.id != ?",
+		"ttttII", kind, message, link, at, (int64_t)roles, except_user);
+	notify_mail_since(mark);
+}
+
 void notify_done(const char *link)
 {
 	char at[ISO_LEN];

@@ -21,6 +21,10 @@ void notify_role_except(const char *role, int64_t except_a, int64_t except_b, co
 /* The same, leaving out whoever also holds unless_role (told already). */
 void notify_role_unless(const char *role, const char *unless_role, int64_t except_user,
 			const char *kind, const char *message, const char *link);
+/* Everyone active holding any of the roles (a mask of enum role), once
+ * however many of them they hold, except one person (0: nobody). */
+void notify_roles(unsigned roles, int64_t except_user, const char *kind, const char *message,
+		  const char *link);
 
 /* Notifications clear when opened or when what they ask for is done.
  * Everyone's unread notifications linking to `link` are marked read (the

@@ -211,10 +211,10 @@ test('a lead whom no agreement covers has signed none, and fails the check until
   }
 });
 
-test('the senior leadership team receive a completed application, with a link to it', async () => {
+test('the senior leadership team, the headteacher among them, receive a completed application, with a link to it', async () => {
   const teacher = await s.login('teacher@demo.school');
   const id = await apply(teacher, { name: 'pe_fixtures', department: 'PE' });
-  for (const who of ['deputy', 'dsl', 'moderator']) {
+  for (const who of ['deputy', 'dsl', 'head', 'moderator']) {
     const home = (await (await s.login(`${who}@demo.school`)).get('/')).body;
     const told = home.notifications.filter((n) => n.link === `/accounts/applications/${id}`);
     assert.equal(told.length, 1, `${who} told once`);

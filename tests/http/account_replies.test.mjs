@@ -275,7 +275,7 @@ test('moderation actions are logged; a concern when asked, and always to the DSL
   assert.ok(auditRows(s.db, 'account.moderation').some((a) => a.endsWith(`concern=${pupil.reference}`)));
 });
 
-test('a mistake goes to the moderator and SLT, who see it; the moderator records what was done', async () => {
+test('a mistake goes to the moderator and SLT (the headteacher too), who see it; the moderator records what was done', async () => {
   const ta = await s.login('ta@demo.school');
   const notes = count(s.db, 'notifications');
   let r = await ta.post(`/accounts/${ids.account}/mistakes`, { what: 'I posted the trip letter with a parent\'s phone number.',
@@ -285,12 +285,13 @@ test('a mistake goes to the moderator and SLT, who see it; the moderator records
   const link = `/accounts/${ids.account}#mistake-${mid}`;
   const told = sql(s.db, `SELECT group_concat(email, ',') FROM (SELECT u.email FROM notifications n JOIN users u ON u.id = n.user_id
     WHERE n.link = '${link}' ORDER BY u.email)`);
-  assert.equal(told, 'deputy@demo.school,dsl@demo.school,moderator@demo.school');
-  assert.equal(count(s.db, 'notifications'), notes + 3);
+  assert.equal(told, 'deputy@demo.school,dsl@demo.school,head@demo.school,moderator@demo.school');
+  assert.equal(count(s.db, 'notifications'), notes + 4);
 
   const seen = async (who) => (await (await s.login(who)).get(`/accounts/${ids.account}`)).body.mistakes.map((m) => m.id);
   assert.ok((await seen('moderator@demo.school')).includes(mid));
   assert.ok((await seen('deputy@demo.school')).includes(mid));
+  assert.ok((await seen('head@demo.school')).includes(mid));
   assert.ok((await seen('ta@demo.school')).includes(mid), 'the reporter sees their own');
   assert.ok(!(await seen('science@demo.school')).includes(mid), 'another runner does not');
   assert.ok(!(await seen('bursar@demo.school')).includes(mid));
@@ -305,7 +306,7 @@ test('a mistake goes to the moderator and SLT, who see it; the moderator records
   assert.equal(r.body.field, 'outcome');
   r = await mod.post(`/accounts/${ids.other}/mistakes/${mid}/resolve`, { outcome: 'Done.' });
   assert.equal(r.status, 404);
-  assert.equal(count(s.db, 'notifications', `link = '${link}' AND read_at IS NULL`), 3, 'nothing changed');
+  assert.equal(count(s.db, 'notifications', `link = '${link}' AND read_at IS NULL`), 4, 'nothing changed');
 
   r = await mod.post(resolve, { outcome: 'Checked it is gone; the parent was told and apologised to.' });
   assert.equal(r.status, 200, r.text);

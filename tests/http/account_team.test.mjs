@@ -1,7 +1,7 @@
 // Who runs a school account (ravens-wood §3 and §10): contributors, staff or
-// not, behind the lead's gate, the nightly pass, reveals by the account's own
-// runners and the password to change after they go, the yearly review and
-// dormancy, and the platforms heatons and ravens-wood §1 name.
+// not, behind the lead's gate, the nightly pass, reveals by the account's
+// lead (not its contributors) and the password to change after they go, the
+// yearly review and dormancy, and the platforms heatons and ravens-wood §1 name.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -254,12 +254,24 @@ test('the revealed-password rotation after a leaver', async () => {
     assert.equal(d.body.password_changes.length, 0);
     qualify(s.db, 'teacher@demo.school');
     assert.equal((await mod.post('/accounts/1/contributors', { email: 'teacher@demo.school' })).status, 201);
-    // The lead and a contributor may reveal their own account's credentials;
-    // someone who neither runs it nor is SLT or the moderator may not.
+    // A contributor may not reveal them (404, as for someone who neither
+    // leads the account nor is SLT or the moderator): ravens-wood §10 and the
+    // agreement share them with the lead, the moderator and senior leaders.
     const teacher = await s.login('teacher@demo.school');
-    let r = await teacher.post('/accounts/1/credentials/reveal', { password: 'wrong-password' });
+    const reveals = auditRows(s.db, 'account.credentials_reveal').length;
+    for (const password of ['wrong-password', 'staffroom-demo']) {
+      const r = await teacher.post('/accounts/1/credentials/reveal', { password });
+      assert.equal(r.status, 404, r.text);
+      assert.ok(!r.text.includes('first-secret-1234'));
+    }
+    assert.equal((await teacher.get('/accounts/1')).body.can_credentials, false);
+    assert.doesNotMatch((await teacher.page('/accounts/1')).text, /credentials\/reveal/);
+    assert.equal(auditRows(s.db, 'account.credentials_reveal').length, reveals);
+    // The lead may reveal their own account's credentials.
+    const lead = await s.login('science@demo.school');
+    let r = await lead.post('/accounts/1/credentials/reveal', { password: 'wrong-password' });
     assert.equal(r.status, 403);
-    r = await teacher.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' });
+    r = await lead.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' });
     assert.equal(r.status, 200, r.text);
     assert.equal(r.body.credentials.password, 'first-secret-1234');
     const bursar = await s.login('bursar@demo.school');
@@ -268,14 +280,16 @@ test('the revealed-password rotation after a leaver', async () => {
     // Storing them stays with SLT and the moderator.
     assert.equal((await teacher.post('/accounts/1/credentials', { login: 'x', password: 'y-123456789' })).status, 404);
     r = await mod.get('/accounts/1');
-    assert.equal(r.body.password_changes.length, 0, 'nothing to change while she runs it');
+    assert.equal(r.body.password_changes.length, 0, 'nothing to change while he leads it');
 
-    // Removed from the account: the password must be changed.
-    const cid = Number(sql(s.db, 'SELECT max(id) FROM account_contributors'));
-    assert.equal((await mod.post(`/accounts/1/contributors/${cid}/remove`)).status, 200);
+    // The account handed to the contributor, and its former lead kept on as
+    // a contributor: he no longer may see it, so the password must be changed.
+    assert.equal((await mod.post('/accounts/1/transfer', { lead: 'teacher@demo.school' })).status, 200);
+    qualify(s.db, 'science@demo.school');
+    assert.equal((await mod.post('/accounts/1/contributors', { email: 'science@demo.school' })).status, 201);
     r = await mod.get('/accounts/1');
     assert.equal(r.body.password_changes.length, 1);
-    assert.match(r.body.password_changes[0].words, /^Change the password: revealed by /);
+    assert.match(r.body.password_changes[0].words, /^Change the password: revealed by Daniel Reid on /);
     assert.equal(r.body.account.password_change, true);
     assert.match(visibleText((await mod.page('/accounts/1')).text), /Change the password: revealed by \S+ \S+ on/);
     assert.ok((await tasksOf(mod)).some((t) => t.kind === 'account_password_change'));
@@ -288,15 +302,14 @@ test('the revealed-password rotation after a leaver', async () => {
     assert.equal((await mod.get('/accounts/1')).body.password_changes.length, 0);
     assert.equal(auditRows(s.db, 'account.password_changed').length, 1);
 
-    // The lead reveals, then leaves the school: the warning again, until new
-    // credentials are stored.
-    const lead = await s.login('science@demo.school');
-    assert.equal((await lead.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' })).status, 200);
+    // The new lead reveals, then leaves the school: the warning again, until
+    // new credentials are stored.
+    assert.equal((await teacher.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' })).status, 200);
     assert.equal((await mod.get('/accounts/1')).body.password_changes.length, 0);
-    sql(s.db, `UPDATE users SET active = 0 WHERE email = 'science@demo.school'`);
+    sql(s.db, `UPDATE users SET active = 0 WHERE email = 'teacher@demo.school'`);
     r = await mod.get('/accounts/1');
     assert.equal(r.body.password_changes.length, 1);
-    assert.match(r.body.password_changes[0].words, /revealed by Daniel Reid on /);
+    assert.match(r.body.password_changes[0].words, /revealed by Amy Clarke on /);
     assert.equal((await mod.get('/accounts')).body.accounts.find((a) => a.id === 1).password_change, true);
     assert.equal((await mod.post('/accounts/1/credentials', { login: 'hs', password: 'second-secret-9876' })).status, 200);
     assert.equal((await mod.get('/accounts/1')).body.password_changes.length, 0);

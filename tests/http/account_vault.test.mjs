@@ -1,5 +1,6 @@
-// The credential vault: only the moderator and SLT store; they and the
-// account's own runners reveal (account_team.test.mjs); reveal
+// The credential vault: only the moderator and SLT store; they, the
+// headteacher and the account's lead reveal (account_team.test.mjs), not its
+// contributors; reveal
 // asks for the person's own password and is audited; the database, its WAL
 // and a backup never hold the credentials in clear; a wrong key file gives
 // a clear error and shows nothing.
@@ -21,7 +22,7 @@ let s;
 before(async () => { s = await startServer(); });
 after(async () => { await s.stop(); });
 
-test('only the moderator and SLT may store; they and the account\'s lead may reveal; everyone else gets 404', async () => {
+test('only the moderator and SLT may store; they, the headteacher and the account\'s lead may reveal; everyone else gets 404', async () => {
   const mod = await s.login('moderator@demo.school');
   let r = await mod.post('/accounts/1/credentials', SECRET);
   assert.equal(r.status, 200, r.text);
@@ -33,7 +34,9 @@ test('only the moderator and SLT may store; they and the account\'s lead may rev
     const c = await s.login(`${who}@demo.school`);
     r = await c.post('/accounts/1/credentials', { login: 'x', password: 'y-123456789' });
     assert.equal(r.status, 404, who);
-    // The lead of account 1 may reveal its credentials (account_team.test.mjs), not another's.
+    // The lead of account 1 may reveal its credentials (account_team.test.mjs), not another's;
+    // the headteacher may reveal any (the next test).
+    if (who === 'head') continue;
     r = await c.post(`/accounts/${who === 'science' ? 2 : 1}/credentials/reveal`, { password: 'staffroom-demo' });
     assert.equal(r.status, 404, who);
   }
@@ -83,6 +86,13 @@ test('reveal needs the person\'s own password, shows the credentials once and is
   assert.match(visibleText(r.text), new RegExp(SECRET.password));
   assert.match(r.headers.get('cache-control') || '', /no-store/);
   assert.equal(auditRows(s.db, 'account.credentials_reveal').length, 2);
+  // The headteacher is of SLT: ravens-wood §10 shares the credentials with SLT and the moderator.
+  const head = await s.login('head@demo.school');
+  assert.match((await head.page('/accounts/1')).text, /credentials\/reveal/);
+  r = await head.post('/accounts/1/credentials/reveal', { password: 'staffroom-demo' });
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.body.credentials, SECRET);
+  assert.equal(auditRows(s.db, 'account.credentials_reveal').length, 3);
 
   // An account without stored credentials.
   qualify(s.db, 'moderator@demo.school');

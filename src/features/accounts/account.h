@@ -15,6 +15,10 @@
 #define ACCOUNT_PLATFORMS LIST_CHOICES(PLATFORM_LIST, PLATFORM_CHOICE_)
 /* Who sees the whole register and every application. */
 #define ACCOUNT_OVERSEERS (ROLE_MODERATOR | ROLE_SLT | ROLE_BUSINESS_MANAGER | ROLE_HEADTEACHER)
+/* The senior leadership team, ravens-wood's "SLT" and "senior leader": the
+ * holders of the slt role and the headteacher.  They sign posts off (§10),
+ * receive applications (§2) and mistakes (§10), and may see credentials. */
+#define SENIOR_LEADERS (ROLE_SLT | ROLE_HEADTEACHER)
 
 const char *platform_label(const char *code);
 /* [{"value","label","selected"}] for the platform list. */
@@ -49,11 +53,23 @@ int forward_confirmed(const struct request *rq, struct reply *rp, const json_t *
 
 /* Who decides: "business_manager" (default) or "slt", read from settings now. */
 const char *decider_role(void);
-/* Who decides this application: the decider role, or the headteacher when the
- * only person holding it applied for the account or is named as its lead (no
- * one decides their own; ravens-wood §3 "Following consideration by the
- * Moderator/SLT"). */
-const char *application_decider(const json_t *app);
+/* The people who may not decide this application, as [id]: its applicant,
+ * its lead, whoever reviewed it and reviewing (someone reviewing it now; 0:
+ * nobody). */
+json_t *application_excluded(const json_t *app, int64_t reviewing);
+/* The active holders of the roles that may decide, [{"role","user_id"}],
+ * read once for a list of applications. */
+json_t *decider_holders(void);
+/* Who decides, as a role: the decider role (role), else the headteacher,
+ * else a senior leader, else the chair of governors: the first that an
+ * active holder who is not excluded holds.  No one decides an application
+ * they made, lead or reviewed, and none waits for ever (ravens-wood §3
+ * "Following consideration by the Moderator/SLT"). */
+const char *decider_among(const char *role, const json_t *holders, const json_t *excluded);
+/* The same for one application, read now. */
+const char *application_decider(const json_t *app, int64_t reviewing);
+/* 1 when id is one of ids ([id]). */
+int id_among(const json_t *ids, int64_t id);
 
 /* Register rows with lead_left and monitoring_overdue as booleans. */
 void account_flags(json_t *rows);
@@ -73,7 +89,9 @@ int runs_any_account(int64_t user_id);
  * transaction); 0, or -1. */
 int account_touch(int64_t account_id);
 
-/* Applications: one row with applicant and lead, or NULL; who may see it. */
+/* Applications: one row with applicant and lead, or NULL; who may see it
+ * (overseers, its applicant and lead, the chair of governors when it has
+ * come to them to decide). */
 json_t *application_load(int64_t id);
 int application_visible(const struct request *rq, const json_t *app);
 /* A line of the application's history (the approvals table); checks may be NULL. */

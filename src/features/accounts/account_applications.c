@@ -76,13 +76,14 @@ static int64_t valid_input(const struct request *rq, struct reply *rp, const cha
 }
 
 /* A completed application goes to the moderator, who reviews it, and to the
- * senior leadership team (ravens-wood §2, SLT: "Receive completed
- * applications for Social Media accounts"; §3 "Following consideration by
- * the Moderator/SLT"); someone who is both is told once. */
+ * senior leadership team, the headteacher among them (ravens-wood §2, SLT:
+ * "Receive completed applications for Social Media accounts"; §3
+ * "Following consideration by the Moderator/SLT"); each once, whatever
+ * roles they hold, and never the person who sent it. */
 static void tell_moderator_and_slt(const struct request *rq, const char *msg, const char *link)
 {
-	notify_role("moderator", rq->user.id, "account_application", msg, link);
-	notify_role_unless("slt", "moderator", rq->user.id, "account_application", msg, link);
+	notify_roles(ROLE_MODERATOR | SENIOR_LEADERS, rq->user.id, "account_application", msg,
+		     link);
 }
 
 /* Inside the write: the same application sent twice (a double click) finds

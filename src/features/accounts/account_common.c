@@ -242,13 +242,76 @@ const char *decider_role(void)
 	return role;
 }
 
-const char *application_decider(const json_t *app)
+int id_among(const json_t *ids, int64_t id)
 {
-	const char *role = decider_role();
-	int64_t sole = role_sole_holder(role);
-	return sole && (sole == json_int(app, "applicant_id") || sole == json_int(app, "lead_id"))
-		       ? "headteacher"
-		       : role;
+	size_t i;
+	json_t *v;
+	json_array_foreach(ids, i, v)
+		if (json_integer_value(v) == id)
+			return 1;
+	return 0;
+}
+
+json_t *application_excluded(const json_t *app, int64_t reviewing)
+{
+	json_t *ids = json_pack("[I, I]", (json_int_t)json_int(app, "applicant_id"),
+				(json_int_t)json_int(app, "lead_id"));
+	json_t *rows = db_rows("SELECT DISTINCT actor_id FROM approvals WHERE application_id = ? "
+			       "AND step = 'review'",
+			       "I", (int64_t)json_int(app, "id"));
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+		json_array_append_new(ids, json_integer(json_int(r, "actor_id")));
+	json_decref(rows);
+	if (reviewing)
+		json_array_append_new(ids, json_integer(reviewing));
+	return ids;
+}
+
+json_t *decider_holders(void)
+{
+	return db_rows("SELECT r.role, r.user_id FROM user_roles r JOIN users u "
+		       "ON u.id = r.user_id "
+		       "WHERE r.role IN ('business_manager', 'headteacher', 'slt', 'chair') "
+		       "AND u.active = 1",
+		       "");
+}
+
+/* An active holder of the role who is not excluded. */
+static int free_holder(const json_t *holders, const char *role, const json_t *excluded)
+{
+	size_t i;
+	json_t *h;
+	json_array_foreach(holders, i, h)
+		if (strcmp(json_str(h, "role"), role) == 0 &&
+		    !id_among(excluded, json_int(h, "user_id")))
+			return 1;
+	return 0;
+}
+
+const char *decider_among(const char *role, const json_t *holders, const json_t *excluded)
+{
+	/* ravens-wood §3: "Following consideration by the Moderator/SLT"; the
+	 * headteacher leads SLT, and the governing body, through its chair,
+	 * stands above the school's leaders when none of them may. */
+	static const char *const fallbacks[] = { "headteacher", "slt", "chair" };
+	if (free_holder(holders, role, excluded))
+		return role;
+	for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++)
+		if (strcmp(fallbacks[i], role) != 0 && free_holder(holders, fallbacks[i], excluded))
+			return fallbacks[i];
+	return "chair"; /* nobody free: it waits for a chair to be appointed */
+}
+
+const char *application_decider(const json_t *app, int64_t reviewing)
+{
+	json_t *holders = decider_holders();
+	json_t *excluded = application_excluded(app, reviewing);
+	const char *role = decider_among(decider_role(), holders, excluded);
+	json_decref(excluded);
+	json_decref(holders);
+	return role;
 }
 
 static int overdue(const json_t *row, time_t t, struct closure_set *closed)
@@ -369,10 +432,21 @@ json_t *application_load(int64_t id)
 	return app;
 }
 
+/* The chair of governors, once it has come to them to decide: forwarded,
+ * and nobody else free to decide it. */
+static int chair_decides(const struct request *rq, const json_t *app)
+{
+	const char *status = json_str(app, "status");
+	return has_role(rq, ROLE_CHAIR) && status &&
+	       (strcmp(status, "forwarded") == 0 || strcmp(status, "approved") == 0 ||
+		strcmp(status, "rejected") == 0) &&
+	       strcmp(application_decider(app, 0), "chair") == 0;
+}
+
 int application_visible(const struct request *rq, const json_t *app)
 {
 	return has_role(rq, ACCOUNT_OVERSEERS) || json_int(app, "applicant_id") == rq->user.id ||
-	       json_int(app, "lead_id") == rq->user.id;
+	       json_int(app, "lead_id") == rq->user.id || chair_decides(rq, app);
 }
 
 void application_step(int64_t app_id, const char *step, const char *decision, const char *comment,

@@ -1,9 +1,9 @@
 #define _GNU_SOURCE
-/* An account's credentials: only the moderator and the senior leadership
- * team may store them; they and the account's own runners may reveal them
- * (ravens-wood §10; everyone else gets the 404 of a page that does not
- * exist).  Revealing asks for the person's own password again and
- * is audited, whether it succeeds or not. */
+/* An account's credentials: only the moderator and the slt role may store
+ * them; the moderator, senior leaders and the account's lead may reveal them
+ * (ravens-wood §10; everyone else, its contributors too, gets the 404 of a
+ * page that does not exist).  Revealing asks for the person's own password
+ * again and is audited, whether it succeeds or not. */
 #include "features/accounts/account_team.h"
 #include "core/audit.h"
 #include "core/auth.h"
@@ -19,7 +19,7 @@
 
 #define KEY_PROBLEM "The credentials cannot be read with this server's key file."
 
-/* reveal: also the account's lead and current contributors (account_rotation.c). */
+/* reveal: also the headteacher and the account's lead (account_rotation.c). */
 static json_t *vault_account(struct request *rq, struct reply *rp, int reveal)
 {
 	int may = reveal ? may_reveal(rq, rq->ids[0]) : has_role(rq, ROLE_MODERATOR | ROLE_SLT);

@@ -2,7 +2,7 @@
 /* Taking an application to a decision: the application page with its
  * policy checks and history, the moderator's review (forward or return)
  * and the decider's approval or rejection, which creates the register
- * entry.  The moderator who reviewed and the applicant never decide. */
+ * entry.  Whoever reviewed it, the applicant and the lead never decide. */
 #include "features/accounts/account.h"
 #include "core/audit.h"
 #include "core/auth.h"
@@ -28,25 +28,65 @@ static int reviewed_by(int64_t app_id, int64_t user_id)
 		      "II", app_id, user_id) == 1;
 }
 
+/* Why the decider is who it is, to someone else (application_decider). */
+static const char *decider_words(const char *role)
+{
+	if (strcmp(role, "headteacher") == 0)
+		return "The headteacher takes the final decision on this application: the one "
+		       "person who would otherwise decide applied for it, leads it or reviewed it.";
+	if (strcmp(role, "chair") == 0)
+		return "The chair of governors takes the final decision on this application: "
+		       "nobody on the senior leadership team is free to, having applied for it, "
+		       "being named as its lead or having reviewed it.";
+	if (strcmp(role, "slt") == 0 && strcmp(decider_role(), "slt") != 0)
+		return "A senior leader takes the final decision on this application: the business "
+		       "manager and the headteacher applied for it, lead it or reviewed it.";
+	return strcmp(role, "slt") == 0 ? "Only a member of the senior leadership team takes the "
+					  "final decision."
+					: "Only the business manager takes the final decision.";
+}
+
 /* Why this person may not take the final decision, or NULL when they may. */
 static const char *decide_refusal(const struct request *rq, const json_t *app)
 {
-	const char *role = application_decider(app);
 	if (json_int(app, "applicant_id") == rq->user.id)
 		return "You applied for this account, so someone else must decide on it.";
 	if (json_int(app, "lead_id") == rq->user.id)
 		return "You are named as the account's lead, so someone else must decide on it.";
-	if (!has_role(rq, role_bit(role)))
-		return strcmp(role, "slt") == 0 ? "Only a member of the senior leadership team "
-						  "takes the final decision."
-		       : strcmp(role, "headteacher") == 0
-			       ? "The headteacher takes the final decision on this application: "
-				 "the one person who would otherwise decide applied for it or "
-				 "leads it."
-			       : "Only the business manager takes the final decision.";
 	if (reviewed_by(json_int(app, "id"), rq->user.id))
-		return "You reviewed this application as moderator, so someone else must take the "
-		       "final decision.";
+		return "You reviewed this application, so someone else must take the final "
+		       "decision.";
+	const char *role = application_decider(app, 0);
+	return has_role(rq, role_bit(role)) ? NULL : decider_words(role);
+}
+
+/* Who reviews: the moderators; when no active moderator but the applicant
+ * is left, the senior leadership team, who receive every completed
+ * application (ravens-wood §2) and consider it with the moderator (§3
+ * "Following consideration by the Moderator/SLT"). */
+static unsigned application_reviewers(const json_t *app)
+{
+	return db_int(0,
+		      "SELECT EXISTS (SELECT 1 FROM user_roles r JOIN users u ON u.id = "
+		      "r.user_id WHERE r.role = 'moderator' AND u.active = 1 AND u.id != ?)",
+		      "I", (int64_t)json_int(app, "applicant_id"))
+		       ? ROLE_MODERATOR
+		       : SENIOR_LEADERS;
+}
+
+/* Why this person may not review the application, or NULL when they may. */
+static const char *review_refusal(const struct request *rq, const json_t *app)
+{
+	unsigned reviewers = application_reviewers(app);
+	if (json_int(app, "applicant_id") == rq->user.id)
+		return reviewers == ROLE_MODERATOR
+			       ? "You applied for this account, so another moderator must review "
+				 "it."
+			       : "You applied for this account, so a senior leader reviews it: "
+				 "there is no other moderator.";
+	if (!has_role(rq, reviewers))
+		return "The moderator reviews this application. A senior leader reviews one only "
+		       "when no moderator but the applicant is left.";
 	return NULL;
 }
 
@@ -94,13 +134,12 @@ void application_page(struct request *rq, struct reply *rp)
 	application_warnings(m, app, checks);
 	json_object_set_new(m, "can_edit", json_boolean(applicant && is_status(app, "returned")));
 	json_object_set_new(m, "can_withdraw", json_boolean(applicant && pending));
-	json_object_set_new(m, "can_review",
-			    json_boolean(has_role(rq, ROLE_MODERATOR) && !applicant &&
-					 is_status(app, "submitted")));
+	json_object_set_new(m, "can_review", json_boolean(!review_refusal(rq, app) &&
+							  is_status(app, "submitted")));
 	json_object_set_new(m, "can_decide", json_boolean(!refusal && is_status(app, "forwarded")));
 	if (refusal && is_status(app, "forwarded") && has_role(rq, role_bit(decider_role())))
 		json_object_set_new(m, "decide_refusal", json_string(refusal));
-	json_object_set_new(m, "decider", json_string(application_decider(app)));
+	json_object_set_new(m, "decider", json_string(application_decider(app, 0)));
 	reply_page(rp, "account_application", "Account application", m);
 }
 
@@ -131,34 +170,43 @@ static json_t *application_for_step(struct request *rq, struct reply *rp, const 
 	return app;
 }
 
+/* A forwarded application waits for whoever decides it: each active holder
+ * of the deciding role who may (application_decider), the reviewer being
+ * one who may not. */
+static void tell_deciders(const json_t *app, int64_t reviewer, const char *msg, const char *link)
+{
+	json_t *holders = decider_holders();
+	json_t *excluded = application_excluded(app, reviewer);
+	const char *role = decider_among(decider_role(), holders, excluded);
+	size_t i;
+	json_t *h;
+	json_array_foreach(holders, i, h)
+		if (strcmp(json_str(h, "role"), role) == 0 &&
+		    !id_among(excluded, json_int(h, "user_id")))
+			notify_user(json_int(h, "user_id"), "account_decision", msg, link);
+	json_decref(excluded);
+	json_decref(holders);
+}
+
 void application_review(struct request *rq, struct reply *rp)
 {
 	json_t *app = application_for_step(rq, rp, "submitted",
-					   "Only a submitted application can be reviewed.", NULL);
+					   "Only a submitted application can be reviewed.",
+					   review_refusal);
 	if (!app)
 		return;
 	int64_t id = rq->ids[0], applicant = json_int(app, "applicant_id");
 	const char *decision = arg(rq, "decision"), *comment = arg(rq, "comment");
 	int forward = strcmp(decision, "forward") == 0;
-	json_t *checks = forward && applicant != rq->user.id ? lead_checks(json_int(app, "lead_id"))
-							      : NULL;
+	json_t *checks = forward ? lead_checks(json_int(app, "lead_id")) : NULL;
 	int confirmed = !checks || forward_confirmed(rq, rp, checks);
 	json_decref(checks);
 	if (!confirmed) {
 		json_decref(app);
 		return;
 	}
-	char *name = xstrdup(json_str(app, "name"));
-	const char *decider = application_decider(app);
-	json_decref(app);
-	if (applicant == rq->user.id) {
-		free(name);
-		reply_error(rp, 403, NULL,
-			    "You applied for this account, so another moderator must review it.");
-		return;
-	}
 	if (!forward && !comment) {
-		free(name);
+		json_decref(app);
 		reply_error(
 			rp, 400, "comment",
 			"Say what the applicant needs to change before returning the application.");
@@ -167,7 +215,7 @@ void application_review(struct request *rq, struct reply *rp)
 	char at[ISO_LEN];
 	iso_now(at);
 	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
-		free(name);
+		json_decref(app);
 		return;
 	}
 	const char *status = forward ? "forwarded" : "returned";
@@ -177,19 +225,20 @@ void application_review(struct request *rq, struct reply *rp)
 	int changed = db_changes();
 	application_step(id, "review", decision, comment, rq->user.id, NULL);
 	char *link = application_link(id);
+	const char *name = json_str(app, "name");
 	char *msg =
 		forward ? xasprintf("The application for '%s' is ready for your decision.", name)
 			: xasprintf("Your application for '%s' was returned for changes.", name);
-	notify_done(link); /* the moderators' part is done */
+	notify_done(link); /* the reviewers' part is done */
 	if (forward)
-		notify_role(decider, rq->user.id, "account_decision", msg, link);
+		tell_deciders(app, rq->user.id, msg, link);
 	else
 		notify_user(applicant, "account_returned", msg, link);
 	/* The comment stays with the application, read by those who may open it. */
 	audit(rq, forward ? "account.forward" : "account.return", link + 1, "%s",
 	      comment ? "with a comment" : "");
 	free(msg);
-	free(name);
+	json_decref(app);
 	if (reply_commit_changed(rp, changed, "decision",
 				 "This application has just been reviewed by someone else.",
 				 BUSY_UNSAVED) != 0) {
@@ -216,14 +265,21 @@ static int64_t create_account(const json_t *app, const char *at)
 			 (int64_t)json_int(app, "lead_id"), json_str(app, "visibility"), at);
 }
 
+/* Each is sent where they may look: the lead runs the new account and opens
+ * it; an applicant who does not lead it may not open the account (404), so
+ * theirs links to the application, which they may. */
 static void tell_applicant_and_lead(const json_t *app, const char *kind, const char *msg,
-				    const char *link)
+				    int64_t account)
 {
 	int64_t applicant = json_int(app, "applicant_id");
 	int64_t lead = json_int(app, "lead_id");
-	notify_user(applicant, kind, msg, link);
+	char *application = application_link(json_int(app, "id"));
+	char *lead_link = account ? account_link(account) : xstrdup(application);
 	if (lead != applicant)
-		notify_user(lead, kind, msg, link);
+		notify_user(applicant, kind, msg, application);
+	notify_user(lead, kind, msg, lead_link);
+	free(lead_link);
+	free(application);
 }
 
 /* Inside the transaction: the decision's rows.  Returns the new account id (approve) or 0; -1 when
@@ -246,14 +302,15 @@ static int64_t record_decision(struct request *rq, const json_t *app, int approv
 			 rq->user.id, checks);
 	char *object = application_link(id);
 	notify_done(object); /* decided: nothing about it waits for anyone now */
-	char *link = approve ? account_link(account) : application_link(id);
 	const char *name = json_str(app, "name");
 	char *msg =
 		approve ? xasprintf("The account '%s' has been approved and added to the register.",
 				    name)
 			: xasprintf("The application for '%s' was not approved: %s", name,
 				    arg(rq, "reason"));
-	tell_applicant_and_lead(app, approve ? "account_approved" : "account_rejected", msg, link);
+	tell_applicant_and_lead(app, approve ? "account_approved" : "account_rejected", msg,
+				account);
+	char *link = approve ? account_link(account) : NULL;
 	/* A rejection's reason stays with the application (the applicant reads it). */
 	audit(rq, approve ? "account.approve" : "account.reject", object + 1, "%s",
 	      approve ? link + 1 : "with the reason given");

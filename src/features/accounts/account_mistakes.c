@@ -20,8 +20,8 @@
 #include <string.h>
 
 /* Who a mistake is routed to (ravens-wood §10 and "the school's SLT and
- * Moderator"). */
-#define MISTAKE_READERS (ROLE_MODERATOR | ROLE_SLT)
+ * Moderator"), the headteacher being of SLT. */
+#define MISTAKE_READERS (ROLE_MODERATOR | SENIOR_LEADERS)
 
 int mistakes_may_see_all(const struct request *rq)
 {
@@ -60,15 +60,7 @@ static void tell_readers(const struct request *rq, const json_t *a, const char *
 	char *msg = xasprintf("A mistake on the school account '%s' has been reported: record "
 			      "what was done.",
 			      json_str(a, "name"));
-	char at[ISO_LEN];
-	iso_now(at);
-	int64_t mark = notify_mark();
-	db_exec("INSERT INTO notifications(user_id, kind, message, link, created_at) "
-		"SELECT DISTINCT u.id, 'account_mistake', ?, ?, ? FROM user_roles r "
-		"JOIN users u ON u.id = r.user_id WHERE r.role IN ('moderator', 'slt') "
-		"AND u.active = 1 AND u.id != ?",
-		"tttI", msg, link, at, rq->user.id);
-	notify_mail_since(mark);
+	notify_roles(MISTAKE_READERS, rq->user.id, "account_mistake", msg, link);
 	free(msg);
 }
 

@@ -106,17 +106,9 @@ void account_posts_into(const struct request *rq, json_t *m, int64_t account_id)
 
 void post_notify_leaders(int64_t author, const char *account, int64_t account_id, int64_t post_id)
 {
-	char at[ISO_LEN];
-	iso_now(at);
 	char *link = post_link(account_id, post_id);
 	char *msg = xasprintf("A post for the account '%s' waits for your sign-off.", account);
-	int64_t mark = notify_mark();
-	db_exec("INSERT INTO notifications(user_id, kind, message, link, created_at) "
-		"SELECT DISTINCT u.id, 'post_signoff', ?, ?, ? FROM users u JOIN user_roles r "
-		"ON r.user_id = u.id WHERE r.role IN ('slt', 'headteacher') AND u.active = 1 "
-		"AND u.id != ?",
-		"tttI", msg, link, at, author);
-	notify_mail_since(mark);
+	notify_roles(SENIOR_LEADERS, author, "post_signoff", msg, link);
 	free(msg);
 	free(link);
 }

@@ -6,13 +6,12 @@
 
 #include "core/request.h"
 #include "core/tasks.h"
+#include "features/accounts/account.h"
 #include "http/router.h"
 
 #include <jansson.h>
 #include <stdint.h>
 
-/* Who signs a post off: ravens-wood §10's "senior leader". */
-#define SENIOR_LEADERS (ROLE_SLT | ROLE_HEADTEACHER)
 /* Who may read the do-not-publish list besides the people who run an account. */
 #define DO_NOT_PUBLISH_READERS                                                                     \
 	(ROLE_HEADTEACHER | ROLE_SLT | ROLE_DSL | ROLE_MODERATOR | ROLE_ADMIN)

@@ -1,13 +1,16 @@
 #define _GNU_SOURCE
 /* Who may see an account's password, and when it must be changed
  * (ravens-wood §10: "Don't share account information (usernames/passwords)
- * with anyone but the school's SLT and Moderator").  The lead and current
- * contributors may reveal their own account's credentials while it is open,
- * SLT and the moderator any.  Once someone who revealed it as a runner stops running
- * the account, someone who revealed it as SLT or moderator holds neither role
- * and does not run it, or anyone who revealed it leaves the school, the account
- * asks for the password to be changed until the moderator records the
- * change (new credentials stored, or POST .../credentials/changed). */
+ * with anyone but the school's SLT and Moderator"; the acceptable-use
+ * agreement: "Share login details only with the lead, the moderator and
+ * senior leaders").  The moderator and senior leaders may reveal any
+ * account's credentials, its lead their own account's while it is open;
+ * contributors do not: they post through the lead or with their own access.
+ * Once someone who revealed it as the lead no longer leads the account,
+ * someone who revealed it as SLT or moderator holds none of those roles and
+ * does not lead it, or anyone who revealed it leaves the school, the account asks
+ * for the password to be changed until the moderator records the change (new
+ * credentials stored, or POST .../credentials/changed). */
 #include "features/accounts/account_team.h"
 #include "core/audit.h"
 #include "core/auth.h"
@@ -18,21 +21,27 @@
 
 #include <stdlib.h>
 
-/* A closed account is run by nobody: its former lead and contributors see
- * its credentials no more (ravens-wood §10), only SLT and the moderator. */
+/* The lead of the account; open only: a closed account is run by nobody. */
+static int leads(int64_t account_id, int64_t user_id, int open_only)
+{
+	return db_int(0,
+		      "SELECT lead_id = ? AND (? = 0 OR status != 'closed') FROM social_accounts "
+		      "WHERE id = ?",
+		      "IiI", user_id, open_only, account_id) == 1;
+}
+
+/* Its former lead sees a closed account's credentials no more (ravens-wood
+ * §10), only SLT and the moderator. */
 int may_reveal(const struct request *rq, int64_t account_id)
 {
-	return has_role(rq, ROLE_MODERATOR | ROLE_SLT) ||
-	       (account_runs(account_id, rq->user.id) &&
-		db_int(0, "SELECT status != 'closed' FROM social_accounts WHERE id = ?", "I",
-		       account_id) == 1);
+	return has_role(rq, CREDENTIAL_READERS) || leads(account_id, rq->user.id, 1);
 }
 
 int reveal_record(struct request *rq, struct reply *rp)
 {
 	char at[ISO_LEN], *object = account_link(rq->ids[0]);
 	iso_now(at);
-	int as_runner = !has_role(rq, ROLE_MODERATOR | ROLE_SLT);
+	int as_runner = !has_role(rq, CREDENTIAL_READERS);
 	int rc = reply_begin(rp, BUSY_UNSAVED);
 	if (rc == 0) {
 		db_exec("INSERT INTO account_reveals(account_id, user_id, revealed_at, as_runner, "
@@ -54,7 +63,7 @@ json_t *password_to_change(int64_t account_id)
 	json_t *rows = db_rows(
 		"SELECT r.user_id, u.name, u.active, max(r.as_runner) AS as_runner, "
 		"EXISTS (SELECT 1 FROM user_roles o WHERE o.user_id = r.user_id AND o.role IN "
-		"('slt', 'moderator')) AS overseer, "
+		"('slt', 'headteacher', 'moderator')) AS overseer, "
 		"max(r.revealed_at) AS revealed_at FROM account_reveals r INDEXED BY "
 		"account_reveals_by_account JOIN users u ON "
 		"u.id = r.user_id WHERE r.account_id = ? AND r.changes_before = (SELECT count(*) "
@@ -66,7 +75,7 @@ json_t *password_to_change(int64_t account_id)
 	json_t *r;
 	json_array_foreach(rows, i, r) {
 		int gone = json_int(r, "active") == 0 ||
-			   (!account_runs(account_id, json_int(r, "user_id")) &&
+			   (!leads(account_id, json_int(r, "user_id"), 0) &&
 			    (json_int(r, "as_runner") || !json_int(r, "overseer")));
 		if (!gone)
 			continue;

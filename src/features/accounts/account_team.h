@@ -52,8 +52,11 @@ int reveal_record(struct request *rq, struct reply *rp);
 /* A change of the password on record (inside the caller's transaction):
  * new credentials stored, or the moderator's word that it was changed. */
 void password_change_record(const struct request *rq, int64_t account_id, const char *at);
-/* Whether this person may reveal the account's credentials: SLT and the
- * moderator any account, its lead and current contributors their own. */
+/* Who may reveal any account's credentials: ravens-wood §10's "the
+ * school's SLT and Moderator". */
+#define CREDENTIAL_READERS (ROLE_MODERATOR | SENIOR_LEADERS)
+/* Whether this person may reveal the account's credentials: the moderator
+ * and senior leaders any account, its lead their own while it is open. */
 int may_reveal(const struct request *rq, int64_t account_id);
 
 /* The yearly review's date (YYYY-MM-DD) and whether it is due; dormancy,

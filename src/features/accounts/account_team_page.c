@@ -172,7 +172,7 @@ void account_team_tasks(const struct request *rq, json_t *tasks)
 		if (json_is_true(json_object_get(a, "password_change")))
 			task_addf(tasks, "account_password_change", link, 1,
 				  "Change the password of the account '%s': someone who saw it has "
-				  "left, no longer runs the account or is no longer SLT or the "
+				  "left, no longer leads the account or is no longer SLT or the "
 				  "moderator.",
 				  name);
 		if (json_is_true(json_object_get(a, "review_due")))

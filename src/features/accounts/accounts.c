@@ -56,6 +56,46 @@ static void count_task(json_t *tasks, int64_t n, const char *kind, const char *o
 	free(msg);
 }
 
+/* The roles that may take an application's final decision (application_decider). */
+#define DECIDER_ROLES (ROLE_BUSINESS_MANAGER | SENIOR_LEADERS | ROLE_CHAIR)
+
+/* The forwarded applications this person decides: counted, for someone who
+ * sees the list of every application; each its own task linking to it for
+ * anyone else (the chair of governors, when nobody else may decide it). */
+static void decision_tasks(const struct request *rq, json_t *tasks)
+{
+	if (!has_role(rq, DECIDER_ROLES))
+		return;
+	json_t *rows = db_rows("SELECT id, applicant_id, lead_id, name FROM account_applications "
+			       "INDEXED BY applications_by_status WHERE status = 'forwarded'",
+			       "");
+	json_t *holders = decider_holders();
+	const char *role = decider_role();
+	int lists = has_role(rq, ACCOUNT_OVERSEERS);
+	int64_t mine = 0;
+	size_t i;
+	json_t *app;
+	json_array_foreach(rows, i, app) {
+		json_t *excluded = application_excluded(app, 0);
+		int decides = !id_among(excluded, rq->user.id) &&
+			      has_role(rq, role_bit(decider_among(role, holders, excluded)));
+		json_decref(excluded);
+		if (decides && lists) {
+			mine++;
+		} else if (decides) {
+			char *link = application_link(json_int(app, "id"));
+			task_addf(tasks, "account_decision", link, 0,
+				  "The application for '%s' waits for your decision.",
+				  json_str(app, "name"));
+			free(link);
+		}
+	}
+	json_decref(holders);
+	json_decref(rows);
+	count_task(tasks, mine, "account_decision", "waits for your decision",
+		   "wait for your decision", "/accounts/applications");
+}
+
 static void account_tasks(const struct request *rq, json_t *tasks)
 {
 	int moderator = has_role(rq, ROLE_MODERATOR);
@@ -68,28 +108,21 @@ static void account_tasks(const struct request *rq, json_t *tasks)
 				  "I", rq->user.id),
 			   "account_review", "waits for your review", "wait for your review",
 			   "/accounts/applications");
-	if (has_role(rq, role_bit(decider_role())))
-		count_task(
-			tasks,
-			db_int(0,
-			       "SELECT count(*) FROM account_applications a WHERE status = "
-			       "'forwarded' "
-			       "AND applicant_id != ? AND lead_id != ? AND NOT EXISTS (SELECT 1 "
-			       "FROM approvals p WHERE "
-			       "p.application_id = a.id AND p.step = 'review' AND p.actor_id = ?)",
-			       "III", rq->user.id, rq->user.id, rq->user.id),
-			"account_decision", "waits for your decision", "wait for your decision",
-			"/accounts/applications");
-	int64_t sole = role_sole_holder(decider_role());
-	if (sole && has_role(rq, ROLE_HEADTEACHER) && !has_role(rq, role_bit(decider_role())))
+	/* No active moderator but the applicant: senior leaders review it
+	 * (account_decide.c); someone who is also a moderator counted it above. */
+	if (!moderator && has_role(rq, SENIOR_LEADERS))
 		count_task(tasks,
 			   db_int(0,
-				  "SELECT count(*) FROM account_applications WHERE status = "
-				  "'forwarded' AND ? IN (applicant_id, lead_id) AND applicant_id "
-				  "!= ? AND lead_id != ?",
-				  "III", sole, rq->user.id, rq->user.id),
-			   "account_decision", "waits for your decision", "wait for your decision",
+				  "SELECT count(*) FROM account_applications a INDEXED BY "
+				  "applications_by_status WHERE status = 'submitted' AND "
+				  "applicant_id != ? AND NOT EXISTS (SELECT 1 "
+				  "FROM user_roles r JOIN users u ON u.id = r.user_id WHERE "
+				  "r.role = 'moderator' AND u.active = 1 "
+				  "AND u.id != a.applicant_id)",
+				  "I", rq->user.id),
+			   "account_review", "waits for your review", "wait for your review",
 			   "/accounts/applications");
+	decision_tasks(rq, tasks);
 	count_task(tasks,
 		   db_int(0,
 			  "SELECT count(*) FROM account_applications WHERE status = 'returned' AND "
@@ -266,8 +299,8 @@ static const struct route account_routes[] = {
 	  application_edit_page, 0 },
 	{ "POST", "/accounts/applications/{id}/withdraw", application_withdraw, ROLE_STAFF, NULL,
 	  application_page, 0 },
-	{ "POST", "/accounts/applications/{id}/review", application_review, ROLE_MODERATOR,
-	  review_form, application_page, 0 },
+	{ "POST", "/accounts/applications/{id}/review", application_review,
+	  ROLE_MODERATOR | SENIOR_LEADERS, review_form, application_page, 0 },
 	{ "POST", "/accounts/applications/{id}/decision", application_decision, ROLE_STAFF,
 	  decision_form, application_page, 0 },
 	{ "GET", "/accounts/{id}", account_page, ROLE_STAFF, NULL, NULL, 0 },
