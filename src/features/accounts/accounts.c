@@ -59,20 +59,43 @@ static void count_task(json_t *tasks, int64_t n, const char *kind, const char *o
 /* The roles that may take an application's final decision (application_decider). */
 #define DECIDER_ROLES (ROLE_BUSINESS_MANAGER | SENIOR_LEADERS | ROLE_CHAIR)
 
+/* Whether person (a column) applied for application a, leads it or reviewed it. */
+#define EXCLUDED_FROM(person)                                                              \
+	"(" person " IN (a.applicant_id, a.lead_id) OR EXISTS (SELECT 1 FROM approvals p "   \
+	"WHERE p.application_id = a.id AND p.step = 'review' AND p.actor_id = " person "))"
+
+/* The forwarded applications that the decider role decides and this person,
+ * holding it, may: the common case, counted in SQL. */
+static int64_t decided_by_role(const struct request *rq, const char *role)
+{
+	if (!has_role(rq, role_bit(role)))
+		return 0;
+	return db_int(0,
+		      "SELECT count(*) FROM account_applications a INDEXED BY "
+		      "applications_by_status WHERE a.status = 'forwarded' AND NOT " EXCLUDED_FROM(
+			      "?1"),
+		      "I", rq->user.id);
+}
+
 /* The forwarded applications this person decides: counted, for someone who
  * sees the list of every application; each its own task linking to it for
- * anyone else (the chair of governors, when nobody else may decide it). */
+ * anyone else (the chair of governors, when nobody else may decide it).
+ * Only those that no free holder of the decider role may decide (rare) go
+ * through the fallbacks one by one. */
 static void decision_tasks(const struct request *rq, json_t *tasks)
 {
 	if (!has_role(rq, DECIDER_ROLES))
 		return;
-	json_t *rows = db_rows("SELECT id, applicant_id, lead_id, name FROM account_applications "
-			       "INDEXED BY applications_by_status WHERE status = 'forwarded'",
-			       "");
-	json_t *holders = decider_holders();
 	const char *role = decider_role();
 	int lists = has_role(rq, ACCOUNT_OVERSEERS);
-	int64_t mine = 0;
+	int64_t mine = decided_by_role(rq, role);
+	json_t *rows = db_rows("SELECT a.id, a.applicant_id, a.lead_id, a.name FROM "
+			       "account_applications a INDEXED BY applications_by_status WHERE "
+			       "a.status = 'forwarded' AND NOT EXISTS (SELECT 1 FROM user_roles r "
+			       "JOIN users u ON u.id = r.user_id WHERE r.role = ? AND u.active = 1 "
+			       "AND NOT " EXCLUDED_FROM("u.id") ")",
+			       "t", role);
+	json_t *holders = json_array_size(rows) ? decider_holders() : NULL;
 	size_t i;
 	json_t *app;
 	json_array_foreach(rows, i, app) {
