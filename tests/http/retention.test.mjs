@@ -512,3 +512,25 @@ test('a deletion while someone reads still empties the WAL once they let go', as
     await s.stop();
   }
 });
+
+// A deleted concern's number is never given to a new one: its reference in the audit log and the
+// disposal register names one case only.
+test('a new concern never takes the number of one deleted', async () => {
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2040-06-01T10:00:00Z' } });
+  try {
+    const head = await s.login('head@demo.school');
+    const newest = sql(s.db, 'SELECT max(id) FROM concerns');
+    sql(s.db, `UPDATE concerns SET status = 'closed', closed_at = '2026-03-01T10:00:00Z', created_at = '2026-02-01T10:00:00Z', about_id = NULL WHERE id = ${newest}`);
+    const due = (await head.get('/admin/retention')).body.due;
+    assert.ok(due.some((d) => d.record_type === 'concern' && String(d.record_id) === newest), 'the newest is due');
+    const ref = sql(s.db, `SELECT reference FROM concerns WHERE id = ${newest}`);
+    const del = await head.post('/admin/retention/delete', { record_type: 'concern', record_id: newest, reason: 'Retention period over' });
+    assert.equal(del.status, 200, del.text);
+    const fresh = await file(await s.login('teacher@demo.school'), { category: 'other', summary: 'After the deletion' });
+    assert.equal(fresh.id, Number(newest) + 1);
+    assert.notEqual(fresh.reference.slice(-6), ref.slice(-6));
+    assert.equal(sql(s.db, `SELECT count(*) FROM disposals WHERE record_type = 'concern' AND record_id = ${fresh.id}`), '0');
+  } finally {
+    await s.stop();
+  }
+});

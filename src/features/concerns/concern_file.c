@@ -111,8 +111,15 @@ int64_t concern_file_reaching(const struct request *rq, const struct concern_inp
 	iso_time(workday_deadline(t, in->urgent ? 0 : 1, closure_day_db, NULL), due);
 	memcpy(year, at, 4);
 	year[4] = 0;
-	/* Under the write lock, so the next id is ours. */
-	int64_t id = db_int(0, "SELECT coalesce(max(id), 0) + 1 FROM concerns", "");
+	/* Under the write lock, so the next id is ours.  Never one a deleted
+	 * concern had (the disposal register keeps it): its reference in the
+	 * audit log and the register must name one case, and its chronology's
+	 * guard against deletion must not take a new case for the old one. */
+	int64_t id = db_int(0,
+			    "SELECT max(coalesce((SELECT max(id) FROM concerns), 0), "
+			    "coalesce((SELECT max(record_id) FROM disposals WHERE record_type = "
+			    "'concern'), 0)) + 1",
+			    "");
 	snprintf(ref, 32, "C-%s-%06lld", year, (long long)id);
 	int about_head = in->about_id && concern_about_conduct(in->category) &&
 			 (user_roles_load(in->about_id) & ROLE_HEADTEACHER);
