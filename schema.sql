@@ -1667,3 +1667,29 @@ CREATE INDEX concerns_by_assignee ON concerns(assignee_id, status) WHERE assigne
 DROP INDEX IF EXISTS concerns_queue;
 CREATE INDEX IF NOT EXISTS concerns_urgent_open ON concerns(created_at)
   WHERE urgent = 1 AND status IN ('new', 'acknowledged', 'investigating', 'escalated');
+
+-- Schema version 37: no file is kept on a report of a nude or semi-nude image
+--
+-- May run again.  UKCIS (2024), "Sharing nudes and semi-nudes": staff never
+-- copy, store or save such an image, so a report of one (category
+-- 'sexting', or an indecent image reached on school premises) takes a
+-- description and no file.  A school whose staffroom took files on such
+-- reports before that rule still holds them: they are deleted here, each
+-- leaving a note in its case's chronology with what the file was (its
+-- number, type, size and SHA-256, never its content), so the record shows
+-- that it existed and why it went.  With secure_delete on, the bytes are
+-- overwritten in the file; the server empties the WAL when it starts.
+INSERT INTO concern_events(concern_id, at, actor_id, action, detail, internal)
+  SELECT e.concern_id, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), NULL, 'note',
+         json_object('text', 'Evidence file ' || e.id || ' (' || e.type || ', ' || e.size ||
+           ' bytes, SHA-256 ' || e.sha256 || ') was deleted when staffroom was upgraded: ' ||
+           'a report of a nude or semi-nude image keeps no file (UKCIS 2024).'), 1
+  FROM evidence e JOIN concerns c ON c.id = e.concern_id
+  WHERE c.category = 'sexting' OR EXISTS (SELECT 1 FROM concern_image_reports i
+    WHERE i.concern_id = c.id AND i.indecent_image = 1);
+DELETE FROM evidence_original WHERE evidence_id IN (SELECT e.id FROM evidence e
+  JOIN concerns c ON c.id = e.concern_id WHERE c.category = 'sexting' OR EXISTS
+  (SELECT 1 FROM concern_image_reports i WHERE i.concern_id = c.id AND i.indecent_image = 1));
+DELETE FROM evidence WHERE concern_id IN (SELECT c.id FROM concerns c
+  WHERE c.category = 'sexting' OR EXISTS (SELECT 1 FROM concern_image_reports i
+    WHERE i.concern_id = c.id AND i.indecent_image = 1));

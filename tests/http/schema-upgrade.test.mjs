@@ -4,7 +4,7 @@
 // added, nothing lost.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli, sql } from './lib.mjs';
@@ -197,4 +197,33 @@ test('a version-35 database indexes only assigned cases and open urgent ones aft
   assert.equal(entries('concerns_urgent_open'), urgentOpen, 'an entry for each open urgent case');
   assert.match(sql(db, 'EXPLAIN QUERY PLAN SELECT count(*) FROM concerns WHERE assignee_id = 5 ' +
     "AND status IN ('new', 'acknowledged')"), /USING COVERING INDEX concerns_by_assignee/);
+});
+
+// UKCIS (2024): a school keeps no nude or semi-nude image of a young person. Files stored on such
+// reports before they were refused are deleted by the upgrade, each leaving a note of what it
+// was in its chronology, and their bytes are gone from the file; other cases keep theirs.
+test('a version-36 database keeps no file on a report of a nude or semi-nude image after the upgrade', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
+  const db = path.join(dir, 'old.db');
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  // A report of an image, as one made before files were refused on it.
+  const image = sql(db, 'SELECT min(id) FROM concerns WHERE id NOT IN (SELECT concern_id FROM evidence)');
+  sql(db, `UPDATE concerns SET category = 'sexting' WHERE id = ${image}`);
+  const other = sql(db, "SELECT min(concern_id) FROM evidence e JOIN concerns c ON c.id = e.concern_id WHERE c.category = 'other' OR c.category = 'parent_post'");
+  const keptBefore = sql(db, `SELECT count(*) FROM evidence WHERE concern_id = ${other}`);
+  assert.ok(Number(keptBefore) > 0);
+  const marker = 'LEGACY-PICTURE-BYTES-7319';
+  sql(db, `INSERT INTO evidence(concern_id, filename, type, size, sha256, bytes, added_at)
+    VALUES (${image}, 'photo.png', 'image/png', 25, '${'ab'.repeat(32)}', CAST('${marker}' AS BLOB), '2026-01-05T10:00:00Z');
+    PRAGMA user_version = 36`);
+  const r = cli(['audit', 'verify', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+  assert.equal(sql(db, `SELECT count(*) FROM evidence WHERE concern_id = ${image}`), '0');
+  assert.equal(sql(db, `SELECT count(*) FROM evidence WHERE concern_id = ${other}`), keptBefore, 'other cases keep their files');
+  const note = sql(db, `SELECT json_extract(detail, '$.text') FROM concern_events WHERE concern_id = ${image} AND action = 'note' ORDER BY id DESC LIMIT 1`);
+  assert.match(note, new RegExp(`^Evidence file \\d+ \\(image/png, 25 bytes, SHA-256 ${'ab'.repeat(32)}\\) was deleted when staffroom was upgraded`));
+  assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
+  for (const f of [db, `${db}-wal`])
+    if (existsSync(f)) assert.ok(!readFileSync(f).includes(Buffer.from(marker)), `the picture's bytes are gone from ${path.basename(f)}`);
 });
