@@ -172,3 +172,25 @@ test('the headteacher is told of applications and mistakes as SLT, once, and nev
       ['deputy@demo.school', 'dsl@demo.school', 'head@demo.school']);
   } finally { await s.stop(); }
 });
+
+// Registering an account that already existed needs no application, so the senior leaders are
+// told of each one: none, the moderator's own above all, goes on the register unseen.
+test('an existing account registered by the moderator is told to the senior leaders', async () => {
+  const s = await startServer();
+  try {
+    qualify(s.db, 'moderator@demo.school');
+    const mod = await s.login('moderator@demo.school');
+    const r = await mod.post('/accounts', { platform: 'youtube', name: 'Hillside Comms', url: 'https://youtube.com/@hillsidecomms',
+      department: 'Office', lead: 'moderator@demo.school', visibility: 'open' });
+    assert.equal(r.status, 201, r.text);
+    const told = sql(s.db, `SELECT group_concat(email) FROM (SELECT u.email FROM notifications n JOIN users u ON u.id = n.user_id
+      WHERE n.kind = 'account_registered' AND n.link = '/accounts/${r.body.account.id}' ORDER BY u.email)`);
+    assert.equal(told, 'deputy@demo.school,dsl@demo.school,head@demo.school');
+    const head = await s.login('head@demo.school');
+    const note = (await head.get('/')).body.notifications.find((n) => n.link === `/accounts/${r.body.account.id}`);
+    assert.match(note.message, /added the existing school account 'Hillside Comms' to the register, without an application\./);
+    assert.equal((await head.get(`/accounts/${r.body.account.id}`)).status, 200);
+  } finally {
+    await s.stop();
+  }
+});

@@ -79,6 +79,20 @@ static int refuse_registered(const struct request *rq, struct reply *rp, const c
 	return refused;
 }
 
+/* An account registered here has had no application approved (ravens-wood
+ * §3: accounts are set up once the moderator and SLT have considered them),
+ * being one that already existed: the senior leaders are told of each, so
+ * that none, the moderator's own above all, goes on the register unseen. */
+static void tell_leaders_registered(const struct request *rq, const char *name,
+				    const char *link)
+{
+	char *msg = xasprintf("%s added the existing school account '%s' to the register, "
+			      "without an application.",
+			      rq->user.name, name);
+	notify_roles(SENIOR_LEADERS, rq->user.id, "account_registered", msg, link);
+	free(msg);
+}
+
 void account_register(struct request *rq, struct reply *rp)
 {
 	const char *other;
@@ -110,6 +124,7 @@ void account_register(struct request *rq, struct reply *rp)
 	char *msg = xasprintf("You are now the lead of the school account '%s'.", arg(rq, "name"));
 	if (lead != rq->user.id)
 		notify_user(lead, "account_lead", msg, link);
+	tell_leaders_registered(rq, arg(rq, "name"), link);
 	audit(rq, "account.register", link + 1, "existing account: platform=%s name=%s lead=%s",
 	      arg(rq, "platform"), arg(rq, "name"), arg(rq, "lead"));
 	free(msg);
