@@ -39,6 +39,7 @@
 {{#may_resubmit}}<form class="stack card" method="post" action="/accounts/{{account_id}}/posts/{{post_id}}">
 <h2>Send a new text</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
+{{#taking_over}}<p class="hint">Its author has left the school: as the account's lead you take the post over. Sent again, it is yours, and the answer comes to you.</p>{{/taking_over}}
 <div class="field{{#err_text}} has-error{{/err_text}}"><label for="f-text">The new text</label>
 {{#err_text}}<p class="field-error" id="e-text">{{err_text}}</p>{{/err_text}}
 <textarea id="f-text" name="text" rows="6" maxlength="5000" required{{#err_text}} aria-describedby="e-text" aria-invalid="true"{{/err_text}}>&#10;{{form_text:pre_escape}}</textarea></div>

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, sql, visibleText } from './lib.mjs';
 import { PNG, JPEG } from './concern_helpers.mjs';
-import { CLOSE_TICKED } from './account_lib.mjs';
+import { CLOSE_TICKED, qualify, uid } from './account_lib.mjs';
 import { createHash, randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 
@@ -404,4 +404,33 @@ test('closing an account leaves no sign-off or changes task for its posts', asyn
     assert.deepEqual(ofAccount(await linked(deputy, 'post_signoff')), []);
     assert.deepEqual(ofAccount(await linked(lead, 'post_changes')), []);
   } finally { await t.stop(); }
+});
+
+// A post sent back for changes whose author then leaves is not stuck: the account's new lead
+// takes it over, sends it again and is answered; nobody else may.
+test("a post whose author has left is taken over by the account's new lead", async () => {
+  const id = await posted(c.science, { text: 'Science week starts on Monday.', where: 'X' });
+  const link = `/accounts/${acct}/posts/${id}`;
+  let r = await c.head.post(`${link}/decision`, { decision: 'changes', reason: 'Say which Monday.' });
+  assert.equal(r.status, 200, r.text);
+  r = await c.admin.post(`/admin/staff/${uid(s.db, 'science@demo.school')}/deactivate`, { left_on: '' });
+  assert.equal(r.status, 200, r.text);
+  const again = { text: 'Science week starts on Monday 8 June.', where: 'X' };
+  // Before the handover nobody may send it again.
+  assert.equal((await c.ta.post(link, again)).status, 404);
+  qualify(s.db, 'ta@demo.school');
+  r = await c.moderator.post(`/accounts/${acct}/transfer`, { lead: 'ta@demo.school' });
+  assert.equal(r.status, 200, r.text);
+  const ta = await s.login('ta@demo.school');
+  const page = await ta.get(link);
+  assert.equal(page.body.may_resubmit, true);
+  assert.equal(page.body.taking_over, true);
+  assert.match(visibleText((await ta.page(link)).text), /Its author has left the school: as the account's lead you take the post over/);
+  assert.equal((await c.teacher.post(link, again)).status, 404);
+  r = await ta.post(link, again);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(sql(s.db, `SELECT author_id FROM account_posts WHERE id = ${id}`), String(uid(s.db, 'ta@demo.school')));
+  r = await c.head.post(`${link}/decision`, { decision: 'approve' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(unread('ta@demo.school', link), 1, 'the answer goes to the lead who sent it');
 });

@@ -37,12 +37,21 @@ static json_t *form_values(const json_t *p)
 			 json_str(p, "where"), "publish_at", local);
 }
 
+/* Who answers for the post: its author, or once the author has left the
+ * school, the account's lead, who takes it over (the handover of an account
+ * carries its posts waiting for changes). */
+static int64_t post_owner(const json_t *p)
+{
+	return json_int(p, "author_active") ? json_int(p, "author_id") : json_int(p, "lead_id");
+}
+
 void post_page(struct request *rq, struct reply *rp)
 {
 	json_t *p = post_load(rq, rp);
 	if (!p)
 		return;
 	int mine = json_int(p, "author_id") == rq->user.id;
+	int owner = post_owner(p) == rq->user.id;
 	int open = strcmp(json_str(p, "account_status"), "closed") != 0;
 	const char *status = json_str(p, "status");
 	json_t *m = json_pack("{s:I, s:I, s:o, s:o, s:o}", "account_id", (json_int_t)rq->ids[0],
@@ -53,7 +62,8 @@ void post_page(struct request *rq, struct reply *rp)
 			    json_boolean(!mine && has_role(rq, SENIOR_LEADERS) &&
 					 strcmp(status, "submitted") == 0));
 	json_object_set_new(m, "may_resubmit",
-			    json_boolean(mine && open && strcmp(status, "changes") == 0));
+			    json_boolean(owner && open && strcmp(status, "changes") == 0));
+	json_object_set_new(m, "taking_over", json_boolean(owner && !mine));
 	json_object_set_new(m, "mine", json_boolean(mine));
 	reply_page(rp, "account_post", "A post for sign-off", m);
 }
@@ -123,9 +133,10 @@ void post_decide(struct request *rq, struct reply *rp)
 	post_step(rq->ids[1], decision, reason, rq->user.id);
 	account_touch(rq->ids[0]);
 	notify_done(link);
-	char *msg = xasprintf("Your post for the account '%s' has been %s.",
+	char *msg = xasprintf("%s post for the account '%s' has been %s.",
+			      json_int(p, "author_active") ? "Your" : "A departed colleague's",
 			      json_str(p, "account_name"), answer_words(decision));
-	notify_user(json_int(p, "author_id"), "post_answer", msg, link);
+	notify_user(post_owner(p), "post_answer", msg, link);
 	free(msg);
 	audit(rq, "account.post_decide", link + 1, "decision=%s", decision);
 	if (reply_commit_changed(rp, changed, "decision", "This post has already been answered.",
@@ -144,8 +155,10 @@ static json_t *post_to_resubmit(const struct request *rq, struct reply *rp)
 	json_t *p = post_load(rq, rp);
 	if (!p)
 		return NULL;
-	if (json_int(p, "author_id") != rq->user.id || !account_runs(rq->ids[0], rq->user.id))
-		reply_error(rp, 403, NULL, "Only its author sends a post again.");
+	if (post_owner(p) != rq->user.id || !account_runs(rq->ids[0], rq->user.id))
+		reply_error(rp, 403, NULL,
+			    "Only its author sends a post again, or the account's lead once its "
+			    "author has left.");
 	else if (strcmp(json_str(p, "status"), "changes") != 0)
 		reply_error(rp, 409, "text",
 			    "A new text is sent only after changes are asked for.");
@@ -170,11 +183,12 @@ void post_resubmit(struct request *rq, struct reply *rp)
 		return;
 	}
 	iso_now(at);
+	/* Sent again by the lead taking it over, it is theirs from now on. */
 	db_exec("UPDATE account_posts SET body = ?, place = ?, publish_at = ?, "
 		"status = 'submitted', submitted_at = ?, decided_by = NULL, decided_at = NULL, "
-		"reason = NULL WHERE id = ? AND status = 'changes'",
-		"ttttI", arg(rq, "text"), arg(rq, "where") ? arg(rq, "where") : "",
-		publish_at[0] ? publish_at : NULL, at, rq->ids[1]);
+		"reason = NULL, author_id = ? WHERE id = ? AND status = 'changes'",
+		"ttttII", arg(rq, "text"), arg(rq, "where") ? arg(rq, "where") : "",
+		publish_at[0] ? publish_at : NULL, at, rq->user.id, rq->ids[1]);
 	int changed = db_changes();
 	post_step(rq->ids[1], "resubmit", arg(rq, "text"), rq->user.id);
 	account_touch(rq->ids[0]);

@@ -22,7 +22,8 @@
 
 #define POST_COLUMNS                                                                               \
 	"SELECT p.id, p.account_id, a.name AS account_name, a.status AS account_status, "          \
-	"p.author_id, u.name AS author_name, p.kind, p.body AS text, p.place AS \"where\", "       \
+	"a.lead_id, p.author_id, u.name AS author_name, u.active AS author_active, p.kind, "       \
+	"p.body AS text, p.place AS \"where\", "                                                   \
 	"p.publish_at, p.status, p.submitted_at, p.decided_at, d.name AS decided_by, p.reason, "   \
 	"i.type AS image_type, i.pupils_pictured, i.checked_list, i.no_names, i.school_device "    \
 	"FROM account_posts p JOIN social_accounts a ON a.id = p.account_id "                      \
