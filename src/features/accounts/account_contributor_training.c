@@ -42,24 +42,29 @@ static json_t *not_staff_runner(const struct request *rq, struct reply *rp)
 	return NULL;
 }
 
-/* The dates: done by today, lapsing no earlier than the day it was done and
- * not already lapsed (it is recorded to be current).  0 with a 400 naming
- * each problem. */
-static int training_dates_ok(const struct request *rq, struct reply *rp)
+void contributor_training_problems(const struct request *rq, struct reply *rp,
+				   const char *done_field, const char *lapses_field)
 {
 	char day[11];
 	uk_today(day);
-	const char *done = arg(rq, "completed_on"), *lapses = arg(rq, "expires_on");
+	const char *done = arg(rq, done_field), *lapses = arg(rq, lapses_field);
+	if (!done)
+		return;
 	if (strcmp(done, day) > 0)
-		reply_error_add(rp, "completed_on",
+		reply_error_add(rp, done_field,
 				"The date of the training cannot be in the future.");
 	if (lapses && strcmp(lapses, done) < 0)
-		reply_error_add(rp, "expires_on",
+		reply_error_add(rp, lapses_field,
 				"The training cannot lapse before the day it was done.");
 	else if (lapses && strcmp(lapses, day) < 0)
-		reply_error_add(rp, "expires_on",
+		reply_error_add(rp, lapses_field,
 				"That training has already lapsed: give the dates of training "
 				"that is current.");
+}
+
+static int training_dates_ok(const struct request *rq, struct reply *rp)
+{
+	contributor_training_problems(rq, rp, "completed_on", "expires_on");
 	return reply_errors(rp) == 0;
 }
 

@@ -100,13 +100,7 @@ static int paper_fields_ok(const struct request *rq, struct reply *rp)
 	if (!db_int(0, "SELECT count(*) FROM policy_versions WHERE id = ?", "I",
 		    arg_int(rq, "paper_version_id", 0)))
 		reply_error_add(rp, "paper_version_id", "There is no such policy version.");
-	if (arg(rq, "training_on") && strcmp(arg(rq, "training_on"), today) > 0)
-		reply_error_add(rp, "training_on",
-				"The date of the training cannot be in the future.");
-	if (arg(rq, "training_on") && arg(rq, "training_expires") &&
-	    strcmp(arg(rq, "training_expires"), arg(rq, "training_on")) < 0)
-		reply_error_add(rp, "training_expires",
-				"The training cannot expire before the day it was done.");
+	contributor_training_problems(rq, rp, "training_on", "training_expires");
 	return reply_errors(rp) == 0;
 }
 

@@ -101,6 +101,12 @@ void account_gate_recheck(const json_t *account, const json_t *runner);
 /* The optional scan of a paper signature (account_paper_scan.c): 0, or -1
  * with a 400 or 415 naming "scan"; stored inside the caller's transaction. */
 int paper_scan_ok(const struct request *rq, struct reply *rp);
+/* The dates of a contributor's training, from the two fields named: done by
+ * today, lapsing no earlier than the day it was done and not lapsed already
+ * (it is recorded to be current); each problem added to rp
+ * (account_contributor_training.c).  Nothing when no date was given. */
+void contributor_training_problems(const struct request *rq, struct reply *rp,
+				   const char *done_field, const char *lapses_field);
 void paper_scan_store(const struct request *rq, int64_t contributor_id);
 
 handler_fn contributor_add, contributor_remove, contributor_training, paper_scan_download,
