@@ -1125,14 +1125,17 @@ CREATE TRIGGER IF NOT EXISTS paper_signature_deleted AFTER DELETE ON signatures 
 END;
 -- "I do not agree": a person's reason for not signing a version.  A
 -- signature made later counts as any other; the decline stays as evidence.
+-- One a version while it is unsigned, and one each year it is due to be
+-- signed again (schema version 37).
 CREATE TABLE IF NOT EXISTS policy_declines (
   id          INTEGER PRIMARY KEY,
   version_id  INTEGER NOT NULL REFERENCES policy_versions(id),
   user_id     INTEGER NOT NULL REFERENCES users(id),
   reason      TEXT NOT NULL,
-  declined_at TEXT NOT NULL,                 -- ISO-8601 UTC
-  UNIQUE (version_id, user_id)
+  declined_at TEXT NOT NULL                  -- ISO-8601 UTC
 );
+CREATE INDEX IF NOT EXISTS policy_declines_by_person
+  ON policy_declines(version_id, user_id, declined_at);
 CREATE INDEX IF NOT EXISTS policy_declines_by_user ON policy_declines(user_id);
 -- A policy signed again every year from a date the school sets (renew_from,
 -- MM-DD, 1 September by default), without a new version: a row here turns it
@@ -1693,3 +1696,42 @@ DELETE FROM evidence_original WHERE evidence_id IN (SELECT e.id FROM evidence e
 DELETE FROM evidence WHERE concern_id IN (SELECT c.id FROM concerns c
   WHERE c.category = 'sexting' OR EXISTS (SELECT 1 FROM concern_image_reports i
     WHERE i.concern_id = c.id AND i.indecent_image = 1));
+
+-- Schema version 38: a yearly signing again entered from paper, and a decline each year
+--
+-- May run again.  slyne's agreement is signed again every year, and on
+-- paper by whoever cannot sign online ("Signed: _____"): a signing again
+-- entered by a leader keeps, as a paper signature does, the date on the
+-- paper, who entered it and when (src/features/aup/aup_paper.c), and is
+-- deleted with the signing again.  Someone due to sign again may say they
+-- do not agree, as they could before they first signed: policy_declines
+-- holds one a version while it is unsigned and one each year after, so
+-- its UNIQUE is dropped, the table made again with the same rows (as
+-- version 35 makes legal_holds).
+CREATE TABLE IF NOT EXISTS paper_acknowledgements (
+  acknowledgement_id INTEGER PRIMARY KEY,    -- policy_acknowledgements.id
+  version_id   INTEGER NOT NULL,             -- policy_acknowledgements.version_id
+  paper_date   TEXT NOT NULL,                -- YYYY-MM-DD
+  recorded_by  INTEGER NOT NULL REFERENCES users(id),
+  recorded_at  TEXT NOT NULL                 -- ISO-8601 UTC
+);
+CREATE INDEX IF NOT EXISTS paper_acknowledgements_by_version
+  ON paper_acknowledgements(version_id);
+CREATE TRIGGER IF NOT EXISTS paper_acknowledgement_deleted AFTER DELETE ON policy_acknowledgements
+BEGIN
+  DELETE FROM paper_acknowledgements WHERE acknowledgement_id = old.id;
+END;
+CREATE TABLE IF NOT EXISTS policy_declines_v38 (
+  id          INTEGER PRIMARY KEY,
+  version_id  INTEGER NOT NULL REFERENCES policy_versions(id),
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  reason      TEXT NOT NULL,
+  declined_at TEXT NOT NULL                  -- ISO-8601 UTC
+);
+INSERT OR IGNORE INTO policy_declines_v38 SELECT id, version_id, user_id, reason, declined_at
+  FROM policy_declines;
+DROP TABLE policy_declines;
+ALTER TABLE policy_declines_v38 RENAME TO policy_declines;
+CREATE INDEX IF NOT EXISTS policy_declines_by_person
+  ON policy_declines(version_id, user_id, declined_at);
+CREATE INDEX IF NOT EXISTS policy_declines_by_user ON policy_declines(user_id);

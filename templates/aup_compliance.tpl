@@ -52,12 +52,12 @@
 {{#has_renewal_outstanding}}<div class="table-scroll" tabindex="0"><table class="data">
 <caption>Signed before this year's renewal, to sign again</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Department</th><th scope="col">Last signed</th><th scope="col">Why</th></tr></thead>
-<tbody>{{/has_renewal_outstanding}}{{#renewal_outstanding}}<tr><th scope="row">{{name}}</th><td>{{email}}</td><td>{{department}}</td><td><time datetime="{{signed_at}}">{{signed_at:x-uk-time}}</time></td><td>{{why}}</td></tr>
+<tbody>{{/has_renewal_outstanding}}{{#renewal_outstanding}}<tr><th scope="row">{{name}}{{#declined_at}}<br><span class="badge status-overdue">Declined</span> on <time datetime="{{declined_at}}">{{declined_at:x-uk-time}}</time>: <span class="multiline">{{decline_reason:pre_escape}}</span>{{/declined_at}}</th><td>{{email}}</td><td>{{department}}</td><td><time datetime="{{signed_at}}">{{signed_at:x-uk-time}}</time></td><td>{{why}}</td></tr>
 {{/renewal_outstanding}}{{#has_renewal_outstanding}}</tbody></table></div>{{/has_renewal_outstanding}}
 {{#has_paper_signatures}}<div class="table-scroll" tabindex="0"><table class="data">
 <caption>Signed on paper</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Signature</th></tr></thead>
-<tbody>{{/has_paper_signatures}}{{#paper_signatures}}<tr><th scope="row">{{name}}</th><td>{{email}}</td><td>Signed on paper on <time datetime="{{paper_date}}">{{paper_date:x-uk-time}}</time>, recorded by {{recorded_by}}</td></tr>
+<tbody>{{/has_paper_signatures}}{{#paper_signatures}}<tr><th scope="row">{{name}}</th><td>{{email}}</td><td>{{#again}}Signed again for the year on paper{{/again}}{{#not_again}}Signed on paper{{/not_again}} on <time datetime="{{paper_date}}">{{paper_date:x-uk-time}}</time>, recorded by {{recorded_by}}</td></tr>
 {{/paper_signatures}}{{#has_paper_signatures}}</tbody></table></div>{{/has_paper_signatures}}
 {{#past_end}}<p class="notice">There is no page {{page}} of the people still to sign this version: the last page is {{pages}}.</p>{{/past_end}}
 {{#paged}}<nav class="pagination" aria-label="Pages of the people still to sign {{title}}, version {{version}}">{{#prev_page}}<a href="/aup/compliance?page={{prev_page}}#h-policy-{{version_id}}">Previous page</a> {{/prev_page}}{{#next_page}}<a href="/aup/compliance?page={{next_page}}#h-policy-{{version_id}}">Next page</a>{{/next_page}}</nav>{{/paged}}

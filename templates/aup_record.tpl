@@ -8,6 +8,8 @@
 <dt>Signed at (UK time)</dt><dd><time datetime="{{signature_signed_at}}">{{signature_signed_at:x-uk-time}}</time></dd>
 <dt>Network address</dt><dd>{{signature_address}}</dd>
 <dt>Browser</dt><dd>{{signature_user_agent}}</dd>
+{{#has_signed_again}}<dt>Signed again for the year</dt><dd><ul>{{/has_signed_again}}{{#signed_again}}<li>{{#paper}}Signed on paper on <time datetime="{{paper_date}}">{{paper_date:x-uk-time}}</time>, recorded by {{recorded_by}} on <time datetime="{{recorded_at}}">{{recorded_at:x-uk-time}}</time>{{/paper}}{{#not_paper}}<time datetime="{{acknowledged_at}}">{{acknowledged_at:x-uk-time}}</time> (UK time), name typed {{typed_name}}, from {{address}}, {{user_agent}}{{/not_paper}}; SHA-256 <code>{{body_sha256}}</code></li>
+{{/signed_again}}{{#has_signed_again}}</ul></dd>{{/has_signed_again}}
 <dt>Version authorised by</dt><dd>{{#version_authorisation}}{{authoriser_name}}{{#by_headteacher}}, {{job_title}}{{/by_headteacher}}{{#by_meeting}}, meeting of <time datetime="{{meeting_date}}">{{meeting_date:x-uk-time}}</time>{{#minute_ref}}, minute {{minute_ref}}{{/minute_ref}}{{/by_meeting}}; authorised on <time datetime="{{authorised_on}}">{{authorised_on:x-uk-time}}</time>{{/version_authorisation}}{{#not_version_authorisation}}Published without a recorded authorisation.{{/not_version_authorisation}}</dd>
 <dt>Version in effect from</dt><dd><time datetime="{{version_effective}}">{{version_effective:x-uk-time}}</time></dd>
 <dt>SHA-256 of the text signed</dt><dd><code>{{signature_body_sha256}}</code></dd>

@@ -26,7 +26,7 @@
 <div class="actions"><button class="btn" type="submit">Sign</button></div>
 </form>{{/can_sign}}
 {{#renewal_due}}<p class="notice">This policy is signed again every year from <time datetime="{{renew_date}}">{{renew_date:x-uk-time}}</time>. Your signature came before that date: please read it and sign it again.</p>{{/renewal_due}}
-{{#not_signature}}{{#declined}}<p class="notice">You said you do not agree, on <time datetime="{{declined_at}}">{{declined_at:x-uk-time}}</time>: <span class="multiline">{{reason:pre_escape}}</span> The headteacher has been told. You can still sign it.</p>{{/declined}}{{/not_signature}}
+{{#decline_stands}}{{#declined}}<p class="notice">You said you do not agree, on <time datetime="{{declined_at}}">{{declined_at:x-uk-time}}</time>: <span class="multiline">{{reason:pre_escape}}</span> The headteacher has been told. You can still sign it.</p>{{/declined}}{{/decline_stands}}
 {{#can_decline}}<form class="stack card" method="post" action="/aup/decline">
 <h2>I do not agree</h2>
 <p class="hint" id="h-reason">If you cannot agree to this version, say why. The headteacher is told and reads your reason; you can still sign it later.</p>

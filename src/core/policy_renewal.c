@@ -81,6 +81,17 @@ int policy_signed_since(int64_t version_id, int64_t user_id, const char *since,
 		      "IIttIIt", version_id, user_id, date, since, version_id, user_id, since) == 1;
 }
 
+int policy_renewal_due(int64_t policy_id, int64_t version_id, int64_t user_id, char since[24],
+		       char date[11])
+{
+	*date = '\0';
+	if (!policy_renewal_since(policy_id, since, date))
+		return 0;
+	return db_int(0, "SELECT 1 FROM signatures WHERE version_id = ? AND user_id = ?", "II",
+		      version_id, user_id) == 1 &&
+	       !policy_signed_since(version_id, user_id, since, date);
+}
+
 int policy_acknowledge(int64_t version_id, int64_t user_id, const char *typed_name,
 		       const char *address, const char *user_agent, const char *sha256)
 {

@@ -17,6 +17,12 @@ int policy_renewal_since(int64_t policy_id, char since[24], char date[11]);
  * after since; a paper signature when its paper date is on or after date. */
 int policy_signed_since(int64_t version_id, int64_t user_id, const char *since,
 			const char *date);
+/* 1 when the person signed the version of a yearly policy before this
+ * year's renewal and has not signed it again since, with since and date as
+ * policy_renewal_since gives them; 0 otherwise (date "" when the policy does
+ * not renew yearly). */
+int policy_renewal_due(int64_t policy_id, int64_t version_id, int64_t user_id, char since[24],
+		       char date[11]);
 /* Records signing again; 0 or -1 (inside the caller's transaction). */
 int policy_acknowledge(int64_t version_id, int64_t user_id, const char *typed_name,
 		       const char *address, const char *user_agent, const char *sha256);

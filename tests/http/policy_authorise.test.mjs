@@ -183,6 +183,48 @@ test('only published versions fix the earliest date of the next: a draft for lat
   assert.match(r.text, /latest published version/);
 });
 
+test('drafts are authorised in order: an overtaken draft, or one for before the latest published, is refused', async () => {
+  const a = await s.login('admin@demo.school');
+  const p = await a.post('/admin/policies', [['title', 'Staff car park rules'], ['applies_to', 'teacher']]);
+  const pid = p.body.policy.id;
+  const write = async (body, effective) => {
+    const r = await a.post(`/admin/policies/${pid}/versions`, {
+      body, summary: 'Changed.', effective, review_due: daysFromNow(400), confirm: 'yes' });
+    assert.equal(r.status, 201, r.text);
+    return r.body.version.id;
+  };
+  const v1 = await write('v1', daysFromNow(0));
+  assert.equal((await a.post(`/admin/policies/${pid}/versions/${v1}/authorise`, board)).status, 200);
+  const v2 = await write('v2', daysFromNow(40));
+  const v3 = await write('v3', daysFromNow(20));
+  const v4 = await write('v4', daysFromNow(30));
+  const written = () => [count('audit', "action = 'policy.authorise'"),
+    count('notifications', "kind = 'aup_new_version'"),
+    count('policy_authorisations', `version_id IN (${v2}, ${v3}, ${v4}) AND authorised_by IS NOT NULL`)];
+  assert.equal((await a.post(`/admin/policies/${pid}/versions/${v3}/authorise`, board)).status, 200);
+  const was = written();
+  // Version 3 is authorised: version 2 would replace it once its later date came.
+  const over = await a.post(`/admin/policies/${pid}/versions/${v2}/authorise`, board);
+  assert.equal(over.status, 409, over.text);
+  assert.match(over.body.error, /^Version 2 has been overtaken: version 3 of this policy has already been authorised/);
+  assert.match(over.body.error, /save it again under "Write a new version"/);
+  assert.deepEqual(written(), was, 'nothing written, nobody told');
+  assert.equal((await a.get(`/aup/${v2}`)).body.policy.status, 'draft');
+  // Version 4 is newer but for before version 3's date: version 3 would replace it.
+  const before = await a.post(`/admin/policies/${pid}/versions/${v4}/authorise`, board);
+  assert.equal(before.status, 200, before.text);
+  const v5 = await write('v5', daysFromNow(35));
+  const v6 = await write('v6', daysFromNow(32));
+  assert.equal((await a.post(`/admin/policies/${pid}/versions/${v5}/authorise`, board)).status, 200);
+  const after5 = written();
+  const early = await a.post(`/admin/policies/${pid}/versions/${v6}/authorise`, board);
+  assert.equal(early.status, 409, early.text);
+  assert.equal(early.body.field, 'effective');
+  assert.match(early.body.error, /cannot be earlier than that of the latest published version/);
+  assert.deepEqual(written(), after5, 'nothing written, nobody told');
+  assert.equal((await a.get(`/aup/${v6}`)).body.policy.status, 'draft');
+});
+
 test('a draft whose date has passed is not published backdated: its text is saved again with a new date', async () => {
   const s1 = await startServer({ env: { STAFFROOM_TEST_NOW: '2026-09-01T09:00:00Z' } });
   let s2;

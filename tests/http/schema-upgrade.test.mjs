@@ -227,3 +227,35 @@ test('a version-36 database keeps no file on a report of a nude or semi-nude ima
   for (const f of [db, `${db}-wal`])
     if (existsSync(f)) assert.ok(!readFileSync(f).includes(Buffer.from(marker)), `the picture's bytes are gone from ${path.basename(f)}`);
 });
+
+// Version 38: a signing again entered from paper keeps its paper's record,
+// deleted with it; a person may decline a version again in a later year, so
+// a decline is no longer one a version and person.  The declines are kept.
+test('a version-37 database keeps its declines and takes a second one after the upgrade', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
+  const db = path.join(dir, 'old.db');
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const declines = sql(db, 'SELECT group_concat(id || reason) FROM policy_declines');
+  assert.ok(declines);
+  sql(db, 'DROP TRIGGER paper_acknowledgement_deleted; DROP TABLE paper_acknowledgements; ' +
+    'ALTER TABLE policy_declines RENAME TO d36; ' +
+    'CREATE TABLE policy_declines (id INTEGER PRIMARY KEY, version_id INTEGER NOT NULL, ' +
+    'user_id INTEGER NOT NULL, reason TEXT NOT NULL, declined_at TEXT NOT NULL, UNIQUE (version_id, user_id)); ' +
+    'INSERT INTO policy_declines SELECT * FROM d36; DROP TABLE d36; PRAGMA user_version = 37');
+  assert.throws(() => sql(db, 'INSERT INTO policy_declines(version_id, user_id, reason, declined_at) ' +
+    "SELECT version_id, user_id, 'Again.', '2030-01-01T00:00:00Z' FROM policy_declines LIMIT 1"));
+  const r = cli(['audit', 'verify', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+  assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
+  assert.equal(sql(db, 'SELECT group_concat(id || reason) FROM policy_declines'), declines, 'nothing lost');
+  sql(db, 'INSERT INTO policy_declines(version_id, user_id, reason, declined_at) ' +
+    "SELECT version_id, user_id, 'Again.', '2030-01-01T00:00:00Z' FROM policy_declines LIMIT 1");
+  assert.match(sql(db, "SELECT sql FROM sqlite_schema WHERE name = 'policy_declines_by_person'"), /declined_at/);
+  // A signing again entered from paper goes with its signing again.
+  sql(db, 'INSERT INTO policy_acknowledgements(version_id, user_id, typed_name, acknowledged_at, address, ' +
+    "user_agent, body_sha256) VALUES (1, 1, 'X', '2030-01-01T00:00:00Z', 'paper', '', 'x'); " +
+    'INSERT INTO paper_acknowledgements VALUES (last_insert_rowid(), 1, \'2030-01-01\', 1, \'2030-01-02T00:00:00Z\'); ' +
+    'DELETE FROM policy_acknowledgements WHERE id = (SELECT max(id) FROM policy_acknowledgements)');
+  assert.equal(sql(db, 'SELECT count(*) FROM paper_acknowledgements'), '0');
+});

@@ -11,6 +11,10 @@
 
 /* Signing: /aup, /aup/{id}, /aup/sign, /aup/{id}/record, /aup/history (aup_sign.c). */
 handler_fn aup_list, aup_version_page, aup_sign, aup_record, aup_history;
+/* Signed (online or on paper, first or again for the year): the person's
+ * notifications asking for this version are dealt with, and the reminder to
+ * sign (/aup) too once nothing is left for them to sign (aup_sign.c). */
+void aup_signed_notices(int64_t user_id, int64_t version_id);
 /* Compliance: figures, CSV and reminders (aup_compliance.c). */
 handler_fn aup_compliance_page, aup_compliance_csv, aup_remind;
 /* Into one policy's compliance figures: how many still to sign it had signed
@@ -24,10 +28,11 @@ handler_fn aup_paper;
 json_t *aup_paper_of(int64_t version_id, int64_t user_id);
 void compliance_paper(json_t *cur);
 /* Declines, "I do not agree" (aup_decline.c): the route; one person's
- * {"reason","declined_at"} or JSON null; into one policy's figures,
- * "declined_count" and, for leaders, each outstanding person's decline. */
+ * latest {"reason","declined_at"} made at or after since (NULL: any), or
+ * JSON null; into one policy's figures, "declined_count" and, for leaders,
+ * each outstanding person's decline. */
 handler_fn aup_decline;
-json_t *aup_decline_of(int64_t version_id, int64_t user_id);
+json_t *aup_decline_of(int64_t version_id, int64_t user_id, const char *since);
 void compliance_declines(json_t *cur, int with_names);
 /* Yearly re-acknowledgement (aup_renewal.c): into one policy's figures,
  * "renew_yearly", "renew_date", "renewal_count" and, for leaders,
@@ -35,7 +40,9 @@ void compliance_declines(json_t *cur, int with_names);
 void compliance_renewals(json_t *cur, int with_names);
 /* Of a current version cur (policy_current_versions), the people still to
  * sign it again this year: [{"user_id","email","name","department",
- * "staff_type","signed_at","days" (since the renewal date),"why"}], with
+ * "staff_type","signed_at" (their latest signing, first or again),"days"
+ * (since the renewal date),"why","declined_at","decline_reason" (a decline
+ * made since the renewal date, or null)}], with
  * date set to this year's renewal date; NULL when the policy does not renew
  * yearly.  Shared by the page, the CSV and the reminders. */
 json_t *renewal_outstanding(const json_t *cur, char date[11]);

@@ -1,12 +1,15 @@
 /* "I do not agree": a person declines the current version of a policy
  * with their reason, and the headteacher is told.  The decline is kept as
  * evidence; signing later counts as any signature (the person is no longer
- * outstanding, and the decline is no longer shown against them).  Leaders
- * read the reasons on the compliance page; governors see only a count. */
+ * outstanding, and the decline is no longer shown against them).  Someone
+ * due to sign a yearly policy again may decline it too, once each year.
+ * Leaders read the reasons on the compliance page; governors see only a
+ * count. */
 #define _GNU_SOURCE
 #include "features/aup/aup.h"
 #include "core/audit.h"
 #include "core/notify.h"
+#include "core/policy_renewal.h"
 #include "core/policy_status.h"
 #include "core/write.h"
 #include "db/db.h"
@@ -16,11 +19,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-json_t *aup_decline_of(int64_t version_id, int64_t user_id)
+json_t *aup_decline_of(int64_t version_id, int64_t user_id, const char *since)
 {
 	json_t *d = db_row("SELECT reason, declined_at FROM policy_declines "
-			   "WHERE version_id = ? AND user_id = ?",
-			   "II", version_id, user_id);
+			   "WHERE version_id = ? AND user_id = ? AND declined_at >= ? "
+			   "ORDER BY declined_at DESC, id DESC LIMIT 1",
+			   "IIt", version_id, user_id, since ? since : "");
 	return d ? d : json_null();
 }
 
@@ -32,7 +36,7 @@ void compliance_declines(json_t *cur, int with_names)
 	json_object_set_new(
 		cur, "declined_count",
 		json_integer(db_int(0,
-				    "SELECT count(*) FROM policy_declines d JOIN "
+				    "SELECT count(DISTINCT d.user_id) FROM policy_declines d JOIN "
 				    "awaiting_signature w ON w.version_id = d.version_id "
 				    "AND w.user_id = d.user_id WHERE d.version_id = ?",
 				    "I", vid)));
@@ -41,7 +45,7 @@ void compliance_declines(json_t *cur, int with_names)
 	json_t *p;
 	json_array_foreach(people, i, p)
 	{
-		json_t *d = aup_decline_of(vid, json_int(p, "user_id"));
+		json_t *d = aup_decline_of(vid, json_int(p, "user_id"), NULL);
 		json_object_set_new(p, "declined_at",
 				    json_is_null(d) ? json_null()
 						    : json_string(json_str(d, "declined_at")));
@@ -52,11 +56,32 @@ void compliance_declines(json_t *cur, int with_names)
 	}
 }
 
+/* Whether the person's answer to this version is still to give: not
+ * signed, or signed before this year's renewal of a yearly policy.  since
+ * is from when a decline answers it ("" for any time). */
+static int answer_open(const json_t *v, int64_t uid, char since[24])
+{
+	char date[11];
+	int64_t vid = json_int(v, "version_id");
+	*since = '\0';
+	if (!db_int(0, "SELECT 1 FROM signatures WHERE version_id = ? AND user_id = ?", "II", vid,
+		    uid))
+		return 1;
+	return policy_renewal_due(json_int(v, "policy_id"), vid, uid, since, date);
+}
+
+static int declined_since(int64_t vid, int64_t uid, const char *since)
+{
+	return db_int(0, "SELECT 1 FROM policy_declines WHERE version_id = ? AND user_id = ? "
+			 "AND declined_at >= ? LIMIT 1", "IIt", vid, uid, since) == 1;
+}
+
 /* Why this person may not decline this version, or NULL. */
 static const char *decline_problem(const struct request *rq, const json_t *v, int *status,
 				   const char **field)
 {
 	int64_t vid = json_int(v, "version_id");
+	char since[24];
 	*status = 409;
 	*field = NULL;
 	if (!policy_applies(json_str(v, "applies_to"), rq->user.staff_type))
@@ -64,17 +89,29 @@ static const char *decline_problem(const struct request *rq, const json_t *v, in
 		       "to agree to.";
 	if (!json_is_true(json_object_get(v, "is_current")))
 		return "Only the current version of a policy can be declined.";
-	if (db_int(0, "SELECT 1 FROM signatures WHERE version_id = ? AND user_id = ?", "II", vid,
-		   rq->user.id))
+	/* slyne: "A person who cannot agree says so with a reason", whether
+	 * signing for the first time or again for the year. */
+	if (!answer_open(v, rq->user.id, since))
 		return "You have already signed this version.";
-	if (db_int(0, "SELECT 1 FROM policy_declines WHERE version_id = ? AND user_id = ?", "II",
-		   vid, rq->user.id))
+	if (declined_since(vid, rq->user.id, since))
 		return "You have already said that you do not agree to this version.";
 	*status = 400;
 	*field = "reason";
 	if (text_blank(arg(rq, "reason")))
 		return "Say why you do not agree: the headteacher reads it.";
 	return NULL;
+}
+
+/* Asked again in the write: the same answer sent twice at once (a double
+ * click) finds the first one kept.  -1 with the 409 answered; 0 goes on. */
+static int refuse_answered(struct reply *rp, const json_t *v, int64_t uid)
+{
+	char since[24];
+	int open = answer_open(v, uid, since);
+	if (reply_refuse_repeat(rp, !open, "You have already signed this version.") != 0)
+		return -1;
+	return reply_refuse_repeat(rp, declined_since(json_int(v, "version_id"), uid, since),
+				   "You have already said that you do not agree to this version.");
 }
 
 static void store_decline(struct request *rq, const json_t *v)
@@ -114,15 +151,7 @@ void aup_decline(struct request *rq, struct reply *rp)
 		json_decref(v);
 		return;
 	}
-	/* Asked again in the write: the same answer sent twice at once (a double
-	 * click) finds the first one kept, not the UNIQUE constraint. */
-	int64_t declined = db_int(0, "SELECT 1 FROM policy_declines WHERE version_id = ? "
-				     "AND user_id = ?", "II", vid, rq->user.id);
-	int64_t signed_it = db_int(0, "SELECT 1 FROM signatures WHERE version_id = ? "
-				      "AND user_id = ?", "II", vid, rq->user.id);
-	if (reply_refuse_repeat(rp, declined, "You have already said that you do not agree to "
-				"this version.") != 0 ||
-	    reply_refuse_repeat(rp, signed_it, "You have already signed this version.") != 0) {
+	if (refuse_answered(rp, v, rq->user.id) != 0) {
 		json_decref(v);
 		return;
 	}

@@ -62,17 +62,30 @@ json_t *renewal_outstanding(const json_t *cur, char date[11])
 	char *why = xasprintf("Signed last year; due again from %s", day);
 	/* From the version's signatures to their people (CROSS JOIN keeps that
 	 * order): left to choose, SQLite walked every active user of a large
-	 * trust to find the few who signed this version. */
+	 * trust to find the few who signed this version.  "Last signed" is the
+	 * latest signing: the signature (its paper's date for one entered from
+	 * paper) or a signing again since, online or on paper.  A decline made
+	 * since the renewal date is this year's answer, shown and counted as the
+	 * compliance page does a first one's. */
 	json_t *stale = db_rows(
-		"SELECT u.id AS user_id, u.email, u.name, u.department, u.staff_type, s.signed_at, "
-		"max(0, CAST(julianday(?) - julianday(?) AS INTEGER)) AS days, ? AS why "
+		"SELECT u.id AS user_id, u.email, u.name, u.department, u.staff_type, "
+		"max(coalesce((SELECT p.paper_date FROM paper_signatures p WHERE "
+		"p.signature_id = s.id), s.signed_at), coalesce((SELECT max(a.acknowledged_at) "
+		"FROM policy_acknowledgements a WHERE a.version_id = s.version_id AND "
+		"a.user_id = s.user_id), '')) AS signed_at, "
+		"max(0, CAST(julianday(?) - julianday(?) AS INTEGER)) AS days, ? AS why, "
+		"(SELECT max(d.declined_at) FROM policy_declines d WHERE d.version_id = "
+		"s.version_id AND d.user_id = s.user_id AND d.declined_at >= ?) AS declined_at, "
+		"(SELECT d.reason FROM policy_declines d WHERE d.version_id = s.version_id AND "
+		"d.user_id = s.user_id AND d.declined_at >= ? ORDER BY d.declined_at DESC, d.id "
+		"DESC LIMIT 1) AS decline_reason "
 		"FROM signatures s CROSS JOIN users u ON u.id = s.user_id WHERE s.version_id = ? "
 		"AND u.active = 1 AND instr(',' || ? || ',', ',' || u.staff_type || ',') > 0 "
 		"AND coalesce((SELECT p.paper_date < ? FROM paper_signatures p WHERE "
 		"p.signature_id = s.id), s.signed_at < ?) AND NOT EXISTS (SELECT 1 FROM "
 		"policy_acknowledgements a WHERE a.version_id = s.version_id "
 		"AND a.user_id = s.user_id AND a.acknowledged_at >= ?) ORDER BY u.name, u.id",
-		"tttItttt", d, date, why, (int64_t)json_int(cur, "version_id"),
+		"tttttItttt", d, date, why, since, since, (int64_t)json_int(cur, "version_id"),
 		json_str(cur, "applies_to"), date, since, since);
 	free(why);
 	return stale;
@@ -86,10 +99,11 @@ void compliance_renewals(json_t *cur, int with_names)
 	if (!stale)
 		return;
 	json_object_set_new(cur, "renew_date", json_string(date));
-	json_int_t n = (json_int_t)json_array_size(stale);
+	json_int_t n = (json_int_t)json_array_size(stale), declined = 0;
 	size_t i;
 	json_t *p;
 	json_array_foreach(stale, i, p) {
+		declined += !json_is_null(json_object_get(p, "declined_at"));
 		split_less(json_object_get(cur, "by_department"), "department",
 			   json_str(p, "department"));
 		split_less(json_object_get(cur, "by_staff_type"), "staff_type",
@@ -100,6 +114,7 @@ void compliance_renewals(json_t *cur, int with_names)
 	add_int(cur, "outstanding_total", n);
 	set_percent(cur);
 	json_object_set_new(cur, "renewal_count", json_integer(n));
+	add_int(cur, "declined_count", declined);
 	if (with_names)
 		json_object_set_new(cur, "renewal_outstanding", stale);
 	else

@@ -94,9 +94,9 @@ static json_t *readable_version(const struct request *rq, int64_t version_id)
 
 /* A yearly policy (policy_renewal.h): 1 when my signature of this version
  * came before this year's renewal date (date), so it must be signed again. */
-static int renewal_due(int64_t policy_id, int64_t vid, int64_t uid, char date[11])
+static int renewal_due(int64_t policy_id, int64_t vid, int64_t uid, char since[24],
+		       char date[11])
 {
-	char since[24];
 	return policy_renewal_since(policy_id, since, date) &&
 	       !policy_signed_since(vid, uid, since, date);
 }
@@ -109,9 +109,10 @@ static void list_renewals(json_t *rows, int64_t uid)
 	size_t i;
 	json_t *p;
 	json_array_foreach(rows, i, p) {
-		char date[11];
+		char since[24], date[11];
 		int due = json_is_true(json_object_get(p, "signed")) &&
-			  renewal_due(json_int(p, "id"), json_int(p, "version_id"), uid, date);
+			  renewal_due(json_int(p, "id"), json_int(p, "version_id"), uid, since,
+				      date);
 		json_object_set_new(p, "renewal_due", json_boolean(due));
 		if (due)
 			json_object_set_new(p, "signed", json_false());
@@ -183,10 +184,14 @@ void aup_version_page(struct request *rq, struct reply *rp)
 			     "version_id = ? AND user_id = ?",
 			     "II", vid, rq->user.id);
 	int applies = applies_to_me(rq, v);
-	char renew[11] = "";
-	int again = sig && renewal_due(json_int(v, "policy_id"), vid, rq->user.id, renew);
+	char renew[11] = "", since[24] = "";
+	int again = sig && renewal_due(json_int(v, "policy_id"), vid, rq->user.id, since, renew);
 	int can_sign = applies && (!sig || again) && json_is_true(json_object_get(v, "is_current"));
-	json_t *declined = aup_decline_of(vid, rq->user.id);
+	/* Due to sign again, the person may say they do not agree, as before they
+	 * first signed (slyne: "A person who cannot agree says so with a
+	 * reason"); only this year's answer stands against this year's signing. */
+	json_t *declined = aup_decline_of(vid, rq->user.id, again ? since : NULL);
+	int open = !sig || again;
 	if (sig)
 		json_object_set_new(sig, "paper", aup_paper_of(vid, rq->user.id));
 	json_t *others = db_rows("SELECT id AS version_id, number AS version, effective, summary "
@@ -198,7 +203,8 @@ void aup_version_page(struct request *rq, struct reply *rp)
 	json_t *m = json_pack("{s:o, s:o, s:b, s:b, s:o, s:s, s:o, s:b}", "policy", v, "signature",
 			      sig ? sig : json_object(), "applies", applies, "can_sign", can_sign,
 			      "others", others, "account_name", rq->user.name, "declined", declined,
-			      "can_decline", can_sign && !sig && json_is_null(declined));
+			      "can_decline", can_sign && json_is_null(declined));
+	json_object_set_new(m, "decline_stands", json_boolean(open && !json_is_null(declined)));
 	json_object_set_new(m, "renewal_due", json_boolean(again));
 	json_object_set_new(m, "renew_date", json_string(renew));
 	/* The title lives in the model, which the reply owns until it is rendered. */
@@ -241,7 +247,18 @@ static const char *sign_problem(const struct request *rq, const json_t *v, int *
 	return NULL;
 }
 
-static void sign_reply(struct request *rq, struct reply *rp, int64_t vid, int fresh)
+/* The latest signing again of a yearly policy, or NULL. */
+static json_t *signed_again_last(int64_t vid, int64_t uid)
+{
+	return db_row("SELECT typed_name, acknowledged_at, body_sha256 FROM "
+		      "policy_acknowledgements WHERE version_id = ? AND user_id = ? "
+		      "ORDER BY acknowledged_at DESC, id DESC LIMIT 1",
+		      "II", vid, uid);
+}
+
+/* again: this year's signing of a yearly policy, shown beside the first
+ * signature it renews. */
+static void sign_reply(struct request *rq, struct reply *rp, int64_t vid, int fresh, int again)
 {
 	json_t *sig =
 		db_row("SELECT id, version_id, typed_name, signed_at, body_sha256 FROM signatures "
@@ -251,12 +268,29 @@ static void sign_reply(struct request *rq, struct reply *rp, int64_t vid, int fr
 		reply_busy(rp, BUSY_UNSAVED);
 		return;
 	}
+	json_t *last = signed_again_last(vid, rq->user.id);
 	char *loc = xasprintf("/aup/%lld/record", (long long)vid);
 	reply_done(rp, fresh ? 201 : 200,
-		   json_pack("{s:o, s:b}", "signature", sig, "already_signed", !fresh), loc,
-		   fresh ? "Thank you: your signature has been recorded."
-			 : "You had already signed this version.");
+		   json_pack("{s:o, s:b, s:o}", "signature", sig, "already_signed", !fresh,
+			     "signed_again", last ? last : json_null()),
+		   loc,
+		   again   ? "Thank you: your signature for this year has been recorded."
+		   : fresh ? "Thank you: your signature has been recorded."
+			   : "You had already signed this version.");
 	free(loc);
+}
+
+void aup_signed_notices(int64_t user_id, int64_t version_id)
+{
+	char *link = xasprintf("/aup/%lld", (long long)version_id);
+	notify_seen(user_id, link);
+	free(link);
+	/* A reminder (aup_remind, linking to /aup) names every agreement still to
+	 * sign: it is dealt with once the last of them is signed. */
+	json_t *left = policies_unsigned(user_id);
+	if (json_array_size(left) == 0)
+		notify_seen(user_id, "/aup");
+	json_decref(left);
 }
 
 void aup_sign(struct request *rq, struct reply *rp)
@@ -286,10 +320,10 @@ void aup_sign(struct request *rq, struct reply *rp)
 		"IIttttt", vid, rq->user.id, arg(rq, "typed_name"), at, rq->address,
 		rq->user_agent ? rq->user_agent : "", member(v, "sha256"));
 	int fresh = db_changes() == 1, again = 0;
-	char renew[11];
+	char renew[11], since[24];
 	/* A yearly policy signed before this year's renewal: signed again, the
 	 * earlier signature kept as it was. */
-	if (!fresh && renewal_due(json_int(v, "policy_id"), vid, rq->user.id, renew))
+	if (!fresh && renewal_due(json_int(v, "policy_id"), vid, rq->user.id, since, renew))
 		again = fresh =
 			policy_acknowledge(vid, rq->user.id, arg(rq, "typed_name"), rq->address,
 					   rq->user_agent ? rq->user_agent : "",
@@ -299,14 +333,33 @@ void aup_sign(struct request *rq, struct reply *rp)
 		      "version_id=%lld number=%lld sha256=%s%s", (long long)vid,
 		      (long long)json_int(v, "version"), member(v, "sha256"),
 		      again ? " again for the year" : "");
-	/* Signed: the notification asking for it is dealt with. */
-	char *link = xasprintf("/aup/%lld", (long long)vid);
-	notify_seen(rq->user.id, link);
-	free(link);
+	aup_signed_notices(rq->user.id, vid);
 	json_decref(v);
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
-	sign_reply(rq, rp, vid, fresh);
+	sign_reply(rq, rp, vid, fresh, again);
+}
+
+/* Every signing again of a yearly policy, newest first: the record of what
+ * was signed each year (slyne: "signed again every year"; earlier ones
+ * stay as evidence), with the paper's record for one entered from paper. */
+static json_t *signed_again_all(int64_t vid, int64_t uid)
+{
+	json_t *rows = db_rows("SELECT a.typed_name, a.acknowledged_at, a.address, a.user_agent, "
+			       "a.body_sha256, pa.paper_date, pa.recorded_at, "
+			       "r.name AS recorded_by FROM policy_acknowledgements a "
+			       "LEFT JOIN paper_acknowledgements pa "
+			       "ON pa.acknowledgement_id = a.id "
+			       "LEFT JOIN users r ON r.id = pa.recorded_by "
+			       "WHERE a.version_id = ? AND a.user_id = ? "
+			       "ORDER BY a.acknowledged_at DESC, a.id DESC",
+			       "II", vid, uid);
+	size_t i;
+	json_t *o;
+	json_array_foreach(rows, i, o)
+		json_object_set_new(o, "paper", json_boolean(!json_is_null(
+							json_object_get(o, "paper_date"))));
+	return rows;
 }
 
 void aup_record(struct request *rq, struct reply *rp)
@@ -325,23 +378,30 @@ void aup_record(struct request *rq, struct reply *rp)
 	json_object_set_new(sig, "paper", aup_paper_of(rq->ids[0], rq->user.id));
 	json_object_set_new(sig, "email", json_string(rq->user.email));
 	reply_page(rp, "aup_record", "Record of my signature",
-		   json_pack("{s:o, s:o}", "signature", sig, "version", v));
+		   json_pack("{s:o, s:o, s:o}", "signature", sig, "version", v, "signed_again",
+			     signed_again_all(rq->ids[0], rq->user.id)));
 }
 
 void aup_history(struct request *rq, struct reply *rp)
 {
 	char d[11];
 	today(d);
+	/* A signing again of a yearly policy is a row of its own, with the
+	 * version it renews: each year's signing is the person's to see. */
 	json_t *rows = db_rows(
 		"SELECT s.version_id, v.policy_id, p.title, v.number AS version, "
-		"v.effective, s.signed_at, s.typed_name, "
-		"s.body_sha256, v.id = " POLICY_CURRENT_ID(
-			"v.policy_id") " AS current "
-				       "FROM signatures s JOIN policy_versions v ON v.id = "
-				       "s.version_id "
-				       "JOIN policies p ON p.id = v.policy_id "
-				       "WHERE s.user_id = ? ORDER BY s.signed_at DESC, s.id DESC",
-		"tI", d, rq->user.id);
+		"v.effective, s.signed_at, s.typed_name, s.body_sha256, "
+		"v.id = " POLICY_CURRENT_ID("v.policy_id") " AS current, 0 AS again "
+		"FROM signatures s JOIN policy_versions v ON v.id = s.version_id "
+		"JOIN policies p ON p.id = v.policy_id WHERE s.user_id = ? "
+		"UNION ALL SELECT a.version_id, v.policy_id, p.title, v.number, v.effective, "
+		"a.acknowledged_at, a.typed_name, a.body_sha256, "
+		"v.id = " POLICY_CURRENT_ID("v.policy_id") ", 1 "
+		"FROM policy_acknowledgements a JOIN policy_versions v ON v.id = a.version_id "
+		"JOIN policies p ON p.id = v.policy_id WHERE a.user_id = ? "
+		"ORDER BY 6 DESC, 10 DESC",
+		"tItI", d, rq->user.id, d, rq->user.id);
 	aup_bool(rows, "current");
+	aup_bool(rows, "again");
 	reply_page(rp, "aup_history", "My signatures", json_pack("{s:o}", "signatures", rows));
 }

@@ -118,6 +118,51 @@ static int refuse_past_date(const json_t *v, struct reply *rp)
 	return -1;
 }
 
+/* Inside the write, before a draft is published: versions are signed in
+ * their numbers' order, each replacing the one before (API.md: "the latest
+ * effective date that has come").  A draft overtaken by a higher-numbered
+ * version already authorised, or taking effect before the latest published
+ * one (the rule publish_problems applies when a draft is saved), would
+ * later replace a newer text: those who signed it would be asked to sign
+ * the older one, their history saying theirs was replaced by a newer
+ * version.  -1 with the 409 answered, nothing written; 0 goes on. */
+static int refuse_out_of_order(const json_t *v, int64_t pid, struct reply *rp)
+{
+	/* A version published already is refused below as authorised already. */
+	json_t *last = db_row("SELECT max(v.number) AS number, max(v.effective) AS effective, "
+			      "(SELECT NOT " POLICY_PUBLISHED("?") ") AS draft "
+			      "FROM policy_versions v WHERE v.policy_id = ? AND " POLICY_PUBLISHED(
+				      "v.id"),
+			      "II", (int64_t)json_int(v, "id"), pid);
+	if (!json_int(last, "draft")) {
+		json_decref(last);
+		return 0;
+	}
+	long long n = (long long)json_int(v, "number"), newer = (long long)json_int(last, "number");
+	const char *eff = json_str(last, "effective") ? json_str(last, "effective") : "";
+	int over = newer > n, before = !over && *eff && strcmp(json_str(v, "effective"), eff) < 0;
+	char on[32];
+	uk_time_words(eff, on, sizeof on);
+	if (over || before)
+		db_rollback();
+	if (over)
+		reply_error(rp, 409, NULL,
+			    "Version %lld has been overtaken: version %lld of this policy has "
+			    "already been authorised, and authorising an older version now would "
+			    "replace the newer one. If its text is still wanted, save it again "
+			    "under \"Write a new version\" and authorise that version instead.",
+			    n, newer);
+	else if (before)
+		reply_error(rp, 409, "effective",
+			    "Version %lld cannot be authorised: the date it takes effect cannot be "
+			    "earlier than that of the latest published version, %s. Save its text "
+			    "again under \"Write a new version\" with a \"Takes effect on\" date "
+			    "from %s on, and authorise that version instead.",
+			    n, on, on);
+	json_decref(last);
+	return over || before ? -1 : 0;
+}
+
 static void authorise_done(struct request *rq, struct reply *rp, int64_t vid)
 {
 	char *loc = xasprintf("/admin/policies/%lld", (long long)rq->ids[0]);
@@ -132,7 +177,7 @@ static void authorise_done(struct request *rq, struct reply *rp, int64_t vid)
 void policy_authorise(struct request *rq, struct reply *rp)
 {
 	int64_t vid = rq->ids[1];
-	json_t *v = db_row("SELECT v.number, v.effective, p.title, "
+	json_t *v = db_row("SELECT v.id, v.number, v.effective, p.title, "
 			   "a.authorised_by IS NULL AS draft "
 			   "FROM policy_versions v JOIN policies p ON p.id = v.policy_id "
 			   "LEFT JOIN policy_authorisations a ON a.version_id = v.id "
@@ -154,7 +199,7 @@ void policy_authorise(struct request *rq, struct reply *rp)
 	int head = strcmp(arg(rq, "authorised_by"), "headteacher") == 0;
 	char at[ISO_LEN];
 	iso_now(at);
-	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
+	if (reply_begin(rp, BUSY_UNSAVED) != 0 || refuse_out_of_order(v, rq->ids[0], rp) != 0) {
 		json_decref(v);
 		return;
 	}
