@@ -99,6 +99,10 @@ test('a decline is recorded with its reason and tells the headteacher; signing l
   const head = await s.login('head@demo.school');
   const note = (await head.get('/')).body.notifications.find((n) => n.kind === 'aup_decline');
   assert.ok(note && note.link === '/aup/compliance' && note.message.includes('Daniel Reid'));
+  // The reason may be personal and the notification is e-mailed: it is read on the page.
+  assert.match(note.message, /: their reason is on the compliance page\.$/);
+  assert.ok(!note.message.includes('laptop with my family'));
+  assert.equal(r.body.told, 'the headteacher');
   assert.equal((await head.get(note.link)).status, 200, 'the headteacher may open the link');
   let c = (await head.get('/aup/compliance')).body.policies.find((x) => x.version_id === vid);
   assert.equal(c.declined_count, 1);
@@ -129,4 +133,26 @@ test('the demo school: a governor\'s paper signature and a supply teacher\'s dec
   assert.equal(paper.recorded_by, 'Linda Morris');
   assert.ok(c.declined_count >= 1);
   assert.match(c.outstanding.find((o) => o.email === 'supply@demo.school').decline_reason, /three schools/);
+});
+
+// The headteacher declining, with no other headteacher, is told to the chair of governors, who
+// does not open the compliance page and is asked to find out why; with neither, the person is
+// told that nobody was.
+test("the headteacher's own decline goes to the chair of governors", async () => {
+  const a = await s.login('admin@demo.school');
+  const p = await a.post('/admin/policies', [['title', 'Leaders laptop agreement'], ['applies_to', 'teacher']]);
+  const v = await publish(a, p.body.policy.id, { body: '## Laptops\n\nLock it.\n', summary: 'First.', effective: daysFromNow(0), review_due: daysFromNow(365) });
+  const vid = v.body.version.id;
+  const head = await s.login('head@demo.school');
+  const r = await head.post('/aup/decline', { version_id: vid, reason: 'A private matter.' });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.body.told, 'the chair of governors');
+  const chair = await s.login('chair@demo.school');
+  const note = (await chair.get('/')).body.notifications.find((n) => n.kind === 'aup_decline' && n.message.includes('Leaders laptop agreement'));
+  assert.ok(note, 'the chair is told');
+  assert.match(note.message, /^Helen Ashworth does not agree to Leaders laptop agreement \(version 1\)\. No other headteacher is in staffroom to be told, so you are, as chair of governors: ask them for their reason\.$/);
+  assert.equal(note.link, '/');
+  assert.equal(count('notifications', "kind = 'aup_decline' AND message LIKE '%A private matter%'"), 0);
+  const page = await head.request('POST', '/aup/decline', { form: { version_id: vid, reason: 'Again.' }, json: false });
+  assert.equal(page.status, 409);
 });

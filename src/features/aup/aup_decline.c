@@ -114,7 +114,44 @@ static int refuse_answered(struct reply *rp, const json_t *v, int64_t uid)
 				   "You have already said that you do not agree to this version.");
 }
 
-static void store_decline(struct request *rq, const json_t *v)
+static int someone_else_holds(const struct request *rq, const char *role)
+{
+	return db_int(0,
+		      "SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id WHERE "
+		      "r.role = ? AND u.active = 1 AND u.id != ? LIMIT 1",
+		      "tI", role, rq->user.id) == 1;
+}
+
+/* Who is told: the headteacher, or the chair of governors when the one
+ * declining is the only headteacher (or there is none), so that a decline
+ * always reaches someone who answers for the school.  The message names the
+ * person and the policy, never their reason, which may be personal: it is
+ * e-mailed, and leaders read it on the compliance page, which the chair does
+ * not open (the chair asks for it).  Returns whom it told, in words, or NULL
+ * when nobody holds either role. */
+static const char *tell_decline(const struct request *rq, const json_t *v)
+{
+	const char *told = NULL;
+	char *about = xasprintf("%s does not agree to %s (version %lld)", rq->user.name,
+				json_str(v, "title"), (long long)json_int(v, "version"));
+	if (someone_else_holds(rq, "headteacher")) {
+		char *msg = xasprintf("%s: their reason is on the compliance page.", about);
+		notify_role("headteacher", rq->user.id, "aup_decline", msg, "/aup/compliance");
+		free(msg);
+		told = "the headteacher";
+	} else if (someone_else_holds(rq, "chair")) {
+		char *msg = xasprintf("%s. No other headteacher is in staffroom to be told, so you "
+				      "are, as chair of governors: ask them for their reason.",
+				      about);
+		notify_role("chair", rq->user.id, "aup_decline", msg, "/");
+		free(msg);
+		told = "the chair of governors";
+	}
+	free(about);
+	return told;
+}
+
+static const char *store_decline(struct request *rq, const json_t *v)
 {
 	int64_t vid = json_int(v, "version_id");
 	char at[ISO_LEN];
@@ -122,13 +159,10 @@ static void store_decline(struct request *rq, const json_t *v)
 	db_exec("INSERT INTO policy_declines(version_id, user_id, reason, declined_at) "
 		"VALUES (?,?,?,?)",
 		"IItt", vid, rq->user.id, arg(rq, "reason"), at);
-	char *msg = xasprintf("%s does not agree to %s (version %lld): %s", rq->user.name,
-			      json_str(v, "title"), (long long)json_int(v, "version"),
-			      arg(rq, "reason"));
-	notify_role("headteacher", rq->user.id, "aup_decline", msg, "/aup/compliance");
-	free(msg);
+	const char *told = tell_decline(rq, v);
 	audit(rq, "aup.decline", json_str(v, "title"), "version_id=%lld number=%lld",
 	      (long long)vid, (long long)json_int(v, "version"));
+	return told;
 }
 
 void aup_decline(struct request *rq, struct reply *rp)
@@ -155,14 +189,19 @@ void aup_decline(struct request *rq, struct reply *rp)
 		json_decref(v);
 		return;
 	}
-	store_decline(rq, v);
+	const char *told = store_decline(rq, v);
 	json_decref(v);
 	if (reply_commit(rp, BUSY_UNSAVED) != 0)
 		return;
 	char *loc = xasprintf("/aup/%lld", (long long)vid);
+	char *flash =
+		told ? xasprintf("Your answer has been recorded and %s has been told.", told)
+		     : xstrdup("Your answer has been recorded. Nobody holds the headteacher's "
+			       "role in staffroom to be told: please tell the school yourself.");
 	reply_done(rp, 201,
-		   json_pack("{s:{s:I, s:s}}", "decline", "version_id", (json_int_t)vid, "reason",
-			     arg(rq, "reason")),
-		   loc, "Your answer has been recorded and the headteacher has been told.");
+		   json_pack("{s:{s:I, s:s}, s:s?}", "decline", "version_id", (json_int_t)vid,
+			     "reason", arg(rq, "reason"), "told", told),
+		   loc, flash);
+	free(flash);
 	free(loc);
 }
