@@ -39,6 +39,10 @@
 <p class="hint" id="h-password">Not a common password, and not the school's name or {{name}}'s name or e-mail address. A few words that do not belong together make a good one.</p>
 {{#err_password}}<p class="field-error" id="e-password">{{err_password}}</p>{{/err_password}}
 <input id="f-password" name="password" type="password" autocomplete="new-password" required minlength="{{password_min}}" aria-describedby="h-password{{#err_password}} e-password{{/err_password}}"{{#err_password}} aria-invalid="true"{{/err_password}}></div>
+{{#ask_password}}<div class="field{{#err_your_password}} has-error{{/err_your_password}}"><label for="f-your_password">Your own password</label>
+<p class="hint" id="h-your_password">Choosing someone's password opens their account, so staffroom checks that it is still you.</p>
+{{#err_your_password}}<p class="field-error" id="e-your_password">{{err_your_password}}</p>{{/err_your_password}}
+<input id="f-your_password" name="your_password" type="password" autocomplete="current-password" required aria-describedby="h-your_password{{#err_your_password}} e-your_password{{/err_your_password}}"{{#err_your_password}} aria-invalid="true"{{/err_your_password}}></div>{{/ask_password}}
 <div class="actions"><button class="btn secondary" type="submit">Set password</button></div>
 </form>
 <form class="stack card" method="post" action="/admin/staff/{{id}}/sessions/end">

@@ -125,6 +125,11 @@ void password_cleared(const struct request *rq, const char *email)
 
 int password_recheck(struct request *rq, struct reply *rp)
 {
+	return password_recheck_field(rq, rp, "password");
+}
+
+int password_recheck_field(struct request *rq, struct reply *rp, const char *field)
+{
 	/* Counted before the check, as at sign-in (password_attempt). */
 	int64_t wait = password_attempt(rq, rq->user.email);
 	if (wait < 0) {
@@ -132,13 +137,13 @@ int password_recheck(struct request *rq, struct reply *rp)
 		return 0;
 	}
 	if (wait > 0) {
-		reply_error(rp, 429, "password",
+		reply_error(rp, 429, field,
 			    "Too many wrong passwords. Please wait %lld second%s and try again.",
 			    (long long)wait, wait == 1 ? "" : "s");
 		rp->retry_after = (int)wait;
 		return 0;
 	}
-	if (!user_password_ok(rq->user.id, arg(rq, "password")))
+	if (!user_password_ok(rq->user.id, arg(rq, field)))
 		return -1;
 	if (db_begin() == 0) {
 		password_refund(rq, rq->user.email);
@@ -155,14 +160,19 @@ int password_asked(const struct request *rq)
 
 int password_asked_again(struct request *rq, struct reply *rp)
 {
+	return password_asked_again_field(rq, rp, "password");
+}
+
+int password_asked_again_field(struct request *rq, struct reply *rp, const char *field)
+{
 	if (!password_asked(rq))
 		return 1;
-	if (!arg(rq, "password")) {
-		reply_error(rp, 400, "password", "Enter your password.");
+	if (!arg(rq, field)) {
+		reply_error(rp, 400, field, "Enter your password.");
 		return 0;
 	}
-	int ok = password_recheck(rq, rp);
+	int ok = password_recheck_field(rq, rp, field);
 	if (ok < 0)
-		reply_error(rp, 403, "password", "That password is not right.");
+		reply_error(rp, 403, field, "That password is not right.");
 	return ok > 0;
 }

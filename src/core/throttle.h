@@ -44,11 +44,15 @@ void password_cleared(const struct request *rq, const char *email);  /* in a tra
  * 1 when right; 0 with a 429 (and Retry-After) already in rp while they
  * must wait; -1 when wrong (the failure is counted; the caller answers). */
 int password_recheck(struct request *rq, struct reply *rp);
+/* The same, the password typed in the form's field `field`. */
+int password_recheck_field(struct request *rq, struct reply *rp, const char *field);
 /* 1 when the signed-in person has a password, so is asked for it again. */
 int password_asked(const struct request *rq);
 /* The same, answering every refusal itself (400 none typed, 403 wrong, 429
  * wait): 1 when the person may go on.  Someone who signs in only through
  * the school's provider has no password here and goes on. */
 int password_asked_again(struct request *rq, struct reply *rp);
+/* The same, from the field `field` (a form whose `password` is another's). */
+int password_asked_again_field(struct request *rq, struct reply *rp, const char *field);
 
 #endif

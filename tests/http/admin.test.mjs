@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, sql, ROOT, visibleText } from './lib.mjs';
+import { startServer, sql, ROOT, visibleText, PASSWORD } from './lib.mjs';
 
 let s, admin;
 before(async () => {
@@ -52,9 +52,20 @@ test('add, edit and set a password for a member of staff through the pages', asy
   }
   assert.equal(Number(sql(s.db, 'SELECT count(*) FROM users')), users);
   assert.equal(sql(s.db, `SELECT name FROM users WHERE id = ${id}`), 'Nia Jones-Evans');
-  r = await admin.post(`/admin/staff/${id}/password`, { password: 'short' });
+  r = await admin.post(`/admin/staff/${id}/password`, { password: 'short', your_password: PASSWORD });
   assert.equal(r.status, 400);
+  // Choosing someone's password opens their account: the administrator types their own again.
+  const hash = () => sql(s.db, `SELECT coalesce(password_hash, '') FROM users WHERE id = ${id}`);
+  const before = hash();
   r = await admin.post(`/admin/staff/${id}/password`, { password: 'another good one' });
+  assert.equal(r.status, 400);
+  assert.deepEqual([r.body.field, r.body.error], ['your_password', 'Enter your password.']);
+  r = await admin.post(`/admin/staff/${id}/password`, { password: 'another good one', your_password: 'not mine at all' });
+  assert.equal(r.status, 403);
+  assert.deepEqual([r.body.field, r.body.error], ['your_password', 'That password is not right.']);
+  assert.equal(hash(), before, 'nothing changed');
+  assert.match((await admin.page(`/admin/staff/${id}`)).text, /<label for="f-your_password">Your own password<\/label>/);
+  r = await admin.post(`/admin/staff/${id}/password`, { password: 'another good one', your_password: PASSWORD });
   assert.equal(r.status, 200);
   assert.equal((await s.client().login('new.teacher@demo.school', 'another good one')).status, 200);
   const html = await admin.page(`/admin/staff/${id}`);

@@ -234,7 +234,7 @@ test('"Forgot your password?" answers the same for a known, unknown or deactivat
   await withMail(async (s, sink) => {
     const admin = await s.login('admin@demo.school');
     const gone = await addPerson(admin, 'gone@demo.school', 'Gail Gone');
-    await admin.post(`/admin/staff/${gone}/password`, { password: NEW_PASSWORD });
+    await admin.post(`/admin/staff/${gone}/password`, { password: NEW_PASSWORD, your_password: PASSWORD });
     assert.equal((await admin.post(`/admin/staff/${gone}/deactivate`)).status, 200);
     const login = await s.client().page('/login');
     assert.match(login.text, /href="\/password\/forgot"/);
@@ -338,7 +338,7 @@ test('setting a password, resetting a second factor or leaving spends every pass
     const reset = await mailTo(sink, 'head@demo.school');
     assert.equal(await opens(reset.token), 200);
     const head = sql(s.db, "SELECT id FROM users WHERE email = 'head@demo.school'");
-    assert.equal((await admin.post(`/admin/staff/${head}/password`, { password: NEW_PASSWORD })).status, 200);
+    assert.equal((await admin.post(`/admin/staff/${head}/password`, { password: NEW_PASSWORD, your_password: PASSWORD })).status, 200);
     assert.equal(await opens(reset.token), 410);
     assert.equal(live('head@demo.school'), 0);
     const stolen = await s.client().post('/password/set', { token: reset.token, password: 'an attacker phrase 99', password_again: 'an attacker phrase 99' }, { csrf: false });

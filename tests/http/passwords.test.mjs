@@ -36,7 +36,7 @@ test('an administrator setting a password: each refusal says why, and the old pa
   const before = hash('teacher@demo.school');
   const audits = sql(s.db, 'SELECT count(*) FROM audit');
   for (const [password, why] of REFUSED) {
-    const r = await admin.post(`/admin/staff/${id('teacher@demo.school')}/password`, { password });
+    const r = await admin.post(`/admin/staff/${id('teacher@demo.school')}/password`, { password, your_password: PASSWORD });
     assert.equal(r.status, 400, password);
     assert.equal(r.body.field, 'password', password);
     assert.match(r.body.error, why, password);
@@ -44,23 +44,23 @@ test('an administrator setting a password: each refusal says why, and the old pa
   assert.equal(hash('teacher@demo.school'), before);
   assert.equal(sql(s.db, 'SELECT count(*) FROM audit'), audits);
   assert.equal((await s.client().login('teacher@demo.school', PASSWORD)).status, 200);
-  const ok = await admin.post(`/admin/staff/${id('teacher@demo.school')}/password`, { password: 'violet kettle drum' });
+  const ok = await admin.post(`/admin/staff/${id('teacher@demo.school')}/password`, { password: 'violet kettle drum', your_password: PASSWORD });
   assert.equal(ok.status, 200);
   assert.equal((await s.client().login('teacher@demo.school', 'violet kettle drum')).status, 200);
 });
 
 test('11 characters: refused for a teacher, accepted for a DSL, who must use a second factor', async () => {
-  const science = await admin.post(`/admin/staff/${id('science@demo.school')}/password`, { password: 'amber-otter' });
+  const science = await admin.post(`/admin/staff/${id('science@demo.school')}/password`, { password: 'amber-otter', your_password: PASSWORD });
   assert.equal(science.status, 400);
   assert.match(science.body.error, /at least 12 characters/);
   const page = await admin.page(`/admin/staff/${id('science@demo.school')}`);
   assert.match(page.text, /New password \(at least 12 characters\)/);
   assert.match((await admin.page(`/admin/staff/${id('dsl@demo.school')}`)).text, /New password \(at least 10 characters\)/);
-  const dsl = await admin.post(`/admin/staff/${id('dsl@demo.school')}/password`, { password: 'amber-otter' });
+  const dsl = await admin.post(`/admin/staff/${id('dsl@demo.school')}/password`, { password: 'amber-otter', your_password: PASSWORD });
   assert.equal(dsl.status, 200);
-  const ten = await admin.post(`/admin/staff/${id('dsl@demo.school')}/password`, { password: 'otter-lamp' });
+  const ten = await admin.post(`/admin/staff/${id('dsl@demo.school')}/password`, { password: 'otter-lamp', your_password: PASSWORD });
   assert.equal(ten.status, 200);
-  assert.match((await admin.post(`/admin/staff/${id('dsl@demo.school')}/password`, { password: 'otter-amb' })).body.error,
+  assert.match((await admin.post(`/admin/staff/${id('dsl@demo.school')}/password`, { password: 'otter-amb', your_password: PASSWORD })).body.error,
     /at least 10 characters/);
 });
 

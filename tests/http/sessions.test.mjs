@@ -151,7 +151,7 @@ test('a new password also ends sign-ins still waiting for their code', async (t)
   // An administrator sets a new password: the sign-in begun with the old one cannot finish.
   const before = await halfway();
   const admin = await signIn(s, 'admin@demo.school');
-  assert.equal((await admin.post(`/admin/staff/${id}/password`, { password: 'orchard kettle drum 7' })).status, 200);
+  assert.equal((await admin.post(`/admin/staff/${id}/password`, { password: 'orchard kettle drum 7', your_password: PASSWORD })).status, 200);
   assert.equal(pending(), '0');
   assert.notEqual((await before.post('/login/code', { code: totp(secret, nowStep() + 1) })).status, 200);
 

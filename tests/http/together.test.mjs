@@ -4,7 +4,7 @@
 // Races are hit in some tries, not all: each test makes enough tries to meet one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, sql } from './lib.mjs';
+import { startServer, sql, PASSWORD } from './lib.mjs';
 import { together } from './raw_http.mjs';
 import { CLOSE_TICKED } from './account_lib.mjs';
 
@@ -82,7 +82,7 @@ test('the same button pressed three times at once: done once, the others told so
         'This person is active already.', `reactivate ${i}`);
       assert.equal(rows('staff.reactivate') - r0, 1, 'reactivated once');
       const pw = 'correct horse battery staple 42';
-      assert.equal((await admin.post(`/admin/staff/${id}/password`, { password: pw })).status, 200);
+      assert.equal((await admin.post(`/admin/staff/${id}/password`, { password: pw, your_password: PASSWORD })).status, 200);
       const t = await s.login(email, pw);
       const told0 = n(s.db, "SELECT count(*) FROM notifications WHERE kind = 'aup_decline'");
       once(await thrice(t, '/aup/decline', { version_id: String(vid), reason: 'Section 4 is unclear.' }), 201,

@@ -12,6 +12,7 @@
 #include "http/feature.h"
 #include "core/staff.h"
 #include "core/tasks.h"
+#include "core/throttle.h"
 #include "core/write.h"
 #include "features/accounts/accounts.h"
 #include "features/admin/admin_sync.h"
@@ -236,9 +237,10 @@ static void staff_edit_page(struct request *rq, struct reply *rp)
 	json_object_set_new(edit, "version", json_string(seen ? seen : version));
 	if (again)
 		roles = roles_from_form(rq);
-	json_t *m = json_pack("{s:o, s:o, s:o, s:o}", "user", u, "edit", edit, "role_boxes",
+	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:b}", "user", u, "edit", edit, "role_boxes",
 			      role_boxes(roles), "staff_types",
-			      staff_types(json_str(edit, "staff_type")));
+			      staff_types(json_str(edit, "staff_type")), "ask_password",
+			      password_asked(rq));
 	reply_page(rp, "admin_staff_edit", "Edit a member of staff", m);
 }
 
@@ -308,6 +310,14 @@ static void staff_password(struct request *rq, struct reply *rp)
 	if (why) {
 		json_decref(u);
 		reply_error(rp, 400, "password", "%s", why);
+		return;
+	}
+	/* Choosing someone's password opens their account: the administrator
+	 * proves it is still them at the keyboard (ASVS 5.0 7.5.1), as for ending
+	 * sessions; one who signs in only through the school's provider has no
+	 * password here and goes on. */
+	if (!password_asked_again_field(rq, rp, "your_password")) {
+		json_decref(u);
 		return;
 	}
 	if (password_hash(arg(rq, "password"), hash) != 0) {
@@ -653,6 +663,7 @@ static const struct field_spec edit_form[] = {
 };
 static const struct field_spec password_form[] = {
 	{ "password", F_PASSWORD, 1024, F_REQUIRED, NULL, "New password" },
+	{ "your_password", F_PASSWORD, 1024, 0, NULL, "Your own password" },
 	{ NULL },
 };
 static const struct field_spec deactivate_form[] = {
