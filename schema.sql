@@ -1682,6 +1682,17 @@ CREATE INDEX IF NOT EXISTS concerns_urgent_open ON concerns(created_at)
 -- number, type, size and SHA-256, never its content), so the record shows
 -- that it existed and why it went.  With secure_delete on, the bytes are
 -- overwritten in the file; the server empties the WAL when it starts.
+--
+-- Numbers given once: SQLite gives a deleted highest rowid again, and an old
+-- audit row names /evidence/{id}, so a deletion of evidence keeps the highest
+-- number it removes in high_water (src/features/concerns/concerns.h), and a
+-- new file takes the next after it; this part keeps it before it deletes.
+CREATE TABLE IF NOT EXISTS high_water (
+  name TEXT PRIMARY KEY,                     -- the table: 'evidence'
+  high INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO high_water(name, high) SELECT 'evidence', coalesce(max(id), 0) FROM evidence
+  WHERE true ON CONFLICT(name) DO UPDATE SET high = max(high, excluded.high);
 INSERT INTO concern_events(concern_id, at, actor_id, action, detail, internal)
   SELECT e.concern_id, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), NULL, 'note',
          json_object('text', 'Evidence file ' || e.id || ' (' || e.type || ', ' || e.size ||

@@ -534,3 +534,23 @@ test('a new concern never takes the number of one deleted', async () => {
     await s.stop();
   }
 });
+
+// Nor does a new file take the number of one deleted: an old audit row names /evidence/{id}.
+test('a new evidence file never takes the number of one deleted', async () => {
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2040-06-01T10:00:00Z' } });
+  try {
+    const teacher = await s.login('teacher@demo.school'), head = await s.login('head@demo.school');
+    const png = [{ name: 'post.png', data: PNG, type: 'image/png' }];
+    const first = await file(teacher, { category: 'other', summary: 'With a screenshot' }, png);
+    const gone = Number(sql(s.db, `SELECT max(id) FROM evidence WHERE concern_id = ${first.id}`));
+    assert.equal(gone, Number(sql(s.db, 'SELECT max(id) FROM evidence')), 'the highest number');
+    sql(s.db, `UPDATE concerns SET status = 'closed', closed_at = '2026-03-01T10:00:00Z', created_at = '2026-02-01T10:00:00Z' WHERE id = ${first.id}`);
+    const del = await head.post('/admin/retention/delete', { record_type: 'concern', record_id: String(first.id), reason: 'Retention period over' });
+    assert.equal(del.status, 200, del.text);
+    const next = await file(teacher, { category: 'other', summary: 'Another screenshot' }, png);
+    const id = Number(sql(s.db, `SELECT max(id) FROM evidence WHERE concern_id = ${next.id}`));
+    assert.equal(id, gone + 1);
+  } finally {
+    await s.stop();
+  }
+});

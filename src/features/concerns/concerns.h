@@ -146,6 +146,17 @@ void concern_details_forget(int64_t concern_id);
 	"WHERE ca.concern_id = " c ".id AND " c ".reporter_id != " me " AND (" mask                \
 	" & rb.bit) = 0)"
 
+/* Evidence numbers are never given twice: a deletion keeps the highest it
+ * removes in high_water, and a new file takes the next after both it and
+ * the highest there is, since SQLite would give a deleted highest rowid
+ * again and an old audit row names /evidence/{id}. */
+#define EVIDENCE_HIGH_WATER_KEEP                                                           \
+	"INSERT INTO high_water(name, high) SELECT 'evidence', coalesce(max(id), 0) FROM "  \
+	"evidence WHERE true ON CONFLICT(name) DO UPDATE SET high = max(high, "             \
+	"excluded.high)"
+#define EVIDENCE_NEXT_ID                                                                   \
+	"(SELECT max(coalesce((SELECT max(id) FROM evidence), 0), coalesce((SELECT high "   \
+	"FROM high_water WHERE name = 'evidence'), 0)) + 1)"
 /* Whether concern c stays on the file of the person it is about (their
  * subject access export, the page of concerns about one adult): all but an
  * allegation found malicious, which KCSIE part four has removed from the

@@ -145,9 +145,10 @@ int evidence_store(const struct request *rq, int64_t concern_id)
 			return -1;
 		char *name = evidence_name(u->filename, type);
 		sha256_hex(u->data, u->len, sha);
-		int64_t id = db_insert("INSERT INTO evidence(concern_id, filename, type, size, "
+		/* Never the number of a file deleted (EVIDENCE_HIGH_WATER_KEEP). */
+		int64_t id = db_insert("INSERT INTO evidence(id, concern_id, filename, type, size, "
 				       "sha256, bytes, added_at, added_by) "
-				       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				       "VALUES (" EVIDENCE_NEXT_ID ", ?, ?, ?, ?, ?, ?, ?, ?)",
 				       "IttItbtI", concern_id, name, type, (int64_t)u->len, sha,
 				       (const void *)u->data, u->len, at, rq->user.id);
 		const char *original = upload_original_sha256(u, sha);

@@ -411,6 +411,9 @@ static void delete_concern(int64_t id)
 	 * raised: it keeps what was done on the account, no longer which concern. */
 	db_exec("UPDATE account_checks SET concern_id = NULL WHERE concern_id = ?", "I", id);
 	db_exec("UPDATE account_moderation SET concern_id = NULL WHERE concern_id = ?", "I", id);
+	/* The highest evidence number is kept, so that no later file takes the
+	 * number of one deleted (an old row of the audit log names it). */
+	db_exec(EVIDENCE_HIGH_WATER_KEEP, "");
 	db_exec("DELETE FROM evidence WHERE concern_id = ?", "I", id);
 	concern_details_forget(id);
 	db_exec("DELETE FROM concern_events WHERE concern_id = ?", "I", id);
