@@ -169,8 +169,9 @@ static char *compose(const json_t *m, size_t *len)
 	return msg;
 }
 
-/* CURLE_OK sent; otherwise the reason in err. */
-static CURLcode send_one(const json_t *m, char err[CURL_ERROR_SIZE])
+/* CURLE_OK sent; otherwise the reason in err, and *connected whether the
+ * relay answered at all. */
+static CURLcode send_one(const json_t *m, char err[CURL_ERROR_SIZE], int *connected)
 {
 	size_t len;
 	char *msg = compose(m, &len);
@@ -202,6 +203,9 @@ static CURLcode send_one(const json_t *m, char err[CURL_ERROR_SIZE])
 	CURLcode rc = curl_easy_perform(c);
 	if (rc != CURLE_OK && !err[0])
 		copy_str(err, CURL_ERROR_SIZE, curl_easy_strerror(rc));
+	curl_off_t connect_us = 0;
+	*connected = curl_easy_getinfo(c, CURLINFO_CONNECT_TIME_T, &connect_us) == CURLE_OK &&
+		     connect_us > 0;
 	curl_easy_cleanup(c);
 	curl_slist_free_all(rcpt);
 	free(from);
@@ -218,10 +222,12 @@ static CURLcode send_one(const json_t *m, char err[CURL_ERROR_SIZE])
  * turn every e-mail queued meanwhile into a failure (the administrator is
  * told, admin_mail.c).  A refusal of one message (a 4xx or 5xx reply) says
  * nothing of the others, and counts. */
-static int relay_unreachable(CURLcode rc)
+static int relay_unreachable(CURLcode rc, int connected)
 {
+	/* A time-out after the relay answered is this message's (a DATA phase
+	 * that stalls): it counts, or one message would hold up all the rest. */
 	return rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_CONNECT ||
-	       rc == CURLE_OPERATION_TIMEDOUT;
+	       (rc == CURLE_OPERATION_TIMEDOUT && !connected);
 }
 
 /* Every message due is tried again after the first back-off, as often as
@@ -231,9 +237,11 @@ static void record_unreachable(const char *err)
 	int64_t t = now();
 	if (db_begin() != 0)
 		return;
+	char *why = xasprintf(MAIL_UNREACHABLE "%s", err);
 	db_exec("UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE status = 'queued' "
 		"AND next_attempt_at <= ?",
-		"ItI", t + backoff_base, err, t);
+		"ItI", t + backoff_base, why, t);
+	free(why);
 	if (db_commit() != 0)
 		fputs("staffroom: could not record that the mail relay cannot be reached\n",
 		      stderr);
@@ -324,11 +332,12 @@ static void send_due(void)
 			continue;
 		}
 		char err[CURL_ERROR_SIZE];
-		CURLcode rc = send_one(m, err);
+		int connected = 0;
+		CURLcode rc = send_one(m, err, &connected);
 		int ok = rc == CURLE_OK;
 		if (!ok && __atomic_load_n(&stopping, __ATOMIC_SEQ_CST))
 			break; /* abandoned, not failed: no attempt is counted */
-		if (relay_unreachable(rc)) {
+		if (relay_unreachable(rc, connected)) {
 			record_unreachable(err);
 			break;
 		}

@@ -7,6 +7,10 @@
 
 #include <stdint.h>
 
+/* How an outbox row's last_error starts while the relay cannot be reached
+ * (no attempt counted: the message waits for it). */
+#define MAIL_UNREACHABLE "The mail relay could not be reached: "
+
 /* Is a relay configured (serve --smtp-url)?  Only then is mail queued. */
 int mail_enabled(void);
 /* Inside a write transaction: an outbox message for each notification with id > after_id. */

@@ -374,7 +374,7 @@ test('e-mail waits for a relay that cannot be reached, and the administrator see
     // Nothing has failed yet: nothing to send again, and nothing changes.
     let r = await admin.post('/admin/mail/retry', {});
     assert.equal(r.status, 409);
-    assert.equal(r.body.error, 'No e-mail has failed: there is nothing to send again.');
+    assert.equal(r.body.error, 'No e-mail has failed that can be sent again.');
     assert.equal(sql(s.db, "SELECT count(*) FROM audit WHERE action = 'mail.retry'"), '0');
 
     // One more, then all three marked as the mail thread marks refused ones after eight tries,
@@ -384,11 +384,17 @@ test('e-mail waits for a relay that cannot be reached, and the administrator see
     sql(s.db, "UPDATE outbox SET status = 'failed', attempts = 8, last_error = '451 4.3.0 try again later'");
     const withheld = sql(s.db, 'SELECT max(id) FROM outbox');
     sql(s.db, `UPDATE outbox SET last_error = 'Not sent: the recipient is no longer an active member of staff.' WHERE id = ${withheld}`);
+    // An invitation that failed lost its link then: it cannot be sent again, only a new one.
+    sql(s.db, `INSERT INTO outbox(user_id, to_addr, subject, body, created_at, status, attempts, next_attempt_at, last_error)
+      VALUES (NULL, 'new@demo.school', 'Choose your staffroom password', '(removed)', '2026-01-01T00:00:00Z', 'failed', 8, 0, '451 4.3.0 try again later');
+      INSERT INTO outbox_one_time(outbox_id) SELECT max(id) FROM outbox`);
+    const link = sql(s.db, 'SELECT max(id) FROM outbox');
     const tasks = (await admin.get('/')).body.tasks;
     assert.ok(!tasks.some((t) => t.kind === 'mail_waiting'));
     assert.equal(tasks.find((t) => t.kind === 'mail_failed').message, '2 e-mails could not be sent: the mail relay refused them.');
     page = await admin.page('/admin/mail');
     assert.match(visibleText(page.text), /2 e-mails could not be sent: the mail relay refused each one eight times/);
+    assert.match(visibleText(page.text), /1 invitation or password e-mail could not be sent\. Their links were removed/);
     assert.match(page.text, /<form class="stack card" method="post" action="\/admin\/mail\/retry"/);
 
     // The relay is back; the administrator sends them again: each goes on its first try.
@@ -399,10 +405,16 @@ test('e-mail waits for a relay that cannot be reached, and the administrator see
     assert.equal(sql(s.db, "SELECT detail FROM audit WHERE action = 'mail.retry'"), '2 failed e-mails queued again');
     await rounds(() => sink.messages.length === 2);
     assert.equal(sink.messages.length, 2);
-    assert.equal(await outboxUntil(s.db, 'sent 1, sent 1, failed 8'), 'sent 1, sent 1, failed 8',
-      'the one withheld on purpose stays so');
+    assert.equal(await outboxUntil(s.db, 'sent 1, sent 1, failed 8, failed 8'), 'sent 1, sent 1, failed 8, failed 8',
+      'the one withheld on purpose, and the link, stay so');
+    assert.equal(sql(s.db, `SELECT status FROM outbox WHERE id = ${link}`), 'failed');
     assert.ok(!(await admin.get('/')).body.tasks.some((t) => t.kind.startsWith('mail_')));
     assert.equal((await admin.post('/admin/mail/retry', {})).status, 409);
+    // One the relay refused and is being tried again is not said to wait for an unreachable relay.
+    sql(s.db, `INSERT INTO outbox(user_id, to_addr, subject, body, created_at, status, attempts, next_attempt_at, last_error)
+      VALUES (NULL, 'x@demo.school', 'S', 'B', '2026-01-01T00:00:00Z', 'queued', 2, 4102444800, '550 5.1.1 no such user')`);
+    assert.ok(!(await admin.get('/')).body.tasks.some((t) => t.kind === 'mail_waiting'));
+    assert.match(visibleText((await admin.page('/admin/mail')).text), /The mail relay refused 1 e-mail\. Each is tried again/);
   } finally {
     await s.stop();
     await sink?.close();

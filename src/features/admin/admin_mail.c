@@ -22,33 +22,58 @@
 
 /* A message the relay refused or could not take (not one withheld). */
 #define RELAY_FAULT "last_error != '' AND last_error NOT LIKE 'Not sent:%'"
+/* Waiting for a relay that cannot be reached: no try counted (mailer.c). */
+#define UNREACHED "last_error LIKE '" MAIL_UNREACHABLE "%'"
+/* An invitation or a password link, whose text went when it failed: it
+ * cannot be sent again, only a new one sent. */
+#define ONE_TIME "id IN (SELECT outbox_id FROM outbox_one_time)"
+/* Failed and worth sending again: not a one-time link, nor a notification
+ * read in staffroom since (its e-mail would say what they know). */
+#define RESENDABLE                                                                         \
+	"status = 'failed' AND " RELAY_FAULT " AND NOT " ONE_TIME " AND (notification_id IS " \
+	"NULL OR EXISTS (SELECT 1 FROM notifications n WHERE n.id = outbox.notification_id "  \
+	"AND n.read_at IS NULL))"
 
 static json_t *mail_state(void)
 {
 	return db_row("SELECT "
-		      "(SELECT count(*) FROM outbox WHERE status = 'queued' AND " RELAY_FAULT
+		      "(SELECT count(*) FROM outbox WHERE status = 'queued' AND " UNREACHED
 		      ") AS waiting, "
-		      "(SELECT min(created_at) FROM outbox WHERE status = 'queued' AND " RELAY_FAULT
+		      "(SELECT min(created_at) FROM outbox WHERE status = 'queued' AND " UNREACHED
 		      ") AS waiting_since, "
+		      "(SELECT count(*) FROM outbox WHERE status = 'queued' AND attempts > 0 AND "
+		      "NOT " UNREACHED ") AS retrying, "
+		      "(SELECT count(*) FROM outbox WHERE " RESENDABLE ") AS failed, "
 		      "(SELECT count(*) FROM outbox WHERE status = 'failed' AND " RELAY_FAULT
-		      ") AS failed, "
+		      " AND " ONE_TIME ") AS links_failed, "
 		      "(SELECT last_error FROM outbox WHERE id = (SELECT max(id) FROM outbox WHERE "
 		      "status IN ('queued', 'failed') AND " RELAY_FAULT ")) AS last_error",
 		      "");
+}
+
+static void flag_count(json_t *m, const char *count, const char *flag, const char *one,
+		       const char *many)
+{
+	int64_t n = json_int(m, count);
+	char *words = xasprintf("%s_words", count);
+	json_object_set_new(m, words, reply_count_words(n, one, many));
+	json_object_set_new(m, flag, json_boolean(n > 0));
+	free(words);
 }
 
 static void mail_page(struct request *rq, struct reply *rp)
 {
 	(void)rq;
 	json_t *m = mail_state();
-	int64_t waiting = json_int(m, "waiting"), failed = json_int(m, "failed");
 	json_object_set_new(m, "mail_on", json_boolean(mail_enabled()));
-	json_object_set_new(m, "waiting_words",
-			    reply_count_words(waiting, "e-mail is", "e-mails are"));
-	json_object_set_new(m, "failed_words", reply_count_words(failed, "e-mail", "e-mails"));
-	json_object_set_new(m, "has_waiting", json_boolean(waiting > 0));
-	json_object_set_new(m, "has_failed", json_boolean(failed > 0));
-	json_object_set_new(m, "all_well", json_boolean(!waiting && !failed));
+	flag_count(m, "waiting", "has_waiting", "e-mail is", "e-mails are");
+	flag_count(m, "retrying", "has_retrying", "e-mail", "e-mails");
+	flag_count(m, "failed", "has_failed", "e-mail", "e-mails");
+	flag_count(m, "links_failed", "has_links_failed", "invitation or password e-mail",
+		   "invitation or password e-mails");
+	json_object_set_new(m, "all_well",
+			    json_boolean(!json_int(m, "waiting") && !json_int(m, "retrying") &&
+					 !json_int(m, "failed") && !json_int(m, "links_failed")));
 	reply_page(rp, "admin_mail", "E-mail", m);
 }
 
@@ -59,12 +84,12 @@ static void mail_retry(struct request *rq, struct reply *rp)
 	if (reply_begin(rp, BUSY) != 0)
 		return;
 	db_exec("UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = 0 WHERE "
-		"status = 'failed' AND " RELAY_FAULT,
+		RESENDABLE,
 		"");
 	int64_t n = db_changes();
 	if (n == 0) {
 		db_rollback();
-		reply_error(rp, 409, NULL, "No e-mail has failed: there is nothing to send again.");
+		reply_error(rp, 409, NULL, "No e-mail has failed that can be sent again.");
 		return;
 	}
 	audit(rq, "mail.retry", "outbox", "%lld failed e-mail%s queued again", (long long)n,
