@@ -116,6 +116,15 @@ int checkpoint_truncate(sqlite3 *db)
 	return rc;
 }
 
+int checkpoint_truncate_try(sqlite3 *db)
+{
+	if (pthread_mutex_trylock(&run_mu) != 0)
+		return SQLITE_BUSY;
+	int rc = sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	pthread_mutex_unlock(&run_mu);
+	return rc;
+}
+
 void checkpoint_stop(void)
 {
 	worker_thread_stop(&copying);

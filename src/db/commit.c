@@ -175,14 +175,20 @@ static int truncate_on_writer(int wait_ms)
 	pthread_mutex_lock(&write_lock);
 	if (batch_open)
 		commit_batch();
-	int rc = SQLITE_OK;
+	/* Without a writer there is nothing of this process's to empty (the
+	 * command line and CGI empty the WAL as their connections close), but
+	 * the debt of the start waits for the server's writer.  Without waiting,
+	 * a copy running on its own thread is not waited for either: every
+	 * write waits while write_lock is held. */
+	int rc = writer || wait_ms ? SQLITE_OK : SQLITE_BUSY;
 	if (writer) {
 		sqlite3_busy_timeout(writer->db, wait_ms);
-		rc = checkpoint_truncate(writer->db);
+		rc = wait_ms ? checkpoint_truncate(writer->db)
+			     : checkpoint_truncate_try(writer->db);
 		sqlite3_busy_timeout(writer->db, BUSY_TIMEOUT_MS);
 	}
-	pthread_mutex_unlock(&write_lock);
 	atomic_store(&truncate_owed, rc != SQLITE_OK);
+	pthread_mutex_unlock(&write_lock);
 	return rc;
 }
 

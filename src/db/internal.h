@@ -58,6 +58,8 @@ int commit_wait_durable(uint64_t seq);
  * stopped, before the writer closes. */
 void checkpoint_attach(sqlite3 *db, const int *batching);
 int checkpoint_truncate(sqlite3 *db);
+/* The same, SQLITE_BUSY at once while the copying thread is copying. */
+int checkpoint_truncate_try(sqlite3 *db);
 void checkpoint_stop(void);
 
 /* How long a connection waits for another's lock before SQLITE_BUSY. */

@@ -150,6 +150,11 @@ test('the administrator reads no row about a subject access request', async () =
     assert.deepEqual((await admin.get(`/audit?object=${ref}`)).body.audit, []);
     assert.deepEqual((await admin.get('/audit?action=sar.record')).body.audit, []);
     assert.doesNotMatch(visibleText((await admin.page('/audit')).text), /SAR-\d+/);
+    // Nor a legal hold on it, whose row names it as a record ("sar:N").
+    const hold = await head.post('/admin/retention/hold', { record_type: 'sar', record_id: String(r.body.request.id), reason: 'Tribunal claim' });
+    assert.equal(hold.status, 201, hold.text);
+    assert.ok((await head.get('/audit')).body.audit.some((x) => x.object === `sar:${r.body.request.id}`));
+    assert.ok(!(await admin.get('/audit')).body.audit.some((x) => x.object.startsWith('sar:')));
   } finally {
     await s.stop();
   }

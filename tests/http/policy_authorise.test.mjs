@@ -271,3 +271,16 @@ test('a draft whose date has passed is not published backdated: its text is save
     await s1.stop().catch(() => {});
   }
 });
+
+// A version published with no authorisation on record (stored before authorisations were) is no
+// draft: authorising it is refused as authorised already, not as a draft whose date has passed.
+test('a version published with no authorisation on record is not taken for a draft', async () => {
+  const a = await s.login('admin@demo.school');
+  const [vid, pid] = sql(s.db, "SELECT v.id || '|' || v.policy_id FROM policy_versions v JOIN policies p ON p.id = v.policy_id " +
+    "WHERE p.title = 'Staff acceptable-use agreement' ORDER BY v.id LIMIT 1").split('|');
+  sql(s.db, `DELETE FROM policy_authorisations WHERE version_id = ${vid}`);
+  const r = await a.post(`/admin/policies/${pid}/versions/${vid}/authorise`, { ...board, authorised_on: utcToday() });
+  assert.equal(r.status, 409, r.text);
+  assert.doesNotMatch(r.body.error, /has passed/);
+  assert.equal(count('policy_authorisations', `version_id = ${vid}`), 0, 'nothing written');
+});

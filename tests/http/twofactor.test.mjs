@@ -390,6 +390,17 @@ test('a code step that ran out says so, and cancelling always clears it', async 
       headers: { origin: 'https://evil.example' } });
     assert.equal(foreign.status, 403);
     assert.equal(sql(s.db, 'SELECT count(*) FROM pending_logins'), '1');
+    // A code form sent again from another tab after the sign-in finished does not sign them out.
+    const done = s.client();
+    assert.equal((await done.login('teacher@demo.school')).body.second_factor, true);
+    const ok = await done.post('/login/code', { code: totp(secret, nowStep() + 1) });
+    assert.equal(ok.status, 200, ok.text);
+    done.csrf = ok.body.csrf;
+    const stale = await done.post('/login/code', { code: '123456' });
+    assert.equal(stale.status, 401);
+    assert.doesNotMatch(stale.headers.get('set-cookie') ?? '', /sr_session=;/);
+    assert.equal((await done.post('/login/code/cancel', {}, { csrf: false })).status, 200);
+    assert.equal((await done.get('/')).status, 200, 'still signed in');
   } finally {
     await s.stop();
   }

@@ -340,7 +340,11 @@ void application_decision(struct request *rq, struct reply *rp)
 		const char *decided = "This application has just been decided by someone else.";
 		if (reply_commit_changed(rp, account >= 0, "decision", decided, BUSY_UNSAVED) ==
 		    0) {
-			char *link = approve ? account_link(account) : application_link(rq->ids[0]);
+			/* The register entry, unless the decider may not open it (the
+			 * chair of governors, deciding when nobody else could). */
+			char *link = approve && has_role(rq, ACCOUNT_OVERSEERS)
+					     ? account_link(account)
+					     : application_link(rq->ids[0]);
 			json_t *m = json_pack("{s:{s:I, s:s}}", "application", "id",
 					      (json_int_t)rq->ids[0], "status",
 					      approve ? "approved" : "rejected");

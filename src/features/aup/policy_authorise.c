@@ -177,10 +177,11 @@ static void authorise_done(struct request *rq, struct reply *rp, int64_t vid)
 void policy_authorise(struct request *rq, struct reply *rp)
 {
 	int64_t vid = rq->ids[1];
+	/* A draft is a version whose authorisation is still to come; one
+	 * published with no authorisation row (POLICY_PUBLISHED) is not. */
 	json_t *v = db_row("SELECT v.id, v.number, v.effective, p.title, "
-			   "a.authorised_by IS NULL AS draft "
+			   "NOT " POLICY_PUBLISHED("v.id") " AS draft "
 			   "FROM policy_versions v JOIN policies p ON p.id = v.policy_id "
-			   "LEFT JOIN policy_authorisations a ON a.version_id = v.id "
 			   "WHERE v.id = ? AND v.policy_id = ?",
 			   "II", vid, rq->ids[0]);
 	if (!v) {

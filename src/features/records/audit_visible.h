@@ -36,23 +36,25 @@
 	"ELSE (SELECT r.id FROM concerns r WHERE r.reference = CASE WHEN a.object GLOB "           \
 	"'C-[0-9]*' THEN a.object "                                                                \
 	"ELSE substr(a.detail, instr(a.detail, 'concern=C-') + 8) END) END"
-/* Does audit row `a` name a subject access request about person `me`: by
- * its reference ("SAR-000004", the request's own rows) or a path to it
- * ("/sar/4", "/sar/4/export": the router's rows)?  A request is never shown
- * to the person it is about (sar.c), nor is its existence. */
+/* Does audit row `a` name a subject access request: by its reference
+ * ("SAR-000004", the request's own rows), a path to it ("/sar/4",
+ * "/sar/4/export": the router's rows) or as a record ("sar:4": a legal hold,
+ * its release, its deletion)? */
+#define NAMES_SAR                                                                                  \
+	"(a.object GLOB 'SAR-[0-9]*' OR a.object GLOB '/sar/[0-9]*' OR a.object GLOB 'sar:[0-9]*')"
+/* The same, about person `me`.  A request is never shown to the person it
+ * is about (sar.c), nor is its existence. */
 #define SAR_ABOUT(me)                                                                              \
-	"((a.object GLOB 'SAR-[0-9]*' OR a.object GLOB '/sar/[0-9]*') AND EXISTS (SELECT 1 FROM "  \
-	"subject_access_requests s WHERE s.subject_id = " me " AND s.id = "                        \
-	"CASE WHEN a.object GLOB 'SAR-[0-9]*' THEN CAST(substr(a.object, 5) AS INTEGER) "          \
-	"WHEN a.object GLOB '/sar/[0-9]*' THEN CAST(substr(a.object, 6) AS INTEGER) END))"
+	"(" NAMES_SAR " AND EXISTS (SELECT 1 FROM subject_access_requests s WHERE s.subject_id = " \
+	me " AND s.id = CASE WHEN a.object GLOB '/sar/[0-9]*' THEN CAST(substr(a.object, 6) AS "   \
+	"INTEGER) ELSE CAST(substr(a.object, 5) AS INTEGER) END))"
 /* Does audit row `a` concern a subject access request, which only the DPO
  * and the headteacher may open (sar.c), while roles (their bits) hold
  * neither?  Then it is hidden like the request: an administrator reading the
  * log learns nothing of who asked for their data, or when. */
 #define SAR_NOT_THEIRS(roles)                                                                      \
-	"((a.action GLOB 'sar.*' OR a.object GLOB 'SAR-[0-9]*' OR a.object GLOB '/sar/[0-9]*') "  \
-	"AND (" roles " & (SELECT sum(bit) FROM role_bits WHERE role IN ('dpo', "                  \
-	"'headteacher'))) = 0)"
+	"((a.action GLOB 'sar.*' OR " NAMES_SAR ") AND (" roles " & (SELECT sum(bit) FROM "        \
+	"role_bits WHERE role IN ('dpo', 'headteacher'))) = 0)"
 /* Whether the reader may see audit row `a`: binds ?1 (the reader's id) and
  * ?2 (their role bits), for CONCERN_MAY_OPEN_AS. */
 #define VISIBLE_ROW                                                                                \

@@ -58,7 +58,10 @@ static void code_refused(struct request *rq, struct reply *rp, const char *key, 
 static void code_submit(struct request *rq, struct reply *rp)
 {
 	if (!rq->pending_login) {
-		rp->set_cookie = auth_session_cookie(NULL, 0);
+		/* The cookie of a code step that ran out; never a real session's
+		 * (a form sent again from another tab after the sign-in finished). */
+		if (!rq->signed_in)
+			rp->set_cookie = auth_session_cookie(NULL, 0);
 		reply_error(rp, 401, NULL, "Your sign-in has expired. Please sign in again.");
 		return;
 	}
@@ -107,8 +110,10 @@ static void code_cancel(struct request *rq, struct reply *rp)
 		db_exec("DELETE FROM pending_logins WHERE token_hash = ?", "t", rq->session_hash);
 		db_commit();
 	}
-	rp->set_cookie = auth_session_cookie(NULL, 0);
-	reply_done(rp, 200, json_pack("{s:b}", "cancelled", 1), "/login", NULL);
+	if (!rq->signed_in)
+		rp->set_cookie = auth_session_cookie(NULL, 0);
+	reply_done(rp, 200, json_pack("{s:b}", "cancelled", 1), rq->signed_in ? "/" : "/login",
+		   NULL);
 }
 
 static const struct field_spec code_form[] = {
