@@ -81,6 +81,9 @@ test('with no senior leader free either, the chair of governors decides, and may
     assert.equal(approved.status, 303, approved.text);
     assert.equal(approved.headers.get('location'), link);
     assert.equal((await chair.get(link)).status, 200);
+    // A senior leader appointed since: the decision the chair took stays theirs to read.
+    sql(s.db, `INSERT INTO user_roles(user_id, role) SELECT id, 'slt' FROM users WHERE email = 'deputy@demo.school'`);
+    assert.equal((await chair.get(link)).status, 200);
   } finally { await s.stop(); }
 });
 

@@ -433,14 +433,19 @@ json_t *application_load(int64_t id)
 }
 
 /* The chair of governors, once it has come to them to decide: forwarded,
- * and nobody else free to decide it. */
+ * and nobody else free to decide it; or decided by them, whoever holds the
+ * roles since (their decision stays theirs to read). */
 static int chair_decides(const struct request *rq, const json_t *app)
 {
 	const char *status = json_str(app, "status");
-	return has_role(rq, ROLE_CHAIR) && status &&
-	       (strcmp(status, "forwarded") == 0 || strcmp(status, "approved") == 0 ||
-		strcmp(status, "rejected") == 0) &&
-	       strcmp(application_decider(app, 0), "chair") == 0;
+	if (!has_role(rq, ROLE_CHAIR) || !status)
+		return 0;
+	if (strcmp(status, "forwarded") == 0)
+		return strcmp(application_decider(app, 0), "chair") == 0;
+	return db_int(0,
+		      "SELECT 1 FROM approvals WHERE application_id = ? AND step = 'decision' AND "
+		      "actor_id = ?",
+		      "II", (int64_t)json_int(app, "id"), rq->user.id) == 1;
 }
 
 int application_visible(const struct request *rq, const json_t *app)

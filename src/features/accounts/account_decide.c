@@ -31,16 +31,20 @@ static int reviewed_by(int64_t app_id, int64_t user_id)
 /* Why the decider is who it is, to someone else (application_decider). */
 static const char *decider_words(const char *role)
 {
+	/* True whether the role before is held by nobody or by people who may
+	 * not decide this one. */
 	if (strcmp(role, "headteacher") == 0)
-		return "The headteacher takes the final decision on this application: the one "
-		       "person who would otherwise decide applied for it, leads it or reviewed it.";
+		return "The headteacher takes the final decision on this application: nobody else "
+		       "who would decide it is free to (nobody holds that role, or they applied "
+		       "for it, lead it or reviewed it).";
 	if (strcmp(role, "chair") == 0)
 		return "The chair of governors takes the final decision on this application: "
-		       "nobody on the senior leadership team is free to, having applied for it, "
-		       "being named as its lead or having reviewed it.";
+		       "nobody on the senior leadership team is free to (they applied for it, lead "
+		       "it or reviewed it, or nobody holds the role).";
 	if (strcmp(role, "slt") == 0 && strcmp(decider_role(), "slt") != 0)
-		return "A senior leader takes the final decision on this application: the business "
-		       "manager and the headteacher applied for it, lead it or reviewed it.";
+		return "A senior leader takes the final decision on this application: neither the "
+		       "business manager nor the headteacher is free to (nobody holds the role, or "
+		       "they applied for it, lead it or reviewed it).";
 	return strcmp(role, "slt") == 0 ? "Only a member of the senior leadership team takes the "
 					  "final decision."
 					: "Only the business manager takes the final decision.";
