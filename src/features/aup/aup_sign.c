@@ -92,15 +92,6 @@ static json_t *readable_version(const struct request *rq, int64_t version_id)
 	return v;
 }
 
-/* A yearly policy (policy_renewal.h): 1 when my signature of this version
- * came before this year's renewal date (date), so it must be signed again. */
-static int renewal_due(int64_t policy_id, int64_t vid, int64_t uid, char since[24],
-		       char date[11])
-{
-	return policy_renewal_since(policy_id, since, date) &&
-	       !policy_signed_since(vid, uid, since, date);
-}
-
 /* Signatures of yearly policies from before this year's renewal no longer
  * count; one that counts says when it was last signed again, since the
  * signature itself may be years old. */
@@ -111,8 +102,8 @@ static void list_renewals(json_t *rows, int64_t uid)
 	json_array_foreach(rows, i, p) {
 		char since[24], date[11];
 		int due = json_is_true(json_object_get(p, "signed")) &&
-			  renewal_due(json_int(p, "id"), json_int(p, "version_id"), uid, since,
-				      date);
+			  policy_renewal_due(json_int(p, "id"), json_int(p, "version_id"), uid,
+					     since, date);
 		json_object_set_new(p, "renewal_due", json_boolean(due));
 		if (due)
 			json_object_set_new(p, "signed", json_false());
@@ -185,7 +176,8 @@ void aup_version_page(struct request *rq, struct reply *rp)
 			     "II", vid, rq->user.id);
 	int applies = applies_to_me(rq, v);
 	char renew[11] = "", since[24] = "";
-	int again = sig && renewal_due(json_int(v, "policy_id"), vid, rq->user.id, since, renew);
+	int again = sig && policy_renewal_due(json_int(v, "policy_id"), vid, rq->user.id, since,
+					      renew);
 	int can_sign = applies && (!sig || again) && json_is_true(json_object_get(v, "is_current"));
 	/* Due to sign again, the person may say they do not agree, as before they
 	 * first signed (slyne: "A person who cannot agree says so with a
@@ -323,7 +315,7 @@ void aup_sign(struct request *rq, struct reply *rp)
 	char renew[11], since[24];
 	/* A yearly policy signed before this year's renewal: signed again, the
 	 * earlier signature kept as it was. */
-	if (!fresh && renewal_due(json_int(v, "policy_id"), vid, rq->user.id, since, renew))
+	if (!fresh && policy_renewal_due(json_int(v, "policy_id"), vid, rq->user.id, since, renew))
 		again = fresh =
 			policy_acknowledge(vid, rq->user.id, arg(rq, "typed_name"), rq->address,
 					   rq->user_agent ? rq->user_agent : "",
