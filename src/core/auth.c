@@ -66,6 +66,15 @@ int64_t role_sole_holder(const char *role)
 		      "t", role);
 }
 
+int role_held(const char *role, int64_t except_id)
+{
+	/* Ids start at 1, so 0 leaves nobody out. */
+	return db_int(0,
+		      "SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id WHERE "
+		      "r.role = ? AND u.active = 1 AND u.id != ? LIMIT 1",
+		      "tI", role, except_id) == 1;
+}
+
 int roles_parse(const char *list, unsigned *out, char *bad, size_t badsize)
 {
 	unsigned roles = ROLE_STAFF;

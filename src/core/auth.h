@@ -30,6 +30,8 @@ unsigned user_roles_load(int64_t user_id);
 /* The one active person holding the role, or 0 when nobody or several do:
  * their own request then goes to someone else (separation of duties). */
 int64_t role_sole_holder(const char *role);
+/* 1 when an active person other than except_id (0: anyone) holds the role. */
+int role_held(const char *role, int64_t except_id);
 /* Parses "a,b,c" into a role mask; staff is always added.  -1 on an unknown role. */
 int roles_parse(const char *list, unsigned *out, char *bad, size_t badsize);
 int roles_store(int64_t user_id, unsigned roles);   /* inside a write transaction */

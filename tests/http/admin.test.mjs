@@ -245,3 +245,20 @@ test('a details form opened before another administrator saved is refused, not s
     await s.stop();
   }
 });
+
+test('My tasks tells the administrator of a key role nobody active holds', async () => {
+  const own = await startServer();
+  try {
+    const boss = await own.login('admin@demo.school');
+    const unfilled = async () => (await boss.get('/')).body.tasks
+      .filter((t) => t.kind === 'role_unfilled').map((t) => t.message);
+    assert.deepEqual(await unfilled(), []);
+    const id = sql(own.db, "SELECT id FROM users WHERE email = 'moderator@demo.school'");
+    const r = await boss.post(`/admin/staff/${id}`, [['name', 'Tom Hughes'], ['staff_type', 'support'],
+      ['department', 'Office']]);
+    assert.equal(r.status, 200);
+    assert.deepEqual(await unfilled(), ['No active member of staff holds the moderator role.']);
+  } finally {
+    await own.stop();
+  }
+});

@@ -604,12 +604,6 @@ static void closure_remove(struct request *rq, struct reply *rp)
 		   "The closure day has been removed.");
 }
 
-static int role_held(const char *role)
-{
-	return db_int(0, "SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id "
-			 "WHERE r.role = ? AND u.active = 1 LIMIT 1", "t", role) != 0;
-}
-
 static void admin_tasks(const struct request *rq, json_t *tasks)
 {
 	if (!(rq->user.roles & ROLE_ADMIN))
@@ -625,7 +619,7 @@ static void admin_tasks(const struct request *rq, json_t *tasks)
 		free(msg);
 	}
 	for (int i = 0; i < ROLE_COUNT; i++)
-		if ((KEY_ROLES & (1 << i)) && !role_held(role_name(i))) {
+		if ((KEY_ROLES & (1 << i)) && !role_held(role_name(i), 0)) {
 			char *msg = xasprintf("No active member of staff holds the %s role.",
 					      role_name(i));
 			task_add(tasks, "role_unfilled", msg, "/admin/staff", 1);

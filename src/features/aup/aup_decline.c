@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 #include "features/aup/aup.h"
 #include "core/audit.h"
+#include "core/auth.h"
 #include "core/notify.h"
 #include "core/policy_renewal.h"
 #include "core/policy_status.h"
@@ -114,14 +115,6 @@ static int refuse_answered(struct reply *rp, const json_t *v, int64_t uid)
 				   "You have already said that you do not agree to this version.");
 }
 
-static int someone_else_holds(const struct request *rq, const char *role)
-{
-	return db_int(0,
-		      "SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id WHERE "
-		      "r.role = ? AND u.active = 1 AND u.id != ? LIMIT 1",
-		      "tI", role, rq->user.id) == 1;
-}
-
 /* Who is told: the headteacher, or the chair of governors when the one
  * declining is the only headteacher (or there is none), so that a decline
  * always reaches someone who answers for the school.  The message names the
@@ -134,12 +127,12 @@ static const char *tell_decline(const struct request *rq, const json_t *v)
 	const char *told = NULL;
 	char *about = xasprintf("%s does not agree to %s (version %lld)", rq->user.name,
 				json_str(v, "title"), (long long)json_int(v, "version"));
-	if (someone_else_holds(rq, "headteacher")) {
+	if (role_held("headteacher", rq->user.id)) {
 		char *msg = xasprintf("%s: their reason is on the compliance page.", about);
 		notify_role("headteacher", rq->user.id, "aup_decline", msg, "/aup/compliance");
 		free(msg);
 		told = "the headteacher";
-	} else if (someone_else_holds(rq, "chair")) {
+	} else if (role_held("chair", rq->user.id)) {
 		char *msg = xasprintf("%s. No other headteacher is in staffroom to be told, so you "
 				      "are, as chair of governors: ask them for their reason.",
 				      about);
