@@ -648,6 +648,27 @@ test('someone with no password (single sign-on only) renews recovery codes and t
   } finally { await s.stop(); }
 });
 
+// Nor, for the same reason, is an administrator who signs in only with the
+// school's account asked for a password to reset someone's second factor.
+test('an administrator with no password (single sign-on only) resets a second factor without one', async () => {
+  const s = await startSso();
+  try {
+    const head = await s.login('head@demo.school');
+    const secret = (await head.get('/account/2fa')).body.secret;
+    assert.equal((await head.post('/account/2fa/confirm', { code: totp(secret, nowStep()) })).status, 201);
+    const id = sql(s.db, "SELECT id FROM users WHERE email = 'head@demo.school'");
+    sql(s.db, "UPDATE users SET password_hash = NULL WHERE email = 'admin@demo.school'");
+    entraUser('admin@demo.school');
+    const { c: admin, done } = await ssoSignIn(s, entra);
+    assert.equal(done.status, 200, done.text);
+    assert.equal((await admin.get('/admin/two-factor')).body.ask_password, false);
+    assert.doesNotMatch((await admin.page('/admin/two-factor')).text, /your_password/, 'no password asked of someone who has none');
+    const reset = await admin.post(`/admin/two-factor/${id}/reset`, { reason: 'Lost her phone' });
+    assert.equal(reset.status, 200, reset.text);
+    assert.equal(sql(s.db, `SELECT count(*) FROM totp WHERE user_id = ${id}`), '0');
+  } finally { await s.stop(); }
+});
+
 test('behind a front that ends TLS (HTTPS=on), the provider is given an https:// return address',
   { skip: FRONT === 'http' && 'the built-in server has TLS of its own: config_tls covers it' }, async () => {
     // DEPLOY.md: with no base_url the redirect URI is the address the browser used.

@@ -275,7 +275,8 @@ test('an administrator requires roles and resets a second factor (audited); nobo
     const long = 'Lost phone '.repeat(30);
     const tooLong = await admin.post(`/admin/two-factor/${row.id}/reset`, { reason: long }, { json: false });
     assert.equal(tooLong.status, 400);
-    const rowHtml = tooLong.text.match(new RegExp(`<label for="r-${row.id}">Reason</label>[^]*?</form>`))[0];
+    const rowHtml = tooLong.text.match(new RegExp(`<form method="post" action="/admin/two-factor/${row.id}/reset">[^]*?</form>`))[0];
+    assert.match(rowHtml, /<label for="f-reason">Reason<\/label>/, 'the row sent takes the ids the error summary links to');
     assert.match(rowHtml, /class="field-error" id="e-reason"/);
     assert.ok(rowHtml.includes(`value="${long}"`), 'the reason typed is kept');
     assert.equal((tooLong.text.match(/id="e-reason"/g) || []).length, 1, 'one error, beside the field');
@@ -283,7 +284,7 @@ test('an administrator requires roles and resets a second factor (audited); nobo
     const teacherId = sql(s.db, "SELECT id FROM users WHERE email = 'teacher@demo.school'");
     assert.equal((await admin.post(`/admin/two-factor/${teacherId}/reset`, { reason: 'x' })).status, 409);
     assert.equal((await admin.post('/admin/two-factor/99999/reset', { reason: 'x' })).status, 404);
-    const reset = await admin.post(`/admin/two-factor/${row.id}/reset`, { reason: 'Lost her phone on a trip' });
+    const reset = await admin.post(`/admin/two-factor/${row.id}/reset`, { reason: 'Lost her phone on a trip', your_password: PASSWORD });
     assert.equal(reset.status, 200);
     assert.equal(sql(s.db, `SELECT count(*) FROM totp WHERE user_id = ${row.id}`), '0');
     assert.equal(sql(s.db, `SELECT count(*) FROM recovery_codes WHERE user_id = ${row.id}`), '0');
@@ -301,6 +302,67 @@ test('an administrator requires roles and resets a second factor (audited); nobo
     assert.equal(mine.status, 409);
     assert.equal(sql(s.db, `SELECT count(*) FROM totp WHERE user_id = ${selfId}`), '1');
     assert.equal(cli(['audit', 'verify', '--db', s.db]).code, 0);
+  } finally {
+    await s.stop();
+  }
+});
+
+// Without her second factor, the head's password alone signs her in: the
+// administrator types their own password again, as when choosing someone's.
+test('resetting a second factor asks the administrator for their own password, slowed as at sign-in', async () => {
+  const s = await startServer();
+  try {
+    const admin = await s.login('admin@demo.school');
+    const head = await s.login('head@demo.school');
+    await enrol(head);
+    const id = sql(s.db, "SELECT id FROM users WHERE email = 'head@demo.school'");
+    const untouched = (why) => {
+      assert.equal(sql(s.db, `SELECT count(*) FROM totp WHERE user_id = ${id} AND confirmed_at IS NOT NULL`), '1', why);
+      assert.equal(sql(s.db, `SELECT count(*) FROM recovery_codes WHERE user_id = ${id} AND used_at IS NULL`), '10', why);
+      assert.equal(sql(s.db, "SELECT count(*) FROM audit WHERE action = '2fa.reset'"), '0', why);
+    };
+    const reset = (fields, options) => admin.post(`/admin/two-factor/${id}/reset`, { reason: 'Lost her phone', ...fields }, options);
+
+    // The form asks for it, labelled, in each row.
+    assert.equal((await admin.get('/admin/two-factor')).body.ask_password, true);
+    const page = (await admin.page('/admin/two-factor')).text;
+    assert.ok(page.includes(`<label for="p-${id}">Your own password</label>`), 'labelled');
+    assert.ok(page.includes(`<input id="p-${id}" name="your_password" type="password" autocomplete="current-password" required aria-describedby="h-your_password">`));
+    assert.match(page, /<p class="hint" id="h-your_password">[^<]*asks for your own password/);
+
+    const none = await reset({});
+    assert.deepEqual([none.status, none.body.field, none.body.error], [400, 'your_password', 'Enter your password.']);
+    untouched('no password typed');
+    const wrong = await reset({ your_password: 'not mine at all' });
+    assert.deepEqual([wrong.status, wrong.body.field, wrong.body.error], [403, 'your_password', 'That password is not right.']);
+    untouched('a wrong password');
+    assert.equal((await head.get('/')).status, 200, 'her sessions go on');
+    // A browser is shown the page again: the error beside the password in her row, the reason kept.
+    const again = await reset({ your_password: 'still not mine' }, { json: false });
+    assert.equal(again.status, 403);
+    const row = again.text.match(new RegExp(`<form method="post" action="/admin/two-factor/${id}/reset">[^]*?</form>`))[0];
+    assert.ok(row.includes('<label for="f-your_password">Your own password</label>'));
+    assert.ok(row.includes('<p class="field-error" id="e-your_password">That password is not right.</p>'));
+    assert.ok(row.includes('aria-describedby="h-your_password e-your_password" aria-invalid="true"'));
+    assert.ok(row.includes('value="Lost her phone"'), 'the reason typed is kept');
+    assert.ok(!again.text.includes('still not mine'), 'the password typed is not');
+    assert.match(again.text, /<a href="#f-your_password">That password is not right\.<\/a>/);
+    assert.equal((again.text.match(/id="e-your_password"/g) || []).length, 1, 'one error, in her row');
+    untouched('a wrong password from the page');
+
+    // Guesses are counted as at sign-in: after three, even the right password waits.
+    assert.equal((await reset({ your_password: 'a third guess' })).status, 403);
+    const slowed = await reset({ your_password: PASSWORD });
+    assert.deepEqual([slowed.status, slowed.body.field], [429, 'your_password']);
+    assert.ok(Number(slowed.headers.get('retry-after')) >= 1);
+    untouched('the right password while slowed');
+    await new Promise((res) => setTimeout(res, 1100));
+    const done = await reset({ your_password: PASSWORD });
+    assert.equal(done.status, 200, done.text);
+    assert.equal(sql(s.db, `SELECT count(*) FROM totp WHERE user_id = ${id}`), '0');
+    assert.equal(sql(s.db, `SELECT count(*) FROM recovery_codes WHERE user_id = ${id}`), '0');
+    assert.equal(sql(s.db, "SELECT detail FROM audit WHERE action = '2fa.reset'"), 'reason: Lost her phone');
+    assert.equal((await head.get('/')).status, 401, 'the reset ended her sessions');
   } finally {
     await s.stop();
   }

@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include "core/audit.h"
 #include "core/auth.h"
+#include "core/throttle.h"
 #include "db/db.h"
 #include "features/signin/login.h"
 #include "http/router.h"
@@ -39,10 +40,14 @@ static void admin_page(struct request *rq, struct reply *rp)
 	/* A refused reset shows its reason again, and its error, in that row. */
 	int reset = rq->is_post && strcmp(rq->path, "/admin/two-factor") != 0;
 	int64_t refused = reset ? rq->ids[0] : 0;
+	int ask = password_asked(rq);
 	size_t i;
 	json_t *p;
 	json_array_foreach(people, i, p) {
 		json_object_set_new(p, "again", json_boolean(json_int(p, "id") == refused));
+		/* Each row's form asks for the password under a flag of its own: a
+		 * section the row lacks is read from the page, without the row's id. */
+		json_object_set_new(p, "asks_password", json_boolean(ask));
 		unsigned roles = user_roles_load(json_int(p, "id"));
 		json_object_set_new(p, "required", json_boolean(roles & required));
 		json_object_set_new(p, "enrolled",
@@ -52,7 +57,8 @@ static void admin_page(struct request *rq, struct reply *rp)
 						      "recovery codes"));
 	}
 	reply_page(rp, "admin_twofactor", "Two-factor sign-in",
-		   json_pack("{s:o, s:o}", "roles", boxes, "people", people));
+		   json_pack("{s:o, s:o, s:b}", "roles", boxes, "people", people, "ask_password",
+			     ask));
 }
 
 static void admin_settings(struct request *rq, struct reply *rp)
@@ -78,6 +84,11 @@ static void admin_settings(struct request *rq, struct reply *rp)
 		   "The roles that need two-factor sign-in have been saved.");
 }
 
+/* Without their second factor, the person's password alone signs them in
+ * and lets whoever holds it set up a factor of their own: as for choosing
+ * someone's password, the administrator proves it is still them at the
+ * keyboard (ASVS 5.0 7.5.1).  One who signs in only through the school's
+ * provider has no password here and goes on. */
 static void admin_reset(struct request *rq, struct reply *rp)
 {
 	json_t *u = db_row("SELECT id, email FROM users WHERE id = ?", "I", rq->ids[0]);
@@ -93,7 +104,8 @@ static void admin_reset(struct request *rq, struct reply *rp)
 			    "one stolen password is never enough.");
 	} else if (db_int(0, "SELECT count(*) FROM totp WHERE user_id = ?", "I", rq->ids[0]) == 0) {
 		reply_error(rp, 409, NULL, "%s has no second factor to reset.", email);
-	} else if (reply_begin(rp, BUSY) == 0) {
+	} else if (password_asked_again_field(rq, rp, "your_password") &&
+		   reply_begin(rp, BUSY) == 0) {
 		twofactor_remove(rq->ids[0]);
 		auth_end_sessions(rq->ids[0]);
 		auth_spend_password_links(rq->ids[0]);
@@ -114,6 +126,7 @@ static const struct field_spec settings_form[] = {
 };
 static const struct field_spec reset_form[] = {
 	{ "reason", F_TEXT, 300, F_REQUIRED, NULL, "Reason" },
+	{ "your_password", F_PASSWORD, 1024, 0, NULL, "Your own password" },
 	{ NULL },
 };
 
