@@ -70,12 +70,8 @@ static const char *decide_refusal(const struct request *rq, const json_t *app)
  * "Following consideration by the Moderator/SLT"). */
 static unsigned application_reviewers(const json_t *app)
 {
-	return db_int(0,
-		      "SELECT EXISTS (SELECT 1 FROM user_roles r JOIN users u ON u.id = "
-		      "r.user_id WHERE r.role = 'moderator' AND u.active = 1 AND u.id != ?)",
-		      "I", (int64_t)json_int(app, "applicant_id"))
-		       ? ROLE_MODERATOR
-		       : SENIOR_LEADERS;
+	int other_moderator = role_held("moderator", json_int(app, "applicant_id"));
+	return other_moderator ? ROLE_MODERATOR : SENIOR_LEADERS;
 }
 
 /* Why this person may not review the application, or NULL when they may. */

@@ -39,15 +39,6 @@
 /* Binds the reader's id: the requests that exist for them. */
 #define NOT_WITHHELD "(f.withheld_from IS NULL OR f.withheld_from != ?) "
 
-/* Does anyone active but not_id hold the role? */
-static int others_hold(const char *role, int64_t not_id)
-{
-	return db_int(0,
-		      "SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE "
-		      "r.role = ? AND u.active = 1 AND u.id != ?",
-		      "tI", role, not_id) > 0;
-}
-
 /* Who decides a request withheld from someone (the headteacher) that no
  * decider other than them could decide: no network manager but them is
  * active, and the named leader is them or nobody.  Then the DSL (a deputy
@@ -63,9 +54,9 @@ static const char *stand_in_role(int64_t withheld_from)
 	if (!withheld_from)
 		return NULL;
 	int64_t leader = filtering_named("filtering_leader");
-	if ((leader && leader != withheld_from) || others_hold("network_manager", withheld_from))
+	if ((leader && leader != withheld_from) || role_held("network_manager", withheld_from))
 		return NULL;
-	return others_hold("dsl", withheld_from) ? "dsl" : "chair";
+	return role_held("dsl", withheld_from) ? "dsl" : "chair";
 }
 
 /* Does this person stand in for a request withheld from withheld_from? */
@@ -99,7 +90,7 @@ static int nobody_decides(json_t *row)
 {
 	int64_t from = json_int(row, "withheld_from");
 	const char *role = json_str(row, "decision") ? NULL : stand_in_role(from);
-	return role && strcmp(role, "chair") == 0 && !others_hold("chair", from);
+	return role && strcmp(role, "chair") == 0 && !role_held("chair", from);
 }
 
 /* A change to the filter is decided by someone other than the person who
