@@ -22,6 +22,16 @@ json_t *paper_checks(int64_t contributor_id);
  * (paper_trained); version_id 0 for none. */
 json_t *paper_gate(int64_t version_id, const char *paper_date, const char *trained_on,
 		   const char *expires_on);
+/* What is wrong with a paper signature, for the gate's paper_signed check. */
+enum paper_fault {
+	PAPER_PASSES,
+	PAPER_VERSION,   /* not of the version in force of the agreement */
+	PAPER_DATE,      /* dated before that version took effect */
+	PAPER_LAST_YEAR, /* dated before this year's renewal date of a yearly policy */
+};
+/* Why a paper signature of the version dated paper_date fails paper_signed
+ * (to be freed), with *fault; NULL (PAPER_PASSES) when it passes. */
+char *paper_signed_problem(int64_t version_id, const char *paper_date, enum paper_fault *fault);
 /* 1 when a policy's applies_to makes it the agreement someone not staff signs
  * on paper to run an account: it binds volunteers and teachers or support
  * staff (the agreement staff who run accounts sign). */
@@ -32,7 +42,9 @@ int paper_policy_fits(const char *applies_to);
 int64_t runner_agreement(char **why);
 
 /* The paper signature: {"version_id","paper_date","recorded_by","recorded_at","policy_id",
- * "number","version","title"}, or NULL. */
+ * "number","version","title","renewal_due","renew_date"}, or NULL; renewal_due when it is
+ * last year's signature of a policy signed again every year, renew_date this year's
+ * renewal date then (else null). */
 json_t *paper_signature(int64_t contributor_id);
 /* "What: Who does not pass the policy checks. Question: no (detail) …" */
 char *gate_refusal_words(const char *what, const char *who, const json_t *checks);
@@ -79,6 +91,9 @@ void account_team_model(const struct request *rq, json_t *m, const json_t *accou
 void account_team_flags(json_t *row, int64_t dormant_days);
 /* "My tasks" for the moderator: passwords to change, reviews due, dormant accounts. */
 void account_team_tasks(const struct request *rq, json_t *tasks);
+/* "My tasks" for the lead of an account: each contributor who is not staff due
+ * to sign the agreement again for the year on paper. */
+void account_renewal_tasks(const struct request *rq, json_t *tasks);
 
 /* The close checklist's boxes all ticked: 1, or 0 with a 400 naming the first missing
  * (account_register.c). */

@@ -153,6 +153,45 @@ void account_team_flags(json_t *row, int64_t dormant_days)
 	account_review_state(row, dormant_days);
 }
 
+/* The contributors who are not staff of one account the person leads whose
+ * paper signature is last year's: each a task, as a member of staff due to
+ * sign again is given one (features/aup/aup.c), to the lead, who sees them
+ * and may record the new paper (the moderator is told by the nightly flag). */
+static void renewal_tasks_of(const json_t *a, json_t *tasks)
+{
+	json_t *rows = db_rows("SELECT id, name FROM account_contributors INDEXED BY "
+			       "account_contributors_by_account WHERE account_id = ? AND "
+			       "removed_at IS NULL AND user_id IS NULL ORDER BY name, id",
+			       "I", json_int(a, "id"));
+	char *link = account_link(json_int(a, "id"));
+	size_t i;
+	json_t *c;
+	json_array_foreach(rows, i, c) {
+		json_t *p = paper_signature(json_int(c, "id"));
+		if (p && json_is_true(json_object_get(p, "renewal_due")))
+			task_addf(tasks, "account_paper_renewal", link, 0,
+				  "%s, who helps run the account '%s', is due to sign %s again "
+				  "for the year: record their new paper signature.",
+				  json_str(c, "name"), json_str(a, "name"), json_str(p, "title"));
+		json_decref(p);
+	}
+	free(link);
+	json_decref(rows);
+}
+
+void account_renewal_tasks(const struct request *rq, json_t *tasks)
+{
+	json_t *led = db_rows("SELECT id, name FROM social_accounts INDEXED BY "
+			      "social_accounts_by_lead WHERE lead_id = ? AND status != 'closed' "
+			      "ORDER BY id",
+			      "I", rq->user.id);
+	size_t i;
+	json_t *a;
+	json_array_foreach(led, i, a)
+		renewal_tasks_of(a, tasks);
+	json_decref(led);
+}
+
 void account_team_tasks(const struct request *rq, json_t *tasks)
 {
 	if (!has_role(rq, ROLE_MODERATOR))

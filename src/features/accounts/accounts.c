@@ -366,8 +366,8 @@ static const struct route account_routes[] = {
 const struct feature accounts_feature = {
 	.name = "accounts",
 	.routes = (const struct route *const[]){ account_routes, account_post_routes, NULL },
-	.tasks = (task_fn *const[]){ account_tasks, account_team_tasks, account_reply_tasks,
-				     post_tasks, NULL },
+	.tasks = (task_fn *const[]){ account_tasks, account_team_tasks, account_renewal_tasks,
+				     account_reply_tasks, post_tasks, NULL },
 	.daily = account_gate_daily,
 	.demo = accounts_demo,
 	.nav = (const struct nav_link[]){ { 50, "Social accounts", "GET", "/accounts" }, { 0 } },
