@@ -244,13 +244,33 @@ static void paper_renewal(json_t *p)
 	json_object_set_new(p, "renew_date", due ? json_string(date) : json_null());
 }
 
-json_t *paper_signature(int64_t contributor_id)
+/* The paper signature that counts: the latest entered after the first
+ * (contributor_paper_again: signed again for the year, or a new version),
+ * else the first, each read by its key alone (a join of a handful of rows
+ * is scanned).  {"version_id","paper_date","recorded_by_id","recorded_at",
+ * "again"} or NULL. */
+static json_t *paper_latest(int64_t contributor_id)
 {
-	/* Read by its key alone, then its version: with a handful of rows the
-	 * planner would rather scan the signatures in a join. */
 	json_t *p = db_row("SELECT version_id, paper_date, recorded_by AS recorded_by_id, "
+			   "recorded_at FROM contributor_paper_again INDEXED BY "
+			   "contributor_paper_again_by_contributor WHERE contributor_id = ? "
+			   "ORDER BY id DESC LIMIT 1",
+			   "I", contributor_id);
+	int again = p != NULL;
+	if (!p)
+		p = db_row("SELECT version_id, paper_date, recorded_by AS recorded_by_id, "
 			   "recorded_at FROM contributor_paper WHERE contributor_id = ?",
 			   "I", contributor_id);
+	if (p)
+		json_object_set_new(p, "again", json_boolean(again));
+	return p;
+}
+
+json_t *paper_signature(int64_t contributor_id)
+{
+	/* Its version read by its key: with a handful of rows the planner
+	 * would rather scan the signatures in a join. */
+	json_t *p = paper_latest(contributor_id);
 	json_t *v = p ? db_row("SELECT v.policy_id, v.number, v.number AS version, pol.title "
 			       "FROM policy_versions v JOIN policies pol ON pol.id = v.policy_id "
 			       "WHERE v.id = ?",
@@ -272,9 +292,7 @@ json_t *paper_signature(int64_t contributor_id)
 json_t *paper_checks(int64_t contributor_id)
 {
 	/* Each read by its key alone (a join of a handful of rows is scanned). */
-	json_t *p = db_row("SELECT version_id, paper_date FROM contributor_paper WHERE "
-			   "contributor_id = ?",
-			   "I", contributor_id);
+	json_t *p = paper_latest(contributor_id);
 	json_t *t = db_row("SELECT completed_on, expires_on FROM contributor_training WHERE "
 			   "contributor_id = ?",
 			   "I", contributor_id);
@@ -294,6 +312,14 @@ json_t *runner_checks(const json_t *runner)
 {
 	int64_t user = json_int(runner, "user_id");
 	return user ? lead_checks(user) : paper_checks(json_int(runner, "contributor_id"));
+}
+
+int runner_passes(const json_t *runner)
+{
+	json_t *checks = runner_checks(runner);
+	int passes = checks_all_pass(checks);
+	json_decref(checks);
+	return passes;
 }
 
 json_t *account_runners(int64_t account_id)

@@ -16,6 +16,8 @@ json_t *account_runners(int64_t account_id);
 /* A runner's checks, [{"name","question","ok","detail"}]: the lead's checks
  * for staff, the paper signature for anyone else. */
 json_t *runner_checks(const json_t *runner);
+/* 1 when the runner passes every check now. */
+int runner_passes(const json_t *runner);
 json_t *paper_checks(int64_t contributor_id);
 /* The checks of someone who is not staff from what was entered for them: the
  * paper signature (paper_signed) and their social-media training
@@ -41,10 +43,11 @@ int paper_policy_fits(const char *applies_to);
  * or (with *why, to be freed, saying so) when several are and none chosen. */
 int64_t runner_agreement(char **why);
 
-/* The paper signature: {"version_id","paper_date","recorded_by","recorded_at","policy_id",
- * "number","version","title","renewal_due","renew_date"}, or NULL; renewal_due when it is
- * last year's signature of a policy signed again every year, renew_date this year's
- * renewal date then (else null). */
+/* The paper signature that counts, the latest entered: {"version_id","paper_date",
+ * "recorded_by","recorded_at","again","policy_id","number","version","title","renewal_due",
+ * "renew_date"}, or NULL; again when it is not the first (signed again, or a new version);
+ * renewal_due when it is last year's signature of a policy signed again every year,
+ * renew_date this year's renewal date then (else null). */
 json_t *paper_signature(int64_t contributor_id);
 /* "What: Who does not pass the policy checks. Question: no (detail) …" */
 char *gate_refusal_words(const char *what, const char *who, const json_t *checks);
@@ -108,6 +111,11 @@ int accounts_demo_team(int64_t account);
  * someone who sees it but neither moderates nor leads it, 409 when closed.
  * NULL with the reply. */
 json_t *team_account(struct request *rq, struct reply *rp);
+/* A current contributor of the account rq->ids[0] (404 otherwise) who is not
+ * staff (409 for a member of staff, "NAME is a member of staff: " and
+ * staff_words, who keep such records of their own).  The row is a runner as
+ * account_runners has it; NULL with the reply. */
+json_t *not_staff_runner(const struct request *rq, struct reply *rp, const char *staff_words);
 /* One runner checked again now, inside the caller's transaction, as the
  * nightly pass checks them: what fails is flagged (the moderators told
  * once), what passes now is no longer flagged. */
@@ -124,7 +132,7 @@ void contributor_training_problems(const struct request *rq, struct reply *rp,
 				   const char *done_field, const char *lapses_field);
 void paper_scan_store(const struct request *rq, int64_t contributor_id);
 
-handler_fn contributor_add, contributor_remove, contributor_training, paper_scan_download,
-	credentials_changed, account_review;
+handler_fn contributor_add, contributor_remove, contributor_training, contributor_paper_again,
+	paper_scan_download, credentials_changed, account_review;
 
 #endif

@@ -32,7 +32,8 @@ static json_t *training_of(int64_t contributor_id)
 }
 
 /* What a contributor who is not staff has on record: the paper signature
- * (with has_scan) and the training, each null when there is none. */
+ * that counts (with has_scan, of the first paper) and the training, each
+ * null when there is none. */
 static void paper_and_training(json_t *r)
 {
 	int64_t cid = json_int(r, "contributor_id");
@@ -66,16 +67,24 @@ static json_t *contributors(const struct request *rq, int64_t account_id, int ca
 		} else {
 			paper_and_training(r);
 		}
+		/* A new paper is entered once the one on record no longer counts
+		 * (paper_signed, the first of paper_gate's checks), by whoever may
+		 * add a contributor (account_paper_again.c). */
+		json_object_set_new(r, "may_record_paper",
+				    json_boolean(can_remove && !staff &&
+						 !json_is_true(json_object_get(
+							 json_array_get(checks, 0), "ok"))));
 		json_object_set_new(r, "passes", json_boolean(checks_all_pass(checks)));
 		json_object_set_new(r, "failing", checks_failing(checks));
 		json_object_set_new(r, "checks", checks);
 		json_array_append(out, r);
 	}
 	json_decref(runners);
-	/* The row whose training form a refused POST came from shows its
-	 * problems, with the plain ids the error summary links to. */
+	/* The row whose training or paper form a refused POST came from shows
+	 * its problems, with the plain ids the error summary links to. */
 	int64_t sent = account_form_sent(rq, "/training") && rq->nids == 2 ? rq->ids[1] : 0;
-	return reply_rows_mark(out, "training_sent", sent);
+	int64_t paper = account_form_sent(rq, "/paper") && rq->nids == 2 ? rq->ids[1] : 0;
+	return reply_rows_mark(reply_rows_mark(out, "training_sent", sent), "paper_sent", paper);
 }
 
 /* The versions the paper may be of; a refused form keeps the one chosen. */
@@ -93,9 +102,10 @@ static json_t *version_options(const struct request *rq)
 			      : paper_policy_fits(json_str(r, "applies_to")))
 			json_array_append(rows, r);
 	json_decref(all);
-	int64_t chosen = account_form_sent(rq, "/contributors")
-				 ? arg_int(rq, "paper_version_id", 0)
-				 : 0;
+	/* The add form's choice, or a new paper's (account_paper_again.c). */
+	int64_t chosen = account_form_sent(rq, "/contributors") ? arg_int(rq, "paper_version_id", 0)
+			 : account_form_sent(rq, "/paper")      ? arg_int(rq, "version_id", 0)
+								: 0;
 	size_t i;
 	json_array_foreach(rows, i, r) {
 		json_object_set_new(r, "chosen",
