@@ -1746,3 +1746,30 @@ ALTER TABLE policy_declines_v38 RENAME TO policy_declines;
 CREATE INDEX IF NOT EXISTS policy_declines_by_person
   ON policy_declines(version_id, user_id, declined_at);
 CREATE INDEX IF NOT EXISTS policy_declines_by_user ON policy_declines(user_id);
+
+-- Schema version 39: a contributor who is not staff signs the agreement again on paper
+--
+-- May run again.  ravens-wood §3 asks of anyone running an account,
+-- "including volunteers or parents", what it asks of staff, and slyne's
+-- agreement is signed again every year.  A contributor who is not staff
+-- signs again on paper, entered on their behalf by whoever may add them
+-- (src/features/accounts/account_paper_again.c): each paper after the first
+-- (contributor_paper) is kept here, with the version, the date on the
+-- paper, who entered it and when, so that every year's signing stays as
+-- evidence, as policy_acknowledgements keeps a member of staff's.  The gate
+-- reads the latest entered.  They are part of the paper signature's record
+-- (retention's contributor_paper) and are deleted with it.
+CREATE TABLE IF NOT EXISTS contributor_paper_again (
+  id             INTEGER PRIMARY KEY,
+  contributor_id INTEGER NOT NULL REFERENCES account_contributors(id),
+  version_id     INTEGER NOT NULL REFERENCES policy_versions(id),
+  paper_date     TEXT NOT NULL,              -- YYYY-MM-DD, as written on the paper
+  recorded_by    INTEGER NOT NULL REFERENCES users(id),
+  recorded_at    TEXT NOT NULL               -- ISO-8601 UTC
+);
+CREATE INDEX IF NOT EXISTS contributor_paper_again_by_contributor
+  ON contributor_paper_again(contributor_id, id);
+CREATE TRIGGER IF NOT EXISTS contributor_paper_deleted AFTER DELETE ON contributor_paper
+BEGIN
+  DELETE FROM contributor_paper_again WHERE contributor_id = old.contributor_id;
+END;

@@ -105,6 +105,7 @@
 	X("account.contributor_add", "Contributor added")                                 \
 	X("account.contributor_remove", "Contributor removed")                            \
 	X("account.contributor_training", "Contributor's training recorded")              \
+	X("account.contributor_paper", "Contributor's new paper signature recorded")      \
 	X("account.paper_scan_download", "Paper signature scan downloaded")               \
 	X("account.credentials_set", "Account's password stored")                         \
 	X("account.credentials_reveal", "Account's password revealed")                    \

@@ -259,3 +259,28 @@ test('a version-37 database keeps its declines and takes a second one after the 
     'DELETE FROM policy_acknowledgements WHERE id = (SELECT max(id) FROM policy_acknowledgements)');
   assert.equal(sql(db, 'SELECT count(*) FROM paper_acknowledgements'), '0');
 });
+
+// Version 39: each paper a contributor who is not staff signs after the
+// first is kept beside it, and deleted with it.  Nothing else changes.
+test('a version-38 database keeps its contributors\' papers and takes their later ones after the upgrade', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
+  const db = path.join(dir, 'old.db');
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const papers = sql(db, "SELECT group_concat(contributor_id || ':' || version_id || ':' || paper_date) FROM contributor_paper");
+  assert.ok(papers);
+  sql(db, 'DROP TRIGGER contributor_paper_deleted; DROP TABLE contributor_paper_again; PRAGMA user_version = 38');
+  const r = cli(['audit', 'verify', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+  assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
+  assert.equal(sql(db, "SELECT group_concat(contributor_id || ':' || version_id || ':' || paper_date) FROM contributor_paper"),
+    papers, 'nothing lost');
+  assert.match(sql(db, "SELECT sql FROM sqlite_schema WHERE name = 'contributor_paper_again_by_contributor'"), /contributor_id, id/);
+  const cid = sql(db, 'SELECT min(contributor_id) FROM contributor_paper');
+  sql(db, 'INSERT INTO contributor_paper_again(contributor_id, version_id, paper_date, recorded_by, recorded_at) ' +
+    `SELECT contributor_id, version_id, '2030-09-02', recorded_by, '2030-09-03T00:00:00Z' FROM contributor_paper WHERE contributor_id = ${cid}`);
+  assert.equal(sql(db, 'SELECT count(*) FROM contributor_paper_again'), '1');
+  // The retention review deletes the paper signature: its later papers go with it.
+  sql(db, `DELETE FROM contributor_paper WHERE contributor_id = ${cid}`);
+  assert.equal(sql(db, 'SELECT count(*) FROM contributor_paper_again'), '0');
+});

@@ -18,30 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A current contributor of this account (404 otherwise) who is not staff
- * (409: a member of staff's training is a training record of their own).
- * The row is a runner as account_runners has it; NULL with the reply. */
-static json_t *not_staff_runner(const struct request *rq, struct reply *rp)
-{
-	json_t *c = db_row("SELECT 'c:' || c.id AS runner, 'contributor' AS role, "
-			   "coalesce(c.user_id, 0) AS user_id, c.id AS contributor_id, "
-			   "coalesce(u.name, c.name) AS name FROM account_contributors c "
-			   "LEFT JOIN users u ON u.id = c.user_id "
-			   "WHERE c.id = ? AND c.account_id = ? AND c.removed_at IS NULL",
-			   "II", rq->ids[1], rq->ids[0]);
-	if (!c)
-		reply_not_found(rp);
-	else if (json_int(c, "user_id"))
-		reply_error(rp, 409, NULL,
-			    "%s is a member of staff: their social-media training is recorded "
-			    "in Training records.",
-			    json_str(c, "name"));
-	else
-		return c;
-	json_decref(c);
-	return NULL;
-}
-
 void contributor_training_problems(const struct request *rq, struct reply *rp,
 				   const char *done_field, const char *lapses_field)
 {
@@ -111,9 +87,7 @@ static void record(struct request *rq, struct reply *rp, const json_t *a, const 
 	audit(rq, "account.contributor_training", link + 1,
 	      "%s: social-media training %s on %s, lapses %s", json_str(runner, "name"),
 	      had ? "renewed" : "recorded", arg(rq, "completed_on"), lapses ? lapses : "never");
-	json_t *checks = runner_checks(runner);
-	int passes = checks_all_pass(checks);
-	json_decref(checks);
+	int passes = runner_passes(runner);
 	if (reply_commit(rp, BUSY_UNSAVED) == 0)
 		reply_done(rp, 200,
 			   json_pack("{s:{s:I, s:s, s:s?}, s:b}", "training", "contributor_id",
@@ -127,7 +101,10 @@ static void record(struct request *rq, struct reply *rp, const json_t *a, const 
 void contributor_training(struct request *rq, struct reply *rp)
 {
 	json_t *a = team_account(rq, rp);
-	json_t *runner = a ? not_staff_runner(rq, rp) : NULL;
+	json_t *runner = a ? not_staff_runner(rq, rp,
+					      "their social-media training is recorded in Training "
+					      "records.")
+			   : NULL;
 	if (runner && training_dates_ok(rq, rp))
 		record(rq, rp, a, runner);
 	json_decref(runner);

@@ -41,6 +41,25 @@ json_t *team_account(struct request *rq, struct reply *rp)
 	return NULL;
 }
 
+json_t *not_staff_runner(const struct request *rq, struct reply *rp, const char *staff_words)
+{
+	json_t *c = db_row("SELECT 'c:' || c.id AS runner, 'contributor' AS role, "
+			   "coalesce(c.user_id, 0) AS user_id, c.id AS contributor_id, "
+			   "coalesce(u.name, c.name) AS name FROM account_contributors c "
+			   "LEFT JOIN users u ON u.id = c.user_id "
+			   "WHERE c.id = ? AND c.account_id = ? AND c.removed_at IS NULL",
+			   "II", rq->ids[1], rq->ids[0]);
+	if (!c)
+		reply_not_found(rp);
+	else if (json_int(c, "user_id"))
+		reply_error(rp, 409, NULL, "%s is a member of staff: %s", json_str(c, "name"),
+			    staff_words);
+	else
+		return c;
+	json_decref(c);
+	return NULL;
+}
+
 /* The member of staff named by e-mail, as a runner; NULL with a 400 or 409. */
 static json_t *staff_runner(const struct request *rq, struct reply *rp, const json_t *a)
 {

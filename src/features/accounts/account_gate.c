@@ -6,11 +6,13 @@
  * employed by the school, including volunteers or parents").  A member of
  * staff (lead or contributor) passes the lead's checks; someone who is not
  * staff passes with a paper signature of the current version of the policy
- * they signed. */
+ * they signed, made this year when that policy is signed again every year. */
 #include "features/accounts/account_team.h"
+#include "core/policy_renewal.h"
 #include "core/policy_status.h"
 #include "db/db.h"
 #include "lib/json_get.h"
+#include "lib/uk_time.h"
 #include "lib/util.h"
 
 #include <stdlib.h>
@@ -123,10 +125,11 @@ static char *not_the_agreement(int64_t policy_id, const char *title)
 	return why;
 }
 
-/* Why the version V signed on paper (paper_problem's row) is not the one in
- * force, or NULL. */
-static char *version_problem(const json_t *v, const char *paper_date)
+/* Why the version V signed on paper (paper_signed_problem's row) is not the one in
+ * force, or NULL; *fault says whether the version or the date is wrong. */
+static char *version_problem(const json_t *v, const char *paper_date, enum paper_fault *fault)
 {
+	*fault = PAPER_VERSION;
 	if (!json_int(v, "current") && json_int(v, "current_number"))
 		return xasprintf("Has not signed %s (version %lld): the paper signature is of "
 				 "version %lld.",
@@ -136,19 +139,41 @@ static char *version_problem(const json_t *v, const char *paper_date)
 		return xasprintf("The paper signature is of %s (version %lld), which is not in "
 				 "force.",
 				 json_str(v, "title"), (long long)json_int(v, "number"));
+	*fault = PAPER_DATE;
 	if (!paper_date || strcmp(paper_date, json_str(v, "effective")) < 0)
 		return xasprintf("The date on the paper is before %s (version %lld) took effect "
 				 "on %s.",
 				 json_str(v, "title"), (long long)json_int(v, "number"),
 				 json_str(v, "effective"));
+	*fault = PAPER_PASSES;
 	return NULL;
+}
+
+/* Why the paper, of the version in force, is not this year's signature of a
+ * policy signed again every year (policy_renewal.h), or NULL.  A paper dated
+ * before this year's renewal date is last year's, as a member of staff's
+ * would be (policy_signed_since reads a paper by its date too): ravens-wood
+ * §3 asks the same of "volunteers or parents" as of staff. */
+static char *renewal_problem(const json_t *v, const char *paper_date)
+{
+	char since[24], date[11], from[32], dated[32];
+	if (!policy_renewal_since(json_int(v, "policy_id"), since, date) ||
+	    strcmp(paper_date, date) >= 0)
+		return NULL;
+	uk_time_words(date, from, sizeof from);
+	uk_time_words(paper_date, dated, sizeof dated);
+	return xasprintf("Due to sign %s again for the year: it is signed again every year, "
+			 "this year from %s, and the paper is dated %s.",
+			 json_str(v, "title"), from, dated);
 }
 
 /* Why the paper is not a signature of the agreement in force, or NULL when it
  * is: a current version (POLICY_CURRENT_ID: published, in force today) of
- * the agreement runners sign (runner_agreement), dated no earlier than the version took effect (the
- * rule of a member of staff's paper signature, src/features/aup/aup_paper.c). */
-static char *paper_problem(int64_t version_id, const char *paper_date)
+ * the agreement runners sign (runner_agreement), dated no earlier than the
+ * version took effect (the rule of a member of staff's paper signature,
+ * src/features/aup/aup_paper.c), nor before this year's renewal date of a
+ * policy signed again every year. */
+char *paper_signed_problem(int64_t version_id, const char *paper_date, enum paper_fault *fault)
 {
 	char d[11];
 	today(d);
@@ -162,6 +187,7 @@ static char *paper_problem(int64_t version_id, const char *paper_date)
 			   "ttI", d, d, version_id);
 #undef CURRENT_OF_V
 	char *why = NULL;
+	*fault = PAPER_VERSION;
 	if (!v)
 		why = xstrdup("There is no such policy version.");
 	else if (!policy_applies(json_str(v, "applies_to"), NOT_EMPLOYED))
@@ -175,7 +201,9 @@ static char *paper_problem(int64_t version_id, const char *paper_date)
 	else
 		why = not_the_agreement(json_int(v, "policy_id"), json_str(v, "title"));
 	if (!why && v)
-		why = version_problem(v, paper_date);
+		why = version_problem(v, paper_date, fault);
+	if (!why && v && (why = renewal_problem(v, paper_date)))
+		*fault = PAPER_LAST_YEAR;
 	json_decref(v);
 	return why;
 }
@@ -185,7 +213,8 @@ json_t *paper_gate(int64_t version_id, const char *paper_date, const char *train
 {
 	char d[11];
 	today(d);
-	char *why = paper_problem(version_id, paper_date);
+	enum paper_fault fault;
+	char *why = paper_signed_problem(version_id, paper_date, &fault);
 	/* Current as staff training is (training_current): completed by today,
 	 * not expired before it. */
 	int trained = trained_on && strcmp(trained_on, d) <= 0 &&
@@ -201,13 +230,47 @@ json_t *paper_gate(int64_t version_id, const char *paper_date, const char *train
 	return checks;
 }
 
-json_t *paper_signature(int64_t contributor_id)
+/* Due to sign again for the year: the paper, of the version in force of a
+ * policy signed again every year, is dated before this year's renewal date.
+ * Into p, {"renewal_due", "renew_date" (null when not due)}. */
+static void paper_renewal(json_t *p)
 {
-	/* Read by its key alone, then its version: with a handful of rows the
-	 * planner would rather scan the signatures in a join. */
+	enum paper_fault fault;
+	char since[24], date[11];
+	free(paper_signed_problem(json_int(p, "version_id"), json_str(p, "paper_date"), &fault));
+	int due = fault == PAPER_LAST_YEAR &&
+		  policy_renewal_since(json_int(p, "policy_id"), since, date);
+	json_object_set_new(p, "renewal_due", json_boolean(due));
+	json_object_set_new(p, "renew_date", due ? json_string(date) : json_null());
+}
+
+/* The paper signature that counts: the latest entered after the first
+ * (contributor_paper_again: signed again for the year, or a new version),
+ * else the first, each read by its key alone (a join of a handful of rows
+ * is scanned).  {"version_id","paper_date","recorded_by_id","recorded_at",
+ * "again"} or NULL. */
+static json_t *paper_latest(int64_t contributor_id)
+{
 	json_t *p = db_row("SELECT version_id, paper_date, recorded_by AS recorded_by_id, "
+			   "recorded_at FROM contributor_paper_again INDEXED BY "
+			   "contributor_paper_again_by_contributor WHERE contributor_id = ? "
+			   "ORDER BY id DESC LIMIT 1",
+			   "I", contributor_id);
+	int again = p != NULL;
+	if (!p)
+		p = db_row("SELECT version_id, paper_date, recorded_by AS recorded_by_id, "
 			   "recorded_at FROM contributor_paper WHERE contributor_id = ?",
 			   "I", contributor_id);
+	if (p)
+		json_object_set_new(p, "again", json_boolean(again));
+	return p;
+}
+
+json_t *paper_signature(int64_t contributor_id)
+{
+	/* Its version read by its key: with a handful of rows the planner
+	 * would rather scan the signatures in a join. */
+	json_t *p = paper_latest(contributor_id);
 	json_t *v = p ? db_row("SELECT v.policy_id, v.number, v.number AS version, pol.title "
 			       "FROM policy_versions v JOIN policies pol ON pol.id = v.policy_id "
 			       "WHERE v.id = ?",
@@ -219,6 +282,7 @@ json_t *paper_signature(int64_t contributor_id)
 	if (p && v) {
 		json_object_update(p, v);
 		json_object_set_new(p, "recorded_by", json_string(by ? by : ""));
+		paper_renewal(p);
 	}
 	free(by);
 	json_decref(v);
@@ -228,9 +292,7 @@ json_t *paper_signature(int64_t contributor_id)
 json_t *paper_checks(int64_t contributor_id)
 {
 	/* Each read by its key alone (a join of a handful of rows is scanned). */
-	json_t *p = db_row("SELECT version_id, paper_date FROM contributor_paper WHERE "
-			   "contributor_id = ?",
-			   "I", contributor_id);
+	json_t *p = paper_latest(contributor_id);
 	json_t *t = db_row("SELECT completed_on, expires_on FROM contributor_training WHERE "
 			   "contributor_id = ?",
 			   "I", contributor_id);
@@ -250,6 +312,14 @@ json_t *runner_checks(const json_t *runner)
 {
 	int64_t user = json_int(runner, "user_id");
 	return user ? lead_checks(user) : paper_checks(json_int(runner, "contributor_id"));
+}
+
+int runner_passes(const json_t *runner)
+{
+	json_t *checks = runner_checks(runner);
+	int passes = checks_all_pass(checks);
+	json_decref(checks);
+	return passes;
 }
 
 json_t *account_runners(int64_t account_id)

@@ -16,12 +16,24 @@ json_t *account_runners(int64_t account_id);
 /* A runner's checks, [{"name","question","ok","detail"}]: the lead's checks
  * for staff, the paper signature for anyone else. */
 json_t *runner_checks(const json_t *runner);
+/* 1 when the runner passes every check now. */
+int runner_passes(const json_t *runner);
 json_t *paper_checks(int64_t contributor_id);
 /* The checks of someone who is not staff from what was entered for them: the
  * paper signature (paper_signed) and their social-media training
  * (paper_trained); version_id 0 for none. */
 json_t *paper_gate(int64_t version_id, const char *paper_date, const char *trained_on,
 		   const char *expires_on);
+/* What is wrong with a paper signature, for the gate's paper_signed check. */
+enum paper_fault {
+	PAPER_PASSES,
+	PAPER_VERSION,   /* not of the version in force of the agreement */
+	PAPER_DATE,      /* dated before that version took effect */
+	PAPER_LAST_YEAR, /* dated before this year's renewal date of a yearly policy */
+};
+/* Why a paper signature of the version dated paper_date fails paper_signed
+ * (to be freed), with *fault; NULL (PAPER_PASSES) when it passes. */
+char *paper_signed_problem(int64_t version_id, const char *paper_date, enum paper_fault *fault);
 /* 1 when a policy's applies_to makes it the agreement someone not staff signs
  * on paper to run an account: it binds volunteers and teachers or support
  * staff (the agreement staff who run accounts sign). */
@@ -31,8 +43,11 @@ int paper_policy_fits(const char *applies_to);
  * or (with *why, to be freed, saying so) when several are and none chosen. */
 int64_t runner_agreement(char **why);
 
-/* The paper signature: {"version_id","paper_date","recorded_by","recorded_at","policy_id",
- * "number","version","title"}, or NULL. */
+/* The paper signature that counts, the latest entered: {"version_id","paper_date",
+ * "recorded_by","recorded_at","again","policy_id","number","version","title","renewal_due",
+ * "renew_date"}, or NULL; again when it is not the first (signed again, or a new version);
+ * renewal_due when it is last year's signature of a policy signed again every year,
+ * renew_date this year's renewal date then (else null). */
 json_t *paper_signature(int64_t contributor_id);
 /* "What: Who does not pass the policy checks. Question: no (detail) …" */
 char *gate_refusal_words(const char *what, const char *who, const json_t *checks);
@@ -79,6 +94,9 @@ void account_team_model(const struct request *rq, json_t *m, const json_t *accou
 void account_team_flags(json_t *row, int64_t dormant_days);
 /* "My tasks" for the moderator: passwords to change, reviews due, dormant accounts. */
 void account_team_tasks(const struct request *rq, json_t *tasks);
+/* "My tasks" for the lead of an account: each contributor who is not staff due
+ * to sign the agreement again for the year on paper. */
+void account_renewal_tasks(const struct request *rq, json_t *tasks);
 
 /* The close checklist's boxes all ticked: 1, or 0 with a 400 naming the first missing
  * (account_register.c). */
@@ -93,6 +111,11 @@ int accounts_demo_team(int64_t account);
  * someone who sees it but neither moderates nor leads it, 409 when closed.
  * NULL with the reply. */
 json_t *team_account(struct request *rq, struct reply *rp);
+/* A current contributor of the account rq->ids[0] (404 otherwise) who is not
+ * staff (409 for a member of staff, "NAME is a member of staff: " and
+ * staff_words, who keep such records of their own).  The row is a runner as
+ * account_runners has it; NULL with the reply. */
+json_t *not_staff_runner(const struct request *rq, struct reply *rp, const char *staff_words);
 /* One runner checked again now, inside the caller's transaction, as the
  * nightly pass checks them: what fails is flagged (the moderators told
  * once), what passes now is no longer flagged. */
@@ -109,7 +132,7 @@ void contributor_training_problems(const struct request *rq, struct reply *rp,
 				   const char *done_field, const char *lapses_field);
 void paper_scan_store(const struct request *rq, int64_t contributor_id);
 
-handler_fn contributor_add, contributor_remove, contributor_training, paper_scan_download,
-	credentials_changed, account_review;
+handler_fn contributor_add, contributor_remove, contributor_training, contributor_paper_again,
+	paper_scan_download, credentials_changed, account_review;
 
 #endif

@@ -32,7 +32,8 @@ static json_t *training_of(int64_t contributor_id)
 }
 
 /* What a contributor who is not staff has on record: the paper signature
- * (with has_scan) and the training, each null when there is none. */
+ * that counts (with has_scan, of the first paper) and the training, each
+ * null when there is none. */
 static void paper_and_training(json_t *r)
 {
 	int64_t cid = json_int(r, "contributor_id");
@@ -66,16 +67,24 @@ static json_t *contributors(const struct request *rq, int64_t account_id, int ca
 		} else {
 			paper_and_training(r);
 		}
+		/* A new paper is entered once the one on record no longer counts
+		 * (paper_signed, the first of paper_gate's checks), by whoever may
+		 * add a contributor (account_paper_again.c). */
+		json_object_set_new(r, "may_record_paper",
+				    json_boolean(can_remove && !staff &&
+						 !json_is_true(json_object_get(
+							 json_array_get(checks, 0), "ok"))));
 		json_object_set_new(r, "passes", json_boolean(checks_all_pass(checks)));
 		json_object_set_new(r, "failing", checks_failing(checks));
 		json_object_set_new(r, "checks", checks);
 		json_array_append(out, r);
 	}
 	json_decref(runners);
-	/* The row whose training form a refused POST came from shows its
-	 * problems, with the plain ids the error summary links to. */
+	/* The row whose training or paper form a refused POST came from shows
+	 * its problems, with the plain ids the error summary links to. */
 	int64_t sent = account_form_sent(rq, "/training") && rq->nids == 2 ? rq->ids[1] : 0;
-	return reply_rows_mark(out, "training_sent", sent);
+	int64_t paper = account_form_sent(rq, "/paper") && rq->nids == 2 ? rq->ids[1] : 0;
+	return reply_rows_mark(reply_rows_mark(out, "training_sent", sent), "paper_sent", paper);
 }
 
 /* The versions the paper may be of; a refused form keeps the one chosen. */
@@ -93,9 +102,10 @@ static json_t *version_options(const struct request *rq)
 			      : paper_policy_fits(json_str(r, "applies_to")))
 			json_array_append(rows, r);
 	json_decref(all);
-	int64_t chosen = account_form_sent(rq, "/contributors")
-				 ? arg_int(rq, "paper_version_id", 0)
-				 : 0;
+	/* The add form's choice, or a new paper's (account_paper_again.c). */
+	int64_t chosen = account_form_sent(rq, "/contributors") ? arg_int(rq, "paper_version_id", 0)
+			 : account_form_sent(rq, "/paper")      ? arg_int(rq, "version_id", 0)
+								: 0;
 	size_t i;
 	json_array_foreach(rows, i, r) {
 		json_object_set_new(r, "chosen",
@@ -151,6 +161,45 @@ void account_team_flags(json_t *row, int64_t dormant_days)
 	json_object_set_new(row, "password_change", json_boolean(json_array_size(changes) > 0));
 	json_decref(changes);
 	account_review_state(row, dormant_days);
+}
+
+/* The contributors who are not staff of one account the person leads whose
+ * paper signature is last year's: each a task, as a member of staff due to
+ * sign again is given one (features/aup/aup.c), to the lead, who sees them
+ * and may record the new paper (the moderator is told by the nightly flag). */
+static void renewal_tasks_of(const json_t *a, json_t *tasks)
+{
+	json_t *rows = db_rows("SELECT id, name FROM account_contributors INDEXED BY "
+			       "account_contributors_by_account WHERE account_id = ? AND "
+			       "removed_at IS NULL AND user_id IS NULL ORDER BY name, id",
+			       "I", json_int(a, "id"));
+	char *link = account_link(json_int(a, "id"));
+	size_t i;
+	json_t *c;
+	json_array_foreach(rows, i, c) {
+		json_t *p = paper_signature(json_int(c, "id"));
+		if (p && json_is_true(json_object_get(p, "renewal_due")))
+			task_addf(tasks, "account_paper_renewal", link, 0,
+				  "%s, who helps run the account '%s', is due to sign %s again "
+				  "for the year: record their new paper signature.",
+				  json_str(c, "name"), json_str(a, "name"), json_str(p, "title"));
+		json_decref(p);
+	}
+	free(link);
+	json_decref(rows);
+}
+
+void account_renewal_tasks(const struct request *rq, json_t *tasks)
+{
+	json_t *led = db_rows("SELECT id, name FROM social_accounts INDEXED BY "
+			      "social_accounts_by_lead WHERE lead_id = ? AND status != 'closed' "
+			      "ORDER BY id",
+			      "I", rq->user.id);
+	size_t i;
+	json_t *a;
+	json_array_foreach(led, i, a)
+		renewal_tasks_of(a, tasks);
+	json_decref(led);
 }
 
 void account_team_tasks(const struct request *rq, json_t *tasks)

@@ -284,6 +284,13 @@ static const struct field_spec contributor_training_form[] = {
 	{ "expires_on", F_DATE, 10, 0, NULL, "When it lapses, if it does" },
 	{ NULL },
 };
+/* Named apart from the add form's paper_version_id and paper_date, on the
+ * same page, so that a refusal shows beside one form. */
+static const struct field_spec contributor_paper_form[] = {
+	{ "version_id", F_ID, 12, F_REQUIRED, NULL, "The version they signed" },
+	{ "signed_on", F_DATE, 10, F_REQUIRED, NULL, "The date on the paper" },
+	{ NULL },
+};
 static const struct field_spec account_review_form[] = {
 	{ "lead_ok", F_YESNO, 3, F_REQUIRED, NULL, "The lead is right for the account" },
 	{ "contributors_ok", F_YESNO, 3, F_REQUIRED, NULL, "The contributors are right" },
@@ -356,6 +363,8 @@ static const struct route account_routes[] = {
 	  account_page, 0 },
 	{ "POST", "/accounts/{id}/contributors/{id}/training", contributor_training, ROLE_STAFF,
 	  contributor_training_form, account_page, 0 },
+	{ "POST", "/accounts/{id}/contributors/{id}/paper", contributor_paper_again, ROLE_STAFF,
+	  contributor_paper_form, account_page, 0 },
 	{ "GET", "/accounts/{id}/contributors/{id}/scan", paper_scan_download, ROLE_STAFF, NULL,
 	  NULL, 0 },
 	{ "POST", "/accounts/{id}/review", account_review, ROLE_MODERATOR, account_review_form,
@@ -366,8 +375,8 @@ static const struct route account_routes[] = {
 const struct feature accounts_feature = {
 	.name = "accounts",
 	.routes = (const struct route *const[]){ account_routes, account_post_routes, NULL },
-	.tasks = (task_fn *const[]){ account_tasks, account_team_tasks, account_reply_tasks,
-				     post_tasks, NULL },
+	.tasks = (task_fn *const[]){ account_tasks, account_team_tasks, account_renewal_tasks,
+				     account_reply_tasks, post_tasks, NULL },
 	.daily = account_gate_daily,
 	.demo = accounts_demo,
 	.nav = (const struct nav_link[]){ { 50, "Social accounts", "GET", "/accounts" }, { 0 } },
