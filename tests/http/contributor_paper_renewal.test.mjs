@@ -62,6 +62,11 @@ test('a paper signature of a yearly agreement is last year\'s once the renewal d
     assert.equal(row.paper.renewal_due, true);
     assert.equal(row.paper.renew_date, renewDate);
     assert.deepEqual(row.failing.map((c) => c.name), ['paper_signed']);
+    // A member of staff who signed before the renewal date is told it is the yearly renewal.
+    const staff = (await mod.get('/accounts/1')).body.contributors
+      .flatMap((c) => c.failing ?? []).find((c) => c.name === 'lead_signed_aup');
+    assert.ok(staff);
+    assert.match(staff.detail, /^Due to sign again for the year: Staff acceptable-use agreement \(version \d+\), from \d{1,2} [A-Z][a-z]{2} \d{4}\.$/);
     assert.match(row.failing[0].detail, /^Due to sign Staff acceptable-use agreement again for the year: it is signed again every year, this year from \d{1,2} [A-Z][a-z]{2} \d{4}, and the paper is dated/);
     // The page says so in the row, and the nightly pass flagged them for the moderator.
     assert.match(visibleText((await mod.page('/accounts/1')).text),

@@ -10,6 +10,7 @@
 #include "core/workdays.h"
 #include "core/write.h"
 #include "lib/json_get.h"
+#include "lib/uk_time.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -124,17 +125,39 @@ static void add_check(json_t *checks, const char *name, int ok, const char *deta
 						detail));
 }
 
-/* "Has not signed: Title (version N), Title (version M)." */
+/* The words before the first policy of a group in unsigned_detail. */
+static const char *unsigned_heading(int renewal, int after_other)
+{
+	if (!renewal)
+		return "Has not signed the current version of: ";
+	return after_other ? ". Due to sign again for the year: "
+			   : "Due to sign again for the year: ";
+}
+
+/* "Has not signed the current version of: Title (version N). Due to sign
+ * again for the year: Title (version M), from 1 Sep 2026."  A yearly
+ * renewal (policies_unsigned's "renewal") is said as such: the person did
+ * sign, last year. */
 static char *unsigned_detail(const json_t *missing)
 {
-	char *s = xstrdup("Has not signed the current version of:");
-	size_t i;
-	json_t *v;
-	json_array_foreach(missing, i, v) {
-		char *n = xasprintf("%s%s %s (version %lld)", s, i ? "," : "", json_str(v, "title"),
-				    (long long)json_int(v, "number"));
-		free(s);
-		s = n;
+	char *s = xstrdup("");
+	for (int renewal = 0; renewal <= 1; renewal++) {
+		size_t i, n = 0;
+		json_t *v;
+		json_array_foreach(missing, i, v) {
+			if (json_is_true(json_object_get(v, "renewal")) != renewal)
+				continue;
+			char from[32] = "";
+			if (renewal)
+				uk_time_words(json_str(v, "renew_date"), from, sizeof from);
+			const char *before = n++ ? ", " : unsigned_heading(renewal, *s != 0);
+			long long number = json_int(v, "number");
+			char *next = xasprintf("%s%s%s (version %lld)%s%s", s, before,
+					       json_str(v, "title"), number,
+					       renewal ? ", from " : "", from);
+			free(s);
+			s = next;
+		}
 	}
 	char *n = xasprintf("%s.", s);
 	free(s);
