@@ -116,3 +116,21 @@ test('a deleted concern about the headteacher is the chair\'s, not the headteach
   assert.equal(await shown(deputy, x.reference, reason), false);
   assert.equal(await audited(deputy, x.id, x.reference, reason), false);
 });
+
+test('a deleted subject access request about the headteacher stays out of their audit log', async (t) => {
+  const s = await startServer();
+  t.after(() => s.stop());
+  const c = await people(s, ['dpo', 'head', 'admin']);
+  const r = await c.dpo.post('/sar', { email: 'head@demo.school', received_on: '2018-01-05' });
+  assert.equal(r.status, 201, r.text);
+  const { id, reference } = r.body.request;
+  assert.equal((await c.dpo.post(`/sar/${id}/close`, { responded_on: '2018-01-20' })).status, 200);
+  const reason = 'Answered request of Helen Ashworth, kept long enough';
+  await dispose(c.admin, 'sar', id, reason);
+  const rows = (await c.head.get('/audit')).body.audit.filter((a) => a.object === reference ||
+    a.object === `sar:${id}` || a.object.startsWith(`/sar/${id}`) || a.detail.includes(reason));
+  assert.deepEqual(rows, [], 'neither the request\'s rows nor its deletion');
+  assert.ok(!(await c.head.page('/audit')).text.includes(reason));
+  assert.equal((await c.head.get('/admin/retention')).body.disposals.some((d) => d.record_type === 'sar'), false);
+  assert.equal((await c.admin.get('/admin/retention')).body.disposals.some((d) => d.record_type === 'sar'), true);
+});

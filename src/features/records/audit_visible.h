@@ -43,12 +43,18 @@
  * its release, its deletion)? */
 #define NAMES_SAR                                                                                  \
 	"(a.object GLOB 'SAR-[0-9]*' OR a.object GLOB '/sar/[0-9]*' OR a.object GLOB 'sar:[0-9]*')"
+/* The number of the request it names. */
+#define SAR_OF_ROW                                                                                 \
+	"CASE WHEN a.object GLOB '/sar/[0-9]*' THEN CAST(substr(a.object, 6) AS INTEGER) ELSE "    \
+	"CAST(substr(a.object, 5) AS INTEGER) END"
 /* The same, about person `me`.  A request is never shown to the person it
- * is about (sar.c), nor is its existence. */
+ * is about (sar.c), nor is its existence: nor once it is deleted under its
+ * retention rule, when the disposal register keeps who it was about. */
 #define SAR_ABOUT(me)                                                                              \
-	"(" NAMES_SAR " AND EXISTS (SELECT 1 FROM subject_access_requests s WHERE s.subject_id = " \
-	me " AND s.id = CASE WHEN a.object GLOB '/sar/[0-9]*' THEN CAST(substr(a.object, 6) AS "   \
-	"INTEGER) ELSE CAST(substr(a.object, 5) AS INTEGER) END))"
+	"(" NAMES_SAR " AND (EXISTS (SELECT 1 FROM subject_access_requests s WHERE "               \
+	"s.subject_id = " me " AND s.id = " SAR_OF_ROW ") OR EXISTS (SELECT 1 FROM disposals d "  \
+	"JOIN disposal_subjects ds ON ds.disposal_id = d.id WHERE d.record_type = 'sar' AND "     \
+	"d.record_id = " SAR_OF_ROW " AND ds.user_id = " me ")))"
 /* Does audit row `a` concern a subject access request, which only the DPO
  * and the headteacher may open (sar.c), while roles (their bits) hold
  * neither?  Then it is hidden like the request: an administrator reading the

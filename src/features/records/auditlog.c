@@ -13,8 +13,8 @@
  * about a filtering request withheld from the reader (asked to block a site
  * for a report about them, which goes to the chair alone: KCSIE part four)
  * is not shown to them, by the same filter, nor is a row about a subject
- * access request about the reader (sar.c).  The rules are in
- * audit_visible.h, which the subject access export shares. */
+ * access request about the reader (sar.c), deleted or not.  The rules are
+ * in audit_visible.h, which the subject access export shares. */
 #define _GNU_SOURCE
 #include "core/search.h"
 #include "features/concerns/concerns.h"
