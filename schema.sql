@@ -1773,3 +1773,30 @@ CREATE TRIGGER IF NOT EXISTS contributor_paper_deleted AFTER DELETE ON contribut
 BEGIN
   DELETE FROM contributor_paper_again WHERE contributor_id = old.contributor_id;
 END;
+
+-- Schema version 40: a deleted concern's entry in the disposal register is shown only to those who could review it
+--
+-- May run again.  A concern past its date is reviewed only by those who may
+-- open it and by the headteacher unless it is about them; one about the
+-- headteacher by the chair (MAY_REVIEW, src/features/records/retention.c).
+-- Its entry in the register names it and says why it went, so once it is
+-- deleted the entry is shown to them alone (disposal_visible.h there).  The
+-- concern is gone by then, so what decided it is kept beside the entry when
+-- it is deleted: its receiving roles (as role bits), the person it was
+-- assigned to, and whether it was about the headteacher.  Entries made before
+-- this part keep nothing of it, so they take the narrowest reading: no
+-- roles, nobody assigned, not about the headteacher, which shows each to the
+-- headteacher unless it was about them (disposal_subjects) and to whoever
+-- deleted it.
+CREATE TABLE IF NOT EXISTS disposal_concerns (
+  disposal_id    INTEGER PRIMARY KEY REFERENCES disposals(id),
+  recipient_mask INTEGER NOT NULL,          -- the concern's receiving roles then (role_bits)
+  assignee_id    INTEGER REFERENCES users(id),
+  about_head     INTEGER NOT NULL CHECK (about_head IN (0, 1))
+);
+CREATE TRIGGER IF NOT EXISTS disposal_concerns_no_update BEFORE UPDATE ON disposal_concerns
+  BEGIN SELECT RAISE(ABORT, 'the disposal register is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS disposal_concerns_no_delete BEFORE DELETE ON disposal_concerns
+  BEGIN SELECT RAISE(ABORT, 'the disposal register is append-only'); END;
+INSERT OR IGNORE INTO disposal_concerns(disposal_id, recipient_mask, assignee_id, about_head)
+  SELECT id, 0, NULL, 0 FROM disposals WHERE record_type = 'concern';

@@ -7,6 +7,7 @@
 
 #include "features/concerns/concerns.h"
 #include "features/filtering/filtering.h"
+#include "features/records/disposal_visible.h"
 
 /* Does audit row `a` refer to a concern?  By its action, or an object that
  * is a reference ("C-2026-000123") or a record ("concern:12"), or a detail
@@ -42,12 +43,18 @@
  * its release, its deletion)? */
 #define NAMES_SAR                                                                                  \
 	"(a.object GLOB 'SAR-[0-9]*' OR a.object GLOB '/sar/[0-9]*' OR a.object GLOB 'sar:[0-9]*')"
+/* The number of the request it names. */
+#define SAR_OF_ROW                                                                                 \
+	"CASE WHEN a.object GLOB '/sar/[0-9]*' THEN CAST(substr(a.object, 6) AS INTEGER) ELSE "    \
+	"CAST(substr(a.object, 5) AS INTEGER) END"
 /* The same, about person `me`.  A request is never shown to the person it
- * is about (sar.c), nor is its existence. */
+ * is about (sar.c), nor is its existence: nor once it is deleted under its
+ * retention rule, when the disposal register keeps who it was about. */
 #define SAR_ABOUT(me)                                                                              \
-	"(" NAMES_SAR " AND EXISTS (SELECT 1 FROM subject_access_requests s WHERE s.subject_id = " \
-	me " AND s.id = CASE WHEN a.object GLOB '/sar/[0-9]*' THEN CAST(substr(a.object, 6) AS "   \
-	"INTEGER) ELSE CAST(substr(a.object, 5) AS INTEGER) END))"
+	"(" NAMES_SAR " AND (EXISTS (SELECT 1 FROM subject_access_requests s WHERE "               \
+	"s.subject_id = " me " AND s.id = " SAR_OF_ROW ") OR EXISTS (SELECT 1 FROM disposals d "  \
+	"JOIN disposal_subjects ds ON ds.disposal_id = d.id WHERE d.record_type = 'sar' AND "     \
+	"d.record_id = " SAR_OF_ROW " AND ds.user_id = " me ")))"
 /* Does audit row `a` concern a subject access request, which only the DPO
  * and the headteacher may open (sar.c), while roles (their bits) hold
  * neither?  Then it is hidden like the request: an administrator reading the
@@ -55,12 +62,27 @@
 #define SAR_NOT_THEIRS(roles)                                                                      \
 	"((a.action GLOB 'sar.*' OR " NAMES_SAR ") AND (" roles " & (SELECT sum(bit) FROM "        \
 	"role_bits WHERE role IN ('dpo', 'headteacher'))) = 0)"
+/* Whether role bits `mask` hold the headteacher's. */
+#define HOLDS_HEADTEACHER(mask)                                                                    \
+	"(" mask " & (SELECT bit FROM role_bits WHERE role = 'headteacher')) != 0"
+/* The deletion of a concern under its retention rule (retention.delete,
+ * object "concern:N") names it and gives the reason typed, as its entry in
+ * the disposal register does, and is shown as that entry is: the concern
+ * is gone, so CONCERN_MAY_OPEN can no longer say (disposal_visible.h).  The
+ * entry is the concern's by number and by who deleted it; every such entry
+ * must be one the reader may see. */
+#define DISPOSAL_ROW_SEEN(me, mask)                                                                \
+	"(a.action = 'retention.delete' AND a.object GLOB 'concern:[0-9]*' AND (SELECT min("      \
+	DISPOSED_CONCERN_SEEN_BY("d", me, mask, HOLDS_HEADTEACHER(mask)) ") FROM disposals d "    \
+	"WHERE d.record_type = 'concern' AND d.record_id = CAST(substr(a.object, 9) AS INTEGER) " \
+	"AND d.by_id = a.actor_id) = 1)"
 /* Whether the reader may see audit row `a`: binds ?1 (the reader's id) and
  * ?2 (their role bits), for CONCERN_MAY_OPEN_AS. */
 #define VISIBLE_ROW                                                                                \
 	"((NOT " REFERS_TO_CONCERN                                                                 \
 	" OR EXISTS (SELECT 1 FROM concerns c WHERE c.id = (" CONCERN_OF_ROW                       \
-	") AND " CONCERN_MAY_OPEN_AS("c", "?1", "?2") ")) AND NOT "                              \
+	") AND " CONCERN_MAY_OPEN_AS("c", "?1", "?2") ") OR " DISPOSAL_ROW_SEEN("?1", "?2")       \
+	") AND NOT "                                                                               \
 	FILTER_REQUEST_WITHHELD(FILTER_REQUEST_OF_OBJECT("a.object"), "?1") " AND NOT "           \
 	SAR_ABOUT("?1") " AND NOT " SAR_NOT_THEIRS("?2") ")"
 

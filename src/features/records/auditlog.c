@@ -7,12 +7,14 @@
  * in the query itself, so a hidden row is neither shown, nor counted, nor
  * offered as an action to filter by, nor used to page.  A row about a
  * concern that no longer exists (deleted under its retention rule) is shown
- * to nobody: the disposal register says what went.  A row about a filtering
- * request withheld from the reader (asked to block a site for a report
- * about them, which goes to the chair alone: KCSIE part four) is not shown
- * to them, by the same filter, nor is a row about a subject access request
- * about the reader (sar.c).  The rules are in audit_visible.h, which the
- * subject access export shares. */
+ * to nobody: the disposal register says what went.  Its deletion's own row
+ * (retention.delete), which says what the register's entry says, is shown
+ * to whoever the register shows that entry to (disposal_visible.h).  A row
+ * about a filtering request withheld from the reader (asked to block a site
+ * for a report about them, which goes to the chair alone: KCSIE part four)
+ * is not shown to them, by the same filter, nor is a row about a subject
+ * access request about the reader (sar.c), deleted or not.  The rules are
+ * in audit_visible.h, which the subject access export shares. */
 #define _GNU_SOURCE
 #include "core/search.h"
 #include "features/concerns/concerns.h"

@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "features/concerns/concerns.h"
 #include "features/records/auditlog.h"
+#include "features/records/disposal_visible.h"
 #include "features/records/records.h"
 #include "features/records/sar.h"
 #include "http/feature.h"
@@ -217,9 +218,11 @@ static const char *const rule_keys[] = {
  * the allegations about the headteacher, which they alone handle.  Any
  * other record, the headteacher and the administrator, but never a subject
  * access request about themselves (sar.c: it carries the DPO's notes on
- * them).  On a row x with record_type and record_id; binds ?1 the reader's
- * id, ?2 their role mask (ROLE_ROUTABLE), ?3 1 when they review every kind
- * of record, ?4 1 for the headteacher. */
+ * them).  A deleted record's entry in the disposal register follows the
+ * same rule, as it stood when the record was deleted (DISPOSAL_SEEN_BY, with
+ * the same binds).  On a row x with record_type and record_id; binds ?1 the
+ * reader's id, ?2 their role mask (ROLE_ROUTABLE), ?3 1 when they review
+ * every kind of record, ?4 1 for the headteacher. */
 #define MAY_REVIEW(x)                                                                          \
 	"(CASE WHEN " x ".record_type = 'concern' THEN EXISTS (SELECT 1 FROM concerns c WHERE "  \
 	"c.id = " x ".record_id AND (" CONCERN_MAY_OPEN_AS("c", "?1", "?2") " OR (?4 AND "       \
@@ -271,6 +274,28 @@ static int64_t record_subject(const char *type, int64_t id)
 	return 0;
 }
 
+/* Read before the record goes: what its entry in the register needs so
+ * that it is shown to those who may review the record now, and to nobody
+ * else once it is gone (disposal_visible.h).  Who it is about, who never
+ * sees it; for a concern, the roles and the person who may open it, and
+ * whether it is about the headteacher (an active holder of the role), the
+ * one concern the headteacher may not review though any other headteacher
+ * may, which MAY_REVIEW tells by about_id. */
+static void keep_readers(int64_t disposal, const char *type, int64_t id)
+{
+	int64_t subject = record_subject(type, id);
+	if (subject > 0)
+		db_exec("INSERT INTO disposal_subjects(disposal_id, user_id) VALUES (?, ?)", "II",
+			disposal, subject);
+	if (strcmp(type, "concern") == 0)
+		db_exec("INSERT INTO disposal_concerns(disposal_id, recipient_mask, assignee_id, "
+			"about_head) SELECT ?, c.recipient_mask, c.assignee_id, EXISTS (SELECT 1 "
+			"FROM user_roles r JOIN users u ON u.id = r.user_id WHERE r.user_id = "
+			"c.about_id AND r.role = 'headteacher' AND u.active = 1) FROM concerns c "
+			"WHERE c.id = ?",
+			"II", disposal, id);
+}
+
 /* MAY_REVIEW for one record; a record the reader may not review is, for
  * them, not there. */
 static int may_review(const struct request *rq, const char *type, int64_t id)
@@ -306,13 +331,13 @@ static void review_page(struct request *rq, struct reply *rp)
 				    json_string(v ? v : ""));
 		free(v);
 	}
-	/* Nor, once deleted, the entry of a concern about them. */
+	/* A deleted record's entry only to those who could review it then. */
 	json_t *done = db_rows("SELECT d.record_type, d.label, d.at, d.reason, "
 			       "u.email AS by_email, u.name AS by_name "
-			       "FROM disposals d JOIN users u ON u.id = d.by_id WHERE NOT EXISTS "
-			       "(SELECT 1 FROM disposal_subjects s WHERE s.disposal_id = d.id AND "
-			       "s.user_id = ?) ORDER BY d.id DESC LIMIT 50",
-			       "I", rq->user.id);
+			       "FROM disposals d JOIN users u ON u.id = d.by_id WHERE "
+			       DISPOSAL_SEEN_BY("d", "?1", "?2", "?3", "?4")
+			       " ORDER BY d.id DESC LIMIT 50",
+			       REVIEW_BINDS, REVIEWER(rq));
 	reply_page(rp, "retention", "Records past their retention date",
 		   json_pack("{s:o, s:o, s:o, s:o, s:s, s:b}", "due", due, "holds", holds, "rules",
 			     rules, "disposals", done, "today", today, "can_edit_rules",
@@ -494,11 +519,7 @@ static void dispose(struct request *rq, struct reply *rp)
 				     "reason, by_id, at) VALUES (?,?,?,?,?,?,?)",
 				     "tItttIt", type, id, label, rule, arg(rq, "reason"),
 				     rq->user.id, at);
-	/* Read before it goes: the entry is never shown to the person it was about. */
-	int64_t subject = record_subject(type, id);
-	if (subject > 0)
-		db_exec("INSERT INTO disposal_subjects(disposal_id, user_id) VALUES (?, ?)", "II",
-			disposal, subject);
+	keep_readers(disposal, type, id);
 	delete_record(type, id);
 	char object[64];
 	snprintf(object, sizeof object, "%s:%lld", type, (long long)id);
