@@ -1800,3 +1800,18 @@ CREATE TRIGGER IF NOT EXISTS disposal_concerns_no_delete BEFORE DELETE ON dispos
   BEGIN SELECT RAISE(ABORT, 'the disposal register is append-only'); END;
 INSERT OR IGNORE INTO disposal_concerns(disposal_id, recipient_mask, assignee_id, about_head)
   SELECT id, 0, NULL, 0 FROM disposals WHERE record_type = 'concern';
+
+-- Schema version 41: numbers kept by a database that reached version 37 early; applications by account
+--
+-- May run again.  A database brought to version 37 before that part kept
+-- the highest evidence number (high_water) lacks the table; it is made here
+-- as part 37 makes it.  An account's page names the application it came
+-- from, looked up by account.
+CREATE TABLE IF NOT EXISTS high_water (
+  name TEXT PRIMARY KEY,                     -- the table: 'evidence'
+  high INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO high_water(name, high) SELECT 'evidence', coalesce(max(id), 0) FROM evidence
+  WHERE true ON CONFLICT(name) DO UPDATE SET high = max(high, excluded.high);
+CREATE INDEX IF NOT EXISTS applications_by_account ON account_applications(account_id)
+  WHERE account_id IS NOT NULL;

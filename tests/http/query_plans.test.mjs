@@ -21,7 +21,7 @@ const PAGES = [
     '/audit?object=C-2020-000100', '/audit?from=2020-01-01&to=2021-01-01', '/accounts', '/accounts/applications', '/training', '/concerns/mine', '/concerns/mine?page=2']],
   ['dsl', ['/', '/concerns', '/concerns?status=investigating']],
   ['dpo', ['/', '/concerns', '/breaches', '/breaches?format=csv', '/sar']],
-  ['moderator', ['/', '/accounts', '/accounts?page=2', '/accounts/applications', '/concerns']],
+  ['moderator', ['/', '/accounts', '/accounts?page=2', '/accounts/1', '/accounts/applications', '/concerns']],
   ['bursar', ['/', '/accounts/applications']],
   ['governor', ['/', '/aup/compliance', '/aup/compliance?page=2', '/concerns/stats']],
   ['admin', ['/', '/admin/staff', '/admin/staff/2', '/admin/staff?page=2', ['/admin/staff', { q: 'smith' }], '/admin/policies', '/admin/routing', '/admin/courses',

@@ -157,6 +157,14 @@ test('an answered subject access request comes due, is never shown to its subjec
   const reg = (who) => c[who].get('/admin/retention').then((r) => r.body.disposals.some((d) => d.record_type === 'sar'));
   assert.equal(await reg('admin'), true);
   assert.equal(await reg('head'), false, "the register's entry is not shown to its subject");
+
+  // The highest request deleted: the next takes a number after it, never its number again.
+  assert.equal((await c.dpo.post(`/sar/${openId}/close`, { responded_on: '2018-01-20' })).status, 200);
+  assert.equal((await del('admin', 'sar', openId)).status, 200);
+  assert.equal(one('SELECT count(*) FROM subject_access_requests WHERE id >= ' + openId), '0');
+  const next = await c.dpo.post('/sar', { email: 'ta@demo.school', received_on: '2018-02-05' });
+  assert.equal(next.status, 201, next.text);
+  assert.equal(next.body.request.id, openId + 1);
 });
 
 test('bad input to the review is refused and changes nothing', async () => {

@@ -56,7 +56,8 @@ static json_t *items_answered(int64_t id)
 	return labelled(db_rows("SELECT i.id, i.kind, i.received_at, i.link, i.summary, "
 				"i.due_at, i.answered_at, i.how, i.notes, "
 				"(i.answered_at > i.due_at) AS late, u.name AS answered_by_name "
-				"FROM account_items i JOIN users u ON u.id = i.answered_by "
+				"FROM account_items i INDEXED BY account_items_by_account "
+				"JOIN users u ON u.id = i.answered_by "
 				"WHERE i.account_id = ? AND i.answered_at IS NOT NULL "
 				"ORDER BY i.answered_at DESC, i.id DESC LIMIT 50",
 				"I", id),

@@ -118,21 +118,26 @@ static int former_shape(json_t *r)
 	return paper || training;
 }
 
+/* The paper and the training are read by their key, one row each: joined,
+ * the planner scans them when they hold a handful of rows. */
 json_t *former_contributors(int64_t account_id)
 {
 	json_t *rows = db_rows(
 		"SELECT c.id, c.name, c.relation, " CONTRIBUTOR_STOPPED " AS stopped_on, "
 		"c.removed_at IS NULL AS account_closed, "
-		"p.contributor_id IS NOT NULL AS has_paper, p.paper_date, "
+		"(SELECT count(*) FROM contributor_paper p WHERE p.contributor_id = c.id) AS "
+		"has_paper, (SELECT paper_date FROM contributor_paper p WHERE p.contributor_id = "
+		"c.id) AS paper_date, "
 		"(SELECT count(*) FROM contributor_paper_scans x WHERE x.contributor_id = c.id) "
-		"AS has_scan, t.contributor_id IS NOT NULL AS has_training, t.completed_on, "
+		"AS has_scan, (SELECT count(*) FROM contributor_training t WHERE t.contributor_id "
+		"= c.id) AS has_training, (SELECT completed_on FROM contributor_training t WHERE "
+		"t.contributor_id = c.id) AS completed_on, "
 		CONTRIBUTOR_PAPER_KEPT_UNTIL " AS paper_kept_until, "
 		RETENTION_HELD("'contributor_paper'", "c.id") " AS paper_held, "
 		CONTRIBUTOR_TRAINING_KEPT_UNTIL " AS training_kept_until, "
 		RETENTION_HELD("'contributor_training'", "c.id") " AS training_held "
-		"FROM account_contributors c JOIN social_accounts k ON k.id = c.account_id "
-		"LEFT JOIN contributor_paper p ON p.contributor_id = c.id "
-		"LEFT JOIN contributor_training t ON t.contributor_id = c.id "
+		"FROM account_contributors c INDEXED BY account_contributors_by_account "
+		"JOIN social_accounts k ON k.id = c.account_id "
 		"WHERE c.account_id = ? AND c.user_id IS NULL AND " CONTRIBUTOR_STOPPED
 		" IS NOT NULL ORDER BY c.name COLLATE NOCASE, c.id",
 		"I", account_id);

@@ -119,8 +119,14 @@ static void sar_record(struct request *rq, struct reply *rp)
 		 (long long)kept);
 	if (reply_refuse_repeat(rp, kept, repeat) != 0)
 		return;
-	int64_t id = db_insert("INSERT INTO subject_access_requests(subject_id, received_on, "
-			       "due_on, notes, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+	/* Never the number of a request deleted under its retention rule (the
+	 * disposal register keeps it): its reference in the audit log and the
+	 * register must name one request, and be hidden only from its subject. */
+	int64_t id = db_insert("INSERT INTO subject_access_requests(id, subject_id, received_on, "
+			       "due_on, notes, recorded_by, recorded_at) VALUES (max(coalesce(("
+			       "SELECT max(id) FROM subject_access_requests), 0), coalesce((SELECT "
+			       "max(record_id) FROM disposals WHERE record_type = 'sar'), 0)) + 1, "
+			       "?, ?, ?, ?, ?, ?)",
 			       "ItttIt", subject, arg(rq, "received_on"), due,
 			       arg(rq, "notes") ? arg(rq, "notes") : "", rq->user.id, at);
 	char ref[32];
