@@ -56,21 +56,21 @@
 <dt>Recorded</dt><dd>{{recorded_by}}, <time datetime="{{recorded_at}}">{{recorded_at:x-uk-time}}</time></dd>{{/recorded}}</dl>
 {{#may_record}}<form class="stack no-print" method="post" action="/concerns/{{id}}/events" aria-labelledby="h-step-{{step}}">
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="step"><input type="hidden" name="step" value="{{step}}">
-<fieldset class="field{{#again_step}}{{#err_outcome}} has-error{{/err_outcome}}{{/again_step}}" id="f-{{step}}-outcome"><legend>Was it done? (required)</legend>
-{{#again_step}}{{#err_outcome}}<p class="field-error" id="e-step-outcome">{{err_outcome}}</p>{{/err_outcome}}{{/again_step}}
-<label class="checkbox" for="f-{{step}}-done"><input type="radio" id="f-{{step}}-done" name="outcome" value="done" required{{#again_step}}{{#chose_outcome_done}} checked{{/chose_outcome_done}}{{/again_step}}> Done</label>
-{{#refusal}}<label class="checkbox" for="f-{{step}}-refused"><input type="radio" id="f-{{step}}-refused" name="outcome" value="refused"{{#again_step}}{{#chose_outcome_refused}} checked{{/chose_outcome_refused}}{{/again_step}}> {{refusal}}</label>
-{{/refusal}}<label class="checkbox" for="f-{{step}}-not_done"><input type="radio" id="f-{{step}}-not_done" name="outcome" value="not_done"{{#again_step}}{{#chose_outcome_not_done}} checked{{/chose_outcome_not_done}}{{/again_step}}> Not done</label></fieldset>
-<div class="field{{#again_step}}{{#err_text}} has-error{{/err_text}}{{/again_step}}"><label for="f-{{step}}-text">Details, or the reason it was not done (required)</label>
-{{#again_step}}{{#err_text}}<p class="field-error" id="e-step-text">{{err_text}}</p>{{/err_text}}{{/again_step}}
-<textarea id="f-{{step}}-text" name="text" rows="3" required{{#again_step}}{{#err_text}} aria-describedby="e-step-text" aria-invalid="true"{{/err_text}}{{/again_step}}>&#10;{{#again_step}}{{form_text:pre_escape}}{{/again_step}}</textarea></div>
+<fieldset class="field{{#step_sent}}{{#err_outcome}} has-error{{/err_outcome}}{{/step_sent}}" id="f-{{step}}-outcome"><legend>Was it done? (required)</legend>
+{{#step_sent}}{{#err_outcome}}<p class="field-error" id="e-step-outcome">{{err_outcome}}</p>{{/err_outcome}}{{/step_sent}}
+<label class="checkbox" for="f-{{step}}-done"><input type="radio" id="f-{{step}}-done" name="outcome" value="done" required{{#step_sent}}{{#chose_outcome_done}} checked{{/chose_outcome_done}}{{/step_sent}}> Done</label>
+{{#refusal}}<label class="checkbox" for="f-{{step}}-refused"><input type="radio" id="f-{{step}}-refused" name="outcome" value="refused"{{#step_sent}}{{#chose_outcome_refused}} checked{{/chose_outcome_refused}}{{/step_sent}}> {{refusal}}</label>
+{{/refusal}}<label class="checkbox" for="f-{{step}}-not_done"><input type="radio" id="f-{{step}}-not_done" name="outcome" value="not_done"{{#step_sent}}{{#chose_outcome_not_done}} checked{{/chose_outcome_not_done}}{{/step_sent}}> Not done</label></fieldset>
+<div class="field{{#step_sent}}{{#err_text}} has-error{{/err_text}}{{/step_sent}}"><label for="f-{{step}}-text">Details, or the reason it was not done (required)</label>
+{{#step_sent}}{{#err_text}}<p class="field-error" id="e-step-text">{{err_text}}</p>{{/err_text}}{{/step_sent}}
+<textarea id="f-{{step}}-text" name="text" rows="3" required{{#step_sent}}{{#err_text}} aria-describedby="e-step-text" aria-invalid="true"{{/err_text}}{{/step_sent}}>&#10;{{#step_sent}}{{form_text:pre_escape}}{{/step_sent}}</textarea></div>
 <div class="field"><label for="f-{{step}}-done_by">By whom, or with whom (leave empty for yourself)</label>
-<input id="f-{{step}}-done_by" name="done_by" type="text" maxlength="200" value="{{#again_step}}{{form_done_by}}{{/again_step}}"></div>
-<div class="field{{#again_step}}{{#err_done_at}} has-error{{/err_done_at}}{{/again_step}}"><label for="f-{{step}}-done_at">When (UK time; leave empty for now)</label>
-{{#again_step}}{{#err_done_at}}<p class="field-error" id="e-step-done_at">{{err_done_at}}</p>{{/err_done_at}}{{/again_step}}
-<input id="f-{{step}}-done_at" name="done_at" type="datetime-local" value="{{#again_step}}{{form_done_at}}{{/again_step}}"{{#again_step}}{{#err_done_at}} aria-describedby="e-step-done_at" aria-invalid="true"{{/err_done_at}}{{/again_step}}></div>
+<input id="f-{{step}}-done_by" name="done_by" type="text" maxlength="200" value="{{#step_sent}}{{form_done_by}}{{/step_sent}}"></div>
+<div class="field{{#step_sent}}{{#err_done_at}} has-error{{/err_done_at}}{{/step_sent}}"><label for="f-{{step}}-done_at">When (UK time; leave empty for now)</label>
+{{#step_sent}}{{#err_done_at}}<p class="field-error" id="e-step-done_at">{{err_done_at}}</p>{{/err_done_at}}{{/step_sent}}
+<input id="f-{{step}}-done_at" name="done_at" type="datetime-local" value="{{#step_sent}}{{form_done_at}}{{/step_sent}}"{{#step_sent}}{{#err_done_at}} aria-describedby="e-step-done_at" aria-invalid="true"{{/err_done_at}}{{/step_sent}}></div>
 <div class="field"><label for="f-{{step}}-reference">Their reference (for example the police's crime number)</label>
-<input id="f-{{step}}-reference" name="reference" type="text" maxlength="100" value="{{#again_step}}{{form_reference}}{{/again_step}}"></div>
+<input id="f-{{step}}-reference" name="reference" type="text" maxlength="100" value="{{#step_sent}}{{form_reference}}{{/step_sent}}"></div>
 <div class="actions"><button class="btn secondary" type="submit">Record this step</button></div>
 </form>{{/may_record}}
 </section>{{/steps}}
@@ -185,12 +185,12 @@
 <p class="hint" id="device-hint">Record what was searched or confiscated, by whom, when, and what was done with it. Never open or copy an image on it.</p>
 <div class="field"><label for="f-device">The device (for example "pupil's phone, black iPhone")</label>
 <input id="f-device" name="device" type="text" maxlength="200" aria-describedby="device-hint" value="{{#again_device}}{{form_device}}{{/again_device}}"></div>
-<div class="field{{#err_done_by}} has-error{{/err_done_by}}"><label for="f-done_by">Confiscated or searched by (leave empty for yourself)</label>
-{{#err_done_by}}<p class="field-error" id="e-done_by">{{err_done_by}}</p>{{/err_done_by}}
-<input id="f-done_by" name="done_by" type="text" maxlength="200" value="{{#again_device}}{{form_done_by}}{{/again_device}}"{{#err_done_by}} aria-describedby="e-done_by" aria-invalid="true"{{/err_done_by}}></div>
-<div class="field{{#err_done_at}} has-error{{/err_done_at}}"><label for="f-done_at">When (UK time; leave empty for now)</label>
-{{#err_done_at}}<p class="field-error" id="e-done_at">{{err_done_at}}</p>{{/err_done_at}}
-<input id="f-done_at" name="done_at" type="datetime-local" value="{{#again_device}}{{form_done_at}}{{/again_device}}"{{#err_done_at}} aria-describedby="e-done_at" aria-invalid="true"{{/err_done_at}}></div>
+<div class="field{{#again_device}}{{#err_done_by}} has-error{{/err_done_by}}{{/again_device}}"><label for="f-done_by">Confiscated or searched by (leave empty for yourself)</label>
+{{#again_device}}{{#err_done_by}}<p class="field-error" id="e-done_by">{{err_done_by}}</p>{{/err_done_by}}{{/again_device}}
+<input id="f-done_by" name="done_by" type="text" maxlength="200" value="{{#again_device}}{{form_done_by}}{{/again_device}}"{{#again_device}}{{#err_done_by}} aria-describedby="e-done_by" aria-invalid="true"{{/err_done_by}}{{/again_device}}></div>
+<div class="field{{#again_device}}{{#err_done_at}} has-error{{/err_done_at}}{{/again_device}}"><label for="f-done_at">When (UK time; leave empty for now)</label>
+{{#again_device}}{{#err_done_at}}<p class="field-error" id="e-done_at">{{err_done_at}}</p>{{/err_done_at}}{{/again_device}}
+<input id="f-done_at" name="done_at" type="datetime-local" value="{{#again_device}}{{form_done_at}}{{/again_device}}"{{#again_device}}{{#err_done_at}} aria-describedby="e-done_at" aria-invalid="true"{{/err_done_at}}{{/again_device}}></div>
 <div class="field"><label for="f-kept_at">Where it is kept</label>
 <input id="f-kept_at" name="kept_at" type="text" maxlength="200" value="{{#again_device}}{{form_kept_at}}{{/again_device}}"></div>
 <div class="field"><label for="f-handed_to">Handed to (for example a police officer and their collar number)</label>

@@ -324,15 +324,18 @@ static json_t *case_row(int64_t id)
 	return c;
 }
 
-/* The step whose form was sent (action=step) keeps what was typed: each
- * step's form on the page has the same fields. */
+/* The step whose form was sent (action=step) keeps what was typed and shows
+ * its problems: each step's form on the page has the same fields.  The
+ * row's flag has a name of its own, never the page's again_step: a row's
+ * false flag would show the page's true one, and every step's form would
+ * come back filled in, ready to record the wrong details. */
 static void mark_step(const struct request *rq, json_t *rows)
 {
-	const char *step = arg(rq, "step");
+	const char *step = strcmp(arg(rq, "action"), "step") == 0 ? arg(rq, "step") : NULL;
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r)
-		json_object_set_new(r, "again_step", json_boolean(step &&
+		json_object_set_new(r, "step_sent", json_boolean(step &&
 					strcmp(step, json_str(r, "step")) == 0));
 }
 
