@@ -329,15 +329,37 @@ static json_t *case_row(int64_t id)
  * row's flag has a name of its own, never the page's again_step: a row's
  * false flag would show the page's true one, and every step's form would
  * come back filled in, ready to record the wrong details. */
-static void mark_step(const struct request *rq, json_t *rows)
+static void mark_step(const struct request *rq, json_t *rows, json_t *m)
 {
+	static const char *const fields[] = { "outcome", "text", "done_by", "done_at",
+					      "reference" };
 	const char *step = strcmp(arg(rq, "action"), "step") == 0 ? arg(rq, "step") : NULL;
 	size_t i;
 	json_t *r;
-	json_array_foreach(rows, i, r)
-		json_object_set_new(r, "step_sent", json_boolean(step &&
-					strcmp(step, json_str(r, "step")) == 0));
+	json_array_foreach(rows, i, r) {
+		int sent = step && strcmp(step, json_str(r, "step")) == 0;
+		json_object_set_new(r, "step_sent", json_boolean(sent));
+		/* its fields' ids carry the step's code (f-meeting-text) */
+		for (size_t k = 0; sent && k < sizeof fields / sizeof fields[0]; k++)
+			reply_field_id(m, fields[k], "f-%s-%s", step, fields[k]);
+	}
 }
+
+/* The fields of the case page's forms whose ids carry their form's name,
+ * the fields of the same name in other forms (the note's text, f-text)
+ * keeping the plain id: the summary's link to a problem lands on the field
+ * of the form that was sent. */
+static const struct {
+	const char *action, *field, *id;
+} own_ids[] = {
+	{ "ico_decision", "text", "f-decision-text" },
+	{ "escalate", "text", "f-escalate-text" },
+	{ "threshold", "text", "f-threshold-text" },
+	{ "device", "text", "f-device-text" },
+	{ "copy_given", "date", "f-copy-date" },
+	{ "copy_given", "text", "f-copy-text" },
+	{ "reopen", "text", "f-reopen-text" },
+};
 
 /* Shown again after a refused action, the page keeps what was typed and chosen
  * in that action's form (again_ACTION marks it), and only there: the forms
@@ -356,7 +378,10 @@ static void keep_action(const struct request *rq, json_t *m)
 	reply_keep_chosen(rq, json_object_get(m, "outcomes"), "outcome_category", "code",
 			  "chosen");
 	json_t *breach = json_object_get(json_object_get(m, "concern"), "breach");
-	mark_step(rq, json_object_get(json_object_get(m, "concern"), "steps"));
+	mark_step(rq, json_object_get(json_object_get(m, "concern"), "steps"), m);
+	for (size_t i = 0; i < sizeof own_ids / sizeof own_ids[0]; i++)
+		if (strcmp(action, own_ids[i].action) == 0)
+			reply_field_id(m, own_ids[i].field, "%s", own_ids[i].id);
 	reply_keep_chosen(rq, json_object_get(breach, "decisions"), "decision", "code", "chosen");
 }
 
