@@ -408,6 +408,18 @@ test("a refused answer shows its problem in that item's form", async () => {
   assert.match(r.text, /id="f-answered_at"[^>]*value="2099-01-01T10:00"/, 'what was typed is kept');
 });
 
+test("a refused answer's notes lead to that item's own notes, not the check form's", async () => {
+  const { mod, id, send } = await accountForms();
+  const item = (await mod.get(`/accounts/${id}`)).body.items_open[0];
+  // a form feed, as text copied from a PDF may hold
+  const r = await send(`/items/${item.id}/answer`, { answered_at: '2026-01-05T10:00', how: 'reply',
+    notes: 'Replied by e-mail.\fPage 2' });
+  assert.equal(r.status, 400);
+  assert.deepEqual(landsIn(r.text, `/accounts/${id}/items/${item.id}/answer`), [`#f-answer_notes-${item.id}`]);
+  assert.match(r.text, new RegExp(`<textarea id="f-answer_notes-${item.id}"[^>]*>&#10;Replied by e-mail\\.`),
+    'what was typed is kept');
+});
+
 test("a refused record of what was done about a mistake shows its problem in that mistake's form", async () => {
   const { mod, id, send } = await accountForms();
   assert.ok((await mod.post(`/accounts/${id}/mistakes`, { what: 'Posted a pupil\'s first name.' })).status < 300);

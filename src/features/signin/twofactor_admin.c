@@ -51,8 +51,11 @@ static void admin_page(struct request *rq, struct reply *rp)
 				    reply_count_words(json_int(p, "recovery_left"), "recovery code",
 						      "recovery codes"));
 	}
-	reply_page(rp, "admin_twofactor", "Two-factor sign-in",
-		   json_pack("{s:o, s:o}", "roles", boxes, "people", people));
+	json_t *m = json_pack("{s:o, s:o}", "roles", boxes, "people", people);
+	/* its reason's id is the row's (r-ID), which the summary links to */
+	if (refused)
+		reply_field_id(m, "reason", "r-%lld", (long long)refused);
+	reply_page(rp, "admin_twofactor", "Two-factor sign-in", m);
 }
 
 static void admin_settings(struct request *rq, struct reply *rp)
