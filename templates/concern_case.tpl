@@ -144,15 +144,15 @@
 <select id="f-assignee" name="assignee" required{{#err_assignee}} aria-describedby="e-assignee" aria-invalid="true"{{/err_assignee}}>{{#assignees}}<option value="{{email}}"{{#chosen}} selected{{/chosen}}>{{name}} ({{email}})</option>{{/assignees}}</select></div>
 <div class="actions"><button class="btn secondary" type="submit">Assign</button></div>
 </form>
-<form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
+{{#has_statuses}}<form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
 <h3>Change the status</h3>
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="status">
 <div class="field{{#err_status}} has-error{{/err_status}}"><label for="f-status">New status</label>
 {{#err_status}}<p class="field-error" id="e-status">{{err_status}}</p>{{/err_status}}
-<select id="f-status" name="status" required{{#err_status}} aria-describedby="e-status" aria-invalid="true"{{/err_status}}><option value="acknowledged"{{#chose_status_acknowledged}} selected{{/chose_status_acknowledged}}>Acknowledged</option><option value="investigating"{{#chose_status_investigating}} selected{{/chose_status_investigating}}>Investigating</option><option value="escalated"{{#chose_status_escalated}} selected{{/chose_status_escalated}}>Escalated</option></select></div>
+<select id="f-status" name="status" required{{#err_status}} aria-describedby="e-status" aria-invalid="true"{{/err_status}}>{{#statuses}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statuses}}</select></div>
 <p class="hint">Status moves forward only: New, Acknowledged, Investigating, Escalated, Closed.</p>
 <div class="actions"><button class="btn secondary" type="submit">Change status</button></div>
-</form>
+</form>{{/has_statuses}}
 <form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
 <h3>Escalate</h3>
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="escalate">

@@ -143,14 +143,19 @@ static void queue_flags(json_t *rows, const char *at)
 	}
 }
 
-static json_t *status_options(const char *selected)
+/* The statuses "Change the status" offers a case of status cur: those the
+ * action accepts (concern_status_problem), so never one it would refuse;
+ * none once the case is escalated or closed, and then no such form. */
+static json_t *status_choices(const char *cur)
 {
 #define STATUS_CODE_(code, name) code,
 	static const char *const st[] = { CONCERN_STATUS_LIST(STATUS_CODE_) };
 	json_t *a = json_array();
-	for (size_t i = 0; i < sizeof st / sizeof st[0]; i++)
-		json_array_append_new(a, json_pack("{s:s, s:b}", "code", st[i], "selected",
-						   selected && strcmp(selected, st[i]) == 0));
+	for (size_t i = 0; cur && i < sizeof st / sizeof st[0]; i++)
+		if (!concern_status_problem(cur, st[i]))
+			json_array_append_new(a, json_pack("{s:s, s:s, s:b}", "code", st[i],
+							   "label", concern_status_label(st[i]),
+							   "selected", 0));
 	return a;
 }
 
@@ -374,6 +379,7 @@ static void keep_action(const struct request *rq, json_t *m)
 	json_object_set_new(m, "bodies", json_deep_copy(json_object_get(m, "bodies")));
 	json_object_set_new(m, "outcomes", json_deep_copy(json_object_get(m, "outcomes")));
 	reply_keep_chosen(rq, json_object_get(m, "assignees"), "assignee", "email", "chosen");
+	reply_keep_chosen(rq, json_object_get(m, "statuses"), "status", "code", "selected");
 	reply_keep_chosen(rq, json_object_get(m, "bodies"), "to", "code", "chosen");
 	reply_keep_chosen(rq, json_object_get(m, "outcomes"), "outcome_category", "code",
 			  "chosen");
@@ -412,7 +418,8 @@ void concern_case(struct request *rq, struct reply *rp)
 	pthread_once(&lists_once, fixed_lists);
 	json_t *m = json_pack("{s:o, s:o, s:O, s:O, s:o}", "concern", c, "assignees",
 			      assignees(id, rq->user.roles), "bodies", bodies_list, "outcomes",
-			      outcomes_list, "statuses", status_options(NULL));
+			      outcomes_list, "statuses",
+			      status_choices(json_str(c, "status")));
 	concern_adult_view(rq, m);
 	keep_action(rq, m);
 	reply_page(rp, "concern_case", "Concern", m);
