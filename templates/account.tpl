@@ -203,8 +203,9 @@
 <label class="checkbox" for="f-how-reply-{{id}}"><input id="f-how-reply-{{id}}" type="radio" name="how" value="reply"{{#answer_sent}}{{#chose_how_reply}} checked{{/chose_how_reply}}{{/answer_sent}} required> Replied</label>
 <label class="checkbox" for="f-how-ack-{{id}}"><input id="f-how-ack-{{id}}" type="radio" name="how" value="acknowledgement"{{#answer_sent}}{{#chose_how_acknowledgement}} checked{{/chose_how_acknowledgement}}{{/answer_sent}}> Acknowledged receipt; a full reply follows</label>
 </fieldset>
-<div class="field"><label for="f-answer_notes-{{id}}">Notes on the answer</label>
-<textarea id="f-answer_notes-{{id}}" name="notes" rows="2" maxlength="2000"></textarea></div>
+<div class="field{{#answer_sent}}{{#err_notes}} has-error{{/err_notes}}{{/answer_sent}}"><label for="f-answer_notes-{{id}}">Notes on the answer</label>
+{{#answer_sent}}{{#err_notes}}<p class="field-error" id="e-answer_notes">{{err_notes}}</p>{{/err_notes}}{{/answer_sent}}
+<textarea id="f-answer_notes-{{id}}" name="notes" rows="2" maxlength="2000"{{#answer_sent}}{{#err_notes}} aria-describedby="e-answer_notes" aria-invalid="true"{{/err_notes}}{{/answer_sent}}>&#10;{{#answer_sent}}{{form_notes:pre_escape}}{{/answer_sent}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Log the answer</button></div>
 </form>{{/may_answer}}
 </article>

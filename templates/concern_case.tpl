@@ -31,13 +31,16 @@
 <h3>Record the decision on reporting to the ICO</h3>
 <p class="hint">Record the reasons whatever the decision: a breach that is not reported is kept in the <a href="/breaches">breach log</a> with them. The ICO's reference can be added by recording the decision again.</p>
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="ico_decision">
-<fieldset id="f-decision"><legend>Decision</legend>
+<fieldset class="field{{#err_decision}} has-error{{/err_decision}}" id="f-decision"{{#err_decision}} aria-describedby="e-decision"{{/err_decision}}><legend>Decision</legend>
+{{#err_decision}}<p class="field-error" id="e-decision">{{err_decision}}</p>{{/err_decision}}
 {{#decisions}}<label class="checkbox" for="f-decision-{{code}}"><input type="radio" id="f-decision-{{code}}" name="decision" value="{{code}}" required{{#chosen}} checked{{/chosen}}> {{label}}</label>
 {{/decisions}}</fieldset>
-<div class="field"><label for="f-decision-text">Reasons (required)</label>
-<textarea id="f-decision-text" name="text" rows="3" required>&#10;{{#again_ico_decision}}{{form_text:pre_escape}}{{/again_ico_decision}}</textarea></div>
-<div class="field"><label for="f-ico_reference">ICO reference (only when reported)</label>
-<input id="f-ico_reference" name="ico_reference" type="text" maxlength="100" value="{{#again_ico_decision}}{{form_ico_reference}}{{/again_ico_decision}}"></div>
+<div class="field{{#again_ico_decision}}{{#err_text}} has-error{{/err_text}}{{/again_ico_decision}}"><label for="f-decision-text">Reasons (required)</label>
+{{#again_ico_decision}}{{#err_text}}<p class="field-error" id="e-decision-text">{{err_text}}</p>{{/err_text}}{{/again_ico_decision}}
+<textarea id="f-decision-text" name="text" rows="3" required{{#again_ico_decision}}{{#err_text}} aria-describedby="e-decision-text" aria-invalid="true"{{/err_text}}{{/again_ico_decision}}>&#10;{{#again_ico_decision}}{{form_text:pre_escape}}{{/again_ico_decision}}</textarea></div>
+<div class="field{{#err_ico_reference}} has-error{{/err_ico_reference}}"><label for="f-ico_reference">ICO reference (only when reported)</label>
+{{#err_ico_reference}}<p class="field-error" id="e-ico_reference">{{err_ico_reference}}</p>{{/err_ico_reference}}
+<input id="f-ico_reference" name="ico_reference" type="text" maxlength="100" value="{{#again_ico_decision}}{{form_ico_reference}}{{/again_ico_decision}}"{{#err_ico_reference}} aria-describedby="e-ico_reference" aria-invalid="true"{{/err_ico_reference}}></div>
 <fieldset id="f-subjects_told"><legend>Were the people affected told? (required when the risk to them is high)</legend>
 <label class="checkbox" for="f-subjects_told-yes"><input type="radio" id="f-subjects_told-yes" name="subjects_told" value="yes"{{#chose_subjects_told_yes}} checked{{/chose_subjects_told_yes}}> Yes</label>
 <label class="checkbox" for="f-subjects_told-no"><input type="radio" id="f-subjects_told-no" name="subjects_told" value="no"{{#chose_subjects_told_no}} checked{{/chose_subjects_told_no}}> No</label></fieldset>
@@ -56,21 +59,21 @@
 <dt>Recorded</dt><dd>{{recorded_by}}, <time datetime="{{recorded_at}}">{{recorded_at:x-uk-time}}</time></dd>{{/recorded}}</dl>
 {{#may_record}}<form class="stack no-print" method="post" action="/concerns/{{id}}/events" aria-labelledby="h-step-{{step}}">
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="step"><input type="hidden" name="step" value="{{step}}">
-<fieldset class="field{{#again_step}}{{#err_outcome}} has-error{{/err_outcome}}{{/again_step}}" id="f-{{step}}-outcome"><legend>Was it done? (required)</legend>
-{{#again_step}}{{#err_outcome}}<p class="field-error" id="e-step-outcome">{{err_outcome}}</p>{{/err_outcome}}{{/again_step}}
-<label class="checkbox" for="f-{{step}}-done"><input type="radio" id="f-{{step}}-done" name="outcome" value="done" required{{#again_step}}{{#chose_outcome_done}} checked{{/chose_outcome_done}}{{/again_step}}> Done</label>
-{{#refusal}}<label class="checkbox" for="f-{{step}}-refused"><input type="radio" id="f-{{step}}-refused" name="outcome" value="refused"{{#again_step}}{{#chose_outcome_refused}} checked{{/chose_outcome_refused}}{{/again_step}}> {{refusal}}</label>
-{{/refusal}}<label class="checkbox" for="f-{{step}}-not_done"><input type="radio" id="f-{{step}}-not_done" name="outcome" value="not_done"{{#again_step}}{{#chose_outcome_not_done}} checked{{/chose_outcome_not_done}}{{/again_step}}> Not done</label></fieldset>
-<div class="field{{#again_step}}{{#err_text}} has-error{{/err_text}}{{/again_step}}"><label for="f-{{step}}-text">Details, or the reason it was not done (required)</label>
-{{#again_step}}{{#err_text}}<p class="field-error" id="e-step-text">{{err_text}}</p>{{/err_text}}{{/again_step}}
-<textarea id="f-{{step}}-text" name="text" rows="3" required{{#again_step}}{{#err_text}} aria-describedby="e-step-text" aria-invalid="true"{{/err_text}}{{/again_step}}>&#10;{{#again_step}}{{form_text:pre_escape}}{{/again_step}}</textarea></div>
+<fieldset class="field{{#step_sent}}{{#err_outcome}} has-error{{/err_outcome}}{{/step_sent}}" id="f-{{step}}-outcome"{{#step_sent}}{{#err_outcome}} aria-describedby="e-step-outcome"{{/err_outcome}}{{/step_sent}}><legend>Was it done? (required)</legend>
+{{#step_sent}}{{#err_outcome}}<p class="field-error" id="e-step-outcome">{{err_outcome}}</p>{{/err_outcome}}{{/step_sent}}
+<label class="checkbox" for="f-{{step}}-done"><input type="radio" id="f-{{step}}-done" name="outcome" value="done" required{{#step_sent}}{{#chose_outcome_done}} checked{{/chose_outcome_done}}{{/step_sent}}> Done</label>
+{{#refusal}}<label class="checkbox" for="f-{{step}}-refused"><input type="radio" id="f-{{step}}-refused" name="outcome" value="refused"{{#step_sent}}{{#chose_outcome_refused}} checked{{/chose_outcome_refused}}{{/step_sent}}> {{refusal}}</label>
+{{/refusal}}<label class="checkbox" for="f-{{step}}-not_done"><input type="radio" id="f-{{step}}-not_done" name="outcome" value="not_done"{{#step_sent}}{{#chose_outcome_not_done}} checked{{/chose_outcome_not_done}}{{/step_sent}}> Not done</label></fieldset>
+<div class="field{{#step_sent}}{{#err_text}} has-error{{/err_text}}{{/step_sent}}"><label for="f-{{step}}-text">Details, or the reason it was not done (required)</label>
+{{#step_sent}}{{#err_text}}<p class="field-error" id="e-step-text">{{err_text}}</p>{{/err_text}}{{/step_sent}}
+<textarea id="f-{{step}}-text" name="text" rows="3" required{{#step_sent}}{{#err_text}} aria-describedby="e-step-text" aria-invalid="true"{{/err_text}}{{/step_sent}}>&#10;{{#step_sent}}{{form_text:pre_escape}}{{/step_sent}}</textarea></div>
 <div class="field"><label for="f-{{step}}-done_by">By whom, or with whom (leave empty for yourself)</label>
-<input id="f-{{step}}-done_by" name="done_by" type="text" maxlength="200" value="{{#again_step}}{{form_done_by}}{{/again_step}}"></div>
-<div class="field{{#again_step}}{{#err_done_at}} has-error{{/err_done_at}}{{/again_step}}"><label for="f-{{step}}-done_at">When (UK time; leave empty for now)</label>
-{{#again_step}}{{#err_done_at}}<p class="field-error" id="e-step-done_at">{{err_done_at}}</p>{{/err_done_at}}{{/again_step}}
-<input id="f-{{step}}-done_at" name="done_at" type="datetime-local" value="{{#again_step}}{{form_done_at}}{{/again_step}}"{{#again_step}}{{#err_done_at}} aria-describedby="e-step-done_at" aria-invalid="true"{{/err_done_at}}{{/again_step}}></div>
+<input id="f-{{step}}-done_by" name="done_by" type="text" maxlength="200" value="{{#step_sent}}{{form_done_by}}{{/step_sent}}"></div>
+<div class="field{{#step_sent}}{{#err_done_at}} has-error{{/err_done_at}}{{/step_sent}}"><label for="f-{{step}}-done_at">When (UK time; leave empty for now)</label>
+{{#step_sent}}{{#err_done_at}}<p class="field-error" id="e-step-done_at">{{err_done_at}}</p>{{/err_done_at}}{{/step_sent}}
+<input id="f-{{step}}-done_at" name="done_at" type="datetime-local" value="{{#step_sent}}{{form_done_at}}{{/step_sent}}"{{#step_sent}}{{#err_done_at}} aria-describedby="e-step-done_at" aria-invalid="true"{{/err_done_at}}{{/step_sent}}></div>
 <div class="field"><label for="f-{{step}}-reference">Their reference (for example the police's crime number)</label>
-<input id="f-{{step}}-reference" name="reference" type="text" maxlength="100" value="{{#again_step}}{{form_reference}}{{/again_step}}"></div>
+<input id="f-{{step}}-reference" name="reference" type="text" maxlength="100" value="{{#step_sent}}{{form_reference}}{{/step_sent}}"></div>
 <div class="actions"><button class="btn secondary" type="submit">Record this step</button></div>
 </form>{{/may_record}}
 </section>{{/steps}}
@@ -141,25 +144,27 @@
 <select id="f-assignee" name="assignee" required{{#err_assignee}} aria-describedby="e-assignee" aria-invalid="true"{{/err_assignee}}>{{#assignees}}<option value="{{email}}"{{#chosen}} selected{{/chosen}}>{{name}} ({{email}})</option>{{/assignees}}</select></div>
 <div class="actions"><button class="btn secondary" type="submit">Assign</button></div>
 </form>
-<form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
+{{#has_statuses}}<form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
 <h3>Change the status</h3>
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="status">
 <div class="field{{#err_status}} has-error{{/err_status}}"><label for="f-status">New status</label>
 {{#err_status}}<p class="field-error" id="e-status">{{err_status}}</p>{{/err_status}}
-<select id="f-status" name="status" required{{#err_status}} aria-describedby="e-status" aria-invalid="true"{{/err_status}}><option value="acknowledged"{{#chose_status_acknowledged}} selected{{/chose_status_acknowledged}}>Acknowledged</option><option value="investigating"{{#chose_status_investigating}} selected{{/chose_status_investigating}}>Investigating</option><option value="escalated"{{#chose_status_escalated}} selected{{/chose_status_escalated}}>Escalated</option></select></div>
+<select id="f-status" name="status" required{{#err_status}} aria-describedby="e-status" aria-invalid="true"{{/err_status}}>{{#statuses}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statuses}}</select></div>
 <p class="hint">Status moves forward only: New, Acknowledged, Investigating, Escalated, Closed.</p>
 <div class="actions"><button class="btn secondary" type="submit">Change status</button></div>
-</form>
+</form>{{/has_statuses}}
 <form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
 <h3>Escalate</h3>
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="escalate">
 <div class="field{{#err_to}} has-error{{/err_to}}"><label for="f-to">Escalated to</label>
 {{#err_to}}<p class="field-error" id="e-to">{{err_to}}</p>{{/err_to}}
 <select id="f-to" name="to" required{{#err_to}} aria-describedby="e-to" aria-invalid="true"{{/err_to}}>{{#bodies}}<option value="{{code}}"{{#chosen}} selected{{/chosen}}>{{label}}</option>{{/bodies}}</select></div>
-<div class="field"><label for="f-reference">Their reference (crime number, LADO or case number)</label>
-<input id="f-reference" name="reference" type="text" value="{{#again_escalate}}{{form_reference}}{{/again_escalate}}"></div>
-<div class="field"><label for="f-escalate-text">Details (for the LADO: their advice)</label>
-<textarea id="f-escalate-text" name="text" rows="3">&#10;{{#again_escalate}}{{form_text:pre_escape}}{{/again_escalate}}</textarea></div>
+<div class="field{{#again_escalate}}{{#err_reference}} has-error{{/err_reference}}{{/again_escalate}}"><label for="f-reference">Their reference (crime number, LADO or case number)</label>
+{{#again_escalate}}{{#err_reference}}<p class="field-error" id="e-reference">{{err_reference}}</p>{{/err_reference}}{{/again_escalate}}
+<input id="f-reference" name="reference" type="text" value="{{#again_escalate}}{{form_reference}}{{/again_escalate}}"{{#again_escalate}}{{#err_reference}} aria-describedby="e-reference" aria-invalid="true"{{/err_reference}}{{/again_escalate}}></div>
+<div class="field{{#again_escalate}}{{#err_text}} has-error{{/err_text}}{{/again_escalate}}"><label for="f-escalate-text">Details (for the LADO: their advice)</label>
+{{#again_escalate}}{{#err_text}}<p class="field-error" id="e-escalate-text">{{err_text}}</p>{{/err_text}}{{/again_escalate}}
+<textarea id="f-escalate-text" name="text" rows="3"{{#again_escalate}}{{#err_text}} aria-describedby="e-escalate-text" aria-invalid="true"{{/err_text}}{{/again_escalate}}>&#10;{{#again_escalate}}{{form_text:pre_escape}}{{/again_escalate}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Record escalation</button></div>
 </form>
 {{#concern_adult}}<form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
@@ -185,12 +190,12 @@
 <p class="hint" id="device-hint">Record what was searched or confiscated, by whom, when, and what was done with it. Never open or copy an image on it.</p>
 <div class="field"><label for="f-device">The device (for example "pupil's phone, black iPhone")</label>
 <input id="f-device" name="device" type="text" maxlength="200" aria-describedby="device-hint" value="{{#again_device}}{{form_device}}{{/again_device}}"></div>
-<div class="field{{#err_done_by}} has-error{{/err_done_by}}"><label for="f-done_by">Confiscated or searched by (leave empty for yourself)</label>
-{{#err_done_by}}<p class="field-error" id="e-done_by">{{err_done_by}}</p>{{/err_done_by}}
-<input id="f-done_by" name="done_by" type="text" maxlength="200" value="{{#again_device}}{{form_done_by}}{{/again_device}}"{{#err_done_by}} aria-describedby="e-done_by" aria-invalid="true"{{/err_done_by}}></div>
-<div class="field{{#err_done_at}} has-error{{/err_done_at}}"><label for="f-done_at">When (UK time; leave empty for now)</label>
-{{#err_done_at}}<p class="field-error" id="e-done_at">{{err_done_at}}</p>{{/err_done_at}}
-<input id="f-done_at" name="done_at" type="datetime-local" value="{{#again_device}}{{form_done_at}}{{/again_device}}"{{#err_done_at}} aria-describedby="e-done_at" aria-invalid="true"{{/err_done_at}}></div>
+<div class="field{{#again_device}}{{#err_done_by}} has-error{{/err_done_by}}{{/again_device}}"><label for="f-done_by">Confiscated or searched by (leave empty for yourself)</label>
+{{#again_device}}{{#err_done_by}}<p class="field-error" id="e-done_by">{{err_done_by}}</p>{{/err_done_by}}{{/again_device}}
+<input id="f-done_by" name="done_by" type="text" maxlength="200" value="{{#again_device}}{{form_done_by}}{{/again_device}}"{{#again_device}}{{#err_done_by}} aria-describedby="e-done_by" aria-invalid="true"{{/err_done_by}}{{/again_device}}></div>
+<div class="field{{#again_device}}{{#err_done_at}} has-error{{/err_done_at}}{{/again_device}}"><label for="f-done_at">When (UK time; leave empty for now)</label>
+{{#again_device}}{{#err_done_at}}<p class="field-error" id="e-done_at">{{err_done_at}}</p>{{/err_done_at}}{{/again_device}}
+<input id="f-done_at" name="done_at" type="datetime-local" value="{{#again_device}}{{form_done_at}}{{/again_device}}"{{#again_device}}{{#err_done_at}} aria-describedby="e-done_at" aria-invalid="true"{{/err_done_at}}{{/again_device}}></div>
 <div class="field"><label for="f-kept_at">Where it is kept</label>
 <input id="f-kept_at" name="kept_at" type="text" maxlength="200" value="{{#again_device}}{{form_kept_at}}{{/again_device}}"></div>
 <div class="field"><label for="f-handed_to">Handed to (for example a police officer and their collar number)</label>
@@ -218,8 +223,8 @@
 <h3>Copy of the outcome given to the person</h3>
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="copy_given">
 <div class="field{{#err_date}} has-error{{/err_date}}"><label for="f-copy-date">Date the copy was given (required)</label>
-{{#err_date}}<p class="field-error" id="e-date">{{err_date}}</p>{{/err_date}}
-<input id="f-copy-date" name="date" type="date" required value="{{#again_copy_given}}{{form_date}}{{/again_copy_given}}"{{#err_date}} aria-describedby="e-date" aria-invalid="true"{{/err_date}}></div>
+{{#err_date}}<p class="field-error" id="e-copy-date">{{err_date}}</p>{{/err_date}}
+<input id="f-copy-date" name="date" type="date" required value="{{#again_copy_given}}{{form_date}}{{/again_copy_given}}"{{#err_date}} aria-describedby="e-copy-date" aria-invalid="true"{{/err_date}}></div>
 <div class="field"><label for="f-copy-text">Note</label>
 <textarea id="f-copy-text" name="text" rows="2">&#10;{{#again_copy_given}}{{form_text:pre_escape}}{{/again_copy_given}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Record the copy given</button></div>

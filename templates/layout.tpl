@@ -29,7 +29,7 @@
 {{#flash}}<div class="flash" role="status">{{flash}}</div>{{/flash}}
 {{#error}}<div class="error-summary" role="alert" id="error-summary" tabindex="-1" autofocus>
 <h2>There is a problem</h2>
-<ul>{{#errors}}<li>{{#field}}<a href="#f-{{field}}">{{/field}}{{error}}{{#field}}</a>{{/field}}</li>
+<ul>{{#errors}}<li>{{#target}}<a href="#{{target}}">{{/target}}{{error}}{{#target}}</a>{{/target}}</li>
 {{/errors}}</ul>
 </div>{{/error}}
 {{>CONTENT}}

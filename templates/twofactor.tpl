@@ -7,16 +7,17 @@
 <h2>New recovery codes</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
 <p class="hint">Your old recovery codes stop working.</p>
-{{#ask_password}}<div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">Your password</label>
-{{#err_password}}<p class="field-error" id="e-password">{{err_password}}</p>{{/err_password}}
-<input id="f-password" name="password" type="password" autocomplete="current-password" required{{#err_password}} aria-describedby="e-password" aria-invalid="true"{{/err_password}}></div>{{/ask_password}}
+{{#ask_password}}<div class="field{{#not_remove_sent}}{{#err_password}} has-error{{/err_password}}{{/not_remove_sent}}"><label for="f-password">Your password</label>
+{{#not_remove_sent}}{{#err_password}}<p class="field-error" id="e-password">{{err_password}}</p>{{/err_password}}{{/not_remove_sent}}
+<input id="f-password" name="password" type="password" autocomplete="current-password" required{{#not_remove_sent}}{{#err_password}} aria-describedby="e-password" aria-invalid="true"{{/err_password}}{{/not_remove_sent}}></div>{{/ask_password}}
 <div class="actions"><button class="btn secondary" type="submit">Make new recovery codes</button></div>
 </form>
 {{#not_required}}<form class="stack card" method="post" action="/account/2fa/remove">
 <h2>Turn off</h2>
 <input type="hidden" name="csrf" value="{{csrf}}">
-{{#ask_password}}<div class="field"><label for="f-password-off">Your password</label>
-<input id="f-password-off" name="password" type="password" autocomplete="current-password" required></div>{{/ask_password}}
+{{#ask_password}}<div class="field{{#remove_sent}}{{#err_password}} has-error{{/err_password}}{{/remove_sent}}"><label for="f-password-off">Your password</label>
+{{#remove_sent}}{{#err_password}}<p class="field-error" id="e-password-off">{{err_password}}</p>{{/err_password}}{{/remove_sent}}
+<input id="f-password-off" name="password" type="password" autocomplete="current-password" required{{#remove_sent}}{{#err_password}} aria-describedby="e-password-off" aria-invalid="true"{{/err_password}}{{/remove_sent}}></div>{{/ask_password}}
 <div class="actions"><button class="btn danger" type="submit">Turn off two-factor sign-in</button></div>
 </form>{{/not_required}}
 {{/enrolled}}

@@ -217,6 +217,20 @@ void reply_pager_total(json_t *model, int64_t page, size_t per_page, int64_t tot
 				    : pages);
 }
 
+void reply_field_id(json_t *model, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	json_t *id = json_vsprintf(fmt, ap);
+	va_end(ap);
+	json_t *ids = json_object_get(model, "field_ids");
+	if (!ids) {
+		ids = json_object();
+		json_object_set_new(model, "field_ids", ids);
+	}
+	json_object_set_new(ids, field, id); /* NULL (no memory): nothing set */
+}
+
 json_t *reply_rows_flag(json_t *rows, const char *key, int on)
 {
 	size_t i;

@@ -124,6 +124,13 @@ size_t reply_errors(const struct reply *rp);   /* problems so far; 0 when not re
  * flag = whether the request sent field = item[key].  Nothing for a GET. */
 void reply_keep_chosen(const struct request *rq, json_t *items, const char *field,
 		       const char *key, const char *flag);
+/* The summary of a refused form's problems, at the top of the page shown
+ * again, links each problem to its field, the element f-FIELD.  A field of
+ * the form that was sent whose id is another, on a page of several forms
+ * (its form's, f-device-text, or its row's, f-meeting-text), is named so by
+ * the form page, in the model it shows again. */
+void reply_field_id(json_t *model, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* A row's own flag for a form it shows, set in every row: a section a row
  * does not name is looked up on the page, where the row's values are not.
  * Returns rows. */

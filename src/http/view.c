@@ -5,6 +5,7 @@
 #include "http/template.h"
 #include "http/bench_capture.h"
 #include "lib/util.h"
+#include "lib/json_get.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -139,6 +140,26 @@ static json_t *nav_for(const struct request *rq, char fragment[FRAGMENT_NAME])
 	return items;
 }
 
+/* The summary's items: each problem, and the id of the element its link
+ * lands on: its field's, f-FIELD, or the one the form page named
+ * (reply_field_id) for a field of the form sent that has another. */
+static json_t *summary_items(const json_t *errors, const json_t *ids)
+{
+	json_t *items = json_array();
+	size_t i;
+	json_t *e;
+	json_array_foreach(errors, i, e) {
+		json_t *item = json_pack("{s:O}", "error", json_object_get(e, "error"));
+		const char *field = json_str(e, "field"), *id = field ? json_str(ids, field) : NULL;
+		if (id)
+			json_object_set_new(item, "target", json_string(id));
+		else if (field)
+			json_object_set_new(item, "target", json_sprintf("f-%s", field));
+		json_array_append_new(items, item);
+	}
+	return items;
+}
+
 static json_t *layout_model(struct request *rq, struct reply *rp, const struct layout_data *ld)
 {
 	json_t *m = json_pack("{s:s, s:s}", "school_name",
@@ -149,17 +170,19 @@ static json_t *layout_model(struct request *rq, struct reply *rp, const struct l
 	if (err && rp->template && strcmp(rp->template, "error") != 0) {
 		json_object_set(m, "error", err);
 		json_t *field = json_object_get(rp->model, "field");
+		json_t *ids = json_object_get(rp->model, "field_ids");
 		/* The problems of a refused form start with the one in "error"; a page's
 		 * own list under that name (an import's refused lines) is not one. */
 		json_t *errors = json_object_get(rp->model, "errors");
 		json_t *first = json_object_get(json_array_get(errors, 0), "error");
-		if (first && json_equal(first, err))
-			json_object_set(m, "errors", errors);
-		else { /* a page that set only "error" and "field" itself */
-			json_t *one = json_pack("{s:O}", "error", err);
+		if (first && json_equal(first, err)) {
+			json_object_set_new(m, "errors", summary_items(errors, ids));
+		} else { /* a page that set only "error" and "field" itself */
+			json_t *one = json_pack("[{s:O}]", "error", err);
 			if (field)
-				json_object_set(one, "field", field);
-			json_object_set_new(m, "errors", json_pack("[o]", one));
+				json_object_set(json_array_get(one, 0), "field", field);
+			json_object_set_new(m, "errors", summary_items(one, ids));
+			json_decref(one);
 		}
 	}
 	if (rq->signed_in) {

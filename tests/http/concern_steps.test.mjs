@@ -275,3 +275,44 @@ test('someone who cannot open the case gets 404 and changes nothing', async () =
   assert.deepEqual(state(), before);
   assert.equal((await stepOf(c.head, id, 'police')).state, 'to_record');
 });
+
+// The <form> of one step on the case page, and every id on a page said more than once.
+const stepForm = (html, step) => [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0])
+  .find((f) => f.includes(`<input type="hidden" name="step" value="${step}">`));
+const twice = (html) => [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1])
+  .filter((v, i, all) => all.indexOf(v) !== i);
+
+test('a refused step comes back in its own form only: the other steps and the device form stay empty', async () => {
+  const id = await open('parent_post');
+  const before = state();
+  const send = (form) => c.head.request('POST', `/concerns/${id}/events`, { json: false, form });
+  let r = await send({ action: 'step', step: 'meeting', outcome: 'done', text: 'Met Mrs X',
+    done_at: '2099-01-01T10:00' });
+  assert.equal(r.status, 400, r.text);
+  assert.deepEqual(twice(r.text), [], 'every id once');
+  const box = (step) => r.text.match(new RegExp(`<textarea id="f-${step}-text"[^>]*>([^<]*)</textarea>`))[1];
+  assert.equal(box('meeting'), '&#10;Met Mrs X');
+  assert.match(stepForm(r.text, 'meeting'), /id="f-meeting-done"[^>]*checked/);
+  assert.match(stepForm(r.text, 'meeting'), /value="2099-01-01T10:00"/);
+  assert.match(stepForm(r.text, 'meeting'), /class="field-error"[^>]*>When it was done cannot be in the future\./);
+  for (const step of ['removal', 'platform']) {
+    assert.equal(box(step), '&#10;', `${step}: nothing typed`);
+    const form = stepForm(r.text, step);
+    assert.doesNotMatch(form, /checked/, `${step}: nothing chosen`);
+    assert.doesNotMatch(form, /field-error|has-error|aria-invalid/, `${step}: no problem shown`);
+  }
+  assert.equal(r.text.split('class="field-error"').length - 1, 1, 'the one problem, once');
+  assert.doesNotMatch(r.text.match(/<input id="f-done_at"[^>]*>/)[0], /aria-invalid/, 'the device form is not in error');
+
+  // a step sent empty shows its problems in its own form
+  r = await send({ action: 'step', step: 'removal' });
+  assert.equal(r.status, 400, r.text);
+  assert.deepEqual(twice(r.text), [], 'every id once');
+  const removal = stepForm(r.text, 'removal');
+  assert.match(removal, /Choose whether it was done\./);
+  assert.match(removal, /Give the details, or the reason it was not done\./);
+  assert.equal(r.text.split('class="field-error"').length - 1, 2, 'two problems, each once');
+  for (const step of ['meeting', 'platform'])
+    assert.doesNotMatch(stepForm(r.text, step), /field-error|has-error|aria-invalid/, step);
+  assert.deepEqual(state(), before, 'nothing recorded');
+});

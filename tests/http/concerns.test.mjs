@@ -379,6 +379,32 @@ test('transitions: every valid step, every impossible one 409, and a full chrono
   assert.match(refused.text, /already been acknowledged/);
 });
 
+test('"Change the status" offers only the statuses the case may move to, and no form when there are none', async () => {
+  const { id } = await file(c.teacher, { category: 'parent_post', summary: 'statuses offered' });
+  const ALL = ['new', 'acknowledged', 'investigating', 'escalated', 'closed'];
+  const offered = async () => {
+    const html = (await c.head.page(`/concerns/${id}`)).text;
+    const select = html.match(/<select id="f-status"[^>]*>([\s\S]*?)<\/select>/);
+    const options = select ? [...select[1].matchAll(/<option value="([^"]*)"([^>]*)>/g)] : [];
+    assert.ok(options.every((o) => !o[2].includes('selected')), 'nothing chosen before the person chooses');
+    const json = (await c.head.get(`/concerns/${id}`)).body.statuses;
+    assert.deepEqual(json.map((o) => o.code), options.map((o) => o[1]), 'the JSON offers the same');
+    assert.equal(html.includes('<h3>Change the status</h3>'), options.length > 0, 'a form only with a choice');
+    return options.map((o) => o[1]);
+  };
+  const expect = [['new', ['acknowledged']], ['acknowledged', ['investigating', 'escalated']],
+    ['investigating', ['escalated']], ['escalated', []]];
+  for (const [now, choices] of expect) {
+    assert.equal(sql(s.db, `SELECT status FROM concerns WHERE id = ${id}`), now);
+    assert.deepEqual(await offered(), choices, now);
+    // every status not offered is one the server refuses
+    for (const other of ALL.filter((x) => !choices.includes(x)))
+      assert.equal((await event(c.head, id, { action: 'status', status: other })).status, 409, `${now} to ${other}`);
+    // the first offered, as the form sends it by default, is accepted
+    if (choices.length) assert.equal((await event(c.head, id, { action: 'status', status: choices[0] })).status, 200);
+  }
+});
+
 test('views of a case and downloads of evidence are audited, except by the reporter', async () => {
   const { id, reference } = await file(c.head, { category: 'other', summary: 'audit me' }, [{ name: 'a.png', data: PNG }]);
   const ev = sql(s.db, `SELECT id FROM evidence WHERE concern_id = ${id}`);

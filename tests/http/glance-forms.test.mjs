@@ -41,10 +41,15 @@ function tagOf(html, id) {
 
 // The field with id f-NAME (or the box around it) is marked, with its message beside it;
 // a field is marked invalid for screen readers too, a fieldset never (ARIA does not allow it).
+// The message is e-NAME, or, for a field whose id carries its form's or row's name
+// (f-meeting-text), the one message (e-...) the field is described by.
 function marked(html, name, message) {
   const esc = message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-  assert.match(html, new RegExp(`<p class="field-error" id="e-${name}">${esc}</p>`), `${name}: message beside it`);
-  assert.match(html, new RegExp(`id="f-${name}"[^>]*aria-describedby="[^"]*e-${name}`), `${name}: described by its message`);
+  const described = (tagOf(html, `f-${name}`).match(/aria-describedby="([^"]*)"/) || [])[1] || '';
+  const messages = described.split(' ').filter((d) => d.startsWith('e-'));
+  assert.equal(messages.length, 1, `${name}: described by its message`);
+  if (!name.includes('-')) assert.equal(messages[0], `e-${name}`, `${name}: its message is e-${name}`);
+  assert.match(html, new RegExp(`<p class="field-error" id="${messages[0]}">${esc}</p>`), `${name}: message beside it`);
   const at = html.indexOf(`id="f-${name}"`);
   const start = html.lastIndexOf('<div class="field', at);
   const fieldset = html.lastIndexOf('<fieldset', at);
@@ -326,11 +331,14 @@ test('a refused authorisation marks the fields of the draft it was for, where th
 // field of the form that was sent (an input, select, textarea or fieldset the
 // page names once), marked, with its message beside it and described by it;
 // no other form on the page shows a problem.
-function landsIn(html, action) {
+// Forms that post to the same address (a case's actions) are told apart by
+// text only the one sent holds (its hidden action field).
+function landsIn(html, action, holding = '') {
   assert.match(html, /<div class="error-summary" role="alert" id="error-summary" tabindex="-1" autofocus>/,
     'the summary takes the focus');
-  const sent = forms(html, new RegExp(`^${action.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
-  assert.equal(sent.length, 1, `one form posts to ${action}`);
+  const sent = forms(html, new RegExp(`^${action.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))
+    .filter((f) => f.html.includes(holding));
+  assert.equal(sent.length, 1, `one form posts to ${action}${holding && ` holding ${holding}`}`);
   const links = summary(html);
   assert.ok(links.length >= 1, 'the summary links to a field');
   for (const [href, text] of links) {
@@ -398,6 +406,18 @@ test("a refused answer shows its problem in that item's form", async () => {
   assert.equal(r.status, 400);
   assert.deepEqual(landsIn(r.text, `/accounts/${id}/items/${item.id}/answer`), ['#f-answered_at']);
   assert.match(r.text, /id="f-answered_at"[^>]*value="2099-01-01T10:00"/, 'what was typed is kept');
+});
+
+test("a refused answer's notes lead to that item's own notes, not the check form's", async () => {
+  const { mod, id, send } = await accountForms();
+  const item = (await mod.get(`/accounts/${id}`)).body.items_open[0];
+  // a form feed, as text copied from a PDF may hold
+  const r = await send(`/items/${item.id}/answer`, { answered_at: '2026-01-05T10:00', how: 'reply',
+    notes: 'Replied by e-mail.\fPage 2' });
+  assert.equal(r.status, 400);
+  assert.deepEqual(landsIn(r.text, `/accounts/${id}/items/${item.id}/answer`), [`#f-answer_notes-${item.id}`]);
+  assert.match(r.text, new RegExp(`<textarea id="f-answer_notes-${item.id}"[^>]*>&#10;Replied by e-mail\\.`),
+    'what was typed is kept');
 });
 
 test("a refused record of what was done about a mistake shows its problem in that mistake's form", async () => {
@@ -496,4 +516,41 @@ test('a refused school name is marked and described by its message, when the nam
   const html = (await admin.request('POST', '/admin/settings', { json: false, form: { school_name: long } })).text;
   marked(html, 'school_name', json.body.error);
   assert.equal(sql(s.db, "SELECT value FROM settings WHERE key = 'school_name'"), before);
+});
+
+test("a refused action on a case leads to that action's own field: the case's forms share field names", async () => {
+  const head = await s.login('head@demo.school');
+  const id = Number(sql(s.db, "SELECT min(id) FROM concerns WHERE category = 'parent_post' AND status != 'closed'"));
+  const send = (form, who = head, on = id) => who.request('POST', `/concerns/${on}/events`, { json: false, form });
+  const to = `/concerns/${id}/events`;
+  const step = '<input type="hidden" name="step" value="meeting">';
+  let r = await send({ action: 'step', step: 'meeting' });
+  assert.equal(r.status, 400);
+  assert.deepEqual(landsIn(r.text, to, step), ['#f-meeting-outcome', '#f-meeting-text']);
+  r = await send({ action: 'step', step: 'meeting', outcome: 'done', text: 'Met Mrs X', done_at: '2099-01-01T10:00' });
+  assert.deepEqual(landsIn(r.text, to, step), ['#f-meeting-done_at']);
+  r = await send({ action: 'device', device: 'A phone', text: '   ' });
+  assert.deepEqual(landsIn(r.text, to, 'value="device"'), ['#f-device-text']);
+  r = await send({ action: 'device', text: 'Kept in the office.', done_at: '2099-01-01T10:00' });
+  assert.deepEqual(landsIn(r.text, to, 'value="device"'), ['#f-done_at']);
+  r = await send({ action: 'escalate', to: 'police', text: 'x'.repeat(5001) });
+  assert.deepEqual(landsIn(r.text, to, 'value="escalate"'), ['#f-escalate-text']);
+  r = await send({ action: 'note', text: '   ' });
+  assert.deepEqual(landsIn(r.text, to, 'value="note"'), ['#f-text']);
+
+  const conduct = await file(teacher, { category: 'staff_conduct', summary: 'Shouted at a pupil', about: 'science@demo.school' });
+  r = await send({ action: 'threshold', level: 'low_level', text: '   ' }, head, conduct.id);
+  assert.deepEqual(landsIn(r.text, `/concerns/${conduct.id}/events`, 'value="threshold"'), ['#f-threshold-text']);
+
+  const breach = await file(teacher, { category: 'data_breach', summary: 'Register left on the bus' });
+  r = await send({ action: 'ico_decision', decision: 'no_report', text: '   ' }, head, breach.id);
+  assert.equal(r.status, 400, r.text);
+  assert.deepEqual(landsIn(r.text, `/concerns/${breach.id}/events`, 'value="ico_decision"'), ['#f-decision-text']);
+
+  const dsl = await s.login('dsl@demo.school');
+  const closed = (await file(teacher, { category: 'cyberbullying_pupil', summary: 'Name-calling in a group chat' })).id;
+  assert.equal((await event(dsl, closed, { action: 'acknowledge' })).status, 200);
+  assert.equal((await event(dsl, closed, { action: 'close', outcome: 'Spoken to.', outcome_category: 'other' })).status, 200);
+  r = await send({ action: 'reopen', text: '   ' }, dsl, closed);
+  assert.deepEqual(landsIn(r.text, `/concerns/${closed}/events`, 'value="reopen"'), ['#f-reopen-text']);
 });

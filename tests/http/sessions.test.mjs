@@ -52,6 +52,17 @@ test('a person sees their sessions and ends another, after their password; nobod
   const none = await here.post(`/account/sessions/${other.id}/end`, {});
   assert.equal(none.status, 400);
   assert.match(none.text, /Enter your password/);
+  // The page again: the problem is in that session's row, where the summary links, not in
+  // "End every other session", which asks for the password too.
+  const page = await here.request('POST', `/account/sessions/${other.id}/end`, { json: false, form: {} });
+  assert.equal(page.status, 400);
+  assert.match(page.text, new RegExp(`<li><a href="#p-${other.id}">Enter your password`));
+  const [row, all] = [...page.text.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0])
+    .filter((f) => /action="\/account\/sessions\/[^"]*"/.test(f));
+  assert.match(row, new RegExp(`id="p-${other.id}"[^>]*aria-describedby="e-password" aria-invalid="true"`));
+  assert.match(row, /<p class="field-error" id="e-password">Enter your password/);
+  assert.doesNotMatch(all, /field-error|has-error|aria-invalid/);
+  assert.equal(page.text.split('id="e-password"').length - 1, 1);
   const self = await here.post(`/account/sessions/${mine.id}/end`, { password: PASSWORD });
   assert.equal(self.status, 409);
   assert.match(self.text, /sign out/);

@@ -280,6 +280,7 @@ test('an administrator requires roles and resets a second factor (audited); nobo
     assert.match(rowHtml, /class="field-error" id="e-reason"/);
     assert.ok(rowHtml.includes(`value="${long}"`), 'the reason typed is kept');
     assert.equal((tooLong.text.match(/id="e-reason"/g) || []).length, 1, 'one error, beside the field');
+    assert.match(tooLong.text, /<li><a href="#f-reason">/, 'the summary links to that row\'s reason');
     const selfId = list.body.people.find((p) => p.email === 'admin@demo.school').id;
     const teacherId = sql(s.db, "SELECT id FROM users WHERE email = 'teacher@demo.school'");
     assert.equal((await admin.post(`/admin/two-factor/${teacherId}/reset`, { reason: 'x' })).status, 409);
@@ -380,6 +381,16 @@ test('someone whose role does not need it may turn two-factor sign-in off with t
     const status = await c.page('/account/2fa');
     assert.match(status.text, /You have 10 unused recovery codes/);
     assert.equal((await c.post('/account/2fa/remove', { password: 'wrong password!' })).status, 403);
+    // The page again: the problem is in "Turn off", whose password box the summary links to,
+    // not in "New recovery codes", which asks for the password too.
+    const wrong = await c.request('POST', '/account/2fa/remove', { json: false, form: { password: 'wrong password!' } });
+    assert.equal(wrong.status, 403);
+    assert.match(wrong.text, /<li><a href="#f-password-off">[^<]+<\/a><\/li>/);
+    const [codes, remove] = [...wrong.text.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0])
+      .filter((f) => /action="\/account\/2fa\/(recovery-codes|remove)"/.test(f));
+    assert.match(remove, /<p class="field-error" id="e-password-off">/);
+    assert.match(remove, /id="f-password-off"[^>]*aria-describedby="e-password-off" aria-invalid="true"/);
+    assert.doesNotMatch(codes, /field-error|has-error|aria-invalid/);
     const off = await c.post('/account/2fa/remove', { password: PASSWORD });
     assert.equal(off.status, 200);
     assert.equal(sql(s.db, 'SELECT count(*) FROM totp'), '0');

@@ -98,6 +98,10 @@ void account_items_model(const struct request *rq, const json_t *a, json_t *m)
 	json_object_set_new(m, "items_open",
 			    each_sent(each_flagged(items_open(id, at), "may_answer", runs && open),
 				      "answer_sent", rq, "/answer"));
+	/* The notes keep their row's id in the sent row too: the plain f-notes
+	 * is the check form's. */
+	if (account_form_sent(rq, "/answer") && rq->nids == 2)
+		reply_field_id(m, "notes", "f-answer_notes-%lld", (long long)rq->ids[1]);
 	json_object_set_new(m, "items_answered", items_answered(id));
 	const char *typed = rq->is_post ? arg(rq, "received_at") : NULL;
 	json_object_set_new(m, "received_field", json_string(typed ? typed : field));

@@ -143,14 +143,19 @@ static void queue_flags(json_t *rows, const char *at)
 	}
 }
 
-static json_t *status_options(const char *selected)
+/* The statuses "Change the status" offers a case of status cur: those the
+ * action accepts (concern_status_problem), so never one it would refuse;
+ * none once the case is escalated or closed, and then no such form. */
+static json_t *status_choices(const char *cur)
 {
 #define STATUS_CODE_(code, name) code,
 	static const char *const st[] = { CONCERN_STATUS_LIST(STATUS_CODE_) };
 	json_t *a = json_array();
-	for (size_t i = 0; i < sizeof st / sizeof st[0]; i++)
-		json_array_append_new(a, json_pack("{s:s, s:b}", "code", st[i], "selected",
-						   selected && strcmp(selected, st[i]) == 0));
+	for (size_t i = 0; cur && i < sizeof st / sizeof st[0]; i++)
+		if (!concern_status_problem(cur, st[i]))
+			json_array_append_new(a, json_pack("{s:s, s:s, s:b}", "code", st[i],
+							   "label", concern_status_label(st[i]),
+							   "selected", 0));
 	return a;
 }
 
@@ -324,17 +329,42 @@ static json_t *case_row(int64_t id)
 	return c;
 }
 
-/* The step whose form was sent (action=step) keeps what was typed: each
- * step's form on the page has the same fields. */
-static void mark_step(const struct request *rq, json_t *rows)
+/* The step whose form was sent (action=step) keeps what was typed and shows
+ * its problems: each step's form on the page has the same fields.  The
+ * row's flag has a name of its own, never the page's again_step: a row's
+ * false flag would show the page's true one, and every step's form would
+ * come back filled in, ready to record the wrong details. */
+static void mark_step(const struct request *rq, json_t *rows, json_t *m)
 {
-	const char *step = arg(rq, "step");
+	static const char *const fields[] = { "outcome", "text", "done_by", "done_at",
+					      "reference" };
+	const char *step = strcmp(arg(rq, "action"), "step") == 0 ? arg(rq, "step") : NULL;
 	size_t i;
 	json_t *r;
-	json_array_foreach(rows, i, r)
-		json_object_set_new(r, "again_step", json_boolean(step &&
-					strcmp(step, json_str(r, "step")) == 0));
+	json_array_foreach(rows, i, r) {
+		int sent = step && strcmp(step, json_str(r, "step")) == 0;
+		json_object_set_new(r, "step_sent", json_boolean(sent));
+		/* its fields' ids carry the step's code (f-meeting-text) */
+		for (size_t k = 0; sent && k < sizeof fields / sizeof fields[0]; k++)
+			reply_field_id(m, fields[k], "f-%s-%s", step, fields[k]);
+	}
 }
+
+/* The fields of the case page's forms whose ids carry their form's name,
+ * the fields of the same name in other forms (the note's text, f-text)
+ * keeping the plain id: the summary's link to a problem lands on the field
+ * of the form that was sent. */
+static const struct {
+	const char *action, *field, *id;
+} own_ids[] = {
+	{ "ico_decision", "text", "f-decision-text" },
+	{ "escalate", "text", "f-escalate-text" },
+	{ "threshold", "text", "f-threshold-text" },
+	{ "device", "text", "f-device-text" },
+	{ "copy_given", "date", "f-copy-date" },
+	{ "copy_given", "text", "f-copy-text" },
+	{ "reopen", "text", "f-reopen-text" },
+};
 
 /* Shown again after a refused action, the page keeps what was typed and chosen
  * in that action's form (again_ACTION marks it), and only there: the forms
@@ -349,11 +379,15 @@ static void keep_action(const struct request *rq, json_t *m)
 	json_object_set_new(m, "bodies", json_deep_copy(json_object_get(m, "bodies")));
 	json_object_set_new(m, "outcomes", json_deep_copy(json_object_get(m, "outcomes")));
 	reply_keep_chosen(rq, json_object_get(m, "assignees"), "assignee", "email", "chosen");
+	reply_keep_chosen(rq, json_object_get(m, "statuses"), "status", "code", "selected");
 	reply_keep_chosen(rq, json_object_get(m, "bodies"), "to", "code", "chosen");
 	reply_keep_chosen(rq, json_object_get(m, "outcomes"), "outcome_category", "code",
 			  "chosen");
 	json_t *breach = json_object_get(json_object_get(m, "concern"), "breach");
-	mark_step(rq, json_object_get(json_object_get(m, "concern"), "steps"));
+	mark_step(rq, json_object_get(json_object_get(m, "concern"), "steps"), m);
+	for (size_t i = 0; i < sizeof own_ids / sizeof own_ids[0]; i++)
+		if (strcmp(action, own_ids[i].action) == 0)
+			reply_field_id(m, own_ids[i].field, "%s", own_ids[i].id);
 	reply_keep_chosen(rq, json_object_get(breach, "decisions"), "decision", "code", "chosen");
 }
 
@@ -384,7 +418,8 @@ void concern_case(struct request *rq, struct reply *rp)
 	pthread_once(&lists_once, fixed_lists);
 	json_t *m = json_pack("{s:o, s:o, s:O, s:O, s:o}", "concern", c, "assignees",
 			      assignees(id, rq->user.roles), "bodies", bodies_list, "outcomes",
-			      outcomes_list, "statuses", status_options(NULL));
+			      outcomes_list, "statuses",
+			      status_choices(json_str(c, "status")));
 	concern_adult_view(rq, m);
 	keep_action(rq, m);
 	reply_page(rp, "concern_case", "Concern", m);

@@ -29,6 +29,23 @@ static int rank(const char *status)
 	return -1;
 }
 
+#define CLOSED_WORDS "This concern is closed: it can only be reopened or have a note added."
+
+const char *concern_status_problem(const char *cur, const char *target)
+{
+	if (strcmp(cur, "closed") == 0)
+		return CLOSED_WORDS;
+	if (strcmp(target, cur) == 0)
+		return "The concern already has that status.";
+	if (strcmp(target, "closed") == 0)
+		return "Use Close, which records the outcome, to close a concern.";
+	if (rank(target) < rank(cur))
+		return "A concern's status only moves forward; add a note to record a correction.";
+	if (strcmp(cur, "new") == 0 && strcmp(target, "acknowledged") != 0)
+		return "Acknowledge the concern first.";
+	return NULL;
+}
+
 /* Why this action cannot happen now (409), or NULL. */
 static const char *transition_problem(const struct ev *e, const char *target)
 {
@@ -36,7 +53,7 @@ static const char *transition_problem(const struct ev *e, const char *target)
 	int closed = strcmp(cur, "closed") == 0, is_new = strcmp(cur, "new") == 0;
 	if (closed && strcmp(a, "reopen") != 0 && strcmp(a, "note") != 0 &&
 	    strcmp(a, "copy_given") != 0)
-		return "This concern is closed: it can only be reopened or have a note added.";
+		return CLOSED_WORDS;
 	if (strcmp(a, "acknowledge") == 0 && !is_new)
 		return "This concern has already been acknowledged.";
 	if (strcmp(a, "reopen") == 0 && !closed)
@@ -49,15 +66,7 @@ static const char *transition_problem(const struct ev *e, const char *target)
 	}
 	if (strcmp(a, "status") != 0 || !target)
 		return NULL;
-	if (strcmp(target, cur) == 0)
-		return "The concern already has that status.";
-	if (strcmp(target, "closed") == 0)
-		return "Use Close, which records the outcome, to close a concern.";
-	if (rank(target) < rank(cur))
-		return "A concern's status only moves forward; add a note to record a correction.";
-	if (is_new && strcmp(target, "acknowledged") != 0)
-		return "Acknowledge the concern first.";
-	return NULL;
+	return concern_status_problem(cur, target);
 }
 
 /* The fields each action needs, and what to say when one is left empty, in

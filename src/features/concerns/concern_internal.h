@@ -136,6 +136,9 @@ struct ev {
 	int64_t reporter;
 	char at[ISO_LEN];
 };
+/* Why "Change the status" may not move a case of status cur to target
+ * (409), or NULL: the case page offers only the statuses it allows. */
+const char *concern_status_problem(const char *cur, const char *target);
 /* Appends an event to the chronology (takes detail); internal events are
  * never shown to the reporter. */
 void concern_add_event(const struct request *rq, const struct ev *e, const char *action,

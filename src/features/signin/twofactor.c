@@ -76,9 +76,15 @@ static char *issuer(void)
 static void enrol_page(struct request *rq, struct reply *rp)
 {
 	int enrolled = twofactor_enrolled(rq->user.id);
-	json_t *m = json_pack("{s:b, s:b, s:b}", "enrolled", enrolled, "required",
+	/* Both forms ask for the password: a refused "Turn off" shows its
+	 * problem in its own form, whose field is f-password-off. */
+	const char *to = rq->is_post ? strrchr(rq->path, '/') : NULL;
+	int remove_sent = to && strcmp(to, "/remove") == 0;
+	json_t *m = json_pack("{s:b, s:b, s:b, s:b}", "enrolled", enrolled, "required",
 			      (rq->user.roles & twofactor_required_roles()) != 0, "ask_password",
-			      password_asked(rq));
+			      password_asked(rq), "remove_sent", remove_sent);
+	if (remove_sent)
+		reply_field_id(m, "password", "f-password-off");
 	if (enrolled) {
 		json_t *row =
 			db_row("SELECT confirmed_at FROM totp WHERE user_id = ?", "I", rq->user.id);
