@@ -419,6 +419,8 @@ static int open_db_as(const char *path, int must_exist, int hold)
 		return usage_error("--db FILE is required");
 	if (must_exist && stat(path, &st) != 0)
 		return fail("no database there: run 'staffroom init --db FILE' first");
+	if (db_files_private(path) != 0)
+		return EXIT_FAILURE;
 	if (hold && hold_database(path, 0) != 0)
 		return EXIT_FAILURE;
 	db_configure(path);

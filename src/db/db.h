@@ -30,6 +30,11 @@ enum { DB_IN_USE_SERVER = 1, DB_IN_USE_RESTORE = 2 };
 int db_in_use_lock(const char *db_path, int restoring);
 char *db_lock_path(const char *db_path); /* malloc'd */
 
+/* 0 when no other user may read or change the database or a -wal or -shm
+ * beside it; -1 having said on stderr which file and the chmod to run
+ * (file_modes.c says why). */
+int db_files_private(const char *db_path);
+
 /* Put in the SQL of a report that must read every row (statistics over all
  * records): the query-plan check (STAFFROOM_CHECK_PLANS=1) then accepts its
  * full table scan.  List pages never use it. */
