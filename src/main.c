@@ -84,6 +84,8 @@ static const char *usage_text =
 	"access)\n"
 	"  routes                               every route: method, path, roles and fields\n"
 	"\n"
+	"backup, audit verify and user list only read: they never upgrade the database.  The\n"
+	"others upgrade an older one, but not while another staffroom (a server) has it open.\n"
 	"\n"
 	"Every command reads " CONFIG_DEFAULT_PATH " when it exists, or --config FILE;\n"
 	"--no-config reads none.  Options on the command line win over the file.\n"
@@ -322,14 +324,42 @@ static int read_config(int argc, char **argv)
 	return path ? config_load(path) : 0;
 }
 
+/* An upgrade under a running server of the version before would stop it
+ * (its statements name what the new schema changed): only a process that
+ * holds the database alone upgrades it.  0, or EXIT_FAILURE having said so. */
+static int upgrade_alone(const char *path, int before)
+{
+	int held = db_in_use_upgrade(1);
+	if (held == 0)
+		return 0;
+	if (held < 0)
+		fprintf(stderr,
+			"staffroom: cannot lock the database %s to upgrade it (%s); nothing was "
+			"changed\n",
+			path, strerror(errno));
+	else
+		fprintf(stderr,
+			"staffroom: the database %s has schema version %d, and this staffroom "
+			"would upgrade it to %d, but a running staffroom server or command has it "
+			"open, which would stop working on the upgraded database. Stop the server "
+			"(systemctl stop staffroom, or the web server that starts it), let any "
+			"command finish, run staffroom init --db %s, then start the new version; "
+			"nothing was changed\n",
+			path, before, SCHEMA_VERSION, path);
+	return EXIT_FAILURE;
+}
+
 /* A database made by an older staffroom gets what schema.sql has added
  * since (told, unless the database is being created). */
-static int upgrade(int tell)
+static int upgrade(const char *path, int tell)
 {
 	int before = db_schema_version();
+	if (before >= 1 && before < SCHEMA_VERSION && upgrade_alone(path, before) != 0)
+		return EXIT_FAILURE;
 	char *schema = share_path("schema.sql");
 	int parts = schema_upgrade(schema);
 	free(schema);
+	db_in_use_upgrade(0);
 	if (parts < 0)
 		return fail("could not upgrade the database schema");
 	if (parts > 0 && tell)
@@ -391,7 +421,12 @@ static int hold_database(const char *path, int restoring)
 				"as the user that owns the database, or as root (a server with "
 				"--user)\n",
 			lock, strerror(err));
-	else if (!restoring) /* only a restore's lock refuses a shared one */
+	else if (!restoring && held == DB_IN_USE_UPGRADE)
+		fprintf(stderr, "staffroom: the database %s is being upgraded by another "
+				"staffroom command: run this again when it has finished; nothing "
+				"was changed\n",
+			path);
+	else if (!restoring) /* only a restore's or an upgrade's lock refuses a shared one */
 		fprintf(stderr, "staffroom: the database %s is being restored from a backup: "
 				"run this again when the restore has finished; nothing was "
 				"changed\n",
@@ -433,12 +468,39 @@ static int open_db_as(const char *path, int must_exist, int hold)
 			"the database is not initialised: run 'staffroom init --db FILE' first");
 	if (must_exist && writes_to_log && load_key() != 0)
 		return EXIT_FAILURE;
-	return must_exist ? upgrade(1) : 0;
+	return must_exist ? upgrade(path, 1) : 0;
 }
 
 static int open_db(const char *path, int must_exist)
 {
 	return open_db_as(path, must_exist, 1);
+}
+
+/* For a command that only reads (backup, audit verify, user list): as it
+ * is, never upgraded nor written (db_read_only), whatever its schema, so
+ * that a newer staffroom's backup or check leaves an older server's
+ * database as that server needs it.  HOLD as for open_db_as: audit verify,
+ * which also checks backups, holds nothing, leaving no lock file beside
+ * one (a restore under way leaves the file it reads as it was). */
+static int open_db_reading(const char *path, int hold)
+{
+	struct stat st;
+	if (!path)
+		return usage_error("--db FILE is required");
+	if (stat(path, &st) != 0)
+		return fail("no database there: run 'staffroom init --db FILE' first");
+	if (hold && hold_database(path, 0) != 0)
+		return EXIT_FAILURE;
+	db_configure(path);
+	db_read_only();
+	if (!cfg.key_file)
+		cfg.key_file = keyfile_default(path);
+	if (!db_handle())
+		return EXIT_FAILURE; /* said, with SQLite's reason */
+	if (db_schema_version() < 1)
+		return fail(
+			"the database is not initialised: run 'staffroom init --db FILE' first");
+	return 0;
 }
 
 /* A database whose audit log has rows was keyed: a new key in place of a
@@ -466,16 +528,21 @@ static int cmd_init(struct opts *o)
 		return rc;
 	if (key_file_lost())
 		return EXIT_FAILURE;
+	int before = db_schema_version();
 	char *schema = share_path("schema.sql");
 	rc = db_init_schema(schema);
 	free(schema);
 	if (rc != 0)
 		return fail("could not create the database schema");
-	/* The whole file was applied, and the parts added later are written to
-	 * run again: this only moves user_version on. */
-	rc = upgrade(0);
+	/* A new database: the whole file was applied, and the parts added later
+	 * are written to run again, so this only moves user_version on.  An
+	 * existing one is upgraded here (DEPLOY.md, "Upgrade"). */
+	rc = upgrade(o->db, 0);
 	if (rc != 0)
 		return rc;
+	if (before >= 1 && before < SCHEMA_VERSION)
+		fprintf(stderr, "staffroom: database upgraded to schema version %d\n",
+			SCHEMA_VERSION);
 	if (keyfile_ensure(cfg.key_file) != 0)
 		return fail("could not create the key file");
 	/* The log's first row starts the keyed chain, and its head is anchored
@@ -713,7 +780,7 @@ static int cmd_user_deactivate(struct opts *o)
 
 static int cmd_user_list(struct opts *o)
 {
-	int rc = open_db(o->db, 1);
+	int rc = open_db_reading(o->db, 1);
 	if (rc)
 		return rc;
 	json_t *rows =
@@ -787,14 +854,38 @@ static int cmd_import(struct opts *o)
 	return 0;
 }
 
+/* A log from before the keyed chain has nothing the key can check; this
+ * staffroom would only key it by upgrading it, which verify never does. */
+static int verifiable(const char *path)
+{
+	int version = db_schema_version();
+	if (version >= AUDIT_KEYED_SCHEMA)
+		return 1;
+	fprintf(stderr,
+		"staffroom: the database %s has schema version %d, from before the audit log was "
+		"keyed (version %d): check it with the staffroom release that made it, or upgrade "
+		"a copy with this one (staffroom init --db COPY --key-file KEY) and check the "
+		"copy\n",
+		path, version, AUDIT_KEYED_SCHEMA);
+	return 0;
+}
+
 static int cmd_audit_verify(struct opts *o)
 {
-	int rc = open_db(o->db, 1);
+	int rc = open_db_reading(o->db, 0);
 	if (rc)
 		return rc;
+	if (!verifiable(o->db))
+		return EXIT_FAILURE;
 	char why[400];
 	if (audit_check(why, sizeof why) != 0) {
-		fprintf(stderr, "staffroom: audit log broken: %s\n", why);
+		/* Read whole while a server started and copied its WAL into it. */
+		if (!db_read_unchanged())
+			fprintf(stderr, "staffroom: the database %s changed while it was checked "
+					"(a server started): run audit verify again\n",
+				o->db);
+		else
+			fprintf(stderr, "staffroom: audit log broken: %s\n", why);
 		return EXIT_FAILURE;
 	}
 	printf("staffroom: audit log intact (%lld rows; checked against the anchors in %s)\n",
@@ -802,27 +893,51 @@ static int cmd_audit_verify(struct opts *o)
 	return 0;
 }
 
-/* SQLite's online backup: a consistent snapshot even while the server writes. */
-static int cmd_backup(struct opts *o)
+/* One copy with SQLite's online backup: SQLITE_DONE, or what went wrong. */
+static int backup_once(const char *to)
 {
-	if (o->argc != 1)
-		return usage_error(o->argc ? "backup takes one output file"
-					   : "backup needs the output file");
-	int rc = open_db(o->db, 1);
-	if (rc)
-		return rc;
 	sqlite3 *out;
-	if (sqlite3_open(o->argv[0], &out) != SQLITE_OK) {
+	if (sqlite3_open(to, &out) != SQLITE_OK) {
 		sqlite3_close(out);
-		return fail("cannot create the backup file");
+		return SQLITE_CANTOPEN;
 	}
 	sqlite3_busy_timeout(out, 5000);
 	sqlite3_backup *b = sqlite3_backup_init(out, "main", db_handle(), "main");
 	int step = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
 	sqlite3_backup_finish(b);
-	rc = sqlite3_errcode(out);
+	int rc = sqlite3_errcode(out);
 	sqlite3_close(out);
-	if (step != SQLITE_DONE || rc != SQLITE_OK)
+	return step == SQLITE_DONE && rc != SQLITE_OK ? rc : step;
+}
+
+/* SQLite's online backup: a consistent snapshot even while the server
+ * writes, read through its WAL.  A database with no WAL is read whole; if a
+ * server started and copied its WAL into the file meanwhile, the copy may
+ * mix two states, and is made again from the database as it now is. */
+static int cmd_backup(struct opts *o)
+{
+	if (o->argc != 1)
+		return usage_error(o->argc ? "backup takes one output file"
+					   : "backup needs the output file");
+	int rc = open_db_reading(o->db, 1);
+	if (rc)
+		return rc;
+	int step = SQLITE_ERROR;
+	for (int tries = 0; tries < 3; tries++) {
+		step = backup_once(o->argv[0]);
+		if (step != SQLITE_DONE || db_read_unchanged())
+			break;
+		step = SQLITE_BUSY;
+		db_close_thread(); /* opened again as it now is, through its WAL */
+		if (!db_handle())
+			return EXIT_FAILURE;
+	}
+	if (step == SQLITE_CANTOPEN)
+		return fail("cannot create the backup file");
+	if (step == SQLITE_BUSY)
+		return fail("the database changed while it was copied, three times (a server "
+			    "starting and stopping?): run backup again");
+	if (step != SQLITE_DONE)
 		return fail("the backup failed");
 	printf("staffroom: backed up to %s\n", o->argv[0]);
 	return 0;

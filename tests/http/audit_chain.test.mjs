@@ -187,7 +187,7 @@ test('a database made before the key: its plain chain is checked once and carrie
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`);
   rmSync(`${db}.anchors`);
-  const up = cli(['user', 'list', '--db', db]);
+  const up = cli(['init', '--db', db]);
   assert.equal(up.code, 0, up.stderr);
   assert.match(up.stderr, new RegExp(`upgraded to schema version ${SCHEMA_VERSION}`));
   assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
