@@ -6,6 +6,7 @@
 #include "core/audit_anchor.h"
 #include "core/auth.h"
 #include "core/password_rules.h"
+#include "core/made_as_root.h"
 #include "core/restore.h"
 #include "lib/config.h"
 #include "lib/config_file.h"
@@ -461,8 +462,10 @@ static int open_db_as(const char *path, int must_exist, int hold)
 	db_configure(path);
 	if (!cfg.key_file)
 		cfg.key_file = keyfile_default(path);
-	if (!db_handle())
-		return fail("cannot open the database");
+	if (!db_handle()) {
+		db_say_unreachable(path, NULL);
+		return EXIT_FAILURE;
+	}
 	if (must_exist && db_schema_version() < 1)
 		return fail(
 			"the database is not initialised: run 'staffroom init --db FILE' first");
@@ -1168,6 +1171,10 @@ int main(int argc, char **argv)
 			rc = usage_error("unexpected argument");
 		} else {
 			writes_to_log = writes_log(c->run);
+			/* Not the servers: once they have left root they cannot give
+			 * anything away. */
+			if (c->run != cmd_serve && c->run != cmd_fastcgi && c->run != cmd_cgi)
+				made_as_root_note();
 			rc = c->run(&o);
 			if (rc == 0 && writes_log(c->run) && audit_anchor_write() != 0)
 				rc = fail("could not append to the audit anchor file");
@@ -1175,6 +1182,7 @@ int main(int argc, char **argv)
 		free(o.roles);
 		db_close_thread();
 		db_close_writer();
+		made_as_root_give();
 		return rc;
 	}
 	if (argc >= 2 && (strcmp(argv[1], "user") == 0 || strcmp(argv[1], "audit") == 0)) {

@@ -47,6 +47,10 @@ char *db_lock_path(const char *db_path); /* malloc'd */
  * beside it; -1 having said on stderr which file and the chmod to run
  * (file_modes.c says why). */
 int db_files_private(const char *db_path);
+/* Why this process (USER, or whoever it is when NULL) could not open the
+ * database, on stderr: which file or folder, its owner and mode, and the
+ * chown to run. */
+void db_say_unreachable(const char *db_path, const char *user);
 
 /* Put in the SQL of a report that must read every row (statistics over all
  * records): the query-plan check (STAFFROOM_CHECK_PLANS=1) then accepts its

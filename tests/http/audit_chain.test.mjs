@@ -8,11 +8,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, lstatSync, symlinkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
+import { chownSync, copyFileSync, existsSync, lstatSync, symlinkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
   writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BIN, cli, FRONT, launch, sql, startServer } from './lib.mjs';
+import { AS_ROOT, BIN, cli, FRONT, handOver, launch, sql, startProcess, startServer, UNPRIVILEGED } from './lib.mjs';
 import { startSink } from './smtp_sink.mjs';
 import { SCHEMA_VERSION } from './schema_version.mjs';
 
@@ -419,3 +419,61 @@ test('a command is refused while the database is being restored', async () => {
     '--password-stdin'], { input: 'a long pass phrase\n' }).code, 0);
   rmSync(s.dir, { recursive: true, force: true });
 });
+
+// Run as the service's user, as DEPLOY.md has the commands run.
+const asService = (args, input = '') => {
+  const r = spawnSync(UNPRIVILEGED[0], [...UNPRIVILEGED.slice(1), BIN, ...args], { input, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+// The server as the service manager starts it (unprivileged), on the files
+// as they are (no handing over first); resolves {code, err}: 0 once it served
+// and stopped, else its exit status and what it said.
+async function serves(dir, db) {
+  const listen = FRONT === 'fastcgi' ? `unix:${dir}/f.sock` : '127.0.0.1:0';
+  let p;
+  try {
+    p = await startProcess(FRONT === 'fastcgi' ? 'fastcgi' : 'serve', db, listen);
+  } catch (e) {
+    return { code: 1, err: String(e.message) };
+  }
+  const exited = new Promise((res) => p.proc.on('exit', res));
+  p.proc.kill('SIGTERM');
+  await exited;
+  return { code: p.proc.exitCode, err: p.stderr() };
+}
+
+// `sudo staffroom restore` (or init) without `-u staffroom`: what it makes
+// beside the database is given to the database's owner (or, for a new one,
+// its folder's), so that the service's user can start the server; a database
+// it cannot open is named at start-up with its owner and the chown to run.
+test('restore and init run as root leave their files to the database\'s owner, and the server starts',
+  { skip: (!AS_ROOT && 'not running as root') || (FRONT === 'cgi' && 'no server to start') }, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-root-'));
+    handOver(dir);
+    const db = path.join(dir, 'r.db'), bk = path.join(dir, 'bk.db');
+    assert.equal(asService(['demo', '--db', db]).code, 0);
+    assert.equal(asService(['backup', '--db', db, bk]).code, 0);
+    const owners = (files) => files.map((f) => `${path.basename(f)} ${statSync(f).uid}:${statSync(f).gid}`);
+    const theirs = (files) => assert.deepEqual(owners(files), files.map((f) => `${path.basename(f)} 65534:65534`));
+    const r = cli(['restore', '--db', db, bk]);
+    assert.equal(r.code, 0, r.stderr);
+    theirs([db, `${db}.anchors`, `${db}.key`, `${db}.lock`, r.stdout.match(/kept as (\S+)/)[1]]);
+    for (const f of [`${db}-wal`, `${db}-shm`]) if (existsSync(f)) theirs([f]);
+    let up = await serves(dir, db);
+    assert.equal(up.code, 0, up.err);
+    // A new database in the service's folder, made by root.
+    const made = path.join(dir, 'new.db');
+    assert.equal(cli(['init', '--db', made]).code, 0);
+    theirs([made, `${made}.anchors`, `${made}.key`, `${made}.lock`]);
+    up = await serves(dir, made);
+    assert.equal(up.code, 0, up.err);
+    // Left root's by hand: the start-up names the file, its owner and what to run.
+    chownSync(db, 0, 0);
+    up = await serves(dir, db);
+    assert.equal(up.code, 1, up.err);
+    assert.match(up.err, new RegExp(`cannot open the database ${db} as user nobody: the file ${db} belongs to root:root ` +
+      `\\(mode 600\\), so nobody cannot read and write it: run 'chown nobody: ${db}'`));
+    assert.doesNotMatch(up.err, /check the folder/);
+    rmSync(dir, { recursive: true, force: true });
+  });
