@@ -992,7 +992,14 @@ static int cmd_restore(struct opts *o)
 	}
 	if (!cfg.key_file)
 		cfg.key_file = keyfile_default(o->db);
-	char *copy = xasprintf("%s.restoring", o->db), *kept = anchors_kept_name();
+	/* A database reached through a symbolic link is the file it names: the
+	 * copy made beside that file is renamed over it (over the link would
+	 * leave the database as it was), and its -wal and -shm are there.  The
+	 * key and anchor files are found from the name given, as by every
+	 * command. */
+	char *real = realpath(o->db, NULL);
+	const char *db = real ? real : o->db;
+	char *copy = xasprintf("%s.restoring", db), *kept = anchors_kept_name();
 	unlink(copy);
 	int rc = restore_copy(o->argv[0], copy) != 0 ? fail("could not copy the backup") : 0;
 	rc = rc ? rc : open_db_as(copy, 1, 0);
@@ -1004,16 +1011,19 @@ static int cmd_restore(struct opts *o)
 		rc = fail("could not write the restore to the audit log");
 	db_close_thread();
 	db_close_writer();
-	rc = rc ? rc : restore_swap(copy, o->db, kept);
+	rc = rc ? rc : restore_swap(copy, db, kept);
+	int linked = strcmp(db, o->db) != 0;
 	if (rc) {
 		unlink(copy);
 		fprintf(stderr, "staffroom: the database %s is as it was\n", o->db);
 	} else {
-		printf("staffroom: %s restored from %s%s%s\n", o->db, o->argv[0],
+		printf("staffroom: %s%s%s%s restored from %s%s%s\n", o->db,
+		       linked ? " (the file " : "", linked ? db : "", linked ? ")" : "", o->argv[0],
 		       kept ? "; the old anchor file is kept as " : "", kept ? kept : "");
 	}
 	free(copy);
 	free(kept);
+	free(real);
 	return rc ? rc : open_db_as(o->db, 1, 0);
 }
 

@@ -389,6 +389,33 @@ test('staffroom restore refuses while a server has the database, and runs once i
   rmSync(s.dir, { recursive: true, force: true });
 });
 
+// The database's path is often a symbolic link (to a larger disk, say).  A
+// restore through it puts the backup in place of the file it names, with
+// that file's -wal and -shm, and leaves the link a link: a file put in the
+// link's place would leave the database itself (which the lock file and
+// SQLite's -wal and -shm follow) as it was.
+test('restore through a symbolic link restores the file it names and leaves the link', () => {
+  const { dir, db } = demo();
+  const link = path.join(dir, 'link.db'), bk = path.join(dir, 'bk.db');
+  symlinkSync(db, link);
+  assert.equal(cli(['backup', '--db', link, bk]).code, 0);
+  assert.equal(cli(['user', 'add', '--db', db, '--email', 'late@x.school', '--name', 'Late Comer', '--password-stdin'],
+    { input: 'a long pass phrase\n' }).code, 0);
+  const late = () => sql(db, `SELECT count(*) FROM users WHERE email = 'late@x.school'`);
+  assert.equal(late(), '1');
+  // The key and anchor files are found from the name given, as by every command.
+  const r = cli(['restore', '--db', link, '--key-file', `${db}.key`, '--audit-anchor-file', `${db}.anchors`, bk]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, new RegExp(`${link} \\(the file ${db}\\) restored from ${bk}`));
+  assert.ok(lstatSync(link).isSymbolicLink(), 'the link is still a link');
+  assert.equal(late(), '0', 'the file it names holds the backup');
+  assert.equal(sql(db, `SELECT count(*) FROM audit WHERE action = 'database.restore'`), '1');
+  assert.deepEqual(readdirSync(dir).filter((f) => /restoring|-wal|-shm/.test(f)), []);
+  const v = cli(['audit', 'verify', '--db', db]);
+  assert.equal(v.code, 0, v.stderr);
+  rmSync(dir, { recursive: true });
+});
+
 // A command that writes (user add here) while a restore is under way would
 // write to the file the restore puts aside: it is refused and changes
 // nothing.  The restore's exclusive lock is taken here by another process.
