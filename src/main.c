@@ -80,7 +80,8 @@ static const char *usage_text =
 	"  audit verify --db FILE               check the audit log's hash chain\n"
 	"  backup --db FILE OUT                 a consistent copy, safe while serving\n"
 	"  restore --db FILE BACKUP             put a backup in place of the database (stopped),\n"
-	"                                       on record in its audit log\n"
+	"                                       on record in its audit log; everyone signs in\n"
+	"                                       again\n"
 	"  export --db FILE --person EMAIL      everything held about one person, as JSON (subject "
 	"access)\n"
 	"  routes                               every route: method, path, roles and fields\n"
@@ -973,6 +974,26 @@ static int restore_swap(const char *copy, const char *db, const char *kept)
 	return rc ? 0 : fail("could not put the restored copy in place of the database");
 }
 
+/* What the school must do after a restore: the backup brings back the
+ * records as they were, so what was changed since for someone's safety
+ * (a leaver's account, a password or second factor reset after a
+ * compromise) is undone until it is done again. */
+static void restore_said(const char *backup, const struct restore_spent *spent)
+{
+	struct stat st;
+	char taken[ISO_LEN] = "unknown";
+	if (stat(backup, &st) == 0)
+		iso_time(st.st_mtime, taken);
+	printf("staffroom: everyone signs in again: the restore ended %d sessions and spent %d "
+	       "one-time password links (send new invitations or resets where they are still "
+	       "needed)\n"
+	       "staffroom: changes made after the backup was last written (%s) are not in the "
+	       "restored database: make again those that still matter, above all people who "
+	       "have left (deactivate them), passwords and second factors reset, and roles "
+	       "changed\n",
+	       spent->sessions, spent->links, taken);
+}
+
 /* A backup in place of the database, with a row in the restored audit log
  * saying so (core/restore.c): copied and checked beside the database first,
  * so that a bad backup or a key that does not verify its log changes
@@ -1007,7 +1028,8 @@ static int cmd_restore(struct opts *o)
 		fprintf(stderr, "staffroom: the backup's audit log does not verify: %s\n", why);
 		rc = EXIT_FAILURE;
 	}
-	if (rc == 0 && restore_audit(o->argv[0], kept) != 0)
+	struct restore_spent spent = { 0, 0 };
+	if (rc == 0 && restore_audit(o->argv[0], kept, &spent) != 0)
 		rc = fail("could not write the restore to the audit log");
 	db_close_thread();
 	db_close_writer();
@@ -1020,6 +1042,7 @@ static int cmd_restore(struct opts *o)
 		printf("staffroom: %s%s%s%s restored from %s%s%s\n", o->db,
 		       linked ? " (the file " : "", linked ? db : "", linked ? ")" : "", o->argv[0],
 		       kept ? "; the old anchor file is kept as " : "", kept ? kept : "");
+		restore_said(o->argv[0], &spent);
 	}
 	free(copy);
 	free(kept);

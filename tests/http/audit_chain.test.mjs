@@ -389,6 +389,47 @@ test('staffroom restore refuses while a server has the database, and runs once i
   rmSync(s.dir, { recursive: true, force: true });
 });
 
+// A backup brings back sessions ended since (signed out, ended by an
+// administrator after a suspected compromise) and one-time links used or
+// replaced since.  The restore ends every session and spends every link in
+// the restored copy before it takes the database's place, says so in the
+// restored log, and tells the technician what to do again.
+test('a restore signs everyone out and spends every one-time link, on record as the restore', async () => {
+  const s = await startServer();
+  const token = 'R'.repeat(43);
+  const teacher = await s.login('teacher@demo.school');
+  assert.equal((await teacher.get('/account/sessions')).status, 200);
+  sql(s.db, `INSERT INTO password_links(token_hash, user_id, purpose, sent_by, created_at, expires_at)
+    SELECT '${createHash('sha256').update(token).digest('hex')}', id, 'reset', 'the person',
+      '2026-01-01T00:00:00Z', '2999-01-01T00:00:00Z' FROM users WHERE email = 'ta@demo.school'`);
+  assert.equal((await s.client().page(`/password/set?token=${token}`)).status, 200);
+  const bk = path.join(s.dir, 'bk.db');
+  assert.equal(cli(['backup', '--db', s.db, bk]).code, 0);
+  await s.stop({ keep: true });
+  const r = cli(['restore', '--db', s.db, bk]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /everyone signs in again: the restore ended [1-9]\d* sessions and spent 1 one-time password links/);
+  assert.match(r.stdout, /changes made after the backup was last written \(\d{4}-[^)]+\) are not in the restored database: make again .*people who have left \(deactivate them\), passwords and second factors reset/);
+  const last = rows(s.db).at(-1);
+  assert.equal(last.action, 'database.restore');
+  assert.match(last.detail, /\d+ sessions ended and 1 one-time password links spent, so everyone signs in again/);
+  assert.equal(sql(s.db, 'SELECT count(*) FROM sessions'), '0');
+  assert.equal(sql(s.db, 'SELECT count(*) FROM password_links WHERE used_at IS NULL'), '0');
+  const again = await launch({ dir: s.dir, db: s.db });
+  try {
+    // The browser still holds the cookie of its session from before the backup.
+    const before = Object.assign(again.client(), { cookie: teacher.cookie, cookieName: teacher.cookieName });
+    assert.equal((await before.get('/account/sessions')).status, 401, 'the session of the backup is ended');
+    assert.equal((await again.client().page(`/password/set?token=${token}`)).status, 410, 'the link is spent');
+    assert.equal((await (await again.login('teacher@demo.school')).get('/account/sessions')).status, 200);
+  } finally {
+    await again.stop({ keep: true });
+  }
+  const v = verify(s.db);
+  assert.equal(v.code, 0, v.stderr);
+  rmSync(s.dir, { recursive: true, force: true });
+});
+
 // The database's path is often a symbolic link (to a larger disk, say).  A
 // restore through it puts the backup in place of the file it names, with
 // that file's -wal and -shm, and leaves the link a link: a file put in the
