@@ -34,7 +34,9 @@
 #include "lib/malware_scan.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdint.h>
@@ -897,21 +899,32 @@ static int cmd_audit_verify(struct opts *o)
 	return 0;
 }
 
-/* One copy with SQLite's online backup: SQLITE_DONE, or what went wrong. */
-static int backup_once(const char *to)
+/* One copy with SQLite's online backup: 0, or -1 and why.  The file is
+ * made first with open(), whose errno says why it cannot be: SQLite, failing
+ * to create it, tries to open it read-only and keeps that attempt's error. */
+static int backup_once(const char *to, char *why, size_t n)
 {
+	int fd = open(to, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		snprintf(why, n, "cannot create the backup file %s: %s", to, strerror(errno));
+		return -1;
+	}
+	close(fd);
 	sqlite3 *out;
 	if (sqlite3_open(to, &out) != SQLITE_OK) {
+		snprintf(why, n, "cannot open the backup file %s: %s", to, sqlite3_errmsg(out));
 		sqlite3_close(out);
-		return SQLITE_CANTOPEN;
+		return -1;
 	}
 	sqlite3_busy_timeout(out, 5000);
 	sqlite3_backup *b = sqlite3_backup_init(out, "main", db_handle(), "main");
 	int step = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
-	sqlite3_backup_finish(b);
-	int rc = sqlite3_errcode(out);
+	sqlite3_backup_finish(b); /* its error, if any, is the output connection's */
+	int ok = step == SQLITE_DONE && sqlite3_errcode(out) == SQLITE_OK;
+	if (!ok)
+		snprintf(why, n, "the backup to %s failed: %s", to, sqlite3_errmsg(out));
 	sqlite3_close(out);
-	return step == SQLITE_DONE && rc != SQLITE_OK ? rc : step;
+	return ok ? 0 : -1;
 }
 
 /* SQLite's online backup: a consistent snapshot even while the server
@@ -926,25 +939,20 @@ static int cmd_backup(struct opts *o)
 	int rc = open_db_reading(o->db, 1);
 	if (rc)
 		return rc;
-	int step = SQLITE_ERROR;
+	char why[PATH_MAX + 200];
 	for (int tries = 0; tries < 3; tries++) {
-		step = backup_once(o->argv[0]);
-		if (step != SQLITE_DONE || db_read_unchanged())
-			break;
-		step = SQLITE_BUSY;
+		if (backup_once(o->argv[0], why, sizeof why) != 0)
+			return fail(why);
+		if (db_read_unchanged()) {
+			printf("staffroom: backed up to %s\n", o->argv[0]);
+			return 0;
+		}
 		db_close_thread(); /* opened again as it now is, through its WAL */
 		if (!db_handle())
 			return EXIT_FAILURE;
 	}
-	if (step == SQLITE_CANTOPEN)
-		return fail("cannot create the backup file");
-	if (step == SQLITE_BUSY)
-		return fail("the database changed while it was copied, three times (a server "
-			    "starting and stopping?): run backup again");
-	if (step != SQLITE_DONE)
-		return fail("the backup failed");
-	printf("staffroom: backed up to %s\n", o->argv[0]);
-	return 0;
+	return fail("the database changed while it was copied, three times (a server starting "
+		    "and stopping?): run backup again");
 }
 
 /* The anchor file kept under a new name (DEPLOY.md, "To restore"): it names

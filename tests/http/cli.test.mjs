@@ -270,6 +270,29 @@ test('audit verify reads a backup as it is, in a read-only folder, leaving nothi
   rmSync(dir, { recursive: true });
 });
 
+// A backup run from cron into a folder that is missing or not the
+// service's: the message names the file and the system's reason.
+test('a backup that cannot be written names the file and why', () => {
+  const { dir, db } = fresh();
+  assert.equal(cli(['init', '--db', db]).code, 0);
+  const missing = path.join(dir, 'no-such-folder', 'bk.db');
+  let r = cli(['backup', '--db', db, missing]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, new RegExp(`cannot create the backup file ${missing}: No such file or directory`));
+  const closed = path.join(dir, 'closed');
+  mkdirSync(closed);
+  handOver(dir);
+  chmodSync(closed, 0o555);
+  const args = ['backup', '--db', db, path.join(closed, 'bk.db')];
+  const run = AS_ROOT ? spawnSync(UNPRIVILEGED[0], [...UNPRIVILEGED.slice(1), BIN, ...args], { encoding: 'utf8' })
+    : spawnSync(BIN, args, { encoding: 'utf8' });
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stderr, new RegExp(`cannot create the backup file ${closed}/bk\\.db: Permission denied`));
+  assert.deepEqual(readdirSync(closed), []);
+  chmodSync(closed, 0o755);
+  rmSync(dir, { recursive: true });
+});
+
 test('mistakes on the command line are named as typed, on standard error', () => {
   const { dir, db } = fresh();
   cli(['init', '--db', db]);
