@@ -6,6 +6,7 @@
 #include "core/audit_anchor.h"
 #include "core/auth.h"
 #include "core/password_rules.h"
+#include "core/made_as_root.h"
 #include "core/restore.h"
 #include "lib/config.h"
 #include "lib/config_file.h"
@@ -33,7 +34,9 @@
 #include "lib/malware_scan.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdint.h>
@@ -79,11 +82,14 @@ static const char *usage_text =
 	"  audit verify --db FILE               check the audit log's hash chain\n"
 	"  backup --db FILE OUT                 a consistent copy, safe while serving\n"
 	"  restore --db FILE BACKUP             put a backup in place of the database (stopped),\n"
-	"                                       on record in its audit log\n"
+	"                                       on record in its audit log; everyone signs in\n"
+	"                                       again\n"
 	"  export --db FILE --person EMAIL      everything held about one person, as JSON (subject "
 	"access)\n"
 	"  routes                               every route: method, path, roles and fields\n"
 	"\n"
+	"backup, audit verify and user list only read: they never upgrade the database.  The\n"
+	"others upgrade an older one, but not while another staffroom (a server) has it open.\n"
 	"\n"
 	"Every command reads " CONFIG_DEFAULT_PATH " when it exists, or --config FILE;\n"
 	"--no-config reads none.  Options on the command line win over the file.\n"
@@ -322,14 +328,42 @@ static int read_config(int argc, char **argv)
 	return path ? config_load(path) : 0;
 }
 
+/* An upgrade under a running server of the version before would stop it
+ * (its statements name what the new schema changed): only a process that
+ * holds the database alone upgrades it.  0, or EXIT_FAILURE having said so. */
+static int upgrade_alone(const char *path, int before)
+{
+	int held = db_in_use_upgrade(1);
+	if (held == 0)
+		return 0;
+	if (held < 0)
+		fprintf(stderr,
+			"staffroom: cannot lock the database %s to upgrade it (%s); nothing was "
+			"changed\n",
+			path, strerror(errno));
+	else
+		fprintf(stderr,
+			"staffroom: the database %s has schema version %d, and this staffroom "
+			"would upgrade it to %d, but a running staffroom server or command has it "
+			"open, which would stop working on the upgraded database. Stop the server "
+			"(systemctl stop staffroom, or the web server that starts it), let any "
+			"command finish, run staffroom init --db %s, then start the new version; "
+			"nothing was changed\n",
+			path, before, SCHEMA_VERSION, path);
+	return EXIT_FAILURE;
+}
+
 /* A database made by an older staffroom gets what schema.sql has added
  * since (told, unless the database is being created). */
-static int upgrade(int tell)
+static int upgrade(const char *path, int tell)
 {
 	int before = db_schema_version();
+	if (before >= 1 && before < SCHEMA_VERSION && upgrade_alone(path, before) != 0)
+		return EXIT_FAILURE;
 	char *schema = share_path("schema.sql");
 	int parts = schema_upgrade(schema);
 	free(schema);
+	db_in_use_upgrade(0);
 	if (parts < 0)
 		return fail("could not upgrade the database schema");
 	if (parts > 0 && tell)
@@ -391,7 +425,12 @@ static int hold_database(const char *path, int restoring)
 				"as the user that owns the database, or as root (a server with "
 				"--user)\n",
 			lock, strerror(err));
-	else if (!restoring) /* only a restore's lock refuses a shared one */
+	else if (!restoring && held == DB_IN_USE_UPGRADE)
+		fprintf(stderr, "staffroom: the database %s is being upgraded by another "
+				"staffroom command: run this again when it has finished; nothing "
+				"was changed\n",
+			path);
+	else if (!restoring) /* only a restore's or an upgrade's lock refuses a shared one */
 		fprintf(stderr, "staffroom: the database %s is being restored from a backup: "
 				"run this again when the restore has finished; nothing was "
 				"changed\n",
@@ -419,24 +458,55 @@ static int open_db_as(const char *path, int must_exist, int hold)
 		return usage_error("--db FILE is required");
 	if (must_exist && stat(path, &st) != 0)
 		return fail("no database there: run 'staffroom init --db FILE' first");
+	if (db_files_private(path) != 0)
+		return EXIT_FAILURE;
 	if (hold && hold_database(path, 0) != 0)
 		return EXIT_FAILURE;
 	db_configure(path);
 	if (!cfg.key_file)
 		cfg.key_file = keyfile_default(path);
-	if (!db_handle())
-		return fail("cannot open the database");
+	if (!db_handle()) {
+		db_say_unreachable(path, NULL);
+		return EXIT_FAILURE;
+	}
 	if (must_exist && db_schema_version() < 1)
 		return fail(
 			"the database is not initialised: run 'staffroom init --db FILE' first");
 	if (must_exist && writes_to_log && load_key() != 0)
 		return EXIT_FAILURE;
-	return must_exist ? upgrade(1) : 0;
+	return must_exist ? upgrade(path, 1) : 0;
 }
 
 static int open_db(const char *path, int must_exist)
 {
 	return open_db_as(path, must_exist, 1);
+}
+
+/* For a command that only reads (backup, audit verify, user list): as it
+ * is, never upgraded nor written (db_read_only), whatever its schema, so
+ * that a newer staffroom's backup or check leaves an older server's
+ * database as that server needs it.  HOLD as for open_db_as: audit verify,
+ * which also checks backups, holds nothing, leaving no lock file beside
+ * one (a restore under way leaves the file it reads as it was). */
+static int open_db_reading(const char *path, int hold)
+{
+	struct stat st;
+	if (!path)
+		return usage_error("--db FILE is required");
+	if (stat(path, &st) != 0)
+		return fail("no database there: run 'staffroom init --db FILE' first");
+	if (hold && hold_database(path, 0) != 0)
+		return EXIT_FAILURE;
+	db_configure(path);
+	db_read_only();
+	if (!cfg.key_file)
+		cfg.key_file = keyfile_default(path);
+	if (!db_handle())
+		return EXIT_FAILURE; /* said, with SQLite's reason */
+	if (db_schema_version() < 1)
+		return fail(
+			"the database is not initialised: run 'staffroom init --db FILE' first");
+	return 0;
 }
 
 /* A database whose audit log has rows was keyed: a new key in place of a
@@ -464,16 +534,21 @@ static int cmd_init(struct opts *o)
 		return rc;
 	if (key_file_lost())
 		return EXIT_FAILURE;
+	int before = db_schema_version();
 	char *schema = share_path("schema.sql");
 	rc = db_init_schema(schema);
 	free(schema);
 	if (rc != 0)
 		return fail("could not create the database schema");
-	/* The whole file was applied, and the parts added later are written to
-	 * run again: this only moves user_version on. */
-	rc = upgrade(0);
+	/* A new database: the whole file was applied, and the parts added later
+	 * are written to run again, so this only moves user_version on.  An
+	 * existing one is upgraded here (DEPLOY.md, "Upgrade"). */
+	rc = upgrade(o->db, 0);
 	if (rc != 0)
 		return rc;
+	if (before >= 1 && before < SCHEMA_VERSION)
+		fprintf(stderr, "staffroom: database upgraded to schema version %d\n",
+			SCHEMA_VERSION);
 	if (keyfile_ensure(cfg.key_file) != 0)
 		return fail("could not create the key file");
 	/* The log's first row starts the keyed chain, and its head is anchored
@@ -711,7 +786,7 @@ static int cmd_user_deactivate(struct opts *o)
 
 static int cmd_user_list(struct opts *o)
 {
-	int rc = open_db(o->db, 1);
+	int rc = open_db_reading(o->db, 1);
 	if (rc)
 		return rc;
 	json_t *rows =
@@ -785,14 +860,38 @@ static int cmd_import(struct opts *o)
 	return 0;
 }
 
+/* A log from before the keyed chain has nothing the key can check; this
+ * staffroom would only key it by upgrading it, which verify never does. */
+static int verifiable(const char *path)
+{
+	int version = db_schema_version();
+	if (version >= AUDIT_KEYED_SCHEMA)
+		return 1;
+	fprintf(stderr,
+		"staffroom: the database %s has schema version %d, from before the audit log was "
+		"keyed (version %d): check it with the staffroom release that made it, or upgrade "
+		"a copy with this one (staffroom init --db COPY --key-file KEY) and check the "
+		"copy\n",
+		path, version, AUDIT_KEYED_SCHEMA);
+	return 0;
+}
+
 static int cmd_audit_verify(struct opts *o)
 {
-	int rc = open_db(o->db, 1);
+	int rc = open_db_reading(o->db, 0);
 	if (rc)
 		return rc;
+	if (!verifiable(o->db))
+		return EXIT_FAILURE;
 	char why[400];
 	if (audit_check(why, sizeof why) != 0) {
-		fprintf(stderr, "staffroom: audit log broken: %s\n", why);
+		/* Read whole while a server started and copied its WAL into it. */
+		if (!db_read_unchanged())
+			fprintf(stderr, "staffroom: the database %s changed while it was checked "
+					"(a server started): run audit verify again\n",
+				o->db);
+		else
+			fprintf(stderr, "staffroom: audit log broken: %s\n", why);
 		return EXIT_FAILURE;
 	}
 	printf("staffroom: audit log intact (%lld rows; checked against the anchors in %s)\n",
@@ -800,30 +899,60 @@ static int cmd_audit_verify(struct opts *o)
 	return 0;
 }
 
-/* SQLite's online backup: a consistent snapshot even while the server writes. */
+/* One copy with SQLite's online backup: 0, or -1 and why.  The file is
+ * made first with open(), whose errno says why it cannot be: SQLite, failing
+ * to create it, tries to open it read-only and keeps that attempt's error. */
+static int backup_once(const char *to, char *why, size_t n)
+{
+	int fd = open(to, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		snprintf(why, n, "cannot create the backup file %s: %s", to, strerror(errno));
+		return -1;
+	}
+	close(fd);
+	sqlite3 *out;
+	if (sqlite3_open(to, &out) != SQLITE_OK) {
+		snprintf(why, n, "cannot open the backup file %s: %s", to, sqlite3_errmsg(out));
+		sqlite3_close(out);
+		return -1;
+	}
+	sqlite3_busy_timeout(out, 5000);
+	sqlite3_backup *b = sqlite3_backup_init(out, "main", db_handle(), "main");
+	int step = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+	sqlite3_backup_finish(b); /* its error, if any, is the output connection's */
+	int ok = step == SQLITE_DONE && sqlite3_errcode(out) == SQLITE_OK;
+	if (!ok)
+		snprintf(why, n, "the backup to %s failed: %s", to, sqlite3_errmsg(out));
+	sqlite3_close(out);
+	return ok ? 0 : -1;
+}
+
+/* SQLite's online backup: a consistent snapshot even while the server
+ * writes, read through its WAL.  A database with no WAL is read whole; if a
+ * server started and copied its WAL into the file meanwhile, the copy may
+ * mix two states, and is made again from the database as it now is. */
 static int cmd_backup(struct opts *o)
 {
 	if (o->argc != 1)
 		return usage_error(o->argc ? "backup takes one output file"
 					   : "backup needs the output file");
-	int rc = open_db(o->db, 1);
+	int rc = open_db_reading(o->db, 1);
 	if (rc)
 		return rc;
-	sqlite3 *out;
-	if (sqlite3_open(o->argv[0], &out) != SQLITE_OK) {
-		sqlite3_close(out);
-		return fail("cannot create the backup file");
+	char why[PATH_MAX + 200];
+	for (int tries = 0; tries < 3; tries++) {
+		if (backup_once(o->argv[0], why, sizeof why) != 0)
+			return fail(why);
+		if (db_read_unchanged()) {
+			printf("staffroom: backed up to %s\n", o->argv[0]);
+			return 0;
+		}
+		db_close_thread(); /* opened again as it now is, through its WAL */
+		if (!db_handle())
+			return EXIT_FAILURE;
 	}
-	sqlite3_busy_timeout(out, 5000);
-	sqlite3_backup *b = sqlite3_backup_init(out, "main", db_handle(), "main");
-	int step = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
-	sqlite3_backup_finish(b);
-	rc = sqlite3_errcode(out);
-	sqlite3_close(out);
-	if (step != SQLITE_DONE || rc != SQLITE_OK)
-		return fail("the backup failed");
-	printf("staffroom: backed up to %s\n", o->argv[0]);
-	return 0;
+	return fail("the database changed while it was copied, three times (a server starting "
+		    "and stopping?): run backup again");
 }
 
 /* The anchor file kept under a new name (DEPLOY.md, "To restore"): it names
@@ -853,6 +982,26 @@ static int restore_swap(const char *copy, const char *db, const char *kept)
 	return rc ? 0 : fail("could not put the restored copy in place of the database");
 }
 
+/* What the school must do after a restore: the backup brings back the
+ * records as they were, so what was changed since for someone's safety
+ * (a leaver's account, a password or second factor reset after a
+ * compromise) is undone until it is done again. */
+static void restore_said(const char *backup, const struct restore_spent *spent)
+{
+	struct stat st;
+	char taken[ISO_LEN] = "unknown";
+	if (stat(backup, &st) == 0)
+		iso_time(st.st_mtime, taken);
+	printf("staffroom: everyone signs in again: the restore ended %d sessions and spent %d "
+	       "one-time password links (send new invitations or resets where they are still "
+	       "needed)\n"
+	       "staffroom: changes made after the backup was last written (%s) are not in the "
+	       "restored database: make again those that still matter, above all people who "
+	       "have left (deactivate them), passwords and second factors reset, and roles "
+	       "changed\n",
+	       spent->sessions, spent->links, taken);
+}
+
 /* A backup in place of the database, with a row in the restored audit log
  * saying so (core/restore.c): copied and checked beside the database first,
  * so that a bad backup or a key that does not verify its log changes
@@ -872,7 +1021,14 @@ static int cmd_restore(struct opts *o)
 	}
 	if (!cfg.key_file)
 		cfg.key_file = keyfile_default(o->db);
-	char *copy = xasprintf("%s.restoring", o->db), *kept = anchors_kept_name();
+	/* A database reached through a symbolic link is the file it names: the
+	 * copy made beside that file is renamed over it (over the link would
+	 * leave the database as it was), and its -wal and -shm are there.  The
+	 * key and anchor files are found from the name given, as by every
+	 * command. */
+	char *real = realpath(o->db, NULL);
+	const char *db = real ? real : o->db;
+	char *copy = xasprintf("%s.restoring", db), *kept = anchors_kept_name();
 	unlink(copy);
 	int rc = restore_copy(o->argv[0], copy) != 0 ? fail("could not copy the backup") : 0;
 	rc = rc ? rc : open_db_as(copy, 1, 0);
@@ -880,20 +1036,25 @@ static int cmd_restore(struct opts *o)
 		fprintf(stderr, "staffroom: the backup's audit log does not verify: %s\n", why);
 		rc = EXIT_FAILURE;
 	}
-	if (rc == 0 && restore_audit(o->argv[0], kept) != 0)
+	struct restore_spent spent = { 0, 0 };
+	if (rc == 0 && restore_audit(o->argv[0], kept, &spent) != 0)
 		rc = fail("could not write the restore to the audit log");
 	db_close_thread();
 	db_close_writer();
-	rc = rc ? rc : restore_swap(copy, o->db, kept);
+	rc = rc ? rc : restore_swap(copy, db, kept);
+	int linked = strcmp(db, o->db) != 0;
 	if (rc) {
 		unlink(copy);
 		fprintf(stderr, "staffroom: the database %s is as it was\n", o->db);
 	} else {
-		printf("staffroom: %s restored from %s%s%s\n", o->db, o->argv[0],
+		printf("staffroom: %s%s%s%s restored from %s%s%s\n", o->db,
+		       linked ? " (the file " : "", linked ? db : "", linked ? ")" : "", o->argv[0],
 		       kept ? "; the old anchor file is kept as " : "", kept ? kept : "");
+		restore_said(o->argv[0], &spent);
 	}
 	free(copy);
 	free(kept);
+	free(real);
 	return rc ? rc : open_db_as(o->db, 1, 0);
 }
 
@@ -1051,6 +1212,10 @@ int main(int argc, char **argv)
 			rc = usage_error("unexpected argument");
 		} else {
 			writes_to_log = writes_log(c->run);
+			/* Not the servers: once they have left root they cannot give
+			 * anything away. */
+			if (c->run != cmd_serve && c->run != cmd_fastcgi && c->run != cmd_cgi)
+				made_as_root_note();
 			rc = c->run(&o);
 			if (rc == 0 && writes_log(c->run) && audit_anchor_write() != 0)
 				rc = fail("could not append to the audit anchor file");
@@ -1058,6 +1223,7 @@ int main(int argc, char **argv)
 		free(o.roles);
 		db_close_thread();
 		db_close_writer();
+		made_as_root_give();
 		return rc;
 	}
 	if (argc >= 2 && (strcmp(argv[1], "user") == 0 || strcmp(argv[1], "audit") == 0)) {

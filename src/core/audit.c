@@ -54,10 +54,15 @@ static int audit_row_read(sqlite3_stmt *st, const char *col[13], struct audit_ro
  * (a copy from another school, a new one made by mistake) would otherwise
  * write rows no key can ever verify.  One row, so start-up stays quick.  A
  * log not keyed yet, or of a schema before outcomes, has nothing to check. */
+static int has_outcomes(void)
+{
+	return db_int(0, "SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'outcome'",
+		      "") > 0;
+}
+
 static int key_fits_chain(const unsigned char *key)
 {
-	if (db_int(0, "SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'outcome'",
-		   "") == 0 ||
+	if (!has_outcomes() ||
 	    db_int(0, "SELECT count(*) FROM audit WHERE action = ?", "t", AUDIT_START_ACTION) == 0)
 		return 1;
 	sqlite3_stmt *st =
@@ -266,7 +271,15 @@ static int64_t walk_chain(int need_start, char *why, size_t n)
 	const unsigned char *key = audit_key_load() == 0	  ? chain_key
 				   : derive_key(own_key) == 0 ? own_key
 							      : NULL;
-	sqlite3_stmt *st = db_stmt("SELECT " AUDIT_ROW_COLUMNS " FROM audit ORDER BY id", "");
+	/* A log from before outcomes (schema version 25), checked as it is
+	 * (audit verify upgrades nothing): its rows have none to hash. */
+	sqlite3_stmt *st;
+	if (has_outcomes())
+		st = db_stmt("SELECT " AUDIT_ROW_COLUMNS " FROM audit ORDER BY id", "");
+	else
+		st = db_stmt("SELECT id, at, actor_id, actor, address, action, object, detail, "
+			     "prev_hash, hash, '', '', '' FROM audit ORDER BY id",
+			     "");
 	char expect_prev[65] = GENESIS, h[65];
 	int64_t bad = 0, plain_rows = 0;
 	int keyed = 0;

@@ -5,9 +5,17 @@
  * records were replaced (UK GDPR Art. 5(1)(f) and 32, the integrity of the
  * records; docs/SOURCES.md).  The copy is made beside the database and
  * checked there first: a backup that is not a staffroom database, or whose
- * log the key does not verify, changes nothing. */
+ * log the key does not verify, changes nothing.
+ *
+ * The backup also brings back what was spent after it was taken: sessions
+ * since signed out, ended by an administrator or by a password change, and
+ * one-time password links since used or replaced.  Someone signed out after
+ * a suspected compromise would be signed in again by the restore.  So the
+ * restored copy ends every session and spends every link before it takes
+ * the database's place: everyone signs in again (ASVS 5.0 7.4.1, 7.4.5). */
 #include "core/restore.h"
 #include "core/audit.h"
+#include "core/sessions.h"
 #include "db/db.h"
 #include "lib/util.h"
 
@@ -74,23 +82,45 @@ int restore_copy(const char *backup, const char *to)
 	return step == SQLITE_DONE && rc == SQLITE_OK ? 0 : -1;
 }
 
-int restore_audit(const char *backup, const char *anchors_kept)
+/* In the open transaction: every session and sign-in half made ended, every
+ * one-time link spent, and the e-mails still to carry one not sent (their
+ * text goes, by the outbox_one_time trigger).  Every row, by design. */
+static void spend_everything(struct restore_spent *spent)
+{
+	char at[ISO_LEN];
+	iso_now(at);
+	int64_t people = 0;
+	spent->sessions = sessions_end_everyone(NULL, &people);
+	db_exec(WHOLE_TABLE_REPORT "UPDATE password_links SET used_at = ? WHERE used_at IS NULL",
+		"t", at);
+	spent->links = db_changes();
+	db_exec(WHOLE_TABLE_REPORT "UPDATE oidc_starts SET used_at = ? WHERE used_at IS NULL", "I",
+		(int64_t)now());
+	db_exec("UPDATE outbox SET status = 'failed', last_error = 'its one-time link was spent by "
+		"a restore from a backup' WHERE status = 'queued' AND id IN (SELECT outbox_id FROM "
+		"outbox_one_time)",
+		"");
+}
+
+int restore_audit(const char *backup, const char *anchors_kept, struct restore_spent *spent)
 {
 	struct stat st;
 	char taken[ISO_LEN] = "unknown";
 	if (stat(backup, &st) == 0)
 		iso_time(st.st_mtime, taken);
-	char *detail = xasprintf("restored on the command line from the backup file %s "
-				 "(last written %s); rows written after it was taken are not "
-				 "in this log%s%s",
-				 backup, taken,
-				 anchors_kept ? "; the anchors before it are in " : "",
-				 anchors_kept ? anchors_kept : "");
 	int rc = db_begin();
 	if (rc == 0) {
+		spend_everything(spent);
+		char *detail = xasprintf(
+			"restored on the command line from the backup file %s (last written %s); "
+			"rows written after it was taken are not in this log; %d sessions ended "
+			"and %d one-time password links spent, so everyone signs in again%s%s",
+			backup, taken, spent->sessions, spent->links,
+			anchors_kept ? "; the anchors before it are in " : "",
+			anchors_kept ? anchors_kept : "");
 		audit_as(0, "command line", "", "database.restore", backup, detail);
+		free(detail);
 		rc = db_commit();
 	}
-	free(detail);
 	return rc;
 }

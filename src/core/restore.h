@@ -10,9 +10,13 @@
 int restore_check(const char *backup, char *why, size_t n);
 /* The backup copied into the file to (new or emptied); 0, or -1. */
 int restore_copy(const char *backup, const char *to);
-/* In its own transaction, on the open (restored) database: the row saying a
- * restore happened, from which file, with where the anchors before it were
- * kept (NULL: there were none).  0, or -1. */
-int restore_audit(const char *backup, const char *anchors_kept);
+/* In its own transaction, on the open (restored) database: every session
+ * ended and every one-time password link spent (counted in SPENT), and the
+ * row saying a restore happened, from which file, what it ended, and where
+ * the anchors before it were kept (NULL: there were none).  0, or -1. */
+struct restore_spent {
+	int sessions, links;
+};
+int restore_audit(const char *backup, const char *anchors_kept, struct restore_spent *spent);
 
 #endif

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 char *db_path;
@@ -136,9 +137,75 @@ static int test_page_limit(sqlite3 *db)
 	return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
+/* A command that only reads (db_read_only): what the file was when opened
+ * whole, without its locks (immutable); 0 when opened through its WAL. */
+static int reading_only, read_whole;
+static struct stat read_as;
+
+void db_read_only(void)
+{
+	reading_only = 1;
+}
+
+static int same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_ino == b->st_ino && a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+/* Read-only, so that nothing can write to the file (no upgrade, no
+ * checkpoint at close) and a backup or a copy in a read-only folder can be
+ * read.  With a -wal beside the file (a server has it open, or stopped
+ * short), through the WAL, which holds rows not yet in the file: its -wal
+ * and -shm are there already.  Without one, the file holds everything, and
+ * is opened immutable: a read-only connection to a WAL database would
+ * otherwise make -wal and -shm files beside it and leave them there. */
+static int open_reading(struct conn *c)
+{
+	char *real = realpath(db_path, NULL);
+	const char *at = real ? real : db_path;
+	char *wal = xasprintf("%s-wal", at), *path = percent_encode(at, "/-._~");
+	struct stat st;
+	read_whole = stat(wal, &st) != 0;
+	char *uri = xasprintf("file:%s?%s", path, read_whole ? "immutable=1" : "mode=ro");
+	if (read_whole && stat(at, &read_as) != 0)
+		memset(&read_as, 0, sizeof read_as);
+	int rc = sqlite3_open_v2(uri, &c->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+				 SQLITE_OPEN_NOMUTEX, NULL);
+	free(uri);
+	free(path);
+	free(wal);
+	free(real);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_busy_timeout(c->db, BUSY_TIMEOUT_MS);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_db_config(c->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	if (rc == SQLITE_OK)
+		rc = sql_words_attach(c->db);
+	return rc;
+}
+
+int db_read_unchanged(void)
+{
+	struct stat now;
+	char *real = realpath(db_path, NULL);
+	int same = !read_whole ||
+		   (stat(real ? real : db_path, &now) == 0 && same_file(&now, &read_as));
+	free(real);
+	return same;
+}
+
 struct conn *conn_open(void)
 {
 	struct conn *c = xcalloc(1, sizeof *c);
+	if (reading_only) {
+		if (open_reading(c) == SQLITE_OK)
+			return c;
+		fprintf(stderr, "staffroom: cannot open the database %s to read it: %s\n", db_path,
+			c->db ? sqlite3_errmsg(c->db) : "out of memory");
+		conn_free(c);
+		return NULL;
+	}
 	int rc = sqlite3_open_v2(db_path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 				 SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc == SQLITE_OK)

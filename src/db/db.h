@@ -20,15 +20,37 @@
 #include <stdint.h>
 
 void db_configure(const char *path);
+/* After db_configure, for a command that only reads (backup, audit verify,
+ * user list): every connection is read-only, so nothing it does can write
+ * to the database or upgrade it, and it leaves no file beside a database
+ * that had none (a backup; db.c says how).  db_read_unchanged() is 0 when
+ * the file read whole has changed since it was opened (a server started and
+ * copied its WAL into it): what was read may mix two states. */
+void db_read_only(void);
+int db_read_unchanged(void);
 
 /* A running server's hold on its database, against `restore` (in_use.c):
  * a shared lock on DATABASE.lock for a server (restoring 0), the exclusive
  * one for a restore (1), kept until the process ends.  0 when taken;
  * DB_IN_USE_SERVER or DB_IN_USE_RESTORE when another process holds one
  * that stops it; -1 and errno when the lock file cannot be opened. */
-enum { DB_IN_USE_SERVER = 1, DB_IN_USE_RESTORE = 2 };
+enum { DB_IN_USE_SERVER = 1, DB_IN_USE_RESTORE = 2, DB_IN_USE_UPGRADE = 3 };
 int db_in_use_lock(const char *db_path, int restoring);
+/* With the shared lock held: db_in_use_upgrade(1) makes it exclusive, for a
+ * schema upgrade, when no other process holds the database (0), else
+ * DB_IN_USE_SERVER (-1 and errno: the call failed); db_in_use_upgrade(0)
+ * makes it shared again.  0 at once when this process holds no shared lock. */
+int db_in_use_upgrade(int on);
 char *db_lock_path(const char *db_path); /* malloc'd */
+
+/* 0 when no other user may read or change the database or a -wal or -shm
+ * beside it; -1 having said on stderr which file and the chmod to run
+ * (file_modes.c says why). */
+int db_files_private(const char *db_path);
+/* Why this process (USER, or whoever it is when NULL) could not open the
+ * database, on stderr: which file or folder, its owner and mode, and the
+ * chown to run. */
+void db_say_unreachable(const char *db_path, const char *user);
 
 /* Put in the SQL of a report that must read every row (statistics over all
  * records): the query-plan check (STAFFROOM_CHECK_PLANS=1) then accepts its

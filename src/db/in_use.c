@@ -19,7 +19,12 @@
  * - a server takes a shared lock, so that several processes of one
  *   FastCGI pool can serve together; restore takes the exclusive one,
  *   without waiting, so it refuses while any server (or another restore)
- *   holds a lock, and a server refuses to start during a restore.
+ *   holds a lock, and a server refuses to start during a restore;
+ * - a process about to upgrade the schema turns its shared lock into an
+ *   exclusive one on the first byte alone, without waiting: it refuses while
+ *   any other process holds the database (an older server would stop on the
+ *   upgraded schema), and the holder of a lock that refused another is told
+ *   by its range (a restore's is the whole file).
  * The file is made like the key and anchor files (mode 0600, by whoever
  * runs first: DEPLOY.md has the commands run as the service's user); a
  * server started as root opens it before dropping root, and keeps it.
@@ -55,13 +60,15 @@ static struct flock whole(short type)
 	return fl;
 }
 
-/* Who holds the lock that refused ours: a writer is a restore. */
+/* Who holds the lock that refused ours: a writer is a restore, or an
+ * upgrade (its first byte only); readers are servers and commands.  Asked
+ * as a reader, so that only a writer's lock is named. */
 static int holder(int fd)
 {
-	struct flock fl = whole(F_WRLCK);
-	if (fcntl(fd, F_OFD_GETLK, &fl) != 0 || fl.l_type == F_UNLCK)
-		return DB_IN_USE_SERVER; /* gone since: say the likelier */
-	return fl.l_type == F_WRLCK ? DB_IN_USE_RESTORE : DB_IN_USE_SERVER;
+	struct flock fl = whole(F_RDLCK);
+	if (fcntl(fd, F_OFD_GETLK, &fl) != 0 || fl.l_type != F_WRLCK)
+		return DB_IN_USE_SERVER;
+	return fl.l_len == 0 ? DB_IN_USE_RESTORE : DB_IN_USE_UPGRADE;
 }
 
 /* A lock file root made (a restore run with sudo alone, even one refused,
@@ -77,20 +84,39 @@ static void owned_like(int fd, const char *db_path)
 		return; /* kept as it is: root can still open it */
 }
 
+/* The shared lock's descriptor, kept for an upgrade to make exclusive. */
+static int shared_fd = -1;
+
 int db_in_use_lock(const char *db_path, int restoring)
 {
 	char *path = db_lock_path(db_path);
-	int fd = open(path, (restoring ? O_RDWR : O_RDONLY) | O_CREAT | O_CLOEXEC, 0600);
+	/* Open for writing as well: an upgrade's exclusive lock is taken on
+	 * the same open file, as another one would conflict with our own. */
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	free(path);
 	if (fd < 0)
 		return -1;
 	owned_like(fd, db_path);
 	struct flock fl = whole(restoring ? F_WRLCK : F_RDLCK);
-	if (fcntl(fd, F_OFD_SETLK, &fl) == 0)
+	if (fcntl(fd, F_OFD_SETLK, &fl) == 0) {
+		if (!restoring)
+			shared_fd = fd;
 		return 0; /* fd stays open: the lock lasts as long as the process */
+	}
 	int busy = errno == EAGAIN || errno == EACCES ? holder(fd) : -1;
 	int saved = errno;
 	close(fd);
 	errno = saved;
 	return busy;
+}
+
+int db_in_use_upgrade(int on)
+{
+	if (shared_fd < 0)
+		return 0; /* a restore's whole lock, or none (CGI): nothing to turn */
+	struct flock fl = whole(on ? F_WRLCK : F_RDLCK);
+	fl.l_len = 1;
+	if (fcntl(shared_fd, F_OFD_SETLK, &fl) == 0)
+		return 0;
+	return errno == EAGAIN || errno == EACCES ? DB_IN_USE_SERVER : -1;
 }

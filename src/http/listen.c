@@ -192,10 +192,7 @@ int listen_enter_sandbox(void)
 	 * out now if it cannot reach the database, not at the first sign-in.
 	 * This thread keeps the connection for what it does at stop. */
 	if (!db_handle()) {
-		fprintf(stderr,
-			"staffroom: cannot open the database %s%s%s (check the folder's "
-			"permissions)\n",
-			cfg.db_path, cfg.run_as ? " as user " : "", cfg.run_as ? cfg.run_as : "");
+		db_say_unreachable(cfg.db_path, cfg.run_as);
 		return -1;
 	}
 	/* cracklib opens its dictionary at each check: find out now whether it

@@ -54,7 +54,8 @@ int sandbox_drop_root(const char *user)
 /* What libmicrohttpd (epoll, threads), SQLite (files, locks, WAL), glibc
  * and libsodium call while serving, and libcurl for the mail thread.
  * Anything else kills the process: no exec, no listening sockets, no
- * ptrace, no chmod (but see allow_scanning), no mount. */
+ * ptrace, no chmod (but see allow_scanning and allow_sqlite_modes), no
+ * mount. */
 static const char *const allowed[] = {
 	"read",
 	"write",
@@ -187,6 +188,18 @@ static int allow_scanning(scmp_filter_ctx ctx)
 	return rc;
 }
 
+/* SQLite gives a -wal or -shm file it creates the database's mode
+ * (fchmod, after the umask took the group's bits): a database its service
+ * group may read (0640) makes that call whenever a connection creates them.
+ * Only modes without other users' bits or set-id and sticky bits pass; a
+ * database others may read never gets this far (db/file_modes.c). */
+static int allow_sqlite_modes(scmp_filter_ctx ctx)
+{
+	const scmp_datum_t not_ours = S_IRWXO | S_ISUID | S_ISGID | S_ISVTX;
+	return seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(fchmod), 1,
+				SCMP_A1(SCMP_CMP_MASKED_EQ, not_ours, 0));
+}
+
 int sandbox_seccomp(void)
 {
 #if defined(__SANITIZE_ADDRESS__)
@@ -211,6 +224,8 @@ int sandbox_seccomp(void)
 	for (size_t i = 0; rc == 0 && i < sizeof socket_families / sizeof socket_families[0]; i++)
 		rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(socket), 1,
 				      SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)socket_families[i]));
+	if (rc == 0)
+		rc = allow_sqlite_modes(ctx);
 	if (rc == 0 && cfg.clamav_db)
 		rc = allow_scanning(ctx);
 	if (rc == 0)

@@ -8,11 +8,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, lstatSync, symlinkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
+import { chownSync, copyFileSync, existsSync, lstatSync, symlinkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
   writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BIN, cli, FRONT, launch, sql, startServer } from './lib.mjs';
+import { AS_ROOT, BIN, cli, FRONT, handOver, launch, sql, startProcess, startServer, UNPRIVILEGED } from './lib.mjs';
 import { startSink } from './smtp_sink.mjs';
 import { SCHEMA_VERSION } from './schema_version.mjs';
 
@@ -187,7 +187,7 @@ test('a database made before the key: its plain chain is checked once and carrie
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`);
   rmSync(`${db}.anchors`);
-  const up = cli(['user', 'list', '--db', db]);
+  const up = cli(['init', '--db', db]);
   assert.equal(up.code, 0, up.stderr);
   assert.match(up.stderr, new RegExp(`upgraded to schema version ${SCHEMA_VERSION}`));
   assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
@@ -389,6 +389,74 @@ test('staffroom restore refuses while a server has the database, and runs once i
   rmSync(s.dir, { recursive: true, force: true });
 });
 
+// A backup brings back sessions ended since (signed out, ended by an
+// administrator after a suspected compromise) and one-time links used or
+// replaced since.  The restore ends every session and spends every link in
+// the restored copy before it takes the database's place, says so in the
+// restored log, and tells the technician what to do again.
+test('a restore signs everyone out and spends every one-time link, on record as the restore', async () => {
+  const s = await startServer();
+  const token = 'R'.repeat(43);
+  const teacher = await s.login('teacher@demo.school');
+  assert.equal((await teacher.get('/account/sessions')).status, 200);
+  sql(s.db, `INSERT INTO password_links(token_hash, user_id, purpose, sent_by, created_at, expires_at)
+    SELECT '${createHash('sha256').update(token).digest('hex')}', id, 'reset', 'the person',
+      '2026-01-01T00:00:00Z', '2999-01-01T00:00:00Z' FROM users WHERE email = 'ta@demo.school'`);
+  assert.equal((await s.client().page(`/password/set?token=${token}`)).status, 200);
+  const bk = path.join(s.dir, 'bk.db');
+  assert.equal(cli(['backup', '--db', s.db, bk]).code, 0);
+  await s.stop({ keep: true });
+  const r = cli(['restore', '--db', s.db, bk]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /everyone signs in again: the restore ended [1-9]\d* sessions and spent 1 one-time password links/);
+  assert.match(r.stdout, /changes made after the backup was last written \(\d{4}-[^)]+\) are not in the restored database: make again .*people who have left \(deactivate them\), passwords and second factors reset/);
+  const last = rows(s.db).at(-1);
+  assert.equal(last.action, 'database.restore');
+  assert.match(last.detail, /\d+ sessions ended and 1 one-time password links spent, so everyone signs in again/);
+  assert.equal(sql(s.db, 'SELECT count(*) FROM sessions'), '0');
+  assert.equal(sql(s.db, 'SELECT count(*) FROM password_links WHERE used_at IS NULL'), '0');
+  const again = await launch({ dir: s.dir, db: s.db });
+  try {
+    // The browser still holds the cookie of its session from before the backup.
+    const before = Object.assign(again.client(), { cookie: teacher.cookie, cookieName: teacher.cookieName });
+    assert.equal((await before.get('/account/sessions')).status, 401, 'the session of the backup is ended');
+    assert.equal((await again.client().page(`/password/set?token=${token}`)).status, 410, 'the link is spent');
+    assert.equal((await (await again.login('teacher@demo.school')).get('/account/sessions')).status, 200);
+  } finally {
+    await again.stop({ keep: true });
+  }
+  const v = verify(s.db);
+  assert.equal(v.code, 0, v.stderr);
+  rmSync(s.dir, { recursive: true, force: true });
+});
+
+// The database's path is often a symbolic link (to a larger disk, say).  A
+// restore through it puts the backup in place of the file it names, with
+// that file's -wal and -shm, and leaves the link a link: a file put in the
+// link's place would leave the database itself (which the lock file and
+// SQLite's -wal and -shm follow) as it was.
+test('restore through a symbolic link restores the file it names and leaves the link', () => {
+  const { dir, db } = demo();
+  const link = path.join(dir, 'link.db'), bk = path.join(dir, 'bk.db');
+  symlinkSync(db, link);
+  assert.equal(cli(['backup', '--db', link, bk]).code, 0);
+  assert.equal(cli(['user', 'add', '--db', db, '--email', 'late@x.school', '--name', 'Late Comer', '--password-stdin'],
+    { input: 'a long pass phrase\n' }).code, 0);
+  const late = () => sql(db, `SELECT count(*) FROM users WHERE email = 'late@x.school'`);
+  assert.equal(late(), '1');
+  // The key and anchor files are found from the name given, as by every command.
+  const r = cli(['restore', '--db', link, '--key-file', `${db}.key`, '--audit-anchor-file', `${db}.anchors`, bk]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, new RegExp(`${link} \\(the file ${db}\\) restored from ${bk}`));
+  assert.ok(lstatSync(link).isSymbolicLink(), 'the link is still a link');
+  assert.equal(late(), '0', 'the file it names holds the backup');
+  assert.equal(sql(db, `SELECT count(*) FROM audit WHERE action = 'database.restore'`), '1');
+  assert.deepEqual(readdirSync(dir).filter((f) => /restoring|-wal|-shm/.test(f)), []);
+  const v = cli(['audit', 'verify', '--db', db]);
+  assert.equal(v.code, 0, v.stderr);
+  rmSync(dir, { recursive: true });
+});
+
 // A command that writes (user add here) while a restore is under way would
 // write to the file the restore puts aside: it is refused and changes
 // nothing.  The restore's exclusive lock is taken here by another process.
@@ -419,3 +487,61 @@ test('a command is refused while the database is being restored', async () => {
     '--password-stdin'], { input: 'a long pass phrase\n' }).code, 0);
   rmSync(s.dir, { recursive: true, force: true });
 });
+
+// Run as the service's user, as DEPLOY.md has the commands run.
+const asService = (args, input = '') => {
+  const r = spawnSync(UNPRIVILEGED[0], [...UNPRIVILEGED.slice(1), BIN, ...args], { input, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+// The server as the service manager starts it (unprivileged), on the files
+// as they are (no handing over first); resolves {code, err}: 0 once it served
+// and stopped, else its exit status and what it said.
+async function serves(dir, db) {
+  const listen = FRONT === 'fastcgi' ? `unix:${dir}/f.sock` : '127.0.0.1:0';
+  let p;
+  try {
+    p = await startProcess(FRONT === 'fastcgi' ? 'fastcgi' : 'serve', db, listen);
+  } catch (e) {
+    return { code: 1, err: String(e.message) };
+  }
+  const exited = new Promise((res) => p.proc.on('exit', res));
+  p.proc.kill('SIGTERM');
+  await exited;
+  return { code: p.proc.exitCode, err: p.stderr() };
+}
+
+// `sudo staffroom restore` (or init) without `-u staffroom`: what it makes
+// beside the database is given to the database's owner (or, for a new one,
+// its folder's), so that the service's user can start the server; a database
+// it cannot open is named at start-up with its owner and the chown to run.
+test('restore and init run as root leave their files to the database\'s owner, and the server starts',
+  { skip: (!AS_ROOT && 'not running as root') || (FRONT === 'cgi' && 'no server to start') }, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-root-'));
+    handOver(dir);
+    const db = path.join(dir, 'r.db'), bk = path.join(dir, 'bk.db');
+    assert.equal(asService(['demo', '--db', db]).code, 0);
+    assert.equal(asService(['backup', '--db', db, bk]).code, 0);
+    const owners = (files) => files.map((f) => `${path.basename(f)} ${statSync(f).uid}:${statSync(f).gid}`);
+    const theirs = (files) => assert.deepEqual(owners(files), files.map((f) => `${path.basename(f)} 65534:65534`));
+    const r = cli(['restore', '--db', db, bk]);
+    assert.equal(r.code, 0, r.stderr);
+    theirs([db, `${db}.anchors`, `${db}.key`, `${db}.lock`, r.stdout.match(/kept as (\S+)/)[1]]);
+    for (const f of [`${db}-wal`, `${db}-shm`]) if (existsSync(f)) theirs([f]);
+    let up = await serves(dir, db);
+    assert.equal(up.code, 0, up.err);
+    // A new database in the service's folder, made by root.
+    const made = path.join(dir, 'new.db');
+    assert.equal(cli(['init', '--db', made]).code, 0);
+    theirs([made, `${made}.anchors`, `${made}.key`, `${made}.lock`]);
+    up = await serves(dir, made);
+    assert.equal(up.code, 0, up.err);
+    // Left root's by hand: the start-up names the file, its owner and what to run.
+    chownSync(db, 0, 0);
+    up = await serves(dir, db);
+    assert.equal(up.code, 1, up.err);
+    assert.match(up.err, new RegExp(`cannot open the database ${db} as user nobody: the file ${db} belongs to root:root ` +
+      `\\(mode 600\\), so nobody cannot read and write it: run 'chown nobody: ${db}'`));
+    assert.doesNotMatch(up.err, /check the folder/);
+    rmSync(dir, { recursive: true, force: true });
+  });

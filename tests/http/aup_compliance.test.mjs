@@ -405,7 +405,7 @@ test('a database from before schema version 2 gets the kept figures when it is o
     await old.stop({ keep: true });
   }
   // Opened again: nothing more to do, and nothing said.
-  const again = cli(['user', 'list', '--db', db]);
+  const again = cli(['init', '--db', db]);
   assert.equal(again.code, 0);
   assert.doesNotMatch(again.stderr, /upgraded/);
   rmSync(dir, { recursive: true, force: true });

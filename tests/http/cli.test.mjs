@@ -1,11 +1,12 @@
 // The command line: init, user management, CSV import, audit verify, backup.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, statSync, rmSync, existsSync, unlinkSync, chmodSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, statSync, rmSync, existsSync, unlinkSync, chmodSync, chownSync,
+  readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { BIN, cli, sql, startServer } from './lib.mjs';
+import { AS_ROOT, BIN, cli, FRONT, handOver, sql, startServer, UNPRIVILEGED } from './lib.mjs';
 import { SCHEMA_VERSION } from './schema_version.mjs';
 
 const fresh = () => {
@@ -180,6 +181,116 @@ test('backup makes a consistent copy while the server runs', async () => {
   const v = cli(['audit', 'verify', '--db', out, '--key-file', `${s.db}.key`, '--audit-anchor-file', `${s.db}.anchors`]);
   assert.equal(v.code, 0, v.stderr);
   await s.stop();
+});
+
+// A newer staffroom installed while the older server still runs: its
+// commands must not upgrade the database under that server, whose statements
+// would then fail on the new schema.  Here the running server plays the older
+// one: its database is put back one schema version.  What only reads
+// (backup, audit verify, user list) leaves the database as it is; what would
+// upgrade it is refused, saying to stop the server first; once stopped, init
+// upgrades it.
+test('commands that read leave an older server\'s database as it is; an upgrade waits for the server to stop',
+  { skip: FRONT === 'cgi' && 'no long-running server in front of a CGI program' }, async () => {
+    const s = await startServer();
+    const older = String(SCHEMA_VERSION - 1);
+    const version = () => sql(s.db, 'PRAGMA user_version');
+    try {
+      sql(s.db, `PRAGMA user_version = ${older}`);
+      const out = path.join(s.dir, 'copy.db');
+      for (const args of [['backup', '--db', s.db, out], ['audit', 'verify', '--db', s.db], ['user', 'list', '--db', s.db]]) {
+        const r = cli(args);
+        assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+        assert.doesNotMatch(r.stderr, /upgraded/);
+        assert.equal(version(), older, `${args.join(' ')} left the schema as it was`);
+      }
+      assert.equal(sql(out, 'PRAGMA user_version'), older, 'the backup is of the database as it is');
+      const refused = new RegExp(`the database ${s.db} has schema version ${older}, and this staffroom would upgrade it ` +
+        `to ${SCHEMA_VERSION}, but a running staffroom server or command has it open.*Stop the server .*` +
+        `run staffroom init --db ${s.db}, then start the new version; nothing was changed`);
+      const add = cli(['user', 'add', '--db', s.db, '--email', 'new@x.school', '--name', 'New Person', '--password-stdin'],
+        { input: 'a long pass phrase\n' });
+      assert.equal(add.code, 1, add.stderr);
+      assert.match(add.stderr, refused);
+      const init = cli(['init', '--db', s.db]);
+      assert.equal(init.code, 1, init.stderr);
+      assert.match(init.stderr, refused);
+      assert.equal(version(), older);
+      assert.equal(sql(s.db, "SELECT count(*) FROM users WHERE email = 'new@x.school'"), '0');
+      assert.equal((await (await s.login('teacher@demo.school')).get('/')).status, 200, 'the server goes on');
+    } finally {
+      await s.stop({ keep: true });
+    }
+    const init = cli(['init', '--db', s.db]);
+    assert.equal(init.code, 0, init.stderr);
+    assert.match(init.stderr, new RegExp(`database upgraded to schema version ${SCHEMA_VERSION}`));
+    assert.equal(version(), String(SCHEMA_VERSION));
+    rmSync(s.dir, { recursive: true, force: true });
+  });
+
+// A backup is checked where it is kept, perhaps read-only, and perhaps from
+// before an upgrade: audit verify reads it as it is and leaves nothing beside
+// it (no lock, -wal or -shm file).
+test('audit verify reads a backup as it is, in a read-only folder, leaving nothing beside it', () => {
+  const { dir, db } = fresh();
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const folder = path.join(dir, 'backups'), bk = path.join(folder, 'bk.db');
+  mkdirSync(folder);
+  assert.equal(cli(['backup', '--db', db, bk]).code, 0);
+  const older = String(SCHEMA_VERSION - 1);
+  sql(bk, `PRAGMA user_version = ${older}`);
+  assert.deepEqual(readdirSync(folder), ['bk.db']);
+  // As someone who may only read it: the service's user, or the tests' own.
+  handOver(dir);
+  if (AS_ROOT) chownSync(bk, 65534, 65534);
+  chmodSync(bk, 0o400);
+  chmodSync(folder, 0o555);
+  const verify = (file) => {
+    const args = ['audit', 'verify', '--db', file, '--key-file', `${db}.key`, '--audit-anchor-file', `${db}.anchors`];
+    const r = AS_ROOT ? spawnSync(UNPRIVILEGED[0], [...UNPRIVILEGED.slice(1), BIN, ...args], { encoding: 'utf8' })
+      : spawnSync(BIN, args, { encoding: 'utf8' });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  const r = verify(bk);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /audit log intact/);
+  assert.deepEqual(readdirSync(folder), ['bk.db'], 'no lock, -wal or -shm file beside the backup');
+  assert.equal(sql(bk, 'PRAGMA user_version'), older, 'not upgraded');
+  // From before the keyed chain: nothing the key can check, and it says what to do.
+  chmodSync(folder, 0o755);
+  chmodSync(bk, 0o600);
+  sql(bk, 'PRAGMA user_version = 2');
+  chmodSync(folder, 0o555);
+  const old = verify(bk);
+  assert.equal(old.code, 1);
+  assert.match(old.stderr, new RegExp(`${bk} has schema version 2, from before the audit log was keyed ` +
+    '\\(version 3\\): check it with the staffroom release that made it, or upgrade a copy'));
+  assert.equal(sql(bk, 'PRAGMA user_version'), '2');
+  chmodSync(folder, 0o755);
+  rmSync(dir, { recursive: true });
+});
+
+// A backup run from cron into a folder that is missing or not the
+// service's: the message names the file and the system's reason.
+test('a backup that cannot be written names the file and why', () => {
+  const { dir, db } = fresh();
+  assert.equal(cli(['init', '--db', db]).code, 0);
+  const missing = path.join(dir, 'no-such-folder', 'bk.db');
+  let r = cli(['backup', '--db', db, missing]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, new RegExp(`cannot create the backup file ${missing}: No such file or directory`));
+  const closed = path.join(dir, 'closed');
+  mkdirSync(closed);
+  handOver(dir);
+  chmodSync(closed, 0o555);
+  const args = ['backup', '--db', db, path.join(closed, 'bk.db')];
+  const run = AS_ROOT ? spawnSync(UNPRIVILEGED[0], [...UNPRIVILEGED.slice(1), BIN, ...args], { encoding: 'utf8' })
+    : spawnSync(BIN, args, { encoding: 'utf8' });
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stderr, new RegExp(`cannot create the backup file ${closed}/bk\\.db: Permission denied`));
+  assert.deepEqual(readdirSync(closed), []);
+  chmodSync(closed, 0o755);
+  rmSync(dir, { recursive: true });
 });
 
 test('mistakes on the command line are named as typed, on standard error', () => {

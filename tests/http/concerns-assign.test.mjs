@@ -117,7 +117,7 @@ async function upgraded(prepare) {
   assert.equal(cli(['demo', '--db', db]).code, 0);
   await prepare(db, dir);
   sql(db, "DELETE FROM routing WHERE category = 'pupil_contact' AND role = 'dsl'; PRAGMA user_version = 2;");
-  const r = cli(['audit', 'verify', '--db', db]);
+  const r = cli(['init', '--db', db]);
   assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION), r.stderr);
   return sql(db, "SELECT group_concat(role) FROM (SELECT role FROM routing WHERE category = 'pupil_contact' ORDER BY role)");
 }

@@ -2,10 +2,11 @@
 // it was started with (systemd's UMask=0077 is not always there).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cli, startServer, FRONT } from './lib.mjs';
+import { cli, startServer, FRONT, handOver, serverCommand } from './lib.mjs';
 
 // A permissive umask, as a shell or cron usually has; the server and the
 // commands started below inherit it.
@@ -50,3 +51,70 @@ test('a served database, its -wal and -shm files are 0600', async () => {
     await s.stop();
   }
 });
+
+// Starts `serve` or `fastcgi` (STAFFROOM_FRONT) as the service manager would,
+// unprivileged; resolves once it listens (then stops it) or exits: {listening,
+// code, signal, err, modes: the -wal's and -shm's while it listened}.
+function startUp(db, dir) {
+  const command = FRONT === 'fastcgi' ? ['fastcgi', '--listen', `unix:${dir}/f.sock`]
+    : ['serve', '--listen', '127.0.0.1:0'];
+  const [file, argv] = serverCommand([...command, '--db', db]);
+  return new Promise((resolve) => {
+    const p = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '', out = '', listening = false, modes = null;
+    p.stderr.on('data', (d) => { err += d; });
+    p.stdout.on('data', (d) => {
+      out += d;
+      if (listening || !/listening on/.test(out)) return;
+      listening = true;
+      modes = [`${db}-wal`, `${db}-shm`].map((f) => (existsSync(f) ? mode(f).toString(8) : null));
+      p.kill('SIGTERM');
+    });
+    const t = setTimeout(() => p.kill('SIGKILL'), 20000);
+    p.on('exit', (code, signal) => { clearTimeout(t); resolve({ listening, code, signal, err, modes }); });
+  });
+}
+
+// A database copied in without its mode (scp, cp) is often 0644.  SQLite gives
+// the -wal and -shm it makes the database's mode, so every record written
+// would be readable by anyone on the machine; the server refuses to start,
+// saying what to run, and is never killed by its system-call filter (that
+// fchmod was forbidden).  A service group may read it (0640): that starts.
+test('a database others may read is refused at start-up with the chmod to run; its group may read one',
+  { skip: FRONT === 'cgi' && 'no server to start: a CGI program answers one request' }, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-modes-'));
+    const db = path.join(dir, 'm.db');
+    assert.equal(cli(['demo', '--db', db]).code, 0);
+    handOver(dir);
+    const refused = (r, file, m) => {
+      assert.equal(r.signal, null, `killed by ${r.signal}: ${r.err}`);
+      assert.equal(r.code, 1, r.err);
+      assert.equal(r.listening, false);
+      assert.match(r.err, new RegExp(`${file.replace(/[.]/g, '\\.')} can be read or changed by other users ` +
+        `\\(mode ${m}\\): run 'chmod 600 ${file.replace(/[.]/g, '\\.')}'`));
+    };
+    for (const m of [0o644, 0o604, 0o666]) {
+      chmodSync(db, m);
+      refused(await startUp(db, dir), db, m.toString(8));
+    }
+    // A command that writes is refused the same way, before it makes a -wal.
+    const roles = cli(['user', 'roles', '--db', db, '--email', 'teacher@demo.school', '--set', 'slt']);
+    assert.equal(roles.code, 1);
+    assert.match(roles.stderr, /can be read or changed by other users/);
+    assert.equal(existsSync(`${db}-wal`), false);
+    // A -wal left world-readable beside a private database is refused too.
+    chmodSync(db, 0o600);
+    writeFileSync(`${db}-wal`, '');
+    handOver(dir);
+    chmodSync(`${db}-wal`, 0o644);
+    refused(await startUp(db, dir), `${db}-wal`, '644');
+    rmSync(`${db}-wal`);
+    // Its group may read it: it serves, and the files SQLite makes are the group's, no one else's.
+    chmodSync(db, 0o640);
+    const r = await startUp(db, dir);
+    assert.equal(r.signal, null, `killed by ${r.signal}: ${r.err}`);
+    assert.ok(r.listening, r.err);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(r.modes, ['640', '640']);
+    rmSync(dir, { recursive: true, force: true });
+  });

@@ -33,7 +33,7 @@ test('a version-5 database takes the new role and categories after the upgrade',
   const concerns = sql(db, 'SELECT count(*) FROM concerns');
   sql(db, NARROW);
   assert.doesNotMatch(sql(db, "SELECT sql FROM sqlite_schema WHERE name = 'concerns'"), /whistleblowing/);
-  const r = cli(['audit', 'verify', '--db', db]);
+  const r = cli(['init', '--db', db]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
   assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
@@ -82,7 +82,7 @@ test('a version-26 database checks the same values by comparisons after the upgr
   sql(db, IN_LISTS);
   assert.match(schema(), /outcome IN \(''/);
   assert.match(schema(), /status IN \('new'/);
-  const r = cli(['audit', 'verify', '--db', db]);
+  const r = cli(['init', '--db', db]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
   assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
@@ -118,7 +118,7 @@ test('a version-31 database keeps its filtering requests and can withhold one af
   sql(db, NO_WITHHELD);
   assert.doesNotMatch(schema(), /withheld_from/);
   assert.match(schema(), /decided_at {6}TEXT\n\)$/);
-  const r = cli(['audit', 'verify', '--db', db]);
+  const r = cli(['init', '--db', db]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
   assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
@@ -152,7 +152,7 @@ test('a version-32 database takes policy steps in its chronology after the upgra
   const step = "INSERT INTO concern_events(concern_id, at, action, detail) " +
     "SELECT min(id), '2026-01-01T00:00:00Z', 'step', '{}' FROM concerns";
   assert.throws(() => sql(db, step), 'the narrow CHECK refuses it');
-  const r = cli(['audit', 'verify', '--db', db]);
+  const r = cli(['init', '--db', db]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
   assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
@@ -179,7 +179,7 @@ test('a version-35 database indexes only assigned cases and open urgent ones aft
   sql(db, 'DROP INDEX concerns_by_assignee; CREATE INDEX concerns_by_assignee ON concerns(assignee_id, status); ' +
     'DROP INDEX concerns_urgent_open; CREATE INDEX concerns_queue ON concerns(status, urgent, created_at); ' +
     'PRAGMA user_version = 35');
-  const r = cli(['audit', 'verify', '--db', db]);
+  const r = cli(['init', '--db', db]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
   assert.equal(indexes(), fresh, 'the same indexes as a new database');
@@ -216,7 +216,7 @@ test('a version-36 database keeps no file on a report of a nude or semi-nude ima
   sql(db, `INSERT INTO evidence(concern_id, filename, type, size, sha256, bytes, added_at)
     VALUES (${image}, 'photo.png', 'image/png', 25, '${'ab'.repeat(32)}', CAST('${marker}' AS BLOB), '2026-01-05T10:00:00Z');
     PRAGMA user_version = 36`);
-  const r = cli(['audit', 'verify', '--db', db]);
+  const r = cli(['init', '--db', db]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
   assert.equal(sql(db, `SELECT count(*) FROM evidence WHERE concern_id = ${image}`), '0');
@@ -244,7 +244,7 @@ test('a version-37 database keeps its declines and takes a second one after the 
     'INSERT INTO policy_declines SELECT * FROM d36; DROP TABLE d36; PRAGMA user_version = 37');
   assert.throws(() => sql(db, 'INSERT INTO policy_declines(version_id, user_id, reason, declined_at) ' +
     "SELECT version_id, user_id, 'Again.', '2030-01-01T00:00:00Z' FROM policy_declines LIMIT 1"));
-  const r = cli(['audit', 'verify', '--db', db]);
+  const r = cli(['init', '--db', db]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
   assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
