@@ -1,5 +1,5 @@
-/* The command line: init, serve, demo, user, import-staff, audit verify,
- * backup, export, routes.  Exit 0 on success, 2 on a usage error, 1 on
+/* The command line: init, serve, demo, user, import-staff, audit verify and
+ * new-anchor, backup, export, routes.  Exit 0 on success, 2 on a usage error, 1 on
  * failure, with a one-line message on stderr. */
 #define _GNU_SOURCE
 #include "core/audit.h"
@@ -77,6 +77,7 @@ static const char *usage_text =
 	"                                       adds new people, updates those on the list,\n"
 	"                                       lists those missing (never deactivates)\n"
 	"  audit verify --db FILE               check the audit log's hash chain\n"
+	"  audit new-anchor --db FILE           start a new anchor file in place of a lost one\n"
 	"  backup --db FILE OUT                 a consistent copy, safe while serving\n"
 	"  restore --db FILE BACKUP             put a backup in place of the database (stopped),\n"
 	"                                       on record in its audit log\n"
@@ -354,7 +355,7 @@ static int load_key(void)
 	if (k == AUDIT_KEY_REFUSED)
 		return EXIT_FAILURE; /* the key file and why are already said */
 	if (k == 0)
-		return 0;
+		return audit_anchor_check() == 0 ? 0 : EXIT_FAILURE;
 	fprintf(stderr,
 		"staffroom: cannot read the key file %s, so the audit log cannot be written "
 		"(--key-file)\n",
@@ -790,13 +791,40 @@ static int cmd_audit_verify(struct opts *o)
 	int rc = open_db(o->db, 1);
 	if (rc)
 		return rc;
-	char why[400];
-	if (audit_check(why, sizeof why) != 0) {
-		fprintf(stderr, "staffroom: audit log broken: %s\n", why);
+	char why[600], at[ISO_LEN];
+	int bad = audit_check(why, sizeof why);
+	if (bad) {
+		fprintf(stderr, "staffroom: audit log %s: %s\n",
+			bad == AUDIT_UNANCHORED ? "not verified" : "broken", why);
 		return EXIT_FAILURE;
 	}
 	printf("staffroom: audit log intact (%lld rows; checked against the anchors in %s)\n",
 	       (long long)db_int(0, "SELECT count(*) FROM audit", ""), audit_anchor_path());
+	int64_t anew = audit_anchor_started_anew(at);
+	if (anew)
+		printf("staffroom: the anchor file was started anew at row %lld on %s (audit "
+		       "new-anchor): rows removed from the end before then would not show here; "
+		       "the daily anchor e-mails from before it still hold the heads\n",
+		       (long long)anew, at);
+	return 0;
+}
+
+/* A new anchor file in place of a lost one, started knowingly: verify finds
+ * a missing file and every server and command stops for it, since a file
+ * made afresh would hold only the head of a log that may have been cut
+ * short meanwhile.  The row it writes says so on the audit page. */
+static int cmd_audit_new_anchor(struct opts *o)
+{
+	audit_anchor_may_start();
+	int rc = open_db(o->db, 1);
+	if (rc)
+		return rc;
+	char why[400];
+	if (audit_anchor_start_new(why, sizeof why) != 0)
+		return fail(why);
+	printf("staffroom: a new anchor file %s starts at the log's head; rows removed from the "
+	       "end before now cannot be seen by it, so keep the daily anchor e-mails\n",
+	       audit_anchor_path());
 	return 0;
 }
 
@@ -947,7 +975,7 @@ static int writes_log(int (*run)(struct opts *))
 {
 	return run == cmd_demo || run == cmd_user_add || run == cmd_user_roles ||
 	       run == cmd_user_deactivate || run == cmd_import || run == cmd_export ||
-	       run == cmd_restore;
+	       run == cmd_restore || run == cmd_audit_new_anchor;
 }
 
 struct command {
@@ -974,6 +1002,8 @@ static const struct command commands[] = {
 	{ "user", "list", cmd_user_list, "usage: staffroom user list --db FILE\n" },
 	{ "import-staff", NULL, cmd_import, "usage: staffroom import-staff --db FILE staff.csv\n" },
 	{ "audit", "verify", cmd_audit_verify, "usage: staffroom audit verify --db FILE\n" },
+	{ "audit", "new-anchor", cmd_audit_new_anchor,
+	  "usage: staffroom audit new-anchor --db FILE   (in place of a lost anchor file)\n" },
 	{ "backup", NULL, cmd_backup, "usage: staffroom backup --db FILE OUT\n" },
 	{ "restore", NULL, cmd_restore, "usage: staffroom restore --db FILE BACKUP\n" },
 	{ "export", NULL, cmd_export, "usage: staffroom export --db FILE --person EMAIL\n" },
@@ -1051,6 +1081,9 @@ int main(int argc, char **argv)
 			rc = usage_error("unexpected argument");
 		} else {
 			writes_to_log = writes_log(c->run);
+			/* A restore starts the anchor file anew at the restored head. */
+			if (c->run == cmd_restore)
+				audit_anchor_may_start();
 			rc = c->run(&o);
 			if (rc == 0 && writes_log(c->run) && audit_anchor_write() != 0)
 				rc = fail("could not append to the audit anchor file");
