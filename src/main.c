@@ -1,6 +1,7 @@
 /* The command line: init, serve, demo, user, import-staff, audit verify and
  * new-anchor, backup, export, routes.  Exit 0 on success, 2 on a usage error, 1 on
- * failure, with a one-line message on stderr. */
+ * failure (3: audit verify could not check the log), with a one-line message on
+ * stderr. */
 #define _GNU_SOURCE
 #include "core/audit.h"
 #include "core/audit_anchor.h"
@@ -44,7 +45,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { EXIT_USAGE = 2 };
+/* EXIT_UNCHECKED: audit verify could not look at the log (its key file or
+ * anchor file cannot be read), which says nothing about the log itself. */
+enum { EXIT_USAGE = 2, EXIT_UNCHECKED = 3 };
 
 struct opts {
 	const char *db, *email, *name, *department, *job_title, *staff_type, *set, *left_on,
@@ -356,10 +359,12 @@ static int load_key(void)
 		return EXIT_FAILURE; /* the key file and why are already said */
 	if (k == 0)
 		return audit_anchor_check() == 0 ? 0 : EXIT_FAILURE;
+	char why[300];
+	keyfile_problem(cfg.key_file, why, sizeof why);
 	fprintf(stderr,
-		"staffroom: cannot read the key file %s, so the audit log cannot be written "
-		"(--key-file)\n",
-		cfg.key_file ? cfg.key_file : "(none)");
+		"staffroom: cannot read the key file %s (%s), so the audit log cannot be "
+		"written (--key-file)\n",
+		cfg.key_file ? cfg.key_file : "(none)", why);
 	return EXIT_FAILURE;
 }
 
@@ -792,7 +797,19 @@ static int cmd_audit_verify(struct opts *o)
 	if (rc)
 		return rc;
 	char why[600], at[ISO_LEN];
+	/* Not read by the check below, which would call every row unverifiable. */
+	if (keyfile_problem(cfg.key_file, why, sizeof why) != 0) {
+		fprintf(stderr,
+			"staffroom: cannot check the audit log: the key file %s cannot be "
+			"used: %s. The log itself was not looked at\n",
+			cfg.key_file, why);
+		return EXIT_UNCHECKED;
+	}
 	int bad = audit_check(why, sizeof why);
+	if (bad == AUDIT_UNCHECKED) {
+		fprintf(stderr, "staffroom: cannot check the audit log: %s\n", why);
+		return EXIT_UNCHECKED;
+	}
 	if (bad) {
 		fprintf(stderr, "staffroom: audit log %s: %s\n",
 			bad == AUDIT_UNANCHORED ? "not verified" : "broken", why);

@@ -346,10 +346,10 @@ static int check_anchors(int64_t last_id, char *why, size_t n)
 	}
 	if (!text) {
 		snprintf(why, n,
-			 "the anchor file %s cannot be read, so rows removed from the end could "
-			 "not be seen",
-			 audit_anchor_path() ? audit_anchor_path() : "(none)");
-		return 1;
+			 "the anchor file %s cannot be read (%s), so rows removed from the end "
+			 "could not be looked for",
+			 audit_anchor_path() ? audit_anchor_path() : "(none)", strerror(errno));
+		return AUDIT_UNCHECKED;
 	}
 	int bad = 0, lineno = 0;
 	for (char *save = NULL, *line = strtok_r(text, "\n", &save); line && !bad;

@@ -29,10 +29,12 @@ void audit_anchor_daily(void);
  * daily e-mail comes the next day.  0, or -1. */
 int audit_anchor_note_today(void);
 /* The whole check: the chain, a log never empty, every anchor.  0 when
- * intact; otherwise why says what is wrong, and the result is 1 (AUDIT_BROKEN)
- * or AUDIT_UNANCHORED when the log has no anchor file to be checked against. */
+ * intact; otherwise why says what is wrong, and the result is 1 (AUDIT_BROKEN),
+ * AUDIT_UNANCHORED when the log has no anchor file to be checked against, or
+ * AUDIT_UNCHECKED when the anchor file is there but cannot be read. */
 #define AUDIT_BROKEN 1
 #define AUDIT_UNANCHORED 2
+#define AUDIT_UNCHECKED 3
 int audit_check(char *why, size_t n);
 
 /* A process that starts the log or its anchors anew (a new database or a

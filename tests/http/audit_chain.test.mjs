@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, lstatSync, symlinkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
+import { chmodSync, chownSync, copyFileSync, existsSync, lstatSync, symlinkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
   writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -151,10 +151,36 @@ test('a missing anchor file or key file is a failure, not a pass', () => {
   const d2 = demo();
   rmSync(`${d2.db}.key`);
   r = verify(d2.db);
-  assert.equal(r.code, 1);
-  assert.match(r.stderr, /key file cannot be read/);
+  assert.equal(r.code, 3);
+  assert.match(r.stderr, /cannot check the audit log: the key file .* cannot be used: it does not exist/);
   rmSync(dir, { recursive: true });
   rmSync(d2.dir, { recursive: true });
+});
+
+test('a key file verify may not use is said to be so, with why, not called a broken log', () => {
+  const { dir, db } = demo();
+  chmodSync(`${db}.key`, 0o644);
+  let r = verify(db);
+  assert.equal(r.code, 3, 'its own exit status: the log was not checked');
+  assert.equal(r.stderr, `staffroom: cannot check the audit log: the key file ${db}.key cannot be used: its mode ` +
+    `644 lets other users read or change it: run 'chmod 600 ${db}.key' (or 640 for a service group). ` +
+    'The log itself was not looked at\n');
+  assert.doesNotMatch(r.stderr, /broken/);
+  chmodSync(`${db}.key`, 0o600);
+  if (AS_ROOT) {
+    // Run as another user than the key file's owner (root here).
+    handOver(dir);
+    chownSync(`${db}.key`, 0, 0);
+    const [file, args] = [UNPRIVILEGED[0], [...UNPRIVILEGED.slice(1), BIN]];
+    const as = spawnSync(file, [...args, 'audit', 'verify', '--db', db], { encoding: 'utf8' });
+    assert.equal(as.status, 3, as.stderr);
+    assert.match(as.stderr, /the key file .* cannot be used: it belongs to root with mode 600, and this runs as nobody: run it as root\./);
+  }
+  writeFileSync(`${db}.key`, 'short', { mode: 0o600 });
+  r = verify(db);
+  assert.equal(r.code, 3);
+  assert.match(r.stderr, /it holds 5 bytes, not the 32 of a key/);
+  rmSync(dir, { recursive: true });
 });
 
 // staffroom cgi, run as a web server runs it, for one page.
