@@ -387,7 +387,14 @@ static int hold_database(const char *path, int restoring)
 		return 0;
 	int err = errno; /* of the lock file, if it could not be opened */
 	char *lock = db_lock_path(path);
-	if (held < 0 && restoring)
+	const char *slash = strrchr(lock, '/');
+	char *folder = slash ? xstrndup(lock, (size_t)(slash - lock)) : xstrdup(".");
+	if (held < 0 && err == ENOENT)
+		fprintf(stderr, "staffroom: the folder %s, where the database %s is to be, does "
+				"not exist: create it (owned by the user staffroom runs as), or "
+				"give another --db; nothing was changed\n",
+			folder[0] ? folder : "/", path);
+	else if (held < 0 && restoring)
 		fprintf(stderr, "staffroom: cannot open the lock file %s (%s), so cannot tell "
 				"whether a server is using the database: run restore as the user "
 				"that owns it (sudo -u staffroom); nothing was changed\n",
@@ -412,6 +419,7 @@ static int hold_database(const char *path, int restoring)
 				"or the web server that starts it), let any command finish, and "
 				"run restore again; nothing was changed\n",
 			path);
+	free(folder);
 	free(lock);
 	return EXIT_FAILURE;
 }
@@ -766,8 +774,11 @@ static int cmd_import(struct opts *o)
 		return rc;
 	size_t len;
 	char *csv = read_whole_file(o->argv[0], &len, SIZE_MAX);
-	if (!csv)
-		return fail("cannot read the CSV file");
+	if (!csv) {
+		fprintf(stderr, "staffroom: cannot read the CSV file %s: %s\n", o->argv[0],
+			strerror(errno));
+		return EXIT_FAILURE;
+	}
 	if (db_begin() != 0) {
 		free(csv);
 		return fail("the database is busy: nothing was imported");
@@ -779,9 +790,16 @@ static int cmd_import(struct opts *o)
 		db_rollback();
 		size_t i;
 		json_t *e;
-		json_array_foreach(s.refused, i, e)
-			fprintf(stderr, "staffroom: line %lld: %s\n",
-				(long long)json_int(e, "line"), json_str(e, "error"));
+		/* Line 0 is the whole file's problem. */
+		json_array_foreach(s.refused, i, e) {
+			long long line = json_int(e, "line");
+			const char *why = json_str(e, "error");
+			if (line)
+				fprintf(stderr, "staffroom: %s, line %lld: %s\n", o->argv[0], line,
+					why);
+			else
+				fprintf(stderr, "staffroom: %s: %s\n", o->argv[0], why);
+		}
 		staff_sync_free(&s);
 		fprintf(stderr, "staffroom: nothing was imported\n");
 		return EXIT_FAILURE;

@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "lib/keyfile.h"
+#include "lib/secret_file.h"
 #include "lib/util.h"
 
 #include <errno.h>
@@ -31,17 +32,10 @@ int keyfile_ensure(const char *path)
 }
 
 /* The key decrypts the credential vault and keys the audit chain: a copy
- * others on the machine can read is refused rather than used.  Its group
- * may read it, for a service group that runs the commands (DEPLOY.md). */
+ * others on the machine can read is refused rather than used. */
 static int open_to_others(const char *path, const struct stat *st)
 {
-	if (!(st->st_mode & S_IRWXO))
-		return 0;
-	fprintf(stderr,
-		"staffroom: the key file %s can be read or changed by other users (mode %03o): "
-		"run 'chmod 600 %s' (or 640 for a service group), then start again\n",
-		path, (unsigned)(st->st_mode & 0777), path);
-	return 1;
+	return secret_file_open_to_others("the key file", path, st);
 }
 
 /* The name of uid, or its number when it has none. */

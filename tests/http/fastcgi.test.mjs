@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BIN, cli, sql, startProcess, Client, FRONT, AS_ROOT, handOver, PASSWORD } from './lib.mjs';
@@ -113,6 +113,18 @@ test("with Debian's fastcgi_params alone the port is lost: the form is refused, 
     'is not the host 127\\.0\\.0\\.1 it was sent to; only the port differs'), p.stderr());
   assert.match(line, /fastcgi_param HTTP_HOST \$http_host/);
   assert.doesNotMatch(p.stderr(), new RegExp(`${PASSWORD}|teacher@demo\\.school|sr_session`));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a socket group the user is not in is named as such', { skip: skip || (!AS_ROOT && 'needs root to start as another user') }, () => {
+  const { dir, db } = school();
+  const sock = path.join(dir, 'g.sock');
+  // Started as nobody (as systemd's User= would), asked for a group nobody is not in.
+  const r = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', BIN, 'fastcgi', '--db', db,
+    '--listen', `unix:${sock}`, '--socket-group', 'root'], { encoding: 'utf8', timeout: 10000 });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, new RegExp(`cannot give the socket ${sock} to the group root: nobody is not a member of it ` +
+    '\\(add it: adduser nobody root, then start again; or start as root with --user\\)'));
   rmSync(dir, { recursive: true, force: true });
 });
 
