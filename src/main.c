@@ -1,6 +1,7 @@
-/* The command line: init, serve, demo, user, import-staff, audit verify,
- * backup, export, routes.  Exit 0 on success, 2 on a usage error, 1 on
- * failure, with a one-line message on stderr. */
+/* The command line: init, serve, demo, user, import-staff, audit verify and
+ * new-anchor, backup, export, routes.  Exit 0 on success, 2 on a usage error, 1 on
+ * failure (3: audit verify could not check the log), with a one-line message on
+ * stderr. */
 #define _GNU_SOURCE
 #include "core/audit.h"
 #include "core/audit_anchor.h"
@@ -47,7 +48,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { EXIT_USAGE = 2 };
+/* EXIT_UNCHECKED: audit verify could not look at the log (its key file or
+ * anchor file cannot be read), which says nothing about the log itself. */
+enum { EXIT_USAGE = 2, EXIT_UNCHECKED = 3 };
 
 struct opts {
 	const char *db, *email, *name, *department, *job_title, *staff_type, *set, *left_on,
@@ -80,6 +83,7 @@ static const char *usage_text =
 	"                                       adds new people, updates those on the list,\n"
 	"                                       lists those missing (never deactivates)\n"
 	"  audit verify --db FILE               check the audit log's hash chain\n"
+	"  audit new-anchor --db FILE           start a new anchor file in place of a lost one\n"
 	"  backup --db FILE OUT                 a consistent copy, safe while serving\n"
 	"  restore --db FILE BACKUP             put a backup in place of the database (stopped),\n"
 	"                                       on record in its audit log; everyone signs in\n"
@@ -388,11 +392,13 @@ static int load_key(void)
 	if (k == AUDIT_KEY_REFUSED)
 		return EXIT_FAILURE; /* the key file and why are already said */
 	if (k == 0)
-		return 0;
+		return audit_anchor_check() == 0 ? 0 : EXIT_FAILURE;
+	char why[300];
+	keyfile_problem(cfg.key_file, why, sizeof why);
 	fprintf(stderr,
-		"staffroom: cannot read the key file %s, so the audit log cannot be written "
-		"(--key-file)\n",
-		cfg.key_file ? cfg.key_file : "(none)");
+		"staffroom: cannot read the key file %s (%s), so the audit log cannot be "
+		"written (--key-file)\n",
+		cfg.key_file ? cfg.key_file : "(none)", why);
 	return EXIT_FAILURE;
 }
 
@@ -415,7 +421,14 @@ static int hold_database(const char *path, int restoring)
 		return 0;
 	int err = errno; /* of the lock file, if it could not be opened */
 	char *lock = db_lock_path(path);
-	if (held < 0 && restoring)
+	const char *slash = strrchr(lock, '/');
+	char *folder = slash ? xstrndup(lock, (size_t)(slash - lock)) : xstrdup(".");
+	if (held < 0 && err == ENOENT)
+		fprintf(stderr, "staffroom: the folder %s, where the database %s is to be, does "
+				"not exist: create it (owned by the user staffroom runs as), or "
+				"give another --db; nothing was changed\n",
+			folder[0] ? folder : "/", path);
+	else if (held < 0 && restoring)
 		fprintf(stderr, "staffroom: cannot open the lock file %s (%s), so cannot tell "
 				"whether a server is using the database: run restore as the user "
 				"that owns it (sudo -u staffroom); nothing was changed\n",
@@ -445,6 +458,7 @@ static int hold_database(const char *path, int restoring)
 				"or the web server that starts it), let any command finish, and "
 				"run restore again; nothing was changed\n",
 			path);
+	free(folder);
 	free(lock);
 	return EXIT_FAILURE;
 }
@@ -835,8 +849,11 @@ static int cmd_import(struct opts *o)
 		return rc;
 	size_t len;
 	char *csv = read_whole_file(o->argv[0], &len, SIZE_MAX);
-	if (!csv)
-		return fail("cannot read the CSV file");
+	if (!csv) {
+		fprintf(stderr, "staffroom: cannot read the CSV file %s: %s\n", o->argv[0],
+			strerror(errno));
+		return EXIT_FAILURE;
+	}
 	if (db_begin() != 0) {
 		free(csv);
 		return fail("the database is busy: nothing was imported");
@@ -848,9 +865,16 @@ static int cmd_import(struct opts *o)
 		db_rollback();
 		size_t i;
 		json_t *e;
-		json_array_foreach(s.refused, i, e)
-			fprintf(stderr, "staffroom: line %lld: %s\n",
-				(long long)json_int(e, "line"), json_str(e, "error"));
+		/* Line 0 is the whole file's problem. */
+		json_array_foreach(s.refused, i, e) {
+			long long line = json_int(e, "line");
+			const char *why = json_str(e, "error");
+			if (line)
+				fprintf(stderr, "staffroom: %s, line %lld: %s\n", o->argv[0], line,
+					why);
+			else
+				fprintf(stderr, "staffroom: %s: %s\n", o->argv[0], why);
+		}
 		staff_sync_free(&s);
 		fprintf(stderr, "staffroom: nothing was imported\n");
 		return EXIT_FAILURE;
@@ -881,21 +905,60 @@ static int cmd_audit_verify(struct opts *o)
 	int rc = open_db_reading(o->db, 0);
 	if (rc)
 		return rc;
+	char why[600], at[ISO_LEN];
+	/* Not read by the check below, which would call every row unverifiable. */
+	if (keyfile_problem(cfg.key_file, why, sizeof why) != 0) {
+		fprintf(stderr,
+			"staffroom: cannot check the audit log: the key file %s cannot be "
+			"used: %s. The log itself was not looked at\n",
+			cfg.key_file, why);
+		return EXIT_UNCHECKED;
+	}
 	if (!verifiable(o->db))
 		return EXIT_FAILURE;
-	char why[400];
-	if (audit_check(why, sizeof why) != 0) {
+	int bad = audit_check(why, sizeof why);
+	if (bad == AUDIT_UNCHECKED) {
+		fprintf(stderr, "staffroom: cannot check the audit log: %s\n", why);
+		return EXIT_UNCHECKED;
+	}
+	if (bad) {
 		/* Read whole while a server started and copied its WAL into it. */
 		if (!db_read_unchanged())
 			fprintf(stderr, "staffroom: the database %s changed while it was checked "
 					"(a server started): run audit verify again\n",
 				o->db);
 		else
-			fprintf(stderr, "staffroom: audit log broken: %s\n", why);
+			fprintf(stderr, "staffroom: audit log %s: %s\n",
+				bad == AUDIT_UNANCHORED ? "not verified" : "broken", why);
 		return EXIT_FAILURE;
 	}
 	printf("staffroom: audit log intact (%lld rows; checked against the anchors in %s)\n",
 	       (long long)db_int(0, "SELECT count(*) FROM audit", ""), audit_anchor_path());
+	int64_t anew = audit_anchor_started_anew(at);
+	if (anew)
+		printf("staffroom: the anchor file was started anew at row %lld on %s (audit "
+		       "new-anchor): rows removed from the end before then would not show here; "
+		       "the daily anchor e-mails from before it still hold the heads\n",
+		       (long long)anew, at);
+	return 0;
+}
+
+/* A new anchor file in place of a lost one, started knowingly: verify finds
+ * a missing file and every server and command stops for it, since a file
+ * made afresh would hold only the head of a log that may have been cut
+ * short meanwhile.  The row it writes says so on the audit page. */
+static int cmd_audit_new_anchor(struct opts *o)
+{
+	audit_anchor_may_start();
+	int rc = open_db(o->db, 1);
+	if (rc)
+		return rc;
+	char why[400];
+	if (audit_anchor_start_new(why, sizeof why) != 0)
+		return fail(why);
+	printf("staffroom: a new anchor file %s starts at the log's head; rows removed from the "
+	       "end before now cannot be seen by it, so keep the daily anchor e-mails\n",
+	       audit_anchor_path());
 	return 0;
 }
 
@@ -1108,7 +1171,7 @@ static int writes_log(int (*run)(struct opts *))
 {
 	return run == cmd_demo || run == cmd_user_add || run == cmd_user_roles ||
 	       run == cmd_user_deactivate || run == cmd_import || run == cmd_export ||
-	       run == cmd_restore;
+	       run == cmd_restore || run == cmd_audit_new_anchor;
 }
 
 struct command {
@@ -1135,6 +1198,8 @@ static const struct command commands[] = {
 	{ "user", "list", cmd_user_list, "usage: staffroom user list --db FILE\n" },
 	{ "import-staff", NULL, cmd_import, "usage: staffroom import-staff --db FILE staff.csv\n" },
 	{ "audit", "verify", cmd_audit_verify, "usage: staffroom audit verify --db FILE\n" },
+	{ "audit", "new-anchor", cmd_audit_new_anchor,
+	  "usage: staffroom audit new-anchor --db FILE   (in place of a lost anchor file)\n" },
 	{ "backup", NULL, cmd_backup, "usage: staffroom backup --db FILE OUT\n" },
 	{ "restore", NULL, cmd_restore, "usage: staffroom restore --db FILE BACKUP\n" },
 	{ "export", NULL, cmd_export, "usage: staffroom export --db FILE --person EMAIL\n" },
@@ -1216,6 +1281,9 @@ int main(int argc, char **argv)
 			 * anything away. */
 			if (c->run != cmd_serve && c->run != cmd_fastcgi && c->run != cmd_cgi)
 				made_as_root_note();
+			/* A restore starts the anchor file anew at the restored head. */
+			if (c->run == cmd_restore)
+				audit_anchor_may_start();
 			rc = c->run(&o);
 			if (rc == 0 && writes_log(c->run) && audit_anchor_write() != 0)
 				rc = fail("could not append to the audit anchor file");

@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "core/audit.h"
+#include "core/audit_anchor.h"
 #include "core/audit_syslog.h"
 #include "lib/config.h"
 #include "db/db.h"
@@ -382,5 +383,7 @@ int audit_start_keyed(void)
 	free(head);
 	if (rc != 0)
 		fprintf(stderr, "staffroom: could not start the keyed audit chain\n");
+	else
+		audit_anchor_may_start(); /* the anchors start with the keyed chain */
 	return rc == 0 ? 0 : -1;
 }

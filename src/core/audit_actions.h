@@ -46,6 +46,7 @@
 	X("routing.change", "Who receives concerns changed")                              \
 	X("audit.keyed", "Audit log chain started")                                       \
 	X("database.restore", "Database restored from a backup")                          \
+	X("audit.anchor_new", "New audit anchor file started in place of a lost one")     \
 	X("audit.view", "Audit log read")                                                 \
 	X("access.refused", "Refused: not allowed, or no such record")                    \
 	X("export.download", "File downloaded")

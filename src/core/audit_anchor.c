@@ -14,12 +14,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #define ANCHOR_FILE_MAX (256u << 20)
 
 static int kept_fd = -1; /* the server's, opened before the sandbox */
+static int may_start;    /* this process may make the file: see audit_anchor_may_start */
 
 const char *audit_anchor_path(void)
 {
@@ -31,10 +33,61 @@ const char *audit_anchor_path(void)
 	return derived;
 }
 
+void audit_anchor_may_start(void)
+{
+	may_start = 1;
+}
+
+/* Said wherever staffroom stops for it: what the missing file means, and the
+ * two ways on. */
+static void say_missing(int64_t rows)
+{
+	static int said;
+	if (said++)
+		return;
+	fprintf(stderr,
+		"staffroom: the audit anchor file %s is missing, but the audit log has %lld "
+		"rows: the file's heads are what show rows removed from the log's end, and a "
+		"new file would start from the log as it is now, hiding any removed before. "
+		"Put the file back from where it is kept (the daily anchor e-mails hold its "
+		"heads too); if it is lost for good, 'staffroom audit new-anchor --db %s' "
+		"starts a new one, recorded in the audit log. Nothing was changed\n",
+		audit_anchor_path(), (long long)rows, cfg.db_path ? cfg.db_path : "FILE");
+}
+
+/* A log the keyed chain has started: anchored from then on, so it has an
+ * anchor file (a log carried over from before the key has none yet). */
+static int log_anchored(void)
+{
+	return db_int(0, "SELECT EXISTS (SELECT 1 FROM audit WHERE action = ?)", "t",
+		      AUDIT_START_ACTION) == 1;
+}
+
+/* The file is made only by a process that started the log or its anchors
+ * anew (a new database, restore, audit new-anchor): made by anyone else, a
+ * deleted file would come back holding only the head of a log cut short
+ * meanwhile, and `audit verify` would find that log intact. */
 static int open_anchor_file(void)
 {
 	const char *path = audit_anchor_path();
-	return path ? open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600) : -1;
+	if (!path)
+		return -1;
+	int fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | (may_start ? O_CREAT : 0), 0600);
+	int err = errno;
+	if (fd < 0 && err == ENOENT)
+		say_missing(db_int(0, "SELECT count(*) FROM audit", ""));
+	errno = err;
+	return fd;
+}
+
+int audit_anchor_check(void)
+{
+	struct stat st;
+	const char *path = audit_anchor_path();
+	if (may_start || !path || stat(path, &st) == 0 || errno != ENOENT || !log_anchored())
+		return 0;
+	say_missing(db_int(0, "SELECT count(*) FROM audit", ""));
+	return -1;
 }
 
 int audit_anchor_open(void)
@@ -281,12 +334,22 @@ static int check_anchors(int64_t last_id, char *why, size_t n)
 {
 	size_t len;
 	char *text = read_whole_file(audit_anchor_path(), &len, ANCHOR_FILE_MAX);
+	if (!text && errno == ENOENT) {
+		snprintf(why, n,
+			 "the anchor file %s is missing, so rows removed from the log's end "
+			 "cannot be seen (deleting the file is how they would be hidden). Put "
+			 "it back from where it is kept (the daily anchor e-mails hold its "
+			 "heads too); if it is lost for good, 'staffroom audit new-anchor' "
+			 "starts a new one, recorded in the audit log",
+			 audit_anchor_path());
+		return AUDIT_UNANCHORED;
+	}
 	if (!text) {
 		snprintf(why, n,
-			 "the anchor file %s cannot be read, so rows removed from the end could "
-			 "not be seen",
-			 audit_anchor_path() ? audit_anchor_path() : "(none)");
-		return 1;
+			 "the anchor file %s cannot be read (%s), so rows removed from the end "
+			 "could not be looked for",
+			 audit_anchor_path() ? audit_anchor_path() : "(none)", strerror(errno));
+		return AUDIT_UNCHECKED;
 	}
 	int bad = 0, lineno = 0;
 	for (char *save = NULL, *line = strtok_r(text, "\n", &save); line && !bad;
@@ -311,4 +374,59 @@ int audit_check(char *why, size_t n)
 	if (audit_verify_chain(why, n) != 0)
 		return 1;
 	return check_anchors(last, why, n);
+}
+
+int audit_anchor_start_new(char *why, size_t n)
+{
+	struct stat st;
+	const char *path = audit_anchor_path();
+	struct head h;
+	if (!path || stat(path, &st) == 0) {
+		snprintf(why, n,
+			 "the anchor file %s is there: a new one starts only in place of a lost "
+			 "one (nothing was changed)",
+			 path ? path : "(none)");
+		return -1;
+	}
+	if (errno != ENOENT) {
+		snprintf(why, n, "cannot tell whether the anchor file %s is there: %s", path,
+			 strerror(errno));
+		return -1;
+	}
+	if (read_last_row(&h) != 0) {
+		snprintf(why, n, "the audit log is empty: run 'staffroom audit verify'");
+		return -1;
+	}
+	int64_t rows = db_int(0, "SELECT count(*) FROM audit", "");
+	char *detail = xasprintf("the anchor file %s was missing when the log ended at row %lld "
+				 "(%lld rows); a new one starts at this row, and shows no rows "
+				 "removed from the end before it",
+				 path, (long long)h.id, (long long)rows);
+	int rc = db_begin();
+	if (rc == 0) {
+		audit_as(0, "command line", "", "audit.anchor_new", path, detail);
+		rc = db_commit();
+	}
+	free(detail);
+	if (rc != 0) {
+		snprintf(why, n, "could not write to the audit log: nothing was changed");
+		return -1;
+	}
+	may_start = 1;
+	if (audit_anchor_write() != 0) {
+		snprintf(why, n, "could not make the anchor file %s", path);
+		return -1;
+	}
+	return 0;
+}
+
+int64_t audit_anchor_started_anew(char at[ISO_LEN])
+{
+	json_t *r = db_row("SELECT id, at FROM audit WHERE action = 'audit.anchor_new' "
+			   "ORDER BY id DESC LIMIT 1",
+			   "");
+	int64_t id = r ? json_int(r, "id") : 0;
+	copy_str(at, ISO_LEN, r ? json_str(r, "at") : "");
+	json_decref(r);
+	return id;
 }

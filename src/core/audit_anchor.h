@@ -8,7 +8,10 @@
 #ifndef STAFFROOM_AUDIT_ANCHOR_H
 #define STAFFROOM_AUDIT_ANCHOR_H
 
+#include "lib/util.h"
+
 #include <stddef.h>
+#include <stdint.h>
 
 /* The anchor file: the audit_anchor_file setting, else "<database>.anchors".  Not to be freed. */
 const char *audit_anchor_path(void);
@@ -26,7 +29,25 @@ void audit_anchor_daily(void);
  * daily e-mail comes the next day.  0, or -1. */
 int audit_anchor_note_today(void);
 /* The whole check: the chain, a log never empty, every anchor.  0 when
- * intact; otherwise 1 and why says what is wrong. */
+ * intact; otherwise why says what is wrong, and the result is 1 (AUDIT_BROKEN),
+ * AUDIT_UNANCHORED when the log has no anchor file to be checked against, or
+ * AUDIT_UNCHECKED when the anchor file is there but cannot be read. */
+#define AUDIT_BROKEN 1
+#define AUDIT_UNANCHORED 2
+#define AUDIT_UNCHECKED 3
 int audit_check(char *why, size_t n);
+
+/* A process that starts the log or its anchors anew (a new database or a
+ * carried-over one keyed now, restore) may make the anchor file; no other
+ * process makes it. */
+void audit_anchor_may_start(void);
+/* Before a server starts or a command writes to the log: 0, or -1 (said on
+ * stderr) when the log is anchored and its anchor file is missing. */
+int audit_anchor_check(void);
+/* `audit new-anchor`: in place of a lost file, a new one at the log's head,
+ * after a row saying so (audit.anchor_new).  0, or -1 and why. */
+int audit_anchor_start_new(char *why, size_t n);
+/* The newest row saying a new anchor file was started, and when; 0 when none. */
+int64_t audit_anchor_started_anew(char at[ISO_LEN]);
 
 #endif

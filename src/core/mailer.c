@@ -12,6 +12,7 @@
 #include "db/db.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
+#include "lib/secret_file.h"
 
 #include <curl/curl.h>
 #include <pthread.h>
@@ -54,19 +55,6 @@ static int relay_is_loopback(void)
 	return local;
 }
 
-static char *read_first_line(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return NULL;
-	char buf[1024];
-	char *line =
-		fgets(buf, sizeof buf, f) ? (buf[strcspn(buf, "\r\n")] = 0, xstrdup(buf)) : NULL;
-	sodium_memzero(buf, sizeof buf);
-	fclose(f);
-	return line;
-}
-
 int mailer_prepare(void)
 {
 	if (!mail_enabled())
@@ -86,10 +74,11 @@ int mailer_prepare(void)
 				"in e-mails\n");
 		return 2;
 	}
-	if (cfg.smtp_password_file && !(smtp_password = read_first_line(cfg.smtp_password_file))) {
-		fprintf(stderr, "staffroom: cannot read --smtp-password-file\n");
+	if (cfg.smtp_password_file &&
+	    !(smtp_password = secret_file_first_line("the mail relay's password file "
+						     "(smtp_password_file)",
+						     cfg.smtp_password_file)))
 		return 1;
-	}
 	const char *base =
 		getenv("STAFFROOM_MAIL_RETRY_BASE"); /* tests: seconds instead of minutes */
 	if (base && atoi(base) > 0)

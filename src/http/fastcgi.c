@@ -40,6 +40,21 @@ int fastcgi_cookie(const char *header, const char *name, char *out, size_t size)
 	return -1;
 }
 
+/* A parameter the web server sends twice is meant as its later line says:
+ * nginx sends both of `include fastcgi_params;` and a site's own
+ * `fastcgi_param` after it, in that order (Debian's file passes HTTP_HOST
+ * without its port), and PHP-FPM takes the later one; libfcgi's
+ * FCGX_GetParam would take the first. */
+const char *fastcgi_param(char *const *env, const char *name)
+{
+	size_t n = strlen(name);
+	const char *found = NULL;
+	for (; env && *env; env++)
+		if (strncmp(*env, name, n) == 0 && (*env)[n] == '=')
+			found = *env + n + 1;
+	return found;
+}
+
 static int sink_field(void *ctx, const char *name, size_t nlen, const char *value, size_t vlen)
 {
 	return exchange_param(ctx, name, nlen, value, vlen);
@@ -111,7 +126,7 @@ static char *split_uri(const char *uri, const char **query)
 static void start(FCGX_Request *req, struct fcgi_call *c)
 {
 	char **env = req->envp;
-#define P(name) FCGX_GetParam(name, env)
+#define P(name) fastcgi_param(env, name)
 	const char *method = P("REQUEST_METHOD"), *uri = P("REQUEST_URI"), *query = "";
 	char *path = split_uri(uri ? uri : "/", &query);
 	exchange_start(&c->x, method ? method : "GET", path[0] == '/' ? path : "/");

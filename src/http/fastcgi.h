@@ -14,6 +14,10 @@ int fastcgi_run(void);  /* serves until SIGINT or SIGTERM; 0 on a clean stop */
  * to the exchange, which checks the body and applies the limits. */
 void fastcgi_parse_form(struct exchange *x, int is_query, const char *data, size_t len);
 
+/* The value of the parameter NAME in a request's "NAME=value" list, the
+ * last one when it is given more than once; NULL when it is not given. */
+const char *fastcgi_param(char *const *env, const char *name);
+
 /* The value of one cookie in a Cookie header, copied into out; 0 if found. */
 int fastcgi_cookie(const char *header, const char *name, char *out, size_t size);
 

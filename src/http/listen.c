@@ -10,6 +10,7 @@
 #include "lib/util.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <grp.h>
 #include <netinet/in.h>
 #include <pwd.h>
@@ -19,6 +20,29 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
+
+/* Why the socket could not be given its owner and mode.  Started as another
+ * user than root, staffroom may give a file only to a group that user is in
+ * (chown(2)), which is the usual cause. */
+static void socket_not_given(const char *path, gid_t gid)
+{
+	int err = errno;
+	struct passwd *pw = getpwuid(geteuid());
+	const char *me = pw ? pw->pw_name : "this user";
+	gid_t groups[256];
+	int n = getgroups(256, groups), member = getegid() == gid;
+	for (int i = 0; i < n && !member; i++)
+		member = groups[i] == gid;
+	if (err == EPERM && cfg.socket_group && geteuid() != 0 && !member)
+		fprintf(stderr,
+			"staffroom: cannot give the socket %s to the group %s: %s is not a member "
+			"of it (add it: adduser %s %s, then start again; or start as root with "
+			"--user)\n",
+			path, cfg.socket_group, me, me, cfg.socket_group);
+	else
+		fprintf(stderr, "staffroom: cannot set the owner and mode of %s: %s\n", path,
+			strerror(err));
+}
 
 /* The web server (nginx as www-data, say) must reach the socket, and no one
  * else: any local user who could would be able to claim any client address. */
@@ -41,7 +65,7 @@ static int own_socket_file(const char *path)
 	}
 	if (chmod(path, 0660) != 0 ||
 	    ((uid != (uid_t)-1 || gid != (gid_t)-1) && chown(path, uid, gid) != 0)) {
-		fprintf(stderr, "staffroom: cannot set the owner and mode of %s\n", path);
+		socket_not_given(path, gid);
 		return -1;
 	}
 	return 0;

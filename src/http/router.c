@@ -160,6 +160,45 @@ static int same_origin(const struct request *rq)
 	return o && strcmp(o + 3, rq->host) == 0;
 }
 
+/* A header as a line of the log may show it: a client chose it, so nothing
+ * in it may start a line of its own or run on without end. */
+static void loggable(char *out, size_t n, const char *s)
+{
+	size_t i = 0;
+	for (; s && s[i] && i + 4 < n; i++)
+		out[i] = s[i] < 0x20 || s[i] > 0x7e ? '?' : s[i];
+	snprintf(out + i, n - i, "%s", s && s[i] ? "..." : "");
+}
+
+/* "host" of "host:port" or "[::1]:port". */
+static size_t host_name_len(const char *h)
+{
+	return h[0] == '[' ? strcspn(h, "]") + (h[strcspn(h, "]")] != 0) : strcspn(h, ":");
+}
+
+/* The browser says only "did not come from staffroom": the technician reads
+ * why here, since a web server in front that passes the host without its
+ * port (Debian's nginx fastcgi_params since 1.22.1-9+deb12u6) refuses every
+ * form, sign-in included, on any port but 443.  The two headers alone, with
+ * no cookie or token. */
+static void origin_refused(const struct request *rq)
+{
+	char origin[160], host[160], path[160];
+	loggable(origin, sizeof origin, rq->origin);
+	loggable(host, sizeof host, rq->host ? rq->host : "");
+	loggable(path, sizeof path, rq->path);
+	const char *o = strstr(rq->origin, "://"), *h = rq->host;
+	size_t on = o ? host_name_len(o + 3) : 0;
+	int port_only = o && h && on == host_name_len(h) && strncmp(o + 3, h, on) == 0;
+	fprintf(stderr,
+		"staffroom: refused POST %s: its Origin %s is not the host %s it was sent to%s\n",
+		path, origin, h ? host : "(none given)",
+		port_only ? "; only the port differs, so the web server in front may pass the host "
+			    "without its port (nginx: fastcgi_param HTTP_HOST $http_host; after "
+			    "include fastcgi_params, or proxy_set_header Host $http_host)"
+			  : "");
+}
+
 static void ask_to_sign_in(struct request *rq, struct reply *rp)
 {
 	if (rq->pending_login) {
@@ -272,6 +311,8 @@ static int checks_pass(const struct route *r, struct request *rq, struct reply *
 			return 0;
 		}
 	}
+	if (rq->is_post && !same_origin(rq))
+		origin_refused(rq);
 	if (rq->is_post && (!same_origin(rq) || (!(r->flags & R_NO_CSRF) && !csrf_ok(rq)))) {
 		reply_error(rp, 403, "csrf",
 			    "This form has expired or did not come from staffroom. "

@@ -108,6 +108,21 @@ static void parse_problem(const struct csv_parser *p, int at_end, char *err, siz
 			 "cell in quotes and write the mark twice, as in \"Jo \"\"JJ\"\" Smith\".");
 }
 
+/* The line of the first byte that is not UTF-8 text (or a NUL): a
+ * spreadsheet's Latin-1 "é" in a name, say, so that the person can find it.
+ * Lines end as line_length ends them. */
+static size_t first_line_not_utf8(const char *data, size_t len)
+{
+	size_t line = 1;
+	while (len) {
+		size_t n = line_length(data, len);
+		if (!utf8_valid(data, n) || memchr(data, 0, n))
+			return line;
+		data += n, len -= n, line++;
+	}
+	return 0;
+}
+
 int csv_load(const char *data, size_t len, struct csv_table *out, char *err, size_t errsize)
 {
 	memset(out, 0, sizeof *out);
@@ -116,7 +131,9 @@ int csv_load(const char *data, size_t len, struct csv_table *out, char *err, siz
 		data += 3, len -= 3;
 	if (!utf8_valid(data, len) || memchr(data, 0, len)) {
 		snprintf(err, errsize,
-			 "The file is not UTF-8 text. Save it as 'CSV UTF-8' and try again.");
+			 "This line is not UTF-8 text: the file was saved in another encoding. "
+			 "Save it as 'CSV UTF-8' and try again.");
+		out->error_line = first_line_not_utf8(data, len);
 		return -1;
 	}
 	struct csv_parser p;

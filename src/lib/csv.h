@@ -22,7 +22,7 @@ struct csv_table {
 };
 
 /* 0, or -1 with a message that says what to change (bad quoting, too many
- * columns on a line, not UTF-8, too many rows) and out->error_line. */
+ * columns on a line, a line not UTF-8, too many rows) and out->error_line. */
 int csv_load(const char *data, size_t len, struct csv_table *out, char *err, size_t errsize);
 void csv_table_free(struct csv_table *t);
 

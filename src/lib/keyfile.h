@@ -14,5 +14,9 @@ int keyfile_ensure(const char *path);   /* creates it when missing: 0 ok */
 #define KEYFILE_REFUSED (-2)
 int keyfile_load(const char *path, unsigned char key[VAULT_KEY_BYTES]);
 char *keyfile_default(const char *db_path); /* "<db>.key" */
+/* 0 when keyfile_load could use the file; else -1 and why, in words that
+ * say what to do: missing, not this user's to read (its owner and mode),
+ * open to other users, or not a key's size. */
+int keyfile_problem(const char *path, char *why, size_t n);
 
 #endif

@@ -4,6 +4,7 @@
  * configuration file shown to anyone (as smtp_password_file). */
 #define _GNU_SOURCE
 #include "lib/oidc_config.h"
+#include "lib/secret_file.h"
 #include "lib/util.h"
 
 #include <arpa/inet.h>
@@ -187,21 +188,15 @@ int oidc_config_read_secrets(void)
 {
 	for (size_t i = 0; i < oidc_provider_count; i++) {
 		struct oidc_provider *p = &oidc_providers[i];
-		FILE *f = fopen(p->client_secret_file, "r");
-		char buf[1024];
-		int ok = f && fgets(buf, sizeof buf, f);
-		if (f)
-			fclose(f);
-		if (ok)
-			buf[strcspn(buf, "\r\n")] = 0;
-		if (!ok || !buf[0]) {
-			fprintf(stderr, "staffroom: cannot read oidc.%s.client_secret_file %s\n",
-				p->name, p->client_secret_file);
+		char *what = xasprintf("oidc.%s.client_secret_file", p->name);
+		char *secret = secret_file_first_line(what, p->client_secret_file);
+		free(what);
+		if (!secret)
 			return -1;
-		}
+		if (p->client_secret)
+			sodium_memzero(p->client_secret, strlen(p->client_secret));
 		free(p->client_secret);
-		p->client_secret = xstrdup(buf);
-		sodium_memzero(buf, sizeof buf);
+		p->client_secret = secret;
 	}
 	return 0;
 }

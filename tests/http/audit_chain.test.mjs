@@ -8,11 +8,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, copyFileSync, existsSync, lstatSync, symlinkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
+import { chmodSync, chownSync, copyFileSync, existsSync, lstatSync, symlinkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
   writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AS_ROOT, BIN, cli, FRONT, handOver, launch, sql, startProcess, startServer, UNPRIVILEGED } from './lib.mjs';
+import { AS_ROOT, BIN, ROOT, UNPRIVILEGED, cli, FRONT, handOver, launch, sql, startProcess, startServer } from './lib.mjs';
 import { startSink } from './smtp_sink.mjs';
 import { SCHEMA_VERSION } from './schema_version.mjs';
 
@@ -147,14 +147,98 @@ test('a missing anchor file or key file is a failure, not a pass', () => {
   rmSync(`${db}.anchors`);
   let r = verify(db);
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /anchor file .* cannot be read/);
+  assert.match(r.stderr, /audit log not verified: the anchor file .* is missing/);
   const d2 = demo();
   rmSync(`${d2.db}.key`);
   r = verify(d2.db);
-  assert.equal(r.code, 1);
-  assert.match(r.stderr, /key file cannot be read/);
+  assert.equal(r.code, 3);
+  assert.match(r.stderr, /cannot check the audit log: the key file .* cannot be used: it does not exist/);
   rmSync(dir, { recursive: true });
   rmSync(d2.dir, { recursive: true });
+});
+
+test('a key file verify may not use is said to be so, with why, not called a broken log', () => {
+  const { dir, db } = demo();
+  chmodSync(`${db}.key`, 0o644);
+  let r = verify(db);
+  assert.equal(r.code, 3, 'its own exit status: the log was not checked');
+  assert.equal(r.stderr, `staffroom: cannot check the audit log: the key file ${db}.key cannot be used: its mode ` +
+    `644 lets other users read or change it: run 'chmod 600 ${db}.key' (or 640 for a service group). ` +
+    'The log itself was not looked at\n');
+  assert.doesNotMatch(r.stderr, /broken/);
+  chmodSync(`${db}.key`, 0o600);
+  if (AS_ROOT) {
+    // Run as another user than the key file's owner (root here).
+    handOver(dir);
+    chownSync(`${db}.key`, 0, 0);
+    const [file, args] = [UNPRIVILEGED[0], [...UNPRIVILEGED.slice(1), BIN]];
+    const as = spawnSync(file, [...args, 'audit', 'verify', '--db', db], { encoding: 'utf8' });
+    assert.equal(as.status, 3, as.stderr);
+    assert.match(as.stderr, /the key file .* cannot be used: it belongs to root with mode 600, and this runs as nobody: run it as root\./);
+  }
+  writeFileSync(`${db}.key`, 'short', { mode: 0o600 });
+  r = verify(db);
+  assert.equal(r.code, 3);
+  assert.match(r.stderr, /it holds 5 bytes, not the 32 of a key/);
+  rmSync(dir, { recursive: true });
+});
+
+// staffroom cgi, run as a web server runs it, for one page.
+function cgiPage(dir, db) {
+  const config = path.join(dir, 'cgi.conf');
+  writeFileSync(config, `db = ${db}\nshare = ${ROOT}\n`);
+  handOver(dir);
+  const [file, args] = AS_ROOT ? [UNPRIVILEGED[0], [...UNPRIVILEGED.slice(1), BIN]] : [BIN, []];
+  return spawnSync(file, args, { encoding: 'utf8', env: { PATH: process.env.PATH, STAFFROOM_CONFIG: config,
+    GATEWAY_INTERFACE: 'CGI/1.1', REQUEST_METHOD: 'GET', PATH_INFO: '/login', REQUEST_URI: '/login',
+    REMOTE_ADDR: '127.0.0.1' } });
+}
+
+test('a deleted anchor file is not made again: servers and commands stop, verify says why, and new-anchor starts one on record', () => {
+  const { dir, db } = demo();
+  // The file deleted and the log cut short: what a new file would hide.
+  rmSync(`${db}.anchors`);
+  run(db, `${DROP}DELETE FROM audit WHERE id > (SELECT max(id) - 3 FROM audit);`);
+  const missing = new RegExp(`the audit anchor file ${db}\\.anchors is missing, but the audit log has \\d+ rows.*` +
+    `'staffroom audit new-anchor --db ${db}' starts a new one, recorded in the audit log`);
+  const v = verify(db);
+  assert.equal(v.code, 1);
+  assert.match(v.stderr, /^staffroom: audit log not verified: the anchor file .* is missing, so rows removed from the log's end cannot be seen/);
+  assert.match(v.stderr, /'staffroom audit new-anchor' starts a new one/);
+  const user = AS_ROOT ? ['--user', 'nobody'] : [];
+  handOver(dir);
+  for (const server of ['serve', 'fastcgi']) {
+    const r = spawnSync(BIN, [server, '--db', db, '--listen', server === 'serve' ? '127.0.0.1:0' : `unix:${dir}/f.sock`, ...user],
+      { encoding: 'utf8', timeout: 10000 });
+    assert.equal(r.status, 1, `${server} started: ${r.stderr}`);
+    assert.match(r.stderr, missing);
+  }
+  const page = cgiPage(dir, db);
+  assert.match(page.stdout, /^Status: 503/);
+  assert.match(page.stderr, missing);
+  const rowsBefore = sql(db, 'SELECT count(*) FROM audit');
+  const add = cli(['user', 'add', '--db', db, '--email', 'new@x.school', '--name', 'New Person', '--password-stdin'],
+    { input: 'a long pass phrase\n' });
+  assert.equal(add.code, 1);
+  assert.match(add.stderr, missing);
+  assert.equal(sql(db, 'SELECT count(*) FROM audit'), rowsBefore, 'nothing was written');
+  assert.equal(existsSync(`${db}.anchors`), false, 'no command made the file');
+  // Knowingly: a row says so, and the file starts at it.
+  const started = cli(['audit', 'new-anchor', '--db', db]);
+  assert.equal(started.code, 0, started.stderr);
+  assert.match(started.stdout, /a new anchor file .* starts at the log's head/);
+  assert.equal(statSync(`${db}.anchors`).mode & 0o777, 0o600);
+  const row = JSON.parse(spawnSync('sqlite3', ['-json', db, 'SELECT * FROM audit ORDER BY id DESC LIMIT 1'], { encoding: 'utf8' }).stdout)[0];
+  assert.equal(row.action, 'audit.anchor_new');
+  assert.equal(row.actor, 'command line');
+  assert.match(row.detail, new RegExp(`the anchor file ${db}\\.anchors was missing when the log ended at row ${row.id - 1}`));
+  const ok = verify(db);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.match(ok.stdout, new RegExp(`the anchor file was started anew at row ${row.id}`));
+  const again = cli(['audit', 'new-anchor', '--db', db]);
+  assert.equal(again.code, 1);
+  assert.match(again.stderr, /is there: a new one starts only in place of a lost one/);
+  rmSync(dir, { recursive: true });
 });
 
 test('a key file that is not the chain\'s is refused before anything is written under it', () => {
@@ -276,7 +360,8 @@ test('the restore DEPLOY.md describes leaves a log that verifies, the old anchor
   rmSync(`${db}-shm`, { force: true });
   assert.match(verify(db).stderr, /removed from the end/);
   renameSync(`${db}.anchors`, `${db}.anchors.before-restore`);
-  assert.equal(cli(['init', '--db', db]).code, 0);
+  assert.equal(cli(['init', '--db', db]).code, 1, 'init makes no anchor file for a log that has rows');
+  assert.equal(cli(['audit', 'new-anchor', '--db', db]).code, 0);
   assert.equal(verify(db).code, 0, verify(db).stderr);
   assert.match(readFileSync(`${db}.anchors.before-restore`, 'utf8'), /\S/);
   rmSync(dir, { recursive: true });

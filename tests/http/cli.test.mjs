@@ -6,7 +6,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, statSync, rmSync, existsSync, un
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { AS_ROOT, BIN, cli, FRONT, handOver, sql, startServer, UNPRIVILEGED } from './lib.mjs';
+import { AS_ROOT, BIN, ROOT, UNPRIVILEGED, cli, FRONT, handOver, sql, startServer } from './lib.mjs';
 import { SCHEMA_VERSION } from './schema_version.mjs';
 
 const fresh = () => {
@@ -29,6 +29,11 @@ test('--help on every command exits 0; usage errors exit 2; failures exit 1', ()
   const r = cli(['user', 'list', '--db', '/nonexistent/x.db']);
   assert.equal(r.code, 1);
   assert.equal(r.stderr.trim().split('\n').length, 1, 'a one-line message');
+  // A folder that is not there is named, not taken for someone else's.
+  const none = cli(['init', '--db', '/nonexistent-dir/x.db']);
+  assert.equal(none.code, 1);
+  assert.match(none.stderr, /^staffroom: the folder \/nonexistent-dir, where the database \/nonexistent-dir\/x\.db is to be, does not exist/);
+  assert.doesNotMatch(none.stderr, /user that owns/);
 });
 
 test('a mistyped option, or one missing or not taking a value, is named', () => {
@@ -87,6 +92,53 @@ test('a key file other users may read is refused, naming it and the chmod; group
   assert.match(r.stderr, said);
   chmodSync(`${db}.key`, 0o640);
   assert.equal(add('b@x.school').code, 0);
+  rmSync(dir, { recursive: true });
+});
+
+// staffroom cgi for one page, as the web server runs it: what it needs at
+// start (the mail relay's password, the providers' secrets) read as for serve.
+function cgiPage(dir, config) {
+  handOver(dir);
+  const [file, args] = AS_ROOT ? [UNPRIVILEGED[0], [...UNPRIVILEGED.slice(1), BIN]] : [BIN, []];
+  const r = spawnSync(file, args, { encoding: 'utf8', env: { PATH: process.env.PATH, STAFFROOM_CONFIG: config,
+    GATEWAY_INTERFACE: 'CGI/1.1', REQUEST_METHOD: 'GET', PATH_INFO: '/login', REQUEST_URI: '/login',
+    REMOTE_ADDR: '127.0.0.1' } });
+  return { status: Number((r.stdout.match(/^Status: (\d+)/) || [])[1]), stderr: r.stderr };
+}
+
+test("the mail relay's password file and a provider's secret file follow the key file's rule, and a missing one is named with why", () => {
+  const { dir, db } = fresh();
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const smtp = path.join(dir, 'smtp-password'), secret = path.join(dir, 'entra-secret');
+  writeFileSync(smtp, 'relay-password\n', { mode: 0o600 });
+  writeFileSync(secret, 'client-secret\n', { mode: 0o600 });
+  const config = path.join(dir, 'staffroom.conf');
+  writeFileSync(config, `db = ${db}\nshare = ${ROOT}\nsmtp_url = smtp://127.0.0.1:25\nmail_from = s@x.school\n` +
+    `base_url = https://staff.x.school\nsmtp_password_file = ${smtp}\n` +
+    'oidc.entra.issuer = https://login.example.net/t/v2.0\noidc.entra.client_id = abc\n' +
+    `oidc.entra.client_secret_file = ${secret}\noidc.entra.domains = x.school\n` +
+    'oidc.entra.claim = preferred_username\n');
+  const serve = () => spawnSync(BIN, ['serve', '--config', config, '--listen', '127.0.0.1:0', '--user', 'nobody'],
+    { encoding: 'utf8', timeout: 10000 });
+  for (const [file, what] of [[smtp, "the mail relay's password file \\(smtp_password_file\\)"],
+    [secret, 'oidc\\.entra\\.client_secret_file']]) {
+    chmodSync(file, 0o644);
+    const said = new RegExp(`^staffroom: ${what} ${file} can be read or changed by other users \\(mode 644\\): ` +
+      `run 'chmod 600 ${file}' \\(or 640 for a service group\\), then start again$`, 'm');
+    const r = serve();
+    assert.equal(r.status, 1, `serve started with a 0644 secret file: ${r.stderr}`);
+    assert.match(r.stderr, said);
+    const page = cgiPage(dir, config);
+    assert.equal(page.status, 503);
+    assert.match(page.stderr, said);
+    chmodSync(file, 0o640);
+  }
+  assert.equal(cgiPage(dir, config).status, 200, 'group-readable is allowed, as for the key file');
+  rmSync(smtp);
+  const r = serve();
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, new RegExp(`cannot read the mail relay's password file \\(smtp_password_file\\) ${smtp}: ` +
+    'No such file or directory'));
   rmSync(dir, { recursive: true });
 });
 
@@ -152,6 +204,18 @@ test('import-staff: all rows or none, each bad row named by its line', () => {
   const header = path.join(dir, 'header.csv');
   writeFileSync(header, 'mail,name\nz@x.school,Zed\n');
   assert.equal(cli(['import-staff', '--db', db, header]).code, 1);
+  // A spreadsheet's Latin-1 "é": the line it is on, not "line 0".
+  const latin1 = path.join(dir, 'latin1.csv');
+  writeFileSync(latin1, Buffer.concat([Buffer.from('email,name,job_title,department,staff_type\r\n' +
+    'e@x.school,Ed,,,teacher\r\nf@x.school,Jos'), Buffer.from([0xe9]), Buffer.from(',,,teacher\r\n')]));
+  r = cli(['import-staff', '--db', db, latin1]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, new RegExp(`^staffroom: ${latin1}, line 3: This line is not UTF-8 text`, 'm'));
+  assert.doesNotMatch(r.stderr, /line 0/);
+  const gone = path.join(dir, 'gone.csv');
+  r = cli(['import-staff', '--db', db, gone]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr, `staffroom: cannot read the CSV file ${gone}: No such file or directory\n`);
   rmSync(dir, { recursive: true });
 });
 

@@ -4,11 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BIN, cli, sql, startProcess, Client, FRONT, AS_ROOT, handOver } from './lib.mjs';
-import { startFastcgiFront } from './fastcgi_front.mjs';
+import { BIN, cli, sql, startProcess, Client, FRONT, AS_ROOT, handOver, PASSWORD } from './lib.mjs';
+import { startFastcgiFront, fastcgiParams, DEBIAN12_FASTCGI_PARAMS } from './fastcgi_front.mjs';
 
 const skip = FRONT !== 'http' && 'starts its own pair: runs in the embedded-server pass';
 
@@ -59,6 +59,72 @@ test('loopback TCP; HTTPS=on from the web server makes the cookie Secure; the cl
     await front.stop();
     await stop(p);
   }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+// What a browser at the front's address sends: Origin with the port.
+function post(front, where, body, cookie) {
+  return fetch(`${front.url}${where}`, {
+    method: 'POST', redirect: 'manual',
+    headers: { Origin: front.url, Accept: 'application/json', ...(cookie ? { Cookie: cookie } : {}),
+      'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(body).toString(),
+  });
+}
+
+test("on a port of its own, with Debian's fastcgi_params and DEPLOY.md's line after it, staff sign in and forms post", { skip }, async () => {
+  const { dir, db } = school();
+  const sock = path.join(dir, 's.sock');
+  const p = await startProcess('fastcgi', db, `unix:${sock}`);
+  const front = await startFastcgiFront(`unix:${sock}`);
+  try {
+    assert.doesNotMatch(front.url, /:443$/);
+    const signed = await post(front, '/login', { email: 'teacher@demo.school', password: PASSWORD });
+    const text = await signed.text();
+    assert.equal(signed.status, 200, text);
+    const cookie = signed.headers.getSetCookie()[0].split(';')[0];
+    const out = await post(front, '/logout', { csrf: JSON.parse(text).csrf }, cookie);
+    assert.equal(out.status, 200, `a form posts through nginx: ${await out.text()}`);
+  } finally {
+    await front.stop();
+    await stop(p);
+  }
+  assert.doesNotMatch(p.stderr(), /refused POST/);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("with Debian's fastcgi_params alone the port is lost: the form is refused, and the log says why", { skip }, async () => {
+  const { dir, db } = school();
+  const sock = path.join(dir, 's.sock');
+  const p = await startProcess('fastcgi', db, `unix:${sock}`);
+  const front = await startFastcgiFront(`unix:${sock}`,
+    { params: fastcgiParams({ params: DEBIAN12_FASTCGI_PARAMS, deploy: false }) });
+  try {
+    const r = await post(front, '/login', { email: 'teacher@demo.school', password: PASSWORD });
+    assert.equal(r.status, 403);
+    assert.match((await r.json()).error, /did not come from staffroom/);
+  } finally {
+    await front.stop();
+    await stop(p);
+  }
+  const port = new URL(front.url).port;
+  const line = p.stderr().split('\n').find((l) => l.includes('refused POST')) ?? '';
+  assert.match(line, new RegExp(`^staffroom: refused POST /login: its Origin http://127\\.0\\.0\\.1:${port} ` +
+    'is not the host 127\\.0\\.0\\.1 it was sent to; only the port differs'), p.stderr());
+  assert.match(line, /fastcgi_param HTTP_HOST \$http_host/);
+  assert.doesNotMatch(p.stderr(), new RegExp(`${PASSWORD}|teacher@demo\\.school|sr_session`));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a socket group the user is not in is named as such', { skip: skip || (!AS_ROOT && 'needs root to start as another user') }, () => {
+  const { dir, db } = school();
+  const sock = path.join(dir, 'g.sock');
+  // Started as nobody (as systemd's User= would), asked for a group nobody is not in.
+  const r = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', BIN, 'fastcgi', '--db', db,
+    '--listen', `unix:${sock}`, '--socket-group', 'root'], { encoding: 'utf8', timeout: 10000 });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, new RegExp(`cannot give the socket ${sock} to the group root: nobody is not a member of it ` +
+    '\\(add it: adduser nobody root, then start again; or start as root with --user\\)'));
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,11 +1,14 @@
 // nginx in front of `staffroom fastcgi`, as a school would run it: a
 // generated configuration in a temporary directory, nginx in the
-// foreground on a free loopback port, fastcgi_pass to the staffroom socket.
+// foreground on a free loopback port (never 443: a browser's Origin then
+// carries the port), fastcgi_pass to the staffroom socket with Debian's
+// fastcgi_params and DEPLOY.md's lines.
 import { spawn } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const NGINX = process.env.NGINX || '/usr/sbin/nginx';
 
@@ -32,19 +35,33 @@ export function waitForPort(port, proc, log, what = 'nginx') {
   });
 }
 
-// The parameters staffroom reads; the same as Debian's fastcgi_params
-// file, written out so that the test shows exactly what is needed.
-export const FASTCGI_PARAMS = `
-      fastcgi_param REQUEST_METHOD  $request_method;
-      fastcgi_param REQUEST_URI     $request_uri;
-      fastcgi_param QUERY_STRING    $query_string;
-      fastcgi_param CONTENT_TYPE    $content_type;
-      fastcgi_param CONTENT_LENGTH  $content_length;
-      fastcgi_param REMOTE_ADDR     $remote_addr;
-      fastcgi_param SERVER_PROTOCOL $server_protocol;
-      fastcgi_param HTTPS           $https if_not_empty;`;
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-export function nginxConfig({ dir, port, upstream, extra = '' }) {
+// Debian's own fastcgi_params, as a school's nginx includes it: the
+// machine's, or else this copy of Debian 12's (nginx-common
+// 1.22.1-9+deb12u12), which passes HTTP_HOST as $host, without the port.
+export const DEBIAN_FASTCGI_PARAMS = existsSync('/etc/nginx/fastcgi_params')
+  ? '/etc/nginx/fastcgi_params' : path.join(HERE, 'debian12_fastcgi_params');
+export const DEBIAN12_FASTCGI_PARAMS = path.join(HERE, 'debian12_fastcgi_params');
+
+// The lines DEPLOY.md's nginx FastCGI block puts after `include
+// fastcgi_params;`, read from the document, so the guide and the tests
+// cannot part.
+function deployLines() {
+  const doc = readFileSync(path.join(HERE, '../../docs/DEPLOY.md'), 'utf8');
+  const block = doc.match(/### nginx \(`fastcgi_pass`\)\s*```nginx\n([\s\S]*?)```/);
+  const after = block?.[1].match(/include fastcgi_params;[^\n]*\n([\s\S]*?)\n\s*fastcgi_pass /);
+  if (!after) throw new Error('DEPLOY.md has no nginx FastCGI block with include fastcgi_params');
+  return after[1].split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+}
+
+// What the location passes: Debian's file, then DEPLOY.md's lines.
+export function fastcgiParams({ params = DEBIAN_FASTCGI_PARAMS, deploy = true } = {}) {
+  return [`include ${params};`, ...(deploy ? deployLines() : [])]
+    .map((l) => `\n      ${l}`).join('');
+}
+
+export function nginxConfig({ dir, port, upstream, extra = '', params = fastcgiParams() }) {
   const user = process.getuid?.() === 0 ? 'user nobody nogroup;' : '';
   return `daemon off;
 master_process on;
@@ -65,7 +82,7 @@ http {
   client_max_body_size 200m;
   server {
     listen 127.0.0.1:${port};
-    location / {${FASTCGI_PARAMS}
+    location / {${params}
       fastcgi_pass ${upstream};${extra}
     }
   }
@@ -73,14 +90,15 @@ http {
 `;
 }
 
-// upstream: "unix:/path" or "127.0.0.1:PORT".  Resolves {url, stop()}.
-export async function startFastcgiFront(upstream, { extra = '' } = {}) {
+// upstream: "unix:/path" or "127.0.0.1:PORT"; params: what the location
+// passes (fastcgiParams()).  Resolves {url, stop()}.
+export async function startFastcgiFront(upstream, { extra = '', params } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-nginx-'));
   // nginx's workers (nobody, when started as root) write request bodies
   // into temporary directories under this one.
   if (process.getuid?.() === 0) chownSync(dir, 65534, 65534);
   const port = await freePort();
-  writeFileSync(path.join(dir, 'nginx.conf'), nginxConfig({ dir, port, upstream, extra }));
+  writeFileSync(path.join(dir, 'nginx.conf'), nginxConfig({ dir, port, upstream, extra, params }));
   return runNginx(dir, port);
 }
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, FRONT, cli } from './lib.mjs';
@@ -50,4 +50,28 @@ test('the man page, the example configuration and DEPLOY.md agree with the progr
   assert.equal(cli(['routes', '--no-config', '--oidc.entra.label', 'x']).code, 2);
   const version = /only version (\d+)/.exec(deploy);
   assert.ok(!version || Number(version[1]) === SCHEMA_VERSION, `DEPLOY.md: "only version ${version?.[1]}"`);
+});
+
+test("the systemd unit and the typical configuration file start staffroom as DEPLOY.md's nginx set-up says", { skip }, () => {
+  const deploy = readFileSync(path.join(ROOT, 'docs/DEPLOY.md'), 'utf8');
+  const unit = readFileSync(path.join(ROOT, 'docs/staffroom.service'), 'utf8');
+  // "Run it with docs/staffroom.service (systemd) ... or by hand:", then the command.
+  const byHand = deploy.match(/Run it with `docs\/staffroom\.service`[^\n]*\n\n```sh\nstaffroom serve ([\s\S]*?)```/);
+  assert.ok(byHand, 'DEPLOY.md gives the command by hand');
+  const options = (text) => [...text.replace(/\\\n/g, ' ').matchAll(/--([a-z-]+)(?: ([^-\s]\S*))?/g)]
+    .map((m) => [m[1], m[2] ?? 'yes']);
+  const wanted = options(byHand[1]);
+  assert.ok(wanted.some(([k]) => k === 'trusted-proxy') && wanted.some(([k]) => k === 'max-per-address'));
+  const execStart = unit.match(/^ExecStart=((?:[^\n]*\\\n)*[^\n]*)/m)[1];
+  const given = new Map(options(execStart));
+  for (const [k, v] of wanted) assert.equal(given.get(k), v, `the unit's ExecStart passes --${k} ${v}`);
+  // The typical file says the same, and staffroom reads it.
+  const typical = deploy.match(/A typical file[^\n]*\n[^\n]*\n\n```\n([\s\S]*?)```/)[1];
+  for (const [k, v] of wanted)
+    assert.match(typical, new RegExp(`^${k.replaceAll('-', '_')} = ${v.replaceAll('.', '\\.')}$`, 'm'), `the typical file: ${k}`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-typical-'));
+  writeFileSync(path.join(dir, 'staffroom.conf'), typical);
+  const read = cli(['routes', '--config', path.join(dir, 'staffroom.conf')]);
+  assert.equal(read.code, 0, read.stderr);
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -22,7 +22,7 @@ export async function startWithProviders(providers, extra = [], launchOptions = 
   for (const p of providers) {
     const [label, claim] = LABELS[p.profile];
     const secretFile = path.join(dir, `${p.profile}.secret`);
-    writeFileSync(secretFile, `${p.secret}\n`);
+    writeFileSync(secretFile, `${p.secret}\n`, { mode: 0o600 });
     lines.push(`oidc.${p.profile}.label = ${label}`, `oidc.${p.profile}.issuer = ${p.issuer}`,
       `oidc.${p.profile}.client_id = ${p.clientId}`,
       `oidc.${p.profile}.client_secret_file = ${secretFile}`,

@@ -35,6 +35,11 @@ test('a cross-site Origin is refused even with the right token', async () => {
     { headers: { Origin: 'https://evil.example' } });
   assert.equal(r.status, 403);
   assert.equal(sql(s.db, "SELECT count(*) FROM users WHERE email = 'x2@demo.school'"), '0');
+  // The server's log says why, with the two headers and nothing of the session.
+  const host = new URL(s.url).host;
+  const line = s.stderr().split('\n').find((l) => l.includes('evil.example')) ?? '';
+  assert.equal(line, `staffroom: refused POST /admin/staff: its Origin https://evil.example is not the host ${host} it was sent to`);
+  assert.ok(!s.stderr().includes(admin.cookie) && !s.stderr().includes(admin.csrf));
 });
 
 test('GET never changes state', async () => {

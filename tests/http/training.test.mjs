@@ -229,9 +229,9 @@ test('a file libcsv cannot read is explained in plain words, by its line', async
   r = await upload(head, header + '"teacher@demo.school,safeguarding,2026-01-01,\r\n');
   assert.equal(r.body.errors[0].line, 2);
   assert.match(r.body.errors[0].error, /never closed/);
-  // A problem of the whole file has no line: the page shows no "Line 0".
+  // A file not in UTF-8 is named by the first line that is not.
   text = visibleText((await page(Buffer.concat([Buffer.from(header + 'Zo'), Buffer.from([0xeb, 0x0d, 0x0a])]))).text);
-  assert.match(text, /not UTF-8/);
+  assert.match(text, /Line 2: This line is not UTF-8 text/);
   assert.doesNotMatch(text, /Line 0/);
 });
 

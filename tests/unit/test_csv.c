@@ -37,6 +37,16 @@ static void broken_quoting_and_binary_are_refused(void **state)
 	const char bin[] = { 'a', ',', (char)0xff, '\n' };
 	assert_int_equal(csv_load(bin, sizeof bin, &t, err, sizeof err), -1);
 	assert_non_null(strstr(err, "UTF-8"));
+	assert_int_equal(t.error_line, 1);
+	/* Latin-1 "é" on the third line, after a line ended by CR LF. */
+	const char *latin1 = "email,name\r\na@x.school,Ann\r\nb@x.school,Jos\xe9\r\n";
+	assert_int_equal(csv_load(latin1, strlen(latin1), &t, err, sizeof err), -1);
+	assert_int_equal(t.error_line, 3);
+	assert_string_equal(err, "This line is not UTF-8 text: the file was saved in another "
+				 "encoding. Save it as 'CSV UTF-8' and try again.");
+	const char nul[] = "a,b\nc,d\n\ne,\0\n";
+	assert_int_equal(csv_load(nul, sizeof nul - 1, &t, err, sizeof err), -1);
+	assert_int_equal(t.error_line, 4);
 }
 
 /* Each record's line is the line of the file it starts on: blank lines and

@@ -32,6 +32,20 @@ static void session_cookie_among_others(void **state)
 	assert_int_equal(fastcgi_cookie(big, "sr_session", v, sizeof v), -1); /* too long to be ours */
 }
 
+/* Debian's fastcgi_params passes HTTP_HOST without its port; the site's own
+ * line after `include fastcgi_params;` is the one meant. */
+static void a_parameter_given_twice_is_its_last(void **state)
+{
+	(void)state;
+	char *env[] = { "HTTP_HOST=staff.school.example", "HTTP_HOSTNAME=other",
+			"HTTP_HOST=staff.school.example:8443", "HTTPS=on", NULL };
+	assert_string_equal(fastcgi_param(env, "HTTP_HOST"), "staff.school.example:8443");
+	assert_string_equal(fastcgi_param(env, "HTTPS"), "on");
+	assert_null(fastcgi_param(env, "HTTP"));
+	assert_null(fastcgi_param(env, "REMOTE_ADDR"));
+	assert_null(fastcgi_param(NULL, "HTTPS"));
+}
+
 /* As the front ends do: the body's kind from its headers, then the body. */
 static struct exchange *parsed(int is_query, const char *ctype, const char *body, size_t len)
 {
@@ -175,6 +189,7 @@ int main(void)
 	config_defaults();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(session_cookie_among_others),
+		cmocka_unit_test(a_parameter_given_twice_is_its_last),
 		cmocka_unit_test(urlencoded_fields_in_order),
 		cmocka_unit_test(multipart_file_bytes_intact),
 		cmocka_unit_test(limits_apply_as_parts_arrive),
