@@ -17,11 +17,17 @@ static void sessions_page(struct request *rq, struct reply *rp)
 {
 	json_t *rows = sessions_of(rq->user.id, rq->session_hash);
 	int others = json_array_size(rows) > 1, ask = password_asked(rq);
-	/* Each row's form asks too: ctemplate reads ask_password in a row from
-	 * the page, as the row does not carry it. */
+	/* A refused "End this session" shows its problem in the row it was sent
+	 * from, whose field takes the id the summary links to (f-password); the
+	 * other rows' fields end in their own id, and "End every other session"
+	 * keeps its field then without a word. */
+	int64_t sent = rq->is_post && rq->nids == 1 ? rq->ids[0] : 0;
+	/* The rows carry their own flag: a row's section looked up on the page
+	 * would read the page's dictionary, where the row's id is not. */
+	reply_rows_mark(reply_rows_flag(rows, "asks_password", ask), "end_sent", sent);
 	reply_page(rp, "account_sessions", "Where you are signed in",
-		   json_pack("{s:o, s:b, s:b}", "sessions", rows, "others", others, "ask_password",
-			     ask));
+		   json_pack("{s:o, s:b, s:b, s:b}", "sessions", rows, "others", others,
+			     "ask_password", ask, "session_row_sent", sent != 0));
 }
 
 static void session_end_one(struct request *rq, struct reply *rp)
