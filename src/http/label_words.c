@@ -23,7 +23,6 @@ static const struct {
 	{ "Escalated to", "who it was escalated to" },
 	{ "Expires on", "the date it expires" },
 	{ "From", "the first day" },
-	{ "From (month-day)", "the day it is signed again from" },
 	{ "Handed to", "the person it was handed to" },
 	{ "Move and delete them by", "the date to move and delete them by" },
 	{ "Next review by", "the date of the next review" },
