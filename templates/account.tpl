@@ -342,7 +342,7 @@
 {{#err_url}}<p class="field-error" id="e-url">{{err_url}}</p>{{/err_url}}
 <input id="f-url" name="url" type="url" maxlength="300" value="{{v_url}}"{{#err_url}} aria-describedby="e-url" aria-invalid="true"{{/err_url}}></div>
 <div class="field"><label for="f-status">Status</label>
-<select id="f-status" name="status"><option value="active">active</option><option value="suspended"{{#v_suspended}} selected{{/v_suspended}}>suspended</option></select></div>
+<select id="f-status" name="status"><option value="active">Active</option><option value="suspended"{{#v_suspended}} selected{{/v_suspended}}>Suspended</option></select></div>
 <div class="actions"><button class="btn secondary" type="submit">Save the details</button></div>
 </form>
 <form class="stack card" method="post" action="/accounts/{{account_id}}/transfer">
