@@ -178,3 +178,19 @@ test('bad input to the review is refused and changes nothing', async () => {
   assert.match(gone.body.error, /^There is no pupil taken off the do-not-publish list with that number/);
   assert.equal(state(), was);
 });
+
+test('a refused legal hold is told beside each field of its form', async () => {
+  const form = (fields) => c.head.request('POST', '/admin/retention/hold', { form: fields, json: false });
+  // The field each message is about, and its message just above it.
+  const beside = (html, field, message) => assert.match(html, new RegExp(
+    `<p class="field-error" id="e-${field}">${message}</p>\\n<(input|select) id="f-${field}" [^>]*aria-describedby="e-${field}" aria-invalid="true"`));
+  let r = await form({ record_type: 'training', record_id: '1', reason: '' });
+  assert.equal(r.status, 400);
+  beside(r.text, 'reason', 'Enter the reason\\.');
+  r = await form({ record_type: 'training', record_id: 'the first', reason: 'A claim' });
+  assert.equal(r.status, 400);
+  beside(r.text, 'record_id', 'Record number must [^<]*');
+  // Not above "Record type", which is not what it is about.
+  assert.doesNotMatch(r.text, /id="e-record_id">[^<]*<\/p>\n<div class="field[^"]*"><label for="f-record_type">/);
+  assert.match(r.text, /<label for="f-record_id">Record number<\/label>\n<p class="field-error" id="e-record_id">/);
+});
