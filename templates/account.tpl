@@ -319,8 +319,9 @@
 {{#has_credentials}}<form class="stack card" method="post" action="/accounts/{{account_id}}/credentials/reveal">
 <h3>Show the credentials</h3>
 <input type="hidden" name="csrf" value="{{csrf}}">
-<div class="field"><label for="f-reveal-password">Your own staffroom password, to confirm it is you</label>
-<input id="f-reveal-password" name="password" type="password" autocomplete="current-password" required></div>
+<div class="field{{#sent_reveal}}{{#err_password}} has-error{{/err_password}}{{/sent_reveal}}"><label for="f-{{#not_sent_reveal}}reveal-{{/not_sent_reveal}}password">Your own staffroom password, to confirm it is you</label>
+{{#sent_reveal}}{{#err_password}}<p class="field-error" id="e-password">{{err_password}}</p>{{/err_password}}{{/sent_reveal}}
+<input id="f-{{#not_sent_reveal}}reveal-{{/not_sent_reveal}}password" name="password" type="password" autocomplete="current-password" required{{#sent_reveal}}{{#err_password}} aria-describedby="e-password" aria-invalid="true"{{/err_password}}{{/sent_reveal}}></div>
 <div class="actions"><button class="btn" type="submit">Show the credentials once</button></div>
 </form>{{/has_credentials}}
 {{#not_has_credentials}}<p class="notice">No credentials have been stored for this account yet.</p>{{/not_has_credentials}}
@@ -330,9 +331,9 @@
 <div class="field{{#err_login}} has-error{{/err_login}}"><label for="f-login">Sign-in name</label>
 {{#err_login}}<p class="field-error" id="e-login">{{err_login}}</p>{{/err_login}}
 <input id="f-login" name="login" type="text" maxlength="254" autocomplete="off" required value="{{v_login}}"{{#err_login}} aria-describedby="e-login" aria-invalid="true"{{/err_login}}></div>
-<div class="field{{#err_password}} has-error{{/err_password}}"><label for="f-password">The account's password</label>
-{{#err_password}}<p class="field-error" id="e-password">{{err_password}}</p>{{/err_password}}
-<input id="f-password" name="password" type="password" autocomplete="new-password" required{{#err_password}} aria-describedby="e-password" aria-invalid="true"{{/err_password}}></div>
+<div class="field{{#not_sent_reveal}}{{#err_password}} has-error{{/err_password}}{{/not_sent_reveal}}"><label for="f-{{#sent_reveal}}store-{{/sent_reveal}}password">The account's password</label>
+{{#not_sent_reveal}}{{#err_password}}<p class="field-error" id="e-password">{{err_password}}</p>{{/err_password}}{{/not_sent_reveal}}
+<input id="f-{{#sent_reveal}}store-{{/sent_reveal}}password" name="password" type="password" autocomplete="new-password" required{{#not_sent_reveal}}{{#err_password}} aria-describedby="e-password" aria-invalid="true"{{/err_password}}{{/not_sent_reveal}}></div>
 <div class="field{{#err_recovery_email}} has-error{{/err_recovery_email}}"><label for="f-recovery_email">Recovery e-mail address</label>
 {{#err_recovery_email}}<p class="field-error" id="e-recovery_email">{{err_recovery_email}}</p>{{/err_recovery_email}}
 <input id="f-recovery_email" name="recovery_email" type="email" maxlength="254" value="{{v_recovery_email}}"{{#err_recovery_email}} aria-describedby="e-recovery_email" aria-invalid="true"{{/err_recovery_email}}></div>
@@ -354,7 +355,7 @@
 {{#err_url}}<p class="field-error" id="e-url">{{err_url}}</p>{{/err_url}}
 <input id="f-url" name="url" type="url" maxlength="300" value="{{v_url}}"{{#err_url}} aria-describedby="e-url" aria-invalid="true"{{/err_url}}></div>
 <div class="field"><label for="f-status">Status</label>
-<select id="f-status" name="status"><option value="active">active</option><option value="suspended"{{#v_suspended}} selected{{/v_suspended}}>suspended</option></select></div>
+<select id="f-status" name="status"><option value="active">Active</option><option value="suspended"{{#v_suspended}} selected{{/v_suspended}}>Suspended</option></select></div>
 <div class="actions"><button class="btn secondary" type="submit">Save the details</button></div>
 </form>
 <form class="stack card" method="post" action="/accounts/{{account_id}}/transfer">

@@ -9,9 +9,16 @@
 <label class="radio" for="f-renew_yearly-yes"><input id="f-renew_yearly-yes" name="renew_yearly" type="radio" value="yes"{{#policy_renewal_renew_yearly}} checked{{/policy_renewal_renew_yearly}} aria-describedby="h-renew"> Yes, every year</label>
 <label class="radio" for="f-renew_yearly-no"><input id="f-renew_yearly-no" name="renew_yearly" type="radio" value="no"{{#not_policy_renewal_renew_yearly}} checked{{/not_policy_renewal_renew_yearly}}> No, once per version</label>
 </fieldset>
-<div class="field{{#err_renew_from}} has-error{{/err_renew_from}}"><label for="f-renew_from">From (month-day), for example 09-01 for 1 September</label>
+<fieldset id="f-renew_from" class="field{{#err_renew_from}} has-error{{/err_renew_from}}{{#err_renew_day}} has-error{{/err_renew_day}}{{#err_renew_month}} has-error{{/err_renew_month}}"{{#err_renew_from}} aria-describedby="e-renew_from"{{/err_renew_from}}><legend>The day the yearly signing starts</legend>
+<p class="hint" id="h-renew_from">For example 1 September, the start of the school year.</p>
 {{#err_renew_from}}<p class="field-error" id="e-renew_from">{{err_renew_from}}</p>{{/err_renew_from}}
-<input id="f-renew_from" name="renew_from" type="text" maxlength="5" inputmode="numeric" pattern="[01][0-9]-[0-3][0-9]" value="{{policy_renewal_renew_from}}"{{#err_renew_from}} aria-describedby="e-renew_from" aria-invalid="true"{{/err_renew_from}}></div>
+{{#err_renew_day}}<p class="field-error" id="e-renew_day">{{err_renew_day}}</p>{{/err_renew_day}}
+{{#err_renew_month}}<p class="field-error" id="e-renew_month">{{err_renew_month}}</p>{{/err_renew_month}}
+<div class="date-parts"><div class="field"><label for="f-renew_day">Day</label>
+<input id="f-renew_day" name="renew_day" type="text" inputmode="numeric" pattern="[0-9]{1,2}" maxlength="2" value="{{form_renew_day}}" aria-describedby="h-renew_from{{#err_renew_day}} e-renew_day{{/err_renew_day}}"{{#err_renew_day}} aria-invalid="true"{{/err_renew_day}}></div>
+<div class="field"><label for="f-renew_month">Month</label>
+<select id="f-renew_month" name="renew_month"{{#err_renew_month}} aria-describedby="e-renew_month" aria-invalid="true"{{/err_renew_month}}>{{#renew_months}}<option value="{{value}}"{{#chosen}} selected{{/chosen}}>{{name}}</option>{{/renew_months}}</select></div></div>
+</fieldset>
 <div class="actions"><button class="btn secondary" type="submit">Save</button></div>
 </form>
 <h2>Versions</h2>

@@ -9,6 +9,15 @@ form's templates are those the form page renders and those with a <form>
 posting to the route.  A field a template sends as a hidden input needs a
 label but is not shown.
 
+Every message about a field names it by its label (src/http/fields.c:
+"Enter the full name.", "Full name must be ..."), so a label that would not
+read as English there (an instruction, "Type your full name to sign"; a date
+by its preposition, "From", "Completed on"; a lone "Why") needs its words in
+src/http/label_words.c ("your full name", "the first day"), and a row there
+that no field's label uses is refused as stale.  A box ticked for a
+statement, when it is not required, and a question are quoted in their
+messages, and are let be.
+
 Reads the sources after the preprocessor (so X-macro tables are expanded),
 as tests/check/run makes them:
     check_labels.py TEMPLATE_DIR FILE.i...
@@ -169,6 +178,70 @@ def forms_posting(template_dir):
     return found
 
 
+# The first or last words of a label that make it no noun phrase: "Enter ...",
+# "Type ...", "From", "Assign to", "Review by", "Completed on".
+NOT_NOUN_FIRST = {
+    'type', 'enter', 'choose', 'tick', 'select', 'give', 'say', 'write', 'move', 'approve',
+    'raise', 'report', 'forward', 'keep', 'save', 'search', 'assign', 'from', 'to', 'until',
+    'by', 'on', 'at', 'after', 'before', 'signed', 'authorised', 'completed', 'done',
+    'takes', 'escalated', 'handed', 'confiscated', 'i',
+}
+NOT_NOUN_LAST = {'by', 'on', 'to', 'from', 'until', 'at'}
+WH_WORDS = {'what', 'when', 'where', 'which', 'who', 'whom', 'why', 'how', 'whether'}
+
+
+def label_words(text):
+    """The labels given words in label_words.c: label -> words."""
+    m = re.search(r'label_words_list\s*\[\s*\]\s*=\s*\{', text)
+    if not m:
+        return {}
+    body, _ = block(text, m.end() - 1)
+    rows = [items(e[1:-1]) for e in entries(body)]
+    return {string(r[0]): string(r[1]) for r in rows if len(r) == 2}
+
+
+def reads_wrongly(label, field):
+    """Why the label would not read as English in a message, or None."""
+    if label.endswith('?'):
+        return None
+    if field[1] == 'F_YESNO' and 'F_REQUIRED' not in field[3]:
+        return None
+    first = label.split()
+    plain = [w.strip('(),:').casefold() for w in first]
+    if plain and plain[0] in NOT_NOUN_FIRST:
+        return 'starts with "%s"' % first[0]
+    if plain and plain[-1] in NOT_NOUN_LAST:
+        return 'ends with "%s"' % first[-1]
+    if len(plain) == 1 and plain[0] in WH_WORDS:
+        return 'is only "%s"' % first[0]
+    return None
+
+
+def wording(units):
+    """Each label that reads wrongly and has no words, and each stale row of words."""
+    words = {}
+    for _, text in units:
+        words.update(label_words(text))
+    problems, used = [], set()
+    for path, text in units:
+        for name, fields in tables(text, 'field_spec').items():
+            for f in fields:
+                label = string(f[5]) if len(f) > 5 else None
+                if not label or string(f[0]) is None:
+                    continue
+                used.add(label)
+                why = reads_wrongly(label, f)
+                if why and label not in words:
+                    problems.append('%s %s: field %s: label "%s" %s, so its messages would not '
+                                    'read as English ("Enter %s."): give its words in '
+                                    'src/http/label_words.c'
+                                    % (os.path.basename(path), name, string(f[0]), label, why,
+                                       label[0].lower() + label[1:]))
+    for label in sorted(set(words) - used):
+        problems.append('src/http/label_words.c: "%s" is no field\'s label' % label)
+    return sorted(set(problems))
+
+
 def check(template_dir, sources):
     units = []
     funcs = {}
@@ -214,7 +287,7 @@ def check(template_dir, sources):
                 elif name not in hidden and not any(t is LISTED or words(label) in t for t in texts):
                     problems.append('%s: field %s: label "%s" is not a <label> or <legend> of %s'
                                     % (where, name, label, ', '.join(sorted(names))))
-    return problems
+    return problems + wording(units)
 
 
 def main():

@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 /* Declared input: each route lists its fields; a request is checked against
  * that list before the handler runs, so handlers see only valid values. */
+#include "http/label_words.h"
 #include "http/router.h"
 #include "lib/util.h"
 
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const struct field_spec page_fields[] = {
 	PAGE_FIELD,
@@ -116,11 +118,11 @@ static const char *type_problem(const struct field_spec *f, const char *v)
 	case F_DATE:
 		return strlen(v) == 10 && parse_date(v, &y, &m, &d) == 0
 			       ? NULL
-			       : "must be a real date, like 2026-12-25 (year, month, day)";
+			       : "must be a real date, like 25 December 2026";
 	case F_DATETIME:
 		return parse_iso_time(v, &t) == 0
 			       ? NULL
-			       : "must be a real date and time, like 2026-12-25 14:30";
+			       : "must be a real date and time, like 25 December 2026, 14:30";
 	case F_YESNO:
 		return strcmp(v, "yes") == 0 || strcmp(v, "no") == 0 ? NULL : "must be yes or no";
 	case F_CHOICE:
@@ -162,17 +164,54 @@ static void label_case(const char *in, char *out, size_t size, int upper)
 				      : tolower((unsigned char)out[0]));
 }
 
-/* A problem with a field, named by the label its form shows; a field no form
- * shows is named by its name in words. */
+/* Whether the text starts with one of the words, as a whole word, in any case. */
+static int starts_with_word(const char *text, const char *const *list)
+{
+	for (; *list; list++) {
+		size_t n = strlen(*list);
+		if (strncasecmp(text, *list, n) == 0 && (text[n] == ' ' || text[n] == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Words that ask ("What happened", "Why it is being closed"): such a label is
+ * said, not entered, and takes no article. */
+static const char *const wh_words[] = { "what", "when", "where", "which", "who", "whom",
+					"why", "how", "whether", NULL };
+/* Words that already say which one: "Enter your password", not "Enter the your". */
+static const char *const determiners[] = { "the", "a", "an", "your", "their", "its", "our",
+					   "my", "his", "her", "this", "that", "these",
+					   "those", "each", "every", "any", NULL };
+
+/* A label that is no name to put in a sentence: a question, the statement a
+ * box is ticked for, a label of parts ("Training records: years after the
+ * person leaves", "What it says, in short"), or a choice's question ("What
+ * it is is not one of the choices"). */
+static int label_quoted(const struct field_spec *f)
+{
+	size_t n = strlen(f->label);
+	return f->label[n - 1] == '?' || f->type == F_YESNO || strpbrk(f->label, ",:") ||
+	       (f->type == F_CHOICE && starts_with_word(f->label, wh_words));
+}
+
+/* A problem with a field, named by its label's words, or by the label its
+ * form shows, quoted when it is no name ("The answer to "Keep my name
+ * confidential" must be yes or no."); a field no form shows is named by its
+ * name in words. */
 static void problem(struct found *fd, const struct field_spec *f, const char *name,
 		    const char *what)
 {
 	char l[200], msg[512];
-	size_t n = f && f->label ? strlen(f->label) : 0;
-	if (n && f->label[n - 1] == '?') {
-		snprintf(msg, sizeof msg, "The answer to \"%s\" %s.", f->label, what);
-	} else if (n) {
-		label_case(f->label, l, sizeof l, 1);
+	const char *shown = f && f->label && *f->label ? f->label : NULL;
+	const char *words = shown ? label_words(shown) : NULL;
+	if (words) {
+		label_case(words, l, sizeof l, 1);
+		snprintf(msg, sizeof msg, "%s %s.", l, what);
+	} else if (shown && label_quoted(f)) {
+		snprintf(msg, sizeof msg, "The answer to \"%s\" %s.", shown, what);
+	} else if (shown) {
+		label_case(shown, l, sizeof l, 1);
 		snprintf(msg, sizeof msg, "%s %s.", l, what);
 	} else {
 		label(name, l, sizeof l);
@@ -181,24 +220,33 @@ static void problem(struct found *fd, const struct field_spec *f, const char *na
 	found_add(fd, f ? f->name : name, msg);
 }
 
-/* A required field left empty: what to do, in the form's own words. */
+/* A required field left empty: what to do, in the form's own words.  A
+ * question is answered and a statement said whether; a choice or a file is
+ * chosen, words that ask ("what", "why") are said and anything else entered,
+ * with its article ("Enter the full name.") unless it has one or names the
+ * choices ("Choose open or closed."). */
 static void missing(struct found *fd, const struct field_spec *f)
 {
 	char l[200], msg[512];
-	if (!f->label) {
+	if (!f->label || !*f->label) {
 		problem(fd, f, f->name, f->type == F_FILE ? "needs a file" : "is required");
 		return;
 	}
-	size_t n = strlen(f->label);
-	label_case(f->label, l, sizeof l, 0);
-	if (f->type == F_FILE)
-		snprintf(msg, sizeof msg, "Choose a file for %s.", l);
-	else if (n && f->label[n - 1] == '?')
+	const char *words = label_words(f->label);
+	const char *w = words ? words : f->label;
+	int choice = f->type == F_CHOICE || f->type == F_FILE;
+	label_case(w, l, sizeof l, 0);
+	if (!words && f->label[strlen(f->label) - 1] == '?') {
 		snprintf(msg, sizeof msg, "Answer \"%s\"", f->label);
-	else if (f->type == F_CHOICE || f->type == F_YESNO)
-		snprintf(msg, sizeof msg, "Choose %s.", l);
-	else
-		snprintf(msg, sizeof msg, "Enter %s.", l);
+	} else if (!words && f->type == F_YESNO) {
+		snprintf(msg, sizeof msg, "Say whether %s.", l);
+	} else {
+		int asks = starts_with_word(w, wh_words);
+		const char *verb = choice ? "Choose" : f->type == F_YESNO || asks ? "Say" : "Enter";
+		int bare = asks || starts_with_word(w, determiners) ||
+			   (choice && strstr(w, " or "));
+		snprintf(msg, sizeof msg, "%s %s%s.", verb, bare ? "" : "the ", l);
+	}
 	found_add(fd, f->name, msg);
 }
 

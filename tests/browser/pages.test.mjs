@@ -1,6 +1,7 @@
 // Every page of the demo school, as the person who uses it: valid HTML, no
 // serious axe violation, headings in order, no sideways scrolling on a 375 px
-// phone or at 200% zoom, and the main pages photographed at 1280 and 375 px.
+// phone or at 200% zoom, no count's label broken inside a word on a 375 or
+// 390 px phone, and the main pages photographed at 1280 and 375 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
@@ -34,6 +35,7 @@ const PAGES = {
 };
 
 const PHONE = { width: 375, height: 812 };
+const PHONE_390 = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const ZOOM_200 = { width: 640, height: 450 }; // a 1280 × 900 window at 200% zoom
 
@@ -65,6 +67,28 @@ after(async () => {
   await server?.stop();
 });
 
+// Each word of a count's label ("Acknowledged") on one line: a word broken
+// across two ("Acknowledge / d") is not read as one.
+async function noLabelSplitsAWord(page, size, where) {
+  await page.setViewportSize(size);
+  const split = await page.evaluate(() => {
+    const words = [];
+    for (const label of document.querySelectorAll('.stat-label')) {
+      const walk = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+      for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+        for (const m of t.data.matchAll(/\S+/g)) {
+          const r = document.createRange();
+          r.setStart(t, m.index);
+          r.setEnd(t, m.index + m[0].length);
+          if (new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size > 1) words.push(m[0]);
+        }
+      }
+    }
+    return words;
+  });
+  assert.deepEqual(split, [], `${where} at ${size.width} px: a label breaks inside ${split.join(', ')}`);
+}
+
 async function noSidewaysScroll(page, size, where) {
   await page.setViewportSize(size);
   const { scroll, width } = await page.evaluate(() => ({
@@ -84,6 +108,8 @@ for (const [person, pages] of Object.entries(PAGES)) {
       assert.equal(new URL(page.url()).pathname, p, `${p} was not redirected`);
       if (shot) await shoot(shot);
       await noSidewaysScroll(page, PHONE, p);
+      await noLabelSplitsAWord(page, PHONE, p);
+      await noLabelSplitsAWord(page, PHONE_390, p);
       await noSidewaysScroll(page, ZOOM_200, p);
       await page.setViewportSize(DESKTOP);
     }

@@ -162,3 +162,11 @@ test('a details form opened before another moderator suspended the account is re
   assert.equal((await other.post(`/accounts/${id}`, { name, url: '', status: 'active' })).status, 200);
   assert.equal(sql(s.db, `SELECT status FROM social_accounts WHERE id = ${id}`), 'active');
 });
+
+test('the details form names each status in words, not by its code', async () => {
+  const html = (await mod.page('/accounts/1')).text;
+  const select = html.match(/<select id="f-status" name="status">[^]*?<\/select>/)[0];
+  assert.match(select, /<option value="active">Active<\/option>/);
+  assert.match(select, /<option value="suspended">Suspended<\/option>/);
+  assert.doesNotMatch(select, />(active|suspended)</);
+});

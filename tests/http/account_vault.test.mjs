@@ -102,6 +102,27 @@ test('reveal needs the person\'s own password, shows the credentials once and is
   assert.equal(r.status, 409);
 });
 
+test('a wrong password for "Show the credentials once" shows the account again, the problem beside that field', async () => {
+  const mod = await s.login('moderator@demo.school');
+  const r = await mod.request('POST', '/accounts/1/credentials/reveal',
+    { form: { password: 'not-my-password' }, json: false });
+  assert.equal(r.status, 403);
+  assert.ok(!r.text.includes(SECRET.password));
+  assert.match(r.text, /<a href="#f-password">That is not your sign-in password/);
+  const reveal = r.text.match(/<form [^>]*action="\/accounts\/1\/credentials\/reveal">[^]*?<\/form>/)[0];
+  assert.match(reveal, /<p class="field-error" id="e-password">That is not your sign-in password/);
+  assert.match(reveal, /<label for="f-password">Your own staffroom password, to confirm it is you<\/label>/);
+  assert.match(reveal, /<input id="f-password" [^>]*aria-describedby="e-password" aria-invalid="true">/);
+  // The form storing credentials has a password field too: it keeps its own id and says nothing.
+  const store = r.text.match(/<form [^>]*action="\/accounts\/1\/credentials">[^]*?<\/form>/)[0];
+  assert.doesNotMatch(store, /field-error|aria-invalid|id="f-password"/);
+  assert.equal(r.text.match(/id="f-password"/g).length, 1);
+  // Left empty, the same: the page again, not the error page.
+  const empty = await mod.request('POST', '/accounts/1/credentials/reveal', { form: {}, json: false });
+  assert.equal(empty.status, 400);
+  assert.match(empty.text, /<p class="field-error" id="e-password">Enter your own staffroom password, to confirm it is you\.<\/p>/);
+});
+
 test('no credential is ever stored in clear: database, WAL and backup', async () => {
   const files = [s.db, `${s.db}-wal`];
   const backup = path.join(s.dir, 'backup.db');

@@ -45,10 +45,10 @@ test('add, edit and set a password for a member of staff through the pages', asy
   for (const name of ['', '   ']) {
     r = await admin.post('/admin/staff', { email: 'blank.name@demo.school', name });
     assert.equal(r.status, 400, JSON.stringify(name));
-    assert.deepEqual(r.body.errors, [{ field: 'name', error: 'Enter full name.' }]);
+    assert.deepEqual(r.body.errors, [{ field: 'name', error: 'Enter the full name.' }]);
     r = await admin.post(`/admin/staff/${id}`, { name, staff_type: 'teacher' });
     assert.equal(r.status, 400, JSON.stringify(name));
-    assert.deepEqual(r.body.errors, [{ field: 'name', error: 'Enter full name.' }]);
+    assert.deepEqual(r.body.errors, [{ field: 'name', error: 'Enter the full name.' }]);
   }
   assert.equal(Number(sql(s.db, 'SELECT count(*) FROM users')), users);
   assert.equal(sql(s.db, `SELECT name FROM users WHERE id = ${id}`), 'Nia Jones-Evans');

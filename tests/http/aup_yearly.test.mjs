@@ -155,3 +155,15 @@ test('signing again online: the reply, the record and the history show it; the r
   assert.equal(history[0].signed_at, r.body.signed_again.acknowledged_at);
   assert.match(visibleText((await bursar.page('/aup/history')).text), /\(signed again for the year\)/);
 });
+
+test('the record says "not known" for a network address or browser not kept, not an empty gap', async () => {
+  // The demo school's signatures and signings again were kept without an address.
+  const [vid, email] = sql(s.db, `SELECT a.version_id, u.email FROM policy_acknowledgements a
+    JOIN users u ON u.id = a.user_id JOIN signatures g ON g.version_id = a.version_id AND g.user_id = a.user_id
+    WHERE a.address = '' AND g.address = '' ORDER BY a.id LIMIT 1`).split('|');
+  const c = await s.login(email);
+  const text = visibleText((await c.page(`/aup/${vid}/record`)).text);
+  assert.match(text, /Network address not known Browser/);
+  assert.match(text, /name typed [^,]+, from an address not known, demo; SHA-256/);
+  assert.doesNotMatch(text, /from ,|Network address Browser/);
+});

@@ -70,7 +70,7 @@ test('a concern report with three problems lists all three, by their labels, and
   assert.equal(r.body.field, r.body.errors[0].field, 'field stays the first problem');
   assert.equal(r.body.error, r.body.errors[0].error, 'error stays the first message');
   const by = Object.fromEntries(r.body.errors.map((e) => [e.field, e.error]));
-  assert.equal(by.summary, 'Enter summary.');
+  assert.equal(by.summary, 'Enter the summary.');
   assert.equal(by.category, 'Answer "What is it about?"');
   assert.match(by.occurred_at, /^When it happened must be a real date and time/);
   for (const e of r.body.errors) assert.doesNotMatch(e.error, CODE, e.error);
@@ -208,8 +208,9 @@ test('a training record and a policy version list every problem at once', async 
   assert.equal(Number(sql(s.db, 'SELECT count(*) FROM training')), rows);
   r = await head.post('/training', { completed_on: 'soon' });
   assert.deepEqual(r.body.errors.map((e) => e.error).sort(), [
-    'Completed on must be a real date, like 2026-12-25 (year, month, day).',
-    'Enter course.', 'Enter e-mail address of the person trained.']);
+    'Enter the course.', 'Enter the e-mail address of the person trained.',
+    'The date it was completed must be a real date, like 25 December 2026.',
+  ]);
 
   const versions = Number(sql(s.db, 'SELECT count(*) FROM policy_versions'));
   const audit = audits();
@@ -231,13 +232,13 @@ test('JSON keeps its shape for a single problem: error and field, and errors wit
   const r = await teacher.post('/concerns', { category: 'other' });
   assert.equal(r.status, 400);
   assert.equal(r.body.field, 'summary');
-  assert.equal(r.body.error, 'Enter summary.');
-  assert.deepEqual(r.body.errors, [{ field: 'summary', error: 'Enter summary.' }]);
+  assert.equal(r.body.error, 'Enter the summary.');
+  assert.deepEqual(r.body.errors, [{ field: 'summary', error: 'Enter the summary.' }]);
   // Only spaces say nothing: the same answer, and no concern stored.
   const concerns = Number(sql(s.db, 'SELECT count(*) FROM concerns'));
   const blank = await teacher.post('/concerns', { category: 'other', summary: '   ' });
   assert.equal(blank.status, 400);
-  assert.deepEqual(blank.body.errors, [{ field: 'summary', error: 'Enter summary.' }]);
+  assert.deepEqual(blank.body.errors, [{ field: 'summary', error: 'Enter the summary.' }]);
   assert.equal(Number(sql(s.db, 'SELECT count(*) FROM concerns')), concerns);
 });
 

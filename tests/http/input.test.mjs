@@ -34,7 +34,7 @@ const enc = (pairs) => new URLSearchParams([...pairs, ['csrf', admin.csrf]]).toS
 
 test('a missing required field names the field', async () => {
   const r = await refused(enc([['email', 'a@demo.school']]), 400, 'name');
-  assert.equal(r.body.error, 'Enter full name.');
+  assert.equal(r.body.error, 'Enter the full name.');
 });
 
 test('an over-long field is refused', async () => {

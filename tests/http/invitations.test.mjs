@@ -396,7 +396,7 @@ test('bad input is refused naming the field, and nothing is written', async () =
     assert.match((await admin.page('/admin/staff')).text, /<fieldset id="f-to"><legend>Whom to invite<\/legend>/);
     const longQ = await admin.post('/admin/invitations', { to: 'matching', q: 'x'.repeat(101) });
     assert.equal(longQ.status, 400);
-    assert.equal(longQ.body.error, 'Search by name, e-mail or department must be 100 characters or fewer.');
+    assert.equal(longQ.body.error, 'The search terms must be 100 characters or fewer.');
     const days = await admin.post('/admin/settings', { invitation_days: '0' });
     assert.equal(days.status, 400);
     assert.equal(days.body.field, 'invitation_days');

@@ -97,6 +97,71 @@ test('the yearly setting may be chosen when the policy is created', async () => 
   assert.match((await a.page('/admin/policies')).text, /<label class="checkbox" for="f-renew_yearly">/);
 });
 
+test('the date is asked for as a day and a month in words, kept as MM-DD; an impossible day is refused by name', async () => {
+  const a = await s.login('admin@demo.school');
+  const p = await a.post('/admin/policies', [['title', 'Day and month'], ['applies_to', 'teacher']]);
+  const pid = p.body.policy.id;
+  let page = (await a.page(`/admin/policies/${pid}`)).text;
+  // Not "09-01", which a UK reader takes for 9 January.
+  assert.doesNotMatch(page, /month-day|value="09-01"|example 09-01|pattern="\[01\]/);
+  assert.match(page, /<legend>The day the yearly signing starts<\/legend>/);
+  assert.match(page, /<label for="f-renew_day">Day<\/label>\n<input id="f-renew_day" name="renew_day" [^>]*value="1"/);
+  assert.match(page, /<label for="f-renew_month">Month<\/label>\n<select id="f-renew_month" name="renew_month">/);
+  assert.match(page, /<option value="09" selected>September<\/option>/);
+  assert.equal(page.match(/ selected>/g).length, 1);
+
+  for (const [day, month, field, error] of [
+    ['31', '04', 'renew_day', 'There is no 31 April: April has 30 days.'],
+    ['30', '02', 'renew_day', 'There is no 30 February: February has 28 days.'],
+    ['29', '02', 'renew_day', /^29 February comes only in leap years/],
+    ['0', '06', 'renew_day', 'Enter a day of the month from 1 to 30.'],
+    ['32', '01', 'renew_day', 'Enter a day of the month from 1 to 31.'],
+    ['', '01', 'renew_day', 'Enter the day of the month the yearly signing starts.'],
+    ['5', '', 'renew_month', 'Choose the month the yearly signing starts.'],
+    ['5', '13', 'renew_month', 'Month is not one of the choices offered.'],
+  ]) {
+    const r = await a.post(`/admin/policies/${pid}`, { renew_yearly: 'yes', renew_day: day, renew_month: month });
+    assert.equal(r.status, 400, `${day} ${month}`);
+    assert.equal(r.body.field, field);
+    if (typeof error === 'string') assert.equal(r.body.error, error);
+    else assert.match(r.body.error, error);
+  }
+  assert.equal(count('policy_renewals', `policy_id = ${pid}`), 0, 'nothing changed');
+  // In the browser: the problem beside the day, what was typed and chosen kept.
+  const refused = await a.request('POST', `/admin/policies/${pid}`,
+    { form: { renew_yearly: 'yes', renew_day: '31', renew_month: '04' }, json: false });
+  assert.equal(refused.status, 400);
+  assert.match(refused.text, /<a href="#f-renew_day">There is no 31 April: April has 30 days\.<\/a>/);
+  assert.match(refused.text, /<p class="field-error" id="e-renew_day">There is no 31 April: April has 30 days\.<\/p>/);
+  assert.match(refused.text, /<input id="f-renew_day" [^>]*value="31" aria-describedby="h-renew_from e-renew_day" aria-invalid="true">/);
+  assert.match(refused.text, /<option value="04" selected>April<\/option>/);
+  assert.equal(refused.text.match(/ selected>/g).length, 1);
+
+  const on = await a.post(`/admin/policies/${pid}`, { renew_yearly: 'yes', renew_day: '6', renew_month: '01' });
+  assert.equal(on.status, 200, on.text);
+  assert.equal(on.body.policy.renew_from, '01-06');
+  assert.equal(sql(s.db, `SELECT renew_from FROM policy_renewals WHERE policy_id = ${pid}`), '01-06');
+  page = (await a.page(`/admin/policies/${pid}`)).text;
+  assert.match(page, /<input id="f-renew_day" name="renew_day" [^>]*value="6"/);
+  assert.match(page, /<option value="01" selected>January<\/option>/);
+  assert.equal((await a.get(`/admin/policies/${pid}`)).body.policy.renewal.renew_from, '01-06');
+
+  // Creating a policy asks the same way.
+  const list = (await a.page('/admin/policies')).text;
+  assert.match(list, /<option value="09" selected>September<\/option>/);
+  assert.doesNotMatch(list, /month-day/);
+  const c = await a.post('/admin/policies', [['title', 'Yearly from March'], ['applies_to', 'teacher'],
+    ['renew_yearly', 'yes'], ['renew_day', '15'], ['renew_month', '03']]);
+  assert.equal(c.status, 201, c.text);
+  assert.equal(c.body.policy.renew_from, '03-15');
+  const bad = await a.request('POST', '/admin/policies', { json: false, form: [['title', 'Never made'],
+    ['applies_to', 'teacher'], ['renew_yearly', 'yes'], ['renew_day', '31'], ['renew_month', '11']] });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /<p class="field-error" id="e-renew_day">There is no 31 November: November has 30 days\.<\/p>/);
+  assert.match(bad.text, /<option value="11" selected>November<\/option>/);
+  assert.equal(count('policies', "title = 'Never made'"), 0);
+});
+
 test('across 1 September a signature from last year no longer counts: asked again, outstanding, signed again', async () => {
   const pid = Number(sql(s.db, "SELECT id FROM policies WHERE title = 'Online safety agreement'"));
   const vid = Number(sql(s.db, `SELECT id FROM policy_versions WHERE policy_id = ${pid}`));

@@ -186,3 +186,51 @@ test('bad input to the review is refused and changes nothing', async () => {
   assert.match(gone.body.error, /^There is no pupil taken off the do-not-publish list with that number/);
   assert.equal(state(), was);
 });
+
+test('a refused legal hold is told beside each field of its form', async () => {
+  const form = (fields) => c.head.request('POST', '/admin/retention/hold', { form: fields, json: false });
+  // The field each message is about, and its message just above it.
+  const beside = (html, field, message) => assert.match(html, new RegExp(
+    `<p class="field-error" id="e-${field}">${message}</p>\\n<(input|select) id="f-${field}" [^>]*aria-describedby="(h-${field} )?e-${field}" aria-invalid="true"`));
+  let r = await form({ record_type: 'training', record_id: '1', reason: '' });
+  assert.equal(r.status, 400);
+  beside(r.text, 'reason', 'Enter the reason\\.');
+  r = await form({ record_type: 'training', record_id: 'the first', reason: 'A claim' });
+  assert.equal(r.status, 400);
+  beside(r.text, 'record_id', 'Record number must [^<]*');
+  // Not above "Record type", which is not what it is about.
+  assert.doesNotMatch(r.text, /id="e-record_id">[^<]*<\/p>\n<div class="field[^"]*"><label for="f-record_type">/);
+  assert.match(r.text, /<label for="f-record_id">Record number<\/label>\n(<p class="hint"[^\n]*\n)?<p class="field-error" id="e-record_id">/);
+});
+
+test("a legal hold on a concern is placed by the reference staff know it by, or by its number", async () => {
+  const [concern, reference] = one("SELECT id || '|' || reference FROM concerns WHERE status != 'closed' " +
+    'AND about_id IS NULL ORDER BY id LIMIT 1').split('|');
+  const hold = (record_id, record_type = 'concern') =>
+    c.head.post('/admin/retention/hold', { record_type, record_id, reason: 'The police asked us to keep it' });
+  const was = state();
+  // A reference that is no concern's, a reference for a record that has none, and words.
+  let r = await hold('C-1999-000001');
+  assert.equal(r.status, 404);
+  assert.equal(r.body.error, 'There is no concern with that reference.');
+  r = await hold(reference, 'training');
+  assert.equal(r.status, 400);
+  assert.equal(r.body.field, 'record_id');
+  assert.equal(r.body.error, 'Record number must be a whole number above 0.');
+  r = await hold('the first one');
+  assert.equal(r.status, 400);
+  assert.equal(r.body.error, "Enter the concern's reference, like C-2026-000001, or its number.");
+  assert.equal(state(), was);
+  // The reference, in any case, holds the concern of that number.
+  r = await hold(reference.toLowerCase());
+  assert.equal(r.status, 201, r.text);
+  assert.deepEqual(r.body, { record_type: 'concern', record_id: Number(concern) });
+  assert.equal(one(`SELECT count(*) FROM legal_holds WHERE record_type = 'concern' AND record_id = ${concern}`), '1');
+  assert.equal((await hold(concern)).status, 409, 'the same concern by its number');
+  assert.equal((await c.head.post('/admin/retention/release',
+    { record_type: 'concern', record_id: concern, reason: 'Done' })).status, 200);
+  // The form says so.
+  const page = (await c.head.page('/admin/retention')).text;
+  assert.match(page, /<p class="hint" id="h-record_id">[^<]*its reference \(like C-2026-000001\)/);
+  assert.doesNotMatch(page, /id="f-record_id" [^>]*inputmode="numeric"/);
+});

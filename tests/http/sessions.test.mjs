@@ -223,3 +223,44 @@ test('an administrator signs everyone out but keeps their own session', async (t
   assert.match(sql(s.db, "SELECT detail FROM audit WHERE action = 'session.end_everyone' ORDER BY id DESC LIMIT 1"),
     /^ended 1 session of 1 person;/);
 });
+
+test('each row asks for the password under its own id, and a refusal is told in that row', async (t) => {
+  const s = await startServer();
+  t.after(() => s.stop());
+  const here = await signIn(s, 'teacher@demo.school');
+  await signIn(s, 'teacher@demo.school', FIREFOX);
+  await signIn(s, 'teacher@demo.school', FIREFOX);
+  const others = (await here.get('/account/sessions')).body.sessions.filter((x) => !x.current);
+  assert.equal(others.length, 2);
+  const ids = (html) => [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+  const unique = (html) => assert.deepEqual(ids(html), [...new Set(ids(html))]);
+  // Each row's field is labelled by its own id; none is left without one.
+  const page = (await here.page('/account/sessions')).text;
+  unique(page);
+  assert.doesNotMatch(page, /id="p-"/);
+  for (const o of others)
+    assert.match(page, new RegExp(`<label for="p-${o.id}">Your password</label>[^]*?<input id="p-${o.id}"`));
+
+  // A wrong password in the second row: said in that row, where the summary's link lands.
+  const [, second] = others;
+  const r = await here.request('POST', `/account/sessions/${second.id}/end`,
+    { form: { password: 'not my password' }, json: false });
+  assert.equal(r.status, 403);
+  unique(r.text);
+  assert.match(r.text, new RegExp(`<a href="#p-${second.id}">That password is not right\\.</a>`));
+  const row = r.text.match(new RegExp(`<form method="post" action="/account/sessions/${second.id}/end">[^]*?</form>`))[0];
+  assert.match(row, /<p class="field-error" id="e-password">That password is not right\.<\/p>/);
+  assert.match(row, new RegExp(`<input id="p-${second.id}" [^>]*aria-describedby="e-password" aria-invalid="true">`));
+  const all = r.text.match(/<form class="stack card" method="post" action="\/account\/sessions\/end-others">[^]*?<\/form>/)[0];
+  assert.doesNotMatch(all, /field-error|aria-invalid/);
+  assert.equal(r.text.match(/class="field-error"/g).length, 1);
+
+  // The same refusal of "End every other session" is told in its own form.
+  const e = await here.request('POST', '/account/sessions/end-others',
+    { form: { password: 'not my password' }, json: false });
+  assert.equal(e.status, 403);
+  unique(e.text);
+  const form = e.text.match(/<form class="stack card" method="post" action="\/account\/sessions\/end-others">[^]*?<\/form>/)[0];
+  assert.match(form, /<p class="field-error" id="e-password">[^]*<input id="f-password" [^>]*aria-invalid="true">/);
+  assert.equal(e.text.match(/class="field-error"/g).length, 1);
+});

@@ -174,7 +174,7 @@ test('an upload with no file or two names the field by its label, CSV file', asy
   let r = await send();
   assert.equal(r.status, 400, r.text);
   assert.equal(r.body.field, 'file');
-  assert.equal(r.body.error, 'Choose a file for CSV file.');
+  assert.equal(r.body.error, 'Choose the CSV file.');
   const csv = `email,course,completed_on,expires_on\nteacher@demo.school,safeguarding,${daysFromNow(-30)},\n`;
   r = await send(csv, csv);
   assert.equal(r.status, 400, r.text);

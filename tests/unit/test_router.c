@@ -176,9 +176,9 @@ static void every_problem_is_listed_by_its_label(void **state)
 	json_t *errors = json_object_get(rp.model, "errors");
 	assert_int_equal(json_array_size(errors), 4); /* "when" twice: its first problem only */
 	const char *want[][2] = {
-		{ "when", "When it happened must be a real date, like 2026-12-25 (year, month, day)." },
+		{ "when", "When it happened must be a real date, like 25 December 2026." },
 		{ "about", "The field 'about' must be in the form name@school.org.uk." },
-		{ "summary", "Enter summary." },
+		{ "summary", "Enter the summary." },
 		{ "category", "Answer \"What is it about?\"" },
 	};
 	for (size_t i = 0; i < 4; i++) {
@@ -187,6 +187,62 @@ static void every_problem_is_listed_by_its_label(void **state)
 		assert_string_equal(json_string_value(json_object_get(e, "error")), want[i][1]);
 	}
 	assert_string_equal(json_string_value(json_object_get(rp.model, "field")), "when");
+	reply_free(&rp);
+}
+
+/* Each message reads as English whatever the label: a noun gets its article,
+ * a label with one or asking "what" keeps its own words, a label that is no
+ * noun (an instruction, a date by its preposition) is named by its words
+ * (label_words.c), and a statement is said whether or quoted. */
+static void messages_read_as_english(void **state)
+{
+	(void)state;
+	static const struct field_spec worded[] = {
+		{ "name", F_TEXT, 200, F_REQUIRED, NULL, "Full name" },
+		{ "typed", F_TEXT, 5, F_REQUIRED, NULL, "Type your full name to sign" },
+		{ "from_on", F_DATE, 10, F_REQUIRED, NULL, "From" },
+		{ "why", F_LONGTEXT, 2000, F_REQUIRED, NULL, "Why" },
+		{ "what", F_LONGTEXT, 2000, F_REQUIRED, NULL, "What was done" },
+		{ "mine", F_PASSWORD, 100, F_REQUIRED, NULL, "Your password" },
+		{ "outcome", F_CHOICE, 8, F_REQUIRED, "a|b", "Outcome" },
+		{ "open", F_CHOICE, 8, F_REQUIRED, "a|b", "Open or closed" },
+		{ "lead_ok", F_YESNO, 3, F_REQUIRED, NULL, "The lead is right for the account" },
+		{ "file", F_FILE, 1, F_REQUIRED, NULL, "CSV file" },
+		{ "keep", F_YESNO, 5, 0, NULL, "Keep my name confidential" },
+		{ "years", F_INT, 3, 0, NULL, "Training records: years after the person leaves" },
+		{ "at", F_DATETIME, 25, 0, NULL, "When it happened" },
+		{ NULL },
+	};
+	struct param p[] = { { .name = (char *)"typed", .value = (char *)"Amy Clarke", .len = 10 },
+			     { .name = (char *)"keep", .value = (char *)"maybe", .len = 5 },
+			     { .name = (char *)"years", .value = (char *)"x", .len = 1 },
+			     { .name = (char *)"at", .value = (char *)"soon", .len = 4 } };
+	struct request rq = { .is_post = 1, .params = p, .nparams = 4 };
+	struct reply rp = { 0 };
+	fields_refuse(worded, &rq, &rp);
+	const char *want[][2] = {
+		{ "typed", "Your full name must be 5 characters or fewer." },
+		{ "keep", "The answer to \"Keep my name confidential\" must be yes or no." },
+		{ "years", "The answer to \"Training records: years after the person leaves\" must be "
+			   "a whole number." },
+		{ "at", "When it happened must be a real date and time, like 25 December 2026, 14:30." },
+		{ "file", "Choose the CSV file." },
+		{ "name", "Enter the full name." },
+		{ "from_on", "Enter the first day." },
+		{ "why", "Enter the reason." },
+		{ "what", "Say what was done." },
+		{ "mine", "Enter your password." },
+		{ "outcome", "Choose the outcome." },
+		{ "open", "Choose open or closed." },
+		{ "lead_ok", "Say whether the lead is right for the account." },
+	};
+	json_t *errors = json_object_get(rp.model, "errors");
+	assert_int_equal(json_array_size(errors), sizeof want / sizeof *want);
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		json_t *e = json_array_get(errors, i);
+		assert_string_equal(json_string_value(json_object_get(e, "field")), want[i][0]);
+		assert_string_equal(json_string_value(json_object_get(e, "error")), want[i][1]);
+	}
 	reply_free(&rp);
 }
 
@@ -241,6 +297,7 @@ int main(void)
 		cmocka_unit_test(missing_duplicate_and_malformed),
 		cmocka_unit_test(nul_inside_a_value_is_refused),
 		cmocka_unit_test(every_problem_is_listed_by_its_label),
+		cmocka_unit_test(messages_read_as_english),
 		cmocka_unit_test(every_nav_link_names_a_route),
 		cmocka_unit_test(no_route_is_hidden_by_another),
 	};

@@ -134,7 +134,7 @@ int post_publish_at(const struct request *rq, struct reply *rp, char out[24])
 		out[0] = 0;
 		reply_error_add(rp, "publish_at",
 				"When it will go out must be a real date and time, like "
-				"2026-12-25 14:30.");
+				"25 December 2026, 14:30.");
 		return -1;
 	}
 	if (t < now()) {

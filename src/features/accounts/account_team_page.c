@@ -149,6 +149,9 @@ void account_team_model(const struct request *rq, json_t *m, const json_t *accou
 	/* The review's notes and close checklist share their names with other
 	 * forms of the page: a refused review fills in its own form only. */
 	json_object_set_new(m, "sent_review", json_boolean(account_form_sent(rq, "/review")));
+	/* Showing the credentials asks for the person's own password, storing
+	 * them for the account's: a refusal is told beside the one sent. */
+	json_object_set_new(m, "sent_reveal", json_boolean(account_form_sent(rq, "/reveal")));
 	json_object_set_new(m, "can_record_change", json_boolean(moderator));
 	json_object_set_new(m, "reviews", review_log(id));
 	/* Whoever may reveal sees the credentials' section (account_rotation.c). */

@@ -354,7 +354,7 @@ static const struct route account_routes[] = {
 	{ "POST", "/accounts/{id}/credentials", credentials_set, ROLE_STAFF, credentials_form,
 	  account_page, 0 },
 	{ "POST", "/accounts/{id}/credentials/reveal", credentials_reveal, ROLE_STAFF, reveal_form,
-	  NULL, 0 },
+	  account_page, 0 },
 	{ "POST", "/accounts/{id}/credentials/changed", credentials_changed, ROLE_MODERATOR, NULL,
 	  account_page, 0 },
 	{ "POST", "/accounts/{id}/contributors", contributor_add, ROLE_STAFF, contributor_form,

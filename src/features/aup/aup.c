@@ -110,12 +110,19 @@ static const struct field_spec sign_form[] = {
 	{ "typed_name", F_TEXT, 200, F_REQUIRED, NULL, "Type your full name to sign" },
 	{ NULL },
 };
+/* The day each year a yearly policy is signed again from: the forms send a
+ * day and a month (policy_renew_date.c), the API renew_from as it is kept,
+ * MM-DD. */
+#define RENEW_DATE_FIELDS                                                                  \
+	{ "renew_from", F_TEXT, 5, 0, NULL, "The day the yearly signing starts" },            \
+	{ "renew_day", F_INT, 2, 0, NULL, "Day" },                                             \
+	{ "renew_month", F_CHOICE, 2, 0, "01|02|03|04|05|06|07|08|09|10|11|12", "Month" }
 static const struct field_spec policy_form[] = {
 	{ "title", F_TEXT, 200, F_REQUIRED, NULL, "Title" },
 	{ "applies_to", F_CHOICE, 80, F_REQUIRED | F_MULTI | F_LIST, STAFF_TYPES,
 	  "Who must sign it" },
 	{ "renew_yearly", F_CHOICE, 3, 0, "yes|no", "Signed again every year" },
-	{ "renew_from", F_TEXT, 5, 0, NULL, "From (month-day)" },
+	RENEW_DATE_FIELDS,
 	{ NULL },
 };
 static const struct field_spec version_form[] = {
@@ -128,7 +135,7 @@ static const struct field_spec version_form[] = {
 };
 static const struct field_spec renewal_form[] = {
 	{ "renew_yearly", F_CHOICE, 3, F_REQUIRED, "yes|no", "Signed again every year" },
-	{ "renew_from", F_TEXT, 5, 0, NULL, "From (month-day)" },
+	RENEW_DATE_FIELDS,
 	{ NULL },
 };
 static const struct field_spec paper_form[] = {

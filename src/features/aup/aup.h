@@ -47,6 +47,15 @@ void compliance_renewals(json_t *cur, int with_names);
  * yearly.  Shared by the page, the CSV and the reminders. */
 json_t *renewal_outstanding(const json_t *cur, char date[11]);
 handler_fn policy_renewal_set;
+/* The day each year a policy is signed again from, as MM-DD, from a form's
+ * renew_day and renew_month or the API's renew_from (1 September when
+ * neither is sent): 0, or -1 with the problem refused in rp
+ * (policy_renew_date.c). */
+int renewal_from_args(struct request *rq, struct reply *rp, char out[6]);
+/* Into a page's model m, for a form asking that day as a day and a month:
+ * "renew_months" [{"value","name","chosen"}] and form.renew_day, from mmdd
+ * unless a refused form sent its own. */
+void renewal_date_fields(const struct request *rq, json_t *m, const char *mmdd);
 /* A review date typed as a date or a term ("Michaelmas Term 2027"): 0 with
  * the date it stands for and, for a term, its words (else ""); -1 when it
  * is neither (policy_review.c). */

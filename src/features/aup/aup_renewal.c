@@ -130,12 +130,9 @@ void policy_renewal_set(struct request *rq, struct reply *rp)
 		return;
 	}
 	int on = strcmp(arg(rq, "renew_yearly"), "yes") == 0;
-	const char *from = arg(rq, "renew_from") ? arg(rq, "renew_from") : "09-01";
-	if (on && !renew_from_valid(from)) {
+	char from[6];
+	if (on && renewal_from_args(rq, rp, from) != 0) {
 		json_decref(p);
-		reply_error(rp, 400, "renew_from",
-			    "Enter the day the yearly signing starts as month and day, for example "
-			    "09-01 for 1 September.");
 		return;
 	}
 	if (reply_begin(rp, BUSY_UNSAVED) != 0) {

@@ -86,8 +86,9 @@ void policy_admin_list(struct request *rq, struct reply *rp)
 		"tt", d, d);
 	aup_bool(rows, "review_overdue");
 	unsigned checked = rq->is_post ? types_from_form(rq) : (1u << NTYPES) - 1;
-	reply_page(rp, "policy_admin_list", "Policies",
-		   json_pack("{s:o, s:o}", "policies", rows, "staff_types", type_boxes(checked)));
+	json_t *m = json_pack("{s:o, s:o}", "policies", rows, "staff_types", type_boxes(checked));
+	renewal_date_fields(rq, m, "09-01");
+	reply_page(rp, "policy_admin_list", "Policies", m);
 }
 
 void policy_admin_create(struct request *rq, struct reply *rp)
@@ -100,13 +101,9 @@ void policy_admin_create(struct request *rq, struct reply *rp)
 	}
 	const char *title = arg(rq, "title");
 	int renew = arg(rq, "renew_yearly") && strcmp(arg(rq, "renew_yearly"), "yes") == 0;
-	const char *from = arg(rq, "renew_from") ? arg(rq, "renew_from") : "09-01";
-	if (renew && !renew_from_valid(from)) {
-		reply_error(rp, 400, "renew_from",
-			    "Enter the day the yearly signing starts as month and day, for example "
-			    "09-01 for 1 September.");
+	char from[6];
+	if (renew && renewal_from_args(rq, rp, from) != 0)
 		return;
-	}
 	if (db_int(0, "SELECT 1 FROM policies WHERE title = ? COLLATE NOCASE", "t", title)) {
 		reply_error(rp, 409, "title",
 			    "There is already a policy with this title. Publish a new version of "
@@ -223,9 +220,10 @@ void policy_admin_page(struct request *rq, struct reply *rp)
 	json_object_set_new(p, "renewal",
 			    json_pack("{s:b, s:s}", "renew_yearly", from != NULL, "renew_from",
 				      from ? from : "09-01"));
-	free(from);
 	json_t *m = json_pack("{s:o, s:o, s:o, s:o}", "policy", p, "versions", versions, "drafts",
 			      drafts_of(rq, versions), "form", form);
+	renewal_date_fields(rq, m, from ? from : "09-01");
+	free(from);
 	free(latest);
 	reply_page(rp, "policy_admin_page", "Policy", m);
 }

@@ -11,12 +11,14 @@
 #include "features/concerns/concerns.h"
 #include "features/records/auditlog.h"
 #include "features/records/disposal_visible.h"
+#include "features/records/hold_record.h"
 #include "features/records/records.h"
 #include "features/records/sar.h"
 #include "http/feature.h"
 #include "lib/uk_time.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
+#include "lib/lists.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -366,12 +368,22 @@ static json_t *find(const char *type, int64_t id)
 static void hold(struct request *rq, struct reply *rp)
 {
 	const char *type = arg(rq, "record_type");
-	int64_t id = arg_int(rq, "record_id", 0);
-	int exists = may_review(rq, type, id) && record_exists(type, id);
+	int by_reference;
+	int64_t id = hold_record_id(type, arg(rq, "record_id"), &by_reference);
+	if (id < 0) {
+		reply_error(rp, 400, "record_id",
+			    strcmp(type, "concern") == 0
+				    ? "Enter the concern's reference, like C-2026-000001, or its "
+				      "number."
+				    : "Record number must be a whole number above 0.");
+		return;
+	}
+	int exists = id && may_review(rq, type, id) && record_exists(type, id);
 	if (!exists) {
 		char words[96];
-		reply_error(rp, 404, "record_id", "There is no %s with that number.",
-			    type_words(type, words, sizeof words));
+		reply_error(rp, 404, "record_id", "There is no %s with that %s.",
+			    type_words(type, words, sizeof words),
+			    by_reference ? "reference" : "number");
 		return;
 	}
 	char at[ISO_LEN];
@@ -597,10 +609,19 @@ static const struct field_spec record_form[] = {
 	{ "reason", F_TEXT, 500, F_REQUIRED, NULL, "Reason" },
 	{ NULL },
 };
+/* A hold is asked for by a number typed, or a concern's reference (hold_record.c). */
+#define RECORD_TYPE_CHOICE_(code, words) "|" code
+static const struct field_spec hold_form[] = {
+	{ "record_type", F_CHOICE, 20, F_REQUIRED,
+	  LIST_CHOICES(RECORD_TYPE_LIST, RECORD_TYPE_CHOICE_), "Record type" },
+	{ "record_id", F_TEXT, 31, F_REQUIRED, NULL, "Record number" },
+	{ "reason", F_TEXT, 500, F_REQUIRED, NULL, "Reason" },
+	{ NULL },
+};
 
 static const struct route retention_routes[] = {
 	{ "GET", "/admin/retention", review_page, REVIEWERS, NULL, NULL, 0 },
-	{ "POST", "/admin/retention/hold", hold, REVIEWERS, record_form, review_page, 0 },
+	{ "POST", "/admin/retention/hold", hold, REVIEWERS, hold_form, review_page, 0 },
 	{ "POST", "/admin/retention/release", release, REVIEWERS, record_form, review_page, 0 },
 	{ "POST", "/admin/retention/delete", dispose, REVIEWERS, record_form, review_page, 0 },
 	{ "POST", "/admin/retention/rules", rules_post, ROLE_ADMIN, rules_form, review_page, 0 },

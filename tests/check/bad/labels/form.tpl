@@ -8,6 +8,8 @@
 <input id="f-author" name="author" type="text" value="{{form_author}}"></div>
 <div class="field"><label for="f-year">Year</label>
 <input id="f-year" name="year" type="text" value="{{form_year}}"></div>
+<div class="field"><label for="f-since">From</label>
+<input id="f-since" name="since" type="text" value="{{form_since}}"></div>
 <button type="submit">Save</button>
 </form>
 <form method="post" action="/motto/import" enctype="multipart/form-data">
