@@ -78,7 +78,7 @@
 {{#err_effective}}<p class="field-error" id="e-effective">{{err_effective}}</p>{{/err_effective}}
 <input id="f-effective" name="effective" type="date" required value="{{form_effective}}"{{#err_effective}} aria-describedby="e-effective" aria-invalid="true"{{/err_effective}}></div>
 <div class="field{{#err_review_due}} has-error{{/err_review_due}}"><label for="f-review_due">Review due by</label>
-<p class="hint" id="h-review_due">A date, like 2027-09-01, or a term, like Michaelmas Term 2027 (Autumn or Michaelmas, Spring or Lent, Summer or Trinity). The administrator and the headteacher are reminded 30 days before.</p>
+<p class="hint" id="h-review_due">A date, like 1 September 2027 or 1/9/2027, or a term, like Michaelmas Term 2027 (Autumn or Michaelmas, Spring or Lent, Summer or Trinity). The administrator and the headteacher are reminded 30 days before.</p>
 {{#err_review_due}}<p class="field-error" id="e-review_due">{{err_review_due}}</p>{{/err_review_due}}
 <input id="f-review_due" name="review_due" type="text" maxlength="40" required value="{{form_review_due}}" aria-describedby="h-review_due{{#err_review_due}} e-review_due{{/err_review_due}}"{{#err_review_due}} aria-invalid="true"{{/err_review_due}}></div>
 <div class="actions"><button class="btn" type="submit">Preview before saving</button></div>

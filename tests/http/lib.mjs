@@ -30,6 +30,8 @@ export function cli(args, { input = '', env = {} } = {}) {
 }
 
 export function sql(db, statement) {
+  // sqlite3 would make a database named after whatever it is given ("[object Object]").
+  if (typeof db !== 'string') throw new TypeError(`sql() takes the database's path, not a ${typeof db}`);
   // The server writes in the background too: wait for its write lock as it waits for ours.
   // In the server's zone (src/lib/uk_time.c), for SQL's 'localtime'.
   const r = spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, statement],

@@ -31,6 +31,10 @@ test('a term is kept in its words and stands for its first day', async () => {
     ['Summer Term ' + year, `${year}-04-01`, 'Summer Term ' + year],
     ['Trinity Term ' + year, `${year}-04-01`, 'Trinity Term ' + year],
     [`${year}-07-15`, `${year}-07-15`, null],
+    // A date as a UK reader writes it: the day first, or the month in words.
+    [`15/7/${year}`, `${year}-07-15`, null],
+    [`3 September ${year}`, `${year}-09-03`, null],
+    [`3 sep ${year}`, `${year}-09-03`, null],
   ];
   for (const [typed, date, words] of cases) {
     const pid = await policy(a, `Review ${typed}`);
@@ -62,13 +66,14 @@ test('the summer term starts on the school\'s date; anything else is refused nam
   sql(s.db, "UPDATE settings SET value = '04-01' WHERE key = 'summer_term_starts'");
   const versions = Number(sql(s.db, 'SELECT count(*) FROM policy_versions'));
   const other = await policy(a, 'Refused review policy');
-  for (const typed of ['Winter Term 2027', `Michaelmas ${year}`, `Michaelmas Term ${year} and after`, 'next year', `${year}-02-30`, 'Spring Term 2001']) {
+  for (const typed of ['Winter Term 2027', `Michaelmas ${year}`, `Michaelmas Term ${year} and after`, 'next year', `${year}-02-30`, 'Spring Term 2001',
+    `31/4/${year}`, `31 April ${year}`, `7/15/${year}`, `3 Septembre ${year}`]) {
     const r = await a.post(`/admin/policies/${other}/versions`, { ...version, review_due: typed, confirm: 'yes' });
     assert.equal(r.status, 400, typed);
     assert.equal(r.body.field, 'review_due', typed);
   }
   const html = await a.request('POST', `/admin/policies/${other}/versions`, { json: false, form: { ...version, review_due: 'Winter Term 2027' } });
-  assert.match(visibleText(html.text), /or as a term, like Michaelmas Term 2027/);
+  assert.match(visibleText(html.text), /as a date, like 1 September 2027 or 1\/9\/2027, or as a term, like Michaelmas Term 2027/);
   assert.equal(Number(sql(s.db, 'SELECT count(*) FROM policy_versions')), versions, 'nothing written');
 });
 

@@ -260,8 +260,8 @@ static void publish_problems(const struct request *rq, struct reply *rp)
 	char due_on[11], term[40];
 	if (review_due_parse(due, due_on, term) != 0)
 		reply_error_add(rp, "review_due",
-				"Enter the review date as a date, like 2027-09-01, or as a term, "
-				"like Michaelmas Term 2027.");
+				"Enter the review date as a date, like 1 September 2027 or "
+				"1/9/2027, or as a term, like Michaelmas Term 2027.");
 	else if (strcmp(due_on, eff) <= 0)
 		reply_error_add(rp, "review_due",
 				"The review date must come after the date the version takes "

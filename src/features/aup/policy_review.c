@@ -57,6 +57,36 @@ static int term_date(const char *in, char date[11], char words[40])
 	return -1;
 }
 
+/* The month named by its English name or its first three letters; 0 if none. */
+static int month_named(const char *name)
+{
+	for (int m = 1; m <= 12; m++)
+		if (strcasecmp(name, month_name(m)) == 0 ||
+		    (strlen(name) == 3 && strncasecmp(name, month_name(m), 3) == 0))
+			return m;
+	return 0;
+}
+
+/* A date as a UK reader writes it, "1/9/2027" (day first) or "1 September
+ * 2027": 0 with it as YYYY-MM-DD in date, -1 otherwise. */
+static int uk_written_date(const char *in, char date[11])
+{
+	int d, m = 0, y, yy, mm, dd;
+	char name[12], tail;
+	if (sscanf(in, " %2d/%2d/%4d %c", &d, &m, &y, &tail) != 3 &&
+	    (sscanf(in, " %2d %11[A-Za-z] %4d %c", &d, name, &y, &tail) != 3 ||
+	     !(m = month_named(name))))
+		return -1;
+	if (y < 2000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	char iso[16];
+	snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+	if (parse_date(iso, &yy, &mm, &dd) != 0)
+		return -1; /* 31 April, 29 February of a common year */
+	memcpy(date, iso, 11);
+	return 0;
+}
+
 int review_due_parse(const char *in, char date[11], char words[40])
 {
 	int y, m, d;
@@ -65,5 +95,7 @@ int review_due_parse(const char *in, char date[11], char words[40])
 		memcpy(date, in, 11);
 		return 0;
 	}
+	if (in && uk_written_date(in, date) == 0)
+		return 0;
 	return in ? term_date(in, date, words) : -1;
 }
