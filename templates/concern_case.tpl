@@ -161,10 +161,10 @@
 <select id="f-to" name="to" required{{#err_to}} aria-describedby="e-to" aria-invalid="true"{{/err_to}}>{{#bodies}}<option value="{{code}}"{{#chosen}} selected{{/chosen}}>{{label}}</option>{{/bodies}}</select></div>
 <div class="field{{#again_escalate}}{{#err_reference}} has-error{{/err_reference}}{{/again_escalate}}"><label for="f-reference">Their reference (crime number, LADO or case number)</label>
 {{#again_escalate}}{{#err_reference}}<p class="field-error" id="e-reference">{{err_reference}}</p>{{/err_reference}}{{/again_escalate}}
-<input id="f-reference" name="reference" type="text" value="{{#again_escalate}}{{form_reference}}{{/again_escalate}}"{{#again_escalate}}{{#err_reference}} aria-describedby="e-reference" aria-invalid="true"{{/err_reference}}{{/again_escalate}}></div>
+<input id="f-reference" name="reference" type="text" maxlength="100" value="{{#again_escalate}}{{form_reference}}{{/again_escalate}}"{{#again_escalate}}{{#err_reference}} aria-describedby="e-reference" aria-invalid="true"{{/err_reference}}{{/again_escalate}}></div>
 <div class="field{{#again_escalate}}{{#err_text}} has-error{{/err_text}}{{/again_escalate}}"><label for="f-escalate-text">Details (for the LADO: their advice)</label>
 {{#again_escalate}}{{#err_text}}<p class="field-error" id="e-escalate-text">{{err_text}}</p>{{/err_text}}{{/again_escalate}}
-<textarea id="f-escalate-text" name="text" rows="3"{{#again_escalate}}{{#err_text}} aria-describedby="e-escalate-text" aria-invalid="true"{{/err_text}}{{/again_escalate}}>&#10;{{#again_escalate}}{{form_text:pre_escape}}{{/again_escalate}}</textarea></div>
+<textarea id="f-escalate-text" name="text" rows="3" maxlength="5000"{{#again_escalate}}{{#err_text}} aria-describedby="e-escalate-text" aria-invalid="true"{{/err_text}}{{/again_escalate}}>&#10;{{#again_escalate}}{{form_text:pre_escape}}{{/again_escalate}}</textarea></div>
 <div class="actions"><button class="btn secondary" type="submit">Record escalation</button></div>
 </form>
 {{#concern_adult}}<form class="stack card" method="post" action="/concerns/{{concern_id}}/events">
