@@ -71,10 +71,16 @@ test('retention: review, legal hold, deletion with a register, the chronology an
     const both = await admin.post('/admin/retention/rules', { concern_years: '7', sar_years: '0', training_years: '101' });
     assert.equal(both.status, 400);
     assert.deepEqual(both.body.errors, [
-      { field: 'training_years', error: 'Training records: years after the person leaves must be between 1 and 100 years.' },
-      { field: 'sar_years', error: 'Subject access requests: years after the response was sent must be between 1 and 100 years.' },
+      { field: 'training_years', error: 'The rule "Training records: years after the person leaves" must be a number of years from 1 to 100.' },
+      { field: 'sar_years', error: 'The rule "Subject access requests: years after the response was sent" must be a number of years from 1 to 100.' },
     ]);
     assert.equal(rules(), kept);
+    // On the page: each problem beside its field, where the summary links, the numbers as typed.
+    const shown = await admin.request('POST', '/admin/retention/rules', { form: { concern_years: '7', sar_years: '0' }, json: false });
+    assert.equal(shown.status, 400);
+    assert.match(shown.text, /<a href="#f-sar_years">/);
+    assert.match(shown.text, /<label for="f-sar_years">[^<]*<\/label><p class="field-error" id="e-sar_years">The rule &quot;Subject access requests: years after the response was sent&quot; must be a number of years from 1 to 100\.<\/p><input id="f-sar_years" [^>]*value="0" aria-describedby="e-sar_years" aria-invalid="true">/);
+    assert.match(shown.text, /<input id="f-concern_years" [^>]*value="7">/);
     assert.equal((await admin.post('/admin/retention/rules', { retirement_review_years: '5' })).status, 200);
     page = await chair.get('/admin/retention');
     const row = page.body.due.find((d) => d.record_type === 'concern' && String(d.record_id) === about);
@@ -110,6 +116,15 @@ test('retention: review, legal hold, deletion with a register, the chronology an
     page = await head.get('/admin/retention');
     assert.equal(page.body.due.find((d) => d.record_type === 'signature' && String(d.record_id) === sig).hold_reason,
       'Employment tribunal claim');
+    // A row's form refused: its problem in that row, where the summary links; the hold form stays clean.
+    const noWhy = await head.request('POST', '/admin/retention/release', { form: { record_type: 'signature', record_id: sig, reason: ' ' }, json: false });
+    assert.equal(noWhy.status, 400);
+    assert.match(noWhy.text, new RegExp(`<a href="#r-signature-${sig}">`));
+    const heldRow = noWhy.text.match(new RegExp(`<form method="post" action="/admin/retention/release">[^]*?name="record_id" value="${sig}">[^]*?</form>`))[0];
+    assert.match(heldRow, new RegExp(`<p class="field-error" id="e-reason">[^<]+</p><input id="r-signature-${sig}" [^>]*aria-invalid="true">`));
+    const holdForm = noWhy.text.match(/<h3>Place a legal hold<\/h3>[^]*?<\/form>/)[0];
+    assert.doesNotMatch(holdForm, /field-error|aria-invalid/);
+    assert.equal(noWhy.text.match(/class="field-error"/g).length, 1);
     const held = await head.post('/admin/retention/delete', { record_type: 'signature', record_id: sig, reason: 'over' });
     assert.equal(held.status, 409);
     assert.equal(sql(s.db, `SELECT count(*) FROM signatures WHERE id = ${sig}`), '1');
@@ -202,7 +217,7 @@ test('legal holds name the record as the due list does and the person by name; t
     assert.match(html, /<dt>Subject access requests: years after the response was sent<\/dt><dd>6<\/dd>/);
     const adminPage = (await admin.page('/admin/retention')).text;
     assert.match(adminPage, /<form class="stack" method="post" action="\/admin\/retention\/rules">/);
-    assert.match(adminPage, /<input id="f-cs" name="concern_staff_years" type="number" min="1" max="100" value="10">/);
+    assert.match(adminPage, /<input id="f-concern_staff_years" name="concern_staff_years" type="number" min="1" max="100" required value="10">/);
     assert.match(adminPage, /<button class="btn" type="submit">Save rules<\/button>/);
     assert.doesNotMatch(adminPage, /<dt>Concerns about staff/);
   } finally {

@@ -307,6 +307,47 @@ static int may_review(const struct request *rq, const char *type, int64_t id)
 		      REVIEW_BINDS "tI", REVIEWER(rq), type, id) == 1;
 }
 
+/* The page has a form in each row due (delete), in each hold (release), one
+ * to place a hold and one for the rules, several with the same field names:
+ * a refused form's problems are shown in that form alone.  Which one: the
+ * last part of the path it was sent to ("" for the page itself). */
+static const char *form_sent(const struct request *rq)
+{
+	const char *to = rq->is_post ? strrchr(rq->path, '/') : NULL;
+	return to ? to + 1 : "";
+}
+
+/* "sent" in every row, true in the one whose record a refused row form
+ * named (when on), whose reason field (PREFIX-TYPE-ID) the summary links to. */
+static void mark_sent_row(const struct request *rq, json_t *m, json_t *rows, const char *prefix,
+			  int on)
+{
+	const char *type = arg(rq, "record_type");
+	int64_t id = arg_int(rq, "record_id", 0);
+	int found = 0;
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r) {
+		int sent = on && type && strcmp(json_str(r, "record_type"), type) == 0 &&
+			   json_int(r, "record_id") == id;
+		json_object_set_new(r, "sent", json_boolean(sent));
+		found |= sent;
+	}
+	if (found)
+		reply_field_id(m, "reason", "%s-%s-%lld", prefix, type, (long long)id);
+}
+
+/* A refused rules form shows the numbers as typed, not those saved. */
+static void keep_typed_rules(const struct request *rq, json_t *rules)
+{
+	for (size_t i = 0; i < NRULES; i++) {
+		const char *v = arg(rq, rule_keys[i] + strlen("retention_"));
+		if (v)
+			json_object_set_new(rules, rule_keys[i] + strlen("retention_"),
+					    json_string(v));
+	}
+}
+
 static void review_page(struct request *rq, struct reply *rp)
 {
 	char today[11];
@@ -340,10 +381,15 @@ static void review_page(struct request *rq, struct reply *rp)
 			       DISPOSAL_SEEN_BY("d", "?1", "?2", "?3", "?4")
 			       " ORDER BY d.id DESC LIMIT 50",
 			       REVIEW_BINDS, REVIEWER(rq));
-	reply_page(rp, "retention", "Records past their retention date",
-		   json_pack("{s:o, s:o, s:o, s:o, s:s, s:b}", "due", due, "holds", holds, "rules",
-			     rules, "disposals", done, "today", today, "can_edit_rules",
-			     has_role(rq, ROLE_ADMIN)));
+	const char *sent = form_sent(rq);
+	if (strcmp(sent, "rules") == 0)
+		keep_typed_rules(rq, rules);
+	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:s, s:b, s:b}", "due", due, "holds", holds,
+			      "rules", rules, "disposals", done, "today", today, "can_edit_rules",
+			      has_role(rq, ROLE_ADMIN), "hold_sent", strcmp(sent, "hold") == 0);
+	mark_sent_row(rq, m, due, "d", strcmp(sent, "delete") == 0);
+	mark_sent_row(rq, m, holds, "r", strcmp(sent, "release") == 0);
+	reply_page(rp, "retention", "Records past their retention date", m);
 }
 
 /* A record type in the words of the form's choices, for a message that goes
@@ -576,7 +622,8 @@ static void rules_post(struct request *rq, struct reply *rp)
 	for (const struct field_spec *f = rules_form; f->name; f++) {
 		const char *v = arg(rq, f->name);
 		if (v && (strtoll(v, NULL, 10) < 1 || strtoll(v, NULL, 10) > 100))
-			reply_error_add(rp, f->name, "%s must be between 1 and 100 years.",
+			reply_error_add(rp, f->name,
+					"The rule \"%s\" must be a number of years from 1 to 100.",
 					f->label);
 	}
 	if (reply_errors(rp))
