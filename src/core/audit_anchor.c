@@ -51,7 +51,7 @@ static void say_missing(int64_t rows)
 		"new file would start from the log as it is now, hiding any removed before. "
 		"Put the file back from where it is kept (the daily anchor e-mails hold its "
 		"heads too); if it is lost for good, 'staffroom audit new-anchor --db %s' "
-		"starts a new one, recorded in the audit log. Nothing was changed\n",
+		"starts a new one, recorded in the audit log. No row was added to the audit log\n",
 		audit_anchor_path(), (long long)rows, cfg.db_path ? cfg.db_path : "FILE");
 }
 
