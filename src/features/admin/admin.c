@@ -470,6 +470,9 @@ static void settings_page(struct request *rq, struct reply *rp)
 	json_array_foreach(all, i, row)
 		json_object_set(m, json_str(row, "key"), json_object_get(row, "value"));
 	json_decref(all);
+	/* Never saved, the agreement is "" (the only such policy in force). */
+	if (!json_object_get(m, "runner_agreement"))
+		json_object_set_new(m, "runner_agreement", json_string(""));
 	/* Shown again after a refused change, the settings show what was typed. */
 	static const char *const typed[] = { "school_name",        "lado_contact",
 					     "pattern_window_days",  "invitation_days",

@@ -1,0 +1,18 @@
+// Keys docs/API.md documents are in a fresh demo school's JSON before
+// anything is saved or sent: a default, a null or a false, never missing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, sql } from './lib.mjs';
+
+let s;
+before(async () => { s = await startServer(); });
+after(() => s.stop());
+
+test('the settings say the runners\' agreement before it is ever saved: empty, the only one in force', async () => {
+  assert.equal(sql(s.db, "SELECT count(*) FROM settings WHERE key = 'runner_agreement'"), '0');
+  const admin = await s.login('admin@demo.school');
+  const r = await admin.get('/admin/settings');
+  assert.equal(r.status, 200);
+  assert.ok(Object.hasOwn(r.body, 'runner_agreement'), 'runner_agreement is there');
+  assert.equal(r.body.runner_agreement, '');
+});
