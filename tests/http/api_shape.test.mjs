@@ -16,3 +16,13 @@ test('the settings say the runners\' agreement before it is ever saved: empty, t
   assert.ok(Object.hasOwn(r.body, 'runner_agreement'), 'runner_agreement is there');
   assert.equal(r.body.runner_agreement, '');
 });
+
+test('a person with no leaving date has its words as null, not left out', async () => {
+  const admin = await s.login('admin@demo.school');
+  const id = sql(s.db, "SELECT id FROM users WHERE email = 'teacher@demo.school'");
+  const { user } = (await admin.get(`/admin/staff/${id}`)).body;
+  for (const key of ['leaving_on', 'leaving_on_words', 'left_on', 'left_on_words']) {
+    assert.ok(Object.hasOwn(user, key), key);
+    assert.equal(user[key], null, key);
+  }
+});

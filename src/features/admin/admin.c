@@ -190,14 +190,15 @@ static void record_version(int64_t id, char out[17])
 }
 
 /* KEY_words beside a date: pages show dates in words. */
+/* KEY_words: the date in words, or null when KEY is not set, so the key is
+ * always there. */
 static void add_date_words(json_t *o, const char *key)
 {
 	const char *iso = json_string_value(json_object_get(o, key));
-	if (!iso)
-		return;
 	char words[40], *name = xasprintf("%s_words", key);
-	date_words(iso, words, sizeof words);
-	json_object_set_new(o, name, json_string(words));
+	if (iso)
+		date_words(iso, words, sizeof words);
+	json_object_set_new(o, name, iso ? json_string(words) : json_null());
 	free(name);
 }
 
