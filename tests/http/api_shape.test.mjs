@@ -26,3 +26,10 @@ test('a person with no leaving date has its words as null, not left out', async 
     assert.equal(user[key], null, key);
   }
 });
+
+test('the lesson form\'s services each say they are not chosen on a plain GET', async () => {
+  const teacher = await s.login('teacher@demo.school');
+  const { lesson_services } = (await teacher.get('/permissions')).body;
+  assert.ok(lesson_services.length > 0);
+  for (const row of lesson_services) assert.equal(row.chosen, false, row.name);
+});

@@ -9,16 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The choices of the lesson form: the register's services by name, the one a
- * refused form sent chosen again. */
+/* The choices of the lesson form: the register's services by name, none
+ * chosen but the one a refused form sent. */
 static json_t *lesson_choices(const struct request *rq, json_t *services)
 {
 	json_t *choices = json_array();
 	size_t i;
 	json_t *row;
 	json_array_foreach(services, i, row)
-		json_array_append_new(choices,
-				      json_pack("{s:O}", "name", json_object_get(row, "name")));
+		json_array_append_new(choices, json_pack("{s:O, s:b}", "name",
+							 json_object_get(row, "name"),
+							 "chosen", 0));
 	reply_keep_chosen(rq, choices, "service", "name", "chosen");
 	return choices;
 }
