@@ -279,6 +279,8 @@ test('the decision on reporting is recorded with its reasons; the breach log lis
     await bad({ category: 'data_breach', aware_at: '2026-11-21T10:00' }, 'aware_at');
     await bad({ category: 'data_breach', aware_at: 'yesterday' }, 'aware_at');
     await bad({ category: 'other', aware_at: '2026-11-19T10:00' }, 'aware_at');
+    // Known before it happened: the 72 hours would be cut short.
+    await bad({ category: 'data_breach', occurred_at: '2026-11-19T10:00', aware_at: '2026-11-18T10:00' }, 'aware_at');
     const form = await t.request('POST', '/concerns', { json: false, multipart: (() => {
       const fd = new FormData();
       for (const [k, v] of Object.entries({ category: 'data_breach', summary: 'x', aware_at: '2027-01-01T10:00' })) fd.append(k, v);

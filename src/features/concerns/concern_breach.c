@@ -45,6 +45,19 @@ int breach_check(const struct request *rq, struct reply *rp, char aware[ISO_LEN]
 		aware[0] = 0;
 		return -1;
 	}
+	/* The ICO's 72 hours run from awareness (UK GDPR Art. 33(1)): a school
+	 * cannot have known before the breach happened, and an awareness dated
+	 * earlier would shorten the time it has. */
+	char happened[ISO_LEN];
+	const char *occurred = arg(rq, "occurred_at");
+	if (occurred && uk_local_past_to_utc(occurred, happened) == 0 &&
+	    strcmp(aware, happened) < 0) {
+		reply_error_add(rp, "aware_at",
+				"When the school became aware of the breach cannot be before "
+				"when it happened.");
+		aware[0] = 0;
+		return -1;
+	}
 	return 0;
 }
 
