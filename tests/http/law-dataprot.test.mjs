@@ -394,6 +394,8 @@ test('subject access requests: one calendar month, closures not counted out; the
     await refused(dpo, { email: 'teacher@demo.school', received_on: '2026-12-25' }, 'received_on');
     await refused(dpo, { email: 'teacher@demo.school', received_on: '31/01/2026' }, 'received_on');
     await refused(dpo, { email: 'teacher@demo.school' }, 'received_on');
+    // Before there was a right of access: a mistyped year.
+    await refused(dpo, { email: 'teacher@demo.school', received_on: '1900-01-01' }, 'received_on');
     await refused(head, { email: 'head@demo.school', received_on: '2026-12-01' }, 'email');
     const shown = await dpo.request('POST', '/sar', { json: false, form: { email: 'teacher@demo.school', received_on: '2026-12-25' } });
     assert.match(shown.text, /The date received cannot be in the future/);

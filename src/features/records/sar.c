@@ -26,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define SAR_LAW_STARTS "2000-03-01"
+
 #define SAR_COLUMNS                                                                        \
 	"SELECT s.id, printf('SAR-%06d', s.id) AS reference, u.name, u.email, "           \
 	"s.received_on, s.due_on, s.responded_on, s.notes, s.recorded_at, r.name AS "     \
@@ -93,6 +95,16 @@ static int64_t check_request(const struct request *rq, struct reply *rp, char du
 	}
 	if (strcmp(received, today) > 0 || month_after_due(received, due) != 0) {
 		reply_error(rp, 400, "received_on", "The date received cannot be in the future.");
+		return -1;
+	}
+	/* The right of access (UK GDPR Art. 15 today) began with the Data
+	 * Protection Act 1998's, in force from 1 March 2000: a request dated
+	 * before is a mistyped date, which would start a retention period that
+	 * ended long ago and put the record up for deletion at once. */
+	if (strcmp(received, SAR_LAW_STARTS) < 0) {
+		reply_error(rp, 400, "received_on",
+			    "The date received cannot be before 1 March 2000, when the right of "
+			    "access began (Data Protection Act 1998): check the date.");
 		return -1;
 	}
 	return subject;
