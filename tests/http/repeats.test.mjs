@@ -305,3 +305,37 @@ test('an account review recorded twice', async () => {
   assert.equal((await mod.post('/accounts/1/review', { ...form, notes: 'Checked with the lead.' })).status, 201);
   assert.equal((await mod.get('/accounts/1')).body.reviews.length, 2);
 });
+
+// A change that ends something (a service's approval, a second factor, a
+// place among an account's runners), sent twice at the same moment: each
+// copy finds it still there before its write, so the write asks again.
+test('a withdrawal, a second factor\'s reset and a removal sent twice at once are made and audited once', async () => {
+  const atOnce = (send) => Promise.all([0, 1].map(send));
+  const oneDone = (answers, what) => {
+    const statuses = answers.map((r) => r.status).sort();
+    assert.equal(statuses[0], 200, `${what}: ${statuses}`);
+    assert.ok(statuses[1] === 404 || statuses[1] === 409, `${what}: ${statuses}`);
+  };
+  const audited = (action) => count(`audit WHERE action = '${action}'`);
+
+  const deputy = await s.login('deputy@demo.school');
+  const service = (await deputy.get('/permissions')).body.services.find((x) => x.name === 'Google Classroom');
+  let was = audited('service.withdraw');
+  oneDone(await atOnce(() => deputy.post(`/permissions/services/${service.id}`, { action: 'withdraw' })), 'withdraw');
+  assert.equal(audited('service.withdraw'), was + 1);
+
+  const admin = await s.login('admin@demo.school');
+  const ta = Number(sql(s.db, "SELECT id FROM users WHERE email = 'ta@demo.school'"));
+  sql(s.db, `INSERT INTO totp(user_id, nonce, box, created_at, confirmed_at) VALUES (${ta}, x'00', x'00', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`);
+  was = audited('2fa.reset');
+  oneDone(await atOnce(() => admin.post(`/admin/two-factor/${ta}/reset`,
+    { reason: 'Lost her phone', your_password: 'staffroom-demo' })), 'reset');
+  assert.equal(audited('2fa.reset'), was + 1);
+
+  const science = await s.login('science@demo.school');
+  const cid = Number(sql(s.db, 'SELECT id FROM account_contributors WHERE account_id = 1 AND removed_at IS NULL ' +
+    'AND user_id IS NOT NULL LIMIT 1'));
+  was = audited('account.contributor_remove');
+  oneDone(await atOnce(() => science.post(`/accounts/1/contributors/${cid}/remove`)), 'remove');
+  assert.equal(audited('account.contributor_remove'), was + 1);
+});

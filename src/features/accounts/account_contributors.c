@@ -273,13 +273,23 @@ void contributor_remove(struct request *rq, struct reply *rp)
 			       ? xasprintf("u:%lld", (long long)json_int(c, "user_id"))
 			       : xasprintf("c:%lld", (long long)json_int(c, "id"));
 	if (reply_begin(rp, BUSY_UNSAVED) == 0) {
+		/* Still running it, asked again in the write: the same removal sent
+		 * twice at once is made, and audited, once. */
 		db_exec("UPDATE account_contributors SET removed_at = ?, removed_by = ? WHERE id = "
-			"?",
+			"? AND removed_at IS NULL",
 			"tII", at, rq->user.id, json_int(c, "id"));
-		db_exec("DELETE FROM account_gate_failures WHERE account_id = ? AND runner = ?",
-			"It", rq->ids[0], runner);
-		audit(rq, "account.contributor_remove", link + 1, "%s", json_str(c, "name"));
-		if (reply_commit(rp, BUSY_UNSAVED) == 0)
+		int changed = db_changes() > 0;
+		if (changed) {
+			db_exec("DELETE FROM account_gate_failures WHERE account_id = ? AND "
+				"runner = ?",
+				"It", rq->ids[0], runner);
+			audit(rq, "account.contributor_remove", link + 1, "%s",
+			      json_str(c, "name"));
+		}
+		if (reply_commit_changed(rp, changed, NULL,
+					 "They no longer run the account: they were removed "
+					 "meanwhile.",
+					 BUSY_UNSAVED) == 0)
 			reply_done(rp, 200, json_pack("{s:b}", "removed", 1), link,
 				   "They no longer run the account.");
 	}

@@ -98,16 +98,24 @@ void service_update(struct request *rq, struct reply *rp)
 	uk_today(today);
 	iso_now(at);
 	if (reply_begin(rp, BUSY_UNSAVED) == 0) {
+		/* Still approved, asked again in the write: the same withdrawal sent
+		 * twice at once is made once, and one audit row says so. */
 		if (withdraw)
-			db_exec("UPDATE approved_services SET withdrawn_at = ? WHERE id = ?", "tI",
-				at, rq->ids[0]);
+			db_exec("UPDATE approved_services SET withdrawn_at = ? WHERE id = ? AND "
+				"withdrawn_at IS NULL",
+				"tI", at, rq->ids[0]);
 		else
 			db_exec("UPDATE approved_services SET approved_by = ?, approved_on = ?, "
-				"review_on = ? WHERE id = ?",
+				"review_on = ? WHERE id = ? AND withdrawn_at IS NULL",
 				"IttI", rq->user.id, today, arg(rq, "review_on"), rq->ids[0]);
-		audit(rq, withdraw ? "service.withdraw" : "service.review", name, "%s",
-		      withdraw ? "no longer approved" : arg(rq, "review_on"));
-		if (reply_commit(rp, BUSY_UNSAVED) == 0)
+		int changed = db_changes() > 0;
+		if (changed)
+			audit(rq, withdraw ? "service.withdraw" : "service.review", name, "%s",
+			      withdraw ? "no longer approved" : arg(rq, "review_on"));
+		if (reply_commit_changed(rp, changed, "action",
+					 "The service is no longer approved: it was withdrawn "
+					 "meanwhile.",
+					 BUSY_UNSAVED) == 0)
 			reply_done(rp, 200,
 				   json_pack("{s:{s:I, s:b}}", "service", "id",
 					     (json_int_t)rq->ids[0], "withdrawn", withdraw),
