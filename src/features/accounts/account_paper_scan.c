@@ -23,7 +23,8 @@ int paper_scan_ok(const struct request *rq, struct reply *rp)
 	const struct upload *u = &rq->files[0];
 	if (arg(rq, "email")) {
 		reply_error(rp, 400, "scan",
-			    "A scan of a paper signature is for someone who is not staff (scan).");
+			    "A scan of a paper signature is only for someone who is not staff: "
+			    "leave the scan out for a member of staff, who signs in staffroom.");
 		return -1;
 	}
 	if (u->len == 0) {
