@@ -116,13 +116,14 @@ static const char *type_problem(const struct field_spec *f, const char *v)
 	case F_ID:
 		return valid_int(v, 1) ? NULL : "must be a whole number above 0";
 	case F_DATE:
-		return strlen(v) == 10 && parse_date(v, &y, &m, &d) == 0
-			       ? NULL
-			       : "must be a real date, like 25 December 2026";
+		if (strlen(v) == 10 && parse_date(v, &y, &m, &d) == 0)
+			return NULL;
+		return "must be a real date, written like 2026-12-25 for 25 December 2026";
 	case F_DATETIME:
-		return parse_iso_time(v, &t) == 0
-			       ? NULL
-			       : "must be a real date and time, like 25 December 2026, 14:30";
+		if (parse_iso_time(v, &t) == 0)
+			return NULL;
+		return "must be a real date and time, written like 2026-12-25T14:30 for 25 "
+		       "December 2026, 14:30";
 	case F_YESNO:
 		return strcmp(v, "yes") == 0 || strcmp(v, "no") == 0 ? NULL : "must be yes or no";
 	case F_CHOICE:
@@ -262,11 +263,18 @@ static const char *param_problem(const struct field_spec *f, struct request *rq,
 			return "was sent more than once";
 	if (p->len == 0)
 		return NULL;
+	/* A value of the wrong kind is told its kind ("must be a whole number"),
+	 * not a length that would not make it right; free text is told its
+	 * length first. */
+	int free_text = f->type == F_TEXT || f->type == F_LONGTEXT || f->type == F_PASSWORD;
+	const char *kind = free_text || f->type == F_FILE ? NULL : type_problem(f, p->value);
+	if (kind)
+		return kind;
 	if (f->type != F_FILE && utf8_chars(p->value) > f->max) {
 		snprintf(what, size, "must be %u characters or fewer", f->max);
 		return what;
 	}
-	return type_problem(f, p->value);
+	return free_text || f->type == F_FILE ? type_problem(f, p->value) : NULL;
 }
 
 /* A text of only white space says nothing: it is read as empty (arg()

@@ -209,7 +209,7 @@ test('a training record and a policy version list every problem at once', async 
   r = await head.post('/training', { completed_on: 'soon' });
   assert.deepEqual(r.body.errors.map((e) => e.error).sort(), [
     'Enter the course.', 'Enter the e-mail address of the person trained.',
-    'The date it was completed must be a real date, like 25 December 2026.',
+    'The date it was completed must be a real date, written like 2026-12-25 for 25 December 2026.',
   ]);
 
   const versions = Number(sql(s.db, 'SELECT count(*) FROM policy_versions'));

@@ -176,7 +176,7 @@ static void every_problem_is_listed_by_its_label(void **state)
 	json_t *errors = json_object_get(rp.model, "errors");
 	assert_int_equal(json_array_size(errors), 4); /* "when" twice: its first problem only */
 	const char *want[][2] = {
-		{ "when", "When it happened must be a real date, like 25 December 2026." },
+		{ "when", "When it happened must be a real date, written like 2026-12-25 for 25 December 2026." },
 		{ "about", "The field 'about' must be in the form name@school.org.uk." },
 		{ "summary", "Enter the summary." },
 		{ "category", "Answer \"What is it about?\"" },
@@ -225,7 +225,7 @@ static void messages_read_as_english(void **state)
 		{ "keep", "The answer to \"Keep my name confidential\" must be yes or no." },
 		{ "years", "The answer to \"Training records: years after the person leaves\" must be "
 			   "a whole number." },
-		{ "at", "When it happened must be a real date and time, like 25 December 2026, 14:30." },
+		{ "at", "When it happened must be a real date and time, written like 2026-12-25T14:30 for 25 December 2026, 14:30." },
 		{ "file", "Choose the CSV file." },
 		{ "name", "Enter the full name." },
 		{ "from_on", "Enter the first day." },
