@@ -16,15 +16,16 @@
  * write begins with everything in it copied; under a long burst the copying
  * thread is always a little behind, so once the WAL holds
  * CHECKPOINT_BACKSTOP frames the writer copies what is left itself (little,
- * by then) and the file stops growing: some 80 MB at most.  It is kept at
+ * by then, after waiting for a pass the thread is making) and the file
+ * stops growing: some 80 MB at most.  It is kept at
  * that size rather than truncated, since an fsync of a file that grew also
  * writes its metadata.  The command line and CGI, which do not batch, copy
  * on the writer as SQLite does.
  *
  * Lock order: write_lock, then run_mu.  The copying thread takes run_mu
  * only, for as long as it copies: two checkpoints at once would refuse
- * each other, so erasure's truncation waits for it, and the writer's
- * backstop does not (it is skipped while the thread is copying). */
+ * each other, so erasure's truncation and the writer's backstop wait for
+ * it. */
 #define _GNU_SOURCE
 #include "db/db.h"
 #include "db/internal.h"
@@ -95,8 +96,15 @@ static int wal_grew(void *batching, sqlite3 *db, const char *name, int frames)
 	int batched = *(const int *)batching;
 	if (batched && frames >= CHECKPOINT_PAGES)
 		want_copy();
-	if (frames >= (batched ? CHECKPOINT_BACKSTOP : CHECKPOINT_PAGES) &&
-	    pthread_mutex_trylock(&run_mu) == 0) {
+	if (batched && frames >= CHECKPOINT_BACKSTOP) {
+		/* The copying thread has fallen this far behind (a busy machine
+		 * starves it): the writer waits for its pass to end, then copies
+		 * the rest, so that the file stops growing whatever the timing. */
+		pthread_mutex_lock(&run_mu);
+		copy_wal(db, SQLITE_CHECKPOINT_PASSIVE, "on the writer");
+		pthread_mutex_unlock(&run_mu);
+	} else if (!batched && frames >= CHECKPOINT_PAGES &&
+		   pthread_mutex_trylock(&run_mu) == 0) {
 		copy_wal(db, SQLITE_CHECKPOINT_PASSIVE, "on the writer");
 		pthread_mutex_unlock(&run_mu);
 	}
