@@ -144,6 +144,32 @@ test('a person who has left can be reactivated (audited), and their e-mail addre
   }
 });
 
+test('a person who has left is given no new role until reactivated; the roles they hold stay', async () => {
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: NOW } });
+  try {
+    const admin = await s.login('admin@demo.school');
+    const who = id(s.db, 'ta@demo.school');
+    assert.equal((await admin.post(`/admin/staff/${who}/deactivate`, {})).status, 200);
+    const details = (await admin.get(`/admin/staff/${who}`)).body.user;
+    const form = { name: details.name, job_title: details.job_title, department: details.department,
+      staff_type: details.staff_type };
+    const counts = () => sql(s.db, `SELECT (SELECT count(*) FROM user_roles WHERE user_id = ${who}) || ' ' ||
+      (SELECT count(*) FROM notifications) || ' ' || (SELECT count(*) FROM audit WHERE action = 'staff.roles')`);
+    const before = counts();
+    const r = await admin.post(`/admin/staff/${who}`, { ...form, role: 'dsl' });
+    assert.equal(r.status, 409, r.text);
+    assert.equal(r.body.field, 'role');
+    assert.equal(r.body.error, `${details.name} has left: reactivate them before giving them a role.`);
+    assert.equal(counts(), before);
+    // Their details can still be corrected.
+    const fixed = await admin.post(`/admin/staff/${who}`, { ...form, job_title: 'Former assistant' });
+    assert.equal(fixed.status, 200, fixed.text);
+    assert.equal(counts(), before);
+  } finally {
+    await s.stop();
+  }
+});
+
 test('a leaving date before the person was added to staffroom is refused, on the page and the command line', async () => {
   const s = await startServer({ env: { STAFFROOM_TEST_NOW: NOW } });
   try {

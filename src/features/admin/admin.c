@@ -280,6 +280,18 @@ static void staff_update(struct request *rq, struct reply *rp)
 		reply_error(rp, 409, NULL, STAFF_STALE);
 		return;
 	}
+	/* A role given to someone who has left would tell the headteacher and
+	 * chair of a lead who cannot sign in to act; roles they already hold
+	 * stay, so their details can still be corrected. */
+	if (db_int(0, "SELECT active = 0 FROM users WHERE id = ?", "I", id) &&
+	    (roles & ~user_roles_load(id) & ~ROLE_STAFF)) {
+		db_rollback();
+		reply_error(rp, 409, "role",
+			    "%s has left: reactivate them before giving them a role.",
+			    json_str(u, "name"));
+		json_decref(u);
+		return;
+	}
 	db_exec("UPDATE users SET name = ?, job_title = ?, department = ?, staff_type = ? WHERE id "
 		"= ?",
 		"ttttI", arg(rq, "name"), arg(rq, "job_title") ? arg(rq, "job_title") : "",
