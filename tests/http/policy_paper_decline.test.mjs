@@ -31,12 +31,15 @@ test('a paper signature is entered by a leader: it counts, and says who recorded
     [{ email: 'volunteer@demo.school', version_id: vid, paper_date: '2026-02-30' }, 400, 'paper_date'],
     [{ email: 'volunteer@demo.school', version_id: 999999, paper_date: paperDate }, 404, undefined],
     [{ email: 'head@demo.school', version_id: vid, paper_date: paperDate }, 409, undefined],
+    [{ email: 'bursar@demo.school', version_id: vid, paper_date: paperDate }, 400, 'email'],
   ];
   for (const [form, status, field] of bad) {
     const r = await bursar.post('/aup/compliance/paper', form);
     assert.equal(r.status, status, JSON.stringify(form) + r.text);
     if (field) assert.equal(r.body.field, field);
   }
+  const own = await bursar.post('/aup/compliance/paper', { email: 'bursar@demo.school', version_id: vid, paper_date: paperDate });
+  assert.equal(own.body.error, 'Your own paper signature is entered by another leader, so that no one vouches for themselves.');
   const admin = await s.login('admin@demo.school');
   const gp = await admin.post('/admin/policies', [['title', 'Governors\' visits'], ['applies_to', 'governor']]);
   const gv = (await publish(admin, gp.body.policy.id, { body: '## Visits\n\nSign in.\n', summary: 'First.', effective: daysFromNow(0), review_due: daysFromNow(365) })).body.version.id;

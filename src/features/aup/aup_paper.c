@@ -189,6 +189,16 @@ void aup_paper(struct request *rq, struct reply *rp)
 		reply_error(rp, 400, "email", "No one on the staff list has this e-mail address.");
 		return;
 	}
+	/* Separation of duties, as elsewhere: a paper signature is a leader's
+	 * word that someone signed, and no one vouches for themselves. */
+	if (json_int(who, "id") == rq->user.id) {
+		json_decref(v);
+		json_decref(who);
+		reply_error(rp, 400, "email",
+			    "Your own paper signature is entered by another leader, so that no one "
+			    "vouches for themselves.");
+		return;
+	}
 	int status, again;
 	const char *field, *why = paper_problem(rq, v, who, &status, &field, &again);
 	if (why || reply_begin(rp, BUSY_UNSAVED) != 0) {
