@@ -214,6 +214,15 @@ void staff_sync_read(const char *csv, size_t len, struct staff_sync *s)
 		csv_table_free(&t);
 		return;
 	}
+	/* A header alone would list every active person as possibly left, as
+	 * though the whole staff had gone; the training import refuses it too. */
+	if (t.nrows == 1) {
+		row_error(s->refused, 1,
+			  "The file has no rows of staff: under the header, add a line for each "
+			  "member of staff, as in the template.");
+		csv_table_free(&t);
+		return;
+	}
 	json_t *seen = json_array();
 	for (size_t r = 1; r < t.nrows; r++)
 		read_row(s, &t, r, seen);

@@ -89,6 +89,16 @@ test('CSV import from the browser: all rows or none, after a preview', async () 
   assert.equal(r.status, 400);
   assert.deepEqual(r.body.errors.map((e) => e.line), [3]);
   assert.equal(sql(s.db, "SELECT count(*) FROM users WHERE email = 'ok@demo.school'"), '0');
+  // A header alone is refused, not read as everyone having left.
+  const staffBefore = sql(s.db, 'SELECT count(*) FROM users WHERE active = 1');
+  const empty = new FormData();
+  empty.append('file', new Blob(['email,name,job_title,department,staff_type\r\n']), 'staff.csv');
+  r = await admin.request('POST', '/admin/import', { multipart: empty });
+  assert.equal(r.status, 400);
+  assert.match(r.body.errors[0].error, /^The file has no rows of staff: /);
+  assert.deepEqual(r.body.possibly_left, []);
+  assert.equal(r.body.can_confirm, false);
+  assert.equal(sql(s.db, 'SELECT count(*) FROM users WHERE active = 1'), staffBefore);
   const good = new FormData();
   good.append('file', new Blob(['email,name,job_title,department,staff_type\nok@demo.school,Ok,,,teacher\nok2@demo.school,Ok Two,,,support\n']), 'staff.csv');
   r = await admin.request('POST', '/admin/import', { multipart: good });
