@@ -151,7 +151,12 @@ test('bad inputs are refused in the form\'s words and change nothing', async () 
   const id = await open('cyberbullying_staff');
   const ok = { action: 'step', step: 'police', outcome: 'done', text: 'Reported.' };
   const other = await open('cyberbullying_pupil');
+  const happened = await open('cyberbullying_staff', { occurred_at: '2025-06-02T10:00' });
   const before = state();
+  const early = await event(c.head, happened, { ...ok, done_at: '2025-06-01T10:00' });
+  assert.equal(early.status, 400, early.text);
+  assert.equal(early.body.field, 'done_at');
+  assert.equal(early.body.error, 'When it was done cannot be before 2 Jun 2025, 10:00, when it happened.');
   const cases = [
     [{ ...ok, step: undefined }, 400, 'step', /Choose the step/],
     [{ ...ok, outcome: undefined }, 400, 'outcome', /Choose whether it was done/],

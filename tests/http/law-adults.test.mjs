@@ -219,11 +219,16 @@ test('threshold decision, the LADO clock in working days, the allegation outcome
     }
     assert.equal((await event(h2, c.id, { action: 'close', outcome: 'Summary for the file', outcome_category: 'unsubstantiated' })).status, 200);
     // The copy given to the person, with its date
-    for (const [form, field] of [[{}, 'date'], [{ date: '2026-12-01' }, 'date']]) {
+    const copies = () => sql(s.db, "SELECT count(*) FROM concern_events WHERE action = 'copy_given'");
+    for (const [form, field] of [[{}, 'date'], [{ date: '2026-12-01' }, 'date'], [{ date: '2026-11-19' }, 'date']]) {
       const r = await event(h2, c.id, { action: 'copy_given', ...form });
       assert.equal(r.status, 400);
       assert.equal(r.body.field, field);
     }
+    // Not before the day it was reported (20 November).
+    const beforeReport = await event(h2, c.id, { action: 'copy_given', date: '2026-11-19' });
+    assert.equal(beforeReport.body.error, 'The copy cannot have been given before 20 Nov 2026, the day the concern was reported.');
+    assert.equal(copies(), '0');
     assert.equal((await event(h2, c.id, { action: 'copy_given', date: '2026-11-25' })).status, 200);
     v = (await h2.get(`/concerns/${c.id}`)).body.concern;
     assert.equal(v.copy_given_on, '2026-11-25');

@@ -358,6 +358,15 @@ test('a device event: bad input is 400 naming the field, a closed case 409, othe
   }
   const future = await event(c.dsl, id, { action: 'device', text: 'x', done_at: '2099-01-01T10:00' });
   assert.match(future.body.error, /cannot be in the future/);
+  // Not before what the concern is about happened, when that is known.
+  const seen = await file(c.teacher, { category: 'sexting', summary: 'Seen on a phone', occurred_at: '2026-11-18T15:00' });
+  const known = tables();
+  const beforeIt = await event(c.dsl, seen.id, { action: 'device', text: 'x', done_at: '2026-11-17T09:00' });
+  assert.equal(beforeIt.status, 400, beforeIt.text);
+  assert.equal(beforeIt.body.field, 'done_at');
+  assert.equal(beforeIt.body.error, 'When the device was confiscated or searched cannot be before 18 Nov 2026, 15:00, when it happened.');
+  assert.deepEqual(tables(), known);
+  assert.equal((await event(c.dsl, seen.id, { action: 'device', text: 'x', done_at: '2026-11-18T15:00' })).status, 200);
   const before = tables();
   for (const who of ['science', 'teacher', 'chair'])
     assert.equal((await event(c[who], id, { action: 'device', text: 'x' })).status, 404, who);

@@ -200,6 +200,22 @@ int concern_copy_given(const struct request *rq, struct reply *rp, const struct 
 			    "future.");
 		return 400;
 	}
+	/* The copy is of what was reported, so it cannot be given before the
+	 * day it was reported (a UK day: a report at 00:30 in summer is on that
+	 * day though UTC still says the day before). */
+	char *created = db_text("SELECT created_at FROM concerns WHERE id = ?", "I", e->id);
+	char local[17] = "", words[40];
+	if (created && uk_time_for_field(created, local) == 0 && strncmp(date, local, 10) < 0) {
+		local[10] = '\0';
+		uk_time_words(local, words, sizeof words);
+		free(created);
+		reply_error(rp, 400, "date",
+			    "The copy cannot have been given before %s, the day the concern was "
+			    "reported.",
+			    words);
+		return 400;
+	}
+	free(created);
 	const char *text = arg(rq, "text");
 	concern_add_event(rq, e, "copy_given",
 			  json_pack("{s:s, s:s}", "date", date, "text", text ? text : ""), 1);

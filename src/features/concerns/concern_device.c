@@ -7,6 +7,7 @@
  * and threats too.  An internal event: the reporter never sees it. */
 #define _GNU_SOURCE
 #include "features/concerns/concern_internal.h"
+#include "db/db.h"
 #include "lib/uk_time.h"
 #include "lib/util.h"
 #include "lib/json_get.h"
@@ -21,7 +22,7 @@ static const char *or_empty(const char *s)
 }
 
 int concern_done_at(const struct request *rq, struct reply *rp, const struct ev *e,
-		    const char *future, char out[ISO_LEN])
+		    const char *what, char out[ISO_LEN])
 {
 	const char *when = arg(rq, "done_at");
 	if (!when) {
@@ -30,9 +31,21 @@ int concern_done_at(const struct request *rq, struct reply *rp, const struct ev 
 	}
 	char utc[ISO_LEN];
 	if (uk_local_past_to_utc(when, utc) != 0) {
-		reply_error(rp, 400, "done_at", "%s", future);
+		reply_error(rp, 400, "done_at", "%s cannot be in the future.", what);
 		return 400;
 	}
+	/* Nothing is done about what happened before it happened: a mistyped
+	 * year would put the chronology out of order. */
+	char *occurred = db_text("SELECT occurred_at FROM concerns WHERE id = ?", "I", e->id);
+	if (occurred && strcmp(utc, occurred) < 0) {
+		char words[40];
+		uk_time_words(occurred, words, sizeof words);
+		reply_error(rp, 400, "done_at", "%s cannot be before %s, when it happened.", what,
+			    words);
+		free(occurred);
+		return 400;
+	}
+	free(occurred);
 	snprintf(out, ISO_LEN, "%s", utc);
 	return 0;
 }
@@ -41,8 +54,7 @@ int concern_device(const struct request *rq, struct reply *rp, const struct ev *
 {
 	char when[ISO_LEN];
 	int st = concern_done_at(rq, rp, e,
-				 "When the device was confiscated or searched cannot be in the "
-				 "future.",
+				 "When the device was confiscated or searched",
 				 when);
 	if (st)
 		return st;

@@ -182,10 +182,12 @@ void concern_image_add(json_t *c, int64_t concern_id);
  * status with the reply filled. */
 int concern_device(const struct request *rq, struct reply *rp, const struct ev *e);
 /* done_at of a case action (a device, a policy step) in UTC: school (UK)
- * time, the event's own time when not given, never ahead of now; 0, or 400
- * with the reply naming done_at in the words future. */
+ * time, the event's own time when not given, never ahead of now nor before
+ * the concern's occurred_at when that is known; 0, or 400 with the reply
+ * naming done_at, its message starting with the words what ("When it was
+ * done"). */
 int concern_done_at(const struct request *rq, struct reply *rp, const struct ev *e,
-		    const char *future, char out[ISO_LEN]);
+		    const char *what, char out[ISO_LEN]);
 /* The chronology's line for a device event. */
 char *concern_device_text(const json_t *detail);
 

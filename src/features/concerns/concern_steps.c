@@ -218,7 +218,7 @@ int concern_step_record(const struct request *rq, struct reply *rp, const struct
 		return 400;
 	}
 	char when[ISO_LEN];
-	int st = concern_done_at(rq, rp, e, "When it was done cannot be in the future.", when);
+	int st = concern_done_at(rq, rp, e, "When it was done", when);
 	if (st)
 		return st;
 	/* Words, not an account: the meeting's senior leader, or the member
