@@ -14,7 +14,7 @@
 <caption>Audit entries, newest first</caption>
 <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Roles then</th><th scope="col">From</th><th scope="col">Action</th><th scope="col">Object</th><th scope="col">Detail</th><th scope="col">Outcome</th></tr></thead>
 <tbody>
-{{#audit}}<tr><td><time datetime="{{at}}">{{at:x-uk-time}}</time></td><td>{{actor}}</td><td>{{roles:x-roles}}</td><td>{{address}}</td><td>{{action:x-audit-action}}</td><td>{{object}}</td><td>{{detail}}</td><td>{{outcome_text}}</td></tr>
+{{#audit}}<tr><td><time datetime="{{at}}">{{at:x-uk-time}}</time></td><td>{{actor}}</td><td>{{roles:x-roles}}</td><td>{{address}}</td><td>{{action:x-audit-action}}</td><td>{{object}}</td><td>{{detail_words}}</td><td>{{outcome_text}}</td></tr>
 {{/audit}}
 </tbody>
 </table>

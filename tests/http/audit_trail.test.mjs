@@ -141,3 +141,19 @@ test('the chain verifies with the new columns, and blanking an outcome is found'
   assert.equal(v.code, 1);
   assert.match(v.stderr, new RegExp(`row ${id} does not match`));
 });
+
+test('the page reads each detail out in words, a date as a UK reader writes it; the JSON keeps it as written', async () => {
+  const reported = (await c.head.get('/audit?action=concern.report')).body.audit.find((x) => x.object === concern.reference);
+  assert.equal(reported.detail, 'category=other urgent=no');
+  assert.match(reported.detail_words, /^category: [A-Z][a-z]+[^=_]*; urgent: no$/);
+  const draft = (await c.head.get('/audit?action=policy.publish')).body.audit.find((x) => x.detail.includes('effective='));
+  assert.ok(draft, 'the demo saved a draft');
+  assert.match(draft.detail_words, /version: \d+; in effect from: \d{1,2} [A-Z][a-z]{2} \d{4}; review due: \d{1,2} [A-Z][a-z]{2} \d{4}; SHA-256 fingerprint: [0-9a-f]{64}$/);
+  // "type" names a file's kind as well as a staff type: kept as it is.
+  const download = (await c.head.get('/audit?action=export.download')).body.audit.find((x) => x.detail.startsWith('type=text/csv'));
+  assert.ok(download, 'an export was downloaded');
+  assert.match(download.detail_words, /^type: text\/csv/);
+  const html = await c.head.page('/audit?action=concern.report');
+  assert.ok(html.text.includes(`<td>${reported.detail_words}</td>`), 'the page shows the words');
+  assert.doesNotMatch(html.text, /<td>category=/);
+});

@@ -60,8 +60,7 @@ json_t *concern_assignable(int64_t concern_id, const char *email, int by_headtea
 /* The reporter of a case (0 when there is no such case). */
 int64_t concern_reporter(int64_t concern_id);
 
-/* Plain words for codes, for pages and messages. */
-const char *concern_category_label(const char *code);
+/* Plain words for codes, for pages and messages (the category's: concerns.h). */
 const char *concern_body_label(const char *code);
 const char *concern_outcome_label(const char *code);
 /* The categories with their explanation and advice, for the report form and filters. */

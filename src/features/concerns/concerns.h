@@ -179,6 +179,8 @@ void concern_details_forget(int64_t concern_id);
 /* The same for a category: 1 when "about" names an adult whose conduct is
  * in question. */
 int concern_about_conduct(const char *category);
+/* A category's name on pages (CONCERN_CATEGORY_LIST); an unknown code as it is. */
+const char *concern_category_label(const char *code);
 /* May this person see all the concerns about `person` on one page
  * (GET /concerns/about/{id})?  The headteacher for anyone but themselves,
  * the chair of governors for the headteacher (KCSIE part four); 1 or 0. */
