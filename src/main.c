@@ -879,6 +879,8 @@ static int cmd_import(struct opts *o)
 		fprintf(stderr, "staffroom: nothing was imported\n");
 		return EXIT_FAILURE;
 	}
+	/* As after the web import: the planner learns the new sizes now. */
+	db_refresh_statistics();
 	print_sync(&s);
 	staff_sync_free(&s);
 	return 0;

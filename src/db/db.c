@@ -198,6 +198,7 @@ int db_read_unchanged(void)
 struct conn *conn_open(void)
 {
 	struct conn *c = xcalloc(1, sizeof *c);
+	c->statistics = atomic_load(&statistics_epoch);
 	if (reading_only) {
 		if (open_reading(c) == SQLITE_OK)
 			return c;
@@ -490,8 +491,16 @@ json_t *db_rows(const char *sql, const char *fmt, ...)
 /* A page reads in one read transaction: every query sees the same
  * snapshot, and the WAL read lock (fcntl calls on the -shm file) is taken
  * once per page rather than once per statement. */
+void db_statistics_reload(void)
+{
+	if (!tl_in_tx && !tl_in_read && tl_conn &&
+	    tl_conn->statistics != atomic_load(&statistics_epoch))
+		db_close_thread();
+}
+
 void db_read_begin(void)
 {
+	db_statistics_reload();
 	if (tl_in_tx || tl_in_read || !db_handle())
 		return;
 	sqlite3_stmt *st = prepare_cached("BEGIN DEFERRED");

@@ -16,7 +16,11 @@ struct cached { const char *sql; sqlite3_stmt *st; };
 struct conn {
 	sqlite3 *db;
 	struct cached cache[STMT_CACHE];
+	int statistics; /* the statistics_epoch it was opened in */
 };
+
+/* statistics.c: counts each refresh of the planner's statistics. */
+extern atomic_int statistics_epoch;
 
 /* db.c: the connections and the thread's state. */
 extern char *db_path;

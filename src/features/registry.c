@@ -103,6 +103,9 @@ int features_daily(void)
 			busy |= wrote < 0;
 			n += wrote > 0 ? wrote : 0;
 		}
+	/* The planner's statistics follow the records' growth a day behind
+	 * (db/statistics.c); a refusal here is only a day's delay. */
+	db_refresh_statistics();
 	if (busy || db_begin() != 0)
 		return n; /* the next request tries again */
 	db_exec("INSERT INTO settings(key, value) VALUES ('daily_passes_done', ?) "

@@ -446,6 +446,7 @@ static void handle(struct exchange *x, struct reply *rp, struct rendered *r)
 	oom_recover_at(&jump);
 	if (bench_capture)
 		capture_begin();
+	db_statistics_reload();
 	if (x->status)
 		reply_error(rp, x->status, x->field, "%s", x->message);
 	else if (!rq->is_post && static_wanted(rq->path))

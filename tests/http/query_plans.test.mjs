@@ -163,3 +163,33 @@ test('the same forms sent twice: finding the record already kept reads no whole 
   }
   assert.deepEqual(scans(t).filter((l) => / in: SELECT /.test(l)), []);
 });
+
+test('a school\'s database gets the planner\'s statistics: at the first page of the day, and again after a staff import', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-plans-'));
+  const db = path.join(dir, 'test.db');
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const stats = () => Number(sql(db, "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")) &&
+    Number(sql(db, "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'users'"));
+  assert.equal(stats(), 0, 'demo makes none');
+  const t = await launch({ dir, db });
+  try {
+    const head = await t.login('head@demo.school');
+    assert.equal((await head.get('/')).status, 200);
+    assert.ok(stats() > 0, 'gathered by the daily pass');
+    // Gathered again after an import: a sample of what is there now.
+    sql(db, 'DELETE FROM sqlite_stat1');
+    const admin = await t.login('admin@demo.school');
+    const lines = ['email,name,job_title,department,staff_type'];
+    for (let i = 0; i < 30; i++) lines.push(`new${i}@demo.school,New Person ${i},Teacher,Maths,teacher`);
+    const existing = sql(db, "SELECT email || ',' || name || ',' || job_title || ',' || department || ',' || staff_type FROM users WHERE active = 1").split('\n');
+    const fd = new FormData();
+    fd.append('file', new Blob([[...lines, ...existing].join('\n') + '\n'], { type: 'text/csv' }), 'staff.csv');
+    const preview = await admin.request('POST', '/admin/import', { multipart: fd });
+    assert.equal(preview.status, 200, preview.text);
+    const done = await admin.post('/admin/import/confirm', { csv: preview.body.csv, stamp: preview.body.stamp });
+    assert.equal(done.status, 200, done.text);
+    assert.ok(stats() > 0, 'gathered after the import');
+  } finally {
+    await t.stop();
+  }
+});

@@ -137,7 +137,12 @@ static int confirm_write(struct request *rq, struct reply *rp, const char *csv, 
 		reply_busy(rp, BUSY);
 		return -1;
 	}
-	return reply_commit(rp, BUSY);
+	if (reply_commit(rp, BUSY) != 0)
+		return -1;
+	/* Hundreds of people at once: the planner learns the new sizes now,
+	 * not at tomorrow's daily pass. */
+	db_refresh_statistics();
+	return 0;
 }
 
 static void confirmed(struct reply *rp, const struct staff_sync *s)

@@ -72,10 +72,13 @@ static int64_t notify_recipients(int64_t id, const char *ref, const char *catego
 	char at[ISO_LEN];
 	iso_now(at);
 	int64_t mark = notify_mark();
-	/* The kind gives the e-mail its subject: urgent says so, nothing more. */
+	/* The kind gives the e-mail its subject: urgent says so, nothing more.
+	 * CROSS JOIN keeps this order (receiving roles, their holders, then
+	 * each person): without statistics SQLite would walk every active
+	 * member of staff for each role, in the write lock. */
 	db_exec("INSERT INTO notifications(user_id, kind, message, link, created_at) "
 		"SELECT DISTINCT u.id, ?, ?, ?, ? FROM concern_recipients c "
-		"JOIN user_roles r ON r.role = c.role JOIN users u ON u.id = r.user_id "
+		"CROSS JOIN user_roles r ON r.role = c.role CROSS JOIN users u ON u.id = r.user_id "
 		"WHERE c.concern_id = ? AND u.active = 1 AND u.id != ?",
 		"ttttII", urgent ? "concern_urgent" : "concern", msg, link, at, id, about_id);
 	int64_t told = db_changes();
