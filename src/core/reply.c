@@ -231,6 +231,12 @@ void reply_field_id(json_t *model, const char *field, const char *fmt, ...)
 	json_object_set_new(ids, field, id); /* NULL (no memory): nothing set */
 }
 
+int reply_form_sent(const struct request *rq, const char *tail)
+{
+	const char *to = rq->is_post && rq->path ? strrchr(rq->path, '/') : NULL;
+	return to && strcmp(to, tail) == 0;
+}
+
 json_t *reply_rows_flag(json_t *rows, const char *key, int on)
 {
 	size_t i;

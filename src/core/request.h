@@ -131,6 +131,10 @@ void reply_keep_chosen(const struct request *rq, json_t *items, const char *fiel
  * the form page, in the model it shows again. */
 void reply_field_id(json_t *model, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* A page of several forms, some with fields of the same name, shows a
+ * refused form's problems in that form alone: 1 when this is a POST (its
+ * page shown again) whose path ends in tail ("/review"), 0 otherwise. */
+int reply_form_sent(const struct request *rq, const char *tail);
 /* A row's own flag for a form it shows, set in every row: a section a row
  * does not name is looked up on the page, where the row's values are not.
  * Returns rows. */

@@ -105,10 +105,6 @@ char *account_link(int64_t id);
  * (malloc'd) for the page's message and a 202.  NULL when it reached someone. */
 char *account_raised_concern(json_t *parent, int64_t id, const char *ref, int64_t reached,
 			     int names_pupil);
-/* The account page holds many forms, several with fields of the same name:
- * 1 when this is a refused POST whose path ends in tail ("/review"), so the
- * page fills in only the form that was sent. */
-int account_form_sent(const struct request *rq, const char *tail);
 /* Inside a write: the 409 for a record sent twice that may have raised a
  * concern, kept being the row found ({"reference"} when it raised one) or
  * NULL: "DONE." or "DONE, and concern REF RAISED.".  As reply_refuse_repeat:

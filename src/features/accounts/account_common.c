@@ -499,12 +499,6 @@ char *account_link(int64_t id)
 	return xasprintf("/accounts/%lld", (long long)id);
 }
 
-int account_form_sent(const struct request *rq, const char *tail)
-{
-	const char *to = rq->is_post && rq->path ? strrchr(rq->path, '/') : NULL;
-	return to && strcmp(to, tail) == 0;
-}
-
 char *account_raised_concern(json_t *parent, int64_t id, const char *ref, int64_t reached,
 			     int names_pupil)
 {

@@ -83,7 +83,7 @@ static json_t *each_flagged(json_t *rows, const char *key, int on)
 static json_t *each_sent(json_t *rows, const char *key, const struct request *rq,
 			 const char *tail)
 {
-	int64_t sent = account_form_sent(rq, tail) && rq->nids == 2 ? rq->ids[1] : 0;
+	int64_t sent = reply_form_sent(rq, tail) && rq->nids == 2 ? rq->ids[1] : 0;
 	return reply_rows_mark(rows, key, sent);
 }
 
@@ -100,18 +100,17 @@ void account_items_model(const struct request *rq, const json_t *a, json_t *m)
 				      "answer_sent", rq, "/answer"));
 	/* The notes keep their row's id in the sent row too: the plain f-notes
 	 * is the check form's. */
-	if (account_form_sent(rq, "/answer") && rq->nids == 2)
+	if (reply_form_sent(rq, "/answer") && rq->nids == 2)
 		reply_field_id(m, "notes", "f-answer_notes-%lld", (long long)rq->ids[1]);
 	json_object_set_new(m, "items_answered", items_answered(id));
 	const char *typed = rq->is_post ? arg(rq, "received_at") : NULL;
 	json_object_set_new(m, "received_field", json_string(typed ? typed : field));
 	/* Which of the page's forms a refused POST came from, to show its typed
 	 * text again in that form only (link, what, summary are in several). */
-	json_object_set_new(m, "sent_item", json_boolean(account_form_sent(rq, "/items")));
-	json_object_set_new(m, "sent_moderation",
-			    json_boolean(account_form_sent(rq, "/moderation")));
-	json_object_set_new(m, "sent_mistake", json_boolean(account_form_sent(rq, "/mistakes")));
-	json_object_set_new(m, "sent_check", json_boolean(account_form_sent(rq, "/checks")));
+	json_object_set_new(m, "sent_item", json_boolean(reply_form_sent(rq, "/items")));
+	json_object_set_new(m, "sent_moderation", json_boolean(reply_form_sent(rq, "/moderation")));
+	json_object_set_new(m, "sent_mistake", json_boolean(reply_form_sent(rq, "/mistakes")));
+	json_object_set_new(m, "sent_check", json_boolean(reply_form_sent(rq, "/checks")));
 	json_object_set_new(m, "can_log_items", json_boolean(runs && open));
 	json_object_set_new(m, "moderation_log", moderation_log(rq, id));
 	json_t *mistakes = each_sent(each_flagged(mistakes_seen(rq, id), "may_resolve",

@@ -171,7 +171,7 @@ static json_t *account_form_values(const struct request *rq, const json_t *a)
 		json_object_set_new(v, kept[i], json_string(posted_or(rq, kept[i], NULL, NULL)));
 	/* Other forms of the page (the review, items, moderation) have a notes
 	 * or a summary too: the check's form keeps only its own. */
-	int check = account_form_sent(rq, "/checks");
+	int check = reply_form_sent(rq, "/checks");
 	for (size_t i = 0; i < 2; i++) {
 		const char *shared = i ? "summary" : "notes";
 		json_object_set_new(v, shared,

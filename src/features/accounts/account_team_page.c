@@ -82,8 +82,8 @@ static json_t *contributors(const struct request *rq, int64_t account_id, int ca
 	json_decref(runners);
 	/* The row whose training or paper form a refused POST came from shows
 	 * its problems, with the plain ids the error summary links to. */
-	int64_t sent = account_form_sent(rq, "/training") && rq->nids == 2 ? rq->ids[1] : 0;
-	int64_t paper = account_form_sent(rq, "/paper") && rq->nids == 2 ? rq->ids[1] : 0;
+	int64_t sent = reply_form_sent(rq, "/training") && rq->nids == 2 ? rq->ids[1] : 0;
+	int64_t paper = reply_form_sent(rq, "/paper") && rq->nids == 2 ? rq->ids[1] : 0;
 	return reply_rows_mark(reply_rows_mark(out, "training_sent", sent), "paper_sent", paper);
 }
 
@@ -103,9 +103,9 @@ static json_t *version_options(const struct request *rq)
 			json_array_append(rows, r);
 	json_decref(all);
 	/* The add form's choice, or a new paper's (account_paper_again.c). */
-	int64_t chosen = account_form_sent(rq, "/contributors") ? arg_int(rq, "paper_version_id", 0)
-			 : account_form_sent(rq, "/paper")      ? arg_int(rq, "version_id", 0)
-								: 0;
+	int64_t chosen = reply_form_sent(rq, "/contributors") ? arg_int(rq, "paper_version_id", 0)
+			 : reply_form_sent(rq, "/paper")      ? arg_int(rq, "version_id", 0)
+							      : 0;
 	size_t i;
 	json_array_foreach(rows, i, r) {
 		json_object_set_new(r, "chosen",
@@ -148,10 +148,10 @@ void account_team_model(const struct request *rq, json_t *m, const json_t *accou
 	json_object_set_new(m, "can_review", json_boolean(moderator && open));
 	/* The review's notes and close checklist share their names with other
 	 * forms of the page: a refused review fills in its own form only. */
-	json_object_set_new(m, "sent_review", json_boolean(account_form_sent(rq, "/review")));
+	json_object_set_new(m, "sent_review", json_boolean(reply_form_sent(rq, "/review")));
 	/* Showing the credentials asks for the person's own password, storing
 	 * them for the account's: a refusal is told beside the one sent. */
-	json_object_set_new(m, "sent_reveal", json_boolean(account_form_sent(rq, "/reveal")));
+	json_object_set_new(m, "sent_reveal", json_boolean(reply_form_sent(rq, "/reveal")));
 	json_object_set_new(m, "can_record_change", json_boolean(moderator));
 	json_object_set_new(m, "reviews", review_log(id));
 	/* Whoever may reveal sees the credentials' section (account_rotation.c). */

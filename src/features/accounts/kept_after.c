@@ -95,11 +95,12 @@ static json_t *kept_item(json_t *row, const char *prefix, int has)
 }
 
 /* A contributor's row as the page shows it, with "paper" and "training";
- * 0 when neither is kept. */
+ * 0 when neither is kept.  A kept paper always has its date and a kept
+ * training its day: either is there when its date is not null. */
 static int former_shape(json_t *r)
 {
-	int paper = json_int(r, "has_paper") || json_int(r, "has_scan");
-	int training = json_int(r, "has_training") != 0;
+	int paper = json_str(r, "paper_date") || json_int(r, "has_scan");
+	int training = json_str(r, "completed_on") != NULL;
 	boolean(r, "account_closed");
 	boolean(r, "has_scan");
 	json_t *p = kept_item(r, "paper", paper), *t = kept_item(r, "training", training);
@@ -109,8 +110,7 @@ static int former_shape(json_t *r)
 	}
 	if (training)
 		json_object_set(t, "completed_on", json_object_get(r, "completed_on"));
-	static const char *const moved[] = { "has_paper", "paper_date", "has_scan", "has_training",
-					     "completed_on" };
+	static const char *const moved[] = { "paper_date", "has_scan", "completed_on" };
 	for (size_t k = 0; k < sizeof moved / sizeof moved[0]; k++)
 		json_object_del(r, moved[k]);
 	json_object_set_new(r, "paper", p);
@@ -118,19 +118,18 @@ static int former_shape(json_t *r)
 	return paper || training;
 }
 
-/* The paper and the training are read by their key, one row each: joined,
- * the planner scans them when they hold a handful of rows. */
+/* The paper and the training are each read once, by their key, in a
+ * subquery of their own: joined, the planner scans them when they hold a
+ * handful of rows.  Whether there is one is told by its date (former_shape). */
 json_t *former_contributors(int64_t account_id)
 {
 	json_t *rows = db_rows(
 		"SELECT c.id, c.name, c.relation, " CONTRIBUTOR_STOPPED " AS stopped_on, "
 		"c.removed_at IS NULL AS account_closed, "
-		"(SELECT count(*) FROM contributor_paper p WHERE p.contributor_id = c.id) AS "
-		"has_paper, (SELECT paper_date FROM contributor_paper p WHERE p.contributor_id = "
-		"c.id) AS paper_date, "
+		"(SELECT paper_date FROM contributor_paper p WHERE p.contributor_id = c.id) AS "
+		"paper_date, "
 		"(SELECT count(*) FROM contributor_paper_scans x WHERE x.contributor_id = c.id) "
-		"AS has_scan, (SELECT count(*) FROM contributor_training t WHERE t.contributor_id "
-		"= c.id) AS has_training, (SELECT completed_on FROM contributor_training t WHERE "
+		"AS has_scan, (SELECT completed_on FROM contributor_training t WHERE "
 		"t.contributor_id = c.id) AS completed_on, "
 		CONTRIBUTOR_PAPER_KEPT_UNTIL " AS paper_kept_until, "
 		RETENTION_HELD("'contributor_paper'", "c.id") " AS paper_held, "

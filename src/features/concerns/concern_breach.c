@@ -20,7 +20,8 @@
 
 #define ICO_HOURS 72
 
-int breach_check(const struct request *rq, struct reply *rp, char aware[ISO_LEN])
+int breach_check(const struct request *rq, struct reply *rp, const char *happened,
+		 char aware[ISO_LEN])
 {
 	const char *category = arg(rq, "category"), *when = arg(rq, "aware_at");
 	int is_breach = category && strcmp(category, "data_breach") == 0;
@@ -48,10 +49,7 @@ int breach_check(const struct request *rq, struct reply *rp, char aware[ISO_LEN]
 	/* The ICO's 72 hours run from awareness (UK GDPR Art. 33(1)): a school
 	 * cannot have known before the breach happened, and an awareness dated
 	 * earlier would shorten the time it has. */
-	char happened[ISO_LEN];
-	const char *occurred = arg(rq, "occurred_at");
-	if (occurred && uk_local_past_to_utc(occurred, happened) == 0 &&
-	    strcmp(aware, happened) < 0) {
+	if (happened && strcmp(aware, happened) < 0) {
 		reply_error_add(rp, "aware_at",
 				"When the school became aware of the breach cannot be before "
 				"when it happened.");

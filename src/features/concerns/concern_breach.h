@@ -14,9 +14,11 @@
 #define BREACH_DECISIONS LIST_CHOICES(BREACH_DECISION_LIST, CONCERN_CODE_CHOICE_)
 
 /* POST /concerns: checks aware_at before anything is written (0, or -1
- * with a 400 naming it); aware is the time the clock runs from, or empty
- * when the category is not a personal data breach. */
-int breach_check(const struct request *rq, struct reply *rp, char aware[ISO_LEN]);
+ * with a 400 naming it), against happened, the report's occurred_at as UTC
+ * (NULL when not given or refused); aware is the time the clock runs from,
+ * or empty when the category is not a personal data breach. */
+int breach_check(const struct request *rq, struct reply *rp, const char *happened,
+		 char aware[ISO_LEN]);
 /* Inside the filing transaction: the breach's row and its 72-hour clock. */
 void breach_start(int64_t concern_id, const char *aware);
 /* action=ico_decision on a case (inside the event's transaction): 0, or an

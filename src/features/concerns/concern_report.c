@@ -53,16 +53,19 @@ static void check_about(const struct request *rq, struct reply *rp, int64_t *abo
 }
 
 /* What the form's values mean, checked before anything is written: every
- * problem is added to rp, so the form lists them all at once. */
+ * problem is added to rp, so the form lists them all at once.  occurred is
+ * when it happened as UTC, empty when not given or refused. */
 static int check_report(struct request *rq, struct reply *rp, char occurred[ISO_LEN],
 			int64_t *about_id)
 {
 	occurred[0] = 0;
 	*about_id = 0;
 	const char *when = arg(rq, "occurred_at");
-	if (when && uk_local_past_to_utc(when, occurred) != 0)
+	if (when && uk_local_past_to_utc(when, occurred) != 0) {
+		occurred[0] = 0;
 		reply_error_add(rp, "occurred_at",
 				"The date and time it happened cannot be in the future.");
+	}
 	check_about(rq, rp, about_id);
 	concern_image_check(rq, rp);
 	int status;
@@ -141,7 +144,7 @@ void concern_create(struct request *rq, struct reply *rp)
 	char occurred[ISO_LEN], ref[32], aware[ISO_LEN];
 	int64_t about_id;
 	int refused = check_report(rq, rp, occurred, &about_id);
-	if (breach_check(rq, rp, aware) != 0 || refused)
+	if (breach_check(rq, rp, occurred[0] ? occurred : NULL, aware) != 0 || refused)
 		return;
 	struct concern_input in = {
 		.category = arg(rq, "category"),

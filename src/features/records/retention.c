@@ -307,16 +307,6 @@ static int may_review(const struct request *rq, const char *type, int64_t id)
 		      REVIEW_BINDS "tI", REVIEWER(rq), type, id) == 1;
 }
 
-/* The page has a form in each row due (delete), in each hold (release), one
- * to place a hold and one for the rules, several with the same field names:
- * a refused form's problems are shown in that form alone.  Which one: the
- * last part of the path it was sent to ("" for the page itself). */
-static const char *form_sent(const struct request *rq)
-{
-	const char *to = rq->is_post ? strrchr(rq->path, '/') : NULL;
-	return to ? to + 1 : "";
-}
-
 /* "sent" in every row, true in the one whose record a refused row form
  * named (when on), whose reason field (PREFIX-TYPE-ID) the summary links to. */
 static void mark_sent_row(const struct request *rq, json_t *m, json_t *rows, const char *prefix,
@@ -381,14 +371,16 @@ static void review_page(struct request *rq, struct reply *rp)
 			       DISPOSAL_SEEN_BY("d", "?1", "?2", "?3", "?4")
 			       " ORDER BY d.id DESC LIMIT 50",
 			       REVIEW_BINDS, REVIEWER(rq));
-	const char *sent = form_sent(rq);
-	if (strcmp(sent, "rules") == 0)
+	/* The page has a form in each row due (delete), in each hold (release),
+	 * one to place a hold and one for the rules, several with the same field
+	 * names: a refused form's problems are shown in that form alone. */
+	if (reply_form_sent(rq, "/rules"))
 		keep_typed_rules(rq, rules);
 	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:s, s:b, s:b}", "due", due, "holds", holds,
 			      "rules", rules, "disposals", done, "today", today, "can_edit_rules",
-			      has_role(rq, ROLE_ADMIN), "hold_sent", strcmp(sent, "hold") == 0);
-	mark_sent_row(rq, m, due, "d", strcmp(sent, "delete") == 0);
-	mark_sent_row(rq, m, holds, "r", strcmp(sent, "release") == 0);
+			      has_role(rq, ROLE_ADMIN), "hold_sent", reply_form_sent(rq, "/hold"));
+	mark_sent_row(rq, m, due, "d", reply_form_sent(rq, "/delete"));
+	mark_sent_row(rq, m, holds, "r", reply_form_sent(rq, "/release"));
 	reply_page(rp, "retention", "Records past their retention date", m);
 }
 

@@ -13,8 +13,6 @@
 #include "features/signin/login.h"
 #include "http/feature.h"
 
-#include <string.h>
-
 static void sessions_page(struct request *rq, struct reply *rp)
 {
 	json_t *rows = sessions_of(rq->user.id, rq->session_hash);
@@ -22,8 +20,7 @@ static void sessions_page(struct request *rq, struct reply *rp)
 	/* A refused form's password is marked in that form only: a session's
 	 * row (its field is p-ID, where the summary links) or "End every other
 	 * session" (f-password). */
-	const char *to = rq->is_post ? strrchr(rq->path, '/') : NULL;
-	int64_t one = to && strcmp(to, "/end") == 0 ? rq->ids[0] : 0;
+	int64_t one = reply_form_sent(rq, "/end") ? rq->ids[0] : 0;
 	reply_rows_mark(rows, "end_sent", one);
 	/* Each row's form asks too, under a flag of the row's own: inside the
 	 * page's ask_password, ctemplate reads the page's id, not the row's, and
@@ -31,7 +28,7 @@ static void sessions_page(struct request *rq, struct reply *rp)
 	reply_rows_flag(rows, "asks_password", ask);
 	json_t *m = json_pack("{s:o, s:b, s:b, s:b}", "sessions", rows, "others", others,
 			      "ask_password", ask, "others_sent",
-			      to && strcmp(to, "/end-others") == 0);
+			      reply_form_sent(rq, "/end-others"));
 	if (one)
 		reply_field_id(m, "password", "p-%lld", (long long)one);
 	reply_page(rp, "account_sessions", "Where you are signed in", m);

@@ -78,8 +78,7 @@ static void enrol_page(struct request *rq, struct reply *rp)
 	int enrolled = twofactor_enrolled(rq->user.id);
 	/* Both forms ask for the password: a refused "Turn off" shows its
 	 * problem in its own form, whose field is f-password-off. */
-	const char *to = rq->is_post ? strrchr(rq->path, '/') : NULL;
-	int remove_sent = to && strcmp(to, "/remove") == 0;
+	int remove_sent = reply_form_sent(rq, "/remove");
 	json_t *m = json_pack("{s:b, s:b, s:b, s:b}", "enrolled", enrolled, "required",
 			      (rq->user.roles & twofactor_required_roles()) != 0, "ask_password",
 			      password_asked(rq), "remove_sent", remove_sent);

@@ -24,7 +24,7 @@ static void admin_page(struct request *rq, struct reply *rp)
 		json_array_append_new(boxes, json_pack("{s:s, s:b}", "role", role_name(i),
 						       "required", (required >> i) & 1));
 	/* Shown again after a refused change of the roles: what was ticked. */
-	if (strcmp(rq->path, "/admin/two-factor") == 0)
+	if (reply_form_sent(rq, "/two-factor"))
 		reply_keep_chosen(rq, boxes, "role", "role", "required");
 	json_t *people = db_rows(
 		"SELECT u.id, u.email, u.name, t.confirmed_at AS enrolled_at, "
@@ -38,8 +38,7 @@ static void admin_page(struct request *rq, struct reply *rp)
 		"AND r.role != 'staff')) ORDER BY u.name",
 		"");
 	/* A refused reset shows its reason again, and its error, in that row. */
-	int reset = rq->is_post && strcmp(rq->path, "/admin/two-factor") != 0;
-	int64_t refused = reset ? rq->ids[0] : 0;
+	int64_t refused = reply_form_sent(rq, "/reset") ? rq->ids[0] : 0;
 	int ask = password_asked(rq);
 	size_t i;
 	json_t *p;
