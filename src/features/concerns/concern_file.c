@@ -9,6 +9,7 @@
 #include "lib/util.h"
 #include "core/workdays.h"
 #include "features/filtering/filtering.h"
+#include "features/records/records.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,11 +119,7 @@ int64_t concern_file_reaching(const struct request *rq, const struct concern_inp
 	 * concern had (the disposal register keeps it): its reference in the
 	 * audit log and the register must name one case, and its chronology's
 	 * guard against deletion must not take a new case for the old one. */
-	int64_t id = db_int(0,
-			    "SELECT max(coalesce((SELECT max(id) FROM concerns), 0), "
-			    "coalesce((SELECT max(record_id) FROM disposals WHERE record_type = "
-			    "'concern'), 0)) + 1",
-			    "");
+	int64_t id = db_int(0, "SELECT " RECORD_NEXT_ID("concerns", "'concern'"), "");
 	snprintf(ref, 32, "C-%s-%06lld", year, (long long)id);
 	int about_head = in->about_id && concern_about_conduct(in->category) &&
 			 (user_roles_load(in->about_id) & ROLE_HEADTEACHER);

@@ -118,7 +118,7 @@ void device_images_form(const struct request *rq, json_t *m)
 	default_day(by_default);
 	latest_day(latest);
 	uk_today(today);
-	int refused = rq->is_post && rq->path && strcmp(rq->path, "/conduct/images") == 0;
+	int refused = reply_form_sent(rq, "/images");
 	const char *typed = arg(rq, "deadline");
 	json_object_set_new(m, "deadline_field",
 			    json_string(refused ? (typed ? typed : "") : by_default));

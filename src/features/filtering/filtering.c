@@ -101,7 +101,7 @@ void filtering_page(struct request *rq, struct reply *rp)
 	json_object_set_new(m, "chose", json_pack("{s:b, s:b}", "kind_block", 1, "kind_check", 1));
 	/* Both forms have a "kind": a refused check shows its problem in the check
 	 * form, whose fieldset then takes the id the summary links to (f-kind). */
-	int sent_check = rq->is_post && rq->path && strcmp(rq->path, "/filtering/checks") == 0;
+	int sent_check = reply_form_sent(rq, "/checks");
 	json_object_set_new(m, "sent_check", json_boolean(sent_check));
 	json_object_set_new(m, "stands_in", json_boolean(stands_in));
 	if (may_read) {

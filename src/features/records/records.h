@@ -46,4 +46,12 @@
 	"EXISTS (SELECT 1 FROM legal_holds h WHERE h.record_type = " type                 \
 	" AND h.record_id = " id_col ")"
 
+/* The id of a new record of this table and type (a string literal):
+ * never one a record deleted under its retention rule had (the disposal
+ * register keeps it), so that a reference in the audit log and the
+ * register names one record. */
+#define RECORD_NEXT_ID(table, type)                                                        \
+	"max(coalesce((SELECT max(id) FROM " table "), 0), coalesce((SELECT max(record_id) " \
+	"FROM disposals WHERE record_type = " type "), 0)) + 1"
+
 #endif

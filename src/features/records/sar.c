@@ -17,6 +17,7 @@
 #include "core/write.h"
 #include "db/db.h"
 #include "features/records/export.h"
+#include "features/records/records.h"
 #include "lib/calendar_month.h"
 #include "lib/json_get.h"
 #include "lib/uk_time.h"
@@ -135,10 +136,9 @@ static void sar_record(struct request *rq, struct reply *rp)
 	 * disposal register keeps it): its reference in the audit log and the
 	 * register must name one request, and be hidden only from its subject. */
 	int64_t id = db_insert("INSERT INTO subject_access_requests(id, subject_id, received_on, "
-			       "due_on, notes, recorded_by, recorded_at) VALUES (max(coalesce(("
-			       "SELECT max(id) FROM subject_access_requests), 0), coalesce((SELECT "
-			       "max(record_id) FROM disposals WHERE record_type = 'sar'), 0)) + 1, "
-			       "?, ?, ?, ?, ?, ?)",
+			       "due_on, notes, recorded_by, recorded_at) VALUES ("
+			       RECORD_NEXT_ID("subject_access_requests", "'sar'")
+			       ", ?, ?, ?, ?, ?, ?)",
 			       "ItttIt", subject, arg(rq, "received_on"), due,
 			       arg(rq, "notes") ? arg(rq, "notes") : "", rq->user.id, at);
 	char ref[32];
