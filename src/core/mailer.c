@@ -343,6 +343,7 @@ static void *mail_loop(void *arg)
 	pthread_mutex_lock(&lock);
 	while (!stopping) {
 		pthread_mutex_unlock(&lock);
+		db_statistics_reload(); /* as each request does */
 		audit_anchor_daily();
 		db_wal_truncate_owed();
 		if (mail_enabled())

@@ -263,6 +263,8 @@ void db_close_thread(void)
 {
 	if (!tl_conn)
 		return;
+	if (tl_last_db == tl_conn->db)
+		tl_last_db = NULL;
 	pthread_setspecific(conn_key, NULL);
 	conn_free(tl_conn);
 	tl_conn = NULL;
