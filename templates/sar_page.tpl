@@ -12,7 +12,7 @@
 <section class="card" aria-labelledby="h-export">
 <h2 id="h-export">The export</h2>
 <p>Everything staffroom holds about {{name}}, as a JSON file: their profile, signatures, training, the concerns they reported and what they were told, applications, notifications, e-mails and sign-in activity. Passwords, second-factor secrets and credentials are never in it. Each download is written in the audit log.</p>
-<p class="hint">A concern about you is never shown to you, here or in the export you download. If {{name}} may have reported a concern about you, ask the data protection officer or the headteacher, whichever of them you are not, to download the export.</p>
+<p class="hint">A concern about you is never shown to you, here or in the export you download, nor is any concern you may not open in staffroom (one sent to others: a concern about the headteacher goes to the chair of governors alone). If {{name}} may have reported a concern about you, ask the data protection officer or the headteacher, whichever of them you are not, to download the export; the full export, with every concern, is made on the server with <code>staffroom export</code>.</p>
 <p><a class="btn" href="/sar/{{id}}/export">Download the export</a></p>
 </section>
 <section class="card" aria-labelledby="h-third">

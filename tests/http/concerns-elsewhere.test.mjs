@@ -4,7 +4,7 @@
 // first shows that the reader gets 404 on the case.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, sql } from './lib.mjs';
+import { startServer, sql, cli } from './lib.mjs';
 import { PNG, file, event } from './concern_helpers.mjs';
 
 let s;
@@ -43,10 +43,13 @@ test('a subject access request never shows the headteacher a concern about them'
   const exp = await c.head.get(`/sar/${id}/export`);
   assert.equal(exp.status, 200);
   assert.ok(!exp.text.includes(secret) && !exp.text.includes(x.reference), 'the export holds it');
-  // The other handler of requests, who may read it, gets the reporter's own words.
+  // Nor the other handler of requests, who may not open it either (it went to the chair
+  // alone); the command line's export gives the reporter's own words.
+  assert.equal((await c.dpo.get(`/concerns/${x.id}`)).status, 404);
   const other = await c.dpo.get(`/sar/${id}/export`);
-  const mine = JSON.parse(other.text).concerns_reported.find((k) => k.reference === x.reference);
-  assert.equal(mine.details, secret);
+  assert.ok(!other.text.includes(secret) && !other.text.includes(x.reference), 'the DPO reads it');
+  const whole = JSON.parse(cli(['export', '--db', s.db, '--person', 'teacher@demo.school']).stdout);
+  assert.equal(whole.concerns_reported.find((k) => k.reference === x.reference).details, secret);
 });
 
 test("nor does the export of someone told about it: the chair's notifications", async () => {
@@ -63,10 +66,54 @@ test("nor does the export of someone told about it: the chair's notifications", 
   for (const ref of [x.reference, y.reference]) assert.ok(!text.includes(ref), `the export names ${ref}`);
   const exp = JSON.parse(text);
   assert.deepEqual(exp.notifications.filter((n) => /^\/concerns\/(about\/|\d)/.test(n.link)), []);
-  // The DPO, whom none of it is about, gets the chair's notifications whole.
-  const whole = JSON.parse((await c.dpo.get(`/sar/${r.body.request.id}/export`)).text);
+  // Nor the DPO's, who may not open the cases either; the command line's export has them.
+  const dpo = (await c.dpo.get(`/sar/${r.body.request.id}/export`)).text;
+  for (const ref of [x.reference, y.reference]) assert.ok(!dpo.includes(ref), `the DPO reads ${ref}`);
+  const whole = JSON.parse(cli(['export', '--db', s.db, '--person', 'chair@demo.school']).stdout);
   assert.ok(whole.notifications.some((n) => n.link === `/concerns/${x.id}`));
   assert.ok(whole.emails.length >= exp.emails.length);
+});
+
+test('recording a subject access request opens no case the reader may not open', async () => {
+  // A report about the headteacher goes to the chair alone, a nude image about them too, and
+  // a comment on a school account to the moderator alone: the DPO and the headteacher
+  // (but for the comment) open none of them, and a request they record themselves shows them
+  // nothing of them: not the report, its reference, the image's description or a
+  // notification naming it.
+  const secret = 'Allegation words for the chair alone';
+  const where = 'Image kept on a phone in the head office';
+  const x = await file(c.teacher, { category: 'staff_conduct', about: 'head@demo.school',
+    summary: 'About the head, for the chair', details: secret });
+  const img = await file(c.teacher, { category: 'sexting', about: 'head@demo.school',
+    summary: 'An image, the head involved', image_location: where });
+  const mod = await file(c.teacher, { category: 'account_comment', summary: 'Comment for the moderator',
+    details: 'Comment words for the moderator alone' });
+  for (const k of [x, img]) assert.equal((await c.dpo.get(`/concerns/${k.id}`)).status, 404);
+  assert.equal((await c.head.get(`/concerns/${mod.id}`)).status, 404);
+  const id = await recordSar();
+  for (const [who, hidden] of [['dpo', [x, img, mod]], ['head', [x, img, mod]]]) {
+    const page = await c[who].get(`/sar/${id}`);
+    const exp = await c[who].get(`/sar/${id}/export`);
+    assert.equal(exp.status, 200);
+    for (const k of hidden) {
+      assert.ok(!page.text.includes(k.reference), `${who}'s page names ${k.reference}`);
+      assert.ok(!exp.text.includes(k.reference), `${who}'s export names ${k.reference}`);
+    }
+    for (const words of [secret, where, 'Comment words for the moderator alone'])
+      assert.ok(!exp.text.includes(words), `${who}'s export holds "${words}"`);
+  }
+  // The chair's request, read by the DPO: no notification naming the chair's cases.
+  const r = await c.dpo.post('/sar', { email: 'chair@demo.school', received_on: today() });
+  assert.ok([201, 409].includes(r.status), r.text);
+  const chairSar = r.status === 201 ? r.body.request.id
+    : Number(sql(s.db, "SELECT max(s.id) FROM subject_access_requests s JOIN users u " +
+      "ON u.id = s.subject_id WHERE u.email = 'chair@demo.school'"));
+  const text = (await c.dpo.get(`/sar/${chairSar}/export`)).text;
+  for (const k of [x, img]) assert.ok(!text.includes(k.reference), `the chair's export names ${k.reference}`);
+  // The command line, on the server itself, has everything.
+  const whole = JSON.parse(cli(['export', '--db', s.db, '--person', 'teacher@demo.school']).stdout);
+  const refs = whole.concerns_reported.map((k) => k.reference);
+  for (const k of [x, img, mod]) assert.ok(refs.includes(k.reference), `the full export lacks ${k.reference}`);
 });
 
 test('the export gives a reporter the chronology they were shown, not the outcome or notes', async () => {
@@ -80,7 +127,8 @@ test('the export gives a reporter the chronology they were shown, not the outcom
     outcome_category: 'other' })).status, 200);
   assert.equal((await event(c.head, x.id, { action: 'reopen', text: 'Reopened: new posts' })).status, 200);
   const shown = (await c.teacher.get(`/concerns/mine/${x.id}`)).body.concern.events;
-  const text = (await c.dpo.get(`/sar/${await recordSar()}/export`)).text;
+  // The headteacher, who may open the case (the DPO may not, and is not given it).
+  const text = (await c.head.get(`/sar/${await recordSar()}/export`)).text;
   const mine = JSON.parse(text).concerns_reported.find((k) => k.reference === x.reference);
   assert.deepEqual(mine.events, shown);
   assert.equal(mine.outcome, undefined);

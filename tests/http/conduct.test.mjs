@@ -143,6 +143,39 @@ test("the headteacher's own declaration goes to the chair of governors", async (
   assert.equal((await chair.post(`/conduct/declarations/${id}/acknowledge`)).status, 200);
 });
 
+test('the audit log names a declaration or an image record only to those who see it', async () => {
+  // The administrator reads the log, but sees no declaration and no one else's image
+  // record: their rows (and a refusal naming one) are left out for them, as the records are.
+  const science = await s.login('science@demo.school');
+  const head = await s.login('head@demo.school');
+  const admin = await s.login('admin@demo.school');
+  let r = await science.post('/conduct/declarations', { kind: 'pupil', details: 'Tutor of a Year 9 pupil outside school.' });
+  assert.equal(r.status, 201, r.text);
+  const d = `D-${String(r.body.declaration.id).padStart(5, '0')}`;
+  r = await head.post('/conduct/declarations', { kind: 'parent', details: 'A parent on the PTA is my cousin.' });
+  assert.equal(r.status, 201, r.text);
+  const hd = `D-${String(r.body.declaration.id).padStart(5, '0')}`;
+  r = await science.post('/conduct/images', { taken_on: today(), event: 'Science fair' });
+  assert.equal(r.status, 201, r.text);
+  const di = r.body.images.id, dref = `DI-${String(di).padStart(5, '0')}`;
+  const declId = Number(d.slice(2));
+  assert.equal((await admin.post(`/conduct/declarations/${declId}/acknowledge`)).status, 404);
+  assert.equal((await admin.post(`/conduct/images/${di}/cleared`, { confirm: 'yes' })).status, 404);
+  const log = async (c) => {
+    const rows = [];
+    for (const action of ['declaration.add', 'conduct.images', 'access.refused'])
+      rows.push(...(await c.get(`/audit?action=${action}`)).body.audit);
+    return JSON.stringify(rows);
+  };
+  const seen = await log(admin);
+  for (const x of [d, hd, dref, `/conduct/declarations/${declId}/`, `/conduct/images/${di}/`])
+    assert.ok(!seen.includes(x), `the administrator's log names ${x}`);
+  assert.ok(!(await admin.page('/audit?action=declaration.add')).text.includes(d));
+  // The headteacher, who sees every declaration and oversees image records, reads them all.
+  const all = await log(head);
+  for (const x of [d, hd, dref]) assert.ok(all.includes(x), `the headteacher's log lacks ${x}`);
+});
+
 test('a declaration with bad input is refused and nothing is written', async () => {
   const teacher = await s.login('teacher@demo.school');
   const rows = count('declarations'), audits = count(CHANGES), notes = count('notifications');

@@ -351,16 +351,21 @@ test('subject access requests: one calendar month, closures not counted out; the
     const page = (await dpo.get(`/sar/${sar.id}`)).body.request;
     assert.equal(page.email, 'teacher@demo.school');
     assert.equal(page.notes, 'Asked by e-mail for everything.');
-    const refs = page.third_parties.map((x) => x.reference);
-    assert.ok(refs.includes(about.reference) && refs.includes(named.reference), JSON.stringify(page.third_parties));
-    assert.match(page.third_parties.find((x) => x.reference === about.reference).words, /who reported it and what was written are withheld/);
-    assert.match(page.third_parties.find((x) => x.reference === named.reference).words, /names other people involved/);
-    const html = visibleText((await dpo.page(`/sar/${sar.id}`)).text);
+    // Both concerns went to the headteacher alone: the DPO, who may open neither, is shown
+    // neither; the headteacher, the other handler of requests, weighs them.
+    assert.deepEqual(page.third_parties, []);
+    const head = await s.login('head@demo.school');
+    const headPage = (await head.get(`/sar/${sar.id}`)).body.request;
+    const refs = headPage.third_parties.map((x) => x.reference);
+    assert.ok(refs.includes(about.reference) && refs.includes(named.reference), JSON.stringify(headPage.third_parties));
+    assert.match(headPage.third_parties.find((x) => x.reference === about.reference).words, /who reported it and what was written are withheld/);
+    assert.match(headPage.third_parties.find((x) => x.reference === named.reference).words, /names other people involved/);
+    const html = visibleText((await head.page(`/sar/${sar.id}`)).text);
     assert.match(html, /Other people's details to consider before disclosure/);
     assert.match(html, new RegExp(`${about.reference} ?: A concern about this person`));
 
     // the export, downloaded and audited
-    const ex = await dpo.get(`/sar/${sar.id}/export`);
+    const ex = await head.get(`/sar/${sar.id}/export`);
     assert.equal(ex.status, 200);
     assert.match(ex.headers.get('content-type'), /^application\/json/);
     assert.match(ex.headers.get('content-disposition'), new RegExp(`attachment; filename="subject-access-${sar.reference}\\.json"`));
@@ -374,7 +379,6 @@ test('subject access requests: one calendar month, closures not counted out; the
     r = await dpo.post('/sar', { email: 'head@demo.school', received_on: '2026-12-17' });
     assert.equal(r.status, 201);
     const headSar = r.body.request;
-    const head = await s.login('head@demo.school');
     assert.equal((await head.get(`/sar/${headSar.id}`)).status, 404);
     assert.equal((await head.get(`/sar/${headSar.id}/export`)).status, 404);
     assert.equal((await head.post(`/sar/${headSar.id}/close`, { responded_on: '2026-12-18' })).status, 404);

@@ -76,6 +76,31 @@
 	DISPOSED_CONCERN_SEEN_BY("d", me, mask, HOLDS_HEADTEACHER(mask)) ") FROM disposals d "    \
 	"WHERE d.record_type = 'concern' AND d.record_id = CAST(substr(a.object, 9) AS INTEGER) " \
 	"AND d.by_id = a.actor_id) = 1)"
+/* A declaration of a connection with a parent or a pupil, or of a personal
+ * account, is seen only by the person, the headteacher and the DSL, and the
+ * headteacher's own by the chair, who acknowledges it (declarations.c; as an
+ * allegation about the headteacher, KCSIE part four); a record of images on
+ * a member of staff's own device only by its maker and the headteacher, who
+ * oversees them (device_images.c; braunstone).  Their rows (D-00003,
+ * DI-00003, or a refusal naming /conduct/declarations/3… or
+ * /conduct/images/3…) are shown by the same rule: an administrator reading
+ * the log learns of neither. */
+#define DECLARATION_OF_ROW                                                                         \
+	"CASE WHEN a.object GLOB 'D-[0-9]*' THEN CAST(substr(a.object, 3) AS INTEGER) WHEN "       \
+	"a.object GLOB '/conduct/declarations/[0-9]*' THEN CAST(substr(a.object, 23) AS INTEGER) " \
+	"END"
+#define DEVICE_IMAGES_OF_ROW                                                                       \
+	"CASE WHEN a.object GLOB 'DI-[0-9]*' THEN CAST(substr(a.object, 4) AS INTEGER) WHEN "      \
+	"a.object GLOB '/conduct/images/[0-9]*' THEN CAST(substr(a.object, 17) AS INTEGER) END"
+#define CONDUCT_NOT_THEIRS(me, mask)                                                               \
+	"((a.object GLOB 'D-[0-9]*' OR a.object GLOB '/conduct/declarations/[0-9]*') AND NOT "     \
+	"EXISTS (SELECT 1 FROM declarations d WHERE d.id = (" DECLARATION_OF_ROW ") AND "         \
+	"(d.user_id = " me " OR (" mask " & (SELECT sum(bit) FROM role_bits WHERE role IN "        \
+	"('headteacher', 'dsl'))) != 0 OR ((" mask " & (SELECT bit FROM role_bits WHERE role = "   \
+	"'chair')) != 0 AND EXISTS (SELECT 1 FROM user_roles hr WHERE hr.user_id = d.user_id "     \
+	"AND hr.role = 'headteacher')))) OR ((a.object GLOB 'DI-[0-9]*' OR a.object GLOB "         \
+	"'/conduct/images/[0-9]*') AND NOT EXISTS (SELECT 1 FROM device_images i WHERE i.id = ("  \
+	DEVICE_IMAGES_OF_ROW ") AND (i.user_id = " me " OR " HOLDS_HEADTEACHER(mask) "))))"
 /* Whether the reader may see audit row `a`: binds ?1 (the reader's id) and
  * ?2 (their role bits), for CONCERN_MAY_OPEN_AS. */
 #define VISIBLE_ROW                                                                                \
@@ -84,6 +109,7 @@
 	") AND " CONCERN_MAY_OPEN_AS("c", "?1", "?2") ") OR " DISPOSAL_ROW_SEEN("?1", "?2")       \
 	") AND NOT "                                                                               \
 	FILTER_REQUEST_WITHHELD(FILTER_REQUEST_OF_OBJECT("a.object"), "?1") " AND NOT "           \
-	SAR_ABOUT("?1") " AND NOT " SAR_NOT_THEIRS("?2") ")"
+	SAR_ABOUT("?1") " AND NOT " SAR_NOT_THEIRS("?2") " AND NOT "                              \
+	CONDUCT_NOT_THEIRS("?1", "?2") ")"
 
 #endif

@@ -12,6 +12,7 @@
 #include "features/filtering/filtering.h"
 #include "features/records/export.h"
 #include "features/records/audit_visible.h"
+#include "features/records/sar.h"
 #include "core/auth.h"
 #include "db/db.h"
 #include "lib/util.h"
@@ -36,27 +37,33 @@ static json_t *profile(int64_t id)
 	return p;
 }
 
-/* A concern about the reader is never shown to them (the concern pages'
- * rule), not even inside someone else's export: reader 0 (the command line,
- * run on the server itself) sees everything. */
-#define NOT_ABOUT_READER "(about_id IS NULL OR about_id != ?)"
-/* Does notification n link to a concern about the reader (?1), its
- * reporter's page of it, or the page of every concern about them (a
- * pattern's warning), or to a filtering request withheld from the reader
- * (one asked for a report about them)? */
-#define LINK_ABOUT_READER(n)                                                                   \
+/* The concern a path names: a case's pages (/concerns/N, /concerns/N/events),
+ * its reporter's (/concerns/mine/N), or a pattern's warning on the page of
+ * every concern about someone (/concerns/about/P#concern-N); NULL else. */
+#define CONCERN_OF_LINK(col)                                                                   \
+	"CASE " CONCERN_OF_PATH_ARMS(col) "WHEN " col " GLOB '/concerns/about/*#concern-[0-9]*' " \
+	"THEN CAST(substr(" col ", instr(" col ", '#concern-') + 9) AS INTEGER) END"
+/* Does notification n link to what the reader (?1, roles ?2) may not be shown
+ * (SAR_READER_MAY_OPEN): a concern they may not open, its reporter's page
+ * of it or a pattern's warning naming it (the message gives its reference
+ * and category), the page of every concern about the reader, or a
+ * filtering request withheld from them (one asked for a report about them)?
+ * IS NOT 1, not NOT: the rule is NULL, not false, for a case nobody is
+ * assigned to. */
+#define LINK_HIDDEN_FROM_READER(n)                                                             \
 	"(" CONCERN_PATTERN_PATH(n ".link", "?1") " OR EXISTS (SELECT 1 FROM concerns k WHERE "  \
-	"k.about_id = ?1 AND k.id = CASE " CONCERN_OF_PATH_ARMS(n ".link") "END) OR "             \
+	"k.id = " CONCERN_OF_LINK(n ".link") " AND " SAR_READER_MAY_OPEN("k") " IS NOT 1) OR "  \
 	FILTER_REQUEST_WITHHELD(FILTER_REQUEST_OF_LINK(n ".link"), "?1") ")"
 
-static json_t *own_concerns(int64_t id, int64_t reader)
+static json_t *own_concerns(int64_t id, int64_t reader, int64_t roles)
 {
-	/* No outcome: the reporter is never shown what the handlers decided. */
+	/* No outcome: the reporter is never shown what the handlers decided.
+	 * Nor is the reader a report they may not open (SAR_READER_MAY_OPEN). */
 	json_t *rows = db_rows("SELECT id, reference, category, summary, details, occurred_at, "
 			       "platform, url, involved, urgent, status, created_at, closed_at "
-			       "FROM concerns WHERE reporter_id = ? AND " NOT_ABOUT_READER
-			       " ORDER BY id",
-			       "II", id, reader);
+			       "FROM concerns c WHERE c.reporter_id = ?3 AND "
+			       SAR_READER_MAY_OPEN("c") " ORDER BY c.id",
+			       "III", reader, roles, id);
 	size_t i;
 	json_t *c;
 	/* What the reporter was shown: the shared events in words, as on their
@@ -91,6 +98,7 @@ static int64_t reader_roles(int64_t reader)
 
 static json_t *build(int64_t id, int64_t reader)
 {
+	int64_t roles = reader_roles(reader);
 	json_t *e = json_object();
 	char at[ISO_LEN];
 	iso_now(at);
@@ -125,15 +133,15 @@ static json_t *build(int64_t id, int64_t reader)
 			"FROM training t JOIN courses c ON c.code = t.course WHERE t.user_id = ? "
 			"ORDER BY t.completed_on",
 			"I", id));
-	json_object_set_new(e, "concerns_reported", own_concerns(id, reader));
+	json_object_set_new(e, "concerns_reported", own_concerns(id, reader, roles));
 	/* An allegation found malicious is not on the person's file (KCSIE part four). */
 	json_object_set_new(
 		e, "concerns_about_them_for_review",
 		db_rows("SELECT c.reference, c.category, c.status, c.created_at, "
 			"c.closed_at, c.outcome_category FROM concerns c "
-			"WHERE c.about_id = ? AND c.about_id != ? AND " CONCERN_ON_FILE("c")
-			" ORDER BY c.id",
-			"II", id, reader));
+			"WHERE c.about_id = ?3 AND " SAR_READER_MAY_OPEN("c") " AND "
+			CONCERN_ON_FILE("c") " ORDER BY c.id",
+			"III", reader, roles, id));
 	json_object_set_new(e, "account_applications",
 			    db_rows("SELECT a.platform, a.platform_other, a.name, a.department, "
 				    "a.aim, a.audience, a.promotion, a.visibility, "
@@ -184,20 +192,21 @@ static json_t *build(int64_t id, int64_t reader)
 			    db_rows("SELECT kind, details, declared_on, acknowledged_at, ended_at "
 				    "FROM declarations WHERE user_id = ? ORDER BY id",
 				    "I", id));
-	/* Nor a notification (or its e-mail) pointing at one, or at the page of
-	 * all the concerns about the reader: it names the concern. */
+	/* Nor a notification (or its e-mail) pointing at a concern the reader
+	 * may not open, or at the page of all the concerns about the reader: it
+	 * names the concern. */
 	json_object_set_new(e, "notifications",
 			    db_rows("SELECT n.kind, n.message, n.link, n.created_at, n.read_at, "
-				    "n.emailed_at FROM notifications n WHERE n.user_id = ?2 AND "
-				    "NOT " LINK_ABOUT_READER("n") " ORDER BY n.id",
-				    "II", reader, id));
+				    "n.emailed_at FROM notifications n WHERE n.user_id = ?3 AND "
+				    "NOT " LINK_HIDDEN_FROM_READER("n") " ORDER BY n.id",
+				    "III", reader, roles, id));
 	json_object_set_new(
 		e, "emails",
 		db_rows("SELECT o.to_addr, o.subject, o.created_at, o.status, o.sent_at FROM "
 			"outbox o LEFT JOIN notifications n ON n.id = o.notification_id WHERE "
-			"o.user_id = ?2 AND (n.id IS NULL OR NOT " LINK_ABOUT_READER("n") ") "
+			"o.user_id = ?3 AND (n.id IS NULL OR NOT " LINK_HIDDEN_FROM_READER("n") ") "
 			"ORDER BY o.id",
-			"II", reader, id));
+			"III", reader, roles, id));
 	json_object_set_new(e, "sign_in_activity",
 			    db_rows("SELECT at, action, address FROM audit WHERE actor_id = ? AND "
 				    "action LIKE 'login%' ORDER BY id",
@@ -208,7 +217,7 @@ static json_t *build(int64_t id, int64_t reader)
 	json_object_set_new(e, "actions_recorded",
 			    db_rows("SELECT a.at, a.action FROM audit a WHERE a.actor_id = ?3 AND "
 				    "(?1 = 0 OR " VISIBLE_ROW ") ORDER BY a.id",
-				    "III", reader, reader_roles(reader), id));
+				    "III", reader, roles, id));
 	/* history arrives as JSON text from SQLite: make it real JSON. */
 	json_t *apps = json_object_get(e, "account_applications"), *a;
 	size_t i;

@@ -9,6 +9,7 @@
  * is needed, so that nothing is silently left out. */
 #define _GNU_SOURCE
 #include "features/records/sar.h"
+#include "core/auth.h"
 #include "db/db.h"
 #include "features/concerns/concerns.h"
 #include "lib/json_get.h"
@@ -36,16 +37,18 @@ static void add(json_t *list, const char *reference, char *words)
 json_t *sar_third_parties(int64_t subject_id, int64_t reader)
 {
 	json_t *list = json_array();
-	json_t *about = db_rows("SELECT reference, category, status FROM concerns WHERE "
-				"about_id = ? AND about_id != ? ORDER BY id",
-				"II", subject_id, reader);
-	/* A concern about the reader is never named to them (as in the export). */
+	/* Only the concerns the reader may open are named to them, as in the
+	 * export: recording a request opens no case (SAR_READER_MAY_OPEN). */
+	int64_t roles = (int64_t)(user_roles_load(reader) & ROLE_ROUTABLE);
+	json_t *about = db_rows("SELECT reference, category, status FROM concerns c WHERE "
+				"c.about_id = ?3 AND " SAR_READER_MAY_OPEN("c") " ORDER BY c.id",
+				"III", reader, roles, subject_id);
 	json_t *wrote =
 		db_rows("SELECT reference, category, about_id IS NOT NULL AS about_someone, "
-			"involved != '' AS names_people FROM concerns WHERE reporter_id = ? "
-			"AND (about_id IS NOT NULL OR involved != '') AND (about_id IS NULL OR "
-			"about_id != ?) ORDER BY id",
-			"II", subject_id, reader);
+			"involved != '' AS names_people FROM concerns c WHERE c.reporter_id = ?3 "
+			"AND (c.about_id IS NOT NULL OR c.involved != '') AND "
+			SAR_READER_MAY_OPEN("c") " ORDER BY c.id",
+			"III", reader, roles, subject_id);
 	size_t i;
 	json_t *r;
 	json_array_foreach(about, i, r)
