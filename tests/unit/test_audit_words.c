@@ -27,6 +27,8 @@ static void pairs_are_read_out(void **state)
 	reads_as("name=Jo Bloggs type=support roles=staff,dsl",
 		 "name: Jo Bloggs; staff type: Support staff; roles: Staff, Designated "
 		 "safeguarding lead");
+	reads_as("name=Raj Singh type=support roles=[\"staff\",\"network_manager\"]",
+		 "name: Raj Singh; staff type: Support staff; roles: Staff, Network manager");
 	reads_as("applies_to=teacher,support renew_from=09-01",
 		 "applies to: Teacher, Support staff; signed again each year from: 1 September");
 	reads_as("version=1 by=governing_body", "version: 1; by: governing body");
@@ -47,6 +49,8 @@ static void other_text_is_kept(void **state)
 	reads_as("filters: person  action", "filters: person action");
 	reads_as("existing account: platform=blog", "existing account: platform: blog");
 	reads_as("type=text/csv size=12", "type: text/csv; size in bytes: 12");
+	reads_as("type=text/csv; charset=utf-8", "type: text/csv; charset=utf-8");
+	reads_as("from_on=2026-12-20 until_on=2026-12-21", "from: 20 Dec 2026; until: 21 Dec 2026");
 	reads_as("lead: a@x -> b@x", "lead: a@x -> b@x");
 	reads_as("note=", "note: ");
 	reads_as("=x Key=y", "=x Key=y");

@@ -28,6 +28,8 @@ static const struct {
 	{ "field", "form field" },
 	{ "size", "size in bytes" },
 	{ "told", "people told" },
+	{ "from_on", "from" },
+	{ "until_on", "until" },
 	{ NULL, NULL },
 };
 
@@ -65,6 +67,20 @@ static int is_code(const char *value)
 	return strchr(value, '_') && !value[strspn(value, "abcdefghijklmnopqrstuvwxyz_")];
 }
 
+/* Roles written as a list ("dsl,slt") or as a JSON array
+ * ("["staff","dsl"]"), as a person's were when added. */
+static void put_roles(FILE *out, const char *value)
+{
+	char list[256], words[512];
+	size_t n = 0;
+	for (const char *p = value; *p && n + 1 < sizeof list; p++)
+		if (!strchr("[]\"", *p))
+			list[n++] = *p;
+	list[n] = 0;
+	code_names(NAME_ROLE, list, words, sizeof words);
+	fputs(words, out);
+}
+
 static void put_value(FILE *out, const char *key, size_t len, const char *value)
 {
 	char words[512];
@@ -73,7 +89,7 @@ static void put_value(FILE *out, const char *key, size_t len, const char *value)
 	else if (key_is(key, len, "category"))
 		fputs(concern_category_label(value), out);
 	else if (key_is(key, len, "roles"))
-		code_names(NAME_ROLE, value, words, sizeof words), fputs(words, out);
+		put_roles(out, value);
 	else if (key_is(key, len, "applies_to"))
 		code_names(NAME_STAFF_TYPE, value, words, sizeof words), fputs(words, out);
 	else if (key_is(key, len, "renew_from") && put_day_of_year(out, value))
@@ -108,7 +124,10 @@ char *audit_detail_words(const char *detail)
 	int written = 0;
 	for (char *word = strtok_r(copy, " ", &save); word; word = strtok_r(NULL, " ", &save)) {
 		size_t len;
-		const char *key = pair_key(word, &len);
+		/* A parameter of the value before ("text/csv; charset=utf-8") is
+		 * part of that value. */
+		int parameter = written && text[size - 1] == ';';
+		const char *key = parameter ? NULL : pair_key(word, &len);
 		/* Pairs are parted by semicolons, unless the text before
 		 * already ends a clause ("existing account: name=..."). */
 		if (written)
