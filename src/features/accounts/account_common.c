@@ -55,10 +55,11 @@ void account_row_labels(json_t *row)
 		json_object_set_new(row, "platform_label", json_string(l));
 		free(l);
 	} else {
-		json_object_set_new(row, "platform_label", json_string(platform_label(p)));
+		/* Our own words, not the database's: no UTF-8 check needed. */
+		json_object_set_new(row, "platform_label", json_string_nocheck(platform_label(p)));
 	}
 	json_object_set_new(row, "status_class",
-			    json_string(status_class(json_str(row, "status"))));
+			    json_string_nocheck(status_class(json_str(row, "status"))));
 }
 
 int platform_other_ok(const struct request *rq, struct reply *rp, const char **other)
@@ -367,23 +368,25 @@ static void set_boolean(json_t *row, const char *key)
 	json_object_set_new(row, key, json_boolean(json_int(row, key)));
 }
 
-/* The closure days and the dormancy setting are read once for all the rows. */
+/* The closure days, the dormancy setting and today are read once for all the rows. */
 void account_flags(json_t *rows)
 {
-	time_t t = now();
 	struct closure_set closed;
 	closure_set_load(&closed);
-	int64_t dormant_after = account_dormant_days();
+	struct review_day day;
+	review_day_start(&day, account_dormant_days());
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r) {
 		set_boolean(r, "lead_left");
 		set_boolean(r, "gate_failing");
 		set_boolean(r, "replies_overdue");
-		json_object_set_new(r, "monitoring_overdue", json_boolean(overdue(r, t, &closed)));
+		json_object_set_new(r, "monitoring_overdue",
+				    json_boolean(overdue(r, day.now, &closed)));
 		account_row_labels(r);
-		account_team_flags(r, dormant_after); /* password, review, dormant */
+		account_team_flags(r, &day); /* password, review, dormant */
 	}
+	review_day_end(&day);
 	closure_set_free(&closed);
 }
 

@@ -50,15 +50,27 @@ static void review_anniversary(const char *base, char due[11])
 		 (unsigned)d % 100u);
 }
 
-void account_review_state(json_t *account, int64_t dormant_days)
+void review_day_start(struct review_day *d, int64_t dormant_days)
+{
+	d->dormant_days = dormant_days;
+	d->dormant_days_words = reply_count_words(dormant_days, "day", "days");
+	uk_today(d->today);
+	d->now = now();
+}
+
+void review_day_end(struct review_day *d)
+{
+	json_decref(d->dormant_days_words);
+}
+
+void account_review_state(json_t *account, const struct review_day *d)
 {
 	const char *created = json_str(account, "created_at");
 	const char *last_review = json_str(account, "last_review");
 	const char *activity = json_str(account, "activity_at");
 	const char *base = last_review ? last_review : created ? created : "";
-	char due[11], today[11];
+	char due[11];
 	review_anniversary(base, due);
-	uk_today(today);
 	int open = strcmp(json_str(account, "status") ? json_str(account, "status") : "closed",
 			  "closed") != 0;
 	/* The latest of its activity, its last monitoring check, its last
@@ -69,14 +81,15 @@ void account_review_state(json_t *account, int64_t dormant_days)
 	if (check && strcmp(check, last) > 0)
 		last = check;
 	time_t t = 0;
-	int dormant = open && parse_iso_time(last, &t) == 0 && now() - t > dormant_days * DAY;
-	json_object_set_new(account, "review_due_on", json_string(due));
-	json_object_set_new(account, "review_due", json_boolean(open && strcmp(today, due) >= 0));
-	json_object_set_new(account, "last_activity", json_string(last));
+	int dormant = open && parse_iso_time(last, &t) == 0 && d->now - t > d->dormant_days * DAY;
+	/* A date written here, and one of the row's own values: no UTF-8 check. */
+	json_object_set_new(account, "review_due_on", json_string_nocheck(due));
+	json_object_set_new(account, "review_due",
+			    json_boolean(open && strcmp(d->today, due) >= 0));
+	json_object_set_new(account, "last_activity", json_string_nocheck(last));
 	json_object_set_new(account, "dormant", json_boolean(dormant));
-	json_object_set_new(account, "dormant_days", json_integer(dormant_days));
-	json_object_set_new(account, "dormant_days_words",
-			    reply_count_words(dormant_days, "day", "days"));
+	json_object_set_new(account, "dormant_days", json_integer(d->dormant_days));
+	json_object_set(account, "dormant_days_words", d->dormant_days_words);
 	json_object_del(account, "activity_at");
 }
 

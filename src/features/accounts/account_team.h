@@ -8,6 +8,8 @@
 
 #include "features/accounts/account.h"
 
+#include <time.h>
+
 /* The lead and the current contributors: [{"runner" ("u:ID" for staff,
  * "c:ID" for a contributor who is not), "role" ("lead"|"contributor"),
  * "user_id" (0: not staff), "contributor_id" (0: the lead), "name", "email",
@@ -74,11 +76,21 @@ void password_change_record(const struct request *rq, int64_t account_id, const 
  * and senior leaders any account, its lead their own while it is open. */
 int may_reveal(const struct request *rq, int64_t account_id);
 
+/* What every row of a list shares for its review state, worked out once
+ * for the list: the dormancy setting, its words, today's UK date. */
+struct review_day {
+	int64_t dormant_days;
+	json_t *dormant_days_words; /* one value, set in every row */
+	char today[11];
+	time_t now;
+};
+void review_day_start(struct review_day *d, int64_t dormant_days);
+void review_day_end(struct review_day *d);
 /* The yearly review's date (YYYY-MM-DD) and whether it is due; dormancy,
- * after dormant_days without activity.  The row carries its last_review and
- * activity_at (the register's statement reads them); activity_at is
+ * after d->dormant_days without activity.  The row carries its last_review
+ * and activity_at (the register's statement reads them); activity_at is
  * replaced by last_activity. */
-void account_review_state(json_t *account, int64_t dormant_days);
+void account_review_state(json_t *account, const struct review_day *d);
 /* The account_dormant_days setting (default 90). */
 int64_t account_dormant_days(void);
 
@@ -91,7 +103,7 @@ json_t *former_contributors(int64_t account_id);
 
 /* The account page's blocks and the register's flags. */
 void account_team_model(const struct request *rq, json_t *m, const json_t *account);
-void account_team_flags(json_t *row, int64_t dormant_days);
+void account_team_flags(json_t *row, const struct review_day *d);
 /* "My tasks" for the moderator: passwords to change, reviews due, dormant accounts. */
 void account_team_tasks(const struct request *rq, json_t *tasks);
 /* "My tasks" for the lead of an account: each contributor who is not staff due

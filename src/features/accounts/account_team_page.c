@@ -158,12 +158,12 @@ void account_team_model(const struct request *rq, json_t *m, const json_t *accou
 	json_object_set_new(m, "can_credentials", json_boolean(may_reveal(rq, id)));
 }
 
-void account_team_flags(json_t *row, int64_t dormant_days)
+void account_team_flags(json_t *row, const struct review_day *d)
 {
 	json_t *changes = password_to_change(json_int(row, "id"));
 	json_object_set_new(row, "password_change", json_boolean(json_array_size(changes) > 0));
 	json_decref(changes);
-	account_review_state(row, dormant_days);
+	account_review_state(row, d);
 }
 
 /* The contributors who are not staff of one account the person leads whose
