@@ -17,6 +17,19 @@
 <div class="field{{#err_publish_at}} has-error{{/err_publish_at}}"><label for="f-publish_at">When it will go out (UK time, optional)</label>
 {{#err_publish_at}}<p class="field-error" id="e-publish_at">{{err_publish_at}}</p>{{/err_publish_at}}
 <input id="f-publish_at" name="publish_at" type="datetime-local" value="{{form_publish_at}}"{{#err_publish_at}} aria-describedby="e-publish_at" aria-invalid="true"{{/err_publish_at}}></div>
+<fieldset id="f-others_material"{{#err_others_material}} aria-describedby="e-others_material"{{/err_others_material}}><legend>Does the post share someone else's material?</legend>
+<p class="hint">A photo, video, music, artwork or words that someone else made, another account's post among them. The policy asks for the permission of whoever holds the copyright before it is shared, and that the post credits whoever made it.</p>
+{{#err_others_material}}<p class="field-error" id="e-others_material">{{err_others_material}}</p>{{/err_others_material}}
+<label class="checkbox" for="f-others_material-yes"><input id="f-others_material-yes" type="radio" name="others_material" value="yes" required{{#chose_others_material_yes}} checked{{/chose_others_material_yes}}> Yes</label>
+<label class="checkbox" for="f-others_material-no"><input id="f-others_material-no" type="radio" name="others_material" value="no"{{#chose_others_material_no}} checked{{/chose_others_material_no}}> No: it is all the school's own</label>
+</fieldset>
+<fieldset><legend>If it shares someone else's material</legend>
+{{#err_permission}}<p class="field-error" id="e-permission">{{err_permission}}</p>{{/err_permission}}
+<label class="checkbox" for="f-permission"><input id="f-permission" type="checkbox" name="permission" value="yes"{{#chose_permission_yes}} checked{{/chose_permission_yes}}{{#err_permission}} aria-describedby="e-permission" aria-invalid="true"{{/err_permission}}> Whoever holds the copyright has given permission to share it</label>
+<div class="field{{#err_credit}} has-error{{/err_credit}}"><label for="f-credit">Who made it, as the post credits them</label>
+{{#err_credit}}<p class="field-error" id="e-credit">{{err_credit}}</p>{{/err_credit}}
+<input id="f-credit" name="credit" type="text" maxlength="200" value="{{form_credit}}"{{#err_credit}} aria-describedby="e-credit" aria-invalid="true"{{/err_credit}}></div>
+</fieldset>
 <div class="field{{#err_image}} has-error{{/err_image}}"><label for="f-image">A picture (optional: PNG or JPEG, at most {{image_max_mb}} MB)</label>
 <p class="hint" id="h-image">Only the people who run this account and the senior leaders see it.{{#error}} Choose the picture again: a form sent back does not keep it.{{/error}}</p>
 {{#err_image}}<p class="field-error" id="e-image">{{err_image}}</p>{{/err_image}}

@@ -28,6 +28,7 @@ static const struct {
 	{ "field", "form field" },
 	{ "size", "size in bytes" },
 	{ "told", "people told" },
+	{ "others_material", "shares someone else's material" },
 	{ NULL, NULL },
 };
 
