@@ -2,7 +2,8 @@
 // the case as "What the policy asks" and recorded with action=step:
 // heatons 8.5 (cyberbullying of staff reported to the police), 8.7 and 8.8
 // (a parent or carer who posted invited in, asked to remove it, the site told
-// if they refuse), 9.1 (sexting reported to parents and the Safeguarding
+// if they refuse, the police considered for threatening, abusive, sexist or
+// sexual material or a hate crime: 8.9), 9.1 (sexting reported to parents and the Safeguarding
 // Unit; UKCIS 2024: parents told unless that would put the child at risk).
 // A case with a step still to record does not close.
 import { test, before, after } from 'node:test';
@@ -41,7 +42,7 @@ async function open(category, fields = {}) {
 test('each of the three categories shows its steps, still to record; other categories none', async () => {
   const want = {
     cyberbullying_staff: ['police'],
-    parent_post: ['meeting', 'removal', 'platform'],
+    parent_post: ['meeting', 'removal', 'platform', 'police_consider'],
     sexting: ['parents', 'safeguarding_unit'],
     cyberbullying_pupil: [],
     pupil_contact: [],
@@ -77,7 +78,8 @@ test('the case page shows a labelled form per step, without JavaScript', async (
   assert.match(html, /<h3 id="h-step-meeting">Invite the parent or carer into school to meet a member of the Senior Leadership Team <span class="muted">\(Heatons Cluster social media policy, section 8\.7\)<\/span><\/h3>/);
   assert.match(html, /<h3 id="h-step-platform">[^<]+<span class="muted">\(Heatons Cluster social media policy, section 8\.8\)<\/span><\/h3>/);
   assert.doesNotMatch(visibleText(html), /heatons \d/);
-  for (const step of ['meeting', 'removal', 'platform']) {
+  assert.match(html, /<h3 id="h-step-police_consider">Consider contacting the police if the material is threatening, abusive, sexist, sexual or a hate crime <span class="muted">\(Heatons Cluster social media policy, section 8\.9\)<\/span><\/h3>/);
+  for (const step of ['meeting', 'removal', 'platform', 'police_consider']) {
     assert.match(html, new RegExp(`<input type="hidden" name="step" value="${step}">`));
     assert.match(html, new RegExp(`<label for="f-${step}-text">Details, or the reason it was not done`));
     assert.match(html, new RegExp(`<textarea id="f-${step}-text" name="text"`));
@@ -167,6 +169,7 @@ test('bad inputs are refused in the form\'s words and change nothing', async () 
     [{ ...ok, step: 'nonsense' }, 400, 'step', null],
     [{ ...ok, step: 'parents' }, 400, 'step', /not one the policy asks for a concern of this kind/],
     [{ ...ok, step: 'meeting' }, 400, 'step', /not one the policy asks/],
+    [{ ...ok, step: 'police_consider' }, 400, 'step', /not one the policy asks/],
     [{ ...ok, done_at: '2099-01-01T10:00' }, 400, 'done_at', /cannot be in the future/],
   ];
   for (const [form, status, field, words] of cases) {
@@ -224,6 +227,20 @@ test('a case does not close while a step is still to record; then it does', asyn
   assert.match(r.body.error, /^Record "Ask the parent or carer to remove the offensive content"/);
   await event(c.head, agreed, { action: 'step', step: 'removal', outcome: 'done', text: 'Removed the same day.' });
   assert.equal((await stepOf(c.head, agreed, 'platform')).state, 'not_needed');
+  // heatons 8.9: whether the police were considered, and why not, before it closes
+  before = state();
+  r = await close(c.head, agreed);
+  assert.equal(r.status, 409);
+  assert.equal(r.body.error, 'Record "Consider contacting the police if the material is threatening, abusive, sexist, ' +
+    'sexual or a hate crime" under What the policy asks first, then close the case.');
+  assert.deepEqual(state(), before);
+  r = await event(c.head, agreed, { action: 'step', step: 'police_consider', outcome: 'not_done',
+    text: 'Rude about the school, but neither threatening nor abusive.' });
+  assert.equal(r.status, 200, r.text);
+  const considered = await stepOf(c.head, agreed, 'police_consider');
+  assert.equal(considered.state, 'not_done');
+  assert.equal(considered.text, 'Rude about the school, but neither threatening nor abusive.');
+  assert.equal(considered.cite, 'heatons 8.9');
   assert.equal((await close(c.head, agreed)).status, 200);
 
   const refused = await open('parent_post');
@@ -235,6 +252,7 @@ test('a case does not close while a step is still to record; then it does', asyn
   assert.match(r.body.error, /^Record "Report the content to the site or app through its reporting mechanism"/);
   assert.deepEqual(state(), before);
   await event(c.head, refused, { action: 'step', step: 'platform', outcome: 'not_done', text: 'It breaks none of the site\'s terms.' });
+  await event(c.head, refused, { action: 'step', step: 'police_consider', outcome: 'not_done', text: 'Not threatening.' });
   assert.equal((await close(c.head, refused)).status, 200);
 
   const sx = await open('sexting');
@@ -267,18 +285,30 @@ test('escalating to the police meets heatons 8.5; escalations to parents and the
   await event(c.dsl, sx, { action: 'escalate', to: 'safeguarding_unit' });
   assert.deepEqual((await caseJson(c.dsl, sx)).steps.map((x) => x.state), ['done', 'done']);
   assert.equal((await close(c.dsl, sx)).status, 200);
+
+  // heatons 8.9: a parent's threatening post escalated to the police is the police considered
+  const post = await open('parent_post');
+  assert.equal((await event(c.head, post, { action: 'escalate', to: 'police', reference: 'CR/77' })).status, 200);
+  const pc = await stepOf(c.head, post, 'police_consider');
+  assert.equal(pc.state, 'done');
+  assert.equal(pc.state_label, 'Done: escalated to Police');
 });
 
 test('someone who cannot open the case gets 404 and changes nothing', async () => {
   const id = await open('cyberbullying_staff');
   const form = { action: 'step', step: 'police', outcome: 'done', text: 'Reported.' };
+  const post = await open('parent_post');
   const before = state();
   for (const who of ['teacher', 'network', 'science']) {
     const r = await event(c[who], id, form);
     assert.equal(r.status, 404, who);
+    const p = await event(c[who], post, { ...form, step: 'police_consider' });
+    assert.equal(p.status, 404, who);
+    assert.equal((await c[who].get(`/concerns/${post}`)).status, 404, who);
   }
   assert.deepEqual(state(), before);
   assert.equal((await stepOf(c.head, id, 'police')).state, 'to_record');
+  assert.equal((await stepOf(c.head, post, 'police_consider')).state, 'to_record');
 });
 
 // The <form> of one step on the case page, and every id on a page said more than once.
@@ -300,7 +330,7 @@ test('a refused step comes back in its own form only: the other steps and the de
   assert.match(stepForm(r.text, 'meeting'), /id="f-meeting-done"[^>]*checked/);
   assert.match(stepForm(r.text, 'meeting'), /value="2099-01-01T10:00"/);
   assert.match(stepForm(r.text, 'meeting'), /class="field-error"[^>]*>When it was done cannot be in the future\./);
-  for (const step of ['removal', 'platform']) {
+  for (const step of ['removal', 'platform', 'police_consider']) {
     assert.equal(box(step), '&#10;', `${step}: nothing typed`);
     const form = stepForm(r.text, step);
     assert.doesNotMatch(form, /checked/, `${step}: nothing chosen`);
@@ -317,7 +347,7 @@ test('a refused step comes back in its own form only: the other steps and the de
   assert.match(removal, /Choose whether it was done\./);
   assert.match(removal, /Give the details, or the reason it was not done\./);
   assert.equal(r.text.split('class="field-error"').length - 1, 2, 'two problems, each once');
-  for (const step of ['meeting', 'platform'])
+  for (const step of ['meeting', 'platform', 'police_consider'])
     assert.doesNotMatch(stepForm(r.text, step), /field-error|has-error|aria-invalid/, step);
   assert.deepEqual(state(), before, 'nothing recorded');
 });

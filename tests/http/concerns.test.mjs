@@ -132,6 +132,7 @@ test('plain staff: no queue, no other case; the reporter sees status but never i
   // heatons 8.7: the steps the policy asks for, recorded before it closes (never shown to the reporter)
   await event(c.head, id, { action: 'step', step: 'meeting', outcome: 'done', text: 'SECRET-MEETING' });
   await event(c.head, id, { action: 'step', step: 'removal', outcome: 'done', text: 'SECRET-REMOVED' });
+  await event(c.head, id, { action: 'step', step: 'police_consider', outcome: 'not_done', text: 'SECRET-NOT-THREATENING' });
   await event(c.head, id, { action: 'close', outcome: 'SECRET-OUTCOME words', outcome_category: 'content_removed' });
   const mine = await c.teacher.get('/concerns/mine');
   assert.equal(mine.status, 200);
@@ -338,7 +339,8 @@ test('transitions: every valid step, every impossible one 409, and a full chrono
   await step({ action: 'note', text: 'police visited' }, 200);
   await step({ action: 'close' }, 400, 'escalated');
   await step({ action: 'close', outcome: 'resolved', outcome_category: 'nonsense' }, 400, 'escalated');
-  // heatons 8.7: the meeting and the request to remove it are recorded first
+  // heatons 8.7: the meeting and the request to remove it are recorded first (8.9, the police
+  // considered, was met by the escalation to the police above)
   await step({ action: 'close', outcome: 'Police gave words of advice.', outcome_category: 'police_action' }, 409, 'escalated');
   await step({ action: 'step', step: 'meeting', outcome: 'not_done', text: 'The parent would not come in.' }, 200);
   await step({ action: 'step', step: 'removal', outcome: 'done', text: 'Removed after the call.' }, 200);

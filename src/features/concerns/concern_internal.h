@@ -211,6 +211,13 @@ char *concern_device_text(const json_t *detail);
 	X("parent_post", "platform",                                                              \
 	  "Report the content to the site or app through its reporting mechanism",                \
 	  "heatons 8.8", HEATONS_WORDS("8.8"), "platform", "removal", NULL)                       \
+	/* heatons 8.9: "If the material is threatening, abusive, sexist, of a sexual nature   \
+	 * or constitutes a hate crime, the school should consider contacting the police": met  \
+	 * by escalating to the police, or not done with the reason (what was considered) */     \
+	X("parent_post", "police_consider",                                                       \
+	  "Consider contacting the police if the material is threatening, abusive, sexist, "      \
+	  "sexual or a hate crime",                                                               \
+	  "heatons 8.9", HEATONS_WORDS("8.9"), "police", NULL, NULL)                              \
 	/* heatons 9.1; UKCIS 2024: parents told unless that would put the child at risk */       \
 	X("sexting", "parents", "Tell the parents or carers", "heatons 9.1; UKCIS 2024",          \
 	  HEATONS_WORDS("9.1") "; UKCIS advice on sharing nudes and semi-nudes (2024)", "parents", \

@@ -10,7 +10,11 @@
  * (the member of staff may report it themselves, or not want it reported).
  * heatons 8.7 and 8.8: a parent or carer who posted is invited to meet the
  * SLT and asked to remove it; if they refuse, the school decides what next,
- * which could be the site's reporting mechanism.  heatons 9.1: sexting is
+ * which could be the site's reporting mechanism.  heatons 8.9: for
+ * threatening, abusive, sexist or sexual material, or a hate crime, the
+ * school considers contacting the police; every such case records whether
+ * it did and, if not, why not, as the policy leaves it to the school's
+ * judgement.  heatons 9.1: sexting is
  * reported to parents and the Safeguarding Unit; UKCIS 2024: parents are
  * told unless there is good reason to believe that would put the young
  * person at risk, so "not done" always carries its reason. */
