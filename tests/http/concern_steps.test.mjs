@@ -4,7 +4,8 @@
 // (a parent or carer who posted invited in, asked to remove it, the site told
 // if they refuse, the police considered for threatening, abusive, sexist or
 // sexual material or a hate crime: 8.9), 9.1 (sexting reported to parents and the Safeguarding
-// Unit; UKCIS 2024: parents told unless that would put the child at risk).
+// Unit; UKCIS 2024: parents told unless that would put the child at risk); and braunstone with
+// slyne 5 (a pupil who tries to contact staff told firmly and politely that it is not acceptable).
 // A case with a step still to record does not close.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,13 +40,13 @@ async function open(category, fields = {}) {
   return x.id;
 }
 
-test('each of the three categories shows its steps, still to record; other categories none', async () => {
+test('each of the four categories shows its steps, still to record; other categories none', async () => {
   const want = {
     cyberbullying_staff: ['police'],
     parent_post: ['meeting', 'removal', 'platform', 'police_consider'],
     sexting: ['parents', 'safeguarding_unit'],
     cyberbullying_pupil: [],
-    pupil_contact: [],
+    pupil_contact: ['pupil_told'],
   };
   for (const [category, codes] of Object.entries(want)) {
     const id = await open(category);
@@ -53,7 +54,7 @@ test('each of the three categories shows its steps, still to record; other categ
     const j = await caseJson(who, id);
     assert.deepEqual(j.steps.map((x) => x.step), codes, category);
     for (const st of j.steps) {
-      assert.ok(st.label && st.cite.startsWith('heatons '), `${category} ${st.step}`);
+      assert.ok(st.label && /^(heatons |braunstone; )/.test(st.cite), `${category} ${st.step}`);
       assert.equal(st.recorded, false);
       assert.equal(st.state, st.step === 'platform' ? 'not_needed' : 'to_record');
     }
@@ -269,6 +270,69 @@ test('a case does not close while a step is still to record; then it does', asyn
   const html = (await c.head.page(`/concerns/${staff}`)).text;
   assert.match(html, /What the policy asks/);
   assert.ok(!html.includes('name="step"'), 'no step form on a closed case');
+});
+
+test('a pupil who tried to contact staff is told it is not acceptable, or the case says why not, before it closes', async () => {
+  const id = await open('pupil_contact');
+  const who = c.head;
+  let st = await stepOf(who, id, 'pupil_told');
+  assert.equal(st.label, 'Tell the pupil, firmly and politely, that contacting staff this way is not acceptable (a friend request rejected, not just ignored)');
+  assert.equal(st.cite, 'braunstone; slyne 5');
+  assert.equal(st.cite_words, 'Braunstone social media policy, Safer online behaviour; Slyne-with-Hest social networking policy, section 5');
+  assert.equal(st.state, 'to_record');
+  const html = visibleText((await c.dsl.page(`/concerns/${id}`)).text);
+  assert.match(html, /Tell the pupil, firmly and politely, that contacting staff this way is not acceptable \(a friend request rejected, not just ignored\) \(Braunstone social media policy, Safer online behaviour; Slyne-with-Hest social networking policy, section 5\)/);
+
+  // Bad input changes nothing: no outcome, no words, refused (this step cannot be), a step of another kind.
+  let before = state();
+  const ok = { action: 'step', step: 'pupil_told', outcome: 'done', text: 'Told in person with the DSL present.' };
+  for (const [form, field, words] of [
+    [{ ...ok, outcome: undefined }, 'outcome', /^Choose whether it was done/],
+    [{ ...ok, text: undefined }, 'text', /^Give the details, or the reason it was not done/],
+    [{ ...ok, outcome: 'refused' }, 'outcome', /^Choose whether it was done or not done\.$/],
+    [{ ...ok, step: 'police' }, 'step', /not one the policy asks for a concern of this kind/],
+  ]) {
+    const clean = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined));
+    const r = await event(who, id, clean);
+    assert.equal(r.status, 400, JSON.stringify(clean));
+    assert.equal(r.body.field, field, JSON.stringify(clean));
+    assert.match(r.body.error, words);
+  }
+  assert.deepEqual(state(), before);
+  // A pupil_told step on a case of another kind is refused too.
+  const post = await open('parent_post');
+  const r0 = await event(who, post, ok);
+  assert.equal(r0.status, 400);
+  assert.equal(r0.body.field, 'step');
+
+  // Someone who may not open the case: 404, nothing changed.
+  before = state();
+  for (const other of ['teacher', 'network', 'science']) {
+    assert.equal((await event(c[other], id, ok)).status, 404, other);
+    assert.equal((await c[other].get(`/concerns/${id}`)).status, 404, other);
+  }
+  assert.deepEqual(state(), before);
+
+  before = state();
+  let r = await close(who, id);
+  assert.equal(r.status, 409);
+  assert.equal(r.body.error, 'Record "Tell the pupil, firmly and politely, that contacting staff this way is not acceptable ' +
+    '(a friend request rejected, not just ignored)" under What the policy asks first, then close the case.');
+  assert.deepEqual(state(), before);
+  r = await event(c.dsl, id, { ...ok, done_by: 'Mr Okafor, with the DSL' });
+  assert.equal(r.status, 200, r.text);
+  st = await stepOf(who, id, 'pupil_told');
+  assert.equal(st.state, 'done');
+  assert.equal(st.done_by, 'Mr Okafor, with the DSL');
+  assert.equal((await close(who, id)).status, 200);
+
+  // Not done carries its reason.
+  const quiet = await open('pupil_contact');
+  r = await event(c.dsl, quiet, { action: 'step', step: 'pupil_told', outcome: 'not_done',
+    text: 'The pupil\'s parents were told instead; a reply would have continued the contact.' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal((await stepOf(who, quiet, 'pupil_told')).state, 'not_done');
+  assert.equal((await close(who, quiet)).status, 200);
 });
 
 test('escalating to the police meets heatons 8.5; escalations to parents and the unit meet 9.1', async () => {

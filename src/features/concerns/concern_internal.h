@@ -218,6 +218,16 @@ char *concern_device_text(const json_t *detail);
 	  "Consider contacting the police if the material is threatening, abusive, sexist, "      \
 	  "sexual or a hate crime",                                                               \
 	  "heatons 8.9", HEATONS_WORDS("8.9"), "police", NULL, NULL)                              \
+	/* braunstone: a pupil's friend request "should be explicitly reject[ed] and not just    \
+	 * ignored"; slyne 5 (DfE safer working practice): "The child should be firmly and      \
+	 * politely informed that this is not acceptable" */                                    \
+	X("pupil_contact", "pupil_told",                                                         \
+	  "Tell the pupil, firmly and politely, that contacting staff this way is not "          \
+	  "acceptable (a friend request rejected, not just ignored)",                            \
+	  "braunstone; slyne 5",                                                                 \
+	  "Braunstone social media policy, Safer online behaviour; Slyne-with-Hest social "      \
+	  "networking policy, section 5",                                                        \
+	  NULL, NULL, NULL)                                                                      \
 	/* heatons 9.1; UKCIS 2024: parents told unless that would put the child at risk */       \
 	X("sexting", "parents", "Tell the parents or carers", "heatons 9.1; UKCIS 2024",          \
 	  HEATONS_WORDS("9.1") "; UKCIS advice on sharing nudes and semi-nudes (2024)", "parents", \

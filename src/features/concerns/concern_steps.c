@@ -17,7 +17,11 @@
  * judgement.  heatons 9.1: sexting is
  * reported to parents and the Safeguarding Unit; UKCIS 2024: parents are
  * told unless there is good reason to believe that would put the young
- * person at risk, so "not done" always carries its reason. */
+ * person at risk, so "not done" always carries its reason.  braunstone and
+ * slyne 5: a pupil who tries to contact a member of staff is told, firmly
+ * and politely, that it is not acceptable, the request rejected rather than
+ * ignored; who told them and when, or why not (the DSL may judge that
+ * someone else should, or nobody), is on the case. */
 #define _GNU_SOURCE
 #include "features/concerns/concern_internal.h"
 #include "db/db.h"
