@@ -18,7 +18,7 @@ const PAGES = [
     '/concerns?category=parent_post', '/concerns?assigned=yes', '/concerns?overdue=yes', '/concerns/stats',
     '/concerns/stats?format=csv', '/aup', '/aup/history', '/aup/compliance', '/aup/compliance?page=2', '/aup/compliance.csv', '/audit',
     '/audit?before=1000', ['/audit', { actor: 'staff000001@scale.school' }], '/audit?action=concern.view',
-    '/audit?object=C-2020-000100', '/audit?from=2020-01-01&to=2021-01-01', '/accounts', '/accounts/applications', '/training', '/concerns/mine', '/concerns/mine?page=2']],
+    '/audit?object=C-2020-000100', '/audit?from=2020-01-01&to=2021-01-01', '/accounts', '/accounts/applications', '/training', '/training/untrained', '/training/untrained?page=2', '/concerns/mine', '/concerns/mine?page=2']],
   ['dsl', ['/', '/concerns', '/concerns?status=investigating']],
   ['dpo', ['/', '/concerns', '/breaches', '/breaches?format=csv', '/sar']],
   ['moderator', ['/', '/accounts', '/accounts?page=2', '/accounts/1', '/accounts/applications', '/concerns']],
