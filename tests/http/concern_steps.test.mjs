@@ -5,7 +5,8 @@
 // if they refuse, the police considered for threatening, abusive, sexist or
 // sexual material or a hate crime: 8.9), 9.1 (sexting reported to parents and the Safeguarding
 // Unit; UKCIS 2024: parents told unless that would put the child at risk); and braunstone with
-// slyne 5 (a pupil who tries to contact staff told firmly and politely that it is not acceptable).
+// slyne 5 (a pupil who tries to contact staff told firmly and politely that it is not acceptable);
+// wynstones (a parent's comment that could bring the school into disrepute referred to legal experts).
 // A case with a step still to record does not close.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -43,7 +44,7 @@ async function open(category, fields = {}) {
 test('each of the four categories shows its steps, still to record; other categories none', async () => {
   const want = {
     cyberbullying_staff: ['police'],
-    parent_post: ['meeting', 'removal', 'platform', 'police_consider'],
+    parent_post: ['meeting', 'removal', 'platform', 'police_consider', 'legal'],
     sexting: ['parents', 'safeguarding_unit'],
     cyberbullying_pupil: [],
     pupil_contact: ['pupil_told'],
@@ -54,7 +55,7 @@ test('each of the four categories shows its steps, still to record; other catego
     const j = await caseJson(who, id);
     assert.deepEqual(j.steps.map((x) => x.step), codes, category);
     for (const st of j.steps) {
-      assert.ok(st.label && /^(heatons |braunstone; )/.test(st.cite), `${category} ${st.step}`);
+      assert.ok(st.label && /^(heatons |braunstone; |wynstones$)/.test(st.cite), `${category} ${st.step}`);
       assert.equal(st.recorded, false);
       assert.equal(st.state, st.step === 'platform' ? 'not_needed' : 'to_record');
     }
@@ -80,7 +81,8 @@ test('the case page shows a labelled form per step, without JavaScript', async (
   assert.match(html, /<h3 id="h-step-platform">[^<]+<span class="muted">\(Heatons Cluster social media policy, section 8\.8\)<\/span><\/h3>/);
   assert.doesNotMatch(visibleText(html), /heatons \d/);
   assert.match(html, /<h3 id="h-step-police_consider">Consider contacting the police if the material is threatening, abusive, sexist, sexual or a hate crime <span class="muted">\(Heatons Cluster social media policy, section 8\.9\)<\/span><\/h3>/);
-  for (const step of ['meeting', 'removal', 'platform', 'police_consider']) {
+  assert.match(html, /<h3 id="h-step-legal">Refer it to legal advisers if it could bring the school into disrepute <span class="muted">\(Wynstones social media policy, Comments posted by parents\/carers\)<\/span><\/h3>/);
+  for (const step of ['meeting', 'removal', 'platform', 'police_consider', 'legal']) {
     assert.match(html, new RegExp(`<input type="hidden" name="step" value="${step}">`));
     assert.match(html, new RegExp(`<label for="f-${step}-text">Details, or the reason it was not done`));
     assert.match(html, new RegExp(`<textarea id="f-${step}-text" name="text"`));
@@ -171,6 +173,7 @@ test('bad inputs are refused in the form\'s words and change nothing', async () 
     [{ ...ok, step: 'parents' }, 400, 'step', /not one the policy asks for a concern of this kind/],
     [{ ...ok, step: 'meeting' }, 400, 'step', /not one the policy asks/],
     [{ ...ok, step: 'police_consider' }, 400, 'step', /not one the policy asks/],
+    [{ ...ok, step: 'legal' }, 400, 'step', /not one the policy asks/],
     [{ ...ok, done_at: '2099-01-01T10:00' }, 400, 'done_at', /cannot be in the future/],
   ];
   for (const [form, status, field, words] of cases) {
@@ -242,6 +245,17 @@ test('a case does not close while a step is still to record; then it does', asyn
   assert.equal(considered.state, 'not_done');
   assert.equal(considered.text, 'Rude about the school, but neither threatening nor abusive.');
   assert.equal(considered.cite, 'heatons 8.9');
+  // wynstones: comments that could bring the school into disrepute go to legal experts
+  before = state();
+  r = await close(c.head, agreed);
+  assert.equal(r.status, 409);
+  assert.equal(r.body.error, 'Record "Refer it to legal advisers if it could bring the school into disrepute" ' +
+    'under What the policy asks first, then close the case.');
+  assert.deepEqual(state(), before);
+  r = await event(c.head, agreed, { action: 'step', step: 'legal', outcome: 'not_done',
+    text: 'About one teacher, not the school: nothing that could bring the school into disrepute.' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal((await stepOf(c.head, agreed, 'legal')).state, 'not_done');
   assert.equal((await close(c.head, agreed)).status, 200);
 
   const refused = await open('parent_post');
@@ -254,6 +268,8 @@ test('a case does not close while a step is still to record; then it does', asyn
   assert.deepEqual(state(), before);
   await event(c.head, refused, { action: 'step', step: 'platform', outcome: 'not_done', text: 'It breaks none of the site\'s terms.' });
   await event(c.head, refused, { action: 'step', step: 'police_consider', outcome: 'not_done', text: 'Not threatening.' });
+  await event(c.head, refused, { action: 'step', step: 'legal', outcome: 'done', text: 'Sent to the trust\'s solicitors.',
+    reference: 'SOL/2026/14' });
   assert.equal((await close(c.head, refused)).status, 200);
 
   const sx = await open('sexting');
@@ -356,6 +372,19 @@ test('escalating to the police meets heatons 8.5; escalations to parents and the
   const pc = await stepOf(c.head, post, 'police_consider');
   assert.equal(pc.state, 'done');
   assert.equal(pc.state_label, 'Done: escalated to Police');
+  // wynstones: escalating to legal advisers is the referral to legal experts
+  assert.equal((await stepOf(c.head, post, 'legal')).state, 'to_record');
+  const bad = await event(c.head, post, { action: 'escalate', to: 'solicitors' });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.field, 'to');
+  assert.equal((await stepOf(c.head, post, 'legal')).state, 'to_record', 'nothing recorded');
+  assert.equal((await event(c.head, post, { action: 'escalate', to: 'legal', reference: 'SOL/9' })).status, 200);
+  const legal = await stepOf(c.head, post, 'legal');
+  assert.equal(legal.state, 'done');
+  assert.equal(legal.state_label, 'Done: escalated to Legal advisers');
+  assert.ok((await caseJson(c.head, post)).events.some((e) => e.what === 'Escalated to Legal advisers (their reference: SOL/9)'));
+  assert.equal((await c.teacher.get(`/concerns/${post}`)).status, 404, 'nobody else opens it');
+  assert.equal((await event(c.teacher, post, { action: 'escalate', to: 'legal' })).status, 404);
 });
 
 test('someone who cannot open the case gets 404 and changes nothing', async () => {
@@ -394,7 +423,7 @@ test('a refused step comes back in its own form only: the other steps and the de
   assert.match(stepForm(r.text, 'meeting'), /id="f-meeting-done"[^>]*checked/);
   assert.match(stepForm(r.text, 'meeting'), /value="2099-01-01T10:00"/);
   assert.match(stepForm(r.text, 'meeting'), /class="field-error"[^>]*>When it was done cannot be in the future\./);
-  for (const step of ['removal', 'platform', 'police_consider']) {
+  for (const step of ['removal', 'platform', 'police_consider', 'legal']) {
     assert.equal(box(step), '&#10;', `${step}: nothing typed`);
     const form = stepForm(r.text, step);
     assert.doesNotMatch(form, /checked/, `${step}: nothing chosen`);
@@ -411,7 +440,7 @@ test('a refused step comes back in its own form only: the other steps and the de
   assert.match(removal, /Choose whether it was done\./);
   assert.match(removal, /Give the details, or the reason it was not done\./);
   assert.equal(r.text.split('class="field-error"').length - 1, 2, 'two problems, each once');
-  for (const step of ['meeting', 'platform', 'police_consider'])
+  for (const step of ['meeting', 'platform', 'police_consider', 'legal'])
     assert.doesNotMatch(stepForm(r.text, step), /field-error|has-error|aria-invalid/, step);
   assert.deepEqual(state(), before, 'nothing recorded');
 });

@@ -34,7 +34,8 @@
 #define ESCALATION_BODY_LIST(X)                                                                  \
 	X("police", "Police") X("lado", "Local authority designated officer (LADO)")             \
 	X("ceop", "CEOP") X("platform", "The platform or site") X("parents", "Parents or carers") \
-	X("safeguarding_unit", "Safeguarding unit") X("external_other", "Another external body")
+	X("safeguarding_unit", "Safeguarding unit") X("legal", "Legal advisers")                 \
+	X("external_other", "Another external body")
 #define ESCALATION_BODIES LIST_CHOICES(ESCALATION_BODY_LIST, CONCERN_CODE_CHOICE_)
 
 /* The person's roles as a JSON array text, for "role IN (SELECT value FROM json_each(?))". */
@@ -218,6 +219,13 @@ char *concern_device_text(const json_t *detail);
 	  "Consider contacting the police if the material is threatening, abusive, sexist, "      \
 	  "sexual or a hate crime",                                                               \
 	  "heatons 8.9", HEATONS_WORDS("8.9"), "police", NULL, NULL)                              \
+	/* wynstones, "Comments posted by parents/carers": "Any comments on social media sites   \
+	 * that could be interpreted as bringing the school into disrepute will be referred to  \
+	 * legal experts"; met by escalating to legal advisers, or not done with the reason */   \
+	X("parent_post", "legal",                                                                \
+	  "Refer it to legal advisers if it could bring the school into disrepute", "wynstones",  \
+	  "Wynstones social media policy, Comments posted by parents/carers", "legal", NULL,     \
+	  NULL)                                                                                  \
 	/* braunstone: a pupil's friend request "should be explicitly reject[ed] and not just    \
 	 * ignored"; slyne 5 (DfE safer working practice): "The child should be firmly and      \
 	 * politely informed that this is not acceptable" */                                    \

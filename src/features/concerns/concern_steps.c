@@ -14,7 +14,9 @@
  * threatening, abusive, sexist or sexual material, or a hate crime, the
  * school considers contacting the police; every such case records whether
  * it did and, if not, why not, as the policy leaves it to the school's
- * judgement.  heatons 9.1: sexting is
+ * judgement.  wynstones: a parent's comment that could bring the school
+ * into disrepute is referred to legal experts (an escalation to legal
+ * advisers, or why not).  heatons 9.1: sexting is
  * reported to parents and the Safeguarding Unit; UKCIS 2024: parents are
  * told unless there is good reason to believe that would put the young
  * person at risk, so "not done" always carries its reason.  braunstone and
