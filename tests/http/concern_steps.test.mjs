@@ -231,31 +231,28 @@ test('a case does not close while a step is still to record; then it does', asyn
   assert.match(r.body.error, /^Record "Ask the parent or carer to remove the offensive content"/);
   await event(c.head, agreed, { action: 'step', step: 'removal', outcome: 'done', text: 'Removed the same day.' });
   assert.equal((await stepOf(c.head, agreed, 'platform')).state, 'not_needed');
+  // Closing is refused, changing nothing, until the step is recorded; then it is.
+  const recordFirst = async (id, words, step, text) => {
+    const was = state();
+    const refusedClose = await close(c.head, id);
+    assert.equal(refusedClose.status, 409);
+    assert.equal(refusedClose.body.error, `Record "${words}" under What the policy asks first, then close the case.`);
+    assert.deepEqual(state(), was);
+    const recorded = await event(c.head, id, { action: 'step', step, outcome: 'not_done', text });
+    assert.equal(recorded.status, 200, recorded.text);
+    const st = await stepOf(c.head, id, step);
+    assert.equal(st.state, 'not_done');
+    assert.equal(st.text, text);
+    return st;
+  };
   // heatons 8.9: whether the police were considered, and why not, before it closes
-  before = state();
-  r = await close(c.head, agreed);
-  assert.equal(r.status, 409);
-  assert.equal(r.body.error, 'Record "Consider contacting the police if the material is threatening, abusive, sexist, ' +
-    'sexual or a hate crime" under What the policy asks first, then close the case.');
-  assert.deepEqual(state(), before);
-  r = await event(c.head, agreed, { action: 'step', step: 'police_consider', outcome: 'not_done',
-    text: 'Rude about the school, but neither threatening nor abusive.' });
-  assert.equal(r.status, 200, r.text);
-  const considered = await stepOf(c.head, agreed, 'police_consider');
-  assert.equal(considered.state, 'not_done');
-  assert.equal(considered.text, 'Rude about the school, but neither threatening nor abusive.');
+  const considered = await recordFirst(agreed, 'Consider contacting the police if the material is threatening, ' +
+    'abusive, sexist, sexual or a hate crime', 'police_consider', 'Rude about the school, but neither threatening nor abusive.');
   assert.equal(considered.cite, 'heatons 8.9');
   // wynstones: comments that could bring the school into disrepute go to legal experts
-  before = state();
-  r = await close(c.head, agreed);
-  assert.equal(r.status, 409);
-  assert.equal(r.body.error, 'Record "Refer it to legal advisers if it could bring the school into disrepute" ' +
-    'under What the policy asks first, then close the case.');
-  assert.deepEqual(state(), before);
-  r = await event(c.head, agreed, { action: 'step', step: 'legal', outcome: 'not_done',
-    text: 'About one teacher, not the school: nothing that could bring the school into disrepute.' });
-  assert.equal(r.status, 200, r.text);
-  assert.equal((await stepOf(c.head, agreed, 'legal')).state, 'not_done');
+  const legal = await recordFirst(agreed, 'Refer it to legal advisers if it could bring the school into disrepute', 'legal',
+    'About one teacher, not the school: nothing that could bring the school into disrepute.');
+  assert.equal(legal.cite, 'wynstones');
   assert.equal((await close(c.head, agreed)).status, 200);
 
   const refused = await open('parent_post');
