@@ -1,13 +1,15 @@
-// The steps the heatons policy asks for on three kinds of concern, shown on
-// the case as "What the policy asks" and recorded with action=step:
-// heatons 8.5 (cyberbullying of staff reported to the police), 8.7 and 8.8
-// (a parent or carer who posted invited in, asked to remove it, the site told
-// if they refuse, the police considered for threatening, abusive, sexist or
-// sexual material or a hate crime: 8.9), 9.1 (sexting reported to parents and the Safeguarding
-// Unit; UKCIS 2024: parents told unless that would put the child at risk); and braunstone with
-// slyne 5 (a pupil who tries to contact staff told firmly and politely that it is not acceptable);
-// wynstones (a parent's comment that could bring the school into disrepute referred to legal experts).
-// A case with a step still to record does not close.
+// The steps the policies ask for on five kinds of concern, shown on the case
+// as "What the policy asks" and recorded with action=step: heatons 8.5
+// (cyberbullying of staff reported to the police); 8.3 (cyberbullying of a
+// pupil outside the school day told to the parents); 8.7 and 8.8 (a parent or
+// carer who posted invited in, asked to remove it, the site told if they
+// refuse), 8.9 (the police considered for threatening, abusive, sexist or
+// sexual material or a hate crime) and wynstones (comments that could bring
+// the school into disrepute referred to legal experts); 9.1 (sexting reported
+// to parents and the Safeguarding Unit; UKCIS 2024: parents told unless that
+// would put the child at risk); braunstone with slyne 5 (a pupil who tries to
+// contact staff told firmly and politely that it is not acceptable).  A case
+// with a step still to record does not close.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, sql, visibleText } from './lib.mjs';
@@ -41,12 +43,13 @@ async function open(category, fields = {}) {
   return x.id;
 }
 
-test('each of the four categories shows its steps, still to record; other categories none', async () => {
+test('each of the five categories shows its steps, still to record; other categories none', async () => {
   const want = {
     cyberbullying_staff: ['police'],
     parent_post: ['meeting', 'removal', 'platform', 'police_consider', 'legal'],
     sexting: ['parents', 'safeguarding_unit'],
-    cyberbullying_pupil: [],
+    cyberbullying_pupil: ['pupil_parents'],
+    other: [],
     pupil_contact: ['pupil_told'],
   };
   for (const [category, codes] of Object.entries(want)) {
@@ -155,7 +158,7 @@ test('recording each step: done, refused, not done with the reason; who and when
 test('bad inputs are refused in the form\'s words and change nothing', async () => {
   const id = await open('cyberbullying_staff');
   const ok = { action: 'step', step: 'police', outcome: 'done', text: 'Reported.' };
-  const other = await open('cyberbullying_pupil');
+  const other = await open('other');
   const happened = await open('cyberbullying_staff', { occurred_at: '2025-06-02T10:00' });
   const before = state();
   const early = await event(c.head, happened, { ...ok, done_at: '2025-06-01T10:00' });
@@ -184,7 +187,7 @@ test('bad inputs are refused in the form\'s words and change nothing', async () 
     if (words) assert.match(r.body.error, words);
   }
   // a category the policy asks nothing more of takes no step
-  const r = await event(c.dsl, other, { ...ok, step: 'police' });
+  const r = await event(c.head, other, { ...ok, step: 'police' });
   assert.equal(r.status, 400);
   assert.deepEqual(state(), before);
   assert.equal((await stepOf(c.head, id, 'police')).state, 'to_record');
@@ -346,6 +349,38 @@ test('a pupil who tried to contact staff is told it is not acceptable, or the ca
   assert.equal(r.status, 200, r.text);
   assert.equal((await stepOf(who, quiet, 'pupil_told')).state, 'not_done');
   assert.equal((await close(who, quiet)).status, 200);
+});
+
+test('cyberbullying of a pupil: the parents told, who decide on the site, CEOP or the police (heatons 8.3), or why not', async () => {
+  const id = await open('cyberbullying_pupil');
+  let st = await stepOf(c.head, id, 'pupil_parents');
+  assert.equal(st.label, 'Tell the parents or carers, who decide whether to report it to the site, CEOP or the police');
+  assert.equal(st.cite_words, 'Heatons Cluster social media policy, section 8.3');
+  assert.equal(st.state, 'to_record');
+  const before = state();
+  for (const [form, field] of [[{ outcome: 'refused', text: 'x' }, 'outcome'], [{ outcome: 'not_done' }, 'text']]) {
+    const r = await event(c.head, id, { action: 'step', step: 'pupil_parents', ...form });
+    assert.equal(r.status, 400, r.text);
+    assert.equal(r.body.field, field);
+  }
+  assert.equal((await event(c.teacher, id, { action: 'step', step: 'pupil_parents', outcome: 'done', text: 'x' })).status, 404);
+  assert.equal((await c.teacher.get(`/concerns/${id}`)).status, 404);
+  const refusedClose = await close(c.head, id);
+  assert.equal(refusedClose.status, 409);
+  assert.match(refusedClose.body.error, /^Record "Tell the parents or carers, who decide/);
+  assert.deepEqual(state(), before, 'nothing changed');
+  assert.equal((await event(c.dsl, id, { action: 'escalate', to: 'parents', text: 'Both families phoned.' })).status, 200);
+  st = await stepOf(c.head, id, 'pupil_parents');
+  assert.equal(st.state, 'done');
+  assert.equal(st.state_label, 'Done: escalated to Parents or carers');
+  assert.equal((await close(c.head, id)).status, 200);
+
+  const inSchool = await open('cyberbullying_pupil');
+  const r = await event(c.head, inSchool, { action: 'step', step: 'pupil_parents', outcome: 'not_done',
+    text: 'It happened in the school day: dealt with under the behaviour policy (heatons 8.2).' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal((await stepOf(c.head, inSchool, 'pupil_parents')).state, 'not_done');
+  assert.equal((await close(c.head, inSchool)).status, 200);
 });
 
 test('escalating to the police meets heatons 8.5; escalations to parents and the unit meet 9.1', async () => {

@@ -226,6 +226,14 @@ char *concern_device_text(const json_t *detail);
 	  "Refer it to legal advisers if it could bring the school into disrepute", "wynstones",  \
 	  "Wynstones social media policy, Comments posted by parents/carers", "legal", NULL,     \
 	  NULL)                                                                                  \
+	/* heatons 8.3: "Incidents of cyber bullying that occur outside of the school day should  \
+	 * be reported to/by parents/carers. Families should then decide whether to contact the  \
+	 * networking site to report the issue, CEOP and/or the Police": met by escalating to the \
+	 * parents, or not done with the reason (it happened in the school day: 8.2) */          \
+	X("cyberbullying_pupil", "pupil_parents",                                                \
+	  "Tell the parents or carers, who decide whether to report it to the site, CEOP or the " \
+	  "police",                                                                              \
+	  "heatons 8.3", HEATONS_WORDS("8.3"), "parents", NULL, NULL)                            \
 	/* braunstone: a pupil's friend request "should be explicitly reject[ed] and not just    \
 	 * ignored"; slyne 5 (DfE safer working practice): "The child should be firmly and      \
 	 * politely informed that this is not acceptable" */                                    \

@@ -16,7 +16,9 @@
  * it did and, if not, why not, as the policy leaves it to the school's
  * judgement.  wynstones: a parent's comment that could bring the school
  * into disrepute is referred to legal experts (an escalation to legal
- * advisers, or why not).  heatons 9.1: sexting is
+ * advisers, or why not).  heatons 8.3: cyberbullying of a pupil outside
+ * the school day is reported to the parents, who decide whether to go to
+ * the site, CEOP or the police.  heatons 9.1: sexting is
  * reported to parents and the Safeguarding Unit; UKCIS 2024: parents are
  * told unless there is good reason to believe that would put the young
  * person at risk, so "not done" always carries its reason.  braunstone and
