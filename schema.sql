@@ -1816,7 +1816,7 @@ INSERT INTO high_water(name, high) SELECT 'evidence', coalesce(max(id), 0) FROM 
 CREATE INDEX IF NOT EXISTS applications_by_account ON account_applications(account_id)
   WHERE account_id IS NOT NULL;
 
--- Schema version 42: someone else's material in a post sent for sign-off
+-- Schema version 42: someone else's material in a post sent for sign-off, and who is posting it
 --
 -- May run again.  ravens-wood §6: "Users of social media should consider the
 -- copyright of the content they are sharing and, where necessary, should seek
@@ -1834,4 +1834,13 @@ CREATE TABLE IF NOT EXISTS account_post_material (
   credit          TEXT NOT NULL DEFAULT '',  -- who made it, as the post credits them
   CHECK (others_material = 1 OR (permission = 0 AND credit = '')),
   CHECK (others_material = 0 OR (permission = 1 AND credit != ''))
+) WITHOUT ROWID;
+-- ravens-wood §5: "Users must declare who they are in social media posts or
+-- accounts. Anonymous posts are discouraged in relation to school
+-- activity"; §10: "Make it clear who is posting content".  How the post, as
+-- it will go out, says who is posting it (a name and role, or the
+-- department's name), as its author last sent it.
+CREATE TABLE IF NOT EXISTS account_post_posted_as (
+  post_id   INTEGER PRIMARY KEY REFERENCES account_posts(id),
+  posted_as TEXT NOT NULL CHECK (posted_as != '')
 ) WITHOUT ROWID;

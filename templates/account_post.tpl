@@ -4,6 +4,7 @@
 <dt>By</dt><dd>{{author_name}}, sent <time datetime="{{submitted_at}}">{{submitted_at:x-uk-time}}</time></dd>
 <dt>Where it will go out</dt><dd>{{#where}}{{where}}{{/where}}{{#not_where}}Not said{{/not_where}}</dd>
 <dt>When it will go out</dt><dd>{{#publish_at}}<time datetime="{{publish_at}}">{{publish_at:x-uk-time}}</time>{{/publish_at}}{{#not_publish_at}}Once signed off{{/not_publish_at}}</dd>
+{{#posted_as}}<dt>Who it says is posting</dt><dd>{{posted_as}}</dd>{{/posted_as}}
 {{#asked_material}}<dt>Someone else's material</dt><dd>{{#others_material}}Shared, made by {{credit}}; the author confirmed that whoever holds the copyright gave permission{{/others_material}}{{#not_others_material}}None: the author says it is all the school's own{{/not_others_material}}</dd>{{/asked_material}}
 {{#decided_at}}<dt>Answer</dt><dd>{{status_label}} by {{decided_by}}, <time datetime="{{decided_at}}">{{decided_at:x-uk-time}}</time>{{#reason}}: <span class="multiline">{{reason:pre_escape}}</span>{{/reason}}</dd>{{/decided_at}}
 </dl>
@@ -44,6 +45,10 @@
 <div class="field{{#err_text}} has-error{{/err_text}}"><label for="f-text">The new text</label>
 {{#err_text}}<p class="field-error" id="e-text">{{err_text}}</p>{{/err_text}}
 <textarea id="f-text" name="text" rows="6" maxlength="5000" required{{#err_text}} aria-describedby="e-text" aria-invalid="true"{{/err_text}}>&#10;{{form_text:pre_escape}}</textarea></div>
+<div class="field{{#err_posted_as}} has-error{{/err_posted_as}}"><label for="f-posted_as">How the post says who is posting it</label>
+<p class="hint" id="h-posted_as">Posts on school accounts are not anonymous: a name and role at the end (“Mr Patel, Head of Science”), or the department's name on its own account.</p>
+{{#err_posted_as}}<p class="field-error" id="e-posted_as">{{err_posted_as}}</p>{{/err_posted_as}}
+<input id="f-posted_as" name="posted_as" type="text" maxlength="200" value="{{form_posted_as}}" aria-describedby="h-posted_as{{#err_posted_as}} e-posted_as{{/err_posted_as}}"{{#err_posted_as}} aria-invalid="true"{{/err_posted_as}}></div>
 <div class="field{{#err_where}} has-error{{/err_where}}"><label for="f-where">Where it will go out</label>
 {{#err_where}}<p class="field-error" id="e-where">{{err_where}}</p>{{/err_where}}
 <input id="f-where" name="where" type="text" maxlength="200" value="{{form_where}}"{{#err_where}} aria-describedby="e-where" aria-invalid="true"{{/err_where}}></div>

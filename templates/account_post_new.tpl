@@ -10,6 +10,10 @@
 <div class="field{{#err_text}} has-error{{/err_text}}"><label for="f-text">The text</label>
 {{#err_text}}<p class="field-error" id="e-text">{{err_text}}</p>{{/err_text}}
 <textarea id="f-text" name="text" rows="6" maxlength="5000" required{{#err_text}} aria-describedby="e-text" aria-invalid="true"{{/err_text}}>&#10;{{form_text:pre_escape}}</textarea></div>
+<div class="field{{#err_posted_as}} has-error{{/err_posted_as}}"><label for="f-posted_as">How the post says who is posting it</label>
+<p class="hint" id="h-posted_as">Posts on school accounts are not anonymous: a name and role at the end (“Mr Patel, Head of Science”), or the department's name on its own account.</p>
+{{#err_posted_as}}<p class="field-error" id="e-posted_as">{{err_posted_as}}</p>{{/err_posted_as}}
+<input id="f-posted_as" name="posted_as" type="text" maxlength="200" value="{{form_posted_as}}" aria-describedby="h-posted_as{{#err_posted_as}} e-posted_as{{/err_posted_as}}"{{#err_posted_as}} aria-invalid="true"{{/err_posted_as}}></div>
 <div class="field{{#err_where}} has-error{{/err_where}}"><label for="f-where">Where it will go out</label>
 <p class="hint" id="h-where">For example: the account's page, a reply under a parent's comment.</p>
 {{#err_where}}<p class="field-error" id="e-where">{{err_where}}</p>{{/err_where}}

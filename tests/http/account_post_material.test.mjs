@@ -25,14 +25,15 @@ steps: n('account_post_steps'), notes: n('notifications'), audit: n("audit WHERE
 
 function submit(client, fields, json = true) {
   const fd = new FormData();
-  for (const [k, v] of Object.entries({ kind: 'post', text: 'Our Year 9 poster display.', ...fields })) fd.append(k, v);
+  for (const [k, v] of Object.entries({ kind: 'post', text: 'Our Year 9 poster display.', posted_as: 'Mr Okafor, Science', ...fields }))
+    fd.append(k, v);
   return client.request('POST', `/accounts/${acct}/posts`, { multipart: fd, json });
 }
 
 const CREDIT = 'The solar system poster, by Northgate Science Centre';
 
 test("a post that shares someone else's material carries the permission and the credit to the senior leader", async () => {
-  const r = await submit(c.science, { others_material: 'yes', permission: 'yes', credit: CREDIT });
+  const r = await submit(c.science, { others_material: 'yes', posted_as: 'Mr Okafor, Science', permission: 'yes', credit: CREDIT });
   assert.equal(r.status, 201, r.text);
   const id = r.body.post.id;
   const link = `/accounts/${acct}/posts/${id}`;
@@ -49,7 +50,7 @@ test("a post that shares someone else's material carries the permission and the 
     /others_material=yes/);
 
   // A post of the school's own says so; the credit sent with "No" is not kept.
-  const own = await submit(c.science, { text: 'Our own photo of the display.', others_material: 'no', credit: 'ignored' });
+  const own = await submit(c.science, { text: 'Our own photo of the display.', others_material: 'no', posted_as: 'Mr Okafor, Science', credit: 'ignored' });
   assert.equal(own.status, 201, own.text);
   const ownLink = `/accounts/${acct}/posts/${own.body.post.id}`;
   assert.equal(sql(s.db, `SELECT others_material || ':' || permission || ':' || credit FROM account_post_material WHERE post_id = ${own.body.post.id}`), '0:0:');
@@ -70,7 +71,7 @@ test('no answer, no permission or no credit is refused, in the words of the form
   assert.equal(r.body.error, "Say whether the post shares someone else's material.");
   assert.deepEqual(state(), was);
 
-  r = await submit(c.science, { text: 'A poster we found online.', others_material: 'yes' });
+  r = await submit(c.science, { text: 'A poster we found online.', others_material: 'yes', posted_as: 'Mr Okafor, Science' });
   assert.equal(r.status, 400);
   assert.deepEqual(r.body.errors.map((e) => e.field), ['permission', 'credit']);
   assert.match(r.body.errors[0].error, /^Confirm that whoever holds the copyright has given permission to share it/);
@@ -78,7 +79,7 @@ test('no answer, no permission or no credit is refused, in the words of the form
   assert.deepEqual(state(), was);
 
   // A credit of only spaces is no credit.
-  r = await submit(c.science, { text: 'A poster we found online.', others_material: 'yes', permission: 'yes', credit: '   ' });
+  r = await submit(c.science, { text: 'A poster we found online.', others_material: 'yes', posted_as: 'Mr Okafor, Science', permission: 'yes', credit: '   ' });
   assert.equal(r.status, 400);
   assert.equal(r.body.field, 'credit');
   assert.deepEqual(state(), was);
@@ -90,7 +91,7 @@ test('no answer, no permission or no credit is refused, in the words of the form
   assert.deepEqual(state(), was);
 
   // A browser is shown the form again with the problems beside their fields.
-  r = await submit(c.science, { text: 'A poster we found online.', others_material: 'yes', credit: 'Someone' }, false);
+  r = await submit(c.science, { text: 'A poster we found online.', others_material: 'yes', posted_as: 'Mr Okafor, Science', credit: 'Someone' }, false);
   assert.equal(r.status, 400);
   assert.match(r.text, /<p class="field-error" id="e-permission">Confirm that whoever holds the copyright/);
   assert.match(r.text, /id="f-others_material-yes"[^>]* checked/);
@@ -99,7 +100,7 @@ test('no answer, no permission or no credit is refused, in the words of the form
 });
 
 test('a new text after changes are asked for is asked again; the answer replaces the earlier one', async () => {
-  const r = await submit(c.science, { text: 'Look at this video of the eclipse.', others_material: 'no' });
+  const r = await submit(c.science, { text: 'Look at this video of the eclipse.', others_material: 'no', posted_as: 'Mr Okafor, Science' });
   assert.equal(r.status, 201, r.text);
   const id = r.body.post.id;
   const link = `/accounts/${acct}/posts/${id}`;
@@ -107,17 +108,17 @@ test('a new text after changes are asked for is asked again; the answer replaces
   assert.equal(back.status, 200, back.text);
 
   const was = state();
-  let again = await c.science.post(link, { text: 'The eclipse, filmed by a parent.', others_material: 'yes', permission: 'yes' });
+  let again = await c.science.post(link, { text: 'The eclipse, filmed by a parent.', others_material: 'yes', posted_as: 'Mr Okafor, Science', permission: 'yes' });
   assert.equal(again.status, 400);
   assert.equal(again.body.field, 'credit');
   assert.deepEqual(state(), was);
   assert.equal(sql(s.db, `SELECT status FROM account_posts WHERE id = ${id}`), 'changes');
-  again = await c.science.post(link, { text: 'The eclipse, filmed by a parent.' });
+  again = await c.science.post(link, { text: 'The eclipse, filmed by a parent.', posted_as: 'Mr Okafor, Science' });
   assert.equal(again.status, 400);
   assert.equal(again.body.field, 'others_material');
   assert.deepEqual(state(), was);
 
-  again = await c.science.post(link, { text: 'The eclipse, filmed by a parent.', others_material: 'yes', permission: 'yes',
+  again = await c.science.post(link, { text: 'The eclipse, filmed by a parent.', others_material: 'yes', posted_as: 'Mr Okafor, Science', permission: 'yes',
     credit: 'Video by Sam Lee, with his permission' });
   assert.equal(again.status, 200, again.text);
   assert.equal(sql(s.db, `SELECT others_material || ':' || permission || ':' || credit FROM account_post_material WHERE post_id = ${id}`),
@@ -126,7 +127,7 @@ test('a new text after changes are asked for is asked again; the answer replaces
 });
 
 test("only the account's runners and senior leaders read the answer", async () => {
-  const r = await submit(c.science, { text: 'A drawing for our display.', others_material: 'yes', permission: 'yes',
+  const r = await submit(c.science, { text: 'A drawing for our display.', others_material: 'yes', posted_as: 'Mr Okafor, Science', permission: 'yes',
     credit: 'A drawing by a Year 7 pupil' });
   assert.equal(r.status, 201, r.text);
   const link = `/accounts/${acct}/posts/${r.body.post.id}`;
@@ -140,7 +141,7 @@ test("only the account's runners and senior leaders read the answer", async () =
   }
   // Someone who does not run the account cannot send a post to it either.
   const was = state();
-  const t = await submit(c.teacher, { others_material: 'yes', permission: 'yes', credit: 'x' });
+  const t = await submit(c.teacher, { others_material: 'yes', posted_as: 'Mr Okafor, Science', permission: 'yes', credit: 'x' });
   assert.equal(t.status, 404);
   assert.deepEqual(state(), was);
 });

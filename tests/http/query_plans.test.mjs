@@ -129,7 +129,7 @@ test('the same forms sent twice: finding the record already kept reads no whole 
     ['science', '/accounts/1/mistakes', { what: 'plans twice' }],
     ['science', '/accounts/1/checks', { checked_at: ukNow, comments_found: 'no', all_answered: 'yes' }],
     ['science', '/accounts/1/items', { received_at: ukNow, kind: 'query', summary: 'plans twice' }],
-    ['science', '/accounts/1/posts', { text: 'plans twice', kind: 'post', others_material: 'no' }],
+    ['science', '/accounts/1/posts', { text: 'plans twice', kind: 'post', others_material: 'no', posted_as: 'Mr Okafor, Science' }],
     ['dsl', '/concerns/1/events', { action: 'note', text: 'plans twice' }],
     ['dsl', '/concerns/1/events', { action: 'assign', assignee: 'dsl@demo.school' }],
     ['moderator', '/accounts', { platform: 'x', name: '@plans', department: 'Science',

@@ -6,6 +6,7 @@
 
 static const struct field_spec post_form[] = {
 	{ "text", F_LONGTEXT, 5000, F_REQUIRED, NULL, "The text" },
+	{ "posted_as", F_TEXT, 200, 0, NULL, "How the post says who is posting it" },
 	{ "image", F_FILE, 1, 0, NULL, "A picture" },
 	{ "where", F_TEXT, 200, 0, NULL, "Where it will go out" },
 	{ "publish_at", F_DATETIME, 25, 0, NULL, "When it will go out" },
@@ -24,6 +25,7 @@ static const struct field_spec post_form[] = {
 };
 static const struct field_spec resubmit_form[] = {
 	{ "text", F_LONGTEXT, 5000, F_REQUIRED, NULL, "The new text" },
+	{ "posted_as", F_TEXT, 200, 0, NULL, "How the post says who is posting it" },
 	{ "where", F_TEXT, 200, 0, NULL, "Where it will go out" },
 	{ "publish_at", F_DATETIME, 25, 0, NULL, "When it will go out" },
 	{ "others_material", F_YESNO, 3, 0, NULL, "Does the post share someone else's material?" },

@@ -26,11 +26,12 @@
 	"p.body AS text, p.place AS \"where\", "                                                   \
 	"p.publish_at, p.status, p.submitted_at, p.decided_at, d.name AS decided_by, p.reason, "   \
 	"i.type AS image_type, i.pupils_pictured, i.checked_list, i.no_names, i.school_device, "   \
-	"m.others_material, m.permission, m.credit "                                               \
+	"m.others_material, m.permission, m.credit, w.posted_as "                                  \
 	"FROM account_posts p JOIN social_accounts a ON a.id = p.account_id "                      \
 	"JOIN users u ON u.id = p.author_id LEFT JOIN users d ON d.id = p.decided_by "             \
 	"LEFT JOIN account_post_images i ON i.post_id = p.id "                                     \
-	"LEFT JOIN account_post_material m ON m.post_id = p.id "
+	"LEFT JOIN account_post_material m ON m.post_id = p.id "                                   \
+	"LEFT JOIN account_post_posted_as w ON w.post_id = p.id "
 
 static const char *status_label(const char *status)
 {
@@ -234,8 +235,10 @@ void post_submit(struct request *rq, struct reply *rp)
 	char publish_at[24];
 	post_publish_at(rq, rp, publish_at);
 	const struct upload *img = post_image_checked(rq, rp, &bad);
-	if (!bad)
+	if (!bad) {
+		post_posted_as_checked(rq, rp);
 		post_material_checked(rq, rp);
+	}
 	if (bad || reply_errors(rp) || reply_begin(rp, BUSY_UNSAVED) != 0 ||
 	    refuse_repeat_post(rq, rp, publish_at) != 0) {
 		json_decref(a);
@@ -245,6 +248,7 @@ void post_submit(struct request *rq, struct reply *rp)
 	if (img)
 		post_image_store(rq, img, id);
 	post_material_store(rq, id);
+	post_posted_as_store(rq, id);
 	post_step(id, "submit", arg(rq, "text"), rq->user.id);
 	account_touch(rq->ids[0]);
 	post_notify_leaders(rq->user.id, json_str(a, "name"), rq->ids[0], id);
