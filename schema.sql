@@ -1815,3 +1815,32 @@ INSERT INTO high_water(name, high) SELECT 'evidence', coalesce(max(id), 0) FROM 
   WHERE true ON CONFLICT(name) DO UPDATE SET high = max(high, excluded.high);
 CREATE INDEX IF NOT EXISTS applications_by_account ON account_applications(account_id)
   WHERE account_id IS NOT NULL;
+
+-- Schema version 42: someone else's material in a post sent for sign-off, and who is posting it
+--
+-- May run again.  ravens-wood §6: "Users of social media should consider the
+-- copyright of the content they are sharing and, where necessary, should seek
+-- permission from the copyright holder before sharing"; §10: "Ensure you have
+-- permission to 'share' other peoples' materials and acknowledge the author"
+-- (slyne's agreement: "I will ensure that I have permission to use the
+-- original work of others").  What the author said when the post was sent
+-- (or last sent again): whether it shares someone else's material and, when
+-- it does, that the copyright holder gave permission and whom the post
+-- credits.  A post sent before this part has no row: it was not asked.
+CREATE TABLE IF NOT EXISTS account_post_material (
+  post_id         INTEGER PRIMARY KEY REFERENCES account_posts(id),
+  others_material INTEGER NOT NULL CHECK (others_material IN (0, 1)),
+  permission      INTEGER NOT NULL CHECK (permission IN (0, 1)),
+  credit          TEXT NOT NULL DEFAULT '',  -- who made it, as the post credits them
+  CHECK (others_material = 1 OR (permission = 0 AND credit = '')),
+  CHECK (others_material = 0 OR (permission = 1 AND credit != ''))
+) WITHOUT ROWID;
+-- ravens-wood §5: "Users must declare who they are in social media posts or
+-- accounts. Anonymous posts are discouraged in relation to school
+-- activity"; §10: "Make it clear who is posting content".  How the post, as
+-- it will go out, says who is posting it (a name and role, or the
+-- department's name), as its author last sent it.
+CREATE TABLE IF NOT EXISTS account_post_posted_as (
+  post_id   INTEGER PRIMARY KEY REFERENCES account_posts(id),
+  posted_as TEXT NOT NULL CHECK (posted_as != '')
+) WITHOUT ROWID;

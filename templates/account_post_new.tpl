@@ -10,6 +10,10 @@
 <div class="field{{#err_text}} has-error{{/err_text}}"><label for="f-text">The text</label>
 {{#err_text}}<p class="field-error" id="e-text">{{err_text}}</p>{{/err_text}}
 <textarea id="f-text" name="text" rows="6" maxlength="5000" required{{#err_text}} aria-describedby="e-text" aria-invalid="true"{{/err_text}}>&#10;{{form_text:pre_escape}}</textarea></div>
+<div class="field{{#err_posted_as}} has-error{{/err_posted_as}}"><label for="f-posted_as">How the post says who is posting it</label>
+<p class="hint" id="h-posted_as">Posts on school accounts are not anonymous: a name and role at the end (“Mr Patel, Head of Science”), or the department's name on its own account.</p>
+{{#err_posted_as}}<p class="field-error" id="e-posted_as">{{err_posted_as}}</p>{{/err_posted_as}}
+<input id="f-posted_as" name="posted_as" type="text" maxlength="200" value="{{form_posted_as}}" aria-describedby="h-posted_as{{#err_posted_as}} e-posted_as{{/err_posted_as}}"{{#err_posted_as}} aria-invalid="true"{{/err_posted_as}}></div>
 <div class="field{{#err_where}} has-error{{/err_where}}"><label for="f-where">Where it will go out</label>
 <p class="hint" id="h-where">For example: the account's page, a reply under a parent's comment.</p>
 {{#err_where}}<p class="field-error" id="e-where">{{err_where}}</p>{{/err_where}}
@@ -17,6 +21,19 @@
 <div class="field{{#err_publish_at}} has-error{{/err_publish_at}}"><label for="f-publish_at">When it will go out (UK time, optional)</label>
 {{#err_publish_at}}<p class="field-error" id="e-publish_at">{{err_publish_at}}</p>{{/err_publish_at}}
 <input id="f-publish_at" name="publish_at" type="datetime-local" value="{{form_publish_at}}"{{#err_publish_at}} aria-describedby="e-publish_at" aria-invalid="true"{{/err_publish_at}}></div>
+<fieldset id="f-others_material"{{#err_others_material}} aria-describedby="e-others_material"{{/err_others_material}}><legend>Does the post share someone else's material?</legend>
+<p class="hint">A photo, video, music, artwork or words that someone else made, another account's post among them. The policy asks for the permission of whoever holds the copyright before it is shared, and that the post credits whoever made it.</p>
+{{#err_others_material}}<p class="field-error" id="e-others_material">{{err_others_material}}</p>{{/err_others_material}}
+<label class="checkbox" for="f-others_material-yes"><input id="f-others_material-yes" type="radio" name="others_material" value="yes" required{{#chose_others_material_yes}} checked{{/chose_others_material_yes}}> Yes</label>
+<label class="checkbox" for="f-others_material-no"><input id="f-others_material-no" type="radio" name="others_material" value="no"{{#chose_others_material_no}} checked{{/chose_others_material_no}}> No: it is all the school's own</label>
+</fieldset>
+<fieldset><legend>If it shares someone else's material</legend>
+{{#err_permission}}<p class="field-error" id="e-permission">{{err_permission}}</p>{{/err_permission}}
+<label class="checkbox" for="f-permission"><input id="f-permission" type="checkbox" name="permission" value="yes"{{#chose_permission_yes}} checked{{/chose_permission_yes}}{{#err_permission}} aria-describedby="e-permission" aria-invalid="true"{{/err_permission}}> Whoever holds the copyright has given permission to share it</label>
+<div class="field{{#err_credit}} has-error{{/err_credit}}"><label for="f-credit">Who made it, as the post credits them</label>
+{{#err_credit}}<p class="field-error" id="e-credit">{{err_credit}}</p>{{/err_credit}}
+<input id="f-credit" name="credit" type="text" maxlength="200" value="{{form_credit}}"{{#err_credit}} aria-describedby="e-credit" aria-invalid="true"{{/err_credit}}></div>
+</fieldset>
 <div class="field{{#err_image}} has-error{{/err_image}}"><label for="f-image">A picture (optional: PNG or JPEG, at most {{image_max_mb}} MB)</label>
 <p class="hint" id="h-image">Only the people who run this account and the senior leaders see it.{{#error}} Choose the picture again: a form sent back does not keep it.{{/error}}</p>
 {{#err_image}}<p class="field-error" id="e-image">{{err_image}}</p>{{/err_image}}

@@ -2,6 +2,7 @@
 {{#not_leader}}<p class="lead">Your training records. Ask a senior leader or the office if one is missing.</p>
 {{#not_training}}<p class="notice">No training has been recorded for you yet.</p>{{/not_training}}{{/not_leader}}
 {{#leader}}<p class="lead">Training records for everyone. Record one below or upload a CSV file.</p>
+<p>{{#untrained_count}}<a href="/training/untrained">{{untrained_words}} social-media policy training</a>: never trained, or due a refresher.{{/untrained_count}}{{#not_untrained_count}}Every active teacher and member of support staff has current social-media policy training (<a href="/training/untrained">see the list</a>).{{/not_untrained_count}}</p>
 <h2>My own training</h2>
 {{#not_mine}}<p class="muted">No training has been recorded for you yet.</p>{{/not_mine}}
 {{#has_mine}}<ul>{{/has_mine}}{{#mine}}<li>{{course_title}}: completed <time datetime="{{completed_on}}">{{completed_on:x-uk-time}}</time>{{#expires_on}}, expires <time datetime="{{expires_on}}">{{expires_on:x-uk-time}}</time>{{/expires_on}} {{#current}}<span class="badge status-ok">Current</span>{{/current}}{{#expired}}<span class="badge status-overdue">Expired</span>{{/expired}}</li>

@@ -52,7 +52,7 @@ const confirmed = { pupils_pictured: 'yes', checked_list: 'yes', no_names: 'yes'
 // fields: the form; image: {data, name, type} or null
 function submit(client, fields, image = null, account = acct, json = true) {
   const fd = new FormData();
-  for (const [k, v] of Object.entries({ kind: 'post', ...fields })) fd.append(k, v);
+  for (const [k, v] of Object.entries({ kind: 'post', others_material: 'no', posted_as: 'Mr Okafor, Science', ...fields })) fd.append(k, v);
   if (image) fd.append('image', new Blob([image.data], { type: image.type || 'image/png' }), image.name || 'photo.png');
   return client.request('POST', `/accounts/${account}/posts`, { multipart: fd, json });
 }
@@ -138,7 +138,7 @@ test('a senior leader answers with a reason; the author sees it and sends a new 
   // Only the author sends a new text, and only after changes are asked for.
   assert.equal((await c.deputy.post(link, { text: 'x' })).status, 403);
   assert.equal((await c.teacher.post(link, { text: 'x' })).status, 404);
-  const again = await c.science.post(link, { text: 'Our trip to the Science Museum in London was brilliant!' });
+  const again = await c.science.post(link, { text: 'Our trip to the Science Museum in London was brilliant!', others_material: 'no', posted_as: 'Mr Okafor, Science' });
   assert.equal(again.status, 200, again.text);
   assert.equal(again.body.post.status, 'submitted');
   assert.equal((await c.science.post(link, { text: 'again' })).status, 409);
@@ -390,8 +390,8 @@ test('closing an account leaves no sign-off or changes task for its posts', asyn
   try {
     const lead = await t.login('science@demo.school');
     const deputy = await t.login('deputy@demo.school');
-    const waiting = (await lead.post('/accounts/1/posts', { text: 'Science week starts Monday!', kind: 'post' })).body.post.id;
-    const back = (await lead.post('/accounts/1/posts', { text: 'Our new telescope', kind: 'post' })).body.post.id;
+    const waiting = (await lead.post('/accounts/1/posts', { text: 'Science week starts Monday!', kind: 'post', others_material: 'no', posted_as: 'Mr Okafor, Science' })).body.post.id;
+    const back = (await lead.post('/accounts/1/posts', { text: 'Our new telescope', kind: 'post', others_material: 'no', posted_as: 'Mr Okafor, Science' })).body.post.id;
     let r = await deputy.post(`/accounts/1/posts/${back}/decision`, { decision: 'changes', reason: 'Name the donor.' });
     assert.equal(r.status, 200, r.text);
     const linked = async (c, kind) => (await c.get('/')).body.tasks.filter((k) => k.kind === kind).map((k) => k.link);
@@ -415,7 +415,7 @@ test("a post whose author has left is taken over by the account's new lead", asy
   assert.equal(r.status, 200, r.text);
   r = await c.admin.post(`/admin/staff/${uid(s.db, 'science@demo.school')}/deactivate`, { left_on: '' });
   assert.equal(r.status, 200, r.text);
-  const again = { text: 'Science week starts on Monday 8 June.', where: 'X' };
+  const again = { text: 'Science week starts on Monday 8 June.', where: 'X', others_material: 'no', posted_as: 'Mr Okafor, Science' };
   // Before the handover nobody may send it again.
   assert.equal((await c.ta.post(link, again)).status, 404);
   qualify(s.db, 'ta@demo.school');

@@ -152,6 +152,7 @@ test('a closed case shows no form choices; its JSON keeps them; reopened, they a
   };
   await open();
   assert.equal((await event(c.head, id, { action: 'acknowledge' })).status, 200);
+  assert.equal((await event(c.head, id, { action: 'step', step: 'pupil_told', outcome: 'done', text: 'Told.' })).status, 200);
   assert.equal((await event(c.head, id, { action: 'close', outcome: 'Done', outcome_category: 'other' })).status, 200);
   const closed = await c.head.page(`/concerns/${id}`);
   assert.equal(closed.status, 200);

@@ -119,7 +119,7 @@ test('recording a subject access request opens no case the reader may not open',
 test('the export gives a reporter the chronology they were shown, not the outcome or notes', async () => {
   const x = await file(c.teacher, { category: 'parent_post', summary: 'A parent posted' });
   assert.equal((await event(c.head, x.id, { action: 'acknowledge' })).status, 200);
-  for (const step of ['meeting', 'removal']) { // heatons 8.7, recorded before it closes
+  for (const step of ['meeting', 'removal', 'police_consider', 'legal']) { // heatons 8.7, 8.9; wynstones
     assert.equal((await event(c.head, x.id, { action: 'step', step, outcome: 'done',
       text: `Step text for handlers: ${step}` })).status, 200);
   }

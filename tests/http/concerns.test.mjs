@@ -132,6 +132,8 @@ test('plain staff: no queue, no other case; the reporter sees status but never i
   // heatons 8.7: the steps the policy asks for, recorded before it closes (never shown to the reporter)
   await event(c.head, id, { action: 'step', step: 'meeting', outcome: 'done', text: 'SECRET-MEETING' });
   await event(c.head, id, { action: 'step', step: 'removal', outcome: 'done', text: 'SECRET-REMOVED' });
+  await event(c.head, id, { action: 'step', step: 'police_consider', outcome: 'not_done', text: 'SECRET-NOT-THREATENING' });
+  await event(c.head, id, { action: 'step', step: 'legal', outcome: 'not_done', text: 'SECRET-NO-DISREPUTE' });
   await event(c.head, id, { action: 'close', outcome: 'SECRET-OUTCOME words', outcome_category: 'content_removed' });
   const mine = await c.teacher.get('/concerns/mine');
   assert.equal(mine.status, 200);
@@ -338,10 +340,12 @@ test('transitions: every valid step, every impossible one 409, and a full chrono
   await step({ action: 'note', text: 'police visited' }, 200);
   await step({ action: 'close' }, 400, 'escalated');
   await step({ action: 'close', outcome: 'resolved', outcome_category: 'nonsense' }, 400, 'escalated');
-  // heatons 8.7: the meeting and the request to remove it are recorded first
+  // heatons 8.7: the meeting and the request to remove it are recorded first (8.9, the police
+  // considered, was met by the escalation to the police above)
   await step({ action: 'close', outcome: 'Police gave words of advice.', outcome_category: 'police_action' }, 409, 'escalated');
   await step({ action: 'step', step: 'meeting', outcome: 'not_done', text: 'The parent would not come in.' }, 200);
   await step({ action: 'step', step: 'removal', outcome: 'done', text: 'Removed after the call.' }, 200);
+  await step({ action: 'step', step: 'legal', outcome: 'not_done', text: 'Nothing about the school itself.' }, 200);
   await step({ action: 'close', outcome: 'Police gave words of advice.', outcome_category: 'police_action' }, 200, 'closed');
   assert.equal(sql(s.db, `SELECT outcome_category FROM concerns WHERE id = ${id}`), 'police_action');
   await step({ action: 'close', outcome: 'again' }, 409, 'closed');
@@ -357,7 +361,7 @@ test('transitions: every valid step, every impossible one 409, and a full chrono
   assert.equal(sql(s.db, `SELECT closed_at IS NULL FROM concerns WHERE id = ${id}`), '1');
   const cs = (await c.head.get(`/concerns/${id}`)).body.concern;
   assert.deepEqual(cs.events.map((e) => e.action), ['reported', 'acknowledge', 'assign', 'status', 'escalate', 'status',
-    'escalate', 'note', 'step', 'step', 'close', 'note', 'reopen']);
+    'escalate', 'note', 'step', 'step', 'step', 'close', 'note', 'reopen']);
   assert.ok(cs.events.every((e) => e.at && e.actor));
   assert.equal(cs.events[4].what, 'Escalated to Police (their reference: CR/123)');
   // A change of status reads in the words the status badges use, on the page and in the JSON.
@@ -367,7 +371,7 @@ test('transitions: every valid step, every impossible one 409, and a full chrono
   assert.match(chronology, /Status changed from Acknowledged to Investigating/);
   assert.match(chronology, /Status changed from Investigating to Escalated/);
   assert.doesNotMatch(chronology, /Status changed from [a-z]+ to [a-z]+/);
-  assert.equal(cs.events[10].text, 'Police gave words of advice.');
+  assert.equal(cs.events[11].text, 'Police gave words of advice.');
   // the chronology cannot be rewritten, even in the database
   assert.throws(() => sql(s.db, `DELETE FROM concern_events WHERE concern_id = ${id}`), /append-only/);
   // a browser is sent back to the case with a message

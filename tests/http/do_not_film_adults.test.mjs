@@ -252,7 +252,7 @@ test('adults taken off the list, and staff who left still asking, are shown unti
 
 test("a post's picture is checked against the adults too, and the words say so", async () => {
   const fd = new FormData();
-  for (const [k, v] of Object.entries({ kind: 'post', text: 'The staff netball team', pupils_pictured: 'no', school_device: 'yes' }))
+  for (const [k, v] of Object.entries({ kind: 'post', text: 'The staff netball team', pupils_pictured: 'no', school_device: 'yes', others_material: 'no', posted_as: 'Mr Okafor, Science' }))
     fd.append(k, v);
   fd.append('image', new Blob([JPEG], { type: 'image/jpeg' }), 'netball.jpg');
   const posts = n('account_posts');

@@ -551,6 +551,7 @@ test("a refused action on a case leads to that action's own field: the case's fo
   const dsl = await s.login('dsl@demo.school');
   const closed = (await file(teacher, { category: 'cyberbullying_pupil', summary: 'Name-calling in a group chat' })).id;
   assert.equal((await event(dsl, closed, { action: 'acknowledge' })).status, 200);
+  assert.equal((await event(dsl, closed, { action: 'escalate', to: 'parents' })).status, 200); // heatons 8.3
   assert.equal((await event(dsl, closed, { action: 'close', outcome: 'Spoken to.', outcome_category: 'other' })).status, 200);
   r = await send({ action: 'reopen', text: '   ' }, dsl, closed);
   assert.deepEqual(landsIn(r.text, `/concerns/${closed}/events`, 'value="reopen"'), ['#f-reopen-text']);

@@ -279,6 +279,8 @@ test('the person a case is about never sees it: every GET route, My tasks, e-mai
     const dc = cases.filter((c) => c.about.startsWith('deputy')), hc = cases.filter((c) => c.about.startsWith('head'));
     assert.equal((await event(head, dc[0].id, { action: 'assign', assignee: 'dsl@demo.school' })).status, 200);
     assert.equal((await event(head, dc[0].id, { action: 'escalate', to: 'lado', reference: 'LADO-1' })).status, 200);
+    assert.equal((await event(head, dc[1].id, { action: 'step', step: 'pupil_parents', outcome: 'not_done', // heatons 8.3
+      text: 'In the school day: the behaviour policy.' })).status, 200);
     assert.equal((await event(head, dc[1].id, { action: 'close', outcome: 'SWEEP closed', outcome_category: 'other' })).status, 200);
     // the deputy also chairs here, so the chair may hand the head's case to them
     assert.equal((await event(chair, hc[0].id, { action: 'assign', assignee: 'deputy@demo.school' })).status, 200);

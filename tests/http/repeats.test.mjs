@@ -134,7 +134,7 @@ test('an account check raising a concern, a comment logged and a mistake, each s
 
 test('a post sent for sign-off twice', async () => {
   const lead = await s.login('science@demo.school');
-  const form = { text: 'Well done to Year 8 for the science fair!', kind: 'post' };
+  const form = { text: 'Well done to Year 8 for the science fair!', kind: 'post', others_material: 'no', posted_as: 'Mr Okafor, Science' };
   const { second } = await twice(lead, '/accounts/1/posts', form, 'account_posts');
   assert.match(second.body.error, /^You sent this post for sign-off already/);
   assert.equal((await lead.post('/accounts/1/posts', { ...form, kind: 'reply' })).status, 201);

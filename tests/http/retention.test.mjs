@@ -377,6 +377,10 @@ test('a safeguarding concern about pupils that names a member of staff is kept t
     for (const c of [named, stays]) {
       let r = await dsl.post(`/concerns/${c.id}/events`, { action: 'acknowledge' });
       assert.ok(r.status < 300, r.text);
+      if (c === named) { // braunstone, slyne 5: the pupil told it is not acceptable
+        r = await dsl.post(`/concerns/${c.id}/events`, { action: 'step', step: 'pupil_told', outcome: 'done', text: 'Told.' });
+        assert.ok(r.status < 300, r.text);
+      }
       if (c === stays) { // an image report naming an adult: the police are told before it closes
         r = await dsl.post(`/concerns/${c.id}/events`, { action: 'escalate', to: 'police' });
         assert.ok(r.status < 300, r.text);

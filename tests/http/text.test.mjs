@@ -64,6 +64,8 @@ test('stored details, notes and outcomes are shown with their line breaks', asyn
   const note = 'Spoke to both pupils.\n\nParents informed.';
   const n = await head.post(`/concerns/${c.id}/events`, { action: 'note', text: note });
   assert.ok(n.status < 400, n.text);
+  const told = await head.post(`/concerns/${c.id}/events`, { action: 'escalate', to: 'parents' }); // heatons 8.3
+  assert.ok(told.status < 400, told.text);
   const outcome = 'Resolved with both families.\nNo further action.';
   const closed = await head.post(`/concerns/${c.id}/events`, { action: 'close', outcome, outcome_category: 'resolved_in_school' });
   assert.ok(closed.status < 400, closed.text);

@@ -27,14 +27,17 @@ static json_t *post_steps(int64_t post_id)
 		       "I", post_id);
 }
 
-/* What the resubmit form starts from: the text as it stands. */
+/* What the resubmit form starts from: the text as it stands, and who it
+ * says is posting it. */
 static json_t *form_values(const json_t *p)
 {
 	char local[17] = "";
 	if (json_str(p, "publish_at"))
 		uk_time_for_field(json_str(p, "publish_at"), local);
-	return json_pack("{s:s, s:s, s:s}", "text", json_str(p, "text"), "where",
-			 json_str(p, "where"), "publish_at", local);
+	const char *posted_as = json_str(p, "posted_as");
+	return json_pack("{s:s, s:s, s:s, s:s}", "text", json_str(p, "text"), "where",
+			 json_str(p, "where"), "publish_at", local, "posted_as",
+			 posted_as ? posted_as : "");
 }
 
 /* Who answers for the post: its author, or once the author has left the
@@ -178,7 +181,12 @@ void post_resubmit(struct request *rq, struct reply *rp)
 	if (!p)
 		return;
 	char publish_at[24], at[ISO_LEN];
-	if (post_publish_at(rq, rp, publish_at) != 0 || reply_begin(rp, BUSY_UNSAVED) != 0) {
+	post_publish_at(rq, rp, publish_at);
+	/* A new text is a new answer about who is posting it and about someone
+	 * else's material too. */
+	post_posted_as_checked(rq, rp);
+	post_material_checked(rq, rp);
+	if (reply_errors(rp) || reply_begin(rp, BUSY_UNSAVED) != 0) {
 		json_decref(p);
 		return;
 	}
@@ -190,12 +198,15 @@ void post_resubmit(struct request *rq, struct reply *rp)
 		"ttttII", arg(rq, "text"), arg(rq, "where") ? arg(rq, "where") : "",
 		publish_at[0] ? publish_at : NULL, at, rq->user.id, rq->ids[1]);
 	int changed = db_changes();
+	post_material_store(rq, rq->ids[1]);
+	post_posted_as_store(rq, rq->ids[1]);
 	post_step(rq->ids[1], "resubmit", arg(rq, "text"), rq->user.id);
 	account_touch(rq->ids[0]);
 	char *link = post_link(rq->ids[0], rq->ids[1]);
 	notify_done(link);
 	post_notify_leaders(rq->user.id, json_str(p, "account_name"), rq->ids[0], rq->ids[1]);
-	audit(rq, "account.post_resubmit", link + 1, "%s", "new text");
+	audit(rq, "account.post_resubmit", link + 1, "new text others_material=%s",
+	      arg_yes(rq, "others_material") ? "yes" : "no");
 	json_decref(p);
 	if (reply_commit_changed(rp, changed, "text", "This post has already been sent again.",
 				 BUSY_UNSAVED) == 0)

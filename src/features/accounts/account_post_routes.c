@@ -6,6 +6,7 @@
 
 static const struct field_spec post_form[] = {
 	{ "text", F_LONGTEXT, 5000, F_REQUIRED, NULL, "The text" },
+	{ "posted_as", F_TEXT, 200, 0, NULL, "How the post says who is posting it" },
 	{ "image", F_FILE, 1, 0, NULL, "A picture" },
 	{ "where", F_TEXT, 200, 0, NULL, "Where it will go out" },
 	{ "publish_at", F_DATETIME, 25, 0, NULL, "When it will go out" },
@@ -16,12 +17,21 @@ static const struct field_spec post_form[] = {
 	  "has asked not to be filmed or photographed" },
 	{ "no_names", F_YESNO, 3, 0, NULL, "No pupil's name is next to the photo" },
 	{ "school_device", F_YESNO, 3, 0, NULL, "I am uploading this from a school device" },
+	{ "others_material", F_YESNO, 3, 0, NULL, "Does the post share someone else's material?" },
+	{ "permission", F_YESNO, 3, 0, NULL,
+	  "Whoever holds the copyright has given permission to share it" },
+	{ "credit", F_TEXT, 200, 0, NULL, "Who made it, as the post credits them" },
 	{ NULL },
 };
 static const struct field_spec resubmit_form[] = {
 	{ "text", F_LONGTEXT, 5000, F_REQUIRED, NULL, "The new text" },
+	{ "posted_as", F_TEXT, 200, 0, NULL, "How the post says who is posting it" },
 	{ "where", F_TEXT, 200, 0, NULL, "Where it will go out" },
 	{ "publish_at", F_DATETIME, 25, 0, NULL, "When it will go out" },
+	{ "others_material", F_YESNO, 3, 0, NULL, "Does the post share someone else's material?" },
+	{ "permission", F_YESNO, 3, 0, NULL,
+	  "Whoever holds the copyright has given permission to share it" },
+	{ "credit", F_TEXT, 200, 0, NULL, "Who made it, as the post credits them" },
 	{ NULL },
 };
 static const struct field_spec decide_form[] = {

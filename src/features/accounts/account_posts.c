@@ -25,10 +25,13 @@
 	"a.lead_id, p.author_id, u.name AS author_name, u.active AS author_active, p.kind, "       \
 	"p.body AS text, p.place AS \"where\", "                                                   \
 	"p.publish_at, p.status, p.submitted_at, p.decided_at, d.name AS decided_by, p.reason, "   \
-	"i.type AS image_type, i.pupils_pictured, i.checked_list, i.no_names, i.school_device "    \
+	"i.type AS image_type, i.pupils_pictured, i.checked_list, i.no_names, i.school_device, "   \
+	"m.others_material, m.permission, m.credit, w.posted_as "                                  \
 	"FROM account_posts p JOIN social_accounts a ON a.id = p.account_id "                      \
 	"JOIN users u ON u.id = p.author_id LEFT JOIN users d ON d.id = p.decided_by "             \
-	"LEFT JOIN account_post_images i ON i.post_id = p.id "
+	"LEFT JOIN account_post_images i ON i.post_id = p.id "                                     \
+	"LEFT JOIN account_post_material m ON m.post_id = p.id "                                   \
+	"LEFT JOIN account_post_posted_as w ON w.post_id = p.id "
 
 static const char *status_label(const char *status)
 {
@@ -65,6 +68,14 @@ static void describe(json_t *row)
 	flag(row, "checked_list");
 	flag(row, "no_names");
 	flag(row, "school_device");
+	/* A post sent before the author was asked about someone else's
+	 * material (account_post_material.c) has no answer, and its page
+	 * shows no line for it. */
+	json_object_set_new(row, "asked_material",
+			    json_boolean(json_object_get(row, "others_material") &&
+					 !json_is_null(json_object_get(row, "others_material"))));
+	flag(row, "others_material");
+	flag(row, "permission");
 }
 
 static int may_see_posts(const struct request *rq, int64_t account_id)
@@ -224,6 +235,10 @@ void post_submit(struct request *rq, struct reply *rp)
 	char publish_at[24];
 	post_publish_at(rq, rp, publish_at);
 	const struct upload *img = post_image_checked(rq, rp, &bad);
+	if (!bad) {
+		post_posted_as_checked(rq, rp);
+		post_material_checked(rq, rp);
+	}
 	if (bad || reply_errors(rp) || reply_begin(rp, BUSY_UNSAVED) != 0 ||
 	    refuse_repeat_post(rq, rp, publish_at) != 0) {
 		json_decref(a);
@@ -232,12 +247,14 @@ void post_submit(struct request *rq, struct reply *rp)
 	int64_t id = post_insert(rq, publish_at);
 	if (img)
 		post_image_store(rq, img, id);
+	post_material_store(rq, id);
+	post_posted_as_store(rq, id);
 	post_step(id, "submit", arg(rq, "text"), rq->user.id);
 	account_touch(rq->ids[0]);
 	post_notify_leaders(rq->user.id, json_str(a, "name"), rq->ids[0], id);
 	char *link = post_link(rq->ids[0], id);
-	audit(rq, "account.post_submit", link + 1, "kind=%s image=%s", arg(rq, "kind"),
-	      img ? "yes" : "no");
+	audit(rq, "account.post_submit", link + 1, "kind=%s image=%s others_material=%s",
+	      arg(rq, "kind"), img ? "yes" : "no", arg_yes(rq, "others_material") ? "yes" : "no");
 	json_decref(a);
 	if (reply_commit(rp, BUSY_UNSAVED) == 0)
 		reply_done(rp, 201,

@@ -43,6 +43,17 @@ const struct upload *post_image_checked(const struct request *rq, struct reply *
 /* Stores it with the confirmations, inside the caller's transaction. */
 void post_image_store(const struct request *rq, const struct upload *u, int64_t post_id);
 
+/* Whether the post shares someone else's material (account_post_material.c):
+ * adds each problem of the answer to rp. */
+void post_material_checked(const struct request *rq, struct reply *rp);
+/* Stores the answer, replacing an earlier one, inside the caller's
+ * transaction. */
+void post_material_store(const struct request *rq, int64_t post_id);
+/* How the post says who is posting it (account_post_posted_as.c): adds the
+ * problem to rp when it is missing; stores it, replacing an earlier one. */
+void post_posted_as_checked(const struct request *rq, struct reply *rp);
+void post_posted_as_store(const struct request *rq, int64_t post_id);
+
 handler_fn post_new_page, post_submit, post_page, post_decide, post_resubmit, post_image;
 handler_fn do_not_publish_page, do_not_publish_add, do_not_publish_remove;
 /* Adults who have asked not to be filmed or photographed (do_not_film.c). */

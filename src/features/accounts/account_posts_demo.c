@@ -23,6 +23,8 @@ static const unsigned char demo_png[] = {
 struct demo_post {
 	const char *account, *author, *kind, *text, *place, *status, *decider, *reason;
 	int image;
+	const char *credit; /* someone else's material it shares, or NULL */
+	const char *posted_as; /* how the post says who is posting it */
 	time_t ago;
 };
 
@@ -56,6 +58,12 @@ static int64_t demo_post(const struct demo_post *d)
 			"VALUES (?, 'image/png', ?, ?, ?, 1, 1, 1, 1)",
 			"IItb", id, (int64_t)sizeof demo_png, sha, (const void *)demo_png,
 			sizeof demo_png);
+	db_exec("INSERT INTO account_post_material(post_id, others_material, permission, credit) "
+		"VALUES (?, ?, ?, ?)",
+		"IIIt", id, (int64_t)(d->credit != NULL), (int64_t)(d->credit != NULL),
+		d->credit ? d->credit : "");
+	db_exec("INSERT INTO account_post_posted_as(post_id, posted_as) VALUES (?, ?)", "It", id,
+		d->posted_as);
 	return id;
 }
 
@@ -76,19 +84,21 @@ int account_posts_demo(void)
 		{ "@HillsideScience", "science@demo.school", "post",
 		  "Rocket day! Year 8 launched their water rockets on the field this afternoon; "
 		  "the record was 41 metres. Thank you to the families who sent in bottles.",
-		  "X, the science department's account", "submitted", NULL, NULL, 1, 3 * HOUR },
+		  "X, the science department's account", "submitted", NULL, NULL, 1, NULL,
+		  "Hillside Science department", 3 * HOUR },
 		{ "@HillsideScience", "science@demo.school", "post",
 		  "Science week starts on Monday: a talk from a local vet, a crime-scene lab and "
 		  "the egg-drop challenge. Details in Friday's newsletter.",
 		  "X, the science department's account", "approved", "deputy@demo.school", NULL, 1,
-		  50 * HOUR },
+		  "The egg-drop challenge poster, by Northgate Science Centre",
+		  "Hillside Science department", 50 * HOUR },
 		{ "Year 3 class blog", "ta@demo.school", "reply",
 		  "Thank you for your comment. Mrs Khan set the homework late because the app was "
 		  "down; we will put it right on Monday.",
 		  "A reply to a parent's comment on the blog", "changes", "head@demo.school",
 		  "Please do not name a member of staff in a public reply. Thank the parent and "
 		  "offer a phone call with the class teacher instead.",
-		  0, 26 * HOUR },
+		  0, NULL, "Mrs Khan's Year 3 team", 26 * HOUR },
 	};
 	for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++)
 		if (demo_post(&posts[i]) <= 0)

@@ -34,7 +34,8 @@
 #define ESCALATION_BODY_LIST(X)                                                                  \
 	X("police", "Police") X("lado", "Local authority designated officer (LADO)")             \
 	X("ceop", "CEOP") X("platform", "The platform or site") X("parents", "Parents or carers") \
-	X("safeguarding_unit", "Safeguarding unit") X("external_other", "Another external body")
+	X("safeguarding_unit", "Safeguarding unit") X("legal", "Legal advisers")                 \
+	X("external_other", "Another external body")
 #define ESCALATION_BODIES LIST_CHOICES(ESCALATION_BODY_LIST, CONCERN_CODE_CHOICE_)
 
 /* The person's roles as a JSON array text, for "role IN (SELECT value FROM json_each(?))". */
@@ -211,6 +212,38 @@ char *concern_device_text(const json_t *detail);
 	X("parent_post", "platform",                                                              \
 	  "Report the content to the site or app through its reporting mechanism",                \
 	  "heatons 8.8", HEATONS_WORDS("8.8"), "platform", "removal", NULL)                       \
+	/* heatons 8.9: "If the material is threatening, abusive, sexist, of a sexual nature   \
+	 * or constitutes a hate crime, the school should consider contacting the police": met  \
+	 * by escalating to the police, or not done with the reason (what was considered) */     \
+	X("parent_post", "police_consider",                                                       \
+	  "Consider contacting the police if the material is threatening, abusive, sexist, "      \
+	  "sexual or a hate crime",                                                               \
+	  "heatons 8.9", HEATONS_WORDS("8.9"), "police", NULL, NULL)                              \
+	/* wynstones, "Comments posted by parents/carers": "Any comments on social media sites   \
+	 * that could be interpreted as bringing the school into disrepute will be referred to  \
+	 * legal experts"; met by escalating to legal advisers, or not done with the reason */   \
+	X("parent_post", "legal",                                                                \
+	  "Refer it to legal advisers if it could bring the school into disrepute", "wynstones",  \
+	  "Wynstones social media policy, Comments posted by parents/carers", "legal", NULL,     \
+	  NULL)                                                                                  \
+	/* heatons 8.3: "Incidents of cyber bullying that occur outside of the school day should  \
+	 * be reported to/by parents/carers. Families should then decide whether to contact the  \
+	 * networking site to report the issue, CEOP and/or the Police": met by escalating to the \
+	 * parents, or not done with the reason (it happened in the school day: 8.2) */          \
+	X("cyberbullying_pupil", "pupil_parents",                                                \
+	  "Tell the parents or carers, who decide whether to report it to the site, CEOP or the " \
+	  "police",                                                                              \
+	  "heatons 8.3", HEATONS_WORDS("8.3"), "parents", NULL, NULL)                            \
+	/* braunstone: a pupil's friend request "should be explicitly reject[ed] and not just    \
+	 * ignored"; slyne 5 (DfE safer working practice): "The child should be firmly and      \
+	 * politely informed that this is not acceptable" */                                    \
+	X("pupil_contact", "pupil_told",                                                         \
+	  "Tell the pupil, firmly and politely, that contacting staff this way is not "          \
+	  "acceptable (a friend request rejected, not just ignored)",                            \
+	  "braunstone; slyne 5",                                                                 \
+	  "Braunstone social media policy, Safer online behaviour; Slyne-with-Hest social "      \
+	  "networking policy, section 5",                                                        \
+	  NULL, NULL, NULL)                                                                      \
 	/* heatons 9.1; UKCIS 2024: parents told unless that would put the child at risk */       \
 	X("sexting", "parents", "Tell the parents or carers", "heatons 9.1; UKCIS 2024",          \
 	  HEATONS_WORDS("9.1") "; UKCIS advice on sharing nudes and semi-nudes (2024)", "parents", \

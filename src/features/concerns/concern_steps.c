@@ -10,10 +10,22 @@
  * (the member of staff may report it themselves, or not want it reported).
  * heatons 8.7 and 8.8: a parent or carer who posted is invited to meet the
  * SLT and asked to remove it; if they refuse, the school decides what next,
- * which could be the site's reporting mechanism.  heatons 9.1: sexting is
+ * which could be the site's reporting mechanism.  heatons 8.9: for
+ * threatening, abusive, sexist or sexual material, or a hate crime, the
+ * school considers contacting the police; every such case records whether
+ * it did and, if not, why not, as the policy leaves it to the school's
+ * judgement.  wynstones: a parent's comment that could bring the school
+ * into disrepute is referred to legal experts (an escalation to legal
+ * advisers, or why not).  heatons 8.3: cyberbullying of a pupil outside
+ * the school day is reported to the parents, who decide whether to go to
+ * the site, CEOP or the police.  heatons 9.1: sexting is
  * reported to parents and the Safeguarding Unit; UKCIS 2024: parents are
  * told unless there is good reason to believe that would put the young
- * person at risk, so "not done" always carries its reason. */
+ * person at risk, so "not done" always carries its reason.  braunstone and
+ * slyne 5: a pupil who tries to contact a member of staff is told, firmly
+ * and politely, that it is not acceptable, the request rejected rather than
+ * ignored; who told them and when, or why not (the DSL may judge that
+ * someone else should, or nobody), is on the case. */
 #define _GNU_SOURCE
 #include "features/concerns/concern_internal.h"
 #include "db/db.h"

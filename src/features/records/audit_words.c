@@ -30,6 +30,7 @@ static const struct {
 	{ "told", "people told" },
 	{ "from_on", "from" },
 	{ "until_on", "until" },
+	{ "others_material", "shares someone else's material" },
 	{ NULL, NULL },
 };
 

@@ -83,6 +83,14 @@ void training_page(struct request *rq, struct reply *rp)
 		reply_pager(m, rows, page, PAGE);
 	json_object_set_new(m, "training", rows);
 	if (leader) {
+		int64_t untrained = training_untrained_count();
+		json_object_set_new(m, "untrained_count", json_integer(untrained));
+		const char *fmt = untrained == 1
+					  ? "%lld teacher or member of support staff still needs"
+					  : "%lld teachers and support staff still need";
+		char *words = xasprintf(fmt, (long long)untrained);
+		json_object_set_new(m, "untrained_words", json_string(words));
+		free(words);
 		json_object_set_new(m, "mine", own_records(rq->user.id));
 		current_flags(json_object_get(m, "mine"), 0);
 		/* A refused form keeps the course that was chosen. */
@@ -289,6 +297,8 @@ static const struct route training_routes[] = {
 	{ "POST", "/training/search", training_search, ROLE_LEADERS, search_form, training_page,
 	  0 },
 	{ "POST", "/training/import", training_import, ROLE_LEADERS, import_form, NULL, R_UPLOAD },
+	{ "GET", "/training/untrained", training_untrained_page, ROLE_LEADERS, page_fields, NULL,
+	  0 },
 	{ "GET", "/admin/courses", courses_page, ROLE_ADMIN, NULL, NULL, 0 },
 	{ "POST", "/admin/courses", course_add, ROLE_ADMIN, course_form, courses_page, 0 },
 	{ NULL },

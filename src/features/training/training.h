@@ -19,6 +19,9 @@ const char *training_problem(const struct training_input *in, int64_t *user_id, 
 /* Inserts the record and its audit row; the new id, or -1. */
 int64_t training_store(const struct request *rq, const struct training_input *in, int64_t user_id);
 
-handler_fn training_page, training_import;
+handler_fn training_page, training_import, training_untrained_page;
+/* How many active teachers and support staff have no current social-media
+ * policy training (training_untrained.c). */
+int64_t training_untrained_count(void);
 
 #endif

@@ -1,0 +1,56 @@
+/* Who still needs the social-media policy training (heatons 4.2: "Teachers
+ * and support staff will receive training on the Social Media Policy as
+ * part of their Safeguarding induction and refresher training"): the
+ * leaders' list of active teachers and support staff with no current record
+ * of the course, never trained or their training expired, so that nobody is
+ * missed at induction or when a refresher is due.  Current as
+ * training_current() has it (core/policy_status.c). */
+#define _GNU_SOURCE
+#include "features/training/training.h"
+#include "core/policy_status.h"
+#include "db/db.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+
+#define PAGE 100
+
+/* Active teachers and support staff with no record of the course current
+ * today (the two ?: today). */
+#define UNTRAINED_FROM                                                                             \
+	"FROM users u WHERE u.active = 1 AND u.staff_type IN ('teacher', 'support') AND "          \
+	"NOT EXISTS (SELECT 1 FROM training t WHERE t.user_id = u.id AND "                         \
+	"t.course = 'social_media_policy' AND t.completed_on <= ? AND "                            \
+	"(t.expires_on IS NULL OR t.expires_on >= ?)) "
+
+int64_t training_untrained_count(void)
+{
+	char d[11];
+	today(d);
+	return db_int(0, "SELECT count(*) " UNTRAINED_FROM, "tt", d, d);
+}
+
+void training_untrained_page(struct request *rq, struct reply *rp)
+{
+	char d[11];
+	today(d);
+	int64_t page = arg_int(rq, "page", 1);
+	/* The latest record of the course, if any: an expired one is a refresher due. */
+	json_t *rows = db_rows(
+		"SELECT u.id, u.name, u.email, u.staff_type, "
+		"(SELECT t.completed_on FROM training t WHERE t.user_id = u.id AND "
+		"t.course = 'social_media_policy' ORDER BY t.completed_on DESC LIMIT 1) "
+		"AS last_completed_on, "
+		"(SELECT t.expires_on FROM training t WHERE t.user_id = u.id AND "
+		"t.course = 'social_media_policy' ORDER BY t.completed_on DESC LIMIT 1) "
+		"AS last_expires_on " UNTRAINED_FROM "ORDER BY u.name LIMIT ? OFFSET ?",
+		"ttII", d, d, (int64_t)PAGE, (page - 1) * PAGE);
+	int64_t total = training_untrained_count();
+	char *title = db_text("SELECT title FROM courses WHERE code = 'social_media_policy'", "");
+	json_t *m = json_pack("{s:s, s:I, s:o}", "course_title",
+			      title ? title : "Social-media policy",
+			      "total", (json_int_t)total, "untrained", rows);
+	free(title);
+	reply_pager_total(m, page, PAGE, total);
+	reply_page(rp, "training_untrained", "Social-media policy training still needed", m);
+}

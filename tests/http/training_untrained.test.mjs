@@ -1,0 +1,102 @@
+// Who still needs the social-media policy training (heatons 4.2: teachers and
+// support staff trained at their safeguarding induction and by refreshers):
+// leaders see the active teachers and support staff with no current record of
+// the course, never trained or expired, and the training page counts them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, sql, visibleText } from './lib.mjs';
+
+const isoDate = (d) => d.toISOString().slice(0, 10);
+const daysFromNow = (n) => isoDate(new Date(Date.now() + n * 86400000));
+
+let s;
+const c = {};
+before(async () => {
+  s = await startServer();
+  for (const who of ['head', 'deputy', 'bursar', 'admin', 'teacher', 'network', 'governor', 'moderator'])
+    c[who] = await s.login(`${who}@demo.school`);
+});
+after(async () => { await s.stop(); });
+
+const listed = async (who = c.head) => (await who.get('/training/untrained')).body.untrained.map((u) => u.email);
+const records = () => sql(s.db, 'SELECT count(*) FROM training');
+
+test('leaders see the teachers and support staff never trained or due a refresher, and only them', async () => {
+  const r = await c.head.get('/training/untrained');
+  assert.equal(r.status, 200, r.text);
+  const emails = r.body.untrained.map((u) => u.email);
+  assert.ok(emails.includes('teacher@demo.school'), 'a teacher never trained');
+  assert.ok(emails.includes('ta@demo.school'), 'support staff never trained');
+  const network = r.body.untrained.find((u) => u.email === 'network@demo.school');
+  assert.ok(network, 'training that has expired is a refresher due');
+  assert.ok(network.last_completed_on && network.last_expires_on < daysFromNow(0));
+  for (const u of r.body.untrained) assert.ok(['teacher', 'support'].includes(u.staff_type), u.email);
+  assert.ok(!emails.includes('supply@demo.school') && !emails.includes('volunteer@demo.school') &&
+    !emails.includes('governor@demo.school'), 'the policy names teachers and support staff');
+  assert.equal(r.body.total, emails.length);
+  assert.deepEqual(emails, [...r.body.untrained].sort((a, b) => (a.name < b.name ? -1 : 1)).map((u) => u.email), 'by name');
+  for (const who of ['deputy', 'bursar', 'admin']) assert.deepEqual(await listed(c[who]), emails, who);
+
+  const html = visibleText((await c.head.page('/training/untrained')).text);
+  assert.match(html, /Social-media policy training still needed/);
+  assert.match(html, /Raj Singh network@demo\.school Support staff \d+ \w+ \d{4} ?, expired \d+ \w+ \d{4}/);
+  assert.match(html, /Amy Clarke teacher@demo\.school Teacher Never/);
+  const training = await c.head.get('/training');
+  assert.equal(training.body.untrained_count, emails.length);
+  assert.match(visibleText((await c.head.page('/training')).text),
+    new RegExp(`${emails.length} teachers and support staff still need social-media policy training`));
+  assert.match((await c.head.page('/training')).text, /<a href="\/training\/untrained">/);
+});
+
+test('recording current training takes a person off; expired training or a leaver does not count', async () => {
+  let r = await c.head.post('/training', { email: 'teacher@demo.school', course: 'social_media_policy',
+    completed_on: daysFromNow(-1), expires_on: daysFromNow(365) });
+  assert.equal(r.status, 201, r.text);
+  assert.ok(!(await listed()).includes('teacher@demo.school'));
+  r = await c.head.post('/training', { email: 'ta@demo.school', course: 'social_media_policy',
+    completed_on: daysFromNow(-400), expires_on: daysFromNow(-35) });
+  assert.equal(r.status, 201, r.text);
+  const ta = (await c.head.get('/training/untrained')).body.untrained.find((u) => u.email === 'ta@demo.school');
+  assert.equal(ta.last_completed_on, daysFromNow(-400));
+  assert.equal(ta.last_expires_on, daysFromNow(-35));
+  // Another course is not this one.
+  r = await c.head.post('/training', { email: 'dsl@demo.school', course: 'safeguarding', completed_on: daysFromNow(-2) });
+  assert.equal(r.status, 201, r.text);
+  assert.ok((await listed()).includes('dsl@demo.school'));
+  const before = (await c.head.get('/training/untrained')).body.total;
+  r = await c.admin.post(`/admin/staff/${sql(s.db, "SELECT id FROM users WHERE email = 'ta@demo.school'")}/deactivate`, { left_on: '' });
+  assert.equal(r.status, 200, r.text);
+  assert.ok(!(await listed()).includes('ta@demo.school'), 'someone who has left is not listed');
+  assert.equal((await c.head.get('/training/untrained')).body.total, before - 1);
+});
+
+test('a page that is not a number is refused in words and changes nothing; past the end says so', async () => {
+  const was = records();
+  for (const page of ['0', 'abc', '-1']) {
+    const r = await c.head.get(`/training/untrained?page=${page}`);
+    assert.equal(r.status, 400, page);
+    assert.equal(r.body.field, 'page');
+  }
+  const unknown = await c.head.get('/training/untrained?course=first_aid');
+  assert.equal(unknown.status, 400);
+  assert.equal(records(), was);
+  const past = await c.head.get('/training/untrained?page=9');
+  assert.equal(past.status, 200);
+  assert.equal(past.body.past_end, true);
+  assert.deepEqual(past.body.untrained, []);
+  assert.match(visibleText((await c.head.page('/training/untrained?page=9')).text), /There is no page 9: the list has 1 pages?\./);
+});
+
+test('only leaders see who is untrained: everyone else is refused and told nothing', async () => {
+  for (const who of ['teacher', 'network', 'governor', 'moderator']) {
+    const r = await c[who].get('/training/untrained');
+    assert.equal(r.status, 403, who);
+    assert.doesNotMatch(r.text, /network@demo\.school|Raj Singh/, who);
+    const own = await c[who].get('/training');
+    assert.equal(own.body.untrained_count, undefined, who);
+    assert.doesNotMatch((await c[who].page('/training')).text, /training\/untrained/, who);
+  }
+  const anon = await s.client().get('/training/untrained');
+  assert.equal(anon.status, 401, 'not signed in');
+  assert.doesNotMatch(anon.text, /network@demo\.school/);
+});
