@@ -24,7 +24,7 @@
 <fieldset id="f-others_material"{{#err_others_material}} aria-describedby="e-others_material"{{/err_others_material}}><legend>Does the post share someone else's material?</legend>
 <p class="hint">A photo, video, music, artwork or words that someone else made, another account's post among them. The policy asks for the permission of whoever holds the copyright before it is shared, and that the post credits whoever made it.</p>
 {{#err_others_material}}<p class="field-error" id="e-others_material">{{err_others_material}}</p>{{/err_others_material}}
-<label class="checkbox" for="f-others_material-yes"><input id="f-others_material-yes" type="radio" name="others_material" value="yes" required{{#chose_others_material_yes}} checked{{/chose_others_material_yes}}> Yes</label>
+<label class="checkbox" for="f-others_material-yes"><input id="f-others_material-yes" type="radio" name="others_material" value="yes"{{#chose_others_material_yes}} checked{{/chose_others_material_yes}}> Yes</label>
 <label class="checkbox" for="f-others_material-no"><input id="f-others_material-no" type="radio" name="others_material" value="no"{{#chose_others_material_no}} checked{{/chose_others_material_no}}> No: it is all the school's own</label>
 </fieldset>
 <fieldset><legend>If it shares someone else's material</legend>

@@ -30,8 +30,12 @@ for (const mode of MODES) {
       await b.submit('Send for sign-off');
       await b.expectText('Say whether any pupil is in the picture.');
       await b.expectText('Confirm that you are uploading this from a school device');
+      await b.expectText("Say whether the post shares someone else's material.");
+      await b.expectText('Say how the post makes clear who is posting it');
       await page.getByLabel(/^A picture/).setInputFiles({ name: 'herbs.png', mimeType: 'image/png', buffer: PNG });
-      await page.getByRole('radio', { name: 'Yes' }).check();
+      await page.getByLabel('How the post says who is posting it').fill('Mrs Khan, Year 3 teaching assistant');
+      await page.getByLabel("No: it is all the school's own").check();
+      await page.getByRole('group', { name: /is any pupil in the picture/ }).getByRole('radio', { name: 'Yes' }).check();
       await page.getByLabel(/Nobody in the picture is on the do-not-publish list/).check();
       await page.getByLabel("No pupil's name is next to the photo").check();
       await page.getByLabel('I am uploading this from a school device').check();
