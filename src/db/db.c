@@ -490,9 +490,6 @@ json_t *db_rows(const char *sql, const char *fmt, ...)
 	return rows;
 }
 
-/* A page reads in one read transaction: every query sees the same
- * snapshot, and the WAL read lock (fcntl calls on the -shm file) is taken
- * once per page rather than once per statement. */
 void db_statistics_reload(void)
 {
 	if (!tl_in_tx && !tl_in_read && tl_conn &&
@@ -500,6 +497,9 @@ void db_statistics_reload(void)
 		db_close_thread();
 }
 
+/* A page reads in one read transaction: every query sees the same
+ * snapshot, and the WAL read lock (fcntl calls on the -shm file) is taken
+ * once per page rather than once per statement. */
 void db_read_begin(void)
 {
 	db_statistics_reload();

@@ -142,7 +142,6 @@ int db_wait_done(struct db_wait *w);
 int db_wait_committed(struct db_wait *w);
 int db_wait_through(struct db_wait *w);
 
-/* Schema: apply schema.sql to an empty database; later, migrations. */
 /* Gathers the query planner's statistics again (statistics.c): once a day
  * and after a bulk change.  0, or -1 when the database was busy. */
 int db_refresh_statistics(void);
@@ -150,6 +149,8 @@ int db_refresh_statistics(void);
  * were last gathered, is opened anew to load them (db_read_begin does it
  * too).  No statement of the thread may be running. */
 void db_statistics_reload(void);
+
+/* Schema: apply schema.sql to an empty database; later, migrations. */
 int db_init_schema(const char *schema_path);
 int db_schema_version(void);
 

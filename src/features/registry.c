@@ -103,14 +103,16 @@ int features_daily(void)
 			busy |= wrote < 0;
 			n += wrote > 0 ? wrote : 0;
 		}
-	/* The planner's statistics follow the records' growth a day behind
-	 * (db/statistics.c); a refusal here is only a day's delay. */
-	db_refresh_statistics();
 	if (busy || db_begin() != 0)
 		return n; /* the next request tries again */
 	db_exec("INSERT INTO settings(key, value) VALUES ('daily_passes_done', ?) "
 		"ON CONFLICT(key) DO UPDATE SET value = excluded.value", "t", today);
-	if (db_commit() == 0)
-		atomic_store(&done_day, key);
+	if (db_commit() != 0)
+		return n;
+	atomic_store(&done_day, key);
+	/* Once the day's passes are done, not at each retry of a busy one: the
+	 * planner's statistics follow the records a day behind
+	 * (db/statistics.c); a refusal here is only a day's delay. */
+	db_refresh_statistics();
 	return n;
 }
