@@ -1844,3 +1844,62 @@ CREATE TABLE IF NOT EXISTS account_post_posted_as (
   post_id   INTEGER PRIMARY KEY REFERENCES account_posts(id),
   posted_as TEXT NOT NULL CHECK (posted_as != '')
 ) WITHOUT ROWID;
+
+-- Schema version 43: a concern's category, its chronology's actions, its evidence's types and an
+-- e-mail's state checked by comparisons
+--
+-- May run again.  As version 27 says, a CHECK of the form x IN (three or
+-- more values) makes SQLite build a temporary table of the values on every
+-- INSERT: some 46,000 instructions for the 14 actions, each time a case's
+-- chronology gains an event, in the writer's turn that every report waits
+-- for.  An e-mail's state is written when it is queued and when it is sent.
+-- Written as comparisons (the commonest first: a report is the first event
+-- of every case) they allow the same values, so the stored SQL is edited as
+-- version 6 widens CHECKs: nothing stored changes, and a new database (which
+-- runs every part) ends with the same text.  A later part that widens one
+-- of these lists adds a comparison after the last ("OR action = 'step'").
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+   SET sql = replace(sql, 'CHECK (category IN (''cyberbullying_staff'',''cyberbullying_pupil'',' ||
+                          char(10) || '                ''pupil_contact'',''parent_post'',' ||
+                          '''premises_content'',''sexting'',''account_comment'',' || char(10) ||
+                          '                ''media_contact'',''staff_conduct'',' ||
+                          '''whistleblowing'',''data_breach'',''other''))',
+                     'CHECK (category = ''cyberbullying_staff'' OR ' ||
+                     'category = ''cyberbullying_pupil'' OR' || char(10) ||
+                     '                category = ''pupil_contact'' OR category = ''parent_post'' OR ' ||
+                     'category = ''premises_content'' OR' || char(10) ||
+                     '                category = ''sexting'' OR category = ''account_comment'' OR ' ||
+                     'category = ''media_contact'' OR' || char(10) ||
+                     '                category = ''staff_conduct'' OR ' ||
+                     'category = ''whistleblowing'' OR category = ''data_breach'' OR' ||
+                     char(10) || '                category = ''other'')')
+ WHERE type = 'table' AND name = 'concerns';
+UPDATE sqlite_schema
+   SET sql = replace(sql, 'CHECK (action IN (''reported'',''acknowledge'',''note'',''assign'',' ||
+                          '''status'',' || char(10) ||
+                          '                                           ''escalate'',''close'',' ||
+                          '''reopen'',''evidence'',''threshold'',''copy_given'',''device'',' ||
+                          '''ico_decision'',''step''))',
+                     'CHECK (action = ''reported'' OR action = ''acknowledge'' OR ' ||
+                     'action = ''note'' OR' || char(10) ||
+                     '                                           action = ''assign'' OR ' ||
+                     'action = ''status'' OR action = ''escalate'' OR action = ''close'' OR' ||
+                     char(10) ||
+                     '                                           action = ''reopen'' OR ' ||
+                     'action = ''evidence'' OR action = ''threshold'' OR' || char(10) ||
+                     '                                           action = ''copy_given'' OR ' ||
+                     'action = ''device'' OR action = ''ico_decision'' OR' || char(10) ||
+                     '                                           action = ''step'')')
+ WHERE type = 'table' AND name = 'concern_events';
+UPDATE sqlite_schema
+   SET sql = replace(sql, 'CHECK (type IN (''image/png'',''image/jpeg'',''application/pdf'',' ||
+                          '''text/plain''))',
+                     'CHECK (type = ''image/png'' OR type = ''image/jpeg'' OR ' ||
+                     'type = ''application/pdf'' OR' || char(10) ||
+                     '                                  type = ''text/plain'')')
+ WHERE type = 'table' AND name = 'evidence';
+UPDATE sqlite_schema
+   SET sql = replace(sql, 'CHECK (status IN (''queued'',''sent'',''failed''))',
+                     'CHECK (status = ''queued'' OR status = ''sent'' OR status = ''failed'')')
+ WHERE type = 'table' AND name = 'outbox';
