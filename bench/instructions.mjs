@@ -32,11 +32,13 @@ function asUser(cmd, args) {
 let sent = 0;
 async function get(url, s) {
   const headers = { Accept: s.json ? 'application/json' : 'text/html' };
-  if (s.cookie) headers.Cookie = `sr_session=${s.cookie}`;
+  // A POST scenario's people ({cookie, csrf}) send in turn.
+  const who = s.people ? s.people[sent % s.people.length] : s;
+  if (who.cookie) headers.Cookie = `sr_session=${who.cookie}`;
   const o = { headers };
   if (s.form) {
     o.method = 'POST';
-    const form = { ...s.form };
+    const form = { ...s.form, ...(who.csrf ? { csrf: who.csrf } : {}) };
     if (form.summary) form.summary += ` ${++sent}`;
     o.body = new URLSearchParams(form).toString();
     headers['Content-Type'] = 'application/x-www-form-urlencoded';
