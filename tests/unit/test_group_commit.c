@@ -122,6 +122,45 @@ static void a_refused_request_leaves_the_rest_of_its_batch(void **state)
 	assert_int_equal(db_int(0, "SELECT count(*) FROM closure_days WHERE label = 'batch-bad'", ""), 0);
 }
 
+/* Queued behind the main thread's refused request: a good write. */
+static void *stored_after_refused(void *p)
+{
+	(void)p;
+	if (db_begin() == 0) {
+		db_exec("INSERT INTO settings(key, value) VALUES ('after-whole', 'x')", "");
+		assert_int_equal(db_commit(), 0);
+	}
+	db_close_thread();
+	return NULL;
+}
+
+/* The first request of a batch runs without a savepoint of its own: refused,
+ * it takes the whole transaction with it, all of it (the good write before
+ * the refused one too), and the request queued behind it starts a batch of
+ * its own and is stored. */
+static void a_refused_first_request_leaves_nothing(void **state)
+{
+	(void)state;
+	assert_int_equal(db_begin(), 0);
+	db_exec("INSERT INTO settings(key, value) VALUES ('whole-good-half', 'x')", "");
+	pthread_t t;
+	assert_int_equal(pthread_create(&t, NULL, stored_after_refused, NULL), 0);
+	usleep(200 * 1000); /* the other thread is now queued for the writer */
+	db_exec("INSERT INTO closure_days(day, label) VALUES ('not a day', 'whole-bad')", "");
+	assert_int_equal(db_commit(), -1);
+	pthread_join(t, NULL);
+	assert_int_equal(db_begin(), 0);
+	db_exec("INSERT INTO settings(key, value) VALUES ('whole-next', 'x')", "");
+	assert_int_equal(db_commit(), 0);
+	db_close_thread();
+	assert_int_equal(db_int(0, "SELECT count(*) FROM settings WHERE key = 'whole-good-half'", ""),
+			 0);
+	assert_int_equal(db_int(0, "SELECT count(*) FROM closure_days WHERE label = 'whole-bad'", ""),
+			 0);
+	assert_int_equal(db_int(0, "SELECT count(*) FROM settings WHERE key = 'after-whole'", ""), 1);
+	assert_int_equal(db_int(0, "SELECT count(*) FROM settings WHERE key = 'whole-next'", ""), 1);
+}
+
 /* A request that commits later (as a report does) goes on at once, and
  * what its answer waits for ends only once the batch is committed and on
  * disk. */
@@ -172,6 +211,7 @@ int main(void)
 		cmocka_unit_test(a_later_commit_holds_the_answer_until_on_disk),
 		cmocka_unit_test(a_lost_batch_is_never_answered_as_saved),
 		cmocka_unit_test(a_refused_request_leaves_the_rest_of_its_batch),
+		cmocka_unit_test(a_refused_first_request_leaves_nothing),
 		cmocka_unit_test(a_commit_waits_for_a_sync),
 		cmocka_unit_test(concurrent_commits_are_each_all_or_nothing),
 	};
