@@ -61,24 +61,64 @@ static int has_outcomes(void)
 		      "") > 0;
 }
 
-static int key_fits_chain(const unsigned char *key)
+/* How the newest keyed rows of the log verify with key. */
+enum key_fit { KEY_FITS, KEY_NOT_THIS_LOGS, NEWEST_ROW_CHANGED, KEY_OR_ROW };
+
+/* The rows from the one that started the keyed chain on, newest first, up
+ * to three: the newest verifying is the key's proof.  Otherwise a row before it that
+ * verifies tells that the key is right and the newest row was changed;
+ * none verifying, that the key file is another log's; with no row before it
+ * to ask, either may be so. */
+static enum key_fit key_fits_chain(const unsigned char *key)
 {
 	if (!has_outcomes() ||
 	    db_int(0, "SELECT count(*) FROM audit WHERE action = ?", "t", AUDIT_START_ACTION) == 0)
-		return 1;
-	sqlite3_stmt *st =
-		db_stmt("SELECT " AUDIT_ROW_COLUMNS " FROM audit ORDER BY id DESC LIMIT 1", "");
+		return KEY_FITS;
+	sqlite3_stmt *st = db_stmt("SELECT " AUDIT_ROW_COLUMNS " FROM audit WHERE id >= (SELECT "
+				   "max(id) FROM audit WHERE action = ?) ORDER BY id DESC LIMIT 3",
+				   "t", AUDIT_START_ACTION);
 	const char *col[13];
 	struct audit_row r;
-	int fits = 0;
-	if (st && db_step(st) == SQLITE_ROW && audit_row_read(st, col, &r)) {
+	int n = 0, newest = 0, older = 0;
+	while (st && db_step(st) == SQLITE_ROW && audit_row_read(st, col, &r)) {
 		char h[65];
 		keyed_hash(key, col[8], col[1], &r, h);
-		fits = strcmp(h, col[9]) == 0;
+		int fits = strcmp(h, col[9]) == 0;
+		if (n++ == 0)
+			newest = fits;
+		else
+			older |= fits;
 	}
 	if (st)
 		sqlite3_reset(st);
-	return fits;
+	if (n == 0 || newest)
+		return KEY_FITS;
+	return older ? NEWEST_ROW_CHANGED : n > 1 ? KEY_NOT_THIS_LOGS : KEY_OR_ROW;
+}
+
+/* Why the key was refused, in words an IT technician acts on. */
+static void say_key_refused(enum key_fit why)
+{
+	const char *key = cfg.key_file;
+	if (why == KEY_NOT_THIS_LOGS)
+		fprintf(stderr,
+			"staffroom: the audit log does not verify with the key file %s: none of "
+			"its newest rows does, so the key file is not the one this log was made "
+			"with (put back the right one); nothing was written\n",
+			key);
+	else if (why == NEWEST_ROW_CHANGED)
+		fprintf(stderr,
+			"staffroom: the newest row of the audit log does not verify with the key "
+			"file %s, though the rows before it do: that row was changed since it was "
+			"written (run staffroom audit verify); nothing was written\n",
+			key);
+	else
+		fprintf(stderr,
+			"staffroom: the newest row of the audit log does not verify with the key "
+			"file %s: either the key file is not the one this log was made with (put "
+			"back the right one), or that row was changed since it was written (run "
+			"staffroom audit verify); nothing was written\n",
+			key);
 }
 
 int audit_key_load(void)
@@ -88,14 +128,10 @@ int audit_key_load(void)
 	int rc = derive_key(chain_key);
 	if (rc != 0)
 		return rc;
-	if (!key_fits_chain(chain_key)) {
+	enum key_fit fit = key_fits_chain(chain_key);
+	if (fit != KEY_FITS) {
 		sodium_memzero(chain_key, sizeof chain_key);
-		fprintf(stderr,
-			"staffroom: the newest row of the audit log does not verify with the key "
-			"file %s: either the key file is not the one this log was made with (put "
-			"back the right one), or that row was changed since it was written (run "
-			"staffroom audit verify); nothing was written\n",
-			cfg.key_file);
+		say_key_refused(fit);
 		return AUDIT_KEY_REFUSED;
 	}
 	have_key = 1;

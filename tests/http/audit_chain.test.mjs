@@ -246,7 +246,8 @@ test('a key file that is not the chain\'s is refused before anything is written 
   const good = readFileSync(`${db}.key`);
   writeFileSync(`${db}.key`, randomBytes(32), { mode: 0o600 });
   const before = sql(db, 'SELECT count(*) FROM audit');
-  const wrong = new RegExp(`does not verify with the key file ${db}\\.key: either the key file is not the one this log was made with`);
+  const wrong = new RegExp(`the audit log does not verify with the key file ${db}\\.key: none of its newest rows ` +
+    'does, so the key file is not the one this log was made with');
   const add = cli(['user', 'add', '--db', db, '--email', 'new@x.school', '--name', 'New Person', '--password-stdin'],
     { input: 'a long pass phrase\n' });
   assert.equal(add.code, 1, add.stdout);
@@ -258,6 +259,22 @@ test('a key file that is not the chain\'s is refused before anything is written 
   assert.equal(sql(db, 'SELECT count(*) FROM audit'), before, 'rows were written under the wrong key');
   writeFileSync(`${db}.key`, good);
   assert.equal(verify(db).code, 0, 'with the right key back, the chain holds');
+  rmSync(dir, { recursive: true });
+});
+
+test('a newest row changed since it was written is told apart from a wrong key file, and nothing is written', () => {
+  const { dir, db } = demo();
+  run(db, `DROP TRIGGER audit_no_update;
+UPDATE audit SET detail = detail || ' (changed)' WHERE id = (SELECT max(id) FROM audit);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`);
+  const before = sql(db, 'SELECT count(*) FROM audit');
+  const add = cli(['user', 'add', '--db', db, '--email', 'new@x.school', '--name', 'New Person', '--password-stdin'],
+    { input: 'a long pass phrase\n' });
+  assert.equal(add.code, 1, add.stdout);
+  assert.match(add.stderr, new RegExp(`the newest row of the audit log does not verify with the key file ${db}\\.key, ` +
+    'though the rows before it do: that row was changed since it was written \\(run staffroom audit verify\\)'));
+  assert.doesNotMatch(add.stderr, /not the one this log was made with/);
+  assert.equal(sql(db, 'SELECT count(*) FROM audit'), before, 'nothing was written');
   rmSync(dir, { recursive: true });
 });
 
@@ -388,7 +405,7 @@ test('staffroom restore puts the backup in place and says so in the restored log
   const other = demo();
   r = cli(['restore', '--db', db, other.db]);
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /either the key file is not the one this log was made with/);
+  assert.match(r.stderr, /the key file is not the one this log was made with/);
   assert.match(r.stderr, /is as it was/);
   rmSync(other.dir, { recursive: true });
   unchanged();
