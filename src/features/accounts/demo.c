@@ -36,7 +36,11 @@ static int64_t demo_application(int64_t applicant, const char *platform, const c
 	db_exec("INSERT INTO approvals(application_id, step, decision, actor_id, at) VALUES (?, "
 		"'submit', 'submitted', ?, ?)",
 		"IIt", id, applicant, at);
-	audit(NULL, "account.apply", "demo", "%s", name);
+	/* Named as the handler names it, so that the audit log shows it to those
+	 * who may open the application (APPLICATION_MAY_OPEN_AS) and nobody else. */
+	char *link = application_link(id);
+	audit(NULL, "account.apply", link + 1, "demo: %s", name);
+	free(link);
 	return id;
 }
 
@@ -104,7 +108,9 @@ int accounts_demo(void)
 			     "Two questions from parents about science week; both answered.");
 	db_exec("UPDATE account_applications SET account_id = ? WHERE id = ?", "II", acct, app);
 	account_items_demo(acct, science, mod);
-	audit(NULL, "account.approve", "demo", "%s", "@HillsideScience");
+	char *link = application_link(app);
+	audit(NULL, "account.approve", link + 1, "demo: %s", "@HillsideScience");
+	free(link);
 	if (accounts_demo_team(acct) != 0) /* its contributors (demo_team.c) */
 		return -1;
 	demo_application(
