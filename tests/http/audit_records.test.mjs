@@ -10,7 +10,7 @@
 // rows of a request of their own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib.mjs';
+import { startServer, sql } from './lib.mjs';
 import { application } from './account_lib.mjs';
 
 let s;
@@ -97,5 +97,12 @@ test('an application for an account: its rows are hidden from the administrator'
   const object = `accounts/applications/${id}`, path = `/${object}`;
   await hiddenFromAdmin({ action: 'account.apply', names: [object, path],
     words: ['hillside_audit_trail'], path,
+    refuse: () => c.admin.get(path) });
+});
+
+test('a school account: its rows are hidden from the administrator', async () => {
+  const id = Number(sql(s.db, "SELECT id FROM social_accounts WHERE name = 'Year 3 class blog'"));
+  const object = `accounts/${id}`, path = `/${object}`;
+  await hiddenFromAdmin({ action: 'account.register', names: [object, path], path,
     refuse: () => c.admin.get(path) });
 });

@@ -437,8 +437,12 @@ json_t *account_load(int64_t id)
 
 int account_visible(const struct request *rq, const json_t *account)
 {
-	return has_role(rq, ACCOUNT_OVERSEERS) || json_int(account, "lead_id") == rq->user.id ||
-	       account_runs(json_int(account, "id"), rq->user.id);
+	/* The rule the audit log shares (accounts.h). */
+	return db_int(0,
+		      "SELECT " ACCOUNT_MAY_OPEN_AS("s", "?2", "?3") " IS 1 FROM social_accounts s "
+		      "WHERE s.id = ?1",
+		      "III", (int64_t)json_int(account, "id"), rq->user.id,
+		      (int64_t)(rq->user.roles & ROLE_ROUTABLE)) == 1;
 }
 
 json_t *application_load(int64_t id)

@@ -40,6 +40,20 @@
 	"'account_decider') WHEN 'slt' THEN 'slt' ELSE 'business_manager' END) AND u.id NOT IN ("  \
 	a ".applicant_id, " a ".lead_id) AND NOT EXISTS (SELECT 1 FROM approvals av WHERE "        \
 	"av.application_id = " a ".id AND av.step = 'review' AND av.actor_id = u.id))))))"
+/* May person me, with role bits mask, open the school account s (a row of
+ * social_accounts)?  The overseers, its lead and its current staff
+ * contributors (account_runs): the rule of its pages (account_visible),
+ * shared with the audit log, whose rows about an account ("accounts/12",
+ * "accounts/12/posts/3", or a path the router logged, "/accounts/12/...")
+ * are hidden from the same people.  An account is never deleted. */
+#define ACCOUNT_MAY_OPEN_AS(s, me, mask)                                                           \
+	"((" mask " & (SELECT sum(bit) FROM role_bits WHERE role IN ('moderator', 'slt', "         \
+	"'business_manager', 'headteacher'))) != 0 OR " s ".lead_id = " me " OR EXISTS (SELECT 1 " \
+	"FROM account_contributors ac WHERE ac.account_id = " s ".id AND ac.user_id = " me " AND " \
+	"ac.removed_at IS NULL))"
+#define ACCOUNT_OF_OBJECT(col)                                                                     \
+	"CASE WHEN " col " GLOB 'accounts/[0-9]*' THEN CAST(substr(" col ", 10) AS INTEGER) WHEN " \
+	col " GLOB '/accounts/[0-9]*' THEN CAST(substr(" col ", 11) AS INTEGER) END"
 /* The application an audit row's object in col names: as its own rows name
  * it ("accounts/applications/12") or a path the router logged
  * ("/accounts/applications/12/edit"); NULL when it names none. */

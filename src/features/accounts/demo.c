@@ -117,9 +117,13 @@ int accounts_demo(void)
 		teacher, "instagram", "hillside_pe", "PE",
 		"Celebrate fixtures, results and clubs; remind families about kit and fixtures.",
 		"submitted", 2 * DAY);
-	demo_account("blog", "Year 3 class blog", "https://blogs.hillside.example/year3", "Year 3",
-		     ta, 400 * DAY, 6 * DAY, "No new comments.");
-	audit(NULL, "account.register", "demo", "%s", "Year 3 class blog");
+	int64_t blog = demo_account("blog", "Year 3 class blog",
+				    "https://blogs.hillside.example/year3", "Year 3", ta, 400 * DAY,
+				    6 * DAY, "No new comments.");
+	/* Named as the handlers name accounts (ACCOUNT_MAY_OPEN_AS). */
+	char *blog_link = account_link(blog);
+	audit(NULL, "account.register", blog_link + 1, "demo: %s", "Year 3 class blog");
+	free(blog_link);
 	if (account_posts_demo() != 0)
 		return -1;
 	/* Who no longer passes is flagged, and the moderator told, from the
