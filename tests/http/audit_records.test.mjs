@@ -1,13 +1,13 @@
-// The audit log names a filtering request, an exception to the policies or
-// an application for an account only to those who may open it: a record a
-// person may not see is 404 in every view.  The administrator reads the log
-// but opens none of another's (their handlers answer 404), so neither the
-// record's own rows (its reference, kind, dates, the account's name) nor the
-// refusals naming its path are shown to them: not on the page, not in its
-// JSON, not found by filtering by action or object, not offered as an action
-// to filter by, nor in a subject access export they read.  The headteacher,
-// who opens all three, still reads every row; the administrator reads the
-// rows of a request of their own.
+// The audit log names a filtering request, an exception to the policies, an
+// application for an account or a school account only to those who may open
+// it: a record a person may not see is 404 in every view.  The administrator
+// reads the log but opens none of another's (their handlers answer 404), so
+// neither the record's own rows (its reference, kind, dates, the account's
+// name) nor the refusals naming its path are shown to them: not on the page,
+// not in its JSON, not found by filtering by action or object, not offered
+// as an action to filter by.  The headteacher, who opens them all, still
+// reads every row; the administrator reads the rows of a request of their
+// own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, sql } from './lib.mjs';
