@@ -8,6 +8,8 @@
 #include "db/db.h"
 #include "lib/util.h"
 
+#include <stdlib.h>
+
 #define HOUR 3600
 
 static void item(int64_t account, int64_t lead, const char *kind, const char *summary,
@@ -49,6 +51,9 @@ int account_items_demo(int64_t account, int64_t lead, int64_t moderator)
 		"I posted the club timetable with a pupil's first name and surname under their "
 		"photo. Taken down within ten minutes.",
 		lead, at);
-	audit(NULL, "account.item", "demo", "%s", "@HillsideScience");
+	/* Named as the handlers name accounts (ACCOUNT_MAY_OPEN_AS). */
+	char *link = account_link(account);
+	audit(NULL, "account.item", link + 1, "demo: %s", "@HillsideScience");
+	free(link);
 	return db_failed() ? -1 : 0;
 }

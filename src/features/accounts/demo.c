@@ -36,7 +36,11 @@ static int64_t demo_application(int64_t applicant, const char *platform, const c
 	db_exec("INSERT INTO approvals(application_id, step, decision, actor_id, at) VALUES (?, "
 		"'submit', 'submitted', ?, ?)",
 		"IIt", id, applicant, at);
-	audit(NULL, "account.apply", "demo", "%s", name);
+	/* Named as the handler names it, so that the audit log shows it to those
+	 * who may open the application (APPLICATION_MAY_OPEN_AS) and nobody else. */
+	char *link = application_link(id);
+	audit(NULL, "account.apply", link + 1, "demo: %s", name);
+	free(link);
 	return id;
 }
 
@@ -104,16 +108,22 @@ int accounts_demo(void)
 			     "Two questions from parents about science week; both answered.");
 	db_exec("UPDATE account_applications SET account_id = ? WHERE id = ?", "II", acct, app);
 	account_items_demo(acct, science, mod);
-	audit(NULL, "account.approve", "demo", "%s", "@HillsideScience");
+	char *link = application_link(app);
+	audit(NULL, "account.approve", link + 1, "demo: %s", "@HillsideScience");
+	free(link);
 	if (accounts_demo_team(acct) != 0) /* its contributors (demo_team.c) */
 		return -1;
 	demo_application(
 		teacher, "instagram", "hillside_pe", "PE",
 		"Celebrate fixtures, results and clubs; remind families about kit and fixtures.",
 		"submitted", 2 * DAY);
-	demo_account("blog", "Year 3 class blog", "https://blogs.hillside.example/year3", "Year 3",
-		     ta, 400 * DAY, 6 * DAY, "No new comments.");
-	audit(NULL, "account.register", "demo", "%s", "Year 3 class blog");
+	int64_t blog = demo_account("blog", "Year 3 class blog",
+				    "https://blogs.hillside.example/year3", "Year 3", ta, 400 * DAY,
+				    6 * DAY, "No new comments.");
+	/* Named as the handlers name accounts (ACCOUNT_MAY_OPEN_AS). */
+	char *blog_link = account_link(blog);
+	audit(NULL, "account.register", blog_link + 1, "demo: %s", "Year 3 class blog");
+	free(blog_link);
 	if (account_posts_demo() != 0)
 		return -1;
 	/* Who no longer passes is flagged, and the moderator told, from the

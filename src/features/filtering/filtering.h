@@ -27,6 +27,41 @@ extern const struct feature filtering_feature;
 	"CASE WHEN " col " GLOB '/filtering#request-[0-9]*' THEN CAST(substr(" col                 \
 	", 20) AS INTEGER) END"
 
+/* May person me, with role bits mask (parameters or columns), open the
+ * filtering request f (a row of filter_requests)?  The rule of its own
+ * handler (decide_allowed, filter_requests.c), in SQL, so that the views
+ * outside this folder that name a request (the audit log, a subject access
+ * export) hide it from exactly those the record is hidden from.  Never one
+ * withheld from them; otherwise their own request, or any in the whole log
+ * they read (filtering_may_read: the network manager, the headteacher, the
+ * DSL, the senior leader and the governor named for filtering), or a
+ * withheld one they decided or, while it is open, decide as the chair
+ * standing in (stand_in_role).  NULL is possible: test it with IS 1. */
+#define FILTER_REQUEST_MAY_OPEN_AS(f, me, mask)                                                    \
+	"((" f ".withheld_from IS NULL OR " f ".withheld_from != " me ") AND (" f                  \
+	".requested_by = " me " OR (" mask " & (SELECT sum(bit) FROM role_bits WHERE role IN "     \
+	"('network_manager', 'headteacher', 'dsl'))) != 0 OR " me " = " FILTERING_NAMED_SQL(       \
+		"filtering_leader", "'slt', 'headteacher'") " OR " me " = "                        \
+	FILTERING_NAMED_SQL("filtering_governor", "'governor', 'chair'") " OR (" f                 \
+	".withheld_from IS NOT NULL AND (" f ".decided_by = " me " OR (" f ".decided_at IS NULL "  \
+	"AND " FILTER_CHAIR_STANDS_IN(f, mask) ")))))"
+/* filtering_named (filtering.c) in SQL: the person named in setting key
+ * while active and holding one of roles (quoted role names), else 0. */
+#define FILTERING_NAMED_SQL(key, roles)                                                            \
+	"coalesce((SELECT u.id FROM settings s JOIN users u ON u.id = CAST(s.value AS INTEGER) "   \
+	"WHERE s.key = '" key "' AND u.active = 1 AND EXISTS (SELECT 1 FROM user_roles r WHERE "   \
+	"r.user_id = u.id AND r.role IN (" roles "))), 0)"
+/* Does the chair (by role bits mask) stand in for request f, withheld from
+ * its headteacher (stand_in_role)?  When the named leader is nobody or the
+ * person it is withheld from, and nobody else active is a network manager
+ * or a DSL. */
+#define FILTER_CHAIR_STANDS_IN(f, mask)                                                            \
+	"((" mask " & (SELECT bit FROM role_bits WHERE role = 'chair')) != 0 AND "                 \
+	FILTERING_NAMED_SQL("filtering_leader", "'slt', 'headteacher'") " IN (0, " f               \
+	".withheld_from) AND NOT EXISTS (SELECT 1 FROM user_roles r JOIN users u ON "              \
+	"u.id = r.user_id WHERE r.role IN ('network_manager', 'dsl') AND u.active = 1 AND "        \
+	"u.id != " f ".withheld_from))"
+
 /* Inside the caller's write transaction: a request to block site, asked
  * as the signed-in person's own for a report the deciders do not receive
  * (heatons 6.8 and 7.3: inappropriate content reported "so that the site

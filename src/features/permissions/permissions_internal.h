@@ -2,12 +2,11 @@
 #ifndef STAFFROOM_PERMISSIONS_INTERNAL_H
 #define STAFFROOM_PERMISSIONS_INTERNAL_H
 
+#include "features/permissions/permissions.h"
 #include "http/router.h"
 
 #include <jansson.h>
 
-/* Leaders read every exception and keep the services register. */
-#define PERMISSION_LEADERS (ROLE_HEADTEACHER | ROLE_SLT | ROLE_BUSINESS_MANAGER)
 
 /* Exceptions (exceptions.c). */
 int exception_may_decide(const struct request *rq);

@@ -6,7 +6,9 @@
 #define STAFFROOM_AUDIT_VISIBLE_H
 
 #include "features/concerns/concerns.h"
+#include "features/accounts/accounts.h"
 #include "features/filtering/filtering.h"
+#include "features/permissions/permissions.h"
 #include "features/records/disposal_visible.h"
 
 /* Does audit row `a` refer to a concern?  By its action, or an object that
@@ -101,15 +103,36 @@
 	"AND hr.role = 'headteacher')))) OR ((a.object GLOB 'DI-[0-9]*' OR a.object GLOB "         \
 	"'/conduct/images/[0-9]*') AND NOT EXISTS (SELECT 1 FROM device_images i WHERE i.id = ("  \
 	DEVICE_IMAGES_OF_ROW ") AND (i.user_id = " me " OR " HOLDS_HEADTEACHER(mask) "))))"
+/* A filtering request, an exception to the policies, an application for an
+ * account or a school account, named by an audit row (its reference or the path the router
+ * logged a refusal of), that the reader may not open: its row is hidden
+ * from them as the record is, by the record's own rule (the feature's
+ * header), so that an administrator reading the log learns nothing of
+ * another's request, when, or of what kind.  None of them is ever
+ * deleted, so a row naming one that does not exist names nothing (a
+ * refused guess) and is shown.  IS NOT 1, not NOT: a rule may be NULL. */
+#define FILTER_REQUEST_NOT_THEIRS(me, mask)                                                        \
+	"EXISTS (SELECT 1 FROM filter_requests f WHERE f.id = (" FILTER_REQUEST_OF_OBJECT(         \
+		"a.object") ") AND " FILTER_REQUEST_MAY_OPEN_AS("f", me, mask) " IS NOT 1)"
+#define EXCEPTION_NOT_THEIRS(me, mask)                                                             \
+	"EXISTS (SELECT 1 FROM exception_requests e WHERE e.id = (" EXCEPTION_OF_OBJECT(           \
+		"a.object") ") AND " EXCEPTION_MAY_OPEN_AS("e", me, mask) " IS NOT 1)"
+#define ACCOUNT_NOT_THEIRS(me, mask)                                                               \
+	"EXISTS (SELECT 1 FROM social_accounts sa WHERE sa.id = (" ACCOUNT_OF_OBJECT("a.object")   \
+	") AND " ACCOUNT_MAY_OPEN_AS("sa", me, mask) " IS NOT 1)"
+#define APPLICATION_NOT_THEIRS(me, mask)                                                           \
+	"EXISTS (SELECT 1 FROM account_applications ap WHERE ap.id = (" APPLICATION_OF_OBJECT(     \
+		"a.object") ") AND " APPLICATION_MAY_OPEN_AS("ap", me, mask) " IS NOT 1)"
 /* Whether the reader may see audit row `a`: binds ?1 (the reader's id) and
  * ?2 (their role bits), for CONCERN_MAY_OPEN_AS. */
 #define VISIBLE_ROW                                                                                \
 	"((NOT " REFERS_TO_CONCERN                                                                 \
 	" OR EXISTS (SELECT 1 FROM concerns c WHERE c.id = (" CONCERN_OF_ROW                       \
 	") AND " CONCERN_MAY_OPEN_AS("c", "?1", "?2") ") OR " DISPOSAL_ROW_SEEN("?1", "?2")       \
-	") AND NOT "                                                                               \
-	FILTER_REQUEST_WITHHELD(FILTER_REQUEST_OF_OBJECT("a.object"), "?1") " AND NOT "           \
-	SAR_ABOUT("?1") " AND NOT " SAR_NOT_THEIRS("?2") " AND NOT "                              \
+	") AND NOT " FILTER_REQUEST_NOT_THEIRS("?1", "?2") " AND NOT "                             \
+	EXCEPTION_NOT_THEIRS("?1", "?2") " AND NOT " APPLICATION_NOT_THEIRS("?1", "?2")            \
+	" AND NOT " ACCOUNT_NOT_THEIRS("?1", "?2")                                                 \
+	" AND NOT " SAR_ABOUT("?1") " AND NOT " SAR_NOT_THEIRS("?2") " AND NOT "                   \
 	CONDUCT_NOT_THEIRS("?1", "?2") ")"
 
 #endif

@@ -10,11 +10,16 @@
  * to nobody: the disposal register says what went.  Its deletion's own row
  * (retention.delete), which says what the register's entry says, is shown
  * to whoever the register shows that entry to (disposal_visible.h).  A row
- * about a filtering request withheld from the reader (asked to block a site
- * for a report about them, which goes to the chair alone: KCSIE part four)
- * is not shown to them, by the same filter, nor is a row about a subject
- * access request about the reader (sar.c), deleted or not.  The rules are
- * in audit_visible.h, which the subject access export shares. */
+ * about a filtering request, an exception to the policies, an application
+ * for an account or a school account (its reference, or a refusal naming
+ * its path) is shown only to someone who may open that record, by its own
+ * pages' rule from its feature's header: never to one a filtering request
+ * is withheld from (asked to block a site for a report about them, which
+ * goes to the chair alone: KCSIE part four), and to the administrator only
+ * for their own.  Nor is a row about a subject access request about the
+ * reader (sar.c), deleted or not, nor a declaration or an image record they
+ * may not see.  The rules are in audit_visible.h, which the subject access
+ * export shares. */
 #define _GNU_SOURCE
 #include "core/search.h"
 #include "features/concerns/concerns.h"
