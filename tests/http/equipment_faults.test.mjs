@@ -286,3 +286,16 @@ test('e-mail, and a network manager no longer: the headteacher told, the old lin
     await sink.close();
   }
 });
+
+test('a network manager deals with a fault they reported themselves, and is not told of their own doing', async () => {
+  const network = await s.login('network@demo.school');
+  const r = await network.post('/faults', fault({ equipment: 'Server room air conditioning', stops_work: 'no' }));
+  assert.equal(r.status, 201, r.text);
+  const link = `/faults/${r.body.fault.id}`;
+  assert.equal(count(`notifications WHERE link = '${link}'`), 0, 'nobody else deals with faults here');
+  assert.equal((await network.get(link)).body.may_deal, true);
+  const d = await network.post(`${link}/decision`, { outcome: 'fixed', note: 'Filter cleaned.' });
+  assert.equal(d.status, 200, d.text);
+  assert.equal(count(`notifications WHERE link = '${link}'`), 0);
+  assert.ok((await network.get('/faults')).body.mine.some((f) => f.id === r.body.fault.id && f.outcome === 'fixed'));
+});
