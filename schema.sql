@@ -1903,3 +1903,30 @@ UPDATE sqlite_schema
    SET sql = replace(sql, 'CHECK (status IN (''queued'',''sent'',''failed''))',
                      'CHECK (status = ''queued'' OR status = ''sent'' OR status = ''failed'')')
  WHERE type = 'table' AND name = 'outbox';
+
+-- Schema version 44: damage and faults reported in equipment and software
+--
+-- May run again.  slyne's staff agreement: "I will report any damage or
+-- faults involving equipment or software, however this may have happened."
+-- Anyone signed in reports one; the network manager deals with it, marking
+-- it fixed or not a fault with a note (src/features/faults/).  How it
+-- happened is optional: the clause asks for a report whatever the cause.
+CREATE TABLE IF NOT EXISTS fault_reports (
+  id           INTEGER PRIMARY KEY,
+  equipment    TEXT NOT NULL CHECK (equipment != ''),  -- what equipment or software
+  location     TEXT NOT NULL DEFAULT '',               -- room or place; '' when not given
+  problem      TEXT NOT NULL CHECK (problem != ''),    -- what is wrong
+  cause        TEXT NOT NULL DEFAULT '',               -- how it happened; '' when not known
+  stops_work   INTEGER NOT NULL CHECK (stops_work IN (0, 1)),
+  reported_by  INTEGER NOT NULL REFERENCES users(id),
+  reported_at  TEXT NOT NULL,                          -- ISO-8601 UTC
+  outcome      TEXT CHECK (outcome IN ('fixed', 'not_fault')),
+  outcome_note TEXT,
+  dealt_by     INTEGER REFERENCES users(id),
+  dealt_at     TEXT,
+  CHECK ((outcome IS NULL) = (dealt_at IS NULL) AND (outcome IS NULL) = (dealt_by IS NULL))
+);
+CREATE INDEX IF NOT EXISTS fault_reports_by_reporter ON fault_reports(reported_by, id);
+-- The list to deal with: open ones, those that stop someone working first,
+-- then the newest; and those dealt with, the latest first.
+CREATE INDEX IF NOT EXISTS fault_reports_open ON fault_reports(dealt_at, stops_work, id);

@@ -146,7 +146,9 @@
 	X("filtering.request", "Filtering change requested")                              \
 	X("filtering.decide", "Filtering change decided")                                 \
 	X("filtering.check", "Filtering check recorded")                                  \
-	X("filtering.people", "Filtering leader and governor named")
+	X("filtering.people", "Filtering leader and governor named")                      \
+	X("fault.report", "Fault reported")                                               \
+	X("fault.decide", "Fault dealt with")
 
 #define AUDIT_ACTION_LIST(X)                                                          \
 	AUDIT_SIGNIN_ACTIONS(X) AUDIT_STAFF_ACTIONS(X) AUDIT_POLICY_ACTIONS(X)          \

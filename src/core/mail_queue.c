@@ -29,6 +29,8 @@ static const struct wording subjects[] = {
 	{ "account_application", "A social-media account application is waiting for you" },
 	{ "account_decision", "A social-media account application is waiting for your decision" },
 	{ "role_grant", "A safeguarding role has been given" },
+	{ "fault_report", "A fault has been reported" },
+	{ "fault_dealt", "Your fault report has been dealt with" },
 	{ NULL, "A new notification" },
 };
 

@@ -26,6 +26,7 @@
 	X(concerns) \
 	X(accounts) \
 	X(filtering) \
+	X(faults)    \
 	X(conduct)   \
 	X(permissions)
 

@@ -1,6 +1,6 @@
 // The audit log names a filtering request, an exception to the policies, an
-// application for an account or a school account only to those who may open
-// it: a record a person may not see is 404 in every view.  The administrator
+// application for an account, a school account or a fault report only to
+// those who may open it: a record a person may not see is 404 in every view.  The administrator
 // reads the log but opens none of another's (their handlers answer 404), so
 // neither the record's own rows (its reference, kind, dates, the account's
 // name) nor the refusals naming its path are shown to them: not on the page,
@@ -105,4 +105,22 @@ test('a school account: its rows are hidden from the administrator', async () =>
   const object = `accounts/${id}`, path = `/${object}`;
   await hiddenFromAdmin({ action: 'account.register', names: [object, path], path,
     refuse: () => c.admin.get(path) });
+});
+
+test('a fault report: its rows are hidden from the administrator, not their own', async () => {
+  const r = await c.teacher.post('/faults', { equipment: 'Interactive whiteboard', location: 'Room 12',
+    problem: 'The pen no longer writes.', stops_work: 'yes' });
+  assert.equal(r.status, 201, r.text);
+  const { id, reference } = r.body.fault;
+  assert.equal(reference, `FT-${pad(id)}`);
+  const path = `/faults/${id}`;
+  await hiddenFromAdmin({ action: 'fault.report', names: [reference, path], path,
+    refuse: () => c.admin.get(path) });
+  // The administrator's own report is theirs to open, and so are its rows.
+  const own = await c.admin.post('/faults', { equipment: 'Office printer', problem: 'It jams on every page.',
+    stops_work: 'no' });
+  assert.equal(own.status, 201, own.text);
+  const mine = await log('admin', ['?action=fault.report']);
+  assert.ok(mine.includes(own.body.fault.reference), 'the administrator sees their own');
+  assert.ok(!mine.includes(reference));
 });

@@ -51,6 +51,8 @@ test('export: own records in full, concerns about them listed without content, n
     assert.ok(e.filtering_requests.some((f) => f.site === 'games-unblocked.example' && f.decision === 'done'),
       'their requests to block or unblock a site');
     assert.ok(Array.isArray(e.exception_requests) && Array.isArray(e.lessons_authorised));
+    assert.ok(e.fault_reports.some((f) => f.equipment === 'Classroom projector' && f.stops_work === 1 && f.outcome === null),
+      'the faults they reported');
     assert.ok(e.images_on_own_device.some((i) => /netball/.test(i.event) && i.cleared_at), 'their images records');
 
     const none = cli(['export', '--db', db, '--person', 'nobody@demo.school']);

@@ -27,8 +27,8 @@ const PAGES = [
   ['admin', ['/', '/admin/staff', '/admin/staff/2', '/admin/staff?page=2', ['/admin/staff', { q: 'smith' }], '/admin/policies', '/admin/routing', '/admin/courses',
     '/training', ['/training', { q: 'patel' }], '/training?page=2', '/audit', '/admin/settings', '/admin/sessions', '/admin/mail']],
   ['teacher', ['/', '/aup', '/concerns/mine', '/accounts', '/accounts/applications', '/training', '/account/sessions',
-    '/filtering']],
-  ['network', ['/', '/filtering']],
+    '/filtering', '/faults', '/faults/3']],
+  ['network', ['/', '/filtering', '/faults', '/faults/3']],
   ['chair', ['/', '/filtering']],
 ];
 
@@ -125,6 +125,7 @@ test('the same forms sent twice: finding the record already kept reads no whole 
     ['teacher', '/conduct/declarations', { kind: 'parent', details: 'plans twice' }],
     ['teacher', '/conduct/images', { taken_on: today, event: 'plans twice' }],
     ['network', '/filtering/checks', { kind: 'check', done_on: today, tested: 'plans twice' }],
+    ['teacher', '/faults', { equipment: 'plans twice', problem: 'plans twice', stops_work: 'no' }],
     ['science', '/accounts/1/moderation', { action: 'hid', what: 'plans twice', names_pupil: 'yes' }],
     ['science', '/accounts/1/mistakes', { what: 'plans twice' }],
     ['science', '/accounts/1/checks', { checked_at: ukNow, comments_found: 'no', all_answered: 'yes' }],

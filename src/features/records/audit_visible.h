@@ -7,6 +7,7 @@
 
 #include "features/concerns/concerns.h"
 #include "features/accounts/accounts.h"
+#include "features/faults/faults.h"
 #include "features/filtering/filtering.h"
 #include "features/permissions/permissions.h"
 #include "features/records/disposal_visible.h"
@@ -104,8 +105,8 @@
 	"'/conduct/images/[0-9]*') AND NOT EXISTS (SELECT 1 FROM device_images i WHERE i.id = ("  \
 	DEVICE_IMAGES_OF_ROW ") AND (i.user_id = " me " OR " HOLDS_HEADTEACHER(mask) "))))"
 /* A filtering request, an exception to the policies, an application for an
- * account or a school account, named by an audit row (its reference or the path the router
- * logged a refusal of), that the reader may not open: its row is hidden
+ * account or a school account, named by an audit row (its reference or the
+ * path the router logged a refusal of), that the reader may not open: its row is hidden
  * from them as the record is, by the record's own rule (the feature's
  * header), so that an administrator reading the log learns nothing of
  * another's request, when, or of what kind.  None of them is ever
@@ -123,6 +124,10 @@
 #define APPLICATION_NOT_THEIRS(me, mask)                                                           \
 	"EXISTS (SELECT 1 FROM account_applications ap WHERE ap.id = (" APPLICATION_OF_OBJECT(     \
 		"a.object") ") AND " APPLICATION_MAY_OPEN_AS("ap", me, mask) " IS NOT 1)"
+/* A fault report in equipment or software, the same way (faults.h). */
+#define FAULT_NOT_THEIRS(me, mask)                                                                 \
+	"EXISTS (SELECT 1 FROM fault_reports fr WHERE fr.id = (" FAULT_OF_OBJECT("a.object")       \
+	") AND " FAULT_MAY_OPEN_AS("fr", me, mask) " IS NOT 1)"
 /* Whether the reader may see audit row `a`: binds ?1 (the reader's id) and
  * ?2 (their role bits), for CONCERN_MAY_OPEN_AS. */
 #define VISIBLE_ROW                                                                                \
@@ -131,7 +136,7 @@
 	") AND " CONCERN_MAY_OPEN_AS("c", "?1", "?2") ") OR " DISPOSAL_ROW_SEEN("?1", "?2")       \
 	") AND NOT " FILTER_REQUEST_NOT_THEIRS("?1", "?2") " AND NOT "                             \
 	EXCEPTION_NOT_THEIRS("?1", "?2") " AND NOT " APPLICATION_NOT_THEIRS("?1", "?2")            \
-	" AND NOT " ACCOUNT_NOT_THEIRS("?1", "?2")                                                 \
+	" AND NOT " ACCOUNT_NOT_THEIRS("?1", "?2") " AND NOT " FAULT_NOT_THEIRS("?1", "?2")        \
 	" AND NOT " SAR_ABOUT("?1") " AND NOT " SAR_NOT_THEIRS("?2") " AND NOT "                   \
 	CONDUCT_NOT_THEIRS("?1", "?2") ")"
 

@@ -11,9 +11,9 @@
  * (retention.delete), which says what the register's entry says, is shown
  * to whoever the register shows that entry to (disposal_visible.h).  A row
  * about a filtering request, an exception to the policies, an application
- * for an account or a school account (its reference, or a refusal naming
- * its path) is shown only to someone who may open that record, by its own
- * pages' rule from its feature's header: never to one a filtering request
+ * for an account, a school account or a fault report (its reference, or a
+ * refusal naming its path) is shown only to someone who may open that
+ * record, by its own pages' rule from its feature's header: never to one a filtering request
  * is withheld from (asked to block a site for a report about them, which
  * goes to the chair alone: KCSIE part four), and to the administrator only
  * for their own.  Nor is a row about a subject access request about the

@@ -165,6 +165,13 @@ static json_t *build(int64_t id, int64_t reader)
 				    "requested_by = ? AND (withheld_from IS NULL OR withheld_from "
 				    "!= ?) ORDER BY id",
 				    "II", id, reader));
+	/* What they reported is theirs (slyne's agreement: faults reported);
+	 * the note on it is the network manager's answer to them. */
+	json_object_set_new(e, "fault_reports",
+			    db_rows("SELECT equipment, location, problem, cause, stops_work, "
+				    "reported_at, outcome, outcome_note, dealt_at FROM "
+				    "fault_reports WHERE reported_by = ? ORDER BY id",
+				    "I", id));
 	json_object_set_new(e, "images_on_own_device",
 			    db_rows("SELECT taken_on, event, recorded_at, due_by, cleared_at FROM "
 				    "device_images WHERE user_id = ? ORDER BY id",

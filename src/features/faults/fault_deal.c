@@ -1,0 +1,108 @@
+/* One fault report's page, and dealing with it: the network manager marks
+ * it fixed or not a fault, with a note, and the reporter is told.  A report
+ * someone may not open (faults.c) is 404, as one that does not exist. */
+#define _GNU_SOURCE
+#include "core/audit.h"
+#include "core/auth.h"
+#include "core/notify.h"
+#include "core/tasks.h"
+#include "core/write.h"
+#include "db/db.h"
+#include "features/faults/faults_internal.h"
+#include "lib/json_get.h"
+#include "lib/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The report, when this person may open it; NULL otherwise. */
+static json_t *fault_opened(const struct request *rq, int64_t id)
+{
+	json_t *row = db_row(FAULT_COLUMNS "WHERE f.id = ?", "I", id);
+	if (row && !fault_may_open(rq->user.roles, rq->user.id, json_int(row, "reporter_id"))) {
+		json_decref(row);
+		return NULL;
+	}
+	return row;
+}
+
+void fault_page(struct request *rq, struct reply *rp)
+{
+	json_t *row = fault_opened(rq, rq->ids[0]);
+	if (!row) {
+		reply_not_found(rp);
+		return;
+	}
+	int may_deal = has_role(rq, FAULT_DEALERS) && !json_str(row, "outcome");
+	json_t *m = json_pack("{s:o, s:b}", "fault", fault_label(row), "may_deal", may_deal);
+	reply_page(rp, "fault", "Fault report", m);
+}
+
+void fault_decide(struct request *rq, struct reply *rp)
+{
+	/* The route admits only those who deal with faults, who read every
+	 * report: one that does not exist is the only 404 here. */
+	json_t *row = fault_opened(rq, rq->ids[0]);
+	if (!row) {
+		reply_not_found(rp);
+		return;
+	}
+	const char *outcome = arg(rq, "outcome");
+	int fixed = strcmp(outcome, "fixed") == 0;
+	char at[ISO_LEN], ref[16];
+	iso_now(at);
+	fault_reference(rq->ids[0], ref);
+	int64_t reporter = json_int(row, "reporter_id");
+	char *msg = xasprintf("Your fault report %s (%s): %s.", ref, json_str(row, "equipment"),
+			      fixed ? "fixed" : "not a fault");
+	json_decref(row);
+	if (reply_begin(rp, BUSY_UNSAVED) != 0) {
+		free(msg);
+		return;
+	}
+	db_exec("UPDATE fault_reports SET outcome = ?, outcome_note = ?, dealt_by = ?, "
+		"dealt_at = ? WHERE id = ? AND outcome IS NULL",
+		"ttItI", outcome, arg(rq, "note"), rq->user.id, at, rq->ids[0]);
+	int changed = db_changes();
+	char *link = fault_link(rq->ids[0]);
+	if (changed)
+		notify_done(link);
+	if (changed && reporter != rq->user.id)
+		notify_user(reporter, "fault_dealt", msg, link);
+	free(msg);
+	audit(rq, "fault.decide", ref, "outcome=%s", outcome);
+	if (reply_commit_changed(rp, changed, "outcome", "This fault has already been dealt with.",
+				 BUSY_UNSAVED) != 0) {
+		free(link);
+		return;
+	}
+	reply_done(rp, 200,
+		   json_pack("{s:{s:I, s:s, s:s}}", "fault", "id", (json_int_t)rq->ids[0],
+			     "reference", ref, "outcome", outcome),
+		   link,
+		   "The fault has been marked as dealt with, and whoever reported it is told.");
+	free(link);
+}
+
+/* "My tasks" of the network manager: the open faults.  Urgent when one
+ * stops someone working. */
+void fault_tasks(const struct request *rq, json_t *tasks)
+{
+	if (!has_role(rq, FAULT_DEALERS))
+		return;
+	int64_t n = db_int(0, "SELECT count(*) FROM fault_reports WHERE dealt_at IS NULL", "");
+	if (!n)
+		return;
+	int64_t stopping = db_int(0,
+				  "SELECT count(*) FROM fault_reports WHERE dealt_at IS NULL AND "
+				  "stops_work = 1",
+				  "");
+	if (stopping)
+		task_addf(tasks, "faults_open", "/faults", 1,
+			  "%lld fault%s reported to deal with; %lld stop%s someone working.",
+			  (long long)n, n == 1 ? "" : "s", (long long)stopping,
+			  stopping == 1 ? "s" : "");
+	else
+		task_addf(tasks, "faults_open", "/faults", 0, "%lld fault%s reported to deal with.",
+			  (long long)n, n == 1 ? "" : "s");
+}

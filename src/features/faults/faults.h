@@ -1,0 +1,26 @@
+/* Damage and faults in equipment and software, reported by anyone signed
+ * in and dealt with by the network manager.  The registry names
+ * faults_feature. */
+#ifndef STAFFROOM_FAULTS_H
+#define STAFFROOM_FAULTS_H
+
+#include "http/feature.h"
+
+extern const struct feature faults_feature;
+
+/* May person me, with role bits mask (parameters or columns), open the
+ * fault report f (a row of fault_reports)?  Its reporter, the network
+ * manager and the headteacher (FAULT_READERS, named again here for SQL):
+ * the rule of its pages (fault_may_open), shared with the audit log, whose
+ * rows about a report ("FT-00012", or a path the router logged,
+ * "/faults/12/decision") are hidden from everyone else.  A report is never
+ * deleted. */
+#define FAULT_MAY_OPEN_AS(f, me, mask)                                                             \
+	"(" f ".reported_by = " me " OR (" mask " & (SELECT sum(bit) FROM role_bits WHERE role "   \
+	"IN ('network_manager', 'headteacher'))) != 0)"
+/* The report an audit row's object in col names; NULL when it names none. */
+#define FAULT_OF_OBJECT(col)                                                                       \
+	"CASE WHEN " col " GLOB 'FT-[0-9]*' THEN CAST(substr(" col ", 4) AS INTEGER) WHEN " col    \
+	" GLOB '/faults/[0-9]*' THEN CAST(substr(" col ", 9) AS INTEGER) END"
+
+#endif
