@@ -12,6 +12,7 @@ import path from 'node:path';
 import { startServer, launch, sql, cli, visibleText } from './lib.mjs';
 import { startSink } from './smtp_sink.mjs';
 import { PNG, JPEG, PDF, report, file, counts, event } from './concern_helpers.mjs';
+import { IN_LISTS_42 } from './schema_in_lists.mjs';
 
 const NOW = '2026-11-20T10:00:00Z'; // a Friday, GMT
 const MARK = 'IMGMARK-5b7e1d93c4';
@@ -397,7 +398,9 @@ test('a device event: bad input is 400 naming the field, a closed case 409, othe
 test('a database from before image reports is brought up to date: device events and descriptions work', async () => {
   const old = await startServer();
   await old.stop({ keep: true });
-  // As the previous schema left it: no description table, no 'device' in the events' CHECK.
+  // As the previous schema left it: no description table, no 'device' in the events' CHECK
+  // (an IN list then, as every part before version 43 left it).
+  sql(old.db, IN_LISTS_42);
   sql(old.db, `DROP TABLE concern_image_reports;
     PRAGMA writable_schema = ON;
     UPDATE sqlite_schema SET sql = replace(replace(sql, ',''step''', ''),
