@@ -8,6 +8,7 @@
 #include "core/notify.h"
 #include "core/write.h"
 #include "db/db.h"
+#include "features/faults/faults.h"
 #include "features/faults/faults_internal.h"
 #include "lib/json_get.h"
 #include "lib/util.h"
@@ -19,6 +20,10 @@
 /* How many of those dealt with the page shows: the list is for what needs
  * doing; each report stays on its reporter's list and its own page. */
 #define DEALT_SHOWN 50
+/* Every report, for those who read them all (?1 the person, ?2 their
+ * roles): the rows pass the page's own rule too (faults.h), so a list never
+ * shows more than a report's page opens. */
+#define OPENED_REPORTS FAULT_COLUMNS "WHERE " FAULT_MAY_OPEN_AS("f", "?1", "?2") " IS 1 AND "
 
 static json_t *label_all(json_t *rows)
 {
@@ -36,16 +41,17 @@ void faults_page(struct request *rq, struct reply *rp)
 	json_t *m = json_pack("{s:o, s:b, s:b}", "mine", label_all(mine), "may_read", may_read,
 			      "may_deal", has_role(rq, FAULT_DEALERS));
 	if (may_read) {
+		int64_t roles = rq->user.roles;
 		json_object_set_new(
 			m, "to_deal",
-			label_all(db_rows(FAULT_COLUMNS "WHERE f.dealt_at IS NULL "
-							"ORDER BY f.stops_work DESC, f.id DESC",
-					  "")));
+			label_all(db_rows(OPENED_REPORTS "f.dealt_at IS NULL "
+							 "ORDER BY f.stops_work DESC, f.id DESC",
+					  "II", rq->user.id, roles)));
 		json_object_set_new(
 			m, "dealt",
-			label_all(db_rows(FAULT_COLUMNS "WHERE f.dealt_at IS NOT NULL "
-							"ORDER BY f.dealt_at DESC LIMIT ?",
-					  "i", DEALT_SHOWN)));
+			label_all(db_rows(OPENED_REPORTS "f.dealt_at IS NOT NULL "
+							 "ORDER BY f.dealt_at DESC LIMIT ?3",
+					  "IIi", rq->user.id, roles, DEALT_SHOWN)));
 	}
 	reply_page(rp, "faults", "Report a fault", m);
 }

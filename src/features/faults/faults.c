@@ -21,11 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int fault_may_open(unsigned roles, int64_t user_id, int64_t reporter)
-{
-	return user_id == reporter || (roles & FAULT_READERS) != 0;
-}
-
 char *fault_link(int64_t id)
 {
 	return xasprintf("/faults/%lld", (long long)id);
@@ -60,9 +55,11 @@ static int fault_link_opens(int64_t user_id, const char *link)
 	const char *digits = link + sizeof prefix - 1;
 	if (!*digits || strspn(digits, "0123456789") != strlen(digits))
 		return -1;
-	int64_t reporter = db_int(0, "SELECT reported_by FROM fault_reports WHERE id = ?", "I",
-				  (int64_t)strtoll(digits, NULL, 10));
-	return reporter && fault_may_open(user_roles_load(user_id), user_id, reporter);
+	return db_int(0,
+		      "SELECT " FAULT_MAY_OPEN_AS("f", "?2", "?3") " IS 1 FROM fault_reports f "
+								   "WHERE f.id = ?1",
+		      "III", (int64_t)strtoll(digits, NULL, 10), user_id,
+		      (int64_t)user_roles_load(user_id)) == 1;
 }
 
 static const struct field_spec report_form[] = {

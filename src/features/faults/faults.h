@@ -10,11 +10,11 @@ extern const struct feature faults_feature;
 
 /* May person me, with role bits mask (parameters or columns), open the
  * fault report f (a row of fault_reports)?  Its reporter, the network
- * manager and the headteacher (FAULT_READERS, named again here for SQL):
- * the rule of its pages (fault_may_open), shared with the audit log, whose
- * rows about a report ("FT-00012", or a path the router logged,
- * "/faults/12/decision") are hidden from everyone else.  A report is never
- * deleted. */
+ * manager and the headteacher (FAULT_READERS, named again here for SQL).
+ * The one rule of its page, its decision, the lists and its notifications'
+ * links, shared with the audit log, whose rows about a report ("FT-00012",
+ * or a path the router logged, "/faults/12/decision") are hidden from
+ * everyone else.  A report is never deleted. */
 #define FAULT_MAY_OPEN_AS(f, me, mask)                                                             \
 	"(" f ".reported_by = " me " OR (" mask " & (SELECT sum(bit) FROM role_bits WHERE role "   \
 	"IN ('network_manager', 'headteacher'))) != 0)"

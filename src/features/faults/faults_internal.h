@@ -7,7 +7,8 @@
 #include <jansson.h>
 #include <stdint.h>
 
-/* The roles that deal with a fault, and those that read every report. */
+/* The roles that deal with a fault, and those that read every report (who
+ * may open which report is FAULT_MAY_OPEN_AS, faults.h). */
 #define FAULT_DEALERS ROLE_NETWORK_MANAGER
 #define FAULT_READERS (ROLE_NETWORK_MANAGER | ROLE_HEADTEACHER)
 
@@ -18,9 +19,6 @@
 	"f.outcome_note, f.dealt_at, d.name AS dealt_by, f.reported_by AS reporter_id "            \
 	"FROM fault_reports f JOIN users r ON r.id = f.reported_by LEFT JOIN users d "             \
 	"ON d.id = f.dealt_by "
-
-/* Whether roles (a mask) and user_id may open the report by reporter. */
-int fault_may_open(unsigned roles, int64_t user_id, int64_t reporter);
 
 /* "/faults/12": where a notification about a report points.  Freed by the caller. */
 char *fault_link(int64_t id);
