@@ -29,12 +29,13 @@ extern const struct feature filtering_feature;
 
 /* May person me, with role bits mask (parameters or columns), open the
  * filtering request f (a row of filter_requests)?  The rule of its own
- * handler (decide_allowed, filter_requests.c), in SQL, so that the views
- * outside this folder that name a request (the audit log, a subject access
- * export) hide it from exactly those the record is hidden from.  Never one
- * withheld from them; otherwise their own request, or any in the whole log
- * they read (filtering_may_read: the network manager, the headteacher, the
- * DSL, the senior leader and the governor named for filtering), or a
+ * handler (decide_allowed, filter_requests.c), of the list and of the count
+ * in My tasks, in SQL, so that the views outside this folder that name a
+ * request (the audit log, a subject access export) hide it from exactly
+ * those the record is hidden from.  Never one withheld from them;
+ * otherwise their own request, or any in the whole log they read
+ * (filtering_may_read: the network manager, the headteacher, the DSL, the
+ * senior leader and the governor named for filtering), or a
  * withheld one they decided or, while it is open, decide as the chair
  * standing in (stand_in_role).  NULL is possible: test it with IS 1. */
 #define FILTER_REQUEST_MAY_OPEN_AS(f, me, mask)                                                    \
