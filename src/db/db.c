@@ -248,6 +248,29 @@ sqlite3 *db_handle(void)
 	return tl_conn->db;
 }
 
+/* Whether this process can open the database to read and write it: the
+ * file, and its -wal and -shm, which a read makes in the folder when they
+ * are not there.  Only the header is read: the schema (some 5 M
+ * instructions, by callgrind) is read by each thread's connection when it
+ * is first used.  No copy of the WAL at close: that is the writer's. */
+int db_reachable(void)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	int ok = db_path &&
+		 sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+				 NULL) == SQLITE_OK &&
+		 /* Another process may be opening or closing it (a second server
+		  * starting, a command): wait for it as every connection does. */
+		 sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS) == SQLITE_OK &&
+		 sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL) == SQLITE_OK &&
+		 sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+		 sqlite3_step(st) == SQLITE_ROW && sqlite3_db_readonly(db, "main") == 0;
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return ok;
+}
+
 /* At exit, or before the server drops root (the files it opens after must
  * be opened as the run-as user); no transaction may be running. */
 void db_close_writer(void)

@@ -57,6 +57,7 @@ void db_say_unreachable(const char *db_path, const char *user);
  * full table scan.  List pages never use it. */
 #define WHOLE_TABLE_REPORT "/* whole-table report */"
 sqlite3 *db_handle(void);       /* this thread's connection, opened on first use */
+int db_reachable(void);         /* 1 when this process can read and write the database */
 void db_close_thread(void);
 void db_close_writer(void);     /* the shared write connection (see commit.c) */
 

@@ -213,9 +213,8 @@ int listen_enter_sandbox(void)
 		return -1;
 	}
 	/* Connections are opened as requests come, as the run-as user: find
-	 * out now if it cannot reach the database, not at the first sign-in.
-	 * This thread keeps the connection for what it does at stop. */
-	if (!db_handle()) {
+	 * out now if it cannot reach the database, not at the first sign-in. */
+	if (!db_reachable()) {
 		db_say_unreachable(cfg.db_path, cfg.run_as);
 		return -1;
 	}

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BIN, cli, AS_ROOT, handOver, startServer, FRONT, serverCommand, UNPRIVILEGED } from './lib.mjs';
@@ -95,19 +95,42 @@ test('a second server on a port already in use fails instead of sharing it', { s
   }
 });
 
+// As the run-as user, started by root with --user.  Its exit and stderr.
+function serveAsNobody(db) {
+  return new Promise((resolve) => {
+    const p = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--user', 'nobody'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '', out = '';
+    p.stderr.on('data', (d) => { err += d; });
+    p.stdout.on('data', (d) => { out += d; if (/listening on/.test(out)) p.kill('SIGTERM'); });
+    const t = setTimeout(() => p.kill('SIGKILL'), 10000);
+    p.on('exit', (code) => { clearTimeout(t); resolve({ code, err, out }); });
+  });
+}
+
 test('a database the run-as user cannot reach stops the server at start-up, with the reason', { skip: !AS_ROOT && 'not running as root' }, async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-closed-')); // mode 0700, root's
   const db = path.join(dir, 'c.db');
   cli(['init', '--db', db]);
-  const r = await new Promise((resolve) => {
-    const p = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--user', 'nobody'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    p.stderr.on('data', (d) => { err += d; });
-    const t = setTimeout(() => p.kill('SIGKILL'), 10000);
-    p.on('exit', (code) => { clearTimeout(t); resolve({ code, err }); });
-  });
+  const r = await serveAsNobody(db);
   assert.equal(r.code, 1, r.err);
   assert.match(r.err, /cannot open the database .* as user nobody/);
+  rmSync(dir, { recursive: true });
+});
+
+// SQLite opens a file it may not write read-only without a word: the server
+// would start, and refuse the first report.
+test('a database file the run-as user may read but not write stops the server at start-up, with the chown to run', { skip: !AS_ROOT && 'not running as root' }, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-readonly-'));
+  const db = path.join(dir, 'r.db');
+  cli(['init', '--db', db]);
+  handOver(dir);
+  chmodSync(db, 0o400);
+  const r = await serveAsNobody(db);
+  assert.equal(r.code, 1, r.err + r.out);
+  assert.doesNotMatch(r.out, /listening on/);
+  assert.match(r.err, /cannot open the database .* as user nobody: the file .*r\.db belongs to nobody:nogroup \(mode 400\), so nobody cannot read and write it/);
+  chmodSync(db, 0o600);
+  assert.equal((await serveAsNobody(db)).code, 0, 'writable again, it starts');
   rmSync(dir, { recursive: true });
 });
 
