@@ -56,8 +56,8 @@ static int fault_link_opens(int64_t user_id, const char *link)
 	if (!*digits || strspn(digits, "0123456789") != strlen(digits))
 		return -1;
 	return db_int(0,
-		      "SELECT " FAULT_MAY_OPEN_AS("f", "?2", "?3") " IS 1 FROM fault_reports f "
-								   "WHERE f.id = ?1",
+		      "SELECT " FAULT_MAY_OPEN_AS("f", "?2", "?3") " IS 1 "
+		      "FROM fault_reports f WHERE f.id = ?1",
 		      "III", (int64_t)strtoll(digits, NULL, 10), user_id,
 		      (int64_t)user_roles_load(user_id)) == 1;
 }

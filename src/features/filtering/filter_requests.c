@@ -141,6 +141,12 @@ static json_t *label_all(json_t *rows, const struct request *rq, int whole)
 	return rows;
 }
 
+/* The roles FILTER_REQUEST_MAY_OPEN_AS is asked about: those that route. */
+static int64_t routable_roles(const struct request *rq)
+{
+	return (int64_t)(rq->user.roles & ROLE_ROUTABLE);
+}
+
 /* The rows of the list pass the rule of a request's own handler and of the
  * audit log (FILTER_REQUEST_MAY_OPEN_AS, filtering.h): ?1 the person, ?2
  * their roles.  Written once, so that no list shows what would be 404. */
@@ -150,21 +156,18 @@ static json_t *label_all(json_t *rows, const struct request *rq, int whole)
  * the chair standing in, while open (stand_in_role). */
 static json_t *own_requests(const struct request *rq, int64_t roles)
 {
-	json_t *rows = json_array();
-	if (has_role(rq, ROLE_CHAIR)) {
-		json_t *open = db_rows(REQUEST_FROM("INDEXED BY filter_requests_open ")
-				       OPENED_BY_READER "AND f.decided_at IS NULL AND "
-				       "f.withheld_from IS NOT NULL AND f.requested_by != ?1 "
-				       "ORDER BY f.id DESC",
-				       "II", rq->user.id, roles);
-		size_t i;
-		json_t *row;
-		/* Marked: the page lists them apart from the chair's own. */
-		json_array_foreach(open, i, row)
-			json_object_set_new(row, "stand_in", json_true());
-		json_array_extend(rows, open);
-		json_decref(open);
-	}
+	json_t *rows = has_role(rq, ROLE_CHAIR)
+			       ? db_rows(REQUEST_FROM("INDEXED BY filter_requests_open ")
+					 OPENED_BY_READER "AND f.decided_at IS NULL AND "
+					 "f.withheld_from IS NOT NULL AND f.requested_by != ?1 "
+					 "ORDER BY f.id DESC",
+					 "II", rq->user.id, roles)
+			       : json_array();
+	size_t i;
+	json_t *row;
+	/* Marked: the page lists them apart from the chair's own. */
+	json_array_foreach(rows, i, row)
+		json_object_set_new(row, "stand_in", json_true());
 	json_t *own = db_rows(REQUEST_COLUMNS OPENED_BY_READER
 			      "AND f.requested_by = ?1 ORDER BY f.id DESC",
 			      "II", rq->user.id, roles);
@@ -175,7 +178,7 @@ static json_t *own_requests(const struct request *rq, int64_t roles)
 
 json_t *filter_requests_list(const struct request *rq)
 {
-	int64_t roles = rq->user.roles & ROLE_ROUTABLE;
+	int64_t roles = routable_roles(rq);
 	if (!filtering_may_read(rq))
 		return label_all(own_requests(rq, roles), rq, 0);
 	return label_all(db_rows(WHOLE_TABLE_REPORT REQUEST_COLUMNS OPENED_BY_READER
@@ -279,7 +282,7 @@ static int decide_allowed(const struct request *rq, struct reply *rp, json_t **r
 	/* The rule the audit log and the exports share (filtering.h). */
 	*row = db_row(REQUEST_COLUMNS "WHERE f.id = ?1 AND "
 		      FILTER_REQUEST_MAY_OPEN_AS("f", "?2", "?3") " IS 1",
-		      "III", rq->ids[0], rq->user.id, (int64_t)(rq->user.roles & ROLE_ROUTABLE));
+		      "III", rq->ids[0], rq->user.id, routable_roles(rq));
 	int own = *row && json_int(*row, "requester_id") == rq->user.id;
 	if (!*row) {
 		reply_not_found(rp);
@@ -380,8 +383,7 @@ void filter_request_tasks(const struct request *rq, json_t *tasks)
 				   "SELECT count(*) FROM filter_requests f INDEXED BY "
 				   "filter_requests_open " OPENED_BY_READER "AND f.decided_at IS "
 				   "NULL AND f.kind = ?3",
-				   "IIt", rq->user.id, (int64_t)(rq->user.roles & ROLE_ROUTABLE),
-				   kinds[i]);
+				   "IIt", rq->user.id, routable_roles(rq), kinds[i]);
 		if (!n)
 			continue;
 		task_addf(tasks, i == 0 ? "filtering_block" : "filtering_unblock", "/filtering",
