@@ -124,3 +124,48 @@ test('a fault report: its rows are hidden from the administrator, not their own'
   assert.ok(mine.includes(own.body.fault.reference), 'the administrator sees their own');
   assert.ok(!mine.includes(reference));
 });
+
+// Records no page opens one by one, read only by some: a member of staff's
+// own self-checks (by them alone), the lessons teachers authorise (by each
+// teacher, the network manager and the leaders) and the checks of the
+// filtering (by those who read its log).  Their rows are hidden from the
+// administrator, who reads none of them, as the records are; the
+// headteacher reads the lesson's and the check's rows, and no one's
+// self-check but their own.
+test('a self-check, a lesson authorised and a filtering check: their rows are hidden from those who do not read them', async () => {
+  const network = await s.login('network@demo.school');
+  let r = await c.teacher.post('/conduct/checks', { kind: 'search' });
+  assert.equal(r.status, 200, r.text);
+  r = await c.teacher.post('/permissions/lessons', { class_name: '6Audit', lesson_on: day(2),
+    service: 'YouTube', use: 'Watching a volcano erupt in geography.' });
+  assert.equal(r.status, 201, r.text);
+  const lesson = `lesson:${r.body.lesson.id}`;
+  r = await network.post('/filtering/checks', { kind: 'check', done_on: day(0),
+    tested: 'The test pages of the filtering provider.' });
+  assert.equal(r.status, 201, r.text);
+  const check = `FC-${pad(r.body.check.id)}`;
+  const rows = [['conduct.self_check', 'search'], ['lesson.authorise', lesson], ['filtering.check', check]];
+  const seenBy = async (who) => {
+    const seen = [];
+    for (const [action, object] of rows) {
+      const a = (await c[who].get(`/audit?action=${action}`)).body.audit;
+      const o = (await c[who].get(`/audit?object=${encodeURIComponent(object)}`)).body.audit;
+      if (a.some((x) => x.object === object && x.actor === 'teacher@demo.school' || x.object === check)) seen.push(action);
+      else assert.ok(!o.some((x) => x.action === action), `${who} finds ${action} by its object`);
+    }
+    return seen;
+  };
+  // The page first: a search of the administrator's own is logged with the
+  // object they looked for, and shown to them.
+  const page = await c.admin.page('/audit');
+  assert.ok(!page.text.includes(lesson) && !page.text.includes(check), 'the page names none');
+  const offered = (await c.admin.get('/audit')).body.actions.map((x) => x.action);
+  for (const [action] of rows) assert.ok(!offered.includes(action), `${action} is offered to the administrator`);
+  assert.deepEqual(await seenBy('admin'), [], 'the administrator sees none');
+  assert.deepEqual(await seenBy('head'), ['lesson.authorise', 'filtering.check'],
+    'the headteacher sees the lesson and the check, not the self-check');
+  // Their own rows stay theirs: the administrator's own self-check.
+  assert.equal((await c.admin.post('/conduct/checks', { kind: 'privacy' })).status, 200);
+  const own = (await c.admin.get('/audit?action=conduct.self_check')).body.audit;
+  assert.ok(own.length >= 1 && own.every((x) => x.actor === 'admin@demo.school'), JSON.stringify(own));
+});

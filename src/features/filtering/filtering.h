@@ -40,12 +40,18 @@ extern const struct feature filtering_feature;
  * standing in (stand_in_role).  NULL is possible: test it with IS 1. */
 #define FILTER_REQUEST_MAY_OPEN_AS(f, me, mask)                                                    \
 	"((" f ".withheld_from IS NULL OR " f ".withheld_from != " me ") AND (" f                  \
-	".requested_by = " me " OR (" mask " & (SELECT sum(bit) FROM role_bits WHERE role IN "     \
-	"('network_manager', 'headteacher', 'dsl'))) != 0 OR " me " = " FILTERING_NAMED_SQL(       \
-		"filtering_leader", "'slt', 'headteacher'") " OR " me " = "                        \
-	FILTERING_NAMED_SQL("filtering_governor", "'governor', 'chair'") " OR (" f                 \
+	".requested_by = " me " OR " FILTERING_MAY_READ_AS(me, mask) " OR (" f                     \
 	".withheld_from IS NOT NULL AND (" f ".decided_by = " me " OR (" f ".decided_at IS NULL "  \
 	"AND " FILTER_CHAIR_STANDS_IN(f, mask) ")))))"
+/* filtering_may_read (filtering.c) in SQL: does person me, with role bits
+ * mask, read the whole log, its requests and its checks?  The network
+ * manager, the headteacher, the DSL, and the senior leader and the governor
+ * named for filtering. */
+#define FILTERING_MAY_READ_AS(me, mask)                                                            \
+	"((" mask " & (SELECT sum(bit) FROM role_bits WHERE role IN ('network_manager', "          \
+	"'headteacher', 'dsl'))) != 0 OR " me " = " FILTERING_NAMED_SQL(                           \
+		"filtering_leader", "'slt', 'headteacher'") " OR " me " = "                        \
+	FILTERING_NAMED_SQL("filtering_governor", "'governor', 'chair'") ")"
 /* filtering_named (filtering.c) in SQL: the person named in setting key
  * while active and holding one of roles (quoted role names), else 0. */
 #define FILTERING_NAMED_SQL(key, roles)                                                            \

@@ -20,6 +20,14 @@ extern const struct feature permissions_feature;
 #define EXCEPTION_MAY_OPEN_AS(e, me, mask)                                                         \
 	"(" e ".user_id = " me " OR (" mask " & (SELECT sum(bit) FROM role_bits WHERE role IN "    \
 	"('headteacher', 'slt', 'business_manager'))) != 0)"
+/* Does person me, with role bits mask, see every lesson a teacher has
+ * authorised (lessons.c)?  The network manager, who allows the service in
+ * the filter, and the leaders (PERMISSION_LEADERS); a teacher sees their
+ * own.  For the views outside this folder that name a lesson (the audit
+ * log). */
+#define LESSONS_SEEN_BY(mask)                                                                      \
+	"((" mask " & (SELECT sum(bit) FROM role_bits WHERE role IN ('network_manager', "          \
+	"'headteacher', 'slt', 'business_manager'))) != 0)"
 /* The request an audit row's object in col names: its reference
  * ("X-00012") or a path the router logged ("/permissions/exceptions/12/
  * decision"); NULL when it names none. */

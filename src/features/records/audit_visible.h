@@ -128,6 +128,18 @@
 #define FAULT_NOT_THEIRS(me, mask)                                                                 \
 	"EXISTS (SELECT 1 FROM fault_reports fr WHERE fr.id = (" FAULT_OF_OBJECT("a.object")       \
 	") AND " FAULT_MAY_OPEN_AS("fr", me, mask) " IS NOT 1)"
+/* The records only some people read and no page opens one by one: a
+ * member of staff's own self-checks (conduct/self_checks.c: seen by them
+ * alone), the lessons teachers authorise (seen by each teacher and those
+ * LESSONS_SEEN_BY) and the checks of the filtering (seen by those
+ * FILTERING_MAY_READ_AS).  Their rows, written by whoever recorded them,
+ * are hidden from the others as the records are: an administrator reading
+ * the log learns nothing of who checked their own online presence, or
+ * when. */
+#define RECORDED_NOT_THEIRS(me, mask)                                                              \
+	"(a.actor_id IS NOT " me " AND (a.action = 'conduct.self_check' OR (a.action = "           \
+	"'lesson.authorise' AND NOT " LESSONS_SEEN_BY(mask) ") OR (a.action = 'filtering.check' "  \
+	"AND NOT " FILTERING_MAY_READ_AS(me, mask) ")))"
 /* Whether the reader may see audit row `a`: binds ?1 (the reader's id) and
  * ?2 (their role bits), for CONCERN_MAY_OPEN_AS. */
 #define VISIBLE_ROW                                                                                \
@@ -138,6 +150,6 @@
 	EXCEPTION_NOT_THEIRS("?1", "?2") " AND NOT " APPLICATION_NOT_THEIRS("?1", "?2")            \
 	" AND NOT " ACCOUNT_NOT_THEIRS("?1", "?2") " AND NOT " FAULT_NOT_THEIRS("?1", "?2")        \
 	" AND NOT " SAR_ABOUT("?1") " AND NOT " SAR_NOT_THEIRS("?2") " AND NOT "                   \
-	CONDUCT_NOT_THEIRS("?1", "?2") ")"
+	CONDUCT_NOT_THEIRS("?1", "?2") " AND NOT " RECORDED_NOT_THEIRS("?1", "?2") ")"
 
 #endif
