@@ -245,12 +245,12 @@ static int add_concerns(struct scale *s)
 	return db_failed() ? -1 : 0;
 }
 
-/* One application for every 25 staff, half of them accounts now, and
- * never fewer than 120: the departments, clubs and teams of a large
- * secondary school on several platforms, more than a page of the register
- * (50 a page).  With fewer, the smallest school's register would show a
- * handful of rows, and the benchmark's comparison between sizes would
- * measure the page's length, not the cost of the records growing. */
+/* One application for every 25 staff, every other one approved with its
+ * account, and never fewer than 120: the departments, clubs and teams of
+ * a large secondary school on several platforms, more than a page of the
+ * register (50 a page).  With fewer, the smallest school's register would
+ * show a handful of rows, and the benchmark's comparison between sizes
+ * would measure the page's length, not the cost of the records growing. */
 #define MIN_APPLICATIONS 120
 
 static int add_accounts(struct scale *s)
