@@ -110,6 +110,12 @@ int password_hash(const char *password, char out[crypto_pwhash_STRBYTES])
 		crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13);
 }
 
+int password_hash_public(const char *password, char out[crypto_pwhash_STRBYTES])
+{
+	return crypto_pwhash_str_alg(out, password, strlen(password), crypto_pwhash_OPSLIMIT_MIN,
+				     crypto_pwhash_MEMLIMIT_MIN, crypto_pwhash_ALG_ARGON2ID13);
+}
+
 int password_verify(const char *hash, const char *password)
 {
 	return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;

@@ -10,6 +10,9 @@ import { startServer, sql, cli, PASSWORD } from './lib.mjs';
 let s, admin;
 const id = (email) => sql(s.db, `SELECT id FROM users WHERE email = '${email}'`);
 const hash = (email) => sql(s.db, `SELECT password_hash FROM users WHERE email = '${email}'`);
+// A password a person sets is hashed at libsodium's interactive cost (argon2id, 64 MiB, two
+// passes); only the demo's public password is hashed at the lowest.
+const INTERACTIVE = /^\$argon2id\$v=19\$m=65536,t=2,p=1\$/;
 
 before(async () => {
   s = await startServer();
@@ -47,6 +50,8 @@ test('an administrator setting a password: each refusal says why, and the old pa
   const ok = await admin.post(`/admin/staff/${id('teacher@demo.school')}/password`, { password: 'violet kettle drum', your_password: PASSWORD });
   assert.equal(ok.status, 200);
   assert.equal((await s.client().login('teacher@demo.school', 'violet kettle drum')).status, 200);
+  assert.match(hash('teacher@demo.school'), INTERACTIVE);
+  assert.doesNotMatch(before, INTERACTIVE, 'the demo password is hashed at the lowest cost');
 });
 
 test('11 characters: refused for a teacher, accepted for a DSL, who must use a second factor', async () => {
@@ -101,6 +106,7 @@ test('a link from an e-mail: the rules are those of the person it is for', async
   const ok = await guest.post('/password/set', { token, password: 'zebra violin kettle', password_again: 'zebra violin kettle' },
     { csrf: false });
   assert.equal(ok.status, 200);
+  assert.match(hash('ta@demo.school'), INTERACTIVE);
 });
 
 test('staffroom user add refuses the same passwords, saying why', () => {
@@ -115,4 +121,5 @@ test('staffroom user add refuses the same passwords, saying why', () => {
   assert.match(r.stderr, /at least 12 characters/);
   assert.equal(sql(s.db, "SELECT count(*) FROM users WHERE email LIKE 'rule.%'"), '0');
   assert.equal(add('amber-otter', 'dsl').code, 0);
+  assert.match(hash('rule.dsl@demo.school'), INTERACTIVE);
 });

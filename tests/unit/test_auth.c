@@ -34,6 +34,13 @@ static void passwords_hash_with_argon2id_and_verify(void **state)
 	assert_memory_equal(hash, "$argon2id$", 10);
 	assert_true(password_verify(hash, "correct horse battery"));
 	assert_false(password_verify(hash, "correct horse batterY"));
+	/* A person's password at the interactive cost; only a public one (the
+	 * demo's) at the lowest, and both verify the same way. */
+	assert_memory_equal(hash, "$argon2id$v=19$m=65536,t=2,p=1$", 31);
+	assert_int_equal(password_hash_public("staffroom-demo", hash), 0);
+	assert_memory_equal(hash, "$argon2id$v=19$m=8,t=1,p=1$", 27);
+	assert_true(password_verify(hash, "staffroom-demo"));
+	assert_false(password_verify(hash, "staffroom-dem0"));
 }
 
 /* 12 characters, or 10 for a role that must use a second factor (dsl by
