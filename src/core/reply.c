@@ -50,6 +50,11 @@ int has_role(const struct request *rq, unsigned roles)
 	return rq->signed_in && (rq->user.roles & roles) != 0;
 }
 
+int64_t routable_roles(const struct request *rq)
+{
+	return (int64_t)(rq->user.roles & ROLE_ROUTABLE);
+}
+
 void reply_page(struct reply *rp, const char *template, const char *title, json_t *model)
 {
 	rp->status = 200;

@@ -104,6 +104,9 @@ int64_t arg_int(const struct request *rq, const char *name, int64_t dflt);
 size_t arg_all(const struct request *rq, const char *name, const char **out, size_t max);
 
 int has_role(const struct request *rq, unsigned roles);  /* any of them */
+/* The person's roles that concerns are routed to: the role bits the SQL
+ * access rules (CONCERN_MAY_OPEN and the features' *_MAY_OPEN_AS) take. */
+int64_t routable_roles(const struct request *rq);
 
 /* Building replies. */
 void reply_page(struct reply *rp, const char *template, const char *title, json_t *model);

@@ -442,7 +442,7 @@ int account_visible(const struct request *rq, const json_t *account)
 		      "SELECT " ACCOUNT_MAY_OPEN_AS("s", "?2", "?3") " IS 1 FROM social_accounts s "
 		      "WHERE s.id = ?1",
 		      "III", (int64_t)json_int(account, "id"), rq->user.id,
-		      (int64_t)(rq->user.roles & ROLE_ROUTABLE)) == 1;
+		      routable_roles(rq)) == 1;
 }
 
 json_t *application_load(int64_t id)
@@ -469,7 +469,7 @@ int application_visible(const struct request *rq, const json_t *app)
 		      "SELECT " APPLICATION_MAY_OPEN_AS("a", "?2", "?3") " IS 1 FROM "
 		      "account_applications a WHERE a.id = ?1",
 		      "III", (int64_t)json_int(app, "id"), rq->user.id,
-		      (int64_t)(rq->user.roles & ROLE_ROUTABLE)) == 1;
+		      routable_roles(rq)) == 1;
 }
 
 void application_step(int64_t app_id, const char *step, const char *decision, const char *comment,

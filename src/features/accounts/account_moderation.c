@@ -38,7 +38,7 @@ static const char *action_name(const char *code)
  * CONCERN_MAY_OPEN): anyone else sees that one was raised, not which. */
 json_t *moderation_log(const struct request *rq, int64_t account_id)
 {
-	unsigned mask = rq->user.roles & ROLE_ROUTABLE;
+	int64_t mask = routable_roles(rq);
 	json_t *rows = db_rows(
 		"SELECT m.id, m.action, m.what, m.link, m.names_pupil, m.at, u.name AS by_name, "
 		"(m.concern_id IS NOT NULL) AS raised_concern, "
@@ -46,8 +46,8 @@ json_t *moderation_log(const struct request *rq, int64_t account_id)
 		"FROM account_moderation m JOIN users u ON u.id = m.by_id "
 		"LEFT JOIN concerns k ON k.id = m.concern_id "
 		"WHERE m.account_id = ? ORDER BY m.at DESC, m.id DESC LIMIT 50",
-		CONCERN_NAMED_BINDS "I", rq->user.id, (int64_t)mask,
-		rq->user.id, rq->user.id, (int64_t)mask, rq->user.id, account_id);
+		CONCERN_NAMED_BINDS "I", rq->user.id, mask,
+		rq->user.id, rq->user.id, mask, rq->user.id, account_id);
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r) {

@@ -185,7 +185,7 @@ static json_t *account_form_values(const struct request *rq, const json_t *a)
  * raised, not which. */
 static json_t *check_log(const struct request *rq, int64_t id)
 {
-	unsigned mask = rq->user.roles & ROLE_ROUTABLE;
+	int64_t mask = routable_roles(rq);
 	json_t *rows = db_rows(
 		"SELECT c.id, c.checked_at, c.comments_found, c.all_answered, c.notes, "
 		"u.name AS by_name, (c.concern_id IS NOT NULL) AS raised_concern, "
@@ -193,8 +193,8 @@ static json_t *check_log(const struct request *rq, int64_t id)
 		"FROM account_checks c JOIN users u ON u.id = c.by_id "
 		"LEFT JOIN concerns k ON k.id = c.concern_id WHERE c.account_id = ? "
 		"ORDER BY c.checked_at DESC, c.id DESC LIMIT 50",
-		CONCERN_NAMED_BINDS "I", rq->user.id, (int64_t)mask,
-		rq->user.id, rq->user.id, (int64_t)mask, rq->user.id, id);
+		CONCERN_NAMED_BINDS "I", rq->user.id, mask,
+		rq->user.id, rq->user.id, mask, rq->user.id, id);
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r)

@@ -17,7 +17,7 @@ static json_t *assigned_cases(const struct request *rq, int64_t user_id)
 		       "WHERE c.assignee_id = ? AND c.status != 'closed' AND " CONCERN_MAY_OPEN("c")
 		       " ORDER BY c.id",
 		       "I" CONCERN_MAY_OPEN_BINDS, user_id, rq->user.id,
-		       (int64_t)(rq->user.roles & ROLE_ROUTABLE), rq->user.id);
+		       routable_roles(rq), rq->user.id);
 }
 
 json_t *admin_handover(const struct request *rq, int64_t user_id)

@@ -277,7 +277,7 @@ char *concern_adult_event_text(const char *action, const json_t *d)
  * name nor whose events are the reporter's. */
 static void withhold_reporter(const struct request *rq, json_t *c, int64_t id)
 {
-	int64_t me = rq->user.id, mask = rq->user.roles & ROLE_ROUTABLE;
+	int64_t me = rq->user.id, mask = routable_roles(rq);
 	int hidden = db_int(0,
 			    "SELECT 1 FROM concerns c WHERE c.id = ? AND "
 			    CONCERN_REPORTER_HIDDEN_AS("c", "?", "?"),

@@ -94,7 +94,7 @@ void breach_add(json_t *c, int64_t concern_id)
  * year, so the log is one list, read whole. */
 static json_t *log_rows(const struct request *rq, const char *at_now)
 {
-	int64_t me = rq->user.id, mask = rq->user.roles & ROLE_ROUTABLE;
+	int64_t me = rq->user.id, mask = routable_roles(rq);
 	json_t *rows = db_rows(
 		WHOLE_TABLE_REPORT
 		"SELECT c.id, c.reference, c.summary, c.status, coalesce(b.aware_at, c.created_at) "

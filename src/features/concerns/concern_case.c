@@ -192,7 +192,7 @@ struct queue_filter {
 static json_t *queue_page(const struct request *rq, const struct queue_filter *f, int64_t page,
 			  const char *at)
 {
-	int64_t mask = rq->user.roles & ROLE_ROUTABLE, me = rq->user.id;
+	int64_t mask = routable_roles(rq), me = rq->user.id;
 	json_t *urgent = db_rows(
 		QUEUE_COLUMNS_FROM("INDEXED BY concerns_urgent_open")
 		"WHERE c.status IN " CONCERN_OPEN_STATUSES " AND c.urgent = 1 " QUEUE_FILTERS

@@ -125,7 +125,7 @@ void concern_deadline_tasks(const struct request *rq, json_t *tasks)
 		return;
 	char at[ISO_LEN];
 	iso_now(at);
-	int64_t me = rq->user.id, mask = rq->user.roles & ROLE_ROUTABLE;
+	int64_t me = rq->user.id, mask = routable_roles(rq);
 	json_t *rows = db_rows("SELECT d.kind, count(*) AS n FROM concern_deadlines d "
 			       "INDEXED BY concern_deadlines_open JOIN concerns c ON "
 			       "c.id = d.concern_id WHERE d.met_at IS NULL AND d.due_at < ? AND "

@@ -185,7 +185,7 @@ void concern_pattern_add(json_t *c, int64_t concern_id, const struct request *rq
 	if (person && concern_pattern_may_view(rq->user.id, rq->user.roles, person)) {
 		char *link = pattern_link(person);
 		int64_t n = count_window(person, json_str(row, "created_at"), concern_id,
-					 rq->user.id, rq->user.roles & ROLE_ROUTABLE);
+					 rq->user.id, routable_roles(rq));
 		json_object_set_new(c, "about_link", json_string(link));
 		if (n >= PATTERN_THRESHOLD)
 			json_object_set_new(c, "pattern", pattern_box(n, link));
@@ -206,7 +206,7 @@ static const char *threshold_label(const char *level)
 /* Newest first; the threshold is the latest decision recorded on the case. */
 static json_t *pattern_rows(int64_t person, const struct request *rq, int64_t page)
 {
-	int64_t me = rq->user.id, mask = rq->user.roles & ROLE_ROUTABLE;
+	int64_t me = rq->user.id, mask = routable_roles(rq);
 	json_t *rows =
 		db_rows("SELECT c.id, c.reference, c.created_at, c.category, c.status, "
 			"c.outcome_category, (SELECT json_extract(e.detail, '$.level') FROM "
@@ -266,8 +266,7 @@ void concern_pattern_page(struct request *rq, struct reply *rp)
 	}
 	char at[ISO_LEN];
 	iso_now(at);
-	int64_t recent = count_window(person, at, INT64_MAX, rq->user.id,
-				      rq->user.roles & ROLE_ROUTABLE);
+	int64_t recent = count_window(person, at, INT64_MAX, rq->user.id, routable_roles(rq));
 	json_int_t days = window_days();
 	json_t *m = json_pack("{s:o, s:o, s:I, s:o, s:I, s:b}", "person", who, "concerns", rows,
 			      "window_days", days, "window_words",

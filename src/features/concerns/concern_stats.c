@@ -151,7 +151,7 @@ static void stats_csv(struct reply *rp, json_t *m)
 
 void concern_stats(struct request *rq, struct reply *rp)
 {
-	struct reader r = { rq->user.id, (int64_t)(rq->user.roles & ROLE_ROUTABLE),
+	struct reader r = { rq->user.id, routable_roles(rq),
 			    has_role(rq, ROLE_GOVERNOR | ROLE_CHAIR) };
 	json_t *m = stats_model(&r);
 	const char *format = arg(rq, "format");

@@ -37,7 +37,7 @@ static void concern_tasks(const struct request *rq, json_t *tasks)
 		return;
 	char at[ISO_LEN];
 	iso_now(at);
-	int64_t mask = rq->user.roles & ROLE_ROUTABLE, me = rq->user.id;
+	int64_t mask = routable_roles(rq), me = rq->user.id;
 	int64_t overdue = concern_new_count(mask, me, at, 1, TASK_COUNT_CAP),
 		fresh = concern_new_count(mask, me, at, 0, TASK_COUNT_CAP);
 	int64_t assigned =

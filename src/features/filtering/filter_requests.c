@@ -141,12 +141,6 @@ static json_t *label_all(json_t *rows, const struct request *rq, int whole)
 	return rows;
 }
 
-/* The roles FILTER_REQUEST_MAY_OPEN_AS is asked about: those that route. */
-static int64_t routable_roles(const struct request *rq)
-{
-	return (int64_t)(rq->user.roles & ROLE_ROUTABLE);
-}
-
 /* The rows of the list pass the rule of a request's own handler and of the
  * audit log (FILTER_REQUEST_MAY_OPEN_AS, filtering.h): ?1 the person, ?2
  * their roles.  Written once, so that no list shows what would be 404. */

@@ -198,7 +198,7 @@ static int decide_allowed(const struct request *rq, struct reply *rp, json_t **r
 	/* The rule the audit log and the exports share (permissions.h). */
 	*row = db_row(EXCEPTION_COLUMNS
 		      "WHERE e.id = ?1 AND " EXCEPTION_MAY_OPEN_AS("e", "?2", "?3"),
-		      "III", rq->ids[0], rq->user.id, (int64_t)(rq->user.roles & ROLE_ROUTABLE));
+		      "III", rq->ids[0], rq->user.id, routable_roles(rq));
 	int mine = *row && json_int(*row, "user_id") == rq->user.id;
 	if (!*row) {
 		reply_not_found(rp);

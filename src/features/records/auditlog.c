@@ -100,7 +100,7 @@ static void audit_page(struct request *rq, struct reply *rp)
 		   *object = filter(rq, search, "object");
 	const char *from = filter(rq, search, "from"), *to = filter(rq, search, "to");
 	int64_t before = arg_int(rq, "before", INT64_MAX);
-	int64_t me = rq->user.id, roles = (int64_t)(rq->user.roles & ROLE_ROUTABLE);
+	int64_t me = rq->user.id, roles = routable_roles(rq);
 	char from_start[ISO_LEN], to_end[ISO_LEN];
 	uk_day_bounds(from, to, from_start, to_end);
 	/* Each filter is "? IS NULL OR column = ?", so one prepared statement serves every

@@ -235,7 +235,7 @@ static const char *const rule_keys[] = {
 /* MAY_REVIEW's binds ?1 to ?4. */
 #define REVIEW_BINDS "IIII"
 #define REVIEWER(rq)                                                                           \
-	(rq)->user.id, (int64_t)((rq)->user.roles & ROLE_ROUTABLE),                            \
+	(rq)->user.id, routable_roles(rq),                                                     \
 		(int64_t)has_role(rq, REVIEW_ALL), (int64_t)has_role(rq, ROLE_HEADTEACHER)
 #define REVIEW_ALL (ROLE_HEADTEACHER | ROLE_ADMIN)
 #define REVIEWERS (REVIEW_ALL | ROLE_CHAIR)
