@@ -21,6 +21,7 @@ extern "C" {
 #include <ctemplate/template_modifiers.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -28,6 +29,7 @@ extern "C" {
 #include <deque>
 #include <dirent.h>
 #include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -676,6 +678,13 @@ struct Source {
 std::vector<Source> sources;
 std::atomic<size_t> next_source{ 0 };
 std::atomic<bool> parse_failed{ false };
+// Set once template_read has ended, well or not: a thread come to parse
+// while another still reads waits for it.
+std::mutex read_mu;
+std::condition_variable read_cv;
+bool read_over = false;
+
+int read_sources(const char *dir);
 
 } // namespace
 
@@ -683,6 +692,17 @@ std::atomic<bool> parse_failed{ false };
  * read its install directory: after start-up it runs as another user, under
  * a system-call filter, and never opens a template file again. */
 extern "C" int template_read(const char *dir)
+{
+	int rc = read_sources(dir);
+	std::lock_guard<std::mutex> hold(read_mu);
+	read_over = true;
+	read_cv.notify_all();
+	return rc;
+}
+
+namespace {
+
+int read_sources(const char *dir)
 {
 	if (!add_modifiers(dir))
 		return -1;
@@ -699,7 +719,6 @@ extern "C" int template_read(const char *dir)
 			rc = -1;
 			continue;
 		}
-		learn_names_in(e->d_name, text);
 		sources.push_back(Source{ e->d_name, std::string(text, len) });
 		free(text);
 	}
@@ -707,8 +726,20 @@ extern "C" int template_read(const char *dir)
 	return rc == 0 && !sources.empty() ? 0 : -1;
 }
 
+} // namespace
+
+extern "C" void template_learn(void)
+{
+	for (const Source &src : sources)
+		learn_names_in(src.name.c_str(), src.text.c_str());
+}
+
 extern "C" void template_parse_share(void)
 {
+	{
+		std::unique_lock<std::mutex> hold(read_mu);
+		read_cv.wait(hold, [] { return read_over; });
+	}
 	for (size_t i; (i = next_source.fetch_add(1)) < sources.size();) {
 		const Source &src = sources[i];
 		if (!ctemplate::StringToTemplateCache(src.name, src.text,
@@ -728,6 +759,7 @@ extern "C" int template_init(const char *dir)
 {
 	if (template_read(dir) != 0)
 		return -1;
+	template_learn();
 	template_parse_share();
 	return template_ready();
 }

@@ -28,13 +28,16 @@
 extern "C" {
 #endif
 
-/* Start-up in three steps, so that parsing can be shared between threads:
- * template_read reads every template in dir and learns the names each
- * mentions; template_parse_share parses those no other thread has taken
- * (call it from any number of threads); template_ready, once every such
- * call has returned, says whether all parsed (0) or not (-1).
- * template_init does the three on one thread. */
+/* Start-up in four steps, so that the work can be shared between threads:
+ * template_read reads every template in dir; template_learn, after it and on
+ * the same thread, learns the names each mentions; template_parse_share
+ * parses those no other thread has taken (call it from any number of
+ * threads: one called before template_read has ended waits for it);
+ * template_ready, once every such call and template_learn have returned,
+ * says whether all parsed (0) or not (-1).  template_init does them all on
+ * one thread. */
 int template_read(const char *dir);
+void template_learn(void);
 void template_parse_share(void);
 int template_ready(void);
 int template_init(const char *dir);

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BIN, cli, AS_ROOT, handOver, startServer, FRONT, serverCommand, UNPRIVILEGED } from './lib.mjs';
@@ -96,9 +96,9 @@ test('a second server on a port already in use fails instead of sharing it', { s
 });
 
 // As the run-as user, started by root with --user.  Its exit and stderr.
-function serveAsNobody(db) {
+function serveAsNobody(db, args = []) {
   return new Promise((resolve) => {
-    const p = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--user', 'nobody'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--user', 'nobody', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '', out = '';
     p.stderr.on('data', (d) => { err += d; });
     p.stdout.on('data', (d) => { out += d; if (/listening on/.test(out)) p.kill('SIGTERM'); });
@@ -133,6 +133,34 @@ test('a database file the run-as user may read but not write stops the server at
   assert.equal((await serveAsNobody(db)).code, 0, 'writable again, it starts');
   rmSync(dir, { recursive: true });
 });
+
+// The templates are read and parsed, and the static files read, on a second
+// thread while the first opens the database: what it finds wrong must still
+// stop the server before it listens, with the reason.
+test('a template that does not parse, or no static folder, stops the server at start-up, with the reason',
+  { skip: !AS_ROOT && 'not running as root' }, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-share-'));
+    const db = path.join(dir, 's.db');
+    cli(['init', '--db', db]);
+    handOver(dir);
+    const share = path.join(dir, 'share');
+    const root = path.resolve(path.dirname(BIN), '..');
+    for (const part of ['templates', 'static']) cpSync(path.join(root, part), path.join(share, part), { recursive: true });
+    const serve = () => serveAsNobody(db, ['--share', share]);
+    assert.equal((await serve()).code, 0, 'a copy of the share folder serves');
+    appendFileSync(path.join(share, 'templates', 'home.tpl'), '{{#NEVER_CLOSED}}\n');
+    let r = await serve();
+    assert.equal(r.code, 1, r.err + r.out);
+    assert.doesNotMatch(r.out, /listening on/);
+    assert.match(r.err, /cannot read the templates/);
+    cpSync(path.join(root, 'templates', 'home.tpl'), path.join(share, 'templates', 'home.tpl'));
+    rmSync(path.join(share, 'static'), { recursive: true });
+    r = await serve();
+    assert.equal(r.code, 1, r.err + r.out);
+    assert.doesNotMatch(r.out, /listening on/);
+    assert.match(r.err, /cannot read the static files/);
+    rmSync(dir, { recursive: true });
+  });
 
 // A service manager (systemd's User= or DynamicUser=) starts the server
 // already unprivileged, so the filter goes on while libmicrohttpd's workers
