@@ -206,8 +206,16 @@ const PAGES = [
   ['/concerns/{id} (20 events)', '/concerns/{case}', 'head'],
   ['/aup/compliance (whole school)', '/aup/compliance', 'head'],
   ['/accounts', '/accounts', 'moderator'],
+  // The administrator, who may open no case: the log's rows about cases are
+  // passed over, as is each action offered for filtering that only they have.
+  // Every reading also writes its own audit row, which the stack ceiling
+  // (reads only) does not price.
+  ['/audit (administrator)', '/audit', 'admin'],
 ];
-const LISTS = ['/concerns (queue, first page)', '/aup/compliance (whole school)', '/accounts'];
+const LISTS = ['/concerns (queue, first page)', '/aup/compliance (whole school)', '/accounts',
+  '/audit (administrator)'];
+// Those the pages above are read as.
+const READERS = ['head', 'teacher', 'moderator', 'admin'];
 const LIST_RUNS = 3;
 // The people who send the reports under wrk, and the most each may send in
 // the window (enough for both runs at several thousand a second).
@@ -223,7 +231,7 @@ const INSTR_TARGET = { '/ My tasks': 1.5, '/aup': 1.5 };
 async function instructions(n, db, dir, caseId) {
   const s = await startServer(db);
   const who = {};
-  for (const w of ['head', 'teacher', 'moderator']) who[w] = await login(s.url, `${w}@demo.school`);
+  for (const w of READERS) who[w] = await login(s.url, `${w}@demo.school`);
   const posters = [];
   for (const email of sql(db, "SELECT email FROM users WHERE email LIKE '%@scale.school' AND active = 1 " +
     `ORDER BY id LIMIT ${POSTERS}`).split('\n')) posters.push(await login(s.url, email));
@@ -300,7 +308,7 @@ async function runSize(n, results) {
   const s = await startServer(db, ['--max-per-address', '256']);
   log(`N=${n}: ${counts}; started in ${startup.median.toFixed(1)} ms (median of ${STARTS})`);
   const who = {};
-  for (const w of ['head', 'teacher', 'moderator']) who[w] = await login(s.url, `${w}@demo.school`);
+  for (const w of READERS) who[w] = await login(s.url, `${w}@demo.school`);
   const out = { n, counts, startup, made, instr, rows: [] };
   for (const [label, p0, person] of PAGES) {
     for (const json of person ? [false, true] : [false]) {

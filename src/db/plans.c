@@ -39,8 +39,22 @@ static int small_alias(const char *sql, const char *alias, size_t len)
 	return 0;
 }
 
+/* Is name a common table expression of the SQL ("WITH RECURSIVE name(...")? */
+static int cte_name(const char *sql, const char *name, size_t len)
+{
+	static const char *const starts[] = { "WITH RECURSIVE ", "WITH " };
+	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
+		const char *p = strstr(sql, starts[i]);
+		if (p && strncmp(p + strlen(starts[i]), name, len) == 0 &&
+		    strchr("( ", p[strlen(starts[i]) + len]))
+			return 1;
+	}
+	return 0;
+}
+
 /* "SCAN t" without "USING ... INDEX" reads every row of t; virtual tables
- * (json_each), subqueries and constant rows are not stored tables. */
+ * (json_each), subqueries, common table expressions and constant rows are
+ * not stored tables. */
 static int full_scan(const char *sql, const char *detail)
 {
 	if (strncmp(detail, "SCAN ", 5) != 0 || strstr(detail, " USING ") ||
@@ -49,7 +63,8 @@ static int full_scan(const char *sql, const char *detail)
 		return 0;
 	const char *name = detail + 5;
 	size_t len = strcspn(name, " ");
-	return !small_table(name, len) && !small_alias(sql, name, len);
+	return !small_table(name, len) && !small_alias(sql, name, len) &&
+	       !cte_name(sql, name, len);
 }
 
 /* Every statement is checked once, when first prepared on a connection, so

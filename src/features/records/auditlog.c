@@ -138,15 +138,22 @@ static void audit_page(struct request *rq, struct reply *rp)
 	 * on hidden rows would say that such rows exist.  Looked for among the
 	 * newest ACTION_LOOKBACK rows of each action, so that an action whose
 	 * rows are all hidden (a concern's, for the administrator) costs a
-	 * bounded search, not a read of every one of its rows. */
-	json_object_set_new(m, "actions",
-			    db_rows("SELECT x.action, x.action = ?4 AS selected FROM audit x "
-				    "GROUP BY x.action HAVING EXISTS "
-				    "(SELECT 1 FROM audit a WHERE a.action = x.action AND a.id >= "
-				    "coalesce((SELECT l.id FROM "
-				    "audit l WHERE l.action = x.action ORDER BY l.id DESC LIMIT 1 "
-				    "OFFSET ?3), 0) AND " VISIBLE_ROW ") ORDER BY x.action",
-				    "IIIt", me, roles, (int64_t)ACTION_LOOKBACK - 1, action));
+	 * bounded search, not a read of every one of its rows.  The actions
+	 * themselves are found by seeking from one to the next in the index
+	 * (acts): GROUP BY would read the index whole, a tenth of a second in a
+	 * trust's log of two million rows. */
+	json_object_set_new(
+		m, "actions",
+		db_rows("WITH RECURSIVE acts(action) AS (SELECT min(action) FROM audit UNION ALL "
+			"SELECT (SELECT min(y.action) FROM audit y WHERE y.action > acts.action) "
+			"FROM acts WHERE acts.action IS NOT NULL) "
+			"SELECT acts.action, acts.action = ?4 AS selected FROM acts "
+			"WHERE acts.action IS NOT NULL AND EXISTS "
+			"(SELECT 1 FROM audit a WHERE a.action = acts.action AND a.id >= "
+			"coalesce((SELECT l.id FROM "
+			"audit l WHERE l.action = acts.action ORDER BY l.id DESC LIMIT 1 "
+			"OFFSET ?3), 0) AND " VISIBLE_ROW ") ORDER BY acts.action",
+			"IIIt", me, roles, (int64_t)ACTION_LOOKBACK - 1, action));
 	/* Reading the log is itself audited (ASVS 5.0 16.3.3), after the reads,
 	 * so that the page is one snapshot and does not list its own row.  The
 	 * object looked for is the row's object, so that a search naming a case
