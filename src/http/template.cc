@@ -684,24 +684,6 @@ std::mutex read_mu;
 std::condition_variable read_cv;
 bool read_over = false;
 
-int read_sources(const char *dir);
-
-} // namespace
-
-/* Every template is read and parsed at start-up, while the server may still
- * read its install directory: after start-up it runs as another user, under
- * a system-call filter, and never opens a template file again. */
-extern "C" int template_read(const char *dir)
-{
-	int rc = read_sources(dir);
-	std::lock_guard<std::mutex> hold(read_mu);
-	read_over = true;
-	read_cv.notify_all();
-	return rc;
-}
-
-namespace {
-
 int read_sources(const char *dir)
 {
 	if (!add_modifiers(dir))
@@ -727,6 +709,20 @@ int read_sources(const char *dir)
 }
 
 } // namespace
+
+/* Every template is read and parsed at start-up, while the server may still
+ * read its install directory: after start-up it runs as another user, under
+ * a system-call filter, and never opens a template file again.  The names
+ * are learned after (template_learn), so that a thread waiting to parse
+ * can start as soon as the texts are read. */
+extern "C" int template_read(const char *dir)
+{
+	int rc = read_sources(dir);
+	std::lock_guard<std::mutex> hold(read_mu);
+	read_over = true;
+	read_cv.notify_all();
+	return rc;
+}
 
 extern "C" void template_learn(void)
 {
