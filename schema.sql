@@ -1930,3 +1930,11 @@ CREATE INDEX IF NOT EXISTS fault_reports_by_reporter ON fault_reports(reported_b
 -- The list to deal with: open ones, those that stop someone working first,
 -- then the newest; and those dealt with, the latest first.
 CREATE INDEX IF NOT EXISTS fault_reports_open ON fault_reports(dealt_at, stops_work, id);
+
+-- Schema version 45: training records found by their course
+--
+-- May run again.  The courses page counts each course's records, and a
+-- course's code is a foreign key of every record: without this index each
+-- count, and each check of the key when a course changes, read every
+-- training record of the school through training_by_user.
+CREATE INDEX IF NOT EXISTS training_by_course ON training(course);

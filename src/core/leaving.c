@@ -112,9 +112,12 @@ static void apply_one(json_t *row)
 
 static int apply_due(const char *today)
 {
+	/* CROSS JOIN: the few dates due, by their index, then each person;
+	 * never every member of staff looked up in the dates. */
 	json_t *due =
 		db_rows("SELECT l.user_id, l.left_on, l.set_by, u.email FROM leaving_dates l "
-			"JOIN users u ON u.id = l.user_id WHERE l.left_on <= ? ORDER BY l.left_on",
+			"CROSS JOIN users u ON u.id = l.user_id WHERE l.left_on <= ? "
+			"ORDER BY l.left_on",
 			"t", today);
 	size_t n = json_array_size(due), i;
 	json_t *row;

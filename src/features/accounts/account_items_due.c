@@ -50,8 +50,11 @@ void account_reply_tasks(const struct request *rq, json_t *tasks)
 	char at[ISO_LEN];
 	iso_now(at);
 	/* CROSS JOIN keeps SQLite reading the few open items by their index and
-	 * looking up each account, never reading every account. */
+	 * looking up each account, never reading every account; INDEXED BY keeps
+	 * it from reading every item in account order instead, to spare the
+	 * GROUP BY a sort. */
 	json_t *rows = db_rows("SELECT a.id, a.name, count(*) AS n FROM account_items i "
+			       "INDEXED BY account_items_open "
 			       "CROSS JOIN social_accounts a ON a.id = i.account_id "
 			       "WHERE i.answered_at IS NULL AND i.due_at < ? AND a.status != "
 			       "'closed' AND (? = 1 OR a.lead_id = ?) "
