@@ -1,6 +1,7 @@
 /* The query-plan check (STAFFROOM_CHECK_PLANS=1): each statement, when
  * first prepared on a connection, is explained, and a full table scan (of
- * the table, or of all of one of its indexes) is reported on stderr, where
+ * the table, of all of one of its indexes, or to fill a Bloom filter or an
+ * automatic index) is reported on stderr, where
  * tests/http/query_plans.test.mjs looks for it. */
 #include "db/db.h"
 #include "db/internal.h"
@@ -10,12 +11,13 @@
 
 int check_plans;
 
-/* Tables with a handful of rows that do not grow with the school (set by an
- * administrator, or one row per set of roles): reading them whole is
- * cheaper than any index. */
-static const char *const small_tables[] = { "routing", "settings", "courses", "closure_days",
-					    "policies", "policy_versions", "policy_renewals",
-					    "concern_counts", "role_bits" };
+/* Tables with a handful of rows that do not grow with the school's records
+ * (set by an administrator, or one row per set of roles or per group of
+ * staff): reading them whole is cheaper than any index. */
+static const char *const small_tables[] = { "routing",	      "settings",	 "courses",
+					    "closure_days",   "policies",	 "policy_versions",
+					    "policy_renewals", "concern_counts", "role_bits",
+					    "staff_counts",   "awaiting_counts" };
 
 static int small_table(const char *name, size_t len)
 {
@@ -53,19 +55,38 @@ static int cte_name(const char *sql, const char *name, size_t len)
 	return 0;
 }
 
-/* "SCAN t" without "USING ... INDEX" reads every row of t; virtual tables
- * (json_each), subqueries, common table expressions and constant rows are
- * not stored tables. */
-static int full_scan(const char *sql, const char *detail)
+/* Does the table the plan names (or its alias in the SQL) grow with the
+ * school's records?  Not a small table, nor a common table expression. */
+static int grows(const char *sql, const char *name, size_t len)
 {
-	if (strncmp(detail, "SCAN ", 5) != 0 || strstr(detail, " USING ") ||
-	    strstr(detail, "VIRTUAL TABLE") ||
-	    strncmp(detail, "SCAN CONSTANT ROW", 17) == 0 || detail[5] == '(')
-		return 0;
-	const char *name = detail + 5;
-	size_t len = strcspn(name, " ");
 	return !small_table(name, len) && !small_alias(sql, name, len) &&
 	       !cte_name(sql, name, len);
+}
+
+/* The table a plan line reads every row of, if any: "SCAN t" without an
+ * index; "BLOOM FILTER ON t", which SQLite fills by reading all of t before
+ * the join; "SEARCH t USING AUTOMATIC ... INDEX", an index it builds by
+ * reading all of t each time the statement runs.  Virtual tables
+ * (json_each), subqueries and constant rows are not stored tables. */
+static const char *whole_read(const char *detail)
+{
+	const char *name = NULL;
+	if (strstr(detail, "VIRTUAL TABLE"))
+		return NULL;
+	if (strncmp(detail, "BLOOM FILTER ON ", 16) == 0)
+		name = detail + 16;
+	else if (strncmp(detail, "SEARCH ", 7) == 0 && strstr(detail, " USING AUTOMATIC "))
+		name = detail + 7;
+	else if (strncmp(detail, "SCAN ", 5) == 0 && !strstr(detail, " USING ") &&
+		 strncmp(detail, "SCAN CONSTANT ROW", 17) != 0)
+		name = detail + 5;
+	return name && name[0] != '(' ? name : NULL;
+}
+
+static int full_scan(const char *sql, const char *detail)
+{
+	const char *name = whole_read(detail);
+	return name && grows(sql, name, strcspn(name, " "));
 }
 
 /* Is the index partial (CREATE INDEX ... WHERE)?  It then holds only the
@@ -98,10 +119,9 @@ static int full_index_scan(sqlite3 *db, const char *sql, const char *detail)
 	    strstr(sql, " LIMIT "))
 		return 0;
 	const char *name = detail + 5;
-	size_t len = strcspn(name, " ");
 	index += strlen(" INDEX ");
-	return !small_table(name, len) && !small_alias(sql, name, len) &&
-	       !cte_name(sql, name, len) && !partial_index(db, index, strcspn(index, " "));
+	return grows(sql, name, strcspn(name, " ")) &&
+	       !partial_index(db, index, strcspn(index, " "));
 }
 
 /* Every statement is checked once, when first prepared on a connection, so

@@ -24,10 +24,7 @@ static int setup(void **state)
 {
 	if (testdb_open(state) != 0 || db_begin() != 0)
 		return -1;
-	db_exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) "
-		"INSERT INTO users(email, name, created_at) "
-		"SELECT 'p' || i || '@school.example', 'Person ' || i, '2026-09-01T08:00:00Z' FROM n",
-		"");
+	testdb_insert_people(400);
 	db_exec("INSERT INTO user_roles(user_id, role) SELECT id, 'staff' FROM users", "");
 	db_exec("INSERT INTO user_roles(user_id, role) VALUES (1, 'dsl'), (2, 'dsl')", "");
 	return db_commit();

@@ -77,4 +77,14 @@ static inline char *testdb_check_values(const char *table, const char *column)
 		"tt", table, column);
 }
 
+/* n people, p1@school.example to pn@school.example ("Person 1"...), inside
+ * the caller's write. */
+static inline void testdb_insert_people(int n)
+{
+	db_exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+		"INSERT INTO users(email, name, created_at) "
+		"SELECT 'p' || i || '@school.example', 'Person ' || i, '2026-09-01T08:00:00Z' FROM n",
+		"i", n);
+}
+
 #endif
