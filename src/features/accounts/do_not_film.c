@@ -24,7 +24,9 @@
  * member of staff's own. */
 void do_not_film_into(json_t *m, int may_keep)
 {
+	/* The whole list, read whole, as the do-not-publish list is. */
 	json_t *rows = db_rows(
+		WHOLE_TABLE_REPORT
 		"SELECT f.id, CASE WHEN f.user_id IS NULL THEN f.person_name ELSE s.name END "
 		"AS name, f.note, f.added_at, a.name AS added_by, f.user_id IS NOT NULL AS own "
 		"FROM do_not_film f JOIN users a ON a.id = f.added_by "

@@ -27,7 +27,10 @@ void do_not_publish_page(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return;
 	}
-	json_t *rows = db_rows("SELECT d.id, d.pupil_name, d.class_name, d.note, d.added_at, "
+	/* The page is the whole list, read whole: a school's pupils without
+	 * consent, entries taken off deleted after their retention years. */
+	json_t *rows = db_rows(WHOLE_TABLE_REPORT
+			       "SELECT d.id, d.pupil_name, d.class_name, d.note, d.added_at, "
 			       "u.name AS added_by FROM do_not_publish d JOIN users u ON "
 			       "u.id = d.added_by WHERE d.removed_at IS NULL "
 			       "ORDER BY d.pupil_name COLLATE NOCASE, d.id",

@@ -46,7 +46,9 @@ static json_t *kept_rows(json_t *rows)
 
 json_t *do_not_publish_taken_off(void)
 {
+	/* Every entry taken off and still kept, read whole, as the list is. */
 	json_t *rows = db_rows(
+		WHOLE_TABLE_REPORT
 		"SELECT p.id, p.pupil_name, p.class_name, p.note, p.added_at, a.name AS added_by, "
 		"p.removed_at, r.name AS removed_by, " DO_NOT_PUBLISH_KEPT_UNTIL " AS kept_until, "
 		RETENTION_HELD("'do_not_publish'", "p.id") " AS held "
@@ -62,6 +64,7 @@ json_t *do_not_publish_taken_off(void)
 json_t *do_not_film_taken_off(void)
 {
 	json_t *rows = db_rows(
+		WHOLE_TABLE_REPORT
 		"SELECT f.id, CASE WHEN f.user_id IS NULL THEN f.person_name ELSE s.name END "
 		"AS name, f.note, f.user_id IS NOT NULL AS own, f.added_at, a.name AS added_by, "
 		"f.removed_at, r.name AS removed_by, s.left_on, " DO_NOT_FILM_KEPT_UNTIL
