@@ -8,6 +8,7 @@
 <dt>Stops them working</dt><dd>{{#stops_work}}<span class="badge status-urgent">Yes</span>{{/stops_work}}{{#not_stops_work}}No{{/not_stops_work}}</dd>
 <dt>Reported</dt><dd>by {{reported_by}}, <time datetime="{{reported_at}}">{{reported_at:x-uk-time}}</time></dd>
 <dt>What was done</dt><dd>{{#open}}<span class="badge status-pending">{{outcome_label}}</span>: the network manager has not dealt with it yet.{{/open}}{{#not_open}}<span class="badge status-ok">{{outcome_label}}</span> by {{dealt_by}}, <time datetime="{{dealt_at}}">{{dealt_at:x-uk-time}}</time><br><span class="multiline">{{outcome_note:pre_escape}}</span>{{/not_open}}</dd>
+{{#kept_until}}<dt>Kept until</dt><dd><time datetime="{{kept_until}}">{{kept_until:x-uk-time}}</time>, then listed for the retention review{{#held}}; a legal hold keeps it longer{{/held}}</dd>{{/kept_until}}
 </dl>{{/fault}}
 {{#may_deal}}<form class="stack card" method="post" action="/faults/{{fault_id}}/decision">
 <h2>Deal with this fault</h2>

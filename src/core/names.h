@@ -50,7 +50,7 @@
 	X("do_not_film", "Adult taken off the list of those not to be filmed")               \
 	X("contributor_paper", "Paper signature of a contributor who is not staff")           \
 	X("contributor_training", "Training of a contributor who is not staff")               \
-	X("sar", "Subject access request")
+	X("sar", "Subject access request") X("fault", "Report of damage or a fault")
 
 /* Whether an account or group is open to the public. */
 #define VISIBILITY_LIST(X) X("open", "Open") X("closed", "Closed")

@@ -1,8 +1,8 @@
 // Records management for what the retention review did not know: entries
 // taken off the do-not-publish list (pupils, and adults who asked not to be
 // filmed, staff or not), the paper signature, its scan and the training of a
-// contributor who is not staff once they stop running an account, and
-// answered subject access requests.  Each is listed once past its rule,
+// contributor who is not staff once they stop running an account, answered
+// subject access requests and reports of damage or faults dealt with.  Each is listed once past its rule,
 // deleted only by a person with a reason, held by a legal hold; the disposal
 // register names no one who is not staff; bad input changes nothing.
 import { test, before, after } from 'node:test';
@@ -13,7 +13,7 @@ let s;
 const c = {};
 before(async () => {
   s = await startServer();
-  for (const who of ['admin', 'head', 'dsl', 'dpo', 'teacher', 'moderator'])
+  for (const who of ['admin', 'head', 'dsl', 'dpo', 'teacher', 'moderator', 'network'])
     c[who] = await s.login(`${who}@demo.school`);
 });
 after(async () => { await s.stop(); });
@@ -28,6 +28,7 @@ const one = (q) => sql(s.db, q);
 const state = () => one("SELECT (SELECT count(*) FROM disposals) || ' ' || (SELECT count(*) FROM do_not_film) || ' ' || " +
   "(SELECT count(*) FROM do_not_publish) || ' ' || (SELECT count(*) FROM contributor_paper) || ' ' || " +
   "(SELECT count(*) FROM subject_access_requests) || ' ' || (SELECT count(*) FROM legal_holds) || ' ' || " +
+  "(SELECT count(*) FROM fault_reports) || ' ' || (SELECT count(*) FROM notifications) || ' ' || " +
   "(SELECT group_concat(key || '=' || value) FROM settings WHERE key LIKE 'retention_%') || ' ' || " +
   "(SELECT count(*) FROM audit WHERE action != 'access.refused')");
 
@@ -36,8 +37,9 @@ test('the rules are settings in years, shown and changed with the others', async
   assert.equal(rules.do_not_publish_years, '25');
   assert.equal(rules.do_not_film_years, '6');
   assert.equal(rules.sar_years, '6');
+  assert.equal(rules.fault_years, '6');
   const was = state();
-  for (const form of [{ sar_years: '0' }, { do_not_film_years: '101' }, { do_not_publish_years: 'many' }]) {
+  for (const form of [{ sar_years: '0' }, { do_not_film_years: '101' }, { do_not_publish_years: 'many' }, { fault_years: '0' }]) {
     const r = await c.admin.post('/admin/retention/rules', form);
     assert.equal(r.status, 400, JSON.stringify(form) + r.text);
   }
@@ -167,6 +169,68 @@ test('an answered subject access request comes due, is never shown to its subjec
   assert.equal(next.body.request.id, openId + 1);
 });
 
+test('a report of damage or a fault dealt with comes due, keeps its number, and is deleted with its notifications', async () => {
+  const report = async (equipment) => {
+    const r = await c.teacher.post('/faults', { equipment, location: 'Room 12', problem: 'No picture.',
+      cause: 'Mrs Green knocked it.', stops_work: 'no' });
+    assert.equal(r.status, 201, r.text);
+    return r.body.fault.id;
+  };
+  const held = await report('Projector');
+  const gone = await report('Visualiser');
+  const open = await report('Printer');
+  for (const id of [held, gone])
+    assert.equal((await c.network.post(`/faults/${id}/decision`, { outcome: 'fixed', note: 'Cable reseated.' })).status, 200);
+  // Dealt with today: kept six years, which its page says, and not yet due.
+  const page = (await c.teacher.page(`/faults/${gone}`)).text;
+  const until = `${Number(new Date().toISOString().slice(0, 4)) + 6}`;
+  assert.match(page, new RegExp(`<dt>Kept until</dt><dd><time datetime="${until}-\\d\\d-\\d\\d">[^<]+</time>, then listed for the retention review</dd>`));
+  assert.doesNotMatch((await c.teacher.page(`/faults/${open}`)).text, /Kept until/, 'open: no date yet');
+  assert.ok(!(await dueKeys('head')).includes(`fault:${gone}`));
+  assert.equal((await del('head', 'fault', gone)).status, 409);
+
+  one(`UPDATE fault_reports SET reported_at = '2018-02-27T09:00:00Z', dealt_at = '2018-03-01T10:00:00Z' WHERE id IN (${held}, ${gone})`);
+  one(`UPDATE fault_reports SET reported_at = '2018-02-27T09:00:00Z' WHERE id = ${open}`);
+  for (const who of ['head', 'admin']) {
+    const keys = await dueKeys(who);
+    assert.ok(keys.includes(`fault:${gone}`) && keys.includes(`fault:${held}`), who);
+    assert.ok(!keys.includes(`fault:${open}`), 'open: never due');
+  }
+  const row = (await c.admin.get('/admin/retention')).body.due.find((d) => d.record_type === 'fault' && d.record_id === gone);
+  assert.equal(row.due, '2024-03-01');
+  assert.equal(row.label, `FT-${String(gone).padStart(5, '0')}, reported 27 Feb 2018, dealt with 1 Mar 2018`,
+    'its reference and dates: not what was said, nor who said it');
+  assert.match((await c.head.page('/admin/retention')).text, /Report of damage or a fault/);
+
+  // A legal hold keeps one: its page says so to the network manager, not to the reporter.
+  assert.equal((await c.head.post('/admin/retention/hold', { record_type: 'fault', record_id: String(held), reason: 'Insurance claim' })).status, 201);
+  assert.equal((await del('head', 'fault', held)).status, 409);
+  assert.match((await c.network.page(`/faults/${held}`)).text, /a legal hold keeps it longer/);
+  assert.doesNotMatch((await c.teacher.page(`/faults/${held}`)).text, /legal hold/);
+
+  assert.equal(one(`SELECT count(*) FROM notifications WHERE link = '/faults/${gone}'`) > '0', true);
+  const r = await del('admin', 'fault', gone);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(one(`SELECT count(*) FROM fault_reports WHERE id = ${gone}`), '0');
+  assert.equal(one(`SELECT count(*) FROM notifications WHERE link = '/faults/${gone}'`), '0', 'its notifications go with it');
+  for (const who of ['teacher', 'network', 'head'])
+    assert.equal((await c[who].get(`/faults/${gone}`)).status, 404, who);
+  assert.ok(!(await c.teacher.get('/faults')).body.mine.some((f) => f.id === gone));
+  assert.equal(one(`SELECT count(*) FROM disposals WHERE record_type = 'fault' AND record_id = ${gone} AND label NOT LIKE '%Green%'`), '1');
+  // Its rows in the log: to those who read every report, not to an administrator who could not open it.
+  const ref = `FT-${String(gone).padStart(5, '0')}`;
+  const logged = (who) => c[who].get(`/audit?object=${ref}`).then((x) => x.body.audit.filter((a) => a.object === ref).length);
+  assert.ok(await logged('head') >= 2, 'reported and dealt with');
+  assert.equal(await logged('admin'), 0);
+
+  // The highest report deleted: the next takes a number after it, never its number again.
+  assert.equal((await c.network.post(`/faults/${open}/decision`, { outcome: 'not_fault', note: 'Out of paper.' })).status, 200);
+  one(`UPDATE fault_reports SET dealt_at = '2018-03-01T10:00:00Z' WHERE id = ${open}`);
+  assert.equal((await del('head', 'fault', open)).status, 200);
+  assert.equal(one(`SELECT count(*) FROM fault_reports WHERE id >= ${open}`), '0');
+  assert.equal(await report('Laptop'), open + 1);
+});
+
 test('bad input to the review is refused and changes nothing', async () => {
   const was = state();
   for (const [form, status] of [
@@ -175,6 +239,7 @@ test('bad input to the review is refused and changes nothing', async () => {
     [{ record_type: 'contributor_paper', record_id: '1' }, 400],
     [{ record_type: 'contributor_paper', record_id: '99999', reason: 'x' }, 404],
     [{ record_type: 'do_not_publish', record_id: '99999', reason: 'x' }, 404],
+    [{ record_type: 'fault', record_id: '99999', reason: 'x' }, 404],
   ]) {
     assert.equal((await c.head.post('/admin/retention/delete', form)).status, status, JSON.stringify(form));
     assert.equal((await c.head.post('/admin/retention/hold', form)).status, status, JSON.stringify(form));

@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "features/faults/faults.h"
 #include "features/faults/faults_internal.h"
+#include "features/records/records.h"
 #include "lib/json_get.h"
 #include "lib/util.h"
 
@@ -25,6 +26,24 @@ static json_t *fault_opened(const struct request *rq, int64_t id)
 		      "III", id, rq->user.id, (int64_t)rq->user.roles);
 }
 
+/* How long a report dealt with is kept (UK GDPR articles 13(2)(a) and
+ * 15(1)(d); the rule is the retention review's, records.h): the day the
+ * review lists it, and, for those who read every report, whether a legal
+ * hold keeps it longer. */
+static void add_kept_until(const struct request *rq, json_t *row, int64_t id)
+{
+	json_t *k = db_row("SELECT " FAULT_KEPT_UNTIL " AS kept_until, "
+			   RETENTION_HELD("'fault'", "f.id") " AS held FROM fault_reports f "
+			   "WHERE f.id = ? AND f.dealt_at IS NOT NULL",
+			   "I", id);
+	if (!k)
+		return;
+	json_object_set_new(k, "held", json_boolean(has_role(rq, FAULT_READERS) &&
+						     json_int(k, "held") == 1));
+	json_object_update(row, k);
+	json_decref(k);
+}
+
 void fault_page(struct request *rq, struct reply *rp)
 {
 	json_t *row = fault_opened(rq, rq->ids[0]);
@@ -32,6 +51,7 @@ void fault_page(struct request *rq, struct reply *rp)
 		reply_not_found(rp);
 		return;
 	}
+	add_kept_until(rq, row, rq->ids[0]);
 	int may_deal = has_role(rq, FAULT_DEALERS) && !json_str(row, "outcome");
 	json_t *m = json_pack("{s:o, s:b}", "fault", fault_label(row), "may_deal", may_deal);
 	reply_page(rp, "fault", "Fault report", m);

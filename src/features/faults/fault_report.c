@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "features/faults/faults.h"
 #include "features/faults/faults_internal.h"
+#include "features/records/records.h"
 #include "lib/json_get.h"
 #include "lib/util.h"
 
@@ -102,8 +103,12 @@ void fault_report(struct request *rq, struct reply *rp)
 		return;
 	if (refuse_repeat_report(rq, rp) != 0)
 		return;
-	int64_t id = db_insert("INSERT INTO fault_reports(equipment, location, problem, cause, "
-			       "stops_work, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/* Never the number of a report the retention review deleted: the
+	 * disposal register and the audit log name it ("FT-00012"), and a new
+	 * report under it would show its reporter the old one's rows. */
+	int64_t id = db_insert("INSERT INTO fault_reports(id, equipment, location, problem, "
+			       "cause, stops_work, reported_by, reported_at) VALUES ((SELECT "
+			       RECORD_NEXT_ID("fault_reports", "'fault'") "), ?, ?, ?, ?, ?, ?, ?)",
 			       "ttttiIt", arg(rq, "equipment"), location ? location : "",
 			       arg(rq, "problem"), cause ? cause : "", stops, rq->user.id, at);
 	fault_reference(id, ref);

@@ -6,7 +6,13 @@
 
 #include "http/feature.h"
 
+#include <stdint.h>
+
 extern const struct feature faults_feature;
+
+/* "/faults/12": where a notification about a report points (the retention
+ * review deletes them with the report).  Freed by the caller. */
+char *fault_link(int64_t id);
 
 /* May person me, with role bits mask (parameters or columns), open the
  * fault report f (a row of fault_reports)?  Its reporter, the network
@@ -14,7 +20,9 @@ extern const struct feature faults_feature;
  * The one rule of its page, its decision, the lists and its notifications'
  * links, shared with the audit log, whose rows about a report ("FT-00012",
  * or a path the router logged, "/faults/12/decision") are hidden from
- * everyone else.  A report is never deleted. */
+ * everyone else.  A report deleted by the retention review is opened by
+ * nobody, and its rows in the log are read by those who read every report
+ * (the fault's columns NULL: the role bits alone decide). */
 #define FAULT_MAY_OPEN_AS(f, me, mask)                                                             \
 	"(" f ".reported_by = " me " OR (" mask " & (SELECT sum(bit) FROM role_bits WHERE role "   \
 	"IN ('network_manager', 'headteacher'))) != 0)"

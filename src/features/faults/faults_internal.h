@@ -20,8 +20,6 @@
 	"FROM fault_reports f JOIN users r ON r.id = f.reported_by LEFT JOIN users d "             \
 	"ON d.id = f.dealt_by "
 
-/* "/faults/12": where a notification about a report points.  Freed by the caller. */
-char *fault_link(int64_t id);
 /* "FT-00012" */
 void fault_reference(int64_t id, char out[16]);
 /* Words for the codes, for the page: the JSON keeps the codes too. */

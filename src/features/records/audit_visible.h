@@ -124,10 +124,14 @@
 #define APPLICATION_NOT_THEIRS(me, mask)                                                           \
 	"EXISTS (SELECT 1 FROM account_applications ap WHERE ap.id = (" APPLICATION_OF_OBJECT(     \
 		"a.object") ") AND " APPLICATION_MAY_OPEN_AS("ap", me, mask) " IS NOT 1)"
-/* A fault report in equipment or software, the same way (faults.h). */
+/* A fault report in equipment or software, the same way (faults.h).  Once
+ * the retention review has deleted it, the rule is read with the report's
+ * columns NULL, so that only those who read every report (the role bits)
+ * still see its rows. */
 #define FAULT_NOT_THEIRS(me, mask)                                                                 \
-	"EXISTS (SELECT 1 FROM fault_reports fr WHERE fr.id = (" FAULT_OF_OBJECT("a.object")       \
-	") AND " FAULT_MAY_OPEN_AS("fr", me, mask) " IS NOT 1)"
+	"(" FAULT_OF_OBJECT("a.object") " IS NOT NULL AND (SELECT " FAULT_MAY_OPEN_AS("fr", me,   \
+	mask) " FROM (SELECT 1) LEFT JOIN fault_reports fr ON fr.id = ("                           \
+	FAULT_OF_OBJECT("a.object") ")) IS NOT 1)"
 /* The records only some people read and no page opens one by one: a
  * member of staff's own self-checks (conduct/self_checks.c: seen by them
  * alone), the lessons teachers authorise (seen by each teacher and those

@@ -40,6 +40,10 @@
 #define CONTRIBUTOR_TRAINING_KEPT_UNTIL                                                    \
 	"date(" CONTRIBUTOR_STOPPED ", " RETENTION_YEARS("retention_training_years") ")"
 
+/* A report of damage or a fault in equipment or software, once dealt with
+ * (an open one is never due): on fault_reports f. */
+#define FAULT_KEPT_UNTIL RETENTION_UK_DATE_PLUS("f.dealt_at", "retention_fault_years")
+
 /* Whether a legal hold stops the deletion of the record of this type (a
  * string literal, e.g. "'do_not_publish'") and this id column. */
 #define RETENTION_HELD(type, id_col)                                                       \

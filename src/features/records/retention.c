@@ -9,6 +9,7 @@
 #include "core/write.h"
 #include "db/db.h"
 #include "features/concerns/concerns.h"
+#include "features/faults/faults.h"
 #include "features/records/auditlog.h"
 #include "features/records/disposal_visible.h"
 #include "features/records/hold_record.h"
@@ -96,6 +97,11 @@
 #define SAR_LABEL                                                                          \
 	"printf('SAR-%06d', r.id) || ', received ' || " DATE_WORDS("r.received_on") " || " \
 	"coalesce(', answered ' || " DATE_WORDS("r.responded_on") ", '')"
+/* A fault report: its reference and dates, never what was said nor who said
+ * it (the disposal register keeps the label). */
+#define FAULT_LABEL                                                                        \
+	"printf('FT-%05d', f.id) || ', reported ' || " UK_DATE_WORDS("f.reported_at") " || " \
+	"coalesce(', dealt with ' || " UK_DATE_WORDS("f.dealt_at") ", '')"
 /* The do-not-publish list (ravens-wood §9): an entry taken off it is kept,
  * with who and when, as evidence of whose wishes stood and for how long
  * (docs/RECORDS.md).  A pupil's entry for the pupils' years (staffroom holds
@@ -141,6 +147,14 @@
 	"date(r.responded_on, " RETENTION_YEARS("retention_sar_years") "), "                       \
 	"  'subject access request: after the response was sent' "                        \
 	"FROM subject_access_requests r WHERE r.responded_on IS NOT NULL "
+/* A report of damage or a fault in equipment or software (slyne's staff
+ * agreement), once dealt with: it names its reporter and what they said of
+ * how it happened, kept while the same fault may come back (UK GDPR article
+ * 5(1)(e); the years are the school's decision, docs/RECORDS.md). */
+#define FAULT_SQL                                                                          \
+	"UNION ALL SELECT 'fault', f.id, " FAULT_LABEL ", " FAULT_KEPT_UNTIL ", "            \
+	"  'report of damage or a fault: after it was dealt with' "                         \
+	"FROM fault_reports f WHERE f.dealt_at IS NOT NULL "
 #define ALLEGATION_OUTCOME                                                                 \
 	"c.outcome_category IN ('substantiated','false','unsubstantiated','unfounded')"
 #define DUE_SQL                                                                            \
@@ -182,7 +196,7 @@
 	"  date(u.left_on, " RETENTION_YEARS("retention_training_years") "), "                     \
 	"  'training record: after the person left' "                                    \
 	TRAINING_FROM "WHERE u.left_on IS NOT NULL "                                      \
-	LIST_SQL CONTRIBUTOR_SQL SAR_SQL ") "
+	LIST_SQL CONTRIBUTOR_SQL SAR_SQL FAULT_SQL ") "
 
 /* The label of the record a legal hold is on (h.record_id), as the due list
  * names it: each kind is looked up by its key. */
@@ -201,7 +215,8 @@
 	LABEL_OF("contributor_training", CONTRIBUTOR_TRAINING_LABEL,                         \
 		 CONTRIBUTOR_JOIN "JOIN contributor_training t ON t.contributor_id = c.id ",   \
 		 "c.id")                                                                     \
-	LABEL_OF("sar", SAR_LABEL, "FROM subject_access_requests r ", "r.id") " END"
+	LABEL_OF("sar", SAR_LABEL, "FROM subject_access_requests r ", "r.id")                \
+	LABEL_OF("fault", FAULT_LABEL, "FROM fault_reports f ", "f.id") " END"
 
 static const char *const rule_keys[] = {
 	"retention_concern_staff_years", "retention_retirement_review_years",
@@ -209,6 +224,7 @@ static const char *const rule_keys[] = {
 	"retention_signature_years",     "retention_training_years",
 	"retention_allegation_years",    "retention_do_not_publish_years",
 	"retention_do_not_film_years",   "retention_sar_years",
+	"retention_fault_years",
 };
 #define NRULES (sizeof rule_keys / sizeof rule_keys[0])
 
@@ -260,6 +276,7 @@ static int record_exists(const char *type, int64_t id)
 	EXISTS_IN("contributor_training",
 		  "SELECT count(*) FROM contributor_training WHERE contributor_id = ?")
 	EXISTS_IN("sar", "SELECT count(*) FROM subject_access_requests WHERE id = ?")
+	EXISTS_IN("fault", "SELECT count(*) FROM fault_reports WHERE id = ?")
 #undef EXISTS_IN
 	return 0;
 }
@@ -502,6 +519,20 @@ static void delete_concern(int64_t id)
 	free(b);
 }
 
+/* A fault report goes with the notifications that link to it (the new
+ * report's to the network manager, the outcome's to its reporter) and
+ * their e-mails not yet sent. */
+static void delete_fault(int64_t id)
+{
+	char *link = fault_link(id);
+	db_exec("DELETE FROM outbox WHERE notification_id IN (SELECT id FROM notifications WHERE "
+		"link = ?)",
+		"t", link);
+	db_exec("DELETE FROM notifications WHERE link = ?", "t", link);
+	db_exec("DELETE FROM fault_reports WHERE id = ?", "I", id);
+	free(link);
+}
+
 static void delete_record(const char *type, int64_t id)
 {
 	if (strcmp(type, "concern") == 0)
@@ -529,6 +560,8 @@ static void delete_record(const char *type, int64_t id)
 		db_exec("DELETE FROM contributor_training WHERE contributor_id = ?", "I", id);
 	else if (strcmp(type, "sar") == 0)
 		db_exec("DELETE FROM subject_access_requests WHERE id = ?", "I", id);
+	else if (strcmp(type, "fault") == 0)
+		delete_fault(id);
 }
 
 static void dispose(struct request *rq, struct reply *rp)
@@ -606,6 +639,8 @@ static const struct field_spec rules_form[] = {
 	  "Adults taken off the list of those not to be filmed: years after" },
 	{ "sar_years", F_INT, 3, 0, NULL,
 	  "Subject access requests: years after the response was sent" },
+	{ "fault_years", F_INT, 3, 0, NULL,
+	  "Reports of damage or faults: years after they were dealt with" },
 	{ NULL },
 };
 
@@ -639,17 +674,16 @@ static void rules_post(struct request *rq, struct reply *rp)
 		   "The retention rules have been saved.");
 }
 
+/* The record types' codes, as the forms' choices ("|concern|signature..."). */
+#define RECORD_TYPE_CHOICE_(code, words) "|" code
 static const struct field_spec record_form[] = {
 	{ "record_type", F_CHOICE, 20, F_REQUIRED,
-	  "concern|signature|decline|acknowledgement|training|do_not_publish|do_not_film|"
-	  "contributor_paper|contributor_training|sar",
-	  "Record type" },
+	  LIST_CHOICES(RECORD_TYPE_LIST, RECORD_TYPE_CHOICE_), "Record type" },
 	{ "record_id", F_ID, 18, F_REQUIRED, NULL, "Record number" },
 	{ "reason", F_TEXT, 500, F_REQUIRED, NULL, "Reason" },
 	{ NULL },
 };
 /* A hold is asked for by a number typed, or a concern's reference (hold_record.c). */
-#define RECORD_TYPE_CHOICE_(code, words) "|" code
 static const struct field_spec hold_form[] = {
 	{ "record_type", F_CHOICE, 20, F_REQUIRED,
 	  LIST_CHOICES(RECORD_TYPE_LIST, RECORD_TYPE_CHOICE_), "Record type" },
