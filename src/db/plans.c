@@ -63,32 +63,6 @@ static int grows(const char *sql, const char *name, size_t len)
 	       !cte_name(sql, name, len);
 }
 
-/* The table a plan line reads every row of, if any: "SCAN t" without an
- * index; "BLOOM FILTER ON t", which SQLite fills by reading all of t before
- * the join; "SEARCH t USING AUTOMATIC ... INDEX", an index it builds by
- * reading all of t each time the statement runs.  Virtual tables
- * (json_each), subqueries and constant rows are not stored tables. */
-static const char *whole_read(const char *detail)
-{
-	const char *name = NULL;
-	if (strstr(detail, "VIRTUAL TABLE"))
-		return NULL;
-	if (strncmp(detail, "BLOOM FILTER ON ", 16) == 0)
-		name = detail + 16;
-	else if (strncmp(detail, "SEARCH ", 7) == 0 && strstr(detail, " USING AUTOMATIC "))
-		name = detail + 7;
-	else if (strncmp(detail, "SCAN ", 5) == 0 && !strstr(detail, " USING ") &&
-		 strncmp(detail, "SCAN CONSTANT ROW", 17) != 0)
-		name = detail + 5;
-	return name && name[0] != '(' ? name : NULL;
-}
-
-static int full_scan(const char *sql, const char *detail)
-{
-	const char *name = whole_read(detail);
-	return name && grows(sql, name, strcspn(name, " "));
-}
-
 /* Is the index partial (CREATE INDEX ... WHERE)?  It then holds only the
  * rows its WHERE keeps. */
 static int partial_index(sqlite3 *db, const char *name, size_t len)
@@ -106,22 +80,39 @@ static int partial_index(sqlite3 *db, const char *name, size_t len)
 	return partial;
 }
 
-/* "SCAN t USING [COVERING] INDEX i" reads every entry of i, one for each row
- * of t: a whole table read in the index's order.  Not reported when LIMIT
- * stops it (an ordered list's page, whose cost make bench compares between
- * a small school and a large trust) or when i is partial: a partial index
- * holds only what its WHERE keeps (the requests still open), not the
- * school's years of records. */
-static int full_index_scan(sqlite3 *db, const char *sql, const char *detail)
+/* Does a plan line read every row of a table that grows with the school?
+ * "SCAN t" without an index; "SCAN t USING [COVERING] INDEX i", every entry
+ * of i, one for each row of t (a whole table read in the index's order);
+ * "BLOOM FILTER ON t", which SQLite fills by reading all of t before the
+ * join; "SEARCH t USING AUTOMATIC ... INDEX", an index it builds by reading
+ * all of t each time the statement runs.  Virtual tables (json_each),
+ * subqueries and constant rows are not stored tables.  An index read is not
+ * reported when LIMIT stops it (an ordered list's page, whose cost make
+ * bench compares between a small school and a large trust) or when the
+ * index is partial: it holds only what its WHERE keeps (the requests still
+ * open), not the school's years of records. */
+static int reads_whole(sqlite3 *db, const char *sql, const char *detail)
 {
-	const char *index = strstr(detail, " INDEX ");
-	if (strncmp(detail, "SCAN ", 5) != 0 || !index || strstr(detail, "VIRTUAL TABLE") ||
-	    strstr(sql, " LIMIT "))
+	const char *name = NULL, *index = NULL;
+	if (strstr(detail, "VIRTUAL TABLE"))
 		return 0;
-	const char *name = detail + 5;
-	index += strlen(" INDEX ");
-	return grows(sql, name, strcspn(name, " ")) &&
-	       !partial_index(db, index, strcspn(index, " "));
+	if (strncmp(detail, "BLOOM FILTER ON ", 16) == 0) {
+		name = detail + 16;
+	} else if (strncmp(detail, "SEARCH ", 7) == 0 && strstr(detail, " USING AUTOMATIC ")) {
+		name = detail + 7;
+	} else if (strncmp(detail, "SCAN ", 5) == 0 &&
+		   strncmp(detail, "SCAN CONSTANT ROW", 17) != 0) {
+		name = detail + 5;
+		if (strstr(detail, " USING ")) {
+			index = strstr(detail, " INDEX ");
+			if (!index || strstr(sql, " LIMIT "))
+				return 0;
+			index += strlen(" INDEX ");
+		}
+	}
+	if (!name || name[0] == '(' || !grows(sql, name, strcspn(name, " ")))
+		return 0;
+	return !index || !partial_index(db, index, strcspn(index, " "));
 }
 
 /* Every statement is checked once, when first prepared on a connection, so
@@ -143,9 +134,8 @@ void plan_check(sqlite3 *db, const char *sql)
 			const char *detail = (const char *)sqlite3_column_text(st, 3);
 			if (detail && strstr(detail, "USE TEMP B-TREE FOR ORDER BY"))
 				bounded = 0;
-			int whole = detail && (full_scan(sql, detail) ||
-					       full_index_scan(db, sql, detail));
-			if (whole && strlen(scans) + strlen(detail) + 3 < sizeof scans) {
+			if (detail && reads_whole(db, sql, detail) &&
+			    strlen(scans) + strlen(detail) + 3 < sizeof scans) {
 				strcat(scans, scans[0] ? "; " : "");
 				strcat(scans, detail);
 			}

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "stderr_catch.h"
 #include "testdb.h"
 
 /* A connection opened after ANALYZE, so that it plans with the statistics. */
@@ -38,23 +39,13 @@ static int teardown(void **state)
 	return testdb_close(state);
 }
 
-/* What the check writes to stderr about sql, caught in a file. */
+/* What the check writes to stderr about sql. */
 static char *reported(const char *sql)
 {
-	FILE *caught = tmpfile();
-	int saved = dup(STDERR_FILENO);
-	assert_non_null(caught);
-	fflush(stderr);
-	dup2(fileno(caught), STDERR_FILENO);
+	struct stderr_catch c = stderr_catch_begin();
 	plan_check(planner, sql);
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	long n = ftell(caught);
-	char *text = calloc(1, (size_t)n + 1);
-	rewind(caught);
-	assert_int_equal(fread(text, 1, (size_t)n, caught), (size_t)n);
-	fclose(caught);
+	char *text = stderr_catch_end(&c);
+	assert_non_null(text);
 	return text;
 }
 

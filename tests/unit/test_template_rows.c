@@ -11,9 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "http/template.h"
+#include "stderr_catch.h"
 
 static char dir[] = "/tmp/staffroom-template-rows-XXXXXX";
 
@@ -52,22 +52,11 @@ static void render(const char *model, char **html, char **said)
 {
 	json_t *page = json_loads(model, 0, NULL), *layout = json_object();
 	assert_non_null(page);
-	fflush(stderr);
-	FILE *err = tmpfile();
-	assert_non_null(err);
-	int saved = dup(2);
-	dup2(fileno(err), 2);
+	struct stderr_catch c = stderr_catch_begin();
 	size_t len;
 	*html = template_render("list", page, layout, &len);
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-	long n = ftell(err);
-	*said = calloc(1, (size_t)(n > 0 ? n : 0) + 1);
-	rewind(err);
-	if (n > 0)
-		assert_int_equal(fread(*said, 1, (size_t)n, err), (size_t)n);
-	fclose(err);
+	*said = stderr_catch_end(&c);
+	assert_non_null(*said);
 	json_decref(page);
 	json_decref(layout);
 	assert_non_null(*html);
