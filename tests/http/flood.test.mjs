@@ -80,6 +80,21 @@ function rssKb(pid) {
   return Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]);
 }
 
+// Waits until the server has closed every connection whose client has gone
+// (none of its sockets left in CLOSE_WAIT in /proc/net/tcp), so that each
+// abandoned upload is over before the next: on a busy machine the server
+// would otherwise still be reading several at once when RSS is read.
+async function serverDone(url) {
+  const port = ':' + Number(new URL(url).port).toString(16).toUpperCase().padStart(4, '0');
+  const CLOSE_WAIT = '08';
+  for (let i = 0; i < 200; i++) {
+    const left = readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)
+      .map((l) => l.trim().split(/\s+/)).filter((f) => f[1]?.endsWith(port) && f[3] === CLOSE_WAIT);
+    if (!left.length) return;
+    await sleep(50);
+  }
+}
+
 // Sends the headers and half of a 4 MiB multipart body, then vanishes.
 function abandonUpload(url, cookie) {
   const { hostname, port } = new URL(url);
@@ -101,9 +116,13 @@ test('an upload abandoned half-way frees its memory', { skip: embedded, timeout:
   const c = await server.login('teacher@demo.school');
   try {
     await abandonUpload(server.url, c.cookie);
+    await serverDone(server.url);
     await sleep(300);
     const before = rssKb(server.proc.pid);
-    for (let i = 0; i < 30; i++) await abandonUpload(server.url, c.cookie);
+    for (let i = 0; i < 30; i++) {
+      await abandonUpload(server.url, c.cookie);
+      await serverDone(server.url);
+    }
     await sleep(300);
     const after = rssKb(server.proc.pid);
     console.log(`abandoned uploads: RSS ${before} kB before 30 more (60 MiB sent), ${after} kB after`);
