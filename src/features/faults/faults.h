@@ -26,6 +26,9 @@ char *fault_link(int64_t id);
 #define FAULT_MAY_OPEN_AS(f, me, mask)                                                             \
 	"(" f ".reported_by = " me " OR (" mask " & (SELECT sum(bit) FROM role_bits WHERE role "   \
 	"IN ('network_manager', 'headteacher'))) != 0)"
+/* A report's reference ("FT-00012", as fault_reference writes it) in SQL,
+ * from its id column: the pages and the retention review's label. */
+#define FAULT_REFERENCE(id) "printf('FT-%05d', " id ")"
 /* The report an audit row's object in col names; NULL when it names none. */
 #define FAULT_OF_OBJECT(col)                                                                       \
 	"CASE WHEN " col " GLOB 'FT-[0-9]*' THEN CAST(substr(" col ", 4) AS INTEGER) WHEN " col    \

@@ -2,6 +2,7 @@
 #ifndef STAFFROOM_FAULTS_INTERNAL_H
 #define STAFFROOM_FAULTS_INTERNAL_H
 
+#include "features/faults/faults.h"
 #include "http/router.h"
 
 #include <jansson.h>
@@ -14,7 +15,7 @@
 
 /* A report's columns for its pages; fault_label drops reporter_id. */
 #define FAULT_COLUMNS                                                                              \
-	"SELECT f.id, printf('FT-%05d', f.id) AS reference, f.equipment, f.location, "             \
+	"SELECT f.id, " FAULT_REFERENCE("f.id") " AS reference, f.equipment, f.location, "       \
 	"f.problem, f.cause, f.stops_work, f.reported_at, r.name AS reported_by, f.outcome, "      \
 	"f.outcome_note, f.dealt_at, d.name AS dealt_by, f.reported_by AS reporter_id "            \
 	"FROM fault_reports f JOIN users r ON r.id = f.reported_by LEFT JOIN users d "             \

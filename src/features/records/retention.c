@@ -100,7 +100,7 @@
 /* A fault report: its reference and dates, never what was said nor who said
  * it (the disposal register keeps the label). */
 #define FAULT_LABEL                                                                        \
-	"printf('FT-%05d', f.id) || ', reported ' || " UK_DATE_WORDS("f.reported_at") " || " \
+	FAULT_REFERENCE("f.id") " || ', reported ' || " UK_DATE_WORDS("f.reported_at") " || " \
 	"coalesce(', dealt with ' || " UK_DATE_WORDS("f.dealt_at") ", '')"
 /* The do-not-publish list (ravens-wood §9): an entry taken off it is kept,
  * with who and when, as evidence of whose wishes stood and for how long
@@ -488,16 +488,24 @@ static void release(struct request *rq, struct reply *rp)
 		   "The legal hold has been released.");
 }
 
+/* The notifications that link to a deleted record, with their e-mails not
+ * yet sent. */
+static void delete_notifications(const char *link)
+{
+	db_exec("DELETE FROM outbox WHERE notification_id IN (SELECT id FROM notifications WHERE "
+		"link = ?)",
+		"t", link);
+	db_exec("DELETE FROM notifications WHERE link = ?", "t", link);
+}
+
 /* A concern goes with everything hanging from it; the disposal row comes
  * first, because the chronology's trigger lets events go only after it. */
 static void delete_concern(int64_t id)
 {
 	char *a = xasprintf("/concerns/%lld", (long long)id),
 	     *b = xasprintf("/concerns/mine/%lld", (long long)id);
-	db_exec("DELETE FROM outbox WHERE notification_id IN (SELECT id FROM notifications WHERE "
-		"link = ? OR link = ?)",
-		"tt", a, b);
-	db_exec("DELETE FROM notifications WHERE link = ? OR link = ?", "tt", a, b);
+	delete_notifications(a);
+	delete_notifications(b);
 	concern_pattern_forget(id);
 	/* A school account's check or moderation entry outlives the concern it
 	 * raised: it keeps what was done on the account, no longer which concern. */
@@ -520,15 +528,11 @@ static void delete_concern(int64_t id)
 }
 
 /* A fault report goes with the notifications that link to it (the new
- * report's to the network manager, the outcome's to its reporter) and
- * their e-mails not yet sent. */
+ * report's to the network manager, the outcome's to its reporter). */
 static void delete_fault(int64_t id)
 {
 	char *link = fault_link(id);
-	db_exec("DELETE FROM outbox WHERE notification_id IN (SELECT id FROM notifications WHERE "
-		"link = ?)",
-		"t", link);
-	db_exec("DELETE FROM notifications WHERE link = ?", "t", link);
+	delete_notifications(link);
 	db_exec("DELETE FROM fault_reports WHERE id = ?", "I", id);
 	free(link);
 }
