@@ -155,11 +155,15 @@ function wrk(url, script, env, seconds = SECONDS) {
   return { rps: o.requests / (o.duration_us / 1e6), p50: o.p50_us / 1000, p99: o.p99_us / 1000, bad: o.bad_status + o.errors, n: o.requests };
 }
 
+// staffroom's default request threads (server.c): one a core it may run on, two at least.
+const THREADS = Math.max(2, os.availableParallelism());
+
 // The HTTP ceiling for a body of BYTES: the minimal libmicrohttpd server.
 const baselineCache = new Map();
 async function baseline(bytes) {
   if (baselineCache.has(bytes)) return baselineCache.get(bytes);
-  const proc = spawn(path.join(BENCH, 'bin/baseline'), ['0', String(bytes), '4'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(path.join(BENCH, 'bin/baseline'), ['0', String(bytes), String(THREADS)],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
   const { m } = await waitLine(proc, /listening on (http:\/\/[0-9.]+:\d+)\//, 'baseline');
   const res = wrk(`${m[1]}/`, 'get.lua', { BENCH_COOKIE: '' });
   await stop(proc);
@@ -407,7 +411,8 @@ function markdown(results, cmd, started) {
   L.push(`- Machine: ${machine()}`);
   L.push(`- wrk: 2 threads, ${CONNS} connections, ${SECONDS} s per scenario (the list pages: the run with the median ` +
     `p50 of ${LIST_RUNS}), on the same cores as the server; ` +
-    'staffroom with its default 4 worker threads. Other work on the machine during the run makes the figures noisy.');
+    `staffroom with its default ${THREADS} request threads (one a core). ` +
+    'Other work on the machine during the run makes the figures noisy.');
   L.push('- Ceilings: HTML/JSON pages against `bench/baseline.c` (libmicrohttpd, same thread pool and options, ' +
     'a fixed body of the same size); writes against `bench/commit_ceiling.c` (single-row INSERT transactions, ' +
     'WAL, synchronous=FULL, same disk).');

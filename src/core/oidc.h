@@ -22,6 +22,12 @@ json_t *oidc_discovery(const struct oidc_provider *p, char *why, size_t whysize)
 /* The discovery document only when it is already cached; never waits on the network. */
 json_t *oidc_discovery_cached(const struct oidc_provider *p);
 
+/* The most requests that may wait on providers at once.  By default all
+ * request threads but one, for a front end whose threads each answer one
+ * request at a time; the embedded server, which answers sign-ins on threads
+ * of their own, sets how many those are. */
+void oidc_fetch_limit(unsigned most);
+
 /* A GET or a form POST to provider p answered with a JSON object; NULL with
  * why.  user and password, when given, go as HTTP Basic (client_secret_basic).
  * Answers NULL at once, without asking, while p has failed to answer in the

@@ -29,11 +29,21 @@
 static pthread_mutex_t gate_lock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned waiting;                             /* fetches in progress, all providers */
 static int64_t down_until[OIDC_MAX_PROVIDERS];       /* not asked again before this time */
+static unsigned limit;                               /* oidc_fetch_limit; 0: the default */
 
-/* At most all request threads but one wait on providers, so that the rest of
- * the site can always be answered. */
+void oidc_fetch_limit(unsigned most)
+{
+	pthread_mutex_lock(&gate_lock);
+	limit = most;
+	pthread_mutex_unlock(&gate_lock);
+}
+
+/* By default at most all request threads but one wait on providers, so that
+ * the rest of the site can always be answered (gate_lock held). */
 static unsigned waiting_max(void)
 {
+	if (limit)
+		return limit;
 	return cfg.threads > 1 ? cfg.threads - 1 : 1;
 }
 

@@ -482,6 +482,11 @@ static void to_response(struct exchange *x, struct reply *rp, const struct rende
 	reply_free(rp);
 }
 
+int exchange_waits_out(const struct exchange *x)
+{
+	return !x->status && router_waits_out(x->rq.method, x->rq.path);
+}
+
 void exchange_respond(struct exchange *x, struct response *out)
 {
 	struct reply rp = { 0 };

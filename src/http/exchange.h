@@ -83,6 +83,10 @@ int exchange_file(struct exchange *x, const char *field, const char *filename);
 int exchange_file_more(struct exchange *x, const char *data,
 		       size_t size); /* appends to the last file */
 void exchange_fail(struct exchange *x, int status, const char *field, const char *msg);
+/* Whether answering may wait seconds on another server (R_WAITS_OUT): a
+ * front end that serves many connections on each thread answers it on a
+ * thread of its own. */
+int exchange_waits_out(const struct exchange *x);
 /* The body is complete: answers it (or its error). */
 void exchange_respond(struct exchange *x, struct response *out);
 void exchange_respond_unsaved(struct exchange *x,

@@ -216,6 +216,10 @@ static void stop_workers(int fd, pthread_t *threads, unsigned n)
 
 int fastcgi_run(void)
 {
+	/* Each worker answers one request at a time and waits on its fsync and
+	 * on sign-in providers: more than the cores keep the disk busy. */
+	if (!cfg.threads)
+		cfg.threads = 4;
 	sigset_t sigs;
 	int rc = listen_prepare(&sigs);
 	if (rc != 0)

@@ -341,10 +341,24 @@ static void storage_full(struct reply *rp)
 		    "staffroom in your school.");
 }
 
+/* HEAD is answered by the GET route, without its body. */
+static const char *route_method(const char *method)
+{
+	return strcmp(method, "HEAD") == 0 ? "GET" : method;
+}
+
+int router_waits_out(const char *method, const char *path)
+{
+	int64_t ids[3];
+	int nids, path_known;
+	const struct route *r = route_match(route_method(method), path, ids, &nids, &path_known);
+	return r && (r->flags & R_WAITS_OUT);
+}
+
 void router_dispatch(struct request *rq, struct reply *rp)
 {
 	int path_known = 0;
-	const char *method = strcmp(rq->method, "HEAD") == 0 ? "GET" : rq->method;
+	const char *method = route_method(rq->method);
 	const struct route *r = route_match(method, rq->path, rq->ids, &rq->nids, &path_known);
 	/* Leaving dates that have come take effect before anyone is let in; a
 	 * page's read snapshot, taken before, is renewed to see them. */

@@ -50,10 +50,13 @@ enum {
 	R_NO_CSRF = 1,
 	R_UPLOAD = 2,
 	R_ENROL = 4,
-	R_UPLOAD_LATE = 8
+	R_UPLOAD_LATE = 8,
+	R_WAITS_OUT = 16
 }; /* R_ENROL: open to someone who must enrol first.  R_UPLOAD_LATE: the
     * handler calls uploads_check itself, after refusing files it must never
-    * read (a report of an indecent image takes none, and none is scanned). */
+    * read (a report of an indecent image takes none, and none is scanned).
+    * R_WAITS_OUT: the handler may wait seconds on another server (a sign-in
+    * provider); the embedded server answers it on a thread of its own. */
 
 struct route {
 	const char *method;
@@ -66,6 +69,8 @@ struct route {
 };
 
 void router_dispatch(struct request *rq, struct reply *rp);
+/* Whether the route METHOD PATH reaches is marked R_WAITS_OUT. */
+int router_waits_out(const char *method, const char *path);
 /* The methods a path takes, for a 405's Allow header ("GET, HEAD, POST"); malloc'd. */
 char *router_allow(const char *path);
 

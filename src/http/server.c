@@ -11,13 +11,16 @@
 #include "http/framing.h"
 #include "http/held.h"
 #include "http/listen.h"
+#include "http/waits_out.h"
 #include "lib/inet_listen.h"
 #include "core/mailer.h"
+#include "core/oidc.h"
 #include "http/sandbox.h"
 #include "lib/readfile.h"
 #include "lib/util.h"
 
 #include <arpa/inet.h>
+#include <sched.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -32,8 +35,9 @@
 struct call {
 	struct exchange x;
 	struct MHD_PostProcessor *pp;
-	struct response out;    /* the answer, while held for its fsync (held.c) */
-	int held, unsaved;
+	struct response out;    /* the answer, while held for its fsync (held.c) or made
+				 * on a thread for requests that wait (waits_out.c) */
+	int held, unsaved, waited;
 	int close; /* answer, then close the connection: its framing is not to be trusted */
 };
 
@@ -41,8 +45,7 @@ static void call_free(struct call *c)
 {
 	if (c->pp)
 		MHD_destroy_post_processor(c->pp);
-	if (c->held)
-		response_free(&c->out);
+	response_free(&c->out); /* empty once sent */
 	exchange_free(&c->x);
 	free(c);
 }
@@ -165,11 +168,29 @@ static enum MHD_Result queue(struct MHD_Connection *conn, struct response *out, 
 	return ret;
 }
 
+/* On a thread for requests that wait on another server: it commits and
+ * waits for its own fsync, as a FastCGI worker does. */
+static void answer_waiting(void *arg)
+{
+	struct call *c = arg;
+	exchange_respond(&c->x, &c->out);
+}
+
 /* A write is answered only once it is on disk.  Rather than wait for the
  * fsync here, the connection is held (held.c) and this thread serves
- * others; libmicrohttpd calls again once it is resumed. */
+ * others; libmicrohttpd calls again once it is resumed.  A request that may
+ * wait on another server is answered on a thread of its own (waits_out.c),
+ * likewise. */
 static enum MHD_Result respond(struct MHD_Connection *conn, struct call *c)
 {
+	if (!c->waited && !c->held && exchange_waits_out(&c->x)) {
+		c->waited = 1;
+		if (waits_out_add(conn, answer_waiting, c) == 0)
+			return MHD_YES;
+		answer_waiting(c);
+	}
+	if (c->waited)
+		return queue(conn, &c->out, c->close);
 	if (!c->held) {
 		db_defer_sync(1);
 		exchange_respond(&c->x, &c->out);
@@ -326,6 +347,17 @@ static void raise_fd_limit(void)
 			(unsigned long long)want);
 }
 
+/* libmicrohttpd's threads never wait (a write's fsync is waited for by
+ * held.c, a sign-in provider by waits_out.c), so more of them than the
+ * cores only take turns: by default one a core (those this process may run
+ * on), and two at least, so that a long page never holds every connection. */
+static unsigned default_threads(void)
+{
+	cpu_set_t cpus;
+	int n = sched_getaffinity(0, sizeof cpus, &cpus) == 0 ? CPU_COUNT(&cpus) : 2;
+	return n < 2 ? 2 : n > 64 ? 64 : (unsigned)n;
+}
+
 int server_run(void)
 {
 	struct sockaddr_storage ss;
@@ -338,6 +370,8 @@ int server_run(void)
 		return 2;
 	}
 	listen_secure_cookies(&ss, v6, cfg.listen);
+	if (!cfg.threads)
+		cfg.threads = default_threads();
 	sigset_t sigs;
 	int rc = listen_prepare(&sigs);
 	if (rc != 0)
@@ -348,8 +382,10 @@ int server_run(void)
 		return 1;
 	/* Bound: now give up root and every system call not needed to serve. */
 	db_batch_requests(1);
+	oidc_fetch_limit(WAITS_OUT_THREADS);
 	if (listen_enter_sandbox() != 0 || mailer_start() != 0 || held_start() != 0 ||
-	    arrival_start() != 0) {
+	    waits_out_start() != 0 || arrival_start() != 0) {
+		waits_out_stop();
 		mailer_stop();
 		MHD_stop_daemon(d);
 		arrival_stop();
@@ -364,6 +400,7 @@ int server_run(void)
 	fflush(stdout);
 	int sig;
 	sigwait(&sigs, &sig);
+	waits_out_stop();
 	held_stop();
 	MHD_stop_daemon(d);
 	arrival_stop();

@@ -39,7 +39,7 @@ void config_defaults(void)
 {
 	cfg.listen = "127.0.0.1:8080";
 	cfg.share_dir = find_share_dir();
-	cfg.threads = 4;
+	cfg.threads = 0; /* each front end's own default (config.h) */
 	cfg.max_connections = 512;
 	cfg.max_per_address = 64;
 	/* 32 KiB holds any browser's request line and headers (at most half the

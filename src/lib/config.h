@@ -13,7 +13,8 @@ struct config {
 	const char *key_file;         /* the credential vault's key */
 	const char *audit_anchor_file; /* the audit log's heads, appended outside the database */
 	int audit_syslog;             /* copy each audit row to syslog as it commits */
-	unsigned threads;
+	unsigned threads;             /* request threads; 0 until the front end sets its default:
+				 * the cores for the embedded server, 4 for FastCGI */
 	unsigned max_connections;
 	unsigned max_per_address;
 	size_t connection_memory;     /* bytes of buffer per connection */

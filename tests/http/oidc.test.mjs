@@ -596,6 +596,41 @@ test('a provider that does not answer holds one request, not the site: other cli
   } finally { await s.stop(); silent.close(); }
 });
 
+// The embedded server answers a sign-in on threads of their own (waits_out.c),
+// not on the request threads, which serve many connections each: with one
+// request thread, three people whose code exchanges wait on a slow provider
+// are all let in, their exchanges made at once, and pages answer meanwhile.
+// A FastCGI or CGI worker answers one request at a time, by design.
+test('sign-ins waiting on a slow provider hold none of the request threads: with one, three get in at once and pages answer meanwhile',
+  { skip: FRONT !== 'http' && 'each FastCGI or CGI worker answers one request at a time' }, async () => {
+  const slow = await startProvider({ profile: 'entra', clientId: 'staffroom-entra' });
+  const s = await startWithProviders([slow], ['threads = 1']);
+  try {
+    const people = ['teacher@demo.school', 'science@demo.school', 'ta@demo.school'];
+    const starts = [];
+    for (const email of people) {
+      slow.setUser({ preferred_username: email, upn: email, name: 'Someone' });
+      const c = s.client();
+      const start = await c.request('GET', '/login/oidc/entra', { json: false });
+      assert.equal(start.status, 303, start.text);
+      starts.push({ c, callback: await throughProvider(s, start.headers.get('location')) });
+    }
+    slow.slowToken(1500);
+    const callbacks = starts.map(({ c, callback }) => c.get(callback));
+    await new Promise((r) => setTimeout(r, 300));
+    const page = await s.client().page('/login');
+    assert.equal(page.status, 200);
+    // An order, not a time: answered while the provider still held exchanges.
+    assert.ok(slow.tokensInHand > 0, 'the sign-in page was answered only once the sign-ins were');
+    const done = await Promise.all(callbacks);
+    done.forEach((r, i) => {
+      assert.equal(r.status, 200, r.text);
+      assert.equal(r.body.user.email, people[i]);
+    });
+    assert.equal(slow.tokensAtOnce, 3, 'the three code exchanges were made at once');
+  } finally { await s.stop(); await slow.close(); }
+});
+
 // A discovery document (from a provider on this machine) whose endpoints
 // name another host after an '@': refused as not https, never fetched.
 test("a discovery document's endpoints must be https too: http://127.0.0.1:1@elsewhere is elsewhere", async () => {

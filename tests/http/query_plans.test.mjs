@@ -1,11 +1,11 @@
 // Every query the pages make, checked with EXPLAIN QUERY PLAN: none may read
 // a whole table (a SCAN without an index, or of every entry of an index with
 // no LIMIT to stop it, or to fill a Bloom filter or an automatic index)
-// except the few small settings tables (src/db/plans.c).  The server is started with STAFFROOM_CHECK_PLANS=1,
-// which checks each statement when it is first prepared and reports full
-// scans on stderr; the test visits every page that lists or counts records,
-// as each role, on a synthetic school with planner statistics (demo
-// --scale), and then reads that report.
+// except the few small settings tables (src/db/plans.c).  The server is
+// started with STAFFROOM_CHECK_PLANS=1, which checks each statement when it
+// is first prepared and reports full scans on stderr; the test visits every
+// page that lists or counts records, as each role, on a synthetic school
+// with planner statistics (demo --scale), and then reads that report.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';

@@ -27,7 +27,7 @@ export async function startProvider({ profile = 'entra', clientId = 'staffroom' 
   await new Promise((res) => server.listen(0, '127.0.0.1', res));
   const issuer = `http://127.0.0.1:${server.address().port}`;
   const key = await signingKey('key-1');
-  const state = { user: null, tamper: null, extraKeys: [] };
+  const state = { user: null, tamper: null, extraKeys: [], tokenDelay: 0, tokensNow: 0, tokensMost: 0 };
   const accounts = new Map(); // every person set so far, by sub
 
   const provider = new Provider(issuer, {
@@ -76,6 +76,17 @@ export async function startProvider({ profile = 'entra', clientId = 'staffroom' 
     await provider.interactionFinished(ctx.req, ctx.res, result, { mergeWithLastSubmission: true });
     ctx.respond = false;
   });
+  // The token endpoint, slowed when the test asks (slowToken), counts the most
+  // code exchanges it has had in hand at once.
+  provider.use(async (ctx, next) => {
+    if (ctx.path !== '/token') return next();
+    state.tokensNow++;
+    state.tokensMost = Math.max(state.tokensMost, state.tokensNow);
+    try {
+      if (state.tokenDelay) await new Promise((r) => setTimeout(r, state.tokenDelay));
+      await next();
+    } finally { state.tokensNow--; }
+  });
   // Answers rewritten on the way out: the token endpoint's (tamper) and the
   // published keys (any extra key the test has the provider publish).
   provider.use(async (ctx, next) => {
@@ -95,6 +106,10 @@ export async function startProvider({ profile = 'entra', clientId = 'staffroom' 
   return {
     issuer, clientId, profile, secret: CLIENT_SECRET,
     get jwksFetches() { return jwksFetches; },
+    get tokensAtOnce() { return state.tokensMost; },
+    get tokensInHand() { return state.tokensNow; },
+    // The token endpoint answers ms later from now on (0: at once).
+    slowToken(ms) { state.tokenDelay = ms; },
     // The next person to sign in: the claims their token carries.
     setUser(claims, amr) {
       state.user = claims && { sub: claims.sub || randomUUID(), claims, amr };

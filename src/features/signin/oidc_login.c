@@ -450,8 +450,9 @@ static const struct field_spec start_query[] = {
 };
 
 const struct route oidc_routes[] = {
-	{ "GET", "/login/oidc/{name}", oidc_start, ROUTE_PUBLIC, start_query, NULL, 0 },
+	/* Each may ask the provider (its settings, the token): seconds, at worst. */
+	{ "GET", "/login/oidc/{name}", oidc_start, ROUTE_PUBLIC, start_query, NULL, R_WAITS_OUT },
 	{ "GET", "/login/oidc/{name}/callback", oidc_callback, ROUTE_PUBLIC, callback_query, NULL,
-	  0 },
+	  R_WAITS_OUT },
 	{ NULL },
 };
