@@ -20,9 +20,9 @@
 #include "lib/util.h"
 
 #include <arpa/inet.h>
-#include <sched.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <sched.h>
 #include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
