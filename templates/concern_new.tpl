@@ -24,8 +24,9 @@
 {{#err_details}}<p class="field-error" id="e-details">{{err_details}}</p>{{/err_details}}
 <textarea id="f-details" name="details" rows="6"{{#err_details}} aria-describedby="e-details" aria-invalid="true"{{/err_details}}>&#10;{{form_details:pre_escape}}</textarea></div>
 <div class="field{{#err_occurred_at}} has-error{{/err_occurred_at}}"><label for="f-occurred_at">When it happened (UK time)</label>
+<p class="hint" id="h-occurred_at">Needed for cyberbullying, of staff or of a pupil: the date and time are part of its evidence, with screen prints of the messages or pages. Your best estimate will do if you are not sure.</p>
 {{#err_occurred_at}}<p class="field-error" id="e-occurred_at">{{err_occurred_at}}</p>{{/err_occurred_at}}
-<input id="f-occurred_at" name="occurred_at" type="datetime-local" value="{{form_occurred_at}}"{{#err_occurred_at}} aria-describedby="e-occurred_at" aria-invalid="true"{{/err_occurred_at}}></div>
+<input id="f-occurred_at" name="occurred_at" type="datetime-local" value="{{form_occurred_at}}" aria-describedby="h-occurred_at{{#err_occurred_at}} e-occurred_at{{/err_occurred_at}}"{{#err_occurred_at}} aria-invalid="true"{{/err_occurred_at}}></div>
 <div class="field{{#err_aware_at}} has-error{{/err_aware_at}}"><label for="f-aware_at">Personal data breach only: when the school became aware of it (UK time)</label>
 <p class="hint" id="h-aware_at">Leave it empty for any other concern. Empty means now. The decision on reporting the breach to the Information Commissioner's Office is due 72 hours after this time, weekends included.</p>
 {{#err_aware_at}}<p class="field-error" id="e-aware_at">{{err_aware_at}}</p>{{/err_aware_at}}

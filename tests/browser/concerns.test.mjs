@@ -25,7 +25,17 @@ async function report(b) {
   await page.getByLabel(/^Summary/).fill(SUMMARY);
   await page.getByLabel('What happened').fill('Three posts name a colleague and call her incompetent. One has a photo of her.');
   await page.getByLabel(/^Site or app/).fill('Facebook');
-  await page.getByLabel(/^Evidence/).setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: screenshot });
+  const evidence = { name: 'screenshot.png', mimeType: 'image/png', buffer: screenshot };
+  await page.getByLabel(/^Evidence/).setInputFiles(evidence);
+  // Sent without when it happened: cyberbullying's evidence needs it, and
+  // the form says so beside the field, keeping what was typed.
+  await b.submit('Send the report');
+  await b.expectText('Give the date and time the cyberbullying happened: they are part of its evidence.');
+  assert.equal(await page.getByLabel(/^Summary/).inputValue(), SUMMARY);
+  // Two days ago (as school time: within an hour of UTC either way).
+  const when = new Date(Date.now() - 2 * 86400e3).toISOString().slice(0, 16);
+  await page.getByLabel(/^When it happened/).fill(when);
+  await page.getByLabel(/^Evidence/).setInputFiles(evidence);
   await b.submit('Send the report');
   const flash = await b.flash();
   const ref = flash.match(/its reference is (C-\d{4}-\d+)/)?.[1];

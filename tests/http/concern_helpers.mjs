@@ -6,10 +6,15 @@ export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAA
 export const JPEG = Buffer.from('/9j/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/wAALCAAIAAgBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAABP/EABYQAAMAAAAAAAAAAAAAAAAAAAAGQ//aAAgBAQAAPwAabM//2Q==', 'base64');
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
+// A cyberbullying report needs when it happened; this one, unless the
+// fields give it (an empty value tests its absence).
+const CYBERBULLYING_WHEN = '2025-01-06T09:00';
+
 // fields: object of form fields; files: [{name, data, type}]
 export function report(client, fields, files = []) {
   const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  const when = /^cyberbullying_/.test(fields.category ?? '') && !('occurred_at' in fields);
+  for (const [k, v] of Object.entries(when ? { ...fields, occurred_at: CYBERBULLYING_WHEN } : fields)) fd.append(k, v);
   for (const f of files) fd.append('evidence', new Blob([f.data], { type: f.type || 'application/octet-stream' }), f.name);
   return client.request('POST', '/concerns', { multipart: fd });
 }

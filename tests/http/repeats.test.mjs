@@ -80,7 +80,7 @@ test('a pupil put on the do-not-publish list twice', async () => {
 test('a concern reported twice, at once, and again once it is closed', async () => {
   const teacher = await s.login('teacher@demo.school');
   const form = { category: 'cyberbullying_pupil', summary: 'Year 9 group chat naming a pupil',
-    details: 'Screenshots shown to me at break.', urgent: 'yes' };
+    details: 'Screenshots shown to me at break.', occurred_at: '2026-11-30T12:30', urgent: 'yes' };
   const { first, second } = await twiceBy(() => report(teacher, form), 'concerns');
   const ref = first.body.concern.reference;
   assert.equal(second.body.error, `You sent this report already, as ${ref}.`);

@@ -52,6 +52,15 @@ static void check_about(const struct request *rq, struct reply *rp, int64_t *abo
 				"please speak to the headteacher or the safeguarding lead.");
 }
 
+/* Cyberbullying's evidence includes "the time and date of the incident"
+ * (heatons 8.6), so its report needs them; for any other concern they are
+ * asked for but may be left out. */
+static int needs_when(const char *category)
+{
+	return category && (strcmp(category, "cyberbullying_staff") == 0 ||
+			    strcmp(category, "cyberbullying_pupil") == 0);
+}
+
 /* What the form's values mean, checked before anything is written: every
  * problem is added to rp, so the form lists them all at once.  occurred is
  * when it happened as UTC, empty when not given or refused. */
@@ -65,6 +74,11 @@ static int check_report(struct request *rq, struct reply *rp, char occurred[ISO_
 		occurred[0] = 0;
 		reply_error_add(rp, "occurred_at",
 				"The date and time it happened cannot be in the future.");
+	} else if (!when && needs_when(arg(rq, "category"))) {
+		reply_error_add(rp, "occurred_at",
+				"Give the date and time the cyberbullying happened: they are "
+				"part of its evidence. Your best estimate will do if you are "
+				"not sure.");
 	}
 	check_about(rq, rp, about_id);
 	concern_image_check(rq, rp);

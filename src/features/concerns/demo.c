@@ -83,11 +83,15 @@ int concerns_demo(void)
 	demo_event(id, "deputy@demo.school", "note",
 		   "{\"text\":\"Phoned the parent; meeting booked for Thursday.\"}", 1);
 
+	/* A cyberbullying report carries when it happened (heatons 8.6): some
+	 * hours before it was made. */
+	char happened[ISO_LEN];
+	iso_time(now() - 20 * 3600, happened);
 	struct concern_input b = {
 		"cyberbullying_pupil",
 		"Year 8 pupil targeted in a group chat",
 		"Pupils told me a group chat is sharing edited photos of a classmate.",
-		NULL,
+		happened,
 		"WhatsApp",
 		"",
 		"Three Year 8 pupils",
