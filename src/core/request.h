@@ -13,6 +13,8 @@
 
 #define ROLE_LEADERS (ROLE_HEADTEACHER | ROLE_SLT | ROLE_BUSINESS_MANAGER | ROLE_ADMIN)
 
+struct route; /* the router's (http/router.h) */
+
 struct param {
 	char *name;
 	char *value;      /* NUL-terminated; len counts bytes (a NUL inside is refused) */
@@ -66,6 +68,10 @@ struct request {
 
 	int64_t ids[3];              /* the {id} parts of the path, in order */
 	int nids;
+	/* The route the method and path reach, looked up once (http/router.c):
+	 * a front end may ask for its flags before it is dispatched. */
+	const struct route *route;
+	int routed, path_known;
 
 	int signed_in;
 	int pending_login; /* password right, second-factor code still owed: not signed in */

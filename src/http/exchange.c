@@ -482,9 +482,9 @@ static void to_response(struct exchange *x, struct reply *rp, const struct rende
 	reply_free(rp);
 }
 
-int exchange_waits_out(const struct exchange *x)
+int exchange_waits_out(struct exchange *x)
 {
-	return !x->status && router_waits_out(x->rq.method, x->rq.path);
+	return !x->status && router_waits_out(&x->rq);
 }
 
 void exchange_respond(struct exchange *x, struct response *out)

@@ -86,7 +86,7 @@ void exchange_fail(struct exchange *x, int status, const char *field, const char
 /* Whether answering may wait seconds on another server (R_WAITS_OUT): a
  * front end that serves many connections on each thread answers it on a
  * thread of its own. */
-int exchange_waits_out(const struct exchange *x);
+int exchange_waits_out(struct exchange *x);
 /* The body is complete: answers it (or its error). */
 void exchange_respond(struct exchange *x, struct response *out);
 void exchange_respond_unsaved(struct exchange *x,

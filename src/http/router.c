@@ -347,19 +347,27 @@ static const char *route_method(const char *method)
 	return strcmp(method, "HEAD") == 0 ? "GET" : method;
 }
 
-int router_waits_out(const char *method, const char *path)
+/* The route rq reaches (and its ids), matched once however often asked. */
+static const struct route *route_of(struct request *rq)
 {
-	int64_t ids[3];
-	int nids, path_known;
-	const struct route *r = route_match(route_method(method), path, ids, &nids, &path_known);
+	if (!rq->routed) {
+		rq->route = route_match(route_method(rq->method), rq->path, rq->ids, &rq->nids,
+					&rq->path_known);
+		rq->routed = 1;
+	}
+	return rq->route;
+}
+
+int router_waits_out(struct request *rq)
+{
+	const struct route *r = route_of(rq);
 	return r && (r->flags & R_WAITS_OUT);
 }
 
 void router_dispatch(struct request *rq, struct reply *rp)
 {
-	int path_known = 0;
-	const char *method = route_method(rq->method);
-	const struct route *r = route_match(method, rq->path, rq->ids, &rq->nids, &path_known);
+	const struct route *r = route_of(rq);
+	int path_known = rq->path_known;
 	/* Leaving dates that have come take effect before anyone is let in; a
 	 * page's read snapshot, taken before, is renewed to see them. */
 	int changed = leaving_apply_daily() > 0;

@@ -69,8 +69,9 @@ struct route {
 };
 
 void router_dispatch(struct request *rq, struct reply *rp);
-/* Whether the route METHOD PATH reaches is marked R_WAITS_OUT. */
-int router_waits_out(const char *method, const char *path);
+/* Whether the route rq reaches is marked R_WAITS_OUT (the match is kept for
+ * router_dispatch). */
+int router_waits_out(struct request *rq);
 /* The methods a path takes, for a 405's Allow header ("GET, HEAD, POST"); malloc'd. */
 char *router_allow(const char *path);
 
