@@ -213,16 +213,30 @@ int exchange_body_end(struct exchange *x)
 	return ok ? 0 : -1;
 }
 
+/* The room a buffer of n bytes (and its NUL) is given: the next power of
+ * two, so that a body arriving in thousands of pieces is copied a few
+ * times rather than once a piece (an allocator that never grows in place,
+ * as the sanitizers' does, took seconds over a 2 MiB upload). */
+static size_t room_for(size_t n)
+{
+	size_t room = 64;
+	while (room < n + 1)
+		room *= 2;
+	return room;
+}
+
 /* Body buffers grow with what a client sends: when memory runs out the
  * request is refused (503) rather than the server stopped. */
 static int append(struct exchange *x, char **buf, size_t *len, const char *data, size_t size)
 {
-	char *grown = try_realloc(*buf, *len + size + 1);
-	if (!grown) {
-		exchange_fail(x, 503, NULL, EXCHANGE_NO_MEMORY);
-		return -1;
+	if (!*buf || room_for(*len + size) != room_for(*len)) {
+		char *grown = try_realloc(*buf, room_for(*len + size));
+		if (!grown) {
+			exchange_fail(x, 503, NULL, EXCHANGE_NO_MEMORY);
+			return -1;
+		}
+		*buf = grown;
 	}
-	*buf = grown;
 	memcpy(*buf + *len, data, size);
 	*len += size;
 	(*buf)[*len] = 0;
@@ -254,8 +268,12 @@ int exchange_param(struct exchange *x, const char *name, size_t nlen, const char
 		rq->params = xrealloc(rq->params, (rq->nparams + 16) * sizeof *rq->params);
 	struct param *p = &rq->params[rq->nparams++];
 	p->name = xstrndup(name, nlen);
-	p->value = xstrndup(value ? value : "", value ? vlen : 0);
 	p->len = value ? vlen : 0;
+	/* With the room append() keeps: the value may come on in pieces. */
+	p->value = xmalloc(room_for(p->len));
+	if (p->len)
+		memcpy(p->value, value, p->len);
+	p->value[p->len] = 0;
 	return count_form_bytes(x, p->name, nlen + p->len);
 }
 
