@@ -10,11 +10,17 @@ export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nt
 // fields give it (an empty value tests its absence).
 const CYBERBULLYING_WHEN = '2025-01-06T09:00';
 
+// The report form's fields as a multipart body, exactly as given.
+export function formOf(fields) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  return fd;
+}
+
 // fields: object of form fields; files: [{name, data, type}]
 export function report(client, fields, files = []) {
-  const fd = new FormData();
   const when = /^cyberbullying_/.test(fields.category ?? '') && !('occurred_at' in fields);
-  for (const [k, v] of Object.entries(when ? { ...fields, occurred_at: CYBERBULLYING_WHEN } : fields)) fd.append(k, v);
+  const fd = formOf(when ? { ...fields, occurred_at: CYBERBULLYING_WHEN } : fields);
   for (const f of files) fd.append('evidence', new Blob([f.data], { type: f.type || 'application/octet-stream' }), f.name);
   return client.request('POST', '/concerns', { multipart: fd });
 }

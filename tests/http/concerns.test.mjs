@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { startServer, sql, visibleText } from './lib.mjs';
-import { PNG, JPEG, PDF, report, file, counts, event } from './concern_helpers.mjs';
+import { PNG, JPEG, PDF, report, file, counts, event, formOf } from './concern_helpers.mjs';
 
 let s;
 const c = {};
@@ -280,11 +280,10 @@ test('bad input: 400 naming the field, and nothing stored', async () => {
 
 test('a cyberbullying report needs when it happened: 400 in the form\'s words, nothing stored; any other may leave it out', async () => {
   const NEEDED = /^Give the date and time the cyberbullying happened: they are part of its evidence\. Your best estimate will do if you are not sure\.$/;
-  const form = (fields) => { const fd = new FormData(); for (const [k, v] of Object.entries(fields)) fd.append(k, v); return fd; };
   for (const category of ['cyberbullying_staff', 'cyberbullying_pupil']) {
     for (const when of [{}, { occurred_at: '' }]) {
       const before = counts(s.db);
-      const r = await c.teacher.request('POST', '/concerns', { multipart: form({ category, summary: 'Messages in a group chat', ...when }) });
+      const r = await c.teacher.request('POST', '/concerns', { multipart: formOf({ category, summary: 'Messages in a group chat', ...when }) });
       assert.equal(r.status, 400, `${category} ${JSON.stringify(when)}: ${r.text}`);
       assert.equal(r.body.field, 'occurred_at');
       assert.match(r.body.error, NEEDED);
@@ -294,18 +293,18 @@ test('a cyberbullying report needs when it happened: 400 in the form\'s words, n
   // Without JavaScript: the form again, the error beside the field and what was typed kept.
   const before = counts(s.db);
   const page = await c.teacher.request('POST', '/concerns', { json: false,
-    multipart: form({ category: 'cyberbullying_pupil', summary: 'Threats on a class chat' }) });
+    multipart: formOf({ category: 'cyberbullying_pupil', summary: 'Threats on a class chat' }) });
   assert.equal(page.status, 400);
   assert.match(page.text, /<p class="field-error" id="e-occurred_at">Give the date and time the cyberbullying happened/);
   assert.match(page.text, /id="f-occurred_at"[^>]*aria-describedby="h-occurred_at e-occurred_at"[^>]*aria-invalid="true"/);
   assert.match(page.text, /value="Threats on a class chat"/);
   assert.deepEqual(counts(s.db), before);
   // Given: stored as UTC; any other concern may leave it out.
-  const ok = await c.teacher.request('POST', '/concerns', { multipart: form({ category: 'cyberbullying_pupil',
+  const ok = await c.teacher.request('POST', '/concerns', { multipart: formOf({ category: 'cyberbullying_pupil',
     summary: 'Threats on a class chat', occurred_at: '2026-11-30T16:45' }) });
   assert.equal(ok.status, 201, ok.text);
   assert.equal(sql(s.db, `SELECT occurred_at FROM concerns WHERE id = ${ok.body.concern.id}`), '2026-11-30T16:45:00Z');
-  const other = await c.teacher.request('POST', '/concerns', { multipart: form({ category: 'parent_post', summary: 'A post about a teacher' }) });
+  const other = await c.teacher.request('POST', '/concerns', { multipart: formOf({ category: 'parent_post', summary: 'A post about a teacher' }) });
   assert.equal(other.status, 201, other.text);
   assert.equal(sql(s.db, `SELECT occurred_at IS NULL FROM concerns WHERE id = ${other.body.concern.id}`), '1');
   // The form says so before anyone sends it.

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, sql } from './lib.mjs';
-import { report, event } from './concern_helpers.mjs';
+import { report, event, formOf } from './concern_helpers.mjs';
 
 let s;
 before(async () => { s = await startServer(); });
@@ -85,11 +85,7 @@ test('a concern reported twice, at once, and again once it is closed', async () 
   const ref = first.body.concern.reference;
   assert.equal(second.body.error, `You sent this report already, as ${ref}.`);
   // The form shows it as it shows any refusal.
-  const page = await teacher.request('POST', '/concerns', { multipart: (() => {
-    const fd = new FormData();
-    for (const [k, v] of Object.entries(form)) fd.append(k, v);
-    return fd;
-  })(), json: false });
+  const page = await teacher.request('POST', '/concerns', { multipart: formOf(form), json: false });
   assert.equal(page.status, 409);
   assert.match(page.text, new RegExp(`You sent this report already, as ${ref}\\.`));
   // Two sent at the same moment: one case.
