@@ -212,14 +212,6 @@ CREATE INDEX concerns_by_created ON concerns(created_at);
 CREATE INDEX concerns_by_status_created ON concerns(status, created_at);
 CREATE INDEX concerns_by_about ON concerns(about_id) WHERE about_id IS NOT NULL;
 
--- Who receives a concern, fixed when it is filed (routing may change later).
-CREATE TABLE concern_recipients (
-  concern_id INTEGER NOT NULL REFERENCES concerns(id),
-  role       TEXT NOT NULL,
-  PRIMARY KEY (concern_id, role)
-) WITHOUT ROWID;
-CREATE INDEX concern_recipients_by_role ON concern_recipients(role, concern_id);
-
 -- The bit each role has in a mask; the same values as ROLE_LIST in src/core/roles.h
 -- (tests/unit/test_lists.c checks they agree, and the CHECK lists of roles,
 -- platforms, concern categories and statuses against their C lists).
@@ -231,12 +223,12 @@ INSERT INTO role_bits(role, bit) VALUES ('staff', 1), ('headteacher', 2), ('slt'
   ('moderator', 16), ('business_manager', 32), ('network_manager', 64), ('governor', 128), ('chair', 256),
   ('admin', 512);
 
--- A concern's receiving roles as one mask, so that "may this person see it"
--- is one AND, and the queue's counts need not read every case ever filed.
-CREATE TRIGGER concern_recipients_mask AFTER INSERT ON concern_recipients BEGIN
-  UPDATE concerns SET recipient_mask = recipient_mask | (SELECT bit FROM role_bits WHERE role = new.role)
-   WHERE id = new.concern_id;
-END;
+-- Who receives a concern, fixed when it is filed (routing may change later):
+-- its recipient_mask, one bit a role, so that "may this person see it" is
+-- one AND and the queue's counts need not read every case ever filed.  The
+-- roles by name, for reading; nothing else stores them (schema version 47).
+CREATE VIEW concern_recipient_roles(concern_id, role) AS
+  SELECT c.id, b.role FROM concerns c JOIN role_bits b ON (c.recipient_mask & b.bit) != 0;
 
 -- How many concerns each set of receiving roles has in each status, kept by
 -- triggers in the same transaction as every change.
@@ -1472,14 +1464,10 @@ UPDATE sqlite_schema
 --
 -- May run again.  A new concern is stored with its whole mask (src/features/
 -- concerns/concern_file.c); adding its recipients then rewrote the row and
--- its indexes once per role for nothing.  A role without a bit still makes
--- the mask NULL, refused as before.
+-- its indexes once per role for nothing.  This part made the trigger that
+-- added them skip a role already in the mask; since version 47 there are no
+-- stored recipients and no trigger, so it only removes the old one.
 DROP TRIGGER IF EXISTS concern_recipients_mask;
-CREATE TRIGGER concern_recipients_mask AFTER INSERT ON concern_recipients BEGIN
-  UPDATE concerns SET recipient_mask = recipient_mask | (SELECT bit FROM role_bits WHERE role = new.role)
-   WHERE id = new.concern_id
-     AND recipient_mask | (SELECT bit FROM role_bits WHERE role = new.role) IS NOT recipient_mask;
-END;
 
 -- Schema version 27: the audit log's and the concerns' CHECKs as comparisons
 --
@@ -1963,3 +1951,27 @@ CREATE TABLE IF NOT EXISTS legal_holds_v46 (
 INSERT OR IGNORE INTO legal_holds_v46 SELECT record_type, record_id, reason, placed_by, placed_at FROM legal_holds;
 DROP TABLE legal_holds;
 ALTER TABLE legal_holds_v46 RENAME TO legal_holds;
+
+-- Schema version 47: a concern's receiving roles kept once, in its mask
+--
+-- May run again.  Each concern kept its receiving roles twice: as rows of
+-- concern_recipients (with an index and a trigger) and as the bits of its
+-- recipient_mask, which every check of who may see it reads.  Filing a
+-- report wrote both, some tenth of its work under the write lock.  Now the
+-- mask alone is kept: any role a stored row holds and the mask lacks is
+-- added to it first (the trigger kept them equal, so none should), and the
+-- roles by name are the view concern_recipient_roles.  The empty table is
+-- made first so that the part may run on a database that has none.
+CREATE TABLE IF NOT EXISTS concern_recipients (
+  concern_id INTEGER NOT NULL,
+  role       TEXT NOT NULL,
+  PRIMARY KEY (concern_id, role)
+) WITHOUT ROWID;
+UPDATE concerns SET recipient_mask = recipient_mask | (SELECT coalesce(sum(b.bit), 0)
+    FROM concern_recipients r JOIN role_bits b ON b.role = r.role WHERE r.concern_id = concerns.id)
+ WHERE recipient_mask != recipient_mask | (SELECT coalesce(sum(b.bit), 0)
+    FROM concern_recipients r JOIN role_bits b ON b.role = r.role WHERE r.concern_id = concerns.id);
+DROP TRIGGER IF EXISTS concern_recipients_mask;
+DROP TABLE concern_recipients;
+CREATE VIEW IF NOT EXISTS concern_recipient_roles(concern_id, role) AS
+  SELECT c.id, b.role FROM concerns c JOIN role_bits b ON (c.recipient_mask & b.bit) != 0;

@@ -291,7 +291,7 @@ async function runSize(n, results) {
   const { db, dir, made } = school(n);
   const counts = sql(db, "SELECT (SELECT count(*) FROM users)||' staff, '||(SELECT count(*) FROM concerns)||' concerns, '||" +
     "(SELECT count(*) FROM concern_events)||' events, '||(SELECT count(*) FROM audit)||' audit rows'");
-  const caseId = sql(db, 'SELECT concern_id FROM concern_events e JOIN concern_recipients r USING (concern_id) ' +
+  const caseId = sql(db, 'SELECT concern_id FROM concern_events e JOIN concern_recipient_roles r USING (concern_id) ' +
     "WHERE r.role = 'headteacher' GROUP BY concern_id HAVING count(DISTINCT e.id) = 20 LIMIT 1");
   // The agreement's version in effect (the demo school's first policy; its
   // code of conduct has a version that starts later, which no one may sign yet).

@@ -7,12 +7,12 @@
 
 /* The newest notification id before an insert: everything after it is
  * what this call added, and gets its e-mail in the same transaction. */
-int64_t notify_mark(void)
+static int64_t notify_mark(void)
 {
 	return db_int(0, "SELECT coalesce(max(id), 0) FROM notifications", "");
 }
 
-void notify_mail_since(int64_t mark)
+static void notify_mail_since(int64_t mark)
 {
 	mail_queue_notifications(mark);
 }
@@ -61,8 +61,8 @@ void notify_role_unless(const char *role, const char *unless_role, int64_t excep
 	tell_role(role, unless_role, except_user, except_user, kind, message, link);
 }
 
-void notify_roles(unsigned roles, int64_t except_user, const char *kind, const char *message,
-		  const char *link)
+int64_t notify_roles(unsigned roles, int64_t except_user, const char *kind, const char *message,
+		     const char *link)
 {
 	char at[ISO_LEN];
 	iso_now(at);
@@ -74,7 +74,9 @@ void notify_roles(unsigned roles, int64_t except_user, const char *kind, const c
 		"ON r.role = b.role JOIN users u ON u.id = r.user_id "
 		"WHERE (b.bit & ?) != 0 AND u.active = 1 AND u.id != ?",
 		"ttttII", kind, message, link, at, (int64_t)roles, except_user);
+	int64_t told = db_changes();
 	notify_mail_since(mark);
+	return told;
 }
 
 void notify_done(const char *link)

@@ -7,10 +7,6 @@
 #include <stdint.h>
 
 void notify_user(int64_t user_id, const char *kind, const char *message, const char *link);
-/* For code that inserts notifications itself (a concern's recipients):
- * take a mark before, and queue their e-mails after, in the same transaction. */
-int64_t notify_mark(void);
-void notify_mail_since(int64_t mark);
 /* Everyone active holding the role, except one person (0: nobody). */
 void notify_role(const char *role, int64_t except_user, const char *kind, const char *message,
 		 const char *link);
@@ -21,10 +17,11 @@ void notify_role_except(const char *role, int64_t except_a, int64_t except_b, co
 /* The same, leaving out whoever also holds unless_role (told already). */
 void notify_role_unless(const char *role, const char *unless_role, int64_t except_user,
 			const char *kind, const char *message, const char *link);
-/* Everyone active holding any of the roles (a mask of enum role), once
- * however many of them they hold, except one person (0: nobody). */
-void notify_roles(unsigned roles, int64_t except_user, const char *kind, const char *message,
-		  const char *link);
+/* Everyone active holding any of the roles (a mask of enum role, as a
+ * concern's recipient_mask is), once however many of them they hold, except
+ * one person (0: nobody).  Returns how many people were told. */
+int64_t notify_roles(unsigned roles, int64_t except_user, const char *kind, const char *message,
+		     const char *link);
 
 /* Notifications clear when opened or when what they ask for is done.
  * Everyone's unread notifications linking to `link` are marked read (the

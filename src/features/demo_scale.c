@@ -198,8 +198,9 @@ static void add_concern(struct scale *s, int64_t id, time_t t)
 	db_exec("INSERT INTO concerns(id, reference, reporter_id, category, summary, details, "
 		"platform, urgent, status, "
 		"assignee_id, created_at, due_by, acknowledged_at, closed_at, outcome, "
-		"outcome_category) "
-		"VALUES (?,?,?,?,?,?,?,?,?,nullif(?,0),?,?,?,?,?,?)",
+		"outcome_category, recipient_mask) "
+		"VALUES (?,?,?,?,?,?,?,?,?,nullif(?,0),?,?,?,?,?,?,(SELECT coalesce(sum(b.bit), 0) "
+		"FROM routing r JOIN role_bits b ON b.role = r.role WHERE r.category = ?4))",
 		"ItItttti"
 		"tIttttt"
 		"t",
@@ -210,9 +211,6 @@ static void add_concern(struct scale *s, int64_t id, time_t t)
 		strcmp(status, "new") ? due : NULL, strcmp(status, "closed") ? NULL : due,
 		strcmp(status, "closed") ? NULL : "Content removed and the parent spoken to.",
 		strcmp(status, "closed") ? NULL : "content_removed");
-	db_exec("INSERT INTO concern_recipients(concern_id, role) SELECT ?, role FROM routing "
-		"WHERE category = ?",
-		"It", id, category);
 	event(id, t, reporter, "reported", "{}", 0);
 	int events = id % 1000 == 7 ? 20 : 1;
 	if (strcmp(status, "new") != 0 && events < 2)

@@ -85,7 +85,7 @@ test('a check can open an account_comment concern for the moderator in the same 
   assert.equal(count(s.db, 'concerns'), concerns + 1);
   assert.equal(sql(s.db, `SELECT category || '|' || account_id || '|' || summary FROM concerns WHERE id = ${concern.id}`),
     `account_comment|${ids.friday}|Abusive reply naming a pupil`);
-  assert.equal(sql(s.db, `SELECT role FROM concern_recipients WHERE concern_id = ${concern.id}`), 'moderator');
+  assert.equal(sql(s.db, `SELECT role FROM concern_recipient_roles WHERE concern_id = ${concern.id}`), 'moderator');
   assert.equal(Number(sql(s.db, `SELECT concern_id FROM account_checks WHERE id = ${r.body.check.id}`)), concern.id);
   assert.equal((await (await s.login('moderator@demo.school')).get('/accounts')).body.accounts
     .find((a) => a.id === ids.friday).monitoring_overdue, false, 'a new check clears the flag');

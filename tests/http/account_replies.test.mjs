@@ -247,14 +247,14 @@ test('moderation actions are logged; a concern when asked, and always to the DSL
   const plain = r.body.moderation.concern;
   assert.equal(sql(s.db, `SELECT category || '|' || account_id || '|' || urgent FROM concerns WHERE id = ${plain.id}`),
     `account_comment|${ids.account}|0`);
-  assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipients WHERE concern_id = ${plain.id}`), 'moderator');
+  assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipient_roles WHERE concern_id = ${plain.id}`), 'moderator');
 
   r = await science.post(path, { action: 'reported', what: 'A reply shows a pupil in uniform with her name.', names_pupil: 'yes' });
   assert.equal(r.status, 201, r.text);
   const pupil = r.body.moderation.concern;
   assert.ok(pupil, 'filed although no concern was asked for');
   assert.equal(sql(s.db, `SELECT urgent FROM concerns WHERE id = ${pupil.id}`), '1');
-  assert.equal(sql(s.db, `SELECT group_concat(role, ',') FROM (SELECT role FROM concern_recipients WHERE concern_id = ${pupil.id} ORDER BY role)`), 'dsl,moderator');
+  assert.equal(sql(s.db, `SELECT group_concat(role, ',') FROM (SELECT role FROM concern_recipient_roles WHERE concern_id = ${pupil.id} ORDER BY role)`), 'dsl,moderator');
   assert.equal(count(s.db, 'concerns'), concerns + 2);
   assert.ok(count(s.db, 'notifications', `user_id = ${uid(s.db, 'dsl@demo.school')} AND link = '/concerns/${pupil.id}'`) >= 1);
 

@@ -24,7 +24,7 @@ const notes = (email, id) => Number(sql(s.db, `SELECT count(*) FROM notification
 
 test('contact from a pupil reaches the DSL and the headteacher', async () => {
   const { id } = await file(c.teacher, { category: 'pupil_contact', summary: 'Year 9 pupil sent a follow request' });
-  assert.equal(sql(s.db, `SELECT group_concat(role) FROM (SELECT role FROM concern_recipients WHERE concern_id = ${id} ORDER BY role)`), 'dsl,headteacher');
+  assert.equal(sql(s.db, `SELECT group_concat(role) FROM (SELECT role FROM concern_recipient_roles WHERE concern_id = ${id} ORDER BY role)`), 'dsl,headteacher');
   assert.equal(notes('dsl@demo.school', id), 1);
   assert.equal(notes('head@demo.school', id), 1);
   assert.equal((await c.dsl.get(`/concerns/${id}`)).status, 200);

@@ -235,7 +235,7 @@ test('content reached on school premises, about the headteacher: the chair has t
 
   const x = await file(c.teacher, { category: 'premises_content', summary, url: 'https://bad-casino.example',
     about: 'head@demo.school' });
-  assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipients WHERE concern_id = ${x.id}`), 'chair');
+  assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipient_roles WHERE concern_id = ${x.id}`), 'chair');
   assert.equal((await network.get(`/concerns/${x.id}`)).status, 404);
   assert.equal((await c.head.get(`/concerns/${x.id}`)).status, 404);
   const asked = (await network.get('/filtering')).body.requests

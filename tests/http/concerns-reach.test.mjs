@@ -33,7 +33,7 @@ test('a concern about the headteacher with no active chair: stored, 202 "NOT rea
     const { id } = r.body.concern;
     // stored, routed to the chair, waiting: never lost
     assert.equal(counts(s.db).concerns, before.concerns + 1);
-    assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipients WHERE concern_id = ${id}`), 'chair');
+    assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipient_roles WHERE concern_id = ${id}`), 'chair');
     assert.equal(notified(id), 0);
     // the reporter's page says so, for as long as it is true
     const mine = await c.teacher.page(`/concerns/mine/${id}`);

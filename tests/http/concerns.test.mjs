@@ -33,7 +33,7 @@ test('each routing default reaches its roles and nobody else', async () => {
     // A concern about an adult's conduct names the adult.
     const about = category === 'staff_conduct' ? { about: 'science@demo.school' } : {};
     const { id } = await file(c.teacher, { category, summary: `routing ${category}`, ...about });
-    const stored = sql(s.db, `SELECT group_concat(role, ',') FROM (SELECT role FROM concern_recipients WHERE concern_id = ${id} ORDER BY role)`);
+    const stored = sql(s.db, `SELECT group_concat(role, ',') FROM (SELECT role FROM concern_recipient_roles WHERE concern_id = ${id} ORDER BY role)`);
     assert.equal(stored, [...roles].sort().join(','), category);
     for (const [who, held] of Object.entries(ROLES)) {
       const should = held.some((r) => roles.includes(r));
@@ -76,7 +76,7 @@ test('the person a concern is about never sees it, even holding a routed role', 
 
 test('a concern about the headteacher goes to the chair only', async () => {
   const { id } = await file(c.teacher, { category: 'staff_conduct', about: 'head@demo.school', summary: 'about the head' });
-  assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipients WHERE concern_id = ${id}`), 'chair');
+  assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipient_roles WHERE concern_id = ${id}`), 'chair');
   assert.equal((await c.head.get(`/concerns/${id}`)).status, 404);
   assert.ok(!(await c.head.get('/concerns')).body.concerns.some((x) => x.id === id));
   assert.equal((await c.chair.get(`/concerns/${id}`)).status, 200);

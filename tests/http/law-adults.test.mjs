@@ -53,7 +53,7 @@ test('self-referral: to the head (the chair for the head); the subject gets 404 
     assert.match(mine.body.concern.reference, /^C-\d{4}-\d{6}$/);
     const id = mine.body.concern.id;
     assert.equal(sql(s.db, `SELECT about_id FROM concerns WHERE id = ${id}`), uid(s.db, 'teacher@demo.school'));
-    assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipients WHERE concern_id = ${id}`), 'headteacher');
+    assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipient_roles WHERE concern_id = ${id}`), 'headteacher');
     // about = my own address with self=yes is the same thing
     const same = await report(t, { category: 'staff_conduct', self: 'yes', about: 'teacher@demo.school', summary: 'again' });
     assert.equal(same.status, 201);
@@ -81,7 +81,7 @@ test('self-referral: to the head (the chair for the head); the subject gets 404 
     assert.equal(hr.status, 201, hr.text);
     assert.match(hr.body.message, /chair of governors/);
     const hid = hr.body.concern.id;
-    assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipients WHERE concern_id = ${hid}`), 'chair');
+    assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipient_roles WHERE concern_id = ${hid}`), 'chair');
     const evid = sql(s.db, `SELECT id FROM evidence WHERE concern_id = ${hid}`);
     for (const p of [`/concerns/${hid}`, `/concerns/mine/${hid}`, `/evidence/${evid}`]) assert.equal((await head.get(p)).status, 404, p);
     assert.ok(!(await head.get('/concerns')).body.concerns.some((c) => c.id === hid), 'not in the head\'s queue');

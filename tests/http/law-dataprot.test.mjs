@@ -100,7 +100,7 @@ test('a breach goes to the DPO and the headteacher; the 72-hour clock runs throu
     const t = await s.login('teacher@demo.school');
     const b = await file(t, { category: 'data_breach', summary: 'Laptop lost', aware_at: '2026-11-20T16:00' });
     const later = await file(t, { category: 'data_breach', summary: 'E-mail to the wrong parents' });
-    assert.equal(sql(s.db, `SELECT group_concat(role) FROM (SELECT role FROM concern_recipients WHERE concern_id = ${b.id} ORDER BY role)`),
+    assert.equal(sql(s.db, `SELECT group_concat(role) FROM (SELECT role FROM concern_recipient_roles WHERE concern_id = ${b.id} ORDER BY role)`),
       'dpo,headteacher');
     assert.deepEqual(notified(s.db, b.id), ['dpo@demo.school', 'head@demo.school']);
     const dpo = await s.login('dpo@demo.school');
@@ -548,7 +548,7 @@ test('a breach about the headteacher goes to the chair and the DPO, and is in th
   try {
     const t = await s.login('teacher@demo.school');
     const b = await file(t, { category: 'data_breach', summary: 'The head left pupil files on a train', about: 'head@demo.school' });
-    assert.equal(sql(s.db, `SELECT group_concat(role) FROM (SELECT role FROM concern_recipients WHERE concern_id = ${b.id} ORDER BY role)`),
+    assert.equal(sql(s.db, `SELECT group_concat(role) FROM (SELECT role FROM concern_recipient_roles WHERE concern_id = ${b.id} ORDER BY role)`),
       'chair,dpo');
     assert.deepEqual(notified(s.db, b.id), ['chair@demo.school', 'dpo@demo.school']);
     const chair = await s.login('chair@demo.school');

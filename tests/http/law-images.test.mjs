@@ -191,7 +191,7 @@ test('the description is stored and shown; the report is urgent and reaches ever
   const { id, reference } = r.body.concern;
   assert.equal(sql(s.db, `SELECT urgent || ' ' || due_by FROM concerns WHERE id = ${id}`), '1 2026-11-20T23:59:59Z',
     'urgent although the form did not say so: acknowledged the same working day');
-  assert.equal(sql(s.db, `SELECT group_concat(role, ',') FROM (SELECT role FROM concern_recipients WHERE concern_id = ${id} ORDER BY role)`),
+  assert.equal(sql(s.db, `SELECT group_concat(role, ',') FROM (SELECT role FROM concern_recipient_roles WHERE concern_id = ${id} ORDER BY role)`),
     'dsl,headteacher');
   const cs = (await c.dsl.get(`/concerns/${id}`)).body.concern;
   assert.equal(cs.urgent, true);
@@ -232,7 +232,7 @@ test('the description is stored and shown; the report is urgent and reaches ever
   // an indecent image on a school device: the network manager's routing, the DSL added
   const p = await file(c.teacher, { category: 'premises_content', indecent_image: 'yes', summary: 'Found on a library PC',
     image_location: 'Library PC 4, browser history' });
-  assert.equal(sql(s.db, `SELECT group_concat(role, ',') FROM (SELECT role FROM concern_recipients WHERE concern_id = ${p.id} ORDER BY role)`),
+  assert.equal(sql(s.db, `SELECT group_concat(role, ',') FROM (SELECT role FROM concern_recipient_roles WHERE concern_id = ${p.id} ORDER BY role)`),
     'dsl,headteacher,network_manager');
   const pc = (await c.network.get(`/concerns/${p.id}`)).body.concern;
   assert.equal(pc.image_report.indecent_image, true);
@@ -241,7 +241,7 @@ test('the description is stored and shown; the report is urgent and reaches ever
   const plain = await file(c.teacher, { category: 'premises_content', summary: 'Gambling site reached' },
     [{ name: 'shot.png', data: PNG, type: 'image/png' }]);
   assert.equal(sql(s.db, `SELECT urgent FROM concerns WHERE id = ${plain.id}`), '0');
-  assert.equal(sql(s.db, `SELECT count(*) FROM concern_recipients WHERE concern_id = ${plain.id} AND role = 'dsl'`), '0');
+  assert.equal(sql(s.db, `SELECT count(*) FROM concern_recipient_roles WHERE concern_id = ${plain.id} AND role = 'dsl'`), '0');
   assert.equal((await c.network.get(`/concerns/${plain.id}`)).body.concern.image_report, undefined);
 });
 
@@ -257,7 +257,7 @@ test('an adult involved starts the police clock for the same day; telling the po
   assert.equal(row.deadline_overdue, false);
   // a report about a member of staff involves an adult; about the headteacher it goes to the chair alone
   const h = await file(c.teacher, { category: 'sexting', summary: 'About the head', about: 'head@demo.school' });
-  assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipients WHERE concern_id = ${h.id}`), 'chair');
+  assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipient_roles WHERE concern_id = ${h.id}`), 'chair');
   const hc = (await c.chair.get(`/concerns/${h.id}`)).body.concern;
   assert.equal(hc.police_due, '2026-11-20T23:59:59Z');
   assert.equal((await c.dsl.get(`/concerns/${h.id}`)).status, 404);

@@ -169,7 +169,7 @@ test('whistleblowing: the NSPCC line on the form, the case and the reporter\'s p
 
     // about the practice in general: no person named; the headteacher and the chair
     const general = await file(t, { category: 'whistleblowing', summary: 'safeguarding checks skipped' });
-    assert.equal(sql(s.db, `SELECT group_concat(role, ',') FROM (SELECT role FROM concern_recipients WHERE concern_id = ${general.id} ORDER BY role)`), 'chair,headteacher');
+    assert.equal(sql(s.db, `SELECT group_concat(role, ',') FROM (SELECT role FROM concern_recipient_roles WHERE concern_id = ${general.id} ORDER BY role)`), 'chair,headteacher');
     const head = await s.login('head@demo.school');
     const c = await head.get(`/concerns/${general.id}`);
     assert.match(c.body.concern.advice, /0800 028 0285/);
@@ -181,7 +181,7 @@ test('whistleblowing: the NSPCC line on the form, the case and the reporter\'s p
 
     // naming the headteacher: the chair alone
     const named = await file(t, { category: 'whistleblowing', summary: 'the head ignores it', about: 'head@demo.school' });
-    assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipients WHERE concern_id = ${named.id}`), 'chair');
+    assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipient_roles WHERE concern_id = ${named.id}`), 'chair');
     assert.equal((await head.get(`/concerns/${named.id}`)).status, 404);
     const chair = await s.login('chair@demo.school');
     assert.equal((await chair.get(`/concerns/${named.id}`)).status, 200);
@@ -375,7 +375,7 @@ test('a report aimed at a member of staff is routed by its kind and makes no pat
   const s = await startServer({ env: { STAFFROOM_TEST_NOW: NOW } });
   try {
     const ta = await s.login('ta@demo.school');
-    const roles = (id) => sql(s.db, `SELECT group_concat(role) FROM (SELECT role FROM concern_recipients WHERE concern_id = ${id} ORDER BY role)`);
+    const roles = (id) => sql(s.db, `SELECT group_concat(role) FROM (SELECT role FROM concern_recipient_roles WHERE concern_id = ${id} ORDER BY role)`);
     const told = (id) => sql(s.db, `SELECT group_concat(email) FROM (SELECT DISTINCT u.email FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.link = '/concerns/${id}' ORDER BY u.email)`);
     const bullied = await file(ta, { category: 'cyberbullying_staff', summary: 'Parents mocking the head in a group chat', about: 'head@demo.school' });
     const friended = await file(ta, { category: 'pupil_contact', summary: 'A Year 9 pupil sent the head a friend request', about: 'head@demo.school' });

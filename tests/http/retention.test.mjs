@@ -139,7 +139,7 @@ test('retention: review, legal hold, deletion with a register, the chronology an
     assert.throws(() => sql(s.db, `DELETE FROM concern_events WHERE concern_id = ${about}`), /append-only/);
     const del = await head.post('/admin/retention/delete', { record_type: 'concern', record_id: closed[0], reason: 'Retention period over' });
     assert.equal(del.status, 200, del.text);
-    for (const t of ['concerns WHERE id', 'concern_events WHERE concern_id', 'concern_recipients WHERE concern_id', 'evidence WHERE concern_id'])
+    for (const t of ['concerns WHERE id', 'concern_events WHERE concern_id', 'concern_recipient_roles WHERE concern_id', 'evidence WHERE concern_id'])
       assert.equal(sql(s.db, `SELECT count(*) FROM ${t} = ${closed[0]}`), '0', t);
     assert.equal(sql(s.db, `SELECT label || '|' || reason || '|' || (SELECT email FROM users WHERE id = by_id) FROM disposals WHERE record_type = 'concern'`),
       `${closed[1]}|Retention period over|head@demo.school`);

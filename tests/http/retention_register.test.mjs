@@ -20,7 +20,7 @@ async function people(s, who) {
 async function closedConcern(s, c, about, role, handler) {
   const x = await file(c.teacher, { category: 'staff_conduct', about: `${about}@demo.school`,
     summary: `An allegation about ${about}` });
-  assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipients WHERE concern_id = ${x.id}`), role);
+  assert.equal(sql(s.db, `SELECT group_concat(role) FROM concern_recipient_roles WHERE concern_id = ${x.id}`), role);
   for (const form of [{ action: 'acknowledge' },
     { action: 'threshold', level: 'harm_threshold', text: 'An allegation' },
     { action: 'escalate', to: 'lado', reference: 'LADO-7' },

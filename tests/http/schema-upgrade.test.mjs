@@ -236,6 +236,48 @@ test('a version-35 database indexes only assigned cases and open urgent ones aft
     "AND status IN ('new', 'acknowledged')"), /USING COVERING INDEX concerns_by_assignee/);
 });
 
+// Version 47: a concern's receiving roles are kept once, in its mask; the rows that held them by
+// name go, and any role such a row held that the mask lacked is added to the mask first, with
+// the queue's counts moved to match.
+test('a version-46 database keeps each concern\'s receiving roles in its mask alone after the upgrade', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
+  const db = path.join(dir, 'old.db');
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const roles = () => sql(db, 'SELECT group_concat(concern_id || \':\' || role) FROM ' +
+    '(SELECT concern_id, role FROM concern_recipient_roles ORDER BY concern_id, role)');
+  const fresh = roles();
+  const odd = sql(db, "SELECT min(id) FROM concerns WHERE status = 'new' AND (recipient_mask & 8) = 0");
+  assert.ok(Number(odd) > 0, 'a new case the DSL does not receive');
+  // The old model: the table, its index and trigger, filled from the masks, and one row the
+  // mask lacks (written before the trigger, which would have added it).
+  sql(db, `DROP VIEW concern_recipient_roles;
+    CREATE TABLE concern_recipients (concern_id INTEGER NOT NULL REFERENCES concerns(id),
+      role TEXT NOT NULL, PRIMARY KEY (concern_id, role)) WITHOUT ROWID;
+    CREATE INDEX concern_recipients_by_role ON concern_recipients(role, concern_id);
+    INSERT INTO concern_recipients SELECT c.id, b.role FROM concerns c JOIN role_bits b
+      ON (c.recipient_mask & b.bit) != 0;
+    INSERT INTO concern_recipients VALUES (${odd}, 'dsl');
+    CREATE TRIGGER concern_recipients_mask AFTER INSERT ON concern_recipients BEGIN
+      UPDATE concerns SET recipient_mask = recipient_mask | (SELECT bit FROM role_bits WHERE role = new.role)
+       WHERE id = new.concern_id;
+    END;
+    PRAGMA user_version = 46`);
+  const r = cli(['init', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+  assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
+  assert.equal(sql(db, "SELECT group_concat(type || ' ' || name) FROM sqlite_schema WHERE name LIKE 'concern_recipient%'"),
+    'view concern_recipient_roles');
+  assert.equal(sql(db, `SELECT recipient_mask & 8 FROM concerns WHERE id = ${odd}`), '8', 'the role the row held');
+  assert.equal(roles(), fresh.split(',').concat(`${odd}:dsl`)
+    .sort((a, b) => Number(a.split(':')[0]) - Number(b.split(':')[0]) || a.localeCompare(b)).join(','));
+  // The queue's counts still agree with the cases.
+  assert.equal(sql(db, 'SELECT group_concat(mask || status || n) FROM (SELECT mask, status, n FROM concern_counts ' +
+    'WHERE n > 0 ORDER BY mask, status)'),
+  sql(db, 'SELECT group_concat(recipient_mask || status || n) FROM (SELECT recipient_mask, status, count(*) AS n ' +
+    'FROM concerns GROUP BY recipient_mask, status ORDER BY recipient_mask, status)'));
+});
+
 // UKCIS (2024): a school keeps no nude or semi-nude image of a young person. Files stored on such
 // reports before they were refused are deleted by the upgrade, each leaving a note of what it
 // was in its chronology, and their bytes are gone from the file; other cases keep theirs.

@@ -56,15 +56,13 @@ int concern_link_opens(int64_t user_id, const char *link)
 json_t *concern_assignable(int64_t concern_id, const char *email, int by_headteacher)
 {
 	return db_rows(
-		"SELECT u.id, u.email, u.name FROM user_roles ur JOIN users u ON u.id = ur.user_id "
-		"JOIN concerns c ON c.id = ?1 WHERE ur.role IN (SELECT role FROM "
-		"concern_recipients "
-		"WHERE concern_id = ?1 UNION ALL SELECT 'slt' WHERE ?2 UNION ALL SELECT 'dsl' "
-		"WHERE ?2) "
+		"SELECT u.id, u.email, u.name FROM concerns c CROSS JOIN role_bits b "
+		"CROSS JOIN user_roles ur ON ur.role = b.role JOIN users u ON u.id = ur.user_id "
+		"WHERE c.id = ?1 AND (b.bit & (c.recipient_mask | ?2)) != 0 "
 		"AND u.active = 1 AND (c.about_id IS NULL OR u.id != c.about_id) AND (?3 IS NULL "
 		"OR u.email = ?3) "
 		"GROUP BY u.id ORDER BY u.name, u.id",
-		"Iit", concern_id, by_headteacher ? 1 : 0, email);
+		"IIt", concern_id, (int64_t)(by_headteacher ? ROLE_SLT | ROLE_DSL : 0), email);
 }
 
 json_t *concern_assigned_only(int64_t me, int64_t mask)

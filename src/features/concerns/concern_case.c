@@ -304,8 +304,8 @@ static json_t *case_row(int64_t id)
 			   "r.email AS reporter_email, "
 			   "a.name AS about, a.email AS about_email, s.name AS assignee, s.email "
 			   "AS assignee_email, "
-			   "(SELECT group_concat(role, ', ') FROM concern_recipients WHERE "
-			   "concern_id = c.id) AS recipients "
+			   "(SELECT group_concat(role, ', ') FROM (SELECT b.role FROM role_bits b "
+			   "WHERE (b.bit & c.recipient_mask) != 0 ORDER BY b.role)) AS recipients "
 			   "FROM concerns c JOIN users r ON r.id = c.reporter_id LEFT JOIN users a "
 			   "ON a.id = c.about_id "
 			   "LEFT JOIN users s ON s.id = c.assignee_id WHERE c.id = ?",

@@ -15,34 +15,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The roles a new concern goes to.  About the headteacher: the chair only
- * (KCSIE part four: an allegation about the head goes to the chair),
- * whatever the category says, but for a personal data breach, which also
- * goes to the data protection officer (UK GDPR article 38(1): the DPO is
- * involved in every issue of personal data protection).  A report of
- * a nude or semi-nude image also goes to the DSL (every deputy holds the
- * role too) whatever the school's routing: UKCIS (2024) has them told at
- * once. */
-static void route_concern(int64_t id, const struct concern_input *in, int about_head)
-{
-	if (about_head)
-		db_exec("INSERT INTO concern_recipients(concern_id, role) SELECT ?, 'chair' UNION "
-			"SELECT ?, 'dpo' WHERE ? = 'data_breach'",
-			"IIt", id, id, in->category);
-	else
-		db_exec("INSERT INTO concern_recipients(concern_id, role) SELECT ?, role FROM "
-			"routing WHERE category = ?",
-			"It", id, in->category);
-	if (!about_head && in->to_dsl)
-		db_exec("INSERT OR IGNORE INTO concern_recipients(concern_id, role) "
-			"VALUES (?, 'dsl')",
-			"I", id);
-}
-
-/* The same roles as role bits (role_bits; distinct bits, so their sum is
- * their union).  The concern is stored with its mask already whole: the
- * recipients' trigger then has nothing to change, and the queue counts
- * (concern_counts) are moved once instead of once per role. */
+/* The roles a new concern goes to, as role bits (role_bits; distinct bits,
+ * so their sum is their union), fixed when it is filed: the concern's
+ * recipient_mask, the only record of them.  About the headteacher: the
+ * chair only (KCSIE part four: an allegation about the head goes to the
+ * chair), whatever the category says, but for a personal data breach, which
+ * also goes to the data protection officer (UK GDPR article 38(1): the DPO
+ * is involved in every issue of personal data protection).  A report of a
+ * nude or semi-nude image also goes to the DSL (every deputy holds the role
+ * too) whatever the school's routing: UKCIS (2024) has them told at once. */
 static int64_t route_mask(const struct concern_input *in, int about_head)
 {
 	if (about_head)
@@ -62,28 +43,17 @@ static int64_t route_mask(const struct concern_input *in, int about_head)
  * what it says; the person it is about is never told.  Returns how many
  * people were told: the people it reached (concern_reach.c counts the same
  * set). */
-static int64_t notify_recipients(int64_t id, const char *ref, const char *category,
-				 int64_t about_id, int urgent)
+static int64_t notify_recipients(int64_t id, const char *ref, const struct concern_input *in,
+				 int64_t mask)
 {
 	/* The category and reference only: never who or what it is about. */
 	char *msg = xasprintf("%s concern %s (%s) needs your attention.",
-			      urgent ? "An urgent" : "A new", ref,
-			      concern_category_label(category));
+			      in->urgent ? "An urgent" : "A new", ref,
+			      concern_category_label(in->category));
 	char *link = xasprintf("/concerns/%lld", (long long)id);
-	char at[ISO_LEN];
-	iso_now(at);
-	int64_t mark = notify_mark();
-	/* The kind gives the e-mail its subject: urgent says so, nothing more.
-	 * CROSS JOIN keeps this order (receiving roles, their holders, then
-	 * each person): without statistics SQLite would walk every active
-	 * member of staff for each role, in the write lock. */
-	db_exec("INSERT INTO notifications(user_id, kind, message, link, created_at) "
-		"SELECT DISTINCT u.id, ?, ?, ?, ? FROM concern_recipients c "
-		"CROSS JOIN user_roles r ON r.role = c.role CROSS JOIN users u ON u.id = r.user_id "
-		"WHERE c.concern_id = ? AND u.active = 1 AND u.id != ?",
-		"ttttII", urgent ? "concern_urgent" : "concern", msg, link, at, id, about_id);
-	int64_t told = db_changes();
-	notify_mail_since(mark);
+	/* The kind gives the e-mail its subject: urgent says so, nothing more. */
+	int64_t told = notify_roles((unsigned)mask, in->about_id,
+				    in->urgent ? "concern_urgent" : "concern", msg, link);
 	free(msg);
 	free(link);
 	return told;
@@ -123,6 +93,7 @@ int64_t concern_file_reaching(const struct request *rq, const struct concern_inp
 	snprintf(ref, 32, "C-%s-%06lld", year, (long long)id);
 	int about_head = in->about_id && concern_about_conduct(in->category) &&
 			 (user_roles_load(in->about_id) & ROLE_HEADTEACHER);
+	int64_t mask = route_mask(in, about_head);
 	db_exec("INSERT INTO concerns(id, reference, reporter_id, category, summary, details, "
 		"occurred_at, platform, url, "
 		"involved, about_id, account_id, urgent, created_at, due_by, recipient_mask) "
@@ -132,14 +103,13 @@ int64_t concern_file_reaching(const struct request *rq, const struct concern_inp
 		in->summary, in->details ? in->details : "", in->occurred_at,
 		in->platform ? in->platform : "", in->url ? in->url : "",
 		in->involved ? in->involved : "", in->about_id, in->account_id, in->urgent, at,
-		due, route_mask(in, about_head));
-	route_concern(id, in, about_head);
+		due, mask);
 	if (about_head)
 		block_for_head_report(rq, in);
 	db_exec("INSERT INTO concern_events(concern_id, at, actor_id, action, detail, internal) "
 		"VALUES (?, ?, nullif(?, 0), 'reported', '{}', 0)",
 		"ItI", id, at, rq ? rq->user.id : (int64_t)0);
-	int64_t told = notify_recipients(id, ref, in->category, in->about_id, in->urgent);
+	int64_t told = notify_recipients(id, ref, in, mask);
 	if (reached)
 		*reached = told;
 	concern_pattern_warn(id, ref, in->about_id);

@@ -18,11 +18,13 @@
 
 int64_t concern_reach(int64_t concern_id)
 {
+	/* CROSS JOIN keeps this order (the case, its roles, their holders):
+	 * without statistics SQLite would read every active member of staff. */
 	return db_int(0,
-		      "SELECT count(DISTINCT u.id) FROM concern_recipients r JOIN user_roles ur ON "
-		      "ur.role = r.role "
-		      "JOIN users u ON u.id = ur.user_id JOIN concerns c ON c.id = r.concern_id "
-		      "WHERE r.concern_id = ? AND u.active = 1 AND (c.about_id IS NULL OR u.id != "
+		      "SELECT count(DISTINCT u.id) FROM concerns c CROSS JOIN role_bits b ON "
+		      "(c.recipient_mask & b.bit) != 0 CROSS JOIN user_roles ur ON "
+		      "ur.role = b.role JOIN users u ON u.id = ur.user_id "
+		      "WHERE c.id = ? AND u.active = 1 AND (c.about_id IS NULL OR u.id != "
 		      "c.about_id)",
 		      "I", concern_id);
 }
@@ -78,15 +80,15 @@ int concern_about_conduct(const char *category)
 int concern_about_head(int64_t concern_id)
 {
 	/* Routed to the chair (and, for a breach, the DPO) because of whom it is
-	 * about (concern_file.c). */
+	 * about (concern_file.c): the chair's bit in its mask, and no role's but
+	 * the chair's and the DPO's. */
 	return db_int(0,
 		      "SELECT 1 FROM concerns c WHERE c.id = ? AND c.about_id IS NOT NULL AND "
-		      "EXISTS (SELECT 1 FROM concern_recipients WHERE concern_id = c.id AND role "
-		      "= 'chair') AND NOT EXISTS (SELECT 1 FROM concern_recipients WHERE "
-		      "concern_id = c.id AND role NOT IN ('chair', 'dpo')) AND "
+		      "(c.recipient_mask & ?) != 0 AND (c.recipient_mask & ~?) = 0 AND "
 		      "EXISTS (SELECT 1 FROM user_roles WHERE user_id = c.about_id AND role = "
 		      "'headteacher')",
-		      "I", concern_id) == 1;
+		      "III", concern_id, (int64_t)ROLE_CHAIR,
+		      (int64_t)(ROLE_CHAIR | ROLE_DPO)) == 1;
 }
 
 static void warn(json_t *tasks, const struct request *rq, const char *roles, const char *what)

@@ -517,7 +517,6 @@ static void delete_concern(int64_t id)
 	db_exec("DELETE FROM evidence WHERE concern_id = ?", "I", id);
 	concern_details_forget(id);
 	db_exec("DELETE FROM concern_events WHERE concern_id = ?", "I", id);
-	db_exec("DELETE FROM concern_recipients WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM concern_deadlines WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM concern_adult WHERE concern_id = ?", "I", id);
 	db_exec("DELETE FROM concern_image_reports WHERE concern_id = ?", "I", id);
