@@ -1975,3 +1975,11 @@ DROP TRIGGER IF EXISTS concern_recipients_mask;
 DROP TABLE concern_recipients;
 CREATE VIEW IF NOT EXISTS concern_recipient_roles(concern_id, role) AS
   SELECT c.id, b.role FROM concerns c JOIN role_bits b ON (c.recipient_mask & b.bit) != 0;
+
+-- Schema version 48: the index of those who cannot sign in yet, on every database
+--
+-- May run again.  It has been in the whole model since the first indexes of
+-- active staff, but no part added it to a database made before then; the
+-- administrator's count of staff who cannot sign in yet now names it
+-- (src/features/admin/admin.c), so every database must have it.
+CREATE INDEX IF NOT EXISTS users_without_password ON users(id) WHERE active = 1 AND password_hash IS NULL;

@@ -278,6 +278,24 @@ test('a version-46 database keeps each concern\'s receiving roles in its mask al
     'FROM concerns GROUP BY recipient_mask, status ORDER BY recipient_mask, status)'));
 });
 
+// Version 48: the administrator's count of staff who cannot sign in yet names its index, which a
+// database made before the index existed lacks until the upgrade adds it.
+test('a database without the index of staff who cannot sign in has it after the upgrade', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
+  const db = path.join(dir, 'old.db');
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const index = "SELECT sql FROM sqlite_schema WHERE name = 'users_without_password'";
+  const fresh = sql(db, index);
+  assert.match(fresh, /WHERE active = 1 AND password_hash IS NULL$/);
+  sql(db, 'DROP INDEX users_without_password; PRAGMA user_version = 47');
+  const r = cli(['init', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+  assert.equal(sql(db, index), fresh);
+  assert.equal(sql(db, 'SELECT count(*) FROM users INDEXED BY users_without_password ' +
+    'WHERE active = 1 AND password_hash IS NULL'), sql(db, 'SELECT count(*) FROM users WHERE active = 1 AND password_hash IS NULL'));
+});
+
 // UKCIS (2024): a school keeps no nude or semi-nude image of a young person. Files stored on such
 // reports before they were refused are deleted by the upgrade, each leaving a note of what it
 // was in its chronology, and their bytes are gone from the file; other cases keep theirs.
