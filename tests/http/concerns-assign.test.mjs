@@ -164,3 +164,40 @@ test('a closed case shows no form choices; its JSON keeps them; reopened, they a
   assert.equal((await event(c.head, id, { action: 'reopen', text: 'More came in' })).status, 200);
   await open();
 });
+
+// Someone whose roles now receive no case at all (the deputy become business manager) keeps the
+// cases assigned to them: the queue lists those, read through the index of assigned cases, and
+// nothing else, in every view of it.
+test('someone whose roles receive no case sees exactly the cases assigned to them in the queue', async () => {
+  const { id } = await file(c.teacher, { category: 'staff_conduct', summary: 'Assigned, then the role changed', about: 'science@demo.school' });
+  const other = (await file(c.teacher, { category: 'staff_conduct', summary: 'Never assigned', about: 'science@demo.school' })).id;
+  assert.equal((await event(c.head, id, { action: 'assign', assignee: 'deputy@demo.school' })).status, 200);
+  const deputy = sql(s.db, "SELECT id FROM users WHERE email = 'deputy@demo.school'");
+  const roles = sql(s.db, `SELECT group_concat(role) FROM user_roles WHERE user_id = ${deputy}`);
+  sql(s.db, `DELETE FROM user_roles WHERE user_id = ${deputy} AND role != 'staff'; ` +
+    `INSERT INTO user_roles(user_id, role) VALUES (${deputy}, 'business_manager')`);
+  try {
+    assert.equal(sql(s.db, "SELECT count(*) FROM concerns WHERE (recipient_mask & (SELECT bit FROM role_bits " +
+      "WHERE role = 'business_manager')) != 0"), '0', 'the role receives no case');
+    // Open urgent cases first, then the rest newest first; never one about them.
+    const assigned = sql(s.db, `SELECT group_concat(id) FROM (SELECT id FROM concerns WHERE assignee_id = ${deputy} ` +
+      `AND status != 'closed' AND (about_id IS NULL OR about_id != ${deputy}) ` +
+      'ORDER BY urgent DESC, created_at DESC, id DESC)');
+    assert.ok(assigned.split(',').includes(String(id)));
+    for (const q of ['/concerns', '/concerns?status=all', '/concerns?status=new', '/concerns?category=staff_conduct']) {
+      const r = await c.deputy.get(q);
+      assert.equal(r.status, 200, q);
+      const ids = r.body.concerns.map((x) => x.id);
+      assert.ok(ids.includes(id), q);
+      assert.ok(!ids.includes(other), q);
+      if (q === '/concerns') assert.equal(ids.join(), assigned);
+    }
+    const page = await c.deputy.page('/concerns');
+    assert.equal(page.status, 200);
+    assert.match(page.text, new RegExp(`href="/concerns/${id}"`));
+    assert.doesNotMatch(page.text, new RegExp(`href="/concerns/${other}"`));
+  } finally {
+    sql(s.db, `DELETE FROM user_roles WHERE user_id = ${deputy}; ` +
+      `INSERT INTO user_roles(user_id, role) SELECT ${deputy}, value FROM json_each('${JSON.stringify(roles.split(','))}')`);
+  }
+});
