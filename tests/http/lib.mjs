@@ -106,6 +106,21 @@ export function listening(proc) {
 // tlsAtFront: the front end tells staffroom the browser's connection is
 // encrypted, as nginx (fastcgi_param HTTPS on) or a CGI server (HTTPS=on)
 // does when it ends TLS; only for the fastcgi and cgi fronts.
+// Under CGI the day's audit anchor (and its e-mail to the headteacher) is written by the process
+// of the day's first request, after its answer (src/http/cgi.c): wait for it once at the start,
+// so that no test counting what a request stored sees it land in the middle.  The day is the UK
+// date of the server's clock (STAFFROOM_TEST_NOW when set); a server that writes no anchor is
+// waited for a few seconds, no more.
+async function anchorWritten(url, db, now) {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+    .format(now ? new Date(now) : new Date());
+  await (await fetch(`${url}/login`)).arrayBuffer();
+  for (let i = 0; i < 100; i++) {
+    if (sql(db, `SELECT count(*) FROM audit_anchor_days WHERE day = '${day}'`) !== '0') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function launch({ dir, db, args = [], env = {}, tlsAtFront = false }) {
   if (tlsAtFront && FRONT === 'http') throw new Error('tlsAtFront needs STAFFROOM_FRONT=fastcgi or cgi');
   handOver(dir);
@@ -115,6 +130,7 @@ export async function launch({ dir, db, args = [], env = {}, tlsAtFront = false 
     front = await startCgiFront({ dir, db, bin: BIN, share: ROOT, args,
       env: tlsAtFront ? { ...env, HTTPS: 'on' } : env });
     ({ url, proc, stderr } = front);
+    await anchorWritten(url, db, env.STAFFROOM_TEST_NOW);
   } else if (FRONT === 'fastcgi') {
     const sock = path.join(dir, 'fcgi.sock');
     ({ proc, stderr } = await startProcess('fastcgi', db, `unix:${sock}`, args, env));
