@@ -103,9 +103,6 @@ export function listening(proc) {
   });
 }
 
-// tlsAtFront: the front end tells staffroom the browser's connection is
-// encrypted, as nginx (fastcgi_param HTTPS on) or a CGI server (HTTPS=on)
-// does when it ends TLS; only for the fastcgi and cgi fronts.
 // Under CGI the day's audit anchor (and its e-mail to the headteacher) is written by the process
 // of the day's first request, after its answer (src/http/cgi.c): wait for it once at the start,
 // so that no test counting what a request stored sees it land in the middle.  The day is the UK
@@ -121,6 +118,9 @@ async function anchorWritten(url, db, now) {
   }
 }
 
+// tlsAtFront: the front end tells staffroom the browser's connection is
+// encrypted, as nginx (fastcgi_param HTTPS on) or a CGI server (HTTPS=on)
+// does when it ends TLS; only for the fastcgi and cgi fronts.
 export async function launch({ dir, db, args = [], env = {}, tlsAtFront = false }) {
   if (tlsAtFront && FRONT === 'http') throw new Error('tlsAtFront needs STAFFROOM_FRONT=fastcgi or cgi');
   handOver(dir);
