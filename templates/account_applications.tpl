@@ -8,3 +8,4 @@
 {{#applications}}<tr><th scope="row"><a href="/accounts/applications/{{id}}">{{name}}</a></th><td>{{platform_label}}</td><td>{{department}}</td><td>{{applicant_name}}</td><td>{{lead_name}}</td><td><span class="badge status-{{status_class}}">{{status:x-application-status}}</span></td><td><time datetime="{{updated_at}}">{{updated_at:x-uk-time}}</time></td></tr>
 {{/applications}}
 {{#has_applications}}</tbody></table></div>{{/has_applications}}
+{{#has_applications}}<nav class="pagination" aria-label="Pages">{{#prev_page}}<a href="/accounts/applications?page={{prev_page}}">Previous page</a>{{/prev_page}} {{#next_page}}<a href="/accounts/applications?page={{next_page}}">Next page</a>{{/next_page}}</nav>{{/has_applications}}

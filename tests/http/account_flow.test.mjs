@@ -382,3 +382,36 @@ test('every page is reachable, labelled and in heading order', async () => {
   const rev = await mod.page('/accounts/applications/2');
   assert.match(rev.text, /action="\/accounts\/applications\/2\/review"/);
 });
+
+test('the applications list shows fifty at a time, newest first, to overseers and to applicants alike', async () => {
+  const own = await startServer();
+  try {
+    const teacher = uid(own.db, 'teacher@demo.school'), science = uid(own.db, 'science@demo.school');
+    // 60 by the teacher and 5 by the science teacher, the teacher lead of none of theirs.
+    sql(own.db, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 65)
+      INSERT INTO account_applications(applicant_id, platform, name, department, aim, audience, promotion,
+        lead_id, visibility, monitoring, created_at, updated_at)
+      SELECT CASE WHEN i % 13 = 0 THEN ${science} ELSE ${teacher} END, 'x', 'Paged ' || i, 'Maths', 'a', 'b', 'c',
+        CASE WHEN i % 13 = 0 THEN ${science} ELSE ${teacher} END, 'open', 'd',
+        '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n`);
+    const ids = (where) => sql(own.db, `SELECT id FROM account_applications ${where} ORDER BY id DESC`)
+      .split('\n').filter(Boolean).map(Number);
+    const pages = async (client, path) => {
+      const one = (await client.get(path)).body, two = (await client.get(`${path}?page=2`)).body;
+      assert.deepEqual([one.page, one.next_page, one.prev_page, two.page, two.next_page, two.prev_page],
+        [1, 2, undefined, 2, undefined, 1]);
+      assert.equal(one.applications.length, 50);
+      return [...one.applications, ...two.applications].map((a) => a.id);
+    };
+    const moderator = await own.login('moderator@demo.school');
+    assert.deepEqual(await pages(moderator, '/accounts/applications'), ids(''));
+    const t = await own.login('teacher@demo.school');
+    assert.deepEqual(await pages(t, '/accounts/applications'), ids(`WHERE applicant_id = ${teacher} OR lead_id = ${teacher}`));
+    const html = (await moderator.page('/accounts/applications?page=2')).text;
+    assert.match(html, /<nav class="pagination" aria-label="Pages"><a href="\/accounts\/applications\?page=1">Previous page<\/a> <\/nav>/);
+    const bad = await moderator.get('/accounts/applications?page=0');
+    assert.equal(bad.status, 400);
+  } finally {
+    await own.stop();
+  }
+});

@@ -471,25 +471,55 @@ test('a breach past its retention date is deleted with its decision and its cloc
   }
 });
 
-test('a breach filed without a breach record (the synthetic school) is still in the log and takes a decision', async () => {
+test('a breach stored without the report form has its breach record, and the log shows fifty at a time, the download every one', async () => {
   const s = await startServer();
   try {
     const t = await s.login('teacher@demo.school');
-    const b = await file(t, { category: 'data_breach', summary: 'Filed elsewhere' });
-    sql(s.db, `DELETE FROM breach_records WHERE concern_id = ${b.id}`);
+    const filed = await file(t, { category: 'data_breach', summary: 'Filed by the form' });
+    // An import (or the synthetic school) stores concerns without the form: 60 breaches,
+    // each aware when filed, an hour apart, routed as the form routes a breach.
+    const teacher = sql(s.db, "SELECT id FROM users WHERE email = 'teacher@demo.school'");
+    sql(s.db, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60)
+      INSERT INTO concerns(reference, reporter_id, category, summary, created_at, due_by, recipient_mask)
+      SELECT 'IMPORT-' || i, ${teacher}, 'data_breach', 'Imported ' || i,
+        strftime('%Y-%m-%dT%H:%M:%SZ', '2026-01-01', '+' || i || ' hours'), '2026-12-31T23:59:59Z',
+        (SELECT recipient_mask FROM concerns WHERE id = ${filed.id}) FROM n`);
+    assert.equal(sql(s.db, "SELECT count(*) FROM concerns c JOIN breach_records b ON b.concern_id = c.id " +
+      "AND b.aware_at = c.created_at AND b.decision IS NULL WHERE c.reference LIKE 'IMPORT-%'"), '60');
     const dpo = await s.login('dpo@demo.school');
-    const created = sql(s.db, `SELECT created_at FROM concerns WHERE id = ${b.id}`);
-    assert.equal((await dpo.get('/breaches')).body.breaches.find((x) => x.id === b.id).aware_at, created);
-    assert.equal((await dpo.get(`/concerns/${b.id}`)).body.concern.breach.aware_at, created);
-    assert.equal((await event(dpo, b.id, { action: 'ico_decision', decision: 'no_report', text: 'No risk.' })).status, 200);
-    assert.equal(sql(s.db, `SELECT aware_at || ' ' || decision FROM breach_records WHERE concern_id = ${b.id}`), `${created} no_report`);
+    const expected = sql(s.db, 'SELECT c.id FROM breach_records b JOIN concerns c ON c.id = b.concern_id ' +
+      'ORDER BY b.aware_at DESC, c.id DESC').split('\n').map(Number);
+    assert.ok(expected.length > 60 && expected.length <= 100, String(expected.length));
+    const one = (await dpo.get('/breaches')).body;
+    assert.deepEqual([one.page, one.next_page, one.prev_page], [1, 2, undefined]);
+    const two = (await dpo.get('/breaches?page=2')).body;
+    assert.deepEqual([two.page, two.next_page, two.prev_page], [2, undefined, 1]);
+    assert.deepEqual([...one.breaches, ...two.breaches].map((x) => x.id), expected);
+    assert.equal(one.breaches.length, 50);
+    const html = await dpo.page('/breaches');
+    assert.match(html.text, /<nav class="pagination" aria-label="Pages"> <a href="\/breaches\?page=2">Next page<\/a><\/nav>/);
+    assert.match((await dpo.page('/breaches?page=2')).text, /<a href="\/breaches\?page=1">Previous page<\/a>/);
+    for (const bad of ['0', 'x', '-1']) {
+      const r = await dpo.get(`/breaches?page=${bad}`);
+      assert.equal(r.status, 400, bad);
+    }
+    const csv = (await dpo.get('/breaches?format=csv', { json: false })).text.trim().split('\n');
+    assert.equal(csv.length, expected.length + 1);
+    const id = Number(sql(s.db, "SELECT id FROM concerns WHERE reference = 'IMPORT-1'"));
+    assert.equal([...one.breaches, ...two.breaches].find((x) => x.id === id).aware_at, '2026-01-01T01:00:00Z');
+    const b = await dpo.get(`/concerns/${id}`);
+    assert.equal(b.status, 200);
+    const created = sql(s.db, `SELECT created_at FROM concerns WHERE id = ${id}`);
+    assert.equal(b.body.concern.breach.aware_at, created);
+    assert.equal((await event(dpo, id, { action: 'ico_decision', decision: 'no_report', text: 'No risk.' })).status, 200);
+    assert.equal(sql(s.db, `SELECT aware_at || ' ' || decision FROM breach_records WHERE concern_id = ${id}`), `${created} no_report`);
     // the case page offers the decision until the case is closed
     const form = /Record the decision on reporting to the ICO/;
-    assert.match((await dpo.page(`/concerns/${b.id}`)).text, form);
-    assert.equal((await event(dpo, b.id, { action: 'acknowledge' })).status, 200);
-    assert.equal((await event(dpo, b.id, { action: 'close', outcome: 'Handled.' })).status, 200);
-    assert.doesNotMatch((await dpo.page(`/concerns/${b.id}`)).text, form);
-    assert.equal((await event(dpo, b.id, { action: 'ico_decision', decision: 'report', text: 'x' })).status, 409);
+    assert.match((await dpo.page(`/concerns/${id}`)).text, form);
+    assert.equal((await event(dpo, id, { action: 'acknowledge' })).status, 200);
+    assert.equal((await event(dpo, id, { action: 'close', outcome: 'Handled.' })).status, 200);
+    assert.doesNotMatch((await dpo.page(`/concerns/${id}`)).text, form);
+    assert.equal((await event(dpo, id, { action: 'ico_decision', decision: 'report', text: 'x' })).status, 409);
   } finally {
     await s.stop();
   }

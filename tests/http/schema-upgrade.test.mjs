@@ -296,6 +296,38 @@ test('a database without the index of staff who cannot sign in has it after the 
     'WHERE active = 1 AND password_hash IS NULL'), sql(db, 'SELECT count(*) FROM users WHERE active = 1 AND password_hash IS NULL'));
 });
 
+// Version 49: every breach has its breach record, which the breach log pages through by when the
+// school became aware. A breach stored without the report form before then had none.
+test('a version-48 database gives each breach without a record one, aware when filed, after the upgrade', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
+  const db = path.join(dir, 'old.db');
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const reporter = sql(db, 'SELECT min(id) FROM users');
+  const records = 'SELECT group_concat(c.id || \'=\' || coalesce(b.aware_at || coalesce(b.decision, \'\'), \'none\')) FROM concerns c ' +
+    "LEFT JOIN breach_records b ON b.concern_id = c.id WHERE c.category = 'data_breach' ORDER BY c.id";
+  sql(db, `DROP TRIGGER breach_record_for_breach; DROP INDEX breach_records_by_aware;
+    INSERT INTO concerns(reference, reporter_id, category, summary, created_at, due_by)
+      VALUES ('OLD-1', ${reporter}, 'data_breach', 'Stored without the form', '2026-03-04T05:06:07Z', '2026-03-05T00:00:00Z'),
+        ('OLD-2', ${reporter}, 'data_breach', 'Filed by the form', '2026-03-04T05:06:07Z', '2026-03-05T00:00:00Z');
+    INSERT INTO breach_records(concern_id, aware_at, decision) SELECT id, '2026-03-01T00:00:00Z', 'report'
+      FROM concerns WHERE reference = 'OLD-2';
+    PRAGMA user_version = 48`);
+  const old = sql(db, "SELECT id FROM concerns WHERE reference = 'OLD-1'");
+  assert.equal(sql(db, `SELECT count(*) FROM breach_records WHERE concern_id = ${old}`), '0');
+  const before = sql(db, records);
+  assert.match(before, /=2026-03-01T00:00:00Zreport/);
+  const r = cli(['init', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+  assert.equal(sql(db, records), before.replace(`${old}=none`, `${old}=2026-03-04T05:06:07Z`), 'the others unchanged');
+  assert.equal(sql(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('breach_record_for_breach', 'breach_records_by_aware')"), '2');
+  sql(db, `INSERT INTO concerns(reference, reporter_id, category, summary, created_at, due_by)
+    VALUES ('NEW-1', ${reporter}, 'data_breach', 'After the upgrade', '2026-04-01T00:00:00Z', '2026-04-02T00:00:00Z')`);
+  assert.equal(sql(db, "SELECT b.aware_at FROM breach_records b JOIN concerns c ON c.id = b.concern_id WHERE c.reference = 'NEW-1'"),
+    '2026-04-01T00:00:00Z');
+  assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
+});
+
 // UKCIS (2024): a school keeps no nude or semi-nude image of a young person. Files stored on such
 // reports before they were refused are deleted by the upgrade, each leaving a note of what it
 // was in its chronology, and their bytes are gone from the file; other cases keep theirs.

@@ -68,8 +68,11 @@ void breach_start(int64_t concern_id, const char *aware)
 	/* Calendar hours (article 33(1)): a breach found on Friday at 16:00 is
 	 * decided by Monday at 16:00, not three working days later. */
 	iso_time(t + ICO_HOURS * 3600, due);
-	db_exec("INSERT INTO breach_records(concern_id, aware_at) VALUES (?, ?)", "It", concern_id,
-		aware);
+	/* The row is there already (the trigger breach_record_for_breach gives
+	 * every breach one, aware when filed); the report may say earlier. */
+	db_exec("INSERT INTO breach_records(concern_id, aware_at) VALUES (?, ?) "
+		"ON CONFLICT(concern_id) DO UPDATE SET aware_at = excluded.aware_at",
+		"It", concern_id, aware);
 	concern_deadline_set(concern_id, "ico_decision", due);
 }
 
@@ -105,11 +108,6 @@ int breach_decide(const struct request *rq, struct reply *rp, const struct ev *e
 	}
 	const char *decision = arg(rq, "decision"), *ref = arg(rq, "ico_reference");
 	const char *told = arg(rq, "subjects_told");
-	/* A breach filed by another way than the report form (the synthetic
-	 * school) has no row yet: the school was aware when it was filed. */
-	db_exec("INSERT OR IGNORE INTO breach_records(concern_id, aware_at) SELECT id, created_at "
-		"FROM concerns WHERE id = ?",
-		"I", e->id);
 	/* A later decision may add the ICO's reference, which can come days
 	 * after the report; the chronology keeps every decision. */
 	db_exec("UPDATE breach_records SET decision = ?1, reasons = ?2, ico_reference = CASE "
