@@ -328,6 +328,29 @@ test('a version-48 database gives each breach without a record one, aware when f
   assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
 });
 
+// Version 50: who still needs the social-media policy training is kept, row by row, by triggers;
+// a database from before has the rows built from its records by the upgrade.
+test('a version-49 database keeps who still needs the policy training after the upgrade', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
+  const db = path.join(dir, 'old.db');
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const list = (from) => sql(db, `SELECT group_concat(user_id || ':' || until, ',') FROM (SELECT * FROM ${from} ORDER BY user_id)`);
+  const untrained = list('policy_training_until');
+  assert.match(untrained, /:,|:$/, 'someone never trained');
+  sql(db, `DROP TRIGGER policy_training_recorded; DROP TABLE policy_training_until;
+    INSERT INTO training(user_id, course, completed_on, expires_on, recorded_at)
+      SELECT min(id), 'social_media_policy', '2026-01-01', NULL, '2026-01-01T00:00:00Z' FROM users
+       WHERE active = 1 AND staff_type = 'teacher';
+    PRAGMA user_version = 49`);
+  const r = cli(['init', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+  assert.equal(list('policy_training_until'), list('policy_training_until_rule'));
+  assert.notEqual(list('policy_training_until'), untrained, 'the record made before the upgrade counts');
+  assert.match(list('policy_training_until'), /:9999-12-31/);
+  assert.equal(sql(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'policy_training_recorded'"), '1');
+});
+
 // UKCIS (2024): a school keeps no nude or semi-nude image of a young person. Files stored on such
 // reports before they were refused are deleted by the upgrade, each leaving a note of what it
 // was in its chronology, and their bytes are gone from the file; other cases keep theirs.

@@ -100,3 +100,35 @@ test('only leaders see who is untrained: everyone else is refused and told nothi
   assert.equal(anon.status, 401, 'not signed in');
   assert.doesNotMatch(anon.text, /network@demo\.school/);
 });
+
+test('the kept list of who needs the training agrees with the people and their records after every kind of change', async () => {
+  const kept = () => sql(s.db, "SELECT group_concat(user_id || ':' || name || ':' || until, ',') FROM " +
+    '(SELECT * FROM policy_training_until ORDER BY user_id)');
+  const rule = () => sql(s.db, "SELECT group_concat(user_id || ':' || name || ':' || until, ',') FROM " +
+    '(SELECT * FROM policy_training_until_rule ORDER BY user_id)');
+  const same = (why) => assert.equal(kept(), rule(), why);
+  same('as the upgrade built it');
+  const id = (email) => sql(s.db, `SELECT id FROM users WHERE email = '${email}'`);
+  const r = await c.head.post('/training', { email: 'science@demo.school', course: 'social_media_policy',
+    completed_on: daysFromNow(-3) });
+  assert.equal(r.status, 201, r.text);
+  assert.match(kept(), new RegExp(`(^|,)${id('science@demo.school')}:[^:]+:9999-12-31(,|$)`), 'one that does not run out');
+  same('a record without an expiry');
+  const science = id('science@demo.school');
+  sql(s.db, `UPDATE training SET expires_on = '${daysFromNow(-1)}' WHERE user_id = ${science}`);
+  same('a record changed');
+  sql(s.db, `UPDATE users SET name = 'Renamed Person' WHERE id = ${science}`);
+  same('a name changed');
+  sql(s.db, `UPDATE users SET staff_type = 'volunteer' WHERE id = ${science}`);
+  same('no longer a teacher');
+  sql(s.db, `UPDATE users SET staff_type = 'support' WHERE id = ${science}`);
+  same('support staff again');
+  sql(s.db, `DELETE FROM training WHERE user_id = ${science}`);
+  same('the record deleted (retention)');
+  sql(s.db, "INSERT INTO users(email, name, staff_type, created_at) VALUES ('new.ta@demo.school', 'New Assistant', 'support', '2026-01-01T00:00:00Z')");
+  same('someone new');
+  sql(s.db, `UPDATE training SET user_id = ${id('new.ta@demo.school')} WHERE id = (SELECT min(id) FROM training WHERE course = 'social_media_policy')`);
+  same('a record moved to another person');
+  assert.equal((await c.head.get('/training/untrained')).body.total,
+    Number(sql(s.db, `SELECT count(*) FROM policy_training_until_rule WHERE until < '${daysFromNow(0)}'`)));
+});

@@ -4,7 +4,8 @@
  * leaders' list of active teachers and support staff with no current record
  * of the course, never trained or their training expired, so that nobody is
  * missed at induction or when a refresher is due.  Current as
- * training_current() has it (core/policy_status.c). */
+ * training_current() has it (core/policy_status.c): a record not yet run
+ * out, none being completed after the day it is entered. */
 #define _GNU_SOURCE
 #include "features/training/training.h"
 #include "core/policy_status.h"
@@ -15,19 +16,16 @@
 
 #define PAGE 100
 
-/* Active teachers and support staff with no record of the course current
- * today (the two ?: today). */
-#define UNTRAINED_FROM                                                                             \
-	"FROM users u WHERE u.active = 1 AND u.staff_type IN ('teacher', 'support') AND "          \
-	"NOT EXISTS (SELECT 1 FROM training t WHERE t.user_id = u.id AND "                         \
-	"t.course = 'social_media_policy' AND t.completed_on <= ? AND "                            \
-	"(t.expires_on IS NULL OR t.expires_on >= ?)) "
+/* Active teachers and support staff whose latest record of the course ran
+ * out before today, or who have none: kept in policy_training_until
+ * (schema.sql), read from its index by the day (the ?: today). */
+#define UNTRAINED_FROM "FROM policy_training_until p WHERE p.until < ? "
 
 int64_t training_untrained_count(void)
 {
 	char d[11];
 	today(d);
-	return db_int(0, "SELECT count(*) " UNTRAINED_FROM, "tt", d, d);
+	return db_int(0, "SELECT count(*) " UNTRAINED_FROM, "t", d);
 }
 
 void training_untrained_page(struct request *rq, struct reply *rp)
@@ -35,16 +33,20 @@ void training_untrained_page(struct request *rq, struct reply *rp)
 	char d[11];
 	today(d);
 	int64_t page = arg_int(rq, "page", 1);
-	/* The latest record of the course, if any: an expired one is a refresher due. */
+	/* The page's people first (from the index), then the latest record of
+	 * the course of each, if any: an expired one is a refresher due. */
 	json_t *rows = db_rows(
+		"WITH w AS (SELECT p.user_id, p.name " UNTRAINED_FROM
+		"ORDER BY p.name, p.user_id LIMIT ? OFFSET ?) "
 		"SELECT u.id, u.name, u.email, u.staff_type, "
 		"(SELECT t.completed_on FROM training t WHERE t.user_id = u.id AND "
 		"t.course = 'social_media_policy' ORDER BY t.completed_on DESC LIMIT 1) "
 		"AS last_completed_on, "
 		"(SELECT t.expires_on FROM training t WHERE t.user_id = u.id AND "
 		"t.course = 'social_media_policy' ORDER BY t.completed_on DESC LIMIT 1) "
-		"AS last_expires_on " UNTRAINED_FROM "ORDER BY u.name LIMIT ? OFFSET ?",
-		"ttII", d, d, (int64_t)PAGE, (page - 1) * PAGE);
+		"AS last_expires_on FROM w JOIN users u ON u.id = w.user_id "
+		"ORDER BY w.name, w.user_id",
+		"tII", d, (int64_t)PAGE, (page - 1) * PAGE);
 	int64_t total = training_untrained_count();
 	char *title = db_text("SELECT title FROM courses WHERE code = 'social_media_policy'", "");
 	json_t *m = json_pack("{s:s, s:I, s:o}", "course_title",
