@@ -2067,3 +2067,111 @@ DELETE FROM policy_training_until;
 INSERT INTO policy_training_until SELECT * FROM policy_training_until_rule;
 -- Everyone's records, the latest completed first (the leaders' list, a page at a time).
 CREATE INDEX IF NOT EXISTS training_by_completed ON training(completed_on, id);
+
+-- Schema version 51: the day each closed concern is due for review, kept
+--
+-- May run again.  The records due for review (/admin/retention) worked out
+-- the rule's date for every closed concern at each request, some 200,000 at
+-- a large trust (over a second, and every due record on one page).  The
+-- rule for concerns is now this view (docs/RECORDS.md says it in words), the
+-- date it gives is kept for each closed concern whose date is known, by the
+-- triggers below in the transaction of every change it depends on (the
+-- concern, the leaving date of the person it is about, the years in the
+-- settings), and the review reads the concerns due from the index, a page
+-- at a time (src/features/records/retention.c).  Its dates are UK dates of
+-- stored UTC times: SQLite's 'localtime' is the UK zone in staffroom
+-- (uk_time_init), and a change made outside it must run in that zone too.
+-- A concern about a member of staff who has not left has no date yet: their
+-- leaving date plus the retirement review is NULL, and so is any max() it
+-- is in.  A safeguarding record about pupils is kept its years after closing
+-- even when it also names a member of staff: it is still the pupils' record
+-- (kept until any pupil in it is 25; staffroom holds no dates of birth, see
+-- docs/RECORDS.md), so the staff rule may keep it longer, never shorter.
+-- The rule's words are the review's "Rule" column.
+CREATE VIEW IF NOT EXISTS concern_retention_rule(concern_id, due, rule) AS
+  SELECT c.id,
+    CASE WHEN c.outcome_category = 'malicious' THEN date(c.closed_at, 'localtime')
+         WHEN c.outcome_category IN ('substantiated','false','unsubstantiated','unfounded')
+           THEN max(date(c.created_at, 'localtime', y.allegation), date(a.left_on, y.retirement),
+                    CASE WHEN c.category IN ('cyberbullying_pupil','sexting','pupil_contact')
+                         THEN date(c.closed_at, 'localtime', y.safeguarding)
+                         ELSE date(c.created_at, 'localtime', y.allegation) END)
+         WHEN c.about_id IS NOT NULL
+           THEN max(date(c.created_at, 'localtime', y.staff), date(a.left_on, y.retirement),
+                    CASE WHEN c.category IN ('cyberbullying_pupil','sexting','pupil_contact')
+                         THEN date(c.closed_at, 'localtime', y.safeguarding)
+                         ELSE date(c.created_at, 'localtime', y.staff) END)
+         WHEN c.category IN ('cyberbullying_pupil','sexting','pupil_contact')
+           THEN date(c.closed_at, 'localtime', y.safeguarding)
+         ELSE date(c.closed_at, 'localtime', y.concern) END,
+    CASE WHEN c.outcome_category = 'malicious' THEN 'malicious allegation: review for deletion'
+         WHEN c.outcome_category IN ('substantiated','false','unsubstantiated','unfounded')
+           THEN 'allegation about a member of staff: the later of its date plus the allegation '
+                || 'years and their leaving date plus the retirement review'
+                || CASE WHEN c.category IN ('cyberbullying_pupil','sexting','pupil_contact')
+                        THEN '; as a safeguarding concern about pupils, never before its closing '
+                             || 'plus the safeguarding years' ELSE '' END
+         WHEN c.about_id IS NOT NULL
+           THEN 'concern about a member of staff: the later of its date and their leaving date '
+                || 'plus the retirement review'
+                || CASE WHEN c.category IN ('cyberbullying_pupil','sexting','pupil_contact')
+                        THEN '; as a safeguarding concern about pupils, never before its closing '
+                             || 'plus the safeguarding years' ELSE '' END
+         WHEN c.category IN ('cyberbullying_pupil','sexting','pupil_contact')
+           THEN 'safeguarding concern: after closing'
+         ELSE 'concern: after closing' END
+  FROM concerns c LEFT JOIN users a ON a.id = c.about_id
+  JOIN (SELECT '+' || (SELECT value FROM settings WHERE key = 'retention_allegation_years') || ' years' AS allegation,
+               '+' || (SELECT value FROM settings WHERE key = 'retention_concern_staff_years') || ' years' AS staff,
+               '+' || (SELECT value FROM settings WHERE key = 'retention_safeguarding_years') || ' years' AS safeguarding,
+               '+' || (SELECT value FROM settings WHERE key = 'retention_concern_years') || ' years' AS concern,
+               '+' || (SELECT value FROM settings WHERE key = 'retention_retirement_review_years') || ' years' AS retirement) y
+ WHERE c.status = 'closed';
+CREATE TABLE IF NOT EXISTS concern_retention_due (
+  concern_id INTEGER PRIMARY KEY,
+  due        TEXT NOT NULL                   -- a UK date
+);
+CREATE INDEX IF NOT EXISTS concern_retention_by_due ON concern_retention_due(due, concern_id);
+CREATE TRIGGER IF NOT EXISTS concern_retention_filed AFTER INSERT ON concerns
+  WHEN new.status = 'closed' BEGIN
+  INSERT OR REPLACE INTO concern_retention_due
+    SELECT concern_id, due FROM concern_retention_rule WHERE concern_id = new.id AND due IS NOT NULL;
+END;
+CREATE TRIGGER IF NOT EXISTS concern_retention_changed
+  AFTER UPDATE OF status, closed_at, outcome_category, about_id, created_at, category ON concerns
+  WHEN old.status = 'closed' OR new.status = 'closed' BEGIN
+  DELETE FROM concern_retention_due WHERE concern_id = old.id;
+  INSERT OR REPLACE INTO concern_retention_due
+    SELECT concern_id, due FROM concern_retention_rule WHERE concern_id = new.id AND due IS NOT NULL;
+END;
+CREATE TRIGGER IF NOT EXISTS concern_retention_deleted AFTER DELETE ON concerns BEGIN
+  DELETE FROM concern_retention_due WHERE concern_id = old.id;
+END;
+CREATE TRIGGER IF NOT EXISTS concern_retention_person_left AFTER UPDATE OF left_on ON users
+  WHEN old.left_on IS NOT new.left_on BEGIN
+  DELETE FROM concern_retention_due WHERE concern_id IN (SELECT id FROM concerns WHERE about_id = new.id);
+  INSERT OR REPLACE INTO concern_retention_due
+    SELECT concern_id, due FROM concern_retention_rule
+     WHERE concern_id IN (SELECT id FROM concerns WHERE about_id = new.id) AND due IS NOT NULL;
+END;
+CREATE TRIGGER IF NOT EXISTS concern_retention_years_changed AFTER UPDATE OF value ON settings
+  WHEN new.key IN ('retention_allegation_years', 'retention_concern_staff_years', 'retention_safeguarding_years',
+                   'retention_concern_years', 'retention_retirement_review_years')
+   AND old.value IS NOT new.value BEGIN
+  DELETE FROM concern_retention_due;
+  INSERT INTO concern_retention_due SELECT concern_id, due FROM concern_retention_rule WHERE due IS NOT NULL;
+END;
+CREATE TRIGGER IF NOT EXISTS concern_retention_years_set AFTER INSERT ON settings
+  WHEN new.key IN ('retention_allegation_years', 'retention_concern_staff_years', 'retention_safeguarding_years',
+                   'retention_concern_years', 'retention_retirement_review_years') BEGIN
+  DELETE FROM concern_retention_due;
+  INSERT INTO concern_retention_due SELECT concern_id, due FROM concern_retention_rule WHERE due IS NOT NULL;
+END;
+-- Rebuilt from the records: a database from before this part, or this part
+-- run again, holds exactly what the triggers would have kept.
+DELETE FROM concern_retention_due;
+INSERT INTO concern_retention_due SELECT concern_id, due FROM concern_retention_rule WHERE due IS NOT NULL;
+-- The records of those who have left (signatures, declines, training) are
+-- due some years after: the review reads the leavers from this index, not
+-- every member of staff.
+CREATE INDEX IF NOT EXISTS users_who_left ON users(id) WHERE left_on IS NOT NULL;

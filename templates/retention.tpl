@@ -11,6 +11,7 @@
 <button class="btn danger" type="submit">Delete</button></form>{{/not_hold_reason}}</td></tr>
 {{/due}}
 {{#has_due}}</tbody></table>{{/has_due}}
+{{#has_due}}<nav class="pagination" aria-label="Pages of records due">{{#prev_page}}<a href="/admin/retention?page={{prev_page}}">Previous page</a>{{/prev_page}} {{#next_page}}<a href="/admin/retention?page={{next_page}}">Next page</a>{{/next_page}}</nav>{{/has_due}}
 <section class="card" aria-labelledby="h-holds"><h2 id="h-holds">Legal holds</h2>
 {{#not_holds}}<p class="muted">No legal holds.</p>{{/not_holds}}
 {{#has_holds}}<ul>{{/has_holds}}{{#holds}}<li>{{record_type:x-record-type}} {{record_id}}{{#label}}: {{label}}{{/label}}. Reason: <span class="multiline">{{reason:pre_escape}}</span> (placed <time datetime="{{placed_at}}">{{placed_at:x-uk-time}}</time> by {{placed_by_name}})

@@ -14,10 +14,12 @@ import path from 'node:path';
 import { cli, launch, sql } from './lib.mjs';
 
 const ENV = { STAFFROOM_CHECK_PLANS: '1' };
-// Not visited: /admin/retention, whose list of records due for disposal
-// reads every kept record (a report, not yet declared as one), and the
-// headteacher's /aup/{id}, whose paper signature SQLite reads whole while
-// the school has one (cheaper, on one row, than a look-up by its id).
+// Not visited: /admin/retention, which reads its concerns due a page at a
+// time from their index but works out the date of every other kind of kept
+// record (leavers' signatures and training, faults, requests, lists) at each
+// request, and lists every legal hold; and the headteacher's /aup/{id}, whose
+// paper signature SQLite reads whole while the school has one (cheaper, on
+// one row, than a look-up by its id).
 const PAGES = [
   ['head', ['/', '/concerns', '/concerns?page=2', '/concerns?status=new', '/concerns?status=closed',
     '/concerns?category=parent_post', '/concerns?assigned=yes', '/concerns?overdue=yes', '/concerns/stats',

@@ -573,3 +573,90 @@ test('a new evidence file never takes the number of one deleted', async () => {
     await s.stop();
   }
 });
+
+// The date each closed concern is due is kept (concern_retention_due) for the review to read a page
+// at a time; it must hold exactly what the rule (the view concern_retention_rule) gives after every
+// change the date depends on, made by the pages or straight in the database.
+test('the kept dates of closed concerns agree with their rule after every kind of change', async () => {
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2040-06-01T10:00:00Z' } });
+  try {
+    const kept = () => sql(s.db, "SELECT group_concat(concern_id || '=' || due) FROM (SELECT * FROM concern_retention_due ORDER BY concern_id)");
+    const rule = () => sql(s.db, "SELECT group_concat(concern_id || '=' || due) FROM (SELECT concern_id, due FROM concern_retention_rule " +
+      'WHERE due IS NOT NULL ORDER BY concern_id)');
+    const same = (why) => assert.equal(kept(), rule(), why);
+    same('as made');
+    const head = await s.login('head@demo.school'), admin = await s.login('admin@demo.school');
+    const t = await s.login('teacher@demo.school');
+    const c = await file(t, { category: 'staff_conduct', about: 'science@demo.school', summary: 'Kept or not' });
+    sql(s.db, `UPDATE concerns SET status = 'closed', closed_at = '2026-03-01T10:00:00Z', created_at = '2026-02-01T10:00:00Z',
+      outcome = 'Spoken to.', outcome_category = 'substantiated' WHERE id = ${c.id}`);
+    same('closed as an allegation about someone still at the school');
+    assert.equal(sql(s.db, `SELECT count(*) FROM concern_retention_due WHERE concern_id = ${c.id}`), '0', 'not yet known');
+    const science = id(s.db, 'science@demo.school');
+    assert.equal((await admin.post(`/admin/staff/${science}/deactivate`, { left_on: '2027-01-31' })).status, 200);
+    same('the person it is about left');
+    assert.equal(sql(s.db, `SELECT due FROM concern_retention_due WHERE concern_id = ${c.id}`), '2037-01-31', 'left plus the retirement review');
+    assert.equal((await admin.post('/admin/retention/rules', { retirement_review_years: '12' })).status, 200);
+    same('the years changed');
+    assert.equal(sql(s.db, `SELECT due FROM concern_retention_due WHERE concern_id = ${c.id}`), '2039-01-31');
+    assert.equal((await head.post(`/concerns/${c.id}/events`, { action: 'reopen', text: 'New information.' })).status, 200);
+    same('reopened');
+    assert.equal(sql(s.db, `SELECT count(*) FROM concern_retention_due WHERE concern_id = ${c.id}`), '0');
+    sql(s.db, `UPDATE concerns SET status = 'closed', closed_at = '2026-06-01T23:30:00Z', outcome_category = 'malicious' WHERE id = ${c.id}`);
+    same('closed again as malicious, in the database');
+    assert.equal(sql(s.db, `SELECT due FROM concern_retention_due WHERE concern_id = ${c.id}`), '2026-06-02', 'the UK date of closing');
+    sql(s.db, "UPDATE settings SET value = '9' WHERE key = 'retention_concern_years'");
+    same('the years changed in the database');
+    const r = await head.post('/admin/retention/delete', { record_type: 'concern', record_id: String(c.id), reason: 'Malicious' });
+    assert.equal(r.status, 200, r.text);
+    same('deleted');
+    assert.equal(sql(s.db, `SELECT count(*) FROM concern_retention_due WHERE concern_id = ${c.id}`), '0');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('the records due come fifty at a time in date order, the concerns of the page read from their index', async () => {
+  const s = await startServer({ env: { STAFFROOM_TEST_NOW: '2040-06-01T10:00:00Z' } });
+  try {
+    const teacher = id(s.db, 'teacher@demo.school'), adminId = id(s.db, 'admin@demo.school');
+    // 70 closed concerns a week apart, due six years after closing, every tenth assigned to the administrator.
+    sql(s.db, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 70)
+      INSERT INTO concerns(reference, reporter_id, category, summary, created_at, due_by, status, closed_at,
+        recipient_mask, assignee_id)
+      SELECT 'OLD-' || i, ${teacher}, 'parent_post', 'Old ' || i, strftime('%Y-%m-%dT%H:%M:%SZ', '2020-01-01', '+' || (i * 7) || ' days'),
+        '2030-01-01', 'closed', strftime('%Y-%m-%dT%H:%M:%SZ', '2020-01-02', '+' || (i * 7) || ' days'),
+        (SELECT bit FROM role_bits WHERE role = 'headteacher'), CASE WHEN i % 10 = 0 THEN ${adminId} END FROM n`);
+    const all = async (client) => {
+      const rows = [];
+      for (let page = 1; ; page++) {
+        const b = (await client.get(`/admin/retention?page=${page}`)).body;
+        assert.equal(b.page, page);
+        assert.ok(b.due.length <= 50);
+        rows.push(...b.due);
+        if (!b.next_page) return rows;
+        assert.equal(b.next_page, page + 1);
+      }
+    };
+    const order = (rows) => rows.map((d) => `${d.due} ${d.record_type} ${String(d.record_id).padStart(9, '0')}`);
+    const head = await s.login('head@demo.school');
+    const seen = await all(head);
+    assert.ok(seen.length > 70, String(seen.length));
+    assert.deepEqual(order(seen), [...order(seen)].sort(), 'by date, then kind, then number');
+    const headId = id(s.db, 'head@demo.school');
+    const due = sql(s.db, 'SELECT k.concern_id FROM concern_retention_due k JOIN concerns c ON c.id = k.concern_id ' +
+      `WHERE k.due <= '2040-06-01' AND (c.about_id IS NULL OR c.about_id != ${headId}) ORDER BY k.concern_id`).split('\n').map(Number);
+    assert.deepEqual(seen.filter((d) => d.record_type === 'concern').map((d) => d.record_id).sort((a, b) => a - b), due);
+    const first = seen.find((d) => d.label === 'OLD-1');
+    assert.deepEqual([first.due, first.rule], ['2026-01-09', 'concern: after closing']);
+    const html = (await head.page('/admin/retention?page=2')).text;
+    assert.match(html, /<nav class="pagination" aria-label="Pages of records due"><a href="\/admin\/retention\?page=1">Previous page<\/a>/);
+    assert.equal((await head.get('/admin/retention?page=0')).status, 400);
+    // The administrator's roles receive no case: the concerns they review are the seven assigned to them.
+    const admin = await s.login('admin@demo.school');
+    const theirs = (await all(admin)).filter((d) => d.record_type === 'concern').map((d) => d.label);
+    assert.deepEqual(theirs, ['OLD-10', 'OLD-20', 'OLD-30', 'OLD-40', 'OLD-50', 'OLD-60', 'OLD-70']);
+  } finally {
+    await s.stop();
+  }
+});

@@ -351,6 +351,31 @@ test('a version-49 database keeps who still needs the policy training after the 
   assert.equal(sql(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'policy_training_recorded'"), '1');
 });
 
+// Version 51: the date each closed concern is due for review is kept; a database from before has
+// the dates worked out from its records by the upgrade.
+test('a version-50 database keeps the dates its closed concerns are due after the upgrade', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
+  const db = path.join(dir, 'old.db');
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const dates = (from) => sql(db, `SELECT group_concat(concern_id || '=' || due) FROM (SELECT concern_id, due FROM ${from} ` +
+    'WHERE due IS NOT NULL ORDER BY concern_id)');
+  const triggers = ['filed', 'changed', 'deleted', 'person_left', 'years_changed', 'years_set'].map((t) => `concern_retention_${t}`);
+  sql(db, `${triggers.map((t) => `DROP TRIGGER ${t};`).join(' ')} DROP TABLE concern_retention_due; DROP INDEX users_who_left;
+    INSERT INTO concerns(reference, reporter_id, category, summary, created_at, due_by, status, closed_at)
+      VALUES ('OLD-1', (SELECT min(id) FROM users), 'other', 'Closed before', '2021-05-01T10:00:00Z',
+        '2021-05-02T00:00:00Z', 'closed', '2021-05-05T23:30:00Z');
+    PRAGMA user_version = 50`);
+  const r = cli(['init', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+  const kept = dates('concern_retention_due');
+  assert.equal(kept, dates('concern_retention_rule'));
+  assert.match(kept, new RegExp(`(^|,)${sql(db, "SELECT id FROM concerns WHERE reference = 'OLD-1'")}=2027-05-06(,|$)`),
+    'closed before the upgrade at 00:30 on 6 May, UK time: kept six years');
+  assert.equal(sql(db, `SELECT count(*) FROM sqlite_schema WHERE name IN ('${triggers.join("', '")}', 'users_who_left')`), '7');
+  assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
+});
+
 // UKCIS (2024): a school keeps no nude or semi-nude image of a young person. Files stored on such
 // reports before they were refused are deleted by the upgrade, each leaving a note of what it
 // was in its chronology, and their bytes are gone from the file; other cases keep theirs.

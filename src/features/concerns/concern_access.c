@@ -24,6 +24,14 @@ int concern_handler_ok(int64_t concern_id, int64_t user_id, unsigned roles)
 		      (int64_t)(roles & ROLE_ROUTABLE), user_id) == 1;
 }
 
+int concern_roles_receive_none(int64_t mask)
+{
+	return db_int(0,
+		      "SELECT NOT EXISTS (SELECT 1 FROM concern_counts WHERE (mask & ?) != 0 "
+		      "AND n > 0)",
+		      "I", mask) == 1;
+}
+
 /* The person's own report, as /concerns/mine/{id} shows it. */
 static int reporter_ok(int64_t concern_id, int64_t user_id)
 {

@@ -197,18 +197,6 @@ struct queue_filter {
 	"'escalated')) " QUEUE_FILTERS "AND " term " ORDER BY c.created_at DESC, c.id DESC "      \
 	"LIMIT ? OFFSET ?"
 
-/* Do the viewer's roles receive no case at all (an administrator's, the
- * business manager's)?  Then they may open only the cases assigned to them,
- * read through the index of those: in date order the queue would read every
- * case ever filed to find none. */
-static int receives_none(int64_t mask)
-{
-	return db_int(0,
-		      "SELECT NOT EXISTS (SELECT 1 FROM concern_counts WHERE (mask & ?) != 0 "
-		      "AND n > 0)",
-		      "I", mask) == 1;
-}
-
 static json_t *queue_page(const struct request *rq, const struct queue_filter *f, int64_t page,
 			  const char *at)
 {
@@ -233,10 +221,11 @@ static json_t *queue_page(const struct request *rq, const struct queue_filter *f
 	"t" CONCERN_MAY_OPEN_BINDS "ttttiIititiIII", at, me, mask, me, f->status, f->status,       \
 		f->category, f->category, f->assigned, me, f->overdue, at, f->deadline, at,        \
 		f->open, me, want, skip
-	json_t *rest = receives_none(mask) ? db_rows(QUEUE_REST("INDEXED BY concerns_by_assignee",
-								"c.assignee_id = ?"),
-						     REST_BINDS)
-					   : db_rows(QUEUE_REST("", "? IS NOT NULL"), REST_BINDS);
+	json_t *rest = concern_roles_receive_none(mask)
+			       ? db_rows(QUEUE_REST("INDEXED BY concerns_by_assignee",
+						    "c.assignee_id = ?"),
+					 REST_BINDS)
+			       : db_rows(QUEUE_REST("", "? IS NOT NULL"), REST_BINDS);
 #undef REST_BINDS
 	json_array_extend(rows, rest);
 	json_decref(rest);

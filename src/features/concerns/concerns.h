@@ -115,6 +115,12 @@ void concern_details_forget(int64_t concern_id);
 	mask ") != 0 OR " c ".assignee_id = " me "))"
 #define CONCERN_MAY_OPEN(c) CONCERN_MAY_OPEN_AS(c, "?", "?")
 #define CONCERN_MAY_OPEN_BINDS "III"
+/* Do these roles (a ROLE_ROUTABLE mask) receive no case at all (an
+ * administrator's, the business manager's)?  Then their holders may open
+ * only the cases assigned to them, which a list reads through the index of
+ * those (concerns_by_assignee): in its own order it would read every case
+ * ever filed to find none. */
+int concern_roles_receive_none(int64_t mask);
 /* Concern k's id and reference as concern_id and concern_reference, NULL
  * for a reader who may not open it (who then learns that one was raised,
  * not which): binds CONCERN_MAY_OPEN_BINDS twice. */

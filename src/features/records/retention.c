@@ -34,25 +34,9 @@
  * stored in UTC; SQLite's 'localtime' is the UK zone, which main() sets
  * for the whole process (uk_time_init) before any command runs.  Leaving
  * dates are UK dates already.  The rules whose dates other pages show as
- * "kept until" (the lists, a contributor's papers) are in records.h. */
-/* The parts of a concern's rule.  RETIREMENT is NULL while the person is
- * at the school, and so is any max() it is in: not yet known, never due. */
-#define RETIREMENT "date(a.left_on, " RETENTION_YEARS("retention_retirement_review_years") ")"
-#define ALLEGATION RETENTION_UK_DATE_PLUS("c.created_at", "retention_allegation_years")
-#define STAFF_CONCERN RETENTION_UK_DATE_PLUS("c.created_at", "retention_concern_staff_years")
-#define PUPIL_SAFEGUARDING "c.category IN ('cyberbullying_pupil','sexting','pupil_contact')"
-#define PUPIL_RULE RETENTION_UK_DATE_PLUS("c.closed_at", "retention_safeguarding_years")
-/* A safeguarding record about pupils is kept its years after closing even
- * when it also names a member of staff: it is still the pupils' record
- * (kept until any pupil in it is 25; staffroom holds no dates of birth, see
- * docs/RECORDS.md), so the staff rule may keep it longer, never shorter.
- * For any other category the staff rule's own date stands in, so max() is
- * the staff rule alone. */
-#define PUPIL_FLOOR(staff)                                                                 \
-	"CASE WHEN " PUPIL_SAFEGUARDING " THEN " PUPIL_RULE " ELSE " staff " END"
-#define PUPIL_FLOOR_WORDS                                                                  \
-	" || CASE WHEN " PUPIL_SAFEGUARDING " THEN '; as a safeguarding concern about pupils, " \
-	"never before its closing plus the safeguarding years' ELSE '' END "
+ * "kept until" (the lists, a contributor's papers) are in records.h; a
+ * concern's is the view concern_retention_rule (schema.sql), whose date
+ * for each closed concern is kept in concern_retention_due. */
 /* What each kind of record is called: in the due list, the disposal register
  * and the legal holds, which may be on a record not yet due (a case still
  * open, a signature of someone still at the school), so a part that is not
@@ -155,31 +139,14 @@
 	"UNION ALL SELECT 'fault', f.id, " FAULT_LABEL ", " FAULT_KEPT_UNTIL ", "            \
 	"  'report of damage or a fault: after it was dealt with' "                         \
 	"FROM fault_reports f WHERE f.dealt_at IS NOT NULL "
-#define ALLEGATION_OUTCOME                                                                 \
-	"c.outcome_category IN ('substantiated','false','unsubstantiated','unfounded')"
-#define DUE_SQL                                                                            \
-	"WITH due AS ("                                                                    \
-	"SELECT 'concern' AS record_type, c.id AS record_id, c.reference AS label, "     \
-	"CASE WHEN c.outcome_category = 'malicious' THEN " RETENTION_UK_DATE("c.closed_at") " "    \
-	"WHEN " ALLEGATION_OUTCOME                                                        \
-	"  THEN max(" ALLEGATION ", " RETIREMENT ", " PUPIL_FLOOR(ALLEGATION) ") "        \
-	"WHEN c.about_id IS NOT NULL "                                                    \
-	"  THEN max(" STAFF_CONCERN ", " RETIREMENT ", " PUPIL_FLOOR(STAFF_CONCERN) ") "  \
-	"WHEN " PUPIL_SAFEGUARDING " THEN " PUPIL_RULE " "                                \
-	"ELSE " RETENTION_UK_DATE_PLUS("c.closed_at", "retention_concern_years") " END AS due, "   \
-	"CASE WHEN c.outcome_category = 'malicious' "                                     \
-	"  THEN 'malicious allegation: review for deletion' "                            \
-	"WHEN " ALLEGATION_OUTCOME                                                        \
-	"  THEN 'allegation about a member of staff: the later of its date plus the "    \
-	"allegation years and their leaving date plus the retirement review'"            \
-	PUPIL_FLOOR_WORDS                                                                 \
-	"WHEN c.about_id IS NOT NULL "                                                    \
-	"  THEN 'concern about a member of staff: the later of its date and "            \
-	"their leaving date plus the retirement review'" PUPIL_FLOOR_WORDS                \
-	"WHEN " PUPIL_SAFEGUARDING " THEN 'safeguarding concern: after closing' "         \
-	"ELSE 'concern: after closing' END AS rule "                                     \
-	"FROM concerns c LEFT JOIN users a ON a.id = c.about_id "                        \
-	"WHERE c.status = 'closed' "                                                     \
+/* A closed concern with its rule's date and words (concern_retention_rule,
+ * aliased r), from "from": the view itself, or one page of the concerns
+ * due joined to it. */
+#define CONCERN_DUE(from)                                                                  \
+	"SELECT 'concern' AS record_type, r.concern_id AS record_id, c.reference AS label, "  \
+	"r.due, r.rule FROM " from " JOIN concerns c ON c.id = r.concern_id "
+/* Every other kind of record, its date worked out here. */
+#define OTHER_DUE                                                                          \
 	"UNION ALL SELECT 'signature', s.id, " SIGNED_LABEL ", "                          \
 	"  date(u.left_on, " RETENTION_YEARS("retention_signature_years") "), "                    \
 	"  'signature: after the person left' "                                          \
@@ -196,7 +163,8 @@
 	"  date(u.left_on, " RETENTION_YEARS("retention_training_years") "), "                     \
 	"  'training record: after the person left' "                                    \
 	TRAINING_FROM "WHERE u.left_on IS NOT NULL "                                      \
-	LIST_SQL CONTRIBUTOR_SQL SAR_SQL FAULT_SQL ") "
+	LIST_SQL CONTRIBUTOR_SQL SAR_SQL FAULT_SQL
+#define DUE_SQL "WITH due AS (" CONCERN_DUE("concern_retention_rule r") OTHER_DUE ") "
 
 /* The label of the record a legal hold is on (h.record_id), as the due list
  * names it: each kind is looked up by its key. */
@@ -241,10 +209,12 @@ static const char *const rule_keys[] = {
  * the same binds).  On a row x with record_type and record_id; binds ?1 the
  * reader's id, ?2 their role mask (ROLE_ROUTABLE), ?3 1 when they review
  * every kind of record, ?4 1 for the headteacher. */
+#define MAY_REVIEW_CONCERN(id)                                                                 \
+	"EXISTS (SELECT 1 FROM concerns c WHERE c.id = " id " AND ("                              \
+	CONCERN_MAY_OPEN_AS("c", "?1", "?2") " OR (?4 AND (c.about_id IS NULL OR "               \
+	"c.about_id != ?1))))"
 #define MAY_REVIEW(x)                                                                          \
-	"(CASE WHEN " x ".record_type = 'concern' THEN EXISTS (SELECT 1 FROM concerns c WHERE "  \
-	"c.id = " x ".record_id AND (" CONCERN_MAY_OPEN_AS("c", "?1", "?2") " OR (?4 AND "       \
-	"(c.about_id IS NULL OR c.about_id != ?1)))) "                                            \
+	"(CASE WHEN " x ".record_type = 'concern' THEN " MAY_REVIEW_CONCERN(x ".record_id") " "  \
 	"WHEN " x ".record_type = 'sar' THEN ?3 AND NOT EXISTS (SELECT 1 FROM "                  \
 	"subject_access_requests m WHERE m.id = " x ".record_id AND m.subject_id = ?1) "          \
 	"ELSE ?3 END)"
@@ -355,19 +325,47 @@ static void keep_typed_rules(const struct request *rq, json_t *rules)
 	}
 }
 
+#define DUE_PAGE 50
+/* One page of the records due (binds: MAY_REVIEW's, ?5 today, ?6 how many
+ * concerns the page can need, ?7 and ?8 its LIMIT and OFFSET).  The concerns
+ * it can show are the first due of theirs in the list's order (the date,
+ * then the number), read from their index (concern_retention_due k, or those
+ * of "from" as k): a trust's years of closed cases are not all read to show
+ * fifty. */
+#define REVIEW_DUE_SQL(from, term)                                                             \
+	"WITH page_concerns AS (SELECT k.concern_id, k.due FROM " from " WHERE " term " "   \
+	"k.due <= ?5 AND " MAY_REVIEW_CONCERN("k.concern_id")                                  \
+	" ORDER BY k.due, k.concern_id LIMIT ?6), "                                             \
+	"due AS (" CONCERN_DUE("page_concerns k JOIN concern_retention_rule r ON "                \
+			       "r.concern_id = k.concern_id") OTHER_DUE ") "                       \
+	"SELECT d.record_type, d.record_id, d.label, d.due, d.rule, "                           \
+	"h.reason AS hold_reason, h.placed_at AS held_since FROM due d LEFT JOIN "              \
+	"legal_holds h ON h.record_type = d.record_type AND h.record_id = d.record_id "        \
+	"WHERE d.due IS NOT NULL AND d.due <= ?5 AND " MAY_REVIEW("d")                          \
+	" ORDER BY d.due, d.record_type, d.record_id LIMIT ?7 OFFSET ?8"
+
 static void review_page(struct request *rq, struct reply *rp)
 {
 	char today[11];
 	uk_today(today);
-	json_t *due = db_rows(
-		DUE_SQL
-		"SELECT d.record_type, d.record_id, d.label, d.due, d.rule, "
-		"h.reason AS hold_reason, h.placed_at AS held_since FROM due d LEFT JOIN "
-		"legal_holds h "
-		"ON h.record_type = d.record_type AND h.record_id = d.record_id "
-		"WHERE d.due IS NOT NULL AND d.due <= ?5 AND " MAY_REVIEW("d")
-		" ORDER BY d.due, d.record_type, d.record_id",
-		REVIEW_BINDS "t", REVIEWER(rq), today);
+	int64_t page = rq->is_post ? 1 : arg_int(rq, "page", 1);
+	/* Both forms take the same binds; a reviewer who is not the headteacher
+	 * and whose roles receive no case may review only the cases assigned
+	 * to them, read through the index of those. */
+#define DUE_BINDS                                                                          \
+	REVIEW_BINDS "tIII", REVIEWER(rq), today, page * DUE_PAGE + 1, (int64_t)DUE_PAGE + 1, \
+		(page - 1) * DUE_PAGE
+	int assigned_only = !has_role(rq, ROLE_HEADTEACHER) &&
+			    concern_roles_receive_none(routable_roles(rq));
+	json_t *due =
+		assigned_only
+			? db_rows(REVIEW_DUE_SQL("concerns a INDEXED BY concerns_by_assignee "
+						 "JOIN concern_retention_due k ON "
+						 "k.concern_id = a.id",
+						 "a.assignee_id = ?1 AND"),
+				  DUE_BINDS)
+			: db_rows(REVIEW_DUE_SQL("concern_retention_due k", ""), DUE_BINDS);
+#undef DUE_BINDS
 	json_t *holds = db_rows(
 		"SELECT h.record_type, h.record_id, h.reason, h.placed_at, u.email AS placed_by, "
 		"u.name AS placed_by_name, " HOLD_LABEL " AS label "
@@ -396,6 +394,7 @@ static void review_page(struct request *rq, struct reply *rp)
 	json_t *m = json_pack("{s:o, s:o, s:o, s:o, s:s, s:b, s:b}", "due", due, "holds", holds,
 			      "rules", rules, "disposals", done, "today", today, "can_edit_rules",
 			      has_role(rq, ROLE_ADMIN), "hold_sent", reply_form_sent(rq, "/hold"));
+	reply_pager(m, due, page, DUE_PAGE);
 	mark_sent_row(rq, m, due, "d", reply_form_sent(rq, "/delete"));
 	mark_sent_row(rq, m, holds, "r", reply_form_sent(rq, "/release"));
 	reply_page(rp, "retention", "Records past their retention date", m);
@@ -696,7 +695,7 @@ static const struct field_spec hold_form[] = {
 };
 
 static const struct route retention_routes[] = {
-	{ "GET", "/admin/retention", review_page, REVIEWERS, NULL, NULL, 0 },
+	{ "GET", "/admin/retention", review_page, REVIEWERS, page_fields, NULL, 0 },
 	{ "POST", "/admin/retention/hold", hold, REVIEWERS, hold_form, review_page, 0 },
 	{ "POST", "/admin/retention/release", release, REVIEWERS, record_form, review_page, 0 },
 	{ "POST", "/admin/retention/delete", dispose, REVIEWERS, record_form, review_page, 0 },
