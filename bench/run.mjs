@@ -1,6 +1,6 @@
 // `make bench`: the synthetic schools, the scenarios under wrk, the ceilings
 // (bench/baseline.c, bench/commit_ceiling.c) and bench/results.md.
-//   node bench/run.mjs [--seconds S] [--sizes 200,20000] [--only instructions|reports] [--instr-runs R]
+//   node bench/run.mjs [--seconds S] [--sizes 200,20000] [--only instructions|reports|lists] [--instr-runs R]
 //                      [--pages PREFIX] (with --only instructions: only the pages whose label
 //                      begins with PREFIX, for a quicker count of one page)
 // Instructions per request (callgrind, staffroom against each page's stack
@@ -230,6 +230,45 @@ const REPORT_FORM = { category: 'parent_post', summary: 'Benchmark report',
 // Instructions per request against the stack ceiling: at most this many times it.
 const INSTR_TARGET = { '/ My tasks': 1.5, '/aup': 1.5 };
 
+// Every list page, read by those who read it: the scenarios above time four
+// under wrk; these are timed one request at a time (the median of SEQ_TRIES
+// after one to warm up), on a server of their own, and compared between the
+// sizes as those are.  The statistics (/concerns/stats) are a report over
+// every case, declared so, and not a list.
+const SEQ_TRIES = 9;
+const EVERY_LIST = [
+  ['head', ['/', '/concerns', '/concerns?status=all', '/aup/history', '/aup/compliance', '/audit', '/accounts',
+    '/accounts/applications', '/training', '/training/untrained', '/concerns/mine', '/conduct', '/permissions',
+    '/breaches', '/sar', '/filtering', '/faults', '/admin/retention', '/accounts/do-not-publish']],
+  ['admin', ['/', '/concerns', '/admin/staff', '/admin/policies', '/admin/routing', '/admin/courses',
+    '/admin/sessions', '/admin/mail', '/training', '/admin/retention']],
+  ['dsl', ['/', '/concerns', '/aup/compliance', '/training/untrained']],
+  ['chair', ['/', '/concerns', '/breaches', '/admin/retention', '/filtering']],
+  ['dpo', ['/', '/concerns', '/breaches', '/sar']],
+  ['moderator', ['/', '/accounts', '/accounts/applications', '/accounts/do-not-publish']],
+  ['network', ['/', '/concerns', '/filtering', '/faults']],
+  ['governor', ['/', '/aup/compliance', '/conduct']],
+  ['teacher', ['/', '/aup', '/concerns/mine', '/accounts', '/training', '/faults', '/permissions']],
+];
+
+async function everyList(db) {
+  const s = await startServer(db);
+  const rows = [];
+  for (const [person, pages] of EVERY_LIST) {
+    const { cookie } = await login(s.url, `${person}@demo.school`);
+    for (const p of pages) {
+      const first = await fetchPage(s.url, p, cookie, false);
+      if (first.status !== 200) throw new Error(`${p} as ${person} answered ${first.status}`);
+      const ms = [];
+      for (let i = 0; i < SEQ_TRIES; i++) ms.push((await fetchPage(s.url, p, cookie, false)).ms);
+      ms.sort((a, b) => a - b);
+      rows.push({ label: `${p} (${person})`, ms: ms[(SEQ_TRIES - 1) / 2], bytes: first.bytes });
+    }
+  }
+  await stop(s.proc);
+  return rows;
+}
+
 // Signed in on a server of its own (the sessions are rows in the database),
 // each page counted under callgrind, staffroom and its ceiling, RUNS times.
 async function instructions(n, db, dir, caseId) {
@@ -301,19 +340,25 @@ async function runSize(n, results) {
     `ORDER BY id LIMIT ${REPORTERS}`).split('\n');
   const signers = sql(db, "SELECT email || '|' || name FROM users u WHERE email LIKE '%@scale.school' AND NOT EXISTS " +
     `(SELECT 1 FROM signatures s WHERE s.user_id = u.id AND s.version_id = ${version}) ORDER BY id LIMIT 16`).split('\n');
+  if (ONLY === 'lists') {
+    results.push({ n, counts, made, instr: [], lists: await everyList(db), rows: [] });
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   const instr = await instructions(n, db, dir, caseId);
   if (ONLY === 'instructions' || ONLY === 'reports') {
     rmSync(dir, { recursive: true, force: true });
     results.push({ n, counts, made, instr, rows: [] });
     return;
   }
+  const lists = await everyList(db);
   const startup = await startupTimes(db);
   // wrk's 64 connections plus reconnects must not hit the default per-address limit of 64.
   const s = await startServer(db, ['--max-per-address', '256']);
   log(`N=${n}: ${counts}; started in ${startup.median.toFixed(1)} ms (median of ${STARTS})`);
   const who = {};
   for (const w of READERS) who[w] = await login(s.url, `${w}@demo.school`);
-  const out = { n, counts, startup, made, instr, rows: [] };
+  const out = { n, counts, startup, made, instr, lists, rows: [] };
   for (const [label, p0, person] of PAGES) {
     for (const json of person ? [false, true] : [false]) {
       const p = p0.replace('{case}', caseId);
@@ -424,7 +469,7 @@ function markdown(results, cmd, started) {
     L.push(`## N = ${r.n} (${r.counts})`, '');
     if (r.made.seconds !== null) L.push(`Generated in ${f1(r.made.seconds)} s (\`staffroom demo --scale ${r.n}\`); ${r.made.verify}.`, '');
     else L.push('Database taken from the cache in bench/cache/ (generated by an earlier run).', '');
-    instrTable(L, r.instr);
+    if (r.instr.length) instrTable(L, r.instr);
     if (!r.rows.length) continue;
     L.push('| scenario | bytes | req/s | p50 ms | p99 ms | ceiling req/s | ratio | target | |', '|---|---|---|---|---|---|---|---|---|');
     for (const row of r.rows) {
@@ -453,6 +498,18 @@ function markdown(results, cmd, started) {
       const ratio = row.staffroom[0] / s.staffroom[0];
       L.push(`| ${row.label} | ${mega(s.staffroom[0])} | ${mega(row.staffroom[0])} | ${f2(ratio)} | ${ratio <= 1.5 ? 'met' : 'MISSED'} | ` +
         `${s.shown} / ${row.shown} | ${perRow(s)} | ${perRow(row)} |`);
+    }
+    L.push('');
+  }
+  if (results.length === 2 && results[0].lists) {
+    const [small, big] = results;
+    L.push(`## Every list page, one request at a time: N = ${big.n} against N = ${small.n} (target ≤ 1.5× the time)`, '');
+    L.push(`The median of ${SEQ_TRIES} sequential requests after one to warm up (HTML), as the person in brackets.`, '');
+    L.push('| page | bytes small | bytes large | ms small | ms large | ratio | |', '|---|---|---|---|---|---|---|');
+    for (const row of big.lists) {
+      const s = small.lists.find((x) => x.label === row.label);
+      const ratio = row.ms / s.ms;
+      L.push(`| ${row.label} | ${s.bytes} | ${row.bytes} | ${f2(s.ms)} | ${f2(row.ms)} | ${f2(ratio)} | ${ratio <= 1.5 ? 'met' : 'MISSED'} |`);
     }
     L.push('');
   }
