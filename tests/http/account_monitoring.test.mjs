@@ -239,6 +239,17 @@ test('the register comes in pages of 50, each row flagged from the closure days 
   // Tuesday 00:30 (this server's clock): a Friday check is overdue, unless Monday was closed.
   const zz = (r) => r.body.accounts.filter((a) => a.name.startsWith('zz page'));
   assert.ok([...zz(one), ...zz(two)].every((a) => a.monitoring_overdue === true));
+  // More than five accounts overdue: one task saying how many, linking to the register, for the
+  // moderator and for the lead of them all, not one line an account.
+  const late = [...one.body.accounts, ...two.body.accounts].filter((a) => a.monitoring_overdue);
+  const overdue = late.length, led = late.filter((a) => a.lead === 'science@demo.school').length;
+  assert.ok(overdue > 60 && led >= 60);
+  for (const [who, n] of [[mod, overdue], [await s.login('science@demo.school'), led]]) {
+    const tasks = (await who.get('/')).body.tasks.filter((t) => t.kind === 'account_monitoring_overdue');
+    assert.deepEqual(tasks.map((t) => [t.message, t.link, t.urgent]),
+      [[`Monitoring of ${n} accounts is overdue: log a check on each.`, '/accounts', true]]);
+  }
+  assert.match((await mod.page('/')).text, new RegExp(`<a href="/accounts">Monitoring of ${overdue} accounts is overdue`));
   sql(s.db, `INSERT INTO closure_days(day, label) VALUES ('2026-11-23', 'INSET day')`);
   const after = [...zz(await mod.get('/accounts')), ...zz(await mod.get('/accounts?page=2'))];
   assert.equal(after.length, 60);

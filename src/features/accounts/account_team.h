@@ -7,6 +7,7 @@
 #define STAFFROOM_ACCOUNT_TEAM_H
 
 #include "features/accounts/account.h"
+#include "features/accounts/account_flag_tasks.h"
 
 #include <time.h>
 
@@ -104,8 +105,10 @@ json_t *former_contributors(int64_t account_id);
 /* The account page's blocks and the register's flags. */
 void account_team_model(const struct request *rq, json_t *m, const json_t *account);
 void account_team_flags(json_t *row, const struct review_day *d);
-/* "My tasks" for the moderator: passwords to change, reviews due, dormant accounts. */
-void account_team_tasks(const struct request *rq, json_t *tasks);
+/* "My tasks" for the moderator, from the register's rows: someone who no
+ * longer passes the checks, passwords to change, reviews due, dormant
+ * accounts. */
+void account_team_tasks(const json_t *accounts, struct flag_tasks *ft);
 /* "My tasks" for the lead of an account: each contributor who is not staff due
  * to sign the agreement again for the year on paper. */
 void account_renewal_tasks(const struct request *rq, json_t *tasks);

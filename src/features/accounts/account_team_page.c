@@ -205,38 +205,54 @@ void account_renewal_tasks(const struct request *rq, json_t *tasks)
 	json_decref(led);
 }
 
-void account_team_tasks(const struct request *rq, json_t *tasks)
+static const struct flag_kind gate = {
+	"account_gate", 1, "On ",
+	" accounts someone who runs the account no longer passes the policy checks."
+};
+static const struct flag_kind password_change = {
+	"account_password_change", 1, "Change the password of ",
+	" accounts: someone who saw it has left, no longer leads the account or is no longer SLT "
+	"or the moderator."
+};
+static const struct flag_kind review_due = {
+	"account_review_due", 0, "The yearly review of ",
+	" accounts is due: confirm each one's lead, contributors, purpose and monitoring, or "
+	"close it."
+};
+static const struct flag_kind dormant = {
+	"account_dormant", 0, "",
+	" accounts are dormant: nothing has been logged on them for a long time."
+};
+
+void account_team_tasks(const json_t *accounts, struct flag_tasks *ft)
 {
-	if (!has_role(rq, ROLE_MODERATOR))
-		return;
-	json_t *rows = accounts_query(1, rq->user.id, -1, 0), *a;
 	size_t i;
-	json_array_foreach(rows, i, a) {
+	json_t *a;
+	json_array_foreach(accounts, i, a) {
 		if (strcmp(json_str(a, "status"), "closed") == 0)
 			continue;
 		const char *name = json_str(a, "name");
 		char *link = account_link(json_int(a, "id"));
 		if (json_is_true(json_object_get(a, "gate_failing")))
-			task_addf(tasks, "account_gate", link, 1,
-				  "Someone who runs the account '%s' no longer passes the policy "
-				  "checks.",
-				  name);
+			flag_taskf(ft, &gate, link,
+				   "Someone who runs the account '%s' no longer passes the policy "
+				   "checks.",
+				   name);
 		if (json_is_true(json_object_get(a, "password_change")))
-			task_addf(tasks, "account_password_change", link, 1,
-				  "Change the password of the account '%s': someone who saw it has "
-				  "left, no longer leads the account or is no longer SLT or the "
-				  "moderator.",
-				  name);
+			flag_taskf(ft, &password_change, link,
+				   "Change the password of the account '%s': someone who saw it "
+				   "has left, no longer leads the account or is no longer SLT or "
+				   "the moderator.",
+				   name);
 		if (json_is_true(json_object_get(a, "review_due")))
-			task_addf(tasks, "account_review_due", link, 0,
-				  "The yearly review of the account '%s' is due: confirm its lead, "
-				  "contributors, purpose and monitoring, or close it.",
-				  name);
+			flag_taskf(ft, &review_due, link,
+				   "The yearly review of the account '%s' is due: confirm its "
+				   "lead, contributors, purpose and monitoring, or close it.",
+				   name);
 		if (json_is_true(json_object_get(a, "dormant")))
-			task_addf(tasks, "account_dormant", link, 0,
-				  "The account '%s' is dormant: nothing has been logged for %s.",
-				  name, json_str(a, "dormant_days_words"));
+			flag_taskf(ft, &dormant, link,
+				   "The account '%s' is dormant: nothing has been logged for %s.",
+				   name, json_str(a, "dormant_days_words"));
 		free(link);
 	}
-	json_decref(rows);
 }

@@ -18,8 +18,16 @@
 /* moderator: every account's flags; otherwise the person's own accounts,
  * where only the lead logs monitoring checks (account_checks.c), so only
  * the lead, not a contributor, is given that task. */
-static void flagged_account_tasks(const struct request *rq, json_t *accounts, json_t *tasks,
-				  int moderator)
+static const struct flag_kind lead_left = {
+	"account_lead_left", 1, "The leads of ", " accounts have left: transfer or close each."
+};
+static const struct flag_kind monitoring_overdue = {
+	"account_monitoring_overdue", 1, "Monitoring of ",
+	" accounts is overdue: log a check on each."
+};
+
+static void flagged_account_tasks(const struct request *rq, json_t *accounts,
+				  struct flag_tasks *ft, int moderator)
 {
 	size_t i;
 	json_t *a;
@@ -27,19 +35,13 @@ static void flagged_account_tasks(const struct request *rq, json_t *accounts, js
 		int checks = moderator || strcmp(json_str(a, "lead"), rq->user.email) == 0;
 		const char *name = json_str(a, "name");
 		char *link = account_link(json_int(a, "id"));
-		if (moderator && json_is_true(json_object_get(a, "lead_left"))) {
-			char *msg = xasprintf(
-				"The lead of the account '%s' has left: transfer or close it.",
-				name);
-			task_add(tasks, "account_lead_left", msg, link, 1);
-			free(msg);
-		}
-		if (checks && json_is_true(json_object_get(a, "monitoring_overdue"))) {
-			char *msg = xasprintf(
-				"Monitoring of the account '%s' is overdue: log a check.", name);
-			task_add(tasks, "account_monitoring_overdue", msg, link, 1);
-			free(msg);
-		}
+		if (moderator && json_is_true(json_object_get(a, "lead_left")))
+			flag_taskf(ft, &lead_left, link,
+				   "The lead of the account '%s' has left: transfer or close it.",
+				   name);
+		if (checks && json_is_true(json_object_get(a, "monitoring_overdue")))
+			flag_taskf(ft, &monitoring_overdue, link,
+				   "Monitoring of the account '%s' is overdue: log a check.", name);
 		free(link);
 	}
 }
@@ -153,8 +155,13 @@ static void account_tasks(const struct request *rq, json_t *tasks)
 			  "I", rq->user.id),
 		   "account_returned", "of yours came back for changes",
 		   "of yours came back for changes", "/accounts/applications");
+	/* One read of the accounts for all their tasks. */
 	json_t *accounts = accounts_query(moderator, rq->user.id, -1, 0);
-	flagged_account_tasks(rq, accounts, tasks, moderator);
+	struct flag_tasks ft = { 0 };
+	flagged_account_tasks(rq, accounts, &ft, moderator);
+	if (moderator)
+		account_team_tasks(accounts, &ft);
+	flag_tasks_done(&ft, tasks);
 	json_decref(accounts);
 }
 
@@ -376,8 +383,8 @@ static const struct route account_routes[] = {
 const struct feature accounts_feature = {
 	.name = "accounts",
 	.routes = (const struct route *const[]){ account_routes, account_post_routes, NULL },
-	.tasks = (task_fn *const[]){ account_tasks, account_team_tasks, account_renewal_tasks,
-				     account_reply_tasks, post_tasks, NULL },
+	.tasks = (task_fn *const[]){ account_tasks, account_renewal_tasks, account_reply_tasks,
+				     post_tasks, NULL },
 	.daily = account_gate_daily,
 	.demo = accounts_demo,
 	.nav = (const struct nav_link[]){ { 50, "Social accounts", "GET", "/accounts" }, { 0 } },
