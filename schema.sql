@@ -2175,3 +2175,29 @@ INSERT INTO concern_retention_due SELECT concern_id, due FROM concern_retention_
 -- due some years after: the review reads the leavers from this index, not
 -- every member of staff.
 CREATE INDEX IF NOT EXISTS users_who_left ON users(id) WHERE left_on IS NOT NULL;
+
+-- Schema version 52: how many training records each course has, kept
+--
+-- May run again.  The administrator's list of courses says how many records
+-- each has; it counted them through training_by_course at each request,
+-- every record of the school's years of training.  Kept by triggers with
+-- every change to training, rebuilt from the records here.
+CREATE TABLE IF NOT EXISTS course_record_counts (
+  course TEXT PRIMARY KEY,
+  n      INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS course_record_added AFTER INSERT ON training BEGIN
+  INSERT INTO course_record_counts(course, n) VALUES (new.course, 1)
+    ON CONFLICT(course) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS course_record_removed AFTER DELETE ON training BEGIN
+  UPDATE course_record_counts SET n = n - 1 WHERE course = old.course;
+END;
+CREATE TRIGGER IF NOT EXISTS course_record_moved AFTER UPDATE OF course ON training
+  WHEN old.course != new.course BEGIN
+  UPDATE course_record_counts SET n = n - 1 WHERE course = old.course;
+  INSERT INTO course_record_counts(course, n) VALUES (new.course, 1)
+    ON CONFLICT(course) DO UPDATE SET n = n + 1;
+END;
+DELETE FROM course_record_counts;
+INSERT INTO course_record_counts(course, n) SELECT course, count(*) FROM training GROUP BY course;

@@ -376,6 +376,24 @@ test('a version-50 database keeps the dates its closed concerns are due after th
   assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
 });
 
+// Version 52: each course's number of training records is kept.
+test('a version-51 database keeps each course\'s number of training records after the upgrade', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
+  const db = path.join(dir, 'old.db');
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const counted = 'SELECT group_concat(course || \'=\' || n) FROM (SELECT course, count(*) AS n FROM training GROUP BY course ORDER BY course)';
+  sql(db, `DROP TRIGGER course_record_added; DROP TRIGGER course_record_removed; DROP TRIGGER course_record_moved;
+    DROP TABLE course_record_counts;
+    INSERT INTO training(user_id, course, completed_on, recorded_at) VALUES ((SELECT min(id) FROM users), 'safeguarding', '2026-01-01', '2026-01-01T00:00:00Z');
+    PRAGMA user_version = 51`);
+  const r = cli(['init', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+  assert.equal(sql(db, 'SELECT group_concat(course || \'=\' || n) FROM (SELECT * FROM course_record_counts WHERE n > 0 ORDER BY course)'),
+    sql(db, counted));
+  assert.equal(sql(db, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'course_record_%' AND type = 'trigger'"), '3');
+});
+
 // UKCIS (2024): a school keeps no nude or semi-nude image of a young person. Files stored on such
 // reports before they were refused are deleted by the upgrade, each leaving a note of what it
 // was in its chronology, and their bytes are gone from the file; other cases keep theirs.

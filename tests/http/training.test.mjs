@@ -272,4 +272,17 @@ test('the administrator keeps the course list; new courses can be recorded again
   assert.equal(r.status, 201);
   const page = await a.page('/training');
   assert.match(page.text, /href="\/admin\/courses"/);
+  // Each course's number of records is kept, and agrees with the records after every change.
+  const counted = () => sql(s.db, "SELECT group_concat(course || '=' || n) FROM (SELECT course, count(*) AS n FROM training " +
+    'GROUP BY course ORDER BY course)');
+  const shown = async () => (await a.get('/admin/courses')).body.courses.filter((c) => c.records > 0)
+    .map((c) => `${c.code}=${c.records}`).sort().join(',');
+  assert.equal(await shown(), counted());
+  assert.match(counted(), /first_aid=1/);
+  sql(s.db, "UPDATE training SET course = 'first_aid' WHERE id = (SELECT min(id) FROM training WHERE course = 'safeguarding')");
+  assert.equal(await shown(), counted(), 'a record moved to another course');
+  assert.match(counted(), /first_aid=2/);
+  sql(s.db, "DELETE FROM training WHERE course = 'first_aid'");
+  assert.equal(await shown(), counted(), 'records deleted');
+  assert.equal((await a.get('/admin/courses')).body.courses.find((c) => c.code === 'first_aid').records, 0);
 });
