@@ -15,9 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* moderator: every account's flags; otherwise the person's own accounts,
- * where only the lead logs monitoring checks (account_checks.c), so only
- * the lead, not a contributor, is given that task. */
 static const struct flag_kind lead_left = {
 	"account_lead_left", 1, "The leads of ", " accounts have left: transfer or close each."
 };
@@ -26,6 +23,9 @@ static const struct flag_kind monitoring_overdue = {
 	" accounts is overdue: log a check on each."
 };
 
+/* moderator: every account's flags; otherwise the person's own accounts,
+ * where only the lead logs monitoring checks (account_checks.c), so only
+ * the lead, not a contributor, is given that task. */
 static void flagged_account_tasks(const struct request *rq, json_t *accounts,
 				  struct flag_tasks *ft, int moderator)
 {

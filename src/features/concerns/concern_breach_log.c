@@ -98,7 +98,8 @@ void breach_add(json_t *c, int64_t concern_id)
 	"b.ico_reference, b.subjects_told, b.decided_at, d.due_at AS decision_due, "           \
 	"d.met_at AS decision_met, '/concerns/' || c.id AS url FROM breach_records b "        \
 	"JOIN concerns c ON c.id = b.concern_id LEFT JOIN concern_deadlines d ON "             \
-	"d.concern_id = c.id AND d.kind = 'ico_decision' WHERE " CONCERN_MAY_OPEN("c")         \
+	"d.concern_id = c.id AND d.kind = 'ico_decision' WHERE c.category = 'data_breach' "    \
+	"AND " CONCERN_MAY_OPEN("c")                                                            \
 	" ORDER BY b.aware_at DESC, b.concern_id DESC"
 
 static json_t *labelled(json_t *rows, const char *at_now)
