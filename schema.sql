@@ -1997,7 +1997,7 @@ CREATE INDEX IF NOT EXISTS users_without_password ON users(id) WHERE active = 1 
 -- May run again.  A breach stored other than by the report form (the
 -- synthetic school, an import) had no breach_records row, and the log read
 -- every breach with its record if any to sort them by when the school became
--- aware: some 18,000 rows a request at a large trust.  Now each has its row
+-- aware: some 16,500 rows a request at the benchmark's trust.  Now each has its row
 -- (the school was aware when it was filed, as the log assumed), the trigger
 -- keeps it so, and the log pages through breach_records_by_aware.
 CREATE TRIGGER IF NOT EXISTS breach_record_for_breach AFTER INSERT ON concerns
@@ -2015,6 +2015,7 @@ CREATE INDEX IF NOT EXISTS breach_records_by_aware ON breach_records(aware_at, c
 -- member of staff with a look-up of their records (some 17 ms a request at
 -- 20,000 staff), and /training's list sorted every record to show a
 -- hundred.  Both now read an index.
+--
 -- Who still needs the social-media policy training (heatons 4.2: teachers
 -- and support staff are trained at induction and again when it runs out):
 -- each active teacher and member of support staff, with the day their
