@@ -11,6 +11,13 @@ import { cli, sql } from './lib.mjs';
 import { SCHEMA_VERSION } from './schema_version.mjs';
 import { IN_LISTS_42 } from './schema_in_lists.mjs';
 
+// A new demo school in a folder of its own: what each test rolls back to an older version.
+function demoDatabase() {
+  const db = path.join(mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-')), 'old.db');
+  assert.equal(cli(['demo', '--db', db]).code, 0);
+  return db;
+}
+
 // The CHECKs as a version-5 schema.sql wrote them, put back by hand.
 const NARROW = `
 PRAGMA writable_schema = ON;
@@ -28,9 +35,7 @@ DELETE FROM routing WHERE category IN ('whistleblowing', 'data_breach');
 PRAGMA user_version = 5;`;
 
 test('a version-5 database takes the new role and categories after the upgrade', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
-  const db = path.join(dir, 'old.db');
-  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const db = demoDatabase();
   const concerns = sql(db, 'SELECT count(*) FROM concerns');
   sql(db, IN_LISTS_42 + NARROW);
   assert.doesNotMatch(sql(db, "SELECT sql FROM sqlite_schema WHERE name = 'concerns'"), /whistleblowing/);
@@ -74,9 +79,7 @@ PRAGMA writable_schema = OFF;
 PRAGMA user_version = 26;`;
 
 test('a version-26 database checks the same values by comparisons after the upgrade', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
-  const db = path.join(dir, 'old.db');
-  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const db = demoDatabase();
   const schema = () => sql(db, "SELECT group_concat(sql, ' ') FROM sqlite_schema WHERE name IN ('audit', 'concerns')");
   const fresh = schema();
   assert.doesNotMatch(fresh, /outcome IN|status IN/, 'a new database has the comparisons');
@@ -99,9 +102,7 @@ test('a version-26 database checks the same values by comparisons after the upgr
 });
 
 test('a version-42 database checks a report\'s codes by comparisons after the upgrade', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
-  const db = path.join(dir, 'old.db');
-  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const db = demoDatabase();
   const tables = "('concerns', 'concern_events', 'evidence', 'outbox')";
   const schema = () => sql(db, `SELECT group_concat(sql, ' ') FROM sqlite_schema WHERE name IN ${tables}`);
   const fresh = schema();
@@ -145,9 +146,7 @@ PRAGMA writable_schema = OFF;
 PRAGMA user_version = 31;`;
 
 test('a version-31 database keeps its filtering requests and can withhold one after the upgrade', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
-  const db = path.join(dir, 'old.db');
-  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const db = demoDatabase();
   const schema = () => sql(db, "SELECT sql FROM sqlite_schema WHERE name = 'filter_requests'");
   const fresh = schema();
   assert.match(fresh, /decided_at {6}TEXT,\n {2}withheld_from {3}INTEGER REFERENCES users\(id\)/);
@@ -177,9 +176,7 @@ PRAGMA writable_schema = OFF;
 PRAGMA user_version = 32;`;
 
 test('a version-32 database takes policy steps in its chronology after the upgrade', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
-  const db = path.join(dir, 'old.db');
-  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const db = demoDatabase();
   const schema = () => sql(db, "SELECT sql FROM sqlite_schema WHERE name = 'concern_events'");
   const fresh = schema();
   assert.match(fresh, /action = 'ico_decision' OR\s+action = 'step'\)/);
@@ -204,9 +201,7 @@ test('a version-32 database takes policy steps in its chronology after the upgra
 // has them, and the open urgent cases the queue lists first (in place of an
 // index of every case by status).  Each query on them still uses them.
 test('a version-35 database indexes only assigned cases and open urgent ones after the upgrade', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
-  const db = path.join(dir, 'old.db');
-  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const db = demoDatabase();
   const indexes = () => sql(db, "SELECT name || ': ' || sql FROM sqlite_schema WHERE tbl_name = 'concerns' " +
     "AND type = 'index' AND sql IS NOT NULL ORDER BY name");
   const fresh = indexes();
@@ -240,9 +235,7 @@ test('a version-35 database indexes only assigned cases and open urgent ones aft
 // name go, and any role such a row held that the mask lacked is added to the mask first, with
 // the queue's counts moved to match.
 test('a version-46 database keeps each concern\'s receiving roles in its mask alone after the upgrade', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
-  const db = path.join(dir, 'old.db');
-  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const db = demoDatabase();
   const roles = () => sql(db, 'SELECT group_concat(concern_id || \':\' || role) FROM ' +
     '(SELECT concern_id, role FROM concern_recipient_roles ORDER BY concern_id, role)');
   const fresh = roles();
@@ -281,9 +274,7 @@ test('a version-46 database keeps each concern\'s receiving roles in its mask al
 // Version 48: the administrator's count of staff who cannot sign in yet names its index, which a
 // database made before the index existed lacks until the upgrade adds it.
 test('a database without the index of staff who cannot sign in has it after the upgrade', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
-  const db = path.join(dir, 'old.db');
-  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const db = demoDatabase();
   const index = "SELECT sql FROM sqlite_schema WHERE name = 'users_without_password'";
   const fresh = sql(db, index);
   assert.match(fresh, /WHERE active = 1 AND password_hash IS NULL$/);
@@ -299,9 +290,7 @@ test('a database without the index of staff who cannot sign in has it after the 
 // Version 49: every breach has its breach record, which the breach log pages through by when the
 // school became aware. A breach stored without the report form before then had none.
 test('a version-48 database gives each breach without a record one, aware when filed, after the upgrade', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
-  const db = path.join(dir, 'old.db');
-  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const db = demoDatabase();
   const reporter = sql(db, 'SELECT min(id) FROM users');
   const records = 'SELECT group_concat(c.id || \'=\' || coalesce(b.aware_at || coalesce(b.decision, \'\'), \'none\')) FROM concerns c ' +
     "LEFT JOIN breach_records b ON b.concern_id = c.id WHERE c.category = 'data_breach' ORDER BY c.id";
@@ -331,9 +320,7 @@ test('a version-48 database gives each breach without a record one, aware when f
 // Version 50: who still needs the social-media policy training is kept, row by row, by triggers;
 // a database from before has the rows built from its records by the upgrade.
 test('a version-49 database keeps who still needs the policy training after the upgrade', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
-  const db = path.join(dir, 'old.db');
-  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const db = demoDatabase();
   const list = (from) => sql(db, `SELECT group_concat(user_id || ':' || until, ',') FROM (SELECT * FROM ${from} ORDER BY user_id)`);
   const untrained = list('policy_training_until');
   assert.match(untrained, /:,|:$/, 'someone never trained');
@@ -354,9 +341,7 @@ test('a version-49 database keeps who still needs the policy training after the 
 // Version 51: the date each closed concern is due for review is kept; a database from before has
 // the dates worked out from its records by the upgrade.
 test('a version-50 database keeps the dates its closed concerns are due after the upgrade', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
-  const db = path.join(dir, 'old.db');
-  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const db = demoDatabase();
   const dates = (from) => sql(db, `SELECT group_concat(concern_id || '=' || due) FROM (SELECT concern_id, due FROM ${from} ` +
     'WHERE due IS NOT NULL ORDER BY concern_id)');
   const triggers = ['filed', 'changed', 'deleted', 'person_left', 'years_changed', 'years_set'].map((t) => `concern_retention_${t}`);
@@ -378,9 +363,7 @@ test('a version-50 database keeps the dates its closed concerns are due after th
 
 // Version 52: each course's number of training records is kept.
 test('a version-51 database keeps each course\'s number of training records after the upgrade', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
-  const db = path.join(dir, 'old.db');
-  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const db = demoDatabase();
   const counted = 'SELECT group_concat(course || \'=\' || n) FROM (SELECT course, count(*) AS n FROM training GROUP BY course ORDER BY course)';
   sql(db, `DROP TRIGGER course_record_added; DROP TRIGGER course_record_removed; DROP TRIGGER course_record_moved;
     DROP TABLE course_record_counts;
@@ -398,9 +381,7 @@ test('a version-51 database keeps each course\'s number of training records afte
 // reports before they were refused are deleted by the upgrade, each leaving a note of what it
 // was in its chronology, and their bytes are gone from the file; other cases keep theirs.
 test('a version-36 database keeps no file on a report of a nude or semi-nude image after the upgrade', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
-  const db = path.join(dir, 'old.db');
-  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const db = demoDatabase();
   // A report of an image, as one made before files were refused on it.
   const image = sql(db, 'SELECT min(id) FROM concerns WHERE id NOT IN (SELECT concern_id FROM evidence)');
   sql(db, `UPDATE concerns SET category = 'sexting' WHERE id = ${image}`);
@@ -427,9 +408,7 @@ test('a version-36 database keeps no file on a report of a nude or semi-nude ima
 // deleted with it; a person may decline a version again in a later year, so
 // a decline is no longer one a version and person.  The declines are kept.
 test('a version-37 database keeps its declines and takes a second one after the upgrade', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
-  const db = path.join(dir, 'old.db');
-  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const db = demoDatabase();
   const declines = sql(db, 'SELECT group_concat(id || reason) FROM policy_declines');
   assert.ok(declines);
   sql(db, 'DROP TRIGGER paper_acknowledgement_deleted; DROP TABLE paper_acknowledgements; ' +
@@ -458,9 +437,7 @@ test('a version-37 database keeps its declines and takes a second one after the 
 // Version 39: each paper a contributor who is not staff signs after the
 // first is kept beside it, and deleted with it.  Nothing else changes.
 test('a version-38 database keeps its contributors\' papers and takes their later ones after the upgrade', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-upgrade-'));
-  const db = path.join(dir, 'old.db');
-  assert.equal(cli(['demo', '--db', db]).code, 0);
+  const db = demoDatabase();
   const papers = sql(db, "SELECT group_concat(contributor_id || ':' || version_id || ':' || paper_date) FROM contributor_paper");
   assert.ok(papers);
   sql(db, 'DROP TRIGGER contributor_paper_deleted; DROP TABLE contributor_paper_again; PRAGMA user_version = 38');
