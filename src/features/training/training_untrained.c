@@ -14,7 +14,7 @@
 
 #include <stdlib.h>
 
-#define PAGE 100
+#define PAGE 50
 
 /* Active teachers and support staff whose latest record of the course ran
  * out before today, or who have none: kept in policy_training_until
@@ -34,18 +34,17 @@ void training_untrained_page(struct request *rq, struct reply *rp)
 	today(d);
 	int64_t page = arg_int(rq, "page", 1);
 	/* The page's people first (from the index), then the latest record of
-	 * the course of each, if any: an expired one is a refresher due. */
+	 * the course of each, if any (found once, read by its id): an expired
+	 * one is a refresher due. */
 	json_t *rows = db_rows(
 		"WITH w AS (SELECT p.user_id, p.name " UNTRAINED_FROM
-		"ORDER BY p.name, p.user_id LIMIT ? OFFSET ?) "
-		"SELECT u.id, u.name, u.email, u.staff_type, "
-		"(SELECT t.completed_on FROM training t WHERE t.user_id = u.id AND "
-		"t.course = 'social_media_policy' ORDER BY t.completed_on DESC LIMIT 1) "
-		"AS last_completed_on, "
-		"(SELECT t.expires_on FROM training t WHERE t.user_id = u.id AND "
-		"t.course = 'social_media_policy' ORDER BY t.completed_on DESC LIMIT 1) "
-		"AS last_expires_on FROM w JOIN users u ON u.id = w.user_id "
-		"ORDER BY w.name, w.user_id",
+		"ORDER BY p.name, p.user_id LIMIT ? OFFSET ?), "
+		"l AS (SELECT w.user_id, w.name, (SELECT t.id FROM training t WHERE "
+		"t.user_id = w.user_id AND t.course = 'social_media_policy' "
+		"ORDER BY t.completed_on DESC LIMIT 1) AS latest FROM w) "
+		"SELECT u.id, u.name, u.email, u.staff_type, t.completed_on AS last_completed_on, "
+		"t.expires_on AS last_expires_on FROM l JOIN users u ON u.id = l.user_id "
+		"LEFT JOIN training t ON t.id = l.latest ORDER BY l.name, l.user_id",
 		"tII", d, (int64_t)PAGE, (page - 1) * PAGE);
 	int64_t total = training_untrained_count();
 	char *title = db_text("SELECT title FROM courses WHERE code = 'social_media_policy'", "");
