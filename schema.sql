@@ -2202,3 +2202,13 @@ CREATE TRIGGER IF NOT EXISTS course_record_moved AFTER UPDATE OF course ON train
 END;
 DELETE FROM course_record_counts;
 INSERT INTO course_record_counts(course, n) SELECT course, count(*) FROM training GROUP BY course;
+
+-- Schema version 53: the cases sent to the chair of governors, indexed
+--
+-- May run again.  The chair receives only the cases about the headteacher
+-- (KCSIE part four; concern_file.c), and their breach log read every breach
+-- ever recorded, newest first, to find those few.  This index holds only the
+-- cases whose recipients include the chair's role bit (256, role_bits), so a
+-- report to anyone else writes nothing to it.
+CREATE INDEX IF NOT EXISTS concerns_to_chair ON concerns(category)
+  WHERE (recipient_mask & 256) != 0;

@@ -596,6 +596,19 @@ test('a breach about the headteacher goes to the chair and the DPO, and is in th
     const r = await event(chair, b.id, { action: 'ico_decision', decision: 'no_report', text: 'Files recovered unopened.', subjects_told: 'no' });
     assert.equal(r.status, 200, r.text);
     assert.equal((await dpo.get('/breaches')).body.breaches[0].decision_label, 'Not reported to the ICO');
+    // The chair's log is read from the cases sent to the chair and those assigned to them: a
+    // breach about someone else is in it once assigned to the chair, and one neither sent nor
+    // assigned to them is not; the download lists the same.
+    const other = await file(t, { category: 'data_breach', summary: 'A laptop left in a taxi' });
+    const assigned = await file(t, { category: 'data_breach', summary: 'A list e-mailed to the wrong parent' });
+    sql(s.db, `UPDATE concerns SET assignee_id = (SELECT id FROM users WHERE email = 'chair@demo.school') WHERE id = ${assigned.id}`);
+    const chairLog = (await chair.get('/breaches')).body.breaches.map((x) => x.id);
+    assert.deepEqual(chairLog.toSorted(), [b.id, assigned.id].toSorted());
+    assert.ok(!chairLog.includes(other.id));
+    const csv = (await chair.get('/breaches?format=csv', { json: false })).text;
+    for (const x of [b, assigned]) assert.ok(csv.includes(x.reference), x.reference);
+    assert.ok(!csv.includes(other.reference));
+    assert.equal(sql(s.db, "SELECT count(*) FROM sqlite_schema WHERE name = 'concerns_to_chair'"), '1');
     // A governor who is not the chair has no breach log.
     assert.equal((await (await s.login('governor@demo.school')).get('/breaches')).status, 403);
   } finally {

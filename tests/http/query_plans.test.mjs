@@ -40,7 +40,7 @@ const PAGES = [
   ['teacher', ['/', '/aup', '/concerns/mine', '/accounts', '/accounts/applications', '/training', '/account/sessions',
     '/filtering', '/faults', '/faults/3', '/account/photos', '/conduct', '/permissions', '/aup/1', '/aup/history']],
   ['network', ['/', '/filtering', '/faults', '/faults/3', '/permissions']],
-  ['chair', ['/', '/filtering']],
+  ['chair', ['/', '/filtering', '/breaches', '/breaches?format=csv']],
 ];
 
 async function visitAll(s) {

@@ -377,6 +377,18 @@ test('a version-51 database keeps each course\'s number of training records afte
   assert.equal(sql(db, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'course_record_%' AND type = 'trigger'"), '3');
 });
 
+// Version 53: the cases sent to the chair are indexed, and only those.
+test('a version-52 database has the index of the cases sent to the chair after the upgrade', () => {
+  const db = demoDatabase();
+  sql(db, 'DROP INDEX concerns_to_chair; PRAGMA user_version = 52');
+  const r = cli(['init', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+  const plan = sql(db, "EXPLAIN QUERY PLAN SELECT id FROM concerns WHERE category = 'data_breach' AND (recipient_mask & 256) != 0");
+  assert.match(plan, /USING INDEX concerns_to_chair/);
+  assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
+});
+
 // UKCIS (2024): a school keeps no nude or semi-nude image of a young person. Files stored on such
 // reports before they were refused are deleted by the upgrade, each leaving a note of what it
 // was in its chronology, and their bytes are gone from the file; other cases keep theirs.

@@ -92,15 +92,31 @@ void breach_add(json_t *c, int64_t concern_id)
 #define PAGE 50
 
 /* The log's columns and rows: every breach this person may open, the
- * newest first (each has its breach record: breach_record_for_breach). */
-#define LOG_SELECT                                                                           \
+ * newest first (each has its breach record: breach_record_for_breach),
+ * FROM the tables given. */
+#define LOG_SELECT_FROM(tables)                                                              \
 	"SELECT c.id, c.reference, c.summary, c.status, b.aware_at, b.decision, b.reasons, "   \
 	"b.ico_reference, b.subjects_told, b.decided_at, d.due_at AS decision_due, "           \
-	"d.met_at AS decision_met, '/concerns/' || c.id AS url FROM breach_records b "        \
-	"JOIN concerns c ON c.id = b.concern_id LEFT JOIN concern_deadlines d ON "             \
-	"d.concern_id = c.id AND d.kind = 'ico_decision' WHERE c.category = 'data_breach' "    \
-	"AND " CONCERN_MAY_OPEN("c")                                                            \
+	"d.met_at AS decision_met, '/concerns/' || c.id AS url FROM " tables " LEFT JOIN "   \
+	"concern_deadlines d ON d.concern_id = c.id AND d.kind = 'ico_decision' WHERE "        \
+	"c.category = 'data_breach' AND " CONCERN_MAY_OPEN("c")                                 \
 	" ORDER BY b.aware_at DESC, b.concern_id DESC"
+#define LOG_SELECT LOG_SELECT_FROM("breach_records b JOIN concerns c ON c.id = b.concern_id")
+
+/* The chair receives only the cases about the headteacher (concern_file.c),
+ * a few among a trust's thousands of breaches: a chair's log reads those
+ * from the index of the cases sent to the chair, and the cases assigned to
+ * them from theirs, then sorts them, where the log read newest first would
+ * pass over every other breach ever recorded to find them.  The index names
+ * the chair's role bit, as its WHERE must for SQLite to use it. */
+#define CHAIR_BIT "256"
+_Static_assert(ROLE_CHAIR == 256, "concerns_to_chair (schema.sql) names the chair's role bit");
+#define CHAIR_LOG_SELECT                                                                     \
+	"WITH v AS (SELECT id FROM concerns WHERE category = 'data_breach' AND "               \
+	"(recipient_mask & " CHAIR_BIT ") != 0 UNION SELECT id FROM concerns WHERE "            \
+	"assignee_id = ? AND category = 'data_breach') "                                        \
+	LOG_SELECT_FROM("v CROSS JOIN concerns c ON c.id = v.id JOIN breach_records b ON "     \
+			"b.concern_id = c.id")
 
 static json_t *labelled(json_t *rows, const char *at_now)
 {
@@ -111,15 +127,29 @@ static json_t *labelled(json_t *rows, const char *at_now)
 	return rows;
 }
 
+/* Receiving roles (a ROLE_ROUTABLE mask) that are the chair's alone: a chair
+ * who also holds another (a senior leader, say) may open the breaches sent
+ * to it, which the chair's index does not hold, and reads the whole log. */
+static int chair_only(int64_t mask)
+{
+	return mask == ROLE_CHAIR;
+}
+
 /* One page of the log, read newest first through breach_records_by_aware
  * and stopped by LIMIT: a trust's years of breaches are not all read to
  * show fifty. */
 static json_t *log_page(const struct request *rq, int64_t page, const char *at_now)
 {
 	int64_t me = rq->user.id, mask = routable_roles(rq);
-	return labelled(db_rows(LOG_SELECT " LIMIT ? OFFSET ?", CONCERN_MAY_OPEN_BINDS "II", me,
-				mask, me, (int64_t)PAGE + 1, (page - 1) * PAGE),
-			at_now);
+	int64_t limit = PAGE + 1, offset = (page - 1) * PAGE;
+	json_t *rows;
+	if (chair_only(mask))
+		rows = db_rows(CHAIR_LOG_SELECT " LIMIT ? OFFSET ?",
+			       "I" CONCERN_MAY_OPEN_BINDS "II", me, me, mask, me, limit, offset);
+	else
+		rows = db_rows(LOG_SELECT " LIMIT ? OFFSET ?", CONCERN_MAY_OPEN_BINDS "II", me,
+			       mask, me, limit, offset);
+	return labelled(rows, at_now);
 }
 
 /* The whole log, for the download: article 33(5)'s documentation, kept
@@ -127,9 +157,12 @@ static json_t *log_page(const struct request *rq, int64_t page, const char *at_n
 static json_t *log_whole(const struct request *rq, const char *at_now)
 {
 	int64_t me = rq->user.id, mask = routable_roles(rq);
-	return labelled(db_rows(WHOLE_TABLE_REPORT LOG_SELECT, CONCERN_MAY_OPEN_BINDS, me, mask,
-				me),
-			at_now);
+	json_t *rows;
+	if (chair_only(mask))
+		rows = db_rows(CHAIR_LOG_SELECT, "I" CONCERN_MAY_OPEN_BINDS, me, me, mask, me);
+	else
+		rows = db_rows(WHOLE_TABLE_REPORT LOG_SELECT, CONCERN_MAY_OPEN_BINDS, me, mask, me);
+	return labelled(rows, at_now);
 }
 
 /* A time as the page shows it, in UK time, and in the form a spreadsheet
