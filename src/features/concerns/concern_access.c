@@ -73,12 +73,58 @@ json_t *concern_assignable(int64_t concern_id, const char *email, int by_headtea
 		"IIt", concern_id, (int64_t)(by_headteacher ? ROLE_SLT | ROLE_DSL : 0), email);
 }
 
-json_t *concern_assigned_only(int64_t me, int64_t mask)
+static void add_counts(json_t *counts, json_t *rows, int sign)
 {
-	return db_rows("SELECT status, count(*) AS n FROM concerns WHERE assignee_id = ? AND "
-		       "(recipient_mask & ?) = 0 "
-		       "AND (about_id IS NULL OR about_id != ?) GROUP BY status",
-		       "III", me, mask, me);
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		const char *st = json_str(row, "status");
+		json_int_t n = json_integer_value(json_object_get(counts, st)) +
+			       sign * json_int(row, "n");
+		json_object_set_new(counts, st, json_integer(n));
+	}
+	json_decref(rows);
+}
+
+json_t *concern_visible_counts(int64_t mask, int64_t me)
+{
+	json_t *counts = json_object();
+#define STATUS_ZERO_(code, name) json_object_set_new(counts, code, json_integer(0));
+	CONCERN_STATUS_LIST(STATUS_ZERO_)
+#undef STATUS_ZERO_
+	add_counts(counts,
+		   db_rows("SELECT status, sum(n) AS n FROM concern_counts WHERE (mask & ?) != 0 "
+			   "GROUP BY status",
+			   "I", mask),
+		   1);
+	add_counts(counts,
+		   db_rows("SELECT status, count(*) AS n FROM concerns WHERE about_id = ? "
+			   "AND (recipient_mask & ?) != 0 GROUP BY status",
+			   "II", me, mask),
+		   -1);
+	/* The kept counts are by receiving roles: the cases assigned to me
+	 * that none of my roles receive are added to them. */
+	add_counts(counts,
+		   db_rows("SELECT status, count(*) AS n FROM concerns WHERE assignee_id = ? AND "
+			   "(recipient_mask & ?) = 0 AND (about_id IS NULL OR about_id != ?) "
+			   "GROUP BY status",
+			   "III", me, mask, me),
+		   1);
+	return counts;
+}
+
+int64_t concern_new_not_due(int64_t mask, int64_t me, const char *at)
+{
+	return db_int(0,
+		      "SELECT count(*) FROM concerns c INDEXED BY concerns_overdue WHERE "
+		      "c.status = 'new' AND c.due_by >= ? AND " CONCERN_MAY_OPEN("c"),
+		      "t" CONCERN_MAY_OPEN_BINDS, at, me, mask, me);
+}
+
+int64_t concern_new_overdue(const json_t *counts, int64_t not_due)
+{
+	int64_t overdue = json_int(counts, "new") - not_due;
+	return overdue > 0 ? overdue : 0;
 }
 
 int64_t concern_reporter(int64_t concern_id)

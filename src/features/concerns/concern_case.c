@@ -76,54 +76,13 @@ json_t *concern_events_for_reporter(int64_t concern_id)
 	return concern_events(concern_id, 1);
 }
 
-/* Both sides of the deadline read only the covering index's range; the
- * subquery stops at LIMIT (-1: no limit). */
-#define NEW_COUNT_SQL(side)                                                                        \
-	"SELECT count(*) FROM (SELECT 1 FROM concerns c INDEXED BY concerns_overdue "              \
-	"WHERE c.status = 'new' AND c.due_by " side " ? AND " CONCERN_MAY_OPEN("c") " LIMIT ?)"
-int64_t concern_new_count(int64_t mask, int64_t me, const char *at, int overdue, int64_t limit)
-{
-	if (overdue)
-		return db_int(0, NEW_COUNT_SQL("<"), "t" CONCERN_MAY_OPEN_BINDS "I", at, me, mask,
-			      me, limit);
-	return db_int(0, NEW_COUNT_SQL(">="), "t" CONCERN_MAY_OPEN_BINDS "I", at, me, mask, me,
-		      limit);
-}
-
-static void add_counts(json_t *counts, json_t *rows, int sign)
-{
-	size_t i;
-	json_t *row;
-	json_array_foreach(rows, i, row) {
-		const char *st = json_str(row, "status");
-		json_int_t n = json_integer_value(json_object_get(counts, st)) +
-			       sign * json_int(row, "n");
-		json_object_set_new(counts, st, json_integer(n));
-	}
-	json_decref(rows);
-}
-
-/* Counts by status come from concern_counts (kept by triggers), less the
- * cases about me, which I never see: no need to read every case ever filed. */
+/* Counts by status as the reader may open them (concern_visible_counts),
+ * and how many new ones are overdue: exact, the queue's own figures. */
 static json_t *status_counts(unsigned roles, int64_t me, const char *at)
 {
 	int64_t mask = roles & ROLE_ROUTABLE;
-	json_t *counts = json_object();
-#define STATUS_ZERO_(code, name) json_object_set_new(counts, code, json_integer(0));
-	CONCERN_STATUS_LIST(STATUS_ZERO_)
-	add_counts(counts,
-		   db_rows("SELECT status, sum(n) AS n FROM concern_counts WHERE (mask & ?) != 0 "
-			   "GROUP BY status",
-			   "I", mask),
-		   1);
-	add_counts(counts,
-		   db_rows("SELECT status, count(*) AS n FROM concerns WHERE about_id = ? "
-			   "AND (recipient_mask & ?) != 0 GROUP BY status",
-			   "II", me, mask),
-		   -1);
-	add_counts(counts, concern_assigned_only(me, mask), 1);
-	/* exact: the queue's own figure, not capped as My tasks is */
-	int64_t overdue = concern_new_count(mask, me, at, 1, -1);
+	json_t *counts = concern_visible_counts(mask, me);
+	int64_t overdue = concern_new_overdue(counts, concern_new_not_due(mask, me, at));
 	json_object_set_new(counts, "overdue", json_integer(overdue));
 	return counts;
 }

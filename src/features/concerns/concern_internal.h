@@ -104,15 +104,20 @@ handler_fn concern_new_page, concern_create, concern_mine, concern_mine_case;
 handler_fn concern_queue, concern_case, evidence_download;
 handler_fn concern_event_post, concern_stats, routing_page, routing_post;
 
-/* Cases assigned to me that none of my roles receive, by status:
- * [{status, n}].  The kept counts (concern_counts) are by receiving roles,
- * so these are added to them. */
-json_t *concern_assigned_only(int64_t me, int64_t mask);
-
-/* New cases this person may open (the queue's rule, CONCERN_MAY_OPEN) past
- * their acknowledgement deadline `at` (overdue) or not yet, counted up to
- * LIMIT (-1: all of them). */
-int64_t concern_new_count(int64_t mask, int64_t me, const char *at, int overdue, int64_t limit);
+/* The cases this person may open (the queue's rule, CONCERN_MAY_OPEN), by
+ * status ({"new": n, ...}, every status): the kept counts of their receiving
+ * roles (concern_counts), less the cases about them, plus those assigned to
+ * them that none of their roles receive.  Exact, and read without reading
+ * every case ever filed. */
+json_t *concern_visible_counts(int64_t mask, int64_t me);
+/* New cases this person may open whose acknowledgement deadline is `at` or
+ * later: read from the index's range after `at`, which holds only the cases
+ * filed in the last working day or so. */
+int64_t concern_new_not_due(int64_t mask, int64_t me, const char *at);
+/* New cases past their deadline: all the new ones (counts from
+ * concern_visible_counts) less those not yet due.  Counting them directly
+ * would read every overdue case a trust has left, to find the reader's. */
+int64_t concern_new_overdue(const json_t *counts, int64_t not_due);
 
 
 /* Whether a concern reached anyone who may act on it, and what to do when
