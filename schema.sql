@@ -2212,3 +2212,45 @@ INSERT INTO course_record_counts(course, n) SELECT course, count(*) FROM trainin
 -- report to anyone else writes nothing to it.
 CREATE INDEX IF NOT EXISTS concerns_to_chair ON concerns(category)
   WHERE (recipient_mask & 256) != 0;
+
+-- Schema version 54: who still needs the policy training, by name
+--
+-- May run again.  The list of those who still need the social-media policy
+-- training is by name: read from this index in that order, it stops when
+-- the page is full, where sorting everyone whose training has run out (a
+-- trust's thousands) made every page cost the whole list.
+CREATE INDEX IF NOT EXISTS policy_training_by_name ON policy_training_until(name, user_id, until);
+-- Each person's latest record of a course, found without a sort (the list
+-- shows when each was last trained).
+CREATE INDEX IF NOT EXISTS training_latest_by_user ON training(user_id, course, completed_on);
+-- How many people's training runs to each day, kept with the rows above, so
+-- that the count of those still to be trained adds up the days before today
+-- (a few: those never trained are one, '') rather than counting a trust's
+-- thousands one by one.  Every row comes and goes by INSERT OR REPLACE or
+-- DELETE (the triggers of part 50); a REPLACE deletes the row it replaces
+-- without its DELETE trigger, so the row replaced is taken off its day
+-- before the insert.
+CREATE TABLE IF NOT EXISTS policy_training_until_counts (
+  until TEXT PRIMARY KEY,
+  n     INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS policy_training_count_replaced BEFORE INSERT ON policy_training_until BEGIN
+  UPDATE policy_training_until_counts SET n = n - 1
+   WHERE until = (SELECT until FROM policy_training_until WHERE user_id = new.user_id);
+END;
+CREATE TRIGGER IF NOT EXISTS policy_training_count_added AFTER INSERT ON policy_training_until BEGIN
+  INSERT INTO policy_training_until_counts(until, n) VALUES (new.until, 1)
+    ON CONFLICT(until) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS policy_training_count_removed AFTER DELETE ON policy_training_until BEGIN
+  UPDATE policy_training_until_counts SET n = n - 1 WHERE until = old.until;
+END;
+CREATE TRIGGER IF NOT EXISTS policy_training_count_moved AFTER UPDATE OF until ON policy_training_until
+  WHEN old.until != new.until BEGIN
+  UPDATE policy_training_until_counts SET n = n - 1 WHERE until = old.until;
+  INSERT INTO policy_training_until_counts(until, n) VALUES (new.until, 1)
+    ON CONFLICT(until) DO UPDATE SET n = n + 1;
+END;
+DELETE FROM policy_training_until_counts;
+INSERT INTO policy_training_until_counts(until, n)
+  SELECT until, count(*) FROM policy_training_until GROUP BY until;

@@ -389,6 +389,25 @@ test('a version-52 database has the index of the cases sent to the chair after t
   assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
 });
 
+// Version 54: who needs the policy training is read by name, and the number for each day is kept.
+test('a version-53 database keeps the number of people whose training runs to each day after the upgrade', () => {
+  const db = demoDatabase();
+  const byDay = "SELECT group_concat(until || '=' || n, ',') FROM (SELECT until, count(*) AS n FROM policy_training_until GROUP BY until ORDER BY until)";
+  const triggers = ['replaced', 'added', 'removed', 'moved'].map((t) => `policy_training_count_${t}`);
+  sql(db, `${triggers.map((t) => `DROP TRIGGER ${t};`).join(' ')} DROP TABLE policy_training_until_counts;
+    DROP INDEX policy_training_by_name; DROP INDEX training_latest_by_user;
+    INSERT INTO training(user_id, course, completed_on, recorded_at)
+      VALUES ((SELECT min(user_id) FROM policy_training_until WHERE until = ''), 'social_media_policy', '2026-01-01', '2026-01-01T00:00:00Z');
+    PRAGMA user_version = 53`);
+  const r = cli(['init', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+  assert.equal(sql(db, "SELECT group_concat(until || '=' || n, ',') FROM (SELECT * FROM policy_training_until_counts WHERE n != 0 ORDER BY until)"),
+    sql(db, byDay));
+  assert.match(sql(db, byDay), /9999-12-31=/, 'the record made before the upgrade counts');
+  assert.equal(sql(db, `SELECT count(*) FROM sqlite_schema WHERE name IN ('${triggers.join("', '")}', 'policy_training_by_name', 'training_latest_by_user')`), '6');
+});
+
 // UKCIS (2024): a school keeps no nude or semi-nude image of a young person. Files stored on such
 // reports before they were refused are deleted by the upgrade, each leaving a note of what it
 // was in its chronology, and their bytes are gone from the file; other cases keep theirs.

@@ -106,7 +106,15 @@ test('the kept list of who needs the training agrees with the people and their r
     '(SELECT * FROM policy_training_until ORDER BY user_id)');
   const rule = () => sql(s.db, "SELECT group_concat(user_id || ':' || name || ':' || until, ',') FROM " +
     '(SELECT * FROM policy_training_until_rule ORDER BY user_id)');
-  const same = (why) => assert.equal(kept(), rule(), why);
+  // And the kept number of people whose training runs to each day, against those rows.
+  const counted = () => sql(s.db, "SELECT group_concat(until || '=' || n, ',') FROM " +
+    '(SELECT * FROM policy_training_until_counts WHERE n != 0 ORDER BY until)');
+  const byDay = () => sql(s.db, "SELECT group_concat(until || '=' || n, ',') FROM " +
+    '(SELECT until, count(*) AS n FROM policy_training_until GROUP BY until ORDER BY until)');
+  const same = (why) => {
+    assert.equal(kept(), rule(), why);
+    assert.equal(counted(), byDay(), `${why}: the number for each day`);
+  };
   same('as the upgrade built it');
   const id = (email) => sql(s.db, `SELECT id FROM users WHERE email = '${email}'`);
   const r = await c.head.post('/training', { email: 'science@demo.school', course: 'social_media_policy',

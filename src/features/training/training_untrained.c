@@ -17,15 +17,18 @@
 #define PAGE 50
 
 /* Active teachers and support staff whose latest record of the course ran
- * out before today, or who have none: kept in policy_training_until
- * (schema.sql), read from its index by the day (the ?: today). */
-#define UNTRAINED_FROM "FROM policy_training_until p WHERE p.until < ? "
-
+ * out before today, or who have none, are kept in policy_training_until
+ * with the day it runs to ('' never trained; schema.sql).  Their number is
+ * added up from the kept number of people whose training runs to each day
+ * (policy_training_until_counts): the days before today, not the people. */
 int64_t training_untrained_count(void)
 {
 	char d[11];
 	today(d);
-	return db_int(0, "SELECT count(*) " UNTRAINED_FROM, "t", d);
+	return db_int(0,
+		      "SELECT coalesce(sum(n), 0) FROM policy_training_until_counts "
+		      "WHERE until < ?",
+		      "t", d);
 }
 
 void training_untrained_page(struct request *rq, struct reply *rp)
@@ -33,12 +36,14 @@ void training_untrained_page(struct request *rq, struct reply *rp)
 	char d[11];
 	today(d);
 	int64_t page = arg_int(rq, "page", 1);
-	/* The page's people first (from the index), then the latest record of
-	 * the course of each, if any (found once, read by its id): an expired
-	 * one is a refresher due. */
+	/* The page's people first, read in order of name from the index and
+	 * stopped when the page is full, then the latest record of the course
+	 * of each, if any (found once, read by its id): an expired one is a
+	 * refresher due. */
 	json_t *rows = db_rows(
-		"WITH w AS (SELECT p.user_id, p.name " UNTRAINED_FROM
-		"ORDER BY p.name, p.user_id LIMIT ? OFFSET ?), "
+		"WITH w AS (SELECT p.user_id, p.name FROM policy_training_until p INDEXED BY "
+		"policy_training_by_name WHERE p.until < ? ORDER BY p.name, p.user_id "
+		"LIMIT ? OFFSET ?), "
 		"l AS (SELECT w.user_id, w.name, (SELECT t.id FROM training t WHERE "
 		"t.user_id = w.user_id AND t.course = 'social_media_policy' "
 		"ORDER BY t.completed_on DESC LIMIT 1) AS latest FROM w) "
