@@ -172,6 +172,8 @@ test('someone whose roles receive no case sees exactly the cases assigned to the
   const { id } = await file(c.teacher, { category: 'staff_conduct', summary: 'Assigned, then the role changed', about: 'science@demo.school' });
   const other = (await file(c.teacher, { category: 'staff_conduct', summary: 'Never assigned', about: 'science@demo.school' })).id;
   assert.equal((await event(c.head, id, { action: 'assign', assignee: 'deputy@demo.school' })).status, 200);
+  // Both urgent: the urgent cases come first, and are read through the same index.
+  sql(s.db, `UPDATE concerns SET urgent = 1 WHERE id IN (${id}, ${other})`);
   const deputy = sql(s.db, "SELECT id FROM users WHERE email = 'deputy@demo.school'");
   const roles = sql(s.db, `SELECT group_concat(role) FROM user_roles WHERE user_id = ${deputy}`);
   sql(s.db, `DELETE FROM user_roles WHERE user_id = ${deputy} AND role != 'staff'; ` +

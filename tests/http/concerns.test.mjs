@@ -508,6 +508,35 @@ test('the queue: filters, counts, urgent first, pages of 50', async () => {
   assert.ok(!(await c.teacher.get('/')).body.tasks.some((t) => t.kind.startsWith('concern')));
 });
 
+// The open urgent cases are read a page at a time from their index like the rest: paged through,
+// the queue is the database's order (open urgent first, then the rest, each newest first), every
+// case the head may open once, across the page where the urgent ones end and the pages after.
+test('the queue pages through more urgent cases than a page holds, in order, each once', async () => {
+  const head = Number(sql(s.db, "SELECT id FROM users WHERE email = 'head@demo.school'"));
+  const bit = Number(sql(s.db, "SELECT bit FROM role_bits WHERE role = 'headteacher'"));
+  const teacher = sql(s.db, "SELECT id FROM users WHERE email = 'teacher@demo.school'");
+  sql(s.db, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 75)
+    INSERT INTO concerns(reference, reporter_id, category, summary, created_at, due_by, recipient_mask, urgent)
+    SELECT 'URG-' || i, ${teacher}, 'other', 'urgent ' || i, strftime('%Y-%m-%dT%H:%M:%SZ', '2026-01-01', '+' || (i % 40) || ' hours'),
+      '2026-01-02T00:00:00Z', ${bit}, 1 FROM n`);
+  for (const status of ['open', 'all']) {
+    const seen = [];
+    for (let page = 1; ; page++) {
+      const r = await c.head.get(`/concerns?status=${status}&page=${page}`);
+      assert.equal(r.status, 200);
+      seen.push(...r.body.concerns.map((x) => x.id));
+      if (!r.body.next_page) break;
+    }
+    const open = "c.status IN ('new', 'acknowledged', 'investigating', 'escalated')";
+    const expected = sql(s.db, `SELECT group_concat(id) FROM (SELECT c.id FROM concerns c WHERE
+      (c.about_id IS NULL OR c.about_id != ${head}) AND ((c.recipient_mask & ${bit}) != 0 OR c.assignee_id = ${head})
+      ${status === 'open' ? `AND c.status != 'closed'` : ''}
+      ORDER BY (c.urgent = 1 AND ${open}) DESC, c.created_at DESC, c.id DESC)`);
+    assert.equal(seen.join(), expected, status);
+    assert.ok(seen.length > 100, 'more than two pages');
+  }
+});
+
 test('routing is edited by an administrator, audited, and applies to new concerns', async () => {
   assert.equal((await c.head.get('/admin/routing')).status, 403);
   const page = await c.admin.page('/admin/routing');

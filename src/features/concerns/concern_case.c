@@ -156,36 +156,63 @@ struct queue_filter {
 	"'escalated')) " QUEUE_FILTERS "AND " term " ORDER BY c.created_at DESC, c.id DESC "      \
 	"LIMIT ? OFFSET ?"
 
+/* The open urgent cases, newest first, through the index that hint names,
+ * with one more term: a page of them (read in the index's order and
+ * stopped there), or how many there are. */
+#define QUEUE_URGENT_WHERE(term)                                                                   \
+	"WHERE c.status IN " CONCERN_OPEN_STATUSES " AND c.urgent = 1 " QUEUE_FILTERS "AND " term
+#define QUEUE_URGENT(hint, term)                                                                   \
+	QUEUE_COLUMNS_FROM(hint)                                                                   \
+	QUEUE_URGENT_WHERE(term) " ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?"
+#define QUEUE_URGENT_COUNT(hint, term)                                                             \
+	"SELECT count(*) FROM concerns c " hint " " QUEUE_URGENT_WHERE(term)
+
 static json_t *queue_page(const struct request *rq, const struct queue_filter *f, int64_t page,
 			  const char *at)
 {
 	int64_t mask = routable_roles(rq), me = rq->user.id;
-	json_t *urgent = db_rows(
-		QUEUE_COLUMNS_FROM("INDEXED BY concerns_urgent_open")
-		"WHERE c.status IN " CONCERN_OPEN_STATUSES " AND c.urgent = 1 " QUEUE_FILTERS
-		"ORDER BY c.created_at DESC, c.id DESC",
-		"t" CONCERN_MAY_OPEN_BINDS "ttttiIititi", at, me, mask, me, f->status, f->status,
-		f->category, f->category, f->assigned, me, f->overdue, at, f->deadline, at,
-		f->open);
-	int64_t first = (page - 1) * PAGE, nurgent = (int64_t)json_array_size(urgent);
-	json_t *rows = json_array();
-	for (int64_t i = first; i < nurgent && i < first + PAGE + 1; i++)
-		json_array_append(rows, json_array_get(urgent, (size_t)i));
-	json_decref(urgent);
-	int64_t want = PAGE + 1 - (int64_t)json_array_size(rows),
-		skip = first > nurgent ? first - nurgent : 0;
-	/* Both forms take the same binds: the viewer is the assignee, or the
-	 * term is always true. */
-#define REST_BINDS                                                                                 \
-	"t" CONCERN_MAY_OPEN_BINDS "ttttiIititiIII", at, me, mask, me, f->status, f->status,       \
-		f->category, f->category, f->assigned, me, f->overdue, at, f->deadline, at,        \
-		f->open, me, want, skip
-	json_t *rest = concern_roles_receive_none(mask)
+	/* Someone whose roles receive no case reads both lists through the
+	 * index of the cases assigned to them: through the others, every
+	 * case would be read to find none. */
+	int assigned_only = concern_roles_receive_none(mask);
+	/* Both forms of each list take the same binds: the viewer is the
+	 * assignee, or the term is always true. */
+	/* QUEUE_COLUMNS_FROM's bind (at), then the filters'. */
+#define FILTER_TYPES CONCERN_MAY_OPEN_BINDS "ttttiIititiI"
+#define FILTER_ARGS                                                                                \
+	me, mask, me, f->status, f->status, f->category, f->category, f->assigned, me, f->overdue, \
+		at, f->deadline, at, f->open, me
+	int64_t first = (page - 1) * PAGE, full = PAGE + 1;
+	json_t *rows = assigned_only ? db_rows(QUEUE_URGENT("INDEXED BY concerns_by_assignee",
+							    "c.assignee_id = ?"),
+					       "t" FILTER_TYPES "II", at, FILTER_ARGS, full, first)
+				     : db_rows(QUEUE_URGENT("INDEXED BY concerns_urgent_open",
+							    "? IS NOT NULL"),
+					       "t" FILTER_TYPES "II", at, FILTER_ARGS, full, first);
+	int64_t want = full - (int64_t)json_array_size(rows), skip = 0;
+	/* A page past the urgent cases skips, in the rest, the rows of the
+	 * pages before it that were not urgent: only then are they counted. */
+	if (first > 0 && json_array_size(rows) == 0) {
+		int64_t nurgent =
+			assigned_only
+				? db_int(0,
+					 QUEUE_URGENT_COUNT("INDEXED BY concerns_by_assignee",
+							    "c.assignee_id = ?"),
+					 FILTER_TYPES, FILTER_ARGS)
+				: db_int(0,
+					 QUEUE_URGENT_COUNT("INDEXED BY concerns_urgent_open",
+							    "? IS NOT NULL"),
+					 FILTER_TYPES, FILTER_ARGS);
+		skip = first - nurgent;
+	}
+	json_t *rest = assigned_only
 			       ? db_rows(QUEUE_REST("INDEXED BY concerns_by_assignee",
 						    "c.assignee_id = ?"),
-					 REST_BINDS)
-			       : db_rows(QUEUE_REST("", "? IS NOT NULL"), REST_BINDS);
-#undef REST_BINDS
+					 "t" FILTER_TYPES "II", at, FILTER_ARGS, want, skip)
+			       : db_rows(QUEUE_REST("", "? IS NOT NULL"), "t" FILTER_TYPES "II", at,
+					 FILTER_ARGS, want, skip);
+#undef FILTER_TYPES
+#undef FILTER_ARGS
 	json_array_extend(rows, rest);
 	json_decref(rest);
 	return rows;
