@@ -9,8 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-void flag_task(struct flag_tasks *ft, const struct flag_kind *k, const char *link,
-	       const char *message)
+/* The group of kind k, made at its first task; the task counted in it.
+ * Whether the task itself is still wanted: past FLAG_TASKS_EACH, the kind
+ * becomes one task saying how many, so none is made. */
+static json_t *counted_in_group(struct flag_tasks *ft, const struct flag_kind *k)
 {
 	size_t i = 0;
 	while (i < ft->n && ft->group[i].k != k)
@@ -19,19 +21,31 @@ void flag_task(struct flag_tasks *ft, const struct flag_kind *k, const char *lin
 		if (ft->n == FLAG_KINDS)
 			abort(); /* a kind more than the array holds: FLAG_KINDS is too small */
 		ft->group[ft->n].k = k;
+		ft->group[ft->n].count = 0;
 		ft->group[ft->n++].each = json_array();
 	}
-	task_add(ft->group[i].each, k->kind, message, link, k->urgent);
+	return ++ft->group[i].count <= FLAG_TASKS_EACH ? ft->group[i].each : NULL;
+}
+
+void flag_task(struct flag_tasks *ft, const struct flag_kind *k, const char *link,
+	       const char *message)
+{
+	json_t *each = counted_in_group(ft, k);
+	if (each)
+		task_add(each, k->kind, message, link, k->urgent);
 }
 
 void flag_taskf(struct flag_tasks *ft, const struct flag_kind *k, const char *link,
 		const char *fmt, ...)
 {
+	json_t *each = counted_in_group(ft, k);
+	if (!each)
+		return;
 	va_list ap;
 	va_start(ap, fmt);
 	char *message = NULL;
 	if (vasprintf(&message, fmt, ap) >= 0)
-		flag_task(ft, k, link, message);
+		task_add(each, k->kind, message, link, k->urgent);
 	va_end(ap);
 	free(message);
 }
@@ -41,7 +55,7 @@ void flag_tasks_done(struct flag_tasks *ft, json_t *tasks)
 	for (size_t i = 0; i < ft->n; i++) {
 		const struct flag_kind *k = ft->group[i].k;
 		json_t *each = ft->group[i].each;
-		size_t n = json_array_size(each);
+		size_t n = ft->group[i].count;
 		if (n <= FLAG_TASKS_EACH) {
 			json_array_extend(tasks, each);
 		} else {

@@ -25,7 +25,8 @@ struct flag_kind {
 struct flag_tasks {
 	struct {
 		const struct flag_kind *k;
-		json_t *each;
+		json_t *each;   /* the first FLAG_TASKS_EACH tasks */
+		size_t count;   /* all of them */
 	} group[FLAG_KINDS];
 	size_t n;
 };
