@@ -2254,3 +2254,33 @@ END;
 DELETE FROM policy_training_until_counts;
 INSERT INTO policy_training_until_counts(until, n)
   SELECT until, count(*) FROM policy_training_until GROUP BY until;
+
+-- Schema version 55: how many applications wait at each step, kept
+--
+-- May run again.  My tasks tells the moderator how many applications wait
+-- for review and the deciders how many wait for a decision; it counted them
+-- through every application waiting, a trust's backlog at each view of the
+-- home page.  Now the waiting are counted by status here, kept by triggers,
+-- and only a person's own applications and reviews are read to take them
+-- off (approvals_by_actor finds their reviews).
+CREATE TABLE IF NOT EXISTS application_status_counts (
+  status TEXT PRIMARY KEY,
+  n      INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS application_count_added AFTER INSERT ON account_applications BEGIN
+  INSERT INTO application_status_counts(status, n) VALUES (new.status, 1)
+    ON CONFLICT(status) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS application_count_removed AFTER DELETE ON account_applications BEGIN
+  UPDATE application_status_counts SET n = n - 1 WHERE status = old.status;
+END;
+CREATE TRIGGER IF NOT EXISTS application_count_moved AFTER UPDATE OF status ON account_applications
+  WHEN old.status != new.status BEGIN
+  UPDATE application_status_counts SET n = n - 1 WHERE status = old.status;
+  INSERT INTO application_status_counts(status, n) VALUES (new.status, 1)
+    ON CONFLICT(status) DO UPDATE SET n = n + 1;
+END;
+DELETE FROM application_status_counts;
+INSERT INTO application_status_counts(status, n)
+  SELECT status, count(*) FROM account_applications GROUP BY status;
+CREATE INDEX IF NOT EXISTS approvals_by_actor ON approvals(actor_id, step);

@@ -42,7 +42,8 @@ static int small_alias(const char *sql, const char *alias, size_t len)
 	return 0;
 }
 
-/* Is name a common table expression of the SQL ("WITH RECURSIVE name(...")? */
+/* Is name a common table expression of the SQL: the first ("WITH RECURSIVE
+ * name(...", "WITH name AS") or one after it (", name AS (")? */
 static int cte_name(const char *sql, const char *name, size_t len)
 {
 	static const char *const starts[] = { "WITH RECURSIVE ", "WITH " };
@@ -52,6 +53,9 @@ static int cte_name(const char *sql, const char *name, size_t len)
 		    strchr("( ", p[strlen(starts[i]) + len]))
 			return 1;
 	}
+	for (const char *p = strstr(sql, ", "); p; p = strstr(p + 2, ", "))
+		if (strncmp(p + 2, name, len) == 0 && strncmp(p + 2 + len, " AS (", 5) == 0)
+			return 1;
 	return 0;
 }
 

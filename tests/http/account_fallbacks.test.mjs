@@ -204,3 +204,57 @@ test('an existing account registered by the moderator is told to the senior lead
     await s.stop();
   }
 });
+
+// My tasks counts the applications waiting from kept numbers, less the reader's own, and reads
+// only the decider's applications to find those nobody of the role may decide: its numbers must
+// be those of the applications themselves, each of whose pages says whether this reader may
+// review or decide it, as the people holding the roles come and go.
+test('the numbers of applications waiting on My tasks are those whose pages say the reader may act', async () => {
+  const s = await startServer();
+  try {
+    const people = ['moderator', 'head', 'deputy', 'dsl', 'bursar', 'chair', 'teacher'];
+    const c = {};
+    for (const p of people) c[p] = await s.login(`${p}@demo.school`);
+    // Waiting for review: from a teacher, and from the moderator; waiting for a decision: the
+    // bursar leads one, applies for another, and reviewed a third; the head applied for one.
+    const ids = [];
+    for (const [who, o] of [['teacher', {}], ['teacher', { lead: 'dsl@demo.school' }], ['moderator', {}],
+      ['teacher', { lead: 'bursar@demo.school' }], ['bursar', {}], ['head', {}], ['teacher', {}], ['dsl', {}]])
+      ids.push(await apply(c[who], { name: `waiting_${ids.length}`, ...o }));
+    for (const id of ids.slice(3)) await forward(s, id);
+    sql(s.db, `INSERT INTO approvals(application_id, step, decision, comment, actor_id, at)
+      VALUES (${ids[6]}, 'review', 'forward', 'Looked at it too.', ${uid(s.db, 'bursar@demo.school')}, '2026-01-01T00:00:00Z')`);
+    const number = (tasks, kind) => tasks.filter((t) => t.kind === kind)
+      .reduce((n, t) => n + Number((t.message.match(/^(\d+) account application/) ?? [0, 1])[1]), 0);
+    const check = async (why) => {
+      const all = sql(s.db, "SELECT group_concat(id) FROM account_applications WHERE status IN ('submitted', 'forwarded')")
+        .split(',').map(Number);
+      for (const p of people) {
+        let review = 0, decide = 0;
+        for (const id of all) {
+          const r = await c[p].get(`/accounts/applications/${id}`);
+          if (r.status !== 200) continue;
+          review += r.body.can_review === true;
+          decide += r.body.can_decide === true;
+        }
+        const home = await c[p].get('/');
+        assert.equal(home.status, 200, `${why}: ${p} ${home.text.slice(0, 300)}`);
+        const tasks = home.body.tasks;
+        assert.equal(number(tasks, 'account_review'), review, `${why}: ${p} reviews`);
+        assert.equal(number(tasks, 'account_decision'), decide, `${why}: ${p} decides`);
+      }
+    };
+    await check('as they are');
+    sql(s.db, `INSERT INTO user_roles(user_id, role) VALUES (${uid(s.db, 'ta@demo.school')}, 'moderator')`);
+    await check('two moderators');
+    sql(s.db, "DELETE FROM user_roles WHERE role = 'moderator'");
+    await check('no moderator');
+    sql(s.db, `UPDATE users SET active = 0 WHERE email = 'bursar@demo.school'`);
+    people.splice(people.indexOf('bursar'), 1); // signed out by leaving
+    await check('the business manager gone');
+    sql(s.db, "DELETE FROM user_roles WHERE role = 'slt'");
+    await check('no senior leader either');
+    assert.equal(sql(s.db, "SELECT group_concat(status || '=' || n) FROM (SELECT * FROM application_status_counts WHERE n != 0 ORDER BY status)"),
+      sql(s.db, "SELECT group_concat(status || '=' || n) FROM (SELECT status, count(*) AS n FROM account_applications GROUP BY status ORDER BY status)"));
+  } finally { await s.stop(); }
+});

@@ -408,6 +408,23 @@ test('a version-53 database keeps the number of people whose training runs to ea
   assert.equal(sql(db, `SELECT count(*) FROM sqlite_schema WHERE name IN ('${triggers.join("', '")}', 'policy_training_by_name', 'training_latest_by_user')`), '6');
 });
 
+// Version 55: how many applications wait at each step is kept.
+test('a version-54 database keeps how many applications wait at each step after the upgrade', () => {
+  const db = demoDatabase();
+  const byStatus = "SELECT group_concat(status || '=' || n) FROM (SELECT status, count(*) AS n FROM account_applications GROUP BY status ORDER BY status)";
+  sql(db, `DROP TRIGGER application_count_added; DROP TRIGGER application_count_removed; DROP TRIGGER application_count_moved;
+    DROP TABLE application_status_counts; DROP INDEX approvals_by_actor;
+    UPDATE account_applications SET status = 'withdrawn' WHERE id = (SELECT min(id) FROM account_applications WHERE status = 'submitted');
+    PRAGMA user_version = 54`);
+  const r = cli(['init', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+  assert.equal(sql(db, "SELECT group_concat(status || '=' || n) FROM (SELECT * FROM application_status_counts WHERE n != 0 ORDER BY status)"),
+    sql(db, byStatus));
+  assert.match(sql(db, byStatus), /withdrawn=/, 'the change made before the upgrade counts');
+  assert.equal(sql(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('application_count_added', 'application_count_removed', 'application_count_moved', 'approvals_by_actor')"), '4');
+});
+
 // UKCIS (2024): a school keeps no nude or semi-nude image of a young person. Files stored on such
 // reports before they were refused are deleted by the upgrade, each leaving a note of what it
 // was in its chronology, and their bytes are gone from the file; other cases keep theirs.

@@ -66,18 +66,63 @@ static void count_task(json_t *tasks, int64_t n, const char *kind, const char *o
 	"(" person " IN (a.applicant_id, a.lead_id) OR EXISTS (SELECT 1 FROM approvals p "   \
 	"WHERE p.application_id = a.id AND p.step = 'review' AND p.actor_id = " person "))"
 
+/* How many applications wait at a step (a status), kept by triggers
+ * (application_status_counts, schema.sql). */
+#define WAITING(status)                                                                    \
+	"coalesce((SELECT n FROM application_status_counts WHERE status = " status "), 0)"
+/* The ids of the applications person (a parameter) applied for, leads or
+ * reviewed, each read through its index: EXCLUDED_FROM's set, from the
+ * person's side. */
+#define APPLICATIONS_OF(person)                                                            \
+	"SELECT id FROM account_applications INDEXED BY applications_by_applicant WHERE "   \
+	"applicant_id = " person " UNION SELECT id FROM account_applications INDEXED BY "    \
+	"applications_by_lead WHERE lead_id = " person " UNION SELECT application_id FROM "  \
+	"approvals INDEXED BY approvals_by_actor WHERE actor_id = " person " AND step = "  \
+	"'review'"
+
+/* The applications waiting for review that person (a parameter) did not
+ * send: all those waiting (kept) less their own. */
+#define SUBMITTED_NOT_BY(person)                                                           \
+	WAITING("'submitted'") " - (SELECT count(*) FROM account_applications INDEXED BY "  \
+	"applications_by_applicant WHERE applicant_id = " person " AND status = 'submitted')"
+
+/* The applications waiting for review that no active moderator but their
+ * applicant may review, but the reader's own (?1): with two moderators or
+ * more, none; with one, only their own; with none, every one waiting. */
+#define NO_MODERATOR_FREE                                                                   \
+	"WITH m AS (SELECT count(*) AS n, min(u.id) AS id FROM user_roles r JOIN users u "  \
+	"ON u.id = r.user_id WHERE r.role = 'moderator' AND u.active = 1) SELECT CASE "     \
+	"WHEN m.n >= 2 THEN 0 WHEN m.n = 1 THEN (SELECT count(*) FROM account_applications " \
+	"INDEXED BY applications_by_applicant WHERE applicant_id = m.id AND status = "      \
+	"'submitted' AND applicant_id != ?1) ELSE " SUBMITTED_NOT_BY("?1") " END FROM m"
+
 /* The forwarded applications that the decider role decides and this person,
- * holding it, may: the common case, counted in SQL. */
+ * holding it, may: the common case, counted in SQL.  All those waiting
+ * (kept) less those the person is out of: a trust's backlog is not read. */
 static int64_t decided_by_role(const struct request *rq, const char *role)
 {
 	if (!has_role(rq, role_bit(role)))
 		return 0;
 	return db_int(0,
-		      "SELECT count(*) FROM account_applications a INDEXED BY "
-		      "applications_by_status WHERE a.status = 'forwarded' AND NOT " EXCLUDED_FROM(
-			      "?1"),
+		      "SELECT " WAITING("'forwarded'") " - (SELECT count(*) FROM "
+		      "account_applications WHERE status = 'forwarded' AND id IN (" APPLICATIONS_OF(
+			      "?1") "))",
 		      "I", rq->user.id);
 }
+
+/* The forwarded applications nobody of the decider role (?1) may decide.
+ * That is so of one only if the role's first holder (h) may not: so only
+ * that holder's applications and reviews are read, or, with nobody holding
+ * the role, every forwarded one. */
+#define NO_FREE_DECIDER                                                                     \
+	"WITH h AS (SELECT min(u.id) AS id FROM user_roles r JOIN users u ON u.id = "       \
+	"r.user_id WHERE r.role = ?1 AND u.active = 1), cand AS (SELECT a.id FROM h "        \
+	"CROSS JOIN account_applications a INDEXED BY applications_by_status WHERE "         \
+	"h.id IS NULL AND a.status = 'forwarded' UNION " APPLICATIONS_OF("(SELECT id FROM "  \
+	"h)") ") SELECT a.id, a.applicant_id, a.lead_id, a.name FROM cand CROSS JOIN "       \
+	"account_applications a ON a.id = cand.id WHERE a.status = 'forwarded' AND NOT "     \
+	"EXISTS (SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id WHERE "         \
+	"r.role = ?1 AND u.active = 1 AND NOT " EXCLUDED_FROM("u.id") ") ORDER BY a.id"
 
 /* The forwarded applications this person decides: counted, for someone who
  * sees the list of every application; each its own task linking to it for
@@ -91,12 +136,7 @@ static void decision_tasks(const struct request *rq, json_t *tasks)
 	const char *role = decider_role();
 	int lists = has_role(rq, ACCOUNT_OVERSEERS);
 	int64_t mine = decided_by_role(rq, role);
-	json_t *rows = db_rows("SELECT a.id, a.applicant_id, a.lead_id, a.name FROM "
-			       "account_applications a INDEXED BY applications_by_status WHERE "
-			       "a.status = 'forwarded' AND NOT EXISTS (SELECT 1 FROM user_roles r "
-			       "JOIN users u ON u.id = r.user_id WHERE r.role = ? AND u.active = 1 "
-			       "AND NOT " EXCLUDED_FROM("u.id") ")",
-			       "t", role);
+	json_t *rows = db_rows(NO_FREE_DECIDER, "t", role);
 	json_t *holders = json_array_size(rows) ? decider_holders() : NULL;
 	size_t i;
 	json_t *app;
@@ -125,27 +165,16 @@ static void account_tasks(const struct request *rq, json_t *tasks)
 {
 	int moderator = has_role(rq, ROLE_MODERATOR);
 	if (moderator)
-		count_task(tasks,
-			   db_int(0,
-				  "SELECT count(*) FROM account_applications WHERE status = "
-				  "'submitted' "
-				  "AND applicant_id != ?",
-				  "I", rq->user.id),
+		count_task(tasks, db_int(0, "SELECT " SUBMITTED_NOT_BY("?1"), "I", rq->user.id),
 			   "account_review", "waits for your review", "wait for your review",
 			   "/accounts/applications");
 	/* No active moderator but the applicant: senior leaders review it
-	 * (account_decide.c); someone who is also a moderator counted it above. */
+	 * (account_decide.c); someone who is also a moderator counted it above.
+	 * With two moderators or more, none; with one, only their own; with
+	 * none, every one waiting (but the reader's own). */
 	if (!moderator && has_role(rq, SENIOR_LEADERS))
-		count_task(tasks,
-			   db_int(0,
-				  "SELECT count(*) FROM account_applications a INDEXED BY "
-				  "applications_by_status WHERE status = 'submitted' AND "
-				  "applicant_id != ? AND NOT EXISTS (SELECT 1 "
-				  "FROM user_roles r JOIN users u ON u.id = r.user_id WHERE "
-				  "r.role = 'moderator' AND u.active = 1 "
-				  "AND u.id != a.applicant_id)",
-				  "I", rq->user.id),
-			   "account_review", "waits for your review", "wait for your review",
+		count_task(tasks, db_int(0, NO_MODERATOR_FREE, "I", rq->user.id), "account_review",
+			   "waits for your review", "wait for your review",
 			   "/accounts/applications");
 	decision_tasks(rq, tasks);
 	count_task(tasks,
