@@ -70,7 +70,7 @@ function totals(file) {
 
 // cmd/args start a server printing "listening on URL/"; marker is the
 // function a GET of /static/marker (staffroom: /static/favicon.svg) enters.
-async function count(name, cmd, args, marker, markerPath, dir, scenarios) {
+async function count(name, cmd, args, marker, markerPath, dir, scenarios, [warm, k0, k1] = [WARM, K0, K1]) {
   const out = path.join(dir, `callgrind-${name}.out`);
   for (const f of readdirSync(dir)) if (f.startsWith(`callgrind-${name}.out`)) writeFileSync(path.join(dir, f), '');
   const [c, a] = asUser('valgrind', ['--tool=callgrind', `--dump-before=${marker}`,
@@ -81,16 +81,16 @@ async function count(name, cmd, args, marker, markerPath, dir, scenarios) {
   const cut = async () => { await get(url, { path: markerPath, cookie: '' }); return ++markers; };
   const seen = [];
   for (const s of scenarios) {
-    for (let i = 0; i < WARM; i++) await get(url, s);
+    for (let i = 0; i < warm; i++) await get(url, s);
     await cut();
-    for (let i = 0; i < K0; i++) await get(url, s);
+    for (let i = 0; i < k0; i++) await get(url, s);
     const a0 = await cut();
-    for (let i = 0; i < K1; i++) await get(url, s);
+    for (let i = 0; i < k1; i++) await get(url, s);
     const a1 = await cut();
     seen.push([a0, a1]);
   }
   await stop(proc);
-  return { said, perRequest: seen.map(([a0, a1]) => (totals(`${out}.${a1}`) - totals(`${out}.${a0}`)) / (K1 - K0)) };
+  return { said, perRequest: seen.map(([a0, a1]) => (totals(`${out}.${a1}`) - totals(`${out}.${a0}`)) / (k1 - k0)) };
 }
 
 // One run: staffroom (same binary, same flags as under wrk, but with no
@@ -102,6 +102,16 @@ export async function countRun({ bin, ceiling, templates, db, dir, serverArgs, s
   const ce = await count('ceiling', ceiling, ['0', captureFile, db, templates], 'bench_marker', '/static/marker', dir, scenarios);
   const different = ce.said.split('\n').filter((l) => l.includes('A DIFFERENT BODY'));
   return { staffroom: sr.perRequest, ceiling: ce.perRequest, different };
+}
+
+// Instructions per request of many pages, staffroom alone (no ceiling): the
+// every-list comparison between sizes, where the count does not move from
+// run to run as the time does.  Fewer requests each than above (the counts
+// of a page differ by a few instructions between requests), a page each.
+export async function countPages({ bin, db, dir, serverArgs, scenarios }) {
+  const sr = await count('staffroom-lists', bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--no-seccomp', ...serverArgs],
+    'static_serve', '/static/favicon.svg', dir, scenarios, [2, 1, 6]);
+  return sr.perRequest;
 }
 
 // The raw single-row commit (bench/commit_ceiling.c) in instructions: the
