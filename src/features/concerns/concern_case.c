@@ -137,11 +137,11 @@ static json_t *status_choices(const char *cur)
 				     "d.due_at < ?)) AND (? = 0 OR c.status != 'closed') "
 
 /* The queue shows open urgent cases first, then everything else newest
- * first.  Read as two lists: the few open urgent cases through the index
- * that holds only them (concerns_urgent_open: its WHERE is these two terms,
+ * first.  Read as two lists: the open urgent cases through the index that
+ * holds only them (concerns_urgent_open: its WHERE is these two terms,
  * which must stay the same for SQLite to use it), then the rest in date
- * order, so a page costs its fifty rows, not a sort of every case ever
- * filed. */
+ * order, each stopped when the page is full, so a page costs its fifty
+ * rows, not a sort of every case ever filed. */
 struct queue_filter {
 	const char *status, *category;
 	int assigned, overdue, deadline;
