@@ -136,8 +136,8 @@ static int chair_only(int64_t mask)
 }
 
 /* One page of the log, read newest first through breach_records_by_aware
- * and stopped by LIMIT: a trust's years of breaches are not all read to
- * show fifty. */
+ * and stopped by LIMIT (a chair's, from the cases sent to them): a trust's
+ * years of breaches are not all read to show fifty. */
 static json_t *log_page(const struct request *rq, int64_t page, const char *at_now)
 {
 	int64_t me = rq->user.id, mask = routable_roles(rq);

@@ -175,9 +175,9 @@ static json_t *queue_page(const struct request *rq, const struct queue_filter *f
 	 * index of the cases assigned to them: through the others, every
 	 * case would be read to find none. */
 	int assigned_only = concern_roles_receive_none(mask);
-	/* Both forms of each list take the same binds: the viewer is the
-	 * assignee, or the term is always true. */
-	/* QUEUE_COLUMNS_FROM's bind (at), then the filters'. */
+	/* Both forms of each list take the same binds: QUEUE_COLUMNS_FROM's
+	 * (at), then the filters', the last of them the viewer as the assignee
+	 * or in a term always true. */
 #define FILTER_TYPES CONCERN_MAY_OPEN_BINDS "ttttiIititiI"
 #define FILTER_ARGS                                                                                \
 	me, mask, me, f->status, f->status, f->category, f->category, f->assigned, me, f->overdue, \
