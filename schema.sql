@@ -2284,3 +2284,133 @@ DELETE FROM application_status_counts;
 INSERT INTO application_status_counts(status, n)
   SELECT status, count(*) FROM account_applications GROUP BY status;
 CREATE INDEX IF NOT EXISTS approvals_by_actor ON approvals(actor_id, step);
+
+-- Schema version 56: what each account's flags are worked out from, kept
+--
+-- May run again.  The moderator's My tasks names or counts the open
+-- accounts whose lead has left, whose monitoring is overdue, whose runner
+-- fails the policy checks, whose password is to be changed, whose yearly
+-- review is due or which are dormant.  It worked out every account's flags
+-- at each view, a trust's whole register.  Now each account's facts are kept
+-- here, one row an account, by triggers on the tables they come from, and
+-- each flag is a range of an index: the dates as the register's flags read
+-- them (features/accounts/account_common.c, account_review.c), the rest as
+-- whether there is anything to do.
+CREATE TABLE IF NOT EXISTS account_state (
+  account_id   INTEGER PRIMARY KEY REFERENCES social_accounts(id),
+  status       TEXT NOT NULL,                -- social_accounts.status
+  monitor_from TEXT NOT NULL,                -- the last check, or the account's creation
+  review_from  TEXT NOT NULL,                -- the last review, or the creation
+  last_logged  TEXT NOT NULL,                -- the latest of those and the last activity
+  lead_active  INTEGER NOT NULL,             -- the lead's users.active
+  gate_failing INTEGER NOT NULL,             -- a row in account_gate_failures
+  reveals_unchanged INTEGER NOT NULL         -- reveals since the last password change
+);
+CREATE INDEX IF NOT EXISTS account_state_monitoring ON account_state(status, monitor_from);
+CREATE INDEX IF NOT EXISTS account_state_review ON account_state(status, review_from);
+CREATE INDEX IF NOT EXISTS account_state_logged ON account_state(status, last_logged);
+CREATE INDEX IF NOT EXISTS account_state_lead ON account_state(status, lead_active);
+CREATE INDEX IF NOT EXISTS account_state_gate ON account_state(status, gate_failing);
+CREATE INDEX IF NOT EXISTS account_state_reveals ON account_state(status, reveals_unchanged);
+-- An account's row, from the records: what the triggers below write.
+CREATE VIEW IF NOT EXISTS account_state_source AS
+  SELECT id AS account_id, status, coalesce(last_check, created_at) AS monitor_from,
+    coalesce(last_review, created_at) AS review_from,
+    max(coalesce(last_review, created_at), coalesce(last_check, ''), coalesce(activity_at, ''))
+      AS last_logged,
+    lead_active, gate_failing, reveals_unchanged
+  FROM (SELECT a.id, a.status, a.created_at,
+      (SELECT max(checked_at) FROM account_checks c WHERE c.account_id = a.id) AS last_check,
+      (SELECT max(reviewed_at) FROM account_reviews r WHERE r.account_id = a.id) AS last_review,
+      (SELECT last_at FROM account_activity v WHERE v.account_id = a.id) AS activity_at,
+      (SELECT active FROM users u WHERE u.id = a.lead_id) AS lead_active,
+      EXISTS (SELECT 1 FROM account_gate_failures g WHERE g.account_id = a.id) AS gate_failing,
+      (SELECT count(*) FROM account_reveals rv INDEXED BY account_reveals_by_account
+        WHERE rv.account_id = a.id AND rv.changes_before =
+        (SELECT count(*) FROM account_password_changes p WHERE p.account_id = a.id))
+        AS reveals_unchanged
+    FROM social_accounts a);
+-- Writing an account's id here writes its row of account_state again from
+-- the view: every trigger below does, one rule for every change, the same
+-- as the first filling at the end.  It UPDATEs, not INSERT OR REPLACE: a
+-- statement's OR IGNORE (account_gate_nightly.c) is taken by the statements
+-- of the triggers it fires, and would keep the old row.
+CREATE VIEW IF NOT EXISTS account_state_stale AS SELECT NULL AS account_id;
+CREATE TRIGGER IF NOT EXISTS account_state_rewrite INSTEAD OF INSERT ON account_state_stale BEGIN
+  UPDATE account_state SET (status, monitor_from, review_from, last_logged, lead_active,
+      gate_failing, reveals_unchanged) = (SELECT status, monitor_from, review_from, last_logged,
+      lead_active, gate_failing, reveals_unchanged FROM account_state_source v
+      WHERE v.account_id = new.account_id)
+    WHERE account_id = new.account_id;
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_added AFTER INSERT ON social_accounts BEGIN
+  INSERT INTO account_state SELECT * FROM account_state_source WHERE account_id = new.id;
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_changed
+  AFTER UPDATE OF status, created_at, lead_id ON social_accounts BEGIN
+  INSERT INTO account_state_stale VALUES (new.id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_removed AFTER DELETE ON social_accounts BEGIN
+  DELETE FROM account_state WHERE account_id = old.id;
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_lead_leaves AFTER UPDATE OF active ON users
+  WHEN old.active != new.active BEGIN
+  INSERT INTO account_state_stale SELECT id FROM social_accounts INDEXED BY social_accounts_by_lead
+    WHERE lead_id = new.id;
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_check_added AFTER INSERT ON account_checks BEGIN
+  INSERT INTO account_state_stale VALUES (new.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_check_changed AFTER UPDATE ON account_checks BEGIN
+  INSERT INTO account_state_stale VALUES (old.account_id), (new.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_check_gone AFTER DELETE ON account_checks BEGIN
+  INSERT INTO account_state_stale VALUES (old.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_review_added AFTER INSERT ON account_reviews BEGIN
+  INSERT INTO account_state_stale VALUES (new.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_review_changed AFTER UPDATE ON account_reviews BEGIN
+  INSERT INTO account_state_stale VALUES (old.account_id), (new.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_review_gone AFTER DELETE ON account_reviews BEGIN
+  INSERT INTO account_state_stale VALUES (old.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_activity_added AFTER INSERT ON account_activity BEGIN
+  INSERT INTO account_state_stale VALUES (new.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_activity_changed AFTER UPDATE ON account_activity BEGIN
+  INSERT INTO account_state_stale VALUES (old.account_id), (new.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_activity_gone AFTER DELETE ON account_activity BEGIN
+  INSERT INTO account_state_stale VALUES (old.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_gate_added AFTER INSERT ON account_gate_failures BEGIN
+  INSERT INTO account_state_stale VALUES (new.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_gate_changed AFTER UPDATE ON account_gate_failures BEGIN
+  INSERT INTO account_state_stale VALUES (old.account_id), (new.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_gate_gone AFTER DELETE ON account_gate_failures BEGIN
+  INSERT INTO account_state_stale VALUES (old.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_reveal_added AFTER INSERT ON account_reveals BEGIN
+  INSERT INTO account_state_stale VALUES (new.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_reveal_changed AFTER UPDATE ON account_reveals BEGIN
+  INSERT INTO account_state_stale VALUES (old.account_id), (new.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_reveal_gone AFTER DELETE ON account_reveals BEGIN
+  INSERT INTO account_state_stale VALUES (old.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_password_added AFTER INSERT ON account_password_changes BEGIN
+  INSERT INTO account_state_stale VALUES (new.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_password_changed AFTER UPDATE ON account_password_changes BEGIN
+  INSERT INTO account_state_stale VALUES (old.account_id), (new.account_id);
+END;
+CREATE TRIGGER IF NOT EXISTS account_state_password_gone AFTER DELETE ON account_password_changes BEGIN
+  INSERT INTO account_state_stale VALUES (old.account_id);
+END;
+DELETE FROM account_state;
+INSERT INTO account_state SELECT * FROM account_state_source;

@@ -51,6 +51,28 @@ time_t monitoring_due(time_t last_check, closed_fn *closed, void *cls)
 	return workday_deadline(due, 0, closed, cls);
 }
 
+/* A check c falls due at c + DAY when that is on a working day, else at
+ * the end of the next working day.  Let R be the first of the closed days
+ * just before today (today itself when yesterday was open; counted from
+ * today when today is closed).  A check whose c + DAY is before R's start
+ * fell due by the end of R - 1, an open day, so it is overdue; one whose
+ * c + DAY is in R's run of closed days is due at the end of today or
+ * later, so it is not; one whose c + DAY is today, an open day, before now
+ * is overdue. */
+void monitoring_overdue_span(time_t now, closed_fn *closed, void *cls, struct overdue_span *s)
+{
+	long today = uk_day_number(now), r = today;
+	for (int i = 0; i < 400 && !day_open(r - 1, closed, cls); i++)
+		r--;
+	s->before = uk_day_end(r - 1) + 1 - DAY;
+	if (day_open(today, closed, cls)) {
+		s->from = uk_day_end(today - 1) + 1 - DAY;
+		s->until = now - DAY;
+	} else {
+		s->from = s->until = s->before;
+	}
+}
+
 int closure_day_db(const char *date, void *cls)
 {
 	(void)cls;

@@ -15,6 +15,14 @@ time_t workday_deadline(time_t t, int n, closed_fn *closed, void *cls);
 /* When an account check falls overdue: 24 hours later, or, when that falls
  * on a day the school is closed, the end of the next working day. */
 time_t monitoring_due(time_t last_check, closed_fn *closed, void *cls);
+/* The same rule turned round, for reading the last checks by range: at
+ * `now`, a check is overdue exactly when it was made before `before`, or at
+ * or after `from` and before `until` (today's working hours, a day on; an
+ * empty span on a closed day). */
+struct overdue_span {
+	time_t before, from, until;
+};
+void monitoring_overdue_span(time_t now, closed_fn *closed, void *cls, struct overdue_span *s);
 
 /* The predicate backed by the closure_days table. */
 int closure_day_db(const char *date, void *cls);

@@ -425,6 +425,25 @@ test('a version-54 database keeps how many applications wait at each step after 
   assert.equal(sql(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('application_count_added', 'application_count_removed', 'application_count_moved', 'approvals_by_actor')"), '4');
 });
 
+// Version 56: what each account's flags are worked out from is kept.
+test('a version-55 database keeps each account\'s facts for its flags after the upgrade', () => {
+  const db = demoDatabase();
+  const triggers = sql(db, "SELECT group_concat(name, ' ') FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'account_state_%'").split(' ');
+  assert.ok(triggers.length >= 20, triggers.join(' '));
+  sql(db, `${triggers.map((t) => `DROP TRIGGER ${t};`).join(' ')} DROP VIEW account_state_source; DROP TABLE account_state;
+    INSERT INTO account_checks(account_id, checked_at, comments_found, all_answered, by_id, recorded_at)
+      VALUES (1, '2030-01-01T09:00:00Z', 0, 1, 1, '2030-01-01T09:00:00Z');
+    PRAGMA user_version = 55`);
+  const r = cli(['init', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+  assert.equal(sql(db, 'SELECT count(*) FROM account_state'), sql(db, 'SELECT count(*) FROM social_accounts'));
+  assert.equal(sql(db, 'SELECT count(*) FROM (SELECT * FROM account_state EXCEPT SELECT * FROM account_state_source)'), '0');
+  assert.equal(sql(db, 'SELECT monitor_from FROM account_state WHERE account_id = 1'), '2030-01-01T09:00:00Z',
+    'the check made before the upgrade counts');
+  assert.equal(sql(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'account_state_%'"), String(triggers.length));
+});
+
 // UKCIS (2024): a school keeps no nude or semi-nude image of a young person. Files stored on such
 // reports before they were refused are deleted by the upgrade, each leaving a note of what it
 // was in its chronology, and their bytes are gone from the file; other cases keep theirs.

@@ -94,6 +94,46 @@ static void summer_days_are_uk_days(void **state)
 		    "2026-10-26T23:59:59Z");
 }
 
+static int in_span(time_t check, const struct overdue_span *s)
+{
+	return check < s->before || (s->from <= check && check < s->until);
+}
+
+/* The span agrees with monitoring_due for every check of the 40 days
+ * before each moment: moments every 5 hours over seven weeks around the
+ * clocks going back, a half-term week closed and a closed Monday, checks
+ * every 20 minutes and on the seconds either side of each moment a day
+ * before. */
+static void overdue_span_is_the_rule_turned_round(void **state)
+{
+	(void)state;
+	const char *closed[] = { "2026-10-26", "2026-10-27", "2026-10-28", "2026-10-29",
+				 "2026-10-30", "2026-11-09", NULL };
+	size_t overdue = 0, not_overdue = 0;
+	for (time_t now = at("2026-10-12T03:10:00Z"); now < at("2026-11-30T00:00:00Z");
+	     now += 5 * 3600) {
+		struct overdue_span s;
+		monitoring_overdue_span(now, closed_on, closed, &s);
+		time_t edges[] = { now - 86400 - 1, now - 86400, now - 86400 + 1 };
+		for (size_t i = 0; i < 3; i++)
+			assert_int_equal(in_span(edges[i], &s),
+					 now > monitoring_due(edges[i], closed_on, closed));
+		for (time_t c = now - 40 * 86400; c <= now; c += 1200) {
+			int due = now > monitoring_due(c, closed_on, closed);
+			if (in_span(c, &s) != due) {
+				char a[ISO_LEN], b[ISO_LEN];
+				iso_time(now, a);
+				iso_time(c, b);
+				fail_msg("now %s, check %s: the span says %d, the rule %d", a, b,
+					 in_span(c, &s), due);
+			}
+			due ? overdue++ : not_overdue++;
+		}
+	}
+	/* Both answers were met, many times over. */
+	assert_true(overdue > 1000 && not_overdue > 1000);
+}
+
 static void dates_parse_strictly(void **state)
 {
 	(void)state;
@@ -117,6 +157,7 @@ int main(void)
 		cmocka_unit_test(monitoring_is_due_a_day_later_or_next_working_day),
 		cmocka_unit_test(summer_days_are_uk_days),
 		cmocka_unit_test(dates_parse_strictly),
+		cmocka_unit_test(overdue_span_is_the_rule_turned_round),
 	};
 	uk_time_init();
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,17 +2,48 @@
  * (account_flag_tasks.h). */
 #define _GNU_SOURCE
 #include "features/accounts/account_flag_tasks.h"
+#include "features/accounts/account.h"
 #include "core/tasks.h"
 #include "lib/util.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 
-/* The group of kind k, made at its first task; the task counted in it.
- * Whether the task itself is still wanted: past FLAG_TASKS_EACH, the kind
- * becomes one task saying how many, so none is made. */
-static json_t *counted_in_group(struct flag_tasks *ft, const struct flag_kind *k)
+const struct flag_kind flag_lead_left = {
+	"account_lead_left", 1, "The leads of ", " accounts have left: transfer or close each.",
+	"The lead of the account '%s' has left: transfer or close it."
+};
+const struct flag_kind flag_monitoring_overdue = {
+	"account_monitoring_overdue", 1, "Monitoring of ",
+	" accounts is overdue: log a check on each.",
+	"Monitoring of the account '%s' is overdue: log a check."
+};
+const struct flag_kind flag_gate = {
+	"account_gate", 1, "On ",
+	" accounts someone who runs the account no longer passes the policy checks.",
+	"Someone who runs the account '%s' no longer passes the policy checks."
+};
+const struct flag_kind flag_password_change = {
+	"account_password_change", 1, "Change the password of ",
+	" accounts: someone who saw it has left, no longer leads the account or is no longer SLT "
+	"or the moderator.",
+	"Change the password of the account '%s': someone who saw it has left, no longer leads "
+	"the account or is no longer SLT or the moderator."
+};
+const struct flag_kind flag_review_due = {
+	"account_review_due", 0, "The yearly review of ",
+	" accounts is due: confirm each one's lead, contributors, purpose and monitoring, or "
+	"close it.",
+	"The yearly review of the account '%s' is due: confirm its lead, contributors, purpose "
+	"and monitoring, or close it."
+};
+const struct flag_kind flag_dormant = {
+	"account_dormant", 0, "",
+	" accounts are dormant: nothing has been logged on them for a long time.",
+	"The account '%s' is dormant: nothing has been logged for %s."
+};
+
+/* The group of kind k, made at its first account. */
+static size_t group_of(struct flag_tasks *ft, const struct flag_kind *k)
 {
 	size_t i = 0;
 	while (i < ft->n && ft->group[i].k != k)
@@ -24,30 +55,27 @@ static json_t *counted_in_group(struct flag_tasks *ft, const struct flag_kind *k
 		ft->group[ft->n].count = 0;
 		ft->group[ft->n++].each = json_array();
 	}
-	return ++ft->group[i].count <= FLAG_TASKS_EACH ? ft->group[i].each : NULL;
+	return i;
 }
 
-void flag_task(struct flag_tasks *ft, const struct flag_kind *k, const char *link,
-	       const char *message)
+/* Past FLAG_TASKS_EACH, the kind becomes one task saying how many, so the
+ * account's own task is not made. */
+void flag_account(struct flag_tasks *ft, const struct flag_kind *k, int64_t id,
+		  const char *name, const char *more)
 {
-	json_t *each = counted_in_group(ft, k);
-	if (each)
-		task_add(each, k->kind, message, link, k->urgent);
-}
-
-void flag_taskf(struct flag_tasks *ft, const struct flag_kind *k, const char *link,
-		const char *fmt, ...)
-{
-	json_t *each = counted_in_group(ft, k);
-	if (!each)
+	size_t g = group_of(ft, k);
+	if (++ft->group[g].count > FLAG_TASKS_EACH)
 		return;
-	va_list ap;
-	va_start(ap, fmt);
-	char *message = NULL;
-	if (vasprintf(&message, fmt, ap) >= 0)
-		task_add(each, k->kind, message, link, k->urgent);
-	va_end(ap);
+	char *link = account_link(id);
+	char *message = xasprintf(k->each, name, more ? more : "");
+	task_add(ft->group[g].each, k->kind, message, link, k->urgent);
 	free(message);
+	free(link);
+}
+
+void flag_accounts_counted(struct flag_tasks *ft, const struct flag_kind *k, size_t n)
+{
+	ft->group[group_of(ft, k)].count += n;
 }
 
 void flag_tasks_done(struct flag_tasks *ft, json_t *tasks)

@@ -10,16 +10,24 @@
 
 #include <jansson.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define FLAG_TASKS_EACH 5
 #define FLAG_KINDS 8
 
-/* A kind of task; the grouped task says before, the number of accounts, after. */
+/* A kind of task: one account's task says `each` with the account's name
+ * (and, for dormancy, how long); the grouped task says before, the number
+ * of accounts, after. */
 struct flag_kind {
 	const char *kind;
 	int urgent;
 	const char *before, *after;
+	const char *each;
 };
+
+/* The kinds, in the order My tasks gives them to the moderator. */
+extern const struct flag_kind flag_lead_left, flag_monitoring_overdue, flag_gate,
+	flag_password_change, flag_review_due, flag_dormant;
 
 /* The tasks gathered so far, by kind ({ 0 } to start). */
 struct flag_tasks {
@@ -31,11 +39,12 @@ struct flag_tasks {
 	size_t n;
 };
 
-void flag_task(struct flag_tasks *ft, const struct flag_kind *k, const char *link,
-	       const char *message);
-/* The same with the message made from a format ("... the account '%s' ..."). */
-void flag_taskf(struct flag_tasks *ft, const struct flag_kind *k, const char *link,
-		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Account id, named name, is of kind k; `more` fills the second %s of
+ * k->each (the dormant days' words), or NULL. */
+void flag_account(struct flag_tasks *ft, const struct flag_kind *k, int64_t id,
+		  const char *name, const char *more);
+/* n accounts, more than FLAG_TASKS_EACH, are of kind k: counted, none named. */
+void flag_accounts_counted(struct flag_tasks *ft, const struct flag_kind *k, size_t n);
 /* Adds the gathered tasks to tasks, kind by kind, and empties ft. */
 void flag_tasks_done(struct flag_tasks *ft, json_t *tasks);
 

@@ -93,6 +93,25 @@ void account_review_state(json_t *account, const struct review_day *d)
 	json_object_del(account, "activity_at");
 }
 
+/* review_anniversary turned round: the latest UK date whose anniversary is
+ * today or before is today a year back, but for 28 February when a year
+ * back had the 29th (its review falls on the 28th), and for 29 February,
+ * which a year back had not (the 28th).  Anniversaries never go back as
+ * the date goes on, so every date up to that one is due. */
+void review_due_before(const struct review_day *d, char out[ISO_LEN])
+{
+	int y = 0, m = 0, day = 0;
+	sscanf(d->today, "%d-%d-%d", &y, &m, &day);
+	y--;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (m == 2 && day == 29)
+		day = 28;
+	else if (m == 2 && day == 28 && leap)
+		day = 29;
+	struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = day };
+	iso_time(uk_day_end((long)(timegm(&tm) / DAY)) + 1, out);
+}
+
 /* The fields the review asks, and what a closing review asks more; 0 with a reply. */
 static int review_ok(struct request *rq, struct reply *rp, int *close)
 {

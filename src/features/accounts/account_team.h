@@ -8,6 +8,7 @@
 
 #include "features/accounts/account.h"
 #include "features/accounts/account_flag_tasks.h"
+#include "lib/util.h"
 
 #include <time.h>
 
@@ -92,6 +93,10 @@ void review_day_end(struct review_day *d);
  * and activity_at (the register's statement reads them); activity_at is
  * replaced by last_activity. */
 void account_review_state(json_t *account, const struct review_day *d);
+/* The same turned round, for reading the kept dates by range: an open
+ * account's review is due exactly when its last review (or, with none, its
+ * creation) was before `out` (ISO-8601 UTC). */
+void review_due_before(const struct review_day *d, char out[ISO_LEN]);
 /* The account_dormant_days setting (default 90). */
 int64_t account_dormant_days(void);
 
@@ -105,10 +110,11 @@ json_t *former_contributors(int64_t account_id);
 /* The account page's blocks and the register's flags. */
 void account_team_model(const struct request *rq, json_t *m, const json_t *account);
 void account_team_flags(json_t *row, const struct review_day *d);
-/* "My tasks" for the moderator, from the register's rows: someone who no
- * longer passes the checks, passwords to change, reviews due, dormant
- * accounts. */
-void account_team_tasks(const json_t *accounts, struct flag_tasks *ft);
+/* "My tasks" for the moderator, from the facts kept of every account
+ * (account_flags_kept.c): leads who have left, monitoring overdue, someone
+ * who no longer passes the checks, passwords to change, reviews due,
+ * dormant accounts. */
+void account_moderator_tasks(struct flag_tasks *ft);
 /* "My tasks" for the lead of an account: each contributor who is not staff due
  * to sign the agreement again for the year on paper. */
 void account_renewal_tasks(const struct request *rq, json_t *tasks);

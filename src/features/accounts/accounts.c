@@ -15,35 +15,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct flag_kind lead_left = {
-	"account_lead_left", 1, "The leads of ", " accounts have left: transfer or close each."
-};
-static const struct flag_kind monitoring_overdue = {
-	"account_monitoring_overdue", 1, "Monitoring of ",
-	" accounts is overdue: log a check on each."
-};
-
-/* moderator: every account's flags; otherwise the person's own accounts,
- * where only the lead logs monitoring checks (account_checks.c), so only
- * the lead, not a contributor, is given that task. */
-static void flagged_account_tasks(const struct request *rq, json_t *accounts,
-				  struct flag_tasks *ft, int moderator)
+/* The accounts someone who is not the moderator leads or helps run: only
+ * the lead logs monitoring checks (account_checks.c), so only the lead, not
+ * a contributor, is given that task.  The moderator's are every account's
+ * (account_moderator_tasks). */
+static void own_account_tasks(const struct request *rq, json_t *accounts, struct flag_tasks *ft)
 {
 	size_t i;
 	json_t *a;
-	json_array_foreach(accounts, i, a) {
-		int checks = moderator || strcmp(json_str(a, "lead"), rq->user.email) == 0;
-		const char *name = json_str(a, "name");
-		char *link = account_link(json_int(a, "id"));
-		if (moderator && json_is_true(json_object_get(a, "lead_left")))
-			flag_taskf(ft, &lead_left, link,
-				   "The lead of the account '%s' has left: transfer or close it.",
-				   name);
-		if (checks && json_is_true(json_object_get(a, "monitoring_overdue")))
-			flag_taskf(ft, &monitoring_overdue, link,
-				   "Monitoring of the account '%s' is overdue: log a check.", name);
-		free(link);
-	}
+	json_array_foreach(accounts, i, a)
+		if (strcmp(json_str(a, "lead"), rq->user.email) == 0 &&
+		    json_is_true(json_object_get(a, "monitoring_overdue")))
+			flag_account(ft, &flag_monitoring_overdue, json_int(a, "id"),
+				     json_str(a, "name"), NULL);
 }
 
 /* one and many: what follows "1 account application" and "N account applications". */
@@ -184,14 +168,15 @@ static void account_tasks(const struct request *rq, json_t *tasks)
 			  "I", rq->user.id),
 		   "account_returned", "of yours came back for changes",
 		   "of yours came back for changes", "/accounts/applications");
-	/* One read of the accounts for all their tasks. */
-	json_t *accounts = accounts_query(moderator, rq->user.id, -1, 0);
 	struct flag_tasks ft = { 0 };
-	flagged_account_tasks(rq, accounts, &ft, moderator);
-	if (moderator)
-		account_team_tasks(accounts, &ft);
+	if (moderator) {
+		account_moderator_tasks(&ft);
+	} else {
+		json_t *accounts = accounts_query(0, rq->user.id, -1, 0);
+		own_account_tasks(rq, accounts, &ft);
+		json_decref(accounts);
+	}
 	flag_tasks_done(&ft, tasks);
-	json_decref(accounts);
 }
 
 /* Field declarations ----------------------------------------------------- */
