@@ -2414,3 +2414,51 @@ CREATE TRIGGER IF NOT EXISTS account_state_password_gone AFTER DELETE ON account
 END;
 DELETE FROM account_state;
 INSERT INTO account_state SELECT * FROM account_state_source;
+
+-- Schema version 57: who has let the policy training lapse, by day
+--
+-- May run again.  The list of those who still need the social-media policy
+-- training read everyone in order of name and passed over those whose
+-- training is current, a trust's thousands of trained staff for a page of
+-- fifty.  Whose training has run out changes only when the day does: the
+-- day's first request (features_daily) writes here everyone whose
+-- training ran to a day before it (src/features/training/training_lapsed.c),
+-- and the triggers below keep each person's row through the day, as their
+-- row of policy_training_until changes.  The list reads this table in order
+-- of name when it was made for today, and policy_training_until otherwise.
+CREATE TABLE IF NOT EXISTS policy_training_lapsed (
+  user_id INTEGER PRIMARY KEY,
+  name    TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS policy_training_lapsed_by_name ON policy_training_lapsed(name, user_id);
+-- The day it was made for: one row, none before the first day's pass.
+CREATE TABLE IF NOT EXISTS policy_training_lapsed_on (
+  id  INTEGER PRIMARY KEY CHECK (id = 1),
+  day TEXT NOT NULL                          -- YYYY-MM-DD, a UK date
+);
+-- A row of policy_training_until comes by INSERT OR REPLACE (which takes
+-- the old row away without its DELETE trigger) or goes by DELETE.
+CREATE TRIGGER IF NOT EXISTS policy_training_lapsed_written AFTER INSERT ON policy_training_until
+BEGIN
+  DELETE FROM policy_training_lapsed WHERE user_id = new.user_id;
+  INSERT INTO policy_training_lapsed(user_id, name)
+    SELECT new.user_id, new.name FROM policy_training_lapsed_on WHERE new.until < day;
+END;
+CREATE TRIGGER IF NOT EXISTS policy_training_lapsed_changed AFTER UPDATE ON policy_training_until
+BEGIN
+  DELETE FROM policy_training_lapsed WHERE user_id IN (old.user_id, new.user_id);
+  INSERT INTO policy_training_lapsed(user_id, name)
+    SELECT new.user_id, new.name FROM policy_training_lapsed_on WHERE new.until < day;
+END;
+CREATE TRIGGER IF NOT EXISTS policy_training_lapsed_gone AFTER DELETE ON policy_training_until
+BEGIN
+  DELETE FROM policy_training_lapsed WHERE user_id = old.user_id;
+END;
+-- Made for today (staffroom runs in the UK's zone: uk_time_init), from the
+-- rows as they are now; the first request of another day makes it again.
+INSERT INTO policy_training_lapsed_on(id, day) VALUES (1, date('now', 'localtime'))
+  ON CONFLICT(id) DO UPDATE SET day = excluded.day;
+DELETE FROM policy_training_lapsed;
+INSERT INTO policy_training_lapsed(user_id, name)
+  SELECT p.user_id, p.name FROM policy_training_until p, policy_training_lapsed_on o
+  WHERE p.until < o.day;

@@ -12,7 +12,7 @@
 #define STAFFROOM_SCHEMA_UPGRADE_H
 
 /* The last "-- Schema version N" part of schema.sql. */
-#define SCHEMA_VERSION 56
+#define SCHEMA_VERSION 57
 
 /* Applies the parts this thread's database lacks; schema.sql is read only
  * when there is one.  The number of parts applied, or -1 with a message on

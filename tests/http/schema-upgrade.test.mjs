@@ -444,6 +444,24 @@ test('a version-55 database keeps each account\'s facts for its flags after the 
   assert.equal(sql(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'account_state_%'"), String(triggers.length));
 });
 
+// Version 57: who has let the policy training lapse is kept for the day.
+test('a version-56 database keeps who has let the policy training lapse, for today, after the upgrade', () => {
+  const db = demoDatabase();
+  sql(db, `DROP TRIGGER policy_training_lapsed_written; DROP TRIGGER policy_training_lapsed_changed;
+    DROP TRIGGER policy_training_lapsed_gone; DROP TABLE policy_training_lapsed; DROP TABLE policy_training_lapsed_on;
+    INSERT INTO users(email, name, staff_type, created_at) VALUES ('before.upgrade@demo.school', 'Before Upgrade', 'teacher', '2026-01-01T00:00:00Z');
+    PRAGMA user_version = 56`);
+  const r = cli(['init', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sql(db, 'PRAGMA user_version'), String(SCHEMA_VERSION));
+  const today = sql(db, "SELECT date('now', 'localtime')");
+  assert.equal(sql(db, 'SELECT day FROM policy_training_lapsed_on'), today);
+  const ids = (table) => sql(db, `SELECT group_concat(user_id) FROM (SELECT user_id FROM ${table} ORDER BY user_id)`);
+  assert.equal(ids('policy_training_lapsed'), sql(db, 'SELECT group_concat(user_id) FROM (SELECT user_id FROM ' +
+    `policy_training_until_rule WHERE until < '${today}' ORDER BY user_id)`));
+  assert.match(sql(db, 'SELECT group_concat(name) FROM policy_training_lapsed'), /Before Upgrade/, 'someone added before the upgrade');
+});
+
 // UKCIS (2024): a school keeps no nude or semi-nude image of a young person. Files stored on such
 // reports before they were refused are deleted by the upgrade, each leaving a note of what it
 // was in its chronology, and their bytes are gone from the file; other cases keep theirs.

@@ -4,7 +4,7 @@
 // the course, never trained or expired, and the training page counts them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, sql, visibleText } from './lib.mjs';
+import { startServer, launch, sql, visibleText } from './lib.mjs';
 
 const isoDate = (d) => d.toISOString().slice(0, 10);
 const daysFromNow = (n) => isoDate(new Date(Date.now() + n * 86400000));
@@ -139,4 +139,65 @@ test('the kept list of who needs the training agrees with the people and their r
   same('a record moved to another person');
   assert.equal((await c.head.get('/training/untrained')).body.total,
     Number(sql(s.db, `SELECT count(*) FROM policy_training_until_rule WHERE until < '${daysFromNow(0)}'`)));
+});
+
+// The list is read from who had let the training lapse by the day's first
+// request (policy_training_lapsed, made once a day and kept through it by
+// triggers); before that is made for today, from everyone's day.  Either way
+// it is the rule's list, page by page in order of name.
+test('the list from who had lapsed by the day\'s first request is the rule\'s, through the day and the next', async () => {
+  let t = await startServer();
+  try {
+    const head = await t.login('head@demo.school');
+    const pages = async (who) => {
+      const ids = [];
+      for (let page = 1, n = 1; page <= n; page++) {
+        const r = await who.get(`/training/untrained?page=${page}`);
+        assert.equal(r.status, 200, r.text);
+        n = r.body.pages;
+        ids.push(...r.body.untrained.map((u) => String(u.id)));
+      }
+      return ids.join(',');
+    };
+    const rule = (day) => sql(t.db, 'SELECT group_concat(user_id) FROM (SELECT user_id FROM policy_training_until_rule ' +
+      `WHERE until < '${day}' ORDER BY name, user_id)`);
+    const lapsedOn = () => sql(t.db, 'SELECT day FROM policy_training_lapsed_on');
+    const today = daysFromNow(0);
+    // Enough people for two pages.
+    sql(t.db, 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60) ' +
+      "INSERT INTO users(email, name, staff_type, created_at) SELECT 'lapsed' || i || '@demo.school', " +
+      "'Lapsed Person ' || printf('%02d', i), 'support', '2026-01-01T00:00:00Z' FROM n");
+    assert.equal(lapsedOn(), today, 'made for today');
+    assert.equal(await pages(head), rule(today), 'as made');
+    assert.ok(rule(today).split(',').length > 50, 'more than a page');
+    const id = (email) => sql(t.db, `SELECT id FROM users WHERE email = '${email}'`);
+    const r = await head.post('/training', { email: 'lapsed7@demo.school', course: 'social_media_policy',
+      completed_on: daysFromNow(-5), expires_on: today });
+    assert.equal(r.status, 201, r.text);
+    assert.ok(!(await pages(head)).split(',').includes(id('lapsed7@demo.school')), 'trained until the end of today');
+    assert.equal(await pages(head), rule(today), 'training recorded');
+    sql(t.db, "UPDATE users SET name = 'Aardvark Renamed' WHERE email = 'lapsed9@demo.school'");
+    assert.equal(await pages(head), rule(today), 'a name changed');
+    sql(t.db, "UPDATE users SET active = 0 WHERE email = 'lapsed10@demo.school'");
+    assert.equal(await pages(head), rule(today), 'a leaver');
+    sql(t.db, "INSERT INTO users(email, name, staff_type, created_at) VALUES ('lapsed.new@demo.school', 'Zed New', 'teacher', '2026-01-01T00:00:00Z')");
+    assert.equal(await pages(head), rule(today), 'someone new');
+    sql(t.db, `UPDATE training SET expires_on = '${daysFromNow(-2)}' WHERE user_id = ${id('lapsed7@demo.school')}`);
+    assert.equal(await pages(head), rule(today), 'a record changed to have run out');
+    assert.equal(sql(t.db, 'SELECT count(*) FROM policy_training_lapsed'), String(rule(today).split(',').length));
+    // Made for another day: the list reads everyone's day instead, and says the same.
+    sql(t.db, "UPDATE policy_training_lapsed_on SET day = '2000-01-01'");
+    assert.equal(await pages(head), rule(today), 'not made for today');
+    // Tomorrow: training that ran to today has lapsed, and the first request makes the list again.
+    sql(t.db, `UPDATE training SET expires_on = '${today}' WHERE user_id = ${id('lapsed7@demo.school')}`);
+    const tomorrow = daysFromNow(1);
+    await t.stop({ keep: true });
+    t = await launch({ dir: t.dir, db: t.db, env: { STAFFROOM_TEST_NOW: `${tomorrow}T11:30:00Z` } });
+    const head2 = await t.login('head@demo.school');
+    assert.equal(await pages(head2), rule(tomorrow), 'the next day');
+    assert.equal(lapsedOn(), tomorrow, 'made for the new day');
+    assert.ok((await pages(head2)).split(',').includes(id('lapsed7@demo.school')), 'lapsed overnight');
+  } finally {
+    await t.stop();
+  }
 });

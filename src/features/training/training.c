@@ -309,4 +309,5 @@ const struct feature training_feature = {
 	.name = "training",
 	.routes = (const struct route *const[]){ training_routes, NULL },
 	.nav = (const struct nav_link[]){ { 80, "Training", "GET", "/training" }, { 0 } },
+	.daily = training_lapsed_daily,
 };

@@ -23,5 +23,10 @@ handler_fn training_page, training_import, training_untrained_page;
 /* How many active teachers and support staff have no current social-media
  * policy training (training_untrained.c). */
 int64_t training_untrained_count(void);
+/* The day's first request: who has let the training lapse by today, made
+ * again (training_lapsed.c); 1 when it wrote, 0 when done already, -1 when
+ * busy.  Whether that was made for today. */
+int training_lapsed_daily(void);
+int training_lapsed_for_today(void);
 
 #endif
