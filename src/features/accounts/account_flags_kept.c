@@ -1,10 +1,10 @@
 #define _GNU_SOURCE
 /* The moderator's account tasks, from the facts kept of every account
  * (account_state, kept by triggers: schema.sql, version 56).  Each kind is
- * counted by a range of an index, or by a partial index, and its accounts
- * are named, in the register's order, only when there are few: a trust's
- * register is not read to tell the moderator that 300 accounts wait for a
- * check.  The rules are the register's (account_common.c, account_review.c,
+ * counted by a range of its index, and its accounts are named, in the
+ * register's order, only when there are few: a trust's register is not
+ * read to tell the moderator that 300 accounts wait for a check.  The
+ * rules are the register's (account_common.c, account_review.c,
  * account_rotation.c), turned round into the ranges read here; a test
  * compares the two (account_flags_kept.test.mjs). */
 #include "features/accounts/account_team.h"
@@ -20,7 +20,7 @@
 
 #define KEPT_COUNT(where) "SELECT count(*) FROM account_state s WHERE " where
 #define KEPT_NAMES(where)                                                                  \
-	"SELECT a.id, a.name FROM account_state s CROSS JOIN social_accounts a ON a.id = "         \
+	"SELECT a.id, a.name FROM account_state s CROSS JOIN social_accounts a ON a.id = "  \
 	"s.account_id WHERE " where
 /* In the register's order (its open accounts by name). */
 #define KEPT_ROWS(where) KEPT_NAMES(where) " ORDER BY a.name COLLATE NOCASE, a.id"
@@ -46,6 +46,11 @@ static void name_each(struct flag_tasks *ft, const struct flag_kind *k, json_t *
 			name_each(ft, k, db_rows(KEPT_ROWS(where), __VA_ARGS__), more);     \
 	} while (0)
 
+/* The two spans of the last check (or the creation) of an active account
+ * whose check is overdue (struct overdue_span). */
+#define MONITOR_BEFORE "s.status = 'active' AND s.monitor_from < ?1"
+#define MONITOR_TODAY "s.status = 'active' AND s.monitor_from >= ?2 AND s.monitor_from < ?3"
+
 /* ravens-wood §4: monitored "regularly and frequently"; a check is overdue
  * a day after the last, or at the end of the next working day
  * (monitoring_due, turned round by monitoring_overdue_span).  Only an
@@ -61,9 +66,7 @@ static void monitoring_tasks(struct flag_tasks *ft, time_t now)
 	iso_time(span.before, before);
 	iso_time(span.from, from);
 	iso_time(span.until, until);
-	/* Two ranges of one index, each read by range. */
-#define MONITOR_BEFORE "s.status = 'active' AND s.monitor_from < ?1"
-#define MONITOR_TODAY "s.status = 'active' AND s.monitor_from >= ?2 AND s.monitor_from < ?3"
+	/* Two ranges of one index (MONITOR_BEFORE, MONITOR_TODAY), each read by range. */
 	int64_t n = db_int(0,
 			   "SELECT (" KEPT_COUNT(MONITOR_BEFORE) ") + (" KEPT_COUNT(
 				   MONITOR_TODAY) ")",
@@ -80,7 +83,7 @@ static void monitoring_tasks(struct flag_tasks *ft, time_t now)
 
 /* Whose password is to be changed is the credentials' page's question
  * (password_to_change): asked only of the accounts with a reveal since the
- * last change, which the partial index holds. */
+ * last change, which its index finds. */
 static void password_tasks(struct flag_tasks *ft)
 {
 	json_t *rows = db_rows(KEPT_ROWS(OPEN " AND s.reveals_unchanged > 0"), "");
