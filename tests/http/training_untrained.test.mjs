@@ -162,7 +162,8 @@ test('the list from who had lapsed by the day\'s first request is the rule\'s, t
     const rule = (day) => sql(t.db, 'SELECT group_concat(user_id) FROM (SELECT user_id FROM policy_training_until_rule ' +
       `WHERE until < '${day}' ORDER BY name, user_id)`);
     const lapsedOn = () => sql(t.db, 'SELECT day FROM policy_training_lapsed_on');
-    const today = daysFromNow(0);
+    // The school's day (UK), as the server reads it.
+    const today = sql(t.db, "SELECT date('now', 'localtime')");
     // Enough people for two pages.
     sql(t.db, 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60) ' +
       "INSERT INTO users(email, name, staff_type, created_at) SELECT 'lapsed' || i || '@demo.school', " +
@@ -190,7 +191,7 @@ test('the list from who had lapsed by the day\'s first request is the rule\'s, t
     assert.equal(await pages(head), rule(today), 'not made for today');
     // Tomorrow: training that ran to today has lapsed, and the first request makes the list again.
     sql(t.db, `UPDATE training SET expires_on = '${today}' WHERE user_id = ${id('lapsed7@demo.school')}`);
-    const tomorrow = daysFromNow(1);
+    const tomorrow = sql(t.db, "SELECT date('now', 'localtime', '+1 day')");
     await t.stop({ keep: true });
     t = await launch({ dir: t.dir, db: t.db, env: { STAFFROOM_TEST_NOW: `${tomorrow}T11:30:00Z` } });
     const head2 = await t.login('head@demo.school');
