@@ -37,12 +37,16 @@ static int make_lapsed(const char *d)
 	db_exec("INSERT INTO policy_training_lapsed_on(id, day) VALUES (1, ?) "
 		"ON CONFLICT(id) DO UPDATE SET day = excluded.day",
 		"t", d);
+	if (db_failed()) {
+		db_rollback();
+		return -1;
+	}
 	return db_commit() == 0 ? 1 : -1;
 }
 
 int training_lapsed_daily(void)
 {
-	/* The day last done in this process, as a day number, as
+	/* The day last done in this process, as a number (20261218), as
 	 * account_gate_daily keeps it; another process may have done it. */
 	static atomic_long done = -1;
 	char d[11];
