@@ -111,8 +111,7 @@ void account_moderator_tasks(struct flag_tasks *ft)
 	review_due_before(&day, review_before);
 	COUNTED_OR_NAMED(ft, &flag_review_due, NULL, OPEN " AND s.review_from < ?", "t",
 			 review_before);
-	/* Dormant after the setting's days with nothing logged (account_review.c). */
-	iso_time(day.now - (time_t)day.dormant_days * 86400, logged_before);
+	dormant_before(&day, logged_before);
 	COUNTED_OR_NAMED(ft, &flag_dormant, json_string_value(day.dormant_days_words),
 			 OPEN " AND s.last_logged < ?", "t", logged_before);
 	review_day_end(&day);

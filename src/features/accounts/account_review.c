@@ -112,6 +112,13 @@ void review_due_before(const struct review_day *d, char out[ISO_LEN])
 	iso_time(uk_day_end((long)(timegm(&tm) / DAY)) + 1, out);
 }
 
+/* account_review_state's dormancy turned round: an open account is dormant
+ * exactly when the latest thing logged on it was before `out`. */
+void dormant_before(const struct review_day *d, char out[ISO_LEN])
+{
+	iso_time(d->now - (time_t)d->dormant_days * DAY, out);
+}
+
 /* The fields the review asks, and what a closing review asks more; 0 with a reply. */
 static int review_ok(struct request *rq, struct reply *rp, int *close)
 {

@@ -97,6 +97,9 @@ void account_review_state(json_t *account, const struct review_day *d);
  * account's review is due exactly when its last review (or, with none, its
  * creation) was before `out` (ISO-8601 UTC). */
 void review_due_before(const struct review_day *d, char out[ISO_LEN]);
+/* Likewise dormancy: the latest logged (last review or creation, check,
+ * activity) before `out`. */
+void dormant_before(const struct review_day *d, char out[ISO_LEN]);
 /* The account_dormant_days setting (default 90). */
 int64_t account_dormant_days(void);
 

@@ -10,19 +10,23 @@
 #include "db/db.h"
 #include "lib/util.h"
 
-#include <stdatomic.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Whether the list was made for day d (one row, read by its key). */
+static int made_for(const char *d)
+{
+	char *on = db_text("SELECT day FROM policy_training_lapsed_on WHERE id = 1", "");
+	int made = on && strcmp(on, d) == 0;
+	free(on);
+	return made;
+}
 
 int training_lapsed_for_today(void)
 {
 	char d[11];
 	today(d);
-	char *on = db_text("SELECT day FROM policy_training_lapsed_on WHERE id = 1", "");
-	int current = on && strcmp(on, d) == 0;
-	free(on);
-	return current;
+	return made_for(d);
 }
 
 /* One write: the whole set again, and the day it is for. */
@@ -44,20 +48,12 @@ static int make_lapsed(const char *d)
 	return db_commit() == 0 ? 1 : -1;
 }
 
+/* features_daily calls it once a day in each process, and again after a
+ * busy pass; the day it was made for, kept in the database, says whether
+ * it is done (by this process or another). */
 int training_lapsed_daily(void)
 {
-	/* The day last done in this process, as a number (20261218), as
-	 * account_gate_daily keeps it; another process may have done it. */
-	static atomic_long done = -1;
 	char d[11];
 	today(d);
-	int y = 0, m = 0, day = 0;
-	sscanf(d, "%d-%d-%d", &y, &m, &day);
-	long key = y * 10000L + m * 100L + day;
-	if (atomic_exchange(&done, key) == key || training_lapsed_for_today())
-		return 0;
-	int n = make_lapsed(d);
-	if (n < 0)
-		atomic_store(&done, -1); /* busy: the next request tries again */
-	return n;
+	return made_for(d) ? 0 : make_lapsed(d);
 }
